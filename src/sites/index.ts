@@ -1,0 +1,39 @@
+// The only registry of site adapters. Order matters only for URLs two adapters could claim (none today).
+import type { PageExtraction, SiteAdapter } from './types';
+import { huggingface } from './huggingface';
+
+export const adapters: readonly SiteAdapter<any>[] = [huggingface];
+
+/** The adapter and page kind for a URL, or null when no adapter handles it. */
+export function adapterFor(url: URL): { adapter: SiteAdapter<any>; page: string } | null {
+  for (const adapter of adapters) {
+    const page = adapter.pageKind(url);
+    if (page) return { adapter, page };
+  }
+  return null;
+}
+
+/**
+ * Run one adapter over a whole document: every card, in document order. A card whose extraction throws is
+ * skipped and reported through `onError`; the rest of the page is still read.
+ */
+export function extractPage(
+  adapter: SiteAdapter<any>,
+  doc: Document,
+  url: URL,
+  now: Date,
+  onError: (error: unknown, card: Element) => void = () => {},
+): PageExtraction {
+  const page = adapter.pageKind(url) ?? 'unknown';
+  const ctx = adapter.context(doc, url, now);
+  const papers = [];
+  for (const card of adapter.findCards(doc, ctx)) {
+    try {
+      const paper = adapter.extract(card, ctx);
+      if (paper) papers.push(paper);
+    } catch (error) {
+      onError(error, card);
+    }
+  }
+  return { site: adapter.id, page, papers };
+}

@@ -1,0 +1,34 @@
+import type { Paper } from '../core/paper';
+
+/**
+ * One site adapter (issue #3): a document and a URL in, plain data out. No globals, no extension APIs,
+ * so the same code runs in the page, in tests (jsdom) and in the CLI.
+ */
+export interface SiteAdapter<Ctx = unknown> {
+  /** The file name and `Paper.source.site`, e.g. `huggingface`. */
+  readonly id: string;
+  /** Human name for messages, e.g. `Hugging Face Papers`. */
+  readonly name: string;
+  /** Manifest match patterns the content script is registered for (checked against manifest.json by a test). */
+  readonly matches: readonly string[];
+  /** Page kind for a URL this adapter handles (`daily`, `paper`, `list`, `abs`, ...), else null. */
+  pageKind(url: URL): string | null;
+  /**
+   * Per-page data read once per scan (hydration JSON, a listing's date heading).
+   * Cheap to call again: the content script calls it after in-page navigation.
+   */
+  context(doc: Document, url: URL, now: Date): Ctx;
+  /** Every card under `root` (the document, or a subtree the page just added), in document order. */
+  findCards(root: ParentNode, ctx: Ctx): Element[];
+  /** The paper a card shows, or null when the card lacks an id or title (skipped, never a half paper). */
+  extract(card: Element, ctx: Ctx): Paper | null;
+  /** Where the overlay goes for this card: appended to `parent` before `before` (null: at the end). */
+  mountPoint(card: Element): { parent: Element; before: Node | null };
+}
+
+/** What the extractor returns for a page (the CLI prints exactly this as JSON). */
+export interface PageExtraction {
+  site: string;
+  page: string;
+  papers: Paper[];
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+// Unit and DOM-fixture tests (tiers 1 and 2). End-to-end tests run from scripts/e2e.mjs against the built packages.
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    environment: 'node',
+    globals: false,
+    reporters: ['default'],
+  },
+});
