@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromUrl, canonicalId, parseArxivId, parseDoi } from './ids';
+import { arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, parseArxivId, parseDoi } from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -48,5 +48,121 @@ describe('canonicalId', () => {
     expect(parseDoi('see (doi 10.1002/(SICI)1097-4636(199711)36:2<1::AID>3.0.CO;2-1)')).toBe(
       '10.1002/(sici)1097-4636(199711)36:2',
     );
+  });
+});
+
+describe('parseArxivId edge cases', () => {
+  it.each([
+    ['cond-mat/0102536v1', 'cond-mat/0102536', 1],
+    ['math.GT/0309136', 'math.GT/0309136', null],
+    ['arXiv:math.GT/0309136v2', 'math.GT/0309136', 2],
+    ['ARXIV:2401.12345', '2401.12345', null],
+    ['  2401.12345v12  ', '2401.12345', 12],
+    ['0704.0001v1', '0704.0001', 1],
+    ['1412.9999', '1412.9999', null],
+    ['1501.00001', '1501.00001', null],
+  ])('%s', (input, id, version) => {
+    expect(parseArxivId(input)).toEqual({ id, version });
+  });
+  it.each([
+    ['before the new scheme (0704)', '0703.9999'],
+    ['month 00', '2400.12345'],
+    ['a dangling "v"', '2401.12345v'],
+    ['six digits', '2401.123456'],
+    ['a six-digit old-style number', 'hep-th/990100'],
+    ['an eight-digit old-style number', 'hep-th/99010011'],
+    ['a capitalised archive', 'Hep-th/9901001'],
+    ['a URL (use arxivIdFromUrl)', 'https://arxiv.org/abs/2401.12345'],
+    ['trailing text', '2401.12345 and more'],
+  ])('rejects %s: %s', (_why, input) => {
+    expect(parseArxivId(input)).toBeNull();
+  });
+});
+
+describe('arxivIdFromUrl edge cases', () => {
+  it.each([
+    ['https://arxiv.org/pdf/2401.12345', '2401.12345', null],
+    ['https://arxiv.org/pdf/2401.12345v2', '2401.12345', 2],
+    ['https://arxiv.org/abs/2401.12345v2.pdf', '2401.12345', 2],
+    ['https://arxiv.org/abs/2401.12345?context=cs.LG', '2401.12345', null],
+    ['https://arxiv.org/abs/2401.12345#S3', '2401.12345', null],
+    ['https://arxiv.org/abs/2401.12345/', '2401.12345', null],
+    ['https://browse.arxiv.org/abs/2401.12345v1', '2401.12345', 1],
+    ['https://www.arxiv.org/abs/2401.12345', '2401.12345', null],
+    ['https://arxiv.org/format/2401.12345', '2401.12345', null],
+    ['https://arxiv.org/html/2401.12345v1/#S2', '2401.12345', 1],
+    ['https://arxiv.org/abs/cond-mat/0102536v1', 'cond-mat/0102536', 1],
+    ['https://arxiv.org/pdf/math.GT/0309136v1', 'math.GT/0309136', 1],
+    ['https://arxiv.org/abs/hep-th%2F9901001', 'hep-th/9901001', null],
+    ['https://ar5iv.org/abs/2401.12345', '2401.12345', null],
+    ['https://huggingface.co/papers/2401.12345?utm_source=x#community', '2401.12345', null],
+    ['https://alphaxiv.org/abs/2401.12345', '2401.12345', null],
+  ])('%s', (url, id, version) => {
+    expect(arxivIdFromUrl(url)).toEqual({ id, version });
+  });
+  it.each([
+    ['a listing page', 'https://arxiv.org/list/cs.LG/recent'],
+    ['a look-alike host', 'https://evilarxiv.org/abs/2401.12345'],
+    ['a host that only starts with arxiv.org', 'https://arxiv.org.example.com/abs/2401.12345'],
+    ['an invalid id', 'https://arxiv.org/abs/2413.12345'],
+    ['no scheme and no base', 'arxiv.org/abs/2401.12345'],
+    ['not a URL', 'not a url'],
+    ['malformed %-escapes on arXiv', 'https://arxiv.org/abs/%E0%A4%A'],
+    ['malformed %-escapes on Hugging Face', 'https://huggingface.co/papers/%E0%A4%A'],
+  ])('returns null for %s', (_why, url) => {
+    expect(arxivIdFromUrl(url)).toBeNull();
+  });
+});
+
+describe('parseDoi edge cases', () => {
+  it.each([
+    ['10.1000/xyz.', '10.1000/xyz'],
+    ['10.1000/xyz,', '10.1000/xyz'],
+    ['10.1000/xyz;', '10.1000/xyz'],
+    ['10.1000/xyz:', '10.1000/xyz'],
+    ['(doi:10.1000/xyz).', '10.1000/xyz'],
+    ['(see 10.1000/xyz.)', '10.1000/xyz'],
+    ['(see 10.1000/xyz.;)', '10.1000/xyz'],
+    ['10.1000/xyz).,', '10.1000/xyz'],
+    ['"10.1000/xyz"', '10.1000/xyz'],
+    ['10.1000/a(b)', '10.1000/a(b)'],
+    ['10.1000/a(b)c.', '10.1000/a(b)c'],
+    ['doi:10.1000/ABC', '10.1000/abc'],
+    ['https://doi.org/10.1145/3292500.3330701', '10.1145/3292500.3330701'],
+    ['https://doi.org/10.1000%2Fxyz', '10.1000/xyz'],
+  ])('%s -> %s', (input, doi) => {
+    expect(parseDoi(input)).toBe(doi);
+  });
+  it.each(['no doi here', '10.123/xyz', '10.1000/', ''])('rejects %j', (input) => {
+    expect(parseDoi(input)).toBeNull();
+  });
+});
+
+describe('arXiv DOIs and canonical ids', () => {
+  it.each([
+    ['10.48550/arXiv.2401.12345', '2401.12345'],
+    ['10.48550/arxiv.hep-th/9901001', 'hep-th/9901001'],
+  ])('arxivIdFromDoi(%s)', (doi, id) => {
+    expect(arxivIdFromDoi(doi)?.id).toBe(id);
+  });
+  it('ignores non-arXiv DOIs', () => {
+    expect(arxivIdFromDoi('10.1000/arxiv.2401.12345')).toBeNull();
+  });
+  it.each([
+    [{ site: 'x', doi: 'https://doi.org/10.48550/arXiv.2401.12345v2' }, 'arxiv:2401.12345'],
+    [{ site: 'x', arxiv: 'cond-mat/0102536v1' }, 'arxiv:cond-mat/0102536'],
+    [{ site: 'x', arxiv: 'garbage', doi: '(10.1000/X.)' }, 'doi:10.1000/x'],
+    [{ site: 'x', arxiv: '', doi: '', siteId: '  abc  ' }, 'x:abc'],
+    [{ site: 'x', arxiv: null, doi: null, siteId: '   ' }, null],
+  ])('canonicalId(%j) -> %s', (hints, id) => {
+    expect(canonicalId(hints)).toBe(id);
+  });
+  it.each([
+    ['arxiv:2401.12345', '2401.12345'],
+    ['arxiv:math.GT/0309136', 'math.GT/0309136'],
+    ['doi:10.1000/xyz', null],
+    ['openreview:abc', null],
+  ])('arxivIdOf(%s)', (canonical, id) => {
+    expect(arxivIdOf(canonical)).toBe(id);
   });
 });

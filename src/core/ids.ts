@@ -48,10 +48,15 @@ export function arxivIdFromUrl(href: string, base?: string): ArxivId | null {
     return null;
   }
   const host = url.hostname.toLowerCase();
-  const path = decodeURIComponent(url.pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return null; // malformed %-escapes: not an id, and callers expect null rather than a throw
+  }
   let candidate: string | undefined;
   if (ARXIV_HOSTS.test(host)) candidate = ARXIV_PATH.exec(path)?.[1];
-  else if (/^ar5iv(?:\.labs)?\.arxiv\.org$/.test(host)) candidate = /^\/(?:html|abs)\/(.+?)\/?$/.exec(path)?.[1];
+  else if (/^(?:ar5iv\.org|ar5iv(?:\.labs)?\.arxiv\.org)$/.test(host)) candidate = /^\/(?:html|abs)\/(.+?)\/?$/.exec(path)?.[1];
   else if (host === 'huggingface.co') candidate = /^\/papers\/([^/?#]+)\/?$/.exec(path)?.[1];
   else if (/^(?:www\.)?alphaxiv\.org$/.test(host)) candidate = /^\/(?:abs|overview)\/(.+?)(?:\.md)?\/?$/.exec(path)?.[1];
   return candidate ? parseArxivId(candidate) : null;
@@ -70,9 +75,14 @@ export function parseDoi(text: string): string | null {
   }
   const m = DOI_RE.exec(source);
   if (!m) return null;
-  let doi = m[1]!.replace(/[.,;:]+$/, '');
-  // A ")" closes the DOI only when the DOI itself has no matching "(".
-  while (doi.endsWith(')') && count(doi, '(') < count(doi, ')')) doi = doi.slice(0, -1);
+  let doi = m[1]!;
+  // Strip punctuation and unmatched ")" until neither is left: `(see 10.1/x.)` ends in both.
+  for (let prev = ''; prev !== doi; ) {
+    prev = doi;
+    doi = doi.replace(/[.,;:]+$/, '');
+    // A ")" closes the DOI only when the DOI itself has no matching "(".
+    if (doi.endsWith(')') && count(doi, '(') < count(doi, ')')) doi = doi.slice(0, -1);
+  }
   return doi.toLowerCase();
 }
 
