@@ -1,0 +1,51 @@
+// The background context (Chrome: module service worker; Firefox: event page). It alone owns IndexedDB;
+// every request is checked for its sender and validated before it is acted on.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { openDatabase, type Database } from '../storage/reading-list';
+import { handle } from './handlers';
+import { parseEnvelope, type ChangedNotice, type Reply } from './messages';
+
+let database: Promise<Database> | null = null;
+function db(): Promise<Database> {
+  // Re-opened after a failure, so a transient error (e.g. a blocked upgrade) does not stick.
+  database ??= openDatabase().catch((error) => {
+    database = null;
+    throw error;
+  });
+  return database;
+}
+
+/** Tell every tab's content script and any open popup/library page that a paper's state changed. */
+async function broadcast(notice: ChangedNotice): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  for (const tab of tabs) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
+  }
+  browser.runtime.sendMessage(notice).catch(() => {}); // no extension page open
+}
+
+/** Only this extension's own content scripts and pages may talk to the background. */
+function trustedSender(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if ((message as ChangedNotice | undefined)?.type === 'changed') return undefined; // our own broadcast
+  if (!trustedSender(sender)) {
+    console.warn('Papershelf: rejected a message from', sender.url ?? sender.id);
+    return undefined;
+  }
+  return respond(message);
+});
+
+async function respond(message: unknown): Promise<Reply<unknown>> {
+  try {
+    const envelope = parseEnvelope(message);
+    const value = await handle(envelope, { db, broadcast: (notice) => void broadcast(notice) });
+    return { ok: true, value };
+  } catch (error) {
+    const { name, message: text } = error instanceof Error ? error : new Error(String(error));
+    console.warn('Papershelf: request failed:', text);
+    return { ok: false, error: { name, message: text } };
+  }
+}

@@ -1,0 +1,50 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makePaper } from '../../test/unit/paper-factory';
+import { openDatabase } from '../storage/reading-list';
+import { handle } from './handlers';
+import { parseEnvelope, type ChangedNotice } from './messages';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('parseEnvelope', () => {
+  it('accepts a well-formed save', () => {
+    const envelope = parseEnvelope({ type: 'save', payload: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers' } });
+    expect(envelope.type).toBe('save');
+  });
+
+  it.each([
+    ['an unknown type', { type: 'dropDatabase', payload: {} }, /Unknown message type/],
+    ['no payload', { type: 'list' }, /Invalid "list" message/],
+    ['extra keys', { type: 'remove', payload: { id: 'arxiv:1', evil: 1 } }, /Invalid "remove"/],
+    ['a bad id', { type: 'remove', payload: { id: '<img src=x>' } }, /canonical paper id/],
+    ['a javascript: URL', { type: 'save', payload: { paper: makePaper({ url: 'javascript:alert(1)' }), savedFrom: 'https://x.example/' } }, /at paper\.url/],
+    ['a bad repo', { type: 'save', payload: { paper: makePaper({ githubRepos: ['a/b/c'] }), savedFrom: 'https://x.example/' } }, /paper\.githubRepos/],
+    ['an empty title', { type: 'save', payload: { paper: makePaper({ title: '' }), savedFrom: 'https://x.example/' } }, /paper\.title/],
+    ['a huge abstract', { type: 'save', payload: { paper: makePaper({ abstract: 'x'.repeat(60_000) }), savedFrom: 'https://x.example/' } }, /paper\.abstract/],
+    ['null', null, /Unknown message type/],
+  ])('rejects %s', (_name, message, error) => {
+    expect(() => parseEnvelope(message)).toThrow(error);
+  });
+});
+
+describe('handle', () => {
+  it('saves, answers statuses, lists and removes, broadcasting each change', async () => {
+    const notices: ChangedNotice[] = [];
+    const db = await openDatabase();
+    const deps = { db: async () => db, broadcast: (n: ChangedNotice) => notices.push(n) };
+    const paper = makePaper();
+    await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
+    expect(await handle(parseEnvelope({ type: 'statuses', payload: { ids: [paper.id] } }), deps)).toEqual({ [paper.id]: 'to-read' });
+    expect(await handle(parseEnvelope({ type: 'list', payload: {} }), deps)).toHaveLength(1);
+    await handle(parseEnvelope({ type: 'remove', payload: { id: paper.id } }), deps);
+    await handle(parseEnvelope({ type: 'remove', payload: { id: paper.id } }), deps); // not saved: no notice
+    expect(notices).toEqual([
+      { type: 'changed', id: paper.id, status: 'to-read' },
+      { type: 'changed', id: paper.id, status: null },
+    ]);
+  });
+});

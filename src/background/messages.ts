@@ -1,0 +1,87 @@
+// The one typed protocol between content scripts / popup and the background. Each request is validated
+// against a valibot schema before the background acts on it; nothing else crosses.
+import * as v from 'valibot';
+import type { ReadingStatus, SavedPaper } from '../storage/schema';
+import { READING_STATUSES } from '../storage/schema';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const optionalText = (max: number) => v.nullable(text(max));
+const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\//i, 'must be an http(s) URL'));
+const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12)));
+
+export const PaperId = v.pipe(
+  v.string(),
+  v.maxLength(300),
+  v.regex(/^[a-z][a-z0-9-]*:\S+$/, 'must be a canonical paper id like arxiv:2401.12345'),
+);
+
+export const PaperSchema = v.strictObject({
+  id: PaperId,
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)),
+  authors: v.pipe(v.array(text(500)), v.maxLength(5000)),
+  authorCount: count,
+  abstract: optionalText(50_000),
+  published: v.nullable(v.pipe(v.string(), v.isoDate())),
+  upvotes: count,
+  githubRepos: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/))), v.maxLength(20)),
+  githubStars: count,
+  projectUrl: v.nullable(httpUrl),
+  pdfUrl: v.nullable(httpUrl),
+  url: v.nullable(httpUrl),
+  venue: optionalText(500),
+  categories: v.pipe(v.array(text(200)), v.maxLength(200)),
+  source: v.strictObject({ site: text(50), page: text(50) }),
+});
+
+/** Request schemas by message name. */
+export const requests = {
+  statuses: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
+  save: v.strictObject({ paper: PaperSchema, savedFrom: httpUrl }),
+  remove: v.strictObject({ id: PaperId }),
+  list: v.strictObject({}),
+} as const;
+
+/** Response type by message name. */
+export interface Responses {
+  statuses: Record<string, ReadingStatus | null>;
+  save: SavedPaper;
+  remove: SavedPaper | null;
+  list: SavedPaper[];
+}
+
+export type MessageName = keyof typeof requests;
+export type RequestOf<N extends MessageName> = v.InferOutput<(typeof requests)[N]>;
+
+/** What crosses the wire: `{ type, payload }` in, `{ ok, value }` or `{ ok: false, error }` out. */
+export interface Envelope<N extends MessageName = MessageName> {
+  type: N;
+  payload: RequestOf<N>;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { name: string; message: string } };
+
+/** The background's broadcast when the list changes: sent to every tab and to open extension pages. */
+export interface ChangedNotice {
+  type: 'changed';
+  id: string;
+  status: ReadingStatus | null;
+}
+
+export const ChangedNoticeSchema = v.strictObject({
+  type: v.literal('changed'),
+  id: PaperId,
+  status: v.nullable(v.picklist(READING_STATUSES)),
+});
+
+/** Validate an incoming envelope; throws a readable error naming the message and the first problem. */
+export function parseEnvelope(message: unknown): Envelope {
+  const head = v.safeParse(v.object({ type: v.picklist(Object.keys(requests) as MessageName[]) }), message);
+  if (!head.success) throw new TypeError('Unknown message type');
+  const type = head.output.type;
+  const body = v.safeParse(requests[type], (message as { payload?: unknown }).payload);
+  if (!body.success) {
+    const issue = body.issues[0];
+    const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw new TypeError(`Invalid "${type}" message${path ? ` at ${path}` : ''}: ${issue?.message ?? 'bad payload'}`);
+  }
+  return { type, payload: body.output } as Envelope;
+}
