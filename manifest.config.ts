@@ -1,0 +1,24 @@
+// Derives the two store packages' manifests from the one source, manifest.json (issue #2):
+// Chrome wants a module service worker; Firefox 142+ wants `background.scripts` and the gecko settings.
+import source from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+export type Target = 'chrome' | 'firefox';
+
+type Manifest = Omit<typeof source, 'browser_specific_settings' | 'background'> & {
+  background: { service_worker?: string; scripts?: string[]; type?: string };
+  browser_specific_settings?: typeof source.browser_specific_settings;
+};
+
+export function manifestFor(target: Target): Manifest {
+  if (source.version !== pkg.version) {
+    throw new Error(`manifest.json version ${source.version} differs from package.json ${pkg.version}`);
+  }
+  const { browser_specific_settings, background, ...common } = structuredClone(source);
+  if (target === 'chrome') return { ...common, background };
+  return {
+    ...common,
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings,
+  };
+}

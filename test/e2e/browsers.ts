@@ -1,0 +1,196 @@
+// Drives the *built* extension in real browsers: Debian Chromium through playwright-core and Firefox ESR
+// through puppeteer-core over WebDriver BiDi. Pages are served on their real https URLs by request
+// interception; every other request is aborted, so no test touches the network.
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface Served {
+  status?: number;
+  contentType?: string;
+  body: string;
+}
+/** Answers for intercepted URLs: exact URL, or a function for patterns. */
+export type Routes = (url: string) => Served | undefined;
+
+export interface OverlayInfo {
+  id: string;
+  hostAttributes: string[];
+  pressed: 'true' | 'false' | null;
+  label: string | null;
+  x: number;
+  y: number;
+}
+
+export interface Tab {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /** Overlays on the page, read through the test inspector extension. */
+  overlays(): Promise<OverlayInfo[]>;
+  /** Click the save control of the first card showing this paper, as a user would (real mouse). */
+  clickSave(id: string): Promise<void>;
+  evaluate<T>(fn: () => T): Promise<T>;
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  texts(selector: string): Promise<string[]>;
+  click(selector: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Harness {
+  readonly name: 'chromium' | 'firefox';
+  newTab(): Promise<Tab>;
+  /** A tab with the popup page open (as a normal tab: same document the toolbar popup shows). */
+  openPopup(): Promise<Tab>;
+  close(): Promise<void>;
+}
+
+const INSPECTOR = resolve('test/e2e/inspector');
+const FIREFOX_UUID = '6b1c2b0e-3f5a-4c1e-9a61-0d1e2f3a4b5c';
+const GECKO_ID = 'papershelf@papershelf.dev';
+
+/** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
+export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T;
+  do {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < deadline);
+  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+}
+
+async function readOverlays(evaluate: <T>(fn: () => T) => Promise<T>): Promise<OverlayInfo[]> {
+  const json = await evaluate(() => {
+    document.dispatchEvent(new Event('papershelf-inspect'));
+    return document.documentElement.getAttribute('data-papershelf-inspector');
+  });
+  return json ? (JSON.parse(json) as OverlayInfo[]) : [];
+}
+
+function scrollScript(id: string): string {
+  return `document.querySelector('papershelf-overlay[data-papershelf-id="${id.replace(/["\\]/g, '')}"]')?.scrollIntoView({ block: 'center' })`;
+}
+
+// ---------------------------------------------------------------------------------------------- Chromium
+
+export async function launchChromium(dist: string, routes: Routes): Promise<Harness> {
+  const profile = mkdtempSync(join(tmpdir(), 'papershelf-chromium-'));
+  const extensions = `${resolve(dist)},${INSPECTOR}`;
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`],
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const served = routes(url);
+    if (!served) return route.abort('blockedbyclient');
+    return route.fulfill({ status: served.status ?? 200, contentType: served.contentType ?? 'text/html; charset=utf-8', body: served.body });
+  });
+  const worker = context.serviceWorkers().find((w) => w.url().includes('service-worker-loader')) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes('service-worker-loader') }));
+  const extensionId = new URL(worker.url()).host;
+
+  const wrap = (page: PwPage): Tab => {
+    const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
+    return {
+      goto: async (url) => void (await page.goto(url)),
+      reload: async () => void (await page.reload()),
+      overlays: () => readOverlays(evaluate),
+      async clickSave(id) {
+        await page.evaluate(scrollScript(id));
+        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        if (!target) throw new Error(`no overlay for ${id}`);
+        await page.mouse.click(target.x, target.y);
+      },
+      evaluate,
+      waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
+      texts: (selector) => page.locator(selector).allInnerTexts(),
+      click: (selector) => page.locator(selector).first().click(),
+      close: () => page.close(),
+    };
+  };
+
+  return {
+    name: 'chromium',
+    newTab: async () => wrap(await context.newPage()),
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+      return wrap(page);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// ----------------------------------------------------------------------------------------------- Firefox
+
+export async function launchFirefox(dist: string, routes: Routes): Promise<Harness> {
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    protocol: 'webDriverBiDi',
+    args: ['--remote-allow-system-access'],
+    // A fixed internal UUID makes the popup URL known in advance.
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+  });
+  await browser.installExtension(resolve(dist));
+  await browser.installExtension(INSPECTOR);
+
+  const intercept = async (page: PpPage) => {
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('moz-extension://')) return void request.continue();
+      const served = routes(url);
+      if (!served) return void request.abort('blockedbyclient');
+      void request.respond({ status: served.status ?? 200, contentType: served.contentType ?? 'text/html; charset=utf-8', body: served.body });
+    });
+  };
+
+  const wrap = (page: PpPage): Tab => {
+    const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
+    return {
+      goto: async (url) => void (await page.goto(url)),
+      reload: async () => void (await page.reload()),
+      overlays: () => readOverlays(evaluate),
+      async clickSave(id) {
+        await page.evaluate(scrollScript(id));
+        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        if (!target) throw new Error(`no overlay for ${id}`);
+        await page.mouse.click(target.x, target.y);
+      },
+      evaluate,
+      waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
+      texts: (selector) => page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText)),
+      click: async (selector) => void (await page.click(selector)),
+      close: () => page.close(),
+    };
+  };
+
+  return {
+    name: 'firefox',
+    async newTab() {
+      const page = await browser.newPage();
+      await intercept(page);
+      return wrap(page);
+    },
+    async openPopup() {
+      const page = await browser.newPage();
+      // With --remote-allow-system-access, goto on moz-extension:// never resolves: start it, then wait.
+      void page.goto(`moz-extension://${FIREFOX_UUID}/src/popup/index.html`).catch(() => {});
+      // The page may still be swapping from about:blank: a query can fail mid-navigation, so poll.
+      await until(() => page.$('main.app').catch(() => null), 'the popup page', 10_000);
+      return wrap(page);
+    },
+    close: () => browser.close(),
+  };
+}

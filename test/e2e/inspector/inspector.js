@@ -1,0 +1,21 @@
+// Test-only extension (never shipped). Closed shadow roots are hidden from the page and from WebDriver
+// locators, but extensions can open them: chrome.dom.openOrClosedShadowRoot in Chromium,
+// Element.openOrClosedShadowRoot in Firefox. On request from the test it reports every overlay's
+// controls (id, aria-pressed, label, centre on screen) into an attribute the test reads.
+const shadowOf = (el) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? el.openOrClosedShadowRoot ?? null;
+
+document.addEventListener('papershelf-inspect', () => {
+  const overlays = [...document.querySelectorAll('papershelf-overlay')].map((host) => {
+    const button = shadowOf(host)?.querySelector('button');
+    const rect = button?.getBoundingClientRect();
+    return {
+      id: host.getAttribute('data-papershelf-id'),
+      hostAttributes: host.getAttributeNames(),
+      pressed: button?.getAttribute('aria-pressed') ?? null,
+      label: button?.textContent ?? null,
+      x: rect ? rect.x + rect.width / 2 : null,
+      y: rect ? rect.y + rect.height / 2 : null,
+    };
+  });
+  document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
+});

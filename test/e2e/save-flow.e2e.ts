@@ -1,0 +1,79 @@
+// Issue #2's end-to-end slice, in both browsers: every card gets an overlay, save sets aria-pressed,
+// a second tab follows, the popup lists the paper, and a reload keeps it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab } from './browsers';
+
+const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
+const daily = readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8');
+const routes: Routes = (url) => (url === DAILY_URL ? { body: daily } : undefined);
+
+// What the fixture holds (the real page of 2 July 2026): 31 cards, this one first.
+const CARD_COUNT = 31;
+const FIRST = { id: 'arxiv:2606.28322', title: 'PerceptionRubrics: Calibrating Multimodal Evaluation to Human Perception' };
+
+const browsers = [
+  ['chromium', () => launchChromium('dist/chrome', routes)],
+  ['firefox', () => launchFirefox('dist/firefox', routes)],
+] as const;
+
+describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, launch) => {
+  let harness: Harness;
+  let first: Tab;
+  let second: Tab;
+
+  beforeAll(async () => {
+    harness = await launch();
+    first = await harness.newTab();
+    second = await harness.newTab();
+  });
+  afterAll(() => harness?.close());
+
+  it('mounts one overlay per card, carrying only the paper id', async () => {
+    await first.goto(DAILY_URL);
+    const overlays = await until(async () => {
+      const found = await first.overlays();
+      return found.length === CARD_COUNT && found.every((o) => o.pressed !== null) && found;
+    }, `${CARD_COUNT} overlays`);
+    expect(new Set(overlays.map((o) => o.id)).size).toBe(CARD_COUNT);
+    expect(overlays[0]!.id).toBe(FIRST.id);
+    expect(overlays.every((o) => o.pressed === 'false')).toBe(true);
+    expect(new Set(overlays.flatMap((o) => o.hostAttributes))).toEqual(new Set(['data-papershelf-id']));
+  });
+
+  it('saves on click and a second open tab follows within a second', async () => {
+    await second.goto(DAILY_URL);
+    await until(async () => (await second.overlays()).length === CARD_COUNT, 'overlays in the second tab');
+    await first.clickSave(FIRST.id);
+    await until(async () => (await first.overlays())[0]?.pressed === 'true', 'aria-pressed=true after the click', 2000);
+    await until(async () => (await second.overlays())[0]?.pressed === 'true', 'the second tab to follow', 1000);
+    // Only the clicked paper changed.
+    expect((await second.overlays()).filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual([FIRST.id]);
+  });
+
+  it('lists the saved paper in the popup', async () => {
+    const popup = await harness.openPopup();
+    await popup.waitFor('li.item');
+    const items = await popup.texts('li.item .title');
+    expect(items).toEqual([FIRST.title]);
+    await popup.close();
+  });
+
+  it('keeps the saved state across a reload', async () => {
+    await first.reload();
+    const overlays = await until(async () => {
+      const found = await first.overlays();
+      return found.length === CARD_COUNT && found.every((o) => o.pressed !== null) && found;
+    }, 'overlays after reload');
+    expect(overlays.filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual([FIRST.id]);
+  });
+
+  it('removes from the popup and every tab follows', async () => {
+    const popup = await harness.openPopup();
+    await popup.waitFor('li.item');
+    await popup.click('li.item button.remove');
+    await popup.waitFor('.empty');
+    await until(async () => (await first.overlays())[0]?.pressed === 'false', 'the page to follow the removal', 2000);
+    await popup.close();
+  });
+});
