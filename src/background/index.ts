@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { openDatabase, type Database } from '../storage/reading-list';
 import { handle } from './handlers';
 import { parseEnvelope, type ChangedNotice, type Reply } from './messages';
+import { syncSiteScripts } from './site-scripts';
 
 let database: Promise<Database> | null = null;
 function db(): Promise<Database> {
@@ -49,3 +50,11 @@ async function respond(message: unknown): Promise<Reply<unknown>> {
     return { ok: false, error: { name, message: text } };
   }
 }
+
+// Optional sites: keep their content scripts in step with what the user granted (options page, or the
+// browser's own site-access controls).
+const sync = () => syncSiteScripts().catch((error) => console.warn('Papershelf: site scripts:', error));
+browser.permissions.onAdded.addListener(sync);
+browser.permissions.onRemoved.addListener(sync);
+browser.runtime.onStartup.addListener(sync);
+browser.runtime.onInstalled.addListener(sync);

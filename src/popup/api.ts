@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { send } from '../background/client';
 import { ChangedNoticeSchema } from '../background/messages';
 import type { SavedPaper } from '../storage/schema';
+import { sites } from '../background/site-scripts';
 
 export interface SiteAccess {
   /** Human name, e.g. "Hugging Face Papers". */
@@ -19,14 +20,12 @@ export interface ReadingListApi {
   remove(id: string): Promise<void>;
   /** Called after any change to the list made anywhere; returns an unsubscribe function. */
   subscribe(onChange: () => void): () => void;
-  /** Core sites whose host access the browser lets the user withhold (Firefox). */
+  /** Core sites and whether their host access is granted (Firefox lets users withhold it). */
   siteAccess(): Promise<SiteAccess[]>;
   /** Must be called from a user action (a click). */
   requestAccess(origins: string[]): Promise<boolean>;
+  openOptions(): Promise<void>;
 }
-
-/** Sites by content-script match pattern host, for the permission notice. */
-const SITE_NAMES: Record<string, string> = { 'huggingface.co': 'Hugging Face Papers', 'arxiv.org': 'arXiv' };
 
 export const extensionApi: ReadingListApi = {
   list: () => send('list', {}),
@@ -40,19 +39,15 @@ export const extensionApi: ReadingListApi = {
     return () => browser.runtime.onMessage.removeListener(listener);
   },
   async siteAccess() {
-    const scripts = browser.runtime.getManifest().content_scripts ?? [];
-    const bySite = new Map<string, string[]>();
-    for (const pattern of scripts.flatMap((s) => s.matches ?? [])) {
-      const host = new URL(pattern.replace('*', '')).hostname.replace(/^(www|export)\./, '');
-      bySite.set(host, [...(bySite.get(host) ?? []), pattern]);
-    }
+    const core = sites().filter((site) => !site.optional);
     return Promise.all(
-      [...bySite].map(async ([host, origins]) => ({
-        name: SITE_NAMES[host] ?? host,
-        origins,
-        granted: await browser.permissions.contains({ origins }),
+      core.map(async (site) => ({
+        name: site.name,
+        origins: site.matches,
+        granted: await browser.permissions.contains({ origins: site.matches }),
       })),
     );
   },
   requestAccess: (origins) => browser.permissions.request({ origins }),
+  openOptions: () => browser.runtime.openOptionsPage(),
 };

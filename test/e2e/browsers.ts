@@ -51,9 +51,9 @@ const FIREFOX_UUID = '6b1c2b0e-3f5a-4c1e-9a61-0d1e2f3a4b5c';
 const GECKO_ID = 'papershelf@papershelf.dev';
 
 /** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
-export async function until<T>(fn: () => Promise<T>, what: string, timeoutMs = 5000): Promise<T> {
+export async function until<T>(fn: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: T;
+  let last: T | false | null | undefined;
   do {
     last = await fn();
     if (last) return last;

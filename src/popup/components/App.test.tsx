@@ -36,6 +36,7 @@ function fakeApi(papers: SavedPaper[], access: SiteAccess[] = []) {
     },
     siteAccess: vi.fn(async () => access),
     requestAccess: vi.fn(async () => true),
+    openOptions: vi.fn(async () => {}),
     emit: () => listeners.forEach((l) => l()),
   };
   return api;

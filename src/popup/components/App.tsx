@@ -68,6 +68,11 @@ export function App({ api }: { api: ReadingListApi }) {
           ))}
         </ul>
       )}
+      <footer class="foot">
+        <button type="button" class="link" onClick={() => void api.openOptions()}>
+          Sites and options
+        </button>
+      </footer>
     </main>
   );
 }

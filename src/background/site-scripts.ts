@@ -1,0 +1,42 @@
+// Optional sites (issue #3): the manifest's static content script covers the core sites; every other
+// adapter's pages are optional host permissions. When the user grants a site, the same content script is
+// registered for it; when access is withdrawn, it is unregistered.
+import browser, { type Manifest } from 'webextension-polyfill';
+import { adapters } from '../sites';
+
+export interface SiteInfo {
+  id: string;
+  name: string;
+  matches: string[];
+  /** Core sites run from the manifest's content_scripts; optional ones are asked for at runtime. */
+  optional: boolean;
+}
+
+/** Every site adapter, split into core and optional by the manifest's own content_scripts. */
+export function sites(manifest: Manifest.WebExtensionManifest = browser.runtime.getManifest()): SiteInfo[] {
+  const core = new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []));
+  return adapters.map((adapter) => ({
+    id: adapter.id,
+    name: adapter.name,
+    matches: [...adapter.matches],
+    optional: !adapter.matches.every((pattern) => core.has(pattern)),
+  }));
+}
+
+const SCRIPT_PREFIX = 'site-';
+
+/** Register the content script for each granted optional site and unregister the rest. Idempotent. */
+export async function syncSiteScripts(): Promise<void> {
+  const manifest = browser.runtime.getManifest();
+  const js = manifest.content_scripts?.[0]?.js ?? [];
+  const registered = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
+  for (const site of sites(manifest).filter((s) => s.optional)) {
+    const id = SCRIPT_PREFIX + site.id;
+    const granted = await browser.permissions.contains({ origins: site.matches });
+    if (granted && !registered.has(id)) {
+      await browser.scripting.registerContentScripts([{ id, matches: site.matches, js, runAt: 'document_idle' }]);
+    } else if (!granted && registered.has(id)) {
+      await browser.scripting.unregisterContentScripts({ ids: [id] });
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// `npm run extract -- <file.html> --url <page url> [--now YYYY-MM-DD]`: runs the same site adapters the
+// extension runs, on a saved page, in Node, and prints {"site", "page", "papers"} as JSON.
+import { readFile } from 'node:fs/promises';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { adapterFor, extractPage } from '../sites';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = 'usage: npm run extract -- <file.html> --url <page url> [--now YYYY-MM-DD]';
+
+/** Returns the exit code: 0 done, 1 unreadable file, 2 bad arguments or a URL no adapter handles. */
+export async function runExtract(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.err(`${args}\n${USAGE}`);
+    return 2;
+  }
+  let url: URL;
+  try {
+    url = new URL(args.url);
+  } catch {
+    io.err(`Not a URL: ${args.url}`);
+    return 2;
+  }
+  const match = adapterFor(url);
+  if (!match) {
+    io.err(`No Papershelf adapter handles ${url.href}`);
+    return 2;
+  }
+  let html: string;
+  try {
+    html = await readFile(args.file, 'utf8');
+  } catch (error) {
+    io.err(`Cannot read ${args.file}: ${(error as Error).message}`);
+    return 1;
+  }
+  // Scripts never run and sub-resources are never loaded: the page is parsed, nothing else.
+  const dom = new JSDOM(html, { url: url.href, virtualConsole: new VirtualConsole() });
+  const result = extractPage(match.adapter, dom.window.document, url, args.now, (error) =>
+    io.err(`skipped a card: ${(error as Error)?.message ?? error}`),
+  );
+  io.out(JSON.stringify(result, null, 2));
+  dom.window.close();
+  return 0;
+}
+
+function parseArgs(argv: string[]): { file: string; url: string; now: Date } | string {
+  let file: string | undefined;
+  let url: string | undefined;
+  let now = new Date();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--url') url = argv[++i];
+    else if (arg === '--now') {
+      const value = argv[++i] ?? '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return `--now wants YYYY-MM-DD, got "${value}"`;
+      now = new Date(`${value}T12:00:00Z`);
+    } else if (arg.startsWith('--')) return `Unknown option ${arg}`;
+    else if (file === undefined) file = arg;
+    else return `Unexpected argument ${arg}`;
+  }
+  if (!file) return 'Missing the HTML file';
+  if (!url) return 'Missing --url';
+  return { file, url, now };
+}

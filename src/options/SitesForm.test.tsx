@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SiteInfo } from '../background/site-scripts';
+import { SitesForm, type SitePermissions } from './SitesForm';
+
+afterEach(cleanup);
+
+const SITES: SiteInfo[] = [
+  { id: 'huggingface', name: 'Hugging Face Papers', matches: ['https://huggingface.co/papers*'], optional: false },
+  { id: 'openreview', name: 'OpenReview', matches: ['https://openreview.net/forum*'], optional: true },
+  { id: 'dblp', name: 'dblp', matches: ['https://dblp.org/*'], optional: true },
+  { id: 'pmlr', name: 'PMLR', matches: ['https://proceedings.mlr.press/*'], optional: true },
+];
+
+function fake(granted: Set<string>) {
+  const permissions: SitePermissions = {
+    sites: () => SITES,
+    granted: vi.fn(async (origins: string[]) => origins.every((o) => granted.has(o))),
+    request: vi.fn(async (origins: string[]) => {
+      origins.forEach((o) => granted.add(o));
+      return true;
+    }),
+    remove: vi.fn(async (origins: string[]) => {
+      origins.forEach((o) => granted.delete(o));
+      return true;
+    }),
+  };
+  return permissions;
+}
+
+describe('SitesForm', () => {
+  it('asks for every newly enabled site in one request and withdraws unticked ones', async () => {
+    const permissions = fake(new Set(['https://huggingface.co/papers*', 'https://proceedings.mlr.press/*']));
+    render(<SitesForm permissions={permissions} />);
+    fireEvent.click(await screen.findByLabelText('OpenReview'));
+    fireEvent.click(screen.getByLabelText('dblp'));
+    fireEvent.click(screen.getByLabelText('PMLR'));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/Saved\./);
+    expect(permissions.request).toHaveBeenCalledTimes(1);
+    expect(permissions.request).toHaveBeenCalledWith(['https://openreview.net/forum*', 'https://dblp.org/*']);
+    expect(permissions.remove).toHaveBeenCalledWith(['https://proceedings.mlr.press/*']);
+    await waitFor(() => expect((screen.getByLabelText('OpenReview') as HTMLInputElement).checked).toBe(true));
+  });
+
+  it('shows core sites as always on, and Apply disabled until something changes', async () => {
+    render(<SitesForm permissions={fake(new Set(['https://huggingface.co/papers*']))} />);
+    const core = (await screen.findByLabelText(/Hugging Face Papers/)) as HTMLInputElement;
+    expect(core.disabled && core.checked).toBe(true);
+    expect((screen.getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says so when the browser refuses', async () => {
+    const permissions = fake(new Set());
+    permissions.request = vi.fn(async () => false);
+    render(<SitesForm permissions={permissions} />);
+    fireEvent.click(await screen.findByLabelText('dblp'));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText(/did not grant access/)).toBeTruthy();
+  });
+});

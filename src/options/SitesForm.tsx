@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SiteInfo } from '../background/site-scripts';
+
+export interface SitePermissions {
+  sites(): SiteInfo[];
+  granted(origins: string[]): Promise<boolean>;
+  /** Must run inside the click handler: browsers only grant permissions from a user action. */
+  request(origins: string[]): Promise<boolean>;
+  remove(origins: string[]): Promise<boolean>;
+}
+
+interface Row extends SiteInfo {
+  granted: boolean;
+  wanted: boolean;
+}
+
+/** Core sites are always on; optional sites are enabled together with one permission request. */
+export function SitesForm({ permissions }: { permissions: SitePermissions }) {
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [message, setMessage] = useState('');
+
+  const load = async () => {
+    const all = permissions.sites();
+    const granted = await Promise.all(all.map((site) => permissions.granted(site.matches)));
+    setRows(all.map((site, i) => ({ ...site, granted: granted[i]!, wanted: granted[i]! })));
+  };
+  useEffect(() => void load(), []);
+
+  if (!rows) return <p>Loading…</p>;
+  const optional = rows.filter((r) => r.optional);
+  const toGrant = optional.filter((r) => r.wanted && !r.granted);
+  const toRemove = optional.filter((r) => !r.wanted && r.granted);
+
+  const apply = async (event: Event) => {
+    event.preventDefault();
+    try {
+      // One request for every newly enabled site, started synchronously from the click.
+      const granted = toGrant.length ? await permissions.request(toGrant.flatMap((r) => r.matches)) : true;
+      if (toRemove.length) await permissions.remove(toRemove.flatMap((r) => r.matches));
+      setMessage(granted ? 'Saved. Reload open pages of newly enabled sites.' : 'The browser did not grant access; nothing was enabled.');
+    } catch (error) {
+      setMessage(`Could not change site access: ${(error as Error).message}`);
+    }
+    await load();
+  };
+
+  return (
+    <form onSubmit={apply}>
+      <h2>Sites</h2>
+      <ul class="sites">
+        {rows.filter((r) => !r.optional).map((r) => (
+          <li key={r.id}>
+            <label>
+              <input type="checkbox" checked={r.granted} disabled /> {r.name}{' '}
+              <span class="muted">{r.granted ? '(always on)' : '(access withheld in the browser: allow it from the toolbar popup)'}</span>
+            </label>
+          </li>
+        ))}
+        {optional.map((r) => (
+          <li key={r.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={r.wanted}
+                onChange={(e) => setRows(rows.map((x) => (x.id === r.id ? { ...x, wanted: (e.target as HTMLInputElement).checked } : x)))}
+              />{' '}
+              {r.name}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <button type="submit" disabled={!toGrant.length && !toRemove.length}>
+        Apply
+      </button>
+      <p role="status">{message}</p>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { sites } from '../background/site-scripts';
+import { SitesForm, type SitePermissions } from './SitesForm';
+import './options.css';
+
+const permissions: SitePermissions = {
+  sites: () => sites(),
+  granted: (origins) => browser.permissions.contains({ origins }),
+  request: (origins) => browser.permissions.request({ origins }),
+  remove: (origins) => browser.permissions.remove({ origins }),
+};
+
+render(
+  <main class="options">
+    <h1>Papershelf options</h1>
+    <SitesForm permissions={permissions} />
+  </main>,
+  document.getElementById('app')!,
+);

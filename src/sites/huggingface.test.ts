@@ -1,0 +1,494 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { normalizeSpace, type Paper } from '../core/paper';
+import { huggingface, type HfContext } from './huggingface';
+import { extractPage } from './index';
+
+const NOW = new Date('2026-07-02T12:00:00Z');
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../test/fixtures/huggingface', name), 'utf8');
+
+function load(name: string, url: string) {
+  const html = fixture(name);
+  const doc = new JSDOM(html, { url }).window.document;
+  const ctx = huggingface.context(doc, new URL(url), NOW);
+  const cards = huggingface.findCards(doc, ctx);
+  const papers = cards.map((card) => huggingface.extract(card, ctx));
+  return { doc, ctx, cards, papers };
+}
+
+/** The fixture's own JSON, to check the adapter against (the listing `data-props`). */
+function listingJson(doc: Document): { dailyPapers: { paper: Record<string, any> }[] } {
+  return JSON.parse(doc.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!);
+}
+
+const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
+const arxivPdf = (id: string) => `https://arxiv.org/pdf/${id}`;
+const hfUrl = (id: string) => `https://huggingface.co/papers/${id}`;
+
+describe('huggingface.pageKind', () => {
+  it.each([
+    ['https://huggingface.co/papers', 'daily'],
+    ['https://huggingface.co/papers/', 'daily'],
+    ['https://huggingface.co/papers?date=2025-10-01', 'daily'],
+    ['https://huggingface.co/papers?q=', 'daily'],
+    ['https://huggingface.co/papers?q=MCP', 'search'],
+    ['https://huggingface.co/papers?q=diffusion%20models', 'search'],
+    ['https://huggingface.co/papers/date/2026-07-02', 'daily'],
+    ['https://huggingface.co/papers/week/2026-W27', 'week'],
+    ['https://huggingface.co/papers/month/2026-07', 'month'],
+    ['https://huggingface.co/papers/trending', 'trending'],
+    ['https://huggingface.co/papers/2509.24002', 'paper'],
+    ['https://huggingface.co/papers/2509.24002#community', 'paper'],
+    ['https://huggingface.co/papers/2410.10813', 'paper'],
+    ['https://huggingface.co/papers/foo/bar', null],
+    ['https://huggingface.co/papers/foo', null],
+    ['https://huggingface.co/papers/2613.00001', null], // month 13: not an arXiv id
+    ['https://huggingface.co/papers/date/yesterday', null],
+    ['https://huggingface.co/papers/2509.24002/discussion', null],
+    ['https://huggingface.co/models', null],
+    ['https://huggingface.co/', null],
+    ['https://hf.co/papers/2509.24002', null],
+    ['https://arxiv.org/abs/2509.24002', null],
+    ['https://huggingface.co.evil.example/papers', null],
+  ])('%s → %s', (url, kind) => {
+    expect(huggingface.pageKind(new URL(url))).toBe(kind);
+  });
+
+  it('declares the manifest pattern for the pages it handles', () => {
+    expect(huggingface.matches).toEqual(['https://huggingface.co/papers*']);
+    expect(huggingface.id).toBe('huggingface');
+    expect(huggingface.name).toBe('Hugging Face Papers');
+  });
+});
+
+describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
+  const { doc, ctx, cards, papers } = load('daily-2026-07-02.html', DAILY_URL);
+  const json = listingJson(doc).dailyPapers.map((item) => item.paper);
+  const byId = (id: string) => papers.find((p) => p?.id === `arxiv:${id}`);
+
+  it('finds the 31 article cards and extracts all of them, in the JSON order', () => {
+    expect(json).toHaveLength(31);
+    expect(cards).toHaveLength(31);
+    expect(cards.every((c) => c.tagName === 'ARTICLE')).toBe(true);
+    expect(new Set(cards).size).toBe(31);
+    expect(papers.map((p) => p?.id)).toEqual(json.map((p) => `arxiv:${p.id}`));
+    expect(new Set(papers.map((p) => p?.id)).size).toBe(31);
+    expect(ctx.papers.size).toBe(31);
+  });
+
+  it('gives every paper its JSON title, authors, date and links', () => {
+    papers.forEach((paper, i) => {
+      const source = json[i]!;
+      expect(paper).not.toBeNull();
+      expect(paper!.title).toBe(normalizeSpace(source.title));
+      expect(paper!.title).not.toBe('');
+      expect(paper!.authors).toHaveLength(source.authors.length);
+      expect(paper!.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(paper!.published).toBe(source.publishedAt.slice(0, 10));
+      expect(paper!.upvotes).toBe(source.upvotes);
+      expect(paper!.source).toEqual({ site: 'huggingface', page: 'daily' });
+      expect(paper!.pdfUrl).toBe(arxivPdf(source.id));
+      expect(paper!.url).toBe(hfUrl(source.id));
+    });
+  });
+
+  it('finds a repository for exactly the 17 papers the JSON gives one for', () => {
+    const withRepo = papers.filter((p) => p!.githubRepos.length > 0);
+    expect(withRepo).toHaveLength(17);
+    expect(json.filter((p) => p.githubRepo)).toHaveLength(17);
+    expect(withRepo.every((p) => p!.githubRepos.length === 1)).toBe(true); // abstracts only repeat the structured repo
+  });
+
+  it('keeps zero stars and leaves stars unknown when the JSON has a repository but no count', () => {
+    expect(byId('2606.29464')).toMatchObject({ githubRepos: ['andyj1/raha'], githubStars: 0 });
+    expect(byId('2606.28661')).toMatchObject({ githubRepos: ['bay-yearick-lab/sampling-ceilings'], githubStars: null });
+  });
+
+  it('extracts a card with a repository and stars (repository also in the abstract) exactly', () => {
+    expect(byId('2607.00917')).toEqual<Paper>({
+      id: 'arxiv:2607.00917',
+      title: 'Valdi: Value Diffusion World Models',
+      authors: ['Christopher Lindenberg', 'Kashyap Chitta'],
+      authorCount: null,
+      abstract:
+        'World models can enable Model Predictive Control (MPC), but this requires dynamics prediction that is both fast enough for online use and expressive enough to represent uncertain futures. Diffusion models offer a natural mechanism for modeling uncertain dynamics, yet their iterative inference procedure makes them difficult to use for low-latency latent planning. We bridge this gap with Value Diffusion World Models (Valdi), combining end-to-end online training for MPC with a latent diffusion dynamics model. In preliminary experiments on the CarRacing environment, we show that Valdi, using a single diffusion step at both training and inference, matches a deterministic MLP baseline. Our experiments expose a trade-off between predictive multimodality and control performance in this setup. Code is available at https://github.com/Kit115/ValueDiffusionWorldModels.',
+      published: '2026-07-01',
+      upvotes: 7,
+      githubRepos: ['Kit115/ValueDiffusionWorldModels'],
+      githubStars: 5,
+      projectUrl: null,
+      pdfUrl: 'https://arxiv.org/pdf/2607.00917',
+      url: 'https://huggingface.co/papers/2607.00917',
+      venue: null,
+      categories: [
+        'Model Predictive Control',
+        'diffusion models',
+        'latent diffusion models',
+        'dynamics prediction',
+        'uncertain futures',
+        'value diffusion world models',
+        'online training',
+        'reinforcement learning',
+        'CarRacing environment',
+      ],
+      source: { site: 'huggingface', page: 'daily' },
+    });
+  });
+
+  it('extracts a card without repository or project page exactly (and drops the empty keyword)', () => {
+    expect(byId('2607.00248')).toEqual<Paper>({
+      id: 'arxiv:2607.00248',
+      title: 'Seed2.0 Model Card: Towards Intelligence Frontier for Real-World Complexity',
+      authors: ['Bytedance Seed'],
+      authorCount: null,
+      abstract:
+        "We present Seed2.0, a model series that takes a meaningful step toward solving complex, real-world tasks. Our approach begins with identifying users' genuine needs and constructing a reliable, forward-looking evaluation system by selecting and abstracting benchmarks grounded in these needs and in realistic, complex scenarios. Guided by this evaluation system, Seed2.0 targets two persistent challenges, long-tail knowledge and complex instruction following, substantially improving the model's reliability on intricate, long-horizon tasks. Beyond these, Seed2.0 delivers world-leading reasoning intelligence, visual understanding, and search capabilities that address the most common needs of a broad user base. Through extensive real-world use cases documented in this model card, we demonstrate that Seed2.0 begins to exhibit the ability to handle initial complex real-world tasks, delivering greater value to hundreds of millions of users.",
+      published: '2026-06-30',
+      upvotes: 16,
+      githubRepos: [],
+      githubStars: null,
+      projectUrl: null,
+      pdfUrl: 'https://arxiv.org/pdf/2607.00248',
+      url: 'https://huggingface.co/papers/2607.00248',
+      venue: null,
+      categories: [], // the JSON says [""]
+      source: { site: 'huggingface', page: 'daily' },
+    });
+  });
+
+  it('extracts a card with a project page exactly', () => {
+    const paper = byId('2607.00272')!;
+    expect(paper).toEqual<Paper>({
+      id: 'arxiv:2607.00272',
+      title: 'ASPIRE: Agentic /Skills Discovery for Robotics',
+      authors: [
+        'Runyu Lu',
+        'Yubo Wu',
+        'Ethan Kou',
+        'Letian Fu',
+        'Wenli Xiao',
+        'Ajay Mandlekar',
+        'Yinzhen Xu',
+        'Guanya Shi',
+        'Ken Goldberg',
+        'Ang Chen',
+        'Mosharaf Chowdhury',
+        'Yuke Zhu',
+        'Linxi "Jim" Fan',
+        'Guanzhi Wang',
+      ],
+      authorCount: null,
+      abstract: paper.abstract,
+      published: '2026-06-30',
+      upvotes: 12,
+      githubRepos: [],
+      githubStars: null,
+      projectUrl: 'https://research.nvidia.com/labs/gear/aspire/',
+      pdfUrl: 'https://arxiv.org/pdf/2607.00272',
+      url: 'https://huggingface.co/papers/2607.00272',
+      venue: null,
+      categories: [
+        'continual learning',
+        'code-as-policy paradigm',
+        'skill library',
+        'closed-loop robot execution engine',
+        'multimodal traces',
+        'failure diagnosis',
+        'repair synthesis',
+        'evolutionary search',
+        'sim-to-real transfer',
+      ],
+      source: { site: 'huggingface', page: 'daily' },
+    });
+    expect(paper.abstract).toMatch(/^Traditional robot programming is challenging: it requires orchestrating/);
+    expect(paper.abstract).toMatch(/across different embodiments and robot APIs\.$/);
+    expect(paper.abstract).toHaveLength(1606); // the JSON summary, which has no line wraps
+  });
+
+  it('extracts the first card (repository, stars and project page)', () => {
+    expect(byId('2606.28322')).toMatchObject({
+      title: 'PerceptionRubrics: Calibrating Multimodal Evaluation to Human Perception',
+      published: '2026-06-26', // arXiv date; the listing's own publishedAt is 2026-06-25T20:00
+      upvotes: 33,
+      githubRepos: ['M1chaelPeng/PerceptionRubrics'],
+      githubStars: 9,
+      projectUrl: 'https://weiyana.github.io/PerceptionRubrics/',
+    });
+    expect(byId('2606.28322')!.authors.at(-1)).toBe('Vishal M. Patel');
+  });
+
+  it('joins the arXiv line wraps of an abstract into single spaces', () => {
+    const abstract = byId('2606.19271')!.abstract!;
+    expect(abstract).toContain('idle periods. We present TurboServe, the first serving system');
+    expect(abstract).not.toMatch(/\s{2}|\n/);
+  });
+
+  it('reads the same title, upvotes and stars from the card DOM as from the JSON', () => {
+    const domOnly: HfContext = { ...ctx, papers: new Map() };
+    cards.forEach((card, i) => {
+      const fromDom = huggingface.extract(card, domOnly)!;
+      const fromJson = papers[i]!;
+      expect(fromDom.id).toBe(fromJson.id);
+      expect(fromDom.title).toBe(fromJson.title);
+      expect(fromDom.upvotes).toBe(fromJson.upvotes);
+      expect(fromDom.githubStars).toBe(fromJson.githubStars);
+      expect(fromDom.authors).toEqual([]);
+      expect(fromDom.githubRepos).toEqual([]); // the card's GitHub link points to the paper page, not GitHub
+    });
+  });
+
+  it('mounts below the h3 title, outside every link', () => {
+    for (const card of cards) {
+      const { parent, before } = huggingface.mountPoint(card);
+      const title = card.querySelector('h3')!;
+      expect(card.contains(parent)).toBe(true);
+      expect(parent.closest('a')).toBeNull();
+      expect(parent).toBe(title.parentElement);
+      expect(before).toBe(title.nextSibling);
+    }
+  });
+
+  it('finds a card when the scan root is the card itself or a subtree, never twice', () => {
+    const card = cards[5]!;
+    expect(huggingface.findCards(card, ctx)).toEqual([card]);
+    expect(huggingface.findCards(card.parentElement!, ctx)).toHaveLength(31);
+    expect(huggingface.findCards(card.querySelector('h3')!, ctx)).toEqual([]);
+  });
+
+  it('ignores the page title h1 and the date links', () => {
+    expect(doc.querySelector('h1')?.textContent).toBe('Daily Papers');
+    expect(doc.querySelector('a[href="/papers/date/2026-07-01"]')).not.toBeNull();
+    expect(cards.some((c) => c.contains(doc.querySelector('a[href="/papers/date/2026-07-01"]')))).toBe(false);
+  });
+});
+
+describe('paper page 2509.24002 (saved page, prettified, single-quoted data-props)', () => {
+  const url = 'https://huggingface.co/papers/2509.24002';
+  const { doc, ctx, cards, papers } = load('paper-2509.24002.html', url);
+
+  it('finds one card: the title block', () => {
+    expect(ctx.page).toBe('paper');
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.querySelector(':scope > h1')).not.toBeNull();
+    expect(doc.querySelectorAll('article')).toHaveLength(3); // collection cards, not papers
+  });
+
+  it('extracts every field', () => {
+    const paper = papers[0]!;
+    expect(paper).toEqual<Paper>({
+      id: 'arxiv:2509.24002',
+      title: 'MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use',
+      authors: [
+        'Zijian Wu',
+        'Xiangyan Liu',
+        'Xinyuan Zhang',
+        'Lingjun Chen',
+        'Fanqing Meng',
+        'Lingxiao Du',
+        'Yiran Zhao',
+        'Fanshi Zhang',
+        'Yaoqi Ye',
+        'Jiawei Wang',
+        'Zirui Wang',
+        'Jinjie Ni',
+        'Yufan Yang',
+        'Arvin Xu',
+        'Michael Qizhe Shieh',
+      ],
+      authorCount: null,
+      abstract: paper.abstract,
+      published: '2025-09-28',
+      upvotes: 118,
+      githubRepos: ['eval-sys/mcpmark'],
+      githubStars: 182,
+      projectUrl: 'https://mcpmark.ai/',
+      pdfUrl: 'https://arxiv.org/pdf/2509.24002',
+      url: 'https://huggingface.co/papers/2509.24002',
+      venue: null,
+      categories: [
+        'MCP',
+        'LLMs',
+        'general agents',
+        'MCP benchmarks',
+        'MCPMark',
+        'high-quality tasks',
+        'domain experts',
+        'AI agents',
+        'initial state',
+        'programmatic script',
+        'automatic verification',
+        'CRUD operations',
+        'minimal agent framework',
+        'tool-calling loop',
+        'gpt-5-medium',
+        'claude-sonnet-4',
+        'o3',
+        'pass@1',
+        'pass^4',
+        'execution turns',
+        'tool calls',
+      ],
+      source: { site: 'huggingface', page: 'paper' },
+    });
+    expect(paper.abstract).toMatch(/^MCP standardizes how LLMs interact with external systems, forming the foundation for general agents\./);
+    expect(paper.abstract).toContain('reaches only 52.56\\% pass@1 and 33.86\\% pass^4'); // TeX left as written
+    expect(paper.abstract).toMatch(/highlighting the stress-testing nature of MCPMark\.$/);
+  });
+
+  it('falls back to the DOM: title, votes, the GitHub button and its stars', () => {
+    const paper = huggingface.extract(cards[0]!, { ...ctx, papers: new Map() });
+    expect(paper).toEqual<Paper>({
+      id: 'arxiv:2509.24002',
+      title: 'MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use',
+      authors: [],
+      authorCount: null,
+      abstract: null,
+      published: null,
+      upvotes: 118,
+      githubRepos: ['eval-sys/mcpmark'],
+      githubStars: 182,
+      projectUrl: null,
+      pdfUrl: 'https://arxiv.org/pdf/2509.24002',
+      url: 'https://huggingface.co/papers/2509.24002',
+      venue: null,
+      categories: [],
+      source: { site: 'huggingface', page: 'paper' },
+    });
+  });
+
+  it('mounts right below the h1, outside links', () => {
+    const { parent, before } = huggingface.mountPoint(cards[0]!);
+    expect(parent).toBe(cards[0]);
+    expect(before).toBe(cards[0]!.querySelector('h1')!.nextSibling);
+    expect(parent.closest('a')).toBeNull();
+  });
+
+  it('finds no card in a subtree without the title, and the card in the card', () => {
+    expect(huggingface.findCards(doc.querySelector('#community')!.parentElement!, ctx)).toEqual([]);
+    expect(huggingface.findCards(cards[0]!, ctx)).toEqual(cards);
+  });
+});
+
+describe('stale JSON after in-page navigation (day → week)', () => {
+  const { ctx, papers } = load('daily-stale-json.html', 'https://huggingface.co/papers/week/2026-W27');
+
+  it('uses the JSON where it has the card and the DOM for the rest', () => {
+    expect(ctx.page).toBe('week');
+    expect(ctx.papers.size).toBe(2);
+    expect(papers.map((p) => p?.id)).toEqual(['arxiv:2606.28322', 'arxiv:2607.00466', 'arxiv:2606.19271', 'arxiv:2607.00248']);
+    expect(papers[0]!.authors).toHaveLength(17);
+    expect(papers[1]!.authors).toHaveLength(6);
+  });
+
+  it('extracts DOM-only cards exactly, inventing nothing', () => {
+    const base = {
+      authors: [],
+      authorCount: null,
+      abstract: null,
+      published: null,
+      githubRepos: [],
+      projectUrl: null,
+      venue: null,
+      categories: [],
+      source: { site: 'huggingface', page: 'week' },
+    };
+    expect(papers[2]).toEqual<Paper>({
+      ...base,
+      id: 'arxiv:2606.19271',
+      title: 'TurboServe: Serving Streaming Video Generation Efficiently and Economically',
+      upvotes: 19,
+      githubStars: 14,
+      pdfUrl: 'https://arxiv.org/pdf/2606.19271',
+      url: 'https://huggingface.co/papers/2606.19271',
+    });
+    expect(papers[3]).toEqual<Paper>({
+      ...base,
+      id: 'arxiv:2607.00248',
+      title: 'Seed2.0 Model Card: Towards Intelligence Frontier for Real-World Complexity',
+      upvotes: 16,
+      githubStars: null,
+      pdfUrl: 'https://arxiv.org/pdf/2607.00248',
+      url: 'https://huggingface.co/papers/2607.00248',
+    });
+  });
+});
+
+describe('malformed page', () => {
+  const url = 'https://huggingface.co/papers/date/2026-07-02';
+
+  it('survives invalid JSON and skips cards without link or title and unrelated articles', () => {
+    const { doc, ctx, cards, papers } = load('malformed.html', url);
+    expect(ctx.papers.size).toBe(0);
+    expect(doc.querySelectorAll('article')).toHaveLength(6);
+    expect(cards).toHaveLength(3); // two good cards and the one without a title (it has a link)
+    expect(papers.filter(Boolean).map((p) => [p!.id, p!.title, p!.upvotes, p!.githubStars])).toEqual([
+      ['arxiv:2607.01071', 'MemSyco-Bench: Benchmarking Sycophancy in Agent Memory', 18, 12],
+      ['arxiv:2607.01191', 'Perceive-to-Reason: Decoupling Perception and Reasoning for Fine-Grained Visual Reasoning', 11, 14],
+    ]);
+    const page = extractPage(huggingface, doc, new URL(url), NOW);
+    expect(page.papers.map((p) => p.id)).toEqual(['arxiv:2607.01071', 'arxiv:2607.01191']);
+  });
+
+  it('never throws on odd data-props', () => {
+    for (const props of ['', 'null', '[]', '42', '{"dailyPapers":null}', '{"dailyPapers":[null,1,{"paper":{"id":7}}]}']) {
+      const doc = new JSDOM(`<div data-target="DailyPapers" data-props='${props}'></div>`).window.document;
+      expect(huggingface.context(doc, new URL(url), NOW).papers.size).toBe(0);
+    }
+  });
+});
+
+describe('empty listing', () => {
+  it('has no cards', () => {
+    const { ctx, cards } = load('empty.html', 'https://huggingface.co/papers/date/2026-07-04');
+    expect(ctx.page).toBe('daily');
+    expect(ctx.papers.size).toBe(0);
+    expect(cards).toEqual([]);
+  });
+});
+
+describe('search results (constructed fixture)', () => {
+  const { ctx, papers } = load('search.html', 'https://huggingface.co/papers?q=diffusion');
+
+  it('reads searchResults and extracts the cards', () => {
+    expect(ctx.page).toBe('search');
+    expect(papers.map((p) => [p?.id, p?.source.page])).toEqual([
+      ['arxiv:2607.00917', 'search'],
+      ['arxiv:2607.00407', 'search'],
+    ]);
+    expect(papers[0]).toMatchObject({ upvotes: 7, githubRepos: ['Kit115/ValueDiffusionWorldModels'], githubStars: 5 });
+  });
+
+  it('keeps hidden authors, in order', () => {
+    expect(papers[1]!.authors).toEqual([
+      'Tianci Liu',
+      'Zihan Dong',
+      'Linjun Zhang', // hidden: true
+      'Haoyu Wang',
+      'jing Gao',
+      'Emre Kiciman',
+      'Ranveer Chandra',
+      'Wei-Ting Chen',
+    ]);
+  });
+});
+
+describe('extractPage', () => {
+  it('skips a card whose extraction throws and keeps the rest', () => {
+    const doc = new JSDOM(fixture('daily-2026-07-02.html'), { url: DAILY_URL }).window.document;
+    const failing = { ...huggingface, extract: (card: Element, ctx: HfContext) => {
+      if (card.querySelector('a[href="/papers/2607.00248"]')) throw new Error('boom');
+      return huggingface.extract(card, ctx);
+    } };
+    const errors: unknown[] = [];
+    const page = extractPage(failing, doc, new URL(DAILY_URL), NOW, (error) => errors.push(error));
+    expect(page.site).toBe('huggingface');
+    expect(page.page).toBe('daily');
+    expect(page.papers).toHaveLength(30);
+    expect(page.papers.some((p) => p.id === 'arxiv:2607.00248')).toBe(false);
+    expect(errors).toHaveLength(1);
+  });
+});
