@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExtract } from './extract';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runExtract(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('extract CLI', () => {
+  it('prints site, page and every paper in document order, with the Paper field names', async () => {
+    const { code, out } = await run(
+      'test/fixtures/huggingface/daily-2026-07-02.html',
+      '--url',
+      'https://huggingface.co/papers/date/2026-07-02',
+      '--now',
+      '2026-07-03',
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.site).toBe('huggingface');
+    expect(result.page).toBe('daily');
+    expect(result.papers).toHaveLength(31);
+    expect(result.papers[0].id).toBe('arxiv:2606.28322');
+    expect(Object.keys(result.papers[0]).sort()).toEqual(
+      ['abstract', 'authorCount', 'authors', 'categories', 'githubRepos', 'githubStars', 'id', 'pdfUrl', 'projectUrl',
+        'published', 'source', 'title', 'upvotes', 'url', 'venue'].sort(),
+    );
+  });
+
+  it('exits 2 for a URL no adapter handles, and says so', async () => {
+    const { code, err } = await run('test/fixtures/huggingface/empty.html', '--url', 'https://example.org/papers');
+    expect(code).toBe(2);
+    expect(err).toMatch(/No Papershelf adapter handles https:\/\/example\.org\/papers/);
+  });
+
+  it('exits 1 for an unreadable file, and says so', async () => {
+    const { code, err } = await run(join(mkdtempSync(join(tmpdir(), 'ps-')), 'missing.html'), '--url', 'https://huggingface.co/papers');
+    expect(code).toBe(1);
+    expect(err).toMatch(/Cannot read .*missing\.html/);
+  });
+
+  it.each([
+    [[], /Missing the HTML file/],
+    [['page.html'], /Missing --url/],
+    [['page.html', '--url', 'not a url'], /Not a URL/],
+    [['page.html', '--url', 'https://huggingface.co/papers', '--now', 'yesterday'], /--now wants YYYY-MM-DD/],
+    [['page.html', '--bogus'], /Unknown option --bogus/],
+  ])('exits 2 on bad arguments %j', async (argv, message) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('never runs the page\'s scripts', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ps-')), 'hostile.html');
+    writeFileSync(file, '<script>globalThis.pwned = true; document.body.innerHTML = "<article></article>"</script><p>nothing</p>');
+    const { code, out } = await run(file, '--url', 'https://huggingface.co/papers');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).papers).toEqual([]);
+    expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+// Every adapter keeps the same shape (style.md): a file named by its id, a test and fixtures beside it, the
+// live URLs its fixtures stand for, and manifest entries that match its URL patterns exactly.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import manifest from '../../manifest.json' with { type: 'json' };
+import { adapterFor, adapters } from '.';
+
+const staticMatches = new Set(manifest.content_scripts.flatMap((script) => script.matches));
+const optionalHosts = new Set((manifest as { optional_host_permissions?: string[] }).optional_host_permissions ?? []);
+
+describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id, adapter) => {
+  it('has its file, test, fixtures and the list of live URLs its fixtures stand for', () => {
+    const source = readFileSync(`src/sites/${id}.ts`, 'utf8');
+    expect(source).toMatch(/Live (pages|URLs)/i);
+    expect(existsSync(`src/sites/${id}.test.ts`)).toBe(true);
+    expect(readdirSync(`test/fixtures/${id}`).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);
+  });
+
+  it('is in the manifest: core sites as content scripts, the others as optional host permissions', () => {
+    const core = adapter.matches.every((m) => staticMatches.has(m));
+    if (!core) expect(adapter.matches.filter((m) => !optionalHosts.has(m))).toEqual([]);
+  });
+});
+
+it('every manifest match pattern belongs to an adapter', () => {
+  const all = new Set(adapters.flatMap((a) => a.matches));
+  expect([...staticMatches, ...optionalHosts].filter((m) => !all.has(m))).toEqual([]);
+});
+
+it('adapter ids are unique', () => {
+  expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
+});
+
+/** Real URLs, the adapter and page kind that must claim each (and no other adapter may). */
+const URLS: [string, string | null, string | null][] = [
+  ['https://huggingface.co/papers', 'huggingface', 'daily'],
+  ['https://huggingface.co/papers/date/2026-07-02', 'huggingface', 'daily'],
+  ['https://huggingface.co/papers/week/2026-W27', 'huggingface', 'week'],
+  ['https://huggingface.co/papers/month/2026-07', 'huggingface', 'month'],
+  ['https://huggingface.co/papers/trending', 'huggingface', 'trending'],
+  ['https://huggingface.co/papers?q=diffusion', 'huggingface', 'search'],
+  ['https://huggingface.co/papers/2509.24002', 'huggingface', 'paper'],
+  ['https://huggingface.co/models', null, null],
+  ['https://example.org/papers/2509.24002', null, null],
+];
+
+describe.each(URLS)('%s', (url, site, page) => {
+  it(`is claimed by ${site ?? 'no adapter'}`, () => {
+    const claims = adapters.filter((a) => a.pageKind(new URL(url)) !== null).map((a) => a.id);
+    expect(claims).toEqual(site ? [site] : []);
+    expect(adapterFor(new URL(url))?.page ?? null).toBe(page);
+  });
+});
