@@ -109,6 +109,27 @@ describe('Annotator', () => {
     expect(article.querySelectorAll('papershelf-overlay')).toHaveLength(1);
   });
 
+  it('does not rescan for mutations inside annotated cards (MathJax typesetting)', async () => {
+    document.body.innerHTML = card('1', 'Title with $x^2$');
+    await annotator(fakePort()).start();
+    const findCards = vi.spyOn(fakeAdapter, 'findCards');
+    const title = document.querySelector('h3')!;
+    for (let i = 0; i < 20; i++) title.append(document.createElement('mjx-container'));
+    await flush();
+    expect(findCards).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(1);
+    findCards.mockRestore();
+  });
+
+  it('annotates a card the page replaced wholesale', async () => {
+    document.body.innerHTML = '<main>' + card('1') + '</main>';
+    await annotator(fakePort()).start();
+    document.querySelector('main')!.innerHTML = card('1');
+    await flush();
+    expect(hosts()).toHaveLength(1);
+    expect(document.querySelector('article papershelf-overlay')).not.toBeNull();
+  });
+
   it('saves and removes optimistically and updates every card of the same paper', async () => {
     document.body.innerHTML = card('1') + card('1', 'Same paper, other card');
     const port = fakePort();

@@ -92,15 +92,19 @@ export class Annotator {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || (node as Element).localName === HOST_TAG) continue; // our own overlays
-        for (const card of this.adapter.findCards(node as Element, this.ctx)) found.add(card);
-        // A node added inside a card (a re-render) makes that card a candidate again.
+        // Inside a card we already annotated (MathJax typesetting, a framework re-render): no rescan, only a
+        // check that the overlay is still there. Elsewhere, look for new cards in the added subtree only.
         const enclosing = this.enclosingCard(node as Element);
-        if (enclosing) found.add(enclosing);
+        if (enclosing) {
+          if (!this.hasOverlay(enclosing)) found.add(enclosing);
+        } else {
+          for (const card of this.adapter.findCards(node as Element, this.ctx)) found.add(card);
+        }
       }
       for (const node of record.removedNodes) {
         // Our overlay was taken out by a re-render while the card stayed: put it back.
         if (node.nodeType === 1 && (node as Element).localName === HOST_TAG && record.target.isConnected) {
-          const card = this.enclosingCard(record.target as Element);
+          const card = this.cards.has(record.target as Element) ? (record.target as Element) : this.enclosingCard(record.target as Element);
           if (card) found.add(card);
         }
       }
@@ -108,8 +112,13 @@ export class Annotator {
     if (found.size) void this.annotate([...found]);
   }
 
+  private hasOverlay(card: Element): boolean {
+    const host = this.cards.get(card)?.overlay.host;
+    return !!host && host.isConnected && card.contains(host);
+  }
+
   private enclosingCard(node: Element): Element | null {
-    for (let el: Element | null = node.parentElement; el; el = el.parentElement) {
+    for (let el: Element | null = node; el; el = el.parentElement) {
       if (this.cards.has(el)) return el;
     }
     return null;
@@ -129,8 +138,8 @@ export class Annotator {
     if (!adapter) return;
     const mounted: Annotated[] = [];
     for (const card of cards) {
+      if (this.hasOverlay(card)) continue;
       const known = this.cards.get(card);
-      if (known && known.overlay.host.isConnected && card.contains(known.overlay.host)) continue;
       try {
         const paper = known?.paper ?? adapter.extract(card, this.ctx);
         if (!paper) continue;
