@@ -15,6 +15,8 @@ export interface ReadingListPort {
 interface Annotated {
   paper: Paper;
   overlay: SaveOverlay;
+  /** Where the overlay was mounted: inside the card, or beside it (arXiv's dt card, overlay in its dd). */
+  parent: Element;
 }
 
 export interface AnnotatorOptions {
@@ -30,6 +32,8 @@ export interface AnnotatorOptions {
 
 export class Annotator {
   private readonly cards = new WeakMap<Element, Annotated>();
+  /** Mount parent -> card, so mutations next to an overlay outside its card are traced back to the card. */
+  private readonly parents = new WeakMap<Element, Element>();
   /** Every overlay by paper id, for live updates (several cards can show one paper). */
   private readonly byId = new Map<string, Set<SaveOverlay>>();
   private readonly statuses = new Map<string, ReadingStatus | null>();
@@ -104,7 +108,7 @@ export class Annotator {
       for (const node of record.removedNodes) {
         // Our overlay was taken out by a re-render while the card stayed: put it back.
         if (node.nodeType === 1 && (node as Element).localName === HOST_TAG && record.target.isConnected) {
-          const card = this.cards.has(record.target as Element) ? (record.target as Element) : this.enclosingCard(record.target as Element);
+          const card = this.enclosingCard(record.target as Element);
           if (card) found.add(card);
         }
       }
@@ -113,13 +117,15 @@ export class Annotator {
   }
 
   private hasOverlay(card: Element): boolean {
-    const host = this.cards.get(card)?.overlay.host;
-    return !!host && host.isConnected && card.contains(host);
+    const entry = this.cards.get(card);
+    return !!entry && entry.overlay.host.isConnected && entry.overlay.host.parentNode === entry.parent;
   }
 
   private enclosingCard(node: Element): Element | null {
     for (let el: Element | null = node; el; el = el.parentElement) {
       if (this.cards.has(el)) return el;
+      const card = this.parents.get(el);
+      if (card) return card;
     }
     return null;
   }
@@ -146,8 +152,9 @@ export class Annotator {
         const overlay = known?.overlay ?? this.createOverlay(paper);
         const { parent, before } = adapter.mountPoint(card);
         parent.insertBefore(overlay.host, before);
-        const entry = { paper, overlay };
+        const entry = { paper, overlay, parent };
         this.cards.set(card, entry);
+        this.parents.set(parent, card);
         mounted.push(entry);
       } catch (error) {
         this.options.onError?.(error); // one broken card never stops the rest of the page

@@ -41,6 +41,15 @@ const URLS: [string, string | null, string | null][] = [
   ['https://huggingface.co/papers?q=diffusion', 'huggingface', 'search'],
   ['https://huggingface.co/papers/2509.24002', 'huggingface', 'paper'],
   ['https://huggingface.co/models', null, null],
+  ['https://arxiv.org/list/cs.LG/new', 'arxiv', 'new'],
+  ['https://arxiv.org/list/cs.CL/recent', 'arxiv', 'recent'],
+  ['https://arxiv.org/list/cs/2301?show=250', 'arxiv', 'list'],
+  ['https://arxiv.org/search/?query=diffusion&searchtype=all', 'arxiv', 'search'],
+  ['https://arxiv.org/search?query=diffusion&searchtype=all', 'arxiv', 'search'],
+  ['https://arxiv.org/abs/2609.22268v2', 'arxiv', 'abs'],
+  ['https://arxiv.org/abs/hep-th/9901001', 'arxiv', 'abs'],
+  ['https://export.arxiv.org/abs/1902.02534', 'arxiv', 'abs'],
+  ['https://arxiv.org/pdf/2609.22268', null, null],
   ['https://example.org/papers/2509.24002', null, null],
 ];
 

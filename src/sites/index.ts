@@ -1,8 +1,9 @@
 // The only registry of site adapters. Order matters only for URLs two adapters could claim (none today).
 import type { PageExtraction, SiteAdapter } from './types';
 import { huggingface } from './huggingface';
+import { arxiv } from './arxiv';
 
-export const adapters: readonly SiteAdapter<any>[] = [huggingface];
+export const adapters: readonly SiteAdapter<any>[] = [huggingface, arxiv];
 
 /** The adapter and page kind for a URL, or null when no adapter handles it. */
 export function adapterFor(url: URL): { adapter: SiteAdapter<any>; page: string } | null {

@@ -1,0 +1,57 @@
+// arXiv, a core site: the /new listing (three sections, dt+dd cards) and the abstract page, in both browsers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { launchChromium, launchFirefox, until, type Harness, type Routes } from './browsers';
+
+const PAGES: Record<string, string> = {
+  'https://arxiv.org/list/cs.LG/new': readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
+  'https://arxiv.org/abs/2609.22268': readFileSync('test/fixtures/arxiv/abs-2609.22268.html', 'utf8'),
+};
+const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
+
+// The fixture's entries in page order: new submissions, cross-lists, replacements (an old-style id among them).
+const LISTING_IDS = ['2609.10658', '2609.10723', '2609.10863', '2609.10976', '2609.10657', '2609.10993', '2501.01234', 'cs/0703095', '2608.04321'].map(
+  (id) => `arxiv:${id}`,
+);
+
+describe.each([
+  ['chromium', () => launchChromium('dist/chrome', routes)],
+  ['firefox', () => launchFirefox('dist/firefox', routes)],
+] as const)('%s: arXiv pages', (_name, launch) => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await launch();
+  });
+  afterAll(() => harness?.close());
+
+  it('annotates every entry of a /new listing, across its three sections, in page order', async () => {
+    const tab = await harness.newTab();
+    await tab.goto('https://arxiv.org/list/cs.LG/new');
+    const overlays = await until(async () => {
+      const found = await tab.overlays();
+      return found.length === LISTING_IDS.length && found.every((o) => o.pressed !== null) && found;
+    }, 'listing overlays');
+    expect(overlays.map((o) => o.id)).toEqual(LISTING_IDS);
+    await tab.clickSave('arxiv:cs/0703095');
+    await until(async () => (await tab.overlays()).find((o) => o.id === 'arxiv:cs/0703095')?.pressed === 'true', 'saved old-style id');
+    await tab.close();
+  });
+
+  it('puts the save control on the abstract page and lists the paper in the popup', async () => {
+    const tab = await harness.newTab();
+    await tab.goto('https://arxiv.org/abs/2609.22268');
+    const [overlay] = await until(async () => {
+      const found = await tab.overlays();
+      return found.length === 1 && found[0]!.pressed === 'false' && found;
+    }, 'the abstract page overlay');
+    expect(overlay!.id).toBe('arxiv:2609.22268');
+    await tab.clickSave('arxiv:2609.22268');
+    await until(async () => (await tab.overlays())[0]?.pressed === 'true', 'saved');
+    const popup = await harness.openPopup();
+    await popup.waitFor('li.item');
+    const titles = await popup.texts('li.item .title');
+    // Newest first: the abstract page's paper, then the old-style id saved from the listing.
+    expect(titles).toEqual(['Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains', 'On the Convergence of Online Boosting']);
+    await popup.close();
+  });
+});
