@@ -1,33 +1,52 @@
 // What the background does for each message: storage calls plus the change broadcast. Pure of extension
 // APIs (they come in through `deps`), so tests drive it with fake-indexeddb and a recorded broadcast.
-import type { Envelope, Responses, ChangedNotice, MessageName } from './messages';
-import { listPapers, removePaper, savePaper, statusesOf, type Database } from '../storage/reading-list';
+import type { Envelope, Responses, ChangedNotice, MessageName, RepoSummary } from './messages';
+import { editPaper, listPapers, lookup, removePaper, savePaper, type Database } from '../storage/reading-list';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
   broadcast: (notice: ChangedNotice) => void;
+  /** GitHub and Hugging Face lookups, cached (see ./github). */
+  repos: {
+    repo(name: string): Promise<RepoSummary | null>;
+    paperRepos(arxivId: string): Promise<string[]>;
+  };
 }
 
 export async function handle(message: Envelope, deps: HandlerDeps): Promise<Responses[MessageName]> {
+  switch (message.type) {
+    case 'repo':
+      return deps.repos.repo((message.payload as Envelope<'repo'>['payload']).name);
+    case 'paperRepos':
+      return deps.repos.paperRepos((message.payload as Envelope<'paperRepos'>['payload']).arxivId);
+  }
   const db = await deps.db();
   switch (message.type) {
-    case 'statuses': {
-      const { ids } = message.payload as Envelope<'statuses'>['payload'];
-      return statusesOf(db, ids);
+    case 'lookup': {
+      const { ids } = message.payload as Envelope<'lookup'>['payload'];
+      return lookup(db, ids);
+    }
+    case 'edit': {
+      const { id, edit } = message.payload as Envelope<'edit'>['payload'];
+      const record = await editPaper(db, id, edit);
+      if (record) deps.broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
+      return record;
     }
     case 'save': {
       const { paper, savedFrom } = message.payload as Envelope<'save'>['payload'];
       const record = await savePaper(db, paper, { savedFrom });
-      deps.broadcast({ type: 'changed', id: record.id, status: record.status });
+      deps.broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
       return record;
     }
     case 'remove': {
       const { id } = message.payload as Envelope<'remove'>['payload'];
       const removed = await removePaper(db, id);
-      if (removed) deps.broadcast({ type: 'changed', id, status: null });
+      if (removed) deps.broadcast({ type: 'changed', id, state: null });
       return removed;
     }
     case 'list':
       return listPapers(db);
+    default:
+      throw new TypeError(`No handler for ${message.type}`);
   }
 }

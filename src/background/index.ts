@@ -6,6 +6,9 @@ import { handle } from './handlers';
 import { parseEnvelope, type ChangedNotice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
 
+// Until the GitHub client lands (issue #4), badges show the names and page-given figures only.
+const repos = { repo: async () => null, paperRepos: async () => [] as string[] };
+
 let database: Promise<Database> | null = null;
 function db(): Promise<Database> {
   // Re-opened after a failure, so a transient error (e.g. a blocked upgrade) does not stick.
@@ -42,7 +45,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 async function respond(message: unknown): Promise<Reply<unknown>> {
   try {
     const envelope = parseEnvelope(message);
-    const value = await handle(envelope, { db, broadcast: (notice) => void broadcast(notice) });
+    const value = await handle(envelope, { db, broadcast: (notice) => void broadcast(notice), repos });
     return { ok: true, value };
   } catch (error) {
     const { name, message: text } = error instanceof Error ? error : new Error(String(error));

@@ -26,6 +26,8 @@ describe('parseEnvelope', () => {
     ['an empty title', { type: 'save', payload: { paper: makePaper({ title: '' }), savedFrom: 'https://x.example/' } }, /paper\.title/],
     ['a huge abstract', { type: 'save', payload: { paper: makePaper({ abstract: 'x'.repeat(60_000) }), savedFrom: 'https://x.example/' } }, /paper\.abstract/],
     ['null', null, /Unknown message type/],
+    ['a bad status', { type: 'edit', payload: { id: 'arxiv:1', edit: { status: 'deleted' } } }, /at edit\.status/],
+    ['a tag with markup', { type: 'edit', payload: { id: 'arxiv:1', edit: { tags: ['<b>x</b>'] } } }, /tags are letters/],
   ])('rejects %s', (_name, message, error) => {
     expect(() => parseEnvelope(message)).toThrow(error);
   });
@@ -35,16 +37,18 @@ describe('handle', () => {
   it('saves, answers statuses, lists and removes, broadcasting each change', async () => {
     const notices: ChangedNotice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: ChangedNotice) => notices.push(n) };
+    const deps = { db: async () => db, broadcast: (n: ChangedNotice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] } };
     const paper = makePaper();
     await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
-    expect(await handle(parseEnvelope({ type: 'statuses', payload: { ids: [paper.id] } }), deps)).toEqual({ [paper.id]: 'to-read' });
+    expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [paper.id] } }), deps)).toEqual({ [paper.id]: { status: 'to-read', tags: [] } });
+    await handle(parseEnvelope({ type: 'edit', payload: { id: paper.id, edit: { status: 'reading', tags: [' moe '] } } }), deps);
     expect(await handle(parseEnvelope({ type: 'list', payload: {} }), deps)).toHaveLength(1);
     await handle(parseEnvelope({ type: 'remove', payload: { id: paper.id } }), deps);
     await handle(parseEnvelope({ type: 'remove', payload: { id: paper.id } }), deps); // not saved: no notice
     expect(notices).toEqual([
-      { type: 'changed', id: paper.id, status: 'to-read' },
-      { type: 'changed', id: paper.id, status: null },
+      { type: 'changed', id: paper.id, state: { status: 'to-read', tags: [] } },
+      { type: 'changed', id: paper.id, state: { status: 'reading', tags: ['moe'] } },
+      { type: 'changed', id: paper.id, state: null },
     ]);
   });
 });

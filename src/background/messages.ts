@@ -1,7 +1,8 @@
 // The one typed protocol between content scripts / popup and the background. Each request is validated
 // against a valibot schema before the background acts on it; nothing else crosses.
 import * as v from 'valibot';
-import type { ReadingStatus, SavedPaper } from '../storage/schema';
+import type { SavedPaper } from '../storage/schema';
+import type { SavedState } from '../storage/reading-list';
 import { READING_STATUSES } from '../storage/schema';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -34,19 +35,45 @@ export const PaperSchema = v.strictObject({
 });
 
 /** Request schemas by message name. */
+export const TagSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40), v.regex(/^[\p{L}\p{N} ._-]+$/u, 'tags are letters, digits, space, ".", "_" and "-"'));
+const StatusSchema = v.picklist(READING_STATUSES);
+
 export const requests = {
-  statuses: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
+  lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
+  edit: v.strictObject({
+    id: PaperId,
+    edit: v.strictObject({
+      status: v.optional(StatusSchema),
+      tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
+      note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+    }),
+  }),
   save: v.strictObject({ paper: PaperSchema, savedFrom: httpUrl }),
   remove: v.strictObject({ id: PaperId }),
   list: v.strictObject({}),
+  repo: v.strictObject({ name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repo')) }),
+  paperRepos: v.strictObject({ arxivId: v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id')) }),
 } as const;
+
+/** What a GitHub badge shows; the background's answer to `repo`. */
+export interface RepoSummary {
+  /** `owner/repo` as GitHub knows it now (renames followed). */
+  name: string;
+  stars: number | null;
+  pushedAt: string | null;
+  archived: boolean;
+  notFound: boolean;
+}
 
 /** Response type by message name. */
 export interface Responses {
-  statuses: Record<string, ReadingStatus | null>;
+  lookup: Record<string, SavedState | null>;
+  edit: SavedPaper | null;
   save: SavedPaper;
   remove: SavedPaper | null;
   list: SavedPaper[];
+  repo: RepoSummary | null;
+  paperRepos: string[];
 }
 
 export type MessageName = keyof typeof requests;
@@ -63,13 +90,14 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: { name: stri
 export interface ChangedNotice {
   type: 'changed';
   id: string;
-  status: ReadingStatus | null;
+  /** null: no longer in the list. */
+  state: SavedState | null;
 }
 
 export const ChangedNoticeSchema = v.strictObject({
   type: v.literal('changed'),
   id: PaperId,
-  status: v.nullable(v.picklist(READING_STATUSES)),
+  state: v.nullable(v.strictObject({ status: StatusSchema, tags: v.array(v.string()) })),
 });
 
 /** Validate an incoming envelope; throws a readable error naming the message and the first problem. */

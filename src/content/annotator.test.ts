@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptyPaper } from '../core/paper';
+import { emptyPaper, type Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
 import { Annotator, type ReadingListPort } from './annotator';
+import type { Tag } from './overlay/tag-chips';
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
 const roots = new Map<Element, ShadowRoot>();
@@ -50,18 +51,27 @@ function card(id: string, title = `Paper ${id}`): string {
 }
 
 function fakePort(saved: Record<string, ReadingStatus> = {}) {
-  const store = new Map(Object.entries(saved));
+  const store = new Map(Object.entries(saved).map(([id, status]) => [id, { status, tags: [] as string[] }]));
   const port: ReadingListPort & { calls: string[] } = {
     calls: [],
-    statuses: vi.fn(async (ids: string[]) => {
-      port.calls.push(`statuses:${ids.join(',')}`);
+    lookup: vi.fn(async (ids: string[]) => {
+      port.calls.push(`lookup:${ids.join(',')}`);
       return Object.fromEntries(ids.map((id) => [id, store.get(id) ?? null]));
     }),
-    save: vi.fn(async (paper) => {
-      store.set(paper.id, 'to-read');
-      return 'to-read' as const;
+    save: vi.fn(async (paper: Paper) => {
+      const state = { status: 'to-read' as const, tags: [] };
+      store.set(paper.id, state);
+      return state;
     }),
     remove: vi.fn(async (id: string) => void store.delete(id)),
+    setStatus: vi.fn(async (id: string, status: ReadingStatus) => {
+      const state = store.get(id);
+      if (!state) return null;
+      state.status = status;
+      return { ...state };
+    }),
+    repo: vi.fn(async (name: string) => ({ name, stars: 1234, pushedAt: '2026-06-20T00:00:00Z', archived: false, notFound: false })),
+    moreRepos: vi.fn(async () => [] as string[]),
   };
   return port;
 }
@@ -70,8 +80,8 @@ const button = (host: Element) => roots.get(host)!.querySelector('button')!;
 const hosts = () => [...document.querySelectorAll('papershelf-overlay')];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function annotator(port: ReadingListPort, onError = vi.fn()) {
-  const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port, onError });
+function annotator(port: ReadingListPort, onError = vi.fn(), tagger?: (paper: Paper) => Tag[]) {
+  const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port, onError, tagger, now: () => new Date('2026-07-02T00:00:00Z') });
   running.push(a);
   return a;
 }
@@ -83,7 +93,7 @@ describe('Annotator', () => {
     await annotator(port).start();
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2']);
     expect(hosts().map((h) => button(h).getAttribute('aria-pressed'))).toEqual(['false', 'true']);
-    expect(port.calls).toEqual(['statuses:fake:1,fake:2']);
+    expect(port.calls).toEqual(['lookup:fake:1,fake:2']);
     // Nothing about the user on the host: only the paper id.
     expect(hosts().flatMap((h) => h.getAttributeNames())).toEqual(['data-papershelf-id', 'data-papershelf-id']);
   });
@@ -162,7 +172,7 @@ describe('Annotator', () => {
     document.body.innerHTML = card('1');
     const a = annotator(fakePort());
     await a.start();
-    a.applyChange('fake:1', 'done');
+    a.applyChange('fake:1', { status: 'done', tags: [] });
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -178,5 +188,65 @@ describe('Annotator', () => {
     document.body.insertAdjacentHTML('beforeend', card('3'));
     await flush();
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2', 'fake:3']);
+  });
+
+  it('changes the reading status of a saved paper from the card', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort({ 'fake:1': 'to-read' });
+    await annotator(port).start();
+    const select = roots.get(hosts()[0]!)!.querySelector('select')!;
+    expect(select.hidden).toBe(false);
+    expect(select.value).toBe('to-read');
+    select.value = 'done';
+    select.dispatchEvent(new Event('change'));
+    await flush();
+    expect(port.setStatus).toHaveBeenCalledWith('fake:1', 'done');
+    expect(select.value).toBe('done');
+  });
+
+  it('shows a few tag chips with a +N overflow, and a chip click marks every card that has the tag', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const tags: Record<string, Tag[]> = {
+      'fake:1': ['LLMs', 'Agents', 'Reasoning', 'Benchmarks', 'cs.CL'].map((label) => ({ label, kind: 'topic' as const, watched: false })),
+      'fake:2': [{ label: 'Agents', kind: 'topic', watched: true }],
+      'fake:3': [{ label: 'Diffusion', kind: 'topic', watched: false }],
+    };
+    await annotator(fakePort(), vi.fn(), (paper) => tags[paper.id] ?? []).start();
+    const chips = (i: number) => [...roots.get(hosts()[i]!)!.querySelectorAll('.tags button')].map((b) => b.textContent);
+    expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', '+2']);
+    expect(chips(1)).toEqual(['Agents']);
+    expect(roots.get(hosts()[1]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
+    (roots.get(hosts()[0]!)!.querySelector('.tags button:nth-child(2)') as HTMLElement).click();
+    const marked = hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('marked'));
+    expect(marked).toEqual([true, true, false]);
+    (roots.get(hosts()[0]!)!.querySelector('.more') as HTMLElement).click();
+    expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', 'Benchmarks', 'cs.CL', 'less']);
+  });
+
+  it('shows a GitHub badge per repository, with the page figure at once and the API figures after', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    const withRepo: SiteAdapter<null> = {
+      ...fakeAdapter,
+      extract: (c) => ({ ...fakeAdapter.extract(c, null)!, githubRepos: ['Owner/Repo', 'evil/"><img src=x>'], githubStars: 99 }),
+    };
+    const a = new Annotator({ doc: document, adapterFor: () => withRepo, port, now: () => new Date('2026-07-02T00:00:00Z') });
+    running.push(a);
+    await a.start();
+    await flush();
+    const badges = [...roots.get(hosts()[0]!)!.querySelectorAll('a.badge')] as HTMLAnchorElement[];
+    expect(badges.map((b) => b.href)).toEqual(['https://github.com/Owner/Repo']); // the malformed name gets no link
+    expect(port.repo).toHaveBeenCalledWith('Owner/Repo');
+    expect(badges[0]!.textContent).toContain('★ 1.2k · 12d ago');
+  });
+
+  it('saves the hovered card on the keyboard shortcut', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    const a = annotator(port);
+    await a.start();
+    document.querySelectorAll('article')[1]!.querySelector('h3')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(await a.toggleActive()).toBe('fake:2');
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:2' }), location.href);
   });
 });

@@ -2,19 +2,26 @@
 // list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation).
 import type { Paper } from '../core/paper';
 import type { ReadingStatus } from '../storage/schema';
+import type { SavedState } from '../storage/reading-list';
 import type { SiteAdapter } from '../sites/types';
-import { HOST_TAG, createSaveOverlay, type SaveOverlay } from './save-button';
+import { createCardOverlay, type CardOverlay, type OverlayActions } from './overlay/card-overlay';
+import { HOST_TAG, pageTheme } from './overlay/host';
+import type { Tag } from './overlay/tag-chips';
+import type { RepoSummary } from '../background/messages';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
-  statuses(ids: string[]): Promise<Record<string, ReadingStatus | null>>;
-  save(paper: Paper, savedFrom: string): Promise<ReadingStatus>;
+  lookup(ids: string[]): Promise<Record<string, SavedState | null>>;
+  save(paper: Paper, savedFrom: string): Promise<SavedState>;
   remove(id: string): Promise<void>;
+  setStatus(id: string, status: ReadingStatus): Promise<SavedState | null>;
+  repo(name: string): Promise<RepoSummary | null>;
+  moreRepos(paper: Paper): Promise<string[]>;
 }
 
 interface Annotated {
   paper: Paper;
-  overlay: SaveOverlay;
+  overlay: CardOverlay;
   /** Where the overlay was mounted: inside the card, or beside it (arXiv's dt card, overlay in its dd). */
   parent: Element;
 }
@@ -24,6 +31,8 @@ export interface AnnotatorOptions {
   /** The adapter for the current URL, re-asked after in-page navigation (null: this page is not ours). */
   adapterFor: (url: URL) => SiteAdapter<any> | null;
   port: ReadingListPort;
+  /** Topic, rule and site-keyword tags for a paper (user tags come with its saved state). */
+  tagger?: (paper: Paper) => Tag[];
   now?: () => Date;
   /** Cards handled per slice before yielding to the page (long pages). */
   chunkSize?: number;
@@ -35,12 +44,18 @@ export class Annotator {
   /** Mount parent -> card, so mutations next to an overlay outside its card are traced back to the card. */
   private readonly parents = new WeakMap<Element, Element>();
   /** Every overlay by paper id, for live updates (several cards can show one paper). */
-  private readonly byId = new Map<string, Set<SaveOverlay>>();
-  private readonly statuses = new Map<string, ReadingStatus | null>();
+  private readonly byId = new Map<string, Set<CardOverlay>>();
+  private readonly states = new Map<string, SavedState | null>();
+  private readonly byHost = new WeakMap<Element, CardOverlay>();
+  private readonly paperOf = new WeakMap<CardOverlay, Paper>();
   private adapter: SiteAdapter<any> | null = null;
   private ctx: unknown;
   private href = '';
   private observer: MutationObserver | null = null;
+  private visibility: IntersectionObserver | null = null;
+  private marked: string | null = null;
+  /** The overlay of the card last hovered or focused, for the keyboard shortcut. */
+  private active: CardOverlay | null = null;
   private stopped = false;
 
   constructor(private readonly options: AnnotatorOptions) {}
@@ -48,26 +63,52 @@ export class Annotator {
   /** Annotate what is there and watch for more. Resolves when the initial cards are annotated. */
   async start(): Promise<void> {
     const { doc } = this.options;
+    const win = doc.defaultView;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(doc.documentElement, { childList: true, subtree: true });
-    doc.defaultView?.addEventListener('popstate', () => this.checkUrl());
+    if (win && 'IntersectionObserver' in win) {
+      this.visibility = new win.IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          this.byHost.get(entry.target)?.reveal();
+          this.visibility?.unobserve(entry.target);
+        }
+      }, { rootMargin: '200px' });
+    }
+    win?.addEventListener('popstate', () => void this.checkUrl());
+    // Remember the card under the pointer or focus (events from the closed root are retargeted to the host).
+    const track = (event: Event) => {
+      const host = (event.target as Element | null)?.closest?.(HOST_TAG);
+      const card = host ? null : this.enclosingCard(event.target as Element);
+      const overlay = host ? this.byHost.get(host) : card ? this.cards.get(card)?.overlay : undefined;
+      if (overlay) this.active = overlay;
+    };
+    doc.addEventListener('mouseover', track, { passive: true });
+    doc.addEventListener('focusin', track);
     await this.checkUrl();
   }
 
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.visibility?.disconnect();
   }
 
-  /** Apply a status change broadcast by the background. */
-  applyChange(id: string, status: ReadingStatus | null): void {
-    this.statuses.set(id, status);
-    for (const overlay of this.byId.get(id) ?? []) overlay.setStatus(status);
+  /** Apply a change broadcast by the background (another tab, the popup). */
+  applyChange(id: string, state: SavedState | null): void {
+    this.states.set(id, state);
+    for (const overlay of this.byId.get(id) ?? []) overlay.setState(state);
   }
 
-  /** Number of cards with a live overlay (for the demo and tests). */
-  get overlayCount(): number {
-    return this.options.doc.querySelectorAll(HOST_TAG).length;
+  /** The keyboard shortcut: toggle the hovered/focused card, or the only card of a single-paper page. */
+  async toggleActive(): Promise<string | null> {
+    const overlay = this.active?.host.isConnected ? this.active : this.onlyOverlay();
+    if (!overlay) return null;
+    const paper = this.paperOf.get(overlay);
+    if (!paper) return null;
+    await this.toggle(paper, !this.states.get(paper.id));
+    overlay.focusSave();
+    return paper.id;
   }
 
   /** On a URL change re-read the page context and rescan; cards already annotated are skipped. */
@@ -83,6 +124,11 @@ export class Annotator {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  private onlyOverlay(): CardOverlay | null {
+    const all = [...this.byId.values()].flatMap((set) => [...set]).filter((o) => o.host.isConnected);
+    return all.length === 1 ? all[0]! : null;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -121,7 +167,7 @@ export class Annotator {
     return !!entry && entry.overlay.host.isConnected && entry.overlay.host.parentNode === entry.parent;
   }
 
-  private enclosingCard(node: Element): Element | null {
+  private enclosingCard(node: Element | null): Element | null {
     for (let el: Element | null = node; el; el = el.parentElement) {
       if (this.cards.has(el)) return el;
       const card = this.parents.get(el);
@@ -142,58 +188,109 @@ export class Annotator {
   private async annotateSlice(cards: Element[]): Promise<void> {
     const adapter = this.adapter;
     if (!adapter) return;
-    const mounted: Annotated[] = [];
+    const theme = pageTheme(this.options.doc);
+    // Reads first (extraction, mount points), then writes, so the page lays out once per slice.
+    const planned: { card: Element; paper: Paper; known?: Annotated; parent: Element; before: Node | null }[] = [];
     for (const card of cards) {
       if (this.hasOverlay(card)) continue;
-      const known = this.cards.get(card);
       try {
+        const known = this.cards.get(card);
         const paper = known?.paper ?? adapter.extract(card, this.ctx);
         if (!paper) continue;
-        const overlay = known?.overlay ?? this.createOverlay(paper);
         const { parent, before } = adapter.mountPoint(card);
+        planned.push({ card, paper, known, parent, before });
+      } catch (error) {
+        this.options.onError?.(error); // one broken card never stops the rest of the page
+      }
+    }
+    const mounted: Annotated[] = [];
+    for (const { card, paper, known, parent, before } of planned) {
+      try {
+        const overlay = known?.overlay ?? this.createOverlay(paper, theme);
         parent.insertBefore(overlay.host, before);
         const entry = { paper, overlay, parent };
         this.cards.set(card, entry);
         this.parents.set(parent, card);
         mounted.push(entry);
+        if (this.visibility) this.visibility.observe(overlay.host);
+        else overlay.reveal();
       } catch (error) {
-        this.options.onError?.(error); // one broken card never stops the rest of the page
+        this.options.onError?.(error);
       }
     }
-    const unknown = [...new Set(mounted.map((m) => m.paper.id).filter((id) => !this.statuses.has(id)))];
+    const unknown = [...new Set(mounted.map((m) => m.paper.id).filter((id) => !this.states.has(id)))];
     for (const { paper, overlay } of mounted) {
-      if (this.statuses.has(paper.id)) overlay.setStatus(this.statuses.get(paper.id));
+      if (this.states.has(paper.id)) overlay.setState(this.states.get(paper.id));
     }
     if (!unknown.length) return;
     try {
-      const statuses = await this.options.port.statuses(unknown);
-      for (const id of unknown) this.applyChange(id, statuses[id] ?? null);
+      const states = await this.options.port.lookup(unknown);
+      for (const id of unknown) this.applyChange(id, states[id] ?? null);
     } catch (error) {
       this.options.onError?.(error);
     }
   }
 
-  private createOverlay(paper: Paper): SaveOverlay {
-    const overlay = createSaveOverlay(this.options.doc, paper.id, (save) => void this.toggle(paper, save));
+  private createOverlay(paper: Paper, theme: 'light' | 'dark'): CardOverlay {
+    let tags: Tag[] = [];
+    try {
+      tags = this.options.tagger?.(paper) ?? [];
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    const { port } = this.options;
+    const actions: OverlayActions = {
+      toggle: (save) => void this.toggle(paper, save),
+      setStatus: (status) => void this.setStatus(paper, status),
+      mark: (label) => this.mark(label),
+      repo: (name) => port.repo(name),
+      moreRepos: (p) => port.moreRepos(p),
+      now: () => this.now().getTime(),
+    };
+    const overlay = createCardOverlay(this.options.doc, paper, theme, tags, actions);
+    if (this.marked) overlay.setMarked(this.marked);
     let set = this.byId.get(paper.id);
     if (!set) this.byId.set(paper.id, (set = new Set()));
     set.add(overlay);
+    this.byHost.set(overlay.host, overlay);
+    this.paperOf.set(overlay, paper);
     return overlay;
+  }
+
+  /** Mark every card with this tag (a second click on the same tag clears the mark). */
+  private mark(label: string): void {
+    this.marked = this.marked === label ? null : label;
+    for (const set of this.byId.values()) for (const overlay of set) overlay.setMarked(this.marked);
   }
 
   /** Optimistic toggle: every card of the paper changes at once and rolls back with a message on failure. */
   private async toggle(paper: Paper, save: boolean): Promise<void> {
-    const previous = this.statuses.get(paper.id) ?? null;
-    this.applyChange(paper.id, save ? (previous ?? 'to-read') : null);
+    const previous = this.states.get(paper.id) ?? null;
+    this.applyChange(paper.id, save ? (previous ?? { status: 'to-read', tags: [] }) : null);
     try {
       if (save) this.applyChange(paper.id, await this.options.port.save(paper, this.options.doc.location.href));
       else await this.options.port.remove(paper.id);
     } catch (error) {
       this.applyChange(paper.id, previous);
-      for (const overlay of this.byId.get(paper.id) ?? []) {
-        overlay.showMessage(save ? 'Could not save. Try again.' : 'Could not remove. Try again.');
-      }
+      this.tell(paper.id, save ? 'Could not save. Try again.' : 'Could not remove. Try again.');
       this.options.onError?.(error);
     }
+  }
+
+  private async setStatus(paper: Paper, status: ReadingStatus): Promise<void> {
+    const previous = this.states.get(paper.id) ?? null;
+    if (!previous) return;
+    this.applyChange(paper.id, { ...previous, status });
+    try {
+      this.applyChange(paper.id, await this.options.port.setStatus(paper.id, status));
+    } catch (error) {
+      this.applyChange(paper.id, previous);
+      this.tell(paper.id, 'Could not change the status. Try again.');
+      this.options.onError?.(error);
+    }
+  }
+
+  private tell(id: string, message: string): void {
+    for (const overlay of this.byId.get(id) ?? []) overlay.showMessage(message);
   }
 }

@@ -5,15 +5,30 @@ import * as v from 'valibot';
 import { adapterFor } from '../sites';
 import { send } from '../background/client';
 import { ChangedNoticeSchema } from '../background/messages';
+import { arxivIdOf } from '../core/ids';
 import { Annotator } from './annotator';
+import { createTagger } from './tagger';
 
 const annotator = new Annotator({
   doc: document,
   adapterFor: (url) => adapterFor(url)?.adapter ?? null,
+  tagger: createTagger(),
   port: {
-    statuses: (ids) => send('statuses', { ids }),
-    save: async (paper, savedFrom) => (await send('save', { paper, savedFrom })).status,
+    lookup: (ids) => send('lookup', { ids }),
+    save: async (paper, savedFrom) => {
+      const saved = await send('save', { paper, savedFrom });
+      return { status: saved.status, tags: saved.tags };
+    },
     remove: async (id) => void (await send('remove', { id })),
+    setStatus: async (id, status) => {
+      const saved = await send('edit', { id, edit: { status } });
+      return saved && { status: saved.status, tags: saved.tags };
+    },
+    repo: (name) => send('repo', { name }),
+    moreRepos: async (paper) => {
+      const arxivId = arxivIdOf(paper.id);
+      return arxivId ? send('paperRepos', { arxivId }) : [];
+    },
   },
   onError(error) {
     // After an extension update this script is orphaned: go quiet instead of failing on every mutation.
@@ -24,7 +39,8 @@ const annotator = new Annotator({
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   const notice = v.safeParse(ChangedNoticeSchema, message);
-  if (notice.success) annotator.applyChange(notice.output.id, notice.output.status);
+  if (notice.success) annotator.applyChange(notice.output.id, notice.output.state);
+  else if ((message as { type?: unknown })?.type === 'save-shortcut') return annotator.toggleActive();
   return undefined;
 });
 

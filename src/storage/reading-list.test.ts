@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { listPapers, openDatabase, removePaper, savePaper, statusesOf } from './reading-list';
+import { editPaper, listPapers, lookup, openDatabase, removePaper, savePaper } from './reading-list';
 import { DB_NAME, DB_VERSION } from './schema';
 
 beforeEach(() => {
@@ -35,17 +35,26 @@ describe('reading list storage', () => {
     expect(again.paper.upvotes).toBe(9);
   });
 
-  it('reports statuses for many ids at once and removes with the removed record', async () => {
+  it('reports saved state for many ids at once and removes with the removed record', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://x.example/' });
-    expect(await statusesOf(db, ['arxiv:2607.00001', 'arxiv:2607.00009'])).toEqual({
-      'arxiv:2607.00001': 'to-read',
+    expect(await lookup(db, ['arxiv:2607.00001', 'arxiv:2607.00009'])).toEqual({
+      'arxiv:2607.00001': { status: 'to-read', tags: [] },
       'arxiv:2607.00009': null,
     });
     const removed = await removePaper(db, 'arxiv:2607.00001');
     expect(removed?.id).toBe('arxiv:2607.00001');
     expect(await removePaper(db, 'arxiv:2607.00001')).toBeNull();
     expect(await listPapers(db)).toEqual([]);
+  });
+
+  it('edits status, tags and note of a saved paper only', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });
+    const edited = await editPaper(db, 'arxiv:2607.01234', { status: 'done', tags: ['moe'] }, 99);
+    expect(edited).toMatchObject({ status: 'done', tags: ['moe'], note: '', updatedAt: 99, savedAt: 1 });
+    expect(await editPaper(db, 'arxiv:2607.09999', { status: 'done' })).toBeNull();
+    expect(await listPapers(db)).toHaveLength(1);
   });
 
   it('creates every store and index of the current version from an empty database', async () => {

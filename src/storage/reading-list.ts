@@ -10,7 +10,7 @@ export class StorageUnavailableError extends Error {
   override name = 'StorageUnavailableError';
 }
 
-/** Open (and upgrade) the database. `factory` is for tests; the extension uses the global indexedDB. */
+/** Open (and upgrade) the database. */
 export async function openDatabase(name = DB_NAME): Promise<Database> {
   try {
     return await openDB<PapershelfDB>(name, DB_VERSION, {
@@ -69,12 +69,41 @@ export async function listPapers(db: Database): Promise<SavedPaper[]> {
   return all.reverse();
 }
 
-/** Saved status of each id (null when not saved), read in one transaction. */
-export async function statusesOf(db: Database, ids: readonly string[]): Promise<Record<string, ReadingStatus | null>> {
+/** What a card needs to know about a saved paper. */
+export interface SavedState {
+  status: ReadingStatus;
+  tags: string[];
+}
+
+/** Saved state of each id (null when not saved), read in one transaction. */
+export async function lookup(db: Database, ids: readonly string[]): Promise<Record<string, SavedState | null>> {
   const tx = db.transaction('papers', 'readonly');
   const records = await Promise.all(ids.map((id) => tx.store.get(id)));
   await tx.done;
-  const result: Record<string, ReadingStatus | null> = {};
-  ids.forEach((id, i) => (result[id] = records[i]?.status ?? null));
+  const result: Record<string, SavedState | null> = {};
+  ids.forEach((id, i) => {
+    const record = records[i];
+    result[id] = record ? { status: record.status, tags: record.tags } : null;
+  });
   return result;
+}
+
+export interface PaperEdit {
+  status?: ReadingStatus;
+  tags?: string[];
+  note?: string;
+}
+
+/** Change what the user keeps about a saved paper. Resolves with the committed record, or null if not saved. */
+export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
+  const tx = db.transaction('papers', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (!existing) {
+    await tx.done;
+    return null;
+  }
+  const record: SavedPaper = { ...existing, ...edit, updatedAt: now };
+  await tx.store.put(record);
+  await tx.done;
+  return record;
 }

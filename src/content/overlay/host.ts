@@ -1,0 +1,60 @@
+// The overlay host: an element in the page carrying only `data-papershelf-id`, with a closed shadow root.
+// The page's CSS does not reach inside (all: initial on the host); ours does not leak out.
+export const HOST_TAG = 'papershelf-overlay';
+
+const BASE_STYLE = `
+:host { all: initial; display: block; margin: 6px 0 2px; }
+.row { font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; align-items: center; gap: 6px;
+  flex-wrap: wrap; min-height: 24px; border-radius: 8px; color: var(--fg);
+  --fg: #1f2937; --muted: #6b7280; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb;
+  --saved-bg: #fef3c7; --saved-line: #f59e0b; --saved-fg: #78350f; --watch: #7c3aed; --mark: #dbeafe; }
+.row[data-theme="dark"] { --fg: #e5e7eb; --muted: #9ca3af; --bg: #1f2937; --line: #4b5563; --hover: #374151;
+  --accent: #60a5fa; --saved-bg: #78350f; --saved-line: #f59e0b; --saved-fg: #fef3c7; --watch: #a78bfa; --mark: #1e3a8a; }
+.row.watched { box-shadow: inset 3px 0 0 var(--watch); padding-left: 8px; }
+.row.marked { background: var(--mark); }
+button, select, a { font: inherit; color: inherit; }
+button:focus-visible, select:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.msg { color: #b91c1c; }
+.row[data-theme="dark"] .msg { color: #fca5a5; }
+`;
+
+export type Theme = 'light' | 'dark';
+
+export interface OverlayHost {
+  host: HTMLElement;
+  row: HTMLElement;
+}
+
+/** Light or dark, following the site: its own `dark`/`light` class (Hugging Face) first, else the system setting. */
+export function pageTheme(doc: Document): Theme {
+  const root = doc.documentElement;
+  if (root.classList.contains('dark')) return 'dark';
+  if (root.classList.contains('light')) return 'light';
+  return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export function createHost(doc: Document, id: string, theme: Theme, styles: readonly string[]): OverlayHost {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('data-papershelf-id', id);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = [BASE_STYLE, ...styles].join('\n');
+  const row = doc.createElement('div');
+  row.className = 'row';
+  row.dataset.theme = theme; // inside the closed root: the page sees nothing of it
+  root.append(style, row);
+  return { host, row };
+}
+
+/** A tiny element builder: attributes and text only, never markup. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

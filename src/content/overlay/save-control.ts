@@ -1,0 +1,70 @@
+// The save control: a toggle button (aria-pressed = in the reading list) and, once saved, the reading status.
+import type { ReadingStatus } from '../../storage/schema';
+import { el } from './host';
+
+export const SAVE_STYLE = `
+.save { display: inline-flex; align-items: center; gap: 4px; padding: 1px 10px; border-radius: 999px;
+  border: 1px solid var(--line); background: var(--bg); cursor: pointer; }
+.save:hover { background: var(--hover); }
+.save[aria-pressed="true"] { background: var(--saved-bg); border-color: var(--saved-line); color: var(--saved-fg); }
+.save[aria-busy="true"] { opacity: .6; }
+.status { border: 1px solid var(--line); border-radius: 999px; background: var(--bg); padding: 0 4px; }
+.status[hidden] { display: none; }
+`;
+
+const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', done: 'Done' };
+
+export interface SaveControl {
+  elements: HTMLElement[];
+  /** null: not in the list; undefined: not known yet. */
+  setStatus(status: ReadingStatus | null | undefined): void;
+  showMessage(text: string): void;
+  focus(): void;
+}
+
+export interface SaveActions {
+  toggle(save: boolean): void;
+  setStatus(status: ReadingStatus): void;
+}
+
+export function createSaveControl(doc: Document, actions: SaveActions): SaveControl {
+  const button = el(doc, 'button', { type: 'button', class: 'save', 'aria-pressed': 'false' });
+  const star = el(doc, 'span', { 'aria-hidden': 'true' });
+  const label = el(doc, 'span');
+  button.append(star, label);
+  const select = el(doc, 'select', { class: 'status', 'aria-label': 'Reading status' });
+  for (const [value, text] of Object.entries(STATUS_LABELS)) select.append(el(doc, 'option', { value }, text));
+  const message = el(doc, 'span', { class: 'msg', role: 'status' });
+
+  button.addEventListener('click', (event) => {
+    // The card may sit inside a link or a click handler of the page: the click is ours alone.
+    event.preventDefault();
+    event.stopPropagation();
+    actions.toggle(button.getAttribute('aria-pressed') !== 'true');
+  });
+  select.addEventListener('click', (event) => event.stopPropagation());
+  select.addEventListener('change', () => actions.setStatus(select.value as ReadingStatus));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const control: SaveControl = {
+    elements: [button, select, message],
+    setStatus(status) {
+      const saved = status !== null && status !== undefined;
+      button.setAttribute('aria-pressed', String(saved));
+      button.toggleAttribute('aria-busy', status === undefined);
+      star.textContent = saved ? '★' : '☆';
+      label.textContent = saved ? 'Saved' : 'Save';
+      button.title = saved ? 'In your Papershelf reading list (click to remove)' : 'Save to your Papershelf reading list';
+      select.hidden = !saved;
+      if (saved) select.value = status;
+    },
+    showMessage(text) {
+      message.textContent = text;
+      clearTimeout(timer);
+      timer = setTimeout(() => (message.textContent = ''), 5000);
+    },
+    focus: () => button.focus(),
+  };
+  control.setStatus(undefined);
+  return control;
+}

@@ -1,0 +1,101 @@
+// Tag chips: the user's own tags, rule tags, topics and site keywords, a few at a time with a "+N" overflow.
+// Clicking a chip marks every card on the page that has the same tag.
+import { el } from './host';
+
+export type TagKind = 'user' | 'rule' | 'topic' | 'site';
+
+export interface Tag {
+  /** Shown text and identity on the page (topics by label, keywords as written). */
+  label: string;
+  kind: TagKind;
+  /** A topic the user watches: the card stands out. */
+  watched: boolean;
+}
+
+export const TAG_STYLE = `
+.tags { display: inline-flex; gap: 4px; flex-wrap: wrap; align-items: center; }
+.chip { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 0 6px; cursor: pointer; }
+.chip[data-kind="topic"] { border-color: #93c5fd; }
+.chip[data-kind="user"] { border-color: var(--saved-line); }
+.chip[data-kind="rule"] { border-color: #86efac; }
+.chip[data-kind="site"] { color: var(--muted); }
+.chip[data-watched] { border-color: var(--watch); font-weight: 600; }
+.chip[aria-pressed="true"] { background: var(--mark); }
+.more { border: 0; background: none; color: var(--muted); cursor: pointer; padding: 0 4px; }
+`;
+
+/** Chips shown before the "+N" overflow. */
+export const VISIBLE_TAGS = 3;
+
+const ORDER: Record<TagKind, number> = { user: 0, rule: 1, topic: 2, site: 3 };
+
+/** User tags, then rules, watched topics, topics, site keywords; one chip per label (case-insensitive). */
+export function orderTags(tags: readonly Tag[]): Tag[] {
+  const seen = new Set<string>();
+  return [...tags]
+    .sort((a, b) => Number(b.watched) - Number(a.watched) || ORDER[a.kind] - ORDER[b.kind])
+    .filter((tag) => {
+      const key = tag.label.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+export interface TagChips {
+  element: HTMLElement;
+  setTags(tags: readonly Tag[]): void;
+  /** Reflect the page's marked tag (null: none). */
+  setMarked(label: string | null): void;
+  labels(): string[];
+}
+
+export function createTagChips(doc: Document, onMark: (label: string) => void): TagChips {
+  const element = el(doc, 'span', { class: 'tags' });
+  let tags: Tag[] = [];
+  let expanded = false;
+  let marked: string | null = null;
+
+  const render = () => {
+    element.replaceChildren();
+    const shown = expanded ? tags : tags.slice(0, VISIBLE_TAGS);
+    for (const tag of shown) {
+      const chip = el(doc, 'button', { type: 'button', class: 'chip', 'data-kind': tag.kind, 'aria-pressed': String(tag.label === marked) }, tag.label);
+      chip.title = `${KIND_NAMES[tag.kind]}${tag.watched ? ' (watched)' : ''}: mark every paper on this page tagged “${tag.label}”`;
+      if (tag.watched) chip.setAttribute('data-watched', '');
+      chip.addEventListener('click', (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        onMark(tag.label);
+      });
+      element.append(chip);
+    }
+    const hidden = tags.length - shown.length;
+    if (hidden > 0 || expanded) {
+      const more = el(doc, 'button', { type: 'button', class: 'more', 'aria-expanded': String(expanded) }, expanded ? 'less' : `+${hidden}`);
+      more.setAttribute('aria-label', expanded ? 'Show fewer tags' : `Show ${hidden} more tags`);
+      more.addEventListener('click', (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        expanded = !expanded;
+        render();
+      });
+      element.append(more);
+    }
+  };
+
+  return {
+    element,
+    setTags(next) {
+      tags = orderTags(next);
+      render();
+    },
+    setMarked(label) {
+      marked = label;
+      render();
+    },
+    labels: () => tags.map((t) => t.label),
+  };
+}
+
+const KIND_NAMES: Record<TagKind, string> = { user: 'Your tag', rule: 'Your rule', topic: 'Topic', site: 'Site keyword' };
