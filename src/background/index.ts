@@ -61,3 +61,10 @@ browser.permissions.onAdded.addListener(sync);
 browser.permissions.onRemoved.addListener(sync);
 browser.runtime.onStartup.addListener(sync);
 browser.runtime.onInstalled.addListener(sync);
+
+// The keyboard shortcut: the active tab's content script knows which card is under the pointer or in focus.
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'save-paper') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'save-shortcut' }).catch(() => {}); // not a paper page
+});
