@@ -1,11 +1,11 @@
 // What the background does for each message: storage calls plus the change broadcast. Pure of extension
 // APIs (they come in through `deps`), so tests drive it with fake-indexeddb and a recorded broadcast.
-import type { Envelope, Responses, ChangedNotice, MessageName, RepoSummary } from './messages';
-import { editPaper, listPapers, lookup, removePaper, savePaper, type Database } from '../storage/reading-list';
+import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
+import { editPaper, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
-  broadcast: (notice: ChangedNotice) => void;
+  broadcast: (notice: Notice) => void;
   /** GitHub and Hugging Face lookups, cached (see ./github). */
   repos: {
     repo(name: string): Promise<RepoSummary | null>;
@@ -46,6 +46,18 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     }
     case 'list':
       return listPapers(db);
+    case 'restore': {
+      const { record } = message.payload as Envelope<'restore'>['payload'];
+      await putPapers(db, [record]);
+      deps.broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
+      return record;
+    }
+    case 'putMany': {
+      const { records } = message.payload as Envelope<'putMany'>['payload'];
+      const written = await putPapers(db, records);
+      deps.broadcast({ type: 'reload' }); // one notice, not one per record
+      return { written };
+    }
     default:
       throw new TypeError(`No handler for ${message.type}`);
   }

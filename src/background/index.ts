@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { openDatabase, type Database } from '../storage/reading-list';
 import { handle } from './handlers';
-import { parseEnvelope, type ChangedNotice, type Reply } from './messages';
+import { parseEnvelope, type Notice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
 
 // Until the GitHub client lands (issue #4), badges show the names and page-given figures only.
@@ -20,7 +20,7 @@ function db(): Promise<Database> {
 }
 
 /** Tell every tab's content script and any open popup/library page that a paper's state changed. */
-async function broadcast(notice: ChangedNotice): Promise<void> {
+async function broadcast(notice: Notice): Promise<void> {
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
     if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
@@ -34,7 +34,8 @@ function trustedSender(sender: Runtime.MessageSender): boolean {
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if ((message as ChangedNotice | undefined)?.type === 'changed') return undefined; // our own broadcast
+  const type = (message as Notice | undefined)?.type;
+  if (type === 'changed' || type === 'reload') return undefined; // our own broadcasts
   if (!trustedSender(sender)) {
     console.warn('Papershelf: rejected a message from', sender.url ?? sender.id);
     return undefined;

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { openDatabase } from '../storage/reading-list';
 import { handle } from './handlers';
-import { parseEnvelope, type ChangedNotice } from './messages';
+import { parseEnvelope, type Notice } from './messages';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -35,9 +35,9 @@ describe('parseEnvelope', () => {
 
 describe('handle', () => {
   it('saves, answers statuses, lists and removes, broadcasting each change', async () => {
-    const notices: ChangedNotice[] = [];
+    const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: ChangedNotice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] } };
+    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] } };
     const paper = makePaper();
     await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
     expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [paper.id] } }), deps)).toEqual({ [paper.id]: { status: 'to-read', tags: [] } });
@@ -50,5 +50,30 @@ describe('handle', () => {
       { type: 'changed', id: paper.id, state: { status: 'reading', tags: ['moe'] } },
       { type: 'changed', id: paper.id, state: null },
     ]);
+  });
+
+  it('restores a removed record exactly, and writes many records in one go with one reload notice', async () => {
+    const notices: Notice[] = [];
+    const db = await openDatabase();
+    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] } };
+    const saved = await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers' } }), deps);
+    const edited = { ...(saved as object), note: 'keep me', tags: ['moe'] };
+    await handle(parseEnvelope({ type: 'remove', payload: { id: 'arxiv:2607.01234' } }), deps);
+    await handle(parseEnvelope({ type: 'restore', payload: { record: edited } }), deps);
+    expect(await handle(parseEnvelope({ type: 'list', payload: {} }), deps)).toEqual([edited]);
+    const many = Array.from({ length: 50 }, (_, i) => ({ ...edited, id: `arxiv:2607.${String(10000 + i)}`, paper: makePaper({ id: `arxiv:2607.${String(10000 + i)}` }) }));
+    notices.length = 0;
+    expect(await handle(parseEnvelope({ type: 'putMany', payload: { records: many } }), deps)).toEqual({ written: 50 });
+    expect(notices).toEqual([{ type: 'reload' }]);
+    expect(await handle(parseEnvelope({ type: 'list', payload: {} }), deps)).toHaveLength(51);
+  });
+
+  it('writes nothing when one record of a batch fails', async () => {
+    const db = await openDatabase();
+    const { putPapers, listPapers } = await import('../storage/reading-list');
+    const good = { id: 'arxiv:2607.00001', paper: makePaper({ id: 'arxiv:2607.00001' }), status: 'to-read' as const, tags: [], note: '', savedFrom: 'https://x.example/', savedAt: 1, updatedAt: 1 };
+    const bad = { ...good, id: undefined as unknown as string }; // no key: the put fails inside the transaction
+    await expect(putPapers(db, [good, bad])).rejects.toThrow();
+    expect(await listPapers(db)).toEqual([]);
   });
 });

@@ -34,10 +34,22 @@ export const PaperSchema = v.strictObject({
   source: v.strictObject({ site: text(50), page: text(50) }),
 });
 
-/** Request schemas by message name. */
 export const TagSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40), v.regex(/^[\p{L}\p{N} ._-]+$/u, 'tags are letters, digits, space, ".", "_" and "-"'));
 const StatusSchema = v.picklist(READING_STATUSES);
 
+/** A whole reading-list record, as stored and as backed up. */
+export const SavedPaperSchema = v.strictObject({
+  id: PaperId,
+  paper: PaperSchema,
+  status: v.picklist(READING_STATUSES),
+  tags: v.pipe(v.array(TagSchema), v.maxLength(100)),
+  note: v.pipe(v.string(), v.maxLength(100_000)),
+  savedFrom: v.pipe(v.string(), v.maxLength(2048)),
+  savedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+/** Request schemas by message name. */
 export const requests = {
   lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
   edit: v.strictObject({
@@ -51,6 +63,10 @@ export const requests = {
   save: v.strictObject({ paper: PaperSchema, savedFrom: httpUrl }),
   remove: v.strictObject({ id: PaperId }),
   list: v.strictObject({}),
+  /** Put back a record exactly as it was (undo of a remove). */
+  restore: v.strictObject({ record: SavedPaperSchema }),
+  /** Write many records in one transaction: all or nothing (imports). */
+  putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   repo: v.strictObject({ name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repo')) }),
   paperRepos: v.strictObject({ arxivId: v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id')) }),
 } as const;
@@ -72,6 +88,8 @@ export interface Responses {
   save: SavedPaper;
   remove: SavedPaper | null;
   list: SavedPaper[];
+  restore: SavedPaper;
+  putMany: { written: number };
   repo: RepoSummary | null;
   paperRepos: string[];
 }
@@ -93,6 +111,13 @@ export interface ChangedNotice {
   /** null: no longer in the list. */
   state: SavedState | null;
 }
+
+/** Many records changed at once (an import): every context re-reads what it shows. */
+export interface ReloadNotice {
+  type: 'reload';
+}
+export const ReloadNoticeSchema = v.strictObject({ type: v.literal('reload') });
+export type Notice = ChangedNotice | ReloadNotice;
 
 export const ChangedNoticeSchema = v.strictObject({
   type: v.literal('changed'),

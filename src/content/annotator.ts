@@ -100,6 +100,14 @@ export class Annotator {
     for (const overlay of this.byId.get(id) ?? []) overlay.setState(state);
   }
 
+  /** Re-read the saved state of every paper on the page (after an import changed many at once). */
+  async refresh(): Promise<void> {
+    const ids = [...this.byId.keys()];
+    if (!ids.length) return;
+    const states = await this.options.port.lookup(ids);
+    for (const id of ids) this.applyChange(id, states[id] ?? null);
+  }
+
   /** The keyboard shortcut: toggle the hovered/focused card, or the only card of a single-paper page. */
   async toggleActive(): Promise<string | null> {
     const overlay = this.active?.host.isConnected ? this.active : this.onlyOverlay();

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import { adapterFor } from '../sites';
 import { send } from '../background/client';
-import { ChangedNoticeSchema } from '../background/messages';
+import { ChangedNoticeSchema, ReloadNoticeSchema } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
 import { Annotator } from './annotator';
 import { createTagger } from './tagger';
@@ -40,6 +40,7 @@ const annotator = new Annotator({
 browser.runtime.onMessage.addListener((message: unknown) => {
   const notice = v.safeParse(ChangedNoticeSchema, message);
   if (notice.success) annotator.applyChange(notice.output.id, notice.output.state);
+  else if (v.is(ReloadNoticeSchema, message)) void annotator.refresh();
   else if ((message as { type?: unknown })?.type === 'save-shortcut') return annotator.toggleActive();
   return undefined;
 });

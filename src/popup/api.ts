@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import { send } from '../background/client';
-import { ChangedNoticeSchema } from '../background/messages';
+import { ChangedNoticeSchema, ReloadNoticeSchema } from '../background/messages';
 import type { SavedPaper } from '../storage/schema';
 import { sites } from '../background/site-scripts';
 
@@ -32,7 +32,7 @@ export const extensionApi: ReadingListApi = {
   remove: async (id) => void (await send('remove', { id })),
   subscribe(onChange) {
     const listener = (message: unknown) => {
-      if (v.is(ChangedNoticeSchema, message)) onChange();
+      if (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message)) onChange();
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);

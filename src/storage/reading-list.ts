@@ -107,3 +107,20 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   await tx.done;
   return record;
 }
+
+/** Write records exactly as given, all in one transaction: every one is committed, or none is. */
+export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
+  const tx = db.transaction('papers', 'readwrite');
+  try {
+    await Promise.all(records.map((record) => tx.store.put(record)));
+    await tx.done;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+    throw error;
+  }
+  return records.length;
+}
