@@ -2,8 +2,30 @@
 import type { PageExtraction, SiteAdapter } from './types';
 import { huggingface } from './huggingface';
 import { arxiv } from './arxiv';
+import { alphaxiv } from './alphaxiv';
+import { openreview } from './openreview';
+import { semanticScholar } from './semanticscholar';
+import { scholar } from './scholar';
+import { aclanthology } from './aclanthology';
+import { pmlr } from './pmlr';
+import { neurips } from './neurips';
+import { cvf } from './cvf';
+import { dblp } from './dblp';
 
-export const adapters: readonly SiteAdapter<any>[] = [huggingface, arxiv];
+/** Core sites first (their content script is in the manifest); the rest are optional, granted per site. */
+export const adapters: readonly SiteAdapter<any>[] = [
+  huggingface,
+  arxiv,
+  alphaxiv,
+  openreview,
+  semanticScholar,
+  scholar,
+  aclanthology,
+  pmlr,
+  neurips,
+  cvf,
+  dblp,
+];
 
 /** The adapter and page kind for a URL, or null when no adapter handles it. */
 export function adapterFor(url: URL): { adapter: SiteAdapter<any>; page: string } | null {

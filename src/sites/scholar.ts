@@ -1,0 +1,185 @@
+// Google Scholar (issue #3): result lists (/scholar?q=, ?cites=, ?cluster=) and profiles (/citations?user=).
+// Server-rendered; a profile's "Show more" appends rows to tbody#gsc_a_b by XHR, so findCards takes any subtree.
+// Markup: DOM-NOTES.md §5, checked on saved 2026 and 2016 result pages and a 2020 profile (test/fixtures/scholar/).
+// Decisions: `abstract` stays null (the `div.gs_rs` snippet is query-dependent fragments joined by "…", not the
+// abstract); `published` stays null (bylines give a year only); `authorCount` stays null (Scholar never shows a
+// count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
+import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId, parseDoi } from '../core/ids';
+import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { httpUrl, textOf } from './common';
+import type { SiteAdapter } from './types';
+
+// ---- Result lists -------------------------------------------------------------------------------------------------
+const RESULTS = [
+  'div.gs_r[data-cid]', // 2026 markup: div.gs_r.gs_or.gs_scl[data-cid] (the Cite dialog has data-cid too, not .gs_r)
+  'div.gs_r', // 2016 markup: no data-cid; alert, user-profile and "did you mean" rows are dropped by isResult
+];
+const RESULT_TITLE = 'h3.gs_rt'; // marker spans ("[PDF]", "[BOOK]", "[CITATION]") + title link (none for [CITATION])
+const RESULT_BYLINE = 'div.gs_a'; // "authors - venue, year - host": only real results have one
+const PROFILES_ROW = 'h3.gs_rt a[href^="/citations?"]'; // "User profiles for …" row above the results [U]
+const SIDE_LINKS = [
+  'div.gs_or_ggsm a', // 2026 markup: "[PDF] academia.edu", "[HTML] mdpi.com"
+  'div.gs_ggs a', // 2016 markup: div.gs_ggs > div.gs_md_wp > a "[PDF] from sanghv.com"
+];
+const CLUSTER_PARAMS = ['cluster', 'cites'] as const; // 2016 markup: "All N versions", "Cited by N" links (decimal id)
+const MARKERS = /^(?:\s*\[(?:PDF|HTML|BOOK|B|CITATION|C|DOC|PS)\])+\s*/; // h3 prefix, doubled in 2026 ("[HTML][HTML]")
+const PDF_MARKER = /^\s*\[PDF\]/;
+const BYLINE_ARXIV = /\b(?:arXiv:\s*|CoRR,?\s+abs\/)([\w./-]+)/i; // venue "arXiv preprint arXiv:1706.03762", "CoRR, abs/1206.5538"
+// ---- Profiles -----------------------------------------------------------------------------------------------------
+const PROFILE_ROW = 'tr.gsc_a_tr'; // 2020 markup; "Show more" appends the same rows
+const PROFILE_TITLE = 'a.gsc_a_at'; // 2020 markup: href="javascript:void(0)", the citation URL in data-href
+const PROFILE_LINK_ATTRS = ['href', 'data-href'] as const;
+const PROFILE_GRAY = 'div.gs_gray'; // first: authors ("…, ..." when cut); second: venue + span.gs_oph ", 2005"
+
+export interface ScholarContext {
+  page: string;
+  base: string; // the page URL, for relative links
+}
+
+/** A result's byline; `truncated`: the author list ended in "…" (results) or "..." (profiles). */
+export interface Byline { authors: string[]; truncated: boolean; venue: string | null; year: number | null; host: string | null }
+
+const YEAR_END = /(?:^|,\s*)((?:1[5-9]|20)\d{2})$/;
+const ELLIPSIS_END = /\s*(?:…|\.\.\.)$/;
+
+/** "AA Salema, FN Ani… - Industrial Crops and …, 2013 - Elsevier" (also "names - venue, year", "names - host"). */
+export function parseByline(text: string): Byline {
+  const [names = '', ...rest] = normalizeSpace(text).split(' - ');
+  // Two parts: "names - venue, year" or "names - host"; three or more: the last is the host.
+  const host = rest.length >= 2 || (rest.length === 1 && !YEAR_END.test(rest[0]!)) ? rest.pop()! : null;
+  const middle = rest.join(' - ');
+  const m = YEAR_END.exec(middle);
+  return {
+    ...splitAuthors(names),
+    venue: (m ? middle.slice(0, m.index) : middle).trim() || null,
+    year: m ? Number(m[1]) : null,
+    host: host || null,
+  };
+}
+
+/** "A, B, C…" (results) or "A, B, ..." (profiles): the shown names, and whether the list was cut. */
+function splitAuthors(names: string): { authors: string[]; truncated: boolean } {
+  const authors = names.replace(ELLIPSIS_END, '').split(',').map((n) => n.trim());
+  return { authors: authors.filter((n) => n && !ELLIPSIS_END.test(n)), truncated: ELLIPSIS_END.test(names) };
+}
+
+/** `cluster=8981356803495928007` is `data-cid="x6BpcW0wpHwJ"`: base64url of the 64-bit id, little-endian, + 0x09. */
+export function clusterToCid(decimal: string): string | null {
+  if (!/^\d{1,20}$/.test(decimal) || BigInt(decimal) >= 1n << 64n) return null;
+  let n = BigInt(decimal);
+  const bytes: number[] = [];
+  for (let i = 0; i < 8; i++, n >>= 8n) bytes.push(Number(n & 0xffn));
+  return btoa(String.fromCharCode(...bytes, 9)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The root itself when it is a card, then every card under it, in document order. */
+function within(root: ParentNode, selector: string): Element[] {
+  const self = root.nodeType === 1 && (root as Element).matches(selector) ? [root as Element] : [];
+  return [...self, ...root.querySelectorAll(selector)];
+}
+
+const isResult = (el: Element) =>
+  !!el.querySelector(RESULT_TITLE) && !!el.querySelector(RESULT_BYLINE) && !el.querySelector(PROFILES_ROW);
+
+/** 2016 markup: the id from the first "All N versions" / "Cited by N" link, in the data-cid spelling. */
+function clusterCid(card: Element, base: string): string | null {
+  const ids = CLUSTER_PARAMS.flatMap((param) =>
+    [...card.querySelectorAll(`a[href*="${param}="]`)].map((a) => {
+      const href = httpUrl(a.getAttribute('href'), base);
+      return clusterToCid((href && new URL(href).searchParams.get(param)) ?? '');
+    }),
+  );
+  return ids.find(Boolean) ?? null;
+}
+
+function extractResult(card: Element, ctx: ScholarContext): Paper | null {
+  const h3 = card.querySelector(RESULT_TITLE);
+  const titleLink = h3?.querySelector('a') ?? null;
+  const url = httpUrl(titleLink?.getAttribute('href'), ctx.base);
+  const side = SIDE_LINKS.map((sel) => card.querySelector(sel)).find(Boolean) ?? null;
+  const sideUrl = httpUrl(side?.getAttribute('href'), ctx.base);
+  // Only the outbound links: Scholar's own links repeat the query (`scioq=`), which may itself be a DOI.
+  const outbound = [url, sideUrl].filter((u): u is string => !!u);
+  const byline = parseByline(textOf(card.querySelector(RESULT_BYLINE)));
+  const named = BYLINE_ARXIV.exec(byline.venue ?? '')?.[1];
+  const arxiv = outbound.map((u) => arxivIdFromUrl(u)?.id).find(Boolean) ?? (named && parseArxivId(named)?.id);
+  const id = canonicalId({
+    arxiv,
+    doi: outbound.map((u) => parseDoi(u)).find(Boolean),
+    site: 'scholar',
+    siteId: card.getAttribute('data-cid') ?? clusterCid(card, ctx.base),
+  });
+  const rawTitle = textOf(h3);
+  const title = normalizeSpace(rawTitle.replace(MARKERS, ''));
+  if (!id || !title) return null;
+  const pdfUrl = PDF_MARKER.test(rawTitle) ? url : sideUrl && PDF_MARKER.test(textOf(side)) ? sideUrl : null;
+  return {
+    ...emptyPaper(id, title, { site: 'scholar', page: ctx.page }),
+    authors: byline.authors,
+    venue: byline.venue,
+    url,
+    pdfUrl: pdfUrl ?? (arxiv ? arxivPdfUrl(arxiv) : null),
+  };
+}
+
+function extractProfileRow(row: Element, ctx: ScholarContext): Paper | null {
+  const link = row.querySelector(PROFILE_TITLE);
+  const urls = PROFILE_LINK_ATTRS.map((attr) => httpUrl(link?.getAttribute(attr), ctx.base));
+  const url = urls.find((u) => u && new URL(u).searchParams.get('citation_for_view')) ?? null;
+  const id = canonicalId({ site: 'scholar', siteId: url && new URL(url).searchParams.get('citation_for_view') });
+  const title = textOf(link);
+  if (!id || !title) return null;
+  const [authors = '', venue = ''] = [...row.querySelectorAll(PROFILE_GRAY)].map(textOf);
+  return {
+    ...emptyPaper(id, title, { site: 'scholar', page: ctx.page }),
+    authors: splitAuthors(authors).authors,
+    venue: venue.replace(/,\s*\d{4}$/, '').trim() || null, // drop the ", 2005" narrow-screen suffix
+    url,
+  };
+}
+
+function pageKind(url: URL): string | null {
+  if (url.protocol !== 'https:' || url.hostname !== 'scholar.google.com') return null;
+  const q = (name: string) => !!url.searchParams.get(name)?.trim();
+  if (url.pathname === '/scholar') return q('q') || q('cites') || q('cluster') ? 'search' : null;
+  if (url.pathname !== '/citations' || !q('user')) return null;
+  const view = url.searchParams.get('view_op');
+  return !view || view === 'list_works' ? 'profile' : null;
+}
+
+export const scholar: SiteAdapter<ScholarContext> = {
+  id: 'scholar',
+  name: 'Google Scholar',
+  matches: ['https://scholar.google.com/scholar*', 'https://scholar.google.com/citations*'],
+
+  pageKind,
+
+  context(_doc, url) {
+    return { page: pageKind(url) ?? 'unknown', base: url.href };
+  },
+
+  findCards(root, ctx) {
+    if (ctx.page === 'profile') return within(root, PROFILE_ROW).filter((row) => row.querySelector(PROFILE_TITLE));
+    return ctx.page === 'search' ? within(root, RESULTS.join(', ')).filter(isResult) : [];
+  },
+
+  extract(card, ctx) {
+    return card.matches(PROFILE_ROW) ? extractProfileRow(card, ctx) : extractResult(card, ctx);
+  },
+
+  mountPoint(card) {
+    // After the h3 (results) or the title link (profiles): below the title, outside any link.
+    const title = card.querySelector(`${RESULT_TITLE}, ${PROFILE_TITLE}`);
+    const after = title?.closest('a') ?? title;
+    return after?.parentElement ? { parent: after.parentElement, before: after.nextSibling } : { parent: card, before: null };
+  },
+};
+
+// Live URLs the fixtures stand for (test/fixtures/scholar/):
+// - https://scholar.google.com/scholar?q=microwave+dielectric+properties+biomass   10 results, 2026 (search-2026.html)
+// - https://scholar.google.com/scholar?q=%22Learning+deep+architectures+for+AI%22  2016 markup (search-2016.html)
+// - https://scholar.google.com/scholar?q=%22Unsupervised+feature+learning...%22     2016, [CITATION] (search-2016-citation.html)
+// - https://scholar.google.com/citations?user=A5NhLJkAAAAJ&hl=en                  profile, 20 rows (profile-2020.html)
+// - the rows "Show more" appends to that profile (profile-show-more-rows.html, constructed)
+// - https://scholar.google.com/scholar?q=attention+is+all+you+need               arXiv/DOI/book rows, chrome rows (search-variants.html, constructed)
+// - https://scholar.google.com/scholar?q=xqzvwkjh+flurbo                         no results (search-empty.html, constructed)
