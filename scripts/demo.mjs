@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const PAGE_URL = 'https://huggingface.co/papers/date/2026-07-02';
-const html = readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8');
+// The saved page without its site stylesheets, plus a small stand-in so it lays out like a page.
+const html = readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8').replace(
+  '</head>',
+  `<style>${readFileSync('test/fixtures/huggingface/stand-in.css', 'utf8')}</style></head>`,
+);
 const dist = resolve('dist/chrome');
 const headless = !process.env.DISPLAY;
 
@@ -27,13 +31,6 @@ await page.goto(PAGE_URL);
 const cards = await page.locator('article').count();
 await page.waitForFunction((n) => document.querySelectorAll('papershelf-overlay').length >= n, cards, { timeout: 15_000 }).catch(() => {});
 const annotated = await page.locator('papershelf-overlay').count();
-// The site's own stylesheets are not bundled (no network): a small stand-in keeps the screenshot readable.
-await page.addStyleTag({
-  content: `svg { width: 1em; height: 1em; } img { max-width: 24px; max-height: 24px; }
-    body { font-family: system-ui, sans-serif; background: #f9fafb; }
-    article { background: #fff; border: 1px solid #e5e7eb; border-radius: 12px; padding: 10px 14px; margin: 10px 0; }
-    article h3 { margin: 6px 0 0; font-size: 16px; } article a { color: #111827; text-decoration: none; }`,
-});
 await page.evaluate(() => document.querySelector('article')?.scrollIntoView());
 await page.screenshot({ path: 'demo.png' });
 console.log(`Papershelf annotated ${annotated} of ${cards} paper cards on ${PAGE_URL}`);

@@ -5,9 +5,8 @@ import { openDatabase, type Database } from '../storage/reading-list';
 import { handle } from './handlers';
 import { parseEnvelope, type Notice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
-
-// Until the GitHub client lands (issue #4), badges show the names and page-given figures only.
-const repos = { repo: async () => null, paperRepos: async () => [] as string[] };
+import { createRepoService } from './repos';
+import { readSettings } from '../storage/settings';
 
 let database: Promise<Database> | null = null;
 function db(): Promise<Database> {
@@ -18,6 +17,8 @@ function db(): Promise<Database> {
   });
   return database;
 }
+
+const repos = createRepoService(db, async () => (await readSettings()).githubToken.trim() || null);
 
 /** Tell every tab's content script and any open popup/library page that a paper's state changed. */
 async function broadcast(notice: Notice): Promise<void> {

@@ -26,8 +26,9 @@ const annotator = new Annotator({
     },
     repo: (name) => send('repo', { name }),
     moreRepos: async (paper) => {
+      // Hugging Face's own data already says whether a paper has code; elsewhere, ask its paper API.
       const arxivId = arxivIdOf(paper.id);
-      return arxivId ? send('paperRepos', { arxivId }) : [];
+      return arxivId && paper.source.site !== 'huggingface' ? send('paperRepos', { arxivId }) : [];
     },
   },
   onError(error) {

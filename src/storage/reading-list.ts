@@ -111,14 +111,20 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
 /** Write records exactly as given, all in one transaction: every one is committed, or none is. */
 export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
   const tx = db.transaction('papers', 'readwrite');
+  const puts: Promise<unknown>[] = [];
   try {
-    await Promise.all(records.map((record) => tx.store.put(record)));
+    // put() can also throw synchronously (a record without a key): that must abort the batch too.
+    for (const record of records) puts.push(tx.store.put(record));
+    await Promise.all(puts);
     await tx.done;
   } catch (error) {
+    // One failed put aborts the transaction; the other requests and tx.done then reject too: expected.
+    for (const put of puts) put.catch(() => {});
+    tx.done.catch(() => {});
     try {
       tx.abort();
     } catch {
-      /* already finished */
+      /* already aborted */
     }
     throw error;
   }

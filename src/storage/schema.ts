@@ -21,11 +21,70 @@ export interface SavedPaper {
   updatedAt: number;
 }
 
+/** What a GitHub badge shows about a repository (from `GET /repos/{owner}/{repo}`, validated). */
+export interface RepoInfo {
+  /** `owner/repo` as GitHub knows it now (renames followed). */
+  fullName: string;
+  stars: number;
+  forks: number;
+  /** Last code push (ISO timestamp); null for an empty repository. */
+  pushedAt: string | null;
+  archived: boolean;
+  description: string | null;
+  language: string | null;
+  /** SPDX id (`MIT`, `Apache-2.0`), `Other` for an unrecognised licence, null for none. */
+  license: string | null;
+  htmlUrl: string;
+}
+
+/** A cached GitHub answer for one repository name. */
+export interface RepoCacheEntry {
+  /** Lowercased `owner/repo` as asked for (a renamed repository is cached under old and new names). */
+  key: string;
+  /** null when `status` is `not-found`. */
+  repo: RepoInfo | null;
+  status: 'ok' | 'not-found';
+  /** For conditional revalidation (`If-None-Match`). */
+  etag: string | null;
+  /** Epoch milliseconds of the last answer from GitHub (200, 304 or 404). */
+  fetchedAt: number;
+}
+
+/** Hugging Face's answer to "which repositories does this arXiv paper have"; `[]` is cached too. */
+export interface PaperReposEntry {
+  /** arXiv id without version. */
+  key: string;
+  repos: string[];
+  fetchedAt: number;
+}
+
+/** A service that said "stop": no request to it before `blockedUntil` (epoch ms). Kept across worker restarts. */
+export interface RateLimitState {
+  /** e.g. `github:anonymous`, `github:token`, `huggingface`. */
+  key: string;
+  blockedUntil: number;
+}
+
 export interface PapershelfDB extends DBSchema {
   papers: {
     key: string;
     value: SavedPaper;
     indexes: { 'by-savedAt': number; 'by-status': ReadingStatus };
+  };
+  repos: {
+    key: string;
+    value: RepoCacheEntry;
+    indexes: { 'by-fetchedAt': number };
+  };
+  paperRepos: {
+    key: string;
+    value: PaperReposEntry;
+    indexes: { 'by-fetchedAt': number };
+  };
+  /** Small records of background state; today only rate-limit blocks. */
+  meta: {
+    key: string;
+    value: RateLimitState;
   };
 }
 
@@ -41,6 +100,13 @@ export const MIGRATIONS: readonly Migration[] = [
     const papers = db.createObjectStore('papers', { keyPath: 'id' });
     papers.createIndex('by-savedAt', 'savedAt');
     papers.createIndex('by-status', 'status');
+  },
+  // v2 (0.2.0): GitHub badge cache, Hugging Face paper→repository lookups, rate-limit state.
+  // The `by-fetchedAt` indexes are for pruning old entries later without another version.
+  (db) => {
+    db.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+    db.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+    db.createObjectStore('meta', { keyPath: 'key' });
   },
 ];
 

@@ -3,9 +3,10 @@
 // interception; every other request is aborted, so no test touches the network.
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FAKE_HOSTS } from './fake-api/server';
 
 export interface Served {
   status?: number;
@@ -22,6 +23,8 @@ export interface OverlayInfo {
   label: string | null;
   x: number;
   y: number;
+  chips: string[];
+  badges: { href: string; text: string }[];
 }
 
 export interface Tab {
@@ -31,6 +34,10 @@ export interface Tab {
   overlays(): Promise<OverlayInfo[]>;
   /** Click the save control of the first card showing this paper, as a user would (real mouse). */
   clickSave(id: string): Promise<void>;
+  /** Scroll every overlay into view once, as a reader would (badges load when their card is seen). */
+  scrollThrough(): Promise<void>;
+  /** Move the real mouse over this paper's first card. */
+  hover(id: string): Promise<void>;
   evaluate<T>(fn: () => T): Promise<T>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   texts(selector: string): Promise<string[]>;
@@ -47,8 +54,17 @@ export interface Harness {
 }
 
 const INSPECTOR = resolve('test/e2e/inspector');
+/** Requests that go on to the fake API server (test/e2e/fake-api). */
+const FAKE_API = /^https:\/\/(api\.github\.com\/|huggingface\.co\/api\/)/;
 const FIREFOX_UUID = '6b1c2b0e-3f5a-4c1e-9a61-0d1e2f3a4b5c';
 const GECKO_ID = 'papershelf@papershelf.dev';
+
+const STAND_IN_CSS = readFileSync('test/fixtures/huggingface/stand-in.css', 'utf8');
+
+/** A saved Hugging Face page with a stand-in for its stylesheets (see stand-in.css), as the browser would lay it out. */
+export function withStandInStyle(html: string): string {
+  return html.replace('</head>', `<style>${STAND_IN_CSS}</style></head>`);
+}
 
 /** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
 export async function until<T>(fn: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 5000): Promise<T> {
@@ -70,6 +86,13 @@ async function readOverlays(evaluate: <T>(fn: () => T) => Promise<T>): Promise<O
   return json ? (JSON.parse(json) as OverlayInfo[]) : [];
 }
 
+const SCROLL_THROUGH = `(async () => {
+  for (const host of document.querySelectorAll('papershelf-overlay')) {
+    host.scrollIntoView({ block: 'center' });
+    await new Promise((r) => setTimeout(r, 30));
+  }
+})()`;
+
 function scrollScript(id: string): string {
   return `document.querySelector('papershelf-overlay[data-papershelf-id="${id.replace(/["\\]/g, '')}"]')?.scrollIntoView({ block: 'center' })`;
 }
@@ -82,11 +105,19 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`],
+    ignoreHTTPSErrors: true, // the fake API's test certificate
+    args: [
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
+      // API hosts go to the fake API on this machine; pages are still answered by interception below.
+      `--host-resolver-rules=${FAKE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
+      '--ignore-certificate-errors',
+    ],
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('chrome-extension://')) return route.continue();
+    if (FAKE_API.test(url)) return route.continue(); // to the fake API server
     const served = routes(url);
     if (!served) return route.abort('blockedbyclient');
     return route.fulfill({ status: served.status ?? 200, contentType: served.contentType ?? 'text/html; charset=utf-8', body: served.body });
@@ -106,6 +137,13 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
         const target = (await readOverlays(evaluate)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.click(target.x, target.y);
+      },
+      scrollThrough: () => page.evaluate(SCROLL_THROUGH) as Promise<void>,
+      async hover(id) {
+        await page.evaluate(scrollScript(id));
+        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        if (!target) throw new Error(`no overlay for ${id}`);
+        await page.mouse.move(target.x + 200, target.y);
       },
       evaluate,
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
@@ -139,8 +177,13 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
     headless: true,
     protocol: 'webDriverBiDi',
     args: ['--remote-allow-system-access'],
-    // A fixed internal UUID makes the popup URL known in advance.
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+    acceptInsecureCerts: true, // the fake API's test certificate
+    extraPrefsFirefox: {
+      // A fixed internal UUID makes the popup URL known in advance.
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // API hosts go to the fake API on this machine; pages are still answered by interception below.
+      'network.dns.localDomains': FAKE_HOSTS.join(','),
+    },
   });
   await browser.installExtension(resolve(dist));
   await browser.installExtension(INSPECTOR);
@@ -149,7 +192,7 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
-      if (url.startsWith('moz-extension://')) return void request.continue();
+      if (url.startsWith('moz-extension://') || FAKE_API.test(url)) return void request.continue();
       const served = routes(url);
       if (!served) return void request.abort('blockedbyclient');
       void request.respond({ status: served.status ?? 200, contentType: served.contentType ?? 'text/html; charset=utf-8', body: served.body });
@@ -167,6 +210,16 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
         const target = (await readOverlays(evaluate)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.click(target.x, target.y);
+      },
+      async scrollThrough() {
+        await page.bringToFront(); // background tabs get no rendering updates, so no intersection callbacks
+        await page.evaluate(SCROLL_THROUGH);
+      },
+      async hover(id) {
+        await page.evaluate(scrollScript(id));
+        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        if (!target) throw new Error(`no overlay for ${id}`);
+        await page.mouse.move(target.x + 200, target.y);
       },
       evaluate,
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),

@@ -2,10 +2,10 @@
 // a second tab follows, the popup lists the paper, and a reload keeps it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab } from './browsers';
+import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
-const daily = readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8');
+const daily = withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8'));
 const routes: Routes = (url) => (url === DAILY_URL ? { body: daily } : undefined);
 
 // What the fixture holds (the real page of 2 July 2026): 31 cards, this one first.

@@ -2,10 +2,10 @@
 // popup must say so and offer the request.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launchFirefox, type Harness } from './browsers';
+import { launchFirefox, type Harness, withStandInStyle } from './browsers';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
-const daily = readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8');
+const daily = withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8'));
 let harness: Harness;
 
 beforeAll(async () => {

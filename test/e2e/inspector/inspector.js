@@ -6,7 +6,8 @@ const shadowOf = (el) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ??
 
 document.addEventListener('papershelf-inspect', () => {
   const overlays = [...document.querySelectorAll('papershelf-overlay')].map((host) => {
-    const button = shadowOf(host)?.querySelector('button');
+    const root = shadowOf(host);
+    const button = root?.querySelector('button.save') ?? root?.querySelector('button');
     const rect = button?.getBoundingClientRect();
     return {
       id: host.getAttribute('data-papershelf-id'),
@@ -15,6 +16,8 @@ document.addEventListener('papershelf-inspect', () => {
       label: button?.textContent ?? null,
       x: rect ? rect.x + rect.width / 2 : null,
       y: rect ? rect.y + rect.height / 2 : null,
+      chips: [...(root?.querySelectorAll('.tags .chip') ?? [])].map((c) => c.textContent),
+      badges: [...(root?.querySelectorAll('a.badge') ?? [])].map((a) => ({ href: a.href, text: a.textContent })),
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));

@@ -1,0 +1,341 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { getRepo, putRepo } from '../../storage/repo-cache';
+import { createGithubClient, githubHeaders, type GithubClientOptions } from './client';
+import { createHfPaperRepos } from './hf';
+import { clock, DAY, deferred, fakeFetch, freshDatabase, githubRepoBody, HOUR, jsonResponse, notModified } from './test-helpers';
+
+const ETAG = 'W/"6f1ed002ab5595859014ebf0951522d9"';
+const ok = (name: string, overrides = {}, headers: Record<string, string> = {}) =>
+  jsonResponse(githubRepoBody(name, overrides), 200, { etag: ETAG, 'x-ratelimit-remaining': '57', ...headers });
+
+async function setup(script: Parameters<typeof fakeFetch>[0], extra: Partial<GithubClientOptions> = {}) {
+  const { db, cache } = await freshDatabase();
+  const time = clock();
+  const fake = fakeFetch(script);
+  const client = createGithubClient({ fetch: fake.fetch, cache, now: time.now, ...extra });
+  return { db, cache, time, fake, client };
+}
+
+describe('GitHub client: cache', () => {
+  it('fetches a miss once with the API headers, then answers from cache for a day', async () => {
+    const { client, fake, time } = await setup((url) => ok('facebookresearch/segment-anything'));
+    const first = await client.repo('facebookresearch/segment-anything');
+    expect(first).toEqual({
+      state: 'fresh',
+      name: 'facebookresearch/segment-anything',
+      repo: {
+        fullName: 'facebookresearch/segment-anything',
+        stars: 1234,
+        forks: 56,
+        pushedAt: '2026-06-29T17:45:12Z',
+        archived: false,
+        description: 'Official implementation of the paper.',
+        language: 'Python',
+        license: 'MIT',
+        htmlUrl: 'https://github.com/facebookresearch/segment-anything',
+      },
+    });
+    expect(fake.calls).toHaveLength(1);
+    const call = fake.calls[0]!;
+    expect(call.url).toBe('https://api.github.com/repos/facebookresearch/segment-anything');
+    expect(call.headers.get('accept')).toBe('application/vnd.github+json');
+    expect(call.headers.get('x-github-api-version')).toBe('2022-11-28');
+    expect(call.headers.has('authorization')).toBe(false);
+    expect(call.headers.has('if-none-match')).toBe(false);
+    expect(call.init.credentials).toBe('omit');
+
+    time.advance(DAY - 1);
+    expect(await client.repo('FacebookResearch/Segment-Anything')).toMatchObject({ state: 'fresh', name: 'facebookresearch/segment-anything' });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('serves a stale entry at once, revalidates with If-None-Match, and a 304 refreshes it', async () => {
+    const gate = deferred<Response>();
+    let answer: () => Response | Promise<Response> = () => ok('owner/repo');
+    const revalidated = vi.fn();
+    const { client, fake, time, db } = await setup(() => answer(), { onRevalidated: revalidated });
+    await client.repo('owner/repo');
+    time.advance(DAY + 1);
+    answer = () => gate.promise;
+
+    const stale = await client.repo('owner/repo'); // answered while the request is still open
+    expect(stale).toMatchObject({ state: 'stale', repo: { stars: 1234 } });
+    await vi.waitFor(() => expect(fake.calls).toHaveLength(2));
+    expect(fake.calls[1]!.headers.get('if-none-match')).toBe(ETAG);
+
+    gate.resolve(notModified({ etag: ETAG }));
+    await client.idle();
+    expect((await getRepo(db, 'owner/repo'))?.fetchedAt).toBe(time.now());
+    expect(revalidated).toHaveBeenCalledWith('owner/repo', expect.objectContaining({ state: 'fresh' }));
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh', repo: { stars: 1234 } });
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('stores a changed repository from a 200 revalidation', async () => {
+    let stars = 10;
+    const { client, fake, time } = await setup(() => ok('owner/repo', { stargazers_count: stars, archived: stars > 10 }));
+    await client.repo('owner/repo');
+    time.advance(2 * DAY);
+    stars = 99;
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'stale', repo: { stars: 10 } });
+    await client.idle();
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh', repo: { stars: 99, archived: true } });
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('caches a 404 as not found for a day, then asks again', async () => {
+    let exists = false;
+    const { client, fake, time } = await setup(() => (exists ? ok('owner/was-private') : jsonResponse({ message: 'Not Found' }, 404)));
+    expect(await client.repo('owner/was-private')).toEqual({ state: 'not-found', repo: null, name: 'owner/was-private' });
+    time.advance(23 * HOUR);
+    expect(await client.repo('owner/was-private')).toMatchObject({ state: 'not-found' });
+    expect(fake.calls).toHaveLength(1);
+
+    time.advance(2 * HOUR);
+    exists = true;
+    expect(await client.repo('owner/was-private')).toMatchObject({ state: 'not-found' }); // stale answer, re-asked behind it
+    await client.idle();
+    expect(fake.calls).toHaveLength(2);
+    expect(await client.repo('owner/was-private')).toMatchObject({ state: 'fresh', repo: { fullName: 'owner/was-private' } });
+  });
+
+  it('follows a renamed repository and caches it under both names', async () => {
+    // GitHub answers 301 to /repositories/<id>; fetch follows it and hands over the final response.
+    const { client, fake, db } = await setup(() =>
+      jsonResponse(githubRepoBody('new-owner/new-name'), 200, { etag: ETAG }, 'https://api.github.com/repositories/123456789'),
+    );
+    const result = await client.repo('old-owner/old-name');
+    expect(result).toMatchObject({ state: 'fresh', name: 'new-owner/new-name', repo: { fullName: 'new-owner/new-name' } });
+    expect((await getRepo(db, 'old-owner/old-name'))?.repo?.fullName).toBe('new-owner/new-name');
+    expect((await getRepo(db, 'new-owner/new-name'))?.repo?.fullName).toBe('new-owner/new-name');
+    expect(await client.repo('New-Owner/New-Name')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('never asks for a name that cannot be a repository', async () => {
+    const { client, fake } = await setup(() => ok('x/y'));
+    for (const name of ['owner/..', 'owner/.', 'a/b/c', 'owner', '-/../../user', 'owner/repo?x=1']) {
+      expect(await client.repo(name)).toMatchObject({ state: 'not-found', repo: null });
+    }
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe('GitHub client: concurrency', () => {
+  it('makes one request for ten concurrent callers of the same repository', async () => {
+    const gate = deferred<Response>();
+    const { client, fake } = await setup(() => gate.promise);
+    const answers = Array.from({ length: 10 }, (_, i) => client.repo(i % 2 ? 'Owner/Repo' : 'owner/repo'));
+    await vi.waitFor(() => expect(fake.calls).toHaveLength(1));
+    gate.resolve(ok('owner/repo'));
+    const results = await Promise.all(answers);
+    expect(new Set(results.map((r) => r.repo?.stars))).toEqual(new Set([1234]));
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('keeps at most `concurrency` requests in flight and finishes them all', async () => {
+    const gates: Array<() => void> = [];
+    const { client, fake } = await setup(
+      (url) => new Promise((resolve) => gates.push(() => resolve(ok(url.slice('https://api.github.com/repos/'.length))))),
+      { concurrency: 3 },
+    );
+    const answers = Array.from({ length: 10 }, (_, i) => client.repo(`owner/repo-${i}`));
+    while (fake.calls.length < 10 || gates.length > 0) {
+      await vi.waitFor(() => expect(gates.length).toBeGreaterThan(0));
+      expect(fake.maxInFlight).toBeLessThanOrEqual(3);
+      gates.shift()!();
+    }
+    const results = await Promise.all(answers);
+    expect(results.map((r) => r.name)).toEqual(Array.from({ length: 10 }, (_, i) => `owner/repo-${i}`));
+    expect(fake.maxInFlight).toBe(3);
+  });
+});
+
+describe('GitHub client: rate limits', () => {
+  it('stops after X-RateLimit-Remaining: 0 until X-RateLimit-Reset, then resumes', async () => {
+    const { client, fake, time } = await setup((url) =>
+      ok(url.slice('https://api.github.com/repos/'.length), {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(time.now() / 1000 + 1800) }),
+    );
+    expect(await client.repo('owner/first')).toMatchObject({ state: 'fresh' }); // the last allowed answer is kept
+    expect(await client.repo('owner/second')).toEqual({ state: 'unavailable', repo: null, name: 'owner/second' });
+    time.advance(29 * 60 * 1000);
+    expect(await client.repo('owner/second')).toMatchObject({ state: 'unavailable' });
+    expect(fake.calls).toHaveLength(1);
+
+    time.advance(61 * 1000); // past the reset
+    expect(await client.repo('owner/second')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('a 403 "API rate limit exceeded" answers from cache and blocks until reset, surviving a restart', async () => {
+    let limited = false;
+    const { client, fake, time, cache } = await setup(() =>
+      limited
+        ? jsonResponse(
+            { message: 'API rate limit exceeded for 203.0.113.7. (But here\'s the good news: Authenticated requests get a higher rate limit.)', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+            403,
+            { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '60', 'x-ratelimit-reset': String(Math.floor(time.now() / 1000) + 3600) },
+          )
+        : ok('owner/cached'),
+    );
+    await client.repo('owner/cached');
+    time.advance(DAY + 1);
+    limited = true;
+    expect(await client.repo('owner/cached')).toMatchObject({ state: 'stale', repo: { stars: 1234 } });
+    await client.idle();
+    expect(await client.repo('owner/cached')).toMatchObject({ state: 'stale' }); // blocked: no new request
+    expect(await client.repo('owner/other')).toMatchObject({ state: 'unavailable', name: 'owner/other' });
+    expect(fake.calls).toHaveLength(2);
+
+    // The service worker restarts: a new client over the same database still waits.
+    const restarted = createGithubClient({ fetch: fake.fetch, cache, now: time.now });
+    expect(await restarted.repo('owner/other')).toMatchObject({ state: 'unavailable' });
+    expect(await restarted.repo('owner/cached')).toMatchObject({ state: 'stale', repo: { stars: 1234 } }); // cache survived too
+    await restarted.idle();
+    expect(fake.calls).toHaveLength(2);
+
+    time.advance(HOUR + 1000);
+    limited = false;
+    expect(await restarted.repo('owner/other')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it('honours retry-after on a secondary-limit 429, and a limit message without headers', async () => {
+    let answer = () => jsonResponse({ message: 'You have exceeded a secondary rate limit.' }, 429, { 'retry-after': '120' });
+    const { client, fake, time } = await setup(() => answer());
+    expect(await client.repo('owner/a')).toMatchObject({ state: 'unavailable' });
+    time.advance(119_000);
+    expect(await client.repo('owner/a')).toMatchObject({ state: 'unavailable' });
+    expect(fake.calls).toHaveLength(1);
+    time.advance(2000);
+    answer = () => jsonResponse({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes.' }, 403);
+    await client.repo('owner/a');
+    expect(fake.calls).toHaveLength(2);
+    time.advance(59_000);
+    await client.repo('owner/a');
+    expect(fake.calls).toHaveLength(2); // a minute's wait when GitHub names no time
+    time.advance(2000);
+    answer = () => ok('owner/a');
+    expect(await client.repo('owner/a')).toMatchObject({ state: 'fresh' });
+  });
+
+  it('a plain 403 (not a rate limit) blocks nothing', async () => {
+    const { client, fake } = await setup(() => jsonResponse({ message: 'Repository access blocked' }, 403));
+    expect(await client.repo('owner/a')).toMatchObject({ state: 'unavailable' });
+    expect(await client.repo('owner/b')).toMatchObject({ state: 'unavailable' });
+    expect(fake.calls).toHaveLength(2);
+  });
+});
+
+describe('GitHub client: failures never throw', () => {
+  it('network failure: unavailable without cache, the cached repository with one', async () => {
+    let offline = false;
+    const { client, time } = await setup(() => {
+      if (offline) throw new TypeError('Failed to fetch');
+      return ok('owner/known');
+    });
+    await client.repo('owner/known');
+    offline = true;
+    time.advance(DAY + 1);
+    expect(await client.repo('owner/unknown')).toEqual({ state: 'unavailable', repo: null, name: 'owner/unknown' });
+    expect(await client.repo('owner/known')).toMatchObject({ state: 'stale', repo: { stars: 1234 } });
+    await client.idle();
+    expect(await client.repo('owner/known')).toMatchObject({ state: 'stale' }); // failure did not refresh it
+  });
+
+  it('server errors and malformed bodies leave the cache alone and answer unavailable', async () => {
+    const bodies: Array<() => Response> = [
+      () => jsonResponse('<html>Unicorn!</html>', 200),
+      () => jsonResponse('{"full_name": "owner/repo", ', 200),
+      () => jsonResponse(githubRepoBody('owner/repo', { stargazers_count: 'lots' })),
+      () => jsonResponse(githubRepoBody('owner/repo', { html_url: 'javascript:alert(1)' })),
+      () => jsonResponse(githubRepoBody('../../evil')),
+      () => jsonResponse(null),
+      () => jsonResponse({ message: 'Server Error' }, 502),
+    ];
+    let answer = bodies[0]!;
+    const { client, db } = await setup(() => answer());
+    for (const body of bodies) {
+      answer = body;
+      expect(await client.repo('owner/repo')).toEqual({ state: 'unavailable', repo: null, name: 'owner/repo' });
+    }
+    expect(await getRepo(db, 'owner/repo')).toBeNull();
+  });
+
+  it('survives a broken cache (storage unavailable) by asking GitHub', async () => {
+    const fake = fakeFetch(() => ok('owner/repo'));
+    const broken = () => Promise.reject(new Error('QuotaExceededError'));
+    const client = createGithubClient({
+      fetch: fake.fetch,
+      now: () => 0,
+      cache: { getRepo: broken, putRepo: broken, getRateLimit: broken, putRateLimit: broken },
+    });
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh', repo: { stars: 1234 } });
+  });
+
+  it('odd but valid fields are normalised (empty repository, unknown licence, nulls)', async () => {
+    const { client } = await setup(() =>
+      ok('owner/empty', { pushed_at: null, license: { spdx_id: 'NOASSERTION' }, description: null, language: null }),
+    );
+    expect((await client.repo('owner/empty')).repo).toMatchObject({ pushedAt: null, license: 'Other', description: null, language: null });
+  });
+});
+
+describe('GitHub client: token', () => {
+  it('sends the token as a Bearer header to api.github.com, and never to Hugging Face', async () => {
+    const fake = fakeFetch((url) => (url.startsWith('https://huggingface.co/') ? jsonResponse({ id: '2401.00001' }) : ok('owner/repo')));
+    const { cache } = await freshDatabase();
+    const token = async () => 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz';
+    const client = createGithubClient({ fetch: fake.fetch, cache, now: () => 0, token });
+    const hf = createHfPaperRepos({ fetch: fake.fetch, cache, now: () => 0 });
+    await client.repo('owner/repo');
+    await hf.reposFor('2401.00001');
+    expect(fake.calls[0]!.headers.get('authorization')).toBe('Bearer github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz');
+    expect(fake.calls[1]!.url).toBe('https://huggingface.co/api/papers/2401.00001');
+    expect(fake.calls[1]!.headers.has('authorization')).toBe(false);
+    expect(fake.calls[1]!.init.credentials).toBe('omit');
+  });
+
+  it('never attaches the token to another origin, nor trusts a redirect away from the API', async () => {
+    for (const url of ['https://api.github.com.evil.example/repos/o/r', 'http://api.github.com/repos/o/r', 'https://github.com/o/r']) {
+      expect(githubHeaders(url, 'ghp_secret', null)).not.toHaveProperty('Authorization');
+    }
+    expect(githubHeaders('https://api.github.com/repos/o/r', 'ghp_secret', 'W/"x"')).toMatchObject({ Authorization: 'Bearer ghp_secret', 'If-None-Match': 'W/"x"' });
+    const { client } = await setup(() => jsonResponse(githubRepoBody('o/r'), 200, {}, 'https://evil.example/o/r'));
+    expect(await client.repo('o/r')).toMatchObject({ state: 'unavailable' });
+  });
+
+  it('ignores an empty or mangled token and a token getter that fails', async () => {
+    for (const token of [async () => '', async () => 'ghp_abc\nX-Evil: 1', () => Promise.reject(new Error('storage'))]) {
+      const { client, fake } = await setup(() => ok('owner/repo'), { token });
+      expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh' });
+      expect(fake.calls[0]!.headers.has('authorization')).toBe(false);
+    }
+  });
+
+  it('an anonymous rate limit does not block requests made with a token', async () => {
+    let token: string | null = null;
+    const { client, fake, time } = await setup(
+      (_url, call) =>
+        call.headers.has('authorization')
+          ? ok('owner/repo')
+          : jsonResponse({ message: 'API rate limit exceeded' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(time.now() / 1000 + 3600) }),
+      { token: async () => token },
+    );
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'unavailable' });
+    token = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(2);
+  });
+});
+
+describe('GitHub client: cache entries written by hand', () => {
+  it('an entry from the future (clock moved back) counts as stale, not fresh forever', async () => {
+    const { client, fake, db, time } = await setup(() => ok('owner/repo'));
+    await putRepo(db, { key: 'owner/repo', repo: null, status: 'not-found', etag: null, fetchedAt: time.now() + 10 * DAY });
+    await client.repo('owner/repo');
+    await client.idle();
+    expect(fake.calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,147 @@
+// GitHub repository data for badges: `GET /repos/{owner}/{repo}`, cached a day in IndexedDB then served
+// stale while it revalidates (ETag), one request per repository at a time, a few in flight, and no
+// request at all while GitHub's rate limit says wait. Never throws: the worst answer is "unavailable".
+import type { RepoCacheEntry, RepoInfo } from '../../storage/schema';
+import { repoKey } from '../../storage/repo-cache';
+import type { RepoCache } from './cache';
+import { githubMessage, parseGithubRepo, REPO_NAME } from './parse';
+import { createLimiter, createSingleFlight, safely } from './queue';
+import { createBlocks, githubBlockedUntil } from './rate-limit';
+
+export type { RepoInfo };
+
+export const GITHUB_API = 'https://api.github.com';
+/** How long an answer (including "not found") is used without asking again. */
+export const FRESH_MS = 24 * 60 * 60 * 1000;
+
+export interface RepoResult {
+  /** fresh: cached < 24 h or just fetched; stale: older cache (revalidating, or GitHub unreachable). */
+  state: 'fresh' | 'stale' | 'not-found' | 'unavailable';
+  repo: RepoInfo | null;
+  /** What to show: GitHub's current name when known (renames followed), else the name asked for. */
+  name: string;
+}
+
+export interface GithubClientOptions {
+  fetch: typeof fetch;
+  cache: RepoCache;
+  now: () => number;
+  /** The optional personal access token (options page); read per request so a change applies at once. */
+  token?: () => Promise<string | null>;
+  concurrency?: number;
+  /** Called after a background revalidation, with the name asked for, so badges can update. */
+  onRevalidated?: (name: string, result: RepoResult) => void;
+}
+
+export interface GithubClient {
+  repo(fullName: string): Promise<RepoResult>;
+  /** Resolves when no request is in flight or queued (tests; shutdown). */
+  idle(): Promise<void>;
+}
+
+type Entry = RepoCacheEntry | null;
+
+export function createGithubClient(options: GithubClientOptions): GithubClient {
+  const { fetch: fetchFn, cache, now, token = async () => null, concurrency = 4, onRevalidated } = options;
+  const limit = createLimiter(concurrency);
+  const inFlight = createSingleFlight<RepoResult>();
+  const blocks = createBlocks(cache, now);
+
+  async function repo(fullName: string): Promise<RepoResult> {
+    const name = fullName.trim();
+    if (!REPO_NAME.test(name)) return { state: 'not-found', repo: null, name }; // cannot exist; never asked
+    const key = repoKey(name);
+    const cached = await safely(() => cache.getRepo(key), null);
+    const age = cached ? now() - cached.fetchedAt : Infinity;
+    if (cached && age >= 0 && age < FRESH_MS) return answer(cached, name, 'fresh');
+    if (!cached) return refresh(name, key, null);
+    // Stale: answer at once, revalidate behind it.
+    void refresh(name, key, cached).then((result) => notify(name, result));
+    return answer(cached, name, 'stale');
+  }
+
+  function notify(name: string, result: RepoResult): void {
+    try {
+      onRevalidated?.(name, result);
+    } catch (error) {
+      console.warn('Papershelf: onRevalidated failed:', error); // a listener's bug must not reject in the void
+    }
+  }
+
+  function refresh(name: string, key: string, cached: Entry): Promise<RepoResult> {
+    return inFlight.run(key, () => limit(() => safely(() => request(name, key, cached), fallback(cached, name))));
+  }
+
+  async function request(name: string, key: string, cached: Entry): Promise<RepoResult> {
+    const auth = validToken(await safely(token, null));
+    const blockKey = auth ? 'github:token' : 'github:anonymous'; // a token has its own, larger quota
+    if (await blocks.active(blockKey)) return fallback(cached, name);
+    const url = `${GITHUB_API}/repos/${name}`;
+    let response: Response;
+    try {
+      response = await fetchFn(url, {
+        headers: githubHeaders(url, auth, cached?.status === 'ok' ? cached.etag : null),
+        credentials: 'omit',
+        cache: 'no-store', // our own ETag handling; the HTTP cache must not answer for GitHub
+      });
+    } catch {
+      return fallback(cached, name); // offline, DNS, CORS…
+    }
+    const json = response.status === 200 || response.status >= 400 ? await safely(() => response.json(), undefined) : undefined;
+    const until = githubBlockedUntil(response, githubMessage(json), now());
+    if (until !== null) await blocks.extend(blockKey, until);
+    // A redirect may only land on the API itself.
+    if (response.url && !response.url.startsWith(`${GITHUB_API}/`)) return fallback(cached, name);
+
+    if (response.status === 304 && cached) {
+      const etag = response.headers.get('etag') ?? cached.etag;
+      return store(name, { ...cached, etag, fetchedAt: now() });
+    }
+    if (response.status === 404 || response.status === 410 || response.status === 451) {
+      // Missing, private, deleted or taken down: all "not found" for a badge.
+      return store(name, { key, repo: null, status: 'not-found', etag: null, fetchedAt: now() });
+    }
+    if (response.status !== 200) return fallback(cached, name); // rate limited, 5xx, bad token…
+    const info = parseGithubRepo(json);
+    if (!info) return fallback(cached, name);
+    const entry: RepoCacheEntry = { key, repo: info, status: 'ok', etag: response.headers.get('etag'), fetchedAt: now() };
+    // Renamed or transferred (fetch followed the 301): cache under the new name too.
+    const renamed = repoKey(info.fullName) !== key ? [{ ...entry, key: repoKey(info.fullName) }] : [];
+    return store(name, entry, ...renamed);
+  }
+
+  async function store(name: string, ...entries: [RepoCacheEntry, ...RepoCacheEntry[]]): Promise<RepoResult> {
+    await safely(() => cache.putRepo(...entries), undefined);
+    return answer(entries[0], name, 'fresh');
+  }
+
+  return { repo, idle: inFlight.idle };
+}
+
+function answer(entry: RepoCacheEntry, name: string, state: 'fresh' | 'stale'): RepoResult {
+  if (entry.status === 'not-found' || !entry.repo) return { state: 'not-found', repo: null, name };
+  return { state, repo: entry.repo, name: entry.repo.fullName };
+}
+
+/** What to answer when GitHub cannot be asked or did not answer usefully: whatever is cached. */
+function fallback(cached: Entry, name: string): RepoResult {
+  return cached ? answer(cached, name, 'stale') : { state: 'unavailable', repo: null, name };
+}
+
+/** A token goes into a header: anything but visible ASCII is a paste accident, not a token. */
+function validToken(token: string | null): string | null {
+  const trimmed = token?.trim() ?? '';
+  return /^[\x21-\x7e]{1,255}$/.test(trimmed) ? trimmed : null;
+}
+
+/** Request headers for `url`; exported for the token-scope test. */
+export function githubHeaders(url: string, token: string | null, etag: string | null): Record<string, string> {
+  const headers: Record<string, string> = {
+    Accept: 'application/vnd.github+json',
+    'X-GitHub-Api-Version': '2022-11-28',
+  };
+  if (etag) headers['If-None-Match'] = etag;
+  // The token is for GitHub's API only: checked on the final URL, not assumed from how it was built.
+  if (token && new URL(url).origin === GITHUB_API) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}

@@ -1,0 +1,28 @@
+// The background's repository service for badges: GitHub facts and Hugging Face's paper->repo links,
+// both cached in IndexedDB (see ./github). Answers in the protocol's RepoSummary shape.
+import type { Database } from '../storage/reading-list';
+import type { RepoSummary } from './messages';
+import { databaseCache } from './github/cache';
+import { createGithubClient, type RepoResult } from './github/client';
+import { createHfPaperRepos } from './github/hf';
+
+export function summarize(result: RepoResult): RepoSummary {
+  return {
+    name: result.name,
+    stars: result.repo?.stars ?? null,
+    pushedAt: result.repo?.pushedAt ?? null,
+    archived: result.repo?.archived ?? false,
+    notFound: result.state === 'not-found',
+  };
+}
+
+export function createRepoService(db: () => Promise<Database>, token: () => Promise<string | null>) {
+  const cache = databaseCache(db);
+  const fetchFn: typeof fetch = (input, init) => fetch(input, init);
+  const github = createGithubClient({ fetch: fetchFn, cache, now: Date.now, token });
+  const hf = createHfPaperRepos({ fetch: fetchFn, cache, now: Date.now });
+  return {
+    repo: async (name: string) => summarize(await github.repo(name)),
+    paperRepos: (arxivId: string) => hf.reposFor(arxivId),
+  };
+}

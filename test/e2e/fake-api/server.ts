@@ -1,0 +1,72 @@
+// A stand-in for api.github.com and huggingface.co/api on 127.0.0.1:443. The browsers resolve those two
+// hosts to this machine (Chromium --host-resolver-rules, Firefox network.dns.localDomains) and accept its
+// self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co). Needed because
+// the extension's background fetches are not visible to page-level request interception in Firefox.
+import { createServer, type Server } from 'node:https';
+import { readFileSync } from 'node:fs';
+
+export interface FakeRepo {
+  stars: number;
+  pushedAt: string;
+  archived?: boolean;
+}
+
+export interface FakeApi {
+  /** Every request, as `host path`. */
+  readonly requests: string[];
+  repos: Map<string, FakeRepo>;
+  /** arXiv id -> githubRepo in Hugging Face's paper API. */
+  hfRepos: Map<string, string>;
+  /** When set, GitHub answers 403 "API rate limit exceeded" with remaining 0 until this epoch second. */
+  rateLimitedUntil: number | null;
+  close(): Promise<void>;
+}
+
+export const FAKE_HOSTS = ['api.github.com', 'huggingface.co'];
+
+export async function startFakeApi(): Promise<FakeApi> {
+  const api: FakeApi = {
+    requests: [],
+    repos: new Map(),
+    hfRepos: new Map(),
+    rateLimitedUntil: null,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const dir = 'test/e2e/fake-api';
+  const server: Server = createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) }, (req, res) => {
+    const host = req.headers.host ?? '';
+    const path = req.url ?? '';
+    api.requests.push(`${host} ${path}`);
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    const repo = /^\/repos\/([^/]+\/[^/?]+)$/.exec(path);
+    if (host === 'api.github.com' && repo) {
+      if (api.rateLimitedUntil) {
+        return json(403, { message: 'API rate limit exceeded for 127.0.0.1.' }, {
+          'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(api.rateLimitedUntil),
+        });
+      }
+      const name = decodeURIComponent(repo[1]!);
+      const found = [...api.repos].find(([key]) => key.toLowerCase() === name.toLowerCase());
+      if (!found) return json(404, { message: 'Not Found' });
+      const [fullName, info] = found;
+      return json(200, {
+        full_name: fullName, html_url: `https://github.com/${fullName}`, stargazers_count: info.stars, forks_count: 3,
+        pushed_at: info.pushedAt, archived: info.archived ?? false, disabled: false, fork: false, description: null, language: 'Python', license: null,
+      }, { etag: `"${fullName}-${info.stars}"`, 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '50', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) });
+    }
+    const paper = /^\/api\/papers\/([^/?]+)$/.exec(path);
+    if (host === 'huggingface.co' && paper) {
+      const githubRepo = api.hfRepos.get(decodeURIComponent(paper[1]!));
+      return githubRepo ? json(200, { id: paper[1], title: 'x', githubRepo: `https://github.com/${githubRepo}` }) : json(404, { error: 'Paper not found' });
+    }
+    json(404, { error: 'not served by the fake API' });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(443, '127.0.0.1', () => resolve());
+  });
+  return api;
+}

@@ -1,0 +1,162 @@
+// Issue #4 in both browsers: badges for exactly the cards with repositories, stars from the (fake) GitHub
+// API, code found through Hugging Face's paper API on arXiv, tags, the rate limit obeyed, the shortcut.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { startFakeApi, type FakeApi } from './fake-api/server';
+
+const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
+const NEW_URL = 'https://arxiv.org/list/cs.LG/new';
+const PAGES: Record<string, string> = {
+  [DAILY_URL]: withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8')),
+  [NEW_URL]: readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
+};
+const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
+
+// Straight from the page's own JSON (not through the adapter): which papers name a repository.
+const dailyItems = (() => {
+  const doc = new JSDOM(PAGES[DAILY_URL]!).window.document;
+  const props = JSON.parse(doc.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!);
+  return props.dailyPapers.map((item: { paper: { id: string; githubRepo?: string; ai_keywords?: string[] } }) => ({
+    id: `arxiv:${item.paper.id}`,
+    repo: item.paper.githubRepo?.replace(/^https:\/\/github\.com\//, '').replace(/\/$/, '') ?? null,
+    keywords: (item.paper.ai_keywords ?? []).filter(Boolean),
+  }));
+})() as { id: string; repo: string | null; keywords: string[] }[];
+const withRepo = dailyItems.filter((item) => item.repo);
+
+const browsers = [
+  ['chromium', (dist: string) => launchChromium(`${dist}/chrome`, routes)],
+  ['firefox', (dist: string) => launchFirefox(`${dist}/firefox`, routes)],
+] as const;
+
+async function settledOverlays(tab: Tab, count: number) {
+  return until(async () => {
+    const found = await tab.overlays();
+    return found.length === count && found.every((o) => o.pressed !== null) && found;
+  }, `${count} overlays`, 10_000);
+}
+
+describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => {
+  let api: FakeApi;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    api = await startFakeApi();
+    for (const item of withRepo) api.repos.set(item.repo!, { stars: 4321, pushedAt: '2026-06-20T00:00:00Z' });
+    for (const repo of ['acme-lab/hash-attn', 'Vision-Lab/Curri_Distill', 'tabcal/tabcal', 'nlp-group/byte-patch', 'fedlab/skew-ft', 'fedlab/skew-bench']) {
+      api.repos.set(repo, { stars: 12, pushedAt: '2025-01-01T00:00:00Z', archived: repo === 'tabcal/tabcal' });
+    }
+    api.repos.set('grok-lab/modular', { stars: 250_000, pushedAt: '2026-06-30T00:00:00Z' });
+    api.hfRepos.set('2609.10863', 'grok-lab/modular');
+    harness = await launch('dist');
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await api?.close();
+  });
+
+  it('Hugging Face: a badge on exactly the cards with a repository, stars from the API, keywords as tags', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(DAILY_URL);
+    await settledOverlays(tab, dailyItems.length);
+    await tab.scrollThrough();
+    const overlays = await until(async () => {
+      const found = await tab.overlays();
+      const badged = found.filter((o) => o.badges.length);
+      return badged.length === withRepo.length && badged.every((o) => o.badges[0]!.text.includes('★ 4.3k')) && found;
+    }, 'badges with API stars', 15_000).catch(async (error) => {
+      console.log(JSON.stringify((await tab.overlays()).map((o) => [o.id, o.badges]), null, 0), api.requests);
+      throw error;
+    });
+    expect(overlays.filter((o) => o.badges.length).map((o) => o.id)).toEqual(withRepo.map((item) => item.id));
+    for (const item of withRepo) {
+      const badge = overlays.find((o) => o.id === item.id)!.badges[0]!;
+      expect(badge.href).toBe(`https://github.com/${item.repo}`);
+    }
+    // Hugging Face's own keywords become chips (the first few, the rest behind "+N").
+    const first = dailyItems.find((item) => item.keywords.length >= 3)!;
+    expect(overlays.find((o) => o.id === first.id)!.chips.slice(0, 3)).toEqual(first.keywords.slice(0, 3));
+    // No repository on the card: Hugging Face's paper API is not asked on Hugging Face itself.
+    expect(api.requests.filter((r) => r.startsWith('huggingface.co'))).toEqual([]);
+    await tab.close();
+  });
+
+  it('arXiv: page repositories get badges, archived marked; a card without one gets Hugging Face\'s', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(NEW_URL);
+    await settledOverlays(tab, 9);
+    await tab.scrollThrough();
+    const overlays = await until(async () => {
+      const found = await tab.overlays();
+      const grok = found.find((o) => o.id === 'arxiv:2609.10863');
+      return grok?.badges[0]?.text.includes('★ 250k') && found;
+    }, 'the badge found through Hugging Face', 15_000);
+    const badges = Object.fromEntries(overlays.map((o) => [o.id, o.badges.map((b) => b.href.replace('https://github.com/', ''))]));
+    expect(badges).toEqual({
+      'arxiv:2609.10658': ['acme-lab/hash-attn'],
+      'arxiv:2609.10723': ['Vision-Lab/Curri_Distill'],
+      'arxiv:2609.10863': ['grok-lab/modular'],
+      'arxiv:2609.10976': ['tabcal/tabcal'],
+      'arxiv:2609.10657': [],
+      'arxiv:2609.10993': ['nlp-group/byte-patch'],
+      'arxiv:2501.01234': [],
+      'arxiv:cs/0703095': [],
+      'arxiv:2608.04321': ['fedlab/skew-ft', 'fedlab/skew-bench'],
+    });
+    await until(async () => (await tab.overlays()).find((o) => o.id === 'arxiv:2609.10976')?.badges[0]?.text.includes('archived'), 'archived mark');
+    expect(overlays.find((o) => o.id === 'arxiv:2609.10658')!.chips).toContain('cs.LG');
+    await tab.close();
+  });
+
+  it('the keyboard shortcut saves the card under the pointer', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(NEW_URL);
+    await settledOverlays(tab, 9);
+    await tab.hover('arxiv:2609.10993');
+    // Browsers do not let automation press extension shortcuts; send what the commands handler sends.
+    const popup = await harness.openPopup();
+    await popup.evaluate(() => {
+      const ext = (globalThis as any).browser ?? (globalThis as any).chrome;
+      return ext.tabs.query({}).then((tabs: { id: number }[]) =>
+        Promise.all(tabs.map((t) => ext.tabs.sendMessage(t.id, { type: 'save-shortcut' }).catch(() => null))),
+      );
+    });
+    await until(async () => (await tab.overlays()).find((o) => o.id === 'arxiv:2609.10993')?.pressed === 'true', 'saved by shortcut');
+    expect((await tab.overlays()).filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual(['arxiv:2609.10993']);
+    await popup.close();
+    await tab.close();
+  });
+});
+
+describe.each(browsers)('%s: GitHub rate limit', (_name, launch) => {
+  let api: FakeApi;
+  let harness: Harness;
+  beforeAll(async () => {
+    api = await startFakeApi();
+    api.rateLimitedUntil = Math.floor(Date.now() / 1000) + 3600;
+    harness = await launch('dist');
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await api?.close();
+  });
+
+  it('after a 403 rate-limit answer no further request is made, and badges keep the page\'s figures', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(DAILY_URL);
+    await settledOverlays(tab, dailyItems.length);
+    await tab.scrollThrough();
+    await until(async () => api.requests.length > 0, 'the first GitHub request');
+    await new Promise((r) => setTimeout(r, 3000));
+    await tab.scrollThrough(); // more badges come into view: still no request
+    await new Promise((r) => setTimeout(r, 1000));
+    const github = api.requests.filter((r) => r.startsWith('api.github.com'));
+    expect(github.length).toBeGreaterThan(0);
+    expect(github.length).toBeLessThanOrEqual(4); // at most the requests already in flight when the 403 came
+    const badged = (await tab.overlays()).filter((o) => o.badges.length);
+    expect(badged.length).toBe(withRepo.length);
+    expect(badged.every((o) => !o.badges[0]!.text.includes('4.3k'))).toBe(true);
+  });
+});
