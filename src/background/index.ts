@@ -7,6 +7,7 @@ import { parseEnvelope, type Notice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { createRepoService } from './repos';
 import { readSettings } from '../storage/settings';
+import { updateToolbarCount } from './toolbar-count';
 
 let database: Promise<Database> | null = null;
 function db(): Promise<Database> {
@@ -22,6 +23,7 @@ const repos = createRepoService(db, async () => (await readSettings()).githubTok
 
 /** Tell every tab's content script and any open popup/library page that a paper's state changed. */
 async function broadcast(notice: Notice): Promise<void> {
+  void updateToolbarCount(db).catch(() => {});
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
     if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
@@ -59,6 +61,10 @@ async function respond(message: unknown): Promise<Reply<unknown>> {
 // Optional sites: keep their content scripts in step with what the user granted (options page, or the
 // browser's own site-access controls).
 const sync = () => syncSiteScripts().catch((error) => console.warn('Papershelf: site scripts:', error));
+const count = () => updateToolbarCount(db).catch((error) => console.warn('Papershelf: toolbar count:', error));
+browser.runtime.onStartup.addListener(count);
+browser.runtime.onInstalled.addListener(count);
+browser.storage.onChanged.addListener((changes) => void ('settings' in changes && count()));
 browser.permissions.onAdded.addListener(sync);
 browser.permissions.onRemoved.addListener(sync);
 browser.runtime.onStartup.addListener(sync);
