@@ -1,6 +1,7 @@
 // What the background does for each message: storage calls plus the change broadcast. Pure of extension
 // APIs (they come in through `deps`), so tests drive it with fake-indexeddb and a recorded broadcast.
 import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
+import type { Settings } from '../storage/settings';
 import { editPaper, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
 
 export interface HandlerDeps {
@@ -11,6 +12,7 @@ export interface HandlerDeps {
     repo(name: string): Promise<RepoSummary | null>;
     paperRepos(arxivId: string): Promise<string[]>;
   };
+  settings: () => Promise<Settings>;
 }
 
 export async function handle(message: Envelope, deps: HandlerDeps): Promise<Responses[MessageName]> {
@@ -19,6 +21,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       return deps.repos.repo((message.payload as Envelope<'repo'>['payload']).name);
     case 'paperRepos':
       return deps.repos.paperRepos((message.payload as Envelope<'paperRepos'>['payload']).arxivId);
+    case 'tagSettings': {
+      const { watchedTopics, tagRules } = await deps.settings();
+      return { watchedTopics, tagRules };
+    }
   }
   const db = await deps.db();
   switch (message.type) {

@@ -6,7 +6,7 @@ import { handle } from './handlers';
 import { parseEnvelope, type Notice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { createRepoService } from './repos';
-import { readSettings } from '../storage/settings';
+import { readSettings } from '../storage/settings-store';
 import { updateToolbarCount } from './toolbar-count';
 
 let database: Promise<Database> | null = null;
@@ -49,7 +49,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 async function respond(message: unknown): Promise<Reply<unknown>> {
   try {
     const envelope = parseEnvelope(message);
-    const value = await handle(envelope, { db, broadcast: (notice) => void broadcast(notice), repos });
+    const value = await handle(envelope, { db, broadcast: (notice) => void broadcast(notice), repos, settings: readSettings });
     return { ok: true, value };
   } catch (error) {
     const { name, message: text } = error instanceof Error ? error : new Error(String(error));

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { openDatabase } from '../storage/reading-list';
+import { DEFAULT_SETTINGS } from '../storage/settings';
 import { handle } from './handlers';
 import { parseEnvelope, type Notice } from './messages';
 
@@ -37,7 +38,7 @@ describe('handle', () => {
   it('saves, answers statuses, lists and removes, broadcasting each change', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] } };
+    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }) };
     const paper = makePaper();
     await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
     expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [paper.id] } }), deps)).toEqual({ [paper.id]: { status: 'to-read', tags: [] } });
@@ -55,7 +56,7 @@ describe('handle', () => {
   it('restores a removed record exactly, and writes many records in one go with one reload notice', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] } };
+    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }) };
     const saved = await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers' } }), deps);
     const edited = { ...(saved as object), note: 'keep me', tags: ['moe'] };
     await handle(parseEnvelope({ type: 'remove', payload: { id: 'arxiv:2607.01234' } }), deps);
@@ -75,5 +76,13 @@ describe('handle', () => {
     const bad = { ...good, id: undefined as unknown as string }; // no key: the put fails inside the transaction
     await expect(putPapers(db, [good, bad])).rejects.toThrow();
     expect(await listPapers(db)).toEqual([]);
+  });
+
+  it('gives pages the tag settings but never the GitHub token', async () => {
+    const db = await openDatabase();
+    const deps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }) };
+    const answer = await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
+    expect(answer).toEqual({ watchedTopics: ['llm'], tagRules: [] });
+    expect(JSON.stringify(answer)).not.toContain('secret');
   });
 });

@@ -67,6 +67,8 @@ export const requests = {
   restore: v.strictObject({ record: SavedPaperSchema }),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
+  /** What tagging on pages needs from the settings (never the GitHub token). */
+  tagSettings: v.strictObject({}),
   repo: v.strictObject({ name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repo')) }),
   paperRepos: v.strictObject({ arxivId: v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id')) }),
 } as const;
@@ -92,6 +94,7 @@ export interface Responses {
   putMany: { written: number };
   repo: RepoSummary | null;
   paperRepos: string[];
+  tagSettings: { watchedTopics: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[] };
 }
 
 export type MessageName = keyof typeof requests;

@@ -1,7 +1,7 @@
 // The toolbar button shows how many papers are still "to read" (issue #5); the options page can turn it off.
 import browser from 'webextension-polyfill';
 import type { Database } from '../storage/reading-list';
-import { readSettings } from '../storage/settings';
+import { readSettings } from '../storage/settings-store';
 
 /** "12", "999+", or "" for none. */
 export function countLabel(count: number): string {

@@ -60,6 +60,11 @@ export class Annotator {
 
   constructor(private readonly options: AnnotatorOptions) {}
 
+  /** Set before start(): topic, rule and keyword tags for each paper. */
+  setTagger(tagger: (paper: Paper) => Tag[]): void {
+    this.options.tagger = tagger;
+  }
+
   /** Annotate what is there and watch for more. Resolves when the initial cards are annotated. */
   async start(): Promise<void> {
     const { doc } = this.options;

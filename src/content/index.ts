@@ -12,7 +12,6 @@ import { createTagger } from './tagger';
 const annotator = new Annotator({
   doc: document,
   adapterFor: (url) => adapterFor(url)?.adapter ?? null,
-  tagger: createTagger(),
   port: {
     lookup: (ids) => send('lookup', { ids }),
     save: async (paper, savedFrom) => {
@@ -50,4 +49,10 @@ browser.runtime.onMessage.addListener((message: unknown) => {
 // elsewhere the mutation observer notices the URL change when the page re-renders.
 (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
 
-void annotator.start();
+// Tag settings first (one round trip), so every card gets its chips in one pass.
+void send('tagSettings', {})
+  .catch(() => ({ watchedTopics: [], tagRules: [] }))
+  .then((settings) => {
+    annotator.setTagger(createTagger(settings));
+    return annotator.start();
+  });

@@ -1,7 +1,24 @@
-// Tags for a card before the user's own: site keywords (Hugging Face ai_keywords, arXiv categories).
+// Tags for a card before the user's own: built-in topics (title/abstract phrase rules), the user's tag rules,
+// and the site's keywords (Hugging Face ai_keywords, arXiv categories). Compiled once per page.
 import type { Paper } from '../core/paper';
+import { compileTaxonomy } from '../core/tags/match';
+import { compileRules, type UserRule } from '../core/tags/rules';
 import type { Tag } from './overlay/tag-chips';
 
-export function createTagger(): (paper: Paper) => Tag[] {
-  return (paper) => paper.categories.map((label): Tag => ({ label, kind: 'site', watched: false }));
+export interface TagSettings {
+  /** Topic ids the user watches. */
+  watchedTopics: string[];
+  tagRules: UserRule[];
+}
+
+export function createTagger(settings: TagSettings): (paper: Paper) => Tag[] {
+  const matcher = compileTaxonomy();
+  const labels = new Map(matcher.topics.map((topic) => [topic.id, topic.label]));
+  const watched = new Set(settings.watchedTopics);
+  const rules = compileRules(settings.tagRules);
+  return (paper) => [
+    ...rules(paper).map((label): Tag => ({ label, kind: 'rule', watched: false })),
+    ...matcher.match(paper).map((id): Tag => ({ label: labels.get(id) ?? id, kind: 'topic', watched: watched.has(id) })),
+    ...paper.categories.map((label): Tag => ({ label, kind: 'site', watched: false })),
+  ];
 }

@@ -1,7 +1,5 @@
-// Small user settings in extension storage (never visible to pages): the optional GitHub token, watched
-// topics and tag rules. Read by the background and the options page.
-import browser from 'webextension-polyfill';
-
+// Small user settings, kept in extension storage (never visible to pages): the optional GitHub token, watched
+// topics, tag rules, the toolbar count. Types and defaults here; reading and writing in ./settings-store.ts.
 export interface Settings {
   /** Personal access token; sent to api.github.com only. */
   githubToken: string;
@@ -14,14 +12,3 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { githubToken: '', watchedTopics: [], tagRules: [], toolbarCount: true };
-
-export async function readSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get('settings')).settings as Partial<Settings> | undefined;
-  return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
-}
-
-export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await readSettings()), ...patch };
-  await browser.storage.local.set({ settings: next });
-  return next;
-}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { makePaper } from '../../test/unit/paper-factory';
+import { createTagger } from './tagger';
+
+describe('card tagger', () => {
+  it('combines rule tags, built-in topics (watched ones marked) and site keywords', () => {
+    const tag = createTagger({
+      watchedTopics: ['moe'],
+      tagRules: [{ tag: 'my-routing', match: 'router, routing', fields: 'both' }],
+    });
+    const tags = tag(
+      makePaper({
+        title: 'Sparse Mixture-of-Experts Routing for Efficient LLM Inference',
+        abstract: 'We quantize the experts to 4-bit and study the router.',
+        categories: ['cs.LG'],
+      }),
+    );
+    expect(tags[0]).toEqual({ label: 'my-routing', kind: 'rule', watched: false });
+    expect(tags.find((t) => t.kind === 'topic' && t.watched)?.label).toMatch(/mixture/i);
+    expect(tags.filter((t) => t.kind === 'topic').map((t) => t.label)).toEqual(expect.arrayContaining(['LLMs']));
+    expect(tags.at(-1)).toEqual({ label: 'cs.LG', kind: 'site', watched: false });
+  });
+
+  it('skips invalid rules instead of failing the page', () => {
+    const tag = createTagger({ watchedTopics: [], tagRules: [{ tag: 'bad', match: '/(a+)+/', fields: 'title' }] });
+    expect(tag(makePaper({ title: 'aaaa', abstract: null, categories: [] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+// User tag rules from the options page: "tag `my-topic` when the title or abstract matches ...".
+// Validation is strict (clear messages for the options page); compilation skips what validation rejects.
+
+import type { PaperText } from './match';
+
+export interface UserRule {
+  /** Shown on the card; letters, digits, space, `-`, `_`, `.`; at most 40 characters. */
+  tag: string;
+  /** Comma-separated words/phrases (any of them, whole words, case-insensitive), or a regex written `/.../flags`. */
+  match: string;
+  fields: 'title' | 'abstract' | 'both';
+}
+
+export type RuleCheck = { ok: true } | { ok: false; error: string };
+
+export const MAX_TAG_LENGTH = 40;
+export const MAX_REGEX_LENGTH = 200;
+export const MAX_WORDS_LENGTH = 1000;
+
+const TAG_RE = /^[\p{L}\p{N} ._-]+$/u;
+const REGEX_FORM = /^\/(.*)\/([a-z]*)$/s;
+const FIELDS = new Set(['title', 'abstract', 'both']);
+// Word edges for any script, so "café" and "ß" behave like ASCII words.
+const EDGE_BEFORE = '(?<![\\p{L}\\p{N}_])';
+const EDGE_AFTER = '(?![\\p{L}\\p{N}_])';
+
+/** Why a rule cannot be used, or ok. */
+export function validateRule(rule: UserRule): RuleCheck {
+  const compiled = compileRule(rule);
+  return 'error' in compiled ? { ok: false, error: compiled.error } : { ok: true };
+}
+
+/** One function tagging papers with every valid rule that matches (tags in rule order, no duplicates). */
+export function compileRules(rules: readonly UserRule[]): (paper: PaperText) => string[] {
+  const compiled: { tag: string; re: RegExp; fields: UserRule['fields'] }[] = [];
+  for (const rule of rules) {
+    const c = compileRule(rule);
+    if (!('error' in c)) compiled.push({ tag: rule.tag.trim(), re: c.re, fields: rule.fields });
+  }
+  return (paper) => {
+    const tags: string[] = [];
+    for (const { tag, re, fields } of compiled) {
+      if (tags.includes(tag)) continue;
+      // Fields are tested separately so a phrase cannot straddle title and abstract.
+      const hit =
+        (fields !== 'abstract' && re.test(paper.title ?? '')) || (fields !== 'title' && re.test(paper.abstract ?? ''));
+      if (hit) tags.push(tag);
+    }
+    return tags;
+  };
+}
+
+function compileRule(rule: UserRule): { re: RegExp } | { error: string } {
+  const tag = typeof rule?.tag === 'string' ? rule.tag.trim() : '';
+  if (!tag) return { error: 'The tag is empty.' };
+  if (tag.length > MAX_TAG_LENGTH) return { error: `The tag is longer than ${MAX_TAG_LENGTH} characters.` };
+  if (!TAG_RE.test(tag)) return { error: 'The tag may only contain letters, digits, spaces, "-", "_" and ".".' };
+  if (!FIELDS.has(rule.fields)) return { error: 'Choose where to match: title, abstract or both.' };
+  const match = typeof rule.match === 'string' ? rule.match.trim() : '';
+  if (!match) return { error: 'The match is empty: enter words separated by commas, or /a regular expression/.' };
+  return match.startsWith('/') ? compileRegex(match) : compileWords(match);
+}
+
+function compileRegex(match: string): { re: RegExp } | { error: string } {
+  const m = REGEX_FORM.exec(match);
+  if (!m) return { error: 'A regular expression must look like /pattern/ or /pattern/i (closing slash missing?).' };
+  const source = m[1] ?? '';
+  const flags = m[2] ?? '';
+  if (!source) return { error: 'The regular expression is empty.' };
+  if (source.length > MAX_REGEX_LENGTH)
+    return { error: `The regular expression is longer than ${MAX_REGEX_LENGTH} characters.` };
+  for (const f of flags) {
+    if (!'imsug'.includes(f)) return { error: `Flag "${f}" is not supported; use i, m, s or u.` };
+  }
+  const nested = nestedQuantifier(source);
+  if (nested) return { error: `The pattern repeats a group that already repeats (${nested}); this can hang the page.` };
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags.replace('g', '')); // `g` would make test() stateful across papers
+  } catch (e) {
+    return { error: `Invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}` };
+  }
+  if (re.test('')) return { error: 'The pattern matches empty text, so it would tag every paper.' };
+  return { re };
+}
+
+function compileWords(match: string): { re: RegExp } | { error: string } {
+  if (match.length > MAX_WORDS_LENGTH) return { error: `The word list is longer than ${MAX_WORDS_LENGTH} characters.` };
+  const terms = match
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (!terms.length) return { error: 'List at least one word or phrase, separated by commas.' };
+  // Longest first, so "kv cache" is tried before "kv" (it only matters for where a match ends).
+  terms.sort((a, b) => b.length - a.length);
+  const alts = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return { re: new RegExp(`${EDGE_BEFORE}(?:${alts.join('|')})${EDGE_AFTER}`, 'iu') };
+}
+
+/**
+ * The first group that is repeated (`*`, `+`, `{n,}`, `{n,m}` with m > 1) while containing a repeat itself,
+ * e.g. `(a+)+` or `(\w+\s?)*`: the classic shapes of catastrophic backtracking. Null when there is none.
+ */
+export function nestedQuantifier(source: string): string | null {
+  const stack: { start: number; repeats: boolean }[] = [{ start: 0, repeats: false }];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      i = classEnd(source, i);
+    } else if (c === '(') {
+      stack.push({ start: i, repeats: false }); // `(?:`, `(?=`, `(?<name>`: the `?` never counts as a repeat
+    } else if (c === ')') {
+      const group = stack.length > 1 ? stack.pop()! : null;
+      if (!group) continue;
+      const q = repeatAt(source, i + 1);
+      if (q && group.repeats) return source.slice(group.start, i + 1 + q);
+      if (q || group.repeats) stack[stack.length - 1]!.repeats = true;
+    } else {
+      const q = repeatAt(source, i);
+      if (q) {
+        stack[stack.length - 1]!.repeats = true;
+        i += q - 1;
+      }
+    }
+  }
+  return null;
+}
+
+/** Length of a repeating quantifier at `i` (with an optional lazy `?`), or 0. `?` and `{n}` / `{0,1}` do not repeat. */
+function repeatAt(source: string, i: number): number {
+  const c = source[i];
+  let len = 0;
+  if (c === '*' || c === '+') len = 1;
+  else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+    if (!m) return 0;
+    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+    if (max <= 1) return 0;
+    len = m[0].length;
+  } else return 0;
+  return source[i + len] === '?' ? len + 1 : len;
+}
+
+/** Index of the `]` closing the character class opened at `i`. */
+function classEnd(source: string, i: number): number {
+  for (let j = i + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++;
+    else if (source[j] === ']') return j;
+  }
+  return source.length;
+}
