@@ -2,6 +2,9 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { sites } from '../background/site-scripts';
 import { SitesForm, type SitePermissions } from './SitesForm';
+import { SettingsForm } from './SettingsForm';
+import { readSettings, writeSettings } from '../storage/settings-store';
+import { TOPICS } from '../core/tags/taxonomy';
 import './options.css';
 
 const permissions: SitePermissions = {
@@ -15,6 +18,7 @@ render(
   <main class="options">
     <h1>Papershelf options</h1>
     <SitesForm permissions={permissions} />
+    <SettingsForm store={{ read: readSettings, write: writeSettings }} topics={TOPICS} />
   </main>,
   document.getElementById('app')!,
 );

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
+import { SettingsForm, type SettingsStore } from './SettingsForm';
+
+afterEach(cleanup);
+
+function fakeStore(initial: Partial<Settings> = {}) {
+  let current: Settings = { ...DEFAULT_SETTINGS, ...initial };
+  const store: SettingsStore & { current: () => Settings } = {
+    current: () => current,
+    read: vi.fn(async () => current),
+    write: vi.fn(async (patch: Partial<Settings>) => (current = { ...current, ...patch })),
+  };
+  return store;
+}
+const TOPICS = [
+  { id: 'llm', label: 'LLMs' },
+  { id: 'moe', label: 'Mixture of experts' },
+];
+
+describe('SettingsForm', () => {
+  it('saves the token (trimmed), watched topics and a valid rule', async () => {
+    const store = fakeStore();
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    fireEvent.input(await screen.findByLabelText(/Personal access token/), { target: { value: '  ghp_abc  ' } });
+    fireEvent.click(screen.getByLabelText('Mixture of experts'));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    fireEvent.input(screen.getByLabelText('Rule 1 tag'), { target: { value: 'routing' } });
+    fireEvent.input(screen.getByLabelText('Rule 1 words or /regex/'), { target: { value: 'router, routing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.current()).toMatchObject({
+      githubToken: 'ghp_abc',
+      watchedTopics: ['moe'],
+      tagRules: [{ tag: 'routing', match: 'router, routing', fields: 'both' }],
+    });
+  });
+
+  it('refuses to save a catastrophic regex and says why', async () => {
+    const store = fakeStore({ tagRules: [{ tag: 'x', match: '/(a+)+$/', fields: 'title' }] });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Rule 1:/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/nothing was saved/);
+    expect(store.write).not.toHaveBeenCalled();
+  });
+});

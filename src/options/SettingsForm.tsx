@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../storage/settings';
+import { validateRule, type UserRule } from '../core/tags/rules';
+
+export interface SettingsStore {
+  read(): Promise<Settings>;
+  write(patch: Partial<Settings>): Promise<Settings>;
+}
+
+export interface TopicChoice {
+  id: string;
+  label: string;
+}
+
+const EMPTY_RULE: UserRule = { tag: '', match: '', fields: 'both' };
+
+/** GitHub token, toolbar count, watched topics and tag rules; nothing is saved until every rule is valid. */
+export function SettingsForm({ store, topics }: { store: SettingsStore; topics: readonly TopicChoice[] }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => void store.read().then(setSettings), [store]);
+  if (!settings) return <p>Loading…</p>;
+
+  const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+  const rules = settings.tagRules;
+  const problems = rules.map((rule) => {
+    const check = validateRule(rule);
+    return check.ok ? null : check.error;
+  });
+  const setRule = (i: number, patch: Partial<UserRule>) => update({ tagRules: rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const watched = new Set(settings.watchedTopics);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (problems.some(Boolean)) {
+      setMessage('Fix the highlighted rules first; nothing was saved.');
+      return;
+    }
+    try {
+      setSettings(await store.write({ ...settings, githubToken: settings.githubToken.trim() }));
+      setMessage('Saved.');
+    } catch (error) {
+      setMessage(`Could not save: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <form onSubmit={save} class="settings">
+      <h2>GitHub</h2>
+      <label>
+        Personal access token (optional; raises GitHub's limit from 60 to 5,000 requests an hour). It is kept in this
+        browser's extension storage and sent to api.github.com only.
+        <input
+          type="password"
+          autoComplete="off"
+          spellcheck={false}
+          value={settings.githubToken}
+          onInput={(e) => update({ githubToken: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+
+      <h2>Toolbar</h2>
+      <label>
+        <input type="checkbox" checked={settings.toolbarCount} onChange={(e) => update({ toolbarCount: (e.target as HTMLInputElement).checked })} /> Show
+        how many papers are still to read
+      </label>
+
+      <h2>Watched topics</h2>
+      <p class="muted">Cards on these topics stand out on every page.</p>
+      <fieldset class="topics">
+        <legend class="sr-only">Watched topics</legend>
+        {topics.map((topic) => (
+          <label key={topic.id}>
+            <input
+              type="checkbox"
+              checked={watched.has(topic.id)}
+              onChange={(e) => {
+                const next = new Set(watched);
+                if ((e.target as HTMLInputElement).checked) next.add(topic.id);
+                else next.delete(topic.id);
+                update({ watchedTopics: topics.map((t) => t.id).filter((id) => next.has(id)) });
+              }}
+            />{' '}
+            {topic.label}
+          </label>
+        ))}
+      </fieldset>
+
+      <h2>Tag rules</h2>
+      <p class="muted">Tag a paper when its title or abstract matches words (comma-separated) or a /regular expression/.</p>
+      {rules.map((rule, i) => (
+        <div class="rule" key={i}>
+          <input aria-label={`Rule ${i + 1} tag`} placeholder="tag" value={rule.tag} onInput={(e) => setRule(i, { tag: (e.target as HTMLInputElement).value })} />
+          <input
+            aria-label={`Rule ${i + 1} words or /regex/`}
+            placeholder="words, or /regex/"
+            value={rule.match}
+            onInput={(e) => setRule(i, { match: (e.target as HTMLInputElement).value })}
+          />
+          <select aria-label={`Rule ${i + 1} fields`} value={rule.fields} onChange={(e) => setRule(i, { fields: (e.target as HTMLSelectElement).value as UserRule['fields'] })}>
+            <option value="both">title or abstract</option>
+            <option value="title">title</option>
+            <option value="abstract">abstract</option>
+          </select>
+          <button type="button" onClick={() => update({ tagRules: rules.filter((_, j) => j !== i) })}>
+            Remove rule {i + 1}
+          </button>
+          {problems[i] && (
+            <p class="error" role="alert">
+              Rule {i + 1}: {problems[i]}
+            </p>
+          )}
+        </div>
+      ))}
+      <button type="button" onClick={() => update({ tagRules: [...rules, EMPTY_RULE] })}>
+        Add a rule
+      </button>
+
+      <p>
+        <button type="submit">Save settings</button> <span role="status">{message}</span>
+      </p>
+    </form>
+  );
+}
