@@ -12,8 +12,9 @@ export default defineConfig({
     crx({
       manifest: manifestFor(target) as never,
       browser: target,
-      // One self-contained content script: no loader, so no web-accessible resources the page could probe.
-      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      // Self-contained content scripts, one per site: no loader, so no web-accessible resources the page could
+      // probe. Optional sites' scripts are built through `?iife` imports in src/background/site-script-files.ts.
+      contentScripts: { standaloneFiles: ['src/content/entries/huggingface.ts', 'src/content/entries/arxiv.ts'] },
     }),
   ],
   build: {

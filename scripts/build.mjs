@@ -19,6 +19,12 @@ for (const target of ['chrome', 'firefox']) {
     env: { ...process.env, PAPERSHELF_TARGET: target },
   });
   const dir = `dist/${target}`;
+  // crxjs lists the dynamically registered site scripts as web-accessible to every site. Registering them
+  // with scripting.registerContentScripts does not need that, and no page should be able to probe our files.
+  const manifestPath = `${dir}/manifest.json`;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  delete manifest.web_accessible_resources;
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   const entries = {};
   // A fixed date keeps the archives reproducible.
   for (const file of files(dir).sort()) entries[relative(dir, file)] = [readFileSync(file), { mtime: new Date('2026-01-01') }];

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../storage/reading-list';
 import { handle } from './handlers';
 import { parseEnvelope, type Notice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
+import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
 import { readSettings } from '../storage/settings-store';
 import { updateToolbarCount } from './toolbar-count';
@@ -60,7 +61,7 @@ async function respond(message: unknown): Promise<Reply<unknown>> {
 
 // Optional sites: keep their content scripts in step with what the user granted (options page, or the
 // browser's own site-access controls).
-const sync = () => syncSiteScripts().catch((error) => console.warn('Papershelf: site scripts:', error));
+const sync = () => syncSiteScripts(SITE_SCRIPT_FILES).catch((error) => console.warn('Papershelf: site scripts:', error));
 const count = () => updateToolbarCount(db).catch((error) => console.warn('Papershelf: toolbar count:', error));
 browser.runtime.onStartup.addListener(count);
 browser.runtime.onInstalled.addListener(count);

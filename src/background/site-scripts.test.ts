@@ -6,7 +6,7 @@ vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: {
       getManifest: () => ({
-        content_scripts: [{ matches: ['https://huggingface.co/papers*'], js: ['src/content/index.js'] }],
+        content_scripts: [{ matches: ['https://huggingface.co/papers*'], js: ['src/content/entries/huggingface.js'] }],
       }),
     },
     permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)) },
@@ -24,6 +24,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const { sites, syncSiteScripts } = await import('./site-scripts');
+const FILES = Object.fromEntries(sites().map((s) => [s.id, `assets/${s.id}.iife.js`]));
 
 beforeEach(() => {
   state.granted.clear();
@@ -42,13 +43,13 @@ describe('optional site scripts', () => {
     expect(optional.length).toBeGreaterThan(1);
     const [first, second] = optional;
     first!.matches.forEach((m) => state.granted.add(m));
-    await syncSiteScripts();
-    await syncSiteScripts(); // idempotent
+    await syncSiteScripts(FILES);
+    await syncSiteScripts(FILES); // idempotent
     expect([...state.registered.keys()]).toEqual([`site-${first!.id}`]);
-    expect(state.registered.get(`site-${first!.id}`)).toEqual({ matches: first!.matches, js: ['src/content/index.js'] });
+    expect(state.registered.get(`site-${first!.id}`)).toEqual({ matches: first!.matches, js: [`assets/${first!.id}.iife.js`] });
     expect(state.registered.has(`site-${second!.id}`)).toBe(false);
     state.granted.clear();
-    await syncSiteScripts();
+    await syncSiteScripts(FILES);
     expect(state.registered.size).toBe(0);
   });
 });

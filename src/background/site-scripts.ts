@@ -25,13 +25,18 @@ export function sites(manifest: Manifest.WebExtensionManifest = browser.runtime.
 
 const SCRIPT_PREFIX = 'site-';
 
-/** Register the content script for each granted optional site and unregister the rest. Idempotent. */
-export async function syncSiteScripts(): Promise<void> {
+/**
+ * Register each granted optional site's own content script (`files`: site id -> built script path) and
+ * unregister the rest. Idempotent.
+ */
+export async function syncSiteScripts(files: Record<string, string>): Promise<void> {
   const manifest = browser.runtime.getManifest();
-  const js = manifest.content_scripts?.[0]?.js ?? [];
   const registered = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
   for (const site of sites(manifest).filter((s) => s.optional)) {
     const id = SCRIPT_PREFIX + site.id;
+    const script = files[site.id];
+    if (!script) throw new Error(`No content script was built for ${site.id}`);
+    const js = [script];
     const granted = await browser.permissions.contains({ origins: site.matches });
     if (granted && !registered.has(id)) {
       await browser.scripting.registerContentScripts([{ id, matches: site.matches, js, runAt: 'document_idle' }]);

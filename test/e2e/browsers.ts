@@ -50,6 +50,8 @@ export interface Harness {
   newTab(): Promise<Tab>;
   /** A tab with the popup page open (as a normal tab: same document the toolbar popup shows). */
   openPopup(): Promise<Tab>;
+  /** A tab with one of the extension's pages open, e.g. `src/options/index.html`; resolves once `ready` is there. */
+  openExtensionPage(path: string, ready: string): Promise<Tab>;
   close(): Promise<void>;
 }
 
@@ -161,6 +163,12 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
       await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
       return wrap(page);
     },
+    async openExtensionPage(path, ready) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      await page.waitForSelector(ready);
+      return wrap(page);
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -183,6 +191,8 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // API hosts go to the fake API on this machine; pages are still answered by interception below.
       'network.dns.localDomains': FAKE_HOSTS.join(','),
+      // Optional host permissions asked from the options page are granted without the (unclickable) prompt.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await browser.installExtension(resolve(dist));
@@ -197,6 +207,15 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       if (!served) return void request.abort('blockedbyclient');
       void request.respond({ status: served.status ?? 200, contentType: served.contentType ?? 'text/html; charset=utf-8', body: served.body });
     });
+  };
+
+  const openExtensionPage = async (path: string, ready: string) => {
+    const page = await browser.newPage();
+    // With --remote-allow-system-access, goto on moz-extension:// never resolves: start it, then wait.
+    void page.goto(`moz-extension://${FIREFOX_UUID}/${path}`).catch(() => {});
+    // The page may still be swapping from about:blank: a query can fail mid-navigation, so poll.
+    await until(() => page.$(ready).catch(() => null), `${path}`, 10_000);
+    return wrap(page);
   };
 
   const wrap = (page: PpPage): Tab => {
@@ -236,14 +255,8 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       await intercept(page);
       return wrap(page);
     },
-    async openPopup() {
-      const page = await browser.newPage();
-      // With --remote-allow-system-access, goto on moz-extension:// never resolves: start it, then wait.
-      void page.goto(`moz-extension://${FIREFOX_UUID}/src/popup/index.html`).catch(() => {});
-      // The page may still be swapping from about:blank: a query can fail mid-navigation, so poll.
-      await until(() => page.$('main.app').catch(() => null), 'the popup page', 10_000);
-      return wrap(page);
-    },
+    openPopup: () => openExtensionPage('src/popup/index.html', 'main.app'),
+    openExtensionPage,
     close: () => browser.close(),
   };
 }

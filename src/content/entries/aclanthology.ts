@@ -1,0 +1,5 @@
+// The content script for aclanthology pages: only this site's adapter is bundled in.
+import { aclanthology } from '../../sites/aclanthology';
+import { startContentScript } from '../start';
+
+startContentScript([aclanthology]);

@@ -1,0 +1,61 @@
+// The content script's start: runs the given site adapters on this page and keeps their overlays in step
+// with the reading list. Each site has its own small entry (./entries/<site>.ts) so a page loads only the
+// adapter it needs. Talks to the background only through the typed protocol.
+import browser from 'webextension-polyfill';
+import * as v from 'valibot';
+import type { SiteAdapter } from '../sites/types';
+import { send } from '../background/client';
+import { ChangedNoticeSchema, ReloadNoticeSchema } from '../background/messages';
+import { arxivIdOf } from '../core/ids';
+import { Annotator } from './annotator';
+import { createTagger } from './tagger';
+
+export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
+  const annotator = new Annotator({
+    doc: document,
+    adapterFor: (url) => adapters.find((adapter) => adapter.pageKind(url) !== null) ?? null,
+    port: {
+      lookup: (ids) => send('lookup', { ids }),
+      save: async (paper, savedFrom) => {
+        const saved = await send('save', { paper, savedFrom });
+        return { status: saved.status, tags: saved.tags };
+      },
+      remove: async (id) => void (await send('remove', { id })),
+      setStatus: async (id, status) => {
+        const saved = await send('edit', { id, edit: { status } });
+        return saved && { status: saved.status, tags: saved.tags };
+      },
+      repo: (name) => send('repo', { name }),
+      moreRepos: async (paper) => {
+        // Hugging Face's own data already says whether a paper has code; elsewhere, ask its paper API.
+        const arxivId = arxivIdOf(paper.id);
+        return arxivId && paper.source.site !== 'huggingface' ? send('paperRepos', { arxivId }) : [];
+      },
+    },
+    onError(error) {
+      // After an extension update this script is orphaned: go quiet instead of failing on every mutation.
+      if (/context invalidated/i.test(String((error as Error)?.message))) annotator.stop();
+      else console.warn('Papershelf:', error);
+    },
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const notice = v.safeParse(ChangedNoticeSchema, message);
+    if (notice.success) annotator.applyChange(notice.output.id, notice.output.state);
+    else if (v.is(ReloadNoticeSchema, message)) void annotator.refresh();
+    else if ((message as { type?: unknown })?.type === 'save-shortcut') return annotator.toggleActive();
+    return undefined;
+  });
+
+  // The Navigation API sees the page's own pushState navigations (the isolated world cannot patch them);
+  // elsewhere the mutation observer notices the URL change when the page re-renders.
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
+
+  // Tag settings first (one round trip), so every card gets its chips in one pass.
+  void send('tagSettings', {})
+    .catch(() => ({ watchedTopics: [], tagRules: [] }))
+    .then((settings) => {
+      annotator.setTagger(createTagger(settings));
+      return annotator.start();
+    });
+}
