@@ -16,9 +16,15 @@ describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id, adapte
     expect(readdirSync(`test/fixtures/${id}`).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);
   });
 
+  it('has its own content-script entry that bundles this adapter only', () => {
+    const entry = readFileSync(`src/content/entries/${id}.ts`, 'utf8');
+    expect(entry.match(/from '\.\.\/\.\.\/sites\/[\w-]+'/g)).toEqual([`from '../../sites/${id}'`]);
+  });
+
   it('is in the manifest: core sites as content scripts, the others as optional host permissions', () => {
-    const core = adapter.matches.every((m) => staticMatches.has(m));
-    if (!core) expect(adapter.matches.filter((m) => !optionalHosts.has(m))).toEqual([]);
+    const script = manifest.content_scripts.find((s) => s.js.includes(`src/content/entries/${id}.ts`));
+    if (script) expect(script.matches).toEqual([...adapter.matches]);
+    else expect(adapter.matches.filter((m) => !optionalHosts.has(m))).toEqual([]);
   });
 });
 
