@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { SavedPaper } from '../../storage/schema';
+import { exportPapers } from './formats';
+import { texEscapePlain, texEscapeSource } from './tex';
+import { acl, attention, emoji, oldStyle, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/export/${name}`, import.meta.url), 'utf8');
+
+async function bibtex(papers: SavedPaper[]): Promise<string> {
+  return (await exportPapers(papers, 'bibtex', { now: Date.UTC(2026, 0, 2) })).text;
+}
+
+/** The entries of a .bib text, split at each `@` that starts a line. */
+const entries = (text: string) => text.split(/^(?=@)/m).filter((e) => e.trim());
+
+/** Every brace, escaped or not, counted the way BibTeX does: depth never below zero and zero at the end. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{') depth++;
+    if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+interface RawEntry {
+  type: string;
+  label: string;
+  properties: Record<string, string | number>;
+}
+const reparse = (text: string) => plugins.input.data(text, '@biblatex/text') as RawEntry[];
+
+describe('BibTeX export', () => {
+  it('writes the entry Zotero and natbib expect for an arXiv preprint (golden, written by hand)', async () => {
+    expect(await bibtex([attention])).toBe(fixture('golden-attention.bib'));
+  });
+
+  it('writes an @inproceedings with booktitle for a DOI-only ACL paper (golden, written by hand)', async () => {
+    expect(await bibtex([acl])).toBe(fixture('golden-acl.bib'));
+  });
+
+  it('re-parses with citation-js: one entry per paper, unique valid keys, balanced braces', async () => {
+    const text = await bibtex([...realistic, { ...attention, id: 'arxiv:1706.03763', paper: { ...attention.paper, id: 'arxiv:1706.03763' } }]);
+    const parsed = reparse(text);
+    expect(parsed).toHaveLength(realistic.length + 1);
+    const keys = parsed.map((e) => e.label);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+    // A CJK first author has no ASCII letters to give (2024sub); a repeated key gets a suffix.
+    expect(keys).toEqual(['vaswani2017attention', '2024sub', 'vonmisesold', 'wolf2019huggingface', 'liu2023one', 'doe2024site', 'vaswani2017attentiona']);
+    for (const entry of entries(text)) expect(balanced(entry)).toBe(true);
+  });
+
+  it('carries the fields Zotero reads for every entry: title, author, year, url (and doi when known)', async () => {
+    const parsed = reparse(await bibtex(realistic));
+    for (const [i, entry] of parsed.entries()) {
+      const saved = realistic[i]!;
+      expect(entry.properties.title, saved.id).toBeTruthy();
+      expect(entry.properties.author, saved.id).toBeTruthy();
+      expect(String(entry.properties.url), saved.id).toMatch(/^https:\/\//);
+      if (saved.paper.published) expect(String(entry.properties.year)).toBe(saved.paper.published.slice(0, 4));
+    }
+    expect(parsed.find((e) => e.label === 'liu2023one')?.properties.doi).toBe('10.18653/v1/2023.acl-long.1');
+  });
+
+  it('gives arXiv entries eprint, archivePrefix and primaryClass (the first category, or an old-style archive)', async () => {
+    const parsed = reparse(await bibtex([attention, texTitle, oldStyle, emoji, acl]));
+    const fields = parsed.map((e) => [e.type, e.properties.eprint, e.properties.archiveprefix, e.properties.primaryclass]);
+    expect(fields).toEqual([
+      ['misc', '1706.03762', 'arXiv', 'cs.CL'],
+      ['misc', '2401.12345', 'arXiv', 'stat.ML'],
+      ['misc', 'hep-th/9901001', 'arXiv', 'hep-th'],
+      ['misc', '1910.03771', 'arXiv', 'cs.CL'],
+      ['inproceedings', undefined, undefined, undefined],
+    ]);
+    const text = await bibtex([attention]);
+    expect(text).toContain('\teprint = {1706.03762},\n\tarchivePrefix = {arXiv},\n\tprimaryClass = {cs.CL},');
+  });
+
+  it('keeps TeX in titles, escapes what LaTeX would misread, and keeps non-Latin names and emoji', async () => {
+    const text = await bibtex([texTitle, emoji]);
+    expect(text).toContain(
+      'title = {Sub-${O}(n \\log n)$ {{BERT}}: 100\\% of $\\mathcal{{F}}_\\theta$ \\& \\textless{}b\\textgreater{}{More}\\textless{}/b\\textgreater{}}',
+    );
+    expect(text).toContain('author = {{王小明} and van der Berg, Anna and King, Jr., Martin Luther and علي, محمد and Müller, Jürgen}');
+    expect(text).toContain('abstract = {We show $\\ell_1$ bounds with 50\\% less \\#compute\\_cost.}');
+    expect(text).toContain("title = {🤗 {HuggingFace}'s {Transformers}: State-of-the-art {Natural} {Language} {Processing}}");
+    expect(text).toContain('keywords = {cs.CL, обучение, 学习, nlp}');
+    const [first] = reparse(text);
+    expect(first?.properties.author).toContain('王小明');
+  });
+
+  it('escapes page data that is not TeX and defuses TeX that reads files or runs code', () => {
+    expect(texEscapePlain('R&D {x} 50% #1 a_b ~ ^ \\ <i>')).toBe(
+      'R\\&D \\textbraceleft{}x\\textbraceright{} 50\\% \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}i\\textgreater{}',
+    );
+    const hostile = texEscapeSource('X \\input{/etc/passwd} \\immediate\\write18{rm -rf ~} $^^5cinput$ \\csname input\\endcsname');
+    expect(hostile).not.toMatch(/\\(input|immediate|write|csname)\b/);
+    expect(hostile).not.toContain('^^');
+    expect(balanced(hostile)).toBe(true);
+    // Unbalanced braces and dollars can't be TeX groups or math: they are escaped as text.
+    expect(texEscapeSource('a } b { c $ d')).toBe('a \\textbraceright{} b \\textbraceleft{} c \\$ d');
+    expect(texEscapeSource('trailing \\')).toBe('trailing \\textbackslash{}');
+    expect(texEscapeSource('$x < y$ and a < b')).toBe('$x {<} y$ and a \\textless{} b');
+  });
+
+  it('has balanced braces and one-line fields whatever the page data, and never breaks an entry open', async () => {
+    const nasty: SavedPaper = {
+      ...openreview,
+      id: 'openreview:nasty',
+      paper: {
+        ...openreview.paper,
+        id: 'openreview:nasty',
+        title: 'Closing } early}} @misc{evil, title={x}} %comment\nline',
+        authors: ['Jane Doe', 'Robert"); DROP TABLE', 'Name {with} and braces }', 'A and B'],
+        venue: 'Proc. of {Unbalanced',
+        url: 'https://example.org/?q={a',
+        abstract: 'abstract with } brace',
+      },
+    };
+    const text = await bibtex([nasty, attention]);
+    const parsed = reparse(text);
+    expect(parsed.map((e) => e.label)).toEqual(['doe2024closing', 'vaswani2017attention']);
+    for (const entry of entries(text)) expect(balanced(entry)).toBe(true);
+    expect(text.split('\n').filter((l) => l.startsWith('@'))).toHaveLength(2);
+    expect(parsed[0]?.properties.url).toBe('https://example.org/?q=%7Ba');
+  });
+
+  it('leaves citation-js configured as it was', async () => {
+    const config = plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } };
+    expect(config.format.asciiOnly).toBe(true);
+    await bibtex(realistic);
+    expect(config.format.asciiOnly).toBe(true);
+  });
+});

@@ -1,0 +1,111 @@
+// BibTeX through citation-js (@citation-js/plugin-bibtex): it maps CSL to entry types and fields, formats names
+// ("Family, Given and …"), protects capitals in titles and splits dates into year/month. Its BibTeX mapping has
+// no eprint/archivePrefix/primaryClass, abstract or keywords, so those are added to its entry objects here, and
+// the entries are written out in the usual layout (one `field = {value}` per line, months as macros).
+//
+// citation-js's own escaping is ASCII-only: it drops characters it cannot transliterate (a CJK author becomes
+// an empty name) and turns TeX into text (\textdollar{}). So it runs with `asciiOnly` off and receives values
+// already escaped for BibTeX by ./tex (UTF-8 output, which Zotero, JabRef, biber and bibtex with inputenc read).
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { SavedPaper } from '../../storage/schema';
+import { arxivIdOf } from '../ids';
+import type { CslItem, CslName } from './csl';
+import { ARXIV_CATEGORY, keywordsOf } from './csl';
+import { texEscapePlain, texEscapeSource, texVerbatim } from './tex';
+
+interface BibEntry {
+  type: string;
+  label: string;
+  properties: Record<string, unknown>;
+}
+
+interface BibtexConfig {
+  format: { asciiOnly: boolean };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Preferred field order; fields citation-js adds beyond these follow, in its order. */
+const ORDER = ['title', 'author', 'year', 'month', 'journal', 'booktitle', 'publisher', 'eprint', 'archivePrefix', 'primaryClass', 'doi', 'url', 'keywords', 'abstract'];
+
+function escapeName(name: CslName): CslName {
+  const out: CslName = {};
+  for (const key of ['family', 'given', 'suffix', 'literal', 'non-dropping-particle', 'dropping-particle'] as const) {
+    const value = name[key];
+    if (typeof value === 'string') out[key] = texEscapePlain(value);
+  }
+  return out;
+}
+
+/** The CSL item with every string escaped for BibTeX, the key as label, and the date cut to year and month. */
+function texItem(item: CslItem, key: string): CslItem {
+  const out: CslItem = { id: item.id, type: item.type, 'citation-key': key };
+  if (item.title) out.title = texEscapeSource(item.title);
+  if (item.author) out.author = item.author.map(escapeName);
+  const parts = item.issued?.['date-parts']?.[0];
+  if (parts?.[0] !== undefined) out.issued = { 'date-parts': [parts.slice(0, 2)] };
+  if (item['container-title']) out['container-title'] = texEscapeSource(item['container-title']);
+  if (item.publisher) out.publisher = texEscapePlain(item.publisher);
+  if (item.DOI) out.DOI = texVerbatim(item.DOI);
+  if (item.URL) out.URL = texVerbatim(item.URL);
+  return out;
+}
+
+function withUnicodeOutput<T>(run: () => T): T {
+  const config = plugins.config.get('@bibtex') as BibtexConfig;
+  const before = config.format.asciiOnly;
+  config.format.asciiOnly = false;
+  try {
+    return run();
+  } finally {
+    config.format.asciiOnly = before;
+  }
+}
+
+/** The arXiv fields of an entry: `eprint`, `archivePrefix`, and `primaryClass` when the class is known. */
+function arxivFields(saved: SavedPaper): [string, string][] {
+  const id = arxivIdOf(saved.id);
+  if (!id) return [];
+  const fields: [string, string][] = [
+    ['eprint', id],
+    ['archivePrefix', 'arXiv'],
+  ];
+  const first = saved.paper.categories[0]?.trim();
+  // Old-style ids name their archive (hep-th/9901001): that is the primary class when the page gave none.
+  const primary = first && ARXIV_CATEGORY.test(first) ? first : /^([a-z-]+(?:\.[A-Z]{2})?)\//.exec(id)?.[1];
+  if (primary) fields.push(['primaryClass', primary]);
+  return fields;
+}
+
+function serialize(type: string, label: string, fields: [string, string, boolean][]): string {
+  const lines = fields.map(([name, value, macro]) => `\t${name} = ${macro ? value : `{${value}}`}`);
+  return `@${type}{${label},\n${lines.join(',\n')}\n}\n`;
+}
+
+/** BibTeX entries for `saved[i]` (its CSL `items[i]`, key `keys[i]`), one string per entry. */
+export function bibtexEntries(saved: readonly SavedPaper[], items: readonly CslItem[], keys: readonly string[]): string[] {
+  const texItems = items.map((item, i) => texItem(item, keys[i]!));
+  const entries = withUnicodeOutput(() => plugins.output.format('bibtex', texItems, { format: 'object' })) as BibEntry[];
+  return entries.map((entry, i) => {
+    const paper = saved[i]!;
+    const item = items[i]!;
+    const fields = new Map<string, [string, boolean]>();
+    for (const [name, value] of Object.entries(entry.properties)) {
+      if (typeof value === 'string' && value !== '') fields.set(name, [value, false]);
+    }
+    // citation-js repeats the URL as howpublished for some types; one url field is what importers expect.
+    if (fields.get('howpublished')?.[0] === fields.get('url')?.[0]) fields.delete('howpublished');
+    const month = Number(fields.get('month')?.[0]);
+    if (Number.isInteger(month) && month >= 1 && month <= 12) fields.set('month', [MONTHS[month - 1]!, true]);
+    else fields.delete('month');
+    for (const [name, value] of arxivFields(paper)) fields.set(name, [value, false]);
+    const keywords = keywordsOf(paper).map(texEscapePlain);
+    if (keywords.length) fields.set('keywords', [keywords.join(', '), false]);
+    if (item.abstract) fields.set('abstract', [texEscapeSource(item.abstract), false]);
+    const ordered = [...ORDER.filter((name) => fields.has(name)), ...[...fields.keys()].filter((name) => !ORDER.includes(name))];
+    // A preprint (CSL `article`) is @misc, as arXiv's and Zotero's own exports write it; citation-js says @article.
+    const type = item.type === 'article' ? 'misc' : entry.type;
+    return serialize(type, entry.label, ordered.map((name) => [name, ...fields.get(name)!] as [string, string, boolean]));
+  });
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { CslItem } from './csl';
+import { fromCsl, importId, joinName, publishedOf, splitName, toCsl, venueKind } from './csl';
+import { citationKeys } from './keys';
+import { acl, attention, emoji, oldStyle, openreview, texTitle } from '../../../test/fixtures/export/papers';
+
+describe('toCsl', () => {
+  it('an arXiv paper is a preprint (`article`) with repository, number, the arXiv DOI and abs URL', () => {
+    expect(toCsl(attention)).toEqual({
+      id: 'arxiv:1706.03762',
+      type: 'article',
+      title: 'Attention Is All You Need',
+      author: [
+        { family: 'Vaswani', given: 'Ashish' },
+        { family: 'Shazeer', given: 'Noam' },
+        { family: 'Parmar', given: 'Niki' },
+        { family: 'Uszkoreit', given: 'Jakob' },
+        { family: 'Jones', given: 'Llion' },
+        { family: 'Gomez', given: 'Aidan N.' },
+        { family: 'Kaiser', given: 'Łukasz' },
+        { family: 'Polosukhin', given: 'Illia' },
+      ],
+      issued: { 'date-parts': [[2017, 6, 12]] },
+      publisher: 'arXiv',
+      number: 'arXiv:1706.03762',
+      DOI: '10.48550/arXiv.1706.03762',
+      URL: 'https://arxiv.org/abs/1706.03762',
+      abstract: attention.paper.abstract,
+      keyword: 'cs.CL, cs.LG, transformers, classics',
+    });
+  });
+
+  it('a paper at a conference is `paper-conference` with the proceedings as container', () => {
+    expect(toCsl(acl)).toMatchObject({ type: 'paper-conference', 'container-title': acl.paper.venue, DOI: '10.18653/v1/2023.acl-long.1', URL: acl.paper.url });
+    expect(toCsl(openreview)).toMatchObject({ type: 'paper-conference', 'container-title': 'ICLR 2024 Conference', URL: openreview.paper.url });
+    expect(toCsl(openreview)).not.toHaveProperty('DOI');
+  });
+
+  it('a journal venue makes `article-journal`; arXiv papers published elsewhere keep only the abs URL', () => {
+    const tmlr = { ...texTitle, paper: { ...texTitle.paper, venue: 'Transactions on Machine Learning Research, 2026' } };
+    const item = toCsl(tmlr);
+    expect(item).toMatchObject({ type: 'article-journal', 'container-title': 'Transactions on Machine Learning Research, 2026', URL: 'https://arxiv.org/abs/2401.12345' });
+    expect(item).not.toHaveProperty('DOI');
+    expect(item).not.toHaveProperty('publisher');
+  });
+
+  it('leaves out what is unknown and never includes the note or status', () => {
+    const item = toCsl(oldStyle);
+    expect(Object.keys(item)).toEqual(['id', 'type', 'title', 'author', 'publisher', 'number', 'DOI', 'URL']);
+    expect(JSON.stringify(toCsl(emoji))).not.toContain('Library paper');
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['Ashish Vaswani', { family: 'Vaswani', given: 'Ashish' }],
+    ['Aidan N. Gomez', { family: 'Gomez', given: 'Aidan N.' }],
+    ['Anna van der Berg', { family: 'van der Berg', given: 'Anna' }],
+    ['Ludwig von Mises', { family: 'von Mises', given: 'Ludwig' }],
+    ['Martin Luther King Jr.', { family: 'King', given: 'Martin Luther', suffix: 'Jr.' }],
+    ['Kim Min-jun', { family: 'Min-jun', given: 'Kim' }],
+    ['محمد علي', { family: 'علي', given: 'محمد' }],
+    ['王小明', { literal: '王小明' }],
+    ['山田 太郎', { literal: '山田 太郎' }],
+    ['Plato', { literal: 'Plato' }],
+    ['Google, Inc.', { literal: 'Google, Inc.' }],
+    ['Sun and Moon', { literal: 'Sun and Moon' }],
+    ['  Jane\u00A0\nDoe ', { family: 'Doe', given: 'Jane' }],
+  ])('%s', (name, csl) => {
+    expect(splitName(name)).toEqual(csl);
+    expect(joinName(csl)).toBe(name.replace(/\s+/g, ' ').trim());
+  });
+});
+
+describe('venueKind', () => {
+  it.each([
+    ['NeurIPS 2017', 'conference'],
+    ['CVPR 2024 Workshops', 'conference'],
+    ['Proceedings of MLSys 2026', 'conference'],
+    ['ICLR 2024 Conference', 'conference'],
+    ['Findings of the Association for Computational Linguistics: EMNLP 2023', 'conference'],
+    ['Transactions on Machine Learning Research, 2026', 'journal'],
+    ['J. Mach. Learn. Res. 8 (2007) 1-30', 'journal'],
+    ['Nature Machine Intelligence', null],
+    [null, null],
+  ] as const)('%s', (venue, kind) => {
+    expect(venueKind(venue)).toBe(kind);
+  });
+});
+
+describe('fromCsl', () => {
+  const base: CslItem = { id: 'x', type: 'article', title: 'A <i>Title</i> with <span class="nocase">BERT</span>' };
+
+  it.each([
+    ['the eprint field (BibTeX)', base, { eprint: '2401.12345v2', eprintType: 'arXiv' }, 'arxiv:2401.12345'],
+    ['an arXiv number', { ...base, number: 'arXiv:1706.03762 [cs.CL]' }, {}, 'arxiv:1706.03762'],
+    ['the arXiv DOI', { ...base, DOI: 'https://doi.org/10.48550/ARXIV.1706.03762' }, {}, 'arxiv:1706.03762'],
+    ['an arXiv URL', { ...base, URL: 'https://arxiv.org/pdf/hep-th/9901001v3' }, {}, 'arxiv:hep-th/9901001'],
+    ['"arXiv preprint arXiv:…" as journal', { ...base, 'container-title': 'arXiv preprint arXiv:2106.09685' }, {}, 'arxiv:2106.09685'],
+    ['a DOI', { ...base, DOI: '10.18653/V1/2023.ACL-LONG.1' }, {}, 'doi:10.18653/v1/2023.acl-long.1'],
+    ['a PubMed eprint is not arXiv', base, { eprint: '2401.12345', eprintType: 'pubmed' }, importId('A Title with BERT', null)],
+    ['nothing: title and year', { ...base, issued: { 'date-parts': [[2020]] } }, {}, importId('a title WITH bert!', 2020)],
+  ] as const)('takes the id from %s', (_name, item, hints, id) => {
+    expect(fromCsl(item as CslItem, hints).id).toBe(id);
+  });
+
+  it('reads markup-free titles, names, full dates only, categories apart from keywords, no script URLs', () => {
+    const paper = fromCsl({
+      id: 'k',
+      type: 'paper-conference',
+      title: ' A <i>Title</i>\n with <span class="nocase">BERT</span> ',
+      author: [{ family: 'Berg', given: 'Anna', 'non-dropping-particle': 'van der' }, { literal: 'others' }, { literal: '王小明' }],
+      issued: { 'date-parts': [['2023', '7']] },
+      'container-title': 'Proceedings of <i>ACL</i>',
+      URL: 'javascript:alert(1)',
+      keyword: 'cs.LG, deep learning; stat.ML',
+      abstract: '<jats:p>Text.</jats:p>',
+    });
+    expect(paper).toMatchObject({
+      title: 'A Title with BERT',
+      authors: ['Anna van der Berg', '王小明'],
+      published: null,
+      venue: 'Proceedings of ACL',
+      url: null,
+      categories: ['cs.LG', 'stat.ML'],
+      abstract: 'Text.',
+      source: { site: 'import', page: 'csl-json' },
+    });
+  });
+
+  it('publishedOf takes a full date only', () => {
+    expect(publishedOf({ 'date-parts': [[2024, 1, 22]] })).toBe('2024-01-22');
+    expect(publishedOf({ raw: '2024-01-22T10:00:00Z' })).toBe('2024-01-22');
+    expect(publishedOf({ 'date-parts': [[2024, 13, 1]] })).toBeNull();
+    expect(publishedOf({ 'date-parts': [[2024]] })).toBeNull();
+    expect(publishedOf(undefined)).toBeNull();
+  });
+});
+
+describe('citationKeys', () => {
+  it('are author-year-word, ASCII only, unique within an export', () => {
+    const twin = { ...attention, id: 'arxiv:1706.99999' };
+    expect(citationKeys([attention, twin, twin, texTitle, acl, emoji])).toEqual([
+      'vaswani2017attention',
+      'vaswani2017attentiona',
+      'vaswani2017attentionb',
+      '2024sub',
+      'liu2023one',
+      'wolf2019huggingface',
+    ]);
+    const nothing = { ...oldStyle, id: 'openreview:中文', paper: { ...oldStyle.paper, title: '中文标题', authors: ['王小明'] } };
+    expect(citationKeys([nothing])).toEqual(['openreview']);
+  });
+});

@@ -1,0 +1,288 @@
+// CSL-JSON (the Citation Style Language data model that Zotero, Mendeley, Pandoc and citation-js share) for a
+// saved paper, and a best-effort Paper from any CSL item. Conventions follow what Zotero writes for preprints:
+// type `article` (CSL 1.0.2: "preprint, working paper"), `publisher` arXiv, `number` arXiv:<id>, the arXiv DOI
+// 10.48550/arXiv.<id> and the abs URL. Personal data (status, note) never goes into citation data; tags do, as
+// keywords, next to the paper's categories.
+import type { Paper } from '../paper';
+import { normalizeSpace } from '../paper';
+import type { SavedPaper } from '../../storage/schema';
+import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, parseArxivId, parseDoi } from '../ids';
+
+export interface CslName {
+  family?: string;
+  given?: string;
+  suffix?: string;
+  literal?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+}
+
+export interface CslDate {
+  'date-parts'?: (number | string)[][];
+  raw?: string;
+  literal?: string;
+}
+
+/** The CSL-JSON variables Papershelf writes and reads; files may carry more (ignored on import). */
+export interface CslItem {
+  id: string;
+  type: string;
+  'citation-key'?: string;
+  title?: string;
+  author?: CslName[];
+  issued?: CslDate;
+  'container-title'?: string;
+  'event-title'?: string;
+  publisher?: string;
+  number?: string;
+  DOI?: string;
+  URL?: string;
+  abstract?: string;
+  /** Comma-separated. */
+  keyword?: string;
+}
+
+/** arXiv subject classes (`cs.LG`, `stat.ML`, `hep-th`, `cond-mat.stat-mech`): what `primaryClass` may hold. */
+export const ARXIV_CATEGORY =
+  /^(?:cs|math|stat|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|nucl-ex|nucl-th|quant-ph)(?:\.[A-Za-z][A-Za-z-]+)?$/;
+
+const CONFERENCE =
+  /\b(?:proceedings|conference|workshops?|symposium|meeting|congress|neurips|nips|icml|iclr|cvpr|iccv|eccv|wacv|bmvc|acl|emnlp|naacl|eacl|aacl|coling|conll|lrec|aaai|ijcai|kdd|www|sigir|wsdm|cikm|recsys|corl|rss|icra|iros|aistats|uai|colt|mlsys|miccai|interspeech|icassp|siggraph|chi|uist|facct|findings)\b/i;
+const JOURNAL = /\b(?:journal|transactions|letters|magazine|review|tmlr|jmlr|tacl|tpami)\b|\bJ\.\s/i;
+
+/** What kind of venue a free-text venue names; null when it cannot tell. */
+export function venueKind(venue: string | null): 'conference' | 'journal' | null {
+  if (!venue) return null;
+  if (JOURNAL.test(venue)) return 'journal';
+  return CONFERENCE.test(venue) ? 'conference' : null;
+}
+
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'dei', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'zu']);
+const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A page's "Given Family" name as CSL. Lowercase particles join the family name ("Anna van der Berg" → family
+ * "van der Berg"), a trailing Jr./III becomes the suffix. Single words, CJK names (order unknowable), names
+ * with commas or the word "and" stay literal rather than being split wrongly.
+ */
+export function splitName(raw: string): CslName {
+  const name = normalizeSpace(raw);
+  const words = name.split(' ');
+  // "and" would split the name in a BibTeX author list; kept literal, it is braced as one name.
+  if (words.length < 2 || name.includes(',') || CJK.test(name) || /\band\b/i.test(name)) return { literal: name };
+  let suffix: string | undefined;
+  if (words.length > 2 && SUFFIX.test(words[words.length - 1]!)) suffix = words.pop();
+  let start = words.length - 1;
+  while (start > 1 && PARTICLES.has(words[start - 1]!)) start--;
+  const out: CslName = { family: words.slice(start).join(' '), given: words.slice(0, start).join(' ') };
+  if (suffix) out.suffix = suffix;
+  return out;
+}
+
+/** A CSL name as one "Given Family" string, the way pages list authors. */
+export function joinName(name: CslName): string {
+  if (typeof name.literal === 'string' && name.literal.trim()) return normalizeSpace(name.literal);
+  return normalizeSpace([name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter((part) => typeof part === 'string').join(' '));
+}
+
+function cslDate(published: string | null): CslDate | undefined {
+  const m = published ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(published) : null;
+  return m ? { 'date-parts': [[Number(m[1]), Number(m[2]), Number(m[3])]] } : undefined;
+}
+
+function dateParts(date: CslDate | undefined): number[] {
+  const parts = date?.['date-parts']?.[0];
+  if (Array.isArray(parts)) return parts.map((p) => Number(p)).filter((p) => Number.isInteger(p));
+  const text = date?.raw ?? date?.literal;
+  const m = typeof text === 'string' ? /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/.exec(text.trim()) : null;
+  return m ? [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number) : [];
+}
+
+/** YYYY-MM-DD when the date has a day; null for a year or month alone (Paper.published is a full date). */
+export function publishedOf(date: CslDate | undefined): string | null {
+  const [y, m, d] = dateParts(date);
+  if (y === undefined || m === undefined || d === undefined) return null;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function yearOf(date: CslDate | undefined): number | null {
+  const y = dateParts(date)[0];
+  return y !== undefined && y >= 1000 && y <= 9999 ? y : null;
+}
+
+/** Keywords of an export: the paper's categories, then the user's tags; commas would split a keyword, so none. */
+export function keywordsOf(saved: SavedPaper): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of [...saved.paper.categories, ...saved.tags]) {
+    const k = normalizeSpace(raw.replace(/[,;]/g, ' '));
+    if (k && !seen.has(k.toLowerCase())) {
+      seen.add(k.toLowerCase());
+      out.push(k);
+    }
+  }
+  return out;
+}
+
+/** An http(s) URL in its ASCII form (punycode host, percent-encoded path), as reference managers expect. */
+function asciiUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function toCsl(saved: SavedPaper): CslItem {
+  const paper = saved.paper;
+  const arxiv = arxivIdOf(saved.id);
+  const doi = saved.id.startsWith('doi:') ? saved.id.slice('doi:'.length) : null;
+  const venue = paper.venue ? normalizeSpace(paper.venue) : '';
+  const type = venueKind(venue) === 'conference' ? 'paper-conference' : venue ? 'article-journal' : 'article';
+  const item: CslItem = { id: saved.id, type, title: paper.title };
+  const authors = paper.authors.map(splitName).filter((n) => n.literal !== '');
+  if (authors.length) item.author = authors;
+  const issued = cslDate(paper.published);
+  if (issued) item.issued = issued;
+  if (venue) item['container-title'] = venue;
+  if (arxiv && type === 'article') {
+    item.publisher = 'arXiv';
+    item.number = `arXiv:${arxiv}`;
+  }
+  const itemDoi = doi ?? (arxiv && type === 'article' ? `10.48550/arXiv.${arxiv}` : null);
+  if (itemDoi) item.DOI = itemDoi;
+  const url = arxiv ? arxivAbsUrl(arxiv) : (asciiUrl(paper.url) ?? asciiUrl(paper.pdfUrl) ?? (doi ? `https://doi.org/${doi}` : null));
+  if (url) item.URL = url;
+  if (paper.abstract) item.abstract = paper.abstract;
+  const keywords = keywordsOf(saved);
+  if (keywords.length) item.keyword = keywords.join(', ');
+  return item;
+}
+
+/**
+ * The rich-text markup CSL-JSON allows in strings (<i>, <b>, <sup>, <sub>, <sc>, <span class="nocase">, and the
+ * JATS tags Crossref puts in abstracts), removed. Anything else that looks like a tag is text and stays.
+ */
+export function stripMarkup(text: string): string {
+  return text.replace(/<\/?(?:i|b|sup|sub|sc)>|<span(?:\s[^<>]*)?>|<\/span>|<\/?jats:[\w-]+(?:\s[^<>]*)?>/g, '');
+}
+
+export function splitKeywords(keyword: string | string[] | undefined): string[] {
+  const list = Array.isArray(keyword) ? keyword : typeof keyword === 'string' ? keyword.split(/[,;]/) : [];
+  return list.map((k) => normalizeSpace(String(k))).filter(Boolean);
+}
+
+function httpUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  const trimmed = url.trim();
+  return /^https?:\/\/\S+$/i.test(trimmed) && trimmed.length <= 2048 ? trimmed : null;
+}
+
+/** A stable 64-bit hex hash (two 32-bit FNV-style lanes); identity only, not security. */
+export function hash64(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** `import:<hash of title and year>`: the id of an imported paper with neither arXiv id nor DOI. */
+export function importId(title: string, year: number | null): string {
+  const key = title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return `import:${hash64(`${key}|${year ?? ''}`)}`;
+}
+
+/** Id schemes of CSL/RIS ids that are not Papershelf site ids (Zotero writes `http://zotero.org/…`). */
+const NOT_SITES = new Set(['http', 'https', 'ftp', 'file', 'urn', 'mailto', 'data', 'javascript', 'blob', 'about', 'tag', 'info', 'uuid', 'isbn', 'issn', 'pmid', 'pmcid', 'import', 'arxiv', 'doi']);
+
+/** `site:id` when a CSL-JSON/RIS id is a Papershelf canonical site id (as Papershelf exports write them). */
+function siteIdOf(id: unknown): { site: string; siteId: string } | null {
+  const m = typeof id === 'string' && id.length <= 300 ? /^([a-z][a-z0-9-]*):(\S+)$/.exec(id) : null;
+  return m && !NOT_SITES.has(m[1]!) ? { site: m[1]!, siteId: m[2]! } : null;
+}
+
+export interface FromCslHints {
+  /** BibTeX `eprint` with its `archivePrefix`/`eprinttype`. */
+  eprint?: string | null;
+  eprintType?: string | null;
+  /** BibTeX `primaryClass`/`eprintclass`. */
+  primaryClass?: string | null;
+  /** `source.page` of the paper: the format it came from. */
+  page?: string;
+  /** The item's `id` may be a Papershelf site id (CSL-JSON, RIS `ID`); not for BibTeX, whose ids are cite keys. */
+  siteIdFromId?: boolean;
+  /** Strings are plain text (RIS), not CSL rich text: nothing that looks like markup is removed. */
+  plainText?: boolean;
+}
+
+function arxivOf(item: CslItem, hints: FromCslHints, doi: string | null): string | null {
+  const type = hints.eprintType?.trim().toLowerCase();
+  if (hints.eprint && (!type || type === 'arxiv')) {
+    const id = parseArxivId(hints.eprint);
+    if (id) return id.id;
+  }
+  if (doi) {
+    const id = arxivIdFromDoi(doi);
+    if (id) return id.id;
+  }
+  for (const text of [item.number, item['container-title'], item.URL]) {
+    if (typeof text !== 'string') continue;
+    const fromUrl = /^https?:/i.test(text.trim()) ? arxivIdFromUrl(text.trim()) : null;
+    if (fromUrl) return fromUrl.id;
+    const m = /\barxiv:\s*([\w./-]+)/i.exec(text);
+    const id = m ? parseArxivId(m[1]!) : null;
+    if (id) return id.id;
+  }
+  return null;
+}
+
+/** Best effort: a Paper from any CSL item (citation-js output for BibTeX/RIS, or a CSL-JSON file). */
+export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
+  const strip = hints.plainText ? (text: string) => text : stripMarkup;
+  const title = normalizeSpace(strip(typeof item.title === 'string' ? item.title : ''));
+  const authors = (Array.isArray(item.author) ? item.author : [])
+    .map(joinName)
+    .filter((name) => name !== '' && name.toLowerCase() !== 'others');
+  const doi = typeof item.DOI === 'string' ? parseDoi(item.DOI) : null;
+  const arxiv = arxivOf(item, hints, doi);
+  const container = normalizeSpace(strip(item['container-title'] ?? item['event-title'] ?? ''));
+  const venue = container && !/^(?:arxiv|corr)\b/i.test(container) ? container : null;
+  const keywords = splitKeywords(item.keyword);
+  const primary = hints.primaryClass?.trim();
+  const categories = [...new Set([...(primary && ARXIV_CATEGORY.test(primary) ? [primary] : []), ...keywords.filter((k) => ARXIV_CATEGORY.test(k))])];
+  const abstract = typeof item.abstract === 'string' ? normalizeSpace(strip(item.abstract)) : '';
+  const site = hints.siteIdFromId ? siteIdOf(item.id) : null;
+  const fallback = site ?? { site: 'import', siteId: importId(title, yearOf(item.issued)).slice('import:'.length) };
+  const id = canonicalId({ arxiv, doi, ...fallback })!;
+  return {
+    id,
+    title,
+    authors,
+    authorCount: null,
+    abstract: abstract || null,
+    published: publishedOf(item.issued),
+    upvotes: null,
+    githubRepos: [],
+    githubStars: null,
+    projectUrl: null,
+    pdfUrl: null,
+    url: httpUrl(item.URL) ?? (arxiv ? arxivAbsUrl(arxiv) : null),
+    venue,
+    categories,
+    source: { site: 'import', page: hints.page ?? 'csl-json' },
+  };
+}
+
+/** Keywords of an imported item that are not arXiv categories: candidates for tags. */
+export function tagCandidates(item: CslItem): string[] {
+  return splitKeywords(item.keyword).filter((k) => !ARXIV_CATEGORY.test(k));
+}

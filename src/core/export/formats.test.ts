@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { SavedPaper } from '../../storage/schema';
+import type { ExportFormat } from './formats';
+import { csvCell, exportPapers, markdownLine, markdownText } from './formats';
+import { acl, attention, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
+
+const NOW = Date.UTC(2026, 0, 2, 15, 4, 5);
+
+describe('exportPapers', () => {
+  it.each([
+    ['bibtex', 'papershelf-2026-01-02.bib', 'application/x-bibtex;charset=utf-8'],
+    ['ris', 'papershelf-2026-01-02.ris', 'application/x-research-info-systems;charset=utf-8'],
+    ['csl-json', 'papershelf-2026-01-02.csl.json', 'application/vnd.citationstyles.csl+json;charset=utf-8'],
+    ['markdown', 'papershelf-2026-01-02.md', 'text/markdown;charset=utf-8'],
+    ['csv', 'papershelf-2026-01-02.csv', 'text/csv;charset=utf-8'],
+    ['json', 'papershelf-backup-2026-01-02.json', 'application/json;charset=utf-8'],
+  ] as const)('%s: file name and type', async (format, filename, mime) => {
+    const result = await exportPapers(realistic, format as ExportFormat, { now: NOW });
+    expect(result.filename).toBe(filename);
+    expect(result.mime).toBe(mime);
+    expect(result.text.length).toBeGreaterThan(0);
+  });
+
+  it('exports an empty selection without failing', async () => {
+    for (const format of ['bibtex', 'ris', 'csl-json', 'markdown', 'csv', 'json'] as const) {
+      await expect(exportPapers([], format, { now: NOW })).resolves.toMatchObject({ filename: expect.any(String) });
+    }
+  });
+
+  it('does not modify the records it exports', async () => {
+    const copy = structuredClone(realistic);
+    for (const format of ['bibtex', 'ris', 'csl-json', 'markdown', 'csv', 'json'] as const) await exportPapers(realistic, format, { now: NOW });
+    expect(realistic).toEqual(copy);
+  });
+});
+
+describe('CSL-JSON export', () => {
+  it('is a JSON list of CSL items with citation keys, preprints typed `article` with the arXiv DOI', async () => {
+    const items = JSON.parse((await exportPapers(realistic, 'csl-json', { now: NOW })).text) as Record<string, unknown>[];
+    expect(items.map((i) => [i.id, i['citation-key'], i.type])).toEqual([
+      ['arxiv:1706.03762', 'vaswani2017attention', 'article'],
+      ['arxiv:2401.12345', '2024sub', 'article'],
+      ['arxiv:hep-th/9901001', 'vonmisesold', 'article'],
+      ['arxiv:1910.03771', 'wolf2019huggingface', 'article'],
+      ['doi:10.18653/v1/2023.acl-long.1', 'liu2023one', 'paper-conference'],
+      ['openreview:aBcD3fGh1', 'doe2024site', 'paper-conference'],
+    ]);
+    expect(items[0]).toMatchObject({
+      publisher: 'arXiv',
+      number: 'arXiv:1706.03762',
+      DOI: '10.48550/arXiv.1706.03762',
+      URL: 'https://arxiv.org/abs/1706.03762',
+      issued: { 'date-parts': [[2017, 6, 12]] },
+      keyword: 'cs.CL, cs.LG, transformers, classics',
+    });
+    // Notes and reading status are personal: they stay out of citation data.
+    expect(JSON.stringify(items)).not.toContain('second line');
+    expect(JSON.stringify(items)).not.toContain('"reading"');
+  });
+});
+
+describe('Markdown export', () => {
+  it('writes one bullet per paper: title link, authors, status, tags, the note’s first line', async () => {
+    const { text } = await exportPapers([attention, acl], 'markdown', { now: NOW });
+    expect(text).toBe(
+      [
+        '# Papershelf reading list',
+        '',
+        'Exported 2026-01-02, 2 papers.',
+        '',
+        '- [Attention Is All You Need](<https://huggingface.co/papers/1706.03762>) — Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N. Gomez, Łukasz Kaiser, Illia Polosukhin · reading · tags: transformers, classics · Note: مراجعة القسم 3\u200F — שלום\u200B zero\u200Dwidth 👩‍👩‍👧 🇺🇦',
+        '- [One Cannot Stand for Everyone\\! Leveraging Multiple User Simulators to train Task-oriented Dialogue Systems](<https://aclanthology.org/2023.acl-long.1/>) — Yajiao Liu, Xin Jiang, Yichun Yin, Yasheng Wang, Fei Mi, Qun Liu, Xiang Wan, Benyou Wang · done · tags: dialogue · Note: =SUM\\(A1:A9\\) looks like a formula',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes page data: no links, images, HTML, autolinks, emphasis or nested lists come from titles or notes', () => {
+    const line = markdownLine(openreview);
+    expect(line).toBe(
+      '- [A Site-Only Paper on \\[Links\\]\\(javascript:alert\\(1\\)\\) and \\<img src=x onerror=alert\\(1\\)\\>](<https://openreview.net/forum?id=aBcD3fGh1>) — Jane Doe, Kim Min-jun · reading · tags: review-queue · Note: \\- not a list',
+    );
+    expect(markdownText('![img](http://evil.example/x.png) <script>alert(1)</script> **b** _i_ `c` ~~s~~ | t | &amp; $x$')).toBe(
+      '\\!\\[img\\]\\(http\\://evil.example/x.png\\) \\<script\\>alert\\(1\\)\\</script\\> \\*\\*b\\*\\* \\_i\\_ \\`c\\` \\~\\~s\\~\\~ \\| t \\| \\&amp; \\$x\\$',
+    );
+    expect(markdownText('visit https://evil.example or www.evil.example or me@evil.example')).toBe(
+      'visit https\\://evil.example or www\\.evil.example or me\\@evil.example',
+    );
+    expect(markdownText('# heading')).toBe('\\# heading');
+    expect(markdownText('1. item')).toBe('1\\. item');
+    expect(markdownText('- item')).toBe('\\- item');
+    expect(markdownText('line\nbreak\r\n> quote')).toBe('line break \\> quote');
+  });
+
+  it('links only http(s) URLs and keeps RTL, zero-width and emoji text as it is', () => {
+    const js: SavedPaper = { ...openreview, paper: { ...openreview.paper, url: 'javascript:alert(1)' } };
+    expect(markdownLine(js)).toMatch(/^- A Site-Only Paper on \\\[Links\\\]/);
+    const arxivOnly: SavedPaper = { ...texTitle, paper: { ...texTitle.paper, url: null } };
+    expect(markdownLine(arxivOnly)).toContain('](<https://arxiv.org/abs/2401.12345>)');
+    expect(markdownLine(attention)).toContain('\u200F — שלום\u200B zero\u200Dwidth 👩‍👩‍👧 🇺🇦');
+  });
+});
+
+describe('CSV export', () => {
+  it('writes RFC 4180 CSV with a header, CRLF rows and a UTF-8 byte order mark', async () => {
+    const { text } = await exportPapers([attention], 'csv', { now: NOW });
+    expect(text.startsWith('\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at\r\n')).toBe(true);
+    expect(text).toBe(
+      '\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at\r\n' +
+        'arxiv:1706.03762,Attention Is All You Need,Ashish Vaswani; Noam Shazeer; Niki Parmar; Jakob Uszkoreit; Llion Jones; Aidan N. Gomez; Łukasz Kaiser; Illia Polosukhin,' +
+        '2017-06-12,,reading,transformers; classics,"مراجعة القسم 3\u200F — שלום\u200B zero\u200Dwidth 👩‍👩‍👧 🇺🇦\nsecond line",https://huggingface.co/papers/1706.03762,' +
+        'https://arxiv.org/pdf/1706.03762,,1706.03762,cs.CL; cs.LG,2024-01-05T09:30:00.000Z,2024-02-01T12:00:00.000Z\r\n',
+    );
+  });
+
+  it('quotes commas, quotes and line breaks', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\ronly')).toBe('"cr\ronly"');
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil.example","click")', `"'=HYPERLINK(""http://evil.example"",""click"")"`],
+    ['+1+cmd|/C calc!A0', "'+1+cmd|/C calc!A0"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', `"'\rCR"`],
+    ['a=1', 'a=1'],
+  ])('guards against formula injection: %j', (cell, expected) => {
+    expect(csvCell(cell)).toBe(expected);
+  });
+
+  it('guards every column, not just notes', async () => {
+    const hostile: SavedPaper = { ...acl, paper: { ...acl.paper, title: '=cmd|"/C calc"!A0', authors: ['@evil'] }, tags: ['-x'] };
+    const { text } = await exportPapers([hostile], 'csv', { now: NOW });
+    const row = text.split('\r\n')[1]!;
+    expect(row).toContain(`"'=cmd|""/C calc""!A0"`);
+    expect(row).toContain(",'@evil,");
+    expect(row).toContain(",'-x,");
+    expect(row).toContain(`"'=SUM(A1:A9) looks like a formula"`.replace(/"/g, ''));
+  });
+});
+
+describe('JSON backup', () => {
+  it('has the envelope, the export time and every record with notes, tags, statuses and dates', async () => {
+    const { text } = await exportPapers(realistic, 'json', { now: NOW });
+    const backup = JSON.parse(text) as { format: string; version: number; exportedAt: string; papers: SavedPaper[] };
+    expect(backup.format).toBe('papershelf-backup');
+    expect(backup.version).toBe(1);
+    expect(backup.exportedAt).toBe('2026-01-02T15:04:05.000Z');
+    expect(backup.papers).toEqual(realistic);
+    expect(text.split('\n')).toHaveLength(realistic.length + 3);
+  });
+});

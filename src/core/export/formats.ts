@@ -1,0 +1,191 @@
+// Exporting the reading list (or a selection): BibTeX and RIS through citation-js (loaded only when one of them
+// is asked for), CSL-JSON, Markdown, CSV and the lossless JSON backup. Pure: returns text, saves nothing.
+import { normalizeSpace } from '../paper';
+import { arxivIdOf } from '../ids';
+import type { ReadingStatus, SavedPaper } from '../../storage/schema';
+import { toCsl } from './csl';
+import type { CslItem } from './csl';
+import { citationKeys } from './keys';
+import type { LongWork } from './progress';
+import { inChunks, throwIfAborted } from './progress';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+
+export { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+export type { Backup } from './backup';
+
+export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'markdown' | 'csv' | 'json';
+
+export interface ExportOptions extends LongWork {
+  /** Epoch ms for the file name and the backup's `exportedAt`; defaults to now. */
+  now?: number;
+}
+
+export interface ExportResult {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; mime: string }> = {
+  bibtex: { label: 'BibTeX', extension: 'bib', mime: 'application/x-bibtex;charset=utf-8' },
+  ris: { label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems;charset=utf-8' },
+  'csl-json': { label: 'CSL-JSON', extension: 'csl.json', mime: 'application/vnd.citationstyles.csl+json;charset=utf-8' },
+  markdown: { label: 'Markdown', extension: 'md', mime: 'text/markdown;charset=utf-8' },
+  csv: { label: 'CSV', extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  json: { label: 'Papershelf backup (JSON)', extension: 'json', mime: 'application/json;charset=utf-8' },
+};
+
+export async function exportPapers(saved: readonly SavedPaper[], format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
+  throwIfAborted(options.signal);
+  const now = options.now ?? Date.now();
+  const day = new Date(now).toISOString().slice(0, 10);
+  const { extension, mime } = EXPORT_FORMATS[format];
+  const filename = format === 'json' ? `papershelf-backup-${day}.${extension}` : `papershelf-${day}.${extension}`;
+  let text: string;
+  switch (format) {
+    case 'bibtex': {
+      const { bibtexEntries } = await import('./bibtex');
+      const keys = citationKeys(saved);
+      const entries = await inChunks(saved, options, (chunk, start) => bibtexEntries(chunk, chunk.map(toCsl), keys.slice(start, start + chunk.length)));
+      text = entries.join('\n');
+      break;
+    }
+    case 'ris': {
+      const { risRecords } = await import('./ris');
+      const records = await inChunks(saved, options, (chunk) => risRecords(chunk, chunk.map(toCsl)));
+      text = records.length ? `${records.join('\r\n\r\n')}\r\n` : '';
+      break;
+    }
+    case 'csl-json': {
+      const keys = citationKeys(saved);
+      const items = await inChunks(saved, options, (chunk, start) =>
+        chunk.map((paper, i): CslItem => {
+          const { id, ...rest } = toCsl(paper);
+          return { id, 'citation-key': keys[start + i]!, ...rest };
+        }),
+      );
+      text = `${JSON.stringify(items, null, 2)}\n`;
+      break;
+    }
+    case 'markdown': {
+      const lines = await inChunks(saved, options, (chunk) => chunk.map(markdownLine));
+      const count = `${saved.length} ${saved.length === 1 ? 'paper' : 'papers'}`;
+      text = `# Papershelf reading list\n\nExported ${day}, ${count}.\n\n${lines.map((line) => `${line}\n`).join('')}`;
+      break;
+    }
+    case 'csv': {
+      const rows = await inChunks(saved, options, (chunk) => chunk.map((paper) => csvRow(csvCells(paper))));
+      // The byte order mark makes Excel read UTF-8 (authors' names, emoji) instead of the local code page.
+      text = `\uFEFF${[csvRow(CSV_COLUMNS), ...rows].join('\r\n')}\r\n`;
+      break;
+    }
+    case 'json': {
+      const lines = await inChunks(saved, options, (chunk) => chunk.map((paper) => JSON.stringify(backupRecord(paper))));
+      const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() }).slice(0, -1);
+      // One paper per line: readable, diffable, and still one JSON document.
+      text = `${head},"papers":[\n${lines.join(',\n')}\n]}\n`;
+      break;
+    }
+  }
+  throwIfAborted(options.signal);
+  return { filename, mime, text };
+}
+
+/** A stored record's own fields, in a fixed order (nothing the record does not have). */
+function backupRecord(saved: SavedPaper): SavedPaper {
+  const { id, paper, status, tags, note, savedFrom, savedAt, updatedAt } = saved;
+  return { id, paper, status, tags, note, savedFrom, savedAt, updatedAt };
+}
+
+// ---- Markdown -------------------------------------------------------------------------------------------
+
+const STATUS_LABEL: Record<ReadingStatus, string> = { 'to-read': 'to read', reading: 'reading', done: 'done' };
+
+/**
+ * Page data as inert Markdown text: one line, and every character that could start markup (emphasis, code,
+ * links, images, raw HTML, entities, math, strikethrough, table cells), an autolink (`https://`, `www.`, `@`) or
+ * a nested list (a leading `-`, `+`, `1.`) backslash-escaped, which CommonMark and GFM read as the character.
+ */
+export function markdownText(text: string): string {
+  return normalizeSpace(text)
+    .replace(/[\\`*_{}[\]()<>#!|~&$@]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/^([-+])|^(\d+)([.)])/, (_m, sign: string | undefined, digits: string, dot: string) => (sign ? `\\${sign}` : `${digits}\\${dot}`));
+}
+
+/** Only http(s) links, percent-encoded so nothing ends the `<…>` destination early. */
+function markdownUrl(url: string | null): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return parsed.href.replace(/[<>\\\s]/g, (c) => encodeURIComponent(c));
+}
+
+function firstLine(note: string): string {
+  const line = note.split(/\r\n|[\n\r\u2028\u2029]/).find((l) => l.trim() !== '') ?? '';
+  const chars = [...normalizeSpace(line)];
+  return chars.length > 280 ? `${chars.slice(0, 279).join('')}…` : chars.join('');
+}
+
+/** `- [Title](<url>) — Authors · status · tags: a, b · Note: first line` */
+export function markdownLine(saved: SavedPaper): string {
+  const paper = saved.paper;
+  const title = markdownText(paper.title) || 'Untitled';
+  const arxiv = arxivIdOf(saved.id);
+  const url = markdownUrl(paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : null));
+  const parts = [url ? `[${title}](<${url}>)` : title];
+  if (paper.authors.length) {
+    const shown = paper.authors.slice(0, 8).map(markdownText);
+    parts.push(paper.authors.length > 8 ? `${shown.join(', ')} et al.` : shown.join(', '));
+  }
+  const meta = [STATUS_LABEL[saved.status] ?? markdownText(saved.status)];
+  if (saved.tags.length) meta.push(`tags: ${saved.tags.map(markdownText).join(', ')}`);
+  const note = firstLine(saved.note);
+  if (note) meta.push(`Note: ${markdownText(note)}`);
+  return `- ${parts.join(' — ')} · ${meta.join(' · ')}`;
+}
+
+// ---- CSV ------------------------------------------------------------------------------------------------
+
+export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'venue', 'status', 'tags', 'note', 'url', 'pdf_url', 'doi', 'arxiv_id', 'categories', 'saved_at', 'updated_at'];
+
+function csvCells(saved: SavedPaper): string[] {
+  const paper = saved.paper;
+  const iso = (ms: number) => (Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : '');
+  return [
+    saved.id,
+    paper.title,
+    paper.authors.join('; '),
+    paper.published ?? '',
+    paper.venue ?? '',
+    saved.status,
+    saved.tags.join('; '),
+    saved.note,
+    paper.url ?? '',
+    paper.pdfUrl ?? '',
+    saved.id.startsWith('doi:') ? saved.id.slice('doi:'.length) : '',
+    arxivIdOf(saved.id) ?? '',
+    paper.categories.join('; '),
+    iso(saved.savedAt),
+    iso(saved.updatedAt),
+  ];
+}
+
+/**
+ * One CSV cell: a leading `=`, `+`, `-`, `@`, tab or CR would make a spreadsheet run the cell as a formula
+ * (OWASP "CSV injection"), so such cells start with `'`; then RFC 4180 quoting.
+ */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+function csvRow(cells: readonly string[]): string {
+  return cells.map(csvCell).join(',');
+}

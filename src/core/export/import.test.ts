@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SavedPaper } from '../../storage/schema';
+import { exportPapers } from './formats';
+import type { ImportParseResult } from './import';
+import { MAX_IMPORT_BYTES, parseImport } from './import';
+import { acl, attention, emoji, oldStyle, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/export/${name}`, import.meta.url), 'utf8');
+
+async function ok(text: string, filename?: string) {
+  const result = await parseImport(text, filename);
+  if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
+  return result;
+}
+
+async function rejected(text: string, filename?: string): Promise<string> {
+  const result: ImportParseResult = await parseImport(text, filename);
+  if (result.ok) throw new Error(`expected a rejection, got ${result.records.length} records`);
+  return result.error;
+}
+
+const backup = (papers: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-01-02T00:00:00.000Z', papers, ...extra });
+
+describe('parseImport: re-import of each exported citation format', () => {
+  it('BibTeX: ids from eprint and DOI, authors, categories from primaryClass/keywords, tags from other keywords', async () => {
+    const text = (await exportPapers(realistic, 'bibtex')).text;
+    const result = await ok(text, 'papershelf.bib');
+    expect(result.format).toBe('bibtex');
+    expect(result.skipped).toEqual([]);
+    expect(result.records.map((r) => r.id)).toEqual([attention.id, texTitle.id, oldStyle.id, emoji.id, acl.id, expect.stringMatching(/^import:[0-9a-f]{16}$/)]);
+    const [att, tex, , emo, aclBack, site] = result.records;
+    expect(att?.paper).toMatchObject({ title: attention.paper.title, authors: attention.paper.authors, categories: ['cs.CL', 'cs.LG'], abstract: attention.paper.abstract });
+    expect(att?.tags).toEqual(['transformers', 'classics']);
+    expect(att?.status).toBe('to-read');
+    expect(tex?.paper.authors).toEqual(texTitle.paper.authors);
+    // TeX comes back as text (citation-js's reading): math delimiters and groups go, known commands become
+    // Unicode, unknown ones stay; the literal <b> reads as CSL markup and goes too. Best effort by design.
+    expect(tex?.paper.title).toBe('Sub-O(n \\log n) BERT: 100% of \\mathcalFθ & More');
+    expect(emo?.tags).toEqual(['обучение', '学习', 'nlp']);
+    expect(aclBack?.paper).toMatchObject({ title: acl.paper.title, venue: acl.paper.venue, url: acl.paper.url });
+    expect(site?.paper.title).toBe(openreview.paper.title);
+  });
+
+  it('RIS: the same papers, with full dates and the site id of a site-only paper', async () => {
+    const result = await ok((await exportPapers(realistic, 'ris')).text, 'papershelf.ris');
+    expect(result.format).toBe('ris');
+    expect(result.records.map((r) => r.id)).toEqual(realistic.map((p) => p.id));
+    expect(result.records.map((r) => r.paper.published)).toEqual(realistic.map((p) => p.paper.published));
+    expect(result.records.map((r) => r.paper.authors)).toEqual(realistic.map((p) => p.paper.authors));
+    expect(result.records.map((r) => r.paper.title)).toEqual(realistic.map((p) => p.paper.title));
+  });
+
+  it('CSL-JSON: the same papers, titles and dates exactly', async () => {
+    const result = await ok((await exportPapers(realistic, 'csl-json')).text, 'papershelf.csl.json');
+    expect(result.format).toBe('csl-json');
+    for (const [i, record] of result.records.entries()) {
+      const saved = realistic[i]!;
+      expect(record.id).toBe(saved.id);
+      // CSL titles are rich text: <b>…</b> is markup (bold) there, so it does not come back as characters.
+      const title = saved.paper.title.replace(/<\/?b>/g, '');
+      expect(record.paper).toMatchObject({ title, authors: saved.paper.authors, published: saved.paper.published, venue: saved.paper.venue });
+      expect(record.tags).toEqual(saved.tags);
+    }
+  });
+
+  it('JSON backup: everything, exactly', async () => {
+    const result = await ok((await exportPapers(realistic, 'json')).text, 'backup.json');
+    expect(result.format).toBe('backup');
+    expect(result.records).toStrictEqual(realistic);
+  });
+});
+
+describe('parseImport: files from other tools', () => {
+  it('Zotero BibTeX export: the arXiv DOI names the paper; keywords too long to be tags are dropped', async () => {
+    const result = await ok(fixture('zotero-export.bib'), 'Exported Items.bib');
+    expect(result.records.map((r) => r.id)).toEqual(['arxiv:1706.03762', 'doi:10.18653/v1/2023.acl-long.1']);
+    // "Computer Science - Computation and Language" has 43 characters; tags have at most 40.
+    expect(result.records[0]?.tags).toEqual(['Computer Science - Machine Learning']);
+    expect(result.records[1]?.paper.venue).toBe('Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)');
+  });
+
+  it('Google Scholar BibTeX: "arXiv preprint arXiv:…" as the journal names the paper; TeX accents decoded', async () => {
+    const result = await ok(fixture('google-scholar.bib'));
+    expect(result.records[0]?.id).toBe('arxiv:1706.03762');
+    expect(result.records[0]?.paper.venue).toBeNull();
+    expect(result.records[0]?.paper.authors).toContain('Łukasz Kaiser');
+    expect(result.records[1]?.id).toMatch(/^import:/);
+    expect(result.records[1]?.paper.venue).toBe('Proceedings of the IEEE conference on computer vision and pattern recognition');
+  });
+
+  it('DBLP BibTeX: eprint with eprinttype, CoRR is not a venue', async () => {
+    const result = await ok(fixture('dblp.bib'));
+    expect(result.records[0]).toMatchObject({ id: 'arxiv:1706.03762', paper: { venue: null, authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'] } });
+  });
+
+  it('Zotero RIS export: DOI and date, arXiv categories vs. tags', async () => {
+    const result = await ok(fixture('zotero-export.ris'));
+    expect(result.records.map((r) => [r.id, r.paper.published])).toEqual([
+      ['arxiv:1706.03762', '2017-06-12'],
+      ['doi:10.18653/v1/2023.acl-long.1', null],
+    ]);
+    expect(result.records[0]?.paper.categories).toEqual(['cs.LG']);
+    expect(result.records[0]?.tags).toEqual(['Computer Science - Machine Learning', 'to-skim']);
+  });
+
+  it('RIS with one space before the dash, LF line ends and no blank lines', async () => {
+    const result = await ok('TY - JOUR\nTI - Spaced Out\nAU - Doe, Jane\nPY - 2020\nER - \nTY - JOUR\nTI - Second\nER -\n');
+    expect(result.records.map((r) => r.paper.title)).toEqual(['Spaced Out', 'Second']);
+  });
+
+  it('a single CSL item (not in a list), and CSL with numbers for strings', async () => {
+    const one = await ok(JSON.stringify({ id: 1, type: 'article-journal', title: 'Single', DOI: '10.1234/ABC', issued: { 'date-parts': [['2020', '5', '6']] }, number: 7 }));
+    expect(one.records[0]).toMatchObject({ id: 'doi:10.1234/abc', paper: { published: '2020-05-06' } });
+  });
+});
+
+describe('parseImport: validation per record', () => {
+  it('skips records that cannot be valid, with the reason, and imports the rest', async () => {
+    const good = attention;
+    const text = backup([
+      good,
+      { ...texTitle, status: 'archived' },
+      { ...oldStyle, paper: { ...oldStyle.paper, title: '' } },
+      { ...emoji, tags: 'nlp' },
+      { ...acl, paper: { ...acl.paper, url: 'javascript:alert(1)' } },
+      { ...openreview, extra: true },
+      { ...openreview, id: 'openreview:other' },
+      42,
+      { ...good, note: 'older copy', updatedAt: good.updatedAt - 1 },
+    ]);
+    const result = await ok(text);
+    expect(result.records).toEqual([good]);
+    expect(result.skipped.map((s) => [s.id, s.reason])).toEqual([
+      ['arxiv:2401.12345', expect.stringMatching(/^status: Invalid type: Expected \("to-read" \| "reading" \| "done"\)/)],
+      ['arxiv:hep-th/9901001', expect.stringMatching(/^paper\.title: Invalid length/)],
+      ['arxiv:1910.03771', expect.stringMatching(/^tags: Invalid type: Expected Array/)],
+      ['doi:10.18653/v1/2023.acl-long.1', 'paper.url: must be an http(s) URL'],
+      ['openreview:aBcD3fGh1', expect.stringMatching(/^extra: Invalid key/)],
+      ['openreview:other', expect.stringMatching(/^its id does not match its paper's id/)],
+      ['#8', expect.stringMatching(/^Invalid type: Expected Object but received 42/)],
+      ['arxiv:1706.03762', 'duplicate in the file: the copy with the newest edit is imported'],
+    ]);
+  });
+
+  it('keeps the newest copy when a backup has the same paper twice', async () => {
+    const newer = { ...attention, note: 'newer', updatedAt: attention.updatedAt + 10 };
+    const result = await ok(backup([attention, newer]));
+    expect(result.records).toEqual([newer]);
+  });
+
+  it('citation records without a title are skipped; bad keyword tags are dropped, not the record', async () => {
+    const bib = [
+      '@article{notitle, author = {Doe, Jane}, year = 2020}',
+      '@article{ok, title = {Fine}, keywords = {good tag, bad/tag, way-too-long-tag-that-goes-on-and-on-and-on-forever, good tag}}',
+      `@article{long, title = {${'x'.repeat(2001)}}}`,
+    ].join('\n');
+    const result = await ok(bib, 'x.bib');
+    expect(result.records.map((r) => [r.paper.title, r.tags])).toEqual([['Fine', ['good tag']]]);
+    expect(result.skipped).toEqual([
+      { id: '@article{notitle}', reason: 'it has no title' },
+      { id: expect.stringMatching(/^import:/), title: expect.stringMatching(/^x+…$/), reason: expect.stringMatching(/^paper\.title: Invalid length: Expected <=2000/) },
+    ]);
+  });
+
+  it('never takes a script URL from a citation file', async () => {
+    const result = await ok('@misc{x, title = {T}, url = {javascript:alert(1)}, howpublished = {data:text/html,<script>}}', 'x.bib');
+    expect(result.records[0]?.paper.url).toBeNull();
+  });
+});
+
+describe('parseImport: malformed and hostile files are rejected whole, with a clear message', () => {
+  const cases: [string, () => string, RegExp][] = [
+    ['an empty file', () => '  \n', /^The file is empty\. Nothing was imported\.$/],
+    ['binary junk', () => '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', /^This is not a text file/],
+    ['undecodable bytes', () => '\uFFFD\uFFFD\u0003\uFFFD'.repeat(100), /^This is not a text file/],
+    ['truncated JSON', () => backup([attention]).slice(0, 300), /^The file is not valid JSON; it may be cut off or damaged/],
+    ['a __proto__ key', () => backup([{ ...attention, __proto__: { polluted: true } }]).replace('"id"', '"__proto__":{"polluted":true},"id"'), /contains the key "__proto__"/],
+    ['a constructor.prototype key', () => backup([]).replace('"papers"', '"constructor":{"prototype":{"polluted":true}},"papers"'), /contains the key "(constructor|prototype)"/],
+    ['a newer backup version', () => backup([attention], { version: 2 }), /newer version of Papershelf \(backup format 2\); update the extension/],
+    ['a backup without papers', () => backup([], { papers: 'all of them' }), /^The backup has no list of papers/],
+    ['an unknown JSON format', () => JSON.stringify({ format: 'zotero-rdf', items: [] }), /^Unknown JSON file format "zotero-rdf"/],
+    ['JSON that is neither', () => JSON.stringify({ hello: 'world' }), /^This JSON file is neither a Papershelf backup nor CSL-JSON/],
+    ['a CSL list holding non-objects', () => JSON.stringify([{ title: 'ok', type: 'article' }, 'nope']), /^Item 2 of the CSL-JSON list is not an object/],
+    ['JSON nested too deeply', () => `${'['.repeat(200_000)}${']'.repeat(200_000)}`, /nested too deeply|not valid JSON/],
+    ['unclosed BibTeX braces', () => '@article{key,\n  title = {Unclosed,\n  year = 2020\n', /^The BibTeX is malformed: .*braces and quotes are closed/],
+    ['BibTeX with junk inside an entry', () => '@article{key, title = {T} junk junk}', /^The BibTeX is malformed/],
+    ['RIS with a tag before TY', () => 'TI  - Orphan\nTY  - JOUR\nER  - \n', /^The RIS is malformed: a tag comes before the first "TY {2}- " line/],
+    ['plain text', () => 'Just some notes about papers I like.', /^Unrecognised file: expected a Papershelf backup/],
+  ];
+  it.each(cases)('%s', async (_name, make, message) => {
+    const error = await rejected(make());
+    expect(error).toMatch(message);
+    expect(error).toMatch(/Nothing was imported\.$/);
+  });
+
+  it('says what is missing when the file name promises a format the content does not have', async () => {
+    expect(await rejected('no entries here', 'refs.bib')).toMatch(/^No BibTeX entries/);
+    expect(await rejected('no records here', 'refs.ris')).toMatch(/^No RIS records/);
+    expect(await rejected('not json', 'backup.json')).toMatch(/^The file is not valid JSON/);
+  });
+
+  it('rejects files over 50 MB and lists over 100,000 records', async () => {
+    expect(await rejected(`[${' '.repeat(MAX_IMPORT_BYTES)}]`)).toMatch(/larger than the 50 MB import limit/);
+    // 17 M characters of three-byte UTF-8: under the character count, over the byte limit.
+    expect(await rejected(`"${'€'.repeat(17_500_000)}"`)).toMatch(/larger than the 50 MB import limit/);
+    expect(await rejected(`[${Array(100_001).fill('{}').join(',')}]`)).toMatch(/has 100,001 items; at most 100,000/);
+    expect(await rejected(backup(Array(100_001).fill(0)))).toMatch(/has 100,001 papers; at most 100,000/);
+  });
+
+  it('does not pollute Object.prototype whatever the file says', async () => {
+    await parseImport('{"__proto__":{"polluted":true}}');
+    await parseImport('@article{x, __proto__ = {yes}, constructor = {no}, title = {T}}\n@string{__proto__ = "p"}', 'x.bib');
+    await parseImport('[{"title":"T","type":"article","constructor":{"prototype":{"polluted":true}}}]');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('reads BibTeX with hostile field names without harm', async () => {
+    const result = await ok('@article{x, __proto__ = {yes}, constructor = {no}, title = {Still Fine}}', 'x.bib');
+    expect(result.records.map((r) => r.paper.title)).toEqual(['Still Fine']);
+  });
+});
+
+describe('parseImport: format detection', () => {
+  it.each([
+    ['backup', (): string => backup([attention]), 'whatever.txt'],
+    ['csl-json', (): string => JSON.stringify([{ type: 'article', title: 'T' }]), undefined],
+    ['bibtex', (): string => '% comment\n\n@Article{k, title = "Quoted Title"}', 'no-extension'],
+    ['ris', (): string => '\r\n\r\nTY  - JOUR\r\nTI  - T\r\nER  - \r\n', 'export.txt'],
+  ] as const)('%s by content, whatever the file name', async (format, make, filename) => {
+    expect((await ok(make(), filename)).format).toBe(format);
+  });
+
+  it('strips a UTF-8 byte order mark', async () => {
+    expect((await ok(`\uFEFF${backup([attention])}`)).records).toEqual([attention]);
+  });
+
+  it('prefers BibTeX for a .bib file whose text also has a RIS-looking line', async () => {
+    const bib = 'TY  - not really\n@misc{k, title = {T}}';
+    expect((await ok(bib, 'refs.bib')).format).toBe('bibtex');
+  });
+
+  it('gives imported citation records no timestamps and status to-read (merge decides the rest)', async () => {
+    const [record] = (await ok('@misc{k, title = {T}}')).records as [SavedPaper];
+    expect(record).toMatchObject({ status: 'to-read', note: '', savedFrom: '', savedAt: 0, updatedAt: 0 });
+    expect(record.paper.source).toEqual({ site: 'import', page: 'bibtex' });
+  });
+});

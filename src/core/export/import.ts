@@ -1,0 +1,557 @@
+// Importing a Papershelf JSON backup, CSL-JSON, BibTeX or RIS: detect the format, validate every record, merge
+// with the reading list. Pure: the caller writes `upserts` in one transaction (all or nothing).
+//
+// Validation rules
+// - The file as a whole is rejected (nothing imported, one clear message) when it cannot be trusted as a whole:
+//   over 50 MB, binary, not parseable (truncated JSON, unclosed BibTeX braces, RIS tags before any `TY`), keys
+//   that only an attack would write (`__proto__`, `constructor`, `prototype`), the wrong top-level shape (a
+//   backup without a `papers` list, a CSL list holding non-objects), a backup from a newer format version, or
+//   more than 100,000 records.
+// - A record that cannot become a valid reading-list entry (no title, wrong types, a string over the limits of
+//   PaperSchema/SavedPaperSchema, an unknown status) is skipped and reported with its reason; the rest import.
+//   Within one file the first record for an id wins (backups: the one with the newest edit), later ones are
+//   skipped as duplicates. Tags taken from keywords that are not valid tags are dropped, not the record.
+// - BibTeX/RIS/CSL records become `to-read` entries with tags from their keywords (arXiv categories go to the
+//   paper's categories) and no timestamps (savedAt = updatedAt = 0): they carry no edit time, so on merge they
+//   never override what the user did with a paper already in the list (see mergeImport).
+import * as v from 'valibot';
+import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages';
+import { normalizeSpace } from '../paper';
+import type { Paper } from '../paper';
+import type { SavedPaper } from '../../storage/schema';
+import type { CslItem } from './csl';
+import { fromCsl, importId, tagCandidates, yearOf } from './csl';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+import type { LongWork } from './progress';
+import { inChunks, isAbortError, throwIfAborted } from './progress';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_RECORDS = 100_000;
+const MAX_TAGS = 100;
+
+export type ImportFormat = 'backup' | 'csl-json' | 'bibtex' | 'ris';
+
+export interface ImportSkip {
+  /** The record's id, or where it is in the file (`#12`, `@article{key}`) when it has none. */
+  id: string;
+  /** The record's title, when it has one. */
+  title?: string;
+  reason: string;
+}
+
+export type ImportParseResult =
+  | { ok: true; format: ImportFormat; records: SavedPaper[]; skipped: ImportSkip[] }
+  | { ok: false; error: string };
+
+/** A problem with the whole file: nothing is imported. */
+class ImportError extends Error {}
+
+const clip = (text: string, max = 120) => {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+};
+
+/**
+ * Read and validate an export file. `filename` is only a hint (the content decides). Rejects with an
+ * `AbortError` when cancelled; every other problem is an `{ ok: false, error }` result.
+ */
+export async function parseImport(text: string, filename?: string, options: LongWork = {}): Promise<ImportParseResult> {
+  throwIfAborted(options.signal);
+  try {
+    return await parse(text, filename, options);
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    const reason = error instanceof ImportError ? error.message : `The file could not be read (${clip(String((error as Error)?.message ?? error))})`;
+    return { ok: false, error: `${reason}. Nothing was imported.` };
+  }
+}
+
+function utf8Length(text: string, stopAbove: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= stopAbove; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+  }
+  return bytes;
+}
+
+/** NUL bytes, or over 5% control or replacement characters (bytes that were not UTF-8) near the start. */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const head = text.slice(0, 65_536);
+  const odd = head.match(/[\u0001-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
+  return odd > head.length / 20;
+}
+
+const EXPECTED = 'a Papershelf backup (.json), CSL-JSON, BibTeX (.bib) or RIS (.ris) file';
+
+async function parse(text: string, filename: string | undefined, options: LongWork): Promise<ImportParseResult> {
+  if (typeof text !== 'string') throw new ImportError(`Expected ${EXPECTED}`);
+  if (text.length > MAX_IMPORT_BYTES || utf8Length(text, MAX_IMPORT_BYTES) > MAX_IMPORT_BYTES) {
+    throw new ImportError(`The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit`);
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  if (!body.trim()) throw new ImportError('The file is empty');
+  if (looksBinary(body)) throw new ImportError(`This is not a text file. Import ${EXPECTED}`);
+  const ext = /\.([A-Za-z]+)$/.exec(filename ?? '')?.[1]?.toLowerCase();
+  const start = body.trimStart()[0];
+  const ris = /^\s*(?:\S.*\r?\n\s*){0,3}TY {1,2}- /.test(body.slice(0, 4096));
+  const bib = /@\s*[A-Za-z]+\s*[{(]/.test(body);
+  if (start === '{' || start === '[') return parseJson(body, options);
+  if (ris && !(bib && (ext === 'bib' || ext === 'bibtex'))) return parseRis(body, options);
+  if (bib) return parseBibtex(body, options);
+  if (ext === 'json') return parseJson(body, options);
+  if (ext === 'bib' || ext === 'bibtex') throw new ImportError('No BibTeX entries (like @article{key, …}) were found in the file');
+  if (ext === 'ris') throw new ImportError('No RIS records (starting with a "TY  - " line) were found in the file');
+  throw new ImportError(`Unrecognised file: expected ${EXPECTED}`);
+}
+
+// ---- Records ------------------------------------------------------------------------------------------
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = first.path?.map((item) => String(item.key)).join('.');
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return clip(`${path ? `${path}: ` : ''}${first.message}`, 200) + more;
+}
+
+function validTags(candidates: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
+    const parsed = v.safeParse(TagSchema, normalizeSpace(candidate));
+    if (!parsed.success || seen.has(parsed.output.toLowerCase())) continue;
+    seen.add(parsed.output.toLowerCase());
+    out.push(parsed.output);
+    if (out.length === MAX_TAGS) break;
+  }
+  return out;
+}
+
+type Checked = { record: SavedPaper } | { skip: ImportSkip };
+
+/** A citation record as a new reading-list entry, validated like everything the list stores. */
+function importedRecord(paper: Paper, tags: readonly string[], where: string): Checked {
+  if (!paper.title) return { skip: { id: where, reason: 'it has no title' } };
+  const record: SavedPaper = { id: paper.id, paper, status: 'to-read', tags: validTags(tags), note: '', savedFrom: '', savedAt: 0, updatedAt: 0 };
+  const parsed = v.safeParse(SavedPaperSchema, record);
+  return parsed.success ? { record: parsed.output } : { skip: { id: paper.id, title: clip(paper.title), reason: describeIssues(parsed.issues) } };
+}
+
+/** Keep the first record per id (`prefer` may pick the later one); the others are reported. */
+function dedupe(checked: Checked[], prefer?: (a: SavedPaper, b: SavedPaper) => boolean): { records: SavedPaper[]; skipped: ImportSkip[] } {
+  const byId = new Map<string, SavedPaper>();
+  const skipped: ImportSkip[] = [];
+  for (const item of checked) {
+    if ('skip' in item) {
+      skipped.push(item.skip);
+      continue;
+    }
+    const record = item.record;
+    const earlier = byId.get(record.id);
+    const title = clip(record.paper.title);
+    if (!earlier) byId.set(record.id, record);
+    else if (prefer?.(record, earlier)) {
+      byId.set(record.id, record);
+      skipped.push({ id: record.id, title, reason: 'duplicate in the file: the copy with the newest edit is imported' });
+    } else {
+      const reason = prefer ? 'duplicate in the file: the copy with the newest edit is imported' : 'duplicate in the file: the first entry for this paper is imported';
+      skipped.push({ id: record.id, title, reason });
+    }
+  }
+  return { records: [...byId.values()], skipped };
+}
+
+function tooMany(count: number, what: string): void {
+  if (count > MAX_IMPORT_RECORDS) {
+    throw new ImportError(`The file has ${count.toLocaleString('en-US')} ${what}; at most ${MAX_IMPORT_RECORDS.toLocaleString('en-US')} can be imported at once`);
+  }
+}
+
+// ---- JSON: backup and CSL-JSON --------------------------------------------------------------------------
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+class ForbiddenKey extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function parseJson(body: string, options: LongWork): Promise<ImportParseResult> {
+  let data: unknown;
+  try {
+    data = JSON.parse(body, (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof ForbiddenKey) {
+      throw new ImportError(`The file contains the key "${error.key}", which no Papershelf or CSL-JSON file has and which could be used to tamper with the extension`);
+    }
+    if (error instanceof RangeError) throw new ImportError('The JSON is nested too deeply to be a Papershelf backup or CSL-JSON');
+    throw new ImportError(`The file is not valid JSON; it may be cut off or damaged (${clip((error as Error).message)})`);
+  }
+  if (Array.isArray(data)) return parseCslList(data, options);
+  if (isObject(data)) {
+    if (data.format === BACKUP_FORMAT) return parseBackup(data, options);
+    if (typeof data.format === 'string') throw new ImportError(`Unknown JSON file format "${clip(data.format, 60)}"; expected "${BACKUP_FORMAT}"`);
+    if (typeof data.title === 'string' && typeof data.type === 'string') return parseCslList([data], options);
+  }
+  throw new ImportError('This JSON file is neither a Papershelf backup nor CSL-JSON (a list of citation items)');
+}
+
+async function parseBackup(data: Record<string, unknown>, options: LongWork): Promise<ImportParseResult> {
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ImportError('The backup has no valid format version');
+  if (version > BACKUP_VERSION) {
+    throw new ImportError(`This backup was made by a newer version of Papershelf (backup format ${version}); update the extension to import it`);
+  }
+  const papers = data.papers;
+  if (!Array.isArray(papers)) throw new ImportError('The backup has no list of papers');
+  tooMany(papers.length, 'papers');
+  const checked = await inChunks(papers, options, (chunk, start) =>
+    chunk.map((raw, i): Checked => {
+      const where = isObject(raw) && typeof raw.id === 'string' && v.is(PaperId, raw.id) ? raw.id : `#${start + i + 1}`;
+      const rawTitle = isObject(raw) && isObject(raw.paper) && typeof raw.paper.title === 'string' ? clip(raw.paper.title) : undefined;
+      const parsed = v.safeParse(SavedPaperSchema, raw);
+      if (!parsed.success) return { skip: { id: where, ...(rawTitle ? { title: rawTitle } : {}), reason: describeIssues(parsed.issues) } };
+      if (parsed.output.id !== parsed.output.paper.id) {
+        return { skip: { id: where, title: clip(parsed.output.paper.title), reason: `its id does not match its paper's id (${clip(parsed.output.paper.id, 60)})` } };
+      }
+      return { record: parsed.output };
+    }),
+  );
+  return { ok: true, format: 'backup', ...dedupe(checked, (a, b) => a.updatedAt > b.updatedAt) };
+}
+
+const optionalText = v.optional(v.string());
+const CslNameSchema = v.object({
+  family: optionalText,
+  given: optionalText,
+  suffix: optionalText,
+  literal: optionalText,
+  'non-dropping-particle': optionalText,
+  'dropping-particle': optionalText,
+});
+const CslDateSchema = v.object({
+  'date-parts': v.optional(v.array(v.array(v.union([v.number(), v.string()])))),
+  raw: optionalText,
+  literal: optionalText,
+});
+/** The CSL variables Papershelf reads; others are ignored. Type errors skip the item. */
+const CslInputSchema = v.object({
+  id: v.optional(v.union([v.string(), v.number()])),
+  type: optionalText,
+  title: optionalText,
+  author: v.optional(v.array(CslNameSchema)),
+  issued: v.optional(CslDateSchema),
+  'container-title': optionalText,
+  'event-title': optionalText,
+  publisher: optionalText,
+  number: v.optional(v.union([v.string(), v.number()])),
+  DOI: optionalText,
+  URL: optionalText,
+  abstract: optionalText,
+  keyword: v.optional(v.union([v.string(), v.array(v.string())])),
+});
+
+function cslItemOf(input: v.InferOutput<typeof CslInputSchema>): CslItem {
+  const { id, number, keyword, ...rest } = input;
+  const item: CslItem = { ...rest, id: String(id ?? ''), type: input.type ?? 'article' };
+  if (number !== undefined) item.number = String(number);
+  if (keyword !== undefined) item.keyword = Array.isArray(keyword) ? keyword.join(',') : keyword;
+  return item;
+}
+
+async function parseCslList(list: unknown[], options: LongWork): Promise<ImportParseResult> {
+  tooMany(list.length, 'items');
+  const bad = list.findIndex((item) => !isObject(item));
+  if (bad !== -1) throw new ImportError(`Item ${bad + 1} of the CSL-JSON list is not an object, so this is not CSL-JSON`);
+  if (list.length === 0) throw new ImportError('The CSL-JSON list is empty');
+  const checked = await inChunks(list, options, (chunk, start) =>
+    chunk.map((raw, i): Checked => {
+      const where = `#${start + i + 1}`;
+      const parsed = v.safeParse(CslInputSchema, raw);
+      if (!parsed.success) return { skip: { id: where, reason: describeIssues(parsed.issues) } };
+      const item = cslItemOf(parsed.output);
+      return importedRecord(fromCsl(item, { page: 'csl-json', siteIdFromId: true }), tagCandidates(item), where);
+    }),
+  );
+  return { ok: true, format: 'csl-json', ...dedupe(checked) };
+}
+
+// ---- BibTeX and RIS (citation-js, loaded on demand) ------------------------------------------------------
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || null : null;
+}
+
+function firstLine(error: unknown): string {
+  return clip(String((error as Error)?.message ?? error).split('\n')[0]!.replace(/:\s*$/, ''), 160);
+}
+
+async function parseBibtex(body: string, options: LongWork): Promise<ImportParseResult> {
+  const { parseBibtexText, bibEntriesToCsl } = await import('./citation-parse');
+  type Entry = ReturnType<typeof parseBibtexText>[number];
+  let entries: Entry[];
+  try {
+    entries = parseBibtexText(body);
+  } catch (error) {
+    throw new ImportError(`The BibTeX is malformed: ${firstLine(error)}. Check that every entry's braces and quotes are closed`);
+  }
+  tooMany(entries.length, 'entries');
+  if (entries.length === 0) throw new ImportError('No BibTeX entries were found in the file');
+  const toRecord = (entry: Entry, csl: CslItem): Checked => {
+    const p = entry.properties;
+    const paper = fromCsl(csl, {
+      eprint: text(p.eprint),
+      eprintType: text(p.archiveprefix) ?? text(p.eprinttype),
+      primaryClass: text(p.primaryclass) ?? text(p.eprintclass),
+      page: 'bibtex',
+    });
+    return importedRecord(paper, tagCandidates(csl), `@${entry.type}{${clip(entry.label, 60)}}`);
+  };
+  const checked = await inChunks(entries, options, (chunk) => {
+    try {
+      const items = bibEntriesToCsl([...chunk]);
+      return chunk.map((entry, i) => toRecord(entry, items[i]!));
+    } catch {
+      // One entry citation-js cannot convert: find it, convert the rest.
+      return chunk.map((entry): Checked => {
+        try {
+          return toRecord(entry, bibEntriesToCsl([entry])[0]!);
+        } catch (error) {
+          return { skip: { id: `@${entry.type}{${clip(entry.label, 60)}}`, reason: `could not be read (${firstLine(error)})` } };
+        }
+      });
+    }
+  });
+  return { ok: true, format: 'bibtex', ...dedupe(checked) };
+}
+
+async function parseRis(body: string, options: LongWork): Promise<ImportParseResult> {
+  const { parseRisText, risRecordToCsl } = await import('./citation-parse');
+  // Some writers put one space before the dash ("TY - JOUR"); the specification (and citation-js) want two.
+  const normalized = body.replace(/^[ \t]*([A-Z][A-Z0-9]) {1,2}-(?: |$)/gm, '$1  - ');
+  let records: ReturnType<typeof parseRisText>;
+  try {
+    records = parseRisText(normalized);
+  } catch (error) {
+    const why = error instanceof TypeError ? 'a tag comes before the first "TY  - " line' : firstLine(error);
+    throw new ImportError(`The RIS is malformed: ${why}`);
+  }
+  tooMany(records.length, 'records');
+  if (records.length === 0) throw new ImportError('No RIS records were found in the file');
+  const checked = await inChunks(records, options, (chunk, start) =>
+    chunk.map((record, i): Checked => {
+      const where = `#${start + i + 1}`;
+      try {
+        const csl = risRecordToCsl(record);
+        return importedRecord(fromCsl(csl, { page: 'ris', siteIdFromId: true, plainText: true }), tagCandidates(csl), where);
+      } catch (error) {
+        return { skip: { id: where, reason: `could not be read (${firstLine(error)})` } };
+      }
+    }),
+  );
+  return { ok: true, format: 'ris', ...dedupe(checked) };
+}
+
+// ---- Merge ----------------------------------------------------------------------------------------------
+
+export interface MergeSummary {
+  added: number;
+  updated: number;
+  skipped: ImportSkip[];
+}
+
+export interface MergeResult {
+  /** Records to write, in one transaction. */
+  upserts: SavedPaper[];
+  summary: MergeSummary;
+}
+
+function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && equal(a[k], b[k]));
+  }
+  return false;
+}
+
+const filled = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** Field by field: the newer record's value unless it is empty (null, '' or []), then the older one's. */
+function mergePaper(newer: Paper, older: Paper): Paper {
+  const pick = <K extends keyof Paper>(key: K): Paper[K] => (filled(newer[key]) ? newer[key] : older[key]);
+  const authorsFromNewer = filled(newer.authors);
+  return {
+    id: newer.id,
+    title: pick('title'),
+    authors: authorsFromNewer ? newer.authors : older.authors,
+    // The count belongs with the list it qualifies ("et al."), so it comes from the same record.
+    authorCount: authorsFromNewer ? newer.authorCount : (older.authorCount ?? newer.authorCount),
+    abstract: pick('abstract'),
+    published: pick('published'),
+    upvotes: pick('upvotes'),
+    githubRepos: pick('githubRepos'),
+    githubStars: pick('githubStars'),
+    projectUrl: pick('projectUrl'),
+    pdfUrl: pick('pdfUrl'),
+    url: pick('url'),
+    venue: pick('venue'),
+    categories: pick('categories'),
+    source: newer.source,
+  };
+}
+
+function unionTags(first: readonly string[], second: readonly string[]): string[] {
+  const seen = new Set(first.map((t) => t.toLowerCase()));
+  const out = [...first];
+  for (const tag of second) {
+    if (out.length >= MAX_TAGS) break;
+    if (!seen.has(tag.toLowerCase())) {
+      seen.add(tag.toLowerCase());
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+/**
+ * One incoming record over the one in the list.
+ * - Timestamped records (backups): the record with the newer `updatedAt` wins status, tags and note as a whole
+ *   (a tag removed on the newer side stays removed); paper metadata is merged field by field, newer non-empty
+ *   value first; the earliest `savedAt` is kept, the latest `updatedAt`. Ties go to the list.
+ * - Records without timestamps (BibTeX/RIS/CSL): the user's status and note stay; tags are the union (keywords
+ *   add tags, never remove them); metadata only fills fields the list has empty. When anything changes,
+ *   `updatedAt` becomes `now`.
+ */
+function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): SavedPaper {
+  if (incoming.updatedAt > 0) {
+    const incomingNewer = incoming.updatedAt > current.updatedAt;
+    const [newer, older] = incomingNewer ? [incoming, current] : [current, incoming];
+    const earliest = incoming.savedAt > 0 && incoming.savedAt < current.savedAt ? incoming : current;
+    return {
+      id: current.id,
+      paper: mergePaper(newer.paper, older.paper),
+      status: newer.status,
+      tags: newer.tags,
+      note: newer.note,
+      savedFrom: earliest.savedFrom || (earliest === current ? incoming : current).savedFrom,
+      savedAt: earliest.savedAt,
+      updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
+    };
+  }
+  const merged: SavedPaper = {
+    ...current,
+    paper: mergePaper(current.paper, incoming.paper),
+    tags: unionTags(current.tags, incoming.tags),
+    note: current.note || incoming.note,
+  };
+  return equal(merged, current) ? current : { ...merged, updatedAt: Math.max(now, current.updatedAt) };
+}
+
+/** A new record from a citation file gets `now` as its save and edit time. */
+function stamped(record: SavedPaper, now: number): SavedPaper {
+  return record.updatedAt > 0 ? record : { ...record, savedAt: record.savedAt || now, updatedAt: now };
+}
+
+class Merger {
+  readonly upserts = new Map<string, SavedPaper>();
+  readonly added = new Set<string>();
+  readonly updated = new Set<string>();
+  constructor(
+    readonly existing: ReadonlyMap<string, SavedPaper>,
+    readonly now: number,
+    readonly skipped: ImportSkip[],
+  ) {}
+
+  private titleIndex: Map<string, string | null> | null = null;
+
+  /**
+   * An `import:` id (a citation record with neither arXiv id nor DOI) names the paper by title and year; when
+   * exactly one paper in the list has that title and year, the record is that paper (a site-only paper exported
+   * to BibTeX and imported again, a hand-written entry for a paper saved from arXiv).
+   */
+  private resolve(incoming: SavedPaper): SavedPaper {
+    if (!incoming.id.startsWith('import:') || this.upserts.has(incoming.id) || this.existing.has(incoming.id)) return incoming;
+    if (!this.titleIndex) {
+      this.titleIndex = new Map();
+      for (const record of this.existing.values()) {
+        const key = importId(record.paper.title, yearOf({ raw: record.paper.published ?? '' }));
+        this.titleIndex.set(key, this.titleIndex.has(key) ? null : record.id);
+      }
+    }
+    const id = this.titleIndex.get(incoming.id);
+    return id ? { ...incoming, id, paper: { ...incoming.paper, id } } : incoming;
+  }
+
+  add(record: SavedPaper): void {
+    const incoming = this.resolve(record);
+    const current = this.upserts.get(incoming.id) ?? this.existing.get(incoming.id);
+    if (!current) {
+      this.upserts.set(incoming.id, stamped(incoming, this.now));
+      this.added.add(incoming.id);
+      return;
+    }
+    const merged = mergeRecord(current, incoming, this.now);
+    if (merged === current || equal(merged, current)) {
+      const reason = equal(incoming, current)
+        ? 'unchanged: identical to the copy in the list'
+        : incoming.updatedAt > 0
+          ? 'unchanged: the copy in the list is as new or newer'
+          : 'unchanged: nothing the list does not already have';
+      this.skipped.push({ id: incoming.id, title: clip(incoming.paper.title), reason });
+      return;
+    }
+    this.upserts.set(incoming.id, merged);
+    if (!this.added.has(incoming.id)) this.updated.add(incoming.id);
+  }
+
+  result(): MergeResult {
+    return { upserts: [...this.upserts.values()], summary: { added: this.added.size, updated: this.updated.size, skipped: this.skipped } };
+  }
+}
+
+type Incoming = readonly SavedPaper[] | ImportParseResult;
+
+/** The records to merge, and what parsing skipped (a parse result can be passed straight from parseImport). */
+function recordsOf(incoming: Incoming): { records: readonly SavedPaper[]; skipped: ImportSkip[] } {
+  if (Array.isArray(incoming)) return { records: incoming, skipped: [] };
+  const result = incoming as ImportParseResult | PromiseLike<unknown>;
+  if (typeof (result as PromiseLike<unknown>).then === 'function') throw new TypeError('mergeImport needs the result of parseImport, awaited');
+  if (!('ok' in result)) throw new TypeError('mergeImport needs records or a parseImport result');
+  if (!result.ok) throw new TypeError(result.error);
+  return { records: result.records, skipped: [...result.skipped] };
+}
+
+/**
+ * Merge parsed records (or a successful parseImport result) into the list by canonical id; see mergeRecord for
+ * who wins. Pure: `existing` and `incoming` are not modified. `summary.skipped` lists what parsing skipped, then
+ * the records that change nothing.
+ */
+export function mergeImport(existing: ReadonlyMap<string, SavedPaper>, incoming: Incoming, now: number): MergeResult {
+  const { records, skipped } = recordsOf(incoming);
+  const merger = new Merger(existing, now, skipped);
+  for (const record of records) merger.add(record);
+  return merger.result();
+}
+
+/** mergeImport in chunks, with progress, yielding to the event loop and cancellable. */
+export async function mergeImportAsync(existing: ReadonlyMap<string, SavedPaper>, incoming: Incoming, now: number, options: LongWork = {}): Promise<MergeResult> {
+  const { records, skipped } = recordsOf(incoming);
+  const merger = new Merger(existing, now, skipped);
+  await inChunks(records, options, (chunk) => {
+    for (const record of chunk) merger.add(record);
+    return [];
+  });
+  return merger.result();
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { SavedPaper } from '../../storage/schema';
+import { exportPapers } from './formats';
+import { mergeImport, parseImport } from './import';
+import { acl, attention, emoji, openreview, texTitle } from '../../../test/fixtures/export/papers';
+
+const NOW = Date.UTC(2026, 0, 2);
+const list = (...records: SavedPaper[]) => new Map(records.map((r) => [r.id, r]));
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/** A record as a BibTeX/RIS/CSL import makes it: to-read, no note, no timestamps. */
+const cited = (saved: SavedPaper, paper: Partial<SavedPaper['paper']> = {}, tags: string[] = []): SavedPaper => ({
+  id: saved.id,
+  paper: { ...saved.paper, source: { site: 'import', page: 'bibtex' }, ...paper },
+  status: 'to-read',
+  tags,
+  note: '',
+  savedFrom: '',
+  savedAt: 0,
+  updatedAt: 0,
+});
+
+describe('mergeImport', () => {
+  it('adds new papers; citation records get now as their save and edit time', () => {
+    const { upserts, summary } = mergeImport(list(attention), [acl, cited(texTitle)], NOW);
+    expect(summary).toEqual({ added: 2, updated: 0, skipped: [] });
+    expect(upserts[0]).toBe(acl);
+    expect(upserts[1]).toMatchObject({ id: texTitle.id, savedAt: NOW, updatedAt: NOW, status: 'to-read' });
+  });
+
+  it('counts identical records as skipped ("unchanged")', () => {
+    const { upserts, summary } = mergeImport(list(attention, acl), [structuredClone(attention), acl], NOW);
+    expect(upserts).toEqual([]);
+    expect(summary.skipped).toEqual([
+      { id: attention.id, title: attention.paper.title, reason: 'unchanged: identical to the copy in the list' },
+      { id: acl.id, title: acl.paper.title, reason: 'unchanged: identical to the copy in the list' },
+    ]);
+  });
+
+  describe('backup records (timestamped): the newer edit wins', () => {
+    it('a newer backup record brings its status, tags and note as they are (a removed tag stays removed)', () => {
+      const newer: SavedPaper = { ...attention, status: 'done', tags: ['classics'], note: 'finished', updatedAt: attention.updatedAt + 1000 };
+      const { upserts, summary } = mergeImport(list(attention), [newer], NOW);
+      expect(summary).toMatchObject({ added: 0, updated: 1 });
+      expect(upserts[0]).toMatchObject({ status: 'done', tags: ['classics'], note: 'finished', updatedAt: newer.updatedAt, savedAt: attention.savedAt });
+    });
+
+    it('an older backup record changes no user state, but fills metadata the list lacks', () => {
+      const listCopy: SavedPaper = { ...attention, paper: { ...attention.paper, abstract: null, venue: null } };
+      const older: SavedPaper = { ...attention, status: 'to-read', tags: [], note: 'old note', updatedAt: attention.updatedAt - 1000, paper: { ...attention.paper, venue: 'NeurIPS 2017', title: 'Old Title' } };
+      const { upserts, summary } = mergeImport(list(listCopy), [older], NOW);
+      expect(summary).toMatchObject({ added: 0, updated: 1 });
+      expect(upserts[0]).toMatchObject({ status: 'reading', tags: ['transformers', 'classics'], note: listCopy.note, updatedAt: listCopy.updatedAt });
+      expect(upserts[0]?.paper).toMatchObject({ title: 'Attention Is All You Need', venue: 'NeurIPS 2017', abstract: attention.paper.abstract });
+    });
+
+    it('an older backup record with nothing new is skipped with its reason', () => {
+      const older: SavedPaper = { ...attention, note: 'stale', updatedAt: attention.updatedAt - 1 };
+      const { upserts, summary } = mergeImport(list(attention), [older], NOW);
+      expect(upserts).toEqual([]);
+      expect(summary.skipped).toEqual([{ id: attention.id, title: attention.paper.title, reason: 'unchanged: the copy in the list is as new or newer' }]);
+    });
+
+    it('newer metadata wins field by field, but an empty value never erases a known one', () => {
+      const newer: SavedPaper = {
+        ...attention,
+        updatedAt: attention.updatedAt + 1,
+        paper: { ...attention.paper, upvotes: 999, abstract: null, githubRepos: [], categories: ['cs.AI'], authors: [] },
+      };
+      const [merged] = mergeImport(list(attention), [newer], NOW).upserts;
+      expect(merged?.paper).toMatchObject({ upvotes: 999, abstract: attention.paper.abstract, githubRepos: attention.paper.githubRepos, categories: ['cs.AI'], authors: attention.paper.authors });
+    });
+
+    it('keeps the earliest save time and its page; ties go to the list', () => {
+      const earlier: SavedPaper = { ...acl, savedAt: acl.savedAt - 5000, savedFrom: 'https://first.example/', updatedAt: acl.updatedAt + 1, note: 'n2' };
+      const [merged] = mergeImport(list(acl), [earlier], NOW).upserts;
+      expect(merged).toMatchObject({ savedAt: earlier.savedAt, savedFrom: 'https://first.example/', note: 'n2' });
+      const tie: SavedPaper = { ...acl, note: 'same time, other note' };
+      expect(mergeImport(list(acl), [tie], NOW).upserts).toEqual([]);
+    });
+  });
+
+  describe('citation records (BibTeX/RIS/CSL, no timestamps): never override the user', () => {
+    it('keeps status and note, adds keyword tags (union), fills empty metadata, stamps now', () => {
+      const current: SavedPaper = { ...emoji, paper: { ...emoji.paper, venue: null, abstract: null } };
+      const incoming = cited(emoji, { venue: 'arXiv preprint', abstract: 'From the .bib', title: 'Different Title' }, ['nlp', 'NLP', 'new-tag']);
+      const { upserts, summary } = mergeImport(list(current), [incoming], NOW);
+      expect(summary).toMatchObject({ added: 0, updated: 1 });
+      expect(upserts[0]).toMatchObject({ status: 'to-read', note: emoji.note, tags: ['обучение', '学习', 'nlp', 'new-tag'], updatedAt: NOW, savedAt: emoji.savedAt });
+      expect(upserts[0]?.paper).toMatchObject({ title: emoji.paper.title, venue: 'arXiv preprint', abstract: 'From the .bib', source: emoji.paper.source });
+    });
+
+    it('is skipped when it brings nothing new', () => {
+      const { upserts, summary } = mergeImport(list(acl), [cited(acl, {}, ['dialogue'])], NOW);
+      expect(upserts).toEqual([]);
+      expect(summary.skipped).toEqual([{ id: acl.id, title: acl.paper.title, reason: 'unchanged: nothing the list does not already have' }]);
+    });
+
+    it('finds a paper without arXiv id or DOI by title and year (a site-only paper exported to BibTeX)', async () => {
+      const bib = await exportPapers([openreview], 'bibtex');
+      const parsed = await parseImport(bib.text, bib.filename);
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.records[0]?.id).toMatch(/^import:/);
+      const { upserts, summary } = mergeImport(list(openreview), parsed.records, NOW);
+      expect(summary.added).toBe(0);
+      expect(upserts).toEqual([]);
+      expect(summary.skipped[0]).toMatchObject({ id: openreview.id });
+      // Two papers with that title and year: ambiguous, so it is added as its own paper.
+      const twin: SavedPaper = { ...openreview, id: 'openreview:twin', paper: { ...openreview.paper, id: 'openreview:twin' } };
+      expect(mergeImport(list(openreview, twin), parsed.records, NOW).summary.added).toBe(1);
+    });
+  });
+
+  it('merges several incoming records for one paper in order', () => {
+    const a: SavedPaper = { ...attention, note: 'a', updatedAt: attention.updatedAt + 1 };
+    const b = cited(attention, {}, ['extra']);
+    const { upserts, summary } = mergeImport(list(attention), [a, b], NOW);
+    expect(summary).toMatchObject({ added: 0, updated: 1 });
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0]).toMatchObject({ note: 'a', tags: ['transformers', 'classics', 'extra'] });
+  });
+
+  it('is pure: neither the list nor the incoming records are modified', () => {
+    const existing = deepFreeze(list(attention, acl));
+    const incoming = deepFreeze([{ ...attention, note: 'x', updatedAt: attention.updatedAt + 1 }, cited(acl, {}, ['t']), cited(texTitle)]);
+    expect(() => mergeImport(existing, incoming, NOW)).not.toThrow();
+    expect(existing.get(attention.id)).toBe(attention);
+  });
+
+  it('takes a parseImport result directly, and reports what parsing skipped first', async () => {
+    const parsed = await parseImport('@misc{a, title = {Kept}}\n@misc{b, author = {No Title}}', 'x.bib');
+    const { summary } = mergeImport(new Map(), parsed, NOW);
+    expect(summary.added).toBe(1);
+    expect(summary.skipped).toEqual([{ id: '@misc{b}', reason: 'it has no title' }]);
+    const failed = await parseImport('', 'x.bib');
+    expect(() => mergeImport(new Map(), failed, NOW)).toThrow(/empty/);
+    expect(() => mergeImport(new Map(), parseImport('', 'x') as never, NOW)).toThrow(/awaited/);
+  });
+});
