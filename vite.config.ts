@@ -18,6 +18,8 @@ export default defineConfig({
     }),
   ],
   build: {
+    // The full-page library is opened from the popup, not named in the manifest.
+    rollupOptions: { input: { library: 'src/library/index.html' } },
     outDir: `dist/${target}`,
     emptyOutDir: true,
     target: 'es2022',

@@ -1,10 +1,10 @@
-// The popup's view of the background: an interface with a real implementation over messages, so
-// components are tested against a fake.
+// The popup's (and library page's) view of the background: an interface with a real implementation over
+// messages, so components are tested against a fake (./fake-api.ts).
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import { send } from '../background/client';
-import { ChangedNoticeSchema, ReloadNoticeSchema } from '../background/messages';
-import type { SavedPaper } from '../storage/schema';
+import { ChangedNoticeSchema, ReloadNoticeSchema, type Notice } from '../background/messages';
+import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import { sites } from '../background/site-scripts';
 
 export interface SiteAccess {
@@ -15,24 +15,46 @@ export interface SiteAccess {
   granted: boolean;
 }
 
+/** What the user keeps about a paper; omitted fields stay as they are. */
+export interface PaperEdit {
+  status?: ReadingStatus;
+  tags?: string[];
+  note?: string;
+}
+
 export interface ReadingListApi {
+  /** The whole list, newest save first. */
   list(): Promise<SavedPaper[]>;
-  remove(id: string): Promise<void>;
-  /** Called after any change to the list made anywhere; returns an unsubscribe function. */
-  subscribe(onChange: () => void): () => void;
+  /** Resolves with the removed record (keep it for undo), or null if it was not in the list. */
+  remove(id: string): Promise<SavedPaper | null>;
+  /** Put a removed record back exactly as it was (undo). */
+  restore(record: SavedPaper): Promise<SavedPaper>;
+  /** Resolves with the committed record, or null if the paper is no longer saved. */
+  edit(id: string, edit: PaperEdit): Promise<SavedPaper | null>;
+  /** Write many records in one transaction: all or nothing (imports, bulk edits). */
+  putMany(records: SavedPaper[]): Promise<{ written: number }>;
+  /** Called after any change to the list made anywhere (with the background's notice); returns an unsubscribe function. */
+  subscribe(onChange: (notice: Notice) => void): () => void;
   /** Core sites and whether their host access is granted (Firefox lets users withhold it). */
   siteAccess(): Promise<SiteAccess[]>;
   /** Must be called from a user action (a click). */
   requestAccess(origins: string[]): Promise<boolean>;
   openOptions(): Promise<void>;
+  /** The full-tab library page; an extension page of our own needs no `tabs` permission. */
+  openLibrary(): Promise<void>;
 }
+
+export const LIBRARY_PATH = 'src/library/index.html';
 
 export const extensionApi: ReadingListApi = {
   list: () => send('list', {}),
-  remove: async (id) => void (await send('remove', { id })),
+  remove: (id) => send('remove', { id }),
+  restore: (record) => send('restore', { record }),
+  edit: (id, edit) => send('edit', { id, edit }),
+  putMany: (records) => send('putMany', { records }),
   subscribe(onChange) {
     const listener = (message: unknown) => {
-      if (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message)) onChange();
+      if (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message)) onChange(message);
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
@@ -50,4 +72,5 @@ export const extensionApi: ReadingListApi = {
   },
   requestAccess: (origins) => browser.permissions.request({ origins }),
   openOptions: () => browser.runtime.openOptionsPage(),
+  openLibrary: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PATH) })),
 };

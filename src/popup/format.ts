@@ -10,7 +10,24 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   }
 }
 
-const SITE_NAMES: Record<string, string> = { huggingface: 'Hugging Face', arxiv: 'arXiv' };
+const SITE_NAMES: Record<string, string> = {
+  huggingface: 'Hugging Face',
+  arxiv: 'arXiv',
+  alphaxiv: 'alphaXiv',
+  openreview: 'OpenReview',
+  pmlr: 'PMLR',
+  neurips: 'NeurIPS',
+  cvf: 'CVF Open Access',
+  dblp: 'dblp',
+  aclanthology: 'ACL Anthology',
+  scholar: 'Google Scholar',
+  semanticscholar: 'Semantic Scholar',
+};
+
+/** A site id's name for menus (no page at hand). */
+export function siteName(site: string): string {
+  return SITE_NAMES[site] ?? site;
+}
 
 export function siteLabel(site: string, savedFrom: string): string {
   return SITE_NAMES[site] ?? safeHttpUrl(savedFrom)?.replace(/^https?:\/\/(www\.)?([^/]+).*$/, '$2') ?? site;
@@ -25,11 +42,61 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60e3],
 ];
 
+// Formatters are costly to create: one each, reused (they show up in profiles at 10,000 papers).
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const utcDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const localDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const integer = new Intl.NumberFormat('en');
+
 /** "3 days ago", "just now". */
 export function timeAgo(then: number, now: number): string {
   const elapsed = now - then;
   for (const [unit, ms] of UNITS) {
-    if (elapsed >= ms) return new Intl.RelativeTimeFormat('en', { numeric: 'auto' }).format(-Math.floor(elapsed / ms), unit);
+    if (elapsed >= ms) return relative.format(-Math.floor(elapsed / ms), unit);
   }
   return 'just now';
+}
+
+/** "10,000". */
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+/** GitHub's owner/repo shape; anything else is shown as text and never becomes a link. */
+export const REPO_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
+export function repoUrl(name: string): string | null {
+  return REPO_NAME.test(name) && !name.split('/').includes('..') ? `https://github.com/${name}` : null;
+}
+
+/** "Ada Lovelace, Alan Turing, Grace Hopper et al." from the first `shown` names. */
+export function formatAuthors(authors: readonly string[], authorCount: number | null, shown = 3): string {
+  const first = authors.slice(0, shown).join(', ');
+  const more = authors.length > shown || (authorCount ?? 0) > Math.min(authors.length, shown);
+  if (!first) return authorCount ? `${authorCount} authors` : '';
+  return more ? `${first} et al.` : first;
+}
+
+/** "1 Jul 2026" from a YYYY-MM-DD date (read as UTC, so no time zone shifts it a day). */
+export function formatDay(isoDate: string | null): string | null {
+  if (!isoDate) return null;
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(date.getTime())) return null;
+  return utcDay.format(date);
+}
+
+/** "1 Jul 2026" for an instant, in the user's time zone. */
+export function formatLocalDay(time: number): string {
+  return localDay.format(time);
+}
+
+/** The first non-empty line of a note, for the list. */
+export function firstLine(note: string): string {
+  return note.split('\n').find((line) => line.trim())?.trim() ?? '';
+}
+
+export const STATUS_LABELS = { 'to-read': 'To read', reading: 'Reading', done: 'Done' } as const;
+
+export function countLabel(n: number): string {
+  return n === 1 ? '1 paper' : `${integer.format(n)} papers`;
 }

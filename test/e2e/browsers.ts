@@ -19,6 +19,7 @@ export type Routes = (url: string) => Served | undefined;
 export interface OverlayInfo {
   id: string;
   hostAttributes: string[];
+  /** null while the saved state is not known yet. */
   pressed: 'true' | 'false' | null;
   label: string | null;
   x: number;

@@ -1,97 +1,194 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makePaper } from '../../../test/unit/paper-factory';
-import type { SavedPaper } from '../../storage/schema';
-import type { ReadingListApi, SiteAccess } from '../api';
+import { createFakeApi, makeSaved } from '../fake-api';
 import { App } from './App';
+import { renderPopup } from './render-popup';
 
 afterEach(cleanup);
 
-function saved(id: string, title: string, savedAt: number, overrides: Partial<SavedPaper> = {}): SavedPaper {
-  return {
-    id,
-    paper: makePaper({ id, title, url: `https://huggingface.co/papers/${id.slice(6)}` }),
-    status: 'to-read',
-    tags: [],
-    note: '',
-    savedFrom: 'https://huggingface.co/papers/date/2026-07-02',
-    savedAt,
-    updatedAt: savedAt,
-    ...overrides,
-  };
-}
-
-function fakeApi(papers: SavedPaper[], access: SiteAccess[] = []) {
-  let listeners: (() => void)[] = [];
-  const api: ReadingListApi & { papers: SavedPaper[]; emit(): void } = {
-    papers,
-    list: vi.fn(async () => api.papers),
-    remove: vi.fn(async (id: string) => {
-      api.papers = api.papers.filter((p) => p.id !== id);
-    }),
-    subscribe(onChange) {
-      listeners.push(onChange);
-      return () => (listeners = listeners.filter((l) => l !== onChange));
-    },
-    siteAccess: vi.fn(async () => access),
-    requestAccess: vi.fn(async () => true),
-    openOptions: vi.fn(async () => {}),
-    emit: () => listeners.forEach((l) => l()),
-  };
-  return api;
-}
+const saved = makeSaved;
+const titles = () => screen.queryAllByRole('listitem').filter((li) => li.classList.contains('item')).map((li) => li.querySelector('.title')!.textContent);
 
 describe('popup App', () => {
   it('shows a clear empty state', async () => {
-    render(<App api={fakeApi([])} />);
+    renderPopup([]);
     expect(await screen.findByText('Your reading list is empty.')).toBeTruthy();
   });
 
-  it('lists papers as given (newest first) with a link to the paper and where it was saved', async () => {
-    render(<App api={fakeApi([saved('arxiv:2607.00002', 'Newer paper', 2000), saved('arxiv:2607.00001', 'Older paper', 1000)])} />);
+  it('lists papers newest first with a link to the paper and where it was saved', async () => {
+    renderPopup([saved('arxiv:2607.00001', 'Older paper', 1000), saved('arxiv:2607.00002', 'Newer paper', 2000)]);
     const links = await screen.findAllByRole('link', { name: /paper$/ });
     expect(links.map((a) => a.textContent)).toEqual(['Newer paper', 'Older paper']);
     expect(links[0]!.getAttribute('href')).toBe('https://huggingface.co/papers/2607.00002');
-    expect(screen.getAllByText('Hugging Face')).toHaveLength(2);
+    expect(within(screen.getByRole('list', { name: 'Reading list' })).getAllByText('Hugging Face')).toHaveLength(2);
     expect(screen.getByText('2 papers')).toBeTruthy();
   });
 
-  it('renders hostile titles as text and never links a javascript: URL', async () => {
-    const evil = saved('arxiv:2607.00003', '<img src=x onerror=alert(1)>', 1000);
-    evil.paper.url = 'javascript:alert(1)';
-    evil.savedFrom = 'javascript:alert(2)';
-    const { container } = render(<App api={fakeApi([evil])} />);
-    expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeTruthy();
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('a[href^="javascript"]')).toBeNull();
+  it('shows authors, date, tags, repository badge, status and the note’s first line', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'Full paper', 1000, { tags: ['moe', 'long context'], status: 'reading', note: '\nRead section 3 first\nthen 4' }, {
+        authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'],
+        published: '2026-07-01',
+        githubRepos: ['example/sparse-moe'],
+        githubStars: 1234,
+      }),
+    ]);
+    const item = (await screen.findByText('Full paper')).closest('li')!;
+    const q = within(item);
+    expect(q.getByText('Ada Lovelace, Alan Turing, Grace Hopper et al.')).toBeTruthy();
+    expect(q.getByText('1 Jul 2026')).toBeTruthy();
+    expect(q.getByText('moe')).toBeTruthy();
+    expect(q.getByText('long context')).toBeTruthy();
+    expect(q.getByRole('link', { name: 'Code: example/sparse-moe on GitHub, 1234 stars' }).getAttribute('href')).toBe('https://github.com/example/sparse-moe');
+    expect((q.getByRole('combobox', { name: 'Status of “Full paper”' }) as HTMLSelectElement).value).toBe('reading');
+    expect(q.getByText('Read section 3 first')).toBeTruthy();
+    expect(q.queryByText(/then 4/)).toBeNull();
   });
 
-  it('removes a paper and refreshes when another context changes the list', async () => {
-    const api = fakeApi([saved('arxiv:2607.00001', 'Only paper', 1000)]);
-    render(<App api={api} />);
+  it('renders hostile strings as text and never links javascript: or data: URLs or odd repository names', async () => {
+    const evil = saved('arxiv:2607.00003', '<img src=x onerror=alert(1)>', 1000, { note: '<script>alert(1)</script>', tags: ['<b>x</b>'] }, {
+      url: 'javascript:alert(1)',
+      pdfUrl: 'data:text/html,<script>alert(1)</script>',
+      projectUrl: 'javascript:alert(3)',
+      authors: ['<iframe src=javascript:alert(4)>'],
+      githubRepos: ['javascript:alert(5)'],
+      abstract: '<svg onload=alert(6)>',
+    });
+    evil.savedFrom = 'javascript:alert(2)';
+    const { container } = renderPopup([evil]);
+    expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Details of/ }));
+    for (const text of ['<script>alert(1)</script>', '<b>x</b>', '<iframe src=javascript:alert(4)>', 'javascript:alert(5)', '<svg onload=alert(6)>']) {
+      expect(screen.getAllByText(text).length).toBeGreaterThan(0);
+    }
+    expect(container.querySelector('img, script, iframe, svg, b')).toBeNull();
+    expect([...container.querySelectorAll('a')].every((a) => /^https?:/.test(a.getAttribute('href') ?? ''))).toBe(true);
+  });
+
+  it('searches as you type over title, authors, abstract, tags and notes', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'Sparse experts', 3000, { tags: ['efficiency'] }, { authors: ['Ada Lovelace'], abstract: 'Routing tokens.' }),
+      saved('arxiv:2607.00002', 'Diffusion models', 2000, { note: 'ask Grace about the sampler' }, { authors: ['Alan Turing'], abstract: 'Image generation.' }),
+    ]);
+    const box = await screen.findByRole('searchbox', { name: 'Search papers' });
+    const search = async (text: string, expected: string[]) => {
+      fireEvent.input(box, { target: { value: text } });
+      await waitFor(() => expect(titles()).toEqual(expected));
+    };
+    await search('diffu', ['Diffusion models']);
+    await search('lovelace', ['Sparse experts']);
+    await search('sampler', ['Diffusion models']);
+    await search('efficien', ['Sparse experts']);
+    await search('image', ['Diffusion models']);
+    await search('nothing like this', []);
+    expect(screen.getByText(/No papers match/)).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'Escape' });
+    await waitFor(() => expect(titles()).toEqual(['Sparse experts', 'Diffusion models']));
+    expect((box as HTMLInputElement).value).toBe('');
+  });
+
+  it('announces the number of results politely', async () => {
+    renderPopup([saved('arxiv:2607.00001', 'Sparse experts', 3000), saved('arxiv:2607.00002', 'Diffusion models', 2000)]);
+    fireEvent.input(await screen.findByRole('searchbox'), { target: { value: 'diffusion' } });
+    const region = document.querySelector('[aria-live="polite"]')!;
+    await waitFor(() => expect(region.textContent).toBe('1 paper shown of 2.'));
+    expect(screen.getByText('1 of 2 papers')).toBeTruthy();
+  });
+
+  it('filters by status, tag, site and code', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'A done paper', 3000, { status: 'done', tags: ['nlp'] }, { githubRepos: [] }),
+      saved('arxiv:2607.00002', 'A coded paper', 2000, { tags: ['vision'] }, { githubRepos: ['org/code'] }),
+      saved('arxiv:2607.00003', 'An arXiv paper', 1000, {}, { githubRepos: [], source: { site: 'arxiv', page: 'abs' } }),
+    ]);
+    await screen.findByText('A done paper');
+    const choose = (name: string, value: string) => fireEvent.change(screen.getByRole('combobox', { name }), { target: { value } });
+    choose('Filter by status', 'done');
+    await waitFor(() => expect(titles()).toEqual(['A done paper']));
+    choose('Filter by status', 'all');
+    choose('Filter by tag', 'vision');
+    await waitFor(() => expect(titles()).toEqual(['A coded paper']));
+    choose('Filter by tag', '');
+    choose('Filter by site', 'arxiv');
+    await waitFor(() => expect(titles()).toEqual(['An arXiv paper']));
+    choose('Filter by site', '');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Has code' }));
+    await waitFor(() => expect(titles()).toEqual(['A coded paper']));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(titles()).toHaveLength(3));
+  });
+
+  it('sorts by date saved, date published, title, stars and upvotes', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'Beta', 3000, {}, { published: '2026-01-01', githubStars: 5, upvotes: 100 }),
+      saved('arxiv:2607.00002', 'alpha', 2000, {}, { published: '2026-05-01', githubStars: null, upvotes: 3 }),
+      saved('arxiv:2607.00003', 'Gamma', 1000, {}, { published: null, githubStars: 900, upvotes: null }),
+    ]);
+    await screen.findByText('Beta');
+    const sortBy = async (value: string, expected: string[]) => {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value } });
+      await waitFor(() => expect(titles()).toEqual(expected));
+    };
+    await sortBy('published', ['alpha', 'Beta', 'Gamma']);
+    await sortBy('title', ['alpha', 'Beta', 'Gamma']);
+    await sortBy('stars', ['Gamma', 'Beta', 'alpha']);
+    await sortBy('upvotes', ['Beta', 'alpha', 'Gamma']);
+    await sortBy('saved', ['Beta', 'alpha', 'Gamma']);
+  });
+
+  it('changes a paper’s status', async () => {
+    const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Status of “Only paper”' }), { target: { value: 'done' } });
+    await waitFor(() => expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00001', { status: 'done' }));
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Only paper”' }) as HTMLSelectElement).value).toBe('done'));
+  });
+
+  it('removes a paper with undo, and refreshes when another context changes the list', async () => {
+    const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
     fireEvent.click(await screen.findByRole('button', { name: 'Remove “Only paper” from the reading list' }));
     await screen.findByText('Your reading list is empty.');
     expect(api.remove).toHaveBeenCalledWith('arxiv:2607.00001');
-    api.papers = [saved('arxiv:2607.00009', 'Saved in a tab', 3000)];
+    const snackbar = screen.getByRole('status');
+    expect(snackbar.textContent).toContain('Removed “Only paper”.');
+    fireEvent.click(within(snackbar).getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Only paper')).toBeTruthy();
+    expect(api.restore).toHaveBeenCalledTimes(1);
+    expect(api.papers.map((p) => p.id)).toEqual(['arxiv:2607.00001']);
+
+    api.papers = [saved('arxiv:2607.00009', 'Saved in a tab', 3000), ...api.papers];
     api.emit();
     expect(await screen.findByText('Saved in a tab')).toBeTruthy();
   });
 
+  it('opens the library and the options', async () => {
+    const { api } = renderPopup([]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open library' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sites and options' }));
+    expect(api.openLibrary).toHaveBeenCalledTimes(1);
+    expect(api.openOptions).toHaveBeenCalledTimes(1);
+  });
+
   it('says when a site is not accessible and asks for it in one click', async () => {
-    const api = fakeApi([], [{ name: 'Hugging Face Papers', origins: ['https://huggingface.co/papers*'], granted: false }]);
-    render(<App api={api} />);
+    const { api } = renderPopup([], { access: [{ name: 'Hugging Face Papers', origins: ['https://huggingface.co/papers*'], granted: false }] });
     fireEvent.click(await screen.findByRole('button', { name: 'Allow on Hugging Face Papers' }));
     expect(api.requestAccess).toHaveBeenCalledWith(['https://huggingface.co/papers*']);
     await waitFor(() => expect(api.siteAccess).toHaveBeenCalledTimes(2));
   });
 
   it('shows an error instead of an empty list when storage fails', async () => {
-    const api = fakeApi([]);
+    const api = createFakeApi([]);
     api.list = vi.fn(async () => {
       throw new Error('IndexedDB is unavailable');
     });
     render(<App api={api} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/IndexedDB is unavailable/);
+  });
+
+  it('says so when an edit fails', async () => {
+    const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
+    api.edit = vi.fn(async () => Promise.reject(new Error('The Papershelf background did not answer')));
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Status of “Only paper”' }), { target: { value: 'done' } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not change the status: The Papershelf background did not answer/);
   });
 });

@@ -1,82 +1,128 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, SiteAccess } from '../api';
-import type { SavedPaper } from '../../storage/schema';
-import { PaperItem } from './PaperItem';
+import { countLabel, formatCount } from '../format';
+import { useSlashFocus } from '../keyboard';
+import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../list-query';
+import type { StateOptions } from '../state';
+import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../state-hooks';
 import { AccessNotice } from './AccessNotice';
+import { FilterBar } from './FilterBar';
+import { LiveRegion } from './LiveRegion';
+import { PaperList } from './PaperList';
+import { ProblemAlert } from './ProblemAlert';
+import { SearchBox } from './SearchBox';
+import { SortSelect } from './SortSelect';
+import { UndoSnackbar } from './UndoSnackbar';
 
-type Load = { state: 'loading' } | { state: 'ready'; papers: SavedPaper[] } | { state: 'error'; message: string };
-
-export function App({ api }: { api: ReadingListApi }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+export function App({ api, stateOptions }: { api: ReadingListApi; stateOptions?: StateOptions }) {
+  const state = useReadingList(api, stateOptions);
+  const snapshot = useSnapshot(state);
   const [access, setAccess] = useState<SiteAccess[]>([]);
-
-  const refresh = useCallback(() => {
-    api.list().then(
-      (papers) => setLoad({ state: 'ready', papers }),
-      (error: Error) => setLoad({ state: 'error', message: error.message }),
-    );
-  }, [api]);
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortKey>('saved');
+  const [announcement, setAnnouncement] = useState('');
+  const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
 
   const refreshAccess = useCallback(() => {
     api.siteAccess().then(setAccess, () => setAccess([]));
   }, [api]);
+  useEffect(refreshAccess, [refreshAccess]);
 
+  // Large lists: search once typing pauses; small ones: on every keystroke.
+  const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
+  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]));
+  const narrowed = searchText(query) !== '' || isFiltered(filters);
+  const total = snapshot.papers.length;
+  const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
+  const resultMessage = useDebounced(narrowed && !view.pending ? `${countLabel(view.papers.length)} shown of ${formatCount(total)}.` : '', 400);
+  // One live region: the latest of a result count and an action's confirmation.
   useEffect(() => {
-    refresh();
-    refreshAccess();
-    return api.subscribe(refresh);
-  }, [api, refresh, refreshAccess]);
-
-  const remove = async (id: string) => {
-    try {
-      await api.remove(id);
-    } finally {
-      refresh();
-    }
-  };
+    if (resultMessage) setAnnouncement(resultMessage);
+  }, [resultMessage]);
 
   return (
-    <main class="app">
-      <header class="bar">
-        <h1>Papershelf</h1>
-        {load.state === 'ready' && <span class="count">{countLabel(load.papers.length)}</span>}
-      </header>
-      {access
-        .filter((site) => !site.granted)
-        .map((site) => (
-          <AccessNotice key={site.name} site={site} onRequest={() => api.requestAccess(site.origins).then(refreshAccess)} />
-        ))}
-      {load.state === 'loading' && <p class="muted">Loading your reading list…</p>}
-      {load.state === 'error' && (
-        <p class="error" role="alert">
-          Could not read your reading list: {load.message}
-        </p>
-      )}
-      {load.state === 'ready' && load.papers.length === 0 && (
-        <section class="empty">
-          <p>Your reading list is empty.</p>
-          <p class="muted">
-            Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">Hugging Face Papers</a> and
-            press <strong>Save</strong> on any paper card.
-          </p>
-        </section>
-      )}
-      {load.state === 'ready' && load.papers.length > 0 && (
-        <ul class="list" aria-label="Reading list">
-          {load.papers.map((saved) => (
-            <PaperItem key={saved.id} saved={saved} onRemove={() => remove(saved.id)} />
+    <ReadingListContext.Provider value={state}>
+      <main class="app">
+        <header class="bar">
+          <h1>Papershelf</h1>
+          {snapshot.load === 'ready' && (
+            <span class="count">{narrowed && !view.pending ? `${formatCount(view.papers.length)} of ${countLabel(total)}` : countLabel(total)}</span>
+          )}
+        </header>
+        {access
+          .filter((site) => !site.granted)
+          .map((site) => (
+            <AccessNotice key={site.name} site={site} onRequest={() => api.requestAccess(site.origins).then(refreshAccess)} />
           ))}
-        </ul>
-      )}
-      <footer class="foot">
-        <button type="button" class="link" onClick={() => void api.openOptions()}>
-          Sites and options
-        </button>
-      </footer>
-    </main>
+        <ProblemAlert problem={snapshot.problem} onDismiss={state.dismissProblem} />
+        {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
+        {snapshot.load === 'error' && (
+          <p class="error" role="alert">
+            Could not read your reading list: {snapshot.loadError}
+          </p>
+        )}
+        {snapshot.load === 'ready' && total === 0 && (
+          <section class="empty">
+            <p>Your reading list is empty.</p>
+            <p class="muted">
+              Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">Hugging Face Papers</a> and
+              press <strong>Save</strong> on any paper card.
+            </p>
+          </section>
+        )}
+        {snapshot.load === 'ready' && total > 0 && (
+          <>
+            <div class="controls" role="search">
+              <SearchBox value={text} onChange={setText} inputRef={searchRef} onArrowDown={() => setFocusRequest({ id: '' })} />
+              <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
+            </div>
+            <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
+            <div class="scroll">
+              {view.pending && <p class="muted">Preparing search…</p>}
+              {!view.pending && view.papers.length === 0 && (
+                <p class="muted none">
+                  No papers match.{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => {
+                      setText('');
+                      setFilters(NO_FILTERS);
+                    }}
+                  >
+                    Clear search and filters
+                  </button>
+                </p>
+              )}
+              {view.papers.length > 0 && (
+                <PaperList
+                  papers={view.papers}
+                  knownTags={knownTags}
+                  announce={setAnnouncement}
+                  onLeaveTop={() => searchRef.current?.focus()}
+                  focusRequest={focusRequest}
+                />
+              )}
+            </div>
+          </>
+        )}
+        <LiveRegion message={announcement} />
+        <UndoSnackbar undo={snapshot.undo} onUndo={() => void state.undo()} onDismiss={state.dismissUndo} />
+        <footer class="foot">
+          <span class="muted small keys" aria-hidden="true">
+            ↑↓ move · Enter open · 1/2/3 status · / search
+          </span>
+          <button type="button" class="link" onClick={() => void api.openLibrary()}>
+            Open library
+          </button>
+          <button type="button" class="link" onClick={() => void api.openOptions()}>
+            Sites and options
+          </button>
+        </footer>
+      </main>
+    </ReadingListContext.Provider>
   );
-}
-
-function countLabel(n: number): string {
-  return n === 1 ? '1 paper' : `${n} papers`;
 }

@@ -1,27 +1,86 @@
-import type { SavedPaper } from '../../storage/schema';
-import { safeHttpUrl, siteLabel, timeAgo } from '../format';
+import { useId } from 'preact/hooks';
+import type { ReadingStatus, SavedPaper } from '../../storage/schema';
+import { firstLine, formatAuthors, formatDay, safeHttpUrl, siteLabel, timeAgo } from '../format';
+import { PaperDetails } from './PaperDetails';
+import { RepoBadge } from './RepoBadge';
+import { StatusSelect } from './StatusSelect';
+import { TagChips } from './TagChips';
 
-export function PaperItem({ saved, onRemove, now = Date.now() }: { saved: SavedPaper; onRemove: () => void; now?: number }) {
+interface Props {
+  saved: SavedPaper;
+  /** The roving-tabindex item: the only one in the tab order. */
+  active: boolean;
+  expanded: boolean;
+  knownTags: readonly string[];
+  onToggle: () => void;
+  onStatus: (status: ReadingStatus) => void;
+  onRemove: () => void;
+  onActivate: () => void;
+  now?: number;
+}
+
+export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStatus, onRemove, onActivate, now = Date.now() }: Props) {
   const { paper } = saved;
+  const id = useId();
   const href = safeHttpUrl(paper.url) ?? safeHttpUrl(saved.savedFrom);
+  const authors = formatAuthors(paper.authors, paper.authorCount);
+  const published = formatDay(paper.published);
+  const note = firstLine(saved.note);
+  const tab = active ? 0 : -1;
   return (
-    <li class="item" data-id={saved.id}>
+    <li
+      class={expanded ? 'item open' : 'item'}
+      data-id={saved.id}
+      tabIndex={tab}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-meta`}
+      aria-keyshortcuts="ArrowUp ArrowDown Enter 1 2 3"
+      onFocusIn={onActivate}
+    >
       <div class="main">
         {href ? (
-          <a class="title" href={href} target="_blank" rel="noreferrer">
+          <a id={`${id}-title`} class="title" href={href} target="_blank" rel="noreferrer" tabIndex={tab}>
             {paper.title}
           </a>
         ) : (
-          <span class="title">{paper.title}</span>
+          <span id={`${id}-title`} class="title">
+            {paper.title}
+          </span>
         )}
-        <div class="meta">
-          Saved from <span class="site">{siteLabel(saved.paper.source.site, saved.savedFrom)}</span>{' '}
-          <time dateTime={new Date(saved.savedAt).toISOString()}>{timeAgo(saved.savedAt, now)}</time>
+        <div class="meta" id={`${id}-meta`}>
+          {authors && <span class="authors">{authors}</span>}
+          {published && <time dateTime={paper.published ?? undefined}>{published}</time>}
+          <span class="site">{siteLabel(paper.source.site, saved.savedFrom)}</span>
+          <span>
+            saved <time dateTime={new Date(saved.savedAt).toISOString()}>{timeAgo(saved.savedAt, now)}</time>
+          </span>
         </div>
+        {(saved.tags.length > 0 || paper.githubRepos.length > 0) && (
+          <div class="badges">
+            <RepoBadge repos={paper.githubRepos} stars={paper.githubStars} tabIndex={tab} />
+            <TagChips tags={saved.tags} />
+          </div>
+        )}
+        {note && <p class="note-line">{note}</p>}
+        {expanded && <PaperDetails saved={saved} knownTags={knownTags} id={`${id}-details`} />}
       </div>
-      <button type="button" class="remove" aria-label={`Remove “${paper.title}” from the reading list`} onClick={onRemove}>
-        Remove
-      </button>
+      <div class="side">
+        <StatusSelect status={saved.status} title={paper.title} onChange={onStatus} tabIndex={tab} />
+        <button
+          type="button"
+          class="toggle"
+          aria-expanded={expanded}
+          aria-controls={expanded ? `${id}-details` : undefined}
+          aria-label={`Details of “${paper.title}”`}
+          tabIndex={tab}
+          onClick={onToggle}
+        >
+          {expanded ? 'Less' : 'More'}
+        </button>
+        <button type="button" class="remove" aria-label={`Remove “${paper.title}” from the reading list`} tabIndex={tab} onClick={onRemove}>
+          Remove
+        </button>
+      </div>
     </li>
   );
 }

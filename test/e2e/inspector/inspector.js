@@ -12,7 +12,8 @@ document.addEventListener('papershelf-inspect', () => {
     return {
       id: host.getAttribute('data-papershelf-id'),
       hostAttributes: host.getAttributeNames(),
-      pressed: button?.getAttribute('aria-pressed') ?? null,
+      // null until the saved state is known (the control is aria-busy while it asks).
+      pressed: button && !button.hasAttribute('aria-busy') ? button.getAttribute('aria-pressed') : null,
       label: button?.textContent ?? null,
       x: rect ? rect.x + rect.width / 2 : null,
       y: rect ? rect.y + rect.height / 2 : null,

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { makeSaved } from '../popup/fake-api';
+import { byStatus, savedPerWeek, topTags, weekStart } from './charts';
+
+const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
+
+describe('chart data', () => {
+  it('starts weeks on Monday', () => {
+    expect(weekStart(at(2026, 7, 1)).getDay()).toBe(1); // a Wednesday
+    expect(weekStart(at(2026, 7, 1)).getDate()).toBe(29);
+    expect(weekStart(at(2026, 7, 5)).getDate()).toBe(29); // the Sunday after
+  });
+
+  it('counts papers saved per week over the last 26 weeks, empty weeks included', () => {
+    const now = at(2026, 7, 1);
+    const papers = [
+      makeSaved('arxiv:1', 'a', at(2026, 6, 30)),
+      makeSaved('arxiv:2', 'b', at(2026, 6, 29, 0)),
+      makeSaved('arxiv:3', 'c', at(2026, 6, 28)),
+      makeSaved('arxiv:4', 'd', at(2025, 1, 1)), // too old to show
+    ];
+    const weeks = savedPerWeek(papers, now);
+    expect(weeks).toHaveLength(26);
+    expect(weeks.at(-1)).toEqual({ label: '29 Jun', fullLabel: 'Week of 29 Jun 2026', value: 2 });
+    expect(weeks.at(-2)!.value).toBe(1);
+    expect(weeks.reduce((sum, w) => sum + w.value, 0)).toBe(3);
+  });
+
+  it('takes the ten most used tags and counts by status', () => {
+    const papers = Array.from({ length: 12 }, (_, i) => makeSaved(`arxiv:${i}`, 't', i, { tags: [`tag${i}`, 'common'], status: i % 3 === 0 ? 'done' : 'to-read' }));
+    const tags = topTags(papers);
+    expect(tags).toHaveLength(10);
+    expect(tags[0]).toEqual({ label: 'common', fullLabel: 'common', value: 12 });
+    expect(byStatus(papers).map((b) => [b.label, b.value])).toEqual([
+      ['To read', 8],
+      ['Reading', 0],
+      ['Done', 4],
+    ]);
+  });
+});

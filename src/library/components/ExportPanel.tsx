@@ -1,0 +1,110 @@
+import type { RefObject } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { SavedPaper } from '../../storage/schema';
+import { downloadText } from '../download';
+import { FORMAT_LABELS, isAbort, type ExportFormat, type LoadExportModule } from '../export-module';
+import { formatCount } from '../../popup/format';
+
+export type ExportScope = 'all' | 'shown' | 'selection';
+
+interface Props {
+  all: readonly SavedPaper[];
+  shown: readonly SavedPaper[];
+  selection: readonly SavedPaper[];
+  scope: ExportScope;
+  onScope: (scope: ExportScope) => void;
+  load: LoadExportModule;
+  formatRef?: RefObject<HTMLSelectElement | null>;
+}
+
+type Job = { done: number; total: number; controller: AbortController };
+
+/** Export all, the shown or the selected papers in one of the formats, with progress and cancel. */
+export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [job, setJob] = useState<Job | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef(false);
+  const scopes: [ExportScope, string, number][] = [
+    ['all', 'All papers', all.length],
+    ['shown', 'Shown (search and filters)', shown.length],
+    ['selection', 'Selected', selection.length],
+  ];
+  const papers = scope === 'all' ? all : scope === 'shown' ? shown : selection;
+
+  async function run() {
+    if (running.current) return;
+    running.current = true;
+    const controller = new AbortController();
+    const list = [...papers]; // what was asked for, even if the list changes meanwhile
+    setJob({ done: 0, total: list.length, controller });
+    setMessage('');
+    setError(null);
+    try {
+      const module = await load();
+      const file = await module.exportPapers(list, format, {
+        signal: controller.signal,
+        onProgress: (done, total) => setJob({ done, total, controller }),
+      });
+      controller.signal.throwIfAborted();
+      downloadText(file);
+      setMessage(`Exported ${list.length === 1 ? '1 paper' : `${list.length} papers`} to ${file.filename}.`);
+    } catch (failure) {
+      if (isAbort(failure)) setMessage('Export cancelled; no file was written.');
+      else setError(`Export failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    } finally {
+      running.current = false;
+      setJob(null);
+    }
+  }
+
+  return (
+    <section class="panel" aria-labelledby="export-heading" id="export">
+      <h2 id="export-heading">Export</h2>
+      <fieldset>
+        <legend>Papers</legend>
+        {scopes.map(([value, label, count]) => (
+          <label key={value} class="check">
+            <input type="radio" name="export-scope" value={value} checked={scope === value} disabled={count === 0} onChange={() => onScope(value)} />
+            {label} ({formatCount(count)})
+          </label>
+        ))}
+      </fieldset>
+      <label class="field">
+        <span>Format</span>
+        <select ref={formatRef} value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+          {(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((key) => (
+            <option key={key} value={key}>
+              {FORMAT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div class="actions">
+        <button type="button" onClick={() => void run()} disabled={job !== null || papers.length === 0}>
+          Export {formatCount(papers.length)}
+        </button>
+        {job && (
+          <>
+            <progress max={Math.max(1, job.total)} value={job.done} aria-label="Export progress" />
+            <span class="muted">
+              {formatCount(job.done)} of {formatCount(job.total)}
+            </span>
+            <button type="button" onClick={() => job.controller.abort()}>
+              Cancel
+            </button>
+          </>
+        )}
+      </div>
+      <p role="status" class="muted">
+        {message}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import type { ReadingListState } from '../../popup/state';
+import type { SavedPaper } from '../../storage/schema';
+import type { LoadExportModule, MergeSummary } from '../export-module';
+import { ImportSummaryView } from './ImportSummaryView';
+import { formatCount } from '../../popup/format';
+
+type Preview = { filename: string; upserts: SavedPaper[]; summary: MergeSummary };
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Read a file, show what importing it would change, then write it all at once (or nothing). */
+export function ImportPanel({ state, byId, load }: { state: ReadingListState; byId: ReadonlyMap<string, SavedPaper>; load: LoadExportModule }) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const busy = progress !== null;
+
+  async function read(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    setProgress('Reading the file…');
+    setPreview(null);
+    setMessage('');
+    setError(null);
+    try {
+      const [module, text] = await Promise.all([load(), file.text()]);
+      const onProgress = (done: number, total: number) => setProgress(`Checking ${formatCount(done)} of ${formatCount(total)} records…`);
+      const parsed = await module.parseImport(text, file.name, { onProgress });
+      if (!parsed.ok) throw new Error(parsed.error);
+      const { upserts, summary } = await module.mergeImportAsync(byId, parsed, Date.now(), { onProgress });
+      setPreview({ filename: file.name, upserts, summary });
+    } catch (failure) {
+      setError(`Could not import ${file.name}: ${describe(failure)}`);
+    } finally {
+      setProgress(null);
+      input.value = ''; // choosing the same file again reads it again
+    }
+  }
+
+  async function apply() {
+    if (!preview) return;
+    setProgress(`Importing ${formatCount(preview.upserts.length)} papers…`);
+    setError(null);
+    try {
+      const written = await state.putMany(preview.upserts);
+      setMessage(`Imported ${written === 1 ? '1 paper' : `${formatCount(written)} papers`} from ${preview.filename}.`);
+      setPreview(null);
+    } catch (failure) {
+      setError(`Import failed: ${describe(failure)}. Nothing was imported; your list is unchanged.`);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <section class="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import</h2>
+      <label class="field stacked">
+        <span>File (Papershelf backup, CSL-JSON, BibTeX or RIS)</span>
+        <input type="file" accept=".json,.bib,.bibtex,.ris,.txt" disabled={busy} onChange={(e) => void read(e.currentTarget)} />
+      </label>
+      {progress && <p class="muted">{progress}</p>}
+      {preview && (
+        <>
+          <ImportSummaryView filename={preview.filename} summary={preview.summary} />
+          <div class="actions">
+            <button type="button" disabled={busy || preview.upserts.length === 0} onClick={() => void apply()}>
+              Import {preview.upserts.length === 1 ? '1 paper' : `${formatCount(preview.upserts.length)} papers`}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      <p role="status" class="muted">
+        {message}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,245 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeSaved } from '../../popup/fake-api';
+import { loadExportModule } from '../export-module';
+import { fakeExportModule, renderLibrary } from './render-library';
+
+afterEach(cleanup);
+
+const papers = [
+  makeSaved('arxiv:2607.00001', 'First paper', 5000, { tags: ['nlp'] }),
+  makeSaved('arxiv:2607.00002', 'Second paper', 4000, { tags: ['vision'], status: 'done' }),
+  makeSaved('arxiv:2607.00003', 'Third paper', 3000),
+  makeSaved('arxiv:2607.00004', 'Fourth paper', 2000),
+  makeSaved('arxiv:2607.00005', 'Fifth paper', 1000),
+];
+const box = (title: string) => screen.getByRole('checkbox', { name: `Select “${title}”` }) as HTMLInputElement;
+const dataRows = () => within(screen.getByRole('table', { name: 'Papers' })).getAllByRole('row').slice(1);
+
+describe('library page', () => {
+  it('keeps fewer than 100 rows in the DOM for 10,000 papers', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 20_000 - i));
+    renderLibrary(many);
+    await screen.findByText('Paper 0');
+    const table = screen.getByRole('table', { name: 'Papers' });
+    expect(table.getAttribute('aria-rowcount')).toBe('10001');
+    const rows = within(table).getAllByRole('row');
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(100);
+    expect(screen.getByText('10,000 papers')).toBeTruthy();
+  }, 30_000);
+
+  it('selects a range with shift-click and counts the selection', async () => {
+    renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('Second paper'));
+    fireEvent.click(box('Fourth paper'), { shiftKey: true });
+    expect(['First paper', 'Second paper', 'Third paper', 'Fourth paper', 'Fifth paper'].map((t) => box(t).checked)).toEqual([false, true, true, true, false]);
+    expect(screen.getByText('3 selected')).toBeTruthy();
+    const all = screen.getByRole('checkbox', { name: 'Select all 5 shown' }) as HTMLInputElement;
+    expect(all.indeterminate).toBe(true);
+    fireEvent.click(all);
+    expect(screen.getByText('5 selected')).toBeTruthy();
+    fireEvent.click(all);
+    expect(screen.getByText('Nothing selected')).toBeTruthy();
+  });
+
+  it('sets the status of the selected papers in one write', async () => {
+    const { api } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Third paper'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status for the selected papers' }), { target: { value: 'reading' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set status' }));
+    await waitFor(() => expect(api.putMany).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.putMany).mock.calls[0]![0].map((r) => [r.id, r.status])).toEqual([
+      ['arxiv:2607.00001', 'reading'],
+      ['arxiv:2607.00003', 'reading'],
+    ]);
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Third paper”' }) as HTMLSelectElement).value).toBe('reading'));
+  });
+
+  it('adds a tag to the selected papers', async () => {
+    const { api } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Second paper'));
+    fireEvent.input(screen.getByRole('combobox', { name: 'Tag to add to the selected papers' }), { target: { value: 'to present' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await waitFor(() => expect(api.papers.filter((p) => p.tags.includes('to present')).map((p) => p.id)).toEqual(['arxiv:2607.00001', 'arxiv:2607.00002']));
+  });
+
+  it('removes the selected papers with undo', async () => {
+    const { api } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Fifth paper'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
+    const snackbar = screen.getByText('Removed 2 papers.').closest<HTMLElement>('[role="status"]')!;
+    fireEvent.click(within(snackbar).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(5));
+    expect(api.papers).toHaveLength(5);
+  });
+
+  it('draws the charts with text alternatives', async () => {
+    renderLibrary(papers);
+    await screen.findByText('First paper');
+    const weekly = screen.getByRole('img', { name: /^Papers saved per week/ });
+    expect(weekly.querySelector('title')?.textContent).toBe('Papers saved per week');
+    expect(weekly.querySelector('desc')?.textContent).toMatch(/saved in the last 26 weeks|No papers saved/);
+    expect(screen.getByRole('img', { name: /^Top tags The 2 most used tags/ })).toBeTruthy();
+    const statusTable = screen.getByRole('table', { name: 'By status' });
+    expect(within(statusTable).getAllByRole('row').map((r) => r.textContent)).toEqual(['StatusPapers', 'To read4', 'Reading0', 'Done1']);
+    expect(within(screen.getByRole('table', { name: 'Top tags' })).getByRole('rowheader', { name: 'nlp' })).toBeTruthy();
+  });
+
+  it('renders hostile strings as text in the table', async () => {
+    const evil = makeSaved('arxiv:2607.00009', '<img src=x onerror=alert(1)>', 9000, { tags: ['<b>'], note: '<script>' }, { url: 'javascript:alert(1)', githubRepos: ['javascript:alert(2)'] });
+    evil.savedFrom = 'data:text/html,<script>alert(3)</script>';
+    const { container } = renderLibrary([evil]);
+    expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(container.querySelector('img, script, b')).toBeNull();
+    expect([...container.querySelectorAll('a')].every((a) => /^https?:/.test(a.getAttribute('href') ?? ''))).toBe(true);
+  });
+});
+
+describe('library export', () => {
+  let blobs: Blob[];
+  let downloads: { href: string; download: string }[];
+  beforeEach(() => {
+    blobs = [];
+    downloads = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return `blob:papershelf/${blobs.length}`;
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push({ href: this.href, download: this.download });
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('exports everything in the chosen format as a download', async () => {
+    const { module } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'ris' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export 5' }));
+    await waitFor(() => expect(downloads).toEqual([{ href: 'blob:papershelf/1', download: 'papershelf-2026-07-01.ris' }]));
+    expect(module.exportPapers.mock.calls[0]![0]).toHaveLength(5);
+    expect(module.exportPapers.mock.calls[0]![1]).toBe('ris');
+    expect(await blobs[0]!.text()).toContain('arxiv:2607.00005');
+    expect(screen.getByText('Exported 5 papers to papershelf-2026-07-01.ris.')).toBeTruthy();
+  });
+
+  it('exports the selection from the bulk bar', async () => {
+    const { module } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('Second paper'));
+    fireEvent.click(screen.getByRole('button', { name: 'Export selected…' }));
+    expect((screen.getByRole('radio', { name: 'Selected (1)' }) as HTMLInputElement).checked).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Format' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 1' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00002']);
+  });
+
+  it('shows progress and can cancel a long export', async () => {
+    const module = fakeExportModule();
+    module.exportPapers.mockImplementation(
+      (saved, _format, options) =>
+        new Promise((_resolve, reject) => {
+          options?.onProgress?.(2, saved.length);
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('Cancelled', 'AbortError')));
+        }),
+    );
+    renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    fireEvent.click(screen.getByRole('button', { name: 'Export 5' }));
+    const progress = (await screen.findByRole('progressbar', { name: 'Export progress' })) as HTMLProgressElement;
+    await waitFor(() => expect(progress.value).toBe(2));
+    expect(screen.getByText('2 of 5')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Export cancelled; no file was written.')).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(downloads).toEqual([]);
+  });
+
+  it('says so when an export fails', async () => {
+    const module = fakeExportModule();
+    module.exportPapers.mockRejectedValue(new Error('citation-js failed to load'));
+    renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    fireEvent.click(screen.getByRole('button', { name: 'Export 5' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Export failed: citation-js failed to load');
+  });
+
+  it('loads the real export code on demand and writes a backup', async () => {
+    renderLibrary(papers, undefined, loadExportModule);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'json' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export 5' }));
+    await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+    expect(downloads[0]!.download).toMatch(/^papershelf-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(await blobs[0]!.text()).toContain('Fifth paper');
+  });
+});
+
+describe('library import', () => {
+  const incoming = makeSaved('arxiv:2607.00042', 'Imported paper', 7000);
+  const updated = { ...papers[2]!, note: 'from the backup', updatedAt: 9000 };
+  function importModule() {
+    const module = fakeExportModule();
+    module.parseImport.mockResolvedValue({ ok: true, format: 'backup', records: [incoming, updated], skipped: [] });
+    module.mergeImportAsync.mockResolvedValue({
+      upserts: [incoming, updated],
+      summary: { added: 1, updated: 1, skipped: [{ id: '#3', title: 'Broken entry', reason: 'no title' }, { id: '#4', reason: 'duplicate id' }] },
+    });
+    return module;
+  }
+  const choose = (text = '{}', name = 'backup.json') =>
+    fireEvent.change(screen.getByLabelText(/^File/), { target: { files: [new File([text], name, { type: 'application/json' })] } });
+
+  it('shows what an import would change, then writes it in one transaction', async () => {
+    const module = importModule();
+    const { api } = renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    choose('{"format":"papershelf-backup"}');
+    expect(await screen.findByText(/1 to add, 1 to update, 2 skipped/)).toBeTruthy();
+    expect(module.parseImport).toHaveBeenCalledWith('{"format":"papershelf-backup"}', 'backup.json', expect.anything());
+    expect(screen.getByText('no title')).toBeTruthy();
+    expect(screen.getByText('Broken entry:')).toBeTruthy();
+    expect(screen.getByText('#4:')).toBeTruthy();
+    expect(api.putMany).not.toHaveBeenCalled(); // nothing is written before the user says so
+    fireEvent.click(screen.getByRole('button', { name: 'Import 2 papers' }));
+    expect(await screen.findByText('Imported 2 papers from backup.json.')).toBeTruthy();
+    expect(api.putMany).toHaveBeenCalledWith([incoming, updated]);
+    expect(await screen.findByText('Imported paper')).toBeTruthy();
+  });
+
+  it('leaves the list unchanged and says so when the write fails', async () => {
+    const { api } = renderLibrary(papers, importModule());
+    await screen.findByText('First paper');
+    api.failPutMany = new Error('ConstraintError: the transaction was aborted');
+    choose();
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 papers' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Import failed: ConstraintError: the transaction was aborted. Nothing was imported; your list is unchanged.');
+    expect(screen.queryByText('Imported paper')).toBeNull();
+    expect(dataRows()).toHaveLength(5);
+    expect(api.papers.map((p) => p.id)).toEqual(papers.map((p) => p.id));
+    expect(api.papers.find((p) => p.id === updated.id)!.note).toBe('');
+  });
+
+  it('reports a file it cannot read', async () => {
+    const module = fakeExportModule();
+    module.parseImport.mockResolvedValue({ ok: false, error: 'The file is not valid JSON. Nothing was imported.' });
+    const { api } = renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    choose('{oops', 'broken.json');
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not import broken.json: The file is not valid JSON. Nothing was imported.');
+    expect(api.putMany).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ReadingListApi } from '../../popup/api';
+import { FilterBar } from '../../popup/components/FilterBar';
+import { LiveRegion } from '../../popup/components/LiveRegion';
+import { ProblemAlert } from '../../popup/components/ProblemAlert';
+import { SearchBox } from '../../popup/components/SearchBox';
+import { SortSelect } from '../../popup/components/SortSelect';
+import { UndoSnackbar } from '../../popup/components/UndoSnackbar';
+import { countLabel, formatCount } from '../../popup/format';
+import { useSlashFocus } from '../../popup/keyboard';
+import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../../popup/list-query';
+import type { StateOptions } from '../../popup/state';
+import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../../popup/state-hooks';
+import { loadExportModule, type LoadExportModule } from '../export-module';
+import { toggleAll, toggleSelection } from '../selection';
+import { BulkBar } from './BulkBar';
+import { ChartsPanel } from './ChartsPanel';
+import { ExportPanel, type ExportScope } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { PaperTable } from './PaperTable';
+
+interface Props {
+  api: ReadingListApi;
+  /** Tests pass a fake; the page loads src/core/export on first use. */
+  loadExport?: LoadExportModule;
+  stateOptions?: StateOptions;
+}
+
+/** The full-tab library: the same list as the popup, all of it, with bulk actions, charts, export and import. */
+export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }: Props) {
+  const state = useReadingList(api, stateOptions);
+  const snapshot = useSnapshot(state);
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortKey>('saved');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [exportScope, setExportScope] = useState<ExportScope>('all');
+  const [announcement, setAnnouncement] = useState('');
+  const anchor = useRef<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const formatRef = useRef<HTMLSelectElement>(null);
+  useSlashFocus(searchRef);
+
+  const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
+  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]));
+  const narrowed = searchText(query) !== '' || isFiltered(filters);
+  const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
+  // Selected papers that still exist, in list order.
+  const selection = useMemo(() => snapshot.papers.filter((saved) => selected.has(saved.id)), [snapshot.papers, selected]);
+  const selectedIds = useMemo(() => selection.map((saved) => saved.id), [selection]);
+  const order = useMemo(() => view.papers.map((saved) => saved.id), [view.papers]);
+
+  const resultMessage = useDebounced(narrowed && !view.pending ? `${countLabel(view.papers.length)} shown of ${formatCount(snapshot.papers.length)}.` : '', 400);
+  useEffect(() => {
+    if (resultMessage) setAnnouncement(resultMessage);
+  }, [resultMessage]);
+  useEffect(() => {
+    if (exportScope === 'selection' && selection.length === 0) setExportScope('all');
+  }, [exportScope, selection.length]);
+
+  const select = (id: string, range: boolean) => {
+    setSelected((current) => toggleSelection(current, order, id, anchor.current, range));
+    anchor.current = id;
+  };
+
+  return (
+    <ReadingListContext.Provider value={state}>
+      <div class="library">
+        <header class="top">
+          <h1>Papershelf library</h1>
+          {snapshot.load === 'ready' && (
+            <span class="muted">
+              {narrowed && !view.pending ? `${formatCount(view.papers.length)} of ${countLabel(snapshot.papers.length)}` : countLabel(snapshot.papers.length)}
+            </span>
+          )}
+        </header>
+        <ProblemAlert problem={snapshot.problem} onDismiss={state.dismissProblem} />
+        {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
+        {snapshot.load === 'error' && (
+          <p class="error" role="alert">
+            Could not read your reading list: {snapshot.loadError}
+          </p>
+        )}
+        {snapshot.load === 'ready' && (
+          <div class="columns">
+            <main class="main">
+              <div class="controls" role="search">
+                <SearchBox value={text} onChange={setText} inputRef={searchRef} />
+                <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
+              </div>
+              <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
+              <BulkBar
+                count={selection.length}
+                knownTags={knownTags}
+                onStatus={(status) => {
+                  void state.setStatus(selectedIds, status);
+                  setAnnouncement(`Status set for ${countLabel(selectedIds.length)}.`);
+                }}
+                onAddTag={(tag) => {
+                  void state.addTag(selectedIds, tag);
+                  setAnnouncement(`Tag “${tag}” added to ${countLabel(selectedIds.length)}.`);
+                }}
+                onRemove={() => {
+                  void state.remove(selectedIds);
+                  setSelected(new Set());
+                }}
+                onExport={() => {
+                  setExportScope('selection');
+                  formatRef.current?.focus();
+                }}
+                onClear={() => setSelected(new Set())}
+              />
+              {view.pending ? (
+                <p class="muted">Preparing search…</p>
+              ) : snapshot.papers.length === 0 ? (
+                <p class="empty">Your reading list is empty. Save papers from the sites you read, or import a file.</p>
+              ) : view.papers.length === 0 ? (
+                <p class="empty">No papers match.</p>
+              ) : (
+                <PaperTable
+                  papers={view.papers}
+                  selected={selected}
+                  onSelect={select}
+                  onSelectAll={() => setSelected((current) => toggleAll(current, order))}
+                  onStatus={(id, status) => void state.setStatus([id], status)}
+                />
+              )}
+            </main>
+            <aside class="side">
+              <ExportPanel
+                all={snapshot.papers}
+                shown={view.papers}
+                selection={selection}
+                scope={exportScope}
+                onScope={setExportScope}
+                load={loadExport}
+                formatRef={formatRef}
+              />
+              <ImportPanel state={state} byId={snapshot.byId} load={loadExport} />
+              <ChartsPanel papers={snapshot.papers} />
+            </aside>
+          </div>
+        )}
+        <LiveRegion message={announcement} />
+        <UndoSnackbar undo={snapshot.undo} onUndo={() => void state.undo()} onDismiss={state.dismissUndo} />
+      </div>
+    </ReadingListContext.Provider>
+  );
+}

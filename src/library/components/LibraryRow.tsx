@@ -1,0 +1,54 @@
+import type { CSSProperties } from 'preact';
+import { RepoBadge } from '../../popup/components/RepoBadge';
+import { StatusSelect } from '../../popup/components/StatusSelect';
+import { formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
+import type { ReadingStatus, SavedPaper } from '../../storage/schema';
+
+interface Props {
+  saved: SavedPaper;
+  /** 1-based position among all rows (header is 1), for aria-rowindex. */
+  rowIndex: number;
+  selected: boolean;
+  style: CSSProperties;
+  onSelect: (range: boolean) => void;
+  onStatus: (status: ReadingStatus) => void;
+}
+
+export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatus }: Props) {
+  const { paper } = saved;
+  const href = safeHttpUrl(paper.url) ?? safeHttpUrl(saved.savedFrom);
+  return (
+    <div role="row" aria-rowindex={rowIndex} class={selected ? 'row selected' : 'row'} style={style} data-id={saved.id}>
+      <div role="cell" class="cell check">
+        <input
+          type="checkbox"
+          aria-label={`Select “${paper.title}”`}
+          checked={selected}
+          // click, not change: only the mouse event says whether Shift was held
+          onClick={(event) => onSelect(event.shiftKey)}
+        />
+      </div>
+      <div role="cell" class="cell title-cell">
+        {href ? (
+          <a href={href} target="_blank" rel="noreferrer" title={paper.title}>
+            {paper.title}
+          </a>
+        ) : (
+          <span title={paper.title}>{paper.title}</span>
+        )}
+        {saved.note && <span class="note-mark" title={saved.note} aria-label="Has a note"> ✎</span>}
+      </div>
+      <div role="cell" class="cell">{formatAuthors(paper.authors, paper.authorCount, 2)}</div>
+      <div role="cell" class="cell">{formatDay(paper.published) ?? '—'}</div>
+      <div role="cell" class="cell">{formatLocalDay(saved.savedAt)}</div>
+      <div role="cell" class="cell">{siteLabel(paper.source.site, saved.savedFrom)}</div>
+      <div role="cell" class="cell tags">{saved.tags.join(', ')}</div>
+      <div role="cell" class="cell">
+        <RepoBadge repos={paper.githubRepos} stars={paper.githubStars} />
+      </div>
+      <div role="cell" class="cell">
+        <StatusSelect status={saved.status} title={paper.title} onChange={onStatus} />
+      </div>
+    </div>
+  );
+}

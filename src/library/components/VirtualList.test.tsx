@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualList } from './VirtualList';
+
+afterEach(cleanup);
+
+describe('VirtualList', () => {
+  it('puts only the visible rows and the overscan in the DOM', () => {
+    const { container } = render(
+      <VirtualList count={10_000} rowHeight={40} fallbackHeight={400} overscan={5} data-testid="v" renderRow={(i, style) => <div key={i} class="row" style={style}>Row {i}</div>} />,
+    );
+    const rows = () => [...container.querySelectorAll('.row')].map((r) => r.textContent);
+    expect(rows()).toHaveLength(15); // 10 in view + 5 below
+    expect(rows()[0]).toBe('Row 0');
+    const spacer = container.firstElementChild!.firstElementChild as HTMLElement;
+    expect(spacer.style.height).toBe('400000px');
+
+    const viewport = container.firstElementChild as HTMLElement;
+    viewport.scrollTop = 4000 * 40;
+    fireEvent.scroll(viewport);
+    expect(rows()).toHaveLength(20);
+    expect(rows()[0]).toBe('Row 3995');
+    expect((container.querySelector('.row') as HTMLElement).style.top).toBe(`${3995 * 40}px`);
+  });
+
+  it('clamps at the end of the list', () => {
+    const { container } = render(<VirtualList count={3} rowHeight={40} renderRow={(i, style) => <div key={i} class="row" style={style} />} />);
+    expect(container.querySelectorAll('.row')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,52 @@
+import { READING_STATUSES } from '../../storage/schema';
+import { siteName, STATUS_LABELS } from '../format';
+import { isFiltered, NO_FILTERS, type ListFilters, type StatusFilter } from '../list-query';
+
+interface Props {
+  filters: ListFilters;
+  onChange: (filters: ListFilters) => void;
+  tags: readonly (readonly [string, number])[];
+  sites: readonly string[];
+}
+
+/** Status, tag, site and "has code"; each control says what it filters for screen readers. */
+export function FilterBar({ filters, onChange, tags, sites }: Props) {
+  const update = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
+  return (
+    <div class="filters" role="group" aria-label="Filters">
+      <select aria-label="Filter by status" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value as StatusFilter })}>
+        <option value="all">All statuses</option>
+        {READING_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by tag" value={filters.tag} onChange={(e) => update({ tag: e.currentTarget.value })} disabled={tags.length === 0}>
+        <option value="">All tags</option>
+        {tags.map(([tag, count]) => (
+          <option key={tag} value={tag}>
+            {tag} ({count})
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by site" value={filters.site} onChange={(e) => update({ site: e.currentTarget.value })}>
+        <option value="">All sites</option>
+        {sites.map((site) => (
+          <option key={site} value={site}>
+            {siteName(site)}
+          </option>
+        ))}
+      </select>
+      <label class="check">
+        <input type="checkbox" checked={filters.hasCode} onChange={(e) => update({ hasCode: e.currentTarget.checked })} />
+        Has code
+      </label>
+      {isFiltered(filters) && (
+        <button type="button" class="link" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

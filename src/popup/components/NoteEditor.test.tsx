@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSaved } from '../fake-api';
+import { renderPopup } from './render-popup';
+
+afterEach(cleanup);
+
+const papers = [makeSaved('arxiv:2607.00001', 'Noted paper', 3000, { note: 'old note' })];
+
+async function noteBox() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Details of “Noted paper”' }));
+  return screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+}
+
+describe('note editor', () => {
+  it('saves as you type after a short pause, once', async () => {
+    const { api, drafts } = renderPopup(papers);
+    const box = await noteBox();
+    expect(box.value).toBe('old note');
+    fireEvent.input(box, { target: { value: 'new' } });
+    fireEvent.input(box, { target: { value: 'new note' } });
+    expect(api.edit).not.toHaveBeenCalled();
+    expect(drafts.drafts.get('arxiv:2607.00001')?.note).toBe('new note'); // stashed at once
+    await waitFor(() => expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00001', { note: 'new note' }));
+    expect(api.edit).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(drafts.drafts.size).toBe(0));
+    expect(screen.getByText('new note')).toBeTruthy(); // the list shows the note's first line
+  });
+
+  it('flushes at once when the popup is hidden or closed', async () => {
+    const { api } = renderPopup(papers);
+    const box = await noteBox();
+    fireEvent.input(box, { target: { value: 'typed then closed' } });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00001', { note: 'typed then closed' });
+
+    fireEvent.input(box, { target: { value: 'typed then hidden' } });
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { note: 'typed then hidden' });
+    expect(api.edit).toHaveBeenCalledTimes(2);
+  });
+
+  it('flushes when the details are closed', async () => {
+    const { api } = renderPopup(papers);
+    const box = await noteBox();
+    fireEvent.input(box, { target: { value: 'closing the panel' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “Noted paper”' }));
+    expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00001', { note: 'closing the panel' });
+  });
+
+  it('does not overwrite unsaved typing with a change from elsewhere', async () => {
+    const { api } = renderPopup(papers);
+    const box = await noteBox();
+    fireEvent.input(box, { target: { value: 'mine, unsaved' } });
+    api.papers = [{ ...api.papers[0]!, status: 'done', updatedAt: 5000 }];
+    api.emit();
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Noted paper”' }) as HTMLSelectElement).value).toBe('done'));
+    expect(box.value).toBe('mine, unsaved');
+  });
+});

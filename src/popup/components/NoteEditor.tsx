@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { SavedPaper } from '../../storage/schema';
+import { useReadingListState } from '../state-hooks';
+
+/**
+ * The note, saved as you type (debounced) and flushed when the popup hides or closes, on blur and on unmount;
+ * every keystroke is also stashed synchronously, so even an abrupt close loses nothing.
+ */
+export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayMs?: number }) {
+  const state = useReadingListState();
+  const [draft, setDraft] = useState(saved.note);
+  const [saving, setSaving] = useState(false);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mounted = useRef(true);
+  const id = useId();
+
+  // Follow changes made elsewhere, but never over text the user has not saved yet.
+  useEffect(() => {
+    if (pending.current === null) setDraft(saved.note);
+  }, [saved.note]);
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const note = pending.current;
+    if (note === null) return;
+    pending.current = null;
+    setSaving(true);
+    void state.saveNote(saved.id, note).finally(() => mounted.current && setSaving(pending.current !== null));
+  }, [state, saved.id]);
+
+  useEffect(() => {
+    mounted.current = true;
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flush(); // collapsing the details or closing the page must not drop the last keystrokes
+      mounted.current = false;
+    };
+  }, [flush]);
+
+  const onInput = (event: Event) => {
+    const note = (event.currentTarget as HTMLTextAreaElement).value;
+    setDraft(note);
+    pending.current = note;
+    state.stashNote(saved.id, note);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, delayMs);
+  };
+
+  return (
+    <div class="note-editor">
+      <label class="field-label" for={`${id}-note`}>
+        Note
+      </label>
+      <textarea id={`${id}-note`} rows={4} value={draft} onInput={onInput} onBlur={flush} aria-describedby={`${id}-state`} />
+      <span id={`${id}-state`} class="muted small">
+        {saving ? 'Saving…' : 'Saved automatically'}
+      </span>
+    </div>
+  );
+}

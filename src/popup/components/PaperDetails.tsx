@@ -1,0 +1,21 @@
+import type { SavedPaper } from '../../storage/schema';
+import { NoteEditor } from './NoteEditor';
+import { PaperLinks } from './PaperLinks';
+import { TagEditor } from './TagEditor';
+
+/** What opens under an item: links, tags, note and the abstract. */
+export function PaperDetails({ saved, knownTags, id }: { saved: SavedPaper; knownTags: readonly string[]; id: string }) {
+  return (
+    <div class="details" id={id}>
+      <PaperLinks paper={saved.paper} savedFrom={saved.savedFrom} />
+      <TagEditor saved={saved} knownTags={knownTags} />
+      <NoteEditor saved={saved} />
+      {saved.paper.abstract && (
+        <details class="abstract">
+          <summary>Abstract</summary>
+          <p>{saved.paper.abstract}</p>
+        </details>
+      )}
+    </div>
+  );
+}

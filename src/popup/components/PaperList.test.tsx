@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSaved } from '../fake-api';
+import { renderPopup } from './render-popup';
+import { PAGE_SIZE } from './PaperList';
+
+afterEach(cleanup);
+
+const three = [
+  makeSaved('arxiv:2607.00001', 'First paper', 3000),
+  makeSaved('arxiv:2607.00002', 'Second paper', 2000),
+  makeSaved('arxiv:2607.00003', 'Third paper', 1000),
+];
+const rows = () => [...document.querySelectorAll<HTMLLIElement>('li.item')];
+const row = (title: string) => screen.getByText(title).closest('li')!;
+
+describe('popup keyboard', () => {
+  it('uses a roving tabindex: one item in the tab order, arrows move focus', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    expect(rows().map((li) => li.tabIndex)).toEqual([0, -1, -1]);
+    row('First paper').focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(row('Second paper')));
+    expect(rows().map((li) => li.tabIndex)).toEqual([-1, 0, -1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    await waitFor(() => expect(document.activeElement).toBe(row('Third paper')));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    await waitFor(() => expect(document.activeElement).toBe(row('Second paper')));
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    await waitFor(() => expect(document.activeElement).toBe(row('First paper')));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(row('First paper')));
+  });
+
+  it('opens the focused paper with Enter', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    const opened: string[] = [];
+    document.addEventListener('click', (event) => {
+      event.preventDefault(); // jsdom cannot navigate; record instead
+      opened.push((event.target as HTMLAnchorElement).href);
+    }, { once: true });
+    row('Second paper').focus();
+    fireEvent.keyDown(row('Second paper'), { key: 'Enter' });
+    expect(opened).toEqual(['https://huggingface.co/papers/2607.00002']);
+  });
+
+  it('sets the status of the focused paper with 1, 2 and 3 and says so', async () => {
+    const { api } = renderPopup(three);
+    await screen.findByText('First paper');
+    const status = () => (screen.getByRole('combobox', { name: 'Status of “Second paper”' }) as HTMLSelectElement).value;
+    row('Second paper').focus();
+    fireEvent.keyDown(row('Second paper'), { key: '3' });
+    await waitFor(() => expect(status()).toBe('done'));
+    fireEvent.keyDown(row('Second paper'), { key: '2' });
+    await waitFor(() => expect(status()).toBe('reading'));
+    fireEvent.keyDown(row('Second paper'), { key: '1' });
+    await waitFor(() => expect(status()).toBe('to-read'));
+    expect(api.edit).toHaveBeenCalledTimes(3);
+    expect(document.querySelector('[aria-live="polite"]')!.textContent).toBe('“Second paper” marked to read.');
+  });
+
+  it('ignores status keys typed into a field', async () => {
+    const { api } = renderPopup(three);
+    const box = await screen.findByRole('searchbox');
+    fireEvent.keyDown(box, { key: '3' });
+    expect(api.edit).not.toHaveBeenCalled();
+  });
+
+  it('focuses the search box with / and clears it with Escape', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    row('First paper').focus();
+    const slash = fireEvent.keyDown(row('First paper'), { key: '/' });
+    expect(slash).toBe(false); // default prevented: the "/" is not typed
+    const box = screen.getByRole('searchbox') as HTMLInputElement;
+    expect(document.activeElement).toBe(box);
+    fireEvent.input(box, { target: { value: 'third' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.keyDown(box, { key: 'Escape' });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+  });
+
+  it('shows a page of items at a time and moves past the page with the arrow keys', async () => {
+    const many = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    renderPopup(many);
+    await screen.findByText('Paper 0');
+    expect(rows()).toHaveLength(PAGE_SIZE);
+    const last = row(`Paper ${PAGE_SIZE - 1}`);
+    last.focus();
+    fireEvent.keyDown(last, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(row(`Paper ${PAGE_SIZE}`)));
+    expect(rows()).toHaveLength(PAGE_SIZE + 5);
+  });
+
+  it('keeps focus in the list after a removal', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove “Second paper” from the reading list' }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(document.activeElement).toBe(row('Third paper'));
+  });
+});

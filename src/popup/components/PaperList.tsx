@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../../storage/schema';
+import { formatCount, STATUS_LABELS } from '../format';
+import { useReadingListState } from '../state-hooks';
+import { PaperItem } from './PaperItem';
+
+/** The popup renders a page at a time: 10,000 items would make it slow to open; the library page has them all. */
+export const PAGE_SIZE = 50;
+
+interface Props {
+  papers: readonly SavedPaper[];
+  knownTags: readonly string[];
+  announce: (message: string) => void;
+  /** ArrowUp on the first item goes back to the search box. */
+  onLeaveTop?: () => void;
+  /** Set to an id (or '' for the first item) to move focus into the list. */
+  focusRequest?: { id: string } | null;
+}
+
+const STATUS_KEYS: Record<string, ReadingStatus | undefined> = { '1': READING_STATUSES[0], '2': READING_STATUSES[1], '3': READING_STATUSES[2] };
+
+/** A list with a roving tabindex: Tab enters at one item, arrows move, Enter opens, 1/2/3 set the status. */
+export function PaperList({ papers, knownTags, announce, onLeaveTop, focusRequest }: Props) {
+  const state = useReadingListState();
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const focusId = useRef<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const shown = papers.slice(0, limit);
+  const active = shown.some((saved) => saved.id === activeId) ? activeId : (shown[0]?.id ?? null);
+
+  // Focus moves after the render that made the target item exist and tabbable (kept until it exists).
+  useEffect(() => {
+    if (focusId.current === null) return;
+    const row = rowElement(focusId.current);
+    if (!row) return;
+    focusId.current = null;
+    row.focus();
+  });
+
+  function rowElement(id: string): HTMLElement | undefined {
+    return [...(listRef.current?.children ?? [])].find((el): el is HTMLElement => (el as HTMLElement).dataset.id === id);
+  }
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const target = focusRequest.id || shown[0]?.id;
+    if (target) focusItem(target);
+  }, [focusRequest]);
+
+  function focusItem(id: string) {
+    focusId.current = id;
+    setActiveId(id);
+    const row = rowElement(id);
+    if (activeId === id && row) {
+      // No state change means no render: focus now.
+      focusId.current = null;
+      row.focus();
+    }
+  }
+
+  function moveTo(index: number) {
+    if (index >= shown.length && shown.length < papers.length) setLimit((n) => n + PAGE_SIZE);
+    const target = papers[Math.max(0, Math.min(index, papers.length - 1))];
+    if (target) focusItem(target.id);
+  }
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const row = event.target as HTMLElement;
+    if (!row.matches('li.item') || event.ctrlKey || event.metaKey || event.altKey) return; // keys act on the focused item itself
+    const index = shown.findIndex((saved) => saved.id === row.dataset.id);
+    const saved = shown[index];
+    if (!saved) return;
+    const status = STATUS_KEYS[event.key];
+    if (event.key === 'ArrowDown') moveTo(index + 1);
+    else if (event.key === 'ArrowUp') index === 0 && onLeaveTop ? onLeaveTop() : moveTo(index - 1);
+    else if (event.key === 'Home') moveTo(0);
+    else if (event.key === 'End') moveTo(shown.length - 1);
+    else if (event.key === 'Enter') row.querySelector<HTMLAnchorElement>('a.title')?.click();
+    else if (status) {
+      void state.setStatus([saved.id], status);
+      announce(`“${saved.paper.title}” marked ${STATUS_LABELS[status].toLowerCase()}.`);
+    } else return;
+    event.preventDefault();
+  };
+
+  const now = Date.now();
+  return (
+    <>
+      <ul class="list" aria-label="Reading list" ref={listRef} onKeyDown={onKeyDown}>
+        {shown.map((saved, i) => (
+          <PaperItem
+            key={saved.id}
+            saved={saved}
+            active={saved.id === active}
+            expanded={saved.id === openId}
+            knownTags={knownTags}
+            now={now}
+            onActivate={() => setActiveId(saved.id)}
+            onToggle={() => setOpenId(openId === saved.id ? null : saved.id)}
+            onStatus={(status) => void state.setStatus([saved.id], status)}
+            onRemove={() => {
+              const next = shown[i + 1] ?? shown[i - 1];
+              if (next) focusItem(next.id); // keep keyboard users in the list
+              void state.remove([saved.id]);
+            }}
+          />
+        ))}
+      </ul>
+      {papers.length > shown.length && (
+        <button type="button" class="more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, papers.length - shown.length)} more of {formatCount(papers.length - shown.length)}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { RefObject } from 'preact';
+
+interface Props {
+  value: string;
+  onChange: (text: string) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** ArrowDown leaves the box for the first result. */
+  onArrowDown?: () => void;
+}
+
+/** Search as you type over title, authors, abstract, tags and notes. `/` focuses it, Escape clears it. */
+export function SearchBox({ value, onChange, inputRef, onArrowDown }: Props) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && value) {
+      event.preventDefault(); // clear first; a second Escape may close the popup
+      onChange('');
+    } else if (event.key === 'ArrowDown' && onArrowDown) {
+      event.preventDefault();
+      onArrowDown();
+    }
+  };
+  return (
+    <input
+      ref={inputRef}
+      class="search"
+      type="search"
+      aria-label="Search papers"
+      aria-keyshortcuts="/"
+      placeholder="Search (/) titles, authors, abstracts, tags, notes"
+      autocomplete="off"
+      spellcheck={false}
+      value={value}
+      onInput={(event) => onChange(event.currentTarget.value)}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

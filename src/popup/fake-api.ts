@@ -1,0 +1,86 @@
+// An in-memory ReadingListApi for component tests: behaves like the background (returns copies, answers
+// `remove` with the record, broadcasts a notice after each write) and records calls through vi.fn.
+import { vi } from 'vitest';
+import { makePaper } from '../../test/unit/paper-factory';
+import type { Notice } from '../background/messages';
+import type { Paper } from '../core/paper';
+import type { SavedPaper } from '../storage/schema';
+import type { PaperEdit, ReadingListApi, SiteAccess } from './api';
+
+export interface FakeApi extends ReadingListApi {
+  papers: SavedPaper[];
+  /** Make the next `putMany` fail like an aborted transaction. */
+  failPutMany: Error | null;
+  /** Deliver a notice to subscribers as the background would. */
+  emit(notice?: Notice): void;
+}
+
+const clone = (record: SavedPaper): SavedPaper => structuredClone(record);
+const newestFirst = (a: SavedPaper, b: SavedPaper) => b.savedAt - a.savedAt;
+
+export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = []): FakeApi {
+  let listeners: ((notice: Notice) => void)[] = [];
+  // Notices arrive after the reply in the extension too, never synchronously.
+  const broadcast = (notice: Notice) => void Promise.resolve().then(() => listeners.forEach((l) => l(notice)));
+  const upsert = (records: SavedPaper[]) => {
+    const byId = new Map(api.papers.map((p) => [p.id, p]));
+    for (const record of records) byId.set(record.id, clone(record));
+    api.papers = [...byId.values()].sort(newestFirst);
+  };
+  const api: FakeApi = {
+    papers: papers.map(clone).sort(newestFirst),
+    failPutMany: null,
+    list: vi.fn(async () => api.papers.map(clone)),
+    remove: vi.fn(async (id: string) => {
+      const found = api.papers.find((p) => p.id === id) ?? null;
+      if (!found) return null;
+      api.papers = api.papers.filter((p) => p.id !== id);
+      broadcast({ type: 'changed', id, state: null });
+      return clone(found);
+    }),
+    restore: vi.fn(async (record: SavedPaper) => {
+      upsert([record]);
+      broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
+      return clone(record);
+    }),
+    edit: vi.fn(async (id: string, edit: PaperEdit) => {
+      const found = api.papers.find((p) => p.id === id);
+      if (!found) return null;
+      const record = { ...clone(found), ...structuredClone(edit), updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
+      upsert([record]);
+      broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
+      return clone(record);
+    }),
+    putMany: vi.fn(async (records: SavedPaper[]) => {
+      if (api.failPutMany) throw api.failPutMany;
+      upsert(records);
+      broadcast({ type: 'reload' });
+      return { written: records.length };
+    }),
+    subscribe(onChange) {
+      listeners.push(onChange);
+      return () => (listeners = listeners.filter((l) => l !== onChange));
+    },
+    siteAccess: vi.fn(async () => access),
+    requestAccess: vi.fn(async () => true),
+    openOptions: vi.fn(async () => {}),
+    openLibrary: vi.fn(async () => {}),
+    emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),
+  };
+  return api;
+}
+
+/** A saved record for tests; the paper comes from the shared factory. */
+export function makeSaved(id: string, title: string, savedAt: number, overrides: Partial<SavedPaper> = {}, paper: Partial<Paper> = {}): SavedPaper {
+  return {
+    id,
+    paper: makePaper({ id, title, url: `https://huggingface.co/papers/${id.replace(/^[a-z]+:/, '')}`, ...paper }),
+    status: 'to-read',
+    tags: [],
+    note: '',
+    savedFrom: 'https://huggingface.co/papers/date/2026-07-02',
+    savedAt,
+    updatedAt: savedAt,
+    ...overrides,
+  };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { makeSaved } from './fake-api';
+import { applyQuery, hasCode, matchesFilters, NO_FILTERS, siteIds, sortPapers, tagCounts } from './list-query';
+
+const a = makeSaved('arxiv:2601.00001', 'beta transformers', 3000, { status: 'reading', tags: ['nlp', 'moe'] }, {
+  published: '2026-01-05',
+  githubStars: 10,
+  upvotes: null,
+  githubRepos: ['org/beta'],
+});
+const b = makeSaved('arxiv:2601.00002', 'Alpha diffusion', 1000, { status: 'done', tags: ['vision'] }, {
+  published: null,
+  githubStars: null,
+  upvotes: 50,
+  githubRepos: [],
+  source: { site: 'arxiv', page: 'abs' },
+});
+const c = makeSaved('arxiv:2601.00003', 'Gamma 10 agents', 2000, { tags: ['nlp'] }, {
+  published: '2026-03-01',
+  githubStars: 500,
+  upvotes: 5,
+  githubRepos: ['javascript:alert(1)'],
+});
+const all = [a, b, c];
+const ids = (list: { id: string }[]) => list.map((s) => s.id.slice(-1));
+
+describe('filters', () => {
+  it('by status', () => expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, status: 'done' })))).toEqual(['2']));
+  it('by tag', () => expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, tag: 'nlp' })))).toEqual(['1', '3']));
+  it('by site', () => expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, site: 'arxiv' })))).toEqual(['2']));
+  it('by has code, counting only well-formed repository names', () => {
+    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, hasCode: true })))).toEqual(['1']);
+    expect(hasCode(c)).toBe(false);
+  });
+  it('combined', () => expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, tag: 'nlp', status: 'to-read' })))).toEqual(['3']));
+});
+
+describe('sorting', () => {
+  it('by date saved, newest first (the default)', () => expect(ids(sortPapers(all, 'saved'))).toEqual(['1', '3', '2']));
+  it('by date published, newest first, unknown last', () => expect(ids(sortPapers(all, 'published'))).toEqual(['3', '1', '2']));
+  it('by title, case-insensitively', () => expect(ids(sortPapers(all, 'title'))).toEqual(['2', '1', '3']));
+  it('by stars, unknown last', () => expect(ids(sortPapers(all, 'stars'))).toEqual(['3', '1', '2']));
+  it('by upvotes, unknown last', () => expect(ids(sortPapers(all, 'upvotes'))).toEqual(['2', '3', '1']));
+  it('by relevance when there are scores, else by date saved', () => {
+    const scores = new Map([
+      [b.id, 9],
+      [c.id, 3],
+    ]);
+    expect(ids(sortPapers(all, 'relevance', scores))).toEqual(['2', '3', '1']);
+    expect(ids(sortPapers(all, 'relevance'))).toEqual(['1', '3', '2']);
+  });
+  it('does not change its input', () => {
+    const input = [...all];
+    sortPapers(input, 'title');
+    expect(input).toEqual(all);
+  });
+});
+
+describe('applyQuery', () => {
+  it('keeps only search hits that pass the filters, sorted', () => {
+    const scores = new Map([
+      [a.id, 1],
+      [b.id, 2],
+    ]);
+    expect(ids(applyQuery(all, NO_FILTERS, 'saved', scores))).toEqual(['1', '2']);
+    expect(ids(applyQuery(all, { ...NO_FILTERS, status: 'done' }, 'saved', scores))).toEqual(['2']);
+    expect(ids(applyQuery(all, NO_FILTERS, 'saved', null))).toEqual(['1', '3', '2']);
+  });
+});
+
+describe('facets', () => {
+  it('counts tags, most used first', () => expect(tagCounts(all)).toEqual([['nlp', 2], ['moe', 1], ['vision', 1]]));
+  it('lists sites', () => expect(siteIds(all)).toEqual(['arxiv', 'huggingface']));
+});

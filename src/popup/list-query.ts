@@ -1,0 +1,102 @@
+// Filtering and sorting of the reading list: pure functions, shared by the popup and the library page.
+import type { ReadingStatus, SavedPaper } from '../storage/schema';
+import { REPO_NAME } from './format';
+
+export type StatusFilter = ReadingStatus | 'all';
+
+export interface ListFilters {
+  status: StatusFilter;
+  /** '' means any tag. */
+  tag: string;
+  /** Adapter id (`huggingface`, `arxiv`, …); '' means any site. */
+  site: string;
+  hasCode: boolean;
+}
+
+export type SortKey = 'saved' | 'published' | 'title' | 'stars' | 'upvotes' | 'relevance';
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  saved: 'Date saved',
+  published: 'Date published',
+  title: 'Title',
+  stars: 'Stars',
+  upvotes: 'Upvotes',
+  relevance: 'Best match',
+};
+
+export const NO_FILTERS: ListFilters = { status: 'all', tag: '', site: '', hasCode: false };
+
+/** A paper "has code" when it names at least one repository we would link to. */
+export function hasCode(saved: SavedPaper): boolean {
+  return saved.paper.githubRepos.some((name) => REPO_NAME.test(name));
+}
+
+export function matchesFilters(saved: SavedPaper, filters: ListFilters): boolean {
+  if (filters.status !== 'all' && saved.status !== filters.status) return false;
+  if (filters.tag && !saved.tags.includes(filters.tag)) return false;
+  if (filters.site && saved.paper.source.site !== filters.site) return false;
+  if (filters.hasCode && !hasCode(saved)) return false;
+  return true;
+}
+
+export function isFiltered(filters: ListFilters): boolean {
+  return filters.status !== 'all' || filters.tag !== '' || filters.site !== '' || filters.hasCode;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Larger first, unknown (null) last. */
+const desc = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a);
+const bySaved = (a: SavedPaper, b: SavedPaper) => b.savedAt - a.savedAt;
+// YYYY-MM-DD strings sort as dates; unknown last.
+const byPublished = (a: SavedPaper, b: SavedPaper) => {
+  const x = a.paper.published;
+  const y = b.paper.published;
+  return x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? 1 : -1;
+};
+
+function comparator(sort: SortKey, scores: ReadonlyMap<string, number> | null): (a: SavedPaper, b: SavedPaper) => number {
+  switch (sort) {
+    case 'published':
+      return byPublished;
+    case 'title':
+      return (a, b) => collator.compare(a.paper.title, b.paper.title);
+    case 'stars':
+      return (a, b) => desc(a.paper.githubStars, b.paper.githubStars);
+    case 'upvotes':
+      return (a, b) => desc(a.paper.upvotes, b.paper.upvotes);
+    case 'relevance':
+      return scores ? (a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) : bySaved;
+    case 'saved':
+      return bySaved;
+  }
+}
+
+/** A new, sorted array; ties fall back to newest saved first so the order is stable and predictable. */
+export function sortPapers(papers: readonly SavedPaper[], sort: SortKey, scores: ReadonlyMap<string, number> | null = null): SavedPaper[] {
+  const primary = comparator(sort, scores);
+  return [...papers].sort((a, b) => primary(a, b) || bySaved(a, b) || collator.compare(a.id, b.id));
+}
+
+/** Search hits (null: no search) ∩ filters, sorted. */
+export function applyQuery(
+  papers: readonly SavedPaper[],
+  filters: ListFilters,
+  sort: SortKey,
+  scores: ReadonlyMap<string, number> | null,
+): SavedPaper[] {
+  const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters));
+  return sortPapers(kept, sort, scores);
+}
+
+/** Every tag with how many papers carry it, most used first, then by name. */
+export function tagCounts(papers: readonly SavedPaper[]): [tag: string, count: number][] {
+  const counts = new Map<string, number>();
+  for (const saved of papers) for (const tag of saved.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
+}
+
+/** Sites the list's papers came from, by name. */
+export function siteIds(papers: readonly SavedPaper[]): string[] {
+  return [...new Set(papers.map((saved) => saved.paper.source.site))].sort(collator.compare);
+}

@@ -1,0 +1,46 @@
+// Unsaved note text, written synchronously on every keystroke: a popup can be closed (or killed) before the
+// debounced save reaches the background, and the next open puts the draft back.
+export interface NoteDraft {
+  note: string;
+  /** Epoch ms of the keystroke; a draft older than the stored record is stale. */
+  at: number;
+}
+
+export interface DraftStore {
+  put(id: string, draft: NoteDraft): void;
+  delete(id: string): void;
+  all(): Map<string, NoteDraft>;
+}
+
+const PREFIX = 'papershelf:note-draft:';
+
+/** Drafts in the extension origin's localStorage (synchronous, so it survives an abrupt close). */
+export function localDraftStore(storage: Storage | undefined = globalThis.localStorage): DraftStore {
+  const safe = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return storage ? fn() : fallback;
+    } catch {
+      return fallback; // quota or a storage disabled by policy: the debounced save still runs
+    }
+  };
+  return {
+    put: (id, draft) => safe(() => storage!.setItem(PREFIX + id, JSON.stringify(draft)), undefined),
+    delete: (id) => safe(() => storage!.removeItem(PREFIX + id), undefined),
+    all: () =>
+      safe(() => {
+        const drafts = new Map<string, NoteDraft>();
+        for (let i = 0; i < storage!.length; i++) {
+          const key = storage!.key(i);
+          if (!key?.startsWith(PREFIX)) continue;
+          const value = JSON.parse(storage!.getItem(key) ?? 'null') as Partial<NoteDraft> | null;
+          if (typeof value?.note === 'string' && typeof value.at === 'number') drafts.set(key.slice(PREFIX.length), { note: value.note, at: value.at });
+        }
+        return drafts;
+      }, new Map()),
+  };
+}
+
+export function memoryDraftStore(): DraftStore & { drafts: Map<string, NoteDraft> } {
+  const drafts = new Map<string, NoteDraft>();
+  return { drafts, put: (id, draft) => void drafts.set(id, draft), delete: (id) => void drafts.delete(id), all: () => new Map(drafts) };
+}

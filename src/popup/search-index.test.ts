@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { makeSaved } from './fake-api';
+import { PaperIndex } from './search-index';
+
+const moe = makeSaved('arxiv:2601.00001', 'Scaling Sparse Mixture-of-Experts', 3000, { tags: ['efficiency'], note: 'Compare with switch transformer' }, {
+  authors: ['Bernhard Schölkopf', 'Ada Lovelace'],
+  abstract: 'We route tokens to experts.',
+});
+const diffusion = makeSaved('arxiv:2601.00002', 'Consistency models for diffusion', 2000, {}, {
+  authors: ['Alan Turing'],
+  abstract: 'Fast image generation in one step.',
+});
+
+function indexOf(...papers: Parameters<PaperIndex['diff']>[0][number][]) {
+  const index = new PaperIndex();
+  index.apply(index.diff(papers));
+  return index;
+}
+const hits = (index: PaperIndex, text: string) => [...index.search(text).keys()].sort();
+
+describe('PaperIndex', () => {
+  it('finds papers by title, authors, abstract, tags and notes', () => {
+    const index = indexOf(moe, diffusion);
+    expect(hits(index, 'sparse')).toEqual([moe.id]);
+    expect(hits(index, 'turing')).toEqual([diffusion.id]);
+    expect(hits(index, 'image generation')).toEqual([diffusion.id]);
+    expect(hits(index, 'efficiency')).toEqual([moe.id]);
+    expect(hits(index, 'switch')).toEqual([moe.id]);
+  });
+
+  it('matches prefixes as you type, small typos, and ignores accents', () => {
+    const index = indexOf(moe, diffusion);
+    expect(hits(index, 'consis')).toEqual([diffusion.id]);
+    expect(hits(index, 'difusion')).toEqual([diffusion.id]);
+    expect(hits(index, 'scholkopf')).toEqual([moe.id]);
+    expect(hits(index, 'lovelace sparse')).toEqual([moe.id]);
+    expect(hits(index, 'lovelace diffusion')).toEqual([]);
+  });
+
+  it('re-indexes only what changed, and forgets removed papers', () => {
+    const index = indexOf(moe, diffusion);
+    const edited = { ...diffusion, note: 'read before the reading group' };
+    const diff = index.diff([{ ...moe }, edited]);
+    expect(diff.add.map((s) => s.id)).toEqual([diffusion.id]);
+    expect(diff.discard).toEqual([diffusion.id]);
+    index.apply(diff);
+    expect(hits(index, 'group')).toEqual([diffusion.id]);
+    index.apply(index.diff([edited]));
+    expect(hits(index, 'sparse')).toEqual([]);
+    expect(index.size).toBe(1);
+  });
+
+  it('answers within a few tens of milliseconds at 10,000 papers', async () => {
+    const words = ['sparse', 'attention', 'diffusion', 'retrieval', 'agents', 'vision', 'language', 'reasoning', 'graph', 'policy'];
+    const papers = Array.from({ length: 10_000 }, (_, i) =>
+      makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `${words[i % 10]} ${words[(i * 7) % 10]} study ${i}`, i, { tags: [`t${i % 50}`] }, {
+        authors: [`Author ${i}`, `Writer ${i % 97}`],
+        abstract: `An abstract about ${words[(i * 3) % 10]} and ${words[(i * 5) % 10]} number ${i}.`,
+      }),
+    );
+    const index = new PaperIndex();
+    await index.applyInChunks(index.diff(papers), async () => {});
+    const started = performance.now();
+    for (const query of ['spar', 'writer 42', 'diffusion agents', 'attenton']) expect(index.search(query).size).toBeGreaterThan(0);
+    // Four searches; generous for slow CI machines, still "instant" to a person.
+    expect(performance.now() - started).toBeLessThan(1000);
+  }, 60_000);
+});

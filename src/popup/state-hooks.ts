@@ -1,0 +1,77 @@
+// Connecting components to the reading-list state: context for the shared state, hooks for its snapshot
+// and for the visible (searched, filtered, sorted) list.
+import { createContext } from 'preact';
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import type { SavedPaper } from '../storage/schema';
+import type { ReadingListApi } from './api';
+import { applyQuery, type ListFilters, type SortKey } from './list-query';
+import { createReadingListState, type ListSnapshot, type ReadingListState, type StateOptions } from './state';
+
+export const ReadingListContext = createContext<ReadingListState | null>(null);
+
+export function useReadingListState(): ReadingListState {
+  const state = useContext(ReadingListContext);
+  if (!state) throw new Error('useReadingListState needs a ReadingListContext provider');
+  return state;
+}
+
+/** One state per page, started while the page is mounted. */
+export function useReadingList(api: ReadingListApi, options?: StateOptions): ReadingListState {
+  // Options are read once, at creation: they configure, they do not change.
+  const state = useMemo(() => createReadingListState(api, options), [api]);
+  useEffect(() => state.start(), [state]);
+  return state;
+}
+
+export function useSnapshot(state: ReadingListState): ListSnapshot {
+  const [snapshot, setSnapshot] = useState(() => state.getSnapshot());
+  useEffect(() => {
+    const update = () => setSnapshot(state.getSnapshot());
+    update(); // a change between render and subscription is not missed
+    return state.subscribe(update);
+  }, [state]);
+  return snapshot;
+}
+
+export interface ListQuery {
+  text: string;
+  filters: ListFilters;
+  sort: SortKey;
+}
+
+/** What is searched for: one character would match nearly every paper by prefix, so search from two. */
+export function searchText(typed: string): string {
+  const text = typed.trim();
+  return text.length >= 2 ? text : '';
+}
+
+export interface ListView {
+  papers: SavedPaper[];
+  /** A search is typed but the index is still being built. */
+  pending: boolean;
+}
+
+export function useListView(state: ReadingListState, snapshot: ListSnapshot, query: ListQuery): ListView {
+  const text = searchText(query.text);
+  const scores = useMemo(() => (text ? state.search(text) : null), [state, text, snapshot.indexVersion, snapshot.indexing]);
+  const pending = Boolean(text) && scores === null;
+  const papers = useMemo(
+    () => (pending ? [] : applyQuery(snapshot.papers, query.filters, query.sort, scores)),
+    [pending, snapshot.papers, query.filters, query.sort, scores],
+  );
+  return { papers, pending };
+}
+
+/** `value`, but only once it has stopped changing for `ms` (0: at once). */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (ms <= 0) {
+      setSettled(() => value);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(() => value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return ms <= 0 ? value : settled;
+}

@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeApi, makeSaved } from './fake-api';
+import { memoryDraftStore } from './note-drafts';
+import { createReadingListState, type StateOptions } from './state';
+
+const one = makeSaved('arxiv:2601.00001', 'Sparse experts', 3000, { tags: ['moe'] });
+const two = makeSaved('arxiv:2601.00002', 'Diffusion models', 2000);
+const three = makeSaved('arxiv:2601.00003', 'Agents that plan', 1000);
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+let stops: (() => void)[] = [];
+afterEach(() => {
+  stops.forEach((stop) => stop());
+  stops = [];
+  vi.useRealTimers();
+});
+
+async function started(papers = [one, two, three], options: StateOptions = {}) {
+  const api = createFakeApi(papers);
+  const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0, ...options });
+  stops.push(state.start());
+  await vi.waitFor(() => expect(state.getSnapshot().load).toBe('ready'));
+  return { api, state };
+}
+
+describe('reading-list state', () => {
+  it('loads the list newest first and indexes it for search', async () => {
+    const { state } = await started();
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([one.id, two.id, three.id]);
+    expect([...state.search('diffusion')!.keys()]).toEqual([two.id]);
+    expect(state.getSnapshot().tags).toEqual([['moe', 1]]);
+  });
+
+  it('reports a load failure', async () => {
+    const api = createFakeApi();
+    api.list = vi.fn(async () => Promise.reject(new Error('IndexedDB is unavailable')));
+    const state = createReadingListState(api, { drafts: memoryDraftStore() });
+    stops.push(state.start());
+    await vi.waitFor(() => expect(state.getSnapshot().loadError).toBe('IndexedDB is unavailable'));
+  });
+
+  it('applies its own edits without re-reading the list, and re-reads on changes made elsewhere', async () => {
+    const { api, state } = await started();
+    await state.setStatus([two.id], 'done');
+    await state.saveNote(two.id, 'check the ablation');
+    await settle();
+    expect(api.list).toHaveBeenCalledTimes(1);
+    expect(state.getSnapshot().byId.get(two.id)).toMatchObject({ status: 'done', note: 'check the ablation' });
+    expect([...state.search('ablation')!.keys()]).toEqual([two.id]);
+
+    api.papers = [makeSaved('arxiv:2601.00009', 'Saved in a tab', 9000), ...api.papers];
+    api.emit({ type: 'changed', id: 'arxiv:2601.00009', state: { status: 'to-read', tags: [] } });
+    await vi.waitFor(() => expect(state.getSnapshot().papers[0]!.paper.title).toBe('Saved in a tab'));
+    expect(api.list).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops a paper removed elsewhere without a reload', async () => {
+    const { api, state } = await started();
+    api.emit({ type: 'changed', id: one.id, state: null });
+    expect(state.getSnapshot().byId.has(one.id)).toBe(false);
+    expect(state.search('experts')!.size).toBe(0);
+    expect(api.list).toHaveBeenCalledTimes(1);
+  });
+
+  it('sets the status of many papers in one all-or-nothing write', async () => {
+    const { api, state } = await started();
+    await state.setStatus([one.id, two.id, three.id], 'reading');
+    expect(api.putMany).toHaveBeenCalledTimes(1);
+    expect(api.edit).not.toHaveBeenCalled();
+    expect(api.papers.every((s) => s.status === 'reading')).toBe(true);
+    await state.addTag([one.id, two.id], 'moe');
+    expect(vi.mocked(api.edit).mock.calls).toEqual([[two.id, { tags: ['moe'] }]]); // one already had it
+  });
+
+  it('removes with undo, which puts the exact records back', async () => {
+    const { api, state } = await started();
+    await state.remove([one.id, three.id]);
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([two.id]);
+    expect(state.getSnapshot().undo?.message).toBe('Removed 2 papers.');
+    await state.undo();
+    expect(state.getSnapshot().undo).toBeNull();
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([one.id, two.id, three.id]);
+    expect(api.papers.find((s) => s.id === one.id)).toEqual(one);
+
+    await state.remove([two.id]);
+    await state.undo();
+    expect(api.restore).toHaveBeenCalledWith(two);
+  });
+
+  it('forgets the undo after its time', async () => {
+    const { api, state } = await started(undefined, { undoMs: 20 });
+    await state.remove([one.id]);
+    expect(state.getSnapshot().undo?.message).toBe('Removed “Sparse experts”.');
+    await vi.waitFor(() => expect(state.getSnapshot().undo).toBeNull());
+    await state.undo();
+    expect(api.restore).not.toHaveBeenCalled();
+  });
+
+  it('leaves the list unchanged when an all-or-nothing write fails', async () => {
+    const { api, state } = await started();
+    api.failPutMany = new Error('ConstraintError');
+    const before = state.getSnapshot().papers;
+    await expect(state.putMany([{ ...one, status: 'done' }, makeSaved('arxiv:2601.00004', 'New', 4000)])).rejects.toThrow('ConstraintError');
+    expect(state.getSnapshot().papers).toBe(before);
+  });
+
+  it('saves a note draft left behind by a popup that closed before its save arrived', async () => {
+    const drafts = memoryDraftStore();
+    drafts.put(two.id, { note: 'typed just before closing', at: two.updatedAt + 10 });
+    drafts.put(three.id, { note: 'stale', at: three.updatedAt - 10 });
+    const { api } = await started(undefined, { drafts });
+    await vi.waitFor(() => expect(api.edit).toHaveBeenCalledWith(two.id, { note: 'typed just before closing' }));
+    expect(api.edit).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(drafts.drafts.size).toBe(0));
+  });
+
+  it('indexes a large list in chunks, and searches once it is done', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const many = Array.from({ length: 30 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper number ${i}`, i));
+    const { state } = await started(many, { chunkThreshold: 10, pause: () => gate });
+    expect(state.getSnapshot().indexing).toBe(true);
+    expect(state.search('number')).toBeNull();
+    release();
+    await vi.waitFor(() => expect(state.getSnapshot().indexing).toBe(false));
+    expect(state.search('number')!.size).toBe(30);
+  });
+});

@@ -1,0 +1,345 @@
+// The reading list as the popup and the library page see it: one state object (a small store) with the
+// list, its search index, an undo buffer and the actions. Components read it through ./state-hooks.
+import type { Notice } from '../background/messages';
+import type { ReadingStatus, SavedPaper } from '../storage/schema';
+import type { PaperEdit, ReadingListApi } from './api';
+import { tagCounts, siteIds } from './list-query';
+import { localDraftStore, type DraftStore } from './note-drafts';
+import { PaperIndex } from './search-index';
+
+export interface UndoEntry {
+  /** The removed records, exactly as they were. */
+  records: SavedPaper[];
+  message: string;
+}
+
+export interface ListSnapshot {
+  load: 'loading' | 'ready' | 'error';
+  loadError: string | null;
+  /** Newest save first. */
+  papers: readonly SavedPaper[];
+  byId: ReadonlyMap<string, SavedPaper>;
+  /** Every tag with its count, most used first (completion, filters, charts). */
+  tags: readonly (readonly [string, number])[];
+  sites: readonly string[];
+  /** Changes whenever the search index does, so memoised searches re-run. */
+  indexVersion: number;
+  /** A large (re)index is under way; searches wait for it. */
+  indexing: boolean;
+  undo: UndoEntry | null;
+  /** The last action that failed, in words. */
+  problem: string | null;
+}
+
+export interface ReadingListState {
+  getSnapshot(): ListSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Load the list and follow changes made anywhere; returns `stop`. */
+  start(): () => void;
+  refresh(): Promise<void>;
+  /** Scores by id for a query, or null while the index is being built. */
+  search(text: string): Map<string, number> | null;
+  setStatus(ids: readonly string[], status: ReadingStatus): Promise<void>;
+  setTags(id: string, tags: string[]): Promise<void>;
+  addTag(ids: readonly string[], tag: string): Promise<void>;
+  /** Keep a note draft synchronously (every keystroke); `saveNote` sends it. */
+  stashNote(id: string, note: string): void;
+  saveNote(id: string, note: string): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  undo(): Promise<void>;
+  dismissUndo(): void;
+  dismissProblem(): void;
+  /** All or nothing (imports); rejects, leaving the list as it was, when the background refuses. */
+  putMany(records: SavedPaper[]): Promise<number>;
+}
+
+export interface StateOptions {
+  /** How long a removal can be undone. */
+  undoMs?: number;
+  /** Coalesces bursts of change notices into one reload. */
+  refreshDelayMs?: number;
+  /** Diffs larger than this are indexed in chunks, off the critical path. */
+  chunkThreshold?: number;
+  pause?: () => Promise<void>;
+  now?: () => number;
+  drafts?: DraftStore;
+}
+
+/** Our own writes come back as broadcast notices; they are expected and need no reload. */
+const RELOAD = '\u0000reload';
+const newestSaved = (a: SavedPaper, b: SavedPaper) => b.savedAt - a.savedAt;
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createReadingListState(api: ReadingListApi, options: StateOptions = {}): ReadingListState {
+  const undoMs = options.undoMs ?? 6000;
+  const refreshDelayMs = options.refreshDelayMs ?? 150;
+  const chunkThreshold = options.chunkThreshold ?? 300;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const now = options.now ?? Date.now;
+  const drafts = options.drafts ?? localDraftStore();
+
+  let snapshot: ListSnapshot = {
+    load: 'loading',
+    loadError: null,
+    papers: [],
+    byId: new Map(),
+    tags: [],
+    sites: [],
+    indexVersion: 0,
+    indexing: false,
+    undo: null,
+    problem: null,
+  };
+  const listeners = new Set<() => void>();
+  const index = new PaperIndex();
+  const echoes = new Map<string, number>();
+  let indexing = false;
+  let indexWanted: readonly SavedPaper[] | null = null;
+  let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let draftsRecovered = false;
+  let stopped = false;
+
+  const set = (patch: Partial<ListSnapshot>) => {
+    snapshot = { ...snapshot, ...patch };
+    listeners.forEach((listener) => listener());
+  };
+  const fail = (what: string) => (error: unknown) => set({ problem: `${what}: ${describe(error)}` });
+
+  const expectEcho = (key: string) => echoes.set(key, (echoes.get(key) ?? 0) + 1);
+  const consumeEcho = (key: string) => {
+    const n = echoes.get(key) ?? 0;
+    if (n <= 1) echoes.delete(key);
+    else echoes.set(key, n - 1);
+    return n > 0;
+  };
+
+  function reindex(papers: readonly SavedPaper[]): void {
+    if (indexing) {
+      indexWanted = papers; // the running build picks the newest list up when it ends
+      return;
+    }
+    const diff = index.diff(papers);
+    if (diff.add.length + diff.discard.length === 0) return;
+    if (diff.add.length <= chunkThreshold) {
+      index.apply(diff);
+      set({ indexVersion: snapshot.indexVersion + 1 });
+      return;
+    }
+    indexing = true;
+    set({ indexing: true });
+    index
+      .applyInChunks(diff, async () => {
+        await pause();
+        if (stopped) throw new DOMException('The page closed', 'AbortError'); // no work for a closed page
+      })
+      .catch((error: unknown) => !stopped && fail('Search index')(error))
+      .finally(() => {
+        indexing = false;
+        set({ indexing: false, indexVersion: snapshot.indexVersion + 1 });
+        const next = indexWanted;
+        indexWanted = null;
+        if (next) reindex(next);
+      });
+  }
+
+  function setPapers(papers: SavedPaper[]): void {
+    set({
+      load: 'ready',
+      loadError: null,
+      papers,
+      byId: new Map(papers.map((saved) => [saved.id, saved])),
+      tags: tagCounts(papers),
+      sites: siteIds(papers),
+    });
+    reindex(papers);
+  }
+
+  function upsertLocal(records: readonly SavedPaper[]): void {
+    const fresh = new Map(records.map((record) => [record.id, record]));
+    const next = snapshot.papers.map((saved) => fresh.get(saved.id) ?? saved);
+    const added = records.filter((record) => !snapshot.byId.has(record.id));
+    setPapers(added.length ? [...next, ...added].sort(newestSaved) : next);
+  }
+
+  function removeLocal(ids: readonly string[]): void {
+    const gone = new Set(ids);
+    setPapers(snapshot.papers.filter((saved) => !gone.has(saved.id)));
+  }
+
+  async function refresh(): Promise<void> {
+    try {
+      setPapers(await api.list());
+      recoverDrafts();
+    } catch (error) {
+      if (snapshot.load === 'ready') fail('Could not reload the list')(error);
+      else set({ load: 'error', loadError: describe(error) });
+    }
+  }
+
+  /** Notes typed just before a popup closed, whose save may not have arrived. */
+  function recoverDrafts(): void {
+    if (draftsRecovered) return;
+    draftsRecovered = true;
+    for (const [id, draft] of drafts.all()) {
+      const record = snapshot.byId.get(id);
+      if (record && record.note !== draft.note && draft.at >= record.updatedAt) void saveNote(id, draft.note);
+      else drafts.delete(id);
+    }
+  }
+
+  function onNotice(notice: Notice): void {
+    if (consumeEcho(notice.type === 'reload' ? RELOAD : notice.id)) return;
+    if (notice.type === 'changed' && notice.state === null) {
+      if (snapshot.byId.has(notice.id)) removeLocal([notice.id]);
+      return;
+    }
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void refresh(), refreshDelayMs);
+  }
+
+  async function editOne(id: string, edit: PaperEdit): Promise<SavedPaper | null> {
+    expectEcho(id);
+    let record: SavedPaper | null;
+    try {
+      record = await api.edit(id, edit);
+    } catch (error) {
+      consumeEcho(id);
+      throw error;
+    }
+    if (!record) {
+      consumeEcho(id); // not saved any more: nothing was broadcast
+      removeLocal([id]);
+      return null;
+    }
+    upsertLocal([record]);
+    return record;
+  }
+
+  async function putMany(records: SavedPaper[]): Promise<number> {
+    if (records.length === 0) return 0;
+    expectEcho(RELOAD);
+    try {
+      const { written } = await api.putMany(records);
+      upsertLocal(records);
+      return written;
+    } catch (error) {
+      consumeEcho(RELOAD);
+      throw error;
+    }
+  }
+
+  /** One record goes through `edit` (precise notice); many through one `putMany` transaction. */
+  async function editMany(ids: readonly string[], change: (saved: SavedPaper) => PaperEdit | null): Promise<void> {
+    const edits = ids.flatMap((id) => {
+      const saved = snapshot.byId.get(id);
+      const edit = saved && change(saved);
+      return saved && edit ? [{ saved, edit }] : [];
+    });
+    const [only] = edits;
+    if (edits.length === 1 && only) await editOne(only.saved.id, only.edit);
+    else if (edits.length > 1) await putMany(edits.map(({ saved, edit }) => ({ ...saved, ...edit, updatedAt: now() })));
+  }
+
+  async function saveNote(id: string, note: string): Promise<void> {
+    drafts.put(id, { note, at: now() });
+    try {
+      await editOne(id, { note });
+      drafts.delete(id);
+    } catch (error) {
+      fail('Could not save the note')(error);
+    }
+  }
+
+  async function remove(ids: readonly string[]): Promise<void> {
+    const removed: SavedPaper[] = [];
+    try {
+      // A few at a time: thousands of concurrent messages would only queue up in the background.
+      for (let start = 0; start < ids.length; start += 20) {
+        const batch = ids.slice(start, start + 20);
+        batch.forEach(expectEcho);
+        const results = await Promise.allSettled(batch.map((id) => api.remove(id)));
+        results.forEach((result, i) => {
+          if (result.status === 'fulfilled' && result.value) removed.push(result.value);
+          else consumeEcho(batch[i]!); // nothing was removed, so nothing was broadcast
+        });
+        const failed = results.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
+    } catch (error) {
+      fail('Could not remove every paper')(error);
+    } finally {
+      if (removed.length) {
+        removeLocal(removed.map((record) => record.id));
+        offerUndo(removed);
+      }
+    }
+  }
+
+  function offerUndo(records: SavedPaper[]): void {
+    clearTimeout(undoTimer);
+    const [first] = records;
+    const message = records.length === 1 && first ? `Removed “${first.paper.title}”.` : `Removed ${records.length} papers.`;
+    set({ undo: { records, message } });
+    undoTimer = setTimeout(() => set({ undo: null }), undoMs);
+  }
+
+  async function undo(): Promise<void> {
+    const entry = snapshot.undo;
+    if (!entry) return;
+    clearTimeout(undoTimer);
+    set({ undo: null });
+    const [only] = entry.records;
+    try {
+      if (entry.records.length === 1 && only) {
+        expectEcho(only.id);
+        await api.restore(only).catch((error: unknown) => {
+          consumeEcho(only.id);
+          throw error;
+        });
+        upsertLocal([only]);
+      } else {
+        await putMany(entry.records);
+      }
+    } catch (error) {
+      fail('Could not undo')(error);
+    }
+  }
+
+  const state: ReadingListState = {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      const unsubscribe = api.subscribe(onNotice);
+      void refresh();
+      stopped = false;
+      return () => {
+        stopped = true;
+        unsubscribe();
+        clearTimeout(refreshTimer);
+        clearTimeout(undoTimer);
+      };
+    },
+    refresh,
+    search: (text) => (indexing ? null : index.search(text)),
+    setStatus: (ids, status) =>
+      editMany(ids, (saved) => (saved.status === status ? null : { status })).catch(fail('Could not change the status')),
+    setTags: (id, tags) => editOne(id, { tags }).then(() => undefined, fail('Could not change the tags')),
+    addTag: (ids, tag) =>
+      editMany(ids, (saved) => (saved.tags.includes(tag) ? null : { tags: [...saved.tags, tag] })).catch(fail('Could not add the tag')),
+    stashNote: (id, note) => drafts.put(id, { note, at: now() }),
+    saveNote,
+    remove,
+    undo,
+    dismissUndo() {
+      clearTimeout(undoTimer);
+      set({ undo: null });
+    },
+    dismissProblem: () => set({ problem: null }),
+    putMany,
+  };
+  return state;
+}
