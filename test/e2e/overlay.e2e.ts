@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
 import { startFakeApi, type FakeApi } from './fake-api/server';
+import { TOPICS } from '../../src/core/tags/taxonomy';
+
+const TOPIC_LABELS = new Set(TOPICS.map((topic) => topic.label));
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
 const NEW_URL = 'https://arxiv.org/list/cs.LG/new';
@@ -75,9 +78,16 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
       const badge = overlays.find((o) => o.id === item.id)!.badges[0]!;
       expect(badge.href).toBe(`https://github.com/${item.repo}`);
     }
-    // Hugging Face's own keywords become chips (the first few, the rest behind "+N").
-    const first = dailyItems.find((item) => item.keywords.length >= 3)!;
-    expect(overlays.find((o) => o.id === first.id)!.chips.slice(0, 3)).toEqual(first.keywords.slice(0, 3));
+    // Chips: built-in topics first, then Hugging Face's own keywords; three shown, the rest behind "+N".
+    for (const item of dailyItems) {
+      const chips = overlays.find((o) => o.id === item.id)!.chips;
+      const keywords = chips.filter((chip) => !TOPIC_LABELS.has(chip));
+      expect(chips.length).toBeLessThanOrEqual(3);
+      expect(keywords).toEqual(item.keywords.slice(0, keywords.length));
+    }
+    const keywordChips = overlays.flatMap((o) => o.chips).filter((chip) => !TOPIC_LABELS.has(chip));
+    expect(keywordChips.length).toBeGreaterThan(0);
+    expect(overlays.flatMap((o) => o.chips).filter((chip) => TOPIC_LABELS.has(chip)).length).toBeGreaterThan(10);
     // No repository on the card: Hugging Face's paper API is not asked on Hugging Face itself.
     expect(api.requests.filter((r) => r.startsWith('huggingface.co'))).toEqual([]);
     await tab.close();
