@@ -51,6 +51,24 @@ describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, laun
     expect((await second.overlays()).filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual([FIRST.id]);
   });
 
+  it('a page script cannot learn what the user saved', async () => {
+    // Runs in the page's own world, as the site's scripts would.
+    const leak = await first.evaluate(() => {
+      const hosts = [...document.querySelectorAll('papershelf-overlay')];
+      const text = document.documentElement.outerHTML.replace(/ data-papershelf-inspector="[^"]*"/, ''); // the test's own reporter
+      const ext = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome;
+      return {
+        openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
+        attributes: [...new Set(hosts.flatMap((h) => h.getAttributeNames()))],
+        savedWords: /aria-pressed|Saved|reading list|Papershelf/.test(text),
+        sample: text.match(/.{40}(aria-pressed|Saved|reading list|Papershelf).{40}/)?.[0] ?? null,
+        // Pages can only message extensions that list them in externally_connectable (we list none).
+        canMessage: typeof ext?.runtime?.sendMessage === 'function',
+      };
+    });
+    expect(leak).toEqual({ openRoots: 0, attributes: ['data-papershelf-id'], savedWords: false, sample: null, canMessage: false });
+  });
+
   it('lists the saved paper in the popup', async () => {
     const popup = await harness.openPopup();
     await popup.waitFor('li.item');
