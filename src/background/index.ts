@@ -9,6 +9,10 @@ import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
 import { readSettings } from '../storage/settings-store';
 import { updateToolbarCount } from './toolbar-count';
+import { MENU_ID, METADATA_ORIGINS, saveLink } from './context-menu';
+import { LINK_PATTERNS } from './save-link/targets';
+import { createLinkResolver } from './save-link/metadata';
+import { savePaper } from '../storage/reading-list';
 
 let database: Promise<Database> | null = null;
 function db(): Promise<Database> {
@@ -76,4 +80,26 @@ browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'save-paper') return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'save-shortcut' }).catch(() => {}); // not a paper page
+});
+
+// "Save to reading list" on paper links anywhere.
+const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, init), now: Date.now });
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS });
+});
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
+  // Asked synchronously inside the click (browsers grant only from a user action); refused is fine.
+  const asked = browser.permissions.request({ origins: METADATA_ORIGINS }).catch(() => false);
+  void asked
+    .then(() =>
+      saveLink(info.linkUrl!, info.pageUrl ?? tab?.url, {
+        resolve: (target) => linkResolver.resolve(target),
+        save: async (paper, savedFrom) => {
+          const record = await savePaper(await db(), paper, { savedFrom });
+          void broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
+        },
+      }),
+    )
+    .catch((error) => console.warn('Papershelf: could not save the link:', error));
 });

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { adapterFor, adapters } from '.';
+import { METADATA_ORIGINS } from '../background/context-menu';
 
 const staticMatches = new Set(manifest.content_scripts.flatMap((script) => script.matches));
 const optionalHosts = new Set((manifest as { optional_host_permissions?: string[] }).optional_host_permissions ?? []);
@@ -28,8 +29,8 @@ describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id, adapte
   });
 });
 
-it('every manifest match pattern belongs to an adapter', () => {
-  const all = new Set(adapters.flatMap((a) => a.matches));
+it('every manifest match pattern belongs to an adapter (or is a metadata source for saving links)', () => {
+  const all = new Set([...adapters.flatMap((a) => a.matches), ...METADATA_ORIGINS]);
   expect([...staticMatches, ...optionalHosts].filter((m) => !all.has(m))).toEqual([]);
 });
 

@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from 'vitest';
+import { emptyPaper } from '../core/paper';
+import { saveLink } from './context-menu';
+
+const resolved = (id: string) => ({ paper: { ...emptyPaper(id, `Title of ${id}`, { site: 'arxiv', page: 'api' }), url: `https://arxiv.org/abs/${id.slice(6)}` }, complete: true });
+
+describe('saveLink', () => {
+  it('resolves a paper link and saves it from the page it was clicked on', async () => {
+    const deps = { resolve: vi.fn(async () => resolved('arxiv:2401.12345')), save: vi.fn(async () => {}) };
+    const paper = await saveLink('https://arxiv.org/pdf/2401.12345v2', 'https://blog.example/post', deps);
+    expect(deps.resolve).toHaveBeenCalledWith({ kind: 'arxiv', id: '2401.12345' });
+    expect(deps.save).toHaveBeenCalledWith(paper, 'https://blog.example/post');
+    expect(paper?.title).toBe('Title of arxiv:2401.12345');
+  });
+
+  it('uses the paper URL when the page is not a web page, and ignores links to no paper', async () => {
+    const deps = { resolve: vi.fn(async () => resolved('arxiv:2401.12345')), save: vi.fn(async () => {}) };
+    await saveLink('https://huggingface.co/papers/2401.12345', 'file:///home/me/notes.html', deps);
+    expect(deps.save).toHaveBeenCalledWith(expect.anything(), 'https://arxiv.org/abs/2401.12345');
+    expect(await saveLink('https://huggingface.co/papers/trending', 'https://x.example/', deps)).toBeNull();
+    expect(deps.resolve).toHaveBeenCalledTimes(1);
+  });
+});

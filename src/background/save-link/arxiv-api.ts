@@ -1,0 +1,45 @@
+// An arXiv paper from arXiv's own API (Atom), for papers Hugging Face does not know. Every request goes
+// through the caller's spaced queue: arXiv's terms allow one request every three seconds.
+import { githubReposFromText, mergeRepos } from '../../core/github';
+import { arxivAbsUrl, arxivPdfUrl } from '../../core/ids';
+import { emptyPaper, type Paper } from '../../core/paper';
+import { archiveId, parseArxivAtom, type ArxivEntry } from './atom';
+import { finish } from './finish';
+import { get, type Fetched, type SourceDeps } from './http';
+import type { SpacedQueue } from './spaced-queue';
+
+export const ARXIV_API = 'https://export.arxiv.org/api/query?id_list=';
+
+export type ArxivResult = { status: 'found'; paper: Paper } | { status: 'not-found' } | { status: 'failed' };
+
+/** Redirects may move between arXiv's own hosts only, over https. */
+const arxivHost = (url: URL) => url.protocol === 'https:' && /^(?:export\.|www\.)?arxiv\.org$/.test(url.hostname);
+
+export function paperFromEntry(entry: ArxivEntry): Paper | null {
+  return finish({
+    ...emptyPaper(`arxiv:${entry.id}`, entry.title, { site: 'arxiv', page: 'api' }),
+    authors: entry.authors,
+    abstract: entry.summary,
+    published: entry.published,
+    // Abstract before comment, as on the abs page.
+    githubRepos: mergeRepos(githubReposFromText(entry.summary ?? ''), githubReposFromText(entry.comment ?? '')),
+    pdfUrl: arxivPdfUrl(entry.id),
+    url: arxivAbsUrl(entry.id),
+    venue: entry.journalRef,
+    categories: entry.categories,
+  });
+}
+
+export async function fetchArxivPaper(deps: SourceDeps, queue: SpacedQueue, arxivId: string): Promise<ArxivResult> {
+  const busy: Fetched = { kind: 'failed' };
+  // Ids are validated (digits, letters, `.`, `-`, `/`): nothing in them needs escaping in a query.
+  const answer = await queue(
+    () => get(ARXIV_API + archiveId(arxivId), { ...deps, accept: 'application/atom+xml', allowedFinal: arxivHost }),
+    busy,
+  );
+  if (answer.kind !== 'ok') return { status: 'failed' }; // 429/503, "Rate exceeded.", network, queue full
+  const parsed = parseArxivAtom(answer.text, arxivId);
+  if (parsed.status === 'not-found') return { status: 'not-found' };
+  const paper = parsed.status === 'found' ? paperFromEntry(parsed.entry) : null;
+  return paper ? { status: 'found', paper } : { status: 'failed' };
+}

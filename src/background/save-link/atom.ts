@@ -1,0 +1,117 @@
+// The one entry of an arXiv API answer (`export.arxiv.org/api/query?id_list=<id>`), read strictly: an Atom
+// feed with exactly one entry for exactly the id asked for. arXiv answers a bad id with HTTP 200 and an
+// entry titled "Error"; that, like an empty feed, means "not found". Text is whitespace-normalised, TeX kept.
+import { parseArxivId } from '../../core/ids';
+import { normalizeSpace } from '../../core/paper';
+import { childrenNamed, parseXml, textContent, type XmlElement } from './xml';
+
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+export const ARXIV_NS = 'http://arxiv.org/schemas/atom';
+
+export interface ArxivEntry {
+  /** Without version. */
+  id: string;
+  version: number | null;
+  title: string;
+  summary: string | null;
+  /** YYYY-MM-DD of v1 (`<published>`). */
+  published: string | null;
+  authors: string[];
+  primaryCategory: string | null;
+  /** Primary first, then the others, de-duplicated. */
+  categories: string[];
+  pdfUrl: string | null;
+  comment: string | null;
+  journalRef: string | null;
+  doi: string | null;
+}
+
+export type AtomResult =
+  | { status: 'found'; entry: ArxivEntry }
+  | { status: 'not-found' }
+  | { status: 'invalid'; reason: string };
+
+class Invalid extends Error {}
+
+// The entry id is the abs page of a version: http(s), with or without www.
+const ENTRY_ID = /^https?:\/\/(?:www\.)?arxiv\.org\/abs\/(.+)$/;
+
+/** The one child `ns:local`, null when absent; two of them is not an arXiv entry. */
+function single(el: XmlElement, ns: string, local: string): XmlElement | null {
+  const found = childrenNamed(el, ns, local);
+  if (found.length > 1) throw new Invalid(`more than one <${local}>`);
+  return found[0] ?? null;
+}
+
+/** The one child's normalised text, null when absent or empty. */
+function text(el: XmlElement, ns: string, local: string): string | null {
+  const child = single(el, ns, local);
+  return child ? normalizeSpace(textContent(child)) || null : null;
+}
+
+/** `2024-01-22T18:59:59Z` → `2024-01-22`, only for a real calendar date. */
+export function datePart(value: string | null): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(value ?? '');
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().startsWith(`${m[1]}-${m[2]}-${m[3]}`) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** Old-style ids without the subject class (`math.GT/0309136` → `math/0309136`): arXiv's own form of them. */
+export function archiveId(id: string): string {
+  return id.replace(/^([a-z-]+)\.[A-Z]{2}\//, '$1/');
+}
+
+/** Read an arXiv Atom answer for `expectedId` (versions ignored on both sides). */
+export function parseArxivAtom(xml: string, expectedId: string): AtomResult {
+  const expected = parseArxivId(expectedId)?.id;
+  if (!expected) return { status: 'invalid', reason: 'not an arXiv id' };
+  const feed = parseXml(xml);
+  if (!feed) return { status: 'invalid', reason: 'not well-formed XML' };
+  if (feed.ns !== ATOM_NS || feed.local !== 'feed') return { status: 'invalid', reason: 'not an Atom feed' };
+  const entries = childrenNamed(feed, ATOM_NS, 'entry');
+  if (entries.length === 0) return { status: 'not-found' };
+  if (entries.length > 1) return { status: 'invalid', reason: 'more than one entry' };
+  try {
+    return readEntry(entries[0]!, expected);
+  } catch (error) {
+    if (error instanceof Invalid) return { status: 'invalid', reason: error.message };
+    throw error;
+  }
+}
+
+function readEntry(entry: XmlElement, expected: string): AtomResult {
+  const idText = text(entry, ATOM_NS, 'id') ?? '';
+  const title = text(entry, ATOM_NS, 'title');
+  const idMatch = ENTRY_ID.exec(idText);
+  const parsed = idMatch ? parseArxivId(idMatch[1]!) : null;
+  // arXiv's error entry: id under /api/errors, title "Error", summary naming the problem.
+  if (!parsed && title === 'Error') return { status: 'not-found' };
+  if (!parsed) throw new Invalid('entry id is not an arXiv abs URL');
+  if (archiveId(parsed.id) !== archiveId(expected)) throw new Invalid(`entry is ${parsed.id}, not ${expected}`);
+  if (!title) throw new Invalid('entry without a title');
+  const authors = childrenNamed(entry, ATOM_NS, 'author')
+    .map((a) => text(a, ATOM_NS, 'name') ?? '')
+    .filter(Boolean);
+  const primary = normalizeSpace(single(entry, ARXIV_NS, 'primary_category')?.attrs.term) || null;
+  const others = childrenNamed(entry, ATOM_NS, 'category').map((c) => normalizeSpace(c.attrs.term));
+  const pdf = childrenNamed(entry, ATOM_NS, 'link').filter((l) => l.attrs.title === 'pdf');
+  if (pdf.length > 1) throw new Invalid('more than one pdf link');
+  return {
+    status: 'found',
+    entry: {
+      id: expected, // as asked: `math.GT/0309136` stays that even though arXiv answers `math/0309136`
+      version: parsed.version,
+      title,
+      summary: text(entry, ATOM_NS, 'summary'),
+      published: datePart(text(entry, ATOM_NS, 'published')),
+      authors,
+      primaryCategory: primary,
+      categories: [...new Set([primary, ...others].filter((c): c is string => !!c))],
+      pdfUrl: pdf[0]?.attrs.href?.trim() || null,
+      comment: text(entry, ARXIV_NS, 'comment'),
+      journalRef: text(entry, ARXIV_NS, 'journal_ref'),
+      doi: text(entry, ARXIV_NS, 'doi'),
+    },
+  };
+}

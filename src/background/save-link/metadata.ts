@@ -1,0 +1,130 @@
+// "Save to reading list" on a link: the paper's metadata from the APIs that know it. Never rejects for
+// network or API trouble: the worst answer is a minimal paper (canonical id, a stand-in title, the link)
+// with `complete: false`, which the caller can save at once and enrich later.
+import { arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, parseArxivId, parseDoi } from '../../core/ids';
+import { emptyPaper, type Paper } from '../../core/paper';
+import { fetchArxivPaper } from './arxiv-api';
+import { fetchDoiPaper, DOI_ORIGIN } from './doi-api';
+import { finish } from './finish';
+import { fetchHfPaper } from './hf-paper';
+import type { SourceDeps } from './http';
+import { fetchOpenReviewPaper, OPENREVIEW_ORIGIN } from './openreview-api';
+import { createSpacedQueue, realSleep } from './spaced-queue';
+import type { LinkTarget } from './targets';
+
+export type { LinkTarget };
+
+export interface Resolved {
+  paper: Paper;
+  /** false: the minimal stand-in (every source failed, refused or did not know the paper). */
+  complete: boolean;
+}
+
+export interface LinkResolverOptions {
+  fetch: typeof fetch;
+  now: () => number;
+  /** Waits between arXiv requests; a fake in tests. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Per request; default 20 s. */
+  timeoutMs?: number;
+  /** arXiv requests queued beyond this get the minimal paper at once; default 10 (half a minute of waiting). */
+  maxArxivQueue?: number;
+}
+
+export interface LinkResolver {
+  /** Rejects only for a target identifyLink could never produce (a malformed id). */
+  resolve(target: LinkTarget): Promise<Resolved>;
+}
+
+/** arXiv API terms of use: at most one request every three seconds. */
+export const ARXIV_SPACING_MS = 3000;
+
+/** The stand-in paper for a target: always valid, whatever the APIs did. */
+export function minimalPaper(target: LinkTarget): Paper {
+  const paper = minimalDraft(target);
+  const checked = finish(paper);
+  if (!checked) throw new TypeError(`Not a paper link target: ${JSON.stringify(target)}`);
+  return checked;
+}
+
+function minimalDraft(target: LinkTarget): Paper {
+  switch (target.kind) {
+    case 'arxiv': {
+      const id = parseArxivId(target.id)?.id ?? '';
+      const source = { site: 'arxiv', page: 'link' };
+      return { ...emptyPaper(`arxiv:${id}`, `arXiv:${id}`, source), url: arxivAbsUrl(id), pdfUrl: arxivPdfUrl(id) };
+    }
+    case 'openreview': {
+      const id = /^[\w-]{1,100}$/.test(target.id) ? target.id : '';
+      const source = { site: 'openreview', page: 'link' };
+      return {
+        ...emptyPaper(`openreview:${id}`, `OpenReview paper ${id}`, source),
+        url: `${OPENREVIEW_ORIGIN}/forum?id=${id}`,
+        pdfUrl: `${OPENREVIEW_ORIGIN}/pdf?id=${id}`,
+      };
+    }
+    case 'doi': {
+      const doi = parseDoi(target.doi) ?? '';
+      return { ...emptyPaper(`doi:${doi}`, `doi:${doi}`, { site: 'doi', page: 'link' }), url: `${DOI_ORIGIN}/${doi}` };
+    }
+  }
+}
+
+export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
+  const deps: SourceDeps = { fetch: options.fetch, timeoutMs: options.timeoutMs ?? 20_000 };
+  const arxivQueue = createSpacedQueue({
+    now: options.now,
+    sleep: options.sleep ?? realSleep,
+    spacingMs: ARXIV_SPACING_MS,
+    maxPending: options.maxArxivQueue ?? 10,
+  });
+
+  async function arxiv(id: string): Promise<Paper | null> {
+    // Hugging Face pages exist for new-style ids only; old-style ones go straight to arXiv.
+    if (/^\d{4}\./.test(id)) {
+      const hf = await fetchHfPaper(deps, id);
+      if (hf.status === 'found') return hf.paper;
+      if (hf.status === 'limited') return null; // rate-limited: back off entirely; the stand-in can be enriched later
+      // unknown, or Hugging Face down/garbled: arXiv is a separate service and may well know it
+    }
+    const answer = await fetchArxivPaper(deps, arxivQueue, id);
+    return answer.status === 'found' ? answer.paper : null;
+  }
+
+  async function lookup(target: LinkTarget): Promise<Paper | null> {
+    switch (target.kind) {
+      case 'arxiv':
+        return arxiv(target.id);
+      case 'openreview': {
+        const answer = await fetchOpenReviewPaper(deps, target.id);
+        return answer.status === 'found' ? answer.paper : null;
+      }
+      case 'doi': {
+        const answer = await fetchDoiPaper(deps, target.doi);
+        return answer.status === 'found' ? answer.paper : null;
+      }
+    }
+  }
+
+  return {
+    async resolve(input) {
+      const target = normalise(input);
+      const fallback = minimalPaper(target); // throws here, before any request, for a malformed target
+      try {
+        const paper = await lookup(target);
+        return paper ? { paper, complete: true } : { paper: fallback, complete: false };
+      } catch {
+        return { paper: fallback, complete: false }; // a bug below must not lose the user's click
+      }
+    },
+  };
+}
+
+/** Versions dropped, DOIs lower-cased, and arXiv's own DOI (`10.48550/arXiv.<id>`) read as the arXiv paper. */
+function normalise(target: LinkTarget): LinkTarget {
+  if (target.kind === 'arxiv') return { kind: 'arxiv', id: parseArxivId(target.id)?.id ?? target.id };
+  if (target.kind !== 'doi') return target;
+  const doi = parseDoi(target.doi) ?? target.doi;
+  const viaDoi = arxivIdFromDoi(doi);
+  return viaDoi ? { kind: 'arxiv', id: viaDoi.id } : { kind: 'doi', doi };
+}

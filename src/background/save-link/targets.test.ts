@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { identifyLink, LINK_PATTERNS, type LinkTarget } from './targets';
+
+/** Match-pattern semantics as Chrome and Firefox apply them to link targets (path includes the query). */
+function matches(pattern: string, href: string): boolean {
+  const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(pattern);
+  if (!m) throw new Error(`invalid match pattern ${pattern}`);
+  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  const url = new URL(href);
+  const schemeOk = scheme === '*' ? url.protocol === 'http:' || url.protocol === 'https:' : url.protocol === `${scheme}:`;
+  const hostOk = host === '*' || (host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host);
+  const glob = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return schemeOk && hostOk && glob.test(url.pathname + url.search);
+}
+const matched = (href: string) => LINK_PATTERNS.some((p) => matches(p, href));
+
+const PAPER_LINKS: Array<[string, LinkTarget]> = [
+  ['https://arxiv.org/abs/2402.09876', { kind: 'arxiv', id: '2402.09876' }],
+  ['http://arxiv.org/abs/2402.09876v3', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://arxiv.org/abs/2402.09876?context=cs.LG', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://arxiv.org/pdf/2402.09876v2', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://arxiv.org/pdf/2402.09876.pdf', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://arxiv.org/html/2402.09876v1#S3', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://www.arxiv.org/abs/1706.03762', { kind: 'arxiv', id: '1706.03762' }],
+  ['https://export.arxiv.org/abs/hep-th/9901001v1', { kind: 'arxiv', id: 'hep-th/9901001' }],
+  ['https://export.arxiv.org/pdf/math.GT/0309136', { kind: 'arxiv', id: 'math.GT/0309136' }],
+  ['https://huggingface.co/papers/2402.09876', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://www.alphaxiv.org/abs/2402.09876', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://alphaxiv.org/overview/2402.09876v2', { kind: 'arxiv', id: '2402.09876' }],
+  ['https://openreview.net/forum?id=Hk7x9QbRZa', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
+  ['https://openreview.net/forum?id=r1-x_Y&noteId=rv1AbCdEfG', { kind: 'openreview', id: 'r1-x_Y' }],
+  ['https://openreview.net/pdf?id=Hk7x9QbRZa', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
+  ['https://openreview.net/attachment?id=Hk7x9QbRZa&name=pdf', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
+  ['https://doi.org/10.1145/3650000.3650123', { kind: 'doi', doi: '10.1145/3650000.3650123' }],
+  ['http://dx.doi.org/10.1016/J.Neunet.2024.106123', { kind: 'doi', doi: '10.1016/j.neunet.2024.106123' }],
+  ['https://doi.org/10.1000/a%2Fb(1)/', { kind: 'doi', doi: '10.1000/a/b(1)' }],
+  ['https://doi.org/10.48550/arXiv.2402.09876', { kind: 'doi', doi: '10.48550/arxiv.2402.09876' }],
+];
+
+describe('identifyLink', () => {
+  it.each(PAPER_LINKS)('%s', (href, target) => {
+    expect(identifyLink(href)).toEqual(target);
+  });
+
+  it.each([
+    'https://huggingface.co/papers/trending',
+    'https://huggingface.co/papers/date/2024-02-16',
+    'https://openreview.net/forum?id=ICLR.cc/2024/Conference', // a venue, not a paper
+    'https://openreview.net/forum?id=',
+    'https://openreview.net/group?id=ICLR.cc/2024/Conference',
+    'https://openreview.net/profile?id=Hk7x9QbRZa',
+    'https://doi.org/',
+    'https://doi.org/abc/10.1000/xyz', // the DOI must be the path, not somewhere in it
+    'https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0', // parseDoi would cut it short
+    'https://doi.org/10.1000/xyz.', // sentence punctuation is not part of a link's DOI
+    'https://doi.org/10.1000/%E0%A4%A', // malformed escape
+    `https://doi.org/10.1000/${'x'.repeat(260)}`,
+    'https://arxiv.org/list/cs.LG/recent',
+    'https://arxiv.org/abs/2413.00001', // no 13th month
+    'https://arxiv.org.evil.example/abs/2402.09876',
+    'https://evil.example/redirect?to=https://arxiv.org/abs/2402.09876',
+    'ftp://arxiv.org/abs/2402.09876',
+    'javascript:alert(1)',
+    'not a url',
+  ])('%s is not a paper link', (href) => {
+    expect(identifyLink(href)).toBeNull();
+  });
+});
+
+describe('LINK_PATTERNS', () => {
+  it('are valid match patterns', () => {
+    for (const pattern of LINK_PATTERNS) expect(() => matches(pattern, 'https://example.org/'), pattern).not.toThrow();
+    expect(new Set(LINK_PATTERNS).size).toBe(LINK_PATTERNS.length);
+  });
+
+  it.each(PAPER_LINKS.map(([href]) => href))('show the menu on %s', (href) => {
+    expect(matched(href)).toBe(true);
+  });
+
+  it.each([
+    'https://arxiv.org/list/cs.LG/recent',
+    'https://evil.example/abs/2402.09876',
+    'https://arxiv.org.evil.example/abs/2402.09876',
+    'https://openreview.net/group?id=ICLR.cc/2024/Conference',
+    'https://huggingface.co/models',
+    'https://www.doi.org.evil.example/10.1000/x',
+  ])('do not show it on %s', (href) => {
+    expect(matched(href)).toBe(false);
+  });
+});

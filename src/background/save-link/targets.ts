@@ -1,0 +1,65 @@
+// Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names.
+// Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
+import { arxivIdFromUrl, parseDoi } from '../../core/ids';
+
+export type LinkTarget =
+  | { kind: 'arxiv'; id: string }
+  | { kind: 'openreview'; id: string }
+  | { kind: 'doi'; doi: string };
+
+const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+const ARXIV_PATHS = ['abs', 'pdf', 'html'];
+
+/** Links the menu item appears on. A pattern can over-match (`/papers/trending`); identifyLink decides. */
+export const LINK_PATTERNS: string[] = [
+  // `*://` is http and https: old pages still link http://arxiv.org/abs/...
+  ...ARXIV_HOSTS.flatMap((host) => ARXIV_PATHS.map((path) => `*://${host}/${path}/*`)),
+  'https://huggingface.co/papers/*',
+  ...['alphaxiv.org', 'www.alphaxiv.org'].flatMap((host) => [`https://${host}/abs/*`, `https://${host}/overview/*`]),
+  'https://openreview.net/forum?id=*',
+  'https://openreview.net/pdf?id=*',
+  'https://openreview.net/attachment?id=*', // list pages link PDFs this way
+  '*://doi.org/*',
+  '*://dx.doi.org/*',
+];
+
+/** OpenReview note ids (`abc123XYZ`, `r1-x_Y`); venue forums like `ICLR.cc/2024/Conference` are not papers. */
+const OPENREVIEW_ID = /^[\w-]{1,100}$/;
+const OPENREVIEW_PATHS = new Set(['/forum', '/pdf', '/attachment']);
+const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
+/** Longer DOIs exist in theory only; the bound keeps the canonical id under PaperSchema's 300 characters. */
+const MAX_DOI = 250;
+
+/** The paper a link names, or null for anything else (listing pages, venue forums, non-http URLs). */
+export function identifyLink(href: string): LinkTarget | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.toLowerCase();
+  if (host === 'openreview.net' || host === 'www.openreview.net') return openreviewTarget(url);
+  if (DOI_HOSTS.has(host)) return doiTarget(url);
+  const arxiv = arxivIdFromUrl(url.href);
+  return arxiv ? { kind: 'arxiv', id: arxiv.id } : null; // the paper, not a version
+}
+
+function openreviewTarget(url: URL): LinkTarget | null {
+  const path = url.pathname.replace(/\/+$/, '');
+  const id = url.searchParams.get('id') ?? '';
+  return OPENREVIEW_PATHS.has(path) && OPENREVIEW_ID.test(id) ? { kind: 'openreview', id } : null;
+}
+
+function doiTarget(url: URL): LinkTarget | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice(1)).replace(/\/$/, '');
+  } catch {
+    return null;
+  }
+  // The DOI must be the whole path: a DOI parseDoi would cut short (SICI `<...>`) names another paper.
+  const doi = parseDoi(path);
+  return doi && doi === path.toLowerCase() && doi.length <= MAX_DOI ? { kind: 'doi', doi } : null;
+}
