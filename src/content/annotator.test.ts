@@ -165,7 +165,7 @@ describe('Annotator', () => {
     await flush();
     const root = roots.get(hosts()[0]!)!;
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('false');
-    expect(root.querySelector('[role=status]')!.textContent).toMatch(/Could not save/);
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Could not save. Try again.');
   });
 
   it('applies changes broadcast from other tabs', async () => {
@@ -248,5 +248,18 @@ describe('Annotator', () => {
     document.querySelectorAll('article')[1]!.querySelector('h3')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     expect(await a.toggleActive()).toBe('fake:2');
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:2' }), location.href);
+  });
+
+  it('says when storage is full, and keeps the card unsaved', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    port.save = vi.fn(async () => {
+      throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    });
+    await annotator(port).start();
+    button(hosts()[0]!).click();
+    await flush();
+    expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('false');
+    expect(roots.get(hosts()[0]!)!.querySelector('[role=status]')!.textContent).toMatch(/storage is full/);
   });
 });

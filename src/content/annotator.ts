@@ -285,7 +285,7 @@ export class Annotator {
       else await this.options.port.remove(paper.id);
     } catch (error) {
       this.applyChange(paper.id, previous);
-      this.tell(paper.id, save ? 'Could not save. Try again.' : 'Could not remove. Try again.');
+      this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
       this.options.onError?.(error);
     }
   }
@@ -298,7 +298,7 @@ export class Annotator {
       this.applyChange(paper.id, await this.options.port.setStatus(paper.id, status));
     } catch (error) {
       this.applyChange(paper.id, previous);
-      this.tell(paper.id, 'Could not change the status. Try again.');
+      this.tell(paper.id, failureMessage(error, 'Could not change the status.'));
       this.options.onError?.(error);
     }
   }
@@ -306,4 +306,12 @@ export class Annotator {
   private tell(id: string, message: string): void {
     for (const overlay of this.byId.get(id) ?? []) overlay.showMessage(message);
   }
+}
+
+/** A short, specific message for a failed write: full storage and unavailable storage say so. */
+export function failureMessage(error: unknown, what: string): string {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return `${what} Browser storage is full: free some space and try again.`;
+  if (name === 'StorageUnavailableError') return `${what} Browser storage is unavailable here (a private window?).`;
+  return `${what} Try again.`;
 }
