@@ -3,7 +3,7 @@
 // interception; every other request is aborted, so no test touches the network.
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FAKE_HOSTS } from './fake-api/server';
@@ -44,6 +44,18 @@ export interface Tab {
   texts(selector: string): Promise<string[]>;
   click(selector: string): Promise<void>;
   close(): Promise<void>;
+  /** Focus the (first) element and type with the real keyboard, one key at a time. */
+  type(selector: string, text: string): Promise<void>;
+  /** Press one key (`Escape`, `Enter`, `Backspace`, …) on whatever has focus. */
+  press(key: string): Promise<void>;
+  /** Pick the option with this value in a <select>, as a user would (input and change events fire). */
+  select(selector: string, value: string): Promise<void>;
+  /** The value of every matching form control; checkboxes and radios give 'true'/'false' (checked). */
+  values(selector: string): Promise<string[]>;
+  /** Choose a file for an <input type=file>, as the file picker would. */
+  upload(selector: string, path: string): Promise<void>;
+  /** Click the element and wait for the download it starts; the file as the browser saved it. */
+  download(selector: string): Promise<{ filename: string; text: string }>;
 }
 
 export interface Harness {
@@ -53,6 +65,8 @@ export interface Harness {
   openPopup(): Promise<Tab>;
   /** A tab with one of the extension's pages open, e.g. `src/options/index.html`; resolves once `ready` is there. */
   openExtensionPage(path: string, ready: string): Promise<Tab>;
+  /** A selector for the element with this ARIA role and exact accessible name, in this driver's syntax. */
+  byRole(role: string, name: string): string;
   close(): Promise<void>;
 }
 
@@ -98,6 +112,13 @@ const SCROLL_THROUGH = `(async () => {
 
 function scrollScript(id: string): string {
   return `document.querySelector('papershelf-overlay[data-papershelf-id="${id.replace(/["\\]/g, '')}"]')?.scrollIntoView({ block: 'center' })`;
+}
+
+function formValues(els: Element[]): string[] {
+  return els.map((e) => {
+    const input = e as HTMLInputElement;
+    return input.type === 'checkbox' || input.type === 'radio' ? String(input.checked) : input.value;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- Chromium
@@ -153,6 +174,17 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
       texts: (selector) => page.locator(selector).allInnerTexts(),
       click: (selector) => page.locator(selector).first().click(),
       close: () => page.close(),
+      type: (selector, text) => page.locator(selector).first().pressSequentially(text),
+      press: (key) => page.keyboard.press(key),
+      select: async (selector, value) => void (await page.locator(selector).first().selectOption(value)),
+      values: (selector) => page.locator(selector).evaluateAll(formValues),
+      upload: (selector, path) => page.locator(selector).first().setInputFiles(path),
+      async download(selector) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).first().click()]);
+        const failure = await download.failure();
+        if (failure) throw new Error(`download failed: ${failure}`);
+        return { filename: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+      },
     };
   };
 
@@ -170,6 +202,8 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
       await page.waitForSelector(ready);
       return wrap(page);
     },
+    // Playwright's role engine: exact, case-sensitive name.
+    byRole: (role, name) => `role=${role}[name=${JSON.stringify(name)}s]`,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -246,6 +280,35 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       texts: (selector) => page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText)),
       click: async (selector) => void (await page.click(selector)),
       close: () => page.close(),
+      type: (selector, text) => page.type(selector, text),
+      press: (key) => page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]),
+      select: async (selector, value) => void (await page.select(selector, value)),
+      values: (selector) => page.$$eval(selector, formValues),
+      async upload(selector, path) {
+        const input = await page.$(selector);
+        if (!input) throw new Error(`no element for ${selector}`);
+        await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(path);
+      },
+      async download(selector) {
+        // Downloads go to a fresh folder of our own (WebDriver BiDi browser.setDownloadBehavior; puppeteer has no
+        // public call for the default context), never to the user's Downloads folder.
+        const folder = mkdtempSync(join(tmpdir(), 'papershelf-download-'));
+        try {
+          await (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection.send(
+            'browser.setDownloadBehavior',
+            { downloadBehavior: { type: 'allowed', destinationFolder: folder } },
+          );
+          await page.click(selector);
+          const filename = await until(async () => {
+            const names = readdirSync(folder);
+            const done = names.find((n) => !n.endsWith('.part') && statSync(join(folder, n)).size > 0);
+            return done && !names.some((n) => n.endsWith('.part')) && done;
+          }, 'the download to finish', 10_000);
+          return { filename, text: readFileSync(join(folder, filename), 'utf8') };
+        } finally {
+          rmSync(folder, { recursive: true, force: true });
+        }
+      },
     };
   };
 
@@ -258,6 +321,8 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
     },
     openPopup: () => openExtensionPage('src/popup/index.html', 'main.app'),
     openExtensionPage,
+    // Puppeteer's ARIA query handler (the accessibility tree, over WebDriver BiDi).
+    byRole: (role, name) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`,
     close: () => browser.close(),
   };
 }

@@ -1,0 +1,315 @@
+// Issue #5 end to end, in both browsers: save from real pages with the mouse, then in the popup search as you
+// type, filter, tag, annotate, change status and remove with undo; export a JSON backup from the library page
+// and import it through the library's file input into a fresh profile, with nothing lost.
+// Controls are found by role and accessible name (what a screen reader announces), lists and chips by class.
+// No fake API: nothing here needs GitHub or Hugging Face's API, and what the pages show decides what is saved.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import type { Backup } from '../../src/core/export/backup';
+
+const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
+const NEW_URL = 'https://arxiv.org/list/cs.LG/new';
+const PAGES: Record<string, string> = {
+  [DAILY_URL]: withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8')),
+  [NEW_URL]: readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
+};
+const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
+
+// Four papers from the fixtures: two per site, one of each pair naming a repository on its card.
+const PERCEPTION = { id: 'arxiv:2606.28322', title: 'PerceptionRubrics: Calibrating Multimodal Evaluation to Human Perception' };
+const ELDR = { id: 'arxiv:2607.00466', title: 'ELDR: Expert-Locality-Aware Decode Routing for PD-Disaggregated MoE Serving' };
+const BYTES = { id: 'arxiv:2609.10993', title: 'Token-Free Language Modelling with Byte Patches' };
+const MEMO = { id: 'arxiv:2609.10657', title: 'Quantifying the Memorization-to-Generalization Transition in Planning Agents' };
+/** The popup's order: newest save first (saved in the order Perception, ELDR, Bytes, Memo). */
+const ALL = [MEMO, BYTES, ELDR, PERCEPTION].map((p) => p.title);
+
+const TAG = 'to-replicate';
+// "grokking" is in no saved paper's title, authors or abstract: a search for it can only find the note.
+const NOTE = 'Compare with the grokking results.\nAsk how large the task pools were.';
+
+// The built extension is copied once, before anything launches: browsers read extension files lazily, and a
+// build running meanwhile (another engineer, a CI check on this machine) would swap them mid-test.
+const DIST = mkdtempSync(join(tmpdir(), 'papershelf-reading-list-dist-'));
+beforeAll(() => {
+  for (const build of ['chrome', 'firefox']) cpSync(join('dist', build), join(DIST, build), { recursive: true });
+});
+afterAll(() => rmSync(DIST, { recursive: true, force: true }));
+
+const browsers = [
+  ['chromium', () => launchChromium(join(DIST, 'chrome'), routes)],
+  ['firefox', () => launchFirefox(join(DIST, 'firefox'), routes)],
+] as const;
+
+async function settledOverlays(tab: Tab, count: number) {
+  return until(async () => {
+    const found = await tab.overlays();
+    return found.length === count && found.every((o) => o.pressed !== null) && found;
+  }, `${count} overlays`, 10_000);
+}
+
+const overlayOf = async (tab: Tab, id: string) => (await tab.overlays()).find((o) => o.id === id);
+
+/** The popup's list once it shows exactly `expected` (titles, in order); fails with what it shows instead. */
+async function listShows(popup: Tab, expected: string[], what: string): Promise<string[]> {
+  let shown: string[] = [];
+  await until(async () => {
+    shown = await popup.texts('li.item .title');
+    return JSON.stringify(shown) === JSON.stringify(expected);
+  }, what).catch(() => undefined);
+  return shown;
+}
+
+describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
+  let harness: Harness;
+  let fresh: Promise<Harness> | undefined;
+  let daily: Tab;
+  let listing: Tab;
+  let popup: Tab;
+  let backup: { filename: string; text: string };
+  let folder: string | undefined;
+  const role = (r: string, name: string) => harness.byRole(r, name);
+
+  /** Type into a control once it is there (it may appear on the render after a click). */
+  async function typeInto(tab: Tab, selector: string, text: string): Promise<void> {
+    await tab.waitFor(selector);
+    await tab.type(selector, text);
+  }
+
+  async function reopenPopup(): Promise<Tab> {
+    await popup?.close();
+    popup = await harness.openPopup();
+    await popup.waitFor('li.item');
+    return popup;
+  }
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'papershelf-reading-list-'));
+    harness = await launch();
+  });
+  afterAll(async () => {
+    await fresh?.then((h) => h.close(), () => {});
+    await harness?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('saves two papers from the Hugging Face daily page and two from the arXiv listing with the mouse', async () => {
+    daily = await harness.newTab();
+    await daily.goto(DAILY_URL);
+    await settledOverlays(daily, 31);
+    for (const paper of [PERCEPTION, ELDR]) {
+      await daily.clickSave(paper.id);
+      await until(async () => (await overlayOf(daily, paper.id))?.pressed === 'true', `${paper.id} saved`);
+    }
+    listing = await harness.newTab();
+    await listing.goto(NEW_URL);
+    await settledOverlays(listing, 9);
+    for (const paper of [BYTES, MEMO]) {
+      await listing.clickSave(paper.id);
+      await until(async () => (await overlayOf(listing, paper.id))?.pressed === 'true', `${paper.id} saved`);
+    }
+    expect((await daily.overlays()).filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual([PERCEPTION.id, ELDR.id]);
+    // In page order: the Memo paper is listed above the Bytes one.
+    expect((await listing.overlays()).filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual([MEMO.id, BYTES.id]);
+
+    await reopenPopup();
+    expect(await listShows(popup, ALL, 'the four saved papers')).toEqual(ALL);
+    expect(await popup.texts('.bar .count')).toEqual(['4 papers']);
+  });
+
+  it('searches as you type: a word of one title, then an author', async () => {
+    const search = role('searchbox', 'Search papers');
+    await popup.type(search, 'Memorization');
+    expect(await listShows(popup, [MEMO.title], 'a title word')).toEqual([MEMO.title]);
+    expect(await popup.texts('.bar .count')).toEqual(['1 of 4 papers']);
+
+    await popup.press('Escape'); // clears the box
+    expect(await listShows(popup, ALL, 'the whole list after Escape')).toEqual(ALL);
+    expect(await popup.values(search)).toEqual(['']);
+
+    // "Peng" is a surname on the PerceptionRubrics paper (Hongbo Peng) and a given name on ELDR's (Peng Cheng).
+    await popup.type(search, 'Peng');
+    expect(await listShows(popup, [ELDR.title, PERCEPTION.title], 'an author name on two papers')).toEqual([ELDR.title, PERCEPTION.title]);
+    await popup.type(search, ' Hongbo');
+    expect(await listShows(popup, [PERCEPTION.title], 'one author')).toEqual([PERCEPTION.title]);
+    await popup.press('Escape');
+    expect(await listShows(popup, ALL, 'the whole list again')).toEqual(ALL);
+  });
+
+  it('changes statuses in the popup; they are kept, and the cards stay saved', async () => {
+    await popup.select(role('combobox', `Status of “${BYTES.title}”`), 'reading');
+    await popup.select(role('combobox', `Status of “${PERCEPTION.title}”`), 'done');
+    await until(async () => JSON.stringify(await popup.values('li.item select.status')) === '["to-read","reading","to-read","done"]', 'the selects');
+
+    await reopenPopup();
+    await listShows(popup, ALL, 'the list after reopening');
+    expect(await popup.values('li.item select.status')).toEqual(['to-read', 'reading', 'to-read', 'done']);
+    // The cards still show the papers as saved (their status menus are inside closed shadow roots the
+    // inspector does not report).
+    expect((await overlayOf(listing, BYTES.id))?.pressed).toBe('true');
+    expect((await overlayOf(daily, PERCEPTION.id))?.pressed).toBe('true');
+  });
+
+  it('filters by status, site and "has code"', async () => {
+    const status = role('combobox', 'Filter by status');
+    const site = role('combobox', 'Filter by site');
+    const hasCode = role('checkbox', 'Has code');
+
+    await popup.select(status, 'reading');
+    expect(await listShows(popup, [BYTES.title], 'status: reading')).toEqual([BYTES.title]);
+    await popup.select(status, 'to-read');
+    expect(await listShows(popup, [MEMO.title, ELDR.title], 'status: to read')).toEqual([MEMO.title, ELDR.title]);
+    await popup.select(status, 'all');
+
+    await popup.select(site, 'arxiv');
+    expect(await listShows(popup, [MEMO.title, BYTES.title], 'site: arXiv')).toEqual([MEMO.title, BYTES.title]);
+    await popup.select(site, 'huggingface');
+    expect(await listShows(popup, [ELDR.title, PERCEPTION.title], 'site: Hugging Face')).toEqual([ELDR.title, PERCEPTION.title]);
+    await popup.select(site, '');
+
+    await popup.click(hasCode);
+    expect(await popup.values(hasCode)).toEqual(['true']);
+    expect(await listShows(popup, [BYTES.title, PERCEPTION.title], 'has code')).toEqual([BYTES.title, PERCEPTION.title]);
+    await popup.select(site, 'huggingface'); // filters combine
+    expect(await listShows(popup, [PERCEPTION.title], 'has code on Hugging Face')).toEqual([PERCEPTION.title]);
+    expect(await popup.texts('.bar .count')).toEqual(['1 of 4 papers']);
+
+    await popup.click(role('button', 'Clear filters'));
+    expect(await listShows(popup, ALL, 'no filters')).toEqual(ALL);
+    expect(await popup.values(hasCode)).toEqual(['false']);
+  });
+
+  it('adds a tag with the tag editor, completes it on a second paper, and the cards show it', async () => {
+    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await typeInto(popup, role('combobox', `Add a tag to “${MEMO.title}”`), TAG);
+    await popup.press('Enter');
+    await until(async () => (await popup.texts(`li.item[data-id="${MEMO.id}"] .badges .chip`)).includes(TAG), 'the chip in the list');
+    expect(await popup.texts(`li.item[data-id="${MEMO.id}"] .badges .chip`)).toEqual([TAG]);
+    await until(async () => (await overlayOf(listing, MEMO.id))?.chips.includes(TAG), 'the chip on the arXiv card', 3000);
+
+    // The second paper picks the tag from the completion list with the mouse.
+    await popup.click(role('button', `Details of “${PERCEPTION.title}”`));
+    await typeInto(popup, role('combobox', `Add a tag to “${PERCEPTION.title}”`), 'repl');
+    await popup.waitFor(role('option', TAG));
+    await popup.click(role('option', TAG));
+    await until(async () => (await popup.texts(`li.item[data-id="${PERCEPTION.id}"] .badges .chip`)).includes(TAG), 'the completed tag');
+    expect(await popup.texts(`li.item[data-id="${PERCEPTION.id}"] .badges .chip`)).toEqual([TAG]);
+    await until(async () => (await overlayOf(daily, PERCEPTION.id))?.chips.includes(TAG), 'the chip on the Hugging Face card', 3000);
+    // Papers without it are untouched, on the cards too.
+    expect((await overlayOf(daily, ELDR.id))?.chips).not.toContain(TAG);
+    expect((await overlayOf(listing, BYTES.id))?.chips).not.toContain(TAG);
+
+    const tagFilter = role('combobox', 'Filter by tag');
+    await popup.select(tagFilter, TAG);
+    expect(await listShows(popup, [MEMO.title, PERCEPTION.title], 'tag filter')).toEqual([MEMO.title, PERCEPTION.title]);
+    await popup.select(tagFilter, '');
+    await listShows(popup, ALL, 'no tag filter');
+  });
+
+  it('writes a note that is still there after closing and reopening the popup, and is searchable', async () => {
+    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await typeInto(popup, role('textbox', 'Note'), NOTE);
+    await reopenPopup(); // at once: no waiting for the autosave
+
+    await until(async () => (await popup.texts(`li.item[data-id="${MEMO.id}"] .note-line`)).length === 1, 'the note line');
+    expect(await popup.texts(`li.item[data-id="${MEMO.id}"] .note-line`)).toEqual([NOTE.split('\n')[0]]);
+    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await popup.waitFor(role('textbox', 'Note'));
+    expect(await popup.values(role('textbox', 'Note'))).toEqual([NOTE]);
+    // Only one paper has a note.
+    expect(await popup.texts('li.item .note-line')).toHaveLength(1);
+
+    await popup.type(role('searchbox', 'Search papers'), 'grokking');
+    expect(await listShows(popup, [MEMO.title], 'a word of the note')).toEqual([MEMO.title]);
+    await popup.press('Escape');
+    await listShows(popup, ALL, 'the whole list');
+  });
+
+  it('removes a paper and brings it back with undo, with its note, tag and status', async () => {
+    await reopenPopup();
+    await popup.click(role('button', `Remove “${MEMO.title}” from the reading list`));
+    const rest = [BYTES.title, ELDR.title, PERCEPTION.title];
+    // Undo is offered for 6 s: the list, the snackbar and the card are checked at the same time.
+    const [shown, snackbar] = await Promise.all([
+      listShows(popup, rest, 'the list without it'),
+      until(async () => (await popup.texts('.snackbar span'))[0], 'the snackbar'),
+      until(async () => (await overlayOf(listing, MEMO.id))?.pressed === 'false', 'the card to follow the removal', 3000),
+    ]);
+    expect(shown).toEqual(rest);
+    expect(snackbar).toBe(`Removed “${MEMO.title}”.`);
+
+    await popup.click(role('button', 'Undo'));
+    expect(await listShows(popup, ALL, 'the paper back in its place')).toEqual(ALL);
+    expect(await popup.texts(`li.item[data-id="${MEMO.id}"] .note-line`)).toEqual([NOTE.split('\n')[0]]);
+    expect(await popup.texts(`li.item[data-id="${MEMO.id}"] .badges .chip`)).toEqual([TAG]);
+    await until(async () => {
+      const card = await overlayOf(listing, MEMO.id);
+      return card?.pressed === 'true' && card.chips.includes(TAG);
+    }, 'the card to follow the undo', 3000);
+
+    // It is back in storage, not just on screen.
+    await reopenPopup();
+    expect(await listShows(popup, ALL, 'the list after reopening')).toEqual(ALL);
+    expect(await popup.values('li.item select.status')).toEqual(['to-read', 'reading', 'to-read', 'done']);
+    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await popup.waitFor(role('textbox', 'Note'));
+    expect(await popup.values(role('textbox', 'Note'))).toEqual([NOTE]);
+  });
+
+  it('exports a JSON backup from the library page holding every paper, note, tag and status', async () => {
+    fresh = launch(); // the fresh profile for the import starts meanwhile
+    fresh.catch(() => {}); // (awaited in the next test)
+    const library = await harness.openExtensionPage('src/library/index.html', '#export');
+    await library.select(role('combobox', 'Format'), 'json');
+    backup = await library.download(role('button', 'Export 4'));
+    expect(backup.filename).toMatch(/^papershelf-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    await until(async () => (await library.texts('#export [role="status"]'))[0] === `Exported 4 papers to ${backup.filename}.`, 'the export message');
+
+    const data = JSON.parse(backup.text) as Backup;
+    expect([data.format, data.version]).toEqual(['papershelf-backup', 1]);
+    const byId = new Map(data.papers.map((p) => [p.id, p]));
+    expect(data.papers.map((p) => p.paper.title)).toEqual(ALL);
+    expect(data.papers.map((p) => [p.status, p.tags, p.note])).toEqual([
+      ['to-read', [TAG], NOTE],
+      ['reading', [], ''],
+      ['to-read', [], ''],
+      ['done', [TAG], ''],
+    ]);
+    expect(byId.get(MEMO.id)!.savedFrom).toBe(NEW_URL);
+    expect(byId.get(PERCEPTION.id)!.savedFrom).toBe(DAILY_URL);
+    expect(byId.get(BYTES.id)!.paper.githubRepos).toEqual(['nlp-group/byte-patch']);
+    await library.close();
+  });
+
+  it('imports the backup into a fresh profile through the file input, and nothing is lost', async () => {
+    const path = join(folder!, backup.filename);
+    writeFileSync(path, backup.text);
+    const other = await (fresh ??= launch());
+    const library = await other.openExtensionPage('src/library/index.html', '#export');
+    await library.waitFor('.library .empty');
+    expect(await library.texts('.library .empty')).toEqual(['Your reading list is empty. Save papers from the sites you read, or import a file.']);
+
+    await library.upload('input[type="file"]', path);
+    await library.waitFor('.import-summary');
+    expect(await library.texts('.import-summary p')).toEqual([`From ${backup.filename}: 4 to add, 0 to update, 0 skipped.`]);
+    await library.click(other.byRole('button', 'Import 4 papers'));
+    await until(async () => (await library.texts('[aria-labelledby="import-heading"] [role="status"]'))[0] === `Imported 4 papers from ${backup.filename}.`, 'the import message');
+
+    // Exported again from the fresh profile, every record is the same, field for field (dates included).
+    await library.select(other.byRole('combobox', 'Format'), 'json');
+    const again = await library.download(other.byRole('button', 'Export 4'));
+    expect((JSON.parse(again.text) as Backup).papers).toEqual((JSON.parse(backup.text) as Backup).papers);
+
+    // And the fresh profile's popup shows it all.
+    const freshPopup = await other.openPopup();
+    expect(await listShows(freshPopup, ALL, 'the imported list')).toEqual(ALL);
+    expect(await freshPopup.values('li.item select.status')).toEqual(['to-read', 'reading', 'to-read', 'done']);
+    expect(await freshPopup.texts('li.item .badges .chip')).toEqual([TAG, TAG]);
+    expect(await freshPopup.texts(`li.item[data-id="${MEMO.id}"] .note-line`)).toEqual([NOTE.split('\n')[0]]);
+    await freshPopup.click(other.byRole('button', `Details of “${MEMO.title}”`));
+    await freshPopup.waitFor(other.byRole('textbox', 'Note'));
+    expect(await freshPopup.values(other.byRole('textbox', 'Note'))).toEqual([NOTE]);
+  });
+});
