@@ -4,34 +4,40 @@ import * as v from 'valibot';
 import type { SavedPaper } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import { READING_STATUSES } from '../storage/schema';
+import { ID_PREFIXES } from '../core/ids';
+import { REPO_NAME } from '../core/github';
+import { isCalendarDate, isHttpUrl, isWellFormedId, PAPER_LIMITS } from '../core/paper';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optionalText = (max: number) => v.nullable(text(max));
-const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\//i, 'must be an http(s) URL'));
-const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12)));
+const L = PAPER_LIMITS;
+const httpUrl = v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL'));
+const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, 'must be a real calendar date (YYYY-MM-DD)'));
+const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(L.count)));
 
 export const PaperId = v.pipe(
   v.string(),
-  v.maxLength(300),
-  v.regex(/^[a-z][a-z0-9-]*:\S+$/, 'must be a canonical paper id like arxiv:2401.12345'),
+  v.maxLength(L.id),
+  v.check(isWellFormedId, 'must be a canonical paper id like arxiv:2401.12345'),
+  v.regex(new RegExp(`^(?:${ID_PREFIXES.join('|')}):`), 'must be a canonical paper id like arxiv:2401.12345'),
 );
 
 export const PaperSchema = v.strictObject({
   id: PaperId,
-  title: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)),
-  authors: v.pipe(v.array(text(500)), v.maxLength(5000)),
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(L.title)),
+  authors: v.pipe(v.array(text(L.author)), v.maxLength(L.authors)),
   authorCount: count,
-  abstract: optionalText(50_000),
-  published: v.nullable(v.pipe(v.string(), v.isoDate())),
+  abstract: optionalText(L.abstract),
+  published: v.nullable(calendarDate),
   upvotes: count,
-  githubRepos: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/))), v.maxLength(20)),
+  githubRepos: v.pipe(v.array(v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo'))), v.maxLength(L.repos)),
   githubStars: count,
   projectUrl: v.nullable(httpUrl),
   pdfUrl: v.nullable(httpUrl),
   url: v.nullable(httpUrl),
-  venue: optionalText(500),
-  categories: v.pipe(v.array(text(200)), v.maxLength(200)),
-  source: v.strictObject({ site: text(50), page: text(50) }),
+  venue: optionalText(L.venue),
+  categories: v.pipe(v.array(text(L.category)), v.maxLength(L.categories)),
+  source: v.strictObject({ site: text(L.sourceField), page: text(L.sourceField) }),
 });
 
 export const TagSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40), v.regex(/^[\p{L}\p{N} ._-]+$/u, 'tags are letters, digits, space, ".", "_" and "-"'));
@@ -44,7 +50,8 @@ export const SavedPaperSchema = v.strictObject({
   status: v.picklist(READING_STATUSES),
   tags: v.pipe(v.array(TagSchema), v.maxLength(100)),
   note: v.pipe(v.string(), v.maxLength(100_000)),
-  savedFrom: v.pipe(v.string(), v.maxLength(2048)),
+  /** The page it was saved from; '' when unknown (imported from a citation file). */
+  savedFrom: v.union([v.literal(''), httpUrl]),
   savedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
@@ -69,7 +76,7 @@ export const requests = {
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What tagging on pages needs from the settings (never the GitHub token). */
   tagSettings: v.strictObject({}),
-  repo: v.strictObject({ name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, 'must be owner/repo')) }),
+  repo: v.strictObject({ name: v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo')) }),
   paperRepos: v.strictObject({ arxivId: v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id')) }),
 } as const;
 
@@ -135,9 +142,25 @@ export function parseEnvelope(message: unknown): Envelope {
   const type = head.output.type;
   const body = v.safeParse(requests[type], (message as { payload?: unknown }).payload);
   if (!body.success) {
-    const issue = body.issues[0];
-    const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-    throw new TypeError(`Invalid "${type}" message${path ? ` at ${path}` : ''}: ${issue?.message ?? 'bad payload'}`);
+    throw new TypeError(`Invalid "${type}" message${describeIssue(body.issues[0])}`);
   }
   return { type, payload: body.output } as Envelope;
+}
+
+/**
+ * The first problem, bounded and without echoing what the sender sent: the error is logged and returned to the
+ * sender, so an unknown key or a hostile value must not travel back in it. Path keys are shown only when they are
+ * plain identifiers or indexes; schema issues name what was expected, validation issues keep our own message.
+ */
+function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return ': bad payload';
+  const keys = (issue.path ?? []).map((p) => (typeof p.key === 'number' || /^[A-Za-z_][\w-]{0,39}$/.test(String(p.key)) ? String(p.key) : '(unexpected key)'));
+  const where = keys.length ? ` at ${keys.join('.')}` : '';
+  const what = issue.type === 'strict_object' ? 'unexpected key' : issue.kind === 'validation' ? withoutReceived(issue.message) : `expected ${issue.expected ?? 'another value'}`;
+  return `${where}: ${what.length > 200 ? `${what.slice(0, 199)}…` : what}`;
+}
+
+/** valibot's default messages end with "but received <value>": keep what was expected, drop the value. */
+function withoutReceived(message: string): string {
+  return message.replace(/(?: but r|:? ?R)eceived [\s\S]*$/, '').replace(/:$/, '') || 'invalid value';
 }

@@ -4,6 +4,7 @@ import type { Paper } from '../core/paper';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import type { SiteAdapter } from '../sites/types';
+import { extractCard } from '../sites/extract-card';
 import { createCardOverlay, type CardOverlay, type OverlayActions } from './overlay/card-overlay';
 import { HOST_TAG, pageTheme } from './overlay/host';
 import type { Tag } from './overlay/tag-chips';
@@ -208,7 +209,7 @@ export class Annotator {
       if (this.hasOverlay(card)) continue;
       try {
         const known = this.cards.get(card);
-        const paper = known?.paper ?? adapter.extract(card, this.ctx);
+        const paper = known?.paper ?? extractCard(adapter, card, this.ctx);
         if (!paper) continue;
         const { parent, before } = adapter.mountPoint(card);
         planned.push({ card, paper, known, parent, before });

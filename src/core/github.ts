@@ -14,6 +14,12 @@ export const RESERVED_OWNERS = [
 
 const RESERVED = new Set<string>(RESERVED_OWNERS);
 
+/**
+ * `owner/repo` as GitHub allows it (owner at most 39 characters, repository at most 100); `.` and `..` excluded so
+ * a name can never walk a URL path. The one definition every layer checks names against.
+ */
+export const REPO_NAME = /^[A-Za-z0-9-]{1,39}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
+
 /** GitHub user/org names: alphanumerics and single inner hyphens, at most 39 characters. */
 const OWNER_RE = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 const MAX_OWNER = 39;
@@ -41,8 +47,8 @@ function toRepo(owner: string | undefined, rawRepo: string | undefined): string 
   if (owner.length > MAX_OWNER || !OWNER_RE.test(owner) || RESERVED.has(owner.toLowerCase())) return null;
   // Trailing dots are prose punctuation (`see github.com/o/repo.`); `.git` is the clone suffix.
   const repo = rawRepo.replace(/\.+$/, '').replace(/\.git$/i, '').replace(/\.+$/, '');
-  // Emptiness also rejects `.` and `..`, which the stripping above reduces to nothing.
-  return repo ? `${owner}/${repo}` : null;
+  // Emptiness also rejects `.` and `..`, which the stripping above reduces to nothing; REPO_NAME bounds lengths.
+  return repo && REPO_NAME.test(`${owner}/${repo}`) ? `${owner}/${repo}` : null;
 }
 
 /** 'owner/repo' for a URL that names a GitHub repository (case as written in the URL), else null. */

@@ -96,6 +96,12 @@ export function arxivIdFromDoi(doi: string): ArxivId | null {
   return m ? parseArxivId(m[1]!) : null;
 }
 
+/**
+ * Every prefix a canonical id can have: arXiv, DOI, `import` (a citation-file record with neither, keyed by title
+ * and year) and each site adapter's id (checked by the conventions test).
+ */
+export const ID_PREFIXES = ['arxiv', 'doi', 'import', 'huggingface', 'alphaxiv', 'openreview', 'semanticscholar', 'scholar', 'aclanthology', 'pmlr', 'neurips', 'cvf', 'dblp'] as const;
+
 export interface IdentityHints {
   arxiv?: string | null;
   doi?: string | null;

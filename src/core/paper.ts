@@ -1,3 +1,5 @@
+import { REPO_NAME } from './github';
+
 /** The one shape every site adapter produces and every layer stores (issue #3). Unknown fields are null. */
 export interface Paper {
   /** Canonical id: `arxiv:<id without version>`, `doi:<lowercased DOI>`, else `<site>:<site id>`. */
@@ -57,4 +59,78 @@ export function emptyPaper(id: string, title: string, source: PaperSource): Pape
 /** Collapse runs of white space (arXiv line wraps, no-break spaces) into single spaces. */
 export function normalizeSpace(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+/** Size limits of a stored paper: the background's schema rejects anything larger, so adapters bound to them. */
+export const PAPER_LIMITS = {
+  id: 300,
+  title: 2000,
+  author: 500,
+  authors: 5000,
+  abstract: 50_000,
+  venue: 500,
+  category: 200,
+  categories: 200,
+  url: 2048,
+  repos: 20,
+  sourceField: 50,
+  count: 1e12,
+} as const;
+
+/** An absolute http(s) URL that parses, with no white space or control characters, within the size limit. */
+export function isHttpUrl(url: string): boolean {
+  return url.length <= PAPER_LIMITS.url && /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(url) && URL.canParse(url);
+}
+
+/** YYYY-MM-DD naming a real calendar day (not 2026-02-30). */
+export function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
+/** A canonical id within limits: a prefix, a colon, no white space, control, invisible or bidi characters. */
+export function isWellFormedId(id: string): boolean {
+  return id.length <= PAPER_LIMITS.id && /^[a-z][a-z0-9-]*:[^\s\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$/.test(id);
+}
+
+/** Cut text to at most `max` characters, ending with "…" when cut, never leaving half a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+const countOrNull = (n: number | null) => (n !== null && Number.isInteger(n) && n >= 0 && n <= PAPER_LIMITS.count ? n : null);
+
+/**
+ * A paper an adapter read, brought within what the reading list stores: over-long text clipped, bad URLs, dates
+ * and counts dropped (null), lists capped. Null when nothing usable identifies it (no title, a malformed id).
+ * Pages are written by others: a hostile or broken page gives a smaller paper, never one Save would reject.
+ */
+export function boundPaper(paper: Paper): Paper | null {
+  const title = normalizeSpace(paper.title);
+  if (!title || !isWellFormedId(paper.id)) return null;
+  const L = PAPER_LIMITS;
+  const url = (u: string | null) => (u && isHttpUrl(u) ? u : null);
+  const authors = paper.authors.slice(0, L.authors).map((a) => clip(a, L.author));
+  const authorCount = countOrNull(paper.authors.length > L.authors ? Math.max(paper.authors.length, paper.authorCount ?? 0) : paper.authorCount);
+  return {
+    id: paper.id,
+    title: clip(title, L.title),
+    authors,
+    authorCount,
+    abstract: paper.abstract === null ? null : clip(paper.abstract, L.abstract),
+    published: paper.published && isCalendarDate(paper.published) ? paper.published : null,
+    upvotes: countOrNull(paper.upvotes),
+    githubRepos: paper.githubRepos.filter((r) => REPO_NAME.test(r)).slice(0, L.repos),
+    githubStars: countOrNull(paper.githubStars),
+    projectUrl: url(paper.projectUrl),
+    pdfUrl: url(paper.pdfUrl),
+    url: url(paper.url),
+    venue: paper.venue === null ? null : clip(paper.venue, L.venue),
+    categories: paper.categories.slice(0, L.categories).map((c) => clip(c, L.category)),
+    source: { site: clip(paper.source.site, L.sourceField), page: clip(paper.source.page, L.sourceField) },
+  };
 }

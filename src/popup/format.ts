@@ -1,4 +1,5 @@
 // Small display helpers for the popup. Links are only ever http(s): a stored `javascript:` URL stays text.
+import { REPO_NAME } from '../core/github';
 
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -62,11 +63,11 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
-/** GitHub's owner/repo shape; anything else is shown as text and never becomes a link. */
-export const REPO_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/** GitHub's owner/repo shape (core/github); anything else is shown as text and never becomes a link. */
+export { REPO_NAME };
 
 export function repoUrl(name: string): string | null {
-  return REPO_NAME.test(name) && !name.split('/').includes('..') ? `https://github.com/${name}` : null;
+  return REPO_NAME.test(name) ? `https://github.com/${name}` : null;
 }
 
 /** "Ada Lovelace, Alan Turing, Grace Hopper et al." from the first `shown` names. */

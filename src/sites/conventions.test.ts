@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { adapterFor, adapters } from '.';
 import { METADATA_ORIGINS } from '../background/context-menu';
+import { ID_PREFIXES } from '../core/ids';
 
 const staticMatches = new Set(manifest.content_scripts.flatMap((script) => script.matches));
 const optionalHosts = new Set((manifest as { optional_host_permissions?: string[] }).optional_host_permissions ?? []);
@@ -34,8 +35,9 @@ it('every manifest match pattern belongs to an adapter (or is a metadata source 
   expect([...staticMatches, ...optionalHosts].filter((m) => !all.has(m))).toEqual([]);
 });
 
-it('adapter ids are unique', () => {
+it('adapter ids are unique, and each is a prefix the message schema accepts for site ids', () => {
   expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
+  expect([...ID_PREFIXES].sort()).toEqual(['arxiv', 'doi', 'import', ...adapters.map((a) => a.id).filter((id) => id !== 'arxiv')].sort());
 });
 
 /** Real URLs, the adapter and page kind that must claim each (and no other adapter may). */

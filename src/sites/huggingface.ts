@@ -92,7 +92,8 @@ function linkId(card: Element): string | null {
 
 /** `"9"`, `"GitHub 182"`, `"1.2k"` → the last number shown; null when none. */
 function shownNumber(text: string | null | undefined): number | null {
-  const m = /(\d[\d,]*(?:\.\d+)?)\s*([kK])?\s*$/.exec(normalizeSpace(text));
+  // Only the end of the text can hold the number: a bounded tail keeps the match linear on any input.
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*([kK])?\s*$/.exec(normalizeSpace(text).slice(-40));
   if (!m) return null;
   const n = Number(m[1]!.replace(/,/g, ''));
   return Math.round(m[2] ? n * 1000 : n);

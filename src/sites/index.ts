@@ -1,5 +1,6 @@
 // The only registry of site adapters. Order matters only for URLs two adapters could claim (none today).
 import type { PageExtraction, SiteAdapter } from './types';
+import { extractCard } from './extract-card';
 import { huggingface } from './huggingface';
 import { arxiv } from './arxiv';
 import { alphaxiv } from './alphaxiv';
@@ -52,7 +53,7 @@ export function extractPage(
   const papers = [];
   for (const card of adapter.findCards(doc, ctx)) {
     try {
-      const paper = adapter.extract(card, ctx);
+      const paper = extractCard(adapter, card, ctx);
       if (paper) papers.push(paper);
     } catch (error) {
       onError(error, card);

@@ -65,11 +65,26 @@ function paperLink(a: Element): { id: string; url: string } | null {
   return id ? { id: id.toLowerCase(), url: ORIGIN + url!.pathname } : null;
 }
 
-/** Unknown markup: the highest ancestor below a list whose paper links all name this paper. */
-function climb(link: Element, id: string): Element {
+/**
+ * Unknown markup: the highest ancestor below a list whose paper links all name this paper. `only` caches, per
+ * ancestor, the one paper id its links name (null: several), so a page is scanned once per ancestor, not once
+ * per link (a card with many links to its paper would otherwise be quadratic).
+ */
+function climb(link: Element, id: string, only: Map<Element, string | null>): Element {
   let card = link;
   for (let up = link.parentElement; up && !up.matches(ROW_STOP); up = up.parentElement) {
-    if (![...up.querySelectorAll(PAPER_LINKS)].every((a) => (paperLink(a)?.id ?? id) === id)) break;
+    let named = only.get(up);
+    if (named === undefined) {
+      const ids = new Set<string>();
+      for (const a of up.querySelectorAll(PAPER_LINKS)) {
+        const other = paperLink(a)?.id;
+        if (other) ids.add(other);
+        if (ids.size > 1) break;
+      }
+      named = ids.size > 1 ? null : ([...ids][0] ?? id);
+      only.set(up, named);
+    }
+    if (named !== id) break;
     card = up;
   }
   return card;
@@ -169,10 +184,11 @@ export const semanticScholar: SiteAdapter<S2Context> = {
     const title = ctx.page === 'paper' ? first(root.ownerDocument ?? (root as Document), PAGE_TITLES) : null;
     const cards = new Set<Element>(title?.parentElement && inRoot(title.parentElement) ? [title.parentElement] : []);
     const self = root.nodeType === 1 && (root as Element).matches(PAPER_LINKS) ? [root as Element] : [];
+    const only = new Map<Element, string | null>();
     for (const a of [...self, ...root.querySelectorAll(PAPER_LINKS)]) {
       const id = paperLink(a)?.id;
       if (!id || id === ctx.paperId) continue; // not a paper page, or the page's own paper (figures, tabs)
-      const card = a.closest(ROWS.join(', ')) ?? climb(a, id);
+      const card = a.closest(ROWS.join(', ')) ?? climb(a, id, only);
       if (inRoot(card)) cards.add(card);
     }
     return [...cards];

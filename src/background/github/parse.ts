@@ -2,10 +2,9 @@
 // give "unavailable", never a crash or garbage in a badge.
 import * as v from 'valibot';
 import type { RepoInfo } from '../../storage/schema';
-import { normalizeGithubRepo } from '../../core/github';
+import { normalizeGithubRepo, REPO_NAME } from '../../core/github';
 
-/** `owner/repo` as GitHub allows it; `.`/`..` excluded so a name can never walk the URL path. */
-export const REPO_NAME = /^[A-Za-z0-9-]{1,39}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
+export { REPO_NAME };
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const shortText = (max: number) => v.nullish(v.pipe(v.string(), v.transform((s) => s.slice(0, max))), null);

@@ -2,6 +2,7 @@
 // relative time, and a mark for archived or missing repositories. The repository name shows at once; figures
 // fill in when known. Never a spinner, never an error dialog.
 import { el } from './host';
+import { REPO_NAME } from '../../core/github';
 
 import type { RepoSummary as RepoView } from '../../background/messages';
 
@@ -15,7 +16,6 @@ export const BADGE_STYLE = `
 .badge svg { width: 12px; height: 12px; fill: currentColor; flex: none; }
 `;
 
-const REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MARK_PATH =
   'M8 0C3.58 0 0 3.58 0 8c0 3.54 2.29 6.53 5.47 7.59.4.07.55-.17.55-.38 0-.19-.01-.82-.01-1.49-2.01.37-2.53-.49-2.69-.94-.09-.23-.48-.94-.82-1.13-.28-.15-.68-.52-.01-.53.63-.01 1.08.58 1.23.82.72 1.21 1.87.87 2.33.66.07-.52.28-.87.51-1.07-1.78-.2-3.64-.89-3.64-3.95 0-.87.31-1.59.82-2.15-.08-.2-.36-1.02.08-2.12 0 0 .67-.21 2.2.82.64-.18 1.32-.27 2-.27s1.36.09 2 .27c1.53-1.04 2.2-.82 2.2-.82.44 1.1.16 1.92.08 2.12.51.56.82 1.27.82 2.15 0 3.07-1.87 3.75-3.65 3.95.29.25.54.73.54 1.48 0 1.07-.01 1.93-.01 2.2 0 .21.15.46.55.38A8.01 8.01 0 0 0 16 8c0-4.42-3.58-8-8-8';
@@ -46,7 +46,7 @@ export interface GithubBadge {
 
 /** A badge for a repository name already validated as `owner/repo`; anything else gets no badge. */
 export function createGithubBadge(doc: Document, repo: string, pageStars: number | null, now: () => number): GithubBadge | null {
-  if (!REPO.test(repo)) return null;
+  if (!REPO_NAME.test(repo)) return null;
   const element = el(doc, 'a', { class: 'badge', href: `https://github.com/${repo}`, target: '_blank', rel: 'noopener noreferrer' });
   const svg = doc.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
@@ -63,7 +63,7 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   let state: RepoView = { name: repo, stars: pageStars, pushedAt: null, archived: false, notFound: false };
   const render = () => {
     name.textContent = state.name;
-    if (REPO.test(state.name)) element.href = `https://github.com/${state.name}`;
+    if (REPO_NAME.test(state.name)) element.href = `https://github.com/${state.name}`;
     const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', state.pushedAt ? relativeAge(state.pushedAt, now()) ?? '' : ''];
     figures.textContent = parts.filter(Boolean).join(' · ');
     warn.textContent = state.notFound ? 'not found' : state.archived ? 'archived' : '';

@@ -6,7 +6,7 @@
 import type { Paper } from '../paper';
 import { normalizeSpace } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, parseArxivId, parseDoi } from '../ids';
+import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, ID_PREFIXES, parseArxivId, parseDoi } from '../ids';
 
 export interface CslName {
   family?: string;
@@ -201,13 +201,13 @@ export function importId(title: string, year: number | null): string {
   return `import:${hash64(`${key}|${year ?? ''}`)}`;
 }
 
-/** Id schemes of CSL/RIS ids that are not Papershelf site ids (Zotero writes `http://zotero.org/…`). */
-const NOT_SITES = new Set(['http', 'https', 'ftp', 'file', 'urn', 'mailto', 'data', 'javascript', 'blob', 'about', 'tag', 'info', 'uuid', 'isbn', 'issn', 'pmid', 'pmcid', 'import', 'arxiv', 'doi']);
+/** Papershelf site ids a CSL/RIS id can carry (arXiv and DOI come from their own fields; Zotero writes `http://zotero.org/…`). */
+const SITES = new Set<string>(ID_PREFIXES.filter((p) => p !== 'arxiv' && p !== 'doi' && p !== 'import'));
 
 /** `site:id` when a CSL-JSON/RIS id is a Papershelf canonical site id (as Papershelf exports write them). */
 function siteIdOf(id: unknown): { site: string; siteId: string } | null {
   const m = typeof id === 'string' && id.length <= 300 ? /^([a-z][a-z0-9-]*):(\S+)$/.exec(id) : null;
-  return m && !NOT_SITES.has(m[1]!) ? { site: m[1]!, siteId: m[2]! } : null;
+  return m && SITES.has(m[1]!) ? { site: m[1]!, siteId: m[2]! } : null;
 }
 
 export interface FromCslHints {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, PAPER_LIMITS, type Paper } from './paper';
+import { PaperSchema } from '../background/messages';
+
+const base = (over: Partial<Paper> = {}): Paper => ({ ...emptyPaper('arxiv:2401.00001', 'A title', { site: 'arxiv', page: 'list' }), ...over });
+
+describe('boundPaper: what a page gives, brought within what the list stores', () => {
+  it('leaves an ordinary paper exactly as it is', () => {
+    const paper = base({ authors: ['Ada'], abstract: 'x', published: '2024-02-29', upvotes: 3, githubRepos: ['o/r'], url: 'https://arxiv.org/abs/2401.00001' });
+    expect(boundPaper(paper)).toEqual(paper);
+  });
+
+  it('clips over-long text and caps lists, so Save never fails on a huge page', () => {
+    const huge = 'x'.repeat(200_000);
+    const paper = base({ title: huge, abstract: huge, venue: huge, authors: Array.from({ length: 6000 }, () => huge.slice(0, 900)), categories: Array.from({ length: 300 }, () => 'c'), githubRepos: Array.from({ length: 30 }, (_, i) => `o/r${i}`) });
+    const bounded = boundPaper(paper)!;
+    expect(v.safeParse(PaperSchema, bounded).success).toBe(true);
+    expect(bounded.title).toHaveLength(PAPER_LIMITS.title);
+    expect(bounded.title.endsWith('…')).toBe(true);
+    expect(bounded.authors).toHaveLength(PAPER_LIMITS.authors);
+    expect(bounded.authorCount).toBe(6000); // the count says how many there really were
+    expect(bounded.githubRepos).toHaveLength(PAPER_LIMITS.repos);
+    expect(bounded.categories).toHaveLength(PAPER_LIMITS.categories);
+  });
+
+  it('drops what is not what it claims: script URLs, impossible dates, odd counts, bad repositories', () => {
+    const bounded = boundPaper(
+      base({ url: 'javascript:alert(1)', pdfUrl: 'https://x.org/a b', projectUrl: `https://x.org/${'a'.repeat(3000)}`, published: '2026-02-30', upvotes: 1.5, githubStars: -1, githubRepos: ['o/..', 'o/.', 'ok/repo', `${'o'.repeat(40)}/r`] }),
+    )!;
+    expect(bounded).toMatchObject({ url: null, pdfUrl: null, projectUrl: null, published: null, upvotes: null, githubStars: null, githubRepos: ['ok/repo'] });
+  });
+
+  it('gives no paper when nothing usable identifies it', () => {
+    expect(boundPaper(base({ title: '  \n ' }))).toBeNull();
+    expect(boundPaper(base({ id: 'dblp:journals/x y' }))).toBeNull();
+    expect(boundPaper(base({ id: `doi:10.1/${'1'.repeat(400)}` }))).toBeNull();
+    expect(boundPaper(base({ id: 'arxiv:2401.0000\u202E1' }))).toBeNull();
+  });
+});
+
+describe('the checks the schema shares with adapters', () => {
+  it('clip never leaves half a surrogate pair', () => {
+    const text = '😀'.repeat(10);
+    const cut = clip(text, 6);
+    expect(cut.length).toBeLessThanOrEqual(6);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cut)).toBe(false);
+  });
+
+  it('isHttpUrl, isCalendarDate and isWellFormedId', () => {
+    expect(['https://arxiv.org/abs/1', 'HTTP://例子.测试/x', 'https://x.org/a%20b'].map(isHttpUrl)).toEqual([true, true, true]);
+    expect(['javascript:alert(1)', 'https://x.org/a b', 'https://x.org/\u0000', '//x.org', 'https://'].map(isHttpUrl)).toEqual([false, false, false, false, false]);
+    expect(['2024-02-29', '2023-02-29', '2026-13-01', '2026-1-1'].map(isCalendarDate)).toEqual([true, false, false, false]);
+    expect(['doi:10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0', 'arxiv:hep-th/9901001', 'a:b c', 'arxiv:1\u200b'].map(isWellFormedId)).toEqual([true, true, false, false]);
+  });
+});
