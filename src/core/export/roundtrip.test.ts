@@ -4,9 +4,11 @@ import { SavedPaperSchema } from '../../background/messages';
 import { exportPapers } from './formats';
 import { mergeImport, parseImport } from './import';
 import { generatePapers } from '../../../test/fixtures/export/generate';
+import { recordFigures } from '../../../test/figures';
 
 describe('JSON backup round trip (property test, seeded)', () => {
   it('export then import of 10,000 papers with unusual Unicode gives back exactly the same records', async () => {
+    const started = performance.now();
     const papers = generatePapers(10_000);
     // The generator only makes records the list could hold.
     expect(papers.filter((p) => !v.safeParse(SavedPaperSchema, p).success).map((p) => p.id)).toEqual([]);
@@ -34,6 +36,7 @@ describe('JSON backup round trip (property test, seeded)', () => {
     expect(again.summary.added + again.summary.updated).toBe(0);
     expect(again.summary.skipped).toHaveLength(10_000);
     console.log(`round-trip: ${parsed.records.length} papers lossless`);
+    recordFigures({ suite: 'backup-roundtrip', durationMs: Math.round(performance.now() - started), counts: { recordsRoundTripped: parsed.records.length } });
   }, 120_000);
 
   it('survives other seeds (smaller lists)', async () => {
