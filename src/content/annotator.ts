@@ -35,9 +35,20 @@ export interface AnnotatorOptions {
   /** Topic, rule and site-keyword tags for a paper (user tags come with its saved state). */
   tagger?: (paper: Paper) => Tag[];
   now?: () => Date;
-  /** Cards handled per slice before yielding to the page (long pages). */
+  /** Cards extracted and mounted together (reads, then writes) before checking whether to yield. */
   chunkSize?: number;
   onError?: (error: unknown) => void;
+}
+
+/** Cards per batch: small enough that one batch stays far below a frame even on a slow machine. */
+const BATCH = 10;
+/** Work done before yielding to the page: well under a frame, so no task of ours reaches 50 ms. */
+const SLICE_MS = 8;
+
+/** Let the page run: `scheduler.yield()` where the browser has it (our continuation keeps its place), else a task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export class Annotator {
@@ -190,20 +201,35 @@ export class Annotator {
     return null;
   }
 
-  /** Extract, mount and fetch saved state for cards, in slices that yield to the page between them. */
+  /**
+   * Extract and mount cards in small batches; once SLICE_MS of work has been done, ask the background for the
+   * saved states of that slice's papers (one message, not awaited) and yield to the page, so no task of ours grows
+   * long (input, scrolling and the page's own scripts go first).
+   */
   private async annotate(cards: Element[]): Promise<void> {
-    const size = this.options.chunkSize ?? 200;
-    for (let start = 0; start < cards.length && !this.stopped; start += size) {
-      if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-      await this.annotateSlice(cards.slice(start, start + size));
-    }
-  }
-
-  private async annotateSlice(cards: Element[]): Promise<void> {
     const adapter = this.adapter;
     if (!adapter) return;
-    const theme = pageTheme(this.options.doc);
-    // Reads first (extraction, mount points), then writes, so the page lays out once per slice.
+    const size = this.options.chunkSize ?? BATCH;
+    const theme = pageTheme(this.options.doc); // one style read, before any write
+    const lookups: Promise<void>[] = [];
+    let pending = new Set<string>();
+    let sliceStart = performance.now();
+    for (let start = 0; start < cards.length && !this.stopped && this.adapter === adapter; start += size) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        if (pending.size) lookups.push(this.lookup([...pending]));
+        pending = new Set();
+        await yieldToPage();
+        sliceStart = performance.now();
+        if (this.stopped || this.adapter !== adapter) break;
+      }
+      for (const id of this.mountBatch(adapter, cards.slice(start, start + size), theme)) pending.add(id);
+    }
+    if (pending.size) lookups.push(this.lookup([...pending]));
+    await Promise.all(lookups);
+  }
+
+  /** Extract (reads) then mount (writes) a few cards; the ids whose saved state is not known yet. */
+  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], theme: 'light' | 'dark'): string[] {
     const planned: { card: Element; paper: Paper; known?: Annotated; parent: Element; before: Node | null }[] = [];
     for (const card of cards) {
       if (this.hasOverlay(card)) continue;
@@ -217,29 +243,29 @@ export class Annotator {
         this.options.onError?.(error); // one broken card never stops the rest of the page
       }
     }
-    const mounted: Annotated[] = [];
+    const unknown: string[] = [];
     for (const { card, paper, known, parent, before } of planned) {
       try {
         const overlay = known?.overlay ?? this.createOverlay(paper, theme);
         parent.insertBefore(overlay.host, before);
-        const entry = { paper, overlay, parent };
-        this.cards.set(card, entry);
+        this.cards.set(card, { paper, overlay, parent });
         this.parents.set(parent, card);
-        mounted.push(entry);
         if (this.visibility) this.visibility.observe(overlay.host);
         else overlay.reveal();
+        if (this.states.has(paper.id)) overlay.setState(this.states.get(paper.id));
+        else unknown.push(paper.id);
       } catch (error) {
         this.options.onError?.(error);
       }
     }
-    const unknown = [...new Set(mounted.map((m) => m.paper.id).filter((id) => !this.states.has(id)))];
-    for (const { paper, overlay } of mounted) {
-      if (this.states.has(paper.id)) overlay.setState(this.states.get(paper.id));
-    }
-    if (!unknown.length) return;
+    return unknown;
+  }
+
+  /** One message for the saved states of many papers; every card of each paper is updated. */
+  private async lookup(ids: string[]): Promise<void> {
     try {
-      const states = await this.options.port.lookup(unknown);
-      for (const id of unknown) this.applyChange(id, states[id] ?? null);
+      const states = await this.options.port.lookup(ids);
+      for (const id of ids) this.applyChange(id, states[id] ?? null);
     } catch (error) {
       this.options.onError?.(error);
     }
