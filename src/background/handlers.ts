@@ -51,7 +51,7 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       return removed;
     }
     case 'list':
-      return listPapers(db);
+      return listPapers(db, (message.payload as Envelope<'list'>['payload']).limit);
     case 'restore': {
       const { record } = message.payload as Envelope<'restore'>['payload'];
       await putPapers(db, [record]);

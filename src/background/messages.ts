@@ -69,7 +69,8 @@ export const requests = {
   }),
   save: v.strictObject({ paper: PaperSchema, savedFrom: httpUrl }),
   remove: v.strictObject({ id: PaperId }),
-  list: v.strictObject({}),
+  /** The list, newest save first; `limit`: only the newest n (the popup's first render). */
+  list: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),
   /** Put back a record exactly as it was (undo of a remove). */
   restore: v.strictObject({ record: SavedPaperSchema }),
   /** Write many records in one transaction: all or nothing (imports). */

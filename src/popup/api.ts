@@ -23,8 +23,8 @@ export interface PaperEdit {
 }
 
 export interface ReadingListApi {
-  /** The whole list, newest save first. */
-  list(): Promise<SavedPaper[]>;
+  /** The whole list, newest save first; with `limit`, only the newest that many. */
+  list(limit?: number): Promise<SavedPaper[]>;
   /** Resolves with the removed record (keep it for undo), or null if it was not in the list. */
   remove(id: string): Promise<SavedPaper | null>;
   /** Put a removed record back exactly as it was (undo). */
@@ -47,7 +47,7 @@ export interface ReadingListApi {
 export const LIBRARY_PATH = 'src/library/index.html';
 
 export const extensionApi: ReadingListApi = {
-  list: () => send('list', {}),
+  list: (limit) => send('list', limit === undefined ? {} : { limit }),
   remove: (id) => send('remove', { id }),
   restore: (record) => send('restore', { record }),
   edit: (id, edit) => send('edit', { id, edit }),

@@ -30,7 +30,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
   const api: FakeApi = {
     papers: papers.map(clone).sort(newestFirst),
     failPutMany: null,
-    list: vi.fn(async () => api.papers.map(clone)),
+    list: vi.fn(async (limit?: number) => api.papers.slice(0, limit).map(clone)),
     remove: vi.fn(async (id: string) => {
       const found = api.papers.find((p) => p.id === id) ?? null;
       if (!found) return null;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeApi, makeSaved } from './fake-api';
 import { memoryDraftStore } from './note-drafts';
-import { createReadingListState, type StateOptions } from './state';
+import { createReadingListState, FIRST_PAGE, type StateOptions } from './state';
 
 const one = makeSaved('arxiv:2601.00001', 'Sparse experts', 3000, { tags: ['moe'] });
 const two = makeSaved('arxiv:2601.00002', 'Diffusion models', 2000);
@@ -29,6 +29,34 @@ describe('reading-list state', () => {
     expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([one.id, two.id, three.id]);
     expect([...state.search('diffusion')!.keys()]).toEqual([two.id]);
     expect(state.getSnapshot().tags).toEqual([['moe', 1]]);
+  });
+
+  it('opens a long list with its newest papers at once, then loads the whole list', async () => {
+    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    const api = createFakeApi(many);
+    let release!: () => void;
+    const whole = new Promise<void>((resolve) => (release = resolve));
+    const list = api.list;
+    api.list = vi.fn(async (limit?: number) => {
+      if (limit === undefined) await whole;
+      return list(limit);
+    });
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0 });
+    stops.push(state.start());
+    await vi.waitFor(() => expect(state.getSnapshot().load).toBe('ready'));
+    expect(state.getSnapshot()).toMatchObject({ complete: false });
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual(many.slice(0, FIRST_PAGE).map((s) => s.id));
+    release();
+    await vi.waitFor(() => expect(state.getSnapshot().complete).toBe(true));
+    expect(state.getSnapshot().papers).toHaveLength(FIRST_PAGE + 5);
+    expect(api.list).toHaveBeenNthCalledWith(1, FIRST_PAGE);
+    expect(api.list).toHaveBeenNthCalledWith(2);
+  });
+
+  it('a short list comes whole in the first answer', async () => {
+    const { api, state } = await started();
+    expect(state.getSnapshot().complete).toBe(true);
+    expect(api.list).toHaveBeenCalledTimes(1);
   });
 
   it('reports a load failure', async () => {

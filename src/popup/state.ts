@@ -13,8 +13,13 @@ export interface UndoEntry {
   message: string;
 }
 
+/** Papers in the first answer when the popup opens: more than a popup shows, a small message. */
+export const FIRST_PAGE = 60;
+
 export interface ListSnapshot {
   load: 'loading' | 'ready' | 'error';
+  /** False while only the newest papers are shown and the whole list is on its way (first open of a long list). */
+  complete: boolean;
   loadError: string | null;
   /** Newest save first. */
   papers: readonly SavedPaper[];
@@ -80,6 +85,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
 
   let snapshot: ListSnapshot = {
     load: 'loading',
+    complete: false,
     loadError: null,
     papers: [],
     byId: new Map(),
@@ -143,9 +149,10 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       });
   }
 
-  function setPapers(papers: SavedPaper[]): void {
+  function setPapers(papers: SavedPaper[], complete = true): void {
     set({
       load: 'ready',
+      complete,
       loadError: null,
       papers,
       byId: new Map(papers.map((saved) => [saved.id, saved])),
@@ -165,6 +172,25 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   function removeLocal(ids: readonly string[]): void {
     const gone = new Set(ids);
     setPapers(snapshot.papers.filter((saved) => !gone.has(saved.id)));
+  }
+
+  /**
+   * First open: the newest FIRST_PAGE papers at once (a useful popup in a few milliseconds), then the whole list
+   * for search, filters and counts. A short list comes whole in the first answer.
+   */
+  async function load(): Promise<void> {
+    try {
+      const newest = await api.list(FIRST_PAGE);
+      if (newest.length < FIRST_PAGE) {
+        if (snapshot.load === 'loading') setPapers(newest);
+        recoverDrafts();
+        return;
+      }
+      if (snapshot.load === 'loading') setPapers(newest, false);
+    } catch {
+      /* the whole-list request below reports it */
+    }
+    await refresh();
   }
 
   async function refresh(): Promise<void> {
@@ -314,7 +340,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     },
     start() {
       const unsubscribe = api.subscribe(onNotice);
-      void refresh();
+      void load();
       stopped = false;
       return () => {
         stopped = true;

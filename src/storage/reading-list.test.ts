@@ -22,6 +22,15 @@ describe('reading list storage', () => {
     expect(list[0]).toMatchObject({ status: 'to-read', tags: [], note: '', savedAt: 2000, savedFrom: 'https://huggingface.co/papers' });
   });
 
+  it('lists only the newest n when asked (the popup opens with them)', async () => {
+    const db = await openDatabase();
+    for (let i = 1; i <= 5; i++) {
+      await savePaper(db, makePaper({ id: `arxiv:2607.0000${i}`, title: `P${i}` }), { savedFrom: 'https://huggingface.co/papers', now: [3, 1, 5, 2, 4][i - 1]! * 1000 });
+    }
+    expect((await listPapers(db, 2)).map((p) => p.paper.title)).toEqual(['P3', 'P5']);
+    expect((await listPapers(db, 10)).map((p) => p.paper.title)).toEqual(['P3', 'P5', 'P1', 'P4', 'P2']);
+  });
+
   it('saving again refreshes metadata but keeps user data, first save date and known fields', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ abstract: 'Old abstract', upvotes: 3 }), { savedFrom: 'https://a.example/', now: 1000 });

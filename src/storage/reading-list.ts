@@ -64,9 +64,16 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
 }
 
 /** The whole list, newest save first. */
-export async function listPapers(db: Database): Promise<SavedPaper[]> {
-  const all = await db.getAllFromIndex('papers', 'by-savedAt');
-  return all.reverse();
+export async function listPapers(db: Database, limit?: number): Promise<SavedPaper[]> {
+  if (limit === undefined) return (await db.getAllFromIndex('papers', 'by-savedAt')).reverse();
+  // Only the newest `limit`: walk the index backwards and stop (a 10,000-paper list is megabytes).
+  const newest: SavedPaper[] = [];
+  const tx = db.transaction('papers', 'readonly');
+  for (let cursor = await tx.store.index('by-savedAt').openCursor(null, 'prev'); cursor && newest.length < limit; cursor = await cursor.continue()) {
+    newest.push(cursor.value);
+  }
+  await tx.done;
+  return newest;
 }
 
 /** What a card needs to know about a saved paper. */

@@ -70,7 +70,11 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
           <h1>Papershelf library</h1>
           {snapshot.load === 'ready' && (
             <span class="muted">
-              {narrowed && !view.pending ? `${formatCount(view.papers.length)} of ${countLabel(snapshot.papers.length)}` : countLabel(snapshot.papers.length)}
+              {!snapshot.complete
+                ? `Newest ${formatCount(snapshot.papers.length)}, loading the rest…`
+                : narrowed && !view.pending
+                  ? `${formatCount(view.papers.length)} of ${countLabel(snapshot.papers.length)}`
+                  : countLabel(snapshot.papers.length)}
             </span>
           )}
         </header>

@@ -48,7 +48,8 @@ export function App({ api, stateOptions }: { api: ReadingListApi; stateOptions?:
       <main class="app">
         <header class="bar">
           <h1>Papershelf</h1>
-          {snapshot.load === 'ready' && (
+          {snapshot.load === 'ready' && !snapshot.complete && <span class="count">Newest {formatCount(total)}, loading the rest…</span>}
+          {snapshot.load === 'ready' && snapshot.complete && (
             <span class="count">{narrowed && !view.pending ? `${formatCount(view.papers.length)} of ${countLabel(total)}` : countLabel(total)}</span>
           )}
         </header>
