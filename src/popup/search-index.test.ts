@@ -37,6 +37,13 @@ describe('PaperIndex', () => {
     expect(hits(index, 'lovelace diffusion')).toEqual([]);
   });
 
+  it('expands a word as a prefix from its third letter; one or two letters match whole words only', () => {
+    const index = indexOf(moe, diffusion);
+    expect(hits(index, 'con')).toEqual([diffusion.id]);
+    expect(hits(index, 'co')).toEqual([]);
+    expect(hits(index, 'in')).toEqual([diffusion.id]); // the word "in"
+  });
+
   it('re-indexes only what changed, and forgets removed papers', () => {
     const index = indexOf(moe, diffusion);
     const edited = { ...diffusion, note: 'read before the reading group' };

@@ -28,8 +28,10 @@ function processTerm(term: string): string {
 
 export const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
-  // Prefix-match the word being typed (the last); earlier words are complete, and expanding them is slow.
-  prefix: (term, i, terms) => i === terms.length - 1,
+  // Prefix-match the word being typed (the last); earlier words are complete, and expanding them is slow. One or
+  // two letters are matched as whole words only: as prefixes they match most of a 10,000-paper list and cost
+  // 0.5-1 s a keystroke ("tr" expands to hundreds of words), for results nobody reads.
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
   // Fuzzy matching of very short terms matches nearly everything and is slow at 10,000 papers.
   fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   boost: { title: 3, authors: 2, tags: 2, note: 1.5 },
