@@ -1,0 +1,264 @@
+// Storage and popup figures, with the extension only (there is no baseline for them).
+// Storage is timed end to end through the message protocol, from an extension page: the request is sent with
+// chrome.runtime.sendMessage, validated by the background, run against IndexedDB and answered; the time is
+// until the reply arrives (a `save` replies only after its transaction has committed: acknowledged). For
+// reference, the same lookup straight against IndexedDB inside the service worker is timed too.
+import type { Page } from 'playwright-core';
+import type { Bench } from './browser';
+import { mainThread, minus, within } from './browser';
+import { freshPaper } from './records';
+import type { SavedPaper } from '../src/storage/schema';
+import type { Paper } from '../src/core/paper';
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: { message: string } };
+interface ChromeRuntime {
+  runtime: { sendMessage(message: unknown): Promise<Reply> };
+}
+declare global {
+  // eslint-disable-next-line no-var
+  var chrome: ChromeRuntime | undefined;
+}
+
+/** An extension page that runs none of our UI: chrome.runtime is there, nothing else competes. */
+async function messagingPage(bench: Bench): Promise<Page> {
+  const { page } = await bench.newTab();
+  await page.goto(`chrome-extension://${bench.extensionId}/manifest.json`);
+  return page;
+}
+
+/**
+ * Fill the reading list through the protocol's `putMany`, 1,000 records a message (as an import would);
+ * resolves with the records written and the median time of one 1,000-record message.
+ */
+export async function seed(bench: Bench, records: SavedPaper[], chunk = 1000): Promise<{ written: number; putManyMs: number[] }> {
+  const page = await messagingPage(bench);
+  try {
+    let written = 0;
+    const putManyMs: number[] = [];
+    for (let start = 0; start < records.length; start += chunk) {
+      const result = await within(
+        page.evaluate(async (recs) => {
+          const begin = performance.now();
+          const reply = await globalThis.chrome!.runtime.sendMessage({ type: 'putMany', payload: { records: recs } });
+          return { reply, ms: performance.now() - begin };
+        }, records.slice(start, start + chunk)),
+        120_000,
+        'seeding the reading list',
+      );
+      if (!result.reply.ok) throw new Error(`putMany failed: ${result.reply.error.message}`);
+      written += (result.reply.value as { written: number }).written;
+      putManyMs.push(result.ms);
+    }
+    return { written, putManyMs };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface StorageSamples {
+  lookupMs: number[];
+  /** Ids found saved in the lookup (a check that the lookup looked at real data). */
+  lookupHits: number;
+  rawLookupMs: number[];
+  /** Saves one at a time, 1 s apart. */
+  saveMs: number[];
+  /** Saves back to back (each waits for the one before to be acknowledged). */
+  burstMs: number[];
+  /** The popup's first request: the whole list (every record, newest first), through messaging. */
+  listMs: number[];
+  listBytes: number;
+}
+
+/** Quiet time before each timed save. */
+const SAVE_SPACING_MS = 1000;
+
+export async function measureStorage(bench: Bench, ids: string[], runs: number, listRuns: number): Promise<StorageSamples> {
+  const page = await messagingPage(bench);
+  try {
+    const lookupOnce = () =>
+      page.evaluate(async (list) => {
+        const start = performance.now();
+        const reply = await globalThis.chrome!.runtime.sendMessage({ type: 'lookup', payload: { ids: list } });
+        const ms = performance.now() - start;
+        if (!reply.ok) throw new Error(reply.error.message);
+        return { ms, hits: Object.values(reply.value as Record<string, unknown>).filter((s) => s !== null).length };
+      }, ids);
+    const saveOnce = (paper: Paper) =>
+      page.evaluate(async (p) => {
+        const start = performance.now();
+        const reply = await globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper: p, savedFrom: 'https://huggingface.co/papers' } });
+        const ms = performance.now() - start;
+        if (!reply.ok) throw new Error(reply.error.message);
+        return ms;
+      }, paper);
+
+    await lookupOnce(); // warm: the service worker is up, the database open
+    const lookupMs: number[] = [];
+    let lookupHits = 0;
+    for (let i = 0; i < runs; i++) {
+      const r = await lookupOnce();
+      lookupMs.push(r.ms);
+      lookupHits = r.hits;
+    }
+    const worker = await bench.worker();
+    const rawLookupMs: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const ms = await worker!.evaluate(async (list) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('papershelf');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        const start = performance.now();
+        const tx = db.transaction('papers', 'readonly');
+        const store = tx.objectStore('papers');
+        for (const id of list) store.get(id);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        const elapsed = performance.now() - start;
+        db.close();
+        return elapsed;
+      }, ids);
+      if (i > 0) rawLookupMs.push(ms);
+    }
+    await saveOnce(freshPaper(0));
+    // One save at a time, as a reader saves: the follow-up work of the previous save (broadcast, toolbar
+    // count) is over. Then the same back to back, as a burst of saves (a bulk action, quick clicks) meets it.
+    const saveMs: number[] = [];
+    for (let i = 1; i <= runs; i++) {
+      await page.waitForTimeout(SAVE_SPACING_MS);
+      saveMs.push(await saveOnce(freshPaper(i)));
+    }
+    await page.waitForTimeout(SAVE_SPACING_MS);
+    const burstMs: number[] = [];
+    for (let i = 1; i <= runs; i++) burstMs.push(await saveOnce(freshPaper(runs + i)));
+    const listMs: number[] = [];
+    let listBytes = 0;
+    for (let i = 0; i < listRuns; i++) {
+      const r = await page.evaluate(async () => {
+        const start = performance.now();
+        const reply = await globalThis.chrome!.runtime.sendMessage({ type: 'list', payload: {} });
+        const ms = performance.now() - start;
+        if (!reply.ok) throw new Error(reply.error.message);
+        return { ms, bytes: JSON.stringify(reply.value).length };
+      });
+      listMs.push(r.ms);
+      listBytes = r.bytes;
+    }
+    return { lookupMs, lookupHits, rawLookupMs, saveMs, burstMs, listMs, listBytes };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface PopupSample {
+  /** ms from navigation start until the first list item is in the DOM, and until the frame showing it is drawn. */
+  firstItem: number;
+  firstItemFramed: number | null;
+  items: number;
+  /** Main-thread work of the popup's renderer from navigation until the first item was drawn + 300 ms. */
+  mainMs: number;
+}
+
+export interface KeystrokeSample {
+  key: string;
+  /** DOM mutation batches seen between the keystroke and the list showing other items (re-renders). */
+  mutations: number;
+  /** ms from the keydown event until the list changed, and until the frame showing it was drawn. */
+  updated: number;
+  framed: number;
+  /** Event Timing: longest reported duration of the keystroke's events (>= 16 ms only; 0 when none was reported). */
+  eventDuration: number;
+  /** Main-thread work from the keystroke until quiet (the search itself, rendering, any timers). */
+  mainMs: number;
+}
+
+interface PopupTiming {
+  firstItemAt: number | null;
+  firstItemFramedAt: number | null;
+  events: { name: string; start: number; duration: number }[];
+  armed: Promise<{ keyAt: number; updatedAt: number; framedAt: number; mutations: number } | null> | null;
+  errors: string[];
+  items(): number;
+  arm(timeoutMs: number): boolean;
+}
+declare global {
+  // eslint-disable-next-line no-var
+  var __papershelfPopup: PopupTiming | undefined;
+}
+
+const POPUP = 'src/popup/index.html';
+
+/** Open the popup as a tab (the document the toolbar popup shows) and time its first useful render. */
+export async function measurePopupOpen(bench: Bench): Promise<{ sample: PopupSample; page: Page; close(): Promise<void> }> {
+  const { page, cdp } = await bench.newTab();
+  await page.goto(`chrome-extension://${bench.extensionId}/${POPUP}`);
+  await within(
+    page.waitForFunction(() => globalThis.__papershelfPopup?.firstItemFramedAt != null, undefined, { timeout: 120_000, polling: 100 }),
+    125_000,
+    'the popup list',
+  );
+  await page.waitForTimeout(300);
+  const main = await mainThread(cdp);
+  const t = await page.evaluate(() => ({ first: globalThis.__papershelfPopup!.firstItemAt!, framed: globalThis.__papershelfPopup!.firstItemFramedAt, items: globalThis.__papershelfPopup!.items() }));
+  return {
+    sample: { firstItem: t.first, firstItemFramed: t.framed, items: t.items, mainMs: main.task * 1000 },
+    page,
+    close: () => page.close(),
+  };
+}
+
+/**
+ * One search keystroke in an open popup: type `prefix` (not timed; one character is not searched yet), let it
+ * settle, then time the next character, which starts a search and changes the list. Clears the box after.
+ */
+export async function measureKeystroke(bench: Bench, page: Page, prefix: string, key: string): Promise<KeystrokeSample | null> {
+  const cdp = await bench.context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const box = page.locator('input[type="search"]').first();
+  await box.click();
+  await box.fill('');
+  await page.keyboard.type(prefix);
+  await page.waitForTimeout(500);
+  const eventsBefore = await page.evaluate(() => globalThis.__papershelfPopup!.events.length);
+  const before = await mainThread(cdp);
+  await page.evaluate(() => globalThis.__papershelfPopup!.arm(5000));
+  await page.keyboard.press(key);
+  const result = await page.evaluate(() => globalThis.__papershelfPopup!.armed);
+  await page.waitForTimeout(500);
+  const after = await mainThread(cdp);
+  const events = await page.evaluate((n) => globalThis.__papershelfPopup!.events.slice(n), eventsBefore);
+  await box.fill('');
+  await page.waitForTimeout(400);
+  await cdp.detach();
+  if (!result) return null;
+  return {
+    key: prefix + key,
+    mutations: result.mutations,
+    updated: result.updatedAt - result.keyAt,
+    framed: result.framedAt - result.keyAt,
+    eventDuration: Math.max(0, ...events.filter((e) => e.name.startsWith('key') || e.name === 'input' || e.name === 'beforeinput').map((e) => e.duration)),
+    mainMs: minus(after, before).task * 1000,
+  };
+}
+
+/** Wait until a search works (the index is built after the first render, in chunks): type, see the list change. */
+export async function waitForSearchIndex(page: Page, timeoutMs = 30_000): Promise<number> {
+  const box = page.locator('input[type="search"]').first();
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    await box.fill('');
+    await page.waitForTimeout(200);
+    await box.fill('th');
+    await page.waitForTimeout(400);
+    const preparing = await page.getByText('Preparing search').count();
+    if (!preparing) {
+      await box.fill('');
+      await page.waitForTimeout(400);
+      return Date.now() - start;
+    }
+  }
+  throw new Error('the popup search index was not ready in time');
+}

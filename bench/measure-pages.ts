@@ -1,0 +1,115 @@
+// Page figures: one load of a synthetic listing page (and, on request, 50 cards appended to it afterwards), timed
+// by the page-world script (bench/probe/page-timing.js) and the DevTools protocol's Performance metrics.
+import type { Bench, MainThread } from './browser';
+import { mainThread, minus, within } from './browser';
+import { moreCards, type BenchPage } from './pages';
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export interface LoadSample {
+  /** performance.now() ms from navigation start. */
+  dcl: number;
+  load: number;
+  /** Every overlay host in the DOM (null in the baseline). */
+  mountedAt: number | null;
+  /** Every overlay knows its saved state (null in the baseline). */
+  knownAt: number | null;
+  /** Loaded (and, with the extension, every card annotated), after the next frame was drawn. */
+  settledAt: number;
+  /** Main-thread work from navigation until settled plus the quiet period. */
+  main: MainThread;
+  /** Long tasks (>= 50 ms) that started after DOMContentLoaded; the extension's script starts there. */
+  longTasksAfterDcl: LongTask[];
+  overlays: number;
+}
+
+export interface AppendSample {
+  /** ms from the append until 50 more overlays exist / know their saved state / the next frame is drawn. */
+  mounted: number | null;
+  known: number | null;
+  framed: number;
+  /** Main-thread work from the append until quiet. */
+  main: MainThread;
+  longTasks: LongTask[];
+}
+
+/** After the result, how long to wait before reading the metrics, for stragglers (badge requests and the like). */
+const QUIET_MS = 300;
+
+interface PageBench {
+  dcl: number | null;
+  load: number | null;
+  mountedAt: number | null;
+  knownAt: number | null;
+  mounted: number;
+  longTasks: LongTask[];
+  settled(needKnown: boolean): Promise<number>;
+  append(html: string, selector: string, position: string, count: number, needKnown: boolean): Promise<{ start: number; mountedAt: number | null; knownAt: number | null; framed: number }>;
+}
+/** The page-world script's object (the callbacks below run in the page). */
+declare global {
+  // eslint-disable-next-line no-var
+  var __papershelfBench: PageBench | undefined;
+}
+
+export async function measureLoad(bench: Bench, page: BenchPage, append?: { from: number; count: number }): Promise<{ load: LoadSample; append?: AppendSample }> {
+  const { page: tab, cdp } = await bench.newTab();
+  try {
+    const needKnown = bench.withExtension;
+    await tab.goto(page.url, { waitUntil: 'commit', timeout: 120_000 });
+    await tab.waitForFunction(() => !!globalThis.__papershelfBench, undefined, { timeout: 60_000 });
+    const settledAt = await within(
+      tab.evaluate((need) => globalThis.__papershelfBench!.settled(need), needKnown),
+      180_000,
+      `${page.url} settling`,
+    );
+    await tab.waitForTimeout(QUIET_MS);
+    const main = await mainThread(cdp);
+    const state = await tab.evaluate(() => {
+      const b = globalThis.__papershelfBench!;
+      return { dcl: b.dcl!, load: b.load!, mountedAt: b.mountedAt, knownAt: b.knownAt, mounted: b.mounted, longTasks: b.longTasks };
+    });
+    const load: LoadSample = {
+      dcl: state.dcl,
+      load: state.load,
+      mountedAt: needKnown ? state.mountedAt : null,
+      knownAt: needKnown ? state.knownAt : null,
+      settledAt,
+      main,
+      longTasksAfterDcl: state.longTasks.filter((t) => t.start >= state.dcl),
+      overlays: state.mounted,
+    };
+    if (needKnown && state.mounted !== page.cards) throw new Error(`${page.url}: ${state.mounted} overlays for ${page.cards} cards`);
+    if (!append) return { load };
+
+    const more = moreCards(page.site, append.from, append.count);
+    const before = await mainThread(cdp);
+    const tasksBefore = state.longTasks.length;
+    const result = await within(
+      tab.evaluate(
+        ([html, target, position, count, need]) => globalThis.__papershelfBench!.append(html, target, position, count, need),
+        [more.html, more.target, more.position, append.count, needKnown] as const,
+      ),
+      60_000,
+      `${page.url} append`,
+    );
+    await tab.waitForTimeout(QUIET_MS);
+    const after = await mainThread(cdp);
+    const longTasks = await tab.evaluate((n) => globalThis.__papershelfBench!.longTasks.slice(n), tasksBefore);
+    return {
+      load,
+      append: {
+        mounted: result.mountedAt === null ? null : result.mountedAt - result.start,
+        known: result.knownAt === null ? null : result.knownAt - result.start,
+        framed: result.framed - result.start,
+        main: minus(after, before),
+        longTasks,
+      },
+    };
+  } finally {
+    await tab.close();
+  }
+}

@@ -1,0 +1,118 @@
+// Benchmark-only page-world script (context.addInitScript), the same with and without the extension.
+// Times, in performance.now() milliseconds from navigation start:
+// - DOMContentLoaded and load;
+// - when the number of <papershelf-overlay> hosts reaches the page's card count (`mountedAt`);
+// - when the probe extension reports every overlay's saved state known (`knownAt`, see probe.js);
+// - every long task (PerformanceObserver 'longtask') and long animation frame, with script attribution.
+(() => {
+  if (window.top !== window || window.__papershelfBench) return;
+  const CARDS = 'meta[name="papershelf-bench-cards"]';
+  const bench = {
+    dcl: null,
+    load: null,
+    target: 0,
+    mounted: 0,
+    mountedAt: null,
+    knownAt: null,
+    known: 0,
+    longTasks: [],
+    frames: [],
+    errors: [],
+  };
+  window.__papershelfBench = bench;
+  const target = () => Number(document.querySelector(CARDS)?.getAttribute('content') ?? 0);
+
+  const observe = (type, push) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(push)).observe({ type, buffered: true });
+    } catch (error) {
+      bench.errors.push(`${type}: ${error}`);
+    }
+  };
+  observe('longtask', (e) => bench.longTasks.push({ start: e.startTime, duration: e.duration }));
+  observe('long-animation-frame', (e) =>
+    bench.frames.push({
+      start: e.startTime,
+      duration: e.duration,
+      blocking: e.blockingDuration,
+      renderStart: e.renderStart,
+      styleAndLayoutStart: e.styleAndLayoutStart,
+      scripts: (e.scripts ?? []).map((s) => ({
+        start: s.startTime,
+        duration: s.duration,
+        url: s.sourceURL,
+        fn: s.sourceFunctionName,
+        invoker: s.invoker,
+        type: s.invokerType,
+        forced: s.forcedStyleAndLayoutDuration,
+      })),
+    }),
+  );
+
+  const seen = new WeakSet();
+  const overlays = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || node.localName !== 'papershelf-overlay' || seen.has(node)) continue;
+        seen.add(node);
+        bench.mounted++;
+      }
+    }
+    const n = target();
+    if (bench.mountedAt === null && n > 0 && bench.mounted >= n) bench.mountedAt = performance.now();
+  });
+
+  const waiters = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+
+  document.addEventListener('DOMContentLoaded', () => {
+    bench.dcl = performance.now();
+    bench.target = target();
+    overlays.observe(document.documentElement, { childList: true, subtree: true });
+    wake();
+  });
+  window.addEventListener('load', () => {
+    bench.load = performance.now();
+    wake();
+  });
+  document.addEventListener('papershelf-bench-known', () => {
+    bench.knownAt = performance.now();
+    bench.known = Number(document.documentElement.getAttribute('data-papershelf-bench-known'));
+    wake();
+  });
+
+  /** Resolves once loaded (and, with the extension, every card's state known), after the next frame. */
+  bench.settled = (needKnown) =>
+    new Promise((resolve) => {
+      const ready = () => bench.load !== null && (!needKnown || (bench.knownAt !== null && bench.known >= target()));
+      const done = () => {
+        if (!ready()) return void waiters.push(done);
+        // rAF runs before the frame's style, layout and paint; a task after it runs once that work is done.
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+      };
+      done();
+    });
+
+  /**
+   * The infinite-list step: append `html` at `target`/`position`, raise the card count by `count`, and resolve
+   * with { start, mountedAt, knownAt } (knownAt only with the extension) once done and the next frame is drawn.
+   */
+  bench.append = (html, selector, position, count, needKnown) =>
+    new Promise((resolve) => {
+      const meta = document.querySelector(CARDS);
+      const n = target() + count;
+      meta.setAttribute('content', String(n));
+      bench.mountedAt = null;
+      bench.knownAt = null;
+      document.dispatchEvent(new Event('papershelf-bench-target'));
+      const start = performance.now();
+      document.querySelector(selector).insertAdjacentHTML(position, html);
+      const ready = () => !needKnown || (bench.knownAt !== null && bench.known >= n && bench.mountedAt !== null);
+      const done = () => {
+        if (!ready()) return void waiters.push(done);
+        const result = { start, mountedAt: bench.mountedAt, knownAt: bench.knownAt };
+        requestAnimationFrame(() => setTimeout(() => resolve({ ...result, framed: performance.now() }), 0));
+      };
+      done();
+    });
+})();

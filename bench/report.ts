@@ -1,0 +1,78 @@
+// Figures, budgets, the printed table and bench/results.json.
+import { writeFileSync } from 'node:fs';
+
+export function median(values: readonly number[]): number | null {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+export type Unit = 'ms' | 'kB' | '×';
+
+export interface Budget {
+  /** The figure passes when it is at most this. */
+  max: number;
+  /** The budget in words, as issue #7 states it. */
+  text: string;
+}
+
+export interface Figure {
+  group: string;
+  label: string;
+  unit: Unit;
+  /** Median with the extension (or the figure itself for sizes and ratios). */
+  value: number | null;
+  samples?: number[];
+  /** Median of the same figure without the extension, where one exists. */
+  baseline?: number | null;
+  baselineSamples?: number[];
+  /** What the budget is checked against when it is not `value` (e.g. the ratio to the baseline). */
+  checked?: { what: 'value' | 'ratio'; };
+  budget?: Budget;
+  note?: string;
+}
+
+export interface Row extends Figure {
+  ratio: number | null;
+  result: 'PASS' | 'FAIL' | 'n/a' | '';
+}
+
+export function evaluate(figure: Figure): Row {
+  const ratio = figure.baseline != null && figure.value != null && figure.baseline !== 0 ? figure.value / figure.baseline : null;
+  if (!figure.budget) return { ...figure, ratio, result: '' };
+  const checked = figure.checked?.what === 'ratio' ? ratio : figure.value;
+  if (checked == null) return { ...figure, ratio, result: 'n/a' };
+  return { ...figure, ratio, result: checked <= figure.budget.max ? 'PASS' : 'FAIL' };
+}
+
+const fmt = (v: number | null | undefined, unit: Unit) => {
+  if (v == null) return '—';
+  if (unit === '×') return `${v.toFixed(2)}×`;
+  if (unit === 'kB') return `${v.toFixed(1)} kB`;
+  return `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
+};
+
+export function table(rows: Row[], markdown = false): string {
+  const head = ['figure', 'value', 'baseline', 'ratio', 'budget', 'result'];
+  const body = rows.map((r) => [
+    `${r.group}: ${r.label}`,
+    fmt(r.value, r.unit),
+    r.baseline === undefined ? '' : fmt(r.baseline, r.unit),
+    r.ratio == null ? '' : `${r.ratio.toFixed(2)}×`,
+    r.budget?.text ?? '',
+    r.result,
+  ]);
+  if (markdown) {
+    const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+    return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const fail = (cells: string[]) => (cells[5] === 'FAIL' ? `${line(cells)}  <<< FAIL` : line(cells));
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fail)].join('\n');
+}
+
+export function writeResults(path: string, data: unknown): void {
+  writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+}

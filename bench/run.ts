@@ -1,0 +1,309 @@
+// `npm run bench` (issue #7): builds, then measures the built extension in headless Chromium against the same
+// pages without it, prints a table and writes bench/results.json. Budgets are checked and FAIL rows are printed
+// clearly, but the exit code stays 0: the budgets are for people to act on, not a gate (a failed or broken
+// measurement exits 1). `--quick`: fewer runs and no 5,000-card pages, for trying the benchmark out.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { launch, snapshotBuild, type Bench, type Served } from './browser';
+import { measureLoad, type AppendSample, type LoadSample } from './measure-pages';
+import { measureKeystroke, measurePopupOpen, measureStorage, seed, waitForSearchIndex, type KeystrokeSample, type PopupSample } from './measure-extension';
+import { benchPage, type BenchPage, type Site } from './pages';
+import { narrowingPrefixes, readingList } from './records';
+import { evaluate, median, table, writeResults, type Figure } from './report';
+import { measureSizes } from './sizes';
+import { benchRelevance } from '../src/core/relevance/bench';
+
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
+const RUNS: Record<number, number> = quick ? { 100: 2, 1000: 2, 5000: 1 } : { 100: 5, 1000: 5, 5000: 3 };
+const SITES: Site[] = ['huggingface', 'arxiv'];
+const APPEND = { at: 1000, count: 50 };
+const LIBRARY = 10_000;
+const STORAGE_RUNS = quick ? 3 : 9;
+const POPUP_RUNS = quick ? 2 : 5;
+const SITE_NAMES: Record<Site, string> = { huggingface: 'Hugging Face', arxiv: 'arXiv /new' };
+const RESULTS = 'bench/results.json';
+
+const log = (...args: unknown[]) => console.error(`[bench ${((performance.now() / 1000) | 0).toString().padStart(3)} s]`, ...args);
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Share of the last 60 s in which some task waited for a CPU (Linux pressure stall information), if known. */
+function cpuPressure(): number | null {
+  try {
+    const m = /some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function machine(bench: Bench, chromiumVersion: string) {
+  const git = (args: string[]) => {
+    try {
+      return execFileSync('git', args, { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    headless: true,
+    date: new Date().toISOString(),
+    loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)),
+    cpuPressureAtStart: cpuPressure(),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    uncommittedChanges: (git(['status', '--porcelain']) ?? '').split('\n').filter(Boolean).length,
+    extensionId: bench.extensionId,
+  };
+}
+
+/** The built extension is complete: every file the manifest and the popup page name is there. */
+function checkBuild(dist: string): void {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[]; action?: { default_popup?: string } };
+  const files = [...(manifest.content_scripts ?? []).flatMap((s) => s.js ?? []), manifest.action?.default_popup ?? 'src/popup/index.html'];
+  const missing = files.filter((f) => !existsSync(join(dist, f)));
+  if (missing.length) throw new Error(`the build in ${dist} is incomplete (missing ${missing.join(', ')}); run npm run build`);
+}
+
+interface SiteRuns {
+  loads: { ext: LoadSample[]; base: LoadSample[] };
+  appends: { ext: AppendSample[]; base: AppendSample[] };
+}
+
+async function main(): Promise<void> {
+  const busy = loadavg()[0]! > cpus().length * 0.5;
+  if (busy) log(`warning: the machine is busy (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores): figures will be slower than on an idle machine`);
+  if (!existsSync('dist/chrome/manifest.json')) throw new Error('no build in dist/chrome: run npm run build (npm run bench does)');
+  const dist = snapshotBuild();
+  checkBuild(dist);
+  const sizes = measureSizes(dist);
+
+  log('building pages');
+  const pages = new Map<string, BenchPage>();
+  const routes = new Map<string, Served>();
+  for (const site of SITES) {
+    for (const cards of SIZES) {
+      const page = benchPage(site, cards);
+      pages.set(`${site}:${cards}`, page);
+      routes.set(page.url, { body: Buffer.from(page.html), contentType: 'text/html; charset=utf-8' });
+      page.html = ''; // the body is kept once, as bytes
+    }
+  }
+
+  log('launching Chromium with and without the extension');
+  const ext = await launch({ extension: dist, routes });
+  const base = await launch({ extension: null, routes });
+  let chromiumVersion = 'unknown';
+  {
+    const { page, cdp } = await ext.newTab();
+    chromiumVersion = ((await cdp.send('Browser.getVersion')) as { product: string }).product;
+    await page.close();
+  }
+  const info = machine(ext, chromiumVersion);
+
+  // A realistic reading list: 10,000 papers, among them every tenth card of the 1,000-card pages.
+  const saved = SITES.flatMap((site) => pages.get(`${site}:1000`)!.ids.filter((_, i) => i % 10 === 0));
+  log(`seeding ${n(LIBRARY)} saved papers`);
+  const library = readingList({ count: LIBRARY, include: saved });
+  const searchKeys = narrowingPrefixes(library, POPUP_RUNS);
+  const seeded = await seed(ext, library);
+  const written = seeded.written;
+
+  const perSite = new Map<string, SiteRuns>();
+  for (const site of SITES) {
+    log(`${SITE_NAMES[site]}: warm-up`);
+    await measureLoad(ext, pages.get(`${site}:100`)!);
+    await measureLoad(base, pages.get(`${site}:100`)!);
+    for (const cards of SIZES) {
+      const page = pages.get(`${site}:${cards}`)!;
+      const runs: SiteRuns = { loads: { ext: [], base: [] }, appends: { ext: [], base: [] } };
+      perSite.set(`${site}:${cards}`, runs);
+      const append = cards === APPEND.at ? { from: cards, count: APPEND.count } : undefined;
+      for (let i = 0; i < RUNS[cards]!; i++) {
+        log(`${SITE_NAMES[site]} ${n(cards)} cards: run ${i + 1}/${RUNS[cards]}`);
+        // Alternate, so drift in the machine's load hits both alike.
+        for (const [bench, key] of (i % 2 ? [[base, 'base'], [ext, 'ext']] : [[ext, 'ext'], [base, 'base']]) as [Bench, 'ext' | 'base'][]) {
+          const r = await measureLoad(bench, page, append);
+          runs.loads[key].push(r.load);
+          if (r.append) runs.appends[key].push(r.append);
+        }
+      }
+    }
+  }
+
+  log('storage');
+  const lookupIds = pages.get('huggingface:1000')!.ids;
+  const storage = await measureStorage(ext, lookupIds, STORAGE_RUNS, quick ? 1 : 3);
+
+  log('popup');
+  const popupOpens: PopupSample[] = [];
+  const keystrokes: (KeystrokeSample | null)[] = [];
+  let popupProblem: string | null = null;
+  try {
+    for (let i = 0; i < POPUP_RUNS; i++) {
+      const opened = await measurePopupOpen(ext);
+      popupOpens.push(opened.sample);
+      if (i === POPUP_RUNS - 1) {
+        await waitForSearchIndex(opened.page);
+        for (let k = 0; k < POPUP_RUNS; k++) {
+          const key = searchKeys[k % searchKeys.length]!;
+          keystrokes.push(await measureKeystroke(ext, opened.page, key[0]!, key[1]!));
+        }
+      }
+      await opened.close();
+    }
+  } catch (error) {
+    popupProblem = String((error as Error)?.message ?? error);
+    log(`popup: ${popupProblem}`);
+  }
+
+  await ext.close();
+  await base.close();
+  rmSync(dist, { recursive: true, force: true });
+
+  log('relevance (issue #8), in Node: the same code the background runs');
+  const relevance = benchRelevance(LIBRARY, 1000, quick ? 2 : 5);
+
+  // ------------------------------------------------------------------------------------------ figures
+  const figures: Figure[] = [];
+  const ms = (s: number) => s * 1000;
+  for (const site of SITES) {
+    const group = SITE_NAMES[site];
+    for (const cards of SIZES) {
+      const { loads } = perSite.get(`${site}:${cards}`)!;
+      const annotate = loads.ext.map((l) => l.knownAt! - l.dcl);
+      figures.push({ group, label: `${n(cards)} cards, DOMContentLoaded → every card annotated`, unit: 'ms', value: median(annotate), samples: annotate,
+        note: 'until every overlay is in the page and shows its saved state (aria-busy cleared, read by bench/probe)' });
+      figures.push({ group, label: `${n(cards)} cards, DOMContentLoaded → every overlay mounted`, unit: 'ms', value: median(loads.ext.map((l) => l.mountedAt! - l.dcl)), samples: loads.ext.map((l) => l.mountedAt! - l.dcl) });
+      const settleExt = loads.ext.map((l) => l.settledAt);
+      const settleBase = loads.base.map((l) => l.settledAt);
+      figures.push({
+        group,
+        label: `${n(cards)} cards, navigation → settled`,
+        unit: 'ms',
+        value: median(settleExt),
+        samples: settleExt,
+        baseline: median(settleBase),
+        baselineSamples: settleBase,
+        ...(cards === 1000 ? { checked: { what: 'ratio' as const }, budget: { max: 1.1, text: '≤ 1.10× (adds ≤ 10%)' } } : {}),
+        note: 'loaded, every card annotated (with the extension), and the next frame drawn',
+      });
+      const mainExt = loads.ext.map((l) => ms(l.main.task));
+      const mainBase = loads.base.map((l) => ms(l.main.task));
+      figures.push({ group, label: `${n(cards)} cards, main-thread time (page + extension)`, unit: 'ms', value: median(mainExt), samples: mainExt, baseline: median(mainBase), baselineSamples: mainBase,
+        note: 'CDP Performance.getMetrics TaskDuration (thread time) from navigation until settled + 300 ms' });
+      const longest = loads.ext.map((l) => Math.max(0, ...l.longTasksAfterDcl.map((t) => t.duration)));
+      const longestBase = loads.base.map((l) => Math.max(0, ...l.longTasksAfterDcl.map((t) => t.duration)));
+      figures.push({ group, label: `${n(cards)} cards, longest task after DOMContentLoaded`, unit: 'ms', value: median(longest), samples: longest, baseline: median(longestBase), baselineSamples: longestBase,
+        budget: { max: 50, text: '≤ 50 ms' }, note: 'PerformanceObserver longtask; 0 means no task of 50 ms or more' });
+    }
+    const added = (cards: number) => {
+      const { loads } = perSite.get(`${site}:${cards}`)!;
+      const e = median(loads.ext.map((l) => l.main.task));
+      const b = median(loads.base.map((l) => l.main.task));
+      return e == null || b == null ? null : ms(e - b);
+    };
+    for (const cards of SIZES) {
+      figures.push({ group, label: `${n(cards)} cards, main-thread time the extension adds`, unit: 'ms', value: added(cards), note: 'median with − median without' });
+    }
+    if (SIZES.includes(5000)) {
+      const annot = (cards: number) => median(perSite.get(`${site}:${cards}`)!.loads.ext.map((l) => l.knownAt! - l.dcl));
+      const a5 = annot(5000);
+      const a1 = annot(1000);
+      figures.push({ group, label: '5,000 ÷ 1,000 cards, time to annotate', unit: '×', value: a5 != null && a1 ? a5 / a1 : null, budget: { max: 5.5, text: '≤ 5.5×' } });
+      const m5 = added(5000);
+      const m1 = added(1000);
+      figures.push({ group, label: '5,000 ÷ 1,000 cards, main-thread time added', unit: '×', value: m5 != null && m1 ? m5 / m1 : null, budget: { max: 5.5, text: '≤ 5.5×' } });
+    }
+    const { appends } = perSite.get(`${site}:${APPEND.at}`)!;
+    figures.push({ group, label: `+${APPEND.count} cards on a live ${n(APPEND.at)}-card page → annotated`, unit: 'ms', value: median(appends.ext.map((a) => a.known!)), samples: appends.ext.map((a) => a.known!),
+      note: 'from the insertion until every new overlay shows its saved state (includes the lookup round trip)' });
+    figures.push({ group, label: `+${APPEND.count} cards → next frame drawn`, unit: 'ms', value: median(appends.ext.map((a) => a.framed)), samples: appends.ext.map((a) => a.framed),
+      baseline: median(appends.base.map((a) => a.framed)), baselineSamples: appends.base.map((a) => a.framed) });
+    const workExt = appends.ext.map((a) => ms(a.main.task));
+    const workBase = appends.base.map((a) => ms(a.main.task));
+    const me = median(workExt);
+    const mb = median(workBase);
+    figures.push({ group, label: `+${APPEND.count} cards, main-thread time (page + extension)`, unit: 'ms', value: me, samples: workExt, baseline: mb, baselineSamples: workBase });
+    figures.push({ group, label: `+${APPEND.count} cards, extension work`, unit: 'ms', value: me != null && mb != null ? me - mb : null, budget: { max: 16, text: '≤ 16 ms' },
+      note: 'main-thread time with − without, from the insertion until quiet' });
+  }
+
+  figures.push({ group: 'Storage', label: `lookup of ${n(lookupIds.length)} ids (${storage.lookupHits} saved), through messaging`, unit: 'ms', value: median(storage.lookupMs), samples: storage.lookupMs,
+    budget: { max: 20, text: '< 20 ms' }, note: `end to end from an extension page: sendMessage → validation → one IndexedDB transaction → reply; ${n(written)} papers in the list` });
+  figures.push({ group: 'Storage', label: `lookup of ${n(lookupIds.length)} ids, IndexedDB only (in the service worker)`, unit: 'ms', value: median(storage.rawLookupMs), samples: storage.rawLookupMs });
+  figures.push({ group: 'Storage', label: 'putMany of 1,000 papers (import), through messaging', unit: 'ms', value: median(seeded.putManyMs), samples: seeded.putManyMs,
+    note: 'seeding the list, 1,000 records a message' });
+  figures.push({ group: 'Storage', label: 'save one paper, acknowledged, through messaging', unit: 'ms', value: median(storage.saveMs), samples: storage.saveMs,
+    budget: { max: 50, text: '< 50 ms' }, note: 'until the reply, which is sent after the transaction committed; saves 1 s apart' });
+  figures.push({ group: 'Storage', label: 'save one paper, acknowledged, saves back to back', unit: 'ms', value: median(storage.burstMs), samples: storage.burstMs,
+    note: 'each save right after the previous one was acknowledged' });
+
+  figures.push({ group: 'Storage', label: `list of all ${n(written + storage.saveMs.length + storage.burstMs.length + 1)} papers through messaging (${(storage.listBytes / 1e6).toFixed(1)} MB as JSON)`, unit: 'ms', value: median(storage.listMs), samples: storage.listMs,
+    note: "the popup's first request today" });
+
+  const opens = popupOpens.map((p) => p.firstItem);
+  figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, first useful render (first item in the DOM)`, unit: 'ms', value: median(opens), samples: opens, budget: { max: 200, text: '< 200 ms' },
+    note: popupProblem ? `problem: ${popupProblem}` : 'from navigation start of the popup page' });
+  figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, first item drawn`, unit: 'ms', value: median(popupOpens.map((p) => p.firstItemFramed ?? NaN)), samples: popupOpens.map((p) => p.firstItemFramed ?? NaN) });
+  const keys = keystrokes.filter((k): k is KeystrokeSample => !!k);
+  figures.push({ group: 'Popup', label: 'search keystroke → list updated', unit: 'ms', value: median(keys.map((k) => k.updated)), samples: keys.map((k) => k.updated), budget: { max: 16, text: '< 16 ms' },
+    note: `${keys.length} of ${keystrokes.length} keystrokes changed the list within 5 s; the second character typed (${keys.map((k) => `"${k.key}"`).join(', ')})` });
+  figures.push({ group: 'Popup', label: 'search keystroke → updated list drawn', unit: 'ms', value: median(keys.map((k) => k.framed)), samples: keys.map((k) => k.framed) });
+  figures.push({ group: 'Popup', label: 'search keystroke, main-thread work', unit: 'ms', value: median(keys.map((k) => k.mainMs)), samples: keys.map((k) => k.mainMs) });
+
+  const rel = 'Relevance';
+  figures.push({ group: rel, label: `model of ${n(relevance.saved)} saved papers, built paper by paper (${(relevance.modelBytes / 1e6).toFixed(1)} MB as JSON)`, unit: 'ms', value: relevance.buildMs });
+  figures.push({ group: rel, label: 'compile the model for scoring (once per library change, cached)', unit: 'ms', value: relevance.compileMs });
+  figures.push({ group: rel, label: `${n(relevance.cards)} cards scored: tokenize + page weights + score`, unit: 'ms', value: relevance.totalMs,
+    note: `tokenize ${relevance.tokenizeMs.toFixed(1)} ms, page weights ${relevance.pageMs.toFixed(1)} ms (one task), score ${relevance.scoreMs.toFixed(1)} ms (sliced per card)` });
+  figures.push({ group: rel, label: 'longest indivisible step (page weights)', unit: 'ms', value: relevance.pageMs, budget: { max: 50, text: '≤ 50 ms' } });
+  figures.push({ group: rel, label: 'slowest single card', unit: 'ms', value: relevance.maxCardMs, budget: { max: 50, text: '≤ 50 ms' } });
+
+  const kB = (b: number) => b / 1000;
+  for (const f of sizes.contentScripts) {
+    figures.push({ group: 'Size', label: `content script ${f.file}, gzip (raw ${kB(f.raw).toFixed(1)} kB)`, unit: 'kB', value: kB(f.gzip), budget: { max: 30, text: '< 30 kB gzip' } });
+  }
+  if (sizes.optionalContentScripts.length) {
+    const largest = sizes.optionalContentScripts.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+    figures.push({ group: 'Size', label: `largest optional-site script ${largest.file}, gzip (raw ${kB(largest.raw).toFixed(1)} kB)`, unit: 'kB', value: kB(largest.gzip), budget: { max: 30, text: '< 30 kB gzip' } });
+  }
+  figures.push({ group: 'Size', label: `popup JS, static imports (${sizes.popup.files.length} files, raw ${kB(sizes.popup.total.raw).toFixed(1)} kB), gzip`, unit: 'kB', value: kB(sizes.popup.total.gzip), budget: { max: 80, text: '< 80 kB gzip' } });
+  const dyn = sizes.popup.dynamic.reduce((s, f) => s + f.gzip, 0);
+  figures.push({ group: 'Size', label: `popup JS loaded on demand (${sizes.popup.dynamic.length} dynamic-import chunks), gzip`, unit: 'kB', value: kB(dyn) });
+
+  const rows = figures.map(evaluate);
+  console.log(`\nPapershelf benchmark — ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, ${info.chromium} (headless), ${info.date}`);
+  console.log(`load average ${info.loadAverageAtStart.join(' ')} at the start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end (other processes slow every figure down)`);
+  console.log(`medians of ${RUNS[100]} runs (${RUNS[5000] ?? '-'} at 5,000 cards), with the extension and without it (baseline)\n`);
+  console.log(table(rows));
+  const failed = rows.filter((r) => r.result === 'FAIL');
+  console.log(`\n${rows.filter((r) => r.result === 'PASS').length} budgets met, ${failed.length} failed${failed.length ? ':' : '.'}`);
+  for (const r of failed) console.log(`  FAIL  ${r.group}: ${r.label}`);
+  console.log(`\nWritten to ${RESULTS}. The exit code stays 0 when budgets fail: read the FAIL rows.`);
+  writeResults(RESULTS, {
+    machine: { ...info, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)), cpuPressureAtEnd: cpuPressure() },
+    config: { sizes: SIZES, runs: RUNS, append: APPEND, library: LIBRARY, storageRuns: STORAGE_RUNS, popupRuns: POPUP_RUNS, quick },
+    figures: rows,
+    markdown: table(rows, true),
+    sizes,
+    raw: {
+      pages: Object.fromEntries([...perSite].map(([k, v]) => [k, v])),
+      storage,
+      popup: { opens: popupOpens, keystrokes, problem: popupProblem },
+      relevance,
+    },
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+// `npx tsx bench/trace.ts [huggingface|arxiv] [cards]`: the page's main thread, with and without the extension,
+// split by kind of work (from a Chromium trace: devtools.timeline events, self time of each event), and the
+// longest tasks in which the extension's script ran. Tracing slows the page down; compare the two columns.
+import { launch, snapshotBuild, within, type Bench, type Served } from './browser';
+import { benchPage, type Site } from './pages';
+
+const site = (process.argv[2] ?? 'huggingface') as Site;
+const cards = Number(process.argv[3] ?? 1000);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; functionName?: string } };
+}
+
+const KINDS: [string, RegExp][] = [
+  ['HTML parsing and loading', /ParseHTML|HTMLDocumentParser|TextResourceDecoder|PreloadScanner|DocumentLoader|NavigationBodyLoader|ResourceFetcher|CommitNavigation|FinishedParsing/],
+  ['garbage collection', /GC|Scavenge|MarkCompact|Sweep/i],
+  ['<select>/<option> work (HTMLSelectElement)', /HTMLSelectElement|HTMLOptionElement/],
+  ['style sheets (parsing, activating <style> elements)', /StyleElement|StyleSheet|StyleEngine::updateActive|scheduleInvalidationsForRuleSets/],
+  ['style recalculation', /UpdateLayoutTree|recalcStyle|updateStyle|Blink\.Style/],
+  ['layout', /Layout|performLayout/],
+  ['shadow DOM slot assignment', /Slot/],
+  ['paint and compositing', /Paint|Commit|Layeriz|Composit|UpdateLayer|Raster|Lifecycle|Hit ?Test|CullRect/],
+  ['intersection observers', /Intersection/],
+  ['script (JS and the DOM calls it makes, microtasks, timers, events)', /FunctionCall|EvaluateScript|RunMicrotasks|TimerFire|v8|V8|Compile|EventDispatch|MutationObserver|Microtask|callFunction|FireAnimationFrame|ScriptController/],
+];
+
+function kindOf(name: string): string {
+  return KINDS.find(([, re]) => re.test(name))?.[0] ?? 'other';
+}
+
+async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
+  const { page, cdp } = await bench.newTab();
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'] },
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => !!globalThis.__papershelfBench);
+  await within(page.evaluate((need) => globalThis.__papershelfBench!.settled(need), bench.withExtension), 300_000, 'settling');
+  await page.waitForTimeout(300);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  return events;
+}
+
+interface Breakdown {
+  byKind: Map<string, number>;
+  byName: Map<string, number>;
+  total: number;
+  extensionTasks: { start: number; ms: number }[];
+}
+
+function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown {
+  // The page's main thread: the renderer thread that parsed the most HTML.
+  const parse = new Map<string, number>();
+  for (const e of events) if (e.ph === 'X' && e.name === 'ParseHTML') parse.set(`${e.pid}:${e.tid}`, (parse.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = [...parse].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const xs = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const start = xs[0]?.ts ?? 0;
+  const byKind = new Map<string, number>();
+  const byName = new Map<string, number>();
+  const stack: TraceEvent[] = [];
+  const tasks: { ts: number; dur: number; ext: boolean }[] = [];
+  const add = (name: string, us: number) => {
+    byKind.set(kindOf(name), (byKind.get(kindOf(name)) ?? 0) + us / 1000);
+    byName.set(name, (byName.get(name) ?? 0) + us / 1000);
+  };
+  let total = 0;
+  for (const e of xs) {
+    const dur = e.dur ?? 0;
+    while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) add(parent.name, -Math.min(dur, parent.ts + (parent.dur ?? 0) - e.ts));
+    else {
+      tasks.push({ ts: e.ts, dur, ext: false });
+      total += dur / 1000;
+    }
+    add(e.name, dur);
+    if (extensionId && JSON.stringify(e.args ?? {}).includes(`chrome-extension://${extensionId}/`)) tasks.at(-1)!.ext = true;
+    stack.push(e);
+  }
+  // Top-level wrappers (RunTask and the like) keep only their unexplained self time: count it as "other".
+  return {
+    byKind,
+    byName,
+    total,
+    extensionTasks: tasks.filter((t) => t.ext).map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000 })),
+  };
+}
+
+const page = benchPage(site, cards);
+const routes = new Map<string, Served>([[page.url, { body: Buffer.from(page.html), contentType: 'text/html; charset=utf-8' }]]);
+const ext = await launch({ extension: snapshotBuild(), routes });
+const base = await launch({ extension: null, routes });
+try {
+  await trace(ext, page.url); // warm-up
+  const withExt = breakdown(await trace(ext, page.url), ext.extensionId);
+  const without = breakdown(await trace(base, page.url), null);
+  const kinds = [...new Set([...withExt.byKind.keys(), ...without.byKind.keys()])].sort((a, b) => (withExt.byKind.get(b) ?? 0) - (without.byKind.get(b) ?? 0) - ((withExt.byKind.get(a) ?? 0) - (without.byKind.get(a) ?? 0)));
+  const f = (x: number | undefined) => (x ?? 0).toFixed(0).padStart(8);
+  console.log(`${site}, ${cards} cards: main-thread time by kind (ms, traced)\n${'kind'.padEnd(52)}    with  without    added`);
+  for (const k of kinds) console.log(`${k.padEnd(52)}${f(withExt.byKind.get(k))} ${f(without.byKind.get(k))} ${f((withExt.byKind.get(k) ?? 0) - (without.byKind.get(k) ?? 0))}`);
+  console.log(`${'all tasks'.padEnd(52)}${f(withExt.total)} ${f(without.total)} ${f(withExt.total - without.total)}`);
+  if (process.env.TRACE_NAMES) {
+    const names = [...new Set([...withExt.byName.keys(), ...without.byName.keys()])];
+    const diff = (k: string) => (withExt.byName.get(k) ?? 0) - (without.byName.get(k) ?? 0);
+    console.log('\nevents by added self time:');
+    for (const k of names.sort((a, b) => diff(b) - diff(a)).slice(0, 40)) console.log(`${f(withExt.byName.get(k))} ${f(without.byName.get(k))} ${f(diff(k))}  ${k} [${kindOf(k)}]`);
+  }
+  const long = withExt.extensionTasks.filter((t) => t.ms >= 50);
+  console.log(`\ntasks running the extension's script: ${withExt.extensionTasks.length}, of which ${long.length} of 50 ms or more; longest:`);
+  for (const t of [...withExt.extensionTasks].sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  at ${t.start.toFixed(0)} ms: ${t.ms.toFixed(1)} ms`);
+} finally {
+  await ext.close();
+  await base.close();
+}
