@@ -57,6 +57,22 @@ describe('reading list storage', () => {
     expect(await listPapers(db)).toEqual([]);
   });
 
+  it('answers a page-sized lookup (keys read first) exactly like a small one, duplicates included', async () => {
+    const db = await openDatabase();
+    for (const i of [3, 40, 41, 199]) await savePaper(db, makePaper({ id: `arxiv:2607.${String(i).padStart(5, '0')}` }), { savedFrom: 'https://x.example/' });
+    await editPaper(db, 'arxiv:2607.00040', { status: 'done', tags: ['moe'] });
+    const ids = [...Array.from({ length: 200 }, (_, i) => `arxiv:2607.${String(i).padStart(5, '0')}`), 'arxiv:2607.00040'];
+    const big = await lookup(db, ids);
+    expect(Object.entries(big).filter(([, s]) => s).sort()).toEqual([
+      ['arxiv:2607.00003', { status: 'to-read', tags: [] }],
+      ['arxiv:2607.00040', { status: 'done', tags: ['moe'] }],
+      ['arxiv:2607.00041', { status: 'to-read', tags: [] }],
+      ['arxiv:2607.00199', { status: 'to-read', tags: [] }],
+    ]);
+    expect(Object.keys(big)).toHaveLength(200);
+    for (const id of ['arxiv:2607.00040', 'arxiv:2607.00005']) expect(await lookup(db, [id])).toEqual({ [id]: big[id] });
+  });
+
   it('edits status, tags and note of a saved paper only', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });

@@ -82,10 +82,16 @@ export interface SavedState {
   tags: string[];
 }
 
+/** Above this many ids, a lookup reads the list's keys first. */
+const KEYS_FIRST = 50;
+
 /** Saved state of each id (null when not saved), read in one transaction. */
 export async function lookup(db: Database, ids: readonly string[]): Promise<Record<string, SavedState | null>> {
   const tx = db.transaction('papers', 'readonly');
-  const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+  // A page asks for hundreds of ids of which few are saved: read the keys once (cheap, no records decoded) and
+  // fetch only the saved records; a handful of ids is cheaper asked one by one.
+  const saved = ids.length > KEYS_FIRST ? new Set(await tx.store.getAllKeys()) : null;
+  const records = await Promise.all(ids.map((id) => (!saved || saved.has(id) ? tx.store.get(id) : undefined)));
   await tx.done;
   const result: Record<string, SavedState | null> = {};
   ids.forEach((id, i) => {
