@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import type { SavedPaper } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
-import { READING_STATUSES } from '../storage/schema';
+import { READING_STATUSES } from '../storage/status';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optionalText = (max: number) => v.nullable(text(max));
