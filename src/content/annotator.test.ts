@@ -390,6 +390,17 @@ describe('Annotator relevance', () => {
     expect(port.relevance).toHaveBeenCalledTimes(2);
   });
 
+  it('removes the control after in-page navigation to a page without relevant cards', async () => {
+    document.body.innerHTML = '<main>' + card('2') + '</main>';
+    await withRelevance(relevancePort()).start();
+    expect(control()).not.toBeNull();
+    history.pushState(null, '', '/list?page=2');
+    document.querySelector('main')!.innerHTML = card('3');
+    await flush();
+    await flush();
+    expect(control()).toBeNull();
+  });
+
   it('a failed relevance request leaves the cards and their saved state alone', async () => {
     document.body.innerHTML = card('1') + card('2');
     const port = relevancePort({ 'fake:1': 'to-read' });

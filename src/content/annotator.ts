@@ -158,6 +158,7 @@ export class Annotator {
     if (!this.adapter) return;
     this.ctx = this.adapter.context(this.options.doc, new URL(href), this.now());
     await this.annotate(this.adapter.findCards(this.options.doc, this.ctx));
+    if (this.relevanceOn) this.updateControl();
   }
 
   private now(): Date {
@@ -315,7 +316,12 @@ export class Annotator {
 
   private updateControl(): void {
     const count = this.relevantOverlays().length;
-    if (!count) return;
+    if (!count) {
+      // In-page navigation to a page without relevant cards: no stale control.
+      this.control?.host.remove();
+      this.control = null;
+      return;
+    }
     if (!this.control) {
       this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) });
       this.options.doc.body.append(this.control.host);
