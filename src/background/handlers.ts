@@ -2,6 +2,7 @@
 // APIs (they come in through `deps`), so tests drive it with fake-indexeddb and a recorded broadcast.
 import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
+import type { RelevanceService } from './relevance';
 import { editPaper, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
 
 export interface HandlerDeps {
@@ -13,6 +14,7 @@ export interface HandlerDeps {
     paperRepos(arxivId: string): Promise<string[]>;
   };
   settings: () => Promise<Settings>;
+  relevance: RelevanceService;
 }
 
 export async function handle(message: Envelope, deps: HandlerDeps): Promise<Responses[MessageName]> {
@@ -22,9 +24,17 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     case 'paperRepos':
       return deps.repos.paperRepos((message.payload as Envelope<'paperRepos'>['payload']).arxivId);
     case 'tagSettings': {
-      const { watchedTopics, tagRules } = await deps.settings();
-      return { watchedTopics, tagRules };
+      const { watchedTopics, tagRules, relevance } = await deps.settings();
+      return { watchedTopics, tagRules, relevance: relevance.enabled };
     }
+    case 'relevance': {
+      // Off means off: the content script does not ask, and the background would not answer if it did.
+      if (!(await deps.settings()).relevance.enabled) return [];
+      const { cards, context } = message.payload as Envelope<'relevance'>['payload'];
+      return deps.relevance.score(cards, context);
+    }
+    case 'resetRelevance':
+      return { papers: await deps.relevance.reset() };
   }
   const db = await deps.db();
   switch (message.type) {

@@ -13,6 +13,7 @@ import { MENU_ID, METADATA_ORIGINS, saveLink } from './context-menu';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { savePaper } from '../storage/reading-list';
+import { createRelevanceService } from './relevance';
 
 let database: Promise<Database> | null = null;
 function db(): Promise<Database> {
@@ -24,6 +25,7 @@ function db(): Promise<Database> {
   return database;
 }
 
+const relevance = createRelevanceService(db);
 const repos = createRepoService(db, async () => (await readSettings()).githubToken.trim() || null);
 
 /** Tell every tab's content script and any open popup/library page that a paper's state changed. */
@@ -54,7 +56,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 async function respond(message: unknown): Promise<Reply<unknown>> {
   try {
     const envelope = parseEnvelope(message);
-    const value = await handle(envelope, { db, broadcast: (notice) => void broadcast(notice), repos, settings: readSettings });
+    const value = await handle(envelope, { db, broadcast: (notice) => void broadcast(notice), repos, settings: readSettings, relevance });
     return { ok: true, value };
   } catch (error) {
     const { name, message: text } = error instanceof Error ? error : new Error(String(error));

@@ -1,10 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { openDatabase } from '../storage/reading-list';
 import { DEFAULT_SETTINGS } from '../storage/settings';
-import { handle } from './handlers';
+import { readFileSync } from 'node:fs';
+import { handle, type HandlerDeps } from './handlers';
+import { createRelevanceService } from './relevance';
+import type { Settings } from '../storage/settings';
+import type { SavedPaper } from '../storage/schema';
 import { parseEnvelope, type Notice } from './messages';
 
 beforeEach(() => {
@@ -29,6 +33,13 @@ describe('parseEnvelope', () => {
     ['null', null, /Unknown message type/],
     ['a bad status', { type: 'edit', payload: { id: 'arxiv:1', edit: { status: 'deleted' } } }, /at edit\.status/],
     ['a tag with markup', { type: 'edit', payload: { id: 'arxiv:1', edit: { tags: ['<b>x</b>'] } } }, /tags are letters/],
+    ['too many relevance cards', { type: 'relevance', payload: { cards: Array.from({ length: 501 }, (_, i) => ({ id: `arxiv:${i}`, title: 't', abstract: null })) } }, /Invalid "relevance" message at cards/],
+    ['a long relevance abstract', { type: 'relevance', payload: { cards: [{ id: 'arxiv:1', title: 't', abstract: 'x'.repeat(5001) }] } }, /at cards\.0\.abstract/],
+    ['a relevance card with extra fields', { type: 'relevance', payload: { cards: [{ id: 'arxiv:1', title: 't', abstract: null, authors: [] }] } }, /Invalid "relevance"/],
+    ['a relevance card without a title', { type: 'relevance', payload: { cards: [{ id: 'arxiv:1', title: '', abstract: null }] } }, /at cards\.0\.title/],
+    ['a relevance card with a bad id', { type: 'relevance', payload: { cards: [{ id: '<x>', title: 't', abstract: null }] } }, /canonical paper id/],
+    ['too much relevance context', { type: 'relevance', payload: { cards: [], context: Array.from({ length: 501 }, (_, i) => ({ id: `arxiv:${i}`, title: 't', abstract: null })) } }, /at context/],
+    ['a reset with a payload', { type: 'resetRelevance', payload: { all: true } }, /Invalid "resetRelevance"/],
   ])('rejects %s', (_name, message, error) => {
     expect(() => parseEnvelope(message)).toThrow(error);
   });
@@ -38,7 +49,7 @@ describe('handle', () => {
   it('saves, answers statuses, lists and removes, broadcasting each change', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }) };
+    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }), relevance: createRelevanceService(async () => db) };
     const paper = makePaper();
     await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
     expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [paper.id] } }), deps)).toEqual({ [paper.id]: { status: 'to-read', tags: [] } });
@@ -56,7 +67,7 @@ describe('handle', () => {
   it('restores a removed record exactly, and writes many records in one go with one reload notice', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }) };
+    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }), relevance: createRelevanceService(async () => db) };
     const saved = await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers' } }), deps);
     const edited = { ...(saved as object), note: 'keep me', tags: ['moe'] };
     await handle(parseEnvelope({ type: 'remove', payload: { id: 'arxiv:2607.01234' } }), deps);
@@ -80,9 +91,89 @@ describe('handle', () => {
 
   it('gives pages the tag settings but never the GitHub token', async () => {
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }) };
+    const deps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }), relevance: createRelevanceService(async () => db) };
     const answer = await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
-    expect(answer).toEqual({ watchedTopics: ['llm'], tagRules: [] });
+    expect(answer).toEqual({ watchedTopics: ['llm'], tagRules: [], relevance: true });
     expect(JSON.stringify(answer)).not.toContain('secret');
+  });
+});
+
+describe('relevance', () => {
+  /** The labelled set of src/core/relevance: title<TAB>abstract per line, one file per research area. */
+  const area = (name: string) =>
+    readFileSync(new URL(`../../test/data/relevance/${name}.tsv`, import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((line, i) => {
+        const [title, abstract] = line.split('\t') as [string, string];
+        return { id: `arxiv:${name}.${i}`, title, abstract };
+      });
+  const rl = area('rl');
+  const others = [...area('speech-audio'), ...area('medical-imaging'), ...area('time-series')].slice(0, 40);
+  const record = (c: { id: string; title: string; abstract: string }, i: number): SavedPaper => ({
+    id: c.id,
+    paper: makePaper({ id: c.id, title: c.title, abstract: c.abstract, githubRepos: [] }),
+    status: 'to-read',
+    tags: [],
+    note: '',
+    savedFrom: 'https://x.example/',
+    savedAt: i,
+    updatedAt: i,
+  });
+
+  async function setup(settings: Partial<Settings> = {}, pauses = { n: 0 }) {
+    const db = await openDatabase();
+    const relevance = createRelevanceService(async () => db, { slice: 7, pause: async () => void pauses.n++ });
+    const deps: HandlerDeps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }), relevance };
+    await handle(parseEnvelope({ type: 'putMany', payload: { records: rl.slice(0, 12).map(record) } }), deps);
+    const ask = (cards: typeof rl) => handle(parseEnvelope({ type: 'relevance', payload: { cards: cards.map(({ id, title, abstract }) => ({ id, title, abstract })) } }), deps) as Promise<{ id: string; score: number; reason: string }[]>;
+    return { db, deps, ask, relevance };
+  }
+
+  it('marks cards like the saved papers, with a one-line reason, never a saved card, in slices', async () => {
+    const pauses = { n: 0 };
+    const { ask } = await setup({}, pauses);
+    const page = [...rl.slice(8, 30), ...others];
+    const marks = await ask(page);
+    const marked = new Set(marks.map((m) => m.id));
+    const rlMarked = rl.slice(12, 30).filter((c) => marked.has(c.id)).length;
+    expect(rlMarked).toBeGreaterThanOrEqual(6); // most unsaved RL cards
+    expect(others.filter((c) => marked.has(c.id)).length).toBeLessThanOrEqual(2); // few unrelated ones
+    for (const id of rl.slice(8, 12).map((c) => c.id)) expect(marked.has(id)).toBe(false); // saved already
+    for (const m of marks) {
+      expect(m.score).toBeGreaterThanOrEqual(0.08);
+      expect(m.reason).toMatch(/^(like \d+ saved papers?: "|matches your saved papers on: )/);
+      expect(m.reason).not.toContain('\n');
+      expect(Object.keys(m).sort()).toEqual(['id', 'reason', 'score']);
+    }
+    expect(pauses.n).toBeGreaterThanOrEqual(Math.ceil(page.length / 7)); // tokenising and scoring yield between slices
+  });
+
+  it('recompiles after the list changes: a card saved since is no longer marked', async () => {
+    const { ask, deps } = await setup();
+    const first = await ask(rl.slice(12, 30));
+    const target = rl.find((c) => c.id === first[0]!.id)!;
+    await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper({ id: target.id, title: target.title, abstract: target.abstract, githubRepos: [] }), savedFrom: 'https://x.example/' } }), deps);
+    expect((await ask(rl.slice(12, 30))).map((m) => m.id)).not.toContain(target.id);
+  });
+
+  it('asks nothing of the model when the user turned relevance off', async () => {
+    const { deps } = await setup({ relevance: { enabled: false } });
+    const score = vi.spyOn(deps.relevance, 'score');
+    expect(await handle(parseEnvelope({ type: 'relevance', payload: { cards: [{ id: rl[20]!.id, title: rl[20]!.title, abstract: rl[20]!.abstract }] } }), deps)).toEqual([]);
+    expect(score).not.toHaveBeenCalled();
+    expect(await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)).toMatchObject({ relevance: false });
+  });
+
+  it('marks nothing with an empty library, and reset rebuilds the model from the list', async () => {
+    const db = await openDatabase();
+    const relevance = createRelevanceService(async () => db);
+    expect(await relevance.score(rl.slice(0, 5))).toEqual([]);
+    const { deps, db: full } = await setup();
+    const tx = full.transaction('relevance', 'readwrite');
+    await tx.store.clear(); // a damaged model
+    await tx.done;
+    expect(await handle(parseEnvelope({ type: 'resetRelevance', payload: {} }), deps)).toEqual({ papers: 12 });
+    expect(await full.count('relevance')).toBe(12);
   });
 });

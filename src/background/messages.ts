@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import type { SavedPaper } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
-import { READING_STATUSES } from '../storage/schema';
+import { READING_STATUSES } from '../storage/status';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
 import { isCalendarDate, isHttpUrl, isWellFormedId, PAPER_LIMITS } from '../core/paper';
@@ -56,6 +56,17 @@ export const SavedPaperSchema = v.strictObject({
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+/** Longest abstract scored for relevance: the content script clips to it (a listing's abstract is rarely longer). */
+export const RELEVANCE_ABSTRACT_MAX = 5000;
+/** Most cards scored per request (the content script asks per annotation slice, 200 cards). */
+export const RELEVANCE_CARDS_MAX = 500;
+const RelevanceCardSchema = v.strictObject({
+  id: PaperId,
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)),
+  abstract: v.nullable(text(RELEVANCE_ABSTRACT_MAX)),
+});
+export type RelevanceCard = v.InferOutput<typeof RelevanceCardSchema>;
+
 /** Request schemas by message name. */
 export const requests = {
   lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
@@ -75,8 +86,18 @@ export const requests = {
   restore: v.strictObject({ record: SavedPaperSchema }),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
-  /** What tagging on pages needs from the settings (never the GitHub token). */
+  /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */
   tagSettings: v.strictObject({}),
+  /**
+   * Score a page's cards against the reading list. `cards` are scored; `context` (other cards of the same page,
+   * e.g. when a few cards were appended later) only joins the page statistics.
+   */
+  relevance: v.strictObject({
+    cards: v.pipe(v.array(RelevanceCardSchema), v.maxLength(RELEVANCE_CARDS_MAX)),
+    context: v.optional(v.pipe(v.array(RelevanceCardSchema), v.maxLength(RELEVANCE_CARDS_MAX))),
+  }),
+  /** Rebuild the relevance model from the reading list as it is now (options page). */
+  resetRelevance: v.strictObject({}),
   repo: v.strictObject({ name: v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo')) }),
   paperRepos: v.strictObject({ arxivId: v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id')) }),
 } as const;
@@ -91,6 +112,14 @@ export interface RepoSummary {
   notFound: boolean;
 }
 
+/** A card that clears the relevance threshold. The reason line is all a content script learns of the library. */
+export interface RelevanceMark {
+  id: string;
+  score: number;
+  /** One line: "like 3 saved papers: … · shared: …". */
+  reason: string;
+}
+
 /** Response type by message name. */
 export interface Responses {
   lookup: Record<string, SavedState | null>;
@@ -102,7 +131,10 @@ export interface Responses {
   putMany: { written: number };
   repo: RepoSummary | null;
   paperRepos: string[];
-  tagSettings: { watchedTopics: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[] };
+  tagSettings: { watchedTopics: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
+  /** Only cards over the threshold and not already saved. */
+  relevance: RelevanceMark[];
+  resetRelevance: { papers: number };
 }
 
 export type MessageName = keyof typeof requests;

@@ -262,4 +262,158 @@ describe('Annotator', () => {
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('false');
     expect(roots.get(hosts()[0]!)!.querySelector('[role=status]')!.textContent).toMatch(/storage is full/);
   });
+
+  it('shows the reading status as text on a saved card (the same overlay on every site)', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    await annotator(fakePort({ 'fake:1': 'reading' })).start();
+    const select = (i: number) => roots.get(hosts()[i]!)!.querySelector('select')!;
+    expect(select(0).hidden).toBe(false);
+    expect(select(0).selectedOptions[0]!.textContent).toBe('Reading');
+    expect(select(0).getAttribute('aria-label')).toBe('Reading status');
+    expect(select(1).hidden).toBe(true);
+  });
+});
+
+describe('Annotator relevance', () => {
+  const REASONS: Record<string, string> = {
+    'fake:2': 'like 2 saved papers: "Offline RL" and "CQL" · shared: policy, offline',
+    'fake:4': 'matches your saved papers on: reward, agent',
+  };
+  /** The background's answer: only cards over the threshold come back, with their reason. */
+  function relevancePort(saved: Record<string, ReadingStatus> = {}) {
+    const port = fakePort(saved);
+    port.relevance = vi.fn(async (cards: { id: string }[]) => cards.filter((c) => REASONS[c.id]).map((c) => ({ id: c.id, score: 0.2, reason: REASONS[c.id]! })));
+    return port;
+  }
+  const mark = (host: Element) => roots.get(host)!.querySelector<HTMLButtonElement>('.relevant')!;
+  const why = (host: Element) => roots.get(host)!.querySelector('.why')!;
+  const control = () => document.querySelector('papershelf-controls');
+  const controlButton = (name: RegExp) => [...roots.get(control()!)!.querySelectorAll('button')].find((b) => name.test(b.textContent!))!;
+  const withRelevance = (port: ReadingListPort) => {
+    const a = annotator(port);
+    a.setRelevance(true);
+    return a;
+  };
+
+  it('marks only the cards the background scored over the threshold, the reason inside the closed root only', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const port = relevancePort();
+    await withRelevance(port).start();
+    expect(port.relevance).toHaveBeenCalledTimes(1); // one request for the batch
+    expect(port.relevance).toHaveBeenCalledWith(
+      ['1', '2', '3'].map((id) => ({ id: `fake:${id}`, title: `Paper ${id}`, abstract: null })),
+      [],
+    );
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
+    const m = mark(hosts()[1]!);
+    expect(m.textContent).toBe('◆Relevant');
+    expect(m.title).toContain(REASONS['fake:2']);
+    expect(why(hosts()[1]!).textContent).toBe(`Relevant: ${REASONS['fake:2']}`);
+    // The reason is described by the mark, for screen readers, and shown while it has focus (CSS :focus ~ .why).
+    expect(roots.get(hosts()[1]!)!.getElementById(m.getAttribute('aria-describedby')!)).toBe(why(hosts()[1]!));
+    // Nothing of it in the page's DOM: not in text, not in attributes, not on the hosts.
+    expect(document.documentElement.outerHTML).not.toContain('saved papers');
+    expect(document.documentElement.outerHTML).not.toContain('Relevant');
+    expect(hosts().flatMap((h) => h.getAttributeNames())).toEqual(['data-papershelf-id', 'data-papershelf-id', 'data-papershelf-id']);
+    expect(control()!.getAttributeNames()).toEqual([]);
+  });
+
+  it('asks nothing and adds no control when relevance is off', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = relevancePort();
+    await annotator(port).start();
+    expect(port.relevance).not.toHaveBeenCalled();
+    expect(control()).toBeNull();
+    expect(hosts().every((h) => mark(h).hidden)).toBe(true);
+  });
+
+  it('adds no control when no card is relevant', async () => {
+    document.body.innerHTML = card('1') + card('3');
+    const port = relevancePort();
+    await withRelevance(port).start();
+    expect(port.relevance).toHaveBeenCalledTimes(1);
+    expect(control()).toBeNull();
+  });
+
+  it('"Next relevant (n)" focuses the relevant cards in page order, and wraps', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3') + card('4') + card('5');
+    await withRelevance(relevancePort()).start();
+    const next = controlButton(/^Next relevant/);
+    expect(next.textContent).toBe('Next relevant (2)');
+    const focused = () => {
+      const host = document.activeElement!;
+      expect(roots.get(host)!.activeElement).toBe(mark(host)); // the mark itself, so its reason shows
+      return host.getAttribute('data-papershelf-id');
+    };
+    next.click();
+    expect(focused()).toBe('fake:2');
+    next.click();
+    expect(focused()).toBe('fake:4');
+    next.click();
+    expect(focused()).toBe('fake:2');
+  });
+
+  it('"Dim done" dims the overlays of done papers only, never the page\'s own cards', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('4');
+    const a = withRelevance(relevancePort({ 'fake:1': 'done', 'fake:2': 'reading' }));
+    await a.start();
+    const dimmed = () => hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('dim'));
+    const dim = controlButton(/^Dim done/);
+    expect(dimmed()).toEqual([false, false, false]);
+    dim.click();
+    expect(dim.getAttribute('aria-pressed')).toBe('true');
+    expect(dimmed()).toEqual([true, false, false]);
+    a.applyChange('fake:2', { status: 'done', tags: [] }); // marked done in another tab
+    expect(dimmed()).toEqual([true, true, false]);
+    for (const article of document.querySelectorAll('article')) expect(article.getAttributeNames()).toEqual([]);
+    dim.click();
+    expect(dimmed()).toEqual([false, false, false]);
+  });
+
+  it('scores cards appended later once, with the page as context; a re-rendered card keeps its mark', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = relevancePort();
+    await withRelevance(port).start();
+    document.body.insertAdjacentHTML('beforeend', card('4'));
+    await flush();
+    await flush();
+    expect(port.relevance).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(port.relevance!).mock.calls[1]).toEqual([
+      [{ id: 'fake:4', title: 'Paper 4', abstract: null }],
+      [{ id: 'fake:1', title: 'Paper 1', abstract: null }, { id: 'fake:2', title: 'Paper 2', abstract: null }],
+    ]);
+    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (2)');
+    const article = document.querySelectorAll('article')[1]!;
+    article.innerHTML = '<a class="paper" href="/2">link</a><h3>Paper 2</h3>'; // framework re-render
+    await flush();
+    expect(mark(article.querySelector('papershelf-overlay')!).hidden).toBe(false);
+    expect(port.relevance).toHaveBeenCalledTimes(2);
+  });
+
+  it('removes the control after in-page navigation to a page without relevant cards', async () => {
+    document.body.innerHTML = '<main>' + card('2') + '</main>';
+    await withRelevance(relevancePort()).start();
+    expect(control()).not.toBeNull();
+    history.pushState(null, '', '/list?page=2');
+    document.querySelector('main')!.innerHTML = card('3');
+    await flush();
+    await flush();
+    expect(control()).toBeNull();
+  });
+
+  it('a failed relevance request leaves the cards and their saved state alone', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = relevancePort({ 'fake:1': 'to-read' });
+    port.relevance = vi.fn(async () => {
+      throw new Error('background asleep');
+    });
+    const onError = vi.fn();
+    const a = new Annotator({ doc: document, adapterFor: () => fakeAdapter, port, onError });
+    running.push(a);
+    a.setRelevance(true);
+    await a.start();
+    expect(hosts().map((h) => button(h).getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'background asleep' }));
+    expect(control()).toBeNull();
+  });
 });

@@ -8,7 +8,8 @@ import { extractCard } from '../sites/extract-card';
 import { createCardOverlay, type CardOverlay, type OverlayActions } from './overlay/card-overlay';
 import { HOST_TAG, pageTheme } from './overlay/host';
 import type { Tag } from './overlay/tag-chips';
-import type { RepoSummary } from '../background/messages';
+import { RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type RelevanceCard, type RelevanceMark, type RepoSummary } from '../background/messages';
+import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
@@ -18,7 +19,14 @@ export interface ReadingListPort {
   setStatus(id: string, status: ReadingStatus): Promise<SavedState | null>;
   repo(name: string): Promise<RepoSummary | null>;
   moreRepos(paper: Paper): Promise<string[]>;
+  /** Scores cards in the background (only asked when relevance is on); answers only the marked ones. */
+  relevance?(cards: RelevanceCard[], context: RelevanceCard[]): Promise<RelevanceMark[]>;
 }
+
+/** Page cards kept as context for small later batches (a few cards appended by infinite scroll). */
+const CONTEXT_CARDS = 200;
+/** Batches smaller than this are scored with the page's context: alone, a handful of cards makes poor statistics. */
+const SMALL_BATCH = 50;
 
 interface Annotated {
   paper: Paper;
@@ -69,12 +77,27 @@ export class Annotator {
   /** The overlay of the card last hovered or focused, for the keyboard shortcut. */
   private active: CardOverlay | null = null;
   private stopped = false;
+  private relevanceOn = false;
+  /** Reason line of each paper id marked relevant on this page. */
+  private readonly relevant = new Map<string, string>();
+  /** Paper ids already sent for scoring on this page. */
+  private readonly scored = new Set<string>();
+  private context: RelevanceCard[] = [];
+  private control: PageControl | null = null;
+  private dimDone = false;
+  /** The relevant overlay last moved to by "Next relevant". */
+  private cursor: CardOverlay | null = null;
 
   constructor(private readonly options: AnnotatorOptions) {}
 
   /** Set before start(): topic, rule and keyword tags for each paper. */
   setTagger(tagger: (paper: Paper) => Tag[]): void {
     this.options.tagger = tagger;
+  }
+
+  /** Set before start(): ask the background which cards are relevant (the user's setting). */
+  setRelevance(enabled: boolean): void {
+    this.relevanceOn = enabled && !!this.options.port.relevance;
   }
 
   /** Annotate what is there and watch for more. Resolves when the initial cards are annotated. */
@@ -109,6 +132,7 @@ export class Annotator {
     this.stopped = true;
     this.observer?.disconnect();
     this.visibility?.disconnect();
+    this.control?.host.remove();
   }
 
   /** Apply a change broadcast by the background (another tab, the popup). */
@@ -141,10 +165,12 @@ export class Annotator {
     const href = this.options.doc.location.href;
     if (href === this.href) return;
     this.href = href;
+    this.context = []; // another page: its own statistics
     this.adapter = this.options.adapterFor(new URL(href));
     if (!this.adapter) return;
     this.ctx = this.adapter.context(this.options.doc, new URL(href), this.now());
     await this.annotate(this.adapter.findCards(this.options.doc, this.ctx));
+    if (this.relevanceOn) this.updateControl();
   }
 
   private now(): Date {
@@ -166,7 +192,8 @@ export class Annotator {
     const found = new Set<Element>();
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || (node as Element).localName === HOST_TAG) continue; // our own overlays
+        const name = (node as Element).localName;
+        if (node.nodeType !== 1 || name === HOST_TAG || name === CONTROL_TAG) continue; // our own overlays
         // Inside a card we already annotated (MathJax typesetting, a framework re-render): no rescan, only a
         // check that the overlay is still there. Elsewhere, look for new cards in the added subtree only.
         const enclosing = this.enclosingCard(node as Element);
@@ -212,24 +239,29 @@ export class Annotator {
     const size = this.options.chunkSize ?? BATCH;
     const theme = pageTheme(this.options.doc); // one style read, before any write
     const lookups: Promise<void>[] = [];
+    const mountedPapers: Paper[] = [];
     let pending = new Set<string>();
     let sliceStart = performance.now();
     for (let start = 0; start < cards.length && !this.stopped && this.adapter === adapter; start += size) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        if (pending.size) lookups.push(this.lookup([...pending]));
+        if (pending.size) lookups.push(this.lookupStates([...pending]));
         pending = new Set();
         await yieldToPage();
         sliceStart = performance.now();
         if (this.stopped || this.adapter !== adapter) break;
       }
-      for (const id of this.mountBatch(adapter, cards.slice(start, start + size), theme)) pending.add(id);
+      const { unknown, papers } = this.mountBatch(adapter, cards.slice(start, start + size), theme);
+      for (const id of unknown) pending.add(id);
+      mountedPapers.push(...papers);
     }
-    if (pending.size) lookups.push(this.lookup([...pending]));
-    await Promise.all(lookups);
+    if (pending.size) lookups.push(this.lookupStates([...pending]));
+    // Relevance once for everything mounted (the background wants a page's cards together, and slices its work);
+    // saved state and relevance are asked side by side, neither waits for or fails with the other.
+    await Promise.all([...lookups, this.scoreRelevance(mountedPapers)]);
   }
 
-  /** Extract (reads) then mount (writes) a few cards; the ids whose saved state is not known yet. */
-  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], theme: 'light' | 'dark'): string[] {
+  /** Extract (reads) then mount (writes) a few cards: the ids whose saved state is not known yet, and the papers. */
+  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], theme: 'light' | 'dark'): { unknown: string[]; papers: Paper[] } {
     const planned: { card: Element; paper: Paper; known?: Annotated; parent: Element; before: Node | null }[] = [];
     for (const card of cards) {
       if (this.hasOverlay(card)) continue;
@@ -258,17 +290,90 @@ export class Annotator {
         this.options.onError?.(error);
       }
     }
-    return unknown;
+    return { unknown, papers: planned.map((p) => p.paper) };
   }
 
   /** One message for the saved states of many papers; every card of each paper is updated. */
-  private async lookup(ids: string[]): Promise<void> {
+  private async lookupStates(ids: string[]): Promise<void> {
+    if (!ids.length) return;
     try {
       const states = await this.options.port.lookup(ids);
       for (const id of ids) this.applyChange(id, states[id] ?? null);
     } catch (error) {
       this.options.onError?.(error);
     }
+  }
+
+  /** One request per batch (per RELEVANCE_CARDS_MAX cards): only title and a clipped abstract leave the page. */
+  private async scoreRelevance(papers: Paper[]): Promise<void> {
+    const port = this.options.port;
+    if (!this.relevanceOn || !port.relevance) return;
+    const cards: RelevanceCard[] = [];
+    for (const paper of papers) {
+      if (this.scored.has(paper.id)) continue;
+      this.scored.add(paper.id);
+      const title = paper.title.slice(0, 2000);
+      if (title) cards.push({ id: paper.id, title, abstract: paper.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null });
+    }
+    for (let i = 0; i < cards.length; i += RELEVANCE_CARDS_MAX) {
+      const batch = cards.slice(i, i + RELEVANCE_CARDS_MAX);
+      const ids = new Set(batch.map((c) => c.id));
+      const context = batch.length < SMALL_BATCH ? this.context.filter((c) => !ids.has(c.id)).slice(0, RELEVANCE_CARDS_MAX) : [];
+      if (this.context.length < CONTEXT_CARDS) this.context.push(...batch.slice(0, CONTEXT_CARDS - this.context.length));
+      try {
+        const marks = await port.relevance(batch, context);
+        if (this.stopped) return;
+        for (const { id, reason } of marks) {
+          this.relevant.set(id, reason);
+          for (const overlay of this.byId.get(id) ?? []) overlay.setRelevance(reason);
+        }
+        this.updateControl();
+      } catch (error) {
+        for (const c of batch) this.scored.delete(c.id); // asked again when the card is next seen
+        this.options.onError?.(error);
+      }
+    }
+  }
+
+  /** Relevant overlays on the page, in document order. */
+  private relevantOverlays(): CardOverlay[] {
+    const out: CardOverlay[] = [];
+    for (const id of this.relevant.keys()) for (const o of this.byId.get(id) ?? []) if (o.host.isConnected) out.push(o);
+    return out.sort((a, b) => (a.host.compareDocumentPosition(b.host) & 4 ? -1 : 1)); // 4: b follows a
+  }
+
+  private updateControl(): void {
+    const count = this.relevantOverlays().length;
+    if (!count) {
+      // In-page navigation to a page without relevant cards: no stale control.
+      this.control?.host.remove();
+      this.control = null;
+      return;
+    }
+    if (!this.control) {
+      this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) });
+      this.options.doc.body.append(this.control.host);
+    }
+    this.control.setCount(count);
+  }
+
+  /** Scroll to the next relevant card after the last one visited (wrapping) and focus its mark. */
+  nextRelevant(): string | null {
+    const all = this.relevantOverlays();
+    if (!all.length) return null;
+    const from = this.cursor?.host.isConnected ? this.cursor.host : null;
+    const next = (from && all.find((o) => from.compareDocumentPosition(o.host) & 4)) || all[0]!;
+    this.cursor = next;
+    next.host.scrollIntoView?.({ block: 'center' });
+    next.focusRelevance();
+    return next.id;
+  }
+
+  /** Dim (or not) the overlays of papers marked done; the page's cards themselves are left untouched. */
+  setDimDone(on: boolean): void {
+    this.dimDone = on;
+    this.control?.setDim(on);
+    for (const set of this.byId.values()) for (const overlay of set) overlay.setDimDone(on);
   }
 
   private createOverlay(paper: Paper, theme: 'light' | 'dark'): CardOverlay {
@@ -289,6 +394,8 @@ export class Annotator {
     };
     const overlay = createCardOverlay(this.options.doc, paper, theme, tags, actions);
     if (this.marked) overlay.setMarked(this.marked);
+    if (this.relevant.has(paper.id)) overlay.setRelevance(this.relevant.get(paper.id)!);
+    if (this.dimDone) overlay.setDimDone(true);
     let set = this.byId.get(paper.id);
     if (!set) this.byId.set(paper.id, (set = new Set()));
     set.add(overlay);

@@ -31,6 +31,7 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
         const arxivId = arxivIdOf(paper.id);
         return arxivId && paper.source.site !== 'huggingface' ? send('paperRepos', { arxivId }) : [];
       },
+      relevance: (cards, context) => send('relevance', { cards, context }),
     },
     onError(error) {
       // After an extension update this script is orphaned: go quiet instead of failing on every mutation.
@@ -51,11 +52,13 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   // elsewhere the mutation observer notices the URL change when the page re-renders.
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
 
-  // Tag settings first (one round trip), so every card gets its chips in one pass.
+  // Page settings first (one round trip), so every card gets its chips in one pass, and relevance is only
+  // asked for when the user has it on.
   void send('tagSettings', {})
-    .catch(() => ({ watchedTopics: [], tagRules: [] }))
+    .catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }))
     .then((settings) => {
       annotator.setTagger(createTagger(settings));
+      annotator.setRelevance(settings.relevance);
       return annotator.start();
     });
 }

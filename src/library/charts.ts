@@ -1,5 +1,6 @@
 // The numbers behind the library's charts: pure, so they are tested without a DOM.
-import { READING_STATUSES, type SavedPaper } from '../storage/schema';
+import type { SavedPaper } from '../storage/schema';
+import { READING_STATUSES } from '../storage/status';
 import { STATUS_LABELS } from '../popup/format';
 import { tagCounts } from '../popup/list-query';
 

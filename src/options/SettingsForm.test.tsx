@@ -46,4 +46,25 @@ describe('SettingsForm', () => {
     await screen.findByText(/nothing was saved/);
     expect(store.write).not.toHaveBeenCalled();
   });
+
+  it('turns relevance marks off, and resets the model on request', async () => {
+    const store = fakeStore();
+    const resetRelevance = vi.fn(async () => ({ papers: 12 }));
+    render(<SettingsForm store={store} topics={TOPICS} resetRelevance={resetRelevance} />);
+    const toggle = (await screen.findByLabelText('Mark relevant cards on listing pages')) as HTMLInputElement;
+    expect(toggle.checked).toBe(true); // on by default
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.current().relevance).toEqual({ enabled: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Reset relevance model' }));
+    await screen.findByText('Rebuilt from 12 saved papers.');
+    expect(resetRelevance).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the reset failed', async () => {
+    render(<SettingsForm store={fakeStore()} topics={TOPICS} resetRelevance={async () => Promise.reject(new Error('IndexedDB is unavailable'))} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reset relevance model' }));
+    await screen.findByText('Could not reset: IndexedDB is unavailable');
+  });
 });

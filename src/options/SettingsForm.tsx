@@ -14,10 +14,20 @@ export interface TopicChoice {
 
 const EMPTY_RULE: UserRule = { tag: '', match: '', fields: 'both' };
 
-/** GitHub token, toolbar count, watched topics and tag rules; nothing is saved until every rule is valid. */
-export function SettingsForm({ store, topics }: { store: SettingsStore; topics: readonly TopicChoice[] }) {
+/** GitHub token, toolbar count, relevance, watched topics and tag rules; nothing is saved until every rule is valid. */
+export function SettingsForm({
+  store,
+  topics,
+  resetRelevance,
+}: {
+  store: SettingsStore;
+  topics: readonly TopicChoice[];
+  /** Rebuilds the relevance model from the reading list (a message to the background). */
+  resetRelevance?: () => Promise<{ papers: number }>;
+}) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState('');
+  const [resetMessage, setResetMessage] = useState('');
   useEffect(() => void store.read().then(setSettings), [store]);
   if (!settings) return <p>Loading…</p>;
 
@@ -64,6 +74,39 @@ export function SettingsForm({ store, topics }: { store: SettingsStore; topics: 
         <input type="checkbox" checked={settings.toolbarCount} onChange={(e) => update({ toolbarCount: (e.target as HTMLInputElement).checked })} /> Show
         how many papers are still to read
       </label>
+
+      <h2>Relevance</h2>
+      <p class="muted">
+        Marks cards on listing pages that are like the papers you saved (title, abstract and your tags). The model is
+        built and kept in this browser only; pages never see it.
+      </p>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.relevance.enabled}
+          onChange={(e) => update({ relevance: { ...settings.relevance, enabled: (e.target as HTMLInputElement).checked } })}
+        />{' '}
+        Mark relevant cards on listing pages
+      </label>
+      {resetRelevance && (
+        <p>
+          <button
+            type="button"
+            onClick={async () => {
+              setResetMessage('Rebuilding…');
+              try {
+                const { papers } = await resetRelevance();
+                setResetMessage(`Rebuilt from ${papers} saved paper${papers === 1 ? '' : 's'}.`);
+              } catch (error) {
+                setResetMessage(`Could not reset: ${(error as Error).message}`);
+              }
+            }}
+          >
+            Reset relevance model
+          </button>{' '}
+          <span role="status">{resetMessage}</span>
+        </p>
+      )}
 
       <h2>Watched topics</h2>
       <p class="muted">Cards on these topics stand out on every page.</p>

@@ -5,6 +5,7 @@ import { SitesForm, type SitePermissions } from './SitesForm';
 import { SettingsForm } from './SettingsForm';
 import { readSettings, writeSettings } from '../storage/settings-store';
 import { TOPICS } from '../core/tags/taxonomy';
+import { send } from '../background/client';
 import './options.css';
 
 const permissions: SitePermissions = {
@@ -18,7 +19,7 @@ render(
   <main class="options">
     <h1>Papershelf options</h1>
     <SitesForm permissions={permissions} />
-    <SettingsForm store={{ read: readSettings, write: writeSettings }} topics={TOPICS} />
+    <SettingsForm store={{ read: readSettings, write: writeSettings }} topics={TOPICS} resetRelevance={() => send('resetRelevance', {})} />
   </main>,
   document.getElementById('app')!,
 );

@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { listPapers, lookup, openDatabase } from './reading-list';
+import { buildModel, fromSaved } from '../core/relevance/model';
+import { listPapers, loadRelevanceModel, lookup, openDatabase } from './reading-list';
 import { getRepo, putRepo } from './repo-cache';
 import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
 
@@ -59,7 +60,56 @@ async function createV1(papers: SavedPaper[]) {
   v1.close();
 }
 
+/** Exactly what version 2 created (MIGRATIONS[0..1], frozen here on purpose), with papers and a cached repo. */
+async function createV2(papers: SavedPaper[]) {
+  const v2 = await openDB(DB_NAME, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const store = db.createObjectStore('papers', { keyPath: 'id' });
+        store.createIndex('by-savedAt', 'savedAt');
+        store.createIndex('by-status', 'status');
+      }
+      db.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      db.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      db.createObjectStore('meta', { keyPath: 'key' });
+    },
+  });
+  const tx = v2.transaction(['papers', 'repos', 'meta'], 'readwrite');
+  await Promise.all([
+    ...papers.map((paper) => tx.objectStore('papers').put(paper)),
+    tx.objectStore('repos').put({ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }),
+    tx.objectStore('meta').put({ key: 'github:anonymous', blockedUntil: 42 }),
+    tx.done,
+  ]);
+  v2.close();
+}
+
+const STORES = ['meta', 'paperRepos', 'papers', 'relevance', 'repos'];
+
 describe('database migrations', () => {
+  it('upgrades a version-2 database losslessly and builds the relevance model from the papers already saved', async () => {
+    await createV2(V1_PAPERS);
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    const byId = (a: SavedPaper, b: SavedPaper) => a.id.localeCompare(b.id);
+    expect((await db.getAll('papers')).sort(byId)).toEqual([...V1_PAPERS].sort(byId));
+    expect(await getRepo(db, 'o/r')).toMatchObject({ status: 'not-found', fetchedAt: 3 });
+    expect(await db.get('meta', 'github:anonymous')).toEqual({ key: 'github:anonymous', blockedUntil: 42 });
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    // Built inside the upgrade: one row per paper, and the same model a batch build gives.
+    expect(await db.count('relevance')).toBe(V1_PAPERS.length);
+    expect(await loadRelevanceModel(db)).toEqual(buildModel(V1_PAPERS.map(fromSaved)));
+    // The user's tags are in the model (title and tag words count double).
+    const model = await loadRelevanceModel(db);
+    expect(model.docs['arxiv:hep-th/9901001']!.terms).toContain('holography');
+  });
+
+  it('upgrades an empty version-2 database to an empty model', async () => {
+    await createV2([]);
+    const db = await openDatabase();
+    expect(await loadRelevanceModel(db)).toEqual({ version: 1, docs: {}, df: {} });
+  });
+
   it('upgrades a version-1 database keeping every saved paper, and adds the v2 stores', async () => {
     await createV1(V1_PAPERS);
     const db = await openDatabase();
@@ -72,7 +122,8 @@ describe('database migrations', () => {
     expect((await db.getAllFromIndex('papers', 'by-status', 'reading')).map((p) => p.id)).toEqual(['arxiv:hep-th/9901001']);
     expect(await lookup(db, ['doi:10.1145/3292500.3330701'])).toEqual({ 'doi:10.1145/3292500.3330701': { status: 'done', tags: ['graphs'] } });
 
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'paperRepos', 'papers', 'repos']);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.count('relevance')).toBe(V1_PAPERS.length);
     await putRepo(db, { key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 1 });
     expect(await getRepo(db, 'o/r')).toMatchObject({ status: 'not-found' });
   });
@@ -80,14 +131,15 @@ describe('database migrations', () => {
   it('creates every store and index of the current version in an empty database', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'paperRepos', 'papers', 'repos']);
-    const tx = db.transaction(['papers', 'repos', 'paperRepos', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    const tx = db.transaction(['papers', 'repos', 'paperRepos', 'meta', 'relevance']);
     expect([...tx.objectStore('papers').indexNames].sort()).toEqual(['by-savedAt', 'by-status']);
     expect([...tx.objectStore('repos').indexNames]).toEqual(['by-fetchedAt']);
     expect([...tx.objectStore('paperRepos').indexNames]).toEqual(['by-fetchedAt']);
     expect([...tx.objectStore('meta').indexNames]).toEqual([]);
-    for (const name of ['papers', 'repos', 'paperRepos', 'meta'] as const) {
-      expect(tx.objectStore(name).keyPath).toBe(name === 'papers' ? 'id' : 'key');
+    expect([...tx.objectStore('relevance').indexNames]).toEqual([]);
+    for (const name of ['papers', 'repos', 'paperRepos', 'meta', 'relevance'] as const) {
+      expect(tx.objectStore(name).keyPath).toBe(name === 'papers' || name === 'relevance' ? 'id' : 'key');
     }
     await tx.done;
   });

@@ -3,8 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { editPaper, listPapers, lookup, openDatabase, removePaper, savePaper } from './reading-list';
-import { DB_NAME, DB_VERSION } from './schema';
+import { buildModel, fromSaved } from '../core/relevance/model';
+import { editPaper, listPapers, loadRelevanceModel, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
+import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -85,7 +86,7 @@ describe('reading list storage', () => {
   it('creates every store and index of the current version from an empty database', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'paperRepos', 'papers', 'repos']);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'paperRepos', 'papers', 'relevance', 'repos']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['by-savedAt', 'by-status']);
   });
 
@@ -93,5 +94,75 @@ describe('reading list storage', () => {
     const newer = await openDB(DB_NAME, DB_VERSION + 1);
     newer.close();
     await expect(openDatabase()).rejects.toThrow(/IndexedDB is unavailable/);
+  });
+});
+
+describe('relevance model storage', () => {
+  const expected = async (db: Awaited<ReturnType<typeof openDatabase>>) => buildModel((await listPapers(db)).map(fromSaved));
+  const record = (i: number, tags: string[] = []): SavedPaper => ({
+    id: `arxiv:2607.${String(10000 + i)}`,
+    paper: makePaper({ id: `arxiv:2607.${String(10000 + i)}`, title: `Graph diffusion number ${i}`, abstract: `Topic ${i} about molecules and proteins.` }),
+    status: 'to-read',
+    tags,
+    note: '',
+    savedFrom: 'https://x.example/',
+    savedAt: i,
+    updatedAt: i,
+  });
+
+  it('follows saves, re-saves, tag edits and removals, always equal to a model built from the list', async () => {
+    const db = await openDatabase();
+    expect(await loadRelevanceModel(db)).toEqual(buildModel([]));
+    let generation = relevanceGeneration(db);
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00001', title: 'Sparse mixture of experts routing' }), { savedFrom: 'https://x.example/' });
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00002', title: 'Offline reinforcement learning', abstract: 'Policy constraints.' }), { savedFrom: 'https://x.example/' });
+    expect(relevanceGeneration(db)).toBeGreaterThan(generation);
+    expect(await loadRelevanceModel(db)).toEqual(await expected(db));
+    expect(Object.keys((await loadRelevanceModel(db)).docs).sort()).toEqual(['arxiv:2607.00001', 'arxiv:2607.00002']);
+
+    // Re-saving with a new abstract replaces the paper's terms.
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00002', title: 'Offline reinforcement learning', abstract: 'Conservative critics.' }), { savedFrom: 'https://x.example/' });
+    expect((await loadRelevanceModel(db)).df['critic']).toBe(1);
+    expect(await loadRelevanceModel(db)).toEqual(await expected(db));
+
+    // Tags are in the model; a status edit does not touch it (nor the generation, so no recompile).
+    await editPaper(db, 'arxiv:2607.00002', { tags: ['robotics'] });
+    expect((await loadRelevanceModel(db)).docs['arxiv:2607.00002']!.terms).toContain('robotic');
+    generation = relevanceGeneration(db);
+    await editPaper(db, 'arxiv:2607.00002', { status: 'done', note: 'x' });
+    expect(relevanceGeneration(db)).toBe(generation);
+    expect(await loadRelevanceModel(db)).toEqual(await expected(db));
+
+    await removePaper(db, 'arxiv:2607.00001');
+    expect(await loadRelevanceModel(db)).toEqual(await expected(db));
+    expect(Object.keys((await loadRelevanceModel(db)).docs)).toEqual(['arxiv:2607.00002']);
+  });
+
+  it('putMany (and restore) write the model in the same transaction; a failed batch leaves both untouched', async () => {
+    const db = await openDatabase();
+    await putPapers(db, Array.from({ length: 20 }, (_, i) => record(i, i % 2 ? ['chemistry'] : [])));
+    expect(await db.count('relevance')).toBe(20);
+    expect(await loadRelevanceModel(db)).toEqual(await expected(db));
+    const bad = { ...record(99), id: undefined as unknown as string };
+    await expect(putPapers(db, [record(50), bad])).rejects.toThrow();
+    expect(await db.count('relevance')).toBe(20);
+    expect(await db.count('papers')).toBe(20);
+  });
+
+  it('reset rebuilds the model from the list; a model that drifted heals on load', async () => {
+    const db = await openDatabase();
+    await putPapers(db, [record(1), record(2), record(3)]);
+    // Damage it behind the module's back: a stale row, a missing row, an old tokenizer version.
+    const tx = db.transaction('relevance', 'readwrite');
+    await tx.store.put({ id: 'arxiv:2607.99999', v: 1, title: 'ghost', terms: ['ghost'], counts: [1] });
+    await tx.store.delete('arxiv:2607.10001');
+    await tx.done;
+    expect(await rebuildRelevance(db)).toBe(3);
+    expect(await loadRelevanceModel(db)).toEqual(await expected(db));
+
+    const tx2 = db.transaction('relevance', 'readwrite');
+    await tx2.store.put({ ...(await tx2.store.get('arxiv:2607.10002'))!, v: 0, terms: ['stale'], counts: [1] });
+    await tx2.done;
+    expect(await loadRelevanceModel(db)).toEqual(await expected(db));
   });
 });

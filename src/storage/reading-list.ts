@@ -2,9 +2,20 @@
 // after its transaction has committed (`tx.done`), so "saved" always means saved.
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Paper } from '../core/paper';
-import { DB_NAME, DB_VERSION, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
+import type { RelevanceModel } from '../core/relevance/model';
+import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
 export type Database = IDBPDatabase<PapershelfDB>;
+
+// Every write to the reading list writes the paper's relevance row in the same transaction (so the model cannot
+// drift), and bumps this per-database counter, so the background knows when its compiled index is stale.
+const generations = new WeakMap<Database, number>();
+const changed = (db: Database) => void generations.set(db, (generations.get(db) ?? 0) + 1);
+
+/** Changes to the list (and so to the relevance model) made through this module since the database opened. */
+export function relevanceGeneration(db: Database): number {
+  return generations.get(db) ?? 0;
+}
 
 export class StorageUnavailableError extends Error {
   override name = 'StorageUnavailableError';
@@ -34,13 +45,15 @@ export interface SaveOptions {
  */
 export async function savePaper(db: Database, paper: Paper, options: SaveOptions): Promise<SavedPaper> {
   const now = options.now ?? Date.now();
-  const tx = db.transaction('papers', 'readwrite');
-  const existing = await tx.store.get(paper.id);
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const existing = await papers.get(paper.id);
   const record: SavedPaper = existing
     ? { ...existing, paper: mergePaper(existing.paper, paper), updatedAt: now }
     : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now };
-  await tx.store.put(record);
+  await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
+  changed(db);
   return record;
 }
 
@@ -56,10 +69,11 @@ function mergePaper(old: Paper, fresh: Paper): Paper {
 
 /** Remove a paper; resolves with the removed record (for undo), or null if it was not in the list. */
 export async function removePaper(db: Database, id: string): Promise<SavedPaper | null> {
-  const tx = db.transaction('papers', 'readwrite');
-  const existing = (await tx.store.get(id)) ?? null;
-  if (existing) await tx.store.delete(id);
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const existing = (await tx.objectStore('papers').get(id)) ?? null;
+  if (existing) await Promise.all([tx.objectStore('papers').delete(id), tx.objectStore('relevance').delete(id)]);
   await tx.done;
+  if (existing) changed(db);
   return existing;
 }
 
@@ -109,27 +123,35 @@ export interface PaperEdit {
 
 /** Change what the user keeps about a saved paper. Resolves with the committed record, or null if not saved. */
 export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
-  const tx = db.transaction('papers', 'readwrite');
-  const existing = await tx.store.get(id);
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const existing = await papers.get(id);
   if (!existing) {
     await tx.done;
     return null;
   }
   const record: SavedPaper = { ...existing, ...edit, updatedAt: now };
-  await tx.store.put(record);
+  // Tags are part of the model; status and notes are not, so only a tag edit rewrites the relevance row.
+  const retag = edit.tags !== undefined && edit.tags.join('\n') !== existing.tags.join('\n');
+  await Promise.all([papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
+  if (retag) changed(db);
   return record;
 }
 
 /** Write records exactly as given, all in one transaction: every one is committed, or none is. */
 export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
-  const tx = db.transaction('papers', 'readwrite');
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
   const puts: Promise<unknown>[] = [];
   try {
     // put() can also throw synchronously (a record without a key): that must abort the batch too.
-    for (const record of records) puts.push(tx.store.put(record));
+    for (const record of records) {
+      puts.push(tx.objectStore('papers').put(record));
+      puts.push(tx.objectStore('relevance').put(relevanceDoc(record)));
+    }
     await Promise.all(puts);
     await tx.done;
+    changed(db);
   } catch (error) {
     // One failed put aborts the transaction; the other requests and tx.done then reject too: expected.
     for (const put of puts) put.catch(() => {});
@@ -142,4 +164,35 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
     throw error;
   }
   return records.length;
+}
+
+/** Reset: rebuild every relevance row from the reading list as it is now, in one transaction. Resolves with the count. */
+export async function rebuildRelevance(db: Database): Promise<number> {
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const relevance = tx.objectStore('relevance');
+  const [papers] = await Promise.all([tx.objectStore('papers').getAll(), relevance.clear()]);
+  await Promise.all(papers.map((saved) => relevance.put(relevanceDoc(saved))));
+  await tx.done;
+  changed(db);
+  return papers.length;
+}
+
+/**
+ * The relevance model as stored. Self-healing: when its rows do not match the list (a tokenizer version bump,
+ * or a database written by code that bypassed this module) it is rebuilt from the list first.
+ */
+export async function loadRelevanceModel(db: Database, healed = false): Promise<RelevanceModel> {
+  const tx = db.transaction(['papers', 'relevance'], 'readonly');
+  const [count, docs] = await Promise.all([tx.objectStore('papers').count(), tx.objectStore('relevance').getAll()]);
+  await tx.done;
+  if (!healed && (docs.length !== count || docs.some((d) => d.v !== RELEVANCE_DOC_VERSION))) {
+    await rebuildRelevance(db);
+    return loadRelevanceModel(db, true);
+  }
+  const model: RelevanceModel = { version: 1, docs: {}, df: {} };
+  for (const { id, title, terms, counts } of docs) {
+    model.docs[id] = { title, terms, counts };
+    for (const t of terms) model.df[t] = (Object.hasOwn(model.df, t) ? model.df[t]! : 0) + 1;
+  }
+  return model;
 }

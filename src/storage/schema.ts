@@ -2,9 +2,10 @@
 // Every version gets one step in `MIGRATIONS`; a step never awaits anything but the upgrade transaction.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Paper } from '../core/paper';
+import { docTerms } from '../core/relevance/model';
 
-export type ReadingStatus = 'to-read' | 'reading' | 'done';
-export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'done'];
+import type { ReadingStatus } from './status';
+export { READING_STATUSES, type ReadingStatus } from './status';
 
 /** A paper in the reading list: the paper as last seen, plus what the user did with it. */
 export interface SavedPaper {
@@ -65,6 +66,35 @@ export interface RateLimitState {
   blockedUntil: number;
 }
 
+/**
+ * One saved paper's share of the relevance model (issue #8): its weighted terms, written in the same
+ * transaction as its `papers` record, so the model can never drift from the list. Document frequencies are
+ * summed when the background loads the model; storing them would make every save rewrite a shared row.
+ */
+export interface RelevanceDoc {
+  /** The saved paper's id. */
+  id: string;
+  /** `RELEVANCE_DOC_VERSION` when written: a tokenizer change bumps it and the background rebuilds. */
+  v: number;
+  title: string;
+  terms: string[];
+  counts: number[];
+}
+
+/** Bump when tokenize.ts or docTerms() would turn the same paper into different terms. */
+export const RELEVANCE_DOC_VERSION = 1;
+
+/**
+ * A reading-list record's relevance document: title, abstract and the user's tags (as `fromSaved` in
+ * core/relevance/model.ts). Never throws, even on a damaged old record: a migration must not half-fail.
+ */
+export function relevanceDoc(saved: SavedPaper): RelevanceDoc {
+  const title = typeof saved.paper?.title === 'string' ? saved.paper.title : '';
+  const tags = Array.isArray(saved.tags) ? saved.tags.filter((t) => typeof t === 'string') : [];
+  const abstract = typeof saved.paper?.abstract === 'string' ? saved.paper.abstract : null;
+  return { id: saved.id, v: RELEVANCE_DOC_VERSION, title, ...docTerms(title, abstract, tags) };
+}
+
 export interface PapershelfDB extends DBSchema {
   papers: {
     key: string;
@@ -85,6 +115,11 @@ export interface PapershelfDB extends DBSchema {
   meta: {
     key: string;
     value: RateLimitState;
+  };
+  /** The relevance model, one row per saved paper (keyed like `papers`). */
+  relevance: {
+    key: string;
+    value: RelevanceDoc;
   };
 }
 
@@ -107,6 +142,17 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
     db.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // v3 (0.3.0): the relevance model, built here from the papers already saved, inside the upgrade transaction
+  // (its requests keep it open; nothing else is awaited).
+  (db, tx) => {
+    const relevance = db.createObjectStore('relevance', { keyPath: 'id' });
+    void tx
+      .objectStore('papers')
+      .getAll()
+      .then((papers) => Promise.all(papers.map((saved) => relevance.put(relevanceDoc(saved)))))
+      .catch(() => {}); // a failed put aborts the upgrade, and openDatabase() reports that
+
   },
 ];
 

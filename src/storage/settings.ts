@@ -9,6 +9,8 @@ export interface Settings {
   tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[];
   /** Show the number of papers still to read on the toolbar button. */
   toolbarCount: boolean;
+  /** Relevance marks on listing pages, from a model of the saved papers kept on this machine (issue #8). */
+  relevance: { enabled: boolean };
 }
 
-export const DEFAULT_SETTINGS: Settings = { githubToken: '', watchedTopics: [], tagRules: [], toolbarCount: true };
+export const DEFAULT_SETTINGS: Settings = { githubToken: '', watchedTopics: [], tagRules: [], toolbarCount: true, relevance: { enabled: true } };

@@ -26,6 +26,12 @@ export interface OverlayInfo {
   y: number;
   chips: string[];
   badges: { href: string; text: string }[];
+  /** The relevance reason line when the card is marked relevant, else null. */
+  relevance: string | null;
+  /** The relevance mark has focus (inside the closed root). */
+  markFocused: boolean;
+  /** The overlay is dimmed ("Dim done"). */
+  dimmed: boolean;
 }
 
 export interface Tab {

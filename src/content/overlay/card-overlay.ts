@@ -7,9 +7,10 @@ import { createHost, type Theme } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 import { createTagChips, TAG_STYLE, type Tag } from './tag-chips';
 import { BADGE_STYLE, createGithubBadge } from './github-badge';
+import { createRelevanceMark, RELEVANCE_STYLE } from './relevance-mark';
 import type { RepoSummary } from '../../background/messages';
 
-const STYLES = [SAVE_STYLE, TAG_STYLE, BADGE_STYLE, '.badges { display: inline-flex; gap: 4px; flex-wrap: wrap; }'];
+const STYLES = [SAVE_STYLE, TAG_STYLE, BADGE_STYLE, RELEVANCE_STYLE, '.badges { display: inline-flex; gap: 4px; flex-wrap: wrap; }'];
 
 export interface OverlayActions {
   toggle(save: boolean): void;
@@ -33,15 +34,22 @@ export interface CardOverlay {
   reveal(): void;
   focusSave(): void;
   tagLabels(): string[];
+  /** The relevance reason line, or null: no mark. */
+  setRelevance(reason: string | null): void;
+  /** Focus the relevance mark (its reason shows while focused). */
+  focusRelevance(): void;
+  /** Dim this overlay while its paper's status is done (only the overlay: the page's own card is left alone). */
+  setDimDone(on: boolean): void;
 }
 
 export function createCardOverlay(doc: Document, paper: Paper, theme: Theme, baseTags: readonly Tag[], actions: OverlayActions): CardOverlay {
   const { host, row } = createHost(doc, paper.id, theme, STYLES);
   const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus });
   const chips = createTagChips(doc, actions.mark);
+  const relevance = createRelevanceMark(doc);
   const badges = doc.createElement('span');
   badges.className = 'badges';
-  row.append(save.elements[0]!, save.elements[1]!, chips.element, badges, save.elements[2]!);
+  row.append(save.elements[0]!, save.elements[1]!, relevance.elements[0], chips.element, badges, save.elements[2]!, relevance.elements[1]);
   row.classList.toggle('watched', baseTags.some((t) => t.watched));
 
   const shown = new Set<string>();
@@ -65,6 +73,8 @@ export function createCardOverlay(doc: Document, paper: Paper, theme: Theme, bas
   addBadges(paper.githubRepos, paper.githubStars, false);
 
   let revealed = false;
+  let done = false;
+  let dimDone = false;
   let userTags: string[] = [];
   let marked: string | null = null;
   const renderTags = () => chips.setTags([...userTags.map((label): Tag => ({ label, kind: 'user', watched: false })), ...baseTags]);
@@ -75,6 +85,8 @@ export function createCardOverlay(doc: Document, paper: Paper, theme: Theme, bas
     id: paper.id,
     setState(state) {
       save.setStatus(state === undefined ? undefined : (state?.status ?? null));
+      done = state?.status === 'done';
+      row.classList.toggle('dim', dimDone && done);
       userTags = state?.tags ?? [];
       renderTags();
       row.classList.toggle('marked', marked !== null && chips.labels().includes(marked));
@@ -100,5 +112,11 @@ export function createCardOverlay(doc: Document, paper: Paper, theme: Theme, bas
     },
     focusSave: save.focus,
     tagLabels: () => chips.labels(),
+    setRelevance: relevance.set,
+    focusRelevance: relevance.focus,
+    setDimDone(on) {
+      dimDone = on;
+      row.classList.toggle('dim', dimDone && done);
+    },
   };
 }

@@ -126,3 +126,49 @@ export function benchRelevance(saved = 10_000, cards = 1_000, reps = 5): Relevan
   const scoreMs = median(runs.scoreMs);
   return { saved, cards, buildMs, modelBytes, compileMs, tokenizeMs, pageMs, scoreMs, maxCardMs: median(runs.maxCardMs), totalMs: tokenizeMs + pageMs + scoreMs };
 }
+
+export interface BackgroundTasksBench {
+  saved: number;
+  cards: number;
+  /** Cards per relevance request (the content script asks once per 200-card annotation slice). */
+  request: number;
+  /** Cards per slice inside the background (src/background/relevance.ts yields between slices). */
+  slice: number;
+  /** All the page's relevance work with a cached index, ms (median over fresh pages). */
+  totalMs: number;
+  /** The longest single task of it: what another message might wait behind. None of it runs in the page. */
+  longestTaskMs: number;
+}
+
+/**
+ * The work split as the background does it: per request, tokenise in slices, one `scorer()` (idf reweighting
+ * and the page's Rocchio profile), then score in slices. Reports the longest uninterrupted task.
+ */
+export function benchBackgroundTasks(saved = 10_000, cards = 1_000, request = 200, slice = 100, reps = 3): BackgroundTasksBench {
+  const { index } = library(saved);
+  const totals: number[] = [];
+  const longest: number[] = [];
+  for (let r = 0; r <= reps; r++) {
+    const page: Candidate[] = syntheticPapers(cards, 100 + r);
+    let total = 0;
+    let max = 0;
+    const task = (work: () => void) => {
+      const t = performance.now();
+      work();
+      const ms = performance.now() - t;
+      total += ms;
+      max = Math.max(max, ms);
+    };
+    for (let b = 0; b < cards; b += request) {
+      const batch = page.slice(b, b + request);
+      for (let i = 0; i < batch.length; i += slice) task(() => prepare(batch.slice(i, i + slice)));
+      let s!: ReturnType<typeof scorer>;
+      task(() => (s = scorer(index, { background: batch })));
+      for (let i = 0; i < batch.length; i += slice) task(() => batch.slice(i, i + slice).forEach((c) => s.score(c)));
+    }
+    if (r === 0) continue; // warm-up
+    totals.push(total);
+    longest.push(max);
+  }
+  return { saved, cards, request, slice, totalMs: median(totals), longestTaskMs: median(longest) };
+}

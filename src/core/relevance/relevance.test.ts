@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { benchRelevance, syntheticPapers } from './bench';
+import { benchBackgroundTasks, benchRelevance, syntheticPapers } from './bench';
 import { compile } from './compile';
 import { evaluate, rng, type LabelledPaper } from './evaluate';
 import { addPaper, buildModel, docTerms, emptyModel, fromSaved, MAX_DOC_TERMS, paperCount, removePaper, type RelevanceInput } from './model';
@@ -284,6 +284,12 @@ describe('speed (sanity only; figures come from npm run bench)', () => {
     const r = benchRelevance(2_000, 200, 1);
     expect(r.totalMs).toBeLessThan(5_000);
     expect(r.modelBytes).toBeGreaterThan(0);
+  });
+
+  it('splits a page into background tasks as src/background/relevance.ts does', () => {
+    const r = benchBackgroundTasks(1_000, 120, 50, 25, 1);
+    expect(r.longestTaskMs).toBeGreaterThan(0);
+    expect(r.longestTaskMs).toBeLessThanOrEqual(r.totalMs);
   });
 
   it('makes deterministic synthetic papers', () => {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { READING_STATUSES, type ReadingStatus } from '../../storage/schema';
+import { READING_STATUSES, type ReadingStatus } from '../../storage/status';
 import { formatCount, STATUS_LABELS } from '../../popup/format';
 import { checkTag } from '../../popup/tag-input';
 

@@ -1,4 +1,4 @@
-import { READING_STATUSES } from '../../storage/schema';
+import { READING_STATUSES } from '../../storage/status';
 import { siteName, STATUS_LABELS } from '../format';
 import { isFiltered, NO_FILTERS, type ListFilters, type StatusFilter } from '../list-query';
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../../storage/schema';
+import type { SavedPaper } from '../../storage/schema';
+import { READING_STATUSES, type ReadingStatus } from '../../storage/status';
 import { formatCount, STATUS_LABELS } from '../format';
 import { useReadingListState } from '../state-hooks';
 import { PaperItem } from './PaperItem';

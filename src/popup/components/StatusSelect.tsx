@@ -1,4 +1,4 @@
-import { READING_STATUSES, type ReadingStatus } from '../../storage/schema';
+import { READING_STATUSES, type ReadingStatus } from '../../storage/status';
 import { STATUS_LABELS } from '../format';
 
 interface Props {

@@ -19,7 +19,23 @@ document.addEventListener('papershelf-inspect', () => {
       y: rect ? rect.y + rect.height / 2 : null,
       chips: [...(root?.querySelectorAll('.tags .chip') ?? [])].map((c) => c.textContent),
       badges: [...(root?.querySelectorAll('a.badge') ?? [])].map((a) => ({ href: a.href, text: a.textContent })),
+      // The relevance reason line when the card is marked, else null; and whether the mark has focus.
+      relevance: root?.querySelector('button.relevant:not([hidden])') ? (root.querySelector('.why')?.textContent ?? '') : null,
+      markFocused: root?.activeElement?.classList?.contains('relevant') ?? false,
+      dimmed: root?.querySelector('.row')?.classList.contains('dim') ?? false,
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
 });
+
+// The page-level relevance control: its buttons (label, aria-pressed) into an attribute; a click on request.
+const controlButtons = () => {
+  const host = document.querySelector('papershelf-controls');
+  return [...((host && shadowOf(host))?.querySelectorAll('button') ?? [])];
+};
+document.addEventListener('papershelf-inspect-controls', () => {
+  const buttons = controlButtons().map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed') }));
+  document.documentElement.setAttribute('data-papershelf-inspector-controls', JSON.stringify(buttons));
+});
+document.addEventListener('papershelf-click-next', () => controlButtons()[0]?.click());
+document.addEventListener('papershelf-click-dim', () => controlButtons()[1]?.click());

@@ -44,6 +44,8 @@ function validPayload(type: MessageName): Json {
     tagSettings: {},
     repo: { name: 'huggingface/transformers' },
     paperRepos: { arxivId: '2401.00001' },
+    relevance: { cards: [{ id: 'arxiv:2401.00001', title: 'Sparse experts', abstract: 'We route tokens.' }], context: [{ id: 'arxiv:2401.00002', title: 'Diffusion', abstract: null }] },
+    resetRelevance: {},
   };
   return structuredClone(payloads[type]) as Json;
 }
@@ -78,8 +80,8 @@ function at(root: Json, path: readonly (string | number)[]): Json {
   return value;
 }
 
-/** Optional keys (their absence is valid): `edit.status`, `edit.tags`, `edit.note`. */
-const OPTIONAL = /^edit\.(?:status|tags|note)$/;
+/** Optional keys (their absence is valid). */
+const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|context|limit)$/;
 
 /** A value no field of the protocol accepts in place of `current` (no field is boolean; none takes two kinds). */
 function wrongType(rng: Rng, current: Json): Json {
@@ -126,7 +128,7 @@ function malformed(rng: Rng): { message: unknown; label: string } {
       return { message: JSON.parse(`{"type":${JSON.stringify(name)},"payload":${JSON.stringify(payload)}}`), label: `unknown type ${JSON.stringify(name.slice(0, 20))}` };
     }
     case 2: {
-      // The payload itself missing or of the wrong kind ({} is valid for list and tagSettings, so never used here).
+      // The payload itself missing or of the wrong kind ({} is valid for list, tagSettings and resetRelevance, so never used here).
       const bad = rng.pick<unknown>([undefined, null, 'payload', 5, true, [1], ['x'], 'x'.repeat(100_000)]);
       return { message: { type, payload: bad }, label: `payload ${JSON.stringify(bad)?.slice(0, 20)}` };
     }
@@ -207,7 +209,7 @@ function malformed(rng: Rng): { message: unknown; label: string } {
       const target = at(payload, path.slice(0, -1)) as Record<string | number, Json>;
       const key = path[path.length - 1]!;
       // Free-text fields accept any string: put the hostile string where text is not free.
-      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
+      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|(?:cards|context)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
         return { message: { type, payload: { ...(payload as Record<string, Json>), [hostile.slice(0, 50)]: hostile } }, label: 'hostile extra key' };
       }
       target[key] = hostile;

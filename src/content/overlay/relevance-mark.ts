@@ -1,0 +1,44 @@
+// The relevance mark (issue #8): "◆ Relevant" in the card's closed shadow root, with the one-line reason as its
+// description, its tooltip, and a line shown while it is hovered or focused (click keeps it open). The reason
+// names saved papers, so it exists only in here: never in the page's DOM, attributes or classes.
+import { el } from './host';
+
+export const RELEVANCE_STYLE = `
+.relevant { display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 999px; cursor: help;
+  border: 1px solid var(--accent); background: var(--mark); color: var(--fg); }
+.relevant[hidden], .why[hidden] { display: none; }
+.why { display: none; flex-basis: 100%; color: var(--muted); }
+.relevant:hover ~ .why, .relevant:focus ~ .why, .relevant[aria-expanded="true"] ~ .why { display: block; }
+.row.dim { opacity: .45; }
+.row.dim:hover, .row.dim:focus-within { opacity: 1; }
+`;
+
+export interface RelevanceMarkView {
+  /** The mark, then the reason line (the reason must come after the mark in the row for the CSS above). */
+  elements: [HTMLElement, HTMLElement];
+  /** null hides the mark. */
+  set(reason: string | null): void;
+  focus(): void;
+}
+
+export function createRelevanceMark(doc: Document): RelevanceMarkView {
+  const why = el(doc, 'span', { class: 'why', id: 'why' });
+  const mark = el(doc, 'button', { type: 'button', class: 'relevant', 'aria-describedby': 'why', 'aria-expanded': 'false' });
+  mark.append(el(doc, 'span', { 'aria-hidden': 'true' }, '◆'), el(doc, 'span', {}, 'Relevant'));
+  mark.addEventListener('click', (event) => {
+    event.preventDefault(); // the card may be a link
+    event.stopPropagation();
+    mark.setAttribute('aria-expanded', String(mark.getAttribute('aria-expanded') !== 'true'));
+  });
+  const view: RelevanceMarkView = {
+    elements: [mark, why],
+    set(reason) {
+      mark.hidden = why.hidden = reason === null;
+      why.textContent = reason ? `Relevant: ${reason}` : '';
+      mark.title = reason ? `Like your saved papers: ${reason}` : '';
+    },
+    focus: () => mark.focus({ preventScroll: true }),
+  };
+  view.set(null);
+  return view;
+}

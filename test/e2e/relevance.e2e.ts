@@ -1,0 +1,129 @@
+// Issue #8 in both browsers: after saving a paper, a reload marks the cards like it (the background scores them),
+// the page control moves focus to them, "Dim done" dims done papers' overlays, the page learns nothing, and the
+// setting turns it all off.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { huggingface } from '../../src/sites/huggingface';
+import { buildModel } from '../../src/core/relevance/model';
+import { scorer } from '../../src/core/relevance/score';
+
+const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
+const daily = withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8'));
+const routes: Routes = (url) => (url === DAILY_URL ? { body: daily } : undefined);
+
+// The fixture's cards as the adapter reads them, and what the scorer says once one of them is saved.
+const papers = (() => {
+  const doc = new JSDOM(daily, { url: DAILY_URL }).window.document;
+  const ctx = huggingface.context(doc, new URL(DAILY_URL), new Date('2026-07-02T12:00:00Z'));
+  return huggingface.findCards(doc, ctx).map((card) => huggingface.extract(card, ctx)!);
+})();
+const SAVED = papers.find((p) => p.title.startsWith('Perceive-to-Reason'))!;
+const expected = (() => {
+  const s = scorer(buildModel([{ id: SAVED.id, title: SAVED.title, abstract: SAVED.abstract, tags: [] }]), {
+    background: papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract?.slice(0, 5000) ?? null })),
+  });
+  return papers.filter((p) => p.id !== SAVED.id && s.score(p).score >= s.threshold).map((p) => p.id);
+})();
+
+const browsers = [
+  ['chromium', () => launchChromium('dist/chrome', routes)],
+  ['firefox', () => launchFirefox('dist/firefox', routes)],
+] as const;
+
+async function settled(tab: Tab) {
+  return until(async () => {
+    const found = await tab.overlays();
+    return found.length === papers.length && found.every((o) => o.pressed !== null) && found;
+  }, `${papers.length} overlays`, 10_000);
+}
+
+async function controls(tab: Tab): Promise<{ label: string; pressed: string | null }[]> {
+  const json = await tab.evaluate(() => {
+    document.dispatchEvent(new Event('papershelf-inspect-controls'));
+    return document.documentElement.getAttribute('data-papershelf-inspector-controls');
+  });
+  return json ? JSON.parse(json) : [];
+}
+
+describe.each(browsers)('%s: relevance marks', (_name, launch) => {
+  let harness: Harness;
+  let tab: Tab;
+
+  beforeAll(async () => {
+    expect(expected.length).toBeGreaterThan(0); // the fixture has a card like the saved one
+    harness = await launch();
+    tab = await harness.newTab();
+  });
+  afterAll(() => harness?.close());
+
+  it('marks nothing while nothing is saved, and adds no control', async () => {
+    await tab.goto(DAILY_URL);
+    const overlays = await settled(tab);
+    expect(overlays.filter((o) => o.relevance !== null)).toEqual([]);
+    expect(await tab.evaluate(() => document.querySelector('papershelf-controls') === null)).toBe(true);
+  });
+
+  it('after a save and a reload, marks exactly the cards the scorer puts over the threshold, with the reason', async () => {
+    await tab.clickSave(SAVED.id);
+    await until(async () => (await tab.overlays()).find((o) => o.id === SAVED.id)?.pressed === 'true', 'the save', 3000);
+    await tab.reload();
+    await settled(tab);
+    const marked = await until(async () => {
+      const found = (await tab.overlays()).filter((o) => o.relevance !== null);
+      return found.length === expected.length && found;
+    }, `${expected.length} relevance marks`, 10_000);
+    expect(marked.map((o) => o.id)).toEqual(expected);
+    for (const o of marked) expect(o.relevance).toMatch(/^Relevant: like 1 saved paper: "Perceive-to-Reason/);
+    expect(await controls(tab)).toEqual([
+      { label: `Next relevant (${expected.length})`, pressed: null },
+      { label: 'Dim done', pressed: 'false' },
+    ]);
+  });
+
+  it('"Next relevant" moves focus to the marked card', async () => {
+    await tab.evaluate(() => document.dispatchEvent(new Event('papershelf-click-next')));
+    expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-papershelf-id'))).toBe(expected[0]);
+    expect((await tab.overlays()).find((o) => o.id === expected[0])!.markFocused).toBe(true);
+  });
+
+  it('"Dim done" dims the overlay of a paper marked done', async () => {
+    const popup = await harness.openPopup();
+    await popup.waitFor('li.item');
+    await popup.select(harness.byRole('combobox', `Status of “${SAVED.title}”`), 'done');
+    await popup.close();
+    await tab.evaluate(() => document.dispatchEvent(new Event('papershelf-click-dim')));
+    await until(async () => (await tab.overlays()).find((o) => o.id === SAVED.id)?.dimmed, 'the done paper dimmed', 3000);
+    expect((await tab.overlays()).filter((o) => o.dimmed).map((o) => o.id)).toEqual([SAVED.id]);
+  });
+
+  it('a page script learns nothing of the marks, the reasons or the control', async () => {
+    const leak = await tab.evaluate(() => {
+      const text = document.documentElement.outerHTML.replace(/ data-papershelf-inspector(-controls)?="[^"]*"/g, '');
+      const control = document.querySelector('papershelf-controls');
+      const cards = [...document.querySelectorAll('papershelf-overlay')].map((h) => h.parentElement!);
+      return {
+        words: text.match(/.{30}(Relevant|saved paper|Next relevant|Dim done).{30}/)?.[0] ?? null,
+        controlRoot: control?.shadowRoot ?? null,
+        controlAttributes: control?.getAttributeNames() ?? null,
+        cardStyles: cards.filter((c) => getComputedStyle(c).opacity !== '1').length,
+      };
+    });
+    expect(leak).toEqual({ words: null, controlRoot: null, controlAttributes: [], cardStyles: 0 });
+  });
+
+  it('turned off in the options, a reload marks nothing', async () => {
+    const options = await harness.openExtensionPage('src/options/index.html', 'form.settings');
+    await options.click(harness.byRole('checkbox', 'Mark relevant cards on listing pages'));
+    await options.click(harness.byRole('button', 'Save settings'));
+    await until(async () => (await options.texts('[role=status]')).includes('Saved.'), 'settings saved');
+    await options.close();
+    await tab.reload();
+    const overlays = await settled(tab);
+    await new Promise((r) => setTimeout(r, 500)); // time a relevance answer would have had
+    expect((await tab.overlays()).filter((o) => o.relevance !== null)).toEqual([]);
+    expect(overlays.find((o) => o.id === SAVED.id)!.pressed).toBe('true');
+    expect(await tab.evaluate(() => document.querySelector('papershelf-controls') === null)).toBe(true);
+  });
+});
