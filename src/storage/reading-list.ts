@@ -91,6 +91,11 @@ export async function lookup(db: Database, ids: readonly string[]): Promise<Reco
 export interface PaperEdit {
   status?: ReadingStatus;
   tags?: string[];
+  /** Tags to add to what is stored (after `tags`, if given): applied inside the write, so two callers adding
+   * different tags at once both keep theirs (issue #6). */
+  addTags?: string[];
+  /** Tags to take out of what is stored, likewise inside the write. */
+  removeTags?: string[];
   note?: string;
 }
 
@@ -102,7 +107,10 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
     await tx.done;
     return null;
   }
-  const record: SavedPaper = { ...existing, ...edit, updatedAt: now };
+  const { addTags, removeTags, ...fields } = edit;
+  const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
+  if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
+  if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
   await tx.store.put(record);
   await tx.done;
   return record;
