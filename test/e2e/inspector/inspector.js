@@ -19,6 +19,7 @@ document.addEventListener('papershelf-inspect', () => {
       y: rect ? rect.y + rect.height / 2 : null,
       chips: [...(root?.querySelectorAll('.tags .chip') ?? [])].map((c) => c.textContent),
       badges: [...(root?.querySelectorAll('a.badge') ?? [])].map((a) => ({ href: a.href, text: a.textContent })),
+      message: root?.querySelector('.msg')?.textContent ?? '',
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
