@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { launchChromium, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { launchChromium, until, type Harness, type OverlayInfo, type Routes, type Tab, withStandInStyle } from './browsers';
 import { SavedPaperSchema } from '../../src/background/messages';
 import type { SavedPaper } from '../../src/storage/schema';
 
@@ -184,4 +184,127 @@ describe('chromium: ten tabs and three popups writing at once', () => {
     }
     return popups[0]!;
   }
+});
+
+// In an extension page: an import of IMPORT_SIZE records in one `putMany`, and two streams of single saves that
+// run until told to stop; every request's outcome is recorded as the page saw it. The callback form of
+// sendMessage is the one webextension-polyfill (our client) uses.
+const IMPORT_SIZE = 3000;
+const WRITES = `(() => {
+  const paper = (id, i) => ({ id, title: 'Paper ' + i, authors: ['A. Author'], authorCount: 1, abstract: 'x'.repeat(1500),
+    published: null, upvotes: null, githubRepos: [], githubStars: null, projectUrl: null, pdfUrl: null, url: null, venue: null,
+    categories: [], source: { site: 'arxiv', page: 'listing' } });
+  const ask = (message) => new Promise((resolve) => chrome.runtime.sendMessage(message, (reply) => {
+    const error = chrome.runtime.lastError;
+    resolve(error ? 'error: ' + error.message : reply?.ok ? 'ok' : 'error: ' + JSON.stringify(reply));
+  }));
+  const w = (globalThis.writes = { outcomes: {}, sent: [], streaming: true });
+  const records = Array.from({ length: ${IMPORT_SIZE} }, (_, i) => {
+    const id = 'arxiv:2601.' + String(i).padStart(5, '0');
+    return { id, paper: paper(id, i), status: 'to-read', tags: ['imported'], note: '', savedFrom: 'https://arxiv.org/', savedAt: i, updatedAt: i };
+  });
+  w.sent.push('import');
+  ask({ type: 'putMany', payload: { records } }).then((o) => (w.outcomes.import = o));
+  let n = 0;
+  const stream = async () => {
+    while (w.streaming) {
+      const id = 'arxiv:2602.' + String(n++).padStart(5, '0');
+      w.sent.push(id);
+      w.outcomes[id] = await ask({ type: 'save', payload: { paper: paper(id, n), savedFrom: 'https://arxiv.org/' } });
+    }
+  };
+  stream();
+  stream();
+})()`;
+
+describe('chromium: the service worker stopped in the middle of writes', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await launchChromium(join(DIST, 'chrome'), routes);
+  });
+  afterAll(() => harness?.close());
+
+  it('keeps every acknowledged write, the import all or nothing, every record whole, and answers every caller', { timeout: 90_000 }, async () => {
+    const tabs: Tab[] = [];
+    for (let i = 0; i < 3; i++) {
+      const tab = await harness.newTab();
+      await tab.goto(DAILY_URL);
+      tabs.push(tab);
+    }
+    const hf = (await Promise.all(tabs.map((tab) => settledOverlays(tab, 31))))[0]!.map((o) => o.id);
+    const page = await harness.openPopup();
+    await page.waitFor('main.app');
+
+    // Writes from the page, clicks on cards (the content script's real client), and the worker stopped twice.
+    const clicked = hf.slice(0, 12);
+    await page.run(WRITES);
+    const messages = new Map<string, string>();
+    const watchCards = async () => {
+      for (const tab of tabs) for (const o of await tab.overlays()) if (o.message) messages.set(o.id, o.message);
+    };
+    const clicking = Promise.all(
+      tabs.map(async (tab, t) => {
+        for (const id of clicked.filter((_, i) => i % tabs.length === t)) {
+          await tab.clickSave(id);
+          await new Promise((r) => setTimeout(r, 150));
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    await harness.stopServiceWorker!();
+    await watchCards();
+    await new Promise((r) => setTimeout(r, 600));
+    await harness.stopServiceWorker!();
+    await clicking;
+    await page.run('globalThis.writes.streaming = false');
+
+    // Every caller gets an answer or an error it can show: nothing left hanging.
+    type Writes = { outcomes: Record<string, string>; sent: string[] };
+    let writes: Writes = { outcomes: {}, sent: [] };
+    await until(async () => {
+      writes = await page.run<Writes>('globalThis.writes');
+      return writes.sent.every((id) => id in writes.outcomes);
+    }, 'every request to be answered', 20_000).catch(() => undefined);
+    expect(writes.sent.filter((id) => !(id in writes.outcomes)), 'requests never answered').toEqual([]);
+    const cards = await until<OverlayInfo[]>(async () => {
+      await watchCards();
+      const all = (await Promise.all(tabs.map((tab) => tab.overlays()))).flat();
+      return all.every((o) => o.pressed !== null) && all;
+    }, 'every card to settle', 20_000);
+
+    // The worker wakes on the next message; what is stored is whole and consistent.
+    const list = await readList(page);
+    const ids = list.map((r) => r.id);
+    expect(new Set(ids).size, 'duplicate ids').toBe(ids.length);
+    expect(list.filter((r) => !v.safeParse(SavedPaperSchema, r).success).map((r) => r.id), 'malformed records').toEqual([]);
+    const stored = new Set(ids);
+    const acknowledged = Object.entries(writes.outcomes).filter(([, o]) => o === 'ok').map(([id]) => id);
+    const failed = Object.entries(writes.outcomes).filter(([, o]) => o !== 'ok');
+    expect(acknowledged.filter((id) => id !== 'import' && !stored.has(id)), 'acknowledged but lost').toEqual([]);
+    const imported = ids.filter((id) => id.startsWith('arxiv:2601.')).length;
+    expect([0, IMPORT_SIZE]).toContain(imported); // all or nothing
+    if (writes.outcomes.import === 'ok') expect(imported).toBe(IMPORT_SIZE);
+    // The stops did land in the middle of writes (otherwise this test proves nothing).
+    expect(failed.length, 'writes interrupted by the stops').toBeGreaterThan(0);
+
+    // Cards, in every tab: saved exactly when stored (an answer lost after the commit does not fool them), and a
+    // click that did not go through rolled back with a message.
+    for (const id of clicked) {
+      expect(cards.filter((o) => o.id === id).map((o) => o.pressed), id).toEqual(tabs.map(() => String(stored.has(id))));
+      if (!stored.has(id)) expect(messages.get(id) ?? '', `${id} rolled back`).toMatch(/^Could not save\./);
+    }
+
+    // And afterwards everything works as usual: a click saves, and every tab follows.
+    const next = hf[20]!;
+    await tabs[0]!.clickSave(next);
+    for (const tab of tabs) await until(async () => (await tab.overlays()).find((o) => o.id === next)?.pressed === 'true', `${next} saved in every tab`);
+    expect((await readList(page)).some((r) => r.id === next)).toBe(true);
+    await tabs[1]!.reload();
+    const reloaded = await settledOverlays(tabs[1]!, 31);
+    const now = new Set((await readList(page)).map((r) => r.id));
+    expect(reloaded.filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual(hf.filter((id) => now.has(id)));
+    console.info(`worker stop: ${writes.sent.length} requests, ${acknowledged.length} acknowledged, ${failed.length} failed ` +
+      `(${[...new Set(failed.map(([, o]) => o))].join(' | ')}); import ${writes.outcomes.import}, ${imported} stored; ` +
+      `cards: ${clicked.filter((id) => cards.find((o) => o.id === id)?.pressed === 'true').length}/${clicked.length} saved`);
+  });
 });
