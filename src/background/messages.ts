@@ -75,6 +75,9 @@ export const requests = {
     edit: v.strictObject({
       status: v.optional(StatusSchema),
       tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
+      /** Added to the stored tags inside the write: concurrent adds from two pages both land. */
+      addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
+      removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
       note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
     }),
   }),

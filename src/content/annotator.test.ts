@@ -168,6 +168,21 @@ describe('Annotator', () => {
     expect(root.querySelector('[role=status]')!.textContent).toBe('Could not save. Try again.');
   });
 
+  it('shows the stored state, without a failure message, when the answer was lost after the write committed', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    const save = port.save;
+    port.save = vi.fn(async (paper: Paper, from: string) => {
+      await save(paper, from); // committed, then the worker stopped before it could answer
+      throw new Error('The Papershelf background did not answer');
+    });
+    await annotator(port).start();
+    button(hosts()[0]!).click();
+    await flush();
+    expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
+    expect(roots.get(hosts()[0]!)!.querySelector('[role=status]')!.textContent).toBe('');
+  });
+
   it('applies changes broadcast from other tabs', async () => {
     document.body.innerHTML = card('1');
     const a = annotator(fakePort());

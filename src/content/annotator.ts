@@ -418,8 +418,11 @@ export class Annotator {
       if (save) this.applyChange(paper.id, await this.options.port.save(paper, this.options.doc.location.href));
       else await this.options.port.remove(paper.id);
     } catch (error) {
-      this.applyChange(paper.id, previous);
-      this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
+      // The answer can be lost after the write committed (the service worker stopped in between): show what
+      // the background really has, and say it failed only if it did (issue #6).
+      const actual = await this.options.port.lookup([paper.id]).then((states) => states[paper.id] ?? null, () => previous);
+      this.applyChange(paper.id, actual);
+      if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
       this.options.onError?.(error);
     }
   }

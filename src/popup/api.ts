@@ -19,6 +19,9 @@ export interface SiteAccess {
 export interface PaperEdit {
   status?: ReadingStatus;
   tags?: string[];
+  /** Added to the stored tags by the background, in the same transaction (no lost concurrent add). */
+  addTags?: string[];
+  removeTags?: string[];
   note?: string;
 }
 

@@ -46,7 +46,10 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
     edit: vi.fn(async (id: string, edit: PaperEdit) => {
       const found = api.papers.find((p) => p.id === id);
       if (!found) return null;
-      const record = { ...clone(found), ...structuredClone(edit), updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
+      const { addTags, removeTags, ...fields } = structuredClone(edit);
+      const record = { ...clone(found), ...fields, updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
+      if (addTags) record.tags = [...new Set([...record.tags, ...addTags])]; // as the background does
+      if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
       upsert([record]);
       broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
       return clone(record);

@@ -97,7 +97,7 @@ describe('reading-list state', () => {
     expect(api.edit).not.toHaveBeenCalled();
     expect(api.papers.every((s) => s.status === 'reading')).toBe(true);
     await state.addTag([one.id, two.id], 'moe');
-    expect(vi.mocked(api.edit).mock.calls).toEqual([[two.id, { tags: ['moe'] }]]); // one already had it
+    expect(vi.mocked(api.edit).mock.calls).toEqual([[two.id, { addTags: ['moe'] }]]); // one already had it
   });
 
   it('removes with undo, which puts the exact records back', async () => {

@@ -47,6 +47,8 @@ export interface ReadingListState {
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<void>;
   setTags(id: string, tags: string[]): Promise<void>;
   addTag(ids: readonly string[], tag: string): Promise<void>;
+  /** Take one tag off one paper (applied by the background to what it has, so a concurrent add survives). */
+  removeTag(id: string, tag: string): Promise<void>;
   /** Keep a note draft synchronously (every keystroke); `saveNote` sends it. */
   stashNote(id: string, note: string): void;
   saveNote(id: string, note: string): Promise<void>;
@@ -354,8 +356,14 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     setStatus: (ids, status) =>
       editMany(ids, (saved) => (saved.status === status ? null : { status })).catch(fail('Could not change the status')),
     setTags: (id, tags) => editOne(id, { tags }).then(() => undefined, fail('Could not change the tags')),
-    addTag: (ids, tag) =>
-      editMany(ids, (saved) => (saved.tags.includes(tag) ? null : { tags: [...saved.tags, tag] })).catch(fail('Could not add the tag')),
+    removeTag: (id, tag) => editOne(id, { removeTags: [tag] }).then(() => undefined, fail('Could not change the tags')),
+    addTag(ids, tag) {
+      const targets = ids.filter((id) => snapshot.byId.has(id) && !snapshot.byId.get(id)!.tags.includes(tag));
+      const [only] = targets;
+      // One paper: the background adds the tag to what it has, not to this popup's possibly stale copy (issue #6).
+      if (targets.length === 1 && only) return editOne(only, { addTags: [tag] }).then(() => undefined, fail('Could not add the tag'));
+      return editMany(targets, (saved) => ({ tags: [...saved.tags, tag] })).catch(fail('Could not add the tag'));
+    },
     stashNote: (id, note) => drafts.put(id, { note, at: now() }),
     saveNote,
     remove,

@@ -83,6 +83,23 @@ describe('reading list storage', () => {
     expect(await listPapers(db)).toHaveLength(1);
   });
 
+  it('adds tags inside the write, so two callers adding different tags at once both keep theirs (issue #6)', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });
+    await editPaper(db, 'arxiv:2607.01234', { tags: ['moe'] });
+    // Two pages that both saw ['moe'] add a tag each, concurrently.
+    await Promise.all([
+      editPaper(db, 'arxiv:2607.01234', { addTags: ['b'] }),
+      editPaper(db, 'arxiv:2607.01234', { addTags: ['c', 'moe'] }),
+    ]);
+    const [record] = await listPapers(db);
+    expect([...record!.tags].sort()).toEqual(['b', 'c', 'moe']);
+    expect(record).not.toHaveProperty('addTags');
+    // A removal from a third page that saw only ['moe'] keeps the others' adds.
+    await editPaper(db, 'arxiv:2607.01234', { removeTags: ['moe'] });
+    expect([...(await listPapers(db))[0]!.tags].sort()).toEqual(['b', 'c']);
+  });
+
   it('creates every store and index of the current version from an empty database', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);

@@ -118,6 +118,11 @@ export async function lookup(db: Database, ids: readonly string[]): Promise<Reco
 export interface PaperEdit {
   status?: ReadingStatus;
   tags?: string[];
+  /** Tags to add to what is stored (after `tags`, if given): applied inside the write, so two callers adding
+   * different tags at once both keep theirs (issue #6). */
+  addTags?: string[];
+  /** Tags to take out of what is stored, likewise inside the write. */
+  removeTags?: string[];
   note?: string;
 }
 
@@ -130,9 +135,13 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
     await tx.done;
     return null;
   }
-  const record: SavedPaper = { ...existing, ...edit, updatedAt: now };
-  // Tags are part of the model; status and notes are not, so only a tag edit rewrites the relevance row.
-  const retag = edit.tags !== undefined && edit.tags.join('\n') !== existing.tags.join('\n');
+  const { addTags, removeTags, ...fields } = edit;
+  const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
+  // Adds and removals are applied here, inside the write, so two contexts tagging one paper at once both count.
+  if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
+  if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+  // Tags are part of the model; status and notes are not, so only a tag change rewrites the relevance row.
+  const retag = record.tags.join('\n') !== existing.tags.join('\n');
   await Promise.all([papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
   if (retag) changed(db);

@@ -32,6 +32,8 @@ export interface OverlayInfo {
   markFocused: boolean;
   /** The overlay is dimmed ("Dim done"). */
   dimmed: boolean;
+  /** The card's status line (e.g. a failed write's message); '' when quiet. */
+  message: string;
 }
 
 export interface Tab {
@@ -46,6 +48,8 @@ export interface Tab {
   /** Move the real mouse over this paper's first card. */
   hover(id: string): Promise<void>;
   evaluate<T>(fn: () => T): Promise<T>;
+  /** Evaluate a script (a string, so data can be embedded as JSON) in the page's own world; promises are awaited. */
+  run<T>(script: string): Promise<T>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   texts(selector: string): Promise<string[]>;
   click(selector: string): Promise<void>;
@@ -73,6 +77,8 @@ export interface Harness {
   openExtensionPage(path: string, ready: string): Promise<Tab>;
   /** A selector for the element with this ARIA role and exact accessible name, in this driver's syntax. */
   byRole(role: string, name: string): string;
+  /** Chromium only: stop the extension's service worker now, as the browser may at any moment (DevTools protocol). */
+  stopServiceWorker?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -176,6 +182,7 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
         await page.mouse.move(target.x + 200, target.y);
       },
       evaluate,
+      run: (script) => page.evaluate(script),
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
       texts: (selector) => page.locator(selector).allInnerTexts(),
       click: (selector) => page.locator(selector).first().click(),
@@ -210,6 +217,17 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
     },
     // Playwright's role engine: exact, case-sensitive name.
     byRole: (role, name) => `role=${role}[name=${JSON.stringify(name)}s]`,
+    async stopServiceWorker() {
+      // The ServiceWorker domain lives on page targets; any page of the profile can stop the workers.
+      const page = context.pages()[0] ?? (await context.newPage());
+      const session = await context.newCDPSession(page);
+      try {
+        await session.send('ServiceWorker.enable');
+        await session.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -282,6 +300,7 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
         await page.mouse.move(target.x + 200, target.y);
       },
       evaluate,
+      run: (script) => page.evaluate(script) as Promise<never>,
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
       texts: (selector) => page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText)),
       click: async (selector) => void (await page.click(selector)),

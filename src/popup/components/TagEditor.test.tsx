@@ -30,7 +30,7 @@ describe('tag editor', () => {
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     expect(input.getAttribute('aria-activedescendant')).toBe(within(listbox).getByRole('option', { name: 'vision' }).id);
     fireEvent.keyDown(input, { key: 'Enter' });
-    await waitFor(() => expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00002', { tags: ['vision'] }));
+    await waitFor(() => expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00002', { addTags: ['vision'] }));
     expect(input.value).toBe('');
   });
 
@@ -39,13 +39,13 @@ describe('tag editor', () => {
     const input = await openDetails('Tagged paper');
     fireEvent.input(input, { target: { value: 'to present' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { tags: ['vision', 'video', 'to present'] }));
+    await waitFor(() => expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { addTags: ['to present'] }));
     fireEvent.focus(input);
     fireEvent.input(input, { target: { value: 'nl' } });
     fireEvent.mouseDown(screen.getByRole('option', { name: 'nlp' }));
-    await waitFor(() => expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { tags: ['vision', 'video', 'to present', 'nlp'] }));
+    await waitFor(() => expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { addTags: ['nlp'] }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag “video” from “Tagged paper”' }));
-    await waitFor(() => expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { tags: ['vision', 'to present', 'nlp'] }));
+    await waitFor(() => expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { removeTags: ['video'] }));
   });
 
   it('explains a tag it cannot take', async () => {

@@ -26,7 +26,7 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
     setTyped('');
     setOpen(false);
     setActive(-1);
-    void state.setTags(saved.id, [...saved.tags, check.tag]);
+    void state.addTag([saved.id], check.tag); // added to what is stored, not to this copy (issue #6)
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -60,7 +60,7 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
               type="button"
               class="chip-remove"
               aria-label={`Remove tag “${tag}” from “${title}”`}
-              onClick={() => void state.setTags(saved.id, saved.tags.filter((t) => t !== tag))}
+              onClick={() => void state.removeTag(saved.id, tag)}
             >
               ×
             </button>

@@ -23,6 +23,7 @@ document.addEventListener('papershelf-inspect', () => {
       relevance: root?.querySelector('button.relevant:not([hidden])') ? (root.querySelector('.why')?.textContent ?? '') : null,
       markFocused: root?.activeElement?.classList?.contains('relevant') ?? false,
       dimmed: root?.querySelector('.row')?.classList.contains('dim') ?? false,
+      message: root?.querySelector('.msg')?.textContent ?? '',
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
