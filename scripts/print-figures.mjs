@@ -28,6 +28,6 @@ for (const part of parts) {
   for (const f of part.findings ?? []) console.log(`  ${''.padEnd(18)}   note x${f.count}: ${f.summary}`);
   for (const [k, v] of Object.entries(part.counts ?? {})) totals[k] = (totals[k] ?? 0) + v;
 }
-const headline = ['mutationsTried', 'payloadsTried', 'messagesTried', 'concurrentOperationsChecked', 'migrationsChecked', 'recordsRoundTripped'];
+const headline = ['mutationsTried', 'payloadsTried', 'messagesTried', 'concurrentOperationsChecked', 'writesAcrossWorkerStops', 'migrationsChecked', 'recordsRoundTripped'];
 const shown = headline.filter((k) => totals[k] !== undefined).map((k) => `${fmt(totals[k])} ${label(k)}`);
 if (shown.length) console.log(`  total: ${shown.join(', ')}`);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordFigures } from '../../test/figures';
 import { makePaper } from '../../test/unit/paper-factory';
 import { buildModel, fromSaved } from '../core/relevance/model';
 import { listPapers, loadRelevanceModel, lookup, openDatabase } from './reading-list';
@@ -86,6 +87,11 @@ async function createV2(papers: SavedPaper[]) {
 
 const STORES = ['meta', 'paperRepos', 'papers', 'relevance', 'repos'];
 
+/** Upgrades checked (each test that opens an older database and checks every record after it), for npm test's report. */
+const checked = { migrationsChecked: 0, recordsChecked: 0 };
+const started = performance.now();
+afterAll(() => recordFigures({ suite: 'migrations', durationMs: Math.round(performance.now() - started), counts: checked, details: { schemaVersion: DB_VERSION } }));
+
 describe('database migrations', () => {
   it('upgrades a version-2 database losslessly and builds the relevance model from the papers already saved', async () => {
     await createV2(V1_PAPERS);
@@ -102,12 +108,15 @@ describe('database migrations', () => {
     // The user's tags are in the model (title and tag words count double).
     const model = await loadRelevanceModel(db);
     expect(model.docs['arxiv:hep-th/9901001']!.terms).toContain('holography');
+    checked.migrationsChecked++;
+    checked.recordsChecked += V1_PAPERS.length;
   });
 
   it('upgrades an empty version-2 database to an empty model', async () => {
     await createV2([]);
     const db = await openDatabase();
     expect(await loadRelevanceModel(db)).toEqual({ version: 1, docs: {}, df: {} });
+    checked.migrationsChecked++;
   });
 
   it('upgrades a version-1 database keeping every saved paper, and adds the v2 stores', async () => {
@@ -126,6 +135,8 @@ describe('database migrations', () => {
     expect(await db.count('relevance')).toBe(V1_PAPERS.length);
     await putRepo(db, { key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 1 });
     expect(await getRepo(db, 'o/r')).toMatchObject({ status: 'not-found' });
+    checked.migrationsChecked++;
+    checked.recordsChecked += V1_PAPERS.length;
   });
 
   it('creates every store and index of the current version in an empty database', async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { launchChromium, until, type Harness, type OverlayInfo, type Routes, type Tab, withStandInStyle } from './browsers';
 import { SavedPaperSchema } from '../../src/background/messages';
+import { recordFigures } from '../figures';
 import type { SavedPaper } from '../../src/storage/schema';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
@@ -174,6 +175,7 @@ describe('chromium: ten tabs and three popups writing at once', () => {
       expect(await popup.texts('.bar .count')).toEqual([`${expected.size} papers`]);
     }
     console.info(`concurrency: ${ops.length} operations fired in ${fired} ms; ${expected.size} papers at the end`);
+    recordFigures({ suite: 'concurrency-e2e', durationMs: fired, counts: { concurrentOperationsChecked: ops.length }, details: { tabs: 10, popups: 3, papersAtTheEnd: expected.size } });
   });
 
   async function ensurePopups(): Promise<Tab> {
@@ -306,5 +308,11 @@ describe('chromium: the service worker stopped in the middle of writes', () => {
     console.info(`worker stop: ${writes.sent.length} requests, ${acknowledged.length} acknowledged, ${failed.length} failed ` +
       `(${[...new Set(failed.map(([, o]) => o))].join(' | ')}); import ${writes.outcomes.import}, ${imported} stored; ` +
       `cards: ${clicked.filter((id) => cards.find((o) => o.id === id)?.pressed === 'true').length}/${clicked.length} saved`);
+    recordFigures({
+      suite: 'worker-stop-e2e',
+      durationMs: 0,
+      counts: { writesAcrossWorkerStops: writes.sent.length, acknowledgedWritesChecked: acknowledged.length },
+      details: { failedAndReported: failed.length, importRecordsStored: imported },
+    });
   });
 });
