@@ -3,7 +3,7 @@
 import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
@@ -47,6 +47,12 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const record = await editPaper(db, id, edit);
       if (record) deps.broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
       return record;
+    }
+    case 'editMany': {
+      const { ids, edit } = message.payload as Envelope<'editMany'>['payload'];
+      const written = await editPapers(db, ids, edit);
+      if (written) deps.broadcast({ type: 'reload' }); // one notice, not one per record
+      return { written };
     }
     case 'save': {
       const { paper, savedFrom } = message.payload as Envelope<'save'>['payload'];

@@ -78,6 +78,11 @@ describe('handle', () => {
     expect(await handle(parseEnvelope({ type: 'putMany', payload: { records: many } }), deps)).toEqual({ written: 50 });
     expect(notices).toEqual([{ type: 'reload' }]);
     expect(await handle(parseEnvelope({ type: 'list', payload: {} }), deps)).toHaveLength(51);
+    notices.length = 0;
+    expect(await handle(parseEnvelope({ type: 'editMany', payload: { ids: many.slice(0, 3).map((r) => r.id), edit: { status: 'done' } } }), deps)).toEqual({ written: 3 });
+    expect(notices).toEqual([{ type: 'reload' }]);
+    const list = (await handle(parseEnvelope({ type: 'list', payload: {} }), deps)) as SavedPaper[];
+    expect(list.filter((r) => r.status === 'done').map((r) => r.id).sort()).toEqual(many.slice(0, 3).map((r) => r.id).sort());
   });
 
   it('writes nothing when one record of a batch fails', async () => {

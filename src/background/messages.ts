@@ -67,20 +67,25 @@ const RelevanceCardSchema = v.strictObject({
 });
 export type RelevanceCard = v.InferOutput<typeof RelevanceCardSchema>;
 
+/** A change to what the user keeps about a paper; every field optional. */
+const EditSchema = v.strictObject({
+  status: v.optional(StatusSchema),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
+  /** Added to the stored tags inside the write: concurrent adds from two pages both land. */
+  addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
+  removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+});
+
 /** Request schemas by message name. */
 export const requests = {
   lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
-  edit: v.strictObject({
-    id: PaperId,
-    edit: v.strictObject({
-      status: v.optional(StatusSchema),
-      tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
-      /** Added to the stored tags inside the write: concurrent adds from two pages both land. */
-      addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
-      removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
-      note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
-    }),
-  }),
+  edit: v.strictObject({ id: PaperId, edit: EditSchema }),
+  /**
+   * The same change to many papers, applied by the background to what it has, in one transaction (bulk status or
+   * tag from the library): never a write-back of a page's possibly stale copies.
+   */
+  editMany: v.strictObject({ ids: v.pipe(v.array(PaperId), v.minLength(1), v.maxLength(100_000)), edit: EditSchema }),
   save: v.strictObject({ paper: PaperSchema, savedFrom: httpUrl }),
   remove: v.strictObject({ id: PaperId }),
   /** The list, newest save first; `limit`: only the newest n (the popup's first render). */
@@ -132,6 +137,7 @@ export interface Responses {
   list: SavedPaper[];
   restore: SavedPaper;
   putMany: { written: number };
+  editMany: { written: number };
   repo: RepoSummary | null;
   paperRepos: string[];
   tagSettings: { watchedTopics: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };

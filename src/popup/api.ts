@@ -36,6 +36,8 @@ export interface ReadingListApi {
   edit(id: string, edit: PaperEdit): Promise<SavedPaper | null>;
   /** Write many records in one transaction: all or nothing (imports, bulk edits). */
   putMany(records: SavedPaper[]): Promise<{ written: number }>;
+  /** The same change to many papers, applied by the background to what it has (one transaction). */
+  editMany(ids: string[], edit: PaperEdit): Promise<{ written: number }>;
   /** Called after any change to the list made anywhere (with the background's notice); returns an unsubscribe function. */
   subscribe(onChange: (notice: Notice) => void): () => void;
   /** Core sites and whether their host access is granted (Firefox lets users withhold it). */
@@ -55,6 +57,7 @@ export const extensionApi: ReadingListApi = {
   restore: (record) => send('restore', { record }),
   edit: (id, edit) => send('edit', { id, edit }),
   putMany: (records) => send('putMany', { records }),
+  editMany: (ids, edit) => send('editMany', { ids, edit }),
   subscribe(onChange) {
     const listener = (message: unknown) => {
       if (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message)) onChange(message);

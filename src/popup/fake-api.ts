@@ -54,6 +54,19 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
       return clone(record);
     }),
+    editMany: vi.fn(async (ids: string[], edit: PaperEdit) => {
+      if (api.failPutMany) throw api.failPutMany; // the same all-or-nothing write fails the same way
+      const { addTags, removeTags, ...fields } = structuredClone(edit);
+      const records = api.papers.filter((p) => ids.includes(p.id)).map((found) => {
+        const record = { ...clone(found), ...fields, updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
+        if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
+        if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+        return record;
+      });
+      upsert(records);
+      if (records.length) broadcast({ type: 'reload' });
+      return { written: records.length };
+    }),
     putMany: vi.fn(async (records: SavedPaper[]) => {
       if (api.failPutMany) throw api.failPutMany;
       upsert(records);

@@ -257,16 +257,37 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     }
   }
 
-  /** One record goes through `edit` (precise notice); many through one `putMany` transaction. */
-  async function editMany(ids: readonly string[], change: (saved: SavedPaper) => PaperEdit | null): Promise<void> {
-    const edits = ids.flatMap((id) => {
-      const saved = snapshot.byId.get(id);
-      const edit = saved && change(saved);
-      return saved && edit ? [{ saved, edit }] : [];
-    });
-    const [only] = edits;
-    if (edits.length === 1 && only) await editOne(only.saved.id, only.edit);
-    else if (edits.length > 1) await putMany(edits.map(({ saved, edit }) => ({ ...saved, ...edit, updatedAt: now() })));
+  /**
+   * The same edit to many papers. One goes through `edit` (precise notice); many through one `editMany`
+   * transaction that the background applies to what it has, never to this page's possibly stale copies.
+   */
+  async function editMany(ids: readonly string[], edit: PaperEdit): Promise<void> {
+    const targets = ids.filter((id) => snapshot.byId.has(id));
+    const [only] = targets;
+    if (targets.length === 1 && only) {
+      await editOne(only, edit);
+      return;
+    }
+    if (!targets.length) return;
+    expectEcho(RELOAD);
+    try {
+      await api.editMany(targets, edit);
+    } catch (error) {
+      consumeEcho(RELOAD);
+      throw error;
+    }
+    // Show it at once as the background applied it (others' concurrent edits arrive with their own notices).
+    const at = now();
+    upsertLocal(
+      targets.map((id) => {
+        const saved = snapshot.byId.get(id)!;
+        const { addTags, removeTags, ...fields } = edit;
+        const record: SavedPaper = { ...saved, ...fields, updatedAt: at };
+        if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
+        if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+        return record;
+      }),
+    );
   }
 
   async function saveNote(id: string, note: string): Promise<void> {
@@ -354,15 +375,16 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     refresh,
     search: (text) => (indexing ? null : index.search(text)),
     setStatus: (ids, status) =>
-      editMany(ids, (saved) => (saved.status === status ? null : { status })).catch(fail('Could not change the status')),
+      editMany(
+        ids.filter((id) => snapshot.byId.get(id)?.status !== status),
+        { status },
+      ).catch(fail('Could not change the status')),
     setTags: (id, tags) => editOne(id, { tags }).then(() => undefined, fail('Could not change the tags')),
     removeTag: (id, tag) => editOne(id, { removeTags: [tag] }).then(() => undefined, fail('Could not change the tags')),
     addTag(ids, tag) {
       const targets = ids.filter((id) => snapshot.byId.has(id) && !snapshot.byId.get(id)!.tags.includes(tag));
-      const [only] = targets;
-      // One paper: the background adds the tag to what it has, not to this popup's possibly stale copy (issue #6).
-      if (targets.length === 1 && only) return editOne(only, { addTags: [tag] }).then(() => undefined, fail('Could not add the tag'));
-      return editMany(targets, (saved) => ({ tags: [...saved.tags, tag] })).catch(fail('Could not add the tag'));
+      // The background adds the tag to what it has, not to this page's possibly stale copies (issue #6).
+      return editMany(targets, { addTags: [tag] }).catch(fail('Could not add the tag'));
     },
     stashNote: (id, note) => drafts.put(id, { note, at: now() }),
     saveNote,

@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { buildModel, fromSaved } from '../core/relevance/model';
-import { editPaper, listPapers, loadRelevanceModel, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
+import { editPaper, editPapers, listPapers, loadRelevanceModel, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
 import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
 
 beforeEach(() => {
@@ -72,6 +72,22 @@ describe('reading list storage', () => {
     ]);
     expect(Object.keys(big)).toHaveLength(200);
     for (const id of ['arxiv:2607.00040', 'arxiv:2607.00005']) expect(await lookup(db, [id])).toEqual({ [id]: big[id] });
+  });
+
+  it('applies one edit to many papers as stored, skipping ids not in the list', async () => {
+    const db = await openDatabase();
+    for (const i of [1, 2, 3]) await savePaper(db, makePaper({ id: `arxiv:2607.0000${i}` }), { savedFrom: 'https://x.example/' });
+    // Another context tagged paper 2 after this page read the list: the bulk add must keep that tag.
+    await editPaper(db, 'arxiv:2607.00002', { tags: ['from-elsewhere'] });
+    const written = await editPapers(db, ['arxiv:2607.00001', 'arxiv:2607.00002', 'arxiv:2607.00009'], { status: 'reading', addTags: ['moe'] }, 5000);
+    expect(written).toBe(2);
+    const byId = Object.fromEntries((await listPapers(db)).map((r) => [r.id, r]));
+    expect(byId['arxiv:2607.00001']).toMatchObject({ status: 'reading', tags: ['moe'], updatedAt: 5000 });
+    expect(byId['arxiv:2607.00002']).toMatchObject({ status: 'reading', tags: ['from-elsewhere', 'moe'] });
+    expect(byId['arxiv:2607.00003']).toMatchObject({ status: 'to-read', tags: [] });
+    expect(byId['arxiv:2607.00009']).toBeUndefined();
+    // The relevance rows follow the tags, in the same transaction.
+    expect((await loadRelevanceModel(db)).docs['arxiv:2607.00002']!.terms).toContain('moe');
   });
 
   it('edits status, tags and note of a saved paper only', async () => {

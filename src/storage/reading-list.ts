@@ -126,6 +126,41 @@ export interface PaperEdit {
   note?: string;
 }
 
+/** A record with the edit applied. Tag additions and removals are applied to what is stored, so two contexts
+ * tagging one paper at once both count. */
+function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
+  const { addTags, removeTags, ...fields } = edit;
+  const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
+  if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
+  if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+  return record;
+}
+
+/**
+ * The same edit to many saved papers in one transaction (all or nothing), applied to the stored records. Ids not
+ * in the list are skipped. Resolves with how many records were written.
+ */
+export async function editPapers(db: Database, ids: readonly string[], edit: PaperEdit, now = Date.now()): Promise<number> {
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const relevance = tx.objectStore('relevance');
+  let written = 0;
+  let retagged = false;
+  for (const id of new Set(ids)) {
+    const existing = await papers.get(id);
+    if (!existing) continue;
+    const record = applyEdit(existing, edit, now);
+    const retag = record.tags.join('\n') !== existing.tags.join('\n');
+    retagged ||= retag;
+    void papers.put(record);
+    if (retag) void relevance.put(relevanceDoc(record));
+    written++;
+  }
+  await tx.done;
+  if (retagged) changed(db);
+  return written;
+}
+
 /** Change what the user keeps about a saved paper. Resolves with the committed record, or null if not saved. */
 export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
   const tx = db.transaction(['papers', 'relevance'], 'readwrite');
@@ -135,12 +170,7 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
     await tx.done;
     return null;
   }
-  const { addTags, removeTags, ...fields } = edit;
-  const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
-  // Adds and removals are applied here, inside the write, so two contexts tagging one paper at once both count.
-  if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
-  if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
-  // Tags are part of the model; status and notes are not, so only a tag change rewrites the relevance row.
+  const record = applyEdit(existing, edit, now);
   const retag = record.tags.join('\n') !== existing.tags.join('\n');
   await Promise.all([papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;

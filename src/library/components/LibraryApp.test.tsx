@@ -52,11 +52,8 @@ describe('library page', () => {
     fireEvent.click(box('Third paper'));
     fireEvent.change(screen.getByRole('combobox', { name: 'Status for the selected papers' }), { target: { value: 'reading' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set status' }));
-    await waitFor(() => expect(api.putMany).toHaveBeenCalledTimes(1));
-    expect(vi.mocked(api.putMany).mock.calls[0]![0].map((r) => [r.id, r.status])).toEqual([
-      ['arxiv:2607.00001', 'reading'],
-      ['arxiv:2607.00003', 'reading'],
-    ]);
+    await waitFor(() => expect(api.editMany).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.editMany).mock.calls[0]).toEqual([['arxiv:2607.00001', 'arxiv:2607.00003'], { status: 'reading' }]);
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Third paper”' }) as HTMLSelectElement).value).toBe('reading'));
   });
 
