@@ -46,6 +46,7 @@ function validPayload(type: MessageName): Json {
     paperRepos: { arxivId: '2401.00001' },
     relevance: { cards: [{ id: 'arxiv:2401.00001', title: 'Sparse experts', abstract: 'We route tokens.' }], context: [{ id: 'arxiv:2401.00002', title: 'Diffusion', abstract: null }] },
     resetRelevance: {},
+    editMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'], edit: { status: 'done', addTags: ['moe'] } },
   };
   return structuredClone(payloads[type]) as Json;
 }
