@@ -168,8 +168,17 @@ export class Annotator {
     this.context = []; // another page: its own statistics
     this.adapter = this.options.adapterFor(new URL(href));
     if (!this.adapter) return;
+    // Reading the page's context (Hugging Face parses its hydration JSON) and finding the cards each take a task
+    // of their own on a long page, so neither adds to the other or to the first slice of annotation.
     this.ctx = this.adapter.context(this.options.doc, new URL(href), this.now());
-    await this.annotate(this.adapter.findCards(this.options.doc, this.ctx));
+    await yieldToPage();
+    if (this.stopped || this.href !== href) return;
+    const cards = this.adapter.findCards(this.options.doc, this.ctx);
+    if (cards.length > BATCH) {
+      await yieldToPage();
+      if (this.stopped || this.href !== href) return;
+    }
+    await this.annotate(cards);
     if (this.relevanceOn) this.updateControl();
   }
 

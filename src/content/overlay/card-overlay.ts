@@ -49,7 +49,8 @@ export function createCardOverlay(doc: Document, paper: Paper, theme: Theme, bas
   const relevance = createRelevanceMark(doc);
   const badges = doc.createElement('span');
   badges.className = 'badges';
-  row.append(save.elements[0]!, save.elements[1]!, relevance.elements[0], chips.element, badges, save.elements[2]!, relevance.elements[1]);
+  // The status menu, once the paper is saved, goes right after the save button.
+  row.append(save.elements[0]!, relevance.elements[0], chips.element, badges, save.elements[1]!, relevance.elements[1]);
   row.classList.toggle('watched', baseTags.some((t) => t.watched));
 
   const shown = new Set<string>();

@@ -32,8 +32,6 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
   const star = el(doc, 'span', { 'aria-hidden': 'true' });
   const label = el(doc, 'span');
   button.append(star, label);
-  const select = el(doc, 'select', { class: 'status', 'aria-label': 'Reading status' });
-  for (const [value, text] of Object.entries(STATUS_LABELS)) select.append(el(doc, 'option', { value }, text));
   const message = el(doc, 'span', { class: 'msg', role: 'status' });
 
   button.addEventListener('click', (event) => {
@@ -42,12 +40,24 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
     event.stopPropagation();
     actions.toggle(button.getAttribute('aria-pressed') !== 'true');
   });
-  select.addEventListener('click', (event) => event.stopPropagation());
-  select.addEventListener('change', () => actions.setStatus(select.value as ReadingStatus));
+  // The status menu exists only once the paper is saved: most cards on a page never need one, and a <select> with
+  // its options is among the costliest things to build per card.
+  let select: HTMLSelectElement | null = null;
+  const statusMenu = (): HTMLSelectElement => {
+    if (!select) {
+      const menu = el(doc, 'select', { class: 'status', 'aria-label': 'Reading status' }) as HTMLSelectElement;
+      for (const [value, text] of Object.entries(STATUS_LABELS)) menu.append(el(doc, 'option', { value }, text));
+      menu.addEventListener('click', (event) => event.stopPropagation());
+      menu.addEventListener('change', () => actions.setStatus(menu.value as ReadingStatus));
+      select = menu;
+    }
+    if (!select.parentNode) button.after(select);
+    return select;
+  };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const control: SaveControl = {
-    elements: [button, select, message],
+    elements: [button, message],
     setStatus(status) {
       const saved = status !== null && status !== undefined;
       button.setAttribute('aria-pressed', String(saved));
@@ -55,8 +65,11 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
       star.textContent = saved ? '★' : '☆';
       label.textContent = saved ? 'Saved' : 'Save';
       button.title = saved ? 'In your Papershelf reading list (click to remove)' : 'Save to your Papershelf reading list';
-      select.hidden = !saved;
-      if (saved) select.value = status;
+      if (saved) {
+        const menu = statusMenu();
+        menu.hidden = false;
+        menu.value = status;
+      } else if (select) select.hidden = true;
     },
     showMessage(text) {
       message.textContent = text;
