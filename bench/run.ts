@@ -13,7 +13,8 @@ import { benchPage, type BenchPage, type Site } from './pages';
 import { narrowingPrefixes, readingList } from './records';
 import { evaluate, median, table, writeResults, type Figure } from './report';
 import { measureSizes } from './sizes';
-import { benchRelevance } from '../src/core/relevance/bench';
+import { benchBackgroundTasks, benchRelevance } from '../src/core/relevance/bench';
+import { RELEVANCE_CARDS_MAX } from '../src/background/messages';
 
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
 
   log('relevance (issue #8), in Node: the same code the background runs');
   const relevance = benchRelevance(LIBRARY, 1000, quick ? 2 : 5);
+  const relevanceTasks = benchBackgroundTasks(LIBRARY, 1000, RELEVANCE_CARDS_MAX, 100, quick ? 1 : 3);
 
   // ------------------------------------------------------------------------------------------ figures
   const figures: Figure[] = [];
@@ -264,8 +266,9 @@ async function main(): Promise<void> {
   figures.push({ group: rel, label: 'compile the model for scoring (once per library change, cached)', unit: 'ms', value: relevance.compileMs });
   figures.push({ group: rel, label: `${n(relevance.cards)} cards scored: tokenize + page weights + score`, unit: 'ms', value: relevance.totalMs,
     note: `tokenize ${relevance.tokenizeMs.toFixed(1)} ms, page weights ${relevance.pageMs.toFixed(1)} ms (one task), score ${relevance.scoreMs.toFixed(1)} ms (sliced per card)` });
-  figures.push({ group: rel, label: 'longest indivisible step (page weights)', unit: 'ms', value: relevance.pageMs, budget: { max: 50, text: '≤ 50 ms' } });
-  figures.push({ group: rel, label: 'slowest single card', unit: 'ms', value: relevance.maxCardMs, budget: { max: 50, text: '≤ 50 ms' } });
+  figures.push({ group: rel, label: `the same as the background splits it (${RELEVANCE_CARDS_MAX} cards a request, 100 a slice), total`, unit: 'ms', value: relevanceTasks.totalMs });
+  figures.push({ group: rel, label: 'longest uninterrupted task in the background', unit: 'ms', value: relevanceTasks.longestTaskMs, budget: { max: 50, text: '≤ 50 ms' },
+    note: 'none of it runs in the page; a long task would delay the background\'s answers to lookups and saves' });
 
   const kB = (b: number) => b / 1000;
   for (const f of sizes.contentScripts) {
@@ -299,6 +302,7 @@ async function main(): Promise<void> {
       storage,
       popup: { opens: popupOpens, keystrokes, problem: popupProblem },
       relevance,
+      relevanceTasks,
     },
   });
 }
