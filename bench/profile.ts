@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, within, type Served } from './browser';
 import { benchPage, type Site } from './pages';
+import { seed } from './measure-extension';
+import { readingList } from './records';
 
 interface CallFrame {
   functionName: string;
@@ -23,6 +25,9 @@ interface CpuProfile {
 
 const site = (process.argv[2] ?? 'huggingface') as Site;
 const cards = Number(process.argv[3] ?? 1000);
+/** `--library N`: seed N saved papers first (every tenth card of the page among them), as `npm run bench` does. */
+const libraryArg = process.argv.indexOf('--library');
+const librarySize = libraryArg > 0 ? Number(process.argv[libraryArg + 1]) : 0;
 
 const out = mkdtempSync(join(tmpdir(), 'papershelf-profile-build-'));
 console.error(`building unminified into ${out}`);
@@ -40,6 +45,10 @@ const routes = new Map<string, Served>([
 ]);
 const bench = await launch({ extension: out, routes });
 try {
+  if (librarySize) {
+    console.error(`seeding ${librarySize} saved papers`);
+    await seed(bench, readingList({ count: librarySize, include: page.ids.filter((_, i) => i % 10 === 0) }));
+  }
   const { page: tab, cdp } = await bench.newTab();
   await tab.goto(warm);
   await cdp.send('Profiler.enable');

@@ -3,6 +3,8 @@
 // longest tasks in which the extension's script ran. Tracing slows the page down; compare the two columns.
 import { launch, snapshotBuild, within, type Bench, type Served } from './browser';
 import { benchPage, type Site } from './pages';
+import { seed } from './measure-extension';
+import { readingList } from './records';
 
 const site = (process.argv[2] ?? 'huggingface') as Site;
 const cards = Number(process.argv[3] ?? 1000);
@@ -58,6 +60,8 @@ interface Breakdown {
   byName: Map<string, number>;
   total: number;
   extensionTasks: { start: number; ms: number }[];
+  /** Every top-level task of 50 ms or more, with the events that took its time (self time, ms). */
+  longTasks: { start: number; ms: number; ext: boolean; top: [string, number][] }[];
 }
 
 function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown {
@@ -70,10 +74,12 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
   const byKind = new Map<string, number>();
   const byName = new Map<string, number>();
   const stack: TraceEvent[] = [];
-  const tasks: { ts: number; dur: number; ext: boolean }[] = [];
+  const tasks: { ts: number; dur: number; ext: boolean; names: Map<string, number> }[] = [];
   const add = (name: string, us: number) => {
     byKind.set(kindOf(name), (byKind.get(kindOf(name)) ?? 0) + us / 1000);
     byName.set(name, (byName.get(name) ?? 0) + us / 1000);
+    const names = tasks.at(-1)?.names;
+    if (names) names.set(name, (names.get(name) ?? 0) + us / 1000);
   };
   let total = 0;
   for (const e of xs) {
@@ -82,7 +88,7 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     const parent = stack.at(-1);
     if (parent) add(parent.name, -Math.min(dur, parent.ts + (parent.dur ?? 0) - e.ts));
     else {
-      tasks.push({ ts: e.ts, dur, ext: false });
+      tasks.push({ ts: e.ts, dur, ext: false, names: new Map() });
       total += dur / 1000;
     }
     add(e.name, dur);
@@ -95,14 +101,21 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     byName,
     total,
     extensionTasks: tasks.filter((t) => t.ext).map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000 })),
+    longTasks: tasks
+      .filter((t) => t.dur >= 50_000)
+      .map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ext: t.ext, top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 5) })),
   };
 }
 
 const page = benchPage(site, cards);
+/** `--library N`: seed N saved papers first (every tenth card of the page among them), as `npm run bench` does. */
+const libraryArg = process.argv.indexOf('--library');
+const librarySize = libraryArg > 0 ? Number(process.argv[libraryArg + 1]) : 0;
 const routes = new Map<string, Served>([[page.url, { body: Buffer.from(page.html), contentType: 'text/html; charset=utf-8' }]]);
 const ext = await launch({ extension: snapshotBuild(), routes });
 const base = await launch({ extension: null, routes });
 try {
+  if (librarySize) await seed(ext, readingList({ count: librarySize, include: page.ids.filter((_, i) => i % 10 === 0) }));
   await trace(ext, page.url); // warm-up
   const withExt = breakdown(await trace(ext, page.url), ext.extensionId);
   const without = breakdown(await trace(base, page.url), null);
@@ -120,6 +133,12 @@ try {
   const long = withExt.extensionTasks.filter((t) => t.ms >= 50);
   console.log(`\ntasks running the extension's script: ${withExt.extensionTasks.length}, of which ${long.length} of 50 ms or more; longest:`);
   for (const t of [...withExt.extensionTasks].sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  at ${t.start.toFixed(0)} ms: ${t.ms.toFixed(1)} ms`);
+  for (const [label, b] of [['with', withExt], ['without', without]] as const) {
+    console.log(`\ntasks of 50 ms or more ${label} the extension: ${b.longTasks.length}`);
+    for (const t of [...b.longTasks].sort((x, y) => y.ms - x.ms).slice(0, 6)) {
+      console.log(`  at ${t.start.toFixed(0)} ms: ${t.ms.toFixed(1)} ms${t.ext ? ' (runs our script)' : ''}: ${t.top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+    }
+  }
 } finally {
   await ext.close();
   await base.close();
