@@ -15,15 +15,8 @@ export interface SiteAccess {
   granted: boolean;
 }
 
-/** What the user keeps about a paper; omitted fields stay as they are. */
-export interface PaperEdit {
-  status?: ReadingStatus;
-  tags?: string[];
-  /** Added to the stored tags by the background, in the same transaction (no lost concurrent add). */
-  addTags?: string[];
-  removeTags?: string[];
-  note?: string;
-}
+export type { PaperEdit } from '../storage/edit';
+import type { PaperEdit } from '../storage/edit';
 
 export interface ReadingListApi {
   /** The whole list, newest save first; with `limit`, only the newest that many. */

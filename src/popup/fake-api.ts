@@ -6,6 +6,7 @@ import type { Notice } from '../background/messages';
 import type { Paper } from '../core/paper';
 import type { SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi, SiteAccess } from './api';
+import { applyEdit } from '../storage/edit';
 
 export interface FakeApi extends ReadingListApi {
   papers: SavedPaper[];
@@ -46,23 +47,14 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
     edit: vi.fn(async (id: string, edit: PaperEdit) => {
       const found = api.papers.find((p) => p.id === id);
       if (!found) return null;
-      const { addTags, removeTags, ...fields } = structuredClone(edit);
-      const record = { ...clone(found), ...fields, updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
-      if (addTags) record.tags = [...new Set([...record.tags, ...addTags])]; // as the background does
-      if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+      const record = applyEdit(clone(found), structuredClone(edit), Math.max(Date.now(), found.updatedAt + 1)); // as the background does
       upsert([record]);
       broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
       return clone(record);
     }),
     editMany: vi.fn(async (ids: string[], edit: PaperEdit) => {
       if (api.failPutMany) throw api.failPutMany; // the same all-or-nothing write fails the same way
-      const { addTags, removeTags, ...fields } = structuredClone(edit);
-      const records = api.papers.filter((p) => ids.includes(p.id)).map((found) => {
-        const record = { ...clone(found), ...fields, updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
-        if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
-        if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
-        return record;
-      });
+      const records = api.papers.filter((p) => ids.includes(p.id)).map((found) => applyEdit(clone(found), structuredClone(edit), Math.max(Date.now(), found.updatedAt + 1)));
       upsert(records);
       if (records.length) broadcast({ type: 'reload' });
       return { written: records.length };

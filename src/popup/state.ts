@@ -3,6 +3,7 @@
 import type { Notice } from '../background/messages';
 import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi } from './api';
+import { applyEdit } from '../storage/edit';
 import { tagCounts, siteIds } from './list-query';
 import { localDraftStore, type DraftStore } from './note-drafts';
 import { PaperIndex } from './search-index';
@@ -278,16 +279,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     }
     // Show it at once as the background applied it (others' concurrent edits arrive with their own notices).
     const at = now();
-    upsertLocal(
-      targets.map((id) => {
-        const saved = snapshot.byId.get(id)!;
-        const { addTags, removeTags, ...fields } = edit;
-        const record: SavedPaper = { ...saved, ...fields, updatedAt: at };
-        if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
-        if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
-        return record;
-      }),
-    );
+    upsertLocal(targets.map((id) => applyEdit(snapshot.byId.get(id)!, edit, at)));
   }
 
   async function saveNote(id: string, note: string): Promise<void> {

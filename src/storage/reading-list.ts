@@ -1,5 +1,6 @@
 // The only code that touches IndexedDB. Plain functions over an open database; each write resolves only
 // after its transaction has committed (`tx.done`), so "saved" always means saved.
+import { applyEdit, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Paper } from '../core/paper';
 import type { RelevanceModel } from '../core/relevance/model';
@@ -115,26 +116,7 @@ export async function lookup(db: Database, ids: readonly string[]): Promise<Reco
   return result;
 }
 
-export interface PaperEdit {
-  status?: ReadingStatus;
-  tags?: string[];
-  /** Tags to add to what is stored (after `tags`, if given): applied inside the write, so two callers adding
-   * different tags at once both keep theirs (issue #6). */
-  addTags?: string[];
-  /** Tags to take out of what is stored, likewise inside the write. */
-  removeTags?: string[];
-  note?: string;
-}
-
-/** A record with the edit applied. Tag additions and removals are applied to what is stored, so two contexts
- * tagging one paper at once both count. */
-function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
-  const { addTags, removeTags, ...fields } = edit;
-  const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
-  if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
-  if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
-  return record;
-}
+export type { PaperEdit };
 
 /**
  * The same edit to many saved papers in one transaction (all or nothing), applied to the stored records. Ids not

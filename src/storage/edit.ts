@@ -1,0 +1,24 @@
+// What an edit of a saved paper does to its record: pure, so the background (inside its transaction), the popup
+// (showing a bulk edit at once) and test doubles all apply it the same way.
+import type { ReadingStatus, SavedPaper } from './schema';
+
+/** What the user keeps about a paper; omitted fields stay as they are. */
+export interface PaperEdit {
+  status?: ReadingStatus;
+  tags?: string[];
+  /** Tags to add to what is stored (after `tags`, if given): applied inside the write, so two callers adding
+   * different tags at once both keep theirs (issue #6). */
+  addTags?: string[];
+  /** Tags to take out of what is stored, likewise inside the write. */
+  removeTags?: string[];
+  note?: string;
+}
+
+/** The record with the edit applied and `updatedAt` set. */
+export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
+  const { addTags, removeTags, ...fields } = edit;
+  const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
+  if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
+  if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+  return record;
+}
