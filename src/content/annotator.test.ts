@@ -342,14 +342,6 @@ describe('Annotator relevance', () => {
     expect(hosts().every((h) => mark(h).hidden)).toBe(true);
   });
 
-  it('adds no control when no card is relevant', async () => {
-    document.body.innerHTML = card('1') + card('3');
-    const port = relevancePort();
-    await withRelevance(port).start();
-    expect(port.relevance).toHaveBeenCalledTimes(1);
-    expect(control()).toBeNull();
-  });
-
   it('"Next relevant (n)" focuses the relevant cards in page order, and wraps', async () => {
     document.body.innerHTML = card('1') + card('2') + card('3') + card('4') + card('5');
     await withRelevance(relevancePort()).start();
@@ -405,15 +397,25 @@ describe('Annotator relevance', () => {
     expect(port.relevance).toHaveBeenCalledTimes(2);
   });
 
-  it('removes the control after in-page navigation to a page without relevant cards', async () => {
+  it('hides the control after in-page navigation to a page without relevant cards, keeping its host', async () => {
     document.body.innerHTML = '<main>' + card('2') + '</main>';
     await withRelevance(relevancePort()).start();
-    expect(control()).not.toBeNull();
+    const bar = () => roots.get(control()!)!.querySelector<HTMLElement>('.bar')!;
+    expect(bar().hidden).toBe(false);
     history.pushState(null, '', '/list?page=2');
     document.querySelector('main')!.innerHTML = card('3');
-    await flush();
-    await flush();
-    expect(control()).toBeNull();
+    await vi.waitFor(() => expect(bar().hidden).toBe(true));
+    expect(document.querySelectorAll('papershelf-controls')).toHaveLength(1);
+  });
+
+  it('shows no control when no card is relevant, yet its host is there (its presence tells nothing)', async () => {
+    document.body.innerHTML = card('1') + card('3');
+    const port = relevancePort();
+    await withRelevance(port).start();
+    expect(port.relevance).toHaveBeenCalledTimes(1);
+    expect(control()).not.toBeNull();
+    expect(control()!.getAttributeNames()).toEqual([]);
+    expect(roots.get(control()!)!.querySelector<HTMLElement>('.bar')!.hidden).toBe(true);
   });
 
   it('a failed relevance request leaves the cards and their saved state alone', async () => {
@@ -429,6 +431,6 @@ describe('Annotator relevance', () => {
     await a.start();
     expect(hosts().map((h) => button(h).getAttribute('aria-pressed'))).toEqual(['true', 'false']);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'background asleep' }));
-    expect(control()).toBeNull();
+    expect(roots.get(control()!)!.querySelector<HTMLElement>('.bar')!.hidden).toBe(true);
   });
 });

@@ -351,14 +351,12 @@ export class Annotator {
     return out.sort((a, b) => (a.host.compareDocumentPosition(b.host) & 4 ? -1 : 1)); // 4: b follows a
   }
 
+  /**
+   * The page control exists on every annotated page while relevance is on, and shows itself only when a card is
+   * relevant: whether it is in the page says only that the setting is on, never anything about the list.
+   */
   private updateControl(): void {
     const count = this.relevantOverlays().length;
-    if (!count) {
-      // In-page navigation to a page without relevant cards: no stale control.
-      this.control?.host.remove();
-      this.control = null;
-      return;
-    }
     if (!this.control) {
       this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) });
       this.options.doc.body.append(this.control.host);

@@ -40,6 +40,9 @@ export function createPageControl(doc: Document, actions: { next(): void; dim(on
   return {
     host,
     setCount(n) {
+      // Hidden inside the closed root, never removed: the host's presence must not tell the page whether any
+      // card here is like the user's saved papers.
+      bar.hidden = n === 0;
       next.textContent = `Next relevant (${n})`;
     },
     setDim(on) {

@@ -32,7 +32,8 @@ document.addEventListener('papershelf-inspect', () => {
 // The page-level relevance control: its buttons (label, aria-pressed) into an attribute; a click on request.
 const controlButtons = () => {
   const host = document.querySelector('papershelf-controls');
-  return [...((host && shadowOf(host))?.querySelectorAll('button') ?? [])];
+  // Only a control the user can see: its bar is hidden while no card is relevant.
+  return [...((host && shadowOf(host))?.querySelectorAll('.bar:not([hidden]) button') ?? [])];
 };
 document.addEventListener('papershelf-inspect-controls', () => {
   const buttons = controlButtons().map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed') }));
