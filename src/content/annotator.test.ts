@@ -408,6 +408,16 @@ describe('Annotator relevance', () => {
     expect(document.querySelectorAll('papershelf-controls')).toHaveLength(1);
   });
 
+  it('takes the mark off a card once its paper is saved, and counts it out of "Next relevant"', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3') + card('4');
+    const a = withRelevance(relevancePort());
+    await a.start();
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true, false]);
+    a.applyChange('fake:2', { status: 'to-read', tags: [] });
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, true, true, false]);
+    expect(controlButton(/Next relevant/).textContent).toBe('Next relevant (1)');
+  });
+
   it('shows no control when no card is relevant, yet its host is there (its presence tells nothing)', async () => {
     document.body.innerHTML = card('1') + card('3');
     const port = relevancePort();

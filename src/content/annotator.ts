@@ -138,7 +138,13 @@ export class Annotator {
   /** Apply a change broadcast by the background (another tab, the popup). */
   applyChange(id: string, state: SavedState | null): void {
     this.states.set(id, state);
-    for (const overlay of this.byId.get(id) ?? []) overlay.setState(state);
+    // A saved paper is no longer a suggestion: its relevance mark goes (saved papers are never marked).
+    const unmark = state !== null && this.relevant.delete(id);
+    for (const overlay of this.byId.get(id) ?? []) {
+      overlay.setState(state);
+      if (unmark) overlay.setRelevance(null);
+    }
+    if (unmark) this.updateControl();
   }
 
   /** Re-read the saved state of every paper on the page (after an import changed many at once). */
