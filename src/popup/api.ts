@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { send } from '../background/client';
 import { ChangedNoticeSchema, ReloadNoticeSchema, type Notice } from '../background/messages';
 import type { ReadingStatus, SavedPaper } from '../storage/schema';
-import { sites } from '../background/site-scripts';
+import { coreSites } from '../sites/names';
 
 export interface SiteAccess {
   /** Human name, e.g. "Hugging Face Papers". */
@@ -60,7 +60,7 @@ export const extensionApi: ReadingListApi = {
     return () => browser.runtime.onMessage.removeListener(listener);
   },
   async siteAccess() {
-    const core = sites().filter((site) => !site.optional);
+    const core = coreSites(browser.runtime.getManifest());
     return Promise.all(
       core.map(async (site) => ({
         name: site.name,

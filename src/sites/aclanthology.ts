@@ -6,6 +6,7 @@ import { arxivPdfUrl, canonicalId } from '../core/ids';
 import { emptyPaper, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, linkedIds, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://aclanthology.org/';
 const ROWS = [
@@ -142,7 +143,7 @@ function fromPaperPage(card: Element, ctx: AclContext): Paper | null {
 
 export const aclanthology: SiteAdapter<AclContext> = {
   id: 'aclanthology',
-  name: 'ACL Anthology',
+  name: SITE_NAMES.aclanthology,
   matches: ['https://aclanthology.org/*'],
 
   pageKind,

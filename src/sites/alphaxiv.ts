@@ -9,6 +9,7 @@ import { arxivIdFromUrl, arxivPdfUrl } from '../core/ids';
 import { emptyPaper } from '../core/paper';
 import { metaContent, textOf } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://www.alphaxiv.org';
 const HOSTS = ['www.alphaxiv.org', 'alphaxiv.org'];
@@ -40,7 +41,7 @@ function firstMeta(doc: Document, names: readonly string[]): string | null {
 
 export const alphaxiv: SiteAdapter<AlphaxivContext> = {
   id: 'alphaxiv',
-  name: 'alphaXiv',
+  name: SITE_NAMES.alphaxiv,
   matches: [
     'https://www.alphaxiv.org/abs/*',
     'https://www.alphaxiv.org/overview/*',

@@ -7,6 +7,7 @@ import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/gi
 import { arxivAbsUrl, arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://arxiv.org/'; // listing hrefs are relative (`/abs/<id>`)
 
@@ -551,7 +552,7 @@ function after(el: Element | null | undefined, fallback: Element): { parent: Ele
 
 export const arxiv: SiteAdapter<ArxivContext> = {
   id: 'arxiv',
-  name: 'arXiv',
+  name: SITE_NAMES.arxiv,
   // arxiv.org redirects www.arxiv.org, so it needs no pattern; export.arxiv.org serves the same pages.
   matches: [
     'https://arxiv.org/list/*',

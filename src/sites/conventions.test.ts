@@ -35,6 +35,13 @@ it('every manifest match pattern belongs to an adapter (or is a metadata source 
   expect([...staticMatches, ...optionalHosts].filter((m) => !all.has(m))).toEqual([]);
 });
 
+it('the popup reads the core sites from the manifest alone: the same as the adapters say', async () => {
+  const { coreSites, SITE_NAMES } = await import('./names');
+  const core = adapters.filter((a) => manifest.content_scripts.some((s) => s.js.includes(`src/content/entries/${a.id}.ts`)));
+  expect(coreSites(manifest)).toEqual(core.map((a) => ({ id: a.id, name: a.name, matches: [...a.matches] })));
+  expect(adapters.map((a) => [a.id, a.name])).toEqual(adapters.map((a) => [a.id, SITE_NAMES[a.id as keyof typeof SITE_NAMES]]));
+});
+
 it('adapter ids are unique, and each is a prefix the message schema accepts for site ids', () => {
   expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
   expect([...ID_PREFIXES].sort()).toEqual(['arxiv', 'doi', 'import', ...adapters.map((a) => a.id).filter((id) => id !== 'arxiv')].sort());

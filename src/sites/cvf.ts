@@ -8,6 +8,7 @@ import { canonicalId } from '../core/ids';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const HOST = 'openaccess.thecvf.com';
 const LISTING_PATHS = [
@@ -106,7 +107,7 @@ function extractPaper(card: Element, ctx: CvfContext): Paper | null {
 
 export const cvf: SiteAdapter<CvfContext> = {
   id: 'cvf',
-  name: 'CVF Open Access',
+  name: SITE_NAMES.cvf,
   matches: ['https://openaccess.thecvf.com/*'],
 
   pageKind,

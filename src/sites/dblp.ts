@@ -5,6 +5,7 @@ import { arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
 import { emptyPaper } from '../core/paper';
 import { cardsUnder, idsFromHrefs, parseLooseDate, textOf } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://dblp.org/';
 const ENTRY = 'li.entry'; // id = dblp key; type class inproceedings/article/informal/book/incollection/...
@@ -58,7 +59,7 @@ function corrArxivId(key: string, volume: string): string | null {
 
 export const dblp: SiteAdapter<DblpContext> = {
   id: 'dblp',
-  name: 'dblp',
+  name: SITE_NAMES.dblp,
   matches: ['https://dblp.org/*', 'https://dblp.uni-trier.de/*'],
 
   pageKind,

@@ -5,6 +5,7 @@ import { arxivIdFromUrl, arxivPdfUrl, canonicalId } from '../core/ids';
 import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/github';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://huggingface.co';
 /** Hydration JSON holders (`data-props`, one read per page). */
@@ -142,7 +143,7 @@ function titleOf(card: Element): Element | null {
 
 export const huggingface: SiteAdapter<HfContext> = {
   id: 'huggingface',
-  name: 'Hugging Face Papers',
+  name: SITE_NAMES.huggingface,
   matches: ['https://huggingface.co/papers*'],
 
   pageKind,

@@ -7,6 +7,7 @@ import { canonicalId } from '../core/ids';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, linkedIds, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const HOSTS = ['proceedings.neurips.cc', 'papers.nips.cc'];
 const YEAR_PATH = /^\/paper_files\/paper\/(\d{4})$/;
@@ -106,7 +107,7 @@ function extractPaper(card: Element, ctx: NeuripsContext): Paper | null {
 
 export const neurips: SiteAdapter<NeuripsContext> = {
   id: 'neurips',
-  name: 'NeurIPS Proceedings',
+  name: SITE_NAMES.neurips,
   matches: ['https://proceedings.neurips.cc/paper_files/paper/*', 'https://papers.nips.cc/paper_files/paper/*'],
 
   pageKind,

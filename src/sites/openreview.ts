@@ -10,6 +10,7 @@ import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, idsFromHrefs, parseLooseDate, readCitationMeta, textOf } from './common';
 import type { CitationMeta } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://openreview.net';
 // ---- Forum page ---------------------------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ function titleOf(card: Element): Element | null {
 
 export const openreview: SiteAdapter<OpenReviewContext> = {
   id: 'openreview',
-  name: 'OpenReview',
+  name: SITE_NAMES.openreview,
   matches: [
     'https://openreview.net/forum*',
     'https://openreview.net/group*',

@@ -6,6 +6,7 @@ import { arxivPdfUrl, canonicalId } from '../core/ids';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://proceedings.mlr.press/';
 const VOLUME_CARD = 'div.paper'; // volume page: p.title, p.details, p.links
@@ -92,7 +93,7 @@ function fromPaper(card: Element, ctx: PmlrContext): Paper | null {
 
 export const pmlr: SiteAdapter<PmlrContext> = {
   id: 'pmlr',
-  name: 'PMLR',
+  name: SITE_NAMES.pmlr,
   matches: ['https://proceedings.mlr.press/*'],
 
   pageKind,

@@ -8,6 +8,7 @@ import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId, parseDoi } from
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import { httpUrl, textOf } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 // ---- Result lists -------------------------------------------------------------------------------------------------
 const RESULTS = [
@@ -149,7 +150,7 @@ function pageKind(url: URL): string | null {
 
 export const scholar: SiteAdapter<ScholarContext> = {
   id: 'scholar',
-  name: 'Google Scholar',
+  name: SITE_NAMES.scholar,
   matches: ['https://scholar.google.com/scholar*', 'https://scholar.google.com/citations*'],
 
   pageKind,

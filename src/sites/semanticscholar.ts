@@ -8,6 +8,7 @@ import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseDoi } from '../core/ids'
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import { httpUrl, parseLooseDate, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_NAMES } from './names';
 
 const ORIGIN = 'https://www.semanticscholar.org';
 const PAPER_PATH = /^\/paper\/(?:[^/]+\/)?([0-9a-f]{40})\/?$/i; // the paper page itself, not /figure/N under it
@@ -160,7 +161,7 @@ function pageKind(url: URL): string | null {
 
 export const semanticScholar: SiteAdapter<S2Context> = {
   id: 'semanticscholar',
-  name: 'Semantic Scholar',
+  name: SITE_NAMES.semanticscholar,
   matches: ['https://www.semanticscholar.org/*'],
 
   pageKind,
