@@ -1,6 +1,7 @@
 // A synthetic reading list for the storage and popup figures: SavedPaper records shaped like real ones (titles,
 // author lists and abstracts of real length, drawn from the words of the fixtures' real papers, plus a unique
 // model name per paper so the search index has a realistic vocabulary), deterministic from a seed.
+import { mulberry32 } from '../src/core/random';
 import { readFileSync } from 'node:fs';
 import type { SavedPaper } from '../src/storage/schema';
 import type { Paper } from '../src/core/paper';
@@ -40,16 +41,7 @@ function realPools(): Pools {
 }
 
 /** mulberry32: a small deterministic PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const SYLLABLES = ['lu', 'men', 'ka', 'tor', 'vex', 'ra', 'no', 'zin', 'qua', 'sel', 'dra', 'mo', 'phi', 'tek', 'sa', 'gor'];
 const TAGS = ['to-cite', 'survey', 'reproduce', 'read-group', 'rl', 'vision', 'nlp', 'theory', 'agents', 'efficiency', 'thesis', 'benchmarks'];

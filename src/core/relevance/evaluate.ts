@@ -1,6 +1,7 @@
 // Offline evaluation of the relevance ranking (issue #8) on a labelled set: simulated users whose library is
 // drawn from one or two research areas, a page of held-out cards, precision at 10 against baselines.
 // Pure and seeded, so the test suite and the bench report the same figures.
+import { mulberry32 } from '../random';
 import { buildModel } from './model';
 import { scorer, type ScorerOptions } from './score';
 import { tokenize } from './tokenize';
@@ -40,16 +41,7 @@ export interface EvalReport {
 }
 
 /** Small seeded PRNG (mulberry32): deterministic simulations. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 function shuffle<T>(xs: readonly T[], rand: () => number): T[] {
   const a = [...xs];
