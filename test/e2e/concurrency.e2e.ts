@@ -5,22 +5,16 @@
 //    acknowledged write is there, the import is all or nothing, no record is malformed, every caller got an answer
 //    or an error it can show, and the extension works normally once a message wakes the worker again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { launchChromium, until, type Harness, type OverlayInfo, type Routes, type Tab, withStandInStyle } from './browsers';
+import { launchChromium, until, type Harness, type OverlayInfo, type Tab } from './browsers';
+import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
 import { SavedPaperSchema } from '../../src/background/messages';
 import { recordFigures } from '../figures';
 import type { SavedPaper } from '../../src/storage/schema';
 
-const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
-const NEW_URL = 'https://arxiv.org/list/cs.LG/new';
-const PAGES: Record<string, string> = {
-  [DAILY_URL]: withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8')),
-  [NEW_URL]: readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
-};
-const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
 const CARDS = { [DAILY_URL]: 31, [NEW_URL]: 9 };
 
 // The built extension is copied once, before anything launches (a build meanwhile would swap files mid-test).

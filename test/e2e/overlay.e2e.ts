@@ -1,21 +1,14 @@
 // Issue #4 in both browsers: badges for exactly the cards with repositories, stars from the (fake) GitHub
 // API, code found through Hugging Face's paper API on arXiv, tags, the rate limit obeyed, the shortcut.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
+import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
 import { startFakeApi, type FakeApi } from './fake-api/server';
 import { TOPICS } from '../../src/core/tags/taxonomy';
 
 const TOPIC_LABELS = new Set(TOPICS.map((topic) => topic.label));
 
-const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
-const NEW_URL = 'https://arxiv.org/list/cs.LG/new';
-const PAGES: Record<string, string> = {
-  [DAILY_URL]: withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8')),
-  [NEW_URL]: readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
-};
-const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
 
 // Straight from the page's own JSON (not through the adapter): which papers name a repository.
 const dailyItems = (() => {

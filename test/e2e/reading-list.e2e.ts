@@ -4,19 +4,13 @@
 // Controls are found by role and accessible name (what a screen reader announces), lists and chips by class.
 // No fake API: nothing here needs GitHub or Hugging Face's API, and what the pages show decides what is saved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
+import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
 import type { Backup } from '../../src/core/export/backup';
 
-const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
-const NEW_URL = 'https://arxiv.org/list/cs.LG/new';
-const PAGES: Record<string, string> = {
-  [DAILY_URL]: withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8')),
-  [NEW_URL]: readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
-};
-const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
 
 // Four papers from the fixtures: two per site, one of each pair naming a repository on its card.
 const PERCEPTION = { id: 'arxiv:2606.28322', title: 'PerceptionRubrics: Calibrating Multimodal Evaluation to Human Perception' };

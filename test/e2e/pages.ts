@@ -1,0 +1,11 @@
+// The two fixture pages most end-to-end tests browse, served on their real URLs (see browsers.ts).
+import { readFileSync } from 'node:fs';
+import { withStandInStyle, type Routes } from './browsers';
+
+export const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
+export const NEW_URL = 'https://arxiv.org/list/cs.LG/new';
+export const PAGES: Record<string, string> = {
+  [DAILY_URL]: withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8')),
+  [NEW_URL]: readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
+};
+export const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
