@@ -289,6 +289,86 @@ describe('Annotator', () => {
   });
 });
 
+describe('Annotator on a long page (overlay content built near the viewport)', () => {
+  /** A stand-in IntersectionObserver the test drives: `show(host)` reports that host as near the viewport. */
+  class FakeObserver {
+    static all: FakeObserver[] = [];
+    readonly targets = new Set<Element>();
+    constructor(private readonly callback: IntersectionObserverCallback, readonly options?: IntersectionObserverInit) {
+      FakeObserver.all.push(this);
+    }
+    observe(target: Element) { this.targets.add(target); }
+    unobserve(target: Element) { this.targets.delete(target); }
+    disconnect() { this.targets.clear(); }
+    static show(target: Element) {
+      for (const o of FakeObserver.all) {
+        if (o.targets.has(target)) o.callback([{ target, isIntersecting: true } as unknown as IntersectionObserverEntry], o as unknown as IntersectionObserver);
+      }
+    }
+  }
+  beforeEach(() => {
+    FakeObserver.all = [];
+    (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeObserver;
+  });
+  afterEach(() => {
+    delete (window as unknown as { IntersectionObserver?: unknown }).IntersectionObserver;
+  });
+
+  it('mounts every host at once but builds controls, tags and badge requests only when the card nears the viewport', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const port = fakePort({ 'fake:2': 'reading' });
+    const tagger = vi.fn((): Tag[] => [{ label: 'Agents', kind: 'topic', watched: true }]);
+    await annotator(port, vi.fn(), tagger).start();
+    expect(FakeObserver.all[0]!.options?.rootMargin).toMatch(/^\d+px/); // ahead of the viewport, not at its edge
+    expect(hosts()).toHaveLength(3);
+    expect(hosts().map((h) => roots.get(h)!.querySelector('button'))).toEqual([null, null, null]);
+    expect(tagger).not.toHaveBeenCalled();
+    expect(port.moreRepos).not.toHaveBeenCalled();
+    expect(port.calls).toEqual(['lookup:fake:1,fake:2,fake:3']); // states are known for every card all the same
+    // An empty row keeps the overlay's place, so nothing moves when it fills.
+    expect(roots.get(hosts()[0]!)!.querySelector('.row')!.childElementCount).toBe(0);
+
+    FakeObserver.show(hosts()[1]!);
+    expect(button(hosts()[1]!).getAttribute('aria-pressed')).toBe('true');
+    expect(button(hosts()[1]!).hasAttribute('aria-busy')).toBe(false);
+    expect(roots.get(hosts()[1]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
+    expect(tagger).toHaveBeenCalledTimes(1);
+    expect(port.moreRepos).toHaveBeenCalledTimes(1);
+    expect(roots.get(hosts()[0]!)!.querySelector('button')).toBeNull();
+  });
+
+  it('gives a card built late the state, mark, relevance and dimming it would have had if built early', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort({ 'fake:1': 'done' });
+    port.relevance = vi.fn(async () => [{ id: 'fake:2', score: 0.3, reason: 'like 1 saved paper: Paper 1' }]);
+    const tagger = (): Tag[] => [{ label: 'Agents', kind: 'topic', watched: false }];
+    const a = annotator(port, vi.fn(), tagger);
+    a.setRelevance(true);
+    await a.start();
+    FakeObserver.show(hosts()[0]!);
+    (roots.get(hosts()[0]!)!.querySelector('.tags button') as HTMLElement).click(); // mark "Agents" page-wide
+    a.setDimDone(true);
+    a.applyChange('fake:2', { status: 'to-read', tags: ['mine'] });
+    a.applyChange('fake:2', null);
+    FakeObserver.show(hosts()[1]!);
+    const root = roots.get(hosts()[1]!)!;
+    expect(root.querySelector('.row')!.classList.contains('marked')).toBe(true);
+    expect(button(hosts()[1]!).getAttribute('aria-pressed')).toBe('false');
+    expect(root.querySelector('.why')!.textContent).toBe(''); // saved once: its relevance mark went for good
+    expect(roots.get(hosts()[0]!)!.querySelector('.row')!.classList.contains('dim')).toBe(true);
+  });
+
+  it('builds an unseen card at once for the keyboard shortcut', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    const a = annotator(port);
+    await a.start();
+    expect(await a.toggleActive()).toBe('fake:1');
+    expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
+    expect(roots.get(hosts()[0]!)!.activeElement).toBe(button(hosts()[0]!));
+  });
+});
+
 describe('Annotator relevance', () => {
   const REASONS: Record<string, string> = {
     'fake:2': 'like 2 saved papers: "Offline RL" and "CQL" · shared: policy, offline',

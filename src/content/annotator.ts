@@ -53,6 +53,12 @@ const BATCH = 10;
 /** Work done before yielding to the page: well under a frame, so no task of ours reaches 50 ms. */
 const SLICE_MS = 8;
 
+/**
+ * How far outside the viewport an overlay's content is built (and its badges fetched): about a screen ahead, so
+ * scrolling never shows an empty overlay, while the hundreds of cards further down cost only a mounted host.
+ */
+const REVEAL_MARGIN = '1000px 0px';
+
 /** Let the page run: `scheduler.yield()` where the browser has it (our continuation keeps its place), else a task. */
 function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -113,7 +119,7 @@ export class Annotator {
           this.byHost.get(entry.target)?.reveal();
           this.visibility?.unobserve(entry.target);
         }
-      }, { rootMargin: '200px' });
+      }, { rootMargin: REVEAL_MARGIN });
     }
     win?.addEventListener('popstate', () => void this.checkUrl());
     // Remember the card under the pointer or focus (events from the closed root are retargeted to the host).
@@ -390,12 +396,15 @@ export class Annotator {
   }
 
   private createOverlay(paper: Paper, theme: 'light' | 'dark'): CardOverlay {
-    let tags: Tag[] = [];
-    try {
-      tags = this.options.tagger?.(paper) ?? [];
-    } catch (error) {
-      this.options.onError?.(error);
-    }
+    // Topic matching waits until the overlay is built or its tags are asked for (most cards are never seen).
+    const tags = (): Tag[] => {
+      try {
+        return this.options.tagger?.(paper) ?? [];
+      } catch (error) {
+        this.options.onError?.(error);
+        return [];
+      }
+    };
     const { port } = this.options;
     const actions: OverlayActions = {
       toggle: (save) => void this.toggle(paper, save),

@@ -34,13 +34,17 @@ export interface OverlayInfo {
   dimmed: boolean;
   /** The card's status line (e.g. a failed write's message); '' when quiet. */
   message: string;
+  /** The overlay's controls exist (they are built when the card nears the viewport). */
+  built: boolean;
 }
 
 export interface Tab {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
-  /** Overlays on the page, read through the test inspector extension. */
+  /** Overlays on the page, read through the test inspector extension (scrolling once through the page first while some are unbuilt). */
   overlays(): Promise<OverlayInfo[]>;
+  /** Overlays as they are now, without scrolling (unbuilt ones report built: false). */
+  overlaysAsIs(): Promise<OverlayInfo[]>;
   /** Click the save control of the first card showing this paper, as a user would (real mouse). */
   clickSave(id: string): Promise<void>;
   /** Scroll every overlay into view once, as a reader would (badges load when their card is seen). */
@@ -107,12 +111,44 @@ export async function until<T>(fn: () => Promise<T | false | null | undefined>, 
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
 }
 
-async function readOverlays(evaluate: <T>(fn: () => T) => Promise<T>): Promise<OverlayInfo[]> {
+async function inspectOverlays(evaluate: <T>(fn: () => T) => Promise<T>): Promise<OverlayInfo[]> {
   const json = await evaluate(() => {
     document.dispatchEvent(new Event('papershelf-inspect'));
     return document.documentElement.getAttribute('data-papershelf-inspector');
   });
   return json ? (JSON.parse(json) as OverlayInfo[]) : [];
+}
+
+/**
+ * Overlays build their controls when their card nears the viewport (issue #7). To report every card, scroll down
+ * the page a screen at a time, as a reader would, once, while some overlay is still unbuilt; then back to where
+ * the page was.
+ */
+const SWEEP = `(async () => {
+  const start = window.scrollY;
+  // A frame, or 250 ms where frames are not drawn (a tab in the background).
+  const frame = () => new Promise((r) => { requestAnimationFrame(() => setTimeout(r, 0)); setTimeout(r, 250); });
+  for (let y = 0; ; y += window.innerHeight) {
+    window.scrollTo(0, y);
+    await frame();
+    await frame();
+    if (y + window.innerHeight >= document.documentElement.scrollHeight) break;
+  }
+  window.scrollTo(0, start);
+  await frame();
+})()`;
+
+async function readOverlays(
+  evaluate: <T>(fn: () => T) => Promise<T>,
+  run: (script: string) => Promise<unknown>,
+  toFront: () => Promise<void>,
+): Promise<OverlayInfo[]> {
+  const found = await inspectOverlays(evaluate);
+  if (found.every((o) => o.built)) return found;
+  // A background tab draws no frames, so nothing in it is near a viewport: look at it, as a reader would.
+  await toFront();
+  await run(SWEEP);
+  return inspectOverlays(evaluate);
 }
 
 const SCROLL_THROUGH = `(async () => {
@@ -164,20 +200,23 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
 
   const wrap = (page: PwPage): Tab => {
     const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
+    const run = (script: string) => page.evaluate(script) as Promise<unknown>;
+    const toFront = () => page.bringToFront();
     return {
       goto: async (url) => void (await page.goto(url)),
       reload: async () => void (await page.reload()),
-      overlays: () => readOverlays(evaluate),
+      overlays: () => readOverlays(evaluate, run, toFront),
+      overlaysAsIs: () => inspectOverlays(evaluate),
       async clickSave(id) {
         await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.click(target.x, target.y);
       },
       scrollThrough: () => page.evaluate(SCROLL_THROUGH) as Promise<void>,
       async hover(id) {
         await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.move(target.x + 200, target.y);
       },
@@ -279,13 +318,16 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
 
   const wrap = (page: PpPage): Tab => {
     const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
+    const run = (script: string) => page.evaluate(script) as Promise<unknown>;
+    const toFront = () => page.bringToFront();
     return {
       goto: async (url) => void (await page.goto(url)),
       reload: async () => void (await page.reload()),
-      overlays: () => readOverlays(evaluate),
+      overlays: () => readOverlays(evaluate, run, toFront),
+      overlaysAsIs: () => inspectOverlays(evaluate),
       async clickSave(id) {
         await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.click(target.x, target.y);
       },
@@ -295,7 +337,7 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       },
       async hover(id) {
         await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate)).find((o) => o.id === id);
+        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.move(target.x + 200, target.y);
       },

@@ -53,6 +53,25 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
     await api?.close();
   });
 
+  it('builds the controls of cards near the viewport first, and the rest as the reader scrolls (issue #7)', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(DAILY_URL);
+    const first = await until(async () => {
+      const found = await tab.overlaysAsIs();
+      return found.length === dailyItems.length && found[0]!.built && found[0]!.pressed !== null && found;
+    }, 'every host, the first card built', 10_000);
+    // Far down the page: a host with its saved state known, but no controls yet.
+    expect(first.at(-1)!.built).toBe(false);
+    const unbuilt = first.filter((o) => !o.built).length;
+    expect(unbuilt).toBeGreaterThan(dailyItems.length / 3);
+    await tab.run('window.scrollTo(0, document.documentElement.scrollHeight)');
+    await until(async () => (await tab.overlaysAsIs()).at(-1)!.built, 'the last card built once scrolled to', 5000);
+    const after = await tab.overlaysAsIs();
+    expect(after.at(-1)!.pressed).toBe('false');
+    expect(after.filter((o) => !o.built).length).toBeLessThan(unbuilt);
+    await tab.close();
+  });
+
   it('Hugging Face: a badge on exactly the cards with a repository, stars from the API, keywords as tags', async () => {
     const tab = await harness.newTab();
     await tab.goto(DAILY_URL);

@@ -5,7 +5,7 @@ import type { ReadingStatus } from '../../storage/schema';
 import type { SavedState } from '../../storage/reading-list';
 import { createHost, type Theme } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
-import { createTagChips, TAG_STYLE, type Tag } from './tag-chips';
+import { createTagChips, orderTags, TAG_STYLE, type Tag } from './tag-chips';
 import { BADGE_STYLE, createGithubBadge } from './github-badge';
 import { createRelevanceMark, RELEVANCE_STYLE } from './relevance-mark';
 import type { RepoSummary } from '../../background/messages';
@@ -30,7 +30,10 @@ export interface CardOverlay {
   setState(state: SavedState | null | undefined): void;
   setMarked(label: string | null): void;
   showMessage(text: string): void;
-  /** The card scrolled into view: fetch what costs a request (badges) now, once. */
+  /**
+   * The card is near the viewport: build the overlay's content (until then the closed root holds an empty row of
+   * the overlay's height, so nothing moves when it fills) and fetch what costs a request (badges). Once.
+   */
   reveal(): void;
   focusSave(): void;
   tagLabels(): string[];
@@ -42,82 +45,120 @@ export interface CardOverlay {
   setDimDone(on: boolean): void;
 }
 
-export function createCardOverlay(doc: Document, paper: Paper, theme: Theme, baseTags: readonly Tag[], actions: OverlayActions): CardOverlay {
+/**
+ * The host and its closed root are mounted at once; the controls inside are built on reveal() (issue #7: most
+ * cards of a long page are never seen, and building controls is most of an overlay's cost). Every setter records
+ * its value and applies it when the content exists, so a card built late shows the same state as one built early.
+ * `tags` is asked for once, when first needed (topic matching is the other large per-card cost).
+ */
+export function createCardOverlay(
+  doc: Document,
+  paper: Paper,
+  theme: Theme,
+  tags: () => readonly Tag[],
+  actions: OverlayActions,
+): CardOverlay {
   const { host, row } = createHost(doc, paper.id, theme, STYLES);
-  const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus });
-  const chips = createTagChips(doc, actions.mark);
-  const relevance = createRelevanceMark(doc);
-  const badges = doc.createElement('span');
-  badges.className = 'badges';
-  // The status menu, once the paper is saved, goes right after the save button.
-  row.append(save.elements[0]!, relevance.elements[0], chips.element, badges, save.elements[1]!, relevance.elements[1]);
-  row.classList.toggle('watched', baseTags.some((t) => t.watched));
 
+  let state: SavedState | null | undefined;
+  let marked: string | null = null;
+  let relevanceReason: string | null = null;
+  let dimDone = false;
+  let message = '';
+  let baseTags: readonly Tag[] | null = null;
+  const base = () => (baseTags ??= tags());
+  const userTags = () => (state?.tags ?? []).map((label): Tag => ({ label, kind: 'user', watched: false }));
+
+  interface Built {
+    save: ReturnType<typeof createSaveControl>;
+    chips: ReturnType<typeof createTagChips>;
+    relevance: ReturnType<typeof createRelevanceMark>;
+    badges: HTMLElement;
+  }
+  let built: Built | null = null;
   const shown = new Set<string>();
-  const addBadges = (repos: readonly string[], pageStars: number | null, fetch: boolean) => {
+
+  const addBadges = (repos: readonly string[], pageStars: number | null) => {
     for (const repo of repos) {
       const key = repo.toLowerCase();
-      if (shown.has(key)) continue;
+      if (shown.has(key) || !built) continue;
       const badge = createGithubBadge(doc, repo, repos.length === 1 ? pageStars : null, actions.now);
       if (!badge) continue;
       shown.add(key);
-      badges.append(badge.element);
-      if (fetch) {
-        actions.repo(repo).then(
-          (view) => view && badge.update(view),
-          () => {}, // offline or rate-limited: the name and any page figure stay
-        );
-      }
+      built.badges.append(badge.element);
+      actions.repo(repo).then(
+        (view) => view && badge.update(view),
+        () => {}, // offline or rate-limited: the name and any page figure stay
+      );
     }
   };
-  // Names and page-given stars at once; requests wait until the card is seen.
-  addBadges(paper.githubRepos, paper.githubStars, false);
 
-  let revealed = false;
-  let done = false;
-  let dimDone = false;
-  let userTags: string[] = [];
-  let marked: string | null = null;
-  const renderTags = () => chips.setTags([...userTags.map((label): Tag => ({ label, kind: 'user', watched: false })), ...baseTags]);
-  renderTags();
+  const applyMarked = () => {
+    if (!built) return;
+    built.chips.setMarked(marked);
+    row.classList.toggle('marked', marked !== null && built.chips.labels().includes(marked));
+  };
+  const applyState = () => {
+    if (!built) return;
+    built.save.setStatus(state === undefined ? undefined : (state?.status ?? null));
+    row.classList.toggle('dim', dimDone && state?.status === 'done');
+    built.chips.setTags([...userTags(), ...base()]);
+    applyMarked();
+  };
+
+  const build = (): Built => {
+    if (built) return built;
+    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus });
+    const chips = createTagChips(doc, actions.mark);
+    const relevance = createRelevanceMark(doc);
+    const badges = doc.createElement('span');
+    badges.className = 'badges';
+    built = { save, chips, relevance, badges };
+    // The status menu, once the paper is saved, goes right after the save button.
+    row.append(save.elements[0]!, relevance.elements[0], chips.element, badges, save.elements[1]!, relevance.elements[1]);
+    row.classList.toggle('watched', base().some((t) => t.watched));
+    relevance.set(relevanceReason);
+    if (message) save.showMessage(message);
+    applyState();
+    // Names and page-given stars at once, then the figures the background knows.
+    addBadges(paper.githubRepos, paper.githubStars);
+    if (!paper.githubRepos.length) {
+      actions.moreRepos(paper).then(
+        (repos) => addBadges(repos, null),
+        () => {},
+      );
+    }
+    return built;
+  };
 
   return {
     host,
     id: paper.id,
-    setState(state) {
-      save.setStatus(state === undefined ? undefined : (state?.status ?? null));
-      done = state?.status === 'done';
-      row.classList.toggle('dim', dimDone && done);
-      userTags = state?.tags ?? [];
-      renderTags();
-      row.classList.toggle('marked', marked !== null && chips.labels().includes(marked));
+    setState(next) {
+      state = next;
+      applyState();
     },
     setMarked(label) {
       marked = label;
-      chips.setMarked(label);
-      row.classList.toggle('marked', label !== null && chips.labels().includes(label));
+      applyMarked();
     },
-    showMessage: save.showMessage,
-    reveal() {
-      if (revealed) return;
-      revealed = true;
-      badges.replaceChildren();
-      shown.clear();
-      addBadges(paper.githubRepos, paper.githubStars, true);
-      if (!paper.githubRepos.length) {
-        actions.moreRepos(paper).then(
-          (repos) => addBadges(repos, null, true),
-          () => {},
-        );
-      }
+    showMessage(text) {
+      // A message is for the card the user acted on, which is built; one for an unbuilt card waits for it.
+      message = text;
+      if (built) built.save.showMessage(text);
+      setTimeout(() => message === text && (message = ''), 5000);
     },
-    focusSave: save.focus,
-    tagLabels: () => chips.labels(),
-    setRelevance: relevance.set,
-    focusRelevance: relevance.focus,
+    reveal: () => void build(),
+    focusSave: () => build().save.focus(),
+    tagLabels: () => (built ? built.chips.labels() : orderTags([...userTags(), ...base()]).map((t) => t.label)),
+    setRelevance(reason) {
+      relevanceReason = reason;
+      built?.relevance.set(reason);
+    },
+    focusRelevance: () => build().relevance.focus(),
     setDimDone(on) {
       dimDone = on;
-      row.classList.toggle('dim', dimDone && done);
+      row.classList.toggle('dim', dimDone && state?.status === 'done');
     },
   };
 }

@@ -33,12 +33,20 @@ export function pageTheme(doc: Document): Theme {
   return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+const joined = new WeakMap<readonly string[], string>();
+/** One string per style list (a page mounts hundreds of hosts with the same text; the engine shares its parse). */
+function styleText(styles: readonly string[]): string {
+  let text = joined.get(styles);
+  if (text === undefined) joined.set(styles, (text = [BASE_STYLE, ...styles].join('\n')));
+  return text;
+}
+
 export function createHost(doc: Document, id: string, theme: Theme, styles: readonly string[]): OverlayHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-papershelf-id', id);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = [BASE_STYLE, ...styles].join('\n');
+  style.textContent = styleText(styles);
   const row = doc.createElement('div');
   row.className = 'row';
   row.dataset.theme = theme; // inside the closed root: the page sees nothing of it

@@ -24,6 +24,7 @@ document.addEventListener('papershelf-inspect', () => {
       markFocused: root?.activeElement?.classList?.contains('relevant') ?? false,
       dimmed: root?.querySelector('.row')?.classList.contains('dim') ?? false,
       message: root?.querySelector('.msg')?.textContent ?? '',
+      built: !!button,
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
