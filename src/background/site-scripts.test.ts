@@ -6,7 +6,10 @@ vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: {
       getManifest: () => ({
-        content_scripts: [{ matches: ['https://huggingface.co/papers*'], js: ['src/content/entries/huggingface.js'] }],
+        content_scripts: [
+          { matches: ['https://huggingface.co/papers*', 'https://huggingface.co/collections/*'], js: ['src/content/entries/huggingface.js'] },
+          { matches: ['https://huggingface.co/*'], exclude_globs: ['https://huggingface.co/*/*'], js: ['src/content/entries/huggingface.js'] },
+        ],
       }),
     },
     permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)) },
