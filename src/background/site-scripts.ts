@@ -27,20 +27,27 @@ const SCRIPT_PREFIX = 'site-';
 
 /**
  * Register each granted optional site's own content script (`files`: site id -> built script path) and
- * unregister the rest. Idempotent.
+ * unregister the rest. Idempotent. A site registers for the patterns it was granted: a site whose pattern list grew
+ * (Google Scholar's country domains) keeps working where it was granted before, and Firefox users may withhold one host.
  */
 export async function syncSiteScripts(files: Record<string, string>): Promise<void> {
   const manifest = browser.runtime.getManifest();
-  const registered = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
+  const registered = new Map((await browser.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches ?? []]));
   for (const site of sites(manifest).filter((s) => s.optional)) {
     const id = SCRIPT_PREFIX + site.id;
     const script = files[site.id];
     if (!script) throw new Error(`No content script was built for ${site.id}`);
     const js = [script];
-    const granted = await browser.permissions.contains({ origins: site.matches });
-    if (granted && !registered.has(id)) {
-      await browser.scripting.registerContentScripts([{ id, matches: site.matches, js, runAt: 'document_idle' }]);
-    } else if (!granted && registered.has(id)) {
+    const allGranted = await browser.permissions.contains({ origins: site.matches });
+    const granted = allGranted
+      ? site.matches
+      : (await Promise.all(site.matches.map(async (m) => ((await browser.permissions.contains({ origins: [m] })) ? [m] : [])))).flat();
+    const current = registered.get(id);
+    if (granted.length && !current) {
+      await browser.scripting.registerContentScripts([{ id, matches: granted, js, runAt: 'document_idle' }]);
+    } else if (granted.length && current && current.join('\n') !== granted.join('\n')) {
+      await browser.scripting.updateContentScripts([{ id, matches: granted }]);
+    } else if (!granted.length && current) {
       await browser.scripting.unregisterContentScripts({ ids: [id] });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, parseArxivId, parseDoi } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, idFromDoi, isAclAnthologyId, parseArxivId, parseDoi } from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -37,9 +37,8 @@ describe('arxivIdFromUrl', () => {
 describe('canonicalId', () => {
   it('prefers arXiv, then DOI, then the site id', () => {
     expect(canonicalId({ site: 'hf', arxiv: '2401.12345v2', doi: '10.1/x' })).toBe('arxiv:2401.12345');
-    expect(canonicalId({ site: 'acl', doi: 'https://doi.org/10.18653/V1/2023.ACL-LONG.1.' })).toBe(
-      'doi:10.18653/v1/2023.acl-long.1',
-    );
+    expect(canonicalId({ site: 'x', doi: 'https://doi.org/10.1145/3292500.3330701.' })).toBe('doi:10.1145/3292500.3330701');
+    expect(canonicalId({ site: 'acl', doi: 'https://doi.org/10.18653/V1/2023.ACL-LONG.1.' })).toBe('aclanthology:2023.acl-long.1');
     expect(canonicalId({ site: 'x', doi: '10.48550/arXiv.2401.12345' })).toBe('arxiv:2401.12345');
     expect(canonicalId({ site: 'openreview', siteId: 'abc123' })).toBe('openreview:abc123');
     expect(canonicalId({ site: 'openreview' })).toBeNull();
@@ -164,5 +163,50 @@ describe('arXiv DOIs and canonical ids', () => {
     ['openreview:abc', null],
   ])('arxivIdOf(%s)', (canonical, id) => {
     expect(arxivIdOf(canonical)).toBe(id);
+  });
+});
+
+describe('ACL Anthology DOIs name the anthology paper (one id per paper, issue #3)', () => {
+  it.each([
+    ['10.18653/v1/2023.acl-long.1', '2023.acl-long.1'],
+    ['10.18653/V1/2020.EMNLP-MAIN.550', '2020.emnlp-main.550'],
+    ['10.18653/v1/2022.findings-acl.12', '2022.findings-acl.12'],
+    ['10.18653/v1/2022.in2writing-1.1', '2022.in2writing-1.1'],
+    ['10.18653/v1/2020.nlpcovid19-acl.1', '2020.nlpcovid19-acl.1'],
+    ['10.18653/v1/p17-1001', 'P17-1001'], // parseDoi lowercases; old-style ids start with a capital
+    ['10.18653/v1/W19-5301', 'W19-5301'],
+  ])('%s → %s', (doi, id) => {
+    expect(aclAnthologyIdFromDoi(doi)).toBe(id);
+    expect(canonicalId({ site: 'x', doi })).toBe(`aclanthology:${id}`);
+    expect(idFromDoi(parseDoi(doi)!)).toBe(`aclanthology:${id}`);
+    expect(doiOf(`aclanthology:${id}`)).toBe(`10.18653/v1/${id}`);
+  });
+
+  it.each([
+    ['an older ACL DOI (10.3115 does not name the anthology id)', '10.3115/v1/P15-1001'],
+    ['another publisher with the same suffix shape', '10.1234/v1/2023.acl-long.1'],
+    ['a volume, not a paper', '10.18653/v1/2023.acl-long'],
+    ['an old-style volume', '10.18653/v1/W19-53'],
+    ['a new-style id without a volume', '10.18653/v1/2023.acl.1'],
+    ['a two-digit year', '10.18653/v1/23.acl-long.1'],
+    ['a five-digit old-style number', '10.18653/v1/P17-10011'],
+    ['something after the id', '10.18653/v1/2023.acl-long.1/supplementary'],
+    ['another ACL DOI version', '10.18653/v2/2023.acl-long.1'],
+  ])('leaves %s a DOI: %s', (_why, doi) => {
+    expect(aclAnthologyIdFromDoi(doi)).toBeNull();
+    expect(canonicalId({ site: 'x', doi })).toBe(`doi:${parseDoi(doi)}`);
+  });
+
+  it('knows well-formed anthology ids (case matters) and gives no DOI for other ids', () => {
+    expect(['2023.acl-long.1', 'P17-1001', 'W19-5301', '2020.emnlp-main.550'].every(isAclAnthologyId)).toBe(true);
+    expect(['p17-1001', '2023.ACL-long.1', 'P17-1001.pdf', '2023.acl-long.', ''].some(isAclAnthologyId)).toBe(false);
+    expect(doiOf('doi:10.1145/3292500.3330701')).toBe('10.1145/3292500.3330701');
+    expect(doiOf('arxiv:2401.12345')).toBeNull();
+    expect(doiOf('aclanthology:not-an-id')).toBeNull();
+    expect(doiOf('openreview:abc')).toBeNull();
+  });
+
+  it('arXiv still comes first', () => {
+    expect(canonicalId({ site: 'aclanthology', arxiv: '2401.12345', doi: '10.18653/v1/2023.acl-long.1' })).toBe('arxiv:2401.12345');
   });
 });

@@ -97,6 +97,37 @@ export function arxivIdFromDoi(doi: string): ArxivId | null {
 }
 
 /**
+ * An ACL Anthology id. New style (2020 on): `<year>.<venue>-<volume>.<paper>`, all lowercase, e.g. `2023.acl-long.1`,
+ * `2020.emnlp-main.550`, `2022.findings-acl.12`, `2022.in2writing-1.1`. Old style: a letter, a two-digit year and a
+ * four-digit number, e.g. `P17-1001`, `W19-5301`. https://aclanthology.org/info/ids/
+ */
+export const ACL_ANTHOLOGY_ID = String.raw`\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)+\.\d+|[A-Z]\d{2}-\d{4}`;
+const ACL_ID_RE = new RegExp(String.raw`^(?:${ACL_ANTHOLOGY_ID})$`);
+/** The DOI prefix the ACL gives its papers (`10.18653/v1/<anthology id>`); older ACL DOIs (10.3115/…) do not name the id. */
+const ACL_DOI_PREFIX = '10.18653/v1/';
+
+/** Whether `id` is a well-formed ACL Anthology paper id (case matters: old-style ids start with a capital). */
+export function isAclAnthologyId(id: string): boolean {
+  return ACL_ID_RE.test(id);
+}
+
+/**
+ * The anthology id an ACL DOI names (`10.18653/v1/2023.acl-long.1` → `2023.acl-long.1`, `10.18653/V1/P17-1001` →
+ * `P17-1001`), else null. parseDoi lowercases DOIs, so the old-style letter is restored to a capital.
+ */
+export function aclAnthologyIdFromDoi(doi: string): string | null {
+  if (doi.slice(0, ACL_DOI_PREFIX.length).toLowerCase() !== ACL_DOI_PREFIX) return null;
+  const rest = doi.slice(ACL_DOI_PREFIX.length);
+  const id = /^[a-z]\d{2}-\d{4}$/i.test(rest) ? rest.toUpperCase() : rest.toLowerCase();
+  return isAclAnthologyId(id) ? id : null;
+}
+
+/** The ACL DOI of an anthology id (the inverse of aclAnthologyIdFromDoi). */
+export function aclAnthologyDoi(id: string): string {
+  return `${ACL_DOI_PREFIX}${id}`;
+}
+
+/**
  * Every prefix a canonical id can have: arXiv, DOI, `import` (a citation-file record with neither, keyed by title
  * and year) and each site adapter's id (checked by the conventions test).
  */
@@ -110,17 +141,35 @@ export interface IdentityHints {
   siteId?: string | null;
 }
 
+/**
+ * The canonical id of a paper known by a DOI (already parsed): DOIs that name an arXiv paper or an ACL Anthology
+ * paper give that paper's id, so a paper found by DOI on one page and by its own id on another is one paper.
+ */
+export function idFromDoi(doi: string): string {
+  const arxiv = arxivIdFromDoi(doi);
+  if (arxiv) return `arxiv:${arxiv.id}`;
+  const acl = aclAnthologyIdFromDoi(doi);
+  return acl ? `aclanthology:${acl}` : `doi:${doi}`;
+}
+
 /** The canonical id: arXiv first, then DOI, then the site's own id. Null when nothing identifies the paper. */
 export function canonicalId(hints: IdentityHints): string | null {
   const arxiv = hints.arxiv ? parseArxivId(hints.arxiv) : null;
   if (arxiv) return `arxiv:${arxiv.id}`;
   const doi = hints.doi ? parseDoi(hints.doi) : null;
-  if (doi) {
-    const viaDoi = arxivIdFromDoi(doi);
-    return viaDoi ? `arxiv:${viaDoi.id}` : `doi:${doi}`;
-  }
+  if (doi) return idFromDoi(doi);
   const siteId = hints.siteId?.trim();
   return siteId ? `${hints.site}:${siteId}` : null;
+}
+
+/**
+ * The DOI a canonical id carries, for exports: the DOI of a `doi:` id, and the ACL DOI of an `aclanthology:` id
+ * (such ids stand for `10.18653/v1/<id>` since ACL DOIs were mapped to them); null for everything else.
+ */
+export function doiOf(canonical: string): string | null {
+  if (canonical.startsWith('doi:')) return canonical.slice('doi:'.length);
+  const acl = canonical.startsWith('aclanthology:') ? canonical.slice('aclanthology:'.length) : null;
+  return acl && isAclAnthologyId(acl) ? aclAnthologyDoi(acl) : null;
 }
 
 /** The arXiv id inside a canonical id, or null for DOI/site ids. */

@@ -210,9 +210,9 @@ describe('paper page (constructed)', () => {
   const url = 'https://aclanthology.org/2023.acl-long.1/';
   const { papers, cards } = load('paper-2023.acl-long.1.html', url);
 
-  it('reads one card from citation meta and the body; the DOI is the id, not the arXiv link in the abstract', () => {
+  it('reads one card from citation meta and the body; the ACL DOI names the same paper as its rows, not the arXiv link in the abstract', () => {
     expect(papers).toEqual([
-      paper('paper', 'doi:10.18653/v1/2023.acl-long.1', 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs', {
+      paper('paper', 'aclanthology:2023.acl-long.1', 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs', {
         authors: ['Ana Exemplo', 'Bo Muster', 'Chidi Placeholder'],
         abstract:
           'We study transfer for named entity recognition in twelve low-resource languages. Code: https://github.com/example-org/xner. Compare BERT.',
@@ -223,6 +223,11 @@ describe('paper page (constructed)', () => {
         venue: 'Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)',
       }),
     ]);
+  });
+
+  it('is the same paper as its volume row (saved on one page kind, saved on the other)', () => {
+    const volume = load('volume-2023.acl-long.html', 'https://aclanthology.org/volumes/2023.acl-long/');
+    expect(papers[0]?.id).toBe(volume.papers[0]?.id);
   });
 
   it('mounts after the h2 title, outside its PDF link', () => {
@@ -259,7 +264,7 @@ describe('empty and malformed pages', () => {
         pdfUrl: 'https://arxiv.org/pdf/2401.12345',
         url: 'https://aclanthology.org/2024.x-1.4/',
       }),
-      paper('author', 'doi:10.18653/v1/2024.x-1.5', 'With a DOI', { url: 'https://aclanthology.org/2024.x-1.5/' }),
+      paper('author', 'aclanthology:2024.x-1.5', 'With a DOI', { url: 'https://aclanthology.org/2024.x-1.5/' }),
     ]);
   });
 

@@ -2,7 +2,7 @@
 // Markup: DOM-NOTES.md §7, the saved author page, and acl-org/acl-anthology hugo/layouts (papers/list-entry*, volumes/,
 // events/, papers/single.html).
 import { githubReposFromText } from '../core/github';
-import { arxivPdfUrl, canonicalId } from '../core/ids';
+import { ACL_ANTHOLOGY_ID, arxivPdfUrl, canonicalId } from '../core/ids';
 import { emptyPaper, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, linkedIds, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
@@ -28,9 +28,9 @@ const PAPER_ABSTRACT = '.acl-abstract'; // div.card-body.acl-abstract > h5.card-
 const DETAILS = 'dl dt'; // dt "Month:" / "Year:" / "Volume:" / "DOI:" + dd
 const PAPER_LINKS = 'dl, .acl-paper-link-block'; // where a paper page links its DOI (or an arXiv version); not the abstract
 
-const NEW_ID = String.raw`\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*\.\d+`; // 2023.acl-long.1, 2022.in2writing-1.1
-const OLD_ID = String.raw`[A-Z]\d{2}-\d{4}`; // P19-1001, W19-4201
-const PAPER_PATH = new RegExp(String.raw`^/(${NEW_ID}|${OLD_ID})/?$`);
+// 2023.acl-long.1, 2022.in2writing-1.1 (new style); P19-1001, W19-4201 (old style). One pattern with ids.ts, which
+// maps ACL DOIs (10.18653/v1/<id>) to the same `aclanthology:<id>` a row gives.
+const PAPER_PATH = new RegExp(String.raw`^/(${ACL_ANTHOLOGY_ID})/?$`);
 const VOLUME_PATH = /^\/volumes\/(?:\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*|[A-Z]\d{2}-\d{1,2})\/?$/; // 2023.acl-long, W19-42, P19-1
 
 export interface AclContext {

@@ -24,8 +24,8 @@ describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id, adapte
   });
 
   it('is in the manifest: core sites as content scripts, the others as optional host permissions', () => {
-    const script = manifest.content_scripts.find((s) => s.js.includes(`src/content/entries/${id}.ts`));
-    if (script) expect(script.matches).toEqual([...adapter.matches]);
+    const scripts = manifest.content_scripts.filter((s) => s.js.includes(`src/content/entries/${id}.ts`));
+    if (scripts.length) expect(scripts.flatMap((s) => s.matches)).toEqual([...adapter.matches]);
     else expect(adapter.matches.filter((m) => !optionalHosts.has(m))).toEqual([]);
   });
 });
@@ -57,6 +57,11 @@ const URLS: [string, string | null, string | null][] = [
   ['https://huggingface.co/papers?q=diffusion', 'huggingface', 'search'],
   ['https://huggingface.co/papers/2509.24002', 'huggingface', 'paper'],
   ['https://huggingface.co/models', null, null],
+  ['https://huggingface.co/collections/example-org/reading-group-65f0c0ffee0123456789abcd', 'huggingface', 'collection'],
+  ['https://huggingface.co/google', 'huggingface', 'profile'],
+  ['https://huggingface.co/google/gemma-2b', null, null],
+  ['https://huggingface.co/datasets/squad', null, null],
+  ['https://huggingface.co/docs', null, null],
   ['https://arxiv.org/list/cs.LG/new', 'arxiv', 'new'],
   ['https://arxiv.org/list/cs.CL/recent', 'arxiv', 'recent'],
   ['https://arxiv.org/list/cs/2301?show=250', 'arxiv', 'list'],

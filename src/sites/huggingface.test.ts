@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSpace, type Paper } from '../core/paper';
 import { huggingface, type HfContext } from './huggingface';
 import { extractPage } from './index';
+import manifest from '../../manifest.json' with { type: 'json' };
 
 const NOW = new Date('2026-07-02T12:00:00Z');
 
@@ -54,12 +55,31 @@ describe('huggingface.pageKind', () => {
     ['https://hf.co/papers/2509.24002', null],
     ['https://arxiv.org/abs/2509.24002', null],
     ['https://huggingface.co.evil.example/papers', null],
+    ['https://huggingface.co/collections/example-org/reading-group-65f0c0ffee0123456789abcd', 'collection'],
+    ['https://huggingface.co/collections/example-org/reading-group-65f0c0ffee0123456789abcd/', 'collection'],
+    ['https://huggingface.co/collections/example-org', null], // the owner's list of collections
+    ['https://huggingface.co/collections', null],
+    ['https://huggingface.co/example-org', 'profile'],
+    ['https://huggingface.co/google?sort=likes', 'profile'],
+    ['https://huggingface.co/Qwen', 'profile'],
+    ['https://huggingface.co/meta-llama/Llama-3.1-8B', null], // a model
+    ['https://huggingface.co/example-org/papers', null],
+    ['https://huggingface.co/datasets', null],
+    ['https://huggingface.co/spaces', null],
+    ['https://huggingface.co/docs', null],
+    ['https://huggingface.co/Docs', null],
+    ['https://huggingface.co/blog', null],
+    ['https://huggingface.co/settings', null],
+    ['https://huggingface.co/pricing', null],
+    ['https://huggingface.co/login', null],
+    ['https://huggingface.co/robots.txt', null],
+    ['https://huggingface.co/-bad', null],
   ])('%s → %s', (url, kind) => {
     expect(huggingface.pageKind(new URL(url))).toBe(kind);
   });
 
-  it('declares the manifest pattern for the pages it handles', () => {
-    expect(huggingface.matches).toEqual(['https://huggingface.co/papers*']);
+  it('declares the manifest patterns for the pages it handles', () => {
+    expect(huggingface.matches).toEqual(['https://huggingface.co/papers*', 'https://huggingface.co/collections/*', 'https://huggingface.co/*']);
     expect(huggingface.id).toBe('huggingface');
     expect(huggingface.name).toBe('Hugging Face Papers');
   });
@@ -492,3 +512,188 @@ describe('extractPage', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+/** Whether the manifest injects the Hugging Face content script into a URL (match patterns and globs, simplified). */
+function injected(url: string): boolean {
+  const re = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const entries = manifest.content_scripts.filter((s) => s.js.includes('src/content/entries/huggingface.ts')) as {
+    matches: string[];
+    exclude_matches?: string[];
+    exclude_globs?: string[];
+  }[];
+  return entries.some(
+    (e) => e.matches.some((m) => re(m).test(url)) && !(e.exclude_matches ?? []).some((m) => re(m).test(url)) && !(e.exclude_globs ?? []).some((g) => re(g).test(url)),
+  );
+}
+
+describe('where the content script runs on huggingface.co', () => {
+  it.each([
+    ['https://huggingface.co/papers', true],
+    ['https://huggingface.co/papers/2509.24002', true],
+    ['https://huggingface.co/papers/date/2026-07-02', true],
+    ['https://huggingface.co/collections/example-org/reading-group-65f0c0ffee0123456789abcd', true],
+    ['https://huggingface.co/example-org', true],
+    ['https://huggingface.co/example-org?sort=likes', true],
+    ['https://huggingface.co/meta-llama/Llama-3.1-8B', false], // repository pages: left out by the exclude glob
+    ['https://huggingface.co/datasets/squad/viewer', false],
+    ['https://huggingface.co/spaces/example-org/moe-demo', false],
+    ['https://huggingface.co/docs/transformers/index', false],
+  ])('%s → %s', (url, yes) => {
+    expect(injected(url)).toBe(yes);
+  });
+
+  it('every page kind the adapter claims is injected', () => {
+    for (const url of ['https://huggingface.co/papers?q=x', 'https://huggingface.co/papers/trending', 'https://huggingface.co/google']) {
+      expect(huggingface.pageKind(new URL(url))).not.toBeNull();
+      expect(injected(url)).toBe(true);
+    }
+  });
+});
+
+describe('collection page (constructed: JSON and item links)', () => {
+  const url = 'https://huggingface.co/collections/example-org/reading-group-65f0c0ffee0123456789abcd';
+  const { doc, ctx, cards, papers } = load('collection.html', url);
+
+  it('finds one card per paper item, not the model, dataset, space, owner or navigation links', () => {
+    expect(ctx.page).toBe('collection');
+    expect(cards).toHaveLength(3);
+    expect(cards.map((c) => c.className)).toEqual(['item-note-wrapper', 'paper-item', 'paper-item']);
+    expect(papers.map((p) => p?.id)).toEqual(['arxiv:2607.00917', 'arxiv:2606.28322', 'arxiv:2401.12345']);
+  });
+
+  it('takes every field the JSON has (and nothing from the DOM where the JSON has the paper)', () => {
+    const base = (id: string, title: string) => ({
+      id: `arxiv:${id}`,
+      title,
+      authors: [] as string[],
+      authorCount: null,
+      abstract: null,
+      published: null,
+      upvotes: null,
+      githubRepos: [] as string[],
+      githubStars: null,
+      projectUrl: null,
+      pdfUrl: arxivPdf(id),
+      url: hfUrl(id),
+      venue: null,
+      categories: [] as string[],
+      source: { site: 'huggingface', page: 'collection' },
+    });
+    expect(papers).toEqual([
+      {
+        ...base('2607.00917', 'Sparse Routing for Long-Context Inference'),
+        authors: ['Ada Lovelace', 'Alan Turing'],
+        abstract: 'We route tokens sparsely. Code: https://github.com/example-org/sparse-route.',
+        published: '2026-06-30',
+        upvotes: 41,
+        githubRepos: ['example-org/sparse-route'],
+        githubStars: 120,
+        projectUrl: 'https://example.org/sparse-route',
+        categories: ['sparse routing', 'long context'],
+      },
+      { ...base('2606.28322', 'Speculative Decoding, Revisited'), authors: ['Grace Hopper'], published: '2026-06-29', upvotes: 7 },
+      base('2401.12345', 'KV Cache Compression at Scale'),
+    ] satisfies Paper[]);
+  });
+
+  it('falls back to the DOM when the JSON is missing: the heading in the paper link is the title', () => {
+    const bare = new JSDOM(fixture('collection.html'), { url }).window.document;
+    bare.querySelectorAll('[data-props]').forEach((el) => el.removeAttribute('data-props'));
+    const result = extractPage(huggingface, bare, new URL(url), NOW);
+    expect(result.papers.map((p) => [p.id, p.title, p.authors, p.upvotes])).toEqual([
+      ['arxiv:2607.00917', 'Sparse Routing for Long-Context Inference', [], null],
+      ['arxiv:2606.28322', 'Speculative Decoding, Revisited', [], null],
+      ['arxiv:2401.12345', 'KV Cache Compression at Scale', [], null],
+    ]);
+  });
+
+  it('finds a card in a subtree the page adds, once', () => {
+    expect(huggingface.findCards(cards[1]!, ctx)).toEqual([cards[1]]);
+    expect(huggingface.findCards(cards[1]!.querySelector('a')!, ctx)).toEqual([cards[1]]);
+    expect(huggingface.findCards(doc.querySelector('header')!, ctx)).toEqual([]);
+  });
+
+  it('mounts after the paper link holding the title, outside every link', () => {
+    for (const card of cards) {
+      const { parent, before } = huggingface.mountPoint(card);
+      expect(parent.closest('a')).toBeNull();
+      expect(card.contains(parent)).toBe(true);
+      expect(before?.previousSibling?.nodeName ?? 'A').toBe('A');
+    }
+  });
+
+  it('extractPage (the CLI) gives the same papers', () => {
+    expect(extractPage(huggingface, doc, new URL(url), NOW)).toEqual({ site: 'huggingface', page: 'collection', papers });
+  });
+});
+
+describe('empty collection (constructed)', () => {
+  it('has no cards', () => {
+    const { cards, ctx } = load('collection-empty.html', 'https://huggingface.co/collections/example-user/empty-6600aaaa0123456789abcdef');
+    expect(ctx.page).toBe('collection');
+    expect(ctx.papers.size).toBe(0);
+    expect(cards).toEqual([]);
+  });
+});
+
+describe('organisation page (constructed: no JSON, a papers section)', () => {
+  const url = 'https://huggingface.co/example-org';
+  const { doc, ctx, cards, papers } = load('org-example-org.html', url);
+
+  it('finds the papers section’s cards only; two papers’ links in one row each get their own card', () => {
+    expect(ctx.page).toBe('profile');
+    expect(papers.map((p) => [p?.id, p?.title])).toEqual([
+      ['arxiv:2607.00917', 'Sparse Routing for Long-Context Inference'],
+      ['arxiv:2606.28322', 'Speculative Decoding, Revisited'], // link text in two spans, white space normalised
+      ['arxiv:2607.00917', 'Sparse Routing for Long-Context Inference'],
+      ['arxiv:2401.12345', 'KV Cache Compression at Scale'],
+    ]);
+    expect(cards.slice(0, 2).map((c) => c.className)).toEqual(['paper-card', 'paper-card']);
+    expect(cards.slice(2).map((c) => c.localName)).toEqual(['a', 'a']); // the row holds two papers: each link is its card
+    // The card never grows into the section (whose h2 "Papers" would become a title) or the page.
+    expect(cards.every((c) => !c.querySelector('h1, h2'))).toBe(true);
+  });
+
+  it('extracts every field the DOM gives, inventing nothing', () => {
+    expect(papers[0]).toEqual({
+      id: 'arxiv:2607.00917',
+      title: 'Sparse Routing for Long-Context Inference',
+      authors: [],
+      authorCount: null,
+      abstract: null,
+      published: null,
+      upvotes: null,
+      githubRepos: [],
+      githubStars: null,
+      projectUrl: null,
+      pdfUrl: arxivPdf('2607.00917'),
+      url: hfUrl('2607.00917'),
+      venue: null,
+      categories: [],
+      source: { site: 'huggingface', page: 'profile' },
+    } satisfies Paper);
+  });
+
+  it('takes no old-style arXiv link (Hugging Face has no page for one) and no model, dataset or collection', () => {
+    expect(papers.some((p) => p?.id.includes('hep-th'))).toBe(false);
+    expect(doc.querySelectorAll('a[href^="/papers/"]')).toHaveLength(8); // with /papers/trending in the footer
+  });
+
+  it('mounts outside every link, in or next to the card', () => {
+    for (const card of cards) {
+      const { parent } = huggingface.mountPoint(card);
+      expect(parent.closest('a')).toBeNull();
+      expect(parent === card || parent.contains(card) || card.contains(parent)).toBe(true);
+    }
+  });
+});
+
+describe('a page that is not a paper page', () => {
+  it('a model page is no page kind, and findCards on it finds nothing', () => {
+    const url = new URL('https://huggingface.co/meta-llama/Llama-3.1-8B');
+    expect(huggingface.pageKind(url)).toBeNull();
+    const doc = new JSDOM('<a href="/papers/2401.12345">Paper</a>', { url: url.href }).window.document;
+    expect(huggingface.findCards(doc, huggingface.context(doc, url, NOW))).toEqual([]);
+  });
+});
+

@@ -1,4 +1,5 @@
-// Hugging Face Papers (daily/week/month/trending listings, search, single paper pages).
+// Hugging Face Papers (daily/week/month/trending listings, search, single paper pages), and the papers listed in
+// collections (`/collections/<owner>/<slug>`) and on organisation/user profile pages (`/<name>`).
 // Structure: DOM-NOTES.md §1 (shared reference notes). The server-rendered hydration JSON is the source of truth; the
 // card DOM is the fallback for cards the JSON does not cover (it is the initial payload, stale after in-page navigation).
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId } from '../core/ids';
@@ -25,6 +26,22 @@ const UPVOTES = [
   'input[type="checkbox"] ~ div.font-semibold', // 2025 paper page vote button
 ];
 const GITHUB_LOGO = 'svg[viewBox="0 0 256 250"]'; // its link shows the star count (listing) or "GitHub 182" (paper page)
+// Collections and profiles: no saved markup was available, so no class names. A card is found from its /papers/<id>
+// link: the largest ancestor (at most ITEM_DEPTH levels up) holding links to that paper only, no other item (paper,
+// model, dataset, space, collection) and no section heading. Any `data-props` JSON naming papers is read first.
+const ANY_PROPS = '[data-props]';
+const ITEM_DEPTH = 4;
+const SECTION_HEADING = 'h1, h2'; // "Papers", "Models" above a profile's sections: the card stops below them
+const ITEM_HEADING = 'h3, h4, h5, h6';
+/** Top-level paths that are Hugging Face's own pages, not an organisation or user (hf.co/<name>). */
+export const RESERVED_NAMES = new Set([
+  ...['models', 'datasets', 'spaces', 'papers', 'collections', 'docs', 'blog', 'learn', 'posts', 'tasks', 'chat'],
+  ...['search', 'settings', 'notifications', 'login', 'logout', 'join', 'new', 'new-space', 'new-dataset', 'new-collection'],
+  ...['organizations', 'pricing', 'enterprise', 'inference-endpoints', 'inference', 'api', 'oauth', 'sso', 'billing'],
+  ...['welcome', 'terms-of-service', 'privacy', 'code-of-conduct', 'content-policy', 'brand', 'jobs', 'careers', 'changelog'],
+  ...['huggingchat', 'leaderboards', 'metrics', 'storage', 'security', 'support', 'mcp', 'status', 'robots.txt', 'favicon.ico'],
+]);
+const NAME = /^[A-Za-z0-9][\w.-]{0,95}$/;
 
 export interface HfContext {
   page: string;
@@ -52,12 +69,16 @@ function readProps(el: Element | null): Json {
   }
 }
 
-function paperMap(doc: Document): Map<string, HfPaper> {
+function paperMap(doc: Document, page: string): Map<string, HfPaper> {
   const map = new Map<string, HfPaper>();
   const add = (paper: unknown) => {
     const id = isObject(paper) && typeof paper.id === 'string' ? parseId(paper.id) : null;
     if (id && isObject(paper) && !map.has(id)) map.set(id, paper);
   };
+  if (page === 'collection' || page === 'profile') {
+    for (const el of doc.querySelectorAll(ANY_PROPS)) findPapers(readProps(el), add);
+    return map;
+  }
   const listing = readProps(doc.querySelector(LISTING_PROPS));
   for (const key of LISTING_KEYS) {
     const items = listing[key];
@@ -67,9 +88,31 @@ function paperMap(doc: Document): Map<string, HfPaper> {
   return map;
 }
 
+/**
+ * Paper objects anywhere in a props tree: items typed `paper` (`{type: "paper", id, title}`, a collection's items) and
+ * values under a `paper` key. Bounded, so a huge or hostile tree costs little; ids are checked by `add`.
+ */
+function findPapers(root: unknown, add: (paper: unknown) => void): void {
+  const stack: [unknown, number][] = [[root, 0]];
+  for (let seen = 0; stack.length && seen < 50_000; seen++) {
+    const [value, depth] = stack.pop()!;
+    if (depth > 10 || typeof value !== 'object' || value === null) continue;
+    if (!Array.isArray(value)) {
+      const obj = value as Json;
+      if (obj.type === 'paper') add(isObject(obj.paper) ? { ...obj, ...obj.paper } : obj);
+      if (isObject(obj.paper)) add(obj.paper);
+    }
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
+  }
+}
+
 function pageKind(url: URL): string | null {
   if (url.hostname !== 'huggingface.co') return null;
   const path = url.pathname.replace(/\/+$/, '');
+  if (/^\/collections\/[^/]+\/[^/]+$/.test(path)) return 'collection';
+  const name = /^\/([^/]+)$/.exec(path)?.[1];
+  if (name && NAME.test(name) && !RESERVED_NAMES.has(name.toLowerCase())) return 'profile';
   if (path === '/papers') return url.searchParams.get('q')?.trim() ? 'search' : 'daily'; // `?date=` is a day too
   if (/^\/papers\/date\/\d{4}-\d{2}-\d{2}$/.test(path)) return 'daily';
   if (/^\/papers\/week\/\d{4}-W\d{2}$/.test(path)) return 'week';
@@ -89,6 +132,77 @@ function linkId(card: Element): string | null {
     if (id) return id;
   }
   return null;
+}
+
+/** The item a /papers/<id> link names on a collection or profile page: a paper, a model, a dataset, ...; null for
+ * links that name no item (the owner's profile, /papers?q=, Hugging Face's own pages). */
+function itemOf(a: Element): string | null {
+  const href = a.getAttribute('href') ?? '';
+  const paper = arxivIdFromUrl(href, ORIGIN)?.id;
+  if (paper) return `paper:${paper}`;
+  let url: URL;
+  try {
+    url = new URL(href, ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.hostname !== 'huggingface.co') return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (['datasets', 'spaces', 'collections'].includes(parts[0] ?? '')) return parts.length >= 3 ? `${parts[0]}:${parts[1]}/${parts[2]}` : null;
+  // A model is /<owner>/<name>; /<owner>/<tab> pages are not (/<owner>/models, /<owner>/papers, ...).
+  const tabs = ['models', 'datasets', 'spaces', 'collections', 'papers', 'activity', 'followers', 'following'];
+  return parts.length === 2 && !RESERVED_NAMES.has(parts[0]!.toLowerCase()) && !tabs.includes(parts[1]!) ? `model:${parts[0]}/${parts[1]}` : null;
+}
+
+type Items = { item: string | null | 'many'; heading: boolean };
+
+/** Collection and profile pages: one card per paper link, the largest ancestor that is that paper's item only. */
+function itemCards(root: ParentNode): Element[] {
+  // What each element holds (no item, one item, or several; a section heading or not), each element read once per
+  // scan: a page of many items stays linear.
+  const memo = new Map<Element, Items>();
+  const itemsOf = (el: Element): Items => {
+    let known = memo.get(el);
+    if (known) return known;
+    let item: Items['item'] = el.matches('a[href]') ? itemOf(el) : null;
+    let heading = el.matches(SECTION_HEADING);
+    for (const child of el.children) {
+      const sub = itemsOf(child);
+      heading ||= sub.heading;
+      if (sub.item !== null && item !== 'many') item = item === null || item === sub.item ? sub.item : 'many';
+    }
+    known = { item, heading };
+    memo.set(el, known);
+    return known;
+  };
+  const links: Element[] = [];
+  if (root.nodeType === 1 && (root as Element).matches('a[href]')) links.push(root as Element);
+  links.push(...root.querySelectorAll('a[href]'));
+  const cards = new Set<Element>();
+  for (const link of links) {
+    const item = itemsOf(link).item;
+    if (typeof item !== 'string' || !item.startsWith('paper:')) continue;
+    let card = link;
+    for (let el = link.parentElement, depth = 0; el && depth < ITEM_DEPTH && el.localName !== 'body'; el = el.parentElement, depth++) {
+      const held = itemsOf(el);
+      if (held.item !== item || held.heading) break;
+      card = el;
+    }
+    cards.add(card);
+  }
+  // An item whose links reach different heights gives nested cards: keep the outer one.
+  return [...cards].filter((card) => {
+    for (let el = card.parentElement, depth = 0; el && depth <= ITEM_DEPTH; el = el.parentElement, depth++) if (cards.has(el)) return false;
+    return true;
+  });
+}
+
+/** A collection or profile card's title: a heading in the paper's link, one in the card, else the link's text. */
+function itemTitle(card: Element, arxiv: string): string {
+  const links = [card, ...card.querySelectorAll('a[href]')].filter((a) => a.matches('a[href]') && arxivIdFromUrl(a.getAttribute('href') ?? '', ORIGIN)?.id === arxiv);
+  const heading = links.map((a) => a.querySelector(ITEM_HEADING)).find(Boolean) ?? card.querySelector(ITEM_HEADING);
+  if (heading) return normalizeSpace(heading.textContent);
+  return links.map((a) => normalizeSpace(a.textContent)).find(Boolean) ?? '';
 }
 
 /** `"9"`, `"GitHub 182"`, `"1.2k"` → the last number shown; null when none. */
@@ -144,13 +258,15 @@ function titleOf(card: Element): Element | null {
 export const huggingface: SiteAdapter<HfContext> = {
   id: 'huggingface',
   name: SITE_NAMES.huggingface,
-  matches: ['https://huggingface.co/papers*'],
+  // All of huggingface.co for profile pages (hf.co/<name>); the manifest leaves out repository pages (/<a>/<b>, an
+  // exclude glob) and pageKind turns down the rest at once, so other pages cost a URL test.
+  matches: ['https://huggingface.co/papers*', 'https://huggingface.co/collections/*', 'https://huggingface.co/*'],
 
   pageKind,
 
   context(doc, url, now) {
     const page = pageKind(url) ?? 'unknown';
-    return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers: paperMap(doc) };
+    return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers: paperMap(doc, page) };
   },
 
   findCards(root, ctx) {
@@ -159,15 +275,17 @@ export const huggingface: SiteAdapter<HfContext> = {
       const card = (root.ownerDocument ?? (root as Document)).querySelector(PAPER_TITLE)?.parentElement;
       return card && root.contains(card) ? [card] : [];
     }
+    if (ctx.page === 'collection' || ctx.page === 'profile') return itemCards(root);
     const self = root.nodeType === 1 && (root as Element).matches(CARD) ? [root as Element] : [];
     return [...new Set([...self, ...root.querySelectorAll(CARD)])].filter((card) => linkId(card) !== null);
   },
 
   extract(card, ctx) {
-    const arxiv = linkId(card) ?? (ctx.page === 'paper' ? ctx.urlId : null);
+    const items = ctx.page === 'collection' || ctx.page === 'profile';
+    const arxiv = (items && card.matches(CARD_LINK) ? arxivIdFromUrl(card.getAttribute('href') ?? '', ORIGIN)?.id : null) ?? linkId(card) ?? (ctx.page === 'paper' ? ctx.urlId : null);
     const id = arxiv ? canonicalId({ arxiv, site: 'huggingface' }) : null;
     const json = arxiv ? ctx.papers.get(arxiv) : undefined;
-    const title = normalizeSpace(str(json?.title) ?? titleOf(card)?.textContent);
+    const title = normalizeSpace(str(json?.title) ?? (items && arxiv ? itemTitle(card, arxiv) : titleOf(card)?.textContent));
     if (!arxiv || !id || !title) return null;
     const paper: Paper = {
       ...emptyPaper(id, title, { site: 'huggingface', page: ctx.page }),
@@ -179,7 +297,7 @@ export const huggingface: SiteAdapter<HfContext> = {
 
   mountPoint(card) {
     // Just below the title, outside any link (the listing title is `h3 > a`; an `a > h3` would be stepped over).
-    const title = titleOf(card);
+    const title = card.matches('a[href]') ? card : titleOf(card) ?? card.querySelector(ITEM_HEADING);
     if (!title) return { parent: card, before: null };
     const anchor = title.closest('a');
     const after = anchor && card.contains(anchor) ? anchor : title;
@@ -193,3 +311,7 @@ export const huggingface: SiteAdapter<HfContext> = {
 // - https://huggingface.co/papers/week/2026-W27     after switching period in the page: stale JSON (daily-stale-json.html)
 // - https://huggingface.co/papers?q=diffusion       search (search.html, constructed from the documented shape)
 // - https://huggingface.co/papers/date/2026-07-04   a listing with no papers (empty.html, constructed)
+// - https://huggingface.co/collections/example-org/reading-group-65f0c0ffee0123456789abcd   a collection of papers, models,
+//   a dataset and a space, with hydration JSON (collection.html, constructed: no collection page was available)
+// - https://huggingface.co/collections/example-user/empty-6600aaaa0123456789abcdef   an empty collection (collection-empty.html, constructed)
+// - https://huggingface.co/example-org   an organisation page with a papers section, no JSON (org-example-org.html, constructed)

@@ -17,12 +17,18 @@ export const SITE_NAMES = {
 export type SiteId = keyof typeof SITE_NAMES;
 
 /**
- * The core sites (their content scripts are in the manifest, one entry file per site) with their URL patterns,
- * read from the manifest alone.
+ * The core sites (their content scripts are in the manifest, one entry file per site, possibly in more than one
+ * content_scripts entry: Hugging Face has a second one with exclusions) with their URL patterns, read from the
+ * manifest alone.
  */
 export function coreSites(manifest: { content_scripts?: { js?: string[]; matches?: string[] }[] }): { id: string; name: string; matches: string[] }[] {
-  return (manifest.content_scripts ?? []).flatMap((script) => {
+  const sites = new Map<string, { id: string; name: string; matches: string[] }>();
+  for (const script of manifest.content_scripts ?? []) {
     const id = /entries\/([\w-]+)\.[jt]s$/.exec(script.js?.[0] ?? '')?.[1];
-    return id && id in SITE_NAMES ? [{ id, name: SITE_NAMES[id as SiteId], matches: [...(script.matches ?? [])] }] : [];
-  });
+    if (!id || !(id in SITE_NAMES)) continue;
+    const site = sites.get(id) ?? { id, name: SITE_NAMES[id as SiteId], matches: [] };
+    site.matches.push(...(script.matches ?? []).filter((m) => !site.matches.includes(m)));
+    sites.set(id, site);
+  }
+  return [...sites.values()];
 }

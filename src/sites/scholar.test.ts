@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import { extractPage } from './index';
-import { clusterToCid, parseByline, scholar } from './scholar';
+import { clusterToCid, parseByline, scholar, SCHOLAR_HOSTS } from './scholar';
 
 const NOW = new Date('2026-09-12T12:00:00Z');
 const SEARCH_2026 = 'https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=microwave+dielectric+properties+biomass';
@@ -51,7 +51,21 @@ describe('scholar.pageKind', () => {
     ['https://scholar.google.com/citations?view_op=view_org&hl=en&org=9187540253418258059', null],
     ['https://scholar.google.com/citations?user=&hl=en', null],
     ['https://scholar.google.com/citations?hl=en', null],
-    ['https://scholar.google.co.jp/scholar?q=deep+learning', null], // country hosts are not in the manifest
+    ['https://scholar.google.co.jp/scholar?q=deep+learning', 'search'], // country domains
+    ['https://scholar.google.de/scholar?q=x', 'search'],
+    ['https://scholar.google.com.au/citations?user=A5NhLJkAAAAJ', 'profile'],
+    ['https://scholar.google.co.uk/scholar?cites=8981356803495928007', 'search'],
+    ['https://scholar.google.evil.com/', null],
+    ['https://scholar.google.evil.com/scholar?q=x', null],
+    ['https://notscholar.google.com/scholar?q=x', null],
+    ['https://scholar.google.com.evil.net/scholar?q=x', null],
+    ['https://scholar.google.co.evil.net/scholar?q=x', null],
+    ['https://scholar.google.de.evil.net/scholar?q=x', null],
+    ['https://scholar.googleusercontent.com/scholar?q=x', null],
+    ['https://scholar.google/scholar?q=x', null],
+    ['https://scholar.google.c/scholar?q=x', null],
+    ['https://scholar.google.xn--p1ai/scholar?q=x', null],
+    ['https://evil.example/scholar.google.de/scholar?q=x', null],
     ['http://scholar.google.com/scholar?q=deep+learning', null],
     ['https://www.google.com/scholar?q=deep+learning', null],
     ['https://scholar.google.com.evil.example/scholar?q=deep+learning', null],
@@ -63,7 +77,23 @@ describe('scholar.pageKind', () => {
   it('declares its id, name and manifest patterns', () => {
     expect(scholar.id).toBe('scholar');
     expect(scholar.name).toBe('Google Scholar');
-    expect(scholar.matches).toEqual(['https://scholar.google.com/scholar*', 'https://scholar.google.com/citations*']);
+    expect(scholar.matches.slice(0, 4)).toEqual([
+      'https://scholar.google.com/scholar*',
+      'https://scholar.google.com/citations*',
+      'https://scholar.google.co.uk/scholar*',
+      'https://scholar.google.co.uk/citations*',
+    ]);
+  });
+
+  it('covers a curated list of country domains, two patterns each, every one a host pageKind accepts', () => {
+    expect(SCHOLAR_HOSTS).toHaveLength(new Set(SCHOLAR_HOSTS).size);
+    expect(SCHOLAR_HOSTS).toEqual(expect.arrayContaining(['scholar.google.de', 'scholar.google.fr', 'scholar.google.co.jp', 'scholar.google.com.br', 'scholar.google.ie']));
+    expect(SCHOLAR_HOSTS).not.toContain('scholar.google.cn'); // discontinued
+    expect(scholar.matches).toEqual(SCHOLAR_HOSTS.flatMap((h) => [`https://${h}/scholar*`, `https://${h}/citations*`]));
+    for (const host of SCHOLAR_HOSTS) {
+      expect(scholar.pageKind(new URL(`https://${host}/scholar?q=x`))).toBe('search');
+      expect(scholar.pageKind(new URL(`https://${host}/citations?user=A5NhLJkAAAAJ`))).toBe('profile');
+    }
   });
 });
 
@@ -468,5 +498,27 @@ describe('profile, empty and malformed', () => {
     const errors: unknown[] = [];
     expect(extractPage(scholar, doc, new URL(PROFILE), NOW, (e) => errors.push(e)).papers).toHaveLength(2);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('country domains', () => {
+  it('a result page on scholar.google.de gives the same papers (ids do not depend on the domain)', () => {
+    const de = load('search-2026.html', SEARCH_2026.replace('scholar.google.com', 'scholar.google.de'));
+    const com = load('search-2026.html', SEARCH_2026);
+    expect(de.ctx.page).toBe('search');
+    expect(de.papers).toHaveLength(10);
+    expect(de.papers).toEqual(com.papers);
+  });
+
+  it('a profile on scholar.google.co.uk: same ids, links stay on the page’s own domain', () => {
+    const uk = load('profile-2020.html', PROFILE.replace('scholar.google.com', 'scholar.google.co.uk'));
+    const com = load('profile-2020.html', PROFILE);
+    expect(uk.papers).toHaveLength(20);
+    expect(uk.papers.map((p) => p?.id)).toEqual(com.papers.map((p) => p?.id));
+    for (const [i, p] of uk.papers.entries()) {
+      expect(p?.url).toBe(com.papers[i]?.url?.replace('https://scholar.google.com/', 'https://scholar.google.co.uk/'));
+      expect(p?.url?.startsWith('https://scholar.google.co.uk/citations?')).toBe(true);
+      expect({ ...p, url: null }).toEqual({ ...com.papers[i], url: null });
+    }
   });
 });

@@ -32,6 +32,21 @@ const PROFILE_TITLE = 'a.gsc_a_at'; // 2020 markup: href="javascript:void(0)", t
 const PROFILE_LINK_ATTRS = ['href', 'data-href'] as const;
 const PROFILE_GRAY = 'div.gs_gray'; // first: authors ("…, ..." when cut); second: venue + span.gs_oph ", 2005"
 
+// ---- Hosts -------------------------------------------------------------------------------------------------------
+/**
+ * Scholar is served on Google's country domains too. MV3 match patterns cannot wildcard a TLD, so the content script
+ * (and the one permission request for Google Scholar) covers this curated list; `pageKind` accepts any host of the
+ * shape of a Google country domain (`google.<cc>`, `google.co.<cc>`, `google.com.<cc>`) for the CLI. Not
+ * scholar.google.cn (discontinued).
+ */
+const COUNTRY_TLDS = [
+  ...['co.uk', 'de', 'fr', 'ca', 'com.au', 'co.jp', 'co.in', 'com.br', 'es', 'it', 'nl', 'ch', 'se', 'co.kr', 'com.hk', 'com.tw'],
+  ...['ru', 'pl', 'at', 'be', 'dk', 'fi', 'no', 'pt', 'cz', 'gr', 'co.il', 'com.sg', 'co.nz', 'com.mx', 'com.ar', 'cl'],
+  ...['co.za', 'com.tr', 'ie'],
+];
+export const SCHOLAR_HOSTS = ['scholar.google.com', ...COUNTRY_TLDS.map((tld) => `scholar.google.${tld}`)];
+const SCHOLAR_HOST = /^scholar\.google\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/;
+
 export interface ScholarContext {
   page: string;
   base: string; // the page URL, for relative links
@@ -140,7 +155,7 @@ function extractProfileRow(row: Element, ctx: ScholarContext): Paper | null {
 }
 
 function pageKind(url: URL): string | null {
-  if (url.protocol !== 'https:' || url.hostname !== 'scholar.google.com') return null;
+  if (url.protocol !== 'https:' || !SCHOLAR_HOST.test(url.hostname)) return null;
   const q = (name: string) => !!url.searchParams.get(name)?.trim();
   if (url.pathname === '/scholar') return q('q') || q('cites') || q('cluster') ? 'search' : null;
   if (url.pathname !== '/citations' || !q('user')) return null;
@@ -151,7 +166,7 @@ function pageKind(url: URL): string | null {
 export const scholar: SiteAdapter<ScholarContext> = {
   id: 'scholar',
   name: SITE_NAMES.scholar,
-  matches: ['https://scholar.google.com/scholar*', 'https://scholar.google.com/citations*'],
+  matches: SCHOLAR_HOSTS.flatMap((host) => [`https://${host}/scholar*`, `https://${host}/citations*`]),
 
   pageKind,
 
@@ -184,3 +199,4 @@ export const scholar: SiteAdapter<ScholarContext> = {
 // - the rows "Show more" appends to that profile (profile-show-more-rows.html, constructed)
 // - https://scholar.google.com/scholar?q=attention+is+all+you+need               arXiv/DOI/book rows, chrome rows (search-variants.html, constructed)
 // - https://scholar.google.com/scholar?q=xqzvwkjh+flurbo                         no results (search-empty.html, constructed)
+// - https://scholar.google.de/scholar?q=microwave+dielectric+properties+biomass  the 2026 page on a country domain (search-2026.html)

@@ -7,7 +7,8 @@ import { makePaper } from '../../test/unit/paper-factory';
 import { buildModel, fromSaved } from '../core/relevance/model';
 import { listPapers, loadRelevanceModel, lookup, openDatabase } from './reading-list';
 import { getRepo, putRepo } from './repo-cache';
-import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
+import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, type RelevanceDoc, type SavedPaper } from './schema';
+import { emptyPaper, type Paper } from '../core/paper';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -85,6 +86,102 @@ async function createV2(papers: SavedPaper[]) {
   v2.close();
 }
 
+/**
+ * Exactly what version 3 created (MIGRATIONS[0..2], frozen here on purpose), with papers, their relevance rows as
+ * 0.3.0 wrote them, a cached repository, a paper→repository lookup and a rate-limit block.
+ */
+async function createV3(papers: SavedPaper[]) {
+  const v3 = await openDB(DB_NAME, 3, {
+    upgrade(db) {
+      const store = db.createObjectStore('papers', { keyPath: 'id' });
+      store.createIndex('by-savedAt', 'savedAt');
+      store.createIndex('by-status', 'status');
+      db.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      db.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('relevance', { keyPath: 'id' });
+    },
+  });
+  const tx = v3.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta'], 'readwrite');
+  await Promise.all([
+    ...papers.map((paper) => tx.objectStore('papers').put(paper)),
+    ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))),
+    tx.objectStore('repos').put({ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }),
+    tx.objectStore('paperRepos').put({ key: '2607.01234', repos: ['example/sparse-moe'], fetchedAt: 5 }),
+    tx.objectStore('meta').put({ key: 'github:anonymous', blockedUntil: 42 }),
+    tx.done,
+  ]);
+  v3.close();
+}
+
+const aclPaper = (id: string, fields: Partial<Paper> = {}): Paper => ({
+  ...emptyPaper(id, 'Cross-lingual Transfer for Low-Resource NER', { site: 'aclanthology', page: 'paper' }),
+  ...fields,
+});
+
+/** ACL papers as 0.3.0 saved them: from a paper page (DOI id) and from listing rows (anthology id). */
+const ACL_ALONE: SavedPaper = {
+  id: 'doi:10.18653/v1/2023.acl-long.1',
+  paper: aclPaper('doi:10.18653/v1/2023.acl-long.1', {
+    authors: ['Ana Exemplo', 'Bo Muster'],
+    abstract: 'We study transfer for NER.',
+    published: '2023-07-01',
+    pdfUrl: 'https://aclanthology.org/2023.acl-long.1.pdf',
+    url: 'https://aclanthology.org/2023.acl-long.1/',
+    venue: 'ACL 2023',
+  }),
+  status: 'reading',
+  tags: ['ner'],
+  note: 'Table 3 is the key result.',
+  savedFrom: 'https://aclanthology.org/2023.acl-long.1/',
+  savedAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_500_000,
+};
+/** Saved first from the volume page (anthology id), later from the paper page (DOI), then edited there. */
+const ROW_COPY: SavedPaper = {
+  id: 'aclanthology:P17-1001',
+  paper: aclPaper('aclanthology:P17-1001', {
+    title: 'Adversarial Multi-task Learning for Text Classification',
+    authors: ['Pengfei Liu', 'Xipeng Qiu', 'Xuanjing Huang'],
+    abstract: 'Row abstract.',
+    published: null,
+    pdfUrl: 'https://aclanthology.org/P17-1001.pdf',
+    url: 'https://aclanthology.org/P17-1001/',
+    venue: 'Proceedings of ACL 2017 (Volume 1: Long Papers)',
+    source: { site: 'aclanthology', page: 'volume' },
+  }),
+  status: 'to-read',
+  tags: ['multi-task', 'Classics'],
+  note: 'From the volume page.',
+  savedFrom: 'https://aclanthology.org/volumes/P17-1/',
+  savedAt: 1_600_000_000_000,
+  updatedAt: 1_650_000_000_000,
+};
+const DOI_COPY: SavedPaper = {
+  id: 'doi:10.18653/v1/p17-1001',
+  paper: aclPaper('doi:10.18653/v1/p17-1001', {
+    title: 'Adversarial Multi-task Learning for Text Classification',
+    authors: ['Pengfei Liu', 'Xipeng Qiu', 'Xuanjing Huang'],
+    abstract: null,
+    published: '2017-07-01',
+    githubRepos: ['example/adv-mtl'],
+    pdfUrl: 'https://aclanthology.org/P17-1001.pdf',
+    url: 'https://aclanthology.org/P17-1001/',
+    venue: null,
+  }),
+  status: 'done',
+  tags: ['classics', 'adversarial'],
+  note: 'Read on the train.',
+  savedFrom: 'https://aclanthology.org/P17-1001/',
+  savedAt: 1_610_000_000_000,
+  updatedAt: 1_660_000_000_000,
+};
+/** DOIs that do not name an anthology paper stay as they are. */
+const NOT_ACL: SavedPaper[] = [
+  { ...V1_PAPERS[2]!, id: 'doi:10.3115/v1/p15-1001', paper: { ...V1_PAPERS[2]!.paper, id: 'doi:10.3115/v1/p15-1001' } },
+  { ...V1_PAPERS[2]!, id: 'doi:10.18653/v1/2023.acl-long', paper: { ...V1_PAPERS[2]!.paper, id: 'doi:10.18653/v1/2023.acl-long' } },
+];
+
 const STORES = ['meta', 'paperRepos', 'papers', 'relevance', 'repos'];
 
 /** Upgrades checked (each test that opens an older database and checks every record after it), for npm test's report. */
@@ -93,6 +190,78 @@ const started = performance.now();
 afterAll(() => recordFigures({ suite: 'migrations', durationMs: Math.round(performance.now() - started), counts: checked, details: { schemaVersion: DB_VERSION } }));
 
 describe('database migrations', () => {
+  it('v3 → v4 moves a paper saved by its ACL DOI to its anthology id, every field kept, in papers and relevance', async () => {
+    await createV3([...V1_PAPERS, ACL_ALONE, ...NOT_ACL]);
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    const moved: SavedPaper = {
+      ...ACL_ALONE,
+      id: 'aclanthology:2023.acl-long.1',
+      paper: { ...ACL_ALONE.paper, id: 'aclanthology:2023.acl-long.1' },
+    };
+    expect(await db.get('papers', ACL_ALONE.id)).toBeUndefined();
+    expect(await db.get('papers', moved.id)).toEqual(moved);
+    expect(await db.get('relevance', ACL_ALONE.id)).toBeUndefined();
+    expect(await db.get('relevance', moved.id)).toEqual({ ...relevanceDoc(ACL_ALONE), id: moved.id } satisfies RelevanceDoc);
+    // Everything else exactly as it was.
+    for (const other of [...V1_PAPERS, ...NOT_ACL]) {
+      expect(await db.get('papers', other.id)).toEqual(other);
+      expect(await db.get('relevance', other.id)).toEqual(relevanceDoc(other));
+    }
+    expect(await db.count('papers')).toBe(V1_PAPERS.length + NOT_ACL.length + 1);
+    expect(await db.count('relevance')).toBe(V1_PAPERS.length + NOT_ACL.length + 1);
+    expect(await lookup(db, [moved.id])).toEqual({ [moved.id]: { status: 'reading', tags: ['ner'] } });
+    expect((await db.getAllFromIndex('papers', 'by-status', 'reading')).map((p) => p.id).sort()).toEqual([moved.id, 'arxiv:hep-th/9901001']);
+    expect(await getRepo(db, 'o/r')).toMatchObject({ status: 'not-found', fetchedAt: 3 });
+    expect(await db.get('paperRepos', '2607.01234')).toEqual({ key: '2607.01234', repos: ['example/sparse-moe'], fetchedAt: 5 });
+    expect(await db.get('meta', 'github:anonymous')).toEqual({ key: 'github:anonymous', blockedUntil: 42 });
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    checked.migrationsChecked++;
+    checked.recordsChecked += V1_PAPERS.length + NOT_ACL.length + 1;
+  });
+
+  it('v3 → v4 merges a paper saved under both ids: newer edit wins, earlier save kept, tags united, both notes kept', async () => {
+    await createV3([ROW_COPY, DOI_COPY]);
+    const db = await openDatabase();
+    const merged: SavedPaper = {
+      id: 'aclanthology:P17-1001',
+      paper: {
+        ...DOI_COPY.paper, // the newer edit, field by field, where it knows the field
+        id: 'aclanthology:P17-1001',
+        abstract: 'Row abstract.', // the DOI copy has none: the row copy's is kept
+        venue: 'Proceedings of ACL 2017 (Volume 1: Long Papers)',
+        published: '2017-07-01',
+        githubRepos: ['example/adv-mtl'],
+        source: { site: 'aclanthology', page: 'paper' },
+      },
+      status: 'done',
+      tags: ['classics', 'adversarial', 'multi-task'], // "Classics" is "classics" once
+      note: 'Read on the train.\n\nFrom the volume page.',
+      savedFrom: 'https://aclanthology.org/volumes/P17-1/',
+      savedAt: ROW_COPY.savedAt,
+      updatedAt: DOI_COPY.updatedAt,
+    };
+    expect(await db.getAll('papers')).toEqual([merged]);
+    expect(await db.getAll('relevance')).toEqual([relevanceDoc(merged)]);
+    expect(await loadRelevanceModel(db)).toEqual(buildModel([fromSaved(merged)]));
+    checked.migrationsChecked++;
+    checked.recordsChecked += 2;
+  });
+
+  it('v2 → v4 builds the relevance model under the new ids only', async () => {
+    await createV2([V1_PAPERS[0]!, ROW_COPY, DOI_COPY, ACL_ALONE]);
+    const db = await openDatabase();
+    const ids = (await db.getAllKeys('papers')).sort();
+    expect(ids).toEqual(['aclanthology:2023.acl-long.1', 'aclanthology:P17-1001', 'arxiv:2607.01234']);
+    expect((await db.getAllKeys('relevance')).sort()).toEqual(ids);
+    const docs = await db.getAll('relevance');
+    expect(docs.every((d) => d.v === RELEVANCE_DOC_VERSION)).toBe(true);
+    expect(await loadRelevanceModel(db)).toEqual(buildModel((await db.getAll('papers')).map(fromSaved)));
+    expect((await db.get('papers', 'aclanthology:P17-1001'))?.note).toBe('Read on the train.\n\nFrom the volume page.');
+    checked.migrationsChecked++;
+    checked.recordsChecked += 4;
+  });
+
   it('upgrades a version-2 database losslessly and builds the relevance model from the papers already saved', async () => {
     await createV2(V1_PAPERS);
     const db = await openDatabase();

@@ -2,7 +2,9 @@
 // Every version gets one step in `MIGRATIONS`; a step never awaits anything but the upgrade transaction.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Paper } from '../core/paper';
+import { aclAnthologyIdFromDoi } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
+import { mergeSamePaper } from './same-paper';
 
 import type { ReadingStatus } from './status';
 export { READING_STATUSES, type ReadingStatus } from './status';
@@ -153,6 +155,38 @@ export const MIGRATIONS: readonly Migration[] = [
       .then((papers) => Promise.all(papers.map((saved) => relevance.put(relevanceDoc(saved)))))
       .catch(() => {}); // a failed put aborts the upgrade, and openDatabase() reports that
 
+  },
+  // v4 (0.4.0): one id per ACL Anthology paper (issue #3). Papers saved from an anthology paper page were keyed
+  // `doi:10.18653/v1/<anthology id>`, the same paper from a listing row `aclanthology:<anthology id>`; canonicalId now
+  // gives the latter for both, so stored records move to it, in `papers` and in `relevance` (the only stores keyed
+  // by paper id: `paperRepos` is keyed by arXiv id, `repos` by repository, `meta` by service). A paper saved under
+  // both ids becomes one record (same-paper.ts). Requests only, chained inside the upgrade transaction.
+  (_db, tx) => {
+    const papers = tx.objectStore('papers');
+    const relevance = tx.objectStore('relevance');
+    void papers
+      .getAll()
+      .then((all) => {
+        const byId = new Map(all.map((record) => [record.id, record]));
+        const writes: Promise<unknown>[] = [];
+        for (const record of all) {
+          const anthologyId = typeof record.id === 'string' && record.id.startsWith('doi:') ? aclAnthologyIdFromDoi(record.id.slice('doi:'.length)) : null;
+          if (!anthologyId) continue;
+          const id = `aclanthology:${anthologyId}`;
+          const other = byId.get(id);
+          let moved: SavedPaper;
+          try {
+            moved = other ? mergeSamePaper(id, other, record) : { ...record, id, paper: { ...record.paper, id } };
+          } catch {
+            continue; // a damaged record stays where it is rather than half-moved
+          }
+          byId.set(id, moved);
+          byId.delete(record.id);
+          writes.push(papers.delete(record.id), relevance.delete(record.id), papers.put(moved), relevance.put(relevanceDoc(moved)));
+        }
+        return Promise.all(writes);
+      })
+      .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
   },
 ];
 

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { githubReposFromText } from '../../core/github';
 import { emptyPaper, type Paper } from '../../core/paper';
+import { idFromDoi } from '../../core/ids';
 import { decodeEntities } from './xml';
 import { finish, httpUrl } from './finish';
 import { get, parseJson, type SourceDeps } from './http';
@@ -63,7 +64,7 @@ export function paperFromCsl(json: unknown, doi: string): Paper | null {
   const abstract = csl.abstract ? jatsToText(csl.abstract) : null;
   return finish({
     // Crossref titles carry inline markup too (`H<sub>2</sub>O`); TeX is left alone.
-    ...emptyPaper(`doi:${doi}`, jatsToText(csl.title ?? ''), { site: 'doi', page: 'api' }),
+    ...emptyPaper(idFromDoi(doi), jatsToText(csl.title ?? ''), { site: 'doi', page: 'api' }),
     authors: csl.author.map(authorName),
     abstract,
     published: issuedDate(csl.issued?.['date-parts']),

@@ -395,6 +395,16 @@ describe('DOI links', () => {
     expect(paper.id).toBe(`arxiv:${ARXIV_ID}`);
   });
 
+  it('an ACL DOI saves the anthology paper (the id its rows and paper page give), looked up and minimal', async () => {
+    const { resolver, fake } = setup(() => json(crossrefCsl()));
+    const { paper } = await resolver.resolve({ kind: 'doi', doi: '10.18653/V1/P17-1001' });
+    expect(fake.urls()).toEqual(['https://doi.org/10.18653/v1/p17-1001']);
+    expect(paper).toMatchObject({ id: 'aclanthology:P17-1001', url: `https://doi.org/${DOI}`, source: { site: 'doi', page: 'api' } });
+    const minimal = minimalPaper({ kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' });
+    expect(minimal).toMatchObject({ id: 'aclanthology:2023.acl-long.1', title: 'doi:10.18653/v1/2023.acl-long.1', url: 'https://doi.org/10.18653/v1/2023.acl-long.1' });
+    expect(v.is(PaperSchema, minimal)).toBe(true);
+  });
+
   it('gives the minimal paper for 404s, HTML, malformed JSON, bodies without a title, network errors', async () => {
     const minimal = minimalPaper({ kind: 'doi', doi: DOI });
     expect(minimal).toMatchObject({ id: `doi:${DOI}`, title: `doi:${DOI}`, url: `https://doi.org/${DOI}`, source: { site: 'doi', page: 'link' } });

@@ -1,7 +1,7 @@
 // "Save to reading list" on a link: the paper's metadata from the APIs that know it. Never rejects for
 // network or API trouble: the worst answer is a minimal paper (canonical id, a stand-in title, the link)
 // with `complete: false`, which the caller can save at once and enrich later.
-import { arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, parseArxivId, parseDoi } from '../../core/ids';
+import { arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, idFromDoi, parseArxivId, parseDoi } from '../../core/ids';
 import { emptyPaper, type Paper } from '../../core/paper';
 import { fetchArxivPaper } from './arxiv-api';
 import { fetchDoiPaper, DOI_ORIGIN } from './doi-api';
@@ -65,7 +65,7 @@ function minimalDraft(target: LinkTarget): Paper {
     }
     case 'doi': {
       const doi = parseDoi(target.doi) ?? '';
-      return { ...emptyPaper(`doi:${doi}`, `doi:${doi}`, { site: 'doi', page: 'link' }), url: `${DOI_ORIGIN}/${doi}` };
+      return { ...emptyPaper(idFromDoi(doi), `doi:${doi}`, { site: 'doi', page: 'link' }), url: `${DOI_ORIGIN}/${doi}` };
     }
   }
 }

@@ -97,7 +97,10 @@ describe('fromCsl', () => {
     ['the arXiv DOI', { ...base, DOI: 'https://doi.org/10.48550/ARXIV.1706.03762' }, {}, 'arxiv:1706.03762'],
     ['an arXiv URL', { ...base, URL: 'https://arxiv.org/pdf/hep-th/9901001v3' }, {}, 'arxiv:hep-th/9901001'],
     ['"arXiv preprint arXiv:…" as journal', { ...base, 'container-title': 'arXiv preprint arXiv:2106.09685' }, {}, 'arxiv:2106.09685'],
-    ['a DOI', { ...base, DOI: '10.18653/V1/2023.ACL-LONG.1' }, {}, 'doi:10.18653/v1/2023.acl-long.1'],
+    ['a DOI', { ...base, DOI: '10.1145/3292500.3330701' }, {}, 'doi:10.1145/3292500.3330701'],
+    ['an ACL DOI (names the anthology paper)', { ...base, DOI: '10.18653/V1/2023.ACL-LONG.1' }, {}, 'aclanthology:2023.acl-long.1'],
+    ['an old-style ACL DOI', { ...base, DOI: 'https://doi.org/10.18653/v1/p17-1001' }, {}, 'aclanthology:P17-1001'],
+    ['an older ACL DOI (10.3115) stays a DOI', { ...base, DOI: '10.3115/v1/P15-1001' }, {}, 'doi:10.3115/v1/p15-1001'],
     ['a PubMed eprint is not arXiv', base, { eprint: '2401.12345', eprintType: 'pubmed' }, importId('A Title with BERT', null)],
     ['nothing: title and year', { ...base, issued: { 'date-parts': [[2020]] } }, {}, importId('a title WITH bert!', 2020)],
   ] as const)('takes the id from %s', (_name, item, hints, id) => {

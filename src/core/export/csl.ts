@@ -6,7 +6,7 @@
 import type { Paper } from '../paper';
 import { normalizeSpace } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, ID_PREFIXES, parseArxivId, parseDoi } from '../ids';
+import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, ID_PREFIXES, parseArxivId, parseDoi } from '../ids';
 
 export interface CslName {
   family?: string;
@@ -140,7 +140,7 @@ function asciiUrl(url: string | null): string | null {
 export function toCsl(saved: SavedPaper): CslItem {
   const paper = saved.paper;
   const arxiv = arxivIdOf(saved.id);
-  const doi = saved.id.startsWith('doi:') ? saved.id.slice('doi:'.length) : null;
+  const doi = doiOf(saved.id);
   const venue = paper.venue ? normalizeSpace(paper.venue) : '';
   const type = venueKind(venue) === 'conference' ? 'paper-conference' : venue ? 'article-journal' : 'article';
   const item: CslItem = { id: saved.id, type, title: paper.title };

@@ -42,7 +42,7 @@ describe('CSL-JSON export', () => {
       ['arxiv:2401.12345', '2024sub', 'article'],
       ['arxiv:hep-th/9901001', 'vonmisesold', 'article'],
       ['arxiv:1910.03771', 'wolf2019huggingface', 'article'],
-      ['doi:10.18653/v1/2023.acl-long.1', 'liu2023one', 'paper-conference'],
+      ['aclanthology:2023.acl-long.1', 'liu2023one', 'paper-conference'],
       ['openreview:aBcD3fGh1', 'doe2024site', 'paper-conference'],
     ]);
     expect(items[0]).toMatchObject({

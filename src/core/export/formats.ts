@@ -1,7 +1,7 @@
 // Exporting the reading list (or a selection): BibTeX and RIS through citation-js (loaded only when one of them
 // is asked for), CSL-JSON, Markdown, CSV and the lossless JSON backup. Pure: returns text, saves nothing.
 import { normalizeSpace } from '../paper';
-import { arxivIdOf } from '../ids';
+import { arxivIdOf, doiOf } from '../ids';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { toCsl } from './csl';
 import type { CslItem } from './csl';
@@ -169,7 +169,7 @@ function csvCells(saved: SavedPaper): string[] {
     saved.note,
     paper.url ?? '',
     paper.pdfUrl ?? '',
-    saved.id.startsWith('doi:') ? saved.id.slice('doi:'.length) : '',
+    doiOf(saved.id) ?? '',
     arxivIdOf(saved.id) ?? '',
     paper.categories.join('; '),
     iso(saved.savedAt),

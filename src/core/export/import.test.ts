@@ -75,7 +75,7 @@ describe('parseImport: re-import of each exported citation format', () => {
 describe('parseImport: files from other tools', () => {
   it('Zotero BibTeX export: the arXiv DOI names the paper; keywords too long to be tags are dropped', async () => {
     const result = await ok(fixture('zotero-export.bib'), 'Exported Items.bib');
-    expect(result.records.map((r) => r.id)).toEqual(['arxiv:1706.03762', 'doi:10.18653/v1/2023.acl-long.1']);
+    expect(result.records.map((r) => r.id)).toEqual(['arxiv:1706.03762', 'aclanthology:2023.acl-long.1']);
     // "Computer Science - Computation and Language" has 43 characters; tags have at most 40.
     expect(result.records[0]?.tags).toEqual(['Computer Science - Machine Learning']);
     expect(result.records[1]?.paper.venue).toBe('Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)');
@@ -99,7 +99,7 @@ describe('parseImport: files from other tools', () => {
     const result = await ok(fixture('zotero-export.ris'));
     expect(result.records.map((r) => [r.id, r.paper.published])).toEqual([
       ['arxiv:1706.03762', '2017-06-12'],
-      ['doi:10.18653/v1/2023.acl-long.1', null],
+      ['aclanthology:2023.acl-long.1', null],
     ]);
     expect(result.records[0]?.paper.categories).toEqual(['cs.LG']);
     expect(result.records[0]?.tags).toEqual(['Computer Science - Machine Learning', 'to-skim']);
@@ -136,7 +136,7 @@ describe('parseImport: validation per record', () => {
       ['arxiv:2401.12345', expect.stringMatching(/^status: Invalid type: Expected \("to-read" \| "reading" \| "done"\)/)],
       ['arxiv:hep-th/9901001', expect.stringMatching(/^paper\.title: Invalid length/)],
       ['arxiv:1910.03771', expect.stringMatching(/^tags: Invalid type: Expected Array/)],
-      ['doi:10.18653/v1/2023.acl-long.1', 'paper.url: must be an http(s) URL'],
+      ['aclanthology:2023.acl-long.1', 'paper.url: must be an http(s) URL'],
       ['openreview:aBcD3fGh1', expect.stringMatching(/^extra: Invalid key/)],
       ['openreview:other', expect.stringMatching(/^its id does not match its paper's id/)],
       ['#8', expect.stringMatching(/^Invalid type: Expected Object but received 42/)],

@@ -18,6 +18,9 @@ export const FIXTURE_URLS: Record<string, Record<string, string>> = {
     'search.html': 'https://huggingface.co/papers?q=diffusion',
     'empty.html': 'https://huggingface.co/papers/date/2026-07-04',
     'malformed.html': 'https://huggingface.co/papers/date/2026-07-02',
+    'collection.html': 'https://huggingface.co/collections/example-org/reading-group-65f0c0ffee0123456789abcd',
+    'collection-empty.html': 'https://huggingface.co/collections/example-user/empty-6600aaaa0123456789abcdef',
+    'org-example-org.html': 'https://huggingface.co/example-org',
   },
   arxiv: {
     'list-cs-2301.html': 'https://arxiv.org/list/cs/2301?show=3',
