@@ -205,6 +205,23 @@ describe('Annotator', () => {
     await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2', 'fake:3']));
   });
 
+  it('asks for its settings once, and only when a page it handles is shown', async () => {
+    history.replaceState(null, '', '/profile');
+    document.body.innerHTML = card('1');
+    const prepare = vi.fn(async () => {});
+    const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port: fakePort(), prepare });
+    running.push(a);
+    await a.start();
+    expect(prepare).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(0);
+    history.pushState(null, '', '/list');
+    await a.checkUrl();
+    history.pushState(null, '', '/list?page=2');
+    await a.checkUrl();
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(hosts()).toHaveLength(1);
+  });
+
   it('changes the reading status of a saved paper from the card', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort({ 'fake:1': 'to-read' });

@@ -43,6 +43,11 @@ export interface AnnotatorOptions {
   /** Topic, rule and site-keyword tags for a paper (user tags come with its saved state). */
   tagger?: (paper: Paper) => Tag[];
   now?: () => Date;
+  /**
+   * Awaited once, before the first page this script handles is annotated (the content script reads the user's tag
+   * and relevance settings there): a page no adapter handles never asks the background anything.
+   */
+  prepare?: () => Promise<void>;
   /** Cards extracted and mounted together (reads, then writes) before checking whether to yield. */
   chunkSize?: number;
   onError?: (error: unknown) => void;
@@ -83,6 +88,8 @@ export class Annotator {
   /** The overlay of the card last hovered or focused, for the keyboard shortcut. */
   private active: CardOverlay | null = null;
   private stopped = false;
+  private prepared: Promise<void> | null = null;
+  private ready = false;
   private relevanceOn = false;
   /** Reason line of each paper id marked relevant on this page. */
   private readonly relevant = new Map<string, string>();
@@ -180,6 +187,12 @@ export class Annotator {
     this.context = []; // another page: its own statistics
     this.adapter = this.options.adapterFor(new URL(href));
     if (!this.adapter) return;
+    if (this.options.prepare) {
+      this.prepared ??= this.options.prepare().catch((error) => this.options.onError?.(error));
+      await this.prepared;
+      if (this.stopped || this.href !== href) return;
+    }
+    this.ready = true; // mutations are handled from here on; cards added meanwhile are found just below
     // Reading the page's context (Hugging Face parses its hydration JSON) and finding the cards each take a task
     // of their own on a long page, so neither adds to the other or to the first slice of annotation.
     this.ctx = this.adapter.context(this.options.doc, new URL(href), this.now());
@@ -209,7 +222,7 @@ export class Annotator {
       void this.checkUrl();
       return; // checkUrl rescans the whole document
     }
-    if (!this.adapter) return;
+    if (!this.adapter || !this.ready) return;
     const found = new Set<Element>();
     for (const record of records) {
       for (const node of record.addedNodes) {

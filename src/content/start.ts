@@ -33,6 +33,16 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
       },
       relevance: (cards, context) => send('relevance', { cards, context }),
     },
+    // Page settings before the first annotation (one round trip), so every card gets its chips in one pass and
+    // relevance is only asked for when the user has it on; a page no adapter handles (a Hugging Face profile
+    // without papers, say) never asks.
+    prepare: () =>
+      send('tagSettings', {})
+        .catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }))
+        .then((settings) => {
+          annotator.setTagger(createTagger(settings));
+          annotator.setRelevance(settings.relevance);
+        }),
     onError(error) {
       // After an extension update this script is orphaned: go quiet instead of failing on every mutation.
       if (/context invalidated/i.test(String((error as Error)?.message))) annotator.stop();
@@ -52,13 +62,5 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   // elsewhere the mutation observer notices the URL change when the page re-renders.
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
 
-  // Page settings first (one round trip), so every card gets its chips in one pass, and relevance is only
-  // asked for when the user has it on.
-  void send('tagSettings', {})
-    .catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }))
-    .then((settings) => {
-      annotator.setTagger(createTagger(settings));
-      annotator.setRelevance(settings.relevance);
-      return annotator.start();
-    });
+  void annotator.start();
 }

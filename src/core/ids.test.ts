@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, idFromDoi, isAclAnthologyId, parseArxivId, parseDoi } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, parseArxivId, parseDoi } from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -179,7 +179,24 @@ describe('ACL Anthology DOIs name the anthology paper (one id per paper, issue #
     expect(aclAnthologyIdFromDoi(doi)).toBe(id);
     expect(canonicalId({ site: 'x', doi })).toBe(`aclanthology:${id}`);
     expect(idFromDoi(parseDoi(doi)!)).toBe(`aclanthology:${id}`);
-    expect(doiOf(`aclanthology:${id}`)).toBe(`10.18653/v1/${id}`);
+    // Exports give the DOI back where the id tells that the ACL issued one (workshops since 2020 vary: none).
+    expect(doiOf(`aclanthology:${id}`)).toBe(hasAclDoi(id) ? `10.18653/v1/${id}` : null);
+  });
+
+  it.each([
+    ['2023.acl-long.1', true],
+    ['2020.emnlp-main.550', true],
+    ['2022.findings-acl.12', true],
+    ['P17-1001', true],
+    ['W19-5301', true],
+    ['2020.lrec-1.1', false], // LREC: no ACL DOI
+    ['2020.tacl-1.1', false], // TACL: MIT Press DOIs
+    ['2022.in2writing-1.1', false],
+    ['P15-1001', false], // before 2017: 10.3115, which does not name the id
+    ['Q17-1001', false],
+    ['not-an-id', false],
+  ])('hasAclDoi(%s) is %s', (id, expected) => {
+    expect(hasAclDoi(id)).toBe(expected);
   });
 
   it.each([

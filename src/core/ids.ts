@@ -169,7 +169,23 @@ export function canonicalId(hints: IdentityHints): string | null {
 export function doiOf(canonical: string): string | null {
   if (canonical.startsWith('doi:')) return canonical.slice('doi:'.length);
   const acl = canonical.startsWith('aclanthology:') ? canonical.slice('aclanthology:'.length) : null;
-  return acl && isAclAnthologyId(acl) ? aclAnthologyDoi(acl) : null;
+  return acl && hasAclDoi(acl) ? aclAnthologyDoi(acl) : null;
+}
+
+/** Venues of new-style ids (`<year>.<venue>-…`) whose papers carry 10.18653/v1 DOIs. */
+const ACL_DOI_VENUES = new Set(['acl', 'emnlp', 'naacl', 'eacl', 'aacl', 'findings', 'conll', 'semeval', 'wmt']);
+
+/**
+ * Whether the ACL gave this anthology paper a 10.18653/v1 DOI, as far as its id tells: ACL's own conferences from
+ * 2017 on (old-style P/D/N/E/K/S/W 17-19, and the main venues above since 2020). Others (LREC, COLING, TACL and
+ * CL, whose DOIs are MIT Press's, workshops since 2020, anything before 2017) get none rather than a DOI that may not exist.
+ */
+export function hasAclDoi(id: string): boolean {
+  if (!isAclAnthologyId(id)) return false;
+  const old = /^([PDNEKSW])(\d{2})-/.exec(id);
+  if (old) return Number(old[2]) >= 17 && Number(old[2]) <= 19;
+  const fresh = /^(\d{4})\.([a-z0-9]+)-/.exec(id);
+  return !!fresh && Number(fresh[1]) >= 2020 && ACL_DOI_VENUES.has(fresh[2]!);
 }
 
 /** The arXiv id inside a canonical id, or null for DOI/site ids. */
