@@ -157,6 +157,8 @@ export interface PopupSample {
   /** ms from navigation start until the first list item is in the DOM, and until the frame showing it is drawn. */
   firstItem: number;
   firstItemFramed: number | null;
+  /** ms from navigation start until the popup page's DOMContentLoaded ended (the browser's part: a renderer, the page, its script). */
+  domContentLoaded: number;
   items: number;
   /** Main-thread work of the popup's renderer from navigation until the first item was drawn + 300 ms. */
   mainMs: number;
@@ -202,9 +204,14 @@ export async function measurePopupOpen(bench: Bench): Promise<{ sample: PopupSam
   );
   await page.waitForTimeout(300);
   const main = await mainThread(cdp);
-  const t = await page.evaluate(() => ({ first: globalThis.__papershelfPopup!.firstItemAt!, framed: globalThis.__papershelfPopup!.firstItemFramedAt, items: globalThis.__papershelfPopup!.items() }));
+  const t = await page.evaluate(() => ({
+    first: globalThis.__papershelfPopup!.firstItemAt!,
+    framed: globalThis.__papershelfPopup!.firstItemFramedAt,
+    items: globalThis.__papershelfPopup!.items(),
+    dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? NaN,
+  }));
   return {
-    sample: { firstItem: t.first, firstItemFramed: t.framed, items: t.items, mainMs: main.task * 1000 },
+    sample: { firstItem: t.first, firstItemFramed: t.framed, domContentLoaded: t.dcl, items: t.items, mainMs: main.task * 1000 },
     page,
     close: () => page.close(),
   };

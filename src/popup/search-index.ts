@@ -1,6 +1,6 @@
 // Full-text search over the reading list with MiniSearch: title, authors, abstract, tags and note.
 // Kept up to date by diffing each new list against what was indexed, so one edit re-indexes one paper.
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { SavedPaper } from '../storage/schema';
 
 const FIELDS = ['title', 'authors', 'abstract', 'tags', 'note'] as const;
@@ -28,14 +28,37 @@ function processTerm(term: string): string {
 
 export const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
-  // Prefix-match the word being typed (the last); earlier words are complete, and expanding them is slow. One or
-  // two letters are matched as whole words only: as prefixes they match most of a 10,000-paper list and cost
-  // 0.5-1 s a keystroke ("tr" expands to hundreds of words), for results nobody reads.
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-  // Fuzzy matching of very short terms matches nearly everything and is slow at 10,000 papers.
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   boost: { title: 3, authors: 2, tags: 2, note: 1.5 },
 };
+
+/** The short fields: few words per paper, so expanding a prefix over them is cheap. */
+const SHORT_FIELDS: Field[] = ['title', 'authors', 'tags', 'note'];
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/**
+ * The query for typed text (issue #7: a keystroke must cost little at 10,000 papers). Every word must match (AND),
+ * in any field. The word being typed (the last) matches as a prefix: from its 3rd letter in title, authors, tags
+ * and note, but in abstracts only from its 5th, because the abstracts' vocabulary is most of the index and
+ * expanding "tra" over it (to train, training, transfer, transformer, …) took 30-90 ms a keystroke for thousands of
+ * hits nobody reads; by "trans" the expansion is small. One or two letters match whole words only. Typos are
+ * forgiven (fuzzy) from 5 letters in the short fields; in abstracts that would be slow and match too much.
+ */
+export function searchQuery(text: string): Query {
+  const terms = tokenize(text).filter(Boolean);
+  return {
+    combineWith: 'AND',
+    queries: terms.map((term, i): Query => {
+      const last = i === terms.length - 1;
+      return {
+        combineWith: 'OR',
+        queries: [
+          { queries: [term], fields: SHORT_FIELDS, prefix: last && term.length >= 3, fuzzy: term.length >= 5 ? 0.2 : false },
+          { queries: [term], fields: ['abstract'], prefix: last && term.length >= 5, fuzzy: false },
+        ],
+      };
+    }),
+  };
+}
 
 function sameSearchText(a: SavedPaper, b: SavedPaper): boolean {
   return a === b || FIELDS.every((field) => fieldText(a, field) === fieldText(b, field));
@@ -98,7 +121,7 @@ export class PaperIndex {
   /** Scores by paper id for a typed query; higher is better. */
   search(text: string): Map<string, number> {
     const scores = new Map<string, number>();
-    for (const hit of this.mini.search(text)) scores.set(String(hit.id), hit.score);
+    for (const hit of this.mini.search(searchQuery(text))) scores.set(String(hit.id), hit.score);
     return scores;
   }
 
