@@ -1,6 +1,6 @@
 // The background context (Chrome: module service worker; Firefox: event page). It alone owns IndexedDB;
 // every request is checked for its sender and validated before it is acted on.
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { openDatabase, type Database } from '../storage/reading-list';
 import { handle } from './handlers';
 import { parseEnvelope, type Notice, type Reply } from './messages';
@@ -131,7 +131,12 @@ const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, i
 browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.create({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS });
 });
-browser.contextMenus.onClicked.addListener((info, tab) => {
+browser.contextMenus.onClicked.addListener(onMenuClick);
+// Under a name in the worker's own scope (which no page or content script can reach), so the end-to-end test can
+// stand in for the native menu, which automation cannot open.
+(globalThis as { papershelfMenuClick?: typeof onMenuClick }).papershelfMenuClick = onMenuClick;
+
+function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
   // Asked synchronously inside the click (browsers grant only from a user action); refused is fine.
   const asked = browser.permissions.request({ origins: METADATA_ORIGINS }).catch(() => false);
@@ -146,4 +151,4 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
       }),
     )
     .catch((error) => console.warn('Papershelf: could not save the link:', error));
-});
+}

@@ -83,12 +83,14 @@ export interface Harness {
   byRole(role: string, name: string): string;
   /** Chromium only: stop the extension's service worker now, as the browser may at any moment (DevTools protocol). */
   stopServiceWorker?(): Promise<void>;
+  /** Chromium only: run a script in the extension's service worker (the test stands in for browser UI automation cannot reach). */
+  inServiceWorker?(script: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
 const INSPECTOR = resolve('test/e2e/inspector');
 /** Requests that go on to the fake API server (test/e2e/fake-api). */
-const FAKE_API = /^https:\/\/(api\.github\.com\/|huggingface\.co\/api\/)/;
+const FAKE_API = /^https:\/\/(api\.github\.com\/|huggingface\.co\/api\/|export\.arxiv\.org\/api\/)/;
 const FIREFOX_UUID = '6b1c2b0e-3f5a-4c1e-9a61-0d1e2f3a4b5c';
 const GECKO_ID = 'papershelf@papershelf.dev';
 
@@ -256,6 +258,11 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
     },
     // Playwright's role engine: exact, case-sensitive name.
     byRole: (role, name) => `role=${role}[name=${JSON.stringify(name)}s]`,
+    async inServiceWorker(script) {
+      const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      if (!worker) throw new Error('the extension has no running service worker');
+      return worker.evaluate(script);
+    },
     async stopServiceWorker() {
       // The ServiceWorker domain lives on page targets; any page of the profile can stop the workers.
       const page = context.pages()[0] ?? (await context.newPage());

@@ -1,6 +1,6 @@
 // A stand-in for api.github.com and huggingface.co/api on 127.0.0.1:443. The browsers resolve those two
 // hosts to this machine (Chromium --host-resolver-rules, Firefox network.dns.localDomains) and accept its
-// self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co). Needed because
+// self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co; export.arxiv.org is answered too, in Chromium, which ignores the name mismatch). Needed because
 // the extension's background fetches are not visible to page-level request interception in Firefox.
 import { createServer, type Server } from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -17,18 +17,21 @@ export interface FakeApi {
   repos: Map<string, FakeRepo>;
   /** arXiv id -> githubRepo in Hugging Face's paper API. */
   hfRepos: Map<string, string>;
+  /** Whole answers of Hugging Face's paper API by arXiv id (the "Save to reading list" link flow); before hfRepos. */
+  hfPapers: Map<string, unknown>;
   /** When set, GitHub answers 403 "API rate limit exceeded" with remaining 0 until this epoch second. */
   rateLimitedUntil: number | null;
   close(): Promise<void>;
 }
 
-export const FAKE_HOSTS = ['api.github.com', 'huggingface.co'];
+export const FAKE_HOSTS = ['api.github.com', 'huggingface.co', 'export.arxiv.org'];
 
 export async function startFakeApi(): Promise<FakeApi> {
   const api: FakeApi = {
     requests: [],
     repos: new Map(),
     hfRepos: new Map(),
+    hfPapers: new Map(),
     rateLimitedUntil: null,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -59,8 +62,16 @@ export async function startFakeApi(): Promise<FakeApi> {
     }
     const paper = /^\/api\/papers\/([^/?]+)$/.exec(path);
     if (host === 'huggingface.co' && paper) {
+      const whole = api.hfPapers.get(decodeURIComponent(paper[1]!));
+      if (whole) return json(200, whole);
       const githubRepo = api.hfRepos.get(decodeURIComponent(paper[1]!));
       return githubRepo ? json(200, { id: paper[1], title: 'x', githubRepo: `https://github.com/${githubRepo}` }) : json(404, { error: 'Paper not found' });
+    }
+    if (host === 'export.arxiv.org' && path.startsWith('/api/query')) {
+      // arXiv's answer for ids it does not know: a feed without entries.
+      res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8', 'access-control-allow-origin': '*' });
+      res.end('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><title>arXiv Query</title><opensearch:totalResults>0</opensearch:totalResults></feed>');
+      return;
     }
     json(404, { error: 'not served by the fake API' });
   });
