@@ -5,7 +5,7 @@
 // annotated when as many hosts as the page's <meta name="papershelf-bench-cards"> have appeared, every overlay on
 // screen has its controls, and no built button is busy. Then it sets data-papershelf-bench-known="<count>" on
 // <html> and fires `papershelf-bench-known` on the document, which the page-world timing script (page-timing.js)
-// timestamps. Cost: one observer callback per batch of mutations, and an IntersectionObserver entry per overlay.
+// timestamps. Cost: one observer callback per batch of mutations, and one IntersectionObserver pass over the hosts once the rest is true.
 (() => {
   if (window.top !== window) return;
   const shadowOf = (el) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null;
@@ -16,28 +16,34 @@
 
   // Overlays build their controls when their card nears the viewport: every card's saved state must be known
   // (busy buttons), and every overlay on screen must have been built, before the page counts as annotated. What is
-  // on screen comes from an IntersectionObserver: reading boxes would lay out the cards the page's
-  // content-visibility:auto lets the browser skip (Hugging Face), which costs more than everything measured.
-  const onScreen = new Set();
-  const screen = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (entry.isIntersecting) onScreen.add(entry.target);
-      else onScreen.delete(entry.target);
-    }
-    check();
-  });
-  const shownBuilt = () => {
-    for (const host of onScreen) if (host.isConnected && !shadowOf(host)?.querySelector('button')) return false;
-    return true;
+  // on screen comes from a one-shot IntersectionObserver over every host, made only once the rest is true (its
+  // first callback reports each target's state): reading boxes would lay out the cards the page's
+  // content-visibility:auto lets the browser skip (Hugging Face), and an observer kept on every host would cost
+  // every frame; either would be counted as the extension's work.
+  let screening = false;
+  const screen = () => {
+    if (screening) return;
+    screening = true;
+    const once = new IntersectionObserver((entries) => {
+      once.disconnect();
+      screening = false;
+      const unbuilt = entries.some((e) => e.isIntersecting && e.target.isConnected && !shadowOf(e.target)?.querySelector('button'));
+      if (!unbuilt) report();
+      // else: the overlays being built add buttons, and `inner` calls check() again
+    });
+    for (const host of hosts) once.observe(host);
+  };
+
+  const report = () => {
+    if (reported === hosts.size) return;
+    reported = hosts.size;
+    document.documentElement.setAttribute('data-papershelf-bench-known', String(hosts.size));
+    document.dispatchEvent(new Event('papershelf-bench-known'));
   };
 
   const check = () => {
     const n = target();
-    if (n > 0 && hosts.size >= n && pending.size === 0 && reported !== hosts.size && shownBuilt()) {
-      reported = hosts.size;
-      document.documentElement.setAttribute('data-papershelf-bench-known', String(hosts.size));
-      document.dispatchEvent(new Event('papershelf-bench-known'));
-    }
+    if (n > 0 && hosts.size >= n && pending.size === 0 && reported !== hosts.size) screen();
   };
 
   const track = (button) => {
@@ -59,7 +65,6 @@
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || node.localName !== 'papershelf-overlay' || hosts.has(node)) continue;
         hosts.add(node);
-        screen.observe(node);
         const root = shadowOf(node);
         if (!root) continue;
         root.querySelectorAll('button').forEach(track);
