@@ -251,7 +251,7 @@ export async function measureKeystroke(bench: Bench, page: Page, prefix: string,
   };
 }
 
-/** Wait until a search works (the index is built after the first render, in chunks): type, see the list change. */
+/** Wait until a search works over the whole list (it loads after the newest 60, and is indexed in chunks after the first render). */
 export async function waitForSearchIndex(page: Page, timeoutMs = 30_000): Promise<number> {
   const box = page.locator('input[type="search"]').first();
   const start = Date.now();
@@ -260,7 +260,8 @@ export async function waitForSearchIndex(page: Page, timeoutMs = 30_000): Promis
     await page.waitForTimeout(200);
     await box.fill('th');
     await page.waitForTimeout(400);
-    const preparing = await page.getByText('Preparing search').count();
+    // Ready once the whole list is in (the popup opens with the newest 60) and indexed.
+    const preparing = (await page.getByText('Preparing search').count()) + (await page.getByText('loading the rest').count());
     if (!preparing) {
       await box.fill('');
       await page.waitForTimeout(400);
