@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, within, type Served } from './browser';
-import { benchPage, type Site } from './pages';
+import { benchPage, moreCards, type Site } from './pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
 
@@ -28,6 +28,9 @@ const cards = Number(process.argv[3] ?? 1000);
 /** `--library N`: seed N saved papers first (every tenth card of the page among them), as `npm run bench` does. */
 const libraryArg = process.argv.indexOf('--library');
 const librarySize = libraryArg > 0 ? Number(process.argv[libraryArg + 1]) : 0;
+/** `--append N`: profile only appending N cards to the settled page (the infinite-list case), not the load. */
+const appendArg = process.argv.indexOf('--append');
+const appendCount = appendArg > 0 ? Number(process.argv[appendArg + 1]) : 0;
 
 const out = mkdtempSync(join(tmpdir(), 'papershelf-profile-build-'));
 console.error(`building unminified into ${out}`);
@@ -53,10 +56,25 @@ try {
   await tab.goto(warm);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  if (!appendCount) await cdp.send('Profiler.start');
   await tab.goto(page.url, { waitUntil: 'commit' });
   await tab.waitForFunction(() => !!globalThis.__papershelfBench);
-  const settled = await within(tab.evaluate(() => globalThis.__papershelfBench!.settled(true)), 300_000, 'settling');
+  let settled = await within(tab.evaluate(() => globalThis.__papershelfBench!.settled(true)), 300_000, 'settling');
+  if (appendCount) {
+    await tab.waitForTimeout(1000);
+    const more = moreCards(site, cards, appendCount);
+    await cdp.send('Profiler.start');
+    const done = await within(
+      tab.evaluate(
+        ([html, target, position, count]) => globalThis.__papershelfBench!.append(html, target, position, count, true),
+        [more.html, more.target, more.position, appendCount] as const,
+      ),
+      60_000,
+      'append',
+    );
+    await tab.waitForTimeout(500);
+    settled = (done as { knownAt?: number }).knownAt ?? settled;
+  }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   const file = `/tmp/papershelf-${site}-${cards}.cpuprofile`;
   writeFileSync(file, JSON.stringify(profile));

@@ -21,11 +21,12 @@ const TITLES = [
   'h1', // 2025 paper page
 ];
 const PAPER_TITLE = `${PAPER_PROPS} h1`; // 2025 paper page: the card is the h1's container (title, dates, votes, authors)
-const UPVOTES = [
-  'input[type="checkbox"] ~ div.leading-none', // 2026 listing card vote box
-  'input[type="checkbox"] ~ div.font-semibold', // 2025 paper page vote button
+// The upvote count: `input[type="checkbox"] ~ div.<class>`, in this order of classes (see upvoteBox).
+const UPVOTE_CLASSES = [
+  'leading-none', // 2026 listing card vote box
+  'font-semibold', // 2025 paper page vote button
 ];
-const GITHUB_LOGO = 'svg[viewBox="0 0 256 250"]'; // its link shows the star count (listing) or "GitHub 182" (paper page)
+const GITHUB_VIEWBOX = '0 0 256 250'; // svg[viewBox=…]: its link shows the star count (listing) or "GitHub 182" (paper page)
 // Collections and profiles: no saved markup was available, so no class names. A card is found from its /papers/<id>
 // link: the largest ancestor (at most ITEM_DEPTH levels up) holding links to that paper only, no other item (paper,
 // model, dataset, space, collection) and no section heading. Any `data-props` JSON naming papers is read first.
@@ -238,10 +239,31 @@ function fromJson(paper: Paper, json: HfPaper): Paper {
   };
 }
 
+/**
+ * The first element after a checkbox (in its parent) with one of UPVOTE_CLASSES, tried in order: what the
+ * selectors `input[type="checkbox"] ~ div.<class>` say, by walking the card's inputs. A card holds hundreds of elements (icons, avatars), and a
+ * querySelector with a sibling combinator visits them all, per selector: this was most of a DOM-only card's cost.
+ */
+function upvoteBox(card: Element): Element | null {
+  const boxes = [...card.getElementsByTagName('input')].filter((input) => input.type === 'checkbox');
+  for (const cls of UPVOTE_CLASSES) {
+    for (const box of boxes) {
+      for (let el = box.nextElementSibling; el; el = el.nextElementSibling) if (el.localName === 'div' && el.classList.contains(cls)) return el;
+    }
+  }
+  return null;
+}
+
+/** The GitHub logo's link (`svg[viewBox="0 0 256 250"]`, found by tag name first for the same reason). */
+function githubLogoLink(root: Element): Element | null {
+  for (const svg of root.getElementsByTagName('svg')) if (svg.getAttribute('viewBox') === GITHUB_VIEWBOX) return svg.closest('a');
+  return null;
+}
+
 function fromDom(paper: Paper, card: Element): Paper {
-  const upvotes = UPVOTES.map((sel) => card.querySelector(sel)).find(Boolean);
+  const upvotes = upvoteBox(card);
   // On the paper page the GitHub button sits below the title block, still inside PaperContent.
-  const githubLink = (card.closest(PAPER_PROPS) ?? card).querySelector(GITHUB_LOGO)?.closest('a');
+  const githubLink = githubLogoLink(card.closest(PAPER_PROPS) ?? card);
   const repo = normalizeGithubRepo(githubLink?.getAttribute('href') ?? '');
   return {
     ...paper,
