@@ -4,6 +4,7 @@ import { applyEdit, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Paper } from '../core/paper';
 import type { RelevanceModel } from '../core/relevance/model';
+import { savedStates } from './saved-states';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
 export type Database = IDBPDatabase<PapershelfDB>;
@@ -55,6 +56,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
   changed(db);
+  savedStates(db).written(record.id, record);
   return record;
 }
 
@@ -74,7 +76,10 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
   const existing = (await tx.objectStore('papers').get(id)) ?? null;
   if (existing) await Promise.all([tx.objectStore('papers').delete(id), tx.objectStore('relevance').delete(id)]);
   await tx.done;
-  if (existing) changed(db);
+  if (existing) {
+    changed(db);
+    savedStates(db).written(id, null);
+  }
   return existing;
 }
 
@@ -97,19 +102,12 @@ export interface SavedState {
   tags: string[];
 }
 
-/** Saved state of each id (null when not saved), read in one transaction. */
-export async function lookup(db: Database, ids: readonly string[]): Promise<Record<string, SavedState | null>> {
-  const tx = db.transaction('papers', 'readonly');
-  // One get per id. Measured in Chromium at 10,000 papers: 1,000 gets take 66-100 ms, while reading all keys first
-  // (getAllKeys) takes 100-140 ms on its own, so "keys first" is slower.
-  const records = await Promise.all(ids.map((id) => tx.store.get(id)));
-  await tx.done;
-  const result: Record<string, SavedState | null> = {};
-  ids.forEach((id, i) => {
-    const record = records[i];
-    result[id] = record ? { status: record.status, tags: record.tags } : null;
-  });
-  return result;
+/**
+ * Saved state of each id (null when not saved). Served from the background's memory of the list (./saved-states):
+ * one read of all keys per worker life, then one get per saved paper the first time a card asks for it.
+ */
+export function lookup(db: Database, ids: readonly string[]): Promise<Record<string, SavedState | null>> {
+  return savedStates(db).lookup(ids);
 }
 
 export type { PaperEdit };
@@ -124,6 +122,7 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
   const relevance = tx.objectStore('relevance');
   let written = 0;
   let retagged = false;
+  const records: SavedPaper[] = [];
   for (const id of new Set(ids)) {
     const existing = await papers.get(id);
     if (!existing) continue;
@@ -132,10 +131,12 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
     retagged ||= retag;
     void papers.put(record);
     if (retag) void relevance.put(relevanceDoc(record));
+    records.push(record);
     written++;
   }
   await tx.done;
   if (retagged) changed(db);
+  for (const record of records) savedStates(db).written(record.id, record);
   return written;
 }
 
@@ -153,6 +154,7 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   await Promise.all([papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
   if (retag) changed(db);
+  savedStates(db).written(record.id, record);
   return record;
 }
 
@@ -169,6 +171,7 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
     await Promise.all(puts);
     await tx.done;
     changed(db);
+    for (const record of records) savedStates(db).written(record.id, record);
   } catch (error) {
     // One failed put aborts the transaction; the other requests and tx.done then reject too: expected.
     for (const put of puts) put.catch(() => {});

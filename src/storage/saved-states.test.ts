@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makePaper } from '../../test/unit/paper-factory';
+import { mulberry32 } from '../core/random';
+import { editPaper, editPapers, lookup, openDatabase, putPapers, removePaper, savePaper, type Database } from './reading-list';
+import { SavedStates } from './saved-states';
+import type { SavedPaper } from './schema';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const FROM = { savedFrom: 'https://huggingface.co/papers' };
+const id = (n: number) => `arxiv:2607.${String(n).padStart(5, '0')}`;
+
+/** What the database holds, read directly (a fresh memory that has seen no write). */
+const truth = (db: Database, ids: string[]) => new SavedStates(db).lookup(ids);
+
+describe('saved states kept in memory by the background', () => {
+  it('answers from memory after the first lookup, and follows every kind of write', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    await savePaper(db, makePaper({ id: id(2) }), FROM);
+    const ids = [id(1), id(2), id(3), id(4)];
+    expect(await lookup(db, ids)).toEqual({ [id(1)]: { status: 'to-read', tags: [] }, [id(2)]: { status: 'to-read', tags: [] }, [id(3)]: null, [id(4)]: null });
+
+    await editPaper(db, id(1), { status: 'done', addTags: ['llm'] });
+    await removePaper(db, id(2));
+    await savePaper(db, makePaper({ id: id(3) }), FROM);
+    await editPapers(db, [id(1), id(3)], { addTags: ['agents'] });
+    const imported: SavedPaper = { id: id(4), paper: makePaper({ id: id(4) }), status: 'reading', tags: ['x'], note: '', savedFrom: 'import', savedAt: 1, updatedAt: 1 };
+    await putPapers(db, [imported]);
+
+    const cached = await lookup(db, ids);
+    expect(cached).toEqual(await truth(db, ids));
+    expect(cached[id(1)]).toEqual({ status: 'done', tags: ['llm', 'agents'] });
+    expect(cached[id(2)]).toBeNull();
+    expect(cached[id(4)]).toEqual({ status: 'reading', tags: ['x'] });
+  });
+
+  it('asks IndexedDB for all keys once, then only for saved papers it has not seen', async () => {
+    const db = await openDatabase();
+    for (let i = 1; i <= 5; i++) await savePaper(db, makePaper({ id: id(i) }), FROM);
+    const states = new SavedStates(db);
+    let keyReads = 0;
+    let transactions = 0;
+    const realGetAllKeys = db.getAllKeys.bind(db);
+    (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<Database['getAllKeys']>) => (keyReads++, realGetAllKeys(...args));
+    const realTransaction = db.transaction.bind(db);
+    (db as { transaction: unknown }).transaction = (...args: Parameters<Database['transaction']>) => (transactions++, realTransaction(...args));
+    await states.lookup([id(1), id(2), id(9)]);
+    await states.lookup([id(1), id(2), id(9)]);
+    await states.lookup([id(2), id(3)]);
+    expect(keyReads).toBe(1);
+    expect(transactions).toBe(3); // the keys; the states of ids 1 and 2; then of id 3
+  });
+
+  it('a write committed while the keys are being read is not lost', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    const first = lookup(db, [id(1), id(2)]); // starts reading the keys
+    const saving = savePaper(db, makePaper({ id: id(2) }), FROM);
+    const removing = removePaper(db, id(1));
+    await Promise.all([first, saving, removing]);
+    expect(await lookup(db, [id(1), id(2)])).toEqual({ [id(1)]: null, [id(2)]: { status: 'to-read', tags: [] } });
+  });
+
+  it('a write reported while the keys are still being read is applied on top of them', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fake = {
+      getAllKeys: async () => (await gate, [id(1)]), // read before the writes below committed
+      transaction: () => ({ store: { get: async () => undefined }, done: Promise.resolve() }),
+    };
+    const states = new SavedStates(fake as unknown as Database);
+    const reading = states.lookup([id(1), id(2)]);
+    states.written(id(1), null);
+    states.written(id(2), { status: 'reading', tags: ['a'] });
+    release();
+    expect(await reading).toEqual({ [id(1)]: null, [id(2)]: { status: 'reading', tags: ['a'] } });
+  });
+
+  it('a state read before a write commits never overwrites the write', async () => {
+    // A stand-in database whose read of a paper's state finishes only when the test says so.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fake = {
+      getAllKeys: async () => [id(1)],
+      transaction: () => ({ store: { get: async () => ({ status: 'to-read', tags: [] }) }, done: gate }),
+    };
+    const states = new SavedStates(fake as unknown as Database);
+    const reading = states.lookup([id(1)]); // reads { status: 'to-read' }, then waits for its transaction
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    states.written(id(1), { status: 'done', tags: [] }); // an edit commits meanwhile
+    release();
+    expect((await reading)[id(1)]).toEqual({ status: 'done', tags: [] });
+    expect((await states.lookup([id(1)]))[id(1)]).toEqual({ status: 'done', tags: [] });
+  });
+
+  it('agrees with the database after 400 random writes and lookups interleaved', async () => {
+    const db = await openDatabase();
+    const rnd = mulberry32(11);
+    const pick = () => id(1 + Math.floor(rnd() * 30));
+    const pending: Promise<unknown>[] = [];
+    for (let step = 0; step < 400; step++) {
+      const r = rnd();
+      const target = pick();
+      if (r < 0.3) pending.push(savePaper(db, makePaper({ id: target }), FROM));
+      else if (r < 0.45) pending.push(removePaper(db, target));
+      else if (r < 0.6) pending.push(editPaper(db, target, { status: rnd() < 0.5 ? 'reading' : 'done', addTags: [`t${step % 4}`] }));
+      else if (r < 0.7) pending.push(editPapers(db, [target, pick()], { removeTags: ['t1'] }));
+      else pending.push(lookup(db, [target, pick(), pick()]));
+      if (step % 7 === 0) await Promise.all(pending.splice(0)); // sometimes let everything land, sometimes not
+    }
+    await Promise.all(pending);
+    const all = Array.from({ length: 30 }, (_, i) => id(i + 1));
+    expect(await lookup(db, all)).toEqual(await truth(db, all));
+  });
+});

@@ -1,0 +1,91 @@
+// Which papers are saved, kept in memory by the context that owns the database (the background), so a page's
+// cards learn their saved state without an IndexedDB request per card (issue #7: 1,000 ids in under 20 ms).
+//
+// Measured in Chromium at 10,000 papers: 1,000 gets in one transaction take ~55 ms whatever the record size, a
+// getAll of 10,000 small records ~175 ms, all keys ~45 ms. So the set of saved ids is read once (all keys, when the
+// first lookup comes) and each saved paper's state (status, tags) once, when a card first asks for it; after that a
+// lookup is a few map reads. The module that writes (reading-list.ts) reports every committed write here, so
+// memory follows the database; a worker that restarts starts empty and reads again.
+import type { Database } from './reading-list';
+import type { SavedState } from './reading-list';
+
+export class SavedStates {
+  /** Every saved id, once read; null before that. */
+  private saved: Set<string> | null = null;
+  private loading: Promise<Set<string>> | null = null;
+  /** Writes committed while the ids were being read (applied on top of what was read). */
+  private readonly duringLoad = new Map<string, SavedState | null>();
+  /** Known states of saved papers. */
+  private readonly states = new Map<string, SavedState>();
+  /** Write counter, and the count at each id's last write: a read begun before a write never overwrites it. */
+  private writes = 0;
+  private readonly lastWrite = new Map<string, number>();
+
+  constructor(private readonly db: Database) {}
+
+  /** A write to this id has committed: `state` is what is stored now (null: not saved). */
+  written(id: string, state: SavedState | null): void {
+    this.lastWrite.set(id, ++this.writes);
+    if (state) this.states.set(id, { status: state.status, tags: [...state.tags] });
+    else this.states.delete(id);
+    if (this.saved) {
+      if (state) this.saved.add(id);
+      else this.saved.delete(id);
+    } else if (this.loading) {
+      this.duringLoad.set(id, state);
+    }
+  }
+
+  /** Saved state of each id (null when not saved). */
+  async lookup(ids: readonly string[]): Promise<Record<string, SavedState | null>> {
+    const saved = await this.ids();
+    const unknown = [...new Set(ids.filter((id) => saved.has(id) && !this.states.has(id)))];
+    if (unknown.length) {
+      const before = this.writes;
+      const tx = this.db.transaction('papers', 'readonly');
+      const records = await Promise.all(unknown.map((id) => tx.store.get(id)));
+      await tx.done;
+      unknown.forEach((id, i) => {
+        if ((this.lastWrite.get(id) ?? 0) > before) return; // written meanwhile: that write already told us
+        const record = records[i];
+        if (record) this.states.set(id, { status: record.status, tags: record.tags });
+        else saved.delete(id);
+      });
+    }
+    const result: Record<string, SavedState | null> = {};
+    for (const id of ids) {
+      const state = saved.has(id) ? this.states.get(id) : undefined;
+      result[id] = state ? { status: state.status, tags: [...state.tags] } : null;
+    }
+    return result;
+  }
+
+  private ids(): Promise<Set<string>> {
+    if (this.saved) return Promise.resolve(this.saved);
+    this.loading ??= (async () => {
+      try {
+        const keys = await this.db.getAllKeys('papers');
+        const saved = new Set(keys);
+        for (const [id, state] of this.duringLoad) {
+          if (state) saved.add(id);
+          else saved.delete(id);
+        }
+        this.saved = saved;
+        return saved;
+      } finally {
+        this.duringLoad.clear();
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+}
+
+const byDatabase = new WeakMap<Database, SavedStates>();
+
+/** The one SavedStates of an open database. */
+export function savedStates(db: Database): SavedStates {
+  let states = byDatabase.get(db);
+  if (!states) byDatabase.set(db, (states = new SavedStates(db)));
+  return states;
+}
