@@ -230,7 +230,7 @@ export async function measurePopupOpen(bench: Bench): Promise<{ sample: PopupSam
 }
 
 /**
- * One search keystroke in an open popup: type `prefix` (not timed; one character is not searched yet), let it
+ * One search keystroke in an open popup: type `prefix` (not timed), let it
  * settle, then time the next character, which starts a search and changes the list. Clears the box after.
  */
 export async function measureKeystroke(bench: Bench, page: Page, prefix: string, key: string): Promise<KeystrokeSample | null> {

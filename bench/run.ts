@@ -155,7 +155,7 @@ async function main(): Promise<void> {
         await waitForSearchIndex(opened.page);
         for (let k = 0; k < POPUP_RUNS; k++) {
           const key = searchKeys[k % searchKeys.length]!;
-          keystrokes.push(await measureKeystroke(ext, opened.page, key[0]!, key[1]!));
+          keystrokes.push(await measureKeystroke(ext, opened.page, key.slice(0, -1), key.at(-1)!));
         }
       }
       await opened.close();
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
   figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, first item drawn`, unit: 'ms', value: median(popupOpens.map((p) => p.firstItemFramed ?? NaN)), samples: popupOpens.map((p) => p.firstItemFramed ?? NaN) });
   const keys = keystrokes.filter((k): k is KeystrokeSample => !!k);
   figures.push({ group: 'Popup', label: 'search keystroke → list updated', unit: 'ms', value: median(keys.map((k) => k.updated)), samples: keys.map((k) => k.updated), budget: { max: 16, text: '< 16 ms' },
-    note: `${keys.length} of ${keystrokes.length} keystrokes changed the list within 5 s; the second character typed (${keys.map((k) => `"${k.key}"`).join(', ')})` });
+    note: `${keys.length} of ${keystrokes.length} keystrokes changed the list within 5 s; the fourth letter typed of ${keys.map((k) => `"${k.key}"`).join(", ")}` });
   figures.push({ group: 'Popup', label: 'search keystroke → updated list drawn', unit: 'ms', value: median(keys.map((k) => k.framed)), samples: keys.map((k) => k.framed) });
   figures.push({ group: 'Popup', label: 'search keystroke, main-thread work', unit: 'ms', value: median(keys.map((k) => k.mainMs)), samples: keys.map((k) => k.mainMs) });
 

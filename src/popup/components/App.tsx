@@ -31,9 +31,9 @@ export function App({ api, stateOptions }: { api: ReadingListApi; stateOptions?:
   }, [api]);
   useEffect(refreshAccess, [refreshAccess]);
 
-  // Every keystroke searches (a search costs a few ms at 10,000 papers, see search-index). On a large list it runs
-  // in the next task, so the typed letter is drawn first and keys typed faster than that coalesce.
-  const query = useDebounced(text, snapshot.papers.length > 2000 ? 1 : 0);
+  // Every keystroke searches, in the same render (a search costs a few ms at 10,000 papers, see search-index):
+  // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
+  const query = text;
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]));
   const narrowed = searchText(query) !== '' || isFiltered(filters);
   const total = snapshot.papers.length;

@@ -1,0 +1,44 @@
+// `npx tsx bench/popup.ts [--library N] [--runs N]`: only the popup figures of `npm run bench` (first render and
+// search keystrokes over a seeded reading list), in a minute or two, for trying popup changes. Needs
+// `npm run build` first; prints medians and every sample.
+import { launch, snapshotBuild } from './browser';
+import { measureKeystroke, measurePopupOpen, seed, waitForSearchIndex } from './measure-extension';
+import { narrowingPrefixes, readingList } from './records';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const LIBRARY = arg('--library', 10_000);
+const RUNS = arg('--runs', 5);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const show = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} ${median(xs).toFixed(0).padStart(6)} ms   [${xs.map((x) => x.toFixed(0)).join(', ')}]`);
+
+const dist = snapshotBuild();
+const bench = await launch({ extension: dist, routes: new Map() });
+try {
+  const library = readingList({ count: LIBRARY });
+  await seed(bench, library);
+  const opens = [];
+  let last = null;
+  for (let i = 0; i < RUNS; i++) {
+    const opened = await measurePopupOpen(bench);
+    opens.push(opened.sample);
+    if (i < RUNS - 1) await opened.close();
+    else last = opened;
+  }
+  await waitForSearchIndex(last!.page);
+  const keys = narrowingPrefixes(library, RUNS);
+  const strokes = [];
+  for (const key of keys) {
+    const k = await measureKeystroke(bench, last!.page, key.slice(0, -1), key.at(-1)!);
+    if (k) strokes.push(k);
+  }
+  console.log(`popup, ${LIBRARY} papers, ${RUNS} opens, keystrokes ${keys.map((k) => `"${k}"`).join(' ')}`);
+  show('navigation → DOMContentLoaded', opens.map((o) => o.domContentLoaded));
+  show('navigation → first item in the DOM', opens.map((o) => o.firstItem));
+  show('keystroke → list updated', strokes.map((s) => s.updated));
+  show('keystroke, main-thread work', strokes.map((s) => s.mainMs));
+} finally {
+  await bench.close();
+}
