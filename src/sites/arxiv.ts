@@ -147,7 +147,16 @@ function newListingDate(doc: Document, now: Date): string | null {
 }
 
 /** A section's heading: the dl's own h3 (2024+) or the h3 just before the dl (before 2024). */
+/** Section headings by list: every card of a listing asks for its list's, so each is read once. */
+const headings = new WeakMap<Element, string>();
+
 function sectionHeading(dl: Element): string {
+  let heading = headings.get(dl);
+  if (heading === undefined) headings.set(dl, (heading = readSectionHeading(dl)));
+  return heading;
+}
+
+function readSectionHeading(dl: Element): string {
   for (const child of dl.children) {
     if (child.matches(SECTION_HEADING)) return normalizeSpace(child.textContent);
     if (child.localName === 'dt') break;
