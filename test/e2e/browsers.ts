@@ -85,6 +85,11 @@ export interface Harness {
   stopServiceWorker?(): Promise<void>;
   /** Chromium only: run a script in the extension's service worker (the test stands in for browser UI automation cannot reach). */
   inServiceWorker?(script: string): Promise<unknown>;
+  /**
+   * A click on one of the extension's context-menu items, as the browser reports it (automation cannot open the
+   * native menu): calls the handler the background keeps as `papershelfMenuClick` (see README "Testing hooks").
+   */
+  menuClick(info: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -200,6 +205,12 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
     (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes('service-worker-loader') }));
   const extensionId = new URL(worker.url()).host;
 
+  const inServiceWorker = async (script: string): Promise<unknown> => {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (!worker) throw new Error('the extension has no running service worker');
+    return worker.evaluate(script);
+  };
+
   const wrap = (page: PwPage): Tab => {
     const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
     const run = (script: string) => page.evaluate(script) as Promise<unknown>;
@@ -258,10 +269,9 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
     },
     // Playwright's role engine: exact, case-sensitive name.
     byRole: (role, name) => `role=${role}[name=${JSON.stringify(name)}s]`,
-    async inServiceWorker(script) {
-      const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-      if (!worker) throw new Error('the extension has no running service worker');
-      return worker.evaluate(script);
+    inServiceWorker,
+    async menuClick(info) {
+      await inServiceWorker(`globalThis.papershelfMenuClick(${JSON.stringify(info)}, undefined)`);
     },
     async stopServiceWorker() {
       // The ServiceWorker domain lives on page targets; any page of the profile can stop the workers.
@@ -397,6 +407,17 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
     openExtensionPage,
     // Puppeteer's ARIA query handler (the accessibility tree, over WebDriver BiDi).
     byRole: (role, name) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`,
+    async menuClick(info) {
+      // Firefox's background is an event page: an extension page of the same add-on can reach its window.
+      const page = await openExtensionPage('src/options/index.html', 'form');
+      try {
+        await page.run(
+          `browser.runtime.getBackgroundPage().then((bg) => bg.papershelfMenuClick(${JSON.stringify(info)}, undefined))`,
+        );
+      } finally {
+        await page.close();
+      }
+    },
     close: () => browser.close(),
   };
 }
