@@ -47,7 +47,7 @@ export interface Tab {
   overlaysAsIs(): Promise<OverlayInfo[]>;
   /** Click the save control of the first card showing this paper, as a user would (real mouse). */
   clickSave(id: string): Promise<void>;
-  /** Scroll every overlay into view once, as a reader would (badges load when their card is seen). */
+  /** Scroll down the page a screen at a time and back, as a reader would (overlays build and badges load when their card is seen). */
   scrollThrough(): Promise<void>;
   /** Move the real mouse over this paper's first card. */
   hover(id: string): Promise<void>;
@@ -127,9 +127,9 @@ async function inspectOverlays(evaluate: <T>(fn: () => T) => Promise<T>): Promis
 }
 
 /**
- * Overlays build their controls when their card nears the viewport (issue #7). To report every card, scroll down
- * the page a screen at a time, as a reader would, once, while some overlay is still unbuilt; then back to where
- * the page was.
+ * Overlays build their controls (and fetch their badges) when their card nears the viewport (issue #7): scroll down
+ * the page a screen at a time, as a reader would, then back to where the page was. Used by scrollThrough, and by
+ * reading all overlays while some is still unbuilt.
  */
 const SWEEP = `(async () => {
   const start = window.scrollY;
@@ -157,13 +157,6 @@ async function readOverlays(
   await run(SWEEP);
   return inspectOverlays(evaluate);
 }
-
-const SCROLL_THROUGH = `(async () => {
-  for (const host of document.querySelectorAll('papershelf-overlay')) {
-    host.scrollIntoView({ block: 'center' });
-    await new Promise((r) => setTimeout(r, 30));
-  }
-})()`;
 
 function scrollScript(id: string): string {
   return `document.querySelector('papershelf-overlay[data-papershelf-id="${id.replace(/["\\]/g, '')}"]')?.scrollIntoView({ block: 'center' })`;
@@ -226,7 +219,10 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.click(target.x, target.y);
       },
-      scrollThrough: () => page.evaluate(SCROLL_THROUGH) as Promise<void>,
+      async scrollThrough() {
+        await toFront(); // background tabs get no rendering updates, so no intersection callbacks
+        await run(SWEEP);
+      },
       async hover(id) {
         await page.evaluate(scrollScript(id));
         const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
@@ -349,8 +345,8 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
         await page.mouse.click(target.x, target.y);
       },
       async scrollThrough() {
-        await page.bringToFront(); // background tabs get no rendering updates, so no intersection callbacks
-        await page.evaluate(SCROLL_THROUGH);
+        await toFront(); // background tabs get no rendering updates, so no intersection callbacks
+        await run(SWEEP);
       },
       async hover(id) {
         await page.evaluate(scrollScript(id));
