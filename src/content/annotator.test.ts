@@ -342,8 +342,8 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(tagger).not.toHaveBeenCalled();
     expect(port.moreRepos).not.toHaveBeenCalled();
     expect(port.calls).toEqual(['lookup:fake:1,fake:2,fake:3']); // states are known for every card all the same
-    // An empty row keeps the overlay's place, so nothing moves when it fills.
-    expect(roots.get(hosts()[0]!)!.querySelector('.row')!.childElementCount).toBe(0);
+    // An unbuilt overlay is an empty root: no style sheet, no box, until its card nears the viewport.
+    expect(roots.get(hosts()[0]!)!.childNodes).toHaveLength(0);
 
     FakeObserver.show(hosts()[1]!);
     expect(button(hosts()[1]!).getAttribute('aria-pressed')).toBe('true');
@@ -383,6 +383,89 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(await a.toggleActive()).toBe('fake:1');
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
     expect(roots.get(hosts()[0]!)!.activeElement).toBe(button(hosts()[0]!));
+  });
+  /** The fake adapter, able to name a card's paper from its link alone; counts whole reads. */
+  function identifying() {
+    const reads: string[] = [];
+    const adapter: SiteAdapter<null> = {
+      ...fakeAdapter,
+      identify: (c) => {
+        const id = c.querySelector('a.paper')?.getAttribute('href')?.slice(1);
+        return id ? `fake:${id}` : null;
+      },
+      extract(c, ctx) {
+        const paper = fakeAdapter.extract(c, ctx);
+        reads.push(paper?.id ?? 'none');
+        return paper;
+      },
+    };
+    const make = (port: ReadingListPort, onError = vi.fn(), tagger?: (paper: Paper) => Tag[]) => {
+      const a = new Annotator({ doc: document, adapterFor: () => adapter, port, onError, tagger });
+      running.push(a);
+      return a;
+    };
+    return { reads, make };
+  }
+
+  it('mounts and looks up a long page from card ids alone, and reads a card whole when its overlay is built', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const { reads, make } = identifying();
+    const port = fakePort({ 'fake:3': 'reading' });
+    const tagger = vi.fn((paper: Paper): Tag[] => [{ label: paper.title, kind: 'topic', watched: false }]);
+    await make(port, vi.fn(), tagger).start();
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2', 'fake:3']);
+    expect(port.calls).toEqual(['lookup:fake:1,fake:2,fake:3']);
+    expect(reads).toEqual([]); // nothing but the ids read so far
+    FakeObserver.show(hosts()[2]!);
+    expect(reads).toEqual(['fake:3']);
+    expect(button(hosts()[2]!).getAttribute('aria-pressed')).toBe('true');
+    expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }));
+    expect([...roots.get(hosts()[2]!)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain('Paper 3');
+    FakeObserver.show(hosts()[2]!);
+    expect(reads).toEqual(['fake:3']); // once
+  });
+
+  it('saves the whole paper of a card never built (keyboard shortcut)', async () => {
+    document.body.innerHTML = card('1');
+    const { reads, make } = identifying();
+    const port = fakePort();
+    const a = make(port);
+    await a.start();
+    expect(reads).toEqual([]);
+    expect(await a.toggleActive()).toBe('fake:1');
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:1', title: 'Paper 1' }), expect.any(String));
+    expect(reads).toEqual(['fake:1']);
+  });
+
+  it('takes the overlay off a card that names a paper but holds none, for good', async () => {
+    document.body.innerHTML = card('1') + '<article><a class="paper" href="/2">link</a><h3></h3></article>';
+    const { reads, make } = identifying();
+    const onError = vi.fn();
+    await make(fakePort(), onError).start();
+    expect(hosts()).toHaveLength(2);
+    const untitled = hosts()[1]!;
+    FakeObserver.show(untitled);
+    await flush(); // the observer sees our host go, and must not put it back
+    expect(reads).toEqual(['none']);
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1']);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('with relevance on, reads every card in idle time and scores them all', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const { reads, make } = identifying();
+    const port = fakePort();
+    port.relevance = vi.fn(async (cards: { id: string }[]) => cards.filter((c) => c.id === 'fake:2').map((c) => ({ id: c.id, score: 0.3, reason: 'close to your list' })));
+    const a = make(port);
+    a.setRelevance(true);
+    await a.start();
+    expect(reads.sort()).toEqual(['fake:1', 'fake:2', 'fake:3']);
+    expect(port.relevance).toHaveBeenCalledWith(
+      [1, 2, 3].map((n) => ({ id: `fake:${n}`, title: `Paper ${n}`, abstract: null })),
+      [],
+    );
+    FakeObserver.show(hosts()[1]!);
+    expect(roots.get(hosts()[1]!)!.querySelector('.why')!.textContent).toBe('Relevant: close to your list');
   });
 });
 

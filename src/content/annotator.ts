@@ -4,7 +4,7 @@ import type { Paper } from '../core/paper';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import type { SiteAdapter } from '../sites/types';
-import { extractCard } from '../sites/extract-card';
+import { extractCard, identifyCard } from '../sites/extract-card';
 import { createCardOverlay, type CardOverlay, type OverlayActions } from './overlay/card-overlay';
 import { HOST_TAG, pageTheme } from './overlay/host';
 import type { Tag } from './overlay/tag-chips';
@@ -29,7 +29,15 @@ const CONTEXT_CARDS = 200;
 const SMALL_BATCH = 50;
 
 interface Annotated {
-  paper: Paper;
+  id: string;
+  /**
+   * The card's paper, read when first needed (its overlay built, the card saved or scored for relevance): a long
+   * page's cards are mounted and looked up from their ids alone. Null once read: the card holds no paper after all.
+   */
+  paper?: Paper | null;
+  /** Reads the card whole, with the adapter and page context of when it was found. */
+  read: () => Paper | null;
+  card: Element;
   overlay: CardOverlay;
   /** Where the overlay was mounted: inside the card, or beside it (arXiv's dt card, overlay in its dd). */
   parent: Element;
@@ -64,6 +72,12 @@ const SLICE_MS = 8;
  */
 const REVEAL_MARGIN = '1000px 0px';
 
+/** Wait for the page to be idle (requestIdleCallback, at most a second), for work nobody waits for. */
+function whenIdle(): Promise<void> {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+  return new Promise((resolve) => (idle ? idle(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0)));
+}
+
 /** Let the page run: `scheduler.yield()` where the browser has it (our continuation keeps its place), else a task. */
 function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -78,7 +92,9 @@ export class Annotator {
   private readonly byId = new Map<string, Set<CardOverlay>>();
   private readonly states = new Map<string, SavedState | null>();
   private readonly byHost = new WeakMap<Element, CardOverlay>();
-  private readonly paperOf = new WeakMap<CardOverlay, Paper>();
+  private readonly entryOf = new WeakMap<CardOverlay, Annotated>();
+  /** Cards that named a paper but turned out to hold none when read whole (no title): never mounted again. */
+  private readonly rejected = new WeakSet<Element>();
   private adapter: SiteAdapter<any> | null = null;
   private ctx: unknown;
   private href = '';
@@ -123,8 +139,10 @@ export class Annotator {
       this.visibility = new win.IntersectionObserver((entries) => {
         for (const entry of entries) {
           if (!entry.isIntersecting) continue;
-          this.byHost.get(entry.target)?.reveal();
           this.visibility?.unobserve(entry.target);
+          const overlay = this.byHost.get(entry.target);
+          const annotated = overlay && this.entryOf.get(overlay);
+          if (annotated && this.paperOf(annotated)) overlay.reveal();
         }
       }, { rootMargin: REVEAL_MARGIN });
     }
@@ -171,9 +189,9 @@ export class Annotator {
   /** The keyboard shortcut: toggle the hovered/focused card, or the only card of a single-paper page. */
   async toggleActive(): Promise<string | null> {
     const overlay = this.active?.host.isConnected ? this.active : this.onlyOverlay();
-    if (!overlay) return null;
-    const paper = this.paperOf.get(overlay);
-    if (!paper) return null;
+    const entry = overlay && this.entryOf.get(overlay);
+    const paper = entry && this.paperOf(entry);
+    if (!overlay || !paper) return null;
     await this.toggle(paper, !this.states.get(paper.id));
     overlay.focusSave();
     return paper.id;
@@ -273,7 +291,7 @@ export class Annotator {
     const size = this.options.chunkSize ?? BATCH;
     const theme = pageTheme(this.options.doc); // one style read, before any write
     const lookups: Promise<void>[] = [];
-    const mountedPapers: Paper[] = [];
+    const mounted: Annotated[] = [];
     let pending = new Set<string>();
     let sliceStart = performance.now();
     for (let start = 0; start < cards.length && !this.stopped && this.adapter === adapter; start += size) {
@@ -284,47 +302,96 @@ export class Annotator {
         sliceStart = performance.now();
         if (this.stopped || this.adapter !== adapter) break;
       }
-      const { unknown, papers } = this.mountBatch(adapter, cards.slice(start, start + size), theme);
+      const { unknown, entries } = this.mountBatch(adapter, cards.slice(start, start + size), theme);
       for (const id of unknown) pending.add(id);
-      mountedPapers.push(...papers);
+      mounted.push(...entries);
     }
     if (pending.size) lookups.push(this.lookupStates([...pending]));
     // Relevance once for everything mounted (the background wants a page's cards together, and slices its work);
     // saved state and relevance are asked side by side, neither waits for or fails with the other.
-    await Promise.all([...lookups, this.scoreRelevance(mountedPapers)]);
+    await Promise.all([...lookups, this.scoreRelevance(mounted)]);
   }
 
-  /** Extract (reads) then mount (writes) a few cards: the ids whose saved state is not known yet, and the papers. */
-  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], theme: 'light' | 'dark'): { unknown: string[]; papers: Paper[] } {
-    const planned: { card: Element; paper: Paper; known?: Annotated; parent: Element; before: Node | null }[] = [];
+  /**
+   * Identify (reads) then mount (writes) a few cards: the ids whose saved state is not known yet, and the cards'
+   * entries. Where the adapter can name a card's paper cheaply, only the id is read now; without an
+   * IntersectionObserver every overlay is built at once, so every card is read whole at once.
+   */
+  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], theme: 'light' | 'dark'): { unknown: string[]; entries: Annotated[] } {
+    const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; parent: Element; before: Node | null }[] = [];
+    const ctx = this.ctx;
     for (const card of cards) {
-      if (this.hasOverlay(card)) continue;
+      if (this.hasOverlay(card) || this.rejected.has(card)) continue;
       try {
-        const known = this.cards.get(card);
-        const paper = known?.paper ?? extractCard(adapter, card, this.ctx);
-        if (!paper) continue;
+        const entry = this.cards.get(card);
+        let found: { id: string; paper?: Paper | null } | undefined;
+        if (!entry) {
+          if (this.visibility) found = identifyCard(adapter, card, ctx) ?? undefined;
+          else {
+            const paper = extractCard(adapter, card, ctx);
+            found = paper ? { id: paper.id, paper } : undefined;
+          }
+          if (!found) continue;
+        }
         const { parent, before } = adapter.mountPoint(card);
-        planned.push({ card, paper, known, parent, before });
+        planned.push({ card, entry, found, parent, before });
       } catch (error) {
         this.options.onError?.(error); // one broken card never stops the rest of the page
       }
     }
     const unknown: string[] = [];
-    for (const { card, paper, known, parent, before } of planned) {
+    const entries: Annotated[] = [];
+    for (const { card, entry: known, found, parent, before } of planned) {
       try {
-        const overlay = known?.overlay ?? this.createOverlay(paper, theme);
-        parent.insertBefore(overlay.host, before);
-        this.cards.set(card, { paper, overlay, parent });
+        let entry = known;
+        if (!entry) {
+          const { id, paper } = found!;
+          const read = () => extractCard(adapter, card, ctx);
+          entry = { id, paper, read, card, parent, overlay: null as unknown as CardOverlay };
+          entry.overlay = this.createOverlay(entry, theme);
+        }
+        entry.parent = parent;
+        parent.insertBefore(entry.overlay.host, before);
+        this.cards.set(card, entry);
         this.parents.set(parent, card);
-        if (this.visibility) this.visibility.observe(overlay.host);
-        else overlay.reveal();
-        if (this.states.has(paper.id)) overlay.setState(this.states.get(paper.id));
-        else unknown.push(paper.id);
+        entries.push(entry);
+        if (this.visibility) this.visibility.observe(entry.overlay.host);
+        else entry.overlay.reveal();
+        if (this.states.has(entry.id)) entry.overlay.setState(this.states.get(entry.id));
+        else unknown.push(entry.id);
       } catch (error) {
         this.options.onError?.(error);
       }
     }
-    return { unknown, papers: planned.map((p) => p.paper) };
+    return { unknown, entries };
+  }
+
+  /**
+   * The card's paper, read whole the first time it is needed. A card that named a paper but holds none (no title,
+   * say) loses its overlay and is not mounted again.
+   */
+  private paperOf(entry: Annotated): Paper | null {
+    if (entry.paper === undefined) {
+      try {
+        entry.paper = entry.read();
+        if (entry.paper && entry.paper.id !== entry.id) entry.paper = null; // the adapter's identify disagreed: trust neither
+      } catch (error) {
+        entry.paper = null;
+        this.options.onError?.(error);
+      }
+      if (!entry.paper) this.reject(entry);
+    }
+    return entry.paper;
+  }
+
+  private reject(entry: Annotated): void {
+    this.rejected.add(entry.card);
+    this.cards.delete(entry.card);
+    this.visibility?.unobserve(entry.overlay.host);
+    const set = this.byId.get(entry.id);
+    set?.delete(entry.overlay);
+    if (set && !set.size) this.byId.delete(entry.id);
+    entry.overlay.host.remove();
   }
 
   /** One message for the saved states of many papers; every card of each paper is updated. */
@@ -338,13 +405,25 @@ export class Annotator {
     }
   }
 
-  /** One request per batch (per RELEVANCE_CARDS_MAX cards): only title and a clipped abstract leave the page. */
-  private async scoreRelevance(papers: Paper[]): Promise<void> {
+  /**
+   * One request per batch (per RELEVANCE_CARDS_MAX cards): only title and a clipped abstract leave the page. Cards
+   * not read yet are read here, in slices of idle time: scoring is never what a page waits for.
+   */
+  private async scoreRelevance(entries: Annotated[]): Promise<void> {
     const port = this.options.port;
     if (!this.relevanceOn || !port.relevance) return;
     const cards: RelevanceCard[] = [];
-    for (const paper of papers) {
-      if (this.scored.has(paper.id)) continue;
+    let sliceStart = performance.now();
+    for (const entry of entries) {
+      if (this.scored.has(entry.id)) continue;
+      if (entry.paper === undefined && performance.now() - sliceStart > SLICE_MS) {
+        await whenIdle();
+        if (this.stopped) return;
+        sliceStart = performance.now();
+        if (this.scored.has(entry.id)) continue;
+      }
+      const paper = this.paperOf(entry);
+      if (!paper) continue;
       this.scored.add(paper.id);
       const title = paper.title.slice(0, 2000);
       if (title) cards.push({ id: paper.id, title, abstract: paper.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null });
@@ -408,9 +487,11 @@ export class Annotator {
     for (const set of this.byId.values()) for (const overlay of set) overlay.setDimDone(on);
   }
 
-  private createOverlay(paper: Paper, theme: 'light' | 'dark'): CardOverlay {
+  private createOverlay(entry: Annotated, theme: 'light' | 'dark'): CardOverlay {
     // Topic matching waits until the overlay is built or its tags are asked for (most cards are never seen).
     const tags = (): Tag[] => {
+      const paper = entry.paper;
+      if (!paper) return [];
       try {
         return this.options.tagger?.(paper) ?? [];
       } catch (error) {
@@ -419,23 +500,28 @@ export class Annotator {
       }
     };
     const { port } = this.options;
+    const withPaper = (act: (paper: Paper) => void) => {
+      const paper = this.paperOf(entry);
+      if (paper) act(paper);
+    };
     const actions: OverlayActions = {
-      toggle: (save) => void this.toggle(paper, save),
-      setStatus: (status) => void this.setStatus(paper, status),
+      toggle: (save) => withPaper((paper) => void this.toggle(paper, save)),
+      setStatus: (status) => withPaper((paper) => void this.setStatus(paper, status)),
       mark: (label) => this.mark(label),
       repo: (name) => port.repo(name),
       moreRepos: (p) => port.moreRepos(p),
       now: () => this.now().getTime(),
     };
-    const overlay = createCardOverlay(this.options.doc, paper, theme, tags, actions);
+    const overlay = createCardOverlay(this.options.doc, entry.id, () => entry.paper ?? null, theme, tags, actions);
+    const { id } = entry;
     if (this.marked) overlay.setMarked(this.marked);
-    if (this.relevant.has(paper.id)) overlay.setRelevance(this.relevant.get(paper.id)!);
+    if (this.relevant.has(id)) overlay.setRelevance(this.relevant.get(id)!);
     if (this.dimDone) overlay.setDimDone(true);
-    let set = this.byId.get(paper.id);
-    if (!set) this.byId.set(paper.id, (set = new Set()));
+    let set = this.byId.get(id);
+    if (!set) this.byId.set(id, (set = new Set()));
     set.add(overlay);
     this.byHost.set(overlay.host, overlay);
-    this.paperOf.set(overlay, paper);
+    this.entryOf.set(overlay, entry);
     return overlay;
   }
 

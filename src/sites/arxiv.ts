@@ -411,6 +411,13 @@ function basePaper(id: string, title: string, ctx: ArxivContext): Paper | null {
 
 // ---- Listing entry --------------------------------------------------------------------------------------------------
 
+/** The arXiv id of a card, as each extract function reads it (no field but the id is read). */
+function cardArxivId(card: Element, ctx: ArxivContext): string | null {
+  if (card.localName === LIST_CARD) return ddOf(card) ? idFromLinks(card, LIST_ID_LINKS) : null;
+  if (card.matches(SEARCH_CARD)) return idFromLinks(card, SEARCH_ID_LINKS);
+  return absId(card, ctx);
+}
+
 function extractListing(dt: Element, ctx: ArxivContext): Paper | null {
   const dd = ddOf(dt);
   const id = idFromLinks(dt, LIST_ID_LINKS);
@@ -504,14 +511,21 @@ function citationName(name: string): string {
   return normalizeSpace(`${name.slice(i + 1)} ${name.slice(0, i)}`);
 }
 
+/** An abstract page's id: the citation_arxiv_id meta, the "Cite as" or canonical link, else the URL's. */
+function absId(card: Element, ctx: ArxivContext): string | null {
+  const doc = card.ownerDocument;
+  return (
+    parseArxivId(metaContents(doc, 'citation_arxiv_id')[0] ?? '')?.id ??
+    idFromLinks(card, ABS_LINKS) ??
+    idFromLinks(doc.documentElement, ABS_LINKS) ??
+    ctx.urlId
+  );
+}
+
 function extractAbs(card: Element, ctx: ArxivContext): Paper | null {
   const doc = card.ownerDocument;
   const meta = (name: string) => metaContents(doc, name)[0] ?? '';
-  const id =
-    parseArxivId(meta('citation_arxiv_id'))?.id ??
-    idFromLinks(card, ABS_LINKS) ??
-    idFromLinks(doc.documentElement, ABS_LINKS) ??
-    ctx.urlId;
+  const id = absId(card, ctx);
   // Body text is what the reader sees; the head's citation_* copy is the fallback (head-only page, lossy MathJax).
   const bodyTitle = readText(card.querySelector(ABS_TITLE));
   const title = bodyTitle?.text && !bodyTitle.lossy ? bodyTitle.text : meta('citation_title') || bodyTitle?.text || '';
@@ -574,6 +588,10 @@ export const arxiv: SiteAdapter<ArxivContext> = {
   pageKind,
   context,
   findCards,
+  identify(card, ctx) {
+    const id = cardArxivId(card, ctx);
+    return id ? canonicalId({ arxiv: id, site: 'arxiv' }) : null;
+  },
   extract(card, ctx) {
     if (card.localName === LIST_CARD) return extractListing(card, ctx);
     if (card.matches(SEARCH_CARD)) return extractSearch(card, ctx);

@@ -6,6 +6,9 @@ import manifest from '../../manifest.json' with { type: 'json' };
 import { adapterFor, adapters } from '.';
 import { METADATA_ORIGINS } from '../background/context-menu';
 import { ID_PREFIXES } from '../core/ids';
+import { fixturesOf } from '../../test/unit/robustness/fixtures';
+import { identifyProblems } from '../../test/unit/robustness/fuzz-harness';
+import { JSDOM } from 'jsdom';
 
 const staticMatches = new Set(manifest.content_scripts.flatMap((script) => script.matches));
 const optionalHosts = new Set((manifest as { optional_host_permissions?: string[] }).optional_host_permissions ?? []);
@@ -27,6 +30,18 @@ describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id, adapte
     const scripts = manifest.content_scripts.filter((s) => s.js.includes(`src/content/entries/${id}.ts`));
     if (scripts.length) expect(scripts.flatMap((s) => s.matches)).toEqual([...adapter.matches]);
     else expect(adapter.matches.filter((m) => !optionalHosts.has(m))).toEqual([]);
+  });
+});
+
+describe.each(adapters.filter((a) => a.identify).map((a) => [a.id, a] as const))('adapter %s, identify', (id, adapter) => {
+  it.each(fixturesOf(id).map((f) => [f.name, f] as const))('%s: names the paper extract reads, on every card', (_name, fixture) => {
+    const url = new URL(fixture.url!);
+    const doc = new JSDOM(fixture.html, { url: fixture.url }).window.document;
+    const ctx = adapter.context(doc, url, new Date('2026-09-12T12:00:00Z'));
+    const cards = adapter.findCards(doc, ctx);
+    expect(cards.flatMap((card) => identifyProblems(adapter, card, ctx))).toEqual([]);
+    // Every card a paper is read from is named by identify: the page's papers, ids first.
+    expect(cards.map((card) => adapter.identify!(card, ctx)).filter(Boolean).length).toBeGreaterThanOrEqual(cards.filter((c) => adapter.extract(c, ctx)).length);
   });
 });
 

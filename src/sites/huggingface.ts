@@ -273,6 +273,12 @@ function fromDom(paper: Paper, card: Element): Paper {
   };
 }
 
+/** The arXiv id a card names: its own link (a collection item can be the link), the first /papers/ link in it, or the paper page's URL. */
+function cardArxivId(card: Element, ctx: HfContext): string | null {
+  const items = ctx.page === 'collection' || ctx.page === 'profile';
+  return (items && card.matches(CARD_LINK) ? arxivIdFromUrl(card.getAttribute('href') ?? '', ORIGIN)?.id : null) ?? linkId(card) ?? (ctx.page === 'paper' ? ctx.urlId : null);
+}
+
 function titleOf(card: Element): Element | null {
   return TITLES.map((sel) => card.querySelector(sel)).find(Boolean) ?? null;
 }
@@ -302,9 +308,14 @@ export const huggingface: SiteAdapter<HfContext> = {
     return [...new Set([...self, ...root.querySelectorAll(CARD)])].filter((card) => linkId(card) !== null);
   },
 
+  identify(card, ctx) {
+    const arxiv = cardArxivId(card, ctx);
+    return arxiv ? canonicalId({ arxiv, site: 'huggingface' }) : null;
+  },
+
   extract(card, ctx) {
     const items = ctx.page === 'collection' || ctx.page === 'profile';
-    const arxiv = (items && card.matches(CARD_LINK) ? arxivIdFromUrl(card.getAttribute('href') ?? '', ORIGIN)?.id : null) ?? linkId(card) ?? (ctx.page === 'paper' ? ctx.urlId : null);
+    const arxiv = cardArxivId(card, ctx);
     const id = arxiv ? canonicalId({ arxiv, site: 'huggingface' }) : null;
     const json = arxiv ? ctx.papers.get(arxiv) : undefined;
     const title = normalizeSpace(str(json?.title) ?? (items && arxiv ? itemTitle(card, arxiv) : titleOf(card)?.textContent));

@@ -22,6 +22,14 @@ export interface SiteAdapter<Ctx = unknown> {
   findCards(root: ParentNode, ctx: Ctx): Element[];
   /** The paper a card shows, or null when the card lacks an id or title (skipped, never a half paper). */
   extract(card: Element, ctx: Ctx): Paper | null;
+  /**
+   * The id `extract` would give the card, read cheaply (a link's href, no text walks), or null when the card names
+   * no paper. Optional: the content script mounts overlays and asks saved states from ids alone, and reads a
+   * card whole only when its overlay is built, it is saved or scored (issue #7). Adapters without it are read
+   * whole at once. Must equal `extract(card, ctx).id` whenever extract gives a paper (checked on every fixture
+   * and by the fuzz suite).
+   */
+  identify?(card: Element, ctx: Ctx): string | null;
   /** Where the overlay goes for this card: appended to `parent` before `before` (null: at the end). */
   mountPoint(card: Element): { parent: Element; before: Node | null };
 }

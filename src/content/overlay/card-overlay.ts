@@ -3,7 +3,7 @@
 import type { Paper } from '../../core/paper';
 import type { ReadingStatus } from '../../storage/schema';
 import type { SavedState } from '../../storage/reading-list';
-import { createHost, type Theme } from './host';
+import { createHost, fillHost, type Theme } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 import { createTagChips, orderTags, TAG_STYLE, type Tag } from './tag-chips';
 import { BADGE_STYLE, createGithubBadge } from './github-badge';
@@ -31,8 +31,8 @@ export interface CardOverlay {
   setMarked(label: string | null): void;
   showMessage(text: string): void;
   /**
-   * The card is near the viewport: build the overlay's content (until then the closed root holds an empty row of
-   * the overlay's height, so nothing moves when it fills) and fetch what costs a request (badges). Once.
+   * The card is near the viewport (about a screen ahead): build the overlay's style and content, and fetch what
+   * costs a request (badges). Until then the closed root is empty and the host takes no space. Once.
    */
   reveal(): void;
   focusSave(): void;
@@ -49,16 +49,20 @@ export interface CardOverlay {
  * The host and its closed root are mounted at once; the controls inside are built on reveal() (issue #7: most
  * cards of a long page are never seen, and building controls is most of an overlay's cost). Every setter records
  * its value and applies it when the content exists, so a card built late shows the same state as one built early.
- * `tags` is asked for once, when first needed (topic matching is the other large per-card cost).
+ * `tags` is asked for once, when first needed (topic matching is the other large per-card cost). The card's paper
+ * comes from `paper` when the overlay is built: until then the overlay knows only the id (the annotator reads a
+ * card whole only when needed).
  */
 export function createCardOverlay(
   doc: Document,
-  paper: Paper,
+  id: string,
+  paper: () => Paper | null,
   theme: Theme,
   tags: () => readonly Tag[],
   actions: OverlayActions,
 ): CardOverlay {
-  const { host, row } = createHost(doc, paper.id, theme, STYLES);
+  const { host, root } = createHost(doc, id);
+  let row: HTMLElement | null = null;
 
   let state: SavedState | null | undefined;
   let marked: string | null = null;
@@ -94,12 +98,12 @@ export function createCardOverlay(
   };
 
   const applyMarked = () => {
-    if (!built) return;
+    if (!built || !row) return;
     built.chips.setMarked(marked);
     row.classList.toggle('marked', marked !== null && built.chips.labels().includes(marked));
   };
   const applyState = () => {
-    if (!built) return;
+    if (!built || !row) return;
     built.save.setStatus(state === undefined ? undefined : (state?.status ?? null));
     row.classList.toggle('dim', dimDone && state?.status === 'done');
     built.chips.setTags([...userTags(), ...base()]);
@@ -108,6 +112,7 @@ export function createCardOverlay(
 
   const build = (): Built => {
     if (built) return built;
+    row = fillHost(doc, root, theme, STYLES);
     const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus });
     const chips = createTagChips(doc, actions.mark);
     const relevance = createRelevanceMark(doc);
@@ -121,9 +126,10 @@ export function createCardOverlay(
     if (message) save.showMessage(message);
     applyState();
     // Names and page-given stars at once, then the figures the background knows.
-    addBadges(paper.githubRepos, paper.githubStars);
-    if (!paper.githubRepos.length) {
-      actions.moreRepos(paper).then(
+    const read = paper();
+    if (read) addBadges(read.githubRepos, read.githubStars);
+    if (read && !read.githubRepos.length) {
+      actions.moreRepos(read).then(
         (repos) => addBadges(repos, null),
         () => {},
       );
@@ -133,7 +139,7 @@ export function createCardOverlay(
 
   return {
     host,
-    id: paper.id,
+    id,
     setState(next) {
       state = next;
       applyState();
@@ -158,7 +164,7 @@ export function createCardOverlay(
     focusRelevance: () => build().relevance.focus(),
     setDimDone(on) {
       dimDone = on;
-      row.classList.toggle('dim', dimDone && state?.status === 'done');
+      row?.classList.toggle('dim', dimDone && state?.status === 'done');
     },
   };
 }

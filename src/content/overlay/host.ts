@@ -22,7 +22,8 @@ export type Theme = 'light' | 'dark';
 
 export interface OverlayHost {
   host: HTMLElement;
-  row: HTMLElement;
+  /** Closed, and empty until filled (fillHost). */
+  root: ShadowRoot;
 }
 
 /** Light or dark, following the site: its own `dark`/`light` class (Hugging Face) first, else the system setting. */
@@ -41,17 +42,25 @@ function styleText(styles: readonly string[]): string {
   return text;
 }
 
-export function createHost(doc: Document, id: string, theme: Theme, styles: readonly string[]): OverlayHost {
+/**
+ * The host and its closed root, empty: an unfilled host has no box of its own, so a page mounts hundreds of them for
+ * the price of the elements (no style sheet to activate, nothing to lay out); fillHost gives it its style and row.
+ */
+export function createHost(doc: Document, id: string): OverlayHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-papershelf-id', id);
-  const root = host.attachShadow({ mode: 'closed' });
+  return { host, root: host.attachShadow({ mode: 'closed' }) };
+}
+
+/** The overlay's style and its row, in the host's root: the row is where the controls go. */
+export function fillHost(doc: Document, root: ShadowRoot, theme: Theme, styles: readonly string[]): HTMLElement {
   const style = doc.createElement('style');
   style.textContent = styleText(styles);
   const row = doc.createElement('div');
   row.className = 'row';
   row.dataset.theme = theme; // inside the closed root: the page sees nothing of it
   root.append(style, row);
-  return { host, row };
+  return row;
 }
 
 /** A tiny element builder: attributes and text only, never markup. */

@@ -1,6 +1,7 @@
 // Shared checks for the adapter fuzz: run an adapter over a (mutated) document and list what is wrong.
 import * as v from 'valibot';
 import { extractPage } from '../../../src/sites';
+import { extractCard, identifyCard } from '../../../src/sites/extract-card';
 import type { SiteAdapter } from '../../../src/sites/types';
 import type { Paper } from '../../../src/core/paper';
 import { PaperSchema } from '../../../src/background/messages';
@@ -40,7 +41,8 @@ export function checkPage(adapter: SiteAdapter<any>, doc: Document, url: URL): P
   let cards: Element[] = [];
   // The adapter as extractPage sees it, keeping the cards it found (no second scan of the page).
   let found: Element[] | null = null;
-  const spy: SiteAdapter<any> = { ...adapter, findCards: (root, ctx) => (found = adapter.findCards(root, ctx)) };
+  let context: unknown;
+  const spy: SiteAdapter<any> = { ...adapter, findCards: (root, ctx) => ((context = ctx), (found = adapter.findCards(root, ctx))) };
   const start = performance.now();
   try {
     papers = extractPage(spy, doc, url, NOW, (error) => skipped.push(error)).papers;
@@ -65,6 +67,8 @@ export function checkPage(adapter: SiteAdapter<any>, doc: Document, url: URL): P
       } catch (error) {
         errors.push(`mountPoint threw: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
       }
+      // The content script mounts from the cheap id and reads the card whole later: both must name the same paper.
+      if (adapter.identify) errors.push(...identifyProblems(adapter, card, context));
     }
   } catch (error) {
     errors.push(`checking cards threw: ${String((error as Error)?.stack ?? error).slice(0, 400)}`);
@@ -74,6 +78,24 @@ export function checkPage(adapter: SiteAdapter<any>, doc: Document, url: URL): P
     for (const problem of schemaProblems(paper)) schema.push({ problem, paper });
   }
   return { errors, schema, skipped, papers, cards, ms };
+}
+
+/** Where `identify` and `extract` disagree on a card (a thrown extract is reported by extractPage already). */
+export function identifyProblems(adapter: SiteAdapter<any>, card: Element, ctx: unknown): string[] {
+  let paper: Paper | null;
+  try {
+    paper = extractCard(adapter, card, ctx);
+  } catch {
+    return [];
+  }
+  let id: string | null;
+  try {
+    id = identifyCard(adapter, card, ctx)?.id ?? null;
+  } catch (error) {
+    return [`identify threw: ${String((error as Error)?.message ?? error).slice(0, 200)}`];
+  }
+  if (paper && paper.id !== id) return [`identify gives ${preview(id)} where extract gives ${preview(paper.id)} (<${card.localName}>)`];
+  return [];
 }
 
 /** A short, printable view of a value for failure messages (huge strings cut, odd characters escaped). */
