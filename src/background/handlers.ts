@@ -3,7 +3,7 @@
 import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, editPapers, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, listPage, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
@@ -68,6 +68,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     }
     case 'list':
       return listPapers(db, (message.payload as Envelope<'list'>['payload']).limit);
+    case 'listPage': {
+      const { after, count } = message.payload as Envelope<'listPage'>['payload'];
+      return listPage(db, after, count);
+    }
     case 'restore': {
       const { record } = message.payload as Envelope<'restore'>['payload'];
       await putPapers(db, [record]);

@@ -24,6 +24,8 @@ describe('parseEnvelope', () => {
   it.each([
     ['an unknown type', { type: 'dropDatabase', payload: {} }, /Unknown message type/],
     ['no payload', { type: 'list' }, /Invalid "list" message/],
+    ['a page too large', { type: 'listPage', payload: { after: null, count: 100_000 } }, /Invalid "listPage"/],
+    ['a page after a non-id', { type: 'listPage', payload: { after: '', count: 10 } }, /Invalid "listPage"|canonical paper id/],
     ['extra keys', { type: 'remove', payload: { id: 'arxiv:1', evil: 1 } }, /Invalid "remove"/],
     ['a bad id', { type: 'remove', payload: { id: '<img src=x>' } }, /canonical paper id/],
     ['a javascript: URL', { type: 'save', payload: { paper: makePaper({ url: 'javascript:alert(1)' }), savedFrom: 'https://x.example/' } }, /at paper\.url/],
@@ -78,6 +80,17 @@ describe('handle', () => {
     expect(await handle(parseEnvelope({ type: 'putMany', payload: { records: many } }), deps)).toEqual({ written: 50 });
     expect(notices).toEqual([{ type: 'reload' }]);
     expect(await handle(parseEnvelope({ type: 'list', payload: {} }), deps)).toHaveLength(51);
+    // Page by page: 20, 20, 11, in id order, the last page saying it is the last.
+    const pages: { papers: SavedPaper[]; next: string | null }[] = [];
+    for (let after: string | null = null, n = 0; n === 0 || after !== null; n++) {
+      const page = (await handle(parseEnvelope({ type: 'listPage', payload: { after, count: 20 } }), deps)) as (typeof pages)[number];
+      pages.push(page);
+      after = page.next;
+    }
+    expect(pages.map((p) => p.papers.length)).toEqual([20, 20, 11]);
+    const ids = pages.flatMap((p) => p.papers.map((r) => r.id));
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(51);
     notices.length = 0;
     expect(await handle(parseEnvelope({ type: 'editMany', payload: { ids: many.slice(0, 3).map((r) => r.id), edit: { status: 'done' } } }), deps)).toEqual({ written: 3 });
     expect(notices).toEqual([{ type: 'reload' }]);

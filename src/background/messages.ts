@@ -90,6 +90,12 @@ export const requests = {
   remove: v.strictObject({ id: PaperId }),
   /** The list, newest save first; `limit`: only the newest n (the popup's first render). */
   list: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),
+  /**
+   * One page of the whole list, in id order: `after` is the previous page's last id (null: from the start). The
+   * popup reads a long list page by page, so the background never serializes megabytes in one go and a popup
+   * closed mid-way stops asking (the next popup's first request is not queued behind a whole list).
+   */
+  listPage: v.strictObject({ after: v.nullable(PaperId), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5_000)) }),
   /** Put back a record exactly as it was (undo of a remove). */
   restore: v.strictObject({ record: SavedPaperSchema }),
   /** Write many records in one transaction: all or nothing (imports). */
@@ -135,6 +141,8 @@ export interface Responses {
   save: SavedPaper;
   remove: SavedPaper | null;
   list: SavedPaper[];
+  /** `next`: the `after` of the next page; null when this was the last. */
+  listPage: { papers: SavedPaper[]; next: string | null };
   restore: SavedPaper;
   putMany: { written: number };
   editMany: { written: number };

@@ -6,6 +6,7 @@ import { send } from '../background/client';
 import { ChangedNoticeSchema, ReloadNoticeSchema, type Notice } from '../background/messages';
 import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
+import { LIST_PAGE, wholeList } from './whole-list';
 
 export interface SiteAccess {
   /** Human name, e.g. "Hugging Face Papers". */
@@ -45,7 +46,7 @@ export interface ReadingListApi {
 export const LIBRARY_PATH = 'src/library/index.html';
 
 export const extensionApi: ReadingListApi = {
-  list: (limit) => send('list', limit === undefined ? {} : { limit }),
+  list: (limit) => (limit === undefined ? wholeList((after) => send('listPage', { after, count: LIST_PAGE })) : send('list', { limit })),
   remove: (id) => send('remove', { id }),
   restore: (record) => send('restore', { record }),
   edit: (id, edit) => send('edit', { id, edit }),

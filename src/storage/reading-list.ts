@@ -96,6 +96,12 @@ export async function listPapers(db: Database, limit?: number): Promise<SavedPap
   return newest;
 }
 
+/** Up to `count` papers in id order after `after` (null: from the first); `next` is the last id when more may follow. */
+export async function listPage(db: Database, after: string | null, count: number): Promise<{ papers: SavedPaper[]; next: string | null }> {
+  const papers = await db.getAll('papers', after === null ? null : IDBKeyRange.lowerBound(after, true), count);
+  return { papers, next: papers.length === count ? papers[papers.length - 1]!.id : null };
+}
+
 /** What a card needs to know about a saved paper. */
 export interface SavedState {
   status: ReadingStatus;

@@ -39,6 +39,7 @@ function validPayload(type: MessageName): Json {
     save: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers/date/2026-07-02' },
     remove: { id: 'arxiv:2401.00001' },
     list: {},
+    listPage: { after: 'arxiv:2401.00001', count: 500 },
     restore: { record: record('arxiv:2401.00001') },
     putMany: { records: [record('arxiv:2401.00001'), record('arxiv:2401.00002')] },
     tagSettings: {},
