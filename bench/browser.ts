@@ -101,6 +101,23 @@ export async function mainThread(cdp: CDPSession): Promise<MainThread> {
   return { task: get('TaskDuration'), script: get('ScriptDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration') };
 }
 
+/**
+ * Wait until the page's main thread is quiet (under 10 ms of tasks in a 250 ms window; at most `limitMs`), so work
+ * the extension leaves for idle time (reading cards for relevance) is counted with what caused it, not with
+ * whatever is measured next. Resolves with the metrics at that point.
+ */
+export async function untilQuiet(cdp: CDPSession, limitMs = 20_000): Promise<MainThread> {
+  const WINDOW_MS = 250;
+  const started = Date.now();
+  let last = await mainThread(cdp);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+    const now = await mainThread(cdp);
+    if (now.task - last.task < 0.01 || Date.now() - started > limitMs) return now;
+    last = now;
+  }
+}
+
 export function minus(a: MainThread, b: MainThread): MainThread {
   return { task: a.task - b.task, script: a.script - b.script, style: a.style - b.style, layout: a.layout - b.layout };
 }

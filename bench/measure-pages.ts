@@ -1,7 +1,7 @@
 // Page figures: one load of a synthetic listing page (and, on request, 50 cards appended to it afterwards), timed
 // by the page-world script (bench/probe/page-timing.js) and the DevTools protocol's Performance metrics.
 import type { Bench, MainThread } from './browser';
-import { mainThread, minus, within } from './browser';
+import { mainThread, minus, untilQuiet, within } from './browser';
 import { moreCards, type BenchPage } from './pages';
 
 export interface LongTask {
@@ -21,7 +21,9 @@ export interface LoadSample {
   settledAt: number;
   /** Main-thread work from navigation until settled plus the quiet period. */
   main: MainThread;
-  /** Long tasks (>= 50 ms) that started after DOMContentLoaded; the extension's script starts there. */
+  /** Main-thread work from navigation until the main thread is quiet (work left for idle time included). */
+  mainQuiet: MainThread;
+  /** Long tasks (>= 50 ms) that started after DOMContentLoaded, until quiet; the extension's script starts there. */
   longTasksAfterDcl: LongTask[];
   overlays: number;
 }
@@ -68,6 +70,9 @@ export async function measureLoad(bench: Bench, page: BenchPage, append?: { from
     );
     await tab.waitForTimeout(QUIET_MS);
     const main = await mainThread(cdp);
+    // Then until the main thread is quiet: the load's idle-time work belongs to the load, and must not be counted
+    // as the append's.
+    const mainQuiet = await untilQuiet(cdp);
     const state = await tab.evaluate(() => {
       const b = globalThis.__papershelfBench!;
       return { dcl: b.dcl!, load: b.load!, mountedAt: b.mountedAt, knownAt: b.knownAt, mounted: b.mounted, longTasks: b.longTasks };
@@ -79,6 +84,7 @@ export async function measureLoad(bench: Bench, page: BenchPage, append?: { from
       knownAt: needKnown ? state.knownAt : null,
       settledAt,
       main,
+      mainQuiet,
       longTasksAfterDcl: state.longTasks.filter((t) => t.start >= state.dcl),
       overlays: state.mounted,
     };
@@ -97,7 +103,7 @@ export async function measureLoad(bench: Bench, page: BenchPage, append?: { from
       `${page.url} append`,
     );
     await tab.waitForTimeout(QUIET_MS);
-    const after = await mainThread(cdp);
+    const after = await untilQuiet(cdp);
     const longTasks = await tab.evaluate((n) => globalThis.__papershelfBench!.longTasks.slice(n), tasksBefore);
     return {
       load,
