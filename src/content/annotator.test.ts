@@ -317,9 +317,10 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     observe(target: Element) { this.targets.add(target); }
     unobserve(target: Element) { this.targets.delete(target); }
     disconnect() { this.targets.clear(); }
-    static show(target: Element) {
+    static show(...targets: Element[]) {
       for (const o of FakeObserver.all) {
-        if (o.targets.has(target)) o.callback([{ target, isIntersecting: true } as unknown as IntersectionObserverEntry], o as unknown as IntersectionObserver);
+        const entries = targets.filter((t) => o.targets.has(t)).map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry);
+        if (entries.length) o.callback(entries, o as unknown as IntersectionObserver); // one callback, as a real observer reports a frame
       }
     }
   }
@@ -373,6 +374,23 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(button(hosts()[1]!).getAttribute('aria-pressed')).toBe('false');
     expect(root.querySelector('.why')!.textContent).toBe(''); // saved once: its relevance mark went for good
     expect(roots.get(hosts()[0]!)!.querySelector('.row')!.classList.contains('dim')).toBe(true);
+  });
+
+  it('builds a screenful of overlays a slice at a time, top first, never in one long task', async () => {
+    document.body.innerHTML = Array.from({ length: 12 }, (_, i) => card(String(i + 1))).join('');
+    const slowTagger = (): Tag[] => {
+      for (const start = performance.now(); performance.now() - start < 4; ); // 4 ms of topic matching per card
+      return [];
+    };
+    await annotator(fakePort(), vi.fn(), slowTagger).start();
+    const built = () => hosts().map((h) => !!roots.get(h)!.querySelector('button'));
+    FakeObserver.show(...hosts());
+    const inFirstTask = built().filter(Boolean).length;
+    expect(inFirstTask).toBeGreaterThan(0);
+    expect(inFirstTask).toBeLessThan(12);
+    expect(built().slice(0, inFirstTask).every(Boolean)).toBe(true); // from the top
+    for (let i = 0; i < 20 && !built().every(Boolean); i++) await flush();
+    expect(built().every(Boolean)).toBe(true);
   });
 
   it('builds an unseen card at once for the keyboard shortcut', async () => {

@@ -116,6 +116,10 @@ export class Annotator {
   private dimDone = false;
   /** The relevant overlay last moved to by "Next relevant". */
   private cursor: CardOverlay | null = null;
+  /** Overlays whose cards came near the viewport, built in document order a slice at a time. */
+  private readonly toReveal: CardOverlay[] = [];
+  private revealing = false;
+  private sliceTheme: 'light' | 'dark' | null = null;
 
   constructor(private readonly options: AnnotatorOptions) {}
 
@@ -141,9 +145,9 @@ export class Annotator {
           if (!entry.isIntersecting) continue;
           this.visibility?.unobserve(entry.target);
           const overlay = this.byHost.get(entry.target);
-          const annotated = overlay && this.entryOf.get(overlay);
-          if (annotated && this.paperOf(annotated)) overlay.reveal();
+          if (overlay) this.toReveal.push(overlay);
         }
+        void this.revealQueued();
       }, { rootMargin: REVEAL_MARGIN });
     }
     win?.addEventListener('popstate', () => void this.checkUrl());
@@ -176,6 +180,43 @@ export class Annotator {
       if (unmark) overlay.setRelevance(null);
     }
     if (unmark) this.updateControl();
+  }
+
+  /**
+   * Build the overlays of cards that came near the viewport: those on screen first (the observer reports in
+   * document order), SLICE_MS of work at a time, so a screen of cards (and the first topic matching, which
+   * compiles the taxonomy) never makes one long task.
+   */
+  private async revealQueued(): Promise<void> {
+    if (this.revealing) return;
+    this.revealing = true;
+    try {
+      let sliceStart = performance.now();
+      this.sliceTheme = null;
+      while (this.toReveal.length && !this.stopped) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+          this.sliceTheme = null; // the page may have switched theme meanwhile
+          continue;
+        }
+        const overlay = this.toReveal.shift()!;
+        const entry = this.entryOf.get(overlay);
+        if (entry && overlay.host.isConnected && this.paperOf(entry)) overlay.reveal();
+      }
+    } finally {
+      this.revealing = false;
+      this.sliceTheme = null;
+    }
+  }
+
+  /**
+   * The page's theme, read when an overlay is built (matchMedia can make the browser bring style up to date, so it
+   * is never read while mounting, in the middle of the page's own DOM changes), once per slice of builds.
+   */
+  private theme(): 'light' | 'dark' {
+    if (this.revealing) return (this.sliceTheme ??= pageTheme(this.options.doc));
+    return pageTheme(this.options.doc);
   }
 
   /** Re-read the saved state of every paper on the page (after an import changed many at once). */
@@ -289,7 +330,6 @@ export class Annotator {
     const adapter = this.adapter;
     if (!adapter) return;
     const size = this.options.chunkSize ?? BATCH;
-    const theme = pageTheme(this.options.doc); // one style read, before any write
     const lookups: Promise<void>[] = [];
     const mounted: Annotated[] = [];
     let pending = new Set<string>();
@@ -302,7 +342,7 @@ export class Annotator {
         sliceStart = performance.now();
         if (this.stopped || this.adapter !== adapter) break;
       }
-      const { unknown, entries } = this.mountBatch(adapter, cards.slice(start, start + size), theme);
+      const { unknown, entries } = this.mountBatch(adapter, cards.slice(start, start + size));
       for (const id of unknown) pending.add(id);
       mounted.push(...entries);
     }
@@ -317,7 +357,7 @@ export class Annotator {
    * entries. Where the adapter can name a card's paper cheaply, only the id is read now; without an
    * IntersectionObserver every overlay is built at once, so every card is read whole at once.
    */
-  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], theme: 'light' | 'dark'): { unknown: string[]; entries: Annotated[] } {
+  private mountBatch(adapter: SiteAdapter<any>, cards: Element[]): { unknown: string[]; entries: Annotated[] } {
     const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; parent: Element; before: Node | null }[] = [];
     const ctx = this.ctx;
     for (const card of cards) {
@@ -348,7 +388,7 @@ export class Annotator {
           const { id, paper } = found!;
           const read = () => extractCard(adapter, card, ctx);
           entry = { id, paper, read, card, parent, overlay: null as unknown as CardOverlay };
-          entry.overlay = this.createOverlay(entry, theme);
+          entry.overlay = this.createOverlay(entry);
         }
         entry.parent = parent;
         parent.insertBefore(entry.overlay.host, before);
@@ -487,7 +527,7 @@ export class Annotator {
     for (const set of this.byId.values()) for (const overlay of set) overlay.setDimDone(on);
   }
 
-  private createOverlay(entry: Annotated, theme: 'light' | 'dark'): CardOverlay {
+  private createOverlay(entry: Annotated): CardOverlay {
     // Topic matching waits until the overlay is built or its tags are asked for (most cards are never seen).
     const tags = (): Tag[] => {
       const paper = entry.paper;
@@ -512,7 +552,7 @@ export class Annotator {
       moreRepos: (p) => port.moreRepos(p),
       now: () => this.now().getTime(),
     };
-    const overlay = createCardOverlay(this.options.doc, entry.id, () => entry.paper ?? null, theme, tags, actions);
+    const overlay = createCardOverlay(this.options.doc, entry.id, () => entry.paper ?? null, () => this.theme(), tags, actions);
     const { id } = entry;
     if (this.marked) overlay.setMarked(this.marked);
     if (this.relevant.has(id)) overlay.setRelevance(this.relevant.get(id)!);

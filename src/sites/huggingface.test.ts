@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { normalizeSpace, type Paper } from '../core/paper';
-import { huggingface, type HfContext } from './huggingface';
+import { huggingface, paperHrefId, type HfContext } from './huggingface';
+import { arxivIdFromUrl } from '../core/ids';
 import { extractPage } from './index';
 import manifest from '../../manifest.json' with { type: 'json' };
 
@@ -29,6 +30,17 @@ function listingJson(doc: Document): { dailyPapers: { paper: Record<string, any>
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
 const arxivPdf = (id: string) => `https://arxiv.org/pdf/${id}`;
 const hfUrl = (id: string) => `https://huggingface.co/papers/${id}`;
+
+describe('paperHrefId (the link shape read without a URL parser)', () => {
+  it.each([
+    '/papers/2607.01234', '/papers/2607.01234v2', '/papers/2607.01234/', '/papers/2607.01234?utm=x', '/papers/2607.01234#comments',
+    '/papers/2607.01234/comments', '/papers/date/2026-07-02', '/papers?q=moe', '/papers/2607.0123', '/papers/2613.01234',
+    '/papers/%32607.01234', '/papers/./2607.01234', '/papers/2607.01234\t', ' /papers/2607.01234', '/papers/2607.01234?a b',
+    'https://huggingface.co/papers/2607.01234', '//huggingface.co/papers/2607.01234', '/papers/hep-th/9901001', '',
+  ])('%j: the same id as a URL parser gives', (href) => {
+    expect(paperHrefId(href)).toBe(arxivIdFromUrl(href, 'https://huggingface.co')?.id ?? null);
+  });
+});
 
 describe('huggingface.pageKind', () => {
   it.each([

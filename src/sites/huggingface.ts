@@ -2,7 +2,7 @@
 // collections (`/collections/<owner>/<slug>`) and on organisation/user profile pages (`/<name>`).
 // Structure: DOM-NOTES.md §1 (shared reference notes). The server-rendered hydration JSON is the source of truth; the
 // card DOM is the fallback for cards the JSON does not cover (it is the initial payload, stale after in-page navigation).
-import { arxivIdFromUrl, arxivPdfUrl, canonicalId } from '../core/ids';
+import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
 import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/github';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
@@ -126,10 +126,22 @@ function parseId(text: string): string | null {
   return arxivIdFromUrl(`/papers/${text}`, ORIGIN)?.id ?? null;
 }
 
+/**
+ * The common shape of a card's links, `/papers/2607.01234` (a version, a trailing slash, a query or fragment at
+ * most): nothing a URL parser would change, so the id is read without one (a page of 1,000 cards has thousands of
+ * links). Anything else goes through arxivIdFromUrl.
+ */
+const PLAIN_PAPER_HREF = /^\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?(?:[?#][^\s]*)?$/;
+
+export function paperHrefId(href: string): string | null {
+  const plain = PLAIN_PAPER_HREF.exec(href);
+  return (plain ? parseArxivId(plain[1]!) : arxivIdFromUrl(href, ORIGIN))?.id ?? null;
+}
+
 /** The first `/papers/<arXiv id>` link's id; `/papers/date/...`, `/papers?q=` and the like are not cards. */
 function linkId(card: Element): string | null {
   for (const a of card.querySelectorAll(CARD_LINK)) {
-    const id = arxivIdFromUrl(a.getAttribute('href') ?? '', ORIGIN)?.id;
+    const id = paperHrefId(a.getAttribute('href') ?? '');
     if (id) return id;
   }
   return null;

@@ -57,7 +57,8 @@ export function createCardOverlay(
   doc: Document,
   id: string,
   paper: () => Paper | null,
-  theme: Theme,
+  /** Read when the overlay is built. */
+  theme: () => Theme,
   tags: () => readonly Tag[],
   actions: OverlayActions,
 ): CardOverlay {
@@ -112,7 +113,7 @@ export function createCardOverlay(
 
   const build = (): Built => {
     if (built) return built;
-    row = fillHost(doc, root, theme, STYLES);
+    row = fillHost(doc, root, theme(), STYLES);
     const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus });
     const chips = createTagChips(doc, actions.mark);
     const relevance = createRelevanceMark(doc);

@@ -86,7 +86,7 @@ describe('(a) page overlay', () => {
       moreRepos: async () => [payload, ...BAD_REPOS],
       now: () => Date.parse('2026-09-12T12:00:00Z'),
     };
-    const overlay = createCardOverlay(document, paper.id, () => paper, "light", () => tags, actions);
+    const overlay = createCardOverlay(document, paper.id, () => paper, () => "light", () => tags, actions);
     document.body.append(overlay.host);
     overlay.setState({ status: 'reading', tags: [payload] });
     overlay.setMarked(payload);
