@@ -57,7 +57,11 @@ declare global {
   var __papershelfBench: PageBench | undefined;
 }
 
-export async function measureLoad(bench: Bench, page: BenchPage, append?: { from: number; count: number }): Promise<{ load: LoadSample; append?: AppendSample }> {
+export async function measureLoad(
+  bench: Bench,
+  page: BenchPage,
+  append?: { from: number; count: number; times?: number },
+): Promise<{ load: LoadSample; append?: AppendSample[] }> {
   const { page: tab, cdp } = await bench.newTab();
   try {
     const needKnown = bench.withExtension;
@@ -91,30 +95,33 @@ export async function measureLoad(bench: Bench, page: BenchPage, append?: { from
     if (needKnown && state.mounted !== page.cards) throw new Error(`${page.url}: ${state.mounted} overlays for ${page.cards} cards`);
     if (!append) return { load };
 
-    const more = moreCards(page.site, append.from, append.count);
-    const before = await mainThread(cdp);
-    const tasksBefore = state.longTasks.length;
-    const result = await within(
-      tab.evaluate(
-        ([html, target, position, count, need]) => globalThis.__papershelfBench!.append(html, target, position, count, need),
-        [more.html, more.target, more.position, append.count, needKnown] as const,
-      ),
-      60_000,
-      `${page.url} append`,
-    );
-    await tab.waitForTimeout(QUIET_MS);
-    const after = await untilQuiet(cdp);
-    const longTasks = await tab.evaluate((n) => globalThis.__papershelfBench!.longTasks.slice(n), tasksBefore);
-    return {
-      load,
-      append: {
+    const appended: AppendSample[] = [];
+    let tasksBefore = state.longTasks.length;
+    let before = await mainThread(cdp);
+    for (let k = 0; k < (append.times ?? 1); k++) {
+      const more = moreCards(page.site, append.from + k * append.count, append.count);
+      const result = await within(
+        tab.evaluate(
+          ([html, target, position, count, need]) => globalThis.__papershelfBench!.append(html, target, position, count, need),
+          [more.html, more.target, more.position, append.count, needKnown] as const,
+        ),
+        60_000,
+        `${page.url} append`,
+      );
+      await tab.waitForTimeout(QUIET_MS);
+      const after = await untilQuiet(cdp);
+      const longTasks = await tab.evaluate((n) => globalThis.__papershelfBench!.longTasks.slice(n), tasksBefore);
+      tasksBefore += longTasks.length;
+      appended.push({
         mounted: result.mountedAt === null ? null : result.mountedAt - result.start,
         known: result.knownAt === null ? null : result.knownAt - result.start,
         framed: result.framed - result.start,
         main: minus(after, before),
         longTasks,
-      },
-    };
+      });
+      before = after;
+    }
+    return { load, append: appended };
   } finally {
     await tab.close();
   }

@@ -20,7 +20,8 @@ const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 5000];
 const RUNS: Record<number, number> = quick ? { 100: 2, 1000: 2, 5000: 1 } : { 100: 5, 1000: 5, 5000: 3 };
 const SITES: Site[] = ['huggingface', 'arxiv'];
-const APPEND = { at: 1000, count: 50 };
+/** 50 cards appended `times` times to each loaded 1,000-card page, one after the other, each from a quiet page. */
+const APPEND = { at: 1000, count: 50, times: 3 };
 const LIBRARY = 10_000;
 const STORAGE_RUNS = quick ? 3 : 9;
 const POPUP_RUNS = quick ? 2 : 5;
@@ -126,14 +127,14 @@ async function main(): Promise<void> {
       const page = pages.get(`${site}:${cards}`)!;
       const runs: SiteRuns = { loads: { ext: [], base: [] }, appends: { ext: [], base: [] } };
       perSite.set(`${site}:${cards}`, runs);
-      const append = cards === APPEND.at ? { from: cards, count: APPEND.count } : undefined;
+      const append = cards === APPEND.at ? { from: cards, count: APPEND.count, times: APPEND.times } : undefined;
       for (let i = 0; i < RUNS[cards]!; i++) {
         log(`${SITE_NAMES[site]} ${n(cards)} cards: run ${i + 1}/${RUNS[cards]}`);
         // Alternate, so drift in the machine's load hits both alike.
         for (const [bench, key] of (i % 2 ? [[base, 'base'], [ext, 'ext']] : [[ext, 'ext'], [base, 'base']]) as [Bench, 'ext' | 'base'][]) {
           const r = await measureLoad(bench, page, append);
           runs.loads[key].push(r.load);
-          if (r.append) runs.appends[key].push(r.append);
+          if (r.append) runs.appends[key].push(...r.append);
         }
       }
     }
