@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSaved } from '../fake-api';
 import { renderPopup } from './render-popup';
-import { PAGE_SIZE } from './PaperList';
+import { FIRST_SLICE, PAGE_SIZE } from './PaperList';
 
 afterEach(cleanup);
 
@@ -89,12 +89,28 @@ describe('popup keyboard', () => {
     const many = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
     renderPopup(many);
     await screen.findByText('Paper 0');
-    expect(rows()).toHaveLength(PAGE_SIZE);
+    // A screenful first, the rest of the page a frame later.
+    expect(rows().length).toBeLessThanOrEqual(FIRST_SLICE);
+    await waitFor(() => expect(rows()).toHaveLength(PAGE_SIZE));
     const last = row(`Paper ${PAGE_SIZE - 1}`);
     last.focus();
     fireEvent.keyDown(last, { key: 'ArrowDown' });
     await waitFor(() => expect(document.activeElement).toBe(row(`Paper ${PAGE_SIZE}`)));
     expect(rows()).toHaveLength(PAGE_SIZE + 5);
+  });
+
+  it('a search shows its first items in the keystroke\'s render, the rest of the page a frame later; items on screen stay put', async () => {
+    const many = Array.from({ length: 80 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `${i % 2 ? 'Odd' : 'Even'} paper ${i}`, 10_000 - i));
+    renderPopup(many);
+    await waitFor(() => expect(rows()).toHaveLength(PAGE_SIZE));
+    const kept = row('Even paper 0');
+    const box = screen.getByRole('searchbox') as HTMLInputElement;
+    fireEvent.input(box, { target: { value: 'even' } });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(rows().length).toBeLessThanOrEqual(FIRST_SLICE + PAGE_SIZE / 2); // the even items already shown stay, new ones wait
+    expect(row('Even paper 0')).toBe(kept); // the same element: nothing on screen is rebuilt
+    await waitFor(() => expect(rows()).toHaveLength(40));
+    expect(rows().map((r) => r.textContent).every((t) => t!.includes('Even'))).toBe(true);
   });
 
   it('keeps focus in the list after a removal', async () => {

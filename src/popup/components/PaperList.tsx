@@ -7,6 +7,11 @@ import { PaperItem } from './PaperItem';
 
 /** The popup renders a page at a time: 10,000 items would make it slow to open; the library page has them all. */
 export const PAGE_SIZE = 50;
+/**
+ * Items a changed list shows in the render that changed it (a search keystroke's): more than the 600 px popup
+ * shows at once. New items further down follow a frame later, so typing never waits for 50 items to be built.
+ */
+export const FIRST_SLICE = 12;
 
 interface Props {
   papers: readonly SavedPaper[];
@@ -28,7 +33,26 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
   const [openId, setOpenId] = useState<string | null>(null);
   const focusId = useRef<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const shown = papers.slice(0, limit);
+  const page = papers.slice(0, limit);
+  // Items already on screen stay; new ones past FIRST_SLICE wait for the next frame (completeFor: this list in full).
+  const rendered = useRef<ReadonlySet<string>>(new Set());
+  const [completeFor, setCompleteFor] = useState<readonly SavedPaper[] | null>(null);
+  let count = page.length;
+  if (completeFor !== papers) {
+    count = Math.min(FIRST_SLICE, page.length);
+    while (count < page.length && rendered.current.has(page[count]!.id)) count++;
+  }
+  const shown = count === page.length ? page : page.slice(0, count);
+  useEffect(() => {
+    rendered.current = new Set(shown.map((saved) => saved.id));
+    if (shown.length === page.length) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setCompleteFor(papers), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  });
   const active = shown.some((saved) => saved.id === activeId) ? activeId : (shown[0]?.id ?? null);
 
   // Focus moves after the render that made the target item exist and tabbable (kept until it exists).
@@ -62,7 +86,7 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
   }
 
   function moveTo(index: number) {
-    if (index >= shown.length && shown.length < papers.length) setLimit((n) => n + PAGE_SIZE);
+    if (index >= page.length && page.length < papers.length) setLimit((n) => n + PAGE_SIZE);
     const target = papers[Math.max(0, Math.min(index, papers.length - 1))];
     if (target) focusItem(target.id);
   }
@@ -77,7 +101,7 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
     if (event.key === 'ArrowDown') moveTo(index + 1);
     else if (event.key === 'ArrowUp') index === 0 && onLeaveTop ? onLeaveTop() : moveTo(index - 1);
     else if (event.key === 'Home') moveTo(0);
-    else if (event.key === 'End') moveTo(shown.length - 1);
+    else if (event.key === 'End') moveTo(page.length - 1);
     else if (event.key === 'Enter') row.querySelector<HTMLAnchorElement>('a.title')?.click();
     else if (status) {
       void state.setStatus([saved.id], status);
@@ -109,9 +133,9 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
           />
         ))}
       </ul>
-      {papers.length > shown.length && (
+      {papers.length > page.length && (
         <button type="button" class="more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, papers.length - shown.length)} more of {formatCount(papers.length - shown.length)}
+          Show {Math.min(PAGE_SIZE, papers.length - page.length)} more of {formatCount(papers.length - page.length)}
         </button>
       )}
     </>
