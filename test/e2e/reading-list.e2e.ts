@@ -306,4 +306,30 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await freshPopup.waitFor(other.byRole('textbox', 'Note'));
     expect(await freshPopup.values(other.byRole('textbox', 'Note'))).toEqual([NOTE]);
   });
+
+  it('a list longer than one page of the background\'s answers (500 papers) arrives whole in the popup', async () => {
+    const other = await (fresh ??= launch());
+    // 1,200 more papers, the oldest saved first: ids in the order of save dates, so every page of 500 (in id order)
+    // holds papers from all over the list, and the very first and last pages are both needed.
+    const template = (JSON.parse(backup.text) as Backup).papers[0]!;
+    const many = Array.from({ length: 1200 }, (_, i) => {
+      const id = `arxiv:2501.${String(10_000 + i)}`;
+      return { ...template, id, note: '', tags: [], savedAt: 1_700_000_000_000 + i * 1000, updatedAt: 1_700_000_000_000 + i * 1000,
+        paper: { ...template.paper, id, title: `Bulk paper number ${i}${i === 0 ? ' oldestmarker' : ''}`, githubRepos: [] } };
+    });
+    const path = join(folder!, 'bulk.json');
+    writeFileSync(path, JSON.stringify({ ...(JSON.parse(backup.text) as Backup), papers: many }));
+    const library = await other.openExtensionPage('src/library/index.html', '#export');
+    await library.upload('input[type="file"]', path);
+    await library.waitFor('.import-summary');
+    await library.click(other.byRole('button', 'Import 1,200 papers'));
+    await until(async () => (await library.texts('[aria-labelledby="import-heading"] [role="status"]'))[0] === 'Imported 1,200 papers from bulk.json.', 'the bulk import');
+    await library.close();
+
+    const popup = await other.openPopup();
+    await until(async () => (await popup.texts('.count')).join(' ') === '1,204 papers', 'the whole list counted', 20_000);
+    await popup.type('input[type="search"]', 'oldestmarker');
+    expect(await listShows(popup, ['Bulk paper number 0 oldestmarker'], 'the oldest paper, found by search')).toEqual(['Bulk paper number 0 oldestmarker']);
+    await popup.close();
+  });
 });
