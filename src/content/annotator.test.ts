@@ -78,6 +78,8 @@ function fakePort(saved: Record<string, ReadingStatus> = {}) {
 
 const button = (host: Element) => roots.get(host)!.querySelector('button')!;
 const hosts = () => [...document.querySelectorAll('papershelf-overlay')];
+/** The page's card an overlay sits in (the fake adapter mounts inside the card). */
+const cardOf = (host: Element) => host.closest('article')!;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function annotator(port: ReadingListPort, onError = vi.fn(), tagger?: (paper: Paper) => Tag[]) {
@@ -343,12 +345,17 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(tagger).not.toHaveBeenCalled();
     expect(port.moreRepos).not.toHaveBeenCalled();
     expect(port.calls).toEqual(['lookup:fake:1,fake:2,fake:3']); // states are known for every card all the same
-    // An unbuilt overlay is an empty root: no style sheet, no box, until its card nears the viewport.
+    // An unbuilt overlay is a hidden host with an empty root: no style sheet, no box, until its card nears the
+    // viewport. The observer watches the page's cards (a hidden host has nothing to intersect).
     expect(roots.get(hosts()[0]!)!.childNodes).toHaveLength(0);
+    expect(hosts().map((h) => (h as HTMLElement).hidden)).toEqual([true, true, true]);
+    expect([...FakeObserver.all[0]!.targets]).toEqual(hosts().map(cardOf));
 
-    FakeObserver.show(hosts()[1]!);
+    FakeObserver.show(cardOf(hosts()[1]!));
     expect(button(hosts()[1]!).getAttribute('aria-pressed')).toBe('true');
     expect(button(hosts()[1]!).hasAttribute('aria-busy')).toBe(false);
+    expect(hosts()[1]!.getAttributeNames()).toEqual(['data-papershelf-id']); // shown once built
+    expect(FakeObserver.all[0]!.targets.has(cardOf(hosts()[1]!))).toBe(false); // built once: no longer watched
     expect(roots.get(hosts()[1]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
     expect(tagger).toHaveBeenCalledTimes(1);
     expect(port.moreRepos).toHaveBeenCalledTimes(1);
@@ -363,12 +370,12 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const a = annotator(port, vi.fn(), tagger);
     a.setRelevance(true);
     await a.start();
-    FakeObserver.show(hosts()[0]!);
+    FakeObserver.show(cardOf(hosts()[0]!));
     (roots.get(hosts()[0]!)!.querySelector('.tags button') as HTMLElement).click(); // mark "Agents" page-wide
     a.setDimDone(true);
     a.applyChange('fake:2', { status: 'to-read', tags: ['mine'] });
     a.applyChange('fake:2', null);
-    FakeObserver.show(hosts()[1]!);
+    FakeObserver.show(cardOf(hosts()[1]!));
     const root = roots.get(hosts()[1]!)!;
     expect(root.querySelector('.row')!.classList.contains('marked')).toBe(true);
     expect(button(hosts()[1]!).getAttribute('aria-pressed')).toBe('false');
@@ -384,7 +391,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     };
     await annotator(fakePort(), vi.fn(), slowTagger).start();
     const built = () => hosts().map((h) => !!roots.get(h)!.querySelector('button'));
-    FakeObserver.show(...hosts());
+    FakeObserver.show(...hosts().map(cardOf));
     const inFirstTask = built().filter(Boolean).length;
     expect(inFirstTask).toBeGreaterThan(0);
     expect(inFirstTask).toBeLessThan(12);
@@ -434,12 +441,12 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2', 'fake:3']);
     expect(port.calls).toEqual(['lookup:fake:1,fake:2,fake:3']);
     expect(reads).toEqual([]); // nothing but the ids read so far
-    FakeObserver.show(hosts()[2]!);
+    FakeObserver.show(cardOf(hosts()[2]!));
     expect(reads).toEqual(['fake:3']);
     expect(button(hosts()[2]!).getAttribute('aria-pressed')).toBe('true');
     expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }));
     expect([...roots.get(hosts()[2]!)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain('Paper 3');
-    FakeObserver.show(hosts()[2]!);
+    FakeObserver.show(cardOf(hosts()[2]!));
     expect(reads).toEqual(['fake:3']); // once
   });
 
@@ -462,7 +469,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     await make(fakePort(), onError).start();
     expect(hosts()).toHaveLength(2);
     const untitled = hosts()[1]!;
-    FakeObserver.show(untitled);
+    FakeObserver.show(cardOf(untitled));
     await flush(); // the observer sees our host go, and must not put it back
     expect(reads).toEqual(['none']);
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1']);
@@ -482,7 +489,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       [1, 2, 3].map((n) => ({ id: `fake:${n}`, title: `Paper ${n}`, abstract: null })),
       [],
     );
-    FakeObserver.show(hosts()[1]!);
+    FakeObserver.show(cardOf(hosts()[1]!));
     expect(roots.get(hosts()[1]!)!.querySelector('.why')!.textContent).toBe('Relevant: close to your list');
   });
 });

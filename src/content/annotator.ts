@@ -35,6 +35,8 @@ interface Annotated {
    * page's cards are mounted and looked up from their ids alone. Null once read: the card holds no paper after all.
    */
   paper?: Paper | null;
+  /** The overlay has been built (its card came near the viewport); until then the card is observed. */
+  revealed?: boolean;
   /** Reads the card whole, with the adapter and page context of when it was found. */
   read: () => Paper | null;
   card: Element;
@@ -144,8 +146,9 @@ export class Annotator {
         for (const entry of entries) {
           if (!entry.isIntersecting) continue;
           this.visibility?.unobserve(entry.target);
-          const overlay = this.byHost.get(entry.target);
-          if (overlay) this.toReveal.push(overlay);
+          // The page's card is observed, not our host: an unbuilt host is hidden, and has no box to intersect.
+          const annotated = this.cards.get(entry.target);
+          if (annotated && !annotated.revealed) this.toReveal.push(annotated.overlay);
         }
         void this.revealQueued();
       }, { rootMargin: REVEAL_MARGIN });
@@ -202,7 +205,10 @@ export class Annotator {
         }
         const overlay = this.toReveal.shift()!;
         const entry = this.entryOf.get(overlay);
-        if (entry && overlay.host.isConnected && this.paperOf(entry)) overlay.reveal();
+        if (entry && overlay.host.isConnected && this.paperOf(entry)) {
+          overlay.reveal();
+          entry.revealed = true;
+        }
       }
     } finally {
       this.revealing = false;
@@ -395,8 +401,8 @@ export class Annotator {
         this.cards.set(card, entry);
         this.parents.set(parent, card);
         entries.push(entry);
-        if (this.visibility) this.visibility.observe(entry.overlay.host);
-        else entry.overlay.reveal();
+        if (!this.visibility) entry.overlay.reveal();
+        else if (!entry.revealed) this.visibility.observe(card);
         if (this.states.has(entry.id)) entry.overlay.setState(this.states.get(entry.id));
         else unknown.push(entry.id);
       } catch (error) {
@@ -427,7 +433,7 @@ export class Annotator {
   private reject(entry: Annotated): void {
     this.rejected.add(entry.card);
     this.cards.delete(entry.card);
-    this.visibility?.unobserve(entry.overlay.host);
+    this.visibility?.unobserve(entry.card);
     const set = this.byId.get(entry.id);
     set?.delete(entry.overlay);
     if (set && !set.size) this.byId.delete(entry.id);

@@ -113,7 +113,7 @@ export function createCardOverlay(
 
   const build = (): Built => {
     if (built) return built;
-    row = fillHost(doc, root, theme(), STYLES);
+    row = fillHost(doc, host, root, theme(), STYLES);
     const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus });
     const chips = createTagChips(doc, actions.mark);
     const relevance = createRelevanceMark(doc);

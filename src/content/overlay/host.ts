@@ -43,23 +43,26 @@ function styleText(styles: readonly string[]): string {
 }
 
 /**
- * The host and its closed root, empty: an unfilled host has no box of its own, so a page mounts hundreds of them for
- * the price of the elements (no style sheet to activate, nothing to lay out); fillHost gives it its style and row.
+ * The host, `hidden`, and its closed root, empty: an unfilled host generates no box, so a page mounts hundreds of them
+ * for the price of the elements (no style sheet to activate, nothing to lay out, however long the list it sits in);
+ * fillHost gives it its style and row and shows it.
  */
 export function createHost(doc: Document, id: string): OverlayHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-papershelf-id', id);
+  host.hidden = true;
   return { host, root: host.attachShadow({ mode: 'closed' }) };
 }
 
-/** The overlay's style and its row, in the host's root: the row is where the controls go. */
-export function fillHost(doc: Document, root: ShadowRoot, theme: Theme, styles: readonly string[]): HTMLElement {
+/** The overlay's style and its row, in the host's root (the row is where the controls go); the host is shown. */
+export function fillHost(doc: Document, host: HTMLElement, root: ShadowRoot, theme: Theme, styles: readonly string[]): HTMLElement {
   const style = doc.createElement('style');
   style.textContent = styleText(styles);
   const row = doc.createElement('div');
   row.className = 'row';
   row.dataset.theme = theme; // inside the closed root: the page sees nothing of it
   root.append(style, row);
+  host.hidden = false;
   return row;
 }
 
