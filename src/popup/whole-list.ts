@@ -2,8 +2,12 @@
 // popup closed mid-way stops asking.
 import type { SavedPaper } from '../storage/schema';
 
-/** Papers per request when the whole list is read: about 1 MB of JSON with abstracts. */
-export const LIST_PAGE = 500;
+/**
+ * Papers per request when the whole list is read (about 0.5 MB of JSON with abstracts). Measured in Chromium at
+ * 10,000 papers: 200 a page reads the list in ~3 s (500: ~4.3 s, 100: ~3.8 s), and a popup opened while the
+ * previous one's page is still being answered waits ~90 ms for it (500: ~250 ms).
+ */
+export const LIST_PAGE = 200;
 
 /**
  * The whole list, page by page (see the `listPage` message), newest save first as `list` gives it (ties: the

@@ -32,6 +32,16 @@ describe('reading list storage', () => {
     expect((await listPapers(db, 10)).map((p) => p.paper.title)).toEqual(['P3', 'P5', 'P1', 'P4', 'P2']);
   });
 
+  it('the newest n are the whole list\'s first n, ties on the save date included', async () => {
+    const db = await openDatabase();
+    const dates = [1, 2, 2, 2, 3, 2];
+    for (let i = 0; i < dates.length; i++) {
+      await savePaper(db, makePaper({ id: `arxiv:2607.0000${i + 1}`, title: `P${i + 1}` }), { savedFrom: 'https://huggingface.co/papers', now: dates[i]! * 1000 });
+    }
+    const all = await listPapers(db);
+    for (let n = 1; n <= dates.length + 1; n++) expect(await listPapers(db, n)).toEqual(all.slice(0, n));
+  });
+
   it('saving again refreshes metadata but keeps user data, first save date and known fields', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ abstract: 'Old abstract', upvotes: 3 }), { savedFrom: 'https://a.example/', now: 1000 });

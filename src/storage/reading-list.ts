@@ -86,12 +86,14 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
 /** The whole list, newest save first. */
 export async function listPapers(db: Database, limit?: number): Promise<SavedPaper[]> {
   if (limit === undefined) return (await db.getAllFromIndex('papers', 'by-savedAt')).reverse();
-  // Only the newest `limit`: walk the index backwards and stop (a 10,000-paper list is megabytes).
-  const newest: SavedPaper[] = [];
+  // Only the newest `limit` (a 10,000-paper list is megabytes): the limit-th newest save date from a key cursor (no
+  // records read), then the records from that date on in one getAll, newest first.
   const tx = db.transaction('papers', 'readonly');
-  for (let cursor = await tx.store.index('by-savedAt').openCursor(null, 'prev'); cursor && newest.length < limit; cursor = await cursor.continue()) {
-    newest.push(cursor.value);
-  }
+  const index = tx.store.index('by-savedAt');
+  let cursor = await index.openKeyCursor(null, 'prev');
+  if (cursor && limit > 1) cursor = await cursor.advance(limit - 1);
+  const from = cursor?.key;
+  const newest = (await index.getAll(from === undefined ? null : IDBKeyRange.lowerBound(from))).reverse().slice(0, limit);
   await tx.done;
   return newest;
 }
