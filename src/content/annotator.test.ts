@@ -400,6 +400,27 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(built().every(Boolean)).toBe(true);
   });
 
+  it('"Next relevant" builds an unseen relevant card before scrolling to it (a hidden host cannot be scrolled to)', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    port.relevance = vi.fn(async (cards: { id: string }[]) => cards.filter((c) => c.id === 'fake:2').map((c) => ({ id: c.id, score: 0.3, reason: 'close to your list' })));
+    const a = annotator(port);
+    a.setRelevance(true);
+    await a.start();
+    const scrolled: { id: string | null; hidden: boolean; built: boolean }[] = [];
+    const proto = HTMLElement.prototype as { scrollIntoView?: unknown };
+    const had = proto.scrollIntoView;
+    proto.scrollIntoView = function (this: HTMLElement) {
+      scrolled.push({ id: this.getAttribute('data-papershelf-id'), hidden: this.hidden === true, built: !!roots.get(this)?.querySelector('button') });
+    };
+    try {
+      expect(a.nextRelevant()).toBe('fake:2');
+    } finally {
+      proto.scrollIntoView = had;
+    }
+    expect(scrolled).toEqual([{ id: 'fake:2', hidden: false, built: true }]);
+  });
+
   it('builds an unseen card at once for the keyboard shortcut', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort();
@@ -563,6 +584,25 @@ describe('Annotator relevance', () => {
     expect(focused()).toBe('fake:4');
     next.click();
     expect(focused()).toBe('fake:2');
+  });
+
+  it('"Next relevant" goes down the page as laid out (a grid placing card 4 above card 2), document order within a row', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3') + card('4') + card('5');
+    const tops: Record<string, number> = { 1: 0, 2: 300, 3: 0, 4: 100, 5: 100 };
+    for (const article of document.querySelectorAll('article')) {
+      const n = article.querySelector('a.paper')!.getAttribute('href')!.slice(1);
+      article.getBoundingClientRect = () => ({ top: tops[n]! }) as DOMRect;
+    }
+    const port = relevancePort();
+    port.relevance = vi.fn(async (cards: { id: string }[]) => cards.filter((c) => c.id !== 'fake:1').map((c) => ({ id: c.id, score: 0.2, reason: 'close' })));
+    await withRelevance(port).start();
+    const next = controlButton(/^Next relevant/);
+    const order: (string | null)[] = [];
+    for (let i = 0; i < 5; i++) {
+      next.click();
+      order.push(document.activeElement!.getAttribute('data-papershelf-id'));
+    }
+    expect(order).toEqual(['fake:3', 'fake:4', 'fake:5', 'fake:2', 'fake:3']);
   });
 
   it('"Dim done" dims the overlays of done papers only, never the page\'s own cards', async () => {

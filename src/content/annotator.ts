@@ -498,7 +498,17 @@ export class Annotator {
   private relevantOverlays(): CardOverlay[] {
     const out: CardOverlay[] = [];
     for (const id of this.relevant.keys()) for (const o of this.byId.get(id) ?? []) if (o.host.isConnected) out.push(o);
-    return out.sort((a, b) => (a.host.compareDocumentPosition(b.host) & 4 ? -1 : 1)); // 4: b follows a
+    return out;
+  }
+
+  /**
+   * Relevant overlays in page order: by their cards' position down the page, then document order within a row (a
+   * grid of cards). Only when the reader asks for the next one: comparing document positions alone costs a walk
+   * of the list per comparison, which on a page of thousands of cards took seconds.
+   */
+  private inPageOrder(overlays: CardOverlay[]): CardOverlay[] {
+    const top = new Map(overlays.map((o) => [o, this.entryOf.get(o)?.card.getBoundingClientRect().top ?? 0]));
+    return overlays.sort((a, b) => top.get(a)! - top.get(b)! || (a.host.compareDocumentPosition(b.host) & 4 ? -1 : 1)); // 4: b follows a
   }
 
   /**
@@ -516,13 +526,16 @@ export class Annotator {
 
   /** Scroll to the next relevant card after the last one visited (wrapping) and focus its mark. */
   nextRelevant(): string | null {
-    const all = this.relevantOverlays();
-    if (!all.length) return null;
-    const from = this.cursor?.host.isConnected ? this.cursor.host : null;
-    const next = (from && all.find((o) => from.compareDocumentPosition(o.host) & 4)) || all[0]!;
+    const cursor = this.cursor?.host.isConnected ? this.cursor : null;
+    const relevant = new Set(this.relevantOverlays());
+    if (!relevant.size) return null;
+    // The last one visited takes its place in the order even if it is no longer relevant (saved since).
+    const all = this.inPageOrder(cursor && !relevant.has(cursor) ? [...relevant, cursor] : [...relevant]);
+    const at = cursor ? all.indexOf(cursor) : -1;
+    const next = all.slice(at + 1).find((o) => relevant.has(o)) ?? all.find((o) => relevant.has(o))!;
     this.cursor = next;
+    next.focusRelevance(); // builds it first: an unbuilt host is hidden and cannot be scrolled to
     next.host.scrollIntoView?.({ block: 'center' });
-    next.focusRelevance();
     return next.id;
   }
 

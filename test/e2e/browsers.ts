@@ -159,7 +159,8 @@ async function readOverlays(
 }
 
 function scrollScript(id: string): string {
-  return `document.querySelector('papershelf-overlay[data-papershelf-id="${id.replace(/["\\]/g, '')}"]')?.scrollIntoView({ block: 'center' })`;
+  // An overlay not built yet is a hidden host (no box to scroll to): scroll to where it sits instead.
+  return `(h => (h && h.hidden ? h.parentElement : h)?.scrollIntoView({ block: 'center' }))(document.querySelector('papershelf-overlay[data-papershelf-id="${id.replace(/["\\]/g, '')}"]'))`;
 }
 
 function formValues(els: Element[]): string[] {
