@@ -122,8 +122,9 @@ function pageKind(url: URL): string | null {
   return /^\/papers\/[^/]+$/.test(path) && arxivIdFromUrl(url.href) ? 'paper' : null;
 }
 
+/** A hydration JSON paper id, read as the page's `/papers/<id>` link would be (the common shape without a URL parser). */
 function parseId(text: string): string | null {
-  return arxivIdFromUrl(`/papers/${text}`, ORIGIN)?.id ?? null;
+  return paperHrefId(`/papers/${text}`);
 }
 
 /**
