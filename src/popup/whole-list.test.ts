@@ -29,4 +29,9 @@ describe('the whole list, read page by page', () => {
     expect((await listPage(db, 'arxiv:2607.00004', 3)).next).toBe('arxiv:2607.00007');
   });
 
+
+  it('stops with an error, not a loop, when a page does not move forward', async () => {
+    const stuck = async () => ({ papers: [], next: 'arxiv:2607.00001' });
+    await expect(wholeList(stuck)).rejects.toThrow(/out of order/);
+  });
 });

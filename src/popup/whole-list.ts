@@ -19,6 +19,8 @@ export async function wholeList(page: (after: string | null) => Promise<{ papers
   do {
     const answer = await page(after);
     all.push(...answer.papers);
+    // Pages go forward in id order: a page that does not would be read forever.
+    if (answer.next !== null && after !== null && answer.next <= after) throw new Error('The reading list came back out of order; reopen to try again.');
     after = answer.next;
   } while (after !== null);
   return all.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
