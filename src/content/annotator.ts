@@ -217,6 +217,21 @@ export class Annotator {
   }
 
   /**
+   * Resolves once the cards near the viewport are built: after the next frame, when the observer has reported them
+   * (at most 100 ms: a tab in the background draws no frames, and its relevance must not wait to be looked at).
+   */
+  private async revealDone(): Promise<void> {
+    if (!this.visibility) return;
+    const win = this.options.doc.defaultView;
+    await new Promise<void>((resolve) => {
+      const later = () => setTimeout(resolve, 0);
+      win?.requestAnimationFrame?.(later);
+      setTimeout(resolve, 100);
+    });
+    while (this.revealing && !this.stopped) await yieldToPage();
+  }
+
+  /**
    * The page's theme, read when an overlay is built (matchMedia can make the browser bring style up to date, so it
    * is never read while mounting, in the middle of the page's own DOM changes), once per slice of builds.
    */
@@ -353,9 +368,12 @@ export class Annotator {
       mounted.push(...entries);
     }
     if (pending.size) lookups.push(this.lookupStates([...pending]));
-    // Relevance once for everything mounted (the background wants a page's cards together, and slices its work);
-    // saved state and relevance are asked side by side, neither waits for or fails with the other.
-    await Promise.all([...lookups, this.scoreRelevance(mounted)]);
+    // Relevance once for everything mounted (the background wants a page's cards together, and slices its work),
+    // after what the reader sees: the saved states are in (a failed lookup is reported, never thrown) and the cards
+    // on screen are built, so reading every card for scoring never shares the thread with them.
+    await Promise.all(lookups);
+    await this.revealDone();
+    await this.scoreRelevance(mounted);
   }
 
   /**

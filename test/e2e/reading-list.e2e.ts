@@ -307,9 +307,9 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     expect(await freshPopup.values(other.byRole('textbox', 'Note'))).toEqual([NOTE]);
   });
 
-  it('a list longer than one page of the background\'s answers (500 papers) arrives whole in the popup', async () => {
+  it('a list of several pages of the background\'s answers (200 papers a page) arrives whole in the popup', async () => {
     const other = await (fresh ??= launch());
-    // 1,200 more papers, the oldest saved first: ids in the order of save dates, so every page of 500 (in id order)
+    // 1,200 more papers, the oldest saved first: ids in the order of save dates, so every page of 200 (in id order)
     // holds papers from all over the list, and the very first and last pages are both needed.
     const template = (JSON.parse(backup.text) as Backup).papers[0]!;
     const many = Array.from({ length: 1200 }, (_, i) => {
