@@ -162,7 +162,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       tags: tagCounts(papers),
       sites: siteIds(papers),
     });
-    reindex(papers);
+    // The newest few, shown while the rest loads, are indexed after they are drawn: the first render waits for nothing.
+    if (complete) reindex(papers);
+    else void pause().then(() => !stopped && reindex(snapshot.papers));
   }
 
   function upsertLocal(records: readonly SavedPaper[]): void {
