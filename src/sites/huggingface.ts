@@ -152,7 +152,7 @@ function linkId(card: Element): string | null {
  * links that name no item (the owner's profile, /papers?q=, Hugging Face's own pages). */
 function itemOf(a: Element): string | null {
   const href = a.getAttribute('href') ?? '';
-  const paper = arxivIdFromUrl(href, ORIGIN)?.id;
+  const paper = paperHrefId(href);
   if (paper) return `paper:${paper}`;
   let url: URL;
   try {
@@ -213,7 +213,7 @@ function itemCards(root: ParentNode): Element[] {
 
 /** A collection or profile card's title: a heading in the paper's link, one in the card, else the link's text. */
 function itemTitle(card: Element, arxiv: string): string {
-  const links = [card, ...card.querySelectorAll('a[href]')].filter((a) => a.matches('a[href]') && arxivIdFromUrl(a.getAttribute('href') ?? '', ORIGIN)?.id === arxiv);
+  const links = [card, ...card.querySelectorAll('a[href]')].filter((a) => a.matches('a[href]') && paperHrefId(a.getAttribute('href') ?? '') === arxiv);
   const heading = links.map((a) => a.querySelector(ITEM_HEADING)).find(Boolean) ?? card.querySelector(ITEM_HEADING);
   if (heading) return normalizeSpace(heading.textContent);
   return links.map((a) => normalizeSpace(a.textContent)).find(Boolean) ?? '';
@@ -289,7 +289,7 @@ function fromDom(paper: Paper, card: Element): Paper {
 /** The arXiv id a card names: its own link (a collection item can be the link), the first /papers/ link in it, or the paper page's URL. */
 function cardArxivId(card: Element, ctx: HfContext): string | null {
   const items = ctx.page === 'collection' || ctx.page === 'profile';
-  return (items && card.matches(CARD_LINK) ? arxivIdFromUrl(card.getAttribute('href') ?? '', ORIGIN)?.id : null) ?? linkId(card) ?? (ctx.page === 'paper' ? ctx.urlId : null);
+  return (items && card.matches(CARD_LINK) ? paperHrefId(card.getAttribute('href') ?? '') : null) ?? linkId(card) ?? (ctx.page === 'paper' ? ctx.urlId : null);
 }
 
 function titleOf(card: Element): Element | null {
