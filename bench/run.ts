@@ -146,14 +146,15 @@ async function main(): Promise<void> {
   const storage = await measureStorage(ext, lookupIds, STORAGE_RUNS, quick ? 1 : 3);
 
   log('popup');
-  const popupOpens: PopupSample[] = [];
+  const allPopupOpens: PopupSample[] = [];
   const keystrokes: (KeystrokeSample | null)[] = [];
   let popupProblem: string | null = null;
   try {
-    for (let i = 0; i < POPUP_RUNS; i++) {
+    // Open 0 is the first ever: the popup has no copy of the newest papers yet. The others draw their copy first.
+    for (let i = 0; i <= POPUP_RUNS; i++) {
       const opened = await measurePopupOpen(ext);
-      popupOpens.push(opened.sample);
-      if (i === POPUP_RUNS - 1) {
+      allPopupOpens.push(opened.sample);
+      if (i === POPUP_RUNS) {
         await waitForSearchIndex(opened.page);
         for (let k = 0; k < POPUP_RUNS; k++) {
           const key = searchKeys[k % searchKeys.length]!;
@@ -255,15 +256,23 @@ async function main(): Promise<void> {
   figures.push({ group: 'Storage', label: `list of all ${n(written + storage.saveMs.length + storage.burstMs.length + 1)} papers through messaging, ${LIST_PAGE} a page as the popup reads it (${(storage.listBytes / 1e6).toFixed(1)} MB as JSON)`, unit: 'ms', value: median(storage.listMs), samples: storage.listMs,
     note: 'what the popup does after showing the newest 60: listPage until the last page' });
 
+  const [firstOpen, ...popupOpens] = allPopupOpens;
   const opens = popupOpens.map((p) => p.firstItem);
   figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, first useful render (first item in the DOM)`, unit: 'ms', value: median(opens), samples: opens, budget: { max: 200, text: '< 200 ms' },
-    note: popupProblem ? `problem: ${popupProblem}` : 'from navigation start of the popup page' });
+    note: popupProblem ? `problem: ${popupProblem}` : "from navigation start of the popup page; the popup's copy of the newest 12 papers from its last open, in its localStorage" });
+  const answered = popupOpens.map((p) => p.answeredItem);
+  figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, first item of the background's answer in the DOM`, unit: 'ms', value: median(answered), samples: answered,
+    note: 'the newest 60, asked in the render that mounts the page, replacing the copy' });
+  if (firstOpen) {
+    figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, first open ever (no copy yet): first item in the DOM`, unit: 'ms', value: firstOpen.firstItem, samples: [firstOpen.firstItem],
+      note: 'one sample: the first open after the reading list was seeded' });
+  }
   const dcl = popupOpens.map((p) => p.domContentLoaded);
   figures.push({ group: 'Popup', label: 'popup page: navigation → DOMContentLoaded', unit: 'ms', value: median(dcl), samples: dcl,
     note: 'the browser starting the extension page (a renderer, the HTML), then loading and running its module scripts, which run before DOMContentLoaded' });
-  const afterDcl = popupOpens.map((p) => p.firstItem - p.domContentLoaded);
-  figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, DOMContentLoaded → first item in the DOM`, unit: 'ms', value: median(afterDcl), samples: afterDcl,
-    note: 'our part: the first request (newest 60) and the first render' });
+  const afterDcl = popupOpens.map((p) => p.answeredItem - p.domContentLoaded);
+  figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, DOMContentLoaded → background's first item in the DOM`, unit: 'ms', value: median(afterDcl), samples: afterDcl,
+    note: "the first request (newest 60) and its render; the copy's render runs with the module scripts, before DOMContentLoaded" });
   figures.push({ group: 'Popup', label: `${n(LIBRARY)} papers, first item drawn`, unit: 'ms', value: median(popupOpens.map((p) => p.firstItemFramed ?? NaN)), samples: popupOpens.map((p) => p.firstItemFramed ?? NaN) });
   const keys = keystrokes.filter((k): k is KeystrokeSample => !!k);
   figures.push({ group: 'Popup', label: 'search keystroke → list updated', unit: 'ms', value: median(keys.map((k) => k.updated)), samples: keys.map((k) => k.updated), budget: { max: 16, text: '< 16 ms' },
@@ -310,7 +319,7 @@ async function main(): Promise<void> {
     raw: {
       pages: Object.fromEntries([...perSite].map(([k, v]) => [k, v])),
       storage,
-      popup: { opens: popupOpens, keystrokes, problem: popupProblem },
+      popup: { opens: allPopupOpens, keystrokes, problem: popupProblem },
       relevance,
       relevanceTasks,
     },

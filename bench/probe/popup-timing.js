@@ -6,17 +6,24 @@
 (() => {
   if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/src/popup/index.html')) return;
   const ITEM = 'li[data-id], main li';
-  const popup = { firstItemAt: null, firstItemFramedAt: null, events: [], armed: null, errors: [] };
+  // answeredItemAt: the first item from the background's answer (the list is no longer marked aria-busy: before
+  // that, the popup shows its copy of the newest papers from its last open).
+  const popup = { firstItemAt: null, firstItemFramedAt: null, answeredItemAt: null, events: [], armed: null, errors: [] };
   window.__papershelfPopup = popup;
   const afterFrame = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
 
   const first = new MutationObserver(() => {
-    if (popup.firstItemAt !== null || !document.querySelector(ITEM)) return;
-    popup.firstItemAt = performance.now();
-    first.disconnect();
-    afterFrame(() => (popup.firstItemFramedAt = performance.now()));
+    if (!document.querySelector(ITEM)) return;
+    if (popup.firstItemAt === null) {
+      popup.firstItemAt = performance.now();
+      afterFrame(() => (popup.firstItemFramedAt = performance.now()));
+    }
+    if (!document.querySelector('[aria-busy="true"]')) {
+      popup.answeredItemAt = performance.now();
+      first.disconnect();
+    }
   });
-  first.observe(document, { childList: true, subtree: true });
+  first.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
 
   try {
     new PerformanceObserver((list) => {

@@ -1,7 +1,7 @@
 // Connecting components to the reading-list state: context for the shared state, hooks for its snapshot
 // and for the visible (searched, filtered, sorted) list.
 import { createContext } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
 import { applyQuery, type ListFilters, type SortKey } from './list-query';
@@ -15,11 +15,16 @@ export function useReadingListState(): ReadingListState {
   return state;
 }
 
-/** One state per page, started while the page is mounted. */
-export function useReadingList(api: ReadingListApi, options?: StateOptions): ReadingListState {
+/**
+ * One state per page, started while the page is mounted; or `started`, a state the page made and started before
+ * its first render (the popup: its request is on its way while the first render draws the popup's copy).
+ */
+export function useReadingList(api: ReadingListApi, options?: StateOptions, started?: ReadingListState): ReadingListState {
   // Options are read once, at creation: they configure, they do not change.
-  const state = useMemo(() => createReadingListState(api, options), [api]);
-  useEffect(() => state.start(), [state]);
+  const state = useMemo(() => started ?? createReadingListState(api, options), [api, started]);
+  // A layout effect runs in the render that mounts the page; a plain effect would wait for the first paint
+  // (a frame, ~20 ms when the popup opens) before asking for the list.
+  useLayoutEffect(() => (state === started ? undefined : state.start()), [state]);
   return state;
 }
 

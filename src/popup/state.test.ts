@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeApi, makeSaved } from './fake-api';
+import { memoryFirstPaint } from './first-paint';
 import { memoryDraftStore } from './note-drafts';
 import { createReadingListState, FIRST_PAGE, type StateOptions } from './state';
 
@@ -51,6 +52,114 @@ describe('reading-list state', () => {
     expect(state.getSnapshot().papers).toHaveLength(FIRST_PAGE + 5);
     expect(api.list).toHaveBeenNthCalledWith(1, FIRST_PAGE);
     expect(api.list).toHaveBeenNthCalledWith(2);
+  });
+
+  it("shows the popup's copy of the newest papers before the background answers, then the answer in its place", async () => {
+    const gone = makeSaved('arxiv:2601.00099', 'Removed in another tab', 5000);
+    const firstPaint = memoryFirstPaint([gone, one]);
+    const api = createFakeApi([one, two, three]);
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const list = api.list;
+    api.list = vi.fn(async (limit?: number) => {
+      await answered;
+      return list(limit);
+    });
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0, firstPaint });
+    // Before start: the first render already has the copy.
+    expect(state.getSnapshot()).toMatchObject({ load: 'ready', complete: false, provisional: true });
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([gone.id, one.id]);
+    stops.push(state.start());
+    await settle();
+    expect(firstPaint.saved!.map((s) => s.id)).toEqual([gone.id, one.id]); // a copy is not copied back
+    answer();
+    await vi.waitFor(() => expect(state.getSnapshot().complete).toBe(true));
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([one.id, two.id, three.id]);
+    expect(state.getSnapshot().provisional).toBe(false);
+    await vi.waitFor(() => expect(firstPaint.saved!.map((s) => s.id)).toEqual([one.id, two.id, three.id]));
+  });
+
+  it('a long list replaces the copy with its newest page, and the copy follows later changes', async () => {
+    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    const firstPaint = memoryFirstPaint([many[3]!]);
+    const api = createFakeApi(many);
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0, firstPaint });
+    stops.push(state.start());
+    await vi.waitFor(() => expect(state.getSnapshot().complete).toBe(true));
+    await vi.waitFor(() => expect(firstPaint.saved!.map((s) => s.id)).toEqual(many.slice(0, 12).map((s) => s.id)));
+    await state.remove([many[0]!.id]);
+    await vi.waitFor(() => expect(firstPaint.saved![0]!.id).toBe(many[1]!.id));
+  });
+
+  it('a paper removed from the copy before the first answer came does not come back with that answer', async () => {
+    const api = createFakeApi([one, two, three]);
+    const asked: (() => void)[] = [];
+    const list = api.list;
+    api.list = vi.fn(async (limit?: number) => {
+      const answer = await list(limit); // read when asked, answered later: a stale answer
+      await new Promise<void>((resolve) => asked.push(resolve));
+      return answer;
+    });
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0, firstPaint: memoryFirstPaint([one, two]) });
+    stops.push(state.start());
+    await state.remove([one.id]);
+    asked.shift()!(); // the first answer, read before the removal
+    await vi.waitFor(() => expect(asked.length).toBe(1)); // so the list is asked again
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([two.id]);
+    asked.shift()!();
+    await vi.waitFor(() => expect(state.getSnapshot().provisional).toBe(false));
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([two.id, three.id]);
+  });
+
+  it('an edit made while the whole list is on its way is not undone by it', async () => {
+    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    const api = createFakeApi(many);
+    const asked: (() => void)[] = [];
+    const list = api.list;
+    api.list = vi.fn(async (limit?: number) => {
+      const answer = await list(limit);
+      if (limit === undefined) await new Promise<void>((resolve) => asked.push(resolve));
+      return answer;
+    });
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0 });
+    stops.push(state.start());
+    await vi.waitFor(() => expect(asked.length).toBe(1));
+    await state.setStatus([many[1]!.id], 'done');
+    asked.shift()!();
+    await vi.waitFor(() => expect(asked.length).toBe(1));
+    expect(state.getSnapshot().byId.get(many[1]!.id)!.status).toBe('done');
+    asked.shift()!();
+    await vi.waitFor(() => expect(state.getSnapshot().complete).toBe(true));
+    expect(state.getSnapshot().byId.get(many[1]!.id)!.status).toBe('done');
+  });
+
+  it('a failed load shows the error, not the copy', async () => {
+    const api = createFakeApi();
+    api.list = vi.fn(async () => Promise.reject(new Error('IndexedDB is unavailable')));
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), firstPaint: memoryFirstPaint([one]) });
+    expect(state.getSnapshot().papers).toHaveLength(1);
+    stops.push(state.start());
+    await vi.waitFor(() => expect(state.getSnapshot()).toMatchObject({ load: 'error', loadError: 'IndexedDB is unavailable', papers: [] }));
+  });
+
+  it('a removal noticed while only the newest papers are shown does not make the list look complete', async () => {
+    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    const api = createFakeApi(many);
+    let release!: () => void;
+    const whole = new Promise<void>((resolve) => (release = resolve));
+    const list = api.list;
+    api.list = vi.fn(async (limit?: number) => {
+      if (limit === undefined) await whole;
+      return list(limit);
+    });
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0 });
+    stops.push(state.start());
+    await vi.waitFor(() => expect(state.getSnapshot().load).toBe('ready'));
+    api.emit({ type: 'changed', id: many[2]!.id, state: null });
+    expect(state.getSnapshot()).toMatchObject({ complete: false });
+    expect(state.getSnapshot().byId.has(many[2]!.id)).toBe(false);
+    release();
+    await vi.waitFor(() => expect(state.getSnapshot().complete).toBe(true));
   });
 
   it('a short list comes whole in the first answer', async () => {

@@ -5,6 +5,7 @@ import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi } from './api';
 import { applyEdit } from '../storage/edit';
 import { tagCounts, siteIds } from './list-query';
+import type { FirstPaintStore } from './first-paint';
 import { localDraftStore, type DraftStore } from './note-drafts';
 import { PaperIndex } from './search-index';
 
@@ -21,6 +22,8 @@ export interface ListSnapshot {
   load: 'loading' | 'ready' | 'error';
   /** False while only the newest papers are shown and the whole list is on its way (first open of a long list). */
   complete: boolean;
+  /** The papers are the popup's copy from its last open; the background's answer has not come yet. */
+  provisional: boolean;
   loadError: string | null;
   /** Newest save first. */
   papers: readonly SavedPaper[];
@@ -71,6 +74,11 @@ export interface StateOptions {
   pause?: () => Promise<void>;
   now?: () => number;
   drafts?: DraftStore;
+  /**
+   * The popup's copy of the newest papers: shown before the background answers, replaced by its answer, and
+   * rewritten from the list this page shows. The full-page library has none.
+   */
+  firstPaint?: FirstPaintStore;
 }
 
 /** Our own writes come back as broadcast notices; they are expected and need no reload. */
@@ -89,6 +97,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   let snapshot: ListSnapshot = {
     load: 'loading',
     complete: false,
+    provisional: false,
     loadError: null,
     papers: [],
     byId: new Map(),
@@ -108,6 +117,12 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let draftsRecovered = false;
   let stopped = false;
+  /** The papers shown are the popup's copy from its last open, not yet the background's answer. */
+  let provisional = false;
+  /** Changes this page made to its list (its edits, removals it was told of): an answer asked for before one is stale. */
+  let localChanges = 0;
+  /** A list asked for while this page changes it is asked for again, at most this often, before it is shown anyway. */
+  const STALE_RETRIES = 3;
 
   const set = (patch: Partial<ListSnapshot>) => {
     snapshot = { ...snapshot, ...patch };
@@ -152,10 +167,12 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       });
   }
 
-  function setPapers(papers: SavedPaper[], complete = true): void {
+  function setPapers(papers: SavedPaper[], complete = true, copy = false): void {
+    provisional = copy;
     set({
       load: 'ready',
       complete,
+      provisional: copy,
       loadError: null,
       papers,
       byId: new Map(papers.map((saved) => [saved.id, saved])),
@@ -165,18 +182,23 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     // The newest few, shown while the rest loads, are indexed after they are drawn: the first render waits for nothing.
     if (complete) reindex(papers);
     else void pause().then(() => !stopped && reindex(snapshot.papers));
+    // The popup's copy follows what it shows, at once (a popup can close any moment; the write is skipped when
+    // the newest few did not change).
+    if (!copy) options.firstPaint?.write(papers);
   }
 
   function upsertLocal(records: readonly SavedPaper[]): void {
+    localChanges++;
     const fresh = new Map(records.map((record) => [record.id, record]));
     const next = snapshot.papers.map((saved) => fresh.get(saved.id) ?? saved);
     const added = records.filter((record) => !snapshot.byId.has(record.id));
-    setPapers(added.length ? [...next, ...added].sort(newestSaved) : next);
+    setPapers(added.length ? [...next, ...added].sort(newestSaved) : next, snapshot.complete, provisional);
   }
 
   function removeLocal(ids: readonly string[]): void {
+    localChanges++;
     const gone = new Set(ids);
-    setPapers(snapshot.papers.filter((saved) => !gone.has(saved.id)));
+    setPapers(snapshot.papers.filter((saved) => !gone.has(saved.id)), snapshot.complete, provisional);
   }
 
   /**
@@ -185,13 +207,15 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
    */
   async function load(): Promise<void> {
     try {
+      const asked = localChanges;
       const newest = await api.list(FIRST_PAGE);
-      if (newest.length < FIRST_PAGE) {
-        if (snapshot.load === 'loading') setPapers(newest);
+      if (localChanges !== asked) {
+        /* changed here while on its way (an edit on the popup's copy): the whole list below is asked after it */
+      } else if (newest.length < FIRST_PAGE) {
+        if (snapshot.load === 'loading' || provisional) setPapers(newest);
         recoverDrafts();
         return;
-      }
-      if (snapshot.load === 'loading') setPapers(newest, false);
+      } else if (snapshot.load === 'loading' || provisional) setPapers(newest, false);
     } catch {
       /* the whole-list request below reports it */
     }
@@ -200,11 +224,20 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
 
   async function refresh(): Promise<void> {
     try {
-      setPapers(await api.list());
+      let papers: SavedPaper[];
+      for (let tries = 0; ; tries++) {
+        const asked = localChanges;
+        papers = await api.list();
+        if (localChanges === asked || tries === STALE_RETRIES) break;
+      }
+      setPapers(papers);
       recoverDrafts();
     } catch (error) {
-      if (snapshot.load === 'ready') fail('Could not reload the list')(error);
-      else set({ load: 'error', loadError: describe(error) });
+      if (snapshot.load === 'ready' && !provisional) fail('Could not reload the list')(error);
+      else {
+        provisional = false;
+        set({ load: 'error', loadError: describe(error), provisional: false, papers: [], byId: new Map() });
+      }
     }
   }
 
@@ -348,6 +381,10 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       fail('Could not undo')(error);
     }
   }
+
+  // The popup's copy is the first render's list, read before anything is asked of the background.
+  const copy = options.firstPaint?.read();
+  if (copy) setPapers(copy, false, true);
 
   const state: ReadingListState = {
     getSnapshot: () => snapshot,

@@ -75,7 +75,8 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
   async function reopenPopup(): Promise<Tab> {
     await popup?.close();
     popup = await harness.openPopup();
-    await popup.waitFor('li.item');
+    // The background's list, not only the popup's copy from its last open (aria-busy until it is in).
+    await popup.waitFor('.scroll:not([aria-busy]) li.item');
     return popup;
   }
 
@@ -136,6 +137,12 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await popup.select(role('combobox', `Status of “${BYTES.title}”`), 'reading');
     await popup.select(role('combobox', `Status of “${PERCEPTION.title}”`), 'done');
     await until(async () => JSON.stringify(await popup.values('li.item select.status')) === '["to-read","reading","to-read","done"]', 'the selects');
+
+    // The popup keeps a copy of the newest papers as it shows them, drawn first when it opens next (before the
+    // background answers), and it follows the edits at once.
+    const copy = async () =>
+      (await popup.run<{ papers: { id: string; status: string }[] } | null>(`JSON.parse(localStorage.getItem('papershelf:first-paint'))`))?.papers.map((p) => `${p.id} ${p.status}`);
+    expect(await copy()).toEqual([`${MEMO.id} to-read`, `${BYTES.id} reading`, `${ELDR.id} to-read`, `${PERCEPTION.id} done`]);
 
     await reopenPopup();
     await listShows(popup, ALL, 'the list after reopening');

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeApi, makeSaved } from '../fake-api';
+import { memoryFirstPaint } from '../first-paint';
 import { App } from './App';
 import { renderPopup } from './render-popup';
 
@@ -14,6 +15,21 @@ describe('popup App', () => {
   it('shows a clear empty state', async () => {
     renderPopup([]);
     expect(await screen.findByText('Your reading list is empty.')).toBeTruthy();
+  });
+
+  it("draws the popup's copy of the newest papers at once, marked busy, then the background's list in its place", async () => {
+    const copy = [saved('arxiv:2607.00009', 'Removed since the last open', 3000), saved('arxiv:2607.00001', 'Older paper', 1000)];
+    const { api, container } = renderPopup([saved('arxiv:2607.00001', 'Older paper', 1000), saved('arxiv:2607.00002', 'Newer paper', 2000)], {
+      stateOptions: { firstPaint: memoryFirstPaint(copy) },
+    });
+    // The first render, before any answer: the copy, busy, and no claim about the list's size.
+    expect(titles()).toEqual(['Removed since the last open', 'Older paper']);
+    expect(container.querySelector('.scroll')!.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByText('Updating…')).toBeTruthy();
+    await waitFor(() => expect(titles()).toEqual(['Newer paper', 'Older paper']));
+    expect(container.querySelector('.scroll')!.hasAttribute('aria-busy')).toBe(false);
+    expect(screen.getByText('2 papers')).toBeTruthy();
+    expect(api.list).toHaveBeenCalled();
   });
 
   it('lists papers newest first with a link to the paper and where it was saved', async () => {

@@ -3,7 +3,7 @@ import type { ReadingListApi, SiteAccess } from '../api';
 import { countLabel, formatCount } from '../format';
 import { useSlashFocus } from '../keyboard';
 import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../list-query';
-import type { StateOptions } from '../state';
+import type { ReadingListState, StateOptions } from '../state';
 import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../state-hooks';
 import { AccessNotice } from './AccessNotice';
 import { FilterBar } from './FilterBar';
@@ -14,8 +14,15 @@ import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
 import { UndoSnackbar } from './UndoSnackbar';
 
-export function App({ api, stateOptions }: { api: ReadingListApi; stateOptions?: StateOptions }) {
-  const state = useReadingList(api, stateOptions);
+interface Props {
+  api: ReadingListApi;
+  stateOptions?: StateOptions;
+  /** A state already started by the page (see useReadingList); else the App makes and starts its own. */
+  state?: ReadingListState;
+}
+
+export function App({ api, stateOptions, state: started }: Props) {
+  const state = useReadingList(api, stateOptions, started);
   const snapshot = useSnapshot(state);
   const [access, setAccess] = useState<SiteAccess[]>([]);
   const [text, setText] = useState('');
@@ -49,7 +56,8 @@ export function App({ api, stateOptions }: { api: ReadingListApi; stateOptions?:
       <main class="app">
         <header class="bar">
           <h1>Papershelf</h1>
-          {snapshot.load === 'ready' && !snapshot.complete && <span class="count">Newest {formatCount(total)}, loading the rest…</span>}
+          {snapshot.provisional && <span class="count">Updating…</span>}
+          {snapshot.load === 'ready' && !snapshot.complete && !snapshot.provisional && <span class="count">Newest {formatCount(total)}, loading the rest…</span>}
           {snapshot.load === 'ready' && snapshot.complete && (
             <span class="count">{narrowed && !view.pending ? `${formatCount(view.papers.length)} of ${countLabel(total)}` : countLabel(total)}</span>
           )}
@@ -82,7 +90,8 @@ export function App({ api, stateOptions }: { api: ReadingListApi; stateOptions?:
               <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
             </div>
             <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
-            <div class="scroll">
+            {/* Busy while the list shown is the popup's copy from its last open, until the background answers. */}
+            <div class="scroll" aria-busy={snapshot.provisional || undefined}>
               {view.pending && <p class="muted">Preparing search…</p>}
               {!view.pending && view.papers.length === 0 && (
                 <p class="muted none">
