@@ -1,7 +1,7 @@
 // Tags for a card before the user's own: built-in topics (title/abstract phrase rules), the user's tag rules,
 // and the site's keywords (Hugging Face ai_keywords, arXiv categories). Compiled once per page.
 import type { Paper } from '../core/paper';
-import { compileTaxonomy } from '../core/tags/match';
+import { compileTaxonomy, type Matcher } from '../core/tags/match';
 import { compileRules, type UserRule } from '../core/tags/rules';
 import type { Tag } from './overlay/tag-chips';
 
@@ -11,8 +11,8 @@ export interface TagSettings {
   tagRules: UserRule[];
 }
 
-export function createTagger(settings: TagSettings): (paper: Paper) => Tag[] {
-  const matcher = compileTaxonomy();
+/** `matcher`: the taxonomy compiled ahead (the content script compiles it while the settings are on their way). */
+export function createTagger(settings: TagSettings, matcher: Matcher = compileTaxonomy()): (paper: Paper) => Tag[] {
   const labels = new Map(matcher.topics.map((topic) => [topic.id, topic.label]));
   const watched = new Set(settings.watchedTopics);
   const rules = compileRules(settings.tagRules);

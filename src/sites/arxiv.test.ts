@@ -3,10 +3,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyPaper, type Paper } from '../core/paper';
-import { arxiv, parseDayMonthYear, type ArxivContext } from './arxiv';
+import { arxivIdFromUrl } from '../core/ids';
+import { absHrefId, arxiv, parseDayMonthYear, type ArxivContext } from './arxiv';
 import { extractPage } from './index';
 
 const NOW = new Date('2026-09-12T10:00:00Z');
+
+describe('absHrefId (the abstract link shape read without a URL parser)', () => {
+  it.each([
+    '/abs/2607.01234', '/abs/2607.01234v2', '/abs/2607.01234/', '/abs/2607.01234?context=cs', '/abs/2607.01234#x',
+    'https://arxiv.org/abs/2607.01234v3', 'http://arxiv.org/abs/2607.01234', 'https://export.arxiv.org/abs/2607.01234',
+    '//arxiv.org/abs/2607.01234', '/abs/2607.0123', '/abs/2613.01234', '/abs/0704.0001', '/abs/%32607.01234', '/abs/./2607.01234',
+    '/abs/2607.01234\t', ' /abs/2607.01234', '/abs/2607.01234?a b', '/abs/hep-th/9901001v2', '/abs/math.GT/0309136', '/pdf/2607.01234',
+    'https://arxiv.org/abs/2607.01234/extra', 'https://evil.example/abs/2607.01234', '',
+  ])('%j: the same id as a URL parser gives', (href) => {
+    expect(absHrefId(href)).toBe(arxivIdFromUrl(href, 'https://arxiv.org/')?.id ?? null);
+  });
+});
 
 function load(name: string): Document {
   const html = readFileSync(join(import.meta.dirname, '../../test/fixtures/arxiv', name), 'utf8');

@@ -285,7 +285,10 @@ function walk(node: Node, out: { parts: string[]; lossy: boolean }, skip?: (el: 
     if (child.nodeType !== 1) continue;
     const el = child as Element;
     const tag = el.localName;
-    if (skip?.(el) || el.matches(DESCRIPTOR) || tag === 'style' || tag === 'template') continue;
+    // The labels and MathJax frames are all matched by class: an element without one (an author link, <i>, <sub>)
+    // needs no selector matching, which is most of a card's elements.
+    const classed = el.hasAttribute('class');
+    if (skip?.(el) || (classed && el.matches(DESCRIPTOR)) || tag === 'style' || tag === 'template') continue;
     if (tag === 'br') out.parts.push(' ');
     else if (tag === 'a' && URL_PLACEHOLDER.test(normalizeSpace(el.textContent)) && el.getAttribute('href')) {
       out.parts.push(el.getAttribute('href')!); // arXiv shows "this https URL" for a URL the authors wrote
@@ -295,7 +298,7 @@ function walk(node: Node, out: { parts: string[]; lossy: boolean }, skip?: (el: 
         out.parts.push(delim + (el.textContent ?? '') + delim);
       }
     } else if (tag === MATHJAX3) out.parts.push(renderedMath(el, out));
-    else if (el.matches(MATHJAX2_OUTPUT)) {
+    else if (classed && el.matches(MATHJAX2_OUTPUT)) {
       // The frame of a MathJax 2 formula: its TeX is in a sibling script; only without one read the output.
       if (!el.parentElement?.querySelector(`:scope > ${MATHJAX2_TEX}`)) out.parts.push(renderedMath(el, out));
     } else walk(el, out, skip);
@@ -389,10 +392,22 @@ function repos(...sources: Array<Element | string | null | undefined>): string[]
   return mergeRepos(linked, written);
 }
 
+/**
+ * The common shape of an abstract link, `/abs/2607.01234v2` or `https://arxiv.org/abs/...` (a trailing slash, a query
+ * or fragment at most): nothing a URL parser would change, so the id is read without one (a listing of 1,000
+ * cards is 1,000 of them). Anything else (old-style ids, other hosts) goes through arxivIdFromUrl.
+ */
+const PLAIN_ABS_HREF = /^(?:https:\/\/arxiv\.org)?\/abs\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?(?:[?#]\S*)?$/;
+
+export function absHrefId(href: string): string | null {
+  const plain = PLAIN_ABS_HREF.exec(href);
+  return (plain ? parseArxivId(plain[1]!) : arxivIdFromUrl(href, ORIGIN))?.id ?? null;
+}
+
 function idFromLinks(card: Element, selectors: readonly string[]): string | null {
   for (const sel of selectors) {
     for (const a of card.querySelectorAll(sel)) {
-      const id = arxivIdFromUrl(a.getAttribute('href') ?? '', ORIGIN)?.id;
+      const id = absHrefId(a.getAttribute('href') ?? '');
       if (id) return id;
     }
   }
