@@ -9,7 +9,8 @@ import { handle, type HandlerDeps } from './handlers';
 import { createRelevanceService } from './relevance';
 import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
-import { parseEnvelope, type Notice } from './messages';
+import * as v from 'valibot';
+import { ChangedNoticeSchema, noticeOf, parseEnvelope, ReloadNoticeSchema, type Notice } from './messages';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -193,5 +194,46 @@ describe('relevance', () => {
     await tx.done;
     expect(await handle(parseEnvelope({ type: 'resetRelevance', payload: {} }), deps)).toEqual({ papers: 12 });
     expect(await full.count('relevance')).toBe(12);
+  });
+});
+
+describe('noticeOf (the content scripts\' check of background notices, without valibot)', () => {
+  const id = 'arxiv:2601.00001';
+  const state = { status: 'reading', tags: ['moe'] };
+  const samples: unknown[] = [
+    { type: 'reload' },
+    { type: 'reload', extra: 1 },
+    { type: 'reload', id },
+    { type: 'changed', id, state: null },
+    { type: 'changed', id, state },
+    { type: 'changed', id, state: { status: 'done', tags: [] } },
+    { type: 'changed', id: 'doi:10.1000/xyz', state: null },
+    { type: 'changed', id, state: { ...state, extra: true } },
+    { type: 'changed', id, state: { status: 'finished', tags: [] } },
+    { type: 'changed', id, state: { status: 'reading', tags: [1] } },
+    { type: 'changed', id, state: { status: 'reading', tags: 'moe' } },
+    { type: 'changed', id, state: { status: 'reading' } },
+    { type: 'changed', id, state: [] },
+    { type: 'changed', id, state: undefined },
+    { type: 'changed', id },
+    { type: 'changed', id, state: null, extra: 1 },
+    { type: 'changed', id: 'javascript:alert(1)', state: null },
+    { type: 'changed', id: 'arxiv:2601.00001 x', state: null },
+    { type: 'changed', id: `arxiv:${'1'.repeat(400)}`, state: null },
+    { type: 'changed', id: 42, state: null },
+    { type: 'changed', id: '', state: null },
+    { type: 'changed', id: 'ARXIV:2601.00001', state: null },
+    { type: 'save-shortcut' },
+    { type: 'Reload' },
+    [{ type: 'reload' }],
+    null,
+    undefined,
+    'reload',
+    42,
+  ]; // messages arrive deserialized (plain objects, arrays, primitives): no getters or prototypes to test
+  it.each(samples.map((sample) => [JSON.stringify(sample) ?? String(sample), sample]))('%s: the same answer as the valibot schemas', (_label, sample) => {
+    const expected = v.is(ChangedNoticeSchema, sample) || v.is(ReloadNoticeSchema, sample);
+    expect(noticeOf(sample) !== null).toBe(expected);
+    if (expected) expect(noticeOf(sample)).toEqual(v.parse(v.union([ChangedNoticeSchema, ReloadNoticeSchema]), sample));
   });
 });

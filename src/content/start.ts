@@ -2,10 +2,9 @@
 // with the reading list. Each site has its own small entry (./entries/<site>.ts) so a page loads only the
 // adapter it needs. Talks to the background only through the typed protocol.
 import browser from 'webextension-polyfill';
-import * as v from 'valibot';
 import type { SiteAdapter } from '../sites/types';
 import { send } from '../background/client';
-import { ChangedNoticeSchema, ReloadNoticeSchema } from '../background/messages';
+import { noticeOf } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
 import { Annotator } from './annotator';
 import { compileTaxonomy } from '../core/tags/match';
@@ -55,9 +54,9 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {
-    const notice = v.safeParse(ChangedNoticeSchema, message);
-    if (notice.success) annotator.applyChange(notice.output.id, notice.output.state);
-    else if (v.is(ReloadNoticeSchema, message)) void annotator.refresh();
+    const notice = noticeOf(message);
+    if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state);
+    else if (notice?.type === 'reload') void annotator.refresh();
     else if ((message as { type?: unknown })?.type === 'save-shortcut') return annotator.toggleActive();
     return undefined;
   });
