@@ -19,6 +19,9 @@ export interface LoadSample {
   knownAt: number | null;
   /** Loaded (and, with the extension, every card annotated), after the next frame was drawn. */
   settledAt: number;
+  /** Every card on screen at load shows its overlay with its saved state (null in the baseline), and that plus the load event after the next frame. */
+  screenAt: number | null;
+  screenSettledAt: number | null;
   /** Main-thread work from navigation until settled plus the quiet period. */
   main: MainThread;
   /** Main-thread work from navigation until the main thread is quiet (work left for idle time included). */
@@ -46,6 +49,8 @@ interface PageBench {
   load: number | null;
   mountedAt: number | null;
   knownAt: number | null;
+  screenAt: number | null;
+  screenFramedAt: number | null;
   mounted: number;
   longTasks: LongTask[];
   settled(needKnown: boolean): Promise<number>;
@@ -79,7 +84,7 @@ export async function measureLoad(
     const mainQuiet = await untilQuiet(cdp);
     const state = await tab.evaluate(() => {
       const b = globalThis.__papershelfBench!;
-      return { dcl: b.dcl!, load: b.load!, mountedAt: b.mountedAt, knownAt: b.knownAt, mounted: b.mounted, longTasks: b.longTasks };
+      return { dcl: b.dcl!, load: b.load!, mountedAt: b.mountedAt, knownAt: b.knownAt, screenAt: b.screenAt, screenFramedAt: b.screenFramedAt, mounted: b.mounted, longTasks: b.longTasks };
     });
     const load: LoadSample = {
       dcl: state.dcl,
@@ -87,6 +92,8 @@ export async function measureLoad(
       mountedAt: needKnown ? state.mountedAt : null,
       knownAt: needKnown ? state.knownAt : null,
       settledAt,
+      screenAt: needKnown ? state.screenAt : null,
+      screenSettledAt: needKnown && state.screenFramedAt !== null && state.screenFramedAt > 0 ? state.screenFramedAt : null,
       main,
       mainQuiet,
       longTasksAfterDcl: state.longTasks.filter((t) => t.start >= state.dcl),

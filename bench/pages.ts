@@ -17,6 +17,8 @@ export interface BenchPage {
 
 /** The number of cards, for the in-page timing script (`<meta name="papershelf-bench-cards">`). */
 export const CARDS_META = 'papershelf-bench-cards';
+/** A selector for the page's cards, for the probe's on-screen milestone (`<meta name="papershelf-bench-card">`). */
+export const CARD_META = 'papershelf-bench-card';
 
 const HF_FIXTURE = 'test/fixtures/huggingface/daily-2026-07-02.html';
 const HF_STAND_IN = 'test/fixtures/huggingface/stand-in.css';
@@ -118,7 +120,7 @@ export function huggingfacePage(cards: number): BenchPage {
   const built = Array.from({ length: cards }, (_, i) => hfCard(i));
   const props = { ...t.props, dailyPapers: built.map((c) => c.item) };
   const style = `<style>${readFileSync(HF_STAND_IN, 'utf8')}\n${HF_CONTENT_VISIBILITY}</style>`;
-  const head = t.head.replace('</head>', `<meta name="${CARDS_META}" content="${cards}">${style}</head>`);
+  const head = t.head.replace('</head>', `<meta name="${CARDS_META}" content="${cards}"><meta name="${CARD_META}" content="article">${style}</head>`);
   const html = head + escapeAttr(JSON.stringify(props)) + t.between + built.map((c) => c.html).join(t.separator) + t.tail;
   return {
     site: 'huggingface',
@@ -207,7 +209,7 @@ export function arxivPage(cards: number): BenchPage {
     return `<dl id='articles'>\n    <h3>${t.sections[s]!.heading} (showing ${size} of ${size} entries)</h3>\n\n    ${entries.join('\n\n    ')}\n</dl>`;
   });
   const head = t.head
-    .replace('</head>', `<meta name="${CARDS_META}" content="${cards}"></head>`)
+    .replace('</head>', `<meta name="${CARDS_META}" content="${cards}"><meta name="${CARD_META}" content="dl > dt">`+'</head>')
     .replace(/Total of \d+ entries/g, `Total of ${cards} entries`);
   const tail = t.tail.replace(/Total of \d+ entries/g, `Total of ${cards} entries`);
   return {

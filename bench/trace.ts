@@ -62,6 +62,8 @@ interface Breakdown {
   extensionTasks: { start: number; ms: number }[];
   /** Every top-level task of 50 ms or more, with the events that took its time (self time, ms). */
   longTasks: { start: number; ms: number; ext: boolean; top: [string, number][] }[];
+  /** Every top-level task of 2 ms or more, in order (TRACE_TIMELINE=1 prints them). */
+  timeline: { start: number; ms: number; ext: boolean; top: [string, number][] }[];
 }
 
 function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown {
@@ -101,6 +103,9 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     byName,
     total,
     extensionTasks: tasks.filter((t) => t.ext).map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000 })),
+    timeline: tasks
+      .filter((t) => t.dur >= 2_000)
+      .map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ext: t.ext, top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 4) })),
     longTasks: tasks
       .filter((t) => t.dur >= 50_000)
       .map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ext: t.ext, top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 5) })),
@@ -129,6 +134,12 @@ try {
     const diff = (k: string) => (withExt.byName.get(k) ?? 0) - (without.byName.get(k) ?? 0);
     console.log('\nevents by added self time:');
     for (const k of names.sort((a, b) => diff(b) - diff(a)).slice(0, 40)) console.log(`${f(withExt.byName.get(k))} ${f(without.byName.get(k))} ${f(diff(k))}  ${k} [${kindOf(k)}]`);
+  }
+  if (process.env.TRACE_TIMELINE) {
+    for (const [label, b] of [['with', withExt], ['without', without]] as const) {
+      console.log(`\ntimeline ${label} the extension (tasks of 2 ms or more; * runs our script):`);
+      for (const t of b.timeline) console.log(`  ${t.start.toFixed(0).padStart(6)} +${t.ms.toFixed(1).padStart(6)}${t.ext ? ' *' : '  '} ${t.top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+    }
   }
   const long = withExt.extensionTasks.filter((t) => t.ms >= 50);
   console.log(`\ntasks running the extension's script: ${withExt.extensionTasks.length}, of which ${long.length} of 50 ms or more; longest:`);

@@ -15,6 +15,10 @@
     mountedAt: null,
     knownAt: null,
     known: 0,
+    // Every card on screen at load shows a built overlay with its saved state (probe.js), and the frame after that
+    // and the load event.
+    screenAt: null,
+    screenFramedAt: null,
     longTasks: [],
     frames: [],
     errors: [],
@@ -74,6 +78,16 @@
   window.addEventListener('load', () => {
     bench.load = performance.now();
     wake();
+  });
+  const screenFrame = () => {
+    if (bench.screenAt === null || bench.load === null || bench.screenFramedAt !== null) return;
+    bench.screenFramedAt = -1;
+    requestAnimationFrame(() => setTimeout(() => (bench.screenFramedAt = performance.now()), 0));
+  };
+  window.addEventListener('load', screenFrame);
+  document.addEventListener('papershelf-bench-screen', () => {
+    bench.screenAt = performance.now();
+    screenFrame();
   });
   document.addEventListener('papershelf-bench-known', () => {
     bench.knownAt = performance.now();

@@ -34,6 +34,41 @@
     for (const host of hosts) once.observe(host);
   };
 
+  // The on-screen milestone: every card in the viewport when the page loaded (the page's cards, by the selector in
+  // <meta name="papershelf-bench-card">, seen by a one-shot IntersectionObserver after DOMContentLoaded) shows a
+  // built overlay that knows its saved state. Then data-papershelf-bench-screen="<cards on screen>" on <html> and
+  // `papershelf-bench-screen` on the document. A card's overlay is inside it, or in the dd after an arXiv dt.
+  let onScreen = null;
+  let screenReported = false;
+  const hostOf = (card) => {
+    const inside = card.querySelector('papershelf-overlay');
+    if (inside || card.localName !== 'dt') return inside;
+    for (let el = card.nextElementSibling; el && el.localName !== 'dt'; el = el.nextElementSibling) if (el.localName === 'dd') return el.querySelector('papershelf-overlay');
+    return null;
+  };
+  const findScreen = () => {
+    const selector = document.querySelector('meta[name="papershelf-bench-card"]')?.getAttribute('content');
+    if (!selector) return;
+    const cards = document.querySelectorAll(selector);
+    const once = new IntersectionObserver((entries) => {
+      once.disconnect();
+      onScreen = entries.filter((e) => e.isIntersecting).map((e) => e.target);
+      checkScreen();
+    });
+    cards.forEach((card) => once.observe(card));
+  };
+  const checkScreen = () => {
+    if (screenReported || !onScreen) return;
+    for (const card of onScreen) {
+      const host = hostOf(card);
+      const button = host && shadowOf(host)?.querySelector('button');
+      if (!button || button.getAttribute('aria-busy') === 'true') return;
+    }
+    screenReported = true;
+    document.documentElement.setAttribute('data-papershelf-bench-screen', String(onScreen.length));
+    document.dispatchEvent(new Event('papershelf-bench-screen'));
+  };
+
   const report = () => {
     if (reported === hosts.size) return;
     reported = hosts.size;
@@ -58,6 +93,7 @@
       else for (const node of record.addedNodes) if (node.nodeType === 1) node.querySelectorAll?.('button').forEach(track), node.localName === 'button' && track(node);
     }
     check();
+    checkScreen();
   });
 
   const added = new MutationObserver((records) => {
@@ -72,9 +108,13 @@
       }
     }
     check();
+    checkScreen();
   });
 
-  document.addEventListener('DOMContentLoaded', () => added.observe(document.documentElement, { childList: true, subtree: true }));
+  document.addEventListener('DOMContentLoaded', () => {
+    added.observe(document.documentElement, { childList: true, subtree: true });
+    findScreen();
+  });
   // The benchmark raises the meta's count before appending cards: check again when it changes.
   document.addEventListener('papershelf-bench-target', check);
 })();

@@ -362,6 +362,43 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(roots.get(hosts()[0]!)!.querySelector('button')).toBeNull();
   });
 
+  it('on a long page, annotates the cards on screen first: looked up and built before the others are mounted', async () => {
+    document.body.innerHTML = Array.from({ length: 80 }, (_, i) => card(String(i + 1))).join('');
+    const port = fakePort({ 'fake:42': 'reading', 'fake:7': 'done' });
+    const lookup = port.lookup;
+    const hostsAtLookup: number[] = [];
+    port.lookup = vi.fn(async (ids: string[]) => {
+      hostsAtLookup.push(hosts().length);
+      return lookup(ids);
+    });
+    const started = annotator(port).start();
+    // The page's first pass asks the browser which cards are on screen (an observer at the viewport's edge).
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy());
+    const articles = [...document.querySelectorAll('article')];
+    FakeObserver.show(...articles.slice(40, 44));
+    await started;
+    expect(port.calls[0]).toBe('lookup:fake:41,fake:42,fake:43,fake:44');
+    expect(hostsAtLookup[0]).toBe(4); // the screen's cards alone were mounted when their states were asked
+    const built = (i: number) => !!roots.get(articles[i]!.querySelector('papershelf-overlay')!)?.querySelector('button');
+    expect([40, 41, 42, 43].map(built)).toEqual([true, true, true, true]);
+    expect(button(articles[41]!.querySelector('papershelf-overlay')!).getAttribute('aria-pressed')).toBe('true');
+    // Then every other card: mounted, looked up once, built only when it nears the viewport.
+    expect(hosts()).toHaveLength(80);
+    expect(built(0)).toBe(false);
+    const asked = port.calls.flatMap((c) => c.slice('lookup:'.length).split(','));
+    expect(asked.sort()).toEqual(articles.map((_, i) => `fake:${i + 1}`).sort());
+    FakeObserver.show(articles[6]!);
+    expect(button(articles[6]!.querySelector('papershelf-overlay')!).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('a short batch (an infinite list\'s next cards) does not wait to be told what is on screen', async () => {
+    document.body.innerHTML = Array.from({ length: 20 }, (_, i) => card(String(i + 1))).join('');
+    const port = fakePort();
+    await annotator(port).start();
+    expect(FakeObserver.all.filter((o) => !o.options?.rootMargin)).toHaveLength(0);
+    expect(hosts()).toHaveLength(20);
+  });
+
   it('gives a card built late the state, mark, relevance and dimming it would have had if built early', async () => {
     document.body.innerHTML = card('1') + card('2');
     const port = fakePort({ 'fake:1': 'done' });

@@ -74,6 +74,14 @@ const SLICE_MS = 8;
  */
 const REVEAL_MARGIN = '1000px 0px';
 
+/**
+ * A batch of cards at least this long (a page's first pass, not an infinite list's next few) annotates the cards on
+ * screen first: identified, mounted, looked up and built before the rest are mounted.
+ */
+const SCREEN_FIRST = 60;
+/** How long the first pass waits for the browser to say which cards are on screen (a hidden tab draws no frames). */
+const SCREEN_WAIT_MS = 100;
+
 /** Wait for the page to be idle (requestIdleCallback, at most a second), for work nobody waits for. */
 function whenIdle(): Promise<void> {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
@@ -222,13 +230,18 @@ export class Annotator {
    */
   private async revealDone(): Promise<void> {
     if (!this.visibility) return;
+    await this.nextFrame();
+    while (this.revealing && !this.stopped) await yieldToPage();
+  }
+
+  /** Resolves after the next frame has been drawn, or after 100 ms (a tab in the background draws no frames). */
+  private nextFrame(): Promise<void> {
     const win = this.options.doc.defaultView;
-    await new Promise<void>((resolve) => {
+    return new Promise<void>((resolve) => {
       const later = () => setTimeout(resolve, 0);
       win?.requestAnimationFrame?.(later);
       setTimeout(resolve, 100);
     });
-    while (this.revealing && !this.stopped) await yieldToPage();
   }
 
   /**
@@ -353,9 +366,28 @@ export class Annotator {
     const size = this.options.chunkSize ?? BATCH;
     const lookups: Promise<void>[] = [];
     const mounted: Annotated[] = [];
+    let rest = cards;
+    if (this.visibility && cards.length >= SCREEN_FIRST) {
+      // What the reader sees first: the cards on screen are annotated and built before the others are mounted (on a
+      // long page that is hundreds of cards, whose overlays are built later anyway, as they near the viewport).
+      const seen = await this.onScreen(cards);
+      if (this.stopped || this.adapter !== adapter) return;
+      if (seen.size) {
+        const { unknown, entries } = this.mountBatch(adapter, cards.filter((card) => seen.has(card)), true);
+        if (unknown.length) lookups.push(this.lookupStates(unknown));
+        mounted.push(...entries);
+        void this.revealQueued();
+        rest = cards.filter((card) => !seen.has(card));
+        // The reader's screen is drawn before the rest are mounted: our slices, continuations the browser runs ahead
+        // of other tasks, would otherwise keep that frame back until they end.
+        while (this.revealing && !this.stopped) await yieldToPage();
+        await this.nextFrame();
+        if (this.stopped || this.adapter !== adapter) return;
+      }
+    }
     let pending = new Set<string>();
     let sliceStart = performance.now();
-    for (let start = 0; start < cards.length && !this.stopped && this.adapter === adapter; start += size) {
+    for (let start = 0; start < rest.length && !this.stopped && this.adapter === adapter; start += size) {
       if (performance.now() - sliceStart > SLICE_MS) {
         if (pending.size) lookups.push(this.lookupStates([...pending]));
         pending = new Set();
@@ -363,7 +395,7 @@ export class Annotator {
         sliceStart = performance.now();
         if (this.stopped || this.adapter !== adapter) break;
       }
-      const { unknown, entries } = this.mountBatch(adapter, cards.slice(start, start + size));
+      const { unknown, entries } = this.mountBatch(adapter, rest.slice(start, start + size));
       for (const id of unknown) pending.add(id);
       mounted.push(...entries);
     }
@@ -377,11 +409,30 @@ export class Annotator {
   }
 
   /**
+   * The cards among these that are in the viewport, as the browser reports them at its next frame (an observer's
+   * first report covers every target); none if no frame comes within SCREEN_WAIT_MS (a tab in the background).
+   */
+  private onScreen(cards: Element[]): Promise<Set<Element>> {
+    const win = this.options.doc.defaultView;
+    if (!win || !('IntersectionObserver' in win)) return Promise.resolve(new Set());
+    return new Promise((resolve) => {
+      const done = (seen: Set<Element>) => {
+        clearTimeout(timer);
+        once.disconnect();
+        resolve(seen);
+      };
+      const once = new win.IntersectionObserver((entries) => done(new Set(entries.filter((e) => e.isIntersecting).map((e) => e.target))));
+      const timer = setTimeout(() => done(new Set()), SCREEN_WAIT_MS);
+      for (const card of cards) once.observe(card);
+    });
+  }
+
+  /**
    * Identify (reads) then mount (writes) a few cards: the ids whose saved state is not known yet, and the cards'
    * entries. Where the adapter can name a card's paper cheaply, only the id is read now; without an
    * IntersectionObserver every overlay is built at once, so every card is read whole at once.
    */
-  private mountBatch(adapter: SiteAdapter<any>, cards: Element[]): { unknown: string[]; entries: Annotated[] } {
+  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], onScreen = false): { unknown: string[]; entries: Annotated[] } {
     const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; parent: Element; before: Node | null }[] = [];
     const ctx = this.ctx;
     for (const card of cards) {
@@ -420,7 +471,10 @@ export class Annotator {
         this.parents.set(parent, card);
         entries.push(entry);
         if (!this.visibility) entry.overlay.reveal();
-        else if (!entry.revealed) this.visibility.observe(card);
+        else if (entry.revealed) {
+          /* built before: nothing to watch */
+        } else if (onScreen) this.toReveal.push(entry.overlay); // known to be on screen: built next, without a frame's wait
+        else this.visibility.observe(card);
         if (this.states.has(entry.id)) entry.overlay.setState(this.states.get(entry.id));
         else unknown.push(entry.id);
       } catch (error) {

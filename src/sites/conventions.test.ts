@@ -109,3 +109,13 @@ describe.each(URLS)('%s', (url, site, page) => {
     expect(adapterFor(new URL(url))?.page ?? null).toBe(page);
   });
 });
+
+it("core scripts run as early as each site's markup allows: arXiv's static pages at document_end, Hugging Face's after its framework took its markup over", () => {
+  // arXiv's pages are complete at DOMContentLoaded and no script re-renders them (MathJax typesets inside cards,
+  // which the annotator follows). document_idle would add Chrome's wait of up to 200 ms after it, and hold the page's
+  // load event that long. Hugging Face hydrates server markup with Svelte: elements added to it before hydration could
+  // be thrown away or break it, so its scripts wait for document_idle.
+  const runAt = (entry: string) => [...new Set(manifest.content_scripts.filter((s) => s.js.includes(`src/content/entries/${entry}.ts`)).map((s) => s.run_at))];
+  expect(runAt('arxiv')).toEqual(['document_end']);
+  expect(runAt('huggingface')).toEqual(['document_idle']);
+});
