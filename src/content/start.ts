@@ -38,13 +38,14 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     // without papers, say) never asks.
     // The topic taxonomy (~20 ms) is compiled while the background answers, not after. Its expressions are left to
     // compile on first use: running them all ahead took longer (~35 ms) than the first screen of cards pays for them.
-    prepare: () => {
+    // In a task of its own: the script's own start (its evaluation) is a task already.
+    prepare: async () => {
       const asked = send('tagSettings', {}).catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const matcher = compileTaxonomy();
-      return asked.then((settings) => {
-        annotator.setTagger(createTagger(settings, matcher));
-        annotator.setRelevance(settings.relevance);
-      });
+      const settings = await asked;
+      annotator.setTagger(createTagger(settings, matcher));
+      annotator.setRelevance(settings.relevance);
     },
     onError(error) {
       // After an extension update this script is orphaned: go quiet instead of failing on every mutation.
