@@ -41,6 +41,7 @@ try {
   row('cards on screen annotated', (s) => s.screenAt);
   row('... and loaded, next frame', (s) => s.screenSettledAt);
   row('settled', (s) => s.settledAt);
+  row('longest task after DOMContentLoaded', (s) => Math.max(0, ...s.longTasksAfterDcl.map((t) => t.duration)));
   const ratio = (pick: (s: LoadSample) => number | null) => (median(samples.ext.map((s) => pick(s) ?? NaN)) / median(samples.base.map((s) => s.settledAt))).toFixed(2);
   console.log(`against the page's own settle: every card ${ratio((s) => s.settledAt)}x, the cards on screen ${ratio((s) => s.screenSettledAt)}x`);
 } finally {

@@ -66,5 +66,6 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   // elsewhere the mutation observer notices the URL change when the page re-renders.
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
 
-  void annotator.start();
+  // In a task of its own, not in the one that evaluates this script.
+  setTimeout(() => void annotator.start(), 0);
 }

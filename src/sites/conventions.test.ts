@@ -110,12 +110,11 @@ describe.each(URLS)('%s', (url, site, page) => {
   });
 });
 
-it("core scripts run as early as each site's markup allows: arXiv's static pages at document_end, Hugging Face's after its framework took its markup over", () => {
-  // arXiv's pages are complete at DOMContentLoaded and no script re-renders them (MathJax typesets inside cards,
-  // which the annotator follows). document_idle would add Chrome's wait of up to 200 ms after it, and hold the page's
-  // load event that long. Hugging Face hydrates server markup with Svelte: elements added to it before hydration could
-  // be thrown away or break it, so its scripts wait for document_idle.
-  const runAt = (entry: string) => [...new Set(manifest.content_scripts.filter((s) => s.js.includes(`src/content/entries/${entry}.ts`)).map((s) => s.run_at))];
-  expect(runAt('arxiv')).toEqual(['document_end']);
-  expect(runAt('huggingface')).toEqual(['document_idle']);
+it('core scripts run at document_idle: after the page has laid itself out, in tasks of their own', () => {
+  // arXiv's static pages were tried at document_end (the load event is not held for Chrome's idle wait, and the cards
+  // on screen were annotated ~100 ms sooner), but then the script starts in the task that ends parsing, before the
+  // page's first layout: bench/settle.ts arxiv 100 showed a ~60 ms long task in every run, none at document_idle.
+  // Hugging Face hydrates its server markup with Svelte: elements added before hydration could be thrown away.
+  const runAt = [...new Set(manifest.content_scripts.map((s) => s.run_at))];
+  expect(runAt).toEqual(['document_idle']);
 });
