@@ -117,8 +117,6 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let draftsRecovered = false;
   let stopped = false;
-  /** The papers shown are the popup's copy from its last open, not yet the background's answer. */
-  let provisional = false;
   /** Changes this page made to its list (its edits, removals it was told of): an answer asked for before one is stale. */
   let localChanges = 0;
   /** A list asked for while this page changes it is asked for again, at most this often, before it is shown anyway. */
@@ -168,7 +166,6 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   }
 
   function setPapers(papers: SavedPaper[], complete = true, copy = false): void {
-    provisional = copy;
     set({
       load: 'ready',
       complete,
@@ -192,13 +189,13 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     const fresh = new Map(records.map((record) => [record.id, record]));
     const next = snapshot.papers.map((saved) => fresh.get(saved.id) ?? saved);
     const added = records.filter((record) => !snapshot.byId.has(record.id));
-    setPapers(added.length ? [...next, ...added].sort(newestSaved) : next, snapshot.complete, provisional);
+    setPapers(added.length ? [...next, ...added].sort(newestSaved) : next, snapshot.complete, snapshot.provisional);
   }
 
   function removeLocal(ids: readonly string[]): void {
     localChanges++;
     const gone = new Set(ids);
-    setPapers(snapshot.papers.filter((saved) => !gone.has(saved.id)), snapshot.complete, provisional);
+    setPapers(snapshot.papers.filter((saved) => !gone.has(saved.id)), snapshot.complete, snapshot.provisional);
   }
 
   /**
@@ -212,10 +209,10 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       if (localChanges !== asked) {
         /* changed here while on its way (an edit on the popup's copy): the whole list below is asked after it */
       } else if (newest.length < FIRST_PAGE) {
-        if (snapshot.load === 'loading' || provisional) setPapers(newest);
+        if (snapshot.load === 'loading' || snapshot.provisional) setPapers(newest);
         recoverDrafts();
         return;
-      } else if (snapshot.load === 'loading' || provisional) setPapers(newest, false);
+      } else if (snapshot.load === 'loading' || snapshot.provisional) setPapers(newest, false);
     } catch {
       /* the whole-list request below reports it */
     }
@@ -233,11 +230,8 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       setPapers(papers);
       recoverDrafts();
     } catch (error) {
-      if (snapshot.load === 'ready' && !provisional) fail('Could not reload the list')(error);
-      else {
-        provisional = false;
-        set({ load: 'error', loadError: describe(error), provisional: false, papers: [], byId: new Map() });
-      }
+      if (snapshot.load === 'ready' && !snapshot.provisional) fail('Could not reload the list')(error);
+      else set({ load: 'error', loadError: describe(error), provisional: false, papers: [], byId: new Map() });
     }
   }
 
