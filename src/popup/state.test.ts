@@ -24,6 +24,26 @@ async function started(papers = [one, two, three], options: StateOptions = {}) {
   return { api, state };
 }
 
+/** More papers than the popup's first answer holds, newest first. */
+const longList = () => Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+
+/** A started state over a long list whose whole-list answer waits for `release()` (the newest page comes at once). */
+async function heldWholeList() {
+  const many = longList();
+  const api = createFakeApi(many);
+  let release!: () => void;
+  const whole = new Promise<void>((resolve) => (release = resolve));
+  const list = api.list;
+  api.list = vi.fn(async (limit?: number) => {
+    if (limit === undefined) await whole;
+    return list(limit);
+  });
+  const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0 });
+  stops.push(state.start());
+  await vi.waitFor(() => expect(state.getSnapshot().load).toBe('ready'));
+  return { many, api, state, release };
+}
+
 describe('reading-list state', () => {
   it('loads the list newest first and indexes it for search', async () => {
     const { state } = await started();
@@ -33,18 +53,7 @@ describe('reading-list state', () => {
   });
 
   it('opens a long list with its newest papers at once, then loads the whole list', async () => {
-    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
-    const api = createFakeApi(many);
-    let release!: () => void;
-    const whole = new Promise<void>((resolve) => (release = resolve));
-    const list = api.list;
-    api.list = vi.fn(async (limit?: number) => {
-      if (limit === undefined) await whole;
-      return list(limit);
-    });
-    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0 });
-    stops.push(state.start());
-    await vi.waitFor(() => expect(state.getSnapshot().load).toBe('ready'));
+    const { many, api, state, release } = await heldWholeList();
     expect(state.getSnapshot()).toMatchObject({ complete: false });
     expect(state.getSnapshot().papers.map((s) => s.id)).toEqual(many.slice(0, FIRST_PAGE).map((s) => s.id));
     release();
@@ -80,7 +89,7 @@ describe('reading-list state', () => {
   });
 
   it('a long list replaces the copy with its newest page, and the copy follows later changes', async () => {
-    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    const many = longList();
     const firstPaint = memoryFirstPaint([many[3]!]);
     const api = createFakeApi(many);
     const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0, firstPaint });
@@ -112,7 +121,7 @@ describe('reading-list state', () => {
   });
 
   it('an edit made while the whole list is on its way is not undone by it', async () => {
-    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    const many = longList();
     const api = createFakeApi(many);
     const asked: (() => void)[] = [];
     const list = api.list;
@@ -143,18 +152,7 @@ describe('reading-list state', () => {
   });
 
   it('a removal noticed while only the newest papers are shown does not make the list look complete', async () => {
-    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
-    const api = createFakeApi(many);
-    let release!: () => void;
-    const whole = new Promise<void>((resolve) => (release = resolve));
-    const list = api.list;
-    api.list = vi.fn(async (limit?: number) => {
-      if (limit === undefined) await whole;
-      return list(limit);
-    });
-    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0 });
-    stops.push(state.start());
-    await vi.waitFor(() => expect(state.getSnapshot().load).toBe('ready'));
+    const { many, api, state, release } = await heldWholeList();
     api.emit({ type: 'changed', id: many[2]!.id, state: null });
     expect(state.getSnapshot()).toMatchObject({ complete: false });
     expect(state.getSnapshot().byId.has(many[2]!.id)).toBe(false);
