@@ -37,6 +37,16 @@ const ARXIV_HOSTS = /^(?:www\.|export\.|browse\.)?arxiv\.org$/i;
 const ARXIV_PATH = new RegExp(String.raw`^/(?:abs|pdf|html|format)/((?:${ARXIV_NEW}|${ARXIV_OLD})(?:v\d+)?)(?:\.pdf)?/?$`);
 
 /**
+ * The arXiv id of a link: a site's common link shape (`plain`, capturing the id) is read with that one expression,
+ * since a listing has thousands of such links and nothing in them a URL parser would change; any other href goes
+ * through arxivIdFromUrl against `base`. Each site's tests hold its shape to arxivIdFromUrl's answers.
+ */
+export function arxivIdFromLink(href: string, plain: RegExp, base: string): string | null {
+  const match = plain.exec(href);
+  return (match ? parseArxivId(match[1]!) : arxivIdFromUrl(href, base))?.id ?? null;
+}
+
+/**
  * The arXiv id a URL points at: arxiv.org (abs/pdf/html/format, www./export./browse.), ar5iv,
  * huggingface.co/papers/<id>, alphaxiv.org/abs|overview/<id>. Relative URLs need a base.
  */

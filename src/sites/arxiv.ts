@@ -4,7 +4,7 @@
 // Markup: arXiv/arxiv-browse templates list/list_macros.html, list/new.html, list/recent.html, abs/abs.html and
 // formatting/metatags.py; arXiv/arxiv-search templates search/search-macros.html (see DOM-NOTES.md §2).
 import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/github';
-import { arxivAbsUrl, arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
+import { arxivAbsUrl, arxivIdFromLink, arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -400,8 +400,7 @@ function repos(...sources: Array<Element | string | null | undefined>): string[]
 const PLAIN_ABS_HREF = /^(?:https:\/\/arxiv\.org)?\/abs\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?(?:[?#]\S*)?$/;
 
 export function absHrefId(href: string): string | null {
-  const plain = PLAIN_ABS_HREF.exec(href);
-  return (plain ? parseArxivId(plain[1]!) : arxivIdFromUrl(href, ORIGIN))?.id ?? null;
+  return arxivIdFromLink(href, PLAIN_ABS_HREF, ORIGIN);
 }
 
 function idFromLinks(card: Element, selectors: readonly string[]): string | null {

@@ -2,7 +2,7 @@
 // collections (`/collections/<owner>/<slug>`) and on organisation/user profile pages (`/<name>`).
 // Structure: DOM-NOTES.md §1 (shared reference notes). The server-rendered hydration JSON is the source of truth; the
 // card DOM is the fallback for cards the JSON does not cover (it is the initial payload, stale after in-page navigation).
-import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
+import { arxivIdFromLink, arxivIdFromUrl, arxivPdfUrl, canonicalId } from '../core/ids';
 import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/github';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
@@ -135,8 +135,7 @@ function parseId(text: string): string | null {
 const PLAIN_PAPER_HREF = /^\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?(?:[?#][^\s]*)?$/;
 
 export function paperHrefId(href: string): string | null {
-  const plain = PLAIN_PAPER_HREF.exec(href);
-  return (plain ? parseArxivId(plain[1]!) : arxivIdFromUrl(href, ORIGIN))?.id ?? null;
+  return arxivIdFromLink(href, PLAIN_PAPER_HREF, ORIGIN);
 }
 
 /** The first `/papers/<arXiv id>` link's id; `/papers/date/...`, `/papers?q=` and the like are not cards. */
