@@ -5,9 +5,10 @@
 import * as v from 'valibot';
 import { SavedPaperSchema } from '../background/messages';
 import type { SavedPaper } from '../storage/schema';
+import { FIRST_SLICE } from './components/PaperList';
 
-/** Papers kept: the popup's first slice (PaperList's FIRST_SLICE). */
-export const FIRST_PAINT_COUNT = 12;
+/** Papers kept: what the popup's list shows in its first render. */
+export const FIRST_PAINT_COUNT = FIRST_SLICE;
 
 export interface FirstPaintStore {
   /** The newest papers as last shown, or null when there is no usable copy. */
