@@ -139,10 +139,13 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await until(async () => JSON.stringify(await popup.values('li.item select.status')) === '["to-read","reading","to-read","done"]', 'the selects');
 
     // The popup keeps a copy of the newest papers as it shows them, drawn first when it opens next (before the
-    // background answers), and it follows the edits at once.
+    // background answers). It follows an edit once the background has acknowledged it: the select shows the choice
+    // at once, the stored status a round trip later.
     const copy = async () =>
       (await popup.run<{ papers: { id: string; status: string }[] } | null>(`JSON.parse(localStorage.getItem('papershelf:first-paint'))`))?.papers.map((p) => `${p.id} ${p.status}`);
-    expect(await copy()).toEqual([`${MEMO.id} to-read`, `${BYTES.id} reading`, `${ELDR.id} to-read`, `${PERCEPTION.id} done`]);
+    const edited = [`${MEMO.id} to-read`, `${BYTES.id} reading`, `${ELDR.id} to-read`, `${PERCEPTION.id} done`];
+    await until(async () => JSON.stringify(await copy()) === JSON.stringify(edited), 'the copy to follow the edits').catch(() => undefined);
+    expect(await copy()).toEqual(edited);
 
     await reopenPopup();
     await listShows(popup, ALL, 'the list after reopening');
