@@ -37,12 +37,20 @@ interface Annotated {
   paper?: Paper | null;
   /** The overlay has been built (its card came near the viewport); until then the card is observed. */
   revealed?: boolean;
+  /**
+   * The host is in the page. A card far from the viewport has no host at all until it nears it (issue #7: mounting
+   * a thousand hosts cost the page a style, layout and pre-paint pass of its own): only its id and saved state are
+   * known, and its overlay object (state, marks) waits, built and mounted together.
+   */
+  placed?: boolean;
+  /** Where the overlay goes, read when it is mounted (the adapter of when the card was found). */
+  mountPoint: () => { parent: Element; before: Node | null };
   /** Reads the card whole, with the adapter and page context of when it was found. */
   read: () => Paper | null;
   card: Element;
   overlay: CardOverlay;
-  /** Where the overlay was mounted: inside the card, or beside it (arXiv's dt card, overlay in its dd). */
-  parent: Element;
+  /** Where the overlay was mounted (once placed): inside the card, or beside it (arXiv's dt card, overlay in its dd). */
+  parent?: Element;
 }
 
 export interface AnnotatorOptions {
@@ -81,6 +89,9 @@ const REVEAL_MARGIN = '1000px 0px';
 const SCREEN_FIRST = 60;
 /** How long the first pass waits for the browser to say which cards are on screen (a hidden tab draws no frames). */
 const SCREEN_WAIT_MS = 100;
+
+/** The User Timing mark of a finished annotation pass (see Annotator.markAnnotated). */
+export const ANNOTATED_MARK = 'papershelf:annotated';
 
 /** Wait for the page to be idle (requestIdleCallback, at most a second), for work nobody waits for. */
 function whenIdle(): Promise<void> {
@@ -130,6 +141,8 @@ export class Annotator {
   private readonly toReveal: CardOverlay[] = [];
   private revealing = false;
   private sliceTheme: 'light' | 'dark' | null = null;
+  /** Cards identified on this document so far (less those that turned out to hold no paper), for ANNOTATED_MARK. */
+  private identified = 0;
 
   constructor(private readonly options: AnnotatorOptions) {}
 
@@ -213,7 +226,8 @@ export class Annotator {
         }
         const overlay = this.toReveal.shift()!;
         const entry = this.entryOf.get(overlay);
-        if (entry && overlay.host.isConnected && this.paperOf(entry)) {
+        if (entry && this.isLive(entry) && this.paperOf(entry)) {
+          this.place(entry);
           overlay.reveal();
           entry.revealed = true;
         }
@@ -263,12 +277,15 @@ export class Annotator {
 
   /** The keyboard shortcut: toggle the hovered/focused card, or the only card of a single-paper page. */
   async toggleActive(): Promise<string | null> {
-    const overlay = this.active?.host.isConnected ? this.active : this.onlyOverlay();
+    const overlay = this.active && this.isLiveOverlay(this.active) ? this.active : this.onlyOverlay();
     const entry = overlay && this.entryOf.get(overlay);
     const paper = entry && this.paperOf(entry);
     if (!overlay || !paper) return null;
     await this.toggle(paper, !this.states.get(paper.id));
+    if (!this.isLive(entry)) return paper.id;
+    this.place(entry); // a card not near the viewport yet has no host
     overlay.focusSave();
+    entry.revealed = true;
     return paper.id;
   }
 
@@ -305,7 +322,7 @@ export class Annotator {
   }
 
   private onlyOverlay(): CardOverlay | null {
-    const all = [...this.byId.values()].flatMap((set) => [...set]).filter((o) => o.host.isConnected);
+    const all = [...this.byId.values()].flatMap((set) => [...set]).filter((o) => this.isLiveOverlay(o));
     return all.length === 1 ? all[0]! : null;
   }
 
@@ -343,7 +360,8 @@ export class Annotator {
 
   private hasOverlay(card: Element): boolean {
     const entry = this.cards.get(card);
-    return !!entry && entry.overlay.host.isConnected && entry.overlay.host.parentNode === entry.parent;
+    // A card waiting to near the viewport has nothing to put back: the observer still watches it.
+    return !!entry && (!entry.placed || (entry.overlay.host.isConnected && entry.overlay.host.parentNode === entry.parent));
   }
 
   private enclosingCard(node: Element | null): Element | null {
@@ -405,7 +423,22 @@ export class Annotator {
     // on screen are built, so reading every card for scoring never shares the thread with them.
     await Promise.all(lookups);
     await this.revealDone();
+    this.markAnnotated();
     await this.scoreRelevance(mounted);
+  }
+
+  /**
+   * A User Timing mark (ANNOTATED_MARK, detail: { cards }) when a pass is done: every card it found is identified and
+   * has its saved state, and the cards near the viewport are built. For profiling (DevTools shows it in the
+   * page's timeline; `npm run bench` waits for it): it says nothing the page could not count from its own cards.
+   */
+  private markAnnotated(): void {
+    if (this.stopped) return;
+    try {
+      performance.mark(ANNOTATED_MARK, { detail: { cards: this.identified } });
+    } catch {
+      /* no User Timing level 3 here: only profiling loses */
+    }
   }
 
   /**
@@ -429,12 +462,15 @@ export class Annotator {
 
   /**
    * Identify (reads) then mount (writes) a few cards: the ids whose saved state is not known yet, and the cards'
-   * entries. Where the adapter can name a card's paper cheaply, only the id is read now; without an
-   * IntersectionObserver every overlay is built at once, so every card is read whole at once.
+   * entries. Where the adapter can name a card's paper cheaply, only the id is read now, and a card is left without
+   * a host until it nears the viewport (the observer then mounts and builds it); cards known to be on screen are
+   * mounted now, to be built next. Without an IntersectionObserver every overlay is mounted and built at once, so
+   * every card is read whole at once.
    */
   private mountBatch(adapter: SiteAdapter<any>, cards: Element[], onScreen = false): { unknown: string[]; entries: Annotated[] } {
-    const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; parent: Element; before: Node | null }[] = [];
+    const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; at: { parent: Element; before: Node | null } | null }[] = [];
     const ctx = this.ctx;
+    const now = !this.visibility || onScreen;
     for (const card of cards) {
       if (this.hasOverlay(card) || this.rejected.has(card)) continue;
       try {
@@ -448,27 +484,26 @@ export class Annotator {
           }
           if (!found) continue;
         }
-        const { parent, before } = adapter.mountPoint(card);
-        planned.push({ card, entry, found, parent, before });
+        // A known card here lost its host to a re-render: it goes back at once (it was built before).
+        planned.push({ card, entry, found, at: entry || now ? adapter.mountPoint(card) : null });
       } catch (error) {
         this.options.onError?.(error); // one broken card never stops the rest of the page
       }
     }
     const unknown: string[] = [];
     const entries: Annotated[] = [];
-    for (const { card, entry: known, found, parent, before } of planned) {
+    for (const { card, entry: known, found, at } of planned) {
       try {
         let entry = known;
         if (!entry) {
           const { id, paper } = found!;
           const read = () => extractCard(adapter, card, ctx);
-          entry = { id, paper, read, card, parent, overlay: null as unknown as CardOverlay };
+          entry = { id, paper, read, card, mountPoint: () => adapter.mountPoint(card), overlay: null as unknown as CardOverlay };
           entry.overlay = this.createOverlay(entry);
+          this.identified++;
         }
-        entry.parent = parent;
-        parent.insertBefore(entry.overlay.host, before);
         this.cards.set(card, entry);
-        this.parents.set(parent, card);
+        if (at) this.place(entry, at);
         entries.push(entry);
         if (!this.visibility) entry.overlay.reveal();
         else if (entry.revealed) {
@@ -482,6 +517,25 @@ export class Annotator {
       }
     }
     return { unknown, entries };
+  }
+
+  /** Put the card's host in the page (again, after a re-render took it out), where the adapter says. */
+  private place(entry: Annotated, at = entry.placed && entry.overlay.host.parentNode === entry.parent ? null : entry.mountPoint()): void {
+    if (!at) return;
+    at.parent.insertBefore(entry.overlay.host, at.before);
+    entry.parent = at.parent;
+    entry.placed = true;
+    this.parents.set(at.parent, entry.card);
+  }
+
+  private isLiveOverlay(overlay: CardOverlay): boolean {
+    const entry = this.entryOf.get(overlay);
+    return entry ? this.isLive(entry) : overlay.host.isConnected;
+  }
+
+  /** The card is in the page, and so is its host if it has one. */
+  private isLive(entry: Annotated): boolean {
+    return entry.placed ? entry.overlay.host.isConnected : entry.card.isConnected;
   }
 
   /**
@@ -503,6 +557,7 @@ export class Annotator {
   }
 
   private reject(entry: Annotated): void {
+    this.identified--;
     this.rejected.add(entry.card);
     this.cards.delete(entry.card);
     this.visibility?.unobserve(entry.card);
@@ -569,7 +624,7 @@ export class Annotator {
   /** Relevant overlays on the page, in document order. */
   private relevantOverlays(): CardOverlay[] {
     const out: CardOverlay[] = [];
-    for (const id of this.relevant.keys()) for (const o of this.byId.get(id) ?? []) if (o.host.isConnected) out.push(o);
+    for (const id of this.relevant.keys()) for (const o of this.byId.get(id) ?? []) if (this.isLiveOverlay(o)) out.push(o);
     return out;
   }
 
@@ -580,7 +635,8 @@ export class Annotator {
    */
   private inPageOrder(overlays: CardOverlay[]): CardOverlay[] {
     const top = new Map(overlays.map((o) => [o, this.entryOf.get(o)?.card.getBoundingClientRect().top ?? 0]));
-    return overlays.sort((a, b) => top.get(a)! - top.get(b)! || (a.host.compareDocumentPosition(b.host) & 4 ? -1 : 1)); // 4: b follows a
+    const card = (o: CardOverlay) => this.entryOf.get(o)?.card ?? o.host;
+    return overlays.sort((a, b) => top.get(a)! - top.get(b)! || (card(a).compareDocumentPosition(card(b)) & 4 ? -1 : 1)); // 4: b follows a
   }
 
   /**
@@ -598,7 +654,7 @@ export class Annotator {
 
   /** Scroll to the next relevant card after the last one visited (wrapping) and focus its mark. */
   nextRelevant(): string | null {
-    const cursor = this.cursor?.host.isConnected ? this.cursor : null;
+    const cursor = this.cursor && this.isLiveOverlay(this.cursor) ? this.cursor : null;
     const relevant = new Set(this.relevantOverlays());
     if (!relevant.size) return null;
     // The last one visited takes its place in the order even if it is no longer relevant (saved since).
@@ -606,7 +662,10 @@ export class Annotator {
     const at = cursor ? all.indexOf(cursor) : -1;
     const next = all.slice(at + 1).find((o) => relevant.has(o)) ?? all.find((o) => relevant.has(o))!;
     this.cursor = next;
+    const entry = this.entryOf.get(next);
+    if (entry) this.place(entry); // a card far down has no host yet
     next.focusRelevance(); // builds it first: an unbuilt host is hidden and cannot be scrolled to
+    if (entry) entry.revealed = true;
     next.host.scrollIntoView?.({ block: 'center' });
     return next.id;
   }

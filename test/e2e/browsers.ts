@@ -41,9 +41,12 @@ export interface OverlayInfo {
 export interface Tab {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
-  /** Overlays on the page, read through the test inspector extension (scrolling once through the page first while some are unbuilt). */
+  /**
+   * Overlays on the page, read through the test inspector extension, after scrolling once through the page while
+   * some is unbuilt, or some card the content script identified has no overlay yet (it is far from the viewport).
+   */
   overlays(): Promise<OverlayInfo[]>;
-  /** Overlays as they are now, without scrolling (unbuilt ones report built: false). */
+  /** Overlays as they are now, without scrolling (cards far from the viewport have none yet). */
   overlaysAsIs(): Promise<OverlayInfo[]>;
   /** Click the save control of the first card showing this paper, as a user would (real mouse). */
   clickSave(id: string): Promise<void>;
@@ -151,7 +154,13 @@ async function readOverlays(
   toFront: () => Promise<void>,
 ): Promise<OverlayInfo[]> {
   const found = await inspectOverlays(evaluate);
-  if (found.every((o) => o.built)) return found;
+  // A card far from the viewport has no host until it nears it: the content script's User Timing mark says how many
+  // cards it has identified (src/content/annotator.ts, ANNOTATED_MARK). Before the first pass is done, what is there.
+  const identified = await evaluate(() => {
+    const marks = performance.getEntriesByName('papershelf:annotated') as PerformanceMark[];
+    return marks.length ? Number((marks.at(-1)!.detail as { cards?: number } | null)?.cards ?? 0) : null;
+  });
+  if (found.every((o) => o.built) && (identified === null || found.length >= identified)) return found;
   // A background tab draws no frames, so nothing in it is near a viewport: look at it, as a reader would.
   await toFront();
   await run(SWEEP);
@@ -215,6 +224,7 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
       overlays: () => readOverlays(evaluate, run, toFront),
       overlaysAsIs: () => inspectOverlays(evaluate),
       async clickSave(id) {
+        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
         await page.evaluate(scrollScript(id));
         const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
@@ -225,6 +235,7 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
         await run(SWEEP);
       },
       async hover(id) {
+        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
         await page.evaluate(scrollScript(id));
         const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
@@ -340,6 +351,7 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       overlays: () => readOverlays(evaluate, run, toFront),
       overlaysAsIs: () => inspectOverlays(evaluate),
       async clickSave(id) {
+        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
         await page.evaluate(scrollScript(id));
         const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
@@ -350,6 +362,7 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
         await run(SWEEP);
       },
       async hover(id) {
+        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
         await page.evaluate(scrollScript(id));
         const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
         if (!target) throw new Error(`no overlay for ${id}`);
