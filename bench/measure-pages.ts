@@ -13,8 +13,8 @@ export interface LoadSample {
   /** performance.now() ms from navigation start. */
   dcl: number;
   load: number;
-  /** Every overlay host in the DOM (null in the baseline). */
-  mountedAt: number | null;
+  /** The extension's mark says every card identified, its saved state asked (null in the baseline). */
+  identifiedAt: number | null;
   /** Every overlay knows its saved state (null in the baseline). */
   knownAt: number | null;
   /** Loaded (and, with the extension, every card annotated), after the next frame was drawn. */
@@ -28,12 +28,13 @@ export interface LoadSample {
   mainQuiet: MainThread;
   /** Long tasks (>= 50 ms) that started after DOMContentLoaded, until quiet; the extension's script starts there. */
   longTasksAfterDcl: LongTask[];
+  /** Overlay hosts in the page when settled: only the cards near the viewport have one. */
   overlays: number;
 }
 
 export interface AppendSample {
-  /** ms from the append until 50 more overlays exist / know their saved state / the next frame is drawn. */
-  mounted: number | null;
+  /** ms from the append until 50 more cards are identified / annotated (known, and built if on screen) / the next frame is drawn. */
+  identified: number | null;
   known: number | null;
   framed: number;
   /** Main-thread work from the append until quiet. */
@@ -47,14 +48,15 @@ const QUIET_MS = 300;
 interface PageBench {
   dcl: number | null;
   load: number | null;
-  mountedAt: number | null;
+  identifiedAt: number | null;
+  identified: number;
   knownAt: number | null;
   screenAt: number | null;
   screenFramedAt: number | null;
   mounted: number;
   longTasks: LongTask[];
   settled(needKnown: boolean): Promise<number>;
-  append(html: string, selector: string, position: string, count: number, needKnown: boolean): Promise<{ start: number; mountedAt: number | null; knownAt: number | null; framed: number }>;
+  append(html: string, selector: string, position: string, count: number, needKnown: boolean): Promise<{ start: number; identifiedAt: number | null; knownAt: number | null; framed: number }>;
 }
 /** The page-world script's object (the callbacks below run in the page). */
 declare global {
@@ -84,12 +86,12 @@ export async function measureLoad(
     const mainQuiet = await untilQuiet(cdp);
     const state = await tab.evaluate(() => {
       const b = globalThis.__papershelfBench!;
-      return { dcl: b.dcl!, load: b.load!, mountedAt: b.mountedAt, knownAt: b.knownAt, screenAt: b.screenAt, screenFramedAt: b.screenFramedAt, mounted: b.mounted, longTasks: b.longTasks };
+      return { dcl: b.dcl!, load: b.load!, identifiedAt: b.identifiedAt, identified: b.identified, knownAt: b.knownAt, screenAt: b.screenAt, screenFramedAt: b.screenFramedAt, mounted: b.mounted, longTasks: b.longTasks };
     });
     const load: LoadSample = {
       dcl: state.dcl,
       load: state.load,
-      mountedAt: needKnown ? state.mountedAt : null,
+      identifiedAt: needKnown ? state.identifiedAt : null,
       knownAt: needKnown ? state.knownAt : null,
       settledAt,
       screenAt: needKnown ? state.screenAt : null,
@@ -99,7 +101,7 @@ export async function measureLoad(
       longTasksAfterDcl: state.longTasks.filter((t) => t.start >= state.dcl),
       overlays: state.mounted,
     };
-    if (needKnown && state.mounted !== page.cards) throw new Error(`${page.url}: ${state.mounted} overlays for ${page.cards} cards`);
+    if (needKnown && state.identified !== page.cards) throw new Error(`${page.url}: ${state.identified} cards identified of ${page.cards}`);
     if (!append) return { load };
 
     const appended: AppendSample[] = [];
@@ -120,7 +122,7 @@ export async function measureLoad(
       const longTasks = await tab.evaluate((n) => globalThis.__papershelfBench!.longTasks.slice(n), tasksBefore);
       tasksBefore += longTasks.length;
       appended.push({
-        mounted: result.mountedAt === null ? null : result.mountedAt - result.start,
+        identified: result.identifiedAt === null ? null : result.identifiedAt - result.start,
         known: result.knownAt === null ? null : result.knownAt - result.start,
         framed: result.framed - result.start,
         main: minus(after, before),

@@ -1,11 +1,13 @@
 // Benchmark-only extension, loaded with and without Papershelf. Overlays live in closed shadow roots, which
 // only an extension can open (chrome.dom.openOrClosedShadowRoot). From DOMContentLoaded on, it follows every
 // <papershelf-overlay> host and the buttons inside its root; a save button with aria-busy="true" does not know its
-// saved state yet. Overlays build their controls only when their card nears the viewport, so a page counts as
-// annotated when as many hosts as the page's <meta name="papershelf-bench-cards"> have appeared, every overlay on
-// screen has its controls, and no built button is busy. Then it sets data-papershelf-bench-known="<count>" on
-// <html> and fires `papershelf-bench-known` on the document, which the page-world timing script (page-timing.js)
-// timestamps. Cost: one observer callback per batch of mutations, and one IntersectionObserver pass over the hosts once the rest is true.
+// saved state yet. Overlays are mounted and built only when their card nears the viewport, so a page counts as
+// annotated when Papershelf's User Timing mark `papershelf:annotated` says as many cards identified (their saved
+// states asked and answered) as the page's <meta name="papershelf-bench-cards">, every card on screen shows a
+// built overlay, and no built button is busy. Then it sets data-papershelf-bench-known="<count>" on <html> and fires
+// `papershelf-bench-known` on the document, which the page-world timing script (page-timing.js) timestamps. Cost:
+// one observer callback per batch of mutations, and one IntersectionObserver pass over the cards once the rest is
+// true.
 (() => {
   if (window.top !== window) return;
   const shadowOf = (el) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null;
@@ -14,12 +16,17 @@
   const pending = new Set();
   let reported = -1;
 
-  // Overlays build their controls when their card nears the viewport: every card's saved state must be known
-  // (busy buttons), and every overlay on screen must have been built, before the page counts as annotated. What is
-  // on screen comes from a one-shot IntersectionObserver over every host, made only once the rest is true (its
-  // first callback reports each target's state): reading boxes would lay out the cards the page's
-  // content-visibility:auto lets the browser skip (Hugging Face), and an observer kept on every host would cost
-  // every frame; either would be counted as the extension's work.
+  // Overlays are mounted and built when their card nears the viewport: every card's saved state must be known
+  // (the mark; busy buttons), and every card on screen must show a built overlay, before the page counts as
+  // annotated. What is on screen comes from a one-shot IntersectionObserver over the page's cards, made only once
+  // the rest is true (its first callback reports each target's state): reading boxes would lay out the cards the
+  // page's content-visibility:auto lets the browser skip (Hugging Face), and an observer kept on every card would
+  // cost every frame; either would be counted as the extension's work.
+  const cardSelector = () => document.querySelector('meta[name="papershelf-bench-card"]')?.getAttribute('content');
+  const built = (card) => {
+    const host = hostOf(card);
+    return !!host && !!shadowOf(host)?.querySelector('button');
+  };
   let screening = false;
   const screen = () => {
     if (screening) return;
@@ -27,12 +34,15 @@
     const once = new IntersectionObserver((entries) => {
       once.disconnect();
       screening = false;
-      const unbuilt = entries.some((e) => e.isIntersecting && e.target.isConnected && !shadowOf(e.target)?.querySelector('button'));
+      const unbuilt = entries.some((e) => e.isIntersecting && e.target.isConnected && !built(e.target));
       if (!unbuilt) report();
-      // else: the overlays being built add buttons, and `inner` calls check() again
+      // else: the overlays being built add hosts and buttons, and the observers below call check() again
     });
-    for (const host of hosts) once.observe(host);
+    document.querySelectorAll(cardSelector()).forEach((card) => once.observe(card));
   };
+
+  /** Cards identified, by the latest `papershelf:annotated` mark (0 before the first). */
+  const identified = () => Number(performance.getEntriesByName('papershelf:annotated').at(-1)?.detail?.cards ?? 0);
 
   // The on-screen milestone: every card in the viewport when the page loaded (the page's cards, by the selector in
   // <meta name="papershelf-bench-card">, seen by a one-shot IntersectionObserver after DOMContentLoaded) shows a
@@ -47,7 +57,7 @@
     return null;
   };
   const findScreen = () => {
-    const selector = document.querySelector('meta[name="papershelf-bench-card"]')?.getAttribute('content');
+    const selector = cardSelector();
     if (!selector) return;
     const cards = document.querySelectorAll(selector);
     const once = new IntersectionObserver((entries) => {
@@ -70,15 +80,17 @@
   };
 
   const report = () => {
-    if (reported === hosts.size) return;
-    reported = hosts.size;
-    document.documentElement.setAttribute('data-papershelf-bench-known', String(hosts.size));
+    const cards = identified();
+    if (reported === cards) return;
+    reported = cards;
+    document.documentElement.setAttribute('data-papershelf-bench-known', String(cards));
     document.dispatchEvent(new Event('papershelf-bench-known'));
   };
 
   const check = () => {
     const n = target();
-    if (n > 0 && hosts.size >= n && pending.size === 0 && reported !== hosts.size) screen();
+    const cards = identified();
+    if (n > 0 && cards >= n && pending.size === 0 && reported !== cards) screen();
   };
 
   const track = (button) => {
@@ -115,6 +127,8 @@
     added.observe(document.documentElement, { childList: true, subtree: true });
     findScreen();
   });
+  // The mark can come after the last mutation (the last saved states answered): look again when it does.
+  new PerformanceObserver(() => check()).observe({ type: 'mark' });
   // The benchmark raises the meta's count before appending cards: check again when it changes.
   document.addEventListener('papershelf-bench-target', check);
 })();
