@@ -340,7 +340,9 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const port = fakePort({ 'fake:2': 'reading' });
     const tagger = vi.fn((): Tag[] => [{ label: 'Agents', kind: 'topic', watched: true }]);
     performance.clearMarks(ANNOTATED_MARK);
+    const attach = vi.spyOn(Element.prototype, 'attachShadow');
     await annotator(port, vi.fn(), tagger).start();
+    expect(attach).not.toHaveBeenCalled(); // not even a detached overlay: a shadow root each cost ~30 ms per 1,000 cards
     expect(FakeObserver.all[0]!.options?.rootMargin).toMatch(/^\d+px/); // ahead of the viewport, not at its edge
     // A card far from the viewport costs the page nothing in its DOM: no host until it nears the viewport. The
     // observer watches the page's cards.
@@ -361,6 +363,8 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(roots.get(hosts()[0]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
     expect(tagger).toHaveBeenCalledTimes(1);
     expect(port.moreRepos).toHaveBeenCalledTimes(1);
+    expect(attach).toHaveBeenCalledTimes(1);
+    attach.mockRestore();
   });
 
   it('puts back the overlay a re-render took out of a card built before, without waiting for the viewport', async () => {

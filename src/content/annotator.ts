@@ -38,9 +38,10 @@ interface Annotated {
   /** The overlay has been built (its card came near the viewport); until then the card is observed. */
   revealed?: boolean;
   /**
-   * The host is in the page. A card far from the viewport has no host at all until it nears it (issue #7: mounting
-   * a thousand hosts cost the page a style, layout and pre-paint pass of its own): only its id and saved state are
-   * known, and its overlay object (state, marks) waits, built and mounted together.
+   * The host is in the page. A card far from the viewport has no overlay at all until it nears it (issue #7: a
+   * thousand hosts, each with its closed root, cost ~30 ms to create and were nodes for every style and layout pass
+   * of the page): only its id and saved state are known. Its overlay is made, given the page's state (saved state,
+   * marks, relevance, dimming) and mounted when it is built.
    */
   placed?: boolean;
   /** Where the overlay goes, read when it is mounted (the adapter of when the card was found). */
@@ -48,7 +49,8 @@ interface Annotated {
   /** Reads the card whole, with the adapter and page context of when it was found. */
   read: () => Paper | null;
   card: Element;
-  overlay: CardOverlay;
+  /** Made when the card is first mounted (see `placed`). */
+  overlay?: CardOverlay;
   /** Where the overlay was mounted (once placed): inside the card, or beside it (arXiv's dt card, overlay in its dd). */
   parent?: Element;
 }
@@ -109,11 +111,10 @@ export class Annotator {
   private readonly cards = new WeakMap<Element, Annotated>();
   /** Mount parent -> card, so mutations next to an overlay outside its card are traced back to the card. */
   private readonly parents = new WeakMap<Element, Element>();
-  /** Every overlay by paper id, for live updates (several cards can show one paper). */
-  private readonly byId = new Map<string, Set<CardOverlay>>();
+  /** Every card by paper id, for live updates (several cards can show one paper). */
+  private readonly byId = new Map<string, Set<Annotated>>();
   private readonly states = new Map<string, SavedState | null>();
-  private readonly byHost = new WeakMap<Element, CardOverlay>();
-  private readonly entryOf = new WeakMap<CardOverlay, Annotated>();
+  private readonly byHost = new WeakMap<Element, Annotated>();
   /** Cards that named a paper but turned out to hold none when read whole (no title): never mounted again. */
   private readonly rejected = new WeakSet<Element>();
   private adapter: SiteAdapter<any> | null = null;
@@ -122,8 +123,8 @@ export class Annotator {
   private observer: MutationObserver | null = null;
   private visibility: IntersectionObserver | null = null;
   private marked: string | null = null;
-  /** The overlay of the card last hovered or focused, for the keyboard shortcut. */
-  private active: CardOverlay | null = null;
+  /** The card last hovered or focused, for the keyboard shortcut. */
+  private active: Annotated | null = null;
   private stopped = false;
   private prepared: Promise<void> | null = null;
   private ready = false;
@@ -135,10 +136,10 @@ export class Annotator {
   private context: RelevanceCard[] = [];
   private control: PageControl | null = null;
   private dimDone = false;
-  /** The relevant overlay last moved to by "Next relevant". */
-  private cursor: CardOverlay | null = null;
-  /** Overlays whose cards came near the viewport, built in document order a slice at a time. */
-  private readonly toReveal: CardOverlay[] = [];
+  /** The relevant card last moved to by "Next relevant". */
+  private cursor: Annotated | null = null;
+  /** Cards that came near the viewport, their overlays built in document order a slice at a time. */
+  private readonly toReveal: Annotated[] = [];
   private revealing = false;
   private sliceTheme: 'light' | 'dark' | null = null;
   /** Cards identified on this document so far (less those that turned out to hold no paper), for ANNOTATED_MARK. */
@@ -169,7 +170,7 @@ export class Annotator {
           this.visibility?.unobserve(entry.target);
           // The page's card is observed, not our host: an unbuilt host is hidden, and has no box to intersect.
           const annotated = this.cards.get(entry.target);
-          if (annotated && !annotated.revealed) this.toReveal.push(annotated.overlay);
+          if (annotated && !annotated.revealed) this.toReveal.push(annotated);
         }
         void this.revealQueued();
       }, { rootMargin: REVEAL_MARGIN });
@@ -179,8 +180,8 @@ export class Annotator {
     const track = (event: Event) => {
       const host = (event.target as Element | null)?.closest?.(HOST_TAG);
       const card = host ? null : this.enclosingCard(event.target as Element);
-      const overlay = host ? this.byHost.get(host) : card ? this.cards.get(card)?.overlay : undefined;
-      if (overlay) this.active = overlay;
+      const entry = host ? this.byHost.get(host) : card ? this.cards.get(card) : undefined;
+      if (entry) this.active = entry;
     };
     doc.addEventListener('mouseover', track, { passive: true });
     doc.addEventListener('focusin', track);
@@ -199,7 +200,7 @@ export class Annotator {
     this.states.set(id, state);
     // A saved paper is no longer a suggestion: its relevance mark goes (saved papers are never marked).
     const unmark = state !== null && this.relevant.delete(id);
-    for (const overlay of this.byId.get(id) ?? []) {
+    for (const overlay of this.overlaysOf(id)) {
       overlay.setState(state);
       if (unmark) overlay.setRelevance(null);
     }
@@ -224,13 +225,8 @@ export class Annotator {
           this.sliceTheme = null; // the page may have switched theme meanwhile
           continue;
         }
-        const overlay = this.toReveal.shift()!;
-        const entry = this.entryOf.get(overlay);
-        if (entry && this.isLive(entry) && this.paperOf(entry)) {
-          this.place(entry);
-          overlay.reveal();
-          entry.revealed = true;
-        }
+        const entry = this.toReveal.shift()!;
+        if (this.isLive(entry) && this.paperOf(entry)) this.build(entry);
       }
     } finally {
       this.revealing = false;
@@ -277,15 +273,11 @@ export class Annotator {
 
   /** The keyboard shortcut: toggle the hovered/focused card, or the only card of a single-paper page. */
   async toggleActive(): Promise<string | null> {
-    const overlay = this.active && this.isLiveOverlay(this.active) ? this.active : this.onlyOverlay();
-    const entry = overlay && this.entryOf.get(overlay);
+    const entry = this.active && this.isLive(this.active) ? this.active : this.onlyCard();
     const paper = entry && this.paperOf(entry);
-    if (!overlay || !paper) return null;
+    if (!entry || !paper) return null;
     await this.toggle(paper, !this.states.get(paper.id));
-    if (!this.isLive(entry)) return paper.id;
-    this.place(entry); // a card not near the viewport yet has no host
-    overlay.focusSave();
-    entry.revealed = true;
+    if (this.isLive(entry)) this.build(entry).focusSave(); // a card not near the viewport yet had no overlay
     return paper.id;
   }
 
@@ -321,8 +313,8 @@ export class Annotator {
     return this.options.now?.() ?? new Date();
   }
 
-  private onlyOverlay(): CardOverlay | null {
-    const all = [...this.byId.values()].flatMap((set) => [...set]).filter((o) => this.isLiveOverlay(o));
+  private onlyCard(): Annotated | null {
+    const all = [...this.byId.values()].flatMap((set) => [...set]).filter((e) => this.isLive(e));
     return all.length === 1 ? all[0]! : null;
   }
 
@@ -361,7 +353,7 @@ export class Annotator {
   private hasOverlay(card: Element): boolean {
     const entry = this.cards.get(card);
     // A card waiting to near the viewport has nothing to put back: the observer still watches it.
-    return !!entry && (!entry.placed || (entry.overlay.host.isConnected && entry.overlay.host.parentNode === entry.parent));
+    return !!entry && (!entry.placed || (entry.overlay!.host.isConnected && entry.overlay!.host.parentNode === entry.parent));
   }
 
   private enclosingCard(node: Element | null): Element | null {
@@ -498,20 +490,21 @@ export class Annotator {
         if (!entry) {
           const { id, paper } = found!;
           const read = () => extractCard(adapter, card, ctx);
-          entry = { id, paper, read, card, mountPoint: () => adapter.mountPoint(card), overlay: null as unknown as CardOverlay };
-          entry.overlay = this.createOverlay(entry);
+          entry = { id, paper, read, card, mountPoint: () => adapter.mountPoint(card) };
+          let set = this.byId.get(id);
+          if (!set) this.byId.set(id, (set = new Set()));
+          set.add(entry);
           this.identified++;
         }
         this.cards.set(card, entry);
         if (at) this.place(entry, at);
         entries.push(entry);
-        if (!this.visibility) entry.overlay.reveal();
+        if (!this.visibility) this.build(entry);
         else if (entry.revealed) {
           /* built before: nothing to watch */
-        } else if (onScreen) this.toReveal.push(entry.overlay); // known to be on screen: built next, without a frame's wait
+        } else if (onScreen) this.toReveal.push(entry); // known to be on screen: built next, without a frame's wait
         else this.visibility.observe(card);
-        if (this.states.has(entry.id)) entry.overlay.setState(this.states.get(entry.id));
-        else unknown.push(entry.id);
+        if (!this.states.has(entry.id)) unknown.push(entry.id);
       } catch (error) {
         this.options.onError?.(error);
       }
@@ -519,23 +512,42 @@ export class Annotator {
     return { unknown, entries };
   }
 
-  /** Put the card's host in the page (again, after a re-render took it out), where the adapter says. */
-  private place(entry: Annotated, at = entry.placed && entry.overlay.host.parentNode === entry.parent ? null : entry.mountPoint()): void {
-    if (!at) return;
-    at.parent.insertBefore(entry.overlay.host, at.before);
+  /**
+   * The card's overlay, made the first time (with the page's state: saved state, marks, relevance, dimming) and put
+   * in the page (again, after a re-render took it out) where the adapter says, or at `at`.
+   */
+  private place(entry: Annotated, at?: { parent: Element; before: Node | null }): CardOverlay {
+    const overlay = (entry.overlay ??= this.createOverlay(entry));
+    if (!at && entry.placed && overlay.host.parentNode === entry.parent) return overlay;
+    at ??= entry.mountPoint();
+    at.parent.insertBefore(overlay.host, at.before);
     entry.parent = at.parent;
     entry.placed = true;
     this.parents.set(at.parent, entry.card);
+    return overlay;
   }
 
-  private isLiveOverlay(overlay: CardOverlay): boolean {
-    const entry = this.entryOf.get(overlay);
-    return entry ? this.isLive(entry) : overlay.host.isConnected;
+  /** Mount the card's overlay if need be, and build its content (once). */
+  private build(entry: Annotated): CardOverlay {
+    const overlay = this.place(entry);
+    overlay.reveal();
+    entry.revealed = true;
+    return overlay;
+  }
+
+  /** The overlays made so far for the cards of this paper. */
+  private *overlaysOf(id: string): Iterable<CardOverlay> {
+    for (const entry of this.byId.get(id) ?? []) if (entry.overlay) yield entry.overlay;
+  }
+
+  /** Every overlay made so far. */
+  private *allOverlays(): Iterable<CardOverlay> {
+    for (const set of this.byId.values()) for (const entry of set) if (entry.overlay) yield entry.overlay;
   }
 
   /** The card is in the page, and so is its host if it has one. */
   private isLive(entry: Annotated): boolean {
-    return entry.placed ? entry.overlay.host.isConnected : entry.card.isConnected;
+    return entry.placed ? entry.overlay!.host.isConnected : entry.card.isConnected;
   }
 
   /**
@@ -562,9 +574,9 @@ export class Annotator {
     this.cards.delete(entry.card);
     this.visibility?.unobserve(entry.card);
     const set = this.byId.get(entry.id);
-    set?.delete(entry.overlay);
+    set?.delete(entry);
     if (set && !set.size) this.byId.delete(entry.id);
-    entry.overlay.host.remove();
+    entry.overlay?.host.remove();
   }
 
   /** One message for the saved states of many papers; every card of each paper is updated. */
@@ -611,7 +623,7 @@ export class Annotator {
         if (this.stopped) return;
         for (const { id, reason } of marks) {
           this.relevant.set(id, reason);
-          for (const overlay of this.byId.get(id) ?? []) overlay.setRelevance(reason);
+          for (const overlay of this.overlaysOf(id)) overlay.setRelevance(reason);
         }
         this.updateControl();
       } catch (error) {
@@ -621,22 +633,21 @@ export class Annotator {
     }
   }
 
-  /** Relevant overlays on the page, in document order. */
-  private relevantOverlays(): CardOverlay[] {
-    const out: CardOverlay[] = [];
-    for (const id of this.relevant.keys()) for (const o of this.byId.get(id) ?? []) if (this.isLiveOverlay(o)) out.push(o);
+  /** Relevant cards on the page (with an overlay or not yet). */
+  private relevantCards(): Annotated[] {
+    const out: Annotated[] = [];
+    for (const id of this.relevant.keys()) for (const e of this.byId.get(id) ?? []) if (this.isLive(e)) out.push(e);
     return out;
   }
 
   /**
-   * Relevant overlays in page order: by their cards' position down the page, then document order within a row (a
-   * grid of cards). Only when the reader asks for the next one: comparing document positions alone costs a walk
-   * of the list per comparison, which on a page of thousands of cards took seconds.
+   * Cards in page order: by their position down the page, then document order within a row (a grid of cards). Only
+   * when the reader asks for the next one: comparing document positions alone costs a walk of the list per
+   * comparison, which on a page of thousands of cards took seconds.
    */
-  private inPageOrder(overlays: CardOverlay[]): CardOverlay[] {
-    const top = new Map(overlays.map((o) => [o, this.entryOf.get(o)?.card.getBoundingClientRect().top ?? 0]));
-    const card = (o: CardOverlay) => this.entryOf.get(o)?.card ?? o.host;
-    return overlays.sort((a, b) => top.get(a)! - top.get(b)! || (card(a).compareDocumentPosition(card(b)) & 4 ? -1 : 1)); // 4: b follows a
+  private inPageOrder(entries: Annotated[]): Annotated[] {
+    const top = new Map(entries.map((e) => [e, e.card.getBoundingClientRect().top]));
+    return entries.sort((a, b) => top.get(a)! - top.get(b)! || (a.card.compareDocumentPosition(b.card) & 4 ? -1 : 1)); // 4: b follows a
   }
 
   /**
@@ -644,7 +655,7 @@ export class Annotator {
    * relevant: whether it is in the page says only that the setting is on, never anything about the list.
    */
   private updateControl(): void {
-    const count = this.relevantOverlays().length;
+    const count = this.relevantCards().length;
     if (!this.control) {
       this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) });
       this.options.doc.body.append(this.control.host);
@@ -654,19 +665,18 @@ export class Annotator {
 
   /** Scroll to the next relevant card after the last one visited (wrapping) and focus its mark. */
   nextRelevant(): string | null {
-    const cursor = this.cursor && this.isLiveOverlay(this.cursor) ? this.cursor : null;
-    const relevant = new Set(this.relevantOverlays());
+    const cursor = this.cursor && this.isLive(this.cursor) ? this.cursor : null;
+    const relevant = new Set(this.relevantCards());
     if (!relevant.size) return null;
     // The last one visited takes its place in the order even if it is no longer relevant (saved since).
     const all = this.inPageOrder(cursor && !relevant.has(cursor) ? [...relevant, cursor] : [...relevant]);
     const at = cursor ? all.indexOf(cursor) : -1;
     const next = all.slice(at + 1).find((o) => relevant.has(o)) ?? all.find((o) => relevant.has(o))!;
     this.cursor = next;
-    const entry = this.entryOf.get(next);
-    if (entry) this.place(entry); // a card far down has no host yet
-    next.focusRelevance(); // builds it first: an unbuilt host is hidden and cannot be scrolled to
-    if (entry) entry.revealed = true;
-    next.host.scrollIntoView?.({ block: 'center' });
+    // Built first: a card far down has no overlay yet, and an unbuilt host is hidden and cannot be scrolled to.
+    const overlay = this.build(next);
+    overlay.focusRelevance();
+    overlay.host.scrollIntoView?.({ block: 'center' });
     return next.id;
   }
 
@@ -674,7 +684,7 @@ export class Annotator {
   setDimDone(on: boolean): void {
     this.dimDone = on;
     this.control?.setDim(on);
-    for (const set of this.byId.values()) for (const overlay of set) overlay.setDimDone(on);
+    for (const overlay of this.allOverlays()) overlay.setDimDone(on);
   }
 
   private createOverlay(entry: Annotated): CardOverlay {
@@ -707,18 +717,15 @@ export class Annotator {
     if (this.marked) overlay.setMarked(this.marked);
     if (this.relevant.has(id)) overlay.setRelevance(this.relevant.get(id)!);
     if (this.dimDone) overlay.setDimDone(true);
-    let set = this.byId.get(id);
-    if (!set) this.byId.set(id, (set = new Set()));
-    set.add(overlay);
-    this.byHost.set(overlay.host, overlay);
-    this.entryOf.set(overlay, entry);
+    if (this.states.has(id)) overlay.setState(this.states.get(id));
+    this.byHost.set(overlay.host, entry);
     return overlay;
   }
 
   /** Mark every card with this tag (a second click on the same tag clears the mark). */
   private mark(label: string): void {
     this.marked = this.marked === label ? null : label;
-    for (const set of this.byId.values()) for (const overlay of set) overlay.setMarked(this.marked);
+    for (const overlay of this.allOverlays()) overlay.setMarked(this.marked);
   }
 
   /** Optimistic toggle: every card of the paper changes at once and rolls back with a message on failure. */
@@ -752,7 +759,7 @@ export class Annotator {
   }
 
   private tell(id: string, message: string): void {
-    for (const overlay of this.byId.get(id) ?? []) overlay.showMessage(message);
+    for (const overlay of this.overlaysOf(id)) overlay.showMessage(message);
   }
 }
 

@@ -46,8 +46,8 @@ export interface CardOverlay {
 }
 
 /**
- * The host and its closed root are mounted at once; the controls inside are built on reveal() (issue #7: most
- * cards of a long page are never seen, and building controls is most of an overlay's cost). Every setter records
+ * The host and its closed root are made empty; the controls inside are built on reveal() (issue #7: the annotator
+ * makes and mounts an overlay only when its card nears the viewport, or when a shortcut needs it). Every setter records
  * its value and applies it when the content exists, so a card built late shows the same state as one built early.
  * `tags` is asked for once, when first needed (topic matching is the other large per-card cost). The card's paper
  * comes from `paper` when the overlay is built: until then the overlay knows only the id (the annotator reads a

@@ -43,9 +43,8 @@ function styleText(styles: readonly string[]): string {
 }
 
 /**
- * The host, `hidden`, and its closed root, empty: an unfilled host generates no box, so a page mounts hundreds of them
- * for the price of the elements (no style sheet to activate, nothing to lay out, however long the list it sits in);
- * fillHost gives it its style and row and shows it.
+ * The host, `hidden`, and its closed root, empty: an unfilled host generates no box (no style sheet to activate,
+ * nothing to lay out) between being mounted and being filled; fillHost gives it its style and row and shows it.
  */
 export function createHost(doc: Document, id: string): OverlayHost {
   const host = doc.createElement(HOST_TAG);
