@@ -294,12 +294,18 @@ export class Annotator {
       await this.prepared;
       if (this.stopped || this.href !== href) return;
     }
-    this.ready = true; // mutations are handled from here on; cards added meanwhile are found just below
-    // Reading the page's context (Hugging Face parses its hydration JSON) and finding the cards each take a task
-    // of their own on a long page, so neither adds to the other or to the first slice of annotation.
-    this.ctx = this.adapter.context(this.options.doc, new URL(href), this.now());
+    // Reading the page's context (Hugging Face parses its hydration JSON, a slice at a time where it is long) and
+    // finding the cards each take tasks of their own on a long page, so neither adds to the other or to the first
+    // slice of annotation. Mutations wait for this page's context; cards added meanwhile are found just below.
+    this.ready = false;
+    const adapter = this.adapter;
+    const ctx = adapter.contextInSlices
+      ? await adapter.contextInSlices(this.options.doc, new URL(href), this.now(), yieldToPage)
+      : adapter.context(this.options.doc, new URL(href), this.now());
     await yieldToPage();
-    if (this.stopped || this.href !== href) return;
+    if (this.stopped || this.href !== href || this.adapter !== adapter) return;
+    this.ctx = ctx;
+    this.ready = true;
     const cards = this.adapter.findCards(this.options.doc, this.ctx);
     if (cards.length > BATCH) {
       await yieldToPage();

@@ -709,3 +709,55 @@ describe('a page that is not a paper page', () => {
   });
 });
 
+
+describe('contextInSlices (the content script reads a long listing JSON a slice at a time)', () => {
+  const pages: [string, string][] = [
+    ['daily-2026-07-02.html', DAILY_URL],
+    ['daily-stale-json.html', 'https://huggingface.co/papers/week/2026-W27'],
+    ['empty.html', 'https://huggingface.co/papers/date/2026-07-04'],
+    ['malformed.html', 'https://huggingface.co/papers/date/2026-07-03'],
+    ['search.html', 'https://huggingface.co/papers?q=diffusion'],
+    ['paper-2509.24002.html', 'https://huggingface.co/papers/2509.24002'],
+    ['collection.html', 'https://huggingface.co/collections/example-user/reading-6600aaaa0123456789abcdef'],
+    ['org-example-org.html', 'https://huggingface.co/example-org'],
+  ];
+  const sliced = (doc: Document, url: string, pause = async () => {}) => huggingface.contextInSlices!(doc, new URL(url), NOW, pause);
+
+  it.each(pages)('%s: the same context as context()', async (name, url) => {
+    const doc = new JSDOM(fixture(name), { url }).window.document;
+    expect(await sliced(doc, url)).toEqual(huggingface.context(doc, new URL(url), NOW));
+  });
+
+  /** The daily fixture with its listing JSON grown to a month of papers (megabytes), ids made unique. */
+  function month(mutate?: (props: string) => string) {
+    const doc = new JSDOM(fixture('daily-2026-07-02.html'), { url: DAILY_URL }).window.document;
+    const el = doc.querySelector('[data-target="DailyPapers"]')!;
+    const props = JSON.parse(el.getAttribute('data-props')!);
+    const items = props.dailyPapers as { paper: Record<string, unknown> }[];
+    props.dailyPapers = Array.from({ length: 1500 }, (_, i) => {
+      const item = structuredClone(items[i % items.length]!);
+      item.paper.id = `2607.${String(10000 + i)}`;
+      return item;
+    });
+    const text = JSON.stringify(props);
+    el.setAttribute('data-props', mutate ? mutate(text) : text);
+    return { doc, size: text.length };
+  }
+
+  it('a month of papers: parsed in slices, with the same papers as one JSON.parse', async () => {
+    const { doc, size } = month();
+    expect(size).toBeGreaterThan(1_000_000);
+    let pauses = 0;
+    const ctx = await sliced(doc, DAILY_URL, async () => void pauses++);
+    expect(pauses).toBeGreaterThan(0);
+    expect(ctx.papers.size).toBe(1500);
+    expect(ctx).toEqual(huggingface.context(doc, new URL(DAILY_URL), NOW));
+  });
+
+  it('a month of papers with its JSON cut short: no papers from it, as with JSON.parse (the DOM fallback reads the cards)', async () => {
+    const { doc } = month((text) => text.slice(0, text.length - 5000));
+    const ctx = await sliced(doc, DAILY_URL);
+    expect(ctx.papers.size).toBe(0);
+    expect(ctx).toEqual(huggingface.context(doc, new URL(DAILY_URL), NOW));
+  });
+});

@@ -7,6 +7,7 @@ import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/gi
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
+import { parseObjectInSlices } from '../core/json-slices';
 
 const ORIGIN = 'https://huggingface.co';
 /** Hydration JSON holders (`data-props`, one read per page). */
@@ -70,7 +71,7 @@ function readProps(el: Element | null): Json {
   }
 }
 
-function paperMap(doc: Document, page: string): Map<string, HfPaper> {
+function paperMap(doc: Document, page: string, listing = readProps(doc.querySelector(LISTING_PROPS))): Map<string, HfPaper> {
   const map = new Map<string, HfPaper>();
   const add = (paper: unknown) => {
     const id = isObject(paper) && typeof paper.id === 'string' ? parseId(paper.id) : null;
@@ -80,13 +81,23 @@ function paperMap(doc: Document, page: string): Map<string, HfPaper> {
     for (const el of doc.querySelectorAll(ANY_PROPS)) findPapers(readProps(el), add);
     return map;
   }
-  const listing = readProps(doc.querySelector(LISTING_PROPS));
   for (const key of LISTING_KEYS) {
     const items = listing[key];
     if (Array.isArray(items)) for (const item of items) add(isObject(item) && isObject(item.paper) ? item.paper : item);
   }
   add(readProps(doc.querySelector(PAPER_PROPS)).paper);
   return map;
+}
+
+/** Listing hydration JSON shorter than this is parsed at once (a daily page's is ~100 kB: a few ms). */
+const SLICED_PROPS = 256 * 1024;
+
+/** paperMap, with a long listing's JSON parsed a slice at a time (a month of papers is megabytes). */
+async function paperMapInSlices(doc: Document, page: string, pause: () => Promise<void>): Promise<Map<string, HfPaper>> {
+  const el = page === 'collection' || page === 'profile' ? null : doc.querySelector(LISTING_PROPS);
+  const text = el?.getAttribute('data-props') ?? '';
+  if (text.length < SLICED_PROPS) return paperMap(doc, page);
+  return paperMap(doc, page, (await parseObjectInSlices(text, LISTING_KEYS, pause)) ?? {});
 }
 
 /**
@@ -307,6 +318,11 @@ export const huggingface: SiteAdapter<HfContext> = {
   context(doc, url, now) {
     const page = pageKind(url) ?? 'unknown';
     return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers: paperMap(doc, page) };
+  },
+
+  async contextInSlices(doc, url, now, pause) {
+    const page = pageKind(url) ?? 'unknown';
+    return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers: await paperMapInSlices(doc, page, pause) };
   },
 
   findCards(root, ctx) {

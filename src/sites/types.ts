@@ -18,6 +18,11 @@ export interface SiteAdapter<Ctx = unknown> {
    * Cheap to call again: the content script calls it after in-page navigation.
    */
   context(doc: Document, url: URL, now: Date): Ctx;
+  /**
+   * Optional: the same context, read a slice at a time, awaiting `pause` between slices (the content script uses it
+   * where a page's data can be megabytes: no long task). Must equal `context` (checked by the adapter's tests).
+   */
+  contextInSlices?(doc: Document, url: URL, now: Date, pause: () => Promise<void>): Promise<Ctx>;
   /** Every card under `root` (the document, or a subtree the page just added), in document order. */
   findCards(root: ParentNode, ctx: Ctx): Element[];
   /** The paper a card shows, or null when the card lacks an id or title (skipped, never a half paper). */
