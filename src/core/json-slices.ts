@@ -1,146 +1,65 @@
-// JSON.parse of a top-level object a slice at a time: the arrays under some of its keys (a listing page's thousands of
-// items) are parsed one element at a time, pausing between slices, so a multi-megabyte document never makes one long
-// task (issue #7: Hugging Face's hydration JSON at 5,000 papers parsed in one 82 ms task). Same answer as JSON.parse
-// or none at all: every part of the text is parsed by JSON.parse itself, either as an element or as the rest of the
-// document with the sliced arrays emptied (which also checks its structure and keeps JSON.parse's last-key-wins).
+// JSON.parse of a top-level object whose `key` holds a long array (a listing page's thousands of items), a slice at
+// a time, so a document of megabytes never makes one long task (issue #7: Hugging Face's hydration JSON at 5,000
+// papers, 27 MB, parsed in one 82 ms task). Same answer as JSON.parse, or JSON.parse itself:
+// - The array is cut where `separator` occurs (Hugging Face's items: `},{"paper":`), each piece running from one
+//   element's start to the `}` before a cut. A cut anywhere but between two of the array's own elements (inside a
+//   string, or inside an element) leaves a piece that is not a valid list of values, which JSON.parse rejects.
+// - Every piece is parsed by JSON.parse as a list. The rest of the document (a marker, the array's last piece and
+//   everything around it) is parsed whole: that checks the document's structure and its other values, and the marker
+//   says the array JSON.parse keeps for `key` (the last one, when a page names it twice) is the one that was cut.
+// - Anything unexpected, and the document is parsed whole by JSON.parse.
 type Json = Record<string, unknown>;
 
-/** Characters scanned between clock checks. */
-const SCAN_CHUNK = 1 << 16;
+/** About this much text per piece: JSON.parse reads ~100-200 MB/s, so a piece is a few ms. */
+const PIECE = 512 * 1024;
 
-interface Found {
-  /** The array's `[` and `]` offsets. */
-  open: number;
-  close: number;
-  /** Element [start, end) ranges, between the commas at the array's own depth. */
-  items: [number, number][];
+export interface SlicedParse {
+  /** The top-level key whose array is parsed in pieces, e.g. `dailyPapers`. */
+  key: string;
+  /** Text that occurs between two elements of that array, starting with the `}` ending one: `},{"paper":`. */
+  separator: string;
+  pause: () => Promise<void>;
+  sliceMs?: number;
+  clock?: () => number;
+  /** Target piece length (tests use small pieces). */
+  piece?: number;
 }
 
-const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Parses `text` as JSON.parse would; null where JSON.parse would throw, or the value is not an object. */
+export async function parseObjectInSlices(text: string, options: SlicedParse): Promise<Json | null> {
+  const { key, separator, pause, sliceMs = 8, clock = () => performance.now(), piece = PIECE } = options;
+  if (!separator.startsWith('},')) throw new Error('parseObjectInSlices: a separator starts with the `},` between two objects');
+  const opening = `${JSON.stringify(key)}:[`;
+  const at = text.indexOf(opening);
+  if (at < 0 || text.length - at < 2 * piece) return parseWhole(text);
+  const open = at + opening.length - 1;
 
-/**
- * Parses `text` as JSON.parse would, or returns null where JSON.parse would throw or the value is not an object.
- * The arrays under `keys` at the top level are parsed element by element; `pause` is awaited whenever `sliceMs` of
- * work has been done.
- */
-export async function parseObjectInSlices(
-  text: string,
-  keys: readonly string[],
-  pause: () => Promise<void>,
-  sliceMs = 8,
-  clock: () => number = () => performance.now(),
-): Promise<Json | null> {
   let sliceStart = clock();
-  const maybePause = async () => {
-    if (clock() - sliceStart < sliceMs) return;
-    await pause();
-    sliceStart = clock();
-  };
-  const wanted = new Set(keys);
-  const found = new Map<string, Found>(); // the last array under each wanted key, as JSON.parse keeps the last
-  let start = 0;
-  while (start < text.length && WS.has(text.charCodeAt(start))) start++;
-  if (text.charCodeAt(start) !== 0x7b /* { */) return parseWhole(text);
-
-  // A structural scan: strings (with escapes), depth, the top-level keys, and the wanted arrays' element bounds.
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let stringStart = -1;
-  let expectKey = false; // at depth 1, the next string is a key
-  let key: string | null = null; // the top-level key whose value comes next
-  let current: { key: string; found: Found; itemStart: number } | null = null;
-  for (let i = start; i < text.length; ) {
-    const end = Math.min(text.length, i + SCAN_CHUNK);
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 0x5c /* \ */) escaped = true;
-        else if (c === 0x22 /* " */) {
-          inString = false;
-          if (depth === 1 && expectKey) {
-            try {
-              key = JSON.parse(text.slice(stringStart, i + 1)) as string;
-            } catch {
-              return null;
-            }
-            expectKey = false;
-          }
-        }
-        continue;
-      }
-      switch (c) {
-        case 0x22:
-          inString = true;
-          stringStart = i;
-          break;
-        case 0x7b: // {
-        case 0x5b: // [
-          depth++;
-          if (depth === 2 && c === 0x5b && key !== null && wanted.has(key)) {
-            current = { key, found: { open: i, close: -1, items: [] }, itemStart: i + 1 };
-          } else if (depth === 1) expectKey = true;
-          break;
-        case 0x7d: // }
-        case 0x5d: // ]
-          if (depth === 2 && current && c === 0x5d) {
-            const { found: f, itemStart } = current;
-            if (f.items.length || !isBlank(text, itemStart, i)) f.items.push([itemStart, i]);
-            f.close = i;
-            found.set(current.key, f);
-            current = null;
-          }
-          depth--;
-          if (depth < 0) return null;
-          if (depth === 1) key = null;
-          break;
-        case 0x2c: // ,
-          if (depth === 1) {
-            expectKey = true;
-            key = null;
-          } else if (depth === 2 && current) {
-            current.found.items.push([current.itemStart, i]);
-            current.itemStart = i + 1;
-          }
-          break;
-      }
+  const items: unknown[] = [];
+  let from = open + 1; // where the next piece starts (an element's first character)
+  for (;;) {
+    const cut = text.indexOf(separator, from + piece);
+    if (cut < 0) break;
+    let list: unknown;
+    try {
+      list = JSON.parse(`[${text.slice(from, cut + 1)}]`);
+    } catch {
+      return parseWhole(text); // cut inside an element, or the text is damaged: JSON.parse decides
     }
-    await maybePause();
-  }
-  if (inString || depth !== 0) return null;
-
-  // The rest of the document, with the sliced arrays emptied, parsed whole: its structure, and its other values.
-  const arrays = [...found.values()].sort((a, b) => a.open - b.open);
-  let rest = '';
-  let from = 0;
-  for (const f of arrays) {
-    rest += text.slice(from, f.open + 1);
-    from = f.close;
-  }
-  rest += text.slice(from);
-  const value = parseWhole(rest);
-  if (!value) return null;
-  for (const [name, f] of found) {
-    // Emptied arrays are those JSON.parse kept (the last under each key): fill them in, one element at a time.
-    if (!Array.isArray(value[name]) || (value[name] as unknown[]).length) return parseWhole(text);
-    const items: unknown[] = [];
-    for (const [a, b] of f.items) {
-      try {
-        items.push(JSON.parse(text.slice(a, b)));
-      } catch {
-        return null;
-      }
-      await maybePause();
+    items.push(...(list as unknown[]));
+    from = cut + 2; // past `},`: the next element's `{`
+    if (clock() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = clock();
     }
-    value[name] = items;
   }
+  if (!items.length) return parseWhole(text);
+  const marker = `papershelf-cut-${Math.random().toString(36).slice(2)}`;
+  const value = parseWhole(`${text.slice(0, open + 1)}"${marker}",${text.slice(from)}`);
+  const rest = value?.[key];
+  if (!value || !Array.isArray(rest) || rest[0] !== marker) return parseWhole(text);
+  value[key] = items.concat(rest.slice(1));
   return value;
-}
-
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!WS.has(text.charCodeAt(i))) return false;
-  return true;
 }
 
 function parseWhole(text: string): Json | null {

@@ -97,7 +97,9 @@ async function paperMapInSlices(doc: Document, page: string, pause: () => Promis
   const el = page === 'collection' || page === 'profile' ? null : doc.querySelector(LISTING_PROPS);
   const text = el?.getAttribute('data-props') ?? '';
   if (text.length < SLICED_PROPS) return paperMap(doc, page);
-  return paperMap(doc, page, (await parseObjectInSlices(text, LISTING_KEYS, pause)) ?? {});
+  // Every listing names its items `dailyPapers`, each `{"paper": {...}, ...}` (DOM-NOTES.md §1); search results are
+  // short. A page shaped otherwise is parsed whole, as before.
+  return paperMap(doc, page, (await parseObjectInSlices(text, { key: 'dailyPapers', separator: '},{"paper":', pause })) ?? {});
 }
 
 /**
