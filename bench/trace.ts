@@ -7,6 +7,14 @@ import { seed } from './measure-extension';
 import { readingList } from './records';
 
 const site = (process.argv[2] ?? 'huggingface') as Site;
+/** TRACE_SCROLL=1: trace a reader scrolling down the loaded page (60 steps of 300 px, one per frame) instead of the load. */
+const SCROLL = !!process.env.TRACE_SCROLL;
+const SCROLL_SCRIPT = `(async () => {
+  for (let i = 0; i < 60; i++) {
+    window.scrollBy(0, 300);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+})()`;
 const cards = Number(process.argv[3] ?? 1000);
 
 interface TraceEvent {
@@ -41,14 +49,21 @@ async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'] },
-  });
+  const startTracing = () =>
+    cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'] },
+    });
+  if (!SCROLL) await startTracing();
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => !!globalThis.__papershelfBench);
   await within(page.evaluate((need) => globalThis.__papershelfBench!.settled(need), bench.withExtension), 300_000, 'settling');
   await page.waitForTimeout(300);
+  if (SCROLL) {
+    await page.waitForTimeout(1500); // the load's idle-time work done
+    await startTracing();
+    await page.evaluate(SCROLL_SCRIPT);
+  }
   await cdp.send('Tracing.end');
   await complete;
   await page.close();
@@ -67,9 +82,10 @@ interface Breakdown {
 }
 
 function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown {
-  // The page's main thread: the renderer thread that parsed the most HTML.
+  // The page's main thread: the renderer thread that parsed the most HTML (scrolling: that ran the most frames).
   const parse = new Map<string, number>();
-  for (const e of events) if (e.ph === 'X' && e.name === 'ParseHTML') parse.set(`${e.pid}:${e.tid}`, (parse.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const marker = SCROLL ? 'WebFrameWidgetImpl::UpdateLifecycle' : 'ParseHTML';
+  for (const e of events) if (e.ph === 'X' && e.name === marker) parse.set(`${e.pid}:${e.tid}`, (parse.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
   const main = [...parse].sort((a, b) => b[1] - a[1])[0]?.[0];
   const xs = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const start = xs[0]?.ts ?? 0;

@@ -335,6 +335,18 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     delete (window as unknown as { IntersectionObserver?: unknown }).IntersectionObserver;
   });
 
+  /**
+   * Report cards as near the viewport, and wait until each shows a built overlay: overlays are built in 8 ms slices
+   * and mounted when the batch is done, so on a slow machine that can take a few tasks.
+   */
+  const shown = async (...cards: Element[]) => {
+    FakeObserver.show(...cards);
+    await vi.waitFor(() => expect(cards.every((c) => !!hostIn(c) && !!roots.get(hostIn(c)!)?.querySelector('button'))).toBe(true));
+  };
+  /** `n` fake cards, numbered from 1. */
+  const many = (n: number) => Array.from({ length: n }, (_, i) => card(String(i + 1))).join('');
+  const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `fake:${from + i}`);
+
   it('mounts and builds an overlay, and fetches its badges, only when its card nears the viewport', async () => {
     document.body.innerHTML = card('1') + card('2') + card('3');
     const port = fakePort({ 'fake:2': 'reading' });
@@ -354,33 +366,58 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     // The pass is over, and says so for profiling (DevTools, npm run bench): every card identified.
     expect(performance.getEntriesByName(ANNOTATED_MARK).map((m) => (m as PerformanceMark).detail)).toEqual([{ cards: 3 }]);
 
-    FakeObserver.show(articles()[1]!);
-    expect(hosts()).toEqual([hostIn(articles()[1]!)]);
-    expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
-    expect(button(hosts()[0]!).hasAttribute('aria-busy')).toBe(false);
-    expect(hosts()[0]!.getAttributeNames()).toEqual(['data-papershelf-id']); // shown once built
-    expect(FakeObserver.all[0]!.targets.has(articles()[1]!)).toBe(false); // built once: no longer watched
-    expect(roots.get(hosts()[0]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
-    expect(tagger).toHaveBeenCalledTimes(1);
-    expect(port.moreRepos).toHaveBeenCalledTimes(1);
-    expect(attach).toHaveBeenCalledTimes(1);
+    // The card and its neighbours (here, the other two) are built together.
+    await shown(articles()[1]!);
+    expect(hosts()).toEqual(articles().map(hostIn));
+    const second = hostIn(articles()[1]!)!;
+    expect(button(second).getAttribute('aria-pressed')).toBe('true');
+    expect(button(second).hasAttribute('aria-busy')).toBe(false);
+    expect(second.getAttributeNames()).toEqual(['data-papershelf-id']); // shown once built
+    expect(FakeObserver.all[0]!.targets.size).toBe(0); // built once: no longer watched
+    expect(roots.get(second)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
+    expect(tagger).toHaveBeenCalledTimes(3);
+    expect(port.moreRepos).toHaveBeenCalledTimes(3);
+    expect(attach).toHaveBeenCalledTimes(3);
     attach.mockRestore();
   });
 
+  it('builds the dozen cards on either side of a card that nears the viewport with it, inserted in one go', async () => {
+    document.body.innerHTML = many(60);
+    const port = fakePort();
+    await annotator(port).start();
+    // Every overlay inserted moves the page below it (and the browser re-walks every moved box): one insertion
+    // of a batch, not one per card as the reader scrolls card by card.
+    const inserted: number[] = [];
+    const watch = new MutationObserver((records) => inserted.push(records.flatMap((r) => [...r.addedNodes]).filter((n) => (n as Element).localName === 'papershelf-overlay').length));
+    watch.observe(document.body, { childList: true, subtree: true });
+    FakeObserver.show(articles()[30]!);
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(19, 43)));
+    await flush();
+    watch.disconnect();
+    expect(inserted).toEqual([25]); // one batch of mutations: one task, one insertion
+    expect(hostIn(articles()[17]!)).toBeNull();
+    expect(FakeObserver.all[0]!.targets.has(articles()[17]!)).toBe(true); // still watched
+    expect(FakeObserver.all[0]!.targets.has(articles()[18]!)).toBe(false);
+    // The next card to near the viewport (scrolling on) brings the next dozen.
+    FakeObserver.show(articles()[43]!);
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(19, 56)));
+  });
+
   it('puts back the overlay a re-render took out of a card built before, without waiting for the viewport', async () => {
-    document.body.innerHTML = card('1') + card('2');
+    document.body.innerHTML = many(30);
     await annotator(fakePort()).start();
-    FakeObserver.show(articles()[0]!);
+    await shown(articles()[0]!);
     const host = hostIn(articles()[0]!)!;
     host.remove();
     await flush();
     expect(hostIn(articles()[0]!)).toBe(host);
     expect(button(host)).not.toBeNull();
     // A change inside a card not mounted yet leaves it waiting for the viewport.
-    articles()[1]!.append(document.createElement('span'));
+    const far = articles()[29]!;
+    far.append(document.createElement('span'));
     await flush();
-    expect(hostIn(articles()[1]!)).toBeNull();
-    expect(FakeObserver.all[0]!.targets.has(articles()[1]!)).toBe(true);
+    expect(hostIn(far)).toBeNull();
+    expect(FakeObserver.all[0]!.targets.has(far)).toBe(true);
   });
 
   it('on a long page, annotates the cards on screen first: looked up and built before the others are mounted', async () => {
@@ -398,8 +435,8 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const articles = [...document.querySelectorAll('article')];
     FakeObserver.show(...articles.slice(40, 44));
     await started;
-    expect(port.calls[0]).toBe('lookup:fake:41,fake:42,fake:43,fake:44');
-    expect(hostsAtLookup[0]).toBe(4); // the screen's cards alone were mounted when their states were asked
+    expect(port.calls[0]).toBe('lookup:fake:41,fake:42,fake:43,fake:44'); // the screen's cards' states asked first
+    expect(hostsAtLookup[0]).toBe(0); // and before any overlay was mounted
     const built = (i: number) => !!roots.get(articles[i]!.querySelector('papershelf-overlay')!)?.querySelector('button');
     expect([40, 41, 42, 43].map(built)).toEqual([true, true, true, true]);
     expect(button(articles[41]!.querySelector('papershelf-overlay')!).getAttribute('aria-pressed')).toBe('true');
@@ -408,7 +445,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(articles[0]!.querySelector('papershelf-overlay')).toBeNull();
     const asked = port.calls.flatMap((c) => c.slice('lookup:'.length).split(','));
     expect(asked.sort()).toEqual(articles.map((_, i) => `fake:${i + 1}`).sort());
-    FakeObserver.show(articles[6]!);
+    await shown(articles[6]!);
     expect(button(articles[6]!.querySelector('papershelf-overlay')!).getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -429,12 +466,12 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const a = annotator(port, vi.fn(), tagger);
     a.setRelevance(true);
     await a.start();
-    FakeObserver.show(articles()[0]!);
+    await shown(articles()[0]!);
     (roots.get(hosts()[0]!)!.querySelector('.tags button') as HTMLElement).click(); // mark "Agents" page-wide
     a.setDimDone(true);
     a.applyChange('fake:2', { status: 'to-read', tags: ['mine'] });
     a.applyChange('fake:2', null);
-    FakeObserver.show(articles()[1]!);
+    await shown(articles()[1]!);
     const late = hostIn(articles()[1]!)!;
     const root = roots.get(late)!;
     expect(root.querySelector('.row')!.classList.contains('marked')).toBe(true);
@@ -443,19 +480,22 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(roots.get(hostIn(articles()[0]!)!)!.querySelector('.row')!.classList.contains('dim')).toBe(true);
   });
 
-  it('builds a screenful of overlays a slice at a time, top first, never in one long task', async () => {
-    document.body.innerHTML = Array.from({ length: 12 }, (_, i) => card(String(i + 1))).join('');
-    const slowTagger = (): Tag[] => {
+  it('builds a screenful of overlays a slice at a time, top first, never in one long task, and mounts them together', async () => {
+    document.body.innerHTML = many(12);
+    const matched: string[] = [];
+    const slowTagger = (paper: Paper): Tag[] => {
       for (const start = performance.now(); performance.now() - start < 4; ); // 4 ms of topic matching per card
+      matched.push(paper.id);
       return [];
     };
     await annotator(fakePort(), vi.fn(), slowTagger).start();
     const built = () => articles().map((c) => !!(hostIn(c) && roots.get(hostIn(c)!)!.querySelector('button')));
     FakeObserver.show(...articles());
-    const inFirstTask = built().filter(Boolean).length;
+    const inFirstTask = matched.length;
     expect(inFirstTask).toBeGreaterThan(0);
     expect(inFirstTask).toBeLessThan(12);
-    expect(built().slice(0, inFirstTask).every(Boolean)).toBe(true); // from the top
+    expect(matched).toEqual(ids(1, inFirstTask)); // from the top
+    expect(hosts()).toHaveLength(0); // built out of the page until the batch is done
     for (let i = 0; i < 20 && !built().every(Boolean); i++) await flush();
     expect(built().every(Boolean)).toBe(true);
   });
@@ -514,22 +554,23 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
   }
 
   it('mounts and looks up a long page from card ids alone, and reads a card whole when its overlay is built', async () => {
-    document.body.innerHTML = card('1') + card('2') + card('3');
+    document.body.innerHTML = many(30);
     const { reads, make } = identifying();
-    const port = fakePort({ 'fake:3': 'reading' });
+    const port = fakePort({ 'fake:30': 'reading' });
     const tagger = vi.fn((paper: Paper): Tag[] => [{ label: paper.title, kind: 'topic', watched: false }]);
     await make(port, vi.fn(), tagger).start();
-    expect(port.calls).toEqual(['lookup:fake:1,fake:2,fake:3']);
+    expect(port.calls.flatMap((c) => c.slice('lookup:'.length).split(',')).sort()).toEqual(ids(1, 30).sort());
     expect(reads).toEqual([]); // nothing but the ids read so far
-    FakeObserver.show(articles()[2]!);
-    expect(reads).toEqual(['fake:3']);
-    const third = hostIn(articles()[2]!)!;
-    expect(third.getAttribute('data-papershelf-id')).toBe('fake:3');
-    expect(button(third).getAttribute('aria-pressed')).toBe('true');
-    expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }));
-    expect([...roots.get(third)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain('Paper 3');
-    FakeObserver.show(articles()[2]!);
-    expect(reads).toEqual(['fake:3']); // once
+    FakeObserver.show(articles()[29]!);
+    await vi.waitFor(() => expect(reads).toHaveLength(13));
+    expect(reads).toEqual(ids(18, 30).reverse()); // that card first, then its neighbours, nearest first
+    const last = hostIn(articles()[29]!)!;
+    expect(last.getAttribute('data-papershelf-id')).toBe('fake:30');
+    expect(button(last).getAttribute('aria-pressed')).toBe('true');
+    expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:30', title: 'Paper 30' }));
+    expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain('Paper 30');
+    FakeObserver.show(articles()[29]!, articles()[20]!);
+    expect(reads).toHaveLength(13); // each once
   });
 
   it('saves the whole paper of a card never built (keyboard shortcut)', async () => {
@@ -549,14 +590,13 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const { reads, make } = identifying();
     const onError = vi.fn();
     await make(fakePort(), onError).start();
-    FakeObserver.show(articles()[1]!);
-    await flush();
-    expect(reads).toEqual(['none']);
-    expect(hosts()).toEqual([]);
+    await shown(articles()[0]!); // shown with its neighbour, the card without a title
+    expect(reads).toEqual(['fake:1', 'none']);
+    expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1']);
     articles()[1]!.append(document.createElement('span')); // a change in the card: still no overlay
     FakeObserver.show(...articles());
     await flush();
-    expect(reads).toEqual(['none', 'fake:1']);
+    expect(reads).toEqual(['fake:1', 'none']);
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1']);
     expect(onError).not.toHaveBeenCalled();
   });
@@ -574,7 +614,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       [1, 2, 3].map((n) => ({ id: `fake:${n}`, title: `Paper ${n}`, abstract: null })),
       [],
     );
-    FakeObserver.show(articles()[1]!);
+    await shown(articles()[1]!);
     expect(roots.get(hostIn(articles()[1]!)!)!.querySelector('.why')!.textContent).toBe('Relevant: close to your list');
   });
 });

@@ -53,6 +53,9 @@ interface Annotated {
   overlay?: CardOverlay;
   /** Where the overlay was mounted (once placed): inside the card, or beside it (arXiv's dt card, overlay in its dd). */
   parent?: Element;
+  /** The cards found with this one, in document order, and this card's place among them (see NEIGHBOURS). */
+  group?: Annotated[];
+  index?: number;
 }
 
 export interface AnnotatorOptions {
@@ -83,6 +86,14 @@ const SLICE_MS = 8;
  * scrolling never shows an empty overlay, while the hundreds of cards further down cost only a mounted host.
  */
 const REVEAL_MARGIN = '1000px 0px';
+
+/**
+ * When a card comes near the viewport, this many cards on either side of it (found with it, in document order) are
+ * built with it, in one batch. Every overlay inserted into a long list moves everything below it, and the browser
+ * then re-walks every moved box (PrePaint): ~35-60 ms per insertion on a 1,000-card arXiv page, whether one overlay
+ * moved it or twenty. Scrolling down card by card was one such frame per card; now it is one per dozen.
+ */
+const NEIGHBOURS = 12;
 
 /**
  * A batch of cards at least this long (a page's first pass, not an infinite list's next few) annotates the cards on
@@ -168,9 +179,9 @@ export class Annotator {
         for (const entry of entries) {
           if (!entry.isIntersecting) continue;
           this.visibility?.unobserve(entry.target);
-          // The page's card is observed, not our host: an unbuilt host is hidden, and has no box to intersect.
+          // The page's card is observed, not our host (a card far from the viewport has none).
           const annotated = this.cards.get(entry.target);
-          if (annotated && !annotated.revealed) this.toReveal.push(annotated);
+          if (annotated && !annotated.revealed) this.toReveal.push(annotated, ...this.neighbours(annotated));
         }
         void this.revealQueued();
       }, { rootMargin: REVEAL_MARGIN });
@@ -207,14 +218,30 @@ export class Annotator {
     if (unmark) this.updateControl();
   }
 
+  /** The unbuilt cards around this one among those found with it (NEIGHBOURS on either side), nearest first. */
+  private neighbours(entry: Annotated): Annotated[] {
+    const { group, index } = entry;
+    if (!group || index === undefined) return [];
+    const out: Annotated[] = [];
+    for (let d = 1; d <= NEIGHBOURS; d++) {
+      for (const i of [index + d, index - d]) {
+        const other = group[i];
+        if (other && !other.revealed) out.push(other);
+      }
+    }
+    return out;
+  }
+
   /**
-   * Build the overlays of cards that came near the viewport: those on screen first (the observer reports in
-   * document order), SLICE_MS of work at a time, so a screen of cards (and the first topic matching, which
-   * compiles the taxonomy) never makes one long task.
+   * Build the overlays of cards that came near the viewport (those on screen first: the observer reports in
+   * document order), SLICE_MS of work at a time, so a screen of cards (and the first topic matching, which compiles
+   * the taxonomy) never makes one long task. The overlays are built out of the page, and go in together when the
+   * batch is done: one layout shift of the page below them, not one per slice (see NEIGHBOURS).
    */
   private async revealQueued(): Promise<void> {
     if (this.revealing) return;
     this.revealing = true;
+    const built: Annotated[] = [];
     try {
       let sliceStart = performance.now();
       this.sliceTheme = null;
@@ -226,9 +253,26 @@ export class Annotator {
           continue;
         }
         const entry = this.toReveal.shift()!;
-        if (this.isLive(entry) && this.paperOf(entry)) this.build(entry);
+        if (entry.revealed || !this.isLive(entry) || !this.paperOf(entry)) continue;
+        (entry.overlay ??= this.createOverlay(entry)).reveal();
+        entry.revealed = true;
+        this.visibility?.unobserve(entry.card);
+        built.push(entry);
       }
     } finally {
+      // Where each goes is read for all before any is inserted (reads, then writes).
+      const at = built.map((entry) => {
+        try {
+          return this.isLive(entry) && !this.inPlace(entry) ? entry.mountPoint() : null;
+        } catch (error) {
+          this.options.onError?.(error);
+          return null;
+        }
+      });
+      built.forEach((entry, i) => {
+        const where = at[i];
+        if (where) this.place(entry, where);
+      });
       this.revealing = false;
       this.sliceTheme = null;
     }
@@ -382,6 +426,17 @@ export class Annotator {
     const size = this.options.chunkSize ?? BATCH;
     const lookups: Promise<void>[] = [];
     const mounted: Annotated[] = [];
+    // These cards in document order, for building a card's neighbours with it (NEIGHBOURS).
+    const group: Annotated[] = [];
+    const position = new Map(cards.map((card, i) => [card, i]));
+    const grouped = (entries: Annotated[]) => {
+      for (const entry of entries) {
+        entry.group = group;
+        entry.index = position.get(entry.card)!;
+        group[entry.index] = entry;
+      }
+      return entries;
+    };
     let rest = cards;
     if (this.visibility && cards.length >= SCREEN_FIRST) {
       // What the reader sees first: the cards on screen are annotated and built before the others are mounted (on a
@@ -391,7 +446,7 @@ export class Annotator {
       if (seen.size) {
         const { unknown, entries } = this.mountBatch(adapter, cards.filter((card) => seen.has(card)), true);
         if (unknown.length) lookups.push(this.lookupStates(unknown));
-        mounted.push(...entries);
+        mounted.push(...grouped(entries));
         void this.revealQueued();
         rest = cards.filter((card) => !seen.has(card));
         // The reader's screen is drawn before the rest are mounted: our slices, continuations the browser runs ahead
@@ -413,7 +468,7 @@ export class Annotator {
       }
       const { unknown, entries } = this.mountBatch(adapter, rest.slice(start, start + size));
       for (const id of unknown) pending.add(id);
-      mounted.push(...entries);
+      mounted.push(...grouped(entries));
     }
     if (pending.size) lookups.push(this.lookupStates([...pending]));
     // Relevance once for everything mounted (the background wants a page's cards together, and slices its work),
@@ -468,7 +523,7 @@ export class Annotator {
   private mountBatch(adapter: SiteAdapter<any>, cards: Element[], onScreen = false): { unknown: string[]; entries: Annotated[] } {
     const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; at: { parent: Element; before: Node | null } | null }[] = [];
     const ctx = this.ctx;
-    const now = !this.visibility || onScreen;
+    const now = !this.visibility;
     for (const card of cards) {
       if (this.hasOverlay(card) || this.rejected.has(card)) continue;
       try {
@@ -482,7 +537,8 @@ export class Annotator {
           }
           if (!found) continue;
         }
-        // A known card here lost its host to a re-render: it goes back at once (it was built before).
+        // A known card here lost its host to a re-render: it goes back at once (it was built before). Others are
+        // mounted when built (revealQueued), together with the cards built with them.
         planned.push({ card, entry, found, at: entry || now ? adapter.mountPoint(card) : null });
       } catch (error) {
         this.options.onError?.(error); // one broken card never stops the rest of the page
@@ -524,13 +580,18 @@ export class Annotator {
    */
   private place(entry: Annotated, at?: { parent: Element; before: Node | null }): CardOverlay {
     const overlay = (entry.overlay ??= this.createOverlay(entry));
-    if (!at && entry.placed && overlay.host.parentNode === entry.parent) return overlay;
+    if (!at && this.inPlace(entry)) return overlay;
     at ??= entry.mountPoint();
     at.parent.insertBefore(overlay.host, at.before);
     entry.parent = at.parent;
     entry.placed = true;
     this.parents.set(at.parent, entry.card);
     return overlay;
+  }
+
+  /** The card's overlay is where it was put (a re-render can take it out). */
+  private inPlace(entry: Annotated): boolean {
+    return !!entry.placed && entry.overlay!.host.parentNode === entry.parent;
   }
 
   /** Mount the card's overlay if need be, and build its content (once). */
