@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyPaper, type Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
-import { ANNOTATED_MARK, Annotator, type ReadingListPort } from './annotator';
+import { ANNOTATED_MARK, Annotator, NEIGHBOURS, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
@@ -381,8 +381,9 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     attach.mockRestore();
   });
 
-  it('builds the dozen cards on either side of a card that nears the viewport with it, inserted in one go', async () => {
-    document.body.innerHTML = many(60);
+  it('builds the cards on either side of a card that nears the viewport with it, inserted in one go', async () => {
+    const N = NEIGHBOURS;
+    document.body.innerHTML = many(4 * N + 10);
     const port = fakePort();
     await annotator(port).start();
     // Every overlay inserted moves the page below it (and the browser re-walks every moved box): one insertion
@@ -390,21 +391,22 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const inserted: number[] = [];
     const watch = new MutationObserver((records) => inserted.push(records.flatMap((r) => [...r.addedNodes]).filter((n) => (n as Element).localName === 'papershelf-overlay').length));
     watch.observe(document.body, { childList: true, subtree: true });
-    FakeObserver.show(articles()[30]!);
-    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(19, 43)));
+    const at = N + 5; // fake:<at + 1>
+    FakeObserver.show(articles()[at]!);
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - N, at + 1 + N)));
     await flush();
     watch.disconnect();
-    expect(inserted).toEqual([25]); // one batch of mutations: one task, one insertion
-    expect(hostIn(articles()[17]!)).toBeNull();
-    expect(FakeObserver.all[0]!.targets.has(articles()[17]!)).toBe(true); // still watched
-    expect(FakeObserver.all[0]!.targets.has(articles()[18]!)).toBe(false);
-    // The next card to near the viewport (scrolling on) brings the next dozen.
-    FakeObserver.show(articles()[43]!);
-    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(19, 56)));
+    expect(inserted).toEqual([2 * N + 1]); // one batch of mutations: one task, one insertion
+    expect(hostIn(articles()[at - N - 1]!)).toBeNull();
+    expect(FakeObserver.all[0]!.targets.has(articles()[at - N - 1]!)).toBe(true); // still watched
+    expect(FakeObserver.all[0]!.targets.has(articles()[at - N]!)).toBe(false);
+    // The next card to near the viewport (scrolling on) brings the next ones.
+    FakeObserver.show(articles()[at + N + 1]!);
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - N, at + 2 + 2 * N)));
   });
 
   it('puts back the overlay a re-render took out of a card built before, without waiting for the viewport', async () => {
-    document.body.innerHTML = many(30);
+    document.body.innerHTML = many(NEIGHBOURS + 5);
     await annotator(fakePort()).start();
     await shown(articles()[0]!);
     const host = hostIn(articles()[0]!)!;
@@ -413,7 +415,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(hostIn(articles()[0]!)).toBe(host);
     expect(button(host)).not.toBeNull();
     // A change inside a card not mounted yet leaves it waiting for the viewport.
-    const far = articles()[29]!;
+    const far = articles().at(-1)!;
     far.append(document.createElement('span'));
     await flush();
     expect(hostIn(far)).toBeNull();
@@ -554,23 +556,24 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
   }
 
   it('mounts and looks up a long page from card ids alone, and reads a card whole when its overlay is built', async () => {
-    document.body.innerHTML = many(30);
+    const n = NEIGHBOURS + 6;
+    document.body.innerHTML = many(n);
     const { reads, make } = identifying();
-    const port = fakePort({ 'fake:30': 'reading' });
+    const port = fakePort({ [`fake:${n}`]: 'reading' });
     const tagger = vi.fn((paper: Paper): Tag[] => [{ label: paper.title, kind: 'topic', watched: false }]);
     await make(port, vi.fn(), tagger).start();
-    expect(port.calls.flatMap((c) => c.slice('lookup:'.length).split(',')).sort()).toEqual(ids(1, 30).sort());
+    expect(port.calls.flatMap((c) => c.slice('lookup:'.length).split(',')).sort()).toEqual(ids(1, n).sort());
     expect(reads).toEqual([]); // nothing but the ids read so far
-    FakeObserver.show(articles()[29]!);
-    await vi.waitFor(() => expect(reads).toHaveLength(13));
-    expect(reads).toEqual(ids(18, 30).reverse()); // that card first, then its neighbours, nearest first
-    const last = hostIn(articles()[29]!)!;
-    expect(last.getAttribute('data-papershelf-id')).toBe('fake:30');
+    FakeObserver.show(articles()[n - 1]!);
+    await vi.waitFor(() => expect(reads).toHaveLength(NEIGHBOURS + 1));
+    expect(reads).toEqual(ids(n - NEIGHBOURS, n).reverse()); // that card first, then its neighbours, nearest first
+    const last = hostIn(articles()[n - 1]!)!;
+    expect(last.getAttribute('data-papershelf-id')).toBe(`fake:${n}`);
     expect(button(last).getAttribute('aria-pressed')).toBe('true');
-    expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:30', title: 'Paper 30' }));
-    expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain('Paper 30');
-    FakeObserver.show(articles()[29]!, articles()[20]!);
-    expect(reads).toHaveLength(13); // each once
+    expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: `fake:${n}`, title: `Paper ${n}` }));
+    expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain(`Paper ${n}`);
+    FakeObserver.show(articles()[n - 1]!, articles()[n - 5]!);
+    expect(reads).toHaveLength(NEIGHBOURS + 1); // each once
   });
 
   it('saves the whole paper of a card never built (keyboard shortcut)', async () => {

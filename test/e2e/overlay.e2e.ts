@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
-import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
+import { DAILY_URL, LONG_PAGE, NEW_URL, PAGES, routes } from './pages';
 import { startFakeApi, type FakeApi } from './fake-api/server';
 import { TOPICS } from '../../src/core/tags/taxonomy';
 
@@ -55,14 +55,14 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
 
   it('mounts and builds the overlays of cards near the viewport first, and the rest as the reader scrolls (issue #7)', async () => {
     const tab = await harness.newTab();
-    await tab.goto(DAILY_URL);
-    const last = dailyItems.at(-1)!.id;
+    await tab.goto(LONG_PAGE.url);
+    const last = LONG_PAGE.ids.at(-1)!;
     const first = await until(async () => {
       const found = await tab.overlaysAsIs();
       return found.length > 0 && found[0]!.built && found[0]!.pressed !== null && found;
     }, 'the first card built', 10_000);
     // Far down the page: no overlay yet (its id is known, and its saved state asked, all the same).
-    expect(first.length).toBeLessThan(dailyItems.length * 0.7);
+    expect(first.length).toBeLessThan(LONG_PAGE.ids.length / 2);
     expect(first.map((o) => o.id)).not.toContain(last);
     expect(first.every((o) => o.built)).toBe(true);
     await tab.run('window.scrollTo(0, document.documentElement.scrollHeight)');
