@@ -42,6 +42,28 @@ export interface AppendSample {
   longTasks: LongTask[];
 }
 
+export interface ScrollSample {
+  /** Main-thread work from the first step until quiet after the last (ms). */
+  main: MainThread;
+  /** Each step's time from scrollBy until its frame was drawn (ms). */
+  frames: number[];
+  longTasks: LongTask[];
+}
+
+/** A reader scrolling down: SCROLL_STEPS steps of SCROLL_PX, each waiting for its frame to be drawn. */
+export const SCROLL_STEPS = 60;
+export const SCROLL_PX = 300;
+const SCROLL_SCRIPT = `(async () => {
+  const frames = [];
+  for (let i = 0; i < ${SCROLL_STEPS}; i++) {
+    const t = performance.now();
+    window.scrollBy(0, ${SCROLL_PX});
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    frames.push(performance.now() - t);
+  }
+  return frames;
+})()`;
+
 /** After the result, how long to wait before reading the metrics, for stragglers (badge requests and the like). */
 const QUIET_MS = 300;
 
@@ -68,7 +90,8 @@ export async function measureLoad(
   bench: Bench,
   page: BenchPage,
   append?: { from: number; count: number; times?: number },
-): Promise<{ load: LoadSample; append?: AppendSample[] }> {
+  scroll = false,
+): Promise<{ load: LoadSample; append?: AppendSample[]; scroll?: ScrollSample }> {
   const { page: tab, cdp } = await bench.newTab();
   try {
     const needKnown = bench.withExtension;
@@ -102,7 +125,16 @@ export async function measureLoad(
       overlays: state.mounted,
     };
     if (needKnown && state.identified !== page.cards) throw new Error(`${page.url}: ${state.identified} cards identified of ${page.cards}`);
-    if (!append) return { load };
+    const scrolled = async (): Promise<ScrollSample> => {
+      const before = await untilQuiet(cdp);
+      const tasksBefore = await tab.evaluate(() => globalThis.__papershelfBench!.longTasks.length);
+      const frames = (await tab.evaluate(SCROLL_SCRIPT)) as number[];
+      await tab.waitForTimeout(QUIET_MS);
+      const after = await untilQuiet(cdp);
+      const longTasks = await tab.evaluate((k) => globalThis.__papershelfBench!.longTasks.slice(k), tasksBefore);
+      return { main: minus(after, before), frames, longTasks };
+    };
+    if (!append) return scroll ? { load, scroll: await scrolled() } : { load };
 
     const appended: AppendSample[] = [];
     let tasksBefore = state.longTasks.length;
@@ -130,7 +162,7 @@ export async function measureLoad(
       });
       before = after;
     }
-    return { load, append: appended };
+    return scroll ? { load, append: appended, scroll: await scrolled() } : { load, append: appended };
   } finally {
     await tab.close();
   }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { launch, snapshotBuild, type Bench, type Served } from './browser';
-import { measureLoad, type AppendSample, type LoadSample } from './measure-pages';
+import { measureLoad, SCROLL_PX, SCROLL_STEPS, type AppendSample, type LoadSample, type ScrollSample } from './measure-pages';
 import { measureKeystroke, measurePopupOpen, measureStorage, seed, waitForSearchIndex, type KeystrokeSample, type PopupSample } from './measure-extension';
 import { benchPage, type BenchPage, type Site } from './pages';
 import { narrowingPrefixes, readingList } from './records';
@@ -78,6 +78,7 @@ function checkBuild(dist: string): void {
 interface SiteRuns {
   loads: { ext: LoadSample[]; base: LoadSample[] };
   appends: { ext: AppendSample[]; base: AppendSample[] };
+  scrolls: { ext: ScrollSample[]; base: ScrollSample[] };
 }
 
 async function main(): Promise<void> {
@@ -126,16 +127,17 @@ async function main(): Promise<void> {
     await measureLoad(base, pages.get(`${site}:100`)!);
     for (const cards of SIZES) {
       const page = pages.get(`${site}:${cards}`)!;
-      const runs: SiteRuns = { loads: { ext: [], base: [] }, appends: { ext: [], base: [] } };
+      const runs: SiteRuns = { loads: { ext: [], base: [] }, appends: { ext: [], base: [] }, scrolls: { ext: [], base: [] } };
       perSite.set(`${site}:${cards}`, runs);
       const append = cards === APPEND.at ? { from: cards, count: APPEND.count, times: APPEND.times } : undefined;
       for (let i = 0; i < RUNS[cards]!; i++) {
         log(`${SITE_NAMES[site]} ${n(cards)} cards: run ${i + 1}/${RUNS[cards]}`);
         // Alternate, so drift in the machine's load hits both alike.
         for (const [bench, key] of (i % 2 ? [[base, 'base'], [ext, 'ext']] : [[ext, 'ext'], [base, 'base']]) as [Bench, 'ext' | 'base'][]) {
-          const r = await measureLoad(bench, page, append);
+          const r = await measureLoad(bench, page, append, cards === APPEND.at);
           runs.loads[key].push(r.load);
           if (r.append) runs.appends[key].push(...r.append);
+          if (r.scroll) runs.scrolls[key].push(r.scroll);
         }
       }
     }
@@ -253,6 +255,20 @@ async function main(): Promise<void> {
     figures.push({ group, label: `+${APPEND.count} cards, main-thread time (page + extension)`, unit: 'ms', value: me, samples: workExt, baseline: mb, baselineSamples: workBase });
     figures.push({ group, label: `+${APPEND.count} cards, extension work`, unit: 'ms', value: me != null && mb != null ? me - mb : null, budget: { max: 16, text: '≤ 16 ms' },
       note: 'main-thread time with − without, from the insertion (the page quiet before it) until quiet again' });
+
+    const { scrolls } = perSite.get(`${site}:${APPEND.at}`)!;
+    const scrollWhat = `scrolling ${n(SCROLL_STEPS)} × ${SCROLL_PX} px down a loaded ${n(APPEND.at)}-card page`;
+    const scrollExt = scrolls.ext.map((x) => ms(x.main.task));
+    const scrollBase = scrolls.base.map((x) => ms(x.main.task));
+    figures.push({ group, label: `${scrollWhat}: main-thread time`, unit: 'ms', value: median(scrollExt), samples: scrollExt, baseline: median(scrollBase), baselineSamples: scrollBase,
+      note: 'one step per frame, as a reader scrolling steadily; overlays are built as their cards near the viewport' });
+    const frameP90 = (x: ScrollSample) => [...x.frames].sort((a, b) => a - b)[Math.floor(x.frames.length * 0.9)] ?? NaN;
+    figures.push({ group, label: `${scrollWhat}: 90th percentile step (scroll → frame drawn)`, unit: 'ms', value: median(scrolls.ext.map(frameP90)), samples: scrolls.ext.map(frameP90),
+      baseline: median(scrolls.base.map(frameP90)), baselineSamples: scrolls.base.map(frameP90) });
+    const scrollLongest = scrolls.ext.map((x) => Math.max(0, ...x.longTasks.map((t) => t.duration)));
+    const scrollLongestBase = scrolls.base.map((x) => Math.max(0, ...x.longTasks.map((t) => t.duration)));
+    figures.push({ group, label: `${scrollWhat}: longest task`, unit: 'ms', value: median(scrollLongest), samples: scrollLongest, baseline: median(scrollLongestBase), baselineSamples: scrollLongestBase,
+      budget: { max: 50, text: '≤ 50 ms' }, note: 'PerformanceObserver longtask; 0 means no task of 50 ms or more' });
   }
 
   figures.push({ group: 'Storage', label: `lookup of ${n(lookupIds.length)} ids (${storage.lookupHits} saved), through messaging`, unit: 'ms', value: median(storage.lookupMs), samples: storage.lookupMs,
