@@ -422,6 +422,22 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(FakeObserver.all[0]!.targets.has(far)).toBe(true);
   });
 
+  it('mounts an overlay built while its card was out of the page once the card is back', async () => {
+    document.body.innerHTML = many(5);
+    const slowTagger = (): Tag[] => {
+      for (const start = performance.now(); performance.now() - start < 5; ); // a batch takes a few slices
+      return [];
+    };
+    await annotator(fakePort(), vi.fn(), slowTagger).start();
+    const first = articles()[0]!;
+    FakeObserver.show(first); // built in the batch's first slice
+    first.remove(); // a re-render takes the card out before the batch is mounted
+    await vi.waitFor(() => expect(hosts()).toHaveLength(4));
+    document.body.prepend(first);
+    await vi.waitFor(() => expect(hostIn(first) && roots.get(hostIn(first)!)!.querySelector('button')).toBeTruthy());
+    expect(hosts()).toHaveLength(5);
+  });
+
   it('on a long page, annotates the cards on screen first: looked up and built before the others are mounted', async () => {
     document.body.innerHTML = Array.from({ length: 80 }, (_, i) => card(String(i + 1))).join('');
     const port = fakePort({ 'fake:42': 'reading', 'fake:7': 'done' });

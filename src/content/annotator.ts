@@ -403,8 +403,11 @@ export class Annotator {
 
   private hasOverlay(card: Element): boolean {
     const entry = this.cards.get(card);
-    // A card waiting to near the viewport has nothing to put back: the observer still watches it.
-    return !!entry && (!entry.placed || (entry.overlay!.host.isConnected && entry.overlay!.host.parentNode === entry.parent));
+    if (!entry) return false;
+    // A card waiting to near the viewport has nothing to put back: the observer still watches it. One built while it
+    // was out of the page (a re-render took it out mid-batch) is mounted when it is back.
+    if (!entry.placed) return !entry.revealed;
+    return entry.overlay!.host.isConnected && entry.overlay!.host.parentNode === entry.parent;
   }
 
   private enclosingCard(node: Element | null): Element | null {
