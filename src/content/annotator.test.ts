@@ -405,6 +405,26 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - N, at + 2 + 2 * N)));
   });
 
+  it('builds a card alone while the page\'s first pass is on (it builds the screen and margin already), with neighbours after', async () => {
+    document.body.innerHTML = many(40);
+    const port = fakePort();
+    const lookup = port.lookup;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    port.lookup = vi.fn(async (ids: string[]) => {
+      await held;
+      return lookup(ids);
+    });
+    const started = annotator(port).start();
+    await vi.waitFor(() => expect(FakeObserver.all[0]?.targets.size).toBe(40));
+    await shown(articles()[5]!);
+    expect(hosts()).toEqual([hostIn(articles()[5]!)]);
+    release();
+    await started;
+    await shown(articles()[30]!);
+    expect(hosts()).toHaveLength(1 + 40 - (30 - NEIGHBOURS)); // 30 ± NEIGHBOURS, within the 40
+  });
+
   it('puts back the overlay a re-render took out of a card built before, without waiting for the viewport', async () => {
     document.body.innerHTML = many(NEIGHBOURS + 5);
     await annotator(fakePort()).start();

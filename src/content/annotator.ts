@@ -156,6 +156,11 @@ export class Annotator {
   private sliceTheme: 'light' | 'dark' | null = null;
   /** Cards identified on this document so far (less those that turned out to hold no paper), for ANNOTATED_MARK. */
   private identified = 0;
+  /**
+   * This page's first pass is done. Until then a card near the viewport is built alone: the first pass builds the
+   * screen and the cards within the margin in one batch anyway, and neighbours would only delay it.
+   */
+  private settled = false;
 
   constructor(private readonly options: AnnotatorOptions) {}
 
@@ -182,7 +187,7 @@ export class Annotator {
           this.visibility?.unobserve(entry.target);
           // The page's card is observed, not our host (a card far from the viewport has none).
           const annotated = this.cards.get(entry.target);
-          if (annotated && !annotated.revealed) this.toReveal.push(annotated, ...this.neighbours(annotated));
+          if (annotated && !annotated.revealed) this.toReveal.push(annotated, ...(this.settled ? this.neighbours(annotated) : []));
         }
         void this.revealQueued();
       }, { rootMargin: REVEAL_MARGIN });
@@ -343,6 +348,7 @@ export class Annotator {
     // finding the cards each take tasks of their own on a long page, so neither adds to the other or to the first
     // slice of annotation. Mutations wait for this page's context; cards added meanwhile are found just below.
     this.ready = false;
+    this.settled = false;
     const adapter = this.adapter;
     const ctx = adapter.contextInSlices
       ? await adapter.contextInSlices(this.options.doc, new URL(href), this.now(), yieldToPage)
@@ -356,7 +362,9 @@ export class Annotator {
       await yieldToPage();
       if (this.stopped || this.href !== href) return;
     }
-    await this.annotate(cards);
+    await this.annotate(cards, () => {
+      if (this.href === href) this.settled = true;
+    });
     if (this.relevanceOn) this.updateControl();
   }
 
@@ -424,7 +432,7 @@ export class Annotator {
    * saved states of that slice's papers (one message, not awaited) and yield to the page, so no task of ours grows
    * long (input, scrolling and the page's own scripts go first).
    */
-  private async annotate(cards: Element[]): Promise<void> {
+  private async annotate(cards: Element[], annotated?: () => void): Promise<void> {
     const adapter = this.adapter;
     if (!adapter) return;
     const size = this.options.chunkSize ?? BATCH;
@@ -481,6 +489,7 @@ export class Annotator {
     await Promise.all(lookups);
     await this.revealDone();
     this.markAnnotated();
+    annotated?.();
     await this.scoreRelevance(mounted);
   }
 

@@ -1,9 +1,8 @@
 // The content script's start: runs the given site adapters on this page and keeps their overlays in step
 // with the reading list. Each site has its own small entry (./entries/<site>.ts) so a page loads only the
 // adapter it needs. Talks to the background only through the typed protocol.
-import browser from 'webextension-polyfill';
 import type { SiteAdapter } from '../sites/types';
-import { send } from '../background/client';
+import { runtime, send } from '../background/client';
 import { noticeOf } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
 import { Annotator } from './annotator';
@@ -54,11 +53,12 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     },
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  // Nothing is answered: the background only tells (a change, a reload, the save shortcut).
+  runtime().onMessage.addListener((message: unknown) => {
     const notice = noticeOf(message);
     if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state);
     else if (notice?.type === 'reload') void annotator.refresh();
-    else if ((message as { type?: unknown })?.type === 'save-shortcut') return annotator.toggleActive();
+    else if ((message as { type?: unknown })?.type === 'save-shortcut') void annotator.toggleActive();
     return undefined;
   });
 
