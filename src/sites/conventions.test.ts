@@ -118,3 +118,12 @@ it('core scripts run at document_idle: after the page has laid itself out, in ta
   const runAt = [...new Set(manifest.content_scripts.map((s) => s.run_at))];
   expect(runAt).toEqual(['document_idle']);
 });
+
+it('content scripts carry no webextension-polyfill (~3 kB gzip of their 30 kB budget): they reach the runtime through client.ts', () => {
+  // What a content script is built from: the annotator and its overlays, the adapters, core, and the protocol.
+  const roots = ['src/content', 'src/sites', 'src/core'];
+  const files = roots.flatMap((root) => (readdirSync(root, { recursive: true }) as string[]).map((f) => `${root}/${f}`)).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f));
+  files.push('src/background/client.ts', 'src/background/messages.ts');
+  expect(files.length).toBeGreaterThan(30);
+  expect(files.filter((f) => /from ['"]webextension-polyfill['"]/.test(readFileSync(f, 'utf8')))).toEqual([]);
+});
