@@ -415,7 +415,7 @@ export class Annotator {
     // A card waiting to near the viewport has nothing to put back: the observer still watches it. One built while it
     // was out of the page (a re-render took it out mid-batch) is mounted when it is back.
     if (!entry.placed) return !entry.revealed;
-    return entry.overlay!.host.isConnected && entry.overlay!.host.parentNode === entry.parent;
+    return this.inPlace(entry) && entry.overlay!.host.isConnected;
   }
 
   private enclosingCard(node: Element | null): Element | null {

@@ -89,6 +89,10 @@ function paperMap(doc: Document, page: string, listing = readProps(doc.querySele
   return map;
 }
 
+function contextOf(page: string, url: URL, now: Date, papers: Map<string, HfPaper>): HfContext {
+  return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers };
+}
+
 /** Listing hydration JSON shorter than this is parsed at once (a daily page's is ~100 kB: a few ms). */
 const SLICED_PROPS = 256 * 1024;
 
@@ -319,12 +323,12 @@ export const huggingface: SiteAdapter<HfContext> = {
 
   context(doc, url, now) {
     const page = pageKind(url) ?? 'unknown';
-    return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers: paperMap(doc, page) };
+    return contextOf(page, url, now, paperMap(doc, page));
   },
 
   async contextInSlices(doc, url, now, pause) {
     const page = pageKind(url) ?? 'unknown';
-    return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers: await paperMapInSlices(doc, page, pause) };
+    return contextOf(page, url, now, await paperMapInSlices(doc, page, pause));
   },
 
   findCards(root, ctx) {
