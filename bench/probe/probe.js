@@ -23,9 +23,10 @@
   // page's content-visibility:auto lets the browser skip (Hugging Face), and an observer kept on every card would
   // cost every frame; either would be counted as the extension's work.
   const cardSelector = () => document.querySelector('meta[name="papershelf-bench-card"]')?.getAttribute('content');
-  const built = (card) => {
+  /** The save button of the card's overlay, once built (null: no overlay, or not built yet). */
+  const buttonOf = (card) => {
     const host = hostOf(card);
-    return !!host && !!shadowOf(host)?.querySelector('button');
+    return (host && shadowOf(host)?.querySelector('button')) ?? null;
   };
   let screening = false;
   const screen = () => {
@@ -34,7 +35,7 @@
     const once = new IntersectionObserver((entries) => {
       once.disconnect();
       screening = false;
-      const unbuilt = entries.some((e) => e.isIntersecting && e.target.isConnected && !built(e.target));
+      const unbuilt = entries.some((e) => e.isIntersecting && e.target.isConnected && !buttonOf(e.target));
       if (!unbuilt) report();
       // else: the overlays being built add hosts and buttons, and the observers below call check() again
     });
@@ -70,8 +71,7 @@
   const checkScreen = () => {
     if (screenReported || !onScreen) return;
     for (const card of onScreen) {
-      const host = hostOf(card);
-      const button = host && shadowOf(host)?.querySelector('button');
+      const button = buttonOf(card);
       if (!button || button.getAttribute('aria-busy') === 'true') return;
     }
     screenReported = true;

@@ -529,9 +529,9 @@ export class Annotator {
   /**
    * Identify (reads) then mount (writes) a few cards: the ids whose saved state is not known yet, and the cards'
    * entries. Where the adapter can name a card's paper cheaply, only the id is read now, and a card is left without
-   * a host until it nears the viewport (the observer then mounts and builds it); cards known to be on screen are
-   * mounted now, to be built next. Without an IntersectionObserver every overlay is mounted and built at once, so
-   * every card is read whole at once.
+   * an overlay until it nears the viewport (the observer then queues it); cards known to be on screen are queued at
+   * once. Queued cards are built and mounted in batches (revealQueued). Without an IntersectionObserver every overlay
+   * is mounted and built at once, so every card is read whole at once.
    */
   private mountBatch(adapter: SiteAdapter<any>, cards: Element[], onScreen = false): { unknown: string[]; entries: Annotated[] } {
     const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; at: { parent: Element; before: Node | null } | null }[] = [];
