@@ -3,6 +3,7 @@
 // a minute: DOMContentLoaded, load, every card identified, every state known, settled. Needs `npm run build` first.
 // --against DIR: also another checkout (built; `git worktree add DIR <commit>`), with its own bench probe, in the
 // same loop: on a machine whose speed drifts, two builds are only comparable when measured side by side.
+// --append: after each load, 50 cards appended three times (as in `npm run bench`), and their main-thread work.
 import { resolve } from 'node:path';
 import { launch, snapshotBuild, type Bench, type Served } from './browser';
 import { measureLoad, type LoadSample } from './measure-pages';
@@ -16,6 +17,7 @@ const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 5;
 const againstAt = process.argv.indexOf('--against');
 const AGAINST = againstAt > 0 ? resolve(process.argv[againstAt + 1]!) : null;
+const APPEND = process.argv.includes('--append') ? { from: cards, count: 50, times: 3 } : undefined;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const page = benchPage(site, cards);
@@ -44,12 +46,14 @@ try {
   await measureLoad(base, warm);
   if (other) await other.measure(other.bench, warm);
   const samples: Record<Key, LoadSample[]> = { ext: [], base: [], other: [] };
+  const appends: Record<Key, number[]> = { ext: [], base: [], other: [] };
   const keys: Key[] = other ? ['ext', 'base', 'other'] : ['ext', 'base'];
   for (let i = 0; i < RUNS; i++) {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[(i + k) % keys.length]!;
-      if (key === 'other') samples.other.push((await other!.measure(other!.bench, page)).load);
-      else samples[key].push((await measureLoad(key === 'ext' ? ext : base, page)).load);
+      const r = key === 'other' ? await other!.measure(other!.bench, page, APPEND) : await measureLoad(key === 'ext' ? ext : base, page, APPEND);
+      samples[key].push(r.load);
+      appends[key].push(...(r.append ?? []).map((a) => a.main.task * 1000));
     }
   }
   const row = (label: string, pick: (s: LoadSample) => number | null | undefined) => {
@@ -69,6 +73,11 @@ try {
   row('settled', (s) => s.settledAt);
   row('longest task after DOMContentLoaded', (s) => Math.max(0, ...s.longTasksAfterDcl.map((t) => t.duration)));
   row('main-thread time until quiet', (s) => s.mainQuiet.task * 1000);
+  if (APPEND) {
+    const cell = (k: Key) => median(appends[k]).toFixed(1).padStart(6);
+    console.log(`${'+50 cards: main-thread time'.padEnd(34)} ${cell('ext')} ${cell('base')}${other ? ` ${cell('other')}` : ''}   [${appends.ext.map((x) => x.toFixed(0)).join(', ')}] [${appends.base.map((x) => x.toFixed(0)).join(', ')}]`);
+    console.log(`+50 cards, the extension's work (median difference): ${(median(appends.ext) - median(appends.base)).toFixed(1)} ms${other ? `; ${AGAINST}: ${(median(appends.other) - median(appends.base)).toFixed(1)} ms` : ''}`);
+  }
   const ratio = (pick: (s: LoadSample) => number | null) => (median(samples.ext.map((s) => pick(s) ?? NaN)) / median(samples.base.map((s) => s.settledAt))).toFixed(2);
   console.log(`against the page's own settle: every card ${ratio((s) => s.settledAt)}x, the cards on screen ${ratio((s) => s.screenSettledAt)}x`);
   if (other) {

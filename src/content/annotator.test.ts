@@ -588,7 +588,17 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       running.push(a);
       return a;
     };
-    return { reads, make };
+    /** The adapter also reads title and abstract alone (summary); counts those reads. */
+    const summaries: string[] = [];
+    const withSummary = () => {
+      adapter.summary = (c) => {
+        const id = c.querySelector('a.paper')?.getAttribute('href')?.slice(1);
+        const title = c.querySelector('h3')?.textContent;
+        summaries.push(id ?? 'none');
+        return id && title ? { title, abstract: c.querySelector('p')?.textContent ?? null } : null;
+      };
+    };
+    return { reads, make, summaries, withSummary };
   }
 
   it('mounts and looks up a long page from card ids alone, and reads a card whole when its overlay is built', async () => {
@@ -655,6 +665,31 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     );
     await shown(articles()[1]!);
     expect(roots.get(hostIn(articles()[1]!)!)!.querySelector('.why')!.textContent).toBe('Relevant: close to your list');
+  });
+
+  it('with relevance on, reads only title and abstract of the cards it does not build, where the adapter can', async () => {
+    const n = NEIGHBOURS + 6;
+    document.body.innerHTML = many(n).replace('<h3>Paper 3</h3>', '<h3>Paper 3</h3><p>An abstract.</p>').replace('<h3>Paper 5</h3>', '');
+    const { reads, summaries, make, withSummary } = identifying();
+    withSummary();
+    const port = fakePort();
+    port.relevance = vi.fn(async () => []);
+    const onError = vi.fn();
+    const a = make(port, onError);
+    a.setRelevance(true);
+    await a.start();
+    // Nothing was built (no card came near the viewport): every card's summary was read, none whole but the one
+    // without a title (its summary is null, so the whole read decides, and drops it).
+    expect(summaries.sort()).toEqual(Array.from({ length: n }, (_, i) => String(i + 1)).sort());
+    expect(reads).toEqual(['none']);
+    const sent = vi.mocked(port.relevance!).mock.calls.flatMap(([cards]) => cards);
+    expect(sent).toHaveLength(n - 1);
+    expect(sent.find((c) => c.id === 'fake:3')).toEqual({ id: 'fake:3', title: 'Paper 3', abstract: 'An abstract.' });
+    expect(sent.some((c) => c.id === 'fake:5')).toBe(false);
+    // Built later: read whole then, once.
+    await shown(articles()[0]!);
+    expect(reads).toContain('fake:1');
+    expect(onError).not.toHaveBeenCalled();
   });
 });
 

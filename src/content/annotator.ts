@@ -1,10 +1,10 @@
 // Finds the cards an adapter recognises, gives each one overlay, keeps overlays in step with the reading
 // list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation).
-import type { Paper } from '../core/paper';
+import type { Paper, PaperSummary } from '../core/paper';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import type { SiteAdapter } from '../sites/types';
-import { extractCard, identifyCard } from '../sites/extract-card';
+import { extractCard, identifyCard, summaryOfCard } from '../sites/extract-card';
 import { createCardOverlay, type CardOverlay, type OverlayActions } from './overlay/card-overlay';
 import { HOST_TAG, pageTheme } from './overlay/host';
 import type { Tag } from './overlay/tag-chips';
@@ -48,6 +48,8 @@ interface Annotated {
   mountPoint: () => { parent: Element; before: Node | null };
   /** Reads the card whole, with the adapter and page context of when it was found. */
   read: () => Paper | null;
+  /** Reads only its title and abstract (for relevance scoring; SiteAdapter.summary), likewise. */
+  summary: () => PaperSummary | null;
   card: Element;
   /** Made when the card is first mounted (see `placed`). */
   overlay?: CardOverlay;
@@ -565,7 +567,8 @@ export class Annotator {
         if (!entry) {
           const { id, paper } = found!;
           const read = () => extractCard(adapter, card, ctx);
-          entry = { id, paper, read, card, mountPoint: () => adapter.mountPoint(card) };
+          const summary = () => summaryOfCard(adapter, card, ctx);
+          entry = { id, paper, read, summary, card, mountPoint: () => adapter.mountPoint(card) };
           let set = this.byId.get(id);
           if (!set) this.byId.set(id, (set = new Set()));
           set.add(entry);
@@ -648,6 +651,22 @@ export class Annotator {
     return entry.paper;
   }
 
+  /**
+   * A card's title and abstract for scoring: from its paper when it was read whole, else only those two are read
+   * (most cards of a long page are never built). Without them, the card is read whole, which decides (a card that
+   * names no paper is dropped).
+   */
+  private summaryOf(entry: Annotated): PaperSummary | null {
+    if (entry.paper !== undefined) return entry.paper;
+    try {
+      const summary = entry.summary();
+      if (summary) return summary;
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    return this.paperOf(entry);
+  }
+
   private reject(entry: Annotated): void {
     this.identified--;
     this.rejected.add(entry.card);
@@ -687,11 +706,11 @@ export class Annotator {
         sliceStart = performance.now();
         if (this.scored.has(entry.id)) continue;
       }
-      const paper = this.paperOf(entry);
-      if (!paper) continue;
-      this.scored.add(paper.id);
-      const title = paper.title.slice(0, 2000);
-      if (title) cards.push({ id: paper.id, title, abstract: paper.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null });
+      const text = this.summaryOf(entry);
+      if (!text) continue;
+      this.scored.add(entry.id);
+      const title = text.title.slice(0, 2000);
+      if (title) cards.push({ id: entry.id, title, abstract: text.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null });
     }
     for (let i = 0; i < cards.length; i += RELEVANCE_CARDS_MAX) {
       const batch = cards.slice(i, i + RELEVANCE_CARDS_MAX);

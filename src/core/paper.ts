@@ -104,24 +104,37 @@ export function clip(text: string, max: number): string {
 
 const countOrNull = (n: number | null) => (n !== null && Number.isInteger(n) && n >= 0 && n <= PAPER_LIMITS.count ? n : null);
 
+/** A paper's title and abstract (what topics and relevance read), as a card gives them before the rest. */
+export interface PaperSummary {
+  title: string;
+  abstract: string | null;
+}
+
+/** Title and abstract as boundPaper keeps them; null without a title. */
+export function boundSummary({ title, abstract }: PaperSummary): PaperSummary | null {
+  const t = normalizeSpace(title);
+  if (!t) return null;
+  return { title: clip(t, PAPER_LIMITS.title), abstract: abstract === null ? null : clip(abstract, PAPER_LIMITS.abstract) };
+}
+
 /**
  * A paper an adapter read, brought within what the reading list stores: over-long text clipped, bad URLs, dates
  * and counts dropped (null), lists capped. Null when nothing usable identifies it (no title, a malformed id).
  * Pages are written by others: a hostile or broken page gives a smaller paper, never one Save would reject.
  */
 export function boundPaper(paper: Paper): Paper | null {
-  const title = normalizeSpace(paper.title);
-  if (!title || !isWellFormedId(paper.id)) return null;
+  const text = boundSummary(paper);
+  if (!text || !isWellFormedId(paper.id)) return null;
   const L = PAPER_LIMITS;
   const url = (u: string | null) => (u && isHttpUrl(u) ? u : null);
   const authors = paper.authors.slice(0, L.authors).map((a) => clip(a, L.author));
   const authorCount = countOrNull(paper.authors.length > L.authors ? Math.max(paper.authors.length, paper.authorCount ?? 0) : paper.authorCount);
   return {
     id: paper.id,
-    title: clip(title, L.title),
+    title: text.title,
     authors,
     authorCount,
-    abstract: paper.abstract === null ? null : clip(paper.abstract, L.abstract),
+    abstract: text.abstract,
     published: paper.published && isCalendarDate(paper.published) ? paper.published : null,
     upvotes: countOrNull(paper.upvotes),
     githubRepos: paper.githubRepos.filter((r) => REPO_NAME.test(r)).slice(0, L.repos),

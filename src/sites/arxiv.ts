@@ -365,9 +365,11 @@ function text(el: Element | null | undefined): string {
 // ---- Fields shared by all pages -------------------------------------------------------------------------------------
 
 /** arXiv subject codes of a subjects line, primary first: "Machine Learning (cs.LG); Artificial Intelligence (cs.AI)". */
+const SUBJECT_CODE = new RegExp(String.raw`\((${CATEGORY})\)\s*$`); // "Machine Learning (cs.LG)" → cs.LG
+
 function subjectCodes(el: Element | null): string[] {
   if (!el) return [];
-  const code = (s: string) => new RegExp(String.raw`\((${CATEGORY})\)\s*$`).exec(s.trim())?.[1] ?? null;
+  const code = (s: string) => SUBJECT_CODE.exec(s.trim())?.[1] ?? null;
   const primary = code(text(el.querySelector('.primary-subject')));
   const codes = text(el).split(';').map(code);
   return [...new Set([primary, ...codes].filter((c): c is string => !!c))];
@@ -432,16 +434,23 @@ function cardArxivId(card: Element, ctx: ArxivContext): string | null {
   return absId(card, ctx);
 }
 
-function extractListing(dt: Element, ctx: ArxivContext): Paper | null {
+/** A listing card's id, where its fields are (its dd's div.meta), its title and its abstract element. */
+function listingParts(dt: Element): { id: string; meta: Element; title: string; abstract: Element | null } | null {
   const dd = ddOf(dt);
   const id = idFromLinks(dt, LIST_ID_LINKS);
   if (!dd || !id) return null;
   const meta = dd.querySelector(LIST_META) ?? dd;
-  const paper = basePaper(id, text(meta.querySelector(LIST_TITLE)), ctx);
+  const abstract = meta.querySelector(`:scope > ${LIST_ABSTRACT}`) ?? meta.querySelector(LIST_ABSTRACT);
+  return { id, meta, title: text(meta.querySelector(LIST_TITLE)), abstract };
+}
+
+function extractListing(dt: Element, ctx: ArxivContext): Paper | null {
+  const parts = listingParts(dt);
+  const paper = parts && basePaper(parts.id, parts.title, ctx);
   if (!paper) return null;
+  const { meta, abstract } = parts;
   const authorLinks = [...meta.querySelectorAll(`${LIST_AUTHORS} a`)].filter((a) => !a.matches(EXTERNAL_LINK));
   const comments = meta.querySelector(LIST_COMMENTS);
-  const abstract = meta.querySelector(`:scope > ${LIST_ABSTRACT}`) ?? meta.querySelector(LIST_ABSTRACT);
   return {
     ...paper,
     authors: authorLinks.map((a) => normalizeSpace(a.textContent)).filter(Boolean),
@@ -610,6 +619,17 @@ export const arxiv: SiteAdapter<ArxivContext> = {
     if (card.localName === LIST_CARD) return extractListing(card, ctx);
     if (card.matches(SEARCH_CARD)) return extractSearch(card, ctx);
     return extractAbs(card, ctx);
+  },
+  summary(card, ctx) {
+    // A listing of hundreds of cards is what relevance reads whole: there only title and abstract are read. A
+    // search page (50-200 results) and an abstract page (one card) are read whole.
+    if (card.localName !== LIST_CARD) {
+      const paper = this.extract(card, ctx);
+      return paper && { title: paper.title, abstract: paper.abstract };
+    }
+    const parts = listingParts(card);
+    if (!parts || !parts.title || !canonicalId({ arxiv: parts.id, site: 'arxiv' })) return null;
+    return { title: parts.title, abstract: text(parts.abstract) || null };
   },
   mountPoint(card) {
     if (card.localName === LIST_CARD) {

@@ -7,8 +7,9 @@ import { adapterFor, adapters } from '.';
 import { METADATA_ORIGINS } from '../background/context-menu';
 import { ID_PREFIXES } from '../core/ids';
 import { fixturesOf } from '../../test/unit/robustness/fixtures';
-import { identifyProblems } from '../../test/unit/robustness/fuzz-harness';
+import { identifyProblems, summaryProblems } from '../../test/unit/robustness/fuzz-harness';
 import { JSDOM } from 'jsdom';
+import { extractCard, summaryOfCard } from './extract-card';
 
 const staticMatches = new Set(manifest.content_scripts.flatMap((script) => script.matches));
 const optionalHosts = new Set((manifest as { optional_host_permissions?: string[] }).optional_host_permissions ?? []);
@@ -42,6 +43,19 @@ describe.each(adapters.filter((a) => a.identify).map((a) => [a.id, a] as const))
     expect(cards.flatMap((card) => identifyProblems(adapter, card, ctx))).toEqual([]);
     // Every card a paper is read from is named by identify: the page's papers, ids first.
     expect(cards.map((card) => adapter.identify!(card, ctx)).filter(Boolean).length).toBeGreaterThanOrEqual(cards.filter((c) => adapter.extract(c, ctx)).length);
+  });
+});
+
+describe.each(adapters.filter((a) => a.summary).map((a) => [a.id, a] as const))('adapter %s, summary', (id, adapter) => {
+  it.each(fixturesOf(id).map((f) => [f.name, f] as const))('%s: the title and abstract extract reads, on every card', (_name, fixture) => {
+    const url = new URL(fixture.url!);
+    const doc = new JSDOM(fixture.html, { url: fixture.url }).window.document;
+    const ctx = adapter.context(doc, url, new Date('2026-09-12T12:00:00Z'));
+    const cards = adapter.findCards(doc, ctx);
+    expect(cards.flatMap((card) => summaryProblems(adapter, card, ctx))).toEqual([]);
+    // Not vacuous: the fixtures' cards have summaries, some with abstracts.
+    const summaries = cards.map((card) => summaryOfCard(adapter, card, ctx));
+    expect(summaries.filter(Boolean).length).toBe(cards.filter((c) => extractCard(adapter, c, ctx)).length);
   });
 });
 

@@ -1,6 +1,6 @@
 // The one way a card becomes a Paper, in the page (annotator), in tests and in the CLI (extractPage): the adapter
 // reads the card, then the paper is brought within what the reading list stores (core/paper boundPaper).
-import { boundPaper, isWellFormedId, type Paper } from '../core/paper';
+import { boundPaper, boundSummary, isWellFormedId, type Paper, type PaperSummary } from '../core/paper';
 import type { SiteAdapter } from './types';
 
 export function extractCard<C>(adapter: SiteAdapter<C>, card: Element, ctx: C): Paper | null {
@@ -19,4 +19,14 @@ export function identifyCard<C>(adapter: SiteAdapter<C>, card: Element, ctx: C):
   }
   const id = adapter.identify(card, ctx);
   return id && isWellFormedId(id) ? { id } : null;
+}
+
+/** The card's title and abstract as extractCard would give them (adapter.summary where it has one, else extract). */
+export function summaryOfCard<C>(adapter: SiteAdapter<C>, card: Element, ctx: C): PaperSummary | null {
+  if (!adapter.summary) {
+    const paper = extractCard(adapter, card, ctx);
+    return paper && { title: paper.title, abstract: paper.abstract };
+  }
+  const summary = adapter.summary(card, ctx);
+  return summary && boundSummary(summary);
 }

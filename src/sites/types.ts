@@ -1,4 +1,4 @@
-import type { Paper } from '../core/paper';
+import type { Paper, PaperSummary } from '../core/paper';
 
 /**
  * One site adapter (issue #3): a document and a URL in, plain data out. No globals, no extension APIs,
@@ -35,6 +35,13 @@ export interface SiteAdapter<Ctx = unknown> {
    * and by the fuzz suite).
    */
   identify?(card: Element, ctx: Ctx): string | null;
+  /**
+   * The title and abstract `extract` would give the card, without the rest (authors, dates, links): what relevance
+   * scoring reads from every card of a page, most of which are never built. Optional (extract is read instead);
+   * null whenever extract gives null. Must equal extract's title and abstract (checked on every fixture and by the
+   * fuzz suite).
+   */
+  summary?(card: Element, ctx: Ctx): PaperSummary | null;
   /** Where the overlay goes for this card: appended to `parent` before `before` (null: at the end). */
   mountPoint(card: Element): { parent: Element; before: Node | null };
 }

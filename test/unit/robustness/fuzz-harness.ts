@@ -1,7 +1,7 @@
 // Shared checks for the adapter fuzz: run an adapter over a (mutated) document and list what is wrong.
 import * as v from 'valibot';
 import { extractPage } from '../../../src/sites';
-import { extractCard, identifyCard } from '../../../src/sites/extract-card';
+import { extractCard, identifyCard, summaryOfCard } from '../../../src/sites/extract-card';
 import type { SiteAdapter } from '../../../src/sites/types';
 import type { Paper } from '../../../src/core/paper';
 import { PaperSchema } from '../../../src/background/messages';
@@ -69,6 +69,8 @@ export function checkPage(adapter: SiteAdapter<any>, doc: Document, url: URL): P
       }
       // The content script mounts from the cheap id and reads the card whole later: both must name the same paper.
       if (adapter.identify) errors.push(...identifyProblems(adapter, card, context));
+      // Relevance reads only title and abstract from most cards: the same as extract's.
+      if (adapter.summary) errors.push(...summaryProblems(adapter, card, context));
     }
   } catch (error) {
     errors.push(`checking cards threw: ${String((error as Error)?.stack ?? error).slice(0, 400)}`);
@@ -95,6 +97,29 @@ export function identifyProblems(adapter: SiteAdapter<any>, card: Element, ctx: 
     return [`identify threw: ${String((error as Error)?.message ?? error).slice(0, 200)}`];
   }
   if (paper && paper.id !== id) return [`identify gives ${preview(id)} where extract gives ${preview(paper.id)} (<${card.localName}>)`];
+  return [];
+}
+
+/**
+ * Where `summary` and `extract` disagree on a card that identify names (the content script asks for a summary of
+ * identified cards only): the same title and abstract, or null for both.
+ */
+export function summaryProblems(adapter: SiteAdapter<any>, card: Element, ctx: unknown): string[] {
+  let paper: Paper | null;
+  try {
+    paper = extractCard(adapter, card, ctx);
+    if (!identifyCard(adapter, card, ctx)) return [];
+  } catch {
+    return [];
+  }
+  let summary: ReturnType<typeof summaryOfCard>;
+  try {
+    summary = summaryOfCard(adapter, card, ctx);
+  } catch (error) {
+    return [`summary threw: ${String((error as Error)?.message ?? error).slice(0, 200)}`];
+  }
+  const expected = paper && { title: paper.title, abstract: paper.abstract };
+  if (JSON.stringify(summary) !== JSON.stringify(expected)) return [`summary gives ${preview(summary)} where extract gives ${preview(expected)} (<${card.localName}>)`];
   return [];
 }
 
