@@ -36,6 +36,8 @@ export interface OverlayInfo {
   message: string;
   /** The overlay's controls exist (they are built when the card nears the viewport). */
   built: boolean;
+  /** The overlay's style applies inside its root (its row is laid out as our style says). */
+  styled: boolean;
 }
 
 export interface Tab {

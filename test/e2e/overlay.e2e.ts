@@ -64,11 +64,12 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
     // Far down the page: no overlay yet (its id is known, and its saved state asked, all the same).
     expect(first.length).toBeLessThan(LONG_PAGE.ids.length / 2);
     expect(first.map((o) => o.id)).not.toContain(last);
-    expect(first.every((o) => o.built)).toBe(true);
+    expect(first.every((o) => o.built && o.styled)).toBe(true);
     await tab.run('window.scrollTo(0, document.documentElement.scrollHeight)');
     await until(async () => (await tab.overlaysAsIs()).find((o) => o.id === last)?.built, 'the last card built once scrolled to', 5000);
     const after = await tab.overlaysAsIs();
     expect(after.find((o) => o.id === last)!.pressed).toBe('false');
+    expect(after.find((o) => o.id === last)!.styled).toBe(true); // built in a later batch: the same sheet
     expect(after.length).toBeGreaterThan(first.length);
     await tab.close();
   });

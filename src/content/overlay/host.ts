@@ -53,14 +53,44 @@ export function createHost(doc: Document, id: string): OverlayHost {
   return { host, root: host.attachShadow({ mode: 'closed' }) };
 }
 
+/**
+ * One constructed style sheet per style list, adopted by every root (issue #7): a <style> element per root is a
+ * sheet for the engine to activate per root, and a batch of 49 overlays cost ~20 ms of StyleEngine work per frame
+ * when scrolling a long arXiv list. Firefox refuses a content script's sheets in `adoptedStyleSheets` (bug
+ * 1928865: the array is the content script's, not the page's), so there, and wherever constructed sheets are
+ * missing (jsdom), each root gets its <style> as before; the first refusal decides for the rest of the page.
+ */
+let constructed = true;
+const sheets = new WeakMap<readonly string[], CSSStyleSheet>();
+
+function adopt(root: ShadowRoot, styles: readonly string[]): boolean {
+  if (!constructed) return false;
+  try {
+    let sheet = sheets.get(styles);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(styleText(styles));
+      sheets.set(styles, sheet);
+    }
+    root.adoptedStyleSheets = [sheet];
+    constructed = root.adoptedStyleSheets.length === 1;
+  } catch {
+    constructed = false;
+  }
+  return constructed;
+}
+
 /** The overlay's style and its row, in the host's root (the row is where the controls go); the host is shown. */
 export function fillHost(doc: Document, host: HTMLElement, root: ShadowRoot, theme: Theme, styles: readonly string[]): HTMLElement {
-  const style = doc.createElement('style');
-  style.textContent = styleText(styles);
   const row = doc.createElement('div');
   row.className = 'row';
   row.dataset.theme = theme; // inside the closed root: the page sees nothing of it
-  root.append(style, row);
+  if (adopt(root, styles)) root.append(row);
+  else {
+    const style = doc.createElement('style');
+    style.textContent = styleText(styles);
+    root.append(style, row);
+  }
   host.hidden = false;
   return row;
 }

@@ -25,6 +25,8 @@ document.addEventListener('papershelf-inspect', () => {
       dimmed: root?.querySelector('.row')?.classList.contains('dim') ?? false,
       message: root?.querySelector('.msg')?.textContent ?? '',
       built: !!button,
+      // Our style reached the root (a constructed sheet in Chromium, a <style> in Firefox): the row is a flex box.
+      styled: !!root?.querySelector('.row') && getComputedStyle(root.querySelector('.row')).display === 'flex',
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
