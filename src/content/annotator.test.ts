@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyPaper, type Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
-import { ANNOTATED_MARK, Annotator, NEIGHBOURS, type ReadingListPort } from './annotator';
+import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
@@ -340,8 +340,20 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
    * and mounted when the batch is done, so on a slow machine that can take a few tasks.
    */
   const shown = async (...cards: Element[]) => {
-    FakeObserver.show(...cards);
+    FakeObserver.show(...cards.map(watchedNear));
     await vi.waitFor(() => expect(cards.every((c) => !!hostIn(c) && !!roots.get(hostIn(c)!)?.querySelector('button'))).toBe(true));
+  };
+  /**
+   * The watched card a browser would report when this one nears the viewport: the observer watches the ends of
+   * each block of cards (BLOCK), and an end is within REVEAL_MARGIN of any card of its block. The card itself when
+   * watched, else the nearest watched card in the page.
+   */
+  const watchedNear = (card: Element): Element => {
+    const all = articles();
+    const at = all.indexOf(card as HTMLElement);
+    const targets = FakeObserver.all[0]!.targets;
+    for (let d = 0; d < all.length; d++) for (const i of [at - d, at + d]) if (all[i] && targets.has(all[i]!)) return all[i]!;
+    return card;
   };
   /** `n` fake cards, numbered from 1. */
   const many = (n: number) => Array.from({ length: n }, (_, i) => card(String(i + 1))).join('');
@@ -359,7 +371,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     // A card far from the viewport costs the page nothing in its DOM: no host until it nears the viewport. The
     // observer watches the page's cards.
     expect(hosts()).toHaveLength(0);
-    expect([...FakeObserver.all[0]!.targets]).toEqual(articles());
+    expect([...FakeObserver.all[0]!.targets]).toEqual([articles()[0], articles()[2]]); // the ends of their block (BLOCK)
     expect(tagger).not.toHaveBeenCalled();
     expect(port.moreRepos).not.toHaveBeenCalled();
     expect(port.calls).toEqual(['lookup:fake:1,fake:2,fake:3']); // states are known for every card all the same
@@ -381,32 +393,44 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     attach.mockRestore();
   });
 
-  it('builds the cards on either side of a card that nears the viewport with it, inserted in one go', async () => {
+  it('watches the two ends of each block of cards, and builds a block whole, with its neighbours, inserted in one go', async () => {
     const N = NEIGHBOURS;
-    document.body.innerHTML = many(4 * N + 10);
+    const n = 14 * BLOCK;
+    document.body.innerHTML = many(n);
     const port = fakePort();
     await annotator(port).start();
+    // Two targets per block: the observer tracks a quarter of the cards at every frame.
+    const watched = articles().filter((c) => FakeObserver.all[0]!.targets.has(c));
+    expect(watched.map((c) => articles().indexOf(c))).toEqual(Array.from({ length: 14 }, (_, b) => [b * BLOCK, b * BLOCK + BLOCK - 1]).flat());
     // Every overlay inserted moves the page below it (and the browser re-walks every moved box): one insertion
     // of a batch, not one per card as the reader scrolls card by card.
     const inserted: number[] = [];
     const watch = new MutationObserver((records) => inserted.push(records.flatMap((r) => [...r.addedNodes]).filter((n) => (n as Element).localName === 'papershelf-overlay').length));
     watch.observe(document.body, { childList: true, subtree: true });
-    const at = N + 5; // fake:<at + 1>
+    // The block starting at card `at` nears the viewport (scrolling down, its first card does first): it is built,
+    // with whole blocks on either side, at least N cards each way.
+    const at = 5 * BLOCK;
+    const side = Math.ceil(N / BLOCK) * BLOCK; // N cards, in whole blocks
     FakeObserver.show(articles()[at]!);
-    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - N, at + 1 + N)));
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - side, at + BLOCK + side)));
     await flush();
     watch.disconnect();
-    expect(inserted).toEqual([2 * N + 1]); // one batch of mutations: one task, one insertion
-    expect(hostIn(articles()[at - N - 1]!)).toBeNull();
-    expect(FakeObserver.all[0]!.targets.has(articles()[at - N - 1]!)).toBe(true); // still watched
-    expect(FakeObserver.all[0]!.targets.has(articles()[at - N]!)).toBe(false);
-    // The next card to near the viewport (scrolling on) brings the next ones.
-    FakeObserver.show(articles()[at + N + 1]!);
-    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - N, at + 2 + 2 * N)));
+    expect(inserted).toEqual([2 * side + BLOCK]); // one batch of mutations: one task, one insertion
+    expect(hostIn(articles()[at - side - 1]!)).toBeNull();
+    expect(FakeObserver.all[0]!.targets.has(articles()[at - side - 1]!)).toBe(true); // the end of a block not built: still watched
+    expect(FakeObserver.all[0]!.targets.has(articles()[at - side]!)).toBe(false);
+    // Scrolling on, the next block's first card brings the next ones.
+    const next = at + BLOCK + side;
+    FakeObserver.show(articles()[next]!);
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - side, Math.min(n, next + BLOCK + side))));
+    // Coming from below, a block's last card nears the viewport first: the block is built all the same.
+    const below = at - side - 1;
+    FakeObserver.show(articles()[below]!);
+    await vi.waitFor(() => expect(hostIn(articles()[below - BLOCK + 1]!)).not.toBeNull());
   });
 
-  it('builds a card alone while the page\'s first pass is on (it builds the screen and margin already), with neighbours after', async () => {
-    document.body.innerHTML = many(40);
+  it('builds a card\'s block alone while the page\'s first pass is on (it builds the screen and margin already), with neighbours after', async () => {
+    document.body.innerHTML = many(5 * BLOCK);
     const port = fakePort();
     const lookup = port.lookup;
     let release!: () => void;
@@ -416,17 +440,18 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       return lookup(ids);
     });
     const started = annotator(port).start();
-    await vi.waitFor(() => expect(FakeObserver.all[0]?.targets.size).toBe(40));
-    await shown(articles()[5]!);
-    expect(hosts()).toEqual([hostIn(articles()[5]!)]);
+    await vi.waitFor(() => expect(FakeObserver.all[0]?.targets.size).toBe(2 * 5));
+    await shown(articles()[BLOCK - 1]!);
+    expect(hosts()).toEqual(articles().slice(0, BLOCK).map(hostIn));
     release();
     await started;
-    await shown(articles()[30]!);
-    expect(hosts()).toHaveLength(1 + 40 - (30 - NEIGHBOURS)); // 30 ± NEIGHBOURS, within the 40
+    await shown(articles()[4 * BLOCK]!);
+    // The last block, and the blocks before it up to NEIGHBOURS cards (the first is built already).
+    expect(hosts()).toHaveLength(Math.min(5 * BLOCK, BLOCK + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK + BLOCK));
   });
 
   it('puts back the overlay a re-render took out of a card built before, without waiting for the viewport', async () => {
-    document.body.innerHTML = many(NEIGHBOURS + 5);
+    document.body.innerHTML = many(BLOCK + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK + BLOCK);
     await annotator(fakePort()).start();
     await shown(articles()[0]!);
     const host = hostIn(articles()[0]!)!;
@@ -492,14 +517,17 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const port = fakePort();
     await annotator(port).start();
     expect(FakeObserver.all.filter((o) => !o.options?.rootMargin)).toHaveLength(0);
-    expect(FakeObserver.all[0]!.targets.size).toBe(20);
+    expect(FakeObserver.all[0]!.targets.size).toBe(2 * Math.ceil(20 / BLOCK)); // the ends of each block
     expect(port.calls).toHaveLength(1);
   });
 
   it('gives a card built late the state, mark, relevance and dimming it would have had if built early', async () => {
-    document.body.innerHTML = card('1') + card('2');
+    // The late card beyond the first card's block and its neighbours.
+    const n = BLOCK + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK + 1;
+    document.body.innerHTML = many(n);
+    const late = `fake:${n}`;
     const port = fakePort({ 'fake:1': 'done' });
-    port.relevance = vi.fn(async () => [{ id: 'fake:2', score: 0.3, reason: 'like 1 saved paper: Paper 1' }]);
+    port.relevance = vi.fn(async () => [{ id: late, score: 0.3, reason: 'like 1 saved paper: Paper 1' }]);
     const tagger = (): Tag[] => [{ label: 'Agents', kind: 'topic', watched: false }];
     const a = annotator(port, vi.fn(), tagger);
     a.setRelevance(true);
@@ -507,13 +535,14 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     await shown(articles()[0]!);
     (roots.get(hosts()[0]!)!.querySelector('.tags button') as HTMLElement).click(); // mark "Agents" page-wide
     a.setDimDone(true);
-    a.applyChange('fake:2', { status: 'to-read', tags: ['mine'] });
-    a.applyChange('fake:2', null);
-    await shown(articles()[1]!);
-    const late = hostIn(articles()[1]!)!;
-    const root = roots.get(late)!;
+    expect(hostIn(articles()[n - 1]!)).toBeNull(); // not built yet
+    a.applyChange(late, { status: 'to-read', tags: ['mine'] });
+    a.applyChange(late, null);
+    await shown(articles()[n - 1]!);
+    const host = hostIn(articles()[n - 1]!)!;
+    const root = roots.get(host)!;
     expect(root.querySelector('.row')!.classList.contains('marked')).toBe(true);
-    expect(button(late).getAttribute('aria-pressed')).toBe('false');
+    expect(button(host).getAttribute('aria-pressed')).toBe('false');
     expect(root.querySelector('.why')!.textContent).toBe(''); // saved once: its relevance mark went for good
     expect(roots.get(hostIn(articles()[0]!)!)!.querySelector('.row')!.classList.contains('dim')).toBe(true);
   });
@@ -610,16 +639,17 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     await make(port, vi.fn(), tagger).start();
     expect(port.calls.flatMap((c) => c.slice('lookup:'.length).split(',')).sort()).toEqual(ids(1, n).sort());
     expect(reads).toEqual([]); // nothing but the ids read so far
-    FakeObserver.show(articles()[n - 1]!);
-    await vi.waitFor(() => expect(reads).toHaveLength(NEIGHBOURS + 1));
-    expect(reads).toEqual(ids(n - NEIGHBOURS, n).reverse()); // that card first, then its neighbours, nearest first
+    FakeObserver.show(articles()[n - 1]!); // the last block's last card
+    const built = Math.min(n, (n % BLOCK || BLOCK) + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK); // its block and whole blocks before
+    await vi.waitFor(() => expect(reads).toHaveLength(built));
+    expect(reads).toEqual(ids(n - built + 1, n).reverse()); // that card first, then the others, nearest first
     const last = hostIn(articles()[n - 1]!)!;
     expect(last.getAttribute('data-papershelf-id')).toBe(`fake:${n}`);
     expect(button(last).getAttribute('aria-pressed')).toBe('true');
     expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: `fake:${n}`, title: `Paper ${n}` }));
     expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain(`Paper ${n}`);
     FakeObserver.show(articles()[n - 1]!, articles()[n - 5]!);
-    expect(reads).toHaveLength(NEIGHBOURS + 1); // each once
+    expect(reads).toHaveLength(built); // each once
   });
 
   it('saves the whole paper of a card never built (keyboard shortcut)', async () => {
@@ -648,6 +678,22 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(reads).toEqual(['fake:1', 'none']);
     expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1']);
     expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('a block whose watched end turns out to hold no paper is watched from its next card', async () => {
+    document.body.innerHTML = '<article><a class="paper" href="/0">link</a><h3></h3></article>' + many(2 * BLOCK);
+    const { make } = identifying();
+    const port = fakePort();
+    port.relevance = vi.fn(async () => []);
+    const a = make(port);
+    a.setRelevance(true); // scoring reads every card whole: the first is found to hold no paper
+    await a.start();
+    const targets = FakeObserver.all[0]!.targets;
+    await vi.waitFor(() => expect(targets.has(articles()[0]!)).toBe(false));
+    expect(targets.has(articles()[1]!)).toBe(true);
+    FakeObserver.show(articles()[1]!);
+    await vi.waitFor(() => expect(articles().slice(1, BLOCK).every((c) => hostIn(c))).toBe(true));
+    expect(hostIn(articles()[0]!)).toBeNull();
   });
 
   it('with relevance on, reads every card in idle time and scores them all', async () => {

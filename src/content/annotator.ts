@@ -55,9 +55,21 @@ interface Annotated {
   overlay?: CardOverlay;
   /** Where the overlay was mounted (once placed): inside the card, or beside it (arXiv's dt card, overlay in its dd). */
   parent?: Element;
-  /** The cards found with this one, in document order, and this card's place among them (see NEIGHBOURS). */
-  group?: Annotated[];
-  index?: number;
+  /** The run of cards this one is watched and built with (see BLOCK). */
+  block?: Block;
+}
+
+/**
+ * A run of up to BLOCK cards found together, in document order, waiting for the viewport: the observer watches its
+ * first and last card only, and either one nearing the viewport builds the whole run (issue #7: an observer over
+ * every card of a 5,000-card page was work at every frame; see BLOCK).
+ */
+interface Block {
+  entries: Annotated[];
+  /** Queued to be built: a card found later starts a new block. */
+  built: boolean;
+  prev: Block | null;
+  next: Block | null;
 }
 
 export interface AnnotatorOptions {
@@ -97,6 +109,14 @@ const REVEAL_MARGIN = '1000px 0px';
  * that page (main-thread time; 180 ms without the extension): 1 card 2,500 ms, 12 on either side ~790 ms, 24 ~620 ms.
  */
 export const NEIGHBOURS = 24;
+
+/**
+ * Cards per block (see Block): the observer watches two cards in BLOCK, not every card, so a long page's
+ * observer has a quarter of the targets to track at every frame. A block is built whole from either end, so a
+ * reader coming from above or below finds it built: its watched ends are REVEAL_MARGIN ahead of it, whatever its
+ * height (eight cards of a listing with abstracts are ~2,500 px).
+ */
+export const BLOCK = 8;
 
 /**
  * A batch of cards at least this long (a page's first pass, not an infinite list's next few) annotates the cards on
@@ -189,7 +209,8 @@ export class Annotator {
           this.visibility?.unobserve(entry.target);
           // The page's card is observed, not our host (a card far from the viewport has none).
           const annotated = this.cards.get(entry.target);
-          if (annotated && !annotated.revealed) this.toReveal.push(annotated, ...(this.settled ? this.neighbours(annotated) : []));
+          // A watched card built on its own (saved by the keyboard shortcut, say) still brings its block.
+          if (annotated && (!annotated.revealed || annotated.block?.built === false)) this.toReveal.push(...this.withBlock(annotated));
         }
         void this.revealQueued();
       }, { rootMargin: REVEAL_MARGIN });
@@ -226,18 +247,65 @@ export class Annotator {
     if (unmark) this.updateControl();
   }
 
-  /** The unbuilt cards around this one among those found with it (NEIGHBOURS on either side), nearest first. */
-  private neighbours(entry: Annotated): Annotated[] {
-    const { group, index } = entry;
-    if (!group || index === undefined) return [];
-    const out: Annotated[] = [];
-    for (let d = 1; d <= NEIGHBOURS; d++) {
-      for (const i of [index + d, index - d]) {
-        const other = group[i];
+  /**
+   * This card and the unbuilt cards of its block, nearest first; once the page's first pass is done, also the blocks
+   * on either side up to NEIGHBOURS cards each way (during that pass the screen and margin are one batch already).
+   * The blocks are marked built.
+   */
+  private withBlock(entry: Annotated): Annotated[] {
+    const block = entry.block;
+    if (!block || !block.entries.includes(entry)) return [entry];
+    const out = [entry];
+    const take = (b: Block, from: number, step: 1 | -1) => {
+      b.built = true;
+      for (let i = from; i >= 0 && i < b.entries.length; i += step) {
+        const other = b.entries[i]!;
+        if (other !== entry && !other.revealed) out.push(other);
+      }
+    };
+    const at = block.entries.indexOf(entry);
+    block.built = true;
+    // Nearest first within the block: alternately after and before the card.
+    for (let d = 1; d < block.entries.length; d++) {
+      for (const i of [at + d, at - d]) {
+        const other = block.entries[i];
         if (other && !other.revealed) out.push(other);
       }
     }
+    if (!this.settled) return out;
+    for (const step of [1, -1] as const) {
+      let count = step === 1 ? block.entries.length - 1 - at : at;
+      for (let b = step === 1 ? block.next : block.prev; b && count < NEIGHBOURS; b = step === 1 ? b.next : b.prev) {
+        take(b, step === 1 ? 0 : b.entries.length - 1, step);
+        count += b.entries.length;
+      }
+    }
     return out;
+  }
+
+  /**
+   * Gathers a pass's unbuilt cards into blocks as they are found (document order), and has the observer watch each
+   * block's first and last card. `close` when the pass has found them all (the last block's last card).
+   */
+  private blocks(): { add(entry: Annotated): void; close(): void } {
+    let block: Block | null = null;
+    const watch = (entry: Annotated) => this.visibility?.observe(entry.card);
+    return {
+      add: (entry) => {
+        if (!block || block.built || block.entries.length === BLOCK) {
+          const prev: Block | null = block;
+          block = { entries: [], built: false, prev, next: null };
+          if (prev) prev.next = block;
+        }
+        block.entries.push(entry);
+        entry.block = block;
+        if (block.entries.length === 1 || block.entries.length === BLOCK) watch(entry);
+      },
+      close: () => {
+        const last = block?.entries.at(-1);
+        if (block && !block.built && last && !last.revealed) watch(last);
+      },
+    };
   }
 
   /**
@@ -440,17 +508,7 @@ export class Annotator {
     const size = this.options.chunkSize ?? BATCH;
     const lookups: Promise<void>[] = [];
     const mounted: Annotated[] = [];
-    // These cards in document order, for building a card's neighbours with it (NEIGHBOURS).
-    const group: Annotated[] = [];
-    const position = new Map(cards.map((card, i) => [card, i]));
-    const grouped = (entries: Annotated[]) => {
-      for (const entry of entries) {
-        entry.group = group;
-        entry.index = position.get(entry.card)!;
-        group[entry.index] = entry;
-      }
-      return entries;
-    };
+    const blocks = this.blocks();
     let rest = cards;
     if (this.visibility && cards.length >= SCREEN_FIRST) {
       // What the reader sees first: the cards on screen are annotated and built before the others are mounted (on a
@@ -458,9 +516,9 @@ export class Annotator {
       const seen = await this.onScreen(cards);
       if (this.stopped || this.adapter !== adapter) return;
       if (seen.size) {
-        const { unknown, entries } = this.mountBatch(adapter, cards.filter((card) => seen.has(card)), true);
+        const { unknown, entries } = this.mountBatch(adapter, cards.filter((card) => seen.has(card)), blocks, true);
         if (unknown.length) lookups.push(this.lookupStates(unknown));
-        mounted.push(...grouped(entries));
+        mounted.push(...entries);
         void this.revealQueued();
         rest = cards.filter((card) => !seen.has(card));
         // The reader's screen is drawn before the rest are mounted: our slices, continuations the browser runs ahead
@@ -480,10 +538,11 @@ export class Annotator {
         sliceStart = performance.now();
         if (this.stopped || this.adapter !== adapter) break;
       }
-      const { unknown, entries } = this.mountBatch(adapter, rest.slice(start, start + size));
+      const { unknown, entries } = this.mountBatch(adapter, rest.slice(start, start + size), blocks);
       for (const id of unknown) pending.add(id);
-      mounted.push(...grouped(entries));
+      mounted.push(...entries);
     }
+    blocks.close();
     if (pending.size) lookups.push(this.lookupStates([...pending]));
     // Relevance once for everything mounted (the background wants a page's cards together, and slices its work),
     // after what the reader sees: the saved states are in (a failed lookup is reported, never thrown) and the cards
@@ -535,7 +594,12 @@ export class Annotator {
    * once. Queued cards are built and mounted in batches (revealQueued). Without an IntersectionObserver every overlay
    * is mounted and built at once, so every card is read whole at once.
    */
-  private mountBatch(adapter: SiteAdapter<any>, cards: Element[], onScreen = false): { unknown: string[]; entries: Annotated[] } {
+  private mountBatch(
+    adapter: SiteAdapter<any>,
+    cards: Element[],
+    blocks: { add(entry: Annotated): void },
+    onScreen = false,
+  ): { unknown: string[]; entries: Annotated[] } {
     const planned: { card: Element; entry?: Annotated; found?: { id: string; paper?: Paper | null }; at: { parent: Element; before: Node | null } | null }[] = [];
     const ctx = this.ctx;
     const now = !this.visibility;
@@ -581,7 +645,7 @@ export class Annotator {
         else if (entry.revealed) {
           /* built before: nothing to watch */
         } else if (onScreen) this.toReveal.push(entry); // known to be on screen: built next, without a frame's wait
-        else this.visibility.observe(card);
+        else blocks.add(entry);
         if (!this.states.has(entry.id)) unknown.push(entry.id);
       } catch (error) {
         this.options.onError?.(error);
@@ -676,6 +740,13 @@ export class Annotator {
     set?.delete(entry);
     if (set && !set.size) this.byId.delete(entry.id);
     entry.overlay?.host.remove();
+    const block = entry.block;
+    if (block) {
+      const at = block.entries.indexOf(entry);
+      if (at >= 0) block.entries.splice(at, 1);
+      // It may have been a watched end: the block's ends now are (watching a card twice is harmless).
+      if (!block.built) for (const end of [block.entries[0], block.entries.at(-1)]) if (end && !end.revealed) this.visibility?.observe(end.card);
+    }
   }
 
   /** One message for the saved states of many papers; every card of each paper is updated. */
