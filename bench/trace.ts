@@ -2,7 +2,7 @@
 // split by kind of work (from a Chromium trace: devtools.timeline events, self time of each event), and the
 // longest tasks in which the extension's script ran. Tracing slows the page down; compare the two columns.
 import { launch, snapshotBuild, within, type Bench, type Served } from './browser';
-import { benchPage, type Site } from './pages';
+import { benchPage, moreCards, type Site } from './pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
 
@@ -16,6 +16,11 @@ const SCROLL_SCRIPT = `(async () => {
   }
 })()`;
 const cards = Number(process.argv[3] ?? 1000);
+/**
+ * TRACE_APPEND=1: trace 50 cards appended to the loaded page (an infinite list), three times, each from a quiet
+ * page, and print the time spent in the extension's script (see ourScript) besides the usual breakdown.
+ */
+const APPEND = !!process.env.TRACE_APPEND;
 
 interface TraceEvent {
   name: string;
@@ -54,7 +59,7 @@ async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
       transferMode: 'ReportEvents',
       traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'] },
     });
-  if (!SCROLL) await startTracing();
+  if (!SCROLL && !APPEND) await startTracing();
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => !!globalThis.__papershelfBench);
   await within(page.evaluate((need) => globalThis.__papershelfBench!.settled(need), bench.withExtension), 300_000, 'settling');
@@ -63,6 +68,18 @@ async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
     await page.waitForTimeout(1500); // the load's idle-time work done
     await startTracing();
     await page.evaluate(SCROLL_SCRIPT);
+  }
+  if (APPEND) {
+    await page.waitForTimeout(1500);
+    await startTracing();
+    for (let k = 0; k < 3; k++) {
+      const more = moreCards(site, cards + 50 * k, 50);
+      await page.evaluate(
+        ([html, target, position, need]) => globalThis.__papershelfBench!.append(html, target, position, 50, need),
+        [more.html, more.target, more.position, bench.withExtension] as const,
+      );
+      await page.waitForTimeout(1500); // its idle-time work (relevance) done
+    }
   }
   await cdp.send('Tracing.end');
   await complete;
@@ -74,6 +91,8 @@ interface Breakdown {
   byKind: Map<string, number>;
   byName: Map<string, number>;
   total: number;
+  /** Time inside the extension's script (see breakdown), ms. */
+  ourScript: number;
   extensionTasks: { start: number; ms: number }[];
   /** Every top-level task of 50 ms or more, with the events that took its time (self time, ms). */
   longTasks: { start: number; ms: number; ext: boolean; top: [string, number][] }[];
@@ -84,7 +103,7 @@ interface Breakdown {
 function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown {
   // The page's main thread: the renderer thread that parsed the most HTML (scrolling: that ran the most frames).
   const parse = new Map<string, number>();
-  const marker = SCROLL ? 'WebFrameWidgetImpl::UpdateLifecycle' : 'ParseHTML';
+  const marker = SCROLL || APPEND ? 'WebFrameWidgetImpl::UpdateLifecycle' : 'ParseHTML';
   for (const e of events) if (e.ph === 'X' && e.name === marker) parse.set(`${e.pid}:${e.tid}`, (parse.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
   const main = [...parse].sort((a, b) => b[1] - a[1])[0]?.[0];
   const xs = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -100,6 +119,10 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     if (names) names.set(name, (names.get(name) ?? 0) + us / 1000);
   };
   let total = 0;
+  // The extension's script: events that name one of its URLs (a call, a script run), outermost only, with all they
+  // contain (the DOM calls they make, a layout they force). Promise continuations that name no URL are missed.
+  let ourScript = 0;
+  let ourUntil = -1;
   for (const e of xs) {
     const dur = e.dur ?? 0;
     while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
@@ -110,7 +133,13 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
       total += dur / 1000;
     }
     add(e.name, dur);
-    if (extensionId && JSON.stringify(e.args ?? {}).includes(`chrome-extension://${extensionId}/`)) tasks.at(-1)!.ext = true;
+    if (extensionId && JSON.stringify(e.args ?? {}).includes(`chrome-extension://${extensionId}/`)) {
+      tasks.at(-1)!.ext = true;
+      if (e.ts >= ourUntil) {
+        ourScript += dur / 1000;
+        ourUntil = e.ts + dur;
+      }
+    }
     stack.push(e);
   }
   // Top-level wrappers (RunTask and the like) keep only their unexplained self time: count it as "other".
@@ -118,6 +147,7 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     byKind,
     byName,
     total,
+    ourScript,
     extensionTasks: tasks.filter((t) => t.ext).map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000 })),
     timeline: tasks
       .filter((t) => t.dur >= 2_000)
@@ -145,6 +175,7 @@ try {
   console.log(`${site}, ${cards} cards: main-thread time by kind (ms, traced)\n${'kind'.padEnd(52)}    with  without    added`);
   for (const k of kinds) console.log(`${k.padEnd(52)}${f(withExt.byKind.get(k))} ${f(without.byKind.get(k))} ${f((withExt.byKind.get(k) ?? 0) - (without.byKind.get(k) ?? 0))}`);
   console.log(`${'all tasks'.padEnd(52)}${f(withExt.total)} ${f(without.total)} ${f(withExt.total - without.total)}`);
+  console.log(`${'of which in the extension\'s script'.padEnd(52)}${f(withExt.ourScript)}${APPEND ? `  (${(withExt.ourScript / 3).toFixed(1)} ms per 50 cards)` : ''}`);
   if (process.env.TRACE_NAMES) {
     const names = [...new Set([...withExt.byName.keys(), ...without.byName.keys()])];
     const diff = (k: string) => (withExt.byName.get(k) ?? 0) - (without.byName.get(k) ?? 0);
