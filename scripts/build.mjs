@@ -13,6 +13,23 @@ function files(dir) {
   });
 }
 
+/** Every script the service worker loads: its loader, then static imports, transitively (paths relative to dir). */
+function workerChunks(dir) {
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+  const start = manifest.background?.service_worker ?? manifest.background?.scripts?.[0];
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const [, spec] of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[^'"`;]*?from\s*)?["']([^"']+\.js)["']/g)) {
+      visit(spec.startsWith('/') ? spec.slice(1) : join(file, '..', spec));
+    }
+  };
+  if (start) visit(start);
+  return [...seen];
+}
+
 for (const target of ['chrome', 'firefox']) {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     stdio: 'inherit',
@@ -25,6 +42,10 @@ for (const target of ['chrome', 'firefox']) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   delete manifest.web_accessible_resources;
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  // The pages' chunks (vite.config.ts): the service worker must not load the popup's (its components, Preact).
+  const loaded = workerChunks(dir);
+  const popupChunk = loaded.find((file) => /(^|\/)popup-[\w-]+\.js$/.test(file));
+  if (popupChunk) throw new Error(`the service worker loads ${popupChunk}: move the module it shares with the popup into the protocol chunk (vite.config.ts)`);
   const entries = {};
   // A fixed date keeps the archives reproducible.
   for (const file of files(dir).sort()) entries[relative(dir, file)] = [readFileSync(file), { mtime: new Date('2026-01-01') }];
