@@ -46,6 +46,8 @@ interface Annotated {
   placed?: boolean;
   /** Where the overlay goes, read when it is mounted (the adapter of when the card was found). */
   mountPoint: () => { parent: Element; before: Node | null };
+  /** The overlay goes in the card's own line (SiteAdapter.inlineOverlay). */
+  inline?: boolean;
   /** Reads the card whole, with the adapter and page context of when it was found. */
   read: () => Paper | null;
   /** Reads only its title and abstract (for relevance scoring; SiteAdapter.summary), likewise. */
@@ -136,7 +138,7 @@ function whenIdle(): Promise<void> {
 }
 
 /** Let the page run: `scheduler.yield()` where the browser has it (our continuation keeps its place), else a task. */
-function yieldToPage(): Promise<void> {
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -632,7 +634,7 @@ export class Annotator {
           const { id, paper } = found!;
           const read = () => extractCard(adapter, card, ctx);
           const summary = () => summaryOfCard(adapter, card, ctx);
-          entry = { id, paper, read, summary, card, mountPoint: () => adapter.mountPoint(card) };
+          entry = { id, paper, read, summary, card, mountPoint: () => adapter.mountPoint(card), inline: adapter.inlineOverlay?.(card) ?? false };
           let set = this.byId.get(id);
           if (!set) this.byId.set(id, (set = new Set()));
           set.add(entry);
@@ -882,7 +884,7 @@ export class Annotator {
       moreRepos: (p) => port.moreRepos(p),
       now: () => this.now().getTime(),
     };
-    const overlay = createCardOverlay(this.options.doc, entry.id, () => entry.paper ?? null, () => this.theme(), tags, actions);
+    const overlay = createCardOverlay(this.options.doc, entry.id, () => entry.paper ?? null, () => this.theme(), tags, actions, entry.inline);
     const { id } = entry;
     if (this.marked) overlay.setMarked(this.marked);
     if (this.relevant.has(id)) overlay.setRelevance(this.relevant.get(id)!);

@@ -225,18 +225,19 @@ describe('month listing (list-cs-2301.html, real page reduced)', () => {
     ]);
   });
 
-  it('mounts inside dd > div.meta right after the title', () => {
+  it('mounts in the dt\'s own line, after its links: an inline overlay that moves nothing below it', () => {
     const doc = load('list-cs-2301.html');
     const cards = arxiv.findCards(doc, ctxFor(doc, url));
     expect(cards.map((c) => c.localName)).toEqual(['dt', 'dt', 'dt']);
     for (const card of cards) {
+      expect(arxiv.inlineOverlay!(card)).toBe(true);
       const { parent, before } = arxiv.mountPoint(card);
       const marker = doc.createElement('papershelf-marker');
       parent.insertBefore(marker, before);
-      expect(parent.matches('dd > div.meta')).toBe(true);
-      expect(marker.previousElementSibling?.matches('.list-title')).toBe(true);
+      expect(parent).toBe(card);
+      expect(marker.previousElementSibling?.matches('a[title="Other formats"], a')).toBe(true);
       expect(marker.closest('a')).toBeNull();
-      expect(card.nextElementSibling?.contains(marker)).toBe(true);
+      expect(card.lastElementChild).toBe(marker);
     }
   });
 });
@@ -506,6 +507,7 @@ describe('search results (search.html, built from the template)', () => {
       const { parent, before } = arxiv.mountPoint(card);
       expect(parent).toBe(card);
       expect(before?.previousSibling).toBe(card.querySelector('p.title'));
+      expect(arxiv.inlineOverlay!(card)).toBe(false); // a block of its own under the title
     }
     expect(arxiv.findCards(cards[3]!, ctx)).toEqual([cards[3]]);
   });
@@ -552,6 +554,7 @@ describe('abstract page (abs-2609.22268.html, real 2026 page reduced)', () => {
     expect(cards).toEqual([doc.querySelector('#abs')]);
     const { parent, before } = arxiv.mountPoint(cards[0]!);
     expect(parent).toBe(cards[0]);
+    expect(arxiv.inlineOverlay!(cards[0]!)).toBe(false);
     expect(before?.previousSibling).toBe(doc.querySelector('h1.title'));
     expect(arxiv.findCards(doc.querySelector('.extra-services')!, ctxFor(doc, url))).toEqual([]);
   });

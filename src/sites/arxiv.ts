@@ -631,12 +631,11 @@ export const arxiv: SiteAdapter<ArxivContext> = {
     if (!parts || !parts.title || !canonicalId({ arxiv: parts.id, site: 'arxiv' })) return null;
     return { title: parts.title, abstract: text(parts.abstract) || null };
   },
+  // A listing row's first line ("[1] arXiv:… [pdf, html, other]") has most of its width free: the overlay goes at its
+  // end, and inserting it moves nothing below (a block under the title moved the whole list, 60-110 ms a batch).
+  inlineOverlay: (card) => card.localName === LIST_CARD,
   mountPoint(card) {
-    if (card.localName === LIST_CARD) {
-      const dd = ddOf(card);
-      const meta = dd?.querySelector(LIST_META) ?? dd;
-      return meta ? after(meta.querySelector(LIST_TITLE), meta) : after(null, card);
-    }
+    if (card.localName === LIST_CARD) return { parent: card, before: null };
     if (card.matches(SEARCH_CARD)) return after(card.querySelector(SEARCH_TITLE), card);
     const title = card.querySelector(ABS_TITLE);
     if (!title && card === card.ownerDocument.body) return { parent: card, before: card.firstChild };

@@ -42,6 +42,12 @@ export interface SiteAdapter<Ctx = unknown> {
    * fuzz suite).
    */
   summary?(card: Element, ctx: Ctx): PaperSummary | null;
+  /**
+   * Optional: true where the overlay goes in the card's own first line (mountPoint is then in that line) rather
+   * than in a block of its own, because the line has room: an overlay that adds no height moves nothing below it,
+   * which on a long list is most of what inserting it costs (issue #7).
+   */
+  inlineOverlay?(card: Element): boolean;
   /** Where the overlay goes for this card: appended to `parent` before `before` (null: at the end). */
   mountPoint(card: Element): { parent: Element; before: Node | null };
 }

@@ -32,6 +32,26 @@ describe.each([
       return found.length === LISTING_IDS.length && found.every((o) => o.pressed !== null) && found;
     }, 'listing overlays');
     expect(overlays.map((o) => o.id)).toEqual(LISTING_IDS);
+    // Each overlay sits in its row's first line and adds no height to it, so nothing below moves when it goes in
+    // (issue #7); where the line has no room (Firefox's window here is 800 px wide) it starts a line of its own,
+    // under the links, covering nothing. The page sees only the hosts: a row without its host is arXiv's own.
+    const rows = await tab.run<{ with: number; without: number; inDt: boolean; ownLine: boolean }[]>(`(() =>
+      [...document.querySelectorAll('dl > dt')].map((dt) => {
+        const host = dt.querySelector('papershelf-overlay');
+        const withIt = dt.getBoundingClientRect().height;
+        const ownLine = !!host && host.getBoundingClientRect().top >= dt.querySelector('a[title="Abstract"]').getBoundingClientRect().bottom;
+        const next = host?.nextSibling ?? null;
+        host?.remove();
+        const without = dt.getBoundingClientRect().height;
+        if (host) dt.insertBefore(host, next);
+        return { with: withIt, without, inDt: !!host, ownLine };
+      }))()`);
+    expect(rows).toHaveLength(LISTING_IDS.length);
+    for (const row of rows) {
+      expect(row.inDt).toBe(true);
+      if (!row.ownLine) expect(row.with).toBe(row.without);
+    }
+    expect(rows.filter((r) => !r.ownLine).length).toBeGreaterThan(0);
     await tab.clickSave('arxiv:cs/0703095');
     await until(async () => (await tab.overlays()).find((o) => o.id === 'arxiv:cs/0703095')?.pressed === 'true', 'saved old-style id');
     await tab.close();
