@@ -5,8 +5,8 @@ import type { SiteAdapter } from '../sites/types';
 import { runtime, send } from '../background/client';
 import { noticeOf } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
-import { Annotator } from './annotator';
-import { compileTaxonomy } from '../core/tags/match';
+import { Annotator, yieldToPage } from './annotator';
+import { compileTaxonomyInSlices } from '../core/tags/match';
 import { createTagger } from './tagger';
 
 export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
@@ -35,13 +35,12 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     // Page settings before the first annotation (one round trip), so every card gets its chips in one pass and
     // relevance is only asked for when the user has it on; a page no adapter handles (a Hugging Face profile
     // without papers, say) never asks.
-    // The topic taxonomy (~20 ms) is compiled while the background answers, not after. Its expressions are left to
+    // The topic taxonomy (~20 ms) is compiled while the background answers, not after, a few ms at a time: at once,
+    // with the garbage collection it set off, it was a 60 ms task on a loaded arXiv page. Its expressions are left to
     // compile on first use: running them all ahead took longer (~35 ms) than the first screen of cards pays for them.
-    // In a task of its own: the script's own start (its evaluation) is a task already.
     prepare: async () => {
       const asked = send('tagSettings', {}).catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const matcher = compileTaxonomy();
+      const matcher = await compileTaxonomyInSlices(yieldToPage);
       const settings = await asked;
       annotator.setTagger(createTagger(settings, matcher));
       annotator.setRelevance(settings.relevance);
