@@ -9,6 +9,7 @@ import { ID_PREFIXES } from '../core/ids';
 import { fixturesOf } from '../../test/unit/robustness/fixtures';
 import { identifyProblems, summaryProblems } from '../../test/unit/robustness/fuzz-harness';
 import { JSDOM } from 'jsdom';
+import type { SiteAdapter } from './types';
 import { extractCard, summaryOfCard } from './extract-card';
 
 const staticMatches = new Set(manifest.content_scripts.flatMap((script) => script.matches));
@@ -34,12 +35,16 @@ describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s', (id, adapte
   });
 });
 
+/** A fixture page's context and cards, as the content script finds them. */
+function fixtureCards(adapter: SiteAdapter<any>, fixture: { html: string; url?: string }): { ctx: unknown; cards: Element[] } {
+  const doc = new JSDOM(fixture.html, { url: fixture.url }).window.document;
+  const ctx = adapter.context(doc, new URL(fixture.url!), new Date('2026-09-12T12:00:00Z'));
+  return { ctx, cards: adapter.findCards(doc, ctx) };
+}
+
 describe.each(adapters.filter((a) => a.identify).map((a) => [a.id, a] as const))('adapter %s, identify', (id, adapter) => {
   it.each(fixturesOf(id).map((f) => [f.name, f] as const))('%s: names the paper extract reads, on every card', (_name, fixture) => {
-    const url = new URL(fixture.url!);
-    const doc = new JSDOM(fixture.html, { url: fixture.url }).window.document;
-    const ctx = adapter.context(doc, url, new Date('2026-09-12T12:00:00Z'));
-    const cards = adapter.findCards(doc, ctx);
+    const { ctx, cards } = fixtureCards(adapter, fixture);
     expect(cards.flatMap((card) => identifyProblems(adapter, card, ctx))).toEqual([]);
     // Every card a paper is read from is named by identify: the page's papers, ids first.
     expect(cards.map((card) => adapter.identify!(card, ctx)).filter(Boolean).length).toBeGreaterThanOrEqual(cards.filter((c) => adapter.extract(c, ctx)).length);
@@ -48,12 +53,9 @@ describe.each(adapters.filter((a) => a.identify).map((a) => [a.id, a] as const))
 
 describe.each(adapters.filter((a) => a.summary).map((a) => [a.id, a] as const))('adapter %s, summary', (id, adapter) => {
   it.each(fixturesOf(id).map((f) => [f.name, f] as const))('%s: the title and abstract extract reads, on every card', (_name, fixture) => {
-    const url = new URL(fixture.url!);
-    const doc = new JSDOM(fixture.html, { url: fixture.url }).window.document;
-    const ctx = adapter.context(doc, url, new Date('2026-09-12T12:00:00Z'));
-    const cards = adapter.findCards(doc, ctx);
+    const { ctx, cards } = fixtureCards(adapter, fixture);
     expect(cards.flatMap((card) => summaryProblems(adapter, card, ctx))).toEqual([]);
-    // Not vacuous: the fixtures' cards have summaries, some with abstracts.
+    // Not vacuous: every card extract reads a paper from has a summary.
     const summaries = cards.map((card) => summaryOfCard(adapter, card, ctx));
     expect(summaries.filter(Boolean).length).toBe(cards.filter((c) => extractCard(adapter, c, ctx)).length);
   });
