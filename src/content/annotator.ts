@@ -55,7 +55,7 @@ interface Annotated {
   card: Element;
   /** Made when the card is first mounted (see `placed`). */
   overlay?: CardOverlay;
-  /** Where the overlay was mounted (once placed): inside the card, or beside it (arXiv's dt card, overlay in its dd). */
+  /** Where the overlay was mounted (once placed): inside the card, or beside it (the adapter's mountPoint). */
   parent?: Element;
   /** The run of cards this one is watched and built with (see BLOCK). */
   block?: Block;
@@ -104,11 +104,13 @@ const SLICE_MS = 8;
 const REVEAL_MARGIN = '1000px 0px';
 
 /**
- * When a card comes near the viewport, this many cards on either side of it (found with it, in document order) are
- * built with it, in one batch. Every overlay inserted into a long list moves everything below it, and the browser
- * then re-walks every moved box (PrePaint): ~35-60 ms per insertion on a 1,000-card arXiv page, whether one overlay
- * moved it or twenty. Scrolling down card by card was one such frame per card. Measured scrolling 60 × 300 px down
- * that page (main-thread time; 180 ms without the extension): 1 card 2,500 ms, 12 on either side ~790 ms, 24 ~620 ms.
+ * When a card comes near the viewport, at least this many cards on either side of it (found with it, in document
+ * order; whole blocks, see BLOCK) are built with it, in one batch. Every overlay inserted into a long list moves
+ * everything below it, and the browser then re-walks every moved box (PrePaint): ~35-60 ms per insertion on a
+ * 1,000-card arXiv page, whether one overlay moved it or twenty. Scrolling down card by card was one such frame per
+ * card. Measured scrolling 60 × 300 px down that page (main-thread time; 180 ms without the extension): 1 card
+ * 2,500 ms, 12 on either side ~790 ms, 24 ~620 ms. arXiv's overlays no longer move the list (inlineOverlay), but an
+ * insertion frame there still costs ~50 ms of layout and compositing over the whole list: 8 on either side was worse.
  */
 export const NEIGHBOURS = 24;
 

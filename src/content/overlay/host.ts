@@ -58,7 +58,7 @@ export function createHost(doc: Document, id: string): OverlayHost {
  * sheet for the engine to activate per root, and a batch of 49 overlays cost ~20 ms of StyleEngine work per frame
  * when scrolling a long arXiv list. Firefox refuses a content script's sheets in `adoptedStyleSheets` (bug
  * 1928865: the array is the content script's, not the page's), so there, and wherever constructed sheets are
- * missing (jsdom), each root gets its <style> as before; the first refusal decides for the rest of the page.
+ * missing, each root gets its <style> as before; the first refusal decides for the rest of the page.
  */
 let constructed = true;
 const sheets = new WeakMap<readonly string[], CSSStyleSheet>();
