@@ -26,6 +26,9 @@ afterEach(() => {
 });
 
 /** A minimal adapter: cards are `article` elements with a `a.paper` link and an `h3` title. */
+/** vi.waitFor's limit: building dozens of overlays in slices takes a few hundred ms, several times that on a busy machine. */
+const WAIT = { timeout: 5000 };
+
 const fakeAdapter: SiteAdapter<null> = {
   id: 'fake',
   name: 'Fake',
@@ -205,7 +208,7 @@ describe('Annotator', () => {
     history.pushState(null, '', '/list?page=2');
     document.body.insertAdjacentHTML('beforeend', card('3'));
     // The rescan reads the context and finds cards in tasks of their own: wait for it.
-    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2', 'fake:3']));
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2', 'fake:3']), WAIT);
   });
 
   it('asks for its settings once, and only when a page it handles is shown', async () => {
@@ -341,7 +344,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
    */
   const shown = async (...cards: Element[]) => {
     FakeObserver.show(...cards.map(watchedNear));
-    await vi.waitFor(() => expect(cards.every((c) => !!hostIn(c) && !!roots.get(hostIn(c)!)?.querySelector('button'))).toBe(true));
+    await vi.waitFor(() => expect(cards.every((c) => !!hostIn(c) && !!roots.get(hostIn(c)!)?.querySelector('button'))).toBe(true), WAIT);
   };
   /**
    * The watched card a browser would report when this one nears the viewport: the observer watches the ends of
@@ -412,7 +415,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const at = 5 * BLOCK;
     const side = Math.ceil(N / BLOCK) * BLOCK; // N cards, in whole blocks
     FakeObserver.show(articles()[at]!);
-    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - side, at + BLOCK + side)));
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - side, at + BLOCK + side)), WAIT);
     await flush();
     watch.disconnect();
     expect(inserted).toEqual([2 * side + BLOCK]); // one batch of mutations: one task, one insertion
@@ -422,11 +425,11 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     // Scrolling on, the next block's first card brings the next ones.
     const next = at + BLOCK + side;
     FakeObserver.show(articles()[next]!);
-    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - side, Math.min(n, next + BLOCK + side))));
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - side, Math.min(n, next + BLOCK + side))), WAIT);
     // Coming from below, a block's last card nears the viewport first: the block is built all the same.
     const below = at - side - 1;
     FakeObserver.show(articles()[below]!);
-    await vi.waitFor(() => expect(hostIn(articles()[below - BLOCK + 1]!)).not.toBeNull());
+    await vi.waitFor(() => expect(hostIn(articles()[below - BLOCK + 1]!)).not.toBeNull(), WAIT);
   });
 
   it('builds a card\'s block alone while the page\'s first pass is on (it builds the screen and margin already), with neighbours after', async () => {
@@ -440,7 +443,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       return lookup(ids);
     });
     const started = annotator(port).start();
-    await vi.waitFor(() => expect(FakeObserver.all[0]?.targets.size).toBe(2 * 5));
+    await vi.waitFor(() => expect(FakeObserver.all[0]?.targets.size).toBe(2 * 5), WAIT);
     await shown(articles()[BLOCK - 1]!);
     expect(hosts()).toEqual(articles().slice(0, BLOCK).map(hostIn));
     release();
@@ -477,9 +480,9 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const first = articles()[0]!;
     FakeObserver.show(first); // built in the batch's first slice
     first.remove(); // a re-render takes the card out before the batch is mounted
-    await vi.waitFor(() => expect(hosts()).toHaveLength(4));
+    await vi.waitFor(() => expect(hosts()).toHaveLength(4), WAIT);
     document.body.prepend(first);
-    await vi.waitFor(() => expect(hostIn(first) && roots.get(hostIn(first)!)!.querySelector('button')).toBeTruthy());
+    await vi.waitFor(() => expect(hostIn(first) && roots.get(hostIn(first)!)!.querySelector('button')).toBeTruthy(), WAIT);
     expect(hosts()).toHaveLength(5);
   });
 
@@ -494,7 +497,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     });
     const started = annotator(port).start();
     // The page's first pass asks the browser which cards are on screen (an observer at the viewport's edge).
-    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy());
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     const articles = [...document.querySelectorAll('article')];
     FakeObserver.show(...articles.slice(40, 44));
     await started;
@@ -641,7 +644,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(reads).toEqual([]); // nothing but the ids read so far
     FakeObserver.show(articles()[n - 1]!); // the last block's last card
     const built = Math.min(n, (n % BLOCK || BLOCK) + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK); // its block and whole blocks before
-    await vi.waitFor(() => expect(reads).toHaveLength(built));
+    await vi.waitFor(() => expect(reads).toHaveLength(built), WAIT);
     expect(reads).toEqual(ids(n - built + 1, n).reverse()); // that card first, then the others, nearest first
     const last = hostIn(articles()[n - 1]!)!;
     expect(last.getAttribute('data-papershelf-id')).toBe(`fake:${n}`);
@@ -689,10 +692,10 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     a.setRelevance(true); // scoring reads every card whole: the first is found to hold no paper
     await a.start();
     const targets = FakeObserver.all[0]!.targets;
-    await vi.waitFor(() => expect(targets.has(articles()[0]!)).toBe(false));
+    await vi.waitFor(() => expect(targets.has(articles()[0]!)).toBe(false), WAIT);
     expect(targets.has(articles()[1]!)).toBe(true);
     FakeObserver.show(articles()[1]!);
-    await vi.waitFor(() => expect(articles().slice(1, BLOCK).every((c) => hostIn(c))).toBe(true));
+    await vi.waitFor(() => expect(articles().slice(1, BLOCK).every((c) => hostIn(c))).toBe(true), WAIT);
     expect(hostIn(articles()[0]!)).toBeNull();
   });
 
@@ -873,7 +876,7 @@ describe('Annotator relevance', () => {
     expect(bar().hidden).toBe(false);
     history.pushState(null, '', '/list?page=2');
     document.querySelector('main')!.innerHTML = card('3');
-    await vi.waitFor(() => expect(bar().hidden).toBe(true));
+    await vi.waitFor(() => expect(bar().hidden).toBe(true), WAIT);
     expect(document.querySelectorAll('papershelf-controls')).toHaveLength(1);
   });
 
