@@ -72,6 +72,18 @@ function readProps(el: Element | null): Json {
 }
 
 function paperMap(doc: Document, page: string, listing = readProps(doc.querySelector(LISTING_PROPS))): Map<string, HfPaper> {
+  const steps = paperMapSteps(doc, page, listing);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Listing items read between two pauses of paperMapInSlices (5,000 of them took ~50 ms at once). */
+const ITEMS_PER_SLICE = 500;
+
+/** paperMap's work, pausing (yield) every ITEMS_PER_SLICE listing items. */
+function* paperMapSteps(doc: Document, page: string, listing: Json): Generator<void, Map<string, HfPaper>, void> {
   const map = new Map<string, HfPaper>();
   const add = (paper: unknown) => {
     const id = isObject(paper) && typeof paper.id === 'string' ? parseId(paper.id) : null;
@@ -81,9 +93,14 @@ function paperMap(doc: Document, page: string, listing = readProps(doc.querySele
     for (const el of doc.querySelectorAll(ANY_PROPS)) findPapers(readProps(el), add);
     return map;
   }
+  let read = 0;
   for (const key of LISTING_KEYS) {
     const items = listing[key];
-    if (Array.isArray(items)) for (const item of items) add(isObject(item) && isObject(item.paper) ? item.paper : item);
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      add(isObject(item) && isObject(item.paper) ? item.paper : item);
+      if (++read % ITEMS_PER_SLICE === 0) yield;
+    }
   }
   add(readProps(doc.querySelector(PAPER_PROPS)).paper);
   return map;
@@ -103,7 +120,12 @@ async function paperMapInSlices(doc: Document, page: string, pause: () => Promis
   if (text.length < SLICED_PROPS) return paperMap(doc, page);
   // Every listing names its items `dailyPapers`, each `{"paper": {...}, ...}` (DOM-NOTES.md §1); search results are
   // short. A page shaped otherwise is parsed whole, as before.
-  return paperMap(doc, page, (await parseObjectInSlices(text, { key: 'dailyPapers', separator: '},{"paper":', pause })) ?? {});
+  const steps = paperMapSteps(doc, page, (await parseObjectInSlices(text, { key: 'dailyPapers', separator: '},{"paper":', pause })) ?? {});
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 /**
@@ -155,8 +177,16 @@ export function paperHrefId(href: string): string | null {
   return arxivIdFromLink(href, PLAIN_PAPER_HREF, ORIGIN);
 }
 
-/** The first `/papers/<arXiv id>` link's id; `/papers/date/...`, `/papers?q=` and the like are not cards. */
+/**
+ * The first `/papers/<arXiv id>` link's id; `/papers/date/...`, `/papers?q=` and the like are not cards. The first
+ * link is asked for alone first: on a listing it is the thumbnail's, and querySelector stops there, where
+ * querySelectorAll walks the whole card (hundreds of elements; ~70 ms over 5,000 cards, read twice per card).
+ */
 function linkId(card: Element): string | null {
+  const first = card.querySelector(CARD_LINK);
+  if (!first) return null;
+  const id = paperHrefId(first.getAttribute('href') ?? '');
+  if (id) return id;
   for (const a of card.querySelectorAll(CARD_LINK)) {
     const id = paperHrefId(a.getAttribute('href') ?? '');
     if (id) return id;
