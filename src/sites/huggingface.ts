@@ -8,6 +8,7 @@ import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 import { parseObjectInSlices } from '../core/json-slices';
+import { runSteps, runStepsInSlices } from '../core/steps';
 
 const ORIGIN = 'https://huggingface.co';
 /** Hydration JSON holders (`data-props`, one read per page). */
@@ -72,11 +73,7 @@ function readProps(el: Element | null): Json {
 }
 
 function paperMap(doc: Document, page: string, listing = readProps(doc.querySelector(LISTING_PROPS))): Map<string, HfPaper> {
-  const steps = paperMapSteps(doc, page, listing);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(paperMapSteps(doc, page, listing));
 }
 
 /** Listing items read between two pauses of paperMapInSlices (5,000 of them took ~50 ms at once). */
@@ -120,12 +117,8 @@ async function paperMapInSlices(doc: Document, page: string, pause: () => Promis
   if (text.length < SLICED_PROPS) return paperMap(doc, page);
   // Every listing names its items `dailyPapers`, each `{"paper": {...}, ...}` (DOM-NOTES.md §1); search results are
   // short. A page shaped otherwise is parsed whole, as before.
-  const steps = paperMapSteps(doc, page, (await parseObjectInSlices(text, { key: 'dailyPapers', separator: '},{"paper":', pause })) ?? {});
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
+  const listing = (await parseObjectInSlices(text, { key: 'dailyPapers', separator: '},{"paper":', pause })) ?? {};
+  return runStepsInSlices(paperMapSteps(doc, page, listing), pause); // a pause at every yield (ITEMS_PER_SLICE)
 }
 
 /**

@@ -3,6 +3,7 @@
 // there, and only those run (as sticky regexes) at that position. No per-call regex building.
 
 import { TOPICS, type Topic } from './taxonomy';
+import { runSteps, runStepsInSlices } from '../steps';
 
 /** The fields tagging looks at (a `Paper` fits). */
 export interface PaperText {
@@ -47,11 +48,7 @@ const WORD_CHAR = /[A-Za-z0-9_]/;
 
 /** Build a matcher; throws on malformed topics so a broken taxonomy fails at start-up and in tests. */
 export function compileTaxonomy(topics: readonly Topic[] = TOPICS): Matcher {
-  const steps = compileSteps(topics);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(compileSteps(topics));
 }
 
 /**
@@ -65,16 +62,7 @@ export async function compileTaxonomyInSlices(
   sliceMs = 4,
   clock: () => number = () => performance.now(),
 ): Promise<Matcher> {
-  const steps = compileSteps(topics);
-  let start = clock();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (clock() - start >= sliceMs) {
-      await pause();
-      start = clock();
-    }
-  }
+  return runStepsInSlices(compileSteps(topics), pause, sliceMs, clock);
 }
 
 /** compileTaxonomy's work, yielding after each topic and every few dozen expressions (see compileTaxonomyInSlices). */
