@@ -113,6 +113,28 @@ describe('popup keyboard', () => {
     expect(rows().map((r) => r.textContent).every((t) => t!.includes('Even'))).toBe(true);
   });
 
+  it('papers saved elsewhere, arriving above an open editor, leave it as it is: same element, typed text, focus', async () => {
+    const old = Array.from({ length: 20 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `Old paper ${i}`, 10_000 - i));
+    const { api } = renderPopup(old);
+    await waitFor(() => expect(rows()).toHaveLength(20));
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “Old paper 15”' }));
+    const box = (await screen.findByRole('combobox', { name: 'Add a tag to “Old paper 15”' })) as HTMLInputElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'half-typ' } });
+    // Another tab saves more papers than the first slice at once: they all sort above the open item.
+    const fresh = Array.from({ length: FIRST_SLICE + 4 }, (_, i) => makeSaved(`arxiv:2608.${String(i).padStart(5, '0')}`, `New paper ${i}`, 20_000 + i));
+    api.papers = [...fresh, ...api.papers].sort((a, b) => b.savedAt - a.savedAt);
+    api.emit();
+    await waitFor(() => expect(screen.getAllByText(/^New paper/).length).toBeGreaterThan(0));
+    expect(row('Old paper 15').isConnected).toBe(true);
+    expect(screen.getByRole('combobox', { name: 'Add a tag to “Old paper 15”' })).toBe(box); // not rebuilt
+    expect(box.value).toBe('half-typ');
+    expect(document.activeElement).toBe(box);
+    await waitFor(() => expect(rows()).toHaveLength(20 + fresh.length));
+    expect(rows().map((r) => r.dataset.id)).toEqual(api.papers.map((p) => p.id)); // in order once complete
+    expect(box.isConnected && box.value).toBe('half-typ');
+  });
+
   it('keeps focus in the list after a removal', async () => {
     renderPopup(three);
     await screen.findByText('First paper');

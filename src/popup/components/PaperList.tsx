@@ -34,15 +34,12 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
   const focusId = useRef<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const page = papers.slice(0, limit);
-  // Items already on screen stay; new ones past FIRST_SLICE wait for the next frame (completeFor: this list in full).
+  // Items already on screen stay, wherever the change puts them (an editor open in one keeps its text and focus
+  // when papers saved elsewhere arrive above it); new ones past FIRST_SLICE wait for the next frame
+  // (completeFor: this list in full).
   const rendered = useRef<ReadonlySet<string>>(new Set());
   const [completeFor, setCompleteFor] = useState<readonly SavedPaper[] | null>(null);
-  let count = page.length;
-  if (completeFor !== papers) {
-    count = Math.min(FIRST_SLICE, page.length);
-    while (count < page.length && rendered.current.has(page[count]!.id)) count++;
-  }
-  const shown = count === page.length ? page : page.slice(0, count);
+  const shown = completeFor === papers ? page : page.filter((saved, i) => i < FIRST_SLICE || rendered.current.has(saved.id));
   useEffect(() => {
     rendered.current = new Set(shown.map((saved) => saved.id));
     if (shown.length === page.length) return;
