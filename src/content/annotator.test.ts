@@ -515,6 +515,37 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(button(articles[6]!.querySelector('papershelf-overlay')!).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('on a page longer than SCREEN_PROBES cards, finds the screen by watching every k-th card, and takes the run around those seen', async () => {
+    document.body.innerHTML = many(100);
+    const port = fakePort();
+    const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port, screenProbes: 25 });
+    const started = a.start();
+    // 100 cards, 25 probes: every 4th card, and the last.
+    const probe = () => FakeObserver.all.find((o) => !o.options?.rootMargin && o.targets.size > 0);
+    await vi.waitFor(() => expect(probe()).toBeTruthy(), WAIT);
+    const all = articles();
+    expect([...probe()!.targets].map((c) => all.indexOf(c as HTMLElement))).toEqual([...Array.from({ length: 25 }, (_, i) => 4 * i), 99]);
+    // Probes 40 and 44 in view: the screen may hold cards 37 to 47 (a stride less one on either side).
+    FakeObserver.show(all[40]!, all[44]!);
+    await started;
+    expect(port.calls[0]).toBe(`lookup:${ids(38, 48).join(',')}`); // cards numbered from 1
+    expect(hosts()).toEqual(all.slice(37, 48).map(hostIn));
+    expect(hosts().every((h) => roots.get(h)?.querySelector('button'))).toBe(true);
+  });
+
+  it('with no probe in view, leaves every card to the observer of blocks', async () => {
+    document.body.innerHTML = many(100);
+    const port = fakePort();
+    const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port, screenProbes: 25 });
+    const started = a.start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => !o.options?.rootMargin && o.targets.size > 0)).toBeTruthy(), WAIT);
+    FakeObserver.show(articles()[1]!); // not a probe: no report
+    await started; // after SCREEN_WAIT_MS
+    expect(hosts()).toHaveLength(0);
+    await shown(articles()[50]!);
+    expect(hostIn(articles()[50]!)).toBeTruthy();
+  });
+
   it('a short batch (an infinite list\'s next cards) does not wait to be told what is on screen', async () => {
     document.body.innerHTML = Array.from({ length: 20 }, (_, i) => card(String(i + 1))).join('');
     const port = fakePort();
