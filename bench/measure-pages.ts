@@ -3,6 +3,7 @@
 import type { Bench, MainThread } from './browser';
 import { mainThread, minus, untilQuiet, within } from './browser';
 import { moreCards, type BenchPage } from './pages';
+import { sampledMs, type CpuProfile } from './tracing';
 
 export interface LongTask {
   start: number;
@@ -163,6 +164,47 @@ export async function measureLoad(
       before = after;
     }
     return scroll ? { load, append: appended, scroll: await scrolled() } : { load, append: appended };
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
+ * The extension's own script time for each of `append.times` appends of `append.count` cards to the loaded page:
+ * CPU-profile samples (every 100 µs) in or called from the extension's script, from the insertion until the main
+ * thread is quiet (see sampledMs). The browser's work our script sets off for later (style, layout, observers, GC)
+ * is in the main-thread figures, not here. Profiling slows the page a little, so this runs apart from the timed runs.
+ */
+export async function profileAppends(bench: Bench, page: BenchPage, append: { from: number; count: number; times: number }): Promise<number[]> {
+  const id = bench.extensionId;
+  if (!id) throw new Error('profileAppends needs the extension');
+  const { page: tab, cdp } = await bench.newTab();
+  try {
+    await tab.goto(page.url, { waitUntil: 'commit', timeout: 120_000 });
+    await tab.waitForFunction(() => !!globalThis.__papershelfBench, undefined, { timeout: 60_000 });
+    await within(tab.evaluate(() => globalThis.__papershelfBench!.settled(true)), 180_000, `${page.url} settling`);
+    await tab.waitForTimeout(QUIET_MS);
+    await untilQuiet(cdp);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const out: number[] = [];
+    for (let k = 0; k < append.times; k++) {
+      const more = moreCards(page.site, append.from + k * append.count, append.count);
+      await cdp.send('Profiler.start');
+      await within(
+        tab.evaluate(
+          ([html, target, position, count]) => globalThis.__papershelfBench!.append(html, target, position, count, true),
+          [more.html, more.target, more.position, append.count] as const,
+        ),
+        60_000,
+        `${page.url} profiled append`,
+      );
+      await tab.waitForTimeout(QUIET_MS);
+      await untilQuiet(cdp);
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      out.push(sampledMs(profile, (url) => url.startsWith(`chrome-extension://${id}/`)).ours);
+    }
+    return out;
   } finally {
     await tab.close();
   }

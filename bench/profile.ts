@@ -11,17 +11,7 @@ import { launch, within, type Served } from './browser';
 import { benchPage, moreCards, type Site } from './pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
-
-interface CallFrame {
-  functionName: string;
-  url: string;
-  lineNumber: number;
-}
-interface CpuProfile {
-  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { parentsOf, sampledMs, type CallFrame, type CpuProfile } from './tracing';
 
 const site = (process.argv[2] ?? 'huggingface') as Site;
 const cards = Number(process.argv[3] ?? 1000);
@@ -80,24 +70,20 @@ try {
   writeFileSync(file, JSON.stringify(profile));
 
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const parent = parentsOf(profile);
   const selfMs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const ours = (url: string) => url.includes('/src/content/');
   const name = (f: CallFrame) => `${f.functionName || '(anonymous)'} :${f.lineNumber + 1}`;
   const inclusive = new Map<string, number>();
   const self = new Map<string, number>();
-  let total = 0;
-  let inExtension = 0;
+  const { total, ours: inExtension } = sampledMs(profile, ours);
   for (const [id, ms] of selfMs) {
-    total += ms;
     const frame = nodes.get(id)!.callFrame;
     // Native work called from our code (createElement, attachShadow, ...) counts as the caller's self time.
     let owner: number | undefined = id;
     while (owner !== undefined && !ours(nodes.get(owner)!.callFrame.url)) owner = parent.get(owner);
     if (owner !== undefined) {
-      inExtension += ms;
       const key = ours(frame.url) ? name(frame) : `${name(nodes.get(owner)!.callFrame)} → ${frame.functionName || '(native)'}`;
       self.set(key, (self.get(key) ?? 0) + ms);
     }

@@ -5,6 +5,7 @@ import { launch, snapshotBuild, within, type Bench, type Served } from './browse
 import { benchPage, moreCards, type Site } from './pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
+import { extensionScriptMs, isExtensionScript, mainThreadEvents, startTracing, type TraceEvent } from './tracing';
 
 const site = (process.argv[2] ?? 'huggingface') as Site;
 /** TRACE_SCROLL=1: trace a reader scrolling down the loaded page (60 steps of 300 px, one per frame) instead of the load. */
@@ -21,16 +22,6 @@ const cards = Number(process.argv[3] ?? 1000);
  * page, and print the time spent in the extension's script (see ourScript) besides the usual breakdown.
  */
 const APPEND = !!process.env.TRACE_APPEND;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string } };
-}
 
 const KINDS: [string, RegExp][] = [
   ['HTML parsing and loading', /ParseHTML|HTMLDocumentParser|TextResourceDecoder|PreloadScanner|DocumentLoader|NavigationBodyLoader|ResourceFetcher|CommitNavigation|FinishedParsing/],
@@ -51,27 +42,20 @@ function kindOf(name: string): string {
 
 async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
   const { page, cdp } = await bench.newTab();
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  const startTracing = () =>
-    cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'] },
-    });
-  if (!SCROLL && !APPEND) await startTracing();
+  let stop: (() => Promise<TraceEvent[]>) | null = null;
+  if (!SCROLL && !APPEND) stop = await startTracing(cdp);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => !!globalThis.__papershelfBench);
   await within(page.evaluate((need) => globalThis.__papershelfBench!.settled(need), bench.withExtension), 300_000, 'settling');
   await page.waitForTimeout(300);
   if (SCROLL) {
     await page.waitForTimeout(1500); // the load's idle-time work done
-    await startTracing();
+    stop = await startTracing(cdp);
     await page.evaluate(SCROLL_SCRIPT);
   }
   if (APPEND) {
     await page.waitForTimeout(1500);
-    await startTracing();
+    stop = await startTracing(cdp);
     for (let k = 0; k < 3; k++) {
       const more = moreCards(site, cards + 50 * k, 50);
       await page.evaluate(
@@ -81,8 +65,7 @@ async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
       await page.waitForTimeout(1500); // its idle-time work (relevance) done
     }
   }
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await stop!();
   await page.close();
   return events;
 }
@@ -91,7 +74,7 @@ interface Breakdown {
   byKind: Map<string, number>;
   byName: Map<string, number>;
   total: number;
-  /** Time inside the extension's script (see breakdown), ms. */
+  /** Time inside the extension's script (see extensionScriptMs), ms. */
   ourScript: number;
   extensionTasks: { start: number; ms: number }[];
   /** Every top-level task of 50 ms or more, with the events that took its time (self time, ms). */
@@ -102,11 +85,7 @@ interface Breakdown {
 
 function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown {
   // The page's main thread: the renderer thread that parsed the most HTML (scrolling: that ran the most frames).
-  const parse = new Map<string, number>();
-  const marker = SCROLL || APPEND ? 'WebFrameWidgetImpl::UpdateLifecycle' : 'ParseHTML';
-  for (const e of events) if (e.ph === 'X' && e.name === marker) parse.set(`${e.pid}:${e.tid}`, (parse.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
-  const main = [...parse].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const xs = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const xs = mainThreadEvents(events, SCROLL || APPEND ? 'WebFrameWidgetImpl::UpdateLifecycle' : 'ParseHTML');
   const start = xs[0]?.ts ?? 0;
   const byKind = new Map<string, number>();
   const byName = new Map<string, number>();
@@ -119,10 +98,6 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     if (names) names.set(name, (names.get(name) ?? 0) + us / 1000);
   };
   let total = 0;
-  // The extension's script: events that name one of its URLs (a call, a script run), outermost only, with all they
-  // contain (the DOM calls they make, a layout they force). Promise continuations that name no URL are missed.
-  let ourScript = 0;
-  let ourUntil = -1;
   for (const e of xs) {
     const dur = e.dur ?? 0;
     while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
@@ -133,13 +108,7 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
       total += dur / 1000;
     }
     add(e.name, dur);
-    if (extensionId && JSON.stringify(e.args ?? {}).includes(`chrome-extension://${extensionId}/`)) {
-      tasks.at(-1)!.ext = true;
-      if (e.ts >= ourUntil) {
-        ourScript += dur / 1000;
-        ourUntil = e.ts + dur;
-      }
-    }
+    if (extensionId && isExtensionScript(e, extensionId)) tasks.at(-1)!.ext = true;
     stack.push(e);
   }
   // Top-level wrappers (RunTask and the like) keep only their unexplained self time: count it as "other".
@@ -147,7 +116,7 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     byKind,
     byName,
     total,
-    ourScript,
+    ourScript: extensionId ? extensionScriptMs(xs, extensionId) : 0,
     extensionTasks: tasks.filter((t) => t.ext).map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000 })),
     timeline: tasks
       .filter((t) => t.dur >= 2_000)
