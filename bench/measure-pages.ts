@@ -1,8 +1,9 @@
 // Page figures: one load of a synthetic listing page (and, on request, 50 cards appended to it afterwards), timed
 // by the page-world script (bench/probe/page-timing.js) and the DevTools protocol's Performance metrics.
+import type { Page } from 'playwright-core';
 import type { Bench, MainThread } from './browser';
 import { mainThread, minus, untilQuiet, within } from './browser';
-import { moreCards, type BenchPage } from './pages';
+import { moreCards, type BenchPage, type Site } from './pages';
 import { sampledMs, type CpuProfile } from './tracing';
 
 export interface LongTask {
@@ -87,6 +88,29 @@ declare global {
   var __papershelfBench: PageBench | undefined;
 }
 
+/**
+ * Load a bench page in the tab and wait until it has settled (loaded, and with the extension every card annotated;
+ * see bench/probe). Resolves with the settle time, ms from navigation.
+ */
+export async function loadSettled(tab: Page, url: string, needKnown: boolean, timeoutMs = 180_000): Promise<number> {
+  await tab.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+  await tab.waitForFunction(() => !!globalThis.__papershelfBench, undefined, { timeout: 60_000 });
+  return within(tab.evaluate((need) => globalThis.__papershelfBench!.settled(need), needKnown), timeoutMs, `${url} settling`);
+}
+
+/** The infinite-list step: `count` more cards of `site`, numbered from `from`, appended to the loaded page (bench/probe). */
+export function appendCards(tab: Page, site: Site, from: number, count: number, needKnown: boolean) {
+  const more = moreCards(site, from, count);
+  return within(
+    tab.evaluate(
+      ([html, target, position, n, need]) => globalThis.__papershelfBench!.append(html, target, position, n, need),
+      [more.html, more.target, more.position, count, needKnown] as const,
+    ),
+    60_000,
+    `${site} append`,
+  );
+}
+
 export async function measureLoad(
   bench: Bench,
   page: BenchPage,
@@ -96,13 +120,7 @@ export async function measureLoad(
   const { page: tab, cdp } = await bench.newTab();
   try {
     const needKnown = bench.withExtension;
-    await tab.goto(page.url, { waitUntil: 'commit', timeout: 120_000 });
-    await tab.waitForFunction(() => !!globalThis.__papershelfBench, undefined, { timeout: 60_000 });
-    const settledAt = await within(
-      tab.evaluate((need) => globalThis.__papershelfBench!.settled(need), needKnown),
-      180_000,
-      `${page.url} settling`,
-    );
+    const settledAt = await loadSettled(tab, page.url, needKnown);
     await tab.waitForTimeout(QUIET_MS);
     const main = await mainThread(cdp);
     // Then until the main thread is quiet: the load's idle-time work belongs to the load, and must not be counted
@@ -141,15 +159,7 @@ export async function measureLoad(
     let tasksBefore = state.longTasks.length;
     let before = await mainThread(cdp);
     for (let k = 0; k < (append.times ?? 1); k++) {
-      const more = moreCards(page.site, append.from + k * append.count, append.count);
-      const result = await within(
-        tab.evaluate(
-          ([html, target, position, count, need]) => globalThis.__papershelfBench!.append(html, target, position, count, need),
-          [more.html, more.target, more.position, append.count, needKnown] as const,
-        ),
-        60_000,
-        `${page.url} append`,
-      );
+      const result = await appendCards(tab, page.site, append.from + k * append.count, append.count, needKnown);
       await tab.waitForTimeout(QUIET_MS);
       const after = await untilQuiet(cdp);
       const longTasks = await tab.evaluate((n) => globalThis.__papershelfBench!.longTasks.slice(n), tasksBefore);
@@ -180,25 +190,15 @@ export async function profileAppends(bench: Bench, page: BenchPage, append: { fr
   if (!id) throw new Error('profileAppends needs the extension');
   const { page: tab, cdp } = await bench.newTab();
   try {
-    await tab.goto(page.url, { waitUntil: 'commit', timeout: 120_000 });
-    await tab.waitForFunction(() => !!globalThis.__papershelfBench, undefined, { timeout: 60_000 });
-    await within(tab.evaluate(() => globalThis.__papershelfBench!.settled(true)), 180_000, `${page.url} settling`);
+    await loadSettled(tab, page.url, true);
     await tab.waitForTimeout(QUIET_MS);
     await untilQuiet(cdp);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const out: number[] = [];
     for (let k = 0; k < append.times; k++) {
-      const more = moreCards(page.site, append.from + k * append.count, append.count);
       await cdp.send('Profiler.start');
-      await within(
-        tab.evaluate(
-          ([html, target, position, count]) => globalThis.__papershelfBench!.append(html, target, position, count, true),
-          [more.html, more.target, more.position, append.count] as const,
-        ),
-        60_000,
-        `${page.url} profiled append`,
-      );
+      await appendCards(tab, page.site, append.from + k * append.count, append.count, true);
       await tab.waitForTimeout(QUIET_MS);
       await untilQuiet(cdp);
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };

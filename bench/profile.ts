@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, within, type Served } from './browser';
-import { benchPage, moreCards, type Site } from './pages';
+import { launch, type Served } from './browser';
+import { benchPage, type Site } from './pages';
+import { appendCards, loadSettled } from './measure-pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
 import { parentsOf, sampledMs, type CallFrame, type CpuProfile } from './tracing';
@@ -47,23 +48,13 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   if (!appendCount) await cdp.send('Profiler.start');
-  await tab.goto(page.url, { waitUntil: 'commit' });
-  await tab.waitForFunction(() => !!globalThis.__papershelfBench);
-  let settled = await within(tab.evaluate(() => globalThis.__papershelfBench!.settled(true)), 300_000, 'settling');
+  let settled = await loadSettled(tab, page.url, true, 300_000);
   if (appendCount) {
     await tab.waitForTimeout(1000);
-    const more = moreCards(site, cards, appendCount);
     await cdp.send('Profiler.start');
-    const done = await within(
-      tab.evaluate(
-        ([html, target, position, count]) => globalThis.__papershelfBench!.append(html, target, position, count, true),
-        [more.html, more.target, more.position, appendCount] as const,
-      ),
-      60_000,
-      'append',
-    );
+    const done = await appendCards(tab, site, cards, appendCount, true);
     await tab.waitForTimeout(500);
-    settled = (done as { knownAt?: number }).knownAt ?? settled;
+    settled = done.knownAt ?? settled;
   }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   const file = `/tmp/papershelf-${site}-${cards}.cpuprofile`;

@@ -1,8 +1,9 @@
 // `npx tsx bench/trace.ts [huggingface|arxiv] [cards]`: the page's main thread, with and without the extension,
 // split by kind of work (from a Chromium trace: devtools.timeline events, self time of each event), and the
 // longest tasks in which the extension's script ran. Tracing slows the page down; compare the two columns.
-import { launch, snapshotBuild, within, type Bench, type Served } from './browser';
-import { benchPage, moreCards, type Site } from './pages';
+import { launch, snapshotBuild, type Bench, type Served } from './browser';
+import { benchPage, type Site } from './pages';
+import { appendCards, loadSettled } from './measure-pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
 import { extensionScriptMs, isExtensionScript, mainThreadEvents, startTracing, type TraceEvent } from './tracing';
@@ -44,9 +45,7 @@ async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
   const { page, cdp } = await bench.newTab();
   let stop: (() => Promise<TraceEvent[]>) | null = null;
   if (!SCROLL && !APPEND) stop = await startTracing(cdp);
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => !!globalThis.__papershelfBench);
-  await within(page.evaluate((need) => globalThis.__papershelfBench!.settled(need), bench.withExtension), 300_000, 'settling');
+  await loadSettled(page, url, bench.withExtension, 300_000);
   await page.waitForTimeout(300);
   if (SCROLL) {
     await page.waitForTimeout(1500); // the load's idle-time work done
@@ -57,11 +56,7 @@ async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
     await page.waitForTimeout(1500);
     stop = await startTracing(cdp);
     for (let k = 0; k < 3; k++) {
-      const more = moreCards(site, cards + 50 * k, 50);
-      await page.evaluate(
-        ([html, target, position, need]) => globalThis.__papershelfBench!.append(html, target, position, 50, need),
-        [more.html, more.target, more.position, bench.withExtension] as const,
-      );
+      await appendCards(page, site, cards + 50 * k, 50, bench.withExtension);
       await page.waitForTimeout(1500); // its idle-time work (relevance) done
     }
   }
