@@ -35,6 +35,7 @@ if (AGAINST) {
   const browser = (await import(resolve(AGAINST, 'bench/browser.ts'))) as typeof import('./browser');
   const measure = ((await import(resolve(AGAINST, 'bench/measure-pages.ts'))) as typeof import('./measure-pages')).measureLoad;
   other = { bench: await browser.launch({ extension: browser.snapshotBuild(resolve(AGAINST, 'dist/chrome')), routes }), measure };
+  if (process.env.FLOOR) (other.bench as { withExtension: boolean }).withExtension = false;
   process.chdir(here);
 }
 type Key = 'ext' | 'base' | 'other';
