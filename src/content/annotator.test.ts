@@ -228,6 +228,31 @@ describe('Annotator', () => {
     expect(hosts()).toHaveLength(1);
   });
 
+  it('primed while the page is parsed, asks for its settings then, once, and only on a page it handles', async () => {
+    history.replaceState(null, '', '/profile');
+    const prepare = vi.fn(async () => {});
+    const elsewhere = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port: fakePort(), prepare });
+    running.push(elsewhere);
+    elsewhere.prime();
+    expect(prepare).not.toHaveBeenCalled();
+
+    history.replaceState(null, '', '/list');
+    let settle!: () => void;
+    const settings = vi.fn(() => new Promise<void>((resolve) => (settle = resolve)));
+    const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port: fakePort(), prepare: settings });
+    running.push(a);
+    a.prime();
+    expect(settings).toHaveBeenCalledTimes(1); // at once, before any card is there
+    document.body.innerHTML = card('1');
+    const started = a.start();
+    await flush();
+    expect(hosts()).toHaveLength(0); // the cards wait for the settings asked for ahead
+    settle();
+    await started;
+    expect(settings).toHaveBeenCalledTimes(1);
+    expect(hosts()).toHaveLength(1);
+  });
+
   it('changes the reading status of a saved paper from the card', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort({ 'fake:1': 'to-read' });

@@ -208,6 +208,19 @@ export class Annotator {
     this.relevanceOn = enabled && !!this.options.port.relevance;
   }
 
+  /**
+   * Before start(), while the page is still being parsed: begin preparing (the page settings and the taxonomy) if an
+   * adapter handles this URL, so that start() finds them ready.
+   */
+  prime(): void {
+    if (this.options.adapterFor(new URL(this.options.doc.location.href))) void this.prepareOnce();
+  }
+
+  private prepareOnce(): Promise<void> {
+    this.prepared ??= (this.options.prepare?.() ?? Promise.resolve()).catch((error) => this.options.onError?.(error));
+    return this.prepared;
+  }
+
   /** Annotate what is there and watch for more. Resolves when the initial cards are annotated. */
   async start(): Promise<void> {
     const { doc } = this.options;
@@ -422,8 +435,7 @@ export class Annotator {
     this.adapter = this.options.adapterFor(new URL(href));
     if (!this.adapter) return;
     if (this.options.prepare) {
-      this.prepared ??= this.options.prepare().catch((error) => this.options.onError?.(error));
-      await this.prepared;
+      await this.prepareOnce();
       if (this.stopped || this.href !== href) return;
     }
     // Reading the page's context (Hugging Face parses its hydration JSON, a slice at a time where it is long) and
