@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // A stand-in for the extension APIs syncSiteScripts uses: granted origins and registered scripts.
-const state = vi.hoisted(() => ({ granted: new Set<string>(), registered: new Map<string, { matches: string[]; js: string[] }>() }));
+const state = vi.hoisted(() => ({ updates: 0, granted: new Set<string>(), registered: new Map<string, { matches: string[]; js: string[]; runAt?: string }>() }));
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: {
@@ -14,18 +14,19 @@ vi.mock('webextension-polyfill', () => ({
     },
     permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)) },
     scripting: {
-      getRegisteredContentScripts: async () => [...state.registered].map(([id, { matches }]) => ({ id, matches })),
-      registerContentScripts: async (scripts: { id: string; matches: string[]; js: string[] }[]) => {
+      getRegisteredContentScripts: async () => [...state.registered].map(([id, { matches, runAt }]) => ({ id, matches, runAt })),
+      registerContentScripts: async (scripts: { id: string; matches: string[]; js: string[]; runAt?: string }[]) => {
         for (const s of scripts) {
           if (state.registered.has(s.id)) throw new Error(`Duplicate script id ${s.id}`);
-          state.registered.set(s.id, { matches: s.matches, js: s.js });
+          state.registered.set(s.id, { matches: s.matches, js: s.js, runAt: s.runAt });
         }
       },
-      updateContentScripts: async (scripts: { id: string; matches: string[] }[]) => {
+      updateContentScripts: async (scripts: { id: string; matches?: string[]; runAt?: string }[]) => {
+        state.updates++;
         for (const s of scripts) {
           const current = state.registered.get(s.id);
           if (!current) throw new Error(`No script ${s.id}`);
-          state.registered.set(s.id, { ...current, matches: s.matches });
+          state.registered.set(s.id, { ...current, ...(s.matches && { matches: s.matches }), ...(s.runAt && { runAt: s.runAt }) });
         }
       },
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => ids.forEach((id) => state.registered.delete(id)),
@@ -37,6 +38,7 @@ const { sites, syncSiteScripts } = await import('./site-scripts');
 const FILES = Object.fromEntries(sites().map((s) => [s.id, `assets/${s.id}.iife.js`]));
 
 beforeEach(() => {
+  state.updates = 0;
   state.granted.clear();
   state.registered.clear();
 });
@@ -56,11 +58,22 @@ describe('optional site scripts', () => {
     await syncSiteScripts(FILES);
     await syncSiteScripts(FILES); // idempotent
     expect([...state.registered.keys()]).toEqual([`site-${first!.id}`]);
-    expect(state.registered.get(`site-${first!.id}`)).toEqual({ matches: first!.matches, js: [`assets/${first!.id}.iife.js`] });
+    expect(state.registered.get(`site-${first!.id}`)).toEqual({ matches: first!.matches, js: [`assets/${first!.id}.iife.js`], runAt: 'document_start' });
     expect(state.registered.has(`site-${second!.id}`)).toBe(false);
     state.granted.clear();
     await syncSiteScripts(FILES);
     expect(state.registered.size).toBe(0);
+  });
+
+  it('moves a script an older version registered at document_idle to document_start, and leaves a current one alone', async () => {
+    const [site] = sites().filter((s) => s.optional);
+    site!.matches.forEach((m) => state.granted.add(m));
+    state.registered.set(`site-${site!.id}`, { matches: site!.matches, js: [`assets/${site!.id}.iife.js`], runAt: 'document_idle' });
+    await syncSiteScripts(FILES);
+    expect(state.registered.get(`site-${site!.id}`)?.runAt).toBe('document_start');
+    expect(state.updates).toBe(1);
+    await syncSiteScripts(FILES);
+    expect(state.updates).toBe(1);
   });
 
   it('registers a site for the patterns granted so far, and follows when more are granted or some withdrawn', async () => {
@@ -71,7 +84,7 @@ describe('optional site scripts', () => {
     expect(dotCom).toEqual(['https://scholar.google.com/scholar*', 'https://scholar.google.com/citations*']);
     dotCom.forEach((m) => state.granted.add(m));
     await syncSiteScripts(FILES);
-    expect(state.registered.get('site-scholar')).toEqual({ matches: dotCom, js: ['assets/scholar.iife.js'] });
+    expect(state.registered.get('site-scholar')).toEqual({ matches: dotCom, js: ['assets/scholar.iife.js'], runAt: 'document_start' });
     scholar.matches.forEach((m) => state.granted.add(m));
     await syncSiteScripts(FILES);
     expect(state.registered.get('site-scholar')?.matches).toEqual(scholar.matches);

@@ -24,6 +24,8 @@ export function sites(manifest: Manifest.WebExtensionManifest = browser.runtime.
 }
 
 const SCRIPT_PREFIX = 'site-';
+/** As the manifest's core scripts (see start.ts): Chrome holds a page's load event for a document_idle script. */
+const RUN_AT = 'document_start';
 
 /**
  * Register each granted optional site's own content script (`files`: site id -> built script path) and
@@ -32,7 +34,7 @@ const SCRIPT_PREFIX = 'site-';
  */
 export async function syncSiteScripts(files: Record<string, string>): Promise<void> {
   const manifest = browser.runtime.getManifest();
-  const registered = new Map((await browser.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches ?? []]));
+  const registered = new Map((await browser.scripting.getRegisteredContentScripts()).map((s) => [s.id, s]));
   for (const site of sites(manifest).filter((s) => s.optional)) {
     const id = SCRIPT_PREFIX + site.id;
     const script = files[site.id];
@@ -44,9 +46,10 @@ export async function syncSiteScripts(files: Record<string, string>): Promise<vo
       : (await Promise.all(site.matches.map(async (m) => ((await browser.permissions.contains({ origins: [m] })) ? [m] : [])))).flat();
     const current = registered.get(id);
     if (granted.length && !current) {
-      await browser.scripting.registerContentScripts([{ id, matches: granted, js, runAt: 'document_idle' }]);
-    } else if (granted.length && current && current.join('\n') !== granted.join('\n')) {
-      await browser.scripting.updateContentScripts([{ id, matches: granted }]);
+      await browser.scripting.registerContentScripts([{ id, matches: granted, js, runAt: RUN_AT }]);
+    } else if (granted.length && current && ((current.matches ?? []).join('\n') !== granted.join('\n') || current.runAt !== RUN_AT)) {
+      // Also a script registered by an older version at document_idle.
+      await browser.scripting.updateContentScripts([{ id, matches: granted, runAt: RUN_AT }]);
     } else if (!granted.length && current) {
       await browser.scripting.unregisterContentScripts({ ids: [id] });
     }
