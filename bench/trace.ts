@@ -23,6 +23,8 @@ const cards = Number(process.argv[3] ?? 1000);
  * page, and print the time spent in the extension's script (see ourScript) besides the usual breakdown.
  */
 const APPEND = !!process.env.TRACE_APPEND;
+/** TRACE_TIMELINE=1 prints every task of 2 ms or more; TRACE_TIMELINE=0.2, say, every task of 0.2 ms or more. */
+const TIMELINE_MS = Number(process.env.TRACE_TIMELINE) > 0 && Number(process.env.TRACE_TIMELINE) < 1 ? Number(process.env.TRACE_TIMELINE) : 2;
 
 const KINDS: [string, RegExp][] = [
   ['HTML parsing and loading', /ParseHTML|HTMLDocumentParser|TextResourceDecoder|PreloadScanner|DocumentLoader|NavigationBodyLoader|ResourceFetcher|CommitNavigation|FinishedParsing/],
@@ -75,7 +77,7 @@ interface Breakdown {
   extensionTasks: { start: number; ms: number; ours: number }[];
   /** Every top-level task of 50 ms or more, with the events that took its time (self time, ms). */
   longTasks: { start: number; ms: number; ext: boolean; ours: number; top: [string, number][] }[];
-  /** Every top-level task of 2 ms or more, in order (TRACE_TIMELINE=1 prints them). */
+  /** Every top-level task of TIMELINE_MS or more, in order (TRACE_TIMELINE=1 prints them). */
   timeline: { start: number; ms: number; ext: boolean; ours: number; top: [string, number][] }[];
 }
 
@@ -122,7 +124,7 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     ourScript: extensionId ? extensionScriptMs(xs, extensionId) : 0,
     extensionTasks: tasks.filter((t) => t.ext).map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ours: t.ours })),
     timeline: tasks
-      .filter((t) => t.dur >= 2_000)
+      .filter((t) => t.dur >= TIMELINE_MS * 1000)
       .map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ext: t.ext, ours: t.ours, top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 4) })),
     longTasks: tasks
       .filter((t) => t.dur >= 50_000)
@@ -156,7 +158,7 @@ try {
   }
   if (process.env.TRACE_TIMELINE) {
     for (const [label, b] of [['with', withExt], ['without', without]] as const) {
-      console.log(`\ntimeline ${label} the extension (tasks of 2 ms or more; *N: our script ran in it, N ms):`);
+      console.log(`\ntimeline ${label} the extension (tasks of ${TIMELINE_MS} ms or more; *N: our script ran in it, N ms):`);
       for (const t of b.timeline) console.log(`  ${t.start.toFixed(0).padStart(6)} +${t.ms.toFixed(1).padStart(6)}${t.ext ? ` *${t.ours.toFixed(0)}` : '   '} ${t.top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
     }
   }
