@@ -1,5 +1,5 @@
 // Chromium traces and CPU profiles for the bench: start and stop tracing on a tab's DevTools session, find the
-// page's main thread, and the time spent inside the extension's script. Used by `npm run bench` (the appends' own
+// page's main thread, which events run the extension's script, and its sampled time in a CPU profile. Used by `npm run bench` (the appends' own
 // work, profiled), bench/trace.ts (a page's main thread split by kind of work) and bench/profile.ts.
 import type { CDPSession } from 'playwright-core';
 
@@ -44,22 +44,6 @@ export function mainThreadEvents(events: TraceEvent[], marker: string): TraceEve
 /** The event names one of the extension's URLs (a call into its script, a run of it). */
 export function isExtensionScript(e: TraceEvent, extensionId: string): boolean {
   return JSON.stringify(e.args ?? {}).includes(`chrome-extension://${extensionId}/`);
-}
-
-/**
- * Milliseconds inside the extension's script: events that name one of its URLs, outermost only, with all they
- * contain (the DOM calls they make, a layout they force). Promise continuations that name no URL are missed, and
- * so is the browser's work the script sets off for later (style, layout, observers, GC): a floor, not the whole cost.
- */
-export function extensionScriptMs(mainEvents: readonly TraceEvent[], extensionId: string): number {
-  let ms = 0;
-  let until = -1;
-  for (const e of mainEvents) {
-    if (e.ts < until || !isExtensionScript(e, extensionId)) continue;
-    ms += (e.dur ?? 0) / 1000;
-    until = e.ts + (e.dur ?? 0);
-  }
-  return ms;
 }
 
 export interface CallFrame {
