@@ -1,6 +1,7 @@
 // Chromium traces and CPU profiles for the bench: start and stop tracing on a tab's DevTools session, find the
-// page's main thread, which events run the extension's script, and its sampled time in a CPU profile. Used by `npm run bench` (the appends' own
-// work, profiled), bench/trace.ts (a page's main thread split by kind of work) and bench/profile.ts.
+// page's main thread, tell which events run the extension's script, and sample its time in a CPU profile. Used by
+// `npm run bench` (the appends' own work, profiled), bench/trace.ts (a page's main thread by kind of work) and
+// bench/profile.ts.
 import type { CDPSession } from 'playwright-core';
 
 export interface TraceEvent {
