@@ -19,8 +19,13 @@ export interface LoadSample {
   identifiedAt: number | null;
   /** Every overlay knows its saved state (null in the baseline). */
   knownAt: number | null;
-  /** Loaded (and, with the extension, every card annotated), after the next frame was drawn. */
+  /**
+   * Loaded (and, with the extension, every card annotated), the probe's observer pass over every card made (on both
+   * sides: see bench/probe/probe.js), after the next frame was drawn.
+   */
   settledAt: number;
+  /** The load event, after the next frame: the page's own settle for the cards-on-screen figure (no probe pass). */
+  loadFramedAt: number;
   /** Every card on screen at load shows its overlay with its saved state (null in the baseline), and that plus the load event after the next frame. */
   screenAt: number | null;
   screenSettledAt: number | null;
@@ -77,6 +82,7 @@ interface PageBench {
   knownAt: number | null;
   screenAt: number | null;
   screenFramedAt: number | null;
+  loadFramedAt: number | null;
   mounted: number;
   longTasks: LongTask[];
   settled(needKnown: boolean): Promise<number>;
@@ -128,11 +134,12 @@ export async function measureLoad(
     const mainQuiet = await untilQuiet(cdp);
     const state = await tab.evaluate(() => {
       const b = globalThis.__papershelfBench!;
-      return { dcl: b.dcl!, load: b.load!, identifiedAt: b.identifiedAt, identified: b.identified, knownAt: b.knownAt, screenAt: b.screenAt, screenFramedAt: b.screenFramedAt, mounted: b.mounted, longTasks: b.longTasks };
+      return { dcl: b.dcl!, load: b.load!, loadFramedAt: b.loadFramedAt!, identifiedAt: b.identifiedAt, identified: b.identified, knownAt: b.knownAt, screenAt: b.screenAt, screenFramedAt: b.screenFramedAt, mounted: b.mounted, longTasks: b.longTasks };
     });
     const load: LoadSample = {
       dcl: state.dcl,
       load: state.load,
+      loadFramedAt: state.loadFramedAt,
       identifiedAt: needKnown ? state.identifiedAt : null,
       knownAt: needKnown ? state.knownAt : null,
       settledAt,
