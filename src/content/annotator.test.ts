@@ -345,9 +345,23 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     constructor(private readonly callback: IntersectionObserverCallback, readonly options?: IntersectionObserverInit) {
       FakeObserver.all.push(this);
     }
+    /** Reports computed at a frame but not delivered yet (the browser delivers them in a task of their own). */
+    pending: IntersectionObserverEntry[] = [];
     observe(target: Element) { this.targets.add(target); }
     unobserve(target: Element) { this.targets.delete(target); }
-    disconnect() { this.targets.clear(); }
+    disconnect() { this.targets.clear(); this.pending = []; }
+    takeRecords() { return this.pending.splice(0); }
+    /** The browser computed, at a frame, that these watched cards are near the viewport; the callback has not run yet. */
+    static computed(...targets: Element[]) {
+      for (const o of FakeObserver.all) o.pending.push(...targets.filter((t) => o.targets.has(t)).map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry));
+    }
+    /** The callback task for what was computed, if takeRecords has not taken it. */
+    static deliver() {
+      for (const o of FakeObserver.all) {
+        const entries = o.takeRecords();
+        if (entries.length) o.callback(entries, o as unknown as IntersectionObserver);
+      }
+    }
     static show(...targets: Element[]) {
       for (const o of FakeObserver.all) {
         const entries = targets.filter((t) => o.targets.has(t)).map((target) => ({ target, isIntersecting: true }) as unknown as IntersectionObserverEntry);
@@ -476,6 +490,26 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     await shown(articles()[4 * BLOCK]!);
     // The last block, and the blocks before it up to NEIGHBOURS cards (the first is built already).
     expect(hosts()).toHaveLength(Math.min(5 * BLOCK, BLOCK + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK + BLOCK));
+  });
+
+  it('builds, before the mark, a block the observer reported at the pass\'s last frame but has not called back for', async () => {
+    document.body.innerHTML = many(5 * BLOCK);
+    const port = fakePort();
+    const lookup = port.lookup;
+    // The first block's end nears the viewport at the frame the pass waits for; the callback's task comes after ours.
+    port.lookup = vi.fn(async (ids: string[]) => {
+      FakeObserver.computed(articles()[0]!);
+      return lookup(ids);
+    });
+    performance.clearMarks(ANNOTATED_MARK);
+    await annotator(port).start(); // resolves once the pass has made its mark
+    expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(1);
+    // Built in the pass: the block alone, not with the neighbours a block reported after the pass brings.
+    expect(hosts()).toEqual(articles().slice(0, BLOCK).map(hostIn));
+    expect(FakeObserver.all[0]!.pending).toEqual([]);
+    FakeObserver.deliver();
+    await flush();
+    expect(hosts()).toHaveLength(BLOCK);
   });
 
   it('puts back the overlay a re-render took out of a card built before, without waiting for the viewport', async () => {

@@ -228,17 +228,7 @@ export class Annotator {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(doc.documentElement, { childList: true, subtree: true });
     if (win && 'IntersectionObserver' in win) {
-      this.visibility = new win.IntersectionObserver((entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          this.visibility?.unobserve(entry.target);
-          // The page's card is observed, not our host (a card far from the viewport has none).
-          const annotated = this.cards.get(entry.target);
-          // A watched card built on its own (saved by the keyboard shortcut, say) still brings its block.
-          if (annotated && (!annotated.revealed || annotated.block?.built === false)) this.toReveal.push(...this.withBlock(annotated));
-        }
-        void this.revealQueued();
-      }, { rootMargin: REVEAL_MARGIN });
+      this.visibility = new win.IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: REVEAL_MARGIN });
     }
     win?.addEventListener('popstate', () => void this.checkUrl());
     // Remember the card under the pointer or focus (events from the closed root are retargeted to the host).
@@ -251,6 +241,19 @@ export class Annotator {
     doc.addEventListener('mouseover', track, { passive: true });
     doc.addEventListener('focusin', track);
     await this.checkUrl();
+  }
+
+  /** Watched cards came near the viewport: their blocks are built (see withBlock). */
+  private onVisible(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      this.visibility?.unobserve(entry.target);
+      // The page's card is observed, not our host (a card far from the viewport has none).
+      const annotated = this.cards.get(entry.target);
+      // A watched card built on its own (saved by the keyboard shortcut, say) still brings its block.
+      if (annotated && (!annotated.revealed || annotated.block?.built === false)) this.toReveal.push(...this.withBlock(annotated));
+    }
+    void this.revealQueued();
   }
 
   stop(): void {
@@ -386,6 +389,11 @@ export class Annotator {
   private async revealDone(): Promise<void> {
     if (!this.visibility) return;
     await this.nextFrame();
+    // The observer's report of that frame is delivered in a task of its own, which can come after ours: taken here, the
+    // blocks it names are built in this pass, before the mark, and as this pass's (without neighbours: see settled).
+    // Left to the callback, the first block below the screen came after the mark in some loads, and brought 24 more.
+    const reported = this.visibility.takeRecords();
+    if (reported.length) this.onVisible(reported);
     while (this.revealing && !this.stopped) await yieldToPage();
   }
 
