@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyPaper, type Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
-import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, type ReadingListPort } from './annotator';
+import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
@@ -1004,5 +1004,35 @@ describe('Annotator relevance', () => {
     expect(hosts().map((h) => button(h).getAttribute('aria-pressed'))).toEqual(['true', 'false']);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'background asleep' }));
     expect(roots.get(control()!)!.querySelector<HTMLElement>('.bar')!.hidden).toBe(true);
+  });
+});
+
+describe('yieldToPage', () => {
+  type Idle = (cb: () => void, options?: { timeout: number }) => number;
+  const g = globalThis as { requestIdleCallback?: Idle };
+  const realIdle = g.requestIdleCallback;
+  afterEach(() => {
+    setPoliteWhile(null);
+    g.requestIdleCallback = realIdle;
+  });
+
+  it('while the page loads, waits for the browser to be idle (with a bound), so the page\'s loading goes first', async () => {
+    const idle: { cb: () => void; timeout?: number }[] = [];
+    g.requestIdleCallback = (cb, options) => idle.push({ cb, timeout: options?.timeout }) && 1;
+    let loading = true;
+    setPoliteWhile(() => loading);
+    let done = false;
+    const yielded = yieldToPage().then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false); // a task, or a scheduler.yield continuation, would have run by now
+    expect(idle).toHaveLength(1);
+    expect(idle[0]!.timeout).toBeGreaterThan(0); // a page never idle still gets its cards annotated
+    idle[0]!.cb();
+    await yielded;
+    expect(done).toBe(true);
+    // Once the page has loaded, a yield keeps our place: no idle wait.
+    loading = false;
+    await yieldToPage();
+    expect(idle).toHaveLength(1);
   });
 });

@@ -147,8 +147,28 @@ function whenIdle(): Promise<void> {
   return new Promise((resolve) => (idle ? idle(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0)));
 }
 
-/** Let the page run: `scheduler.yield()` where the browser has it (our continuation keeps its place), else a task. */
+/** While this says so (the page is still loading), yieldToPage waits for idle time (see setPoliteWhile). */
+let politeWhile: (() => boolean) | null = null;
+
+/**
+ * While `polite()` is true, yieldToPage gives the page all the time it wants: our next slice runs when the browser is
+ * idle (or after POLITE_WAIT_MS). The content script is polite while the page loads, so our slices fill the gaps in
+ * its loading (network waits) instead of delaying the tasks that load it.
+ */
+export function setPoliteWhile(polite: (() => boolean) | null): void {
+  politeWhile = polite;
+}
+
+/** The longest a polite yield waits for idle time before the slice runs anyway. */
+const POLITE_WAIT_MS = 100;
+
+/**
+ * Let the page run: while polite (above), until the browser is idle; else `scheduler.yield()` where the browser has it
+ * (our continuation keeps its place), else a task.
+ */
 export function yieldToPage(): Promise<void> {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle && politeWhile?.()) return new Promise((resolve) => idle(() => resolve(), { timeout: POLITE_WAIT_MS }));
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { LOAD_WAIT_MS, whenLoaded, whenParsed } from './start';
+import { LOAD_WAIT_MS, loadingPhase, whenParsed } from './start';
 
 describe('whenParsed (the script is injected at document_start and reads the page once it is parsed)', () => {
   it('waits for DOMContentLoaded while the document is loading, and runs once', () => {
@@ -23,75 +23,43 @@ describe('whenParsed (the script is injected at document_start and reads the pag
   });
 });
 
-describe('whenLoaded (the cards are read once the page has loaded, so our first pass never holds its load event)', () => {
-  /** A document in the given state, with a window of its own to fire `load` on. */
+describe('loadingPhase (our slices are polite while the page loads, so our first pass never holds its load event)', () => {
   const page = (state: DocumentReadyState) => {
-    const win = new EventTarget();
     const doc = document.implementation.createHTMLDocument('page');
-    Object.defineProperty(doc, 'defaultView', { value: win, configurable: true });
-    Object.defineProperty(doc, 'readyState', { value: state, configurable: true });
-    return { doc, win, set: (next: DocumentReadyState) => Object.defineProperty(doc, 'readyState', { value: next, configurable: true }) };
+    const set = (next: DocumentReadyState) => Object.defineProperty(doc, 'readyState', { value: next, configurable: true });
+    set(state);
+    return { doc, set };
   };
 
-  it('waits for the load event, past DOMContentLoaded, and runs once', () => {
-    vi.useFakeTimers();
-    try {
-      const { doc, win, set } = page('loading');
-      const then = vi.fn();
-      whenLoaded(doc, then);
-      set('interactive');
-      doc.dispatchEvent(new Event('DOMContentLoaded'));
-      vi.advanceTimersByTime(LOAD_WAIT_MS - 1);
-      expect(then).not.toHaveBeenCalled();
-      set('complete');
-      win.dispatchEvent(new Event('load'));
-      expect(then).toHaveBeenCalledTimes(1);
-      vi.advanceTimersByTime(LOAD_WAIT_MS); // the wait is cleared
-      win.dispatchEvent(new Event('load'));
-      expect(then).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('is polite while the page is parsed and until it has loaded', () => {
+    const { doc, set } = page('loading');
+    let now = 0;
+    const loading = loadingPhase(doc, LOAD_WAIT_MS, () => now);
+    expect(loading.polite()).toBe(true);
+    now = 10 * LOAD_WAIT_MS; // a long page takes a while to parse: the wait counts from DOMContentLoaded
+    expect(loading.polite()).toBe(true);
+    set('interactive');
+    loading.parsed();
+    now += LOAD_WAIT_MS / 2;
+    expect(loading.polite()).toBe(true);
+    set('complete');
+    expect(loading.polite()).toBe(false);
   });
 
-  it('does not wait for a slow load more than LOAD_WAIT_MS after the page is parsed', () => {
-    vi.useFakeTimers();
-    try {
-      const { doc, win } = page('interactive');
-      const then = vi.fn();
-      whenLoaded(doc, then);
-      vi.advanceTimersByTime(LOAD_WAIT_MS - 1);
-      expect(then).not.toHaveBeenCalled();
-      vi.advanceTimersByTime(1);
-      expect(then).toHaveBeenCalledTimes(1);
-      win.dispatchEvent(new Event('load')); // the images came in at last
-      expect(then).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('stops being polite LOAD_WAIT_MS after the page is parsed, if it has not loaded by then (slow images)', () => {
+    const { doc } = page('interactive');
+    let now = 500;
+    const loading = loadingPhase(doc, LOAD_WAIT_MS, () => now);
+    loading.parsed();
+    loading.parsed(); // the first time counts
+    now += LOAD_WAIT_MS - 1;
+    expect(loading.polite()).toBe(true);
+    now += 1;
+    expect(loading.polite()).toBe(false);
   });
 
-  it('counts the wait from DOMContentLoaded, not from injection (a long page takes a while to parse)', () => {
-    vi.useFakeTimers();
-    try {
-      const { doc, set } = page('loading');
-      const then = vi.fn();
-      whenLoaded(doc, then);
-      vi.advanceTimersByTime(5 * LOAD_WAIT_MS);
-      expect(then).not.toHaveBeenCalled();
-      set('interactive');
-      doc.dispatchEvent(new Event('DOMContentLoaded'));
-      vi.advanceTimersByTime(LOAD_WAIT_MS);
-      expect(then).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('runs at once on a page already loaded (an open tab)', () => {
+  it('is not polite on a page already loaded (an open tab, in-page navigation)', () => {
     const { doc } = page('complete');
-    const then = vi.fn();
-    whenLoaded(doc, then);
-    expect(then).toHaveBeenCalledTimes(1);
+    expect(loadingPhase(doc).polite()).toBe(false);
   });
 });
