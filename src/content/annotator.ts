@@ -141,10 +141,15 @@ const SCREEN_WAIT_MS = 100;
 /** The User Timing mark of a finished annotation pass (see Annotator.markAnnotated). */
 export const ANNOTATED_MARK = 'papershelf:annotated';
 
-/** Wait for the page to be idle (requestIdleCallback, at most a second), for work nobody waits for. */
-function whenIdle(): Promise<void> {
+/** Resolves when the browser is idle, or after `timeoutMs` (requestIdleCallback); null where there is none. */
+function idleWithin(timeoutMs: number): Promise<void> | null {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
-  return new Promise((resolve) => (idle ? idle(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0)));
+  return idle ? new Promise((resolve) => idle(() => resolve(), { timeout: timeoutMs })) : null;
+}
+
+/** Wait for the page to be idle (at most a second), for work nobody waits for. */
+function whenIdle(): Promise<void> {
+  return idleWithin(1000) ?? new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** While this says so (the page is still loading), yieldToPage waits for idle time (see setPoliteWhile). */
@@ -167,8 +172,8 @@ const POLITE_WAIT_MS = 100;
  * (our continuation keeps its place), else a task.
  */
 export function yieldToPage(): Promise<void> {
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
-  if (idle && politeWhile?.()) return new Promise((resolve) => idle(() => resolve(), { timeout: POLITE_WAIT_MS }));
+  const idle = politeWhile?.() ? idleWithin(POLITE_WAIT_MS) : null;
+  if (idle) return idle;
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
