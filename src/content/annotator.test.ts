@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { emptyPaper, type Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
-import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
+import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
@@ -435,7 +435,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     attach.mockRestore();
   });
 
-  it('watches the two ends of each block of cards, and builds a block whole, with its neighbours, inserted in one go', async () => {
+  it('watches the two ends of each block of cards, and builds a block whole, with its neighbours, inserted PER_INSERTION at a time', async () => {
     const N = NEIGHBOURS;
     const n = 14 * BLOCK;
     document.body.innerHTML = many(n);
@@ -444,11 +444,18 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     // Two targets per block: the observer tracks a quarter of the cards at every frame.
     const watched = articles().filter((c) => FakeObserver.all[0]!.targets.has(c));
     expect(watched.map((c) => articles().indexOf(c))).toEqual(Array.from({ length: 14 }, (_, b) => [b * BLOCK, b * BLOCK + BLOCK - 1]).flat());
-    // Every overlay inserted moves the page below it (and the browser re-walks every moved box): one insertion
-    // of a batch, not one per card as the reader scrolls card by card.
-    const inserted: number[] = [];
-    const watch = new MutationObserver((records) => inserted.push(records.flatMap((r) => [...r.addedNodes]).filter((n) => (n as Element).localName === 'papershelf-overlay').length));
+    // Every overlay inserted moves the page below it (and the browser re-walks every moved box): a batch goes in at
+    // once, not one card at a time as the reader scrolls card by card; a large one PER_INSERTION at a time, a frame
+    // drawn between (the frame after an insertion costs the page more, the more overlays it holds).
+    const inserted: string[][] = [];
+    const watch = new MutationObserver((records) =>
+      inserted.push(records.flatMap((r) => [...r.addedNodes]).filter((n) => (n as Element).localName === 'papershelf-overlay').map((n) => (n as Element).getAttribute('data-papershelf-id')!)),
+    );
     watch.observe(document.body, { childList: true, subtree: true });
+    const framesAt: number[] = []; // overlays in the page whenever a frame is asked for
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => (framesAt.push(hosts().length), raf.call(window, callback));
+    onTestFinished(() => void (window.requestAnimationFrame = raf));
     // The block starting at card `at` nears the viewport (scrolling down, its first card does first): it is built,
     // with whole blocks on either side, at least N cards each way.
     const at = 5 * BLOCK;
@@ -457,7 +464,12 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(ids(at + 1 - side, at + BLOCK + side)), WAIT);
     await flush();
     watch.disconnect();
-    expect(inserted).toEqual([2 * side + BLOCK]); // one batch of mutations: one task, one insertion
+    const batch = 2 * side + BLOCK;
+    expect(batch).toBeGreaterThan(PER_INSERTION); // else this test shows nothing
+    // Insertions of PER_INSERTION overlays at most, each a batch of mutations (one task), nearest the card first.
+    expect(inserted.map((ids) => ids.length)).toEqual([...Array(Math.floor(batch / PER_INSERTION)).fill(PER_INSERTION), batch % PER_INSERTION].filter(Boolean));
+    expect(inserted[0]).toEqual(expect.arrayContaining(ids(at + 1, at + BLOCK))); // the card's block in the first
+    expect(framesAt[0]).toBe(PER_INSERTION); // and a frame asked for before the next were built
     expect(hostIn(articles()[at - side - 1]!)).toBeNull();
     expect(FakeObserver.all[0]!.targets.has(articles()[at - side - 1]!)).toBe(true); // the end of a block not built: still watched
     expect(FakeObserver.all[0]!.targets.has(articles()[at - side]!)).toBe(false);

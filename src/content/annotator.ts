@@ -117,6 +117,14 @@ const REVEAL_MARGIN = '1000px 0px';
 export const NEIGHBOURS = 24;
 
 /**
+ * At most this many overlays go into the page at once; a batch with more inserts them this many at a time, the page
+ * drawing a frame between (nearest the viewport first). The frame after an insertion into a long list costs the page
+ * ~12 ms plus ~0.6 ms per overlay of style, layout and paint (1,000-card arXiv page, 2 cores): a card's block and
+ * its neighbours (56 overlays) in one frame was its longest task while scrolling, 75-78 ms.
+ */
+export const PER_INSERTION = 24;
+
+/**
  * Cards per block (see Block): the observer watches two cards in BLOCK, not every card, so a long page's
  * observer has a quarter of the targets to track at every frame. A block is built whole from either end, so a
  * reader coming from above or below finds it built: its watched ends are REVEAL_MARGIN ahead of it, whatever its
@@ -365,7 +373,8 @@ export class Annotator {
    * Build the overlays of cards that came near the viewport (those on screen first: the observer reports in
    * document order), SLICE_MS of work at a time, so a screen of cards (and the first topic matching, which compiles
    * the taxonomy) never makes one long task. The overlays are built out of the page, and go in together when the
-   * batch is done: one layout shift of the page below them, not one per slice (see NEIGHBOURS).
+   * batch is done, or PER_INSERTION at a time: one insertion frame per batch or per PER_INSERTION overlays, not one per
+   * slice (see NEIGHBOURS).
    */
   private async revealQueued(): Promise<void> {
     if (this.revealing) return;
@@ -381,6 +390,13 @@ export class Annotator {
           this.sliceTheme = null; // the page may have switched theme meanwhile
           continue;
         }
+        if (built.length === PER_INSERTION) {
+          this.insert(built.splice(0));
+          await this.nextFrame(); // drawn before the next are built
+          sliceStart = performance.now();
+          this.sliceTheme = null;
+          continue;
+        }
         const entry = this.toReveal.shift()!;
         if (entry.revealed || !this.isLive(entry) || !this.paperOf(entry)) continue;
         (entry.overlay ??= this.createOverlay(entry)).reveal();
@@ -389,22 +405,26 @@ export class Annotator {
         built.push(entry);
       }
     } finally {
-      // Where each goes is read for all before any is inserted (reads, then writes).
-      const at = built.map((entry) => {
-        try {
-          return this.isLive(entry) && !this.inPlace(entry) ? entry.mountPoint() : null;
-        } catch (error) {
-          this.options.onError?.(error);
-          return null;
-        }
-      });
-      built.forEach((entry, i) => {
-        const where = at[i];
-        if (where) this.place(entry, where);
-      });
+      this.insert(built);
       this.revealing = false;
       this.sliceTheme = null;
     }
+  }
+
+  /** Put built overlays in the page: where each goes is read for all before any is inserted (reads, then writes). */
+  private insert(built: Annotated[]): void {
+    const at = built.map((entry) => {
+      try {
+        return this.isLive(entry) && !this.inPlace(entry) ? entry.mountPoint() : null;
+      } catch (error) {
+        this.options.onError?.(error);
+        return null;
+      }
+    });
+    built.forEach((entry, i) => {
+      const where = at[i];
+      if (where) this.place(entry, where);
+    });
   }
 
   /**
