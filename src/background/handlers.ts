@@ -19,10 +19,15 @@ export interface HandlerDeps {
 
 export async function handle(message: Envelope, deps: HandlerDeps): Promise<Responses[MessageName]> {
   switch (message.type) {
-    case 'repo':
-      return deps.repos.repo((message.payload as Envelope<'repo'>['payload']).name);
-    case 'paperRepos':
-      return deps.repos.paperRepos((message.payload as Envelope<'paperRepos'>['payload']).arxivId);
+    // Each item on its own: one that fails (offline, rate-limited) is unavailable, and the others are answered.
+    case 'repos': {
+      const { names } = message.payload as Envelope<'repos'>['payload'];
+      return Promise.all(names.map((name) => deps.repos.repo(name).catch(() => null)));
+    }
+    case 'paperRepos': {
+      const { arxivIds } = message.payload as Envelope<'paperRepos'>['payload'];
+      return Promise.all(arxivIds.map((arxivId) => deps.repos.paperRepos(arxivId).catch((): string[] => [])));
+    }
     case 'tagSettings': {
       const { watchedTopics, tagRules, relevance } = await deps.settings();
       return { watchedTopics, tagRules, relevance: relevance.enabled };

@@ -108,6 +108,25 @@ describe('handle', () => {
     expect(await listPapers(db)).toEqual([]);
   });
 
+  it('answers a batch of badge questions in order, one failed item unavailable and the others answered', async () => {
+    const db = await openDatabase();
+    const summary = (name: string) => ({ name, stars: 7, pushedAt: null, archived: false, notFound: false });
+    const repos = {
+      repo: vi.fn(async (name: string) => {
+        if (name === 'rate/limited') throw new Error('rate limited');
+        return summary(name);
+      }),
+      paperRepos: vi.fn(async (arxivId: string) => {
+        if (arxivId === '2401.00002') throw new Error('offline');
+        return [`lab/${arxivId}`];
+      }),
+    };
+    const deps: HandlerDeps = { db: async () => db, broadcast: () => {}, repos, settings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(async () => db) };
+    const names = ['b/two', 'rate/limited', 'a/one'];
+    expect(await handle(parseEnvelope({ type: 'repos', payload: { names } }), deps)).toEqual([summary('b/two'), null, summary('a/one')]);
+    expect(await handle(parseEnvelope({ type: 'paperRepos', payload: { arxivIds: ['2401.00001', '2401.00002'] } }), deps)).toEqual([['lab/2401.00001'], []]);
+  });
+
   it('gives pages the tag settings but never the GitHub token', async () => {
     const db = await openDatabase();
     const deps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }), relevance: createRelevanceService(async () => db) };

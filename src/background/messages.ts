@@ -11,6 +11,8 @@ import { isCalendarDate, isHttpUrl, isWellFormedId, PAPER_LIMITS } from '../core
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optionalText = (max: number) => v.nullable(text(max));
 const L = PAPER_LIMITS;
+/** The most items of a batched question (`repos`, `paperRepos`) in one message. */
+export const BATCH_MAX = 50;
 const httpUrl = v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL'));
 const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, 'must be a real calendar date (YYYY-MM-DD)'));
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(L.count)));
@@ -113,11 +115,18 @@ export const requests = {
   }),
   /** Rebuild the relevance model from the reading list as it is now (options page). */
   resetRelevance: v.strictObject({}),
-  repo: v.strictObject({ name: v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo')) }),
-  paperRepos: v.strictObject({ arxivId: v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id')) }),
+  /**
+   * GitHub facts for badges, answered in the same order (null: unavailable). A page's content script asks for the
+   * badges of a batch of overlays in one message (issue #7: one message per badge cost ~0.6 ms each in the page).
+   */
+  repos: v.strictObject({ names: v.pipe(v.array(v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo'))), v.minLength(1), v.maxLength(BATCH_MAX)) }),
+  /** Repositories Hugging Face knows for these arXiv papers (same order; [] when none or unavailable), in one message. */
+  paperRepos: v.strictObject({
+    arxivIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id'))), v.minLength(1), v.maxLength(BATCH_MAX)),
+  }),
 } as const;
 
-/** What a GitHub badge shows; the background's answer to `repo`. */
+/** What a GitHub badge shows; the background's answer to `repos`, per name. */
 export interface RepoSummary {
   /** `owner/repo` as GitHub knows it now (renames followed). */
   name: string;
@@ -147,8 +156,8 @@ export interface Responses {
   restore: SavedPaper;
   putMany: { written: number };
   editMany: { written: number };
-  repo: RepoSummary | null;
-  paperRepos: string[];
+  repos: (RepoSummary | null)[];
+  paperRepos: string[][];
   tagSettings: { watchedTopics: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
   /** Only cards over the threshold and not already saved. */
   relevance: RelevanceMark[];

@@ -3,13 +3,15 @@
 // adapter it needs. Talks to the background only through the typed protocol.
 import type { SiteAdapter } from '../sites/types';
 import { runtime, send } from '../background/client';
-import { noticeOf } from '../background/messages';
+import { BATCH_MAX, noticeOf } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
 import { Annotator, setPoliteWhile, yieldToPage } from './annotator';
+import { batched } from './batched';
 import { compileTaxonomyInSlices } from '../core/tags/match';
 import { createTagger } from './tagger';
 
 export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
+  const paperRepos = batched((arxivIds: string[]) => send('paperRepos', { arxivIds }), BATCH_MAX);
   const annotator = new Annotator({
     doc: document,
     adapterFor: (url) => adapters.find((adapter) => adapter.pageKind(url) !== null) ?? null,
@@ -24,11 +26,12 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
         const saved = await send('edit', { id, edit: { status } });
         return saved && { status: saved.status, tags: saved.tags };
       },
-      repo: (name) => send('repo', { name }),
+      // The badges of the overlays built in one slice: one message for all (see batched).
+      repo: batched((names: string[]) => send('repos', { names }), BATCH_MAX),
       moreRepos: async (paper) => {
         // Hugging Face's own data already says whether a paper has code; elsewhere, ask its paper API.
         const arxivId = arxivIdOf(paper.id);
-        return arxivId && paper.source.site !== 'huggingface' ? send('paperRepos', { arxivId }) : [];
+        return arxivId && paper.source.site !== 'huggingface' ? paperRepos(arxivId) : [];
       },
       relevance: (cards, context) => send('relevance', { cards, context }),
     },
