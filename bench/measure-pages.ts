@@ -60,7 +60,7 @@ export interface ScrollSample {
 /** A reader scrolling down: SCROLL_STEPS steps of SCROLL_PX, each waiting for its frame to be drawn. */
 export const SCROLL_STEPS = 60;
 export const SCROLL_PX = 300;
-const SCROLL_SCRIPT = `(async () => {
+export const SCROLL_SCRIPT = `(async () => {
   const frames = [];
   for (let i = 0; i < ${SCROLL_STEPS}; i++) {
     const t = performance.now();

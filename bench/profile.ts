@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, type Served } from './browser';
 import { benchPage, type Site } from './pages';
-import { appendCards, loadSettled } from './measure-pages';
+import { appendCards, loadSettled, SCROLL_SCRIPT } from './measure-pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
 import { parentsOf, sampledMs, type CallFrame, type CpuProfile } from './tracing';
@@ -22,6 +22,8 @@ const librarySize = libraryArg > 0 ? Number(process.argv[libraryArg + 1]) : 0;
 /** `--append N`: profile only appending N cards to the settled page (the infinite-list case), not the load. */
 const appendArg = process.argv.indexOf('--append');
 const appendCount = appendArg > 0 ? Number(process.argv[appendArg + 1]) : 0;
+/** `--scroll`: profile only the reader's scroll of `npm run bench` down the settled page. */
+const scrolling = process.argv.includes('--scroll');
 
 const out = mkdtempSync(join(tmpdir(), 'papershelf-profile-build-'));
 console.error(`building unminified into ${out}`);
@@ -47,7 +49,7 @@ try {
   await tab.goto(warm);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  if (!appendCount) await cdp.send('Profiler.start');
+  if (!appendCount && !scrolling) await cdp.send('Profiler.start');
   let settled = await loadSettled(tab, page.url, true, 300_000);
   if (appendCount) {
     await tab.waitForTimeout(1000);
@@ -55,6 +57,12 @@ try {
     const done = await appendCards(tab, site, cards, appendCount, true);
     await tab.waitForTimeout(500);
     settled = done.knownAt ?? settled;
+  }
+  if (scrolling) {
+    await tab.waitForTimeout(1000);
+    await cdp.send('Profiler.start');
+    await tab.evaluate(SCROLL_SCRIPT);
+    await tab.waitForTimeout(500);
   }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   const file = `/tmp/papershelf-${site}-${cards}.cpuprofile`;

@@ -4,6 +4,7 @@
 // --against DIR: also another checkout (built; `git worktree add DIR <commit>`), with its own bench probe, in the
 // same loop: on a machine whose speed drifts, two builds are only comparable when measured side by side.
 // --append: after each load, 50 cards appended three times (as in `npm run bench`), and their main-thread work.
+// --scroll: then the reader's scroll of `npm run bench` (60 × 300 px), its longest task and main-thread work.
 import { resolve } from 'node:path';
 import { launch, snapshotBuild, type Bench, type Served } from './browser';
 import { measureLoad, type LoadSample } from './measure-pages';
@@ -18,6 +19,7 @@ const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 5;
 const againstAt = process.argv.indexOf('--against');
 const AGAINST = againstAt > 0 ? resolve(process.argv[againstAt + 1]!) : null;
 const APPEND = process.argv.includes('--append') ? { from: cards, count: 50, times: 3 } : undefined;
+const SCROLL = process.argv.includes('--scroll');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const page = benchPage(site, cards);
@@ -48,12 +50,14 @@ try {
   if (other) await other.measure(other.bench, warm);
   const samples: Record<Key, LoadSample[]> = { ext: [], base: [], other: [] };
   const appends: Record<Key, number[]> = { ext: [], base: [], other: [] };
+  const scrolls: Record<Key, { longest: number; main: number }[]> = { ext: [], base: [], other: [] };
   const keys: Key[] = other ? ['ext', 'base', 'other'] : ['ext', 'base'];
   for (let i = 0; i < RUNS; i++) {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[(i + k) % keys.length]!;
-      const r = key === 'other' ? await other!.measure(other!.bench, page, APPEND) : await measureLoad(key === 'ext' ? ext : base, page, APPEND);
+      const r = key === 'other' ? await other!.measure(other!.bench, page, APPEND, SCROLL) : await measureLoad(key === 'ext' ? ext : base, page, APPEND, SCROLL);
       samples[key].push(r.load);
+      if (r.scroll) scrolls[key].push({ longest: Math.max(0, ...r.scroll.longTasks.map((t) => t.duration)), main: r.scroll.main.task * 1000 });
       appends[key].push(...(r.append ?? []).map((a) => a.main.task * 1000));
     }
   }
@@ -79,6 +83,12 @@ try {
     const cell = (k: Key) => median(appends[k]).toFixed(1).padStart(6);
     console.log(`${'+50 cards: main-thread time'.padEnd(34)} ${cell('ext')} ${cell('base')}${other ? ` ${cell('other')}` : ''}   [${appends.ext.map((x) => x.toFixed(0)).join(', ')}] [${appends.base.map((x) => x.toFixed(0)).join(', ')}]`);
     console.log(`+50 cards, the extension's work (median difference): ${(median(appends.ext) - median(appends.base)).toFixed(1)} ms${other ? `; ${AGAINST}: ${(median(appends.other) - median(appends.base)).toFixed(1)} ms` : ''}`);
+  }
+  if (SCROLL) {
+    for (const [label, pick] of [['scrolling: longest task', (x: { longest: number }) => x.longest], ['scrolling: main-thread time', (x: { main: number }) => x.main]] as const) {
+      const cell = (k: Key) => median(scrolls[k].map(pick)).toFixed(0).padStart(6);
+      console.log(`${label.padEnd(34)} ${cell('ext')} ${cell('base')}${other ? ` ${cell('other')}` : ''}   [${scrolls.ext.map((x) => pick(x).toFixed(0)).join(', ')}]${other ? ` [${scrolls.other.map((x) => pick(x).toFixed(0)).join(', ')}]` : ''}`);
+    }
   }
   // Every card against the page's settle (both with the probe's pass); the cards on screen against its load and next frame.
   const ratio = (key: Key, pick: (s: LoadSample) => number | null, base: (s: LoadSample) => number) =>
