@@ -586,6 +586,28 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(button(articles[6]!.querySelector('papershelf-overlay')!).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('waits for a screen larger than one insertion without spinning: the wait for a frame between is not starved', async () => {
+    // scheduler.yield's continuations run ahead of timers and frames. A first pass that waited for the batch in a loop
+    // of them, while the batch waited for a frame between two insertions (PER_INSERTION), kept that frame and the timer
+    // bounding it from ever running: here, where the stand-in yield is a microtask, it would spin forever.
+    let yields = 0;
+    vi.stubGlobal('scheduler', {
+      yield: () => {
+        if (++yields > 10_000) throw new Error('spinning on scheduler.yield');
+        return Promise.resolve();
+      },
+    });
+    onTestFinished(() => void vi.unstubAllGlobals());
+    document.body.innerHTML = many(80);
+    const started = annotator(fakePort()).start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    const screen = articles().slice(10, 10 + PER_INSERTION + 6);
+    FakeObserver.show(...screen);
+    await started;
+    expect(hosts()).toEqual(screen.map(hostIn));
+    expect(yields).toBeLessThan(1000);
+  });
+
   it('on a page longer than SCREEN_PROBES cards, finds the screen by watching every k-th card, and takes the run around those seen', async () => {
     document.body.innerHTML = many(100);
     const port = fakePort();

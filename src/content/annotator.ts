@@ -220,6 +220,8 @@ export class Annotator {
   /** Cards that came near the viewport, their overlays built in document order a slice at a time. */
   private readonly toReveal: Annotated[] = [];
   private revealing = false;
+  /** The current (or last) run of revealQueued: what the first pass waits for. */
+  private revealRun: Promise<void> = Promise.resolve();
   private sliceTheme: 'light' | 'dark' | null = null;
   /** Cards identified on this document so far (less those that turned out to hold no paper), for ANNOTATED_MARK. */
   private identified = 0;
@@ -376,8 +378,17 @@ export class Annotator {
    * batch is done, or PER_INSERTION at a time: one insertion frame per batch or per PER_INSERTION overlays, not one per
    * slice (see NEIGHBOURS).
    */
-  private async revealQueued(): Promise<void> {
-    if (this.revealing) return;
+  private revealQueued(): Promise<void> {
+    if (!this.revealing) this.revealRun = this.revealAll().catch((error) => this.options.onError?.(error));
+    return this.revealRun;
+  }
+
+  /**
+   * One run of revealQueued, until nothing is queued. Waiters await its promise: a loop of `scheduler.yield()` while
+   * it waited for a frame (PER_INSERTION) was a stream of continuations the browser ran ahead of that frame and of the
+   * timer bounding it, and the tab could hang (end-to-end tests timed out on load and on evaluate).
+   */
+  private async revealAll(): Promise<void> {
     this.revealing = true;
     const built: Annotated[] = [];
     try {
@@ -439,7 +450,7 @@ export class Annotator {
     // Left to the callback, the first block below the screen came after the mark in some loads, and brought 24 more.
     const reported = this.visibility.takeRecords();
     if (reported.length) this.onVisible(reported);
-    while (this.revealing && !this.stopped) await yieldToPage();
+    await this.revealRun;
   }
 
   /** Resolves after the next frame has been drawn, or after 100 ms (a tab in the background draws no frames). */
@@ -600,7 +611,7 @@ export class Annotator {
         rest = cards.filter((card) => !seen.has(card));
         // The reader's screen is drawn before the rest are mounted: our slices, continuations the browser runs ahead
         // of other tasks, would otherwise keep that frame back until they end.
-        while (this.revealing && !this.stopped) await yieldToPage();
+        await this.revealRun;
         await this.nextFrame();
         if (this.stopped || this.adapter !== adapter) return;
       }
