@@ -993,6 +993,27 @@ describe('Annotator relevance', () => {
     expect(port.relevance).toHaveBeenCalledTimes(2);
   });
 
+  it('leaves the control alone when an append changes no count (a rewrite costs the page a frame)', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = relevancePort();
+    await withRelevance(port).start();
+    const changes: MutationRecord[] = [];
+    const watch = new MutationObserver((records) => changes.push(...records));
+    watch.observe(roots.get(control()!)!, { subtree: true, childList: true, characterData: true, attributes: true });
+    document.body.insertAdjacentHTML('beforeend', card('3')); // scored, not relevant
+    await flush();
+    await flush();
+    expect(port.relevance).toHaveBeenCalledTimes(2);
+    expect([...changes, ...watch.takeRecords()]).toEqual([]);
+    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (1)');
+    document.body.insertAdjacentHTML('beforeend', card('4')); // relevant
+    await flush();
+    await flush();
+    expect(port.relevance).toHaveBeenCalledTimes(3);
+    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (2)');
+    watch.disconnect();
+  });
+
   it('hides the control after in-page navigation to a page without relevant cards, keeping its host', async () => {
     document.body.innerHTML = '<main>' + card('2') + '</main>';
     await withRelevance(relevancePort()).start();
