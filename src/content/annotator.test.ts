@@ -993,6 +993,28 @@ describe('Annotator relevance', () => {
     expect(port.relevance).toHaveBeenCalledTimes(2);
   });
 
+  it('scores in idle time, not in the task that marks the pass done', async () => {
+    const g = globalThis as { requestIdleCallback?: (cb: () => void) => number };
+    const realIdle = g.requestIdleCallback;
+    const idle: (() => void)[] = [];
+    g.requestIdleCallback = (cb) => idle.push(cb);
+    try {
+      document.body.innerHTML = card('1') + card('2');
+      const port = relevancePort();
+      const started = withRelevance(port).start();
+      await flush();
+      await flush();
+      expect(port.relevance).not.toHaveBeenCalled();
+      expect(idle.length).toBeGreaterThan(0);
+      while (idle.length) idle.shift()!();
+      await started;
+      await flush();
+      expect(port.relevance).toHaveBeenCalledTimes(1);
+    } finally {
+      g.requestIdleCallback = realIdle;
+    }
+  });
+
   it('leaves the control alone when an append changes no count (a rewrite costs the page a frame)', async () => {
     document.body.innerHTML = card('1') + card('2');
     const port = relevancePort();

@@ -872,6 +872,10 @@ export class Annotator {
   private async scoreRelevance(entries: Annotated[]): Promise<void> {
     const port = this.options.port;
     if (!this.relevanceOn || !port.relevance) return;
+    // Nobody waits for it: it starts in idle time too, not in the task that marked the pass done (its first slice
+    // there held back the next frame by up to SLICE_MS).
+    await whenIdle();
+    if (this.stopped) return;
     const cards: RelevanceCard[] = [];
     let sliceStart = performance.now();
     for (const entry of entries) {
