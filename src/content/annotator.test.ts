@@ -994,25 +994,20 @@ describe('Annotator relevance', () => {
   });
 
   it('scores in idle time, not in the task that marks the pass done', async () => {
-    const g = globalThis as { requestIdleCallback?: (cb: () => void) => number };
-    const realIdle = g.requestIdleCallback;
     const idle: (() => void)[] = [];
-    g.requestIdleCallback = (cb) => idle.push(cb);
-    try {
-      document.body.innerHTML = card('1') + card('2');
-      const port = relevancePort();
-      const started = withRelevance(port).start();
-      await flush();
-      await flush();
-      expect(port.relevance).not.toHaveBeenCalled();
-      expect(idle.length).toBeGreaterThan(0);
-      while (idle.length) idle.shift()!();
-      await started;
-      await flush();
-      expect(port.relevance).toHaveBeenCalledTimes(1);
-    } finally {
-      g.requestIdleCallback = realIdle;
-    }
+    vi.stubGlobal('requestIdleCallback', (cb: () => void) => idle.push(cb));
+    onTestFinished(() => void vi.unstubAllGlobals());
+    document.body.innerHTML = card('1') + card('2');
+    const port = relevancePort();
+    const started = withRelevance(port).start();
+    await flush();
+    await flush();
+    expect(port.relevance).not.toHaveBeenCalled();
+    expect(idle.length).toBeGreaterThan(0);
+    while (idle.length) idle.shift()!();
+    await started;
+    await flush();
+    expect(port.relevance).toHaveBeenCalledTimes(1);
   });
 
   it('leaves the control alone when an append changes no count (a rewrite costs the page a frame)', async () => {
