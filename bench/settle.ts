@@ -66,7 +66,8 @@ try {
     const b = median(samples.base.map((s) => pick(s) ?? NaN));
     const o = median(samples.other.map((s) => pick(s) ?? NaN));
     const cell = (x: number) => (Number.isNaN(x) ? '' : x.toFixed(0)).padStart(6);
-    console.log(`${label.padEnd(34)} ${cell(e)} ${cell(b)}${other ? ` ${cell(o)}` : ''}   [${samples.ext.map((s) => (pick(s) ?? NaN).toFixed(0)).join(', ')}]`);
+    const runs = (key: Key) => `[${samples[key].map((s) => (pick(s) ?? NaN).toFixed(0)).join(', ')}]`;
+    console.log(`${label.padEnd(34)} ${cell(e)} ${cell(b)}${other ? ` ${cell(o)}` : ''}   ${runs('ext')}${other ? ` ${runs('other')}` : ''}`);
   };
   console.log(`${site}, ${cards} cards, ${RUNS} runs: medians in ms from navigation (with / without the extension${other ? ` / ${AGAINST}` : ''})`);
   row('DOMContentLoaded', (s) => s.dcl);
@@ -79,6 +80,10 @@ try {
   row('settled', (s) => s.settledAt);
   row('longest task after DOMContentLoaded', (s) => Math.max(0, ...s.longTasksAfterDcl.map((t) => t.duration)));
   row('main-thread time until quiet', (s) => s.mainQuiet.task * 1000);
+  // The same load's milestones after its own load event: what the extension adds, without the page's variance.
+  const after = (at: number | null | undefined, s: LoadSample) => (at == null ? null : at - s.load);
+  row('settled, after load', (s) => after(s.settledAt, s));
+  row('cards on screen, after load', (s) => after(s.screenSettledAt, s));
   if (APPEND) {
     const cell = (k: Key) => median(appends[k]).toFixed(1).padStart(6);
     console.log(`${'+50 cards: main-thread time'.padEnd(34)} ${cell('ext')} ${cell('base')}${other ? ` ${cell('other')}` : ''}   [${appends.ext.map((x) => x.toFixed(0)).join(', ')}] [${appends.base.map((x) => x.toFixed(0)).join(', ')}]`);
