@@ -502,7 +502,7 @@ export class Annotator {
       await this.prepareOnce();
       if (this.stopped || this.href !== href) return;
     }
-    // Reading the page's context (Hugging Face parses its hydration JSON, a slice at a time where it is long) and
+    // Reading the page's context (Hugging Face cuts a long hydration JSON into items, a slice at a time) and
     // finding the cards each take tasks of their own on a long page, so neither adds to the other or to the first
     // slice of annotation. Mutations wait for this page's context; cards added meanwhile are found just below.
     this.ready = false;

@@ -710,7 +710,7 @@ describe('a page that is not a paper page', () => {
 });
 
 
-describe('contextInSlices (the content script reads a long listing JSON a slice at a time)', () => {
+describe('contextInSlices (the content script reads a long listing JSON a slice at a time, an item when a card asks)', () => {
   const pages: [string, string][] = [
     ['daily-2026-07-02.html', DAILY_URL],
     ['daily-stale-json.html', 'https://huggingface.co/papers/week/2026-W27'],
@@ -744,14 +744,55 @@ describe('contextInSlices (the content script reads a long listing JSON a slice 
     return { doc, size: text.length };
   }
 
-  it('a month of papers: parsed in slices, with the same papers as one JSON.parse', async () => {
+  /** What the whole JSON.parse gives for an id: the first listing item's paper with that id. */
+  const parsedWhole = (doc: Document) => {
+    const items = JSON.parse(doc.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!).dailyPapers as { paper: { id: string } }[];
+    return (id: string) => items.find((item) => item.paper.id === id)?.paper;
+  };
+  const ids = Array.from({ length: 1500 }, (_, i) => `2607.${String(10000 + i)}`);
+
+  it('a month of papers: cut in slices, each paper as one JSON.parse gives it, the same as context()', async () => {
     const { doc, size } = month();
     expect(size).toBeGreaterThan(1_000_000);
     let pauses = 0;
     const ctx = await sliced(doc, DAILY_URL, async () => void pauses++);
     expect(pauses).toBeGreaterThan(0);
     expect(ctx.papers.size).toBe(1500);
-    expect(ctx).toEqual(huggingface.context(doc, new URL(DAILY_URL), NOW));
+    const whole = parsedWhole(doc);
+    const once = huggingface.context(doc, new URL(DAILY_URL), NOW);
+    for (const id of [...ids].reverse()) {
+      expect(ctx.papers.get(id)).toEqual(whole(id));
+      expect(once.papers.get(id)).toEqual(whole(id));
+    }
+    expect(whole(ids[1499]!)).toBeDefined();
+    expect(ctx.papers.get('2607.99999')).toBeUndefined();
+  });
+
+  it('a month of papers: an item is parsed when its card asks; a damaged one, and the whole JSON answers from then on (here: none)', async () => {
+    const { doc } = month((text) => text.replace('{"paper":{"id":"2607.10700",', '{"paper":{"id":"2607.10700",,'));
+    const ctx = await sliced(doc, DAILY_URL);
+    const first = ctx.papers.get('2607.10001');
+    expect(first).toMatchObject({ id: '2607.10001' });
+    expect(ctx.papers.get('2607.10700')).toBeUndefined(); // JSON.parse throws: the DOM fallback reads the cards
+    expect(ctx.papers.get('2607.10001')).toBeUndefined();
+    expect(ctx.papers.size).toBe(0);
+  });
+
+  it('a month of papers with an item naming two papers: JSON.parse\'s answer (the last one)', async () => {
+    const other = (id: string) => `"paper":{"id":"${id}","title":"Another paper"},`;
+    const { doc } = month((text) =>
+      text
+        // An item whose text begins with another paper than the one JSON.parse keeps.
+        .replace('{"paper":{"id":"2607.10005",', `{${other('2607.99999')}"paper":{"id":"2607.10005",`)
+        // An item that begins with its paper and names another last (its own kept under another key).
+        .replace('{"paper":{"id":"2607.10006",', `{"paper":{"id":"2607.10006","x":1},${other('2607.99998')}"dup":{"id":"2607.10006",`),
+    );
+    const ctx = await sliced(doc, DAILY_URL);
+    const whole = parsedWhole(doc);
+    expect(whole('2607.10006')).toBeUndefined(); // JSON.parse keeps the item's last `paper`
+    expect(ctx.papers.get('2607.10006')).toBeUndefined();
+    expect(ctx.papers.get('2607.99998')).toEqual({ id: '2607.99998', title: 'Another paper' });
+    for (const id of ['2607.10005', '2607.10004', '2607.11499']) expect(ctx.papers.get(id)).toEqual(whole(id));
   });
 
   it('a month of papers with its JSON cut short: no papers from it, as with JSON.parse (the DOM fallback reads the cards)', async () => {

@@ -7,7 +7,7 @@ import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/gi
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
-import { parseObjectInSlices } from '../core/json-slices';
+import { cutArraySteps, parseObject, type CutArray } from '../core/json-lazy';
 import { runSteps, runStepsInSlices } from '../core/steps';
 
 const ORIGIN = 'https://huggingface.co';
@@ -52,7 +52,13 @@ export interface HfContext {
   /** The arXiv id in a paper page's URL (the paper page card has no /papers/<id> link). */
   urlId: string | null;
   /** `paper` objects from the hydration JSON, by arXiv id. */
-  papers: Map<string, HfPaper>;
+  papers: HfPapers;
+}
+
+/** The hydration JSON's `paper` objects by arXiv id: a Map, or a long listing's (ListingPapers). */
+export interface HfPapers {
+  get(id: string): HfPaper | undefined;
+  readonly size: number;
 }
 
 type Json = Record<string, unknown>;
@@ -63,62 +69,110 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function readProps(el: Element | null): Json {
-  try {
-    const value: unknown = JSON.parse(el?.getAttribute('data-props') ?? '');
-    return isObject(value) ? value : {};
-  } catch {
-    return {}; // truncated or invalid JSON: the DOM fallback takes over
-  }
-}
+const readProps = (el: Element | null): Json => parseObject(el?.getAttribute('data-props') ?? '') ?? {}; // invalid: the DOM fallback takes over
 
-function paperMap(doc: Document, page: string, listing = readProps(doc.querySelector(LISTING_PROPS))): Map<string, HfPaper> {
-  return runSteps(paperMapSteps(doc, page, listing));
-}
+/** Listing hydration JSON at least this long is cut, its items parsed as cards ask for them (ListingPapers). */
+const LAZY_PROPS = 256 * 1024;
+/** Every listing names its items `dailyPapers`, each `{"paper":{"id":"<id>",...},...}` (DOM-NOTES.md §1). */
+const ITEMS_KEY = 'dailyPapers';
+const ITEM_SEPARATOR = '},{"paper":';
+/** Items looked at between two yields (~2 ms: 5,000 item ids read took ~10 ms in Node, cold). */
+const ITEMS_PER_STEP = 1000;
+const ITEM_HEAD = /\{"paper":\{"id":"([^"\\]*)"/y;
 
-/** Listing items read between two pauses of paperMapInSlices (5,000 of them took ~50 ms at once). */
-const ITEMS_PER_SLICE = 500;
-
-/** paperMap's work, pausing (yield) every ITEMS_PER_SLICE listing items. */
-function* paperMapSteps(doc: Document, page: string, listing: Json): Generator<void, Map<string, HfPaper>, void> {
-  const map = new Map<string, HfPaper>();
-  const add = (paper: unknown) => {
-    const id = isObject(paper) && typeof paper.id === 'string' ? parseId(paper.id) : null;
-    if (id && isObject(paper) && !map.has(id)) map.set(id, paper);
-  };
+/** The page's papers: a long listing's cut (yielding between steps of the cut), anything else parsed at once. */
+function* papersSteps(doc: Document, page: string): Generator<void, HfPapers, void> {
   if (page === 'collection' || page === 'profile') {
-    for (const el of doc.querySelectorAll(ANY_PROPS)) findPapers(readProps(el), add);
+    const map = new Map<string, HfPaper>();
+    for (const el of doc.querySelectorAll(ANY_PROPS)) findPapers(readProps(el), adder(map));
     return map;
   }
-  let read = 0;
+  const text = doc.querySelector(LISTING_PROPS)?.getAttribute('data-props') ?? '';
+  const whole = () => listingMap(doc, parseObject(text) ?? {});
+  if (text.length < LAZY_PROPS) return whole();
+  const cut = yield* cutArraySteps(text, { key: ITEMS_KEY, separator: ITEM_SEPARATOR });
+  return (cut && (yield* ListingPapers.of(cut, text, doc, whole))) ?? whole(); // a page shaped otherwise is parsed whole
+}
+
+const adder = <V>(map: Map<string, HfPaper | V>) => (paper: unknown) => {
+  const id = isObject(paper) && typeof paper.id === 'string' ? parseId(paper.id) : null;
+  if (id && isObject(paper) && !map.has(id)) map.set(id, paper);
+};
+
+/** The listing's papers: its items in LISTING_KEYS order, then a paper page's own; the first of an id counts. */
+function listingMap<V = never>(doc: Document, listing: Json, cutItems?: (map: Map<string, HfPaper | V>) => void): Map<string, HfPaper | V> {
+  const map = new Map<string, HfPaper | V>();
+  const add = adder(map);
   for (const key of LISTING_KEYS) {
+    if (key === ITEMS_KEY) cutItems?.(map); // the cut items come first: they are the array's first
     const items = listing[key];
     if (!Array.isArray(items)) continue;
-    for (const item of items) {
-      add(isObject(item) && isObject(item.paper) ? item.paper : item);
-      if (++read % ITEMS_PER_SLICE === 0) yield;
-    }
+    for (const item of items) add(isObject(item) && isObject(item.paper) ? item.paper : item);
   }
   add(readProps(doc.querySelector(PAPER_PROPS)).paper);
   return map;
 }
 
-function contextOf(page: string, url: URL, now: Date, papers: Map<string, HfPaper>): HfContext {
-  return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers };
+/**
+ * A long listing's papers, each item parsed when a card asks for it (a month of papers is megabytes; the cards on
+ * screen need two of them). Answers as the whole JSON.parse would (see CutArray): an item that does not parse, or is
+ * not the paper its text began with, and the JSON is parsed whole once, which answers from then on.
+ */
+class ListingPapers implements HfPapers {
+  /** An id's paper, or the index of its item in the cut, not parsed yet. */
+  private found: Map<string, HfPaper | number> | null = null;
+  private whole: Map<string, HfPaper> | null = null;
+  private readonly heads: string[] = [];
+
+  private constructor(
+    private readonly cut: CutArray,
+    private readonly parseWhole: () => Map<string, HfPaper>,
+  ) {}
+
+  /** The cut's items by the paper id each begins with; null where one begins otherwise (the JSON is to be parsed whole). */
+  static *of(cut: CutArray, text: string, doc: Document, parseWhole: () => Map<string, HfPaper>): Generator<void, ListingPapers | null, void> {
+    const papers = new ListingPapers(cut, parseWhole);
+    const ids: (string | null)[] = [];
+    for (const start of cut.starts) {
+      ITEM_HEAD.lastIndex = start;
+      const head = ITEM_HEAD.exec(text)?.[1];
+      if (head === undefined) return null;
+      papers.heads.push(head);
+      if (ids.push(parseId(head)) % ITEMS_PER_STEP === 0) yield;
+    }
+    papers.found = listingMap<number>(doc, cut.value, (map) =>
+      ids.forEach((id, i) => {
+        if (id && !map.has(id)) map.set(id, i);
+      }),
+    );
+    return papers;
+  }
+
+  get size(): number {
+    return (this.whole ?? this.found!).size;
+  }
+
+  get(id: string): HfPaper | undefined {
+    if (this.whole) return this.whole.get(id);
+    const found = this.found!.get(id);
+    if (typeof found !== 'number') return found;
+    let item: unknown;
+    try {
+      item = this.cut.element(found);
+    } catch {
+      item = null; // a cut inside an item
+    }
+    if (!isObject(item) || !isObject(item.paper) || item.paper.id !== this.heads[found]) {
+      this.whole = this.parseWhole();
+      return this.whole.get(id);
+    }
+    this.found!.set(id, item.paper);
+    return item.paper;
+  }
 }
 
-/** Listing hydration JSON shorter than this is parsed at once (a daily page's is ~100 kB: a few ms). */
-const SLICED_PROPS = 256 * 1024;
-
-/** paperMap, with a long listing's JSON parsed a slice at a time (a month of papers is megabytes). */
-async function paperMapInSlices(doc: Document, page: string, pause: () => Promise<void>): Promise<Map<string, HfPaper>> {
-  const el = page === 'collection' || page === 'profile' ? null : doc.querySelector(LISTING_PROPS);
-  const text = el?.getAttribute('data-props') ?? '';
-  if (text.length < SLICED_PROPS) return paperMap(doc, page);
-  // Every listing names its items `dailyPapers`, each `{"paper": {...}, ...}` (DOM-NOTES.md §1); search results are
-  // short. A page shaped otherwise is parsed whole, as before.
-  const listing = (await parseObjectInSlices(text, { key: 'dailyPapers', separator: '},{"paper":', pause })) ?? {};
-  return runStepsInSlices(paperMapSteps(doc, page, listing), pause); // a pause at every yield (ITEMS_PER_SLICE)
+function contextOf(page: string, url: URL, now: Date, papers: HfPapers): HfContext {
+  return { page, now, urlId: page === 'paper' ? (arxivIdFromUrl(url.href)?.id ?? null) : null, papers };
 }
 
 /**
@@ -346,12 +400,12 @@ export const huggingface: SiteAdapter<HfContext> = {
 
   context(doc, url, now) {
     const page = pageKind(url) ?? 'unknown';
-    return contextOf(page, url, now, paperMap(doc, page));
+    return contextOf(page, url, now, runSteps(papersSteps(doc, page)));
   },
 
   async contextInSlices(doc, url, now, pause) {
     const page = pageKind(url) ?? 'unknown';
-    return contextOf(page, url, now, await paperMapInSlices(doc, page, pause));
+    return contextOf(page, url, now, await runStepsInSlices(papersSteps(doc, page), pause));
   },
 
   findCards(root, ctx) {
