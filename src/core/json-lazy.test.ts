@@ -127,6 +127,16 @@ describe('cutArraySteps', () => {
     }
   });
 
+  it('cuts that run past the array into a later one: the element spanning its end throws', () => {
+    const text = '{"dailyPapers":[{"paper":{"id":"a"}},{"paper":{"id":"b"}}],"x":[{"paper":1},{"paper":2},{"paper":3}]}';
+    const c = cut(text)!;
+    expect(c.starts).toHaveLength(3);
+    expect(c.element(0)).toEqual({ paper: { id: 'a' } });
+    expect(() => c.element(1)).toThrow(SyntaxError); // b, the end of dailyPapers and x's first
+    expect(c.value).toEqual({ dailyPapers: [{ paper: 3 }] }); // x swallowed: found wrong once element 1 is asked for
+    same(text);
+  });
+
   it('yields every perStep items cut, and gives the same answer', () => {
     const items = Array.from({ length: 3000 }, (_, i) => ({ paper: { id: `2607.${String(i).padStart(5, '0')}`, title: `Paper ${i}` }, summary: 'x'.repeat(200) }));
     const text = JSON.stringify({ dailyPapers: items, date: '2026-07-02' });

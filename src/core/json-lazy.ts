@@ -12,8 +12,10 @@
 // - An element is parsed by JSON.parse when asked for. A cut inside an element leaves that element's text unbalanced,
 //   which JSON.parse rejects: element() throws, and the caller parses the document whole. If every element parses,
 //   the answers are JSON.parse's own (the document is the rest with the elements put back, each a valid value).
-//   Only an element asked for before a cut inside an earlier one is found can be wrong: one of that earlier element's
-//   own nested objects.
+//   Until an element that does not parse is asked for, two answers can be wrong: an element after a cut inside an
+//   earlier one (one of that element's own nested objects), and `value` where the cuts ran past the array's end into
+//   a later array cut by the same separator (the element spanning the end does not parse; `value` lacks what it
+//   swallowed). The Hugging Face listings on record have neither (DOM-NOTES.md §1: `dailyPapers` is their one list).
 // - Anything unexpected, and null: the caller parses the document whole.
 type Json = Record<string, unknown>;
 
