@@ -524,6 +524,30 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(hosts()).toHaveLength(BLOCK);
   });
 
+  it('builds the cards near the viewport while the saved states are still being answered; the mark waits for both', async () => {
+    document.body.innerHTML = many(5 * BLOCK);
+    const port = fakePort({ 'fake:1': 'reading' });
+    const lookup = port.lookup;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    // The first block nears the viewport at the pass's frame; the background answers only when the test says so.
+    port.lookup = vi.fn(async (ids: string[]) => {
+      FakeObserver.computed(articles()[0]!);
+      await answered;
+      return lookup(ids);
+    });
+    performance.clearMarks(ANNOTATED_MARK);
+    const pass = annotator(port).start();
+    await vi.waitFor(() => expect(hosts()).toEqual(articles().slice(0, BLOCK).map(hostIn)), WAIT);
+    expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(0);
+    expect(button(hostIn(articles()[0]!)!).hasAttribute('aria-busy')).toBe(true); // its state not known yet
+    answer();
+    await pass;
+    expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(1);
+    expect(button(hostIn(articles()[0]!)!).hasAttribute('aria-busy')).toBe(false);
+    expect(button(hostIn(articles()[0]!)!).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('puts back the overlay a re-render took out of a card built before, without waiting for the viewport', async () => {
     document.body.innerHTML = many(BLOCK + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK + BLOCK);
     await annotator(fakePort()).start();
