@@ -119,42 +119,43 @@ function listingMap<V = never>(doc: Document, listing: Json, cutItems?: (map: Ma
  * not the paper its text began with, and the JSON is parsed whole once, which answers from then on.
  */
 class ListingPapers implements HfPapers {
-  /** An id's paper, or the index of its item in the cut, not parsed yet. */
-  private found: Map<string, HfPaper | number> | null = null;
   private whole: Map<string, HfPaper> | null = null;
-  private readonly heads: string[] = [];
 
   private constructor(
     private readonly cut: CutArray,
+    /** Each cut item's paper id, as its text begins. */
+    private readonly heads: readonly string[],
+    /** An id's paper, or the index of its item in the cut, not parsed yet. */
+    private readonly found: Map<string, HfPaper | number>,
     private readonly parseWhole: () => Map<string, HfPaper>,
   ) {}
 
   /** The cut's items by the paper id each begins with; null where one begins otherwise (the JSON is to be parsed whole). */
   static *of(cut: CutArray, text: string, doc: Document, parseWhole: () => Map<string, HfPaper>): Generator<void, ListingPapers | null, void> {
-    const papers = new ListingPapers(cut, parseWhole);
+    const heads: string[] = [];
     const ids: (string | null)[] = [];
     for (const start of cut.starts) {
       ITEM_HEAD.lastIndex = start;
       const head = ITEM_HEAD.exec(text)?.[1];
       if (head === undefined) return null;
-      papers.heads.push(head);
+      heads.push(head);
       if (ids.push(parseId(head)) % ITEMS_PER_STEP === 0) yield;
     }
-    papers.found = listingMap<number>(doc, cut.value, (map) =>
+    const found = listingMap<number>(doc, cut.value, (map) =>
       ids.forEach((id, i) => {
         if (id && !map.has(id)) map.set(id, i);
       }),
     );
-    return papers;
+    return new ListingPapers(cut, heads, found, parseWhole);
   }
 
   get size(): number {
-    return (this.whole ?? this.found!).size;
+    return (this.whole ?? this.found).size;
   }
 
   get(id: string): HfPaper | undefined {
     if (this.whole) return this.whole.get(id);
-    const found = this.found!.get(id);
+    const found = this.found.get(id);
     if (typeof found !== 'number') return found;
     let item: unknown;
     try {
@@ -166,7 +167,7 @@ class ListingPapers implements HfPapers {
       this.whole = this.parseWhole();
       return this.whole.get(id);
     }
-    this.found!.set(id, item.paper);
+    this.found.set(id, item.paper);
     return item.paper;
   }
 }
