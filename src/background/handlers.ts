@@ -3,7 +3,7 @@
 import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, editPapers, listPage, listPapers, lookup, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
@@ -29,6 +29,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       return Promise.all(arxivIds.map((arxivId) => deps.repos.paperRepos(arxivId).catch((): string[] => [])));
     }
     case 'tagSettings': {
+      // A content script asks for its page's settings while the page is parsed, and for its cards' saved states
+      // once it is: the database is opened and the saved ids read now, not when the first lookup comes (a worker
+      // started by this message took ~200 ms more to answer that lookup). Nobody waits for it.
+      void deps.db().then(preloadLookups, () => undefined);
       const { watchedTopics, tagRules, relevance } = await deps.settings();
       return { watchedTopics, tagRules, relevance: relevance.enabled };
     }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { openDatabase } from '../storage/reading-list';
+import { openDatabase, savePaper } from '../storage/reading-list';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { readFileSync } from 'node:fs';
 import { handle, type HandlerDeps } from './handlers';
@@ -133,6 +133,27 @@ describe('handle', () => {
     const answer = await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
     expect(answer).toEqual({ watchedTopics: ['llm'], tagRules: [], relevance: true });
     expect(JSON.stringify(answer)).not.toContain('secret');
+  });
+
+  it("reads the saved ids when a page asks for its tag settings, so that its first lookup finds them read", async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://huggingface.co/papers' });
+    let keyReads = 0;
+    const realGetAllKeys = db.getAllKeys.bind(db);
+    (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<typeof db.getAllKeys>) => (keyReads++, realGetAllKeys(...args));
+    const deps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(async () => db) };
+    await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
+    await vi.waitFor(() => expect(keyReads).toBe(1)); // started by the settings message, not awaited by it
+    expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: ['arxiv:2607.00001', 'arxiv:2607.00002'] } }), deps)).toEqual({
+      'arxiv:2607.00001': { status: 'to-read', tags: [] },
+      'arxiv:2607.00002': null,
+    });
+    expect(keyReads).toBe(1); // the lookup read no keys of its own
+  });
+
+  it('answers the tag settings even when the database cannot be opened', async () => {
+    const deps = { db: () => Promise.reject(new Error('blocked')), broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(() => Promise.reject(new Error('blocked'))) };
+    expect(await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)).toEqual({ watchedTopics: [], tagRules: [], relevance: true });
   });
 });
 

@@ -118,6 +118,14 @@ export function lookup(db: Database, ids: readonly string[]): Promise<Record<str
   return savedStates(db).lookup(ids);
 }
 
+/**
+ * Have lookup's memory of the list ready (all saved ids read) before the first lookup asks: a worker that has just
+ * started reads them in ~45 ms at 10,000 papers (Chromium), and a page's first lookup waited for it. Never rejects.
+ */
+export function preloadLookups(db: Database): Promise<void> {
+  return savedStates(db).preload();
+}
+
 export type { PaperEdit };
 
 /**

@@ -56,6 +56,29 @@ describe('saved states kept in memory by the background', () => {
     expect(transactions).toBe(3); // the keys; the states of ids 1 and 2; then of id 3
   });
 
+  it('reads the keys ahead when asked to (preload), and a failed preload leaves the lookup to read them', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    let keyReads = 0;
+    let fail = true;
+    const realGetAllKeys = db.getAllKeys.bind(db);
+    (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<Database['getAllKeys']>) => {
+      keyReads++;
+      return fail ? Promise.reject(new DOMException('disk', 'UnknownError')) : realGetAllKeys(...args);
+    };
+    const states = new SavedStates(db);
+    await expect(states.preload()).resolves.toBeUndefined(); // never rejects
+    fail = false;
+    expect(await states.lookup([id(1), id(2)])).toEqual({ [id(1)]: { status: 'to-read', tags: [] }, [id(2)]: null });
+    expect(keyReads).toBe(2); // the failed read was not kept
+
+    const warm = new SavedStates(db);
+    await warm.preload();
+    await warm.lookup([id(1)]);
+    await warm.lookup([id(2)]);
+    expect(keyReads).toBe(3); // one read, ahead of both lookups
+  });
+
   it('a write committed while the keys are being read is not lost', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: id(1) }), FROM);

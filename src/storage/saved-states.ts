@@ -60,6 +60,14 @@ export class SavedStates {
     return result;
   }
 
+  /**
+   * Read the saved ids now, ahead of the lookup they are for (a page being parsed will ask for its cards' states). A
+   * failure is not kept: the lookup that follows reads again, and reports its own error.
+   */
+  async preload(): Promise<void> {
+    await this.ids().catch(() => undefined);
+  }
+
   private ids(): Promise<Set<string>> {
     if (this.saved) return Promise.resolve(this.saved);
     this.loading ??= (async () => {
