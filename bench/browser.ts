@@ -28,6 +28,20 @@ export interface Bench {
   close(): Promise<void>;
 }
 
+/**
+ * Stop every service worker of a browser, as it stops an idle one after 30 s: the next page's first message starts
+ * Papershelf's worker again, with nothing in memory.
+ */
+export async function stopServiceWorkers(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.close();
+  await new Promise((resolve) => setTimeout(resolve, 300)); // gone, not stopping
+}
+
 /** Copy the build, so a rebuild during the run (other work in the checkout) cannot swap files under us. */
 export function snapshotBuild(dist = 'dist/chrome'): string {
   const dir = mkdtempSync(join(tmpdir(), 'papershelf-bench-dist-'));

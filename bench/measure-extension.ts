@@ -6,7 +6,7 @@
 import { LIST_PAGE } from '../src/popup/whole-list';
 import type { Page } from 'playwright-core';
 import type { Bench } from './browser';
-import { mainThread, minus, within } from './browser';
+import { mainThread, minus, stopServiceWorkers, within } from './browser';
 import { freshPaper } from './records';
 import type { SavedPaper } from '../src/storage/schema';
 import type { Paper } from '../src/core/paper';
@@ -105,14 +105,10 @@ export async function measureStorage(bench: Bench, ids: string[], runs: number, 
     }
     // Cold: stop the worker (as the browser does after 30 s idle), then the first lookup of a page.
     const coldLookupMs: number[] = [];
-    const cdp = await bench.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
     for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await page.waitForTimeout(300);
+      await stopServiceWorkers(bench.context);
       coldLookupMs.push((await lookupOnce()).ms);
     }
-    await cdp.detach();
     const worker = await bench.worker();
     const rawLookupMs: number[] = [];
     for (let i = 0; i < runs + 1; i++) {

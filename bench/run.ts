@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
-import { launch, snapshotBuild, type Bench, type Served } from './browser';
+import { launch, snapshotBuild, stopServiceWorkers, type Bench, type Served } from './browser';
 import { measureLoad, profileAppends, SCROLL_PX, SCROLL_STEPS, type AppendSample, type LoadSample, type ScrollSample } from './measure-pages';
 import { measureKeystroke, measurePopupOpen, measureStorage, seed, waitForSearchIndex, type KeystrokeSample, type PopupSample } from './measure-extension';
 import { benchPage, type BenchPage, type Site } from './pages';
@@ -26,6 +26,8 @@ const APPEND = { at: 1000, count: 50, times: 3 };
 const LIBRARY = 10_000;
 const STORAGE_RUNS = quick ? 3 : 9;
 const POPUP_RUNS = quick ? 2 : 5;
+/** Loads of each 1,000-card page with the service worker stopped before each (as after 30 s idle). */
+const COLD_RUNS = quick ? 1 : 3;
 const SITE_NAMES: Record<Site, string> = { huggingface: 'Hugging Face', arxiv: 'arXiv /new' };
 const RESULTS = 'bench/results.json';
 
@@ -81,6 +83,8 @@ interface SiteRuns {
   scrolls: { ext: ScrollSample[]; base: ScrollSample[] };
   /** Profiled, apart from the timed runs: the extension's own script per append (ms). */
   appendScript: number[];
+  /** Loads with the extension's service worker stopped first (1,000 cards): each the first of a worker's life. */
+  cold: LoadSample[];
 }
 
 async function main(): Promise<void> {
@@ -129,7 +133,7 @@ async function main(): Promise<void> {
     await measureLoad(base, pages.get(`${site}:100`)!);
     for (const cards of SIZES) {
       const page = pages.get(`${site}:${cards}`)!;
-      const runs: SiteRuns = { loads: { ext: [], base: [] }, appends: { ext: [], base: [] }, scrolls: { ext: [], base: [] }, appendScript: [] };
+      const runs: SiteRuns = { loads: { ext: [], base: [] }, appends: { ext: [], base: [] }, scrolls: { ext: [], base: [] }, appendScript: [], cold: [] };
       perSite.set(`${site}:${cards}`, runs);
       const append = cards === APPEND.at ? { from: cards, count: APPEND.count, times: APPEND.times } : undefined;
       for (let i = 0; i < RUNS[cards]!; i++) {
@@ -145,6 +149,11 @@ async function main(): Promise<void> {
       if (append) {
         log(`${SITE_NAMES[site]} ${n(cards)} cards: profiled appends`);
         for (let i = 0; i < (quick ? 1 : 2); i++) runs.appendScript.push(...(await profileAppends(ext, page, append)));
+        log(`${SITE_NAMES[site]} ${n(cards)} cards: first loads of a service worker's life`);
+        for (let i = 0; i < COLD_RUNS; i++) {
+          await stopServiceWorkers(ext.context);
+          runs.cold.push((await measureLoad(ext, page)).load);
+        }
       }
     }
   }
@@ -220,6 +229,13 @@ async function main(): Promise<void> {
       const afterLoadBase = loads.base.map((l) => l.settledAt - l.load);
       figures.push({ group, label: `${n(cards)} cards, load event → settled`, unit: 'ms', value: median(afterLoadExt), samples: afterLoadExt, baseline: median(afterLoadBase), baselineSamples: afterLoadBase,
         note: "each load's settle after its own load event: what the extension adds, without the page's load-to-load variance" });
+      const { cold } = perSite.get(`${site}:${cards}`)!;
+      if (cold.length) {
+        const afterLoadCold = cold.map((l) => l.settledAt - l.load);
+        figures.push({ group, label: `${n(cards)} cards, the first load of a service worker's life: load event → settled`, unit: 'ms', value: median(afterLoadCold), samples: afterLoadCold,
+          baseline: median(afterLoadBase), baselineSamples: afterLoadBase,
+          note: "the worker stopped before each load (as the browser stops it after 30 s idle): started again by the page's first message, it opens the database and reads the saved ids before the first lookup can be answered" });
+      }
       const screenExt = loads.ext.map((l) => l.screenSettledAt ?? NaN);
       const loadBase = loads.base.map((l) => l.loadFramedAt);
       figures.push({

@@ -5,8 +5,10 @@
 // same loop: on a machine whose speed drifts, two builds are only comparable when measured side by side.
 // --append: after each load, 50 cards appended three times (as in `npm run bench`), and their main-thread work.
 // --scroll: then the reader's scroll of `npm run bench` (60 × 300 px), its longest task and main-thread work.
+// --cold: the extension's service worker stopped before each load (as the browser stops it after 30 s idle), so each
+// load is the first of a worker's life: started by the page's first message, its memory of the list empty.
 import { resolve } from 'node:path';
-import { launch, snapshotBuild, type Bench, type Served } from './browser';
+import { launch, snapshotBuild, stopServiceWorkers, type Bench, type Served } from './browser';
 import { measureLoad, type LoadSample } from './measure-pages';
 import { seed } from './measure-extension';
 import { benchPage, type Site } from './pages';
@@ -20,6 +22,7 @@ const againstAt = process.argv.indexOf('--against');
 const AGAINST = againstAt > 0 ? resolve(process.argv[againstAt + 1]!) : null;
 const APPEND = process.argv.includes('--append') ? { from: cards, count: 50, times: 3 } : undefined;
 const SCROLL = process.argv.includes('--scroll');
+const COLD = process.argv.includes('--cold');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const page = benchPage(site, cards);
@@ -55,6 +58,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     for (let k = 0; k < keys.length; k++) {
       const key = keys[(i + k) % keys.length]!;
+      if (COLD && key !== 'base') await stopServiceWorkers((key === 'other' ? other!.bench : ext).context);
       const r = key === 'other' ? await other!.measure(other!.bench, page, APPEND, SCROLL) : await measureLoad(key === 'ext' ? ext : base, page, APPEND, SCROLL);
       samples[key].push(r.load);
       if (r.scroll) scrolls[key].push({ longest: Math.max(0, ...r.scroll.longTasks.map((t) => t.duration)), main: r.scroll.main.task * 1000 });
