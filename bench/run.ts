@@ -26,8 +26,8 @@ const APPEND = { at: 1000, count: 50, times: 3 };
 const LIBRARY = 10_000;
 const STORAGE_RUNS = quick ? 3 : 9;
 const POPUP_RUNS = quick ? 2 : 5;
-/** Loads of each 1,000-card page with the service worker stopped before each (as after 30 s idle). */
-const COLD_RUNS = quick ? 1 : 3;
+/** Loads of each `at`-card page with the service worker stopped before each (as the browser stops it after 30 s idle). */
+const COLD = { at: 1000, runs: quick ? 1 : 3 };
 const SITE_NAMES: Record<Site, string> = { huggingface: 'Hugging Face', arxiv: 'arXiv /new' };
 const RESULTS = 'bench/results.json';
 
@@ -83,7 +83,7 @@ interface SiteRuns {
   scrolls: { ext: ScrollSample[]; base: ScrollSample[] };
   /** Profiled, apart from the timed runs: the extension's own script per append (ms). */
   appendScript: number[];
-  /** Loads with the extension's service worker stopped first (1,000 cards): each the first of a worker's life. */
+  /** Loads with the extension's service worker stopped first (COLD.at cards): each the first of a worker's life. */
   cold: LoadSample[];
 }
 
@@ -149,8 +149,10 @@ async function main(): Promise<void> {
       if (append) {
         log(`${SITE_NAMES[site]} ${n(cards)} cards: profiled appends`);
         for (let i = 0; i < (quick ? 1 : 2); i++) runs.appendScript.push(...(await profileAppends(ext, page, append)));
+      }
+      if (cards === COLD.at) {
         log(`${SITE_NAMES[site]} ${n(cards)} cards: first loads of a service worker's life`);
-        for (let i = 0; i < COLD_RUNS; i++) {
+        for (let i = 0; i < COLD.runs; i++) {
           await stopServiceWorkers(ext.context);
           runs.cold.push((await measureLoad(ext, page)).load);
         }
