@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { openDatabase, savePaper } from '../storage/reading-list';
+import { openDatabase, savePaper, type Database } from '../storage/reading-list';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { readFileSync } from 'node:fs';
 import { handle, type HandlerDeps } from './handlers';
@@ -48,11 +48,16 @@ describe('parseEnvelope', () => {
   });
 });
 
+/** The handler's dependencies over `db` (its open may fail): no GitHub, default settings; `extra` replaces any of them. */
+function depsOver(db: () => Promise<Database>, extra: Partial<HandlerDeps> = {}): HandlerDeps {
+  return { db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(db), ...extra };
+}
+
 describe('handle', () => {
   it('saves, answers statuses, lists and removes, broadcasting each change', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }), relevance: createRelevanceService(async () => db) };
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n), settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }) });
     const paper = makePaper();
     await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
     expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [paper.id] } }), deps)).toEqual({ [paper.id]: { status: 'to-read', tags: [] } });
@@ -70,7 +75,7 @@ describe('handle', () => {
   it('restores a removed record exactly, and writes many records in one go with one reload notice', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: (n: Notice) => notices.push(n), repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }), relevance: createRelevanceService(async () => db) };
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n), settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret' }) });
     const saved = await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers' } }), deps);
     const edited = { ...(saved as object), note: 'keep me', tags: ['moe'] };
     await handle(parseEnvelope({ type: 'remove', payload: { id: 'arxiv:2607.01234' } }), deps);
@@ -121,7 +126,7 @@ describe('handle', () => {
         return [`lab/${arxivId}`];
       }),
     };
-    const deps: HandlerDeps = { db: async () => db, broadcast: () => {}, repos, settings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(async () => db) };
+    const deps = depsOver(async () => db, { repos });
     const names = ['b/two', 'rate/limited', 'a/one'];
     expect(await handle(parseEnvelope({ type: 'repos', payload: { names } }), deps)).toEqual([summary('b/two'), null, summary('a/one')]);
     expect(await handle(parseEnvelope({ type: 'paperRepos', payload: { arxivIds: ['2401.00001', '2401.00002'] } }), deps)).toEqual([['lab/2401.00001'], []]);
@@ -129,7 +134,7 @@ describe('handle', () => {
 
   it('gives pages the tag settings but never the GitHub token', async () => {
     const db = await openDatabase();
-    const deps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }), relevance: createRelevanceService(async () => db) };
+    const deps = depsOver(async () => db, { settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }) });
     const answer = await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
     expect(answer).toEqual({ watchedTopics: ['llm'], tagRules: [], relevance: true });
     expect(JSON.stringify(answer)).not.toContain('secret');
@@ -141,7 +146,7 @@ describe('handle', () => {
     let keyReads = 0;
     const realGetAllKeys = db.getAllKeys.bind(db);
     (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<typeof db.getAllKeys>) => (keyReads++, realGetAllKeys(...args));
-    const deps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(async () => db) };
+    const deps = depsOver(async () => db);
     await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
     await vi.waitFor(() => expect(keyReads).toBe(1)); // started by the settings message, not awaited by it
     expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: ['arxiv:2607.00001', 'arxiv:2607.00002'] } }), deps)).toEqual({
@@ -152,7 +157,7 @@ describe('handle', () => {
   });
 
   it('answers the tag settings even when the database cannot be opened', async () => {
-    const deps = { db: () => Promise.reject(new Error('blocked')), broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(() => Promise.reject(new Error('blocked'))) };
+    const deps = depsOver(() => Promise.reject(new Error('blocked')));
     expect(await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)).toEqual({ watchedTopics: [], tagRules: [], relevance: true });
   });
 });
@@ -183,7 +188,7 @@ describe('relevance', () => {
   async function setup(settings: Partial<Settings> = {}, pauses = { n: 0 }) {
     const db = await openDatabase();
     const relevance = createRelevanceService(async () => db, { slice: 7, pause: async () => void pauses.n++ });
-    const deps: HandlerDeps = { db: async () => db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }), relevance };
+    const deps = depsOver(async () => db, { settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }), relevance });
     await handle(parseEnvelope({ type: 'putMany', payload: { records: rl.slice(0, 12).map(record) } }), deps);
     const ask = (cards: typeof rl) => handle(parseEnvelope({ type: 'relevance', payload: { cards: cards.map(({ id, title, abstract }) => ({ id, title, abstract })) } }), deps) as Promise<{ id: string; score: number; reason: string }[]>;
     return { db, deps, ask, relevance };
