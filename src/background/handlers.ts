@@ -4,6 +4,7 @@ import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './me
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
+import { matchTopics, prepareTopics } from './topics';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
@@ -28,11 +29,16 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const { arxivIds } = message.payload as Envelope<'paperRepos'>['payload'];
       return Promise.all(arxivIds.map((arxivId) => deps.repos.paperRepos(arxivId).catch((): string[] => [])));
     }
+    case 'topics': {
+      const { papers } = message.payload as Envelope<'topics'>['payload'];
+      return matchTopics(papers);
+    }
     case 'tagSettings': {
       // A content script asks for its page's settings while the page is parsed, and for its cards' saved states
       // once it is: the database is opened and the saved ids read now, not when the first lookup comes (a worker
       // started by this message took ~200 ms more to answer that lookup). Nobody waits for it.
       void deps.db().then(preloadLookups, () => undefined);
+      prepareTopics(); // likewise the topics of its cards, asked when they are built
       const { watchedTopics, tagRules, relevance } = await deps.settings();
       return { watchedTopics, tagRules, relevance: relevance.enabled };
     }

@@ -10,7 +10,8 @@ import { createRelevanceService } from './relevance';
 import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
 import * as v from 'valibot';
-import { ChangedNoticeSchema, noticeOf, parseEnvelope, ReloadNoticeSchema, type Notice } from './messages';
+import { BATCH_MAX, ChangedNoticeSchema, noticeOf, parseEnvelope, ReloadNoticeSchema, type Notice } from './messages';
+import { compileTaxonomy } from '../core/tags/match';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -154,6 +155,24 @@ describe('handle', () => {
       'arxiv:2607.00002': null,
     });
     expect(keyReads).toBe(1); // the lookup read no keys of its own
+  });
+
+  it("answers the built-in topics of a slice's cards in order, as the taxonomy matches them, with their labels", async () => {
+    const deps = depsOver(async () => openDatabase());
+    const papers = [
+      { title: 'Sparse Mixture-of-Experts Routing for Efficient LLM Inference', abstract: 'We quantize the experts to 4-bit.' },
+      { title: 'A note on tide tables', abstract: null },
+      { title: 'Diffusion Policies for Robot Manipulation', abstract: 'A denoising diffusion model drives a robot arm.' },
+    ];
+    const matcher = compileTaxonomy();
+    const label = new Map(matcher.topics.map((t) => [t.id, t.label]));
+    const answer = await handle(parseEnvelope({ type: 'topics', payload: { papers } }), deps);
+    expect(answer).toEqual(papers.map((p) => matcher.match(p).map((id) => ({ id, label: label.get(id) }))));
+    expect((answer as { id: string }[][]).map((topics) => topics.length > 0)).toEqual([true, false, true]);
+    // A page asks for one slice at a time: more papers than that, or a title no card has, is refused.
+    const many = Array.from({ length: BATCH_MAX + 1 }, () => papers[0]!);
+    expect(() => parseEnvelope({ type: 'topics', payload: { papers: many } })).toThrow(TypeError);
+    expect(() => parseEnvelope({ type: 'topics', payload: { papers: [{ title: 'x'.repeat(2001), abstract: null }] } })).toThrow(TypeError);
   });
 
   it('answers the tag settings even when the database cannot be opened', async () => {

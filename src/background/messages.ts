@@ -83,6 +83,8 @@ const EditSchema = v.strictObject({
 /** Request schemas by message name. */
 export const requests = {
   lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
+  /** The built-in topics of the cards a content script builds (one slice's, see BATCH_MAX): title and abstract only. */
+  topics: v.strictObject({ papers: v.pipe(v.array(v.strictObject({ title: text(2000), abstract: v.nullable(text(RELEVANCE_ABSTRACT_MAX)) })), v.maxLength(BATCH_MAX)) }),
   edit: v.strictObject({ id: PaperId, edit: EditSchema }),
   /**
    * The same change to many papers, applied by the background to what it has, in one transaction (bulk status or
@@ -137,6 +139,12 @@ export interface RepoSummary {
 }
 
 /** A card that clears the relevance threshold. The reason line is all a content script learns of the library. */
+/** A built-in topic a paper matches: its taxonomy id and its label. */
+export interface TopicMatch {
+  id: string;
+  label: string;
+}
+
 export interface RelevanceMark {
   id: string;
   score: number;
@@ -147,6 +155,8 @@ export interface RelevanceMark {
 /** Response type by message name. */
 export interface Responses {
   lookup: Record<string, SavedState | null>;
+  /** Each paper's topics, in the order asked. */
+  topics: TopicMatch[][];
   edit: SavedPaper | null;
   save: SavedPaper;
   remove: SavedPaper | null;

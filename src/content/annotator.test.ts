@@ -5,6 +5,7 @@ import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
 import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
+import { createTagger } from './tagger';
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
 const roots = new Map<Element, ShadowRoot>();
@@ -86,7 +87,7 @@ const articles = () => [...document.querySelectorAll('article')];
 const hostIn = (card: Element) => card.querySelector('papershelf-overlay');
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function annotator(port: ReadingListPort, onError = vi.fn(), tagger?: (paper: Paper) => Tag[]) {
+function annotator(port: ReadingListPort, onError = vi.fn(), tagger?: (paper: Paper, topics?: readonly { id: string; label: string }[]) => Tag[]) {
   const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port, onError, tagger, now: () => new Date('2026-07-02T00:00:00Z') });
   running.push(a);
   return a;
@@ -102,6 +103,56 @@ describe('Annotator', () => {
     expect(port.calls).toEqual(['lookup:fake:1,fake:2']);
     // Nothing about the user on the host: only the paper id.
     expect(hosts().flatMap((h) => h.getAttributeNames())).toEqual(['data-papershelf-id', 'data-papershelf-id']);
+  });
+
+  it("shows the topics the background matches for each built card's paper, asked once per paper; the mark waits for them", async () => {
+    document.body.innerHTML = card('1', 'Agents that plan') + card('2') + card('1', 'Agents that plan');
+    const port = fakePort();
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    port.topics = vi.fn(async (paper: Paper) => {
+      await answered;
+      return paper.id === 'fake:1' ? [{ id: 'agents', label: 'Agents' }, { id: 'planning', label: 'Planning' }] : [];
+    });
+    performance.clearMarks(ANNOTATED_MARK);
+    const a = annotator(port, vi.fn(), createTagger({ watchedTopics: ['planning'], tagRules: [] }));
+    const started = a.start();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(3), WAIT);
+    const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => `${b.textContent}${b.hasAttribute('data-watched') ? '*' : ''}`);
+    expect(hosts().map(chips)).toEqual([[], [], []]); // built before the answer
+    await flush();
+    expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(0); // the pass waits for it
+    answer();
+    await started;
+    expect(hosts().map(chips)).toEqual([['Planning*', 'Agents'], [], ['Planning*', 'Agents']]); // watched first
+    expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(1);
+    expect(vi.mocked(port.topics).mock.calls.map(([p]) => p.id)).toEqual(['fake:1', 'fake:2']); // once per paper
+  });
+
+  it('a failed topics answer leaves a card its other tags, is reported, never holds the mark, and is asked again', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    let fail = true;
+    port.topics = vi.fn(async () => {
+      if (fail) throw new Error('worker gone');
+      return [{ id: 'agents', label: 'Agents' }];
+    });
+    const onError = vi.fn();
+    const tagger = (paper: Paper, topics: readonly { id: string; label: string }[] = []): Tag[] => [
+      ...topics.map(({ label }): Tag => ({ label, kind: 'topic', watched: false })),
+      { label: 'cs.AI', kind: 'site', watched: false },
+    ];
+    performance.clearMarks(ANNOTATED_MARK);
+    const a = annotator(port, onError, tagger);
+    await a.start();
+    const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => b.textContent);
+    expect(hosts().map(chips)).toEqual([['cs.AI']]);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'worker gone' }));
+    expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(1);
+    fail = false;
+    document.body.insertAdjacentHTML('beforeend', card('1')); // another card of the same paper, built
+    await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['Agents', 'cs.AI'], ['Agents', 'cs.AI']]), WAIT);
+    expect(port.topics).toHaveBeenCalledTimes(2);
   });
 
   it('annotates cards appended later, once, and skips a card whose extraction throws', async () => {
@@ -500,7 +551,10 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     release();
     await started;
     await shown(articles()[4 * BLOCK]!);
-    // The last block, and the blocks before it up to NEIGHBOURS cards (the first is built already).
+    // The last block, and the blocks before it up to NEIGHBOURS cards (the first is built already): PER_INSERTION at a
+    // time, a frame drawn between, so the last of them can go in after the card itself is shown.
+    await vi.waitFor(() => expect(hosts()).toHaveLength(Math.min(5 * BLOCK, BLOCK + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK + BLOCK)), WAIT);
+    await flush();
     expect(hosts()).toHaveLength(Math.min(5 * BLOCK, BLOCK + Math.ceil(NEIGHBOURS / BLOCK) * BLOCK + BLOCK));
   });
 
@@ -797,7 +851,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const last = hostIn(articles()[n - 1]!)!;
     expect(last.getAttribute('data-papershelf-id')).toBe(`fake:${n}`);
     expect(button(last).getAttribute('aria-pressed')).toBe('true');
-    expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: `fake:${n}`, title: `Paper ${n}` }));
+    expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: `fake:${n}`, title: `Paper ${n}` }), undefined); // no topics asked: this port has none
     expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain(`Paper ${n}`);
     FakeObserver.show(articles()[n - 1]!, articles()[n - 5]!);
     expect(reads).toHaveLength(built); // each once

@@ -8,7 +8,8 @@ import { extractCard, identifyCard, summaryOfCard } from '../sites/extract-card'
 import { createCardOverlay, type CardOverlay, type OverlayActions } from './overlay/card-overlay';
 import { HOST_TAG, pageTheme } from './overlay/host';
 import type { Tag } from './overlay/tag-chips';
-import { RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type RelevanceCard, type RelevanceMark, type RepoSummary } from '../background/messages';
+import { RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type RelevanceCard, type RelevanceMark, type RepoSummary, type TopicMatch } from '../background/messages';
+import type { Tagger } from './tagger';
 import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
@@ -21,6 +22,8 @@ export interface ReadingListPort {
   moreRepos(paper: Paper): Promise<string[]>;
   /** Scores cards in the background (only asked when relevance is on); answers only the marked ones. */
   relevance?(cards: RelevanceCard[], context: RelevanceCard[]): Promise<RelevanceMark[]>;
+  /** The built-in topics of a paper (the background matches them: background/topics.ts). */
+  topics?(paper: Paper): Promise<TopicMatch[]>;
 }
 
 /** Page cards kept as context for small later batches (a few cards appended by infinite scroll). */
@@ -79,8 +82,8 @@ export interface AnnotatorOptions {
   /** The adapter for the current URL, re-asked after in-page navigation (null: this page is not ours). */
   adapterFor: (url: URL) => SiteAdapter<any> | null;
   port: ReadingListPort;
-  /** Topic, rule and site-keyword tags for a paper (user tags come with its saved state). */
-  tagger?: (paper: Paper) => Tag[];
+  /** Rule, topic and site-keyword tags for a paper and its topics (user tags come with its saved state). */
+  tagger?: Tagger;
   now?: () => Date;
   /**
    * Awaited once, before the first page this script handles is annotated (the content script reads the user's tag
@@ -230,11 +233,15 @@ export class Annotator {
    * screen and the cards within the margin in one batch anyway, and neighbours would only delay it.
    */
   private settled = false;
+  /** Topics of the papers whose cards were built, by id ([] while asked: see askTopics). */
+  private readonly topicsOf = new Map<string, TopicMatch[]>();
+  /** Answers for topics not yet in, for the pass that built their cards to wait for. */
+  private readonly topicWaits = new Set<Promise<void>>();
 
   constructor(private readonly options: AnnotatorOptions) {}
 
   /** Set before start(): topic, rule and keyword tags for each paper. */
-  setTagger(tagger: (paper: Paper) => Tag[]): void {
+  setTagger(tagger: Tagger): void {
     this.options.tagger = tagger;
   }
 
@@ -638,6 +645,8 @@ export class Annotator {
     // viewport are built while the background answers, not after: on Hugging Face, 1,000 cards, settled 262 against
     // 287 ms after the load event (11 loads side by side; arXiv 513 against 524, 9 loads).
     await Promise.all([...lookups, this.revealDone()]);
+    // The topics of the cards built meanwhile: an overlay is annotated once its chips are all there.
+    await Promise.all([...this.topicWaits]);
     this.markAnnotated();
     annotated?.();
     await this.scoreRelevance(mounted);
@@ -855,6 +864,30 @@ export class Annotator {
     }
   }
 
+  /**
+   * Ask the background for the topics of a built card's paper, once per paper (one message per slice of builds, see
+   * start.ts); its overlays show them when answered. The pass that built it waits for the answer (topicWaits). A
+   * failed answer is reported and asked again the next time a card of that paper is built.
+   */
+  private askTopics(entry: Annotated): void {
+    const paper = entry.paper;
+    const port = this.options.port;
+    if (!paper || !port.topics || this.topicsOf.has(paper.id)) return;
+    this.topicsOf.set(paper.id, []);
+    const asked = port.topics(paper).then(
+      (topics) => {
+        this.topicsOf.set(paper.id, topics);
+        if (topics.length) for (const overlay of this.overlaysOf(paper.id)) overlay.refreshTags();
+      },
+      (error) => {
+        this.topicsOf.delete(paper.id);
+        this.options.onError?.(error);
+      },
+    );
+    this.topicWaits.add(asked);
+    void asked.finally(() => this.topicWaits.delete(asked));
+  }
+
   /** One message for the saved states of many papers; every card of each paper is updated. */
   private async lookupStates(ids: string[]): Promise<void> {
     if (!ids.length) return;
@@ -968,12 +1001,13 @@ export class Annotator {
   }
 
   private createOverlay(entry: Annotated): CardOverlay {
-    // Topic matching waits until the overlay is built or its tags are asked for (most cards are never seen).
+    // Topics are asked for when the overlay is built or its tags are asked for (most cards are never seen).
     const tags = (): Tag[] => {
       const paper = entry.paper;
       if (!paper) return [];
+      this.askTopics(entry);
       try {
-        return this.options.tagger?.(paper) ?? [];
+        return this.options.tagger?.(paper, this.topicsOf.get(paper.id)) ?? [];
       } catch (error) {
         this.options.onError?.(error);
         return [];

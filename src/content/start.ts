@@ -3,15 +3,20 @@
 // adapter it needs. Talks to the background only through the typed protocol.
 import type { SiteAdapter } from '../sites/types';
 import { runtime, send } from '../background/client';
-import { BATCH_MAX, noticeOf } from '../background/messages';
+import { BATCH_MAX, noticeOf, RELEVANCE_ABSTRACT_MAX } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
 import { Annotator, setPoliteWhile, yieldToPage } from './annotator';
 import { batched } from './batched';
-import { compileTaxonomyInSlices } from '../core/tags/match';
 import { createTagger } from './tagger';
+import type { Paper } from '../core/paper';
 
 export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
   const paperRepos = batched((arxivIds: string[]) => send('paperRepos', { arxivIds }), BATCH_MAX);
+  // The topics of the overlays built in one slice: one message, title and abstract only (see background/topics.ts).
+  const topics = batched(
+    (papers: Paper[]) => send('topics', { papers: papers.map((p) => ({ title: p.title.slice(0, 2000), abstract: p.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null })) }),
+    BATCH_MAX,
+  );
   const annotator = new Annotator({
     doc: document,
     adapterFor: (url) => adapters.find((adapter) => adapter.pageKind(url) !== null) ?? null,
@@ -34,18 +39,14 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
         return arxivId && paper.source.site !== 'huggingface' ? paperRepos(arxivId) : [];
       },
       relevance: (cards, context) => send('relevance', { cards, context }),
+      topics,
     },
-    // Page settings before the first annotation (one round trip), so every card gets its chips in one pass and
+    // Page settings before the first annotation (one round trip), so every card gets its rule chips when built and
     // relevance is only asked for when the user has it on; a page no adapter handles (a Hugging Face profile
     // without papers, say) never asks.
-    // The topic taxonomy (~20 ms) is compiled while the background answers, not after, a few ms at a time: at once,
-    // with the garbage collection it set off, it was a 60 ms task on a loaded arXiv page. Its expressions are left to
-    // compile on first use: running them all ahead took longer (~35 ms) than the first screen of cards pays for them.
     prepare: async () => {
-      const asked = send('tagSettings', {}).catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }));
-      const matcher = await compileTaxonomyInSlices(yieldToPage);
-      const settings = await asked;
-      annotator.setTagger(createTagger(settings, matcher));
+      const settings = await send('tagSettings', {}).catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }));
+      annotator.setTagger(createTagger(settings));
       annotator.setRelevance(settings.relevance);
     },
     onError(error) {

@@ -1,24 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
+import { matchTopics } from '../background/topics';
 import { createTagger } from './tagger';
 
 describe('card tagger', () => {
-  it('combines rule tags, built-in topics (watched ones marked) and site keywords', () => {
+  it('combines rule tags, the built-in topics the background matched (watched ones marked) and site keywords', () => {
     const tag = createTagger({
       watchedTopics: ['moe'],
       tagRules: [{ tag: 'my-routing', match: 'router, routing', fields: 'both' }],
     });
-    const tags = tag(
-      makePaper({
-        title: 'Sparse Mixture-of-Experts Routing for Efficient LLM Inference',
-        abstract: 'We quantize the experts to 4-bit and study the router.',
-        categories: ['cs.LG'],
-      }),
-    );
+    const paper = makePaper({
+      title: 'Sparse Mixture-of-Experts Routing for Efficient LLM Inference',
+      abstract: 'We quantize the experts to 4-bit and study the router.',
+      categories: ['cs.LG'],
+    });
+    const [topics] = matchTopics([paper]);
+    const tags = tag(paper, topics);
     expect(tags[0]).toEqual({ label: 'my-routing', kind: 'rule', watched: false });
     expect(tags.find((t) => t.kind === 'topic' && t.watched)?.label).toMatch(/mixture/i);
     expect(tags.filter((t) => t.kind === 'topic').map((t) => t.label)).toEqual(expect.arrayContaining(['LLMs']));
+    expect(tags.filter((t) => t.kind === 'topic')).toHaveLength(topics!.length);
     expect(tags.at(-1)).toEqual({ label: 'cs.LG', kind: 'site', watched: false });
+    // Before the background has answered: the card's own tags alone.
+    expect(tag(paper)).toEqual([tags[0], tags.at(-1)]);
   });
 
   it('skips invalid rules instead of failing the page', () => {

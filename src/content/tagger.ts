@@ -1,7 +1,7 @@
-// Tags for a card before the user's own: built-in topics (title/abstract phrase rules), the user's tag rules,
-// and the site's keywords (Hugging Face ai_keywords, arXiv categories). Compiled once per page.
+// Tags for a card before the user's own: the user's tag rules, built-in topics (matched by the background from title
+// and abstract, see background/topics.ts) and the site's keywords (Hugging Face ai_keywords, arXiv categories).
 import type { Paper } from '../core/paper';
-import { compileTaxonomy, type Matcher } from '../core/tags/match';
+import type { TopicMatch } from '../background/messages';
 import { compileRules, type UserRule } from '../core/tags/rules';
 import type { Tag } from './overlay/tag-chips';
 
@@ -11,14 +11,16 @@ export interface TagSettings {
   tagRules: UserRule[];
 }
 
-/** `matcher`: the taxonomy compiled ahead (the content script compiles it while the settings are on their way). */
-export function createTagger(settings: TagSettings, matcher: Matcher = compileTaxonomy()): (paper: Paper) => Tag[] {
-  const labels = new Map(matcher.topics.map((topic) => [topic.id, topic.label]));
+/** A card's tags: its rule tags, then `topics` (the background's answer for it; watched ones marked), then keywords. */
+export type Tagger = (paper: Paper, topics?: readonly TopicMatch[]) => Tag[];
+
+/** The user's rules are compiled once per page. */
+export function createTagger(settings: TagSettings): Tagger {
   const watched = new Set(settings.watchedTopics);
   const rules = compileRules(settings.tagRules);
-  return (paper) => [
+  return (paper, topics = []) => [
     ...rules(paper).map((label): Tag => ({ label, kind: 'rule', watched: false })),
-    ...matcher.match(paper).map((id): Tag => ({ label: labels.get(id) ?? id, kind: 'topic', watched: watched.has(id) })),
+    ...topics.map(({ id, label }): Tag => ({ label, kind: 'topic', watched: watched.has(id) })),
     ...paper.categories.map((label): Tag => ({ label, kind: 'site', watched: false })),
   ];
 }

@@ -43,6 +43,7 @@ export interface CardOverlay {
   readonly id: string;
   /** undefined until the saved state is known; null when not saved. */
   setState(state: SavedState | null | undefined): void;
+  refreshTags(): void;
   setMarked(label: string | null): void;
   showMessage(text: string): void;
   /**
@@ -160,6 +161,12 @@ export function createCardOverlay(
     id,
     setState(next) {
       state = next;
+      applyState();
+    },
+    refreshTags() {
+      baseTags = null;
+      if (!built || !row) return;
+      row.classList.toggle('watched', base().some((t) => t.watched));
       applyState();
     },
     setMarked(label) {

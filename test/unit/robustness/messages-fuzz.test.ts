@@ -47,6 +47,7 @@ function validPayload(type: MessageName): Json {
     paperRepos: { arxivIds: ['2401.00001', 'hep-th/9901001'] },
     relevance: { cards: [{ id: 'arxiv:2401.00001', title: 'Sparse experts', abstract: 'We route tokens.' }], context: [{ id: 'arxiv:2401.00002', title: 'Diffusion', abstract: null }] },
     resetRelevance: {},
+    topics: { papers: [{ title: 'Sparse Mixture-of-Experts Routing', abstract: 'We route tokens to experts.' }, { title: 'Diffusion', abstract: null }] },
     editMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'], edit: { status: 'done', addTags: ['moe'] } },
   };
   return structuredClone(payloads[type]) as Json;
@@ -214,7 +215,7 @@ function malformed(rng: Rng): { message: unknown; label: string } {
       const target = at(payload, path.slice(0, -1)) as Record<string | number, Json>;
       const key = path[path.length - 1]!;
       // Free-text fields accept any string: put the hostile string where text is not free.
-      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|(?:cards|context)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
+      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|(?:cards|context|papers)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
         return { message: { type, payload: { ...(payload as Record<string, Json>), [hostile.slice(0, 50)]: hostile } }, label: 'hostile extra key' };
       }
       target[key] = hostile;
