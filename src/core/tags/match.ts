@@ -3,7 +3,6 @@
 // there, and only those run (as sticky regexes) at that position. No per-call regex building.
 
 import { TOPICS, type Topic } from './taxonomy';
-import { runSteps, runStepsInSlices } from '../steps';
 
 /** The fields tagging looks at (a `Paper` fits). */
 export interface PaperText {
@@ -48,25 +47,6 @@ const WORD_CHAR = /[A-Za-z0-9_]/;
 
 /** Build a matcher; throws on malformed topics so a broken taxonomy fails at start-up and in tests. */
 export function compileTaxonomy(topics: readonly Topic[] = TOPICS): Matcher {
-  return runSteps(compileSteps(topics));
-}
-
-/**
- * The same matcher, built `sliceMs` of work at a time, awaiting `pause` between slices. The content script compiles
- * the taxonomy on every page it annotates: at once it was ~20 ms of script, and with the garbage collection its
- * allocations set off, a 60 ms task on a loaded arXiv page (issue #7).
- */
-export async function compileTaxonomyInSlices(
-  pause: () => Promise<void>,
-  topics: readonly Topic[] = TOPICS,
-  sliceMs = 4,
-  clock: () => number = () => performance.now(),
-): Promise<Matcher> {
-  return runStepsInSlices(compileSteps(topics), pause, sliceMs, clock);
-}
-
-/** compileTaxonomy's work, yielding after each topic and every few dozen expressions (see compileTaxonomyInSlices). */
-function* compileSteps(topics: readonly Topic[]): Generator<void, Matcher, void> {
   const sources = new Map<string, { key: number; t: number; kind: Kind; cs: boolean; w: number; alts: string[] }>();
   const ids = new Set<string>();
   for (let t = 0; t < topics.length; t++) {
@@ -96,13 +76,10 @@ function* compileSteps(topics: readonly Topic[]): Generator<void, Matcher, void>
         }
       }
     }
-    yield;
   }
 
   const buckets = new Map<number, Bucket>();
-  let made = 0;
   for (const { key, t, kind, cs, w, alts } of sources.values()) {
-    if (++made % 32 === 0) yield;
     let re: RegExp;
     try {
       // Sticky: tested only at a word start; the lookahead makes the phrase end at a word boundary.

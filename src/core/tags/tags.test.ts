@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileTaxonomy, compileTaxonomyInSlices, expandLead, translate, type Matcher, type PaperText } from './match';
+import { compileTaxonomy, expandLead, translate, type Matcher, type PaperText } from './match';
 import { compileRules, nestedQuantifier, validateRule, type UserRule } from './rules';
 import { TOPICS, type Topic } from './taxonomy';
 
@@ -21,24 +21,6 @@ const tags = (title: string, abstract = '') => matcher.match({ title, abstract }
 /** A matcher over one ad-hoc topic, for testing the phrase syntax in isolation. */
 const one = (topic: Partial<Topic> & { phrases: string }) => compileTaxonomy([{ id: 't', label: 'T', ...topic }]);
 const hit = (m: Matcher, title: string, abstract = '') => m.match({ title, abstract }).length > 0;
-
-describe('compiling in slices (the content script)', () => {
-  it('pauses between slices and gives the same matcher as compiling at once', async () => {
-    let now = 0;
-    let pauses = 0;
-    // A clock that moves 1 ms per reading: a slice of 4 ms is a few steps.
-    const sliced = await compileTaxonomyInSlices(async () => void pauses++, TOPICS, 4, () => now++);
-    expect(pauses).toBeGreaterThan(TOPICS.length / 4);
-    for (const paper of [...loadSet('labelled'), ...loadSet('holdout')]) {
-      expect(sliced.match(paper)).toEqual(matcher.match(paper));
-      expect(sliced.hits(paper)).toEqual(matcher.hits(paper));
-    }
-  });
-
-  it('rejects a malformed taxonomy as compiling at once does', async () => {
-    await expect(compileTaxonomyInSlices(async () => {}, [{ id: 'Bad Id', label: 'x', phrases: 'a' }])).rejects.toThrow(/kebab/);
-  });
-});
 
 describe('taxonomy data', () => {
   it('has at least 45 topics with unique kebab-case ids, labels and phrases', () => {
