@@ -138,13 +138,13 @@ export interface RepoSummary {
   notFound: boolean;
 }
 
-/** A card that clears the relevance threshold. The reason line is all a content script learns of the library. */
 /** A built-in topic a paper matches: its taxonomy id and its label. */
 export interface TopicMatch {
   id: string;
   label: string;
 }
 
+/** A card that clears the relevance threshold. The reason line is all a content script learns of the library. */
 export interface RelevanceMark {
   id: string;
   score: number;

@@ -119,12 +119,15 @@ describe('Annotator', () => {
     const started = a.start();
     await vi.waitFor(() => expect(hosts()).toHaveLength(3), WAIT);
     const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => `${b.textContent}${b.hasAttribute('data-watched') ? '*' : ''}`);
+    const standsOut = () => hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('watched'));
     expect(hosts().map(chips)).toEqual([[], [], []]); // built before the answer
+    expect(standsOut()).toEqual([false, false, false]);
     await flush();
     expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(0); // the pass waits for it
     answer();
     await started;
     expect(hosts().map(chips)).toEqual([['Planning*', 'Agents'], [], ['Planning*', 'Agents']]); // watched first
+    expect(standsOut()).toEqual([true, false, true]); // a watched topic makes its card stand out
     expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(1);
     expect(vi.mocked(port.topics).mock.calls.map(([p]) => p.id)).toEqual(['fake:1', 'fake:2']); // once per paper
   });

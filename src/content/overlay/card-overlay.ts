@@ -43,6 +43,7 @@ export interface CardOverlay {
   readonly id: string;
   /** undefined until the saved state is known; null when not saved. */
   setState(state: SavedState | null | undefined): void;
+  /** The card's tags changed (its topics came from the background): asked for again, and shown if built. */
   refreshTags(): void;
   setMarked(label: string | null): void;
   showMessage(text: string): void;
@@ -121,12 +122,16 @@ export function createCardOverlay(
     built.chips.setMarked(marked);
     row.classList.toggle('marked', marked !== null && built.chips.labels().includes(marked));
   };
+  const applyTags = () => {
+    if (!built) return;
+    built.chips.setTags([...userTags(), ...base()]);
+    applyMarked();
+  };
   const applyState = () => {
     if (!built || !row) return;
     built.save.setStatus(state === undefined ? undefined : (state?.status ?? null));
     row.classList.toggle('dim', dimDone && state?.status === 'done');
-    built.chips.setTags([...userTags(), ...base()]);
-    applyMarked();
+    applyTags();
   };
 
   const build = (): Built => {
@@ -167,7 +172,7 @@ export function createCardOverlay(
       baseTags = null;
       if (!built || !row) return;
       row.classList.toggle('watched', base().some((t) => t.watched));
-      applyState();
+      applyTags();
     },
     setMarked(label) {
       marked = label;
