@@ -65,7 +65,7 @@ export const RELEVANCE_ABSTRACT_MAX = 5000;
 export const RELEVANCE_CARDS_MAX = 500;
 const RelevanceCardSchema = v.strictObject({
   id: PaperId,
-  title: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)),
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(L.title)),
   abstract: v.nullable(text(RELEVANCE_ABSTRACT_MAX)),
 });
 export type RelevanceCard = v.InferOutput<typeof RelevanceCardSchema>;
@@ -84,7 +84,7 @@ const EditSchema = v.strictObject({
 export const requests = {
   lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
   /** The built-in topics of the cards a content script builds (one slice's, see BATCH_MAX): title and abstract only. */
-  topics: v.strictObject({ papers: v.pipe(v.array(v.strictObject({ title: text(2000), abstract: v.nullable(text(RELEVANCE_ABSTRACT_MAX)) })), v.maxLength(BATCH_MAX)) }),
+  topics: v.strictObject({ papers: v.pipe(v.array(v.strictObject({ title: text(L.title), abstract: v.nullable(text(RELEVANCE_ABSTRACT_MAX)) })), v.maxLength(BATCH_MAX)) }),
   edit: v.strictObject({ id: PaperId, edit: EditSchema }),
   /**
    * The same change to many papers, applied by the background to what it has, in one transaction (bulk status or

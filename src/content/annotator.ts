@@ -1,6 +1,6 @@
 // Finds the cards an adapter recognises, gives each one overlay, keeps overlays in step with the reading
 // list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation).
-import type { Paper, PaperSummary } from '../core/paper';
+import { PAPER_LIMITS, type Paper, type PaperSummary } from '../core/paper';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import type { SiteAdapter } from '../sites/types';
@@ -923,7 +923,7 @@ export class Annotator {
       const text = this.summaryOf(entry);
       if (!text) continue;
       this.scored.add(entry.id);
-      const title = text.title.slice(0, 2000);
+      const title = text.title.slice(0, PAPER_LIMITS.title);
       if (title) cards.push({ id: entry.id, title, abstract: text.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null });
     }
     for (let i = 0; i < cards.length; i += RELEVANCE_CARDS_MAX) {

@@ -8,13 +8,13 @@ import { arxivIdOf } from '../core/ids';
 import { Annotator, setPoliteWhile, yieldToPage } from './annotator';
 import { batched } from './batched';
 import { createTagger } from './tagger';
-import type { Paper } from '../core/paper';
+import { PAPER_LIMITS, type Paper } from '../core/paper';
 
 export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
   const paperRepos = batched((arxivIds: string[]) => send('paperRepos', { arxivIds }), BATCH_MAX);
   // The topics of the overlays built in one slice: one message, title and abstract only (see background/topics.ts).
   const topics = batched(
-    (papers: Paper[]) => send('topics', { papers: papers.map((p) => ({ title: p.title.slice(0, 2000), abstract: p.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null })) }),
+    (papers: Paper[]) => send('topics', { papers: papers.map((p) => ({ title: p.title.slice(0, PAPER_LIMITS.title), abstract: p.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null })) }),
     BATCH_MAX,
   );
   const annotator = new Annotator({
