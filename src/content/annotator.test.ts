@@ -667,6 +667,31 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(button(articles[6]!.querySelector('papershelf-overlay')!).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it("asks the topics of a block either side of the screen while the rest are identified: the margin's overlays are built with their chips", async () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort();
+    const topics = vi.fn(async (paper: Paper) => [{ id: 'agents', label: `Agents ${paper.id}` }]);
+    port.topics = topics;
+    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] })).start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    const all = articles();
+    FakeObserver.show(...all.slice(40, 44));
+    await started;
+    const asked = () => topics.mock.calls.map(([paper]) => paper.id);
+    // The screen (41-44) built; the blocks around it (33-40, 45-52) asked for, not built.
+    expect(hosts()).toEqual(all.slice(40, 44).map(hostIn));
+    expect(asked().sort()).toEqual(ids(33, 52).sort());
+    // A neighbour nearing the viewport is built with its chips: they are not asked for again, nor drawn later.
+    const chips = (card: Element) => [...roots.get(hostIn(card)!)!.querySelectorAll('.tags button.chip')].map((b) => b.textContent);
+    let asInserted: (string | null)[] | null = null;
+    const insertion = new MutationObserver(() => (asInserted ??= hostIn(all[44]!) && chips(all[44]!)));
+    insertion.observe(document.body, { childList: true, subtree: true });
+    await shown(all[44]!);
+    insertion.disconnect();
+    expect(asInserted).toEqual(['Agents fake:45']); // as it went in
+    expect(new Set(asked()).size).toBe(asked().length); // the neighbours further out, built with it, are asked as they are built
+  });
+
   it('waits for a screen larger than one insertion without spinning: the wait for a frame between is not starved', async () => {
     // scheduler.yield's continuations run ahead of timers and frames. A first pass that waited for the batch in a loop
     // of them, while the batch waited for a frame between two insertions (PER_INSERTION), kept that frame and the timer

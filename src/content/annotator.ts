@@ -605,6 +605,7 @@ export class Annotator {
     const mounted: Annotated[] = [];
     const blocks = this.blocks();
     let rest = cards;
+    let near: ReadonlySet<Element> = new Set();
     if (this.visibility && cards.length >= SCREEN_FIRST) {
       // What the reader sees first: the cards on screen are annotated and built before the others are mounted (on a
       // long page that is hundreds of cards, whose overlays are built later anyway, as they near the viewport).
@@ -616,6 +617,7 @@ export class Annotator {
         mounted.push(...entries);
         void this.revealQueued();
         rest = cards.filter((card) => !seen.has(card));
+        near = nearScreen(cards, seen);
         // The reader's screen is drawn before the rest are mounted: our slices, continuations the browser runs ahead
         // of other tasks, would otherwise keep that frame back until they end.
         await this.revealRun;
@@ -636,6 +638,10 @@ export class Annotator {
       const { unknown, entries } = this.mountBatch(adapter, rest.slice(start, start + size), blocks);
       for (const id of unknown) pending.add(id);
       mounted.push(...entries);
+      // The topics of the cards around the screen (this pass's margin, most likely) are asked as they are mounted:
+      // their answer comes in with the saved states' when this loop ends, and the margin is built with its chips.
+      // Asked when built, they cost one more round trip before the mark (10-60 ms, debug marks, both sites).
+      for (const entry of entries) if (near.has(entry.card) && this.paperOf(entry)) this.askTopics(entry);
     }
     blocks.close();
     if (pending.size) lookups.push(this.lookupStates([...pending]));
@@ -1083,4 +1089,17 @@ export function failureMessage(error: unknown, what: string): string {
   if (name === 'QuotaExceededError') return `${what} Browser storage is full: free some space and try again.`;
   if (name === 'StorageUnavailableError') return `${what} Browser storage is unavailable here (a private window?).`;
   return `${what} Try again.`;
+}
+
+/** The cards within a block (BLOCK) of the run on screen, before and after it: most likely the first pass's margin. */
+function nearScreen(cards: readonly Element[], seen: ReadonlySet<Element>): Set<Element> {
+  let first = -1;
+  let last = -1;
+  cards.forEach((card, i) => {
+    if (!seen.has(card)) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  if (first < 0) return new Set();
+  return new Set([...cards.slice(Math.max(0, first - BLOCK), first), ...cards.slice(last + 1, last + 1 + BLOCK)]);
 }
