@@ -40,6 +40,8 @@ try {
   show('navigation → DOMContentLoaded', opens.map((o) => o.domContentLoaded));
   show('first open ever (no copy): first item', [firstEver.sample.firstItem]);
   show('navigation → first item in the DOM', opens.map((o) => o.firstItem));
+  show('navigation → first item drawn', opens.map((o) => o.firstItemFramed ?? NaN));
+  show('navigation → first contentful paint', opens.map((o) => o.firstContentfulPaint));
   show("navigation → background's first item", opens.map((o) => o.answeredItem));
   show('keystroke → list updated', strokes.map((s) => s.updated));
   show('keystroke, main-thread work', strokes.map((s) => s.mainMs));
