@@ -640,7 +640,7 @@ export class Annotator {
       mounted.push(...entries);
       // The topics of the cards around the screen (this pass's margin, most likely) are asked as they are mounted:
       // their answer comes in with the saved states' when this loop ends, and the margin is built with its chips.
-      // Asked when built, they cost one more round trip before the mark (10-60 ms, debug marks, both sites).
+      // Asked when built, they cost one more round trip before the mark (3-72 ms in debug marks, both sites).
       for (const entry of entries) if (near.has(entry.card) && this.paperOf(entry)) this.askTopics(entry);
     }
     blocks.close();
