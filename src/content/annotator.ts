@@ -609,15 +609,16 @@ export class Annotator {
     if (this.visibility && cards.length >= SCREEN_FIRST) {
       // What the reader sees first: the cards on screen are annotated and built before the others are mounted (on a
       // long page that is hundreds of cards, whose overlays are built later anyway, as they near the viewport).
-      const seen = await this.onScreen(cards);
+      const { from, to } = await this.onScreen(cards);
       if (this.stopped || this.adapter !== adapter) return;
-      if (seen.size) {
-        const { unknown, entries } = this.mountBatch(adapter, cards.filter((card) => seen.has(card)), blocks, true);
+      if (to > from) {
+        const { unknown, entries } = this.mountBatch(adapter, cards.slice(from, to), blocks, true);
         if (unknown.length) lookups.push(this.lookupStates(unknown));
         mounted.push(...entries);
         void this.revealQueued();
-        rest = cards.filter((card) => !seen.has(card));
-        near = nearScreen(cards, seen);
+        rest = [...cards.slice(0, from), ...cards.slice(to)];
+        // A block either side of the screen: most likely this pass's margin (see the topics asked below).
+        near = new Set([...cards.slice(Math.max(0, from - BLOCK), from), ...cards.slice(to, to + BLOCK)]);
         // The reader's screen is drawn before the rest are mounted: our slices, continuations the browser runs ahead
         // of other tasks, would otherwise keep that frame back until they end.
         await this.revealRun;
@@ -674,23 +675,24 @@ export class Annotator {
 
   /**
    * The cards among these that are in the viewport, as the browser reports them at its next frame (an observer's
-   * first report covers every target): the run of cards (in document order) from the first seen to the last, found
-   * with at most SCREEN_PROBES probes (see there). None if no probe is seen (a card taller than the screen between
+   * first report covers every target): the run of cards `cards[from, to)` from the first seen to the last, found
+   * with at most SCREEN_PROBES probes (see there). An empty run if no probe is seen (a card taller than the screen between
    * two probes: the observer of blocks builds it a frame later), or if no frame comes within SCREEN_WAIT_MS (a tab in
    * the background).
    */
-  private onScreen(cards: Element[]): Promise<Set<Element>> {
+  private onScreen(cards: Element[]): Promise<{ from: number; to: number }> {
+    const none = { from: 0, to: 0 };
     const win = this.options.doc.defaultView;
-    if (!win || !('IntersectionObserver' in win) || !cards.length) return Promise.resolve(new Set());
+    if (!win || !('IntersectionObserver' in win) || !cards.length) return Promise.resolve(none);
     const stride = Math.max(1, Math.ceil(cards.length / (this.options.screenProbes ?? SCREEN_PROBES)));
     const probes = new Map<Element, number>();
     for (let i = 0; i < cards.length; i += stride) probes.set(cards[i]!, i);
     probes.set(cards.at(-1)!, cards.length - 1);
     return new Promise((resolve) => {
-      const done = (seen: Set<Element>) => {
+      const done = (run: { from: number; to: number }) => {
         clearTimeout(timer);
         once.disconnect();
-        resolve(seen);
+        resolve(run);
       };
       const once = new win.IntersectionObserver((entries) => {
         let first = cards.length;
@@ -701,9 +703,9 @@ export class Annotator {
           first = Math.min(first, i);
           last = Math.max(last, i);
         }
-        done(new Set(last < 0 ? [] : cards.slice(Math.max(0, first - stride + 1), Math.min(cards.length, last + stride))));
+        done(last < 0 ? none : { from: Math.max(0, first - stride + 1), to: Math.min(cards.length, last + stride) });
       });
-      const timer = setTimeout(() => done(new Set()), SCREEN_WAIT_MS);
+      const timer = setTimeout(() => done(none), SCREEN_WAIT_MS);
       for (const card of probes.keys()) once.observe(card);
     });
   }
@@ -1089,17 +1091,4 @@ export function failureMessage(error: unknown, what: string): string {
   if (name === 'QuotaExceededError') return `${what} Browser storage is full: free some space and try again.`;
   if (name === 'StorageUnavailableError') return `${what} Browser storage is unavailable here (a private window?).`;
   return `${what} Try again.`;
-}
-
-/** The cards within a block (BLOCK) of the run on screen, before and after it: most likely the first pass's margin. */
-function nearScreen(cards: readonly Element[], seen: ReadonlySet<Element>): Set<Element> {
-  let first = -1;
-  let last = -1;
-  cards.forEach((card, i) => {
-    if (!seen.has(card)) return;
-    if (first < 0) first = i;
-    last = i;
-  });
-  if (first < 0) return new Set();
-  return new Set([...cards.slice(Math.max(0, first - BLOCK), first), ...cards.slice(last + 1, last + 1 + BLOCK)]);
 }
