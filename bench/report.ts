@@ -29,6 +29,11 @@ export interface Figure {
   baselineSamples?: number[];
   /** What the budget is checked against when it is not `value` (e.g. the ratio to the baseline). */
   checked?: { what: 'value' | 'ratio'; };
+  /**
+   * The checked figure run by run, where neither `samples` nor their paired ratios are it (a difference of two
+   * medians, say: each run's difference). See withinBudget.
+   */
+  perRun?: number[];
   budget?: Budget;
   note?: string;
 }
@@ -36,14 +41,36 @@ export interface Figure {
 export interface Row extends Figure {
   ratio: number | null;
   result: 'PASS' | 'FAIL' | 'n/a' | '';
+  /** How many runs, taken one by one, were within the budget (null: no budget, or no figure run by run). */
+  within: { met: number; of: number } | null;
+}
+
+/**
+ * How many runs met the budget on their own. The verdict is the median's, but a row whose runs straddle the budget
+ * (4 of 7 within, say) can flip between two runs of one build, and one whose runs all miss cannot: the count tells them
+ * apart. Ratio rows pair each load with the extension with the load without it that ran beside it (the benchmark
+ * alternates them), when both sides have as many runs.
+ */
+export function withinBudget(figure: Figure): Row['within'] {
+  if (!figure.budget) return null;
+  let runs = figure.perRun;
+  if (!runs && figure.checked?.what === 'ratio') {
+    const ext = figure.samples;
+    const base = figure.baselineSamples;
+    if (ext?.length && base?.length === ext.length) runs = ext.map((v, i) => v / base[i]!);
+  } else if (!runs) runs = figure.samples;
+  const finite = (runs ?? []).filter((v) => Number.isFinite(v));
+  if (!finite.length) return null;
+  return { met: finite.filter((v) => v <= figure.budget!.max).length, of: finite.length };
 }
 
 export function evaluate(figure: Figure): Row {
   const ratio = figure.baseline != null && figure.value != null && figure.baseline !== 0 ? figure.value / figure.baseline : null;
-  if (!figure.budget) return { ...figure, ratio, result: '' };
+  if (!figure.budget) return { ...figure, ratio, result: '', within: null };
   const checked = figure.checked?.what === 'ratio' ? ratio : figure.value;
-  if (checked == null) return { ...figure, ratio, result: 'n/a' };
-  return { ...figure, ratio, result: checked <= figure.budget.max ? 'PASS' : 'FAIL' };
+  const within = withinBudget(figure);
+  if (checked == null) return { ...figure, ratio, result: 'n/a', within };
+  return { ...figure, ratio, result: checked <= figure.budget.max ? 'PASS' : 'FAIL', within };
 }
 
 const fmt = (v: number | null | undefined, unit: Unit) => {
@@ -54,7 +81,7 @@ const fmt = (v: number | null | undefined, unit: Unit) => {
 };
 
 export function table(rows: Row[], markdown = false): string {
-  const head = ['figure', 'value', 'baseline', 'ratio', 'budget', 'result'];
+  const head = ['figure', 'value', 'baseline', 'ratio', 'budget', 'result', 'runs within'];
   const body = rows.map((r) => [
     `${r.group}: ${r.label}`,
     fmt(r.value, r.unit),
@@ -62,6 +89,7 @@ export function table(rows: Row[], markdown = false): string {
     r.ratio == null ? '' : `${r.ratio.toFixed(2)}×`,
     r.budget?.text ?? '',
     r.result,
+    r.within ? `${r.within.met}/${r.within.of}` : '',
   ]);
   if (markdown) {
     const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
