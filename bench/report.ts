@@ -41,8 +41,12 @@ export interface Figure {
 export interface Row extends Figure {
   ratio: number | null;
   result: 'PASS' | 'FAIL' | 'n/a' | '';
-  /** How many runs, taken one by one, were within the budget (null: no budget, or no figure run by run). */
-  within: { met: number; of: number } | null;
+  /**
+   * How many runs, taken one by one, were within the budget (null: no budget, or no figure run by run); on a row
+   * checked by its value, `alone` counts the runs without the extension against the same budget (a longest task that
+   * is the page's own misses it on both sides).
+   */
+  within: { met: number; of: number; alone?: { met: number; of: number } } | null;
 }
 
 /**
@@ -59,10 +63,24 @@ export function withinBudget(figure: Figure): Row['within'] {
     const base = figure.baselineSamples;
     if (ext?.length && base?.length === ext.length) runs = ext.map((v, i) => v / base[i]!);
   } else if (!runs) runs = figure.samples;
-  const finite = (runs ?? []).filter((v) => Number.isFinite(v));
-  if (!finite.length) return null;
-  return { met: finite.filter((v) => v <= figure.budget!.max).length, of: finite.length };
+  const count = (values: readonly number[] | undefined) => {
+    const finite = (values ?? []).filter((v) => Number.isFinite(v));
+    return finite.length ? { met: finite.filter((v) => v <= figure.budget!.max).length, of: finite.length } : null;
+  };
+  const within = count(runs);
+  if (!within) return null;
+  const alone = figure.perRun || figure.checked?.what === 'ratio' ? null : count(figure.baselineSamples);
+  return alone ? { ...within, alone } : within;
 }
+
+/** The ratio as printed: two decimals, three where two would round a miss onto the budget (1.104× is not 1.10×). */
+function ratioText(r: Row): string {
+  const two = r.ratio!.toFixed(2);
+  const onBudget = r.checked?.what === 'ratio' && r.budget && Number(two) === r.budget.max && r.ratio !== r.budget.max;
+  return `${onBudget ? r.ratio!.toFixed(3) : two}×`;
+}
+
+const withinText = (w: Row['within']) => (w ? `${w.met}/${w.of}${w.alone ? ` (alone ${w.alone.met}/${w.alone.of})` : ''}` : '');
 
 export function evaluate(figure: Figure): Row {
   const ratio = figure.baseline != null && figure.value != null && figure.baseline !== 0 ? figure.value / figure.baseline : null;
@@ -86,10 +104,10 @@ export function table(rows: Row[], markdown = false): string {
     `${r.group}: ${r.label}`,
     fmt(r.value, r.unit),
     r.baseline === undefined ? '' : fmt(r.baseline, r.unit),
-    r.ratio == null ? '' : `${r.ratio.toFixed(2)}×`,
+    r.ratio == null ? '' : ratioText(r),
     r.budget?.text ?? '',
     r.result,
-    r.within ? `${r.within.met}/${r.within.of}` : '',
+    withinText(r.within),
   ]);
   if (markdown) {
     const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;

@@ -10,6 +10,12 @@ describe('bench report: runs within the budget', () => {
     expect(row.within).toEqual({ met: 2, of: 5 });
   });
 
+  it('counts the runs without the extension against the same budget on a value row', () => {
+    const row = evaluate({ group: 'g', label: 'longest task', unit: 'ms', value: 110, samples: [110, 120, 105], baseline: 130, baselineSamples: [130, 40, 161], budget });
+    expect(row.within).toEqual({ met: 0, of: 3, alone: { met: 1, of: 3 } });
+    expect(table([row]).split('\n')[2]).toMatch(/FAIL\s+0\/3 \(alone 1\/3\)  <<< FAIL$/);
+  });
+
   it('pairs each load with the one beside it on a ratio row', () => {
     const figure: Figure = {
       group: 'g', label: 'settled', unit: 'ms', value: 1100, baseline: 1000,
@@ -17,6 +23,9 @@ describe('bench report: runs within the budget', () => {
       checked: { what: 'ratio' }, budget: { max: 1.1, text: '≤ 1.10×' },
     };
     expect(withinBudget(figure)).toEqual({ met: 2, of: 3 });
+    // A ratio that two decimals would print as the budget itself is printed with three.
+    expect(table([evaluate({ ...figure, value: 1104, baseline: 1000 })]).split('\n')[2]).toMatch(/1\.104×\s+≤ 1\.10×\s+FAIL/);
+    expect(table([evaluate({ ...figure, value: 1100, baseline: 1000 })]).split('\n')[2]).toMatch(/1\.10×\s+≤ 1\.10×\s+PASS/);
     // A load that came late for the page's own reasons is judged against its own baseline, not the median's.
     expect(withinBudget({ ...figure, samples: [1100, 1650, 1050], baselineSamples: [1000, 1500, 1000] })).toEqual({ met: 3, of: 3 });
   });
