@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
@@ -17,6 +18,14 @@ export default defineConfig({
       contentScripts: { standaloneFiles: ['src/content/entries/huggingface.ts', 'src/content/entries/arxiv.ts'] },
     }),
   ],
+  resolve: {
+    // citation-js's HTTP clients, never used (we call its parsers and formatters, not its URL or DOI inputs): a
+    // stand-in that refuses, so the package holds no request code of theirs (src/core/export/no-network.ts).
+    alias: {
+      'sync-fetch': fileURLToPath(new URL('./src/core/export/no-network.ts', import.meta.url)),
+      'node-fetch': fileURLToPath(new URL('./src/core/export/no-network.ts', import.meta.url)),
+    },
+  },
   build: {
     // The full-page library is opened from the popup, not named in the manifest.
     rollupOptions: {

@@ -287,6 +287,26 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await library.close();
   });
 
+  it('exports BibTeX and RIS from the built library page (citation-js as packaged, without its HTTP clients)', async () => {
+    const library = await harness.openExtensionPage('src/library/index.html', '#export');
+    const arxivIds = [MEMO, BYTES, ELDR, PERCEPTION].map((p) => p.id.replace('arxiv:', ''));
+    await library.select(role('combobox', 'Format'), 'bibtex');
+    const bib = await library.download(role('button', 'Export 4'));
+    expect(bib.filename).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
+    expect(bib.text.match(/^@\w+\{/gm)).toHaveLength(4);
+    for (const id of arxivIds) expect(bib.text).toMatch(new RegExp(`eprint\\s*=\\s*\\{${id.replace('.', '\\.')}\\}`));
+    // Capitals kept as written by braces, as the unit-tested formatter does it.
+    expect(bib.text).toContain('title = {Token-{Free} {Language} {Modelling} with {Byte} {Patches}}');
+
+    await library.select(role('combobox', 'Format'), 'ris');
+    const ris = await library.download(role('button', 'Export 4'));
+    expect(ris.filename).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.ris$/);
+    expect(ris.text.match(/^TY {2}- /gm)).toHaveLength(4);
+    expect(ris.text.match(/^ER {2}- ?\r?$/gm)).toHaveLength(4);
+    expect(ris.text).toContain('Token-Free Language Modelling with Byte Patches');
+    await library.close();
+  });
+
   it('imports the backup into a fresh profile through the file input, and nothing is lost', async () => {
     const path = join(folder!, backup.filename);
     writeFileSync(path, backup.text);
