@@ -46,13 +46,13 @@ for (const target of ['chrome', 'firefox']) {
   const loaded = workerChunks(dir);
   const popupChunk = loaded.find((file) => /(^|\/)popup-[\w-]+\.js$/.test(file));
   if (popupChunk) throw new Error(`the service worker loads ${popupChunk}: move the module it shares with the popup into the protocol chunk (vite.config.ts)`);
-  // No request code from a dependency (citation-js brings two HTTP clients; vite.config.ts replaces them): the
-  // extension's requests are the background's, to the hosts its manifest names.
-  const requesting = files(dir).filter((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes('XMLHttpRequest'));
-  if (requesting.length) throw new Error(`${requesting.join(', ')} holds an XMLHttpRequest: a dependency's HTTP client got into the build (see resolve.alias in vite.config.ts)`);
   const entries = {};
   // A fixed date keeps the archives reproducible.
   for (const file of files(dir).sort()) entries[relative(dir, file)] = [readFileSync(file), { mtime: new Date('2026-01-01') }];
+  // No request code from a dependency (citation-js brings two HTTP clients; vite.config.ts replaces them): the
+  // extension's requests are the background's, to the hosts its manifest names.
+  const requesting = Object.entries(entries).filter(([file, [bytes]]) => file.endsWith('.js') && bytes.toString('utf8').includes('XMLHttpRequest'));
+  if (requesting.length) throw new Error(`${requesting.map(([file]) => `${dir}/${file}`).join(', ')} holds an XMLHttpRequest: a dependency's HTTP client got into the build (see resolve.alias in vite.config.ts)`);
   const zip = `dist/papershelf-${target}-${version}.zip`;
   writeFileSync(zip, zipSync(entries, { level: 9 }));
   console.log(`built ${dir} and ${zip}`);
