@@ -73,12 +73,14 @@ export function withinBudget(figure: Figure): Row['within'] {
   return alone ? { ...within, alone } : within;
 }
 
-/** The ratio as printed: two decimals, three where two would round a miss onto the budget (1.104× is not 1.10×). */
-function ratioText(r: Row): string {
-  const two = r.ratio!.toFixed(2);
-  const onBudget = r.checked?.what === 'ratio' && r.budget && Number(two) === r.budget.max && r.ratio !== r.budget.max;
-  return `${onBudget ? r.ratio!.toFixed(3) : two}×`;
+/** Two decimals, three where two would round a miss onto the budget (1.104× is not 1.10×). */
+function decimals(x: number, checkedHere: boolean, budget: Budget | undefined): string {
+  const two = x.toFixed(2);
+  return checkedHere && budget && Number(two) === budget.max && x !== budget.max ? x.toFixed(3) : two;
 }
+const ratioText = (r: Row) => `${decimals(r.ratio!, r.checked?.what === 'ratio', r.budget)}×`;
+/** A ratio figure (5,000 ÷ 1,000 cards) is its own value: printed as the ratio column is. */
+const valueText = (r: Row) => (r.unit === '×' && r.value != null ? `${decimals(r.value, r.checked?.what !== 'ratio', r.budget)}×` : fmt(r.value, r.unit));
 
 const withinText = (w: Row['within']) => (w ? `${w.met}/${w.of}${w.alone ? ` (alone ${w.alone.met}/${w.alone.of})` : ''}` : '');
 
@@ -102,7 +104,7 @@ export function table(rows: Row[], markdown = false): string {
   const head = ['figure', 'value', 'baseline', 'ratio', 'budget', 'result', 'runs within'];
   const body = rows.map((r) => [
     `${r.group}: ${r.label}`,
-    fmt(r.value, r.unit),
+    valueText(r),
     r.baseline === undefined ? '' : fmt(r.baseline, r.unit),
     r.ratio == null ? '' : ratioText(r),
     r.budget?.text ?? '',

@@ -39,6 +39,13 @@ describe('bench report: runs within the budget', () => {
     expect(withinBudget({ group: 'g', label: 'l', unit: 'ms', value: 1, samples: [NaN, 10, 60], budget })).toEqual({ met: 1, of: 2 });
   });
 
+  it('prints a ratio figure a hair over its budget with three decimals', () => {
+    const row = (value: number) => table([evaluate({ group: 'g', label: '5,000 ÷ 1,000', unit: '×', value, budget: { max: 5.5, text: '≤ 5.5×' } })]).split('\n')[2];
+    expect(row(5.5012)).toMatch(/5\.501×\s+≤ 5\.5×\s+FAIL/);
+    expect(row(5.5)).toMatch(/5\.50×\s+≤ 5\.5×\s+PASS/);
+    expect(row(4.44)).toMatch(/4\.44×\s+≤ 5\.5×\s+PASS/);
+  });
+
   it('takes perRun over the samples (a difference of medians)', () => {
     const row = evaluate({ group: 'g', label: 'extension work', unit: 'ms', value: 12, samples: [100, 120], perRun: [12, 30], budget: { max: 16, text: '' } });
     expect(row.within).toEqual({ met: 1, of: 2 });
