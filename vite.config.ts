@@ -6,6 +6,7 @@ import { manifestFor, type Target } from './manifest.config.ts';
 
 // One build per browser: `PAPERSHELF_TARGET=firefox vite build` (scripts/build.mjs runs both).
 const target = (process.env.PAPERSHELF_TARGET ?? 'chrome') as Target;
+const noNetwork = fileURLToPath(new URL('./src/core/export/no-network.ts', import.meta.url));
 
 export default defineConfig({
   plugins: [
@@ -21,10 +22,7 @@ export default defineConfig({
   resolve: {
     // citation-js's HTTP clients, never used (we call its parsers and formatters, not its URL or DOI inputs): a
     // stand-in that refuses, so the package holds no request code of theirs (src/core/export/no-network.ts).
-    alias: {
-      'sync-fetch': fileURLToPath(new URL('./src/core/export/no-network.ts', import.meta.url)),
-      'node-fetch': fileURLToPath(new URL('./src/core/export/no-network.ts', import.meta.url)),
-    },
+    alias: { 'sync-fetch': noNetwork, 'node-fetch': noNetwork },
   },
   build: {
     // The full-page library is opened from the popup, not named in the manifest.

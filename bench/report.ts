@@ -56,20 +56,17 @@ export interface Row extends Figure {
  * alternates them), when both sides have as many runs.
  */
 export function withinBudget(figure: Figure): Row['within'] {
-  if (!figure.budget) return null;
-  let runs = figure.perRun;
-  if (!runs && figure.checked?.what === 'ratio') {
-    const ext = figure.samples;
-    const base = figure.baselineSamples;
-    if (ext?.length && base?.length === ext.length) runs = ext.map((v, i) => v / base[i]!);
-  } else if (!runs) runs = figure.samples;
+  const { budget, samples: ext, baselineSamples: base, perRun } = figure;
+  if (!budget) return null;
+  const ratioRow = figure.checked?.what === 'ratio';
+  const paired = ext?.length && base?.length === ext.length ? ext.map((v, i) => v / base[i]!) : undefined;
   const count = (values: readonly number[] | undefined) => {
     const finite = (values ?? []).filter((v) => Number.isFinite(v));
-    return finite.length ? { met: finite.filter((v) => v <= figure.budget!.max).length, of: finite.length } : null;
+    return finite.length ? { met: finite.filter((v) => v <= budget.max).length, of: finite.length } : null;
   };
-  const within = count(runs);
+  const within = count(perRun ?? (ratioRow ? paired : ext));
   if (!within) return null;
-  const alone = figure.perRun || figure.checked?.what === 'ratio' ? null : count(figure.baselineSamples);
+  const alone = perRun || ratioRow ? null : count(base);
   return alone ? { ...within, alone } : within;
 }
 
