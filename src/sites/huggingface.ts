@@ -440,6 +440,21 @@ export const huggingface: SiteAdapter<HfContext> = {
     return json ? fromJson(paper, json) : fromDom(paper, card);
   },
 
+  summary(card, ctx) {
+    // Relevance reads every card of a page, most never built: from the listing's JSON only title and summary (the
+    // rest of extract, authors, repositories, keywords, is what the overlay needs). Without JSON, read whole.
+    const arxiv = cardArxivId(card, ctx);
+    const json = arxiv ? ctx.papers.get(arxiv) : undefined;
+    const title = normalizeSpace(str(json?.title));
+    if (!json || !title) {
+      const paper = this.extract(card, ctx);
+      return paper && { title: paper.title, abstract: paper.abstract };
+    }
+    if (!canonicalId({ arxiv: arxiv!, site: 'huggingface' })) return null;
+    const summary = str(json.summary);
+    return { title, abstract: summary ? normalizeSpace(summary) : null };
+  },
+
   mountPoint(card) {
     // Just below the title, outside any link (the listing title is `h3 > a`; an `a > h3` would be stepped over).
     const title = card.matches('a[href]') ? card : titleOf(card) ?? card.querySelector(ITEM_HEADING);
