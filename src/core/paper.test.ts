@@ -1,9 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, PAPER_LIMITS, type Paper } from './paper';
+import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, normalizeSpace, PAPER_LIMITS, type Paper } from './paper';
+import { mulberry32 } from './random';
 import { PaperSchema } from '../background/messages';
 
 const base = (over: Partial<Paper> = {}): Paper => ({ ...emptyPaper('arxiv:2401.00001', 'A title', { site: 'arxiv', page: 'list' }), ...over });
+
+describe('normalizeSpace', () => {
+  // The definition; normalizeSpace skips the replace when the text has nothing to collapse, and must answer the same.
+  const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
+  it('collapses every kind of white space run into one space, and trims', () => {
+    expect(normalizeSpace('  A\n\ttitle\u00a0with\u2028breaks\ufeff ')).toBe('A title with breaks');
+    expect(normalizeSpace('two  spaces')).toBe('two spaces');
+    expect(normalizeSpace(' lead')).toBe('lead');
+    expect(normalizeSpace('trail ')).toBe('trail');
+    expect(normalizeSpace('already plain text')).toBe('already plain text');
+    expect(normalizeSpace(null)).toBe('');
+    expect(normalizeSpace(undefined)).toBe('');
+  });
+
+  it('answers as the plain replace does on random text of spaces, other white space and letters', () => {
+    const random = mulberry32(7);
+    const alphabet = [' ', ' ', ' ', '\n', '\t', '\r', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', 'a', 'b', 'é', '😀', '-'];
+    let plain = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const length = Math.floor(random() * 12);
+      let text = '';
+      for (let j = 0; j < length; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+      if (collapse(text) === text) plain++;
+      expect(normalizeSpace(text), JSON.stringify(text)).toBe(collapse(text));
+    }
+    expect(plain).toBeGreaterThan(1000); // the fast path was taken too, not only the replace
+  });
+});
 
 describe('boundPaper: what a page gives, brought within what the list stores', () => {
   it('leaves an ordinary paper exactly as it is', () => {
