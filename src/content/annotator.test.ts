@@ -5,6 +5,7 @@ import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
 import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
+import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
@@ -969,6 +970,27 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     await shown(articles()[0]!);
     expect(reads).toContain('fake:1');
     expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('with relevance on, asks for each full batch as soon as it is read, before reading the rest of a long page', async () => {
+    const n = RELEVANCE_CARDS_MAX + 7;
+    document.body.innerHTML = many(n);
+    const { summaries, make, withSummary } = identifying();
+    withSummary();
+    const port = fakePort();
+    const readWhenAsked: number[] = [];
+    port.relevance = vi.fn(async () => {
+      readWhenAsked.push(summaries.length);
+      return [];
+    });
+    const a = make(port);
+    a.setRelevance(true);
+    await a.start();
+    await vi.waitFor(() => expect(port.relevance).toHaveBeenCalledTimes(2), WAIT);
+    const batches = vi.mocked(port.relevance!).mock.calls.map(([cards]) => cards.map((c) => c.id));
+    expect(batches.map((b) => b.length)).toEqual([RELEVANCE_CARDS_MAX, 7]);
+    expect(new Set(batches.flat()).size).toBe(n); // every card once
+    expect(readWhenAsked).toEqual([RELEVANCE_CARDS_MAX, n]); // the first batch left before the 7 others were read
   });
 });
 

@@ -909,16 +909,18 @@ export class Annotator {
 
   /**
    * One request per batch (per RELEVANCE_CARDS_MAX cards): only title and a clipped abstract leave the page. Cards
-   * not read yet are read here, in slices of idle time: scoring is never what a page waits for.
+   * not read yet are read here, in slices of idle time: scoring is never what a page waits for. Each batch is asked
+   * for as soon as it is full: its marks show sooner, and its texts are not held (in the page's heap, through its
+   * garbage collections) while the rest of a long page is read.
    */
   private async scoreRelevance(entries: Annotated[]): Promise<void> {
-    const port = this.options.port;
-    if (!this.relevanceOn || !port.relevance) return;
+    const relevance = this.options.port.relevance;
+    if (!this.relevanceOn || !relevance) return;
     // Nobody waits for it: it starts in idle time too, not in the task that marked the pass done (its first slice
     // there held back the next frame by up to SLICE_MS).
     await whenIdle();
     if (this.stopped) return;
-    const cards: RelevanceCard[] = [];
+    let cards: RelevanceCard[] = [];
     let sliceStart = performance.now();
     for (const entry of entries) {
       if (this.scored.has(entry.id)) continue;
@@ -933,24 +935,34 @@ export class Annotator {
       this.scored.add(entry.id);
       const title = text.title.slice(0, PAPER_LIMITS.title);
       if (title) cards.push({ id: entry.id, title, abstract: text.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null });
+      if (cards.length < RELEVANCE_CARDS_MAX) continue;
+      const batch = cards;
+      cards = [];
+      await this.askRelevance(relevance, batch);
+      // The answer comes in a task of its own: the next slice waits for idle time again.
+      await whenIdle();
+      if (this.stopped) return;
+      sliceStart = performance.now();
     }
-    for (let i = 0; i < cards.length; i += RELEVANCE_CARDS_MAX) {
-      const batch = cards.slice(i, i + RELEVANCE_CARDS_MAX);
-      const ids = new Set(batch.map((c) => c.id));
-      const context = batch.length < SMALL_BATCH ? this.context.filter((c) => !ids.has(c.id)).slice(0, RELEVANCE_CARDS_MAX) : [];
-      if (this.context.length < CONTEXT_CARDS) this.context.push(...batch.slice(0, CONTEXT_CARDS - this.context.length));
-      try {
-        const marks = await port.relevance(batch, context);
-        if (this.stopped) return;
-        for (const { id, reason } of marks) {
-          this.relevant.set(id, reason);
-          for (const overlay of this.overlaysOf(id)) overlay.setRelevance(reason);
-        }
-        this.updateControl();
-      } catch (error) {
-        for (const c of batch) this.scored.delete(c.id); // asked again when the card is next seen
-        this.options.onError?.(error);
+    if (cards.length) await this.askRelevance(relevance, cards);
+  }
+
+  /** One batch's marks, shown on its cards' overlays; a batch that fails is asked again when its cards are next seen. */
+  private async askRelevance(relevance: NonNullable<ReadingListPort['relevance']>, batch: RelevanceCard[]): Promise<void> {
+    const ids = new Set(batch.map((c) => c.id));
+    const context = batch.length < SMALL_BATCH ? this.context.filter((c) => !ids.has(c.id)).slice(0, RELEVANCE_CARDS_MAX) : [];
+    if (this.context.length < CONTEXT_CARDS) this.context.push(...batch.slice(0, CONTEXT_CARDS - this.context.length));
+    try {
+      const marks = await relevance(batch, context);
+      if (this.stopped) return;
+      for (const { id, reason } of marks) {
+        this.relevant.set(id, reason);
+        for (const overlay of this.overlaysOf(id)) overlay.setRelevance(reason);
       }
+      this.updateControl();
+    } catch (error) {
+      for (const c of batch) this.scored.delete(c.id);
+      this.options.onError?.(error);
     }
   }
 

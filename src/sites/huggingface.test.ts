@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normalizeSpace, type Paper } from '../core/paper';
 import { huggingface, paperHrefId, type HfContext } from './huggingface';
 import { arxivIdFromUrl } from '../core/ids';
@@ -766,6 +766,29 @@ describe('contextInSlices (the content script reads a long listing JSON a slice 
     }
     expect(whole(ids[1499]!)).toBeDefined();
     expect(ctx.papers.get('2607.99999')).toBeUndefined();
+  });
+
+  it('a month of papers: a paper read once (keep: false) is the same paper, parsed for that answer and not kept', async () => {
+    const { doc } = month();
+    const ctx = await sliced(doc, DAILY_URL);
+    const whole = parsedWhole(doc);
+    const once = ctx.papers.get('2607.10003', false);
+    expect(once).toEqual(whole('2607.10003'));
+    expect(ctx.papers.get('2607.10003', false)).not.toBe(once); // parsed again: nothing was kept
+    const kept = ctx.papers.get('2607.10003');
+    expect(kept).toEqual(once);
+    expect(ctx.papers.get('2607.10003')).toBe(kept); // kept from the first get on
+    expect(ctx.papers.get('2607.10003', false)).toBe(kept); // and answered from there once kept
+  });
+
+  it('summary reads each card\'s paper once, without keeping it (relevance reads every card; most are never built)', () => {
+    const doc = new JSDOM(fixture('daily-2026-07-02.html'), { url: DAILY_URL }).window.document;
+    const ctx = huggingface.context(doc, new URL(DAILY_URL), NOW);
+    const get = vi.spyOn(ctx.papers, 'get');
+    const cards = huggingface.findCards(doc, ctx);
+    expect(cards.map((card) => huggingface.summary!(card, ctx)).filter(Boolean)).toHaveLength(cards.length);
+    expect(get.mock.calls.length).toBe(cards.length);
+    expect(get.mock.calls.every(([, keep]) => keep === false)).toBe(true);
   });
 
   it('a month of papers: an item is parsed when its card asks; a damaged one, and the whole JSON answers from then on (here: none)', async () => {

@@ -57,7 +57,12 @@ export interface HfContext {
 
 /** The hydration JSON's `paper` objects by arXiv id: a Map, or a long listing's (ListingPapers). */
 export interface HfPapers {
-  get(id: string): HfPaper | undefined;
+  /**
+   * An id's paper. `keep: false` where the paper is read once (relevance reads every card, most never built): a long
+   * listing's item is then parsed for this answer only, not kept (5,000 kept papers are megabytes of heap that every
+   * garbage collection walks). A Map has them all parsed and ignores it.
+   */
+  get(id: string, keep?: boolean): HfPaper | undefined;
   readonly size: number;
 }
 
@@ -153,7 +158,7 @@ class ListingPapers implements HfPapers {
     return (this.whole ?? this.found).size;
   }
 
-  get(id: string): HfPaper | undefined {
+  get(id: string, keep = true): HfPaper | undefined {
     if (this.whole) return this.whole.get(id);
     const found = this.found.get(id);
     if (typeof found !== 'number') return found;
@@ -167,7 +172,7 @@ class ListingPapers implements HfPapers {
       this.whole = this.parseWhole();
       return this.whole.get(id);
     }
-    this.found.set(id, item.paper);
+    if (keep) this.found.set(id, item.paper);
     return item.paper;
   }
 }
@@ -444,7 +449,7 @@ export const huggingface: SiteAdapter<HfContext> = {
     // Relevance reads every card of a page, most never built: from the listing's JSON only title and summary (the
     // rest of extract, authors, repositories, keywords, is what the overlay needs). Without JSON, read whole.
     const arxiv = cardArxivId(card, ctx);
-    const json = arxiv ? ctx.papers.get(arxiv) : undefined;
+    const json = arxiv ? ctx.papers.get(arxiv, false) : undefined;
     const title = normalizeSpace(str(json?.title));
     if (!json || !title) {
       const paper = this.extract(card, ctx);
