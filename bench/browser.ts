@@ -116,6 +116,16 @@ export async function mainThread(cdp: CDPSession): Promise<MainThread> {
 }
 
 /**
+ * The page's JavaScript heap in use (bytes) after a full garbage collection: what it keeps, the extension's isolated
+ * world included (one V8 heap per page), not what it has made and let go.
+ */
+export async function heapKept(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+}
+
+/**
  * Wait until the page's main thread is quiet (under 10 ms of tasks in a 250 ms window; at most `limitMs`), so work
  * the extension leaves for idle time (reading cards for relevance) is counted with what caused it, not with
  * whatever is measured next. Resolves with the metrics at that point.

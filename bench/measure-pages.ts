@@ -2,7 +2,7 @@
 // by the page-world script (bench/probe/page-timing.js) and the DevTools protocol's Performance metrics.
 import type { Page } from 'playwright-core';
 import type { Bench, MainThread } from './browser';
-import { mainThread, minus, untilQuiet, within } from './browser';
+import { heapKept, mainThread, minus, untilQuiet, within } from './browser';
 import { moreCards, type BenchPage, type Site } from './pages';
 import { sampledMs, type CpuProfile } from './tracing';
 
@@ -37,6 +37,8 @@ export interface LoadSample {
   longTasksAfterDcl: LongTask[];
   /** Overlay hosts in the page when settled: only the cards near the viewport have one. */
   overlays: number;
+  /** The JavaScript heap kept at the end of the tab's run (after any appends and scroll), collected first (bytes). */
+  heapKept?: number;
 }
 
 export interface AppendSample {
@@ -160,7 +162,12 @@ export async function measureLoad(
       const longTasks = await tab.evaluate((k) => globalThis.__papershelfBench!.longTasks.slice(k), tasksBefore);
       return { main: minus(after, before), frames, longTasks };
     };
-    if (!append) return scroll ? { load, scroll: await scrolled() } : { load };
+    // Last, so the collection it forces changes none of the figures above.
+    const kept = async <T extends object>(result: T): Promise<T> => {
+      load.heapKept = await heapKept(cdp);
+      return result;
+    };
+    if (!append) return await kept(scroll ? { load, scroll: await scrolled() } : { load });
 
     const appended: AppendSample[] = [];
     let tasksBefore = state.longTasks.length;
@@ -180,7 +187,7 @@ export async function measureLoad(
       });
       before = after;
     }
-    return scroll ? { load, append: appended, scroll: await scrolled() } : { load, append: appended };
+    return await kept(scroll ? { load, append: appended, scroll: await scrolled() } : { load, append: appended });
   } finally {
     await tab.close();
   }

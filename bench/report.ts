@@ -8,7 +8,7 @@ export function median(values: readonly number[]): number | null {
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
-export type Unit = 'ms' | 'kB' | '×';
+export type Unit = 'ms' | 'kB' | 'MB' | '×';
 
 export interface Budget {
   /** The figure passes when it is at most this. */
@@ -94,6 +94,7 @@ const fmt = (v: number | null | undefined, unit: Unit) => {
   if (v == null) return '—';
   if (unit === '×') return `${v.toFixed(2)}×`;
   if (unit === 'kB') return `${v.toFixed(1)} kB`;
+  if (unit === 'MB') return `${v.toFixed(1)} MB`;
   return `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
 };
 

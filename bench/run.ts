@@ -256,6 +256,10 @@ async function main(): Promise<void> {
       const mainBase = loads.base.map((l) => ms(l.mainQuiet.task));
       figures.push({ group, label: `${n(cards)} cards, main-thread time (page + extension)`, unit: 'ms', value: median(mainExt), samples: mainExt, baseline: median(mainBase), baselineSamples: mainBase,
         note: 'CDP Performance.getMetrics TaskDuration (thread time) from navigation until the main thread is quiet (< 10 ms of tasks in 250 ms): idle-time work included' });
+      const heapExt = loads.ext.map((l) => (l.heapKept ?? NaN) / 1e6);
+      const heapBase = loads.base.map((l) => (l.heapKept ?? NaN) / 1e6);
+      figures.push({ group, label: `${n(cards)} cards, JavaScript heap kept at the end`, unit: 'MB', value: median(heapExt), samples: heapExt, baseline: median(heapBase), baselineSamples: heapBase,
+        note: `CDP JSHeapUsedSize after HeapProfiler.collectGarbage, once the load's idle-time work is done${APPEND.at === cards ? ' (and the appends and the scroll)' : ''}: the page's and the content script's (one heap per page). No budget in issue #7; a user's memory all the same` });
       const longest = loads.ext.map((l) => Math.max(0, ...l.longTasksAfterDcl.map((t) => t.duration)));
       const longestBase = loads.base.map((l) => Math.max(0, ...l.longTasksAfterDcl.map((t) => t.duration)));
       figures.push({ group, label: `${n(cards)} cards, longest task after DOMContentLoaded`, unit: 'ms', value: median(longest), samples: longest, baseline: median(longestBase), baselineSamples: longestBase,

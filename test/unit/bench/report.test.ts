@@ -57,4 +57,9 @@ describe('bench report: runs within the budget', () => {
     expect(printed.split('\n')[0]).toMatch(/runs within$/);
     expect(printed.split('\n')[2]).toMatch(/PASS\s+2\/3$/);
   });
+
+  it('prints a heap row in megabytes, with its baseline and ratio, and no verdict', () => {
+    const line = table([evaluate({ group: 'g', label: 'heap kept', unit: 'MB', value: 5.64, samples: [5.5, 5.64, 5.7], baseline: 1.7, baselineSamples: [1.7] })]).split('\n')[2];
+    expect(line).toMatch(/heap kept\s+5\.6 MB\s+1\.7 MB\s+3\.32×\s*$/);
+  });
 });
