@@ -622,11 +622,8 @@ export const arxiv: SiteAdapter<ArxivContext> = {
   },
   summary(card, ctx) {
     // A listing of hundreds of cards is what relevance reads whole: there only title and abstract are read. A
-    // search page (50-200 results) and an abstract page (one card) are read whole.
-    if (card.localName !== LIST_CARD) {
-      const paper = this.extract(card, ctx);
-      return paper && { title: paper.title, abstract: paper.abstract };
-    }
+    // search page (50-200 results) and an abstract page (one card) are read whole (undefined: extract is read).
+    if (card.localName !== LIST_CARD) return undefined;
     const parts = listingParts(card);
     if (!parts || !parts.title || !canonicalId({ arxiv: parts.id, site: 'arxiv' })) return null;
     return { title: parts.title, abstract: text(parts.abstract) || null };

@@ -59,6 +59,14 @@ describe.each(adapters.filter((a) => a.summary).map((a) => [a.id, a] as const))(
     const summaries = cards.map((card) => summaryOfCard(adapter, card, ctx));
     expect(summaries.filter(Boolean).length).toBe(cards.filter((c) => extractCard(adapter, c, ctx)).length);
   });
+
+  it('reads some fixture\'s cards itself (undefined everywhere would leave every card to extract)', () => {
+    const read = fixturesOf(id).flatMap((fixture) => {
+      const { ctx, cards } = fixtureCards(adapter, fixture);
+      return cards.filter((card) => adapter.summary!(card, ctx) !== undefined);
+    });
+    expect(read.length).toBeGreaterThan(0);
+  });
 });
 
 it('every manifest match pattern belongs to an adapter (or is a metadata source for saving links)', () => {

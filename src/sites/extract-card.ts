@@ -21,12 +21,10 @@ export function identifyCard<C>(adapter: SiteAdapter<C>, card: Element, ctx: C):
   return id && isWellFormedId(id) ? { id } : null;
 }
 
-/** The card's title and abstract as extractCard would give them (adapter.summary where it has one, else extract). */
+/** The card's title and abstract as extractCard would give them (adapter.summary where it reads them, else extract). */
 export function summaryOfCard<C>(adapter: SiteAdapter<C>, card: Element, ctx: C): PaperSummary | null {
-  if (!adapter.summary) {
-    const paper = extractCard(adapter, card, ctx);
-    return paper && { title: paper.title, abstract: paper.abstract };
-  }
-  const summary = adapter.summary(card, ctx);
-  return summary && boundSummary(summary);
+  const summary = adapter.summary?.(card, ctx);
+  if (summary !== undefined) return summary && boundSummary(summary);
+  const paper = extractCard(adapter, card, ctx);
+  return paper && { title: paper.title, abstract: paper.abstract };
 }

@@ -447,14 +447,12 @@ export const huggingface: SiteAdapter<HfContext> = {
 
   summary(card, ctx) {
     // Relevance reads every card of a page, most never built: from the listing's JSON only title and summary (the
-    // rest of extract, authors, repositories, keywords, is what the overlay needs). Without JSON, read whole.
+    // rest of extract, authors, repositories, keywords, is what the overlay needs). Without JSON (undefined), the
+    // card is read whole.
     const arxiv = cardArxivId(card, ctx);
     const json = arxiv ? ctx.papers.get(arxiv, false) : undefined;
     const title = normalizeSpace(str(json?.title));
-    if (!json || !title) {
-      const paper = this.extract(card, ctx);
-      return paper && { title: paper.title, abstract: paper.abstract };
-    }
+    if (!json || !title) return undefined;
     if (!canonicalId({ arxiv: arxiv!, site: 'huggingface' })) return null;
     const summary = str(json.summary);
     return { title, abstract: summary ? normalizeSpace(summary) : null };

@@ -37,11 +37,12 @@ export interface SiteAdapter<Ctx = unknown> {
   identify?(card: Element, ctx: Ctx): string | null;
   /**
    * The title and abstract `extract` would give the card, without the rest (authors, dates, links): what relevance
-   * scoring reads from every card of a page, most of which are never built. Optional (extract is read instead);
-   * null whenever extract gives null. Must equal extract's title and abstract (checked on every fixture and by the
-   * fuzz suite).
+   * scoring reads from every card of a page, most of which are never built. Optional, and undefined for a card the
+   * adapter does not read apart (a page with few cards, a listing without its JSON): extract is read instead. Null
+   * whenever extract gives null. Must equal extract's title and abstract (checked on every fixture and by the fuzz
+   * suite).
    */
-  summary?(card: Element, ctx: Ctx): PaperSummary | null;
+  summary?(card: Element, ctx: Ctx): PaperSummary | null | undefined;
   /**
    * Optional: true where the overlay goes in the card's own first line (mountPoint is then in that line) rather
    * than in a block of its own, because the line has room: an overlay that adds no height moves nothing below it,
