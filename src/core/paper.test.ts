@@ -10,14 +10,16 @@ describe('normalizeSpace', () => {
   // The definition; normalizeSpace skips the replace when the text has nothing to collapse, and must answer the same.
   const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
-  it('collapses every kind of white space run into one space, and trims', () => {
-    expect(normalizeSpace('  A\n\ttitle\u00a0with\u2028breaks\ufeff ')).toBe('A title with breaks');
-    expect(normalizeSpace('two  spaces')).toBe('two spaces');
-    expect(normalizeSpace(' lead')).toBe('lead');
-    expect(normalizeSpace('trail ')).toBe('trail');
-    expect(normalizeSpace('already plain text')).toBe('already plain text');
-    expect(normalizeSpace(null)).toBe('');
-    expect(normalizeSpace(undefined)).toBe('');
+  it.each([
+    ['  A\n\ttitle\u00a0with\u2028breaks\ufeff ', 'A title with breaks'],
+    ['two  spaces', 'two spaces'],
+    [' lead', 'lead'],
+    ['trail ', 'trail'],
+    ['already plain text', 'already plain text'],
+    [null, ''],
+    [undefined, ''],
+  ])('collapses every kind of white space run into one space, and trims: %j', (text, expected) => {
+    expect(normalizeSpace(text)).toBe(expected);
   });
 
   it('answers as the plain replace does on random text of spaces, other white space and letters', () => {
