@@ -332,6 +332,9 @@ function isoDate(v: unknown): string | null {
   return m ? m[1]! : null;
 }
 
+/** A JSON paper's abstract as a Paper holds it: extract and summary both read it here, so they cannot differ. */
+const jsonAbstract = (json: HfPaper): string | null => normalizeSpace(str(json.summary)) || null;
+
 function fromJson(paper: Paper, json: HfPaper): Paper {
   const summary = str(json.summary);
   const repo = normalizeGithubRepo(str(json.githubRepo) ?? '');
@@ -340,7 +343,7 @@ function fromJson(paper: Paper, json: HfPaper): Paper {
   return {
     ...paper,
     authors: authors.filter(Boolean),
-    abstract: summary ? normalizeSpace(summary) : null,
+    abstract: jsonAbstract(json),
     published: isoDate(json.publishedAt), // the arXiv date; the item's own publishedAt is the listing date
     upvotes: num(json.upvotes),
     githubRepos: mergeRepos(repo ? [repo] : [], githubReposFromText(summary ?? '')),
@@ -454,8 +457,7 @@ export const huggingface: SiteAdapter<HfContext> = {
     const title = normalizeSpace(str(json?.title));
     if (!json || !title) return undefined;
     if (!canonicalId({ arxiv: arxiv!, site: 'huggingface' })) return null;
-    const summary = str(json.summary);
-    return { title, abstract: summary ? normalizeSpace(summary) : null };
+    return { title, abstract: jsonAbstract(json) };
   },
 
   mountPoint(card) {
