@@ -51,6 +51,7 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   if (!appendCount && !scrolling) await cdp.send('Profiler.start');
   let settled = await loadSettled(tab, page.url, true, 300_000);
+  if (!appendCount && !scrolling && process.env.PROFILE_AFTER) await tab.waitForTimeout(Number(process.env.PROFILE_AFTER));
   if (appendCount) {
     await tab.waitForTimeout(1000);
     await cdp.send('Profiler.start');

@@ -48,7 +48,7 @@ async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
   let stop: (() => Promise<TraceEvent[]>) | null = null;
   if (!SCROLL && !APPEND) stop = await startTracing(cdp);
   await loadSettled(page, url, bench.withExtension, 300_000);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(Number(process.env.TRACE_AFTER ?? 300));
   if (SCROLL) {
     await page.waitForTimeout(1500); // the load's idle-time work done
     stop = await startTracing(cdp);
