@@ -1138,6 +1138,30 @@ describe('Annotator relevance', () => {
     expect(port.relevance).toHaveBeenCalledTimes(1);
   });
 
+  it('writes the control\'s count once a long page is scored, not after each batch (each write costs the page a frame)', async () => {
+    const n = RELEVANCE_CARDS_MAX + 7;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => card(String(i + 1))).join('');
+    const port = fakePort();
+    const relevant = new Set(['fake:2', `fake:${n}`]); // one in each batch
+    port.relevance = vi.fn(async (cards: { id: string }[]) => cards.filter((c) => relevant.has(c.id)).map((c) => ({ id: c.id, score: 0.2, reason: 'why' })));
+    // Every change inside the control's closed root from the moment its host is in the page.
+    const changes: MutationRecord[] = [];
+    const inRoot = new MutationObserver((records) => changes.push(...records));
+    const hostAdded = new MutationObserver(() => {
+      if (!control()) return;
+      hostAdded.disconnect();
+      inRoot.observe(roots.get(control()!)!, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    hostAdded.observe(document.body, { childList: true });
+    await withRelevance(port).start();
+    expect(port.relevance).toHaveBeenCalledTimes(2);
+    await flush();
+    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (2)');
+    expect([...changes, ...inRoot.takeRecords()]).toEqual([]); // put in the page with its final count, never rewritten
+    inRoot.disconnect();
+    hostAdded.disconnect();
+  });
+
   it('leaves the control alone when an append changes no count (a rewrite costs the page a frame)', async () => {
     document.body.innerHTML = card('1') + card('2');
     const port = relevancePort();
