@@ -530,7 +530,6 @@ export class Annotator {
     await this.annotate(cards, () => {
       if (this.href === href) this.settled = true;
     });
-    if (this.relevanceOn) this.updateControl();
   }
 
   private now(): Date {
