@@ -693,6 +693,35 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(new Set(asked()).size).toBe(asked().length); // the neighbours further out, built with it, are asked as they are built
   });
 
+  it('on a long page, marks the pass done once the screen is built and every state known, not waiting for the cards around the screen', async () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort({ 'fake:45': 'reading' });
+    const lookup = port.lookup;
+    port.lookup = vi.fn(async (ids: string[]) => {
+      // By the rest's lookup, the browser has computed at a frame that the block below the screen nears the viewport.
+      if (ids.includes('fake:45')) FakeObserver.computed(articles()[44]!);
+      return lookup(ids);
+    });
+    const atMark: (Element | null)[][] = [];
+    const mark = performance.mark.bind(performance);
+    vi.spyOn(performance, 'mark').mockImplementation((name, options) => {
+      if (name === ANNOTATED_MARK) atMark.push(hosts());
+      return mark(name, options);
+    });
+    onTestFinished(() => void vi.restoreAllMocks());
+    const started = annotator(port).start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    const all = articles();
+    FakeObserver.show(...all.slice(40, 44));
+    await started;
+    expect(atMark).toEqual([all.slice(40, 44).map(hostIn)]); // the screen only
+    expect(port.calls.flatMap((c) => c.slice('lookup:'.length).split(',')).sort()).toEqual(ids(1, 80).sort()); // every state asked before it
+    // The block below the screen is built after the mark, as this pass's margin (no neighbours), before the pass ends.
+    expect(hosts()).toEqual(all.slice(40, 52).map(hostIn));
+    expect(button(hostIn(all[44]!)!).getAttribute('aria-busy')).toBeNull();
+    expect(button(hostIn(all[44]!)!).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('waits for a screen larger than one insertion without spinning: the wait for a frame between is not starved', async () => {
     // scheduler.yield's continuations run ahead of timers and frames. A first pass that waited for the batch in a loop
     // of them, while the batch waited for a frame between two insertions (PER_INSERTION), kept that frame and the timer
