@@ -225,6 +225,11 @@ export class Annotator {
   private revealing = false;
   /** The current (or last) run of revealQueued: what the first pass waits for. */
   private revealRun: Promise<void> = Promise.resolve();
+  /**
+   * While a long page's first pass is on, after its screen is built: the cards the observer reports near the viewport
+   * are queued, and built once the pass is done and the page idle (see annotate).
+   */
+  private holdReveals = false;
   private sliceTheme: 'light' | 'dark' | null = null;
   /** Cards identified on this document so far (less those that turned out to hold no paper), for ANNOTATED_MARK. */
   private identified = 0;
@@ -295,7 +300,7 @@ export class Annotator {
       // A watched card built on its own (saved by the keyboard shortcut, say) still brings its block.
       if (annotated && (!annotated.revealed || annotated.block?.built === false)) this.toReveal.push(...this.withBlock(annotated));
     }
-    void this.revealQueued();
+    if (!this.holdReveals) void this.revealQueued();
   }
 
   stop(): void {
@@ -457,6 +462,7 @@ export class Annotator {
     // Left to the callback, the first block below the screen came after the mark in some loads, and brought 24 more.
     const reported = this.visibility.takeRecords();
     if (reported.length) this.onVisible(reported);
+    else if (this.toReveal.length) void this.revealQueued();
     await this.revealRun;
   }
 
@@ -625,7 +631,7 @@ export class Annotator {
         await this.revealRun;
         await this.nextFrame();
         if (this.stopped || this.adapter !== adapter) return;
-        screenFirst = true;
+        screenFirst = this.holdReveals = true;
       }
     }
     let pending = new Set<string>();
@@ -654,14 +660,18 @@ export class Annotator {
     // viewport are built while the background answers, not after: on Hugging Face, 1,000 cards, settled 262 against
     // 287 ms after the load event (11 loads side by side; arXiv 513 against 524, 9 loads).
     // Where the screen was built first, the mark does not wait for the cards around it (the margin, for the reader's
-    // next scroll): it says the page is annotated when the reader's screen is, and the margin is built as the
-    // observer reports it, before or after the mark. Hugging Face 1,000, side by side: settled 126 against 145 ms
-    // after the load event (11 loads); arXiv, whose margin comes in the same frame as the saved states, unchanged.
-    await Promise.all(screenFirst ? lookups : [...lookups, this.revealDone()]);
-    // The topics of the cards built meanwhile: an overlay is annotated once its chips are all there.
-    await Promise.all([...this.topicWaits]);
-    this.markAnnotated();
-    // The margin is this pass's (see settled), built without neighbours.
+    // next scroll), and they are not built while the pass is on: the page is annotated when the reader's screen is,
+    // and the margin is work nobody waits for, done once the page is idle (its chips were asked for above).
+    try {
+      await Promise.all(screenFirst ? lookups : [...lookups, this.revealDone()]);
+      // The topics of the cards built meanwhile: an overlay is annotated once its chips are all there.
+      await Promise.all([...this.topicWaits]);
+      this.markAnnotated();
+      if (screenFirst) await whenIdle();
+    } finally {
+      if (screenFirst) this.holdReveals = false;
+    }
+    // The margin is this pass's (see settled): built without neighbours.
     if (screenFirst) await this.revealDone();
     annotated?.();
     await this.scoreRelevance(mounted);
