@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import { expect, it } from 'vitest';
+import { abbreviate, createGithubBadge } from './github-badge';
+
+const NOW = Date.parse('2026-12-01T00:00:00Z');
+
+/** The DOM changes an action makes to the badge (childList, attributes, text), as a MutationObserver sees them. */
+async function changes(target: Node, act: () => void): Promise<MutationRecord[]> {
+  const seen: MutationRecord[] = [];
+  const observer = new MutationObserver((records) => seen.push(...records));
+  observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+  act();
+  await Promise.resolve();
+  seen.push(...observer.takeRecords());
+  observer.disconnect();
+  return seen;
+}
+
+it("shows the repository at once, the page's figure if any, and the API's figures when they come", () => {
+  const badge = createGithubBadge(document, 'Owner/Repo', 1234, () => NOW)!;
+  expect(badge.element.getAttribute('href')).toBe('https://github.com/Owner/Repo');
+  expect(badge.element.textContent).toBe('Owner/Repo★ 1.2k');
+  badge.update({ name: 'owner/repo', stars: 2500, pushedAt: '2026-11-19T00:00:00Z' });
+  expect(badge.element.getAttribute('href')).toBe('https://github.com/owner/repo');
+  expect(badge.element.textContent).toBe('owner/repo★ 2.5k · 12d ago');
+  expect(badge.element.title).toBe('GitHub repository owner/repo, 2500 stars, last push 12d ago');
+  expect(abbreviate(999)).toBe('999');
+});
+
+it('writes nothing when an answer changes nothing (offline, rate-limited, or what the page showed already)', async () => {
+  const badge = createGithubBadge(document, 'Owner/Repo', null, () => NOW)!;
+  // What the background answers when GitHub is out of reach: the name, no figures.
+  const unavailable = { name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false };
+  expect(await changes(badge.element, () => badge.update(unavailable))).toEqual([]);
+  // A real change is still written, and only where it differs.
+  const written = await changes(badge.element, () => badge.update({ ...unavailable, stars: 7 }));
+  expect(written.length).toBeGreaterThan(0);
+  expect(written.some((r) => r.type === 'attributes' && r.attributeName === 'href')).toBe(false);
+  expect(badge.element.textContent).toBe('Owner/Repo★ 7');
+  expect(await changes(badge.element, () => badge.update({ stars: 7 }))).toEqual([]);
+});
+
+it('gives a malformed repository name no badge', () => {
+  expect(createGithubBadge(document, 'not a repo', null, () => NOW)).toBeNull();
+});
