@@ -693,6 +693,24 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(new Set(asked()).size).toBe(asked().length); // the neighbours further out, built with it, are asked as they are built
   });
 
+  it('asks the topics of the cards on screen before building any of them, so that their chips go in with them', async () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort();
+    const topics = vi.fn(async (_paper: Paper): Promise<{ id: string; label: string }[]> => []);
+    port.topics = topics;
+    const askedAtBuild: number[] = [];
+    const tagger = (): Tag[] => {
+      askedAtBuild.push(topics.mock.calls.length);
+      return [];
+    };
+    const started = annotator(port, vi.fn(), tagger).start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    FakeObserver.show(...articles().slice(40, 44));
+    await started;
+    expect(topics.mock.calls.slice(0, 4).map(([paper]) => paper.id)).toEqual(ids(41, 44));
+    expect(askedAtBuild[0]).toBe(4); // all four asked when the first overlay is built
+  });
+
   it('on a long page, marks the pass done once the screen is built and every state known; the cards around the screen are built after, once the page is idle', async () => {
     document.body.innerHTML = many(80);
     const port = fakePort({ 'fake:45': 'reading' });

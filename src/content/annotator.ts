@@ -621,6 +621,10 @@ export class Annotator {
       if (to > from) {
         const { unknown, entries } = this.mountBatch(adapter, cards.slice(from, to), blocks, true);
         if (unknown.length) lookups.push(this.lookupStates(unknown));
+        // Their topics are asked with their saved states, before they are built (which would ask them too): the
+        // answers then come in before the insertion's frame, and the chips go in with it rather than change the
+        // page again after it (a frame of the page's layout: see the badges' own note in github-badge.ts).
+        for (const entry of entries) if (this.paperOf(entry)) this.askTopics(entry);
         mounted.push(...entries);
         void this.revealQueued();
         rest = [...cards.slice(0, from), ...cards.slice(to)];
