@@ -40,6 +40,16 @@ it('writes nothing when an answer changes nothing (offline, rate-limited, or wha
   expect(await changes(badge.element, () => badge.update({ stars: 7 }))).toEqual([]);
 });
 
+it("keeps the page's star count when the answer knows none (GitHub out of reach), and drops it for a repository that is gone", async () => {
+  const badge = createGithubBadge(document, 'Owner/Repo', 1234, () => NOW)!;
+  const unavailable = { name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false };
+  expect(await changes(badge.element, () => badge.update(unavailable))).toEqual([]);
+  expect(badge.element.textContent).toBe('Owner/Repo★ 1.2k');
+  badge.update({ ...unavailable, notFound: true });
+  expect(badge.element.textContent).toBe('Owner/Reponot found');
+  expect(badge.element.title).toBe('GitHub repository Owner/Repo, not found');
+});
+
 it('gives a malformed repository name no badge', () => {
   expect(createGithubBadge(document, 'not a repo', null, () => NOW)).toBeNull();
 });

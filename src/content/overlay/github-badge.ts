@@ -86,7 +86,10 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   return {
     element,
     update(view) {
-      state = { ...state, ...Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) };
+      // A figure the answer does not know (null: GitHub out of reach and nothing cached) leaves the one shown, the
+      // page's own star count say; a repository GitHub says is gone keeps none.
+      const known = Object.entries(view).filter(([, v]) => v !== undefined && (v !== null || view.notFound));
+      state = { ...state, ...Object.fromEntries(known) };
       render();
     },
   };
