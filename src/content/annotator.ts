@@ -686,8 +686,9 @@ export class Annotator {
   /**
    * A User Timing mark (ANNOTATED_MARK, detail: { cards }) when a pass is done: every card it found is identified and
    * has its saved state, and the cards on screen are built (on a long page, whose screen is built first, the cards
-   * around it may be built after the mark; on a short one, all cards near the viewport before it). For profiling (DevTools shows it in the
-   * page's timeline; `npm run bench` waits for it): it says nothing the page could not count from its own cards.
+   * around it are built after the mark; on a short one, all cards near the viewport before it). For profiling
+   * (DevTools shows it in the page's timeline; `npm run bench` waits for it): it says nothing the page could not count
+   * from its own cards.
    */
   private markAnnotated(): void {
     if (this.stopped) return;

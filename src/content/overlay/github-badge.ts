@@ -1,7 +1,7 @@
 // GitHub badges: one per repository a card names, linking to it, with stars (abbreviated), the last push as
 // relative time, and a mark for archived or missing repositories. The repository name shows at once; figures
 // fill in when known. Never a spinner, never an error dialog.
-import { el } from './host';
+import { el, setAttr, setText } from './host';
 import { REPO_NAME } from '../../core/github';
 
 import type { RepoSummary as RepoView } from '../../background/messages';
@@ -61,26 +61,19 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   element.addEventListener('click', (event) => event.stopPropagation()); // the page's card click is not ours
 
   let state: RepoView = { name: repo, stars: pageStars, pushedAt: null, archived: false, notFound: false };
-  // Only what differs is written: an answer that changes nothing (offline or rate-limited, or the figures the page
-  // showed already) leaves the page's DOM alone, and the page no frame to lay out for it (arXiv, 1,000 cards: any
-  // change to the list costs the next frame 10-20 ms).
-  const setText = (node: HTMLElement, text: string) => {
-    if (node.textContent !== text) node.textContent = text;
-  };
-  const setAttribute = (attribute: string, value: string) => {
-    if (element.getAttribute(attribute) !== value) element.setAttribute(attribute, value);
-  };
+  // Only what differs is written (setText, setAttr): an answer that changes nothing (offline or rate-limited, or the
+  // figures the page showed already) leaves the page's DOM alone, and the page no frame to lay out for it.
   const render = () => {
     setText(name, state.name);
-    if (REPO_NAME.test(state.name)) setAttribute('href', `https://github.com/${state.name}`);
+    if (REPO_NAME.test(state.name)) setAttr(element, 'href', `https://github.com/${state.name}`);
     const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', state.pushedAt ? relativeAge(state.pushedAt, now()) ?? '' : ''];
     setText(figures, parts.filter(Boolean).join(' · '));
     setText(warn, state.notFound ? 'not found' : state.archived ? 'archived' : '');
     const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', state.pushedAt ? `last push ${relativeAge(state.pushedAt, now())}` : '', warn.textContent]
       .filter(Boolean)
       .join(', ');
-    setAttribute('aria-label', label);
-    setAttribute('title', label);
+    setAttr(element, 'aria-label', label);
+    setAttr(element, 'title', label);
   };
   render();
   return {

@@ -1,7 +1,7 @@
 // The page-level relevance control (issue #8): one small fixed button group in its own closed shadow root,
 // added only once a card on the page is marked relevant. "Next relevant (n)" moves to the next marked card;
 // "Dim done" dims the overlays of papers the user marked done.
-import { el, pageTheme } from './host';
+import { el, pageTheme, setText } from './host';
 
 export const CONTROL_TAG = 'papershelf-controls';
 
@@ -46,7 +46,7 @@ export function createPageControl(doc: Document, actions: { next(): void; dim(on
       // list, issue #7).
       const text = `Next relevant (${n})`;
       if (bar.hidden !== (n === 0)) bar.hidden = n === 0;
-      if (next.textContent !== text) next.textContent = text;
+      setText(next, text);
     },
     setDim(on) {
       dim.setAttribute('aria-pressed', String(on));
