@@ -612,8 +612,9 @@ export const arxiv: SiteAdapter<ArxivContext> = {
   context,
   findCards,
   identify(card, ctx) {
+    // The id is parsed already (bare, no version): canonicalId would parse it again, once per card of a listing.
     const id = cardArxivId(card, ctx);
-    return id ? canonicalId({ arxiv: id, site: 'arxiv' }) : null;
+    return id ? `arxiv:${id}` : null;
   },
   extract(card, ctx) {
     if (card.localName === LIST_CARD) return extractListing(card, ctx);
