@@ -1,6 +1,6 @@
 // The save control: a toggle button (aria-pressed = in the reading list) and, once saved, the reading status.
 import type { ReadingStatus } from '../../storage/schema';
-import { el } from './host';
+import { el, setAttr, setText } from './host';
 
 export const SAVE_STYLE = `
 .save { display: inline-flex; align-items: center; gap: 4px; padding: 1px 10px; border-radius: 999px;
@@ -59,12 +59,14 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
   const control: SaveControl = {
     elements: [button, message],
     setStatus(status) {
+      // The same state again (a lookup after the overlay was built with it, a broadcast, a refresh after an import)
+      // writes nothing: setAttr and setText leave what is already there (see host.ts).
       const saved = status !== null && status !== undefined;
-      button.setAttribute('aria-pressed', String(saved));
+      setAttr(button, 'aria-pressed', String(saved));
       button.toggleAttribute('aria-busy', status === undefined);
-      star.textContent = saved ? '★' : '☆';
-      label.textContent = saved ? 'Saved' : 'Save';
-      button.title = saved ? 'In your Papershelf reading list (click to remove)' : 'Save to your Papershelf reading list';
+      setText(star, saved ? '★' : '☆');
+      setText(label, saved ? 'Saved' : 'Save');
+      setAttr(button, 'title', saved ? 'In your Papershelf reading list (click to remove)' : 'Save to your Papershelf reading list');
       if (saved) {
         const menu = statusMenu();
         menu.hidden = false;
