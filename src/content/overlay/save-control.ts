@@ -7,7 +7,6 @@ export const SAVE_STYLE = `
   border: 1px solid var(--line); background: var(--bg); cursor: pointer; }
 .save:hover { background: var(--hover); }
 .save[aria-pressed="true"] { background: var(--saved-bg); border-color: var(--saved-line); color: var(--saved-fg); }
-.save[aria-busy="true"] { opacity: .6; }
 .status { border: 1px solid var(--line); border-radius: 999px; background: var(--bg); padding: 0 4px; }
 .status[hidden] { display: none; }
 `;
@@ -63,7 +62,11 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
       // writes nothing: setAttr and setText leave what is already there (see host.ts).
       const saved = status !== null && status !== undefined;
       setAttr(button, 'aria-pressed', String(saved));
-      button.toggleAttribute('aria-busy', status === undefined);
+      // Not known yet: aria-busy="true" (an empty aria-busy, as toggleAttribute wrote, reads as false). It changes
+      // nothing on screen: the answer for a paper not in the list, most cards on a page, then changes nothing the page
+      // must draw again (no style of ours reads aria-busy), and only a saved paper's button changes when it comes in.
+      if (status === undefined) setAttr(button, 'aria-busy', 'true');
+      else button.removeAttribute('aria-busy');
       setText(star, saved ? '★' : '☆');
       setText(label, saved ? 'Saved' : 'Save');
       setAttr(button, 'title', saved ? 'In your Papershelf reading list (click to remove)' : 'Save to your Papershelf reading list');
