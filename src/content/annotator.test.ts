@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import { emptyPaper, type Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
-import { ANNOTATED_MARK, Annotator, BLOCK, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
+import { ANNOTATED_MARK, Annotator, BLOCK, FIRST_CARDS, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
 import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
@@ -691,6 +691,45 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     insertion.disconnect();
     expect(asInserted).toEqual(['Agents fake:45']); // as it went in
     expect(new Set(asked()).size).toBe(asked().length); // the neighbours further out, built with it, are asked as they are built
+  });
+
+  it('asks the saved states of the first cards once the page is parsed, and puts the cards on screen in with them', async () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort({ 'fake:2': 'reading' });
+    const a = annotator(port);
+    a.askFirstStates();
+    expect(port.calls).toEqual([`lookup:${ids(1, FIRST_CARDS).join(',')}`]); // one message, before the first pass
+    await flush();
+    // Each overlay as it goes in the page (a mutation observer's callback runs before any later answer could).
+    const asInserted: string[] = [];
+    const insertion = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) {
+          const b = (node as Element).localName === 'papershelf-overlay' ? button(node as Element) : null;
+          if (b) asInserted.push(`${b.getAttribute('aria-busy') ?? 'known'} ${b.getAttribute('aria-pressed')}`);
+        }
+    });
+    insertion.observe(document.body, { childList: true, subtree: true });
+    onTestFinished(() => insertion.disconnect());
+    const started = a.start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    FakeObserver.show(...articles().slice(0, 4));
+    await started;
+    await flush();
+    expect(asInserted).toEqual(['known false', 'known true', 'known false', 'known false']);
+    // The first pass asks for the rest only.
+    const asked = port.calls.slice(1).flatMap((c) => c.slice('lookup:'.length).split(','));
+    expect(asked.sort()).toEqual(ids(FIRST_CARDS + 1, 80).sort());
+  });
+
+  it('asks nothing before the first pass where the adapter reads its context in slices', () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort();
+    const sliced: SiteAdapter<null> = { ...fakeAdapter, contextInSlices: async () => null };
+    const a = new Annotator({ doc: document, adapterFor: () => sliced, port, onError: vi.fn() });
+    running.push(a);
+    a.askFirstStates();
+    expect(port.lookup).not.toHaveBeenCalled();
   });
 
   it('asks the topics of the cards on screen before building any of them, so that their chips go in with them', async () => {

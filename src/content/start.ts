@@ -79,6 +79,7 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   annotator.prime();
   whenParsed(document, () => {
     loading.parsed();
+    annotator.askFirstStates();
     void yieldToPage().then(() => annotator.start());
   });
 }
