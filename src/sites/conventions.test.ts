@@ -142,12 +142,13 @@ it('core scripts are injected at document_start and read the page once it is par
   // parsing, bench/settle.ts arxiv 100 showed a ~60 ms long task in every run. Hugging Face hydrates its server
   // markup with Svelte in module scripts, which run before DOMContentLoaded. Until the page has loaded (at most
   // LOAD_WAIT_MS after DOMContentLoaded), our slices, the first included, run in idle time: run while the page loaded
-  // its images, they held its load event back (see loadingPhase).
+  // its images, they held its load event back (see loadingPhase). In the task that ends parsing, only the saved states
+  // of the first cards are asked (Annotator.askFirstStates: a few links read, no layout, one message).
   const runAt = [...new Set(manifest.content_scripts.map((s) => s.run_at))];
   expect(runAt).toEqual(['document_start']);
   const start = readFileSync('src/content/start.ts', 'utf8');
   expect(start).toMatch(/setPoliteWhile\(loading\.polite\)/);
-  expect(start).toMatch(/whenParsed\(document, \(\) => \{\s*loading\.parsed\(\);\s*void yieldToPage\(\)\.then\(/);
+  expect(start).toMatch(/whenParsed\(document, \(\) => \{\s*loading\.parsed\(\);\s*annotator\.askFirstStates\(\);\s*void yieldToPage\(\)\.then\(/);
 });
 
 it('content scripts carry no webextension-polyfill (~3 kB gzip of their 30 kB budget): they reach the runtime through client.ts', () => {
