@@ -382,6 +382,15 @@ describe('/new listing (new-cs-lg.html, built from the templates)', () => {
     );
   });
 
+  it('stops at a limit: the first cards of the listing, as found without one', () => {
+    const doc = load('new-cs-lg.html');
+    const ctx = ctxFor(doc, url);
+    const all = arxiv.findCards(doc, ctx);
+    expect(all.length).toBeGreaterThan(5);
+    expect(arxiv.findCards(doc, ctx, 5)).toEqual(all.slice(0, 5));
+    expect(arxiv.findCards(doc, ctx, all.length + 10)).toEqual(all);
+  });
+
   it('finds cards in a subtree: a section, one entry, or nothing inside a dd', () => {
     const doc = load('new-cs-lg.html');
     const ctx = ctxFor(doc, url);

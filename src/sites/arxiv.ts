@@ -204,8 +204,13 @@ function isListingCard(el: Element): boolean {
   return el.localName === LIST_CARD && LIST_ID_LINKS.some((sel) => el.querySelector(sel));
 }
 
-function listingCards(root: ParentNode): Element[] {
-  return within(root, LIST_CARD).filter(isListingCard);
+function listingCards(root: ParentNode, limit = Infinity): Element[] {
+  const cards: Element[] = [];
+  for (const dt of within(root, LIST_CARD)) {
+    if (cards.length >= limit) break;
+    if (isListingCard(dt)) cards.push(dt);
+  }
+  return cards;
 }
 
 function absCards(root: ParentNode): Element[] {
@@ -227,12 +232,12 @@ function absCards(root: ParentNode): Element[] {
  * Listing pages: every entry `dt` across all sections, in document order. Should the same paper appear twice on a
  * page, each appearance is its own card with its own overlay; they share saved state through the paper id.
  */
-function findCards(root: ParentNode, ctx: ArxivContext): Element[] {
+function findCards(root: ParentNode, ctx: ArxivContext, limit?: number): Element[] {
   switch (ctx.page) {
     case 'new':
     case 'recent':
     case 'list':
-      return listingCards(root);
+      return listingCards(root, limit); // a listing of thousands: stop at the limit (see SiteAdapter.findCards)
     case 'search':
       return within(root, SEARCH_CARD);
     case 'abs':

@@ -23,8 +23,12 @@ export interface SiteAdapter<Ctx = unknown> {
    * where a page's data can be megabytes: no long task). Must equal `context` (checked by the adapter's tests).
    */
   contextInSlices?(doc: Document, url: URL, now: Date, pause: () => Promise<void>): Promise<Ctx>;
-  /** Every card under `root` (the document, or a subtree the page just added), in document order. */
-  findCards(root: ParentNode, ctx: Ctx): Element[];
+  /**
+   * Every card under `root` (the document, or a subtree the page just added), in document order. With `limit`, the
+   * adapter may stop once it has found that many (the first ones; callers take the first `limit` of what it returns):
+   * for the content script's early look at a long listing's first cards.
+   */
+  findCards(root: ParentNode, ctx: Ctx, limit?: number): Element[];
   /** The paper a card shows, or null when the card lacks an id or title (skipped, never a half paper). */
   extract(card: Element, ctx: Ctx): Paper | null;
   /**
