@@ -13,6 +13,8 @@ const optionalText = (max: number) => v.nullable(text(max));
 const L = PAPER_LIMITS;
 /** The most items of a batched question (`repos`, `paperRepos`) in one message. */
 export const BATCH_MAX = 50;
+/** The most paper ids one lookup may name (a page's whole listing at once: see Annotator.askNamedStates). */
+export const LOOKUP_MAX = 20_000;
 const httpUrl = v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL'));
 const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, 'must be a real calendar date (YYYY-MM-DD)'));
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(L.count)));
@@ -82,7 +84,7 @@ const EditSchema = v.strictObject({
 
 /** Request schemas by message name. */
 export const requests = {
-  lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(20_000)) }),
+  lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(LOOKUP_MAX)) }),
   /** The built-in topics of the cards a content script builds (one slice's, see BATCH_MAX): title and abstract only. */
   topics: v.strictObject({ papers: v.pipe(v.array(v.strictObject({ title: text(L.title), abstract: v.nullable(text(RELEVANCE_ABSTRACT_MAX)) })), v.maxLength(BATCH_MAX)) }),
   edit: v.strictObject({ id: PaperId, edit: EditSchema }),

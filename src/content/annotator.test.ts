@@ -722,6 +722,74 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(asked.sort()).toEqual(ids(FIRST_CARDS + 1, 80).sort());
   });
 
+  /** A lookup whose answers the test releases: `release()` answers every lookup asked so far. */
+  const heldLookups = (port: ReturnType<typeof fakePort>) => {
+    const answer = port.lookup;
+    const held: (() => void)[] = [];
+    port.lookup = vi.fn((asked: string[]) => new Promise<Record<string, { status: ReadingStatus; tags: string[] } | null>>((resolve) => held.push(() => void answer(asked).then(resolve))));
+    return { release: () => held.splice(0).forEach((go) => go()) };
+  };
+  const marks = () => {
+    const at: number[] = [];
+    const mark = performance.mark.bind(performance);
+    vi.spyOn(performance, 'mark').mockImplementation((name, options) => {
+      if (name === ANNOTATED_MARK) at.push(at.length);
+      return mark(name, options);
+    });
+    onTestFinished(() => void vi.restoreAllMocks());
+    return at;
+  };
+
+  it("asks the saved states of every paper the page's data names as soon as it has read it; the pass asks none again, and its mark waits for that answer", async () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort({ 'fake:42': 'reading' });
+    const { release } = heldLookups(port);
+    const named: SiteAdapter<null> = { ...fakeAdapter, paperIds: () => ids(1, 80) };
+    const a = new Annotator({ doc: document, adapterFor: () => named, port, onError: vi.fn() });
+    running.push(a);
+    const marked = marks();
+    const started = a.start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    expect(port.calls).toEqual([]); // asked, not answered yet: the fake port logs a lookup when it answers
+    expect(port.lookup).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(port.lookup).mock.calls[0]![0]).toEqual(ids(1, 80)); // before the cards are read
+    const all = articles();
+    FakeObserver.show(...all.slice(40, 44));
+    await vi.waitFor(() => expect(all.slice(40, 44).every((c) => hostIn(c) && button(hostIn(c)!))).toBe(true), WAIT);
+    for (let i = 0; i < 5; i++) await flush();
+    expect(port.lookup).toHaveBeenCalledTimes(1); // no card asked again
+    expect(marked).toEqual([]); // the pass waits for the answer on its way
+    expect(button(hostIn(all[41]!)!).getAttribute('aria-busy')).toBe('true');
+    release();
+    await started;
+    expect(marked).toHaveLength(1);
+    expect(port.lookup).toHaveBeenCalledTimes(1);
+    expect(button(hostIn(all[41]!)!).getAttribute('aria-pressed')).toBe('true');
+    expect(button(hostIn(all[40]!)!).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('asks the first cards once: a pass that finds them while their answer is on its way waits for it', async () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort({ 'fake:2': 'reading' });
+    const { release } = heldLookups(port);
+    const a = annotator(port);
+    const marked = marks();
+    a.askFirstStates();
+    const started = a.start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    FakeObserver.show(...articles().slice(0, 4));
+    await vi.waitFor(() => expect(port.lookup).toHaveBeenCalledTimes(2), WAIT);
+    // The first cards (the screen among them) were asked once; the pass asked for the rest only.
+    expect(vi.mocked(port.lookup).mock.calls.map(([asked]) => asked)).toEqual([ids(1, FIRST_CARDS), ids(FIRST_CARDS + 1, 80)]);
+    for (let i = 0; i < 5; i++) await flush();
+    expect(marked).toEqual([]);
+    release();
+    await started;
+    expect(marked).toHaveLength(1);
+    expect(port.lookup).toHaveBeenCalledTimes(2);
+    expect(button(hostIn(articles()[1]!)!).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('asks nothing before the first pass where the adapter reads its context in slices', () => {
     document.body.innerHTML = many(80);
     const port = fakePort();

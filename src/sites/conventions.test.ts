@@ -51,6 +51,28 @@ describe.each(adapters.filter((a) => a.identify).map((a) => [a.id, a] as const))
   });
 });
 
+describe.each(adapters.filter((a) => a.paperIds).map((a) => [a.id, a] as const))('adapter %s, paperIds', (id, adapter) => {
+  it.each(fixturesOf(id).map((f) => [f.name, f] as const))('%s: names papers as identify does, and never a card otherwise', (_name, fixture) => {
+    const { ctx, cards } = fixtureCards(adapter, fixture);
+    const named = new Set(adapter.paperIds!(ctx));
+    // A card whose paper the page's data holds is named with identify's id: asked for early, not a second time.
+    for (const card of cards) {
+      const paper = adapter.extract(card, ctx);
+      if (paper && named.has(paper.id)) expect(adapter.identify!(card, ctx)).toBe(paper.id);
+    }
+    for (const paperId of named) expect(paperId).toMatch(/^arxiv:/);
+  });
+
+  it('names the papers of some fixture\'s cards (an empty list everywhere would ask nothing early)', () => {
+    const hits = fixturesOf(id).flatMap((fixture) => {
+      const { ctx, cards } = fixtureCards(adapter, fixture);
+      const named = new Set(adapter.paperIds!(ctx));
+      return cards.filter((card) => named.has(adapter.identify!(card, ctx) ?? ''));
+    });
+    expect(hits.length).toBeGreaterThan(0);
+  });
+});
+
 describe.each(adapters.filter((a) => a.summary).map((a) => [a.id, a] as const))('adapter %s, summary', (id, adapter) => {
   it.each(fixturesOf(id).map((f) => [f.name, f] as const))('%s: the title and abstract extract reads, on every card', (_name, fixture) => {
     const { ctx, cards } = fixtureCards(adapter, fixture);

@@ -112,6 +112,12 @@ describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
     expect(ctx.papers.size).toBe(31);
   });
 
+  it('names every card\'s paper from the JSON alone, with the id identify gives the card (paperIds)', () => {
+    const identified = cards.map((card) => huggingface.identify!(card, ctx));
+    expect(identified.every(Boolean)).toBe(true);
+    expect(huggingface.paperIds!(ctx)).toEqual(identified);
+  });
+
   it('gives every paper its JSON title, authors, date and links', () => {
     papers.forEach((paper, i) => {
       const source = json[i]!;
@@ -766,6 +772,14 @@ describe('contextInSlices (the content script reads a long listing JSON a slice 
     }
     expect(whole(ids[1499]!)).toBeDefined();
     expect(ctx.papers.get('2607.99999')).toBeUndefined();
+  });
+
+  it('a month of papers: paperIds names all 1,500 from the cut alone, in the listing\'s order, parsing no item', async () => {
+    const { doc } = month();
+    const ctx = await sliced(doc, DAILY_URL);
+    const get = vi.spyOn(ctx.papers, 'get');
+    expect(huggingface.paperIds!(ctx)).toEqual(ids.map((id) => `arxiv:${id}`));
+    expect(get).not.toHaveBeenCalled();
   });
 
   it('a month of papers: a paper read once (keep: false) is the same paper, parsed for that answer and not kept', async () => {

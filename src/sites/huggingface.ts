@@ -63,6 +63,8 @@ export interface HfPapers {
    * garbage collection walks). A Map has them all parsed and ignores it.
    */
   get(id: string, keep?: boolean): HfPaper | undefined;
+  /** The arXiv ids of all its papers (nothing parsed for them). */
+  keys(): Iterable<string>;
   readonly size: number;
 }
 
@@ -156,6 +158,10 @@ class ListingPapers implements HfPapers {
 
   get size(): number {
     return (this.whole ?? this.found).size;
+  }
+
+  keys(): Iterable<string> {
+    return (this.whole ?? this.found).keys();
   }
 
   get(id: string, keep = true): HfPaper | undefined {
@@ -431,6 +437,15 @@ export const huggingface: SiteAdapter<HfContext> = {
   identify(card, ctx) {
     const arxiv = cardArxivId(card, ctx);
     return arxiv ? canonicalId({ arxiv, site: 'huggingface' }) : null;
+  },
+
+  paperIds(ctx) {
+    const ids: string[] = [];
+    for (const arxiv of ctx.papers.keys()) {
+      const id = canonicalId({ arxiv, site: 'huggingface' });
+      if (id) ids.push(id);
+    }
+    return ids;
   },
 
   extract(card, ctx) {

@@ -40,6 +40,14 @@ export interface SiteAdapter<Ctx = unknown> {
    */
   identify?(card: Element, ctx: Ctx): string | null;
   /**
+   * Optional: the ids (as `identify` gives them) of the papers the page's own data names, read from the context alone
+   * (Hugging Face's hydration JSON), before any card is: the content script asks for their saved states as soon as it
+   * has the context, while the page still loads, so that a long listing's states are in when its cards are
+   * identified (issue #7). May name papers no card shows; every card it names must give the same id from `identify`
+   * (checked on every fixture).
+   */
+  paperIds?(ctx: Ctx): string[];
+  /**
    * The title and abstract `extract` would give the card, without the rest (authors, dates, links): what relevance
    * scoring reads from every card of a page, most of which are never built. Optional, and undefined for a card the
    * adapter does not read apart (a page with few cards, a listing without its JSON): extract is read instead. Null
