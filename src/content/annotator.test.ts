@@ -790,6 +790,25 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(button(hostIn(articles()[1]!)!).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it("on a long page, the mark waits for the screen's topics, not for the margin's (asked early, built once the page is idle)", async () => {
+    document.body.innerHTML = many(80);
+    const port = fakePort();
+    const later: (() => void)[] = [];
+    const screen = new Set(ids(41, 44));
+    port.topics = vi.fn(async (paper: Paper) => {
+      if (!screen.has(paper.id)) await new Promise<void>((resolve) => later.push(resolve));
+      return [{ id: 'agents', label: `Agents ${paper.id}` }];
+    });
+    const marked = marks();
+    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] })).start();
+    await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
+    FakeObserver.show(...articles().slice(40, 44));
+    await vi.waitFor(() => expect(marked).toHaveLength(1), WAIT);
+    expect(later.length).toBeGreaterThan(0); // the margin's topics, asked and not answered
+    later.splice(0).forEach((go) => go());
+    await started;
+  });
+
   it('asks nothing before the first pass where the adapter reads its context in slices', () => {
     document.body.innerHTML = many(80);
     const port = fakePort();
