@@ -557,10 +557,10 @@ export class Annotator {
     const ctx = adapter.contextInSlices
       ? await adapter.contextInSlices(this.options.doc, new URL(href), this.now(), yieldToPage)
       : adapter.context(this.options.doc, new URL(href), this.now());
-    this.askNamedStates(adapter, ctx);
     await yieldToPage();
     if (this.stopped || this.href !== href || this.adapter !== adapter) return;
     this.ctx = ctx;
+    this.askNamedStates(adapter, ctx);
     this.ready = true;
     const cards = this.adapter.findCards(this.options.doc, this.ctx);
     if (cards.length > BATCH) {
@@ -987,11 +987,13 @@ export class Annotator {
   }
 
   /**
-   * As soon as the page's context is read, the saved states of every paper it names (SiteAdapter.paperIds: Hugging
-   * Face's listing JSON), in one message: on Hugging Face the context is read while the page still loads, and the
-   * first pass then finds the states in. Asked when the pass had identified the cards, the last answer came 15 ms
-   * after it (debug marks, Hugging Face 1,000 cards: the rest identified at +59-66 ms after the load event, answered
-   * at +81), and the mark waited for it.
+   * Once the page's context is read, before its cards are, the saved states of every paper it names
+   * (SiteAdapter.paperIds: Hugging Face's listing JSON), in one message, so that the first pass finds them in. Asked
+   * when the pass had identified the cards, the last answer came 15 ms after it (debug marks, Hugging Face 1,000 cards:
+   * the rest identified at +59-66 ms after the load event, answered at +81), and the mark waited for it. Asked after
+   * the yield that follows the context (on Hugging Face, read while the page loads, that yield waits for the load
+   * event), not before: its answer, a thousand states applied in one task, is then not work done while the page loads
+   * (see loadingPhase in start.ts), and it still comes before the screen is built.
    */
   private askNamedStates(adapter: SiteAdapter<any>, ctx: unknown): void {
     try {
