@@ -440,12 +440,9 @@ export const huggingface: SiteAdapter<HfContext> = {
   },
 
   paperIds(ctx) {
-    const ids: string[] = [];
-    for (const arxiv of ctx.papers.keys()) {
-      const id = canonicalId({ arxiv, site: 'huggingface' });
-      if (id) ids.push(id);
-    }
-    return ids;
+    // The keys are arXiv ids parsed already (parseId: bare, no version), as canonicalId would give them after parsing
+    // each again; a month's listing has thousands.
+    return Array.from(ctx.papers.keys(), (arxiv) => `arxiv:${arxiv}`);
   },
 
   extract(card, ctx) {
