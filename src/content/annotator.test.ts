@@ -740,7 +740,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     return at;
   };
 
-  it("asks the saved states of every paper the page's data names as soon as it has read it; the pass asks none again, and its mark waits for that answer", async () => {
+  it("asks the saved states of every paper the page's data names once it has read it, before any card; the pass asks none again, and its mark waits for that answer", async () => {
     document.body.innerHTML = many(80);
     const port = fakePort({ 'fake:42': 'reading' });
     const { release } = heldLookups(port);

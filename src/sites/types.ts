@@ -41,9 +41,9 @@ export interface SiteAdapter<Ctx = unknown> {
   identify?(card: Element, ctx: Ctx): string | null;
   /**
    * Optional: the ids (as `identify` gives them) of the papers the page's own data names, read from the context alone
-   * (Hugging Face's hydration JSON), before any card is: the content script asks for their saved states as soon as it
-   * has the context, while the page still loads, so that a long listing's states are in when its cards are
-   * identified (issue #7). May name papers no card shows; every card it names must give the same id from `identify`
+   * (Hugging Face's hydration JSON), before any card is: the content script asks for their saved states once it has
+   * the context, before it reads the cards (on Hugging Face just after the load event), so that a long listing's
+   * states are in when its cards are identified (issue #7). May name papers no card shows; every card it names must give the same id from `identify`
    * (checked on every fixture).
    */
   paperIds?(ctx: Ctx): string[];
