@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Bench, MainThread } from './browser';
 import { heapKept, mainThread, minus, untilQuiet, within } from './browser';
 import { moreCards, type BenchPage, type Site } from './pages';
-import { sampledMs, type CpuProfile } from './tracing';
+import { CAUSED_CATEGORIES, sampledMs, startTracing, tasksCaused, type CpuProfile } from './tracing';
 
 export interface LongTask {
   start: number;
@@ -219,6 +219,33 @@ export async function profileAppends(bench: Bench, page: BenchPage, append: { fr
       out.push(sampledMs(profile, (url) => url.startsWith(`chrome-extension://${id}/`)).ours);
     }
     return out;
+  } finally {
+    await tab.close();
+  }
+}
+
+/** One traced load's tasks that the extension caused (see tasksCaused): the longest, and how many of 50 ms or more. */
+export interface CausedSample {
+  longest: number;
+  over50: number;
+}
+
+/**
+ * A load with the extension, traced from navigation until the main thread is quiet (the work the content script
+ * leaves for idle time included), and the tasks the extension caused in it. Tracing slows the page down (frames by
+ * 10-30% on these pages), so this runs apart from the timed runs, and its figure errs on the extension's side.
+ */
+export async function traceCaused(bench: Bench, page: BenchPage): Promise<CausedSample> {
+  const id = bench.extensionId;
+  if (!id) throw new Error('traceCaused needs the extension');
+  const { page: tab, cdp } = await bench.newTab();
+  try {
+    const stop = await startTracing(cdp, CAUSED_CATEGORIES);
+    await loadSettled(tab, page.url, true);
+    await tab.waitForTimeout(QUIET_MS);
+    await untilQuiet(cdp);
+    const tasks = tasksCaused(await stop(), id);
+    return { longest: tasks.reduce((m, t) => Math.max(m, t.caused), 0), over50: tasks.filter((t) => t.caused >= 50).length };
   } finally {
     await tab.close();
   }

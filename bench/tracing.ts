@@ -16,13 +16,19 @@ export interface TraceEvent {
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'];
 
+/**
+ * What tasksCaused needs, and little more (tracing slows the page, the more so the more it records): task boundaries
+ * (toplevel), script runs with their URLs, parsing and frames (devtools.timeline), promise jobs (v8.execute).
+ */
+export const CAUSED_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', '__metadata'];
+
 /** Start tracing now; the returned function stops and resolves with every event recorded. */
-export async function startTracing(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+export async function startTracing(cdp: CDPSession, categories: string[] = CATEGORIES): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
   return async () => {
     await cdp.send('Tracing.end');
     await complete;
@@ -91,4 +97,95 @@ export function sampledMs(profile: CpuProfile, ours: (url: string) => boolean): 
     if (isOurs(id)) mine += ms;
   });
   return { total, ours: mine };
+}
+
+/** A top-level task of the page's main thread, and the extension's part in it (see tasksCaused). */
+export interface TaskShare {
+  /** ms from the first event of the main thread */
+  start: number;
+  ms: number;
+  /** A rendering task (a frame: style, layout, paint of what changed since the last one). */
+  frame: boolean;
+  /** Who ran script in it: the extension alone, the page alone, both, or nobody (or only the bench's own probe). */
+  script: 'ours' | 'other' | 'both' | 'none';
+  /** What the extension caused of it, ms: the whole task if it caused it, else the time its own script ran in it. */
+  caused: number;
+}
+
+/** Script entry points: a task that holds one of these ran script. */
+const SCRIPT = /^(FunctionCall|EvaluateScript|v8\.run|v8\.callFunction|RunMicrotasks|RunYieldContinuation|TimerFire|FireIdleCallback|FireAnimationFrame|EventDispatch)$/;
+/** The page's own work that changes what it shows, besides its script: parsing its document, an image arriving. */
+const PAGE_WORK = /ParseHTML|HTMLDocumentParser|DocumentLoader|ImageResourceContent|TextResourceDecoder|NavigationBodyLoader|CommitLoad/;
+/** A frame's lifecycle update (PrePaint in devtools.timeline; UpdateLifecycle in blink, not always recorded). */
+const FRAME = /^(PrePaint|WebFrameWidgetImpl::UpdateLifecycle)$/;
+/** The bench probe's script in a frame: its per-frame check takes well under this; its pass over every card, more. */
+const INSTRUMENT_MS = 1;
+
+/**
+ * Which of the page's main-thread tasks the extension caused, from a Chromium trace (events of startTracing). A
+ * trace names the script a call runs (an event's `url`) for some events only: a scheduler.yield() continuation or a
+ * promise job names none. So a task is the extension's when its script names only the extension's URL, or names none
+ * and the last task that named one named only the extension's (on the bench's pages, which run no script of their own
+ * once loaded, that is whose continuation it is). A frame is the extension's when nothing but the extension (and the
+ * garbage collector) ran since the frame before it and the extension did run: the changes it draws are the
+ * extension's, and without it there would be no frame. A task the extension shares with another's script or with the
+ * page's own work (its last parsing task, with our DOMContentLoaded listener in it) is charged only the time of the
+ * extension's own script.
+ */
+export function tasksCaused(events: TraceEvent[], extensionId: string, isPage: (url: string) => boolean = (url) => /^(https?|blob|data):/.test(url)): TaskShare[] {
+  // The thread that parsed the page; in a trace taken once it was loaded, the one that drew the most frames.
+  let xs = mainThreadEvents(events, 'ParseHTML');
+  if (!xs.length) xs = mainThreadEvents(events, 'PrePaint');
+  const t0 = xs[0]?.ts ?? 0;
+  const ourUrl = `chrome-extension://${extensionId}/`;
+  interface Task { ts: number; dur: number; ours: number; oursUntil: number; ourUrl: boolean; otherUrl: boolean; instrument: boolean; instrumentMs: number; script: boolean; frame: boolean; page: boolean }
+  const tasks: Task[] = [];
+  const stack: TraceEvent[] = [];
+  for (const e of xs) {
+    while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
+    if (!stack.length) tasks.push({ ts: e.ts, dur: e.dur ?? 0, ours: 0, oursUntil: -1, ourUrl: false, otherUrl: false, instrument: false, instrumentMs: 0, script: false, frame: false, page: false });
+    stack.push(e);
+    const task = tasks.at(-1)!;
+    const url = e.args?.data?.url;
+    if (SCRIPT.test(e.name)) task.script = true;
+    if (FRAME.test(e.name)) task.frame = true;
+    if (PAGE_WORK.test(e.name)) task.page = true;
+    if (isExtensionScript(e, extensionId)) {
+      task.ourUrl = true;
+      if (e.ts >= task.oursUntil) {
+        task.ours += (e.dur ?? 0) / 1000;
+        task.oursUntil = e.ts + (e.dur ?? 0);
+      }
+    } else if (url && SCRIPT.test(e.name) && !url.startsWith(ourUrl)) {
+      if (isPage(url)) task.otherUrl = true;
+      else {
+        task.instrument = true;
+        if (stack.length === 1 || !stack.slice(0, -1).some((p) => p.name === e.name && (p.args?.data?.url ?? '') === url)) task.instrumentMs += (e.dur ?? 0) / 1000;
+      }
+    }
+  }
+  const out: TaskShare[] = [];
+  let lastNamed: 'ours' | 'other' | 'both' = 'other';
+  // Since the last frame: whether the extension ran, and whether anything else that may change the page did.
+  let oursSince = false;
+  let othersSince = false;
+  for (const t of tasks) {
+    // A task whose script names no URL (a continuation) is that of the last task that named one; a task whose script
+    // names only the instrument's is nobody's.
+    let script: TaskShare['script'] = t.ourUrl ? (t.otherUrl ? 'both' : 'ours') : t.otherUrl ? 'other' : t.script && !t.instrument ? lastNamed : 'none';
+    if (t.ourUrl || t.otherUrl) lastNamed = script as typeof lastNamed;
+    if (!t.script) script = 'none';
+    let caused = script === 'ours' && !t.page && !t.frame ? t.dur / 1000 : t.ours;
+    if (t.frame) {
+      // The frame's own callbacks (requestAnimationFrame, observers) name their script when they are ours.
+      // One in which the instrument did work of its own (the probe's pass over every card) is the instrument's frame.
+      if (!t.otherUrl && t.instrumentMs < INSTRUMENT_MS && !othersSince && (oursSince || t.ourUrl)) caused = t.dur / 1000;
+      oursSince = othersSince = false;
+    } else {
+      if (script === 'ours') oursSince = true;
+      if (t.page || script === 'other' || script === 'both') othersSince = true;
+    }
+    out.push({ start: (t.ts - t0) / 1000, ms: t.dur / 1000, frame: t.frame, script, caused });
+  }
+  return out;
 }
