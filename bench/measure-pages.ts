@@ -245,6 +245,8 @@ export async function traceCaused(bench: Bench, page: BenchPage): Promise<Caused
     await tab.waitForTimeout(QUIET_MS);
     await untilQuiet(cdp);
     const tasks = tasksCaused(await stop(), id);
+    // The content script runs on every bench page: a trace in which none of its script ran measured nothing.
+    if (!tasks.some((t) => t.script === 'ours' || t.script === 'both')) throw new Error(`${page.url}: no task of the extension's script in the trace (is ${id} the extension's id?)`);
     return { longest: tasks.reduce((m, t) => Math.max(m, t.caused), 0), over50: tasks.filter((t) => t.caused >= 50).length };
   } finally {
     await tab.close();
