@@ -232,8 +232,8 @@ export interface CausedSample {
 
 /**
  * A load with the extension, traced from navigation until the main thread is quiet (the work the content script
- * leaves for idle time included), and the tasks the extension caused in it. Tracing slows the page down (frames by
- * 10-30% on these pages), so this runs apart from the timed runs, and its figure errs on the extension's side.
+ * leaves for idle time included), and the tasks the extension caused in it. Tracing slows the page down a little, so
+ * this runs apart from the timed runs, and its figure errs against the extension.
  */
 export async function traceCaused(bench: Bench, page: BenchPage): Promise<CausedSample> {
   const id = bench.extensionId;

@@ -277,7 +277,7 @@ async function main(): Promise<void> {
         const longestCaused = caused.map((c) => c.longest);
         figures.push({ group, label: `${n(cards)} cards, longest task the extension causes (traced)`, unit: 'ms', value: median(longestCaused), samples: longestCaused,
           budget: { max: 50, text: '≤ 50 ms' },
-          note: `from navigation until quiet, in traced loads apart from the timed ones (tracing slows frames by 10-30%): a task running the extension's script alone, or a frame drawing only its changes (bench/tracing.ts tasksCaused); tasks of 50 ms or more per load: ${caused.map((c) => c.over50).join(', ')}` });
+          note: `from navigation until quiet, in traced loads apart from the timed ones (tracing slows the page a little): a task running the extension's script alone, or a frame drawing only its changes (bench/tracing.ts tasksCaused); tasks of 50 ms or more per load: ${caused.map((c) => c.over50).join(', ')}` });
       }
     }
     const added = (cards: number) => {
