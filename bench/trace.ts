@@ -6,7 +6,7 @@ import { benchPage, type Site } from './pages';
 import { appendCards, loadSettled } from './measure-pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
-import { isExtensionScript, mainThreadEvents, startTracing, type TraceEvent } from './tracing';
+import { isExtensionScript, mainThreadEvents, nested, startTracing, type TraceEvent } from './tracing';
 
 const site = (process.argv[2] ?? 'huggingface') as Site;
 /** TRACE_SCROLL=1: trace a reader scrolling down the loaded page (60 steps of 300 px, one per frame) instead of the load. */
@@ -91,7 +91,6 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
   const start = xs[0]?.ts ?? 0;
   const byKind = new Map<string, number>();
   const byName = new Map<string, number>();
-  const stack: TraceEvent[] = [];
   const tasks: { ts: number; dur: number; ext: boolean; ours: number; oursUntil: number; names: Map<string, number> }[] = [];
   const add = (name: string, us: number) => {
     byKind.set(kindOf(name), (byKind.get(kindOf(name)) ?? 0) + us / 1000);
@@ -100,10 +99,9 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     if (names) names.set(name, (names.get(name) ?? 0) + us / 1000);
   };
   let total = 0;
-  for (const e of xs) {
+  for (const [e, enclosing] of nested(xs)) {
     const dur = e.dur ?? 0;
-    while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
-    const parent = stack.at(-1);
+    const parent = enclosing.at(-1);
     if (parent) add(parent.name, -Math.min(dur, parent.ts + (parent.dur ?? 0) - e.ts));
     else {
       tasks.push({ ts: e.ts, dur, ext: false, ours: 0, oursUntil: -1, names: new Map() });
@@ -118,7 +116,6 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
       task.ours += dur / 1000;
       task.oursUntil = e.ts + dur;
     }
-    stack.push(e);
   }
   // Top-level wrappers (RunTask and the like) keep only their unexplained self time: count it as "other".
   return {

@@ -48,6 +48,19 @@ export function mainThreadEvents(events: TraceEvent[], marker: string): TraceEve
   return events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
 }
 
+/**
+ * Each of a thread's events (mainThreadEvents: in order, enclosing before enclosed) with the events enclosing it,
+ * outermost first: none for a top-level task.
+ */
+export function* nested(xs: readonly TraceEvent[]): Generator<[TraceEvent, readonly TraceEvent[]]> {
+  const stack: TraceEvent[] = [];
+  for (const e of xs) {
+    while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
+    yield [e, stack];
+    stack.push(e);
+  }
+}
+
 /** The event names one of the extension's URLs (a call into its script, a run of it). */
 export function isExtensionScript(e: TraceEvent, extensionId: string): boolean {
   return JSON.stringify(e.args ?? {}).includes(`chrome-extension://${extensionId}/`);
@@ -140,11 +153,8 @@ export function tasksCaused(events: TraceEvent[], extensionId: string, isPage: (
   const ourUrl = `chrome-extension://${extensionId}/`;
   interface Task { ts: number; dur: number; ours: number; oursUntil: number; ourUrl: boolean; otherUrl: boolean; instrument: boolean; instrumentMs: number; script: boolean; frame: boolean; page: boolean }
   const tasks: Task[] = [];
-  const stack: TraceEvent[] = [];
-  for (const e of xs) {
-    while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
-    if (!stack.length) tasks.push({ ts: e.ts, dur: e.dur ?? 0, ours: 0, oursUntil: -1, ourUrl: false, otherUrl: false, instrument: false, instrumentMs: 0, script: false, frame: false, page: false });
-    stack.push(e);
+  for (const [e, enclosing] of nested(xs)) {
+    if (!enclosing.length) tasks.push({ ts: e.ts, dur: e.dur ?? 0, ours: 0, oursUntil: -1, ourUrl: false, otherUrl: false, instrument: false, instrumentMs: 0, script: false, frame: false, page: false });
     const task = tasks.at(-1)!;
     const url = e.args?.data?.url;
     if (SCRIPT.test(e.name)) task.script = true;
@@ -160,7 +170,7 @@ export function tasksCaused(events: TraceEvent[], extensionId: string, isPage: (
       if (isPage(url)) task.otherUrl = true;
       else {
         task.instrument = true;
-        if (stack.length === 1 || !stack.slice(0, -1).some((p) => p.name === e.name && (p.args?.data?.url ?? '') === url)) task.instrumentMs += (e.dur ?? 0) / 1000;
+        if (!enclosing.some((p) => p.name === e.name && p.args?.data?.url === url)) task.instrumentMs += (e.dur ?? 0) / 1000;
       }
     }
   }
