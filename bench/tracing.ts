@@ -150,7 +150,6 @@ export function tasksCaused(events: TraceEvent[], extensionId: string, isPage: (
   let xs = mainThreadEvents(events, 'ParseHTML');
   if (!xs.length) xs = mainThreadEvents(events, 'PrePaint');
   const t0 = xs[0]?.ts ?? 0;
-  const ourUrl = `chrome-extension://${extensionId}/`;
   interface Task { ts: number; dur: number; ours: number; oursUntil: number; ourUrl: boolean; otherUrl: boolean; instrument: boolean; instrumentMs: number; script: boolean; frame: boolean; page: boolean }
   const tasks: Task[] = [];
   for (const [e, enclosing] of nested(xs)) {
@@ -166,7 +165,7 @@ export function tasksCaused(events: TraceEvent[], extensionId: string, isPage: (
         task.ours += (e.dur ?? 0) / 1000;
         task.oursUntil = e.ts + (e.dur ?? 0);
       }
-    } else if (url && SCRIPT.test(e.name) && !url.startsWith(ourUrl)) {
+    } else if (url && SCRIPT.test(e.name)) {
       if (isPage(url)) task.otherUrl = true;
       else {
         task.instrument = true;
