@@ -7,10 +7,10 @@ const PROBE = 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/probe.js';
 const PAGE = 'https://arxiv.org/static/page.js';
 
 /** One main-thread task at `at` ms lasting `ms`, holding `inner` events (name, offset ms, duration ms, script URL). */
-function task(at: number, ms: number, inner: [string, number, number, string?][]): TraceEvent[] {
+function task(at: number, ms: number, inner: [string, number, number, string?][], postedFrom?: string): TraceEvent[] {
   const us = (x: number) => Math.round(x * 1000);
   return [
-    { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: us(at), dur: us(ms), pid: 1, tid: 1 },
+    { name: 'ThreadControllerImpl::RunTask', ph: 'X', ts: us(at), dur: us(ms), pid: 1, tid: 1, ...(postedFrom ? { args: { src_file: postedFrom } } : {}) },
     ...inner.map(([name, off, dur, url]) => ({ name, ph: 'X', ts: us(at + off), dur: us(dur), pid: 1, tid: 1, ...(url ? { args: { data: { url } } } : {}) })),
   ];
 }
@@ -61,5 +61,20 @@ describe('bench tracing: the tasks the extension causes', () => {
       ...task(100, 55, [['FireAnimationFrame', 0, 2], ['FunctionCall', 0, 2, OURS], ['PrePaint', 3, 40]]),
     ];
     expect(caused(events)).toEqual([9, 0, 55]);
+  });
+
+  it("charges whole the autofill agent's tasks once our script has run (a form control of ours set them off)", () => {
+    const FORMS = 'components/autofill/content/renderer/form_submission_tracker.cc';
+    const events = [
+      ...task(0, 5, [['ParseHTML', 0, 4]]),
+      // The page's own forms, read as it loads: not ours.
+      ...task(6, 3, [['Layout', 0, 2]], FORMS),
+      ...task(10, 12, [['FireIdleCallback', 0, 11], ['FunctionCall', 0, 11, OURS]]),
+      ...task(30, 34, [['UpdateLayoutTree', 17, 6], ['Layout', 23, 6]], FORMS),
+      ...task(70, 22, [], 'components/autofill/content/renderer/autofill_agent.cc'),
+      // Another component's task with no script stays nobody's.
+      ...task(100, 9, [], 'cc/trees/proxy_impl.cc'),
+    ];
+    expect(caused(events)).toEqual([0, 0, 12, 34, 22, 0]);
   });
 });
