@@ -312,14 +312,16 @@ describe('Annotator', () => {
     document.body.innerHTML = card('1');
     const port = fakePort({ 'fake:1': 'to-read' });
     await annotator(port).start();
-    const select = roots.get(hosts()[0]!)!.querySelector('select')!;
-    expect(select.hidden).toBe(false);
-    expect(select.value).toBe('to-read');
-    select.value = 'done';
-    select.dispatchEvent(new Event('change'));
+    const root = roots.get(hosts()[0]!)!;
+    const status = root.querySelector<HTMLButtonElement>('button.status')!;
+    expect(status.textContent).toBe('To read▾');
+    status.click();
+    const done = [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => b.textContent === 'Done')!;
+    done.click();
     await flush();
     expect(port.setStatus).toHaveBeenCalledWith('fake:1', 'done');
-    expect(select.value).toBe('done');
+    expect(status.textContent).toBe('Done▾');
+    expect(status.getAttribute('aria-label')).toBe('Reading status: Done');
   });
 
   it('shows a few tag chips with a +N overflow, and a chip click marks every card that has the tag', async () => {
@@ -381,14 +383,16 @@ describe('Annotator', () => {
     expect(roots.get(hosts()[0]!)!.querySelector('[role=status]')!.textContent).toMatch(/storage is full/);
   });
 
-  it('shows the reading status as text on a saved card (the same overlay on every site)', async () => {
+  it('shows the reading status on a saved card (the same overlay on every site), with no form control', async () => {
     document.body.innerHTML = card('1') + card('2');
     await annotator(fakePort({ 'fake:1': 'reading' })).start();
-    const select = (i: number) => roots.get(hosts()[i]!)!.querySelector('select')!;
-    expect(select(0).hidden).toBe(false);
-    expect(select(0).selectedOptions[0]!.textContent).toBe('Reading');
-    expect(select(0).getAttribute('aria-label')).toBe('Reading status');
-    expect(roots.get(hosts()[1]!)!.querySelector('select')).toBeNull(); // no status menu until saved
+    const status = (i: number) => roots.get(hosts()[i]!)!.querySelector<HTMLButtonElement>('button.status');
+    expect(status(0)!.closest('[hidden]')).toBeNull();
+    expect(status(0)!.textContent).toBe('Reading▾');
+    expect(status(0)!.getAttribute('aria-label')).toBe('Reading status: Reading');
+    expect(status(1)).toBeNull(); // no status until saved
+    // No <select> or other form control: each one built sets off Chromium's autofill agent (save-control.ts).
+    expect(hosts().flatMap((h) => [...roots.get(h)!.querySelectorAll('select, input, textarea, option')])).toEqual([]);
   });
 });
 

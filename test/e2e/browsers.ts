@@ -34,6 +34,19 @@ export interface OverlayInfo {
   dimmed: boolean;
   /** The card's status line (e.g. a failed write's message); '' when quiet. */
   message: string;
+  /**
+   * A saved paper's reading status (null when not saved): its button's accessible name and centre, whether the
+   * statuses are open, those offered (label, aria-pressed, centre), and which of its controls has focus.
+   */
+  status: {
+    label: string | null;
+    x: number;
+    y: number;
+    open: boolean;
+    choices: { label: string; pressed: string | null; x: number; y: number }[];
+    /** 'status' (its button), a choice's label, or null. */
+    focused: string | null;
+  } | null;
   /** The overlay's controls exist (they are built when the card nears the viewport). */
   built: boolean;
   /** The overlay's style applies inside its root (its row is laid out as our style says). */
@@ -56,6 +69,10 @@ export interface Tab {
   scrollThrough(): Promise<void>;
   /** Move the real mouse over this paper's first card. */
   hover(id: string): Promise<void>;
+  /** A real mouse click at this point of the viewport (an overlay's control, from overlays()). */
+  clickAt(x: number, y: number): Promise<void>;
+  /** Make this the tab in front, as a reader looking at it (keys go to the tab in front). */
+  toFront(): Promise<void>;
   evaluate<T>(fn: () => T): Promise<T>;
   /** Evaluate a script (a string, so data can be embedded as JSON) in the page's own world; promises are awaited. */
   run<T>(script: string): Promise<T>;
@@ -243,6 +260,8 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.move(target.x + 200, target.y);
       },
+      clickAt: (x, y) => page.mouse.click(x, y),
+      toFront,
       evaluate,
       run: (script) => page.evaluate(script),
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
@@ -370,6 +389,8 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
         if (!target) throw new Error(`no overlay for ${id}`);
         await page.mouse.move(target.x + 200, target.y);
       },
+      clickAt: (x, y) => page.mouse.click(x, y),
+      toFront,
       evaluate,
       run: (script) => page.evaluate(script) as Promise<never>,
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),

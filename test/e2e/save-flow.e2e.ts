@@ -78,6 +78,49 @@ describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, laun
     await popup.close();
   });
 
+  it('changes the reading status on the card, by mouse and keyboard; the other tab and the popup follow', async () => {
+    const statusIn = async (tab: Tab) => (await tab.overlays()).find((o) => o.id === FIRST.id)?.status ?? null;
+    await first.toFront(); // as the reader would be; keys go to the tab in front
+    const shown = await until(async () => {
+      const status = await statusIn(first);
+      return status?.label === 'Reading status: To read' && status;
+    }, 'the saved paper to show its status');
+    await first.clickAt(shown.x, shown.y);
+    const open = await until(async () => {
+      const status = await statusIn(first);
+      return status?.open && status;
+    }, 'the statuses to open');
+    expect(open.choices.map((c) => [c.label, c.pressed])).toEqual([['To read', 'true'], ['Reading', 'false'], ['Done', 'false']]);
+    expect(open.focused).toBe('To read');
+    const done = open.choices.find((c) => c.label === 'Done')!;
+    await first.clickAt(done.x, done.y);
+    await until(async () => {
+      const status = await statusIn(first);
+      return status?.label === 'Reading status: Done' && !status.open && status.focused === 'status';
+    }, 'Done shown, the statuses closed, focus back on the status');
+    await until(async () => (await statusIn(second))?.label === 'Reading status: Done', 'the second tab to follow', 2000);
+
+    // The keyboard: Enter opens (focus on the current status), Escape closes, Tab out of the statuses closes them;
+    // neither writes anything.
+    await first.press('Enter');
+    await until(async () => (await statusIn(first))?.focused === 'Done', 'opened from the keyboard, on Done');
+    await first.press('Escape');
+    await until(async () => {
+      const status = await statusIn(first);
+      return status && !status.open && status.focused === 'status';
+    }, 'Escape to close and give focus back');
+    await first.press('Enter');
+    await until(async () => (await statusIn(first))?.open, 'opened again');
+    await first.press('Tab');
+    await until(async () => (await statusIn(first))?.open === false, 'Tab out of the statuses to close them');
+    expect((await statusIn(first))?.label).toBe('Reading status: Done');
+
+    const popup = await harness.openPopup();
+    await popup.waitFor('li.item');
+    expect(await popup.values('li.item select.status')).toEqual(['done']);
+    await popup.close();
+  });
+
   it('keeps the saved state across a reload', async () => {
     await first.reload();
     const overlays = await until(async () => {

@@ -12,8 +12,8 @@ const BASE_STYLE = `
   --accent: #60a5fa; --saved-bg: #78350f; --saved-line: #f59e0b; --saved-fg: #fef3c7; --watch: #a78bfa; --mark: #1e3a8a; }
 .row.watched { box-shadow: inset 3px 0 0 var(--watch); padding-left: 8px; }
 .row.marked { background: var(--mark); }
-button, select, a { font: inherit; color: inherit; }
-button:focus-visible, select:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+button, a { font: inherit; color: inherit; }
+button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .msg { color: #b91c1c; }
 .row[data-theme="dark"] .msg { color: #fca5a5; }
 `;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 
 /** The DOM changes an action makes under the control's elements, as a MutationObserver sees them. */
@@ -36,4 +36,93 @@ it('looks the same while its state is asked as when the paper is not saved: no s
   const asking = button.outerHTML.replace(' aria-busy="true"', '');
   control.setStatus(null);
   expect(button.outerHTML).toBe(asking);
+});
+
+describe('the reading status of a saved paper', () => {
+  /** The control in the document (focus needs it), saved with `status`. */
+  function saved(status: 'to-read' | 'reading' | 'done') {
+    const picked: string[] = [];
+    const control = createSaveControl(document, { toggle: () => {}, setStatus: (s) => picked.push(s) });
+    const row = document.createElement('div');
+    row.append(...control.elements);
+    document.body.replaceChildren(row);
+    control.setStatus(status);
+    const toggle = row.querySelector<HTMLButtonElement>('button.status')!;
+    const choices = () => [...row.querySelectorAll<HTMLButtonElement>('.statuses button')];
+    const open = () => toggle.getAttribute('aria-expanded') === 'true' && !row.querySelector<HTMLElement>('.statuses')!.hidden;
+    return { control, row, toggle, choices, open, picked };
+  }
+
+  it('names the status on a button, and builds no form control (no <select>: Chromium autofill work per control)', () => {
+    const { row, toggle, choices } = saved('reading');
+    expect([toggle.textContent, toggle.getAttribute('aria-label'), toggle.getAttribute('aria-expanded')]).toEqual(['Reading▾', 'Reading status: Reading', 'false']);
+    expect(choices()).toEqual([]); // the choices are built when first opened
+    toggle.click();
+    expect(row.querySelectorAll('select, input, textarea, option')).toHaveLength(0);
+  });
+
+  it('opens the three statuses with the current one pressed and focused, and picks another with one click', () => {
+    const { toggle, choices, open, picked } = saved('to-read');
+    toggle.click();
+    expect(open()).toBe(true);
+    expect(choices().map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([['To read', 'true'], ['Reading', 'false'], ['Done', 'false']]);
+    expect(document.activeElement).toBe(choices()[0]);
+    expect(choices()[0]!.parentElement!.getAttribute('role')).toBe('group');
+    choices()[2]!.click();
+    expect(picked).toEqual(['done']);
+    expect(open()).toBe(false);
+    expect(document.activeElement).toBe(toggle);
+  });
+
+  it('picking the current status, Escape, or a second click on the button closes without a write', () => {
+    const { toggle, choices, open, picked } = saved('reading');
+    toggle.click();
+    choices()[1]!.click();
+    expect([open(), picked]).toEqual([false, []]);
+    toggle.click();
+    choices()[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect([open(), picked, document.activeElement === toggle]).toEqual([false, [], true]);
+    toggle.click();
+    toggle.click();
+    expect([open(), picked]).toEqual([false, []]);
+  });
+
+  it('closes when focus leaves the statuses, not when it moves between them or back to the button', () => {
+    const { toggle, choices, open } = saved('to-read');
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    toggle.click();
+    choices()[1]!.focus();
+    expect(open()).toBe(true);
+    toggle.focus();
+    expect(open()).toBe(true);
+    choices()[0]!.focus();
+    elsewhere.focus();
+    expect(open()).toBe(false);
+  });
+
+  it('keeps focus where it is on a press inside while open (a click that does not focus its button closes nothing)', () => {
+    const { toggle, choices, open } = saved('to-read');
+    const press = (target: Element) => {
+      const event = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(press(toggle)).toBe(false); // closed: the button takes focus as any button does
+    toggle.click();
+    expect([press(choices()[2]!), press(toggle), open()]).toEqual([true, true, true]);
+  });
+
+  it('follows the status told (another tab, a lookup), and hides it all when the paper is removed', async () => {
+    const { control, row, toggle, choices, open } = saved('to-read');
+    toggle.click();
+    control.setStatus('done');
+    expect([toggle.textContent, choices().map((b) => b.getAttribute('aria-pressed'))]).toEqual(['Done▾', ['false', 'false', 'true']]);
+    const status = row.querySelector<HTMLElement>('.status-control')!;
+    expect(await changes([status], () => control.setStatus('done'))).toEqual([]);
+    control.setStatus(null);
+    expect([status.hidden, open()]).toEqual([true, false]);
+    control.setStatus('reading');
+    expect([status.hidden, toggle.textContent]).toEqual([false, 'Reading▾']);
+    expect(row.querySelectorAll('.status-control')).toHaveLength(1);
+  });
 });

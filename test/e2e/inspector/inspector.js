@@ -4,6 +4,24 @@
 // controls (id, aria-pressed, label, centre on screen) into an attribute the test reads.
 const shadowOf = (el) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? el.openOrClosedShadowRoot ?? null;
 
+const centre = (el) => {
+  const rect = el.getBoundingClientRect();
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+};
+const statusOf = (root) => {
+  const toggle = root?.querySelector('button.status');
+  if (!toggle || toggle.closest('[hidden]')) return null;
+  const group = root.querySelector('.statuses');
+  const open = toggle.getAttribute('aria-expanded') === 'true' && !!group && !group.hidden;
+  return {
+    label: toggle.getAttribute('aria-label'),
+    ...centre(toggle),
+    open,
+    choices: open ? [...group.querySelectorAll('button')].map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed'), ...centre(b) })) : [],
+    focused: root.activeElement === toggle ? 'status' : root.activeElement?.closest?.('.statuses') ? root.activeElement.textContent : null,
+  };
+};
+
 document.addEventListener('papershelf-inspect', () => {
   const overlays = [...document.querySelectorAll('papershelf-overlay')].map((host) => {
     const root = shadowOf(host);
@@ -24,6 +42,8 @@ document.addEventListener('papershelf-inspect', () => {
       markFocused: root?.activeElement?.classList?.contains('relevant') ?? false,
       dimmed: root?.querySelector('.row')?.classList.contains('dim') ?? false,
       message: root?.querySelector('.msg')?.textContent ?? '',
+      // A saved paper's reading status: its button (label, centre, open or not) and, while open, the statuses offered.
+      status: statusOf(root),
       built: !!button,
       // Our style reached the root (a constructed sheet in Chromium, a <style> in Firefox): the row is a flex box.
       styled: !!root?.querySelector('.row') && getComputedStyle(root.querySelector('.row')).display === 'flex',

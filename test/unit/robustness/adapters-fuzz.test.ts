@@ -66,7 +66,7 @@ function fakePort(): ReadingListPort {
   };
 }
 
-const ALLOWED_IN_OVERLAY = new Set(['style', 'div', 'button', 'span', 'select', 'option', 'a', 'svg', 'path']);
+const ALLOWED_IN_OVERLAY = new Set(['style', 'div', 'button', 'span', 'a', 'svg', 'path']);
 
 /** Serialise the mutated page, load it in a real jsdom window and run the Annotator over it. */
 async function annotateCheck(adapter: SiteAdapter<any>, html: string, url: string): Promise<string[]> {
