@@ -494,6 +494,29 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     attach.mockRestore();
   });
 
+  it('brings style and layout up to date right after each insertion, in its own task, not in the frame that draws it', async () => {
+    const n = 14 * BLOCK;
+    document.body.innerHTML = many(n);
+    await annotator(fakePort()).start();
+    // Each read of the page's layout, with the overlays in the page at that moment.
+    const reads: number[] = [];
+    const root = document.documentElement;
+    Object.defineProperty(root, 'offsetHeight', { configurable: true, get: () => (reads.push(hosts().filter((h) => !h.hasAttribute('hidden')).length), 0) });
+    onTestFinished(() => void delete (root as { offsetHeight?: number }).offsetHeight);
+    const inserted: number[] = [];
+    const watch = new MutationObserver((records) => inserted.push(records.flatMap((r) => [...r.addedNodes]).filter((x) => (x as Element).localName === 'papershelf-overlay').length));
+    watch.observe(document.body, { childList: true, subtree: true });
+    const before = hosts().length;
+    FakeObserver.show(articles()[5 * BLOCK]!);
+    await vi.waitFor(() => expect(hosts().length).toBeGreaterThan(before + PER_INSERTION), WAIT);
+    await flush();
+    watch.disconnect();
+    const insertions = inserted.filter(Boolean);
+    expect(insertions.length).toBeGreaterThan(1); // else this shows nothing
+    // One read per insertion (not per overlay), made once that insertion's overlays are in the page.
+    expect(reads).toEqual(insertions.map((_, i) => before + insertions.slice(0, i + 1).reduce((a, b) => a + b, 0)));
+  });
+
   it('watches the two ends of each block of cards, and builds a block whole, with its neighbours, inserted PER_INSERTION at a time', async () => {
     const N = NEIGHBOURS;
     const n = 14 * BLOCK;
