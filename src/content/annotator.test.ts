@@ -88,8 +88,8 @@ const articles = () => [...document.querySelectorAll('article')];
 const hostIn = (card: Element) => card.querySelector('papershelf-overlay');
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function annotator(port: ReadingListPort, onError = vi.fn(), tagger?: (paper: Paper, topics?: readonly { id: string; label: string }[]) => Tag[]) {
-  const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port, onError, tagger, now: () => new Date('2026-07-02T00:00:00Z') });
+function annotator(port: ReadingListPort, onError = vi.fn(), tagger?: (paper: Paper, topics?: readonly { id: string; label: string }[]) => Tag[], screenWaitMs?: number) {
+  const a = new Annotator({ doc: document, adapterFor: (url) => (fakeAdapter.pageKind(url) ? fakeAdapter : null), port, onError, tagger, now: () => new Date('2026-07-02T00:00:00Z'), screenWaitMs });
   running.push(a);
   return a;
 }
@@ -675,7 +675,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       hostsAtLookup.push(hosts().length);
       return lookup(ids);
     });
-    const started = annotator(port).start();
+    const started = annotator(port, undefined, undefined, REPORTED).start();
     // The page's first pass asks the browser which cards are on screen (an observer at the viewport's edge).
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     const articles = [...document.querySelectorAll('article')];
@@ -700,7 +700,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const port = fakePort();
     const topics = vi.fn(async (paper: Paper) => [{ id: 'agents', label: `Agents ${paper.id}` }]);
     port.topics = topics;
-    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] })).start();
+    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }), REPORTED).start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     const all = articles();
     FakeObserver.show(...all.slice(40, 44));
@@ -723,7 +723,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
   it('asks the saved states of the first cards once the page is parsed, and puts the cards on screen in with them', async () => {
     document.body.innerHTML = many(80);
     const port = fakePort({ 'fake:2': 'reading' });
-    const a = annotator(port);
+    const a = annotator(port, undefined, undefined, REPORTED);
     a.askFirstStates();
     expect(port.calls).toEqual([`lookup:${ids(1, FIRST_CARDS).join(',')}`]); // one message, before the first pass
     await flush();
@@ -750,6 +750,10 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
   });
 
   /** A lookup whose answers the test releases: `release()` answers every lookup asked so far. */
+  // Tests that report the screen themselves (FakeObserver.show, once they see the probes observed) wait this long for
+  // it: within SCREEN_WAIT_MS, a busy machine sometimes reported it too late, the pass went on without a screen, and
+  // the test hung (about 1 run in 6 under load).
+  const REPORTED = 60_000;
   const heldLookups = (port: ReturnType<typeof fakePort>) => {
     const answer = port.lookup;
     const held: (() => void)[] = [];
@@ -772,7 +776,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const port = fakePort({ 'fake:42': 'reading' });
     const { release } = heldLookups(port);
     const named: SiteAdapter<null> = { ...fakeAdapter, paperIds: () => ids(1, 80) };
-    const a = new Annotator({ doc: document, adapterFor: () => named, port, onError: vi.fn() });
+    const a = new Annotator({ doc: document, adapterFor: () => named, port, onError: vi.fn(), screenWaitMs: REPORTED });
     running.push(a);
     const marked = marks();
     const started = a.start();
@@ -799,21 +803,25 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     document.body.innerHTML = many(80);
     const port = fakePort({ 'fake:2': 'reading' });
     const { release } = heldLookups(port);
-    const a = annotator(port);
+    const a = annotator(port, undefined, undefined, REPORTED);
     const marked = marks();
     a.askFirstStates();
     const started = a.start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     FakeObserver.show(...articles().slice(0, 4));
-    await vi.waitFor(() => expect(port.lookup).toHaveBeenCalledTimes(2), WAIT);
-    // The first cards (the screen among them) were asked once; the pass asked for the rest only.
-    expect(vi.mocked(port.lookup).mock.calls.map(([asked]) => asked)).toEqual([ids(1, FIRST_CARDS), ids(FIRST_CARDS + 1, 80)]);
+    const asked = () => vi.mocked(port.lookup).mock.calls.map(([ids]) => ids);
+    await vi.waitFor(() => expect(asked().flat()).toHaveLength(80), WAIT);
+    // The first cards (the screen among them) were asked once; the pass asked for the rest only (in one message per
+    // slice of its work: one on an idle machine, more on a busy one).
+    expect(asked()[0]).toEqual(ids(1, FIRST_CARDS));
+    expect(asked().slice(1).flat()).toEqual(ids(FIRST_CARDS + 1, 80));
+    const messages = asked().length;
     for (let i = 0; i < 5; i++) await flush();
     expect(marked).toEqual([]);
     release();
     await started;
     expect(marked).toHaveLength(1);
-    expect(port.lookup).toHaveBeenCalledTimes(2);
+    expect(port.lookup).toHaveBeenCalledTimes(messages);
     expect(button(hostIn(articles()[1]!)!).getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -827,7 +835,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       return [{ id: 'agents', label: `Agents ${paper.id}` }];
     });
     const marked = marks();
-    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] })).start();
+    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }), REPORTED).start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     FakeObserver.show(...articles().slice(40, 44));
     await vi.waitFor(() => expect(marked).toHaveLength(1), WAIT);
@@ -856,7 +864,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       askedAtBuild.push(topics.mock.calls.length);
       return [];
     };
-    const started = annotator(port, vi.fn(), tagger).start();
+    const started = annotator(port, vi.fn(), tagger, REPORTED).start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     FakeObserver.show(...articles().slice(40, 44));
     await started;
@@ -885,7 +893,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       vi.restoreAllMocks();
       vi.unstubAllGlobals();
     });
-    const started = annotator(port).start();
+    const started = annotator(port, undefined, undefined, REPORTED).start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     const all = articles();
     FakeObserver.show(...all.slice(40, 44));
@@ -916,7 +924,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     });
     onTestFinished(() => void vi.unstubAllGlobals());
     document.body.innerHTML = many(80);
-    const started = annotator(fakePort()).start();
+    const started = annotator(fakePort(), undefined, undefined, REPORTED).start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     const screen = articles().slice(10, 10 + PER_INSERTION + 6);
     FakeObserver.show(...screen);

@@ -94,6 +94,8 @@ export interface AnnotatorOptions {
   chunkSize?: number;
   /** Tests: SCREEN_PROBES for a page of a few cards. */
   screenProbes?: number;
+  /** Tests: SCREEN_WAIT_MS, for a test that reports the screen itself (a busy test machine can take longer than it). */
+  screenWaitMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -776,7 +778,7 @@ export class Annotator {
         }
         done(last < 0 ? none : { from: Math.max(0, first - stride + 1), to: Math.min(cards.length, last + stride) });
       });
-      const timer = setTimeout(() => done(none), SCREEN_WAIT_MS);
+      const timer = setTimeout(() => done(none), this.options.screenWaitMs ?? SCREEN_WAIT_MS);
       for (const card of probes.keys()) once.observe(card);
     });
   }
