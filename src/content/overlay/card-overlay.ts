@@ -143,7 +143,7 @@ export function createCardOverlay(
     const badges = doc.createElement('span');
     badges.className = 'badges';
     built = { save, chips, relevance, badges };
-    // The status menu, once the paper is saved, goes right after the save button.
+    // The reading status, once the paper is saved, goes right after the save button.
     row.append(save.elements[0]!, relevance.elements[0], chips.element, badges, save.elements[1]!, relevance.elements[1]);
     row.classList.toggle('watched', base().some((t) => t.watched));
     relevance.set(relevanceReason);

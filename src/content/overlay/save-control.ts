@@ -101,6 +101,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
   let group: HTMLElement | null = null;
   let choices: HTMLButtonElement[] = [];
 
+  const markCurrent = () => choices.forEach((choice, i) => setAttr(choice, 'aria-pressed', String(STATUSES[i] === current)));
   const close = (refocus: boolean) => {
     if (!group || group.hidden) return;
     group.hidden = true;
@@ -134,7 +135,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
       });
       toggle.after(group);
     }
-    choices.forEach((choice, i) => setAttr(choice, 'aria-pressed', String(STATUSES[i] === current)));
+    markCurrent();
     group.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
     choices[STATUSES.indexOf(current)]?.focus();
@@ -159,7 +160,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
       element.hidden = false;
       setText(label, STATUS_LABELS[status]);
       setAttr(toggle, 'aria-label', `Reading status: ${STATUS_LABELS[status]}`);
-      if (group && !group.hidden) choices.forEach((choice, i) => setAttr(choice, 'aria-pressed', String(STATUSES[i] === status)));
+      markCurrent();
     },
     hide() {
       close(false);
