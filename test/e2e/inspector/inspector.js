@@ -26,15 +26,15 @@ document.addEventListener('papershelf-inspect', () => {
   const overlays = [...document.querySelectorAll('papershelf-overlay')].map((host) => {
     const root = shadowOf(host);
     const button = root?.querySelector('button.save') ?? root?.querySelector('button');
-    const rect = button?.getBoundingClientRect();
+    const at = button ? centre(button) : { x: null, y: null };
     return {
       id: host.getAttribute('data-papershelf-id'),
       hostAttributes: host.getAttributeNames(),
       // null until the saved state is known (the control is aria-busy while it asks).
       pressed: button && !button.hasAttribute('aria-busy') ? button.getAttribute('aria-pressed') : null,
       label: button?.textContent ?? null,
-      x: rect ? rect.x + rect.width / 2 : null,
-      y: rect ? rect.y + rect.height / 2 : null,
+      x: at.x,
+      y: at.y,
       chips: [...(root?.querySelectorAll('.tags .chip') ?? [])].map((c) => c.textContent),
       badges: [...(root?.querySelectorAll('a.badge') ?? [])].map((a) => ({ href: a.href, text: a.textContent })),
       // The relevance reason line when the card is marked, else null; and whether the mark has focus.
