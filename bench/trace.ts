@@ -6,7 +6,7 @@ import { benchPage, type Site } from './pages';
 import { appendCards, loadSettled } from './measure-pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
-import { isExtensionScript, mainThreadEvents, nested, startTracing, type TraceEvent } from './tracing';
+import { CHANGE_CATEGORIES, CATEGORIES, isExtensionScript, mainThreadEvents, nested, pageChanges, startTracing, type TraceEvent } from './tracing';
 
 const site = (process.argv[2] ?? 'huggingface') as Site;
 /** TRACE_SCROLL=1: trace a reader scrolling down the loaded page (60 steps of 300 px, one per frame) instead of the load. */
@@ -25,6 +25,14 @@ const cards = Number(process.argv[3] ?? 1000);
 const APPEND = !!process.env.TRACE_APPEND;
 /** TRACE_TIMELINE=1 prints every task of 2 ms or more; TRACE_TIMELINE=0.2, say, every task of 0.2 ms or more. */
 const TIMELINE_MS = Number(process.env.TRACE_TIMELINE) > 0 && Number(process.env.TRACE_TIMELINE) < 1 ? Number(process.env.TRACE_TIMELINE) : 2;
+/**
+ * TRACE_CHANGES=1 (with TRACE_TIMELINE): the timeline also shows, under each task, the changes to the page's style
+ * and layout made or drawn in it, and who made them (pageChanges), and where the load event and the extension's mark
+ * fell. Recording them slows the page further: for what happens in which order, not for durations.
+ */
+const CHANGES = !!process.env.TRACE_CHANGES;
+/** The User Timing marks the timeline places among the tasks. */
+const MARKS = new Set(['domContentLoadedEventEnd', 'loadEventEnd', 'papershelf:annotated']);
 
 const KINDS: [string, RegExp][] = [
   ['HTML parsing and loading', /ParseHTML|HTMLDocumentParser|TextResourceDecoder|PreloadScanner|DocumentLoader|NavigationBodyLoader|ResourceFetcher|CommitNavigation|FinishedParsing/],
@@ -46,17 +54,18 @@ function kindOf(name: string): string {
 async function trace(bench: Bench, url: string): Promise<TraceEvent[]> {
   const { page, cdp } = await bench.newTab();
   let stop: (() => Promise<TraceEvent[]>) | null = null;
-  if (!SCROLL && !APPEND) stop = await startTracing(cdp);
+  const categories = CHANGES ? [...CATEGORIES, ...CHANGE_CATEGORIES] : CATEGORIES;
+  if (!SCROLL && !APPEND) stop = await startTracing(cdp, categories);
   await loadSettled(page, url, bench.withExtension, 300_000);
   await page.waitForTimeout(Number(process.env.TRACE_AFTER ?? 300));
   if (SCROLL) {
     await page.waitForTimeout(1500); // the load's idle-time work done
-    stop = await startTracing(cdp);
+    stop = await startTracing(cdp, categories);
     await page.evaluate(SCROLL_SCRIPT);
   }
   if (APPEND) {
     await page.waitForTimeout(1500);
-    stop = await startTracing(cdp);
+    stop = await startTracing(cdp, categories);
     for (let k = 0; k < 3; k++) {
       await appendCards(page, site, cards + 50 * k, 50, bench.withExtension);
       await page.waitForTimeout(1500); // its idle-time work (relevance) done
@@ -81,8 +90,10 @@ interface Breakdown {
   extensionTasks: { start: number; ms: number; ours: number }[];
   /** Every top-level task of 50 ms or more, with the events that took its time (self time, ms). */
   longTasks: { start: number; ms: number; ext: boolean; ours: number; top: [string, number][] }[];
-  /** Every top-level task of TIMELINE_MS or more, in order (TRACE_TIMELINE=1 prints them). */
-  timeline: { start: number; ms: number; ext: boolean; ours: number; top: [string, number][] }[];
+  /** Every top-level task of TIMELINE_MS or more, in order (TRACE_TIMELINE=1 prints them); with TRACE_CHANGES, its changes. */
+  timeline: { start: number; ms: number; ext: boolean; ours: number; top: [string, number][]; changes: [string, number][] }[];
+  /** With TRACE_CHANGES: the MARKS on the main thread, ms from its first event. */
+  marks: { at: number; name: string }[];
 }
 
 function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown {
@@ -126,7 +137,18 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
     extensionTasks: tasks.filter((t) => t.ext).map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ours: t.ours })),
     timeline: tasks
       .filter((t) => t.dur >= TIMELINE_MS * 1000)
-      .map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ext: t.ext, ours: t.ours, top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 4) })),
+      .map((t) => ({
+        start: (t.ts - start) / 1000,
+        ms: t.dur / 1000,
+        ext: t.ext,
+        ours: t.ours,
+        top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 4),
+        changes: CHANGES && xs[0] ? pageChanges(events, xs[0], t.ts, t.ts + t.dur) : [],
+      })),
+    marks: events
+      .filter((e) => MARKS.has(e.name) && e.pid === xs[0]?.pid && e.tid === xs[0]?.tid)
+      .map((e) => ({ at: (e.ts - start) / 1000, name: e.name }))
+      .sort((a, b) => a.at - b.at),
     longTasks: tasks
       .filter((t) => t.dur >= 50_000)
       .map((t) => ({ start: (t.ts - start) / 1000, ms: t.dur / 1000, ext: t.ext, ours: t.ours, top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 5) })),
@@ -160,7 +182,13 @@ try {
   if (process.env.TRACE_TIMELINE) {
     for (const [label, b] of [['with', withExt], ['without', without]] as const) {
       console.log(`\ntimeline ${label} the extension (tasks of ${TIMELINE_MS} ms or more; *N: our script ran in it, N ms):`);
-      for (const t of b.timeline) console.log(`  ${t.start.toFixed(0).padStart(6)} +${t.ms.toFixed(1).padStart(6)}${t.ext ? ` *${t.ours.toFixed(0)}` : '   '} ${t.top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+      const marks = [...b.marks];
+      for (const t of b.timeline) {
+        while (marks.length && marks[0]!.at < t.start) console.log(`  ${marks[0]!.at.toFixed(0).padStart(6)}  -- ${marks.shift()!.name}`);
+        console.log(`  ${t.start.toFixed(0).padStart(6)} +${t.ms.toFixed(1).padStart(6)}${t.ext ? ` *${t.ours.toFixed(0)}` : '   '} ${t.top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+        for (const [change, n] of t.changes.slice(0, 6)) console.log(`${''.padStart(18)}${n} × ${change}`);
+      }
+      for (const m of marks) console.log(`  ${m.at.toFixed(0).padStart(6)}  -- ${m.name}`);
     }
   }
   const long = withExt.extensionTasks.filter((t) => t.ms >= 50);

@@ -11,16 +11,55 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string }; /** Where a task was posted from (toplevel RunTask events). */ src_file?: string; src_func?: string };
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      functionName?: string;
+      /** Invalidation tracking (CHANGE_CATEGORIES): what changed, where, and the script that changed it. */
+      reason?: string;
+      nodeName?: string;
+      changedAttribute?: string;
+      stackTrace?: { functionName?: string; url?: string; lineNumber?: number }[];
+    };
+    /** Where a task was posted from (toplevel RunTask events). */
+    src_file?: string;
+    src_func?: string;
+  };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'];
+export const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'blink', 'loading', '__metadata'];
 
 /**
  * What tasksCaused needs, and little more (tracing slows the page, the more so the more it records): task boundaries
  * (toplevel), script runs with their URLs, parsing and frames (devtools.timeline), promise jobs (v8.execute).
  */
 export const CAUSED_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', '__metadata'];
+
+/**
+ * Added to a trace's categories, they record every change to the page's style and layout as the browser notes it (with
+ * the script and line that made it, when script did) and the User Timing marks, the load event among them: what each
+ * frame had to draw, and who asked for it (see pageChanges).
+ */
+export const CHANGE_CATEGORIES = ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing'];
+
+/**
+ * The changes to the page's style and layout that a trace with CHANGE_CATEGORIES recorded on one thread between `from`
+ * and `to` (µs), most frequent first: "<reason>: <node>", and "← <function>:<line>" when script made the change there
+ * and then (a node put in the page by script is "Added to layout" in the next frame, which names no script).
+ */
+export function pageChanges(events: readonly TraceEvent[], thread: { pid: number; tid: number }, from: number, to: number): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    if (!e.name.endsWith('InvalidationTracking') || e.pid !== thread.pid || e.tid !== thread.tid || e.ts < from || e.ts >= to) continue;
+    const data = e.args?.data ?? {};
+    const why = data.reason || (data.changedAttribute ? `attribute ${data.changedAttribute} changed` : e.name.replace(/InvalidationTracking$/, ''));
+    const top = data.stackTrace?.[0];
+    const key = `${why}: ${data.nodeName ?? '?'}${top ? ` ← ${top.functionName || '(anonymous)'}:${(top.lineNumber ?? 0) + 1}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
 
 /** Start tracing now; the returned function stops and resolves with every event recorded. */
 export async function startTracing(cdp: CDPSession, categories: string[] = CATEGORIES): Promise<() => Promise<TraceEvent[]>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tasksCaused, type TraceEvent } from '../../../bench/tracing';
+import { pageChanges, tasksCaused, type TraceEvent } from '../../../bench/tracing';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OURS = `chrome-extension://${ID}/src/content/entries/arxiv.js`;
@@ -76,5 +76,32 @@ describe('bench tracing: the tasks the extension causes', () => {
       ...task(100, 9, [], 'cc/trees/proxy_impl.cc'),
     ];
     expect(caused(events)).toEqual([0, 0, 12, 34, 22, 0]);
+  });
+});
+
+describe('bench tracing: what changed the page', () => {
+  /** An invalidation-tracking instant event at `ms` on thread `tid`. */
+  const change = (name: string, ms: number, data: NonNullable<TraceEvent['args']>['data'], tid = 1): TraceEvent => ({ name, ph: 'I', ts: ms * 1000, pid: 1, tid, args: { data } });
+  const insert = [{ functionName: 'insert', url: OURS, lineNumber: 67 }];
+
+  it('counts the changes of one thread in a window, by reason, node and the script line that made them', () => {
+    const events = [
+      change('LayoutInvalidationTracking', 10, { reason: 'Added to layout', nodeName: 'PAPERSHELF-OVERLAY', stackTrace: insert }),
+      change('LayoutInvalidationTracking', 11, { reason: 'Added to layout', nodeName: 'PAPERSHELF-OVERLAY', stackTrace: insert }),
+      // Drawn in the next frame: no script on the stack.
+      change('LayoutInvalidationTracking', 12, { reason: 'Added to layout', nodeName: "BUTTON class='chip'" }),
+      change('ScheduleStyleInvalidationTracking', 13, { changedAttribute: 'hidden', nodeName: "DIV class='bar'", stackTrace: [{ functionName: '', lineNumber: 0 }] }),
+      change('StyleInvalidatorInvalidationTracking', 14, {}),
+      // Another thread, outside the window, and not a change.
+      change('LayoutInvalidationTracking', 12, { reason: 'Added to layout', nodeName: 'DIV' }, 2),
+      change('LayoutInvalidationTracking', 30, { reason: 'Added to layout', nodeName: 'DIV' }),
+      { name: 'Layout', ph: 'X', ts: 12_000, dur: 1000, pid: 1, tid: 1 },
+    ];
+    expect(pageChanges(events, { pid: 1, tid: 1 }, 10_000, 30_000)).toEqual([
+      ['Added to layout: PAPERSHELF-OVERLAY ← insert:68', 2],
+      ["Added to layout: BUTTON class='chip'", 1],
+      ["attribute hidden changed: DIV class='bar' ← (anonymous):1", 1],
+      ['StyleInvalidator: ?', 1],
+    ]);
   });
 });
