@@ -224,10 +224,12 @@ export async function profileAppends(bench: Bench, page: BenchPage, append: { fr
   }
 }
 
-/** One traced load's tasks that the extension caused (see tasksCaused): the longest, and how many of 50 ms or more. */
+/** One traced load's tasks that the extension caused (see tasksCaused): the longest, how many of 50 ms or more, and their sum. */
 export interface CausedSample {
   longest: number;
   over50: number;
+  /** ms: every task's part caused by the extension, summed (its own script, and the frames drawing only its changes). */
+  total: number;
 }
 
 /**
@@ -247,7 +249,11 @@ export async function traceCaused(bench: Bench, page: BenchPage): Promise<Caused
     const tasks = tasksCaused(await stop(), id);
     // The content script runs on every bench page: a trace in which none of its script ran measured nothing.
     if (!tasks.some((t) => t.script === 'ours' || t.script === 'both')) throw new Error(`${page.url}: no task of the extension's script in the trace (is ${id} the extension's id?)`);
-    return { longest: tasks.reduce((m, t) => Math.max(m, t.caused), 0), over50: tasks.filter((t) => t.caused >= 50).length };
+    return {
+      longest: tasks.reduce((m, t) => Math.max(m, t.caused), 0),
+      over50: tasks.filter((t) => t.caused >= 50).length,
+      total: tasks.reduce((sum, t) => sum + t.caused, 0),
+    };
   } finally {
     await tab.close();
   }
