@@ -92,7 +92,7 @@ interface Breakdown {
   longTasks: { start: number; ms: number; ext: boolean; ours: number; top: [string, number][] }[];
   /** Every top-level task of TIMELINE_MS or more, in order (TRACE_TIMELINE=1 prints them); with TRACE_CHANGES, its changes. */
   timeline: { start: number; ms: number; ext: boolean; ours: number; top: [string, number][]; changes: [string, number][] }[];
-  /** With TRACE_CHANGES: the MARKS on the main thread, ms from its first event. */
+  /** The MARKS on the main thread, ms from its first event (recorded with TRACE_CHANGES only). */
   marks: { at: number; name: string }[];
 }
 
@@ -128,6 +128,7 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
       task.oursUntil = e.ts + dur;
     }
   }
+  const changeEvents = CHANGES ? events.filter((e) => e.name.endsWith('InvalidationTracking')) : [];
   // Top-level wrappers (RunTask and the like) keep only their unexplained self time: count it as "other".
   return {
     byKind,
@@ -143,7 +144,7 @@ function breakdown(events: TraceEvent[], extensionId: string | null): Breakdown 
         ext: t.ext,
         ours: t.ours,
         top: [...t.names].sort((a, b) => b[1] - a[1]).slice(0, 4),
-        changes: CHANGES && xs[0] ? pageChanges(events, xs[0], t.ts, t.ts + t.dur) : [],
+        changes: xs[0] && changeEvents.length ? pageChanges(changeEvents, xs[0], t.ts, t.ts + t.dur) : [],
       })),
     marks: events
       .filter((e) => MARKS.has(e.name) && e.pid === xs[0]?.pid && e.tid === xs[0]?.tid)
