@@ -1,5 +1,6 @@
 // `npm run demo`: starts Chromium with the built extension on a bundled Hugging Face page served on its real
-// URL (no network), reports how many papers it annotated and writes demo.png. Headless unless a display exists.
+// URL (no network), scrolls through it as a reader would, reports how many papers it identified and how many show an
+// overlay, and writes demo.png (PAPERSHELF_DEMO_SHOT: elsewhere). Headless unless a display exists; exit 1 unless every card.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ const html = readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'ut
 );
 const dist = resolve('dist/chrome');
 const headless = !process.env.DISPLAY;
+const SHOT = process.env.PAPERSHELF_DEMO_SHOT ?? 'demo.png';
 
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'papershelf-demo-')), {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -29,12 +31,32 @@ await context.route('**/*', (route) => {
 const page = await context.newPage();
 await page.goto(PAGE_URL);
 const cards = await page.locator('article').count();
-await page.waitForFunction((n) => document.querySelectorAll('papershelf-overlay').length >= n, cards, { timeout: 15_000 }).catch(() => {});
-const annotated = await page.locator('papershelf-overlay').count();
+// Every card's paper is identified, and its saved state known, at once: the content script's User Timing mark
+// `papershelf:annotated` names how many. Overlays are built as cards near the viewport, so the demo scrolls
+// through the page (as a reader would) and then checks that every card shows one.
+const identified = await page
+  .waitForFunction(
+    (n) => {
+      const cards = performance.getEntriesByName('papershelf:annotated').at(-1)?.detail?.cards ?? 0;
+      return cards >= n && cards;
+    },
+    cards,
+    { timeout: 15_000 },
+  )
+  .then((handle) => handle.jsonValue())
+  .catch(() => page.evaluate(() => performance.getEntriesByName('papershelf:annotated').at(-1)?.detail?.cards ?? 0));
+for (const article of await page.locator('article').all()) {
+  await article.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+const everyCard = (n) => [...document.querySelectorAll('article')].filter((a) => a.querySelector('papershelf-overlay')).length >= n;
+await page.waitForFunction(everyCard, cards, { timeout: 15_000 }).catch(() => {});
+const annotated = await page.evaluate(() => [...document.querySelectorAll('article')].filter((a) => a.querySelector('papershelf-overlay')).length);
 await page.evaluate(() => document.querySelector('article')?.scrollIntoView());
-await page.screenshot({ path: 'demo.png' });
-console.log(`Papershelf annotated ${annotated} of ${cards} paper cards on ${PAGE_URL}`);
-console.log('Screenshot written to demo.png');
+await page.screenshot({ path: SHOT });
+console.log(`Papershelf identified ${identified} of ${cards} paper cards on ${PAGE_URL} (saved states known),`);
+console.log(`and showed its overlay on ${annotated} of ${cards} once scrolled into view.`);
+console.log(`Screenshot written to ${SHOT}`);
 if (headless) await context.close();
 else console.log('Close the browser window to end the demo.');
-process.exitCode = annotated === cards && cards > 0 ? 0 : 1;
+process.exitCode = identified === cards && annotated === cards && cards > 0 ? 0 : 1;
