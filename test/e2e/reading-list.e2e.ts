@@ -266,6 +266,10 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     fresh = launch(); // the fresh profile for the import starts meanwhile
     fresh.catch(() => {}); // (awaited in the next test)
     const library = await harness.openExtensionPage('src/library/index.html', '#export');
+    // A page of its own, not the popup's 480 px body (the popup's style sheet was once linked here too).
+    const layout = await library.evaluate(() => ({ view: document.documentElement.clientWidth, body: document.body.getBoundingClientRect().width, font: getComputedStyle(document.body).fontSize }));
+    expect(layout.view).toBeGreaterThan(480);
+    expect(layout).toEqual({ view: layout.view, body: layout.view, font: '14px' });
     await library.select(role('combobox', 'Format'), 'json');
     backup = await library.download(role('button', 'Export 4'));
     expect(backup.filename).toMatch(/^papershelf-backup-\d{4}-\d{2}-\d{2}\.json$/);
