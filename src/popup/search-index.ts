@@ -43,6 +43,11 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
  * hits nobody reads; by "trans" the expansion is small. One or two letters match whole words only. Typos are
  * forgiven (fuzzy) from 5 letters in the short fields; in abstracts that would be slow and match too much.
  */
+/** Whether the typed text has a word to search for (punctuation alone has none, and would match nothing). */
+export function hasSearchTerms(text: string): boolean {
+  return tokenize(text).some(Boolean);
+}
+
 export function searchQuery(text: string): Query {
   const terms = tokenize(text).filter(Boolean);
   return {

@@ -5,6 +5,7 @@ import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preac
 import type { SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
 import { applyQuery, type ListFilters, type SortKey } from './list-query';
+import { hasSearchTerms } from './search-index';
 import { createReadingListState, type ListSnapshot, type ReadingListState, type StateOptions } from './state';
 
 export const ReadingListContext = createContext<ReadingListState | null>(null);
@@ -44,10 +45,13 @@ export interface ListQuery {
   sort: SortKey;
 }
 
-/** What is searched for: one character would match nearly every paper by prefix, so search from two. */
+/**
+ * What is searched for: one character would match nearly every paper by prefix, so search from two; and only text
+ * with a word in it (".*" or "--" alone would be a search for nothing, and hide the whole list).
+ */
 export function searchText(typed: string): string {
   const text = typed.trim();
-  return text.length >= 2 ? text : '';
+  return text.length >= 2 && hasSearchTerms(text) ? text : '';
 }
 
 export interface ListView {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { searchText } from './state-hooks';
+
+describe('searchText: what a typed search narrows the list by', () => {
+  it('searches from two characters, trimmed', () => {
+    expect(searchText('  gr ')).toBe('gr');
+    expect(searchText('g')).toBe('');
+    expect(searchText('   ')).toBe('');
+  });
+
+  it('does not narrow for punctuation alone, which has no word to find (it hid the whole list)', () => {
+    for (const typed of ['.*', '***', '..', '--', '""', '((', '?!', '...']) expect(searchText(typed)).toBe('');
+  });
+
+  it('keeps punctuation around a word: the word is searched', () => {
+    expect(searchText('"diffusion"')).toBe('"diffusion"');
+    expect(searchText('C++')).toBe('C++');
+    expect(searchText('.*llm')).toBe('.*llm');
+  });
+});
