@@ -135,6 +135,50 @@ describe('popup keyboard', () => {
     expect(box.isConnected && box.value).toBe('half-typ');
   });
 
+  it('under a status filter, a status key takes the item out and the focus goes to the next, not the page', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by status' }), { target: { value: 'to-read' } });
+    row('Second paper').focus();
+    fireEvent.keyDown(row('Second paper'), { key: '3' });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(document.activeElement).toBe(row('Third paper')));
+    // The last one in the list: the item before it takes the focus.
+    fireEvent.keyDown(row('Third paper'), { key: '2' });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await waitFor(() => expect(document.activeElement).toBe(row('First paper')));
+    // Without a filter to leave, the item stays, and so does the focus.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by status' }), { target: { value: 'all' } });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    row('Second paper').focus();
+    fireEvent.keyDown(row('Second paper'), { key: '1' });
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Second paper”' }) as HTMLSelectElement).value).toBe('to-read'));
+    expect(document.activeElement).toBe(row('Second paper'));
+  });
+
+  it('under a status filter, the status menu takes the item out and the focus goes to the next', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by status' }), { target: { value: 'to-read' } });
+    const select = screen.getByRole('combobox', { name: 'Status of “First paper”' }) as HTMLSelectElement;
+    select.focus();
+    fireEvent.change(select, { target: { value: 'done' } });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(document.activeElement).toBe(row('Second paper')));
+  });
+
+  it('after removing the only paper the search shows, the focus goes back to the search box', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    const search = screen.getByRole('searchbox');
+    fireEvent.input(search, { target: { value: 'Second' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    row('Second paper').focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove “Second paper” from the reading list' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(document.activeElement).toBe(search);
+  });
+
   it('keeps focus in the list after a removal', async () => {
     renderPopup(three);
     await screen.findByText('First paper');

@@ -61,6 +61,30 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
     row.focus();
   });
 
+  // A status changed from an item, under a filter it no longer matches, takes the item (and the focus in it) out of
+  // the list: the focus then goes to the item that took its place, as after a removal, not to the page's body.
+  const statusChange = useRef<{ id: string; index: number; status: ReadingStatus } | null>(null);
+  useEffect(() => {
+    const change = statusChange.current;
+    if (!change) return;
+    const still = shown.find((saved) => saved.id === change.id);
+    if (still) {
+      if (still.status === change.status) statusChange.current = null; // applied, and the item stays
+      return;
+    }
+    statusChange.current = null;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected) return; // the reader has moved on
+    const next = shown[Math.min(change.index, shown.length - 1)];
+    if (next) focusItem(next.id);
+    else onLeaveTop?.();
+  });
+
+  function setStatus(saved: SavedPaper, index: number, status: ReadingStatus) {
+    if (saved.status !== status) statusChange.current = { id: saved.id, index, status };
+    void state.setStatus([saved.id], status);
+  }
+
   function rowElement(id: string): HTMLElement | undefined {
     return [...(listRef.current?.children ?? [])].find((el): el is HTMLElement => (el as HTMLElement).dataset.id === id);
   }
@@ -101,7 +125,7 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
     else if (event.key === 'End') moveTo(page.length - 1);
     else if (event.key === 'Enter') row.querySelector<HTMLAnchorElement>('a.title')?.click();
     else if (status) {
-      void state.setStatus([saved.id], status);
+      setStatus(saved, index, status);
       announce(`“${saved.paper.title}” marked ${STATUS_LABELS[status].toLowerCase()}.`);
     } else return;
     event.preventDefault();
@@ -121,10 +145,11 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
             now={now}
             onActivate={() => setActiveId(saved.id)}
             onToggle={() => setOpenId(openId === saved.id ? null : saved.id)}
-            onStatus={(status) => void state.setStatus([saved.id], status)}
+            onStatus={(status) => setStatus(saved, i, status)}
             onRemove={() => {
               const next = shown[i + 1] ?? shown[i - 1];
               if (next) focusItem(next.id); // keep keyboard users in the list
+              else onLeaveTop?.(); // the last one: back to the search box
               void state.remove([saved.id]);
             }}
           />
