@@ -10,6 +10,7 @@ const STYLE = `
 .bar { font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; gap: 6px; padding: 6px; border-radius: 10px;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); box-shadow: 0 2px 8px rgba(0,0,0,.15);
   --fg: #1f2937; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb; }
+.bar[hidden] { display: none; }
 .bar[data-theme="dark"] { --fg: #e5e7eb; --bg: #1f2937; --line: #4b5563; --hover: #374151; --accent: #60a5fa; }
 button { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
   padding: 1px 10px; cursor: pointer; }

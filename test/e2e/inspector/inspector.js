@@ -55,8 +55,10 @@ document.addEventListener('papershelf-inspect', () => {
 // The page-level relevance control: its buttons (label, aria-pressed) into an attribute; a click on request.
 const controlButtons = () => {
   const host = document.querySelector('papershelf-controls');
-  // Only a control the user can see: its bar is hidden while no card is relevant.
-  return [...((host && shadowOf(host))?.querySelectorAll('.bar:not([hidden]) button') ?? [])];
+  // Only a control the user can see (drawn, not only attributed: a style once overrode its bar's `hidden`): its bar
+  // is hidden while no card is relevant.
+  const bar = (host && shadowOf(host))?.querySelector('.bar');
+  return bar && bar.getClientRects().length > 0 ? [...bar.querySelectorAll('button')] : [];
 };
 document.addEventListener('papershelf-inspect-controls', () => {
   const buttons = controlButtons().map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed') }));
