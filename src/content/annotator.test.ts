@@ -7,6 +7,10 @@ import { ANNOTATED_MARK, Annotator, BLOCK, FIRST_CARDS, NEIGHBOURS, PER_INSERTIO
 import type { Tag } from './overlay/tag-chips';
 import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
+import { userInput } from './overlay/host';
+
+// jsdom's clicks are all a script's: here they stand for the user's (the guard itself: overlay/save-control.test.ts).
+beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
 
 // Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
 const roots = new Map<Element, ShadowRoot>();

@@ -39,12 +39,25 @@ async function settled(tab: Tab) {
   }, `${papers.length} overlays`, 10_000);
 }
 
-async function controls(tab: Tab): Promise<{ label: string; pressed: string | null }[]> {
+/** The page control's buttons as shown, with their centres on screen (clicked with the mouse: see clickControl). */
+async function shownControls(tab: Tab): Promise<{ label: string; pressed: string | null; x: number; y: number }[]> {
   const json = await tab.evaluate(() => {
     document.dispatchEvent(new Event('papershelf-inspect-controls'));
     return document.documentElement.getAttribute('data-papershelf-inspector-controls');
   });
   return json ? JSON.parse(json) : [];
+}
+
+async function controls(tab: Tab): Promise<{ label: string; pressed: string | null }[]> {
+  return (await shownControls(tab)).map(({ label, pressed }) => ({ label, pressed }));
+}
+
+/** A real mouse click on the control's n-th button: the extension ignores a script's clicks. */
+async function clickControl(tab: Tab, n: number): Promise<void> {
+  await tab.toFront();
+  const button = (await shownControls(tab))[n];
+  if (!button) throw new Error(`no control button ${n}`);
+  await tab.clickAt(button.x, button.y);
 }
 
 describe.each(browsers)('%s: relevance marks', (_name, launch) => {
@@ -85,7 +98,7 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
   });
 
   it('"Next relevant" moves focus to the marked card', async () => {
-    await tab.evaluate(() => document.dispatchEvent(new Event('papershelf-click-next')));
+    await clickControl(tab, 0);
     expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-papershelf-id'))).toBe(expected[0]);
     expect((await tab.overlays()).find((o) => o.id === expected[0])!.markFocused).toBe(true);
   });
@@ -95,7 +108,7 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
     await popup.waitFor('li.item');
     await popup.select(harness.byRole('combobox', `Status of “${SAVED.title}”`), 'done');
     await popup.close();
-    await tab.evaluate(() => document.dispatchEvent(new Event('papershelf-click-dim')));
+    await clickControl(tab, 1);
     await until(async () => (await tab.overlays()).find((o) => o.id === SAVED.id)?.dimmed, 'the done paper dimmed', 3000);
     expect((await tab.overlays()).filter((o) => o.dimmed).map((o) => o.id)).toEqual([SAVED.id]);
   });

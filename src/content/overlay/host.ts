@@ -107,6 +107,21 @@ export function setAttr(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
+/**
+ * Whether an event is the user's (or the browser's on the user's behalf: a key that presses a button is a trusted
+ * click), not a script's. The page must never act through our controls: a closed root keeps its scripts from our
+ * elements, but in Firefox a page's selection (window.find over our text) once handed it the root itself. An object,
+ * so that unit tests, whose DOM makes every click a script's, can stand in for the user.
+ */
+export const userInput = { isUser: (event: Event): boolean => event.isTrusted };
+
+/** A handler for the user's events of this type on this element; a script's are ignored (userInput). */
+export function onUser<K extends keyof HTMLElementEventMap>(element: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): void {
+  element.addEventListener(type, (event) => {
+    if (userInput.isUser(event)) handler(event);
+  });
+}
+
 /** A tiny element builder: attributes and text only, never markup. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,

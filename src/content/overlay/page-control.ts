@@ -1,7 +1,7 @@
 // The page-level relevance control (issue #8): one small fixed button group in its own closed shadow root,
 // added only once a card on the page is marked relevant. "Next relevant (n)" moves to the next marked card;
 // "Dim done" dims the overlays of papers the user marked done.
-import { el, pageTheme, setText } from './host';
+import { el, onUser, pageTheme, setText } from './host';
 
 export const CONTROL_TAG = 'papershelf-controls';
 
@@ -34,8 +34,8 @@ export function createPageControl(doc: Document, actions: { next(): void; dim(on
   bar.dataset.theme = pageTheme(doc);
   const next = el(doc, 'button', { type: 'button' });
   const dim = el(doc, 'button', { type: 'button', 'aria-pressed': 'false', title: 'Dim the Papershelf bar of papers you marked done' }, 'Dim done');
-  next.addEventListener('click', () => actions.next());
-  dim.addEventListener('click', () => actions.dim(dim.getAttribute('aria-pressed') !== 'true'));
+  onUser(next, 'click', () => actions.next());
+  onUser(dim, 'click', () => actions.dim(dim.getAttribute('aria-pressed') !== 'true'));
   bar.append(next, dim);
   root.append(style, bar);
   return {

@@ -1,7 +1,7 @@
 // The relevance mark (issue #8): "◆ Relevant" in the card's closed shadow root, with the one-line reason as its
 // description, its tooltip, and a line shown while it is hovered or focused (click keeps it open). The reason
 // names saved papers, so it exists only in here: never in the page's DOM, attributes or classes.
-import { el } from './host';
+import { el, onUser } from './host';
 
 export const RELEVANCE_STYLE = `
 .relevant { display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 999px; cursor: help;
@@ -25,7 +25,7 @@ export function createRelevanceMark(doc: Document): RelevanceMarkView {
   const why = el(doc, 'span', { class: 'why', id: 'why' });
   const mark = el(doc, 'button', { type: 'button', class: 'relevant', 'aria-describedby': 'why', 'aria-expanded': 'false' });
   mark.append(el(doc, 'span', { 'aria-hidden': 'true' }, '◆'), el(doc, 'span', {}, 'Relevant'));
-  mark.addEventListener('click', (event) => {
+  onUser(mark, 'click', (event) => {
     event.preventDefault(); // the card may be a link
     event.stopPropagation();
     mark.setAttribute('aria-expanded', String(mark.getAttribute('aria-expanded') !== 'true'));

@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { userInput } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
+
+// jsdom's clicks are all a script's: here they stand for the user's, but in the test of the guard itself.
+beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
 
 /** The DOM changes an action makes under the control's elements, as a MutationObserver sees them. */
 async function changes(targets: readonly Node[], act: () => void): Promise<MutationRecord[]> {
@@ -124,5 +128,28 @@ describe('the reading status of a saved paper', () => {
     control.setStatus('reading');
     expect([status.hidden, toggle.textContent]).toEqual([false, 'Reading▾']);
     expect(row.querySelectorAll('.status-control')).toHaveLength(1);
+  });
+});
+
+describe("a page script's clicks", () => {
+  it('save nothing and open no statuses: only the user acts through the controls', () => {
+    vi.spyOn(userInput, 'isUser').mockRestore(); // the real guard: jsdom's click() is untrusted, as a page script's is
+    const calls: string[] = [];
+    const control = createSaveControl(document, { toggle: (on) => calls.push(`toggle ${on}`), setStatus: (s) => calls.push(`status ${s}`) });
+    const row = document.createElement('div');
+    row.append(...control.elements);
+    document.body.replaceChildren(row);
+    control.setStatus('to-read');
+    const button = row.querySelector<HTMLButtonElement>('button.save')!;
+    const toggle = row.querySelector<HTMLButtonElement>('button.status')!;
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    toggle.click();
+    expect([calls, toggle.getAttribute('aria-expanded'), row.querySelectorAll('button.pick').length]).toEqual([[], 'false', 0]);
+    // The same clicks, as the user's, act.
+    vi.spyOn(userInput, 'isUser').mockReturnValue(true);
+    button.click();
+    toggle.click();
+    expect([calls, toggle.getAttribute('aria-expanded')]).toEqual([['toggle false'], 'true']);
   });
 });

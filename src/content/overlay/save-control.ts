@@ -4,7 +4,7 @@
 // date and reads its forms, then another that reads them again (on a 5,000-card Hugging Face list 23-48 ms and 16-27
 // ms; on arXiv 1,000 a forced style and layout of ~10 ms), for every saved paper's overlay built (issue #7).
 import type { ReadingStatus } from '../../storage/schema';
-import { el, setAttr, setText } from './host';
+import { el, onUser, setAttr, setText } from './host';
 
 export const SAVE_STYLE = `
 .save, .status, .pick { display: inline-flex; align-items: center; gap: 4px; border-radius: 999px;
@@ -42,7 +42,7 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
   button.append(star, label);
   const message = el(doc, 'span', { class: 'msg', role: 'status' });
 
-  button.addEventListener('click', (event) => {
+  onUser(button, 'click', (event) => {
     // The card may sit inside a link or a click handler of the page: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
@@ -113,7 +113,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
       group = el(doc, 'span', { class: 'statuses', role: 'group', 'aria-label': 'Set the reading status' });
       choices = STATUSES.map((value) => {
         const choice = el(doc, 'button', { type: 'button', class: 'pick', 'aria-pressed': 'false' }, STATUS_LABELS[value]);
-        choice.addEventListener('click', (event) => {
+        onUser(choice, 'click', (event) => {
           event.preventDefault();
           event.stopPropagation();
           close(true);
@@ -140,7 +140,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
     toggle.setAttribute('aria-expanded', 'true');
     choices[STATUSES.indexOf(current)]?.focus();
   };
-  toggle.addEventListener('click', (event) => {
+  onUser(toggle, 'click', (event) => {
     // The card may sit inside a link or a click handler of the page: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();

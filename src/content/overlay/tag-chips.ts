@@ -1,6 +1,6 @@
 // Tag chips: the user's own tags, rule tags, topics and site keywords, a few at a time with a "+N" overflow.
 // Clicking a chip marks every card on the page that has the same tag.
-import { el } from './host';
+import { el, onUser } from './host';
 
 export type TagKind = 'user' | 'rule' | 'topic' | 'site';
 
@@ -63,7 +63,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void): 
       const chip = el(doc, 'button', { type: 'button', class: 'chip', 'data-kind': tag.kind, 'aria-pressed': String(tag.label === marked) }, tag.label);
       chip.title = `${KIND_NAMES[tag.kind]}${tag.watched ? ' (watched)' : ''}: mark every paper on this page tagged “${tag.label}”`;
       if (tag.watched) chip.setAttribute('data-watched', '');
-      chip.addEventListener('click', (event) => {
+      onUser(chip, 'click', (event) => {
         event.preventDefault();
         event.stopPropagation();
         onMark(tag.label);
@@ -74,7 +74,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void): 
     if (hidden > 0 || expanded) {
       const more = el(doc, 'button', { type: 'button', class: 'more', 'aria-expanded': String(expanded) }, expanded ? 'less' : `+${hidden}`);
       more.setAttribute('aria-label', expanded ? 'Show fewer tags' : `Show ${hidden} more tags`);
-      more.addEventListener('click', (event) => {
+      onUser(more, 'click', (event) => {
         event.preventDefault();
         event.stopPropagation();
         expanded = !expanded;

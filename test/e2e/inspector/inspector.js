@@ -52,7 +52,8 @@ document.addEventListener('papershelf-inspect', () => {
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
 });
 
-// The page-level relevance control: its buttons (label, aria-pressed) into an attribute; a click on request.
+// The page-level relevance control: its buttons (label, aria-pressed, centre on screen) into an attribute. The test
+// clicks them with the mouse: the extension ignores a script's clicks (this script's too).
 const controlButtons = () => {
   const host = document.querySelector('papershelf-controls');
   // Only a control the user can see (drawn, not only attributed: a style once overrode its bar's `hidden`): its bar
@@ -61,8 +62,6 @@ const controlButtons = () => {
   return bar && bar.getClientRects().length > 0 ? [...bar.querySelectorAll('button')] : [];
 };
 document.addEventListener('papershelf-inspect-controls', () => {
-  const buttons = controlButtons().map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed') }));
+  const buttons = controlButtons().map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed'), ...centre(b) }));
   document.documentElement.setAttribute('data-papershelf-inspector-controls', JSON.stringify(buttons));
 });
-document.addEventListener('papershelf-click-next', () => controlButtons()[0]?.click());
-document.addEventListener('papershelf-click-dim', () => controlButtons()[1]?.click());
