@@ -49,11 +49,18 @@ describe('extract CLI', () => {
     [['page.html'], /Missing --url/],
     [['page.html', '--url', 'not a url'], /Not a URL/],
     [['page.html', '--url', 'https://huggingface.co/papers', '--now', 'yesterday'], /--now wants YYYY-MM-DD/],
+    [['page.html', '--url', 'https://huggingface.co/papers', '--now', '2026-02-30'], /--now 2026-02-30 is not a date/],
+    [['page.html', '--url', 'https://huggingface.co/papers', '--now', '2026-13-01'], /--now 2026-13-01 is not a date/],
     [['page.html', '--bogus'], /Unknown option --bogus/],
   ])('exits 2 on bad arguments %j', async (argv, message) => {
     const { code, err } = await run(...argv);
     expect(code).toBe(2);
     expect(err).toMatch(message);
+  });
+
+  it('takes a leap day for --now', async () => {
+    const { code } = await run('test/fixtures/huggingface/empty.html', '--url', 'https://huggingface.co/papers', '--now', '2028-02-29');
+    expect(code).toBe(0);
   });
 
   it('never runs the page\'s scripts', async () => {

@@ -56,8 +56,13 @@ function parseArgs(argv: string[]): { file: string; url: string; now: Date } | s
     if (arg === '--url') url = argv[++i];
     else if (arg === '--now') {
       const value = argv[++i] ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return `--now wants YYYY-MM-DD, got "${value}"`;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return `--now wants YYYY-MM-DD, got "${value}"`;
       now = new Date(`${value}T12:00:00Z`);
+      // Date rolls an impossible day over (2026-02-30 becomes 2026-03-02) rather than failing: only a date that
+      // reads back as written is the one the user meant.
+      if (Number.isNaN(now.getTime()) || now.toISOString().slice(0, 10) !== value) {
+        return `--now ${value} is not a date (no such day in the calendar)`;
+      }
     } else if (arg.startsWith('--')) return `Unknown option ${arg}`;
     else if (file === undefined) file = arg;
     else return `Unexpected argument ${arg}`;
