@@ -3,9 +3,10 @@
 // Pages are answered by request interception on their real URLs; nothing reaches the network (every other
 // request is aborted, and host resolution fails for anything that slips past interception).
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fail } from './fail';
 
 export const PROBE = resolve('bench/probe');
 export const PAGE_TIMING = resolve('bench/probe/page-timing.js');
@@ -44,6 +45,8 @@ export async function stopServiceWorkers(context: BrowserContext): Promise<void>
 
 /** Copy the build, so a rebuild during the run (other work in the checkout) cannot swap files under us. */
 export function snapshotBuild(dist = 'dist/chrome'): string {
+  // On a fresh clone there is none yet: say so, rather than fail on the copy with ENOENT and a stack trace.
+  if (!existsSync(join(dist, 'manifest.json'))) fail(`No build at ${dist}: run \`npm run build\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'papershelf-bench-dist-'));
   cpSync(dist, dir, { recursive: true });
   return dir;

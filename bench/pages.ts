@@ -3,8 +3,20 @@
 // (its 9 dt+dd entries in three dl sections). Each template is repeated with a distinct, valid arXiv id and a
 // distinct title, so every card is a different paper to the extension.
 import { readFileSync } from 'node:fs';
+import { fail } from './fail';
 
 export type Site = 'huggingface' | 'arxiv';
+export const SITES: readonly Site[] = ['huggingface', 'arxiv'];
+
+/**
+ * The site named on a bench tool's command line, or the tool's own when none is: any other name is a mistake to
+ * report, since measuring another site than the one asked for would pass unnoticed.
+ */
+export function siteArg(arg: string | undefined, fallback: Site): Site {
+  if (arg === undefined) return fallback;
+  if (!(SITES as readonly string[]).includes(arg)) fail(`Unknown site "${arg}": the sites are ${SITES.join(', ')}`);
+  return arg as Site;
+}
 
 export interface BenchPage {
   site: Site;

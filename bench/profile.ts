@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, type Served } from './browser';
-import { benchPage, type Site } from './pages';
+import { benchPage, siteArg } from './pages';
 import { appendCards, loadSettled, SCROLL_SCRIPT } from './measure-pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
 import { parentsOf, sampledMs, type CallFrame, type CpuProfile } from './tracing';
 
-const site = (process.argv[2] ?? 'huggingface') as Site;
+const site = siteArg(process.argv[2], 'huggingface');
 const cards = Number(process.argv[3] ?? 1000);
 /** `--library N`: seed N saved papers first (every tenth card of the page among them), as `npm run bench` does. */
 const libraryArg = process.argv.indexOf('--library');

@@ -11,10 +11,10 @@ import { resolve } from 'node:path';
 import { launch, snapshotBuild, stopServiceWorkers, type Bench, type Served } from './browser';
 import { measureLoad, type LoadSample } from './measure-pages';
 import { seed } from './measure-extension';
-import { benchPage, type Site } from './pages';
+import { benchPage, siteArg } from './pages';
 import { readingList } from './records';
 
-const site = (process.argv[2] ?? 'arxiv') as Site;
+const site = siteArg(process.argv[2], 'arxiv');
 const cards = Number(process.argv[3] ?? 1000);
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 5;

@@ -2,13 +2,13 @@
 // split by kind of work (from a Chromium trace: devtools.timeline events, self time of each event), and the
 // longest tasks in which the extension's script ran. Tracing slows the page down; compare the two columns.
 import { launch, snapshotBuild, type Bench, type Served } from './browser';
-import { benchPage, type Site } from './pages';
+import { benchPage, siteArg } from './pages';
 import { appendCards, loadSettled } from './measure-pages';
 import { seed } from './measure-extension';
 import { readingList } from './records';
 import { CHANGE_CATEGORIES, CATEGORIES, isExtensionScript, mainThreadEvents, nested, pageChanges, startTracing, type TraceEvent } from './tracing';
 
-const site = (process.argv[2] ?? 'huggingface') as Site;
+const site = siteArg(process.argv[2], 'huggingface');
 /** TRACE_SCROLL=1: trace a reader scrolling down the loaded page (60 steps of 300 px, one per frame) instead of the load. */
 const SCROLL = !!process.env.TRACE_SCROLL;
 const SCROLL_SCRIPT = `(async () => {
