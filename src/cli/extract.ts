@@ -1,4 +1,4 @@
-// `npm run extract -- <file.html> --url <page url> [--now YYYY-MM-DD]`: runs the same site adapters the
+// `npm run -s extract -- <file.html> --url <page url> [--now YYYY-MM-DD]`: runs the same site adapters the
 // extension runs, on a saved page, in Node, and prints {"site", "page", "papers"} as JSON.
 import { readFile } from 'node:fs/promises';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -9,7 +9,8 @@ export interface Io {
   err(text: string): void;
 }
 
-const USAGE = 'usage: npm run extract -- <file.html> --url <page url> [--now YYYY-MM-DD]';
+// -s: without it npm prints its own lines on stdout before the JSON.
+const USAGE = 'usage: npm run -s extract -- <file.html> --url <page url> [--now YYYY-MM-DD]';
 
 /** Returns the exit code: 0 done, 1 unreadable file, 2 bad arguments or a URL no adapter handles. */
 export async function runExtract(argv: string[], io: Io): Promise<number> {
