@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
-// Unit and DOM-fixture tests (tiers 1 and 2). End-to-end tests run from scripts/e2e.mjs against the built packages.
+// Unit and DOM-fixture tests (tiers 1 and 2). End-to-end tests have their own config, vitest.e2e.config.ts
+// (`npm run test:e2e`), and run against the built packages.
 export default defineConfig({
   plugins: [preact()],
   test: {
