@@ -7,7 +7,7 @@ import { ANNOTATED_MARK, Annotator, BLOCK, FIRST_CARDS, NEIGHBOURS, PER_INSERTIO
 import type { Tag } from './overlay/tag-chips';
 import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
-import { userInput } from './overlay/host';
+import { shownText, userInput } from './overlay/host';
 
 // jsdom's clicks are all a script's: here they stand for the user's (the guard itself: overlay/save-control.test.ts).
 beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
@@ -123,7 +123,7 @@ describe('Annotator', () => {
     const a = annotator(port, vi.fn(), createTagger({ watchedTopics: ['planning'], tagRules: [] }));
     const started = a.start();
     await vi.waitFor(() => expect(hosts()).toHaveLength(3), WAIT);
-    const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => `${b.textContent}${b.hasAttribute('data-watched') ? '*' : ''}`);
+    const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => `${shownText(b)}${b.hasAttribute('data-watched') ? '*' : ''}`);
     const standsOut = () => hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('watched'));
     expect(hosts().map(chips)).toEqual([[], [], []]); // built before the answer
     expect(standsOut()).toEqual([false, false, false]);
@@ -153,7 +153,7 @@ describe('Annotator', () => {
     performance.clearMarks(ANNOTATED_MARK);
     const a = annotator(port, onError, tagger);
     await a.start();
-    const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => b.textContent);
+    const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => shownText(b));
     expect(hosts().map(chips)).toEqual([['cs.AI']]);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'worker gone' }));
     expect(performance.getEntriesByName(ANNOTATED_MARK)).toHaveLength(1);
@@ -230,7 +230,7 @@ describe('Annotator', () => {
     await flush();
     const root = roots.get(hosts()[0]!)!;
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('false');
-    expect(root.querySelector('[role=status]')!.textContent).toBe('Could not save. Try again.');
+    expect(shownText(root.querySelector('[role=status]')!)).toBe('Could not save. Try again.');
   });
 
   it('shows the stored state, without a failure message, when the answer was lost after the write committed', async () => {
@@ -245,7 +245,7 @@ describe('Annotator', () => {
     button(hosts()[0]!).click();
     await flush();
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
-    expect(roots.get(hosts()[0]!)!.querySelector('[role=status]')!.textContent).toBe('');
+    expect(shownText(roots.get(hosts()[0]!)!.querySelector('[role=status]')!)).toBe('');
   });
 
   it('applies changes broadcast from other tabs', async () => {
@@ -318,13 +318,13 @@ describe('Annotator', () => {
     await annotator(port).start();
     const root = roots.get(hosts()[0]!)!;
     const status = root.querySelector<HTMLButtonElement>('button.status')!;
-    expect(status.textContent).toBe('To read▾');
+    expect(shownText(status)).toBe('To read▾');
     status.click();
-    const done = [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => b.textContent === 'Done')!;
+    const done = [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!;
     done.click();
     await flush();
     expect(port.setStatus).toHaveBeenCalledWith('fake:1', 'done');
-    expect(status.textContent).toBe('Done▾');
+    expect(shownText(status)).toBe('Done▾');
     expect(status.getAttribute('aria-label')).toBe('Reading status: Done');
   });
 
@@ -336,7 +336,7 @@ describe('Annotator', () => {
       'fake:3': [{ label: 'Diffusion', kind: 'topic', watched: false }],
     };
     await annotator(fakePort(), vi.fn(), (paper) => tags[paper.id] ?? []).start();
-    const chips = (i: number) => [...roots.get(hosts()[i]!)!.querySelectorAll('.tags button')].map((b) => b.textContent);
+    const chips = (i: number) => [...roots.get(hosts()[i]!)!.querySelectorAll('.tags button')].map((b) => shownText(b));
     expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', '+2']);
     expect(chips(1)).toEqual(['Agents']);
     expect(roots.get(hosts()[1]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
@@ -361,7 +361,7 @@ describe('Annotator', () => {
     const badges = [...roots.get(hosts()[0]!)!.querySelectorAll('a.badge')] as HTMLAnchorElement[];
     expect(badges.map((b) => b.href)).toEqual(['https://github.com/Owner/Repo']); // the malformed name gets no link
     expect(port.repo).toHaveBeenCalledWith('Owner/Repo');
-    expect(badges[0]!.textContent).toContain('★ 1.2k · 12d ago');
+    expect(shownText(badges[0]!)).toContain('★ 1.2k · 12d ago');
   });
 
   it('saves the hovered card on the keyboard shortcut', async () => {
@@ -384,7 +384,7 @@ describe('Annotator', () => {
     button(hosts()[0]!).click();
     await flush();
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('false');
-    expect(roots.get(hosts()[0]!)!.querySelector('[role=status]')!.textContent).toMatch(/storage is full/);
+    expect(shownText(roots.get(hosts()[0]!)!.querySelector('[role=status]')!)).toMatch(/storage is full/);
   });
 
   it('shows the reading status on a saved card (the same overlay on every site), with no form control', async () => {
@@ -392,7 +392,7 @@ describe('Annotator', () => {
     await annotator(fakePort({ 'fake:1': 'reading' })).start();
     const status = (i: number) => roots.get(hosts()[i]!)!.querySelector<HTMLButtonElement>('button.status');
     expect(status(0)!.closest('[hidden]')).toBeNull();
-    expect(status(0)!.textContent).toBe('Reading▾');
+    expect(shownText(status(0)!)).toBe('Reading▾');
     expect(status(0)!.getAttribute('aria-label')).toBe('Reading status: Reading');
     expect(status(1)).toBeNull(); // no status until saved
     // No <select> or other form control: each one built sets off Chromium's autofill agent (save-control.ts).
@@ -714,7 +714,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(hosts()).toEqual(all.slice(40, 44).map(hostIn));
     expect(asked().sort()).toEqual(ids(33, 52).sort());
     // A neighbour nearing the viewport is built with its chips: they are not asked for again, nor drawn later.
-    const chips = (card: Element) => [...roots.get(hostIn(card)!)!.querySelectorAll('.tags button.chip')].map((b) => b.textContent);
+    const chips = (card: Element) => [...roots.get(hostIn(card)!)!.querySelectorAll('.tags button.chip')].map((b) => shownText(b));
     let asInserted: (string | null)[] | null = null;
     const insertion = new MutationObserver(() => (asInserted ??= hostIn(all[44]!) && chips(all[44]!)));
     insertion.observe(document.body, { childList: true, subtree: true });
@@ -999,7 +999,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const root = roots.get(host)!;
     expect(root.querySelector('.row')!.classList.contains('marked')).toBe(true);
     expect(button(host).getAttribute('aria-pressed')).toBe('false');
-    expect(root.querySelector('.why')!.textContent).toBe(''); // saved once: its relevance mark went for good
+    expect(shownText(root.querySelector('.why')!)).toBe(''); // saved once: its relevance mark went for good
     expect(roots.get(hostIn(articles()[0]!)!)!.querySelector('.row')!.classList.contains('dim')).toBe(true);
   });
 
@@ -1103,7 +1103,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(last.getAttribute('data-papershelf-id')).toBe(`fake:${n}`);
     expect(button(last).getAttribute('aria-pressed')).toBe('true');
     expect(tagger).toHaveBeenCalledWith(expect.objectContaining({ id: `fake:${n}`, title: `Paper ${n}` }), undefined); // no topics asked: this port has none
-    expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => b.textContent)).toContain(`Paper ${n}`);
+    expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => shownText(b))).toContain(`Paper ${n}`);
     FakeObserver.show(articles()[n - 1]!, articles()[n - 5]!);
     expect(reads).toHaveLength(built); // each once
   });
@@ -1166,7 +1166,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       [],
     );
     await shown(articles()[1]!);
-    expect(roots.get(hostIn(articles()[1]!)!)!.querySelector('.why')!.textContent).toBe('Relevant: close to your list');
+    expect(shownText(roots.get(hostIn(articles()[1]!)!)!.querySelector('.why')!)).toBe('Relevant: close to your list');
   });
 
   it('with relevance on, reads only title and abstract of the cards it does not build, where the adapter can', async () => {
@@ -1230,7 +1230,7 @@ describe('Annotator relevance', () => {
   const mark = (host: Element) => roots.get(host)!.querySelector<HTMLButtonElement>('.relevant')!;
   const why = (host: Element) => roots.get(host)!.querySelector('.why')!;
   const control = () => document.querySelector('papershelf-controls');
-  const controlButton = (name: RegExp) => [...roots.get(control()!)!.querySelectorAll('button')].find((b) => name.test(b.textContent!))!;
+  const controlButton = (name: RegExp) => [...roots.get(control()!)!.querySelectorAll('button')].find((b) => name.test(shownText(b)))!;
   const withRelevance = (port: ReadingListPort) => {
     const a = annotator(port);
     a.setRelevance(true);
@@ -1248,9 +1248,9 @@ describe('Annotator relevance', () => {
     );
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
     const m = mark(hosts()[1]!);
-    expect(m.textContent).toBe('◆Relevant');
+    expect(shownText(m)).toBe('◆Relevant');
     expect(m.title).toContain(REASONS['fake:2']);
-    expect(why(hosts()[1]!).textContent).toBe(`Relevant: ${REASONS['fake:2']}`);
+    expect(shownText(why(hosts()[1]!))).toBe(`Relevant: ${REASONS['fake:2']}`);
     // The reason is described by the mark, for screen readers, and shown while it has focus (CSS :focus ~ .why).
     expect(roots.get(hosts()[1]!)!.getElementById(m.getAttribute('aria-describedby')!)).toBe(why(hosts()[1]!));
     // Nothing of it in the page's DOM: not in text, not in attributes, not on the hosts.
@@ -1273,7 +1273,7 @@ describe('Annotator relevance', () => {
     document.body.innerHTML = card('1') + card('2') + card('3') + card('4') + card('5');
     await withRelevance(relevancePort()).start();
     const next = controlButton(/^Next relevant/);
-    expect(next.textContent).toBe('Next relevant (2)');
+    expect(shownText(next)).toBe('Next relevant (2)');
     const focused = () => {
       const host = document.activeElement!;
       expect(roots.get(host)!.activeElement).toBe(mark(host)); // the mark itself, so its reason shows
@@ -1335,7 +1335,7 @@ describe('Annotator relevance', () => {
       [{ id: 'fake:4', title: 'Paper 4', abstract: null }],
       [{ id: 'fake:1', title: 'Paper 1', abstract: null }, { id: 'fake:2', title: 'Paper 2', abstract: null }],
     ]);
-    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (2)');
+    expect(shownText(controlButton(/^Next relevant/))).toBe('Next relevant (2)');
     const article = document.querySelectorAll('article')[1]!;
     article.innerHTML = '<a class="paper" href="/2">link</a><h3>Paper 2</h3>'; // framework re-render
     await flush();
@@ -1378,7 +1378,7 @@ describe('Annotator relevance', () => {
     await withRelevance(port).start();
     expect(port.relevance).toHaveBeenCalledTimes(2);
     await flush();
-    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (2)');
+    expect(shownText(controlButton(/^Next relevant/))).toBe('Next relevant (2)');
     expect([...changes, ...inRoot.takeRecords()]).toEqual([]); // put in the page with its final count, never rewritten
     inRoot.disconnect();
     hostAdded.disconnect();
@@ -1396,12 +1396,12 @@ describe('Annotator relevance', () => {
     await flush();
     expect(port.relevance).toHaveBeenCalledTimes(2);
     expect([...changes, ...watch.takeRecords()]).toEqual([]);
-    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (1)');
+    expect(shownText(controlButton(/^Next relevant/))).toBe('Next relevant (1)');
     document.body.insertAdjacentHTML('beforeend', card('4')); // relevant
     await flush();
     await flush();
     expect(port.relevance).toHaveBeenCalledTimes(3);
-    expect(controlButton(/^Next relevant/).textContent).toBe('Next relevant (2)');
+    expect(shownText(controlButton(/^Next relevant/))).toBe('Next relevant (2)');
     watch.disconnect();
   });
 
@@ -1423,7 +1423,7 @@ describe('Annotator relevance', () => {
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true, false]);
     a.applyChange('fake:2', { status: 'to-read', tags: [] });
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, true, true, false]);
-    expect(controlButton(/Next relevant/).textContent).toBe('Next relevant (1)');
+    expect(shownText(controlButton(/Next relevant/))).toBe('Next relevant (1)');
   });
 
   it('shows no control when no card is relevant, yet its host is there (its presence tells nothing)', async () => {

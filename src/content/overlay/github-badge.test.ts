@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { expect, it } from 'vitest';
 import { abbreviate, createGithubBadge } from './github-badge';
+import { shownText } from './host';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 
@@ -19,10 +20,10 @@ async function changes(target: Node, act: () => void): Promise<MutationRecord[]>
 it("shows the repository at once, the page's figure if any, and the API's figures when they come", () => {
   const badge = createGithubBadge(document, 'Owner/Repo', 1234, () => NOW)!;
   expect(badge.element.getAttribute('href')).toBe('https://github.com/Owner/Repo');
-  expect(badge.element.textContent).toBe('Owner/Repo★ 1.2k');
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 1.2k');
   badge.update({ name: 'owner/repo', stars: 2500, pushedAt: '2026-11-19T00:00:00Z' });
   expect(badge.element.getAttribute('href')).toBe('https://github.com/owner/repo');
-  expect(badge.element.textContent).toBe('owner/repo★ 2.5k · 12d ago');
+  expect(shownText(badge.element)).toBe('owner/repo★ 2.5k · 12d ago');
   expect(badge.element.title).toBe('GitHub repository owner/repo, 2500 stars, last push 12d ago');
   expect(abbreviate(999)).toBe('999');
 });
@@ -36,7 +37,7 @@ it('writes nothing when an answer changes nothing (offline, rate-limited, or wha
   const written = await changes(badge.element, () => badge.update({ ...unavailable, stars: 7 }));
   expect(written.length).toBeGreaterThan(0);
   expect(written.some((r) => r.type === 'attributes' && r.attributeName === 'href')).toBe(false);
-  expect(badge.element.textContent).toBe('Owner/Repo★ 7');
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 7');
   expect(await changes(badge.element, () => badge.update({ stars: 7 }))).toEqual([]);
 });
 
@@ -44,9 +45,9 @@ it("keeps the page's star count when the answer knows none (GitHub out of reach)
   const badge = createGithubBadge(document, 'Owner/Repo', 1234, () => NOW)!;
   const unavailable = { name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false };
   expect(await changes(badge.element, () => badge.update(unavailable))).toEqual([]);
-  expect(badge.element.textContent).toBe('Owner/Repo★ 1.2k');
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 1.2k');
   badge.update({ ...unavailable, notFound: true });
-  expect(badge.element.textContent).toBe('Owner/Reponot found');
+  expect(shownText(badge.element)).toBe('Owner/Reponot found');
   expect(badge.element.title).toBe('GitHub repository Owner/Repo, not found');
 });
 

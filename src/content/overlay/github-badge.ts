@@ -69,7 +69,7 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', state.pushedAt ? relativeAge(state.pushedAt, now()) ?? '' : ''];
     setText(figures, parts.filter(Boolean).join(' · '));
     setText(warn, state.notFound ? 'not found' : state.archived ? 'archived' : '');
-    const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', state.pushedAt ? `last push ${relativeAge(state.pushedAt, now())}` : '', warn.textContent]
+    const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', state.pushedAt ? `last push ${relativeAge(state.pushedAt, now())}` : '', warn.getAttribute('data-text')]
       .filter(Boolean)
       .join(', ');
     setAttr(element, 'aria-label', label);

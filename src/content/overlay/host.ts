@@ -2,6 +2,14 @@
 // The page's CSS does not reach inside (all: initial on the host); ours does not leak out.
 export const HOST_TAG = 'papershelf-overlay';
 
+/**
+ * Every text an overlay shows is CSS generated content, from a `data-text` attribute (setText, el), never a text node:
+ * find-in-page never matches it, so a page's `window.find("Saved")` or `find("my-tag")` cannot learn what is in the
+ * reading list from our overlays, and in Firefox, whose selection then handed the page the closed root itself, cannot
+ * reach in. Screen readers read generated content in accessible names and text as they read text nodes.
+ */
+export const SHOWN_TEXT_STYLE = '[data-text]::before { content: attr(data-text); }';
+
 const BASE_STYLE = `
 :host { all: initial; display: block; margin: 6px 0 2px; }
 .row { font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; align-items: center; gap: 6px;
@@ -16,6 +24,7 @@ button, a { font: inherit; color: inherit; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .msg { color: #b91c1c; }
 .row[data-theme="dark"] .msg { color: #fca5a5; }
+${SHOWN_TEXT_STYLE}
 `;
 
 export type Theme = 'light' | 'dark';
@@ -96,11 +105,18 @@ export function fillHost(doc: Document, host: HTMLElement, root: ShadowRoot, the
 }
 
 /**
- * A node's text, or an element's attribute, written only when it differs: a write that changes nothing still costs
- * the page a frame of layout and paint (on a 1,000-card arXiv list, 10-20 ms; issue #7).
+ * An element's shown text (SHOWN_TEXT_STYLE), or an attribute, written only when it differs: a write that changes
+ * nothing still costs the page a frame of layout and paint (on a 1,000-card arXiv list, 10-20 ms; issue #7).
  */
-export function setText(node: Node, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
+export function setText(element: Element, text: string): void {
+  setAttr(element, 'data-text', text);
+}
+
+/** The text an element shows (setText): its own and its descendants', in document order. */
+export function shownText(element: Element): string {
+  let text = element.getAttribute('data-text') ?? '';
+  for (const child of element.children) text += shownText(child);
+  return text;
 }
 
 export function setAttr(element: Element, name: string, value: string): void {
@@ -131,6 +147,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.setAttribute('data-text', text);
   return node;
 }

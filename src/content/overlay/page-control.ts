@@ -1,7 +1,7 @@
 // The page-level relevance control (issue #8): one small fixed button group in its own closed shadow root,
 // added only once a card on the page is marked relevant. "Next relevant (n)" moves to the next marked card;
 // "Dim done" dims the overlays of papers the user marked done.
-import { el, onUser, pageTheme, setText } from './host';
+import { el, onUser, pageTheme, setText, SHOWN_TEXT_STYLE } from './host';
 
 export const CONTROL_TAG = 'papershelf-controls';
 
@@ -11,6 +11,7 @@ const STYLE = `
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); box-shadow: 0 2px 8px rgba(0,0,0,.15);
   --fg: #1f2937; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb; }
 .bar[hidden] { display: none; }
+${SHOWN_TEXT_STYLE}
 .bar[data-theme="dark"] { --fg: #e5e7eb; --bg: #1f2937; --line: #4b5563; --hover: #374151; --accent: #60a5fa; }
 button { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
   padding: 1px 10px; cursor: pointer; }

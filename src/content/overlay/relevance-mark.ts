@@ -1,7 +1,7 @@
 // The relevance mark (issue #8): "◆ Relevant" in the card's closed shadow root, with the one-line reason as its
 // description, its tooltip, and a line shown while it is hovered or focused (click keeps it open). The reason
 // names saved papers, so it exists only in here: never in the page's DOM, attributes or classes.
-import { el, onUser } from './host';
+import { el, onUser, setText } from './host';
 
 export const RELEVANCE_STYLE = `
 .relevant { display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 999px; cursor: help;
@@ -34,7 +34,7 @@ export function createRelevanceMark(doc: Document): RelevanceMarkView {
     elements: [mark, why],
     set(reason) {
       mark.hidden = why.hidden = reason === null;
-      why.textContent = reason ? `Relevant: ${reason}` : '';
+      setText(why, reason ? `Relevant: ${reason}` : '');
       mark.title = reason ? `Like your saved papers: ${reason}` : '';
     },
     focus: () => mark.focus({ preventScroll: true }),

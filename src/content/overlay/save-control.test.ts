@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { userInput } from './host';
+import { shownText, userInput } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 
 // jsdom's clicks are all a script's: here they stand for the user's, but in the test of the guard itself.
@@ -24,10 +24,10 @@ it('shows the saved state, and writes nothing when told the same state again', a
   control.setStatus(undefined);
   expect(button.getAttribute('aria-busy')).toBe('true'); // not known yet (an empty aria-busy would read as false)
   control.setStatus(null);
-  expect([button.getAttribute('aria-pressed'), button.hasAttribute('aria-busy'), button.textContent]).toEqual(['false', false, '☆Save']);
+  expect([button.getAttribute('aria-pressed'), button.hasAttribute('aria-busy'), shownText(button)]).toEqual(['false', false, '☆Save']);
   expect(await changes(control.elements, () => control.setStatus(null))).toEqual([]);
   control.setStatus('reading');
-  expect([button.getAttribute('aria-pressed'), button.textContent, button.title]).toEqual(['true', '★Saved', 'In your Papershelf reading list (click to remove)']);
+  expect([button.getAttribute('aria-pressed'), shownText(button), button.title]).toEqual(['true', '★Saved', 'In your Papershelf reading list (click to remove)']);
   expect(await changes(control.elements, () => control.setStatus('reading'))).toEqual([]);
 });
 
@@ -59,7 +59,7 @@ describe('the reading status of a saved paper', () => {
 
   it('names the status on a button, and builds no form control (no <select>: Chromium autofill work per control)', () => {
     const { row, toggle, choices } = saved('reading');
-    expect([toggle.textContent, toggle.getAttribute('aria-label'), toggle.getAttribute('aria-expanded')]).toEqual(['Reading▾', 'Reading status: Reading', 'false']);
+    expect([shownText(toggle), toggle.getAttribute('aria-label'), toggle.getAttribute('aria-expanded')]).toEqual(['Reading▾', 'Reading status: Reading', 'false']);
     expect(choices()).toEqual([]); // the choices are built when first opened
     toggle.click();
     expect(row.querySelectorAll('select, input, textarea, option')).toHaveLength(0);
@@ -69,7 +69,7 @@ describe('the reading status of a saved paper', () => {
     const { toggle, choices, open, picked } = saved('to-read');
     toggle.click();
     expect(open()).toBe(true);
-    expect(choices().map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([['To read', 'true'], ['Reading', 'false'], ['Done', 'false']]);
+    expect(choices().map((b) => [shownText(b), b.getAttribute('aria-pressed')])).toEqual([['To read', 'true'], ['Reading', 'false'], ['Done', 'false']]);
     expect(document.activeElement).toBe(choices()[0]);
     expect(choices()[0]!.parentElement!.getAttribute('role')).toBe('group');
     choices()[2]!.click();
@@ -120,13 +120,13 @@ describe('the reading status of a saved paper', () => {
     const { control, row, toggle, choices, open } = saved('to-read');
     toggle.click();
     control.setStatus('done');
-    expect([toggle.textContent, choices().map((b) => b.getAttribute('aria-pressed'))]).toEqual(['Done▾', ['false', 'false', 'true']]);
+    expect([shownText(toggle), choices().map((b) => b.getAttribute('aria-pressed'))]).toEqual(['Done▾', ['false', 'false', 'true']]);
     const status = row.querySelector<HTMLElement>('.status-control')!;
     expect(await changes([status], () => control.setStatus('done'))).toEqual([]);
     control.setStatus(null);
     expect([status.hidden, open()]).toEqual([true, false]);
     control.setStatus('reading');
-    expect([status.hidden, toggle.textContent]).toEqual([false, 'Reading▾']);
+    expect([status.hidden, shownText(toggle)]).toEqual([false, 'Reading▾']);
     expect(row.querySelectorAll('.status-control')).toHaveLength(1);
   });
 });

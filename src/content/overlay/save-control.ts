@@ -76,9 +76,9 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
       else statusUi?.hide();
     },
     showMessage(text) {
-      message.textContent = text;
+      setText(message, text);
       clearTimeout(timer);
-      timer = setTimeout(() => (message.textContent = ''), 5000);
+      timer = setTimeout(() => setText(message, ''), 5000);
     },
     focus: () => button.focus(),
   };

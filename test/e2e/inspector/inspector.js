@@ -4,6 +4,8 @@
 // controls (id, aria-pressed, label, centre on screen) into an attribute the test reads.
 const shadowOf = (el) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? el.openOrClosedShadowRoot ?? null;
 
+// What an element shows: the overlay's text is generated content from data-text attributes (host.ts setText).
+const shown = (el) => (el.getAttribute('data-text') ?? '') + [...el.children].map(shown).join('');
 const centre = (el) => {
   const rect = el.getBoundingClientRect();
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
@@ -17,8 +19,8 @@ const statusOf = (root) => {
     label: toggle.getAttribute('aria-label'),
     ...centre(toggle),
     open,
-    choices: open ? [...group.querySelectorAll('button')].map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed'), ...centre(b) })) : [],
-    focused: root.activeElement === toggle ? 'status' : root.activeElement?.closest?.('.statuses') ? root.activeElement.textContent : null,
+    choices: open ? [...group.querySelectorAll('button')].map((b) => ({ label: shown(b), pressed: b.getAttribute('aria-pressed'), ...centre(b) })) : [],
+    focused: root.activeElement === toggle ? 'status' : root.activeElement?.closest?.('.statuses') ? shown(root.activeElement) : null,
   };
 };
 
@@ -32,16 +34,16 @@ document.addEventListener('papershelf-inspect', () => {
       hostAttributes: host.getAttributeNames(),
       // null until the saved state is known (the control is aria-busy while it asks).
       pressed: button && !button.hasAttribute('aria-busy') ? button.getAttribute('aria-pressed') : null,
-      label: button?.textContent ?? null,
+      label: (button ? shown(button) : null),
       x: at.x,
       y: at.y,
-      chips: [...(root?.querySelectorAll('.tags .chip') ?? [])].map((c) => c.textContent),
-      badges: [...(root?.querySelectorAll('a.badge') ?? [])].map((a) => ({ href: a.href, text: a.textContent })),
+      chips: [...(root?.querySelectorAll('.tags .chip') ?? [])].map((c) => shown(c)),
+      badges: [...(root?.querySelectorAll('a.badge') ?? [])].map((a) => ({ href: a.href, text: shown(a) })),
       // The relevance reason line when the card is marked, else null; and whether the mark has focus.
-      relevance: root?.querySelector('button.relevant:not([hidden])') ? (root.querySelector('.why')?.textContent ?? '') : null,
+      relevance: root?.querySelector('button.relevant:not([hidden])') ? (root.querySelector('.why') ? shown(root.querySelector('.why')) : '') : null,
       markFocused: root?.activeElement?.classList?.contains('relevant') ?? false,
       dimmed: root?.querySelector('.row')?.classList.contains('dim') ?? false,
-      message: root?.querySelector('.msg')?.textContent ?? '',
+      message: (root?.querySelector('.msg') ? shown(root.querySelector('.msg')) : ''),
       // A saved paper's reading status: its button (label, centre, open or not) and, while open, the statuses offered.
       status: statusOf(root),
       built: !!button,
@@ -62,6 +64,6 @@ const controlButtons = () => {
   return bar && bar.getClientRects().length > 0 ? [...bar.querySelectorAll('button')] : [];
 };
 document.addEventListener('papershelf-inspect-controls', () => {
-  const buttons = controlButtons().map((b) => ({ label: b.textContent, pressed: b.getAttribute('aria-pressed'), ...centre(b) }));
+  const buttons = controlButtons().map((b) => ({ label: shown(b), pressed: b.getAttribute('aria-pressed'), ...centre(b) }));
   document.documentElement.setAttribute('data-papershelf-inspector-controls', JSON.stringify(buttons));
 });
