@@ -131,6 +131,15 @@ describe('fromCsl', () => {
     });
   });
 
+  it('takes primaryClass as a category, unless it only repeats the archive an old-style id names', () => {
+    const item: CslItem = { id: 'k', type: 'article', title: 'T' };
+    expect(fromCsl(item, { eprint: '2401.12345', eprintType: 'arXiv', primaryClass: 'cs.LG' }).categories).toEqual(['cs.LG']);
+    expect(fromCsl(item, { eprint: 'math.GT/0309136', eprintType: 'arXiv', primaryClass: 'math.GT' }).categories).toEqual([]);
+    expect(fromCsl(item, { eprint: 'hep-th/9901001', eprintType: 'arXiv', primaryClass: 'hep-th' }).categories).toEqual([]);
+    expect(fromCsl(item, { eprint: 'hep-th/9901001', eprintType: 'arXiv', primaryClass: 'gr-qc' }).categories).toEqual(['gr-qc']);
+    expect(fromCsl({ ...item, keyword: 'hep-th' }, { eprint: 'hep-th/9901001', eprintType: 'arXiv', primaryClass: 'hep-th' }).categories).toEqual(['hep-th']);
+  });
+
   it('publishedOf takes a full date only', () => {
     expect(publishedOf({ 'date-parts': [[2024, 1, 22]] })).toBe('2024-01-22');
     expect(publishedOf({ raw: '2024-01-22T10:00:00Z' })).toBe('2024-01-22');

@@ -257,8 +257,11 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const container = normalizeSpace(strip(item['container-title'] ?? item['event-title'] ?? ''));
   const venue = container && !/^(?:arxiv|corr)\b/i.test(container) ? container : null;
   const keywords = splitKeywords(item.keyword);
+  // The archive an old-style id names (hep-th/9901001) is the primaryClass exports write when the paper has no
+  // category: it says nothing the id does not, and as a category it would change the paper on every round trip.
   const primary = hints.primaryClass?.trim();
-  const categories = [...new Set([...(primary && ARXIV_CATEGORY.test(primary) ? [primary] : []), ...keywords.filter((k) => ARXIV_CATEGORY.test(k))])];
+  const fromId = primary && arxiv?.startsWith(`${primary}/`);
+  const categories = [...new Set([...(primary && !fromId && ARXIV_CATEGORY.test(primary) ? [primary] : []), ...keywords.filter((k) => ARXIV_CATEGORY.test(k))])];
   const abstract = typeof item.abstract === 'string' ? normalizeSpace(strip(item.abstract)) : '';
   const site = hints.siteIdFromId ? siteIdOf(item.id) : null;
   const fallback = site ?? { site: 'import', siteId: importId(title, yearOf(item.issued)).slice('import:'.length) };
