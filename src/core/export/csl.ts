@@ -112,12 +112,17 @@ export function yearOf(date: CslDate | undefined): number | null {
   return y !== undefined && y >= 1000 && y <= 9999 ? y : null;
 }
 
-/** Keywords of an export: the paper's categories, then the user's tags; commas would split a keyword, so none. */
+/** A category or tag as an export's keyword: commas and semicolons would split it, so none. */
+export function keywordText(raw: string): string {
+  return normalizeSpace(raw.replace(/[,;]/g, ' '));
+}
+
+/** Keywords of an export: the paper's categories, then the user's tags (a tag equal to a category is not repeated). */
 export function keywordsOf(saved: SavedPaper): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const raw of [...saved.paper.categories, ...saved.tags]) {
-    const k = normalizeSpace(raw.replace(/[,;]/g, ' '));
+    const k = keywordText(raw);
     if (k && !seen.has(k.toLowerCase())) {
       seen.add(k.toLowerCase());
       out.push(k);

@@ -20,7 +20,7 @@ import { normalizeSpace } from '../paper';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import type { CslItem } from './csl';
-import { fromCsl, importId, tagCandidates, yearOf } from './csl';
+import { fromCsl, importId, keywordText, tagCandidates, yearOf } from './csl';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import type { LongWork } from './progress';
 import { inChunks, isAbortError, throwIfAborted } from './progress';
@@ -431,8 +431,8 @@ function unionTags(first: readonly string[], second: readonly string[]): string[
  *   (a tag removed on the newer side stays removed); paper metadata is merged field by field, newer non-empty
  *   value first; the earliest `savedAt` is kept, the latest `updatedAt`. Ties go to the list.
  * - Records without timestamps (BibTeX/RIS/CSL): the user's status and note stay; tags are the union (keywords
- *   add tags, never remove them); metadata only fills fields the list has empty. When anything changes,
- *   `updatedAt` becomes `now`.
+ *   add tags, never remove them), except keywords that are the paper's own categories; metadata only fills
+ *   fields the list has empty. When anything changes, `updatedAt` becomes `now`.
  */
 function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): SavedPaper {
   if (incoming.updatedAt > 0) {
@@ -450,10 +450,14 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
       updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
     };
   }
+  // Exports write the paper's categories (Hugging Face and OpenReview keywords, arXiv classes) and the user's tags
+  // as one keyword list, which import cannot tell apart: a keyword that is one of the paper's categories in the
+  // list is that category coming back, not a new tag (or re-importing an export would tag every paper).
+  const categories = new Set(current.paper.categories.map((c) => keywordText(c).toLowerCase()));
   const merged: SavedPaper = {
     ...current,
     paper: mergePaper(current.paper, incoming.paper),
-    tags: unionTags(current.tags, incoming.tags),
+    tags: unionTags(current.tags, incoming.tags.filter((tag) => !categories.has(keywordText(tag).toLowerCase()))),
     note: current.note || incoming.note,
   };
   return equal(merged, current) ? current : { ...merged, updatedAt: Math.max(now, current.updatedAt) };

@@ -96,6 +96,17 @@ describe('mergeImport', () => {
       expect(upserts[0]?.paper).toMatchObject({ title: emoji.paper.title, venue: 'arXiv preprint', abstract: 'From the .bib', source: emoji.paper.source });
     });
 
+    it('does not make tags of keywords that are the paper’s own categories (an export read back)', () => {
+      // Exports write categories and tags as one keyword list; Hugging Face keywords are not arXiv classes.
+      const current: SavedPaper = { ...attention, paper: { ...attention.paper, categories: ['Self-Attention', 'machine translation;  BLEU'] } };
+      const incoming = cited(attention, {}, ['self-attention', 'machine translation BLEU', 'transformers', 'new-tag']);
+      const { upserts, summary } = mergeImport(list(current), [incoming], NOW);
+      expect(summary).toMatchObject({ added: 0, updated: 1 });
+      expect(upserts[0]?.tags).toEqual(['transformers', 'classics', 'new-tag']);
+      // A new paper has no categories to compare with: its keywords are tags.
+      expect(mergeImport(list(), [incoming], NOW).upserts[0]?.tags).toEqual(incoming.tags);
+    });
+
     it('is skipped when it brings nothing new', () => {
       const { upserts, summary } = mergeImport(list(acl), [cited(acl, {}, ['dialogue'])], NOW);
       expect(upserts).toEqual([]);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { SavedPaperSchema } from '../../background/messages';
+import { ARXIV_CATEGORY } from './csl';
 import { exportPapers } from './formats';
 import { mergeImport, parseImport } from './import';
+import type { SavedPaper } from '../../storage/schema';
 import { generatePapers } from '../../../test/fixtures/export/generate';
+import { openreview, realistic } from '../../../test/fixtures/export/papers';
+import { readingList } from '../../../bench/records';
 import { recordFigures } from '../../../test/figures';
 
 describe('JSON backup round trip (property test, seeded)', () => {
@@ -45,5 +49,28 @@ describe('JSON backup round trip (property test, seeded)', () => {
       const parsed = await parseImport((await exportPapers(papers, 'json')).text);
       expect(parsed.ok && parsed.records).toStrictEqual(papers);
     }
+  });
+});
+
+describe('citation formats: re-importing your own export changes nothing', () => {
+  // Hugging Face keywords (categories that are not arXiv classes), arXiv categories, tags, notes and statuses of
+  // a benchmark list, the fixtures' hard cases, and an OpenReview paper whose keywords include one of its tags.
+  const withKeywords: SavedPaper = {
+    ...openreview,
+    paper: { ...openreview.paper, categories: ['diffusion models', 'Review-Queue', 'score matching'] },
+    tags: ['review-queue', 'generative'],
+  };
+  const papers = [...realistic.filter((p) => p.id !== openreview.id), withKeywords, ...readingList({ count: 200 })];
+
+  it.each(['bibtex', 'ris', 'csl-json'] as const)('%s: nothing to add, nothing to update', async (format) => {
+    expect(papers.some((p) => p.tags.length > 0 && p.paper.categories.some((c) => !ARXIV_CATEGORY.test(c)))).toBe(true);
+    const exported = await exportPapers(papers, format);
+    const parsed = await parseImport(exported.text, exported.filename);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.skipped).toEqual([]);
+    const { upserts, summary } = mergeImport(new Map(papers.map((p) => [p.id, p])), parsed, Date.UTC(2026, 7, 1));
+    expect(summary).toMatchObject({ added: 0, updated: 0 });
+    expect(summary.skipped).toHaveLength(papers.length);
+    expect(upserts).toEqual([]);
   });
 });
