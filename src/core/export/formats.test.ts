@@ -107,15 +107,17 @@ describe('CSV export', () => {
     expect(text.startsWith('\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at\r\n')).toBe(true);
     expect(text).toBe(
       '\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at\r\n' +
-        'arxiv:1706.03762,Attention Is All You Need,Ashish Vaswani; Noam Shazeer; Niki Parmar; Jakob Uszkoreit; Llion Jones; Aidan N. Gomez; Łukasz Kaiser; Illia Polosukhin,' +
-        '2017-06-12,,reading,transformers; classics,"مراجعة القسم 3\u200F — שלום\u200B zero\u200Dwidth 👩‍👩‍👧 🇺🇦\nsecond line",https://huggingface.co/papers/1706.03762,' +
-        'https://arxiv.org/pdf/1706.03762,,1706.03762,cs.CL; cs.LG,2024-01-05T09:30:00.000Z,2024-02-01T12:00:00.000Z\r\n',
+        'arxiv:1706.03762,Attention Is All You Need,"Ashish Vaswani; Noam Shazeer; Niki Parmar; Jakob Uszkoreit; Llion Jones; Aidan N. Gomez; Łukasz Kaiser; Illia Polosukhin",' +
+        '2017-06-12,,reading,"transformers; classics","مراجعة القسم 3\u200F — שלום\u200B zero\u200Dwidth 👩‍👩‍👧 🇺🇦\nsecond line",https://huggingface.co/papers/1706.03762,' +
+        'https://arxiv.org/pdf/1706.03762,,1706.03762,"cs.CL; cs.LG",2024-01-05T09:30:00.000Z,2024-02-01T12:00:00.000Z\r\n',
     );
   });
 
-  it('quotes commas, quotes and line breaks', () => {
+  it('quotes commas, semicolons, quotes and line breaks', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a, b')).toBe('"a, b"');
+    // Readers that split on `;` but honour quotes keep the cell whole.
+    expect(csvCell('a; b')).toBe('"a; b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell('cr\ronly')).toBe('"cr\ronly"');
@@ -129,6 +131,13 @@ describe('CSV export', () => {
     ['\tTAB', "'\tTAB"],
     ['\rCR', `"'\rCR"`],
     ['a=1', 'a=1'],
+    [' =1+1', " '=1+1"],
+    // Where `;` separates cells (Excel in de, fr, nl), every part after a `;` starts a cell.
+    ['Deep;=HYPERLINK(A1)', `"Deep;'=HYPERLINK(A1)"`],
+    ['Ann Lee; @SUM(A1:A2); -2+3', `"Ann Lee; '@SUM(A1:A2); '-2+3"`],
+    ['a;+1;\tb;\rc', `"a;'+1;'\tb;'\rc"`],
+    ['x; "=1+1"', `"x; ""'=1+1"""`],
+    ['a;b=1; c-d', '"a;b=1; c-d"'],
   ])('guards against formula injection: %j', (cell, expected) => {
     expect(csvCell(cell)).toBe(expected);
   });
@@ -141,6 +150,19 @@ describe('CSV export', () => {
     expect(row).toContain(",'@evil,");
     expect(row).toContain(",'-x,");
     expect(row).toContain(`"'=SUM(A1:A9) looks like a formula"`.replace(/"/g, ''));
+  });
+
+  it('starts no `;`-separated part of a row with a formula (Excel in ;-separator locales)', async () => {
+    const hostile: SavedPaper = {
+      ...acl,
+      paper: { ...acl.paper, title: 'Deep;=HYPERLINK("http://evil.example")', authors: ['Ann Lee', '=cmd|"/C calc"!A0'], categories: ['cs.CL', '@SUM(1)'] },
+      tags: ['ok', '-x', '+y'],
+      note: 'fine; "=1+1"',
+    };
+    const { text } = await exportPapers([hostile], 'csv', { now: NOW });
+    const parts = text.split('\r\n')[1]!.split(';');
+    expect(parts).toHaveLength(7);
+    for (const part of parts) expect(part).not.toMatch(/^[\s"]*[=+\-@]/);
   });
 });
 

@@ -178,12 +178,17 @@ function csvCells(saved: SavedPaper): string[] {
 }
 
 /**
- * One CSV cell: a leading `=`, `+`, `-`, `@`, tab or CR would make a spreadsheet run the cell as a formula
- * (OWASP "CSV injection"), so such cells start with `'`; then RFC 4180 quoting.
+ * A leading `=`, `+`, `-`, `@`, tab or CR would make a spreadsheet run a cell as a formula (OWASP "CSV
+ * injection"). Excel in locales whose list separator is `;` (German, French, Dutch…) splits the file's lines on
+ * `;` instead, whatever the quotes, so text after any `;` starts a cell too (lists are joined with "; "); spaces
+ * or quotes in front of the character do not make it safe.
  */
+const FORMULA_START = /(^|;)([ "]*)(?=[=+\-@\t\r])/g;
+
+/** One CSV cell: every place a formula could start gets a `'` in front of it; then RFC 4180 quoting, `;` included. */
 export function csvCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  const guarded = value.replace(FORMULA_START, "$1$2'");
+  return /[",;\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 function csvRow(cells: readonly string[]): string {
