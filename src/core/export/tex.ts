@@ -1,13 +1,9 @@
 // Making strings safe inside a braced BibTeX field. BibTeX counts every brace (escaped or not) to find the end
 // of a field, and the field's text is later read by LaTeX, so: braces must balance, LaTeX specials must be escaped,
 // and TeX a title was written in ($\ell_1$, {BERT}, \"u) must survive.
-
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-/** Collapse white space (no line breaks inside fields) and drop control characters. */
-export function flatten(text: string): string {
-  return text.replace(CONTROLS, '').replace(/\s+/gu, ' ').trim();
-}
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { flatten } from './flatten';
 
 const PLAIN: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -29,19 +25,60 @@ export function texEscapePlain(text: string): string {
   return flatten(text).replace(/[\\{}&%$#_^~<>]/g, (c) => PLAIN[c]!);
 }
 
+/** The tables of TeX commands citation-js reads (public: `config.constants`, see its README). */
+interface BibtexConstants {
+  diacritics: Record<string, string>;
+  commands: Record<string, string>;
+  mathCommands: Record<string, string>;
+  formattingCommands: Record<string, unknown>;
+  formattingEnvs: Record<string, unknown>;
+}
+
 /**
- * Commands that read or write files, redefine TeX or run code when the bibliography is typeset. A title scraped
- * from a page could carry them; their backslash is written as text. (Defence in depth: not a TeX sandbox.)
+ * Math commands of titles and abstracts that citation-js does not turn into text: fonts, functions, operators,
+ * relations, arrows, delimiters, accents and spacing. They only typeset symbols.
  */
-const UNSAFE_COMMANDS = new Set([
-  'input', 'include', 'includeonly', 'endinput', 'write', 'immediate', 'openout', 'openin', 'closeout', 'closein', 'read',
-  'readline', 'newwrite', 'newread', 'def', 'edef', 'gdef', 'xdef', 'let', 'futurelet', 'catcode', 'csname', 'endcsname',
-  'expandafter', 'scantokens', 'newcommand', 'renewcommand', 'providecommand', 'DeclareRobustCommand', 'usepackage',
-  'RequirePackage', 'documentclass', 'special', 'directlua', 'luaexec', 'latelua', 'shellescape', 'jobname', 'outer',
-  'everypar', 'everymath', 'everyhbox', 'everyvbox', 'everyjob', 'everyeof', 'verbatiminput', 'lstinputlisting',
-  'includegraphics', 'pdffiledump', 'pdfobj', 'loop', 'repeat', 'uppercase', 'lowercase', 'begingroup', 'endgroup',
-  'aftergroup', 'afterassignment', 'chardef', 'mathchardef', 'countdef', 'toksdef', 'global', 'long',
-]);
+const MATH_COMMANDS = [
+  'mathcal', 'mathbb', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathfrak', 'mathscr', 'mathnormal', 'boldsymbol', 'bm',
+  'operatorname', 'text', 'mbox', 'ensuremath', 'displaystyle', 'textstyle', 'scriptstyle',
+  'log', 'ln', 'lg', 'exp', 'sin', 'cos', 'tan', 'cot', 'sinh', 'cosh', 'tanh', 'arcsin', 'arccos', 'arctan', 'min', 'max',
+  'sup', 'inf', 'lim', 'liminf', 'limsup', 'arg', 'det', 'dim', 'ker', 'deg', 'gcd', 'Pr',
+  'frac', 'dfrac', 'tfrac', 'sqrt', 'binom', 'sum', 'prod', 'coprod', 'int', 'iint', 'oint', 'bigcup', 'bigcap', 'bigoplus',
+  'bigotimes', 'bigvee', 'bigwedge', 'limits', 'nolimits', 'left', 'right', 'middle', 'big', 'Big', 'bigg', 'Bigg', 'bigl',
+  'bigr', 'Bigl', 'Bigr', 'overline', 'underline', 'overbrace', 'underbrace', 'overset', 'underset', 'stackrel', 'not', 'mathop',
+  'hat', 'widehat', 'tilde', 'widetilde', 'bar', 'vec', 'dot', 'ddot', 'breve', 'check', 'acute', 'grave',
+  'varkappa', 'ell', 'hbar', 'imath', 'jmath', 'wp', 'Re', 'Im', 'aleph', 'infty', 'partial', 'nabla', 'emptyset', 'varnothing',
+  'forall', 'exists', 'nexists', 'neg', 'lnot', 'top', 'bot', 'prime', 'angle', 'triangle', 'Box', 'square', 'checkmark',
+  'leq', 'le', 'geq', 'ge', 'neq', 'ne', 'leqslant', 'geqslant', 'approx', 'sim', 'simeq', 'cong', 'equiv', 'propto', 'll', 'gg',
+  'lesssim', 'gtrsim', 'prec', 'succ', 'preceq', 'succeq', 'subset', 'subseteq', 'subsetneq', 'supset', 'supseteq', 'in',
+  'notin', 'ni', 'mid', 'nmid', 'parallel', 'perp', 'models', 'vdash', 'coloneqq', 'triangleq', 'doteq', 'asymp',
+  'pm', 'mp', 'times', 'div', 'cdot', 'ast', 'star', 'circ', 'bullet', 'oplus', 'ominus', 'otimes', 'odot', 'cup', 'cap',
+  'setminus', 'wedge', 'vee', 'land', 'lor', 'sqcup', 'sqcap', 'uplus', 'dagger', 'ddagger',
+  'to', 'gets', 'rightarrow', 'leftarrow', 'Rightarrow', 'Leftarrow', 'leftrightarrow', 'Leftrightarrow', 'longrightarrow',
+  'Longrightarrow', 'longleftarrow', 'mapsto', 'implies', 'iff', 'uparrow', 'downarrow', 'hookrightarrow',
+  'langle', 'rangle', 'lfloor', 'rfloor', 'lceil', 'rceil', 'lbrace', 'rbrace', 'vert', 'Vert', 'lvert', 'rvert', 'lVert',
+  'rVert', 'backslash', 'ldots', 'cdots', 'vdots', 'ddots', 'dots', 'colon', 'quad', 'qquad',
+];
+
+/** Text commands citation-js does not list: logos and the symbols LaTeX itself defines. */
+const TEXT_COMMANDS = ['TeX', 'LaTeX', 'S', 'P', 'dag', 'ddag', 'pounds'];
+
+let safe: ReadonlySet<string> | null = null;
+
+/**
+ * The commands a title or abstract may keep: the accents, symbols, font commands and Greek letters citation-js
+ * reads, and the math above. Every other command could read or write files (\input, \openin, \pdfmdfivesum),
+ * redefine TeX (\def, \catcode, \csname) or run code (\write18) when the bibliography is typeset, and a title
+ * scraped from a page could carry it: its backslash is written as text. (Defence in depth: not a TeX sandbox.)
+ */
+function safeCommands(): ReadonlySet<string> {
+  if (!safe) {
+    const { constants } = plugins.config.get('@bibtex') as { constants: BibtexConstants };
+    const known = [constants.diacritics, constants.commands, constants.mathCommands, constants.formattingCommands, constants.formattingEnvs].flatMap(Object.keys);
+    safe = new Set([...known, ...MATH_COMMANDS, ...TEXT_COMMANDS].filter((name) => /^[A-Za-z]+$/.test(name)));
+  }
+  return safe;
+}
 
 /** Whether the unescaped braces pair up (escaped ones, `\{`, are written as commands and don't count). */
 function balancedBraces(text: string): boolean {
@@ -66,7 +103,7 @@ function plausibleMath(text: string): boolean {
 
 /**
  * A string written in TeX (a paper title or abstract as the page gives it) made safe for a BibTeX field while
- * keeping its TeX: math between balanced `$` stays math, commands stay commands (unsafe ones are defused),
+ * keeping its TeX: math between balanced `$` stays math, known commands stay commands (others are defused),
  * balanced groups stay groups. Unbalanced `$` or braces are escaped instead, and so is every `\{` `\}`;
  * `& % #` are always escaped, and outside math so are `_ ^ < >`. `^^` (TeX's character-code notation, which
  * could spell a backslash) is broken up.
@@ -82,7 +119,7 @@ export function texEscapeSource(source: string): string {
     if (c === '\\') {
       const name = /^[A-Za-z]+/.exec(text.slice(i + 1, i + 65))?.[0];
       if (name) {
-        out += UNSAFE_COMMANDS.has(name) ? `\\textbackslash{}${name}` : `\\${name}`;
+        out += safeCommands().has(name) ? `\\${name}` : `\\textbackslash{}${name}`;
         i += name.length;
         continue;
       }
