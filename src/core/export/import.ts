@@ -368,7 +368,15 @@ export interface MergeSummary {
   added: number;
   updated: number;
   skipped: ImportSkip[];
+  /** Backup records dated later than now: imported, but not as the newer edit (see Merger.add). */
+  futureDated: ImportSkip[];
 }
+
+/** How far ahead of this device's clock another device's may be before its times are not believed. */
+export const CLOCK_SKEW_MS = 24 * 3_600_000;
+
+/** "dated 2099-01-01, in the future" (Date cannot show times past the year 275760: "in the far future"). */
+const datedInFuture = (ms: number) => (ms <= 8.64e15 ? `dated ${new Date(ms).toISOString().slice(0, 10)}, in the future` : 'dated in the far future');
 
 export interface MergeResult {
   /** Records to write, in one transaction. */
@@ -472,11 +480,29 @@ class Merger {
   readonly upserts = new Map<string, SavedPaper>();
   readonly added = new Set<string>();
   readonly updated = new Set<string>();
+  readonly futureDated: ImportSkip[] = [];
   constructor(
     readonly existing: ReadonlyMap<string, SavedPaper>,
     readonly now: number,
     readonly skipped: ImportSkip[],
   ) {}
+
+  /**
+   * A backup record saved or edited later than now (beyond clock skew) comes from a wrong clock or from a file
+   * made to win: the newer edit replaces status, tags and note, and later edits only move `updatedAt` forward, so
+   * it would win this merge and every one after. Its times are not believed: over a paper in the list it merges
+   * like a citation record (the list's status, note and tags stay, its tags and missing metadata are added); a
+   * new paper is added as it is, saved and edited now. Either way the summary says so.
+   */
+  private credible(incoming: SavedPaper, current: SavedPaper | undefined): SavedPaper {
+    const latest = Math.max(incoming.savedAt, incoming.updatedAt);
+    if (latest <= this.now + CLOCK_SKEW_MS) return incoming;
+    const reason = current
+      ? `${datedInFuture(latest)}: it does not replace the status, tags and note in the list; only its tags and what the list lacks are added`
+      : `${datedInFuture(latest)}: it is added as saved and edited now`;
+    this.futureDated.push({ id: incoming.id, title: clip(incoming.paper.title), reason });
+    return current ? { ...incoming, savedAt: 0, updatedAt: 0 } : { ...incoming, savedAt: Math.min(incoming.savedAt, this.now), updatedAt: this.now };
+  }
 
   private titleIndex: Map<string, string | null> | null = null;
 
@@ -499,8 +525,9 @@ class Merger {
   }
 
   add(record: SavedPaper): void {
-    const incoming = this.resolve(record);
-    const current = this.upserts.get(incoming.id) ?? this.existing.get(incoming.id);
+    const resolved = this.resolve(record);
+    const current = this.upserts.get(resolved.id) ?? this.existing.get(resolved.id);
+    const incoming = this.credible(resolved, current);
     if (!current) {
       this.upserts.set(incoming.id, stamped(incoming, this.now));
       this.added.add(incoming.id);
@@ -521,7 +548,7 @@ class Merger {
   }
 
   result(): MergeResult {
-    return { upserts: [...this.upserts.values()], summary: { added: this.added.size, updated: this.updated.size, skipped: this.skipped } };
+    return { upserts: [...this.upserts.values()], summary: { added: this.added.size, updated: this.updated.size, skipped: this.skipped, futureDated: this.futureDated } };
   }
 }
 

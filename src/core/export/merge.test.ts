@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../storage/schema';
 import { exportPapers } from './formats';
-import { mergeImport, parseImport } from './import';
+import { CLOCK_SKEW_MS, mergeImport, parseImport } from './import';
 import { acl, attention, emoji, openreview, texTitle } from '../../../test/fixtures/export/papers';
 
 const NOW = Date.UTC(2026, 0, 2);
@@ -29,7 +29,7 @@ const cited = (saved: SavedPaper, paper: Partial<SavedPaper['paper']> = {}, tags
 describe('mergeImport', () => {
   it('adds new papers; citation records get now as their save and edit time', () => {
     const { upserts, summary } = mergeImport(list(attention), [acl, cited(texTitle)], NOW);
-    expect(summary).toEqual({ added: 2, updated: 0, skipped: [] });
+    expect(summary).toEqual({ added: 2, updated: 0, skipped: [], futureDated: [] });
     expect(upserts[0]).toBe(acl);
     expect(upserts[1]).toMatchObject({ id: texTitle.id, savedAt: NOW, updatedAt: NOW, status: 'to-read' });
   });
@@ -83,6 +83,45 @@ describe('mergeImport', () => {
       expect(merged).toMatchObject({ savedAt: earlier.savedAt, savedFrom: 'https://first.example/', note: 'n2' });
       const tie: SavedPaper = { ...acl, note: 'same time, other note' };
       expect(mergeImport(list(acl), [tie], NOW).upserts).toEqual([]);
+    });
+  });
+
+  describe('backup records dated in the future (a wrong clock or a crafted file): their dates are not believed', () => {
+    const FUTURE = Date.UTC(2099, 0, 1);
+
+    it('do not replace status, tags and note, and do not make the paper "newest" for later merges; the summary says so', () => {
+      const hostile: SavedPaper = { ...attention, status: 'done', tags: ['pwned'], note: 'replaced', paper: { ...attention.paper, venue: 'NeurIPS 2017' }, updatedAt: FUTURE };
+      const { upserts, summary } = mergeImport(list(attention), [hostile], NOW);
+      expect(summary).toMatchObject({ added: 0, updated: 1 });
+      // Nothing of the list's is lost; the file's tags and missing metadata are added, as from a citation file.
+      expect(upserts[0]).toMatchObject({ status: 'reading', note: attention.note, tags: ['transformers', 'classics', 'pwned'], savedAt: attention.savedAt, updatedAt: NOW });
+      expect(upserts[0]?.paper.venue).toBe('NeurIPS 2017');
+      expect(summary.futureDated).toEqual([
+        { id: attention.id, title: attention.paper.title, reason: 'dated 2099-01-01, in the future: it does not replace the status, tags and note in the list; only its tags and what the list lacks are added' },
+      ]);
+      // A later, honest backup of the paper wins again.
+      const later: SavedPaper = { ...attention, note: 'edited after the import', updatedAt: NOW + 1000 };
+      expect(mergeImport(list(upserts[0]!), [later], NOW + 2000).upserts[0]?.note).toBe('edited after the import');
+    });
+
+    it('a new paper is added as it is, saved and edited now', () => {
+      const hostile: SavedPaper = { ...acl, savedAt: FUTURE, updatedAt: Number.MAX_SAFE_INTEGER };
+      const { upserts, summary } = mergeImport(list(), [hostile], NOW);
+      expect(summary).toMatchObject({ added: 1, updated: 0 });
+      expect(upserts).toEqual([{ ...acl, savedAt: NOW, updatedAt: NOW }]);
+      expect(summary.futureDated).toEqual([{ id: acl.id, title: acl.paper.title, reason: 'dated in the far future: it is added as saved and edited now' }]);
+      const savedBefore: SavedPaper = { ...acl, updatedAt: FUTURE };
+      expect(mergeImport(list(), [savedBefore], NOW).upserts).toEqual([{ ...acl, updatedAt: NOW }]);
+    });
+
+    it('a clock up to a day ahead is believed', () => {
+      const ahead: SavedPaper = { ...attention, note: 'from a fast clock', updatedAt: NOW + CLOCK_SKEW_MS };
+      const { upserts, summary } = mergeImport(list(attention), [ahead], NOW);
+      expect(upserts[0]).toMatchObject({ note: 'from a fast clock', updatedAt: NOW + CLOCK_SKEW_MS });
+      expect(summary.futureDated).toEqual([]);
+      const beyond = mergeImport(list(attention), [{ ...ahead, updatedAt: NOW + CLOCK_SKEW_MS + 1 }], NOW);
+      expect(beyond.upserts).toEqual([]);
+      expect(beyond.summary.futureDated).toHaveLength(1);
     });
   });
 

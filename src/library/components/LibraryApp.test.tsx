@@ -192,7 +192,12 @@ describe('library import', () => {
     module.parseImport.mockResolvedValue({ ok: true, format: 'backup', records: [incoming, updated], skipped: [] });
     module.mergeImportAsync.mockResolvedValue({
       upserts: [incoming, updated],
-      summary: { added: 1, updated: 1, skipped: [{ id: '#3', title: 'Broken entry', reason: 'no title' }, { id: '#4', reason: 'duplicate id' }] },
+      summary: {
+        added: 1,
+        updated: 1,
+        skipped: [{ id: '#3', title: 'Broken entry', reason: 'no title' }, { id: '#4', reason: 'duplicate id' }],
+        futureDated: [{ id: updated.id, title: updated.paper.title, reason: 'dated 2099-01-01, in the future' }],
+      },
     });
     return module;
   }
@@ -209,6 +214,8 @@ describe('library import', () => {
     expect(screen.getByText('no title')).toBeTruthy();
     expect(screen.getByText('Broken entry:')).toBeTruthy();
     expect(screen.getByText('#4:')).toBeTruthy();
+    expect(screen.getByText('1 entry is dated in the future, so not taken as the newest edit')).toBeTruthy();
+    expect(screen.getByText('dated 2099-01-01, in the future')).toBeTruthy();
     expect(api.putMany).not.toHaveBeenCalled(); // nothing is written before the user says so
     fireEvent.click(screen.getByRole('button', { name: 'Import 2 papers' }));
     expect(await screen.findByText('Imported 2 papers from backup.json.')).toBeTruthy();

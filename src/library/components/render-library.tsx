@@ -15,7 +15,7 @@ export function fakeExportModule(): { [K in keyof ExportModule]: ReturnType<type
       text: saved.map((s) => s.id).join('\n'),
     })),
     parseImport: vi.fn<ExportModule['parseImport']>(async () => ({ ok: true, format: 'backup', records: [], skipped: [] })),
-    mergeImportAsync: vi.fn<ExportModule['mergeImportAsync']>(async () => ({ upserts: [], summary: { added: 0, updated: 0, skipped: [] } })),
+    mergeImportAsync: vi.fn<ExportModule['mergeImportAsync']>(async () => ({ upserts: [], summary: { added: 0, updated: 0, skipped: [], futureDated: [] } })),
   };
 }
 
