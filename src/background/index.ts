@@ -3,7 +3,7 @@
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { openDatabase, type Database } from '../storage/reading-list';
 import { handle } from './handlers';
-import { parseEnvelope, type Notice, type Reply } from './messages';
+import { allowedRequest, parseEnvelope, type Notice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
@@ -79,6 +79,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!trustedSender(sender)) {
     console.warn('Papershelf: rejected a message from', sender.url ?? sender.id);
     return undefined;
+  }
+  if (!allowedRequest(type, sender.url, browser.runtime.getURL(''))) {
+    console.warn('Papershelf: rejected a request a web page may not make:', String(type).slice(0, 40));
+    return Promise.resolve({ ok: false, error: { name: 'Error', message: 'Not available to web pages' } });
   }
   return respond(message);
 });

@@ -10,7 +10,7 @@ import { createRelevanceService } from './relevance';
 import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
 import * as v from 'valibot';
-import { BATCH_MAX, ChangedNoticeSchema, noticeOf, parseEnvelope, ReloadNoticeSchema, type Notice } from './messages';
+import { allowedRequest, BATCH_MAX, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, type Notice } from './messages';
 import { compileTaxonomy } from '../core/tags/match';
 
 beforeEach(() => {
@@ -299,5 +299,26 @@ describe('noticeOf (the content scripts\' check of background notices, without v
     const expected = v.is(ChangedNoticeSchema, sample) || v.is(ReloadNoticeSchema, sample);
     expect(noticeOf(sample) !== null).toBe(expected);
     if (expected) expect(noticeOf(sample)).toEqual(v.parse(v.union([ChangedNoticeSchema, ReloadNoticeSchema]), sample));
+  });
+});
+
+describe('allowedRequest: what the background takes from whom', () => {
+  const base = 'chrome-extension://abcdefghijklmnop/';
+  it("takes any request from the extension's own pages (popup, library, options)", () => {
+    for (const type of Object.keys(requests)) {
+      expect(allowedRequest(type, `${base}src/popup/index.html`, base)).toBe(true);
+      expect(allowedRequest(type, 'moz-extension://0e1f/src/library/index.html', 'moz-extension://0e1f/')).toBe(true);
+    }
+  });
+
+  it('takes from a content script (its sender is the web page) only what content scripts ask', () => {
+    const page = 'https://huggingface.co/papers/date/2026-07-02';
+    const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
+    expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'restore', 'resetRelevance']) expect(allowedRequest(type, page, base)).toBe(false);
+    // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
+    expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
+    expect(allowedRequest('list', undefined, base)).toBe(false);
+    expect(allowedRequest('list', page, '')).toBe(false);
   });
 });

@@ -177,6 +177,25 @@ export interface Responses {
 }
 
 export type MessageName = keyof typeof requests;
+
+/**
+ * What a content script asks, in a web page (content/start.ts): saved states, one paper's save, edit or removal, its
+ * tagging settings, topics, badges and relevance. Never the list, bulk writes or resets: those are asked only by the
+ * extension's own pages, so a compromised page process, which can send whatever its content script could, still
+ * cannot read the whole list or overwrite it (allowedRequest).
+ */
+export const CONTENT_SCRIPT_REQUESTS = ['lookup', 'topics', 'save', 'remove', 'edit', 'tagSettings', 'relevance', 'repos', 'paperRepos'] as const satisfies readonly MessageName[];
+export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
+
+/**
+ * Whether a message of this type is taken from this sender of our own extension: from one of its pages
+ * (`senderUrl` under `extensionBase`, runtime.getURL('')), any request; from its content scripts, whose sender is the
+ * web page they run in, only CONTENT_SCRIPT_REQUESTS.
+ */
+export function allowedRequest(type: unknown, senderUrl: string | undefined, extensionBase: string): boolean {
+  if (senderUrl !== undefined && extensionBase !== '' && senderUrl.startsWith(extensionBase)) return true;
+  return (CONTENT_SCRIPT_REQUESTS as readonly unknown[]).includes(type);
+}
 export type RequestOf<N extends MessageName> = v.InferOutput<(typeof requests)[N]>;
 
 /** What crosses the wire: `{ type, payload }` in, `{ ok, value }` or `{ ok: false, error }` out. */

@@ -2,13 +2,16 @@
 // with the reading list. Each site has its own small entry (./entries/<site>.ts) so a page loads only the
 // adapter it needs. Talks to the background only through the typed protocol.
 import type { SiteAdapter } from '../sites/types';
-import { runtime, send } from '../background/client';
-import { BATCH_MAX, noticeOf, RELEVANCE_ABSTRACT_MAX } from '../background/messages';
+import { runtime, send as sendAny } from '../background/client';
+import { BATCH_MAX, noticeOf, RELEVANCE_ABSTRACT_MAX, type ContentScriptRequest, type RequestOf } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
 import { Annotator, setPoliteWhile, yieldToPage } from './annotator';
 import { batched } from './batched';
 import { createTagger } from './tagger';
 import { PAPER_LIMITS, type Paper } from '../core/paper';
+
+/** Only what the background takes from a web page's content script (CONTENT_SCRIPT_REQUESTS): checked as it compiles. */
+const send = <N extends ContentScriptRequest>(type: N, payload: RequestOf<N>) => sendAny(type, payload);
 
 export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
   const paperRepos = batched((arxivIds: string[]) => send('paperRepos', { arxivIds }), BATCH_MAX);
