@@ -68,6 +68,13 @@ void browser.storage.session
   })
   .catch(() => undefined);
 
+// The settings (the GitHub token among them) are the background's and the options page's: content scripts, which a
+// compromised page process could drive, never read storage.local, and where the browser lets us say so (Chromium)
+// they may not. Firefox keeps storage.local open to content scripts (bug 1724754).
+void (browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> })
+  .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+  ?.catch(() => undefined); // a browser that has the method only for storage.session
+
 /** Only this extension's own content scripts and pages may talk to the background. */
 function trustedSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
