@@ -476,6 +476,22 @@ function stamped(record: SavedPaper, now: number): SavedPaper {
   return record.updatedAt > 0 ? record : { ...record, savedAt: record.savedAt || now, updatedAt: now };
 }
 
+/**
+ * A title as a key that TeX does not change: TeX commands dropped (kept literally or decoded, `\ell`, `\"`), accents
+ * and compatibility forms folded (ü as u, ₁ as 1), and only letters and digits kept, without spaces (so `M\"uller`
+ * and `Müller` agree). Only for matching an `import:` record to the one paper of the list with that key, never an id.
+ * No year: a record read back from BibTeX has its year only in its `import:` id, not in the paper.
+ */
+export function looseTitleKey(title: string): string {
+  return title
+    .replace(/\\(?:[A-Za-z]+|.)/g, '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 class Merger {
   readonly upserts = new Map<string, SavedPaper>();
   readonly added = new Set<string>();
@@ -505,6 +521,7 @@ class Merger {
   }
 
   private titleIndex: Map<string, string | null> | null = null;
+  private looseIndex: Map<string, string | null> | null = null;
 
   /**
    * An `import:` id (a citation record with neither arXiv id nor DOI) names the paper by title and year; when
@@ -520,7 +537,19 @@ class Merger {
         this.titleIndex.set(key, this.titleIndex.has(key) ? null : record.id);
       }
     }
-    const id = this.titleIndex.get(incoming.id);
+    let id = this.titleIndex.get(incoming.id);
+    if (id === undefined) {
+      // A title written in TeX comes back decoded (\"u as ü, $\ell_1$ as \ell₁): the second chance is a key that
+      // neither the TeX nor its decoding changes.
+      if (!this.looseIndex) {
+        this.looseIndex = new Map();
+        for (const record of this.existing.values()) {
+          const key = looseTitleKey(record.paper.title);
+          if (key) this.looseIndex.set(key, this.looseIndex.has(key) ? null : record.id);
+        }
+      }
+      id = this.looseIndex.get(looseTitleKey(incoming.paper.title) || '\u0000');
+    }
     return id ? { ...incoming, id, paper: { ...incoming.paper, id } } : incoming;
   }
 

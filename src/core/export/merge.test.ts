@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../storage/schema';
 import { exportPapers } from './formats';
-import { CLOCK_SKEW_MS, mergeImport, parseImport } from './import';
+import { CLOCK_SKEW_MS, looseTitleKey, mergeImport, parseImport } from './import';
 import { acl, attention, emoji, openreview, texTitle } from '../../../test/fixtures/export/papers';
 
 const NOW = Date.UTC(2026, 0, 2);
@@ -191,5 +191,14 @@ describe('mergeImport', () => {
     const failed = await parseImport('', 'x.bib');
     expect(() => mergeImport(new Map(), failed, NOW)).toThrow(/empty/);
     expect(() => mergeImport(new Map(), parseImport('', 'x') as never, NOW)).toThrow(/awaited/);
+  });
+});
+
+describe('looseTitleKey', () => {
+  it('gives a TeX title and its decoded form one key, and tells different titles apart', () => {
+    expect(looseTitleKey('Umlaut \\"u and M\\"uller')).toBe(looseTitleKey('Umlaut ü and Müller'));
+    expect(looseTitleKey('Sparse $\\ell_1$ recovery')).toBe(looseTitleKey('Sparse \\ell₁ recovery'));
+    expect(looseTitleKey('The {BERT} of Vision')).toBe(looseTitleKey('The BERT of Vision'));
+    expect(looseTitleKey('Sparse recovery')).not.toBe(looseTitleKey('Dense recovery'));
   });
 });

@@ -76,3 +76,16 @@ describe('citation formats: re-importing your own export changes nothing', () =>
     expect(upserts).toEqual([]);
   });
 });
+
+describe('BibTeX: a site-only paper whose title is written in TeX comes back as itself', () => {
+  // BibTeX carries no site id, so such a paper is found again by its title; the title comes back decoded.
+  it.each(['Umlaut \\"u and M\\"uller', 'Sparse $\\ell_1$ recovery at 50% & more', 'The {BERT} of {Vision}'])('%s', async (title) => {
+    const paper: SavedPaper = { ...openreview, paper: { ...openreview.paper, title } };
+    const exported = await exportPapers([paper], 'bibtex');
+    const parsed = await parseImport(exported.text, exported.filename);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { summary, upserts } = mergeImport(new Map([[paper.id, paper]]), parsed, Date.UTC(2026, 7, 1));
+    expect(summary).toMatchObject({ added: 0, updated: 0 });
+    expect(upserts).toEqual([]);
+  });
+});
