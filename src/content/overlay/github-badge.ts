@@ -68,8 +68,9 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     if (REPO_NAME.test(state.name)) setAttr(element, 'href', `https://github.com/${state.name}`);
     const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', state.pushedAt ? relativeAge(state.pushedAt, now()) ?? '' : ''];
     setText(figures, parts.filter(Boolean).join(' · '));
-    setText(warn, state.notFound ? 'not found' : state.archived ? 'archived' : '');
-    const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', state.pushedAt ? `last push ${relativeAge(state.pushedAt, now())}` : '', warn.getAttribute('data-text')]
+    const warning = state.notFound ? 'not found' : state.archived ? 'archived' : '';
+    setText(warn, warning);
+    const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', state.pushedAt ? `last push ${relativeAge(state.pushedAt, now())}` : '', warning]
       .filter(Boolean)
       .join(', ');
     setAttr(element, 'aria-label', label);
