@@ -492,6 +492,16 @@ export function looseTitleKey(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** The id of the one record each key names (null: more than one has it); a record whose key is empty has none. */
+function uniqueIndex(records: Iterable<SavedPaper>, keyOf: (record: SavedPaper) => string): Map<string, string | null> {
+  const index = new Map<string, string | null>();
+  for (const record of records) {
+    const key = keyOf(record);
+    if (key) index.set(key, index.has(key) ? null : record.id);
+  }
+  return index;
+}
+
 class Merger {
   readonly upserts = new Map<string, SavedPaper>();
   readonly added = new Set<string>();
@@ -530,25 +540,13 @@ class Merger {
    */
   private resolve(incoming: SavedPaper): SavedPaper {
     if (!incoming.id.startsWith('import:') || this.upserts.has(incoming.id) || this.existing.has(incoming.id)) return incoming;
-    if (!this.titleIndex) {
-      this.titleIndex = new Map();
-      for (const record of this.existing.values()) {
-        const key = importId(record.paper.title, yearOf({ raw: record.paper.published ?? '' }));
-        this.titleIndex.set(key, this.titleIndex.has(key) ? null : record.id);
-      }
-    }
+    this.titleIndex ??= uniqueIndex(this.existing.values(), (record) => importId(record.paper.title, yearOf({ raw: record.paper.published ?? '' })));
     let id = this.titleIndex.get(incoming.id);
     if (id === undefined) {
       // A title written in TeX comes back decoded (\"u as ü, $\ell_1$ as \ell₁): the second chance is a key that
       // neither the TeX nor its decoding changes.
-      if (!this.looseIndex) {
-        this.looseIndex = new Map();
-        for (const record of this.existing.values()) {
-          const key = looseTitleKey(record.paper.title);
-          if (key) this.looseIndex.set(key, this.looseIndex.has(key) ? null : record.id);
-        }
-      }
-      id = this.looseIndex.get(looseTitleKey(incoming.paper.title) || '\u0000');
+      this.looseIndex ??= uniqueIndex(this.existing.values(), (record) => looseTitleKey(record.paper.title));
+      id = this.looseIndex.get(looseTitleKey(incoming.paper.title));
     }
     return id ? { ...incoming, id, paper: { ...incoming.paper, id } } : incoming;
   }
