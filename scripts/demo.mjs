@@ -33,25 +33,19 @@ await page.goto(PAGE_URL);
 const cards = await page.locator('article').count();
 // Every card's paper is identified, and its saved state known, at once: the content script's User Timing mark
 // `papershelf:annotated` names how many. Overlays are built as cards near the viewport, so the demo scrolls
-// through the page (as a reader would) and then checks that every card shows one.
+// through the page (as a reader would) and then checks that every card shows one. Both counts are read in the page.
+const IDENTIFIED = "performance.getEntriesByName('papershelf:annotated').at(-1)?.detail?.cards ?? 0";
+const OVERLAID = "[...document.querySelectorAll('article')].filter((a) => a.querySelector('papershelf-overlay')).length";
 const identified = await page
-  .waitForFunction(
-    (n) => {
-      const cards = performance.getEntriesByName('papershelf:annotated').at(-1)?.detail?.cards ?? 0;
-      return cards >= n && cards;
-    },
-    cards,
-    { timeout: 15_000 },
-  )
-  .then((handle) => handle.jsonValue())
-  .catch(() => page.evaluate(() => performance.getEntriesByName('papershelf:annotated').at(-1)?.detail?.cards ?? 0));
+  .waitForFunction(`${IDENTIFIED} >= ${cards}`, undefined, { timeout: 15_000 })
+  .catch(() => {})
+  .then(() => page.evaluate(IDENTIFIED));
 for (const article of await page.locator('article').all()) {
   await article.scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 }
-const everyCard = (n) => [...document.querySelectorAll('article')].filter((a) => a.querySelector('papershelf-overlay')).length >= n;
-await page.waitForFunction(everyCard, cards, { timeout: 15_000 }).catch(() => {});
-const annotated = await page.evaluate(() => [...document.querySelectorAll('article')].filter((a) => a.querySelector('papershelf-overlay')).length);
+await page.waitForFunction(`${OVERLAID} >= ${cards}`, undefined, { timeout: 15_000 }).catch(() => {});
+const annotated = await page.evaluate(OVERLAID);
 await page.evaluate(() => document.querySelector('article')?.scrollIntoView());
 await page.screenshot({ path: SHOT });
 console.log(`Papershelf identified ${identified} of ${cards} paper cards on ${PAGE_URL} (saved states known),`);
