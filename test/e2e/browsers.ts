@@ -76,6 +76,11 @@ export interface Tab {
   evaluate<T>(fn: () => T): Promise<T>;
   /** Evaluate a script (a string, so data can be embedded as JSON) in the page's own world; promises are awaited. */
   run<T>(script: string): Promise<T>;
+  /**
+   * Chromium only: evaluate a script in Papershelf's content script's own world on this page (found over the DevTools
+   * protocol), as a compromised page process could; promises are awaited, the value comes back as JSON.
+   */
+  inContentScript?(script: string): Promise<unknown>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   texts(selector: string): Promise<string[]>;
   click(selector: string): Promise<void>;
@@ -264,6 +269,21 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
       toFront,
       evaluate,
       run: (script) => page.evaluate(script),
+      async inContentScript(script) {
+        const cdp = await context.newCDPSession(page);
+        try {
+          const worlds: { id: number; origin: string }[] = [];
+          cdp.on('Runtime.executionContextCreated', ({ context: world }) => worlds.push({ id: world.id, origin: world.origin }));
+          await cdp.send('Runtime.enable'); // reports every world already there
+          const ours = worlds.find((world) => world.origin === `chrome-extension://${extensionId}`);
+          if (!ours) throw new Error(`no Papershelf content script world in ${JSON.stringify(worlds)}`);
+          const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: script, contextId: ours.id, awaitPromise: true, returnByValue: true });
+          if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+          return result.value;
+        } finally {
+          await cdp.detach();
+        }
+      },
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
       texts: (selector) => page.locator(selector).allInnerTexts(),
       click: (selector) => page.locator(selector).first().click(),
