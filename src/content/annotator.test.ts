@@ -205,6 +205,38 @@ describe('Annotator', () => {
     expect(document.querySelector('article papershelf-overlay')).not.toBeNull();
   });
 
+  it('follows a card the page reuses for another paper (same element, its link and title changed in place)', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort({ 'fake:1': 'reading' });
+    await annotator(port).start();
+    const first = articles()[0]!;
+    // A framework's list re-rendered by index (Svelte's unkeyed each): the element stays, its attributes and text change.
+    first.querySelector('a.paper')!.setAttribute('href', '/3');
+    first.querySelector('h3')!.firstChild!.nodeValue = 'Paper 3';
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:3', 'fake:2']), WAIT);
+    expect(first.querySelectorAll('papershelf-overlay')).toHaveLength(1);
+    await vi.waitFor(() => expect(button(hostIn(first)!).getAttribute('aria-pressed')).toBe('false'), WAIT); // paper 1 was the saved one
+    button(hostIn(first)!).click();
+    await flush();
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }), location.href);
+  });
+
+  it('follows a card reused for another paper during in-page navigation, and one that held no paper before', async () => {
+    document.body.innerHTML = card('1') + '<article><a class="paper" href="/2">link</a></article>';
+    const port = fakePort();
+    await annotator(port).start();
+    const [first, second] = articles();
+    history.pushState(null, '', '/list?period=week'); // the URL changes in the same turn as the cards
+    first!.querySelector('a.paper')!.setAttribute('href', '/3');
+    first!.querySelector('h3')!.firstChild!.nodeValue = 'Paper 3';
+    second!.insertAdjacentHTML('beforeend', '<h3>Paper 4</h3>');
+    second!.querySelector('a.paper')!.setAttribute('href', '/4');
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:3', 'fake:4']), WAIT);
+    button(hostIn(first!)!).click();
+    await flush();
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }), location.href);
+  });
+
   it('saves and removes optimistically and updates every card of the same paper', async () => {
     document.body.innerHTML = card('1') + card('1', 'Same paper, other card');
     const port = fakePort();
@@ -496,6 +528,23 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(port.moreRepos).toHaveBeenCalledTimes(3);
     expect(attach).toHaveBeenCalledTimes(3);
     attach.mockRestore();
+  });
+
+  it('a card not built yet that the page reuses for another paper is built with that paper, and counted once', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const port = fakePort();
+    await annotator(port).start();
+    const third = articles()[2]!;
+    third.querySelector('a.paper')!.setAttribute('href', '/9');
+    third.querySelector('h3')!.firstChild!.nodeValue = 'Paper 9';
+    await vi.waitFor(() => expect(port.calls).toContain('lookup:fake:9'), WAIT);
+    await shown(third);
+    expect(hostIn(third)!.getAttribute('data-papershelf-id')).toBe('fake:9');
+    expect(third.querySelectorAll('papershelf-overlay')).toHaveLength(1);
+    performance.clearMarks(ANNOTATED_MARK);
+    history.pushState(null, '', '/list?page=2'); // a rescan counts the page's cards: three, not four
+    document.body.append(document.createElement('p'));
+    await vi.waitFor(() => expect(performance.getEntriesByName(ANNOTATED_MARK).map((m) => (m as PerformanceMark).detail)).toEqual([{ cards: 3 }]), WAIT);
   });
 
   it('brings style and layout up to date right after each insertion, in its own task, not in the frame that draws it', async () => {

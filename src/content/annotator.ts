@@ -62,6 +62,8 @@ interface Annotated {
   parent?: Element;
   /** The run of cards this one is watched and built with (see BLOCK). */
   block?: Block;
+  /** The card no longer shows this paper (forget): nothing is built, read or scored for this entry any more. */
+  gone?: boolean;
 }
 
 /**
@@ -203,8 +205,11 @@ export class Annotator {
   /** Saved states asked for and not answered yet, by paper id: a pass that finds such a card waits for that answer. */
   private readonly asking = new Map<string, Promise<void>>();
   private readonly byHost = new WeakMap<Element, Annotated>();
-  /** Cards that named a paper but turned out to hold none when read whole (no title): never mounted again. */
-  private readonly rejected = new WeakSet<Element>();
+  /**
+   * Cards that named a paper but turned out to hold none when read whole (no title): not mounted again until a link in
+   * them changes or the page does (in-page navigation).
+   */
+  private rejected = new WeakSet<Element>();
   private adapter: SiteAdapter<any> | null = null;
   private ctx: unknown;
   private href = '';
@@ -308,7 +313,9 @@ export class Annotator {
     const { doc } = this.options;
     const win = doc.defaultView;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true });
+    // Links' href too: a framework that re-renders a list by index (Svelte's unkeyed each, React's index keys) keeps a
+    // card's element and changes its link and text in place, and the card then shows another paper (see renamed).
+    this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     if (win && 'IntersectionObserver' in win) {
       this.visibility = new win.IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: REVEAL_MARGIN });
     }
@@ -549,6 +556,7 @@ export class Annotator {
     if (href === this.href) return;
     this.href = href;
     this.context = []; // another page: its own statistics
+    this.rejected = new WeakSet(); // a card that held no paper on the last page may hold one on this
     this.adapter = this.options.adapterFor(new URL(href));
     if (!this.adapter) return;
     if (this.options.prepare) {
@@ -597,6 +605,12 @@ export class Annotator {
     if (!this.adapter || !this.ready) return;
     const found = new Set<Element>();
     for (const record of records) {
+      if (record.type === 'attributes') {
+        // A link changed: the card around it is checked again (mountBatch: it may name another paper now).
+        const card = this.enclosingCard(record.target as Element) ?? this.rejectedAround(record.target as Element);
+        if (card) found.add(card);
+        continue;
+      }
       for (const node of record.addedNodes) {
         const name = (node as Element).localName;
         if (node.nodeType !== 1 || name === HOST_TAG || name === CONTROL_TAG) continue; // our own overlays
@@ -618,6 +632,14 @@ export class Annotator {
       }
     }
     if (found.size) void this.annotate([...found]);
+  }
+
+  /** The rejected card holding this element, given another chance (one of its links changed). */
+  private rejectedAround(node: Element): Element | null {
+    for (let el: Element | null = node; el; el = el.parentElement) {
+      if (this.rejected.delete(el)) return el;
+    }
+    return null;
   }
 
   private hasOverlay(card: Element): boolean {
@@ -800,8 +822,10 @@ export class Annotator {
     const ctx = this.ctx;
     const now = !this.visibility;
     for (const card of cards) {
-      if (this.hasOverlay(card) || this.rejected.has(card)) continue;
       try {
+        const known = this.cards.get(card);
+        if (known && this.renamed(known, adapter, ctx)) this.forget(known);
+        else if (this.hasOverlay(card) || this.rejected.has(card)) continue;
         const entry = this.cards.get(card);
         let found: { id: string; paper?: Paper | null } | undefined;
         if (!entry) {
@@ -810,7 +834,10 @@ export class Annotator {
             const paper = extractCard(adapter, card, ctx);
             found = paper ? { id: paper.id, paper } : undefined;
           }
-          if (!found) continue;
+          if (!found) {
+            if (known) this.rejected.add(card); // it showed a paper: a link of its changing checks it again
+            continue;
+          }
         }
         // A known card here lost its host to a re-render: it goes back at once (it was built before). Others are
         // mounted when built (revealQueued), together with the cards built with them.
@@ -890,6 +917,7 @@ export class Annotator {
 
   /** The card is in the page, and so is its host if it has one. */
   private isLive(entry: Annotated): boolean {
+    if (entry.gone) return false;
     return entry.placed ? entry.overlay!.host.isConnected : entry.card.isConnected;
   }
 
@@ -928,9 +956,24 @@ export class Annotator {
   }
 
   private reject(entry: Annotated): void {
-    this.identified--;
+    if (entry.gone) return;
+    this.forget(entry);
     this.rejected.add(entry.card);
-    this.cards.delete(entry.card);
+  }
+
+  /**
+   * The card now names another paper than its entry's (or none): the page reused its element for another item (see
+   * start). Only where a rescan or a changed link brings it up; the id is read the cheap way (identify) where it can be.
+   */
+  private renamed(entry: Annotated, adapter: SiteAdapter<any>, ctx: unknown): boolean {
+    return identifyCard(adapter, entry.card, ctx)?.id !== entry.id;
+  }
+
+  /** Take a card's entry and overlay away: the card is no longer this paper's (reject, renamed). */
+  private forget(entry: Annotated): void {
+    entry.gone = true;
+    this.identified--;
+    if (this.cards.get(entry.card) === entry) this.cards.delete(entry.card);
     this.visibility?.unobserve(entry.card);
     const set = this.byId.get(entry.id);
     set?.delete(entry);
@@ -1038,7 +1081,7 @@ export class Annotator {
     let cards: RelevanceCard[] = [];
     let sliceStart = performance.now();
     for (const entry of entries) {
-      if (this.scored.has(entry.id)) continue;
+      if (this.scored.has(entry.id) || entry.gone) continue;
       if (entry.paper === undefined && performance.now() - sliceStart > SLICE_MS) {
         await whenIdle();
         if (this.stopped) return;
