@@ -4,7 +4,8 @@
 // the title and the card once the app has rendered it (findCards also finds it in a subtree added later). The title
 // falls back to og:title / citation_title, the abstract comes from citation_abstract / og:description when the head has
 // them; every other field stays unknown apart from the arXiv PDF, which the id alone gives.
-// Known limit: after in-app navigation a stale h1 could still show the previous paper until the app re-renders.
+// After in-app navigation the content script identifies the h1 again from the new URL (a reused element gets a new
+// overlay); known limit: its title is read then, so an h1 the app has not re-rendered yet gives the previous title.
 import { arxivIdFromUrl, arxivPdfUrl } from '../core/ids';
 import { emptyPaper } from '../core/paper';
 import { metaContent, textOf } from './common';
