@@ -221,6 +221,19 @@ describe('Annotator', () => {
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }), location.href);
   });
 
+  it('follows a card whose inner part the page re-renders for another paper, beside the overlay', async () => {
+    document.body.innerHTML = '<article><div class="body"><a class="paper" href="/1">link</a><h3>Paper 1</h3></div></article>';
+    const port = fakePort();
+    await annotator(port).start();
+    const article = articles()[0]!;
+    expect(article.lastElementChild!.localName).toBe('papershelf-overlay'); // the fake adapter mounts at the card's end
+    article.querySelector('.body')!.replaceChildren(...new DOMParser().parseFromString(card('2'), 'text/html').querySelector('article')!.childNodes);
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:2']), WAIT);
+    button(hostIn(article)!).click();
+    await flush();
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:2', title: 'Paper 2' }), location.href);
+  });
+
   it('follows a card reused for another paper during in-page navigation, and one that held no paper before', async () => {
     document.body.innerHTML = card('1') + '<article><a class="paper" href="/2">link</a></article>';
     const port = fakePort();

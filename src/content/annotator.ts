@@ -195,6 +195,11 @@ export function yieldToPage(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The element is or holds a link: a part that can change which paper a card names (most adapters read it from links). */
+function holdsLink(el: Element): boolean {
+  return el.matches('a[href]') || el.querySelector('a[href]') !== null;
+}
+
 export class Annotator {
   private readonly cards = new WeakMap<Element, Annotated>();
   /** Mount parent -> card, so mutations next to an overlay outside its card are traced back to the card. */
@@ -615,10 +620,12 @@ export class Annotator {
         const name = (node as Element).localName;
         if (node.nodeType !== 1 || name === HOST_TAG || name === CONTROL_TAG) continue; // our own overlays
         // Inside a card we already annotated (MathJax typesetting, a framework re-render): no rescan, only a
-        // check that the overlay is still there. Elsewhere, look for new cards in the added subtree only.
+        // check that the overlay is still there, and, where the added part holds a link, that the card still names
+        // its paper (a part re-rendered for another paper beside the overlay). Elsewhere, look for new cards in the
+        // added subtree only.
         const enclosing = this.enclosingCard(node as Element);
         if (enclosing) {
-          if (!this.hasOverlay(enclosing)) found.add(enclosing);
+          if (!this.hasOverlay(enclosing) || holdsLink(node as Element)) found.add(enclosing);
         } else {
           for (const card of this.adapter.findCards(node as Element, this.ctx)) found.add(card);
         }
