@@ -68,6 +68,12 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     return undefined;
   });
 
+  // A page restored from the back/forward cache was frozen while the reader went on (to a paper's own page, where
+  // they saved it, say): the change notices of that time never reached it, so every card's saved state is read again.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) void annotator.refresh();
+  });
+
   // The Navigation API sees the page's own pushState navigations (the isolated world cannot patch them);
   // elsewhere the mutation observer notices the URL change when the page re-renders.
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
