@@ -293,6 +293,20 @@ describe('Annotator', () => {
     expect(shownText(roots.get(hosts()[0]!)!.querySelector('[role=status]')!)).toBe('');
   });
 
+  it("follows the site's theme switch on overlays built before it, and on those built after", async () => {
+    document.body.innerHTML = card('1');
+    onTestFinished(() => document.documentElement.classList.remove('dark'));
+    await annotator(fakePort()).start();
+    const theme = (host: Element) => roots.get(host)!.querySelector('.row')!.getAttribute('data-theme');
+    expect(theme(hosts()[0]!)).toBe('light');
+    document.documentElement.classList.add('dark'); // Hugging Face's theme switcher
+    await vi.waitFor(() => expect(theme(hosts()[0]!)).toBe('dark'), WAIT);
+    document.body.insertAdjacentHTML('beforeend', card('2'));
+    await vi.waitFor(() => expect(hosts().map(theme)).toEqual(['dark', 'dark']), WAIT);
+    document.documentElement.classList.remove('dark');
+    await vi.waitFor(() => expect(hosts().map(theme)).toEqual(['light', 'light']), WAIT);
+  });
+
   it('applies changes broadcast from other tabs', async () => {
     document.body.innerHTML = card('1');
     const a = annotator(fakePort());

@@ -219,6 +219,7 @@ export class Annotator {
   private ctx: unknown;
   private href = '';
   private observer: MutationObserver | null = null;
+  private themeObserver: MutationObserver | null = null;
   private visibility: IntersectionObserver | null = null;
   private marked: string | null = null;
   /** The card last hovered or focused, for the keyboard shortcut. */
@@ -247,6 +248,8 @@ export class Annotator {
    */
   private holdReveals = false;
   private sliceTheme: 'light' | 'dark' | null = null;
+  /** The theme overlays were last given by followTheme (null: none yet; each read it when built). */
+  private shownTheme: 'light' | 'dark' | null = null;
   /** Cards identified on this document so far (less those that turned out to hold no paper), for ANNOTATED_MARK. */
   private identified = 0;
   /**
@@ -325,6 +328,11 @@ export class Annotator {
       this.visibility = new win.IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: REVEAL_MARGIN });
     }
     win?.addEventListener('popstate', () => void this.checkUrl());
+    // The site's theme switch (Hugging Face's class on <html>) or the system's: overlays built already follow it.
+    const followTheme = () => this.followTheme();
+    this.themeObserver = new MutationObserver(followTheme);
+    this.themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['class'] });
+    win?.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', followTheme);
     // Remember the card under the pointer or focus (events from the closed root are retargeted to the host).
     const track = (event: Event) => {
       const host = (event.target as Element | null)?.closest?.(HOST_TAG);
@@ -353,6 +361,7 @@ export class Annotator {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.themeObserver?.disconnect();
     this.visibility?.disconnect();
     this.control?.host.remove();
   }
@@ -535,6 +544,17 @@ export class Annotator {
   private theme(): 'light' | 'dark' {
     if (this.revealing) return (this.sliceTheme ??= pageTheme(this.options.doc));
     return pageTheme(this.options.doc);
+  }
+
+  /** The page's theme now, given to every overlay built with another (once per switch: most class changes are not one). */
+  private followTheme(): void {
+    if (this.stopped) return;
+    const theme = pageTheme(this.options.doc);
+    if (theme === this.shownTheme) return;
+    this.shownTheme = theme;
+    this.sliceTheme = null;
+    for (const overlay of this.allOverlays()) overlay.setTheme(theme);
+    this.control?.setTheme(theme);
   }
 
   /** Re-read the saved state of every paper on the page (after an import changed many at once). */

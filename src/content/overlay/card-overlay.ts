@@ -3,7 +3,7 @@
 import type { Paper } from '../../core/paper';
 import type { ReadingStatus } from '../../storage/schema';
 import type { SavedState } from '../../storage/reading-list';
-import { createHost, fillHost, type Theme } from './host';
+import { createHost, fillHost, setAttr, type Theme } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 import { createTagChips, orderTags, TAG_STYLE, type Tag } from './tag-chips';
 import { BADGE_STYLE, createGithubBadge } from './github-badge';
@@ -60,6 +60,8 @@ export interface CardOverlay {
   focusRelevance(): void;
   /** Dim this overlay while its paper's status is done (only the overlay: the page's own card is left alone). */
   setDimDone(on: boolean): void;
+  /** The page switched theme: a built overlay takes the new one (one not built yet reads it when built). */
+  setTheme(theme: Theme): void;
 }
 
 /**
@@ -195,6 +197,9 @@ export function createCardOverlay(
     setDimDone(on) {
       dimDone = on;
       row?.classList.toggle('dim', dimDone && state?.status === 'done');
+    },
+    setTheme(next) {
+      if (row) setAttr(row, 'data-theme', next);
     },
   };
 }

@@ -1,7 +1,7 @@
 // The page-level relevance control (issue #8): one small fixed button group in its own closed shadow root,
 // added only once a card on the page is marked relevant. "Next relevant (n)" moves to the next marked card;
 // "Dim done" dims the overlays of papers the user marked done.
-import { el, onUser, pageTheme, setText, SHOWN_TEXT_STYLE } from './host';
+import { el, onUser, pageTheme, setAttr, setText, SHOWN_TEXT_STYLE, type Theme } from './host';
 
 export const CONTROL_TAG = 'papershelf-controls';
 
@@ -24,6 +24,8 @@ export interface PageControl {
   readonly host: HTMLElement;
   setCount(n: number): void;
   setDim(on: boolean): void;
+  /** The page switched theme. */
+  setTheme(theme: Theme): void;
 }
 
 export function createPageControl(doc: Document, actions: { next(): void; dim(on: boolean): void }): PageControl {
@@ -52,6 +54,9 @@ export function createPageControl(doc: Document, actions: { next(): void; dim(on
     },
     setDim(on) {
       dim.setAttribute('aria-pressed', String(on));
+    },
+    setTheme(theme) {
+      setAttr(bar, 'data-theme', theme);
     },
   };
 }
