@@ -234,6 +234,22 @@ describe('Annotator', () => {
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:2', title: 'Paper 2' }), location.href);
   });
 
+  it('a card the page empties for a moment (a loading state) and fills with another paper gets that paper, once', async () => {
+    document.body.innerHTML = card('1');
+    await annotator(fakePort()).start();
+    const article = articles()[0]!;
+    const skeleton = document.createElement('div');
+    skeleton.innerHTML = '<a href="#">Loading…</a>';
+    article.querySelector('a.paper')!.replaceWith(skeleton);
+    article.querySelector('h3')!.remove();
+    await flush();
+    await flush();
+    expect(hosts()).toHaveLength(0); // it names no paper now
+    const fresh = new DOMParser().parseFromString(card('2'), 'text/html').querySelector('article')!;
+    skeleton.replaceWith(...fresh.childNodes);
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:2']), WAIT);
+  });
+
   it('follows a card reused for another paper during in-page navigation, and one that held no paper before', async () => {
     document.body.innerHTML = card('1') + '<article><a class="paper" href="/2">link</a></article>';
     const port = fakePort();

@@ -210,6 +210,8 @@ export class Annotator {
   /** Saved states asked for and not answered yet, by paper id: a pass that finds such a card waits for that answer. */
   private readonly asking = new Map<string, Promise<void>>();
   private readonly byHost = new WeakMap<Element, Annotated>();
+  /** Every element ever annotated as a card: one that names no paper now is checked again when a link in it changes. */
+  private readonly wereCards = new WeakSet<Element>();
   /**
    * Cards that named a paper but turned out to hold none when read whole (no title): not mounted again until a link in
    * them changes or the page does (in-page navigation).
@@ -632,8 +634,8 @@ export class Annotator {
     for (const record of records) {
       if (record.type === 'attributes') {
         // A link changed: the card around it is checked again (mountBatch: it may name another paper now).
-        const card = this.enclosingCard(record.target as Element) ?? this.rejectedAround(record.target as Element);
-        if (card) found.add(card);
+        const card = this.enclosingCard(record.target as Element) ?? this.formerCard(record.target as Element);
+        if (card) found.add(this.recheck(card));
         continue;
       }
       for (const node of record.addedNodes) {
@@ -644,11 +646,16 @@ export class Annotator {
         // its paper (a part re-rendered for another paper beside the overlay). Elsewhere, look for new cards in the
         // added subtree only.
         const enclosing = this.enclosingCard(node as Element);
+        const link = holdsLink(node as Element);
         if (enclosing) {
-          if (!this.hasOverlay(enclosing) || holdsLink(node as Element)) found.add(enclosing);
-        } else {
-          for (const card of this.adapter.findCards(node as Element, this.ctx)) found.add(card);
+          if (link) found.add(this.recheck(enclosing));
+          else if (!this.hasOverlay(enclosing)) found.add(enclosing);
+          continue;
         }
+        // A link come into a card that names no paper now (emptied by a re-render, say): that card, checked again.
+        const former = link ? this.formerCard(node as Element) : null;
+        if (former) found.add(this.recheck(former));
+        else for (const card of this.adapter.findCards(node as Element, this.ctx)) found.add(card);
       }
       for (const node of record.removedNodes) {
         // Our overlay was taken out by a re-render while the card stayed: put it back.
@@ -661,12 +668,16 @@ export class Annotator {
     if (found.size) void this.annotate([...found]);
   }
 
-  /** The rejected card holding this element, given another chance (one of its links changed). */
-  private rejectedAround(node: Element): Element | null {
-    for (let el: Element | null = node; el; el = el.parentElement) {
-      if (this.rejected.delete(el)) return el;
-    }
+  /** The card, once annotated, that holds this element though it names no paper now (rejected or renamed to none). */
+  private formerCard(node: Element): Element | null {
+    for (let el: Element | null = node; el; el = el.parentElement) if (this.wereCards.has(el)) return el;
     return null;
+  }
+
+  /** A card one of whose links changed or came: a card that held no paper may hold one now (mountBatch decides). */
+  private recheck(card: Element): Element {
+    this.rejected.delete(card);
+    return card;
   }
 
   private hasOverlay(card: Element): boolean {
@@ -861,10 +872,7 @@ export class Annotator {
             const paper = extractCard(adapter, card, ctx);
             found = paper ? { id: paper.id, paper } : undefined;
           }
-          if (!found) {
-            if (known) this.rejected.add(card); // it showed a paper: a link of its changing checks it again
-            continue;
-          }
+          if (!found) continue; // a card that names no paper now: a link changing in it checks it again (formerCard)
         }
         // A known card here lost its host to a re-render: it goes back at once (it was built before). Others are
         // mounted when built (revealQueued), together with the cards built with them.
@@ -887,6 +895,7 @@ export class Annotator {
           if (!set) this.byId.set(id, (set = new Set()));
           set.add(entry);
           this.identified++;
+          this.wereCards.add(card);
         }
         this.cards.set(card, entry);
         if (at) this.place(entry, at);
