@@ -220,6 +220,22 @@ describe('GitHub client: rate limits', () => {
     expect(await client.repo('owner/a')).toMatchObject({ state: 'fresh' });
   });
 
+  it('a 429 blocks for a minute even without retry-after or a message, and so does a 403 "abuse detection" answer', async () => {
+    let answer = () => new Response('Too Many Requests', { status: 429 });
+    const { client, fake, time } = await setup(() => answer());
+    expect(await client.repo('owner/a')).toMatchObject({ state: 'unavailable' });
+    expect(await client.repo('owner/b')).toMatchObject({ state: 'unavailable' });
+    expect(fake.calls).toHaveLength(1);
+    time.advance(61_000);
+    answer = () => jsonResponse({ message: 'You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.' }, 403);
+    await client.repo('owner/c');
+    await client.repo('owner/d');
+    expect(fake.calls).toHaveLength(2);
+    time.advance(61_000);
+    answer = () => ok('owner/e');
+    expect(await client.repo('owner/e')).toMatchObject({ state: 'fresh' });
+  });
+
   it('a plain 403 (not a rate limit) blocks nothing', async () => {
     const { client, fake } = await setup(() => jsonResponse({ message: 'Repository access blocked' }, 403));
     expect(await client.repo('owner/a')).toMatchObject({ state: 'unavailable' });

@@ -27,7 +27,9 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 /**
  * Epoch ms before which GitHub must not be asked again, or null to carry on. Covers the primary limit
  * (`x-ratelimit-remaining: 0` until `x-ratelimit-reset`, on any status) and secondary limits (403/429
- * with `retry-after`, or a "rate limit" message without headers: GitHub says wait at least a minute).
+ * with `retry-after`; else any 429, or a 403 whose message names a rate limit or GitHub's older "abuse detection":
+ * GitHub says wait at least a minute).
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
  */
 export function githubBlockedUntil(response: Response, message: string | null, now: number): number | null {
   const headers = response.headers;
@@ -39,7 +41,7 @@ export function githubBlockedUntil(response: Response, message: string | null, n
     // At least a minute even when the reset looks past: hammering a limited API risks a ban.
     return !Number.isFinite(reset) ? now + MINUTE : clamp(reset * 1000, now + MINUTE, now + GITHUB_MAX_WAIT);
   }
-  if (refused && /rate limit/i.test(message ?? '')) return now + MINUTE;
+  if (response.status === 429 || (refused && /rate limit|abuse detection/i.test(message ?? ''))) return now + MINUTE;
   return null;
 }
 
