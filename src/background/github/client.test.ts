@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { getRepo, putRepo } from '../../storage/repo-cache';
-import { createGithubClient, githubHeaders, type GithubClientOptions } from './client';
+import { createGithubClient, githubHeaders, RETRY_MS, type GithubClientOptions } from './client';
 import { createHfPaperRepos } from './hf';
 import { clock, DAY, deferred, fakeFetch, freshDatabase, githubRepoBody, HOUR, jsonResponse, notModified } from './test-helpers';
 
@@ -277,6 +277,40 @@ describe('GitHub client: failures never throw', () => {
       expect(await client.repo('owner/repo')).toEqual({ state: 'unavailable', repo: null, name: 'owner/repo' });
     }
     expect(await getRepo(db, 'owner/repo')).toBeNull();
+  });
+
+  it('a repository whose request failed is not asked again for a while: 1,000 cards sharing it make one request', async () => {
+    let answer: () => Response = () => jsonResponse({ message: 'Server Error' }, 502);
+    const { client, fake, time } = await setup(() => answer());
+    // The cards come as the reader scrolls: a block of 8 at a time, each block asking once its overlays are built.
+    for (let block = 0; block < 125; block++) {
+      const results = await Promise.all(Array.from({ length: 8 }, () => client.repo('owner/shared')));
+      expect(results.every((r) => r.state === 'unavailable')).toBe(true);
+    }
+    expect(fake.calls).toHaveLength(1);
+    expect(await client.repo('owner/other')).toMatchObject({ state: 'unavailable' }); // another repository is asked
+    expect(fake.calls).toHaveLength(2);
+
+    time.advance(RETRY_MS + 1);
+    answer = () => ok('owner/shared');
+    expect(await client.repo('owner/shared')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it('a stale entry whose revalidation failed is served without asking again on every card', async () => {
+    let offline = false;
+    const { client, fake, time } = await setup(() => {
+      if (offline) throw new TypeError('Failed to fetch');
+      return ok('owner/known');
+    });
+    await client.repo('owner/known');
+    time.advance(DAY + 1);
+    offline = true;
+    for (let i = 0; i < 50; i++) {
+      expect(await client.repo('owner/known')).toMatchObject({ state: 'stale', repo: { stars: 1234 } });
+      await client.idle();
+    }
+    expect(fake.calls).toHaveLength(2);
   });
 
   it('survives a broken cache (storage unavailable) by asking GitHub', async () => {

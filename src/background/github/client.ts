@@ -13,6 +13,11 @@ export type { RepoInfo };
 export const GITHUB_API = 'https://api.github.com';
 /** How long an answer (including "not found") is used without asking again. */
 export const FRESH_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a repository whose request failed (offline, 5xx, refused, a body that is no repository) is not asked again:
+ * nothing is cached then, and the cards that share it, built a block at a time as the reader scrolls, would each ask.
+ */
+export const RETRY_MS = 5 * 60 * 1000;
 
 export interface RepoResult {
   /** fresh: cached < 24 h or just fetched; stale: older cache (revalidating, or GitHub unreachable). */
@@ -46,6 +51,13 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   const limit = createLimiter(concurrency);
   const inFlight = createSingleFlight<RepoResult>();
   const blocks = createBlocks(cache, now);
+  /** When each repository's last request failed (this worker's life; a success forgets it). */
+  const failedAt = new Map<string, number>();
+
+  const coolingDown = (key: string) => {
+    const since = now() - (failedAt.get(key) ?? -Infinity);
+    return since >= 0 && since < RETRY_MS;
+  };
 
   async function repo(fullName: string): Promise<RepoResult> {
     const name = fullName.trim();
@@ -54,6 +66,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     const cached = await safely(() => cache.getRepo(key), null);
     const age = cached ? now() - cached.fetchedAt : Infinity;
     if (cached && age >= 0 && age < FRESH_MS) return answer(cached, name, 'fresh');
+    if (coolingDown(key)) return fallback(cached, name);
     if (!cached) return refresh(name, key, null);
     // Stale: answer at once, revalidate behind it.
     void refresh(name, key, cached).then((result) => notify(name, result));
@@ -69,7 +82,13 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   }
 
   function refresh(name: string, key: string, cached: Entry): Promise<RepoResult> {
-    return inFlight.run(key, () => limit(() => safely(() => request(name, key, cached), fallback(cached, name))));
+    return inFlight.run(key, () => limit(() => request(name, key, cached).catch(() => failed(key, cached, name))));
+  }
+
+  /** What was cached, and the repository is not asked again before RETRY_MS. */
+  function failed(key: string, cached: Entry, name: string): RepoResult {
+    failedAt.set(key, now());
+    return fallback(cached, name);
   }
 
   async function request(name: string, key: string, cached: Entry): Promise<RepoResult> {
@@ -85,13 +104,16 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
         cache: 'no-store', // our own ETag handling; the HTTP cache must not answer for GitHub
       });
     } catch {
-      return fallback(cached, name); // offline, DNS, CORS…
+      return failed(key, cached, name); // offline, DNS, CORS…
     }
     const json = response.status === 200 || response.status >= 400 ? await safely(() => response.json(), undefined) : undefined;
     const until = githubBlockedUntil(response, githubMessage(json), now());
-    if (until !== null) await blocks.extend(blockKey, until);
+    if (until !== null) {
+      await blocks.extend(blockKey, until);
+      if (response.status === 403 || response.status === 429) return fallback(cached, name); // the block says when to ask again
+    }
     // A redirect may only land on the API itself.
-    if (response.url && !response.url.startsWith(`${GITHUB_API}/`)) return fallback(cached, name);
+    if (response.url && !response.url.startsWith(`${GITHUB_API}/`)) return failed(key, cached, name);
 
     if (response.status === 304 && cached) {
       const etag = response.headers.get('etag') ?? cached.etag;
@@ -101,9 +123,9 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       // Missing, private, deleted or taken down: all "not found" for a badge.
       return store(name, { key, repo: null, status: 'not-found', etag: null, fetchedAt: now() });
     }
-    if (response.status !== 200) return fallback(cached, name); // rate limited, 5xx, bad token…
+    if (response.status !== 200) return failed(key, cached, name); // 5xx, refused…
     const info = parseGithubRepo(json);
-    if (!info) return fallback(cached, name);
+    if (!info) return failed(key, cached, name);
     const entry: RepoCacheEntry = { key, repo: info, status: 'ok', etag: response.headers.get('etag'), fetchedAt: now() };
     // Renamed or transferred (fetch followed the 301): cache under the new name too.
     const renamed = repoKey(info.fullName) !== key ? [{ ...entry, key: repoKey(info.fullName) }] : [];
@@ -111,6 +133,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   }
 
   async function store(name: string, ...entries: [RepoCacheEntry, ...RepoCacheEntry[]]): Promise<RepoResult> {
+    failedAt.delete(entries[0].key);
     await safely(() => cache.putRepo(...entries), undefined);
     return answer(entries[0], name, 'fresh');
   }
