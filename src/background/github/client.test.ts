@@ -364,6 +364,25 @@ describe('GitHub client: token', () => {
     }
   });
 
+  it('a token GitHub rejects (401) is not sent again: the request is made without it, and badges still show', async () => {
+    let token: string | null = 'ghp_revoked0123456789abcdefghijklmnopqrstu';
+    const { client, fake } = await setup(
+      (url, call) =>
+        call.headers.get('authorization') === 'Bearer ghp_revoked0123456789abcdefghijklmnopqrstu'
+          ? jsonResponse({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' }, 401)
+          : ok(url.slice('https://api.github.com/repos/'.length)),
+      { token: async () => token },
+    );
+    expect(await client.repo('owner/a')).toMatchObject({ state: 'fresh', repo: { fullName: 'owner/a' } });
+    expect(fake.calls.map((c) => c.headers.has('authorization'))).toEqual([true, false]);
+    expect(await client.repo('owner/b')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(3);
+    expect(fake.calls[2]!.headers.has('authorization')).toBe(false); // never the rejected token again
+    token = 'ghp_replaced0123456789abcdefghijklmnopqrs'; // the user pastes a new one: it is used at once
+    await client.repo('owner/c');
+    expect(fake.calls[3]!.headers.get('authorization')).toBe(`Bearer ${token}`);
+  });
+
   it('an anonymous rate limit does not block requests made with a token', async () => {
     let token: string | null = null;
     const { client, fake, time } = await setup(

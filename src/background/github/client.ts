@@ -53,6 +53,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   const blocks = createBlocks(cache, now);
   /** When each repository's last request failed (this worker's life; a success forgets it). */
   const failedAt = new Map<string, number>();
+  /** Tokens GitHub answered 401 to: not sent again, so one revoked token does not cost every badge. */
+  const rejectedTokens = new Set<string>();
 
   const coolingDown = (key: string) => {
     const since = now() - (failedAt.get(key) ?? -Infinity);
@@ -92,7 +94,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   }
 
   async function request(name: string, key: string, cached: Entry): Promise<RepoResult> {
-    const auth = validToken(await safely(token, null));
+    const given = validToken(await safely(token, null));
+    const auth = given && !rejectedTokens.has(given) ? given : null;
     const blockKey = auth ? 'github:token' : 'github:anonymous'; // a token has its own, larger quota
     if (await blocks.active(blockKey)) return fallback(cached, name);
     const url = `${GITHUB_API}/repos/${name}`;
@@ -105,6 +108,12 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       });
     } catch {
       return failed(key, cached, name); // offline, DNS, CORS…
+    }
+    if (response.status === 401 && auth) {
+      // Revoked, expired or mistyped: public repositories need no token, so ask again without it.
+      rejectedTokens.add(auth);
+      console.warn('Papershelf: GitHub rejected the token from the options page (401); asking without it');
+      return request(name, key, cached);
     }
     const json = response.status === 200 || response.status >= 400 ? await safely(() => response.json(), undefined) : undefined;
     const until = githubBlockedUntil(response, githubMessage(json), now());
