@@ -1,7 +1,7 @@
 // The background context (Chrome: module service worker; Firefox: event page). It alone owns IndexedDB;
 // every request is checked for its sender and validated before it is acted on.
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
-import { openDatabase, type Database } from '../storage/reading-list';
+import { databaseOpener } from '../storage/connection';
 import { handle } from './handlers';
 import { allowedRequest, parseEnvelope, type Notice, type Reply } from './messages';
 import { syncSiteScripts } from './site-scripts';
@@ -15,15 +15,8 @@ import { createLinkResolver } from './save-link/metadata';
 import { savePaper } from '../storage/reading-list';
 import { createRelevanceService } from './relevance';
 
-let database: Promise<Database> | null = null;
-function db(): Promise<Database> {
-  // Re-opened after a failure, so a transient error (e.g. a blocked upgrade) does not stick.
-  database ??= openDatabase().catch((error) => {
-    database = null;
-    throw error;
-  });
-  return database;
-}
+// Opened again after a failure or a lost connection, so neither sticks (storage/connection.ts).
+const db = databaseOpener();
 
 const relevance = createRelevanceService(db);
 const repos = createRepoService(db, async () => (await readSettings()).githubToken.trim() || null);

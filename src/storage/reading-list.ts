@@ -23,13 +23,20 @@ export class StorageUnavailableError extends Error {
   override name = 'StorageUnavailableError';
 }
 
-/** Open (and upgrade) the database. */
-export async function openDatabase(name = DB_NAME): Promise<Database> {
+/**
+ * Open (and upgrade) the database. `onClosed` is called when the connection ends without our asking: the browser closed
+ * it (storage cleared, a disk error), or a newer version wants to upgrade, for which it is closed here.
+ */
+export async function openDatabase(name = DB_NAME, onClosed?: () => void): Promise<Database> {
   try {
     return await openDB<PapershelfDB>(name, DB_VERSION, {
       upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
-      // Another context holds an older version open: let it go so the upgrade can proceed.
-      blocking: (_current, _blocked, event) => (event.target as IDBDatabase).close(),
+      // Another context opens a newer version: let it go so the upgrade can proceed.
+      blocking: (_current, _blocked, event) => {
+        (event.target as IDBDatabase).close();
+        onClosed?.();
+      },
+      terminated: () => onClosed?.(),
     });
   } catch (error) {
     throw new StorageUnavailableError(`IndexedDB is unavailable: ${(error as Error)?.message ?? error}`);
