@@ -1,6 +1,10 @@
+import * as v from 'valibot';
+import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { emptyPaper } from '../core/paper';
 import { saveLink } from './context-menu';
+import { openDatabase, removePaper, savePaper } from '../storage/reading-list';
+import { parseEnvelope, SavedPaperSchema } from './messages';
 
 const resolved = (id: string) => ({ paper: { ...emptyPaper(id, `Title of ${id}`, { site: 'arxiv', page: 'api' }), url: `https://arxiv.org/abs/${id.slice(6)}` }, complete: true });
 
@@ -19,5 +23,22 @@ describe('saveLink', () => {
     expect(deps.save).toHaveBeenCalledWith(expect.anything(), 'https://arxiv.org/abs/2401.12345');
     expect(await saveLink('https://huggingface.co/papers/trending', 'https://x.example/', deps)).toBeNull();
     expect(deps.resolve).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a long page address within what a record may hold, so its removal can be undone and its backup imported', async () => {
+    // A search results page's address easily outgrows 2,048 characters (tracking and state parameters).
+    const page = `https://www.google.com/search?q=sparse+experts&${'gs_lp=Egxnd3Mtd2l6LXNlcnAiDnNwYXJzZSBleHBlcnRz'.repeat(60)}#frag`;
+    const saved: unknown[] = [];
+    const db = await openDatabase();
+    const deps = {
+      resolve: vi.fn(async () => resolved('arxiv:2401.12345')),
+      save: vi.fn(async (paper: Parameters<typeof savePaper>[1], savedFrom: string) => void saved.push(await savePaper(db, paper, { savedFrom }))),
+    };
+    await saveLink('https://arxiv.org/abs/2401.12345', page, deps);
+    expect(deps.save).toHaveBeenCalledWith(expect.anything(), 'https://www.google.com/search');
+    expect(v.is(SavedPaperSchema, saved[0])).toBe(true);
+    // Undo of a removal puts the record back through the protocol: it must pass.
+    const removed = await removePaper(db, 'arxiv:2401.12345');
+    expect(() => parseEnvelope({ type: 'restore', payload: { record: removed } })).not.toThrow();
   });
 });

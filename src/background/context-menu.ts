@@ -1,6 +1,6 @@
 // "Save to reading list" on links to arXiv, Hugging Face, alphaXiv, OpenReview and DOI pages on any site
 // (issue #5): the background fetches the paper's metadata and saves it like a save from a card.
-import type { Paper } from '../core/paper';
+import { savedFromUrl, type Paper } from '../core/paper';
 import { identifyLink } from './save-link/targets';
 
 export const MENU_ID = 'papershelf-save-link';
@@ -28,7 +28,8 @@ export async function saveLink(linkUrl: string, pageUrl: string | undefined, dep
   const target = identifyLink(linkUrl);
   if (!target) return null;
   const { paper } = await deps.resolve(target);
-  const from = pageUrl && /^https?:\/\//i.test(pageUrl) ? pageUrl : (paper.url ?? linkUrl);
+  // Within what a record keeps (a longer one could not be restored after a removal, nor imported from a backup).
+  const from = savedFromUrl(pageUrl) ?? paper.url ?? savedFromUrl(linkUrl) ?? '';
   await deps.save(paper, from);
   return paper;
 }

@@ -280,6 +280,18 @@ describe('Annotator', () => {
     expect(hosts().map((h) => button(h).getAttribute('aria-pressed'))).toEqual(['false', 'false']);
   });
 
+  it('saves from a page whose address is longer than a record keeps, with the address cut to fit', async () => {
+    const before = location.href;
+    onTestFinished(() => history.replaceState(null, '', before));
+    history.replaceState(null, '', `${location.pathname}?q=${'x'.repeat(3000)}#results`);
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    await annotator(port).start();
+    button(hosts()[0]!).click();
+    await flush();
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:1' }), `${location.origin}${location.pathname}`);
+  });
+
   it('rolls back and says so when a save fails', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort();

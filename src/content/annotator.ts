@@ -1,6 +1,6 @@
 // Finds the cards an adapter recognises, gives each one overlay, keeps overlays in step with the reading
 // list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation).
-import { PAPER_LIMITS, type Paper, type PaperSummary } from '../core/paper';
+import { PAPER_LIMITS, savedFromUrl, type Paper, type PaperSummary } from '../core/paper';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import type { SiteAdapter } from '../sites/types';
@@ -1265,7 +1265,7 @@ export class Annotator {
     const previous = this.states.get(paper.id) ?? null;
     this.applyChange(paper.id, save ? (previous ?? { status: 'to-read', tags: [] }) : null);
     try {
-      if (save) this.applyChange(paper.id, await this.options.port.save(paper, this.options.doc.location.href));
+      if (save) this.applyChange(paper.id, await this.options.port.save(paper, this.savedFrom()));
       else await this.options.port.remove(paper.id);
     } catch (error) {
       // The answer can be lost after the write committed (the service worker stopped in between): show what
@@ -1275,6 +1275,12 @@ export class Annotator {
       if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
       this.options.onError?.(error);
     }
+  }
+
+  /** This page, as the saved record keeps it: a search page's address can be longer than a record may hold. */
+  private savedFrom(): string {
+    const href = this.options.doc.location.href;
+    return savedFromUrl(href) ?? href;
   }
 
   private async setStatus(paper: Paper, status: ReadingStatus): Promise<void> {

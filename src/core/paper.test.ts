@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, normalizeSpace, PAPER_LIMITS, type Paper } from './paper';
+import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, normalizeSpace, PAPER_LIMITS, savedFromUrl, type Paper } from './paper';
 import { mulberry32 } from './random';
 import { PaperSchema } from '../background/messages';
 
@@ -77,6 +77,17 @@ describe('the checks the schema shares with adapters', () => {
     const cut = clip(text, 6);
     expect(cut.length).toBeLessThanOrEqual(6);
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cut)).toBe(false);
+  });
+
+  it('savedFromUrl keeps a page address whole when it fits, else cuts it to fit, and gives null for no web page', () => {
+    expect(savedFromUrl('https://arxiv.org/list/cs.LG/new?skip=0#item3')).toBe('https://arxiv.org/list/cs.LG/new?skip=0#item3');
+    const q = 'q=' + 'x'.repeat(PAPER_LIMITS.url);
+    expect(savedFromUrl(`https://scholar.google.de/scholar?q=a#${'f'.repeat(PAPER_LIMITS.url)}`)).toBe('https://scholar.google.de/scholar?q=a');
+    expect(savedFromUrl(`https://www.google.com/search?${q}`)).toBe('https://www.google.com/search');
+    expect(savedFromUrl(`https://x.example/${'p'.repeat(PAPER_LIMITS.url)}?${q}`)).toBe('https://x.example/');
+    for (const url of ['file:///home/me/notes.html', 'chrome-extension://abc/src/library/index.html', 'about:blank', 'not a url', '', null, undefined]) {
+      expect(savedFromUrl(url)).toBeNull();
+    }
   });
 
   it('isHttpUrl, isCalendarDate and isWellFormedId', () => {

@@ -89,6 +89,18 @@ export function isHttpUrl(url: string): boolean {
   return url.length <= PAPER_LIMITS.url && /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(url) && URL.canParse(url);
 }
 
+/**
+ * The page a paper was saved from, as a record keeps it (isHttpUrl): the address as it is, else without its fragment,
+ * else without its query (a search page's address can outgrow PAPER_LIMITS.url), else the site; null for no web page.
+ */
+export function savedFromUrl(url: string | null | undefined): string | null {
+  if (!url || !URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  parsed.hash = '';
+  return [url, parsed.href, `${parsed.origin}${parsed.pathname}`, `${parsed.origin}/`].find(isHttpUrl) ?? null;
+}
+
 /** YYYY-MM-DD naming a real calendar day (not 2026-02-30). */
 export function isCalendarDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
