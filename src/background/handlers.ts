@@ -3,7 +3,7 @@
 import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, savePaper, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, removePapers, savePaper, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 
 export interface HandlerDeps {
@@ -79,6 +79,12 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const { id } = message.payload as Envelope<'remove'>['payload'];
       const removed = await removePaper(db, id);
       if (removed) deps.broadcast({ type: 'changed', id, state: null });
+      return removed;
+    }
+    case 'removeMany': {
+      const { ids } = message.payload as Envelope<'removeMany'>['payload'];
+      const removed = await removePapers(db, ids);
+      if (removed.length) deps.broadcast({ type: 'reload' }); // one notice, not one per record
       return removed;
     }
     case 'list':

@@ -32,7 +32,7 @@ async function broadcast(notice: Notice): Promise<void> {
 }
 
 /** Messages that change the reading list, and so end with a change notice to every tab. */
-const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'restore', 'putMany']);
+const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'putMany']);
 const IN_FLIGHT_KEY = 'writesInFlight';
 let inFlight = 0;
 

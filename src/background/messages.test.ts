@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { openDatabase, savePaper, type Database } from '../storage/reading-list';
+import { loadRelevanceModel, openDatabase, savePaper, type Database } from '../storage/reading-list';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { readFileSync } from 'node:fs';
 import { handle, type HandlerDeps } from './handlers';
@@ -103,6 +103,24 @@ describe('handle', () => {
     expect(notices).toEqual([{ type: 'reload' }]);
     const list = (await handle(parseEnvelope({ type: 'list', payload: {} }), deps)) as SavedPaper[];
     expect(list.filter((r) => r.status === 'done').map((r) => r.id).sort()).toEqual(many.slice(0, 3).map((r) => r.id).sort());
+  });
+
+  it('removes many papers in one transaction with one reload notice, answering the removed records for undo', async () => {
+    const notices: Notice[] = [];
+    const db = await openDatabase();
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n) });
+    const ids = ['arxiv:2607.00001', 'arxiv:2607.00002', 'arxiv:2607.00003'];
+    for (const id of ids) await savePaper(db, makePaper({ id }), { savedFrom: 'https://huggingface.co/papers' });
+    const removed = (await handle(parseEnvelope({ type: 'removeMany', payload: { ids: [ids[0], 'arxiv:2607.09999', ids[2]] } }), deps)) as SavedPaper[];
+    expect(removed.map((r) => r.id)).toEqual([ids[0], ids[2]]);
+    expect(notices).toEqual([{ type: 'reload' }]);
+    expect((await handle(parseEnvelope({ type: 'list', payload: {} }), deps) as SavedPaper[]).map((r) => r.id)).toEqual([ids[1]]);
+    expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids } }), deps)).toEqual({ [ids[0]!]: null, [ids[1]!]: { status: 'to-read', tags: [] }, [ids[2]!]: null });
+    expect((await loadRelevanceModel(db)).docs).toEqual({ [ids[1]!]: expect.anything() });
+    notices.length = 0;
+    expect(await handle(parseEnvelope({ type: 'removeMany', payload: { ids: ['arxiv:2607.09999'] } }), deps)).toEqual([]);
+    expect(notices).toEqual([]); // nothing removed, nothing to tell
+    expect(allowedRequest('removeMany', 'https://huggingface.co/papers', 'chrome-extension://abc/')).toBe(false); // never from a web page
   });
 
   it('writes nothing when one record of a batch fails', async () => {
@@ -315,7 +333,7 @@ describe('allowedRequest: what the background takes from whom', () => {
     const page = 'https://huggingface.co/papers/date/2026-07-02';
     const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
-    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'restore', 'resetRelevance']) expect(allowedRequest(type, page, base)).toBe(false);
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'resetRelevance']) expect(allowedRequest(type, page, base)).toBe(false);
     // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
     expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
     expect(allowedRequest('list', undefined, base)).toBe(false);

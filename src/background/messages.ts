@@ -95,6 +95,8 @@ export const requests = {
   editMany: v.strictObject({ ids: v.pipe(v.array(PaperId), v.minLength(1), v.maxLength(100_000)), edit: EditSchema }),
   save: v.strictObject({ paper: PaperSchema, savedFrom: httpUrl }),
   remove: v.strictObject({ id: PaperId }),
+  /** Remove many papers in one transaction (bulk remove from the library): all or nothing, one notice. */
+  removeMany: v.strictObject({ ids: v.pipe(v.array(PaperId), v.minLength(1), v.maxLength(100_000)) }),
   /** The list, newest save first; `limit`: only the newest n (the popup's first render). */
   list: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),
   /**
@@ -162,6 +164,8 @@ export interface Responses {
   edit: SavedPaper | null;
   save: SavedPaper;
   remove: SavedPaper | null;
+  /** The removed records, in the order asked (ids not in the list skipped). */
+  removeMany: SavedPaper[];
   list: SavedPaper[];
   /** `next`: the `after` of the next page; null when this was the last. */
   listPage: { papers: SavedPaper[]; next: string | null };

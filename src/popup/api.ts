@@ -24,6 +24,8 @@ export interface ReadingListApi {
   list(limit?: number): Promise<SavedPaper[]>;
   /** Resolves with the removed record (keep it for undo), or null if it was not in the list. */
   remove(id: string): Promise<SavedPaper | null>;
+  /** Many papers in one transaction (all or nothing); resolves with the removed records (keep them for undo). */
+  removeMany(ids: string[]): Promise<SavedPaper[]>;
   /** Put a removed record back exactly as it was (undo). */
   restore(record: SavedPaper): Promise<SavedPaper>;
   /** Resolves with the committed record, or null if the paper is no longer saved. */
@@ -48,6 +50,7 @@ export const LIBRARY_PATH = 'src/library/index.html';
 export const extensionApi: ReadingListApi = {
   list: (limit) => (limit === undefined ? wholeList((after) => send('listPage', { after, count: LIST_PAGE })) : send('list', { limit })),
   remove: (id) => send('remove', { id }),
+  removeMany: (ids) => send('removeMany', { ids }),
   restore: (record) => send('restore', { record }),
   edit: (id, edit) => send('edit', { id, edit }),
   putMany: (records) => send('putMany', { records }),

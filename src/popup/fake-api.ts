@@ -10,7 +10,7 @@ import { applyEdit } from '../storage/edit';
 
 export interface FakeApi extends ReadingListApi {
   papers: SavedPaper[];
-  /** Make the next `putMany` fail like an aborted transaction. */
+  /** Make `putMany` (and the other all-or-nothing writes) fail like an aborted transaction. */
   failPutMany: Error | null;
   /** Deliver a notice to subscribers as the background would. */
   emit(notice?: Notice): void;
@@ -38,6 +38,13 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       api.papers = api.papers.filter((p) => p.id !== id);
       broadcast({ type: 'changed', id, state: null });
       return clone(found);
+    }),
+    removeMany: vi.fn(async (ids: string[]) => {
+      if (api.failPutMany) throw api.failPutMany; // the same all-or-nothing write fails the same way
+      const found = api.papers.filter((p) => ids.includes(p.id));
+      api.papers = api.papers.filter((p) => !ids.includes(p.id));
+      if (found.length) broadcast({ type: 'reload' });
+      return found.map(clone);
     }),
     restore: vi.fn(async (record: SavedPaper) => {
       upsert([record]);

@@ -223,6 +223,29 @@ describe('reading-list state', () => {
     expect(api.restore).toHaveBeenCalledWith(two);
   });
 
+  it('removes many papers in one all-or-nothing write with one notice, and one paper with its own', async () => {
+    const { api, state } = await started();
+    await state.remove([one.id, two.id, three.id]);
+    expect(vi.mocked(api.removeMany).mock.calls).toEqual([[[one.id, two.id, three.id]]]);
+    expect(api.remove).not.toHaveBeenCalled();
+    expect(api.papers).toEqual([]);
+    expect(state.getSnapshot().undo?.message).toBe('Removed 3 papers.');
+    await state.undo();
+    expect(api.papers.map((s) => s.id).sort()).toEqual([one.id, two.id, three.id].sort());
+    await state.remove([two.id]);
+    expect(vi.mocked(api.remove).mock.calls).toEqual([[two.id]]);
+  });
+
+  it('a bulk removal that fails removes nothing and says so', async () => {
+    const { api, state } = await started();
+    api.failPutMany = new Error('QuotaExceededError');
+    await state.remove([one.id, three.id]);
+    expect(api.papers.map((s) => s.id).sort()).toEqual([one.id, two.id, three.id].sort());
+    expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([one.id, two.id, three.id]);
+    expect(state.getSnapshot().undo).toBeNull();
+    expect(state.getSnapshot().problem).toMatch(/Could not remove/);
+  });
+
   it('forgets the undo after its time', async () => {
     const { api, state } = await started(undefined, { undoMs: 20 });
     await state.remove([one.id]);

@@ -321,29 +321,23 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     }
   }
 
+  /** One paper through `remove` (precise notice); many through one `removeMany` transaction: all or nothing. */
   async function remove(ids: readonly string[]): Promise<void> {
-    const removed: SavedPaper[] = [];
+    const targets = [...new Set(ids)];
+    if (!targets.length) return;
+    const echo = targets.length === 1 ? targets[0]! : RELOAD;
+    expectEcho(echo);
+    let removed: SavedPaper[];
     try {
-      // A few at a time: thousands of concurrent messages would only queue up in the background.
-      for (let start = 0; start < ids.length; start += 20) {
-        const batch = ids.slice(start, start + 20);
-        batch.forEach(expectEcho);
-        const results = await Promise.allSettled(batch.map((id) => api.remove(id)));
-        results.forEach((result, i) => {
-          if (result.status === 'fulfilled' && result.value) removed.push(result.value);
-          else consumeEcho(batch[i]!); // nothing was removed, so nothing was broadcast
-        });
-        const failed = results.find((result) => result.status === 'rejected');
-        if (failed) throw failed.reason;
-      }
+      removed = targets.length === 1 ? [await api.remove(echo)].filter((r): r is SavedPaper => r !== null) : await api.removeMany(targets);
     } catch (error) {
-      fail('Could not remove every paper')(error);
-    } finally {
-      if (removed.length) {
-        removeLocal(removed.map((record) => record.id));
-        offerUndo(removed);
-      }
+      consumeEcho(echo);
+      fail(targets.length === 1 ? 'Could not remove the paper' : 'Could not remove the papers: none was removed')(error);
+      return;
     }
+    if (!removed.length) consumeEcho(echo); // nothing was removed, so nothing was broadcast
+    removeLocal(removed.map((record) => record.id));
+    if (removed.length) offerUndo(removed);
   }
 
   function offerUndo(records: SavedPaper[]): void {

@@ -90,6 +90,28 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
   return existing;
 }
 
+/**
+ * Remove many papers in one transaction (all or nothing); resolves with the removed records (for undo), in the order
+ * asked, ids not in the list skipped.
+ */
+export async function removePapers(db: Database, ids: readonly string[]): Promise<SavedPaper[]> {
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const relevance = tx.objectStore('relevance');
+  const removed: SavedPaper[] = [];
+  for (const id of new Set(ids)) {
+    const existing = await papers.get(id);
+    if (!existing) continue;
+    void papers.delete(id);
+    void relevance.delete(id);
+    removed.push(existing);
+  }
+  await tx.done;
+  if (removed.length) changed(db);
+  for (const record of removed) savedStates(db).written(record.id, null);
+  return removed;
+}
+
 /** The whole list, newest save first. */
 export async function listPapers(db: Database, limit?: number): Promise<SavedPaper[]> {
   if (limit === undefined) return (await db.getAllFromIndex('papers', 'by-savedAt')).reverse();

@@ -38,6 +38,7 @@ function validPayload(type: MessageName): Json {
     edit: { id: 'arxiv:2401.00001', edit: { status: 'done', tags: ['moe'], note: 'a note' } },
     save: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers/date/2026-07-02' },
     remove: { id: 'arxiv:2401.00001' },
+    removeMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'] },
     list: {},
     listPage: { after: 'arxiv:2401.00001', count: 500 },
     restore: { record: record('arxiv:2401.00001') },
