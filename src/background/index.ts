@@ -2,8 +2,8 @@
 // every request is checked for its sender and validated before it is acted on.
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { databaseOpener } from '../storage/connection';
-import { handle } from './handlers';
-import { allowedRequest, parseEnvelope, type Notice, type Reply } from './messages';
+import { createResponder, IN_FLIGHT_KEY } from './respond';
+import { allowedRequest, type Notice } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
@@ -31,24 +31,7 @@ async function broadcast(notice: Notice): Promise<void> {
   browser.runtime.sendMessage(notice).catch(() => {}); // no extension page open
 }
 
-/** Messages that change the reading list, and so end with a change notice to every tab. */
-const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'putMany']);
-const IN_FLIGHT_KEY = 'writesInFlight';
-let inFlight = 0;
-
-/**
- * Counts writes whose change notice has not gone out yet, and keeps a mark in session storage while there are
- * any. Session storage outlives a stopped worker (not the browser), so the mark says a notice may be lost.
- */
-async function writesInFlight(delta: 1 | -1): Promise<void> {
-  inFlight += delta;
-  try {
-    if (delta === 1 && inFlight === 1) await browser.storage.session.set({ [IN_FLIGHT_KEY]: true });
-    if (delta === -1 && inFlight === 0) await browser.storage.session.remove(IN_FLIGHT_KEY);
-  } catch (error) {
-    console.warn('Papershelf: session storage:', error); // the write itself goes on
-  }
-}
+const responder = createResponder({ db, broadcast, repos, settings: readSettings, relevance, session: browser.storage.session });
 
 // Starting again after being stopped in the middle of a write: its notice may never have been sent, so every
 // tab and page re-reads the saved state of what it shows.
@@ -56,7 +39,7 @@ void browser.storage.session
   .get(IN_FLIGHT_KEY)
   .then(async (found) => {
     if (!found[IN_FLIGHT_KEY]) return;
-    if (inFlight === 0) await browser.storage.session.remove(IN_FLIGHT_KEY); // else the write now running clears it
+    if (responder.inFlight() === 0) await browser.storage.session.remove(IN_FLIGHT_KEY); // else the write now running clears it
     await broadcast({ type: 'reload' });
   })
   .catch(() => undefined);
@@ -84,32 +67,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     console.warn('Papershelf: rejected a request a web page may not make:', String(type).slice(0, 40));
     return Promise.resolve({ ok: false, error: { name: 'Error', message: 'Not available to web pages' } });
   }
-  return respond(message);
+  return responder.respond(message);
 });
-
-async function respond(message: unknown): Promise<Reply<unknown>> {
-  try {
-    const envelope = parseEnvelope(message);
-    if (!WRITES.has(envelope.type)) {
-      return { ok: true, value: await handle(envelope, { db, broadcast: (notice) => void broadcast(notice), repos, settings: readSettings, relevance }) };
-    }
-    // A write: marked as in flight until its change notice has gone out, so a worker stopped in between tells
-    // every tab to re-read when it starts again (see below).
-    await writesInFlight(+1);
-    const notices: Promise<void>[] = [];
-    try {
-      const value = await handle(envelope, { db, broadcast: (notice) => void notices.push(broadcast(notice)), repos, settings: readSettings, relevance });
-      return { ok: true, value };
-    } finally {
-      await Promise.allSettled(notices);
-      await writesInFlight(-1);
-    }
-  } catch (error) {
-    const { name, message: text } = error instanceof Error ? error : new Error(String(error));
-    console.warn('Papershelf: request failed:', text);
-    return { ok: false, error: { name, message: text } };
-  }
-}
 
 // Optional sites: keep their content scripts in step with what the user granted (options page, or the
 // browser's own site-access controls).

@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makePaper } from '../../test/unit/paper-factory';
+import { openDatabase, type Database } from '../storage/reading-list';
+import { DEFAULT_SETTINGS } from '../storage/settings';
+import type { Notice } from './messages';
+import { createRelevanceService } from './relevance';
+import { createResponder, IN_FLIGHT_KEY, type SessionMark } from './respond';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+/** A responder over a fresh database whose session storage answers when `gate` resolves (a worker just woken). */
+async function setup(gate: Promise<void> = Promise.resolve()) {
+  const db: Database = await openDatabase();
+  const notices: Notice[] = [];
+  const marks: string[] = [];
+  const session: SessionMark = {
+    set: async (items) => {
+      marks.push(`set ${Object.keys(items).join()}`);
+      await gate;
+    },
+    remove: async (key) => void marks.push(`remove ${key}`),
+  };
+  const responder = createResponder({
+    db: async () => db,
+    broadcast: async (notice) => void notices.push(notice),
+    repos: { repo: async () => null, paperRepos: async () => [] },
+    settings: async () => DEFAULT_SETTINGS,
+    relevance: createRelevanceService(async () => db),
+    session,
+  });
+  return { db, notices, marks, responder };
+}
+
+const FROM = 'https://huggingface.co/papers';
+
+describe('the background answers writes', () => {
+  it('marks writes in flight until their notices have gone out, and validates before anything is written', async () => {
+    const { notices, marks, responder } = await setup();
+    const paper = makePaper({ id: 'arxiv:2607.00001' });
+    expect(await responder.respond({ type: 'save', payload: { paper, savedFrom: FROM } })).toMatchObject({ ok: true });
+    expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
+    expect(notices).toEqual([{ type: 'changed', id: paper.id, state: { status: 'to-read', tags: [] } }]);
+    expect(responder.inFlight()).toBe(0);
+    const refused = await responder.respond({ type: 'save', payload: { paper: { ...paper, __proto__: { title: 'x' } }, savedFrom: FROM, extra: 1 } });
+    expect(refused).toMatchObject({ ok: false, error: { name: 'TypeError', message: expect.stringMatching(/^Invalid "save" message/) } });
+    expect(marks).toHaveLength(2); // nothing was marked for a request that was refused
+  });
+});

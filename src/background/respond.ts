@@ -1,0 +1,70 @@
+// How the background answers a request: validated, then handled; a write is marked in flight until its change notice
+// has gone out. The mark is kept in session storage, which outlives a stopped worker (not the browser), so a worker
+// that starts again knows a notice may have been lost (index.ts then tells every tab to re-read).
+import { handle, type HandlerDeps } from './handlers';
+import { parseEnvelope, type Notice, type Reply } from './messages';
+
+/** Messages that change the reading list, and so end with a change notice to every tab. */
+export const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'putMany']);
+export const IN_FLIGHT_KEY = 'writesInFlight';
+
+/** The part of `storage.session` the mark uses. */
+export interface SessionMark {
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface ResponderDeps extends Omit<HandlerDeps, 'broadcast'> {
+  /** Resolves once the notice has gone out. */
+  broadcast(notice: Notice): Promise<void>;
+  session: SessionMark;
+}
+
+export interface Responder {
+  respond(message: unknown): Promise<Reply<unknown>>;
+  /** Writes whose change notice has not gone out yet. */
+  inFlight(): number;
+}
+
+export function createResponder(deps: ResponderDeps): Responder {
+  let inFlight = 0;
+
+  /** Counts writes in flight, and keeps the mark in session storage while there are any. */
+  async function writesInFlight(delta: 1 | -1): Promise<void> {
+    inFlight += delta;
+    try {
+      if (delta === 1 && inFlight === 1) await deps.session.set({ [IN_FLIGHT_KEY]: true });
+      if (delta === -1 && inFlight === 0) await deps.session.remove(IN_FLIGHT_KEY);
+    } catch (error) {
+      console.warn('Papershelf: session storage:', error); // the write itself goes on
+    }
+  }
+
+  const handlerDeps = (broadcast: HandlerDeps['broadcast']): HandlerDeps => ({ ...deps, broadcast });
+
+  async function respond(message: unknown): Promise<Reply<unknown>> {
+    try {
+      const envelope = parseEnvelope(message);
+      if (!WRITES.has(envelope.type)) {
+        return { ok: true, value: await handle(envelope, handlerDeps((notice) => void deps.broadcast(notice))) };
+      }
+      // A write: marked as in flight until its change notice has gone out, so a worker stopped in between tells
+      // every tab to re-read when it starts again.
+      await writesInFlight(+1);
+      const notices: Promise<void>[] = [];
+      try {
+        const value = await handle(envelope, handlerDeps((notice) => void notices.push(deps.broadcast(notice))));
+        return { ok: true, value };
+      } finally {
+        await Promise.allSettled(notices);
+        await writesInFlight(-1);
+      }
+    } catch (error) {
+      const { name, message: text } = error instanceof Error ? error : new Error(String(error));
+      console.warn('Papershelf: request failed:', text);
+      return { ok: false, error: { name, message: text } };
+    }
+  }
+
+  return { respond, inFlight: () => inFlight };
+}
