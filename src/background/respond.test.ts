@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { openDatabase, type Database } from '../storage/reading-list';
 import { DEFAULT_SETTINGS } from '../storage/settings';
+import { deferred } from './github/test-helpers';
 import type { Notice } from './messages';
 import { createRelevanceService } from './relevance';
 import { createResponder, IN_FLIGHT_KEY, type SessionMark } from './respond';
@@ -38,6 +39,24 @@ async function setup(gate: Promise<void> = Promise.resolve()) {
 const FROM = 'https://huggingface.co/papers';
 
 describe('the background answers writes', () => {
+  it('in the order they came, even while the in-flight mark is still being written', async () => {
+    const gate = deferred<void>();
+    const { db, responder } = await setup(gate.promise);
+    const paper = makePaper({ id: 'arxiv:2607.00001' });
+    // A double click on Save (save, then remove), and a note typed then flushed on blur: sent in this order.
+    const replies = [
+      responder.respond({ type: 'save', payload: { paper, savedFrom: FROM } }),
+      responder.respond({ type: 'remove', payload: { id: paper.id } }),
+      responder.respond({ type: 'save', payload: { paper: makePaper({ id: 'arxiv:2607.00002' }), savedFrom: FROM } }),
+      responder.respond({ type: 'edit', payload: { id: 'arxiv:2607.00002', edit: { note: 'abc' } } }),
+      responder.respond({ type: 'edit', payload: { id: 'arxiv:2607.00002', edit: { note: 'abcd' } } }),
+    ];
+    gate.resolve();
+    expect((await Promise.all(replies)).every((r) => r.ok)).toBe(true);
+    expect(await db.get('papers', paper.id)).toBeUndefined();
+    expect((await db.get('papers', 'arxiv:2607.00002'))?.note).toBe('abcd');
+  });
+
   it('marks writes in flight until their notices have gone out, and validates before anything is written', async () => {
     const { notices, marks, responder } = await setup();
     const paper = makePaper({ id: 'arxiv:2607.00001' });

@@ -28,16 +28,22 @@ export interface Responder {
 
 export function createResponder(deps: ResponderDeps): Responder {
   let inFlight = 0;
+  /** The mark being written (or written) for the writes now in flight. */
+  let marked: Promise<void> = Promise.resolve();
+  const warn = (error: unknown) => console.warn('Papershelf: session storage:', error); // the write itself goes on
 
-  /** Counts writes in flight, and keeps the mark in session storage while there are any. */
-  async function writesInFlight(delta: 1 | -1): Promise<void> {
-    inFlight += delta;
-    try {
-      if (delta === 1 && inFlight === 1) await deps.session.set({ [IN_FLIGHT_KEY]: true });
-      if (delta === -1 && inFlight === 0) await deps.session.remove(IN_FLIGHT_KEY);
-    } catch (error) {
-      console.warn('Papershelf: session storage:', error); // the write itself goes on
-    }
+  /**
+   * A write begins: the mark is set for the first of those in flight, and every write waits for that same promise, so
+   * they go on in the order they came (one that waited for nothing would overtake: a double click's removal before its
+   * save, a note's last keystrokes before the ones typed earlier).
+   */
+  function begin(): Promise<void> {
+    if (++inFlight === 1) marked = deps.session.set({ [IN_FLIGHT_KEY]: true }).catch(warn);
+    return marked;
+  }
+
+  async function end(): Promise<void> {
+    if (--inFlight === 0) await deps.session.remove(IN_FLIGHT_KEY).catch(warn);
   }
 
   const handlerDeps = (broadcast: HandlerDeps['broadcast']): HandlerDeps => ({ ...deps, broadcast });
@@ -50,14 +56,14 @@ export function createResponder(deps: ResponderDeps): Responder {
       }
       // A write: marked as in flight until its change notice has gone out, so a worker stopped in between tells
       // every tab to re-read when it starts again.
-      await writesInFlight(+1);
+      await begin();
       const notices: Promise<void>[] = [];
       try {
         const value = await handle(envelope, handlerDeps((notice) => void notices.push(deps.broadcast(notice))));
         return { ok: true, value };
       } finally {
         await Promise.allSettled(notices);
-        await writesInFlight(-1);
+        await end();
       }
     } catch (error) {
       const { name, message: text } = error instanceof Error ? error : new Error(String(error));
