@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, launchFirefox, until, type Harness, type Routes } from './browsers';
 import { startFakeApi, type FakeApi } from './fake-api/server';
 import { MENU_ID } from '../../src/background/context-menu';
+import { DAILY_URL, PAGES } from './pages';
 
 const BLOG_URL = 'https://blog.example.org/reading-notes';
 const blog = `<!doctype html><html><head><title>Reading notes</title></head><body>
@@ -23,7 +24,9 @@ const PAPER = {
   upvotes: 12,
 };
 
-const routes: Routes = (url) => (url === BLOG_URL ? { body: blog } : undefined);
+const routes: Routes = (url) => (url === BLOG_URL ? { body: blog } : PAGES[url] ? { body: PAGES[url] } : undefined);
+/** The daily page's first card (test/fixtures/huggingface/daily-2026-07-02.html), which Hugging Face's API answers for below. */
+const DAILY_FIRST = { id: '2606.28322', title: 'PerceptionRubrics: Calibrating Multimodal Evaluation to Human Perception' };
 const browsers = [
   ['chromium', () => launchChromium('dist/chrome', routes)],
   ['firefox', () => launchFirefox('dist/firefox', routes)],
@@ -36,6 +39,7 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
   beforeAll(async () => {
     api = await startFakeApi();
     api.hfPapers.set(PAPER.id, PAPER);
+    api.hfPapers.set(DAILY_FIRST.id, { ...PAPER, id: DAILY_FIRST.id, title: DAILY_FIRST.title });
     harness = await launch();
   });
   afterAll(async () => {
@@ -71,5 +75,17 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     await harness.menuClick({ menuItemId: 'other', linkUrl: 'https://arxiv.org/abs/2606.40000' });
     await new Promise((r) => setTimeout(r, 1000));
     expect(await popup.texts('li.item .title')).toHaveLength(2);
+  });
+
+  it('a tab showing the paper saved from a link elsewhere follows at once', async () => {
+    const daily = await harness.newTab();
+    await daily.goto(DAILY_URL);
+    await until(async () => {
+      const first = (await daily.overlays()).find((o) => o.id === `arxiv:${DAILY_FIRST.id}`);
+      return first?.pressed === 'false';
+    }, 'the unsaved first card');
+    await click(`https://huggingface.co/papers/${DAILY_FIRST.id}`);
+    await until(async () => (await daily.overlays()).find((o) => o.id === `arxiv:${DAILY_FIRST.id}`)?.pressed === 'true', 'the open tab to follow the menu', 10_000);
+    expect((await daily.overlays()).filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual([`arxiv:${DAILY_FIRST.id}`]);
   });
 });
