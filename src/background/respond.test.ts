@@ -68,4 +68,25 @@ describe('the background answers writes', () => {
     expect(refused).toMatchObject({ ok: false, error: { name: 'TypeError', message: expect.stringMatching(/^Invalid "save" message/) } });
     expect(marks).toHaveLength(2); // nothing was marked for a request that was refused
   });
+
+  it('a full disk answers a QuotaExceededError the page can name, and nothing is half written', async () => {
+    const { db, notices, responder } = await setup();
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const paper = makePaper({ id: 'arxiv:2607.00001' });
+    let reply;
+    try {
+      reply = await responder.respond({ type: 'save', payload: { paper, savedFrom: FROM } });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(reply).toEqual({ ok: false, error: { name: 'QuotaExceededError', message: 'The quota has been exceeded.' } });
+    expect(notices).toEqual([]);
+    expect(responder.inFlight()).toBe(0);
+    expect(await db.count('papers')).toBe(0);
+    expect(await db.count('relevance')).toBe(0);
+    expect(await responder.respond({ type: 'lookup', payload: { ids: [paper.id] } })).toEqual({ ok: true, value: { [paper.id]: null } });
+  });
 });
