@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { getRepo, putRepo } from '../../storage/repo-cache';
-import { createGithubClient, githubHeaders, RETRY_MS, type GithubClientOptions } from './client';
+import { createGithubClient, FRESH_MS, githubHeaders, RETRY_MS, type GithubClientOptions } from './client';
 import { createHfPaperRepos } from './hf';
 import { clock, DAY, deferred, fakeFetch, freshDatabase, githubRepoBody, HOUR, jsonResponse, notModified } from './test-helpers';
 
@@ -322,6 +322,23 @@ describe('GitHub client: failures never throw', () => {
       cache: { getRepo: broken, putRepo: broken, getRateLimit: broken, putRateLimit: broken },
     });
     expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh', repo: { stars: 1234 } });
+  });
+
+  it('with storage full (answers cannot be cached), 1,000 cards sharing a repository still make one request', async () => {
+    const { cache } = await freshDatabase();
+    const full = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const fake = fakeFetch(() => ok('owner/shared'));
+    const time = clock();
+    const client = createGithubClient({ fetch: fake.fetch, now: time.now, cache: { ...cache, putRepo: full, putRateLimit: full } });
+    for (let block = 0; block < 125; block++) {
+      const results = await Promise.all(Array.from({ length: 8 }, () => client.repo('owner/shared')));
+      expect(results.every((r) => r.state === 'fresh' && r.repo?.stars === 1234)).toBe(true);
+    }
+    expect(fake.calls).toHaveLength(1);
+    time.advance(FRESH_MS + 1); // held as long as a cached answer would be
+    await client.repo('owner/shared');
+    await client.idle();
+    expect(fake.calls).toHaveLength(2);
   });
 
   it('odd but valid fields are normalised (empty repository, unknown licence, nulls)', async () => {

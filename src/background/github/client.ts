@@ -51,6 +51,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   const limit = createLimiter(concurrency);
   const inFlight = createSingleFlight<RepoResult>();
   const blocks = createBlocks(cache, now);
+  /** Answers the cache could not keep (storage full or broken), held here instead so they are not asked again. */
+  const uncached = new Map<string, RepoCacheEntry>();
   /** When each repository's last request failed (this worker's life; a success forgets it). */
   const failedAt = new Map<string, number>();
   /** Tokens GitHub answered 401 to: not sent again, so one revoked token does not cost every badge. */
@@ -65,7 +67,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     const name = fullName.trim();
     if (!REPO_NAME.test(name)) return { state: 'not-found', repo: null, name }; // cannot exist; never asked
     const key = repoKey(name);
-    const cached = await safely(() => cache.getRepo(key), null);
+    const cached = (await safely(() => cache.getRepo(key), null)) ?? uncached.get(key) ?? null;
     const age = cached ? now() - cached.fetchedAt : Infinity;
     if (cached && age >= 0 && age < FRESH_MS) return answer(cached, name, 'fresh');
     if (coolingDown(key)) return fallback(cached, name);
@@ -143,7 +145,11 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
 
   async function store(name: string, ...entries: [RepoCacheEntry, ...RepoCacheEntry[]]): Promise<RepoResult> {
     failedAt.delete(entries[0].key);
-    await safely(() => cache.putRepo(...entries), undefined);
+    const kept = await safely(() => cache.putRepo(...entries).then(() => true), false);
+    for (const entry of entries) {
+      if (kept) uncached.delete(entry.key);
+      else uncached.set(entry.key, entry);
+    }
     return answer(entries[0], name, 'fresh');
   }
 
