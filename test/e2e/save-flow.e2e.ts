@@ -153,4 +153,18 @@ describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, laun
     await until(async () => (await first.overlays())[0]?.pressed === 'false', 'the page to follow the removal', 2000);
     await popup.close();
   });
+
+  it('removes many papers at once from the library and every tab follows', async () => {
+    const ids = (await first.overlays()).slice(0, 3).map((o) => o.id);
+    for (const id of ids) await first.clickSave(id);
+    await until(async () => (await second.overlays()).filter((o) => o.pressed === 'true').length === 3, 'three saved papers in the second tab', 3000);
+    const library = await harness.openExtensionPage('src/library/index.html', '.library');
+    await library.click(harness.byRole('checkbox', 'Select all 3 shown'));
+    await library.click(harness.byRole('button', 'Remove'));
+    await until(async () => (await library.texts('[role="status"]')).some((t) => t.includes('Removed 3 papers.')), 'the undo offer');
+    for (const tab of [first, second]) {
+      await until(async () => (await tab.overlays()).every((o) => o.pressed === 'false'), 'every card unsaved', 3000);
+    }
+    await library.close();
+  });
 });
