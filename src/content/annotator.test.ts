@@ -292,6 +292,20 @@ describe('Annotator', () => {
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:1' }), `${location.origin}${location.pathname}`);
   });
 
+  it('a re-read of the saved states that fails (an orphaned script, after an update) is reported, never thrown', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort({ 'fake:1': 'reading' });
+    const onError = vi.fn();
+    const a = annotator(port, onError);
+    await a.start();
+    port.lookup = vi.fn(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(a.refresh()).resolves.toBeUndefined();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'Extension context invalidated.' }));
+    expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true'); // what it showed stays
+  });
+
   it('rolls back and says so when a save fails', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort();

@@ -559,12 +559,12 @@ export class Annotator {
     this.control?.setTheme(theme);
   }
 
-  /** Re-read the saved state of every paper on the page (after an import changed many at once). */
+  /**
+   * Re-read the saved state of every paper on the page (after an import changed many at once, or back from the
+   * back-forward cache). Never rejects: a failure goes to onError (which quiets an orphaned script).
+   */
   async refresh(): Promise<void> {
-    const ids = [...this.byId.keys()];
-    if (!ids.length) return;
-    const states = await this.options.port.lookup(ids);
-    for (const id of ids) this.applyChange(id, states[id] ?? null);
+    await this.lookupStates([...this.byId.keys()]);
   }
 
   /** The keyboard shortcut: toggle the hovered/focused card, or the only card of a single-paper page. */
