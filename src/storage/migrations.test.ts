@@ -308,6 +308,29 @@ describe('database migrations', () => {
     checked.recordsChecked += V1_PAPERS.length;
   });
 
+  it('v1 → current in one upgrade: ACL papers moved and merged, the model built under the new ids, every index there', async () => {
+    await createV1([...V1_PAPERS, ROW_COPY, DOI_COPY, ACL_ALONE]);
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    const ids = (await db.getAllKeys('papers')).sort();
+    expect(ids).toEqual([...V1_PAPERS.map((p) => p.id), 'aclanthology:2023.acl-long.1', 'aclanthology:P17-1001'].sort());
+    expect((await db.getAllKeys('relevance')).sort()).toEqual(ids);
+    expect(await loadRelevanceModel(db)).toEqual(buildModel((await db.getAll('papers')).map(fromSaved)));
+    for (const paper of V1_PAPERS) expect(await db.get('papers', paper.id)).toEqual(paper);
+    expect((await db.getAllFromIndex('papers', 'by-status', 'done')).map((p) => p.id).sort()).toEqual(['aclanthology:P17-1001', 'doi:10.1145/3292500.3330701']);
+    expect((await db.getAllFromIndex('papers', 'by-savedAt')).map((p) => p.savedAt)).toEqual([ROW_COPY.savedAt, ACL_ALONE.savedAt, ...V1_PAPERS.map((p) => p.savedAt).sort()]);
+    const tx = db.transaction(['repos', 'paperRepos']);
+    expect([...tx.objectStore('repos').indexNames]).toEqual(['by-fetchedAt']);
+    expect([...tx.objectStore('paperRepos').indexNames]).toEqual(['by-fetchedAt']);
+    await tx.done;
+    expect(await lookup(db, ['aclanthology:P17-1001', 'doi:10.18653/v1/p17-1001'])).toEqual({
+      'aclanthology:P17-1001': { status: 'done', tags: ['classics', 'adversarial', 'multi-task'] },
+      'doi:10.18653/v1/p17-1001': null,
+    });
+    checked.migrationsChecked++;
+    checked.recordsChecked += V1_PAPERS.length + 3;
+  });
+
   it('creates every store and index of the current version in an empty database', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
