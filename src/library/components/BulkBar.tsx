@@ -4,7 +4,10 @@ import { formatCount, STATUS_LABELS } from '../../popup/format';
 import { checkTag } from '../../popup/tag-input';
 
 interface Props {
+  /** Selected papers the search and filters show: what the actions act on. */
   count: number;
+  /** Selected papers the search and filters hide: left out of every action. */
+  hidden?: number;
   knownTags: readonly string[];
   onStatus: (status: ReadingStatus) => void;
   onAddTag: (tag: string) => void;
@@ -14,7 +17,7 @@ interface Props {
 }
 
 /** Actions on the selected papers. */
-export function BulkBar({ count, knownTags, onStatus, onAddTag, onRemove, onExport, onClear }: Props) {
+export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRemove, onExport, onClear }: Props) {
   const [status, setStatus] = useState<ReadingStatus>('done');
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +35,10 @@ export function BulkBar({ count, knownTags, onStatus, onAddTag, onRemove, onExpo
 
   return (
     <div class="bulk" role="region" aria-label="Selected papers">
-      <strong aria-live="polite">{count === 0 ? 'Nothing selected' : `${formatCount(count)} selected`}</strong>
+      <strong aria-live="polite">
+        {count === 0 ? (hidden ? 'None of the shown papers selected' : 'Nothing selected') : `${formatCount(count)} selected`}
+        {hidden > 0 && ` (${formatCount(hidden)} more not shown, left out)`}
+      </strong>
       <span class="group">
         <select aria-label="Status for the selected papers" value={status} disabled={disabled} onChange={(e) => setStatus(e.currentTarget.value as ReadingStatus)}>
           {READING_STATUSES.map((value) => (
@@ -70,7 +76,7 @@ export function BulkBar({ count, knownTags, onStatus, onAddTag, onRemove, onExpo
       <button type="button" class="danger" disabled={disabled} onClick={onRemove}>
         Remove
       </button>
-      <button type="button" class="link" disabled={disabled} onClick={onClear}>
+      <button type="button" class="link" disabled={disabled && hidden === 0} onClick={onClear}>
         Clear selection
       </button>
       {error && (

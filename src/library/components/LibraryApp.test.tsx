@@ -80,6 +80,29 @@ describe('library page', () => {
     expect(api.papers).toHaveLength(5);
   });
 
+  it('a bulk action acts only on the selected papers the search and filters show, and says how many are left out', async () => {
+    const { api, module } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Second paper'));
+    fireEvent.click(box('Third paper'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: 'nlp' } });
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    const bar = screen.getByRole('region', { name: 'Selected papers' });
+    expect(within(bar).getByText('1 selected (2 more not shown, left out)')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status for the selected papers' }), { target: { value: 'reading' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set status' }));
+    await waitFor(() => expect(api.papers.find((p) => p.id === 'arxiv:2607.00001')!.status).toBe('reading'));
+    expect(api.papers.filter((p) => p.status === 'reading').map((p) => p.id)).toEqual(['arxiv:2607.00001']);
+    fireEvent.click(screen.getByRole('button', { name: 'Export selected…' }));
+    expect((screen.getByRole('radio', { name: 'Selected (1)' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(api.remove).toHaveBeenCalled());
+    expect(vi.mocked(api.remove).mock.calls.map(([id]) => id)).toEqual(['arxiv:2607.00001']);
+    expect(api.papers.map((p) => p.id)).toEqual(['arxiv:2607.00002', 'arxiv:2607.00003', 'arxiv:2607.00004', 'arxiv:2607.00005']);
+    expect(module.exportPapers).not.toHaveBeenCalled();
+  });
+
   it('draws the charts with text alternatives', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

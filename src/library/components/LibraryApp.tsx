@@ -45,9 +45,14 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]));
   const narrowed = searchText(query) !== '' || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
-  // Selected papers that still exist, in list order.
-  const selection = useMemo(() => snapshot.papers.filter((saved) => selected.has(saved.id)), [snapshot.papers, selected]);
+  // What a bulk action acts on: the selected papers the search and filters show, in the order shown. Papers selected
+  // and then hidden by a search or filter stay checked, but no action reaches a paper the reader cannot see.
+  const selection = useMemo(() => view.papers.filter((saved) => selected.has(saved.id)), [view.papers, selected]);
   const selectedIds = useMemo(() => selection.map((saved) => saved.id), [selection]);
+  const hiddenSelected = useMemo(
+    () => snapshot.papers.reduce((n, saved) => n + (selected.has(saved.id) ? 1 : 0), 0) - selection.length,
+    [snapshot.papers, selected, selection],
+  );
   const order = useMemo(() => view.papers.map((saved) => saved.id), [view.papers]);
 
   const resultMessage = useDebounced(narrowed && !view.pending ? `${countLabel(view.papers.length)} shown of ${formatCount(snapshot.papers.length)}.` : '', 400);
@@ -95,6 +100,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
               <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
               <BulkBar
                 count={selection.length}
+                hidden={hiddenSelected}
                 knownTags={knownTags}
                 onStatus={(status) => {
                   void state.setStatus(selectedIds, status);
@@ -106,7 +112,8 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                 }}
                 onRemove={() => {
                   void state.remove(selectedIds);
-                  setSelected(new Set());
+                  const removed = new Set(selectedIds);
+                  setSelected((current) => new Set([...current].filter((id) => !removed.has(id))));
                 }}
                 onExport={() => {
                   setExportScope('selection');
