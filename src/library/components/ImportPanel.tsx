@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { ReadingListState } from '../../popup/state';
 import type { SavedPaper } from '../../storage/schema';
-import type { LoadExportModule, MergeSummary } from '../export-module';
+import type { ExportModule, LoadExportModule, MergeSummary } from '../export-module';
 import { ImportSummaryView } from './ImportSummaryView';
 import { formatCount } from '../../popup/format';
 
-type Preview = { filename: string; upserts: SavedPaper[]; summary: MergeSummary };
+type Parsed = Extract<Awaited<ReturnType<ExportModule['parseImport']>>, { ok: true }>;
+/** The file as read (merged again when applied) and what merging it into the list as it was then would do. */
+type Preview = { filename: string; module: ExportModule; parsed: Parsed; upserts: SavedPaper[]; summary: MergeSummary };
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Read a file, show what importing it would change, then write it all at once (or nothing). */
-export function ImportPanel({ state, byId, load }: { state: ReadingListState; byId: ReadonlyMap<string, SavedPaper>; load: LoadExportModule }) {
+export function ImportPanel({ state, load }: { state: ReadingListState; load: LoadExportModule }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -29,8 +31,8 @@ export function ImportPanel({ state, byId, load }: { state: ReadingListState; by
       const onProgress = (done: number, total: number) => setProgress(`Checking ${formatCount(done)} of ${formatCount(total)} records…`);
       const parsed = await module.parseImport(text, file.name, { onProgress });
       if (!parsed.ok) throw new Error(parsed.error);
-      const { upserts, summary } = await module.mergeImportAsync(byId, parsed, Date.now(), { onProgress });
-      setPreview({ filename: file.name, upserts, summary });
+      const { upserts, summary } = await module.mergeImportAsync(state.getSnapshot().byId, parsed, Date.now(), { onProgress });
+      setPreview({ filename: file.name, module, parsed, upserts, summary });
     } catch (failure) {
       setError(`Could not import ${file.name}: ${describe(failure)}`);
     } finally {
@@ -44,8 +46,15 @@ export function ImportPanel({ state, byId, load }: { state: ReadingListState; by
     setProgress(`Importing ${formatCount(preview.upserts.length)} papers…`);
     setError(null);
     try {
-      const written = await state.putMany(preview.upserts);
-      setMessage(`Imported ${written === 1 ? '1 paper' : `${formatCount(written)} papers`} from ${preview.filename}.`);
+      // Merged again with the list as it is now: a paper edited since the preview (here or in another tab) keeps
+      // that edit where it is newer, instead of being overwritten with the preview's merge of an older copy.
+      const { upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now());
+      const written = await state.putMany(upserts);
+      setMessage(
+        written === 0
+          ? `Nothing imported from ${preview.filename}: the list has changed since, and now holds all it had.`
+          : `Imported ${written === 1 ? '1 paper' : `${formatCount(written)} papers`} from ${preview.filename}.`,
+      );
       setPreview(null);
     } catch (failure) {
       setError(`Import failed: ${describe(failure)}. Nothing was imported; your list is unchanged.`);

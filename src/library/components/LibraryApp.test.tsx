@@ -260,6 +260,23 @@ describe('library import', () => {
     expect(api.papers.find((p) => p.id === updated.id)!.note).toBe('');
   });
 
+  it('merges the file again when the import is applied: an edit made after the preview is not undone', async () => {
+    const { api } = renderLibrary(papers, undefined, loadExportModule);
+    await screen.findByText('First paper');
+    // A backup holding the third paper as it was edited at 3,500 (after the list's 3,000), with a tag.
+    const backup = { ...papers[2]!, tags: ['from-backup'], updatedAt: 3500 };
+    choose(JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-07-01T00:00:00.000Z', papers: [backup] }));
+    expect(await screen.findByText(/0 to add, 1 to update, 0 skipped/, undefined, { timeout: 5000 })).toBeTruthy();
+    // Meanwhile the reader marks it done in the popup: an edit newer than the file's.
+    await api.edit(papers[2]!.id, { status: 'done' });
+    api.emit({ type: 'changed', id: papers[2]!.id, state: { status: 'done', tags: [] } });
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Third paper”' }) as HTMLSelectElement).value).toBe('done'));
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 paper' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Import 1 paper' })).toBeNull(), { timeout: 5000 });
+    expect(api.papers.find((p) => p.id === papers[2]!.id)!.status).toBe('done');
+    expect(screen.getByText('Nothing imported from backup.json: the list has changed since, and now holds all it had.')).toBeTruthy();
+  });
+
   it('reports a file it cannot read', async () => {
     const module = fakeExportModule();
     module.parseImport.mockResolvedValue({ ok: false, error: 'The file is not valid JSON. Nothing was imported.' });

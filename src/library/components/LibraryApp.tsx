@@ -147,7 +147,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                 load={loadExport}
                 formatRef={formatRef}
               />
-              <ImportPanel state={state} byId={snapshot.byId} load={loadExport} />
+              <ImportPanel state={state} load={loadExport} />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>
