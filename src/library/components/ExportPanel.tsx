@@ -15,12 +15,16 @@ interface Props {
   onScope: (scope: ExportScope) => void;
   load: LoadExportModule;
   formatRef?: RefObject<HTMLSelectElement | null>;
+  /** False while only the newest papers are read: "all" would be those alone, so nothing is exported yet. */
+  complete?: boolean;
 }
 
 type Job = { done: number; total: number; controller: AbortController };
 
+export const WAIT_FOR_WHOLE_LIST = 'Export and import wait until the whole list is read.';
+
 /** Export all, the shown or the selected papers in one of the formats, with progress and cancel. */
-export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef }: Props) {
+export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef, complete = true }: Props) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [job, setJob] = useState<Job | null>(null);
   const [message, setMessage] = useState('');
@@ -82,7 +86,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
         </select>
       </label>
       <div class="actions">
-        <button type="button" onClick={() => void run()} disabled={job !== null || papers.length === 0}>
+        <button type="button" onClick={() => void run()} disabled={job !== null || papers.length === 0 || !complete}>
           Export {formatCount(papers.length)}
         </button>
         {job && (
@@ -97,6 +101,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
           </>
         )}
       </div>
+      {!complete && <p class="muted">{WAIT_FOR_WHOLE_LIST}</p>}
       <p role="status" class="muted">
         {message}
       </p>

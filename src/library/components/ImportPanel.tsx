@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReadingListState } from '../../popup/state';
 import type { SavedPaper } from '../../storage/schema';
 import type { ExportModule, LoadExportModule, MergeSummary } from '../export-module';
+import { WAIT_FOR_WHOLE_LIST } from './ExportPanel';
 import { ImportSummaryView } from './ImportSummaryView';
 import { formatCount } from '../../popup/format';
 
@@ -12,7 +13,11 @@ type Preview = { filename: string; module: ExportModule; parsed: Parsed; upserts
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Read a file, show what importing it would change, then write it all at once (or nothing). */
-export function ImportPanel({ state, load }: { state: ReadingListState; load: LoadExportModule }) {
+/**
+ * `complete`: the list is read whole. Until then a paper of the file that the list holds beyond its newest would be
+ * merged as new, over what is stored, so nothing is read or written.
+ */
+export function ImportPanel({ state, load, complete = true }: { state: ReadingListState; load: LoadExportModule; complete?: boolean }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -68,14 +73,15 @@ export function ImportPanel({ state, load }: { state: ReadingListState; load: Lo
       <h2 id="import-heading">Import</h2>
       <label class="field stacked">
         <span>File (Papershelf backup, CSL-JSON, BibTeX or RIS)</span>
-        <input type="file" accept=".json,.bib,.bibtex,.ris,.txt" disabled={busy} onChange={(e) => void read(e.currentTarget)} />
+        <input type="file" accept=".json,.bib,.bibtex,.ris,.txt" disabled={busy || !complete} onChange={(e) => void read(e.currentTarget)} />
       </label>
+      {!complete && <p class="muted">{WAIT_FOR_WHOLE_LIST}</p>}
       {progress && <p class="muted">{progress}</p>}
       {preview && (
         <>
           <ImportSummaryView filename={preview.filename} summary={preview.summary} />
           <div class="actions">
-            <button type="button" disabled={busy || preview.upserts.length === 0} onClick={() => void apply()}>
+            <button type="button" disabled={busy || !complete || preview.upserts.length === 0} onClick={() => void apply()}>
               Import {preview.upserts.length === 1 ? '1 paper' : `${formatCount(preview.upserts.length)} papers`}
             </button>
             <button type="button" disabled={busy} onClick={() => setPreview(null)}>

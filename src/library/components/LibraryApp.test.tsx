@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeSaved } from '../../popup/fake-api';
+import { createFakeApi, makeSaved } from '../../popup/fake-api';
+import { memoryDraftStore } from '../../popup/note-drafts';
 import { loadExportModule } from '../export-module';
+import { LibraryApp } from './LibraryApp';
 import { fakeExportModule, renderLibrary } from './render-library';
 
 afterEach(cleanup);
@@ -204,6 +206,26 @@ describe('library export', () => {
     await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
     expect(downloads[0]!.download).toMatch(/^papershelf-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await blobs[0]!.text()).toContain('Fifth paper');
+  });
+});
+
+describe('library export and import of a list not yet read whole', () => {
+  it('waits for the whole list: no export of only the newest papers, no import merged against them', async () => {
+    const many = Array.from({ length: 70 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    const module = fakeExportModule();
+    const api = createFakeApi(many);
+    const list = api.list;
+    api.list = vi.fn(async (limit?: number) => {
+      if (limit === undefined) throw new Error('the background stopped'); // the whole list never comes
+      return list(limit);
+    });
+    render(<LibraryApp api={api} loadExport={async () => module} stateOptions={{ drafts: memoryDraftStore(), refreshDelayMs: 0 }} />);
+    await screen.findByText('Paper 0');
+    await screen.findByText(/Could not reload the list/);
+    expect((screen.getByRole('button', { name: 'Export 60' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByLabelText(/^File/) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getAllByText('Export and import wait until the whole list is read.').length).toBeGreaterThan(0);
+    expect(module.exportPapers).not.toHaveBeenCalled();
   });
 });
 

@@ -146,8 +146,9 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                 onScope={setExportScope}
                 load={loadExport}
                 formatRef={formatRef}
+                complete={snapshot.complete}
               />
-              <ImportPanel state={state} load={loadExport} />
+              <ImportPanel state={state} load={loadExport} complete={snapshot.complete} />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>
