@@ -17,7 +17,18 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  * `complete`: the list is read whole. Until then a paper of the file that the list holds beyond its newest would be
  * merged as new, over what is stored, so nothing is read or written.
  */
-export function ImportPanel({ state, load, complete = true }: { state: ReadingListState; load: LoadExportModule; complete?: boolean }) {
+export function ImportPanel({
+  state,
+  load,
+  complete = true,
+  announce = () => {},
+}: {
+  state: ReadingListState;
+  load: LoadExportModule;
+  complete?: boolean;
+  /** The page's polite live region: what reading the file found is said, not only drawn. */
+  announce?: (message: string) => void;
+}) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -38,6 +49,10 @@ export function ImportPanel({ state, load, complete = true }: { state: ReadingLi
       if (!parsed.ok) throw new Error(parsed.error);
       const { upserts, summary } = await module.mergeImportAsync(state.getSnapshot().byId, parsed, Date.now(), { onProgress });
       setPreview({ filename: file.name, module, parsed, upserts, summary });
+      announce(
+        `Read ${file.name}: ${summary.added} to add, ${summary.updated} to update, ${summary.skipped.length} skipped. ` +
+          (upserts.length ? 'Nothing is written until you press Import.' : 'There is nothing to import.'),
+      );
     } catch (failure) {
       setError(`Could not import ${file.name}: ${describe(failure)}`);
     } finally {

@@ -254,7 +254,7 @@ describe('library import', () => {
     const { api } = renderLibrary(papers, module);
     await screen.findByText('First paper');
     choose('{"format":"papershelf-backup"}');
-    expect(await screen.findByText(/1 to add, 1 to update, 2 skipped/)).toBeTruthy();
+    expect(await screen.findByText(/1 to add, 1 to update, 2 skipped/, { selector: '.import-summary p' })).toBeTruthy();
     expect(module.parseImport).toHaveBeenCalledWith('{"format":"papershelf-backup"}', 'backup.json', expect.anything());
     expect(screen.getByText('no title')).toBeTruthy();
     expect(screen.getByText('Broken entry:')).toBeTruthy();
@@ -262,6 +262,9 @@ describe('library import', () => {
     expect(screen.getByText('1 entry is dated in the future, so not taken as the newest edit')).toBeTruthy();
     expect(screen.getByText('dated 2099-01-01, in the future')).toBeTruthy();
     expect(api.putMany).not.toHaveBeenCalled(); // nothing is written before the user says so
+    // Read out, not only drawn: the file was read, and what importing it would do.
+    const live = document.querySelector('[aria-live="polite"][aria-atomic="true"]')!;
+    await waitFor(() => expect(live.textContent).toBe('Read backup.json: 1 to add, 1 to update, 2 skipped. Nothing is written until you press Import.'));
     fireEvent.click(screen.getByRole('button', { name: 'Import 2 papers' }));
     expect(await screen.findByText('Imported 2 papers from backup.json.')).toBeTruthy();
     expect(api.putMany).toHaveBeenCalledWith([incoming, updated]);
@@ -288,7 +291,7 @@ describe('library import', () => {
     // A backup holding the third paper as it was edited at 3,500 (after the list's 3,000), with a tag.
     const backup = { ...papers[2]!, tags: ['from-backup'], updatedAt: 3500 };
     choose(JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2026-07-01T00:00:00.000Z', papers: [backup] }));
-    expect(await screen.findByText(/0 to add, 1 to update, 0 skipped/, undefined, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(/0 to add, 1 to update, 0 skipped/, { selector: '.import-summary p' }, { timeout: 5000 })).toBeTruthy();
     // Meanwhile the reader marks it done in the popup: an edit newer than the file's.
     await api.edit(papers[2]!.id, { status: 'done' });
     api.emit({ type: 'changed', id: papers[2]!.id, state: { status: 'done', tags: [] } });

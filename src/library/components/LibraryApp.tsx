@@ -148,7 +148,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                 formatRef={formatRef}
                 complete={snapshot.complete}
               />
-              <ImportPanel state={state} load={loadExport} complete={snapshot.complete} />
+              <ImportPanel state={state} load={loadExport} complete={snapshot.complete} announce={setAnnouncement} />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>
