@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, formatAuthors, formatDay, repoUrl, safeHttpUrl } from './format';
+import { firstLine, formatAuthors, formatDay, repoUrl, safeHttpUrl, timeAgo } from './format';
 
 describe('format', () => {
   it('links only well-formed GitHub names', () => {
@@ -26,6 +26,22 @@ describe('format', () => {
     expect(formatDay('2026-07-01')).toBe('1 Jul 2026');
     expect(formatDay(null)).toBeNull();
     expect(formatDay('not a date')).toBeNull();
+  });
+
+  it('says how long ago as a duration, never as a calendar day, week, month or year it may not be', () => {
+    const hour = 3600e3;
+    const day = 24 * hour;
+    const now = Date.UTC(2027, 0, 1, 0, 10);
+    // 47 days before 1 December is mid-October, not "last month" (November).
+    expect(timeAgo(Date.UTC(2025, 9, 15), Date.UTC(2025, 11, 1))).toBe('1 month ago');
+    // 31 December 2025 to 1 January 2027: 2025 is not "last year".
+    expect(timeAgo(Date.UTC(2025, 11, 31), now)).toBe('1 year ago');
+    // 23:50 two days before, in any time zone's calendar: not "yesterday".
+    expect(timeAgo(now - day - 20 * 60e3, now)).toBe('1 day ago');
+    expect(timeAgo(now - 13 * day, now)).toBe('1 week ago');
+    expect(timeAgo(now - 3 * day, now)).toBe('3 days ago');
+    expect(timeAgo(now - 2 * hour, now)).toBe('2 hours ago');
+    expect(timeAgo(now - 30e3, now)).toBe('just now');
   });
 
   it('takes the first non-empty line of a note', () => {

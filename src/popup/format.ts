@@ -44,7 +44,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 // Formatters are costly to create: one each, reused (they show up in profiles at 10,000 papers).
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// Always numeric: the elapsed time counted in units says "1 month ago", true of any 30-59 days, where 'auto' said
+// "last month" (or "yesterday", "last year"): a calendar month (day, year) that 47 days back is not.
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 const utcDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const localDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const integer = new Intl.NumberFormat('en');
