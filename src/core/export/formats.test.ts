@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../storage/schema';
 import type { ExportFormat } from './formats';
 import { csvCell, exportPapers, markdownLine, markdownText } from './formats';
 import { acl, attention, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
 
 const NOW = Date.UTC(2026, 0, 2, 15, 4, 5);
+// File names carry the local day: these tests read them in UTC, wherever they run (one test sets other zones).
+const zone = process.env.TZ;
+beforeAll(() => void (process.env.TZ = 'UTC'));
+afterAll(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
 
 describe('exportPapers', () => {
   it.each([
@@ -19,6 +26,21 @@ describe('exportPapers', () => {
     expect(result.filename).toBe(filename);
     expect(result.mime).toBe(mime);
     expect(result.text.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // 20:00 on 1 July in California is 03:00 on 2 July in UTC; 08:00 on 2 July in Auckland is 20:00 on 1 July in UTC.
+    ['America/Los_Angeles', Date.UTC(2026, 6, 2, 3, 0), '2026-07-01'],
+    ['Pacific/Auckland', Date.UTC(2026, 6, 1, 20, 0), '2026-07-02'],
+  ])('names the file and the Markdown list by the day where the reader is (%s)', async (readerZone, now, day) => {
+    process.env.TZ = readerZone;
+    try {
+      expect((await exportPapers(realistic, 'bibtex', { now })).filename).toBe(`papershelf-${day}.bib`);
+      expect((await exportPapers(realistic, 'json', { now })).filename).toBe(`papershelf-backup-${day}.json`);
+      expect((await exportPapers(realistic, 'markdown', { now })).text).toContain(`Exported ${day}, `);
+    } finally {
+      process.env.TZ = 'UTC';
+    }
   });
 
   it('exports an empty selection without failing', async () => {

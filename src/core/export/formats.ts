@@ -38,7 +38,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: st
 export async function exportPapers(saved: readonly SavedPaper[], format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
   throwIfAborted(options.signal);
   const now = options.now ?? Date.now();
-  const day = new Date(now).toISOString().slice(0, 10);
+  const day = localDay(now);
   const { extension, mime } = EXPORT_FORMATS[format];
   const filename = format === 'json' ? `papershelf-backup-${day}.${extension}` : `papershelf-${day}.${extension}`;
   let text: string;
@@ -89,6 +89,13 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
   }
   throwIfAborted(options.signal);
   return { filename, mime, text };
+}
+
+/** YYYY-MM-DD of `time` where the reader is: the day a file made in the evening is named after is that evening's. */
+function localDay(time: number): string {
+  const date = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** A stored record's own fields, in a fixed order (nothing the record does not have). */
