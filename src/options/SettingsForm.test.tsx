@@ -38,6 +38,28 @@ describe('SettingsForm', () => {
     });
   });
 
+  it.each([
+    ['Bearer ghp_0123456789abcdefghijklmnopqrstuvwxyzAB', /without “Bearer ” or “token ”/],
+    ['ghp_0123456789abcdef ghijklmnopqrstuvwxyzAB', /space or line break/],
+    ['"ghp_0123456789abcdefghijklmnopqrstuvwxyzAB"', /letters, digits and “_” only/],
+    ['ghp_0123456789abcdéfghijklmnopqrstuvwxyzAB', /letters, digits and “_” only/],
+  ])('refuses a token GitHub would never issue (%s), says why at the field, and keeps what was typed', async (typed, why) => {
+    const store = fakeStore({ githubToken: 'ghp_old' });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    const field = (await screen.findByLabelText(/Personal access token/)) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: typed } });
+    fireEvent.click(screen.getByLabelText('Mixture of experts'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/nothing was saved/);
+    expect(store.write).not.toHaveBeenCalled();
+    expect(store.current().githubToken).toBe('ghp_old');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const error = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    expect(error?.textContent).toMatch(why);
+    expect(field.value).toBe(typed);
+    expect((screen.getByLabelText('Mixture of experts') as HTMLInputElement).checked).toBe(true);
+  });
+
   it('refuses to save a catastrophic regex and says why', async () => {
     const store = fakeStore({ tagRules: [{ tag: 'x', match: '/(a+)+$/', fields: 'title' }] });
     render(<SettingsForm store={store} topics={TOPICS} />);

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Settings } from '../storage/settings';
 import { validateRule, type UserRule } from '../core/tags/rules';
+import { githubTokenProblem } from './github-token';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
@@ -28,6 +29,7 @@ export function SettingsForm({
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState('');
   const [resetMessage, setResetMessage] = useState('');
+  const id = useId();
   useEffect(() => void store.read().then(setSettings), [store]);
   if (!settings) return <p>Loading…</p>;
 
@@ -39,11 +41,12 @@ export function SettingsForm({
   });
   const setRule = (i: number, patch: Partial<UserRule>) => update({ tagRules: rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const watched = new Set(settings.watchedTopics);
+  const tokenProblem = githubTokenProblem(settings.githubToken);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (problems.some(Boolean)) {
-      setMessage('Fix the highlighted rules first; nothing was saved.');
+    if (tokenProblem || problems.some(Boolean)) {
+      setMessage(`Fix the ${tokenProblem ? (problems.some(Boolean) ? 'token and the highlighted rules' : 'token') : 'highlighted rules'} first; nothing was saved.`);
       return;
     }
     try {
@@ -65,9 +68,16 @@ export function SettingsForm({
           autoComplete="off"
           spellcheck={false}
           value={settings.githubToken}
+          aria-invalid={tokenProblem ? true : undefined}
+          aria-describedby={tokenProblem ? `${id}-token-error` : undefined}
           onInput={(e) => update({ githubToken: (e.target as HTMLInputElement).value })}
         />
       </label>
+      {tokenProblem && (
+        <p class="error" id={`${id}-token-error`}>
+          {tokenProblem}
+        </p>
+      )}
 
       <h2>Toolbar</h2>
       <label>
