@@ -69,6 +69,30 @@ describe('SettingsForm', () => {
     expect(store.write).not.toHaveBeenCalled();
   });
 
+  it('marks the field a rule fails on, tells a screen reader why there, and takes the focus to it on Save', async () => {
+    const store = fakeStore({
+      tagRules: [
+        { tag: 'ok', match: 'router', fields: 'both' },
+        { tag: 'x', match: '/(a+)+$/', fields: 'title' },
+        { tag: 'bad tag!', match: 'words', fields: 'both' },
+      ],
+    });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    const match2 = (await screen.findByLabelText('Rule 2 words or /regex/')) as HTMLInputElement;
+    const described = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(match2.getAttribute('aria-invalid')).toBe('true');
+    expect(described(match2)).toMatch(/^Rule 2: The pattern repeats a group/);
+    expect(screen.getByLabelText('Rule 2 tag').getAttribute('aria-invalid')).toBeNull();
+    const tag3 = screen.getByLabelText('Rule 3 tag');
+    expect(tag3.getAttribute('aria-invalid')).toBe('true');
+    expect(described(tag3)).toMatch(/^Rule 3: The tag may only contain/);
+    expect(screen.getByLabelText('Rule 3 words or /regex/').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByLabelText('Rule 1 tag').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/nothing was saved/);
+    expect(document.activeElement).toBe(match2);
+  });
+
   it('turns relevance marks off, and resets the model on request', async () => {
     const store = fakeStore();
     const resetRelevance = vi.fn(async () => ({ papers: 12 }));

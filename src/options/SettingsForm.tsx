@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../storage/settings';
 import { validateRule, type UserRule } from '../core/tags/rules';
 import { githubTokenProblem } from './github-token';
@@ -30,6 +30,7 @@ export function SettingsForm({
   const [message, setMessage] = useState('');
   const [resetMessage, setResetMessage] = useState('');
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
   useEffect(() => void store.read().then(setSettings), [store]);
   if (!settings) return <p>Loading…</p>;
 
@@ -39,6 +40,8 @@ export function SettingsForm({
     const check = validateRule(rule);
     return check.ok ? null : check.error;
   });
+  // Which field a rule fails on: its tag when the tag fails with any match, else its match.
+  const tagFails = rules.map((rule, i) => problems[i] !== null && !validateRule({ ...rule, match: 'x' }).ok);
   const setRule = (i: number, patch: Partial<UserRule>) => update({ tagRules: rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const watched = new Set(settings.watchedTopics);
   const tokenProblem = githubTokenProblem(settings.githubToken);
@@ -47,6 +50,7 @@ export function SettingsForm({
     event.preventDefault();
     if (tokenProblem || problems.some(Boolean)) {
       setMessage(`Fix the ${tokenProblem ? (problems.some(Boolean) ? 'token and the highlighted rules' : 'token') : 'highlighted rules'} first; nothing was saved.`);
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); // to the first field to fix
       return;
     }
     try {
@@ -58,7 +62,7 @@ export function SettingsForm({
   };
 
   return (
-    <form onSubmit={save} class="settings">
+    <form onSubmit={save} class="settings" ref={form}>
       <h2>GitHub</h2>
       <label>
         Personal access token (optional; raises GitHub's limit from 60 to 5,000 requests an hour). It is kept in this
@@ -143,11 +147,20 @@ export function SettingsForm({
       <p class="muted">Tag a paper when its title or abstract matches words (comma-separated) or a /regular expression/.</p>
       {rules.map((rule, i) => (
         <div class="rule" key={i}>
-          <input aria-label={`Rule ${i + 1} tag`} placeholder="tag" value={rule.tag} onInput={(e) => setRule(i, { tag: (e.target as HTMLInputElement).value })} />
+          <input
+            aria-label={`Rule ${i + 1} tag`}
+            placeholder="tag"
+            value={rule.tag}
+            aria-invalid={tagFails[i] ? true : undefined}
+            aria-describedby={tagFails[i] ? `${id}-rule-${i}-error` : undefined}
+            onInput={(e) => setRule(i, { tag: (e.target as HTMLInputElement).value })}
+          />
           <input
             aria-label={`Rule ${i + 1} words or /regex/`}
             placeholder="words, or /regex/"
             value={rule.match}
+            aria-invalid={problems[i] && !tagFails[i] ? true : undefined}
+            aria-describedby={problems[i] && !tagFails[i] ? `${id}-rule-${i}-error` : undefined}
             onInput={(e) => setRule(i, { match: (e.target as HTMLInputElement).value })}
           />
           <select aria-label={`Rule ${i + 1} fields`} value={rule.fields} onChange={(e) => setRule(i, { fields: (e.target as HTMLSelectElement).value as UserRule['fields'] })}>
@@ -159,7 +172,7 @@ export function SettingsForm({
             Remove rule {i + 1}
           </button>
           {problems[i] && (
-            <p class="error" role="alert">
+            <p class="error" role="alert" id={`${id}-rule-${i}-error`}>
               Rule {i + 1}: {problems[i]}
             </p>
           )}
