@@ -31,6 +31,8 @@ describe('SettingsForm', () => {
     fireEvent.input(screen.getByLabelText('Rule 1 words or /regex/'), { target: { value: 'router, routing' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Saved.');
+    // Open pages read these when they load: the page says so, instead of leaving the reader to wonder.
+    expect(screen.getByText('Pages already open show the new watched topics, tag rules and relevance setting once reloaded.')).toBeTruthy();
     expect(store.current()).toMatchObject({
       githubToken: 'ghp_abc',
       watchedTopics: ['moe'],
@@ -58,6 +60,15 @@ describe('SettingsForm', () => {
     expect(error?.textContent).toMatch(why);
     expect(field.value).toBe(typed);
     expect((screen.getByLabelText('Mixture of experts') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('a new token or toolbar count applies at once: no reload is asked for', async () => {
+    render(<SettingsForm store={fakeStore()} topics={TOPICS} />);
+    fireEvent.input(await screen.findByLabelText(/Personal access token/), { target: { value: 'ghp_abc' } });
+    fireEvent.click(screen.getByLabelText(/Show how many papers are still to read/));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(screen.queryByText(/once reloaded/)).toBeNull();
   });
 
   it('refuses to save a catastrophic regex and says why', async () => {

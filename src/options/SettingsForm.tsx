@@ -14,6 +14,7 @@ export interface TopicChoice {
 }
 
 const EMPTY_RULE: UserRule = { tag: '', match: '', fields: 'both' };
+const RELOAD_HINT = 'Pages already open show the new watched topics, tag rules and relevance setting once reloaded.';
 
 /** GitHub token, toolbar count, relevance, watched topics and tag rules; nothing is saved until every rule is valid. */
 export function SettingsForm({
@@ -28,6 +29,7 @@ export function SettingsForm({
 }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState('');
+  const [reloadHint, setReloadHint] = useState('');
   const [resetMessage, setResetMessage] = useState('');
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -48,14 +50,20 @@ export function SettingsForm({
 
   const save = async (event: Event) => {
     event.preventDefault();
+    setReloadHint('');
     if (tokenProblem || problems.some(Boolean)) {
       setMessage(`Fix the ${tokenProblem ? (problems.some(Boolean) ? 'token and the highlighted rules' : 'token') : 'highlighted rules'} first; nothing was saved.`);
       form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); // to the first field to fix
       return;
     }
     try {
-      setSettings(await store.write({ ...settings, githubToken: settings.githubToken.trim() }));
+      const before = await store.read();
+      const saved = await store.write({ ...settings, githubToken: settings.githubToken.trim() });
+      setSettings(saved);
       setMessage('Saved.');
+      // The token and the toolbar count are read when used; a page reads the rest once, when it loads.
+      const pageSettings = (s: Settings) => JSON.stringify([s.watchedTopics, s.tagRules, s.relevance]);
+      setReloadHint(pageSettings(before) === pageSettings(saved) ? '' : RELOAD_HINT);
     } catch (error) {
       setMessage(`Could not save: ${(error as Error).message}`);
     }
@@ -184,6 +192,9 @@ export function SettingsForm({
 
       <p>
         <button type="submit">Save settings</button> <span role="status">{message}</span>
+      </p>
+      <p role="status" class="muted">
+        {reloadHint}
       </p>
     </form>
   );
