@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualList } from './VirtualList';
 
@@ -22,6 +22,36 @@ describe('VirtualList', () => {
     expect(rows()).toHaveLength(20);
     expect(rows()[0]).toBe('Row 3995');
     expect((container.querySelector('.row') as HTMLElement).style.top).toBe(`${3995 * 40}px`);
+  });
+
+  it('keeps the row that has the focus while it is scrolled out of the window, so the focus stays in it', () => {
+    const { container } = render(
+      <VirtualList
+        count={10_000}
+        rowHeight={40}
+        fallbackHeight={400}
+        overscan={5}
+        renderRow={(i, style) => (
+          <div key={i} class="row" style={style}>
+            <input aria-label={`Select ${i}`} />
+          </div>
+        )}
+      />,
+    );
+    const viewport = container.firstElementChild as HTMLElement;
+    const box = container.querySelector<HTMLInputElement>('[aria-label="Select 2"]')!;
+    act(() => box.focus());
+    viewport.scrollTop = 4000 * 40; // PageDown, End, the wheel: the focused row leaves the window
+    fireEvent.scroll(viewport);
+    expect(document.activeElement).toBe(box);
+    expect(box.isConnected).toBe(true);
+    const labels = () => [...container.querySelectorAll('input')].map((i) => i.getAttribute('aria-label'));
+    expect(labels()[0]).toBe('Select 2'); // before the window: Tab from it goes on down into the rows in view
+    expect(labels()).toContain('Select 3995');
+    // Once the focus has left it, the row goes like any other.
+    act(() => box.blur());
+    fireEvent.scroll(viewport);
+    expect(labels()).not.toContain('Select 2');
   });
 
   it('clamps at the end of the list', () => {
