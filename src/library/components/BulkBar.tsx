@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { READING_STATUSES, type ReadingStatus } from '../../storage/status';
 import { formatCount, STATUS_LABELS } from '../../popup/format';
 import { checkTag } from '../../popup/tag-input';
@@ -14,15 +14,31 @@ interface Props {
   onRemove: () => void;
   onExport: () => void;
   onClear: () => void;
+  /**
+   * The selection shown became empty while the focus was on one of the bar's buttons, which are now disabled: the
+   * page puts the focus somewhere useful (else it falls to the page's body, and a keyboard user starts over).
+   */
+  onEmptied?: () => void;
 }
 
 /** Actions on the selected papers. */
-export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRemove, onExport, onClear }: Props) {
+export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRemove, onExport, onClear, onEmptied }: Props) {
   const [status, setStatus] = useState<ReadingStatus>('done');
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const disabled = count === 0;
+  const bar = useRef<HTMLDivElement>(null);
+  /** The control of the bar that last had the focus, until the focus went to another element. */
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (!disabled) return;
+    const focused = document.activeElement;
+    const inBar = focused instanceof HTMLElement && bar.current?.contains(focused) ? focused : null;
+    // Browsers differ: Chromium moves the focus off a disabled control to the body, Firefox leaves it there.
+    const lost = inBar ?? (focused === null || focused === document.body ? lastFocused.current : null);
+    if (lost?.matches(':disabled')) onEmptied?.();
+  }, [disabled]);
 
   const addTag = (event: Event) => {
     event.preventDefault();
@@ -34,7 +50,14 @@ export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRe
   };
 
   return (
-    <div class="bulk" role="region" aria-label="Selected papers">
+    <div
+      class="bulk"
+      role="region"
+      aria-label="Selected papers"
+      ref={bar}
+      onFocusIn={(event) => (lastFocused.current = event.target as HTMLElement)}
+      onFocusOut={(event) => event.relatedTarget && (lastFocused.current = null)}
+    >
       <strong aria-live="polite">
         {count === 0 ? (hidden ? 'None of the shown papers selected' : 'Nothing selected') : `${formatCount(count)} selected`}
         {hidden > 0 && ` (${formatCount(hidden)} more not shown, left out)`}

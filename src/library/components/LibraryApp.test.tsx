@@ -105,6 +105,27 @@ describe('library page', () => {
     expect(module.exportPapers).not.toHaveBeenCalled();
   });
 
+  it('an action that leaves nothing selected takes the focus from its now disabled button to the list', async () => {
+    renderLibrary(papers);
+    await screen.findByText('First paper');
+    const viewport = screen.getByRole('rowgroup', { name: 'Papers, scrollable' });
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Third paper'));
+    const remove = screen.getByRole('button', { name: 'Remove' });
+    remove.focus();
+    fireEvent.click(remove);
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
+    expect(document.activeElement).toBe(viewport);
+    // Set status under a status filter: the papers leave the list, their selection with them.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by status' }), { target: { value: 'to-read' } });
+    fireEvent.click(box('Fourth paper'));
+    const set = screen.getByRole('button', { name: 'Set status' });
+    set.focus();
+    fireEvent.click(set);
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    expect(document.activeElement).toBe(screen.getByRole('rowgroup', { name: 'Papers, scrollable' }));
+  });
+
   it('draws the charts with text alternatives', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

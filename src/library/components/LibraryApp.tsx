@@ -38,6 +38,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
   const [announcement, setAnnouncement] = useState('');
   const anchor = useRef<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const viewportRef = useRef<HTMLDivElement>(null);
   const formatRef = useRef<HTMLSelectElement>(null);
   useSlashFocus(searchRef);
 
@@ -120,6 +121,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                   formatRef.current?.focus();
                 }}
                 onClear={() => setSelected(new Set())}
+                onEmptied={() => (viewportRef.current?.isConnected ? viewportRef.current : searchRef.current)?.focus()}
               />
               {view.pending ? (
                 <p class="muted">Preparing search…</p>
@@ -134,6 +136,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                   onSelect={select}
                   onSelectAll={() => setSelected((current) => toggleAll(current, order))}
                   onStatus={(id, status) => void state.setStatus([id], status)}
+                  viewportRef={viewportRef}
                 />
               )}
             </main>

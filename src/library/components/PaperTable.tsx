@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { LibraryRow } from './LibraryRow';
@@ -12,10 +13,11 @@ interface Props {
   onSelect: (id: string, range: boolean) => void;
   onSelectAll: () => void;
   onStatus: (id: string, status: ReadingStatus) => void;
+  viewportRef?: RefObject<HTMLDivElement | null>;
 }
 
 /** Every paper in a virtualised table (rows keep their place for screen readers through aria-rowindex/rowcount). */
-export function PaperTable({ papers, selected, onSelect, onSelectAll, onStatus }: Props) {
+export function PaperTable({ papers, selected, onSelect, onSelectAll, onStatus, viewportRef }: Props) {
   const selectedShown = papers.reduce((n, saved) => n + (selected.has(saved.id) ? 1 : 0), 0);
   const all = papers.length > 0 && selectedShown === papers.length;
   const allBox = useRef<HTMLInputElement>(null);
@@ -45,6 +47,7 @@ export function PaperTable({ papers, selected, onSelect, onSelectAll, onStatus }
         aria-label="Papers, scrollable"
         count={papers.length}
         rowHeight={ROW_HEIGHT}
+        viewportRef={viewportRef}
         renderRow={(index, style) => {
           const saved = papers[index]!;
           return (

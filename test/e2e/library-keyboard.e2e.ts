@@ -1,0 +1,80 @@
+// The library page with the keyboard alone, in both browsers: select rows with Space, remove them from the bulk
+// bar, and scroll the long table with PageDown from a row's checkbox. The focus must stay where a keyboard user can
+// go on from (the page's body is nowhere: Tab would start again at the top of the page).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
+import { routes } from './pages';
+import { emptyPaper } from '../../src/core/paper';
+import type { SavedPaper } from '../../src/storage/schema';
+
+const DIST = mkdtempSync(join(tmpdir(), 'papershelf-library-keyboard-dist-'));
+beforeAll(() => {
+  for (const build of ['chrome', 'firefox']) cpSync(join('dist', build), join(DIST, build), { recursive: true });
+});
+afterAll(() => rmSync(DIST, { recursive: true, force: true }));
+
+const browsers = [
+  ['chromium', () => launchChromium(join(DIST, 'chrome'), routes)],
+  ['firefox', () => launchFirefox(join(DIST, 'firefox'), routes)],
+] as const;
+
+/** 300 papers, newest (Paper 299) first: more rows than the table keeps in the DOM. */
+const RECORDS: SavedPaper[] = Array.from({ length: 300 }, (_, i) => {
+  const id = `arxiv:2601.${String(i).padStart(5, '0')}`;
+  return {
+    id,
+    paper: { ...emptyPaper(id, `Paper ${i}`, { site: 'arxiv', page: 'listing' }), authors: ['Ada Lovelace'], url: `https://arxiv.org/abs/${id.slice(6)}` },
+    status: 'to-read',
+    tags: [],
+    note: '',
+    savedFrom: 'https://arxiv.org/list/cs.LG/new',
+    savedAt: 1_780_000_000_000 + i,
+    updatedAt: 1_780_000_000_000 + i,
+  };
+});
+
+const box = (title: string) => `input[type=checkbox][aria-label="Select “${title}”"]`;
+const focused = (page: Tab) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null);
+
+describe.each(browsers)('%s: the library page with the keyboard', (_name, launch) => {
+  let harness: Harness;
+  let library: Tab;
+
+  beforeAll(async () => {
+    harness = await launch();
+    library = await harness.openExtensionPage('src/library/index.html', '.library');
+    const reply = await library.run<{ ok: boolean }>(
+      `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify(RECORDS)} } })`,
+    );
+    expect(reply.ok).toBe(true);
+    await library.waitFor(box('Paper 299')); // the page follows the background's change notice
+    await library.toFront(); // keys go to the tab in front
+  });
+  afterAll(() => harness?.close());
+
+  it('removing the selected rows from the bulk bar leaves the focus on the table, not the page', async () => {
+    await library.type(box('Paper 299'), ' ');
+    await library.type(box('Paper 298'), ' ');
+    await until(async () => (await library.texts('.bulk strong')).join() === '2 selected', 'two rows selected');
+    await library.type('.bulk button.danger', ''); // the bulk bar's Remove
+    await library.press('Enter');
+    await until(async () => (await library.texts('.snackbar')).some((t) => t.includes('Removed 2 papers.')), 'the removal');
+    expect(await focused(library)).toBe('Papers, scrollable');
+  });
+
+  it('PageDown from a row’s checkbox scrolls the table and the focus stays on that checkbox', async () => {
+    await library.type(box('Paper 290'), '');
+    for (let i = 0; i < 8; i++) await library.press('PageDown');
+    const scrolled = await until(async () => {
+      const top = await library.evaluate(() => document.querySelector('.viewport')?.scrollTop ?? 0);
+      return top > 1000 && top;
+    }, 'the table to scroll');
+    expect(scrolled).toBeGreaterThan(1000);
+    expect(await focused(library)).toBe('Select “Paper 290”');
+    await library.type(box('Paper 290'), ' '); // the row it is on is still there to act on
+    await until(async () => (await library.texts('.bulk strong')).join() === '1 selected', 'the focused row selected by Space');
+  });
+});
