@@ -65,6 +65,17 @@ describe.each(browsers)('%s: the library page with the keyboard', (_name, launch
     expect(await focused(library)).toBe('Papers, scrollable');
   });
 
+  it('under a status filter, a row’s new status takes it out and the focus goes to the status of the row in its place', async () => {
+    await library.select('select[aria-label="Filter by status"]', 'to-read');
+    const status = (title: string) => `select[aria-label="Status of “${title}”"]`;
+    await library.waitFor(status('Paper 297'));
+    await library.type(status('Paper 297'), ''); // focus, as Tab would
+    await library.select(status('Paper 297'), 'done');
+    await until(async () => (await library.texts(status('Paper 297'))).length === 0, 'the row to leave the list');
+    expect(await until(async () => (await focused(library)) !== 'BODY' && focused(library), 'the focus')).toBe('Status of “Paper 296”');
+    await library.select('select[aria-label="Filter by status"]', 'all');
+  });
+
   it('PageDown from a row’s checkbox scrolls the table and the focus stays on that checkbox', async () => {
     await library.type(box('Paper 290'), '');
     for (let i = 0; i < 8; i++) await library.press('PageDown');

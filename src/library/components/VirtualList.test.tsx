@@ -54,6 +54,35 @@ describe('VirtualList', () => {
     expect(labels()).not.toContain('Select 2');
   });
 
+  it('when the focused row leaves the list (a status its filter hides), the focus goes to the same control of the row that took its place', () => {
+    const table = (items: string[]) => (
+      <VirtualList
+        count={items.length}
+        rowHeight={40}
+        fallbackHeight={400}
+        renderRow={(i, style) => (
+          <div key={items[i]} class="row" style={style}>
+            <span>
+              <input aria-label={`Select ${items[i]}`} />
+            </span>
+            <span>
+              <select aria-label={`Status of ${items[i]}`} />
+            </span>
+          </div>
+        )}
+      />
+    );
+    const { rerender, container } = render(table(['a', 'b', 'c']));
+    const status = container.querySelector<HTMLSelectElement>('[aria-label="Status of b"]')!;
+    act(() => status.focus());
+    rerender(table(['a', 'c']));
+    expect(status.isConnected).toBe(false);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Status of c');
+    // The last row gone: its predecessor's.
+    rerender(table(['a']));
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Status of a');
+  });
+
   it('clamps at the end of the list', () => {
     const { container } = render(<VirtualList count={3} rowHeight={40} renderRow={(i, style) => <div key={i} class="row" style={style} />} />);
     expect(container.querySelectorAll('.row')).toHaveLength(3);

@@ -1,6 +1,8 @@
 import type { ComponentChild, CSSProperties, HTMLAttributes, RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
+const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]';
+
 interface Props extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   count: number;
   /** Every row has this height in pixels, so positions are arithmetic. */
@@ -17,7 +19,8 @@ interface Props extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
 /**
  * A windowed list: only the rows in view (plus overscan) are in the DOM, so 10,000+ rows scroll smoothly. The row
  * holding the focus stays in the DOM wherever the scroll goes (PageDown on a row's checkbox scrolls the list), or the
- * focus would fall to the page's body with it.
+ * focus would fall to the page's body with it; a focused row that leaves the list (a status its filter hides, a
+ * removal) hands the focus to the same control of the row that takes its place.
  */
 export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 600, renderRow, viewportRef, ...rest }: Props) {
   const ownViewport = useRef<HTMLDivElement>(null);
@@ -25,14 +28,52 @@ export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 6
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(fallbackHeight);
   const [focused, setFocused] = useState<number | null>(null);
+  /** Where the focus last was in the rows: the element, its row's index and which of the row's cells held it. */
+  const lastFocus = useRef<{ element: Element; index: number; cell: number } | null>(null);
 
-  /** The index of the row an element is in, from the row's own position (the style this list gave it). */
-  const rowIndexOf = (target: EventTarget | null): number | null => {
+  /** The row (a child of the spacer) an element is in. */
+  const rowOf = (target: EventTarget | null): HTMLElement | null => {
     let row = target instanceof Element ? target : null;
     while (row && row.parentElement?.parentElement !== viewport.current) row = row.parentElement;
-    const top = row instanceof HTMLElement ? parseFloat(row.style.top) : NaN;
+    return row instanceof HTMLElement ? row : null;
+  };
+  /** A row's index, from its own position (the style this list gave it). */
+  const indexOf = (row: HTMLElement | null): number | null => {
+    const top = row ? parseFloat(row.style.top) : NaN;
     return Number.isFinite(top) ? Math.round(top / rowHeight) : null;
   };
+
+  const onFocusIn = (event: FocusEvent) => {
+    const row = rowOf(event.target);
+    const index = indexOf(row);
+    setFocused(index);
+    if (row && index !== null) {
+      const cell = [...row.children].findIndex((child) => child.contains(event.target as Node));
+      lastFocus.current = { element: event.target as Element, index, cell };
+    }
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    if (viewport.current?.contains(event.relatedTarget as Node | null)) return;
+    setFocused(null);
+    // Gone elsewhere on purpose (a click on the page's background has no relatedTarget, but the element is still
+    // there); a removed element leaves lastFocus for the effect below.
+    const left = event.target as Element;
+    if (event.relatedTarget) lastFocus.current = null;
+    else queueMicrotask(() => left.isConnected && lastFocus.current?.element === left && (lastFocus.current = null));
+  };
+
+  // The focused row left the list and the focus fell to the body: the row now at its index (or the last) takes it.
+  useLayoutEffect(() => {
+    const last = lastFocus.current;
+    if (!last || last.element.isConnected) return;
+    lastFocus.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body) return; // the reader has moved on
+    const index = Math.min(last.index, count - 1);
+    const row = [...(viewport.current?.firstElementChild?.children ?? [])].find((child) => indexOf(child as HTMLElement) === index);
+    const target = row?.children[last.cell]?.querySelector<HTMLElement>(FOCUSABLE) ?? row?.querySelector<HTMLElement>(FOCUSABLE);
+    (target ?? viewport.current)?.focus();
+  });
 
   useLayoutEffect(() => {
     const el = viewport.current;
@@ -57,8 +98,8 @@ export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 6
       {...rest}
       ref={viewport}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-      onFocusIn={(event) => setFocused(rowIndexOf(event.target))}
-      onFocusOut={(event) => !viewport.current?.contains(event.relatedTarget as Node | null) && setFocused(null)}
+      onFocusIn={onFocusIn}
+      onFocusOut={onFocusOut}
       style={{ overflowY: 'auto', position: 'relative' }}
     >
       <div style={{ height: `${count * rowHeight}px`, position: 'relative' }}>{rows}</div>
