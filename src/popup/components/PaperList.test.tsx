@@ -167,6 +167,19 @@ describe('popup keyboard', () => {
     await waitFor(() => expect(document.activeElement).toBe(row('Second paper')));
   });
 
+  it('under a tag filter, taking the tag off the open item takes it out and the focus goes to the next, not the page', async () => {
+    const tagged = three.map((saved) => ({ ...saved, tags: ['moe'] }));
+    renderPopup(tagged);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: 'moe' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “Second paper”' }));
+    const untag = await screen.findByRole('button', { name: 'Remove tag “moe” from “Second paper”' });
+    untag.focus();
+    fireEvent.click(untag);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await waitFor(() => expect(document.activeElement).toBe(row('Third paper')));
+  });
+
   it('after removing the only paper the search shows, the focus goes back to the search box', async () => {
     renderPopup(three);
     await screen.findByText('First paper');

@@ -61,27 +61,40 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
     row.focus();
   });
 
-  // A status changed from an item, under a filter it no longer matches, takes the item (and the focus in it) out of
-  // the list: the focus then goes to the item that took its place, as after a removal, not to the page's body.
-  const statusChange = useRef<{ id: string; index: number; status: ReadingStatus } | null>(null);
+  // The item holding the focus. One that leaves the list with the focus in it (a status or tag its filter no longer
+  // matches, a removal made elsewhere) would take the focus to the page's body: the item that took its place gets it,
+  // as after a removal here, or the search box when none is left.
+  const focusedItem = useRef<{ id: string; index: number } | null>(null);
   useEffect(() => {
-    const change = statusChange.current;
-    if (!change) return;
-    const still = shown.find((saved) => saved.id === change.id);
-    if (still) {
-      if (still.status === change.status) statusChange.current = null; // applied, and the item stays
+    const item = focusedItem.current;
+    if (!item) return;
+    const index = shown.findIndex((saved) => saved.id === item.id);
+    if (index >= 0) {
+      item.index = index;
       return;
     }
-    statusChange.current = null;
+    focusedItem.current = null;
     const focused = document.activeElement;
     if (focused && focused !== document.body && focused.isConnected) return; // the reader has moved on
-    const next = shown[Math.min(change.index, shown.length - 1)];
+    const next = shown[Math.min(item.index, shown.length - 1)];
     if (next) focusItem(next.id);
     else onLeaveTop?.();
   });
 
-  function setStatus(saved: SavedPaper, index: number, status: ReadingStatus) {
-    if (saved.status !== status) statusChange.current = { id: saved.id, index, status };
+  const onFocusIn = (event: FocusEvent) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('li.item')?.dataset.id;
+    const index = shown.findIndex((saved) => saved.id === id);
+    focusedItem.current = id && index >= 0 ? { id, index } : null;
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    if (listRef.current?.contains(event.relatedTarget as Node | null)) return;
+    const left = event.target as Element;
+    // Gone elsewhere on purpose; an element taken out with its item has no relatedTarget and is no longer connected.
+    if (event.relatedTarget) focusedItem.current = null;
+    else queueMicrotask(() => left.isConnected && !listRef.current?.contains(document.activeElement) && (focusedItem.current = null));
+  };
+
+  function setStatus(saved: SavedPaper, status: ReadingStatus) {
     void state.setStatus([saved.id], status);
   }
 
@@ -125,7 +138,7 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
     else if (event.key === 'End') moveTo(page.length - 1);
     else if (event.key === 'Enter') row.querySelector<HTMLAnchorElement>('a.title')?.click();
     else if (status) {
-      setStatus(saved, index, status);
+      setStatus(saved, status);
       announce(`“${saved.paper.title}” marked ${STATUS_LABELS[status].toLowerCase()}.`);
     } else return;
     event.preventDefault();
@@ -134,7 +147,7 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
   const now = Date.now();
   return (
     <>
-      <ul class="list" aria-label="Reading list" ref={listRef} onKeyDown={onKeyDown}>
+      <ul class="list" aria-label="Reading list" ref={listRef} onKeyDown={onKeyDown} onFocusIn={onFocusIn} onFocusOut={onFocusOut}>
         {shown.map((saved, i) => (
           <PaperItem
             key={saved.id}
@@ -145,7 +158,7 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
             now={now}
             onActivate={() => setActiveId(saved.id)}
             onToggle={() => setOpenId(openId === saved.id ? null : saved.id)}
-            onStatus={(status) => setStatus(saved, i, status)}
+            onStatus={(status) => setStatus(saved, status)}
             onRemove={() => {
               const next = shown[i + 1] ?? shown[i - 1];
               if (next) focusItem(next.id); // keep keyboard users in the list
