@@ -12,6 +12,10 @@ interface Props {
 /** Status, tag, site and "has code"; each control says what it filters for screen readers. */
 export function FilterBar({ filters, onChange, tags, sites }: Props) {
   const update = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
+  // A tag or site chosen here that no paper has any more (its last paper untagged or removed) stays an option, or
+  // the menu would show a blank while it still filters.
+  const tagOptions = filters.tag && !tags.some(([tag]) => tag === filters.tag) ? [...tags, [filters.tag, 0] as const] : tags;
+  const siteOptions = filters.site && !sites.includes(filters.site) ? [...sites, filters.site] : sites;
   return (
     <div class="filters" role="group" aria-label="Filters">
       <select aria-label="Filter by status" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value as StatusFilter })}>
@@ -22,9 +26,9 @@ export function FilterBar({ filters, onChange, tags, sites }: Props) {
           </option>
         ))}
       </select>
-      <select aria-label="Filter by tag" value={filters.tag} onChange={(e) => update({ tag: e.currentTarget.value })} disabled={tags.length === 0}>
+      <select aria-label="Filter by tag" value={filters.tag} onChange={(e) => update({ tag: e.currentTarget.value })} disabled={tagOptions.length === 0}>
         <option value="">All tags</option>
-        {tags.map(([tag, count]) => (
+        {tagOptions.map(([tag, count]) => (
           <option key={tag} value={tag}>
             {tag} ({count})
           </option>
@@ -32,7 +36,7 @@ export function FilterBar({ filters, onChange, tags, sites }: Props) {
       </select>
       <select aria-label="Filter by site" value={filters.site} onChange={(e) => update({ site: e.currentTarget.value })}>
         <option value="">All sites</option>
-        {sites.map((site) => (
+        {siteOptions.map((site) => (
           <option key={site} value={site}>
             {siteName(site)}
           </option>

@@ -180,6 +180,19 @@ describe('popup keyboard', () => {
     await waitFor(() => expect(document.activeElement).toBe(row('Third paper')));
   });
 
+  it('a tag filter whose last paper lost the tag still says what it filters by', async () => {
+    renderPopup([{ ...three[0]!, tags: ['moe'] }, three[1]!]);
+    await screen.findByText('First paper');
+    const filter = screen.getByRole('combobox', { name: 'Filter by tag' }) as HTMLSelectElement;
+    fireEvent.change(filter, { target: { value: 'moe' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “First paper”' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove tag “moe” from “First paper”' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(screen.getByText(/No papers match/)).toBeTruthy();
+    expect(filter.value).toBe('moe');
+    expect(filter.selectedOptions[0]?.textContent).toBe('moe (0)');
+  });
+
   it('after removing the only paper the search shows, the focus goes back to the search box', async () => {
     renderPopup(three);
     await screen.findByText('First paper');
