@@ -59,6 +59,8 @@ export interface ReadingListState {
   remove(ids: readonly string[]): Promise<void>;
   undo(): Promise<void>;
   dismissUndo(): void;
+  /** The reader is on the undo (focus or pointer): it waits for them, and its time starts again when they leave. */
+  holdUndo(held: boolean): void;
   dismissProblem(): void;
   /** All or nothing (imports); rejects, leaving the list as it was, when the background refuses. */
   putMany(records: SavedPaper[]): Promise<number>;
@@ -348,6 +350,11 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     undoTimer = setTimeout(() => set({ undo: null }), undoMs);
   }
 
+  function holdUndo(held: boolean): void {
+    clearTimeout(undoTimer);
+    if (!held && snapshot.undo) undoTimer = setTimeout(() => set({ undo: null }), undoMs);
+  }
+
   async function undo(): Promise<void> {
     const entry = snapshot.undo;
     if (!entry) return;
@@ -413,6 +420,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       clearTimeout(undoTimer);
       set({ undo: null });
     },
+    holdUndo,
     dismissProblem: () => set({ problem: null }),
     putMany,
   };

@@ -116,6 +116,16 @@ describe('library page', () => {
     fireEvent.click(remove);
     await waitFor(() => expect(dataRows()).toHaveLength(3));
     expect(document.activeElement).toBe(viewport);
+    // Undo, from the keyboard: its button goes, the focus comes back to the table.
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    undo.focus();
+    fireEvent.click(undo);
+    await waitFor(() => expect(dataRows()).toHaveLength(5));
+    expect(document.activeElement).toBe(viewport);
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Third paper'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
     // Set status under a status filter: the papers leave the list, their selection with them.
     fireEvent.change(screen.getByRole('combobox', { name: 'Filter by status' }), { target: { value: 'to-read' } });
     fireEvent.click(box('Fourth paper'));

@@ -64,6 +64,8 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
     if (exportScope === 'selection' && selection.length === 0) setExportScope('all');
   }, [exportScope, selection.length]);
 
+  const toTable = () => (viewportRef.current?.isConnected ? viewportRef.current : searchRef.current)?.focus();
+
   const select = (id: string, range: boolean) => {
     setSelected((current) => toggleSelection(current, order, id, anchor.current, range));
     anchor.current = id;
@@ -121,7 +123,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                   formatRef.current?.focus();
                 }}
                 onClear={() => setSelected(new Set())}
-                onEmptied={() => (viewportRef.current?.isConnected ? viewportRef.current : searchRef.current)?.focus()}
+                onEmptied={toTable}
               />
               {view.pending ? (
                 <p class="muted">Preparing search…</p>
@@ -157,7 +159,16 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
           </div>
         )}
         <LiveRegion message={announcement} />
-        <UndoSnackbar undo={snapshot.undo} onUndo={() => void state.undo()} onDismiss={state.dismissUndo} />
+        <UndoSnackbar
+          undo={snapshot.undo}
+          // The snackbar empties under the focus: back to the table (or the search box when it is not there).
+          onUndo={() => void state.undo().then(toTable)}
+          onDismiss={() => {
+            state.dismissUndo();
+            toTable();
+          }}
+          onHold={state.holdUndo}
+        />
       </div>
     </ReadingListContext.Provider>
   );

@@ -177,6 +177,39 @@ describe('popup App', () => {
     expect(await screen.findByText('Saved in a tab')).toBeTruthy();
   });
 
+  it('keeps the undo while the keyboard or the pointer is on it, and lets it go after its time once they leave', async () => {
+    renderPopup([saved('arxiv:2607.00001', 'First paper', 2000), saved('arxiv:2607.00002', 'Second paper', 1000)], { stateOptions: { undoMs: 60 } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove “First paper” from the reading list' }));
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    undo.focus();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(document.activeElement).toBe(undo); // not taken away from under the reader
+    expect(undo.isConnected).toBe(true);
+    // The pointer holds it too.
+    fireEvent.pointerEnter(undo.closest('.snackbar')!);
+    screen.getByRole('searchbox').focus();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBe(undo);
+    fireEvent.pointerLeave(undo.closest('.snackbar')!);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
+  });
+
+  it('after Undo or Dismiss from the keyboard the focus goes back into the list, not to the page', async () => {
+    renderPopup([saved('arxiv:2607.00001', 'First paper', 2000), saved('arxiv:2607.00002', 'Second paper', 1000)]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove “Second paper” from the reading list' }));
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    undo.focus();
+    fireEvent.click(undo);
+    await screen.findByText('Second paper');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText('Second paper').closest('li')));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove “Second paper” from the reading list' }));
+    const dismiss = await screen.findByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText('First paper').closest('li')));
+  });
+
   it('opens the library and the options', async () => {
     const { api } = renderPopup([]);
     fireEvent.click(await screen.findByRole('button', { name: 'Open library' }));

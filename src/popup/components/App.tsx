@@ -121,7 +121,16 @@ export function App({ api, stateOptions, state: started }: Props) {
           </>
         )}
         <LiveRegion message={announcement} />
-        <UndoSnackbar undo={snapshot.undo} onUndo={() => void state.undo()} onDismiss={state.dismissUndo} />
+        <UndoSnackbar
+          undo={snapshot.undo}
+          // The snackbar empties under the focus: back into the list, on the paper put back (else the first).
+          onUndo={(entry) => void state.undo().then(() => setFocusRequest({ id: entry.records[0]?.id ?? '' }))}
+          onDismiss={() => {
+            state.dismissUndo();
+            setFocusRequest({ id: '' });
+          }}
+          onHold={state.holdUndo}
+        />
         <footer class="foot">
           <span class="muted small keys" aria-hidden="true">
             ↑↓ move · Enter open · 1/2/3 status · / search

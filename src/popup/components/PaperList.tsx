@@ -104,7 +104,8 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
 
   useEffect(() => {
     if (!focusRequest) return;
-    const target = focusRequest.id || shown[0]?.id;
+    // An id the list does not show (a paper put back under a filter it does not match): the first item instead.
+    const target = (focusRequest.id && papers.some((saved) => saved.id === focusRequest.id) ? focusRequest.id : '') || shown[0]?.id;
     if (target) focusItem(target);
   }, [focusRequest]);
 
