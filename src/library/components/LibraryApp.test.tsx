@@ -136,6 +136,12 @@ describe('library page', () => {
     expect(document.activeElement).toBe(screen.getByRole('rowgroup', { name: 'Papers, scrollable' }));
   });
 
+  it('a row says it has a note, and what it begins with, to a screen reader too', async () => {
+    renderLibrary([makeSaved('arxiv:2607.00010', 'Noted paper', 9000, { note: '\n  Compare with the grokking results.  \nSecond line' })]);
+    await screen.findByText('Noted paper');
+    expect(screen.getByRole('img', { name: 'Note: Compare with the grokking results.' })).toBeTruthy();
+  });
+
   it('draws the charts with text alternatives', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

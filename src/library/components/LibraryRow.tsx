@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'preact';
 import { RepoBadge } from '../../popup/components/RepoBadge';
 import { StatusSelect } from '../../popup/components/StatusSelect';
-import { formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
+import { firstLine, formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 
 interface Props {
@@ -36,7 +36,13 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
         ) : (
           <span title={paper.title}>{paper.title}</span>
         )}
-        {saved.note && <span class="note-mark" title={saved.note} aria-label="Has a note"> ✎</span>}
+        {/* An aria-label on a plain span is not read out (ARIA gives generic elements no name): an image names it. */}
+        {firstLine(saved.note) && (
+          <span class="note-mark" role="img" title={saved.note} aria-label={`Note: ${firstLine(saved.note)}`}>
+            {' '}
+            ✎
+          </span>
+        )}
       </div>
       <div role="cell" class="cell">{formatAuthors(paper.authors, paper.authorCount, 2)}</div>
       <div role="cell" class="cell">{formatDay(paper.published) ?? '—'}</div>
