@@ -18,6 +18,8 @@ export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'markdown' | 'csv' | 
 export interface ExportOptions extends LongWork {
   /** Epoch ms for the file name and the backup's `exportedAt`; defaults to now. */
   now?: number;
+  /** Which part of the list this is ("12-shown", "3-selected"), named in the file name; none for the whole list. */
+  part?: string;
 }
 
 export interface ExportResult {
@@ -40,7 +42,8 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
   const now = options.now ?? Date.now();
   const day = localDay(now);
   const { extension, mime } = EXPORT_FORMATS[format];
-  const filename = format === 'json' ? `papershelf-backup-${day}.${extension}` : `papershelf-${day}.${extension}`;
+  const stem = `${format === 'json' ? 'papershelf-backup' : 'papershelf'}-${day}${options.part ? `-${options.part}` : ''}`;
+  const filename = `${stem}.${extension}`;
   let text: string;
   switch (format) {
     case 'bibtex': {

@@ -48,6 +48,8 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
     try {
       const module = await load();
       const file = await module.exportPapers(list, format, {
+        // A file of part of the list says so in its name: a backup of 3 selected papers is not a backup of the list.
+        part: scope === 'all' ? undefined : `${list.length}-${scope === 'shown' ? 'shown' : 'selected'}`,
         signal: controller.signal,
         onProgress: (done, total) => setJob({ done, total, controller }),
       });

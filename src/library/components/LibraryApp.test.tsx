@@ -205,6 +205,27 @@ describe('library export', () => {
     expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00002']);
   });
 
+  it('names a file of part of the list for that part, so it is never taken for the whole list', async () => {
+    renderLibrary(papers, undefined, loadExportModule);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'json' } });
+    fireEvent.click(box('Second paper'));
+    fireEvent.click(screen.getByRole('button', { name: 'Export selected…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 1' }));
+    await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
+    expect(downloads[0]!.download).toMatch(/^papershelf-backup-\d{4}-\d{2}-\d{2}-1-selected\.json$/);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: 'nlp' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'bibtex' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Shown (search and filters) (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 1' }));
+    await waitFor(() => expect(downloads).toHaveLength(2), { timeout: 5000 });
+    expect(downloads[1]!.download).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}-1-shown\.bib$/);
+    fireEvent.click(screen.getByRole('radio', { name: 'All papers (5)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 5' }));
+    await waitFor(() => expect(downloads).toHaveLength(3), { timeout: 5000 });
+    expect(downloads[2]!.download).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
+  });
+
   it('shows progress and can cancel a long export', async () => {
     const module = fakeExportModule();
     module.exportPapers.mockImplementation(
