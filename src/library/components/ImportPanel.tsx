@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ReadingListState } from '../../popup/state';
 import type { SavedPaper } from '../../storage/schema';
-import type { ExportModule, LoadExportModule, MergeSummary } from '../export-module';
+import { isAbort, type ExportModule, type LoadExportModule, type MergeSummary } from '../export-module';
 import { WAIT_FOR_WHOLE_LIST } from './ExportPanel';
 import { ImportSummaryView } from './ImportSummaryView';
 import { formatCount } from '../../popup/format';
@@ -12,10 +12,10 @@ type Preview = { filename: string; module: ExportModule; parsed: Parsed; upserts
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Read a file, show what importing it would change, then write it all at once (or nothing). */
 /**
- * `complete`: the list is read whole. Until then a paper of the file that the list holds beyond its newest would be
- * merged as new, over what is stored, so nothing is read or written.
+ * Read a file, show what importing it would change, then write it all at once (or nothing). Reading a long file
+ * can be cancelled. `complete`: the list is read whole; until then a paper of the file that the list holds beyond
+ * its newest would be merged as new, over what is stored, so nothing is read or written.
  */
 export function ImportPanel({
   state,
@@ -33,6 +33,8 @@ export function ImportPanel({
   const [progress, setProgress] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** The file being read and checked (not yet the write, which is one transaction): Cancel aborts it. */
+  const [reading, setReading] = useState<AbortController | null>(null);
   const busy = progress !== null;
 
   async function read(input: HTMLInputElement) {
@@ -42,20 +44,27 @@ export function ImportPanel({
     setPreview(null);
     setMessage('');
     setError(null);
+    const controller = new AbortController();
+    const { signal } = controller;
+    setReading(controller);
     try {
       const [module, text] = await Promise.all([load(), file.text()]);
-      const onProgress = (done: number, total: number) => setProgress(`Checking ${formatCount(done)} of ${formatCount(total)} records…`);
-      const parsed = await module.parseImport(text, file.name, { onProgress });
+      signal.throwIfAborted();
+      const onProgress = (done: number, total: number) => !signal.aborted && setProgress(`Checking ${formatCount(done)} of ${formatCount(total)} records…`);
+      const parsed = await module.parseImport(text, file.name, { onProgress, signal });
       if (!parsed.ok) throw new Error(parsed.error);
-      const { upserts, summary } = await module.mergeImportAsync(state.getSnapshot().byId, parsed, Date.now(), { onProgress });
+      const { upserts, summary } = await module.mergeImportAsync(state.getSnapshot().byId, parsed, Date.now(), { onProgress, signal });
+      signal.throwIfAborted();
       setPreview({ filename: file.name, module, parsed, upserts, summary });
       announce(
         `Read ${file.name}: ${summary.added} to add, ${summary.updated} to update, ${summary.skipped.length} skipped. ` +
           (upserts.length ? 'Nothing is written until you press Import.' : 'There is nothing to import.'),
       );
     } catch (failure) {
-      setError(`Could not import ${file.name}: ${describe(failure)}`);
+      if (isAbort(failure)) setMessage('Import cancelled; nothing was imported.');
+      else setError(`Could not import ${file.name}: ${describe(failure)}`);
     } finally {
+      setReading(null);
       setProgress(null);
       input.value = ''; // choosing the same file again reads it again
     }
@@ -91,7 +100,16 @@ export function ImportPanel({
         <input type="file" accept=".json,.bib,.bibtex,.ris,.txt" disabled={busy || !complete} onChange={(e) => void read(e.currentTarget)} />
       </label>
       {!complete && <p class="muted">{WAIT_FOR_WHOLE_LIST}</p>}
-      {progress && <p class="muted">{progress}</p>}
+      {progress && (
+        <div class="actions">
+          <span class="muted">{progress}</span>
+          {reading && (
+            <button type="button" onClick={() => reading.abort()}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
       {preview && (
         <>
           <ImportSummaryView filename={preview.filename} summary={preview.summary} />

@@ -360,6 +360,27 @@ describe('library import', () => {
     expect(screen.getByText('Nothing imported from backup.json: the list has changed since, and now holds all it had.')).toBeTruthy();
   });
 
+  it('a long read of a file can be cancelled, and nothing is imported', async () => {
+    const module = fakeExportModule();
+    module.parseImport.mockImplementation(
+      (_text, _name, options) =>
+        new Promise((_resolve, reject) => {
+          options?.onProgress?.(250, 10_000);
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('Cancelled', 'AbortError')));
+        }),
+    );
+    const { api } = renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    choose();
+    expect(await screen.findByText('Checking 250 of 10,000 records…')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Import cancelled; nothing was imported.')).toBeTruthy();
+    expect(screen.queryByText(/Checking/)).toBeNull();
+    expect((screen.getByLabelText(/^File/) as HTMLInputElement).disabled).toBe(false);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(api.putMany).not.toHaveBeenCalled();
+  });
+
   it('reports a file it cannot read', async () => {
     const module = fakeExportModule();
     module.parseImport.mockResolvedValue({ ok: false, error: 'The file is not valid JSON. Nothing was imported.' });
