@@ -2,8 +2,14 @@
 // debounced save reaches the background, and the next open puts the draft back.
 export interface NoteDraft {
   note: string;
-  /** Epoch ms of the keystroke; a draft older than the stored record is stale. */
+  /** Epoch ms of the keystroke. */
   at: number;
+  /**
+   * The stored note it was typed over. While the record still holds that note, the draft is the newer note, however
+   * recently the record's other fields changed (a status set on a card); without it, a draft older than the record
+   * is taken as stale.
+   */
+  base?: string;
 }
 
 export interface DraftStore {
@@ -33,7 +39,9 @@ export function localDraftStore(storage: Storage | undefined = globalThis.localS
           const key = storage!.key(i);
           if (!key?.startsWith(PREFIX)) continue;
           const value = JSON.parse(storage!.getItem(key) ?? 'null') as Partial<NoteDraft> | null;
-          if (typeof value?.note === 'string' && typeof value.at === 'number') drafts.set(key.slice(PREFIX.length), { note: value.note, at: value.at });
+          if (typeof value?.note === 'string' && typeof value.at === 'number') {
+            drafts.set(key.slice(PREFIX.length), { note: value.note, at: value.at, ...(typeof value.base === 'string' ? { base: value.base } : {}) });
+          }
         }
         return drafts;
       }, new Map()),

@@ -273,6 +273,30 @@ describe('reading-list state', () => {
     await vi.waitFor(() => expect(drafts.drafts.size).toBe(0));
   });
 
+  it('a note draft survives a later edit of another field of its paper (a status set on a card)', async () => {
+    const drafts = memoryDraftStore();
+    const typedAt = two.updatedAt + 10;
+    // Typed in a popup that closed before its save arrived; then the paper was marked done on a card.
+    const done = { ...two, status: 'done' as const, updatedAt: typedAt + 5000 };
+    // And another paper whose note was rewritten elsewhere after the draft: that newer note stays.
+    const rewritten = { ...three, note: 'written in another popup', updatedAt: three.updatedAt + 5000 };
+    drafts.put(two.id, { note: 'typed just before closing', at: typedAt, base: '' });
+    drafts.put(three.id, { note: 'typed first', at: three.updatedAt + 10, base: '' });
+    const { api } = await started([one, done, rewritten], { drafts });
+    await vi.waitFor(() => expect(api.edit).toHaveBeenCalledWith(two.id, { note: 'typed just before closing' }));
+    await vi.waitFor(() => expect(drafts.drafts.size).toBe(0));
+    expect(api.edit).toHaveBeenCalledTimes(1);
+    expect(api.papers.find((p) => p.id === two.id)).toMatchObject({ note: 'typed just before closing', status: 'done' });
+    expect(api.papers.find((p) => p.id === three.id)!.note).toBe('written in another popup');
+  });
+
+  it('keeps, with each keystroke\'s draft, the note it was typed over', async () => {
+    const drafts = memoryDraftStore();
+    const { state } = await started([{ ...one, note: 'stored' }], { drafts });
+    state.stashNote(one.id, 'stored, and more');
+    expect(drafts.drafts.get(one.id)).toMatchObject({ note: 'stored, and more', base: 'stored' });
+  });
+
   it('indexes a large list in chunks, and searches once it is done', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

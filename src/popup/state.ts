@@ -243,7 +243,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     draftsRecovered = true;
     for (const [id, draft] of drafts.all()) {
       const record = snapshot.byId.get(id);
-      if (record && record.note !== draft.note && draft.at >= record.updatedAt) void saveNote(id, draft.note);
+      // Newer than what is stored when its note is still the one it was typed over (other fields may have changed
+      // since), or when nothing in the record is newer than the draft.
+      if (record && record.note !== draft.note && (draft.base === record.note || draft.at >= record.updatedAt)) void saveNote(id, draft.note);
       else drafts.delete(id);
     }
   }
@@ -313,8 +315,11 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     upsertLocal(targets.map((id) => applyEdit(snapshot.byId.get(id)!, edit, at)));
   }
 
+  /** A draft of this note, with the stored note it is typed over. */
+  const stash = (id: string, note: string) => drafts.put(id, { note, at: now(), base: snapshot.byId.get(id)?.note });
+
   async function saveNote(id: string, note: string): Promise<void> {
-    drafts.put(id, { note, at: now() });
+    stash(id, note);
     try {
       await editOne(id, { note });
       drafts.delete(id);
@@ -412,7 +417,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       // The background adds the tag to what it has, not to this page's possibly stale copies (issue #6).
       return editMany(targets, { addTags: [tag] }).catch(fail('Could not add the tag'));
     },
-    stashNote: (id, note) => drafts.put(id, { note, at: now() }),
+    stashNote: stash,
     saveNote,
     remove,
     undo,
