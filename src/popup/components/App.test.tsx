@@ -210,6 +210,23 @@ describe('popup App', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByText('First paper').closest('li')));
   });
 
+  it('the buttons that clear the search or the filters leave the focus where the reader goes on from', async () => {
+    renderPopup([saved('arxiv:2607.00001', 'First paper', 2000), saved('arxiv:2607.00002', 'Second paper', 1000)]);
+    await screen.findByText('First paper');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'nothing like this' } });
+    const clearAll = await screen.findByRole('button', { name: 'Clear search and filters' });
+    clearAll.focus();
+    fireEvent.click(clearAll);
+    await screen.findByText('Second paper');
+    expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by status' }), { target: { value: 'done' } });
+    const clearFilters = await screen.findByRole('button', { name: 'Clear filters' });
+    clearFilters.focus();
+    fireEvent.click(clearFilters);
+    await screen.findByText('Second paper');
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Filter by status' }));
+  });
+
   it('opens the library and the options', async () => {
     const { api } = renderPopup([]);
     fireEvent.click(await screen.findByRole('button', { name: 'Open library' }));

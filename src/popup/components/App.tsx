@@ -102,6 +102,7 @@ export function App({ api, stateOptions, state: started }: Props) {
                     onClick={() => {
                       setText('');
                       setFilters(NO_FILTERS);
+                      searchRef.current?.focus(); // this button goes with the empty result
                     }}
                   >
                     Clear search and filters

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { READING_STATUSES } from '../../storage/status';
 import { siteName, STATUS_LABELS } from '../format';
 import { isFiltered, NO_FILTERS, type ListFilters, type StatusFilter } from '../list-query';
@@ -12,13 +13,14 @@ interface Props {
 /** Status, tag, site and "has code"; each control says what it filters for screen readers. */
 export function FilterBar({ filters, onChange, tags, sites }: Props) {
   const update = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
+  const first = useRef<HTMLSelectElement>(null);
   // A tag or site chosen here that no paper has any more (its last paper untagged or removed) stays an option, or
   // the menu would show a blank while it still filters.
   const tagOptions = filters.tag && !tags.some(([tag]) => tag === filters.tag) ? [...tags, [filters.tag, 0] as const] : tags;
   const siteOptions = filters.site && !sites.includes(filters.site) ? [...sites, filters.site] : sites;
   return (
     <div class="filters" role="group" aria-label="Filters">
-      <select aria-label="Filter by status" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value as StatusFilter })}>
+      <select ref={first} aria-label="Filter by status" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value as StatusFilter })}>
         <option value="all">All statuses</option>
         {READING_STATUSES.map((status) => (
           <option key={status} value={status}>
@@ -47,7 +49,14 @@ export function FilterBar({ filters, onChange, tags, sites }: Props) {
         Has code
       </label>
       {isFiltered(filters) && (
-        <button type="button" class="link" onClick={() => onChange(NO_FILTERS)}>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            onChange(NO_FILTERS);
+            first.current?.focus(); // this button goes with the filters
+          }}
+        >
           Clear filters
         </button>
       )}
