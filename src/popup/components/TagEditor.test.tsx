@@ -48,6 +48,20 @@ describe('tag editor', () => {
     await waitFor(() => expect(api.edit).toHaveBeenLastCalledWith('arxiv:2607.00001', { removeTags: ['video'] }));
   });
 
+  it('taking tags off from the keyboard moves the focus to the next tag’s button, then to the input', async () => {
+    renderPopup(papers);
+    const input = await openDetails('Tagged paper');
+    const vision = screen.getByRole('button', { name: 'Remove tag “vision” from “Tagged paper”' });
+    vision.focus();
+    fireEvent.click(vision);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove tag “vision” from “Tagged paper”' })).toBeNull());
+    const video = screen.getByRole('button', { name: 'Remove tag “video” from “Tagged paper”' });
+    expect(document.activeElement).toBe(video);
+    fireEvent.click(video);
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Remove tag/ })).toBeNull());
+    expect(document.activeElement).toBe(input);
+  });
+
   it('explains a tag it cannot take', async () => {
     const { api } = renderPopup(papers);
     const input = await openDetails('Tagged paper');

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
 import { useReadingListState } from '../state-hooks';
 import { checkTag, MAX_TAGS, suggestTags } from '../tag-input';
@@ -14,6 +14,8 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
   const [active, setActive] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const chips = useRef<HTMLUListElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const suggestions = open ? suggestTags(knownTags, typed, saved.tags) : [];
   const title = saved.paper.title;
 
@@ -52,7 +54,7 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
       <span id={`${id}-label`} class="field-label">
         Tags
       </span>
-      <ul class="chips">
+      <ul class="chips" ref={chips}>
         {saved.tags.map((tag) => (
           <li key={tag} class="chip">
             {tag}
@@ -60,7 +62,13 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
               type="button"
               class="chip-remove"
               aria-label={`Remove tag “${tag}” from “${title}”`}
-              onClick={() => void state.removeTag(saved.id, tag)}
+              onClick={() => {
+                // The chip goes, its button with it: the focus goes first to the next tag's (or the previous), or the input.
+                const buttons = [...(chips.current?.querySelectorAll<HTMLButtonElement>('.chip-remove') ?? [])];
+                const at = saved.tags.indexOf(tag);
+                (buttons[at + 1] ?? buttons[at - 1] ?? input.current)?.focus();
+                void state.removeTag(saved.id, tag);
+              }}
             >
               ×
             </button>
@@ -69,6 +77,7 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
       </ul>
       <div class="combo">
         <input
+          ref={input}
           role="combobox"
           aria-label={`Add a tag to “${title}”`}
           aria-autocomplete="list"
