@@ -86,7 +86,13 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
             </span>
           )}
         </header>
-        <ProblemAlert problem={snapshot.problem} onDismiss={state.dismissProblem} />
+        <ProblemAlert
+          problem={snapshot.problem}
+          onDismiss={() => {
+            state.dismissProblem();
+            searchRef.current?.focus(); // the alert goes, its button with it
+          }}
+        />
         {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
         {snapshot.load === 'error' && (
           <p class="error" role="alert">

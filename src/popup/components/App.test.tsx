@@ -257,4 +257,15 @@ describe('popup App', () => {
     fireEvent.change(await screen.findByRole('combobox', { name: 'Status of “Only paper”' }), { target: { value: 'done' } });
     expect((await screen.findByRole('alert')).textContent).toMatch(/Could not change the status: The Papershelf background did not answer/);
   });
+
+  it('dismissing a problem from the keyboard leaves the focus on the search box, not the page', async () => {
+    const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
+    api.edit = vi.fn(async () => Promise.reject(new Error('The Papershelf background did not answer')));
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Status of “Only paper”' }), { target: { value: 'done' } });
+    const dismiss = within(await screen.findByRole('alert')).getByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+  });
 });

@@ -67,7 +67,13 @@ export function App({ api, stateOptions, state: started }: Props) {
           .map((site) => (
             <AccessNotice key={site.name} site={site} onRequest={() => api.requestAccess(site.origins).then(refreshAccess)} />
           ))}
-        <ProblemAlert problem={snapshot.problem} onDismiss={state.dismissProblem} />
+        <ProblemAlert
+          problem={snapshot.problem}
+          onDismiss={() => {
+            state.dismissProblem();
+            searchRef.current?.focus(); // the alert goes, its button with it
+          }}
+        />
         {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
         {snapshot.load === 'error' && (
           <p class="error" role="alert">
