@@ -55,7 +55,8 @@ export interface ReadingListState {
   removeTag(id: string, tag: string): Promise<void>;
   /** Keep a note draft synchronously (every keystroke); `saveNote` sends it. */
   stashNote(id: string, note: string): void;
-  saveNote(id: string, note: string): Promise<void>;
+  /** Resolves true once stored; false when the background refused it (the draft is kept, and the problem said). */
+  saveNote(id: string, note: string): Promise<boolean>;
   remove(ids: readonly string[]): Promise<void>;
   undo(): Promise<void>;
   dismissUndo(): void;
@@ -318,13 +319,15 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   /** A draft of this note, with the stored note it is typed over. */
   const stash = (id: string, note: string) => drafts.put(id, { note, at: now(), base: snapshot.byId.get(id)?.note });
 
-  async function saveNote(id: string, note: string): Promise<void> {
+  async function saveNote(id: string, note: string): Promise<boolean> {
     stash(id, note);
     try {
       await editOne(id, { note });
       drafts.delete(id);
+      return true;
     } catch (error) {
       fail('Could not save the note')(error);
+      return false;
     }
   }
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSaved } from '../fake-api';
 import { renderPopup } from './render-popup';
 
@@ -49,6 +49,27 @@ describe('note editor', () => {
     fireEvent.input(box, { target: { value: 'closing the panel' } });
     fireEvent.click(screen.getByRole('button', { name: 'Details of “Noted paper”' }));
     expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00001', { note: 'closing the panel' });
+  });
+
+  it('a save the background refused says so, keeps the text through changes from elsewhere, and is tried again', async () => {
+    const { api } = renderPopup(papers);
+    const box = await noteBox();
+    const edit = api.edit;
+    api.edit = vi.fn(async () => Promise.reject(new Error('The Papershelf background did not answer')));
+    fireEvent.input(box, { target: { value: 'typed while the background was away' } });
+    await waitFor(() => expect(api.edit).toHaveBeenCalledTimes(1));
+    const state = document.getElementById(box.getAttribute('aria-describedby')!)!;
+    await waitFor(() => expect(state.textContent).toBe('Not saved yet: kept in this browser, and tried again when you leave the note.'));
+    // A change made elsewhere arrives: the unsaved text stays on screen.
+    api.papers = [{ ...api.papers[0]!, status: 'done', updatedAt: 5000 }];
+    api.emit();
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Noted paper”' }) as HTMLSelectElement).value).toBe('done'));
+    expect(box.value).toBe('typed while the background was away');
+    // The background is back: leaving the note saves it.
+    api.edit = edit;
+    fireEvent.blur(box);
+    await waitFor(() => expect(api.papers[0]!.note).toBe('typed while the background was away'));
+    await waitFor(() => expect(state.textContent).toBe('Saved automatically'));
   });
 
   it('does not overwrite unsaved typing with a change from elsewhere', async () => {

@@ -10,6 +10,8 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
   const state = useReadingListState();
   const [draft, setDraft] = useState(saved.note);
   const [saving, setSaving] = useState(false);
+  /** The last save was refused: the text is still unsaved (and kept as a draft), and the next flush tries again. */
+  const [failed, setFailed] = useState(false);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mounted = useRef(true);
@@ -26,7 +28,12 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
     if (note === null) return;
     pending.current = null;
     setSaving(true);
-    void state.saveNote(saved.id, note).finally(() => mounted.current && setSaving(pending.current !== null));
+    void state.saveNote(saved.id, note).then((ok) => {
+      if (!ok) pending.current ??= note; // still unsaved: kept on screen through changes from elsewhere, sent again
+      if (!mounted.current) return;
+      setFailed(!ok);
+      setSaving(ok && pending.current !== null); // more typed meanwhile: its save is on its way
+    });
   }, [state, saved.id]);
 
   useEffect(() => {
@@ -58,7 +65,7 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
       </label>
       <textarea id={`${id}-note`} rows={4} value={draft} onInput={onInput} onBlur={flush} aria-describedby={`${id}-state`} />
       <span id={`${id}-state`} class="muted small">
-        {saving ? 'Saving…' : 'Saved automatically'}
+        {saving ? 'Saving…' : failed ? 'Not saved yet: kept in this browser, and tried again when you leave the note.' : 'Saved automatically'}
       </span>
     </div>
   );
