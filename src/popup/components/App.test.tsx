@@ -242,6 +242,21 @@ describe('popup App', () => {
     await waitFor(() => expect(api.siteAccess).toHaveBeenCalledTimes(2));
   });
 
+  it('once access is granted from the keyboard, the notice goes and the focus goes to the search box', async () => {
+    const site = { name: 'Hugging Face Papers', origins: ['https://huggingface.co/papers*'], granted: false };
+    const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)], { access: [site] });
+    api.siteAccess = vi.fn(async () => [{ ...site }]);
+    api.requestAccess = vi.fn(async () => {
+      site.granted = true;
+      return true;
+    });
+    const allow = await screen.findByRole('button', { name: 'Allow on Hugging Face Papers' });
+    allow.focus();
+    fireEvent.click(allow);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Allow on Hugging Face Papers' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox')));
+  });
+
   it('shows an error instead of an empty list when storage fails', async () => {
     const api = createFakeApi([]);
     api.list = vi.fn(async () => {

@@ -33,10 +33,8 @@ export function App({ api, stateOptions, state: started }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
 
-  const refreshAccess = useCallback(() => {
-    api.siteAccess().then(setAccess, () => setAccess([]));
-  }, [api]);
-  useEffect(refreshAccess, [refreshAccess]);
+  const refreshAccess = useCallback(() => api.siteAccess().then(setAccess, () => setAccess([])), [api]);
+  useEffect(() => void refreshAccess(), [refreshAccess]);
 
   // Every keystroke searches, in the same render (a search costs a few ms at 10,000 papers, see search-index):
   // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
@@ -65,7 +63,17 @@ export function App({ api, stateOptions, state: started }: Props) {
         {access
           .filter((site) => !site.granted)
           .map((site) => (
-            <AccessNotice key={site.name} site={site} onRequest={() => api.requestAccess(site.origins).then(refreshAccess)} />
+            <AccessNotice
+              key={site.name}
+              site={site}
+              onRequest={(button) =>
+                api
+                  .requestAccess(site.origins)
+                  .then(refreshAccess)
+                  // Granted, the notice goes with its button (once drawn): the focus goes on to the search box.
+                  .then(() => setTimeout(() => !button.isConnected && searchRef.current?.focus()))
+              }
+            />
           ))}
         <ProblemAlert
           problem={snapshot.problem}
