@@ -1,7 +1,7 @@
 // arXiv, a core site: the /new listing (three sections, dt+dd cards) and the abstract page, in both browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launchChromium, launchFirefox, until, type Harness, type Routes } from './browsers';
+import { bothBrowsers, until, type Harness, type Routes } from './browsers';
 
 const PAGES: Record<string, string> = {
   'https://arxiv.org/list/cs.LG/new': readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
@@ -14,10 +14,7 @@ const LISTING_IDS = ['2609.10658', '2609.10723', '2609.10863', '2609.10976', '26
   (id) => `arxiv:${id}`,
 );
 
-describe.each([
-  ['chromium', () => launchChromium('dist/chrome', routes)],
-  ['firefox', () => launchFirefox('dist/firefox', routes)],
-] as const)('%s: arXiv pages', (_name, launch) => {
+describe.each(bothBrowsers(routes))('%s: arXiv pages', (_name, launch) => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await launch();

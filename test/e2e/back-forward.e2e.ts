@@ -2,7 +2,7 @@
 // back/forward cache, frozen while the paper was saved (it missed the change notice), and must show the paper saved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launchChromium, launchFirefox, until, type Harness, type Routes } from './browsers';
+import { bothBrowsers, until, type Harness, type Routes } from './browsers';
 import { DAILY_URL, PAGES } from './pages';
 
 const PAPER = '2606.28322'; // the daily listing's first card
@@ -14,10 +14,7 @@ const routes: Routes = (url) => {
   return body ? { body } : undefined;
 };
 
-describe.each([
-  ['chromium', () => launchChromium('dist/chrome', routes)],
-  ['firefox', () => launchFirefox('dist/firefox', routes)],
-] as const)('%s: back to a listing', (_name, launch) => {
+describe.each(bothBrowsers(routes))('%s: back to a listing', (_name, launch) => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await launch();

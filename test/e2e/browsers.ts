@@ -3,7 +3,8 @@
 // interception; every other request is aborted, so no test touches the network.
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FAKE_HOSTS } from './fake-api/server';
@@ -201,6 +202,29 @@ function formValues(els: Element[]): string[] {
     const input = e as HTMLInputElement;
     return input.type === 'checkbox' || input.type === 'radio' ? String(input.checked) : input.value;
   });
+}
+
+// ------------------------------------------------------------------------------------------ both browsers
+
+/** Each browser with its build under `dist` (`dist/chrome`, `dist/firefox`), for `describe.each`. */
+export function bothBrowsers(routes: Routes, dist = 'dist') {
+  return [
+    ['chromium', () => launchChromium(join(dist, 'chrome'), routes)],
+    ['firefox', () => launchFirefox(join(dist, 'firefox'), routes)],
+  ] as const;
+}
+
+/**
+ * A copy of the builds for one test file, made before anything launches and removed after: browsers read extension
+ * files lazily, and a build running meanwhile (another engineer, a CI check on this machine) would swap them mid-test.
+ */
+export function copiedBuilds(name: string, builds: readonly ('chrome' | 'firefox')[] = ['chrome', 'firefox']): string {
+  const dist = mkdtempSync(join(tmpdir(), `papershelf-${name}-dist-`));
+  beforeAll(() => {
+    for (const build of builds) cpSync(join('dist', build), join(dist, build), { recursive: true });
+  });
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+  return dist;
 }
 
 // ---------------------------------------------------------------------------------------------- Chromium

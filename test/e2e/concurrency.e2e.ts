@@ -5,11 +5,9 @@
 //    acknowledged write is there, the import is all or nothing, no record is malformed, every caller got an answer
 //    or an error it can show, and the extension works normally once a message wakes the worker again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { launchChromium, until, type Harness, type OverlayInfo, type Tab } from './browsers';
+import { copiedBuilds, launchChromium, until, type Harness, type OverlayInfo, type Tab } from './browsers';
 import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
 import { SavedPaperSchema } from '../../src/background/messages';
 import { recordFigures } from '../figures';
@@ -17,10 +15,7 @@ import type { SavedPaper } from '../../src/storage/schema';
 
 const CARDS = { [DAILY_URL]: 31, [NEW_URL]: 9 };
 
-// The built extension is copied once, before anything launches (a build meanwhile would swap files mid-test).
-const DIST = mkdtempSync(join(tmpdir(), 'papershelf-concurrency-dist-'));
-beforeAll(() => cpSync(join('dist', 'chrome'), join(DIST, 'chrome'), { recursive: true }));
-afterAll(() => rmSync(DIST, { recursive: true, force: true }));
+const DIST = copiedBuilds('concurrency', ['chrome']);
 
 async function settledOverlays(tab: Tab, count: number) {
   return until(async () => {

@@ -2,24 +2,14 @@
 // bar, and scroll the long table with PageDown from a row's checkbox. The focus must stay where a keyboard user can
 // go on from (the page's body is nowhere: Tab would start again at the top of the page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, copiedBuilds, until, type Harness, type Tab } from './browsers';
 import { routes } from './pages';
 import { emptyPaper } from '../../src/core/paper';
 import type { SavedPaper } from '../../src/storage/schema';
 
-const DIST = mkdtempSync(join(tmpdir(), 'papershelf-library-keyboard-dist-'));
-beforeAll(() => {
-  for (const build of ['chrome', 'firefox']) cpSync(join('dist', build), join(DIST, build), { recursive: true });
-});
-afterAll(() => rmSync(DIST, { recursive: true, force: true }));
+const DIST = copiedBuilds('library-keyboard');
 
-const browsers = [
-  ['chromium', () => launchChromium(join(DIST, 'chrome'), routes)],
-  ['firefox', () => launchFirefox(join(DIST, 'firefox'), routes)],
-] as const;
+const browsers = bothBrowsers(routes, DIST);
 
 /** 300 papers, newest (Paper 299) first: more rows than the table keeps in the DOM. */
 const RECORDS: SavedPaper[] = Array.from({ length: 300 }, (_, i) => {

@@ -2,7 +2,7 @@
 // API, code found through Hugging Face's paper API on arXiv, tags, the rate limit obeyed, the shortcut.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, LONG_PAGE, NEW_URL, PAGES, routes } from './pages';
 import { startFakeApi, type FakeApi } from './fake-api/server';
 import { TOPICS } from '../../src/core/tags/taxonomy';
@@ -22,10 +22,7 @@ const dailyItems = (() => {
 })() as { id: string; repo: string | null; keywords: string[] }[];
 const withRepo = dailyItems.filter((item) => item.repo);
 
-const browsers = [
-  ['chromium', (dist: string) => launchChromium(`${dist}/chrome`, routes)],
-  ['firefox', (dist: string) => launchFirefox(`${dist}/firefox`, routes)],
-] as const;
+const browsers = bothBrowsers(routes);
 
 async function settledOverlays(tab: Tab, count: number) {
   return until(async () => {
@@ -46,7 +43,7 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
     }
     api.repos.set('grok-lab/modular', { stars: 250_000, pushedAt: '2026-06-30T00:00:00Z' });
     api.hfRepos.set('2609.10863', 'grok-lab/modular');
-    harness = await launch('dist');
+    harness = await launch();
   });
   afterAll(async () => {
     await harness?.close();
@@ -178,7 +175,7 @@ describe.each(browsers)('%s: GitHub rate limit', (_name, launch) => {
   beforeAll(async () => {
     api = await startFakeApi();
     api.rateLimitedUntil = Math.floor(Date.now() / 1000) + 3600;
-    harness = await launch('dist');
+    harness = await launch();
   });
   afterAll(async () => {
     await harness?.close();

@@ -4,10 +4,10 @@
 // Controls are found by role and accessible name (what a screen reader announces), lists and chips by class.
 // No fake API: nothing here needs GitHub or Hugging Face's API, and what the pages show decides what is saved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, copiedBuilds, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
 import type { Backup } from '../../src/core/export/backup';
 
@@ -24,18 +24,9 @@ const TAG = 'to-replicate';
 // "grokking" is in no saved paper's title, authors or abstract: a search for it can only find the note.
 const NOTE = 'Compare with the grokking results.\nAsk how large the task pools were.';
 
-// The built extension is copied once, before anything launches: browsers read extension files lazily, and a
-// build running meanwhile (another engineer, a CI check on this machine) would swap them mid-test.
-const DIST = mkdtempSync(join(tmpdir(), 'papershelf-reading-list-dist-'));
-beforeAll(() => {
-  for (const build of ['chrome', 'firefox']) cpSync(join('dist', build), join(DIST, build), { recursive: true });
-});
-afterAll(() => rmSync(DIST, { recursive: true, force: true }));
+const DIST = copiedBuilds('reading-list');
 
-const browsers = [
-  ['chromium', () => launchChromium(join(DIST, 'chrome'), routes)],
-  ['firefox', () => launchFirefox(join(DIST, 'firefox'), routes)],
-] as const;
+const browsers = bothBrowsers(routes, DIST);
 
 async function settledOverlays(tab: Tab, count: number) {
   return until(async () => {

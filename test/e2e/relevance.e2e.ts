@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { bothBrowsers, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
 import { huggingface } from '../../src/sites/huggingface';
 import { buildModel } from '../../src/core/relevance/model';
 import { scorer } from '../../src/core/relevance/score';
@@ -27,10 +27,7 @@ const expected = (() => {
   return papers.filter((p) => p.id !== SAVED.id && s.score(p).score >= s.threshold).map((p) => p.id);
 })();
 
-const browsers = [
-  ['chromium', () => launchChromium('dist/chrome', routes)],
-  ['firefox', () => launchFirefox('dist/firefox', routes)],
-] as const;
+const browsers = bothBrowsers(routes);
 
 async function settled(tab: Tab) {
   return until(async () => {

@@ -2,7 +2,7 @@
 // a second tab follows, the popup lists the paper, and a reload keeps it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { launchChromium, launchFirefox, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { bothBrowsers, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
 const daily = withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8'));
@@ -12,10 +12,7 @@ const routes: Routes = (url) => (url === DAILY_URL ? { body: daily } : undefined
 const CARD_COUNT = 31;
 const FIRST = { id: 'arxiv:2606.28322', title: 'PerceptionRubrics: Calibrating Multimodal Evaluation to Human Perception' };
 
-const browsers = [
-  ['chromium', () => launchChromium('dist/chrome', routes)],
-  ['firefox', () => launchFirefox('dist/firefox', routes)],
-] as const;
+const browsers = bothBrowsers(routes);
 
 describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, launch) => {
   let harness: Harness;

@@ -5,7 +5,7 @@
 // the browser would pass (menu item id, link, page); everything after the click (the permission request, the
 // metadata requests, the save, the notice to open pages) is the shipped code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, until, type Harness, type Routes } from './browsers';
+import { bothBrowsers, until, type Harness, type Routes } from './browsers';
 import { startFakeApi, type FakeApi } from './fake-api/server';
 import { MENU_ID } from '../../src/background/context-menu';
 import { DAILY_URL, PAGES } from './pages';
@@ -27,10 +27,7 @@ const PAPER = {
 const routes: Routes = (url) => (url === BLOG_URL ? { body: blog } : PAGES[url] ? { body: PAGES[url] } : undefined);
 /** The daily page's first card (test/fixtures/huggingface/daily-2026-07-02.html), which Hugging Face's API answers for below. */
 const DAILY_FIRST = { id: '2606.28322', title: 'PerceptionRubrics: Calibrating Multimodal Evaluation to Human Perception' };
-const browsers = [
-  ['chromium', () => launchChromium('dist/chrome', routes)],
-  ['firefox', () => launchFirefox('dist/firefox', routes)],
-] as const;
+const browsers = bothBrowsers(routes);
 
 describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
   let api: FakeApi;

@@ -2,7 +2,7 @@
 // list: some cards are new elements, some keep their element and show another paper (a list re-rendered by index),
 // some go; Back restores the first list. In both browsers, every card ends with one overlay, for the paper it shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, routes } from './pages';
 
 const WEEK_PATH = '/papers/week/2026-W27';
@@ -52,10 +52,7 @@ async function everyCardItsOwnOverlay(tab: Tab, count: number): Promise<{ paper:
   }, `${count} cards, each with its own paper's overlay`, 15_000);
 }
 
-describe.each([
-  ['chromium', () => launchChromium('dist/chrome', routes)],
-  ['firefox', () => launchFirefox('dist/firefox', routes)],
-] as const)('%s: Hugging Face in-page navigation', (_name, launch) => {
+describe.each(bothBrowsers(routes))('%s: Hugging Face in-page navigation', (_name, launch) => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await launch();
