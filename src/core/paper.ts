@@ -101,6 +101,11 @@ export function savedFromUrl(url: string | null | undefined): string | null {
   return [url, parsed.href, `${parsed.origin}${parsed.pathname}`, `${parsed.origin}/`].find(isHttpUrl) ?? null;
 }
 
+/** YYYY-MM-DD of a year, month (1-12) and day, each zero-padded (no check that the day exists: isCalendarDate). */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** YYYY-MM-DD naming a real calendar day (not 2026-02-30). */
 export function isCalendarDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;

@@ -5,7 +5,7 @@
 // formatting/metatags.py; arXiv/arxiv-search templates search/search-macros.html (see DOM-NOTES.md §2).
 import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/github';
 import { arxivAbsUrl, arxivIdFromLink, arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
-import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { emptyPaper, isoDate, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 
@@ -187,7 +187,7 @@ export function parseDayMonthYear(text: string, now?: Date): string | null {
     const distance = (y: number) => Math.abs(Date.UTC(y, month - 1, day) - (now?.getTime() ?? 0));
     const year = valid.sort((a, b) => distance(a) - distance(b))[0];
     if (year === undefined) continue;
-    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return isoDate(year, month, day);
   }
   return null;
 }

@@ -2,7 +2,7 @@
 // URLs. No globals: every function reads only what it is passed (a Document, an Element, a `now`).
 // citation_* tags: https://scholar.google.com/intl/en/scholar/inclusion.html#indexing
 import { arxivIdFromUrl, parseArxivId, parseDoi } from '../core/ids';
-import { normalizeSpace } from '../core/paper';
+import { isoDate, normalizeSpace } from '../core/paper';
 
 export interface CitationMeta {
   title: string | null;
@@ -140,12 +140,12 @@ export function parseLooseDate(text: string, now: Date | null): string | null {
     });
     const { y, m: month, d = 1 } = parts;
     if (month === undefined) return null;
-    if (y !== undefined) return validDate(y, month, d) ? iso(y, month, d) : null;
+    if (y !== undefined) return validDate(y, month, d) ? isoDate(y, month, d) : null;
     if (!now || Number.isNaN(now.getTime())) return null;
-    const today = iso(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+    const today = isoDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
     // Walk back from this year: Feb 29 may need up to 8 years to find a leap year.
     for (let year = now.getUTCFullYear(); year > now.getUTCFullYear() - 9; year--) {
-      if (validDate(year, month, d) && iso(year, month, d) <= today) return iso(year, month, d);
+      if (validDate(year, month, d) && isoDate(year, month, d) <= today) return isoDate(year, month, d);
     }
     return null;
   }
@@ -155,10 +155,6 @@ export function parseLooseDate(text: string, now: Date | null): string | null {
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function iso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** `href` resolved against `base` when it is an http(s) URL; null for empty, javascript:, data:, mailto: etc. */

@@ -2,7 +2,7 @@
 // answer CSL-JSON. Crossref abstracts are JATS XML (`<jats:p>`); they are reduced to text here.
 import * as v from 'valibot';
 import { githubReposFromText } from '../../core/github';
-import { emptyPaper, type Paper } from '../../core/paper';
+import { emptyPaper, isoDate, type Paper } from '../../core/paper';
 import { idFromDoi } from '../../core/ids';
 import { decodeEntities } from './xml';
 import { finish, httpUrl } from './finish';
@@ -46,7 +46,7 @@ export function jatsToText(abstract: string): string {
 function issuedDate(parts: number[][] | undefined): string | null {
   const [year, month, day] = parts?.[0] ?? [];
   if (year === undefined || month === undefined || day === undefined) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDate(year, month, day);
 }
 
 function authorName(raw: unknown): string {

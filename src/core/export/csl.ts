@@ -4,7 +4,7 @@
 // 10.48550/arXiv.<id> and the abs URL. Personal data (status, note) never goes into citation data; tags do, as
 // keywords, next to the paper's categories.
 import type { Paper } from '../paper';
-import { normalizeSpace } from '../paper';
+import { isoDate, normalizeSpace } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, ID_PREFIXES, parseArxivId, parseDoi } from '../ids';
 
@@ -104,7 +104,7 @@ export function publishedOf(date: CslDate | undefined): string | null {
   const [y, m, d] = dateParts(date);
   if (y === undefined || m === undefined || d === undefined) return null;
   if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoDate(y, m, d);
 }
 
 export function yearOf(date: CslDate | undefined): number | null {

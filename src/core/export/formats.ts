@@ -1,6 +1,6 @@
 // Exporting the reading list (or a selection): BibTeX and RIS through citation-js (loaded only when one of them
 // is asked for), CSL-JSON, Markdown, CSV and the lossless JSON backup. Pure: returns text, saves nothing.
-import { normalizeSpace } from '../paper';
+import { isoDate, normalizeSpace } from '../paper';
 import { arxivIdOf, doiOf } from '../ids';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { toCsl } from './csl';
@@ -97,8 +97,7 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
 /** YYYY-MM-DD of `time` where the reader is: the day a file made in the evening is named after is that evening's. */
 function localDay(time: number): string {
   const date = new Date(time);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
 /** A stored record's own fields, in a fixed order (nothing the record does not have). */
