@@ -119,6 +119,30 @@ describe('SettingsForm', () => {
     expect(resetRelevance).toHaveBeenCalledTimes(1);
   });
 
+  it('saves only what this page changed: a change saved meanwhile elsewhere (another options tab) is kept', async () => {
+    const store = fakeStore({ toolbarCount: true, watchedTopics: [] });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    fireEvent.click(await screen.findByLabelText('Mixture of experts'));
+    // Another options tab turns the toolbar count off and saves, while this one is still open.
+    await store.write({ toolbarCount: false, githubToken: 'ghp_other' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.current()).toMatchObject({ watchedTopics: ['moe'], toolbarCount: false, githubToken: 'ghp_other' });
+    // And the page now shows what is stored, the other tab's change included.
+    expect((screen.getByLabelText(/Show how many papers are still to read/) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('says when the settings could not be read, instead of loading forever, and reads them again on request', async () => {
+    const store = fakeStore({ watchedTopics: ['llm'] });
+    vi.mocked(store.read).mockRejectedValueOnce(new Error('storage is unavailable'));
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not read the settings: storage is unavailable/);
+    expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull(); // nothing to overwrite them with
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(((await screen.findByLabelText('LLMs')) as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says when the reset failed', async () => {
     render(<SettingsForm store={fakeStore()} topics={TOPICS} resetRelevance={async () => Promise.reject(new Error('IndexedDB is unavailable'))} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Reset relevance model' }));

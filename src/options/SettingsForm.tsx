@@ -28,13 +28,38 @@ export function SettingsForm({
   resetRelevance?: () => Promise<{ papers: number }>;
 }) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  /** The settings as last read or saved here: Save writes only the fields that differ from them. */
+  const [stored, setStored] = useState<Settings | null>(null);
+  const [readError, setReadError] = useState('');
   const [message, setMessage] = useState('');
   const [reloadHint, setReloadHint] = useState('');
   const [resetMessage, setResetMessage] = useState('');
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => void store.read().then(setSettings), [store]);
-  if (!settings) return <p>Loading…</p>;
+  const load = () => {
+    setReadError('');
+    store.read().then(
+      (read) => {
+        setStored(read);
+        setSettings(read);
+      },
+      (error: unknown) => setReadError((error as Error).message),
+    );
+  };
+  useEffect(load, [store]);
+  if (readError) {
+    return (
+      <div class="settings">
+        <p class="error" role="alert">
+          Could not read the settings: {readError}
+        </p>
+        <button type="button" onClick={load}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!settings || !stored) return <p>Loading…</p>;
 
   const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   const rules = settings.tagRules;
@@ -58,7 +83,14 @@ export function SettingsForm({
     }
     try {
       const before = await store.read();
-      const saved = await store.write({ ...settings, githubToken: settings.githubToken.trim() });
+      // Only what was changed on this page, over what is stored now: a change saved meanwhile from another options
+      // tab to a field left alone here stays.
+      const edited = { ...settings, githubToken: settings.githubToken.trim() };
+      const patch = Object.fromEntries(
+        Object.entries(edited).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(stored[key as keyof Settings])),
+      ) as Partial<Settings>;
+      const saved = await store.write(patch);
+      setStored(saved);
       setSettings(saved);
       setMessage('Saved.');
       // The token and the toolbar count are read when used; a page reads the rest once, when it loads.
