@@ -10,6 +10,8 @@ import { createRepoService } from './repos';
 import { readSettings } from '../storage/settings-store';
 import { updateToolbarCount } from './toolbar-count';
 import { MENU_ID, METADATA_ORIGINS, saveLink } from './context-menu';
+import { reportLinkProblem, reportLinkSaved } from './link-save-notice';
+import { LINK_PROBLEM_KEY } from './link-problem';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { savePaper } from '../storage/reading-list';
@@ -95,6 +97,8 @@ browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.create({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS });
 });
 browser.contextMenus.onClicked.addListener(onMenuClick);
+// The popup took the last failed link save (to show it): the toolbar button goes back to the count.
+browser.storage.onChanged.addListener((changes, area) => void (area === 'session' && LINK_PROBLEM_KEY in changes && count()));
 // Under a name in the worker's own scope (which no page or content script can reach), so the end-to-end test can
 // stand in for the native menu, which automation cannot open.
 (globalThis as { papershelfMenuClick?: typeof onMenuClick }).papershelfMenuClick = onMenuClick;
@@ -113,5 +117,13 @@ function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
         },
       }),
     )
-    .catch((error) => console.warn('Papershelf: could not save the link:', error));
+    .then(
+      // The menu closes at once and the page shows nothing: the toolbar button says how it went.
+      (paper) => (paper ? reportLinkSaved(paper.title, db) : reportLinkProblem(info.linkUrl!, null, db)),
+      (error) => {
+        console.warn('Papershelf: could not save the link:', error);
+        return reportLinkProblem(info.linkUrl!, error, db);
+      },
+    )
+    .catch((error) => console.warn('Papershelf: toolbar button:', error));
 }

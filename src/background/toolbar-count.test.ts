@@ -9,6 +9,7 @@ vi.mock('webextension-polyfill', () => ({
     action: {
       setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
       setBadgeBackgroundColor: async () => {},
+      setTitle: async () => {},
     },
     storage: { local: { get: async () => ({ settings: badge.settings }) } },
   },

@@ -7,6 +7,7 @@ import { ChangedNoticeSchema, ReloadNoticeSchema, type Notice } from '../backgro
 import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
+import { takeLinkProblem } from '../background/link-problem';
 
 export interface SiteAccess {
   /** Human name, e.g. "Hugging Face Papers". */
@@ -43,6 +44,8 @@ export interface ReadingListApi {
   openOptions(): Promise<void>;
   /** The full-tab library page; an extension page of our own needs no `tabs` permission. */
   openLibrary(): Promise<void>;
+  /** The last failed save from a link's context menu (marked "!" on the toolbar button), once; null when none. */
+  takeLinkProblem(): Promise<string | null>;
 }
 
 export const LIBRARY_PATH = 'src/library/index.html';
@@ -76,4 +79,5 @@ export const extensionApi: ReadingListApi = {
   requestAccess: (origins) => browser.permissions.request({ origins }),
   openOptions: () => browser.runtime.openOptionsPage(),
   openLibrary: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PATH) })),
+  takeLinkProblem,
 };

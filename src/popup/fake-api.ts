@@ -12,6 +12,8 @@ export interface FakeApi extends ReadingListApi {
   papers: SavedPaper[];
   /** Make `putMany` (and the other all-or-nothing writes) fail like an aborted transaction. */
   failPutMany: Error | null;
+  /** A failed save from a link, for `takeLinkProblem` to hand out once. */
+  linkProblem: string | null;
   /** Deliver a notice to subscribers as the background would. */
   emit(notice?: Notice): void;
 }
@@ -31,6 +33,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
   const api: FakeApi = {
     papers: papers.map(clone).sort(newestFirst),
     failPutMany: null,
+    linkProblem: null,
     list: vi.fn(async (limit?: number) => api.papers.slice(0, limit).map(clone)),
     remove: vi.fn(async (id: string) => {
       const found = api.papers.find((p) => p.id === id) ?? null;
@@ -80,6 +83,11 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
     requestAccess: vi.fn(async () => true),
     openOptions: vi.fn(async () => {}),
     openLibrary: vi.fn(async () => {}),
+    takeLinkProblem: vi.fn(async () => {
+      const problem = api.linkProblem;
+      api.linkProblem = null;
+      return problem;
+    }),
     emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),
   };
   return api;

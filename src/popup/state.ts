@@ -398,6 +398,10 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     start() {
       const unsubscribe = api.subscribe(onNotice);
       void load();
+      void api.takeLinkProblem().then(
+        (problem) => problem && !stopped && set({ problem }),
+        () => {}, // the toolbar button keeps its "!", and says it
+      );
       stopped = false;
       return () => {
         stopped = true;

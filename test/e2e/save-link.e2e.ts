@@ -57,6 +57,9 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     expect(api.requests).toContain(`huggingface.co /api/papers/${PAPER.id}`); // the version is dropped
     const item = (await popup.texts('li.item')).find((t) => t.includes(PAPER.title))!;
     expect(item).toContain('Ada Lovelace');
+    // The page the link was on shows nothing: the toolbar button confirms, naming the paper (Chromium lets a test read it).
+    const button = (what: 'Title' | 'BadgeText') => harness.inServiceWorker!(`chrome.action.get${what}({})`);
+    if (harness.inServiceWorker) await until(async () => (await button('Title')) === `Papershelf: saved “${PAPER.title}” to the reading list`, 'the confirmation on the toolbar button');
 
     // An id no API knows is still saved, under its id, so the click is never lost.
     await click(await page.evaluate(() => (document.getElementById('unknown') as HTMLAnchorElement).href));
@@ -72,6 +75,13 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     await harness.menuClick({ menuItemId: 'other', linkUrl: 'https://arxiv.org/abs/2606.40000' });
     await new Promise((r) => setTimeout(r, 1000));
     expect(await popup.texts('li.item .title')).toHaveLength(2);
+    // …and says so: "!" on the toolbar button until the popup, next opened, says what failed.
+    if (harness.inServiceWorker) await until(async () => (await button('BadgeText')) === '!', 'the "!" on the toolbar button');
+    const next = await harness.openPopup();
+    const said = 'Could not save https://blog.example.org/about to the reading list: the link names no paper Papershelf knows';
+    await until(async () => (await next.texts('.error-box span')).includes(said), 'the failed save said in the popup', 10_000);
+    if (harness.inServiceWorker) await until(async () => (await button('BadgeText')) === '2', 'the count back on the toolbar button');
+    await next.close();
   });
 
   it('a tab showing the paper saved from a link elsewhere follows at once', async () => {

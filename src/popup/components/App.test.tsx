@@ -273,6 +273,17 @@ describe('popup App', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Could not change the status: The Papershelf background did not answer/);
   });
 
+  it('says on opening that a save from a link failed (the toolbar button showed "!"), once', async () => {
+    const api = createFakeApi([saved('arxiv:2607.00001', 'Only paper', 1000)]);
+    api.linkProblem = 'Could not save https://arxiv.org/abs/2401.12345 to the reading list: the disk is full';
+    const { unmount } = render(<App api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not save https:\/\/arxiv.org\/abs\/2401.12345 to the reading list: the disk is full/);
+    unmount();
+    render(<App api={api} />);
+    await screen.findByText('Only paper');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('dismissing a problem from the keyboard leaves the focus on the search box, not the page', async () => {
     const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
     api.edit = vi.fn(async () => Promise.reject(new Error('The Papershelf background did not answer')));

@@ -1,0 +1,25 @@
+// How a save from a link's context menu went, said on the toolbar button (the only place the extension can speak
+// without a new permission): the page the link was on shows nothing, and the menu closes at once.
+import browser from 'webextension-polyfill';
+import type { Database } from '../storage/reading-list';
+import { confirmOnToolbar, updateToolbarCount } from './toolbar-count';
+import { LINK_PROBLEM_KEY } from './link-problem';
+
+const CONFIRM_MS = 4000;
+const MAX_SHOWN = 200;
+
+const shorten = (text: string) => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text);
+
+/** A short "✓" naming the paper, then the count again. */
+export async function reportLinkSaved(title: string, db: () => Promise<Database>): Promise<void> {
+  confirmOnToolbar(`Papershelf: saved “${shorten(title)}” to the reading list`, CONFIRM_MS);
+  await updateToolbarCount(db);
+  setTimeout(() => void updateToolbarCount(db).catch(() => {}), CONFIRM_MS);
+}
+
+/** "!" on the button, with what failed, until the popup is next opened; `error` null: the link names no paper. */
+export async function reportLinkProblem(linkUrl: string, error: unknown, db: () => Promise<Database>): Promise<void> {
+  const why = error === null ? 'the link names no paper Papershelf knows' : error instanceof Error ? error.message : String(error);
+  await browser.storage.session.set({ [LINK_PROBLEM_KEY]: `Could not save ${shorten(linkUrl)} to the reading list: ${shorten(why)}` });
+  await updateToolbarCount(db);
+}
