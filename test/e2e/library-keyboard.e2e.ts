@@ -78,4 +78,25 @@ describe.each(browsers)('%s: the library page with the keyboard', (_name, launch
     await library.type(box('Paper 290'), ' '); // the row it is on is still there to act on
     await until(async () => (await library.texts('.bulk strong')).join() === '1 selected', 'the focused row selected by Space');
   });
+  it('the undo snackbar keeps a very long unbroken title inside itself and the window', async () => {
+    const id = 'arxiv:2601.99999';
+    const title = `Sparse${'Routing'.repeat(60)}`;
+    await library.type(box('Paper 290'), ' '); // unselected again
+    await until(async () => !(await library.texts('.bulk strong')).join().includes('1 selected'), 'no row selected');
+    await library.evaluate(() => void (document.querySelector('.viewport')!.scrollTop = 0));
+    const record: SavedPaper = { ...RECORDS[0]!, id, paper: { ...RECORDS[0]!.paper, id, title }, savedAt: 1_790_000_000_000, updatedAt: 1_790_000_000_000 };
+    await library.run(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify([record])} } })`);
+    await library.waitFor(box(title));
+    await library.type(box(title), ' ');
+    await until(async () => (await library.texts('.bulk strong')).join() === '1 selected', 'the row selected');
+    await library.type('.bulk button.danger', '');
+    await library.press('Enter');
+    await until(async () => (await library.texts('.snackbar span')).some((t) => t.includes(title)), 'the removal');
+    const fit = await library.evaluate(() => {
+      const bar = document.querySelector<HTMLElement>('.snackbar')!;
+      const text = bar.querySelector('span')!;
+      return { inside: text.scrollWidth <= text.clientWidth && bar.scrollWidth <= bar.clientWidth, inWindow: bar.getBoundingClientRect().right <= window.innerWidth };
+    });
+    expect(fit).toEqual({ inside: true, inWindow: true });
+  });
 });
