@@ -14,6 +14,8 @@ export interface NoteDraft {
 
 export interface DraftStore {
   put(id: string, draft: NoteDraft): void;
+  /** Delete the draft of this paper only while its text is `note` (a save that ends must not take a newer one). */
+  deleteIf(id: string, note: string): void;
   delete(id: string): void;
   all(): Map<string, NoteDraft>;
 }
@@ -31,6 +33,11 @@ export function localDraftStore(storage: Storage | undefined = globalThis.localS
   };
   return {
     put: (id, draft) => safe(() => storage!.setItem(PREFIX + id, JSON.stringify(draft)), undefined),
+    deleteIf: (id, note) =>
+      safe(() => {
+        const found = JSON.parse(storage!.getItem(PREFIX + id) ?? 'null') as Partial<NoteDraft> | null;
+        if (found?.note === note) storage!.removeItem(PREFIX + id);
+      }, undefined),
     delete: (id) => safe(() => storage!.removeItem(PREFIX + id), undefined),
     all: () =>
       safe(() => {
@@ -50,5 +57,11 @@ export function localDraftStore(storage: Storage | undefined = globalThis.localS
 
 export function memoryDraftStore(): DraftStore & { drafts: Map<string, NoteDraft> } {
   const drafts = new Map<string, NoteDraft>();
-  return { drafts, put: (id, draft) => void drafts.set(id, draft), delete: (id) => void drafts.delete(id), all: () => new Map(drafts) };
+  return {
+    drafts,
+    put: (id, draft) => void drafts.set(id, draft),
+    deleteIf: (id, note) => void (drafts.get(id)?.note === note && drafts.delete(id)),
+    delete: (id) => void drafts.delete(id),
+    all: () => new Map(drafts),
+  };
 }

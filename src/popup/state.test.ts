@@ -290,6 +290,30 @@ describe('reading-list state', () => {
     expect(api.papers.find((p) => p.id === three.id)!.note).toBe('written in another popup');
   });
 
+  it('a keystroke typed while the note is being saved keeps its draft, and the next open saves it', async () => {
+    const drafts = memoryDraftStore(); // one store: the popup's and the library's, in the same origin
+    const { api, state } = await started([one], { drafts });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const edit = api.edit;
+    api.edit = vi.fn(async (...args: Parameters<typeof edit>) => {
+      await held;
+      return edit(...args);
+    });
+    const saving = state.saveNote(one.id, 'abc');
+    state.stashNote(one.id, 'abcd'); // typed while "abc" is on its way; its own save still waits for the debounce
+    await settle();
+    release();
+    expect(await saving).toBe(true);
+    expect(drafts.drafts.get(one.id)).toMatchObject({ note: 'abcd', base: 'abc' });
+    // The popup closes before its next save: opened again, it saves what was typed last.
+    api.edit = edit;
+    const next = createReadingListState(api, { drafts, refreshDelayMs: 0 });
+    stops.push(next.start());
+    await vi.waitFor(() => expect(api.papers[0]!.note).toBe('abcd'));
+    await vi.waitFor(() => expect(drafts.drafts.size).toBe(0));
+  });
+
   it('keeps, with each keystroke\'s draft, the note it was typed over', async () => {
     const drafts = memoryDraftStore();
     const { state } = await started([{ ...one, note: 'stored' }], { drafts });

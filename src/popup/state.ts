@@ -316,18 +316,24 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     upsertLocal(targets.map((id) => applyEdit(snapshot.byId.get(id)!, edit, at)));
   }
 
-  /** A draft of this note, with the stored note it is typed over. */
-  const stash = (id: string, note: string) => drafts.put(id, { note, at: now(), base: snapshot.byId.get(id)?.note });
+  /** Notes on their way to the background, by paper: what a keystroke typed meanwhile is typed over. */
+  const sending = new Map<string, string>();
+  /** A draft of this note, with the note it is typed over: the one being saved, else the stored one. */
+  const stash = (id: string, note: string) => drafts.put(id, { note, at: now(), base: sending.get(id) ?? snapshot.byId.get(id)?.note });
 
   async function saveNote(id: string, note: string): Promise<boolean> {
     stash(id, note);
+    sending.set(id, note);
     try {
       await editOne(id, { note });
-      drafts.delete(id);
+      // Only this save's draft: text typed since (here, or on the other page sharing the drafts) is not saved yet.
+      drafts.deleteIf(id, note);
       return true;
     } catch (error) {
       fail('Could not save the note')(error);
       return false;
+    } finally {
+      if (sending.get(id) === note) sending.delete(id);
     }
   }
 
