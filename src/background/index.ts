@@ -16,6 +16,7 @@ import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { savePaper } from '../storage/reading-list';
 import { createRelevanceService } from './relevance';
+import { pageSettingsChanged, tellTabsSettingsChanged } from './settings-notice';
 
 // Opened again after a failure or a lost connection, so neither sticks (storage/connection.ts).
 const db = databaseOpener();
@@ -79,6 +80,10 @@ const count = () => updateToolbarCount(db).catch((error) => console.warn('Papers
 browser.runtime.onStartup.addListener(count);
 browser.runtime.onInstalled.addListener(count);
 browser.storage.onChanged.addListener((changes) => void ('settings' in changes && count()));
+// Open pages follow new watched topics, tag rules and relevance at once (they ask tagSettings again).
+browser.storage.onChanged.addListener((changes, area) => {
+  if (pageSettingsChanged(changes, area)) void tellTabsSettingsChanged(browser.tabs).catch(() => undefined);
+});
 browser.permissions.onAdded.addListener(sync);
 browser.permissions.onRemoved.addListener(sync);
 browser.runtime.onStartup.addListener(sync);

@@ -10,7 +10,7 @@ import { createRelevanceService } from './relevance';
 import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
 import * as v from 'valibot';
-import { allowedRequest, BATCH_MAX, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, type Notice } from './messages';
+import { allowedRequest, BATCH_MAX, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, SettingsNoticeSchema, type Notice } from './messages';
 import { compileTaxonomy } from '../core/tags/match';
 
 beforeEach(() => {
@@ -286,6 +286,10 @@ describe('noticeOf (the content scripts\' check of background notices, without v
     { type: 'reload' },
     { type: 'reload', extra: 1 },
     { type: 'reload', id },
+    { type: 'settings' },
+    { type: 'settings', extra: 1 },
+    { type: 'settings', watchedTopics: ['moe'] },
+    { type: 'Settings' },
     { type: 'changed', id, state: null },
     { type: 'changed', id, state },
     { type: 'changed', id, state: { status: 'done', tags: [] } },
@@ -314,9 +318,9 @@ describe('noticeOf (the content scripts\' check of background notices, without v
     42,
   ]; // messages arrive deserialized (plain objects, arrays, primitives): no getters or prototypes to test
   it.each(samples.map((sample) => [JSON.stringify(sample) ?? String(sample), sample]))('%s: the same answer as the valibot schemas', (_label, sample) => {
-    const expected = v.is(ChangedNoticeSchema, sample) || v.is(ReloadNoticeSchema, sample);
+    const expected = v.is(ChangedNoticeSchema, sample) || v.is(ReloadNoticeSchema, sample) || v.is(SettingsNoticeSchema, sample);
     expect(noticeOf(sample) !== null).toBe(expected);
-    if (expected) expect(noticeOf(sample)).toEqual(v.parse(v.union([ChangedNoticeSchema, ReloadNoticeSchema]), sample));
+    if (expected) expect(noticeOf(sample)).toEqual(v.parse(v.union([ChangedNoticeSchema, ReloadNoticeSchema, SettingsNoticeSchema]), sample));
   });
 });
 

@@ -222,7 +222,19 @@ export interface ReloadNotice {
   type: 'reload';
 }
 export const ReloadNoticeSchema = v.strictObject({ type: v.literal('reload') });
+
+/**
+ * The settings pages read (tagSettings) changed: every content script asks for them again. It carries nothing, so no
+ * setting travels to a tab that did not ask (a page no adapter handles never does).
+ */
+export interface SettingsNotice {
+  type: 'settings';
+}
+export const SettingsNoticeSchema = v.strictObject({ type: v.literal('settings') });
+/** The reading list's notices, to tabs and extension pages alike. */
 export type Notice = ChangedNotice | ReloadNotice;
+/** What a content script is told. */
+export type TabNotice = Notice | SettingsNotice;
 
 export const ChangedNoticeSchema = v.strictObject({
   type: v.literal('changed'),
@@ -237,13 +249,14 @@ const hasKeys = (o: Record<string, unknown>, keys: readonly string[]) => {
 };
 
 /**
- * A background notice, checked exactly as ChangedNoticeSchema and ReloadNoticeSchema check it (messages.test.ts
- * holds the two to the same answers), or null. For the content scripts: valibot's code is ~0.8 kB of their 30 kB
- * budget, for these two small shapes.
+ * A background notice, checked exactly as ChangedNoticeSchema, ReloadNoticeSchema and SettingsNoticeSchema check it
+ * (messages.test.ts holds them to the same answers), or null. For the content scripts: valibot's code is ~0.8 kB of
+ * their 30 kB budget, for these small shapes.
  */
-export function noticeOf(message: unknown): Notice | null {
+export function noticeOf(message: unknown): TabNotice | null {
   if (!isRecord(message)) return null;
   if (message.type === 'reload') return hasKeys(message, ['type']) ? { type: 'reload' } : null;
+  if (message.type === 'settings') return hasKeys(message, ['type']) ? { type: 'settings' } : null;
   if (message.type !== 'changed' || !hasKeys(message, ['type', 'id', 'state'])) return null;
   const { id, state } = message;
   if (typeof id !== 'string' || id.length > L.id || !isWellFormedId(id) || !ID_PREFIX.test(id)) return null;

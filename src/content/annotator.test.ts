@@ -1600,3 +1600,107 @@ describe('yieldToPage', () => {
     expect(idle).toHaveLength(1);
   });
 });
+
+describe('Annotator following a settings change (options page, no reload)', () => {
+  const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => `${shownText(b)}${b.hasAttribute('data-watched') ? '*' : ''}`);
+  const watchedRow = (host: Element) => roots.get(host)!.querySelector('.row')!.classList.contains('watched');
+  const mark = (host: Element) => roots.get(host)!.querySelector<HTMLButtonElement>('.relevant')!;
+  const control = () => document.querySelector('papershelf-controls');
+  const nextButton = () => [...roots.get(control()!)!.querySelectorAll('button')].find((b) => /^Next relevant/.test(shownText(b)))!;
+  const topicsPort = () => {
+    const port = fakePort();
+    port.topics = vi.fn(async () => [{ id: 'agents', label: 'Agents' }]);
+    return port;
+  };
+  const REASON = 'like 1 saved paper: "Offline RL"';
+  const relevant = (port: ReadingListPort) => (port.relevance = vi.fn(async (cards: { id: string }[]) => cards.filter((c) => c.id === 'fake:2').map((c) => ({ id: c.id, score: 0.2, reason: REASON }))));
+
+  it('the overlays built already take the new rule chips and watched topics; taken away again, they go', async () => {
+    document.body.innerHTML = card('1', 'Offline reward learning') + card('2', 'Vision transformers');
+    const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }));
+    await a.start();
+    await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['Agents'], ['Agents']]), WAIT);
+    expect(hosts().map(watchedRow)).toEqual([false, false]);
+    await a.updateSettings(createTagger({ watchedTopics: ['agents'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
+    expect(hosts().map(chips)).toEqual([['Agents*', 'rl'], ['Agents*']]);
+    expect(hosts().map(watchedRow)).toEqual([true, true]);
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
+    expect(hosts().map(chips)).toEqual([['Agents'], ['Agents']]);
+    expect(hosts().map(watchedRow)).toEqual([false, false]);
+  });
+
+  it('a card appended after the change is built with the new settings', async () => {
+    document.body.innerHTML = card('1', 'Offline reward learning');
+    const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }));
+    await a.start();
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
+    document.body.insertAdjacentHTML('beforeend', card('3', 'Reward models'));
+    await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['rl', 'Agents'], ['rl', 'Agents']]), WAIT);
+  });
+
+  it('relevance turned off takes every mark and the page control away, and dims nothing', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const port = fakePort({ 'fake:1': 'done' });
+    relevant(port);
+    const a = annotator(port);
+    a.setRelevance(true);
+    await a.start();
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
+    a.setDimDone(true);
+    expect(control()).not.toBeNull();
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, true, true]);
+    expect(control()).toBeNull();
+    expect(hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('dim'))).toEqual([false, false, false]);
+    // Cards appended later are not scored, and nothing brings the control back.
+    document.body.insertAdjacentHTML('beforeend', card('4'));
+    await vi.waitFor(() => expect(hosts()).toHaveLength(4), WAIT);
+    await flush();
+    expect(port.relevance).toHaveBeenCalledTimes(1);
+    expect(control()).toBeNull();
+    expect(a.nextRelevant()).toBeNull();
+  });
+
+  it('an answer asked before relevance was turned off is dropped when it comes', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    port.relevance = vi.fn(async (cards: { id: string }[]) => {
+      await answered;
+      return cards.filter((c) => c.id === 'fake:2').map((c) => ({ id: c.id, score: 0.2, reason: REASON }));
+    });
+    const a = annotator(port);
+    a.setRelevance(true);
+    const started = a.start();
+    await vi.waitFor(() => expect(port.relevance).toHaveBeenCalledTimes(1), WAIT);
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
+    answer();
+    await started;
+    await flush();
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, true]);
+    expect(control()).toBeNull();
+  });
+
+  it('relevance turned on scores the cards already on the page and shows the control; off and on again scores afresh', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const port = fakePort();
+    relevant(port);
+    const a = annotator(port);
+    await a.start();
+    expect(port.relevance).not.toHaveBeenCalled();
+    expect(control()).toBeNull();
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), true);
+    expect(port.relevance).toHaveBeenCalledWith(
+      ['1', '2', '3'].map((id) => ({ id: `fake:${id}`, title: `Paper ${id}`, abstract: null })),
+      [],
+    );
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
+    expect(shownText(nextButton())).toBe('Next relevant (1)');
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), true);
+    expect(port.relevance).toHaveBeenCalledTimes(2);
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
+    expect(shownText(nextButton())).toBe('Next relevant (1)');
+  });
+});

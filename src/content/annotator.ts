@@ -230,6 +230,8 @@ export class Annotator {
   private prepared: Promise<void> | null = null;
   private ready = false;
   private relevanceOn = false;
+  /** Counts the times relevance was turned off (updateSettings): a scoring run or answer of before then is dropped. */
+  private relevanceRun = 0;
   /** Reason line of each paper id marked relevant on this page. */
   private readonly relevant = new Map<string, string>();
   /** Paper ids already sent for scoring on this page. */
@@ -274,6 +276,51 @@ export class Annotator {
   /** Set before start(): ask the background which cards are relevant (the user's setting). */
   setRelevance(enabled: boolean): void {
     this.relevanceOn = enabled && !!this.options.port.relevance;
+  }
+
+  /** This page asked for its settings (prime or start; a page no adapter handles never does). */
+  isPrepared(): boolean {
+    return this.prepared !== null;
+  }
+
+  /**
+   * The user changed their settings (a notice: see start.ts). The overlays built already take the new rule tags and
+   * watched topics (the others read them when built); relevance turned off takes the marks and the page control away,
+   * turned on scores the page's cards. Only on that notice, in slices: nothing here runs while a page loads.
+   */
+  async updateSettings(tagger: Tagger, relevance: boolean): Promise<void> {
+    this.options.tagger = tagger;
+    const was = this.relevanceOn;
+    this.setRelevance(relevance);
+    if (was && !this.relevanceOn) this.dropRelevance();
+    let sliceStart = performance.now();
+    for (const overlay of [...this.allOverlays()]) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (this.stopped) return;
+        sliceStart = performance.now();
+      }
+      overlay.refreshTags();
+    }
+    if (!was && this.relevanceOn) {
+      const entries: Annotated[] = [];
+      for (const set of this.byId.values()) for (const entry of set) if (this.isLive(entry)) entries.push(entry);
+      await this.scoreRelevance(entries);
+    }
+  }
+
+  /** Relevance is off: no marks, no page control (its presence says the setting is on), nothing scored or dimmed. */
+  private dropRelevance(): void {
+    this.relevanceRun++;
+    const ids = [...this.relevant.keys()];
+    this.relevant.clear();
+    this.scored.clear();
+    this.context = [];
+    this.cursor = null;
+    for (const id of ids) for (const overlay of this.overlaysOf(id)) overlay.setRelevance(null);
+    if (this.dimDone) this.setDimDone(false); // its switch goes with the control
+    this.control?.host.remove();
+    this.control = null;
   }
 
   /**
@@ -1110,17 +1157,19 @@ export class Annotator {
   private async scoreRelevance(entries: Annotated[]): Promise<void> {
     const relevance = this.options.port.relevance;
     if (!this.relevanceOn || !relevance) return;
+    const run = this.relevanceRun;
+    const over = () => this.stopped || run !== this.relevanceRun;
     // Nobody waits for it: it starts in idle time too, not in the task that marked the pass done (its first slice
     // there held back the next frame by up to SLICE_MS).
     await whenIdle();
-    if (this.stopped) return;
+    if (over()) return;
     let cards: RelevanceCard[] = [];
     let sliceStart = performance.now();
     for (const entry of entries) {
       if (this.scored.has(entry.id) || entry.gone) continue;
       if (entry.paper === undefined && performance.now() - sliceStart > SLICE_MS) {
         await whenIdle();
-        if (this.stopped) return;
+        if (over()) return;
         sliceStart = performance.now();
         if (this.scored.has(entry.id)) continue;
       }
@@ -1135,10 +1184,11 @@ export class Annotator {
       await this.askRelevance(relevance, batch);
       // The answer comes in a task of its own: the next slice waits for idle time again.
       await whenIdle();
-      if (this.stopped) return;
+      if (over()) return;
       sliceStart = performance.now();
     }
     if (cards.length) await this.askRelevance(relevance, cards);
+    if (over()) return; // turned off meanwhile: no control comes back
     // The count once the run is done, not after each batch: any change to the page costs it a frame, and on a long
     // page every frame costs in proportion to its cards (Hugging Face's cards are content-visibility:auto, which the
     // browser tracks with an observer of its own). Hugging Face, 5,000 cards (ten batches), side by side: main-thread
@@ -1151,9 +1201,10 @@ export class Annotator {
     const ids = new Set(batch.map((c) => c.id));
     const context = batch.length < SMALL_BATCH ? this.context.filter((c) => !ids.has(c.id)).slice(0, RELEVANCE_CARDS_MAX) : [];
     if (this.context.length < CONTEXT_CARDS) this.context.push(...batch.slice(0, CONTEXT_CARDS - this.context.length));
+    const run = this.relevanceRun;
     try {
       const marks = await relevance(batch, context);
-      if (this.stopped) return;
+      if (this.stopped || run !== this.relevanceRun) return; // turned off while asked
       for (const { id, reason } of marks) {
         this.relevant.set(id, reason);
         for (const overlay of this.overlaysOf(id)) overlay.setRelevance(reason);

@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
-import { LOAD_WAIT_MS, loadingPhase, whenParsed } from './start';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOAD_WAIT_MS, loadingPhase, startContentScript, whenParsed } from './start';
+import { emptyPaper } from '../core/paper';
+import type { SiteAdapter } from '../sites/types';
+import type { Responses } from '../background/messages';
+import { shownText } from './overlay/host';
 
 describe('whenParsed (the script is injected at document_start and reads the page once it is parsed)', () => {
   it('waits for DOMContentLoaded while the document is loading, and runs once', () => {
@@ -61,5 +65,90 @@ describe('loadingPhase (our slices are polite while the page loads, so our first
   it('is not polite on a page already loaded (an open tab, in-page navigation)', () => {
     const { doc } = page('complete');
     expect(loadingPhase(doc).polite()).toBe(false);
+  });
+});
+
+describe('startContentScript follows a settings notice (options page, no reload)', () => {
+  const adapter: SiteAdapter<null> = {
+    id: 'fake',
+    name: 'Fake',
+    matches: [],
+    pageKind: (url) => (url.pathname.startsWith('/list') ? 'list' : null),
+    context: () => null,
+    findCards: (root) => [...root.querySelectorAll('article')],
+    extract(card) {
+      const id = card.querySelector('a.paper')?.getAttribute('href')?.slice(1);
+      const title = card.querySelector('h3')?.textContent;
+      return id && title ? emptyPaper(`fake:${id}`, title, { site: 'fake', page: 'list' }) : null;
+    },
+    mountPoint: (card) => ({ parent: card, before: null }),
+  };
+  const roots = new Map<Element, ShadowRoot>();
+  const realAttach = Element.prototype.attachShadow;
+  let settings: Responses['tagSettings'];
+  let listeners: ((message: unknown) => undefined)[];
+  let asked: string[];
+
+  beforeEach(() => {
+    roots.clear();
+    Element.prototype.attachShadow = function (init) {
+      const root = realAttach.call(this, init);
+      roots.set(this, root);
+      return root;
+    };
+    settings = { watchedTopics: [], tagRules: [], relevance: false };
+    listeners = [];
+    asked = [];
+    const answers: Record<string, (payload: any) => unknown> = {
+      tagSettings: () => settings,
+      lookup: () => ({}),
+      topics: ({ papers }: { papers: unknown[] }) => papers.map(() => []),
+      relevance: () => [{ id: 'fake:1', score: 0.3, reason: 'like 1 saved paper' }],
+    };
+    (globalThis as { browser?: unknown }).browser = {
+      runtime: {
+        sendMessage: async ({ type, payload }: { type: string; payload: unknown }) => {
+          asked.push(type);
+          return { ok: true, value: answers[type]?.(payload) ?? [] };
+        },
+        onMessage: { addListener: (listener: (message: unknown) => undefined) => listeners.push(listener) },
+      },
+    };
+  });
+  afterEach(() => {
+    Element.prototype.attachShadow = realAttach;
+    delete (globalThis as { browser?: unknown }).browser;
+    document.body.replaceChildren();
+  });
+
+  const chips = () => [...document.querySelectorAll('papershelf-overlay')].map((h) => [...roots.get(h)!.querySelectorAll('.chip')].map((c) => shownText(c)));
+  const marks = () => [...document.querySelectorAll('papershelf-overlay')].map((h) => !roots.get(h)!.querySelector<HTMLElement>('.relevant')!.hidden);
+  const tell = (message: unknown) => listeners.forEach((listener) => listener(message));
+
+  it('asks for the settings again and updates the overlays it shows: rule chips, relevance marks', async () => {
+    history.replaceState(null, '', '/list');
+    document.body.innerHTML = '<article><a class="paper" href="/1">l</a><h3>Reward models</h3></article><article><a class="paper" href="/2">l</a><h3>Vision</h3></article>';
+    startContentScript([adapter]);
+    await vi.waitFor(() => expect(chips()).toEqual([[], []]));
+    expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(1);
+    settings = { watchedTopics: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: true };
+    tell({ type: 'settings' });
+    await vi.waitFor(() => expect(chips()).toEqual([['rl'], []]));
+    await vi.waitFor(() => expect(marks()).toEqual([true, false]));
+    expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(2);
+    settings = { watchedTopics: [], tagRules: [], relevance: false };
+    tell({ type: 'settings', tagRules: [{ tag: 'x', match: 'vision', fields: 'title' }] }); // not a notice: ignored
+    tell({ type: 'settings' });
+    await vi.waitFor(() => expect(marks()).toEqual([false, false]));
+    expect(chips()).toEqual([[], []]);
+    expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(3);
+  });
+
+  it('on a page no adapter handles, a settings notice asks nothing', async () => {
+    history.replaceState(null, '', '/profile');
+    startContentScript([adapter]);
+    tell({ type: 'settings' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toEqual([]);
   });
 });

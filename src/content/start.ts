@@ -13,7 +13,26 @@ import { PAPER_LIMITS, type Paper } from '../core/paper';
 /** Only what the background takes from a web page's content script (CONTENT_SCRIPT_REQUESTS): checked as it compiles. */
 const send = <N extends ContentScriptRequest>(type: N, payload: RequestOf<N>) => sendAny(type, payload);
 
+/** A page's settings when the background cannot say: no rules, no watched topics, no relevance. */
+const NO_SETTINGS = { watchedTopics: [], tagRules: [], relevance: false };
+
 export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
+  // The page settings, asked once before the first annotation and again on each settings notice. Answers count in the
+  // order asked: one that comes after a newer one is dropped (null), so a late answer never undoes a change.
+  let asked = 0;
+  let applied = 0;
+  const askSettings = async () => {
+    const mine = ++asked;
+    const settings = await send('tagSettings', {});
+    if (mine < applied) return null;
+    applied = mine;
+    return settings;
+  };
+  const onError = (error: unknown) => {
+    // After an extension update this script is orphaned: go quiet instead of failing on every mutation.
+    if (/context invalidated/i.test(String((error as Error)?.message))) annotator.stop();
+    else console.warn('Papershelf:', error);
+  };
   const paperRepos = batched((arxivIds: string[]) => send('paperRepos', { arxivIds }), BATCH_MAX);
   // The topics of the overlays built in one slice: one message, title and abstract only (see background/topics.ts).
   const topics = batched(
@@ -48,22 +67,25 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     // relevance is only asked for when the user has it on; a page no adapter handles (a Hugging Face profile
     // without papers, say) never asks.
     prepare: async () => {
-      const settings = await send('tagSettings', {}).catch(() => ({ watchedTopics: [], tagRules: [], relevance: false }));
+      const settings = await askSettings().catch(() => (applied ? null : NO_SETTINGS));
+      if (!settings) return; // a settings notice's newer answer came first, and is applied
       annotator.setTagger(createTagger(settings));
       annotator.setRelevance(settings.relevance);
     },
-    onError(error) {
-      // After an extension update this script is orphaned: go quiet instead of failing on every mutation.
-      if (/context invalidated/i.test(String((error as Error)?.message))) annotator.stop();
-      else console.warn('Papershelf:', error);
-    },
+    onError,
   });
 
-  // Nothing is answered: the background only tells (a change, a reload, the save shortcut).
+  // The user changed the settings (options page): asked again, and what the page shows follows (no reload). Only on a
+  // page that asked for them in the first place.
+  const followSettings = () =>
+    askSettings().then((settings) => settings && annotator.updateSettings(createTagger(settings), settings.relevance)).catch(onError);
+
+  // Nothing is answered: the background only tells (a change, a reload, new settings, the save shortcut).
   runtime().onMessage.addListener((message: unknown) => {
     const notice = noticeOf(message);
     if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state);
     else if (notice?.type === 'reload') void annotator.refresh();
+    else if (notice?.type === 'settings') void (annotator.isPrepared() && followSettings());
     else if ((message as { type?: unknown })?.type === 'save-shortcut') void annotator.toggleActive();
     return undefined;
   });

@@ -31,8 +31,8 @@ describe('SettingsForm', () => {
     fireEvent.input(screen.getByLabelText('Rule 1 words or /regex/'), { target: { value: 'router, routing' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Saved.');
-    // Open pages read these when they load: the page says so, instead of leaving the reader to wonder.
-    expect(screen.getByText('Pages already open show the new watched topics, tag rules and relevance setting once reloaded.')).toBeTruthy();
+    // Open pages follow at once (the background tells them): no reload is asked for.
+    expect(screen.queryByText(/reload/)).toBeNull();
     expect(store.current()).toMatchObject({
       githubToken: 'ghp_abc',
       watchedTopics: ['moe'],
@@ -68,7 +68,7 @@ describe('SettingsForm', () => {
     fireEvent.click(screen.getByLabelText(/Show how many papers are still to read/));
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Saved.');
-    expect(screen.queryByText(/once reloaded/)).toBeNull();
+    expect(screen.queryByText(/reload/)).toBeNull();
   });
 
   it('refuses to save a catastrophic regex and says why', async () => {

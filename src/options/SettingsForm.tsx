@@ -14,7 +14,6 @@ export interface TopicChoice {
 }
 
 const EMPTY_RULE: UserRule = { tag: '', match: '', fields: 'both' };
-const RELOAD_HINT = 'Pages already open show the new watched topics, tag rules and relevance setting once reloaded.';
 
 /** GitHub token, toolbar count, relevance, watched topics and tag rules; nothing is saved until every rule is valid. */
 export function SettingsForm({
@@ -32,7 +31,6 @@ export function SettingsForm({
   const [stored, setStored] = useState<Settings | null>(null);
   const [readError, setReadError] = useState('');
   const [message, setMessage] = useState('');
-  const [reloadHint, setReloadHint] = useState('');
   const [resetMessage, setResetMessage] = useState('');
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -75,14 +73,12 @@ export function SettingsForm({
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setReloadHint('');
     if (tokenProblem || problems.some(Boolean)) {
       setMessage(`Fix the ${tokenProblem ? (problems.some(Boolean) ? 'token and the highlighted rules' : 'token') : 'highlighted rules'} first; nothing was saved.`);
       form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); // to the first field to fix
       return;
     }
     try {
-      const before = await store.read();
       // Only what was changed on this page, over what is stored now: a change saved meanwhile from another options
       // tab to a field left alone here stays.
       const edited = { ...settings, githubToken: settings.githubToken.trim() };
@@ -92,10 +88,8 @@ export function SettingsForm({
       const saved = await store.write(patch);
       setStored(saved);
       setSettings(saved);
+      // The token and the toolbar count are read when used; open pages are told and follow the rest at once.
       setMessage('Saved.');
-      // The token and the toolbar count are read when used; a page reads the rest once, when it loads.
-      const pageSettings = (s: Settings) => JSON.stringify([s.watchedTopics, s.tagRules, s.relevance]);
-      setReloadHint(pageSettings(before) === pageSettings(saved) ? '' : RELOAD_HINT);
     } catch (error) {
       setMessage(`Could not save: ${(error as Error).message}`);
     }
@@ -224,9 +218,6 @@ export function SettingsForm({
 
       <p>
         <button type="submit">Save settings</button> <span role="status">{message}</span>
-      </p>
-      <p role="status" class="muted">
-        {reloadHint}
       </p>
     </form>
   );

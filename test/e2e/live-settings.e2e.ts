@@ -1,0 +1,73 @@
+// Open pages follow the options page at once, in both browsers: a new tag rule puts its chips on the overlays already
+// built, and relevance turned off takes the page control away, with no reload of the listing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { bothBrowsers, until, type Harness, type Tab } from './browsers';
+import { DAILY_URL, PAGES, routes } from './pages';
+import { huggingface } from '../../src/sites/huggingface';
+import { compileRules } from '../../src/core/tags/rules';
+
+const RULE = { tag: 'livetag', match: 'reasoning', fields: 'title' as const };
+// The cards the rule tags, as the adapter reads them.
+const tagged = (() => {
+  const doc = new JSDOM(PAGES[DAILY_URL]!, { url: DAILY_URL }).window.document;
+  const ctx = huggingface.context(doc, new URL(DAILY_URL), new Date('2026-07-02T12:00:00Z'));
+  const rules = compileRules([RULE]);
+  return huggingface.findCards(doc, ctx).map((card) => huggingface.extract(card, ctx)!).filter((p) => rules(p).length).map((p) => p.id);
+})();
+
+const browsers = bothBrowsers(routes);
+
+describe.each(browsers)('%s: an open listing follows the settings', (_name, launch) => {
+  let harness: Harness;
+  let tab: Tab;
+
+  beforeAll(async () => {
+    expect(tagged.length).toBeGreaterThan(0); // the fixture has a card the rule tags
+    harness = await launch();
+    tab = await harness.newTab();
+    await tab.goto(DAILY_URL);
+    await until(async () => {
+      const found = await tab.overlays();
+      return found.length > 0 && found.every((o) => o.pressed !== null && o.built) && found;
+    }, 'the overlays', 10_000);
+    // Relevance is on by default: the control's host is on the page.
+    await until(async () => tab.evaluate(() => document.querySelector('papershelf-controls') !== null), 'the control host', 5000);
+    await tab.evaluate(() => void ((window as { notReloaded?: boolean }).notReloaded = true));
+  });
+  afterAll(() => harness?.close());
+
+  async function saveSettings(change: (options: Tab) => Promise<void>) {
+    const options = await harness.openExtensionPage('src/options/index.html', 'form.settings');
+    await change(options);
+    await options.click(harness.byRole('button', 'Save settings'));
+    await until(async () => (await options.texts('[role=status]')).includes('Saved.'), 'settings saved');
+    expect((await options.texts('body')).join(' ')).not.toMatch(/reload/i);
+    await options.close();
+  }
+
+  it('a new tag rule shows its chip on the cards it tags, without a reload', async () => {
+    expect((await tab.overlays()).filter((o) => o.chips.includes(RULE.tag))).toEqual([]);
+    await saveSettings(async (options) => {
+      await options.click(harness.byRole('button', 'Add a rule'));
+      await options.type(harness.byRole('textbox', 'Rule 1 tag'), RULE.tag);
+      await options.type(harness.byRole('textbox', 'Rule 1 words or /regex/'), RULE.match);
+      await options.select(harness.byRole('combobox', 'Rule 1 fields'), RULE.fields);
+    });
+    const withChip = await until(async () => {
+      const found = (await tab.overlays()).filter((o) => o.chips.includes(RULE.tag));
+      return found.length === tagged.length && found;
+    }, `${tagged.length} "${RULE.tag}" chips`, 10_000);
+    expect(withChip.map((o) => o.id)).toEqual(tagged);
+    expect(await tab.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
+  it('relevance turned off takes the page control away, without a reload; the page learns no setting', async () => {
+    await saveSettings((options) => options.click(harness.byRole('checkbox', 'Mark relevant cards on listing pages')));
+    await until(async () => tab.evaluate(() => document.querySelector('papershelf-controls') === null), 'the control gone', 10_000);
+    expect((await tab.overlays()).filter((o) => o.relevance !== null)).toEqual([]);
+    expect(await tab.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    const text = await tab.evaluate(() => document.documentElement.outerHTML.replace(/ data-papershelf-inspector(-controls)?="[^"]*"/g, ''));
+    expect(text).not.toContain(RULE.tag); // the chips live in closed roots
+  });
+});
