@@ -1682,6 +1682,19 @@ describe('Annotator following a settings change (options page, no reload)', () =
     expect(control()).toBeNull();
   });
 
+  it('relevance turned on before the first pass leaves the scoring to it: no control on a page not read yet', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    relevant(port);
+    const a = annotator(port);
+    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), true);
+    expect(control()).toBeNull();
+    await a.start();
+    expect(port.relevance).toHaveBeenCalledTimes(1);
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false]);
+    expect(shownText(nextButton())).toBe('Next relevant (1)');
+  });
+
   it('relevance turned on scores the cards already on the page and shows the control; off and on again scores afresh', async () => {
     document.body.innerHTML = card('1') + card('2') + card('3');
     const port = fakePort();

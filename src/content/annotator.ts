@@ -302,7 +302,8 @@ export class Annotator {
       }
       overlay.refreshTags();
     }
-    if (!was && this.relevanceOn) {
+    // Before this page's first pass (or on a page no adapter handles now), the pass scores what it finds.
+    if (!was && this.relevanceOn && this.ready && this.adapter) {
       const entries: Annotated[] = [];
       for (const set of this.byId.values()) for (const entry of set) if (this.isLive(entry)) entries.push(entry);
       await this.scoreRelevance(entries);
