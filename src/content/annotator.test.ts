@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { emptyPaper, type Paper } from '../core/paper';
+import type { Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
 import { ANNOTATED_MARK, Annotator, BLOCK, FIRST_CARDS, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
@@ -8,6 +8,7 @@ import type { Tag } from './overlay/tag-chips';
 import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
 import { shownText, userInput } from './overlay/host';
+import { card, fakeAdapter } from '../../test/unit/fake-adapter';
 
 // jsdom's clicks are all a script's: here they stand for the user's (the guard itself: overlay/save-control.test.ts).
 beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
@@ -31,33 +32,8 @@ afterEach(() => {
   running.splice(0).forEach((a) => a.stop());
 });
 
-/** A minimal adapter: cards are `article` elements with a `a.paper` link and an `h3` title. */
 /** vi.waitFor's limit: building dozens of overlays in slices takes a few hundred ms, several times that on a busy machine. */
 const WAIT = { timeout: 5000 };
-
-const fakeAdapter: SiteAdapter<null> = {
-  id: 'fake',
-  name: 'Fake',
-  matches: [],
-  pageKind: (url) => (url.pathname.startsWith('/list') ? 'list' : null),
-  context: () => null,
-  findCards(root) {
-    const cards = [...root.querySelectorAll('article')];
-    if (root instanceof Element && root.matches('article')) cards.unshift(root);
-    return cards;
-  },
-  extract(card) {
-    const id = card.querySelector('a.paper')?.getAttribute('href')?.slice(1);
-    const title = card.querySelector('h3')?.textContent;
-    if (id === 'boom') throw new Error('broken card');
-    return id && title ? emptyPaper(`fake:${id}`, title, { site: 'fake', page: 'list' }) : null;
-  },
-  mountPoint: (card) => ({ parent: card, before: null }),
-};
-
-function card(id: string, title = `Paper ${id}`): string {
-  return `<article><a class="paper" href="/${id}">link</a><h3>${title}</h3></article>`;
-}
 
 function fakePort(saved: Record<string, ReadingStatus> = {}) {
   const store = new Map(Object.entries(saved).map(([id, status]) => [id, { status, tags: [] as string[] }]));

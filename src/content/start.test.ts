@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOAD_WAIT_MS, loadingPhase, startContentScript, whenParsed } from './start';
-import { emptyPaper } from '../core/paper';
-import type { SiteAdapter } from '../sites/types';
 import type { Responses } from '../background/messages';
 import { shownText } from './overlay/host';
+import { fakeAdapter } from '../../test/unit/fake-adapter';
 
 describe('whenParsed (the script is injected at document_start and reads the page once it is parsed)', () => {
   it('waits for DOMContentLoaded while the document is loading, and runs once', () => {
@@ -69,20 +68,7 @@ describe('loadingPhase (our slices are polite while the page loads, so our first
 });
 
 describe('startContentScript follows a settings notice (options page, no reload)', () => {
-  const adapter: SiteAdapter<null> = {
-    id: 'fake',
-    name: 'Fake',
-    matches: [],
-    pageKind: (url) => (url.pathname.startsWith('/list') ? 'list' : null),
-    context: () => null,
-    findCards: (root) => [...root.querySelectorAll('article')],
-    extract(card) {
-      const id = card.querySelector('a.paper')?.getAttribute('href')?.slice(1);
-      const title = card.querySelector('h3')?.textContent;
-      return id && title ? emptyPaper(`fake:${id}`, title, { site: 'fake', page: 'list' }) : null;
-    },
-    mountPoint: (card) => ({ parent: card, before: null }),
-  };
+  const adapter = fakeAdapter;
   const roots = new Map<Element, ShadowRoot>();
   const realAttach = Element.prototype.attachShadow;
   let settings: Responses['tagSettings'];
