@@ -12,6 +12,7 @@ import { updateToolbarCount } from './toolbar-count';
 import { MENU_ID, METADATA_ORIGINS, saveLink } from './context-menu';
 import { reportLinkProblem, reportLinkSaved } from './link-save-notice';
 import { LINK_PROBLEM_KEY } from './link-problem';
+import { recordRejectedToken } from './rejected-token';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { savePaper } from '../storage/reading-list';
@@ -22,7 +23,7 @@ import { pageSettingsChanged, tellTabsSettingsChanged } from './settings-notice'
 const db = databaseOpener();
 
 const relevance = createRelevanceService(db);
-const repos = createRepoService(db, async () => (await readSettings()).githubToken.trim() || null);
+const repos = createRepoService(db, async () => (await readSettings()).githubToken.trim() || null, recordRejectedToken);
 
 /** Tell every tab's content script and any open popup/library page that a paper's state changed. */
 async function broadcast(notice: Notice): Promise<void> {

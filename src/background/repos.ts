@@ -16,10 +16,15 @@ export function summarize(result: RepoResult): RepoSummary {
   };
 }
 
-export function createRepoService(db: () => Promise<Database>, token: () => Promise<string | null>) {
+export function createRepoService(
+  db: () => Promise<Database>,
+  token: () => Promise<string | null>,
+  /** Records a token GitHub answered 401 to, for the options page (./rejected-token.ts). */
+  onTokenRejected?: (token: string) => Promise<void>,
+) {
   const cache = databaseCache(db);
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
-  const github = createGithubClient({ fetch: fetchFn, cache, now: Date.now, token });
+  const github = createGithubClient({ fetch: fetchFn, cache, now: Date.now, token, onTokenRejected });
   const hf = createHfPaperRepos({ fetch: fetchFn, cache, now: Date.now });
   return {
     repo: async (name: string) => summarize(await github.repo(name)),

@@ -14,11 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-it("chromium: the content script's world can message the background but not read storage.local", async () => {
+it("chromium: the content script's world can message the background but not read storage.local or storage.session", async () => {
   await tab.goto(DAILY_URL);
   await until(() => tab.evaluate(() => performance.getEntriesByName('papershelf:annotated').length > 0), 'the content script to have run');
   // The same world reaches the background (the test is not failing for want of an extension API)…
   expect(await tab.inContentScript!(`chrome.runtime.sendMessage({ type: 'tagSettings', payload: {} }).then((r) => r.ok ? 'answered' : 'refused')`)).toBe('answered');
   // …but storage.local is closed to it.
   expect(await tab.inContentScript!(`chrome.storage.local.get('settings').then(() => 'read', (e) => 'refused: ' + e.message)`)).toMatch(/^refused: /);
+  // So is storage.session, where the background notes a token GitHub rejected (its digest) for the options page.
+  expect(await tab.inContentScript!(`chrome.storage.session.get('githubTokenRejected').then(() => 'read', (e) => 'refused: ' + e.message)`)).toMatch(/^refused: /);
 });

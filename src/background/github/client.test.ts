@@ -400,6 +400,29 @@ describe('GitHub client: token', () => {
     expect(fake.calls[3]!.headers.get('authorization')).toBe(`Bearer ${token}`);
   });
 
+  it('tells the options page, once, that GitHub rejected the token (401), even when several requests hit it', async () => {
+    const revoked = 'ghp_revoked0123456789abcdefghijklmnopqrstu';
+    const onTokenRejected = vi.fn();
+    const { client } = await setup(
+      (url, call) => (call.headers.has('authorization') ? jsonResponse({ message: 'Bad credentials' }, 401) : ok(url.slice('https://api.github.com/repos/'.length))),
+      { token: async () => revoked, onTokenRejected },
+    );
+    await Promise.all([client.repo('owner/a'), client.repo('owner/b')]);
+    await client.repo('owner/c');
+    expect(onTokenRejected).toHaveBeenCalledTimes(1);
+    expect(onTokenRejected).toHaveBeenCalledWith(revoked);
+  });
+
+  it('a recorder that fails does not cost the badge', async () => {
+    const onTokenRejected = vi.fn(() => Promise.reject(new Error('storage.session unavailable')));
+    const { client } = await setup((_url, call) => (call.headers.has('authorization') ? jsonResponse({}, 401) : ok('owner/a')), {
+      token: async () => 'ghp_revoked0123456789abcdefghijklmnopqrstu',
+      onTokenRejected,
+    });
+    expect(await client.repo('owner/a')).toMatchObject({ state: 'fresh' });
+    expect(onTokenRejected).toHaveBeenCalledTimes(1);
+  });
+
   it('an anonymous rate limit does not block requests made with a token', async () => {
     let token: string | null = null;
     const { client, fake, time } = await setup(

@@ -34,6 +34,11 @@ export interface GithubClientOptions {
   /** The optional personal access token (options page); read per request so a change applies at once. */
   token?: () => Promise<string | null>;
   concurrency?: number;
+  /**
+   * Called once per token GitHub answers 401 to (revoked, expired, mistyped), so the options page can say so; the token
+   * is asked without from then on. May be async; its failure is only logged.
+   */
+  onTokenRejected?: (token: string) => void | Promise<void>;
   /** Called after a background revalidation, with the name asked for, so badges can update. */
   onRevalidated?: (name: string, result: RepoResult) => void;
 }
@@ -47,7 +52,7 @@ export interface GithubClient {
 type Entry = RepoCacheEntry | null;
 
 export function createGithubClient(options: GithubClientOptions): GithubClient {
-  const { fetch: fetchFn, cache, now, token = async () => null, concurrency = 4, onRevalidated } = options;
+  const { fetch: fetchFn, cache, now, token = async () => null, concurrency = 4, onRevalidated, onTokenRejected } = options;
   const limit = createLimiter(concurrency);
   const inFlight = createSingleFlight<RepoResult>();
   const blocks = createBlocks(cache, now);
@@ -85,6 +90,14 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     }
   }
 
+  function tellRejected(token: string): void {
+    try {
+      void Promise.resolve(onTokenRejected?.(token)).catch((error: unknown) => console.warn('Papershelf: onTokenRejected failed:', error));
+    } catch (error) {
+      console.warn('Papershelf: onTokenRejected failed:', error);
+    }
+  }
+
   function refresh(name: string, key: string, cached: Entry): Promise<RepoResult> {
     return inFlight.run(key, () => limit(() => request(name, key, cached).catch(() => failed(key, cached, name))));
   }
@@ -113,8 +126,11 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     }
     if (response.status === 401 && auth) {
       // Revoked, expired or mistyped: public repositories need no token, so ask again without it.
-      rejectedTokens.add(auth);
-      console.warn('Papershelf: GitHub rejected the token from the options page (401); asking without it');
+      if (!rejectedTokens.has(auth)) {
+        rejectedTokens.add(auth);
+        console.warn('Papershelf: GitHub rejected the token from the options page (401); asking without it');
+        tellRejected(auth);
+      }
       return request(name, key, cached);
     }
     const json = response.status === 200 || response.status >= 400 ? await safely(() => response.json(), undefined) : undefined;

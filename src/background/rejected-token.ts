@@ -1,0 +1,22 @@
+// The token GitHub last answered 401 to, as its digest (../core/token-digest.ts), kept in storage.session (extension
+// pages only, gone with the browser session) so the options page can say the saved token no longer works. Shared by
+// the background and the options page, so it imports nothing else of the background's.
+import browser from 'webextension-polyfill';
+import { tokenDigest } from '../core/token-digest';
+
+export const REJECTED_TOKEN_KEY = 'githubTokenRejected';
+
+/** The background: GitHub refused `token` (revoked, expired or mistyped). */
+export async function recordRejectedToken(token: string): Promise<void> {
+  await browser.storage.session.set({ [REJECTED_TOKEN_KEY]: await tokenDigest(token) });
+}
+
+/** The options page: the digest of the token GitHub last refused, or null. */
+export async function readRejectedTokenDigest(): Promise<string | null> {
+  try {
+    const digest = (await browser.storage.session.get(REJECTED_TOKEN_KEY))[REJECTED_TOKEN_KEY];
+    return typeof digest === 'string' ? digest : null;
+  } catch {
+    return null; // no session storage: nothing to warn about
+  }
+}
