@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
+import { tokenDigest } from '../core/token-digest';
 
 afterEach(cleanup);
 
@@ -147,5 +148,30 @@ describe('SettingsForm', () => {
     render(<SettingsForm store={fakeStore()} topics={TOPICS} resetRelevance={async () => Promise.reject(new Error('IndexedDB is unavailable'))} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Reset relevance model' }));
     await screen.findByText('Could not reset: IndexedDB is unavailable');
+  });
+
+  it('warns, at the token field, that GitHub rejected the saved token; not for another token, and not once a new one is saved', async () => {
+    const revoked = 'ghp_revoked0123456789abcdefghijklmnopqrstu';
+    const digest = await tokenDigest(revoked);
+    const store = fakeStore({ githubToken: revoked });
+    render(<SettingsForm store={store} topics={TOPICS} rejectedTokenDigest={async () => digest} />);
+    const field = await screen.findByLabelText(/Personal access token/);
+    const warning = await screen.findByText(/GitHub rejected this token \(401\) the last time it was used; badges are fetched without it\. Paste a new token\./);
+    expect(field.getAttribute('aria-describedby')).toBe(warning.id);
+    fireEvent.input(field, { target: { value: 'ghp_replaced0123456789abcdefghijklmnopqrs' } });
+    expect(screen.queryByText(/GitHub rejected this token/)).toBeNull(); // about the saved token, not what is typed
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(screen.queryByText(/GitHub rejected this token/)).toBeNull();
+    expect(field.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('says nothing about a saved token GitHub did not reject', async () => {
+    const store = fakeStore({ githubToken: 'ghp_good0123456789abcdefghijklmnopqrstuvw' });
+    render(<SettingsForm store={store} topics={TOPICS} rejectedTokenDigest={async () => tokenDigest('ghp_revoked0123456789abcdefghijklmnopqrstu')} />);
+    await screen.findByLabelText(/Personal access token/);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(screen.queryByText(/GitHub rejected this token/)).toBeNull();
   });
 });

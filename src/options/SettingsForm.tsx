@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../storage/settings';
 import { validateRule, type UserRule } from '../core/tags/rules';
 import { githubTokenProblem } from './github-token';
+import { tokenDigest } from '../core/token-digest';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
@@ -20,11 +21,14 @@ export function SettingsForm({
   store,
   topics,
   resetRelevance,
+  rejectedTokenDigest,
 }: {
   store: SettingsStore;
   topics: readonly TopicChoice[];
   /** Rebuilds the relevance model from the reading list (a message to the background). */
   resetRelevance?: () => Promise<{ papers: number }>;
+  /** The digest of the token GitHub last answered 401 to, if any (../background/rejected-token.ts). */
+  rejectedTokenDigest?: () => Promise<string | null>;
 }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   /** The settings as last read or saved here: Save writes only the fields that differ from them. */
@@ -45,6 +49,20 @@ export function SettingsForm({
     );
   };
   useEffect(load, [store]);
+  /** The saved token is the one GitHub rejected: badges go without it until a new one is saved. */
+  const [savedTokenRejected, setSavedTokenRejected] = useState(false);
+  const savedToken = stored?.githubToken.trim() ?? '';
+  useEffect(() => {
+    setSavedTokenRejected(false);
+    if (!savedToken || !rejectedTokenDigest) return;
+    let current = true;
+    void Promise.all([rejectedTokenDigest(), tokenDigest(savedToken)])
+      .then(([rejected, saved]) => current && setSavedTokenRejected(rejected === saved))
+      .catch(() => undefined); // nothing known: nothing to warn about
+    return () => {
+      current = false;
+    };
+  }, [savedToken, rejectedTokenDigest]);
   if (readError) {
     return (
       <div class="settings">
@@ -70,6 +88,9 @@ export function SettingsForm({
   const setRule = (i: number, patch: Partial<UserRule>) => update({ tagRules: rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const watched = new Set(settings.watchedTopics);
   const tokenProblem = githubTokenProblem(settings.githubToken);
+  // About the saved token: said while the field still holds it.
+  const tokenRejected = savedTokenRejected && !tokenProblem && settings.githubToken.trim() === savedToken;
+  const tokenNote = tokenProblem ? `${id}-token-error` : tokenRejected ? `${id}-token-rejected` : undefined;
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -107,13 +128,18 @@ export function SettingsForm({
           spellcheck={false}
           value={settings.githubToken}
           aria-invalid={tokenProblem ? true : undefined}
-          aria-describedby={tokenProblem ? `${id}-token-error` : undefined}
+          aria-describedby={tokenNote}
           onInput={(e) => update({ githubToken: (e.target as HTMLInputElement).value })}
         />
       </label>
       {tokenProblem && (
         <p class="error" id={`${id}-token-error`}>
           {tokenProblem}
+        </p>
+      )}
+      {tokenRejected && (
+        <p class="error" id={`${id}-token-rejected`}>
+          GitHub rejected this token (401) the last time it was used; badges are fetched without it. Paste a new token.
         </p>
       )}
 

@@ -6,6 +6,7 @@ import { SettingsForm } from './SettingsForm';
 import { readSettings, writeSettings } from '../storage/settings-store';
 import { TOPICS } from '../core/tags/taxonomy';
 import { send } from '../background/client';
+import { readRejectedTokenDigest } from '../background/rejected-token';
 import './options.css';
 
 const permissions: SitePermissions = {
@@ -19,7 +20,12 @@ render(
   <main class="options">
     <h1>Papershelf options</h1>
     <SitesForm permissions={permissions} />
-    <SettingsForm store={{ read: readSettings, write: writeSettings }} topics={TOPICS} resetRelevance={() => send('resetRelevance', {})} />
+    <SettingsForm
+      store={{ read: readSettings, write: writeSettings }}
+      topics={TOPICS}
+      resetRelevance={() => send('resetRelevance', {})}
+      rejectedTokenDigest={readRejectedTokenDigest}
+    />
   </main>,
   document.getElementById('app')!,
 );
