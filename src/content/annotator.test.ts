@@ -9,26 +9,18 @@ import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
 import { shownText, userInput } from './overlay/host';
 import { card, fakeAdapter } from '../../test/unit/fake-adapter';
+import { captureClosedRoots } from '../../test/unit/closed-roots';
 
 // jsdom's clicks are all a script's: here they stand for the user's (the guard itself: overlay/save-control.test.ts).
 beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
 
-// Closed shadow roots are invisible to the page; the test keeps a private handle on each one.
-const roots = new Map<Element, ShadowRoot>();
-const realAttach = Element.prototype.attachShadow;
+const roots = captureClosedRoots();
 beforeEach(() => {
-  roots.clear();
-  Element.prototype.attachShadow = function (init) {
-    const root = realAttach.call(this, init);
-    roots.set(this, root);
-    return root;
-  };
   document.body.innerHTML = '';
   history.replaceState(null, '', '/list');
 });
 const running: Annotator[] = [];
 afterEach(() => {
-  Element.prototype.attachShadow = realAttach;
   running.splice(0).forEach((a) => a.stop());
 });
 

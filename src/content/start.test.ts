@@ -4,6 +4,7 @@ import { LOAD_WAIT_MS, loadingPhase, startContentScript, whenParsed } from './st
 import type { Responses } from '../background/messages';
 import { shownText } from './overlay/host';
 import { fakeAdapter } from '../../test/unit/fake-adapter';
+import { captureClosedRoots } from '../../test/unit/closed-roots';
 
 describe('whenParsed (the script is injected at document_start and reads the page once it is parsed)', () => {
   it('waits for DOMContentLoaded while the document is loading, and runs once', () => {
@@ -69,19 +70,12 @@ describe('loadingPhase (our slices are polite while the page loads, so our first
 
 describe('startContentScript follows a settings notice (options page, no reload)', () => {
   const adapter = fakeAdapter;
-  const roots = new Map<Element, ShadowRoot>();
-  const realAttach = Element.prototype.attachShadow;
+  const roots = captureClosedRoots();
   let settings: Responses['tagSettings'];
   let listeners: ((message: unknown) => undefined)[];
   let asked: string[];
 
   beforeEach(() => {
-    roots.clear();
-    Element.prototype.attachShadow = function (init) {
-      const root = realAttach.call(this, init);
-      roots.set(this, root);
-      return root;
-    };
     settings = { watchedTopics: [], tagRules: [], relevance: false };
     listeners = [];
     asked = [];
@@ -102,7 +96,6 @@ describe('startContentScript follows a settings notice (options page, no reload)
     };
   });
   afterEach(() => {
-    Element.prototype.attachShadow = realAttach;
     delete (globalThis as { browser?: unknown }).browser;
     document.body.replaceChildren();
   });
