@@ -23,6 +23,12 @@ describe('parseEnvelope', () => {
     expect(envelope.type).toBe('save');
   });
 
+  it("accepts an arXiv paper's version and journal DOI (any case: DOIs compare case-insensitively)", () => {
+    const paper = makePaper({ version: 3, doi: '10.1109/CVPR52733.2024.00123' });
+    const envelope = parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://arxiv.org/abs/2607.01234v3' } });
+    expect(envelope.payload).toMatchObject({ paper: { version: 3, doi: '10.1109/CVPR52733.2024.00123' } });
+  });
+
   it.each([
     ['an unknown type', { type: 'dropDatabase', payload: {} }, /Unknown message type/],
     ['no payload', { type: 'list' }, /Invalid "list" message/],
@@ -34,6 +40,11 @@ describe('parseEnvelope', () => {
     ['a bad repo', { type: 'save', payload: { paper: makePaper({ githubRepos: ['a/b/c'] }), savedFrom: 'https://x.example/' } }, /paper\.githubRepos/],
     ['an empty title', { type: 'save', payload: { paper: makePaper({ title: '' }), savedFrom: 'https://x.example/' } }, /paper\.title/],
     ['a huge abstract', { type: 'save', payload: { paper: makePaper({ abstract: 'x'.repeat(60_000) }), savedFrom: 'https://x.example/' } }, /paper\.abstract/],
+    ['a version 0', { type: 'save', payload: { paper: makePaper({ version: 0 }), savedFrom: 'https://x.example/' } }, /at paper\.version/],
+    ['a version past its bound', { type: 'save', payload: { paper: makePaper({ version: 1001 }), savedFrom: 'https://x.example/' } }, /at paper\.version/],
+    ['a version on a non-arXiv paper', { type: 'save', payload: { paper: makePaper({ id: 'openreview:Xk9pQ2vN7a', version: 2 }), savedFrom: 'https://x.example/' } }, /only an arXiv paper has a version/],
+    ["arXiv's own DOI as the paper's", { type: 'save', payload: { paper: makePaper({ doi: '10.48550/arXiv.2607.01234' }), savedFrom: 'https://x.example/' } }, /at paper\.doi/],
+    ['a DOI with text around it', { type: 'save', payload: { paper: makePaper({ doi: 'see 10.1145/3292500.3330701' }), savedFrom: 'https://x.example/' } }, /at paper\.doi/],
     ['null', null, /Unknown message type/],
     ['a bad status', { type: 'edit', payload: { id: 'arxiv:1', edit: { status: 'deleted' } } }, /at edit\.status/],
     ['a tag with markup', { type: 'edit', payload: { id: 'arxiv:1', edit: { tags: ['<b>x</b>'] } } }, /tags are letters/],

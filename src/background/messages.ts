@@ -6,7 +6,7 @@ import type { SavedState } from '../storage/reading-list';
 import { READING_STATUSES } from '../storage/status';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
-import { isCalendarDate, isHttpUrl, isWellFormedId, PAPER_LIMITS } from '../core/paper';
+import { isCalendarDate, isHttpUrl, isPaperDoi, isWellFormedId, PAPER_LIMITS } from '../core/paper';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optionalText = (max: number) => v.nullable(text(max));
@@ -27,7 +27,8 @@ export const PaperId = v.pipe(
   v.regex(ID_PREFIX, 'must be a canonical paper id like arxiv:2401.12345'),
 );
 
-export const PaperSchema = v.strictObject({
+export const PaperSchema = v.pipe(
+  v.strictObject({
   id: PaperId,
   title: v.pipe(v.string(), v.minLength(1), v.maxLength(L.title)),
   authors: v.pipe(v.array(text(L.author)), v.maxLength(L.authors)),
@@ -42,8 +43,15 @@ export const PaperSchema = v.strictObject({
   url: v.nullable(httpUrl),
   venue: optionalText(L.venue),
   categories: v.pipe(v.array(text(L.category)), v.maxLength(L.categories)),
+  version: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(L.version))),
+  doi: v.nullable(v.pipe(v.string(), v.check(isPaperDoi, "must be the paper's own DOI (10.NNNN/…), not arXiv's 10.48550 one"))),
   source: v.strictObject({ site: text(L.sourceField), page: text(L.sourceField) }),
-});
+  }),
+  v.forward(
+    v.check((paper) => paper.version === null || paper.id.startsWith('arxiv:'), 'only an arXiv paper has a version'),
+    ['version'],
+  ),
+);
 
 export const TagSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40), v.regex(/^[\p{L}\p{N} ._-]+$/u, 'tags are letters, digits, space, ".", "_" and "-"'));
 const StatusSchema = v.picklist(READING_STATUSES);

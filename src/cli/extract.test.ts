@@ -28,7 +28,7 @@ describe('extract CLI', () => {
     expect(result.papers[0].id).toBe('arxiv:2606.28322');
     expect(Object.keys(result.papers[0]).sort()).toEqual(
       ['abstract', 'authorCount', 'authors', 'categories', 'githubRepos', 'githubStars', 'id', 'pdfUrl', 'projectUrl',
-        'published', 'source', 'title', 'upvotes', 'url', 'venue'].sort(),
+        'published', 'source', 'title', 'upvotes', 'url', 'venue', 'version', 'doi'].sort(),
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, parseArxivId, parseDoi } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi } from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -225,5 +225,21 @@ describe('ACL Anthology DOIs name the anthology paper (one id per paper, issue #
 
   it('arXiv still comes first', () => {
     expect(canonicalId({ site: 'aclanthology', arxiv: '2401.12345', doi: '10.18653/v1/2023.acl-long.1' })).toBe('arxiv:2401.12345');
+  });
+});
+
+describe("a paper's own DOI (journalDoi, isDoi)", () => {
+  it("gives the DOI a page names, lowercased, but not arXiv's own DOI (it follows from the id)", () => {
+    expect(journalDoi('https://doi.org/10.1109/CVPR52733.2024.00123')).toBe('10.1109/cvpr52733.2024.00123');
+    expect(journalDoi('10.18653/v1/2023.acl-long.1.')).toBe('10.18653/v1/2023.acl-long.1');
+    expect(journalDoi('https://doi.org/10.48550/arXiv.2609.22268')).toBeNull();
+    expect(journalDoi('no DOI here')).toBeNull();
+    expect(journalDoi(null)).toBeNull();
+  });
+
+  it('isDoi takes one whole DOI in any case, nothing around it', () => {
+    expect(isDoi('10.1145/3292500.3330701')).toBe(true);
+    expect(isDoi('10.1109/CVPR.2024.00123')).toBe(true);
+    for (const text of ['doi:10.1145/1', '10.1145/a b', 'see 10.1145/1', '10.12/x', '']) expect(isDoi(text)).toBe(false);
   });
 });

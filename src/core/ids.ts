@@ -73,7 +73,14 @@ export function arxivIdFromUrl(href: string, base?: string): ArxivId | null {
 }
 
 /** Crossref-style DOI: `10.` + 4-9 digits + `/` + suffix. */
-const DOI_RE = /\b(10\.\d{4,9}\/[-._;()/:A-Za-z0-9]+)/;
+const DOI_BODY = String.raw`10\.\d{4,9}\/[-._;()/:A-Za-z0-9]+`;
+const DOI_RE = new RegExp(String.raw`\b(${DOI_BODY})`);
+const WHOLE_DOI_RE = new RegExp(`^${DOI_BODY}$`);
+
+/** Whether `text` is one DOI and nothing else (any case: DOIs compare case-insensitively). */
+export function isDoi(text: string): boolean {
+  return WHOLE_DOI_RE.test(text);
+}
 
 /** The first DOI in a string or `doi.org` URL, trailing sentence punctuation stripped, lowercased. */
 export function parseDoi(text: string): string | null {
@@ -104,6 +111,15 @@ function count(s: string, ch: string): number {
 export function arxivIdFromDoi(doi: string): ArxivId | null {
   const m = /^10\.48550\/arxiv\.(.+)$/i.exec(doi);
   return m ? parseArxivId(m[1]!) : null;
+}
+
+/**
+ * The DOI a page gives for a paper (a journal's or a proceedings'), lowercased, or null: arXiv's own DOI
+ * (10.48550/arXiv.<id>) is not one, since every arXiv paper has it and it follows from the paper's id.
+ */
+export function journalDoi(text: string | null | undefined): string | null {
+  const doi = text ? parseDoi(text) : null;
+  return doi && !arxivIdFromDoi(doi) ? doi : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, normalizeSpace, PAPER_LIMITS, savedFromUrl, type Paper } from './paper';
+import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, mergedIdentity, normalizeSpace, PAPER_LIMITS, savedFromUrl, type Paper } from './paper';
 import { mulberry32 } from './random';
 import { PaperSchema } from '../background/messages';
 
@@ -63,6 +63,13 @@ describe('boundPaper: what a page gives, brought within what the list stores', (
     expect(bounded).toMatchObject({ url: null, pdfUrl: null, projectUrl: null, published: null, upvotes: null, githubStars: null, githubRepos: ['ok/repo'] });
   });
 
+  it("keeps an arXiv paper's version and its own DOI (lowercased), and drops what cannot be one", () => {
+    expect(boundPaper(base({ version: 3, doi: '10.1109/CVPR.2024.00123' }))).toMatchObject({ version: 3, doi: '10.1109/cvpr.2024.00123' });
+    for (const version of [0, -1, 2.5, PAPER_LIMITS.version + 1, Number.NaN]) expect(boundPaper(base({ version }))!.version).toBeNull();
+    expect(boundPaper(base({ id: 'openreview:Xk9pQ2vN7a', version: 2 }))!.version).toBeNull(); // only arXiv has versions
+    for (const doi of ['10.48550/arXiv.2401.00001', 'doi:10.1/x', '10.1145/a b', `10.1145/${'1'.repeat(300)}`, '']) expect(boundPaper(base({ doi }))!.doi).toBeNull();
+  });
+
   it('gives no paper when nothing usable identifies it', () => {
     expect(boundPaper(base({ title: '  \n ' }))).toBeNull();
     expect(boundPaper(base({ id: 'dblp:journals/x y' }))).toBeNull();
@@ -95,5 +102,14 @@ describe('the checks the schema shares with adapters', () => {
     expect(['javascript:alert(1)', 'https://x.org/a b', 'https://x.org/\u0000', '//x.org', 'https://'].map(isHttpUrl)).toEqual([false, false, false, false, false]);
     expect(['2024-02-29', '2023-02-29', '2026-13-01', '2026-1-1'].map(isCalendarDate)).toEqual([true, false, false, false]);
     expect(['doi:10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0', 'arxiv:hep-th/9901001', 'a:b c', 'arxiv:1\u200b'].map(isWellFormedId)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('mergedIdentity: one paper seen twice', () => {
+  it('keeps the higher version whichever copy is newer, and a DOI found once', () => {
+    expect(mergedIdentity({ version: 2, doi: null }, { version: 5, doi: '10.1/x' })).toEqual({ version: 5, doi: '10.1/x' });
+    expect(mergedIdentity({ version: 5, doi: '10.1/y' }, { version: 2, doi: '10.1/x' })).toEqual({ version: 5, doi: '10.1/y' });
+    expect(mergedIdentity({ version: null, doi: null }, {})).toEqual({ version: null, doi: null });
+    expect(mergedIdentity(undefined, { version: 1 })).toEqual({ version: 1, doi: null }); // a record from before both fields
   });
 });

@@ -1,4 +1,5 @@
 import { REPO_NAME } from './github';
+import { arxivIdFromDoi, isDoi } from './ids';
 
 /** The one shape every site adapter produces and every layer stores (issue #3). Unknown fields are null. */
 export interface Paper {
@@ -25,6 +26,13 @@ export interface Paper {
   venue: string | null;
   /** Site categories / keywords (arXiv categories, Hugging Face ai_keywords). */
   categories: string[];
+  /** The arXiv version the reader saw (3 for `v3`); only for `arxiv:` ids, which never carry it. */
+  version: number | null;
+  /**
+   * The paper's own DOI (a journal's or proceedings'), lowercased; never arXiv's 10.48550/arXiv.<id>, which exports
+   * derive from the id.
+   */
+  doi: string | null;
   source: PaperSource;
 }
 
@@ -52,6 +60,8 @@ export function emptyPaper(id: string, title: string, source: PaperSource): Pape
     url: null,
     venue: null,
     categories: [],
+    version: null,
+    doi: null,
     source,
   };
 }
@@ -82,6 +92,9 @@ export const PAPER_LIMITS = {
   repos: 20,
   sourceField: 50,
   count: 1e12,
+  /** arXiv versions run to a few dozen; anything past this is not one. */
+  version: 1000,
+  doi: 300,
 } as const;
 
 /** An absolute http(s) URL that parses, with no white space or control characters, within the size limit. */
@@ -99,6 +112,25 @@ export function savedFromUrl(url: string | null | undefined): string | null {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   parsed.hash = '';
   return [url, parsed.href, `${parsed.origin}${parsed.pathname}`, `${parsed.origin}/`].find(isHttpUrl) ?? null;
+}
+
+/** An arXiv version a paper with this id can keep: a positive integer within bounds, on an `arxiv:` id only. */
+export function isPaperVersion(version: number, id: string): boolean {
+  return Number.isInteger(version) && version >= 1 && version <= PAPER_LIMITS.version && id.startsWith('arxiv:');
+}
+
+/** A DOI a paper can keep as its own: one whole DOI within bounds, not arXiv's (see Paper.doi). */
+export function isPaperDoi(doi: string): boolean {
+  return doi.length <= PAPER_LIMITS.doi && isDoi(doi) && !arxivIdFromDoi(doi);
+}
+
+/**
+ * The version and DOI of one paper seen twice: the higher version (arXiv versions only grow, and an older page seen
+ * later does not undo a newer one), and `newer`'s DOI, else `older`'s (a DOI found once is kept).
+ */
+export function mergedIdentity(newer: Partial<Pick<Paper, 'version' | 'doi'>> | undefined, older: Partial<Pick<Paper, 'version' | 'doi'>> | undefined): Pick<Paper, 'version' | 'doi'> {
+  const versions = [newer?.version, older?.version].filter((v): v is number => typeof v === 'number');
+  return { version: versions.length ? Math.max(...versions) : null, doi: newer?.doi || older?.doi || null };
 }
 
 /** YYYY-MM-DD of a year, month (1-12) and day, each zero-padded (no check that the day exists: isCalendarDate). */
@@ -168,6 +200,8 @@ export function boundPaper(paper: Paper): Paper | null {
     url: url(paper.url),
     venue: paper.venue === null ? null : clip(paper.venue, L.venue),
     categories: paper.categories.slice(0, L.categories).map((c) => clip(c, L.category)),
+    version: paper.version !== null && isPaperVersion(paper.version, paper.id) ? paper.version : null,
+    doi: paper.doi && isPaperDoi(paper.doi) ? paper.doi.toLowerCase() : null,
     source: { site: clip(paper.source.site, L.sourceField), page: clip(paper.source.page, L.sourceField) },
   };
 }

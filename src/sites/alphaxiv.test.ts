@@ -34,6 +34,8 @@ const only = (id: string, title: string, page: string, abstract: string | null =
   url: `https://www.alphaxiv.org/${page}/${id}`,
   venue: null,
   categories: [],
+  version: null,
+  doi: null,
   source: { site: 'alphaxiv', page },
 });
 

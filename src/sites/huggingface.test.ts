@@ -173,6 +173,8 @@ describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
         'reinforcement learning',
         'CarRacing environment',
       ],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'daily' },
     });
   });
@@ -194,6 +196,8 @@ describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
       url: 'https://huggingface.co/papers/2607.00248',
       venue: null,
       categories: [], // the JSON says [""]
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'daily' },
     });
   });
@@ -240,6 +244,8 @@ describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
         'evolutionary search',
         'sim-to-real transfer',
       ],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'daily' },
     });
     expect(paper.abstract).toMatch(/^Traditional robot programming is challenging: it requires orchestrating/);
@@ -370,6 +376,8 @@ describe('paper page 2509.24002 (saved page, prettified, single-quoted data-prop
         'execution turns',
         'tool calls',
       ],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'paper' },
     });
     expect(paper.abstract).toMatch(/^MCP standardizes how LLMs interact with external systems, forming the foundation for general agents\./);
@@ -394,6 +402,8 @@ describe('paper page 2509.24002 (saved page, prettified, single-quoted data-prop
       url: 'https://huggingface.co/papers/2509.24002',
       venue: null,
       categories: [],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'paper' },
     });
   });
@@ -432,6 +442,8 @@ describe('stale JSON after in-page navigation (day → week)', () => {
       projectUrl: null,
       venue: null,
       categories: [],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'week' },
     };
     expect(papers[2]).toEqual<Paper>({
@@ -595,6 +607,8 @@ describe('collection page (constructed: JSON and item links)', () => {
       url: hfUrl(id),
       venue: null,
       categories: [] as string[],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'collection' },
     });
     expect(papers).toEqual([
@@ -688,6 +702,8 @@ describe('organisation page (constructed: no JSON, a papers section)', () => {
       url: hfUrl('2607.00917'),
       venue: null,
       categories: [],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'profile' },
     } satisfies Paper);
   });

@@ -42,6 +42,8 @@ const base = (id: string, title: string, page: string, url: string, venue: strin
   url,
   venue,
   categories: [],
+  version: null,
+  doi: null,
   source: { site: 'neurips', page },
 });
 

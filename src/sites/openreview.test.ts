@@ -37,6 +37,8 @@ const base = (id: string, title: string, page: string): Paper => ({
   url: null,
   venue: null,
   categories: [],
+  version: null,
+  doi: null,
   source: { site: 'openreview', page },
 });
 const ABSTRACT =

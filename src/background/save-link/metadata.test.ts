@@ -38,6 +38,8 @@ describe('arXiv links: Hugging Face first', () => {
       url: `https://huggingface.co/papers/${ARXIV_ID}`,
       venue: null,
       categories: ['sparse mixture-of-experts', 'routing', 'regret bounds'],
+      version: null,
+      doi: null,
       source: { site: 'huggingface', page: 'api' },
     });
     expect(v.is(PaperSchema, paper)).toBe(true);
@@ -71,6 +73,8 @@ describe('arXiv links: Hugging Face first', () => {
         url: `https://arxiv.org/abs/${ARXIV_ID}`,
         venue: 'Proceedings of ICML 2024, PMLR 235:1234–1250',
         categories: ['cs.LG', 'cs.CL', 'stat.ML'],
+        version: null,
+        doi: null,
         source: { site: 'arxiv', page: 'api' },
       });
       expect(v.is(PaperSchema, paper)).toBe(true);
@@ -150,7 +154,7 @@ describe('arXiv links: arXiv API failures give the minimal paper', () => {
     expect(minimal).toEqual({
       id: `arxiv:${ARXIV_ID}`, title: `arXiv:${ARXIV_ID}`, authors: [], authorCount: null, abstract: null, published: null,
       upvotes: null, githubRepos: [], githubStars: null, projectUrl: null, pdfUrl: `https://arxiv.org/pdf/${ARXIV_ID}`,
-      url: `https://arxiv.org/abs/${ARXIV_ID}`, venue: null, categories: [], source: { site: 'arxiv', page: 'link' },
+      url: `https://arxiv.org/abs/${ARXIV_ID}`, venue: null, categories: [], version: null, doi: null, source: { site: 'arxiv', page: 'link' },
     });
     expect(v.is(PaperSchema, minimal)).toBe(true);
   });
@@ -282,6 +286,8 @@ describe('OpenReview links', () => {
       url: `https://openreview.net/forum?id=${FORUM_ID}`,
       venue: 'ICLR 2024 oral',
       categories: ['mixture of experts', 'routing'],
+      version: null,
+      doi: null,
       source: { site: 'openreview', page: 'api' },
     });
     expect(v.is(PaperSchema, paper)).toBe(true);
@@ -362,6 +368,8 @@ describe('DOI links', () => {
       url: `https://doi.org/${DOI}`,
       venue: 'Proceedings of the 41st International Conference on Machine Learning',
       categories: [],
+      version: null,
+      doi: null,
       source: { site: 'doi', page: 'api' },
     });
     expect(v.is(PaperSchema, paper)).toBe(true);

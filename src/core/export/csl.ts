@@ -286,6 +286,8 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
     url: httpUrl(item.URL) ?? (arxiv ? arxivAbsUrl(arxiv) : null),
     venue,
     categories,
+    version: null,
+    doi: null,
     source: { site: 'import', page: hints.page ?? 'csl-json' },
   };
 }

@@ -16,7 +16,7 @@
 //   never override what the user did with a paper already in the list (see mergeImport).
 import * as v from 'valibot';
 import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages';
-import { normalizeSpace } from '../paper';
+import { mergedIdentity, normalizeSpace } from '../paper';
 import type { Paper } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import type { CslItem } from './csl';
@@ -416,6 +416,7 @@ function mergePaper(newer: Paper, older: Paper): Paper {
     url: pick('url'),
     venue: pick('venue'),
     categories: pick('categories'),
+    ...mergedIdentity(newer, older),
     source: newer.source,
   };
 }

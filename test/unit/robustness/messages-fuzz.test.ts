@@ -22,7 +22,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const record = (id: string): SavedPaper => ({
   id,
-  paper: makePaper({ id }),
+  paper: makePaper({ id, version: 2, doi: '10.1145/3292500.3330701' }),
   status: 'reading',
   tags: ['moe', 'long context'],
   note: 'Read section 3.',
@@ -36,7 +36,7 @@ function validPayload(type: MessageName): Json {
   const payloads: Record<MessageName, unknown> = {
     lookup: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701', 'openreview:Xk9pQ2vN7a'] },
     edit: { id: 'arxiv:2401.00001', edit: { status: 'done', tags: ['moe'], note: 'a note' } },
-    save: { paper: makePaper(), savedFrom: 'https://huggingface.co/papers/date/2026-07-02' },
+    save: { paper: makePaper({ version: 3, doi: '10.18653/v1/2023.acl-long.1' }), savedFrom: 'https://huggingface.co/papers/date/2026-07-02' },
     remove: { id: 'arxiv:2401.00001' },
     removeMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'] },
     list: {},
@@ -203,6 +203,14 @@ function malformed(rng: Rng): { message: unknown; label: string } {
         ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, upvotes: 1.5 }, savedFrom: 'https://x.org/' }, 'fractional count'],
         ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, githubStars: -1 }, savedFrom: 'https://x.org/' }, 'negative count'],
         ['save', { paper: makePaper() as unknown as Json, savedFrom: 'javascript:alert(1)' }, 'script savedFrom'],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, version: 0 }, savedFrom: 'https://x.org/' }, 'version 0'],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, version: 2.5 }, savedFrom: 'https://x.org/' }, 'fractional version'],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, version: 1e9 }, savedFrom: 'https://x.org/' }, 'version past its bound'],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, id: 'doi:10.1145/3292500.3330701' }, savedFrom: 'https://x.org/' }, 'version on a DOI paper'],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, doi: '10.48550/arXiv.2607.01234' }, savedFrom: 'https://x.org/' }, "arXiv's own DOI as the paper's"],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, doi: 'doi:10.1145/1' }, savedFrom: 'https://x.org/' }, 'DOI with a prefix'],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, doi: `10.1145/${'1'.repeat(300)}` }, savedFrom: 'https://x.org/' }, 'DOI over 300'],
+        ['save', { paper: { ...(validPayload('save') as { paper: Json }).paper as Record<string, Json>, doi: '' }, savedFrom: 'https://x.org/' }, 'empty DOI'],
       ];
       const [t, p, label] = rng.pick(cases);
       return { message: { type: t, payload: p }, label };
