@@ -8,17 +8,28 @@ import { buildModel, fromSaved } from '../core/relevance/model';
 import { listPapers, loadRelevanceModel, lookup, openDatabase } from './reading-list';
 import { getRepo, putRepo } from './repo-cache';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, type RelevanceDoc, type SavedPaper } from './schema';
-import { emptyPaper, type Paper } from '../core/paper';
+import * as v from 'valibot';
+import { SavedPaperSchema } from '../background/messages';
+import { emptyPaper, PAPER_LIMITS, type Paper } from '../core/paper';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 
+/** A paper as builds before v5 stored it: without `version` and `doi`. */
+function beforeV5(paper: Paper): Paper {
+  const { version: _version, doi: _doi, ...rest } = paper;
+  return rest as Paper;
+}
+
+/** A record of an older version as the current version reads it: `version` and `doi` unknown (MIGRATIONS[4]). */
+const upgraded = (record: SavedPaper): SavedPaper => ({ ...record, paper: { ...record.paper, version: null, doi: null } });
+
 /** Saved papers as 0.1.0 wrote them: every status, tags, notes, non-ASCII, old-style and non-arXiv ids. */
 const V1_PAPERS: SavedPaper[] = [
   {
     id: 'arxiv:2607.01234',
-    paper: makePaper(),
+    paper: beforeV5(makePaper()),
     status: 'to-read',
     tags: [],
     note: '',
@@ -28,7 +39,7 @@ const V1_PAPERS: SavedPaper[] = [
   },
   {
     id: 'arxiv:hep-th/9901001',
-    paper: makePaper({ id: 'arxiv:hep-th/9901001', title: 'Large N limit of superconformal field theories', githubRepos: [], githubStars: null }),
+    paper: beforeV5(makePaper({ id: 'arxiv:hep-th/9901001', title: 'Large N limit of superconformal field theories', githubRepos: [], githubStars: null })),
     status: 'reading',
     tags: ['holography', 'classics'],
     note: 'Read §2 again; compare with Witten’s follow-up.',
@@ -38,7 +49,7 @@ const V1_PAPERS: SavedPaper[] = [
   },
   {
     id: 'doi:10.1145/3292500.3330701',
-    paper: makePaper({ id: 'doi:10.1145/3292500.3330701', title: 'Größenordnung — ünïcödé title', venue: 'KDD 2019', source: { site: 'scholar', page: 'search' } }),
+    paper: beforeV5(makePaper({ id: 'doi:10.1145/3292500.3330701', title: 'Größenordnung — ünïcödé title', venue: 'KDD 2019', source: { site: 'scholar', page: 'search' } })),
     status: 'done',
     tags: ['graphs'],
     note: '✓ done',
@@ -114,10 +125,37 @@ async function createV3(papers: SavedPaper[]) {
   v3.close();
 }
 
-const aclPaper = (id: string, fields: Partial<Paper> = {}): Paper => ({
-  ...emptyPaper(id, 'Cross-lingual Transfer for Low-Resource NER', { site: 'aclanthology', page: 'paper' }),
-  ...fields,
-});
+/**
+ * Exactly what version 4 created (MIGRATIONS[0..3], frozen here on purpose: v4 moved records only, so v3's stores),
+ * with papers and their relevance rows as 0.4.0 wrote them.
+ */
+async function createV4(papers: SavedPaper[]) {
+  const v4 = await openDB(DB_NAME, 4, {
+    upgrade(db) {
+      const store = db.createObjectStore('papers', { keyPath: 'id' });
+      store.createIndex('by-savedAt', 'savedAt');
+      store.createIndex('by-status', 'status');
+      db.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      db.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('relevance', { keyPath: 'id' });
+    },
+  });
+  const tx = v4.transaction(['papers', 'relevance'], 'readwrite');
+  await Promise.all([...papers.map((paper) => tx.objectStore('papers').put(paper)), ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))), tx.done]);
+  v4.close();
+}
+
+/** Saved by a build that kept a search page's whole address (before savedFromUrl): longer than a record may hold. */
+const LONG_FROM: SavedPaper = {
+  ...V1_PAPERS[0]!,
+  id: 'arxiv:2607.05555',
+  paper: { ...V1_PAPERS[0]!.paper, id: 'arxiv:2607.05555' },
+  savedFrom: `https://arxiv.org/search/?query=${'sparse+experts+'.repeat(200)}&searchtype=all#results`,
+};
+
+const aclPaper = (id: string, fields: Partial<Paper> = {}): Paper =>
+  beforeV5({ ...emptyPaper(id, 'Cross-lingual Transfer for Low-Resource NER', { site: 'aclanthology', page: 'paper' }), ...fields });
 
 /** ACL papers as 0.3.0 saved them: from a paper page (DOI id) and from listing rows (anthology id). */
 const ACL_ALONE: SavedPaper = {
@@ -190,22 +228,37 @@ const started = performance.now();
 afterAll(() => recordFigures({ suite: 'migrations', durationMs: Math.round(performance.now() - started), counts: checked, details: { schemaVersion: DB_VERSION } }));
 
 describe('database migrations', () => {
+  it('v4 → v5 gives old records an unknown version and DOI, and shortens an over-long savedFrom, so undo and re-import take them', async () => {
+    expect(v.is(SavedPaperSchema, V1_PAPERS[0])).toBe(false); // what Undo (restore) and re-import would have refused
+    expect(LONG_FROM.savedFrom.length).toBeGreaterThan(PAPER_LIMITS.url);
+    await createV4([...V1_PAPERS, LONG_FROM]);
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    for (const paper of V1_PAPERS) expect(await db.get('papers', paper.id)).toEqual(upgraded(paper));
+    expect(await db.get('papers', LONG_FROM.id)).toEqual({ ...upgraded(LONG_FROM), savedFrom: 'https://arxiv.org/search/' });
+    for (const record of await db.getAll('papers')) expect(v.safeParse(SavedPaperSchema, record).issues).toBeUndefined();
+    // The relevance rows did not change (title, abstract and tags did not).
+    for (const record of [...V1_PAPERS, LONG_FROM]) expect(await db.get('relevance', record.id)).toEqual(relevanceDoc(record));
+    checked.migrationsChecked++;
+    checked.recordsChecked += V1_PAPERS.length + 1;
+  });
+
   it('v3 → v4 moves a paper saved by its ACL DOI to its anthology id, every field kept, in papers and relevance', async () => {
     await createV3([...V1_PAPERS, ACL_ALONE, ...NOT_ACL]);
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    const moved: SavedPaper = {
+    const moved: SavedPaper = upgraded({
       ...ACL_ALONE,
       id: 'aclanthology:2023.acl-long.1',
       paper: { ...ACL_ALONE.paper, id: 'aclanthology:2023.acl-long.1' },
-    };
+    });
     expect(await db.get('papers', ACL_ALONE.id)).toBeUndefined();
     expect(await db.get('papers', moved.id)).toEqual(moved);
     expect(await db.get('relevance', ACL_ALONE.id)).toBeUndefined();
     expect(await db.get('relevance', moved.id)).toEqual({ ...relevanceDoc(ACL_ALONE), id: moved.id } satisfies RelevanceDoc);
     // Everything else exactly as it was.
     for (const other of [...V1_PAPERS, ...NOT_ACL]) {
-      expect(await db.get('papers', other.id)).toEqual(other);
+      expect(await db.get('papers', other.id)).toEqual(upgraded(other));
       expect(await db.get('relevance', other.id)).toEqual(relevanceDoc(other));
     }
     expect(await db.count('papers')).toBe(V1_PAPERS.length + NOT_ACL.length + 1);
@@ -223,7 +276,7 @@ describe('database migrations', () => {
   it('v3 → v4 merges a paper saved under both ids: newer edit wins, earlier save kept, tags united, both notes kept', async () => {
     await createV3([ROW_COPY, DOI_COPY]);
     const db = await openDatabase();
-    const merged: SavedPaper = {
+    const merged: SavedPaper = upgraded({
       id: 'aclanthology:P17-1001',
       paper: {
         ...DOI_COPY.paper, // the newer edit, field by field, where it knows the field
@@ -240,7 +293,7 @@ describe('database migrations', () => {
       savedFrom: 'https://aclanthology.org/volumes/P17-1/',
       savedAt: ROW_COPY.savedAt,
       updatedAt: DOI_COPY.updatedAt,
-    };
+    });
     expect(await db.getAll('papers')).toEqual([merged]);
     expect(await db.getAll('relevance')).toEqual([relevanceDoc(merged)]);
     expect(await loadRelevanceModel(db)).toEqual(buildModel([fromSaved(merged)]));
@@ -267,7 +320,7 @@ describe('database migrations', () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
     const byId = (a: SavedPaper, b: SavedPaper) => a.id.localeCompare(b.id);
-    expect((await db.getAll('papers')).sort(byId)).toEqual([...V1_PAPERS].sort(byId));
+    expect((await db.getAll('papers')).sort(byId)).toEqual(V1_PAPERS.map(upgraded).sort(byId));
     expect(await getRepo(db, 'o/r')).toMatchObject({ status: 'not-found', fetchedAt: 3 });
     expect(await db.get('meta', 'github:anonymous')).toEqual({ key: 'github:anonymous', blockedUntil: 42 });
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
@@ -295,7 +348,7 @@ describe('database migrations', () => {
     expect(DB_VERSION).toBeGreaterThanOrEqual(2);
 
     const byId = (a: SavedPaper, b: SavedPaper) => a.id.localeCompare(b.id);
-    expect((await db.getAll('papers')).sort(byId)).toEqual([...V1_PAPERS].sort(byId));
+    expect((await db.getAll('papers')).sort(byId)).toEqual(V1_PAPERS.map(upgraded).sort(byId));
     expect((await listPapers(db)).map((p) => p.id)).toEqual(['arxiv:2607.01234', 'arxiv:hep-th/9901001', 'doi:10.1145/3292500.3330701']);
     expect((await db.getAllFromIndex('papers', 'by-status', 'reading')).map((p) => p.id)).toEqual(['arxiv:hep-th/9901001']);
     expect(await lookup(db, ['doi:10.1145/3292500.3330701'])).toEqual({ 'doi:10.1145/3292500.3330701': { status: 'done', tags: ['graphs'] } });
@@ -316,7 +369,7 @@ describe('database migrations', () => {
     expect(ids).toEqual([...V1_PAPERS.map((p) => p.id), 'aclanthology:2023.acl-long.1', 'aclanthology:P17-1001'].sort());
     expect((await db.getAllKeys('relevance')).sort()).toEqual(ids);
     expect(await loadRelevanceModel(db)).toEqual(buildModel((await db.getAll('papers')).map(fromSaved)));
-    for (const paper of V1_PAPERS) expect(await db.get('papers', paper.id)).toEqual(paper);
+    for (const paper of V1_PAPERS) expect(await db.get('papers', paper.id)).toEqual(upgraded(paper));
     expect((await db.getAllFromIndex('papers', 'by-status', 'done')).map((p) => p.id).sort()).toEqual(['aclanthology:P17-1001', 'doi:10.1145/3292500.3330701']);
     expect((await db.getAllFromIndex('papers', 'by-savedAt')).map((p) => p.savedAt)).toEqual([ROW_COPY.savedAt, ACL_ALONE.savedAt, ...V1_PAPERS.map((p) => p.savedAt).sort()]);
     const tx = db.transaction(['repos', 'paperRepos']);

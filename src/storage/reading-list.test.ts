@@ -55,6 +55,16 @@ describe('reading list storage', () => {
     expect(again.paper.upvotes).toBe(9);
   });
 
+  it('saving again keeps the highest arXiv version seen and a DOI found earlier', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ version: 3 }), { savedFrom: 'https://arxiv.org/abs/2607.01234v3', now: 1000 });
+    // An older version's page saved later (a v1 link on Hugging Face) does not take the version back.
+    const older = await savePaper(db, makePaper({ version: 1, doi: '10.1109/cvpr.2026.00042' }), { savedFrom: 'https://arxiv.org/abs/2607.01234v1', now: 2000 });
+    expect(older.paper).toMatchObject({ version: 3, doi: '10.1109/cvpr.2026.00042' });
+    const newer = await savePaper(db, makePaper({ version: 4, doi: null }), { savedFrom: 'https://arxiv.org/abs/2607.01234v4', now: 3000 });
+    expect(newer.paper).toMatchObject({ version: 4, doi: '10.1109/cvpr.2026.00042' });
+  });
+
   it('reports saved state for many ids at once and removes with the removed record', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://x.example/' });

@@ -2,7 +2,7 @@
 // after its transaction has committed (`tx.done`), so "saved" always means saved.
 import { applyEdit, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
-import type { Paper } from '../core/paper';
+import { mergedIdentity, type Paper } from '../core/paper';
 import type { RelevanceModel } from '../core/relevance/model';
 import { savedStates } from './saved-states';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
@@ -67,14 +67,17 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   return record;
 }
 
-/** Newer metadata wins field by field, but never replaces a known value with an unknown one. */
+/**
+ * Newer metadata wins field by field, but never replaces a known value with an unknown one; the version seen never
+ * goes down (an old version's page saved again after a newer one), and a DOI found once is kept.
+ */
 function mergePaper(old: Paper, fresh: Paper): Paper {
   const merged = { ...old } as Record<string, unknown>;
   for (const [key, value] of Object.entries(fresh)) {
     const empty = value === null || (Array.isArray(value) && value.length === 0);
     if (!empty) merged[key] = value;
   }
-  return merged as unknown as Paper;
+  return { ...(merged as unknown as Paper), ...mergedIdentity(fresh, old) };
 }
 
 /** Remove a paper; resolves with the removed record (for undo), or null if it was not in the list. */

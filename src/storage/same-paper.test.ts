@@ -43,6 +43,12 @@ describe('mergeSamePaper', () => {
     expect(merged.note).toBe(`mine\n\nTags: ${b.tags.slice(40).join(', ')}`);
   });
 
+  it('keeps the higher version whichever copy is newer, and a DOI only one copy has', () => {
+    const a = record('arxiv:2607.01234', { paper: makePaper({ version: 5, doi: null }), updatedAt: 10 });
+    const b = record('arxiv:2607.01234', { paper: makePaper({ version: 2, doi: '10.1145/3292500.3330701' }), updatedAt: 30 });
+    expect(mergeSamePaper('arxiv:2607.01234', a, b).paper).toMatchObject({ version: 5, doi: '10.1145/3292500.3330701' });
+  });
+
   it('does not throw on a damaged record', () => {
     const damaged = { ...record('i:2'), paper: undefined, tags: undefined, note: undefined } as unknown as SavedPaper;
     const merged = mergeSamePaper('i:1', record('i:1'), damaged);

@@ -1,6 +1,6 @@
 // Two reading-list records that turn out to be one paper (schema v4: an ACL paper saved once by its DOI and once
 // by its anthology id) become one record without losing anything the user wrote. Pure, for the migration.
-import type { Paper } from '../core/paper';
+import { mergedIdentity, type Paper } from '../core/paper';
 import type { SavedPaper } from './schema';
 
 /** What SavedPaperSchema (background/messages.ts) allows; tags beyond it are kept in the note instead. */
@@ -14,7 +14,7 @@ function mergePaper(id: string, newer: Paper | undefined, older: Paper | undefin
   for (const [key, value] of Object.entries(newer ?? {})) if (filled(value)) merged[key] = value;
   // The count qualifies the author list ("et al."), so it comes with the list it belongs to.
   merged.authorCount = filled(newer?.authors) ? (newer?.authorCount ?? null) : (older?.authorCount ?? newer?.authorCount ?? null);
-  return { ...(merged as unknown as Paper), id };
+  return { ...(merged as unknown as Paper), ...mergedIdentity(newer, older), id };
 }
 
 function notesOf(newer: string, older: string): string {

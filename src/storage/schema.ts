@@ -1,7 +1,7 @@
 // The one IndexedDB schema (idb's typed DBSchema) and its versioned upgrade path.
 // Every version gets one step in `MIGRATIONS`; a step never awaits anything but the upgrade transaction.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Paper } from '../core/paper';
+import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
 import { aclAnthologyIdFromDoi } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
@@ -128,7 +128,8 @@ export interface PapershelfDB extends DBSchema {
 export const DB_NAME = 'papershelf';
 
 type UpgradeTx = IDBPTransaction<PapershelfDB, StoreNames<PapershelfDB>[], 'versionchange'>;
-type Migration = (db: IDBPDatabase<PapershelfDB>, tx: UpgradeTx) => void;
+/** A step that moves records returns its chain of requests: the next step starts when it has settled (see upgrade). */
+type Migration = (db: IDBPDatabase<PapershelfDB>, tx: UpgradeTx) => void | Promise<unknown>;
 
 /** MIGRATIONS[n - 1] brings a database from version n - 1 to version n. Append; never edit a shipped step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -164,7 +165,7 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     const papers = tx.objectStore('papers');
     const relevance = tx.objectStore('relevance');
-    void papers
+    return papers
       .getAll()
       .then((all) => {
         const byId = new Map(all.map((record) => [record.id, record]));
@@ -188,10 +189,48 @@ export const MIGRATIONS: readonly Migration[] = [
       })
       .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
   },
+  // v5 (0.5.0): papers keep their arXiv version and their own DOI (`version`, `doi`); records saved before have
+  // neither, and get null for both (unknown), so every record has the shape SavedPaperSchema checks (undo of a remove
+  // and re-import send records back through it). In the same pass, a `savedFrom` address longer than a record may now
+  // hold (older builds kept a search page's address whole) is shortened as saves shorten it (savedFromUrl).
+  (_db, tx) => {
+    const papers = tx.objectStore('papers');
+    return papers
+      .getAll()
+      .then((all) => Promise.all(all.flatMap((record) => {
+        const upgraded = v5Record(record);
+        return upgraded ? [papers.put(upgraded)] : [];
+      })))
+      .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
+  },
 ];
+
+/** A record as v5 keeps it (see MIGRATIONS[4]), or null when it is that already or too damaged to touch. */
+export function v5Record(record: SavedPaper): SavedPaper | null {
+  if (!record || typeof record !== 'object' || !record.paper || typeof record.paper !== 'object') return null;
+  const paper = record.paper as Partial<Paper>;
+  const addFields = !('version' in paper) || !('doi' in paper);
+  const from = typeof record.savedFrom === 'string' && record.savedFrom !== '' && !isHttpUrl(record.savedFrom) ? (savedFromUrl(record.savedFrom) ?? '') : null;
+  if (!addFields && from === null) return null;
+  return {
+    ...record,
+    paper: addFields ? { ...record.paper, version: paper.version ?? null, doi: paper.doi ?? null } : record.paper,
+    ...(from === null ? {} : { savedFrom: from }),
+  };
+}
 
 export const DB_VERSION = MIGRATIONS.length;
 
+/**
+ * Run the steps from `oldVersion` on. A step that returns its requests' chain (v4 on) runs to its end before the next
+ * step starts: two steps that each read every record and write some back would otherwise both read the records as
+ * they were, and the later one would put back what the earlier one moved. Steps that only create stores return
+ * nothing and run at once. The chain stays inside the upgrade transaction (its requests keep it open).
+ */
 export function upgrade(db: IDBPDatabase<PapershelfDB>, oldVersion: number, tx: UpgradeTx): void {
-  for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]!(db, tx);
+  let previous: Promise<unknown> | undefined;
+  for (let version = oldVersion; version < DB_VERSION; version++) {
+    const step = MIGRATIONS[version]!;
+    previous = (previous ? previous.then(() => step(db, tx)) : step(db, tx)) ?? undefined;
+  }
 }
