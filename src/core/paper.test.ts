@@ -67,6 +67,9 @@ describe('boundPaper: what a page gives, brought within what the list stores', (
     expect(boundPaper(base({ version: 3, doi: '10.1109/CVPR.2024.00123' }))).toMatchObject({ version: 3, doi: '10.1109/cvpr.2024.00123' });
     for (const version of [0, -1, 2.5, PAPER_LIMITS.version + 1, Number.NaN]) expect(boundPaper(base({ version }))!.version).toBeNull();
     expect(boundPaper(base({ id: 'openreview:Xk9pQ2vN7a', version: 2 }))!.version).toBeNull(); // only arXiv has versions
+    // A DOI id's own DOI is the id already: exports derive it from there.
+    expect(boundPaper(base({ id: 'doi:10.1145/3292500.3330701', doi: '10.1145/3292500.3330701' }))!.doi).toBeNull();
+    expect(boundPaper(base({ id: 'aclanthology:2023.acl-long.1', doi: '10.18653/v1/2023.acl-long.1' }))!.doi).toBeNull();
     for (const doi of ['10.48550/arXiv.2401.00001', 'doi:10.1/x', '10.1145/a b', `10.1145/${'1'.repeat(300)}`, '']) expect(boundPaper(base({ doi }))!.doi).toBeNull();
   });
 

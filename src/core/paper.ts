@@ -1,5 +1,5 @@
 import { REPO_NAME } from './github';
-import { arxivIdFromDoi, isDoi } from './ids';
+import { arxivIdFromDoi, doiOf, isDoi } from './ids';
 
 /** The one shape every site adapter produces and every layer stores (issue #3). Unknown fields are null. */
 export interface Paper {
@@ -29,8 +29,8 @@ export interface Paper {
   /** The arXiv version the reader saw (3 for `v3`); only for `arxiv:` ids, which never carry it. */
   version: number | null;
   /**
-   * The paper's own DOI (a journal's or proceedings'), lowercased; never arXiv's 10.48550/arXiv.<id>, which exports
-   * derive from the id.
+   * The paper's own DOI (a journal's or proceedings'), lowercased, where its id does not carry it already (see
+   * ownDoi): never arXiv's 10.48550/arXiv.<id> nor a `doi:` id's own DOI, which exports derive from the id.
    */
   doi: string | null;
   source: PaperSource;
@@ -124,6 +124,13 @@ export function isPaperDoi(doi: string): boolean {
   return doi.length <= PAPER_LIMITS.doi && isDoi(doi) && !arxivIdFromDoi(doi);
 }
 
+/** The DOI a paper with this id keeps as its own (lowercased), or null: not a DOI, arXiv's, or the one its id carries. */
+export function ownDoi(doi: string | null | undefined, id: string): string | null {
+  if (typeof doi !== 'string' || !isPaperDoi(doi)) return null;
+  const lower = doi.toLowerCase();
+  return lower === doiOf(id)?.toLowerCase() ? null : lower;
+}
+
 /**
  * The version and DOI of one paper seen twice: the higher version (arXiv versions only grow, and an older page seen
  * later does not undo a newer one), and `newer`'s DOI, else `older`'s (a DOI found once is kept).
@@ -201,7 +208,7 @@ export function boundPaper(paper: Paper): Paper | null {
     venue: paper.venue === null ? null : clip(paper.venue, L.venue),
     categories: paper.categories.slice(0, L.categories).map((c) => clip(c, L.category)),
     version: paper.version !== null && isPaperVersion(paper.version, paper.id) ? paper.version : null,
-    doi: paper.doi && isPaperDoi(paper.doi) ? paper.doi.toLowerCase() : null,
+    doi: ownDoi(paper.doi, paper.id),
     source: { site: clip(paper.source.site, L.sourceField), page: clip(paper.source.page, L.sourceField) },
   };
 }

@@ -2,8 +2,11 @@
 import type { SavedPaper } from '../../storage/schema';
 
 export const BACKUP_FORMAT = 'papershelf-backup';
-/** Bump when a field changes meaning; import refuses backups newer than it understands. */
-export const BACKUP_VERSION = 1;
+/**
+ * Bump when a field changes meaning or is added; import refuses backups newer than it understands. 2: papers have
+ * `version` and `doi` (version-1 backups, without them, import with both unknown).
+ */
+export const BACKUP_VERSION = 2;
 
 /** Everything in the reading list (papers, notes, tags, statuses, dates), re-importable without loss. */
 export interface Backup {

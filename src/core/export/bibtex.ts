@@ -27,7 +27,7 @@ interface BibtexConfig {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Preferred field order; fields citation-js adds beyond these follow, in its order. */
-const ORDER = ['title', 'author', 'year', 'month', 'journal', 'booktitle', 'publisher', 'eprint', 'archivePrefix', 'primaryClass', 'doi', 'url', 'keywords', 'abstract'];
+const ORDER = ['title', 'author', 'year', 'month', 'journal', 'booktitle', 'publisher', 'eprint', 'archivePrefix', 'primaryClass', 'version', 'doi', 'url', 'keywords', 'abstract'];
 
 function escapeName(name: CslName): CslName {
   const out: CslName = {};
@@ -100,6 +100,8 @@ export function bibtexEntries(saved: readonly SavedPaper[], items: readonly CslI
     if (Number.isInteger(month) && month >= 1 && month <= 12) fields.set('month', [MONTHS[month - 1]!, true]);
     else fields.delete('month');
     for (const [name, value] of arxivFields(paper)) fields.set(name, [value, false]);
+    // biblatex's `version` (citation-js writes none): the arXiv version, next to the unversioned eprint.
+    if (item.version) fields.set('version', [texVerbatim(item.version), false]);
     const keywords = keywordsOf(paper).map(texEscapePlain);
     if (keywords.length) fields.set('keywords', [keywords.join(', '), false]);
     if (item.abstract) fields.set('abstract', [texEscapeSource(item.abstract), false]);

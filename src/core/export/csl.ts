@@ -1,12 +1,13 @@
 // CSL-JSON (the Citation Style Language data model that Zotero, Mendeley, Pandoc and citation-js share) for a
 // saved paper, and a best-effort Paper from any CSL item. Conventions follow what Zotero writes for preprints:
 // type `article` (CSL 1.0.2: "preprint, working paper"), `publisher` arXiv, `number` arXiv:<id>, the arXiv DOI
-// 10.48550/arXiv.<id> and the abs URL. Personal data (status, note) never goes into citation data; tags do, as
+// 10.48550/arXiv.<id> (the paper's own DOI instead when it has one) and the abs URL; the arXiv version seen is CSL
+// `version`. Personal data (status, note) never goes into citation data; tags do, as
 // keywords, next to the paper's categories.
 import type { Paper } from '../paper';
-import { isoDate, normalizeSpace } from '../paper';
+import { isoDate, isPaperVersion, normalizeSpace, ownDoi } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, ID_PREFIXES, parseArxivId, parseDoi } from '../ids';
+import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
 
 export interface CslName {
   family?: string;
@@ -35,6 +36,8 @@ export interface CslItem {
   'event-title'?: string;
   publisher?: string;
   number?: string;
+  /** The arXiv version (`3`), as CSL's "version or release number". */
+  version?: string;
   DOI?: string;
   URL?: string;
   abstract?: string;
@@ -145,7 +148,8 @@ function asciiUrl(url: string | null): string | null {
 export function toCsl(saved: SavedPaper): CslItem {
   const paper = saved.paper;
   const arxiv = arxivIdOf(saved.id);
-  const doi = doiOf(saved.id);
+  // A DOI id is the paper's identity, so it comes first; then the DOI a page gave (a journal's, besides the arXiv id).
+  const doi = doiOf(saved.id) ?? paper.doi ?? null;
   const venue = paper.venue ? normalizeSpace(paper.venue) : '';
   const type = venueKind(venue) === 'conference' ? 'paper-conference' : venue ? 'article-journal' : 'article';
   const item: CslItem = { id: saved.id, type, title: paper.title };
@@ -158,6 +162,7 @@ export function toCsl(saved: SavedPaper): CslItem {
     item.publisher = 'arXiv';
     item.number = `arXiv:${arxiv}`;
   }
+  if (arxiv && paper.version) item.version = String(paper.version);
   const itemDoi = doi ?? (arxiv && type === 'article' ? `10.48550/arXiv.${arxiv}` : null);
   if (itemDoi) item.DOI = itemDoi;
   const url = arxiv ? arxivAbsUrl(arxiv) : (asciiUrl(paper.url) ?? asciiUrl(paper.pdfUrl) ?? (doi ? `https://doi.org/${doi}` : null));
@@ -229,25 +234,36 @@ export interface FromCslHints {
   plainText?: boolean;
 }
 
-function arxivOf(item: CslItem, hints: FromCslHints, doi: string | null): string | null {
+/** The arXiv id an item names (eprint, arXiv DOI, number, container or URL), with the first version any of them gives. */
+function arxivOf(item: CslItem, hints: FromCslHints, doi: string | null): ArxivId | null {
   const type = hints.eprintType?.trim().toLowerCase();
+  const found: ArxivId[] = [];
   if (hints.eprint && (!type || type === 'arxiv')) {
     const id = parseArxivId(hints.eprint);
-    if (id) return id.id;
+    if (id) found.push(id);
   }
   if (doi) {
     const id = arxivIdFromDoi(doi);
-    if (id) return id.id;
+    if (id) found.push(id);
   }
   for (const text of [item.number, item['container-title'], item.URL]) {
     if (typeof text !== 'string') continue;
     const fromUrl = /^https?:/i.test(text.trim()) ? arxivIdFromUrl(text.trim()) : null;
-    if (fromUrl) return fromUrl.id;
+    if (fromUrl) found.push(fromUrl);
     const m = /\barxiv:\s*([\w./-]+)/i.exec(text);
     const id = m ? parseArxivId(m[1]!) : null;
-    if (id) return id.id;
+    if (id) found.push(id);
   }
-  return null;
+  const first = found[0];
+  return first ? { id: first.id, version: found.find((f) => f.id === first.id && f.version !== null)?.version ?? null } : null;
+}
+
+/** CSL `version` as an arXiv version (`3`, `v3`), else the one the id's own spelling gave. */
+function versionOf(item: CslItem, arxiv: ArxivId | null, id: string): number | null {
+  const text = typeof item.version === 'string' || typeof item.version === 'number' ? String(item.version).trim() : '';
+  const m = /^v?(\d{1,4})$/i.exec(text);
+  const version = m ? Number(m[1]) : arxiv?.version;
+  return version && isPaperVersion(version, id) ? version : null;
 }
 
 /** Best effort: a Paper from any CSL item (citation-js output for BibTeX/RIS, or a CSL-JSON file). */
@@ -258,7 +274,8 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
     .map(joinName)
     .filter((name) => name !== '' && name.toLowerCase() !== 'others');
   const doi = typeof item.DOI === 'string' ? parseDoi(item.DOI) : null;
-  const arxiv = arxivOf(item, hints, doi);
+  const arxivId = arxivOf(item, hints, doi);
+  const arxiv = arxivId?.id ?? null;
   const container = normalizeSpace(strip(item['container-title'] ?? item['event-title'] ?? ''));
   const venue = container && !/^(?:arxiv|corr)\b/i.test(container) ? container : null;
   const keywords = splitKeywords(item.keyword);
@@ -286,8 +303,8 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
     url: httpUrl(item.URL) ?? (arxiv ? arxivAbsUrl(arxiv) : null),
     venue,
     categories,
-    version: null,
-    doi: null,
+    version: versionOf(item, arxivId, id),
+    doi: ownDoi(doi, id),
     source: { site: 'import', page: hints.page ?? 'csl-json' },
   };
 }

@@ -162,7 +162,8 @@ export function markdownLine(saved: SavedPaper): string {
 
 // ---- CSV ------------------------------------------------------------------------------------------------
 
-export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'venue', 'status', 'tags', 'note', 'url', 'pdf_url', 'doi', 'arxiv_id', 'categories', 'saved_at', 'updated_at'];
+/** Columns are only ever appended, so spreadsheets set up for an older export still find theirs. */
+export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'venue', 'status', 'tags', 'note', 'url', 'pdf_url', 'doi', 'arxiv_id', 'categories', 'saved_at', 'updated_at', 'arxiv_version'];
 
 function csvCells(saved: SavedPaper): string[] {
   const paper = saved.paper;
@@ -178,11 +179,12 @@ function csvCells(saved: SavedPaper): string[] {
     saved.note,
     paper.url ?? '',
     paper.pdfUrl ?? '',
-    doiOf(saved.id) ?? '',
+    doiOf(saved.id) ?? paper.doi ?? '',
     arxivIdOf(saved.id) ?? '',
     paper.categories.join('; '),
     iso(saved.savedAt),
     iso(saved.updatedAt),
+    paper.version ? String(paper.version) : '',
   ];
 }
 

@@ -206,6 +206,12 @@ async function parseJson(body: string, options: LongWork): Promise<ImportParseRe
   throw new ImportError('This JSON file is neither a Papershelf backup nor CSL-JSON (a list of citation items)');
 }
 
+/** A backup record from before papers had `version` and `doi` (format 1) with both unknown, as the database upgrade gives them. */
+function withIdentityFields(raw: unknown): unknown {
+  if (!isObject(raw) || !isObject(raw.paper) || ('version' in raw.paper && 'doi' in raw.paper)) return raw;
+  return { ...raw, paper: { version: null, doi: null, ...raw.paper } };
+}
+
 async function parseBackup(data: Record<string, unknown>, options: LongWork): Promise<ImportParseResult> {
   const version = data.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ImportError('The backup has no valid format version');
@@ -219,7 +225,7 @@ async function parseBackup(data: Record<string, unknown>, options: LongWork): Pr
     chunk.map((raw, i): Checked => {
       const where = isObject(raw) && typeof raw.id === 'string' && v.is(PaperId, raw.id) ? raw.id : `#${start + i + 1}`;
       const rawTitle = isObject(raw) && isObject(raw.paper) && typeof raw.paper.title === 'string' ? clip(raw.paper.title) : undefined;
-      const parsed = v.safeParse(SavedPaperSchema, raw);
+      const parsed = v.safeParse(SavedPaperSchema, withIdentityFields(raw));
       if (!parsed.success) return { skip: { id: where, ...(rawTitle ? { title: rawTitle } : {}), reason: describeIssues(parsed.issues) } };
       if (parsed.output.id !== parsed.output.paper.id) {
         return { skip: { id: where, title: clip(parsed.output.paper.title), reason: `its id does not match its paper's id (${clip(parsed.output.paper.id, 60)})` } };
@@ -255,6 +261,7 @@ const CslInputSchema = v.object({
   'event-title': optionalText,
   publisher: optionalText,
   number: v.optional(v.union([v.string(), v.number()])),
+  version: v.optional(v.union([v.string(), v.number()])),
   DOI: optionalText,
   URL: optionalText,
   abstract: optionalText,
@@ -262,9 +269,10 @@ const CslInputSchema = v.object({
 });
 
 function cslItemOf(input: v.InferOutput<typeof CslInputSchema>): CslItem {
-  const { id, number, keyword, ...rest } = input;
+  const { id, number, version, keyword, ...rest } = input;
   const item: CslItem = { ...rest, id: String(id ?? ''), type: input.type ?? 'article' };
   if (number !== undefined) item.number = String(number);
+  if (version !== undefined) item.version = String(version);
   if (keyword !== undefined) item.keyword = Array.isArray(keyword) ? keyword.join(',') : keyword;
   return item;
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { SavedPaperSchema } from '../../background/messages';
-import { ARXIV_CATEGORY } from './csl';
+import { ARXIV_CATEGORY, toCsl } from './csl';
 import { exportPapers } from './formats';
 import { mergeImport, parseImport } from './import';
 import type { SavedPaper } from '../../storage/schema';
 import { generatePapers } from '../../../test/fixtures/export/generate';
-import { openreview, realistic } from '../../../test/fixtures/export/papers';
+import { attention, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
 import { readingList } from '../../../bench/records';
 import { recordFigures } from '../../../test/figures';
 
@@ -87,5 +87,86 @@ describe('BibTeX: a site-only paper whose title is written in TeX comes back as 
     const { summary, upserts } = mergeImport(new Map([[paper.id, paper]]), parsed, Date.UTC(2026, 7, 1));
     expect(summary).toMatchObject({ added: 0, updated: 0 });
     expect(upserts).toEqual([]);
+  });
+});
+
+describe("an arXiv paper's version and journal DOI come back from every format that has a place for them", () => {
+  // Published in a journal (its DOI, not arXiv's, is the one to cite), and a preprint seen at v3 with a proceedings DOI.
+  const journal: SavedPaper = {
+    ...texTitle,
+    id: 'arxiv:2401.12345',
+    paper: { ...texTitle.paper, venue: 'IEEE Transactions on Pattern Analysis and Machine Intelligence', version: 5, doi: '10.1109/tpami.2025.3512345' },
+  };
+  const preprint: SavedPaper = { ...attention, paper: { ...attention.paper, version: 3, doi: '10.5555/3295222.3295349' } };
+  const unknown = (saved: SavedPaper): SavedPaper => ({ ...saved, paper: { ...saved.paper, version: null, doi: null } });
+
+  it('CSL writes the journal DOI in place of the arXiv one, and the version as `version`', () => {
+    expect(toCsl(journal)).toMatchObject({ type: 'article-journal', DOI: '10.1109/tpami.2025.3512345', version: '5', URL: 'https://arxiv.org/abs/2401.12345' });
+    expect(toCsl(preprint)).toMatchObject({ type: 'article', number: 'arXiv:1706.03762', DOI: '10.5555/3295222.3295349', version: '3' });
+    expect(toCsl(attention)).toMatchObject({ DOI: '10.48550/arXiv.1706.03762' }); // no DOI of its own: arXiv's, as before
+    expect(toCsl(attention)).not.toHaveProperty('version');
+  });
+
+  it('BibTeX writes `version` next to the unversioned eprint, and the journal DOI', async () => {
+    const { text } = await exportPapers([preprint], 'bibtex');
+    expect(text).toContain('\teprint = {1706.03762},');
+    expect(text).toContain('\tversion = {3},');
+    expect(text).toContain('\tdoi = {10.5555/3295222.3295349},');
+  });
+
+  it.each(['bibtex', 'csl-json', 'json'] as const)('%s: read back, and merged into a list that lacked them', async (format) => {
+    const exported = await exportPapers([journal, preprint], format);
+    const parsed = await parseImport(exported.text, exported.filename);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.records.map((r) => [r.id, r.paper.version, r.paper.doi])).toEqual([
+      ['arxiv:2401.12345', 5, '10.1109/tpami.2025.3512345'],
+      ['arxiv:1706.03762', 3, '10.5555/3295222.3295349'],
+    ]);
+    const list = new Map([journal, preprint].map((p) => [p.id, unknown(p)]));
+    const { upserts } = mergeImport(list, parsed, Date.UTC(2026, 7, 1));
+    expect(upserts.map((r) => [r.paper.version, r.paper.doi])).toEqual([
+      [5, '10.1109/tpami.2025.3512345'],
+      [3, '10.5555/3295222.3295349'],
+    ]);
+    // Into the list that has them: nothing to do.
+    expect(mergeImport(new Map([journal, preprint].map((p) => [p.id, p])), parsed, Date.UTC(2026, 7, 1)).upserts).toEqual([]);
+  });
+
+  it('RIS carries the DOI (it has no field for a version)', async () => {
+    const exported = await exportPapers([journal, preprint], 'ris');
+    const parsed = await parseImport(exported.text, exported.filename);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.records.map((r) => [r.id, r.paper.doi])).toEqual([
+      ['arxiv:2401.12345', '10.1109/tpami.2025.3512345'],
+      ['arxiv:1706.03762', '10.5555/3295222.3295349'],
+    ]);
+  });
+
+  it('CSV has the DOI and the version', async () => {
+    const { text } = await exportPapers([journal], 'csv');
+    const row = text.split('\r\n')[1]!;
+    expect(row).toContain(',10.1109/tpami.2025.3512345,2401.12345,');
+    expect(row.endsWith(',5')).toBe(true);
+  });
+
+  it('a version-1 backup (papers without either field) still imports, both unknown', async () => {
+    const old = [journal, preprint].map((saved) => {
+      const { version: _v, doi: _d, ...paper } = saved.paper;
+      return { ...saved, paper };
+    });
+    const parsed = await parseImport(JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', papers: old }));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.records).toEqual([journal, preprint].map(unknown));
+  });
+
+  it('reads versions from the ways other tools write them: a versioned eprint, URL or number', async () => {
+    const bib = '@misc{k, title={A Paper}, eprint={2401.12345v4}, archivePrefix={arXiv}, doi={10.1109/TPAMI.2025.3512345}}';
+    const parsed = await parseImport(bib, 'zotero.bib');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.records[0]!.paper).toMatchObject({ id: 'arxiv:2401.12345', version: 4, doi: '10.1109/tpami.2025.3512345' });
+    const csl = JSON.stringify([{ type: 'article', title: 'B', URL: 'http://arxiv.org/abs/2401.12346v2', number: 'arXiv:2401.12346' }]);
+    const fromCsl = await parseImport(csl, 'items.json');
+    expect(fromCsl.ok && fromCsl.records[0]!.paper).toMatchObject({ id: 'arxiv:2401.12346', version: 2, doi: null });
   });
 });
