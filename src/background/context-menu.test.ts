@@ -12,7 +12,7 @@ describe('saveLink', () => {
   it('resolves a paper link and saves it from the page it was clicked on', async () => {
     const deps = { resolve: vi.fn(async () => resolved('arxiv:2401.12345')), save: vi.fn(async () => {}) };
     const paper = await saveLink('https://arxiv.org/pdf/2401.12345v2', 'https://blog.example/post', deps);
-    expect(deps.resolve).toHaveBeenCalledWith({ kind: 'arxiv', id: '2401.12345' });
+    expect(deps.resolve).toHaveBeenCalledWith({ kind: 'arxiv', id: '2401.12345', version: 2 });
     expect(deps.save).toHaveBeenCalledWith(paper, 'https://blog.example/post');
     expect(paper?.title).toBe('Title of arxiv:2401.12345');
   });

@@ -3,7 +3,7 @@
 // events/, papers/single.html).
 import { githubReposFromText } from '../core/github';
 import { ACL_ANTHOLOGY_ID, arxivPdfUrl, canonicalId } from '../core/ids';
-import { emptyPaper, type Paper } from '../core/paper';
+import { emptyPaper, ownDoi, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, linkedIds, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -103,6 +103,7 @@ function fromRow(row: Element, ctx: AclContext): Paper | null {
   const abstract = abstractOf(row);
   return {
     ...emptyPaper(paperId, title, { site: 'aclanthology', page: ctx.page }),
+    doi: ownDoi(doi, paperId),
     authors: Array.from(row.querySelectorAll(ROW_AUTHORS), textOf).filter(Boolean),
     abstract,
     githubRepos: githubReposFromText(abstract ?? ''),
@@ -128,6 +129,7 @@ function fromPaperPage(card: Element, ctx: AclContext): Paper | null {
   const abstract = (heading && text.startsWith(heading) ? text.slice(heading.length).trim() : text) || null;
   return {
     ...emptyPaper(paperId, title, { site: 'aclanthology', page: ctx.page }),
+    doi: ownDoi(doi, paperId),
     authors: meta?.authors.length ? meta.authors : Array.from(card.querySelectorAll(PAPER_AUTHORS), textOf).filter(Boolean),
     abstract,
     githubRepos: githubReposFromText(abstract ?? ''),

@@ -19,7 +19,7 @@ function load(name: string, url: string) {
   return { doc, ctx, cards, papers, errors };
 }
 
-const only = (id: string, title: string, page: string, abstract: string | null = null): Paper => ({
+const only = (id: string, title: string, page: string, abstract: string | null = null, version: number | null = null): Paper => ({
   id: `arxiv:${id}`,
   title,
   authors: [],
@@ -34,7 +34,7 @@ const only = (id: string, title: string, page: string, abstract: string | null =
   url: `https://www.alphaxiv.org/${page}/${id}`,
   venue: null,
   categories: [],
-  version: null,
+  version,
   doi: null,
   source: { site: 'alphaxiv', page },
 });
@@ -74,7 +74,7 @@ describe('alphaxiv.pageKind', () => {
 describe('rendered abstract page', () => {
   const { cards, papers, errors, doc } = load('abs-2406.01234.html', 'https://www.alphaxiv.org/abs/2406.01234v2');
 
-  it('takes the id from the URL, the title from the first h1 and the abstract from citation_abstract', () => {
+  it('takes the id (and apart from it the version) from the URL, the title from the first h1 and the abstract from citation_abstract', () => {
     expect(errors).toEqual([]);
     expect(cards).toEqual([doc.querySelector('h1.paper-title')]);
     expect(papers).toEqual<Paper[]>([
@@ -83,6 +83,7 @@ describe('rendered abstract page', () => {
         'Tokenizer-Free Language Modeling with Byte Latents',
         'abs',
         'We train byte-level language models that group bytes into latent patches and match tokenized models at scale.',
+        2, // /abs/2406.01234v2
       ),
     ]);
   });
@@ -134,7 +135,7 @@ describe('malformed and empty pages', () => {
     const { cards, papers, errors } = load('malformed.html', 'https://www.alphaxiv.org/overview/2312.00752v1');
     expect(errors).toEqual([]);
     expect(cards).toHaveLength(1);
-    expect(papers).toEqual<Paper[]>([only('2312.00752', 'Linear-Time Sequence Modeling with Selective State Spaces', 'overview')]);
+    expect(papers).toEqual<Paper[]>([only('2312.00752', 'Linear-Time Sequence Modeling with Selective State Spaces', 'overview', null, 1)]);
   });
 
   it('yields nothing without any title', () => {

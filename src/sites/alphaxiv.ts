@@ -24,6 +24,8 @@ export interface AlphaxivContext {
   page: string;
   /** The arXiv id (no version) from the URL: the only identity this adapter trusts. */
   arxivId: string | null;
+  /** The version the URL names (`/abs/<id>v2`): the one the page shows. */
+  version: number | null;
   title: string | null;
   abstract: string | null;
 }
@@ -54,10 +56,12 @@ export const alphaxiv: SiteAdapter<AlphaxivContext> = {
 
   context(doc, url) {
     const page = pageKind(url) ?? 'unknown';
+    const fromUrl = page === 'unknown' ? null : arxivIdFromUrl(url.href);
     const title = firstMeta(doc, TITLE_META)?.replace(SITE_SUFFIX, '').replace(/^alphaXiv$/i, '') || null;
     return {
       page,
-      arxivId: page === 'unknown' ? null : (arxivIdFromUrl(url.href)?.id ?? null),
+      arxivId: fromUrl?.id ?? null,
+      version: fromUrl?.version ?? null,
       title,
       // Without a paper title in the head, og:description is the site's own blurb.
       abstract: title ? firstMeta(doc, ABSTRACT_META) : null,
@@ -76,6 +80,7 @@ export const alphaxiv: SiteAdapter<AlphaxivContext> = {
     return {
       ...emptyPaper(`arxiv:${ctx.arxivId}`, title, { site: 'alphaxiv', page: ctx.page }),
       abstract: ctx.abstract,
+      version: ctx.version,
       pdfUrl: arxivPdfUrl(ctx.arxivId), // from the id alone, as the Hugging Face adapter does
       url: `${ORIGIN}/${ctx.page}/${ctx.arxivId}`,
     };

@@ -159,7 +159,7 @@ describe('parseDayMonthYear', () => {
 describe('context', () => {
   it('reads the /new listing date from the heading', () => {
     const ctx = ctxFor(load('new-cs-lg.html'), 'https://arxiv.org/list/cs.LG/new');
-    expect(ctx).toEqual({ page: 'new', now: NOW, listingDate: '2026-09-11', days: [], urlId: null });
+    expect(ctx).toEqual({ page: 'new', now: NOW, listingDate: '2026-09-11', days: [], urlId: null, urlVersion: null });
   });
 
   it('reads the pre-2024 /new dateline, which has no year, with `now`', () => {
@@ -190,9 +190,10 @@ describe('context', () => {
       listingDate: null,
       days: [],
       urlId: null,
+      urlVersion: null,
     });
     expect(ctxFor(empty, 'https://arxiv.org/list/cs.LG/recent').days).toEqual([]);
-    expect(ctxFor(empty, 'https://arxiv.org/abs/2609.22268v2').urlId).toBe('2609.22268');
+    expect(ctxFor(empty, 'https://arxiv.org/abs/2609.22268v2')).toMatchObject({ urlId: '2609.22268', urlVersion: 2 });
     expect(ctxFor(empty, 'https://example.org/').page).toBe('unknown');
     expect(run(empty, 'https://arxiv.org/list/cs.LG/new').papers).toEqual([]);
     expect(run(empty, 'https://arxiv.org/search/?query=x').papers).toEqual([]);
@@ -465,7 +466,8 @@ describe('search results (search.html, built from the template)', () => {
         categories: ['cs.CV', 'cs.AI'],
       }),
       expected('2402.07890', 'search', {
-        title: 'Revisiting Sparse Attention Baselines', // shown as arXiv:2402.07890v2: the id drops the version
+        title: 'Revisiting Sparse Attention Baselines', // shown as arXiv:2402.07890v2: the id drops the version, kept apart
+        version: 2, // the result's link, not the "Latest version: v4" after it
         authors: ['Kenji Ito', 'Ama Mensah', 'Lukas Schmidt'],
         abstract:
           'Many sparse attention papers compare against weak baselines. We re-tune six of them and find that most ' +
@@ -549,6 +551,7 @@ describe('abstract page (abs-2609.22268.html, real 2026 page reduced)', () => {
     published: '2026-09-09',
     githubRepos: ['manasvupadhyay/spectral_galerkin_heat'],
     categories: ['cond-mat.mtrl-sci'],
+    version: 1, // og:url …/abs/2609.22268v1; arXiv's own DOI (#arxiv-doi-link) is not the paper's
   });
 
   it('extracts every field; the body abstract reads as the submitted one', () => {
@@ -591,6 +594,25 @@ describe('abstract page (abs-2609.22268.html, real 2026 page reduced)', () => {
     expect(run(doc, url).papers[0]?.venue).toBe('J. Comput. Phys. 512 (2026) 113');
   });
 
+  it("keeps the version shown and the journal's DOI (citation_doi), never arXiv's own", () => {
+    const doc = load('abs-2609.22268.html');
+    doc.querySelector('meta[property="og:url"]')!.setAttribute('content', 'https://arxiv.org/abs/2609.22268v3');
+    doc.head.insertAdjacentHTML('beforeend', '<meta name="citation_doi" content="10.1016/J.JCP.2026.113512" />');
+    expect(run(doc, url).papers[0]).toMatchObject({ id: 'arxiv:2609.22268', version: 3, doi: '10.1016/j.jcp.2026.113512' });
+    doc.querySelector('meta[name="citation_doi"]')!.setAttribute('content', '10.48550/arXiv.2609.22268');
+    expect(run(doc, url).papers[0]?.doi).toBeNull();
+  });
+
+  it('without og:url the "this version" link gives the version, and without either the page address', () => {
+    const doc = load('abs-2609.22268.html');
+    doc.querySelector('meta[property="og:url"]')!.remove();
+    doc.querySelector('td.arxividv a')!.setAttribute('href', 'https://arxiv.org/abs/2609.22268v2');
+    expect(run(doc, url).papers[0]?.version).toBe(2);
+    doc.querySelector('td.arxividv')!.remove();
+    expect(run(doc, url).papers[0]?.version).toBeNull();
+    expect(run(doc, 'https://arxiv.org/abs/2609.22268v4').papers[0]?.version).toBe(4);
+  });
+
   it('prefers citation_title when MathJax 3 left no TeX in the body title', () => {
     const doc = load('abs-2609.22268.html');
     doc.querySelector('meta[name="citation_title"]')!.setAttribute('content', 'Heat transfer in $\\mathbb{R}^3$');
@@ -620,6 +642,7 @@ describe('head-only abstract page (abs-1902.02534-head-only.html, real head)', (
           'involve themselves in crowdsourcing open citations, by uploading their citation data via the ' +
           'OpenCitations infrastructure into our new index, CROCI, the Crowdsourced Open Citations Index.',
         published: '2019-02-07', // citation_date (v1); citation_online_date is v2's 2019/06/21
+        version: 2, // og:url …/abs/1902.02534v2
       }),
     ]);
   });

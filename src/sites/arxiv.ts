@@ -4,7 +4,7 @@
 // Markup: arXiv/arxiv-browse templates list/list_macros.html, list/new.html, list/recent.html, abs/abs.html and
 // formatting/metatags.py; arXiv/arxiv-search templates search/search-macros.html (see DOM-NOTES.md §2).
 import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/github';
-import { arxivAbsUrl, arxivIdFromLink, arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
+import { arxivAbsUrl, arxivIdFromLink, arxivIdFromUrl, arxivPdfUrl, canonicalId, journalDoi, parseArxivId } from '../core/ids';
 import { emptyPaper, isoDate, normalizeSpace, type Paper } from '../core/paper';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -58,6 +58,11 @@ const ABS_LINKS = [
   '.arxivid a[href*="/abs/"]', // "Cite as: arXiv:<id>"
   'link[rel="canonical"]', // head
 ];
+const ABS_VERSION_URLS: [selector: string, attribute: string][] = [
+  ['meta[property="og:url"]', 'content'], // head (metatags.py): …/abs/<id>vN, the version shown
+  ['td.arxividv a[href*="/abs/"]', 'href'], // "(or arXiv:<id>vN for this version)"
+];
+const ABS_DOI = 'citation_doi'; // head, optional: the journal's DOI (arXiv's own 10.48550 DOI is only in the body)
 
 const DESCRIPTOR = '.descriptor'; // "Title:", "Authors:", "Comments:", ... labels, never part of a value
 const EXTERNAL_LINK = 'a.link-external'; // urlized links in comments/abstracts; never an author
@@ -89,6 +94,8 @@ export interface ArxivContext {
   days: ReadonlyArray<{ heading: string; date: string }>;
   /** /abs: the id in the URL, the last resort when the page names none. */
   urlId: string | null;
+  /** /abs: the version in the URL (`/abs/<id>v3`), the last resort when the page names none. */
+  urlVersion: number | null;
 }
 
 // ---- URL ------------------------------------------------------------------------------------------------------------
@@ -115,7 +122,7 @@ function pageKind(url: URL): string | null {
 
 function context(doc: Document, url: URL, now: Date): ArxivContext {
   const page = pageKind(url) ?? 'unknown';
-  const ctx: ArxivContext = { page, now, listingDate: null, days: [], urlId: null };
+  const ctx: ArxivContext = { page, now, listingDate: null, days: [], urlId: null, urlVersion: null };
   if (page === 'new') ctx.listingDate = newListingDate(doc, now);
   if (page === 'recent') {
     const days: { heading: string; date: string }[] = [];
@@ -126,7 +133,11 @@ function context(doc: Document, url: URL, now: Date): ArxivContext {
     }
     ctx.days = days;
   }
-  if (page === 'abs') ctx.urlId = arxivIdFromUrl(url.href)?.id ?? null;
+  if (page === 'abs') {
+    const fromUrl = arxivIdFromUrl(url.href);
+    ctx.urlId = fromUrl?.id ?? null;
+    ctx.urlVersion = fromUrl?.version ?? null;
+  }
   return ctx;
 }
 
@@ -483,6 +494,12 @@ function listingPublished(dt: Element, ctx: ArxivContext): string | null {
 
 // ---- Search result --------------------------------------------------------------------------------------------------
 
+/** The version of paper `id` an arXiv URL names (`/abs/<id>v3` → 3), else null. */
+function urlVersion(href: string | null | undefined, id: string): number | null {
+  const parsed = href ? arxivIdFromUrl(href, ORIGIN) : null;
+  return parsed?.id === id ? parsed.version : null;
+}
+
 function extractSearch(li: Element, ctx: ArxivContext): Paper | null {
   const id = idFromLinks(li, SEARCH_ID_LINKS);
   const paper = id ? basePaper(id, text(li.querySelector(SEARCH_TITLE)), ctx) : null;
@@ -512,6 +529,8 @@ function extractSearch(li: Element, ctx: ArxivContext): Paper | null {
     published: searchPublished(text(li.querySelector(SEARCH_DATES))),
     githubRepos: repos(abstractEl, comments),
     venue: readText(journal, (el) => el === journalLabel)?.text || null,
+    // The result's own link names the version the search matched ("arXiv:<id>v2"; "Latest version: v4" follows).
+    version: urlVersion(li.querySelector(SEARCH_ID_LINKS[0]!)?.getAttribute('href'), id!),
     categories: [...new Set([...li.querySelectorAll(SEARCH_TAGS)].map((t) => normalizeSpace(t.textContent)))].filter(
       (c) => new RegExp(`^${CATEGORY}$`).test(c),
     ),
@@ -580,7 +599,19 @@ function extractAbs(card: Element, ctx: ArxivContext): Paper | null {
     githubRepos: repos(abstractEl, comments, abstractEl ? null : abstract),
     venue,
     categories: subjectCodes(card.querySelector(ABS_SUBJECTS)),
+    version: absVersion(card, ctx, id!),
+    doi: journalDoi(meta(ABS_DOI)),
   };
+}
+
+/** The version an abstract page shows: its og:url, the "this version" link, else the page's own URL. */
+function absVersion(card: Element, ctx: ArxivContext, id: string): number | null {
+  const doc = card.ownerDocument;
+  for (const [selector, attribute] of ABS_VERSION_URLS) {
+    const version = urlVersion((doc.querySelector(selector) ?? card.querySelector(selector))?.getAttribute(attribute), id);
+    if (version) return version;
+  }
+  return id === ctx.urlId ? ctx.urlVersion : null;
 }
 
 /** `citation_date` is v1's date (YYYY/MM/DD; absent when a JAIR journal ref gives a year); else the dateline's first date. */

@@ -158,6 +158,16 @@ describe('paper pages', () => {
     ]);
   });
 
+  it("keeps the page's DOI (citation_doi) beside the arXiv id (citation_arxiv_id) that names the paper", () => {
+    const { papers } = load('paper-cvpr2024.html', PAPER_URL, (doc) =>
+      doc.head.insertAdjacentHTML('beforeend', '<meta name="citation_arxiv_id" content="2403.01234" /><meta name="citation_doi" content="10.1109/CVPR52733.2024.00412" />'),
+    );
+    expect(papers[0]).toMatchObject({ id: 'arxiv:2403.01234', doi: '10.1109/cvpr52733.2024.00412' });
+    // Without the arXiv id the DOI is the id, and not kept twice.
+    const { papers: byDoi } = load('paper-cvpr2024.html', PAPER_URL, (doc) => doc.head.insertAdjacentHTML('beforeend', '<meta name="citation_doi" content="10.1109/CVPR52733.2024.00412" />'));
+    expect(byDoi[0]).toMatchObject({ id: 'doi:10.1109/cvpr52733.2024.00412', doi: null });
+  });
+
   it('names workshop papers as such', () => {
     const url = `${O}/content/CVPR2024W/MULA/html/Lind_Self-Supervised_Depth_From_Rolling_Shutter_ICCV_2019_paper.html`;
     const { papers } = load('paper-iccv2019-no-meta.html', url);

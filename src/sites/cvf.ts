@@ -5,7 +5,7 @@
 // `published` stays null (the pages give a year at most); supplementary material is ignored.
 import { githubReposFromText } from '../core/github';
 import { canonicalId } from '../core/ids';
-import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -71,7 +71,7 @@ type Where = { url: string; id: string; venue: string };
 function build(where: Where, title: string, page: string, ids: { arxiv: string | null; doi?: string | null }) {
   const id = canonicalId({ ...ids, site: 'cvf', siteId: where.id });
   if (!id || !title) return null;
-  return { ...emptyPaper(id, title, { site: 'cvf', page }), url: where.url, venue: where.venue };
+  return { ...emptyPaper(id, title, { site: 'cvf', page }), doi: ownDoi(ids.doi, id), url: where.url, venue: where.venue };
 }
 
 function extractListed(dt: Element, ctx: CvfContext): Paper | null {

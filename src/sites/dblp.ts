@@ -2,7 +2,7 @@
 // schema.org microdata; search results are appended by script, so findCards also runs on added subtrees.
 // Markup: DOM-NOTES.md §11 (li.entry, cite.data span.title, span[itemprop=author], nav.publ electronic-edition links).
 import { arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
-import { emptyPaper } from '../core/paper';
+import { emptyPaper, ownDoi } from '../core/paper';
 import { cardsUnder, idsFromHrefs, parseLooseDate, textOf } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -86,6 +86,7 @@ export const dblp: SiteAdapter<DblpContext> = {
     const date = textOf(data.querySelector(DATE));
     return {
       ...emptyPaper(id, title, { site: 'dblp', page: ctx.page }),
+      doi: ownDoi(ee.doi, id),
       authors: Array.from(data.querySelectorAll(AUTHOR), authorName).filter(Boolean),
       // A year alone is no date: parseLooseDate("2017") is null.
       published: date ? parseLooseDate(date, null) : null,

@@ -4,7 +4,7 @@
 // fixtures are constructed. `published` is usually null: citation_publication_date is the year alone.
 import { githubReposFromText } from '../core/github';
 import { canonicalId } from '../core/ids';
-import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, linkedIds, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -74,7 +74,7 @@ type Ids = { arxiv?: string | null; doi?: string | null };
 function paper(p: Where, title: string, page: string, ids: Ids): Paper | null {
   const id = canonicalId({ ...ids, site: 'neurips', siteId: `${p.year}/${p.hash}` });
   if (!id || !title) return null;
-  return { ...emptyPaper(id, title, { site: 'neurips', page }), url: p.url, venue: `NeurIPS ${p.year}` };
+  return { ...emptyPaper(id, title, { site: 'neurips', page }), doi: ownDoi(ids.doi, id), url: p.url, venue: `NeurIPS ${p.year}` };
 }
 
 function extractListed(card: Element, ctx: NeuripsContext): Paper | null {

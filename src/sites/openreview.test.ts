@@ -212,6 +212,14 @@ describe('forum page', () => {
     ]);
   });
 
+  it("keeps the forum's DOI (citation_doi) when an arXiv link names the paper", () => {
+    const doc = new JSDOM(fixture('forum-Xk9pQ2vN7a.html'), { url: FORUM_URL }).window.document;
+    doc.head.insertAdjacentHTML('beforeend', '<meta name="citation_doi" content="10.5555/ICLR.2024.12345" />');
+    doc.querySelector('.forum-content-link')!.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2401.01234v2">Open Website</a>');
+    const ctx = openreview.context(doc, new URL(FORUM_URL), NOW);
+    expect(openreview.extract(openreview.findCards(doc, ctx)[0]!, ctx)).toMatchObject({ id: 'arxiv:2401.01234', doi: '10.5555/iclr.2024.12345' });
+  });
+
   it('mounts after the h2 title', () => {
     const { cards } = load('forum-Xk9pQ2vN7a.html', FORUM_URL);
     const h2 = cards[0]!.querySelector('h2.citation_title')!;

@@ -6,7 +6,7 @@
 // `/venue?id=` is not matched: it lists a host's venues (app/(bot)/venue/page.js), never papers.
 import { githubReposFromText, mergeRepos } from '../core/github';
 import { canonicalId } from '../core/ids';
-import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, idsFromHrefs, parseLooseDate, readCitationMeta, textOf } from './common';
 import type { CitationMeta } from './common';
 import type { SiteAdapter } from './types';
@@ -103,7 +103,8 @@ type Found = Omit<Partial<Paper>, 'id' | 'title'> & { doi?: string | null };
 function build(forumId: string, title: string, page: string, links: string[], card: Element, found: Found) {
   const { doi: metaDoi, ...rest } = found;
   const linked = idsFromHrefs(links, ORIGIN);
-  const id = canonicalId({ arxiv: linked.arxiv, doi: metaDoi ?? linked.doi, site: 'openreview', siteId: forumId });
+  const doi = metaDoi ?? linked.doi;
+  const id = canonicalId({ arxiv: linked.arxiv, doi, site: 'openreview', siteId: forumId });
   if (!id || !title) return null;
   const fields = fieldsOf(card);
   const abstract = rest.abstract ?? (textOf(fields.get('abstract')) || null);
@@ -112,6 +113,7 @@ function build(forumId: string, title: string, page: string, links: string[], ca
   const codeText = code.flatMap((v) => [textOf(v), ...[...v.querySelectorAll('a')].map((a) => a.getAttribute('href'))]);
   return {
     ...emptyPaper(id, title, { site: 'openreview', page }),
+    doi: ownDoi(doi, id),
     url: `${ORIGIN}/forum?id=${encodeURIComponent(forumId)}`,
     categories: textOf(fields.get('keywords')).split(',').map((k) => normalizeSpace(k)).filter(Boolean),
     ...rest,

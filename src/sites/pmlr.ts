@@ -3,7 +3,7 @@
 // paper_abstract, paper_google_scholar).
 import { githubReposFromText } from '../core/github';
 import { arxivPdfUrl, canonicalId } from '../core/ids';
-import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -54,10 +54,12 @@ function keyOf(href: string | null | undefined): string | null {
 /** The paper, identified by an arXiv or DOI link among `links` (never the abstract's), else by its PMLR key. */
 function build(ctx: PmlrContext, key: string | null, title: string, links: Element[], fields: Partial<Paper>): Paper | null {
   const { arxiv, doi } = idsFromHrefs(links.map((a) => a.getAttribute('href')), ORIGIN);
-  const id = key && title ? canonicalId({ arxiv: ctx.meta?.arxivId ?? arxiv, doi: ctx.meta?.doi ?? doi, site: 'pmlr', siteId: key }) : null;
+  const paperDoi = ctx.meta?.doi ?? doi;
+  const id = key && title ? canonicalId({ arxiv: ctx.meta?.arxivId ?? arxiv, doi: paperDoi, site: 'pmlr', siteId: key }) : null;
   if (!id || !key) return null;
   return {
     ...emptyPaper(id, title, { site: 'pmlr', page: ctx.page }),
+    doi: ownDoi(paperDoi, id),
     url: `${ORIGIN}${key}.html`,
     ...fields,
     pdfUrl: fields.pdfUrl ?? (arxiv ? arxivPdfUrl(arxiv) : null),

@@ -5,7 +5,7 @@
 // abstract); `published` stays null (bylines give a year only); `authorCount` stays null (Scholar never shows a
 // count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId, parseDoi } from '../core/ids';
-import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { httpUrl, textOf } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -119,9 +119,10 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   const byline = parseByline(textOf(card.querySelector(RESULT_BYLINE)));
   const named = BYLINE_ARXIV.exec(byline.venue ?? '')?.[1];
   const arxiv = outbound.map((u) => arxivIdFromUrl(u)?.id).find(Boolean) ?? (named && parseArxivId(named)?.id);
+  const doi = outbound.map((u) => parseDoi(u)).find(Boolean);
   const id = canonicalId({
     arxiv,
-    doi: outbound.map((u) => parseDoi(u)).find(Boolean),
+    doi,
     site: 'scholar',
     siteId: card.getAttribute('data-cid') ?? clusterCid(card, ctx.base),
   });
@@ -131,6 +132,7 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   const pdfUrl = PDF_MARKER.test(rawTitle) ? url : sideUrl && PDF_MARKER.test(textOf(side)) ? sideUrl : null;
   return {
     ...emptyPaper(id, title, { site: 'scholar', page: ctx.page }),
+    doi: ownDoi(doi, id),
     authors: byline.authors,
     venue: byline.venue,
     url,

@@ -5,7 +5,7 @@
 // links to other papers begin. Decisions: a row's `abstract` stays null (it shows a TLDR or a cut abstract);
 // "+5 authors" sets authorCount; on a paper page the citing/cited rows are cards too.
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseDoi } from '../core/ids';
-import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { httpUrl, parseLooseDate, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -123,6 +123,7 @@ function fromRow(card: Element, ctx: S2Context): Paper | null {
   const more = MORE_AUTHORS.exec(textOf(first(card, AUTHOR_LISTS)));
   return {
     ...emptyPaper(id, title, { site: 'semanticscholar', page: ctx.page }),
+    doi: ownDoi(doi, id),
     authors,
     authorCount: more ? authors.length + Number(more[1]) : null,
     published: parseLooseDate(textOf(first(card, DATES)), ctx.now),
@@ -136,12 +137,14 @@ function fromPage(card: Element, ctx: S2Context): Paper | null {
   const { meta, article } = ctx;
   const links = outbound(card);
   const arxiv = meta?.arxivId ?? arxivIdFromUrl(meta?.pdfUrl ?? '')?.id ?? links.arxiv;
-  const id = canonicalId({ arxiv, doi: meta?.doi ?? links.doi, site: 'semanticscholar', siteId: ctx.paperId });
+  const doi = meta?.doi ?? links.doi;
+  const id = canonicalId({ arxiv, doi, site: 'semanticscholar', siteId: ctx.paperId });
   const title = meta?.title ?? str(article?.name) ?? textOf(first(card, PAGE_TITLES));
   if (!id || !title) return null;
   const ldAuthors = [article?.author ?? []].flat().map((a) => str((a as { name?: unknown } | null)?.name ?? a));
   return {
     ...emptyPaper(id, normalizeSpace(title), { site: 'semanticscholar', page: ctx.page }),
+    doi: ownDoi(doi, id),
     authors: meta?.authors.length ? meta.authors : ldAuthors.filter((a): a is string => !!a),
     abstract: meta?.abstract ?? str(article?.description),
     published: meta?.published ?? parseLooseDate(str(article?.datePublished) ?? textOf(first(card, DATES)), null),

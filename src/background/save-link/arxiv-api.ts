@@ -27,6 +27,8 @@ export function paperFromEntry(entry: ArxivEntry): Paper | null {
     url: arxivAbsUrl(entry.id),
     venue: entry.journalRef,
     categories: entry.categories,
+    version: entry.version, // the entry is the latest version, what an unversioned link shows
+    doi: entry.doi, // <arxiv:doi>: the journal's DOI the authors gave
   });
 }
 

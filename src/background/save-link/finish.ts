@@ -1,7 +1,7 @@
 // Every Paper the resolver hands out passes PaperSchema: API text is bounded and cleaned here first, then
 // validated; anything still off gives null and the caller falls back to the minimal paper.
 import * as v from 'valibot';
-import { normalizeSpace, type Paper } from '../../core/paper';
+import { isPaperVersion, normalizeSpace, ownDoi, type Paper } from '../../core/paper';
 import { mergeRepos } from '../../core/github';
 import { PaperSchema } from '../messages';
 import { REPO_NAME } from '../github/parse';
@@ -69,6 +69,8 @@ export function finish(paper: Paper): Paper | null {
     url: httpUrl(paper.url),
     venue: cleanText(paper.venue, MAX_VENUE),
     categories: list(paper.categories, MAX_CATEGORY, MAX_CATEGORIES),
+    version: paper.version !== null && isPaperVersion(paper.version, paper.id) ? paper.version : null,
+    doi: ownDoi(paper.doi, paper.id),
   };
   const result = v.safeParse(PaperSchema, bounded);
   return result.success ? result.output : null;

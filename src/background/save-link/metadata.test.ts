@@ -73,8 +73,8 @@ describe('arXiv links: Hugging Face first', () => {
         url: `https://arxiv.org/abs/${ARXIV_ID}`,
         venue: 'Proceedings of ICML 2024, PMLR 235:1234–1250',
         categories: ['cs.LG', 'cs.CL', 'stat.ML'],
-        version: null,
-        doi: null,
+        version: 2, // the entry's id is …/abs/<id>v2, the latest version
+        doi: '10.1145/3650000.3650123', // <arxiv:doi>, the journal's
         source: { site: 'arxiv', page: 'api' },
       });
       expect(v.is(PaperSchema, paper)).toBe(true);
@@ -144,6 +144,18 @@ describe('arXiv links: Hugging Face first', () => {
     const { paper } = await resolver.resolve({ kind: 'arxiv', id: 'hep-th/9901001v4' });
     expect(fake.urls()).toEqual(['https://export.arxiv.org/api/query?id_list=hep-th/9901001']);
     expect(paper).toMatchObject({ id: 'arxiv:hep-th/9901001', url: 'https://arxiv.org/abs/hep-th/9901001', pdfUrl: 'https://arxiv.org/pdf/hep-th/9901001' });
+  });
+});
+
+describe('arXiv links name a version', () => {
+  it('a versioned link (/pdf/<id>v1) keeps its version over the latest one the APIs know; the minimal paper too', async () => {
+    const { resolver } = setup((url) => (url === HF ? json({ error: 'Not Found' }, 404) : atom(arxivFeed(arxivEntry()))));
+    const { paper } = await resolver.resolve({ kind: 'arxiv', id: ARXIV_ID, version: 1 });
+    expect(paper).toMatchObject({ id: `arxiv:${ARXIV_ID}`, version: 1 });
+    const hf = setup(() => json(hfPaper()));
+    expect((await hf.resolver.resolve({ kind: 'arxiv', id: `${ARXIV_ID}v3` })).paper.version).toBe(3);
+    expect(minimalPaper({ kind: 'arxiv', id: ARXIV_ID, version: 4 }).version).toBe(4);
+    expect(v.is(PaperSchema, minimalPaper({ kind: 'arxiv', id: ARXIV_ID, version: 4 }))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@
 // network or API trouble: the worst answer is a minimal paper (canonical id, a stand-in title, the link)
 // with `complete: false`, which the caller can save at once and enrich later.
 import { arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, idFromDoi, parseArxivId, parseDoi } from '../../core/ids';
-import { emptyPaper, type Paper } from '../../core/paper';
+import { emptyPaper, isPaperVersion, type Paper } from '../../core/paper';
 import { fetchArxivPaper } from './arxiv-api';
 import { fetchDoiPaper, DOI_ORIGIN } from './doi-api';
 import { finish } from './finish';
@@ -52,7 +52,7 @@ function minimalDraft(target: LinkTarget): Paper {
     case 'arxiv': {
       const id = parseArxivId(target.id)?.id ?? '';
       const source = { site: 'arxiv', page: 'link' };
-      return { ...emptyPaper(`arxiv:${id}`, `arXiv:${id}`, source), url: arxivAbsUrl(id), pdfUrl: arxivPdfUrl(id) };
+      return { ...emptyPaper(`arxiv:${id}`, `arXiv:${id}`, source), url: arxivAbsUrl(id), pdfUrl: arxivPdfUrl(id), version: target.version ?? null };
     }
     case 'openreview': {
       const id = /^[\w-]{1,100}$/.test(target.id) ? target.id : '';
@@ -112,7 +112,7 @@ export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
       const fallback = minimalPaper(target); // throws here, before any request, for a malformed target
       try {
         const paper = await lookup(target);
-        return paper ? { paper, complete: true } : { paper: fallback, complete: false };
+        return paper ? { paper: withLinkVersion(paper, target), complete: true } : { paper: fallback, complete: false };
       } catch {
         return { paper: fallback, complete: false }; // a bug below must not lose the user's click
       }
@@ -120,9 +120,21 @@ export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
   };
 }
 
-/** Versions dropped, DOIs lower-cased, and arXiv's own DOI (`10.48550/arXiv.<id>`) read as the arXiv paper. */
+/** A versioned link (`/pdf/<id>v2`) shows that version, whatever the latest the API knows: the reader saw that one. */
+function withLinkVersion(paper: Paper, target: LinkTarget): Paper {
+  return target.kind === 'arxiv' && target.version ? { ...paper, version: target.version } : paper;
+}
+
+/**
+ * Versions moved out of the id (a version in the id wins over `version`), DOIs lower-cased, and arXiv's own DOI
+ * (`10.48550/arXiv.<id>`) read as the arXiv paper.
+ */
 function normalise(target: LinkTarget): LinkTarget {
-  if (target.kind === 'arxiv') return { kind: 'arxiv', id: parseArxivId(target.id)?.id ?? target.id };
+  if (target.kind === 'arxiv') {
+    const parsed = parseArxivId(target.id);
+    const version = parsed?.version ?? target.version ?? null;
+    return { kind: 'arxiv', id: parsed?.id ?? target.id, version: version !== null && isPaperVersion(version, 'arxiv:') ? version : null };
+  }
   if (target.kind !== 'doi') return target;
   const doi = parseDoi(target.doi) ?? target.doi;
   const viaDoi = arxivIdFromDoi(doi);

@@ -3,7 +3,8 @@
 import { arxivIdFromUrl, parseDoi } from '../../core/ids';
 
 export type LinkTarget =
-  | { kind: 'arxiv'; id: string }
+  /** `version`: the one the link names (`/pdf/<id>v2`), what the reader will see; the paper is the id. */
+  | { kind: 'arxiv'; id: string; version?: number | null }
   | { kind: 'openreview'; id: string }
   | { kind: 'doi'; doi: string };
 
@@ -43,7 +44,7 @@ export function identifyLink(href: string): LinkTarget | null {
   if (host === 'openreview.net' || host === 'www.openreview.net') return openreviewTarget(url);
   if (DOI_HOSTS.has(host)) return doiTarget(url);
   const arxiv = arxivIdFromUrl(url.href);
-  return arxiv ? { kind: 'arxiv', id: arxiv.id } : null; // the paper, not a version
+  return arxiv ? { kind: 'arxiv', id: arxiv.id, version: arxiv.version } : null; // the paper, and the version apart
 }
 
 function openreviewTarget(url: URL): LinkTarget | null {
