@@ -142,6 +142,13 @@ describe('library page', () => {
     expect(screen.getByRole('img', { name: 'Note: Compare with the grokking results.' })).toBeTruthy();
   });
 
+  it("a row shows the arXiv version last seen after the title", async () => {
+    renderLibrary([makeSaved('arxiv:2607.00011', 'Versioned paper', 9000, {}, { version: 4 }), makeSaved('arxiv:2607.00012', 'Unversioned paper', 8000)]);
+    const row = (await screen.findByText('Versioned paper')).closest('[role="row"]')!;
+    expect(within(row as HTMLElement).getByTitle('arXiv version 4, the last one seen').textContent).toBe(' v4');
+    expect(screen.getByText('Unversioned paper').closest('[role="row"]')!.querySelector('.version')).toBeNull();
+  });
+
   it('draws the charts with text alternatives', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

@@ -36,6 +36,12 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
         ) : (
           <span title={paper.title}>{paper.title}</span>
         )}
+        {paper.version ? (
+          <span class="version" title={`arXiv version ${paper.version}, the last one seen`}>
+            {' '}
+            v{paper.version}
+          </span>
+        ) : null}
         {/* An aria-label on a plain span is not read out (ARIA gives generic elements no name): an image names it. */}
         {firstLine(saved.note) && (
           <span class="note-mark" role="img" title={saved.note} aria-label={`Note: ${firstLine(saved.note)}`}>

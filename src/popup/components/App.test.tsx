@@ -62,6 +62,21 @@ describe('popup App', () => {
     expect(q.queryByText(/then 4/)).toBeNull();
   });
 
+  it("its details show the arXiv id with the version last seen and link the paper's DOI at doi.org", async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'Published paper', 2000, {}, { version: 3, doi: '10.1109/cvpr52733.2026.00042' }),
+      saved('doi:10.1145/3292500.3330701', 'DOI paper', 1000),
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Details of “Published paper”' }));
+    const first = within(screen.getByText('Published paper').closest('li')!);
+    expect(first.getByText('arXiv:2607.00001v3')).toBeTruthy();
+    expect(first.getByRole('link', { name: 'DOI 10.1109/cvpr52733.2026.00042' }).getAttribute('href')).toBe('https://doi.org/10.1109/cvpr52733.2026.00042');
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “DOI paper”' }));
+    const second = within(screen.getByText('DOI paper').closest('li')!);
+    expect(second.getByRole('link', { name: 'DOI 10.1145/3292500.3330701' }).getAttribute('href')).toBe('https://doi.org/10.1145/3292500.3330701');
+    expect(second.queryByText(/^arXiv:/)).toBeNull();
+  });
+
   it('renders hostile strings as text and never links javascript: or data: URLs or odd repository names', async () => {
     const evil = saved('arxiv:2607.00003', '<img src=x onerror=alert(1)>', 1000, { note: '<script>alert(1)</script>', tags: ['<b>x</b>'] }, {
       url: 'javascript:alert(1)',
