@@ -69,6 +69,10 @@ describe.each(bothBrowsers(routes))('%s: arXiv pages', (_name, launch) => {
     const titles = await popup.texts('li.item .title');
     // Newest first: the abstract page's paper, then the old-style id saved from the listing.
     expect(titles).toEqual(['Efficient spectral Galerkin framework for nonlinear transient heat transfer in finite domains', 'On the Convergence of Online Boosting']);
+    // The version the page showed (og:url …v1) was saved beside the id, and the details say so.
+    await popup.click('li.item .toggle');
+    await popup.waitFor('li.item .ids');
+    expect((await popup.texts('li.item .ids'))[0]).toBe('arXiv:2609.22268v1');
     await popup.close();
   });
 });
