@@ -18,7 +18,7 @@ import * as v from 'valibot';
 import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages';
 import { mergedIdentity, normalizeSpace } from '../paper';
 import type { Paper } from '../paper';
-import type { SavedPaper } from '../../storage/schema';
+import { v5Record, type SavedPaper } from '../../storage/schema';
 import type { CslItem } from './csl';
 import { fromCsl, importId, keywordText, tagCandidates, yearOf } from './csl';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
@@ -206,10 +206,12 @@ async function parseJson(body: string, options: LongWork): Promise<ImportParseRe
   throw new ImportError('This JSON file is neither a Papershelf backup nor CSL-JSON (a list of citation items)');
 }
 
-/** A backup record from before papers had `version` and `doi` (format 1) with both unknown, as the database upgrade gives them. */
-function withIdentityFields(raw: unknown): unknown {
-  if (!isObject(raw) || !isObject(raw.paper) || ('version' in raw.paper && 'doi' in raw.paper)) return raw;
-  return { ...raw, paper: { version: null, doi: null, ...raw.paper } };
+/**
+ * A backup record from an older build as the database upgrade (schema v5) makes stored ones: `version` and `doi`
+ * unknown where its paper has neither (format 1), a `savedFrom` longer than a record may hold shortened.
+ */
+function asCurrentRecord(raw: unknown): unknown {
+  return isObject(raw) ? (v5Record(raw as unknown as SavedPaper) ?? raw) : raw;
 }
 
 async function parseBackup(data: Record<string, unknown>, options: LongWork): Promise<ImportParseResult> {
@@ -225,7 +227,7 @@ async function parseBackup(data: Record<string, unknown>, options: LongWork): Pr
     chunk.map((raw, i): Checked => {
       const where = isObject(raw) && typeof raw.id === 'string' && v.is(PaperId, raw.id) ? raw.id : `#${start + i + 1}`;
       const rawTitle = isObject(raw) && isObject(raw.paper) && typeof raw.paper.title === 'string' ? clip(raw.paper.title) : undefined;
-      const parsed = v.safeParse(SavedPaperSchema, withIdentityFields(raw));
+      const parsed = v.safeParse(SavedPaperSchema, asCurrentRecord(raw));
       if (!parsed.success) return { skip: { id: where, ...(rawTitle ? { title: rawTitle } : {}), reason: describeIssues(parsed.issues) } };
       if (parsed.output.id !== parsed.output.paper.id) {
         return { skip: { id: where, title: clip(parsed.output.paper.title), reason: `its id does not match its paper's id (${clip(parsed.output.paper.id, 60)})` } };

@@ -160,6 +160,16 @@ describe("an arXiv paper's version and journal DOI come back from every format t
     expect(parsed.records).toEqual([journal, preprint].map(unknown));
   });
 
+  it("a backup from an older build whose savedFrom outgrew a record's limit imports with the address shortened, as the upgrade does", async () => {
+    const long = `https://arxiv.org/search/?query=${'sparse+experts+'.repeat(200)}&searchtype=all`;
+    const { version: _v, doi: _d, ...paper } = preprint.paper;
+    const old = { ...preprint, paper, savedFrom: long };
+    const parsed = await parseImport(JSON.stringify({ format: 'papershelf-backup', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', papers: [old] }));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.records).toEqual([{ ...unknown(preprint), savedFrom: 'https://arxiv.org/search/' }]);
+  });
+
   it('reads versions from the ways other tools write them: a versioned eprint, URL or number', async () => {
     const bib = '@misc{k, title={A Paper}, eprint={2401.12345v4}, archivePrefix={arXiv}, doi={10.1109/TPAMI.2025.3512345}}';
     const parsed = await parseImport(bib, 'zotero.bib');
