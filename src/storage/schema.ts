@@ -197,10 +197,10 @@ export const MIGRATIONS: readonly Migration[] = [
     const papers = tx.objectStore('papers');
     return papers
       .getAll()
-      .then((all) => Promise.all(all.flatMap((record) => {
-        const upgraded = v5Record(record);
-        return upgraded ? [papers.put(upgraded)] : [];
-      })))
+      .then((all) => {
+        const upgraded = all.map(v5Record).filter((record): record is SavedPaper => record !== null);
+        return Promise.all(upgraded.map((record) => papers.put(record)));
+      })
       .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
   },
 ];
