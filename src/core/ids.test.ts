@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi } from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -47,6 +47,35 @@ describe('canonicalId', () => {
     expect(parseDoi('see (doi 10.1002/(SICI)1097-4636(199711)36:2<1::AID>3.0.CO;2-1)')).toBe(
       '10.1002/(sici)1097-4636(199711)36:2',
     );
+  });
+});
+
+describe('doiFromUrl', () => {
+  // Publishers put the DOI in their page and PDF addresses, followed by the view they serve: the DOI is the part before.
+  it.each([
+    ['https://doi.org/10.1145/3065386', '10.1145/3065386'],
+    ['https://dl.acm.org/doi/pdf/10.1145/3290605.3300857', '10.1145/3290605.3300857'],
+    ['https://pubs.acs.org/doi/abs/10.1021/ef100623e', '10.1021/ef100623e'],
+    ['https://www.frontiersin.org/articles/10.3389/fpsyg.2020.01234/full', '10.3389/fpsyg.2020.01234'],
+    ['https://www.frontiersin.org/articles/10.3389/fpsyg.2020.01234/pdf', '10.3389/fpsyg.2020.01234'],
+    ['https://link.springer.com/content/pdf/10.1007/s11263-015-0816-y.pdf', '10.1007/s11263-015-0816-y'],
+    ['https://link.springer.com/chapter/10.1007/978-3-030-58452-8_13', '10.1007/978-3-030-58452-8_13'],
+    ['https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012345/meta', '10.1088/1742-6596/1234/1/012345'],
+    ['https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012345/pdf', '10.1088/1742-6596/1234/1/012345'],
+    ['https://onlinelibrary.wiley.com/doi/10.1111/j.1467-8624.2006.00888.x/full', '10.1111/j.1467-8624.2006.00888.x'],
+    ['https://onlinelibrary.wiley.com/doi/10.1002/anie.201234567/abstract', '10.1002/anie.201234567'],
+    ['https://www.biorxiv.org/content/10.1101/2020.01.01.123456v2.abstract', '10.1101/2020.01.01.123456'],
+    ['https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1.full.pdf', '10.1101/2020.01.01.123456'],
+    ['https://www.medrxiv.org/content/10.1101/2020.03.03.20030593v1.full-text', '10.1101/2020.03.03.20030593'],
+    ['https://www.biorxiv.org/content/10.1101/123456v1', '10.1101/123456'],
+    ['https://genome.cshlp.org/content/10.1101/gr.123456.111', '10.1101/gr.123456.111'],
+    ['https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456', '10.1371/journal.pone.0123456'],
+    ['https://www.tandfonline.com/doi/full/10.1080/14754830500120087?journalCode=cjhr20#abstract', '10.1080/14754830500120087'],
+  ])('%s', (url, doi) => {
+    expect(doiFromUrl(url)).toBe(doi);
+  });
+  it.each(['https://www.mdpi.com/1996-1073/10/4/502/pdf', 'https://arxiv.org/abs/1706.03762', 'not a url', 'javascript:alert(1)'])('none in %s', (url) => {
+    expect(doiFromUrl(url)).toBeNull();
   });
 });
 

@@ -107,6 +107,33 @@ function count(s: string, ch: string): number {
   return s.split(ch).length - 1;
 }
 
+/** What publishers put after the DOI in their addresses: a view (`/full`, `/meta`, `/pdf`) or a file kind (`.pdf`). */
+const URL_DOI_VIEW = /\/(?:full|abstract|abs|summary|fulltext|full-text|pdf|epdf|pdfdirect|pdfplus|meta|html|references|figures|citedby)$/i;
+const URL_DOI_FILE = /(?:\.full|\.abstract|\.short|\.full-text|\.full\.pdf|\.pdf)$/i;
+/** bioRxiv and medRxiv (10.1101) put the version after the DOI: `10.1101/2020.01.01.123456v2`. */
+const URL_DOI_VERSION = /^(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d+)v\d+$/;
+
+/**
+ * The DOI a publisher's address names (Frontiers `…/10.3389/x/full`, Springer `…/pdf/10.1007/x.pdf`, IOP `…/meta`,
+ * bioRxiv `…/10.1101/x v1.full.pdf`, PLOS `?id=10.1371/…`), without the view that follows it; null when it names none.
+ * For links to publishers' pages, not text: a DOI whose last part is such a word would lose it.
+ */
+export function doiFromUrl(href: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  let doi = parseDoi(url.pathname) ?? parseDoi(url.search);
+  for (let prev = ''; doi && prev !== doi; ) {
+    prev = doi;
+    doi = doi.replace(URL_DOI_VIEW, '').replace(URL_DOI_FILE, '').replace(URL_DOI_VERSION, '$1');
+  }
+  return doi && DOI_RE.test(doi) ? doi : null;
+}
+
 /** `10.48550/arxiv.<id>` is arXiv's own DOI for every paper: it names the arXiv paper. */
 export function arxivIdFromDoi(doi: string): ArxivId | null {
   const m = /^10\.48550\/arxiv\.(.+)$/i.exec(doi);

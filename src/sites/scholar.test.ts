@@ -346,6 +346,33 @@ describe('search, constructed variants (2026 markup)', () => {
   });
 });
 
+describe('search, DOIs in publisher links', () => {
+  // A publisher's address holds the DOI followed by the view it serves (/full, /meta, .pdf, bioRxiv's v2.full.pdf): the
+  // paper's id is the DOI alone, as a doi.org link to the same paper gives it.
+  const row = (cid: string, href: string, side?: string) =>
+    `<div class="gs_r gs_or gs_scl" data-cid="${cid}">` +
+    (side ? `<div class="gs_ggs gs_fl"><div class="gs_or_ggsm"><a href="${side}"><span class="gs_ctg2">[PDF]</span> springer.com</a></div></div>` : '') +
+    `<div class="gs_ri"><h3 class="gs_rt"><a href="${href}">A paper</a></h3><div class="gs_a">A Author - Some journal, 2020 - example.org</div></div></div>`;
+
+  it('keys a result by the DOI, not by the DOI and the page it names', () => {
+    const url = 'https://scholar.google.com/scholar?q=doi+links';
+    const html = [
+      row('aaaaaaaaaaaA', 'https://www.frontiersin.org/articles/10.3389/fpsyg.2020.01234/full'),
+      row('aaaaaaaaaaaB', 'https://ieeexplore.ieee.org/abstract/document/1234567', 'https://link.springer.com/content/pdf/10.1007/s11263-015-0816-y.pdf'),
+      row('aaaaaaaaaaaC', 'https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012345/meta'),
+      row('aaaaaaaaaaaD', 'https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1.full.pdf'),
+    ].join('');
+    const doc = new JSDOM(`<body>${html}</body>`, { url }).window.document;
+    const page = extractPage(scholar, doc, new URL(url), NOW);
+    expect(page.papers.map((p) => p.id)).toEqual([
+      'doi:10.3389/fpsyg.2020.01234',
+      'doi:10.1007/s11263-015-0816-y',
+      'doi:10.1088/1742-6596/1234/1/012345',
+      'doi:10.1101/2020.01.01.123456',
+    ]);
+  });
+});
+
 describe('search, malformed and empty pages', () => {
   it('skips results without a title or an id and survives bad links and bylines', () => {
     const url = 'https://scholar.google.com/scholar?q=malformed';

@@ -4,7 +4,7 @@
 // Decisions: `abstract` stays null (the `div.gs_rs` snippet is query-dependent fragments joined by "…", not the
 // abstract); `published` stays null (bylines give a year only); `authorCount` stays null (Scholar never shows a
 // count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
-import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseArxivId, parseDoi } from '../core/ids';
+import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, parseArxivId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { httpUrl, textOf } from './common';
 import type { SiteAdapter } from './types';
@@ -119,7 +119,7 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   const byline = parseByline(textOf(card.querySelector(RESULT_BYLINE)));
   const named = BYLINE_ARXIV.exec(byline.venue ?? '')?.[1];
   const arxiv = outbound.map((u) => arxivIdFromUrl(u)?.id).find(Boolean) ?? (named && parseArxivId(named)?.id);
-  const doi = outbound.map((u) => parseDoi(u)).find(Boolean);
+  const doi = outbound.map((u) => doiFromUrl(u)).find(Boolean);
   const id = canonicalId({
     arxiv,
     doi,
