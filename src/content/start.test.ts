@@ -4,6 +4,7 @@ import { LOAD_WAIT_MS, loadingPhase, startContentScript, whenParsed } from './st
 import type { Responses } from '../background/messages';
 import { shownText } from './overlay/host';
 import { fakeAdapter } from '../../test/unit/fake-adapter';
+import { emptyPaper } from '../core/paper';
 import { captureClosedRoots } from '../../test/unit/closed-roots';
 
 describe('whenParsed (the script is injected at document_start and reads the page once it is parsed)', () => {
@@ -129,5 +130,51 @@ describe('startContentScript follows a settings notice (options page, no reload)
     tell({ type: 'settings' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(asked).toEqual([]);
+  });
+});
+
+describe('startContentScript asks for repositories a Hugging Face card shows stars for but does not name', () => {
+  // A listing re-rendered in the page (period tabs, search) is read from its cards, whose star count links to the paper
+  // page, not to the repository: the paper API names it. A card without stars has no code, as the page's JSON says.
+  const hfCards = {
+    ...fakeAdapter,
+    extract(card: Element) {
+      const id = card.querySelector('a.paper')!.getAttribute('href')!.slice(1);
+      const stars = card.getAttribute('data-stars');
+      return { ...emptyPaper(`arxiv:${id}`, `Paper ${id}`, { site: 'huggingface', page: 'week' }), githubStars: stars === null ? null : Number(stars) };
+    },
+  };
+  let asked: { type: string; payload: any }[];
+
+  beforeEach(() => {
+    asked = [];
+    const answers: Record<string, (payload: any) => unknown> = {
+      tagSettings: () => ({ watchedTopics: [], tagRules: [], relevance: false }),
+      lookup: () => ({}),
+      topics: ({ papers }: { papers: unknown[] }) => papers.map(() => []),
+      paperRepos: ({ arxivIds }: { arxivIds: string[] }) => arxivIds.map(() => []),
+    };
+    (globalThis as { browser?: unknown }).browser = {
+      runtime: {
+        sendMessage: async ({ type, payload }: { type: string; payload: unknown }) => {
+          asked.push({ type, payload });
+          return { ok: true, value: answers[type]?.(payload) ?? [] };
+        },
+        onMessage: { addListener: () => {} },
+      },
+    };
+  });
+  afterEach(() => {
+    delete (globalThis as { browser?: unknown }).browser;
+    document.body.replaceChildren();
+  });
+
+  it('asks the paper API for the card with stars only', async () => {
+    history.replaceState(null, '', '/list');
+    document.body.innerHTML = '<article data-stars="12"><a class="paper" href="/2607.00001">l</a></article><article><a class="paper" href="/2607.00002">l</a></article>';
+    startContentScript([hfCards]);
+    await vi.waitFor(() => expect(asked.filter((m) => m.type === 'paperRepos').flatMap((m) => m.payload.arxivIds)).toEqual(['2607.00001']));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked.filter((m) => m.type === 'paperRepos').flatMap((m) => m.payload.arxivIds)).toEqual(['2607.00001']);
   });
 });

@@ -56,9 +56,12 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
       // The badges of the overlays built in one slice: one message for all (see batched).
       repo: batched((names: string[]) => send('repos', { names }), BATCH_MAX),
       moreRepos: async (paper) => {
-        // Hugging Face's own data already says whether a paper has code; elsewhere, ask its paper API.
+        // Hugging Face's own data already says whether a paper has code; elsewhere, ask its paper API. A Hugging Face
+        // card read from its markup (a listing re-rendered in the page) shows the stars but links them to the paper
+        // page, not the repository: that one is asked too.
         const arxivId = arxivIdOf(paper.id);
-        return arxivId && paper.source.site !== 'huggingface' ? paperRepos(arxivId) : [];
+        const named = paper.source.site === 'huggingface' && paper.githubStars === null;
+        return arxivId && !named ? paperRepos(arxivId) : [];
       },
       relevance: (cards, context) => send('relevance', { cards, context }),
       topics,
