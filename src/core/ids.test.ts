@@ -7,7 +7,7 @@ describe('parseArxivId', () => {
     ['2401.12345v3', '2401.12345', 3],
     ['arXiv:0704.0001', '0704.0001', null],
     ['hep-th/9901001', 'hep-th/9901001', null],
-    ['math.GT/0309136v2', 'math.GT/0309136', 2],
+    ['math.GT/0309136v2', 'math/0309136', 2],
   ])('%s', (input, id, version) => {
     expect(parseArxivId(input)).toEqual({ id, version });
   });
@@ -79,11 +79,24 @@ describe('doiFromUrl', () => {
   });
 });
 
+describe('old-style ids with a subject class', () => {
+  // arXiv's own identifier drops the subject class (internal math.CA/0611800v2, preferred external math/0611800v2;
+  // arxiv-base Identifier: id = archive/YYMMNNN): its abs page for /abs/math.GT/0309136 says citation_arxiv_id
+  // math/0309136. Both forms are one paper, so one canonical id.
+  it('names the paper without the subject class, however it is written', () => {
+    const forms = ['math.GT/0309136', 'math/0309136', 'math.GT/0309136v2', 'arXiv:math.GT/0309136', 'math/0309136v1'];
+    expect(new Set(forms.map((arxiv) => canonicalId({ site: 'x', arxiv })))).toEqual(new Set(['arxiv:math/0309136']));
+    expect(arxivIdFromUrl('https://arxiv.org/abs/math.GT/0309136')).toEqual(arxivIdFromUrl('https://arxiv.org/abs/math/0309136'));
+    expect(arxivIdFromUrl('https://arxiv.org/abs/q-bio.NC/0401001v2')).toEqual({ id: 'q-bio/0401001', version: 2 });
+    expect(arxivIdFromDoi('10.48550/arXiv.math.GT/0309136')).toEqual({ id: 'math/0309136', version: null });
+  });
+});
+
 describe('parseArxivId edge cases', () => {
   it.each([
     ['cond-mat/0102536v1', 'cond-mat/0102536', 1],
-    ['math.GT/0309136', 'math.GT/0309136', null],
-    ['arXiv:math.GT/0309136v2', 'math.GT/0309136', 2],
+    ['math.GT/0309136', 'math/0309136', null],
+    ['arXiv:math.GT/0309136v2', 'math/0309136', 2],
     ['ARXIV:2401.12345', '2401.12345', null],
     ['  2401.12345v12  ', '2401.12345', 12],
     ['0704.0001v1', '0704.0001', 1],
@@ -120,7 +133,7 @@ describe('arxivIdFromUrl edge cases', () => {
     ['https://arxiv.org/format/2401.12345', '2401.12345', null],
     ['https://arxiv.org/html/2401.12345v1/#S2', '2401.12345', 1],
     ['https://arxiv.org/abs/cond-mat/0102536v1', 'cond-mat/0102536', 1],
-    ['https://arxiv.org/pdf/math.GT/0309136v1', 'math.GT/0309136', 1],
+    ['https://arxiv.org/pdf/math.GT/0309136v1', 'math/0309136', 1],
     ['https://arxiv.org/abs/hep-th%2F9901001', 'hep-th/9901001', null],
     ['https://ar5iv.org/abs/2401.12345', '2401.12345', null],
     ['https://huggingface.co/papers/2401.12345?utm_source=x#community', '2401.12345', null],

@@ -5,9 +5,14 @@
 const ARXIV_NEW = String.raw`\d{4}\.\d{4,5}`;
 const ARXIV_OLD = String.raw`[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7}`;
 const ARXIV_ID_RE = new RegExp(String.raw`^(${ARXIV_NEW}|${ARXIV_OLD})(v\d+)?$`);
+/** The subject class of an old-style id (`math.GT/`), which names no paper of its own. */
+const SUBJECT_CLASS = /^([a-z-]+)\.[A-Z]{2}\//;
 
 export interface ArxivId {
-  /** Without version, e.g. `2401.12345` or `hep-th/9901001`. */
+  /**
+   * Without version, e.g. `2401.12345` or `hep-th/9901001`; an old-style id without its subject class (`math.GT/0309136`
+   * is `math/0309136`, as arXiv names it: its pages, its API and its DOIs all give that form).
+   */
   id: string;
   /** `3` for `v3`, else null. */
   version: number | null;
@@ -18,7 +23,8 @@ export function parseArxivId(text: string): ArxivId | null {
   const bare = text.trim().replace(/^arxiv:/i, '');
   const m = ARXIV_ID_RE.exec(bare);
   if (!m) return null;
-  const id = m[1]!;
+  // arXiv's identifier drops the subject class (arxiv-base: id = archive/YYMMNNN): both forms are one paper.
+  const id = m[1]!.replace(SUBJECT_CLASS, '$1/');
   if (!validNewStyle(id)) return null;
   return { id, version: m[2] ? Number(m[2].slice(1)) : null };
 }

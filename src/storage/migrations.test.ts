@@ -10,6 +10,7 @@ import { getRepo, putRepo } from './repo-cache';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, type RelevanceDoc, type SavedPaper } from './schema';
 import * as v from 'valibot';
 import { SavedPaperSchema } from '../background/messages';
+import { mergeSamePaper } from './same-paper';
 import { emptyPaper, PAPER_LIMITS, type Paper } from '../core/paper';
 
 beforeEach(() => {
@@ -141,8 +142,13 @@ async function createV4(papers: SavedPaper[]) {
       db.createObjectStore('relevance', { keyPath: 'id' });
     },
   });
-  const tx = v4.transaction(['papers', 'relevance'], 'readwrite');
-  await Promise.all([...papers.map((paper) => tx.objectStore('papers').put(paper)), ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))), tx.done]);
+  const tx = v4.transaction(['papers', 'relevance', 'repos'], 'readwrite');
+  await Promise.all([
+    ...papers.map((paper) => tx.objectStore('papers').put(paper)),
+    ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))),
+    tx.objectStore('repos').put({ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }),
+    tx.done,
+  ]);
   v4.close();
 }
 
@@ -153,6 +159,21 @@ const LONG_FROM: SavedPaper = {
   paper: { ...V1_PAPERS[0]!.paper, id: 'arxiv:2607.05555' },
   savedFrom: `https://arxiv.org/search/?query=${'sparse+experts+'.repeat(200)}&searchtype=all#results`,
 };
+
+/**
+ * An old-style arXiv paper as 0.4.0 saved it (before v5's fields): keyed with the subject class its link or file named,
+ * or without.
+ */
+const oldStyle = (id: string, fields: Partial<SavedPaper>): SavedPaper => ({
+  ...V1_PAPERS[1]!,
+  id,
+  paper: beforeV5(makePaper({ id, title: 'Ricci flow with surgery on three-manifolds', githubRepos: [], githubStars: null, url: `https://arxiv.org/abs/${id.slice('arxiv:'.length)}` })),
+  ...fields,
+});
+/** Saved from a link to /abs/math.GT/0309136, then from the paper's own page (math/0309136) and edited there. */
+const WITH_CLASS = oldStyle('arxiv:math.GT/0309136', { status: 'reading', tags: ['topology'], note: 'From a link.', savedAt: 1_600_000_000_000, updatedAt: 1_600_000_100_000 });
+const WITHOUT_CLASS = oldStyle('arxiv:math/0309136', { status: 'done', tags: ['classics'], note: 'Finished.', savedAt: 1_610_000_000_000, updatedAt: 1_620_000_000_000 });
+const CLASS_ALONE = oldStyle('arxiv:q-bio.NC/0401001', { status: 'to-read', tags: [], note: '', savedAt: 1_500_000_000_000, updatedAt: 1_500_000_000_000 });
 
 const aclPaper = (id: string, fields: Partial<Paper> = {}): Paper =>
   beforeV5({ ...emptyPaper(id, 'Cross-lingual Transfer for Low-Resource NER', { site: 'aclanthology', page: 'paper' }), ...fields });
@@ -299,6 +320,29 @@ describe('database migrations', () => {
     expect(await loadRelevanceModel(db)).toEqual(buildModel([fromSaved(merged)]));
     checked.migrationsChecked++;
     checked.recordsChecked += 2;
+  });
+
+  it('v4 → v6 keys old-style arXiv papers without the subject class, merging a paper saved under both forms', async () => {
+    await createV4([...V1_PAPERS, WITH_CLASS, WITHOUT_CLASS, CLASS_ALONE]);
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    const merged = mergeSamePaper('arxiv:math/0309136', upgraded(WITH_CLASS), upgraded(WITHOUT_CLASS));
+    const moved: SavedPaper = upgraded({ ...CLASS_ALONE, id: 'arxiv:q-bio/0401001', paper: { ...CLASS_ALONE.paper, id: 'arxiv:q-bio/0401001' } });
+    const ids = (await db.getAllKeys('papers')).sort();
+    expect(ids).toEqual([...V1_PAPERS.map((p) => p.id), merged.id, moved.id].sort());
+    expect(await db.get('papers', merged.id)).toEqual(merged);
+    expect(merged).toMatchObject({ status: 'done', tags: ['classics', 'topology'], note: 'Finished.\n\nFrom a link.', savedAt: WITH_CLASS.savedAt });
+    expect(await db.get('papers', moved.id)).toEqual(moved);
+    expect((await db.getAllKeys('relevance')).sort()).toEqual(ids);
+    expect(await db.get('relevance', merged.id)).toEqual(relevanceDoc(merged));
+    for (const paper of V1_PAPERS) expect(await db.get('papers', paper.id)).toEqual(upgraded(paper));
+    expect(await lookup(db, ['arxiv:math/0309136', 'arxiv:math.GT/0309136'])).toEqual({
+      'arxiv:math/0309136': { status: 'done', tags: ['classics', 'topology'] },
+      'arxiv:math.GT/0309136': null,
+    });
+    expect(await getRepo(db, 'o/r')).toMatchObject({ status: 'not-found', fetchedAt: 3 });
+    checked.migrationsChecked++;
+    checked.recordsChecked += V1_PAPERS.length + 3;
   });
 
   it('v2 → v4 builds the relevance model under the new ids only', async () => {

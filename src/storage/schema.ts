@@ -2,7 +2,7 @@
 // Every version gets one step in `MIGRATIONS`; a step never awaits anything but the upgrade transaction.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
-import { aclAnthologyIdFromDoi } from '../core/ids';
+import { aclAnthologyIdFromDoi, arxivIdOf, parseArxivId } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
 
@@ -161,34 +161,11 @@ export const MIGRATIONS: readonly Migration[] = [
   // `doi:10.18653/v1/<anthology id>`, the same paper from a listing row `aclanthology:<anthology id>`; canonicalId now
   // gives the latter for both, so stored records move to it, in `papers` and in `relevance` (the only stores keyed
   // by paper id: `paperRepos` is keyed by arXiv id, `repos` by repository, `meta` by service). A paper saved under
-  // both ids becomes one record (same-paper.ts). Requests only, chained inside the upgrade transaction.
-  (_db, tx) => {
-    const papers = tx.objectStore('papers');
-    const relevance = tx.objectStore('relevance');
-    return papers
-      .getAll()
-      .then((all) => {
-        const byId = new Map(all.map((record) => [record.id, record]));
-        const writes: Promise<unknown>[] = [];
-        for (const record of all) {
-          const anthologyId = typeof record.id === 'string' && record.id.startsWith('doi:') ? aclAnthologyIdFromDoi(record.id.slice('doi:'.length)) : null;
-          if (!anthologyId) continue;
-          const id = `aclanthology:${anthologyId}`;
-          const other = byId.get(id);
-          let moved: SavedPaper;
-          try {
-            moved = other ? mergeSamePaper(id, other, record) : { ...record, id, paper: { ...record.paper, id } };
-          } catch {
-            continue; // a damaged record stays where it is rather than half-moved
-          }
-          byId.set(id, moved);
-          byId.delete(record.id);
-          writes.push(papers.delete(record.id), relevance.delete(record.id), papers.put(moved), relevance.put(relevanceDoc(moved)));
-        }
-        return Promise.all(writes);
-      })
-      .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
-  },
+  // both ids becomes one record (same-paper.ts).
+  (_db, tx) => movePapers(tx, (id) => {
+    const anthologyId = id.startsWith('doi:') ? aclAnthologyIdFromDoi(id.slice('doi:'.length)) : null;
+    return anthologyId ? `aclanthology:${anthologyId}` : null;
+  }),
   // v5 (0.5.0): papers keep their arXiv version and their own DOI (`version`, `doi`); records saved before have
   // neither, and get null for both (unknown), so every record has the shape SavedPaperSchema checks (undo of a remove
   // and re-import send records back through it). In the same pass, a `savedFrom` address longer than a record may now
@@ -203,6 +180,14 @@ export const MIGRATIONS: readonly Migration[] = [
       })
       .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
   },
+  // v6 (0.6.0): one id per old-style arXiv paper. An id's subject class names no paper (arXiv's `math.GT/0309136` is
+  // its `math/0309136`, the form its pages give), and canonicalId now drops it: papers saved from a link or a file
+  // with the class move to the id without it, in `papers` and `relevance`; a paper saved under both becomes one.
+  (_db, tx) => movePapers(tx, (id) => {
+    const arxiv = arxivIdOf(id);
+    const bare = arxiv === null ? null : (parseArxivId(arxiv)?.id ?? null);
+    return bare !== null && bare !== arxiv ? `arxiv:${bare}` : null;
+  }),
 ];
 
 /** A record as v5 keeps it (see MIGRATIONS[4]), or null when it is that already or too damaged to touch. */
@@ -217,6 +202,37 @@ export function v5Record(record: SavedPaper): SavedPaper | null {
     paper: addFields ? { ...record.paper, version: paper.version ?? null, doi: paper.doi ?? null } : record.paper,
     ...(from === null ? {} : { savedFrom: from }),
   };
+}
+
+/**
+ * Move each record `idFor` gives a new id (null: it stays) to that id, in `papers` and in `relevance`, merging it with a
+ * record already there (same-paper.ts). Requests only, chained inside the upgrade transaction.
+ */
+function movePapers(tx: UpgradeTx, idFor: (id: string) => string | null): Promise<unknown> {
+  const papers = tx.objectStore('papers');
+  const relevance = tx.objectStore('relevance');
+  return papers
+    .getAll()
+    .then((all) => {
+      const byId = new Map(all.map((record) => [record.id, record]));
+      const writes: Promise<unknown>[] = [];
+      for (const record of all) {
+        const id = typeof record.id === 'string' ? idFor(record.id) : null;
+        if (!id || !byId.has(record.id)) continue;
+        const other = byId.get(id);
+        let moved: SavedPaper;
+        try {
+          moved = other ? mergeSamePaper(id, other, record) : { ...record, id, paper: { ...record.paper, id } };
+        } catch {
+          continue; // a damaged record stays where it is rather than half-moved
+        }
+        byId.set(id, moved);
+        byId.delete(record.id);
+        writes.push(papers.delete(record.id), relevance.delete(record.id), papers.put(moved), relevance.put(relevanceDoc(moved)));
+      }
+      return Promise.all(writes);
+    })
+    .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
 }
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -48,9 +48,9 @@ describe('parseArxivAtom', () => {
     });
   });
 
-  it('matches an old-style id with a subject class to arXiv\'s answer without it, keeping the id asked for', () => {
+  it('matches an old-style id with a subject class to arXiv\'s answer without it, the one id of that paper', () => {
     const xml = arxivFeed(arxivEntry('math/0309136', 1), 'math/0309136');
-    expect(parseArxivAtom(xml, 'math.GT/0309136')).toMatchObject({ status: 'found', entry: { id: 'math.GT/0309136', version: 1 } });
+    expect(parseArxivAtom(xml, 'math.GT/0309136')).toMatchObject({ status: 'found', entry: { id: 'math/0309136', version: 1 } });
     expect(parseArxivAtom(xml, 'math/0309137')).toMatchObject({ status: 'invalid' });
   });
 

@@ -100,7 +100,7 @@ function readEntry(entry: XmlElement, expected: string): AtomResult {
   return {
     status: 'found',
     entry: {
-      id: expected, // as asked: `math.GT/0309136` stays that even though arXiv answers `math/0309136`
+      id: expected, // parsed, so without a subject class: `math.GT/0309136` is asked and kept as `math/0309136`
       version: parsed.version,
       title,
       summary: text(entry, ATOM_NS, 'summary'),

@@ -131,12 +131,12 @@ describe('arXiv links: Hugging Face first', () => {
     expect(paper).toMatchObject({ upvotes: null, githubStars: null, projectUrl: null, categories: [], authors: ['Ada'], githubRepos: ['example-lab/moe-bench'] });
   });
 
-  it('asks arXiv for an old-style id without its subject class, and keeps the id of the link', async () => {
+  it('asks arXiv for an old-style id without its subject class, and keys the paper so (one id for both forms)', async () => {
     const { resolver, fake } = setup(() => atom(arxivFeed(arxivEntry('math/0309136', 1), 'math/0309136')));
     const { paper, complete } = await resolver.resolve({ kind: 'arxiv', id: 'math.GT/0309136' });
     expect(fake.urls()).toEqual(['https://export.arxiv.org/api/query?id_list=math/0309136']);
     expect(complete).toBe(true);
-    expect(paper).toMatchObject({ id: 'arxiv:math.GT/0309136', url: 'https://arxiv.org/abs/math.GT/0309136' });
+    expect(paper).toMatchObject({ id: 'arxiv:math/0309136', url: 'https://arxiv.org/abs/math/0309136' });
   });
 
   it('old-style ids skip Hugging Face; a version in the target is dropped', async () => {

@@ -134,7 +134,9 @@ describe('fromCsl', () => {
   it('takes primaryClass as a category, unless it only repeats the archive an old-style id names', () => {
     const item: CslItem = { id: 'k', type: 'article', title: 'T' };
     expect(fromCsl(item, { eprint: '2401.12345', eprintType: 'arXiv', primaryClass: 'cs.LG' }).categories).toEqual(['cs.LG']);
-    expect(fromCsl(item, { eprint: 'math.GT/0309136', eprintType: 'arXiv', primaryClass: 'math.GT' }).categories).toEqual([]);
+    // The id drops the subject class (math/0309136): the class is news, kept as the category.
+    expect(fromCsl(item, { eprint: 'math.GT/0309136', eprintType: 'arXiv', primaryClass: 'math.GT' })).toMatchObject({ id: 'arxiv:math/0309136', categories: ['math.GT'] });
+    expect(fromCsl(item, { eprint: 'math/0309136', eprintType: 'arXiv', primaryClass: 'math' }).categories).toEqual([]);
     expect(fromCsl(item, { eprint: 'hep-th/9901001', eprintType: 'arXiv', primaryClass: 'hep-th' }).categories).toEqual([]);
     expect(fromCsl(item, { eprint: 'hep-th/9901001', eprintType: 'arXiv', primaryClass: 'gr-qc' }).categories).toEqual(['gr-qc']);
     expect(fromCsl({ ...item, keyword: 'hep-th' }, { eprint: 'hep-th/9901001', eprintType: 'arXiv', primaryClass: 'hep-th' }).categories).toEqual(['hep-th']);
