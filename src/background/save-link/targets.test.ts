@@ -24,6 +24,10 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://www.arxiv.org/abs/1706.03762', { kind: 'arxiv', id: '1706.03762', version: null }],
   ['https://export.arxiv.org/abs/hep-th/9901001v1', { kind: 'arxiv', id: 'hep-th/9901001', version: 1 }],
   ['https://export.arxiv.org/pdf/math.GT/0309136', { kind: 'arxiv', id: 'math/0309136', version: null }], // the subject class is no part of the id
+  ['https://browse.arxiv.org/abs/2402.09876v1', { kind: 'arxiv', id: '2402.09876', version: 1 }],
+  ['https://ar5iv.labs.arxiv.org/html/1910.06709', { kind: 'arxiv', id: '1910.06709', version: null }], // arXiv's HTML view before /html/
+  ['https://ar5iv.org/abs/1910.06709v2', { kind: 'arxiv', id: '1910.06709', version: 2 }],
+  ['https://ar5iv.org/html/hep-th/9901001', { kind: 'arxiv', id: 'hep-th/9901001', version: null }],
   ['https://huggingface.co/papers/2402.09876', { kind: 'arxiv', id: '2402.09876', version: null }],
   ['https://www.alphaxiv.org/abs/2402.09876', { kind: 'arxiv', id: '2402.09876', version: null }],
   ['https://alphaxiv.org/overview/2402.09876v2', { kind: 'arxiv', id: '2402.09876', version: 2 }],

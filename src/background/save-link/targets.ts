@@ -8,13 +8,16 @@ export type LinkTarget =
   | { kind: 'openreview'; id: string }
   | { kind: 'doi'; doi: string };
 
-const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
 const ARXIV_PATHS = ['abs', 'pdf', 'html'];
+/** ar5iv, arXiv's HTML view of its papers before arxiv.org/html/ (still linked from many pages). */
+const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
 
 /** Links the menu item appears on. A pattern can over-match (`/papers/trending`); identifyLink decides. */
 export const LINK_PATTERNS: string[] = [
   // `*://` is http and https: old pages still link http://arxiv.org/abs/...
   ...ARXIV_HOSTS.flatMap((host) => ARXIV_PATHS.map((path) => `*://${host}/${path}/*`)),
+  ...AR5IV_HOSTS.flatMap((host) => ['html', 'abs'].map((path) => `*://${host}/${path}/*`)),
   'https://huggingface.co/papers/*',
   ...['alphaxiv.org', 'www.alphaxiv.org'].flatMap((host) => [`https://${host}/abs/*`, `https://${host}/overview/*`]),
   'https://openreview.net/forum?id=*',
