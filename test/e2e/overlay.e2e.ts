@@ -22,7 +22,20 @@ const dailyItems = (() => {
 })() as { id: string; repo: string | null; keywords: string[] }[];
 const withRepo = dailyItems.filter((item) => item.repo);
 
-const browsers = bothBrowsers(routes);
+
+/**
+ * The daily page without its JSON, as a listing re-rendered in the page (period tabs, search) is read: from its cards,
+ * whose star counts link to the paper page, not to the repository. The cards that show them, by the page's markup.
+ */
+const MARKUP_URL = 'https://huggingface.co/papers/week/2026-W27';
+const markupOnly = new JSDOM(PAGES[DAILY_URL]!);
+markupOnly.window.document.querySelector('[data-target="DailyPapers"]')!.removeAttribute('data-props');
+const MARKUP_PAGE = markupOnly.serialize();
+const starred = [...markupOnly.window.document.querySelectorAll('article')]
+  .filter((card) => card.querySelector('svg[viewBox="0 0 256 250"]'))
+  .map((card) => `arxiv:${/^\/papers\/([^/?#]+)/.exec(card.querySelector('a[href^="/papers/"]')!.getAttribute('href')!)![1]}`);
+
+const browsers = bothBrowsers((url) => (url === MARKUP_URL ? { body: MARKUP_PAGE } : routes(url)));
 
 async function settledOverlays(tab: Tab, count: number) {
   return until(async () => {
@@ -165,6 +178,30 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
     await until(async () => (await tab.overlays()).find((o) => o.id === 'arxiv:2609.10993')?.pressed === 'true', 'saved by shortcut');
     expect((await tab.overlays()).filter((o) => o.pressed === 'true').map((o) => o.id)).toEqual(['arxiv:2609.10993']);
     await popup.close();
+    await tab.close();
+  });
+
+  it('Hugging Face cards read from their markup: those showing stars get their repository from the paper API', async () => {
+    for (const item of withRepo) api.hfRepos.set(item.id.slice('arxiv:'.length), item.repo!);
+    const tab = await harness.newTab();
+    await tab.goto(MARKUP_URL);
+    await settledOverlays(tab, dailyItems.length);
+    await tab.scrollThrough();
+    const overlays = await until(async () => {
+      const found = await tab.overlays();
+      const badged = found.filter((o) => o.badges.length);
+      return badged.length === starred.length && badged.every((o) => o.badges[0]!.text.includes('★ 4.3k')) && found;
+    }, 'badges found through Hugging Face', 15_000);
+    expect(starred.length).toBeGreaterThan(10);
+    expect(overlays.filter((o) => o.badges.length).map((o) => o.id)).toEqual(starred);
+    for (const id of starred) {
+      const repo = withRepo.find((item) => item.id === id)!.repo;
+      expect(overlays.find((o) => o.id === id)!.badges[0]!.href).toBe(`https://github.com/${repo}`);
+    }
+    // Of this page's cards only those with stars ask (a card without them has no code); the arXiv test's asked before.
+    const onPage = new Set(dailyItems.map((item) => item.id));
+    const asked = api.requests.filter((r) => r.startsWith('huggingface.co /api/papers/')).map((r) => `arxiv:${r.split('/').pop()}`);
+    expect(new Set(asked.filter((id) => onPage.has(id)))).toEqual(new Set(starred));
     await tab.close();
   });
 });
