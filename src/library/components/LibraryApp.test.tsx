@@ -212,6 +212,29 @@ describe('library export', () => {
     expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00002']);
   });
 
+  it('offers what the search and filters show by default while they narrow the list, with All one choice away', async () => {
+    const { module } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    const radio = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInputElement;
+    expect(radio(/^All papers/).checked).toBe(true);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: 'nlp' } });
+    expect(radio(/^Shown/).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Export 1' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00001']);
+    // The reader's own choice stands while the list stays narrowed the same way.
+    fireEvent.click(radio(/^All papers/));
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'First' } });
+    await waitFor(() => expect(radio(/^All papers/).checked).toBe(true));
+    // No longer narrowed: All is the default again; narrowed afresh: Shown is.
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: '' } });
+    await waitFor(() => expect(radio(/^All papers/).checked).toBe(true));
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'Second' } });
+    await waitFor(() => expect(radio(/^Shown/).checked).toBe(true));
+    expect(screen.getByRole('button', { name: 'Export 1' })).toBeTruthy();
+  });
+
   it('names a file of part of the list for that part, so it is never taken for the whole list', async () => {
     renderLibrary(papers, undefined, loadExportModule);
     await screen.findByText('First paper');

@@ -12,10 +12,11 @@ import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../../po
 import type { StateOptions } from '../../popup/state';
 import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../../popup/state-hooks';
 import { loadExportModule, type LoadExportModule } from '../export-module';
+import { exportScope, type ScopeChoice } from '../export-scope';
 import { toggleAll, toggleSelection } from '../selection';
 import { BulkBar } from './BulkBar';
 import { ChartsPanel } from './ChartsPanel';
-import { ExportPanel, type ExportScope } from './ExportPanel';
+import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { PaperTable } from './PaperTable';
 
@@ -34,7 +35,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('saved');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [exportScope, setExportScope] = useState<ExportScope>('all');
+  const [scopeChoice, setScopeChoice] = useState<ScopeChoice | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const anchor = useRef<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -60,9 +61,13 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
   useEffect(() => {
     if (resultMessage) setAnnouncement(resultMessage);
   }, [resultMessage]);
+  // The export offers what the reader is looking at (the shown papers while a search or filter narrows the list)
+  // unless they chose otherwise since the list was last narrowed or widened; an emptied selection ends that choice.
+  const scope = exportScope(scopeChoice, narrowed, selection.length);
   useEffect(() => {
-    if (exportScope === 'selection' && selection.length === 0) setExportScope('all');
-  }, [exportScope, selection.length]);
+    if (scopeChoice?.scope === 'selection' && selection.length === 0) setScopeChoice(null);
+  }, [scopeChoice, selection.length]);
+  useEffect(() => setScopeChoice((choice) => (choice && choice.narrowed !== narrowed ? null : choice)), [narrowed]);
 
   const toTable = () => (viewportRef.current?.isConnected ? viewportRef.current : searchRef.current)?.focus();
 
@@ -125,7 +130,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                   setSelected((current) => new Set([...current].filter((id) => !removed.has(id))));
                 }}
                 onExport={() => {
-                  setExportScope('selection');
+                  setScopeChoice({ scope: 'selection', narrowed });
                   formatRef.current?.focus();
                 }}
                 onClear={() => setSelected(new Set())}
@@ -153,8 +158,8 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                 all={snapshot.papers}
                 shown={view.papers}
                 selection={selection}
-                scope={exportScope}
-                onScope={setExportScope}
+                scope={scope}
+                onScope={(chosen) => setScopeChoice({ scope: chosen, narrowed })}
                 load={loadExport}
                 formatRef={formatRef}
                 complete={snapshot.complete}
