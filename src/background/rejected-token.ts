@@ -20,3 +20,10 @@ export async function readRejectedTokenDigest(): Promise<string | null> {
     return null; // no session storage: nothing to warn about
   }
 }
+
+/** The options page: calls `onChange` whenever the background records a rejection (or it goes); returns the unsubscribe. */
+export function watchRejectedToken(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => void (area === 'session' && REJECTED_TOKEN_KEY in changes && onChange());
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

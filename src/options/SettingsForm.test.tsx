@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
@@ -164,6 +164,49 @@ describe('SettingsForm', () => {
     await screen.findByText('Saved.');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(screen.queryByText(/GitHub rejected this token/)).toBeNull();
+    expect(field.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('warns at once when GitHub rejects the saved token while the page is open, with no reload', async () => {
+    const token = 'ghp_soonrevoked0123456789abcdefghijklmnopq';
+    let rejected: string | null = null;
+    const read = vi.fn(async () => rejected);
+    const listeners = new Set<() => void>();
+    const store = fakeStore({ githubToken: token });
+    render(
+      <SettingsForm
+        store={store}
+        topics={TOPICS}
+        rejectedTokenDigest={read}
+        watchRejectedToken={(listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        }}
+      />,
+    );
+    const field = await screen.findByLabelText(/Personal access token/);
+    await waitFor(() => expect(read).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(screen.queryByText(/GitHub rejected this token/)).toBeNull();
+    // The background records the 401 while the page is open.
+    rejected = await tokenDigest(token);
+    for (const listener of listeners) listener();
+    const warning = await screen.findByText(/GitHub rejected this token \(401\)/);
+    expect(field.getAttribute('aria-describedby')).toBe(warning.id);
+    cleanup();
+    await waitFor(() => expect(listeners.size).toBe(0)); // a page that goes stops listening
+  });
+
+  it('never calls a token just saved rejected, not even while it is being checked', async () => {
+    const revoked = 'ghp_revoked0123456789abcdefghijklmnopqrstu';
+    const digest = await tokenDigest(revoked);
+    render(<SettingsForm store={fakeStore({ githubToken: revoked })} topics={TOPICS} rejectedTokenDigest={async () => digest} />);
+    const field = await screen.findByLabelText(/Personal access token/);
+    await screen.findByText(/GitHub rejected this token/);
+    fireEvent.input(field, { target: { value: 'ghp_replaced0123456789abcdefghijklmnopqrs' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(screen.queryByText(/GitHub rejected this token/)).toBeNull(); // at once, not after the new token's check
     expect(field.hasAttribute('aria-describedby')).toBe(false);
   });
 

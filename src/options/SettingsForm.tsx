@@ -22,6 +22,7 @@ export function SettingsForm({
   topics,
   resetRelevance,
   rejectedTokenDigest,
+  watchRejectedToken,
 }: {
   store: SettingsStore;
   topics: readonly TopicChoice[];
@@ -29,6 +30,8 @@ export function SettingsForm({
   resetRelevance?: () => Promise<{ papers: number }>;
   /** The digest of the token GitHub last answered 401 to, if any (../background/rejected-token.ts). */
   rejectedTokenDigest?: () => Promise<string | null>;
+  /** Calls its listener when that digest changes (a 401 while the page is open); returns the unsubscribe. */
+  watchRejectedToken?: (listener: () => void) => () => void;
 }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   /** The settings as last read or saved here: Save writes only the fields that differ from them. */
@@ -49,20 +52,28 @@ export function SettingsForm({
     );
   };
   useEffect(load, [store]);
-  /** The saved token is the one GitHub rejected: badges go without it until a new one is saved. */
-  const [savedTokenRejected, setSavedTokenRejected] = useState(false);
+  /** The saved token GitHub rejected, if any: badges go without it until a new one is saved. */
+  const [rejectedToken, setRejectedToken] = useState<string | null>(null);
   const savedToken = stored?.githubToken.trim() ?? '';
+  // A verdict is about the token it was read for: a new token just saved is not called rejected while it is checked.
+  const savedTokenRejected = rejectedToken !== null && rejectedToken === savedToken;
   useEffect(() => {
-    setSavedTokenRejected(false);
     if (!savedToken || !rejectedTokenDigest) return;
-    let current = true;
-    void Promise.all([rejectedTokenDigest(), tokenDigest(savedToken)])
-      .then(([rejected, saved]) => current && setSavedTokenRejected(rejected === saved))
-      .catch(() => undefined); // nothing known: nothing to warn about
-    return () => {
-      current = false;
+    let latest = 0;
+    const check = () => {
+      const asked = ++latest; // of two reads in flight, the later one's answer stands
+      void Promise.all([rejectedTokenDigest(), tokenDigest(savedToken)])
+        .then(([rejected, saved]) => asked === latest && setRejectedToken(rejected === saved ? savedToken : null))
+        .catch(() => undefined); // nothing known: nothing to warn about
     };
-  }, [savedToken, rejectedTokenDigest]);
+    check();
+    // GitHub may refuse the token while the page is open: the warning comes then, not at the next reload.
+    const stop = watchRejectedToken?.(check);
+    return () => {
+      latest = -1;
+      stop?.();
+    };
+  }, [savedToken, rejectedTokenDigest, watchRejectedToken]);
   if (readError) {
     return (
       <div class="settings">

@@ -6,7 +6,7 @@ import { SettingsForm } from './SettingsForm';
 import { readSettings, writeSettings } from '../storage/settings-store';
 import { TOPICS } from '../core/tags/taxonomy';
 import { send } from '../background/client';
-import { readRejectedTokenDigest } from '../background/rejected-token';
+import { readRejectedTokenDigest, watchRejectedToken } from '../background/rejected-token';
 import './options.css';
 
 const permissions: SitePermissions = {
@@ -25,6 +25,7 @@ render(
       topics={TOPICS}
       resetRelevance={() => send('resetRelevance', {})}
       rejectedTokenDigest={readRejectedTokenDigest}
+      watchRejectedToken={watchRejectedToken}
     />
   </main>,
   document.getElementById('app')!,
