@@ -25,8 +25,9 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import type { LongWork } from './progress';
 import { inChunks, isAbortError, throwIfAborted } from './progress';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-export const MAX_IMPORT_RECORDS = 100_000;
+import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, TOO_LARGE } from './limits';
+
+export { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS };
 const MAX_TAGS = 100;
 
 export type ImportFormat = 'backup' | 'csl-json' | 'bibtex' | 'ris';
@@ -88,7 +89,7 @@ const EXPECTED = 'a Papershelf backup (.json), CSL-JSON, BibTeX (.bib) or RIS (.
 async function parse(text: string, filename: string | undefined, options: LongWork): Promise<ImportParseResult> {
   if (typeof text !== 'string') throw new ImportError(`Expected ${EXPECTED}`);
   if (text.length > MAX_IMPORT_BYTES || utf8Length(text, MAX_IMPORT_BYTES) > MAX_IMPORT_BYTES) {
-    throw new ImportError(`The file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit`);
+    throw new ImportError(TOO_LARGE);
   }
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) throw new ImportError('The file is empty');

@@ -5,6 +5,7 @@ import { isAbort, type ExportModule, type LoadExportModule, type MergeSummary } 
 import { WAIT_FOR_WHOLE_LIST } from './ExportPanel';
 import { ImportSummaryView } from './ImportSummaryView';
 import { formatCount } from '../../popup/format';
+import { MAX_IMPORT_BYTES, TOO_LARGE } from '../../core/export/limits';
 
 type Parsed = Extract<Awaited<ReturnType<ExportModule['parseImport']>>, { ok: true }>;
 /** The file as read (merged again when applied) and what merging it into the list as it was then would do. */
@@ -48,6 +49,8 @@ export function ImportPanel({
     const { signal } = controller;
     setReading(controller);
     try {
+      // Refused by its size, before it is read: the parser would refuse it too, once the page had held it all.
+      if (file.size > MAX_IMPORT_BYTES) throw new Error(`${TOO_LARGE}. Nothing was imported.`);
       const [module, text] = await Promise.all([load(), file.text()]);
       signal.throwIfAborted();
       const onProgress = (done: number, total: number) => !signal.aborted && setProgress(`Checking ${formatCount(done)} of ${formatCount(total)} records…`);

@@ -411,6 +411,23 @@ describe('library import', () => {
     expect(api.putMany).not.toHaveBeenCalled();
   });
 
+  it('refuses a file over the import limit by its size, without reading it into the page', async () => {
+    const module = fakeExportModule();
+    const { api } = renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    const huge = new File(['[]'], 'video.json', { type: 'application/json' });
+    Object.defineProperty(huge, 'size', { value: 3 * 1024 ** 3 }); // a 3 GB file picked by mistake
+    const text = vi.spyOn(huge, 'text');
+    fireEvent.change(screen.getByLabelText(/^File/), { target: { files: [huge] } });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not import video.json: The file is larger than the 50 MB import limit. Nothing was imported.',
+    );
+    expect(text).not.toHaveBeenCalled();
+    expect(module.parseImport).not.toHaveBeenCalled();
+    expect(api.putMany).not.toHaveBeenCalled();
+    expect((screen.getByLabelText(/^File/) as HTMLInputElement).disabled).toBe(false);
+  });
+
   it('reports a file it cannot read', async () => {
     const module = fakeExportModule();
     module.parseImport.mockResolvedValue({ ok: false, error: 'The file is not valid JSON. Nothing was imported.' });
