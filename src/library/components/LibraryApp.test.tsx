@@ -171,6 +171,25 @@ describe('library page', () => {
   });
 });
 
+describe('library page that could not read the list', () => {
+  it('asks again on Try again, and the focus goes on to the search box', async () => {
+    const api = createFakeApi(papers);
+    const list = api.list;
+    api.list = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    render(<LibraryApp api={api} loadExport={async () => fakeExportModule()} stateOptions={{ drafts: memoryDraftStore(), refreshDelayMs: 0 }} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Receiving end does not exist/);
+    api.list = list;
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.focus();
+    fireEvent.click(retry);
+    expect(await screen.findByText('First paper')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search papers' })));
+  });
+});
+
 describe('library export', () => {
   let blobs: Blob[];
   let downloads: { href: string; download: string }[];

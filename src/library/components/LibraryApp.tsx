@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi } from '../../popup/api';
 import { FilterBar } from '../../popup/components/FilterBar';
 import { LiveRegion } from '../../popup/components/LiveRegion';
+import { LoadError } from '../../popup/components/LoadError';
 import { ProblemAlert } from '../../popup/components/ProblemAlert';
 import { SearchBox } from '../../popup/components/SearchBox';
 import { SortSelect } from '../../popup/components/SortSelect';
@@ -100,9 +101,11 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
         />
         {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
         {snapshot.load === 'error' && (
-          <p class="error" role="alert">
-            Could not read your reading list: {snapshot.loadError}
-          </p>
+          <LoadError
+            error={snapshot.loadError}
+            // Read, the list takes the button's place: the focus goes on to the search box (when there is a list to search).
+            onRetry={(button) => void state.refresh().then(() => setTimeout(() => !button.isConnected && searchRef.current?.focus()))}
+          />
         )}
         {snapshot.load === 'ready' && (
           <div class="columns">

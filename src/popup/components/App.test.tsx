@@ -281,6 +281,23 @@ describe('popup App', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/IndexedDB is unavailable/);
   });
 
+  it('a list that could not be read can be asked for again, and the focus goes on to the search box', async () => {
+    const api = createFakeApi([saved('arxiv:2607.00001', 'Only paper', 1000)]);
+    const list = api.list;
+    api.list = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    render(<App api={api} stateOptions={{ refreshDelayMs: 0 }} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Receiving end does not exist/);
+    api.list = list; // the background is back
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    retry.focus();
+    fireEvent.click(retry);
+    await waitFor(() => expect(titles()).toEqual(['Only paper']));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search papers' })));
+  });
+
   it('says so when an edit fails', async () => {
     const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
     api.edit = vi.fn(async () => Promise.reject(new Error('The Papershelf background did not answer')));

@@ -8,6 +8,7 @@ import { ReadingListContext, searchText, useDebounced, useListView, useReadingLi
 import { AccessNotice } from './AccessNotice';
 import { FilterBar } from './FilterBar';
 import { LiveRegion } from './LiveRegion';
+import { LoadError } from './LoadError';
 import { PaperList } from './PaperList';
 import { ProblemAlert } from './ProblemAlert';
 import { SearchBox } from './SearchBox';
@@ -84,9 +85,11 @@ export function App({ api, stateOptions, state: started }: Props) {
         />
         {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
         {snapshot.load === 'error' && (
-          <p class="error" role="alert">
-            Could not read your reading list: {snapshot.loadError}
-          </p>
+          <LoadError
+            error={snapshot.loadError}
+            // Read, the list takes the button's place: the focus goes on to the search box (when there is a list to search).
+            onRetry={(button) => void state.refresh().then(() => setTimeout(() => !button.isConnected && searchRef.current?.focus()))}
+          />
         )}
         {snapshot.load === 'ready' && total === 0 && (
           <section class="empty">
