@@ -149,6 +149,17 @@ describe('library page', () => {
     expect(screen.getByText('Unversioned paper').closest('[role="row"]')!.querySelector('.version')).toBeNull();
   });
 
+  it('a note of 10,000 characters on one line is read out by its beginning, not whole on every visit to the row', async () => {
+    const note = `Δ ${'long thought '.repeat(800)}`.slice(0, 10_000);
+    renderLibrary([makeSaved('arxiv:2607.00010', 'Noted paper', 9000, { note })]);
+    await screen.findByText('Noted paper');
+    const mark = screen.getByRole('img', { name: /^Note: Δ long thought/ });
+    const name = mark.getAttribute('aria-label')!;
+    expect(name.length).toBeLessThanOrEqual(130);
+    expect(name.endsWith('…')).toBe(true);
+    expect(mark.getAttribute('title')!.length).toBeLessThanOrEqual(1001); // a tooltip, not a screenful
+  });
+
   it('draws the charts with text alternatives', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'preact';
 import { RepoBadge } from '../../popup/components/RepoBadge';
 import { StatusSelect } from '../../popup/components/StatusSelect';
-import { firstLine, formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
+import { clipText, firstLine, formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 
 interface Props {
@@ -43,8 +43,9 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
           </span>
         ) : null}
         {/* An aria-label on a plain span is not read out (ARIA gives generic elements no name): an image names it. */}
+        {/* Its beginning only: a 10,000-character note would be read out whole on every visit to the row. */}
         {firstLine(saved.note) && (
-          <span class="note-mark" role="img" title={saved.note} aria-label={`Note: ${firstLine(saved.note)}`}>
+          <span class="note-mark" role="img" title={clipText(saved.note, 1000)} aria-label={`Note: ${clipText(firstLine(saved.note), 120)}`}>
             {' '}
             ✎
           </span>
