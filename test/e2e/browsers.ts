@@ -74,6 +74,8 @@ export interface Tab {
   clickAt(x: number, y: number): Promise<void>;
   /** Make this the tab in front, as a reader looking at it (keys go to the tab in front). */
   toFront(): Promise<void>;
+  /** Give the page a viewport of this size in CSS pixels, as a window resized to it. */
+  resize(width: number, height: number): Promise<void>;
   evaluate<T>(fn: () => T): Promise<T>;
   /** Evaluate a script (a string, so data can be embedded as JSON) in the page's own world; promises are awaited. */
   run<T>(script: string): Promise<T>;
@@ -291,6 +293,7 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
       },
       clickAt: (x, y) => page.mouse.click(x, y),
       toFront,
+      resize: (width, height) => page.setViewportSize({ width, height }),
       evaluate,
       run: (script) => page.evaluate(script),
       async inContentScript(script) {
@@ -435,6 +438,7 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       },
       clickAt: (x, y) => page.mouse.click(x, y),
       toFront,
+      resize: (width, height) => page.setViewport({ width, height }),
       evaluate,
       run: (script) => page.evaluate(script) as Promise<never>,
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
