@@ -69,6 +69,25 @@ describe('library page', () => {
     await waitFor(() => expect(api.papers.filter((p) => p.tags.includes('to present')).map((p) => p.id)).toEqual(['arxiv:2607.00001', 'arxiv:2607.00002']));
   });
 
+  it('says each confirmation to a screen reader, even in the same words as the one before', async () => {
+    const { api } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    const live = document.querySelector('p.sr-only[aria-live="polite"]')!; // the page's live region
+    const tag = (title: string) => {
+      fireEvent.click(box(title));
+      fireEvent.input(screen.getByRole('combobox', { name: 'Tag to add to the selected papers' }), { target: { value: 'later' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    };
+    tag('First paper');
+    await waitFor(() => expect(live.textContent).toBe('Tag “later” added to 1 paper.'));
+    const first = live.firstChild;
+    fireEvent.click(box('First paper')); // one paper at a time, as a reader tags them
+    tag('Third paper');
+    await waitFor(() => expect(api.papers.find((p) => p.id === 'arxiv:2607.00003')!.tags).toContain('later'));
+    expect(live.textContent).toBe('Tag “later” added to 1 paper.');
+    expect(live.firstChild).not.toBe(first); // the region changed, so it is read out again
+  });
+
   it('removes the selected papers with undo', async () => {
     const { api } = renderLibrary(papers);
     await screen.findByText('First paper');

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi } from '../../popup/api';
 import { FilterBar } from '../../popup/components/FilterBar';
-import { LiveRegion } from '../../popup/components/LiveRegion';
+import { LiveRegion, useAnnouncer } from '../../popup/components/LiveRegion';
 import { LoadError } from '../../popup/components/LoadError';
 import { ProblemAlert } from '../../popup/components/ProblemAlert';
 import { SearchBox } from '../../popup/components/SearchBox';
@@ -37,7 +37,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
   const [sort, setSort] = useState<SortKey>('saved');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useAnnouncer();
   const anchor = useRef<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const viewportRef = useRef<HTMLDivElement>(null);

@@ -7,7 +7,7 @@ import type { ReadingListState, StateOptions } from '../state';
 import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../state-hooks';
 import { AccessNotice } from './AccessNotice';
 import { FilterBar } from './FilterBar';
-import { LiveRegion } from './LiveRegion';
+import { LiveRegion, useAnnouncer } from './LiveRegion';
 import { LoadError } from './LoadError';
 import { PaperList } from './PaperList';
 import { ProblemAlert } from './ProblemAlert';
@@ -29,7 +29,7 @@ export function App({ api, stateOptions, state: started }: Props) {
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('saved');
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useAnnouncer();
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
