@@ -210,6 +210,30 @@ describe('SettingsForm', () => {
     expect(field.hasAttribute('aria-describedby')).toBe(false);
   });
 
+  it('a rule added takes the focus to its tag; a rule removed hands the focus to the rule in its place, or to Add a rule', async () => {
+    const rules = [
+      { tag: 'one', match: 'first', fields: 'both' as const },
+      { tag: 'two', match: 'second', fields: 'both' as const },
+    ];
+    render(<SettingsForm store={fakeStore({ tagRules: rules })} topics={TOPICS} />);
+    const add = await screen.findByRole('button', { name: 'Add a rule' });
+    add.focus();
+    fireEvent.click(add);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Rule 3 tag')));
+    const remove = (n: number) => {
+      const button = screen.getByRole('button', { name: `Remove rule ${n}` });
+      button.focus();
+      fireEvent.click(button);
+    };
+    remove(1); // the rule that was second is now the first
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Rule 1 tag')));
+    expect((document.activeElement as HTMLInputElement).value).toBe('two');
+    remove(2); // the last: the one before it
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Rule 1 tag')));
+    remove(1); // none left
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a rule' })));
+  });
+
   it('says nothing about a saved token GitHub did not reject', async () => {
     const store = fakeStore({ githubToken: 'ghp_good0123456789abcdefghijklmnopqrstuvw' });
     render(<SettingsForm store={store} topics={TOPICS} rejectedTokenDigest={async () => tokenDigest('ghp_revoked0123456789abcdefghijklmnopqrstu')} />);

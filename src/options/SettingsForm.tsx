@@ -41,6 +41,17 @@ export function SettingsForm({
   const [resetMessage, setResetMessage] = useState('');
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
+  const addRule = useRef<HTMLButtonElement>(null);
+  /** The rule whose tag field takes the focus once drawn (-1: Add a rule): after a rule is added or removed. */
+  const focusRule = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusRule.current;
+    if (index === null) return;
+    const target = index >= 0 ? form.current?.querySelector<HTMLElement>(`[aria-label="Rule ${index + 1} tag"]`) : addRule.current;
+    if (!target) return; // not drawn yet: a later render's turn
+    focusRule.current = null;
+    target.focus();
+  });
   const load = () => {
     setReadError('');
     store.read().then(
@@ -239,7 +250,14 @@ export function SettingsForm({
             <option value="title">title</option>
             <option value="abstract">abstract</option>
           </select>
-          <button type="button" onClick={() => update({ tagRules: rules.filter((_, j) => j !== i) })}>
+          <button
+            type="button"
+            onClick={() => {
+              // The button goes with its rule: the focus goes to the rule in its place, else the one before, else Add a rule.
+              focusRule.current = i < rules.length - 1 ? i : i - 1;
+              update({ tagRules: rules.filter((_, j) => j !== i) });
+            }}
+          >
             Remove rule {i + 1}
           </button>
           {problems[i] && (
@@ -249,7 +267,14 @@ export function SettingsForm({
           )}
         </div>
       ))}
-      <button type="button" onClick={() => update({ tagRules: [...rules, EMPTY_RULE] })}>
+      <button
+        type="button"
+        ref={addRule}
+        onClick={() => {
+          focusRule.current = rules.length; // on to the new rule's tag
+          update({ tagRules: [...rules, EMPTY_RULE] });
+        }}
+      >
         Add a rule
       </button>
 
