@@ -234,6 +234,24 @@ describe('SettingsForm', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a rule' })));
   });
 
+  it('a rule just added and still blank is no error: nothing is said against it, and Save leaves it out', async () => {
+    const store = fakeStore({ tagRules: [{ tag: 'one', match: 'first', fields: 'both' }] });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a rule' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Rule 2 tag')));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText('Rule 2 tag').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Mixture of experts'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.current().tagRules).toEqual([{ tag: 'one', match: 'first', fields: 'both' }]);
+    expect(store.current().watchedTopics).toEqual(['moe']);
+    // Half filled in, it is a rule, and its error is said.
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    fireEvent.input(await screen.findByLabelText('Rule 2 tag'), { target: { value: 'two' } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Rule 2: The match is empty/);
+  });
+
   it('says nothing about a saved token GitHub did not reject', async () => {
     const store = fakeStore({ githubToken: 'ghp_good0123456789abcdefghijklmnopqrstuvw' });
     render(<SettingsForm store={store} topics={TOPICS} rejectedTokenDigest={async () => tokenDigest('ghp_revoked0123456789abcdefghijklmnopqrstu')} />);

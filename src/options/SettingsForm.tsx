@@ -15,6 +15,7 @@ export interface TopicChoice {
 }
 
 const EMPTY_RULE: UserRule = { tag: '', match: '', fields: 'both' };
+const isBlank = (rule: UserRule) => !rule.tag.trim() && !rule.match.trim();
 
 /** GitHub token, toolbar count, relevance, watched topics and tag rules; nothing is saved until every rule is valid. */
 export function SettingsForm({
@@ -102,6 +103,7 @@ export function SettingsForm({
   const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
   const rules = settings.tagRules;
   const problems = rules.map((rule) => {
+    if (isBlank(rule)) return null; // just added, nothing typed yet: no rule, so no error (Save leaves it out)
     const check = validateRule(rule);
     return check.ok ? null : check.error;
   });
@@ -124,7 +126,7 @@ export function SettingsForm({
     try {
       // Only what was changed on this page, over what is stored now: a change saved meanwhile from another options
       // tab to a field left alone here stays.
-      const edited = { ...settings, githubToken: settings.githubToken.trim() };
+      const edited = { ...settings, githubToken: settings.githubToken.trim(), tagRules: rules.filter((rule) => !isBlank(rule)) };
       const patch = Object.fromEntries(
         Object.entries(edited).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(stored[key as keyof Settings])),
       ) as Partial<Settings>;
