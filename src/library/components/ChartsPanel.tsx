@@ -5,7 +5,8 @@ import { BarChart } from './BarChart';
 
 /** The list over time and by kind: where a picture says more than a table. */
 export function ChartsPanel({ papers, now }: { papers: readonly SavedPaper[]; now?: number }) {
-  const today = useMemo(() => now ?? Date.now(), [now]); // fixed per page view, so re-renders do not recount
+  // Read again when the list changes (a tab left open for days counts what is saved since), not on every render.
+  const today = useMemo(() => now ?? Date.now(), [now, papers]);
   const weeks = useMemo(() => savedPerWeek(papers, today), [papers, today]);
   const tags = useMemo(() => topTags(papers), [papers]);
   const statuses = useMemo(() => byStatus(papers), [papers]);
