@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ReadingListState } from '../../popup/state';
 import type { SavedPaper } from '../../storage/schema';
 import { isAbort, type ExportModule, type LoadExportModule, type MergeSummary } from '../export-module';
@@ -37,6 +37,19 @@ export function ImportPanel({
   /** The file being read and checked (not yet the write, which is one transaction): Cancel aborts it. */
   const [reading, setReading] = useState<AbortController | null>(null);
   const busy = progress !== null;
+  const fileInput = useRef<HTMLInputElement>(null);
+  /** The file being read, to put the focus back once its reading ends. */
+  const readJob = useRef<Promise<void> | null>(null);
+  /**
+   * After a button that goes (or is disabled) once pressed: the focus, fallen to the page's body, goes back to the
+   * button when it is still there and usable, else to the file input, where an import starts again.
+   */
+  const keepFocus = (button: HTMLButtonElement) =>
+    setTimeout(() => {
+      const focused = document.activeElement;
+      if (focused && focused !== document.body && focused.isConnected) return; // the reader has moved on
+      (button.isConnected && !button.disabled ? button : fileInput.current)?.focus();
+    });
 
   async function read(input: HTMLInputElement) {
     const file = input.files?.[0];
@@ -100,14 +113,21 @@ export function ImportPanel({
       <h2 id="import-heading">Import</h2>
       <label class="field stacked">
         <span>File (Papershelf backup, CSL-JSON, BibTeX or RIS)</span>
-        <input type="file" accept=".json,.bib,.bibtex,.ris,.txt" disabled={busy || !complete} onChange={(e) => void read(e.currentTarget)} />
+        <input ref={fileInput} type="file" accept=".json,.bib,.bibtex,.ris,.txt" disabled={busy || !complete} onChange={(e) => void (readJob.current = read(e.currentTarget))} />
       </label>
       {!complete && <p class="muted">{WAIT_FOR_WHOLE_LIST}</p>}
       {progress && (
         <div class="actions">
           <span class="muted">{progress}</span>
           {reading && (
-            <button type="button" onClick={() => reading.abort()}>
+            <button
+              type="button"
+              onClick={(event) => {
+                const button = event.currentTarget;
+                reading.abort();
+                void readJob.current?.then(() => keepFocus(button));
+              }}
+            >
               Cancel
             </button>
           )}
@@ -117,10 +137,24 @@ export function ImportPanel({
         <>
           <ImportSummaryView filename={preview.filename} summary={preview.summary} />
           <div class="actions">
-            <button type="button" disabled={busy || !complete || preview.upserts.length === 0} onClick={() => void apply()}>
+            <button
+              type="button"
+              disabled={busy || !complete || preview.upserts.length === 0}
+              onClick={(event) => {
+                const button = event.currentTarget;
+                void apply().then(() => keepFocus(button));
+              }}
+            >
               Import {preview.upserts.length === 1 ? '1 paper' : `${formatCount(preview.upserts.length)} papers`}
             </button>
-            <button type="button" disabled={busy} onClick={() => setPreview(null)}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={(event) => {
+                setPreview(null);
+                keepFocus(event.currentTarget);
+              }}
+            >
               Cancel
             </button>
           </div>

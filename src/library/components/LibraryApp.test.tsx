@@ -452,12 +452,34 @@ describe('library import', () => {
     await screen.findByText('First paper');
     choose();
     expect(await screen.findByText('Checking 250 of 10,000 records…')).toBeTruthy();
+    screen.getByRole('button', { name: 'Cancel' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByText('Import cancelled; nothing was imported.')).toBeTruthy();
     expect(screen.queryByText(/Checking/)).toBeNull();
     expect((screen.getByLabelText(/^File/) as HTMLInputElement).disabled).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^File/))); // not the page, with Cancel gone
     expect(screen.queryByRole('alert')).toBeNull();
     expect(api.putMany).not.toHaveBeenCalled();
+  });
+
+  it('the import buttons that go when pressed leave the focus on the file input, not the page', async () => {
+    renderLibrary(papers, importModule());
+    await screen.findByText('First paper');
+    const file = () => screen.getByLabelText(/^File/);
+    const press = (button: HTMLElement) => {
+      button.focus();
+      fireEvent.click(button);
+    };
+    // The preview's Cancel.
+    choose();
+    press(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Import 2 papers' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(file()));
+    // Import: the preview goes once the papers are written.
+    choose();
+    press(await screen.findByRole('button', { name: 'Import 2 papers' }));
+    expect(await screen.findByText('Imported 2 papers from backup.json.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(file()));
   });
 
   it('refuses a file over the import limit by its size, without reading it into the page', async () => {
