@@ -30,6 +30,10 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  /** The focus fell to the page's body (its button was disabled or went): true. */
+  const focusLost = () => document.activeElement === null || document.activeElement === document.body || !document.activeElement.isConnected;
   const scopes: [ExportScope, string, number][] = [
     ['all', 'All papers', all.length],
     ['shown', 'Shown (search and filters)', shown.length],
@@ -45,6 +49,9 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
     setJob({ done: 0, total: list.length, controller });
     setMessage('');
     setError(null);
+    // Export is disabled while it runs (Chromium then drops its focus): the focus goes to Cancel, the one thing to do.
+    const fromButton = document.activeElement === exportButton.current;
+    setTimeout(() => (fromButton || focusLost()) && cancelButton.current?.focus());
     try {
       const module = await load();
       const file = await module.exportPapers(list, format, {
@@ -62,6 +69,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
     } finally {
       running.current = false;
       setJob(null);
+      setTimeout(() => focusLost() && exportButton.current?.focus()); // Cancel went with the job
     }
   }
 
@@ -88,7 +96,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
         </select>
       </label>
       <div class="actions">
-        <button type="button" onClick={() => void run()} disabled={job !== null || papers.length === 0 || !complete}>
+        <button type="button" ref={exportButton} onClick={() => void run()} disabled={job !== null || papers.length === 0 || !complete}>
           Export {formatCount(papers.length)}
         </button>
         {job && (
@@ -97,7 +105,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
             <span class="muted">
               {formatCount(job.done)} of {formatCount(job.total)}
             </span>
-            <button type="button" onClick={() => job.controller.abort()}>
+            <button type="button" ref={cancelButton} onClick={() => job.controller.abort()}>
               Cancel
             </button>
           </>

@@ -326,6 +326,24 @@ describe('library export', () => {
     expect(downloads).toEqual([]);
   });
 
+  it('a running export has the focus on its Cancel (Export is disabled meanwhile), and gives it back to Export after', async () => {
+    const module = fakeExportModule();
+    module.exportPapers.mockImplementation(
+      (_saved, _format, options) =>
+        new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(new DOMException('Cancelled', 'AbortError')))),
+    );
+    renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    const exportButton = screen.getByRole('button', { name: 'Export 5' });
+    exportButton.focus();
+    fireEvent.click(exportButton);
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    fireEvent.click(cancel);
+    expect(await screen.findByText('Export cancelled; no file was written.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export 5' })));
+  });
+
   it('says so when an export fails', async () => {
     const module = fakeExportModule();
     module.exportPapers.mockRejectedValue(new Error('citation-js failed to load'));
