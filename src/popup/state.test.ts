@@ -246,6 +246,30 @@ describe('reading-list state', () => {
     expect(state.getSnapshot().problem).toMatch(/Could not remove/);
   });
 
+  it('an undo that fails (the background restarting) is offered again, so the removed papers are not lost', async () => {
+    const { api, state } = await started();
+    await state.remove([one.id]);
+    const restore = api.restore;
+    api.restore = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await state.undo();
+    expect(state.getSnapshot().problem).toMatch(/^Could not undo: .*Receiving end does not exist/);
+    expect(state.getSnapshot().undo?.message).toBe('Removed “Sparse experts”.'); // still there to try again
+    api.restore = restore;
+    await state.undo();
+    expect(api.papers.find((s) => s.id === one.id)).toEqual(one);
+    expect(state.getSnapshot().undo).toBeNull();
+    // The same for many papers.
+    await state.remove([two.id, three.id]);
+    api.failPutMany = new Error('QuotaExceededError');
+    await state.undo();
+    expect(state.getSnapshot().undo?.message).toBe('Removed 2 papers.');
+    api.failPutMany = null;
+    await state.undo();
+    expect(api.papers.map((s) => s.id).sort()).toEqual([one.id, two.id, three.id].sort());
+  });
+
   it('forgets the undo after its time', async () => {
     const { api, state } = await started(undefined, { undoMs: 20 });
     await state.remove([one.id]);

@@ -388,6 +388,11 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       }
     } catch (error) {
       fail('Could not undo')(error);
+      // The removed papers live only in this entry: offered again (unless a newer removal took its place), not lost.
+      if (!snapshot.undo) {
+        set({ undo: entry });
+        undoTimer = setTimeout(() => set({ undo: null }), undoMs);
+      }
     }
   }
 
