@@ -3,6 +3,9 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSaved } from '../fake-api';
 import { renderPopup } from './render-popup';
+import * as v from 'valibot';
+import { requests } from '../../background/messages';
+import { MAX_NOTE_LENGTH } from './NoteEditor';
 
 afterEach(cleanup);
 
@@ -80,5 +83,22 @@ describe('note editor', () => {
     api.emit();
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Noted paper”' }) as HTMLSelectElement).value).toBe('done'));
     expect(box.value).toBe('mine, unsaved');
+  });
+
+  it('keeps a pasted note within what the background stores, and says the rest was not kept', async () => {
+    const { api } = renderPopup(papers);
+    const box = await noteBox();
+    fireEvent.input(box, { target: { value: 'x'.repeat(150_000) } });
+    expect(screen.getByText('Notes are at most 100,000 characters: the rest was not kept.')).toBeTruthy();
+    expect(box.getAttribute('aria-describedby')).toBe(screen.getByText(/^Notes are at most/).id);
+    await waitFor(() => expect(api.edit).toHaveBeenCalled());
+    expect(vi.mocked(api.edit).mock.calls[0]![1].note).toHaveLength(MAX_NOTE_LENGTH);
+    expect(screen.queryByText(/Not saved yet/)).toBeNull();
+  });
+
+  it('has the limit the edit message has', () => {
+    const edit = (note: string) => v.safeParse(requests.edit, { id: 'arxiv:2607.00001', edit: { note } }).success;
+    expect(edit('x'.repeat(MAX_NOTE_LENGTH))).toBe(true);
+    expect(edit('x'.repeat(MAX_NOTE_LENGTH + 1))).toBe(false);
   });
 });

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
+import { formatCount } from '../format';
 import { useReadingListState } from '../state-hooks';
+
+/** What the background stores of a note (the edit message's limit; a test checks they agree). */
+export const MAX_NOTE_LENGTH = 100_000;
 
 /**
  * The note, saved as you type (debounced) and flushed when the popup hides or closes, on blur and on unmount;
@@ -12,6 +16,8 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
   const [saving, setSaving] = useState(false);
   /** The last save was refused: the text is still unsaved (and kept as a draft), and the next flush tries again. */
   const [failed, setFailed] = useState(false);
+  /** The last input was longer than a note may be, and cut: said, or the cut text would go unnoticed. */
+  const [clipped, setClipped] = useState(false);
   const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mounted = useRef(true);
@@ -50,7 +56,14 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
   }, [flush]);
 
   const onInput = (event: Event) => {
-    const note = (event.currentTarget as HTMLTextAreaElement).value;
+    const box = event.currentTarget as HTMLTextAreaElement;
+    let note = box.value;
+    // Longer, the background would refuse every save of it: kept to the limit (never half a character), and said.
+    setClipped(note.length > MAX_NOTE_LENGTH);
+    if (note.length > MAX_NOTE_LENGTH) {
+      note = note.slice(0, /[\uD800-\uDBFF]/.test(note.charAt(MAX_NOTE_LENGTH - 1)) ? MAX_NOTE_LENGTH - 1 : MAX_NOTE_LENGTH);
+      box.value = note;
+    }
     setDraft(note);
     pending.current = note;
     state.stashNote(saved.id, note);
@@ -65,7 +78,13 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
       </label>
       <textarea id={`${id}-note`} rows={4} value={draft} onInput={onInput} onBlur={flush} aria-describedby={`${id}-state`} />
       <span id={`${id}-state`} class="muted small">
-        {saving ? 'Saving…' : failed ? 'Not saved yet: kept in this browser, and tried again when you leave the note.' : 'Saved automatically'}
+        {clipped
+          ? `Notes are at most ${formatCount(MAX_NOTE_LENGTH)} characters: the rest was not kept.`
+          : saving
+            ? 'Saving…'
+            : failed
+              ? 'Not saved yet: kept in this browser, and tried again when you leave the note.'
+              : 'Saved automatically'}
       </span>
     </div>
   );
