@@ -58,5 +58,46 @@ describe('SitesForm', () => {
     fireEvent.click(await screen.findByLabelText('dblp'));
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     expect(await screen.findByText(/did not grant access/)).toBeTruthy();
+    await waitFor(() => expect((screen.getByLabelText('dblp') as HTMLInputElement).checked).toBe(false)); // as the browser has it
+  });
+
+  it('follows access granted or withdrawn elsewhere while open (the popup, the browser), keeping the boxes changed here', async () => {
+    const granted = new Set<string>();
+    const permissions = fake(granted);
+    const listeners = new Set<() => void>();
+    permissions.watch = (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    render(<SitesForm permissions={permissions} />);
+    expect(await screen.findByText('(access withheld in the browser: allow it from the toolbar popup)')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('dblp')); // ticked here, not applied yet
+    // Hugging Face granted from the popup, PMLR from the browser's own settings.
+    granted.add('https://huggingface.co/papers*');
+    granted.add('https://proceedings.mlr.press/*');
+    listeners.forEach((listener) => listener());
+    expect(await screen.findByText('(always on)')).toBeTruthy();
+    await waitFor(() => expect((screen.getByLabelText('PMLR') as HTMLInputElement).checked).toBe(true));
+    expect((screen.getByLabelText('dblp') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('OpenReview') as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/Saved\./);
+    expect(permissions.request).toHaveBeenCalledWith(['https://dblp.org/*']);
+    expect(permissions.remove).not.toHaveBeenCalled();
+    cleanup();
+    await waitFor(() => expect(listeners.size).toBe(0));
+  });
+
+  it('says so when it cannot read which sites have access, with a retry', async () => {
+    const permissions = fake(new Set(['https://huggingface.co/papers*']));
+    const granted = permissions.granted;
+    permissions.granted = vi.fn(async () => {
+      throw new Error('permissions are unavailable');
+    });
+    render(<SitesForm permissions={permissions} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not read which sites have access: permissions are unavailable');
+    permissions.granted = granted;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('(always on)')).toBeTruthy();
   });
 });

@@ -7,6 +7,8 @@ export interface SitePermissions {
   /** Must run inside the click handler: browsers only grant permissions from a user action. */
   request(origins: string[]): Promise<boolean>;
   remove(origins: string[]): Promise<boolean>;
+  /** Calls its listener when access changes anywhere (the popup, the browser's settings); returns the unsubscribe. */
+  watch?(listener: () => void): () => void;
 }
 
 interface Row extends SiteInfo {
@@ -18,14 +20,43 @@ interface Row extends SiteInfo {
 export function SitesForm({ permissions }: { permissions: SitePermissions }) {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [message, setMessage] = useState('');
+  const [readError, setReadError] = useState('');
 
-  const load = async () => {
+  /** Reads which sites have access; a box ticked or unticked here and not applied yet keeps its change, unless `fresh`. */
+  const load = async (fresh = false) => {
     const all = permissions.sites();
-    const granted = await Promise.all(all.map((site) => permissions.granted(site.matches)));
-    setRows(all.map((site, i) => ({ ...site, granted: granted[i]!, wanted: granted[i]! })));
+    try {
+      const granted = await Promise.all(all.map((site) => permissions.granted(site.matches)));
+      setReadError('');
+      setRows((before) =>
+        all.map((site, i) => {
+          const was = before?.find((row) => row.id === site.id);
+          return { ...site, granted: granted[i]!, wanted: !fresh && was && was.wanted !== was.granted ? was.wanted : granted[i]! };
+        }),
+      );
+    } catch (error) {
+      setReadError((error as Error).message);
+    }
   };
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    // Access granted or withdrawn elsewhere while the page is open shows here at once.
+    return permissions.watch?.(() => void load());
+  }, []);
 
+  if (readError && !rows) {
+    return (
+      <div>
+        <h2>Sites</h2>
+        <p class="error" role="alert">
+          Could not read which sites have access: {readError}
+        </p>
+        <button type="button" onClick={() => void load()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
   if (!rows) return <p>Loading…</p>;
   const optional = rows.filter((r) => r.optional);
   const toGrant = optional.filter((r) => r.wanted && !r.granted);
@@ -41,7 +72,7 @@ export function SitesForm({ permissions }: { permissions: SitePermissions }) {
     } catch (error) {
       setMessage(`Could not change site access: ${(error as Error).message}`);
     }
-    await load();
+    await load(true); // what the browser now grants, applied or not
   };
 
   return (

@@ -14,6 +14,14 @@ const permissions: SitePermissions = {
   granted: (origins) => browser.permissions.contains({ origins }),
   request: (origins) => browser.permissions.request({ origins }),
   remove: (origins) => browser.permissions.remove({ origins }),
+  watch(listener) {
+    browser.permissions.onAdded.addListener(listener);
+    browser.permissions.onRemoved.addListener(listener);
+    return () => {
+      browser.permissions.onAdded.removeListener(listener);
+      browser.permissions.onRemoved.removeListener(listener);
+    };
+  },
 };
 
 render(
