@@ -54,4 +54,35 @@ describe.each(bothBrowsers(routes, DIST))('%s: the library table', (_name, launc
     const cut = await cutOff(library);
     expect(cut).toEqual([]);
   });
+
+  it('draws the whole focus ring of the table and of each control in a row, none cut off by its cell', async () => {
+    await library.resize(1600, 800);
+    // Each focusable part of the header and the first row, and the scrolling table: its ring's box, and the box of the nearest
+    // ancestor that clips it (overflow other than visible).
+    const clipped = await library.evaluate(() => {
+      const rows = [document.querySelector('.row.head')!, document.querySelector('.viewport [role=row]')!];
+      const parts = [...rows.flatMap((row) => [...row.querySelectorAll<HTMLElement>('a[href], input, select, button')]), document.querySelector<HTMLElement>('.viewport')!];
+      const out: string[] = [];
+      for (const part of parts) {
+        part.focus();
+        const style = getComputedStyle(part);
+        if (style.outlineStyle === 'none') {
+          out.push(`${part.getAttribute('aria-label') ?? part.tagName} has no ring`);
+          continue;
+        }
+        const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+        const ring = part.getBoundingClientRect();
+        for (let clip = part.parentElement; clip; clip = clip.parentElement) {
+          const overflow = getComputedStyle(clip);
+          if (overflow.overflowX === 'visible' && overflow.overflowY === 'visible') continue;
+          const box = clip.getBoundingClientRect();
+          const outside = ring.left - reach < box.left - 0.5 || ring.right + reach > box.right + 0.5 || ring.top - reach < box.top - 0.5 || ring.bottom + reach > box.bottom + 0.5;
+          if (outside) out.push(`${part.getAttribute('aria-label') ?? part.tagName} cut by .${clip.className}`);
+          break;
+        }
+      }
+      return out;
+    });
+    expect(clipped).toEqual([]);
+  });
 });
