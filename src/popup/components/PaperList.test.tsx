@@ -99,6 +99,16 @@ describe('popup keyboard', () => {
     expect(rows()).toHaveLength(PAGE_SIZE + 5);
   });
 
+  it('Show more takes the focus to the first item it shows, not leaving it on the button below them', async () => {
+    const many = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
+    renderPopup(many);
+    const more = await screen.findByRole('button', { name: 'Show 5 more of 5' });
+    more.focus();
+    fireEvent.click(more);
+    await waitFor(() => expect(document.activeElement).toBe(row(`Paper ${PAGE_SIZE}`)));
+    expect(rows().map((li) => li.tabIndex).filter((t) => t === 0)).toHaveLength(1); // still one item in the tab order
+  });
+
   it('a search shows its first items in the keystroke\'s render, the rest of the page a frame later; items on screen stay put', async () => {
     const many = Array.from({ length: 80 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `${i % 2 ? 'Odd' : 'Even'} paper ${i}`, 10_000 - i));
     renderPopup(many);

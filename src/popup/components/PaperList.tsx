@@ -170,7 +170,8 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
         ))}
       </ul>
       {papers.length > page.length && (
-        <button type="button" class="more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+        // On to the first item it shows: the button moves below them, or goes with the last page.
+        <button type="button" class="more" onClick={() => moveTo(page.length)}>
           Show {Math.min(PAGE_SIZE, papers.length - page.length)} more of {formatCount(papers.length - page.length)}
         </button>
       )}
