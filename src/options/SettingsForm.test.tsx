@@ -252,6 +252,15 @@ describe('SettingsForm', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Rule 2: The match is empty/);
   });
 
+  it('does not go on saying "Saved." once something is changed again', async () => {
+    render(<SettingsForm store={fakeStore()} topics={TOPICS} />);
+    fireEvent.click(await screen.findByLabelText('Mixture of experts'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    fireEvent.click(screen.getByLabelText('LLMs')); // not saved
+    expect(screen.queryByText('Saved.')).toBeNull();
+  });
+
   it('says nothing about a saved token GitHub did not reject', async () => {
     const store = fakeStore({ githubToken: 'ghp_good0123456789abcdefghijklmnopqrstuvw' });
     render(<SettingsForm store={store} topics={TOPICS} rejectedTokenDigest={async () => tokenDigest('ghp_revoked0123456789abcdefghijklmnopqrstu')} />);

@@ -100,7 +100,10 @@ export function SettingsForm({
   }
   if (!settings || !stored) return <p>Loading…</p>;
 
-  const update = (patch: Partial<Settings>) => setSettings({ ...settings, ...patch });
+  const update = (patch: Partial<Settings>) => {
+    setSettings({ ...settings, ...patch });
+    setMessage(''); // "Saved." was about the page before this change
+  };
   const rules = settings.tagRules;
   const problems = rules.map((rule) => {
     if (isBlank(rule)) return null; // just added, nothing typed yet: no rule, so no error (Save leaves it out)
