@@ -82,7 +82,11 @@ export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRe
           placeholder="Tag"
           disabled={disabled}
           aria-invalid={error ? true : undefined}
-          onInput={(e) => setTag(e.currentTarget.value)}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onInput={(e) => {
+            setTag(e.currentTarget.value);
+            setError(null); // about the tag as it was
+          }}
         />
         <datalist id={`${id}-tags`}>
           {knownTags.map((known) => (
@@ -103,7 +107,7 @@ export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRe
         Clear selection
       </button>
       {error && (
-        <p class="error" role="alert">
+        <p class="error" role="alert" id={`${id}-error`}>
           {error}
         </p>
       )}

@@ -88,6 +88,22 @@ describe('library page', () => {
     expect(live.firstChild).not.toBe(first); // the region changed, so it is read out again
   });
 
+  it('a tag the bulk bar refuses says why at its field, until the tag is typed again', async () => {
+    const { api } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('First paper'));
+    const field = screen.getByRole('combobox', { name: 'Tag to add to the selected papers' });
+    fireEvent.input(field, { target: { value: 'no/slashes' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    const error = await screen.findByRole('alert');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(error.id);
+    expect(api.editMany).not.toHaveBeenCalled();
+    fireEvent.input(field, { target: { value: 'no slashes' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field.hasAttribute('aria-invalid')).toBe(false);
+  });
+
   it('removes the selected papers with undo', async () => {
     const { api } = renderLibrary(papers);
     await screen.findByText('First paper');
