@@ -103,9 +103,10 @@ describe('popup keyboard', () => {
     const many = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i));
     renderPopup(many);
     const more = await screen.findByRole('button', { name: 'Show 5 more of 5' });
+    await waitFor(() => expect(rows()).toHaveLength(PAGE_SIZE));
     more.focus();
     fireEvent.click(more);
-    await waitFor(() => expect(document.activeElement).toBe(row(`Paper ${PAGE_SIZE}`)));
+    await waitFor(() => expect(document.activeElement).toBe(row(`Paper ${PAGE_SIZE}`)), { timeout: 5000 });
     expect(rows().map((li) => li.tabIndex).filter((t) => t === 0)).toHaveLength(1); // still one item in the tab order
   });
 
