@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Rolldown } from 'vite';
 import { bothBrowsers, type Harness, type Routes } from './browsers';
-import type { SavedPaper } from '../../src/storage/schema';
+import { DB_VERSION, type SavedPaper } from '../../src/storage/schema';
 
 const PAGE = 'https://arxiv.org/papershelf-migration-check';
 let script = '';
@@ -50,23 +50,26 @@ describe.each(bothBrowsers(routes))('%s: database upgrade', (_name, launch) => {
     return result;
   };
 
-  it('v4 → v5: version and doi become null, an over-long savedFrom is shortened, nothing else changes', async () => {
+  it('v4 → current: version and doi become null, an over-long savedFrom is shortened, nothing else changes', async () => {
     const papers = [oldRecord('arxiv:2401.00001', 'https://arxiv.org/abs/2401.00001'), oldRecord('arxiv:2401.00002', LONG_FROM)];
     const result = await upgrade(4, papers);
-    expect(result.version).toBe(5);
+    expect(result.version).toBe(DB_VERSION);
     expect(result.papers).toEqual([
       { ...papers[0], paper: { ...papers[0]!.paper, version: null, doi: null } },
       { ...papers[1], paper: { ...papers[1]!.paper, version: null, doi: null }, savedFrom: 'https://arxiv.org/search/' },
     ]);
   });
 
-  it('v3 → v5: the v4 step moves an ACL DOI record first, and the v5 step does not put the old one back', async () => {
+  it('v3 → current: each step ends before the next (v4 moves an ACL DOI record, v5 does not put it back, v6 moves an id with a subject class)', async () => {
     const acl = oldRecord('doi:10.18653/v1/2023.acl-long.1', 'https://aclanthology.org/2023.acl-long.1/');
-    const result = await upgrade(3, [acl, oldRecord('arxiv:2401.00001', 'https://arxiv.org/abs/2401.00001')]);
+    const withClass = oldRecord('arxiv:math.GT/0309136', 'https://arxiv.org/abs/math.GT/0309136');
+    const result = await upgrade(3, [acl, oldRecord('arxiv:2401.00001', 'https://arxiv.org/abs/2401.00001'), withClass]);
+    expect(result.version).toBe(DB_VERSION);
     expect(result.papers.map((p) => [p.id, p.paper.id, p.paper.version, p.paper.doi])).toEqual([
       ['aclanthology:2023.acl-long.1', 'aclanthology:2023.acl-long.1', null, null],
       ['arxiv:2401.00001', 'arxiv:2401.00001', null, null],
+      ['arxiv:math/0309136', 'arxiv:math/0309136', null, null],
     ]);
-    expect(result.relevance).toEqual(['aclanthology:2023.acl-long.1', 'arxiv:2401.00001']);
+    expect(result.relevance).toEqual(['aclanthology:2023.acl-long.1', 'arxiv:2401.00001', 'arxiv:math/0309136']);
   });
 });
