@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordFigures } from '../../test/figures';
 import { makePaper } from '../../test/unit/paper-factory';
+import { createV3OrV4 } from '../../test/unit/old-databases';
 import { buildModel, fromSaved } from '../core/relevance/model';
 import { listPapers, loadRelevanceModel, lookup, openDatabase } from './reading-list';
 import { getRepo, putRepo } from './repo-cache';
@@ -98,59 +99,16 @@ async function createV2(papers: SavedPaper[]) {
   v2.close();
 }
 
-/**
- * Exactly what version 3 created (MIGRATIONS[0..2], frozen here on purpose), with papers, their relevance rows as
- * 0.3.0 wrote them, a cached repository, a paper→repository lookup and a rate-limit block.
- */
-async function createV3(papers: SavedPaper[]) {
-  const v3 = await openDB(DB_NAME, 3, {
-    upgrade(db) {
-      const store = db.createObjectStore('papers', { keyPath: 'id' });
-      store.createIndex('by-savedAt', 'savedAt');
-      store.createIndex('by-status', 'status');
-      db.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
-      db.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
-      db.createObjectStore('meta', { keyPath: 'key' });
-      db.createObjectStore('relevance', { keyPath: 'id' });
-    },
+/** Version 3 with papers, a cached repository, a paper→repository lookup and a rate-limit block, as 0.3.0 wrote them. */
+const createV3 = (papers: SavedPaper[]) =>
+  createV3OrV4(DB_NAME, 3, papers, {
+    repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }],
+    paperRepos: [{ key: '2607.01234', repos: ['example/sparse-moe'], fetchedAt: 5 }],
+    meta: [{ key: 'github:anonymous', blockedUntil: 42 }],
   });
-  const tx = v3.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta'], 'readwrite');
-  await Promise.all([
-    ...papers.map((paper) => tx.objectStore('papers').put(paper)),
-    ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))),
-    tx.objectStore('repos').put({ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }),
-    tx.objectStore('paperRepos').put({ key: '2607.01234', repos: ['example/sparse-moe'], fetchedAt: 5 }),
-    tx.objectStore('meta').put({ key: 'github:anonymous', blockedUntil: 42 }),
-    tx.done,
-  ]);
-  v3.close();
-}
 
-/**
- * Exactly what version 4 created (MIGRATIONS[0..3], frozen here on purpose: v4 moved records only, so v3's stores),
- * with papers and their relevance rows as 0.4.0 wrote them.
- */
-async function createV4(papers: SavedPaper[]) {
-  const v4 = await openDB(DB_NAME, 4, {
-    upgrade(db) {
-      const store = db.createObjectStore('papers', { keyPath: 'id' });
-      store.createIndex('by-savedAt', 'savedAt');
-      store.createIndex('by-status', 'status');
-      db.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
-      db.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
-      db.createObjectStore('meta', { keyPath: 'key' });
-      db.createObjectStore('relevance', { keyPath: 'id' });
-    },
-  });
-  const tx = v4.transaction(['papers', 'relevance', 'repos'], 'readwrite');
-  await Promise.all([
-    ...papers.map((paper) => tx.objectStore('papers').put(paper)),
-    ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))),
-    tx.objectStore('repos').put({ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }),
-    tx.done,
-  ]);
-  v4.close();
-}
+/** Version 4 with papers and a cached repository, as 0.4.0 wrote them. */
+const createV4 = (papers: SavedPaper[]) => createV3OrV4(DB_NAME, 4, papers, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }] });
 
 /** Saved by a build that kept a search page's whole address (before savedFromUrl): longer than a record may hold. */
 const LONG_FROM: SavedPaper = {

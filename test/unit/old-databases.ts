@@ -1,0 +1,40 @@
+// Databases as older builds left them, for the upgrade tests (src/storage/migrations.test.ts under fake-indexeddb,
+// test/e2e/migration-page.ts in real browsers). The stores are written out here, frozen on purpose: MIGRATIONS may
+// not be used to make them, since what is tested is that MIGRATIONS brings exactly these to the current version.
+import { openDB } from 'idb';
+import { relevanceDoc, type SavedPaper } from '../../src/storage/schema';
+
+/** Rows of the stores besides `papers` and `relevance`, as the version being made keeps them. */
+export interface OldRows {
+  repos?: Array<{ key: string; repo: null; status: string; etag: string | null; fetchedAt: number }>;
+  paperRepos?: Array<{ key: string; repos: string[]; fetchedAt: number }>;
+  meta?: Array<{ key: string; blockedUntil: number }>;
+}
+
+/**
+ * The database `name` exactly as version 3 or 4 created it (MIGRATIONS[0..2]; v4 moved records and added no store),
+ * holding `papers`, their relevance rows as those versions wrote them, and `rows`.
+ */
+export async function createV3OrV4(name: string, version: 3 | 4, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
+  const db = await openDB(name, version, {
+    upgrade(raw) {
+      const store = raw.createObjectStore('papers', { keyPath: 'id' });
+      store.createIndex('by-savedAt', 'savedAt');
+      store.createIndex('by-status', 'status');
+      raw.createObjectStore('repos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      raw.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+      raw.createObjectStore('meta', { keyPath: 'key' });
+      raw.createObjectStore('relevance', { keyPath: 'id' });
+    },
+  });
+  const tx = db.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta'], 'readwrite');
+  await Promise.all([
+    ...papers.map((paper) => tx.objectStore('papers').put(paper)),
+    ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))),
+    ...(rows.repos ?? []).map((row) => tx.objectStore('repos').put(row)),
+    ...(rows.paperRepos ?? []).map((row) => tx.objectStore('paperRepos').put(row)),
+    ...(rows.meta ?? []).map((row) => tx.objectStore('meta').put(row)),
+    tx.done,
+  ]);
+  db.close();
+}
