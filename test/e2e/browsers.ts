@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FAKE_HOSTS } from './fake-api/server';
+import type { SavedPaper } from '../../src/storage/schema';
 
 export interface Served {
   status?: number;
@@ -207,6 +208,11 @@ function formValues(els: Element[]): string[] {
 }
 
 // ------------------------------------------------------------------------------------------ both browsers
+
+/** Write `records` into the reading list from an extension page, as an import does (the background's `putMany`). */
+export function putRecords(page: Tab, records: readonly SavedPaper[]): Promise<{ ok: boolean }> {
+  return page.run<{ ok: boolean }>(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify(records)} } })`);
+}
 
 /** Each browser with its build under `dist` (`dist/chrome`, `dist/firefox`), for `describe.each`. */
 export function bothBrowsers(routes: Routes, dist = 'dist') {

@@ -2,7 +2,7 @@
 // bar, and scroll the long table with PageDown from a row's checkbox. The focus must stay where a keyboard user can
 // go on from (the page's body is nowhere: Tab would start again at the top of the page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBrowsers, copiedBuilds, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, copiedBuilds, putRecords, until, type Harness, type Tab } from './browsers';
 import { routes } from './pages';
 import { emptyPaper } from '../../src/core/paper';
 import type { SavedPaper } from '../../src/storage/schema';
@@ -36,10 +36,7 @@ describe.each(browsers)('%s: the library page with the keyboard', (_name, launch
   beforeAll(async () => {
     harness = await launch();
     library = await harness.openExtensionPage('src/library/index.html', '.library');
-    const reply = await library.run<{ ok: boolean }>(
-      `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify(RECORDS)} } })`,
-    );
-    expect(reply.ok).toBe(true);
+    expect((await putRecords(library, RECORDS)).ok).toBe(true);
     await library.waitFor(box('Paper 299')); // the page follows the background's change notice
     await library.toFront(); // keys go to the tab in front
   });
@@ -85,7 +82,7 @@ describe.each(browsers)('%s: the library page with the keyboard', (_name, launch
     await until(async () => !(await library.texts('.bulk strong')).join().includes('1 selected'), 'no row selected');
     await library.evaluate(() => void (document.querySelector('.viewport')!.scrollTop = 0));
     const record: SavedPaper = { ...RECORDS[0]!, id, paper: { ...RECORDS[0]!.paper, id, title }, savedAt: 1_790_000_000_000, updatedAt: 1_790_000_000_000 };
-    await library.run(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify([record])} } })`);
+    await putRecords(library, [record]);
     await library.waitFor(box(title));
     await library.type(box(title), ' ');
     await until(async () => (await library.texts('.bulk strong')).join() === '1 selected', 'the row selected');

@@ -2,7 +2,7 @@
 // is inside the table's box, never cut off by its edge (a 1280-pixel window showed "Sta" and a sliver of each menu).
 // Where the window is narrower than the table, the page scrolls sideways instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBrowsers, copiedBuilds, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, copiedBuilds, putRecords, until, type Harness, type Tab } from './browsers';
 import { routes } from './pages';
 import { emptyPaper } from '../../src/core/paper';
 import type { SavedPaper } from '../../src/storage/schema';
@@ -39,10 +39,7 @@ describe.each(bothBrowsers(routes, DIST))('%s: the library table', (_name, launc
   beforeAll(async () => {
     harness = await launch();
     library = await harness.openExtensionPage('src/library/index.html', '.library');
-    const reply = await library.run<{ ok: boolean }>(
-      `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify(RECORDS)} } })`,
-    );
-    expect(reply.ok).toBe(true);
+    expect((await putRecords(library, RECORDS)).ok).toBe(true);
     await library.waitFor('[role=rowgroup] select');
   });
   afterAll(() => harness?.close());
