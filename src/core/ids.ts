@@ -109,6 +109,12 @@ export function parseDoi(text: string): string | null {
   return doi.toLowerCase();
 }
 
+/** `href` parsed, when it is an http(s) address; null for anything else. */
+export function webUrl(href: string): URL | null {
+  const url = URL.canParse(href) ? new URL(href) : null;
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : null;
+}
+
 function count(s: string, ch: string): number {
   return s.split(ch).length - 1;
 }
@@ -125,13 +131,8 @@ const URL_DOI_VERSION = /^(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d+)v\d+$/;
  * For links to publishers' pages, not text: a DOI whose last part is such a word would lose it.
  */
 export function doiFromUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = webUrl(href);
+  if (!url) return null;
   let doi = parseDoi(url.pathname) ?? parseDoi(url.search);
   for (let prev = ''; doi && prev !== doi; ) {
     prev = doi;

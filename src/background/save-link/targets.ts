@@ -1,6 +1,6 @@
 // Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names.
 // Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
-import { arxivIdFromUrl, parseDoi } from '../../core/ids';
+import { arxivIdFromUrl, parseDoi, webUrl } from '../../core/ids';
 
 export type LinkTarget =
   /** `version`: the one the link names (`/pdf/<id>v2`), what the reader will see; the paper is the id. */
@@ -36,13 +36,8 @@ const MAX_DOI = 250;
 
 /** The paper a link names, or null for anything else (listing pages, venue forums, non-http URLs). */
 export function identifyLink(href: string): LinkTarget | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = webUrl(href);
+  if (!url) return null;
   const host = url.hostname.toLowerCase();
   if (host === 'openreview.net' || host === 'www.openreview.net') return openreviewTarget(url);
   if (DOI_HOSTS.has(host)) return doiTarget(url);
