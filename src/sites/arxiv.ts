@@ -529,7 +529,8 @@ function extractSearch(li: Element, ctx: ArxivContext): Paper | null {
     published: searchPublished(text(li.querySelector(SEARCH_DATES))),
     githubRepos: repos(abstractEl, comments),
     venue: readText(journal, (el) => el === journalLabel)?.text || null,
-    // The result's own link names the version the search matched ("arXiv:<id>v2"; "Latest version: v4" follows).
+    // A version the result's own link names (arXiv's search links the unversioned abstract page, DOM-NOTES §2.4, so
+    // this is null there; a versioned link, as other tools' copies of the page give, is read).
     version: urlVersion(li.querySelector(SEARCH_ID_LINKS[0]!)?.getAttribute('href'), id!),
     categories: [...new Set([...li.querySelectorAll(SEARCH_TAGS)].map((t) => normalizeSpace(t.textContent)))].filter(
       (c) => new RegExp(`^${CATEGORY}$`).test(c),
