@@ -234,6 +234,58 @@ describe('Annotator', () => {
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }), location.href);
   });
 
+  describe('an in-page navigation the page makes after redrawing its cards (Firefox ESR: no Navigation API)', () => {
+    /** fakeAdapter, but the page kind is the period in the URL, and a card is read with the kind of when it was found. */
+    const periods: SiteAdapter<string> = {
+      ...(fakeAdapter as unknown as SiteAdapter<string>),
+      pageKind: (url) => (url.pathname.startsWith('/list') ? (url.searchParams.get('period') ?? 'daily') : null),
+      context: vi.fn((_doc: Document, url: URL) => url.searchParams.get('period') ?? 'daily'),
+      extract: (card, page) => {
+        const paper = fakeAdapter.extract(card, null);
+        return paper && { ...paper, source: { site: 'fake', page } };
+      },
+    };
+    const start = (port: ReadingListPort) => {
+      const a = new Annotator({ doc: document, adapterFor: (url) => (periods.pageKind(url) ? periods : null), port, now: () => new Date('2026-07-02T00:00:00Z') });
+      running.push(a);
+      return a.start();
+    };
+    /** The page's period tab: the new period's cards first, its URL a task later (as SvelteKit can). */
+    const switchToWeek = async () => {
+      document.body.innerHTML = card('2');
+      await vi.waitFor(() => expect(hosts()).toHaveLength(1), WAIT);
+      history.pushState(null, '', '/list?period=week');
+    };
+
+    it('saves a paper with the kind of page it is saved from, as its address is', async () => {
+      document.body.innerHTML = card('1');
+      const port = fakePort();
+      await start(port);
+      await switchToWeek();
+      button(hosts()[0]!).click();
+      await flush();
+      expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:2', source: { site: 'fake', page: 'week' } }), location.href);
+    });
+
+    it('reads the new page after a click in it, without waiting for the page to change again', async () => {
+      document.body.innerHTML = card('1');
+      await start(fakePort());
+      await switchToWeek();
+      vi.mocked(periods.context).mockClear();
+      document.body.click(); // the reader's click that led to it: the URL is checked once the page has drawn
+      await vi.waitFor(() => expect(periods.context).toHaveBeenCalledWith(document, new URL(location.href), expect.any(Date)), { timeout: 2000 });
+    });
+
+    it('reads the new page after an in-page link to an anchor (hashchange)', async () => {
+      document.body.innerHTML = card('1');
+      await start(fakePort());
+      vi.mocked(periods.context).mockClear();
+      history.replaceState(null, '', '/list?period=month');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await vi.waitFor(() => expect(periods.context).toHaveBeenCalledWith(document, new URL(location.href), expect.any(Date)), { timeout: 2000 });
+    });
+  });
+
   it('saves and removes optimistically and updates every card of the same paper', async () => {
     document.body.innerHTML = card('1') + card('1', 'Same paper, other card');
     const port = fakePort();

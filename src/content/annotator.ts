@@ -378,6 +378,11 @@ export class Annotator {
       this.visibility = new win.IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: REVEAL_MARGIN });
     }
     win?.addEventListener('popstate', () => void this.checkUrl());
+    win?.addEventListener('hashchange', () => void this.checkUrl());
+    // Without the Navigation API (Firefox ESR) a page's pushState is seen only at its next DOM change, and a page can
+    // redraw its cards before it changes its URL (see start.ts). Most in-page navigations follow a click: the URL is
+    // checked once the page has drawn the frame after it (one check per click, nothing while nobody clicks).
+    doc.addEventListener('click', () => void this.nextFrame().then(() => this.checkUrl()), { capture: true, passive: true });
     // The site's theme switch (Hugging Face's class on <html>) or the system's: overlays built already follow it.
     const followTheme = () => this.followTheme();
     this.themeObserver = new MutationObserver(followTheme);
@@ -1314,10 +1319,11 @@ export class Annotator {
 
   /** Optimistic toggle: every card of the paper changes at once and rolls back with a message on failure. */
   private async toggle(paper: Paper, save: boolean): Promise<void> {
+    void this.checkUrl(); // the reader acts: an in-page navigation not seen yet is followed now
     const previous = this.states.get(paper.id) ?? null;
     this.applyChange(paper.id, save ? (previous ?? { status: 'to-read', tags: [] }) : null);
     try {
-      if (save) this.applyChange(paper.id, await this.options.port.save(paper, this.savedFrom()));
+      if (save) this.applyChange(paper.id, await this.options.port.save(this.savedHere(paper), this.savedFrom()));
       else await this.options.port.remove(paper.id);
     } catch (error) {
       // The answer can be lost after the write committed (the service worker stopped in between): show what
@@ -1327,6 +1333,18 @@ export class Annotator {
       if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
       this.options.onError?.(error);
     }
+  }
+
+  /**
+   * The paper as saved from this page: the kind of page it names is the one the reader is on now, as `savedFrom` is.
+   * A card is read with the page context of when it was found, which can be the previous page's: a card reused by an
+   * in-page navigation, or one the page drew before changing its URL (seen late without the Navigation API).
+   */
+  private savedHere(paper: Paper): Paper {
+    const url = new URL(this.options.doc.location.href);
+    const adapter = this.options.adapterFor(url);
+    const page = adapter?.id === paper.source.site ? adapter.pageKind(url) : null;
+    return page && page !== paper.source.page ? { ...paper, source: { ...paper.source, page } } : paper;
   }
 
   /** This page, as the saved record keeps it: a search page's address can be longer than a record may hold. */

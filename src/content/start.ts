@@ -100,7 +100,8 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   });
 
   // The Navigation API sees the page's own pushState navigations (the isolated world cannot patch them);
-  // elsewhere the mutation observer notices the URL change when the page re-renders.
+  // elsewhere the annotator checks the URL after each click and hashchange, on the page's next DOM change and when
+  // the reader saves (whose record takes the page kind of the URL then: see Annotator.savedHere).
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
 
   // The manifest injects this script at document_start: Chrome holds a page's load event for a document_idle content
