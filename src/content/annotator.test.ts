@@ -276,13 +276,28 @@ describe('Annotator', () => {
       await vi.waitFor(() => expect(periods.context).toHaveBeenCalledWith(document, new URL(location.href), expect.any(Date)), { timeout: 2000 });
     });
 
-    it('reads the new page after an in-page link to an anchor (hashchange)', async () => {
+    it('a stopped annotator (an orphaned script, after an update) reads nothing on a later navigation', async () => {
+      document.body.innerHTML = card('1');
+      await start(fakePort());
+      running.at(-1)!.stop();
+      vi.mocked(periods.context).mockClear();
+      history.pushState(null, '', '/list?period=week');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      document.body.click();
+      await new Promise((resolve) => setTimeout(resolve, 150)); // the click's check, after the frame (or 100 ms)
+      expect(periods.context).not.toHaveBeenCalled();
+    });
+
+    it('an in-page link to an anchor is no new page: nothing is read again', async () => {
       document.body.innerHTML = card('1');
       await start(fakePort());
       vi.mocked(periods.context).mockClear();
-      history.replaceState(null, '', '/list?period=month');
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-      await vi.waitFor(() => expect(periods.context).toHaveBeenCalledWith(document, new URL(location.href), expect.any(Date)), { timeout: 2000 });
+      history.pushState(null, '', '/list#section-2');
+      document.body.click();
+      document.body.insertAdjacentHTML('beforeend', card('2'));
+      await vi.waitFor(() => expect(hosts()).toHaveLength(2), WAIT);
+      await new Promise((resolve) => setTimeout(resolve, 150)); // the click's check, after the frame (or 100 ms)
+      expect(periods.context).not.toHaveBeenCalled();
     });
   });
 

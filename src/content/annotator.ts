@@ -378,7 +378,6 @@ export class Annotator {
       this.visibility = new win.IntersectionObserver((entries) => this.onVisible(entries), { rootMargin: REVEAL_MARGIN });
     }
     win?.addEventListener('popstate', () => void this.checkUrl());
-    win?.addEventListener('hashchange', () => void this.checkUrl());
     // Without the Navigation API (Firefox ESR) a page's pushState is seen only at its next DOM change, and a page can
     // redraw its cards before it changes its URL (see start.ts). Most in-page navigations follow a click: the URL is
     // checked once the page has drawn the frame after it (one check per click, nothing while nobody clicks).
@@ -632,8 +631,8 @@ export class Annotator {
 
   /** On a URL change re-read the page context and rescan; cards already annotated are skipped. */
   async checkUrl(): Promise<void> {
-    const href = this.options.doc.location.href;
-    if (href === this.href) return;
+    const href = this.address();
+    if (href === this.href || this.stopped) return;
     this.href = href;
     this.context = []; // another page: its own statistics
     this.rejected = new WeakSet(); // a card that held no paper on the last page may hold one on this
@@ -667,6 +666,16 @@ export class Annotator {
     });
   }
 
+  /**
+   * The page's address less its fragment: an in-page link to an anchor (arXiv's listings have a few) is no new page,
+   * and no adapter reads the fragment, so it costs no rescan.
+   */
+  private address(): string {
+    const href = this.options.doc.location.href;
+    const hash = href.indexOf('#');
+    return hash < 0 ? href : href.slice(0, hash);
+  }
+
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
@@ -678,7 +687,7 @@ export class Annotator {
 
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
-    if (this.options.doc.location.href !== this.href) {
+    if (this.address() !== this.href) {
       void this.checkUrl();
       return; // checkUrl rescans the whole document
     }

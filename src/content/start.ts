@@ -100,7 +100,7 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   });
 
   // The Navigation API sees the page's own pushState navigations (the isolated world cannot patch them);
-  // elsewhere the annotator checks the URL after each click and hashchange, on the page's next DOM change and when
+  // elsewhere the annotator checks the URL after each click, on popstate, on the page's next DOM change and when
   // the reader saves (whose record takes the page kind of the URL then: see Annotator.savedHere).
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', () => void annotator.checkUrl());
 
