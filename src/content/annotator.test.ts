@@ -483,6 +483,23 @@ describe('Annotator', () => {
     expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', 'Benchmarks', 'cs.CL', 'less']);
   });
 
+  it('a chip click marks every card with the same tag whatever its case, as one chip stands for both on a card', async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const tags: Record<string, Tag[]> = {
+      'fake:1': [{ label: 'agents', kind: 'user', watched: false }, { label: 'Agents', kind: 'topic', watched: false }],
+      'fake:2': [{ label: 'Agents', kind: 'topic', watched: false }],
+      'fake:3': [{ label: 'Diffusion', kind: 'topic', watched: false }],
+    };
+    await annotator(fakePort(), vi.fn(), (paper) => tags[paper.id] ?? []).start();
+    const chip = (i: number) => roots.get(hosts()[i]!)!.querySelector('.tags button.chip') as HTMLElement;
+    expect(shownText(chip(0))).toBe('agents'); // one chip for the two
+    chip(0).click();
+    expect(hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('marked'))).toEqual([true, true, false]);
+    expect([0, 1].map((i) => chip(i).getAttribute('aria-pressed'))).toEqual(['true', 'true']);
+    chip(1).click(); // the same tag again: the mark is cleared
+    expect(hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('marked'))).toEqual([false, false, false]);
+  });
+
   it('shows a GitHub badge per repository, with the page figure at once and the API figures after', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort();

@@ -7,7 +7,7 @@ import type { SiteAdapter } from '../sites/types';
 import { extractCard, identifyCard, summaryOfCard } from '../sites/extract-card';
 import { createCardOverlay, type CardOverlay, type OverlayActions } from './overlay/card-overlay';
 import { HOST_TAG, pageTheme } from './overlay/host';
-import type { Tag } from './overlay/tag-chips';
+import { sameTag, type Tag } from './overlay/tag-chips';
 import { LOOKUP_MAX, RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type RelevanceCard, type RelevanceMark, type RepoSummary, type TopicMatch } from '../background/messages';
 import type { Tagger } from './tagger';
 import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
@@ -1322,7 +1322,7 @@ export class Annotator {
 
   /** Mark every card with this tag (a second click on the same tag clears the mark). */
   private mark(label: string): void {
-    this.marked = this.marked === label ? null : label;
+    this.marked = this.marked !== null && sameTag(this.marked, label) ? null : label;
     for (const overlay of this.allOverlays()) overlay.setMarked(this.marked);
   }
 

@@ -5,7 +5,7 @@ import type { ReadingStatus } from '../../storage/schema';
 import type { SavedState } from '../../storage/reading-list';
 import { createHost, fillHost, setAttr, type Theme } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
-import { createTagChips, orderTags, TAG_STYLE, type Tag } from './tag-chips';
+import { createTagChips, orderTags, sameTag, TAG_STYLE, type Tag } from './tag-chips';
 import { BADGE_STYLE, createGithubBadge } from './github-badge';
 import { createRelevanceMark, RELEVANCE_STYLE } from './relevance-mark';
 import type { RepoSummary } from '../../background/messages';
@@ -122,7 +122,7 @@ export function createCardOverlay(
   const applyMarked = () => {
     if (!built || !row) return;
     built.chips.setMarked(marked);
-    row.classList.toggle('marked', marked !== null && built.chips.labels().includes(marked));
+    row.classList.toggle('marked', marked !== null && built.chips.labels().some((label) => sameTag(label, marked!)));
   };
   const applyTags = () => {
     if (!built) return;

@@ -29,7 +29,12 @@ export const VISIBLE_TAGS = 3;
 
 const ORDER: Record<TagKind, number> = { user: 0, rule: 1, topic: 2, site: 3 };
 
-/** User tags, then rules, watched topics, topics, site keywords; one chip per label (case-insensitive). */
+/** One tag whatever its case: a card shows one chip for both, and marking one marks cards with either. */
+export function sameTag(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+/** User tags, then rules, watched topics, topics, site keywords; one chip per label (case-insensitive: sameTag). */
 export function orderTags(tags: readonly Tag[]): Tag[] {
   const seen = new Set<string>();
   return [...tags]
@@ -60,7 +65,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void): 
     element.replaceChildren();
     const shown = expanded ? tags : tags.slice(0, VISIBLE_TAGS);
     for (const tag of shown) {
-      const chip = el(doc, 'button', { type: 'button', class: 'chip', 'data-kind': tag.kind, 'aria-pressed': String(tag.label === marked) }, tag.label);
+      const chip = el(doc, 'button', { type: 'button', class: 'chip', 'data-kind': tag.kind, 'aria-pressed': String(marked !== null && sameTag(tag.label, marked)) }, tag.label);
       chip.title = `${KIND_NAMES[tag.kind]}${tag.watched ? ' (watched)' : ''}: mark every paper on this page tagged “${tag.label}”`;
       if (tag.watched) chip.setAttribute('data-watched', '');
       onUser(chip, 'click', (event) => {
