@@ -85,6 +85,11 @@ export interface Tab {
    * protocol), as a compromised page process could; promises are awaited, the value comes back as JSON.
    */
   inContentScript?(script: string): Promise<unknown>;
+  /**
+   * Chromium only: the accessible description of every node with this role and name in the page's accessibility tree
+   * (what a screen reader reads; closed roots included), over the DevTools protocol. '' where it has none.
+   */
+  descriptions?(role: string, name: string): Promise<string[]>;
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   texts(selector: string): Promise<string[]>;
   click(selector: string): Promise<void>;
@@ -313,6 +318,17 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
           const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: script, contextId: ours.id, awaitPromise: true, returnByValue: true });
           if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
           return result.value;
+        } finally {
+          await cdp.detach();
+        }
+      },
+      async descriptions(role, name) {
+        const cdp = await context.newCDPSession(page);
+        try {
+          const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+          return nodes
+            .filter((node) => !node.ignored && node.role?.value === role && node.name?.value === name)
+            .map((node) => String(node.description?.value ?? ''));
         } finally {
           await cdp.detach();
         }

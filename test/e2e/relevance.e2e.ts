@@ -94,6 +94,13 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
     ]);
   });
 
+  it('a screen reader browsing the page (no focus on a mark) hears each mark with its reason', async ({ skip }) => {
+    if (!tab.descriptions) skip(); // the accessibility tree is read over Chromium's DevTools protocol
+    const described = await tab.descriptions!('button', 'Relevant');
+    expect(described).toHaveLength(expected.length);
+    for (const description of described) expect(description).toMatch(/^Relevant: like 1 saved paper: "Perceive-to-Reason/);
+  });
+
   it('"Next relevant" moves focus to the marked card', async () => {
     await clickControl(tab, 0);
     expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-papershelf-id'))).toBe(expected[0]);

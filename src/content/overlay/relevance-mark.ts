@@ -1,7 +1,7 @@
 // The relevance mark (issue #8): "◆ Relevant" in the card's closed shadow root, with the one-line reason as its
 // description, its tooltip, and a line shown while it is hovered or focused (click keeps it open). The reason
 // names saved papers, so it exists only in here: never in the page's DOM, attributes or classes.
-import { el, onUser, setText } from './host';
+import { el, onUser, setAttr, setText } from './host';
 
 export const RELEVANCE_STYLE = `
 .relevant { display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 999px; cursor: help;
@@ -35,6 +35,11 @@ export function createRelevanceMark(doc: Document): RelevanceMarkView {
     set(reason) {
       mark.hidden = why.hidden = reason === null;
       setText(why, reason ? `Relevant: ${reason}` : '');
+      // Its label too: while hidden (not hovered or focused) the line has no box, and Chromium then reads no generated
+      // text from it, so the mark had no description (nor its title: aria-describedby takes the title's place) for a
+      // screen reader browsing the page. A label is read from a hidden element.
+      if (reason) setAttr(why, 'aria-label', `Relevant: ${reason}`);
+      else why.removeAttribute('aria-label');
       mark.title = reason ? `Like your saved papers: ${reason}` : '';
     },
     focus: () => mark.focus({ preventScroll: true }),
