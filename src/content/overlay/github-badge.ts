@@ -12,7 +12,7 @@ export const BADGE_STYLE = `
 .badge:hover { background: var(--hover); }
 .badge .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .badge .fig { color: var(--muted); white-space: nowrap; }
-.badge .warn { color: #b45309; }
+.badge .warn { color: var(--warn); }
 .badge svg { width: 12px; height: 12px; fill: currentColor; flex: none; }
 `;
 

@@ -10,20 +10,39 @@ export const HOST_TAG = 'papershelf-overlay';
  */
 export const SHOWN_TEXT_STYLE = '[data-text]::before { content: attr(data-text); }';
 
+/**
+ * Each theme's colours, as the row's custom properties (`--fg`, …). Every text colour (fg, muted, warn, error) reaches
+ * WCAG AA (4.5:1) on the row's backgrounds (bg, and mark: a marked card's row, under its text outside the chips), and
+ * saved-fg on saved-bg (checked by host.test.ts).
+ */
+export const PALETTE = {
+  light: {
+    fg: '#1f2937', muted: '#4b5563', bg: '#ffffff', line: '#d1d5db', hover: '#f3f4f6', accent: '#2563eb',
+    'saved-bg': '#fef3c7', 'saved-line': '#f59e0b', 'saved-fg': '#78350f', watch: '#7c3aed', mark: '#dbeafe',
+    warn: '#92400e', error: '#b91c1c',
+  },
+  dark: {
+    fg: '#e5e7eb', muted: '#9ca3af', bg: '#1f2937', line: '#4b5563', hover: '#374151', accent: '#60a5fa',
+    'saved-bg': '#78350f', 'saved-line': '#f59e0b', 'saved-fg': '#fef3c7', watch: '#a78bfa', mark: '#172554',
+    warn: '#fbbf24', error: '#fca5a5',
+  },
+} satisfies Record<Theme, Record<string, string>>;
+
+const properties = (colours: Record<string, string>) =>
+  Object.entries(colours)
+    .map(([name, value]) => `--${name}: ${value};`)
+    .join(' ');
+
 const BASE_STYLE = `
 :host { all: initial; display: block; margin: 6px 0 2px; }
 .row { font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; align-items: center; gap: 6px;
-  flex-wrap: wrap; min-height: 24px; border-radius: 8px; color: var(--fg);
-  --fg: #1f2937; --muted: #6b7280; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb;
-  --saved-bg: #fef3c7; --saved-line: #f59e0b; --saved-fg: #78350f; --watch: #7c3aed; --mark: #dbeafe; }
-.row[data-theme="dark"] { --fg: #e5e7eb; --muted: #9ca3af; --bg: #1f2937; --line: #4b5563; --hover: #374151;
-  --accent: #60a5fa; --saved-bg: #78350f; --saved-line: #f59e0b; --saved-fg: #fef3c7; --watch: #a78bfa; --mark: #1e3a8a; }
+  flex-wrap: wrap; min-height: 24px; border-radius: 8px; color: var(--fg); ${properties(PALETTE.light)} }
+.row[data-theme="dark"] { ${properties(PALETTE.dark)} }
 .row.watched { box-shadow: inset 3px 0 0 var(--watch); padding-left: 8px; }
 .row.marked { background: var(--mark); }
 button, a { font: inherit; color: inherit; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.msg { color: #b91c1c; }
-.row[data-theme="dark"] .msg { color: #fca5a5; }
+.msg { color: var(--error); }
 ${SHOWN_TEXT_STYLE}
 `;
 
