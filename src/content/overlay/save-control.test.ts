@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { shownText, userInput } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 
@@ -89,6 +89,21 @@ describe('the reading status of a saved paper', () => {
     toggle.click();
     toggle.click();
     expect([open(), picked]).toEqual([false, []]);
+  });
+
+  it('Escape closes the statuses from their button too (focus moved back to it), and goes no further', () => {
+    const { toggle, open } = saved('reading');
+    toggle.click();
+    toggle.focus(); // Shift+Tab back to the button: the statuses stay open
+    expect(open()).toBe(true);
+    const pageHeard = vi.fn();
+    document.addEventListener('keydown', pageHeard);
+    onTestFinished(() => document.removeEventListener('keydown', pageHeard));
+    toggle.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    expect([open(), document.activeElement === toggle]).toEqual([false, true]);
+    expect(pageHeard).not.toHaveBeenCalled(); // the page's own Escape (closing its dialog, say) is not set off
+    toggle.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    expect(pageHeard).toHaveBeenCalledTimes(1); // closed: Escape is the page's again
   });
 
   it('closes when focus leaves the statuses, not when it moves between them or back to the button', () => {

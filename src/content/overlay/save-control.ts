@@ -122,12 +122,6 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
         return choice;
       });
       group.append(...choices);
-      group.addEventListener('keydown', (event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        close(true);
-      });
       // Focus leaving the group (Tab past it, a click elsewhere) closes it; back to its own button leaves it to that.
       group.addEventListener('focusout', (event) => {
         const to = event.relatedTarget as Node | null;
@@ -146,6 +140,14 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
     event.stopPropagation();
     if (group && !group.hidden) close(true);
     else open();
+  });
+  // Escape closes the open statuses, from a status or from their button (focus moved back to it), and goes no further:
+  // the page's own Escape (closing its dialog, say) is not set off. Closed, Escape is the page's.
+  element.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !group || group.hidden) return;
+    event.preventDefault();
+    event.stopPropagation();
+    close(true);
   });
   // While open, a press inside moves no focus: where a click does not focus a button (macOS), focus would otherwise
   // leave the group on mousedown and close it before the click lands on a status.
