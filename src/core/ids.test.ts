@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi } from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -283,5 +283,21 @@ describe("a paper's own DOI (journalDoi, isDoi)", () => {
     expect(isDoi('10.1145/3292500.3330701')).toBe(true);
     expect(isDoi('10.1109/CVPR.2024.00123')).toBe(true);
     for (const text of ['doi:10.1145/1', '10.1145/a b', 'see 10.1145/1', '10.12/x', '']) expect(isDoi(text)).toBe(false);
+  });
+});
+
+describe('currentId: ids older builds stored or exported, as canonicalId gives them today', () => {
+  it('drops the subject class and version of arXiv ids, and names arXiv and ACL papers known by DOI by their own ids', () => {
+    expect(currentId('arxiv:math.GT/0309136')).toBe('arxiv:math/0309136');
+    expect(currentId('arxiv:2401.12345v3')).toBe('arxiv:2401.12345');
+    expect(currentId('doi:10.18653/v1/2023.acl-long.1')).toBe('aclanthology:2023.acl-long.1');
+    expect(currentId('doi:10.18653/V1/P17-1001')).toBe('aclanthology:P17-1001');
+    expect(currentId('doi:10.48550/arXiv.2401.12345')).toBe('arxiv:2401.12345');
+    expect(currentId('doi:10.1000/ABC')).toBe('doi:10.1000/abc');
+  });
+  it('leaves current ids and ids it does not understand as they are', () => {
+    for (const id of ['arxiv:math/0309136', 'aclanthology:2023.acl-long.1', 'doi:10.1000/abc', 'openreview:aBcD3fGh1', 'arxiv:not-an-id', 'doi:nonsense', 'import:0123456789abcdef']) {
+      expect(currentId(id)).toBe(id);
+    }
   });
 });

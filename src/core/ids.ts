@@ -223,6 +223,24 @@ export function canonicalId(hints: IdentityHints): string | null {
 }
 
 /**
+ * The id canonicalId gives today for an id an older build may have stored or exported: an arXiv id without its
+ * version and subject class (`arxiv:math.GT/0309136v2` → `arxiv:math/0309136`, schema v6), a DOI id that names an
+ * arXiv or ACL Anthology paper as that paper's id (`doi:10.18653/v1/2023.acl-long.1` → `aclanthology:2023.acl-long.1`,
+ * schema v4), a DOI lowercased. Any other id is returned as it is.
+ */
+export function currentId(id: string): string {
+  if (id.startsWith('arxiv:')) {
+    const arxiv = parseArxivId(id.slice('arxiv:'.length));
+    return arxiv ? `arxiv:${arxiv.id}` : id;
+  }
+  if (id.startsWith('doi:')) {
+    const doi = id.slice('doi:'.length);
+    return isDoi(doi) ? idFromDoi(doi.toLowerCase()) : id;
+  }
+  return id;
+}
+
+/**
  * The DOI a canonical id carries, for exports: the DOI of a `doi:` id, and the ACL DOI of an `aclanthology:` id
  * (such ids stand for `10.18653/v1/<id>` since ACL DOIs were mapped to them); null for everything else.
  */

@@ -144,6 +144,27 @@ describe('parseImport: validation per record', () => {
     ]);
   });
 
+  it('moves records under ids older builds gave to the current ids, as the database upgrades did', async () => {
+    const under = (saved: SavedPaper, id: string): SavedPaper => ({ ...saved, id, paper: { ...saved.paper, id } });
+    const result = await ok(backup([under(oldStyle, 'arxiv:hep-th.AB/9901001'), under(acl, 'doi:10.18653/v1/2023.acl-long.1'), under(attention, 'arxiv:1706.03762v5')]));
+    expect(result.records.map((r) => [r.id, r.paper.id])).toEqual([
+      [oldStyle.id, oldStyle.id],
+      [acl.id, acl.id],
+      [attention.id, attention.id],
+    ]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('merges a record under an older id with the copy of the same paper under its current id, losing no note or tag', async () => {
+    const older = { ...acl, id: 'doi:10.18653/v1/2023.acl-long.1', paper: { ...acl.paper, id: 'doi:10.18653/v1/2023.acl-long.1' }, note: 'from the DOI page', tags: ['acl'], status: 'done' as const, updatedAt: acl.updatedAt + 5 };
+    const result = await ok(backup([acl, older]));
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]).toMatchObject({ id: acl.id, paper: { id: acl.id }, status: 'done', tags: ['acl', ...acl.tags.filter((t) => t !== 'acl')], updatedAt: older.updatedAt });
+    expect(result.records[0]?.note).toContain('from the DOI page');
+    if (acl.note.trim()) expect(result.records[0]?.note).toContain(acl.note.trim());
+    expect(result.skipped).toEqual([{ id: older.id, title: acl.paper.title, reason: expect.stringMatching(/older id of aclanthology:2023\.acl-long\.1/) }]);
+  });
+
   it('keeps the newest copy when a backup has the same paper twice', async () => {
     const newer = { ...attention, note: 'newer', updatedAt: attention.updatedAt + 10 };
     const result = await ok(backup([attention, newer]));

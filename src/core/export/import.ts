@@ -19,6 +19,8 @@ import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages'
 import { mergedIdentity, normalizeSpace } from '../paper';
 import type { Paper } from '../paper';
 import { v5Record, type SavedPaper } from '../../storage/schema';
+import { mergeSamePaper } from '../../storage/same-paper';
+import { currentId } from '../ids';
 import type { CslItem } from './csl';
 import { fromCsl, importId, keywordText, tagCandidates, yearOf } from './csl';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
@@ -236,7 +238,48 @@ async function parseBackup(data: Record<string, unknown>, options: LongWork): Pr
       return { record: parsed.output };
     }),
   );
-  return { ok: true, format: 'backup', ...dedupe(checked, (a, b) => a.updatedAt > b.updatedAt) };
+  return { ok: true, format: 'backup', ...dedupe(rekeyed(checked), (a, b) => a.updatedAt > b.updatedAt) };
+}
+
+/**
+ * Backup records under the ids older builds gave (`arxiv:math.GT/0309136`, `doi:10.18653/v1/…`) moved to today's
+ * (currentId), as the database upgrades moved stored ones: otherwise the paper would come in as a second record beside
+ * the one in the list. A record moved onto a paper the file also has under its current id becomes one record with it,
+ * as the upgrade merges them (same-paper.ts: nothing the user wrote is lost); the moved copy is reported.
+ */
+function rekeyed(checked: Checked[]): Checked[] {
+  const moved: Checked[] = [];
+  const byId = new Map<string, { record: SavedPaper }>();
+  for (const item of checked) {
+    if ('record' in item) byId.set(item.record.id, item);
+  }
+  const out: Checked[] = [];
+  for (const item of checked) {
+    if ('skip' in item) {
+      out.push(item);
+      continue;
+    }
+    const old = item.record.id;
+    const id = currentId(old);
+    if (id === old) {
+      out.push(item);
+      continue;
+    }
+    const record: SavedPaper = { ...item.record, id, paper: { ...item.record.paper, id } };
+    const same = byId.get(id);
+    if (!same) {
+      const entry = { record };
+      byId.set(id, entry);
+      out.push(entry);
+      continue;
+    }
+    const merged = v.safeParse(SavedPaperSchema, mergeSamePaper(id, same.record, record));
+    if (merged.success) {
+      same.record = merged.output;
+      moved.push({ skip: { id: old, title: clip(record.paper.title), reason: `an older id of ${id}, which the file also has: the two copies are merged into one` } });
+    } else out.push({ record }); // too much to merge within the limits: dedupe keeps the newer copy
+  }
+  return [...out, ...moved];
 }
 
 const optionalText = v.optional(v.string());
