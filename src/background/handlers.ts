@@ -3,7 +3,7 @@
 import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, removePapers, savePaper, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 
 export interface HandlerDeps {
@@ -95,9 +95,9 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     }
     case 'restore': {
       const { record } = message.payload as Envelope<'restore'>['payload'];
-      await putPapers(db, [record]);
-      deps.broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
-      return record;
+      const [stored = record] = await restorePapers(db, [record]);
+      deps.broadcast({ type: 'changed', id: stored.id, state: { status: stored.status, tags: stored.tags } });
+      return stored;
     }
     case 'putMany': {
       const { records } = message.payload as Envelope<'putMany'>['payload'];

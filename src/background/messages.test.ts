@@ -116,6 +116,30 @@ describe('handle', () => {
     expect(list.filter((r) => r.status === 'done').map((r) => r.id).sort()).toEqual(many.slice(0, 3).map((r) => r.id).sort());
   });
 
+  it('an undone remove does not overwrite the paper saved again meanwhile (another tab): the two become one record', async () => {
+    const notices: Notice[] = [];
+    const db = await openDatabase();
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n) });
+    const paper = makePaper();
+    await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
+    await handle(parseEnvelope({ type: 'edit', payload: { id: paper.id, edit: { status: 'done', tags: ['moe'], note: 'old note' } } }), deps);
+    const removed = (await handle(parseEnvelope({ type: 'remove', payload: { id: paper.id } }), deps)) as SavedPaper;
+    // Saved again in another tab, then read and tagged there, a moment later.
+    const again = makePaper({ upvotes: 99 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handle(parseEnvelope({ type: 'save', payload: { paper: again, savedFrom: 'https://arxiv.org/list/cs.LG/new' } }), deps);
+    const newer = (await handle(parseEnvelope({ type: 'edit', payload: { id: paper.id, edit: { status: 'reading', tags: ['fresh'], note: 'new note' } } }), deps)) as SavedPaper;
+    notices.length = 0;
+    const restored = (await handle(parseEnvelope({ type: 'restore', payload: { record: removed } }), deps)) as SavedPaper;
+    const [stored] = (await handle(parseEnvelope({ type: 'list', payload: {} }), deps)) as SavedPaper[];
+    expect(stored).toEqual(restored);
+    // The newer edit keeps its status and metadata; nothing the user wrote on either side is lost; the first save stays.
+    expect(stored).toMatchObject({ status: 'reading', tags: ['fresh', 'moe'], savedAt: removed.savedAt, savedFrom: removed.savedFrom, updatedAt: newer.updatedAt, paper: { upvotes: 99 } });
+    expect(stored?.note).toContain('new note');
+    expect(stored?.note).toContain('old note');
+    expect(notices).toEqual([{ type: 'changed', id: paper.id, state: { status: 'reading', tags: ['fresh', 'moe'] } }]);
+  });
+
   it('removes many papers in one transaction with one reload notice, answering the removed records for undo', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();

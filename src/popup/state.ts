@@ -378,11 +378,11 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     try {
       if (entry.records.length === 1 && only) {
         expectEcho(only.id);
-        await api.restore(only).catch((error: unknown) => {
+        const stored = await api.restore(only).catch((error: unknown) => {
           consumeEcho(only.id);
           throw error;
         });
-        upsertLocal([only]);
+        upsertLocal([stored]); // as stored: merged with a copy saved again meanwhile, if any
       } else {
         await putMany(entry.records);
       }

@@ -4,6 +4,7 @@ import { applyEdit, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
 import { mergedIdentity, type Paper } from '../core/paper';
 import type { RelevanceModel } from '../core/relevance/model';
+import { mergeSamePaper } from './same-paper';
 import { savedStates } from './saved-states';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
@@ -232,6 +233,30 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
     throw error;
   }
   return records.length;
+}
+
+/**
+ * Put removed records back (undo of a remove), in one transaction. A paper saved again since it was removed (in
+ * another tab or window, or from a link) is not overwritten by its older copy: the two become one record as two
+ * copies of a paper do (same-paper.ts: the newer edit's status and metadata, both sides' tags and notes, the first
+ * save). Resolves with the records as stored.
+ */
+export async function restorePapers(db: Database, records: readonly SavedPaper[]): Promise<SavedPaper[]> {
+  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const relevance = tx.objectStore('relevance');
+  const written: SavedPaper[] = [];
+  for (const record of records) {
+    const current = await papers.get(record.id);
+    const stored = current ? mergeSamePaper(record.id, current, record) : record;
+    void papers.put(stored);
+    void relevance.put(relevanceDoc(stored));
+    written.push(stored);
+  }
+  await tx.done;
+  changed(db);
+  for (const record of written) savedStates(db).written(record.id, record);
+  return written;
 }
 
 /** Reset: rebuild every relevance row from the reading list as it is now, in one transaction. Resolves with the count. */
