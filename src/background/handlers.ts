@@ -99,6 +99,11 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       deps.broadcast({ type: 'changed', id: stored.id, state: { status: stored.status, tags: stored.tags } });
       return stored;
     }
+    case 'restoreMany': {
+      const restored = await restorePapers(db, (message.payload as Envelope<'restoreMany'>['payload']).records);
+      deps.broadcast({ type: 'reload' }); // one notice, not one per record
+      return restored;
+    }
     case 'putMany': {
       const { records } = message.payload as Envelope<'putMany'>['payload'];
       const written = await putPapers(db, records);

@@ -140,6 +140,27 @@ describe('handle', () => {
     expect(notices).toEqual([{ type: 'changed', id: paper.id, state: { status: 'reading', tags: ['fresh', 'moe'] } }]);
   });
 
+  it('an undone bulk remove puts back what was removed in one go, merging a paper saved again meanwhile', async () => {
+    const notices: Notice[] = [];
+    const db = await openDatabase();
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n) });
+    const papers = [makePaper({ id: 'arxiv:2607.00001' }), makePaper({ id: 'arxiv:2607.00002' })];
+    for (const paper of papers) await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
+    await handle(parseEnvelope({ type: 'edit', payload: { id: papers[0]!.id, edit: { tags: ['old'], note: 'old note' } } }), deps);
+    const removed = (await handle(parseEnvelope({ type: 'removeMany', payload: { ids: papers.map((p) => p.id) } }), deps)) as SavedPaper[];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handle(parseEnvelope({ type: 'save', payload: { paper: papers[0]!, savedFrom: 'https://arxiv.org/list/cs.LG/new' } }), deps);
+    await handle(parseEnvelope({ type: 'edit', payload: { id: papers[0]!.id, edit: { status: 'done', tags: ['new'] } } }), deps);
+    notices.length = 0;
+    const restored = (await handle(parseEnvelope({ type: 'restoreMany', payload: { records: removed } }), deps)) as SavedPaper[];
+    expect(notices).toEqual([{ type: 'reload' }]);
+    expect(restored.map((r) => r.id)).toEqual(papers.map((p) => p.id));
+    expect(restored[0]).toMatchObject({ status: 'done', tags: ['new', 'old'], note: 'old note', savedAt: removed[0]!.savedAt });
+    expect(restored[1]).toEqual(removed[1]);
+    const list = (await handle(parseEnvelope({ type: 'list', payload: {} }), deps)) as SavedPaper[];
+    expect([...list].sort((a, b) => a.id.localeCompare(b.id))).toEqual(restored);
+  });
+
   it('removes many papers in one transaction with one reload notice, answering the removed records for undo', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
@@ -372,7 +393,7 @@ describe('allowedRequest: what the background takes from whom', () => {
     const page = 'https://huggingface.co/papers/date/2026-07-02';
     const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
-    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'resetRelevance']) expect(allowedRequest(type, page, base)).toBe(false);
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'resetRelevance']) expect(allowedRequest(type, page, base)).toBe(false);
     // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
     expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
     expect(allowedRequest('list', undefined, base)).toBe(false);

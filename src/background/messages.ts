@@ -113,8 +113,13 @@ export const requests = {
    * closed mid-way stops asking (the next popup's first request is not queued behind a whole list).
    */
   listPage: v.strictObject({ after: v.nullable(PaperId), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5_000)) }),
-  /** Put back a record exactly as it was (undo of a remove). */
+  /**
+   * Put back a removed record (undo of a remove): as it was, or merged with the copy saved again since (another tab, a
+   * link), never over it (storage/reading-list.ts restorePapers).
+   */
   restore: v.strictObject({ record: SavedPaperSchema }),
+  /** `restore` for many records (undo of a bulk remove), in one transaction: all or nothing, one notice. */
+  restoreMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.minLength(1), v.maxLength(100_000)) }),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */
@@ -177,7 +182,10 @@ export interface Responses {
   list: SavedPaper[];
   /** `next`: the `after` of the next page; null when this was the last. */
   listPage: { papers: SavedPaper[]; next: string | null };
+  /** The record as stored (merged with a copy saved meanwhile, if any). */
   restore: SavedPaper;
+  /** The records as stored, in the order given. */
+  restoreMany: SavedPaper[];
   putMany: { written: number };
   editMany: { written: number };
   repos: (RepoSummary | null)[];

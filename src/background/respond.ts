@@ -5,7 +5,7 @@ import { handle, type HandlerDeps } from './handlers';
 import { parseEnvelope, type Notice, type Reply } from './messages';
 
 /** Messages that change the reading list, and so end with a change notice to every tab. */
-export const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'putMany']);
+export const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'restoreMany', 'putMany']);
 export const IN_FLIGHT_KEY = 'writesInFlight';
 
 /** The part of `storage.session` the mark uses. */

@@ -27,8 +27,10 @@ export interface ReadingListApi {
   remove(id: string): Promise<SavedPaper | null>;
   /** Many papers in one transaction (all or nothing); resolves with the removed records (keep them for undo). */
   removeMany(ids: string[]): Promise<SavedPaper[]>;
-  /** Put a removed record back exactly as it was (undo). */
+  /** Put a removed record back (undo); resolves with it as stored (merged with a copy saved again meanwhile, if any). */
   restore(record: SavedPaper): Promise<SavedPaper>;
+  /** `restore` for many records in one transaction (undo of a bulk remove): all or nothing. */
+  restoreMany(records: SavedPaper[]): Promise<SavedPaper[]>;
   /** Resolves with the committed record, or null if the paper is no longer saved. */
   edit(id: string, edit: PaperEdit): Promise<SavedPaper | null>;
   /** Write many records in one transaction: all or nothing (imports, bulk edits). */
@@ -55,6 +57,7 @@ export const extensionApi: ReadingListApi = {
   remove: (id) => send('remove', { id }),
   removeMany: (ids) => send('removeMany', { ids }),
   restore: (record) => send('restore', { record }),
+  restoreMany: (records) => send('restoreMany', { records }),
   edit: (id, edit) => send('edit', { id, edit }),
   putMany: (records) => send('putMany', { records }),
   editMany: (ids, edit) => send('editMany', { ids, edit }),

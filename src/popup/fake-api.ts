@@ -54,6 +54,12 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
       return clone(record);
     }),
+    restoreMany: vi.fn(async (records: SavedPaper[]) => {
+      if (api.failPutMany) throw api.failPutMany; // the same all-or-nothing write fails the same way
+      upsert(records);
+      broadcast({ type: 'reload' });
+      return records.map(clone);
+    }),
     edit: vi.fn(async (id: string, edit: PaperEdit) => {
       const found = api.papers.find((p) => p.id === id);
       if (!found) return null;

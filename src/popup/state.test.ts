@@ -232,6 +232,9 @@ describe('reading-list state', () => {
     expect(state.getSnapshot().undo?.message).toBe('Removed 3 papers.');
     await state.undo();
     expect(api.papers.map((s) => s.id).sort()).toEqual([one.id, two.id, three.id].sort());
+    // Undone through restoreMany, which merges with a paper saved again meanwhile, not putMany, which overwrites.
+    expect(api.putMany).not.toHaveBeenCalled();
+    expect(vi.mocked(api.restoreMany).mock.calls).toEqual([[[one, two, three]]]);
     await state.remove([two.id]);
     expect(vi.mocked(api.remove).mock.calls).toEqual([[two.id]]);
   });

@@ -384,7 +384,12 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
         });
         upsertLocal([stored]); // as stored: merged with a copy saved again meanwhile, if any
       } else {
-        await putMany(entry.records);
+        expectEcho(RELOAD);
+        const stored = await api.restoreMany(entry.records).catch((error: unknown) => {
+          consumeEcho(RELOAD);
+          throw error;
+        });
+        upsertLocal(stored);
       }
     } catch (error) {
       fail('Could not undo')(error);

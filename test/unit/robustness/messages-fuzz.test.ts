@@ -42,6 +42,7 @@ function validPayload(type: MessageName): Json {
     list: {},
     listPage: { after: 'arxiv:2401.00001', count: 500 },
     restore: { record: record('arxiv:2401.00001') },
+    restoreMany: { records: [record('arxiv:2401.00001'), record('arxiv:2401.00002')] },
     putMany: { records: [record('arxiv:2401.00001'), record('arxiv:2401.00002')] },
     tagSettings: {},
     repos: { names: ['huggingface/transformers', 'pytorch/pytorch'] },
