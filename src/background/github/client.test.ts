@@ -447,4 +447,20 @@ describe('GitHub client: cache entries written by hand', () => {
     await client.idle();
     expect(fake.calls).toHaveLength(1);
   });
+
+  it('a stored rate-limit block further ahead than any GitHub gives (clock moved back, a damaged record) waits at most two hours', async () => {
+    const { client, fake, cache, time } = await setup(() => ok('owner/repo'));
+    await cache.putRateLimit({ key: 'github:anonymous', blockedUntil: time.now() + 365 * DAY });
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'unavailable' });
+    time.advance(2 * HOUR + 1000);
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('a stored block that is not a time blocks nothing', async () => {
+    const { client, fake, cache } = await setup(() => ok('owner/repo'));
+    await cache.putRateLimit({ key: 'github:anonymous', blockedUntil: '99999999999999' as unknown as number });
+    expect(await client.repo('owner/repo')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(1);
+  });
 });

@@ -6,7 +6,7 @@ import { repoKey } from '../../storage/repo-cache';
 import type { RepoCache } from './cache';
 import { githubMessage, parseGithubRepo, REPO_NAME } from './parse';
 import { createLimiter, createSingleFlight, safely } from './queue';
-import { createBlocks, githubBlockedUntil } from './rate-limit';
+import { createBlocks, GITHUB_MAX_WAIT, githubBlockedUntil } from './rate-limit';
 
 export type { RepoInfo };
 
@@ -55,7 +55,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   const { fetch: fetchFn, cache, now, token = async () => null, concurrency = 4, onRevalidated, onTokenRejected } = options;
   const limit = createLimiter(concurrency);
   const inFlight = createSingleFlight<RepoResult>();
-  const blocks = createBlocks(cache, now);
+  const blocks = createBlocks(cache, now, GITHUB_MAX_WAIT);
   /** Answers the cache could not keep (storage full or broken), held here instead so they are not asked again. */
   const uncached = new Map<string, RepoCacheEntry>();
   /** When each repository's last request failed (this worker's life; a success forgets it). */

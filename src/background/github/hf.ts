@@ -6,7 +6,7 @@ import type { PaperRepoCache } from './cache';
 import { FRESH_MS } from './client';
 import { parseHfPaper } from './parse';
 import { createLimiter, createSingleFlight, safely } from './queue';
-import { createBlocks, hfBlockedUntil } from './rate-limit';
+import { createBlocks, HF_MAX_WAIT, hfBlockedUntil } from './rate-limit';
 
 export const HF_PAPERS_API = 'https://huggingface.co/api/papers/';
 const BLOCK_KEY = 'huggingface';
@@ -30,7 +30,7 @@ export function createHfPaperRepos(options: HfPaperReposOptions): HfPaperRepos {
   const { fetch: fetchFn, cache, now, concurrency = 2 } = options;
   const limit = createLimiter(concurrency);
   const inFlight = createSingleFlight<string[]>();
-  const blocks = createBlocks(cache, now);
+  const blocks = createBlocks(cache, now, HF_MAX_WAIT);
 
   async function reposFor(arxivId: string): Promise<string[]> {
     const id = arxivId.trim().replace(/^arxiv:/i, '').replace(/v\d+$/, ''); // the paper, not a version

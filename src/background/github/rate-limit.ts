@@ -5,9 +5,11 @@ import { safely } from './queue';
 
 const MINUTE = 60_000;
 /** GitHub's window is an hour; a longer wait means a skewed clock or a nonsense header. */
-const GITHUB_MAX_WAIT = 2 * 60 * MINUTE;
+export const GITHUB_MAX_WAIT = 2 * 60 * MINUTE;
 /** Hugging Face's windows are five minutes. */
 const HF_WAIT = 5 * MINUTE;
+/** The longest Hugging Face block hfBlockedUntil gives. */
+export const HF_MAX_WAIT = 3 * HF_WAIT;
 
 export interface RateLimitStore {
   getRateLimit(key: string): Promise<RateLimitState | null>;
@@ -52,16 +54,21 @@ export function hfBlockedUntil(response: Response, now: number): number | null {
   const reset = /(?:^|;)\s*t=(\d+)/.exec(header)?.[1];
   if (response.status !== 429 && remaining !== '0') return null;
   const wait = reset !== undefined ? Number(reset) : seconds(response.headers.get('retry-after'), now);
-  return wait === null ? now + HF_WAIT : clamp(now + wait * 1000, now + 1000, now + 3 * HF_WAIT);
+  return wait === null ? now + HF_WAIT : clamp(now + wait * 1000, now + 1000, now + HF_MAX_WAIT);
 }
 
-/** Per-service blocks: loaded once from the store, then kept in memory and written through. */
-export function createBlocks(store: RateLimitStore, now: () => number) {
+/**
+ * Per-service blocks: loaded once from the store, then kept in memory and written through. A stored block further
+ * ahead than `maxWait` (the longest the service's answers give) was written before the clock moved back, or is
+ * damaged: it is believed for `maxWait` from now, not for however long it says; one that is not a time blocks nothing.
+ */
+export function createBlocks(store: RateLimitStore, now: () => number, maxWait: number) {
   const known = new Map<string, number>();
   async function load(key: string): Promise<number> {
     if (!known.has(key)) {
-      const saved = await safely(() => store.getRateLimit(key), null);
-      if (!known.has(key)) known.set(key, saved?.blockedUntil ?? 0); // a concurrent extend() wins
+      const saved = (await safely(() => store.getRateLimit(key), null))?.blockedUntil;
+      const until = typeof saved === 'number' && Number.isFinite(saved) ? Math.min(saved, now() + maxWait) : 0;
+      if (!known.has(key)) known.set(key, until); // a concurrent extend() wins
     }
     return known.get(key) ?? 0;
   }
