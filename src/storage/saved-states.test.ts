@@ -39,6 +39,19 @@ describe('saved states kept in memory by the background', () => {
     expect(cached[id(4)]).toEqual({ status: 'reading', tags: ['x'] });
   });
 
+  it('a damaged record (no tag list, an unknown status) does not fail the lookup of every other card on the page', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    const damaged = { id: id(2), paper: makePaper({ id: id(2) }), status: 'archived', note: '', savedFrom: '', savedAt: 1, updatedAt: 1 };
+    await db.put('papers', damaged as unknown as SavedPaper);
+    await db.put('papers', { ...damaged, id: id(3), status: 'done', tags: ['ok', 7, null] } as unknown as SavedPaper);
+    expect(await lookup(db, [id(1), id(2), id(3)])).toEqual({
+      [id(1)]: { status: 'to-read', tags: [] },
+      [id(2)]: { status: 'to-read', tags: [] },
+      [id(3)]: { status: 'done', tags: ['ok'] },
+    });
+  });
+
   it('asks IndexedDB for all keys once, then only for saved papers it has not seen', async () => {
     const db = await openDatabase();
     for (let i = 1; i <= 5; i++) await savePaper(db, makePaper({ id: id(i) }), FROM);

@@ -8,6 +8,8 @@
 // memory follows the database; a worker that restarts starts empty and reads again.
 import type { Database } from './reading-list';
 import type { SavedState } from './reading-list';
+import type { SavedPaper } from './schema';
+import { READING_STATUSES } from './status';
 
 export class SavedStates {
   /** Every saved id, once read; null before that. */
@@ -48,7 +50,7 @@ export class SavedStates {
       unknown.forEach((id, i) => {
         if ((this.lastWrite.get(id) ?? 0) > before) return; // written meanwhile: that write already told us
         const record = records[i];
-        if (record) this.states.set(id, { status: record.status, tags: record.tags });
+        if (record) this.states.set(id, stateOf(record));
         else saved.delete(id);
       });
     }
@@ -87,6 +89,19 @@ export class SavedStates {
     })();
     return this.loading;
   }
+}
+
+/**
+ * A stored record's state as a card shows it. A record damaged on disk (another build's bug, a hand edit) is still
+ * saved: its tags that are strings, and `to-read` for a status no build writes, rather than a lookup that fails for
+ * every card of the page.
+ */
+function stateOf(record: SavedPaper): SavedState {
+  const tags: unknown = record.tags;
+  return {
+    status: READING_STATUSES.includes(record.status) ? record.status : 'to-read',
+    tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
+  };
 }
 
 const byDatabase = new WeakMap<Database, SavedStates>();
