@@ -3,7 +3,7 @@
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { databaseOpener } from '../storage/connection';
 import { createResponder, IN_FLIGHT_KEY } from './respond';
-import { allowedRequest, type Notice } from './messages';
+import { allowedRequest, isExtensionPage, pageReply, type Notice } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
@@ -67,11 +67,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     console.warn('Papershelf: rejected a message from', sender.url ?? sender.id);
     return undefined;
   }
-  if (!allowedRequest(type, sender.url, browser.runtime.getURL(''))) {
+  const base = browser.runtime.getURL('');
+  if (!allowedRequest(type, sender.url, base)) {
     console.warn('Papershelf: rejected a request a web page may not make:', String(type).slice(0, 40));
     return Promise.resolve({ ok: false, error: { name: 'Error', message: 'Not available to web pages' } });
   }
-  return responder.respond(message);
+  // A content script's write is answered with the paper's state only, never the whole record (PageResponses).
+  return isExtensionPage(sender.url, base) ? responder.respond(message) : responder.respond(message).then((reply) => pageReply(type, reply));
 });
 
 // Optional sites: keep their content scripts in step with what the user granted (options page, or the

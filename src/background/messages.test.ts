@@ -10,7 +10,7 @@ import { createRelevanceService } from './relevance';
 import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
 import * as v from 'valibot';
-import { allowedRequest, BATCH_MAX, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, SettingsNoticeSchema, type Notice } from './messages';
+import { allowedRequest, BATCH_MAX, pageReply, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, SettingsNoticeSchema, type Notice } from './messages';
 import { compileTaxonomy } from '../core/tags/match';
 
 beforeEach(() => {
@@ -377,6 +377,31 @@ describe('noticeOf (the content scripts\' check of background notices, without v
     const expected = v.is(ChangedNoticeSchema, sample) || v.is(ReloadNoticeSchema, sample) || v.is(SettingsNoticeSchema, sample);
     expect(noticeOf(sample) !== null).toBe(expected);
     if (expected) expect(noticeOf(sample)).toEqual(v.parse(v.union([ChangedNoticeSchema, ReloadNoticeSchema, SettingsNoticeSchema]), sample));
+  });
+});
+
+describe('pageReply: what a content script learns from a write', () => {
+  it("is the paper's id, status and tags, never its note, dates or the page it was saved from", async () => {
+    const db = await openDatabase();
+    const deps = depsOver(async () => db);
+    const paper = makePaper();
+    await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
+    await handle(parseEnvelope({ type: 'edit', payload: { id: paper.id, edit: { note: 'private: reviewer 2 is my advisor', tags: ['moe'] } } }), deps);
+    // A compromised page process asks what its content script could: a no-op edit of a paper lookup says is saved.
+    for (const message of [
+      { type: 'edit', payload: { id: paper.id, edit: {} } },
+      { type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } },
+      { type: 'remove', payload: { id: paper.id } },
+    ]) {
+      const reply = pageReply(message.type, { ok: true, value: await handle(parseEnvelope(message), deps) });
+      expect(reply).toEqual({ ok: true, value: { id: paper.id, status: 'to-read', tags: ['moe'] } });
+      expect(JSON.stringify(reply)).not.toContain('private');
+    }
+    expect(pageReply('edit', { ok: true, value: null })).toEqual({ ok: true, value: null });
+    const error = { ok: false as const, error: { name: 'TypeError', message: 'x' } };
+    expect(pageReply('save', error)).toBe(error);
+    const lookup = { ok: true as const, value: { [paper.id]: null } };
+    expect(pageReply('lookup', lookup)).toBe(lookup);
   });
 });
 

@@ -213,8 +213,38 @@ export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
  * web page they run in, only CONTENT_SCRIPT_REQUESTS.
  */
 export function allowedRequest(type: unknown, senderUrl: string | undefined, extensionBase: string): boolean {
-  if (senderUrl !== undefined && extensionBase !== '' && senderUrl.startsWith(extensionBase)) return true;
-  return (CONTENT_SCRIPT_REQUESTS as readonly unknown[]).includes(type);
+  return isExtensionPage(senderUrl, extensionBase) || (CONTENT_SCRIPT_REQUESTS as readonly unknown[]).includes(type);
+}
+
+/** Whether a sender is one of the extension's own pages (popup, library, options), not a content script's web page. */
+export function isExtensionPage(senderUrl: string | undefined, extensionBase: string): boolean {
+  return senderUrl !== undefined && extensionBase !== '' && senderUrl.startsWith(extensionBase);
+}
+
+/** What a web page's content script learns of a paper it saved, edited or removed: its id and its state on a card. */
+export interface PageSavedState extends SavedState {
+  id: string;
+}
+
+/**
+ * The answers a content script gets (pageReply): a write's answer is the paper's state, never the whole record. The
+ * record holds the user's note, dates and the page it was saved from, which a card does not show; a compromised page
+ * process, which can send whatever its content script could (a no-op `edit` of any id `lookup` says is saved), would
+ * otherwise read them paper by paper.
+ */
+export type PageResponses = Omit<Pick<Responses, ContentScriptRequest>, 'save' | 'edit' | 'remove'> & {
+  save: PageSavedState;
+  edit: PageSavedState | null;
+  remove: PageSavedState | null;
+};
+
+const PAGE_STATE_OF = new Set<string>(['save', 'edit', 'remove'] satisfies ContentScriptRequest[]);
+
+/** The reply as a content script may see it (see PageResponses); other replies pass as they are. */
+export function pageReply(type: unknown, reply: Reply<unknown>): Reply<unknown> {
+  if (!reply.ok || typeof type !== 'string' || !PAGE_STATE_OF.has(type) || reply.value === null) return reply;
+  const { id, status, tags } = reply.value as SavedPaper;
+  return { ok: true, value: { id, status, tags } satisfies PageSavedState };
 }
 export type RequestOf<N extends MessageName> = v.InferOutput<(typeof requests)[N]>;
 

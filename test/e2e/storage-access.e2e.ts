@@ -2,7 +2,8 @@
 // compromised page process, which can do what its content script can, cannot read them. The test evaluates in the
 // content script's own world (Tab.inContentScript) and reads storage.local from there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, until, type Harness, type Tab } from './browsers';
+import { launchChromium, putRecords, until, type Harness, type Tab } from './browsers';
+import { makePaper } from '../unit/paper-factory';
 import { DAILY_URL, routes } from './pages';
 
 let harness: Harness;
@@ -23,4 +24,16 @@ it("chromium: the content script's world can message the background but not read
   expect(await tab.inContentScript!(`chrome.storage.local.get('settings').then(() => 'read', (e) => 'refused: ' + e.message)`)).toMatch(/^refused: /);
   // So is storage.session, where the background notes a token GitHub rejected (its digest) for the options page.
   expect(await tab.inContentScript!(`chrome.storage.session.get('githubTokenRejected').then(() => 'read', (e) => 'refused: ' + e.message)`)).toMatch(/^refused: /);
+});
+
+it("chromium: a write from the content script's world is answered with the paper's state, never its note", async () => {
+  const paper = makePaper({ id: 'arxiv:2607.04321' });
+  const record = { id: paper.id, paper, status: 'reading' as const, tags: ['moe'], note: 'private: reviewer 2', savedFrom: 'https://huggingface.co/papers', savedAt: 1, updatedAt: 1 };
+  const library = await harness.openPopup();
+  expect((await putRecords(library, [record])).ok).toBe(true);
+  await tab.goto(DAILY_URL);
+  await until(() => tab.evaluate(() => performance.getEntriesByName('papershelf:annotated').length > 0), 'the content script to have run');
+  // What a compromised page process could ask: a no-op edit of a paper lookup says is saved.
+  const reply = await tab.inContentScript!(`chrome.runtime.sendMessage({ type: 'edit', payload: { id: '${paper.id}', edit: {} } })`);
+  expect(reply).toEqual({ ok: true, value: { id: paper.id, status: 'reading', tags: ['moe'] } });
 });
