@@ -188,7 +188,7 @@ const IMPORT_SIZE = 3000;
 const WRITES = `(() => {
   const paper = (id, i) => ({ id, title: 'Paper ' + i, authors: ['A. Author'], authorCount: 1, abstract: 'x'.repeat(1500),
     published: null, upvotes: null, githubRepos: [], githubStars: null, projectUrl: null, pdfUrl: null, url: null, venue: null,
-    categories: [], source: { site: 'arxiv', page: 'listing' } });
+    categories: [], version: null, doi: null, source: { site: 'arxiv', page: 'listing' } });
   const ask = (message) => new Promise((resolve) => chrome.runtime.sendMessage(message, (reply) => {
     const error = chrome.runtime.lastError;
     resolve(error ? 'error: ' + error.message : reply?.ok ? 'ok' : 'error: ' + JSON.stringify(reply));
@@ -297,8 +297,11 @@ describe('chromium: the service worker stopped in the middle of writes', () => {
     const imported = ids.filter((id) => id.startsWith('arxiv:2601.')).length;
     expect([0, IMPORT_SIZE]).toContain(imported); // all or nothing
     if (writes.outcomes.import === 'ok') expect(imported).toBe(IMPORT_SIZE);
-    // The stops did land in the middle of writes (otherwise this test proves nothing).
+    // The stops did land in the middle of writes (otherwise this test proves nothing), and the writes failed for that
+    // alone: a request the background refuses as malformed (a fixture behind the schema) would fail without a stop.
     expect(failed.length, 'writes interrupted by the stops').toBeGreaterThan(0);
+    expect(failed.filter(([, o]) => o.includes('Invalid')), 'writes refused as malformed').toEqual([]);
+    expect(acknowledged.length, 'writes acknowledged around the stops').toBeGreaterThan(0);
 
     // Cards, in every tab: saved exactly when stored (an answer lost after the commit does not fool them), and a
     // click that did not go through rolled back with a message.
