@@ -14,11 +14,21 @@ export interface PaperEdit {
   note?: string;
 }
 
-/** The record with the edit applied and `updatedAt` set. */
+/** What SavedPaperSchema (background/messages.ts) allows a record. */
+const MAX_TAGS = 100;
+
+/**
+ * The record with the edit applied and `updatedAt` set. Throws a RangeError when the paper would end with more tags
+ * than a record may hold (100 stored, 100 added): such a record could not be put back after a removal, nor imported
+ * from a backup of it.
+ */
 export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
   const { addTags, removeTags, ...fields } = edit;
   const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
   if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
   if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+  if (record.tags.length > MAX_TAGS) {
+    throw new RangeError(`A paper has at most ${MAX_TAGS} tags; “${existing.paper.title}” would have ${record.tags.length}`);
+  }
   return record;
 }

@@ -12,6 +12,22 @@ beforeEach(() => {
 });
 
 describe('reading list storage', () => {
+  it('refuses an edit that would give a paper more tags than a record may hold, and writes nothing of a bulk edit', async () => {
+    // A record over the limit could not be put back after a removal (undo) nor imported from its own backup.
+    const db = await openDatabase();
+    const full = Array.from({ length: 100 }, (_, i) => `t${i}`);
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00001', title: 'Full' }), { savedFrom: 'https://huggingface.co/papers' });
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00002', title: 'Empty' }), { savedFrom: 'https://huggingface.co/papers' });
+    await editPaper(db, 'arxiv:2607.00001', { tags: full });
+    await expect(editPaper(db, 'arxiv:2607.00001', { addTags: ['one-more'] })).rejects.toThrow(/at most 100 tags.*Full/);
+    await expect(editPapers(db, ['arxiv:2607.00002', 'arxiv:2607.00001'], { addTags: ['one-more'] })).rejects.toThrow(/at most 100 tags/);
+    const list = await listPapers(db);
+    expect(list.map((r) => r.tags.length).sort()).toEqual([0, 100]);
+    // Tags already there do not count twice, and taking some out makes room.
+    expect((await editPaper(db, 'arxiv:2607.00001', { addTags: ['t0'] }))?.tags).toHaveLength(100);
+    expect((await editPaper(db, 'arxiv:2607.00001', { removeTags: ['t0'], addTags: ['one-more'] }))?.tags).toHaveLength(100);
+  });
+
   it('saves, lists newest first, and survives reopening', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001', title: 'First' }), { savedFrom: 'https://huggingface.co/papers', now: 1000 });

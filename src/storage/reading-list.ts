@@ -175,7 +175,14 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
   for (const id of new Set(ids)) {
     const existing = await papers.get(id);
     if (!existing) continue;
-    const record = applyEdit(existing, edit, now);
+    let record: SavedPaper;
+    try {
+      record = applyEdit(existing, edit, now);
+    } catch (error) {
+      tx.abort(); // all or nothing: the records already edited in this transaction are not written
+      tx.done.catch(() => {});
+      throw error;
+    }
     const retag = record.tags.join('\n') !== existing.tags.join('\n');
     retagged ||= retag;
     void papers.put(record);
