@@ -3,15 +3,18 @@
 // adapter it needs. Talks to the background only through the typed protocol.
 import type { SiteAdapter } from '../sites/types';
 import { runtime, send as sendAny } from '../background/client';
-import { BATCH_MAX, noticeOf, RELEVANCE_ABSTRACT_MAX, type ContentScriptRequest, type RequestOf } from '../background/messages';
+import { BATCH_MAX, noticeOf, RELEVANCE_ABSTRACT_MAX, type ContentScriptRequest, type PageResponses, type RequestOf } from '../background/messages';
 import { arxivIdOf } from '../core/ids';
 import { Annotator, setPoliteWhile, yieldToPage } from './annotator';
 import { batched } from './batched';
 import { createTagger } from './tagger';
 import { PAPER_LIMITS, type Paper } from '../core/paper';
 
-/** Only what the background takes from a web page's content script (CONTENT_SCRIPT_REQUESTS): checked as it compiles. */
-const send = <N extends ContentScriptRequest>(type: N, payload: RequestOf<N>) => sendAny(type, payload);
+/**
+ * Only what the background takes from a web page's content script (CONTENT_SCRIPT_REQUESTS): checked as it compiles;
+ * answered as the background answers pages (PageResponses: a write gives the paper's state, not its record).
+ */
+const send = <N extends ContentScriptRequest>(type: N, payload: RequestOf<N>) => sendAny(type, payload) as Promise<PageResponses[N]>;
 
 /** A page's settings when the background cannot say: no rules, no watched topics, no relevance. */
 const NO_SETTINGS = { watchedTopics: [], tagRules: [], relevance: false };
