@@ -4,11 +4,12 @@ import browser from 'webextension-polyfill';
 import type { Database } from '../storage/reading-list';
 import { confirmOnToolbar, updateToolbarCount } from './toolbar-count';
 import { LINK_PROBLEM_KEY } from './link-problem';
+import { clip } from '../core/paper';
 
 const CONFIRM_MS = 4000;
 const MAX_SHOWN = 200;
 
-const shorten = (text: string) => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text);
+const shorten = (text: string) => clip(text, MAX_SHOWN);
 
 /** A short "✓" naming the paper, then the count again. */
 export async function reportLinkSaved(title: string, db: () => Promise<Database>): Promise<void> {

@@ -82,6 +82,13 @@ describe('boundPaper: what a page gives, brought within what the list stores', (
 });
 
 describe('the checks the schema shares with adapters', () => {
+  it('clips a long text with "…", never halving a character', () => {
+    expect(clip('short', 10)).toBe('short');
+    expect(clip('abcdefghijk', 5)).toBe('abcd…');
+    expect(clip('abc😀def', 5)).toBe('abc…'); // not "abc\uD83D…"
+    expect(clip('ab😀def', 5)).toBe('ab😀…');
+  });
+
   it('clip never leaves half a surrogate pair', () => {
     const text = '😀'.repeat(10);
     const cut = clip(text, 6);

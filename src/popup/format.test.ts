@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, firstLine, formatAuthors, formatDay, repoUrl, safeHttpUrl, timeAgo } from './format';
+import { firstLine, formatAuthors, formatDay, repoUrl, safeHttpUrl, timeAgo } from './format';
 
 describe('format', () => {
   it('links only well-formed GitHub names', () => {
@@ -47,12 +47,5 @@ describe('format', () => {
   it('takes the first non-empty line of a note', () => {
     expect(firstLine('\n  first  \nsecond')).toBe('first');
     expect(firstLine('')).toBe('');
-  });
-
-  it('clips a long text with "…", never halving a character', () => {
-    expect(clipText('short', 10)).toBe('short');
-    expect(clipText('abcdefghijk', 5)).toBe('abcd…');
-    expect(clipText('abc😀def', 5)).toBe('abc…'); // not "abc\uD83D…"
-    expect(clipText('ab😀def', 5)).toBe('ab😀…');
   });
 });

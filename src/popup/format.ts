@@ -98,13 +98,6 @@ export function firstLine(note: string): string {
   return note.split('\n').find((line) => line.trim())?.trim() ?? '';
 }
 
-/** At most `max` characters: a longer text is cut, with "…", never inside a character written as two UTF-16 units. */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
-  return `${text.slice(0, cut)}…`;
-}
-
 export const STATUS_LABELS = { 'to-read': 'To read', reading: 'Reading', done: 'Done' } as const;
 
 export function countLabel(n: number): string {

@@ -1,8 +1,9 @@
 import type { CSSProperties } from 'preact';
 import { RepoBadge } from '../../popup/components/RepoBadge';
 import { StatusSelect } from '../../popup/components/StatusSelect';
-import { clipText, firstLine, formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
+import { firstLine, formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
+import { clip } from '../../core/paper';
 
 interface Props {
   saved: SavedPaper;
@@ -45,7 +46,7 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
         {/* An aria-label on a plain span is not read out (ARIA gives generic elements no name): an image names it. */}
         {/* Its beginning only: a 10,000-character note would be read out whole on every visit to the row. */}
         {firstLine(saved.note) && (
-          <span class="note-mark" role="img" title={clipText(saved.note, 1000)} aria-label={`Note: ${clipText(firstLine(saved.note), 120)}`}>
+          <span class="note-mark" role="img" title={clip(saved.note, 1000)} aria-label={`Note: ${clip(firstLine(saved.note), 120)}`}>
             {' '}
             ✎
           </span>
