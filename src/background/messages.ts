@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { SavedPaper } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import { READING_STATUSES } from '../storage/status';
+import { RECORD_LIMITS } from '../storage/limits';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
 import { isCalendarDate, isHttpUrl, isPaperDoi, isWellFormedId, PAPER_LIMITS } from '../core/paper';
@@ -61,8 +62,8 @@ export const SavedPaperSchema = v.strictObject({
   id: PaperId,
   paper: PaperSchema,
   status: v.picklist(READING_STATUSES),
-  tags: v.pipe(v.array(TagSchema), v.maxLength(100)),
-  note: v.pipe(v.string(), v.maxLength(100_000)),
+  tags: v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags)),
+  note: v.pipe(v.string(), v.maxLength(RECORD_LIMITS.note)),
   /** The page it was saved from; '' when unknown (imported from a citation file). */
   savedFrom: v.union([v.literal(''), httpUrl]),
   savedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -83,11 +84,11 @@ export type RelevanceCard = v.InferOutput<typeof RelevanceCardSchema>;
 /** A change to what the user keeps about a paper; every field optional. */
 const EditSchema = v.strictObject({
   status: v.optional(StatusSchema),
-  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
+  tags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
   /** Added to the stored tags inside the write: concurrent adds from two pages both land. */
-  addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
-  removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(100))),
-  note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+  addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
+  removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(RECORD_LIMITS.note))),
 });
 
 /** Request schemas by message name. */

@@ -140,6 +140,27 @@ export function mergedIdentity(newer: Partial<Pick<Paper, 'version' | 'doi'>> | 
   return { version: versions.length ? Math.max(...versions) : null, doi: newer?.doi || older?.doi || null };
 }
 
+const filled = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * One paper from two copies of it (saved again, merged with a second record, imported over the list): field by field
+ * the newer copy's value unless it is unknown (null, '' or []), then the older one's; the author count comes with the
+ * author list it qualifies ("et al."), so a full list seen later is not given an old listing's count; the version
+ * never goes down and a DOI once found is kept (mergedIdentity). The id and source are the newer copy's.
+ */
+export function mergePapers(newer: Paper, older: Paper): Paper {
+  const merged = { ...older } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(newer)) if (filled(value)) merged[key] = value;
+  const listFromNewer = filled(newer.authors);
+  return {
+    ...(merged as unknown as Paper),
+    authorCount: listFromNewer ? (newer.authorCount ?? null) : (older.authorCount ?? newer.authorCount ?? null),
+    ...mergedIdentity(newer, older),
+    id: newer.id,
+    source: newer.source ?? older.source,
+  };
+}
+
 /** YYYY-MM-DD of a year, month (1-12) and day, each zero-padded (no check that the day exists: isCalendarDate). */
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

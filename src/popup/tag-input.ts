@@ -1,8 +1,9 @@
 // Rules for a typed tag (the same the background enforces) and completion from the tags already in use.
+import { RECORD_LIMITS } from '../storage/limits';
 
 /** As in the `edit` message's schema: letters, digits, space, ".", "_" and "-", 1–40 characters. */
 const TAG_PATTERN = /^[\p{L}\p{N} ._-]+$/u;
-export const MAX_TAGS = 100;
+export const MAX_TAGS = RECORD_LIMITS.tags;
 
 export type TagCheck = { ok: true; tag: string } | { ok: false; error: string };
 

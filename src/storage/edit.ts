@@ -1,5 +1,6 @@
 // What an edit of a saved paper does to its record: pure, so the background (inside its transaction), the popup
 // (showing a bulk edit at once) and test doubles all apply it the same way.
+import { RECORD_LIMITS } from './limits';
 import type { ReadingStatus, SavedPaper } from './schema';
 
 /** What the user keeps about a paper; omitted fields stay as they are. */
@@ -14,9 +15,6 @@ export interface PaperEdit {
   note?: string;
 }
 
-/** What SavedPaperSchema (background/messages.ts) allows a record. */
-const MAX_TAGS = 100;
-
 /**
  * The record with the edit applied and `updatedAt` set. Throws a RangeError when the paper would end with more tags
  * than a record may hold (100 stored, 100 added): such a record could not be put back after a removal, nor imported
@@ -27,8 +25,8 @@ export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): S
   const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
   if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
   if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
-  if (record.tags.length > MAX_TAGS) {
-    throw new RangeError(`A paper has at most ${MAX_TAGS} tags; “${existing.paper.title}” would have ${record.tags.length}`);
+  if (record.tags.length > RECORD_LIMITS.tags) {
+    throw new RangeError(`A paper has at most ${RECORD_LIMITS.tags} tags; “${existing.paper.title}” would have ${record.tags.length}`);
   }
   return record;
 }

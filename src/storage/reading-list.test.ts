@@ -81,6 +81,19 @@ describe('reading list storage', () => {
     expect(newer.paper).toMatchObject({ version: 4, doi: '10.1109/cvpr.2026.00042' });
   });
 
+  it('saving again takes an author count only with the author list it qualifies', async () => {
+    const db = await openDatabase();
+    // A listing shows three names of twelve; the abstract page later gives all twelve, and no count.
+    await savePaper(db, makePaper({ authors: ['A', 'B', 'C'], authorCount: 12 }), { savedFrom: 'https://x.example/', now: 1 });
+    const names = Array.from({ length: 12 }, (_, i) => `Author ${i}`);
+    const full = await savePaper(db, makePaper({ authors: names, authorCount: null }), { savedFrom: 'https://x.example/', now: 2 });
+    expect(full.paper).toMatchObject({ authors: names, authorCount: null });
+    // A card with no names keeps the list, and its count.
+    await savePaper(db, makePaper({ authors: ['A', 'B', 'C'], authorCount: 12 }), { savedFrom: 'https://x.example/', now: 3 });
+    const bare = await savePaper(db, makePaper({ authors: [], authorCount: null }), { savedFrom: 'https://x.example/', now: 4 });
+    expect(bare.paper).toMatchObject({ authors: ['A', 'B', 'C'], authorCount: 12 });
+  });
+
   it('reports saved state for many ids at once and removes with the removed record', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://x.example/' });

@@ -2,7 +2,7 @@
 // after its transaction has committed (`tx.done`), so "saved" always means saved.
 import { applyEdit, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
-import { mergedIdentity, type Paper } from '../core/paper';
+import { mergePapers, type Paper } from '../core/paper';
 import type { RelevanceModel } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
 import { savedStates } from './saved-states';
@@ -59,26 +59,13 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   const papers = tx.objectStore('papers');
   const existing = await papers.get(paper.id);
   const record: SavedPaper = existing
-    ? { ...existing, paper: mergePaper(existing.paper, paper), updatedAt: now }
+    ? { ...existing, paper: mergePapers(paper, existing.paper), updatedAt: now }
     : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now };
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
   changed(db);
   savedStates(db).written(record.id, record);
   return record;
-}
-
-/**
- * Newer metadata wins field by field, but never replaces a known value with an unknown one; the version seen never
- * goes down (an old version's page saved again after a newer one), and a DOI found once is kept.
- */
-function mergePaper(old: Paper, fresh: Paper): Paper {
-  const merged = { ...old } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(fresh)) {
-    const empty = value === null || (Array.isArray(value) && value.length === 0);
-    if (!empty) merged[key] = value;
-  }
-  return { ...(merged as unknown as Paper), ...mergedIdentity(fresh, old) };
 }
 
 /** Remove a paper; resolves with the removed record (for undo), or null if it was not in the list. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
+import { RECORD_LIMITS } from './limits';
 import { mergeSamePaper } from './same-paper';
 import type { SavedPaper } from './schema';
 
@@ -41,6 +42,21 @@ describe('mergeSamePaper', () => {
     expect(merged.tags).toHaveLength(100);
     expect(merged.tags.slice(0, 60)).toEqual(a.tags);
     expect(merged.note).toBe(`mine\n\nTags: ${b.tags.slice(40).join(', ')}`);
+  });
+
+  it('two notes that together pass the limit keep the newer one whole and say how much of the rest was cut', () => {
+    const newer = record('i:1', { note: `new ${'n'.repeat(69_000)}`, updatedAt: 30 });
+    const older = record('i:2', { note: `old ${'o'.repeat(59_000)}` });
+    const merged = mergeSamePaper('i:1', newer, older);
+    expect(merged.note.length).toBeLessThanOrEqual(RECORD_LIMITS.note);
+    expect(merged.note.startsWith(`${newer.note}\n\nold `)).toBe(true);
+    const cut = Number(/\[([\d,]+) more characters did not fit/.exec(merged.note)![1]!.replace(/,/g, ''));
+    const kept = merged.note.slice(0, merged.note.lastIndexOf('\n\n['));
+    expect(kept.length + cut).toBe(newer.note.length + 2 + older.note.length);
+    // Never half a character.
+    const astral = mergeSamePaper('i:1', record('i:1', { note: '😀'.repeat(35_000), updatedAt: 30 }), record('i:2', { note: '😀'.repeat(35_000) + '!' }));
+    expect(astral.note.length).toBeLessThanOrEqual(RECORD_LIMITS.note);
+    expect(astral.note).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it('keeps the higher version whichever copy is newer, and a DOI only one copy has', () => {

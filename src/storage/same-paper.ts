@@ -1,33 +1,36 @@
 // Two reading-list records that turn out to be one paper (schema v4: an ACL paper saved once by its DOI and once
 // by its anthology id) become one record without losing anything the user wrote. Pure, for the migration.
-import { mergedIdentity, type Paper } from '../core/paper';
+import { mergePapers, type Paper } from '../core/paper';
+import { RECORD_LIMITS } from './limits';
 import type { SavedPaper } from './schema';
 
-/** What SavedPaperSchema (background/messages.ts) allows; tags beyond it are kept in the note instead. */
-const MAX_TAGS = 100;
-
-const filled = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-
-/** Field by field: the newer record's value unless it is empty, then the older one's (as imports merge). */
+/** Both copies' papers merged (mergePapers), tolerating a damaged record without one; the id is the merged record's. */
 function mergePaper(id: string, newer: Paper | undefined, older: Paper | undefined): Paper {
-  const merged = { ...older } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(newer ?? {})) if (filled(value)) merged[key] = value;
-  // The count qualifies the author list ("et al."), so it comes with the list it belongs to.
-  merged.authorCount = filled(newer?.authors) ? (newer?.authorCount ?? null) : (older?.authorCount ?? newer?.authorCount ?? null);
-  return { ...(merged as unknown as Paper), ...mergedIdentity(newer, older), id };
+  const paper = newer && older ? mergePapers(newer, older) : { ...(newer ?? older)! };
+  return { ...paper, id };
 }
 
-function notesOf(newer: string, older: string): string {
+/**
+ * The newer note, the tags that did not fit (as a line), then the older note unless it is the same text: both written by
+ * the user, neither is dropped while the record's limit allows. Past it (two long notes), the end is cut and a last
+ * line says how much: the newer note, which fitted on its own, stays whole.
+ */
+function notesOf(newer: string, tagLine: string, older: string): string {
   const a = newer.trim() ? newer : '';
   const b = older.trim() ? older : '';
-  if (!a || !b || a.trim() === b.trim()) return a || b;
-  return `${a}\n\n${b}`; // both written by the user: neither is dropped
+  const note = [a, tagLine, a && a.trim() === b.trim() ? '' : b].filter(Boolean).join('\n\n');
+  if (note.length <= RECORD_LIMITS.note) return note;
+  const mark = (cut: number) => `\n\n[${cut.toLocaleString('en')} more characters did not fit: two copies of this paper were merged, and a note holds at most ${RECORD_LIMITS.note.toLocaleString('en')}]`;
+  let end = RECORD_LIMITS.note - mark(note.length).length;
+  if (/[\uD800-\uDBFF]/.test(note.charAt(end - 1))) end--; // never half a character
+  return `${note.slice(0, end)}${mark(note.length - end)}`;
 }
 
 /**
  * One record for `id` from two copies of a paper. The newer edit (`updatedAt`; a tie goes to `first`) gives the
- * status and, field by field, the metadata; tags are the union (newer copy's first, case-insensitively once); notes
- * are both kept when they differ; the earlier save date and its page are kept, and the later edit time.
+ * status and, field by field, the metadata (mergePapers); tags are the union (newer copy's first, case-insensitively
+ * once; those past the record's limit go into the note); notes are both kept when they differ (notesOf); the earlier
+ * save date and its page are kept, and the later edit time.
  */
 export function mergeSamePaper(id: string, first: SavedPaper, second: SavedPaper): SavedPaper {
   const [newer, older] = second.updatedAt > first.updatedAt ? [second, first] : [first, second];
@@ -38,9 +41,8 @@ export function mergeSamePaper(id: string, first: SavedPaper, second: SavedPaper
     return seen.has(key) ? false : (seen.add(key), true);
   });
   const text = (r: SavedPaper) => (typeof r.note === 'string' ? r.note : '');
-  let note = notesOf(text(newer), text(older));
-  const overflow = tags.splice(MAX_TAGS);
-  if (overflow.length) note = `${note}${note ? '\n\n' : ''}Tags: ${overflow.join(', ')}`;
+  const overflow = tags.splice(RECORD_LIMITS.tags);
+  const note = notesOf(text(newer), overflow.length ? `Tags: ${overflow.join(', ')}` : '', text(older));
   const saved = (r: SavedPaper) => (r.savedAt > 0 ? r.savedAt : Infinity);
   const earlier = saved(older) < saved(newer) ? older : newer;
   const later = earlier === older ? newer : older;

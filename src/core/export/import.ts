@@ -16,9 +16,10 @@
 //   never override what the user did with a paper already in the list (see mergeImport).
 import * as v from 'valibot';
 import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages';
-import { mergedIdentity, normalizeSpace } from '../paper';
+import { mergePapers, normalizeSpace } from '../paper';
 import type { Paper } from '../paper';
 import { v5Record, type SavedPaper } from '../../storage/schema';
+import { RECORD_LIMITS } from '../../storage/limits';
 import { mergeSamePaper } from '../../storage/same-paper';
 import { currentId } from '../ids';
 import type { CslItem } from './csl';
@@ -30,7 +31,6 @@ import { inChunks, isAbortError, throwIfAborted } from './progress';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, TOO_LARGE } from './limits';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS };
-const MAX_TAGS = 100;
 
 export type ImportFormat = 'backup' | 'csl-json' | 'bibtex' | 'ris';
 
@@ -127,7 +127,7 @@ function validTags(candidates: readonly string[]): string[] {
     if (!parsed.success || seen.has(parsed.output.toLowerCase())) continue;
     seen.add(parsed.output.toLowerCase());
     out.push(parsed.output);
-    if (out.length === MAX_TAGS) break;
+    if (out.length === RECORD_LIMITS.tags) break;
   }
   return out;
 }
@@ -448,38 +448,11 @@ function equal(a: unknown, b: unknown): boolean {
   return false;
 }
 
-const filled = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-
-/** Field by field: the newer record's value unless it is empty (null, '' or []), then the older one's. */
-function mergePaper(newer: Paper, older: Paper): Paper {
-  const pick = <K extends keyof Paper>(key: K): Paper[K] => (filled(newer[key]) ? newer[key] : older[key]);
-  const authorsFromNewer = filled(newer.authors);
-  return {
-    id: newer.id,
-    title: pick('title'),
-    authors: authorsFromNewer ? newer.authors : older.authors,
-    // The count belongs with the list it qualifies ("et al."), so it comes from the same record.
-    authorCount: authorsFromNewer ? newer.authorCount : (older.authorCount ?? newer.authorCount),
-    abstract: pick('abstract'),
-    published: pick('published'),
-    upvotes: pick('upvotes'),
-    githubRepos: pick('githubRepos'),
-    githubStars: pick('githubStars'),
-    projectUrl: pick('projectUrl'),
-    pdfUrl: pick('pdfUrl'),
-    url: pick('url'),
-    venue: pick('venue'),
-    categories: pick('categories'),
-    ...mergedIdentity(newer, older),
-    source: newer.source,
-  };
-}
-
 function unionTags(first: readonly string[], second: readonly string[]): string[] {
   const seen = new Set(first.map((t) => t.toLowerCase()));
   const out = [...first];
   for (const tag of second) {
-    if (out.length >= MAX_TAGS) break;
+    if (out.length >= RECORD_LIMITS.tags) break;
     if (!seen.has(tag.toLowerCase())) {
       seen.add(tag.toLowerCase());
       out.push(tag);
@@ -504,7 +477,7 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
     const earliest = incoming.savedAt > 0 && incoming.savedAt < current.savedAt ? incoming : current;
     return {
       id: current.id,
-      paper: mergePaper(newer.paper, older.paper),
+      paper: mergePapers(newer.paper, older.paper),
       status: newer.status,
       tags: newer.tags,
       note: newer.note,
@@ -519,7 +492,7 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
   const categories = new Set(current.paper.categories.map((c) => keywordText(c).toLowerCase()));
   const merged: SavedPaper = {
     ...current,
-    paper: mergePaper(current.paper, incoming.paper),
+    paper: mergePapers(current.paper, incoming.paper),
     tags: unionTags(current.tags, incoming.tags.filter((tag) => !categories.has(keywordText(tag).toLowerCase()))),
     note: current.note || incoming.note,
   };

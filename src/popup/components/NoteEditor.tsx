@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { RECORD_LIMITS } from '../../storage/limits';
 import type { SavedPaper } from '../../storage/schema';
 import { formatCount } from '../format';
 import { useReadingListState } from '../state-hooks';
 
-/** What the background stores of a note (the edit message's limit; a test checks they agree). */
-export const MAX_NOTE_LENGTH = 100_000;
+/** What the background stores of a note (the edit message's limit). */
+export const MAX_NOTE_LENGTH = RECORD_LIMITS.note;
 
 /**
  * The note, saved as you type (debounced) and flushed when the popup hides or closes, on blur and on unmount;
