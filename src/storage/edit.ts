@@ -16,7 +16,9 @@ export interface PaperEdit {
 }
 
 /**
- * The record with the edit applied and `updatedAt` set. Throws a RangeError when the paper would end with more tags
+ * The record with the edit applied and `updatedAt` set; the record itself when the edit changes nothing (its edit time
+ * is what an import of a backup decides by: a status picked again, or a note saved unchanged, is not a newer edit that
+ * should win over one made since on another copy). Throws a RangeError when the paper would end with more tags
  * than a record may hold (100 stored, 100 added): such a record could not be put back after a removal, nor imported
  * from a backup of it.
  */
@@ -28,5 +30,6 @@ export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): S
   if (record.tags.length > RECORD_LIMITS.tags) {
     throw new RangeError(`A paper has at most ${RECORD_LIMITS.tags} tags; “${existing.paper.title}” would have ${record.tags.length}`);
   }
-  return record;
+  const same = record.status === existing.status && record.note === existing.note && record.tags.join('\n') === existing.tags.join('\n');
+  return same ? existing : record;
 }

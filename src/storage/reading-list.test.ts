@@ -148,6 +148,24 @@ describe('reading list storage', () => {
     expect(await listPapers(db)).toHaveLength(1);
   });
 
+  it('an edit that changes nothing keeps the edit time (an import of a backup decides by it)', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00002' }), { savedFrom: 'https://x.example/', now: 1 });
+    await editPaper(db, 'arxiv:2607.01234', { status: 'done', tags: ['moe'], note: 'n' }, 99);
+    expect(await editPaper(db, 'arxiv:2607.01234', { status: 'done' }, 200)).toMatchObject({ updatedAt: 99 });
+    expect(await editPaper(db, 'arxiv:2607.01234', {}, 201)).toMatchObject({ updatedAt: 99 });
+    expect(await editPaper(db, 'arxiv:2607.01234', { note: 'n', addTags: ['moe'], removeTags: ['absent'] }, 202)).toMatchObject({ updatedAt: 99 });
+    // A bulk edit dates only the papers it changed.
+    expect(await editPapers(db, ['arxiv:2607.01234', 'arxiv:2607.00002'], { addTags: ['moe'] }, 300)).toBe(2);
+    const byId = new Map((await listPapers(db)).map((r) => [r.id, r]));
+    expect(byId.get('arxiv:2607.01234')).toMatchObject({ updatedAt: 99, tags: ['moe'] });
+    expect(byId.get('arxiv:2607.00002')).toMatchObject({ updatedAt: 300, tags: ['moe'] });
+    // A change of order is a change.
+    await editPaper(db, 'arxiv:2607.01234', { tags: ['a', 'moe'] }, 400);
+    expect(await editPaper(db, 'arxiv:2607.01234', { tags: ['moe', 'a'] }, 500)).toMatchObject({ updatedAt: 500 });
+  });
+
   it('adds tags inside the write, so two callers adding different tags at once both keep theirs (issue #6)', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });

@@ -172,7 +172,7 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
     }
     const retag = record.tags.join('\n') !== existing.tags.join('\n');
     retagged ||= retag;
-    void papers.put(record);
+    if (record !== existing) void papers.put(record);
     if (retag) void relevance.put(relevanceDoc(record));
     records.push(record);
     written++;
@@ -194,7 +194,7 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   }
   const record = applyEdit(existing, edit, now);
   const retag = record.tags.join('\n') !== existing.tags.join('\n');
-  await Promise.all([papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
+  await Promise.all([record !== existing && papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
   if (retag) changed(db);
   savedStates(db).written(record.id, record);
