@@ -1,4 +1,5 @@
 // Rules for a typed tag (the same the background enforces) and completion from the tags already in use.
+import { sameTag, tagKey } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from '../storage/limits';
 
 /** As in the `edit` message's schema: letters, digits, space, ".", "_" and "-", 1–40 characters. */
@@ -13,15 +14,15 @@ export function checkTag(typed: string, known: readonly string[]): TagCheck {
   if (!tag) return { ok: false, error: 'Type a tag first.' };
   if (tag.length > 40) return { ok: false, error: 'Tags are at most 40 characters.' };
   if (!TAG_PATTERN.test(tag)) return { ok: false, error: 'Tags are letters, digits, spaces, “.”, “_” and “-”.' };
-  const same = known.find((k) => k.toLowerCase() === tag.toLowerCase());
+  const same = known.find((k) => sameTag(k, tag));
   return { ok: true, tag: same ?? tag };
 }
 
 /** Known tags that start with (then contain) what is typed, minus those the paper already has. */
 export function suggestTags(known: readonly string[], typed: string, exclude: readonly string[], max = 8): string[] {
   const q = typed.trim().toLowerCase();
-  const taken = new Set(exclude.map((t) => t.toLowerCase()));
-  const open = known.filter((t) => !taken.has(t.toLowerCase()));
+  const taken = new Set(exclude.map(tagKey));
+  const open = known.filter((t) => !taken.has(tagKey(t)));
   if (!q) return open.slice(0, max);
   const starts = open.filter((t) => t.toLowerCase().startsWith(q));
   const contains = open.filter((t) => !t.toLowerCase().startsWith(q) && t.toLowerCase().includes(q));

@@ -1,5 +1,6 @@
 // What an edit of a saved paper does to its record: pure, so the background (inside its transaction), the popup
 // (showing a bulk edit at once) and test doubles all apply it the same way.
+import { unionTags, withoutTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
 import type { ReadingStatus, SavedPaper } from './schema';
 
@@ -25,8 +26,9 @@ export interface PaperEdit {
 export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
   const { addTags, removeTags, ...fields } = edit;
   const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
-  if (addTags) record.tags = [...new Set([...record.tags, ...addTags])];
-  if (removeTags) record.tags = record.tags.filter((tag) => !removeTags.includes(tag));
+  // One tag whatever its case: an added tag the paper has in another case is there already.
+  if (addTags) record.tags = unionTags(record.tags, addTags);
+  if (removeTags) record.tags = withoutTags(record.tags, removeTags);
   if (record.tags.length > RECORD_LIMITS.tags) {
     throw new RangeError(`A paper has at most ${RECORD_LIMITS.tags} tags; “${existing.paper.title}” would have ${record.tags.length}`);
   }

@@ -166,6 +166,14 @@ describe('reading list storage', () => {
     expect(await editPaper(db, 'arxiv:2607.01234', { tags: ['moe', 'a'] }, 500)).toMatchObject({ updatedAt: 500 });
   });
 
+  it('adds and removes a tag whatever its case, keeping the spelling the paper has', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });
+    await editPaper(db, 'arxiv:2607.01234', { tags: ['MoE', 'vision'] });
+    expect((await editPaper(db, 'arxiv:2607.01234', { addTags: ['moe', 'RL', 'rl'] }))?.tags).toEqual(['MoE', 'vision', 'RL']);
+    expect((await editPaper(db, 'arxiv:2607.01234', { removeTags: ['VISION', 'rL'] }))?.tags).toEqual(['MoE']);
+  });
+
   it('adds tags inside the write, so two callers adding different tags at once both keep theirs (issue #6)', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });

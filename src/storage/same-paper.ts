@@ -1,6 +1,7 @@
 // Two reading-list records that turn out to be one paper (schema v4: an ACL paper saved once by its DOI and once
 // by its anthology id) become one record without losing anything the user wrote. Pure, for the migration.
 import { mergePapers, type Paper } from '../core/paper';
+import { unionTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
 import type { SavedPaper } from './schema';
 
@@ -34,12 +35,8 @@ function notesOf(newer: string, tagLine: string, older: string): string {
  */
 export function mergeSamePaper(id: string, first: SavedPaper, second: SavedPaper): SavedPaper {
   const [newer, older] = second.updatedAt > first.updatedAt ? [second, first] : [first, second];
-  const seen = new Set<string>();
   const list = (r: SavedPaper) => (Array.isArray(r.tags) ? r.tags.filter((t) => typeof t === 'string') : []);
-  const tags = [...list(newer), ...list(older)].filter((tag) => {
-    const key = tag.toLowerCase();
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const tags = unionTags(list(newer), list(older));
   const text = (r: SavedPaper) => (typeof r.note === 'string' ? r.note : '');
   const overflow = tags.splice(RECORD_LIMITS.tags);
   const note = notesOf(text(newer), overflow.length ? `Tags: ${overflow.join(', ')}` : '', text(older));

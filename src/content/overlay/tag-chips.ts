@@ -1,5 +1,6 @@
 // Tag chips: the user's own tags, rule tags, topics and site keywords, a few at a time with a "+N" overflow.
 // Clicking a chip marks every card on the page that has the same tag.
+import { sameTag, tagKey } from '../../core/tags/same-tag';
 import { el, onUser } from './host';
 
 export type TagKind = 'user' | 'rule' | 'topic' | 'site';
@@ -29,18 +30,13 @@ export const VISIBLE_TAGS = 3;
 
 const ORDER: Record<TagKind, number> = { user: 0, rule: 1, topic: 2, site: 3 };
 
-/** One tag whatever its case: a card shows one chip for both, and marking one marks cards with either. */
-export function sameTag(a: string, b: string): boolean {
-  return a === b || a.toLowerCase() === b.toLowerCase();
-}
-
-/** User tags, then rules, watched topics, topics, site keywords; one chip per label (case-insensitive: sameTag). */
+/** User tags, then rules, watched topics, topics, site keywords; one chip per label (in any case: core/tags/same-tag.ts). */
 export function orderTags(tags: readonly Tag[]): Tag[] {
   const seen = new Set<string>();
   return [...tags]
     .sort((a, b) => Number(b.watched) - Number(a.watched) || ORDER[a.kind] - ORDER[b.kind])
     .filter((tag) => {
-      const key = tag.label.toLowerCase();
+      const key = tagKey(tag.label);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -20,6 +20,7 @@ import { mergePapers, normalizeSpace } from '../paper';
 import type { Paper } from '../paper';
 import { v5Record, type SavedPaper } from '../../storage/schema';
 import { RECORD_LIMITS } from '../../storage/limits';
+import { tagKey, unionTags } from '../tags/same-tag';
 import { mergeSamePaper } from '../../storage/same-paper';
 import { currentId } from '../ids';
 import type { CslItem } from './csl';
@@ -124,8 +125,8 @@ function validTags(candidates: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const candidate of candidates) {
     const parsed = v.safeParse(TagSchema, normalizeSpace(candidate));
-    if (!parsed.success || seen.has(parsed.output.toLowerCase())) continue;
-    seen.add(parsed.output.toLowerCase());
+    if (!parsed.success || seen.has(tagKey(parsed.output))) continue;
+    seen.add(tagKey(parsed.output));
     out.push(parsed.output);
     if (out.length === RECORD_LIMITS.tags) break;
   }
@@ -448,19 +449,6 @@ function equal(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function unionTags(first: readonly string[], second: readonly string[]): string[] {
-  const seen = new Set(first.map((t) => t.toLowerCase()));
-  const out = [...first];
-  for (const tag of second) {
-    if (out.length >= RECORD_LIMITS.tags) break;
-    if (!seen.has(tag.toLowerCase())) {
-      seen.add(tag.toLowerCase());
-      out.push(tag);
-    }
-  }
-  return out;
-}
-
 /**
  * One incoming record over the one in the list.
  * - Timestamped records (backups): the record with the newer `updatedAt` wins status, tags and note as a whole
@@ -493,7 +481,7 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
   const merged: SavedPaper = {
     ...current,
     paper: mergePapers(current.paper, incoming.paper),
-    tags: unionTags(current.tags, incoming.tags.filter((tag) => !categories.has(keywordText(tag).toLowerCase()))),
+    tags: unionTags(current.tags, incoming.tags.filter((tag) => !categories.has(keywordText(tag).toLowerCase())), RECORD_LIMITS.tags),
     note: current.note || incoming.note,
   };
   return equal(merged, current) ? current : { ...merged, updatedAt: Math.max(now, current.updatedAt) };
