@@ -15,6 +15,8 @@ export interface HandlerDeps {
     paperRepos(arxivId: string): Promise<string[]>;
   };
   settings: () => Promise<Settings>;
+  /** Write a change to the settings, and tell whoever follows them (open pages, the toolbar count). */
+  saveSettings: (patch: Partial<Settings>) => Promise<Settings>;
   relevance: RelevanceService;
 }
 
@@ -50,6 +52,12 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     }
     case 'resetRelevance':
       return { papers: await deps.relevance.reset() };
+    case 'settings':
+      return deps.settings();
+    case 'setSettings': {
+      const { patch } = message.payload as Envelope<'setSettings'>['payload'];
+      return deps.saveSettings(patch);
+    }
   }
   const db = await deps.db();
   switch (message.type) {

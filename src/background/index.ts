@@ -7,7 +7,6 @@ import { allowedRequest, isExtensionPage, pageReply, type Notice } from './messa
 import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
-import { readSettings } from '../storage/settings-store';
 import { updateToolbarCount } from './toolbar-count';
 import { MENU_ID, METADATA_ORIGINS, saveLink } from './context-menu';
 import { reportLinkProblem, reportLinkSaved } from './link-save-notice';
@@ -17,13 +16,21 @@ import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { savePaper } from '../storage/reading-list';
 import { createRelevanceService } from './relevance';
-import { pageSettingsChanged, tellTabsSettingsChanged } from './settings-notice';
+import { tellTabsSettingsChanged } from './settings-notice';
+import { createSettingsService } from './settings';
 
 // Opened again after a failure or a lost connection, so neither sticks (storage/connection.ts).
 const db = databaseOpener();
 
+// The settings, in the database; settings an older build left in storage.local move there first. Open pages follow a
+// change to what they read at once (they ask tagSettings again), and the toolbar count its switch.
+const settings = createSettingsService(db, browser.storage.local, {
+  pages: () => void tellTabsSettingsChanged(browser.tabs).catch(() => undefined),
+  toolbarCount: () => void count(),
+});
+
 const relevance = createRelevanceService(db);
-const repos = createRepoService(db, async () => (await readSettings()).githubToken.trim() || null, recordRejectedToken);
+const repos = createRepoService(db, async () => (await settings.read()).githubToken.trim() || null, recordRejectedToken);
 
 /** Tell every tab's content script and any open popup/library page that a paper's state changed. */
 async function broadcast(notice: Notice): Promise<void> {
@@ -35,7 +42,7 @@ async function broadcast(notice: Notice): Promise<void> {
   browser.runtime.sendMessage(notice).catch(() => {}); // no extension page open
 }
 
-const responder = createResponder({ db, broadcast, repos, settings: readSettings, relevance, session: browser.storage.session });
+const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, session: browser.storage.session });
 
 // Starting again after being stopped in the middle of a write: its notice may never have been sent, so every
 // tab and page re-reads the saved state of what it shows.
@@ -48,9 +55,10 @@ void browser.storage.session
   })
   .catch(() => undefined);
 
-// The settings (the GitHub token among them) are the background's and the options page's: content scripts, which a
-// compromised page process could drive, never read storage.local, and where the browser lets us say so (Chromium)
-// they may not. Firefox keeps storage.local open to content scripts (bug 1724754).
+// The settings (the GitHub token among them) are in the database, which content scripts, and so a compromised page
+// process, cannot open. storage.local holds nothing now but settings an older build left (moved on start), and where
+// the browser lets us say so (Chromium) content scripts may not read it either; Firefox keeps it open to them (bug
+// 1724754), which is why the settings left it.
 void (browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> })
   .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
   ?.catch(() => undefined); // a browser that has the method only for storage.session
@@ -82,10 +90,8 @@ const sync = () => syncSiteScripts(SITE_SCRIPT_FILES).catch((error) => console.w
 const count = () => updateToolbarCount(db).catch((error) => console.warn('Papershelf: toolbar count:', error));
 browser.runtime.onStartup.addListener(count);
 browser.runtime.onInstalled.addListener(count);
-browser.storage.onChanged.addListener((changes) => void ('settings' in changes && count()));
-// Open pages follow new watched topics, tag rules and relevance at once (they ask tagSettings again).
-browser.storage.onChanged.addListener((changes, area) => {
-  if (pageSettingsChanged(changes, area)) void tellTabsSettingsChanged(browser.tabs).catch(() => undefined);
+void settings.adopted.then((moved) => {
+  if (moved) void count(); // as the moved settings say
 });
 browser.permissions.onAdded.addListener(sync);
 browser.permissions.onRemoved.addListener(sync);

@@ -11,7 +11,6 @@ vi.mock('webextension-polyfill', () => ({
       setTitle: async ({ title }: { title: string }) => void (browserState.title = title),
     },
     storage: {
-      local: { get: async () => ({ settings: { toolbarCount: true } }) },
       session: {
         get: async (key: string) => (key in browserState.session ? { [key]: browserState.session[key] } : {}),
         set: async (items: Record<string, unknown>) => void Object.assign(browserState.session, items),

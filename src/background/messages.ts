@@ -2,6 +2,7 @@
 // against a valibot schema before the background acts on it; nothing else crosses.
 import * as v from 'valibot';
 import type { SavedPaper } from '../storage/schema';
+import type { Settings } from '../storage/settings';
 import type { SavedState } from '../storage/reading-list';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
@@ -91,6 +92,30 @@ const EditSchema = v.strictObject({
   note: v.optional(v.pipe(v.string(), v.maxLength(RECORD_LIMITS.note))),
 });
 
+/**
+ * A change to the settings (options page): each field of the right type and bounded (well above what the options page
+ * lets through). A rule's own checks (core/tags/rules.ts validateRule) run where it is compiled, which skips a rule they
+ * refuse: the options page keeps a rule it marks as failing, so the reader can mend it.
+ */
+const SettingsPatchSchema = v.strictObject({
+  /** '' for none; a token goes into a request header, which takes no white space nor control characters. */
+  githubToken: v.optional(v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*$/, 'a token is printable ASCII without spaces'))),
+  /** Topic ids (core/tags/taxonomy.ts). */
+  watchedTopics: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,100}$/, 'must be a topic id'))), v.maxLength(500))),
+  tagRules: v.optional(
+    v.pipe(
+      v.array(v.strictObject({
+        tag: v.pipe(v.string(), v.maxLength(200)),
+        match: v.pipe(v.string(), v.maxLength(5000)),
+        fields: v.picklist(['title', 'abstract', 'both']),
+      })),
+      v.maxLength(1000),
+    ),
+  ),
+  toolbarCount: v.optional(v.boolean()),
+  relevance: v.optional(v.strictObject({ enabled: v.boolean() })),
+});
+
 /** Request schemas by message name. */
 export const requests = {
   lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(LOOKUP_MAX)) }),
@@ -125,6 +150,10 @@ export const requests = {
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */
   tagSettings: v.strictObject({}),
+  /** The whole settings, the token among them (options page only: not a CONTENT_SCRIPT_REQUESTS). */
+  settings: v.strictObject({}),
+  /** Change some settings (options page only); answered with the settings as stored. */
+  setSettings: v.strictObject({ patch: SettingsPatchSchema }),
   /**
    * Score a page's cards against the reading list. `cards` are scored; `context` (other cards of the same page,
    * e.g. when a few cards were appended later) only joins the page statistics.
@@ -192,6 +221,8 @@ export interface Responses {
   repos: (RepoSummary | null)[];
   paperRepos: string[][];
   tagSettings: { watchedTopics: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
+  settings: Settings;
+  setSettings: Settings;
   /** Only cards over the threshold and not already saved. */
   relevance: RelevanceMark[];
   resetRelevance: { papers: number };

@@ -30,6 +30,7 @@ async function setup(gate: Promise<void> = Promise.resolve()) {
     broadcast: async (notice) => void notices.push(notice),
     repos: { repo: async () => null, paperRepos: async () => [] },
     settings: async () => DEFAULT_SETTINGS,
+    saveSettings: async () => DEFAULT_SETTINGS,
     relevance: createRelevanceService(async () => db),
     session,
   });

@@ -1,19 +1,16 @@
 // Open pages follow a change of the settings they read (tagSettings: watched topics, tag rules, relevance) at once:
 // every tab is told that they changed, and its content script asks for them again. The notice carries nothing.
-import type { Storage } from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
+import type { Settings } from '../storage/settings';
 import type { SettingsNotice } from './messages';
 
 /** What a page reads of the settings (the token and the toolbar count are the background's alone). */
-function pageSettings(stored: unknown): string {
-  const s: Settings = { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings> | undefined) };
+function pageSettings(s: Settings): string {
   return JSON.stringify([s.watchedTopics, s.tagRules, s.relevance?.enabled]);
 }
 
-/** A change in storage.local to what pages read; a new token or toolbar count tells no tab anything. */
-export function pageSettingsChanged(changes: Record<string, Storage.StorageChange>, area: string): boolean {
-  const change = changes.settings;
-  return area === 'local' && change !== undefined && pageSettings(change.oldValue) !== pageSettings(change.newValue);
+/** A change to what pages read; a new token or toolbar count tells no tab anything. */
+export function pageSettingsChanged(before: Settings, after: Settings): boolean {
+  return pageSettings(before) !== pageSettings(after);
 }
 
 export interface TabsApi {

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 
-const badge = vi.hoisted(() => ({ text: 'unset', settings: { toolbarCount: true } as Record<string, unknown> }));
+const badge = vi.hoisted(() => ({ text: 'unset' }));
 vi.mock('webextension-polyfill', () => ({
   default: {
     action: {
@@ -11,16 +11,15 @@ vi.mock('webextension-polyfill', () => ({
       setBadgeBackgroundColor: async () => {},
       setTitle: async () => {},
     },
-    storage: { local: { get: async () => ({ settings: badge.settings }) } },
   },
 }));
 
 const { countLabel, updateToolbarCount } = await import('./toolbar-count');
 const { editPaper, openDatabase, savePaper } = await import('../storage/reading-list');
+const { writeSettings } = await import('../storage/settings-store');
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
-  badge.settings = { toolbarCount: true };
 });
 
 describe('toolbar count', () => {
@@ -34,7 +33,7 @@ describe('toolbar count', () => {
     await editPaper(db, 'arxiv:2607.00002', { status: 'done' });
     await updateToolbarCount(async () => db);
     expect(badge.text).toBe('2');
-    badge.settings = { toolbarCount: false };
+    await writeSettings(db, { toolbarCount: false });
     await updateToolbarCount(async () => db);
     expect(badge.text).toBe('');
   });

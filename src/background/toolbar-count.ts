@@ -30,7 +30,7 @@ export async function updateToolbarCount(db: () => Promise<Database>): Promise<v
   if (problem) return showOnToolbar('!', '#dc2626', `Papershelf: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`);
   if (confirmation && Date.now() < confirmation.until) return showOnToolbar('✓', '#16a34a', confirmation.title);
   confirmation = null;
-  const { toolbarCount } = await readSettings();
+  const { toolbarCount } = await readSettings(await db());
   const text = toolbarCount ? countLabel(await toReadCount(await db())) : '';
   await showOnToolbar(text, '#2563eb', TITLE);
 }

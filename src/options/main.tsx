@@ -3,7 +3,6 @@ import browser from 'webextension-polyfill';
 import { sites } from '../background/site-scripts';
 import { SitesForm, type SitePermissions } from './SitesForm';
 import { SettingsForm } from './SettingsForm';
-import { readSettings, writeSettings } from '../storage/settings-store';
 import { TOPICS } from '../core/tags/taxonomy';
 import { send } from '../background/client';
 import { readRejectedTokenDigest, watchRejectedToken } from '../background/rejected-token';
@@ -29,7 +28,7 @@ render(
     <h1>Papershelf options</h1>
     <SitesForm permissions={permissions} />
     <SettingsForm
-      store={{ read: readSettings, write: writeSettings }}
+      store={{ read: () => send('settings', {}), write: (patch) => send('setSettings', { patch }) }}
       topics={TOPICS}
       resetRelevance={() => send('resetRelevance', {})}
       rejectedTokenDigest={readRejectedTokenDigest}

@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordFigures } from '../../test/figures';
 import { makePaper } from '../../test/unit/paper-factory';
-import { createV3OrV4 } from '../../test/unit/old-databases';
+import { createV3ToV6 } from '../../test/unit/old-databases';
 import { buildModel, fromSaved } from '../core/relevance/model';
 import { listPapers, loadRelevanceModel, lookup, openDatabase } from './reading-list';
 import { getRepo, putRepo } from './repo-cache';
@@ -101,14 +101,14 @@ async function createV2(papers: SavedPaper[]) {
 
 /** Version 3 with papers, a cached repository, a paper→repository lookup and a rate-limit block, as 0.3.0 wrote them. */
 const createV3 = (papers: SavedPaper[]) =>
-  createV3OrV4(DB_NAME, 3, papers, {
+  createV3ToV6(DB_NAME, 3, papers, {
     repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }],
     paperRepos: [{ key: '2607.01234', repos: ['example/sparse-moe'], fetchedAt: 5 }],
     meta: [{ key: 'github:anonymous', blockedUntil: 42 }],
   });
 
 /** Version 4 with papers and a cached repository, as 0.4.0 wrote them. */
-const createV4 = (papers: SavedPaper[]) => createV3OrV4(DB_NAME, 4, papers, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }] });
+const createV4 = (papers: SavedPaper[]) => createV3ToV6(DB_NAME, 4, papers, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }] });
 
 /** Saved by a build that kept a search page's whole address (before savedFromUrl): longer than a record may hold. */
 const LONG_FROM: SavedPaper = {
@@ -199,7 +199,7 @@ const NOT_ACL: SavedPaper[] = [
   { ...V1_PAPERS[2]!, id: 'doi:10.18653/v1/2023.acl-long', paper: { ...V1_PAPERS[2]!.paper, id: 'doi:10.18653/v1/2023.acl-long' } },
 ];
 
-const STORES = ['meta', 'paperRepos', 'papers', 'relevance', 'repos'];
+const STORES = ['meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings'];
 
 /** Upgrades checked (each test that opens an older database and checks every record after it), for npm test's report. */
 const checked = { migrationsChecked: 0, recordsChecked: 0 };
@@ -303,6 +303,23 @@ describe('database migrations', () => {
     checked.recordsChecked += V1_PAPERS.length + 3;
   });
 
+  it('v6 → v7 adds the settings store, empty, and leaves every record and cache as it was', async () => {
+    const records = V1_PAPERS.map(upgraded);
+    await createV3ToV6(DB_NAME, 6, records, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }], meta: [{ key: 'github:anonymous', blockedUntil: 42 }] });
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.count('settings')).toBe(0);
+    for (const record of records) {
+      expect(await db.get('papers', record.id)).toEqual(record);
+      expect(await db.get('relevance', record.id)).toEqual(relevanceDoc(record));
+    }
+    expect(await getRepo(db, 'o/r')).toMatchObject({ status: 'not-found', fetchedAt: 3 });
+    expect(await db.get('meta', 'github:anonymous')).toEqual({ key: 'github:anonymous', blockedUntil: 42 });
+    checked.migrationsChecked++;
+    checked.recordsChecked += records.length;
+  });
+
   it('v2 → v4 builds the relevance model under the new ids only', async () => {
     await createV2([V1_PAPERS[0]!, ROW_COPY, DOI_COPY, ACL_ALONE]);
     const db = await openDatabase();
@@ -400,6 +417,7 @@ describe('database migrations', () => {
       expect(tx.objectStore(name).keyPath).toBe(name === 'papers' || name === 'relevance' ? 'id' : 'key');
     }
     await tx.done;
+    expect(db.transaction('settings').store.keyPath).toBeNull(); // one row under its own key
   });
 
   it('reopening a current database changes nothing', async () => {

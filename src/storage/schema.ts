@@ -5,6 +5,7 @@ import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
 import { aclAnthologyIdFromDoi, arxivIdOf, parseArxivId } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
+import type { Settings } from './settings';
 
 import type { ReadingStatus } from './status';
 export { READING_STATUSES, type ReadingStatus } from './status';
@@ -123,6 +124,11 @@ export interface PapershelfDB extends DBSchema {
     key: string;
     value: RelevanceDoc;
   };
+  /** The user's settings, one row under SETTINGS_KEY (settings-store.ts); out-of-line key. */
+  settings: {
+    key: string;
+    value: Partial<Settings>;
+  };
 }
 
 export const DB_NAME = 'papershelf';
@@ -188,6 +194,12 @@ export const MIGRATIONS: readonly Migration[] = [
     const bare = arxiv === null ? null : (parseArxivId(arxiv)?.id ?? null);
     return bare !== null && bare !== arxiv ? `arxiv:${bare}` : null;
   }),
+  // v7 (0.7.0): the settings (the GitHub token, watched topics, tag rules) move here from storage.local, which Firefox
+  // leaves open to content scripts and so to a compromised page process. The store is made here; the background moves
+  // what storage.local holds when it starts (settings-store.ts adoptLocalSettings), as an upgrade cannot await it.
+  (db) => {
+    db.createObjectStore('settings');
+  },
 ];
 
 /** A record as v5 keeps it (see MIGRATIONS[4]), or null when it is that already or too damaged to touch. */

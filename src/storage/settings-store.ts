@@ -1,14 +1,47 @@
-// Reads and writes the settings in browser.storage.local (the background and the options page use it).
-import browser from 'webextension-polyfill';
+// Reads and writes the settings, kept in IndexedDB (schema v7), which only the extension's own background and pages
+// can open: never a content script, nor so a compromised page process (Firefox leaves storage.local open to content
+// scripts: bug 1724754). The background owns them; the options page asks it (messages `settings`, `setSettings`).
+import type { Database } from './reading-list';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
-export async function readSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get('settings')).settings as Partial<Settings> | undefined;
-  return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
+const SETTINGS_KEY = 'settings';
+
+export async function readSettings(db: Database): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await db.get('settings', SETTINGS_KEY)) };
 }
 
-export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await readSettings()), ...patch };
-  await browser.storage.local.set({ settings: next });
-  return next;
+/**
+ * Apply `patch` over the stored settings in one transaction (two pages saving at once both land); resolves with the
+ * settings before and after, once committed.
+ */
+export async function writeSettings(db: Database, patch: Partial<Settings>): Promise<{ before: Settings; after: Settings }> {
+  const tx = db.transaction('settings', 'readwrite');
+  const before: Settings = { ...DEFAULT_SETTINGS, ...(await tx.store.get(SETTINGS_KEY)) };
+  const after: Settings = { ...before, ...patch };
+  await tx.store.put(after, SETTINGS_KEY);
+  await tx.done;
+  return { before, after };
+}
+
+/** The part of `storage.local` that builds before schema v7 kept the settings in. */
+export interface LegacySettingsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * Settings an older build kept in storage.local move here, once: written unless settings are here already (then those,
+ * written since, are the newer), and only then removed there, so a worker stopped in between moves them again
+ * next time and loses nothing. Resolves with whether anything was there.
+ */
+export async function adoptLocalSettings(db: Database, local: LegacySettingsArea): Promise<boolean> {
+  const legacy = (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  if (legacy === undefined) return false;
+  if (legacy !== null && typeof legacy === 'object' && !Array.isArray(legacy)) {
+    const tx = db.transaction('settings', 'readwrite');
+    if ((await tx.store.get(SETTINGS_KEY)) === undefined) await tx.store.put(legacy as Partial<Settings>, SETTINGS_KEY);
+    await tx.done;
+  }
+  await local.remove(SETTINGS_KEY);
+  return true;
 }

@@ -1,5 +1,6 @@
-// Chromium: the settings in storage.local (the GitHub token among them) are out of our content scripts' reach, so a
-// compromised page process, which can do what its content script can, cannot read them. The test evaluates in the
+// Chromium: storage.local (where builds before schema v7 kept the settings, the GitHub token among them) and
+// storage.session are out of our content scripts' reach, so a compromised page process, which can do what its content
+// script can, cannot read them; the settings themselves are now in the database. The test evaluates in the
 // content script's own world (Tab.inContentScript) and reads storage.local from there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, putRecords, until, type Harness, type Tab } from './browsers';
@@ -36,4 +37,14 @@ it("chromium: a write from the content script's world is answered with the paper
   // What a compromised page process could ask: a no-op edit of a paper lookup says is saved.
   const reply = await tab.inContentScript!(`chrome.runtime.sendMessage({ type: 'edit', payload: { id: '${paper.id}', edit: {} } })`);
   expect(reply).toEqual({ ok: true, value: { id: paper.id, status: 'reading', tags: ['moe'] } });
+});
+
+it('chromium: settings an older build left in storage.local move to the database when the worker starts, and leave storage.local', async () => {
+  const options = await harness.openExtensionPage('src/options/index.html', 'form.settings');
+  await options.run(`chrome.storage.local.set({ settings: { githubToken: 'ghp_leftbyanolderbuild', watchedTopics: ['moe'] } })`);
+  await harness.stopServiceWorker!();
+  await options.reload(); // its first request starts the worker again, which moves them before answering
+  await until(async () => (await options.run<string>(`document.querySelector('input[type=password]')?.value ?? ''`)) === 'ghp_leftbyanolderbuild', 'the moved token shown');
+  expect(await options.run(`chrome.storage.local.get(null)`)).toEqual({});
+  await options.close();
 });

@@ -12,10 +12,11 @@ export interface OldRows {
 }
 
 /**
- * The database `name` exactly as version 3 or 4 created it (MIGRATIONS[0..2]; v4 moved records and added no store),
- * holding `papers`, their relevance rows as those versions wrote them, and `rows`.
+ * The database `name` exactly as versions 3 to 6 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
+ * added no store), holding `papers` (in the shape of that version: the caller's to give), their relevance rows as those
+ * versions wrote them, and `rows`.
  */
-export async function createV3OrV4(name: string, version: 3 | 4, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
+export async function createV3ToV6(name: string, version: 3 | 4 | 5 | 6, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
   const db = await openDB(name, version, {
     upgrade(raw) {
       const store = raw.createObjectStore('papers', { keyPath: 'id' });

@@ -45,6 +45,8 @@ function validPayload(type: MessageName): Json {
     restoreMany: { records: [record('arxiv:2401.00001'), record('arxiv:2401.00002')] },
     putMany: { records: [record('arxiv:2401.00001'), record('arxiv:2401.00002')] },
     tagSettings: {},
+    settings: {},
+    setSettings: { patch: { githubToken: 'ghp_x', watchedTopics: ['llm'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: true } } },
     repos: { names: ['huggingface/transformers', 'pytorch/pytorch'] },
     paperRepos: { arxivIds: ['2401.00001', 'hep-th/9901001'] },
     relevance: { cards: [{ id: 'arxiv:2401.00001', title: 'Sparse experts', abstract: 'We route tokens.' }], context: [{ id: 'arxiv:2401.00002', title: 'Diffusion', abstract: null }] },
@@ -86,10 +88,11 @@ function at(root: Json, path: readonly (string | number)[]): Json {
 }
 
 /** Optional keys (their absence is valid). */
-const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|context|limit)$/;
+const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|patch\.(?:githubToken|watchedTopics|tagRules|toolbarCount|relevance)|context|limit)$/;
 
-/** A value no field of the protocol accepts in place of `current` (no field is boolean; none takes two kinds). */
+/** A value no field of the protocol accepts in place of `current` (none takes two kinds; only settings are boolean). */
 function wrongType(rng: Rng, current: Json): Json {
+  if (typeof current === 'boolean') return rng.pick<Json>([String(current), 1, 0, {}, []]);
   if (typeof current === 'string') return rng.pick<Json>([42, true, {}, [], [current], -1]);
   if (typeof current === 'number') return rng.pick<Json>([String(current), true, [current], {}]);
   if (Array.isArray(current)) return rng.pick<Json>(['[]', 7, true, { 0: current[0] ?? 'x' } as Json]);
@@ -225,7 +228,7 @@ function malformed(rng: Rng): { message: unknown; label: string } {
       const target = at(payload, path.slice(0, -1)) as Record<string | number, Json>;
       const key = path[path.length - 1]!;
       // Free-text fields accept any string: put the hostile string where text is not free.
-      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|(?:cards|context|papers)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
+      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|patch\.tagRules\.\d+\.(?:tag|match)|(?:cards|context|papers)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
         return { message: { type, payload: { ...(payload as Record<string, Json>), [hostile.slice(0, 50)]: hostile } }, label: 'hostile extra key' };
       }
       target[key] = hostile;

@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type Database } from '../storage/reading-list';
+import { DEFAULT_SETTINGS } from '../storage/settings';
+import type { LegacySettingsArea } from '../storage/settings-store';
+import { createSettingsService } from './settings';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+/** storage.local as an older build left it. */
+function legacyArea(items: Record<string, unknown> = {}) {
+  const area = {
+    items,
+    get: vi.fn(async (key: string) => (key in area.items ? { [key]: structuredClone(area.items[key]) } : {})),
+    remove: vi.fn(async (key: string) => void delete area.items[key]),
+  };
+  return area satisfies LegacySettingsArea;
+}
+
+const followers = () => ({ pages: vi.fn(), toolbarCount: vi.fn() });
+
+describe('settings in the background', () => {
+  it('moves the settings an older build kept in storage.local, before any read sees the defaults, and removes them there', async () => {
+    const db = await openDatabase();
+    const legacy = legacyArea({ settings: { githubToken: 'ghp_old', watchedTopics: ['llm'] }, other: 1 });
+    const service = createSettingsService(async () => db, legacy, followers());
+    expect(await service.read()).toEqual({ ...DEFAULT_SETTINGS, githubToken: 'ghp_old', watchedTopics: ['llm'] });
+    expect(await service.adopted).toBe(true);
+    expect(legacy.items).toEqual({ other: 1 });
+    // The next start finds nothing to move, and reads what was moved.
+    const again = createSettingsService(async () => db, legacy, followers());
+    expect(await again.adopted).toBe(false);
+    expect((await again.read()).githubToken).toBe('ghp_old');
+  });
+
+  it('a worker stopped between writing and removing moves nothing over settings written since', async () => {
+    const db = await openDatabase();
+    await createSettingsService(async () => db, legacyArea(), followers()).save({ githubToken: 'ghp_new' });
+    const legacy = legacyArea({ settings: { githubToken: 'ghp_old' } });
+    const service = createSettingsService(async () => db, legacy, followers());
+    expect((await service.read()).githubToken).toBe('ghp_new');
+    expect(legacy.items).toEqual({});
+  });
+
+  it('a failed move is reported and leaves the old settings where they are, to be moved next time', async () => {
+    const db = await openDatabase();
+    const legacy = legacyArea({ settings: { githubToken: 'ghp_old' } });
+    legacy.get.mockRejectedValueOnce(new Error('storage unavailable'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const service = createSettingsService(async () => db, legacy, followers());
+    expect(await service.read()).toEqual(DEFAULT_SETTINGS);
+    expect(warn).toHaveBeenCalled();
+    expect(legacy.items).toEqual({ settings: { githubToken: 'ghp_old' } });
+    expect((await createSettingsService(async () => db, legacy, followers()).read()).githubToken).toBe('ghp_old');
+  });
+
+  it('saves a change over what is stored; pages are told when what they read changed, the count when it was switched', async () => {
+    const db: Database = await openDatabase();
+    const follow = followers();
+    const service = createSettingsService(async () => db, legacyArea(), follow);
+    expect(await service.save({ githubToken: 'ghp_x' })).toEqual({ ...DEFAULT_SETTINGS, githubToken: 'ghp_x' });
+    expect(follow.pages).not.toHaveBeenCalled();
+    expect(follow.toolbarCount).not.toHaveBeenCalled();
+    await service.save({ watchedTopics: ['moe'] });
+    expect(follow.pages).toHaveBeenCalledTimes(1);
+    await service.save({ toolbarCount: false });
+    expect(follow.toolbarCount).toHaveBeenCalledTimes(1);
+    // Two pages saving different fields at once both land.
+    await Promise.all([service.save({ tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }] }), service.save({ relevance: { enabled: false } })]);
+    expect(await service.read()).toEqual({
+      githubToken: 'ghp_x',
+      watchedTopics: ['moe'],
+      tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }],
+      toolbarCount: false,
+      relevance: { enabled: false },
+    });
+  });
+});

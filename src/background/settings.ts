@@ -1,0 +1,46 @@
+// The settings as the background serves them: read from the database (storage/settings-store.ts), written for the
+// options page (`setSettings`), and followed by whoever depends on them: open pages re-read what they use when it
+// changed (settings-notice.ts), the toolbar count when it was turned on or off.
+import type { Database } from '../storage/reading-list';
+import type { Settings } from '../storage/settings';
+import { adoptLocalSettings, readSettings, writeSettings, type LegacySettingsArea } from '../storage/settings-store';
+import { pageSettingsChanged } from './settings-notice';
+
+export interface SettingsService {
+  read(): Promise<Settings>;
+  /** Write a change; resolves with the settings as stored. */
+  save(patch: Partial<Settings>): Promise<Settings>;
+  /** Settled once settings an older build kept in storage.local have moved (true: there were some). */
+  readonly adopted: Promise<boolean>;
+}
+
+export interface SettingsFollowers {
+  /** What pages read (watched topics, tag rules, relevance) changed. */
+  pages(): void;
+  /** The toolbar count was turned on or off. */
+  toolbarCount(): void;
+}
+
+export function createSettingsService(db: () => Promise<Database>, legacy: LegacySettingsArea, followers: SettingsFollowers): SettingsService {
+  // Every read and write waits for the move, so none sees the defaults in between (nor writes under the old ones).
+  const adopted = db()
+    .then((open) => adoptLocalSettings(open, legacy))
+    .catch((error: unknown) => {
+      console.warn('Papershelf: settings left in storage.local were not moved:', error);
+      return false;
+    });
+  return {
+    adopted,
+    async read() {
+      await adopted;
+      return readSettings(await db());
+    },
+    async save(patch) {
+      await adopted;
+      const { before, after } = await writeSettings(await db(), patch);
+      if (pageSettingsChanged(before, after)) followers.pages();
+      if (before.toolbarCount !== after.toolbarCount) followers.toolbarCount();
+      return after;
+    },
+  };
+}
