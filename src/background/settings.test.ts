@@ -57,6 +57,14 @@ describe('settings in the background', () => {
     expect((await createSettingsService(async () => db, legacy, followers()).read()).githubToken).toBe('ghp_old');
   });
 
+  it('a damaged value left in storage.local is dropped there, and the defaults stand', async () => {
+    const db = await openDatabase();
+    const legacy = legacyArea({ settings: 'not settings' });
+    const service = createSettingsService(async () => db, legacy, followers());
+    expect(await service.read()).toEqual(DEFAULT_SETTINGS);
+    expect(legacy.items).toEqual({});
+  });
+
   it('saves a change over what is stored; pages are told when what they read changed, the count when it was switched', async () => {
     const db: Database = await openDatabase();
     const follow = followers();
