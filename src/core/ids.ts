@@ -196,6 +196,8 @@ export const ID_PREFIXES = ['arxiv', 'doi', 'import', 'huggingface', 'alphaxiv',
 export interface IdentityHints {
   arxiv?: string | null;
   doi?: string | null;
+  /** A venue's id for the paper (`pmlr:v202/smith23a`, from venues.ts), when a link or the page names one. */
+  venue?: string | null;
   /** The adapter id, for the fallback `<site>:<siteId>`. */
   site: string;
   siteId?: string | null;
@@ -212,12 +214,17 @@ export function idFromDoi(doi: string): string {
   return acl ? `aclanthology:${acl}` : `doi:${doi}`;
 }
 
-/** The canonical id: arXiv first, then DOI, then the site's own id. Null when nothing identifies the paper. */
+/**
+ * The canonical id: arXiv first, then DOI, then a venue's id (a proceedings or OpenReview page the paper is linked
+ * to), then the site's own id. Null when nothing identifies the paper.
+ */
 export function canonicalId(hints: IdentityHints): string | null {
   const arxiv = hints.arxiv ? parseArxivId(hints.arxiv) : null;
   if (arxiv) return `arxiv:${arxiv.id}`;
   const doi = hints.doi ? parseDoi(hints.doi) : null;
   if (doi) return idFromDoi(doi);
+  const venue = hints.venue?.trim();
+  if (venue) return venue;
   const siteId = hints.siteId?.trim();
   return siteId ? `${hints.site}:${siteId}` : null;
 }

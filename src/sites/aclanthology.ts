@@ -4,6 +4,7 @@
 import { githubReposFromText } from '../core/github';
 import { ACL_ANTHOLOGY_ID, arxivPdfUrl, canonicalId } from '../core/ids';
 import { emptyPaper, ownDoi, type Paper } from '../core/paper';
+import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, linkedIds, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -29,7 +30,8 @@ const DETAILS = 'dl dt'; // dt "Month:" / "Year:" / "Volume:" / "DOI:" + dd
 const PAPER_LINKS = 'dl, .acl-paper-link-block'; // where a paper page links its DOI (or an arXiv version); not the abstract
 
 // 2023.acl-long.1, 2022.in2writing-1.1 (new style); P19-1001, W19-4201 (old style). One pattern with ids.ts, which
-// maps ACL DOIs (10.18653/v1/<id>) to the same `aclanthology:<id>` a row gives.
+// maps ACL DOIs (10.18653/v1/<id>) to the same `aclanthology:<id>` a row gives; the id is read by venues.ts, as for a
+// dblp or Scholar entry that links the paper.
 const PAPER_PATH = new RegExp(String.raw`^/(${ACL_ANTHOLOGY_ID})/?$`);
 const VOLUME_PATH = /^\/volumes\/(?:\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*|[A-Z]\d{2}-\d{1,2})\/?$/; // 2023.acl-long, W19-42, P19-1
 
@@ -58,10 +60,16 @@ function isFrontMatter(id: string): boolean {
   return /\.0$/.test(id) || /^W\d{2}-\d{2}00$/.test(id) || /^[A-VX-Z]\d{2}-\d000$/.test(id);
 }
 
-function rowId(row: Element): string | null {
-  const href = row.querySelector(ROW_TITLE)?.getAttribute('href');
+/** The anthology id of a paper page's address on aclanthology.org (`/<id>/`). */
+function anthologyId(href: string | null | undefined): string | null {
   const url = href ? httpUrl(href, ORIGIN) : null;
-  return url && new URL(url).hostname === 'aclanthology.org' ? (PAPER_PATH.exec(new URL(url).pathname)?.[1] ?? null) : null;
+  if (!url || new URL(url).hostname !== 'aclanthology.org' || !PAPER_PATH.test(new URL(url).pathname)) return null;
+  const found = venuePaperFromUrl(url);
+  return found?.site === 'aclanthology' ? found.siteId : null;
+}
+
+function rowId(row: Element): string | null {
+  return anthologyId(row.querySelector(ROW_TITLE)?.getAttribute('href'));
 }
 
 /** The value cell after `dt` "<label>:" in a details list. */
@@ -155,7 +163,7 @@ export const aclanthology: SiteAdapter<AclContext> = {
     const volume = page === 'volume';
     return {
       page,
-      urlId: page === 'paper' ? (PAPER_PATH.exec(url.pathname)?.[1] ?? null) : null,
+      urlId: page === 'paper' ? anthologyId(url.href) : null,
       meta: page === 'paper' ? readCitationMeta(doc) : null,
       volumeTitle: volume ? textOf(doc.querySelector(PAGE_TITLE)) || null : null,
       volumeDate: volume ? monthDate(doc) : null,

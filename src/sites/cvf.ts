@@ -6,6 +6,7 @@
 import { githubReposFromText } from '../core/github';
 import { canonicalId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
+import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -45,13 +46,17 @@ function pageKind(url: URL): string | null {
   return PAPER_PATH.test(url.pathname) ? 'paper' : null;
 }
 
-/** The paper page a link or URL names: its absolute URL, id (basename) and venue ("CVPR 2024", "… Workshops"). */
+/**
+ * The paper page a link or URL names: its absolute URL, id (basename, by venues.ts: the id a dblp or Scholar entry
+ * linking this page or its PDF gives) and venue ("CVPR 2024", "… Workshops").
+ */
 function paperAt(href: string | null | undefined, base: string) {
   const url = httpUrl(href, base)?.split(/[?#]/)[0];
   const m = url ? PAPER_PATH.exec(new URL(url).pathname) : null;
-  if (!url || !m) return null;
+  const found = url && m ? venuePaperFromUrl(url) : null;
+  if (!url || !m || found?.site !== 'cvf') return null;
   const workshop = m[2] || m[4] ? ' Workshops' : '';
-  return { url, id: m[5]!, venue: `${m[1]!.toUpperCase()} ${m[3]!}${workshop}` };
+  return { url, id: found.siteId, venue: `${m[1]!.toUpperCase()} ${m[3]!}${workshop}` };
 }
 
 /** The dd elements after a listing's dt, up to the next dt. */

@@ -5,6 +5,7 @@
 import { githubReposFromText } from '../core/github';
 import { canonicalId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
+import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, linkedIds, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -70,9 +71,13 @@ function titleOf(card: Element): Element | null {
 type Where = { url: string; year: string; hash: string };
 type Ids = { arxiv?: string | null; doi?: string | null };
 
-/** The paper skeleton both kinds share; arXiv, then DOI, then `neurips:<year>/<hash>`. */
+/**
+ * The paper skeleton both kinds share; arXiv, then DOI, then `neurips:<year>/<hash>` (venues.ts: the id a dblp or
+ * Scholar entry linking this page or its PDF gives).
+ */
 function paper(p: Where, title: string, page: string, ids: Ids): Paper | null {
-  const id = canonicalId({ ...ids, site: 'neurips', siteId: `${p.year}/${p.hash}` });
+  const found = venuePaperFromUrl(p.url);
+  const id = canonicalId({ ...ids, site: 'neurips', siteId: found?.site === 'neurips' ? found.siteId : null });
   if (!id || !title) return null;
   return { ...emptyPaper(id, title, { site: 'neurips', page }), doi: ownDoi(ids.doi, id), url: p.url, venue: `NeurIPS ${p.year}` };
 }

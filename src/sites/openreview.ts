@@ -7,6 +7,7 @@
 import { githubReposFromText, mergeRepos } from '../core/github';
 import { canonicalId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
+import { openReviewId } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, parseLooseDate, readCitationMeta, textOf } from './common';
 import type { CitationMeta } from './common';
 import type { SiteAdapter } from './types';
@@ -58,12 +59,12 @@ function pageKind(url: URL): string | null {
   return null;
 }
 
-/** A list note's forum id; null for replies (reviews, comments: `noteId` differs) and venue forums. */
+/**
+ * A list note's forum id; null for replies (reviews, comments: `noteId` differs) and venue forums. venues.ts reads
+ * it, as for a dblp or Scholar entry linking the forum.
+ */
 function forumIdOf(note: Element): string | null {
-  const params = new URL(note.querySelector(NOTE_LINK)?.getAttribute('href') ?? '', ORIGIN).searchParams;
-  const id = params.get('id') ?? '';
-  const noteId = params.get('noteId');
-  return NOTE_ID.test(id) && (!noteId || noteId === id) ? id : null;
+  return openReviewId(note.querySelector(NOTE_LINK)?.getAttribute('href') ?? '', ORIGIN);
 }
 
 /** Text without the institution numbers (`sup`) NoteAuthorsWithInstitutions puts after each name. */

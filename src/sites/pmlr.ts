@@ -4,6 +4,7 @@
 import { githubReposFromText } from '../core/github';
 import { arxivPdfUrl, canonicalId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
+import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -25,8 +26,8 @@ const PAPER_LINKS = '#extras a[href]'; // "Download PDF", supplementary, code, O
 const PAPER_PDF = '#extras a[href$=".pdf"]'; // "Download PDF"
 const PDF_TEXT = /download pdf|^pdf$/i; // the paper's own PDF link, not "Supplementary PDF"
 
-/** /v202/smith23a.html (also reissued volumes /r12/...) → `v202/smith23a`. */
-const PAPER_PATH = /^\/((?:v|r)\d+\/[A-Za-z0-9_-]+)\.html$/;
+/** Paper pages: /v202/smith23a.html (also reissued volumes /r12/...). Their key (`v202/smith23a`) is read by venues.ts. */
+const PAPER_PATH = /^\/(?:v|r)\d+\/[A-Za-z0-9_-]+\.html$/;
 
 export interface PmlrContext {
   page: string;
@@ -46,9 +47,11 @@ function splitAuthors(text: string): string[] {
   return normalizeSpace(text).replace(/;$/, '').split(/\s*,\s*/).filter(Boolean);
 }
 
+/** The key of a PMLR paper's page, PDF or supplement (the rule dblp and Scholar entries that link it use too). */
 function keyOf(href: string | null | undefined): string | null {
   const url = httpUrl(href, ORIGIN);
-  return url && new URL(url).hostname === 'proceedings.mlr.press' ? (PAPER_PATH.exec(new URL(url).pathname)?.[1] ?? null) : null;
+  const found = url && new URL(url).hostname === 'proceedings.mlr.press' ? venuePaperFromUrl(url) : null;
+  return found?.site === 'pmlr' ? found.siteId : null;
 }
 
 /** The paper, identified by an arXiv or DOI link among `links` (never the abstract's), else by its PMLR key. */
@@ -103,7 +106,7 @@ export const pmlr: SiteAdapter<PmlrContext> = {
   context(doc, url) {
     const page = pageKind(url) ?? 'unknown';
     const paper = page === 'paper';
-    return { page, urlKey: paper ? (PAPER_PATH.exec(url.pathname)?.[1] ?? null) : null, meta: paper ? readCitationMeta(doc) : null };
+    return { page, urlKey: paper ? keyOf(url.href) : null, meta: paper ? readCitationMeta(doc) : null };
   },
 
   findCards(root, ctx) {
