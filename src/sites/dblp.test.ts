@@ -22,6 +22,7 @@ const paper = (page: string, id: string, title: string, fields: Partial<Paper>):
   ...fields,
 });
 const rec = (key: string) => `https://dblp.org/rec/${key}.html`;
+const NIPS_HASH = '3f5ee243547dee91fbd053c1c4a845aa'; // the 2017 electronic edition, proceedings.neurips.cc/paper/2017/hash/<hash>-Abstract.html
 const TRANSFORMER = ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Lukasz Kaiser', 'Illia Polosukhin'];
 
 describe('dblp.pageKind', () => {
@@ -68,8 +69,8 @@ describe('person page (constructed)', () => {
         url: rec('journals/tacl/ExempleV20'),
         venue: 'Trans. Assoc. Comput. Linguistics',
       }),
-      // No DOI or arXiv link: the dblp key; a year alone gives no date.
-      paper('person', 'dblp:conf/nips/VaswaniSPUJGKP17', 'Attention is All you Need', {
+      // No DOI or arXiv link: the NeurIPS page it links names it, as on that page; a year alone gives no date.
+      paper('person', `neurips:2017/${NIPS_HASH}`, 'Attention is All you Need', {
         authors: TRANSFORMER,
         url: rec('conf/nips/VaswaniSPUJGKP17'),
         venue: 'NIPS',
@@ -102,12 +103,39 @@ describe('person page (constructed)', () => {
   });
 });
 
+describe('person page whose entries link venue pages (constructed)', () => {
+  const { papers } = load('person-venues.html', 'https://dblp.org/pid/00/1234.html');
+  const H2023 = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+
+  it('names a paper without arXiv id or DOI by the venue page its electronic edition is', () => {
+    expect(papers.map((p) => p?.id)).toEqual([
+      'cvf:Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024', // html and PDF: one paper
+      'openreview:Xk9pQ2vN7a',
+      'pmlr:v202/exemplo23a',
+      'pmlr:v202/solo23b', // OpenReview first, PMLR second: the proceedings' page names it
+      `neurips:2023/${H2023}`, // papers.nips.cc is proceedings.neurips.cc
+      'aclanthology:W19-4201', // aclweb.org, before the anthology moved
+      'dblp:conf/nips/Exemple17', // /paper/7181-…: a number no NeurIPS page gives now, so dblp's key
+    ]);
+  });
+
+  it('keeps the rest of the entry as before', () => {
+    expect(papers[2]).toEqual(
+      paper('person', 'pmlr:v202/exemplo23a', 'Sample-Efficient epsilon-Greedy Exploration in Linear Bandits', {
+        authors: ['Jeanne Exemple'],
+        url: rec('conf/icml/Exemplo23'),
+        venue: 'ICML',
+      }),
+    );
+  });
+});
+
 describe('TOC page (constructed)', () => {
   const { papers, ctx } = load('toc-nips2017.html', 'https://dblp.org/db/conf/nips/nips2017.html');
   it('skips the proceedings (editor) entry; venue falls back to the page heading', () => {
     expect(ctx.tocTitle).toBe('31st NIPS 2017: Long Beach, CA, USA');
     expect(papers).toEqual([
-      paper('toc', 'dblp:conf/nips/VaswaniSPUJGKP17', 'Attention is All you Need', {
+      paper('toc', `neurips:2017/${NIPS_HASH}`, 'Attention is All you Need', {
         authors: ['Ashish Vaswani', 'Noam Shazeer'],
         url: rec('conf/nips/VaswaniSPUJGKP17'),
         venue: 'NIPS',
@@ -126,7 +154,7 @@ describe('search page (constructed)', () => {
   it('reads highlighted titles and a full date', () => {
     expect(papers.map((p) => [p?.id, p?.title, p?.published, p?.venue])).toEqual([
       ['arxiv:1706.03762', 'Attention Is All You Need', null, 'CoRR'],
-      ['dblp:conf/nips/VaswaniSPUJGKP17', 'Attention is All you Need', '2017-12-04', 'NIPS'],
+      [`neurips:2017/${NIPS_HASH}`, 'Attention is All you Need', '2017-12-04', 'NIPS'],
     ]);
   });
 });

@@ -3,6 +3,7 @@
 // Markup: DOM-NOTES.md §11 (li.entry, cite.data span.title, span[itemprop=author], nav.publ electronic-edition links).
 import { arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
 import { emptyPaper, ownDoi } from '../core/paper';
+import { venueIdFromUrls } from '../core/venues';
 import { cardsUnder, idsFromHrefs, parseLooseDate, textOf } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -78,10 +79,12 @@ export const dblp: SiteAdapter<DblpContext> = {
     const data = card.querySelector(DATA);
     const title = textOf(data?.querySelector(TITLE)).replace(/\.$/, '');
     if (!key || !data || !title) return null;
-    // arXiv id and DOI from the electronic-edition links only (never the author or venue links).
-    const ee = idsFromHrefs(Array.from(card.querySelectorAll(EE_LINKS), (a) => a.getAttribute('href')), ORIGIN);
+    // arXiv id, DOI and venue page (PMLR, NeurIPS, OpenReview, CVF, ACL Anthology) from the electronic-edition links
+    // only (never the author or venue links): a paper with neither id is the venue's paper, as on the venue's page.
+    const hrefs = Array.from(card.querySelectorAll(EE_LINKS), (a) => a.getAttribute('href'));
+    const ee = idsFromHrefs(hrefs, ORIGIN);
     const arxiv = corrArxivId(key, textOf(data.querySelector(VOLUME))) ?? ee.arxiv;
-    const id = canonicalId({ arxiv, doi: ee.doi, site: 'dblp', siteId: key });
+    const id = canonicalId({ arxiv, doi: ee.doi, venue: venueIdFromUrls(hrefs, ORIGIN), site: 'dblp', siteId: key });
     if (!id) return null;
     const date = textOf(data.querySelector(DATE));
     return {
@@ -106,6 +109,7 @@ export const dblp: SiteAdapter<DblpContext> = {
 
 // Live pages the fixtures stand for (test/fixtures/dblp/, all constructed from the documented markup):
 // - https://dblp.org/pid/v/AshishVaswani.html        person page (person-vaswani.html)
+// - https://dblp.org/pid/00/1234.html                person page whose entries link venue pages (person-venues.html)
 // - https://dblp.org/db/conf/nips/nips2017.html       conference TOC (toc-nips2017.html)
 // - https://dblp.org/search?q=attention+is+all        search results (search-attention.html)
 // - https://dblp.org/pid/00/0000.html                 person without publications (empty.html)

@@ -298,6 +298,34 @@ describe('search, 2016 markup (saved pages, no data-cid)', () => {
   });
 });
 
+describe('search, results linking venue pages (constructed, 2026 markup)', () => {
+  const { papers } = load('search-venues.html', 'https://scholar.google.com/scholar?q=exploration');
+  const H2023 = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+
+  it('names a result without arXiv id or DOI by the venue page its title or [PDF] link is', () => {
+    expect(papers.map((p) => p?.id)).toEqual([
+      'pmlr:v202/exemplo23a', // page and PDF
+      `neurips:2023/${H2023}`, // abstract page and paper PDF
+      'openreview:Xk9pQ2vN7a', // forum and PDF
+      'cvf:Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024', // a [PDF] title
+      'aclanthology:W19-4201',
+      'pmlr:v202/solo23b', // the [PDF] beside a repository's title link
+      'scholar:OlDn0007AAAJ', // /paper/7181-…: a number no NeurIPS page gives now, so Scholar's id
+    ]);
+  });
+
+  it('keeps the rest of the result as before', () => {
+    expect(papers[0]).toEqual(
+      result('pmlr:v202/exemplo23a', 'Sample-efficient ε-greedy exploration in linear bandits', {
+        authors: ['J Exemplo'],
+        venue: 'International Conference on Machine Learning',
+        url: 'https://proceedings.mlr.press/v202/exemplo23a.html',
+        pdfUrl: 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf',
+      }),
+    );
+  });
+});
+
 describe('search, constructed variants (2026 markup)', () => {
   const { cards, papers } = load('search-variants.html', 'https://scholar.google.com/scholar?q=attention+is+all+you+need');
 

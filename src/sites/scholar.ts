@@ -6,6 +6,7 @@
 // count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, parseArxivId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
+import { venueIdFromUrls } from '../core/venues';
 import { httpUrl, textOf } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -123,6 +124,7 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   const id = canonicalId({
     arxiv,
     doi,
+    venue: venueIdFromUrls(outbound), // a PMLR, NeurIPS, OpenReview, CVF or ACL Anthology page or PDF
     site: 'scholar',
     siteId: card.getAttribute('data-cid') ?? clusterCid(card, ctx.base),
   });
@@ -200,5 +202,6 @@ export const scholar: SiteAdapter<ScholarContext> = {
 // - https://scholar.google.com/citations?user=A5NhLJkAAAAJ&hl=en                  profile, 20 rows (profile-2020.html)
 // - the rows "Show more" appends to that profile (profile-show-more-rows.html, constructed)
 // - https://scholar.google.com/scholar?q=attention+is+all+you+need               arXiv/DOI/book rows, chrome rows (search-variants.html, constructed)
+// - https://scholar.google.com/scholar?q=exploration                            rows linking venue pages (search-venues.html, constructed)
 // - https://scholar.google.com/scholar?q=xqzvwkjh+flurbo                         no results (search-empty.html, constructed)
 // - https://scholar.google.de/scholar?q=microwave+dielectric+properties+biomass  the 2026 page on a country domain (search-2026.html)

@@ -140,6 +140,35 @@ describe('search, 2023+ rows (constructed)', () => {
   });
 });
 
+describe('search, rows linking venue pages (constructed)', () => {
+  const { papers } = load('search-venues.html', `${S2}/search?q=exploration`);
+
+  it('names a row without arXiv id or DOI by the venue page or PDF it links', () => {
+    expect(papers.map((p) => p?.id)).toEqual([
+      'pmlr:v202/exemplo23a',
+      'neurips:2023/0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      'openreview:Xk9pQ2vN7a',
+      'cvf:Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024',
+      'aclanthology:W19-4201',
+      `semanticscholar:${'7'.repeat(40)}`, // no link: Semantic Scholar's id
+    ]);
+    expect(papers[0]).toMatchObject({ pdfUrl: 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf', url: `${S2}/paper/${'1'.repeat(40)}` });
+  });
+
+  it('names a paper page by the venue PDF its citation_pdf_url is', () => {
+    const url = `${S2}/paper/Some-Title/${'8'.repeat(40)}`;
+    const head = '<meta name="citation_title" content="Some Title"><meta name="citation_pdf_url" content="https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf">';
+    const doc = new JSDOM(`<html><head>${head}</head><body><div><h1>Some Title</h1></div></body></html>`, { url }).window.document;
+    const ctx = s2.context(doc, new URL(url), NOW);
+    expect(s2.findCards(doc, ctx).map((card) => s2.extract(card, ctx)?.id)).toEqual(['pmlr:v202/exemplo23a']);
+    // Without the meta, by a link beside the title.
+    doc.querySelector('meta[name="citation_pdf_url"]')!.remove();
+    doc.querySelector('h1')!.insertAdjacentHTML('afterend', '<a data-test-id="paper-link" href="https://openreview.net/forum?id=Xk9pQ2vN7a">View on OpenReview</a>');
+    const again = s2.context(doc, new URL(url), NOW);
+    expect(s2.findCards(doc, again).map((card) => s2.extract(card, again)?.id)).toEqual(['openreview:Xk9pQ2vN7a']);
+  });
+});
+
 describe('search, 2019-2022 rows (constructed)', () => {
   const { cards, papers } = load('search-2022.html', `${S2}/search?q=adam`);
 

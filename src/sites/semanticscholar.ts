@@ -6,6 +6,7 @@
 // "+5 authors" sets authorCount; on a paper page the citing/cited rows are cards too.
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseDoi } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
+import { venueIdFromUrls } from '../core/venues';
 import { httpUrl, parseLooseDate, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -101,13 +102,15 @@ function rowLink(card: Element): { id: string; url: string; el: Element } | null
   return null;
 }
 
-/** arXiv id, DOI and PDF named by a card's outbound links. */
+/** arXiv id, DOI, venue page (PMLR, NeurIPS, OpenReview, CVF, ACL Anthology) and PDF named by a card's outbound links. */
 function outbound(card: Element) {
   const hrefs = [...card.querySelectorAll('a[href]')].map((a) => httpUrl(a.getAttribute('href'), ORIGIN) ?? '');
   const pdf = httpUrl(card.querySelector(PDF_LINK)?.getAttribute('href'), ORIGIN);
   return {
     arxiv: hrefs.map((h) => arxivIdFromUrl(h)?.id).find(Boolean) ?? null,
     doi: hrefs.filter((h) => /^https?:\/\/(?:dx\.)?doi\.org\//i.test(h)).map((h) => parseDoi(h)).find(Boolean) ?? null,
+    venue: venueIdFromUrls(hrefs),
+    hrefs,
     pdf: pdf && /\.pdf(?:$|[?#])|^https:\/\/arxiv\.org\/pdf\//i.test(pdf) ? pdf : null,
   };
 }
@@ -115,8 +118,8 @@ function outbound(card: Element) {
 function fromRow(card: Element, ctx: S2Context): Paper | null {
   const link = rowLink(card);
   const title = textOf(first(card, ROW_TITLES) ?? link?.el);
-  const { arxiv, doi, pdf } = outbound(card);
-  const id = link && canonicalId({ arxiv, doi, site: 'semanticscholar', siteId: link.id });
+  const { arxiv, doi, venue, pdf } = outbound(card);
+  const id = link && canonicalId({ arxiv, doi, venue, site: 'semanticscholar', siteId: link.id });
   if (!link || !id || !title) return null;
   const items = AUTHORS.map((sel) => [...card.querySelectorAll(sel)]).find((list) => list.length) ?? [];
   const authors = items.map(textOf).filter(Boolean);
@@ -138,7 +141,8 @@ function fromPage(card: Element, ctx: S2Context): Paper | null {
   const links = outbound(card);
   const arxiv = meta?.arxivId ?? arxivIdFromUrl(meta?.pdfUrl ?? '')?.id ?? links.arxiv;
   const doi = meta?.doi ?? links.doi;
-  const id = canonicalId({ arxiv, doi, site: 'semanticscholar', siteId: ctx.paperId });
+  const venue = venueIdFromUrls([meta?.pdfUrl, ...links.hrefs]);
+  const id = canonicalId({ arxiv, doi, venue, site: 'semanticscholar', siteId: ctx.paperId });
   const title = meta?.title ?? str(article?.name) ?? textOf(first(card, PAGE_TITLES));
   if (!id || !title) return null;
   const ldAuthors = [article?.author ?? []].flat().map((a) => str((a as { name?: unknown } | null)?.name ?? a));
@@ -213,6 +217,7 @@ export const semanticScholar: SiteAdapter<S2Context> = {
 // Live URLs the fixtures stand for (test/fixtures/semanticscholar/, all constructed from the documented markup):
 // - https://www.semanticscholar.org/search?q=attention                                 search, 2023+ rows (search.html)
 // - https://www.semanticscholar.org/search?q=adam                                      search, 2019-2022 rows (search-2022.html)
+// - https://www.semanticscholar.org/search?q=exploration                               rows linking venue pages (search-venues.html)
 // - https://www.semanticscholar.org/search?q=generative                                rows in unknown markup (search-unknown-markup.html)
 // - https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani-Shazeer/204e3073870fae3d05bcbc2f6a8e263d9b72e776  (paper.html)
 // - https://www.semanticscholar.org/paper/54e325aee6b2d476bbbb88615ac15e251c6e8214   paper page without meta (paper-jsonld-only.html)

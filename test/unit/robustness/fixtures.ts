@@ -48,6 +48,7 @@ export const FIXTURE_URLS: Record<string, Record<string, string>> = {
   semanticscholar: {
     'search.html': `${S2}/search?q=attention`,
     'search-2022.html': `${S2}/search?q=adam`,
+    'search-venues.html': `${S2}/search?q=exploration`,
     'search-unknown-markup.html': `${S2}/search?q=generative`,
     'paper.html': `${S2}/paper/Attention-is-All-you-Need-Vaswani-Shazeer/204e3073870fae3d05bcbc2f6a8e263d9b72e776`,
     'paper-jsonld-only.html': `${S2}/paper/54e325aee6b2d476bbbb88615ac15e251c6e8214`,
@@ -60,6 +61,7 @@ export const FIXTURE_URLS: Record<string, Record<string, string>> = {
     'search-2016.html': 'https://scholar.google.com/scholar?q=%22Learning+deep+architectures+for+AI%22',
     'search-2016-citation.html': 'https://scholar.google.com/scholar?q=%22Unsupervised+feature+learning+and+deep+learning%22',
     'search-variants.html': 'https://scholar.google.com/scholar?q=attention+is+all+you+need',
+    'search-venues.html': 'https://scholar.google.com/scholar?q=exploration',
     'search-empty.html': 'https://scholar.google.com/scholar?q=xqzvwkjh+flurbo',
     'search-malformed.html': 'https://scholar.google.com/scholar?q=malformed',
     'profile-2020.html': 'https://scholar.google.com/citations?user=A5NhLJkAAAAJ&hl=en',
@@ -98,6 +100,7 @@ export const FIXTURE_URLS: Record<string, Record<string, string>> = {
   },
   dblp: {
     'person-vaswani.html': 'https://dblp.org/pid/v/AshishVaswani.html',
+    'person-venues.html': 'https://dblp.org/pid/00/1234.html',
     'toc-nips2017.html': 'https://dblp.org/db/conf/nips/nips2017.html',
     'search-attention.html': 'https://dblp.org/search?q=attention+is+all',
     'empty.html': 'https://dblp.org/pid/00/0000.html',
