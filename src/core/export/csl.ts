@@ -8,6 +8,7 @@ import type { Paper } from '../paper';
 import { isoDate, isPaperVersion, normalizeSpace, ownDoi } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, doiOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { venueIdFromUrl } from '../venues';
 
 export interface CslName {
   family?: string;
@@ -285,9 +286,12 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const fromId = primary && arxiv?.startsWith(`${primary}/`);
   const categories = [...new Set([...(primary && !fromId && ARXIV_CATEGORY.test(primary) ? [primary] : []), ...keywords.filter((k) => ARXIV_CATEGORY.test(k))])];
   const abstract = typeof item.abstract === 'string' ? normalizeSpace(strip(item.abstract)) : '';
+  // After arXiv and DOI: the Papershelf id the record carries (a paper keeps its id through an export and back), then
+  // the venue paper its URL is (BibTeX url, RIS UR: what dblp writes), then title and year.
   const site = hints.siteIdFromId ? siteIdOf(item.id) : null;
+  const venuePaper = typeof item.URL === 'string' ? venueIdFromUrl(item.URL) : null;
   const fallback = site ?? { site: 'import', siteId: importId(title, yearOf(item.issued)).slice('import:'.length) };
-  const id = canonicalId({ arxiv, doi, ...fallback })!;
+  const id = canonicalId({ arxiv, doi, venue: site ? null : venuePaper, ...fallback })!;
   return {
     id,
     title,

@@ -29,7 +29,8 @@ describe('parseImport: re-import of each exported citation format', () => {
     const result = await ok(text, 'papershelf.bib');
     expect(result.format).toBe('bibtex');
     expect(result.skipped).toEqual([]);
-    expect(result.records.map((r) => r.id)).toEqual([attention.id, texTitle.id, oldStyle.id, emoji.id, acl.id, expect.stringMatching(/^import:[0-9a-f]{16}$/)]);
+    // The OpenReview paper has neither arXiv id nor DOI: its url (the forum) names it again.
+    expect(result.records.map((r) => r.id)).toEqual([attention.id, texTitle.id, oldStyle.id, emoji.id, acl.id, openreview.id]);
     const [att, tex, , emo, aclBack, site] = result.records;
     expect(att?.paper).toMatchObject({ title: attention.paper.title, authors: attention.paper.authors, categories: ['cs.CL', 'cs.LG'], abstract: attention.paper.abstract });
     expect(att?.tags).toEqual(['transformers', 'classics']);
@@ -93,6 +94,41 @@ describe('parseImport: files from other tools', () => {
   it('DBLP BibTeX: eprint with eprinttype, CoRR is not a venue', async () => {
     const result = await ok(fixture('dblp.bib'));
     expect(result.records[0]).toMatchObject({ id: 'arxiv:1706.03762', paper: { venue: null, authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'] } });
+  });
+
+  it('DBLP BibTeX of venue papers: the url (dblp writes the electronic edition) names the venue paper, after arXiv and DOI', async () => {
+    const entry = (key: string, title: string, url: string, extra = '') =>
+      `@inproceedings{DBLP:${key},\n  author = {Jeanne Exemple},\n  title = {${title}},\n  booktitle = {Proceedings},\n  year = {2023},\n  url = {${url}},${extra}\n}\n`;
+    const bib = [
+      entry('conf/icml/Exemplo23', 'PMLR Paper', 'https://proceedings.mlr.press/v202/exemplo23a.html'),
+      entry('conf/nips/ExempleW23', 'NeurIPS Paper', 'http://papers.nips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract-Conference.html'),
+      entry('conf/iclr/LindqvistE24', 'OpenReview Paper', 'https://openreview.net/forum?id=Xk9pQ2vN7a'),
+      entry('conf/cvpr/OkaforE24', 'CVF Paper', 'https://openaccess.thecvf.com/content/CVPR2024/html/Okafor_Open_Seg_CVPR_2024_paper.html'),
+      entry('conf/sigmorphon/MadsackE19', 'ACL Paper', 'https://www.aclweb.org/anthology/W19-4201/'),
+      entry('conf/icml/WithDoi23', 'PMLR Paper With a DOI', 'https://proceedings.mlr.press/v202/doi23a.html', '\n  doi = {10.5555/3618408.3618409},'),
+      entry('conf/x/Elsewhere23', 'A Paper Elsewhere', 'https://example.org/paper.html'),
+    ].join('\n');
+    const result = await ok(bib, 'dblp.bib');
+    expect(result.records.map((r) => r.id)).toEqual([
+      'pmlr:v202/exemplo23a',
+      'neurips:2023/0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      'openreview:Xk9pQ2vN7a',
+      'cvf:Okafor_Open_Seg_CVPR_2024',
+      'aclanthology:W19-4201',
+      'doi:10.5555/3618408.3618409',
+      expect.stringMatching(/^import:/),
+    ]);
+  });
+
+  it('RIS UR and CSL-JSON URL name the venue paper too; a Papershelf id in the record comes first', async () => {
+    const ris = await ok('TY  - CONF\nTI  - An OpenReview Paper\nUR  - https://openreview.net/pdf?id=Xk9pQ2vN7a\nER  - \n');
+    expect(ris.records.map((r) => r.id)).toEqual(['openreview:Xk9pQ2vN7a']);
+    const pdf = 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf';
+    const csl = await ok(JSON.stringify([
+      { id: 'ITEM-1', type: 'paper-conference', title: 'A PMLR Paper', URL: pdf },
+      { id: 'scholar:x6BpcW0wpHwJ', type: 'paper-conference', title: 'Saved From Scholar', URL: pdf },
+    ]));
+    expect(csl.records.map((r) => r.id)).toEqual(['pmlr:v202/exemplo23a', 'scholar:x6BpcW0wpHwJ']);
   });
 
   it('Zotero RIS export: DOI and date, arXiv categories vs. tags', async () => {

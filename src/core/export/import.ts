@@ -23,6 +23,7 @@ import { RECORD_LIMITS } from '../../storage/limits';
 import { tagKey, unionTags } from '../tags/same-tag';
 import { mergeSamePaper } from '../../storage/same-paper';
 import { currentId } from '../ids';
+import { venueIdFromUrl } from '../venues';
 import type { CslItem } from './csl';
 import { fromCsl, importId, keywordText, tagCandidates, yearOf } from './csl';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
@@ -552,12 +553,16 @@ class Merger {
   /**
    * An `import:` id (a citation record with neither arXiv id nor DOI) names the paper by title and year; when
    * exactly one paper in the list has that title and year, the record is that paper (a site-only paper exported
-   * to BibTeX and imported again, a hand-written entry for a paper saved from arXiv).
+   * to BibTeX and imported again, a hand-written entry for a paper saved from arXiv). So does a citation record
+   * named by the venue page its URL is, when the list has no paper of that id: a paper saved from Scholar before
+   * venue ids (`scholar:…`, its URL a PMLR page) and exported to BibTeX comes back as `pmlr:…`.
    */
   private resolve(incoming: SavedPaper): SavedPaper {
-    if (!incoming.id.startsWith('import:') || this.upserts.has(incoming.id) || this.existing.has(incoming.id)) return incoming;
+    const byUrl = incoming.updatedAt === 0 && incoming.paper.url !== null && venueIdFromUrl(incoming.paper.url) === incoming.id;
+    if (!(incoming.id.startsWith('import:') || byUrl) || this.upserts.has(incoming.id) || this.existing.has(incoming.id)) return incoming;
     this.titleIndex ??= uniqueIndex(this.existing.values(), (record) => importId(record.paper.title, yearOf({ raw: record.paper.published ?? '' })));
-    let id = this.titleIndex.get(incoming.id);
+    // A record named by its URL has no title-and-year key (BibTeX keeps the year only in `import:` ids): its title alone.
+    let id = byUrl ? undefined : this.titleIndex.get(incoming.id);
     if (id === undefined) {
       // A title written in TeX comes back decoded (\"u as ü, $\ell_1$ as \ell₁): the second chance is a key that
       // neither the TeX nor its decoding changes.

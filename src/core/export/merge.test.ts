@@ -153,18 +153,36 @@ describe('mergeImport', () => {
     });
 
     it('finds a paper without arXiv id or DOI by title and year (a site-only paper exported to BibTeX)', async () => {
-      const bib = await exportPapers([openreview], 'bibtex');
+      // Its URL names no venue paper (an OpenReview forum would: the record would come back under its own id).
+      const id = 'semanticscholar:1111111111111111111111111111111111111111';
+      const siteOnly: SavedPaper = { ...openreview, id, paper: { ...openreview.paper, id, url: `https://www.semanticscholar.org/paper/${id.slice(16)}` } };
+      const bib = await exportPapers([siteOnly], 'bibtex');
       const parsed = await parseImport(bib.text, bib.filename);
       if (!parsed.ok) throw new Error(parsed.error);
       expect(parsed.records[0]?.id).toMatch(/^import:/);
-      const { upserts, summary } = mergeImport(list(openreview), parsed.records, NOW);
+      const { upserts, summary } = mergeImport(list(siteOnly), parsed.records, NOW);
       expect(summary.added).toBe(0);
       expect(upserts).toEqual([]);
-      expect(summary.skipped[0]).toMatchObject({ id: openreview.id });
+      expect(summary.skipped[0]).toMatchObject({ id: siteOnly.id });
       // Two papers with that title and year: ambiguous, so it is added as its own paper.
-      const twin: SavedPaper = { ...openreview, id: 'openreview:twin', paper: { ...openreview.paper, id: 'openreview:twin' } };
-      expect(mergeImport(list(openreview, twin), parsed.records, NOW).summary.added).toBe(1);
+      const twin: SavedPaper = { ...siteOnly, id: 'semanticscholar:twin', paper: { ...siteOnly.paper, id: 'semanticscholar:twin' } };
+      expect(mergeImport(list(siteOnly, twin), parsed.records, NOW).summary.added).toBe(1);
     });
+  });
+
+  it('finds a paper saved before venue ids (scholar:, its URL a PMLR page) by title when its BibTeX names the venue paper', async () => {
+    const url = 'https://proceedings.mlr.press/v202/exemplo23a.html';
+    const fromScholar: SavedPaper = { ...openreview, id: 'scholar:x6BpcW0wpHwJ', paper: { ...openreview.paper, id: 'scholar:x6BpcW0wpHwJ', url } };
+    const bib = await exportPapers([fromScholar], 'bibtex');
+    const parsed = await parseImport(bib.text, bib.filename);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.records[0]?.id).toBe('pmlr:v202/exemplo23a');
+    const { upserts, summary } = mergeImport(list(fromScholar), parsed.records, NOW);
+    expect([summary.added, upserts]).toEqual([0, []]);
+    expect(summary.skipped[0]).toMatchObject({ id: fromScholar.id });
+    // A backup's record is the id it says, whatever its URL.
+    const backup = { ...parsed.records[0]!, savedAt: NOW - 10, updatedAt: NOW - 10 };
+    expect(mergeImport(list(fromScholar), [backup], NOW).summary.added).toBe(1);
   });
 
   it('merges several incoming records for one paper in order', () => {
