@@ -1,6 +1,7 @@
 // Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names.
 // Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
 import { arxivIdFromUrl, parseDoi, webUrl } from '../../core/ids';
+import { openReviewId } from '../../core/venues';
 
 export type LinkTarget =
   /** `version`: the one the link names (`/pdf/<id>v2`), what the reader will see; the paper is the id. */
@@ -27,9 +28,6 @@ export const LINK_PATTERNS: string[] = [
   '*://dx.doi.org/*',
 ];
 
-/** OpenReview note ids (`abc123XYZ`, `r1-x_Y`); venue forums like `ICLR.cc/2024/Conference` are not papers. */
-const OPENREVIEW_ID = /^[\w-]{1,100}$/;
-const OPENREVIEW_PATHS = new Set(['/forum', '/pdf', '/attachment']);
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
 /** Longer DOIs exist in theory only; the bound keeps the canonical id under PaperSchema's 300 characters. */
 const MAX_DOI = 250;
@@ -39,16 +37,16 @@ export function identifyLink(href: string): LinkTarget | null {
   const url = webUrl(href);
   if (!url) return null;
   const host = url.hostname.toLowerCase();
-  if (host === 'openreview.net' || host === 'www.openreview.net') return openreviewTarget(url);
+  if (host === 'openreview.net' || host === 'www.openreview.net') {
+    // A paper's forum, PDF or attachment, not a venue's forum; a link to a reply (`noteId`) is to the paper's forum, opened
+    // at the reply, and saves the paper (as a list entry linking a reply is no paper entry: venues.ts).
+    url.searchParams.delete('noteId');
+    const id = openReviewId(url.href);
+    return id ? { kind: 'openreview', id } : null;
+  }
   if (DOI_HOSTS.has(host)) return doiTarget(url);
   const arxiv = arxivIdFromUrl(url.href);
   return arxiv ? { kind: 'arxiv', id: arxiv.id, version: arxiv.version } : null; // the paper, and the version apart
-}
-
-function openreviewTarget(url: URL): LinkTarget | null {
-  const path = url.pathname.replace(/\/+$/, '');
-  const id = url.searchParams.get('id') ?? '';
-  return OPENREVIEW_PATHS.has(path) && OPENREVIEW_ID.test(id) ? { kind: 'openreview', id } : null;
 }
 
 function doiTarget(url: URL): LinkTarget | null {
