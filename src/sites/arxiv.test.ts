@@ -84,6 +84,17 @@ describe('pageKind', () => {
     ['https://arxiv.org/abs/hep-th/9901001', 'abs'],
     ['https://arxiv.org/abs/math.GT/0309136v2', 'abs'],
     ['https://export.arxiv.org/abs/0704.0001', 'abs'],
+    ['https://arxiv.org/catchup/cs.LG/2026-09-10', 'catchup'],
+    ['https://arxiv.org/catchup/cs.LG/2026-09-10?abs=True', 'catchup'],
+    ['https://arxiv.org/catchup/cs/2026-09-10?abs=False&page=2', 'catchup'],
+    ['https://arxiv.org/catchup/grp_physics/2026-09-10', 'catchup'],
+    ['https://arxiv.org/catchup/astro-ph.HE/2026-09-10/', 'catchup'],
+    ['https://export.arxiv.org/catchup/math/2026-09-10', 'catchup'],
+    ['https://arxiv.org/a/okafor_m_1', 'author'],
+    ['https://arxiv.org/a/okafor_m_1.html', 'author'],
+    ['https://arxiv.org/a/0000-0002-1825-0097', 'author'],
+    ['https://arxiv.org/a/0000-0002-1825-009X.html', 'author'],
+    ['https://export.arxiv.org/a/okafor_m_1', 'author'],
   ])('%s → %s', (url, kind) => {
     expect(arxiv.pageKind(new URL(url))).toBe(kind);
   });
@@ -100,7 +111,17 @@ describe('pageKind', () => {
     'https://arxiv.org/list/cs.LG/new/extra',
     'https://arxiv.org/list/cs.LG/230',
     'https://arxiv.org/searchsomething',
-    'https://arxiv.org/catchup/cs.LG/2026-09-11',
+    'https://arxiv.org/catchup', // the form
+    'https://arxiv.org/catchup?subject=cs.LG&date=2026-09-10&include_abs=True', // the form's query, redirected
+    'https://arxiv.org/catchup/cs.LG',
+    'https://arxiv.org/catchup/cs.LG/2026-9-10',
+    'https://arxiv.org/catchup/cs.LG/2026-09-10/extra',
+    'https://arxiv.org/a/',
+    'https://arxiv.org/a/okafor_m_1.atom', // feeds: XML, no page to annotate
+    'https://arxiv.org/a/okafor_m_1.atom2',
+    'https://arxiv.org/a/okafor_m_1.json',
+    'https://arxiv.org/a/okafor_m_1/extra',
+    'https://arxiv.org/about',
     'https://info.arxiv.org/help/search',
     'https://browse.arxiv.org/abs/2609.22268',
     'https://ar5iv.labs.arxiv.org/html/1902.02534',
@@ -123,6 +144,11 @@ describe('pageKind', () => {
       'https://arxiv.org/abs/hep-th/9901001',
       'https://export.arxiv.org/list/cs.LG/recent',
       'https://export.arxiv.org/abs/2609.22268',
+      'https://arxiv.org/catchup/cs.LG/2026-09-10?abs=True',
+      'https://export.arxiv.org/catchup/cs/2026-09-10',
+      'https://arxiv.org/a/okafor_m_1',
+      'https://arxiv.org/a/okafor_m_1.html',
+      'https://export.arxiv.org/a/0000-0002-1825-0097',
     ]) {
       expect(arxiv.pageKind(new URL(url))).not.toBeNull();
       expect(patterns.some((re) => re.test(url))).toBe(true);
@@ -413,6 +439,122 @@ describe('/new listing (new-cs-lg.html, built from the templates)', () => {
     const ids = run(doc, url).papers.map((p) => p.id);
     expect(ids).toHaveLength(10);
     expect(ids.filter((id) => id === 'arxiv:2609.10658')).toHaveLength(2);
+  });
+});
+
+describe('catch-up listing (catchup-cs-lg.html, built from the templates)', () => {
+  const url = 'https://arxiv.org/catchup/cs.LG/2026-09-10?abs=True';
+  const papers = () => run(load('catchup-cs-lg.html'), url).papers;
+
+  it('reads the day caught up on from the heading', () => {
+    const ctx = ctxFor(load('catchup-cs-lg.html'), url);
+    expect(ctx).toEqual({ page: 'catchup', now: NOW, listingDate: '2026-09-10', days: [], urlId: null, urlVersion: null });
+  });
+
+  it('without a heading, the day is the one in the URL', () => {
+    expect(ctxFor(parse('<div id="dlpage"><dl id="articles"></dl></div>'), url).listingDate).toBe('2026-09-10');
+    expect(ctxFor(parse('<h1>Catchup results for Physics on Wed, 09 Sep 2026</h1>'), url).listingDate).toBe('2026-09-09');
+  });
+
+  it('finds the entries of its three sections in document order and reads each as on /new', () => {
+    const doc = load('catchup-cs-lg.html');
+    const cards = arxiv.findCards(doc, ctxFor(doc, url));
+    expect(cards.map((c) => c.localName)).toEqual(['dt', 'dt', 'dt', 'dt', 'dt']);
+    expect(papers().map((p) => p.id)).toEqual(['2609.09412', '2609.09530', '2609.09001', '2607.04410', 'math/0605123'].map((id) => `arxiv:${id}`));
+    expect(arxiv.inlineOverlay!(cards[0]!)).toBe(true);
+    expect(arxiv.mountPoint(cards[0]!).parent).toBe(cards[0]);
+  });
+
+  it('new submissions and cross-lists are dated by the day; replacements are not; abstracts when shown', () => {
+    expect(papers()).toEqual([
+      expected('2609.09412', 'catchup', {
+        title: 'Low-Rank Adapters Forget Less Than You Think',
+        authors: ['Tunde Adeyemi', 'Hanna Berg'],
+        abstract: 'We measure forgetting of LoRA fine-tuning on $7$ benchmarks and find it within $1\\%$ of full fine-tuning. Our code is released.',
+        published: '2026-09-10',
+        githubRepos: ['berg-lab/lora-forget'],
+        categories: ['cs.LG', 'cs.CL'],
+      }),
+      expected('2609.09530', 'catchup', {
+        title: 'Sparse Mixture-of-Experts Routing as Optimal Transport',
+        authors: ['Lucía Navarro'],
+        abstract: 'We cast token-to-expert routing as an entropic optimal transport problem and solve it in $O(nk)$.',
+        published: '2026-09-10',
+        categories: ['cs.LG'],
+      }),
+      expected('2609.09001', 'catchup', {
+        title: 'Reward Models That Say When They Do Not Know',
+        authors: ['Omar Haddad', 'Yuki Sato'],
+        abstract: 'Reward models trained with an abstain head reject 30% of out-of-distribution comparisons at no cost in accuracy.',
+        published: '2026-09-10',
+        categories: ['cs.AI', 'cs.LG'],
+      }),
+      expected('2607.04410', 'catchup', {
+        title: 'Scaling Laws for Tabular Transformers',
+        authors: ['Ines Moreau'],
+        abstract: 'Tabular transformers follow power laws in data but not in width.',
+        venue: 'Trans. Mach. Learn. Res. (2026)',
+        categories: ['cs.LG'],
+      }),
+      expected('math/0605123', 'catchup', {
+        title: 'On Random Projections of Convex Bodies',
+        authors: ['Pavel Novak'],
+        abstract: 'We bound the diameter of random projections of convex bodies.',
+        categories: ['math.PR', 'cs.LG'],
+      }),
+    ]);
+  });
+
+  it('without abstracts (abs=False) the entries have none, and the summary says the same', () => {
+    const doc = load('catchup-cs-lg.html');
+    for (const p of doc.querySelectorAll('dd p.mathjax')) p.remove();
+    const bare = 'https://arxiv.org/catchup/cs.LG/2026-09-10';
+    const result = run(doc, bare);
+    expect(result.papers.map((p) => p.abstract)).toEqual([null, null, null, null, null]);
+    const ctx = ctxFor(doc, bare);
+    const [first] = arxiv.findCards(doc, ctx);
+    expect(arxiv.summary!(first!, ctx)).toEqual({ title: 'Low-Rank Adapters Forget Less Than You Think', abstract: null });
+  });
+
+  it('a day without updates has no cards', () => {
+    const doc = parse(`<div id="dlpage"><h1>Catchup results for Machine Learning on Sat, 12 Sep 2026</h1>
+      <div>Total of 0 entries</div><br><div><p>No updates for Sat, 12 Sep 2026</p></div><br></div>`);
+    expect(run(doc, 'https://arxiv.org/catchup/cs.LG/2026-09-12').papers).toEqual([]);
+  });
+});
+
+describe('author listing (author-okafor_m_1.html, built from the templates)', () => {
+  const url = 'https://arxiv.org/a/okafor_m_1';
+
+  it('lists the author\'s papers with no date (they span years) and no abstract', () => {
+    const result = run(load('author-okafor_m_1.html'), url);
+    expect(result.page).toBe('author');
+    expect(result.papers).toEqual([
+      expected('2609.10658', 'author', {
+        title: '$O(n\\log n)$ Sparse Attention via Learned Locality-Sensitive Hashing',
+        authors: ['Mira Okafor', 'Jonas Lindqvist'],
+        githubRepos: ['acme-lab/hash-attn'],
+        categories: ['cs.LG', 'cs.AI'],
+      }),
+      expected('2403.01234', 'author', {
+        title: 'Hashing Keys for Long-Context Retrieval',
+        authors: ['Mira Okafor'],
+        venue: 'Proc. SIGIR 2024, pp. 101-110',
+        categories: ['cs.IR'],
+      }),
+      expected('cs/0612001', 'author', {
+        title: 'A Survey of Locality-Sensitive Hashing',
+        authors: ['Mira Okafor', 'Alan Reyes'],
+        categories: ['cs.DS'],
+      }),
+    ]);
+  });
+
+  it('the .html address is the same page; the footer\'s feed links are no cards', () => {
+    const doc = load('author-okafor_m_1.html');
+    const ctx = ctxFor(doc, 'https://arxiv.org/a/okafor_m_1.html');
+    expect(ctx.page).toBe('author');
+    expect(arxiv.findCards(doc, ctx)).toHaveLength(3);
   });
 });
 

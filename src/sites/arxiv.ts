@@ -1,8 +1,8 @@
-// arXiv (issue #3): listing pages (/list/<cat>/new, /recent, month and year archives), search results and abstract
-// pages. All server-rendered; the only client-side rewriting is MathJax on `.mathjax` elements (titles, abstracts,
+// arXiv (issue #3): listing pages (/list/<cat>/new, /recent, month and year archives, the catch-up on a past day,
+// an author's papers), search results and abstract pages. All server-rendered; the only client-side rewriting is MathJax on `.mathjax` elements (titles, abstracts,
 // comments), so text is read through `readText`, which restores the TeX MathJax replaced.
-// Markup: arXiv/arxiv-browse templates list/list_macros.html, list/new.html, list/recent.html, abs/abs.html and
-// formatting/metatags.py; arXiv/arxiv-search templates search/search-macros.html (see DOM-NOTES.md §2).
+// Markup: arXiv/arxiv-browse templates list/list_macros.html, list/new.html, list/recent.html, catchup.html,
+// list/author.html, abs/abs.html and formatting/metatags.py; arXiv/arxiv-search templates search/search-macros.html (see DOM-NOTES.md §2).
 import { githubReposFromText, mergeRepos, normalizeGithubRepo } from '../core/github';
 import { arxivAbsUrl, arxivIdFromLink, arxivIdFromUrl, arxivPdfUrl, canonicalId, journalDoi, parseArxivId } from '../core/ids';
 import { emptyPaper, isoDate, normalizeSpace, type Paper } from '../core/paper';
@@ -27,6 +27,7 @@ const LIST_ABSTRACT = 'p.mathjax'; // /new only: the abstract, last in div.meta
 const SECTION_HEADING = 'h3'; // 2024+: first child of each dl; before 2024: just before each dl
 const NEW_HEADING = /Showing new listings for\s+(.+)/i; // 2024+ /new: h3 "Showing new listings for Friday, 11 September 2026"
 const NEW_DATELINE = '.list-dateline'; // before 2024 /new: "Submissions received from ... announced Fri 8 Sep" (no year)
+const CATCHUP_HEADING = /^Catchup results for .+ on\s+(.+)$/i; // catchup.html h1: "... for Machine Learning on Thu, 10 Sep 2026"
 
 // ---- Search results (/search/...) -----------------------------------------------------------------------------------
 const SEARCH_CARD = 'li.arxiv-result';
@@ -85,10 +86,10 @@ const MATHJAX2_OUTPUT = [
 const TEX_ANNOTATION = 'annotation[encoding="application/x-tex"]'; // present when a page keeps the TeX in the MathML
 
 export interface ArxivContext {
-  /** Page kind from the URL (`new`, `recent`, `list`, `search`, `abs`), `unknown` otherwise. */
+  /** Page kind from the URL (`new`, `recent`, `list`, `catchup`, `author`, `search`, `abs`), `unknown` otherwise. */
   page: string;
   now: Date;
-  /** /new: the announcement date (YYYY-MM-DD) of the listing heading. */
+  /** /new and /catchup: the announcement date (YYYY-MM-DD) of the listing heading. */
   listingDate: string | null;
   /** /recent: each section's heading and its day (YYYY-MM-DD), in page order. */
   days: ReadonlyArray<{ heading: string; date: string }>;
@@ -103,6 +104,11 @@ export interface ArxivContext {
 const HOSTS = /^(?:www\.|export\.)?arxiv\.org$/;
 const CATEGORY = String.raw`[A-Za-z-]+(?:\.[A-Za-z-]+)?`; // cs, cs.LG, astro-ph.HE, math-ph, physics.atom-ph
 
+/** /catchup/<subject>/<YYYY-MM-DD> (catchup_page.py: a category, an archive or grp_physics); the form itself is not. */
+const CATCHUP_PATH = new RegExp(String.raw`^/catchup/(?:grp_physics|${CATEGORY})/(\d{4}-\d{2}-\d{2})$`);
+/** /a/<author id or ORCID>[.html]; its .atom, .atom2 and .json feeds are no pages. */
+const AUTHOR_PATH = /^\/a\/[^/.]+(?:\.html)?$/;
+
 function pageKind(url: URL): string | null {
   if (!HOSTS.test(url.hostname.toLowerCase())) return null;
   const path = url.pathname.replace(/\/+$/, '');
@@ -113,6 +119,8 @@ function pageKind(url: URL): string | null {
     if (sub === 'recent' || sub === 'pastweek' || sub === 'current') return 'recent';
     return /^(?:\d{4}-\d{2}|\d{4})$/.test(sub) ? 'list' : null; // YYYY-MM, YYMM, YYYY
   }
+  if (CATCHUP_PATH.test(path)) return 'catchup';
+  if (AUTHOR_PATH.test(path)) return 'author';
   if (path === '/search' || path.startsWith('/search/')) return 'search'; // /search/?query=, /search/cs, /search/advanced
   const abs = /^\/abs\/(.+)$/.exec(path);
   return abs && parseArxivId(abs[1]!) ? 'abs' : null;
@@ -124,6 +132,7 @@ function context(doc: Document, url: URL, now: Date): ArxivContext {
   const page = pageKind(url) ?? 'unknown';
   const ctx: ArxivContext = { page, now, listingDate: null, days: [], urlId: null, urlVersion: null };
   if (page === 'new') ctx.listingDate = newListingDate(doc, now);
+  if (page === 'catchup') ctx.listingDate = catchupDate(doc, url, now);
   if (page === 'recent') {
     const days: { heading: string; date: string }[] = [];
     for (const dl of doc.querySelectorAll('dl')) {
@@ -155,6 +164,20 @@ function newListingDate(doc: Document, now: Date): string | null {
     if (m) return parseDayMonthYear(m[1]!, now);
   }
   return null;
+}
+
+/** The day a catch-up page lists: its h1 (as /new's heading), else the day its URL asked for (the same day). */
+function catchupDate(doc: Document, url: URL, now: Date): string | null {
+  for (const h of doc.querySelectorAll('h1')) {
+    const m = CATCHUP_HEADING.exec(normalizeSpace(h.textContent));
+    const date = m && parseDayMonthYear(m[1]!, now);
+    if (date) return date;
+  }
+  const asked = /^(\d{4})-(\d{2})-(\d{2})$/.exec(CATCHUP_PATH.exec(url.pathname.replace(/\/+$/, ''))?.[1] ?? '');
+  if (!asked) return null;
+  const [year, month, day] = asked.slice(1).map(Number) as [number, number, number];
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return valid ? isoDate(year, month, day) : null;
 }
 
 /** A section's heading: the dl's own h3 (2024+) or the h3 just before the dl (before 2024). */
@@ -248,6 +271,8 @@ function findCards(root: ParentNode, ctx: ArxivContext, limit?: number): Element
     case 'new':
     case 'recent':
     case 'list':
+    case 'catchup':
+    case 'author':
       return listingCards(root, limit); // a listing of thousands: stop at the limit (see SiteAdapter.findCards)
     case 'search':
       return within(root, SEARCH_CARD);
@@ -479,16 +504,17 @@ function extractListing(dt: Element, ctx: ArxivContext): Paper | null {
 }
 
 /**
- * Listings give no per-entry date. On /new (and per day on /recent) new submissions and cross-lists were first
- * announced on the heading's day; replacements are older papers, so their first-version date is unknown (null).
+ * Listings give no per-entry date. On /new and /catchup (and per day on /recent) new submissions and cross-lists were
+ * first announced on the heading's day; replacements are older papers, so their first-version date is unknown (null).
+ * Month and author listings name no day.
  */
 function listingPublished(dt: Element, ctx: ArxivContext): string | null {
-  if (ctx.page !== 'new' && ctx.page !== 'recent') return null;
+  if (ctx.page !== 'new' && ctx.page !== 'recent' && ctx.page !== 'catchup') return null;
   const dl = dt.closest('dl');
   const heading = dl ? sectionHeading(dl) : '';
   const marker = normalizeSpace(dt.textContent);
   if (/\(replaced\)/i.test(marker) || /^Replace/i.test(heading)) return null;
-  if (ctx.page === 'new') return ctx.listingDate;
+  if (ctx.page !== 'recent') return ctx.listingDate;
   return ctx.days.find((d) => d.heading === heading)?.date ?? (heading ? parseDayMonthYear(heading, ctx.now) : null);
 }
 
@@ -644,6 +670,10 @@ export const arxiv: SiteAdapter<ArxivContext> = {
     'https://export.arxiv.org/list/*',
     'https://export.arxiv.org/abs/*',
     'https://export.arxiv.org/search*',
+    'https://arxiv.org/catchup/*', // /catchup/<subject>/<day>: /new for a past day
+    'https://arxiv.org/a/*', // an author's papers (and their feeds, which pageKind leaves alone)
+    'https://export.arxiv.org/catchup/*',
+    'https://export.arxiv.org/a/*',
   ],
   pageKind,
   context,
@@ -682,6 +712,8 @@ export const arxiv: SiteAdapter<ArxivContext> = {
 // - https://arxiv.org/list/cs/2301?show=3 (month listing; list-cs-2301.html, reduced from a saved 2024 page)
 // - https://arxiv.org/list/cs/9101 (empty listing; list-empty.html, reduced from a saved 2024 page)
 // - https://arxiv.org/list/cs.LG/new (new listing, three sections; new-cs-lg.html, built from arXiv's templates)
+// - https://arxiv.org/catchup/cs.LG/2026-09-10?abs=True (catch-up with abstracts; catchup-cs-lg.html, built from the templates)
+// - https://arxiv.org/a/okafor_m_1 (author listing; author-okafor_m_1.html, built from the templates)
 // - https://arxiv.org/search/?query=sparse+attention&searchtype=all (search; search.html, built from the template)
 // - https://arxiv.org/abs/2609.22268 (abstract page, 2026 design; abs-2609.22268.html, reduced from a saved page)
 // - https://arxiv.org/abs/1902.02534 (head only; abs-1902.02534-head-only.html, from a saved 2024 head)

@@ -26,6 +26,8 @@ export const FIXTURE_URLS: Record<string, Record<string, string>> = {
     'list-cs-2301.html': 'https://arxiv.org/list/cs/2301?show=3',
     'list-empty.html': 'https://arxiv.org/list/cs/9101',
     'new-cs-lg.html': 'https://arxiv.org/list/cs.LG/new',
+    'catchup-cs-lg.html': 'https://arxiv.org/catchup/cs.LG/2026-09-10?abs=True',
+    'author-okafor_m_1.html': 'https://arxiv.org/a/okafor_m_1',
     'search.html': 'https://arxiv.org/search/?query=sparse+attention&searchtype=all',
     'abs-2609.22268.html': 'https://arxiv.org/abs/2609.22268',
     'abs-1902.02534-head-only.html': 'https://arxiv.org/abs/1902.02534',
