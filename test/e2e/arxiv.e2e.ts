@@ -1,4 +1,5 @@
-// arXiv, a core site: the /new listing (three sections, dt+dd cards) and the abstract page, in both browsers.
+// arXiv, a core site: the /new listing (three sections, dt+dd cards), the catch-up and author listings (the same
+// cards) and the abstract page, in both browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bothBrowsers, until, type Harness, type Routes } from './browsers';
@@ -6,6 +7,8 @@ import { bothBrowsers, until, type Harness, type Routes } from './browsers';
 const PAGES: Record<string, string> = {
   'https://arxiv.org/list/cs.LG/new': readFileSync('test/fixtures/arxiv/new-cs-lg.html', 'utf8'),
   'https://arxiv.org/abs/2609.22268': readFileSync('test/fixtures/arxiv/abs-2609.22268.html', 'utf8'),
+  'https://arxiv.org/catchup/cs.LG/2026-09-10?abs=True': readFileSync('test/fixtures/arxiv/catchup-cs-lg.html', 'utf8'),
+  'https://arxiv.org/a/okafor_m_1': readFileSync('test/fixtures/arxiv/author-okafor_m_1.html', 'utf8'),
 };
 const routes: Routes = (url) => (PAGES[url] ? { body: PAGES[url] } : undefined);
 
@@ -51,6 +54,22 @@ describe.each(bothBrowsers(routes))('%s: arXiv pages', (_name, launch) => {
     expect(rows.filter((r) => !r.ownLine).length).toBeGreaterThan(0);
     await tab.clickSave('arxiv:cs/0703095');
     await until(async () => (await tab.overlays()).find((o) => o.id === 'arxiv:cs/0703095')?.pressed === 'true', 'saved old-style id');
+    await tab.close();
+  });
+
+  it.each([
+    ['a catch-up page', 'https://arxiv.org/catchup/cs.LG/2026-09-10?abs=True', ['2609.09412', '2609.09530', '2609.09001', '2607.04410', 'math/0605123']],
+    ['an author page', 'https://arxiv.org/a/okafor_m_1', ['2609.10658', '2403.01234', 'cs/0612001']],
+  ])('annotates every entry of %s, in page order', async (_kind, url, ids) => {
+    const tab = await harness.newTab();
+    await tab.goto(url);
+    const overlays = await until(async () => {
+      const found = await tab.overlays();
+      return found.length === ids.length && found.every((o) => o.pressed !== null) && found;
+    }, `${url} overlays`);
+    expect(overlays.map((o) => o.id)).toEqual(ids.map((id) => `arxiv:${id}`));
+    // In each entry's own first line, as on /new.
+    expect(await tab.run<boolean>(`[...document.querySelectorAll('papershelf-overlay')].every((h) => h.parentElement.localName === 'dt')`)).toBe(true);
     await tab.close();
   });
 
