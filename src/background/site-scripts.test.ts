@@ -12,7 +12,8 @@ vi.mock('webextension-polyfill', () => ({
         ],
       }),
     },
-    permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)) },
+    // As the browsers compare patterns: a granted pattern holds the narrower ones on its host, never a wider one.
+    permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => [...state.granted].some((g) => covers(g, o))) },
     scripting: {
       getRegisteredContentScripts: async () => [...state.registered].map(([id, { matches, runAt }]) => ({ id, matches, runAt })),
       registerContentScripts: async (scripts: { id: string; matches: string[]; js: string[]; runAt?: string }[]) => {
@@ -33,6 +34,13 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
+
+/** Whether match pattern `wide` matches every URL `narrow` does (same scheme and host; a path prefix ending in *). */
+function covers(wide: string, narrow: string): boolean {
+  if (wide === narrow) return true;
+  const [w, n] = [/^(\w+:\/\/[^/]+)(\/.*)$/.exec(wide), /^(\w+:\/\/[^/]+)(\/.*)$/.exec(narrow)];
+  return !!w && !!n && w[1] === n[1] && w[2]!.endsWith('*') && w[2]!.indexOf('*') === w[2]!.length - 1 && n[2]!.startsWith(w[2]!.slice(0, -1));
+}
 
 const { sites, syncSiteScripts } = await import('./site-scripts');
 const FILES = Object.fromEntries(sites().map((s) => [s.id, `assets/${s.id}.iife.js`]));
@@ -91,5 +99,33 @@ describe('optional site scripts', () => {
     dotCom.forEach((m) => state.granted.delete(m));
     await syncSiteScripts(FILES);
     expect(state.registered.get('site-scholar')?.matches).toEqual(scholar.matches.filter((m) => !dotCom.includes(m)));
+  });
+
+  it('a grant of the paths an earlier version asked for keeps the script there, until the whole site is granted', async () => {
+    const openreview = sites().find((s) => s.id === 'openreview')!;
+    expect(openreview.matches).toEqual(['https://openreview.net/*']);
+    expect(openreview.former.length).toBeGreaterThan(0);
+    // Granted before the update: the forum, group, submissions and search pages only.
+    openreview.former.forEach((m) => state.granted.add(m));
+    await syncSiteScripts(FILES);
+    expect(state.registered.get('site-openreview')).toEqual({ matches: openreview.former, js: ['assets/openreview.iife.js'], runAt: 'document_start' });
+    // The reader enables it again on the options page (the whole site): the script follows the whole site.
+    state.granted.add('https://openreview.net/*');
+    await syncSiteScripts(FILES);
+    expect(state.registered.get('site-openreview')?.matches).toEqual(['https://openreview.net/*']);
+    // Withdrawn (the options page removes both): nothing runs.
+    state.granted.clear();
+    await syncSiteScripts(FILES);
+    expect(state.registered.has('site-openreview')).toBe(false);
+  });
+
+  it('one path of an earlier grant is enough, and a site granted whole is never registered for its old paths too', async () => {
+    const alphaxiv = sites().find((s) => s.id === 'alphaxiv')!;
+    state.granted.add('https://www.alphaxiv.org/abs/*');
+    await syncSiteScripts(FILES);
+    expect(state.registered.get('site-alphaxiv')?.matches).toEqual(['https://www.alphaxiv.org/abs/*']);
+    alphaxiv.matches.forEach((m) => state.granted.add(m));
+    await syncSiteScripts(FILES);
+    expect(state.registered.get('site-alphaxiv')?.matches).toEqual(alphaxiv.matches);
   });
 });

@@ -8,6 +8,8 @@ export interface SiteInfo {
   id: string;
   name: string;
   matches: string[];
+  /** The narrower patterns earlier versions asked for (SiteAdapter.formerMatches): a grant of them still counts. */
+  former: string[];
   /** Core sites run from the manifest's content_scripts; optional ones are asked for at runtime. */
   optional: boolean;
 }
@@ -19,6 +21,7 @@ export function sites(manifest: Manifest.WebExtensionManifest = browser.runtime.
     id: adapter.id,
     name: adapter.name,
     matches: [...adapter.matches],
+    former: [...(adapter.formerMatches ?? [])],
     optional: !adapter.matches.every((pattern) => core.has(pattern)),
   }));
 }
@@ -31,6 +34,8 @@ const RUN_AT = 'document_start';
  * Register each granted optional site's own content script (`files`: site id -> built script path) and
  * unregister the rest. Idempotent. A site registers for the patterns it was granted: a site whose pattern list grew
  * (Google Scholar's country domains) keeps working where it was granted before, and Firefox users may withhold one host.
+ * A site whose patterns widened (OpenReview and alphaXiv, from their paper pages to the whole site) keeps running on the
+ * narrower ones an earlier version was granted, which do not hold the wider, until those are granted.
  */
 export async function syncSiteScripts(files: Record<string, string>): Promise<void> {
   const manifest = browser.runtime.getManifest();
@@ -41,9 +46,7 @@ export async function syncSiteScripts(files: Record<string, string>): Promise<vo
     if (!script) throw new Error(`No content script was built for ${site.id}`);
     const js = [script];
     const allGranted = await browser.permissions.contains({ origins: site.matches });
-    const granted = allGranted
-      ? site.matches
-      : (await Promise.all(site.matches.map(async (m) => ((await browser.permissions.contains({ origins: [m] })) ? [m] : [])))).flat();
+    const granted = allGranted ? site.matches : await grantedOf(site);
     const current = registered.get(id);
     if (granted.length && !current) {
       await browser.scripting.registerContentScripts([{ id, matches: granted, js, runAt: RUN_AT }]);
@@ -54,4 +57,12 @@ export async function syncSiteScripts(files: Record<string, string>): Promise<vo
       await browser.scripting.unregisterContentScripts({ ids: [id] });
     }
   }
+}
+
+/** The patterns of a site not granted whole that are granted: its own, and its former ones where none of its own are. */
+async function grantedOf(site: SiteInfo): Promise<string[]> {
+  const each = async (patterns: string[]) =>
+    (await Promise.all(patterns.map(async (m) => ((await browser.permissions.contains({ origins: [m] })) ? [m] : [])))).flat();
+  const own = await each(site.matches);
+  return own.length ? own : each(site.former);
 }

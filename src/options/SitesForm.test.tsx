@@ -7,15 +7,15 @@ import { SitesForm, type SitePermissions } from './SitesForm';
 afterEach(cleanup);
 
 const SITES: SiteInfo[] = [
-  { id: 'huggingface', name: 'Hugging Face Papers', matches: ['https://huggingface.co/papers*'], optional: false },
-  { id: 'openreview', name: 'OpenReview', matches: ['https://openreview.net/forum*'], optional: true },
-  { id: 'dblp', name: 'dblp', matches: ['https://dblp.org/*'], optional: true },
-  { id: 'pmlr', name: 'PMLR', matches: ['https://proceedings.mlr.press/*'], optional: true },
+  { id: 'huggingface', name: 'Hugging Face Papers', matches: ['https://huggingface.co/papers*'], former: [], optional: false },
+  { id: 'openreview', name: 'OpenReview', matches: ['https://openreview.net/forum*'], former: [], optional: true },
+  { id: 'dblp', name: 'dblp', matches: ['https://dblp.org/*'], former: [], optional: true },
+  { id: 'pmlr', name: 'PMLR', matches: ['https://proceedings.mlr.press/*'], former: [], optional: true },
 ];
 
-function fake(granted: Set<string>) {
+function fake(granted: Set<string>, sites = SITES) {
   const permissions: SitePermissions = {
-    sites: () => SITES,
+    sites: () => sites,
     granted: vi.fn(async (origins: string[]) => origins.every((o) => granted.has(o))),
     request: vi.fn(async (origins: string[]) => {
       origins.forEach((o) => granted.add(o));
@@ -42,6 +42,31 @@ describe('SitesForm', () => {
     expect(permissions.request).toHaveBeenCalledWith(['https://openreview.net/forum*', 'https://dblp.org/*']);
     expect(permissions.remove).toHaveBeenCalledWith(['https://proceedings.mlr.press/*']);
     await waitFor(() => expect((screen.getByLabelText('OpenReview') as HTMLInputElement).checked).toBe(true));
+  });
+
+  it('a site granted before for the narrower paths an earlier version asked for: shown on, Apply asks for the whole site', async () => {
+    const widened: SiteInfo[] = [
+      { id: 'openreview', name: 'OpenReview', matches: ['https://openreview.net/*'], former: ['https://openreview.net/forum*', 'https://openreview.net/group*'], optional: true },
+    ];
+    const granted = new Set(['https://openreview.net/group*']);
+    const permissions = fake(granted, widened);
+    render(<SitesForm permissions={permissions} />);
+    const box = (await screen.findByLabelText(/OpenReview/)) as HTMLInputElement;
+    expect(box.checked).toBe(true); // it still runs where it was allowed
+    expect(screen.getByText(/only on the pages an earlier version was allowed/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/Saved\./);
+    expect(permissions.request).toHaveBeenCalledWith(['https://openreview.net/*']);
+    await waitFor(() => expect(screen.queryByText(/only on the pages an earlier version was allowed/)).toBeNull());
+    // Unticked: the whole site and the old paths are withdrawn together.
+    granted.delete('https://openreview.net/*');
+    cleanup();
+    render(<SitesForm permissions={permissions} />);
+    fireEvent.click(await screen.findByLabelText(/OpenReview/));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/Saved\./);
+    expect(permissions.remove).toHaveBeenCalledWith(['https://openreview.net/*', 'https://openreview.net/forum*', 'https://openreview.net/group*']);
+    expect(granted.size).toBe(0);
   });
 
   it('shows core sites as always on, and Apply disabled until something changes', async () => {

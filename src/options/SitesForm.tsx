@@ -13,7 +13,14 @@ export interface SitePermissions {
 
 interface Row extends SiteInfo {
   granted: boolean;
+  /** Not granted whole, but some of the narrower patterns an earlier version asked for are: it runs there only. */
+  partial: boolean;
   wanted: boolean;
+}
+
+/** Whether any of `patterns` is granted (one at a time: the browser answers for all of a list together). */
+async function anyGranted(permissions: SitePermissions, patterns: string[]): Promise<boolean> {
+  return (await Promise.all(patterns.map((p) => permissions.granted([p])))).some(Boolean);
 }
 
 /** Core sites are always on; optional sites are enabled together with one permission request. */
@@ -27,11 +34,14 @@ export function SitesForm({ permissions }: { permissions: SitePermissions }) {
     const all = permissions.sites();
     try {
       const granted = await Promise.all(all.map((site) => permissions.granted(site.matches)));
+      const partial = await Promise.all(all.map((site, i) => !granted[i] && site.former.length > 0 && anyGranted(permissions, site.former)));
       setReadError('');
       setRows((before) =>
         all.map((site, i) => {
           const was = before?.find((row) => row.id === site.id);
-          return { ...site, granted: granted[i]!, wanted: !fresh && was && was.wanted !== was.granted ? was.wanted : granted[i]! };
+          // A partial grant shows ticked: the site runs, and Apply asks for the rest of it.
+          const on = granted[i]! || partial[i]!;
+          return { ...site, granted: granted[i]!, partial: partial[i]!, wanted: !fresh && was && was.wanted !== was.granted ? was.wanted : on };
         }),
       );
     } catch (error) {
@@ -60,14 +70,14 @@ export function SitesForm({ permissions }: { permissions: SitePermissions }) {
   if (!rows) return <p>Loading…</p>;
   const optional = rows.filter((r) => r.optional);
   const toGrant = optional.filter((r) => r.wanted && !r.granted);
-  const toRemove = optional.filter((r) => !r.wanted && r.granted);
+  const toRemove = optional.filter((r) => !r.wanted && (r.granted || r.partial));
 
   const apply = async (event: Event) => {
     event.preventDefault();
     try {
       // One request for every newly enabled site, started synchronously from the click.
       const granted = toGrant.length ? await permissions.request(toGrant.flatMap((r) => r.matches)) : true;
-      if (toRemove.length) await permissions.remove(toRemove.flatMap((r) => r.matches));
+      if (toRemove.length) await permissions.remove(toRemove.flatMap((r) => [...r.matches, ...r.former]));
       setMessage(granted ? 'Saved. Reload open pages of newly enabled sites.' : 'The browser did not grant access; nothing was enabled.');
     } catch (error) {
       setMessage(`Could not change site access: ${(error as Error).message}`);
@@ -96,6 +106,12 @@ export function SitesForm({ permissions }: { permissions: SitePermissions }) {
                 onChange={(e) => setRows(rows.map((x) => (x.id === r.id ? { ...x, wanted: (e.target as HTMLInputElement).checked } : x)))}
               />{' '}
               {r.name}
+              {r.partial && (
+                <span class="muted">
+                  {' '}
+                  (only on the pages an earlier version was allowed: Apply to let it follow links within the site)
+                </span>
+              )}
             </label>
           </li>
         ))}

@@ -60,9 +60,11 @@ describe('alphaxiv.pageKind', () => {
     expect(alphaxiv.pageKind(new URL(url))).toBe(kind);
   });
 
-  it('declares both hosts and both page kinds', () => {
+  it('is registered for the whole of both hosts: the app navigates in-page from its home and feeds to papers', () => {
     expect(alphaxiv.id).toBe('alphaxiv');
-    expect(alphaxiv.matches).toEqual([
+    expect(alphaxiv.matches).toEqual(['https://www.alphaxiv.org/*', 'https://alphaxiv.org/*']);
+    // What versions before asked for: a grant of them keeps the script on those pages (see syncSiteScripts).
+    expect(alphaxiv.formerMatches).toEqual([
       'https://www.alphaxiv.org/abs/*',
       'https://www.alphaxiv.org/overview/*',
       'https://alphaxiv.org/abs/*',

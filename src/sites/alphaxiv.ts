@@ -45,7 +45,10 @@ function firstMeta(doc: Document, names: readonly string[]): string | null {
 export const alphaxiv: SiteAdapter<AlphaxivContext> = {
   id: 'alphaxiv',
   name: SITE_NAMES.alphaxiv,
-  matches: [
+  // Both hosts whole: the app (Next.js) navigates in-page from its home and feeds to a paper, so a script registered
+  // for the paper pages only would never start there (pageKind turns the other pages down: the script idles there).
+  matches: ['https://www.alphaxiv.org/*', 'https://alphaxiv.org/*'],
+  formerMatches: [
     'https://www.alphaxiv.org/abs/*',
     'https://www.alphaxiv.org/overview/*',
     'https://alphaxiv.org/abs/*',

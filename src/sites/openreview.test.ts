@@ -74,9 +74,11 @@ describe('openreview.pageKind', () => {
     expect(openreview.pageKind(new URL(url))).toBe(kind);
   });
 
-  it('declares one pattern per page family it reads', () => {
+  it('is registered for the whole site: it navigates in-page (next/link) from pages it does not read to ones it does', () => {
     expect(openreview.id).toBe('openreview');
-    expect(openreview.matches).toEqual([
+    expect(openreview.matches).toEqual(['https://openreview.net/*']);
+    // What versions before asked for: a grant of them keeps the script on those pages (see syncSiteScripts).
+    expect(openreview.formerMatches).toEqual([
       'https://openreview.net/forum*',
       'https://openreview.net/group*',
       'https://openreview.net/submissions*',

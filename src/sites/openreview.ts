@@ -165,7 +165,11 @@ function titleOf(card: Element): Element | null {
 export const openreview: SiteAdapter<OpenReviewContext> = {
   id: 'openreview',
   name: SITE_NAMES.openreview,
-  matches: [
+  // The whole site: it is a Next.js app whose links (next/link) navigate in-page, from its home to a venue, from a
+  // profile to a forum, so a script registered for the pages it reads only would never start on them (pageKind turns
+  // the others down: the script idles there).
+  matches: ['https://openreview.net/*'],
+  formerMatches: [
     'https://openreview.net/forum*',
     'https://openreview.net/group*',
     'https://openreview.net/submissions*',

@@ -11,6 +11,12 @@ export interface SiteAdapter<Ctx = unknown> {
   readonly name: string;
   /** Manifest match patterns the content script is registered for (checked against manifest.json by a test). */
   readonly matches: readonly string[];
+  /**
+   * Optional sites only: the narrower patterns earlier versions asked for. The browser keeps such a grant across the
+   * update, and it does not hold the wider `matches`: the script stays registered where it was granted, so it keeps
+   * working until the reader enables the site again (options page) for `matches`.
+   */
+  readonly formerMatches?: readonly string[];
   /** Page kind for a URL this adapter handles (`daily`, `paper`, `list`, `abs`, ...), else null. */
   pageKind(url: URL): string | null;
   /**

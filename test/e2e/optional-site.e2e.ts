@@ -1,16 +1,22 @@
 // Optional sites (issue #3): nothing runs on OpenReview until the user enables it on the options page; then
-// the background registers OpenReview's own content script and its pages get overlays. Firefox only: its
-// optional-permission prompt can be switched off for automation, Chromium's cannot be answered.
+// the background registers OpenReview's own content script and its pages get overlays, also those reached by the
+// site's in-page navigation from a page it does not read (its home). Firefox only: its optional-permission prompt can
+// be switched off for automation, Chromium's cannot be answered.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { launchFirefox, until, type Harness } from './browsers';
 
 const GROUP_URL = 'https://openreview.net/group?id=ICLR.cc/2024/Conference';
+const HOME_URL = 'https://openreview.net/';
 const group = readFileSync('test/fixtures/openreview/group-iclr-2024.html', 'utf8');
+/** A stand-in for OpenReview's home: a venue list whose links the app follows in-page (next/link). */
+const HOME = `<!DOCTYPE html><html><head><title>OpenReview</title></head><body><main><h1>Active Venues</h1>
+  <ul><li><h2><a class="venue" href="/group?id=ICLR.cc/2024/Conference">ICLR 2024 Conference</a></h2></li></ul></main></body></html>`;
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await launchFirefox('dist/firefox', (url) => (url === GROUP_URL ? { body: group } : undefined));
+  const pages: Record<string, string> = { [GROUP_URL]: group, [HOME_URL]: HOME };
+  harness = await launchFirefox('dist/firefox', (url) => (pages[url] ? { body: pages[url] } : undefined));
 });
 afterAll(() => harness?.close());
 
@@ -36,4 +42,31 @@ it('firefox: OpenReview gets overlays only after it is enabled on the options pa
     return found.length === 4 && found;
   }, 'OpenReview overlays', 10_000);
   expect(overlays.map((o) => o.id)).toEqual(expect.arrayContaining(['openreview:Xk9pQ2vN7a']));
+});
+
+it('firefox: a venue reached from the home page by in-page navigation gets its overlays (the script ran on the home page)', async () => {
+  // Runs after the test above enabled OpenReview.
+  const tab = await harness.newTab();
+  await tab.goto(HOME_URL);
+  await tab.waitFor('a.venue');
+  // The app's router, in the page's world: pushState to the venue, then the venue page drawn into the same document.
+  await tab.run(`(() => {
+    const html = ${JSON.stringify(group)};
+    window.papershelfTestSameDocument = true;
+    document.querySelector('a.venue').addEventListener('click', (event) => {
+      event.preventDefault();
+      history.pushState({}, '', event.currentTarget.getAttribute('href'));
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      document.body.replaceChildren(...[...page.body.childNodes].map((node) => document.importNode(node, true)));
+    });
+  })()`);
+  expect(await tab.overlays()).toEqual([]); // nothing on the home page: the adapter reads no card there
+  await tab.click('a.venue');
+  const overlays = await until(async () => {
+    const found = await tab.overlays();
+    return found.length === 4 && found;
+  }, 'OpenReview overlays after in-page navigation', 10_000);
+  expect(overlays.map((o) => o.id)).toEqual(expect.arrayContaining(['openreview:Xk9pQ2vN7a']));
+  expect(await tab.run<string>('location.href')).toBe(GROUP_URL);
+  expect(await tab.run<boolean>('window.papershelfTestSameDocument === true')).toBe(true); // no page load happened
 });
