@@ -406,6 +406,23 @@ describe('Annotator', () => {
     await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:2', 'fake:3']), WAIT);
   });
 
+  it('on a page it does not handle (a site registered whole: its home), reads nothing as the page changes, and starts on navigation', async () => {
+    history.replaceState(null, '', '/profile');
+    document.body.innerHTML = card('1');
+    const adapter = { ...fakeAdapter, findCards: vi.fn(fakeAdapter.findCards), context: vi.fn(fakeAdapter.context) };
+    const a = new Annotator({ doc: document, adapterFor: (url) => (adapter.pageKind(url) ? adapter : null), port: fakePort() });
+    running.push(a);
+    await a.start();
+    for (let i = 2; i < 6; i++) document.body.insertAdjacentHTML('beforeend', card(String(i)));
+    await flush();
+    expect(adapter.findCards).not.toHaveBeenCalled();
+    expect(adapter.context).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(0);
+    history.pushState(null, '', '/list'); // the app's router: the URL, then its list
+    document.body.insertAdjacentHTML('beforeend', card('6'));
+    await vi.waitFor(() => expect(hosts()).toHaveLength(6), WAIT);
+  });
+
   it('asks for its settings once, and only when a page it handles is shown', async () => {
     history.replaceState(null, '', '/profile');
     document.body.innerHTML = card('1');
