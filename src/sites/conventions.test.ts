@@ -96,6 +96,21 @@ it('every manifest match pattern belongs to an adapter (or is a metadata source 
   expect([...staticMatches, ...optionalHosts].filter((m) => !all.has(m))).toEqual([]);
 });
 
+it('an optional site\'s former patterns each lie within one it asks for now, so the browser keeps their grant across the update', () => {
+  // A granted pattern outside every declared optional pattern is dropped on update: the fallback in syncSiteScripts
+  // would then have nothing to find. Within: same scheme and host, and the new path a prefix ending in *.
+  const within = (narrow: string, wide: string) => {
+    const [n, w] = [new URL(narrow.replace(/\*/g, 'x')), new URL(wide.replace(/\*/g, 'x'))];
+    const path = /^(?:https?:\/\/[^/]+)(\/.*)$/.exec(wide)?.[1] ?? '';
+    return n.origin === w.origin && path.indexOf('*') === path.length - 1 && new URL(narrow).pathname.startsWith(path.slice(0, -1));
+  };
+  const withFormer = adapters.filter((a) => a.formerMatches?.length);
+  expect(withFormer.map((a) => a.id).sort()).toEqual(['alphaxiv', 'openreview']);
+  for (const adapter of withFormer) {
+    for (const former of adapter.formerMatches!) expect(adapter.matches.some((m) => within(former, m) && optionalHosts.has(m)), former).toBe(true);
+  }
+});
+
 it('the popup reads the core sites from the manifest alone: the same as the adapters say', async () => {
   const { coreSites, SITE_NAMES } = await import('./names');
   const core = adapters.filter((a) => manifest.content_scripts.some((s) => s.js.includes(`src/content/entries/${a.id}.ts`)));
