@@ -472,9 +472,14 @@ describe('Annotator', () => {
     const root = roots.get(hosts()[0]!)!;
     const status = root.querySelector<HTMLButtonElement>('button.status')!;
     expect(shownText(status)).toBe('To read▾');
+    const row = root.querySelector('.row')!;
+    expect(row.classList.contains('picking')).toBe(false);
     status.click();
+    // Open, the statuses may not fit the overlay's one line: the row opens over the page while they are shown.
+    expect(row.classList.contains('picking')).toBe(true);
     const done = [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!;
     done.click();
+    expect(row.classList.contains('picking')).toBe(false);
     await flush();
     expect(port.setStatus).toHaveBeenCalledWith('fake:1', 'done');
     expect(shownText(status)).toBe('Done▾');
@@ -491,13 +496,21 @@ describe('Annotator', () => {
     await annotator(fakePort(), vi.fn(), (paper) => tags[paper.id] ?? []).start();
     const chips = (i: number) => [...roots.get(hosts()[i]!)!.querySelectorAll('.tags button')].map((b) => shownText(b));
     expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', '+2']);
-    expect(chips(1)).toEqual(['Agents']);
+    // Nothing behind a count: the button shows, at the reader's click, whatever did not fit on the overlay's line.
+    expect(chips(1)).toEqual(['Agents', '⋯']);
     expect(roots.get(hosts()[1]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
     (roots.get(hosts()[0]!)!.querySelector('.tags button:nth-child(2)') as HTMLElement).click();
     const marked = hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('marked'));
     expect(marked).toEqual([true, true, false]);
+    const row = roots.get(hosts()[0]!)!.querySelector('.row')!;
+    expect(row.classList.contains('open')).toBe(false);
     (roots.get(hosts()[0]!)!.querySelector('.more') as HTMLElement).click();
     expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', 'Benchmarks', 'cs.CL', 'less']);
+    // The row opens over the page (the host's box stays as it was).
+    expect(row.classList.contains('open')).toBe(true);
+    (roots.get(hosts()[0]!)!.querySelector('.more') as HTMLElement).click();
+    expect(row.classList.contains('open')).toBe(false);
+    expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', '+2']);
   });
 
   it('a chip click marks every card with the same tag whatever its case, as one chip stands for both on a card', async () => {

@@ -11,19 +11,20 @@ import { BADGE_STYLE, createGithubBadge } from './github-badge';
 import { createRelevanceMark, RELEVANCE_STYLE } from './relevance-mark';
 import type { RepoSummary } from '../../background/messages';
 
-const STYLES = [SAVE_STYLE, TAG_STYLE, BADGE_STYLE, RELEVANCE_STYLE, '.badges { display: inline-flex; gap: 4px; flex-wrap: wrap; }'];
+const STYLES = [SAVE_STYLE, TAG_STYLE, BADGE_STYLE, RELEVANCE_STYLE, '.badges { display: contents; }'];
 
 /**
  * An overlay in its card's own first line (SiteAdapter.inlineOverlay: arXiv's listing rows, "[1] arXiv:… [pdf, html,
  * other]", have most of a line free). Issue #7: an overlay in a block of its own moves everything below it, and on
  * a long list the browser then re-walks every moved box: 60-110 ms per insertion on a 1,000-card arXiv page. Here the
  * host is an inline-block at the top of the line, and its compact row (16 px) is no taller than the line: the line
- * keeps its height and nothing below moves. Where the line has no room the host starts a line of its own, and a row
- * that wraps (a narrow window) makes its line taller, as a block would: the page's text is never covered.
+ * keeps its height and nothing below moves. Where the line has no room the host starts a line of its own. Its width
+ * is fixed, as its height (host.ts: the page must not learn the list from the host's size), at most the line's.
  */
 const INLINE_STYLE = `
-:host { display: inline-block; vertical-align: top; margin: 0 0 0 .75em; max-width: 100%; }
-.row { min-height: 0; line-height: 16px; font-size: 12px; }
+:host { display: inline-block !important; vertical-align: top !important; margin: 0 0 0 .75em !important;
+  width: 30em !important; max-width: 100% !important; height: 16px !important; }
+.row { line-height: 16px; font-size: 12px; row-gap: 16px; border-radius: 6px; }
 .save, .chip, .badge, .relevant, .status, .more { line-height: 14px; padding-top: 0; padding-bottom: 0; }
 `;
 const INLINE_STYLES = [...STYLES, INLINE_STYLE];
@@ -140,14 +141,21 @@ export function createCardOverlay(
   const build = (): Built => {
     if (built) return built;
     row = fillHost(doc, host, root, theme(), inline ? INLINE_STYLES : STYLES);
-    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus });
-    const chips = createTagChips(doc, actions.mark);
+    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, picking: (open) => row?.classList.toggle('picking', open) });
+    const chips = createTagChips(doc, actions.mark, (open) => row?.classList.toggle('open', open));
     const relevance = createRelevanceMark(doc);
     const badges = doc.createElement('span');
     badges.className = 'badges';
     built = { save, chips, relevance, badges };
-    // The reading status, once the paper is saved, goes right after the save button.
-    row.append(save.elements[0]!, relevance.elements[0], chips.element, badges, save.elements[1]!, relevance.elements[1]);
+    // The reading status, once the paper is saved, goes right after the save button; what comes later is what goes
+    // first when the line is full (host.ts). The end fills the rest of the line, over the "more" button while nothing
+    // is hidden; the message and the reason line are drawn over the row and the page (never sizing the host).
+    const end = doc.createElement('span');
+    end.className = 'end';
+    // A control on a line left off, reached with Tab, scrolls the row to it; focus gone, the row shows its first line.
+    const bar = row;
+    bar.addEventListener('focusout', () => void (bar.scrollTop = 0));
+    row.append(save.elements[0]!, relevance.elements[0], chips.element, badges, end, save.elements[1]!, relevance.elements[1]);
     row.classList.toggle('watched', base().some((t) => t.watched));
     relevance.set(relevanceReason);
     if (message) save.showMessage(message);

@@ -33,16 +33,41 @@ const properties = (colours: Record<string, string>) =>
     .map(([name, value]) => `--${name}: ${value};`)
     .join(' ');
 
+/**
+ * The host's box is ours alone, fixed by this style, so the page learns nothing of the reader's list from it: a page
+ * script can read the host's size (getBoundingClientRect, offset/client/scroll sizes, a ResizeObserver), its card's
+ * height, and hit-test it (elementFromPoint gives the host for any point our content covers), but never what is inside.
+ * So the host's size depends on nothing private (saved or not, status, the reader's tags, rules, watched topics,
+ * relevance, messages, badges): a block as wide as its container (the inline one: a fixed width, see card-overlay.ts)
+ * and one line high, `contain: size` (its content does not size it). Every declaration is `!important`: a page's
+ * own style for `papershelf-overlay`, even `!important` or inline, loses to a shadow root's important ones, so the
+ * page cannot undo the containment to let the content size the host. Inside, the row fills the host, is drawn and
+ * hit-tested over all of it, and clips its own overflow (the host's scroll sizes do not grow): what does not fit on
+ * its line wraps to lines that are never shown, whole, and the "more" button (tag-chips.ts) opens the row over the
+ * page below, only at the reader's click. Focus outlines are drawn inside their control (the row clips outside).
+ */
 const BASE_STYLE = `
-:host { all: initial; display: block; margin: 6px 0 2px; }
-.row { font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; align-items: center; gap: 6px;
-  flex-wrap: wrap; min-height: 24px; border-radius: 8px; color: var(--fg); ${properties(PALETTE.light)} }
+:host { all: initial !important; display: block !important; margin: 6px 0 2px !important; height: 24px !important;
+  contain: size layout style !important; }
+.row { box-sizing: border-box; width: 100%; height: 100%; overflow: hidden; padding-right: var(--more);
+  font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; align-items: center; align-content: flex-start;
+  gap: 6px; row-gap: 24px; flex-wrap: wrap; border-radius: 8px; color: var(--fg); background: var(--row-bg);
+  --more: 3em; --row-bg: var(--bg); ${properties(PALETTE.light)} }
+.row > * { flex: none; }
 .row[data-theme="dark"] { ${properties(PALETTE.dark)} }
 .row.watched { box-shadow: inset 3px 0 0 var(--watch); padding-left: 8px; }
-.row.marked { background: var(--mark); }
+.row.marked { --row-bg: var(--mark); }
+.row.open, .row.picking { position: absolute; top: 0; left: 0; right: 0; z-index: 2; height: auto; min-height: 100%; overflow: visible;
+  padding-right: 0; row-gap: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+.row.open.watched, .row.picking.watched { box-shadow: inset 3px 0 0 var(--watch), 0 2px 8px rgba(0,0,0,.2); }
+.end { flex: 1 0 0; align-self: stretch; margin-right: calc(-1 * var(--more)); position: relative; z-index: 1;
+  background: var(--row-bg); }
+.row.open .end, .row.picking .end { display: none; }
 button, a { font: inherit; color: inherit; }
-button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.msg { color: var(--error); }
+button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
+.msg { position: absolute; top: 0; right: 0; bottom: 0; z-index: 3; max-width: 100%; display: flex; align-items: center;
+  box-sizing: border-box; overflow: hidden; white-space: nowrap; color: var(--error); background: var(--row-bg); }
+.msg[data-text]:not([data-text=""]) { padding: 0 8px; }
 ${SHOWN_TEXT_STYLE}
 `;
 

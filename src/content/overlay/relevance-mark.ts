@@ -1,5 +1,6 @@
 // The relevance mark (issue #8): "◆ Relevant" in the card's closed shadow root, with the one-line reason as its
-// description, its tooltip, and a line shown while it is hovered or focused (click keeps it open). The reason
+// description, its tooltip, and a line shown under the overlay, over the page, while it is hovered or focused (click
+// keeps it open): only the reader's own pointer or keys show it, and the host's box never changes (host.ts). The reason
 // names saved papers, so it exists only in here: never in the page's DOM, attributes or classes.
 import { el, onUser, setAttr, setText } from './host';
 
@@ -7,7 +8,9 @@ export const RELEVANCE_STYLE = `
 .relevant { display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 999px; cursor: help;
   border: 1px solid var(--accent); background: var(--mark); color: var(--fg); }
 .relevant[hidden], .why[hidden] { display: none; }
-.why { display: none; flex-basis: 100%; color: var(--muted); }
+.why { display: none; position: absolute; top: 100%; left: 0; z-index: 3; max-width: 100%; box-sizing: border-box;
+  padding: 2px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--muted);
+  box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .relevant:hover ~ .why, .relevant:focus ~ .why, .relevant[aria-expanded="true"] ~ .why { display: block; }
 .row.dim { opacity: .45; }
 .row.dim:hover, .row.dim:focus-within { opacity: 1; }

@@ -33,6 +33,8 @@ export interface SaveControl {
 export interface SaveActions {
   toggle(save: boolean): void;
   setStatus(status: ReadingStatus): void;
+  /** The statuses opened (true) or closed: the overlay opens its row for them, where they may not fit its one line. */
+  picking?(open: boolean): void;
 }
 
 export function createSaveControl(doc: Document, actions: SaveActions): SaveControl {
@@ -51,7 +53,7 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
   // The status exists only once the paper is saved: most cards on a page never need it.
   let statusUi: ReturnType<typeof createStatus> | null = null;
   const statusControl = () => {
-    statusUi ??= createStatus(doc, (value) => actions.setStatus(value));
+    statusUi ??= createStatus(doc, (value) => actions.setStatus(value), (open) => actions.picking?.(open));
     if (!statusUi.element.parentNode) button.after(statusUi.element);
     return statusUi;
   };
@@ -91,7 +93,7 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
  * button per status (aria-pressed on the current one, focused when opened). Picking one, or Escape, or moving focus
  * out of the group closes it; picking another status calls `pick` (the annotator shows the change at once).
  */
-function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
+function createStatus(doc: Document, pick: (status: ReadingStatus) => void, picking: (open: boolean) => void) {
   const toggle = el(doc, 'button', { type: 'button', class: 'status', 'aria-expanded': 'false' });
   const label = el(doc, 'span');
   toggle.append(label, el(doc, 'span', { 'aria-hidden': 'true' }, '▾'));
@@ -106,6 +108,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
     if (!group || group.hidden) return;
     group.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
+    picking(false);
     if (refocus) toggle.focus();
   };
   const open = () => {
@@ -132,6 +135,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void) {
     markCurrent();
     group.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
+    picking(true);
     choices[STATUSES.indexOf(current)]?.focus();
   };
   onUser(toggle, 'click', (event) => {

@@ -14,15 +14,19 @@ export interface Tag {
 }
 
 export const TAG_STYLE = `
-.tags { display: inline-flex; gap: 4px; flex-wrap: wrap; align-items: center; }
-.chip { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 0 6px; cursor: pointer; }
+.tags { display: contents; }
+.chip { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 0 6px; cursor: pointer;
+  max-width: 16em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chip[data-kind="topic"] { border-color: #93c5fd; }
 .chip[data-kind="user"] { border-color: var(--saved-line); }
 .chip[data-kind="rule"] { border-color: #86efac; }
 .chip[data-kind="site"] { color: var(--muted); }
 .chip[data-watched] { border-color: var(--watch); font-weight: 600; }
 .chip[aria-pressed="true"] { background: var(--mark); }
-.more { border: 0; background: none; color: var(--muted); cursor: pointer; padding: 0 4px; }
+.more { border: 0; background: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;
+  position: absolute; top: 0; right: 0; height: 100%; width: var(--more); }
+.more:focus-visible, .more.count { z-index: 2; }
+.row.open .more, .row.picking .more { position: static; height: auto; width: auto; padding: 0 4px; }
 `;
 
 /** Chips shown before the "+N" overflow. */
@@ -51,7 +55,11 @@ export interface TagChips {
   labels(): string[];
 }
 
-export function createTagChips(doc: Document, onMark: (label: string) => void): TagChips {
+/**
+ * `onExpand`: the reader opened (true) or closed the list with the "more" button; the overlay opens its row over the
+ * page for it (host.ts), the only way its content ever takes more room than its one line.
+ */
+export function createTagChips(doc: Document, onMark: (label: string) => void, onExpand: (expanded: boolean) => void = () => {}): TagChips {
   const element = el(doc, 'span', { class: 'tags' });
   let tags: Tag[] = [];
   let expanded = false;
@@ -71,18 +79,20 @@ export function createTagChips(doc: Document, onMark: (label: string) => void): 
       });
       element.append(chip);
     }
+    // Always there: besides the tags beyond the first few ("+N"), it shows what did not fit on the overlay's one line
+    // ("⋯", seen only when something did not: host.ts), which nothing measures (issue #7).
     const hidden = tags.length - shown.length;
-    if (hidden > 0 || expanded) {
-      const more = el(doc, 'button', { type: 'button', class: 'more', 'aria-expanded': String(expanded) }, expanded ? 'less' : `+${hidden}`);
-      more.setAttribute('aria-label', expanded ? 'Show fewer tags' : `Show ${hidden} more tags`);
-      onUser(more, 'click', (event) => {
-        event.preventDefault();
-        event.stopPropagation();
-        expanded = !expanded;
-        render();
-      });
-      element.append(more);
-    }
+    const label = expanded ? 'less' : hidden > 0 ? `+${hidden}` : '⋯';
+    const more = el(doc, 'button', { type: 'button', class: hidden > 0 && !expanded ? 'more count' : 'more', 'aria-expanded': String(expanded) }, label);
+    more.setAttribute('aria-label', expanded ? 'Show less' : hidden > 0 ? `Show ${hidden} more tags` : 'Show all');
+    onUser(more, 'click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      expanded = !expanded;
+      render();
+      onExpand(expanded);
+    });
+    element.append(more);
   };
 
   return {

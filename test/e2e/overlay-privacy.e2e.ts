@@ -1,0 +1,145 @@
+// The page cannot read the reader's list from the size of our overlays, in both browsers. A page script sees each
+// host's box (getBoundingClientRect, offset*, client*, scroll*: what a ResizeObserver reports too), its card's
+// height, and hit testing (elementFromPoint retargets our closed root's content to the host). All of it must be the
+// same whether the paper is saved or not, with a status or none, with a dozen tags of the reader's or none, with
+// tag rules and watched topics or none, marked relevant or not, in light or dark.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { bothBrowsers, putRecords, until, type Harness, type Tab } from './browsers';
+import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
+import { emptyPaper } from '../../src/core/paper';
+import { huggingface } from '../../src/sites/huggingface';
+import { TOPICS } from '../../src/core/tags/taxonomy';
+import type { SavedPaper } from '../../src/storage/schema';
+
+// Hugging Face: a paper, and the one relevance.e2e.ts saves (others on the page are like it).
+const hfPapers = (() => {
+  const doc = new JSDOM(PAGES[DAILY_URL]!, { url: DAILY_URL }).window.document;
+  const ctx = huggingface.context(doc, new URL(DAILY_URL), new Date('2026-07-02T12:00:00Z'));
+  return huggingface.findCards(doc, ctx).map((card) => huggingface.extract(card, ctx)!);
+})();
+const HF_SAVED = [hfPapers[0]!.id, hfPapers.find((p) => p.title.startsWith('Perceive-to-Reason'))!.id];
+const ARXIV_SAVED = ['arxiv:2609.10658', 'arxiv:2609.10723'];
+
+// Twelve tags of the reader's, long and short.
+const TAGS = ['my very long tag about the scaling laws', 'for the second chapter of the thesis', 'reading group on mixture of experts', 'x', 'a', 'rl', 'to-cite', 'b', 'follow up', 'ask-alice', 'q', 'maybe'];
+
+const record = (id: string, url: string, i: number): SavedPaper => ({
+  id,
+  // On Hugging Face the page's own paper, so that the cards like it are marked relevant.
+  paper: hfPapers.find((p) => p.id === id) ?? emptyPaper(id, `Saved paper ${i}`, { site: 'arxiv', page: 'listing' }),
+  status: i === 0 ? 'reading' : 'done',
+  tags: i === 0 ? TAGS : [],
+  note: 'a private note',
+  savedFrom: url,
+  savedAt: 1_780_000_000_000 + i,
+  updatedAt: 1_780_000_000_000 + i,
+});
+
+/**
+ * What a page script can measure of every overlay host, keyed by position and paper: the host's box and scroll
+ * sizes, its offset in its parent and its parent's height, and a grid of hit tests over the host and around it
+ * ('H': the host, '.': anything else). Each host is scrolled to the middle of the viewport first (hit tests see only
+ * the viewport).
+ */
+const MEASURE = `(() => {
+  const out = {};
+  const hosts = [...document.querySelectorAll('papershelf-overlay')];
+  hosts.forEach((host, i) => {
+    host.scrollIntoView({ block: 'center' });
+    const r = host.getBoundingClientRect();
+    const parent = host.parentElement.getBoundingClientRect();
+    const round = (n) => Math.round(n * 100) / 100;
+    let grid = '';
+    for (let row = 0; row < 7; row++) {
+      const y = r.top - 10 + ((row + 0.5) * (r.height + 20)) / 7;
+      for (let col = 0; col < 24; col++) {
+        const x = r.left - 10 + ((col + 0.5) * (r.width + 20)) / 24;
+        grid += document.elementFromPoint(x, y) === host ? 'H' : '.';
+      }
+      grid += '|';
+    }
+    out[i + ' ' + host.getAttribute('data-papershelf-id')] = {
+      width: round(r.width), height: round(r.height), left: round(r.left - parent.left), top: round(r.top - parent.top),
+      parentHeight: round(parent.height), offset: [host.offsetWidth, host.offsetHeight], client: [host.clientWidth, host.clientHeight],
+      scroll: [host.scrollWidth, host.scrollHeight], grid,
+    };
+  });
+  window.scrollTo(0, 0);
+  return JSON.stringify(out);
+})()`;
+
+type Measured = Record<string, Record<string, unknown>>;
+const measure = async (tab: Tab): Promise<Measured> => JSON.parse(await tab.run<string>(MEASURE));
+
+async function settled(tab: Tab, count: number) {
+  return until(async () => {
+    const found = await tab.overlays();
+    return found.length === count && found.every((o) => o.pressed !== null && o.built) && found;
+  }, `${count} built overlays`, 15_000);
+}
+
+/** Only the hosts whose measures differ from the first state's, with both. */
+function differences(before: Measured, after: Measured) {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => ({ key, before: before[key], after: after[key] }));
+}
+
+const PAGES_UNDER_TEST = [
+  { site: 'Hugging Face', url: DAILY_URL, saved: HF_SAVED, count: hfPapers.length, dark: true },
+  { site: 'arXiv', url: NEW_URL, saved: ARXIV_SAVED, count: 9, dark: false },
+] as const;
+
+describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size of an overlay', (_name, launch) => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await launch();
+  });
+  afterAll(() => harness?.close());
+
+  it.each(PAGES_UNDER_TEST)('$site: saved or not, tags, rules, watched topics, relevance and theme leave every host the same', async ({ url, saved, count, dark }) => {
+    const tab = await harness.newTab();
+    await tab.resize(1024, 800);
+    await tab.goto(url);
+    await settled(tab, count);
+    const before = await measure(tab);
+    expect(Object.keys(before).length).toBe(count);
+
+    // The reader's list, tags, status and settings change under the open page (as from another tab).
+    const library = await harness.openExtensionPage('src/library/index.html', '.library');
+    expect((await putRecords(library, saved.map((id, i) => record(id, url, i)))).ok).toBe(true);
+    await library.run(`(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: {
+      githubToken: '', toolbarCount: true, relevance: { enabled: true },
+      watchedTopics: ${JSON.stringify(TOPICS.slice(0, 8).map((t) => t.id))},
+      tagRules: [{ tag: 'a-rule-tag-of-the-readers-own', match: 'a', fields: 'both' }] } })`);
+    await library.close();
+    await until(async () => {
+      const found = await tab.overlays();
+      return saved.every((id) => found.find((o) => o.id === id)?.pressed === 'true') &&
+        found.some((o) => o.chips.includes('a-rule-tag-of-the-readers-own')) && found;
+    }, 'the saved states and the rule shown', 15_000);
+    expect(differences(before, await measure(tab))).toEqual([]);
+
+    // Reloaded: relevance marks (on Hugging Face, cards like the saved one), watched topics from the start.
+    await tab.reload();
+    await settled(tab, count);
+    if (url === DAILY_URL) await until(async () => (await tab.overlays()).some((o) => o.relevance !== null), 'a relevance mark', 15_000);
+    expect(differences(before, await measure(tab))).toEqual([]);
+
+    if (dark) {
+      await tab.run(`document.documentElement.classList.add('dark')`);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(differences(before, await measure(tab))).toEqual([]);
+    }
+
+    // The page's own style cannot undo the containment so that the content sizes the host.
+    await tab.run(`document.head.append(Object.assign(document.createElement('style'), { textContent:
+      'papershelf-overlay { contain: none !important; display: inline-block !important; height: auto !important; width: auto !important; margin: 0 !important }' }))`);
+    await tab.run(`document.querySelectorAll('papershelf-overlay').forEach((h) => h.style.setProperty('height', 'auto', 'important'))`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(differences(before, await measure(tab))).toEqual([]);
+    await tab.close();
+  });
+});
