@@ -499,15 +499,22 @@ describe('Annotator', () => {
     // Nothing behind a count: the button shows, at the reader's click, whatever did not fit on the overlay's line.
     expect(chips(1)).toEqual(['Agents', '⋯']);
     expect(roots.get(hosts()[1]!)!.querySelector('.row')!.classList.contains('watched')).toBe(true);
-    (roots.get(hosts()[0]!)!.querySelector('.tags button:nth-child(2)') as HTMLElement).click();
+    const agents = roots.get(hosts()[0]!)!.querySelector('.tags button:nth-child(2)') as HTMLElement;
+    agents.focus();
+    agents.click();
     const marked = hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('marked'));
     expect(marked).toEqual([true, true, false]);
+    // The chips are drawn anew with the mark: the focus stays on the chip of the same tag.
+    expect(shownText(roots.get(hosts()[0]!)!.activeElement!)).toBe('Agents');
     const row = roots.get(hosts()[0]!)!.querySelector('.row')!;
     expect(row.classList.contains('open')).toBe(false);
-    (roots.get(hosts()[0]!)!.querySelector('.more') as HTMLElement).click();
+    const more = roots.get(hosts()[0]!)!.querySelector('.more') as HTMLElement;
+    more.focus(); // a reader using keys: Enter on the focused button
+    more.click();
     expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', 'Benchmarks', 'cs.CL', 'less']);
-    // The row opens over the page (the host's box stays as it was).
+    // The row opens over the page (the host's box stays as it was), and the button drawn anew keeps the focus.
     expect(row.classList.contains('open')).toBe(true);
+    expect(roots.get(hosts()[0]!)!.activeElement).toBe(roots.get(hosts()[0]!)!.querySelector('.more'));
     (roots.get(hosts()[0]!)!.querySelector('.more') as HTMLElement).click();
     expect(row.classList.contains('open')).toBe(false);
     expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', '+2']);

@@ -66,6 +66,10 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
   let marked: string | null = null;
 
   const render = () => {
+    // The buttons are drawn anew: one that had focus (a reader using keys: Enter on a chip, on "+N") hands it to its
+    // successor, the chip of the same tag or the "more" button, instead of losing it to the page.
+    const active = (element.getRootNode() as Document | ShadowRoot).activeElement;
+    const focused = active && element.contains(active) ? (active.classList.contains('more') ? MORE : active.getAttribute('data-text')) : null;
     element.replaceChildren();
     const shown = expanded ? tags : tags.slice(0, VISIBLE_TAGS);
     for (const tag of shown) {
@@ -93,6 +97,10 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
       onExpand(expanded);
     });
     element.append(more);
+    if (focused !== null) {
+      const successor = [...element.children].find((b) => (focused === MORE ? b === more : b !== more && b.getAttribute('data-text') === focused));
+      (successor as HTMLElement | undefined)?.focus();
+    }
   };
 
   return {
@@ -108,5 +116,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     labels: () => tags.map((t) => t.label),
   };
 }
+
+const MORE = Symbol('more');
 
 const KIND_NAMES: Record<TagKind, string> = { user: 'Your tag', rule: 'Your rule', topic: 'Topic', site: 'Site keyword' };
