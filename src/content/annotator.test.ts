@@ -473,13 +473,15 @@ describe('Annotator', () => {
     const status = root.querySelector<HTMLButtonElement>('button.status')!;
     expect(shownText(status)).toBe('To read▾');
     const row = root.querySelector('.row')!;
-    expect(row.classList.contains('picking')).toBe(false);
+    expect(row.classList.contains('open')).toBe(false);
     status.click();
-    // Open, the statuses may not fit the overlay's one line: the row opens over the page while they are shown.
-    expect(row.classList.contains('picking')).toBe(true);
+    // Open, the statuses may not fit the overlay's one line: the row opens (its host grows) while they are shown.
+    expect(row.classList.contains('open')).toBe(true);
+    expect(root.querySelector('style.open')).not.toBeNull();
     const done = [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!;
     done.click();
-    expect(row.classList.contains('picking')).toBe(false);
+    expect(row.classList.contains('open')).toBe(false);
+    expect(root.querySelector('style.open')).toBeNull();
     await flush();
     expect(port.setStatus).toHaveBeenCalledWith('fake:1', 'done');
     expect(shownText(status)).toBe('Done▾');
@@ -512,8 +514,9 @@ describe('Annotator', () => {
     more.focus(); // a reader using keys: Enter on the focused button
     more.click();
     expect(chips(0)).toEqual(['LLMs', 'Agents', 'Reasoning', 'Benchmarks', 'cs.CL', 'less']);
-    // The row opens over the page (the host's box stays as it was), and the button drawn anew keeps the focus.
+    // The row opens (its host grows, at the reader's click only), and the button drawn anew keeps the focus.
     expect(row.classList.contains('open')).toBe(true);
+    expect(roots.get(hosts()[0]!)!.querySelector('style.open')).not.toBeNull();
     expect(roots.get(hosts()[0]!)!.activeElement).toBe(roots.get(hosts()[0]!)!.querySelector('.more'));
     (roots.get(hosts()[0]!)!.querySelector('.more') as HTMLElement).click();
     expect(row.classList.contains('open')).toBe(false);

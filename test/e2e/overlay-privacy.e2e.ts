@@ -134,6 +134,19 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
       expect(differences(before, await measure(tab))).toEqual([]);
     }
 
+    // The reader opens the row of the card with a dozen tags ("+N", a real click): its host grows to show all of them,
+    // as the reader chose; closed again (Enter: the focus stayed on the button), it is as it was.
+    const host = `document.querySelector('papershelf-overlay[data-papershelf-id="${saved[0]}"]')`;
+    const box = await tab.run<{ x: number; y: number; height: number }>(`(() => { const h = ${host}; h.scrollIntoView({ block: 'center' });
+      const r = h.getBoundingClientRect(); return { x: r.right - 8, y: r.top + r.height / 2, height: r.height }; })()`);
+    await tab.toFront();
+    await tab.clickAt(box.x, box.y);
+    await until(async () => ((await tab.overlaysAsIs()).find((o) => o.id === saved[0])?.chips.length ?? 0) > TAGS.length, 'every tag shown');
+    expect(await tab.run<number>(`${host}.getBoundingClientRect().height`)).toBeGreaterThan(box.height + 10);
+    await tab.press('Enter');
+    await until(async () => ((await tab.overlaysAsIs()).find((o) => o.id === saved[0])?.chips.length ?? 99) <= 3, 'the row closed');
+    expect(differences(before, await measure(tab))).toEqual([]);
+
     // The page's own style cannot undo the containment so that the content sizes the host.
     await tab.run(`document.head.append(Object.assign(document.createElement('style'), { textContent:
       'papershelf-overlay { contain: none !important; display: inline-block !important; height: auto !important; width: auto !important; margin: 0 !important }' }))`);

@@ -3,7 +3,7 @@
 import type { Paper } from '../../core/paper';
 import type { ReadingStatus } from '../../storage/schema';
 import type { SavedState } from '../../storage/reading-list';
-import { createHost, fillHost, setAttr, type Theme } from './host';
+import { createHost, fillHost, openHost, setAttr, type Theme } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 import { createTagChips, orderTags, TAG_STYLE, type Tag } from './tag-chips';
 import { sameTag } from '../../core/tags/same-tag';
@@ -141,8 +141,14 @@ export function createCardOverlay(
   const build = (): Built => {
     if (built) return built;
     row = fillHost(doc, host, root, theme(), inline ? INLINE_STYLES : STYLES);
-    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, picking: (open) => row?.classList.toggle('picking', open) });
-    const chips = createTagChips(doc, actions.mark, (open) => row?.classList.toggle('open', open));
+    // Open for the tags ("more") or for the statuses, until both are closed.
+    let openFor = { tags: false, statuses: false };
+    const open = (change: Partial<typeof openFor>) => {
+      openFor = { ...openFor, ...change };
+      if (row) openHost(doc, row, openFor.tags || openFor.statuses);
+    };
+    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, picking: (statuses) => open({ statuses }) });
+    const chips = createTagChips(doc, actions.mark, (tags) => open({ tags }));
     const relevance = createRelevanceMark(doc);
     const badges = doc.createElement('span');
     badges.className = 'badges';

@@ -43,8 +43,9 @@ const properties = (colours: Record<string, string>) =>
  * own style for `papershelf-overlay`, even `!important` or inline, loses to a shadow root's important ones, so the
  * page cannot undo the containment to let the content size the host. Inside, the row fills the host, is drawn and
  * hit-tested over all of it, and clips its own overflow (the host's scroll sizes do not grow): what does not fit on
- * its line wraps to lines that are never shown, whole, and the "more" button (tag-chips.ts) opens the row over the
- * page below, only at the reader's click. Focus outlines are drawn inside their control (the row clips outside).
+ * its line wraps to lines that are never shown, whole, and the "more" button (tag-chips.ts) or the statuses opened
+ * open the row (openHost), only at the reader's click. Focus outlines are drawn inside their control (the row clips
+ * outside).
  */
 const BASE_STYLE = `
 :host { all: initial !important; display: block !important; margin: 6px 0 2px !important; height: 24px !important;
@@ -57,12 +58,10 @@ const BASE_STYLE = `
 .row[data-theme="dark"] { ${properties(PALETTE.dark)} }
 .row.watched { box-shadow: inset 3px 0 0 var(--watch); padding-left: 8px; }
 .row.marked { --row-bg: var(--mark); }
-.row.open, .row.picking { position: absolute; top: 0; left: 0; right: 0; z-index: 2; height: auto; min-height: 100%; overflow: visible;
-  padding-right: 0; row-gap: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
-.row.open.watched, .row.picking.watched { box-shadow: inset 3px 0 0 var(--watch), 0 2px 8px rgba(0,0,0,.2); }
+.row.open { height: auto; min-height: 100%; overflow: visible; padding-right: 0; row-gap: 4px; }
 .end { flex: 1 0 0; align-self: stretch; margin-right: calc(-1 * var(--more)); position: relative; z-index: 1;
   background: var(--row-bg); }
-.row.open .end, .row.picking .end { display: none; }
+.row.open .end { display: none; }
 button, a { font: inherit; color: inherit; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
 .msg { position: absolute; top: 0; right: 0; bottom: 0; z-index: 3; max-width: 100%; display: flex; align-items: center;
@@ -146,6 +145,27 @@ export function fillHost(doc: Document, host: HTMLElement, root: ShadowRoot, the
   }
   host.hidden = false;
   return row;
+}
+
+/**
+ * What an opened row adds: its host is sized by its content (see BASE_STYLE). More specific than `:host`, as it must
+ * win over the root's adopted sheet, which comes later than any <style> in the root.
+ */
+const OPEN_STYLE = `:host(${HOST_TAG}) { height: auto !important; contain: layout style !important; }`;
+
+/**
+ * The row opened (true) or closed at the reader's action (its "more" button, its statuses; never the page's, never a
+ * change of state): all of it shown, on as many lines as it takes, and the host grows to hold them, pushing the page
+ * below down, so that nothing is cut off by the card's own clipping (Hugging Face's cards are `content-visibility:
+ * auto`, which clips their painting). The page then sees the host's size, as the reader chose to show it. A
+ * `<style>` in the root for the time the row is open (rare: made per click, not per card).
+ */
+export function openHost(doc: Document, row: HTMLElement, open: boolean): void {
+  const root = row.getRootNode() as ShadowRoot;
+  const style = root.querySelector('style.open');
+  if (open && !style) root.append(Object.assign(doc.createElement('style'), { className: 'open', textContent: OPEN_STYLE }));
+  if (!open) style?.remove();
+  row.classList.toggle('open', open);
 }
 
 /**

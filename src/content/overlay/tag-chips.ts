@@ -26,7 +26,7 @@ export const TAG_STYLE = `
 .more { border: 0; background: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;
   position: absolute; top: 0; right: 0; height: 100%; width: var(--more); }
 .more:focus-visible, .more.count { z-index: 2; }
-.row.open .more, .row.picking .more { position: static; height: auto; width: auto; padding: 0 4px; }
+.row.open .more { position: static; height: auto; width: auto; padding: 0 4px; }
 `;
 
 /** Chips shown before the "+N" overflow. */
@@ -56,8 +56,8 @@ export interface TagChips {
 }
 
 /**
- * `onExpand`: the reader opened (true) or closed the list with the "more" button; the overlay opens its row over the
- * page for it (host.ts), the only way its content ever takes more room than its one line.
+ * `onExpand`: the reader opened (true) or closed the list with the "more" button; the overlay opens its row for it
+ * (host.ts openHost), one of the two ways, both the reader's, its content ever takes more room than its one line.
  */
 export function createTagChips(doc: Document, onMark: (label: string) => void, onExpand: (expanded: boolean) => void = () => {}): TagChips {
   const element = el(doc, 'span', { class: 'tags' });
