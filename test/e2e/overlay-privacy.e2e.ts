@@ -106,6 +106,12 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     await settled(tab, count);
     const before = await measure(tab);
     expect(Object.keys(before).length).toBe(count);
+    // Across cards too: with a GitHub badge or none, more tags or fewer, every host is as high and scrolls no further
+    // than its box (where they differ in width, it is the page's columns or line).
+    const across = (m: Record<string, unknown>) => JSON.stringify([m.height, m.client, m.scroll, m.offset]);
+    const widths = new Set(Object.values(before).map((m) => m.width));
+    expect(new Set(Object.values(before).map(across)).size).toBeLessThanOrEqual(widths.size);
+    for (const m of Object.values(before)) expect([m.scroll, m.client]).toEqual([m.client, m.offset]);
 
     // The reader's list, tags, status and settings change under the open page (as from another tab).
     const library = await harness.openExtensionPage('src/library/index.html', '.library');
