@@ -116,10 +116,13 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     // The reader's list, tags, status and settings change under the open page (as from another tab).
     const library = await harness.openExtensionPage('src/library/index.html', '.library');
     expect((await putRecords(library, saved.map((id, i) => record(id, url, i)))).ok).toBe(true);
-    await library.run(`(globalThis.browser ?? globalThis.chrome).storage.local.set({ settings: {
-      githubToken: '', toolbarCount: true, relevance: { enabled: true },
-      watchedTopics: ${JSON.stringify(TOPICS.slice(0, 8).map((t) => t.id))},
-      tagRules: [{ tag: 'a-rule-tag-of-the-readers-own', match: 'a', fields: 'both' }] } })`);
+    const patch = {
+      relevance: { enabled: true },
+      watchedTopics: TOPICS.slice(0, 8).map((t) => t.id),
+      tagRules: [{ tag: 'a-rule-tag-of-the-readers-own', match: 'a', fields: 'both' }],
+    };
+    // As the options page saves them (the background's setSettings: only extension pages may send it).
+    expect(await library.run(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'setSettings', payload: { patch: ${JSON.stringify(patch)} } })`)).toMatchObject({ ok: true });
     await library.close();
     await until(async () => {
       const found = await tab.overlays();
