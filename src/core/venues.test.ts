@@ -34,6 +34,11 @@ describe('venueIdFromUrl: one id for every address of a venue paper', () => {
     ['https://openaccess.thecvf.com/content/CVPR2024W/VAND/papers/Lee_Anomaly_CVPRW_2024_paper.pdf', 'cvf:Lee_Anomaly_CVPRW_2024'],
     ['http://openaccess.thecvf.com/content_ICCV_2019/html/Lind_Depth_ICCV_2019_paper.html', 'cvf:Lind_Depth_ICCV_2019'],
     ['http://openaccess.thecvf.com/content_CVPRW_2019/papers/CLIC/Ko_Codec_CVPRW_2019_paper.pdf', 'cvf:Ko_Codec_CVPRW_2019'],
+    // 2017-2018 workshops: content_<conf>_<year>_workshops, the workshop before html/ and after papers/
+    ['http://openaccess.thecvf.com/content_cvpr_2018_workshops/w4/html/Zhou_D-LinkNet_LinkNet_With_CVPR_2018_paper.html', 'cvf:Zhou_D-LinkNet_LinkNet_With_CVPR_2018'],
+    ['https://openaccess.thecvf.com/content_cvpr_2018_workshops/papers/w4/Zhou_D-LinkNet_LinkNet_With_CVPR_2018_paper.pdf', 'cvf:Zhou_D-LinkNet_LinkNet_With_CVPR_2018'],
+    ['http://openaccess.thecvf.com/content_cvpr_2018_workshops/supplemental/Lee_Attribute_Augmented_Convolutional_CVPR_2018_supplemental.pdf', 'cvf:Lee_Attribute_Augmented_Convolutional_CVPR_2018'],
+    ['http://openaccess.thecvf.com/content_ICCV_2017_workshops/w13/html/Shi_Spectral_ICCV_2017_paper.html', 'cvf:Shi_Spectral_ICCV_2017'],
     // ACL Anthology: page, PDF, revision, aclweb.org
     ['https://aclanthology.org/2023.acl-long.1/', 'aclanthology:2023.acl-long.1'],
     ['https://aclanthology.org/2023.acl-long.1.pdf', 'aclanthology:2023.acl-long.1'],

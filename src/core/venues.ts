@@ -69,11 +69,12 @@ export function openReviewId(href: string, base?: string): string | null {
 
 // ---- CVF open access ------------------------------------------------------------------------------------------------
 // /content/CVPR2024/html/<Name>_paper.html, …/papers/<Name>_paper.pdf, …/supplemental/<Name>_supplemental.pdf|zip;
-// workshops /content/CVPR2024W/<ws>/html/…; before 2020 /content_ICCV_2019/html/…, /content_CVPRW_2019/html/<ws>/….
+// workshops /content/CVPR2024W/<ws>/html/…; before 2020 /content_ICCV_2019/html/…, /content_CVPRW_2019/html/<ws>/…,
+// and 2017-2018 workshops /content_cvpr_2018_workshops/<ws>/html/…, …/papers/<ws>/….
 // Key: <Name> (it holds the conference and year: `Okafor_Open-Vocabulary_…_CVPR_2024`).
 const CVF_HOST = /^openaccess\.thecvf\.com$/;
 const CVF_PATH =
-  /^\/content[/_][A-Za-z]+?W?_?\d{4}W?\/(?:[^/]+\/)?(?:html|papers|supplemental)\/(?:[^/]+\/)?([^/]+?)_(?:paper\.(?:html|pdf)|supplemental\.[A-Za-z0-9]+)$/i;
+  /^\/content[/_][A-Za-z]+?W?_?\d{4}(?:W|_workshops)?\/(?:[^/]+\/)?(?:html|papers|supplemental)\/(?:[^/]+\/)?([^/]+?)_(?:paper\.(?:html|pdf)|supplemental\.[A-Za-z0-9]+)$/i;
 
 function cvf(host: string, path: string): string | null {
   return CVF_HOST.test(host) ? (CVF_PATH.exec(path)?.[1] ?? null) : null;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../core/paper';
+import { venueIdFromUrl } from '../core/venues';
 import { cvf } from './cvf';
 import { extractPage } from './index';
 
@@ -64,6 +65,9 @@ describe('cvf.pageKind', () => {
     [`${O}/content_cvpr_2018/html/Chen_Encoder-Decoder_CVPR_2018_paper.html`, 'paper'],
     [`${O}/content/CVPR2024W/MULA/html/Kim_Audio_Visual_CVPRW_2024_paper.html`, 'paper'],
     [`${O}/content_CVPRW_2019/html/BioFCV/Ng_Iris_CVPRW_2019_paper.html`, 'paper'],
+    [`${O}/content_cvpr_2018_workshops/w4/html/Zhou_D-LinkNet_LinkNet_With_CVPR_2018_paper.html`, 'paper'],
+    [`${O}/content_ICCV_2017_workshops/w13/html/Shi_Spectral_ICCV_2017_paper.html`, 'paper'],
+    [`${O}/content_cvpr_2018_workshops/papers/w4/Zhou_D-LinkNet_LinkNet_With_CVPR_2018_paper.pdf`, null],
     [`${O}/content/CVPR2024/papers/${OKAFOR}_paper.pdf`, null],
     [`${O}/content/CVPR2024/supplemental/${OKAFOR}_supplemental.pdf`, null],
     [`${O}/menu`, null],
@@ -172,6 +176,15 @@ describe('paper pages', () => {
     const url = `${O}/content/CVPR2024W/MULA/html/Lind_Self-Supervised_Depth_From_Rolling_Shutter_ICCV_2019_paper.html`;
     const { papers } = load('paper-iccv2019-no-meta.html', url);
     expect(papers[0]?.venue).toBe('CVPR 2024 Workshops');
+  });
+
+  it('reads a 2017-2018 workshop page (content_<conf>_<year>_workshops) by the id a dblp or Scholar link to it gives', () => {
+    const name = 'Zhou_D-LinkNet_LinkNet_With_CVPR_2018';
+    const url = `${O}/content_cvpr_2018_workshops/w4/html/${name}_paper.html`;
+    // Without its [arXiv] link, so the page's own id is the one a link names.
+    const { papers } = load('paper-iccv2019-no-meta.html', url, (doc) => doc.querySelectorAll('a[href*="arxiv.org/"]').forEach((a) => a.remove()));
+    expect(papers[0]).toMatchObject({ id: `cvf:${name}`, url, venue: 'CVPR 2018 Workshops' });
+    expect(venueIdFromUrl(`${O}/content_cvpr_2018_workshops/papers/w4/${name}_paper.pdf`)).toBe(papers[0]?.id);
   });
 });
 

@@ -17,8 +17,8 @@ const LISTING_PATHS = [
   /^\/[A-Za-z]+\d{4}_workshops\/(?!menu$)[^/]+$/, // /CVPR2024_workshops/<workshop>, same markup assumed [U]
 ];
 // /content/CVPR2024/html/…, /content/CVPR2024W/<ws>/html/…; before 2020 /content_ICCV_2019/html/…,
-// /content_CVPRW_2019/html/<ws>/…
-const PAPER_PATH = /^\/content[/_]([A-Za-z]+?)(W?)_?(\d{4})(W?)\/(?:[^/]+\/)?html\/(?:[^/]+\/)?([^/]+)_paper\.html$/i;
+// /content_CVPRW_2019/html/<ws>/…, and 2017-2018 workshops /content_cvpr_2018_workshops/<ws>/html/…
+const PAPER_PATH = /^\/content[/_]([A-Za-z]+?)(W?)_?(\d{4})(W|_workshops)?\/(?:[^/]+\/)?html\/(?:[^/]+\/)?([^/]+)_paper\.html$/i;
 // ---- Listing --------------------------------------------------------------------------------------------------------
 const LIST_CARD = 'dt.ptitle'; // its dd siblings (authors, links) follow until the next dt
 const LIST_TITLE = 'a[href*="/html/"]'; // dt.ptitle > a: the paper page
