@@ -120,6 +120,24 @@ describe('parseImport: files from other tools', () => {
     ]);
   });
 
+  it("BibTeX's escaped underscores (\\_ as dblp and MIT Press write them, {\\_}) are no part of a DOI or URL: two TACL papers stay two", async () => {
+    const bib = [
+      '@article{a,\n  title = {First TACL Paper},\n  year = {2019},\n  doi = {10.1162/tacl\\_a\\_00278},\n  url = {https://doi.org/10.1162/tacl\\%5Fa\\%5F00278}\n}',
+      '@article{b,\n  title = {Second TACL Paper},\n  year = {2019},\n  doi = {10.1162/tacl\\_a\\_00280}\n}',
+      '@article{c,\n  title = {A CL Paper},\n  year = {2010},\n  doi = {10.1162/coli{\\_}a{\\_}00008}\n}', // older ACL, Mendeley: braced
+      '@inproceedings{DBLP:conf/cvpr/Liao25,\n  title = {A CVF Paper},\n  year = {2025},\n  url = {https://openaccess.thecvf.com/content/CVPR2025/html/Liao\\_Drive\\_CVPR\\_2025\\_paper.html}\n}',
+      '@inproceedings{DBLP:conf/iclr/X21,\n  title = {An ICLR Paper},\n  year = {2021},\n  url = {https://openreview.net/forum?id=e8W-hsu\\_q5}\n}',
+    ].join('\n');
+    const result = await ok(bib, 'refs.bib');
+    expect(result.records.map((r) => [r.id, r.paper.url])).toEqual([
+      ['doi:10.1162/tacl_a_00278', 'https://doi.org/10.1162/tacl%5Fa%5F00278'],
+      ['doi:10.1162/tacl_a_00280', null],
+      ['doi:10.1162/coli_a_00008', null],
+      ['cvf:Liao_Drive_CVPR_2025', 'https://openaccess.thecvf.com/content/CVPR2025/html/Liao_Drive_CVPR_2025_paper.html'],
+      ['openreview:e8W-hsu_q5', 'https://openreview.net/forum?id=e8W-hsu_q5'],
+    ]);
+  });
+
   it('RIS UR and CSL-JSON URL name the venue paper too; a Papershelf id in the record comes first', async () => {
     const ris = await ok('TY  - CONF\nTI  - An OpenReview Paper\nUR  - https://openreview.net/pdf?id=Xk9pQ2vN7a\nER  - \n');
     expect(ris.records.map((r) => r.id)).toEqual(['openreview:Xk9pQ2vN7a']);
