@@ -51,9 +51,41 @@ describe('settings in the background', () => {
     legacy.get.mockRejectedValueOnce(new Error('storage unavailable'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const service = createSettingsService(async () => db, legacy, followers());
-    expect(await service.read()).toEqual(DEFAULT_SETTINGS);
+    expect(await service.adopted).toBe(false);
     expect(warn).toHaveBeenCalled();
     expect(legacy.items).toEqual({ settings: { githubToken: 'ghp_old' } });
+    expect(await db.get('settings', 'settings')).toBeUndefined();
+    expect((await createSettingsService(async () => db, legacy, followers()).read()).githubToken).toBe('ghp_old');
+  });
+
+  it('a move that failed is tried again before the next read or save, so a save never stands over settings not yet moved', async () => {
+    const db = await openDatabase();
+    const legacy = legacyArea({ settings: { githubToken: 'ghp_old', watchedTopics: ['llm'] } });
+    legacy.get.mockRejectedValueOnce(new Error('storage unavailable'));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const service = createSettingsService(async () => db, legacy, followers());
+    expect(await service.adopted).toBe(false);
+    // The reader opens the options page and turns the toolbar count off, in the same worker.
+    expect((await service.read()).githubToken).toBe('ghp_old');
+    expect(await service.save({ toolbarCount: false })).toEqual({ ...DEFAULT_SETTINGS, githubToken: 'ghp_old', watchedTopics: ['llm'], toolbarCount: false });
+    expect(legacy.items).toEqual({});
+    expect(await createSettingsService(async () => db, legacy, followers()).read()).toEqual({
+      ...DEFAULT_SETTINGS,
+      githubToken: 'ghp_old',
+      watchedTopics: ['llm'],
+      toolbarCount: false,
+    });
+  });
+
+  it('a save refuses while the move keeps failing, and writes nothing over the settings still to move', async () => {
+    const db = await openDatabase();
+    const legacy = legacyArea({ settings: { githubToken: 'ghp_old' } });
+    legacy.get.mockRejectedValue(new Error('storage unavailable'));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const service = createSettingsService(async () => db, legacy, followers());
+    await expect(service.save({ toolbarCount: false })).rejects.toThrow(/storage unavailable/);
+    legacy.get.mockReset();
+    legacy.get.mockImplementation(async (key: string) => (key in legacy.items ? { [key]: structuredClone(legacy.items[key]) } : {}));
     expect((await createSettingsService(async () => db, legacy, followers()).read()).githubToken).toBe('ghp_old');
   });
 

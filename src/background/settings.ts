@@ -22,21 +22,33 @@ export interface SettingsFollowers {
 }
 
 export function createSettingsService(db: () => Promise<Database>, legacy: LegacySettingsArea, followers: SettingsFollowers): SettingsService {
-  // Every read and write waits for the move, so none sees the defaults in between (nor writes under the old ones).
-  const adopted = db()
-    .then((open) => adoptLocalSettings(open, legacy))
-    .catch((error: unknown) => {
-      console.warn('Papershelf: settings left in storage.local were not moved:', error);
-      return false;
-    });
+  // Every read and write waits for the move, so none sees the defaults in between (nor writes under the old ones). A
+  // move that failed (the database or storage.local unavailable at start) is tried again by the next read or write,
+  // which fails if it fails again: a save written over the defaults would stand, next start, over the settings to move.
+  let moving: Promise<boolean> | null = null;
+  const move = (): Promise<boolean> => {
+    if (moving) return moving;
+    const attempt: Promise<boolean> = db()
+      .then((open) => adoptLocalSettings(open, legacy))
+      .catch((error: unknown) => {
+        if (moving === attempt) moving = null;
+        throw error;
+      });
+    moving = attempt;
+    return attempt;
+  };
+  const adopted = move().catch((error: unknown) => {
+    console.warn('Papershelf: settings left in storage.local were not moved:', error);
+    return false;
+  });
   return {
     adopted,
     async read() {
-      await adopted;
+      await move();
       return readSettings(await db());
     },
     async save(patch) {
-      await adopted;
+      await move();
       const { before, after } = await writeSettings(await db(), patch);
       if (pageSettingsChanged(before, after)) followers.pages();
       if (before.toolbarCount !== after.toolbarCount) followers.toolbarCount();
