@@ -6,6 +6,7 @@ import type { Settings } from '../storage/settings';
 import type { SavedState } from '../storage/reading-list';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
+import { SettingsPatchSchema } from '../storage/settings-schema';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
 import { isCalendarDate, isHttpUrl, isPaperDoi, isWellFormedId, PAPER_LIMITS } from '../core/paper';
@@ -90,30 +91,6 @@ const EditSchema = v.strictObject({
   addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
   removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
   note: v.optional(v.pipe(v.string(), v.maxLength(RECORD_LIMITS.note))),
-});
-
-/**
- * A change to the settings (options page): each field of the right type and bounded (well above what the options page
- * lets through). A rule's own checks (core/tags/rules.ts validateRule) run where it is compiled, which skips a rule they
- * refuse: the options page keeps a rule it marks as failing, so the reader can mend it.
- */
-const SettingsPatchSchema = v.strictObject({
-  /** '' for none; a token goes into a request header, which takes no white space nor control characters. */
-  githubToken: v.optional(v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*$/, 'a token is printable ASCII without spaces'))),
-  /** Topic ids (core/tags/taxonomy.ts). */
-  watchedTopics: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,100}$/, 'must be a topic id'))), v.maxLength(500))),
-  tagRules: v.optional(
-    v.pipe(
-      v.array(v.strictObject({
-        tag: v.pipe(v.string(), v.maxLength(200)),
-        match: v.pipe(v.string(), v.maxLength(5000)),
-        fields: v.picklist(['title', 'abstract', 'both']),
-      })),
-      v.maxLength(1000),
-    ),
-  ),
-  toolbarCount: v.optional(v.boolean()),
-  relevance: v.optional(v.strictObject({ enabled: v.boolean() })),
 });
 
 /** Request schemas by message name. */

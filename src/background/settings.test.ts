@@ -97,6 +97,25 @@ describe('settings in the background', () => {
     expect(legacy.items).toEqual({});
   });
 
+  it('of settings an older build left, a field of the wrong shape is dropped (its default stands) and the rest move', async () => {
+    const db = await openDatabase();
+    const rule = { tag: 'rl', match: 'reward', fields: 'both' };
+    const legacy = legacyArea({
+      settings: { githubToken: 42, watchedTopics: ['llm'], tagRules: [rule, null, { tag: 'x' }], toolbarCount: 'yes', relevance: null, stray: 1 },
+    });
+    const service = createSettingsService(async () => db, legacy, followers());
+    expect(await service.read()).toEqual({ ...DEFAULT_SETTINGS, watchedTopics: ['llm'], tagRules: [rule] });
+  });
+
+  it('a token an older build kept with white space moves trimmed, and one the options page refuses moves still, for it to say why', async () => {
+    const db = await openDatabase();
+    const service = createSettingsService(async () => db, legacyArea({ settings: { githubToken: ' ghp_old\n' } }), followers());
+    expect((await service.read()).githubToken).toBe('ghp_old');
+    const other = await openDatabase('other');
+    const spaced = createSettingsService(async () => other, legacyArea({ settings: { githubToken: 'ghp_a b' } }), followers());
+    expect((await spaced.read()).githubToken).toBe('ghp_a b');
+  });
+
   it('saves a change over what is stored; pages are told when what they read changed, the count when it was switched', async () => {
     const db: Database = await openDatabase();
     const follow = followers();

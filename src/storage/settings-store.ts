@@ -3,6 +3,7 @@
 // scripts: bug 1724754). The background owns them; the options page asks it (messages `settings`, `setSettings`).
 import type { Database } from './reading-list';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { settingsFromOlderBuild } from './settings-schema';
 
 const SETTINGS_KEY = 'settings';
 
@@ -30,7 +31,7 @@ export interface LegacySettingsArea {
 }
 
 /**
- * Settings an older build kept in storage.local move here, once: written unless settings are here already (then those,
+ * Settings an older build kept in storage.local move here, once (each field checked: settings-schema.ts): written unless settings are here already (then those,
  * written since, are the newer), and only then removed there, so a worker stopped in between moves them again
  * next time and loses nothing. Resolves with whether anything was there.
  */
@@ -39,7 +40,7 @@ export async function adoptLocalSettings(db: Database, local: LegacySettingsArea
   if (legacy === undefined) return false;
   if (legacy !== null && typeof legacy === 'object' && !Array.isArray(legacy)) {
     const tx = db.transaction('settings', 'readwrite');
-    if ((await tx.store.get(SETTINGS_KEY)) === undefined) await tx.store.put(legacy as Partial<Settings>, SETTINGS_KEY);
+    if ((await tx.store.get(SETTINGS_KEY)) === undefined) await tx.store.put(settingsFromOlderBuild(legacy), SETTINGS_KEY);
     await tx.done;
   }
   await local.remove(SETTINGS_KEY);
