@@ -116,6 +116,16 @@ describe('settings in the background', () => {
     expect((await spaced.read()).githubToken).toBe('ghp_a b');
   });
 
+  it('settings are moved from storage.local once: what is put there later (Firefox lets a content script) is dropped unread', async () => {
+    const db = await openDatabase();
+    const legacy = legacyArea();
+    expect(await createSettingsService(async () => db, legacy, followers()).adopted).toBe(false);
+    legacy.items.settings = { githubToken: 'ghp_planted', tagRules: [{ tag: 'x', match: 'a', fields: 'both' }] };
+    const next = createSettingsService(async () => db, legacy, followers());
+    expect(await next.read()).toEqual(DEFAULT_SETTINGS);
+    expect(legacy.items).toEqual({});
+  });
+
   it('saves a change over what is stored; pages are told when what they read changed, the count when it was switched', async () => {
     const db: Database = await openDatabase();
     const follow = followers();

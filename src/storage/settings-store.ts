@@ -31,18 +31,18 @@ export interface LegacySettingsArea {
 }
 
 /**
- * Settings an older build kept in storage.local move here, once (each field checked: settings-schema.ts): written unless settings are here already (then those,
- * written since, are the newer), and only then removed there, so a worker stopped in between moves them again
- * next time and loses nothing. Resolves with whether anything was there.
+ * Settings an older build kept in storage.local move here, once (each field checked: settings-schema.ts): written unless
+ * settings are here already (then those, written since, are the newer), and only then removed there, so a worker
+ * stopped in between moves them again next time and loses nothing. The first start writes a row even with nothing to
+ * move, so what is put in storage.local later (Firefox lets a content script, and so a compromised page process) is
+ * dropped unread. Resolves with whether anything was there.
  */
 export async function adoptLocalSettings(db: Database, local: LegacySettingsArea): Promise<boolean> {
   const legacy = (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const tx = db.transaction('settings', 'readwrite');
+  if ((await tx.store.get(SETTINGS_KEY)) === undefined) await tx.store.put(settingsFromOlderBuild(legacy), SETTINGS_KEY);
+  await tx.done;
   if (legacy === undefined) return false;
-  if (legacy !== null && typeof legacy === 'object' && !Array.isArray(legacy)) {
-    const tx = db.transaction('settings', 'readwrite');
-    if ((await tx.store.get(SETTINGS_KEY)) === undefined) await tx.store.put(settingsFromOlderBuild(legacy), SETTINGS_KEY);
-    await tx.done;
-  }
   await local.remove(SETTINGS_KEY);
   return true;
 }
