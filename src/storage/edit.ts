@@ -26,7 +26,9 @@ export interface PaperEdit {
 export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
   const { addTags, removeTags, ...fields } = edit;
   const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
-  // One tag whatever its case: an added tag the paper has in another case is there already.
+  // One tag whatever its case: an added tag the paper has in another case is there already, and a list given whole
+  // keeps each tag's first spelling.
+  if (fields.tags) record.tags = unionTags(fields.tags, []);
   if (addTags) record.tags = unionTags(record.tags, addTags);
   if (removeTags) record.tags = withoutTags(record.tags, removeTags);
   if (record.tags.length > RECORD_LIMITS.tags) {

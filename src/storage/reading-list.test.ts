@@ -172,6 +172,8 @@ describe('reading list storage', () => {
     await editPaper(db, 'arxiv:2607.01234', { tags: ['MoE', 'vision'] });
     expect((await editPaper(db, 'arxiv:2607.01234', { addTags: ['moe', 'RL', 'rl'] }))?.tags).toEqual(['MoE', 'vision', 'RL']);
     expect((await editPaper(db, 'arxiv:2607.01234', { removeTags: ['VISION', 'rL'] }))?.tags).toEqual(['MoE']);
+    // Tags given whole hold each tag once too, in the first spelling given.
+    expect((await editPaper(db, 'arxiv:2607.01234', { tags: ['LLM', 'moe', 'llm', 'MoE'] }))?.tags).toEqual(['LLM', 'moe']);
   });
 
   it('adds tags inside the write, so two callers adding different tags at once both keep theirs (issue #6)', async () => {
