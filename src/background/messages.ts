@@ -7,6 +7,7 @@ import type { SavedState } from '../storage/reading-list';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
 import { SettingsPatchSchema } from '../storage/settings-schema';
+import { unionTags } from '../core/tags/same-tag';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
 import { isCalendarDate, isHttpUrl, isPaperDoi, isWellFormedId, PAPER_LIMITS } from '../core/paper';
@@ -64,7 +65,8 @@ export const SavedPaperSchema = v.strictObject({
   id: PaperId,
   paper: PaperSchema,
   status: v.picklist(READING_STATUSES),
-  tags: v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags)),
+  /** Each tag once whatever its case (core/tags/same-tag.ts): a record an older build kept or backed up may not be. */
+  tags: v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags), v.transform((tags) => unionTags(tags, []))),
   note: v.pipe(v.string(), v.maxLength(RECORD_LIMITS.note)),
   /** The page it was saved from; '' when unknown (imported from a citation file). */
   savedFrom: v.union([v.literal(''), httpUrl]),

@@ -243,6 +243,11 @@ describe('parseImport: validation per record', () => {
     const result = await ok('@misc{x, title = {T}, url = {javascript:alert(1)}, howpublished = {data:text/html,<script>}}', 'x.bib');
     expect(result.records[0]?.paper.url).toBeNull();
   });
+
+  it('a record an older build backed up with one tag in two cases holds it once, in its first spelling', async () => {
+    const result = await ok(backup([{ ...attention, tags: ['MoE', 'vision', 'moe', 'Vision'] }]));
+    expect(result.records.map((r) => r.tags)).toEqual([['MoE', 'vision']]);
+  });
 });
 
 describe('parseImport: malformed and hostile files are rejected whole, with a clear message', () => {
