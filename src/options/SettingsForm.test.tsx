@@ -133,6 +133,31 @@ describe('SettingsForm', () => {
     expect((screen.getByLabelText(/Show how many papers are still to read/) as HTMLInputElement).checked).toBe(false);
   });
 
+  it('back on this page, what another options tab saved meanwhile shows in every field not edited here, and is kept', async () => {
+    const store = fakeStore({ tagRules: [], watchedTopics: [] });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    fireEvent.click(await screen.findByLabelText('Mixture of experts')); // edited here, not saved yet
+    // Another options tab adds a rule and watches LLMs; the reader comes back to this one.
+    await store.write({ tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], watchedTopics: ['llm'] });
+    fireEvent(window, new Event('focus'));
+    expect(((await screen.findByLabelText('Rule 1 tag')) as HTMLInputElement).value).toBe('rl');
+    expect((screen.getByLabelText('Mixture of experts') as HTMLInputElement).checked).toBe(true); // the edit here stands
+    expect((screen.getByLabelText('LLMs') as HTMLInputElement).checked).toBe(false);
+    // A second rule added here joins the other tab's, instead of replacing it.
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    fireEvent.input(screen.getByLabelText('Rule 2 tag'), { target: { value: 'routing' } });
+    fireEvent.input(screen.getByLabelText('Rule 2 words or /regex/'), { target: { value: 'router' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.current()).toMatchObject({
+      watchedTopics: ['moe'],
+      tagRules: [
+        { tag: 'rl', match: 'reward', fields: 'both' },
+        { tag: 'routing', match: 'router', fields: 'both' },
+      ],
+    });
+  });
+
   it('says when the settings could not be read, instead of loading forever, and reads them again on request', async () => {
     const store = fakeStore({ watchedTopics: ['llm'] });
     vi.mocked(store.read).mockRejectedValueOnce(new Error('storage is unavailable'));

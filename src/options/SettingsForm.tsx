@@ -3,6 +3,7 @@ import type { Settings } from '../storage/settings';
 import { validateRule, type UserRule } from '../core/tags/rules';
 import { githubTokenProblem } from './github-token';
 import { tokenDigest } from '../core/token-digest';
+import { followStored } from './follow-stored';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
@@ -64,6 +65,27 @@ export function SettingsForm({
     );
   };
   useEffect(load, [store]);
+  // Back on this page (from another options tab or window): what was saved there meanwhile shows here, in every field
+  // not edited here, so a Save from this page neither drops it (a rule added there) nor leaves it shown but unsaved.
+  const storedNow = useRef(stored);
+  storedNow.current = stored;
+  useEffect(() => {
+    const follow = () => {
+      if (document.visibilityState === 'hidden' || !storedNow.current) return;
+      store.read().then((fresh) => {
+        const before = storedNow.current;
+        if (!before) return;
+        setSettings((shown) => shown && followStored(shown, before, fresh));
+        setStored(fresh);
+      }, () => undefined); // the page goes on with what it has; a Save says if the background is gone
+    };
+    window.addEventListener('focus', follow);
+    document.addEventListener('visibilitychange', follow);
+    return () => {
+      window.removeEventListener('focus', follow);
+      document.removeEventListener('visibilitychange', follow);
+    };
+  }, [store]);
   /** The saved token GitHub rejected, if any: badges go without it until a new one is saved. */
   const [rejectedToken, setRejectedToken] = useState<string | null>(null);
   const savedToken = stored?.githubToken.trim() ?? '';
