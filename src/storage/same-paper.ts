@@ -14,7 +14,8 @@ function mergePaper(id: string, newer: Paper | undefined, older: Paper | undefin
 /**
  * The newer note, the tags that did not fit (as a line), then the older note unless it is the same text: both written by
  * the user, neither is dropped while the record's limit allows. Past it (two long notes), the end is cut and a last
- * line says how much: the newer note, which fitted on its own, stays whole.
+ * line says how much: the cut falls in the older note, unless the newer one alone leaves no room for that line (within
+ * ~130 characters of the limit), whose end is then cut too: a cut is always said, never silent.
  */
 function notesOf(newer: string, tagLine: string, older: string): string {
   const a = newer.trim() ? newer : '';
