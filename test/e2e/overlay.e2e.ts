@@ -162,6 +162,32 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
     await tab.close();
   });
 
+  it('keys: Tab goes through a card\'s save button, chips and badges once each, with no stop at the pointer\'s "⋯"', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(NEW_URL);
+    await tab.toFront();
+    const id = 'arxiv:2609.10658';
+    const card = (await settledOverlays(tab, 9)).find((o) => o.id === id)!;
+    expect(card.badges).toHaveLength(1);
+    // From the page's last link before the overlay ("other"), Tab as a reader does, until the focus leaves it.
+    await tab.run(`(() => {
+      const host = document.querySelector('papershelf-overlay[data-papershelf-id="${id}"]');
+      const before = [...host.parentElement.querySelectorAll('a')].filter((a) => a.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING);
+      before.at(-1).focus();
+    })()`);
+    let stops = 0;
+    for (;;) {
+      await tab.press('Tab');
+      const inside = await tab.run<boolean>(`document.activeElement === document.querySelector('papershelf-overlay[data-papershelf-id="${id}"]')`);
+      if (!inside) break;
+      if (++stops > 10) break;
+    }
+    // Nothing is left off this card's line: the "⋯" button, there for the pointer, is no stop (it was, on every card).
+    expect(stops).toBe(1 + card.chips.length + card.badges.length);
+    if (tab.descriptions) expect(await tab.descriptions('button', 'Show all')).toEqual([]);
+    await tab.close();
+  });
+
   it('the keyboard shortcut saves the card under the pointer', async () => {
     const tab = await harness.newTab();
     await tab.goto(NEW_URL);

@@ -84,11 +84,18 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
       element.append(chip);
     }
     // Always there: besides the tags beyond the first few ("+N"), it shows what did not fit on the overlay's one line
-    // ("⋯", seen only when something did not: host.ts), which nothing measures (issue #7).
+    // ("⋯", seen only when something did not: host.ts), which nothing measures (issue #7). As "⋯" it is the pointer's
+    // alone: keys reach each control on a line left off (the row scrolls to it) and a screen reader reads them all,
+    // so for them it was, on every card, a stop that showed nothing new; it is out of the Tab order and the tree
+    // (but when it takes the focus back from "less": a focused element must be in the tree).
     const hidden = tags.length - shown.length;
     const label = expanded ? 'less' : hidden > 0 ? `+${hidden}` : '⋯';
     const more = el(doc, 'button', { type: 'button', class: hidden > 0 && !expanded ? 'more count' : 'more', 'aria-expanded': String(expanded) }, label);
-    more.setAttribute('aria-label', expanded ? 'Show less' : hidden > 0 ? `Show ${hidden} more tags` : 'Show all');
+    more.setAttribute('aria-label', expanded ? 'Show less' : hidden > 0 ? `Show ${hidden} more ${hidden === 1 ? 'tag' : 'tags'}` : 'Show all');
+    if (!expanded && hidden === 0 && focused !== MORE) {
+      more.tabIndex = -1;
+      more.setAttribute('aria-hidden', 'true');
+    }
     onUser(more, 'click', (event) => {
       event.preventDefault();
       event.stopPropagation();

@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { beforeEach, expect, it, vi } from 'vitest';
+import { shownText, userInput } from './host';
+import { createTagChips, type Tag } from './tag-chips';
+
+// jsdom's clicks are all a script's: here they stand for the user's.
+beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
+
+const topics = (...labels: string[]): Tag[] => labels.map((label) => ({ label, kind: 'topic', watched: false }));
+
+function chips(tags: readonly Tag[]) {
+  const view = createTagChips(document, () => {});
+  document.body.replaceChildren(view.element);
+  view.setTags(tags);
+  const more = () => view.element.querySelector<HTMLButtonElement>('.more')!;
+  return { view, more };
+}
+
+it('leaves the "⋯" button out of the Tab order and the accessibility tree while no tag is behind a count', () => {
+  // It is there for the pointer, seen only when the row's line is full (host.ts); keys reach every control on a line
+  // left off (the row scrolls to it) and a screen reader reads them all, so on every card it was a stop that did nothing.
+  const { more } = chips(topics('LLMs'));
+  expect(shownText(more())).toBe('⋯');
+  expect(more().tabIndex).toBe(-1);
+  expect(more().getAttribute('aria-hidden')).toBe('true');
+  // Clicked (a pointer), the row opens, and "less" is a control like any other.
+  more().click();
+  expect(shownText(more())).toBe('less');
+  expect(more().tabIndex).toBe(0);
+  expect(more().hasAttribute('aria-hidden')).toBe(false);
+  expect(more().getAttribute('aria-label')).toBe('Show less');
+  // Closed with keys ("less" focused), the focus stays on the button, which a screen reader then still finds.
+  more().focus();
+  more().click();
+  expect([shownText(more()), document.activeElement === more(), more().hasAttribute('aria-hidden')]).toEqual(['⋯', true, false]);
+});
+
+it('names the "+N" button for the tags it shows, one or more', () => {
+  const { view, more } = chips(topics('a', 'b', 'c', 'd'));
+  expect([shownText(more()), more().getAttribute('aria-label'), more().tabIndex, more().hasAttribute('aria-hidden')]).toEqual(['+1', 'Show 1 more tag', 0, false]);
+  view.setTags(topics('a', 'b', 'c', 'd', 'e'));
+  expect([shownText(more()), more().getAttribute('aria-label')]).toEqual(['+2', 'Show 2 more tags']);
+});
