@@ -4,7 +4,7 @@
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FAKE_HOSTS } from './fake-api/server';
@@ -53,6 +53,11 @@ export interface OverlayInfo {
   built: boolean;
   /** The overlay's style applies inside its root (its row is laid out as our style says). */
   styled: boolean;
+  /**
+   * The save button is drawn whole: inside its host's box (the row clips at it) and its text within its line. null
+   * until built.
+   */
+  saveWhole: boolean | null;
 }
 
 export interface Tab {
@@ -219,11 +224,17 @@ export function putRecords(page: Tab, records: readonly SavedPaper[]): Promise<{
   return page.run<{ ok: boolean }>(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify(records)} } })`);
 }
 
+/** The reader's own browser settings, as set in its preferences before it starts. */
+export interface ReaderSettings {
+  /** The smallest font size the browser draws text at, in CSS px (a low-vision setting; none by default). */
+  minimumFontSize?: number;
+}
+
 /** Each browser with its build under `dist` (`dist/chrome`, `dist/firefox`), for `describe.each`. */
-export function bothBrowsers(routes: Routes, dist = 'dist') {
+export function bothBrowsers(routes: Routes, dist = 'dist', settings: ReaderSettings = {}) {
   return [
-    ['chromium', () => launchChromium(join(dist, 'chrome'), routes)],
-    ['firefox', () => launchFirefox(join(dist, 'firefox'), routes)],
+    ['chromium', () => launchChromium(join(dist, 'chrome'), routes, settings)],
+    ['firefox', () => launchFirefox(join(dist, 'firefox'), routes, settings)],
   ] as const;
 }
 
@@ -242,8 +253,13 @@ export function copiedBuilds(name: string, builds: readonly ('chrome' | 'firefox
 
 // ---------------------------------------------------------------------------------------------- Chromium
 
-export async function launchChromium(dist: string, routes: Routes): Promise<Harness> {
+export async function launchChromium(dist: string, routes: Routes, settings: ReaderSettings = {}): Promise<Harness> {
   const profile = mkdtempSync(join(tmpdir(), 'papershelf-chromium-'));
+  if (settings.minimumFontSize) {
+    const size = settings.minimumFontSize;
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { minimum_font_size: size, minimum_logical_font_size: size } } }));
+  }
   const extensions = `${resolve(dist)},${INSPECTOR}`;
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -391,7 +407,7 @@ export async function launchChromium(dist: string, routes: Routes): Promise<Harn
 
 // ----------------------------------------------------------------------------------------------- Firefox
 
-export async function launchFirefox(dist: string, routes: Routes): Promise<Harness> {
+export async function launchFirefox(dist: string, routes: Routes, settings: ReaderSettings = {}): Promise<Harness> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -406,6 +422,7 @@ export async function launchFirefox(dist: string, routes: Routes): Promise<Harne
       'network.dns.localDomains': FAKE_HOSTS.join(','),
       // Optional host permissions asked from the options page are granted without the (unclickable) prompt.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(settings.minimumFontSize ? { 'font.minimum-size.x-western': settings.minimumFontSize } : {}),
     },
   });
   await browser.installExtension(resolve(dist));

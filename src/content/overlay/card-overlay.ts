@@ -17,15 +17,18 @@ const STYLES = [SAVE_STYLE, TAG_STYLE, BADGE_STYLE, RELEVANCE_STYLE, '.badges { 
  * An overlay in its card's own first line (SiteAdapter.inlineOverlay: arXiv's listing rows, "[1] arXiv:… [pdf, html,
  * other]", have most of a line free). Issue #7: an overlay in a block of its own moves everything below it, and on
  * a long list the browser then re-walks every moved box: 60-110 ms per insertion on a 1,000-card arXiv page. Here the
- * host is an inline-block at the top of the line, and its compact row (16 px) is no taller than the line: the line
+ * host is an inline-block at the top of the line, and its compact row (16 px, or its text's line: host.ts) is no taller
+ * than the line: the line
  * keeps its height and nothing below moves. Where the line has no room the host starts a line of its own. Its width
- * is fixed, as its height (host.ts: the page must not learn the list from the host's size), at most the line's.
+ * is fixed, as its height (host.ts: the page must not learn the list from the host's size), at most the line's: 480 px
+ * (40em of its own 12 px text).
  */
 const INLINE_STYLE = `
-:host { display: inline-block !important; vertical-align: top !important; margin: 0 0 0 .75em !important;
-  width: 30em !important; max-width: 100% !important; height: 16px !important; }
-.row { line-height: 16px; font-size: 12px; row-gap: 16px; border-radius: 6px; }
-.save, .chip, .badge, .relevant, .status, .more { line-height: 14px; padding-top: 0; padding-bottom: 0; }
+:host { display: inline-block !important; vertical-align: top !important; margin: 0 0 0 1em !important;
+  width: 40em !important; max-width: 100% !important; font-size: 12px !important; line-height: calc(16 / 12) !important;
+  height: 1lh !important; }
+.row { row-gap: 16px; border-radius: 6px; }
+.save, .chip, .badge, .relevant, .status, .more { line-height: calc(14 / 12); padding-top: 0; padding-bottom: 0; }
 `;
 const INLINE_STYLES = [...STYLES, INLINE_STYLE];
 

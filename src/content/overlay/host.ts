@@ -39,7 +39,9 @@ const properties = (colours: Record<string, string>) =>
  * height, and hit-test it (elementFromPoint gives the host for any point our content covers), but never what is inside.
  * So the host's size depends on nothing private (saved or not, status, the reader's tags, rules, watched topics,
  * relevance, messages, badges): a block as wide as its container (the inline one: a fixed width, see card-overlay.ts)
- * and one line high, `contain: size` (its content does not size it). Every declaration is `!important`: a page's
+ * and one line high, `contain: size` (its content does not size it). The line is the row's font's (`lh`: 24 px as a
+ * rule), as the row's text is drawn: a browser's minimum font size (a low-vision setting) enlarges both alike, where a
+ * height in px (or `em`, which Chromium takes from the size asked, not the size drawn) cut the text and the buttons. Every declaration is `!important`: a page's
  * own style for `papershelf-overlay`, even `!important` or inline, loses to a shadow root's important ones, so the
  * page cannot undo the containment to let the content size the host. Inside, the row fills the host, is drawn and
  * hit-tested over all of it, and clips its own overflow (the host's scroll sizes do not grow): what does not fit on
@@ -48,10 +50,11 @@ const properties = (colours: Record<string, string>) =>
  * outside).
  */
 const BASE_STYLE = `
-:host { all: initial !important; display: block !important; margin: 6px 0 2px !important; height: 24px !important;
+:host { all: initial !important; display: block !important; margin: 6px 0 2px !important;
+  font: 12.5px/1.5 system-ui, -apple-system, sans-serif !important; height: calc(1lh + 5.25px) !important;
   contain: size layout style !important; }
 .row { box-sizing: border-box; width: 100%; height: 100%; overflow: hidden; padding-right: var(--more);
-  font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; align-items: center; align-content: flex-start;
+  display: flex; align-items: center; align-content: flex-start;
   gap: 6px; row-gap: 24px; flex-wrap: wrap; border-radius: 8px; color: var(--fg); background: var(--row-bg);
   --more: 3em; --row-bg: var(--bg); ${properties(PALETTE.light)} }
 .row > * { flex: none; }

@@ -24,6 +24,13 @@ const statusOf = (root) => {
   };
 };
 
+const whole = (host, button) => {
+  const outer = host.getBoundingClientRect();
+  const box = button.getBoundingClientRect();
+  const style = getComputedStyle(button);
+  return box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5 && parseFloat(style.lineHeight) >= parseFloat(style.fontSize);
+};
+
 document.addEventListener('papershelf-inspect', () => {
   const overlays = [...document.querySelectorAll('papershelf-overlay')].map((host) => {
     const root = shadowOf(host);
@@ -49,6 +56,8 @@ document.addEventListener('papershelf-inspect', () => {
       built: !!button,
       // Our style reached the root (a constructed sheet in Chromium, a <style> in Firefox): the row is a flex box.
       styled: !!root?.querySelector('.row') && getComputedStyle(root.querySelector('.row')).display === 'flex',
+      // The save button drawn whole: within the host's box (the row clips there), its text within its line.
+      saveWhole: root?.querySelector('button.save') ? whole(host, root.querySelector('button.save')) : null,
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
