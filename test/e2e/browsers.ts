@@ -58,6 +58,8 @@ export interface OverlayInfo {
    * until built.
    */
   saveWhole: boolean | null;
+  /** What the row's end (it fills the rest of the first line) is drawn over: nothing, as long as it works. */
+  covered: string[];
 }
 
 export interface Tab {

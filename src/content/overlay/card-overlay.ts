@@ -24,7 +24,7 @@ const STYLES = [SAVE_STYLE, TAG_STYLE, BADGE_STYLE, RELEVANCE_STYLE, '.badges { 
  * (40em of its own 12 px text).
  */
 const INLINE_STYLE = `
-:host { display: inline-block !important; vertical-align: top !important; margin: 0 0 0 1em !important;
+:host { display: inline-block !important; vertical-align: top !important; margin: 0 !important; margin-inline-start: 1em !important;
   width: 40em !important; max-width: 100% !important; font-size: 12px !important; line-height: calc(16 / 12) !important;
   height: 1lh !important; }
 .row { row-gap: 16px; border-radius: 6px; }

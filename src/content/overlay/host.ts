@@ -47,27 +47,29 @@ const properties = (colours: Record<string, string>) =>
  * hit-tested over all of it, and clips its own overflow (the host's scroll sizes do not grow): what does not fit on
  * its line wraps to lines that are never shown, whole, and the "more" button (tag-chips.ts) or the statuses opened
  * open the row (openHost), only at the reader's click. Focus outlines are drawn inside their control (the row clips
- * outside).
+ * outside). Sides are logical (inline start and end), as the row runs in its card's direction: right to left in an
+ * Arabic or Hebrew page, where a right-hand `.end` was drawn over the last control on the line.
  */
 const BASE_STYLE = `
 :host { all: initial !important; display: block !important; margin: 6px 0 2px !important;
   font: 12.5px/1.5 system-ui, -apple-system, sans-serif !important; height: calc(1lh + 5.25px) !important;
   contain: size layout style !important; }
-.row { box-sizing: border-box; width: 100%; height: 100%; overflow: hidden; padding-right: var(--more);
+.row { box-sizing: border-box; width: 100%; height: 100%; overflow: hidden; padding-inline-end: var(--more);
   display: flex; align-items: center; align-content: flex-start;
   gap: 6px; row-gap: 24px; flex-wrap: wrap; border-radius: 8px; color: var(--fg); background: var(--row-bg);
   --more: 3em; --row-bg: var(--bg); ${properties(PALETTE.light)} }
 .row > * { flex: none; }
 .row[data-theme="dark"] { ${properties(PALETTE.dark)} }
-.row.watched { box-shadow: inset 3px 0 0 var(--watch); padding-left: 8px; }
+.row.watched { box-shadow: inset 3px 0 0 var(--watch); padding-inline-start: 8px; }
+.row.watched:dir(rtl) { box-shadow: inset -3px 0 0 var(--watch); }
 .row.marked { --row-bg: var(--mark); }
-.row.open { height: auto; min-height: 100%; overflow: visible; padding-right: 0; row-gap: 4px; }
-.end { flex: 1 0 0; align-self: stretch; margin-right: calc(-1 * var(--more)); position: relative; z-index: 1;
+.row.open { height: auto; min-height: 100%; overflow: visible; padding-inline-end: 0; row-gap: 4px; }
+.end { flex: 1 0 0; align-self: stretch; margin-inline-end: calc(-1 * var(--more)); position: relative; z-index: 1;
   background: var(--row-bg); }
 .row.open .end { display: none; }
 button, a { font: inherit; color: inherit; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
-.msg { position: absolute; top: 0; right: 0; bottom: 0; z-index: 3; max-width: 100%; display: flex; align-items: center;
+.msg { position: absolute; top: 0; inset-inline-end: 0; bottom: 0; z-index: 3; max-width: 100%; display: flex; align-items: center;
   box-sizing: border-box; overflow: hidden; white-space: nowrap; color: var(--error); background: var(--row-bg); }
 .msg[data-text]:not([data-text=""]) { padding: 0 8px; }
 ${SHOWN_TEXT_STYLE}

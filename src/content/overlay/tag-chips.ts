@@ -24,7 +24,7 @@ export const TAG_STYLE = `
 .chip[data-watched] { border-color: var(--watch); font-weight: 600; }
 .chip[aria-pressed="true"] { background: var(--mark); }
 .more { border: 0; background: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;
-  position: absolute; top: 0; right: 0; height: 100%; width: var(--more); }
+  position: absolute; top: 0; inset-inline-end: 0; height: 100%; width: var(--more); }
 .more:focus-visible, .more.count { z-index: 2; }
 .row.open .more { position: static; height: auto; width: auto; padding: 0 4px; }
 `;

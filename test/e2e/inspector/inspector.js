@@ -31,6 +31,19 @@ const whole = (host, button) => {
   return box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5 && parseFloat(style.lineHeight) >= parseFloat(style.fontSize);
 };
 
+const covered = (root) => {
+  const end = root?.querySelector('.row > .end');
+  if (!end || !end.getClientRects().length) return [];
+  const e = end.getBoundingClientRect();
+  return [...root.querySelectorAll('.row button, .row a')]
+    .filter((c) => !c.classList.contains('more') && c.getClientRects().length)
+    .filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.left < e.right - 0.5 && r.right > e.left + 0.5 && r.top < e.bottom - 0.5 && r.bottom > e.top + 0.5;
+    })
+    .map(shown);
+};
+
 document.addEventListener('papershelf-inspect', () => {
   const overlays = [...document.querySelectorAll('papershelf-overlay')].map((host) => {
     const root = shadowOf(host);
@@ -58,6 +71,8 @@ document.addEventListener('papershelf-inspect', () => {
       styled: !!root?.querySelector('.row') && getComputedStyle(root.querySelector('.row')).display === 'flex',
       // The save button drawn whole: within the host's box (the row clips there), its text within its line.
       saveWhole: root?.querySelector('button.save') ? whole(host, root.querySelector('button.save')) : null,
+      // Controls the end of the row is drawn over (it fills the rest of the first line, up to the "more" button).
+      covered: covered(root),
     };
   });
   document.documentElement.setAttribute('data-papershelf-inspector', JSON.stringify(overlays));
