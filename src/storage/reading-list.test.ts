@@ -58,7 +58,7 @@ describe('reading list storage', () => {
     for (let n = 1; n <= dates.length + 1; n++) expect(await listPapers(db, n)).toEqual(all.slice(0, n));
   });
 
-  it('saving again refreshes metadata but keeps user data, first save date and known fields', async () => {
+  it('saving again refreshes metadata but keeps user data, first save date, edit time and known fields', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ abstract: 'Old abstract', upvotes: 3 }), { savedFrom: 'https://a.example/', now: 1000 });
     const tx = db.transaction('papers', 'readwrite');
@@ -66,7 +66,8 @@ describe('reading list storage', () => {
     await tx.store.put({ ...stored, status: 'reading', tags: ['moe'], note: 'read §3' });
     await tx.done;
     const again = await savePaper(db, makePaper({ abstract: null, upvotes: 9 }), { savedFrom: 'https://b.example/', now: 5000 });
-    expect(again).toMatchObject({ status: 'reading', tags: ['moe'], note: 'read §3', savedAt: 1000, updatedAt: 5000, savedFrom: 'https://a.example/' });
+    // The edit time stays: a backup of another copy, with a note written there at 3000, must still win the note.
+    expect(again).toMatchObject({ status: 'reading', tags: ['moe'], note: 'read §3', savedAt: 1000, updatedAt: 1000, savedFrom: 'https://a.example/' });
     expect(again.paper.abstract).toBe('Old abstract');
     expect(again.paper.upvotes).toBe(9);
   });

@@ -51,7 +51,9 @@ export interface SaveOptions {
 
 /**
  * Save a paper. Saving one already in the list refreshes its metadata and keeps the user's status, tags,
- * notes and first save date. Resolves with the stored record once committed.
+ * notes, first save date and edit time: `updatedAt` is when the reader last changed what they keep about the paper,
+ * which an import of a backup decides by (the newer record's status, tags and note win as a whole), and a page's
+ * metadata seen again is no such change. Resolves with the stored record once committed.
  */
 export async function savePaper(db: Database, paper: Paper, options: SaveOptions): Promise<SavedPaper> {
   const now = options.now ?? Date.now();
@@ -59,7 +61,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   const papers = tx.objectStore('papers');
   const existing = await papers.get(paper.id);
   const record: SavedPaper = existing
-    ? { ...existing, paper: mergePapers(paper, existing.paper), updatedAt: now }
+    ? { ...existing, paper: mergePapers(paper, existing.paper) }
     : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now };
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
