@@ -25,7 +25,7 @@ const db = databaseOpener();
 // The settings, in the database; settings an older build left in storage.local move there first. Open pages follow a
 // change to what they read at once (they ask tagSettings again), and the toolbar count its switch.
 const settings = createSettingsService(db, browser.storage.local, {
-  pages: () => void tellTabsSettingsChanged(browser.tabs).catch(() => undefined),
+  pages: () => tellTabsSettingsChanged(browser.tabs).catch(() => undefined),
   toolbarCount: () => void count(),
 });
 

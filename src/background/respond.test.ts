@@ -70,6 +70,12 @@ describe('the background answers writes', () => {
     expect(marks).toHaveLength(2); // nothing was marked for a request that was refused
   });
 
+  it('marks a settings change in flight too, so a worker stopped before its notice makes tabs re-read', async () => {
+    const { marks, responder } = await setup();
+    expect(await responder.respond({ type: 'setSettings', payload: { patch: { toolbarCount: false } } })).toMatchObject({ ok: true });
+    expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
+  });
+
   it('a full disk answers a QuotaExceededError the page can name, and nothing is half written', async () => {
     const { db, notices, responder } = await setup();
     const put = IDBObjectStore.prototype.put;

@@ -16,7 +16,7 @@ export interface SettingsService {
 
 export interface SettingsFollowers {
   /** What pages read (watched topics, tag rules, relevance) changed. */
-  pages(): void;
+  pages(): void | Promise<void>;
   /** The toolbar count was turned on or off. */
   toolbarCount(): void;
 }
@@ -50,7 +50,8 @@ export function createSettingsService(db: () => Promise<Database>, legacy: Legac
     async save(patch) {
       await move();
       const { before, after } = await writeSettings(await db(), patch);
-      if (pageSettingsChanged(before, after)) followers.pages();
+      // Awaited: the write is marked in flight (respond.ts) until its notice has gone out to the tabs.
+      if (pageSettingsChanged(before, after)) await followers.pages();
       if (before.toolbarCount !== after.toolbarCount) followers.toolbarCount();
       return after;
     },

@@ -124,6 +124,21 @@ describe('startContentScript follows a settings notice (options page, no reload)
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(3);
   });
 
+  it('a reload notice (a worker stopped before a notice went out) reads the settings again too', async () => {
+    history.replaceState(null, '', '/list');
+    document.body.innerHTML = '<article><a class="paper" href="/1">l</a><h3>Reward models</h3></article>';
+    startContentScript([adapter]);
+    await vi.waitFor(() => expect(asked).toContain('lookup'));
+    await vi.waitFor(() => expect(chips().length).toBeGreaterThan(0));
+    expect(chips().flat()).not.toContain('rl');
+    settings = { watchedTopics: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: false };
+    tell({ type: 'reload' });
+    // (The earlier tests' scripts are still running on this document, deaf to this test's notices: the overlay of this
+    // test's script is the one that changes.)
+    await vi.waitFor(() => expect(chips().flat()).toContain('rl'));
+    expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(2);
+  });
+
   it('on a page no adapter handles, a settings notice asks nothing', async () => {
     history.replaceState(null, '', '/profile');
     startContentScript([adapter]);

@@ -90,7 +90,9 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   runtime().onMessage.addListener((message: unknown) => {
     const notice = noticeOf(message);
     if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state);
-    else if (notice?.type === 'reload') void annotator.refresh();
+    // A worker stopped between a write and its notice: the saved states, and the settings (a change's notice may be the
+    // one lost), are read again.
+    else if (notice?.type === 'reload') void (annotator.refresh(), annotator.isPrepared() && followSettings());
     else if (notice?.type === 'settings') void (annotator.isPrepared() && followSettings());
     else if ((message as { type?: unknown })?.type === 'save-shortcut') void annotator.toggleActive();
     return undefined;
