@@ -29,12 +29,15 @@ const settings = createSettingsService(db, browser.storage.local, {
   toolbarCount: () => void count(),
 });
 
+/** The toolbar count reads the list and the settings (through the service, so never before their move). */
+const toolbar = { db, settings: settings.read };
+
 const relevance = createRelevanceService(db);
 const repos = createRepoService(db, async () => (await settings.read()).githubToken.trim() || null, recordRejectedToken);
 
 /** Tell every tab's content script and any open popup/library page that a paper's state changed. */
 async function broadcast(notice: Notice): Promise<void> {
-  void updateToolbarCount(db).catch(() => {});
+  void updateToolbarCount(toolbar).catch(() => {});
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
     if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
@@ -87,7 +90,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // Optional sites: keep their content scripts in step with what the user granted (options page, or the
 // browser's own site-access controls).
 const sync = () => syncSiteScripts(SITE_SCRIPT_FILES).catch((error) => console.warn('Papershelf: site scripts:', error));
-const count = () => updateToolbarCount(db).catch((error) => console.warn('Papershelf: toolbar count:', error));
+const count = () => updateToolbarCount(toolbar).catch((error) => console.warn('Papershelf: toolbar count:', error));
 browser.runtime.onStartup.addListener(count);
 browser.runtime.onInstalled.addListener(count);
 void settings.adopted.then((moved) => {
@@ -133,10 +136,10 @@ function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
     )
     .then(
       // The menu closes at once and the page shows nothing: the toolbar button says how it went.
-      (paper) => (paper ? reportLinkSaved(paper.title, db) : reportLinkProblem(info.linkUrl!, null, db)),
+      (paper) => (paper ? reportLinkSaved(paper.title, toolbar) : reportLinkProblem(info.linkUrl!, null, toolbar)),
       (error) => {
         console.warn('Papershelf: could not save the link:', error);
-        return reportLinkProblem(info.linkUrl!, error, db);
+        return reportLinkProblem(info.linkUrl!, error, toolbar);
       },
     )
     .catch((error) => console.warn('Papershelf: toolbar button:', error));

@@ -25,6 +25,10 @@ const { takeLinkProblem } = await import('./link-problem');
 const { updateToolbarCount } = await import('./toolbar-count');
 const { openDatabase, savePaper } = await import('../storage/reading-list');
 const { makePaper } = await import('../../test/unit/paper-factory');
+const { readSettings } = await import('../storage/settings-store');
+type Db = Awaited<ReturnType<typeof openDatabase>>;
+/** The toolbar's list and settings, from `db`. */
+const source = (db: Db) => ({ db: async () => db, settings: () => readSettings(db) });
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -36,14 +40,14 @@ describe('feedback on a save from a link', () => {
   it('a failed save marks the toolbar button, says what failed in its title, and keeps it through count updates until taken', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://x.example/' });
-    await reportLinkProblem('https://arxiv.org/abs/2401.12345', new Error('QuotaExceededError: the disk is full'), async () => db);
+    await reportLinkProblem('https://arxiv.org/abs/2401.12345', new Error('QuotaExceededError: the disk is full'), source(db));
     expect(browserState.text).toBe('!');
     expect(browserState.title).toBe('Papershelf: could not save https://arxiv.org/abs/2401.12345 to the reading list: QuotaExceededError: the disk is full');
-    await updateToolbarCount(async () => db); // another save elsewhere recounts: the mark stays
+    await updateToolbarCount(source(db)); // another save elsewhere recounts: the mark stays
     expect(browserState.text).toBe('!');
     // The popup takes the problem (to show it), and the button is back to the count.
     expect(await takeLinkProblem()).toBe('Could not save https://arxiv.org/abs/2401.12345 to the reading list: QuotaExceededError: the disk is full');
-    await updateToolbarCount(async () => db);
+    await updateToolbarCount(source(db));
     expect(browserState.text).toBe('1');
     expect(browserState.title).toBe('Papershelf reading list');
     expect(await takeLinkProblem()).toBeNull();
@@ -51,7 +55,7 @@ describe('feedback on a save from a link', () => {
 
   it('a link that names no paper is said too, not silently ignored', async () => {
     const db = await openDatabase();
-    await reportLinkProblem('https://example.org/blog', null, async () => db);
+    await reportLinkProblem('https://example.org/blog', null, source(db));
     expect(browserState.text).toBe('!');
     expect(browserState.title).toBe('Papershelf: could not save https://example.org/blog to the reading list: the link names no paper Papershelf knows');
   });
@@ -60,10 +64,10 @@ describe('feedback on a save from a link', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://x.example/' });
-    await reportLinkSaved('Attention is all you need', async () => db);
+    await reportLinkSaved('Attention is all you need', source(db));
     expect(browserState.text).toBe('✓');
     expect(browserState.title).toBe('Papershelf: saved “Attention is all you need” to the reading list');
-    await updateToolbarCount(async () => db); // the save's own recount does not cut the confirmation short
+    await updateToolbarCount(source(db)); // the save's own recount does not cut the confirmation short
     expect(browserState.text).toBe('✓');
     await vi.advanceTimersByTimeAsync(5000);
     await vi.waitFor(() => expect(browserState.text).toBe('1'));

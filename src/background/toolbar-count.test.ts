@@ -16,7 +16,10 @@ vi.mock('webextension-polyfill', () => ({
 
 const { countLabel, updateToolbarCount } = await import('./toolbar-count');
 const { editPaper, openDatabase, savePaper } = await import('../storage/reading-list');
-const { writeSettings } = await import('../storage/settings-store');
+const { readSettings, writeSettings } = await import('../storage/settings-store');
+type Db = Awaited<ReturnType<typeof openDatabase>>;
+/** The toolbar's list and settings, from `db`. */
+const source = (db: Db) => ({ db: async () => db, settings: () => readSettings(db) });
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -31,10 +34,10 @@ describe('toolbar count', () => {
     const db = await openDatabase();
     for (const n of [1, 2, 3]) await savePaper(db, makePaper({ id: `arxiv:2607.0000${n}` }), { savedFrom: 'https://x.example/' });
     await editPaper(db, 'arxiv:2607.00002', { status: 'done' });
-    await updateToolbarCount(async () => db);
+    await updateToolbarCount(source(db));
     expect(badge.text).toBe('2');
     await writeSettings(db, { toolbarCount: false });
-    await updateToolbarCount(async () => db);
+    await updateToolbarCount(source(db));
     expect(badge.text).toBe('');
   });
 });

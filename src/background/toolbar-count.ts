@@ -3,7 +3,7 @@
 // is next opened, a success as a short "✓"; both with a title that says which paper or link.
 import browser from 'webextension-polyfill';
 import type { Database } from '../storage/reading-list';
-import { readSettings } from '../storage/settings-store';
+import type { Settings } from '../storage/settings';
 import { readLinkProblem } from './link-problem';
 
 const TITLE = 'Papershelf reading list';
@@ -25,12 +25,18 @@ export async function toReadCount(db: Database): Promise<number> {
   return db.countFromIndex('papers', 'by-status', 'to-read');
 }
 
-export async function updateToolbarCount(db: () => Promise<Database>): Promise<void> {
+/** What the count is read from: the list, and the settings as the background serves them (settings.ts). */
+export interface ToolbarSource {
+  db: () => Promise<Database>;
+  settings: () => Promise<Settings>;
+}
+
+export async function updateToolbarCount({ db, settings }: ToolbarSource): Promise<void> {
   const problem = await readLinkProblem();
   if (problem) return showOnToolbar('!', '#dc2626', `Papershelf: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`);
   if (confirmation && Date.now() < confirmation.until) return showOnToolbar('✓', '#16a34a', confirmation.title);
   confirmation = null;
-  const { toolbarCount } = await readSettings(await db());
+  const { toolbarCount } = await settings();
   const text = toolbarCount ? countLabel(await toReadCount(await db())) : '';
   await showOnToolbar(text, '#2563eb', TITLE);
 }
