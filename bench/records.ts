@@ -97,6 +97,7 @@ export function syntheticPaper(id: string, i: number, rnd: () => number): Paper 
     url: arxiv ? (site === 'huggingface' ? `https://huggingface.co/papers/${arxiv}` : `https://arxiv.org/abs/${arxiv}`) : null,
     venue: null,
     categories: site === 'huggingface' ? Array.from({ length: 3 + Math.floor(rnd() * 6) }, () => pick(keywords)) : ['cs.LG'],
+    aliases: [],
     version: null,
     doi: null,
     source: { site, page: site === 'huggingface' ? 'daily' : 'new' },

@@ -1,6 +1,6 @@
 // What the background does for each message: storage calls plus the change broadcast. Pure of extension
 // APIs (they come in through `deps`), so tests drive it with fake-indexeddb and a recorded broadcast.
-import type { Envelope, Responses, Notice, MessageName, RepoSummary } from './messages';
+import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, type Database } from '../storage/reading-list';
@@ -68,7 +68,7 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     case 'edit': {
       const { id, edit } = message.payload as Envelope<'edit'>['payload'];
       const record = await editPaper(db, id, edit);
-      if (record) deps.broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
+      if (record) deps.broadcast(changedNotice(record));
       return record;
     }
     case 'editMany': {
@@ -80,13 +80,13 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     case 'save': {
       const { paper, savedFrom } = message.payload as Envelope<'save'>['payload'];
       const record = await savePaper(db, paper, { savedFrom });
-      deps.broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
+      deps.broadcast(changedNotice(record));
       return record;
     }
     case 'remove': {
       const { id } = message.payload as Envelope<'remove'>['payload'];
       const removed = await removePaper(db, id);
-      if (removed) deps.broadcast({ type: 'changed', id, state: null });
+      if (removed) deps.broadcast(changedNotice(removed, 'removed'));
       return removed;
     }
     case 'removeMany': {
@@ -104,7 +104,7 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     case 'restore': {
       const { record } = message.payload as Envelope<'restore'>['payload'];
       const [stored = record] = await restorePapers(db, [record]);
-      deps.broadcast({ type: 'changed', id: stored.id, state: { status: stored.status, tags: stored.tags } });
+      deps.broadcast(changedNotice(stored));
       return stored;
     }
     case 'restoreMany': {

@@ -3,7 +3,7 @@
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { databaseOpener } from '../storage/connection';
 import { createResponder, IN_FLIGHT_KEY } from './respond';
-import { allowedRequest, isExtensionPage, pageReply, type Notice } from './messages';
+import { allowedRequest, changedNotice, isExtensionPage, pageReply, type Notice } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
@@ -130,7 +130,7 @@ function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
         resolve: (target) => linkResolver.resolve(target),
         save: async (paper, savedFrom) => {
           const record = await savePaper(await db(), paper, { savedFrom });
-          void broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
+          void broadcast(changedNotice(record));
         },
       }),
     )

@@ -78,9 +78,9 @@ describe('handle', () => {
     await handle(parseEnvelope({ type: 'remove', payload: { id: paper.id } }), deps);
     await handle(parseEnvelope({ type: 'remove', payload: { id: paper.id } }), deps); // not saved: no notice
     expect(notices).toEqual([
-      { type: 'changed', id: paper.id, state: { status: 'to-read', tags: [] } },
-      { type: 'changed', id: paper.id, state: { status: 'reading', tags: ['moe'] } },
-      { type: 'changed', id: paper.id, state: null },
+      { type: 'changed', id: paper.id, aliases: [], state: { status: 'to-read', tags: [] } },
+      { type: 'changed', id: paper.id, aliases: [], state: { status: 'reading', tags: ['moe'] } },
+      { type: 'changed', id: paper.id, aliases: [], state: null },
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('handle', () => {
     expect(stored).toMatchObject({ status: 'reading', tags: ['fresh', 'moe'], savedAt: removed.savedAt, savedFrom: removed.savedFrom, updatedAt: newer.updatedAt, paper: { upvotes: 99 } });
     expect(stored?.note).toContain('new note');
     expect(stored?.note).toContain('old note');
-    expect(notices).toEqual([{ type: 'changed', id: paper.id, state: { status: 'reading', tags: ['fresh', 'moe'] } }]);
+    expect(notices).toEqual([{ type: 'changed', id: paper.id, aliases: [], state: { status: 'reading', tags: ['fresh', 'moe'] } }]);
   });
 
   it('an undone bulk remove puts back what was removed in one go, merging a paper saved again meanwhile', async () => {
@@ -347,24 +347,32 @@ describe('noticeOf (the content scripts\' check of background notices, without v
     { type: 'settings', watchedTopics: ['moe'] },
     { type: 'Settings' },
     { type: 'changed', id, state: null },
+    { type: 'changed', id, aliases: [], state: null },
+    { type: 'changed', id, aliases: ['cvf:CVPR_2023/Smith_Example_CVPR_2023'], state },
+    { type: 'changed', id, aliases: ['dblp:conf/icml/Smith23', 'doi:10.1000/xyz'], state: null },
+    { type: 'changed', id, aliases: 'dblp:conf/icml/Smith23', state: null },
+    { type: 'changed', id, aliases: [42], state: null },
+    { type: 'changed', id, aliases: ['javascript:alert(1)'], state: null },
+    { type: 'changed', id, aliases: Array.from({ length: 21 }, (_, i) => `dblp:conf/x/A${i}`), state: null },
+    { type: 'changed', id, aliases: null, state: null },
     { type: 'changed', id, state },
-    { type: 'changed', id, state: { status: 'done', tags: [] } },
-    { type: 'changed', id: 'doi:10.1000/xyz', state: null },
-    { type: 'changed', id, state: { ...state, extra: true } },
-    { type: 'changed', id, state: { status: 'finished', tags: [] } },
-    { type: 'changed', id, state: { status: 'reading', tags: [1] } },
-    { type: 'changed', id, state: { status: 'reading', tags: 'moe' } },
-    { type: 'changed', id, state: { status: 'reading' } },
-    { type: 'changed', id, state: [] },
-    { type: 'changed', id, state: undefined },
+    { type: 'changed', id, aliases: [], state: { status: 'done', tags: [] } },
+    { type: 'changed', aliases: [], id: 'doi:10.1000/xyz', state: null },
+    { type: 'changed', id, aliases: [], state: { ...state, extra: true } },
+    { type: 'changed', id, aliases: [], state: { status: 'finished', tags: [] } },
+    { type: 'changed', id, aliases: [], state: { status: 'reading', tags: [1] } },
+    { type: 'changed', id, aliases: [], state: { status: 'reading', tags: 'moe' } },
+    { type: 'changed', id, aliases: [], state: { status: 'reading' } },
+    { type: 'changed', id, aliases: [], state: [] },
+    { type: 'changed', id, aliases: [], state: undefined },
     { type: 'changed', id },
-    { type: 'changed', id, state: null, extra: 1 },
-    { type: 'changed', id: 'javascript:alert(1)', state: null },
-    { type: 'changed', id: 'arxiv:2601.00001 x', state: null },
-    { type: 'changed', id: `arxiv:${'1'.repeat(400)}`, state: null },
-    { type: 'changed', id: 42, state: null },
-    { type: 'changed', id: '', state: null },
-    { type: 'changed', id: 'ARXIV:2601.00001', state: null },
+    { type: 'changed', id, aliases: [], state: null, extra: 1 },
+    { type: 'changed', aliases: [], id: 'javascript:alert(1)', state: null },
+    { type: 'changed', aliases: [], id: 'arxiv:2601.00001 x', state: null },
+    { type: 'changed', aliases: [], id: `arxiv:${'1'.repeat(400)}`, state: null },
+    { type: 'changed', aliases: [], id: 42, state: null },
+    { type: 'changed', aliases: [], id: '', state: null },
+    { type: 'changed', aliases: [], id: 'ARXIV:2601.00001', state: null },
     { type: 'save-shortcut' },
     { type: 'Reload' },
     [{ type: 'reload' }],

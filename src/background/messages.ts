@@ -49,11 +49,16 @@ export const PaperSchema = v.pipe(
     categories: v.pipe(v.array(text(L.category)), v.maxLength(L.categories)),
     version: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(L.version))),
     doi: v.nullable(v.pipe(v.string(), v.check(isPaperDoi, "must be the paper's own DOI (10.NNNN/…), not arXiv's 10.48550 one"))),
+    aliases: v.pipe(v.array(PaperId), v.maxLength(L.aliases)),
     source: v.strictObject({ site: text(L.sourceField), page: text(L.sourceField) }),
   }),
   v.forward(
     v.check((paper) => paper.version === null || paper.id.startsWith('arxiv:'), 'only an arXiv paper has a version'),
     ['version'],
+  ),
+  v.forward(
+    v.check((paper) => !paper.aliases.includes(paper.id) && new Set(paper.aliases).size === paper.aliases.length, 'aliases are other ids, each once'),
+    ['aliases'],
   ),
 );
 
@@ -97,7 +102,17 @@ const EditSchema = v.strictObject({
 
 /** Request schemas by message name. */
 export const requests = {
-  lookup: v.strictObject({ ids: v.pipe(v.array(PaperId), v.maxLength(LOOKUP_MAX)) }),
+  /**
+   * `aliases`: for a card whose page gives its paper other ids too (Paper.aliases), those ids by the card's id: a paper
+   * saved under one of them is that card's (its state then says `savedAs`).
+   */
+  lookup: v.strictObject({
+    ids: v.pipe(v.array(PaperId), v.maxLength(LOOKUP_MAX)),
+    aliases: v.optional(v.pipe(
+      v.record(PaperId, v.pipe(v.array(PaperId), v.maxLength(L.aliases))),
+      v.check((byId) => Object.keys(byId).length <= LOOKUP_MAX, `at most ${LOOKUP_MAX} papers`),
+    )),
+  }),
   /** The built-in topics of the cards a content script builds (one slice's, see BATCH_MAX): title and abstract only. */
   topics: v.strictObject({ papers: v.pipe(v.array(v.strictObject({ title: text(L.title), abstract: v.nullable(text(RELEVANCE_ABSTRACT_MAX)) })), v.maxLength(BATCH_MAX)) }),
   edit: v.strictObject({ id: PaperId, edit: EditSchema }),
@@ -269,7 +284,10 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: { name: stri
 /** The background's broadcast when the list changes: sent to every tab and to open extension pages. */
 export interface ChangedNotice {
   type: 'changed';
+  /** The record's id. */
   id: string;
+  /** The other ids it answers to (Paper.aliases): a card showing the paper under one of them changes too. */
+  aliases: string[];
   /** null: no longer in the list. */
   state: SavedState | null;
 }
@@ -296,8 +314,15 @@ export type TabNotice = Notice | SettingsNotice;
 export const ChangedNoticeSchema = v.strictObject({
   type: v.literal('changed'),
   id: PaperId,
+  aliases: v.pipe(v.array(PaperId), v.maxLength(L.aliases)),
   state: v.nullable(v.strictObject({ status: StatusSchema, tags: v.array(v.string()) })),
 });
+
+/** The notice for a record as stored now, or as it was (`removed`). */
+export function changedNotice(record: SavedPaper, removed?: 'removed'): ChangedNotice {
+  const aliases = Array.isArray(record.paper?.aliases) ? [...record.paper.aliases] : [];
+  return { type: 'changed', id: record.id, aliases, state: removed ? null : { status: record.status, tags: [...record.tags] } };
+}
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const hasKeys = (o: Record<string, unknown>, keys: readonly string[]) => {
@@ -314,14 +339,15 @@ export function noticeOf(message: unknown): TabNotice | null {
   if (!isRecord(message)) return null;
   if (message.type === 'reload') return hasKeys(message, ['type']) ? { type: 'reload' } : null;
   if (message.type === 'settings') return hasKeys(message, ['type']) ? { type: 'settings' } : null;
-  if (message.type !== 'changed' || !hasKeys(message, ['type', 'id', 'state'])) return null;
-  const { id, state } = message;
-  if (typeof id !== 'string' || id.length > L.id || !isWellFormedId(id) || !ID_PREFIX.test(id)) return null;
-  if (state === null) return { type: 'changed', id, state: null };
+  if (message.type !== 'changed' || !hasKeys(message, ['type', 'id', 'aliases', 'state'])) return null;
+  const { id, aliases, state } = message;
+  const isId = (x: unknown): x is string => typeof x === 'string' && x.length <= L.id && isWellFormedId(x) && ID_PREFIX.test(x);
+  if (!isId(id) || !Array.isArray(aliases) || aliases.length > L.aliases || !aliases.every(isId)) return null;
+  if (state === null) return { type: 'changed', id, aliases: [...aliases], state: null };
   if (!isRecord(state) || !hasKeys(state, ['status', 'tags'])) return null;
   const { status, tags } = state;
   if (!READING_STATUSES.includes(status as never) || !Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) return null;
-  return { type: 'changed', id, state: { status: status as SavedState['status'], tags: [...(tags as string[])] } };
+  return { type: 'changed', id, aliases: [...aliases], state: { status: status as SavedState['status'], tags: [...(tags as string[])] } };
 }
 
 /** Validate an incoming envelope; throws a readable error naming the message and the first problem. */

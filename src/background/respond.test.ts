@@ -63,7 +63,7 @@ describe('the background answers writes', () => {
     const paper = makePaper({ id: 'arxiv:2607.00001' });
     expect(await responder.respond({ type: 'save', payload: { paper, savedFrom: FROM } })).toMatchObject({ ok: true });
     expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
-    expect(notices).toEqual([{ type: 'changed', id: paper.id, state: { status: 'to-read', tags: [] } }]);
+    expect(notices).toEqual([{ type: 'changed', id: paper.id, aliases: [], state: { status: 'to-read', tags: [] } }]);
     expect(responder.inFlight()).toBe(0);
     const refused = await responder.respond({ type: 'save', payload: { paper: { ...paper, __proto__: { title: 'x' } }, savedFrom: FROM, extra: 1 } });
     expect(refused).toMatchObject({ ok: false, error: { name: 'TypeError', message: expect.stringMatching(/^Invalid "save" message/) } });

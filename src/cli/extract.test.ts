@@ -27,7 +27,7 @@ describe('extract CLI', () => {
     expect(result.papers).toHaveLength(31);
     expect(result.papers[0].id).toBe('arxiv:2606.28322');
     expect(Object.keys(result.papers[0]).sort()).toEqual(
-      ['abstract', 'authorCount', 'authors', 'categories', 'githubRepos', 'githubStars', 'id', 'pdfUrl', 'projectUrl',
+      ['abstract', 'aliases', 'authorCount', 'authors', 'categories', 'githubRepos', 'githubStars', 'id', 'pdfUrl', 'projectUrl',
         'published', 'source', 'title', 'upvotes', 'url', 'venue', 'version', 'doi'].sort(),
     );
   });

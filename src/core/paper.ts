@@ -1,4 +1,5 @@
 import { REPO_NAME } from './github';
+import { boundAliases } from './aliases';
 import { arxivIdFromDoi, doiOf, isDoi } from './ids';
 
 /** The one shape every site adapter produces and every layer stores (issue #3). Unknown fields are null. */
@@ -33,6 +34,13 @@ export interface Paper {
    * ownDoi): never arXiv's 10.48550/arXiv.<id> nor a `doi:` id's own DOI, which exports derive from the id.
    */
   doi: string | null;
+  /**
+   * Other ids the page gives this same paper (canonical, never `id`): a venue's id beside a DOI (a dblp entry naming
+   * both), the site's own key where a venue or DOI id replaced it (`dblp:conf/icml/Smith23`, what older builds
+   * stored). A saved record answers to them too (storage/aliases.ts), so one paper is one record whichever of its ids
+   * a page shows. `[]` when the page gives none.
+   */
+  aliases: string[];
   source: PaperSource;
 }
 
@@ -62,6 +70,7 @@ export function emptyPaper(id: string, title: string, source: PaperSource): Pape
     categories: [],
     version: null,
     doi: null,
+    aliases: [],
     source,
   };
 }
@@ -95,6 +104,8 @@ export const PAPER_LIMITS = {
   /** arXiv versions run to a few dozen; anything past this is not one. */
   version: 1000,
   doi: 300,
+  /** A page names a few other ids of a paper; a record keeps those of every page it was saved from, and merged ones. */
+  aliases: 20,
 } as const;
 
 /** An absolute http(s) URL that parses, with no white space or control characters, within the size limit. */
@@ -146,17 +157,22 @@ const filled = (value: unknown) => value !== null && value !== undefined && valu
  * One paper from two copies of it (saved again, merged with a second record, imported over the list): field by field
  * the newer copy's value unless it is unknown (null, '' or []), then the older one's; the author count comes with the
  * author list it qualifies ("et al."), so a full list seen later is not given an old listing's count; the version
- * never goes down and a DOI once found is kept (mergedIdentity). The id and source are the newer copy's.
+ * never goes down and a DOI once found is kept (mergedIdentity); the aliases are both copies' and the older copy's id
+ * when it differs. The source is the newer copy's, and the id too unless `id` names the record it is merged into.
  */
-export function mergePapers(newer: Paper, older: Paper): Paper {
+export function mergePapers(newer: Paper, older: Paper, id = newer.id): Paper {
   const merged = { ...older } as Record<string, unknown>;
   for (const [key, value] of Object.entries(newer)) if (filled(value)) merged[key] = value;
   const listFromNewer = filled(newer.authors);
+  const { version, doi } = mergedIdentity(newer, older);
   return {
     ...(merged as unknown as Paper),
     authorCount: listFromNewer ? (newer.authorCount ?? null) : (older.authorCount ?? newer.authorCount ?? null),
-    ...mergedIdentity(newer, older),
-    id: newer.id,
+    // Merged into a record of another id (one of the paper's aliases), they are kept as that id allows.
+    version: version !== null && isPaperVersion(version, id) ? version : null,
+    doi: ownDoi(doi, id),
+    aliases: boundAliases([newer.id, ...(newer.aliases ?? []), older.id, ...(older.aliases ?? [])], id),
+    id,
     source: newer.source ?? older.source,
   };
 }
@@ -230,6 +246,7 @@ export function boundPaper(paper: Paper): Paper | null {
     categories: paper.categories.slice(0, L.categories).map((c) => clip(c, L.category)),
     version: paper.version !== null && isPaperVersion(paper.version, paper.id) ? paper.version : null,
     doi: ownDoi(paper.doi, paper.id),
+    aliases: boundAliases(paper.aliases ?? [], paper.id),
     source: { site: clip(paper.source.site, L.sourceField), page: clip(paper.source.page, L.sourceField) },
   };
 }

@@ -2,7 +2,7 @@
 // `remove` with the record, broadcasts a notice after each write) and records calls through vi.fn.
 import { vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import type { Notice } from '../background/messages';
+import { changedNotice, type Notice } from '../background/messages';
 import type { Paper } from '../core/paper';
 import type { SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi, SiteAccess } from './api';
@@ -39,7 +39,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       const found = api.papers.find((p) => p.id === id) ?? null;
       if (!found) return null;
       api.papers = api.papers.filter((p) => p.id !== id);
-      broadcast({ type: 'changed', id, state: null });
+      broadcast(changedNotice(found, 'removed'));
       return clone(found);
     }),
     removeMany: vi.fn(async (ids: string[]) => {
@@ -51,7 +51,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
     }),
     restore: vi.fn(async (record: SavedPaper) => {
       upsert([record]);
-      broadcast({ type: 'changed', id: record.id, state: { status: record.status, tags: record.tags } });
+      broadcast(changedNotice(record));
       return clone(record);
     }),
     restoreMany: vi.fn(async (records: SavedPaper[]) => {
@@ -65,7 +65,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       if (!found) return null;
       const record = applyEdit(clone(found), structuredClone(edit), Math.max(Date.now(), found.updatedAt + 1)); // as the background does
       upsert([record]);
-      broadcast({ type: 'changed', id, state: { status: record.status, tags: record.tags } });
+      broadcast(changedNotice(record));
       return clone(record);
     }),
     editMany: vi.fn(async (ids: string[], edit: PaperEdit) => {

@@ -153,7 +153,7 @@ describe('reading-list state', () => {
 
   it('a removal noticed while only the newest papers are shown does not make the list look complete', async () => {
     const { many, api, state, release } = await heldWholeList();
-    api.emit({ type: 'changed', id: many[2]!.id, state: null });
+    api.emit({ type: 'changed', id: many[2]!.id, aliases: [], state: null });
     expect(state.getSnapshot()).toMatchObject({ complete: false });
     expect(state.getSnapshot().byId.has(many[2]!.id)).toBe(false);
     release();
@@ -184,14 +184,14 @@ describe('reading-list state', () => {
     expect([...state.search('ablation')!.keys()]).toEqual([two.id]);
 
     api.papers = [makeSaved('arxiv:2601.00009', 'Saved in a tab', 9000), ...api.papers];
-    api.emit({ type: 'changed', id: 'arxiv:2601.00009', state: { status: 'to-read', tags: [] } });
+    api.emit({ type: 'changed', id: 'arxiv:2601.00009', aliases: [], state: { status: 'to-read', tags: [] } });
     await vi.waitFor(() => expect(state.getSnapshot().papers[0]!.paper.title).toBe('Saved in a tab'));
     expect(api.list).toHaveBeenCalledTimes(2);
   });
 
   it('drops a paper removed elsewhere without a reload', async () => {
     const { api, state } = await started();
-    api.emit({ type: 'changed', id: one.id, state: null });
+    api.emit({ type: 'changed', id: one.id, aliases: [], state: null });
     expect(state.getSnapshot().byId.has(one.id)).toBe(false);
     expect(state.search('experts')!.size).toBe(0);
     expect(api.list).toHaveBeenCalledTimes(1);

@@ -36,6 +36,7 @@ const only = (id: string, title: string, page: string, abstract: string | null =
   categories: [],
   version,
   doi: null,
+  aliases: [],
   source: { site: 'alphaxiv', page },
 });
 

@@ -47,6 +47,7 @@ const base = (id: string, title: string, page: string, url: string, venue: strin
   categories: [],
   version: null,
   doi: null,
+  aliases: [],
   source: { site: 'cvf', page },
 });
 

@@ -175,6 +175,7 @@ describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
       ],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'daily' },
     });
   });
@@ -198,6 +199,7 @@ describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
       categories: [], // the JSON says [""]
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'daily' },
     });
   });
@@ -246,6 +248,7 @@ describe('daily page 2026-07-02 (saved page, 31 cards)', () => {
       ],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'daily' },
     });
     expect(paper.abstract).toMatch(/^Traditional robot programming is challenging: it requires orchestrating/);
@@ -378,6 +381,7 @@ describe('paper page 2509.24002 (saved page, prettified, single-quoted data-prop
       ],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'paper' },
     });
     expect(paper.abstract).toMatch(/^MCP standardizes how LLMs interact with external systems, forming the foundation for general agents\./);
@@ -404,6 +408,7 @@ describe('paper page 2509.24002 (saved page, prettified, single-quoted data-prop
       categories: [],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'paper' },
     });
   });
@@ -444,6 +449,7 @@ describe('stale JSON after in-page navigation (day → week)', () => {
       categories: [],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'week' },
     };
     expect(papers[2]).toEqual<Paper>({
@@ -609,6 +615,7 @@ describe('collection page (constructed: JSON and item links)', () => {
       categories: [] as string[],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'collection' },
     });
     expect(papers).toEqual([
@@ -704,6 +711,7 @@ describe('organisation page (constructed: no JSON, a papers section)', () => {
       categories: [],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'profile' },
     } satisfies Paper);
   });

@@ -44,6 +44,7 @@ const base = (id: string, title: string, page: string, url: string, venue: strin
   categories: [],
   version: null,
   doi: null,
+  aliases: [],
   source: { site: 'neurips', page },
 });
 

@@ -39,6 +39,7 @@ const base = (id: string, title: string, page: string): Paper => ({
   categories: [],
   version: null,
   doi: null,
+  aliases: [],
   source: { site: 'openreview', page },
 });
 const ABSTRACT =

@@ -408,7 +408,7 @@ describe('database migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const tx = db.transaction(['papers', 'repos', 'paperRepos', 'meta', 'relevance']);
-    expect([...tx.objectStore('papers').indexNames].sort()).toEqual(['by-savedAt', 'by-status']);
+    expect([...tx.objectStore('papers').indexNames].sort()).toEqual(['by-alias', 'by-savedAt', 'by-status']);
     expect([...tx.objectStore('repos').indexNames]).toEqual(['by-fetchedAt']);
     expect([...tx.objectStore('paperRepos').indexNames]).toEqual(['by-fetchedAt']);
     expect([...tx.objectStore('meta').indexNames]).toEqual([]);

@@ -130,6 +130,11 @@ export async function listPage(db: Database, after: string | null, count: number
 export interface SavedState {
   status: ReadingStatus;
   tags: string[];
+  /**
+   * The id the paper is saved under, when it is not the one asked for (the paper is saved under one of its other ids,
+   * Paper.aliases): edits and removal name it.
+   */
+  savedAs?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Two reading-list records that turn out to be one paper (schema v4: an ACL paper saved once by its DOI and once
 // by its anthology id) become one record without losing anything the user wrote. Pure, for the migration.
+import { boundAliases, knownIds } from '../core/aliases';
 import { mergePapers, type Paper } from '../core/paper';
 import { unionTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
@@ -7,8 +8,8 @@ import type { SavedPaper } from './schema';
 
 /** Both copies' papers merged (mergePapers), tolerating a damaged record without one; the id is the merged record's. */
 function mergePaper(id: string, newer: Paper | undefined, older: Paper | undefined): Paper {
-  const paper = newer && older ? mergePapers(newer, older) : { ...(newer ?? older)! };
-  return { ...paper, id };
+  const paper = newer && older ? mergePapers(newer, older, id) : { ...(newer ?? older)! };
+  return { ...paper, id, aliases: boundAliases([...knownIds(newer ?? older!), ...knownIds(older ?? newer!)], id) };
 }
 
 /**

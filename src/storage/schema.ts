@@ -5,6 +5,8 @@ import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
 import { aclAnthologyIdFromDoi, arxivIdOf, parseArxivId } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
+import { aliasesOf } from '../core/aliases';
+import { unionTags } from '../core/tags/same-tag';
 import type { Settings } from './settings';
 
 import type { ReadingStatus } from './status';
@@ -102,7 +104,8 @@ export interface PapershelfDB extends DBSchema {
   papers: {
     key: string;
     value: SavedPaper;
-    indexes: { 'by-savedAt': number; 'by-status': ReadingStatus };
+    /** `by-alias`: every other id a record answers to (Paper.aliases, multiEntry), from schema v8. */
+    indexes: { 'by-savedAt': number; 'by-status': ReadingStatus; 'by-alias': string };
   };
   repos: {
     key: string;
@@ -200,7 +203,64 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('settings');
   },
+  // v8 (0.8.0): a paper answers to all its ids (Paper.aliases, core/aliases.ts): the ids a page gave beside its own
+  // (a dblp entry's DOI and CVF page), and the id of its own DOI. Records get their aliases (what an older build
+  // stored: the id of its DOI) and an index of them, so a page that shows the paper under another id finds it. Two
+  // records that turn out to be one paper (one names the other's id: an arXiv paper whose journal DOI was saved on
+  // its own) become one under the naming record's id (same-paper.ts). In the same pass, a tag kept in two cases by an
+  // older build is kept once (core/tags/same-tag.ts).
+  (_db, tx) => {
+    const papers = tx.objectStore('papers');
+    papers.createIndex('by-alias', 'paper.aliases', { multiEntry: true });
+    const relevance = tx.objectStore('relevance');
+    return papers
+      .getAll()
+      .then((all) => {
+        const byId = new Map<string, SavedPaper>();
+        const writes = new Map<string, SavedPaper | null>();
+        for (const record of all) {
+          const current = v8Record(record);
+          byId.set(record.id, current ?? record);
+          if (current) writes.set(record.id, current);
+        }
+        for (const id of [...byId.keys()]) {
+          let record = byId.get(id);
+          if (!record || !Array.isArray(record.paper?.aliases)) continue;
+          for (const alias of record.paper.aliases) {
+            const other = byId.get(alias);
+            if (!other || alias === id) continue;
+            try {
+              record = mergeSamePaper(id, record, other);
+            } catch {
+              continue; // a damaged record stays as it is rather than half-merged
+            }
+            byId.set(id, record);
+            byId.delete(alias);
+            writes.set(id, record);
+            writes.set(alias, null);
+          }
+        }
+        return Promise.all([...writes].flatMap(([id, record]) =>
+          record ? [papers.put(record), relevance.put(relevanceDoc(record))] : [papers.delete(id), relevance.delete(id)] as Promise<unknown>[]));
+      })
+      .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
+  },
 ];
+
+/**
+ * A record as v8 keeps it (see MIGRATIONS[7]): its paper's aliases (aliasesOf: those it has, and its own DOI's id),
+ * each tag once whatever its case; null when it is that already or too damaged to touch.
+ */
+export function v8Record(record: SavedPaper): SavedPaper | null {
+  if (!record || typeof record !== 'object' || !record.paper || typeof record.paper !== 'object' || typeof record.id !== 'string') return null;
+  const aliases = aliasesOf({ ...record.paper, id: record.id });
+  const had = (record.paper as Partial<Paper>).aliases;
+  const sameAliases = Array.isArray(had) && had.length === aliases.length && had.every((a, i) => a === aliases[i]);
+  const tags = Array.isArray(record.tags) ? unionTags(record.tags.filter((t) => typeof t === 'string'), []) : null;
+  const sameTags = !tags || tags.length === record.tags.length;
+  if (sameAliases && sameTags) return null;
+  return { ...record, paper: { ...record.paper, aliases }, ...(tags && !sameTags ? { tags } : {}) };
+}
 
 /** A record as v5 keeps it (see MIGRATIONS[4]), or null when it is that already or too damaged to touch. */
 export function v5Record(record: SavedPaper): SavedPaper | null {

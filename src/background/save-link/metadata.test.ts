@@ -40,6 +40,7 @@ describe('arXiv links: Hugging Face first', () => {
       categories: ['sparse mixture-of-experts', 'routing', 'regret bounds'],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'huggingface', page: 'api' },
     });
     expect(v.is(PaperSchema, paper)).toBe(true);
@@ -75,6 +76,7 @@ describe('arXiv links: Hugging Face first', () => {
         categories: ['cs.LG', 'cs.CL', 'stat.ML'],
         version: 2, // the entry's id is …/abs/<id>v2, the latest version
         doi: '10.1145/3650000.3650123', // <arxiv:doi>, the journal's
+        aliases: [],
         source: { site: 'arxiv', page: 'api' },
       });
       expect(v.is(PaperSchema, paper)).toBe(true);
@@ -166,7 +168,7 @@ describe('arXiv links: arXiv API failures give the minimal paper', () => {
     expect(minimal).toEqual({
       id: `arxiv:${ARXIV_ID}`, title: `arXiv:${ARXIV_ID}`, authors: [], authorCount: null, abstract: null, published: null,
       upvotes: null, githubRepos: [], githubStars: null, projectUrl: null, pdfUrl: `https://arxiv.org/pdf/${ARXIV_ID}`,
-      url: `https://arxiv.org/abs/${ARXIV_ID}`, venue: null, categories: [], version: null, doi: null, source: { site: 'arxiv', page: 'link' },
+      url: `https://arxiv.org/abs/${ARXIV_ID}`, venue: null, categories: [], version: null, doi: null, aliases: [], source: { site: 'arxiv', page: 'link' },
     });
     expect(v.is(PaperSchema, minimal)).toBe(true);
   });
@@ -300,6 +302,7 @@ describe('OpenReview links', () => {
       categories: ['mixture of experts', 'routing'],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'openreview', page: 'api' },
     });
     expect(v.is(PaperSchema, paper)).toBe(true);
@@ -382,6 +385,7 @@ describe('DOI links', () => {
       categories: [],
       version: null,
       doi: null,
+      aliases: [],
       source: { site: 'doi', page: 'api' },
     });
     expect(v.is(PaperSchema, paper)).toBe(true);

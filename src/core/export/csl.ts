@@ -294,6 +294,7 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const id = canonicalId({ arxiv, doi, venue: site ? null : venuePaper, ...fallback })!;
   return {
     id,
+    aliases: [],
     title,
     authors,
     authorCount: null,

@@ -18,7 +18,7 @@ import * as v from 'valibot';
 import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages';
 import { mergePapers, normalizeSpace } from '../paper';
 import type { Paper } from '../paper';
-import { v5Record, type SavedPaper } from '../../storage/schema';
+import { v5Record, v8Record, type SavedPaper } from '../../storage/schema';
 import { RECORD_LIMITS } from '../../storage/limits';
 import { tagKey, unionTags } from '../tags/same-tag';
 import { mergeSamePaper } from '../../storage/same-paper';
@@ -212,11 +212,14 @@ async function parseJson(body: string, options: LongWork): Promise<ImportParseRe
 }
 
 /**
- * A backup record from an older build as the database upgrade (schema v5) makes stored ones: `version` and `doi`
- * unknown where its paper has neither (format 1), a `savedFrom` longer than a record may hold shortened.
+ * A backup record from an older build as the database upgrades (schemas v5 and v8) make stored ones: `version` and
+ * `doi` unknown where its paper has neither (format 1), a `savedFrom` longer than a record may hold shortened, its
+ * aliases (those of its own DOI where it has none) and each tag once whatever its case.
  */
 function asCurrentRecord(raw: unknown): unknown {
-  return isObject(raw) ? (v5Record(raw as unknown as SavedPaper) ?? raw) : raw;
+  if (!isObject(raw)) return raw;
+  const v5 = v5Record(raw as unknown as SavedPaper) ?? (raw as unknown as SavedPaper);
+  return v8Record(v5) ?? v5;
 }
 
 async function parseBackup(data: Record<string, unknown>, options: LongWork): Promise<ImportParseResult> {

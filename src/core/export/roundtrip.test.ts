@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { v8Record } from '../../storage/schema';
 import * as v from 'valibot';
 import { SavedPaperSchema } from '../../background/messages';
 import { ARXIV_CATEGORY, toCsl } from './csl';
@@ -128,8 +129,10 @@ describe("an arXiv paper's version and journal DOI come back from every format t
       [5, '10.1109/tpami.2025.3512345'],
       [3, '10.5555/3295222.3295349'],
     ]);
-    // Into the list that has them: nothing to do.
-    expect(mergeImport(new Map([journal, preprint].map((p) => [p.id, p])), parsed, Date.UTC(2026, 7, 1)).upserts).toEqual([]);
+    // Into the list that has them (as stored: with their DOIs' ids as aliases): nothing to do.
+    const stored = [journal, preprint].map((p) => v8Record(p) ?? p);
+    expect(stored.map((p) => p.paper.aliases)).toEqual([['doi:10.1109/tpami.2025.3512345'], ['doi:10.5555/3295222.3295349']]);
+    expect(mergeImport(new Map(stored.map((p) => [p.id, p])), parsed, Date.UTC(2026, 7, 1)).upserts).toEqual([]);
   });
 
   it('RIS carries the DOI (it has no field for a version)', async () => {

@@ -465,7 +465,7 @@ describe('library import', () => {
     expect(await screen.findByText(/0 to add, 1 to update, 0 skipped/, { selector: '.import-summary p' }, { timeout: 5000 })).toBeTruthy();
     // Meanwhile the reader marks it done in the popup: an edit newer than the file's.
     await api.edit(papers[2]!.id, { status: 'done' });
-    api.emit({ type: 'changed', id: papers[2]!.id, state: { status: 'done', tags: [] } });
+    api.emit({ type: 'changed', id: papers[2]!.id, aliases: [], state: { status: 'done', tags: [] } });
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Third paper”' }) as HTMLSelectElement).value).toBe('done'));
     fireEvent.click(screen.getByRole('button', { name: 'Import 1 paper' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Import 1 paper' })).toBeNull(), { timeout: 5000 });

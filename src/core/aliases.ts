@@ -1,0 +1,40 @@
+// The other ids one paper is known by (Paper.aliases). A page gives a paper one canonical id (canonicalId: arXiv, then
+// DOI, then a venue's, then the site's own key), but the same paper shows under another on another page: a CVPR paper
+// is `doi:10.1109/…` on a dblp entry that names its IEEE DOI and `cvf:…` on the CVF page, and a paper saved from dblp
+// before venue ids existed is stored as `dblp:conf/…`. A record answers to every id it is known by, so one paper is one
+// record, and shows as saved, whichever of them a page gives.
+import { currentId, idFromDoi } from './ids';
+import { isWellFormedId, ownDoi, PAPER_LIMITS, type Paper } from './paper';
+
+/**
+ * Ids for `id`'s aliases as a record keeps them: well formed, in today's form (currentId), each once, never `id`
+ * itself, at most PAPER_LIMITS.aliases (the first ones: a page's own first).
+ */
+export function boundAliases(aliases: Iterable<unknown>, id: string): string[] {
+  const out: string[] = [];
+  const seen = new Set([id]);
+  for (const alias of aliases) {
+    if (out.length >= PAPER_LIMITS.aliases) break;
+    if (typeof alias !== 'string' || !isWellFormedId(alias)) continue;
+    const current = currentId(alias);
+    if (seen.has(current) || !isWellFormedId(current)) continue;
+    seen.add(current);
+    out.push(current);
+  }
+  return out;
+}
+
+/**
+ * Every id the paper answers to besides its own: the page's aliases, then the id of its own DOI (a journal version of
+ * an arXiv paper, `doi:10.1038/…`, is that paper to a page that gives only the DOI).
+ */
+export function aliasesOf(paper: Pick<Paper, 'id' | 'doi'> & { aliases?: unknown }): string[] {
+  const doi = ownDoi(paper.doi, paper.id);
+  const listed = Array.isArray(paper.aliases) ? paper.aliases : [];
+  return boundAliases(doi ? [...listed, idFromDoi(doi)] : listed, paper.id);
+}
+
+/** The paper's id, then every alias (aliasesOf). */
+export function knownIds(paper: Pick<Paper, 'id' | 'doi'> & { aliases?: unknown }): string[] {
+  return [paper.id, ...aliasesOf(paper)];
+}
