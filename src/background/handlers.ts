@@ -62,8 +62,8 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
   const db = await deps.db();
   switch (message.type) {
     case 'lookup': {
-      const { ids } = message.payload as Envelope<'lookup'>['payload'];
-      return lookup(db, ids);
+      const { ids, aliases } = message.payload as Envelope<'lookup'>['payload'];
+      return lookup(db, ids, aliases);
     }
     case 'edit': {
       const { id, edit } = message.payload as Envelope<'edit'>['payload'];

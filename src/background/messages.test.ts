@@ -84,6 +84,29 @@ describe('handle', () => {
     ]);
   });
 
+  it('follows a paper by any of its ids: lookup with a card\'s aliases, edits and removal by an alias, notices naming the record', async () => {
+    const notices: Notice[] = [];
+    const db = await openDatabase();
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n) });
+    const cvf = 'cvf:CVPR_2023/Smith_Example_CVPR_2023';
+    const doi = 'doi:10.1109/cvpr52729.2023.01234';
+    await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper({ id: cvf }), savedFrom: 'https://openaccess.thecvf.com/CVPR2023' } }), deps);
+    // A dblp card gives the paper's DOI as its id and names the CVF page: the lookup finds the paper through it.
+    expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [doi], aliases: { [doi]: [cvf] } } }), deps)).toEqual({ [doi]: { status: 'to-read', tags: [], savedAs: cvf } });
+    await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper({ id: doi, aliases: [cvf] }), savedFrom: 'https://dblp.org/db/conf/cvpr/cvpr2023.html' } }), deps);
+    await handle(parseEnvelope({ type: 'edit', payload: { id: doi, edit: { status: 'done' } } }), deps);
+    await handle(parseEnvelope({ type: 'remove', payload: { id: doi } }), deps);
+    expect(notices).toEqual([
+      { type: 'changed', id: cvf, aliases: [], state: { status: 'to-read', tags: [] } },
+      { type: 'changed', id: cvf, aliases: [doi], state: { status: 'to-read', tags: [] } },
+      { type: 'changed', id: cvf, aliases: [doi], state: { status: 'done', tags: [] } },
+      { type: 'changed', id: cvf, aliases: [doi], state: null },
+    ]);
+    // A lookup's aliases are ids too: a hostile page cannot slip anything else in.
+    expect(() => parseEnvelope({ type: 'lookup', payload: { ids: [doi], aliases: { [doi]: ['javascript:alert(1)'] } } })).toThrow(/Invalid "lookup" message/);
+    expect(() => parseEnvelope({ type: 'lookup', payload: { ids: [doi], aliases: { 'not an id': [cvf] } } })).toThrow(/Invalid "lookup" message/);
+  });
+
   it('restores a removed record exactly, and writes many records in one go with one reload notice', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();

@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordFigures } from '../../test/figures';
 import { makePaper } from '../../test/unit/paper-factory';
-import { createV3ToV6 } from '../../test/unit/old-databases';
+import { createV3ToV7 } from '../../test/unit/old-databases';
 import { buildModel, fromSaved } from '../core/relevance/model';
 import { listPapers, loadRelevanceModel, lookup, openDatabase } from './reading-list';
 import { getRepo, putRepo } from './repo-cache';
@@ -101,14 +101,14 @@ async function createV2(papers: SavedPaper[]) {
 
 /** Version 3 with papers, a cached repository, a paper→repository lookup and a rate-limit block, as 0.3.0 wrote them. */
 const createV3 = (papers: SavedPaper[]) =>
-  createV3ToV6(DB_NAME, 3, papers, {
+  createV3ToV7(DB_NAME, 3, papers, {
     repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }],
     paperRepos: [{ key: '2607.01234', repos: ['example/sparse-moe'], fetchedAt: 5 }],
     meta: [{ key: 'github:anonymous', blockedUntil: 42 }],
   });
 
 /** Version 4 with papers and a cached repository, as 0.4.0 wrote them. */
-const createV4 = (papers: SavedPaper[]) => createV3ToV6(DB_NAME, 4, papers, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }] });
+const createV4 = (papers: SavedPaper[]) => createV3ToV7(DB_NAME, 4, papers, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }] });
 
 /** Saved by a build that kept a search page's whole address (before savedFromUrl): longer than a record may hold. */
 const LONG_FROM: SavedPaper = {
@@ -305,7 +305,7 @@ describe('database migrations', () => {
 
   it('v6 → v7 adds the settings store, empty, and leaves every record and cache as it was', async () => {
     const records = V1_PAPERS.map(upgraded);
-    await createV3ToV6(DB_NAME, 6, records, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }], meta: [{ key: 'github:anonymous', blockedUntil: 42 }] });
+    await createV3ToV7(DB_NAME, 6, records, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }], meta: [{ key: 'github:anonymous', blockedUntil: 42 }] });
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
@@ -318,6 +318,44 @@ describe('database migrations', () => {
     expect(await db.get('meta', 'github:anonymous')).toEqual({ key: 'github:anonymous', blockedUntil: 42 });
     checked.migrationsChecked++;
     checked.recordsChecked += records.length;
+  });
+
+  it('v7 → v8 gives records their aliases and an index of them, merges a journal DOI saved apart, keeps each tag once', async () => {
+    const withoutAliases = (record: SavedPaper): SavedPaper => {
+      const { aliases: _, ...paper } = record.paper;
+      return { ...record, paper: paper as Paper };
+    };
+    const record = (id: string, fields: Partial<SavedPaper>, paper: Partial<Paper> = {}): SavedPaper => withoutAliases({
+      id, paper: makePaper({ id, ...paper }), status: 'to-read', tags: [], note: '', savedFrom: 'https://arxiv.org/list/cs.LG/new', savedAt: 100, updatedAt: 100, ...fields,
+    });
+    // An arXiv paper whose journal DOI the reader also saved on its own (a dblp journal entry), with a note on each.
+    const preprint = record('arxiv:2401.12345', { tags: ['MoE'], note: 'read the appendix', savedAt: 100, updatedAt: 300 }, { doi: '10.1109/tpami.2025.3512345' });
+    const journal = record('doi:10.1109/tpami.2025.3512345', { tags: ['moe', 'survey'], note: 'journal version', status: 'done', savedAt: 50, updatedAt: 200 }, { pdfUrl: null, url: 'https://doi.org/10.1109/tpami.2025.3512345' });
+    const twoCases = record('dblp:conf/icml/Smith23', { tags: ['RL', 'rl', 'Theory'] });
+    const plain = record('arxiv:2402.00001', {});
+    await createV3ToV7(DB_NAME, 7, [preprint, journal, twoCases, plain]);
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    expect((await db.getAllKeys('papers')).sort()).toEqual(['arxiv:2401.12345', 'arxiv:2402.00001', 'dblp:conf/icml/Smith23']);
+    const merged = (await db.get('papers', preprint.id))!;
+    expect(merged).toMatchObject({
+      status: 'to-read', // the newer edit's (the preprint's, at 300), not the journal copy's `done`
+      tags: ['MoE', 'survey'],
+      note: 'read the appendix\n\njournal version',
+      savedAt: 50,
+      updatedAt: 300,
+    });
+    expect(merged.paper).toMatchObject({ id: preprint.id, doi: '10.1109/tpami.2025.3512345', aliases: ['doi:10.1109/tpami.2025.3512345'] });
+    expect(await db.get('relevance', journal.id)).toBeUndefined();
+    expect(await db.get('relevance', preprint.id)).toEqual(relevanceDoc(merged));
+    expect((await db.get('papers', twoCases.id))!.tags).toEqual(['RL', 'Theory']);
+    expect((await db.get('papers', plain.id))!.paper.aliases).toEqual([]);
+    expect(await db.getKeyFromIndex('papers', 'by-alias', 'doi:10.1109/tpami.2025.3512345')).toBe(preprint.id);
+    // A page that shows the journal version by its DOI finds the paper.
+    expect(await lookup(db, ['doi:10.1109/tpami.2025.3512345'])).toEqual({ 'doi:10.1109/tpami.2025.3512345': { status: 'to-read', tags: ['MoE', 'survey'], savedAs: preprint.id } });
+    for (const stored of await db.getAll('papers')) expect(v.safeParse(SavedPaperSchema, stored).issues).toBeUndefined();
+    checked.migrationsChecked++;
+    checked.recordsChecked += 4;
   });
 
   it('v2 → v4 builds the relevance model under the new ids only', async () => {

@@ -5,6 +5,8 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { mergePapers, type Paper } from '../core/paper';
 import type { RelevanceModel } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
+import { findRecord, withAliases } from './aliases';
+import { knownIds } from '../core/aliases';
 import { savedStates } from './saved-states';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
@@ -53,16 +55,19 @@ export interface SaveOptions {
  * Save a paper. Saving one already in the list refreshes its metadata and keeps the user's status, tags,
  * notes, first save date and edit time: `updatedAt` is when the reader last changed what they keep about the paper,
  * which an import of a backup decides by (the newer record's status, tags and note win as a whole), and a page's
- * metadata seen again is no such change. Resolves with the stored record once committed.
+ * metadata seen again is no such change. A paper saved under one of its other ids (Paper.aliases) is that record. Resolves
+ * with the stored record once committed.
  */
 export async function savePaper(db: Database, paper: Paper, options: SaveOptions): Promise<SavedPaper> {
   const now = options.now ?? Date.now();
   const tx = db.transaction(['papers', 'relevance'], 'readwrite');
   const papers = tx.objectStore('papers');
-  const existing = await papers.get(paper.id);
-  const record: SavedPaper = existing
-    ? { ...existing, paper: mergePapers(paper, existing.paper) }
-    : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now };
+  // Saved already, maybe under another of its ids (a CVF paper saved from its page, seen again on dblp by its DOI):
+  // that record is the paper's, and keeps its id.
+  const existing = await findRecord(papers, knownIds(paper));
+  const record: SavedPaper = withAliases(existing
+    ? { ...existing, paper: mergePapers(paper, existing.paper, existing.id) }
+    : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now });
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
   changed(db);
@@ -70,15 +75,18 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   return record;
 }
 
-/** Remove a paper; resolves with the removed record (for undo), or null if it was not in the list. */
+/**
+ * Remove a paper, by the id it is saved under or one of its aliases; resolves with the removed record (for undo), or
+ * null if it was not in the list.
+ */
 export async function removePaper(db: Database, id: string): Promise<SavedPaper | null> {
   const tx = db.transaction(['papers', 'relevance'], 'readwrite');
-  const existing = (await tx.objectStore('papers').get(id)) ?? null;
-  if (existing) await Promise.all([tx.objectStore('papers').delete(id), tx.objectStore('relevance').delete(id)]);
+  const existing = (await findRecord(tx.objectStore('papers'), [id])) ?? null;
+  if (existing) await Promise.all([tx.objectStore('papers').delete(existing.id), tx.objectStore('relevance').delete(existing.id)]);
   await tx.done;
   if (existing) {
     changed(db);
-    savedStates(db).written(id, null);
+    savedStates(db).written(existing.id, null);
   }
   return existing;
 }
@@ -138,11 +146,12 @@ export interface SavedState {
 }
 
 /**
- * Saved state of each id (null when not saved). Served from the background's memory of the list (./saved-states):
+ * Saved state of each id (null when not saved), by the id it is saved under or an alias, or by one of `aliases` (a
+ * card's other ids, by card id): see SavedStates.lookup. Served from the background's memory of the list (./saved-states):
  * one read of all keys per worker life, then one get per saved paper the first time a card asks for it.
  */
-export function lookup(db: Database, ids: readonly string[]): Promise<Record<string, SavedState | null>> {
-  return savedStates(db).lookup(ids);
+export function lookup(db: Database, ids: readonly string[], aliases?: Readonly<Record<string, readonly string[]>>): Promise<Record<string, SavedState | null>> {
+  return savedStates(db).lookup(ids, aliases);
 }
 
 /**
@@ -190,11 +199,14 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
   return written;
 }
 
-/** Change what the user keeps about a saved paper. Resolves with the committed record, or null if not saved. */
+/**
+ * Change what the user keeps about a saved paper, named by the id it is saved under or one of its aliases. Resolves
+ * with the committed record, or null if not saved.
+ */
 export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
   const tx = db.transaction(['papers', 'relevance'], 'readwrite');
   const papers = tx.objectStore('papers');
-  const existing = await papers.get(id);
+  const existing = await findRecord(papers, [id]);
   if (!existing) {
     await tx.done;
     return null;
@@ -208,20 +220,23 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   return record;
 }
 
-/** Write records exactly as given, all in one transaction: every one is committed, or none is. */
+/** Write records as given (their aliases as every write keeps them: withAliases), all in one transaction: every one is committed, or none is. */
 export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
   const tx = db.transaction(['papers', 'relevance'], 'readwrite');
   const puts: Promise<unknown>[] = [];
+  const stored: SavedPaper[] = [];
   try {
     // put() can also throw synchronously (a record without a key): that must abort the batch too.
-    for (const record of records) {
+    for (const given of records) {
+      const record = withAliases(given);
+      stored.push(record);
       puts.push(tx.objectStore('papers').put(record));
       puts.push(tx.objectStore('relevance').put(relevanceDoc(record)));
     }
     await Promise.all(puts);
     await tx.done;
     changed(db);
-    for (const record of records) savedStates(db).written(record.id, record);
+    for (const record of stored) savedStates(db).written(record.id, record);
   } catch (error) {
     // One failed put aborts the transaction; the other requests and tx.done then reject too: expected.
     for (const put of puts) put.catch(() => {});
@@ -248,8 +263,9 @@ export async function restorePapers(db: Database, records: readonly SavedPaper[]
   const relevance = tx.objectStore('relevance');
   const written: SavedPaper[] = [];
   for (const record of records) {
-    const current = await papers.get(record.id);
-    const stored = current ? mergeSamePaper(record.id, current, record) : record;
+    // Saved again meanwhile, maybe under another of its ids (from another page): the two are one record, under that id.
+    const current = await findRecord(papers, knownIds(record.paper));
+    const stored = withAliases(current ? mergeSamePaper(current.id, current, record) : record);
     void papers.put(stored);
     void relevance.put(relevanceDoc(stored));
     written.push(stored);

@@ -66,7 +66,7 @@ describe('saved states kept in memory by the background', () => {
     await states.lookup([id(1), id(2), id(9)]);
     await states.lookup([id(2), id(3)]);
     expect(keyReads).toBe(1);
-    expect(transactions).toBe(3); // the keys; the states of ids 1 and 2; then of id 3
+    expect(transactions).toBe(4); // the keys; the aliases; the states of ids 1 and 2; then of id 3
   });
 
   it('reads the keys ahead when asked to (preload), and a failed preload leaves the lookup to read them', async () => {
@@ -107,7 +107,7 @@ describe('saved states kept in memory by the background', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const fake = {
       getAllKeys: async () => (await gate, [id(1)]), // read before the writes below committed
-      transaction: () => ({ store: { get: async () => undefined }, done: Promise.resolve() }),
+      transaction: () => ({ store: { get: async () => undefined, index: () => ({ openKeyCursor: async () => null }) }, done: Promise.resolve() }),
     };
     const states = new SavedStates(fake as unknown as Database);
     const reading = states.lookup([id(1), id(2)]);
@@ -123,7 +123,10 @@ describe('saved states kept in memory by the background', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const fake = {
       getAllKeys: async () => [id(1)],
-      transaction: () => ({ store: { get: async () => ({ status: 'to-read', tags: [] }) }, done: gate }),
+      transaction: (() => {
+        let first = true; // the first transaction reads the alias index (none here), the next one the paper's state
+        return () => (first ? ((first = false), { store: { index: () => ({ openKeyCursor: async () => null }) }, done: Promise.resolve() }) : { store: { get: async () => ({ status: 'to-read', tags: [] }) }, done: gate });
+      })(),
     };
     const states = new SavedStates(fake as unknown as Database);
     const reading = states.lookup([id(1)]); // reads { status: 'to-read' }, then waits for its transaction

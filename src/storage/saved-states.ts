@@ -11,37 +11,56 @@ import type { SavedState } from './reading-list';
 import type { SavedPaper } from './schema';
 import { READING_STATUSES } from './status';
 
+/** What a write tells the memory: the record as stored (its state and its paper's aliases), or null: not saved. */
+export type Written = SavedState & { paper?: { aliases?: unknown } };
+
 export class SavedStates {
   /** Every saved id, once read; null before that. */
   private saved: Set<string> | null = null;
   private loading: Promise<Set<string>> | null = null;
   /** Writes committed while the ids were being read (applied on top of what was read). */
-  private readonly duringLoad = new Map<string, SavedState | null>();
+  private readonly duringLoad = new Map<string, Written | null>();
   /** Known states of saved papers. */
   private readonly states = new Map<string, SavedState>();
+  /** Each alias of a saved paper (Paper.aliases) → the id it is saved under; and each saved id's aliases. */
+  private readonly aliasOf = new Map<string, string>();
+  private readonly aliasesOf = new Map<string, string[]>();
   /** Write counter, and the count at each id's last write: a read begun before a write never overwrites it. */
   private writes = 0;
   private readonly lastWrite = new Map<string, number>();
 
   constructor(private readonly db: Database) {}
 
-  /** A write to this id has committed: `state` is what is stored now (null: not saved). */
-  written(id: string, state: SavedState | null): void {
+  /** A write to this id has committed: `record` is what is stored now (null: not saved). */
+  written(id: string, record: Written | null): void {
     this.lastWrite.set(id, ++this.writes);
-    if (state) this.states.set(id, { status: state.status, tags: [...state.tags] });
+    if (record) this.states.set(id, { status: record.status, tags: [...record.tags] });
     else this.states.delete(id);
     if (this.saved) {
-      if (state) this.saved.add(id);
+      if (record) this.saved.add(id);
       else this.saved.delete(id);
+      this.setAliases(id, record ? aliasList(record) : []);
     } else if (this.loading) {
-      this.duringLoad.set(id, state);
+      this.duringLoad.set(id, record);
     }
   }
 
-  /** Saved state of each id (null when not saved). */
-  async lookup(ids: readonly string[]): Promise<Record<string, SavedState | null>> {
+  /**
+   * Saved state of each id (null when not saved), found by the id it is saved under or by one of its aliases, or for
+   * a card whose page gives other ids (`aliases`, by card id) by one of those: such a state says `savedAs`.
+   */
+  async lookup(ids: readonly string[], aliases?: Readonly<Record<string, readonly string[]>>): Promise<Record<string, SavedState | null>> {
     const saved = await this.ids();
-    const unknown = [...new Set(ids.filter((id) => saved.has(id) && !this.states.has(id)))];
+    const recordOf = (id: string) => (saved.has(id) ? id : this.aliasOf.get(id));
+    const found = new Map<string, string>();
+    for (const id of ids) {
+      let record = recordOf(id);
+      if (record === undefined && aliases && Object.hasOwn(aliases, id)) {
+        for (const alias of aliases[id]!) if ((record = recordOf(alias)) !== undefined) break;
+      }
+      if (record !== undefined) found.set(id, record);
+    }
+    const unknown = [...new Set([...found.values()].filter((id) => !this.states.has(id)))];
     if (unknown.length) {
       const before = this.writes;
       const tx = this.db.transaction('papers', 'readonly');
@@ -51,13 +70,17 @@ export class SavedStates {
         if ((this.lastWrite.get(id) ?? 0) > before) return; // written meanwhile: that write already told us
         const record = records[i];
         if (record) this.states.set(id, stateOf(record));
-        else saved.delete(id);
+        else {
+          saved.delete(id);
+          this.setAliases(id, []);
+        }
       });
     }
     const result: Record<string, SavedState | null> = {};
     for (const id of ids) {
-      const state = saved.has(id) ? this.states.get(id) : undefined;
-      result[id] = state ? { status: state.status, tags: [...state.tags] } : null;
+      const record = found.get(id);
+      const state = record !== undefined && saved.has(record) ? this.states.get(record) : undefined;
+      result[id] = state ? { status: state.status, tags: [...state.tags], ...(record !== id ? { savedAs: record } : {}) } : null;
     }
     return result;
   }
@@ -70,15 +93,34 @@ export class SavedStates {
     await this.ids().catch(() => undefined);
   }
 
+  private setAliases(id: string, aliases: string[]): void {
+    for (const alias of this.aliasesOf.get(id) ?? []) if (this.aliasOf.get(alias) === id) this.aliasOf.delete(alias);
+    if (aliases.length) this.aliasesOf.set(id, aliases);
+    else this.aliasesOf.delete(id);
+    for (const alias of aliases) this.aliasOf.set(alias, id);
+  }
+
   private ids(): Promise<Set<string>> {
     if (this.saved) return Promise.resolve(this.saved);
     this.loading ??= (async () => {
       try {
         const keys = await this.db.getAllKeys('papers');
+        // The alias index walked by a key cursor (no record read): only papers known by other ids are in it. A write
+        // committed between the two reads is in duringLoad, applied below.
+        const tx = this.db.transaction('papers', 'readonly');
+        const byRecord = new Map<string, string[]>();
+        for (let cursor = await tx.store.index('by-alias').openKeyCursor(); cursor; cursor = await cursor.continue()) {
+          const list = byRecord.get(cursor.primaryKey);
+          if (list) list.push(cursor.key);
+          else byRecord.set(cursor.primaryKey, [cursor.key]);
+        }
+        await tx.done;
         const saved = new Set(keys);
-        for (const [id, state] of this.duringLoad) {
-          if (state) saved.add(id);
+        for (const [id, aliases] of byRecord) this.setAliases(id, aliases);
+        for (const [id, record] of this.duringLoad) {
+          if (record) saved.add(id);
           else saved.delete(id);
+          this.setAliases(id, record ? aliasList(record) : []);
         }
         this.saved = saved;
         return saved;
@@ -89,6 +131,12 @@ export class SavedStates {
     })();
     return this.loading;
   }
+}
+
+/** A written record's aliases (strings only: a damaged record names none). */
+function aliasList(record: Written): string[] {
+  const aliases = record.paper?.aliases;
+  return Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [];
 }
 
 /**

@@ -12,11 +12,11 @@ export interface OldRows {
 }
 
 /**
- * The database `name` exactly as versions 3 to 6 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
- * added no store), holding `papers` (in the shape of that version: the caller's to give), their relevance rows as those
+ * The database `name` exactly as versions 3 to 7 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
+ * added no store; v7 added the `settings` store, empty here), holding `papers` (in the shape of that version: the caller's to give), their relevance rows as those
  * versions wrote them, and `rows`.
  */
-export async function createV3ToV6(name: string, version: 3 | 4 | 5 | 6, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
+export async function createV3ToV7(name: string, version: 3 | 4 | 5 | 6 | 7, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
   const db = await openDB(name, version, {
     upgrade(raw) {
       const store = raw.createObjectStore('papers', { keyPath: 'id' });
@@ -26,6 +26,7 @@ export async function createV3ToV6(name: string, version: 3 | 4 | 5 | 6, papers:
       raw.createObjectStore('paperRepos', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
       raw.createObjectStore('meta', { keyPath: 'key' });
       raw.createObjectStore('relevance', { keyPath: 'id' });
+      if (version >= 7) raw.createObjectStore('settings');
     },
   });
   const tx = db.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta'], 'readwrite');

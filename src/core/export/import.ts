@@ -23,6 +23,7 @@ import { RECORD_LIMITS } from '../../storage/limits';
 import { tagKey, unionTags } from '../tags/same-tag';
 import { mergeSamePaper } from '../../storage/same-paper';
 import { currentId } from '../ids';
+import { aliasesOf, boundAliases, knownIds } from '../aliases';
 import { venueIdFromUrl } from '../venues';
 import type { CslItem } from './csl';
 import { fromCsl, importId, keywordText, tagCandidates, yearOf } from './csl';
@@ -550,6 +551,25 @@ class Merger {
     return current ? { ...incoming, savedAt: 0, updatedAt: 0 } : { ...incoming, savedAt: Math.min(incoming.savedAt, this.now), updatedAt: this.now };
   }
 
+  private aliasIndex: Map<string, string> | null = null;
+
+  /**
+   * The id of the paper in the list that is this one under another of its ids (Paper.aliases): one the record names
+   * (a BibTeX entry by DOI whose URL is the CVF page the paper was saved from), or one that names the record's id.
+   */
+  private byAlias(paper: Paper): string | undefined {
+    if (!this.aliasIndex) {
+      this.aliasIndex = new Map();
+      for (const record of this.existing.values()) for (const alias of aliasesOf({ ...record.paper, id: record.id })) if (!this.aliasIndex.has(alias)) this.aliasIndex.set(alias, record.id);
+    }
+    for (const id of knownIds(paper)) {
+      if (id !== paper.id && this.existing.has(id)) return id;
+      const named = this.aliasIndex.get(id);
+      if (named !== undefined) return named;
+    }
+    return undefined;
+  }
+
   private titleIndex: Map<string, string | null> | null = null;
   private looseIndex: Map<string, string | null> | null = null;
 
@@ -558,9 +578,14 @@ class Merger {
    * exactly one paper in the list has that title and year, the record is that paper (a site-only paper exported
    * to BibTeX and imported again, a hand-written entry for a paper saved from arXiv). So does a citation record
    * named by the venue page its URL is, when the list has no paper of that id: a paper saved from Scholar before
-   * venue ids (`scholar:…`, its URL a PMLR page) and exported to BibTeX comes back as `pmlr:…`.
+   * venue ids (`scholar:…`, its URL a PMLR page) and exported to BibTeX comes back as `pmlr:…`. First of all, a record
+   * that is a paper of the list under another of its ids is that paper (byAlias).
    */
   private resolve(incoming: SavedPaper): SavedPaper {
+    if (!this.upserts.has(incoming.id) && !this.existing.has(incoming.id)) {
+      const id = this.byAlias(incoming.paper);
+      if (id) return { ...incoming, id, paper: { ...incoming.paper, id, aliases: boundAliases(knownIds(incoming.paper), id) } };
+    }
     const byUrl = incoming.updatedAt === 0 && incoming.paper.url !== null && venueIdFromUrl(incoming.paper.url) === incoming.id;
     if (!(incoming.id.startsWith('import:') || byUrl) || this.upserts.has(incoming.id) || this.existing.has(incoming.id)) return incoming;
     this.titleIndex ??= uniqueIndex(this.existing.values(), (record) => importId(record.paper.title, yearOf({ raw: record.paper.published ?? '' })));

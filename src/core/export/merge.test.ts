@@ -34,6 +34,28 @@ describe('mergeImport', () => {
     expect(upserts[1]).toMatchObject({ id: texTitle.id, savedAt: NOW, updatedAt: NOW, status: 'to-read' });
   });
 
+  it('a record that is a paper of the list under another of its ids merges into that paper, whichever side names the other', () => {
+    const cvf = 'cvf:CVPR_2023/Smith_Example_CVPR_2023';
+    const doi = 'doi:10.1109/cvpr52729.2023.01234';
+    const key = 'dblp:conf/cvpr/Smith23';
+    const saved = (id: string, aliases: string[]): SavedPaper => ({
+      ...texTitle, id, paper: { ...texTitle.paper, id, aliases, version: null, doi: null }, tags: ['vision'], note: 'mine', updatedAt: NOW - 10,
+    });
+    // The list has it from the CVF page; a BibTeX entry from dblp gives its DOI and names the CVF page.
+    const fromCvf = saved(cvf, []);
+    const entry = cited(saved(doi, [cvf, key]), {}, ['cvpr']);
+    let { upserts, summary } = mergeImport(list(fromCvf), [{ ...entry, id: doi }], NOW);
+    expect(summary).toMatchObject({ added: 0, updated: 1 });
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0]).toMatchObject({ id: cvf, note: 'mine', tags: ['vision', 'cvpr'] });
+    expect(upserts[0]!.paper.id).toBe(cvf);
+    expect(upserts[0]!.paper.aliases).toEqual(expect.arrayContaining([doi, key]));
+    // The list has it from dblp (naming the CVF page); a record by the CVF id alone comes in.
+    ({ upserts, summary } = mergeImport(list(saved(doi, [cvf, key])), [cited(saved(cvf, []), {}, ['cvpr'])], NOW));
+    expect(summary).toMatchObject({ added: 0, updated: 1 });
+    expect(upserts[0]).toMatchObject({ id: doi, tags: ['vision', 'cvpr'] });
+  });
+
   it('counts identical records as skipped ("unchanged")', () => {
     const { upserts, summary } = mergeImport(list(attention, acl), [structuredClone(attention), acl], NOW);
     expect(upserts).toEqual([]);
