@@ -28,11 +28,13 @@ async function messagingPage(bench: Bench): Promise<Page> {
 }
 
 /** How a build older than schema v5 refuses a paper's `version` and `doi` (it has neither field). */
-const BEFORE_V5_REFUSAL = /paper\.(?:version|doi): unexpected key/;
+/** An older build's refusal of a paper field it does not know: `version` and `doi` before schema v5, `aliases` before v8. */
+const OLDER_REFUSAL = /paper\.(version|doi|aliases): unexpected key/;
 
-function beforeV5(record: SavedPaper): SavedPaper {
-  const { version: _version, doi: _doi, ...paper } = record.paper;
-  return { ...record, paper: paper as SavedPaper['paper'] };
+/** The record without the paper fields an older build does not know. */
+function olderShape(record: SavedPaper, unknown: ReadonlySet<string>): SavedPaper {
+  const paper = Object.fromEntries(Object.entries(record.paper).filter(([key]) => !unknown.has(key)));
+  return { ...record, paper: paper as unknown as SavedPaper['paper'] };
 }
 
 /**
@@ -45,6 +47,7 @@ export async function seed(bench: Bench, records: SavedPaper[], chunk = 1000): P
     let written = 0;
     const putManyMs: number[] = [];
     let shaped = records;
+    const unknownFields = new Set<string>();
     for (let start = 0; start < shaped.length; start += chunk) {
       const result = await within(
         page.evaluate(async (recs) => {
@@ -55,8 +58,11 @@ export async function seed(bench: Bench, records: SavedPaper[], chunk = 1000): P
         120_000,
         'seeding the reading list',
       );
-      if (!result.reply.ok && start === 0 && shaped === records && BEFORE_V5_REFUSAL.test(result.reply.error.message)) {
-        shaped = records.map(beforeV5); // a build older than schema v5 (`settle.ts --against`): its own record shape
+      const refused = !result.reply.ok && start === 0 ? OLDER_REFUSAL.exec(result.reply.error.message)?.[1] : undefined;
+      if (refused && !unknownFields.has(refused)) {
+        // An older build (`settle.ts --against`): its own record shape. Before v5 it knows neither `version` nor `doi`.
+        for (const field of refused === 'aliases' ? ['aliases'] : ['version', 'doi', 'aliases']) unknownFields.add(field);
+        shaped = records.map((record) => olderShape(record, unknownFields));
         start -= chunk;
         continue;
       }
@@ -100,14 +106,21 @@ export async function measureStorage(bench: Bench, ids: string[], runs: number, 
         if (!reply.ok) throw new Error(reply.error.message);
         return { ms, hits: Object.values(reply.value as Record<string, unknown>).filter((s) => s !== null).length };
       }, ids);
-    const saveOnce = (paper: Paper) =>
-      page.evaluate(async (p) => {
+    // An older build (`bench/lookup.ts --dist`) refuses paper fields it does not know: they are left out from then on.
+    const unknownFields = new Set<string>();
+    const saveOnce = async (paper: Paper): Promise<number> => {
+      const shaped = olderShape({ paper } as SavedPaper, unknownFields).paper;
+      const reply = await page.evaluate(async (p) => {
         const start = performance.now();
         const reply = await globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper: p, savedFrom: 'https://huggingface.co/papers' } });
-        const ms = performance.now() - start;
-        if (!reply.ok) throw new Error(reply.error.message);
-        return ms;
-      }, paper);
+        return { reply, ms: performance.now() - start };
+      }, shaped);
+      if (reply.reply.ok) return reply.ms;
+      const refused = OLDER_REFUSAL.exec(reply.reply.error.message)?.[1];
+      if (!refused || unknownFields.has(refused)) throw new Error(reply.reply.error.message);
+      for (const field of refused === 'aliases' ? ['aliases'] : ['version', 'doi', 'aliases']) unknownFields.add(field);
+      return saveOnce(paper);
+    };
 
     await lookupOnce(); // warm: the service worker is up, the database open
     const lookupMs: number[] = [];

@@ -70,6 +70,20 @@ describe('a saved paper answers to all its ids', () => {
     expect(await lookup(db, [KEY])).toEqual({ [KEY]: { status: 'to-read', tags: [], savedAs: CVF } });
   });
 
+  it('the aliases store follows every write: save, merge, replace, remove', async () => {
+    const db = await openDatabase();
+    const rows = async () => Object.fromEntries(await Promise.all((await db.getAllKeys('aliases')).map(async (k) => [k, await db.get('aliases', k)])));
+    await savePaper(db, fromCvf(), FROM);
+    expect(await rows()).toEqual({});
+    await savePaper(db, fromDblp(), FROM);
+    expect(await rows()).toEqual({ [DOI]: CVF, [KEY]: CVF });
+    const [record] = await db.getAll('papers');
+    await putPapers(db, [{ ...record!, paper: { ...record!.paper, aliases: [KEY] } }]); // a copy that no longer names the DOI
+    expect(await rows()).toEqual({ [KEY]: CVF });
+    await removePaper(db, CVF);
+    expect(await rows()).toEqual({});
+  });
+
   it("a paper's own DOI is an alias: the journal version's page finds the arXiv paper", async () => {
     const db = await openDatabase();
     const record = await savePaper(db, makePaper({ id: 'arxiv:2401.12345', doi: '10.1038/s41586-025-01234-5' }), FROM);

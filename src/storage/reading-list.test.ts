@@ -197,8 +197,8 @@ describe('reading list storage', () => {
   it('creates every store and index of the current version from an empty database', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings']);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['by-alias', 'by-savedAt', 'by-status']);
+    expect([...db.objectStoreNames].sort()).toEqual(['aliases', 'meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['by-savedAt', 'by-status']);
   });
 
   it('refuses to open a database from a newer extension version with a clear error', async () => {

@@ -5,7 +5,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { mergePapers, type Paper } from '../core/paper';
 import type { RelevanceModel } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
-import { findRecord, withAliases } from './aliases';
+import { findRecord, withAliases, writeAliases } from './aliases';
 import { knownIds } from '../core/aliases';
 import { savedStates } from './saved-states';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
@@ -60,15 +60,15 @@ export interface SaveOptions {
  */
 export async function savePaper(db: Database, paper: Paper, options: SaveOptions): Promise<SavedPaper> {
   const now = options.now ?? Date.now();
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
   const papers = tx.objectStore('papers');
   // Saved already, maybe under another of its ids (a CVF paper saved from its page, seen again on dblp by its DOI):
   // that record is the paper's, and keeps its id.
-  const existing = await findRecord(papers, knownIds(paper));
+  const existing = await findRecord(tx, knownIds(paper));
   const record: SavedPaper = withAliases(existing
     ? { ...existing, paper: mergePapers(paper, existing.paper, existing.id) }
     : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now });
-  await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record))]);
+  await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, existing, record)]);
   await tx.done;
   changed(db);
   savedStates(db).written(record.id, record);
@@ -80,9 +80,9 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
  * null if it was not in the list.
  */
 export async function removePaper(db: Database, id: string): Promise<SavedPaper | null> {
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
-  const existing = (await findRecord(tx.objectStore('papers'), [id])) ?? null;
-  if (existing) await Promise.all([tx.objectStore('papers').delete(existing.id), tx.objectStore('relevance').delete(existing.id)]);
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const existing = (await findRecord(tx, [id])) ?? null;
+  if (existing) await Promise.all([tx.objectStore('papers').delete(existing.id), tx.objectStore('relevance').delete(existing.id), writeAliases(tx, existing, undefined)]);
   await tx.done;
   if (existing) {
     changed(db);
@@ -96,7 +96,7 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
  * asked, ids not in the list skipped.
  */
 export async function removePapers(db: Database, ids: readonly string[]): Promise<SavedPaper[]> {
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const removed: SavedPaper[] = [];
@@ -105,6 +105,7 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
     if (!existing) continue;
     void papers.delete(id);
     void relevance.delete(id);
+    writeAliases(tx, existing, undefined).catch(() => {}); // a failed request fails tx.done
     removed.push(existing);
   }
   await tx.done;
@@ -204,9 +205,9 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
  * with the committed record, or null if not saved.
  */
 export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
   const papers = tx.objectStore('papers');
-  const existing = await findRecord(papers, [id]);
+  const existing = await findRecord(tx, [id]);
   if (!existing) {
     await tx.done;
     return null;
@@ -222,7 +223,7 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
 
 /** Write records as given (their aliases as every write keeps them: withAliases), all in one transaction: every one is committed, or none is. */
 export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
   const puts: Promise<unknown>[] = [];
   const stored: SavedPaper[] = [];
   try {
@@ -230,6 +231,8 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
     for (const given of records) {
       const record = withAliases(given);
       stored.push(record);
+      // The aliases of the copy it replaces (read first, in the same transaction) that it no longer has are let go.
+      puts.push(tx.objectStore('papers').get(record.id).then((before) => writeAliases(tx, before, record)));
       puts.push(tx.objectStore('papers').put(record));
       puts.push(tx.objectStore('relevance').put(relevanceDoc(record)));
     }
@@ -258,16 +261,17 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
  * save). Resolves with the records as stored.
  */
 export async function restorePapers(db: Database, records: readonly SavedPaper[]): Promise<SavedPaper[]> {
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const written: SavedPaper[] = [];
   for (const record of records) {
     // Saved again meanwhile, maybe under another of its ids (from another page): the two are one record, under that id.
-    const current = await findRecord(papers, knownIds(record.paper));
+    const current = await findRecord(tx, knownIds(record.paper));
     const stored = withAliases(current ? mergeSamePaper(current.id, current, record) : record);
     void papers.put(stored);
     void relevance.put(relevanceDoc(stored));
+    writeAliases(tx, current, stored).catch(() => {}); // a failed request fails tx.done
     written.push(stored);
   }
   await tx.done;

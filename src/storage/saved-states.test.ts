@@ -107,7 +107,7 @@ describe('saved states kept in memory by the background', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const fake = {
       getAllKeys: async () => (await gate, [id(1)]), // read before the writes below committed
-      transaction: () => ({ store: { get: async () => undefined, index: () => ({ openKeyCursor: async () => null }) }, done: Promise.resolve() }),
+      transaction: () => ({ store: { get: async () => undefined, getAllKeys: async () => [], getAll: async () => [] }, done: Promise.resolve() }),
     };
     const states = new SavedStates(fake as unknown as Database);
     const reading = states.lookup([id(1), id(2)]);
@@ -124,8 +124,8 @@ describe('saved states kept in memory by the background', () => {
     const fake = {
       getAllKeys: async () => [id(1)],
       transaction: (() => {
-        let first = true; // the first transaction reads the alias index (none here), the next one the paper's state
-        return () => (first ? ((first = false), { store: { index: () => ({ openKeyCursor: async () => null }) }, done: Promise.resolve() }) : { store: { get: async () => ({ status: 'to-read', tags: [] }) }, done: gate });
+        let first = true; // the first transaction reads the aliases (none here), the next one the paper's state
+        return () => (first ? ((first = false), { store: { getAllKeys: async () => [], getAll: async () => [] }, done: Promise.resolve() }) : { store: { get: async () => ({ status: 'to-read', tags: [] }) }, done: gate });
       })(),
     };
     const states = new SavedStates(fake as unknown as Database);

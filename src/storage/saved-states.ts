@@ -10,6 +10,7 @@ import type { Database } from './reading-list';
 import type { SavedState } from './reading-list';
 import type { SavedPaper } from './schema';
 import { READING_STATUSES } from './status';
+import { aliasList } from './aliases';
 
 /** What a write tells the memory: the record as stored (its state and its paper's aliases), or null: not saved. */
 export type Written = SavedState & { paper?: { aliases?: unknown } };
@@ -104,17 +105,17 @@ export class SavedStates {
     if (this.saved) return Promise.resolve(this.saved);
     this.loading ??= (async () => {
       try {
-        const keys = await this.db.getAllKeys('papers');
-        // The alias index walked by a key cursor (no record read): only papers known by other ids are in it. A write
-        // committed between the two reads is in duringLoad, applied below.
-        const tx = this.db.transaction('papers', 'readonly');
+        // The saved ids; beside them, every alias and the id it names, in two bulk reads of one transaction (in the same
+        // key order). A write committed between the two transactions is in duringLoad, applied below.
+        const tx = this.db.transaction('aliases', 'readonly');
+        const [keys, aliases, owners] = await Promise.all([this.db.getAllKeys('papers'), tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
         const byRecord = new Map<string, string[]>();
-        for (let cursor = await tx.store.index('by-alias').openKeyCursor(); cursor; cursor = await cursor.continue()) {
-          const list = byRecord.get(cursor.primaryKey);
-          if (list) list.push(cursor.key);
-          else byRecord.set(cursor.primaryKey, [cursor.key]);
-        }
-        await tx.done;
+        aliases.forEach((alias, i) => {
+          const owner = owners[i]!;
+          const list = byRecord.get(owner);
+          if (list) list.push(alias);
+          else byRecord.set(owner, [alias]);
+        });
         const saved = new Set(keys);
         for (const [id, aliases] of byRecord) this.setAliases(id, aliases);
         for (const [id, record] of this.duringLoad) {
@@ -133,11 +134,6 @@ export class SavedStates {
   }
 }
 
-/** A written record's aliases (strings only: a damaged record names none). */
-function aliasList(record: Written): string[] {
-  const aliases = record.paper?.aliases;
-  return Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [];
-}
 
 /**
  * A stored record's state as a card shows it. A record damaged on disk (another build's bug, a hand edit) is still

@@ -6,6 +6,7 @@ import { aclAnthologyIdFromDoi, arxivIdOf, parseArxivId } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
 import { aliasesOf } from '../core/aliases';
+import { aliasList } from './aliases';
 import { unionTags } from '../core/tags/same-tag';
 import type { Settings } from './settings';
 
@@ -104,8 +105,7 @@ export interface PapershelfDB extends DBSchema {
   papers: {
     key: string;
     value: SavedPaper;
-    /** `by-alias`: every other id a record answers to (Paper.aliases, multiEntry), from schema v8. */
-    indexes: { 'by-savedAt': number; 'by-status': ReadingStatus; 'by-alias': string };
+    indexes: { 'by-savedAt': number; 'by-status': ReadingStatus };
   };
   repos: {
     key: string;
@@ -126,6 +126,11 @@ export interface PapershelfDB extends DBSchema {
   relevance: {
     key: string;
     value: RelevanceDoc;
+  };
+  /** Every other id a saved paper answers to (Paper.aliases) → the id it is saved under; out-of-line key (aliases.ts). */
+  aliases: {
+    key: string;
+    value: string;
   };
   /** The user's settings, one row under SETTINGS_KEY (settings-store.ts); out-of-line key. */
   settings: {
@@ -205,13 +210,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // v8 (0.8.0): a paper answers to all its ids (Paper.aliases, core/aliases.ts): the ids a page gave beside its own
   // (a dblp entry's DOI and CVF page), and the id of its own DOI. Records get their aliases (what an older build
-  // stored: the id of its DOI) and an index of them, so a page that shows the paper under another id finds it. Two
-  // records that turn out to be one paper (one names the other's id: an arXiv paper whose journal DOI was saved on
-  // its own) become one under the naming record's id (same-paper.ts). In the same pass, a tag kept in two cases by an
-  // older build is kept once (core/tags/same-tag.ts).
-  (_db, tx) => {
+  // stored: the id of its DOI) and the `aliases` store maps each to its record (aliases.ts), so a page that shows the
+  // paper under another id finds it. Two records that turn out to be one paper (one names the other's id: an arXiv
+  // paper whose journal DOI was saved on its own) become one under the naming record's id (same-paper.ts). In the same
+  // pass, a tag kept in two cases by an older build is kept once (core/tags/same-tag.ts).
+  (db, tx) => {
+    const aliases = db.createObjectStore('aliases');
     const papers = tx.objectStore('papers');
-    papers.createIndex('by-alias', 'paper.aliases', { multiEntry: true });
     const relevance = tx.objectStore('relevance');
     return papers
       .getAll()
@@ -240,8 +245,10 @@ export const MIGRATIONS: readonly Migration[] = [
             writes.set(alias, null);
           }
         }
-        return Promise.all([...writes].flatMap(([id, record]) =>
-          record ? [papers.put(record), relevance.put(relevanceDoc(record))] : [papers.delete(id), relevance.delete(id)] as Promise<unknown>[]));
+        const rows = [...writes].flatMap(([id, record]): Promise<unknown>[] =>
+          record ? [papers.put(record), relevance.put(relevanceDoc(record))] : [papers.delete(id), relevance.delete(id)]);
+        for (const [id, record] of byId) for (const alias of aliasList(record)) if (!byId.has(alias)) rows.push(aliases.put(id, alias));
+        return Promise.all(rows);
       })
       .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
   },
