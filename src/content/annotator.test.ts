@@ -27,25 +27,44 @@ afterEach(() => {
 /** vi.waitFor's limit: building dozens of overlays in slices takes a few hundred ms, several times that on a busy machine. */
 const WAIT = { timeout: 5000 };
 
-function fakePort(saved: Record<string, ReadingStatus> = {}) {
+/**
+ * A fake background: `saved` papers by their record's id, and the other ids each record answers to (`aliases`, by
+ * record id). As the background's, a lookup finds a paper under any of its ids: a record that names the id asked, or
+ * one the card's own aliases name (its state then says `savedAs`); a save goes into the record the paper already is,
+ * and its answer names that record. Edits and removal take the record's id only.
+ */
+function fakePort(saved: Record<string, ReadingStatus> = {}, aliases: Record<string, string[]> = {}) {
   const store = new Map(Object.entries(saved).map(([id, status]) => [id, { status, tags: [] as string[] }]));
-  const port: ReadingListPort & { calls: string[] } = {
+  const recordOf = (id: string, also: readonly string[] = []): string | null => {
+    if (store.has(id)) return id;
+    for (const [record, names] of Object.entries(aliases)) if (store.has(record) && names.includes(id)) return record;
+    return also.find((alias) => store.has(alias)) ?? null;
+  };
+  const port: ReadingListPort & { calls: string[]; store: typeof store } = {
     calls: [],
-    lookup: vi.fn(async (ids: string[]) => {
+    store,
+    lookup: vi.fn(async (ids: string[], named?: Record<string, string[]>) => {
       port.calls.push(`lookup:${ids.join(',')}`);
-      return Object.fromEntries(ids.map((id) => [id, store.get(id) ?? null]));
+      return Object.fromEntries(
+        ids.map((id) => {
+          const record = recordOf(id, named?.[id]);
+          const state = record === null ? null : store.get(record)!;
+          return [id, state && record !== null && record !== id ? { ...state, savedAs: record } : state];
+        }),
+      );
     }),
     save: vi.fn(async (paper: Paper) => {
-      const state = { status: 'to-read' as const, tags: [] };
-      store.set(paper.id, state);
-      return state;
+      const id = recordOf(paper.id, paper.aliases) ?? paper.id;
+      const state = store.get(id) ?? { status: 'to-read' as const, tags: [] };
+      store.set(id, state);
+      return { id, ...state };
     }),
     remove: vi.fn(async (id: string) => void store.delete(id)),
     setStatus: vi.fn(async (id: string, status: ReadingStatus) => {
       const state = store.get(id);
       if (!state) return null;
       state.status = status;
-      return { ...state };
+      return { id, ...state };
     }),
     repo: vi.fn(async (name: string) => ({ name, stars: 1234, pushedAt: '2026-06-20T00:00:00Z', archived: false, notFound: false })),
     moreRepos: vi.fn(async () => [] as string[]),
@@ -590,6 +609,179 @@ describe('Annotator', () => {
     expect(status(1)).toBeNull(); // no status until saved
     // No <select> or other form control: each one built sets off Chromium's autofill agent (save-control.ts).
     expect(hosts().flatMap((h) => [...roots.get(h)!.querySelectorAll('select, input, textarea, option')])).toEqual([]);
+  });
+});
+
+describe('Annotator following a paper under any of its ids (Paper.aliases)', () => {
+  /**
+   * The fake adapter where a page gives a paper other ids too (a dblp entry naming its DOI and its venue's id): each
+   * `a.alias` link of a card is one. It reads cards whole (no identify), as such adapters do.
+   */
+  const aliased: SiteAdapter<null> = {
+    ...fakeAdapter,
+    extract(c, ctx) {
+      const paper = fakeAdapter.extract(c, ctx);
+      const also = [...c.querySelectorAll('a.alias')].map((a) => `fake:${a.getAttribute('href')!.slice(1)}`);
+      return paper && { ...paper, aliases: also };
+    },
+  };
+  /** A card of `aliased`'s: paper `id`, also known as each of `also`. */
+  const aliasCard = (id: string, ...also: string[]) =>
+    `<article><a class="paper" href="/${id}">link</a><h3>Paper ${id}</h3>${also.map((a) => `<a class="alias" href="/${a}">also</a>`).join('')}</article>`;
+  const start = (port: ReadingListPort, adapter: SiteAdapter<null> = aliased) => {
+    const a = new Annotator({ doc: document, adapterFor: (url) => (adapter.pageKind(url) ? adapter : null), port, onError: vi.fn() });
+    running.push(a);
+    return a;
+  };
+  const pressed = () => hosts().map((h) => button(h).getAttribute('aria-pressed'));
+  const statusOf = (host: Element) => roots.get(host)!.querySelector<HTMLButtonElement>('button.status');
+  /** Pick a reading status on a card, as the reader does. */
+  const pick = (host: Element, label: string) => {
+    statusOf(host)!.click();
+    [...roots.get(host)!.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === label)!.click();
+  };
+
+  it("asks for a card's paper under its other ids too, shows it saved under one, and names that record to change its status and remove it", async () => {
+    document.body.innerHTML = aliasCard('1', 'old1') + card('2');
+    const port = fakePort({ 'fake:old1': 'reading' });
+    await start(port).start();
+    // Only the card whose page gives other ids names them.
+    expect(vi.mocked(port.lookup).mock.calls).toEqual([[['fake:1', 'fake:2'], { 'fake:1': ['fake:old1'] }]]);
+    expect(pressed()).toEqual(['true', 'false']);
+    const host = hosts()[0]!;
+    expect(shownText(statusOf(host)!)).toBe('Reading▾');
+    pick(host, 'Done');
+    await flush();
+    expect(port.setStatus).toHaveBeenCalledWith('fake:old1', 'done');
+    expect(shownText(statusOf(host)!)).toBe('Done▾');
+    expect(port.store.get('fake:old1')!.status).toBe('done');
+    button(host).click();
+    await flush();
+    expect(port.remove).toHaveBeenCalledWith('fake:old1');
+    expect(port.store.has('fake:old1')).toBe(false);
+    expect(pressed()).toEqual(['false', 'false']);
+  });
+
+  it('follows a card saved under a record that names the card\'s id among its own (a paper merged into another id)', async () => {
+    document.body.innerHTML = card('1') + card('1', 'Same paper, other card');
+    const port = fakePort({ 'fake:doi1': 'to-read' }, { 'fake:doi1': ['fake:1'] });
+    await start(port, fakeAdapter).start();
+    expect(pressed()).toEqual(['true', 'true']);
+    pick(hosts()[1]!, 'Reading');
+    await flush();
+    expect(port.setStatus).toHaveBeenCalledWith('fake:doi1', 'reading');
+    expect(hosts().map((h) => shownText(statusOf(h)!))).toEqual(['Reading▾', 'Reading▾']);
+    button(hosts()[0]!).click();
+    await flush();
+    expect(port.remove).toHaveBeenCalledWith('fake:doi1');
+    expect(pressed()).toEqual(['false', 'false']);
+  });
+
+  it('a save that goes into a record under another id (saved meanwhile elsewhere) is removed, and edited, as that record', async () => {
+    document.body.innerHTML = aliasCard('1', 'old1');
+    const port = fakePort();
+    await start(port).start();
+    expect(pressed()).toEqual(['false']);
+    port.store.set('fake:old1', { status: 'reading', tags: ['mine'] }); // another tab saved the paper as its dblp entry
+    button(hosts()[0]!).click();
+    await flush();
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:1', aliases: ['fake:old1'] }), location.href);
+    expect(shownText(statusOf(hosts()[0]!)!)).toBe('Reading▾'); // the record's state
+    pick(hosts()[0]!, 'Done');
+    await flush();
+    expect(port.setStatus).toHaveBeenCalledWith('fake:old1', 'done');
+    button(hosts()[0]!).click();
+    await flush();
+    expect(port.remove).toHaveBeenCalledWith('fake:old1');
+    expect(pressed()).toEqual(['false']);
+    expect(port.store.size).toBe(0);
+  });
+
+  it("after a failed removal, asks again under the record's id, and shows what the background has", async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort({ 'fake:doi1': 'reading' }, { 'fake:doi1': ['fake:1'] });
+    await start(port, fakeAdapter).start();
+    expect(pressed()).toEqual(['true']);
+    port.remove = vi.fn(async () => {
+      throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    });
+    button(hosts()[0]!).click();
+    await flush();
+    await flush();
+    expect(vi.mocked(port.lookup).mock.lastCall).toEqual([['fake:1'], { 'fake:1': ['fake:doi1'] }]);
+    expect(pressed()).toEqual(['true']);
+    expect(shownText(statusOf(hosts()[0]!)!)).toBe('Reading▾');
+    expect(shownText(roots.get(hosts()[0]!)!.querySelector('[role=status]')!)).toMatch(/^Could not remove/);
+  });
+
+  it("follows a notice for the record a card is saved as, and one that names the card's id among the record's", async () => {
+    document.body.innerHTML = aliasCard('1', 'old1') + card('2') + card('3');
+    const port = fakePort({ 'fake:old1': 'to-read' });
+    const a = start(port);
+    await a.start();
+    expect(pressed()).toEqual(['true', 'false', 'false']);
+    // Another tab marks the record done: the notice names its id alone, which this card was matched through.
+    a.applyChange('fake:old1', { status: 'done', tags: ['mine'] }, []);
+    expect(shownText(statusOf(hosts()[0]!)!)).toBe('Done▾');
+    // Another tab saves a paper as `fake:doi2`, which is card 2's paper: the notice names card 2's id among its aliases.
+    a.applyChange('fake:doi2', { status: 'reading', tags: [] }, ['fake:2', 'fake:x']);
+    expect(pressed()).toEqual(['true', 'true', 'false']);
+    expect(shownText(statusOf(hosts()[1]!)!)).toBe('Reading▾');
+    // Its status changed from this card names that record.
+    port.store.set('fake:doi2', { status: 'reading', tags: [] });
+    pick(hosts()[1]!, 'Done');
+    await flush();
+    expect(port.setStatus).toHaveBeenLastCalledWith('fake:doi2', 'done');
+    // Removals clear them all.
+    a.applyChange('fake:old1', null, []);
+    a.applyChange('fake:doi2', null, ['fake:2']);
+    expect(pressed()).toEqual(['false', 'false', 'false']);
+    // Saved again under their own ids, they name them.
+    a.applyChange('fake:2', { status: 'to-read', tags: [] }, []);
+    port.store.set('fake:2', { status: 'to-read', tags: [] });
+    button(hosts()[1]!).click();
+    await flush();
+    expect(port.remove).toHaveBeenLastCalledWith('fake:2');
+  });
+
+  it('takes the relevance mark off a card once its paper is saved under another id', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    port.relevance = vi.fn(async (cards: { id: string }[]) => cards.map((c) => ({ id: c.id, score: 0.2, reason: 'like 1 saved paper' })));
+    const a = start(port, fakeAdapter);
+    a.setRelevance(true);
+    await a.start();
+    const mark = (host: Element) => roots.get(host)!.querySelector<HTMLButtonElement>('.relevant')!;
+    await vi.waitFor(() => expect(hosts().map((h) => mark(h).hidden)).toEqual([false, false]), WAIT);
+    a.applyChange('fake:doi2', { status: 'to-read', tags: [] }, ['fake:2']);
+    expect(hosts().map((h) => mark(h).hidden)).toEqual([false, true]);
+    const control = document.querySelector('papershelf-controls')!;
+    expect([...roots.get(control)!.querySelectorAll('button')].map((b) => shownText(b))).toContain('Next relevant (1)');
+  });
+
+  it('names the aliases of the first cards it asks for before the first pass, and the pass asks them no more', async () => {
+    document.body.innerHTML = aliasCard('1', 'old1') + aliasCard('2');
+    const port = fakePort({ 'fake:old1': 'done' });
+    const a = start(port);
+    a.askFirstStates();
+    expect(vi.mocked(port.lookup).mock.calls).toEqual([[['fake:1', 'fake:2'], { 'fake:1': ['fake:old1'] }]]);
+    await a.start();
+    expect(port.lookup).toHaveBeenCalledTimes(1);
+    expect(pressed()).toEqual(['true', 'false']);
+  });
+
+  it("names a paper's own DOI as one of its ids, and re-reads the states with them (after an import, say)", async () => {
+    document.body.innerHTML = card('1');
+    const withDoi: SiteAdapter<null> = { ...fakeAdapter, extract: (c, ctx) => { const p = fakeAdapter.extract(c, ctx); return p && { ...p, doi: '10.1234/abc' }; } };
+    const port = fakePort();
+    const a = start(port, withDoi);
+    await a.start();
+    expect(vi.mocked(port.lookup).mock.calls).toEqual([[['fake:1'], { 'fake:1': ['doi:10.1234/abc'] }]]);
+    expect(pressed()).toEqual(['false']);
+    port.store.set('doi:10.1234/abc', { status: 'reading', tags: [] });
+    await a.refresh();
+    expect(vi.mocked(port.lookup).mock.lastCall).toEqual([['fake:1'], { 'fake:1': ['doi:10.1234/abc'] }]);
+    expect(pressed()).toEqual(['true']);
   });
 });
 
@@ -1316,6 +1508,28 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect([...roots.get(last)!.querySelectorAll('.tags button')].map((b) => shownText(b))).toContain(`Paper ${n}`);
     FakeObserver.show(articles()[n - 1]!, articles()[n - 5]!);
     expect(reads).toHaveLength(built); // each once
+  });
+
+  it('looks up cards named by id alone without naming other ids or reading them, and follows one saved under another id', async () => {
+    const n = NEIGHBOURS + 6;
+    document.body.innerHTML = many(n);
+    const { reads, make } = identifying();
+    // A paper saved from a page that gave its DOI, which names this page's id for it.
+    const port = fakePort({ 'fake:doi3': 'reading' }, { 'fake:doi3': ['fake:3'] });
+    await make(port).start();
+    const calls = vi.mocked(port.lookup).mock.calls;
+    expect(calls.flatMap(([asked]) => asked).sort()).toEqual(ids(1, n).sort());
+    expect(calls.map((call) => call[1])).toEqual(calls.map(() => undefined)); // no aliases: none known, none read
+    expect(reads).toEqual([]);
+    const third = articles()[2]!;
+    await shown(third);
+    expect(button(hostIn(third)!).getAttribute('aria-pressed')).toBe('true');
+    const root = roots.get(hostIn(third)!)!;
+    root.querySelector<HTMLButtonElement>('button.status')!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!.click();
+    await flush();
+    expect(port.setStatus).toHaveBeenCalledWith('fake:doi3', 'done');
+    expect(shownText(root.querySelector('button.status')!)).toBe('Done▾');
   });
 
   it('saves the whole paper of a card never built (keyboard shortcut)', async () => {

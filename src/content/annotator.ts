@@ -1,6 +1,7 @@
 // Finds the cards an adapter recognises, gives each one overlay, keeps overlays in step with the reading
 // list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation).
 import { PAPER_LIMITS, savedFromUrl, type Paper, type PaperSummary } from '../core/paper';
+import { aliasesOf, boundAliases } from '../core/aliases';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
 import type { SiteAdapter } from '../sites/types';
@@ -9,16 +10,22 @@ import { createCardOverlay, type CardOverlay, type OverlayActions } from './over
 import { HOST_TAG, pageTheme } from './overlay/host';
 import type { Tag } from './overlay/tag-chips';
 import { sameTag } from '../core/tags/same-tag';
-import { LOOKUP_MAX, RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type RelevanceCard, type RelevanceMark, type RepoSummary, type TopicMatch } from '../background/messages';
+import { LOOKUP_MAX, RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type PageSavedState, type RelevanceCard, type RelevanceMark, type RepoSummary, type TopicMatch } from '../background/messages';
 import type { Tagger } from './tagger';
 import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
-  lookup(ids: string[]): Promise<Record<string, SavedState | null>>;
-  save(paper: Paper, savedFrom: string): Promise<SavedState>;
+  /**
+   * The saved states of these papers. `aliases`: the other ids of those whose pages give any (by paper id): a paper
+   * saved under one of them is saved, and its state names that record (`savedAs`).
+   */
+  lookup(ids: string[], aliases?: Record<string, string[]>): Promise<Record<string, SavedState | null>>;
+  /** The answer's `id` is the record's: another of the paper's ids when it was saved under that one already. */
+  save(paper: Paper, savedFrom: string): Promise<PageSavedState>;
+  /** `id`, here and in setStatus: the record's (a card's `savedAs`, where its state has one). */
   remove(id: string): Promise<void>;
-  setStatus(id: string, status: ReadingStatus): Promise<SavedState | null>;
+  setStatus(id: string, status: ReadingStatus): Promise<PageSavedState | null>;
   repo(name: string): Promise<RepoSummary | null>;
   moreRepos(paper: Paper): Promise<string[]>;
   /** Scores cards in the background (only asked when relevance is on); answers only the marked ones. */
@@ -208,6 +215,13 @@ export class Annotator {
   /** Every card by paper id, for live updates (several cards can show one paper). */
   private readonly byId = new Map<string, Set<Annotated>>();
   private readonly states = new Map<string, SavedState | null>();
+  /**
+   * The other ids (aliasesOf: the page's, and its own DOI's) of the papers read whole that have any, by paper id: a
+   * lookup names them. Nothing is kept for a paper without (every card a Hugging Face or arXiv listing names by id).
+   */
+  private readonly aliases = new Map<string, string[]>();
+  /** Paper ids whose paper is saved under another id (their state's `savedAs`), with that record's id: its notices are theirs. */
+  private readonly savedAs = new Map<string, string>();
   /** Saved states asked for and not answered yet, by paper id: a pass that finds such a card waits for that answer. */
   private readonly asking = new Map<string, Promise<void>>();
   private readonly byHost = new WeakMap<Element, Annotated>();
@@ -353,8 +367,11 @@ export class Annotator {
       const ctx = adapter.context(doc, url, this.now());
       const ids: string[] = [];
       for (const card of adapter.findCards(doc, ctx, FIRST_CARDS).slice(0, FIRST_CARDS)) {
-        const id = identifyCard(adapter, card, ctx)?.id;
-        if (id) ids.push(id);
+        const found = identifyCard(adapter, card, ctx);
+        if (!found) continue;
+        ids.push(found.id);
+        // Read whole (an adapter without identify): its other ids are asked with it, as the pass would.
+        if (found.paper) this.noteAliases(found.paper);
       }
       this.askStates(ids);
     } catch (error) {
@@ -421,16 +438,42 @@ export class Annotator {
     this.control?.host.remove();
   }
 
-  /** Apply a change broadcast by the background (another tab, the popup). */
-  applyChange(id: string, state: SavedState | null): void {
+  /**
+   * Apply a change to record `id` broadcast by the background (another tab, the popup), or answered to a write: the
+   * cards of that id change, and so do those of its other ids (`aliases`, the record's) and those whose paper was
+   * found saved as it through an id of its own (their state's savedAs), whose state names the record from now on.
+   */
+  applyChange(id: string, state: SavedState | null, aliases: readonly string[] = []): void {
+    const others = new Set(aliases);
+    for (const [paperId, record] of this.savedAs) if (record === id) others.add(paperId);
+    others.delete(id);
+    const asRecord = state && { status: state.status, tags: state.tags, savedAs: id };
+    let unmarked = this.setState(id, state);
+    for (const other of others) unmarked = this.setState(other, asRecord) || unmarked;
+    if (unmarked) this.updateControl();
+  }
+
+  /** One paper's state on its cards (see setState), the page control updated if a relevance mark went. */
+  private show(id: string, state: SavedState | null): void {
+    if (this.setState(id, state)) this.updateControl();
+  }
+
+  /**
+   * The saved state of the cards of paper `id` (`savedAs` in it: the record's id, when that is another). Says whether
+   * a relevance mark went, for the caller to update the page control once.
+   */
+  private setState(id: string, state: SavedState | null): boolean {
     this.states.set(id, state);
+    const record = state?.savedAs;
+    if (record !== undefined && record !== id) this.savedAs.set(id, record);
+    else if (this.savedAs.size) this.savedAs.delete(id);
     // A saved paper is no longer a suggestion: its relevance mark goes (saved papers are never marked).
     const unmark = state !== null && this.relevant.delete(id);
     for (const overlay of this.overlaysOf(id)) {
       overlay.setState(state);
       if (unmark) overlay.setRelevance(null);
     }
-    if (unmark) this.updateControl();
+    return unmark;
   }
 
   /**
@@ -954,6 +997,7 @@ export class Annotator {
           const read = () => extractCard(adapter, card, ctx);
           const summary = () => summaryOfCard(adapter, card, ctx);
           entry = { id, paper, read, summary, card, mountPoint: () => adapter.mountPoint(card), inline: adapter.inlineOverlay?.(card) ?? false };
+          if (paper) this.noteAliases(paper); // read whole already (no identify): asked for under its other ids too
           let set = this.byId.get(id);
           if (!set) this.byId.set(id, (set = new Set()));
           set.add(entry);
@@ -1034,6 +1078,7 @@ export class Annotator {
         this.options.onError?.(error);
       }
       if (!entry.paper) this.reject(entry);
+      else this.noteAliases(entry.paper);
     }
     return entry.paper;
   }
@@ -1153,15 +1198,45 @@ export class Annotator {
     }
   }
 
-  /** One message for the saved states of many papers; every card of each paper is updated. */
+  /**
+   * One message for the saved states of many papers, naming the other ids of those read whole that have any (see
+   * `aliases`); every card of each paper is updated.
+   */
   private async lookupStates(ids: string[]): Promise<void> {
     if (!ids.length) return;
     try {
-      const states = await this.options.port.lookup(ids);
-      for (const id of ids) this.applyChange(id, states[id] ?? null);
+      const aliases = this.lookupAliases(ids);
+      const states = await (aliases ? this.options.port.lookup(ids, aliases) : this.options.port.lookup(ids));
+      let unmarked = false;
+      for (const id of ids) unmarked = this.setState(id, states[id] ?? null) || unmarked;
+      if (unmarked) this.updateControl();
     } catch (error) {
       this.options.onError?.(error);
     }
+  }
+
+  /**
+   * The other ids known for these papers, by paper id, for a lookup; undefined if none has any. Nothing is looked at
+   * on a page whose cards are all named by id alone (Hugging Face, arXiv listings: nothing was kept).
+   */
+  private lookupAliases(ids: readonly string[]): Record<string, string[]> | undefined {
+    if (!this.aliases.size) return undefined;
+    let out: Record<string, string[]> | undefined;
+    for (const id of ids) {
+      const aliases = this.aliases.get(id);
+      if (aliases) (out ??= {})[id] = aliases;
+    }
+    return out;
+  }
+
+  /** Keep the other ids of a paper read whole (see `aliases`). Says whether any is new. */
+  private noteAliases(paper: Paper): boolean {
+    if (!paper.aliases.length && paper.doi === null) return false; // most papers: nothing to keep, nothing made
+    const known = this.aliases.get(paper.id) ?? [];
+    const aliases = boundAliases([...known, ...aliasesOf(paper)], paper.id);
+    if (aliases.length === known.length) return false;
+    this.aliases.set(paper.id, aliases);
+    return true;
   }
 
   /**
@@ -1327,19 +1402,30 @@ export class Annotator {
     for (const overlay of this.allOverlays()) overlay.setMarked(this.marked);
   }
 
-  /** Optimistic toggle: every card of the paper changes at once and rolls back with a message on failure. */
+  /**
+   * Optimistic toggle: every card of the paper changes at once and rolls back with a message on failure. A paper saved
+   * under another of its ids (savedAs) is removed as that record; a save answers with the record it went into.
+   */
   private async toggle(paper: Paper, save: boolean): Promise<void> {
     void this.checkUrl(); // the reader acts: an in-page navigation not seen yet is followed now
+    const { port } = this.options;
     const previous = this.states.get(paper.id) ?? null;
-    this.applyChange(paper.id, save ? (previous ?? { status: 'to-read', tags: [] }) : null);
+    const record = previous?.savedAs ?? paper.id;
+    this.show(paper.id, save ? (previous ?? { status: 'to-read', tags: [] }) : null);
     try {
-      if (save) this.applyChange(paper.id, await this.options.port.save(this.savedHere(paper), this.savedFrom()));
-      else await this.options.port.remove(paper.id);
+      if (save) {
+        const saved = await port.save(this.savedHere(paper), this.savedFrom());
+        this.applyChange(saved.id, { status: saved.status, tags: saved.tags }, [paper.id]);
+      } else await port.remove(record);
     } catch (error) {
       // The answer can be lost after the write committed (the service worker stopped in between): show what
-      // the background really has, and say it failed only if it did (issue #6).
-      const actual = await this.options.port.lookup([paper.id]).then((states) => states[paper.id] ?? null, () => previous);
-      this.applyChange(paper.id, actual);
+      // the background really has, and say it failed only if it did (issue #6). Asked under every id the paper is
+      // known by here, the record's among them.
+      const known = this.aliases.get(paper.id) ?? [];
+      const aliases = record === paper.id ? known : boundAliases([record, ...known], paper.id);
+      const asked = aliases.length ? port.lookup([paper.id], { [paper.id]: aliases }) : port.lookup([paper.id]);
+      const actual = await asked.then((states) => states[paper.id] ?? null, () => previous);
+      this.show(paper.id, actual);
       if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
       this.options.onError?.(error);
     }
@@ -1363,14 +1449,18 @@ export class Annotator {
     return savedFromUrl(href) ?? href;
   }
 
+  /** Optimistic too; the edit names the record the paper is saved as (savedAs), which may be another of its ids. */
   private async setStatus(paper: Paper, status: ReadingStatus): Promise<void> {
     const previous = this.states.get(paper.id) ?? null;
     if (!previous) return;
-    this.applyChange(paper.id, { ...previous, status });
+    const record = previous.savedAs ?? paper.id;
+    this.show(paper.id, { ...previous, status });
     try {
-      this.applyChange(paper.id, await this.options.port.setStatus(paper.id, status));
+      const saved = await this.options.port.setStatus(record, status);
+      // Null: the record is gone (removed meanwhile, elsewhere).
+      this.applyChange(saved?.id ?? record, saved && { status: saved.status, tags: saved.tags }, [paper.id]);
     } catch (error) {
-      this.applyChange(paper.id, previous);
+      this.show(paper.id, previous);
       this.tell(paper.id, failureMessage(error, 'Could not change the status.'));
       this.options.onError?.(error);
     }

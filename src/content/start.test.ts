@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOAD_WAIT_MS, loadingPhase, startContentScript, whenParsed } from './start';
-import type { Responses } from '../background/messages';
-import { shownText } from './overlay/host';
+import { parseEnvelope, type Responses } from '../background/messages';
+import { shownText, userInput } from './overlay/host';
 import { fakeAdapter } from '../../test/unit/fake-adapter';
 import { emptyPaper } from '../core/paper';
 import { captureClosedRoots } from '../../test/unit/closed-roots';
@@ -145,6 +145,79 @@ describe('startContentScript follows a settings notice (options page, no reload)
     tell({ type: 'settings' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(asked).toEqual([]);
+  });
+});
+
+describe('startContentScript follows a paper under any of its ids (Paper.aliases)', () => {
+  // A page only this adapter handles: the scripts of the tests above, still running on this document, leave it alone.
+  // Cards are dblp entries; a card's `data-also` is the DOI its entry names too.
+  const aliased = {
+    ...fakeAdapter,
+    pageKind: (url: URL) => (url.pathname.startsWith('/aliased') ? 'list' : null),
+    extract(card: Element, ctx: null) {
+      const paper = fakeAdapter.extract(card, ctx);
+      const also = card.getAttribute('data-also');
+      return paper && { ...paper, id: paper.id.replace('fake:', 'dblp:conf/x/'), aliases: also ? [`doi:10.1109/${also}`] : [] };
+    },
+  };
+  const roots = captureClosedRoots();
+  let listeners: ((message: unknown) => undefined)[];
+  let sent: { type: string; payload: any }[];
+
+  beforeEach(() => {
+    vi.spyOn(userInput, 'isUser').mockReturnValue(true); // jsdom's clicks stand for the reader's
+    listeners = [];
+    sent = [];
+    // The background as it answers a page: paper 1 is saved as its DOI.
+    const answers: Record<string, (payload: any) => unknown> = {
+      tagSettings: () => ({ watchedTopics: [], tagRules: [], relevance: false }),
+      lookup: ({ ids }: { ids: string[] }) => Object.fromEntries(ids.map((id) => [id, id === 'dblp:conf/x/1' ? { status: 'reading', tags: [], savedAs: 'doi:10.1109/one' } : null])),
+      topics: ({ papers }: { papers: unknown[] }) => papers.map(() => []),
+      edit: ({ id, edit }: { id: string; edit: { status: string } }) => ({ id, status: edit.status, tags: [] }),
+      remove: ({ id }: { id: string }) => ({ id, status: 'reading', tags: [] }),
+    };
+    (globalThis as { browser?: unknown }).browser = {
+      runtime: {
+        sendMessage: async (message: { type: string; payload: unknown }) => {
+          sent.push(parseEnvelope(message)); // what the background takes, or throws
+          return { ok: true, value: answers[message.type]?.(message.payload) ?? [] };
+        },
+        onMessage: { addListener: (listener: (message: unknown) => undefined) => listeners.push(listener) },
+      },
+    };
+  });
+  afterEach(() => {
+    delete (globalThis as { browser?: unknown }).browser;
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+  });
+
+  const hosts = () => [...document.querySelectorAll('papershelf-overlay')];
+  const pressed = () => hosts().map((h) => roots.get(h)!.querySelector('button')!.getAttribute('aria-pressed'));
+  const tell = (message: unknown) => listeners.forEach((listener) => listener(message));
+  const payloads = (type: string) => sent.filter((m) => m.type === type).map((m) => m.payload);
+
+  it("names a card's other ids only where its page gives any, edits and removes it as its record, and follows that record's notices", async () => {
+    history.replaceState(null, '', '/aliased');
+    document.body.innerHTML = '<article data-also="one"><a class="paper" href="/1">l</a><h3>One</h3></article><article><a class="paper" href="/2">l</a><h3>Two</h3></article>';
+    startContentScript([aliased]);
+    await vi.waitFor(() => expect(pressed()).toEqual(['true', 'false']));
+    expect(payloads('lookup')).toEqual([{ ids: ['dblp:conf/x/1', 'dblp:conf/x/2'], aliases: { 'dblp:conf/x/1': ['doi:10.1109/one'] } }]);
+    document.body.insertAdjacentHTML('beforeend', '<article><a class="paper" href="/3">l</a><h3>Three</h3></article>');
+    await vi.waitFor(() => expect(payloads('lookup')).toHaveLength(2));
+    expect(payloads('lookup')[1]).toStrictEqual({ ids: ['dblp:conf/x/3'] }); // no `aliases` at all where no card has any
+    const root = roots.get(hosts()[0]!)!;
+    root.querySelector<HTMLButtonElement>('button.status')!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!.click();
+    await vi.waitFor(() => expect(payloads('edit')).toEqual([{ id: 'doi:10.1109/one', edit: { status: 'done' } }]));
+    // Another tab saved paper 2 as its DOI, whose record names this page's id for it; then removed paper 1's record.
+    tell({ type: 'changed', id: 'doi:10.1109/two', aliases: ['dblp:conf/x/2'], state: { status: 'to-read', tags: [] } });
+    expect(pressed()).toEqual(['true', 'true', 'false']);
+    tell({ type: 'changed', id: 'doi:10.1109/one', aliases: [], state: null });
+    expect(pressed()).toEqual(['false', 'true', 'false']);
+    roots.get(hosts()[1]!)!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(payloads('remove')).toEqual([{ id: 'doi:10.1109/two' }]));
+    expect(pressed()).toEqual(['false', 'false', 'false']);
   });
 });
 

@@ -46,15 +46,16 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     doc: document,
     adapterFor: (url) => adapters.find((adapter) => adapter.pageKind(url) !== null) ?? null,
     port: {
-      lookup: (ids) => send('lookup', { ids }),
+      // The other ids only where a card has any: a listing named by ids alone sends nothing more.
+      lookup: (ids, aliases) => send('lookup', aliases ? { ids, aliases } : { ids }),
       save: async (paper, savedFrom) => {
         const saved = await send('save', { paper, savedFrom });
-        return { status: saved.status, tags: saved.tags };
+        return { id: saved.id, status: saved.status, tags: saved.tags };
       },
       remove: async (id) => void (await send('remove', { id })),
       setStatus: async (id, status) => {
         const saved = await send('edit', { id, edit: { status } });
-        return saved && { status: saved.status, tags: saved.tags };
+        return saved && { id: saved.id, status: saved.status, tags: saved.tags };
       },
       // The badges of the overlays built in one slice: one message for all (see batched).
       repo: batched((names: string[]) => send('repos', { names }), BATCH_MAX),
@@ -89,7 +90,7 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   // Nothing is answered: the background only tells (a change, a reload, new settings, the save shortcut).
   runtime().onMessage.addListener((message: unknown) => {
     const notice = noticeOf(message);
-    if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state);
+    if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state, notice.aliases);
     // A worker stopped between a write and its notice: the saved states, and the settings (a change's notice may be the
     // one lost), are read again.
     else if (notice?.type === 'reload') void (annotator.refresh(), annotator.isPrepared() && followSettings());

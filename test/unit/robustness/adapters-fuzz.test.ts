@@ -58,7 +58,7 @@ const quota = (f: Fixture) => Math.max(8, Math.round((TOTAL_PAGES * weight(f)) /
 function fakePort(): ReadingListPort {
   return {
     lookup: async (ids) => Object.fromEntries(ids.map((id) => [id, null])),
-    save: async () => ({ status: 'to-read', tags: [] }),
+    save: async (paper) => ({ id: paper.id, status: 'to-read', tags: [] }),
     remove: async () => {},
     setStatus: async () => null,
     repo: async () => null,
