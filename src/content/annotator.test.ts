@@ -1532,6 +1532,34 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(shownText(root.querySelector('button.status')!)).toBe('Done▾');
   });
 
+  it("asks again, naming its own DOI, for a card named by id alone whose paper gives one (an arXiv abstract page's journal DOI)", async () => {
+    document.body.innerHTML = card('1') + card('2') + card('3');
+    const adapter: SiteAdapter<null> = {
+      ...fakeAdapter,
+      identify: (c) => `fake:${c.querySelector('a.paper')!.getAttribute('href')!.slice(1)}`,
+      extract(c, ctx) {
+        const paper = fakeAdapter.extract(c, ctx);
+        return paper && paper.id !== 'fake:3' ? { ...paper, doi: `10.1234/${paper.id.slice('fake:'.length)}` } : paper;
+      },
+    };
+    // Saved from the journal's page, which gives the DOI alone; paper 2 is saved under its own id.
+    const port = fakePort({ 'doi:10.1234/1': 'reading', 'fake:2': 'done' });
+    const a = new Annotator({ doc: document, adapterFor: () => adapter, port, onError: vi.fn() });
+    running.push(a);
+    await a.start();
+    const calls = vi.mocked(port.lookup).mock.calls;
+    expect(calls).toEqual([[['fake:1', 'fake:2', 'fake:3']]]);
+    await shown(...articles());
+    await vi.waitFor(() => expect(articles().map((c) => button(hostIn(c)!).getAttribute('aria-pressed'))).toEqual(['true', 'true', 'false']), WAIT);
+    // Once, for the card not saved that gives a DOI: the others need nothing more.
+    expect(calls.slice(1)).toEqual([[['fake:1'], { 'fake:1': ['doi:10.1234/1'] }]]);
+    const root = roots.get(hostIn(articles()[0]!)!)!;
+    root.querySelector<HTMLButtonElement>('button.status')!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!.click();
+    await flush();
+    expect(port.setStatus).toHaveBeenCalledWith('doi:10.1234/1', 'done');
+  });
+
   it('saves the whole paper of a card never built (keyboard shortcut)', async () => {
     document.body.innerHTML = card('1');
     const { reads, make } = identifying();

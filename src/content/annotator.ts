@@ -220,6 +220,8 @@ export class Annotator {
    * lookup names them. Nothing is kept for a paper without (every card a Hugging Face or arXiv listing names by id).
    */
   private readonly aliases = new Map<string, string[]>();
+  /** Papers read whole in this task that turned out to have other ids (see askAgain). */
+  private readonly again = new Set<string>();
   /** Paper ids whose paper is saved under another id (their state's `savedAs`), with that record's id: its notices are theirs. */
   private readonly savedAs = new Map<string, string>();
   /** Saved states asked for and not answered yet, by paper id: a pass that finds such a card waits for that answer. */
@@ -1078,7 +1080,7 @@ export class Annotator {
         this.options.onError?.(error);
       }
       if (!entry.paper) this.reject(entry);
-      else this.noteAliases(entry.paper);
+      else if (this.noteAliases(entry.paper)) this.askAgain(entry.id);
     }
     return entry.paper;
   }
@@ -1229,7 +1231,35 @@ export class Annotator {
     return out;
   }
 
-  /** Keep the other ids of a paper read whole (see `aliases`). Says whether any is new. */
+  /**
+   * Ask again for papers named by id alone whose cards, read whole, give other ids (an arXiv abstract page gives its
+   * journal's DOI), now naming them: those read in one task together, once their first answers are in, and only those
+   * not saved by those answers.
+   */
+  private askAgain(id: string): void {
+    this.again.add(id);
+    if (this.again.size > 1) return;
+    queueMicrotask(() => {
+      const ids = [...this.again];
+      this.again.clear();
+      void Promise.all(ids.map((id) => this.asking.get(id))).then(async () => {
+        const unsaved = ids.filter((id) => this.states.get(id) === null);
+        if (this.stopped || !unsaved.length) return;
+        try {
+          const states = await this.options.port.lookup(unsaved, this.lookupAliases(unsaved));
+          // Saved from its card, or by a notice, meanwhile: that is newer than this answer.
+          for (const id of unsaved) if (this.states.get(id) === null) this.show(id, states[id] ?? null);
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+      });
+    });
+  }
+
+  /**
+   * Keep the other ids of a paper read whole (see `aliases`). Says whether any is new: a card named by id alone was
+   * asked for under that id only.
+   */
   private noteAliases(paper: Paper): boolean {
     if (!paper.aliases.length && paper.doi === null) return false; // most papers: nothing to keep, nothing made
     const known = this.aliases.get(paper.id) ?? [];
