@@ -744,6 +744,26 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
     expect(port.remove).toHaveBeenLastCalledWith('fake:2');
   });
 
+  it("shows a card saved when another tab saves its paper under one of the ids the card's page gives, a record that names none of the card's", async () => {
+    document.body.innerHTML = aliasCard('1', 'old1') + aliasCard('2', 'old2');
+    const port = fakePort({ 'fake:2': 'done' });
+    const a = start(port);
+    await a.start();
+    expect(pressed()).toEqual(['false', 'true']);
+    // Saved from a page that gives only `fake:old1`. The record answers to `fake:old2` too, an id card 2's page gives:
+    // card 2, saved as itself, stays so.
+    a.applyChange('fake:old1', { status: 'reading', tags: [] }, ['fake:old2']);
+    expect(pressed()).toEqual(['true', 'true']);
+    expect(hosts().map((h) => shownText(statusOf(h)!))).toEqual(['Reading▾', 'Done▾']);
+    port.store.set('fake:old1', { status: 'reading', tags: [] });
+    pick(hosts()[0]!, 'Done');
+    pick(hosts()[1]!, 'Reading');
+    await flush();
+    expect(vi.mocked(port.setStatus).mock.calls).toEqual([['fake:old1', 'done'], ['fake:2', 'reading']]);
+    a.applyChange('fake:old1', null, []);
+    expect(pressed()).toEqual(['false', 'true']);
+  });
+
   it('takes the relevance mark off a card once its paper is saved under another id', async () => {
     document.body.innerHTML = card('1') + card('2');
     const port = fakePort();

@@ -444,10 +444,16 @@ export class Annotator {
    * Apply a change to record `id` broadcast by the background (another tab, the popup), or answered to a write: the
    * cards of that id change, and so do those of its other ids (`aliases`, the record's) and those whose paper was
    * found saved as it through an id of its own (their state's savedAs), whose state names the record from now on.
+   * A record saved under an id a card's page gives (and naming none of the card's: saved from a page that gives only
+   * that one) is that card's paper too, unless the card shows it saved as another.
    */
   applyChange(id: string, state: SavedState | null, aliases: readonly string[] = []): void {
     const others = new Set(aliases);
     for (const [paperId, record] of this.savedAs) if (record === id) others.add(paperId);
+    if (state && this.aliases.size) {
+      const named = new Set([id, ...aliases]);
+      for (const [paperId, known] of this.aliases) if (!this.states.get(paperId) && known.some((alias) => named.has(alias))) others.add(paperId);
+    }
     others.delete(id);
     const asRecord = state && { status: state.status, tags: state.tags, savedAs: id };
     let unmarked = this.setState(id, state);
