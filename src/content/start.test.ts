@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOAD_WAIT_MS, loadingPhase, startContentScript, whenParsed } from './start';
-import { parseEnvelope, type Responses } from '../background/messages';
+import { pageReply, parseEnvelope, type Notice, type Responses } from '../background/messages';
+import { handle, type HandlerDeps } from '../background/handlers';
+import { createRelevanceService } from '../background/relevance';
+import { openDatabase, savePaper, type Database } from '../storage/reading-list';
+import { DEFAULT_SETTINGS } from '../storage/settings';
+import type { SavedPaper } from '../storage/schema';
 import { shownText, userInput } from './overlay/host';
 import { fakeAdapter } from '../../test/unit/fake-adapter';
 import { emptyPaper } from '../core/paper';
@@ -218,6 +225,100 @@ describe('startContentScript follows a paper under any of its ids (Paper.aliases
     roots.get(hosts()[1]!)!.querySelector('button')!.click();
     await vi.waitFor(() => expect(payloads('remove')).toEqual([{ id: 'doi:10.1109/two' }]));
     expect(pressed()).toEqual(['false', 'false', 'false']);
+  });
+});
+
+describe('startContentScript with the real background (its handlers over fake-indexeddb): a paper under any of its ids', () => {
+  // dblp entries (a page only this adapter handles: the scripts of the tests above leave it alone): a card's id is the
+  // paper's IEEE DOI, and the entry names its CVF page too.
+  const dblp = {
+    ...fakeAdapter,
+    pageKind: (url: URL) => (url.pathname.startsWith('/with-background') ? 'list' : null),
+    extract(card: Element, ctx: null) {
+      const paper = fakeAdapter.extract(card, ctx);
+      const key = card.querySelector('a.paper')!.getAttribute('href')!.slice(1);
+      return paper && { ...paper, id: `doi:10.1109/${key}`, aliases: [`cvf:${key}`], source: { site: 'dblp', page: 'list' } };
+    },
+  };
+  const roots = captureClosedRoots();
+  let listeners: ((message: unknown) => undefined)[];
+  let db: Database;
+  let deps: HandlerDeps;
+  /** A write from another tab or page, told to this one as the background tells every tab. */
+  const elsewhere = (type: 'save' | 'edit' | 'remove', payload: unknown) => handle(parseEnvelope({ type, payload }), deps);
+  const list = async () => ((await handle(parseEnvelope({ type: 'list', payload: {} }), deps)) as SavedPaper[]).map((r) => `${r.id} ${r.status}`).sort();
+  const cvfPaper = (key: string) => emptyPaper(`cvf:${key}`, `Paper ${key}`, { site: 'cvf', page: 'conference' });
+
+  beforeEach(async () => {
+    vi.spyOn(userInput, 'isUser').mockReturnValue(true); // jsdom's clicks stand for the reader's
+    globalThis.indexedDB = new IDBFactory();
+    db = await openDatabase();
+    listeners = [];
+    deps = {
+      db: async () => db,
+      broadcast: (notice: Notice) => listeners.forEach((listener) => listener(structuredClone(notice))),
+      repos: { repo: async () => null, paperRepos: async () => [] },
+      settings: async () => DEFAULT_SETTINGS,
+      saveSettings: async () => DEFAULT_SETTINGS,
+      relevance: createRelevanceService(async () => db),
+    };
+    (globalThis as { browser?: unknown }).browser = {
+      runtime: {
+        // As the background answers a content script: validated, handled, and a write's answer cut to the paper's state.
+        sendMessage: async (message: unknown) => {
+          try {
+            const envelope = parseEnvelope(structuredClone(message));
+            return pageReply(envelope.type, { ok: true, value: await handle(envelope, deps) });
+          } catch (error) {
+            return { ok: false, error: { name: (error as Error).name, message: (error as Error).message } };
+          }
+        },
+        onMessage: { addListener: (listener: (message: unknown) => undefined) => listeners.push(listener) },
+      },
+    };
+  });
+  afterEach(() => {
+    delete (globalThis as { browser?: unknown }).browser;
+    document.body.replaceChildren();
+    db.close();
+    vi.restoreAllMocks();
+  });
+
+  const hosts = () => [...document.querySelectorAll('papershelf-overlay')];
+  const pressed = () => hosts().map((h) => roots.get(h)!.querySelector('button')!.getAttribute('aria-pressed'));
+  const statusShown = (i: number) => shownText(roots.get(hosts()[i]!)!.querySelector('button.status')!);
+  const pick = (i: number, label: string) => {
+    const root = roots.get(hosts()[i]!)!;
+    root.querySelector<HTMLButtonElement>('button.status')!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === label)!.click();
+  };
+
+  it('shows, edits and removes a paper saved from its CVF page on its dblp entry, follows saves elsewhere, and makes no second record', async () => {
+    await savePaper(db, cvfPaper('A'), { savedFrom: 'https://openaccess.thecvf.com/CVPR2023' });
+    history.replaceState(null, '', '/with-background');
+    document.body.innerHTML = ['A', 'B', 'C'].map((key) => `<article><a class="paper" href="/${key}">l</a><h3>Paper ${key}</h3></article>`).join('');
+    startContentScript([dblp]);
+    await vi.waitFor(() => expect(pressed()).toEqual(['true', 'false', 'false']));
+    pick(0, 'Done');
+    await vi.waitFor(() => expect(list()).resolves.toEqual(['cvf:A done']));
+    expect(statusShown(0)).toBe('Done▾');
+    // Paper B saved from its CVF page in another tab, which names no other id: its dblp card follows.
+    await elsewhere('save', { paper: cvfPaper('B'), savedFrom: 'https://openaccess.thecvf.com/CVPR2023' });
+    await vi.waitFor(() => expect(pressed()).toEqual(['true', 'true', 'false']));
+    // Paper C likewise, its notice lost (a worker stopped): saved from its card, it goes into that record.
+    await savePaper(db, cvfPaper('C'), { savedFrom: 'https://openaccess.thecvf.com/CVPR2023' });
+    roots.get(hosts()[2]!)!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(pressed()).toEqual(['true', 'true', 'true']));
+    expect(await list()).toEqual(['cvf:A done', 'cvf:B to-read', 'cvf:C to-read']);
+    pick(2, 'Reading');
+    await vi.waitFor(() => expect(list()).resolves.toEqual(['cvf:A done', 'cvf:B to-read', 'cvf:C reading']));
+    // Removed from the cards, and from another tab.
+    roots.get(hosts()[0]!)!.querySelector('button')!.click();
+    roots.get(hosts()[2]!)!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(list()).resolves.toEqual(['cvf:B to-read']));
+    await elsewhere('remove', { id: 'cvf:B' });
+    await vi.waitFor(() => expect(pressed()).toEqual(['false', 'false', 'false']));
+    expect(await list()).toEqual([]);
   });
 });
 
