@@ -188,7 +188,7 @@ const IMPORT_SIZE = 3000;
 const WRITES = `(() => {
   const paper = (id, i) => ({ id, title: 'Paper ' + i, authors: ['A. Author'], authorCount: 1, abstract: 'x'.repeat(1500),
     published: null, upvotes: null, githubRepos: [], githubStars: null, projectUrl: null, pdfUrl: null, url: null, venue: null,
-    categories: [], version: null, doi: null, source: { site: 'arxiv', page: 'listing' } });
+    categories: [], version: null, doi: null, aliases: [], source: { site: 'arxiv', page: 'listing' } });
   const ask = (message) => new Promise((resolve) => chrome.runtime.sendMessage(message, (reply) => {
     const error = chrome.runtime.lastError;
     resolve(error ? 'error: ' + error.message : reply?.ok ? 'ok' : 'error: ' + JSON.stringify(reply));

@@ -6,7 +6,7 @@ import { createV3ToV7 } from '../unit/old-databases';
 
 const NAME = 'papershelf-migration-check';
 
-async function upgradeFrom(version: 3 | 4, papers: SavedPaper[]): Promise<{ version: number; papers: SavedPaper[]; relevance: string[] }> {
+async function upgradeFrom(version: 3 | 4 | 7, papers: SavedPaper[]): Promise<{ version: number; papers: SavedPaper[]; relevance: string[]; aliases: [string, string][] }> {
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.deleteDatabase(NAME);
     request.onsuccess = () => resolve();
@@ -14,7 +14,9 @@ async function upgradeFrom(version: 3 | 4, papers: SavedPaper[]): Promise<{ vers
   });
   await createV3ToV7(NAME, version, papers);
   const db = await openDatabase(NAME);
-  const result = { version: db.version, papers: await db.getAll('papers'), relevance: (await db.getAllKeys('relevance')).map(String) };
+  const aliases = await db.getAllKeys('aliases');
+  const owners = await db.getAll('aliases');
+  const result = { version: db.version, papers: await db.getAll('papers'), relevance: (await db.getAllKeys('relevance')).map(String), aliases: aliases.map((a, i): [string, string] => [a, owners[i]!]) };
   db.close();
   return result;
 }

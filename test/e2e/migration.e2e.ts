@@ -42,10 +42,10 @@ describe.each(bothBrowsers(routes))('%s: database upgrade', (_name, launch) => {
   });
   afterAll(() => harness?.close());
 
-  const upgrade = async (version: 3 | 4, papers: SavedPaper[]) => {
+  const upgrade = async (version: 3 | 4 | 7, papers: SavedPaper[]) => {
     const tab = await harness.newTab();
     await tab.goto(PAGE);
-    const result = await tab.run<{ version: number; papers: SavedPaper[]; relevance: string[] }>(`papershelfUpgradeFrom(${version}, ${JSON.stringify(papers)})`);
+    const result = await tab.run<{ version: number; papers: SavedPaper[]; relevance: string[]; aliases: [string, string][] }>(`papershelfUpgradeFrom(${version}, ${JSON.stringify(papers)})`);
     await tab.close();
     return result;
   };
@@ -55,8 +55,8 @@ describe.each(bothBrowsers(routes))('%s: database upgrade', (_name, launch) => {
     const result = await upgrade(4, papers);
     expect(result.version).toBe(DB_VERSION);
     expect(result.papers).toEqual([
-      { ...papers[0], paper: { ...papers[0]!.paper, version: null, doi: null } },
-      { ...papers[1], paper: { ...papers[1]!.paper, version: null, doi: null }, savedFrom: 'https://arxiv.org/search/' },
+      { ...papers[0], paper: { ...papers[0]!.paper, version: null, doi: null, aliases: [] } },
+      { ...papers[1], paper: { ...papers[1]!.paper, version: null, doi: null, aliases: [] }, savedFrom: 'https://arxiv.org/search/' },
     ]);
   });
 
@@ -71,5 +71,19 @@ describe.each(bothBrowsers(routes))('%s: database upgrade', (_name, launch) => {
       ['arxiv:math/0309136', 'arxiv:math/0309136', null, null],
     ]);
     expect(result.relevance).toEqual(['aclanthology:2023.acl-long.1', 'arxiv:2401.00001', 'arxiv:math/0309136']);
+  });
+
+  it('v7 → current: a journal DOI saved apart from its arXiv paper becomes one record, and the aliases store names it', async () => {
+    const doi = '10.1109/tpami.2025.3512345';
+    const preprint = oldRecord('arxiv:2401.12345', 'https://arxiv.org/abs/2401.12345', 1_700_000_000_300);
+    const journal = { ...oldRecord(`doi:${doi}`, 'https://dblp.org/pid/00/1234.html', 1_700_000_000_200), tags: ['Kept', 'survey'], note: 'Journal version.' };
+    const atV7 = (r: SavedPaper, own: string | null): SavedPaper => ({ ...r, paper: { ...r.paper, version: null, doi: own } });
+    const result = await upgrade(7, [atV7(preprint, doi), atV7(journal, null)]);
+    expect(result.version).toBe(DB_VERSION);
+    expect(result.papers.map((p) => [p.id, p.paper.aliases, p.tags, p.note])).toEqual([
+      ['arxiv:2401.12345', [`doi:${doi}`], ['kept', 'survey'], 'A note.\n\nJournal version.'],
+    ]);
+    expect(result.relevance).toEqual(['arxiv:2401.12345']);
+    expect(result.aliases).toEqual([[`doi:${doi}`, 'arxiv:2401.12345']]);
   });
 });
