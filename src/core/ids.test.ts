@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, paperIdentity, parseArxivId, parseDoi, type IdentityHints } from './ids';
+import { isWellFormedId, PAPER_LIMITS } from './paper';
 
 describe('parseArxivId', () => {
   it.each([
@@ -47,6 +48,55 @@ describe('canonicalId', () => {
     expect(parseDoi('see (doi 10.1002/(SICI)1097-4636(199711)36:2<1::AID>3.0.CO;2-1)')).toBe(
       '10.1002/(sici)1097-4636(199711)36:2',
     );
+  });
+});
+
+describe('paperIdentity: the canonical id and every other id the hints give (aliases)', () => {
+  it.each<[IdentityHints, string, string[]]>([
+    // Precedence as canonicalId's: arXiv, the DOI's id, the venue's, the site's own key; the others are aliases in that order.
+    [{ site: 'dblp', siteId: 'conf/cvpr/OkaforL24', doi: '10.1109/CVPR52733.2024.01234', venue: 'cvf:Okafor_Open_CVPR_2024' }, 'doi:10.1109/cvpr52733.2024.01234', ['cvf:Okafor_Open_CVPR_2024', 'dblp:conf/cvpr/OkaforL24']],
+    [{ site: 'dblp', siteId: 'conf/icml/SmithJ23', venue: 'pmlr:v202/smith23a' }, 'pmlr:v202/smith23a', ['dblp:conf/icml/SmithJ23']],
+    [{ site: 'semanticscholar', siteId: 'abc123', arxiv: '2401.12345v2', doi: '10.1145/3292500.3330701', venue: 'pmlr:v202/smith23a' }, 'arxiv:2401.12345', ['doi:10.1145/3292500.3330701', 'pmlr:v202/smith23a', 'semanticscholar:abc123']],
+    // An ACL DOI names the anthology paper: the same id as the anthology's own key, so no alias.
+    [{ site: 'aclanthology', siteId: '2023.acl-long.1', doi: 'https://doi.org/10.18653/V1/2023.ACL-LONG.1' }, 'aclanthology:2023.acl-long.1', []],
+    [{ site: 'scholar', siteId: 'XyZ_12', doi: '10.18653/v1/P17-1001' }, 'aclanthology:P17-1001', ['scholar:XyZ_12']],
+    // arXiv's own DOI names the arXiv paper: no second id.
+    [{ site: 'x', arxiv: '2401.12345', doi: '10.48550/arXiv.2401.12345' }, 'arxiv:2401.12345', []],
+    [{ site: 'scholar', siteId: 'k1', doi: '10.48550/arXiv.2401.12345' }, 'arxiv:2401.12345', ['scholar:k1']],
+    // The site's key alone: no aliases.
+    [{ site: 'openreview', siteId: ' abc123 ' }, 'openreview:abc123', []],
+    // The venue a venue's own page names is its own key: once.
+    [{ site: 'pmlr', siteId: 'v202/smith23a', venue: 'pmlr:v202/smith23a', arxiv: 'math.GT/0309136v2' }, 'arxiv:math/0309136', ['pmlr:v202/smith23a']],
+  ])('%j → %s %j', (hints, id, aliases) => {
+    expect(paperIdentity(hints)).toEqual({ id, aliases });
+    expect(paperIdentity(hints)!.id).toBe(canonicalId(hints));
+  });
+
+  it('drops hints that are no id, and is null when nothing identifies the paper (as canonicalId)', () => {
+    expect(paperIdentity({ site: 'dblp', arxiv: '2401.1', doi: 'not a doi', venue: '  ', siteId: 'conf/x/Y' })).toEqual({ id: 'dblp:conf/x/Y', aliases: [] });
+    // A key with white space in it is no id a record can answer to.
+    expect(paperIdentity({ site: 'scholar', siteId: 'a b', doi: '10.1234/x' })).toEqual({ id: 'doi:10.1234/x', aliases: [] });
+    expect(paperIdentity({ site: 'openreview' })).toBeNull();
+    expect(paperIdentity({ site: 'openreview', arxiv: 'nope', siteId: '' })).toBeNull();
+  });
+
+  it('never gives the id among its aliases, each alias once, well formed and within the limit', () => {
+    const all: IdentityHints[] = [
+      { site: 'cvf', siteId: 'A_CVPR_2024', venue: 'cvf:A_CVPR_2024', doi: '10.1109/x.1' },
+      { site: 'neurips', siteId: '2023/abc', venue: 'neurips:2023/abc' },
+      { site: 'x', siteId: 'y'.repeat(PAPER_LIMITS.id), doi: '10.1234/z' },
+    ];
+    for (const hints of all) {
+      const { id, aliases } = paperIdentity(hints)!;
+      expect(aliases).not.toContain(id);
+      expect(new Set(aliases).size).toBe(aliases.length);
+      expect(aliases.every(isWellFormedId)).toBe(true);
+      expect(aliases.length).toBeLessThanOrEqual(PAPER_LIMITS.aliases);
+    }
+    expect(paperIdentity(all[0]!)!.aliases).toEqual(['cvf:A_CVPR_2024']);
+    expect(paperIdentity(all[1]!)!.aliases).toEqual([]);
+    // A key too long to be an id is left out rather than stored.
+    expect(paperIdentity(all[2]!)!.aliases).toEqual([]);
   });
 });
 
