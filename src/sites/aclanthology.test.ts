@@ -264,6 +264,7 @@ describe('empty and malformed pages', () => {
         pdfUrl: 'https://arxiv.org/pdf/2401.12345',
         url: 'https://aclanthology.org/2024.x-1.4/',
         doi: '10.18653/v1/2024.x-1.4', // the row's DOI, kept beside the arXiv id that names the paper
+        aliases: ['aclanthology:2024.x-1.4'], // that DOI's id and the anthology's own: one alias
       }),
       // A workshop id's own DOI is not one the id implies (hasAclDoi), so it is kept for exports.
       paper('author', 'aclanthology:2024.x-1.5', 'With a DOI', { url: 'https://aclanthology.org/2024.x-1.5/', doi: '10.18653/v1/2024.x-1.5' }),

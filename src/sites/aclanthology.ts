@@ -2,7 +2,7 @@
 // Markup: DOM-NOTES.md §7, the saved author page, and acl-org/acl-anthology hugo/layouts (papers/list-entry*, volumes/,
 // events/, papers/single.html).
 import { githubReposFromText } from '../core/github';
-import { ACL_ANTHOLOGY_ID, arxivPdfUrl, canonicalId } from '../core/ids';
+import { ACL_ANTHOLOGY_ID, arxivPdfUrl, paperIdentity } from '../core/ids';
 import { emptyPaper, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, linkedIds, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';
@@ -106,12 +106,13 @@ function fromRow(row: Element, ctx: AclContext): Paper | null {
   const title = textOf(row.querySelector(ROW_TITLE));
   if (!id || !title || isFrontMatter(id)) return null;
   const { arxiv, doi } = linkedIds(row, ORIGIN);
-  const paperId = canonicalId({ arxiv, doi, site: 'aclanthology', siteId: id });
-  if (!paperId) return null;
+  const identity = paperIdentity({ arxiv, doi, site: 'aclanthology', siteId: id });
+  if (!identity) return null;
   const abstract = abstractOf(row);
   return {
-    ...emptyPaper(paperId, title, { site: 'aclanthology', page: ctx.page }),
-    doi: ownDoi(doi, paperId),
+    ...emptyPaper(identity.id, title, { site: 'aclanthology', page: ctx.page }),
+    doi: ownDoi(doi, identity.id),
+    aliases: identity.aliases,
     authors: Array.from(row.querySelectorAll(ROW_AUTHORS), textOf).filter(Boolean),
     abstract,
     githubRepos: githubReposFromText(abstract ?? ''),
@@ -130,14 +131,15 @@ function fromPaperPage(card: Element, ctx: AclContext): Paper | null {
   const found = Array.from(card.querySelectorAll(PAPER_LINKS), (el) => linkedIds(el, ORIGIN));
   const arxiv = meta?.arxivId ?? found.find((f) => f.arxiv)?.arxiv;
   const doi = meta?.doi ?? found.find((f) => f.doi)?.doi; // the "DOI:" detail links doi.org
-  const paperId = canonicalId({ arxiv, doi, site: 'aclanthology', siteId: id });
-  if (!paperId) return null;
+  const identity = paperIdentity({ arxiv, doi, site: 'aclanthology', siteId: id });
+  if (!identity) return null;
   const text = textOf(card.querySelector(PAPER_ABSTRACT));
   const heading = textOf(card.querySelector(`${PAPER_ABSTRACT} > h5`)); // "Abstract", not part of the text
   const abstract = (heading && text.startsWith(heading) ? text.slice(heading.length).trim() : text) || null;
   return {
-    ...emptyPaper(paperId, title, { site: 'aclanthology', page: ctx.page }),
-    doi: ownDoi(doi, paperId),
+    ...emptyPaper(identity.id, title, { site: 'aclanthology', page: ctx.page }),
+    doi: ownDoi(doi, identity.id),
+    aliases: identity.aliases,
     authors: meta?.authors.length ? meta.authors : Array.from(card.querySelectorAll(PAPER_AUTHORS), textOf).filter(Boolean),
     abstract,
     githubRepos: githubReposFromText(abstract ?? ''),

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { adapterFor, adapters } from '.';
 import { METADATA_ORIGINS } from '../background/context-menu';
-import { ID_PREFIXES } from '../core/ids';
+import * as v from 'valibot';
+import { currentId, ID_PREFIXES } from '../core/ids';
+import { isWellFormedId, PAPER_LIMITS, type Paper } from '../core/paper';
+import { PaperSchema } from '../background/messages';
 import { fixturesOf } from '../../test/unit/robustness/fixtures';
 import { identifyProblems, summaryProblems } from '../../test/unit/robustness/fuzz-harness';
 import { JSDOM } from 'jsdom';
@@ -49,6 +52,33 @@ describe.each(adapters.filter((a) => a.identify).map((a) => [a.id, a] as const))
     // Every card a paper is read from is named by identify: the page's papers, ids first.
     expect(cards.map((card) => adapter.identify!(card, ctx)).filter(Boolean).length).toBeGreaterThanOrEqual(cards.filter((c) => adapter.extract(c, ctx)).length);
   });
+});
+
+describe.each(adapters.map((a) => [a.id, a] as const))('adapter %s, aliases', (id, adapter) => {
+  it.each(fixturesOf(id).map((f) => [f.name, f] as const))("%s: a paper's other ids are ids, each once, never its own, within the limit", (_name, fixture) => {
+    const { ctx, cards } = fixtureCards(adapter, fixture);
+    // As the adapter gives them, before boundPaper would hide a fault by cutting the list to size.
+    const papers = cards.map((card) => adapter.extract(card, ctx)).filter((p): p is Paper => p !== null);
+    for (const paper of papers) {
+      const { id: paperId, aliases } = paper;
+      expect(aliases.filter((alias) => !isWellFormedId(alias) || currentId(alias) !== alias), paperId).toEqual([]);
+      expect(new Set(aliases).size, paperId).toBe(aliases.length);
+      expect(aliases, paperId).not.toContain(paperId);
+      expect(aliases.length, paperId).toBeLessThanOrEqual(PAPER_LIMITS.aliases);
+      expect(v.safeParse(PaperSchema, paper).issues?.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`), paperId).toBeUndefined();
+    }
+  });
+});
+
+it('every adapter that reads more than an arXiv id gives some fixture paper its other ids', () => {
+  const withAliases = adapters.filter((adapter) =>
+    fixturesOf(adapter.id).some((fixture) => {
+      const { ctx, cards } = fixtureCards(adapter, fixture);
+      return cards.some((card) => (adapter.extract(card, ctx)?.aliases.length ?? 0) > 0);
+    }),
+  );
+  // arXiv, Hugging Face and alphaXiv pages name a paper by its arXiv id alone.
+  expect(withAliases.map((a) => a.id).sort()).toEqual(['aclanthology', 'cvf', 'dblp', 'neurips', 'openreview', 'pmlr', 'scholar', 'semanticscholar']);
 });
 
 describe.each(adapters.filter((a) => a.paperIds).map((a) => [a.id, a] as const))('adapter %s, paperIds', (id, adapter) => {

@@ -99,6 +99,7 @@ describe('CVPR 2024 day listing', () => {
         ...base('arxiv:2403.01234', 'Neural Radiance Caching for Dynamic Scenes', 'list', html('content/CVPR2024', moreau), 'CVPR 2024'),
         authors: ['Ines Moreau', 'Jun Park', 'Zoë van Dijk'],
         pdfUrl: pdf('content/CVPR2024', moreau),
+        aliases: [`cvf:${moreau}`], // the id a dblp or Scholar entry linking only this page gives it
       },
       {
         ...base(`cvf:${OKAFOR}`, 'Open-Vocabulary Segmentation at Scale', 'list', PAPER_URL, 'CVPR 2024'),
@@ -109,6 +110,7 @@ describe('CVPR 2024 day listing', () => {
         ...base('arxiv:2312.09876', 'Event Cameras Meet Gaussian Splatting', 'list', html('content/CVPR2024', sato), 'CVPR 2024'),
         authors: ['Haruki Sato', 'Lea Müller'],
         pdfUrl: pdf('content/CVPR2024', sato),
+        aliases: [`cvf:${sato}`],
       },
     ]);
   });
@@ -159,6 +161,7 @@ describe('paper pages', () => {
         authors: ['Sara Lind', 'Mateo García-López'],
         abstract: 'Rolling shutter distortions carry depth cues; we learn depth from them without labels.',
         pdfUrl: pdf('content_ICCV_2019', LIND),
+        aliases: [`cvf:${LIND}`],
       },
     ]);
   });
@@ -168,6 +171,8 @@ describe('paper pages', () => {
       doc.head.insertAdjacentHTML('beforeend', '<meta name="citation_arxiv_id" content="2403.01234" /><meta name="citation_doi" content="10.1109/CVPR52733.2024.00412" />'),
     );
     expect(papers[0]).toMatchObject({ id: 'arxiv:2403.01234', doi: '10.1109/cvpr52733.2024.00412' });
+    // Its other ids: the DOI's (a dblp entry naming only that) and the CVF page's own.
+    expect(papers[0]!.aliases).toEqual(['doi:10.1109/cvpr52733.2024.00412', `cvf:${OKAFOR}`]);
     // Without the arXiv id the DOI is the id, and not kept twice.
     const { papers: byDoi } = load('paper-cvpr2024.html', PAPER_URL, (doc) => doc.head.insertAdjacentHTML('beforeend', '<meta name="citation_doi" content="10.1109/CVPR52733.2024.00412" />'));
     expect(byDoi[0]).toMatchObject({ id: 'doi:10.1109/cvpr52733.2024.00412', doi: null });

@@ -4,7 +4,7 @@
 // available, so the fixtures are constructed. A listing card is a dt.ptitle plus the dd elements up to the next dt.
 // `published` stays null (the pages give a year at most); supplementary material is ignored.
 import { githubReposFromText } from '../core/github';
-import { canonicalId } from '../core/ids';
+import { paperIdentity } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
@@ -72,11 +72,12 @@ const arxivIn = (els: Element[], base: string) => idsFromHrefs(all(els, ARXIV_LI
 
 type Where = { url: string; id: string; venue: string };
 
-/** The paper skeleton both kinds share: arXiv, then DOI, then `cvf:<basename>`. */
+/** The paper skeleton both kinds share: arXiv, then DOI, then `cvf:<basename>` (an alias when it is not the id). */
 function build(where: Where, title: string, page: string, ids: { arxiv: string | null; doi?: string | null }) {
-  const id = canonicalId({ ...ids, site: 'cvf', siteId: where.id });
-  if (!id || !title) return null;
-  return { ...emptyPaper(id, title, { site: 'cvf', page }), doi: ownDoi(ids.doi, id), url: where.url, venue: where.venue };
+  const identity = paperIdentity({ ...ids, site: 'cvf', siteId: where.id });
+  if (!identity || !title) return null;
+  const { id, aliases } = identity;
+  return { ...emptyPaper(id, title, { site: 'cvf', page }), doi: ownDoi(ids.doi, id), aliases, url: where.url, venue: where.venue };
 }
 
 function extractListed(dt: Element, ctx: CvfContext): Paper | null {

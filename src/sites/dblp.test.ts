@@ -62,17 +62,20 @@ describe('person page (constructed)', () => {
         authors: ['Ashish Vaswani', 'Wei Wang'],
         pdfUrl: 'https://arxiv.org/pdf/2401.12345',
         url: rec('journals/corr/abs-2401-12345'),
+        aliases: ['dblp:journals/corr/abs-2401-12345'], // what a build before arXiv ids from CoRR keys stored
         venue: 'CoRR',
       }),
       paper('person', 'doi:10.1162/tacl_a_99999', 'A Journal Article with a DOI', {
         authors: ['Jeanne Exemple', 'Ashish Vaswani'],
         url: rec('journals/tacl/ExempleV20'),
+        aliases: ['dblp:journals/tacl/ExempleV20'],
         venue: 'Trans. Assoc. Comput. Linguistics',
       }),
       // No DOI or arXiv link: the NeurIPS page it links names it, as on that page; a year alone gives no date.
       paper('person', `neurips:2017/${NIPS_HASH}`, 'Attention is All you Need', {
         authors: TRANSFORMER,
         url: rec('conf/nips/VaswaniSPUJGKP17'),
+        aliases: ['dblp:conf/nips/VaswaniSPUJGKP17'], // its id before venue ids
         venue: 'NIPS',
       }),
       // Old CoRR key without abs-: the arxiv.org ee link gives the id.
@@ -80,6 +83,7 @@ describe('person page (constructed)', () => {
         authors: ['Ashish Vaswani', 'Noam Shazeer'],
         pdfUrl: 'https://arxiv.org/pdf/1706.03762',
         url: rec('journals/corr/VaswaniSPUJGKP17'),
+        aliases: ['dblp:journals/corr/VaswaniSPUJGKP17'],
         venue: 'CoRR',
       }),
     ]);
@@ -110,6 +114,7 @@ describe('person page whose entries link venue pages (constructed)', () => {
   it('names a paper without arXiv id or DOI by the venue page its electronic edition is', () => {
     expect(papers.map((p) => p?.id)).toEqual([
       'cvf:Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024', // html and PDF: one paper
+      'doi:10.1109/cvpr52733.2024.01876', // the IEEE DOI first, its CVF page an alias
       'openreview:Xk9pQ2vN7a',
       'pmlr:v202/exemplo23a',
       'pmlr:v202/solo23b', // OpenReview first, PMLR second: the proceedings' page names it
@@ -120,11 +125,34 @@ describe('person page whose entries link venue pages (constructed)', () => {
   });
 
   it('keeps the rest of the entry as before', () => {
-    expect(papers[2]).toEqual(
+    expect(papers[3]).toEqual(
       paper('person', 'pmlr:v202/exemplo23a', 'Sample-Efficient epsilon-Greedy Exploration in Linear Bandits', {
         authors: ['Jeanne Exemple'],
         url: rec('conf/icml/Exemplo23'),
         venue: 'ICML',
+        aliases: ['dblp:conf/icml/Exemplo23'],
+      }),
+    );
+  });
+
+  it("gives each paper the ids it has elsewhere: the venue's beside a DOI, and dblp's key older builds stored it by", () => {
+    expect(papers.map((p) => [p?.id, p?.aliases])).toEqual([
+      ['cvf:Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024', ['dblp:conf/cvpr/OkaforE24']],
+      // On the CVF page this paper is cvf:…, and saved from here it shows as saved there.
+      ['doi:10.1109/cvpr52733.2024.01876', ['cvf:Reyes_Panoptic_Lifting_for_Open-World_Scenes_CVPR_2024', 'dblp:conf/cvpr/ReyesE24']],
+      ['openreview:Xk9pQ2vN7a', ['dblp:conf/iclr/LindqvistE24']],
+      ['pmlr:v202/exemplo23a', ['dblp:conf/icml/Exemplo23']],
+      ['pmlr:v202/solo23b', ['dblp:conf/icml/ExempleS23']],
+      [`neurips:2023/${H2023}`, ['dblp:conf/nips/ExempleW23']],
+      ['aclanthology:W19-4201', ['dblp:conf/sigmorphon/MadsackE19']],
+      ['dblp:conf/nips/Exemple17', []],
+    ]);
+    expect(papers[1]).toEqual(
+      paper('person', 'doi:10.1109/cvpr52733.2024.01876', 'Panoptic Lifting for Open-World Scenes', {
+        authors: ['Camila Reyes', 'Jeanne Exemple'],
+        url: rec('conf/cvpr/ReyesE24'),
+        venue: 'CVPR',
+        aliases: ['cvf:Reyes_Panoptic_Lifting_for_Open-World_Scenes_CVPR_2024', 'dblp:conf/cvpr/ReyesE24'],
       }),
     );
   });
@@ -138,6 +166,7 @@ describe('TOC page (constructed)', () => {
       paper('toc', `neurips:2017/${NIPS_HASH}`, 'Attention is All you Need', {
         authors: ['Ashish Vaswani', 'Noam Shazeer'],
         url: rec('conf/nips/VaswaniSPUJGKP17'),
+        aliases: ['dblp:conf/nips/VaswaniSPUJGKP17'],
         venue: 'NIPS',
       }),
       paper('toc', 'dblp:conf/nips/WangExample17', 'Is Attention Interpretable?', {
@@ -173,7 +202,7 @@ describe('empty and malformed pages', () => {
     expect(errors).toEqual([]);
     expect(papers).toEqual([
       paper('toc', 'dblp:conf/x/Old09', 'Old Layout Entry', { authors: ['Old Style'], url: rec('conf/x/Old09') }),
-      paper('toc', 'doi:10.1000/abc.1', 'Dated Entry', { published: '2021-03-05', url: rec('journals/x/Dated') }),
+      paper('toc', 'doi:10.1000/abc.1', 'Dated Entry', { published: '2021-03-05', url: rec('journals/x/Dated'), aliases: ['dblp:journals/x/Dated'] }),
       paper('toc', 'dblp:journals/corr/abs-2613-00001', 'Bad CoRR Id', { url: rec('journals/corr/abs-2613-00001') }),
     ]);
   });

@@ -1,7 +1,7 @@
 // dblp (issue #3): person pages, search results and tables of contents (conference/journal volumes). Static HTML with
 // schema.org microdata; search results are appended by script, so findCards also runs on added subtrees.
 // Markup: DOM-NOTES.md §11 (li.entry, cite.data span.title, span[itemprop=author], nav.publ electronic-edition links).
-import { arxivPdfUrl, canonicalId, parseArxivId } from '../core/ids';
+import { arxivPdfUrl, paperIdentity, parseArxivId } from '../core/ids';
 import { emptyPaper, ownDoi } from '../core/paper';
 import { venueIdFromUrls } from '../core/venues';
 import { cardsUnder, idsFromHrefs, parseLooseDate, textOf } from './common';
@@ -84,12 +84,15 @@ export const dblp: SiteAdapter<DblpContext> = {
     const hrefs = Array.from(card.querySelectorAll(EE_LINKS), (a) => a.getAttribute('href'));
     const ee = idsFromHrefs(hrefs, ORIGIN);
     const arxiv = corrArxivId(key, textOf(data.querySelector(VOLUME))) ?? ee.arxiv;
-    const id = canonicalId({ arxiv, doi: ee.doi, venue: venueIdFromUrls(hrefs, ORIGIN), site: 'dblp', siteId: key });
-    if (!id) return null;
+    // The ids that lose to the id are its aliases: the venue's page keys the paper by its own, older builds by dblp's key.
+    const identity = paperIdentity({ arxiv, doi: ee.doi, venue: venueIdFromUrls(hrefs, ORIGIN), site: 'dblp', siteId: key });
+    if (!identity) return null;
+    const { id, aliases } = identity;
     const date = textOf(data.querySelector(DATE));
     return {
       ...emptyPaper(id, title, { site: 'dblp', page: ctx.page }),
       doi: ownDoi(ee.doi, id),
+      aliases,
       authors: Array.from(data.querySelectorAll(AUTHOR), authorName).filter(Boolean),
       // A year alone is no date: parseLooseDate("2017") is null.
       published: date ? parseLooseDate(date, null) : null,

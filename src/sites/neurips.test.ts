@@ -166,6 +166,7 @@ describe('paper page, assumed 2026 layout (div.paper-section)', () => {
     published: '2025-12-02',
     githubRepos: ['openproof/openproof-bench'],
     pdfUrl: `${N}/2025/file/${H2025}-Paper-Datasets_and_Benchmarks_Track.pdf`,
+    aliases: [`neurips:2025/${H2025}`], // the page's own id, which a dblp entry linking it gives
   };
 
   it('reads the DOI, the full date and the abstract exactly', () => {
@@ -199,7 +200,7 @@ describe('damaged and empty year pages', () => {
     expect(papers).toEqual<Paper[]>([
       card('a'.repeat(32), 'Learning to Route in Sparse Networks', ['Omar Haddad', 'Julia Novak']),
       card('b'.repeat(32), 'Plain Text Authors', ['Wen Li', 'Pablo Ruiz']),
-      card('d'.repeat(32), 'Linked to arXiv', ['Ken Ito'], 'arxiv:2106.01234'),
+      { ...card('d'.repeat(32), 'Linked to arXiv', ['Ken Ito'], 'arxiv:2106.01234'), aliases: [`neurips:2021/${'d'.repeat(32)}`] },
     ]);
   });
 

@@ -3,7 +3,7 @@
 // Markup: DOM-NOTES.md §9, from third-party scrapers and Zotero's translator [C]; no saved page was available, so the
 // fixtures are constructed. `published` is usually null: citation_publication_date is the year alone.
 import { githubReposFromText } from '../core/github';
-import { canonicalId } from '../core/ids';
+import { paperIdentity } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, linkedIds, readCitationMeta, textOf, type CitationMeta } from './common';
@@ -77,9 +77,10 @@ type Ids = { arxiv?: string | null; doi?: string | null };
  */
 function paper(p: Where, title: string, page: string, ids: Ids): Paper | null {
   const found = venuePaperFromUrl(p.url);
-  const id = canonicalId({ ...ids, site: 'neurips', siteId: found?.site === 'neurips' ? found.siteId : null });
-  if (!id || !title) return null;
-  return { ...emptyPaper(id, title, { site: 'neurips', page }), doi: ownDoi(ids.doi, id), url: p.url, venue: `NeurIPS ${p.year}` };
+  const identity = paperIdentity({ ...ids, site: 'neurips', siteId: found?.site === 'neurips' ? found.siteId : null });
+  if (!identity || !title) return null;
+  const { id, aliases } = identity;
+  return { ...emptyPaper(id, title, { site: 'neurips', page }), doi: ownDoi(ids.doi, id), aliases, url: p.url, venue: `NeurIPS ${p.year}` };
 }
 
 function extractListed(card: Element, ctx: NeuripsContext): Paper | null {

@@ -125,6 +125,7 @@ describe('venue page (group, two tabs rendered, one loading)', () => {
       pdfUrl: 'https://openreview.net/pdf?id=b7TqLm3Rz0',
       url: 'https://openreview.net/forum?id=b7TqLm3Rz0',
       venue: 'ICLR 2024 oral',
+      aliases: ['openreview:b7TqLm3Rz0'], // the forum's id, which a dblp or Scholar entry linking only the forum gives
     });
   });
 
@@ -138,6 +139,7 @@ describe('venue page (group, two tabs rendered, one loading)', () => {
       url: 'https://openreview.net/forum?id=Qw2Er5Ty8U',
       venue: 'ICLR 2024 spotlight',
       categories: ['attention', 'kernel methods', 'random features'],
+      aliases: ['openreview:Qw2Er5Ty8U'],
     });
   });
 
@@ -286,6 +288,7 @@ describe('search', () => {
         published: null, // "Dec 2022 (modified: 01 Mar 2023)": a month, not a day (and not the modification date)
         url: 'https://openreview.net/forum?id=HyxTz1BKDr',
         venue: 'NeurIPS 2022',
+        aliases: ['openreview:HyxTz1BKDr'],
       },
     ]);
   });

@@ -5,7 +5,7 @@
 // (DOM-NOTES.md §4). No saved page was available: the fixtures are built from that source.
 // `/venue?id=` is not matched: it lists a host's venues (app/(bot)/venue/page.js), never papers.
 import { githubReposFromText, mergeRepos } from '../core/github';
-import { canonicalId } from '../core/ids';
+import { paperIdentity } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { openReviewId } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, parseLooseDate, readCitationMeta, textOf } from './common';
@@ -105,8 +105,9 @@ function build(forumId: string, title: string, page: string, links: string[], ca
   const { doi: metaDoi, ...rest } = found;
   const linked = idsFromHrefs(links, ORIGIN);
   const doi = metaDoi ?? linked.doi;
-  const id = canonicalId({ arxiv: linked.arxiv, doi, site: 'openreview', siteId: forumId });
-  if (!id || !title) return null;
+  const identity = paperIdentity({ arxiv: linked.arxiv, doi, site: 'openreview', siteId: forumId });
+  if (!identity || !title) return null;
+  const { id, aliases } = identity;
   const fields = fieldsOf(card);
   const abstract = rest.abstract ?? (textOf(fields.get('abstract')) || null);
   // Code fields first (structured), then the abstract; a field's links count as well as its text.
@@ -115,6 +116,7 @@ function build(forumId: string, title: string, page: string, links: string[], ca
   return {
     ...emptyPaper(id, title, { site: 'openreview', page }),
     doi: ownDoi(doi, id),
+    aliases,
     url: `${ORIGIN}/forum?id=${encodeURIComponent(forumId)}`,
     categories: textOf(fields.get('keywords')).split(',').map((k) => normalizeSpace(k)).filter(Boolean),
     ...rest,

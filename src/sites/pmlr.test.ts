@@ -62,6 +62,7 @@ describe('volume page (constructed)', () => {
         pdfUrl: `${V202}solo23b/solo23b.pdf`,
         url: `${V202}solo23b.html`,
         venue: ICML,
+        aliases: ['pmlr:v202/solo23b'], // its PMLR key, the id a dblp entry linking only this page gives
       }),
       // Older template: relative links, "pdf" label, info without the proceedings title.
       paper('volume', 'pmlr:v202/nguyen23c', 'An Entry in the Older Template', {
@@ -129,6 +130,6 @@ describe('empty and malformed pages', () => {
     const errors: unknown[] = [];
     const { papers } = extractPage(pmlr, doc, new URL(url), NOW, (e) => errors.push(e));
     expect(errors).toEqual([]);
-    expect(papers).toEqual([paper('volume', 'doi:10.5555/abc', 'Minimal', { url: 'https://proceedings.mlr.press/v1/e.html' })]);
+    expect(papers).toEqual([paper('volume', 'doi:10.5555/abc', 'Minimal', { url: 'https://proceedings.mlr.press/v1/e.html', aliases: ['pmlr:v1/e'] })]);
   });
 });

@@ -2,7 +2,7 @@
 // Static Jekyll (mlresearch theme). Markup: DOM-NOTES.md §8 and mlresearch/mlresearch.github.io _includes (listpaper,
 // paper_abstract, paper_google_scholar).
 import { githubReposFromText } from '../core/github';
-import { arxivPdfUrl, canonicalId } from '../core/ids';
+import { arxivPdfUrl, paperIdentity } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
@@ -58,11 +58,12 @@ function keyOf(href: string | null | undefined): string | null {
 function build(ctx: PmlrContext, key: string | null, title: string, links: Element[], fields: Partial<Paper>): Paper | null {
   const { arxiv, doi } = idsFromHrefs(links.map((a) => a.getAttribute('href')), ORIGIN);
   const paperDoi = ctx.meta?.doi ?? doi;
-  const id = key && title ? canonicalId({ arxiv: ctx.meta?.arxivId ?? arxiv, doi: paperDoi, site: 'pmlr', siteId: key }) : null;
-  if (!id || !key) return null;
+  const identity = key && title ? paperIdentity({ arxiv: ctx.meta?.arxivId ?? arxiv, doi: paperDoi, site: 'pmlr', siteId: key }) : null;
+  if (!identity || !key) return null;
   return {
-    ...emptyPaper(id, title, { site: 'pmlr', page: ctx.page }),
-    doi: ownDoi(paperDoi, id),
+    ...emptyPaper(identity.id, title, { site: 'pmlr', page: ctx.page }),
+    doi: ownDoi(paperDoi, identity.id),
+    aliases: identity.aliases,
     url: `${ORIGIN}${key}.html`,
     ...fields,
     pdfUrl: fields.pdfUrl ?? (arxiv ? arxivPdfUrl(arxiv) : null),

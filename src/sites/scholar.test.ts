@@ -225,6 +225,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         authors: ['S Ramasamy', 'B Moghtaderi'],
         venue: 'Energy & Fuels',
         url: 'https://pubs.acs.org/doi/abs/10.1021/ef100623e',
+        aliases: ['scholar:eXXjCzYElyAJ'], // Scholar's own key, its id where the link names no DOI (and in older builds)
       }),
     ]);
   });
@@ -293,6 +294,7 @@ describe('search, 2016 markup (saved pages, no data-cid)', () => {
         authors: ['Y Bengio', 'AC Courville', 'P Vincent'],
         venue: 'CoRR, abs/1206.5538',
         pdfUrl: 'https://arxiv.org/pdf/1206.5538',
+        aliases: ['scholar:NuivrFmD6BEJ'], // from the cluster link, as the id is when nothing else names the paper
       }),
     ]);
   });
@@ -321,6 +323,7 @@ describe('search, results linking venue pages (constructed, 2026 markup)', () =>
         venue: 'International Conference on Machine Learning',
         url: 'https://proceedings.mlr.press/v202/exemplo23a.html',
         pdfUrl: 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf',
+        aliases: ['scholar:PmLr0001AAAJ'],
       }),
     );
   });
@@ -341,12 +344,15 @@ describe('search, constructed variants (2026 markup)', () => {
         venue: 'Advances in neural …',
         url: 'https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
         pdfUrl: 'https://arxiv.org/pdf/1706.03762',
+        // The NeurIPS page its title links: the id dblp's entry for the paper gives.
+        aliases: ['neurips:2017/3f5ee243547dee91fbd053c1c4a845aa', 'scholar:gmghgn6QFikJ'],
       }),
       result('arxiv:2001.04451', 'Reformer: The efficient transformer', {
         authors: ['N Kitaev', 'Ł Kaiser', 'A Levskaya'],
         venue: 'arXiv preprint arXiv:2001.04451',
         url: 'https://openreview.net/forum?id=rkgNKkHtvB',
         pdfUrl: 'https://arxiv.org/pdf/2001.04451',
+        aliases: ['openreview:rkgNKkHtvB', 'scholar:TcguLtShpqIJ'],
       }),
       result('scholar:EuB0AvAPBUsJ', 'Dropout: a simple way to prevent neural networks from overfitting', {
         authors: ['N Srivastava', 'G Hinton', 'A Krizhevsky'],
@@ -358,6 +364,7 @@ describe('search, constructed variants (2026 markup)', () => {
         authors: ['A Krizhevsky', 'I Sutskever', 'GE Hinton'],
         venue: 'Communications of the ACM',
         url: 'https://dl.acm.org/doi/abs/10.1145/3065386',
+        aliases: ['scholar:ElcRFf2okPEJ'],
       }),
       result('scholar:22hVGo_0UC4J', 'Deep learning', {
         authors: ['I Goodfellow', 'Y Bengio', 'A Courville', 'Y Bengio'], // as Scholar shows it

@@ -4,7 +4,7 @@
 // Decisions: `abstract` stays null (the `div.gs_rs` snippet is query-dependent fragments joined by "…", not the
 // abstract); `published` stays null (bylines give a year only); `authorCount` stays null (Scholar never shows a
 // count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
-import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, parseArxivId } from '../core/ids';
+import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, paperIdentity, parseArxivId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venueIdFromUrls } from '../core/venues';
 import { httpUrl, textOf } from './common';
@@ -121,7 +121,7 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   const named = BYLINE_ARXIV.exec(byline.venue ?? '')?.[1];
   const arxiv = outbound.map((u) => arxivIdFromUrl(u)?.id).find(Boolean) ?? (named && parseArxivId(named)?.id);
   const doi = outbound.map((u) => doiFromUrl(u)).find(Boolean);
-  const id = canonicalId({
+  const identity = paperIdentity({
     arxiv,
     doi,
     venue: venueIdFromUrls(outbound), // a PMLR, NeurIPS, OpenReview, CVF or ACL Anthology page or PDF
@@ -130,11 +130,12 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   });
   const rawTitle = textOf(h3);
   const title = normalizeSpace(rawTitle.replace(MARKERS, ''));
-  if (!id || !title) return null;
+  if (!identity || !title) return null;
   const pdfUrl = PDF_MARKER.test(rawTitle) ? url : sideUrl && PDF_MARKER.test(textOf(side)) ? sideUrl : null;
   return {
-    ...emptyPaper(id, title, { site: 'scholar', page: ctx.page }),
-    doi: ownDoi(doi, id),
+    ...emptyPaper(identity.id, title, { site: 'scholar', page: ctx.page }),
+    doi: ownDoi(doi, identity.id),
+    aliases: identity.aliases,
     authors: byline.authors,
     venue: byline.venue,
     url,

@@ -99,12 +99,14 @@ describe('search, 2023+ rows (constructed)', () => {
         venue: 'Neural Information Processing Systems',
         pdfUrl: 'https://arxiv.org/pdf/1706.03762.pdf',
         url: PAPER_URL,
+        aliases: [`semanticscholar:${ATTENTION}`], // Semantic Scholar's own id, what older builds stored where nothing else named it
       }),
       paper('search', 'doi:10.1109/cvpr.2016.90', 'Deep Residual Learning for Image Recognition', {
         authors: ['Kaiming He', 'X. Zhang', 'Shaoqing Ren', 'Jian Sun'],
         published: '2015-12-10',
         venue: 'Computer Vision and Pattern Recognition',
         url: `${S2}/paper/Deep-Residual-Learning-for-Image-Recognition-He-Zhang/2c03df8b48bf3fa39054345bafabfeff15bfd11d`,
+        aliases: ['semanticscholar:2c03df8b48bf3fa39054345bafabfeff15bfd11d'],
       }),
       // No arXiv or DOI link: the Semantic Scholar id; a year alone is no date; an author without a page is a span.
       paper('search', 'semanticscholar:9a1a7e2b3c4d5e6f708192a3b4c5d6e7f8091a2b', 'Attention Mechanisms in Computer Vision: A Survey', {
@@ -119,7 +121,21 @@ describe('search, 2023+ rows (constructed)', () => {
         venue: 'North American Chapter of the Association for Computational Linguistics',
         pdfUrl: 'https://arxiv.org/pdf/1810.04805',
         url: `${S2}/paper/BERT%3A-Pre-training-of-Deep-Bidirectional-Transformers-Devlin-Chang/df2b0e26d0599ce3e70df8a9da02e51594e0e992`,
+        aliases: ['semanticscholar:df2b0e26d0599ce3e70df8a9da02e51594e0e992'],
       }),
+    ]);
+  });
+
+  it("gives a row that links arXiv, a DOI and a venue page every one of those ids, and its own", () => {
+    const { doc } = load('search.html', url);
+    const resnet = doc.querySelector('[data-paper-id="2c03df8b48bf3fa39054345bafabfeff15bfd11d"] .cl-paper-row__actions')!;
+    resnet.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/1512.03385">View on arXiv</a> <a href="https://openaccess.thecvf.com/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_2016_paper.pdf">[PDF] thecvf.com</a>');
+    const again = s2.context(doc, new URL(url), NOW);
+    const row = s2.findCards(doc, again).map((card) => s2.extract(card, again))[1]!;
+    expect([row.id, row.aliases, row.doi]).toEqual([
+      'arxiv:1512.03385',
+      ['doi:10.1109/cvpr.2016.90', 'cvf:He_Deep_Residual_Learning_CVPR_2016', 'semanticscholar:2c03df8b48bf3fa39054345bafabfeff15bfd11d'],
+      '10.1109/cvpr.2016.90',
     ]);
   });
 
@@ -181,6 +197,7 @@ describe('search, 2019-2022 rows (constructed)', () => {
         venue: 'International Conference on Learning Representations',
         pdfUrl: 'https://arxiv.org/pdf/1412.6980.pdf',
         url: `${S2}/paper/Adam%3A-A-Method-for-Stochastic-Optimization-Kingma-Ba/a6cb366736791bcccc5c8639de5a8f9636bf87e8`,
+        aliases: ['semanticscholar:a6cb366736791bcccc5c8639de5a8f9636bf87e8'],
       }),
       paper('search', 'semanticscholar:ed7f12f2bd8b4d4d7e4c3e2f9f1a0b9c8d7e6f50', 'On the Convergence of Adam and Beyond', {
         authors: ['Sashank J. Reddi', 'Satyen Kale', 'Sanjiv Kumar'],
@@ -203,6 +220,7 @@ describe('search, unknown row markup (constructed)', () => {
         authors: ['Ian J. Goodfellow', 'Jean Pouget-Abadie'],
         pdfUrl: 'https://arxiv.org/pdf/1406.2661',
         url: `${S2}/paper/Generative-Adversarial-Nets-Goodfellow-Pouget-Abadie/54e325aee6b2d476bbbb88615ac15e251c6e8214`,
+        aliases: ['semanticscholar:54e325aee6b2d476bbbb88615ac15e251c6e8214'],
       }),
       paper('search', 'semanticscholar:5f5dc5b9a2ba710937e2c413b37b053cd673df02', 'Auto-Encoding Variational Bayes', {
         authors: ['Diederik P. Kingma', 'M. Welling'],
@@ -236,6 +254,7 @@ describe('paper page (constructed)', () => {
         venue: 'Neural Information Processing Systems', // JSON-LD `publication`: no venue meta
         pdfUrl: 'https://arxiv.org/pdf/1706.03762.pdf',
         url: PAPER_URL,
+        aliases: [`semanticscholar:${ATTENTION}`],
       }),
       paper('paper', 'arxiv:1810.04805', 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', {
         authors: ['Jacob Devlin', 'Ming-Wei Chang'],
@@ -244,6 +263,7 @@ describe('paper page (constructed)', () => {
         venue: 'North American Chapter of the Association for Computational Linguistics',
         pdfUrl: 'https://arxiv.org/pdf/1810.04805.pdf',
         url: `${S2}/paper/BERT%3A-Pre-training-of-Deep-Bidirectional-Transformers-Devlin-Chang/df2b0e26d0599ce3e70df8a9da02e51594e0e992`,
+        aliases: ['semanticscholar:df2b0e26d0599ce3e70df8a9da02e51594e0e992'],
       }),
       paper('paper', 'semanticscholar:90abbc2cf38462b954ae1b772fac9532e2ccd8b0', 'Language Models are Few-Shot Learners', {
         authors: ['Tom B. Brown'],
@@ -257,6 +277,7 @@ describe('paper page (constructed)', () => {
         venue: 'International Conference on Learning Representations',
         pdfUrl: 'https://arxiv.org/pdf/1409.0473',
         url: `${S2}/paper/Neural-Machine-Translation-by-Jointly-Learning-to-Bahdanau-Cho/fa72afa9b2cbc8f0d7b05d52548906610ffbb9c5`,
+        aliases: ['semanticscholar:fa72afa9b2cbc8f0d7b05d52548906610ffbb9c5'],
       }),
     ]);
   });
@@ -285,6 +306,7 @@ describe('paper page with JSON-LD only (constructed)', () => {
         abstract: 'We propose a new framework for estimating generative models via an adversarial process.',
         venue: 'Neural Information Processing Systems', // datePublished "2014": a year is no date
         url,
+        aliases: ['semanticscholar:54e325aee6b2d476bbbb88615ac15e251c6e8214'],
       }),
     ]);
     expectMountAfterTitle(cards[0]!, doc.querySelector('h1')!);
@@ -301,6 +323,7 @@ describe('author page (constructed)', () => {
         published: '2012-12-03',
         venue: 'Communications of the ACM',
         url: `${S2}/paper/ImageNet-classification-with-deep-convolutional-Krizhevsky-Sutskever/abd1c342495432171beb7ca8fd9551ef13cbd0ff`,
+        aliases: ['semanticscholar:abd1c342495432171beb7ca8fd9551ef13cbd0ff'],
       }),
       paper('author', 'semanticscholar:34f25a8704614163c4095b3ee2fc969b60de4698', 'Dropout: a simple way to prevent neural networks from overfitting', {
         authors: ['Nitish Srivastava', 'Geoffrey E. Hinton'],

@@ -4,7 +4,7 @@
 // semantic anchor, the link to the paper's own page, bounded by known row classes or, in unknown markup, by where
 // links to other papers begin. Decisions: a row's `abstract` stays null (it shows a TLDR or a cut abstract);
 // "+5 authors" sets authorCount; on a paper page the citing/cited rows are cards too.
-import { arxivIdFromUrl, arxivPdfUrl, canonicalId, parseDoi } from '../core/ids';
+import { arxivIdFromUrl, arxivPdfUrl, paperIdentity, parseDoi } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venueIdFromUrls } from '../core/venues';
 import { httpUrl, parseLooseDate, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';
@@ -119,14 +119,15 @@ function fromRow(card: Element, ctx: S2Context): Paper | null {
   const link = rowLink(card);
   const title = textOf(first(card, ROW_TITLES) ?? link?.el);
   const { arxiv, doi, venue, pdf } = outbound(card);
-  const id = link && canonicalId({ arxiv, doi, venue, site: 'semanticscholar', siteId: link.id });
-  if (!link || !id || !title) return null;
+  const identity = link && paperIdentity({ arxiv, doi, venue, site: 'semanticscholar', siteId: link.id });
+  if (!link || !identity || !title) return null;
   const items = AUTHORS.map((sel) => [...card.querySelectorAll(sel)]).find((list) => list.length) ?? [];
   const authors = items.map(textOf).filter(Boolean);
   const more = MORE_AUTHORS.exec(textOf(first(card, AUTHOR_LISTS)));
   return {
-    ...emptyPaper(id, title, { site: 'semanticscholar', page: ctx.page }),
-    doi: ownDoi(doi, id),
+    ...emptyPaper(identity.id, title, { site: 'semanticscholar', page: ctx.page }),
+    doi: ownDoi(doi, identity.id),
+    aliases: identity.aliases,
     authors,
     authorCount: more ? authors.length + Number(more[1]) : null,
     published: parseLooseDate(textOf(first(card, DATES)), ctx.now),
@@ -142,13 +143,14 @@ function fromPage(card: Element, ctx: S2Context): Paper | null {
   const arxiv = meta?.arxivId ?? arxivIdFromUrl(meta?.pdfUrl ?? '')?.id ?? links.arxiv;
   const doi = meta?.doi ?? links.doi;
   const venue = venueIdFromUrls([meta?.pdfUrl, ...links.hrefs]);
-  const id = canonicalId({ arxiv, doi, venue, site: 'semanticscholar', siteId: ctx.paperId });
+  const identity = paperIdentity({ arxiv, doi, venue, site: 'semanticscholar', siteId: ctx.paperId });
   const title = meta?.title ?? str(article?.name) ?? textOf(first(card, PAGE_TITLES));
-  if (!id || !title) return null;
+  if (!identity || !title) return null;
   const ldAuthors = [article?.author ?? []].flat().map((a) => str((a as { name?: unknown } | null)?.name ?? a));
   return {
-    ...emptyPaper(id, normalizeSpace(title), { site: 'semanticscholar', page: ctx.page }),
-    doi: ownDoi(doi, id),
+    ...emptyPaper(identity.id, normalizeSpace(title), { site: 'semanticscholar', page: ctx.page }),
+    doi: ownDoi(doi, identity.id),
+    aliases: identity.aliases,
     authors: meta?.authors.length ? meta.authors : ldAuthors.filter((a): a is string => !!a),
     abstract: meta?.abstract ?? str(article?.description),
     published: meta?.published ?? parseLooseDate(str(article?.datePublished) ?? textOf(first(card, DATES)), null),
