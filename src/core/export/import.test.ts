@@ -118,6 +118,8 @@ describe('parseImport: files from other tools', () => {
       'doi:10.5555/3618408.3618409',
       expect.stringMatching(/^import:/),
     ]);
+    // The venue paper a DOI beat is still this paper: the one the PMLR page and a dblp entry without the DOI give.
+    expect(result.records.map((r) => r.paper.aliases)).toEqual([[], [], [], [], [], ['pmlr:v202/doi23a'], []]);
   });
 
   it("BibTeX's escaped underscores (\\_ as dblp and MIT Press write them, {\\_}) are no part of a DOI or URL: two TACL papers stay two", async () => {
@@ -147,6 +149,24 @@ describe('parseImport: files from other tools', () => {
       { id: 'scholar:x6BpcW0wpHwJ', type: 'paper-conference', title: 'Saved From Scholar', URL: pdf },
     ]));
     expect(csl.records.map((r) => r.id)).toEqual(['pmlr:v202/exemplo23a', 'scholar:x6BpcW0wpHwJ']);
+    // The venue paper its URL names is one of the saved paper's ids all the same.
+    expect(csl.records.map((r) => r.paper.aliases)).toEqual([[], ['pmlr:v202/exemplo23a']]);
+  });
+
+  it('a record with arXiv id, DOI and venue URL answers to all of them; a title-and-year key is never one of its ids', async () => {
+    const bib =
+      '@inproceedings{DBLP:conf/cvpr/ReyesE24,\n  title = {Panoptic Lifting for Open-World Scenes},\n  year = {2024},\n' +
+      '  doi = {10.1109/CVPR52733.2024.01876},\n  eprint = {2403.01234},\n  eprinttype = {arXiv},\n' +
+      '  url = {https://openaccess.thecvf.com/content/CVPR2024/html/Reyes\\_Panoptic\\_Lifting\\_CVPR\\_2024\\_paper.html}\n}\n' +
+      '@article{plain,\n  title = {A Journal Paper},\n  year = {2020},\n  doi = {10.1234/abc}\n}\n';
+    const result = await ok(bib, 'refs.bib');
+    expect(result.records.map((r) => [r.id, r.paper.aliases, r.paper.doi])).toEqual([
+      ['arxiv:2403.01234', ['doi:10.1109/cvpr52733.2024.01876', 'cvf:Reyes_Panoptic_Lifting_CVPR_2024'], '10.1109/cvpr52733.2024.01876'],
+      // Its title and year would name it only if nothing else did: as an alias it would join papers that merely share them.
+      ['doi:10.1234/abc', [], null],
+    ]);
+    const ris = await ok('TY  - CONF\nTI  - An OpenReview Paper\nDO  - 10.1234/xyz\nUR  - https://openreview.net/forum?id=Xk9pQ2vN7a\nER  - \n');
+    expect(ris.records.map((r) => [r.id, r.paper.aliases])).toEqual([['doi:10.1234/xyz', ['openreview:Xk9pQ2vN7a']]]);
   });
 
   it('Zotero RIS export: DOI and date, arXiv categories vs. tags', async () => {
