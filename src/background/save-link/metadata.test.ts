@@ -328,16 +328,19 @@ describe('OpenReview links', () => {
     }
   });
 
-  it('an arXiv or DOI link in the note makes the canonical id', async () => {
-    const cases: Array<[Record<string, unknown>, string]> = [
-      [{ pdf: { value: 'https://arxiv.org/pdf/2402.09876v1' } }, 'arxiv:2402.09876'],
-      [{ html: { value: 'https://doi.org/10.1145/3650000.3650123' } }, 'doi:10.1145/3650000.3650123'],
-      [{ html: { value: 'https://doi.org/10.48550/arXiv.2402.09876' } }, 'arxiv:2402.09876'],
+  it('an arXiv or DOI link in the note makes the canonical id; the forum id and a DOI beaten by arXiv are its aliases', async () => {
+    const forum = `openreview:${FORUM_ID}`;
+    const cases: Array<[Record<string, unknown>, string, string[]]> = [
+      [{ pdf: { value: 'https://arxiv.org/pdf/2402.09876v1' } }, 'arxiv:2402.09876', [forum]],
+      [{ html: { value: 'https://doi.org/10.1145/3650000.3650123' } }, 'doi:10.1145/3650000.3650123', [forum]],
+      [{ html: { value: 'https://doi.org/10.48550/arXiv.2402.09876' } }, 'arxiv:2402.09876', [forum]],
+      [{ pdf: { value: 'https://arxiv.org/pdf/2402.09876v1' }, doi: { value: '10.1145/3650000.3650123' } }, 'arxiv:2402.09876', ['doi:10.1145/3650000.3650123', forum]],
     ];
-    for (const [content, id] of cases) {
+    for (const [content, id, aliases] of cases) {
       const { resolver } = setup(() => json(openreviewV2(content)));
       const { paper } = await resolver.resolve({ kind: 'openreview', id: FORUM_ID });
-      expect(paper).toMatchObject({ id, url: `https://openreview.net/forum?id=${FORUM_ID}`, source: { site: 'openreview', page: 'api' } });
+      expect(paper).toMatchObject({ id, aliases, url: `https://openreview.net/forum?id=${FORUM_ID}`, source: { site: 'openreview', page: 'api' } });
+      expect(v.is(PaperSchema, paper)).toBe(true);
     }
   });
 

@@ -2,7 +2,7 @@
 // (`api`, plain values) for forums that live only there. The submission is the note whose id is the forum.
 import * as v from 'valibot';
 import { githubReposFromText } from '../../core/github';
-import { arxivIdFromUrl, canonicalId, parseDoi } from '../../core/ids';
+import { arxivIdFromUrl, paperIdentity, parseDoi } from '../../core/ids';
 import { emptyPaper, type Paper } from '../../core/paper';
 import { finish, httpUrl } from './finish';
 import { get, parseJson, sameOrigin, type SourceDeps } from './http';
@@ -57,12 +57,14 @@ export function paperFromNotes(json: unknown, forumId: string): Paper | null {
   const arxiv = links.map((href) => arxivIdFromUrl(href)).find(Boolean)?.id ?? null;
   const doiLink = links.find((href) => /^https?:\/\/(?:dx\.)?doi\.org\//i.test(href));
   const doi = read(Text, content.doi) ?? (doiLink ? parseDoi(doiLink) : null);
-  const id = canonicalId({ arxiv, doi, site: 'openreview', siteId: forumId });
+  // The forum's id stays one of its ids: a dblp or Scholar entry that links only the forum gives that one.
+  const identity = paperIdentity({ arxiv, doi, site: 'openreview', siteId: forumId });
   const abstract = read(Text, content.abstract);
   const pdf = read(Text, content.pdf);
-  if (!id) return null;
+  if (!identity) return null;
   return finish({
-    ...emptyPaper(id, title, { site: 'openreview', page: 'api' }),
+    ...emptyPaper(identity.id, title, { site: 'openreview', page: 'api' }),
+    aliases: identity.aliases,
     authors: read(Texts, content.authors) ?? [],
     abstract,
     published: dateOf(pdate ?? cdate), // publication date; creation date for notes never published
