@@ -344,6 +344,14 @@ describe('OpenReview links', () => {
     }
   });
 
+  it("keeps the note's DOI beside the arXiv id that names the paper, as the forum page does (exports write it)", async () => {
+    const { resolver } = setup(() => json(openreviewV2({ pdf: { value: 'https://arxiv.org/pdf/2402.09876v1' }, doi: { value: '10.1145/3650000.3650123' } })));
+    expect((await resolver.resolve({ kind: 'openreview', id: FORUM_ID })).paper).toMatchObject({ id: 'arxiv:2402.09876', doi: '10.1145/3650000.3650123' });
+    // A DOI that is the id is not kept twice.
+    const byDoi = setup(() => json(openreviewV2({ doi: { value: '10.1145/3650000.3650123' } })));
+    expect((await byDoi.resolver.resolve({ kind: 'openreview', id: FORUM_ID })).paper).toMatchObject({ id: 'doi:10.1145/3650000.3650123', doi: null });
+  });
+
   it('gives the minimal paper when both APIs fail, and does not try v1 after a 429', async () => {
     const minimal = minimalPaper({ kind: 'openreview', id: FORUM_ID });
     expect(minimal).toMatchObject({ id: `openreview:${FORUM_ID}`, title: `OpenReview paper ${FORUM_ID}`, url: `https://openreview.net/forum?id=${FORUM_ID}` });

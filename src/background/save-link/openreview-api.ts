@@ -65,6 +65,7 @@ export function paperFromNotes(json: unknown, forumId: string): Paper | null {
   return finish({
     ...emptyPaper(identity.id, title, { site: 'openreview', page: 'api' }),
     aliases: identity.aliases,
+    doi: doi ? parseDoi(doi) : null, // kept beside an arXiv id (finish drops the id's own), as the forum page keeps it
     authors: read(Texts, content.authors) ?? [],
     abstract,
     published: dateOf(pdate ?? cdate), // publication date; creation date for notes never published
