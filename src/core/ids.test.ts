@@ -72,6 +72,14 @@ describe('paperIdentity: the canonical id and every other id the hints give (ali
     expect(paperIdentity(hints)!.id).toBe(canonicalId(hints));
   });
 
+  it("gives other venues' ids the page names as aliases, never as the id", () => {
+    const hints = { site: 'dblp', siteId: 'conf/icml/SoloE23', venue: 'pmlr:v202/solo23b', otherVenues: ['openreview:AbC123', 'pmlr:v202/solo23b'] };
+    expect(paperIdentity(hints)).toEqual({ id: 'pmlr:v202/solo23b', aliases: ['dblp:conf/icml/SoloE23', 'openreview:AbC123'] });
+    expect(paperIdentity({ site: 'scholar', siteId: 'k', otherVenues: ['openreview:AbC123'] })).toEqual({ id: 'scholar:k', aliases: ['openreview:AbC123'] });
+    expect(paperIdentity({ site: 'x', otherVenues: ['openreview:AbC123'] })).toBeNull();
+    expect(canonicalId(hints)).toBe('pmlr:v202/solo23b');
+  });
+
   it('drops hints that are no id, and is null when nothing identifies the paper (as canonicalId)', () => {
     expect(paperIdentity({ site: 'dblp', arxiv: '2401.1', doi: 'not a doi', venue: '  ', siteId: 'conf/x/Y' })).toEqual({ id: 'dblp:conf/x/Y', aliases: [] });
     // A key with white space in it is no id a record can answer to.

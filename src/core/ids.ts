@@ -200,6 +200,11 @@ export interface IdentityHints {
   doi?: string | null;
   /** A venue's id for the paper (`pmlr:v202/smith23a`, from venues.ts), when a link or the page names one. */
   venue?: string | null;
+  /**
+   * Other venues' ids the page names for the same paper (its OpenReview forum beside its PMLR page): never the id,
+   * only aliases (paperIdentity), after the site's own key.
+   */
+  otherVenues?: readonly (string | null | undefined)[];
   /** The adapter id, for the fallback `<site>:<siteId>`. */
   site: string;
   siteId?: string | null;
@@ -240,8 +245,9 @@ export interface PaperIdentity {
 
 /**
  * A paper's canonical id and its aliases: the arXiv id, the DOI's id, the venue's id and the site's own key that lost
- * to the id. A dblp entry with an IEEE DOI and a CVF link is `doi:…` here and `cvf:…` on the CVF page, and older builds
- * stored it as `dblp:<key>`: the record answers to all three. Null when nothing identifies the paper.
+ * to the id, then the other venues' ids. A dblp entry with an IEEE DOI and a CVF link is `doi:…` here and `cvf:…` on
+ * the CVF page, and older builds stored it as `dblp:<key>`: the record answers to all three. Null when nothing
+ * identifies the paper.
  */
 export function paperIdentity(hints: IdentityHints): PaperIdentity | null {
   const id = canonicalId(hints);
@@ -251,7 +257,7 @@ export function paperIdentity(hints: IdentityHints): PaperIdentity | null {
   const doi = hints.doi ? parseDoi(hints.doi) : null;
   const siteId = hints.siteId?.trim();
   const ids = [arxiv && `arxiv:${arxiv.id}`, doi && idFromDoi(doi), hints.venue?.trim(), siteId && `${hints.site}:${siteId}`];
-  return { id, aliases: boundAliases(ids, id) };
+  return { id, aliases: boundAliases([...ids, ...(hints.otherVenues ?? [])], id) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalId } from './ids';
-import { openReviewId, venueIdFromUrl, venueIdFromUrls, venuePaperFromUrl } from './venues';
+import { openReviewId, venueIdFromUrl, venueIdFromUrls, venueIdsFromUrls, venuePaperFromUrl } from './venues';
 
 const HASH = '3f5ee243547dee91fbd053c1c4a845aa';
 
@@ -97,6 +97,19 @@ describe('venueIdFromUrl: one id for every address of a venue paper', () => {
     expect(venueIdFromUrls(links)).toBe('pmlr:v202/solo23b');
     expect(venueIdFromUrls([...links].reverse())).toBe('pmlr:v202/solo23b');
     expect(venueIdFromUrls([null, undefined, 'https://dblp.org/pid/1/2.html'])).toBeNull();
+  });
+
+  it('names every venue paper the links are, each once, in the same order (the first is venueIdFromUrls)', () => {
+    const links = [
+      'https://openreview.net/forum?id=AbC123',
+      'https://proceedings.mlr.press/v202/solo23b.html',
+      'https://openreview.net/pdf?id=AbC123',
+      'https://proceedings.mlr.press/v202/solo23b/solo23b.pdf',
+      'https://dblp.org/pid/1/2.html',
+    ];
+    expect(venueIdsFromUrls(links)).toEqual(['pmlr:v202/solo23b', 'openreview:AbC123']);
+    expect(venueIdsFromUrls([...links].reverse())).toEqual(['pmlr:v202/solo23b', 'openreview:AbC123']);
+    expect(venueIdsFromUrls([null, 'https://dblp.org/pid/1/2.html'])).toEqual([]);
   });
 });
 

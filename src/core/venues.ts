@@ -133,10 +133,20 @@ export function venueIdFromUrl(href: string, base?: string): string | null {
  * caller leaves out): a proceedings' page before an OpenReview forum, whatever order the links come in.
  */
 export function venueIdFromUrls(hrefs: Iterable<string | null | undefined>, base?: string): string | null {
-  let best: VenuePaper | null = null;
+  return venueIdsFromUrls(hrefs, base)[0] ?? null;
+}
+
+/**
+ * Every venue id the links of one entry name, each once, in venueIdFromUrls's order: the first is the paper's venue
+ * id, the others are ids it has on other venues' pages (a dblp entry linking its PMLR page and its OpenReview forum).
+ */
+export function venueIdsFromUrls(hrefs: Iterable<string | null | undefined>, base?: string): string[] {
+  const found: VenuePaper[] = [];
   for (const href of hrefs) {
-    const found = href ? venuePaperFromUrl(href, base) : null;
-    if (found && (!best || PRECEDENCE.indexOf(found.site) < PRECEDENCE.indexOf(best.site))) best = found;
+    const paper = href ? venuePaperFromUrl(href, base) : null;
+    if (paper) found.push(paper);
   }
-  return best ? `${best.site}:${best.siteId}` : null;
+  // A stable sort: of two links to the same venue, the first one's paper comes first.
+  found.sort((a, b) => PRECEDENCE.indexOf(a.site) - PRECEDENCE.indexOf(b.site));
+  return [...new Set(found.map((paper) => `${paper.site}:${paper.siteId}`))];
 }

@@ -142,7 +142,8 @@ describe('person page whose entries link venue pages (constructed)', () => {
       ['doi:10.1109/cvpr52733.2024.01876', ['cvf:Reyes_Panoptic_Lifting_for_Open-World_Scenes_CVPR_2024', 'dblp:conf/cvpr/ReyesE24']],
       ['openreview:Xk9pQ2vN7a', ['dblp:conf/iclr/LindqvistE24']],
       ['pmlr:v202/exemplo23a', ['dblp:conf/icml/Exemplo23']],
-      ['pmlr:v202/solo23b', ['dblp:conf/icml/ExempleS23']],
+      // Its OpenReview forum too: on that page it is openreview:…
+      ['pmlr:v202/solo23b', ['dblp:conf/icml/ExempleS23', 'openreview:AbC123dEf4']],
       [`neurips:2023/${H2023}`, ['dblp:conf/nips/ExempleW23']],
       ['aclanthology:W19-4201', ['dblp:conf/sigmorphon/MadsackE19']],
       ['dblp:conf/nips/Exemple17', []],

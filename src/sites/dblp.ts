@@ -3,7 +3,7 @@
 // Markup: DOM-NOTES.md §11 (li.entry, cite.data span.title, span[itemprop=author], nav.publ electronic-edition links).
 import { arxivPdfUrl, paperIdentity, parseArxivId } from '../core/ids';
 import { emptyPaper, ownDoi } from '../core/paper';
-import { venueIdFromUrls } from '../core/venues';
+import { venueIdsFromUrls } from '../core/venues';
 import { cardsUnder, idsFromHrefs, parseLooseDate, textOf } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -85,7 +85,8 @@ export const dblp: SiteAdapter<DblpContext> = {
     const ee = idsFromHrefs(hrefs, ORIGIN);
     const arxiv = corrArxivId(key, textOf(data.querySelector(VOLUME))) ?? ee.arxiv;
     // The ids that lose to the id are its aliases: the venue's page keys the paper by its own, older builds by dblp's key.
-    const identity = paperIdentity({ arxiv, doi: ee.doi, venue: venueIdFromUrls(hrefs, ORIGIN), site: 'dblp', siteId: key });
+    const [venue, ...otherVenues] = venueIdsFromUrls(hrefs, ORIGIN);
+    const identity = paperIdentity({ arxiv, doi: ee.doi, venue, otherVenues, site: 'dblp', siteId: key });
     if (!identity) return null;
     const { id, aliases } = identity;
     const date = textOf(data.querySelector(DATE));

@@ -316,6 +316,18 @@ describe('search, results linking venue pages (constructed, 2026 markup)', () =>
     ]);
   });
 
+  it("gives a result its OpenReview forum as an alias when its [PDF] is the PMLR paper's", () => {
+    const url = 'https://scholar.google.com/scholar?q=exploration';
+    const html =
+      '<div class="gs_r gs_or gs_scl" data-cid="TwoV0001AAAJ"><div class="gs_ggs gs_fl"><div class="gs_or_ggsm">' +
+      '<a href="https://proceedings.mlr.press/v202/solo23b/solo23b.pdf"><span class="gs_ctg2">[PDF]</span> mlr.press</a></div></div>' +
+      '<div class="gs_ri"><h3 class="gs_rt"><a href="https://openreview.net/forum?id=AbC123dEf4">A Paper Both on OpenReview and in PMLR</a></h3>' +
+      '<div class="gs_a">J Exemple, A Solo - International Conference on Machine Learning, 2023 - proceedings.mlr.press</div></div></div>';
+    const doc = new JSDOM(`<body>${html}</body>`, { url }).window.document;
+    const [found] = extractPage(scholar, doc, new URL(url), NOW).papers;
+    expect([found?.id, found?.aliases]).toEqual(['pmlr:v202/solo23b', ['scholar:TwoV0001AAAJ', 'openreview:AbC123dEf4']]);
+  });
+
   it('keeps the rest of the result as before', () => {
     expect(papers[0]).toEqual(
       result('pmlr:v202/exemplo23a', 'Sample-efficient ε-greedy exploration in linear bandits', {

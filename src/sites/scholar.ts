@@ -6,7 +6,7 @@
 // count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, paperIdentity, parseArxivId } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
-import { venueIdFromUrls } from '../core/venues';
+import { venueIdsFromUrls } from '../core/venues';
 import { httpUrl, textOf } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -121,10 +121,13 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   const named = BYLINE_ARXIV.exec(byline.venue ?? '')?.[1];
   const arxiv = outbound.map((u) => arxivIdFromUrl(u)?.id).find(Boolean) ?? (named && parseArxivId(named)?.id);
   const doi = outbound.map((u) => doiFromUrl(u)).find(Boolean);
+  // A PMLR, NeurIPS, OpenReview, CVF or ACL Anthology page or PDF; a second venue's (its forum beside its PMLR PDF) is an alias.
+  const [venue, ...otherVenues] = venueIdsFromUrls(outbound);
   const identity = paperIdentity({
     arxiv,
     doi,
-    venue: venueIdFromUrls(outbound), // a PMLR, NeurIPS, OpenReview, CVF or ACL Anthology page or PDF
+    venue,
+    otherVenues,
     site: 'scholar',
     siteId: card.getAttribute('data-cid') ?? clusterCid(card, ctx.base),
   });

@@ -169,6 +169,16 @@ describe('search, rows linking venue pages (constructed)', () => {
       `semanticscholar:${'7'.repeat(40)}`, // no link: Semantic Scholar's id
     ]);
     expect(papers[0]).toMatchObject({ pdfUrl: 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf', url: `${S2}/paper/${'1'.repeat(40)}` });
+    // The venue paper that names it is no alias; Semantic Scholar's own id is.
+    expect(papers[0]!.aliases).toEqual([`semanticscholar:${'1'.repeat(40)}`]);
+  });
+
+  it("gives a row its OpenReview forum as an alias when a proceedings' page names it", () => {
+    const { doc } = load('search-venues.html', `${S2}/search?q=exploration`);
+    const row = doc.querySelector(`[data-paper-id="${'1'.repeat(40)}"]`)!;
+    row.insertAdjacentHTML('beforeend', '<a href="https://openreview.net/forum?id=Pq4Rs5Tu6V">View on OpenReview</a>');
+    const ctx = s2.context(doc, new URL(`${S2}/search?q=exploration`), NOW);
+    expect(s2.extract(row, ctx)).toMatchObject({ id: 'pmlr:v202/exemplo23a', aliases: [`semanticscholar:${'1'.repeat(40)}`, 'openreview:Pq4Rs5Tu6V'] });
   });
 
   it('names a paper page by the venue PDF its citation_pdf_url is', () => {

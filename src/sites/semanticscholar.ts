@@ -6,7 +6,7 @@
 // "+5 authors" sets authorCount; on a paper page the citing/cited rows are cards too.
 import { arxivIdFromUrl, arxivPdfUrl, paperIdentity, parseDoi } from '../core/ids';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
-import { venueIdFromUrls } from '../core/venues';
+import { venueIdsFromUrls } from '../core/venues';
 import { httpUrl, parseLooseDate, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -109,7 +109,7 @@ function outbound(card: Element) {
   return {
     arxiv: hrefs.map((h) => arxivIdFromUrl(h)?.id).find(Boolean) ?? null,
     doi: hrefs.filter((h) => /^https?:\/\/(?:dx\.)?doi\.org\//i.test(h)).map((h) => parseDoi(h)).find(Boolean) ?? null,
-    venue: venueIdFromUrls(hrefs),
+    venues: venueIdsFromUrls(hrefs), // the first names the paper, the others are aliases
     hrefs,
     pdf: pdf && /\.pdf(?:$|[?#])|^https:\/\/arxiv\.org\/pdf\//i.test(pdf) ? pdf : null,
   };
@@ -118,8 +118,9 @@ function outbound(card: Element) {
 function fromRow(card: Element, ctx: S2Context): Paper | null {
   const link = rowLink(card);
   const title = textOf(first(card, ROW_TITLES) ?? link?.el);
-  const { arxiv, doi, venue, pdf } = outbound(card);
-  const identity = link && paperIdentity({ arxiv, doi, venue, site: 'semanticscholar', siteId: link.id });
+  const { arxiv, doi, venues, pdf } = outbound(card);
+  const [venue, ...otherVenues] = venues;
+  const identity = link && paperIdentity({ arxiv, doi, venue, otherVenues, site: 'semanticscholar', siteId: link.id });
   if (!link || !identity || !title) return null;
   const items = AUTHORS.map((sel) => [...card.querySelectorAll(sel)]).find((list) => list.length) ?? [];
   const authors = items.map(textOf).filter(Boolean);
@@ -142,8 +143,8 @@ function fromPage(card: Element, ctx: S2Context): Paper | null {
   const links = outbound(card);
   const arxiv = meta?.arxivId ?? arxivIdFromUrl(meta?.pdfUrl ?? '')?.id ?? links.arxiv;
   const doi = meta?.doi ?? links.doi;
-  const venue = venueIdFromUrls([meta?.pdfUrl, ...links.hrefs]);
-  const identity = paperIdentity({ arxiv, doi, venue, site: 'semanticscholar', siteId: ctx.paperId });
+  const [venue, ...otherVenues] = venueIdsFromUrls([meta?.pdfUrl, ...links.hrefs]);
+  const identity = paperIdentity({ arxiv, doi, venue, otherVenues, site: 'semanticscholar', siteId: ctx.paperId });
   const title = meta?.title ?? str(article?.name) ?? textOf(first(card, PAGE_TITLES));
   if (!identity || !title) return null;
   const ldAuthors = [article?.author ?? []].flat().map((a) => str((a as { name?: unknown } | null)?.name ?? a));

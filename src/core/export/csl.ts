@@ -9,7 +9,6 @@ import { isoDate, isPaperVersion, normalizeSpace, ownDoi } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, doiOf, ID_PREFIXES, paperIdentity, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { venueIdFromUrl } from '../venues';
-import { boundAliases } from '../aliases';
 
 export interface CslName {
   family?: string;
@@ -291,12 +290,12 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   // the venue paper its URL is (BibTeX url, RIS UR: what dblp writes), then title and year.
   const site = hints.siteIdFromId ? siteIdOf(item.id) : null;
   const venuePaper = typeof item.URL === 'string' ? venueIdFromUrl(item.URL) : null;
-  const identity = paperIdentity({ arxiv, doi, venue: site ? null : venuePaper, ...(site ?? { site: 'import' }) });
+  // The venue paper stays one of its ids where the record's own id came first.
+  const identity = paperIdentity({ arxiv, doi, venue: site ? null : venuePaper, otherVenues: [venuePaper], ...(site ?? { site: 'import' }) });
   // Title and year name only a record nothing else names: as an alias they would join every paper that shares them,
   // and would change every record with a DOI on each import of the same file.
   const id = identity?.id ?? importId(title, yearOf(item.issued));
-  // The venue paper stays one of its ids where the record's own id came first.
-  const aliases = boundAliases([...(identity?.aliases ?? []), venuePaper], id);
+  const aliases = identity?.aliases ?? [];
   return {
     id,
     aliases,
