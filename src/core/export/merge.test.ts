@@ -56,6 +56,21 @@ describe('mergeImport', () => {
     expect(upserts[0]).toMatchObject({ id: doi, tags: ['vision', 'cvpr'] });
   });
 
+  it("a dblp BibTeX entry by DOI naming the CVF page merges into the paper saved from that page, as the file gives it", async () => {
+    const cvf = 'cvf:Reyes_Panoptic_Lifting_CVPR_2024';
+    const fromCvf: SavedPaper = { ...texTitle, id: cvf, paper: { ...texTitle.paper, id: cvf, aliases: [], version: null, doi: null }, note: 'mine', updatedAt: NOW - 10 };
+    const bib =
+      '@inproceedings{DBLP:conf/cvpr/ReyesE24,\n  title = {Panoptic Lifting for Open-World Scenes},\n  year = {2024},\n' +
+      '  doi = {10.1109/CVPR52733.2024.01876},\n  url = {https://openaccess.thecvf.com/content/CVPR2024/html/Reyes\\_Panoptic\\_Lifting\\_CVPR\\_2024\\_paper.html}\n}\n';
+    const parsed = await parseImport(bib, 'dblp.bib');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.records.map((r) => [r.id, r.paper.aliases])).toEqual([['doi:10.1109/cvpr52733.2024.01876', [cvf]]]);
+    const { upserts, summary } = mergeImport(list(fromCvf), parsed.records, NOW);
+    expect(summary).toMatchObject({ added: 0, updated: 1 });
+    expect(upserts[0]).toMatchObject({ id: cvf, note: 'mine' });
+    expect(upserts[0]!.paper.aliases).toContain('doi:10.1109/cvpr52733.2024.01876');
+  });
+
   it('counts identical records as skipped ("unchanged")', () => {
     const { upserts, summary } = mergeImport(list(attention, acl), [structuredClone(attention), acl], NOW);
     expect(upserts).toEqual([]);
