@@ -73,10 +73,10 @@ describe('paperIdentity: the canonical id and every other id the hints give (ali
   });
 
   it("gives other venues' ids the page names as aliases, never as the id", () => {
-    const hints = { site: 'dblp', siteId: 'conf/icml/SoloE23', venue: 'pmlr:v202/solo23b', otherVenues: ['openreview:AbC123', 'pmlr:v202/solo23b'] };
+    const hints = { site: 'dblp', siteId: 'conf/icml/SoloE23', venue: 'pmlr:v202/solo23b', otherIds: ['openreview:AbC123', 'pmlr:v202/solo23b'] };
     expect(paperIdentity(hints)).toEqual({ id: 'pmlr:v202/solo23b', aliases: ['dblp:conf/icml/SoloE23', 'openreview:AbC123'] });
-    expect(paperIdentity({ site: 'scholar', siteId: 'k', otherVenues: ['openreview:AbC123'] })).toEqual({ id: 'scholar:k', aliases: ['openreview:AbC123'] });
-    expect(paperIdentity({ site: 'x', otherVenues: ['openreview:AbC123'] })).toBeNull();
+    expect(paperIdentity({ site: 'scholar', siteId: 'k', otherIds: ['openreview:AbC123'] })).toEqual({ id: 'scholar:k', aliases: ['openreview:AbC123'] });
+    expect(paperIdentity({ site: 'x', otherIds: ['openreview:AbC123'] })).toBeNull();
     expect(canonicalId(hints)).toBe('pmlr:v202/solo23b');
   });
 

@@ -201,10 +201,10 @@ export interface IdentityHints {
   /** A venue's id for the paper (`pmlr:v202/smith23a`, from venues.ts), when a link or the page names one. */
   venue?: string | null;
   /**
-   * Other venues' ids the page names for the same paper (its OpenReview forum beside its PMLR page): never the id,
-   * only aliases (paperIdentity), after the site's own key.
+   * Other ids the page names for the same paper that never make its id (a second venue's, its OpenReview forum beside
+   * its PMLR page; the dblp entry a BibTeX cite key names): only aliases (paperIdentity), after the site's own key.
    */
-  otherVenues?: readonly (string | null | undefined)[];
+  otherIds?: readonly (string | null | undefined)[];
   /** The adapter id, for the fallback `<site>:<siteId>`. */
   site: string;
   siteId?: string | null;
@@ -245,7 +245,7 @@ export interface PaperIdentity {
 
 /**
  * A paper's canonical id and its aliases: the arXiv id, the DOI's id, the venue's id and the site's own key that lost
- * to the id, then the other venues' ids. A dblp entry with an IEEE DOI and a CVF link is `doi:…` here and `cvf:…` on
+ * to the id, then the other ids the page names. A dblp entry with an IEEE DOI and a CVF link is `doi:…` here and `cvf:…` on
  * the CVF page, and older builds stored it as `dblp:<key>`: the record answers to all three. Null when nothing
  * identifies the paper.
  */
@@ -257,7 +257,7 @@ export function paperIdentity(hints: IdentityHints): PaperIdentity | null {
   const doi = hints.doi ? parseDoi(hints.doi) : null;
   const siteId = hints.siteId?.trim();
   const ids = [arxiv && `arxiv:${arxiv.id}`, doi && idFromDoi(doi), hints.venue?.trim(), siteId && `${hints.site}:${siteId}`];
-  return { id, aliases: boundAliases([...ids, ...(hints.otherVenues ?? [])], id) };
+  return { id, aliases: boundAliases([...ids, ...(hints.otherIds ?? [])], id) };
 }
 
 /**

@@ -86,7 +86,7 @@ export const dblp: SiteAdapter<DblpContext> = {
     const arxiv = corrArxivId(key, textOf(data.querySelector(VOLUME))) ?? ee.arxiv;
     // The ids that lose to the id are its aliases: the venue's page keys the paper by its own, older builds by dblp's key.
     const [venue, ...otherVenues] = venueIdsFromUrls(hrefs, ORIGIN);
-    const identity = paperIdentity({ arxiv, doi: ee.doi, venue, otherVenues, site: 'dblp', siteId: key });
+    const identity = paperIdentity({ arxiv, doi: ee.doi, venue, otherIds: otherVenues, site: 'dblp', siteId: key });
     if (!identity) return null;
     const { id, aliases } = identity;
     const date = textOf(data.querySelector(DATE));

@@ -127,7 +127,7 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
     arxiv,
     doi,
     venue,
-    otherVenues,
+    otherIds: otherVenues,
     site: 'scholar',
     siteId: card.getAttribute('data-cid') ?? clusterCid(card, ctx.base),
   });

@@ -120,7 +120,7 @@ function fromRow(card: Element, ctx: S2Context): Paper | null {
   const title = textOf(first(card, ROW_TITLES) ?? link?.el);
   const { arxiv, doi, venues, pdf } = outbound(card);
   const [venue, ...otherVenues] = venues;
-  const identity = link && paperIdentity({ arxiv, doi, venue, otherVenues, site: 'semanticscholar', siteId: link.id });
+  const identity = link && paperIdentity({ arxiv, doi, venue, otherIds: otherVenues, site: 'semanticscholar', siteId: link.id });
   if (!link || !identity || !title) return null;
   const items = AUTHORS.map((sel) => [...card.querySelectorAll(sel)]).find((list) => list.length) ?? [];
   const authors = items.map(textOf).filter(Boolean);
@@ -144,7 +144,7 @@ function fromPage(card: Element, ctx: S2Context): Paper | null {
   const arxiv = meta?.arxivId ?? arxivIdFromUrl(meta?.pdfUrl ?? '')?.id ?? links.arxiv;
   const doi = meta?.doi ?? links.doi;
   const [venue, ...otherVenues] = venueIdsFromUrls([meta?.pdfUrl, ...links.hrefs]);
-  const identity = paperIdentity({ arxiv, doi, venue, otherVenues, site: 'semanticscholar', siteId: ctx.paperId });
+  const identity = paperIdentity({ arxiv, doi, venue, otherIds: otherVenues, site: 'semanticscholar', siteId: ctx.paperId });
   const title = meta?.title ?? str(article?.name) ?? textOf(first(card, PAGE_TITLES));
   if (!identity || !title) return null;
   const ldAuthors = [article?.author ?? []].flat().map((a) => str((a as { name?: unknown } | null)?.name ?? a));

@@ -233,6 +233,8 @@ export interface FromCslHints {
   siteIdFromId?: boolean;
   /** Strings are plain text (RIS), not CSL rich text: nothing that looks like markup is removed. */
   plainText?: boolean;
+  /** The dblp key a dblp BibTeX entry's cite key names (`DBLP:conf/icml/Smith23`): the paper's id on that dblp page before venue ids. */
+  dblpKey?: string | null;
 }
 
 /** The arXiv id an item names (eprint, arXiv DOI, number, container or URL), with the first version any of them gives. */
@@ -290,12 +292,13 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   // the venue paper its URL is (BibTeX url, RIS UR: what dblp writes), then title and year.
   const site = hints.siteIdFromId ? siteIdOf(item.id) : null;
   const venuePaper = typeof item.URL === 'string' ? venueIdFromUrl(item.URL) : null;
-  // The venue paper stays one of its ids where the record's own id came first.
-  const identity = paperIdentity({ arxiv, doi, venue: site ? null : venuePaper, otherVenues: [venuePaper], ...(site ?? { site: 'import' }) });
+  // The venue paper stays one of its ids where the record's own id came first; so does the dblp entry it came from.
+  const otherIds = [venuePaper, hints.dblpKey && `dblp:${hints.dblpKey}`];
   // Title and year name only a record nothing else names: as an alias they would join every paper that shares them,
   // and would change every record with a DOI on each import of the same file.
-  const id = identity?.id ?? importId(title, yearOf(item.issued));
-  const aliases = identity?.aliases ?? [];
+  const byTitle = { site: 'import', siteId: importId(title, yearOf(item.issued)).slice('import:'.length) };
+  const { id, aliases } =
+    paperIdentity({ arxiv, doi, venue: site ? null : venuePaper, otherIds, ...(site ?? { site: 'import' }) }) ?? paperIdentity({ otherIds, ...byTitle })!;
   return {
     id,
     aliases,

@@ -118,8 +118,17 @@ describe('parseImport: files from other tools', () => {
       'doi:10.5555/3618408.3618409',
       expect.stringMatching(/^import:/),
     ]);
-    // The venue paper a DOI beat is still this paper: the one the PMLR page and a dblp entry without the DOI give.
-    expect(result.records.map((r) => r.paper.aliases)).toEqual([[], [], [], [], [], ['pmlr:v202/doi23a'], []]);
+    // The venue paper a DOI beat is still this paper: the one the PMLR page and a dblp entry without the DOI give. The
+    // cite key dblp writes (DBLP:<key>) names the dblp entry: what a build before venue ids saved from its page.
+    expect(result.records.map((r) => r.paper.aliases)).toEqual([
+      ['dblp:conf/icml/Exemplo23'],
+      ['dblp:conf/nips/ExempleW23'],
+      ['dblp:conf/iclr/LindqvistE24'],
+      ['dblp:conf/cvpr/OkaforE24'],
+      ['dblp:conf/sigmorphon/MadsackE19'],
+      ['pmlr:v202/doi23a', 'dblp:conf/icml/WithDoi23'],
+      ['dblp:conf/x/Elsewhere23'],
+    ]);
   });
 
   it("BibTeX's escaped underscores (\\_ as dblp and MIT Press write them, {\\_}) are no part of a DOI or URL: two TACL papers stay two", async () => {
@@ -161,10 +170,13 @@ describe('parseImport: files from other tools', () => {
       '@article{plain,\n  title = {A Journal Paper},\n  year = {2020},\n  doi = {10.1234/abc}\n}\n';
     const result = await ok(bib, 'refs.bib');
     expect(result.records.map((r) => [r.id, r.paper.aliases, r.paper.doi])).toEqual([
-      ['arxiv:2403.01234', ['doi:10.1109/cvpr52733.2024.01876', 'cvf:Reyes_Panoptic_Lifting_CVPR_2024'], '10.1109/cvpr52733.2024.01876'],
+      ['arxiv:2403.01234', ['doi:10.1109/cvpr52733.2024.01876', 'cvf:Reyes_Panoptic_Lifting_CVPR_2024', 'dblp:conf/cvpr/ReyesE24'], '10.1109/cvpr52733.2024.01876'],
       // Its title and year would name it only if nothing else did: as an alias it would join papers that merely share them.
       ['doi:10.1234/abc', [], null],
     ]);
+    // Only a dblp cite key is an id: another tool's key is a name the user gave the entry.
+    const own = await ok('@article{DBLP,\n  title = {T},\n  year = {2020},\n  doi = {10.1234/a}\n}\n@article{smith2020,\n  title = {V},\n  year = {2020},\n  doi = {10.1234/c}\n}\n', 'refs.bib');
+    expect(own.records.map((r) => r.paper.aliases)).toEqual([[], []]);
     const ris = await ok('TY  - CONF\nTI  - An OpenReview Paper\nDO  - 10.1234/xyz\nUR  - https://openreview.net/forum?id=Xk9pQ2vN7a\nER  - \n');
     expect(ris.records.map((r) => [r.id, r.paper.aliases])).toEqual([['doi:10.1234/xyz', ['openreview:Xk9pQ2vN7a']]]);
   });

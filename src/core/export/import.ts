@@ -348,6 +348,9 @@ async function parseCslList(list: unknown[], options: LongWork): Promise<ImportP
 
 // ---- BibTeX and RIS (citation-js, loaded on demand) ------------------------------------------------------
 
+/** dblp's BibTeX names each entry `DBLP:<dblp key>` (`DBLP:conf/icml/Smith23`); other cite keys are the user's own names. */
+const DBLP_CITE_KEY = /^DBLP:(\S+)$/;
+
 function text(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value).trim() || null : null;
 }
@@ -374,6 +377,7 @@ async function parseBibtex(body: string, options: LongWork): Promise<ImportParse
       eprintType: text(p.archiveprefix) ?? text(p.eprinttype),
       primaryClass: text(p.primaryclass) ?? text(p.eprintclass),
       page: 'bibtex',
+      dblpKey: DBLP_CITE_KEY.exec(entry.label)?.[1] ?? null,
     });
     return importedRecord(paper, tagCandidates(csl), `@${entry.type}{${clip(entry.label, 60)}}`);
   };

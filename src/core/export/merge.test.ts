@@ -64,11 +64,17 @@ describe('mergeImport', () => {
       '  doi = {10.1109/CVPR52733.2024.01876},\n  url = {https://openaccess.thecvf.com/content/CVPR2024/html/Reyes\\_Panoptic\\_Lifting\\_CVPR\\_2024\\_paper.html}\n}\n';
     const parsed = await parseImport(bib, 'dblp.bib');
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.records.map((r) => [r.id, r.paper.aliases])).toEqual([['doi:10.1109/cvpr52733.2024.01876', [cvf]]]);
+    expect(parsed.records.map((r) => [r.id, r.paper.aliases])).toEqual([['doi:10.1109/cvpr52733.2024.01876', [cvf, 'dblp:conf/cvpr/ReyesE24']]]);
     const { upserts, summary } = mergeImport(list(fromCvf), parsed.records, NOW);
     expect(summary).toMatchObject({ added: 0, updated: 1 });
     expect(upserts[0]).toMatchObject({ id: cvf, note: 'mine' });
     expect(upserts[0]!.paper.aliases).toContain('doi:10.1109/cvpr52733.2024.01876');
+    // A build before venue ids saved it from dblp under dblp's key: the same entry merges into that record.
+    const key = 'dblp:conf/cvpr/ReyesE24';
+    const fromDblp: SavedPaper = { ...fromCvf, id: key, paper: { ...fromCvf.paper, id: key } };
+    const again = mergeImport(list(fromDblp), parsed.records, NOW);
+    expect(again.summary).toMatchObject({ added: 0, updated: 1 });
+    expect(again.upserts[0]).toMatchObject({ id: key, note: 'mine' });
   });
 
   it('counts identical records as skipped ("unchanged")', () => {
