@@ -72,7 +72,7 @@ describe('a saved paper answers to all its ids', () => {
 
   it('the aliases store follows every write: save, merge, replace, remove', async () => {
     const db = await openDatabase();
-    const rows = async () => Object.fromEntries(await Promise.all((await db.getAllKeys('aliases')).map(async (k) => [k, await db.get('aliases', k)])));
+    const rows = async () => Object.fromEntries(await db.getAllKeys('aliases'));
     await savePaper(db, fromCvf(), FROM);
     expect(await rows()).toEqual({});
     await savePaper(db, fromDblp(), FROM);
@@ -82,6 +82,18 @@ describe('a saved paper answers to all its ids', () => {
     expect(await rows()).toEqual({ [KEY]: CVF });
     await removePaper(db, CVF);
     expect(await rows()).toEqual({});
+  });
+
+  it('an alias two records claim (as a restored backup may write them) stays with the one left when the other goes', async () => {
+    const db = await openDatabase();
+    const record = (id: string) => ({ id, paper: makePaper({ id, aliases: [KEY] }), status: 'to-read' as const, tags: [], note: '', savedFrom: '', savedAt: 1, updatedAt: 1 });
+    await lookup(db, []); // memory read first: it follows the writes below
+    await putPapers(db, [record(CVF), record(DOI)]);
+    expect(await db.getAllKeys('aliases')).toEqual([[KEY, CVF], [KEY, DOI]]);
+    await removePaper(db, DOI);
+    expect(await db.getAllKeys('aliases')).toEqual([[KEY, CVF]]);
+    expect(await lookup(db, [KEY])).toEqual({ [KEY]: { status: 'to-read', tags: [], savedAs: CVF } });
+    expect(await new SavedStates(db).lookup([KEY])).toEqual({ [KEY]: { status: 'to-read', tags: [], savedAs: CVF } });
   });
 
   it("a paper's own DOI is an alias: the journal version's page finds the arXiv paper", async () => {

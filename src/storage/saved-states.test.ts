@@ -59,7 +59,7 @@ describe('saved states kept in memory by the background', () => {
     let keyReads = 0;
     let transactions = 0;
     const realGetAllKeys = db.getAllKeys.bind(db);
-    (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<Database['getAllKeys']>) => (keyReads++, realGetAllKeys(...args));
+    (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<Database['getAllKeys']>) => (args[0] === 'papers' && keyReads++, realGetAllKeys(...args));
     const realTransaction = db.transaction.bind(db);
     (db as { transaction: unknown }).transaction = (...args: Parameters<Database['transaction']>) => (transactions++, realTransaction(...args));
     await states.lookup([id(1), id(2), id(9)]);
@@ -76,7 +76,7 @@ describe('saved states kept in memory by the background', () => {
     let fail = true;
     const realGetAllKeys = db.getAllKeys.bind(db);
     (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<Database['getAllKeys']>) => {
-      keyReads++;
+      if (args[0] === 'papers') keyReads++;
       return fail ? Promise.reject(new DOMException('disk', 'UnknownError')) : realGetAllKeys(...args);
     };
     const states = new SavedStates(db);
@@ -106,8 +106,8 @@ describe('saved states kept in memory by the background', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const fake = {
-      getAllKeys: async () => (await gate, [id(1)]), // read before the writes below committed
-      transaction: () => ({ store: { get: async () => undefined, getAllKeys: async () => [], getAll: async () => [] }, done: Promise.resolve() }),
+      getAllKeys: async (store: string) => (await gate, store === 'papers' ? [id(1)] : []), // read before the writes below committed
+      transaction: () => ({ store: { get: async () => undefined }, done: Promise.resolve() }),
     };
     const states = new SavedStates(fake as unknown as Database);
     const reading = states.lookup([id(1), id(2)]);
@@ -122,11 +122,8 @@ describe('saved states kept in memory by the background', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const fake = {
-      getAllKeys: async () => [id(1)],
-      transaction: (() => {
-        let first = true; // the first transaction reads the aliases (none here), the next one the paper's state
-        return () => (first ? ((first = false), { store: { getAllKeys: async () => [], getAll: async () => [] }, done: Promise.resolve() }) : { store: { get: async () => ({ status: 'to-read', tags: [] }) }, done: gate });
-      })(),
+      getAllKeys: async (store: string) => (store === 'papers' ? [id(1)] : []),
+      transaction: () => ({ store: { get: async () => ({ status: 'to-read', tags: [] }) }, done: gate }),
     };
     const states = new SavedStates(fake as unknown as Database);
     const reading = states.lookup([id(1)]); // reads { status: 'to-read' }, then waits for its transaction

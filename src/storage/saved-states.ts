@@ -23,8 +23,11 @@ export class SavedStates {
   private readonly duringLoad = new Map<string, Written | null>();
   /** Known states of saved papers. */
   private readonly states = new Map<string, SavedState>();
-  /** Each alias of a saved paper (Paper.aliases) → the id it is saved under; and each saved id's aliases. */
-  private readonly aliasOf = new Map<string, string>();
+  /**
+   * Each alias of a saved paper (Paper.aliases) → the ids it is saved under (one, unless records written as they were
+   * given claim it too: a restored backup); and each saved id's aliases.
+   */
+  private readonly aliasOf = new Map<string, string[]>();
   private readonly aliasesOf = new Map<string, string[]>();
   /** Write counter, and the count at each id's last write: a read begun before a write never overwrites it. */
   private writes = 0;
@@ -52,7 +55,7 @@ export class SavedStates {
    */
   async lookup(ids: readonly string[], aliases?: Readonly<Record<string, readonly string[]>>): Promise<Record<string, SavedState | null>> {
     const saved = await this.ids();
-    const recordOf = (id: string) => (saved.has(id) ? id : this.aliasOf.get(id));
+    const recordOf = (id: string) => (saved.has(id) ? id : this.aliasOf.get(id)?.[0]);
     const found = new Map<string, string>();
     for (const id of ids) {
       let record = recordOf(id);
@@ -95,27 +98,29 @@ export class SavedStates {
   }
 
   private setAliases(id: string, aliases: string[]): void {
-    for (const alias of this.aliasesOf.get(id) ?? []) if (this.aliasOf.get(alias) === id) this.aliasOf.delete(alias);
+    for (const alias of this.aliasesOf.get(id) ?? []) {
+      const owners = this.aliasOf.get(alias)?.filter((owner) => owner !== id);
+      if (owners?.length) this.aliasOf.set(alias, owners);
+      else this.aliasOf.delete(alias);
+    }
     if (aliases.length) this.aliasesOf.set(id, aliases);
     else this.aliasesOf.delete(id);
-    for (const alias of aliases) this.aliasOf.set(alias, id);
+    for (const alias of aliases) this.aliasOf.set(alias, [...(this.aliasOf.get(alias) ?? []), id]);
   }
 
   private ids(): Promise<Set<string>> {
     if (this.saved) return Promise.resolve(this.saved);
     this.loading ??= (async () => {
       try {
-        // The saved ids; beside them, every alias and the id it names, in two bulk reads of one transaction (in the same
-        // key order). A write committed between the two transactions is in duringLoad, applied below.
-        const tx = this.db.transaction('aliases', 'readonly');
-        const [keys, aliases, owners] = await Promise.all([this.db.getAllKeys('papers'), tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+        // The saved ids; beside them, every alias and the id it names (both in its key). A write committed between the
+        // two reads is in duringLoad, applied below.
+        const [keys, pairs] = await Promise.all([this.db.getAllKeys('papers'), this.db.getAllKeys('aliases')]);
         const byRecord = new Map<string, string[]>();
-        aliases.forEach((alias, i) => {
-          const owner = owners[i]!;
+        for (const [alias, owner] of pairs) {
           const list = byRecord.get(owner);
           if (list) list.push(alias);
           else byRecord.set(owner, [alias]);
-        });
+        }
         const saved = new Set(keys);
         for (const [id, aliases] of byRecord) this.setAliases(id, aliases);
         for (const [id, record] of this.duringLoad) {

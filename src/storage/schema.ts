@@ -127,10 +127,13 @@ export interface PapershelfDB extends DBSchema {
     key: string;
     value: RelevanceDoc;
   };
-  /** Every other id a saved paper answers to (Paper.aliases) → the id it is saved under; out-of-line key (aliases.ts). */
+  /**
+   * Every other id a saved paper answers to (Paper.aliases), keyed `[alias, id it is saved under]` (out of line; the
+   * value is nothing): the key alone says both (aliases.ts).
+   */
   aliases: {
-    key: string;
-    value: string;
+    key: [string, string];
+    value: 0;
   };
   /** The user's settings, one row under SETTINGS_KEY (settings-store.ts); out-of-line key. */
   settings: {
@@ -247,7 +250,7 @@ export const MIGRATIONS: readonly Migration[] = [
         }
         const rows = [...writes].flatMap(([id, record]): Promise<unknown>[] =>
           record ? [papers.put(record), relevance.put(relevanceDoc(record))] : [papers.delete(id), relevance.delete(id)]);
-        for (const [id, record] of byId) for (const alias of aliasList(record)) if (!byId.has(alias)) rows.push(aliases.put(id, alias));
+        for (const [id, record] of byId) for (const alias of aliasList(record)) if (!byId.has(alias)) rows.push(aliases.put(0, [alias, id]));
         return Promise.all(rows);
       })
       .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that

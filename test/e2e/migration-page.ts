@@ -15,8 +15,7 @@ async function upgradeFrom(version: 3 | 4 | 7, papers: SavedPaper[]): Promise<{ 
   await createV3ToV7(NAME, version, papers);
   const db = await openDatabase(NAME);
   const aliases = await db.getAllKeys('aliases');
-  const owners = await db.getAll('aliases');
-  const result = { version: db.version, papers: await db.getAll('papers'), relevance: (await db.getAllKeys('relevance')).map(String), aliases: aliases.map((a, i): [string, string] => [a, owners[i]!]) };
+  const result = { version: db.version, papers: await db.getAll('papers'), relevance: (await db.getAllKeys('relevance')).map(String), aliases };
   db.close();
   return result;
 }
