@@ -196,7 +196,7 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
   }
   await tx.done;
   if (retagged) changed(db);
-  for (const record of records) savedStates(db).written(record.id, record);
+  for (const { id, status, tags } of records) savedStates(db).written(id, { status, tags }); // the aliases stay as they are
   return written;
 }
 
@@ -217,7 +217,7 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   await Promise.all([record !== existing && papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
   if (retag) changed(db);
-  savedStates(db).written(record.id, record);
+  savedStates(db).written(record.id, { status: record.status, tags: record.tags }); // the aliases stay as they are
   return record;
 }
 

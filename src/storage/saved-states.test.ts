@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { mulberry32 } from '../core/random';
-import { editPaper, editPapers, lookup, openDatabase, putPapers, removePaper, savePaper, type Database } from './reading-list';
+import { editPaper, editPapers, lookup, openDatabase, putPapers, removePaper, removePapers, restorePapers, savePaper, type Database } from './reading-list';
 import { SavedStates } from './saved-states';
 import type { SavedPaper } from './schema';
 
@@ -134,6 +134,19 @@ describe('saved states kept in memory by the background', () => {
     expect((await states.lookup([id(1)]))[id(1)]).toEqual({ status: 'done', tags: [] });
   });
 
+  it('an edit of a record does not take back an alias another record has claimed since', async () => {
+    const db = await openDatabase();
+    const alias = 'cvf:CVPR2026/Smith_Sparse';
+    await savePaper(db, makePaper({ id: id(1), aliases: [alias] }), FROM);
+    // A backup's record of another paper naming it too, written as given: the alias is id(2)'s now.
+    await putPapers(db, [{ id: id(2), paper: makePaper({ id: id(2), aliases: [alias] }), status: 'to-read', tags: [], note: '', savedFrom: 'import', savedAt: 1, updatedAt: 1 }]);
+    expect((await lookup(db, [alias]))[alias]).toMatchObject({ savedAs: id(2) });
+    await editPaper(db, id(1), { status: 'done' });
+    await editPapers(db, [id(1)], { addTags: ['cv'] });
+    expect(await lookup(db, [alias])).toEqual(await truth(db, [alias]));
+    expect((await lookup(db, [alias]))[alias]).toEqual({ status: 'to-read', tags: [], savedAs: id(2) });
+  });
+
   it('agrees with the database after 400 random writes and lookups interleaved', async () => {
     const db = await openDatabase();
     const rnd = mulberry32(11);
@@ -152,5 +165,31 @@ describe('saved states kept in memory by the background', () => {
     await Promise.all(pending);
     const all = Array.from({ length: 30 }, (_, i) => id(i + 1));
     expect(await lookup(db, all)).toEqual(await truth(db, all));
+  });
+
+  it('agrees with the database after 400 random writes of papers with aliases, undos and lookups by alias interleaved', async () => {
+    const db = await openDatabase();
+    const rnd = mulberry32(7);
+    // arXiv ids and venue ids, each one's record naming others as its aliases.
+    const ids = Array.from({ length: 16 }, (_, i) => (i % 2 ? `cvf:p${i}` : id(i)));
+    const pick = () => ids[Math.floor(rnd() * ids.length)]!;
+    const removed: SavedPaper[] = [];
+    const pending: Promise<unknown>[] = [];
+    for (let step = 0; step < 400; step++) {
+      const r = rnd();
+      const target = pick();
+      const paper = makePaper({ id: target, aliases: rnd() < 0.6 ? [pick()] : [] });
+      if (r < 0.25) pending.push(savePaper(db, paper, FROM));
+      else if (r < 0.35) pending.push(removePaper(db, target).then((record) => record && removed.push(record)));
+      else if (r < 0.4) pending.push(removePapers(db, [target, pick()]).then((records) => removed.push(...records)));
+      else if (r < 0.47) pending.push(restorePapers(db, removed.splice(0, 1)));
+      else if (r < 0.53) pending.push(putPapers(db, [{ id: target, paper, status: 'reading', tags: [], note: '', savedFrom: 'import', savedAt: 1, updatedAt: 1 }]));
+      else if (r < 0.63) pending.push(editPaper(db, target, { status: rnd() < 0.5 ? 'reading' : 'done', addTags: [`t${step % 4}`] }));
+      else if (r < 0.7) pending.push(editPapers(db, [target, pick()], { removeTags: ['t1'] }));
+      else pending.push(lookup(db, [target, pick()], { [target]: [pick()] }));
+      if (step % 5 === 0) await Promise.all(pending.splice(0));
+    }
+    await Promise.all(pending);
+    expect(await lookup(db, ids)).toEqual(await truth(db, ids));
   });
 });

@@ -12,8 +12,15 @@ import type { SavedPaper } from './schema';
 import { READING_STATUSES } from './status';
 import { aliasList } from './aliases';
 
-/** What a write tells the memory: the record as stored (its state and its paper's aliases), or null: not saved. */
+/**
+ * What a write tells the memory: the record as stored (its state and its paper's aliases), or null: not saved. A write
+ * that leaves the paper and the `aliases` store as they were (an edit of status, tags or note) gives no `paper`: the
+ * record's aliases stay where the store has them (one another record has claimed since stays that record's).
+ */
 export type Written = SavedState & { paper?: { aliases?: unknown } };
+
+/** The aliases a write gave its record, or null when it wrote none (see Written). */
+const writtenAliases = (record: Written | null): string[] | null => (!record ? [] : 'paper' in record ? aliasList(record) : null);
 
 export class SavedStates {
   /** Every saved id, once read; null before that. */
@@ -43,9 +50,12 @@ export class SavedStates {
     if (this.saved) {
       if (record) this.saved.add(id);
       else this.saved.delete(id);
-      this.setAliases(id, record ? aliasList(record) : []);
+      const aliases = writtenAliases(record);
+      if (aliases) this.setAliases(id, aliases);
     } else if (this.loading) {
-      this.duringLoad.set(id, record);
+      // An earlier write's aliases (not yet applied) are kept under a later edit's state.
+      const earlier = this.duringLoad.get(id);
+      this.duringLoad.set(id, record && !('paper' in record) && earlier ? { ...record, paper: earlier.paper } : record);
     }
   }
 
@@ -126,7 +136,8 @@ export class SavedStates {
         for (const [id, record] of this.duringLoad) {
           if (record) saved.add(id);
           else saved.delete(id);
-          this.setAliases(id, record ? aliasList(record) : []);
+          const aliases = writtenAliases(record);
+          if (aliases) this.setAliases(id, aliases);
         }
         this.saved = saved;
         return saved;
