@@ -558,20 +558,27 @@ class Merger {
   private aliasIndex: Map<string, string> | null = null;
 
   /**
-   * The id of the paper in the list that is this one under another of its ids (Paper.aliases): one the record names
-   * (a BibTeX entry by DOI whose URL is the CVF page the paper was saved from), or one that names the record's id.
+   * The id of the paper in the list, or added to it by this import, that is this one under another of its ids
+   * (Paper.aliases): one the record names (a BibTeX entry by DOI whose URL is the CVF page the paper was saved from), or
+   * one that names the record's id. A file may hold one paper twice, a dblp entry and the CVF page's: one record.
    */
   private byAlias(paper: Paper): string | undefined {
     if (!this.aliasIndex) {
       this.aliasIndex = new Map();
-      for (const record of this.existing.values()) for (const alias of aliasesOf({ ...record.paper, id: record.id })) if (!this.aliasIndex.has(alias)) this.aliasIndex.set(alias, record.id);
+      for (const record of this.existing.values()) this.indexAliases(record);
+      for (const record of this.upserts.values()) this.indexAliases(record);
     }
     for (const id of knownIds(paper)) {
-      if (id !== paper.id && this.existing.has(id)) return id;
+      if (id !== paper.id && (this.upserts.has(id) || this.existing.has(id))) return id;
       const named = this.aliasIndex.get(id);
       if (named !== undefined) return named;
     }
     return undefined;
+  }
+
+  /** The record's aliases into aliasIndex, where no record before it named them. */
+  private indexAliases(record: SavedPaper): void {
+    for (const alias of aliasesOf({ ...record.paper, id: record.id })) if (!this.aliasIndex!.has(alias)) this.aliasIndex!.set(alias, record.id);
   }
 
   private titleIndex: Map<string, string | null> | null = null;
@@ -609,8 +616,10 @@ class Merger {
     const current = this.upserts.get(resolved.id) ?? this.existing.get(resolved.id);
     const incoming = this.credible(resolved, current);
     if (!current) {
-      this.upserts.set(incoming.id, stamped(incoming, this.now));
+      const added = stamped(incoming, this.now);
+      this.upserts.set(incoming.id, added);
       this.added.add(incoming.id);
+      if (this.aliasIndex) this.indexAliases(added); // a later record of the file may be this paper under another id
       return;
     }
     const merged = mergeRecord(current, incoming, this.now);
@@ -624,6 +633,7 @@ class Merger {
       return;
     }
     this.upserts.set(incoming.id, merged);
+    if (this.aliasIndex) this.indexAliases(merged);
     if (!this.added.has(incoming.id)) this.updated.add(incoming.id);
   }
 

@@ -56,6 +56,24 @@ describe('mergeImport', () => {
     expect(upserts[0]).toMatchObject({ id: doi, tags: ['vision', 'cvpr'] });
   });
 
+  it('two records of one file that are one paper under two of its ids become one record, whichever comes first', () => {
+    const cvf = 'cvf:CVPR_2023/Smith_Example_CVPR_2023';
+    const doi = 'doi:10.1109/cvpr52729.2023.01234';
+    const key = 'dblp:conf/cvpr/Smith23';
+    const entry = (id: string, aliases: string[], tags: string[]) => cited({ ...texTitle, id, paper: { ...texTitle.paper, id, aliases, version: null, doi: null } }, {}, tags);
+    // The dblp entry (by DOI, naming the CVF page) and the CVF page's own entry, in one BibTeX file.
+    const fromDblp = entry(doi, [cvf, key], ['dblp']);
+    const fromCvf = entry(cvf, [], ['cvf']);
+    for (const [first, second] of [[fromDblp, fromCvf], [fromCvf, fromDblp]] as const) {
+      const { upserts, summary } = mergeImport(list(), [first, second], NOW);
+      expect(summary).toMatchObject({ added: 1 });
+      expect(upserts).toHaveLength(1);
+      expect(upserts[0]).toMatchObject({ id: first.id, tags: expect.arrayContaining(['dblp', 'cvf']) });
+      expect(upserts[0]!.paper.aliases).toEqual(expect.arrayContaining([second.id]));
+      expect(upserts[0]!.paper.aliases).not.toContain(first.id);
+    }
+  });
+
   it("a dblp BibTeX entry by DOI naming the CVF page merges into the paper saved from that page, as the file gives it", async () => {
     const cvf = 'cvf:Reyes_Panoptic_Lifting_CVPR_2024';
     const fromCvf: SavedPaper = { ...texTitle, id: cvf, paper: { ...texTitle.paper, id: cvf, aliases: [], version: null, doi: null }, note: 'mine', updatedAt: NOW - 10 };
