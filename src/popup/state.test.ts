@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { changedNotice } from '../background/messages';
 import { createFakeApi, makeSaved } from './fake-api';
 import { memoryFirstPaint } from './first-paint';
 import { memoryDraftStore } from './note-drafts';
@@ -221,6 +222,28 @@ describe('reading-list state', () => {
     await state.remove([two.id]);
     await state.undo();
     expect(api.restore).toHaveBeenCalledWith(two);
+  });
+
+  it('an undo that goes into a copy saved meanwhile under another of its ids does not make it miss a later change of the first id', async () => {
+    const { api, state } = await started();
+    await state.remove([two.id]);
+    // Saved again meanwhile in a tab, from a page that gives the paper another id: the background merges the undone
+    // record into that one (restorePapers) and says so under that id.
+    const venue = 'cvf:CVPR_2026/Diffusion_Models';
+    vi.mocked(api.restore).mockImplementationOnce(async (record) => {
+      const merged = { ...record, id: venue, paper: { ...record.paper, id: venue, aliases: [record.id] } };
+      api.papers = [merged, ...api.papers];
+      api.emit(changedNotice(merged));
+      return merged;
+    });
+    await state.undo();
+    await settle();
+    expect(state.getSnapshot().papers.map((s) => s.id).sort()).toEqual([one.id, three.id, venue]);
+    // Later, that record gone, the paper is saved again under the first id (from another tab): the list shows it.
+    api.papers = [one, two, three];
+    api.emit({ type: 'changed', id: venue, aliases: [two.id], state: null });
+    api.emit(changedNotice(two));
+    await vi.waitFor(() => expect(state.getSnapshot().papers.map((s) => s.id)).toEqual([one.id, two.id, three.id]));
   });
 
   it('removes many papers in one all-or-nothing write with one notice, and one paper with its own', async () => {

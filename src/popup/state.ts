@@ -382,6 +382,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
           consumeEcho(only.id);
           throw error;
         });
+        // Merged into a copy saved meanwhile under another of its ids, it was announced under that one (which brings a
+        // refresh): no notice of this id is ours to skip, and a later one (saved again under it) must be followed.
+        if (stored.id !== only.id) consumeEcho(only.id);
         upsertLocal([stored]); // as stored: merged with a copy saved again meanwhile, if any
       } else {
         expectEcho(RELOAD);
