@@ -764,6 +764,26 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
     expect(pressed()).toEqual(['false', 'true']);
   });
 
+  it("a notice of another record that also names a card's id leaves a card saved as itself, and a removal one saved as a third record", async () => {
+    // Two records of one paper, from before the pages linked them (or a backup's): `fake:2` itself, and `fake:y`, whose
+    // aliases name `fake:2` and `fake:1` (which the list gives to `fake:old1`). A lookup answers each card as shown.
+    document.body.innerHTML = aliasCard('1', 'old1') + card('2');
+    const port = fakePort({ 'fake:old1': 'to-read', 'fake:2': 'done', 'fake:y': 'reading' });
+    const a = start(port);
+    await a.start();
+    expect(hosts().map((h) => shownText(statusOf(h)!))).toEqual(['To read▾', 'Done▾']);
+    a.applyChange('fake:y', { status: 'reading', tags: ['other'] }, ['fake:2']);
+    expect(hosts().map((h) => shownText(statusOf(h)!))).toEqual(['To read▾', 'Done▾']);
+    pick(hosts()[1]!, 'Reading');
+    await flush();
+    expect(port.setStatus).toHaveBeenLastCalledWith('fake:2', 'reading');
+    a.applyChange('fake:y', null, ['fake:1', 'fake:2']);
+    expect(pressed()).toEqual(['true', 'true']);
+    button(hosts()[0]!).click();
+    await flush();
+    expect(port.remove).toHaveBeenLastCalledWith('fake:old1');
+  });
+
   it('takes the relevance mark off a card once its paper is saved under another id', async () => {
     document.body.innerHTML = card('1') + card('2');
     const port = fakePort();

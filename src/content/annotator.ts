@@ -445,10 +445,17 @@ export class Annotator {
    * cards of that id change, and so do those of its other ids (`aliases`, the record's) and those whose paper was
    * found saved as it through an id of its own (their state's savedAs), whose state names the record from now on.
    * A record saved under an id a card's page gives (and naming none of the card's: saved from a page that gives only
-   * that one) is that card's paper too, unless the card shows it saved as another.
+   * that one) is that card's paper too, unless the card shows it saved as another. A card saved under its own id is
+   * that record whatever other record names its id (a lookup takes an id as a key first: two records of one paper,
+   * saved before a page linked them), and a removal clears no card saved as a third record.
    */
   applyChange(id: string, state: SavedState | null, aliases: readonly string[] = []): void {
-    const others = new Set(aliases);
+    const others = new Set<string>();
+    for (const alias of aliases) {
+      const shown = this.states.get(alias);
+      if (shown && (shown.savedAs === undefined || (!state && shown.savedAs !== id))) continue;
+      others.add(alias);
+    }
     for (const [paperId, record] of this.savedAs) if (record === id) others.add(paperId);
     if (state && this.aliases.size) {
       const named = new Set([id, ...aliases]);
@@ -458,6 +465,16 @@ export class Annotator {
     const asRecord = state && { status: state.status, tags: state.tags, savedAs: id };
     let unmarked = this.setState(id, state);
     for (const other of others) unmarked = this.setState(other, asRecord) || unmarked;
+    if (unmarked) this.updateControl();
+  }
+
+  /**
+   * A write's answer for the cards of paper `paperId`: `record` is the record it went into (or named, when it is gone),
+   * which those cards are saved as from now on, whatever they showed (applyChange leaves a card saved as itself).
+   */
+  private answered(paperId: string, record: string, state: SavedState | null): void {
+    const unmarked = paperId !== record && this.setState(paperId, state && { status: state.status, tags: state.tags, savedAs: record });
+    this.applyChange(record, state);
     if (unmarked) this.updateControl();
   }
 
@@ -1451,7 +1468,7 @@ export class Annotator {
     try {
       if (save) {
         const saved = await port.save(this.savedHere(paper), this.savedFrom());
-        this.applyChange(saved.id, { status: saved.status, tags: saved.tags }, [paper.id]);
+        this.answered(paper.id, saved.id, { status: saved.status, tags: saved.tags });
       } else await port.remove(record);
     } catch (error) {
       // The answer can be lost after the write committed (the service worker stopped in between): show what
@@ -1494,7 +1511,7 @@ export class Annotator {
     try {
       const saved = await this.options.port.setStatus(record, status);
       // Null: the record is gone (removed meanwhile, elsewhere).
-      this.applyChange(saved?.id ?? record, saved && { status: saved.status, tags: saved.tags }, [paper.id]);
+      this.answered(paper.id, saved?.id ?? record, saved && { status: saved.status, tags: saved.tags });
     } catch (error) {
       this.show(paper.id, previous);
       this.tell(paper.id, failureMessage(error, 'Could not change the status.'));
