@@ -134,17 +134,21 @@ describe('saved states kept in memory by the background', () => {
     expect((await states.lookup([id(1)]))[id(1)]).toEqual({ status: 'done', tags: [] });
   });
 
-  it('an edit of a record does not take back an alias another record has claimed since', async () => {
+  it('an alias two records claim answers as the database does (the first by id), before and after edits of either', async () => {
     const db = await openDatabase();
     const alias = 'cvf:CVPR2026/Smith_Sparse';
     await savePaper(db, makePaper({ id: id(1), aliases: [alias] }), FROM);
-    // A backup's record of another paper naming it too, written as given: the alias is id(2)'s now.
-    await putPapers(db, [{ id: id(2), paper: makePaper({ id: id(2), aliases: [alias] }), status: 'to-read', tags: [], note: '', savedFrom: 'import', savedAt: 1, updatedAt: 1 }]);
-    expect((await lookup(db, [alias]))[alias]).toMatchObject({ savedAs: id(2) });
-    await editPaper(db, id(1), { status: 'done' });
-    await editPapers(db, [id(1)], { addTags: ['cv'] });
+    // A backup's record of another paper naming it too, written as given: both claim it.
+    await putPapers(db, [{ id: id(2), paper: makePaper({ id: id(2), aliases: [alias] }), status: 'reading', tags: [], note: '', savedFrom: 'import', savedAt: 1, updatedAt: 1 }]);
     expect(await lookup(db, [alias])).toEqual(await truth(db, [alias]));
-    expect((await lookup(db, [alias]))[alias]).toEqual({ status: 'to-read', tags: [], savedAs: id(2) });
+    expect((await lookup(db, [alias]))[alias]).toEqual({ status: 'to-read', tags: [], savedAs: id(1) });
+    await editPaper(db, id(1), { status: 'done' });
+    await editPapers(db, [id(2)], { addTags: ['cv'] });
+    expect(await lookup(db, [alias])).toEqual(await truth(db, [alias]));
+    expect((await lookup(db, [alias]))[alias]).toEqual({ status: 'done', tags: [], savedAs: id(1) });
+    await removePaper(db, id(1));
+    expect((await lookup(db, [alias]))[alias]).toEqual({ status: 'reading', tags: ['cv'], savedAs: id(2) });
+    expect(await lookup(db, [alias])).toEqual(await truth(db, [alias]));
   });
 
   it('agrees with the database after 400 random writes and lookups interleaved', async () => {

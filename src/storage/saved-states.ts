@@ -31,8 +31,8 @@ export class SavedStates {
   /** Known states of saved papers. */
   private readonly states = new Map<string, SavedState>();
   /**
-   * Each alias of a saved paper (Paper.aliases) → the ids it is saved under (one, unless records written as they were
-   * given claim it too: a restored backup); and each saved id's aliases.
+   * Each alias of a saved paper (Paper.aliases) → the ids it is saved under, in order (one, unless records written as
+   * they were given claim it too: a restored backup); and each saved id's aliases.
    */
   private readonly aliasOf = new Map<string, string[]>();
   private readonly aliasesOf = new Map<string, string[]>();
@@ -65,7 +65,8 @@ export class SavedStates {
    */
   async lookup(ids: readonly string[], aliases?: Readonly<Record<string, readonly string[]>>): Promise<Record<string, SavedState | null>> {
     const saved = await this.ids();
-    const recordOf = (id: string) => (saved.has(id) ? id : this.aliasOf.get(id)?.[0]);
+    // An alias several records claim is the first's by id, as findRecord reads the store (keys in order).
+    const recordOf = (id: string) => (saved.has(id) ? id : this.aliasOf.get(id)?.find((owner) => saved.has(owner)));
     const found = new Map<string, string>();
     for (const id of ids) {
       let record = recordOf(id);
@@ -115,7 +116,7 @@ export class SavedStates {
     }
     if (aliases.length) this.aliasesOf.set(id, aliases);
     else this.aliasesOf.delete(id);
-    for (const alias of aliases) this.aliasOf.set(alias, [...(this.aliasOf.get(alias) ?? []), id]);
+    for (const alias of aliases) this.aliasOf.set(alias, [...(this.aliasOf.get(alias) ?? []), id].sort());
   }
 
   private ids(): Promise<Set<string>> {
