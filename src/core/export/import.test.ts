@@ -203,6 +203,13 @@ describe('parseImport: files from other tools', () => {
 });
 
 describe('parseImport: validation per record', () => {
+  it('a backup record naming an alias of a kind Papershelf does not give keeps the rest of its aliases, not refused whole', async () => {
+    const record = { ...attention, paper: { ...attention.paper, aliases: ['zotero:ABCD1234', 'semanticscholar:abc', 'doi:10.1/x y'] } };
+    const result = await ok(backup([record]));
+    expect(result.skipped).toEqual([]);
+    expect(result.records[0]?.paper.aliases).toEqual(['semanticscholar:abc']);
+  });
+
   it('skips records that cannot be valid, with the reason, and imports the rest', async () => {
     const good = attention;
     const text = backup([
