@@ -77,6 +77,14 @@ describe('popup App', () => {
     expect(second.queryByText(/^arXiv:/)).toBeNull();
   });
 
+  it('a paper saved under a venue id shows the arXiv id and DOI its other ids give', async () => {
+    renderPopup([saved('cvf:CVPR_2026/Smith_Example', 'CVF paper', 1000, {}, { aliases: ['doi:10.1109/cvpr52733.2026.00043', 'arxiv:2607.00009', 'dblp:conf/cvpr/Smith26'] })]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Details of “CVF paper”' }));
+    const item = within(screen.getByText('CVF paper').closest('li')!);
+    expect(item.getByText('arXiv:2607.00009')).toBeTruthy(); // no version: the one seen was not of an arXiv page
+    expect(item.getByRole('link', { name: 'DOI 10.1109/cvpr52733.2026.00043' }).getAttribute('href')).toBe('https://doi.org/10.1109/cvpr52733.2026.00043');
+  });
+
   it('renders hostile strings as text and never links javascript: or data: URLs or odd repository names', async () => {
     const evil = saved('arxiv:2607.00003', '<img src=x onerror=alert(1)>', 1000, { note: '<script>alert(1)</script>', tags: ['<b>x</b>'] }, {
       url: 'javascript:alert(1)',
