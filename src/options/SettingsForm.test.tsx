@@ -139,8 +139,11 @@ describe('SettingsForm', () => {
     fireEvent.click(await screen.findByLabelText('Mixture of experts')); // edited here, not saved yet
     // Another options tab adds a rule and watches LLMs; the reader comes back to this one.
     await store.write({ tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], watchedTopics: ['llm'] });
+    const reads = vi.mocked(store.read).mock.calls.length;
+    fireEvent(document, new Event('visibilitychange')); // a tab switch brings both: the settings are read once
     fireEvent(window, new Event('focus'));
     expect(((await screen.findByLabelText('Rule 1 tag')) as HTMLInputElement).value).toBe('rl');
+    expect(vi.mocked(store.read).mock.calls.length - reads).toBe(1);
     expect((screen.getByLabelText('Mixture of experts') as HTMLInputElement).checked).toBe(true); // the edit here stands
     expect((screen.getByLabelText('LLMs') as HTMLInputElement).checked).toBe(false);
     // A second rule added here joins the other tab's, instead of replacing it.

@@ -70,14 +70,20 @@ export function SettingsForm({
   const storedNow = useRef(stored);
   storedNow.current = stored;
   useEffect(() => {
+    // A tab switch brings both `visibilitychange` and `focus`: one read answers both.
+    let reading = false;
     const follow = () => {
-      if (document.visibilityState === 'hidden' || !storedNow.current) return;
-      store.read().then((fresh) => {
-        const before = storedNow.current;
-        if (!before) return;
-        setSettings((shown) => shown && followStored(shown, before, fresh));
-        setStored(fresh);
-      }, () => undefined); // the page goes on with what it has; a Save says if the background is gone
+      if (reading || document.visibilityState === 'hidden' || !storedNow.current) return;
+      reading = true;
+      store
+        .read()
+        .then((fresh) => {
+          const before = storedNow.current;
+          if (!before) return;
+          setSettings((shown) => shown && followStored(shown, before, fresh));
+          setStored(fresh);
+        }, () => undefined) // the page goes on with what it has; a Save says if the background is gone
+        .finally(() => (reading = false));
     };
     window.addEventListener('focus', follow);
     document.addEventListener('visibilitychange', follow);
