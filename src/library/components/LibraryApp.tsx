@@ -2,8 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi } from '../../popup/api';
 import { FilterBar } from '../../popup/components/FilterBar';
 import { LiveRegion, useAnnouncer } from '../../popup/components/LiveRegion';
-import { LoadError } from '../../popup/components/LoadError';
-import { ProblemAlert } from '../../popup/components/ProblemAlert';
+import { ListStatus } from '../../popup/components/ListStatus';
 import { SearchBox } from '../../popup/components/SearchBox';
 import { SortSelect } from '../../popup/components/SortSelect';
 import { UndoSnackbar } from '../../popup/components/UndoSnackbar';
@@ -92,21 +91,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
             </span>
           )}
         </header>
-        <ProblemAlert
-          problem={snapshot.problem}
-          onDismiss={() => {
-            state.dismissProblem();
-            searchRef.current?.focus(); // the alert goes, its button with it
-          }}
-        />
-        {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
-        {snapshot.load === 'error' && (
-          <LoadError
-            error={snapshot.loadError}
-            // Read, the list takes the button's place: the focus goes on to the search box (when there is a list to search).
-            onRetry={(button) => void state.refresh().then(() => setTimeout(() => !button.isConnected && searchRef.current?.focus()))}
-          />
-        )}
+        <ListStatus state={state} snapshot={snapshot} searchRef={searchRef} />
         {snapshot.load === 'ready' && (
           <div class="columns">
             <main class="main">

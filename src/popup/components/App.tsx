@@ -8,9 +8,8 @@ import { ReadingListContext, searchText, useDebounced, useListView, useReadingLi
 import { AccessNotice } from './AccessNotice';
 import { FilterBar } from './FilterBar';
 import { LiveRegion, useAnnouncer } from './LiveRegion';
-import { LoadError } from './LoadError';
+import { ListStatus } from './ListStatus';
 import { PaperList } from './PaperList';
-import { ProblemAlert } from './ProblemAlert';
 import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
 import { UndoSnackbar } from './UndoSnackbar';
@@ -76,21 +75,7 @@ export function App({ api, stateOptions, state: started }: Props) {
               }
             />
           ))}
-        <ProblemAlert
-          problem={snapshot.problem}
-          onDismiss={() => {
-            state.dismissProblem();
-            searchRef.current?.focus(); // the alert goes, its button with it
-          }}
-        />
-        {snapshot.load === 'loading' && <p class="muted">Loading your reading list…</p>}
-        {snapshot.load === 'error' && (
-          <LoadError
-            error={snapshot.loadError}
-            // Read, the list takes the button's place: the focus goes on to the search box (when there is a list to search).
-            onRetry={(button) => void state.refresh().then(() => setTimeout(() => !button.isConnected && searchRef.current?.focus()))}
-          />
-        )}
+        <ListStatus state={state} snapshot={snapshot} searchRef={searchRef} />
         {snapshot.load === 'ready' && total === 0 && (
           <section class="empty">
             <p>Your reading list is empty.</p>
