@@ -28,6 +28,17 @@ describe('PaperIndex', () => {
     expect(hits(index, 'switch')).toEqual([moe.id]);
   });
 
+  it('finds a paper by its arXiv id, its DOI or another of its ids, exactly: a neighbouring id is another paper', () => {
+    const cvf = makeSaved('cvf:CVPR_2026/Smith_Example', 'Panoptic lifting', 1000, {}, { doi: null, aliases: ['doi:10.1109/cvpr52733.2026.00042'] });
+    const journal = makeSaved('arxiv:2601.00003', 'A journal version', 1000, {}, { doi: '10.1038/s41586-026-01234-5' });
+    const index = indexOf(moe, diffusion, cvf, journal);
+    expect(hits(index, '2601.00001')).toEqual([moe.id]);
+    expect(hits(index, 'arXiv:2601.00002')).toEqual([diffusion.id]);
+    expect(hits(index, '10.1109/cvpr52733.2026.00042')).toEqual([cvf.id]);
+    expect(hits(index, '10.1038/s41586-026-01234-5')).toEqual([journal.id]);
+    expect(hits(index, '2601.0000')).toEqual([moe.id, diffusion.id, journal.id].sort()); // typing it: a prefix
+  });
+
   it('matches prefixes as you type, small typos, and ignores accents', () => {
     const index = indexOf(moe, diffusion);
     expect(hits(index, 'consis')).toEqual([diffusion.id]);

@@ -1,9 +1,10 @@
-// Full-text search over the reading list with MiniSearch: title, authors, abstract, tags and note.
+// Full-text search over the reading list with MiniSearch: title, authors, abstract, tags and note, and the paper's
+// ids (its own, its aliases, its DOI), so a pasted arXiv id or DOI finds it.
 // Kept up to date by diffing each new list against what was indexed, so one edit re-indexes one paper.
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { SavedPaper } from '../storage/schema';
 
-const FIELDS = ['title', 'authors', 'abstract', 'tags', 'note'] as const;
+const FIELDS = ['title', 'authors', 'abstract', 'tags', 'note', 'ids'] as const;
 type Field = (typeof FIELDS)[number];
 
 function fieldText(saved: SavedPaper, field: Field): string {
@@ -18,6 +19,8 @@ function fieldText(saved: SavedPaper, field: Field): string {
       return saved.tags.join(' ');
     case 'note':
       return saved.note;
+    case 'ids':
+      return [saved.id, ...(Array.isArray(saved.paper.aliases) ? saved.paper.aliases : []), saved.paper.doi ?? ''].join(' ');
   }
 }
 
@@ -59,6 +62,8 @@ export function searchQuery(text: string): Query {
         queries: [
           { queries: [term], fields: SHORT_FIELDS, prefix: last && term.length >= 3, fuzzy: term.length >= 5 ? 0.2 : false },
           { queries: [term], fields: ['abstract'], prefix: last && term.length >= 5, fuzzy: false },
+          // Ids exactly (2601.00001 is not 2601.00002), the one being typed as a prefix from its 4th character.
+          { queries: [term], fields: ['ids'], prefix: last && term.length >= 4, fuzzy: false },
         ],
       };
     }),
