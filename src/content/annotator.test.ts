@@ -615,13 +615,13 @@ describe('Annotator', () => {
 describe('Annotator following a paper under any of its ids (Paper.aliases)', () => {
   /**
    * The fake adapter where a page gives a paper other ids too (a dblp entry naming its DOI and its venue's id): each
-   * `a.alias` link of a card is one. It reads cards whole (no identify), as such adapters do.
+   * `a.alias` link of a card is one (a `dblp:` id: aliases are of kinds Papershelf gives). It reads cards whole (no identify), as such adapters do.
    */
   const aliased: SiteAdapter<null> = {
     ...fakeAdapter,
     extract(c, ctx) {
       const paper = fakeAdapter.extract(c, ctx);
-      const also = [...c.querySelectorAll('a.alias')].map((a) => `fake:${a.getAttribute('href')!.slice(1)}`);
+      const also = [...c.querySelectorAll('a.alias')].map((a) => `dblp:${a.getAttribute('href')!.slice(1)}`);
       return paper && { ...paper, aliases: also };
     },
   };
@@ -643,37 +643,37 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
 
   it("asks for a card's paper under its other ids too, shows it saved under one, and names that record to change its status and remove it", async () => {
     document.body.innerHTML = aliasCard('1', 'old1') + card('2');
-    const port = fakePort({ 'fake:old1': 'reading' });
+    const port = fakePort({ 'dblp:old1': 'reading' });
     await start(port).start();
     // Only the card whose page gives other ids names them.
-    expect(vi.mocked(port.lookup).mock.calls).toEqual([[['fake:1', 'fake:2'], { 'fake:1': ['fake:old1'] }]]);
+    expect(vi.mocked(port.lookup).mock.calls).toEqual([[['fake:1', 'fake:2'], { 'fake:1': ['dblp:old1'] }]]);
     expect(pressed()).toEqual(['true', 'false']);
     const host = hosts()[0]!;
     expect(shownText(statusOf(host)!)).toBe('Reading▾');
     pick(host, 'Done');
     await flush();
-    expect(port.setStatus).toHaveBeenCalledWith('fake:old1', 'done');
+    expect(port.setStatus).toHaveBeenCalledWith('dblp:old1', 'done');
     expect(shownText(statusOf(host)!)).toBe('Done▾');
-    expect(port.store.get('fake:old1')!.status).toBe('done');
+    expect(port.store.get('dblp:old1')!.status).toBe('done');
     button(host).click();
     await flush();
-    expect(port.remove).toHaveBeenCalledWith('fake:old1');
-    expect(port.store.has('fake:old1')).toBe(false);
+    expect(port.remove).toHaveBeenCalledWith('dblp:old1');
+    expect(port.store.has('dblp:old1')).toBe(false);
     expect(pressed()).toEqual(['false', 'false']);
   });
 
   it('follows a card saved under a record that names the card\'s id among its own (a paper merged into another id)', async () => {
     document.body.innerHTML = card('1') + card('1', 'Same paper, other card');
-    const port = fakePort({ 'fake:doi1': 'to-read' }, { 'fake:doi1': ['fake:1'] });
+    const port = fakePort({ 'dblp:doi1': 'to-read' }, { 'dblp:doi1': ['fake:1'] });
     await start(port, fakeAdapter).start();
     expect(pressed()).toEqual(['true', 'true']);
     pick(hosts()[1]!, 'Reading');
     await flush();
-    expect(port.setStatus).toHaveBeenCalledWith('fake:doi1', 'reading');
+    expect(port.setStatus).toHaveBeenCalledWith('dblp:doi1', 'reading');
     expect(hosts().map((h) => shownText(statusOf(h)!))).toEqual(['Reading▾', 'Reading▾']);
     button(hosts()[0]!).click();
     await flush();
-    expect(port.remove).toHaveBeenCalledWith('fake:doi1');
+    expect(port.remove).toHaveBeenCalledWith('dblp:doi1');
     expect(pressed()).toEqual(['false', 'false']);
   });
 
@@ -682,24 +682,24 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
     const port = fakePort();
     await start(port).start();
     expect(pressed()).toEqual(['false']);
-    port.store.set('fake:old1', { status: 'reading', tags: ['mine'] }); // another tab saved the paper as its dblp entry
+    port.store.set('dblp:old1', { status: 'reading', tags: ['mine'] }); // another tab saved the paper as its dblp entry
     button(hosts()[0]!).click();
     await flush();
-    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:1', aliases: ['fake:old1'] }), location.href);
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:1', aliases: ['dblp:old1'] }), location.href);
     expect(shownText(statusOf(hosts()[0]!)!)).toBe('Reading▾'); // the record's state
     pick(hosts()[0]!, 'Done');
     await flush();
-    expect(port.setStatus).toHaveBeenCalledWith('fake:old1', 'done');
+    expect(port.setStatus).toHaveBeenCalledWith('dblp:old1', 'done');
     button(hosts()[0]!).click();
     await flush();
-    expect(port.remove).toHaveBeenCalledWith('fake:old1');
+    expect(port.remove).toHaveBeenCalledWith('dblp:old1');
     expect(pressed()).toEqual(['false']);
     expect(port.store.size).toBe(0);
   });
 
   it("after a failed removal, asks again under the record's id, and shows what the background has", async () => {
     document.body.innerHTML = card('1');
-    const port = fakePort({ 'fake:doi1': 'reading' }, { 'fake:doi1': ['fake:1'] });
+    const port = fakePort({ 'dblp:doi1': 'reading' }, { 'dblp:doi1': ['fake:1'] });
     await start(port, fakeAdapter).start();
     expect(pressed()).toEqual(['true']);
     port.remove = vi.fn(async () => {
@@ -708,7 +708,7 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
     button(hosts()[0]!).click();
     await flush();
     await flush();
-    expect(vi.mocked(port.lookup).mock.lastCall).toEqual([['fake:1'], { 'fake:1': ['fake:doi1'] }]);
+    expect(vi.mocked(port.lookup).mock.lastCall).toEqual([['fake:1'], { 'fake:1': ['dblp:doi1'] }]);
     expect(pressed()).toEqual(['true']);
     expect(shownText(statusOf(hosts()[0]!)!)).toBe('Reading▾');
     expect(shownText(roots.get(hosts()[0]!)!.querySelector('[role=status]')!)).toMatch(/^Could not remove/);
@@ -716,25 +716,25 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
 
   it("follows a notice for the record a card is saved as, and one that names the card's id among the record's", async () => {
     document.body.innerHTML = aliasCard('1', 'old1') + card('2') + card('3');
-    const port = fakePort({ 'fake:old1': 'to-read' });
+    const port = fakePort({ 'dblp:old1': 'to-read' });
     const a = start(port);
     await a.start();
     expect(pressed()).toEqual(['true', 'false', 'false']);
     // Another tab marks the record done: the notice names its id alone, which this card was matched through.
-    a.applyChange('fake:old1', { status: 'done', tags: ['mine'] }, []);
+    a.applyChange('dblp:old1', { status: 'done', tags: ['mine'] }, []);
     expect(shownText(statusOf(hosts()[0]!)!)).toBe('Done▾');
-    // Another tab saves a paper as `fake:doi2`, which is card 2's paper: the notice names card 2's id among its aliases.
-    a.applyChange('fake:doi2', { status: 'reading', tags: [] }, ['fake:2', 'fake:x']);
+    // Another tab saves a paper as `dblp:doi2`, which is card 2's paper: the notice names card 2's id among its aliases.
+    a.applyChange('dblp:doi2', { status: 'reading', tags: [] }, ['fake:2', 'fake:x']);
     expect(pressed()).toEqual(['true', 'true', 'false']);
     expect(shownText(statusOf(hosts()[1]!)!)).toBe('Reading▾');
     // Its status changed from this card names that record.
-    port.store.set('fake:doi2', { status: 'reading', tags: [] });
+    port.store.set('dblp:doi2', { status: 'reading', tags: [] });
     pick(hosts()[1]!, 'Done');
     await flush();
-    expect(port.setStatus).toHaveBeenLastCalledWith('fake:doi2', 'done');
+    expect(port.setStatus).toHaveBeenLastCalledWith('dblp:doi2', 'done');
     // Removals clear them all.
-    a.applyChange('fake:old1', null, []);
-    a.applyChange('fake:doi2', null, ['fake:2']);
+    a.applyChange('dblp:old1', null, []);
+    a.applyChange('dblp:doi2', null, ['fake:2']);
     expect(pressed()).toEqual(['false', 'false', 'false']);
     // Saved again under their own ids, they name them.
     a.applyChange('fake:2', { status: 'to-read', tags: [] }, []);
@@ -750,25 +750,25 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
     const a = start(port);
     await a.start();
     expect(pressed()).toEqual(['false', 'true']);
-    // Saved from a page that gives only `fake:old1`. The record answers to `fake:old2` too, an id card 2's page gives:
+    // Saved from a page that gives only `dblp:old1`. The record answers to `dblp:old2` too, an id card 2's page gives:
     // card 2, saved as itself, stays so.
-    a.applyChange('fake:old1', { status: 'reading', tags: [] }, ['fake:old2']);
+    a.applyChange('dblp:old1', { status: 'reading', tags: [] }, ['dblp:old2']);
     expect(pressed()).toEqual(['true', 'true']);
     expect(hosts().map((h) => shownText(statusOf(h)!))).toEqual(['Reading▾', 'Done▾']);
-    port.store.set('fake:old1', { status: 'reading', tags: [] });
+    port.store.set('dblp:old1', { status: 'reading', tags: [] });
     pick(hosts()[0]!, 'Done');
     pick(hosts()[1]!, 'Reading');
     await flush();
-    expect(vi.mocked(port.setStatus).mock.calls).toEqual([['fake:old1', 'done'], ['fake:2', 'reading']]);
-    a.applyChange('fake:old1', null, []);
+    expect(vi.mocked(port.setStatus).mock.calls).toEqual([['dblp:old1', 'done'], ['fake:2', 'reading']]);
+    a.applyChange('dblp:old1', null, []);
     expect(pressed()).toEqual(['false', 'true']);
   });
 
   it("a notice of another record that also names a card's id leaves a card saved as itself, and a removal one saved as a third record", async () => {
     // Two records of one paper, from before the pages linked them (or a backup's): `fake:2` itself, and `fake:y`, whose
-    // aliases name `fake:2` and `fake:1` (which the list gives to `fake:old1`). A lookup answers each card as shown.
+    // aliases name `fake:2` and `fake:1` (which the list gives to `dblp:old1`). A lookup answers each card as shown.
     document.body.innerHTML = aliasCard('1', 'old1') + card('2');
-    const port = fakePort({ 'fake:old1': 'to-read', 'fake:2': 'done', 'fake:y': 'reading' });
+    const port = fakePort({ 'dblp:old1': 'to-read', 'fake:2': 'done', 'fake:y': 'reading' });
     const a = start(port);
     await a.start();
     expect(hosts().map((h) => shownText(statusOf(h)!))).toEqual(['To read▾', 'Done▾']);
@@ -781,7 +781,7 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
     expect(pressed()).toEqual(['true', 'true']);
     button(hosts()[0]!).click();
     await flush();
-    expect(port.remove).toHaveBeenLastCalledWith('fake:old1');
+    expect(port.remove).toHaveBeenLastCalledWith('dblp:old1');
   });
 
   it('takes the relevance mark off a card once its paper is saved under another id', async () => {
@@ -793,7 +793,7 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
     await a.start();
     const mark = (host: Element) => roots.get(host)!.querySelector<HTMLButtonElement>('.relevant')!;
     await vi.waitFor(() => expect(hosts().map((h) => mark(h).hidden)).toEqual([false, false]), WAIT);
-    a.applyChange('fake:doi2', { status: 'to-read', tags: [] }, ['fake:2']);
+    a.applyChange('dblp:doi2', { status: 'to-read', tags: [] }, ['fake:2']);
     expect(hosts().map((h) => mark(h).hidden)).toEqual([false, true]);
     const control = document.querySelector('papershelf-controls')!;
     expect([...roots.get(control)!.querySelectorAll('button')].map((b) => shownText(b))).toContain('Next relevant (1)');
@@ -801,10 +801,10 @@ describe('Annotator following a paper under any of its ids (Paper.aliases)', () 
 
   it('names the aliases of the first cards it asks for before the first pass, and the pass asks them no more', async () => {
     document.body.innerHTML = aliasCard('1', 'old1') + aliasCard('2');
-    const port = fakePort({ 'fake:old1': 'done' });
+    const port = fakePort({ 'dblp:old1': 'done' });
     const a = start(port);
     a.askFirstStates();
-    expect(vi.mocked(port.lookup).mock.calls).toEqual([[['fake:1', 'fake:2'], { 'fake:1': ['fake:old1'] }]]);
+    expect(vi.mocked(port.lookup).mock.calls).toEqual([[['fake:1', 'fake:2'], { 'fake:1': ['dblp:old1'] }]]);
     await a.start();
     expect(port.lookup).toHaveBeenCalledTimes(1);
     expect(pressed()).toEqual(['true', 'false']);
@@ -1555,7 +1555,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     document.body.innerHTML = many(n);
     const { reads, make } = identifying();
     // A paper saved from a page that gave its DOI, which names this page's id for it.
-    const port = fakePort({ 'fake:doi3': 'reading' }, { 'fake:doi3': ['fake:3'] });
+    const port = fakePort({ 'dblp:doi3': 'reading' }, { 'dblp:doi3': ['fake:3'] });
     await make(port).start();
     const calls = vi.mocked(port.lookup).mock.calls;
     expect(calls.flatMap(([asked]) => asked).sort()).toEqual(ids(1, n).sort());
@@ -1568,7 +1568,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     root.querySelector<HTMLButtonElement>('button.status')!.click();
     [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!.click();
     await flush();
-    expect(port.setStatus).toHaveBeenCalledWith('fake:doi3', 'done');
+    expect(port.setStatus).toHaveBeenCalledWith('dblp:doi3', 'done');
     expect(shownText(root.querySelector('button.status')!)).toBe('Done▾');
   });
 

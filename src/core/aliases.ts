@@ -3,13 +3,11 @@
 // is `doi:10.1109/…` on a dblp entry that names its IEEE DOI and `cvf:…` on the CVF page, and a paper saved from dblp
 // before venue ids existed is stored as `dblp:conf/…`. A record answers to every id it is known by, so one paper is one
 // record, and shows as saved, whichever of them a page gives.
-import { currentId, ID_PREFIXES, idFromDoi } from './ids';
+import { currentId, hasIdPrefix, idFromDoi } from './ids';
 import { isWellFormedId, ownDoi, PAPER_LIMITS, type Paper } from './paper';
 
-const KNOWN_PREFIX = new Set<string>(ID_PREFIXES);
-
 /**
- * Ids for `id`'s aliases as a record keeps them: well formed, of a kind Papershelf gives (ID_PREFIXES: a record naming
+ * Ids for `id`'s aliases as a record keeps them: well formed, of a kind Papershelf gives (hasIdPrefix: a record naming
  * another would be refused whole by the background's schema), in today's form (currentId), each once, never `id`
  * itself, at most PAPER_LIMITS.aliases (the first ones: a page's own first).
  */
@@ -20,7 +18,7 @@ export function boundAliases(aliases: Iterable<unknown>, id: string): string[] {
     if (out.length >= PAPER_LIMITS.aliases) break;
     if (typeof alias !== 'string' || !isWellFormedId(alias)) continue;
     const current = currentId(alias);
-    if (seen.has(current) || !isWellFormedId(current) || !KNOWN_PREFIX.has(current.slice(0, current.indexOf(':')))) continue;
+    if (seen.has(current) || !isWellFormedId(current) || !hasIdPrefix(current)) continue;
     seen.add(current);
     out.push(current);
   }

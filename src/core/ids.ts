@@ -194,6 +194,12 @@ export function aclAnthologyDoi(id: string): string {
  * and year) and each site adapter's id (checked by the conventions test).
  */
 export const ID_PREFIXES = ['arxiv', 'doi', 'import', 'huggingface', 'alphaxiv', 'openreview', 'semanticscholar', 'scholar', 'aclanthology', 'pmlr', 'neurips', 'cvf', 'dblp'] as const;
+const KNOWN_PREFIXES = new Set<string>(ID_PREFIXES);
+
+/** An id of a kind Papershelf gives (its prefix one of ID_PREFIXES). A function, for aliases.ts (see the imports). */
+export function hasIdPrefix(id: string): boolean {
+  return KNOWN_PREFIXES.has(id.slice(0, id.indexOf(':')));
+}
 
 export interface IdentityHints {
   arxiv?: string | null;
