@@ -3,7 +3,7 @@
 // is `doi:10.1109/…` on a dblp entry that names its IEEE DOI and `cvf:…` on the CVF page, and a paper saved from dblp
 // before venue ids existed is stored as `dblp:conf/…`. A record answers to every id it is known by, so one paper is one
 // record, and shows as saved, whichever of them a page gives.
-import { currentId, hasIdPrefix, idFromDoi } from './ids';
+import { canonicalId, currentId, hasIdPrefix, idFromDoi, parseArxivId, parseDoi, type IdentityHints } from './ids';
 import { isWellFormedId, ownDoi, PAPER_LIMITS, type Paper } from './paper';
 
 /**
@@ -38,4 +38,28 @@ export function aliasesOf(paper: Pick<Paper, 'id' | 'doi'> & { aliases?: unknown
 /** The paper's id, then every alias (aliasesOf). */
 export function knownIds(paper: Pick<Paper, 'id' | 'doi'> & { aliases?: unknown }): string[] {
   return [paper.id, ...aliasesOf(paper)];
+}
+
+export interface PaperIdentity {
+  /** canonicalId's answer. */
+  id: string;
+  /** Every other id the hints give, in the same precedence (Paper.aliases): what another page may key the paper by. */
+  aliases: string[];
+}
+
+/**
+ * A paper's canonical id and its aliases: the arXiv id, the DOI's id, the venue's id and the site's own key that lost
+ * to the id, then the other ids the page names. A dblp entry with an IEEE DOI and a CVF link is `doi:…` here and `cvf:…` on
+ * the CVF page, and older builds stored it as `dblp:<key>`: the record answers to all three. Null when nothing
+ * identifies the paper.
+ */
+export function paperIdentity(hints: IdentityHints): PaperIdentity | null {
+  const id = canonicalId(hints);
+  if (!id) return null;
+  // canonicalId's order, every hint read the same way; canonicalId itself stays as it is for arXiv listings' hot paths.
+  const arxiv = hints.arxiv ? parseArxivId(hints.arxiv) : null;
+  const doi = hints.doi ? parseDoi(hints.doi) : null;
+  const siteId = hints.siteId?.trim();
+  const ids = [arxiv && `arxiv:${arxiv.id}`, doi && idFromDoi(doi), hints.venue?.trim(), siteId && `${hints.site}:${siteId}`];
+  return { id, aliases: boundAliases([...ids, ...(hints.otherIds ?? [])], id) };
 }

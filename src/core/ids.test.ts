@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, paperIdentity, parseArxivId, parseDoi, type IdentityHints } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi, type IdentityHints } from './ids';
+import { paperIdentity } from './aliases';
 import { isWellFormedId, PAPER_LIMITS } from './paper';
 
 describe('parseArxivId', () => {

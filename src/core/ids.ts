@@ -1,7 +1,5 @@
 // Paper identity: arXiv ids (new and old style, versions), DOIs and canonical ids.
 // Facts: ../../README.md#paper-identity and the arXiv id scheme (YYMM.NNNN[N], archive(.SC)?/YYMMNNN).
-// aliases.ts imports this module too: only functions cross between them, never a value at load time.
-import { boundAliases } from './aliases';
 
 /** A new-style (0704.0001, 2401.12345) or old-style (hep-th/9901001, math.GT/0309136) id, optional version. */
 const ARXIV_NEW = String.raw`\d{4}\.\d{4,5}`;
@@ -196,7 +194,7 @@ export function aclAnthologyDoi(id: string): string {
 export const ID_PREFIXES = ['arxiv', 'doi', 'import', 'huggingface', 'alphaxiv', 'openreview', 'semanticscholar', 'scholar', 'aclanthology', 'pmlr', 'neurips', 'cvf', 'dblp'] as const;
 const KNOWN_PREFIXES = new Set<string>(ID_PREFIXES);
 
-/** An id of a kind Papershelf gives (its prefix one of ID_PREFIXES). A function, for aliases.ts (see the imports). */
+/** An id of a kind Papershelf gives (its prefix one of ID_PREFIXES). */
 export function hasIdPrefix(id: string): boolean {
   return KNOWN_PREFIXES.has(id.slice(0, id.indexOf(':')));
 }
@@ -240,30 +238,6 @@ export function canonicalId(hints: IdentityHints): string | null {
   if (venue) return venue;
   const siteId = hints.siteId?.trim();
   return siteId ? `${hints.site}:${siteId}` : null;
-}
-
-export interface PaperIdentity {
-  /** canonicalId's answer. */
-  id: string;
-  /** Every other id the hints give, in the same precedence (Paper.aliases): what another page may key the paper by. */
-  aliases: string[];
-}
-
-/**
- * A paper's canonical id and its aliases: the arXiv id, the DOI's id, the venue's id and the site's own key that lost
- * to the id, then the other ids the page names. A dblp entry with an IEEE DOI and a CVF link is `doi:…` here and `cvf:…` on
- * the CVF page, and older builds stored it as `dblp:<key>`: the record answers to all three. Null when nothing
- * identifies the paper.
- */
-export function paperIdentity(hints: IdentityHints): PaperIdentity | null {
-  const id = canonicalId(hints);
-  if (!id) return null;
-  // canonicalId's order, every hint read the same way; canonicalId itself stays as it is for arXiv listings' hot paths.
-  const arxiv = hints.arxiv ? parseArxivId(hints.arxiv) : null;
-  const doi = hints.doi ? parseDoi(hints.doi) : null;
-  const siteId = hints.siteId?.trim();
-  const ids = [arxiv && `arxiv:${arxiv.id}`, doi && idFromDoi(doi), hints.venue?.trim(), siteId && `${hints.site}:${siteId}`];
-  return { id, aliases: boundAliases([...ids, ...(hints.otherIds ?? [])], id) };
 }
 
 /**

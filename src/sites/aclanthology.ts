@@ -2,7 +2,8 @@
 // Markup: DOM-NOTES.md §7, the saved author page, and acl-org/acl-anthology hugo/layouts (papers/list-entry*, volumes/,
 // events/, papers/single.html).
 import { githubReposFromText } from '../core/github';
-import { ACL_ANTHOLOGY_ID, arxivPdfUrl, paperIdentity } from '../core/ids';
+import { ACL_ANTHOLOGY_ID, arxivPdfUrl } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, linkedIds, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';

@@ -4,7 +4,7 @@
 // available, so the fixtures are constructed. A listing card is a dt.ptitle plus the dd elements up to the next dt.
 // `published` stays null (the pages give a year at most); supplementary material is ignored.
 import { githubReposFromText } from '../core/github';
-import { paperIdentity } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';

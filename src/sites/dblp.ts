@@ -1,7 +1,8 @@
 // dblp (issue #3): person pages, search results and tables of contents (conference/journal volumes). Static HTML with
 // schema.org microdata; search results are appended by script, so findCards also runs on added subtrees.
 // Markup: DOM-NOTES.md §11 (li.entry, cite.data span.title, span[itemprop=author], nav.publ electronic-edition links).
-import { arxivPdfUrl, paperIdentity, parseArxivId } from '../core/ids';
+import { arxivPdfUrl, parseArxivId } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, ownDoi } from '../core/paper';
 import { venueIdsFromUrls } from '../core/venues';
 import { cardsUnder, idsFromHrefs, parseLooseDate, textOf } from './common';

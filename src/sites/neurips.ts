@@ -3,7 +3,7 @@
 // Markup: DOM-NOTES.md §9, from third-party scrapers and Zotero's translator [C]; no saved page was available, so the
 // fixtures are constructed. `published` is usually null: citation_publication_date is the year alone.
 import { githubReposFromText } from '../core/github';
-import { paperIdentity } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, linkedIds, readCitationMeta, textOf, type CitationMeta } from './common';

@@ -5,7 +5,7 @@
 // (DOM-NOTES.md §4). No saved page was available: the fixtures are built from that source.
 // `/venue?id=` is not matched: it lists a host's venues (app/(bot)/venue/page.js), never papers.
 import { githubReposFromText, mergeRepos } from '../core/github';
-import { paperIdentity } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { openReviewId } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, parseLooseDate, readCitationMeta, textOf } from './common';

@@ -2,7 +2,8 @@
 // Static Jekyll (mlresearch theme). Markup: DOM-NOTES.md §8 and mlresearch/mlresearch.github.io _includes (listpaper,
 // paper_abstract, paper_google_scholar).
 import { githubReposFromText } from '../core/github';
-import { arxivPdfUrl, paperIdentity } from '../core/ids';
+import { arxivPdfUrl } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
 import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';

@@ -4,7 +4,8 @@
 // Decisions: `abstract` stays null (the `div.gs_rs` snippet is query-dependent fragments joined by "…", not the
 // abstract); `published` stays null (bylines give a year only); `authorCount` stays null (Scholar never shows a
 // count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
-import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, paperIdentity, parseArxivId } from '../core/ids';
+import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, parseArxivId } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venueIdsFromUrls } from '../core/venues';
 import { httpUrl, textOf } from './common';

@@ -4,7 +4,8 @@
 // semantic anchor, the link to the paper's own page, bounded by known row classes or, in unknown markup, by where
 // links to other papers begin. Decisions: a row's `abstract` stays null (it shows a TLDR or a cut abstract);
 // "+5 authors" sets authorCount; on a paper page the citing/cited rows are cards too.
-import { arxivIdFromUrl, arxivPdfUrl, paperIdentity, parseDoi } from '../core/ids';
+import { arxivIdFromUrl, arxivPdfUrl, parseDoi } from '../core/ids';
+import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venueIdsFromUrls } from '../core/venues';
 import { httpUrl, parseLooseDate, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';

@@ -2,7 +2,8 @@
 // (`api`, plain values) for forums that live only there. The submission is the note whose id is the forum.
 import * as v from 'valibot';
 import { githubReposFromText } from '../../core/github';
-import { arxivIdFromUrl, paperIdentity, parseDoi } from '../../core/ids';
+import { arxivIdFromUrl, parseDoi } from '../../core/ids';
+import { paperIdentity } from '../../core/aliases';
 import { emptyPaper, type Paper } from '../../core/paper';
 import { finish, httpUrl } from './finish';
 import { get, parseJson, sameOrigin, type SourceDeps } from './http';

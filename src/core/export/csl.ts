@@ -7,7 +7,8 @@
 import type { Paper } from '../paper';
 import { isoDate, isPaperVersion, normalizeSpace, ownDoi } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, doiOf, ID_PREFIXES, paperIdentity, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, doiOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { paperIdentity } from '../aliases';
 import { venueIdFromUrl } from '../venues';
 
 export interface CslName {
