@@ -1723,6 +1723,8 @@ describe('Annotator relevance', () => {
   const why = (host: Element) => roots.get(host)!.querySelector('.why')!;
   const control = () => document.querySelector('papershelf-controls');
   const controlButton = (name: RegExp) => [...roots.get(control()!)!.querySelectorAll('button')].find((b) => name.test(shownText(b)))!;
+  /** The bar is drawn: neither it nor its root hidden (the page could tell a bar drawn or not by hit-testing it). */
+  const drawn = (host: Element) => roots.get(host)!.querySelector('.bar:not([hidden])') !== null;
   const withRelevance = (port: ReadingListPort) => {
     const a = annotator(port);
     a.setRelevance(true);
@@ -1897,15 +1899,16 @@ describe('Annotator relevance', () => {
     watch.disconnect();
   });
 
-  it('hides the control after in-page navigation to a page without relevant cards, keeping its host', async () => {
+  it('counts none after in-page navigation to a page without relevant cards, and stays drawn', async () => {
     document.body.innerHTML = '<main>' + card('2') + '</main>';
     await withRelevance(relevancePort()).start();
-    const bar = () => roots.get(control()!)!.querySelector<HTMLElement>('.bar')!;
-    expect(bar().hidden).toBe(false);
+    const next = controlButton(/^Next relevant/);
+    expect([shownText(next), next.getAttribute('aria-disabled')]).toEqual(['Next relevant (1)', 'false']);
     history.pushState(null, '', '/list?page=2');
     document.querySelector('main')!.innerHTML = card('3');
-    await vi.waitFor(() => expect(bar().hidden).toBe(true), WAIT);
+    await vi.waitFor(() => expect([shownText(next), next.getAttribute('aria-disabled')]).toEqual(['Next relevant (0)', 'true']), WAIT);
     expect(document.querySelectorAll('papershelf-controls')).toHaveLength(1);
+    expect(drawn(control()!)).toBe(true);
   });
 
   it('takes the mark off a card once its paper is saved, and counts it out of "Next relevant"', async () => {
@@ -1918,14 +1921,19 @@ describe('Annotator relevance', () => {
     expect(shownText(controlButton(/Next relevant/))).toBe('Next relevant (1)');
   });
 
-  it('shows no control when no card is relevant, yet its host is there (its presence tells nothing)', async () => {
+  it('draws the control when no card is relevant too, its "Next relevant" doing nothing (its box tells nothing)', async () => {
     document.body.innerHTML = card('1') + card('3');
     const port = relevancePort();
     await withRelevance(port).start();
     expect(port.relevance).toHaveBeenCalledTimes(1);
     expect(control()).not.toBeNull();
     expect(control()!.getAttributeNames()).toEqual([]);
-    expect(roots.get(control()!)!.querySelector<HTMLElement>('.bar')!.hidden).toBe(true);
+    expect(drawn(control()!)).toBe(true);
+    const next = controlButton(/^Next relevant/);
+    expect([shownText(next), next.getAttribute('aria-disabled')]).toEqual(['Next relevant (0)', 'true']);
+    const focused = document.activeElement;
+    next.click();
+    expect(document.activeElement).toBe(focused); // no card to move to
   });
 
   it('a failed relevance request leaves the cards and their saved state alone', async () => {
@@ -1941,7 +1949,7 @@ describe('Annotator relevance', () => {
     await a.start();
     expect(hosts().map((h) => button(h).getAttribute('aria-pressed'))).toEqual(['true', 'false']);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'background asleep' }));
-    expect(roots.get(control()!)!.querySelector<HTMLElement>('.bar')!.hidden).toBe(true);
+    expect(shownText(controlButton(/^Next relevant/))).toBe('Next relevant (0)');
   });
 });
 

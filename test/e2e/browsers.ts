@@ -169,6 +169,15 @@ async function inspectOverlays(evaluate: <T>(fn: () => T) => Promise<T>): Promis
   return json ? (JSON.parse(json) as OverlayInfo[]) : [];
 }
 
+/** The page-level relevance control's buttons as drawn, with their centres on screen (the inspector reads them). */
+export async function shownControls(tab: Tab): Promise<{ label: string; pressed: string | null; disabled: string | null; x: number; y: number }[]> {
+  const json = await tab.evaluate(() => {
+    document.dispatchEvent(new Event('papershelf-inspect-controls'));
+    return document.documentElement.getAttribute('data-papershelf-inspector-controls');
+  });
+  return json ? JSON.parse(json) : [];
+}
+
 /**
  * Overlays build their controls (and fetch their badges) when their card nears the viewport (issue #7): scroll down
  * the page a screen at a time, as a reader would, then back to where the page was. Used by scrollThrough, and by

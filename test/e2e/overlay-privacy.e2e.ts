@@ -2,10 +2,11 @@
 // host's box (getBoundingClientRect, offset*, client*, scroll*: what a ResizeObserver reports too), its card's
 // height, and hit testing (elementFromPoint retargets our closed root's content to the host). All of it must be the
 // same whether the paper is saved or not, with a status or none, with a dozen tags of the reader's or none, with
-// tag rules and watched topics or none, marked relevant or not, in light or dark.
+// tag rules and watched topics or none, marked relevant or not, in light or dark. So must the page-level relevance
+// control's box and hit testing, whether any card is relevant or none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { bothBrowsers, putRecords, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, putRecords, shownControls, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
 import { emptyPaper } from '../../src/core/paper';
 import { huggingface } from '../../src/sites/huggingface';
@@ -66,6 +67,23 @@ const MEASURE = `(() => {
     };
   });
   window.scrollTo(0, 0);
+  // The page-level relevance control, fixed at the bottom right: drawn or not, and its size, whatever the cards.
+  const control = document.querySelector('papershelf-controls');
+  if (control) {
+    const r = control.getBoundingClientRect();
+    let grid = '';
+    for (let row = 0; row < 6; row++) {
+      const y = r.top - 10 + ((row + 0.5) * (r.height + 20)) / 6;
+      for (let col = 0; col < 30; col++) {
+        const x = r.left - 10 + ((col + 0.5) * (r.width + 20)) / 30;
+        grid += document.elementFromPoint(x, y) === control ? 'H' : '.';
+      }
+      grid += '|';
+    }
+    const round = (n) => Math.round(n * 100) / 100;
+    out.control = { box: [r.left, r.top, r.width, r.height].map(round), offset: [control.offsetWidth, control.offsetHeight],
+      scroll: [control.scrollWidth, control.scrollHeight], grid };
+  }
   return JSON.stringify(out);
 })()`;
 
@@ -104,14 +122,18 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     await tab.resize(1024, 800);
     await tab.goto(url);
     await settled(tab, count);
+    // The relevance control comes once the page's cards are scored (none is relevant yet: nothing is saved).
+    await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
     const before = await measure(tab);
-    expect(Object.keys(before).length).toBe(count);
+    expect(Object.keys(before).length).toBe(count + 1);
+    expect((before.control!.grid as string).match(/H/g)?.length ?? 0, 'the control is drawn').toBeGreaterThan(30);
     // Across cards too: with a GitHub badge or none, more tags or fewer, every host is as high and scrolls no further
     // than its box (where they differ in width, it is the page's columns or line).
     const across = (m: Record<string, unknown>) => JSON.stringify([m.height, m.client, m.scroll, m.offset]);
-    const widths = new Set(Object.values(before).map((m) => m.width));
-    expect(new Set(Object.values(before).map(across)).size).toBeLessThanOrEqual(widths.size);
-    for (const m of Object.values(before)) expect([m.scroll, m.client]).toEqual([m.client, m.offset]);
+    const hosts = Object.entries(before).filter(([key]) => key !== 'control').map(([, m]) => m);
+    const widths = new Set(hosts.map((m) => m.width));
+    expect(new Set(hosts.map(across)).size).toBeLessThanOrEqual(widths.size);
+    for (const m of hosts) expect([m.scroll, m.client]).toEqual([m.client, m.offset]);
 
     // The reader's list, tags, status and settings change under the open page (as from another tab).
     const library = await harness.openExtensionPage('src/library/index.html', '.library');
@@ -134,7 +156,12 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     // Reloaded: relevance marks (on Hugging Face, cards like the saved one), watched topics from the start.
     await tab.reload();
     await settled(tab, count);
-    if (url === DAILY_URL) await until(async () => (await tab.overlays()).some((o) => o.relevance !== null), 'a relevance mark', 15_000);
+    await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
+    if (url === DAILY_URL) {
+      await until(async () => (await tab.overlays()).some((o) => o.relevance !== null), 'a relevance mark', 15_000);
+      // The control counts them (its size does not: below).
+      await until(async () => (await shownControls(tab))[0]?.label.match(/^Next relevant \([1-9]/), 'the control counting the marks', 15_000);
+    }
     expect(differences(before, await measure(tab))).toEqual([]);
 
     if (dark) {
@@ -158,7 +185,8 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
 
     // The page's own style cannot undo the containment so that the content sizes the host.
     await tab.run(`document.head.append(Object.assign(document.createElement('style'), { textContent:
-      'papershelf-overlay { contain: none !important; display: inline-block !important; height: auto !important; width: auto !important; margin: 0 !important }' }))`);
+      'papershelf-overlay { contain: none !important; display: inline-block !important; height: auto !important; width: auto !important; margin: 0 !important }' +
+      'papershelf-controls { contain: none !important; display: inline !important; position: static !important; width: auto !important; font-size: 40px !important }' }))`);
     await tab.run(`document.querySelectorAll('papershelf-overlay').forEach((h) => h.style.setProperty('height', 'auto', 'important'))`);
     await new Promise((r) => setTimeout(r, 200));
     expect(differences(before, await measure(tab))).toEqual([]);

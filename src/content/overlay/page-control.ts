@@ -1,21 +1,32 @@
-// The page-level relevance control (issue #8): one small fixed button group in its own closed shadow root,
-// added only once a card on the page is marked relevant. "Next relevant (n)" moves to the next marked card;
-// "Dim done" dims the overlays of papers the user marked done.
+// The page-level relevance control (issue #8): one small fixed button group in its own closed shadow root, drawn on
+// every annotated page while relevance is on. "Next relevant (n)" moves to the next marked card (and does nothing at
+// none); "Dim done" dims the overlays of papers the user marked done.
+//
+// A page script sees the host's box and can hit-test it (elementFromPoint answers the host wherever the bar is drawn),
+// so neither may depend on the reader's list: the bar is drawn whether or not any card is relevant (a bar drawn only
+// when one is told a page built to probe the reader's interests that much), and the count sits in a slot of fixed
+// width, so "(1)" and "(42)" give the bar one size. Every declaration on the host is `!important` (see host.ts): the
+// page's own style cannot undo them.
 import { el, onUser, pageTheme, setAttr, setText, SHOWN_TEXT_STYLE, type Theme } from './host';
 
 export const CONTROL_TAG = 'papershelf-controls';
 
 const STYLE = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; }
-.bar { font: 12.5px/1.5 system-ui, -apple-system, sans-serif; display: flex; gap: 6px; padding: 6px; border-radius: 10px;
+:host { all: initial !important; display: block !important; position: fixed !important; right: 16px !important;
+  bottom: 16px !important; z-index: 2147483646 !important; contain: layout style !important;
+  font: 12.5px/1.5 system-ui, -apple-system, sans-serif !important; }
+.bar { display: flex; gap: 6px; padding: 6px; border-radius: 10px;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); box-shadow: 0 2px 8px rgba(0,0,0,.15);
-  --fg: #1f2937; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb; }
-.bar[hidden] { display: none; }
+  --fg: #1f2937; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb; --muted: #4b5563; }
+/* The count's slot holds "(99+)" whatever it shows. */
+.count { display: inline-block; width: 5ch; text-align: center; font-variant-numeric: tabular-nums; }
+.label { white-space: pre; }
+.bar.none .next { color: var(--muted); cursor: default; }
 ${SHOWN_TEXT_STYLE}
-.bar[data-theme="dark"] { --fg: #e5e7eb; --bg: #1f2937; --line: #4b5563; --hover: #374151; --accent: #60a5fa; }
+.bar[data-theme="dark"] { --fg: #e5e7eb; --bg: #1f2937; --line: #4b5563; --hover: #374151; --accent: #60a5fa; --muted: #9ca3af; }
 button { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
   padding: 1px 10px; cursor: pointer; }
-button:hover { background: var(--hover); }
+button:hover:not([aria-disabled="true"]) { background: var(--hover); }
 button[aria-pressed="true"] { border-color: var(--accent); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;
@@ -35,22 +46,29 @@ export function createPageControl(doc: Document, actions: { next(): void; dim(on
   style.textContent = STYLE;
   const bar = el(doc, 'div', { class: 'bar', role: 'group', 'aria-label': 'Papershelf' });
   bar.dataset.theme = pageTheme(doc);
-  const next = el(doc, 'button', { type: 'button' });
+  // aria-disabled, not disabled: a disabled button is skipped by Tab, which a page could tell from where the focus goes.
+  const next = el(doc, 'button', { type: 'button', class: 'next' });
+  const label = el(doc, 'span', { class: 'label' });
+  const count = el(doc, 'span', { class: 'count' });
+  setText(label, 'Next relevant ');
+  next.append(label, count);
   const dim = el(doc, 'button', { type: 'button', 'aria-pressed': 'false', title: 'Dim the Papershelf bar of papers you marked done' }, 'Dim done');
-  onUser(next, 'click', () => actions.next());
+  onUser(next, 'click', () => {
+    if (next.getAttribute('aria-disabled') !== 'true') actions.next();
+  });
   onUser(dim, 'click', () => actions.dim(dim.getAttribute('aria-pressed') !== 'true'));
   bar.append(next, dim);
   root.append(style, bar);
   return {
     host,
     setCount(n) {
-      // Hidden inside the closed root, never removed: the host's presence must not tell the page whether any
-      // card here is like the user's saved papers. Written only when it changes: a page's every append is scored,
+      // Drawn at none too, at the same size (above). Written only when it changes: a page's every append is scored,
       // and rewriting the same text still costs the page a frame of layout and paint (~6 ms on a 1,000-card arXiv
       // list, issue #7).
-      const text = `Next relevant (${n})`;
-      if (bar.hidden !== (n === 0)) bar.hidden = n === 0;
-      setText(next, text);
+      const none = n === 0;
+      if (bar.classList.contains('none') !== none) bar.classList.toggle('none', none);
+      setAttr(next, 'aria-disabled', String(none));
+      setText(count, `(${n > 99 ? '99+' : n})`);
     },
     setDim(on) {
       dim.setAttribute('aria-pressed', String(on));

@@ -82,12 +82,11 @@ document.addEventListener('papershelf-inspect', () => {
 // clicks them with the mouse: the extension ignores a script's clicks (this script's too).
 const controlButtons = () => {
   const host = document.querySelector('papershelf-controls');
-  // Only a control the user can see (drawn, not only attributed: a style once overrode its bar's `hidden`): its bar
-  // is hidden while no card is relevant.
+  // Only a control the user can see (drawn, not only attributed: a style once overrode its bar's `hidden`).
   const bar = (host && shadowOf(host))?.querySelector('.bar');
   return bar && bar.getClientRects().length > 0 ? [...bar.querySelectorAll('button')] : [];
 };
 document.addEventListener('papershelf-inspect-controls', () => {
-  const buttons = controlButtons().map((b) => ({ label: shown(b), pressed: b.getAttribute('aria-pressed'), ...centre(b) }));
+  const buttons = controlButtons().map((b) => ({ label: shown(b), pressed: b.getAttribute('aria-pressed'), disabled: b.getAttribute('aria-disabled'), ...centre(b) }));
   document.documentElement.setAttribute('data-papershelf-inspector-controls', JSON.stringify(buttons));
 });
