@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import type { Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
+import type { SavedState } from '../storage/reading-list';
 import { ANNOTATED_MARK, Annotator, BLOCK, FIRST_CARDS, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
 import { RELEVANCE_CARDS_MAX } from '../background/messages';
@@ -358,6 +359,43 @@ describe('Annotator', () => {
     await expect(a.refresh()).resolves.toBeUndefined();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'Extension context invalidated.' }));
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true'); // what it showed stays
+  });
+
+  // A lookup's answer is read from the list as it was when the background read it; a notice, a write's answer or the
+  // reader's click that came after the question is newer (the background restarted after a lost notice: every tab
+  // re-reads while a save commits).
+  it('a re-read answered after a change notice does not undo it (the answer was read before the change)', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    const a = annotator(port);
+    await a.start();
+    let answer!: (states: Record<string, SavedState | null>) => void;
+    port.lookup = vi.fn(() => new Promise<Record<string, SavedState | null>>((resolve) => (answer = resolve)));
+    const refreshed = a.refresh();
+    a.applyChange('fake:1', { status: 'reading', tags: [] }); // saved in another tab, after the question
+    answer({ 'fake:1': null, 'fake:2': { status: 'done', tags: [] } });
+    await refreshed;
+    expect(hosts().map((h) => button(h).getAttribute('aria-pressed'))).toEqual(['true', 'true']);
+  });
+
+  it("a re-read answered after the reader's click does not undo it while the save is on its way", async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    const a = annotator(port);
+    await a.start();
+    let answer!: (states: Record<string, SavedState | null>) => void;
+    port.lookup = vi.fn(() => new Promise<Record<string, SavedState | null>>((resolve) => (answer = resolve)));
+    let saved!: () => void;
+    const save = port.save;
+    port.save = vi.fn((paper: Paper, from: string) => new Promise<Awaited<ReturnType<typeof save>>>((resolve) => (saved = () => void save(paper, from).then(resolve))));
+    const refreshed = a.refresh();
+    button(hosts()[0]!).click();
+    answer({ 'fake:1': null });
+    await refreshed;
+    expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
+    saved();
+    await flush();
+    expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('rolls back and says so when a save fails', async () => {

@@ -226,6 +226,14 @@ export class Annotator {
   private readonly savedAs = new Map<string, string>();
   /** Saved states asked for and not answered yet, by paper id: a pass that finds such a card waits for that answer. */
   private readonly asking = new Map<string, Promise<void>>();
+  /**
+   * States shown from anything but a lookup's answer (a notice, a write's answer, the reader's click), counted, and
+   * each paper's last: a lookup answered after one of its papers changed so was read before it (or while the click's
+   * write was on its way) and leaves that paper alone. The background restarted after losing a notice has every tab
+   * re-read while writes commit, and each answer can arrive after the notice of a write it did not see.
+   */
+  private changes = 0;
+  private readonly changedAt = new Map<string, number>();
   private readonly byHost = new WeakMap<Element, Annotated>();
   /** Every element ever annotated as a card: one that names no paper now is checked again when a link in it changes. */
   private readonly wereCards = new WeakSet<Element>();
@@ -488,6 +496,20 @@ export class Annotator {
    * a relevance mark went, for the caller to update the page control once.
    */
   private setState(id: string, state: SavedState | null): boolean {
+    this.changedAt.set(id, ++this.changes);
+    return this.putState(id, state);
+  }
+
+  /** A lookup's answer, asked when `changes` was `askedAt`: only for a paper that has not changed since (changedAt). */
+  private answeredState(id: string, state: SavedState | null, askedAt: number): boolean {
+    return this.changedSince(id, askedAt) ? false : this.putState(id, state);
+  }
+
+  private changedSince(id: string, askedAt: number): boolean {
+    return this.changes > askedAt && (this.changedAt.get(id) ?? 0) > askedAt;
+  }
+
+  private putState(id: string, state: SavedState | null): boolean {
     this.states.set(id, state);
     const record = state?.savedAs;
     if (record !== undefined && record !== id) this.savedAs.set(id, record);
@@ -1231,9 +1253,10 @@ export class Annotator {
     if (!ids.length) return;
     try {
       const aliases = this.lookupAliases(ids);
+      const askedAt = this.changes;
       const states = await (aliases ? this.options.port.lookup(ids, aliases) : this.options.port.lookup(ids));
       let unmarked = false;
-      for (const id of ids) unmarked = this.setState(id, states[id] ?? null) || unmarked;
+      for (const id of ids) unmarked = this.answeredState(id, states[id] ?? null, askedAt) || unmarked;
       if (unmarked) this.updateControl();
     } catch (error) {
       this.options.onError?.(error);
@@ -1269,9 +1292,12 @@ export class Annotator {
         const unsaved = ids.filter((id) => this.states.get(id) === null);
         if (this.stopped || !unsaved.length) return;
         try {
+          const askedAt = this.changes;
           const states = await this.options.port.lookup(unsaved, this.lookupAliases(unsaved));
           // Saved from its card, or by a notice, meanwhile: that is newer than this answer.
-          for (const id of unsaved) if (this.states.get(id) === null) this.show(id, states[id] ?? null);
+          let unmarked = false;
+          for (const id of unsaved) if (this.states.get(id) === null) unmarked = this.answeredState(id, states[id] ?? null, askedAt) || unmarked;
+          if (unmarked) this.updateControl();
         } catch (error) {
           this.options.onError?.(error);
         }
@@ -1476,9 +1502,12 @@ export class Annotator {
       // known by here, the record's among them.
       const known = this.aliases.get(paper.id) ?? [];
       const aliases = record === paper.id ? known : boundAliases([record, ...known], paper.id);
+      const askedAt = this.changes;
       const asked = aliases.length ? port.lookup([paper.id], { [paper.id]: aliases }) : port.lookup([paper.id]);
-      const actual = await asked.then((states) => states[paper.id] ?? null, () => previous);
-      this.show(paper.id, actual);
+      let actual = await asked.then((states) => states[paper.id] ?? null, () => previous);
+      // A notice that came meanwhile is newer than this answer (or than what was shown before, if it failed too).
+      if (this.changedSince(paper.id, askedAt)) actual = this.states.get(paper.id) ?? null;
+      else if (this.answeredState(paper.id, actual, askedAt)) this.updateControl();
       if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
       this.options.onError?.(error);
     }
