@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['test/unit/settle-effects.ts'],
     globals: false,
     reporters: ['default'],
   },
