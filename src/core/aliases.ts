@@ -3,7 +3,7 @@
 // is `doi:10.1109/…` on a dblp entry that names its IEEE DOI and `cvf:…` on the CVF page, and a paper saved from dblp
 // before venue ids existed is stored as `dblp:conf/…`. A record answers to every id it is known by, so one paper is one
 // record, and shows as saved, whichever of them a page gives.
-import { canonicalId, currentId, hasIdPrefix, idFromDoi, parseArxivId, parseDoi, type IdentityHints } from './ids';
+import { arxivIdOf, canonicalId, currentId, doiOf, hasIdPrefix, idFromDoi, parseArxivId, parseDoi, type IdentityHints } from './ids';
 import { isWellFormedId, ownDoi, PAPER_LIMITS, type Paper } from './paper';
 
 /**
@@ -38,6 +38,22 @@ export function aliasesOf(paper: Pick<Paper, 'id' | 'doi'> & { aliases?: unknown
 /** The paper's id, then every alias (aliasesOf). */
 export function knownIds(paper: Pick<Paper, 'id' | 'doi'> & { aliases?: unknown }): string[] {
   return [paper.id, ...aliasesOf(paper)];
+}
+
+/**
+ * The arXiv id and DOI a citation of the paper gives: its id's, then its own DOI, then its aliases' (the first
+ * `arxiv:` alias; the first alias that carries a DOI, as doiOf reads ids: an `aclanthology:` id its ACL DOI). A paper
+ * saved from its CVF page knows both only as aliases once a dblp entry naming them was merged into it.
+ */
+export function arxivIdAndDoi(paper: Pick<Paper, 'id' | 'doi'> & { aliases?: unknown }): { arxiv: string | null; doi: string | null } {
+  let arxiv = arxivIdOf(paper.id);
+  let doi = doiOf(paper.id) ?? (paper.doi || null);
+  if (arxiv && doi) return { arxiv, doi };
+  for (const alias of aliasesOf(paper)) {
+    arxiv ??= arxivIdOf(alias);
+    doi ??= doiOf(alias);
+  }
+  return { arxiv, doi };
 }
 
 export interface PaperIdentity {

@@ -9,7 +9,7 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivIdOf } from '../ids';
+import { arxivIdAndDoi } from '../aliases';
 import type { CslItem, CslName } from './csl';
 import { ARXIV_CATEGORY, keywordsOf } from './csl';
 import { texEscapePlain, texEscapeSource, texVerbatim } from './tex';
@@ -63,9 +63,12 @@ function withUnicodeOutput<T>(run: () => T): T {
   }
 }
 
-/** The arXiv fields of an entry: `eprint`, `archivePrefix`, and `primaryClass` when the class is known. */
+/**
+ * The arXiv fields of an entry: `eprint`, `archivePrefix`, and `primaryClass` when the class is known. The arXiv id
+ * may be one of the paper's aliases (a CVF paper's, from a dblp entry merged into it): biblatex reads eprint on any type.
+ */
 function arxivFields(saved: SavedPaper): [string, string][] {
-  const id = arxivIdOf(saved.id);
+  const id = arxivIdAndDoi({ ...saved.paper, id: saved.id }).arxiv;
   if (!id) return [];
   const fields: [string, string][] = [
     ['eprint', id],

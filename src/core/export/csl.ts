@@ -2,13 +2,15 @@
 // saved paper, and a best-effort Paper from any CSL item. Conventions follow what Zotero writes for preprints:
 // type `article` (CSL 1.0.2: "preprint, working paper"), `publisher` arXiv, `number` arXiv:<id>, the arXiv DOI
 // 10.48550/arXiv.<id> (the paper's own DOI instead when it has one) and the abs URL; the arXiv version seen is CSL
-// `version`. Personal data (status, note) never goes into citation data; tags do, as
-// keywords, next to the paper's categories.
+// `version`. The arXiv id and DOI may be ones the paper is known by besides its id (Paper.aliases: a CVF paper's
+// arXiv id and IEEE DOI): the item stays what its own id and venue make it, a conference paper with its venue's
+// page as URL, and only an arXiv id gives a version or arXiv's DOI. Personal data (status, note) never goes into
+// citation data; tags do, as keywords, next to the paper's categories.
 import type { Paper } from '../paper';
 import { isoDate, isPaperVersion, normalizeSpace, ownDoi } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, doiOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
-import { paperIdentity } from '../aliases';
+import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivIdAndDoi, paperIdentity } from '../aliases';
 import { venueIdFromUrl } from '../venues';
 
 export interface CslName {
@@ -149,9 +151,11 @@ function asciiUrl(url: string | null): string | null {
 
 export function toCsl(saved: SavedPaper): CslItem {
   const paper = saved.paper;
-  const arxiv = arxivIdOf(saved.id);
-  // A DOI id is the paper's identity, so it comes first; then the DOI a page gave (a journal's, besides the arXiv id).
-  const doi = doiOf(saved.id) ?? paper.doi ?? null;
+  // A DOI id is the paper's identity, so it comes first; then the DOI a page gave (a journal's, besides the arXiv id);
+  // then the ids the paper is also known by (a CVF paper's IEEE DOI and arXiv id, from a dblp entry merged into it).
+  const { arxiv, doi } = arxivIdAndDoi({ ...paper, id: saved.id });
+  // What the record's own id decides: the version it was seen at, arXiv's DOI for a preprint, the abs page as its URL.
+  const ownArxiv = arxivIdOf(saved.id);
   const venue = paper.venue ? normalizeSpace(paper.venue) : '';
   const type = venueKind(venue) === 'conference' ? 'paper-conference' : venue ? 'article-journal' : 'article';
   const item: CslItem = { id: saved.id, type, title: paper.title };
@@ -164,10 +168,12 @@ export function toCsl(saved: SavedPaper): CslItem {
     item.publisher = 'arXiv';
     item.number = `arXiv:${arxiv}`;
   }
-  if (arxiv && paper.version) item.version = String(paper.version);
-  const itemDoi = doi ?? (arxiv && type === 'article' ? `10.48550/arXiv.${arxiv}` : null);
+  if (ownArxiv && paper.version) item.version = String(paper.version);
+  const itemDoi = doi ?? (ownArxiv && type === 'article' ? `10.48550/arXiv.${ownArxiv}` : null);
   if (itemDoi) item.DOI = itemDoi;
-  const url = arxiv ? arxivAbsUrl(arxiv) : (asciiUrl(paper.url) ?? asciiUrl(paper.pdfUrl) ?? (doi ? `https://doi.org/${doi}` : null));
+  const url = ownArxiv
+    ? arxivAbsUrl(ownArxiv)
+    : (asciiUrl(paper.url) ?? asciiUrl(paper.pdfUrl) ?? (doi ? `https://doi.org/${doi}` : null) ?? (arxiv ? arxivAbsUrl(arxiv) : null));
   if (url) item.URL = url;
   if (paper.abstract) item.abstract = paper.abstract;
   const keywords = keywordsOf(saved);

@@ -1,7 +1,7 @@
 // Exporting the reading list (or a selection): BibTeX and RIS through citation-js (loaded only when one of them
 // is asked for), CSL-JSON, Markdown, CSV and the lossless JSON backup. Pure: returns text, saves nothing.
 import { isoDate, normalizeSpace } from '../paper';
-import { arxivIdOf, doiOf } from '../ids';
+import { arxivIdAndDoi } from '../aliases';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { toCsl } from './csl';
 import type { CslItem } from './csl';
@@ -146,7 +146,7 @@ function firstLine(note: string): string {
 export function markdownLine(saved: SavedPaper): string {
   const paper = saved.paper;
   const title = markdownText(paper.title) || 'Untitled';
-  const arxiv = arxivIdOf(saved.id);
+  const { arxiv } = arxivIdAndDoi({ ...paper, id: saved.id });
   const url = markdownUrl(paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : null));
   const parts = [url ? `[${title}](<${url}>)` : title];
   if (paper.authors.length) {
@@ -167,6 +167,7 @@ export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'venue', 'sta
 
 function csvCells(saved: SavedPaper): string[] {
   const paper = saved.paper;
+  const { arxiv, doi } = arxivIdAndDoi({ ...paper, id: saved.id });
   const iso = (ms: number) => (Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : '');
   return [
     saved.id,
@@ -179,8 +180,8 @@ function csvCells(saved: SavedPaper): string[] {
     saved.note,
     paper.url ?? '',
     paper.pdfUrl ?? '',
-    doiOf(saved.id) ?? paper.doi ?? '',
-    arxivIdOf(saved.id) ?? '',
+    doi ?? '',
+    arxiv ?? '',
     paper.categories.join('; '),
     iso(saved.savedAt),
     iso(saved.updatedAt),

@@ -3,11 +3,12 @@ import { v8Record } from '../../storage/schema';
 import * as v from 'valibot';
 import { SavedPaperSchema } from '../../background/messages';
 import { ARXIV_CATEGORY, toCsl } from './csl';
-import { exportPapers } from './formats';
+import { exportPapers, markdownLine } from './formats';
 import { mergeImport, parseImport } from './import';
 import type { SavedPaper } from '../../storage/schema';
 import { generatePapers } from '../../../test/fixtures/export/generate';
-import { attention, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
+import { aclByAliases, attention, cvprByAliases, journalByAliases, knownByAliases, openreview, preprintByAliases, realistic, texTitle } from '../../../test/fixtures/export/papers';
+import { knownIds } from '../aliases';
 import { readingList } from '../../../bench/records';
 import { recordFigures } from '../../../test/figures';
 
@@ -181,5 +182,133 @@ describe("an arXiv paper's version and journal DOI come back from every format t
     const csl = JSON.stringify([{ type: 'article', title: 'B', URL: 'http://arxiv.org/abs/2401.12346v2', number: 'arXiv:2401.12346' }]);
     const fromCsl = await parseImport(csl, 'items.json');
     expect(fromCsl.ok && fromCsl.records[0]!.paper).toMatchObject({ id: 'arxiv:2401.12346', version: 2, doi: null });
+  });
+});
+
+describe('a paper known by aliases: exports give the arXiv id and DOI the list knows, and it comes back as itself', () => {
+  /** Each BibTeX entry's type and fields, in order. */
+  const entries = (text: string) =>
+    text.split(/\n(?=@)/).map((entry) => ({
+      type: /^@(\w+)\{/.exec(entry)![1],
+      fields: Object.fromEntries([...entry.matchAll(/^\t(\w+) = \{(.*)\},?$/gm)].map((m) => [m[1]!, m[2]!])),
+    }));
+
+  it('the fixtures are records the list could hold', () => {
+    expect(knownByAliases.filter((p) => !v.safeParse(SavedPaperSchema, p).success).map((p) => p.id)).toEqual([]);
+  });
+
+  it('BibTeX: eprint, archivePrefix (primaryClass where known) and doi; the entry type, URL and version stay what the id says', async () => {
+    const [cvpr, journal, acl, preprint] = entries((await exportPapers(knownByAliases, 'bibtex')).text);
+    expect(cvpr!.type).toBe('inproceedings');
+    expect(cvpr!.fields).toMatchObject({ booktitle: 'CVPR 2024', eprint: '2312.00001', archivePrefix: 'arXiv', doi: '10.1109/cvpr52733.2024.00123', url: cvprByAliases.paper.url });
+    expect(Object.keys(cvpr!.fields)).not.toContain('primaryClass'); // the CVF page gave no category
+    expect(journal!.type).toBe('article');
+    expect(journal!.fields).toMatchObject({ journal: 'Nature', eprint: '2401.00002', archivePrefix: 'arXiv', primaryClass: 'cs.LG', doi: '10.1038/s41586-024-07001-x', url: journalByAliases.paper.url });
+    // An arXiv paper whose ACL DOI is known as its `aclanthology:` id.
+    expect(acl!.type).toBe('inproceedings');
+    expect(acl!.fields).toMatchObject({ eprint: '2305.00003', primaryClass: 'cs.CL', version: '2', doi: '10.18653/v1/2023.acl-long.2', url: 'https://arxiv.org/abs/2305.00003' });
+    // A preprint as arXiv's (@misc, publisher arXiv), with no DOI: arXiv's own is written only for arXiv ids.
+    expect(preprint!.type).toBe('misc');
+    expect(preprint!.fields).toMatchObject({ publisher: 'arXiv', eprint: '2310.00004', archivePrefix: 'arXiv', url: preprintByAliases.paper.url });
+    expect(Object.keys(preprint!.fields)).not.toContain('doi');
+    for (const entry of [cvpr, journal, preprint]) expect(Object.keys(entry!.fields)).not.toContain('version');
+  });
+
+  it('CSL-JSON: the DOI, and the arXiv number Zotero-style where the item is a preprint', () => {
+    const [cvpr, journal, acl, preprint] = knownByAliases.map(toCsl);
+    expect(cvpr).toMatchObject({ id: cvprByAliases.id, type: 'paper-conference', DOI: '10.1109/cvpr52733.2024.00123', URL: cvprByAliases.paper.url });
+    expect(journal).toMatchObject({ id: journalByAliases.id, type: 'article-journal', DOI: '10.1038/s41586-024-07001-x', URL: journalByAliases.paper.url });
+    expect(acl).toMatchObject({ type: 'paper-conference', DOI: '10.18653/v1/2023.acl-long.2', version: '2', URL: 'https://arxiv.org/abs/2305.00003' });
+    expect(preprint).toMatchObject({ id: preprintByAliases.id, type: 'article', publisher: 'arXiv', number: 'arXiv:2310.00004', URL: preprintByAliases.paper.url });
+    expect(preprint).not.toHaveProperty('DOI');
+    // Without a page of its own (nor a DOI), its arXiv page.
+    expect(toCsl({ ...preprintByAliases, paper: { ...preprintByAliases.paper, url: null } })).toMatchObject({ URL: 'https://arxiv.org/abs/2310.00004' });
+    // CSL has a place for the arXiv id of a preprint only (`number`); a conference or journal item's stays unsaid.
+    for (const item of [cvpr, journal]) {
+      expect(item).not.toHaveProperty('number');
+      expect(item).not.toHaveProperty('version');
+    }
+  });
+
+  it('RIS: DO, and the arXiv number (C7) where the record is a preprint', async () => {
+    const { text } = await exportPapers(knownByAliases, 'ris');
+    const records = text.split('\r\n\r\n').map((record) => record.split('\r\n').filter((line) => /^(?:TY|C7|DO|UR|ID)  - /.test(line)));
+    expect(records).toEqual([
+      ['TY  - CONF', 'DO  - 10.1109/cvpr52733.2024.00123', `UR  - ${cvprByAliases.paper.url}`, `ID  - ${cvprByAliases.id}`],
+      ['TY  - JOUR', 'DO  - 10.1038/s41586-024-07001-x', `UR  - ${journalByAliases.paper.url}`, `ID  - ${journalByAliases.id}`],
+      ['TY  - CONF', 'DO  - 10.18653/v1/2023.acl-long.2', 'UR  - https://arxiv.org/abs/2305.00003', `ID  - ${aclByAliases.id}`],
+      ['TY  - JOUR', 'C7  - arXiv:2310.00004', `UR  - ${preprintByAliases.paper.url}`, `ID  - ${preprintByAliases.id}`],
+    ]);
+  });
+
+  it('CSV: the doi and arxiv_id columns', async () => {
+    const { text } = await exportPapers(knownByAliases, 'csv');
+    const rows = text.split('\r\n').slice(1, -1);
+    expect(rows.map((row) => /,(10\.[^,]*)?,([^,]*),(?:"[^"]*"|[^,]*),20\d\d-/.exec(row)?.slice(1, 3))).toEqual([
+      ['10.1109/cvpr52733.2024.00123', '2312.00001'],
+      ['10.1038/s41586-024-07001-x', '2401.00002'],
+      ['10.18653/v1/2023.acl-long.2', '2305.00003'],
+      [undefined, '2310.00004'],
+    ]);
+  });
+
+  it("Markdown: the arXiv page is the link of a paper that has no page of its own, whichever of its ids is arXiv's", () => {
+    const noPage: SavedPaper = { ...preprintByAliases, paper: { ...preprintByAliases.paper, url: null } };
+    expect(markdownLine(noPage)).toContain('[Sparse Attention Under Review](<https://arxiv.org/abs/2310.00004>)');
+    expect(markdownLine(cvprByAliases)).toContain(`](<${cvprByAliases.paper.url}>)`); // its own page first, as for any paper
+  });
+
+  // What each format carries back. None has a place for a dblp key (BibTeX's only is dblp's own `DBLP:<key>` cite
+  // key, which Papershelf's keys are not), so `dblp:` aliases stay in the list and the backup only. RIS and CSL-JSON
+  // carry a conference or journal item's arXiv id nowhere: its URL is its venue page, and `number`/C7 is a
+  // preprint's; their ID/id carries the record's own id instead. BibTeX carries no site id: the CVF page's is its URL.
+  const back = {
+    bibtex: [
+      ['arxiv:2312.00001', ['doi:10.1109/cvpr52733.2024.00123', cvprByAliases.id]],
+      ['arxiv:2401.00002', [journalByAliases.id]],
+      ['arxiv:2305.00003', ['aclanthology:2023.acl-long.2']],
+      ['arxiv:2310.00004', [preprintByAliases.id]],
+    ],
+    ris: [
+      ['doi:10.1109/cvpr52733.2024.00123', [cvprByAliases.id]],
+      [journalByAliases.id, []],
+      ['arxiv:2305.00003', ['aclanthology:2023.acl-long.2']],
+      ['arxiv:2310.00004', [preprintByAliases.id]],
+    ],
+    'csl-json': [
+      ['doi:10.1109/cvpr52733.2024.00123', [cvprByAliases.id]],
+      [journalByAliases.id, []],
+      ['arxiv:2305.00003', ['aclanthology:2023.acl-long.2']],
+      ['arxiv:2310.00004', [preprintByAliases.id]],
+    ],
+    json: knownByAliases.map((p) => [p.id, p.paper.aliases]),
+  };
+
+  it.each(['bibtex', 'ris', 'csl-json', 'json'] as const)('%s: read back with the ids it carries; into an empty list each answers to its own id', async (format) => {
+    const exported = await exportPapers(knownByAliases, format);
+    const parsed = await parseImport(exported.text, exported.filename);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.records.map((r) => [r.id, r.paper.aliases])).toEqual(back[format]);
+    const { upserts, summary } = mergeImport(new Map(), parsed, Date.UTC(2026, 7, 1));
+    expect(summary).toMatchObject({ added: knownByAliases.length, updated: 0 });
+    for (const [i, original] of knownByAliases.entries()) expect(knownIds(upserts[i]!.paper)).toContain(original.id);
+  });
+
+  it.each(['bibtex', 'ris', 'csl-json', 'json'] as const)('%s: into the list that holds them, each is its one record, under its own id', async (format) => {
+    const exported = await exportPapers(knownByAliases, format);
+    const parsed = await parseImport(exported.text, exported.filename);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const list = new Map(knownByAliases.map((p) => [p.id, p]));
+    const { upserts, summary } = mergeImport(list, parsed, Date.UTC(2026, 7, 1));
+    expect(summary.added).toBe(0);
+    const after = new Map([...list, ...upserts.map((p) => [p.id, p] as const)]);
+    expect([...after.keys()]).toEqual(knownByAliases.map((p) => p.id));
+    for (const original of knownByAliases) {
+      const record = after.get(original.id)!;
+      expect(record.paper.id).toBe(original.id);
+      expect(knownIds(record.paper)).toEqual(expect.arrayContaining(knownIds(original.paper)));
+      expect(record).toMatchObject({ status: original.status, tags: original.tags, note: original.note });
+    }
   });
 });
