@@ -22,7 +22,7 @@ import { v5Record, v8Record, type SavedPaper } from '../../storage/schema';
 import { RECORD_LIMITS } from '../../storage/limits';
 import { tagKey, unionTags } from '../tags/same-tag';
 import { mergeSamePaper } from '../../storage/same-paper';
-import { currentId } from '../ids';
+import { currentId, idFromDoi } from '../ids';
 import { aliasesOf, boundAliases, knownIds } from '../aliases';
 import { venueIdFromUrl } from '../venues';
 import type { CslItem } from './csl';
@@ -487,9 +487,13 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
   // as one keyword list, which import cannot tell apart: a keyword that is one of the paper's categories in the
   // list is that category coming back, not a new tag (or re-importing an export would tag every paper).
   const categories = new Set(current.paper.categories.map((c) => keywordText(c).toLowerCase()));
+  // A DOI the list knows as one of the paper's ids (a CVF paper's IEEE DOI, from a dblp entry merged into it) is
+  // nothing new: exports write it from there (arxivIdAndDoi), and it comes back as the record's `doi`.
+  const doi = incoming.paper.doi;
+  const knownDoi = doi && knownIds({ ...current.paper, id: current.id }).includes(idFromDoi(doi));
   const merged: SavedPaper = {
     ...current,
-    paper: mergePapers(current.paper, incoming.paper),
+    paper: mergePapers(current.paper, knownDoi ? { ...incoming.paper, doi: null } : incoming.paper),
     tags: unionTags(current.tags, incoming.tags.filter((tag) => !categories.has(keywordText(tag).toLowerCase())), RECORD_LIMITS.tags),
     note: current.note || incoming.note,
   };

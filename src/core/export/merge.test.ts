@@ -95,6 +95,28 @@ describe('mergeImport', () => {
     expect(again.upserts[0]).toMatchObject({ id: key, note: 'mine' });
   });
 
+  it('an entry whose DOI the list knows as one of the paper\'s ids changes nothing: the DOI is not new to it', async () => {
+    const cvf = 'cvf:Reyes_Panoptic_Lifting_CVPR_2024';
+    const aliases = ['arxiv:2403.01234', 'doi:10.1109/cvpr52733.2024.01876', 'dblp:conf/cvpr/ReyesE24'];
+    const known: SavedPaper = { ...texTitle, id: cvf, paper: { ...texTitle.paper, id: cvf, title: 'Panoptic Lifting for Open-World Scenes', aliases, version: null, doi: null } };
+    // By arXiv id, so the DOI comes as the entry's own `doi`, not as its id.
+    const bib =
+      '@inproceedings{DBLP:conf/cvpr/ReyesE24,\n  title = {Panoptic Lifting for Open-World Scenes},\n  year = {2024},\n' +
+      '  doi = {10.1109/CVPR52733.2024.01876},\n  eprint = {2403.01234},\n  eprinttype = {arXiv},\n' +
+      '  url = {https://openaccess.thecvf.com/content/CVPR2024/html/Reyes\\_Panoptic\\_Lifting\\_CVPR\\_2024\\_paper.html}\n}\n';
+    const parsed = await parseImport(bib, 'dblp.bib');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.records.map((r) => [r.id, r.paper.doi])).toEqual([['arxiv:2403.01234', '10.1109/cvpr52733.2024.01876']]);
+    const { upserts, summary } = mergeImport(list(known), parsed.records, NOW);
+    expect(summary).toMatchObject({ added: 0, updated: 0 });
+    expect(upserts).toEqual([]);
+    // A DOI it does not know is still added.
+    const other = { ...known, paper: { ...known.paper, aliases: aliases.filter((a) => !a.startsWith('doi:')) } };
+    const added = mergeImport(list(other), parsed.records, NOW);
+    expect(added.summary).toMatchObject({ added: 0, updated: 1 });
+    expect(added.upserts[0]!.paper).toMatchObject({ id: cvf, doi: '10.1109/cvpr52733.2024.01876' });
+  });
+
   it('counts identical records as skipped ("unchanged")', () => {
     const { upserts, summary } = mergeImport(list(attention, acl), [structuredClone(attention), acl], NOW);
     expect(upserts).toEqual([]);

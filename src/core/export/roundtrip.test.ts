@@ -295,20 +295,14 @@ describe('a paper known by aliases: exports give the arXiv id and DOI the list k
     for (const [i, original] of knownByAliases.entries()) expect(knownIds(upserts[i]!.paper)).toContain(original.id);
   });
 
-  it.each(['bibtex', 'ris', 'csl-json', 'json'] as const)('%s: into the list that holds them, each is its one record, under its own id', async (format) => {
+  it.each(['bibtex', 'ris', 'csl-json', 'json'] as const)('%s: into the list that holds them, each is its one record: nothing to add, nothing to update', async (format) => {
     const exported = await exportPapers(knownByAliases, format);
     const parsed = await parseImport(exported.text, exported.filename);
     if (!parsed.ok) throw new Error(parsed.error);
-    const list = new Map(knownByAliases.map((p) => [p.id, p]));
-    const { upserts, summary } = mergeImport(list, parsed, Date.UTC(2026, 7, 1));
-    expect(summary.added).toBe(0);
-    const after = new Map([...list, ...upserts.map((p) => [p.id, p] as const)]);
-    expect([...after.keys()]).toEqual(knownByAliases.map((p) => p.id));
-    for (const original of knownByAliases) {
-      const record = after.get(original.id)!;
-      expect(record.paper.id).toBe(original.id);
-      expect(knownIds(record.paper)).toEqual(expect.arrayContaining(knownIds(original.paper)));
-      expect(record).toMatchObject({ status: original.status, tags: original.tags, note: original.note });
-    }
+    const { upserts, summary } = mergeImport(new Map(knownByAliases.map((p) => [p.id, p])), parsed, Date.UTC(2026, 7, 1));
+    // The DOI the export wrote from an alias comes back as the record's `doi`: the list knew it already.
+    expect(summary).toMatchObject({ added: 0, updated: 0 });
+    expect(summary.skipped.map((s) => s.id)).toEqual(knownByAliases.map((p) => p.id));
+    expect(upserts).toEqual([]);
   });
 });
