@@ -1,4 +1,5 @@
-import { arxivIdOf, doiOf, isDoi } from '../../core/ids';
+import { arxivIdAndDoi } from '../../core/aliases';
+import { arxivIdOf, isDoi } from '../../core/ids';
 import type { SavedPaper } from '../../storage/schema';
 
 /**
@@ -6,10 +7,11 @@ import type { SavedPaper } from '../../storage/schema';
  * another id (a CVF page's) shows those its aliases give (Paper.aliases: the dblp entry that named its DOI).
  */
 export function PaperIds({ saved }: { saved: SavedPaper }) {
-  const aliases = Array.isArray(saved.paper.aliases) ? saved.paper.aliases : [];
-  const arxiv = [saved.id, ...aliases].map(arxivIdOf).find((a): a is string => !!a) ?? null;
+  // The same ids the exports cite it by.
+  const ids = arxivIdAndDoi({ ...saved.paper, id: saved.id });
+  const arxiv = ids.arxiv;
   const version = arxiv && arxivIdOf(saved.id) && saved.paper.version ? `v${saved.paper.version}` : '';
-  const doi = [doiOf(saved.id), saved.paper.doi, ...aliases.map(doiOf)].find((d): d is string => !!d && isDoi(d)) ?? null;
+  const doi = ids.doi && isDoi(ids.doi) ? ids.doi : null; // a link: never one to a malformed DOI an older build kept
   if (!arxiv && !doi) return null;
   return (
     <p class="ids">
