@@ -4,7 +4,7 @@ import type { Paper } from '../core/paper';
 import type { SiteAdapter } from '../sites/types';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
-import { ANNOTATED_MARK, Annotator, BLOCK, FIRST_CARDS, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
+import { ANNOTATED_MARK, Annotator, BLOCK, failureMessage, FIRST_CARDS, NEIGHBOURS, PER_INSERTION, setPoliteWhile, yieldToPage, type ReadingListPort } from './annotator';
 import type { Tag } from './overlay/tag-chips';
 import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
@@ -2135,5 +2135,21 @@ describe('Annotator following a settings change (options page, no reload)', () =
     expect(port.relevance).toHaveBeenCalledTimes(2);
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
     expect(shownText(nextButton())).toBe('Next relevant (1)');
+  });
+});
+
+describe('failureMessage', () => {
+  const named = (name: string) => Object.assign(new Error('x'), { name });
+  it('says what failed, and why when storage is full or unavailable, short enough for a card\'s line', () => {
+    expect(failureMessage(named('QuotaExceededError'), 'save')).toBe('Could not save: browser storage is full.');
+    expect(failureMessage(named('StorageUnavailableError'), 'remove')).toBe('Could not remove: browser storage is unavailable.');
+    expect(failureMessage(new Error('Could not establish connection'), 'change the status')).toBe('Could not change the status. Try again.');
+    expect(failureMessage(null, 'save')).toBe('Could not save. Try again.');
+    // The row clips what does not fit its one line (host.ts): ~45 characters on a 300 px card, a few more at most.
+    for (const action of ['save', 'remove', 'change the status'] as const) {
+      for (const error of [named('QuotaExceededError'), named('StorageUnavailableError'), new Error('x')]) {
+        expect(failureMessage(error, action).length).toBeLessThanOrEqual(action === 'change the status' ? 62 : 50);
+      }
+    }
   });
 });

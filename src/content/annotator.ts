@@ -1508,7 +1508,7 @@ export class Annotator {
       // A notice that came meanwhile is newer than this answer (or than what was shown before, if it failed too).
       if (this.changedSince(paper.id, askedAt)) actual = this.states.get(paper.id) ?? null;
       else if (this.answeredState(paper.id, actual, askedAt)) this.updateControl();
-      if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'Could not save.' : 'Could not remove.'));
+      if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'save' : 'remove'));
       this.options.onError?.(error);
     }
   }
@@ -1543,7 +1543,7 @@ export class Annotator {
       this.answered(paper.id, saved?.id ?? record, saved && { status: saved.status, tags: saved.tags });
     } catch (error) {
       this.show(paper.id, previous);
-      this.tell(paper.id, failureMessage(error, 'Could not change the status.'));
+      this.tell(paper.id, failureMessage(error, 'change the status'));
       this.options.onError?.(error);
     }
   }
@@ -1553,10 +1553,13 @@ export class Annotator {
   }
 }
 
-/** A short, specific message for a failed write: full storage and unavailable storage say so. */
-export function failureMessage(error: unknown, what: string): string {
+/**
+ * A short, specific message for a failed write: full storage and unavailable storage say so. Short enough for the
+ * card's one line (the host's box is fixed: host.ts), which clips what does not fit: on a 300 px row, ~45 characters.
+ */
+export function failureMessage(error: unknown, action: 'save' | 'remove' | 'change the status'): string {
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') return `${what} Browser storage is full: free some space and try again.`;
-  if (name === 'StorageUnavailableError') return `${what} Browser storage is unavailable here (a private window?).`;
-  return `${what} Try again.`;
+  if (name === 'QuotaExceededError') return `Could not ${action}: browser storage is full.`;
+  if (name === 'StorageUnavailableError') return `Could not ${action}: browser storage is unavailable.`;
+  return `Could not ${action}. Try again.`;
 }
