@@ -47,7 +47,7 @@ export function createPageControl(doc: Document, actions: { next(): void; dim(on
   const bar = el(doc, 'div', { class: 'bar', role: 'group', 'aria-label': 'Papershelf' });
   bar.dataset.theme = pageTheme(doc);
   // aria-disabled, not disabled: a disabled button is skipped by Tab, which a page could tell from where the focus goes.
-  const next = el(doc, 'button', { type: 'button', class: 'next' });
+  const next = el(doc, 'button', { type: 'button', class: 'next', title: 'Go to the next card like the papers you saved (marked ◆ Relevant)' });
   const label = el(doc, 'span', { class: 'label' });
   const count = el(doc, 'span', { class: 'count' });
   setText(label, 'Next relevant ');
