@@ -14,7 +14,7 @@ export interface VenuePaper {
 }
 
 /** Which venue names a paper that several links name: a proceedings' own page before a review site's forum. */
-const PRECEDENCE: readonly VenueSite[] = ['aclanthology', 'pmlr', 'neurips', 'cvf', 'openreview'];
+export const VENUE_PRECEDENCE: readonly VenueSite[] = ['aclanthology', 'pmlr', 'neurips', 'cvf', 'openreview'];
 /** Longer addresses and ids are no venue's: nothing is read from them (and no id is made that storage would refuse). */
 const MAX_HREF = 2048;
 const MAX_SITE_ID = 200;
@@ -147,6 +147,6 @@ export function venueIdsFromUrls(hrefs: Iterable<string | null | undefined>, bas
     if (paper) found.push(paper);
   }
   // A stable sort: of two links to the same venue, the first one's paper comes first.
-  found.sort((a, b) => PRECEDENCE.indexOf(a.site) - PRECEDENCE.indexOf(b.site));
+  found.sort((a, b) => VENUE_PRECEDENCE.indexOf(a.site) - VENUE_PRECEDENCE.indexOf(b.site));
   return [...new Set(found.map((paper) => `${paper.site}:${paper.siteId}`))];
 }
