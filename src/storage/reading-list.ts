@@ -7,6 +7,7 @@ import type { RelevanceModel } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
 import { findRecord, withAliases, writeAliases } from './aliases';
 import { knownIds } from '../core/aliases';
+import { mergeDuplicates } from '../core/merge-duplicates';
 import { savedStates } from './saved-states';
 import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
@@ -278,6 +279,108 @@ export async function restorePapers(db: Database, records: readonly SavedPaper[]
   changed(db);
   for (const record of written) savedStates(db).written(record.id, record);
   return written;
+}
+
+/** A record as the caller last saw it: a write refuses when it was changed since (by another tab, another page). */
+export interface RecordVersion {
+  id: string;
+  updatedAt: number;
+}
+
+/** A merge or its undo asked of records that are gone or were changed since they were shown: nothing was written. */
+export class StaleRecordError extends Error {
+  override name = 'StaleRecordError';
+}
+
+/** The records `versions` name, as stored, or a StaleRecordError naming what changed (`what`: the write refused). */
+async function currentRecords(papers: { get(id: string): Promise<SavedPaper | undefined> }, versions: readonly RecordVersion[], what: string): Promise<SavedPaper[]> {
+  const found = await Promise.all(versions.map(({ id }) => papers.get(id)));
+  return versions.map(({ id, updatedAt }, i) => {
+    const record = found[i];
+    if (!record) throw new StaleRecordError(`${id} is no longer in the list: ${what}`);
+    if (record.updatedAt !== updatedAt) throw new StaleRecordError(`“${record.paper.title}” (${id}) was changed since it was shown, maybe in another tab: ${what}`);
+    return record;
+  });
+}
+
+/** Let a transaction go without writing anything, its requests' and its own failures expected. */
+function abandon(tx: { abort(): void; done: Promise<void> }, requests: readonly Promise<unknown>[] = []): void {
+  for (const request of requests) request.catch(() => {});
+  tx.done.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    /* already aborted */
+  }
+}
+
+export interface MergeResult {
+  /** The one record now stored under `keep`'s id. */
+  merged: SavedPaper;
+  /** The records as they were (the kept one first): what an undo puts back (unmergeRecords). */
+  originals: SavedPaper[];
+}
+
+/**
+ * Merge copies of one paper the reader chose to merge (core/merge-duplicates.ts) into `keep`, in one
+ * transaction: the merged record written, the others and their aliases deleted, the `aliases` store in step, so the
+ * other ids now name the kept record. Each record must be stored as the caller saw it (its `updatedAt`): a library
+ * shown before an edit in another tab must not write over that edit, so a record gone or changed since is refused
+ * (StaleRecordError), as is a merge that would lose a tag or a note (MergeRefusedError). Nothing is written then.
+ */
+export async function mergeRecords(db: Database, keep: RecordVersion, others: readonly RecordVersion[], now = Date.now()): Promise<MergeResult> {
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const relevance = tx.objectStore('relevance');
+  const requests: Promise<unknown>[] = [];
+  let originals: SavedPaper[];
+  let merged: SavedPaper;
+  try {
+    originals = await currentRecords(papers, [keep, ...others], 'nothing was merged');
+    const [kept, ...rest] = originals as [SavedPaper, ...SavedPaper[]];
+    merged = withAliases(mergeDuplicates(kept, rest, now));
+    for (const other of rest) requests.push(papers.delete(other.id), relevance.delete(other.id), writeAliases(tx, other, undefined));
+    requests.push(papers.put(merged), relevance.put(relevanceDoc(merged)), writeAliases(tx, kept, merged));
+    await Promise.all(requests);
+    await tx.done;
+  } catch (error) {
+    abandon(tx, requests);
+    throw error;
+  }
+  changed(db);
+  // The others first: their ids are the merged record's aliases from now on (a lookup by one answers `savedAs` it).
+  for (const other of originals.slice(1)) savedStates(db).written(other.id, null);
+  savedStates(db).written(merged.id, merged);
+  return { merged, originals };
+}
+
+/**
+ * Undo of a merge: the records as they were before it (mergeRecords' `originals`, the kept one first) put back exactly,
+ * in one transaction, over the merged record. Refused (StaleRecordError), writing nothing, when the merged record was
+ * changed since (`merged`: as the merge returned it), or a record of one of the other ids was saved again meanwhile:
+ * the undo would write over those. Resolves with the records as stored.
+ */
+export async function unmergeRecords(db: Database, merged: RecordVersion, originals: readonly SavedPaper[]): Promise<SavedPaper[]> {
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const papers = tx.objectStore('papers');
+  const relevance = tx.objectStore('relevance');
+  const requests: Promise<unknown>[] = [];
+  const stored = originals.map(withAliases);
+  try {
+    if (stored[0]?.id !== merged.id || new Set(stored.map((r) => r.id)).size !== stored.length) throw new TypeError('An undo of a merge puts back the kept record first, then each other once');
+    const [current] = await currentRecords(papers, [merged], 'the merge was not undone');
+    const again = (await Promise.all(stored.slice(1).map((record) => papers.get(record.id)))).find(Boolean);
+    if (again) throw new StaleRecordError(`“${again.paper.title}” was saved again as ${again.id} since the merge: the merge was not undone`);
+    stored.forEach((record, i) => requests.push(papers.put(record), relevance.put(relevanceDoc(record)), writeAliases(tx, i === 0 ? current : undefined, record)));
+    await Promise.all(requests);
+    await tx.done;
+  } catch (error) {
+    abandon(tx, requests);
+    throw error;
+  }
+  changed(db);
+  for (const record of stored) savedStates(db).written(record.id, record);
+  return stored;
 }
 
 /** Reset: rebuild every relevance row from the reading list as it is now, in one transaction. Resolves with the count. */
