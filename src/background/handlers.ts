@@ -3,7 +3,7 @@
 import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, editPapers, listPage, listPapers, lookup, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 
 export interface HandlerDeps {
@@ -111,6 +111,22 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const restored = await restorePapers(db, (message.payload as Envelope<'restoreMany'>['payload']).records);
       deps.broadcast({ type: 'reload' }); // one notice, not one per record
       return restored;
+    }
+    case 'merge': {
+      const { keep, others } = message.payload as Envelope<'merge'>['payload'];
+      const result = await mergeRecords(db, keep, others);
+      // The others' removal first, then the merged record naming their ids as aliases: a card showing one of them
+      // (content/annotator.ts applyChange) is unmarked, then marked saved as the merged record.
+      for (const other of result.originals.slice(1)) deps.broadcast(changedNotice(other, 'removed'));
+      deps.broadcast(changedNotice(result.merged));
+      return result;
+    }
+    case 'unmerge': {
+      const { merged, records } = message.payload as Envelope<'unmerge'>['payload'];
+      const stored = await unmergeRecords(db, merged, records);
+      // The kept record without the others' ids first, then each other record as itself again.
+      for (const record of stored) deps.broadcast(changedNotice(record));
+      return stored;
     }
     case 'putMany': {
       const { records } = message.payload as Envelope<'putMany'>['payload'];

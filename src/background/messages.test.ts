@@ -139,6 +139,58 @@ describe('handle', () => {
     expect(list.filter((r) => r.status === 'done').map((r) => r.id).sort()).toEqual(many.slice(0, 3).map((r) => r.id).sort());
   });
 
+  it('merges two records of one paper: the other one removed, then the merged one naming its id; undo puts both back', async () => {
+    const notices: Notice[] = [];
+    const db = await openDatabase();
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n) });
+    const cvf = 'cvf:CVPR2024/html/Lovelace_Rethinking_Attention_CVPR_2024_paper';
+    const doi = 'doi:10.1109/cvpr52733.2024.00123';
+    const a = (await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper({ id: cvf }), savedFrom: 'https://openaccess.thecvf.com/CVPR2024' } }), deps)) as SavedPaper;
+    const b = (await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper({ id: doi }), savedFrom: 'https://dblp.org/db/conf/cvpr/cvpr2024.html' } }), deps)) as SavedPaper;
+    notices.length = 0;
+    const version = (r: SavedPaper) => ({ id: r.id, updatedAt: r.updatedAt });
+    const { merged, originals } = (await handle(parseEnvelope({ type: 'merge', payload: { keep: version(b), others: [version(a)] } }), deps)) as { merged: SavedPaper; originals: SavedPaper[] };
+    expect(originals).toEqual([b, a]);
+    expect(notices).toEqual([
+      { type: 'changed', id: cvf, aliases: [], state: null },
+      { type: 'changed', id: doi, aliases: [cvf], state: { status: 'to-read', tags: [] } },
+    ]);
+    expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [cvf] } }), deps)).toEqual({ [cvf]: { status: 'to-read', tags: [], savedAs: doi } });
+    // The library's copy is stale now: a second merge of the same versions is refused, and so is a stale undo.
+    await expect(handle(parseEnvelope({ type: 'merge', payload: { keep: version(b), others: [version(a)] } }), deps)).rejects.toThrow(/nothing was merged/);
+    await expect(handle(parseEnvelope({ type: 'unmerge', payload: { merged: { id: doi, updatedAt: 1 }, records: originals } }), deps)).rejects.toThrow(/changed since/);
+    notices.length = 0;
+    expect(await handle(parseEnvelope({ type: 'unmerge', payload: { merged: version(merged), records: originals } }), deps)).toEqual([b, a]);
+    expect(notices).toEqual([
+      { type: 'changed', id: doi, aliases: [], state: { status: 'to-read', tags: [] } },
+      { type: 'changed', id: cvf, aliases: [], state: { status: 'to-read', tags: [] } },
+    ]);
+    expect(await handle(parseEnvelope({ type: 'lookup', payload: { ids: [cvf, doi] } }), deps)).toEqual({ [cvf]: { status: 'to-read', tags: [] }, [doi]: { status: 'to-read', tags: [] } });
+  });
+
+  it('refuses a malformed merge or undo of one', () => {
+    const keep = { id: 'doi:10.1109/x', updatedAt: 5 };
+    const other = { id: 'cvf:X', updatedAt: 5 };
+    const record = (id: string): SavedPaper => ({ id, paper: makePaper({ id }), status: 'to-read', tags: [], note: '', savedFrom: '', savedAt: 1, updatedAt: 1 });
+    expect(parseEnvelope({ type: 'merge', payload: { keep, others: [other] } }).type).toBe('merge');
+    const bad: [unknown, RegExp][] = [
+      [{ keep, others: [] }, /others/],
+      [{ keep, others: [keep] }, /each record once/],
+      [{ keep, others: [other, other] }, /each record once/],
+      [{ keep, others: Array.from({ length: 21 }, (_, i) => ({ id: `cvf:X${i}`, updatedAt: 1 })) }, /others/],
+      [{ keep: { id: 'javascript:alert(1)', updatedAt: 5 }, others: [other] }, /keep\.id/],
+      [{ keep: { ...keep, updatedAt: -1 }, others: [other] }, /keep\.updatedAt/],
+      [{ keep: { ...keep, updatedAt: '5' }, others: [other] }, /keep\.updatedAt/],
+      [{ keep: { ...keep, extra: 1 }, others: [other] }, /unexpected key/],
+      [{ keep }, /others/],
+    ];
+    for (const [payload, message] of bad) expect(() => parseEnvelope({ type: 'merge', payload })).toThrow(message);
+    expect(parseEnvelope({ type: 'unmerge', payload: { merged: keep, records: [record(keep.id), record(other.id)] } }).type).toBe('unmerge');
+    for (const records of [[record(other.id), record(keep.id)], [record(keep.id), record(keep.id)], [record(keep.id)], [record(keep.id), { ...record(other.id), status: 'lost' }]]) {
+      expect(() => parseEnvelope({ type: 'unmerge', payload: { merged: keep, records } })).toThrow(/Invalid "unmerge" message/);
+    }
+  });
+
   it('an undone remove does not overwrite the paper saved again meanwhile (another tab): the two become one record', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
@@ -449,7 +501,7 @@ describe('allowedRequest: what the background takes from whom', () => {
     const page = 'https://huggingface.co/papers/date/2026-07-02';
     const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
-    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'resetRelevance', 'settings', 'setSettings']) expect(allowedRequest(type, page, base)).toBe(false);
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings']) expect(allowedRequest(type, page, base)).toBe(false);
     // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
     expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
     expect(allowedRequest('list', undefined, base)).toBe(false);

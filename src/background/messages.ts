@@ -79,6 +79,10 @@ export const SavedPaperSchema = v.strictObject({
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+/** A record as a page last saw it: a write that names it is refused when the record was changed since. */
+const RecordVersionSchema = v.strictObject({ id: PaperId, updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+const eachOnce = (ids: readonly string[]) => new Set(ids).size === ids.length;
+
 /** Longest abstract scored for relevance: the content script clips to it (a listing's abstract is rarely longer). */
 export const RELEVANCE_ABSTRACT_MAX = 5000;
 /** Most cards scored per request (the content script asks per annotation slice, 200 cards). */
@@ -140,6 +144,24 @@ export const requests = {
   restore: v.strictObject({ record: SavedPaperSchema }),
   /** `restore` for many records (undo of a bulk remove), in one transaction: all or nothing, one notice. */
   restoreMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.minLength(1), v.maxLength(100_000)) }),
+  /**
+   * Merge copies of one paper saved under ids that named nothing of each other into `keep` (the library's duplicates;
+   * storage/reading-list.ts mergeRecords), in one transaction: refused when any was changed since the page saw it
+   * (`updatedAt`), or when the merge would lose a tag or a note. Extension pages only: a page could join two
+   * unrelated records.
+   */
+  merge: v.pipe(
+    v.strictObject({ keep: RecordVersionSchema, others: v.pipe(v.array(RecordVersionSchema), v.minLength(1), v.maxLength(L.aliases)) }),
+    v.check(({ keep, others }) => eachOnce([keep.id, ...others.map((other) => other.id)]), 'each record once'),
+  ),
+  /**
+   * Undo of a merge: the records as they were before it (`merge`'s `originals`, the kept one first) put back exactly,
+   * over `merged` (as the merge answered it), in one transaction; refused when it was changed since.
+   */
+  unmerge: v.pipe(
+    v.strictObject({ merged: RecordVersionSchema, records: v.pipe(v.array(SavedPaperSchema), v.minLength(2), v.maxLength(L.aliases + 1)) }),
+    v.check(({ merged, records }) => records[0]?.id === merged.id && eachOnce(records.map((record) => record.id)), 'the kept record first, then each other once'),
+  ),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */
@@ -210,6 +232,10 @@ export interface Responses {
   restore: SavedPaper;
   /** The records as stored, in the order given. */
   restoreMany: SavedPaper[];
+  /** The merged record, and the records as they were (the kept one first), for undo. */
+  merge: { merged: SavedPaper; originals: SavedPaper[] };
+  /** The records as stored again, in the order given. */
+  unmerge: SavedPaper[];
   putMany: { written: number };
   editMany: { written: number };
   repos: (RepoSummary | null)[];

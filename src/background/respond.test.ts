@@ -76,6 +76,36 @@ describe('the background answers writes', () => {
     expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
   });
 
+  it('marks a merge and its undo in flight, and a refused one answers an error the library can name', async () => {
+    const { db, marks, notices, responder } = await setup();
+    /** A paper saved with this note; as stored. */
+    const saved = async (id: string, note: string) => {
+      await responder.respond({ type: 'save', payload: { paper: makePaper({ id }), savedFrom: FROM } });
+      return (await responder.respond({ type: 'edit', payload: { id, edit: { note } } })) as { value: { id: string; updatedAt: number } };
+    };
+    const a = (await saved('cvf:A', 'x'.repeat(99_990))).value; // with the other's note, past a note's 100,000
+    const b = (await saved('doi:10.1109/b', 'y'.repeat(20))).value;
+    marks.length = 0;
+    notices.length = 0;
+    const refused = await responder.respond({ type: 'merge', payload: { keep: { id: b.id, updatedAt: b.updatedAt }, others: [{ id: a.id, updatedAt: a.updatedAt }] } });
+    expect(refused).toMatchObject({ ok: false, error: { name: 'MergeRefusedError', message: expect.stringMatching(/at most 100,000/) } });
+    const stale = await responder.respond({ type: 'merge', payload: { keep: { id: b.id, updatedAt: b.updatedAt - 1 }, others: [{ id: a.id, updatedAt: a.updatedAt }] } });
+    expect(stale).toMatchObject({ ok: false, error: { name: 'StaleRecordError' } });
+    expect(notices).toEqual([]);
+    expect(await db.count('papers')).toBe(2);
+    await responder.respond({ type: 'edit', payload: { id: a.id, edit: { note: 'short' } } });
+    const a2 = (await db.get('papers', a.id))!;
+    marks.length = 0;
+    const merged = await responder.respond({ type: 'merge', payload: { keep: { id: b.id, updatedAt: b.updatedAt }, others: [{ id: a.id, updatedAt: a2.updatedAt }] } });
+    expect(merged.ok).toBe(true);
+    expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
+    const { merged: record, originals } = (merged as { value: { merged: { id: string; updatedAt: number }; originals: unknown[] } }).value;
+    marks.length = 0;
+    expect(await responder.respond({ type: 'unmerge', payload: { merged: { id: record.id, updatedAt: record.updatedAt }, records: originals } })).toMatchObject({ ok: true });
+    expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
+    expect(await db.count('papers')).toBe(2);
+  });
+
   it('a full disk answers a QuotaExceededError the page can name, and nothing is half written', async () => {
     const { db, notices, responder } = await setup();
     const put = IDBObjectStore.prototype.put;
