@@ -19,6 +19,8 @@ export interface SiteAccess {
 
 export type { PaperEdit } from '../storage/edit';
 import type { PaperEdit } from '../storage/edit';
+import type { RecordVersion } from '../storage/reading-list';
+export type { RecordVersion };
 
 export interface ReadingListApi {
   /** The whole list, newest save first; with `limit`, only the newest that many. */
@@ -33,6 +35,14 @@ export interface ReadingListApi {
   restoreMany(records: SavedPaper[]): Promise<SavedPaper[]>;
   /** Resolves with the committed record, or null if the paper is no longer saved. */
   edit(id: string, edit: PaperEdit): Promise<SavedPaper | null>;
+  /**
+   * Merge copies of one paper into `keep`, each as this page last saw it (one transaction); rejects, writing nothing,
+   * when one was changed since or the merge would lose a tag or a note. Resolves with the merged record and the records
+   * as they were (the kept one first), for undo.
+   */
+  merge(keep: RecordVersion, others: RecordVersion[]): Promise<{ merged: SavedPaper; originals: SavedPaper[] }>;
+  /** Undo of a merge: `records` (merge's `originals`) put back exactly over `merged`, unless it was changed since. */
+  unmerge(merged: RecordVersion, records: SavedPaper[]): Promise<SavedPaper[]>;
   /** Write many records in one transaction: all or nothing (imports, bulk edits). */
   putMany(records: SavedPaper[]): Promise<{ written: number }>;
   /** The same change to many papers, applied by the background to what it has (one transaction). */
@@ -59,6 +69,8 @@ export const extensionApi: ReadingListApi = {
   restore: (record) => send('restore', { record }),
   restoreMany: (records) => send('restoreMany', { records }),
   edit: (id, edit) => send('edit', { id, edit }),
+  merge: (keep, others) => send('merge', { keep, others }),
+  unmerge: (merged, records) => send('unmerge', { merged, records }),
   putMany: (records) => send('putMany', { records }),
   editMany: (ids, edit) => send('editMany', { ids, edit }),
   subscribe(onChange) {

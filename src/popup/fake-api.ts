@@ -7,6 +7,17 @@ import type { Paper } from '../core/paper';
 import type { SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi, SiteAccess } from './api';
 import { applyEdit } from '../storage/edit';
+import { mergeDuplicates } from '../core/merge-duplicates';
+import type { RecordVersion } from '../storage/reading-list';
+
+/** The stored copy of each version, or the background's refusal of a record gone or changed since (StaleRecordError). */
+function current(papers: readonly SavedPaper[], versions: readonly RecordVersion[]): SavedPaper[] {
+  return versions.map(({ id, updatedAt }) => {
+    const found = papers.find((p) => p.id === id);
+    if (!found || found.updatedAt !== updatedAt) throw Object.assign(new Error(`${id} was changed since it was shown`), { name: 'StaleRecordError' });
+    return found;
+  });
+}
 
 export interface FakeApi extends ReadingListApi {
   papers: SavedPaper[];
@@ -74,6 +85,22 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       upsert(records);
       if (records.length) broadcast({ type: 'reload' });
       return { written: records.length };
+    }),
+    merge: vi.fn(async (keep: RecordVersion, others: RecordVersion[]) => {
+      const originals = current(api.papers, [keep, ...others]).map(clone);
+      const merged = mergeDuplicates(originals[0]!, originals.slice(1), Math.max(Date.now(), ...originals.map((r) => r.updatedAt + 1)));
+      const gone = new Set(others.map((other) => other.id));
+      api.papers = api.papers.filter((p) => !gone.has(p.id));
+      upsert([merged]);
+      for (const other of originals.slice(1)) broadcast(changedNotice(other, 'removed'));
+      broadcast(changedNotice(merged));
+      return { merged: clone(merged), originals };
+    }),
+    unmerge: vi.fn(async (merged: RecordVersion, records: SavedPaper[]) => {
+      current(api.papers, [merged]);
+      upsert(records);
+      for (const record of records) broadcast(changedNotice(record));
+      return records.map(clone);
     }),
     putMany: vi.fn(async (records: SavedPaper[]) => {
       if (api.failPutMany) throw api.failPutMany;

@@ -10,9 +10,11 @@ import { localDraftStore, type DraftStore } from './note-drafts';
 import { PaperIndex } from './search-index';
 
 export interface UndoEntry {
-  /** The removed records, exactly as they were. */
+  /** The removed records, or the merged ones (the kept one first), exactly as they were. */
   records: SavedPaper[];
   message: string;
+  /** The record a merge made of `records`: the undo puts them back over it (unless it was changed since). */
+  merged?: SavedPaper;
 }
 
 /** Papers in the first answer when the popup opens: more than a popup shows, a small message. */
@@ -58,6 +60,11 @@ export interface ReadingListState {
   /** Resolves true once stored; false when the background refused it (the draft is kept, and the problem said). */
   saveNote(id: string, note: string): Promise<boolean>;
   remove(ids: readonly string[]): Promise<void>;
+  /**
+   * Merge copies of one paper into `keepId`, as this page shows them (refused, the problem said, if one was changed
+   * since); with undo. Resolves true once merged.
+   */
+  merge(keepId: string, otherIds: readonly string[]): Promise<boolean>;
   undo(): Promise<void>;
   dismissUndo(): void;
   /** The reader is on the undo (focus or pointer): it waits for them, and its time starts again when they leave. */
@@ -356,12 +363,47 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     if (removed.length) offerUndo(removed);
   }
 
-  function offerUndo(records: SavedPaper[]): void {
+  async function merge(keepId: string, otherIds: readonly string[]): Promise<boolean> {
+    const copies = [keepId, ...otherIds].map((id) => snapshot.byId.get(id));
+    if (copies.some((copy) => !copy) || otherIds.length === 0) return false;
+    const ids = [keepId, ...otherIds];
+    ids.forEach(expectEcho); // the others' removal and the merged record's change
+    let result: { merged: SavedPaper; originals: SavedPaper[] };
+    try {
+      const [keep, ...others] = copies.map((copy) => ({ id: copy!.id, updatedAt: copy!.updatedAt }));
+      result = await api.merge(keep!, others);
+    } catch (error) {
+      ids.forEach(consumeEcho);
+      fail('Could not merge')(error);
+      return false;
+    }
+    removeLocal(otherIds);
+    upsertLocal([result.merged]);
+    offerUndo(result.originals, result.merged);
+    return true;
+  }
+
+  function offerUndo(records: SavedPaper[], merged?: SavedPaper): void {
     clearTimeout(undoTimer);
     const [first] = records;
-    const message = records.length === 1 && first ? `Removed “${first.paper.title}”.` : `Removed ${records.length} papers.`;
-    set({ undo: { records, message } });
+    const message = merged
+      ? `Merged ${records.length} copies of “${merged.paper.title}”.`
+      : records.length === 1 && first
+        ? `Removed “${first.paper.title}”.`
+        : `Removed ${records.length} papers.`;
+    set({ undo: merged ? { records, message, merged } : { records, message } });
     undoTimer = setTimeout(() => set({ undo: null }), undoMs);
+  }
+
+  /** Put merged records back as they were, over the merged one: one write, refused if it was changed since. */
+  async function unmerge(merged: SavedPaper, records: SavedPaper[]): Promise<void> {
+    const ids = records.map((record) => record.id);
+    ids.forEach(expectEcho);
+    const stored = await api.unmerge({ id: merged.id, updatedAt: merged.updatedAt }, records).catch((error: unknown) => {
+      ids.forEach(consumeEcho);
+      throw error;
+    });
+    upsertLocal(stored);
   }
 
   function holdUndo(held: boolean): void {
@@ -376,7 +418,8 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     set({ undo: null });
     const [only] = entry.records;
     try {
-      if (entry.records.length === 1 && only) {
+      if (entry.merged) await unmerge(entry.merged, entry.records);
+      else if (entry.records.length === 1 && only) {
         expectEcho(only.id);
         const stored = await api.restore(only).catch((error: unknown) => {
           consumeEcho(only.id);
@@ -396,8 +439,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       }
     } catch (error) {
       fail('Could not undo')(error);
-      // The removed papers live only in this entry: offered again (unless a newer removal took its place), not lost.
-      if (!snapshot.undo) {
+      // The removed papers live only in this entry: offered again (unless a newer removal took its place), not lost. A
+      // merge refused because its record was changed since would be refused again: that change is what is kept.
+      if (!snapshot.undo && !(entry.merged && (error as Error | null)?.name === 'StaleRecordError')) {
         set({ undo: entry });
         undoTimer = setTimeout(() => set({ undo: null }), undoMs);
       }
@@ -446,6 +490,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     stashNote: stash,
     saveNote,
     remove,
+    merge,
     undo,
     dismissUndo() {
       clearTimeout(undoTimer);

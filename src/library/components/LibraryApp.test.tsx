@@ -543,3 +543,100 @@ describe('library import', () => {
     expect(api.putMany).not.toHaveBeenCalled();
   });
 });
+
+describe('library duplicates', () => {
+  // One CVPR paper as stop 37's build saved it twice: from its CVF page, and from dblp under its IEEE DOI.
+  const TITLE = 'Rethinking Attention for Dense Prediction';
+  const CVF = 'cvf:CVPR2024/html/Lovelace_Rethinking_Attention_CVPR_2024_paper';
+  const DOI = 'doi:10.1109/cvpr52733.2024.00123';
+  const copies = [
+    makeSaved(CVF, TITLE, 3000, { status: 'reading', tags: ['vision'], note: 'from the CVF page' }),
+    makeSaved(DOI, 'Rethinking attention for dense prediction.', 6000, { tags: ['Vision', 'cvpr'], note: '<img src=x onerror=alert(1)>' }),
+    makeSaved('arxiv:2607.00001', 'First paper', 5000),
+  ];
+  const titles = () => dataRows().map((row) => row.querySelector('.title-cell a')?.textContent);
+  const open = async () => {
+    fireEvent.click(await screen.findByRole('button', { name: 'Duplicates (1)' }));
+    return screen.getByRole('region', { name: 'Possible duplicates' });
+  };
+
+  it('offers no duplicates when there are none', async () => {
+    renderLibrary(papers);
+    await screen.findByText('First paper');
+    await import('../../core/duplicates'); // what the page loads to find them
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('button', { name: /^Duplicates/ })).toBeNull();
+  });
+
+  it('lists each group with every copy, the DOI kept by default, and merges into the copy chosen, with undo', async () => {
+    const { api } = renderLibrary(copies);
+    await screen.findByText('First paper');
+    const toggle = await screen.findByRole('button', { name: 'Duplicates (1)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const panel = await open();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const keepDoi = within(panel).getByRole('radio', { name: `Keep ${DOI}` }) as HTMLInputElement;
+    const keepCvf = within(panel).getByRole('radio', { name: `Keep ${CVF}` }) as HTMLInputElement;
+    expect([keepDoi.checked, keepCvf.checked]).toEqual([true, false]);
+    // Each copy's status, tags, note and save date; the note's markup is text.
+    expect(panel.textContent).toContain('Reading · vision · saved');
+    expect(panel.textContent).toContain('Note: <img src=x onerror=alert(1)>');
+    expect(panel.querySelector('img')).toBeNull();
+
+    fireEvent.click(keepCvf);
+    const merge = within(panel).getByRole('button', { name: `Merge 2 copies of “${TITLE}” into ${CVF}` });
+    merge.focus();
+    fireEvent.click(merge);
+    await waitFor(() => expect(api.merge).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.merge).mock.calls[0]).toEqual([{ id: CVF, updatedAt: 3000 }, [{ id: DOI, updatedAt: 6000 }]]);
+    await waitFor(() => expect(titles()).toEqual(['First paper', TITLE]));
+    expect(screen.queryByRole('button', { name: /^Duplicates/ })).toBeNull();
+    const merged = api.papers.find((p) => p.id === CVF)!;
+    expect(merged).toMatchObject({ status: 'reading', tags: ['vision', 'cvpr'], savedAt: 3000 });
+    expect(merged.paper.aliases).toContain(DOI);
+    // The panel went, its button with it: the focus goes to the table.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('rowgroup', { name: 'Papers, scrollable' })));
+
+    const snackbar = screen.getByText(`Merged 2 copies of “${TITLE}”.`).closest<HTMLElement>('[role="status"]')!;
+    fireEvent.click(within(snackbar).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(api.unmerge).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.unmerge).mock.calls[0]).toEqual([{ id: CVF, updatedAt: merged.updatedAt }, [copies[0], copies[1]]]);
+    await waitFor(() => expect(titles()).toEqual(['Rethinking attention for dense prediction.', 'First paper', TITLE]));
+    expect(api.papers.find((p) => p.id === CVF)).toEqual(copies[0]);
+    expect(await screen.findByRole('button', { name: 'Duplicates (1)' })).toBeTruthy();
+  });
+
+  it('a group merged while others are left puts the focus on the list of groups, not the page', async () => {
+    const more = [...copies, makeSaved('import:a', 'Another Paper Saved Twice Here', 100, {}, { authors: [] }), makeSaved('import:b', 'Another paper saved twice here', 200, {}, { authors: [] })];
+    renderLibrary(more);
+    fireEvent.click(await screen.findByRole('button', { name: 'Duplicates (2)' }));
+    const merge = screen.getByRole('button', { name: /^Merge 2 copies of “Another/ });
+    merge.focus();
+    fireEvent.click(merge);
+    await screen.findByRole('button', { name: 'Duplicates (1)' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Possible duplicates' })));
+  });
+
+  it('says why a merge was refused (a copy changed in another tab) and keeps both', async () => {
+    const { api } = renderLibrary(copies);
+    await screen.findByText('First paper');
+    const panel = await open();
+    api.papers = api.papers.map((p) => (p.id === CVF ? { ...p, note: 'edited elsewhere', updatedAt: 9000 } : p)); // its notice not yet here
+    fireEvent.click(within(panel).getByRole('button', { name: /^Merge 2 copies/ }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Could not merge: .*changed since it was shown/);
+    expect(api.papers.map((p) => p.id).sort()).toEqual(['arxiv:2607.00001', CVF, DOI].sort());
+    expect(titles()).toHaveLength(3);
+  });
+
+  it('an undo refused because the merged paper was edited since is not offered again', async () => {
+    const { api } = renderLibrary(copies);
+    await screen.findByText('First paper');
+    fireEvent.click(within(await open()).getByRole('button', { name: /^Merge 2 copies/ }));
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    api.papers = api.papers.map((p) => (p.id === DOI ? { ...p, status: 'done', updatedAt: p.updatedAt + 1 } : p)); // edited in another tab
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Could not undo: /);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(api.papers).toHaveLength(2);
+  });
+});

@@ -14,7 +14,9 @@ import { ReadingListContext, searchText, useDebounced, useListView, useReadingLi
 import { loadExportModule, type LoadExportModule } from '../export-module';
 import { exportScope, type ScopeChoice } from '../export-scope';
 import { toggleAll, toggleSelection } from '../selection';
+import type { findDuplicates } from '../../core/duplicates';
 import { BulkBar } from './BulkBar';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { ChartsPanel } from './ChartsPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -36,6 +38,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
   const [sort, setSort] = useState<SortKey>('saved');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice | null>(null);
+  const [showDuplicates, setShowDuplicates] = useState(false);
   const [announcement, setAnnouncement] = useAnnouncer();
   const anchor = useRef<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -56,6 +59,13 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
     [snapshot.papers, selected, selection],
   );
   const order = useMemo(() => view.papers.map((saved) => saved.id), [view.papers]);
+  // Found in the whole list only (until then a copy among the papers still loading would be missed), by code loaded
+  // then: it reads titles as imports do, whose code the page otherwise loads only for an import.
+  const [finder, setFinder] = useState<{ find: typeof findDuplicates } | null>(null);
+  useEffect(() => {
+    if (snapshot.complete && !finder) void import('../../core/duplicates').then(({ findDuplicates: find }) => setFinder({ find }), () => {}); // none offered: the page works without them
+  }, [snapshot.complete, finder]);
+  const duplicates = useMemo(() => (finder && snapshot.complete ? finder.find(snapshot.papers) : []), [finder, snapshot.papers, snapshot.complete]);
 
   const resultMessage = useDebounced(narrowed && !view.pending ? `${countLabel(view.papers.length)} shown of ${formatCount(snapshot.papers.length)}.` : '', 400);
   useEffect(() => {
@@ -90,6 +100,11 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                   : countLabel(snapshot.papers.length)}
             </span>
           )}
+          {snapshot.load === 'ready' && duplicates.length > 0 && (
+            <button type="button" class="link" aria-expanded={showDuplicates} aria-controls="duplicates" onClick={() => setShowDuplicates((shown) => !shown)}>
+              Duplicates ({formatCount(duplicates.length)})
+            </button>
+          )}
         </header>
         <ListStatus state={state} snapshot={snapshot} searchRef={searchRef} />
         {snapshot.load === 'ready' && (
@@ -100,6 +115,9 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
                 <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
               </div>
               <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
+              {showDuplicates && duplicates.length > 0 && (
+                <DuplicatesPanel groups={duplicates} onMerge={(keep, others) => state.merge(keep, others)} onEmptied={toTable} />
+              )}
               <BulkBar
                 count={selection.length}
                 hidden={hiddenSelected}
