@@ -35,14 +35,23 @@ const toolbar = { db, settings: settings.read };
 const relevance = createRelevanceService(db);
 const repos = createRepoService(db, async () => (await settings.read()).githubToken.trim() || null, recordRejectedToken);
 
-/** Tell every tab's content script and any open popup/library page that a paper's state changed. */
-async function broadcast(notice: Notice): Promise<void> {
+/** The last notice's sending: each one waits for it, so tabs get notices in the order the writes made them. */
+let sending: Promise<void> = Promise.resolve();
+
+/**
+ * Tell every tab's content script and any open popup/library page that a paper's state changed. In order: a merge's
+ * notices (the other record removed, then the merged one naming its id) mean something else the other way round.
+ */
+function broadcast(notice: Notice): Promise<void> {
   void updateToolbarCount(toolbar).catch(() => {});
-  const tabs = await browser.tabs.query({});
-  for (const tab of tabs) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
-  }
-  browser.runtime.sendMessage(notice).catch(() => {}); // no extension page open
+  sending = sending.then(async () => {
+    const tabs = await browser.tabs.query({}).catch(() => []);
+    for (const tab of tabs) {
+      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
+    }
+    browser.runtime.sendMessage(notice).catch(() => {}); // no extension page open
+  });
+  return sending;
 }
 
 const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, session: browser.storage.session });
