@@ -2,7 +2,7 @@
 // Hostile strings (issue #6, "Strings"): titles, authors, abstracts, tags, notes and repository names carrying
 // markup, script URLs, bidi overrides and zero-width characters are shown as text and never become markup or
 // clickable script; only https://github.com/<owner>/<repo> (overlay) and http(s) URLs (popup) become links.
-// (a) the page overlay, (b) the popup, (c) the background's message validation.
+// (a) the page overlay, (b) the popup, (c) the background's message validation, (d) the library's duplicates.
 import { h } from 'preact';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import * as v from 'valibot';
@@ -12,6 +12,8 @@ import { HOST_TAG, shownText } from '../../../src/content/overlay/host';
 import type { Tag } from '../../../src/content/overlay/tag-chips';
 import { parseEnvelope, PaperId, TagSchema } from '../../../src/background/messages';
 import { App } from '../../../src/popup/components/App';
+import { renderLibrary } from '../../../src/library/components/render-library';
+import { findDuplicates } from '../../../src/core/duplicates';
 import { createFakeApi } from '../../../src/popup/fake-api';
 import { memoryDraftStore } from '../../../src/popup/note-drafts';
 import type { SavedPaper } from '../../../src/storage/schema';
@@ -21,7 +23,7 @@ import { Findings, recordFigures } from '../../figures';
 
 const PAYLOADS = hostileStrings();
 const findings = new Findings();
-const figures = { payloadsTried: 0, overlayRenders: 0, popupItemsChecked: 0, envelopesChecked: 0 };
+const figures = { payloadsTried: 0, overlayRenders: 0, popupItemsChecked: 0, envelopesChecked: 0, duplicatesChecked: 0 };
 const started = performance.now();
 
 /** A GitHub repository link: exactly two path segments, neither `.` nor `..` (which resolve elsewhere). */
@@ -242,6 +244,45 @@ describe('(b) popup', () => {
       expect(text.includes(record.paper.title), 'title shown verbatim').toBe(true);
       expect(text.includes(record.paper.abstract!), 'abstract shown verbatim').toBe(true);
       expect(text.includes(record.paper.authors[0]!), 'authors shown verbatim').toBe(true);
+    }
+  }, 60_000);
+});
+
+describe('(d) library duplicates', () => {
+  /** Two records of one paper under ids that name each other (so any payload groups), the payload in every field shown. */
+  const pair = (payload: string, i: number): SavedPaper[] =>
+    [`dblp:hostile/a${i}`, `dblp:hostile/b${i}`].map((id, k) => ({
+      id,
+      paper: makePaper({ id, title: payload, authors: [payload], aliases: k === 0 ? [`dblp:hostile/b${i}`] : [] }),
+      status: 'to-read',
+      tags: [`t${k}`],
+      note: payload,
+      savedFrom: '',
+      savedAt: 1_000_000 + i * 2 + k,
+      updatedAt: 1_000_000 + i * 2 + k,
+    }));
+
+  it('every payload in titles, ids shown beside them and notes stays text', async () => {
+    const records = PAYLOADS.flatMap(pair);
+    const view = renderLibrary(records);
+    // Payloads that read as one title (markup differing in punctuation alone) with the same author join one group.
+    const expected = findDuplicates(records);
+    expect(expected.length).toBeGreaterThan(PAYLOADS.length / 2);
+    fireEvent.click(await view.findByRole('button', { name: `Duplicates (${expected.length})` }, { timeout: 10_000 }));
+    const panel = view.getByRole('region', { name: 'Possible duplicates' });
+    expect(panel.querySelectorAll(FORBIDDEN)).toHaveLength(0);
+    expect(hasHandlerAttribute(panel)).toBe(false);
+    expect(panel.querySelectorAll('a')).toHaveLength(0);
+    const groups = Array.from(panel.querySelectorAll('fieldset'));
+    expect(groups).toHaveLength(expected.length);
+    const byId = new Map(records.map((record) => [record.id, record]));
+    for (const group of groups) {
+      figures.duplicatesChecked++;
+      const ids = Array.from(group.querySelectorAll('label code'), (el) => el.textContent ?? '');
+      const titles = Array.from(group.querySelectorAll('.copy-title'), (el) => el.textContent);
+      expect(ids.length).toBeGreaterThan(1);
+      expect(ids.every((id, i) => byId.get(id)?.paper.title === titles[i]), `titles of ${ids.join()} shown verbatim`).toBe(true);
+      expect(group.querySelectorAll('input[type="radio"]')).toHaveLength(ids.length);
     }
   }, 60_000);
 });
