@@ -8,7 +8,9 @@ interface Props {
   groups: readonly (readonly SavedPaper[])[];
   /** Merge the others into `keepId`; resolves true once merged (a refusal is said by the page's problem alert). */
   onMerge: (keepId: string, otherIds: string[]) => Promise<boolean>;
-  /** The last group was merged: the panel goes, and the page puts the focus somewhere useful. */
+  /** The reader says these copies are different papers: the group is not offered again (not-duplicates.ts). */
+  onDismiss: (ids: string[]) => void;
+  /** The last group was merged or dismissed: the panel goes, and the page puts the focus somewhere useful. */
   onEmptied: () => void;
 }
 
@@ -16,10 +18,13 @@ interface Props {
  * Papers saved more than once under ids that named nothing of each other (builds before aliases, two imported files),
  * by group: which copy to keep, and a button that merges the others into it. Nothing is merged without the reader.
  */
-export function DuplicatesPanel({ groups, onMerge, onEmptied }: Props) {
+export function DuplicatesPanel({ groups, onMerge, onDismiss, onEmptied }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
-  /** A group merged: its controls went from under the focus, which goes to the heading (or out of the emptied panel). */
-  const merged = () =>
+  /**
+   * A group merged or dismissed: its controls went from under the focus, which goes to the heading (or out of the
+   * emptied panel).
+   */
+  const gone = () =>
     setTimeout(() => {
       const focused = document.activeElement;
       if (focused && focused !== document.body && focused.isConnected) return; // the reader has moved on
@@ -34,18 +39,26 @@ export function DuplicatesPanel({ groups, onMerge, onEmptied }: Props) {
       <p class="muted">
         Papers saved more than once under ids that named nothing of each other. Merging keeps one record under the id you
         choose, with every copy's tags and notes, the status furthest along and the first save; the other ids find it from
-        then on.
+        then on. Copies that are different papers (a workshop and a conference paper of one title) can be left apart.
       </p>
       <ul class="groups">
         {groups.map((group) => (
-          <DuplicateGroup key={group.map((record) => record.id).join('\n')} group={group} onMerge={(keep, others) => onMerge(keep, others).then((done) => done && merged())} />
+          <DuplicateGroup
+            key={group.map((record) => record.id).join('\n')}
+            group={group}
+            onMerge={(keep, others) => onMerge(keep, others).then((done) => done && gone())}
+            onDismiss={() => {
+              onDismiss(group.map((record) => record.id));
+              gone();
+            }}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function DuplicateGroup({ group, onMerge }: { group: readonly SavedPaper[]; onMerge: (keepId: string, otherIds: string[]) => Promise<unknown> }) {
+function DuplicateGroup({ group, onMerge, onDismiss }: { group: readonly SavedPaper[]; onMerge: (keepId: string, otherIds: string[]) => Promise<unknown>; onDismiss: () => void }) {
   const [chosen, setChosen] = useState(group[0]!.id);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -88,6 +101,9 @@ function DuplicateGroup({ group, onMerge }: { group: readonly SavedPaper[]; onMe
           }}
         >
           Merge {group.length} copies
+        </button>{' '}
+        <button type="button" disabled={busy} aria-label={`Not the same paper: leave the ${group.length} copies of “${title}” apart`} onClick={onDismiss}>
+          Not the same paper
         </button>
       </fieldset>
     </li>

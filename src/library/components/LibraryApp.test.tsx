@@ -606,6 +606,29 @@ describe('library duplicates', () => {
     expect(await screen.findByRole('button', { name: 'Duplicates (1)' })).toBeTruthy();
   });
 
+  it('"Not the same paper" leaves a group apart for good: not offered again, on this page or the next', async () => {
+    const { api, notDuplicates, unmount } = renderLibrary(copies);
+    await screen.findByText('First paper');
+    const panel = await open();
+    const apart = within(panel).getByRole('button', { name: 'Not the same paper: leave the 2 copies of “Rethinking attention for dense prediction.” apart' });
+    apart.focus();
+    fireEvent.click(apart);
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Duplicates/ })).toBeNull());
+    expect(screen.queryByRole('region', { name: 'Possible duplicates' })).toBeNull();
+    expect(api.merge).not.toHaveBeenCalled();
+    expect(titles()).toHaveLength(3); // both copies stay, as they were
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('rowgroup', { name: 'Papers, scrollable' })));
+    unmount();
+    // The library opened again (the same store): still apart. A third copy saved since is news: offered again.
+    renderLibrary(copies, undefined, undefined, notDuplicates);
+    await screen.findByText('First paper');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('button', { name: /^Duplicates/ })).toBeNull();
+    cleanup();
+    renderLibrary([...copies, makeSaved('dblp:conf/cvpr/Lovelace24', TITLE, 7000)], undefined, undefined, notDuplicates);
+    expect(await screen.findByRole('button', { name: 'Duplicates (1)' })).toBeTruthy();
+  });
+
   it('a group merged while others are left puts the focus on the list of groups, not the page', async () => {
     const more = [...copies, makeSaved('import:a', 'Another Paper Saved Twice Here', 100, {}, { authors: [] }), makeSaved('import:b', 'Another paper saved twice here', 200, {}, { authors: [] })];
     renderLibrary(more);

@@ -17,6 +17,7 @@ import { toggleAll, toggleSelection } from '../selection';
 import type { findDuplicates } from '../../core/duplicates';
 import { BulkBar } from './BulkBar';
 import { DuplicatesPanel } from './DuplicatesPanel';
+import { groupKey, localNotDuplicates, type NotDuplicates } from '../not-duplicates';
 import { ChartsPanel } from './ChartsPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -27,10 +28,12 @@ interface Props {
   /** Tests pass a fake; the page loads src/core/export on first use. */
   loadExport?: LoadExportModule;
   stateOptions?: StateOptions;
+  /** Groups the reader said are not duplicates; tests pass one over their own storage. */
+  notDuplicatesStore?: NotDuplicates;
 }
 
 /** The full-tab library: the same list as the popup, all of it, with bulk actions, charts, export and import. */
-export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }: Props) {
+export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, notDuplicatesStore = localNotDuplicates() }: Props) {
   const state = useReadingList(api, stateOptions);
   const snapshot = useSnapshot(state);
   const [text, setText] = useState('');
@@ -65,7 +68,11 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
   useEffect(() => {
     if (snapshot.complete && !finder) void import('../../core/duplicates').then(({ findDuplicates: find }) => setFinder({ find }), () => {}); // none offered: the page works without them
   }, [snapshot.complete, finder]);
-  const duplicates = useMemo(() => (finder && snapshot.complete ? finder.find(snapshot.papers) : []), [finder, snapshot.papers, snapshot.complete]);
+  const [notDuplicates, setNotDuplicates] = useState(() => notDuplicatesStore.read());
+  const duplicates = useMemo(
+    () => (finder && snapshot.complete ? finder.find(snapshot.papers).filter((group) => !notDuplicates.has(groupKey(group.map((record) => record.id)))) : []),
+    [finder, snapshot.papers, snapshot.complete, notDuplicates],
+  );
 
   const resultMessage = useDebounced(narrowed && !view.pending ? `${countLabel(view.papers.length)} shown of ${formatCount(snapshot.papers.length)}.` : '', 400);
   useEffect(() => {
@@ -116,7 +123,12 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions }:
               </div>
               <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
               {showDuplicates && duplicates.length > 0 && (
-                <DuplicatesPanel groups={duplicates} onMerge={(keep, others) => state.merge(keep, others)} onEmptied={toTable} />
+                <DuplicatesPanel
+                  groups={duplicates}
+                  onMerge={(keep, others) => state.merge(keep, others)}
+                  onDismiss={(ids) => setNotDuplicates(notDuplicatesStore.add(groupKey(ids)))}
+                  onEmptied={toTable}
+                />
               )}
               <BulkBar
                 count={selection.length}

@@ -6,6 +6,7 @@ import { createFakeApi } from '../../popup/fake-api';
 import { memoryDraftStore } from '../../popup/note-drafts';
 import type { ExportModule, LoadExportModule } from '../export-module';
 import { LibraryApp } from './LibraryApp';
+import { memoryNotDuplicates } from '../not-duplicates';
 
 export function fakeExportModule(): { [K in keyof ExportModule]: ReturnType<typeof vi.fn<ExportModule[K]>> } {
   return {
@@ -19,8 +20,10 @@ export function fakeExportModule(): { [K in keyof ExportModule]: ReturnType<type
   };
 }
 
-export function renderLibrary(papers: SavedPaper[], module = fakeExportModule(), load?: LoadExportModule) {
+export function renderLibrary(papers: SavedPaper[], module = fakeExportModule(), load?: LoadExportModule, notDuplicates = memoryNotDuplicates()) {
   const api = createFakeApi(papers);
-  const view = render(<LibraryApp api={api} loadExport={load ?? (async () => module)} stateOptions={{ drafts: memoryDraftStore(), refreshDelayMs: 0 }} />);
-  return { api, module, ...view };
+  const view = render(
+    <LibraryApp api={api} loadExport={load ?? (async () => module)} stateOptions={{ drafts: memoryDraftStore(), refreshDelayMs: 0 }} notDuplicatesStore={notDuplicates} />,
+  );
+  return { api, module, notDuplicates, ...view };
 }
