@@ -19,7 +19,7 @@ const STYLE = `
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); box-shadow: 0 2px 8px rgba(0,0,0,.15);
   --fg: #1f2937; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb; --muted: #4b5563; }
 /* The count's slot holds "(99+)" whatever it shows. */
-.count { display: inline-block; width: 5ch; text-align: center; font-variant-numeric: tabular-nums; }
+.count { display: inline-block; width: 5ch; text-align: start; font-variant-numeric: tabular-nums; }
 .label { white-space: pre; }
 .bar.none .next { color: var(--muted); cursor: default; }
 ${SHOWN_TEXT_STYLE}
