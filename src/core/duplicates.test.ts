@@ -5,7 +5,7 @@ import { MARKUP } from '../../test/unit/robustness/payloads';
 import { SavedPaperSchema } from '../background/messages';
 import { RECORD_LIMITS } from '../storage/limits';
 import type { SavedPaper } from '../storage/schema';
-import { duplicateTitleKey, findDuplicates, idRank, keepOrder, surnameKey } from './duplicates';
+import { duplicateTitleKey, findDuplicates, idRank, keepOrder, prepareDuplicateKeys, surnameKey } from './duplicates';
 import { mergeDuplicates, MergeRefusedError } from './merge-duplicates';
 import type { Paper } from './paper';
 
@@ -175,5 +175,17 @@ describe('mergeDuplicates', () => {
       expect(merged.note).toContain(text);
       expect(v.is(SavedPaperSchema, merged)).toBe(true);
     }
+  });
+});
+
+describe('prepareDuplicateKeys', () => {
+  it('works the keys out a slice at a time, pausing between slices, and the groups found after are the same', async () => {
+    const records = Array.from({ length: 1203 }, (_, i) =>
+      record(`import:${i}`, {}, { title: i % 400 === 7 ? 'A Paper Saved Twice Under Two Ids' : `Paper number ${i} of a long reading list` }),
+    );
+    let pauses = 0;
+    await prepareDuplicateKeys(records, async () => void (pauses += 1), 500);
+    expect(pauses).toBe(3); // 500, 500, 203
+    expect(ids(findDuplicates(records))).toEqual([['import:407', 'import:7', 'import:807']]); // keepOrder: same save time, by id
   });
 });

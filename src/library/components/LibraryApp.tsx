@@ -18,6 +18,7 @@ import type { findDuplicates } from '../../core/duplicates';
 import { BulkBar } from './BulkBar';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { groupKey, localNotDuplicates, type NotDuplicates } from '../not-duplicates';
+import { nextMacrotask } from '../../core/export/progress';
 import { ChartsPanel } from './ChartsPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -66,7 +67,16 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
   // then: it reads titles as imports do, whose code the page otherwise loads only for an import.
   const [finder, setFinder] = useState<{ find: typeof findDuplicates } | null>(null);
   useEffect(() => {
-    if (snapshot.complete && !finder) void import('../../core/duplicates').then(({ findDuplicates: find }) => setFinder({ find }), () => {}); // none offered: the page works without them
+    if (!snapshot.complete || finder) return;
+    let live = true;
+    void import('../../core/duplicates').then(
+      async ({ findDuplicates: find, prepareDuplicateKeys }) => {
+        await prepareDuplicateKeys(snapshot.papers, nextMacrotask); // in slices: 10,000 papers' keys were one 250 ms task
+        if (live) setFinder({ find });
+      },
+      () => {}, // none offered: the page works without them
+    );
+    return () => void (live = false);
   }, [snapshot.complete, finder]);
   const [notDuplicates, setNotDuplicates] = useState(() => notDuplicatesStore.read());
   const duplicates = useMemo(
