@@ -314,6 +314,23 @@ function abandon(tx: { abort(): void; done: Promise<void> }, requests: readonly 
   }
 }
 
+/**
+ * `write`'s requests (pushed to the list it is given) and the transaction's commit; on any failure, its own check's
+ * included, the transaction goes without writing anything and the error is thrown.
+ */
+async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, write: (requests: Promise<unknown>[]) => Promise<T>): Promise<T> {
+  const requests: Promise<unknown>[] = [];
+  try {
+    const value = await write(requests);
+    await Promise.all(requests);
+    await tx.done;
+    return value;
+  } catch (error) {
+    abandon(tx, requests);
+    throw error;
+  }
+}
+
 export interface MergeResult {
   /** The one record now stored under `keep`'s id. */
   merged: SavedPaper;
@@ -332,21 +349,14 @@ export async function mergeRecords(db: Database, keep: RecordVersion, others: re
   const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
-  const requests: Promise<unknown>[] = [];
-  let originals: SavedPaper[];
-  let merged: SavedPaper;
-  try {
-    originals = await currentRecords(papers, [keep, ...others], 'nothing was merged');
+  const { merged, originals } = await allOrNothing(tx, async (requests) => {
+    const originals = await currentRecords(papers, [keep, ...others], 'nothing was merged');
     const [kept, ...rest] = originals as [SavedPaper, ...SavedPaper[]];
-    merged = withAliases(mergeDuplicates(kept, rest, now));
+    const merged = withAliases(mergeDuplicates(kept, rest, now));
     for (const other of rest) requests.push(papers.delete(other.id), relevance.delete(other.id), writeAliases(tx, other, undefined));
     requests.push(papers.put(merged), relevance.put(relevanceDoc(merged)), writeAliases(tx, kept, merged));
-    await Promise.all(requests);
-    await tx.done;
-  } catch (error) {
-    abandon(tx, requests);
-    throw error;
-  }
+    return { merged, originals };
+  });
   changed(db);
   // The others first: their ids are the merged record's aliases from now on (a lookup by one answers `savedAs` it).
   for (const other of originals.slice(1)) savedStates(db).written(other.id, null);
@@ -364,20 +374,14 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
   const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
-  const requests: Promise<unknown>[] = [];
   const stored = originals.map(withAliases);
-  try {
+  await allOrNothing(tx, async (requests) => {
     if (stored[0]?.id !== merged.id || new Set(stored.map((r) => r.id)).size !== stored.length) throw new TypeError('An undo of a merge puts back the kept record first, then each other once');
     const [current] = await currentRecords(papers, [merged], 'the merge was not undone');
     const again = (await Promise.all(stored.slice(1).map((record) => papers.get(record.id)))).find(Boolean);
     if (again) throw new StaleRecordError(`“${again.paper.title}” was saved again as ${again.id} since the merge: the merge was not undone`);
     stored.forEach((record, i) => requests.push(papers.put(record), relevance.put(relevanceDoc(record)), writeAliases(tx, i === 0 ? current : undefined, record)));
-    await Promise.all(requests);
-    await tx.done;
-  } catch (error) {
-    abandon(tx, requests);
-    throw error;
-  }
+  });
   changed(db);
   for (const record of stored) savedStates(db).written(record.id, record);
   return stored;
