@@ -182,6 +182,14 @@ export function aclAnthologyIdFromDoi(doi: string): string | null {
   return isAclAnthologyId(id) ? id : null;
 }
 
+/**
+ * Whether an anthology id is a volume's front matter (its own entry, not a paper): new-style ids ending in `.0`;
+ * old-style ids with paper number 0 (W volumes have two digits, so `W19-4200`; others one, so `P19-1000`).
+ */
+export function isAclFrontMatter(id: string): boolean {
+  return /\.0$/.test(id) || /^W\d{2}-\d{2}00$/.test(id) || /^[A-VX-Z]\d{2}-\d000$/.test(id);
+}
+
 /** The ACL DOI of an anthology id (the inverse of aclAnthologyIdFromDoi). */
 export function aclAnthologyDoi(id: string): string {
   return `${ACL_DOI_PREFIX}${id}`;
@@ -295,4 +303,14 @@ export function arxivAbsUrl(id: string): string {
 
 export function arxivPdfUrl(id: string): string {
   return `https://arxiv.org/pdf/${id}`;
+}
+
+/** An anthology paper's page, the address its adapter gives it (`https://aclanthology.org/2023.acl-long.1/`). */
+export function aclAnthologyUrl(id: string): string {
+  return `https://aclanthology.org/${id}/`;
+}
+
+/** An anthology paper's PDF (its latest revision; `<id>v1.pdf` names the first). */
+export function aclAnthologyPdfUrl(id: string): string {
+  return `https://aclanthology.org/${id}.pdf`;
 }

@@ -2,7 +2,7 @@
 // Markup: DOM-NOTES.md §7, the saved author page, and acl-org/acl-anthology hugo/layouts (papers/list-entry*, volumes/,
 // events/, papers/single.html).
 import { githubReposFromText } from '../core/github';
-import { ACL_ANTHOLOGY_ID, arxivPdfUrl } from '../core/ids';
+import { ACL_ANTHOLOGY_ID, aclAnthologyUrl, arxivPdfUrl, isAclFrontMatter } from '../core/ids';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
@@ -56,11 +56,6 @@ function pageKind(url: URL): string | null {
   return PAPER_PATH.test(path) ? 'paper' : null;
 }
 
-/** Front matter (the volume's own entry): new ids ending in `.0`; old ids with paper number 0 (W: 2-digit volumes). */
-function isFrontMatter(id: string): boolean {
-  return /\.0$/.test(id) || /^W\d{2}-\d{2}00$/.test(id) || /^[A-VX-Z]\d{2}-\d000$/.test(id);
-}
-
 /** The anthology id of a paper page's address on aclanthology.org (`/<id>/`). */
 function anthologyId(href: string | null | undefined): string | null {
   const url = href ? httpUrl(href, ORIGIN) : null;
@@ -105,7 +100,7 @@ function eventVolume(row: Element): string | null {
 function fromRow(row: Element, ctx: AclContext): Paper | null {
   const id = rowId(row);
   const title = textOf(row.querySelector(ROW_TITLE));
-  if (!id || !title || isFrontMatter(id)) return null;
+  if (!id || !title || isAclFrontMatter(id)) return null;
   const { arxiv, doi } = linkedIds(row, ORIGIN);
   const identity = paperIdentity({ arxiv, doi, site: 'aclanthology', siteId: id });
   if (!identity) return null;
@@ -119,7 +114,7 @@ function fromRow(row: Element, ctx: AclContext): Paper | null {
     githubRepos: githubReposFromText(abstract ?? ''),
     published: ctx.volumeDate,
     pdfUrl: httpUrl(row.querySelector(ROW_PDF)?.getAttribute('href'), ORIGIN) ?? (arxiv ? arxivPdfUrl(arxiv) : null),
-    url: `${ORIGIN}${id}/`,
+    url: aclAnthologyUrl(id),
     venue: textOf(row.querySelector(ROW_VENUE)) || ctx.volumeTitle || eventVolume(row),
   };
 }
@@ -149,7 +144,7 @@ function fromPaperPage(card: Element, ctx: AclContext): Paper | null {
       meta?.pdfUrl ??
       httpUrl(card.querySelector(`${PAGE_TITLE} a[href$=".pdf"]`)?.getAttribute('href'), ORIGIN) ??
       (arxiv ? arxivPdfUrl(arxiv) : null),
-    url: `${ORIGIN}${id}/`,
+    url: aclAnthologyUrl(id),
     venue: meta?.venue ?? (textOf(detail(card, 'Volume')) || null),
   };
 }
@@ -178,7 +173,7 @@ export const aclanthology: SiteAdapter<AclContext> = {
     // Front matter rows are the volume itself (title = volume title, "authors" = editors): not a paper, skipped.
     return cardsUnder(root, ROWS).filter((row) => {
       const id = rowId(row);
-      return id !== null && !isFrontMatter(id);
+      return id !== null && !isAclFrontMatter(id);
     });
   },
 

@@ -39,6 +39,17 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['http://dx.doi.org/10.1016/J.Neunet.2024.106123', { kind: 'doi', doi: '10.1016/j.neunet.2024.106123' }],
   ['https://doi.org/10.1000/a%2Fb(1)/', { kind: 'doi', doi: '10.1000/a/b(1)' }],
   ['https://doi.org/10.48550/arXiv.2402.09876', { kind: 'doi', doi: '10.48550/arxiv.2402.09876' }],
+  // ACL Anthology papers with an ACL DOI: the paper page (with or without its slash), its PDF and a revision's PDF
+  ['https://aclanthology.org/2023.acl-long.1/', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
+  ['https://aclanthology.org/2023.acl-long.1', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
+  ['https://aclanthology.org/2023.acl-long.1.pdf', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
+  ['https://aclanthology.org/2022.findings-acl.12v2.pdf', { kind: 'doi', doi: '10.18653/v1/2022.findings-acl.12' }],
+  ['http://www.aclanthology.org/2020.emnlp-main.550/#abstract', { kind: 'doi', doi: '10.18653/v1/2020.emnlp-main.550' }],
+  ['https://aclanthology.org/P19-1001/', { kind: 'doi', doi: '10.18653/v1/P19-1001' }],
+  ['https://aclanthology.org/P19-1001.pdf', { kind: 'doi', doi: '10.18653/v1/P19-1001' }],
+  ['https://aclanthology.org/W17-4201', { kind: 'doi', doi: '10.18653/v1/W17-4201' }],
+  ['https://aclanthology.org/p18-1001.pdf', { kind: 'doi', doi: '10.18653/v1/P18-1001' }], // old-style ids start with a capital
+  ['https://aclanthology.org/2023.ACL-long.1/', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }], // new-style ones are lowercase
 ];
 
 describe('identifyLink', () => {
@@ -61,6 +72,30 @@ describe('identifyLink', () => {
     `https://doi.org/10.1000/${'x'.repeat(260)}`,
     'https://arxiv.org/list/cs.LG/recent',
     'https://arxiv.org/abs/2413.00001', // no 13th month
+    // ACL Anthology pages that are no paper, papers without an ACL DOI, and what else a paper links
+    'https://aclanthology.org/',
+    'https://aclanthology.org/volumes/2023.acl-long/',
+    'https://aclanthology.org/volumes/P19-1/',
+    'https://aclanthology.org/events/acl-2023/',
+    'https://aclanthology.org/people/andreas-madsack/',
+    'https://aclanthology.org/2023.acl-long.0/', // front matter: the volume's own entry
+    'https://aclanthology.org/2023.acl-long.0.pdf',
+    'https://aclanthology.org/P19-1000.pdf',
+    'https://aclanthology.org/W19-4200/',
+    'https://aclanthology.org/2023.acl-long.1.bib',
+    'https://aclanthology.org/2023.acl-long.1.xml',
+    'https://aclanthology.org/attachments/2023.acl-long.1.software.zip',
+    'https://aclanthology.org/2023.acl-long.1e1.pdf', // an erratum, not the paper
+    'https://aclanthology.org/2023.acl-long.1/extra',
+    'https://aclanthology.org/2020.lrec-1.1/', // LREC: no ACL DOI
+    'https://aclanthology.org/2024.x-1.5/', // a workshop since 2020: no ACL DOI
+    'https://aclanthology.org/P16-1001/', // before 2017: no 10.18653 DOI
+    'https://aclanthology.org/Q19-1001/', // TACL: MIT Press DOIs
+    'https://aclanthology.org/J19-1001.pdf', // CL: MIT Press DOIs
+    'https://aclanthology.org.evil.example/2023.acl-long.1/',
+    'https://evil.example/aclanthology.org/2023.acl-long.1/',
+    'https://evil.example/redirect?to=https://aclanthology.org/2023.acl-long.1/',
+    'ftp://aclanthology.org/2023.acl-long.1.pdf',
     'https://arxiv.org.evil.example/abs/2402.09876',
     'https://evil.example/redirect?to=https://arxiv.org/abs/2402.09876',
     'ftp://arxiv.org/abs/2402.09876',
@@ -88,6 +123,14 @@ describe('LINK_PATTERNS', () => {
     'https://openreview.net/group?id=ICLR.cc/2024/Conference',
     'https://huggingface.co/models',
     'https://www.doi.org.evil.example/10.1000/x',
+    // ACL Anthology: its other pages, and papers the ACL gave no DOI (before 2017)
+    'https://aclanthology.org/',
+    'https://aclanthology.org/volumes/2023.acl-long/',
+    'https://aclanthology.org/events/acl-2023/',
+    'https://aclanthology.org/people/andreas-madsack/',
+    'https://aclanthology.org/info/ids/',
+    'https://aclanthology.org/P16-1001/',
+    'https://aclanthology.org.evil.example/2023.acl-long.1/',
   ])('do not show it on %s', (href) => {
     expect(matched(href)).toBe(false);
   });

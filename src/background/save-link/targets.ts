@@ -1,7 +1,7 @@
 // Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names.
 // Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
-import { arxivIdFromUrl, parseDoi, webUrl } from '../../core/ids';
-import { openReviewId } from '../../core/venues';
+import { aclAnthologyDoi, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, parseDoi, webUrl } from '../../core/ids';
+import { openReviewId, venuePaperFromUrl } from '../../core/venues';
 
 export type LinkTarget =
   /** `version`: the one the link names (`/pdf/<id>v2`), what the reader will see; the paper is the id. */
@@ -13,6 +13,13 @@ const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.a
 const ARXIV_PATHS = ['abs', 'pdf', 'html'];
 /** ar5iv, arXiv's HTML view of its papers before arxiv.org/html/ (still linked from many pages). */
 const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
+const ACL_HOSTS = ['aclanthology.org', 'www.aclanthology.org'];
+/**
+ * ACL Anthology papers that can have an ACL DOI (hasAclDoi): new-style ids (`/2023.acl-long.1/`, `.pdf`) from 2020,
+ * old-style ones from 2017-2019 (`/P19-1001/`, `/W17-4201.pdf`, `/P/P19/P19-1001.pdf`). Not the whole site: its
+ * volume, event and author links would offer a save that can only fail.
+ */
+const ACL_PATHS = ['20*', '*17-*', '*18-*', '*19-*'];
 
 /** Links the menu item appears on. A pattern can over-match (`/papers/trending`); identifyLink decides. */
 export const LINK_PATTERNS: string[] = [
@@ -26,6 +33,7 @@ export const LINK_PATTERNS: string[] = [
   'https://openreview.net/attachment?id=*', // list pages link PDFs this way
   '*://doi.org/*',
   '*://dx.doi.org/*',
+  ...ACL_HOSTS.flatMap((host) => ACL_PATHS.map((path) => `*://${host}/${path}`)),
 ];
 
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
@@ -45,6 +53,7 @@ export function identifyLink(href: string): LinkTarget | null {
     return id ? { kind: 'openreview', id } : null;
   }
   if (DOI_HOSTS.has(host)) return doiTarget(url);
+  if (ACL_HOSTS.includes(host)) return aclTarget(url);
   const arxiv = arxivIdFromUrl(url.href);
   return arxiv ? { kind: 'arxiv', id: arxiv.id, version: arxiv.version } : null; // the paper, and the version apart
 }
@@ -59,4 +68,16 @@ function doiTarget(url: URL): LinkTarget | null {
   // The DOI must be the whole path: a DOI parseDoi would cut short (SICI `<...>`) names another paper.
   const doi = parseDoi(path);
   return doi && doi === path.toLowerCase() && doi.length <= MAX_DOI ? { kind: 'doi', doi } : null;
+}
+
+/**
+ * An anthology paper's page or PDF, by its ACL DOI: the background cannot read the page itself (a service worker has
+ * no DOMParser), and the DOI's metadata comes as JSON. The id is read as the site adapter reads it (venues.ts), so
+ * the DOI maps back (idFromDoi) to the `aclanthology:` id the paper has on its own page. Papers the ACL gave no DOI,
+ * and front matter (a volume's own entry), are no target.
+ */
+function aclTarget(url: URL): LinkTarget | null {
+  const found = venuePaperFromUrl(url.href);
+  if (found?.site !== 'aclanthology' || isAclFrontMatter(found.siteId) || !hasAclDoi(found.siteId)) return null;
+  return { kind: 'doi', doi: aclAnthologyDoi(found.siteId) };
 }
