@@ -1,11 +1,16 @@
 // One paper, one record: a paper with no arXiv id or DOI saved from its venue's page (PMLR, NeurIPS, OpenReview, CVF,
 // ACL Anthology) and from a listing that links that page (dblp, Google Scholar, Semantic Scholar) has one id, so the
-// second save refreshes the first record instead of adding another. Fixtures: each site's test/fixtures/<site>/.
+// second save refreshes the first record instead of adding another; so does an ACL paper saved from a link to it
+// (through its DOI) and from its page. Fixtures: each site's test/fixtures/<site>/.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/core/paper';
+import { createLinkResolver } from '../../src/background/save-link/metadata';
+import { ACL_DOI, aclCsl } from '../../src/background/save-link/fixtures';
+import { identifyLink } from '../../src/background/save-link/targets';
+import { fakeClock, fakeFetch, json } from '../../src/background/save-link/test-helpers';
 import { adapters, extractPage } from '../../src/sites';
 import { editPaper, listPapers, openDatabase, savePaper } from '../../src/storage/reading-list';
 import { fixturesOf } from './robustness/fixtures';
@@ -58,5 +63,30 @@ describe.each(VENUE_PAGES)('a paper saved from %s (%s)', (site, name, title) => 
     await savePaper(db, fromDblp, { savedFrom: 'https://dblp.org/pid/00/1234.html', now: 2000 });
     const list = await listPapers(db);
     expect(list.map((r) => [r.id, r.tags, r.savedAt])).toEqual([[fromVenue.id, ['to-cite'], 1000]]);
+  });
+});
+
+describe('an ACL Anthology paper saved from a link elsewhere, through its DOI', () => {
+  const fromPage = byTitle(papersOf('aclanthology', 'paper-2023.acl-long.1.html'), /cross-lingual transfer/i);
+
+  async function fromLink(href: string): Promise<Paper> {
+    const target = identifyLink(href);
+    expect(target).toEqual({ kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' });
+    const clock = fakeClock();
+    const fake = fakeFetch((url) => (url === `https://doi.org/${ACL_DOI}` ? json(aclCsl()) : json({}, 404)), clock.now);
+    return (await createLinkResolver({ fetch: fake.fetch, now: clock.now, sleep: clock.sleep }).resolve(target!)).paper;
+  }
+
+  it.each([fromPage.url!, fromPage.pdfUrl!])('is the paper its own page shows (%s)', async (href) => {
+    const linked = await fromLink(href);
+    expect(fromPage.id).toBe('aclanthology:2023.acl-long.1');
+    expect(linked).toMatchObject({ id: fromPage.id, url: fromPage.url, pdfUrl: fromPage.pdfUrl, doi: fromPage.doi, aliases: fromPage.aliases });
+  });
+
+  it('and saved again from its page, is one reading-list record', async () => {
+    const db = await openDatabase();
+    await savePaper(db, await fromLink(fromPage.pdfUrl!), { savedFrom: 'https://blog.example.org/notes', now: 1000 });
+    await savePaper(db, fromPage, { savedFrom: fromPage.url!, now: 2000 });
+    expect((await listPapers(db)).map((r) => [r.id, r.savedAt])).toEqual([[fromPage.id, 1000]]);
   });
 });

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { githubReposFromText } from '../../core/github';
 import { emptyPaper, isoDate, type Paper } from '../../core/paper';
-import { idFromDoi } from '../../core/ids';
+import { aclAnthologyIdFromDoi, aclAnthologyPdfUrl, aclAnthologyUrl, idFromDoi } from '../../core/ids';
 import { decodeEntities } from './xml';
 import { finish, httpUrl } from './finish';
 import { get, parseJson, type SourceDeps } from './http';
@@ -56,6 +56,16 @@ function authorName(raw: unknown): string {
   return [given, family].filter(Boolean).join(' ') || literal || name || ''; // organisations use literal/name
 }
 
+/**
+ * Where a DOI's paper lives when that is not the DOI's address: an ACL paper's anthology page and PDF, the addresses
+ * the anthology's adapter gives it. CSL names doi.org, one redirect from the page, and a PDF only in `link`s meant for
+ * Crossref's similarity checking or text mining, where given at all; the anthology id names both. Null for other DOIs.
+ */
+export function doiHome(doi: string): Pick<Paper, 'url' | 'pdfUrl'> | null {
+  const acl = aclAnthologyIdFromDoi(doi);
+  return acl ? { url: aclAnthologyUrl(acl), pdfUrl: aclAnthologyPdfUrl(acl) } : null;
+}
+
 /** The paper from a CSL-JSON body, or null when it has no title. */
 export function paperFromCsl(json: unknown, doi: string): Paper | null {
   const result = v.safeParse(Csl, json);
@@ -71,6 +81,7 @@ export function paperFromCsl(json: unknown, doi: string): Paper | null {
     githubRepos: githubReposFromText(abstract ?? ''),
     url: httpUrl(csl.URL) ?? `${DOI_ORIGIN}/${doi}`,
     venue: csl['container-title'],
+    ...doiHome(doi),
   });
 }
 

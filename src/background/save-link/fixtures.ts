@@ -236,3 +236,52 @@ export function crossrefCsl(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+export const ACL_DOI = '10.18653/v1/2023.acl-long.1';
+
+/**
+ * doi.org's CSL-JSON for an ACL paper (Crossref is the ACL's registration agency), in crossrefCsl's shape with what
+ * ACL records have and lack: the DOI as URL, the year alone, no abstract, the anthology PDF as a `link`. The paper is
+ * test/fixtures/aclanthology/paper-2023.acl-long.1.html's.
+ */
+export function aclCsl(overrides: Record<string, unknown> = {}) {
+  return {
+    indexed: { 'date-parts': [[2026, 5, 14]], 'date-time': '2026-05-14T02:31:09Z', timestamp: 1778725869000 },
+    'reference-count': 0,
+    publisher: 'Association for Computational Linguistics',
+    'content-domain': { domain: [], 'crossmark-restriction': false },
+    DOI: ACL_DOI,
+    type: 'paper-conference',
+    created: { 'date-parts': [[2023, 8, 4]], 'date-time': '2023-08-04T21:02:17Z', timestamp: 1691182937000 },
+    page: '1-17',
+    source: 'Crossref',
+    'is-referenced-by-count': 3,
+    title: 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs',
+    prefix: '10.18653',
+    author: [
+      { given: 'Ana', family: 'Exemplo', sequence: 'first', affiliation: [] },
+      { given: 'Bo', family: 'Muster', sequence: 'additional', affiliation: [] },
+      { given: 'Chidi', family: 'Placeholder', sequence: 'additional', affiliation: [] },
+    ],
+    member: '1643',
+    event: 'Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)',
+    'container-title': 'Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)',
+    'original-title': [],
+    link: [
+      {
+        URL: 'https://aclanthology.org/2023.acl-long.1.pdf',
+        'content-type': 'unspecified',
+        'content-version': 'vor',
+        'intended-application': 'similarity-checking',
+      },
+    ],
+    deposited: { 'date-parts': [[2023, 8, 4]], 'date-time': '2023-08-04T21:02:18Z', timestamp: 1691182938000 },
+    score: 1,
+    resource: { primary: { URL: 'https://aclanthology.org/2023.acl-long.1' } },
+    issued: { 'date-parts': [[2023]] },
+    'references-count': 0,
+    URL: `https://doi.org/${ACL_DOI}`,
+    published: { 'date-parts': [[2023]] },
+    ...overrides,
+  };
+}

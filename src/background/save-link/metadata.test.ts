@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { PaperSchema } from '../messages';
-import { ARXIV_ID, arxivEntry, arxivErrorEntry, arxivFeed, crossrefCsl, DOI, FORUM_ID, hfPaper, openreviewV1, openreviewV2 } from './fixtures';
+import { ACL_DOI, aclCsl, ARXIV_ID, arxivEntry, arxivErrorEntry, arxivFeed, crossrefCsl, DOI, FORUM_ID, hfPaper, openreviewV1, openreviewV2 } from './fixtures';
 import { fetchHfPaper } from './hf-paper';
 import { createLinkResolver, minimalPaper, type LinkResolverOptions } from './metadata';
 import { atom, fakeClock, fakeFetch, json, networkError, respond, type Call } from './test-helpers';
@@ -434,10 +434,56 @@ describe('DOI links', () => {
     const { resolver, fake } = setup(() => json(crossrefCsl()));
     const { paper } = await resolver.resolve({ kind: 'doi', doi: '10.18653/V1/P17-1001' });
     expect(fake.urls()).toEqual(['https://doi.org/10.18653/v1/p17-1001']);
-    expect(paper).toMatchObject({ id: 'aclanthology:P17-1001', url: `https://doi.org/${DOI}`, source: { site: 'doi', page: 'api' } });
+    // Its anthology page and PDF, not the DOI the CSL names (one redirect from the page, and no PDF).
+    expect(paper).toMatchObject({
+      id: 'aclanthology:P17-1001',
+      url: 'https://aclanthology.org/P17-1001/',
+      pdfUrl: 'https://aclanthology.org/P17-1001.pdf',
+      doi: null, // the id carries it (doiOf)
+      source: { site: 'doi', page: 'api' },
+    });
     const minimal = minimalPaper({ kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' });
-    expect(minimal).toMatchObject({ id: 'aclanthology:2023.acl-long.1', title: 'doi:10.18653/v1/2023.acl-long.1', url: 'https://doi.org/10.18653/v1/2023.acl-long.1' });
+    expect(minimal).toMatchObject({
+      id: 'aclanthology:2023.acl-long.1',
+      title: 'doi:10.18653/v1/2023.acl-long.1',
+      url: 'https://aclanthology.org/2023.acl-long.1/',
+      pdfUrl: 'https://aclanthology.org/2023.acl-long.1.pdf',
+    });
     expect(v.is(PaperSchema, minimal)).toBe(true);
+  });
+
+  it("an ACL paper from Crossref's answer: title, authors, venue; a year alone is no date", async () => {
+    const { resolver, fake } = setup(() => json(aclCsl(), 200, `https://api.crossref.org/v1/works/${ACL_DOI}/transform`));
+    const { paper, complete } = await resolver.resolve({ kind: 'doi', doi: ACL_DOI });
+    expect(fake.urls()).toEqual([`https://doi.org/${ACL_DOI}`]);
+    expect(complete).toBe(true);
+    expect(paper).toEqual({
+      id: 'aclanthology:2023.acl-long.1',
+      title: 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs',
+      authors: ['Ana Exemplo', 'Bo Muster', 'Chidi Placeholder'],
+      authorCount: null,
+      abstract: null,
+      published: null,
+      upvotes: null,
+      githubRepos: [],
+      githubStars: null,
+      projectUrl: null,
+      pdfUrl: 'https://aclanthology.org/2023.acl-long.1.pdf',
+      url: 'https://aclanthology.org/2023.acl-long.1/',
+      venue: 'Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)',
+      categories: [],
+      version: null,
+      doi: null,
+      aliases: [],
+      source: { site: 'doi', page: 'api' },
+    });
+    expect(v.is(PaperSchema, paper)).toBe(true);
+    // A full date is kept, as for any DOI; a CSL without links still gets the anthology PDF.
+    const dated = setup(() => json(aclCsl({ issued: { 'date-parts': [[2023, 7, 9]] }, link: undefined })));
+    expect((await dated.resolver.resolve({ kind: 'doi', doi: ACL_DOI })).paper).toMatchObject({
+      published: '2023-07-09',
+      pdfUrl: 'https://aclanthology.org/2023.acl-long.1.pdf',
+    });
   });
 
   it('gives the minimal paper for 404s, HTML, malformed JSON, bodies without a title, network errors', async () => {

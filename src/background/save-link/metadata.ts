@@ -4,7 +4,7 @@
 import { arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, idFromDoi, parseArxivId, parseDoi } from '../../core/ids';
 import { emptyPaper, isPaperVersion, type Paper } from '../../core/paper';
 import { fetchArxivPaper } from './arxiv-api';
-import { fetchDoiPaper, DOI_ORIGIN } from './doi-api';
+import { doiHome, fetchDoiPaper, DOI_ORIGIN } from './doi-api';
 import { finish } from './finish';
 import { fetchHfPaper } from './hf-paper';
 import type { SourceDeps } from './http';
@@ -65,7 +65,7 @@ function minimalDraft(target: LinkTarget): Paper {
     }
     case 'doi': {
       const doi = parseDoi(target.doi) ?? '';
-      return { ...emptyPaper(idFromDoi(doi), `doi:${doi}`, { site: 'doi', page: 'link' }), url: `${DOI_ORIGIN}/${doi}` };
+      return { ...emptyPaper(idFromDoi(doi), `doi:${doi}`, { site: 'doi', page: 'link' }), url: `${DOI_ORIGIN}/${doi}`, ...doiHome(doi) };
     }
   }
 }
