@@ -138,7 +138,7 @@ export interface Harness {
 
 const INSPECTOR = resolve('test/e2e/inspector');
 /** Requests that go on to the fake API server (test/e2e/fake-api). */
-const FAKE_API = /^https:\/\/(api\.github\.com\/|huggingface\.co\/api\/|export\.arxiv\.org\/api\/)/;
+const FAKE_API = /^https:\/\/(api\.github\.com\/|huggingface\.co\/api\/|export\.arxiv\.org\/api\/|doi\.org\/)/;
 const FIREFOX_UUID = '6b1c2b0e-3f5a-4c1e-9a61-0d1e2f3a4b5c';
 const GECKO_ID = 'papershelf@papershelf.dev';
 

@@ -9,6 +9,7 @@ import { bothBrowsers, until, type Harness, type Routes } from './browsers';
 import { startFakeApi, type FakeApi } from './fake-api/server';
 import { MENU_ID } from '../../src/background/context-menu';
 import { DAILY_URL, PAGES } from './pages';
+import { ACL_DOI, aclCsl } from '../../src/background/save-link/fixtures';
 
 const BLOG_URL = 'https://blog.example.org/reading-notes';
 const blog = `<!doctype html><html><head><title>Reading notes</title></head><body>
@@ -37,6 +38,7 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     api = await startFakeApi();
     api.hfPapers.set(PAPER.id, PAPER);
     api.hfPapers.set(DAILY_FIRST.id, { ...PAPER, id: DAILY_FIRST.id, title: DAILY_FIRST.title });
+    api.csl.set(ACL_DOI, aclCsl());
     harness = await launch();
   });
   afterAll(async () => {
@@ -82,6 +84,23 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     await until(async () => (await next.texts('.error-box span')).includes(said), 'the failed save said in the popup', 10_000);
     if (harness.inServiceWorker) await until(async () => (await button('BadgeText')) === '2', 'the count back on the toolbar button');
     await next.close();
+  });
+
+  it('an ACL Anthology PDF link saves, through its DOI, the paper its anthology page shows', async () => {
+    const popup = await harness.openPopup();
+    await click('https://aclanthology.org/2023.acl-long.1.pdf');
+    const ID = 'aclanthology:2023.acl-long.1';
+    const item = () => popup.evaluate(() => {
+      const li = document.querySelector('li.item[data-id="aclanthology:2023.acl-long.1"]');
+      return li && { title: li.querySelector('.title')?.textContent, href: li.querySelector('a.title')?.getAttribute('href') };
+    });
+    const saved = await until(async () => {
+      const found = await item();
+      return found?.title === aclCsl().title && found;
+    }, `${ID} in the popup with the title Crossref gives`, 15_000);
+    expect(api.requests).toContain(`doi.org /${ACL_DOI}`);
+    expect(saved.href).toBe('https://aclanthology.org/2023.acl-long.1/');
+    await popup.close();
   });
 
   it('a tab showing the paper saved from a link elsewhere follows at once', async () => {

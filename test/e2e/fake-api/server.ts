@@ -1,6 +1,7 @@
 // A stand-in for api.github.com and huggingface.co/api on 127.0.0.1:443. The browsers resolve those two
 // hosts to this machine (Chromium --host-resolver-rules, Firefox network.dns.localDomains) and accept its
-// self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co; export.arxiv.org is answered too, in Chromium, which ignores the name mismatch). Needed because
+// self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co; export.arxiv.org is answered too, in Chromium, which ignores the name mismatch;
+// doi.org too, which both browsers reach in save-link.e2e.ts). Needed because
 // the extension's background fetches are not visible to page-level request interception in Firefox.
 import { createServer, type Server } from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -19,12 +20,14 @@ export interface FakeApi {
   hfRepos: Map<string, string>;
   /** Whole answers of Hugging Face's paper API by arXiv id (the "Save to reading list" link flow); before hfRepos. */
   hfPapers: Map<string, unknown>;
+  /** doi.org's content negotiation: CSL-JSON by lowercased DOI (what Crossref answers after doi.org's redirect). */
+  csl: Map<string, unknown>;
   /** When set, GitHub answers 403 "API rate limit exceeded" with remaining 0 until this epoch second. */
   rateLimitedUntil: number | null;
   close(): Promise<void>;
 }
 
-export const FAKE_HOSTS = ['api.github.com', 'huggingface.co', 'export.arxiv.org'];
+export const FAKE_HOSTS = ['api.github.com', 'huggingface.co', 'export.arxiv.org', 'doi.org'];
 
 export async function startFakeApi(): Promise<FakeApi> {
   const api: FakeApi = {
@@ -32,6 +35,7 @@ export async function startFakeApi(): Promise<FakeApi> {
     repos: new Map(),
     hfRepos: new Map(),
     hfPapers: new Map(),
+    csl: new Map(),
     rateLimitedUntil: null,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -72,6 +76,10 @@ export async function startFakeApi(): Promise<FakeApi> {
       res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8', 'access-control-allow-origin': '*' });
       res.end('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><title>arXiv Query</title><opensearch:totalResults>0</opensearch:totalResults></feed>');
       return;
+    }
+    if (host === 'doi.org') {
+      const body = api.csl.get(decodeURIComponent(path.slice(1)).toLowerCase());
+      return body ? json(200, body, { 'content-type': 'application/vnd.citationstyles.csl+json' }) : json(404, { error: 'DOI not found' });
     }
     json(404, { error: 'not served by the fake API' });
   });
