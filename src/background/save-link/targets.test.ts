@@ -50,6 +50,10 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://aclanthology.org/W17-4201', { kind: 'doi', doi: '10.18653/v1/W17-4201' }],
   ['https://aclanthology.org/p18-1001.pdf', { kind: 'doi', doi: '10.18653/v1/P18-1001' }], // old-style ids start with a capital
   ['https://aclanthology.org/2023.ACL-long.1/', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }], // new-style ones are lowercase
+  // The anthology's address until 2020, in many papers' references
+  ['https://www.aclweb.org/anthology/P19-1001.pdf', { kind: 'doi', doi: '10.18653/v1/P19-1001' }],
+  ['http://aclweb.org/anthology/D18-1045', { kind: 'doi', doi: '10.18653/v1/D18-1045' }],
+  ['https://www.aclweb.org/anthology/2020.acl-main.1/', { kind: 'doi', doi: '10.18653/v1/2020.acl-main.1' }],
 ];
 
 describe('identifyLink', () => {
@@ -131,6 +135,8 @@ describe('LINK_PATTERNS', () => {
     'https://aclanthology.org/info/ids/',
     'https://aclanthology.org/P16-1001/',
     'https://aclanthology.org.evil.example/2023.acl-long.1/',
+    'https://www.aclweb.org/portal/',
+    'https://www.aclweb.org/anthology/P16-1001.pdf',
   ])('do not show it on %s', (href) => {
     expect(matched(href)).toBe(false);
   });

@@ -14,6 +14,8 @@ const ARXIV_PATHS = ['abs', 'pdf', 'html'];
 /** ar5iv, arXiv's HTML view of its papers before arxiv.org/html/ (still linked from many pages). */
 const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
 const ACL_HOSTS = ['aclanthology.org', 'www.aclanthology.org'];
+/** The anthology's address until 2020 (`aclweb.org/anthology/P19-1001`), still in many papers' references. */
+const ACLWEB_HOSTS = ['aclweb.org', 'www.aclweb.org'];
 /**
  * ACL Anthology papers that can have an ACL DOI (hasAclDoi): new-style ids (`/2023.acl-long.1/`, `.pdf`) from 2020,
  * old-style ones from 2017-2019 (`/P19-1001/`, `/W17-4201.pdf`, `/P/P19/P19-1001.pdf`). Not the whole site: its
@@ -34,6 +36,7 @@ export const LINK_PATTERNS: string[] = [
   '*://doi.org/*',
   '*://dx.doi.org/*',
   ...ACL_HOSTS.flatMap((host) => ACL_PATHS.map((path) => `*://${host}/${path}`)),
+  ...ACLWEB_HOSTS.flatMap((host) => ACL_PATHS.map((path) => `*://${host}/anthology/${path}`)),
 ];
 
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
@@ -53,7 +56,7 @@ export function identifyLink(href: string): LinkTarget | null {
     return id ? { kind: 'openreview', id } : null;
   }
   if (DOI_HOSTS.has(host)) return doiTarget(url);
-  if (ACL_HOSTS.includes(host)) return aclTarget(url);
+  if (ACL_HOSTS.includes(host) || ACLWEB_HOSTS.includes(host)) return aclTarget(url);
   const arxiv = arxivIdFromUrl(url.href);
   return arxiv ? { kind: 'arxiv', id: arxiv.id, version: arxiv.version } : null; // the paper, and the version apart
 }
