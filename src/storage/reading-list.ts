@@ -223,27 +223,20 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
 }
 
 /** Write records as given (their aliases as every write keeps them: withAliases), all in one transaction: every one is committed, or none is. */
-export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
-  const puts: Promise<unknown>[] = [];
-  const stored: SavedPaper[] = [];
+/**
+ * `write`'s requests (pushed to the list it is given) and the transaction's commit, all or nothing: on any failure (a
+ * request's, its own check's, or a put() that throws at once, as for a record without a key) the transaction is
+ * aborted, the other requests' and its own rejections that follow are expected, and the error is thrown.
+ */
+async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, write: (requests: Promise<unknown>[]) => Promise<T>): Promise<T> {
+  const requests: Promise<unknown>[] = [];
   try {
-    // put() can also throw synchronously (a record without a key): that must abort the batch too.
-    for (const given of records) {
-      const record = withAliases(given);
-      stored.push(record);
-      // The aliases of the copy it replaces (read first, in the same transaction) that it no longer has are let go.
-      puts.push(tx.objectStore('papers').get(record.id).then((before) => writeAliases(tx, before, record)));
-      puts.push(tx.objectStore('papers').put(record));
-      puts.push(tx.objectStore('relevance').put(relevanceDoc(record)));
-    }
-    await Promise.all(puts);
+    const value = await write(requests);
+    await Promise.all(requests);
     await tx.done;
-    changed(db);
-    for (const record of stored) savedStates(db).written(record.id, record);
+    return value;
   } catch (error) {
-    // One failed put aborts the transaction; the other requests and tx.done then reject too: expected.
-    for (const put of puts) put.catch(() => {});
+    for (const request of requests) request.catch(() => {});
     tx.done.catch(() => {});
     try {
       tx.abort();
@@ -252,6 +245,21 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
     }
     throw error;
   }
+}
+
+export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const stored = records.map(withAliases);
+  await allOrNothing(tx, async (requests) => {
+    for (const record of stored) {
+      // The aliases of the copy it replaces (read first, in the same transaction) that it no longer has are let go.
+      requests.push(tx.objectStore('papers').get(record.id).then((before) => writeAliases(tx, before, record)));
+      requests.push(tx.objectStore('papers').put(record));
+      requests.push(tx.objectStore('relevance').put(relevanceDoc(record)));
+    }
+  });
+  changed(db);
+  for (const record of stored) savedStates(db).written(record.id, record);
   return records.length;
 }
 
@@ -301,34 +309,6 @@ async function currentRecords(papers: { get(id: string): Promise<SavedPaper | un
     if (record.updatedAt !== updatedAt) throw new StaleRecordError(`“${record.paper.title}” (${id}) was changed since it was shown, maybe in another tab: ${what}`);
     return record;
   });
-}
-
-/** Let a transaction go without writing anything, its requests' and its own failures expected. */
-function abandon(tx: { abort(): void; done: Promise<void> }, requests: readonly Promise<unknown>[] = []): void {
-  for (const request of requests) request.catch(() => {});
-  tx.done.catch(() => {});
-  try {
-    tx.abort();
-  } catch {
-    /* already aborted */
-  }
-}
-
-/**
- * `write`'s requests (pushed to the list it is given) and the transaction's commit; on any failure, its own check's
- * included, the transaction goes without writing anything and the error is thrown.
- */
-async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, write: (requests: Promise<unknown>[]) => Promise<T>): Promise<T> {
-  const requests: Promise<unknown>[] = [];
-  try {
-    const value = await write(requests);
-    await Promise.all(requests);
-    await tx.done;
-    return value;
-  } catch (error) {
-    abandon(tx, requests);
-    throw error;
-  }
 }
 
 export interface MergeResult {
