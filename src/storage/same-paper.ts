@@ -2,6 +2,7 @@
 // by its anthology id) become one record without losing anything the user wrote. Pure, for the migration.
 import { boundAliases, knownIds } from '../core/aliases';
 import { mergePapers, type Paper } from '../core/paper';
+import { savedTime } from '../core/merge-duplicates';
 import { unionTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
 import type { SavedPaper } from './schema';
@@ -42,8 +43,7 @@ export function mergeSamePaper(id: string, first: SavedPaper, second: SavedPaper
   const text = (r: SavedPaper) => (typeof r.note === 'string' ? r.note : '');
   const overflow = tags.splice(RECORD_LIMITS.tags);
   const note = notesOf(text(newer), overflow.length ? `Tags: ${overflow.join(', ')}` : '', text(older));
-  const saved = (r: SavedPaper) => (r.savedAt > 0 ? r.savedAt : Infinity);
-  const earlier = saved(older) < saved(newer) ? older : newer;
+  const earlier = savedTime(older) < savedTime(newer) ? older : newer;
   const later = earlier === older ? newer : older;
   return {
     id,
