@@ -29,6 +29,12 @@ describe('parseEnvelope', () => {
     expect(envelope.payload).toMatchObject({ paper: { version: 3, doi: '10.1109/CVPR52733.2024.00123' } });
   });
 
+  it('accepts a date at the precision a page gives it: a year, a month, a day', () => {
+    for (const published of ['2019', '2019-07', '2019-07-21']) {
+      expect(parseEnvelope({ type: 'save', payload: { paper: makePaper({ published }), savedFrom: 'https://x.example/' } }).payload).toMatchObject({ paper: { published } });
+    }
+  });
+
   it.each([
     ['an unknown type', { type: 'dropDatabase', payload: {} }, /Unknown message type/],
     ['no payload', { type: 'list' }, /Invalid "list" message/],
@@ -40,6 +46,9 @@ describe('parseEnvelope', () => {
     ['a bad repo', { type: 'save', payload: { paper: makePaper({ githubRepos: ['a/b/c'] }), savedFrom: 'https://x.example/' } }, /paper\.githubRepos/],
     ['an empty title', { type: 'save', payload: { paper: makePaper({ title: '' }), savedFrom: 'https://x.example/' } }, /paper\.title/],
     ['a huge abstract', { type: 'save', payload: { paper: makePaper({ abstract: 'x'.repeat(60_000) }), savedFrom: 'https://x.example/' } }, /paper\.abstract/],
+    ['an impossible date', { type: 'save', payload: { paper: makePaper({ published: '2023-02-29' }), savedFrom: 'https://x.example/' } }, /at paper\.published/],
+    ['a month 13', { type: 'save', payload: { paper: makePaper({ published: '2019-13' }), savedFrom: 'https://x.example/' } }, /at paper\.published/],
+    ['a date in words', { type: 'save', payload: { paper: makePaper({ published: 'July 2019' }), savedFrom: 'https://x.example/' } }, /at paper\.published/],
     ['a version 0', { type: 'save', payload: { paper: makePaper({ version: 0 }), savedFrom: 'https://x.example/' } }, /at paper\.version/],
     ['a version past its bound', { type: 'save', payload: { paper: makePaper({ version: 1001 }), savedFrom: 'https://x.example/' } }, /at paper\.version/],
     ['a version on a non-arXiv paper', { type: 'save', payload: { paper: makePaper({ id: 'openreview:Xk9pQ2vN7a', version: 2 }), savedFrom: 'https://x.example/' } }, /only an arXiv paper has a version/],

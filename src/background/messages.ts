@@ -10,7 +10,7 @@ import { SettingsPatchSchema } from '../storage/settings-schema';
 import { unionTags } from '../core/tags/same-tag';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
-import { isCalendarDate, isHttpUrl, isPaperDoi, isWellFormedId, PAPER_LIMITS } from '../core/paper';
+import { isHttpUrl, isPaperDate, isPaperDoi, isWellFormedId, PAPER_LIMITS } from '../core/paper';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const optionalText = (max: number) => v.nullable(text(max));
@@ -20,7 +20,7 @@ export const BATCH_MAX = 50;
 /** The most paper ids one lookup may name (a page's whole listing at once: see Annotator.askNamedStates). */
 export const LOOKUP_MAX = 20_000;
 const httpUrl = v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL'));
-const calendarDate = v.pipe(v.string(), v.check(isCalendarDate, 'must be a real calendar date (YYYY-MM-DD)'));
+const paperDate = v.pipe(v.string(), v.check(isPaperDate, 'must be a date: YYYY, YYYY-MM or a real YYYY-MM-DD'));
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(L.count)));
 
 const ID_PREFIX = new RegExp(`^(?:${ID_PREFIXES.join('|')}):`);
@@ -38,7 +38,7 @@ export const PaperSchema = v.pipe(
     authors: v.pipe(v.array(text(L.author)), v.maxLength(L.authors)),
     authorCount: count,
     abstract: optionalText(L.abstract),
-    published: v.nullable(calendarDate),
+    published: v.nullable(paperDate),
     upvotes: count,
     githubRepos: v.pipe(v.array(v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo'))), v.maxLength(L.repos)),
     githubStars: count,

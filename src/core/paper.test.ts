@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isWellFormedId, mergedIdentity, normalizeSpace, PAPER_LIMITS, savedFromUrl, type Paper } from './paper';
+import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isPaperDate, isWellFormedId, mergedIdentity, normalizeSpace, PAPER_LIMITS, savedFromUrl, type Paper } from './paper';
 import { mulberry32 } from './random';
 import { PaperSchema } from '../background/messages';
 
@@ -63,6 +63,11 @@ describe('boundPaper: what a page gives, brought within what the list stores', (
     expect(bounded).toMatchObject({ url: null, pdfUrl: null, projectUrl: null, published: null, upvotes: null, githubStars: null, githubRepos: ['ok/repo'] });
   });
 
+  it('keeps a date at the precision the page gave (a proceedings year, a month), and drops one that is none', () => {
+    for (const published of ['2019', '2019-07', '2019-07-21']) expect(boundPaper(base({ published }))!.published).toBe(published);
+    for (const published of ['2019-13', '19', 'July 2019', '']) expect(boundPaper(base({ published }))!.published).toBeNull();
+  });
+
   it("keeps an arXiv paper's version and its own DOI (lowercased), and drops what cannot be one", () => {
     expect(boundPaper(base({ version: 3, doi: '10.1109/CVPR.2024.00123' }))).toMatchObject({ version: 3, doi: '10.1109/cvpr.2024.00123' });
     for (const version of [0, -1, 2.5, PAPER_LIMITS.version + 1, Number.NaN]) expect(boundPaper(base({ version }))!.version).toBeNull();
@@ -111,6 +116,8 @@ describe('the checks the schema shares with adapters', () => {
     expect(['https://arxiv.org/abs/1', 'HTTP://例子.测试/x', 'https://x.org/a%20b'].map(isHttpUrl)).toEqual([true, true, true]);
     expect(['javascript:alert(1)', 'https://x.org/a b', 'https://x.org/\u0000', '//x.org', 'https://'].map(isHttpUrl)).toEqual([false, false, false, false, false]);
     expect(['2024-02-29', '2023-02-29', '2026-13-01', '2026-1-1'].map(isCalendarDate)).toEqual([true, false, false, false]);
+    expect(['2019', '2019-07', '2019-12', '2024-02-29'].map(isPaperDate)).toEqual([true, true, true, true]);
+    expect(['2019-00', '2019-13', '2019-7', '0999', '2023-02-29', '19', '2019-07-', '2019 ', ' 2019', '2019-07-21T00:00'].map(isPaperDate)).toEqual(Array(10).fill(false));
     expect(['doi:10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0', 'arxiv:hep-th/9901001', 'a:b c', 'arxiv:1\u200b'].map(isWellFormedId)).toEqual([true, true, false, false]);
   });
 });

@@ -13,7 +13,11 @@ export interface Paper {
   /** Set when the page gives only a count, or truncates the list ("et al."). */
   authorCount: number | null;
   abstract: string | null;
-  /** YYYY-MM-DD, the first version's date where the page gives it. */
+  /**
+   * When it appeared, as precisely as the page says (isPaperDate): YYYY-MM-DD (the first version's date where the page
+   * gives it), YYYY-MM, or YYYY alone (a proceedings volume's year: PMLR, NeurIPS, CVF, a DOI's year-only issue date).
+   * Strings of these compare in time order, a year or month before its days.
+   */
   published: string | null;
   upvotes: number | null;
   /** `owner/repo`, de-duplicated case-insensitively, structured data first. */
@@ -189,6 +193,17 @@ export function isCalendarDate(date: string): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
 }
 
+/**
+ * A date at the precision a page gives it, as ISO 8601 writes reduced precision (and CSL its date-parts): YYYY,
+ * YYYY-MM, or YYYY-MM-DD naming a real calendar day. Years 1000-9999: nothing earlier is a paper in this list.
+ */
+export function isPaperDate(date: string): boolean {
+  if (/^[1-9]\d{3}$/.test(date)) return true;
+  const month = /^[1-9]\d{3}-(\d{2})$/.exec(date);
+  if (month) return Number(month[1]) >= 1 && Number(month[1]) <= 12;
+  return /^[1-9]/.test(date) && isCalendarDate(date);
+}
+
 /** A canonical id within limits: a prefix, a colon, no white space, control, invisible or bidi characters. */
 export function isWellFormedId(id: string): boolean {
   return id.length <= PAPER_LIMITS.id && /^[a-z][a-z0-9-]*:[^\s\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$/.test(id);
@@ -235,7 +250,7 @@ export function boundPaper(paper: Paper): Paper | null {
     authors,
     authorCount,
     abstract: text.abstract,
-    published: paper.published && isCalendarDate(paper.published) ? paper.published : null,
+    published: paper.published && isPaperDate(paper.published) ? paper.published : null,
     upvotes: countOrNull(paper.upvotes),
     githubRepos: paper.githubRepos.filter((r) => REPO_NAME.test(r)).slice(0, L.repos),
     githubStars: countOrNull(paper.githubStars),
