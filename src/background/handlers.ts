@@ -3,7 +3,7 @@
 import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, editPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 
 export interface HandlerDeps {
@@ -41,8 +41,11 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       // started by this message took ~200 ms more to answer that lookup). Nobody waits for it.
       void deps.db().then(preloadLookups, () => undefined);
       prepareTopics(); // likewise the topics of its cards, asked when they are built
-      const { watchedTopics, tagRules, relevance } = await deps.settings();
-      return { watchedTopics, tagRules, relevance: relevance.enabled };
+      // Relevance is asked for only with something to be like: a page whose reader has saved nothing gets neither
+      // marks nor the page control ("Next relevant (0)" on every listing of a new user's browser). The control's
+      // presence so tells a page that the list is not empty, and nothing more (overlay/page-control.ts).
+      const [{ watchedTopics, tagRules, relevance }, listed] = await Promise.all([deps.settings(), deps.db().then(hasPapers).catch(() => true)]);
+      return { watchedTopics, tagRules, relevance: relevance.enabled && listed };
     }
     case 'relevance': {
       // Off means off: the content script does not ask, and the background would not answer if it did.

@@ -294,9 +294,22 @@ describe('handle', () => {
   it('gives pages the tag settings but never the GitHub token', async () => {
     const db = await openDatabase();
     const deps = depsOver(async () => db, { settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }) });
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://huggingface.co/papers' });
     const answer = await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
     expect(answer).toEqual({ watchedTopics: ['llm'], tagRules: [], relevance: true });
     expect(JSON.stringify(answer)).not.toContain('secret');
+  });
+
+  it('says relevance is on only with the setting on and something saved to be like', async () => {
+    const db = await openDatabase();
+    let settings: Settings = DEFAULT_SETTINGS;
+    const deps = depsOver(async () => db, { settings: async () => settings });
+    const relevanceOn = async () => ((await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)) as { relevance: boolean }).relevance;
+    expect(await relevanceOn()).toBe(false); // a new user's empty list: no marks, no page control
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://huggingface.co/papers' });
+    expect(await relevanceOn()).toBe(true);
+    settings = { ...DEFAULT_SETTINGS, relevance: { enabled: false } };
+    expect(await relevanceOn()).toBe(false);
   });
 
   it("reads the saved ids when a page asks for its tag settings, so that its first lookup finds them read", async () => {

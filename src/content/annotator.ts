@@ -1403,8 +1403,8 @@ export class Annotator {
   }
 
   /**
-   * The page control exists on every annotated page while relevance is on, and shows itself only when a card is
-   * relevant: whether it is in the page says only that the setting is on, never anything about the list.
+   * The page control exists on every annotated page while relevance is on (the setting, and a list that is not empty),
+   * at one size whatever its count: whether it is in the page never says anything about the cards (page-control.ts).
    */
   private updateControl(): void {
     const count = this.relevantCards().length;

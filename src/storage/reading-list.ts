@@ -115,6 +115,11 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
   return removed;
 }
 
+/** Whether anything is saved: the first id, one key read whatever the size of the list. */
+export async function hasPapers(db: Database): Promise<boolean> {
+  return (await db.getKey('papers', IDBKeyRange.lowerBound(''))) !== undefined;
+}
+
 /** The whole list, newest save first. */
 export async function listPapers(db: Database, limit?: number): Promise<SavedPaper[]> {
   if (limit === undefined) return (await db.getAllFromIndex('papers', 'by-savedAt')).reverse();

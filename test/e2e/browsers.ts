@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FAKE_HOSTS } from './fake-api/server';
 import type { SavedPaper } from '../../src/storage/schema';
+import { emptyPaper } from '../../src/core/paper';
 
 export interface Served {
   status?: number;
@@ -233,6 +234,40 @@ function formValues(els: Element[]): string[] {
 /** Write `records` into the reading list from an extension page, as an import does (the background's `putMany`). */
 export function putRecords(page: Tab, records: readonly SavedPaper[]): Promise<{ ok: boolean }> {
   return page.run<{ ok: boolean }>(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'putMany', payload: { records: ${JSON.stringify(records)} } })`);
+}
+
+/**
+ * A paper saved from elsewhere, on no test page and like none of their cards (its title shares no word with them).
+ * Relevance marks and the page control come only with something saved to be like (background/handlers.ts).
+ */
+export const ELSEWHERE: SavedPaper = {
+  id: 'arxiv:1802.00001',
+  paper: { ...emptyPaper('arxiv:1802.00001', 'Quokka sonnets in Old Norse', { site: 'arxiv', page: 'abs' }), url: 'https://arxiv.org/abs/1802.00001' },
+  status: 'to-read',
+  tags: [],
+  note: '',
+  savedFrom: 'https://arxiv.org/abs/1802.00001',
+  savedAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_000_000,
+};
+
+/** Saves ELSEWHERE through an extension page, as an import would. */
+export async function saveElsewhere(harness: Harness): Promise<void> {
+  const library = await harness.openExtensionPage('src/library/index.html', '.library');
+  try {
+    if (!(await putRecords(library, [ELSEWHERE])).ok) throw new Error('the paper from elsewhere was not saved');
+  } finally {
+    await library.close();
+  }
+}
+
+/**
+ * Removes ELSEWHERE again, in an open extension page. A profile of the whole list scores cards (core/relevance), so an
+ * unrelated paper beside one saved paper halves every card's score: a test that counts marks takes it away first.
+ */
+export async function removeElsewhere(page: Tab): Promise<void> {
+  const reply = await page.run<{ ok: boolean }>(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'remove', payload: { id: '${ELSEWHERE.id}' } })`);
+  if (!reply.ok) throw new Error('the paper from elsewhere was not removed');
 }
 
 /** The reader's own browser settings, as set in its preferences before it starts. */

@@ -2,7 +2,7 @@
 // built, and relevance turned off takes the page control away, with no reload of the listing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { bothBrowsers, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, saveElsewhere, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, PAGES, routes } from './pages';
 import { huggingface } from '../../src/sites/huggingface';
 import { compileRules } from '../../src/core/tags/rules';
@@ -25,13 +25,14 @@ describe.each(browsers)('%s: an open listing follows the settings', (_name, laun
   beforeAll(async () => {
     expect(tagged.length).toBeGreaterThan(0); // the fixture has a card the rule tags
     harness = await launch();
+    await saveElsewhere(harness); // relevance is asked for only with a list to be like
     tab = await harness.newTab();
     await tab.goto(DAILY_URL);
     await until(async () => {
       const found = await tab.overlays();
       return found.length > 0 && found.every((o) => o.pressed !== null && o.built) && found;
     }, 'the overlays', 10_000);
-    // Relevance is on by default: the control's host is on the page.
+    // Relevance is on by default (and something is saved): the control's host is on the page.
     await until(async () => tab.evaluate(() => document.querySelector('papershelf-controls') !== null), 'the control host', 5000);
     await tab.evaluate(() => void ((window as { notReloaded?: boolean }).notReloaded = true));
   });

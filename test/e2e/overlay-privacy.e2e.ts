@@ -6,7 +6,7 @@
 // control's box and hit testing, whether any card is relevant or none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { bothBrowsers, putRecords, shownControls, until, type Harness, type Tab } from './browsers';
+import { bothBrowsers, putRecords, removeElsewhere, saveElsewhere, shownControls, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, NEW_URL, PAGES, routes } from './pages';
 import { emptyPaper } from '../../src/core/paper';
 import { huggingface } from '../../src/sites/huggingface';
@@ -118,12 +118,14 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
   afterAll(() => harness?.close());
 
   it.each(PAGES_UNDER_TEST)('$site: saved or not, tags, rules, watched topics, relevance and theme leave every host the same', async ({ url, saved, count, dark }) => {
+    await saveElsewhere(harness); // relevance is asked for only with a list to be like
     const tab = await harness.newTab();
     await tab.resize(1024, 800);
     await tab.goto(url);
     await settled(tab, count);
-    // The relevance control comes once the page's cards are scored (none is relevant yet: nothing is saved).
+    // The relevance control comes once the page's cards are scored (none is relevant yet: none is like that paper).
     await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
+    if (url === DAILY_URL) expect((await shownControls(tab))[0]).toMatchObject({ label: 'Next relevant (0)', disabled: 'true' });
     const before = await measure(tab);
     expect(Object.keys(before).length).toBe(count + 1);
     expect((before.control!.grid as string).match(/H/g)?.length ?? 0, 'the control is drawn').toBeGreaterThan(30);
@@ -138,6 +140,7 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     // The reader's list, tags, status and settings change under the open page (as from another tab).
     const library = await harness.openExtensionPage('src/library/index.html', '.library');
     expect((await putRecords(library, saved.map((id, i) => record(id, url, i)))).ok).toBe(true);
+    await removeElsewhere(library); // so the cards like the saved ones clear the threshold (browsers.ts)
     const patch = {
       relevance: { enabled: true },
       watchedTopics: TOPICS.slice(0, 8).map((t) => t.id),

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { bothBrowsers, shownControls, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { bothBrowsers, removeElsewhere, saveElsewhere, shownControls, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
 import { huggingface } from '../../src/sites/huggingface';
 import { buildModel } from '../../src/core/relevance/model';
 import { scorer } from '../../src/core/relevance/score';
@@ -59,12 +59,21 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
   });
   afterAll(() => harness?.close());
 
-  it('marks nothing while nothing is saved; the control is drawn all the same, its "Next relevant" doing nothing', async () => {
+  it('while nothing is saved, marks nothing and draws no control: a new reader\'s listings stay as they were', async () => {
     await tab.goto(DAILY_URL);
     const overlays = await settled(tab);
+    await new Promise((r) => setTimeout(r, 500)); // time a relevance answer would have had
     expect(overlays.filter((o) => o.relevance !== null)).toEqual([]);
+    expect(await tab.evaluate(() => document.querySelector('papershelf-controls') === null)).toBe(true);
+  });
+
+  it('with a paper saved that no card is like, the control is drawn all the same, its "Next relevant" greyed and doing nothing', async () => {
+    await saveElsewhere(harness);
+    await tab.reload();
+    await settled(tab);
     // Drawn whether or not a card is relevant, so the page cannot tell from it (overlay-privacy.e2e.ts measures it).
-    await until(async () => (await controls(tab)).length > 0, 'the control', 3000);
+    await until(async () => (await controls(tab)).length > 0, 'the control', 5000);
+    expect((await tab.overlays()).filter((o) => o.relevance !== null)).toEqual([]);
     expect(await controls(tab)).toEqual([
       { label: 'Next relevant (0)', pressed: null, disabled: 'true' },
       { label: 'Dim done', pressed: 'false', disabled: null },
@@ -72,6 +81,9 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
     await clickControl(tab, 0);
     await new Promise((r) => setTimeout(r, 200));
     expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-papershelf-id') ?? null)).toBeNull(); // no card to go to
+    const library = await harness.openExtensionPage('src/library/index.html', '.library');
+    await removeElsewhere(library); // the list below is the one saved paper (browsers.ts)
+    await library.close();
   });
 
   it('after a save and a reload, marks exactly the cards the scorer puts over the threshold, with the reason', async () => {

@@ -1,11 +1,12 @@
 // The page-level relevance control (issue #8): one small fixed button group in its own closed shadow root, drawn on
-// every annotated page while relevance is on. "Next relevant (n)" moves to the next marked card (and does nothing at
-// none); "Dim done" dims the overlays of papers the user marked done.
+// every annotated page while relevance is on and something is saved (the background says so: handlers.ts tagSettings;
+// a new reader's empty list has nothing to be like). "Next relevant (n)" moves to the next marked card (and does nothing
+// at none); "Dim done" dims the overlays of papers the user marked done.
 //
 // A page script sees the host's box and can hit-test it (elementFromPoint answers the host wherever the bar is drawn),
-// so neither may depend on the reader's list: the bar is drawn whether or not any card is relevant (a bar drawn only
-// when one is told a page built to probe the reader's interests that much), and the count sits in a slot of fixed
-// width, so "(1)" and "(42)" give the bar one size. Every declaration on the host is `!important` (see host.ts): the
+// so neither may depend on what is in the reader's list: the bar is drawn whether or not any card is relevant (a bar
+// drawn only when one is told a page built to probe the reader's interests that much), and the count sits in a slot
+// of fixed width, so "(1)" and "(42)" give the bar one size. That the list is not empty is all its presence tells. Every declaration on the host is `!important` (see host.ts): the
 // page's own style cannot undo them.
 import { el, onUser, pageTheme, setAttr, setText, SHOWN_TEXT_STYLE, type Theme } from './host';
 
