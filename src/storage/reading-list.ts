@@ -23,6 +23,18 @@ export function relevanceGeneration(db: Database): number {
   return generations.get(db) ?? 0;
 }
 
+/**
+ * A transaction for a write that may change which ids are saved (or their aliases): over the list's stores and `meta`,
+ * where it puts a new generation token first, so a snapshot of the saved ids taken before it is not read as current
+ * (saved-states.ts). Once it has committed, the writer tells SavedStates the token (`committed`).
+ */
+function listWrite(db: Database) {
+  const tx = db.transaction(['papers', 'relevance', 'aliases', 'meta'], 'readwrite');
+  const token = crypto.randomUUID();
+  tx.objectStore('meta').put({ key: 'list-generation', token }).catch(() => {}); // a failed request fails tx.done
+  return { tx, token };
+}
+
 export class StorageUnavailableError extends Error {
   override name = 'StorageUnavailableError';
 }
@@ -61,7 +73,7 @@ export interface SaveOptions {
  */
 export async function savePaper(db: Database, paper: Paper, options: SaveOptions): Promise<SavedPaper> {
   const now = options.now ?? Date.now();
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   // Saved already, maybe under another of its ids (a CVF paper saved from its page, seen again on dblp by its DOI):
   // that record is the paper's, and keeps its id.
@@ -73,6 +85,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   await tx.done;
   changed(db);
   savedStates(db).written(record.id, record);
+  savedStates(db).committed(token);
   return record;
 }
 
@@ -81,7 +94,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
  * null if it was not in the list.
  */
 export async function removePaper(db: Database, id: string): Promise<SavedPaper | null> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const { tx, token } = listWrite(db);
   const existing = (await findRecord(tx, [id])) ?? null;
   if (existing) await Promise.all([tx.objectStore('papers').delete(existing.id), tx.objectStore('relevance').delete(existing.id), writeAliases(tx, existing, undefined)]);
   await tx.done;
@@ -89,6 +102,7 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
     changed(db);
     savedStates(db).written(existing.id, null);
   }
+  savedStates(db).committed(token);
   return existing;
 }
 
@@ -97,7 +111,7 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
  * asked, ids not in the list skipped.
  */
 export async function removePapers(db: Database, ids: readonly string[]): Promise<SavedPaper[]> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const removed: SavedPaper[] = [];
@@ -112,6 +126,7 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
   await tx.done;
   if (removed.length) changed(db);
   for (const record of removed) savedStates(db).written(record.id, null);
+  savedStates(db).committed(token);
   return removed;
 }
 
@@ -211,7 +226,7 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
  * with the committed record, or null if not saved.
  */
 export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite'); // ids and aliases stay: no new generation
   const papers = tx.objectStore('papers');
   const existing = await findRecord(tx, [id]);
   if (!existing) {
@@ -253,7 +268,7 @@ async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, write
 }
 
 export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const { tx, token } = listWrite(db);
   const stored = records.map(withAliases);
   await allOrNothing(tx, async (requests) => {
     for (const record of stored) {
@@ -265,6 +280,7 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
   });
   changed(db);
   for (const record of stored) savedStates(db).written(record.id, record);
+  savedStates(db).committed(token);
   return records.length;
 }
 
@@ -275,7 +291,7 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
  * save). Resolves with the records as stored.
  */
 export async function restorePapers(db: Database, records: readonly SavedPaper[]): Promise<SavedPaper[]> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const written: SavedPaper[] = [];
@@ -291,6 +307,7 @@ export async function restorePapers(db: Database, records: readonly SavedPaper[]
   await tx.done;
   changed(db);
   for (const record of written) savedStates(db).written(record.id, record);
+  savedStates(db).committed(token);
   return written;
 }
 
@@ -331,7 +348,7 @@ export interface MergeResult {
  * (StaleRecordError), as is a merge that would lose a tag or a note (MergeRefusedError). Nothing is written then.
  */
 export async function mergeRecords(db: Database, keep: RecordVersion, others: readonly RecordVersion[], now = Date.now()): Promise<MergeResult> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const { merged, originals } = await allOrNothing(tx, async (requests) => {
@@ -346,6 +363,7 @@ export async function mergeRecords(db: Database, keep: RecordVersion, others: re
   // The others first: their ids are the merged record's aliases from now on (a lookup by one answers `savedAs` it).
   for (const other of originals.slice(1)) savedStates(db).written(other.id, null);
   savedStates(db).written(merged.id, merged);
+  savedStates(db).committed(token);
   return { merged, originals };
 }
 
@@ -356,7 +374,7 @@ export async function mergeRecords(db: Database, keep: RecordVersion, others: re
  * the undo would write over those. Resolves with the records as stored.
  */
 export async function unmergeRecords(db: Database, merged: RecordVersion, originals: readonly SavedPaper[]): Promise<SavedPaper[]> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite');
+  const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const stored = originals.map(withAliases);
@@ -369,6 +387,7 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
   });
   changed(db);
   for (const record of stored) savedStates(db).written(record.id, record);
+  savedStates(db).committed(token);
   return stored;
 }
 

@@ -30,7 +30,8 @@ export async function putPaperRepos(db: Database, entry: PaperReposEntry): Promi
 }
 
 export async function getRateLimit(db: Database, key: string): Promise<RateLimitState | null> {
-  return (await db.get('meta', key)) ?? null;
+  const found = await db.get('meta', key);
+  return found && 'blockedUntil' in found ? found : null; // the store also holds the saved ids' snapshot, under other keys
 }
 
 export async function putRateLimit(db: Database, state: RateLimitState): Promise<void> {

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { mulberry32 } from '../core/random';
-import { editPaper, editPapers, lookup, openDatabase, putPapers, removePaper, removePapers, restorePapers, savePaper, type Database } from './reading-list';
-import { SavedStates } from './saved-states';
-import type { SavedPaper } from './schema';
+import { editPaper, editPapers, lookup, mergeRecords, openDatabase, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from './reading-list';
+import { SavedStates, savedStates, SNAPSHOT_DELAY_MS } from './saved-states';
+import { DB_NAME, DB_VERSION, upgrade, type PapershelfDB, type SavedPaper } from './schema';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -14,8 +15,17 @@ beforeEach(() => {
 const FROM = { savedFrom: 'https://huggingface.co/papers' };
 const id = (n: number) => `arxiv:2607.${String(n).padStart(5, '0')}`;
 
-/** What the database holds, read directly (a fresh memory that has seen no write). */
-const truth = (db: Database, ids: string[]) => new SavedStates(db).lookup(ids);
+/** What the database holds, read directly (a fresh memory that has seen no write, reading the keys, not the snapshot). */
+const truth = (db: Database, ids: string[]) => {
+  const keysOnly = {
+    getAllKeys: (...args: Parameters<Database['getAllKeys']>) => db.getAllKeys(...args),
+    transaction: (...args: Parameters<Database['transaction']>) => {
+      if (args[0] === 'meta') throw new DOMException('no snapshot here', 'NotFoundError');
+      return db.transaction(...args);
+    },
+  };
+  return new SavedStates(keysOnly as unknown as Database).lookup(ids);
+};
 
 describe('saved states kept in memory by the background', () => {
   it('answers from memory after the first lookup, and follows every kind of write', async () => {
@@ -66,7 +76,7 @@ describe('saved states kept in memory by the background', () => {
     await states.lookup([id(1), id(2), id(9)]);
     await states.lookup([id(2), id(3)]);
     expect(keyReads).toBe(1);
-    expect(transactions).toBe(4); // the keys; the aliases; the states of ids 1 and 2; then of id 3
+    expect(transactions).toBe(5); // the snapshot (none yet); the keys; the aliases; the states of ids 1 and 2; then of id 3
   });
 
   it('reads the keys ahead when asked to (preload), and a failed preload leaves the lookup to read them', async () => {
@@ -195,5 +205,155 @@ describe('saved states kept in memory by the background', () => {
     }
     await Promise.all(pending);
     expect(await lookup(db, ids)).toEqual(await truth(db, ids));
+  });
+});
+
+/** A background started again (a new worker): its memory of the database, and how many times it read the keys of `papers`. */
+function restarted(db: Database): { states: SavedStates; keyReads: () => number } {
+  let reads = 0;
+  const earlier = db.getAllKeys; // maybe an earlier restart's counter: it goes on counting too
+  (db as { getAllKeys: unknown }).getAllKeys = (...args: Parameters<Database['getAllKeys']>) => (args[0] === 'papers' && reads++, earlier.apply(db, args));
+  return { states: new SavedStates(db), keyReads: () => reads };
+}
+
+const generation = async (db: Database) => ((await db.get('meta', 'list-generation')) as { token: string } | undefined)?.token;
+
+describe('the saved ids kept as one record, for a background that starts again', () => {
+  it('once the writes stop, a background started again reads the ids and aliases from one record, not every key', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    await savePaper(db, makePaper({ id: 'cvf:p2', aliases: ['doi:10.1109/x.2'] }), FROM);
+    await lookup(db, [id(1)]); // this background's memory, read from the keys
+    expect(await savedStates(db).writeSnapshot()).toBe(true);
+    const asked = [id(1), 'cvf:p2', 'doi:10.1109/x.2', id(3), 'dblp:conf/x/Y'];
+    const expected = { ...(await truth(db, asked)), [id(3)]: { status: 'to-read', tags: [], savedAs: 'cvf:p2' } };
+    expect(expected['doi:10.1109/x.2']).toEqual({ status: 'to-read', tags: [], savedAs: 'cvf:p2' });
+    const again = restarted(db);
+    expect(await again.states.lookup(asked, { [id(3)]: ['cvf:p2'] })).toEqual(expected);
+    expect(again.keyReads()).toBe(0);
+  });
+
+  it('a write committed since the record was written makes it out of date: the keys are read, and the write is seen', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    await lookup(db, [id(1)]);
+    expect(await savedStates(db).writeSnapshot()).toBe(true);
+    for (const write of [() => savePaper(db, makePaper({ id: id(2) }), FROM), () => removePaper(db, id(1))]) {
+      await write();
+      const again = restarted(db);
+      const found = await again.states.lookup([id(1), id(2)]);
+      expect(again.keyReads()).toBe(1);
+      expect(found).toEqual(await truth(db, [id(1), id(2)]));
+      expect(await savedStates(db).writeSnapshot()).toBe(true); // written anew from the memory that saw the write
+      const later = restarted(db);
+      const read = await later.states.lookup([id(1), id(2)]);
+      expect(later.keyReads()).toBe(0);
+      expect(read).toEqual(found);
+    }
+  });
+
+  it('is never written from a memory that has not heard of a committed write (another background, one that restarted)', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    const other = new SavedStates(db); // not the one reading-list.ts reports to
+    await other.lookup([id(1)]);
+    await savePaper(db, makePaper({ id: id(2) }), FROM);
+    expect(await other.writeSnapshot()).toBe(false);
+    expect(await db.get('meta', 'saved-ids')).toBeUndefined();
+  });
+
+  it('every write that can change ids or aliases gives a new generation; edits of status and tags do not', async () => {
+    const db = await openDatabase();
+    const record = (n: number): SavedPaper => ({ id: id(n), paper: makePaper({ id: id(n), title: 'A paper on attention' }), status: 'to-read', tags: [], note: '', savedFrom: 'import', savedAt: n, updatedAt: n });
+    const tokens: (string | undefined)[] = [];
+    const after = async (write: () => Promise<unknown>) => (await write(), tokens.push(await generation(db)));
+    await after(() => savePaper(db, makePaper({ id: id(1) }), FROM));
+    await after(() => putPapers(db, [record(2), record(3), record(4)]));
+    const [removed] = await Promise.all([removePaper(db, id(2)), Promise.resolve()]);
+    tokens.push(await generation(db));
+    await after(() => restorePapers(db, [removed!]));
+    await after(() => removePapers(db, [id(2)]));
+    const { merged, originals } = await mergeRecords(db, { id: id(3), updatedAt: 3 }, [{ id: id(4), updatedAt: 4 }], 10);
+    tokens.push(await generation(db));
+    await after(() => unmergeRecords(db, merged, originals));
+    await after(() => removePaper(db, id(99))); // nothing to remove: a write all the same
+    expect(tokens.every((token) => typeof token === 'string')).toBe(true);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    const before = await generation(db);
+    await editPaper(db, id(1), { status: 'done' });
+    await editPapers(db, [id(1), id(3)], { addTags: ['x'] });
+    expect(await generation(db)).toBe(before);
+  });
+
+  it('a background started again at any quiet moment agrees with the database, after random writes and snapshots', async () => {
+    const db = await openDatabase();
+    const rnd = mulberry32(23);
+    const ids = Array.from({ length: 12 }, (_, i) => (i % 3 ? id(i) : `cvf:p${i}`));
+    const pick = () => ids[Math.floor(rnd() * ids.length)]!;
+    const removed: SavedPaper[] = [];
+    const pending: Promise<unknown>[] = [];
+    let fromSnapshot = 0;
+    for (let step = 1; step <= 300; step++) {
+      const r = rnd();
+      const target = pick();
+      const paper = makePaper({ id: target, aliases: rnd() < 0.5 ? [pick()] : [] });
+      if (r < 0.3) pending.push(savePaper(db, paper, FROM));
+      else if (r < 0.45) pending.push(removePaper(db, target).then((record) => record && removed.push(record)));
+      else if (r < 0.55) pending.push(restorePapers(db, removed.splice(0, 1)));
+      else if (r < 0.65) pending.push(putPapers(db, [{ id: target, paper, status: 'done', tags: [], note: '', savedFrom: 'import', savedAt: 1, updatedAt: 1 }]));
+      else if (r < 0.75) pending.push(editPaper(db, target, { addTags: [`t${step % 3}`] }));
+      else if (r < 0.9) pending.push(savedStates(db).writeSnapshot());
+      else pending.push(lookup(db, [target, pick()]));
+      if (step % 10 === 0) {
+        await Promise.all(pending.splice(0));
+        if (rnd() < 0.5) await savedStates(db).writeSnapshot(); // as the timer would, the writes having stopped
+        const again = restarted(db);
+        const found = await again.states.lookup(ids);
+        if (again.keyReads() === 0) fromSnapshot++;
+        expect(found).toEqual(await truth(db, ids));
+      }
+    }
+    expect(fromSnapshot).toBeGreaterThan(8); // the snapshot was read, not only ever out of date
+  });
+
+  it('a damaged record is not read: the keys are', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    const token = await generation(db);
+    for (const damaged of [{ ids: 'x', aliases: [] }, { ids: [id(1), 7], aliases: [] }, { ids: [], aliases: [['a']] }, { aliases: [] }]) {
+      await db.put('meta', { key: 'saved-ids', token, ...damaged } as never);
+      const again = restarted(db);
+      expect(await again.states.lookup([id(1)])).toEqual({ [id(1)]: { status: 'to-read', tags: [] } });
+      expect(again.keyReads()).toBe(1);
+    }
+  });
+
+  it('is written a moment after the writes stop, not at each', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const db = await openDatabase();
+      await lookup(db, [id(1)]); // memory read: the list was empty, with no generation yet
+      await savePaper(db, makePaper({ id: id(1) }), FROM);
+      vi.advanceTimersByTime(SNAPSHOT_DELAY_MS - 100);
+      await savePaper(db, makePaper({ id: id(2) }), FROM);
+      vi.advanceTimersByTime(SNAPSHOT_DELAY_MS - 100);
+      expect(await db.get('meta', 'saved-ids')).toBeUndefined(); // each write put it off
+      vi.advanceTimersByTime(200);
+      await vi.waitFor(async () => expect(await db.get('meta', 'saved-ids')).toMatchObject({ token: await generation(db), ids: [id(1), id(2)] }));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('goes when the database is upgraded (a step may move records to other ids)', async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: id(1) }), FROM);
+    await lookup(db, [id(1)]);
+    expect(await savedStates(db).writeSnapshot()).toBe(true);
+    db.close();
+    const newer = await openDB<PapershelfDB>(DB_NAME, DB_VERSION + 1, { upgrade: (udb, old, _new, tx) => upgrade(udb, old, tx) });
+    expect(await newer.get('meta', 'saved-ids')).toBeUndefined();
+    expect(await newer.get('meta', 'list-generation')).toBeDefined();
+    newer.close();
   });
 });

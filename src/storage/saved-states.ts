@@ -2,15 +2,41 @@
 // cards learn their saved state without an IndexedDB request per card (issue #7: 1,000 ids in under 20 ms).
 //
 // Measured in Chromium at 10,000 papers: 1,000 gets in one transaction take ~55 ms whatever the record size, a
-// getAll of 10,000 small records ~175 ms, all keys ~45 ms. So the set of saved ids is read once (all keys, when the
-// first lookup comes) and each saved paper's state (status, tags) once, when a card first asks for it; after that a
-// lookup is a few map reads. The module that writes (reading-list.ts) reports every committed write here, so
-// memory follows the database; a worker that restarts starts empty and reads again.
+// getAll of 10,000 small records ~175 ms, all keys ~45 ms. So the set of saved ids is read once (when the first lookup
+// comes) and each saved paper's state (status, tags) once, when a card first asks for it; after that a lookup is a few
+// map reads. The module that writes (reading-list.ts) reports every committed write here, so memory follows the
+// database; a worker that restarts starts empty and reads again.
+//
+// That read is what a page waits for after Chrome stopped the idle worker (30 s without an event): all keys of
+// `papers` and `aliases` took 60-110 ms at 10,000 papers in the worker, the same ids kept as one record's array
+// 9-25 ms. So the ids and aliases are also kept as one `meta` record (SavedIdsSnapshot), written from memory a
+// moment after the writes stop (SNAPSHOT_DELAY_MS), and read instead of the keys when its token is the database's
+// generation: every write that can change ids or aliases puts a new one in its own transaction (reading-list.ts
+// listWrite), so a snapshot older than any committed write is never read as current.
 import type { Database } from './reading-list';
 import type { SavedState } from './reading-list';
-import type { SavedPaper } from './schema';
+import type { SavedIdsSnapshot, SavedPaper } from './schema';
 import { READING_STATUSES } from './status';
 import { aliasList } from './aliases';
+
+/** Quiet time after the last write (or a read of the keys) before the snapshot is written: writes come in bursts. */
+export const SNAPSHOT_DELAY_MS = 2000;
+const GENERATION_KEY = 'list-generation';
+const SNAPSHOT_KEY = 'saved-ids';
+
+const isPair = (pair: unknown): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
+
+/** The snapshot as stored, when it is one (a damaged record is not: the keys are read instead). */
+function snapshotOf(record: unknown): SavedIdsSnapshot | null {
+  const r = record as Partial<SavedIdsSnapshot> | undefined;
+  const valid = typeof r?.token === 'string' && Array.isArray(r.ids) && r.ids.every((id) => typeof id === 'string') && Array.isArray(r.aliases) && r.aliases.every(isPair);
+  return valid ? (r as SavedIdsSnapshot) : null;
+}
+
+const tokenOf = (record: unknown): string | undefined => {
+  const token = (record as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' ? token : undefined;
+};
 
 /**
  * What a write tells the memory: the record as stored (its state and its paper's aliases), or null: not saved. A write
@@ -39,6 +65,14 @@ export class SavedStates {
   /** Write counter, and the count at each id's last write: a read begun before a write never overwrites it. */
   private writes = 0;
   private readonly lastWrite = new Map<string, number>();
+  /**
+   * The database's generation the memory is in step with (the last committed write's token, or the one read with the
+   * ids); undefined when the database has none yet (no write by this build). Counted, so a read of the ids keeps a
+   * token a write committed meanwhile gave.
+   */
+  private generation: string | undefined;
+  private generations = 0;
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -57,6 +91,16 @@ export class SavedStates {
       const earlier = this.duringLoad.get(id);
       this.duringLoad.set(id, record && !('paper' in record) && earlier ? { ...record, paper: earlier.paper } : record);
     }
+  }
+
+  /**
+   * A write that may have changed ids or aliases committed, with its generation `token` (after its `written` calls):
+   * the snapshot is written again once the writes stop.
+   */
+  committed(token: string): void {
+    this.generation = token;
+    this.generations++;
+    if (this.saved) this.scheduleSnapshot();
   }
 
   /**
@@ -119,13 +163,62 @@ export class SavedStates {
     for (const alias of aliases) this.aliasOf.set(alias, [...(this.aliasOf.get(alias) ?? []), id].sort());
   }
 
+  /**
+   * Write the memory's ids and aliases as the snapshot of the database's generation, unless a write the memory has not
+   * heard of committed since (the generations differ). Resolves with whether it was written. Also for tests.
+   */
+  async writeSnapshot(): Promise<boolean> {
+    if (this.snapshotTimer !== null) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    const saved = this.saved;
+    if (!saved) return false;
+    const tx = this.db.transaction('meta', 'readwrite');
+    const current = tokenOf(await tx.store.get(GENERATION_KEY));
+    if (current !== this.generation || this.saved !== saved) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return false;
+    }
+    // Nothing since the ids were read, and no write by this build yet: this is the first generation.
+    const token = current ?? crypto.randomUUID();
+    const aliases: [string, string][] = [];
+    for (const [id, list] of this.aliasesOf) for (const alias of list) aliases.push([alias, id]);
+    const snapshot: SavedIdsSnapshot = { key: SNAPSHOT_KEY, token, ids: [...saved], aliases };
+    void tx.store.put(snapshot).catch(() => {}); // a failed request fails tx.done
+    if (current === undefined) void tx.store.put({ key: GENERATION_KEY, token }).catch(() => {});
+    await tx.done;
+    if (current === undefined && this.generation === undefined) this.generation = token;
+    return true;
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer !== null) clearTimeout(this.snapshotTimer);
+    // Not written is not lost: the keys are read instead, and the snapshot written after that read.
+    this.snapshotTimer = setTimeout(() => void this.writeSnapshot().catch(() => undefined), SNAPSHOT_DELAY_MS);
+  }
+
+  /** The snapshot, when it is of the database's generation; else null. Never rejects (null: read the keys). */
+  private async currentSnapshot(): Promise<{ snapshot: SavedIdsSnapshot | null; generation: string | undefined }> {
+    try {
+      const tx = this.db.transaction('meta', 'readonly');
+      const [generation, snapshot] = await Promise.all([tx.store.get(GENERATION_KEY), tx.store.get(SNAPSHOT_KEY)]);
+      const token = tokenOf(generation);
+      const found = snapshotOf(snapshot);
+      return { snapshot: found && token !== undefined && found.token === token ? found : null, generation: token };
+    } catch {
+      return { snapshot: null, generation: undefined };
+    }
+  }
+
   private ids(): Promise<Set<string>> {
     if (this.saved) return Promise.resolve(this.saved);
     this.loading ??= (async () => {
       try {
-        // The saved ids; beside them, every alias and the id it names (both in its key). A write committed between the
-        // two reads is in duringLoad, applied below.
-        const [keys, pairs] = await Promise.all([this.db.getAllKeys('papers'), this.db.getAllKeys('aliases')]);
+        // The saved ids; beside them, every alias and the id it names (both in its key): from the snapshot when it is
+        // current, else from the two stores' keys. A write committed between the reads is in duringLoad, applied below.
+        const generations = this.generations;
+        const { snapshot, generation } = await this.currentSnapshot();
+        const [keys, pairs] = snapshot ? [snapshot.ids, snapshot.aliases] : await Promise.all([this.db.getAllKeys('papers'), this.db.getAllKeys('aliases')]);
         const byRecord = new Map<string, string[]>();
         for (const [alias, owner] of pairs) {
           const list = byRecord.get(owner);
@@ -141,6 +234,9 @@ export class SavedStates {
           if (aliases) this.setAliases(id, aliases);
         }
         this.saved = saved;
+        // A write committed since the generation was read gave its own (committed), which the memory is in step with.
+        if (this.generations === generations) this.generation = generation;
+        if (!snapshot || this.generations !== generations) this.scheduleSnapshot();
         return saved;
       } finally {
         this.duringLoad.clear();

@@ -73,6 +73,27 @@ export interface RateLimitState {
 }
 
 /**
+ * Which write the list is at: every write that can change the saved ids or aliases puts a new token here, in its own
+ * transaction (reading-list.ts), so a snapshot of the ids taken at another token is known to be out of date.
+ */
+export interface ListGeneration {
+  key: 'list-generation';
+  token: string;
+}
+
+/**
+ * Every saved id and alias as of the write `token` names, in one record: a background that starts again (Chrome stops
+ * an idle service worker after 30 s) reads it instead of every key of two stores (saved-states.ts).
+ */
+export interface SavedIdsSnapshot {
+  key: 'saved-ids';
+  token: string;
+  ids: string[];
+  /** `[alias, id it is saved under]`, as the `aliases` store keys them. */
+  aliases: [string, string][];
+}
+
+/**
  * One saved paper's share of the relevance model (issue #8): its weighted terms, written in the same
  * transaction as its `papers` record, so the model can never drift from the list. Document frequencies are
  * summed when the background loads the model; storing them would make every save rewrite a shared row.
@@ -117,10 +138,10 @@ export interface PapershelfDB extends DBSchema {
     value: PaperReposEntry;
     indexes: { 'by-fetchedAt': number };
   };
-  /** Small records of background state; today only rate-limit blocks. */
+  /** Small records of background state: rate-limit blocks, and the saved ids' snapshot with its generation (saved-states.ts). */
   meta: {
     key: string;
-    value: RateLimitState;
+    value: RateLimitState | ListGeneration | SavedIdsSnapshot;
   };
   /** The relevance model, one row per saved paper (keyed like `papers`). */
   relevance: {
@@ -326,6 +347,8 @@ export const DB_VERSION = MIGRATIONS.length;
  * nothing and run at once. The chain stays inside the upgrade transaction (its requests keep it open).
  */
 export function upgrade(db: IDBPDatabase<PapershelfDB>, oldVersion: number, tx: UpgradeTx): void {
+  // A step may move records to other ids: the snapshot of the saved ids goes, and the first lookup reads the keys.
+  if (db.objectStoreNames.contains('meta')) tx.objectStore('meta').delete('saved-ids').catch(() => {}); // a failed request aborts the upgrade
   let previous: Promise<unknown> | undefined;
   for (let version = oldVersion; version < DB_VERSION; version++) {
     const step = MIGRATIONS[version]!;
