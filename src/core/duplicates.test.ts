@@ -127,6 +127,12 @@ describe('mergeDuplicates', () => {
     expect(mergeDuplicates(doi, [other], 5000).paper.aliases).toEqual(['dblp:conf/cvpr/X', 'semanticscholar:abc']);
   });
 
+  it("keeps the other copy's full date over the kept copy's year of it, and the kept copy's date over a different one", () => {
+    const year = record('cvf:a', {}, { published: '2024' });
+    expect(mergeDuplicates(year, [record('doi:10.1/b', {}, { published: '2024-06-17' })], 1).paper.published).toBe('2024-06-17');
+    expect(mergeDuplicates(year, [record('doi:10.1/b', {}, { published: '2023-12-01' })], 1).paper.published).toBe('2024');
+  });
+
   it('unions the tags once whatever their case, takes the further status, the earlier save and edits now', () => {
     const keep = record('doi:10.1/k', { tags: ['MoE', 'vision'], status: 'reading', savedAt: 300, savedFrom: 'https://dblp.org/a', updatedAt: 400 });
     const other = record('cvf:o', { tags: ['moe', 'cvpr'], status: 'done', savedAt: 100, savedFrom: 'https://openaccess.thecvf.com/b', updatedAt: 900 });

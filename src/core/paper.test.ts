@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isPaperDate, isWellFormedId, mergedIdentity, normalizeSpace, PAPER_LIMITS, savedFromUrl, type Paper } from './paper';
+import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isPaperDate, isWellFormedId, mergedIdentity, mergePapers, normalizeSpace, PAPER_LIMITS, paperDate, paperDateParts, savedFromUrl, type Paper } from './paper';
 import { mulberry32 } from './random';
 import { PaperSchema } from '../background/messages';
 
@@ -119,6 +119,42 @@ describe('the checks the schema shares with adapters', () => {
     expect(['2019', '2019-07', '2019-12', '2024-02-29'].map(isPaperDate)).toEqual([true, true, true, true]);
     expect(['2019-00', '2019-13', '2019-7', '0999', '2023-02-29', '19', '2019-07-', '2019 ', ' 2019', '2019-07-21T00:00'].map(isPaperDate)).toEqual(Array(10).fill(false));
     expect(['doi:10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0', 'arxiv:hep-th/9901001', 'a:b c', 'arxiv:1\u200b'].map(isWellFormedId)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('paper dates at reduced precision', () => {
+  it('paperDate keeps each part that names one: a season (CSL months 13-16) or an impossible day ends the date there', () => {
+    expect(paperDate(2019)).toBe('2019');
+    expect(paperDate(2019, 7)).toBe('2019-07');
+    expect(paperDate(2019, 7, 21)).toBe('2019-07-21');
+    expect(paperDate(2024, 13)).toBe('2024'); // CSL's "spring"
+    expect(paperDate(2023, 2, 29)).toBe('2023-02');
+    expect(paperDate(2019, 0, 5)).toBe('2019');
+    expect(paperDate(2019, 7.5)).toBe('2019');
+    expect([paperDate(999), paperDate(10_000), paperDate(undefined, 7, 21), paperDate(Number.NaN)]).toEqual([null, null, null, null]);
+  });
+
+  it('paperDateParts gives the numbers a date has, as many as it has', () => {
+    expect(paperDateParts('2019')).toEqual([2019]);
+    expect(paperDateParts('2019-07')).toEqual([2019, 7]);
+    expect(paperDateParts('2019-07-21')).toEqual([2019, 7, 21]);
+    expect(paperDateParts('July 2019')).toEqual([]);
+  });
+
+  it('one paper seen twice keeps the more precise of two forms of one date, whichever copy is newer', () => {
+    const merged = (newer: string | null, older: string | null) => mergePapers(base({ published: newer }), base({ published: older })).published;
+    expect(merged('2019', '2019-07-21')).toBe('2019-07-21');
+    expect(merged('2019-07-21', '2019')).toBe('2019-07-21');
+    expect(merged('2019-07', '2019-07-21')).toBe('2019-07-21');
+    expect(merged('2019', '2019-07')).toBe('2019-07');
+    // Otherwise the newer copy's date, as for any field, and a date found once is kept.
+    expect(merged('2020', '2019-07-21')).toBe('2020');
+    expect(merged('2019-08', '2019-07-21')).toBe('2019-08');
+    expect(merged('2019-07-22', '2019-07-21')).toBe('2019-07-22');
+    expect(merged(null, '2019')).toBe('2019');
+    expect(merged('2019', null)).toBe('2019');
+    // A year is no prefix of another year that starts with its digits' text.
+    expect(merged('2019', '20190')).toBe('2019');
   });
 });
 

@@ -160,7 +160,8 @@ const filled = (value: unknown) => value !== null && value !== undefined && valu
 /**
  * One paper from two copies of it (saved again, merged with a second record, imported over the list): field by field
  * the newer copy's value unless it is unknown (null, '' or []), then the older one's; the author count comes with the
- * author list it qualifies ("et al."), so a full list seen later is not given an old listing's count; the version
+ * author list it qualifies ("et al."), so a full list seen later is not given an old listing's count; a date is kept at
+ * its most precise (mergedDate: a proceedings year seen later does not undo the day an arXiv listing gave); the version
  * never goes down and a DOI once found is kept (mergedIdentity); the aliases are both copies' and the older copy's id
  * when it differs. The source is the newer copy's, and the id too unless `id` names the record it is merged into.
  */
@@ -173,6 +174,7 @@ export function mergePapers(newer: Paper, older: Paper, id = newer.id): Paper {
     ...(merged as unknown as Paper),
     authorCount: listFromNewer ? (newer.authorCount ?? null) : (older.authorCount ?? newer.authorCount ?? null),
     // Merged into a record of another id (one of the paper's aliases), they are kept as that id allows.
+    published: mergedDate(newer.published, older.published),
     version: version !== null && isPaperVersion(version, id) ? version : null,
     doi: ownDoi(doi, id),
     aliases: boundAliases([newer.id, ...(newer.aliases ?? []), older.id, ...(older.aliases ?? [])], id),
@@ -202,6 +204,34 @@ export function isPaperDate(date: string): boolean {
   const month = /^[1-9]\d{3}-(\d{2})$/.exec(date);
   if (month) return Number(month[1]) >= 1 && Number(month[1]) <= 12;
   return /^[1-9]/.test(date) && isCalendarDate(date);
+}
+
+/**
+ * The date of these parts at the precision they give (isPaperDate): YYYY, YYYY-MM or YYYY-MM-DD. A part that names no
+ * month (CSL's seasons are months 13-16) or no day of that month ends the date there: what comes before it is known.
+ * Null without a year from 1000 to 9999.
+ */
+export function paperDate(year?: number, month?: number, day?: number): string | null {
+  if (year === undefined || !Number.isInteger(year) || !isPaperDate(String(year))) return null;
+  if (month === undefined || !Number.isInteger(month) || month < 1 || month > 12) return String(year);
+  const ym = `${year}-${String(month).padStart(2, '0')}`;
+  if (day === undefined || !Number.isInteger(day) || day < 1 || day > 31) return ym;
+  const full = isoDate(year, month, day);
+  return isCalendarDate(full) ? full : ym;
+}
+
+/** A paper date's year, month and day, as many as it has (`2019-07` → [2019, 7]); none for anything else. */
+export function paperDateParts(date: string): number[] {
+  return isPaperDate(date) ? date.split('-').map(Number) : [];
+}
+
+/**
+ * One paper's date seen twice: where one is a less precise form of the other (`2019` of `2019-07-21`, a proceedings
+ * year and the day arXiv gave), the more precise whichever copy is newer; else the newer copy's, else the older's.
+ */
+export function mergedDate(newer: string | null | undefined, older: string | null | undefined): string | null {
+  if (!newer) return older || null;
+  return older && older.startsWith(`${newer}-`) ? older : newer;
 }
 
 /** A canonical id within limits: a prefix, a colon, no white space, control, invisible or bidi characters. */

@@ -65,6 +65,14 @@ describe('mergeSamePaper', () => {
     expect(mergeSamePaper('arxiv:2607.01234', a, b).paper).toMatchObject({ version: 5, doi: '10.1145/3292500.3330701' });
   });
 
+  it("keeps a date's more precise form whichever copy is newer (a proceedings year seen after arXiv's day)", () => {
+    const dated = (published: string | null, updatedAt: number) => record('arxiv:2607.01234', { paper: makePaper({ published }), updatedAt });
+    expect(mergeSamePaper('arxiv:2607.01234', dated('2019-07-21', 10), dated('2019', 30)).paper.published).toBe('2019-07-21');
+    expect(mergeSamePaper('arxiv:2607.01234', dated('2019', 10), dated('2019-07', 30)).paper.published).toBe('2019-07');
+    // Two different dates: the newer copy's, as before.
+    expect(mergeSamePaper('arxiv:2607.01234', dated('2019-07-21', 10), dated('2020', 30)).paper.published).toBe('2020');
+  });
+
   it('does not throw on a damaged record', () => {
     const damaged = { ...record('i:2'), paper: undefined, tags: undefined, note: undefined } as unknown as SavedPaper;
     const merged = mergeSamePaper('i:1', record('i:1'), damaged);

@@ -160,6 +160,15 @@ describe('mergeImport', () => {
       expect(merged?.paper).toMatchObject({ upvotes: 999, abstract: attention.paper.abstract, githubRepos: attention.paper.githubRepos, categories: ['cs.AI'], authors: attention.paper.authors });
     });
 
+    it("a newer record's year does not undo the list's day of that year; a different date is the newer one's", () => {
+      const newer = (published: string): SavedPaper => ({ ...attention, updatedAt: attention.updatedAt + 1, paper: { ...attention.paper, published } });
+      expect(mergeImport(list(attention), [newer('2017')], NOW).upserts[0]?.paper.published).toBe('2017-06-12');
+      expect(mergeImport(list(attention), [newer('2017-06')], NOW).upserts[0]?.paper.published).toBe('2017-06-12');
+      expect(mergeImport(list(attention), [newer('2018')], NOW).upserts[0]?.paper.published).toBe('2018');
+      const yearOnly: SavedPaper = { ...attention, paper: { ...attention.paper, published: '2017' } };
+      expect(mergeImport(list(yearOnly), [newer('2017-06-12')], NOW).upserts[0]?.paper.published).toBe('2017-06-12');
+    });
+
     it('keeps the earliest save time and its page; ties go to the list', () => {
       const earlier: SavedPaper = { ...acl, savedAt: acl.savedAt - 5000, savedFrom: 'https://first.example/', updatedAt: acl.updatedAt + 1, note: 'n2' };
       const [merged] = mergeImport(list(acl), [earlier], NOW).upserts;
@@ -233,6 +242,18 @@ describe('mergeImport', () => {
       const { upserts, summary } = mergeImport(list(acl), [cited(acl, {}, ['dialogue'])], NOW);
       expect(upserts).toEqual([]);
       expect(summary.skipped).toEqual([{ id: acl.id, title: acl.paper.title, reason: 'unchanged: nothing the list does not already have' }]);
+    });
+
+    it("a citation's year or month of the list's date changes nothing; a month for the list's year makes it precise", () => {
+      const cite = (saved: SavedPaper, published: string) => mergeImport(list(saved), [cited(saved, { published })], NOW);
+      expect(cite(attention, '2017').upserts).toEqual([]); // a BibTeX export (year and month) read back: unchanged
+      expect(cite(attention, '2017-06').upserts).toEqual([]);
+      const yearOnly: SavedPaper = { ...attention, paper: { ...attention.paper, published: '2017' } };
+      const { upserts, summary } = cite(yearOnly, '2017-06');
+      expect(summary).toMatchObject({ added: 0, updated: 1 });
+      expect(upserts[0]?.paper.published).toBe('2017-06');
+      // A different date is not the list's to lose: the list's stays, as for any field it has.
+      expect(cite(yearOnly, '2018-01').upserts).toEqual([]);
     });
 
     it('finds a paper without arXiv id or DOI by title and year (a site-only paper exported to BibTeX)', async () => {
