@@ -42,6 +42,16 @@ describe('BibTeX export', () => {
     expect(await bibtex([acl])).toBe(fixture('golden-acl.bib'));
   });
 
+  it('writes the year of a paper known by its year alone, and year and month of one known by its month', async () => {
+    const dated = (published: string) => ({ ...acl, paper: { ...acl.paper, published } });
+    const year = await bibtex([dated('2023')]);
+    expect(year).toContain('\tyear = {2023},\n');
+    expect(year).not.toContain('month');
+    expect(year.startsWith('@inproceedings{liu2023one,')).toBe(true);
+    expect(await bibtex([dated('2023-07')])).toBe(fixture('golden-acl.bib')); // the month is all the golden entry has
+    expect(await bibtex([dated('2023-11')])).toContain('\tyear = {2023},\n\tmonth = nov,\n');
+  });
+
   it('re-parses with citation-js: one entry per paper, unique valid keys, balanced braces', async () => {
     const text = await bibtex([...realistic, { ...attention, id: 'arxiv:1706.03763', paper: { ...attention.paper, id: 'arxiv:1706.03763' } }]);
     const parsed = reparse(text);

@@ -51,6 +51,16 @@ describe('toCsl', () => {
   });
 });
 
+describe('toCsl dates', () => {
+  it('writes date-parts of one, two or three parts, as the date has them', () => {
+    const dated = (published: string | null) => toCsl({ ...acl, paper: { ...acl.paper, published } }).issued;
+    expect(dated('2023')).toEqual({ 'date-parts': [[2023]] });
+    expect(dated('2023-07')).toEqual({ 'date-parts': [[2023, 7]] });
+    expect(dated('2023-07-09')).toEqual({ 'date-parts': [[2023, 7, 9]] });
+    expect(dated(null)).toBeUndefined();
+  });
+});
+
 describe('names', () => {
   it.each([
     ['Ashish Vaswani', { family: 'Vaswani', given: 'Ashish' }],
@@ -107,7 +117,7 @@ describe('fromCsl', () => {
     expect(fromCsl(item as CslItem, hints).id).toBe(id);
   });
 
-  it('reads markup-free titles, names, full dates only, categories apart from keywords, no script URLs', () => {
+  it('reads markup-free titles, names, dates as precise as given, categories apart from keywords, no script URLs', () => {
     const paper = fromCsl({
       id: 'k',
       type: 'paper-conference',
@@ -122,7 +132,7 @@ describe('fromCsl', () => {
     expect(paper).toMatchObject({
       title: 'A Title with BERT',
       authors: ['Anna van der Berg', '王小明'],
-      published: null,
+      published: '2023-07',
       venue: 'Proceedings of ACL',
       url: null,
       categories: ['cs.LG', 'stat.ML'],
@@ -142,11 +152,19 @@ describe('fromCsl', () => {
     expect(fromCsl({ ...item, keyword: 'hep-th' }, { eprint: 'hep-th/9901001', eprintType: 'arXiv', primaryClass: 'hep-th' }).categories).toEqual(['hep-th']);
   });
 
-  it('publishedOf takes a full date only', () => {
+  it('publishedOf takes a date as precisely as it is given: a day, a month, a year alone', () => {
     expect(publishedOf({ 'date-parts': [[2024, 1, 22]] })).toBe('2024-01-22');
     expect(publishedOf({ raw: '2024-01-22T10:00:00Z' })).toBe('2024-01-22');
-    expect(publishedOf({ 'date-parts': [[2024, 13, 1]] })).toBeNull();
-    expect(publishedOf({ 'date-parts': [[2024]] })).toBeNull();
+    expect(publishedOf({ 'date-parts': [[2024, 7]] })).toBe('2024-07');
+    expect(publishedOf({ 'date-parts': [['2024', '7']] })).toBe('2024-07');
+    expect(publishedOf({ 'date-parts': [[2024]] })).toBe('2024');
+    expect(publishedOf({ raw: '2024' })).toBe('2024');
+    expect(publishedOf({ literal: '2024-7' })).toBe('2024-07');
+    // A season (CSL months 13-16) or an impossible day: what comes before it is still known.
+    expect(publishedOf({ 'date-parts': [[2024, 13, 1]] })).toBe('2024');
+    expect(publishedOf({ 'date-parts': [[2023, 2, 29]] })).toBe('2023-02');
+    expect(publishedOf({ 'date-parts': [[99]] })).toBeNull();
+    expect(publishedOf({ literal: 'Spring' })).toBeNull();
     expect(publishedOf(undefined)).toBeNull();
   });
 });
@@ -162,6 +180,8 @@ describe('citationKeys', () => {
       'liu2023one',
       'wolf2019huggingface',
     ]);
+    // A year alone, or a month, gives the key its year too.
+    expect(citationKeys([{ ...acl, paper: { ...acl.paper, published: '2023' } }, { ...acl, paper: { ...acl.paper, published: '2022-11' } }])).toEqual(['liu2023one', 'liu2022one']);
     const nothing = { ...oldStyle, id: 'openreview:中文', paper: { ...oldStyle.paper, title: '中文标题', authors: ['王小明'] } };
     expect(citationKeys([nothing])).toEqual(['openreview']);
   });

@@ -7,7 +7,7 @@
 // page as URL, and only an arXiv id gives a version or arXiv's DOI. Personal data (status, note) never goes into
 // citation data; tags do, as keywords, next to the paper's categories.
 import type { Paper } from '../paper';
-import { isoDate, isPaperVersion, normalizeSpace, ownDoi } from '../paper';
+import { isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { arxivIdAndDoi, paperIdentity } from '../aliases';
@@ -36,6 +36,8 @@ export interface CslItem {
   title?: string;
   author?: CslName[];
   issued?: CslDate;
+  /** Read when `issued` is missing: citation-js reads a RIS conference record's PY (EndNote writes no DA) as this. */
+  'event-date'?: CslDate;
   'container-title'?: string;
   'event-title'?: string;
   publisher?: string;
@@ -93,9 +95,10 @@ export function joinName(name: CslName): string {
   return normalizeSpace([name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter((part) => typeof part === 'string').join(' '));
 }
 
+/** CSL date-parts of as many parts as the paper's date has: a proceedings year is `[[2023]]`, not a made-up day. */
 function cslDate(published: string | null): CslDate | undefined {
-  const m = published ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(published) : null;
-  return m ? { 'date-parts': [[Number(m[1]), Number(m[2]), Number(m[3])]] } : undefined;
+  const parts = published ? paperDateParts(published) : [];
+  return parts.length ? { 'date-parts': [parts] } : undefined;
 }
 
 function dateParts(date: CslDate | undefined): number[] {
@@ -106,12 +109,10 @@ function dateParts(date: CslDate | undefined): number[] {
   return m ? [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number) : [];
 }
 
-/** YYYY-MM-DD when the date has a day; null for a year or month alone (Paper.published is a full date). */
+/** The date as precisely as the item gives it (paperDate): YYYY-MM-DD, YYYY-MM or YYYY; null without a year. */
 export function publishedOf(date: CslDate | undefined): string | null {
   const [y, m, d] = dateParts(date);
-  if (y === undefined || m === undefined || d === undefined) return null;
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return isoDate(y, m, d);
+  return paperDate(y, m, d);
 }
 
 export function yearOf(date: CslDate | undefined): number | null {
@@ -313,7 +314,8 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
     authors,
     authorCount: null,
     abstract: abstract || null,
-    published: publishedOf(item.issued),
+    // A conference's date stands for its paper's where the record gives no other (the import: id keeps to `issued`).
+    published: publishedOf(item.issued) ?? publishedOf(item['event-date']),
     upvotes: null,
     githubRepos: [],
     githubStars: null,

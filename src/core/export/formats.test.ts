@@ -81,6 +81,24 @@ describe('CSL-JSON export', () => {
   });
 });
 
+describe('dates known to the year or the month', () => {
+  const dated = (published: string): SavedPaper => ({ ...acl, paper: { ...acl.paper, published } });
+
+  it('CSL-JSON has date-parts of as many parts as the date has', async () => {
+    const items = JSON.parse((await exportPapers([dated('2023'), { ...dated('2023-07'), id: 'doi:10.1/x' }], 'csl-json', { now: NOW })).text) as Record<string, unknown>[];
+    expect(items.map((i) => i.issued)).toEqual([{ 'date-parts': [[2023]] }, { 'date-parts': [[2023, 7]] }]);
+    expect(items.map((i) => i['citation-key'])).toEqual(['liu2023one', 'liu2023onea']);
+  });
+
+  it('CSV writes the date as it is known', async () => {
+    for (const published of ['2023', '2023-07']) {
+      const { text } = await exportPapers([dated(published)], 'csv', { now: NOW });
+      // The authors, then the date, then the venue.
+      expect(text.split('\r\n')[1]).toContain(`Benyou Wang",${published},Proceedings of the 61st Annual Meeting`);
+    }
+  });
+});
+
 describe('Markdown export', () => {
   it('writes one bullet per paper: title link, authors, status, tags, the note’s first line', async () => {
     const { text } = await exportPapers([attention, acl], 'markdown', { now: NOW });

@@ -91,6 +91,14 @@ describe('parseImport: files from other tools', () => {
     expect(result.records[1]?.paper.venue).toBe('Proceedings of the IEEE conference on computer vision and pattern recognition');
   });
 
+  it('keeps a citation\'s year alone, or its year and month, as the date (Scholar, dblp and Zotero BibTeX)', async () => {
+    expect((await ok(fixture('google-scholar.bib'))).records.map((r) => r.paper.published)).toEqual(['2017', '2016']);
+    expect((await ok(fixture('dblp.bib'))).records[0]?.paper.published).toBe('2017');
+    expect((await ok(fixture('zotero-export.bib'))).records.map((r) => r.paper.published)).toEqual(['2023-08', '2023-07']);
+    const ris = await ok('TY  - CONF\nTI  - A Proceedings Paper\nPY  - 2019\nER  - \n');
+    expect(ris.records[0]?.paper.published).toBe('2019');
+  });
+
   it('DBLP BibTeX: eprint with eprinttype, CoRR is not a venue', async () => {
     const result = await ok(fixture('dblp.bib'));
     expect(result.records[0]).toMatchObject({ id: 'arxiv:1706.03762', paper: { venue: null, authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'] } });
@@ -185,7 +193,7 @@ describe('parseImport: files from other tools', () => {
     const result = await ok(fixture('zotero-export.ris'));
     expect(result.records.map((r) => [r.id, r.paper.published])).toEqual([
       ['arxiv:1706.03762', '2017-06-12'],
-      ['aclanthology:2023.acl-long.1', null],
+      ['aclanthology:2023.acl-long.1', '2023-07'], // DA 2023/07//: the month it gives
     ]);
     expect(result.records[0]?.paper.categories).toEqual(['cs.LG']);
     expect(result.records[0]?.tags).toEqual(['Computer Science - Machine Learning', 'to-skim']);

@@ -309,6 +309,7 @@ const CslInputSchema = v.object({
   title: optionalText,
   author: v.optional(v.array(CslNameSchema)),
   issued: v.optional(CslDateSchema),
+  'event-date': v.optional(CslDateSchema),
   'container-title': optionalText,
   'event-title': optionalText,
   publisher: optionalText,

@@ -272,6 +272,25 @@ describe('mergeImport', () => {
       const twin: SavedPaper = { ...siteOnly, id: 'semanticscholar:twin', paper: { ...siteOnly.paper, id: 'semanticscholar:twin' } };
       expect(mergeImport(list(siteOnly, twin), parsed.records, NOW).summary.added).toBe(1);
     });
+
+    it('finds a site-only paper known by its year alone by title and that year (a proceedings paper exported to BibTeX)', async () => {
+      const id = 'semanticscholar:2222222222222222222222222222222222222222';
+      const paper = { ...openreview.paper, id, url: `https://www.semanticscholar.org/paper/${id.slice(16)}`, published: '2023' };
+      const yearOnly: SavedPaper = { ...openreview, id, paper };
+      const bib = await exportPapers([yearOnly], 'bibtex');
+      expect(bib.text).toContain('year = {2023}');
+      const parsed = await parseImport(bib.text, bib.filename);
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.records[0]).toMatchObject({ id: expect.stringMatching(/^import:/), paper: { published: '2023' } });
+      const { upserts, summary } = mergeImport(list(yearOnly), parsed.records, NOW);
+      expect([summary.added, upserts]).toEqual([0, []]);
+      expect(summary.skipped[0]).toMatchObject({ id });
+      // The year tells it from a paper of the same title and another year (the title alone would name both).
+      const other: SavedPaper = { ...yearOnly, id: 'semanticscholar:other', paper: { ...paper, id: 'semanticscholar:other', published: '2021' } };
+      const both = mergeImport(list(other, yearOnly), parsed.records, NOW);
+      expect([both.summary.added, both.upserts]).toEqual([0, []]);
+      expect(both.summary.skipped[0]).toMatchObject({ id });
+    });
   });
 
   it('finds a paper saved before venue ids (scholar:, its URL a PMLR page) by title when its BibTeX names the venue paper', async () => {

@@ -41,6 +41,16 @@ describe('RIS export', () => {
     expect(await ris([acl])).toBe(fixture('golden-acl.ris'));
   });
 
+  it('writes PY and a DA with the parts a date has, the others empty (YYYY/MM/DD/), for a year or a month alone', async () => {
+    const dated = (published: string) => ({ ...acl, paper: { ...acl.paper, published } });
+    const [year] = records(await ris([dated('2023')]));
+    expect([year?.get('PY'), year?.get('DA')]).toEqual([['2023'], ['2023///']]);
+    const [month] = records(await ris([dated('2023-07')]));
+    expect([month?.get('PY'), month?.get('DA')]).toEqual([['2023'], ['2023/07//']]);
+    const [preprint] = records(await ris([{ ...attention, paper: { ...attention.paper, published: '2017' } }]));
+    expect([preprint?.get('PY'), preprint?.get('DA')]).toEqual([['2017'], ['2017///']]);
+  });
+
   it('has the Zotero-critical tags in every record: TY first, TI, AU per author, PY and DA, UR, DO, ER last', async () => {
     const text = await ris(realistic);
     const parsed = records(text);

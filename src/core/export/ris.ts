@@ -2,7 +2,7 @@
 // values at 70 characters, and Zotero, EndNote and citation-js itself join continuation lines with a space
 // ("Attention Is All You Ne ed"), so its record objects are written out here instead: one `TAG  - value` per
 // line, values on one line (line breaks inside values would start new tags), CRLF line ends as in the RIS
-// specification, dates as YYYY/MM/DD/.
+// specification, dates as YYYY/MM/DD/ (the parts a date lacks left empty: `2023///`, `2023/07//`).
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import type { SavedPaper } from '../../storage/schema';

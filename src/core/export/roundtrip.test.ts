@@ -7,7 +7,7 @@ import { exportPapers, markdownLine } from './formats';
 import { mergeImport, parseImport } from './import';
 import type { SavedPaper } from '../../storage/schema';
 import { generatePapers } from '../../../test/fixtures/export/generate';
-import { aclByAliases, attention, cvprByAliases, journalByAliases, knownByAliases, openreview, preprintByAliases, realistic, texTitle } from '../../../test/fixtures/export/papers';
+import { acl, aclByAliases, attention, cvprByAliases, journalByAliases, knownByAliases, openreview, preprintByAliases, realistic, texTitle } from '../../../test/fixtures/export/papers';
 import { knownIds } from '../aliases';
 import { readingList } from '../../../bench/records';
 import { recordFigures } from '../../../test/figures';
@@ -64,7 +64,14 @@ describe('citation formats: re-importing your own export changes nothing', () =>
     paper: { ...openreview.paper, categories: ['diffusion models', 'Review-Queue', 'score matching'] },
     tags: ['review-queue', 'generative'],
   };
-  const papers = [...realistic.filter((p) => p.id !== openreview.id), withKeywords, ...readingList({ count: 200 })];
+  // Dates known to the year (a proceedings paper; a site-only one, found again by title and year) or to the month.
+  const dated = (saved: SavedPaper, id: string, title: string, published: string, url: string): SavedPaper => ({ ...saved, id, paper: { ...saved.paper, id, title, published, url, pdfUrl: null } });
+  const byYear = [
+    dated(acl, 'aclanthology:2023.acl-long.2', 'A Proceedings Paper Known by Its Year', '2023', 'https://aclanthology.org/2023.acl-long.2/'),
+    dated(attention, 'arxiv:1706.99999', 'A Preprint Known by Its Month', '2017-06', 'https://arxiv.org/abs/1706.99999'),
+    dated(openreview, 'semanticscholar:3333333333333333333333333333333333333333', 'A Site-Only Paper Known by Its Year', '2021', 'https://www.semanticscholar.org/paper/3333333333333333333333333333333333333333'),
+  ];
+  const papers = [...realistic.filter((p) => p.id !== openreview.id), withKeywords, ...byYear, ...readingList({ count: 200 })];
 
   it.each(['bibtex', 'ris', 'csl-json'] as const)('%s: nothing to add, nothing to update', async (format) => {
     expect(papers.some((p) => p.tags.length > 0 && p.paper.categories.some((c) => !ARXIV_CATEGORY.test(c)))).toBe(true);
@@ -72,6 +79,9 @@ describe('citation formats: re-importing your own export changes nothing', () =>
     const parsed = await parseImport(exported.text, exported.filename);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(parsed.skipped).toEqual([]);
+    // The year and the month come back as they went (BibTeX has no day: a full date comes back as its month).
+    const back = new Map(parsed.records.map((r) => [r.paper.title, r.paper.published]));
+    expect(byYear.map((p) => back.get(p.paper.title))).toEqual(['2023', '2017-06', '2021']);
     const { upserts, summary } = mergeImport(new Map(papers.map((p) => [p.id, p])), parsed, Date.UTC(2026, 7, 1));
     expect(summary).toMatchObject({ added: 0, updated: 0 });
     expect(summary.skipped).toHaveLength(papers.length);
