@@ -2,7 +2,7 @@
 // answer CSL-JSON. Crossref abstracts are JATS XML (`<jats:p>`); they are reduced to text here.
 import * as v from 'valibot';
 import { githubReposFromText } from '../../core/github';
-import { emptyPaper, isoDate, type Paper } from '../../core/paper';
+import { emptyPaper, paperDate, type Paper } from '../../core/paper';
 import { aclAnthologyIdFromDoi, aclAnthologyPdfUrl, aclAnthologyUrl, idFromDoi } from '../../core/ids';
 import { decodeEntities } from './xml';
 import { finish, httpUrl } from './finish';
@@ -42,11 +42,10 @@ export function jatsToText(abstract: string): string {
   return decodeEntities(body.replace(TAG, (_tag, name: string) => (BLOCK.test(name) ? ' ' : '')), false);
 }
 
-/** YYYY-MM-DD from `issued.date-parts`, only when year, month and day are all there. */
+/** `issued.date-parts` as precisely as given (paperDate): a proceedings volume's DOI often has its year alone. */
 function issuedDate(parts: number[][] | undefined): string | null {
   const [year, month, day] = parts?.[0] ?? [];
-  if (year === undefined || month === undefined || day === undefined) return null;
-  return isoDate(year, month, day);
+  return paperDate(year, month, day);
 }
 
 function authorName(raw: unknown): string {

@@ -1,7 +1,7 @@
 // Every Paper the resolver hands out passes PaperSchema: API text is bounded and cleaned here first, then
 // validated; anything still off gives null and the caller falls back to the minimal paper.
 import * as v from 'valibot';
-import { isPaperVersion, normalizeSpace, ownDoi, type Paper } from '../../core/paper';
+import { isPaperDate, isPaperVersion, normalizeSpace, ownDoi, type Paper } from '../../core/paper';
 import { mergeRepos } from '../../core/github';
 import { PaperSchema } from '../messages';
 import { REPO_NAME } from '../github/parse';
@@ -60,7 +60,8 @@ export function finish(paper: Paper): Paper | null {
     // A cut list keeps its true length, as adapters do for "et al." lists.
     authorCount: authors.length > MAX_AUTHORS ? authors.length : count(paper.authorCount),
     abstract: cleanText(paper.abstract, MAX_ABSTRACT),
-    published: datePart(paper.published),
+    // A year or month alone (a DOI's) as it is; an API's timestamp (arXiv, Hugging Face) as its day.
+    published: paper.published && isPaperDate(paper.published) ? paper.published : datePart(paper.published),
     upvotes: count(paper.upvotes),
     githubRepos: mergeRepos(paper.githubRepos.filter((r) => REPO_NAME.test(r))).slice(0, MAX_REPOS),
     githubStars: count(paper.githubStars),

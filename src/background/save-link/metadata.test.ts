@@ -416,7 +416,7 @@ describe('DOI links', () => {
     expect(paper).toMatchObject({
       id: 'doi:10.1016/j.neunet.2024.106123',
       title: 'Learning H2O & Ice',
-      published: null, // no day: not guessed
+      published: '2024-07', // the month given; no day guessed
       venue: 'Neural Networks',
       abstract: 'Plain text where p<0.05 and x>y stays as written.',
       url: 'https://doi.org/10.1016/j.neunet.2024.106123',
@@ -452,7 +452,7 @@ describe('DOI links', () => {
     expect(v.is(PaperSchema, minimal)).toBe(true);
   });
 
-  it("an ACL paper from Crossref's answer: title, authors, venue; a year alone is no date", async () => {
+  it("an ACL paper from Crossref's answer: title, authors, venue, and its year alone as the date", async () => {
     const { resolver, fake } = setup(() => json(aclCsl(), 200, `https://api.crossref.org/v1/works/${ACL_DOI}/transform`));
     const { paper, complete } = await resolver.resolve({ kind: 'doi', doi: ACL_DOI });
     expect(fake.urls()).toEqual([`https://doi.org/${ACL_DOI}`]);
@@ -463,7 +463,7 @@ describe('DOI links', () => {
       authors: ['Ana Exemplo', 'Bo Muster', 'Chidi Placeholder'],
       authorCount: null,
       abstract: null,
-      published: null,
+      published: '2023', // `issued: [[2023]]`, a proceedings volume's year
       upvotes: null,
       githubRepos: [],
       githubStars: null,
@@ -484,6 +484,11 @@ describe('DOI links', () => {
       published: '2023-07-09',
       pdfUrl: 'https://aclanthology.org/2023.acl-long.1.pdf',
     });
+    // A day that does not exist, or parts given as text (DataCite): what is right of it is kept.
+    for (const [parts, published] of [[[2023, 2, 30], '2023-02'], [['2023', '11'], '2023-11'], [[2023, 14], '2023']] as const) {
+      const partial = setup(() => json(aclCsl({ issued: { 'date-parts': [parts] } })));
+      expect((await partial.resolver.resolve({ kind: 'doi', doi: ACL_DOI })).paper.published).toBe(published);
+    }
   });
 
   it('gives the minimal paper for 404s, HTML, malformed JSON, bodies without a title, network errors', async () => {
