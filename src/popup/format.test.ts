@@ -28,6 +28,13 @@ describe('format', () => {
     expect(formatDay('not a date')).toBeNull();
   });
 
+  it('formats a date known to the month or the year as that, not as its first day', () => {
+    expect(formatDay('2019-07')).toBe('Jul 2019');
+    expect(formatDay('2019-12')).toBe('Dec 2019');
+    expect(formatDay('2019')).toBe('2019');
+    expect(formatDay('2019-13')).toBeNull();
+  });
+
   it('says how long ago as a duration, never as a calendar day, week, month or year it may not be', () => {
     const hour = 3600e3;
     const day = 24 * hour;

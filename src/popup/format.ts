@@ -1,5 +1,6 @@
 // Small display helpers for the popup. Links are only ever http(s): a stored `javascript:` URL stays text.
 import { REPO_NAME } from '../core/github';
+import { isPaperDate } from '../core/paper';
 
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -48,6 +49,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 // "last month" (or "yesterday", "last year"): a calendar month (day, year) that 47 days back is not.
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 const utcDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const utcMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const localDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const integer = new Intl.NumberFormat('en');
 
@@ -80,9 +82,16 @@ export function formatAuthors(authors: readonly string[], authorCount: number | 
   return more ? `${first} et al.` : first;
 }
 
-/** "1 Jul 2026" from a YYYY-MM-DD date (read as UTC, so no time zone shifts it a day). */
+/**
+ * "1 Jul 2026" from a YYYY-MM-DD date (read as UTC, so no time zone shifts it a day); a paper's date known only to the
+ * month or year (isPaperDate) as "Jul 2026" or "2026", never as a first day it does not claim.
+ */
 export function formatDay(isoDate: string | null): string | null {
   if (!isoDate) return null;
+  if (/^\d{4}(?:-\d{2})?$/.test(isoDate)) {
+    if (!isPaperDate(isoDate)) return null;
+    return isoDate.length === 4 ? isoDate : utcMonth.format(new Date(`${isoDate}-01T00:00:00Z`));
+  }
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return null;
   return utcDay.format(date);

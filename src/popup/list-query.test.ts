@@ -38,6 +38,11 @@ describe('filters', () => {
 describe('sorting', () => {
   it('by date saved, newest first (the default)', () => expect(ids(sortPapers(all, 'saved'))).toEqual(['1', '3', '2']));
   it('by date published, newest first, unknown last', () => expect(ids(sortPapers(all, 'published'))).toEqual(['3', '1', '2']));
+  it('by date published, a year or a month alone after the days it may be (never ahead of its December)', () => {
+    const dated = (n: number, published: string | null) => makeSaved(`arxiv:2601.0000${n}`, `paper ${n}`, n * 1000, {}, { published });
+    const list = [dated(1, '2019'), dated(2, '2019-12-31'), dated(3, '2019-12'), dated(4, '2019-01-01'), dated(5, '2020'), dated(6, '2018-12-31'), dated(7, null), dated(8, '2019-07')];
+    expect(ids(sortPapers(list, 'published'))).toEqual(['5', '2', '3', '8', '4', '1', '6', '7']);
+  });
   it('by title, case-insensitively', () => expect(ids(sortPapers(all, 'title'))).toEqual(['2', '1', '3']));
   it('by stars, unknown last', () => expect(ids(sortPapers(all, 'stars'))).toEqual(['3', '1', '2']));
   it('by upvotes, unknown last', () => expect(ids(sortPapers(all, 'upvotes'))).toEqual(['2', '3', '1']));

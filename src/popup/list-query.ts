@@ -48,7 +48,9 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 /** Larger first, unknown (null) last. */
 const desc = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a);
 const bySaved = (a: SavedPaper, b: SavedPaper) => b.savedAt - a.savedAt;
-// YYYY-MM-DD strings sort as dates; unknown last.
+// Paper dates sort as their strings (YYYY, YYYY-MM, YYYY-MM-DD), newest first, unknown last: by the earliest day a
+// date may mean, and a year or month alone after the days it may be (`2019` after every dated 2019 paper, `2019-07`
+// after July's days): a paper known only to be of 2019 never goes ahead of December 2019's.
 const byPublished = (a: SavedPaper, b: SavedPaper) => {
   const x = a.paper.published;
   const y = b.paper.published;

@@ -62,6 +62,17 @@ describe('popup App', () => {
     expect(q.queryByText(/then 4/)).toBeNull();
   });
 
+  it('shows a date known to the year or the month as that, with a machine-readable datetime of the same precision', async () => {
+    renderPopup([
+      saved('aclanthology:2023.acl-long.1', 'Proceedings paper', 2000, {}, { published: '2023' }),
+      saved('doi:10.1145/3292500.3330701', 'Journal paper', 1000, {}, { published: '2019-07' }),
+    ]);
+    const year = within((await screen.findByText('Proceedings paper')).closest('li')!).getByText('2023');
+    expect([year.tagName, year.getAttribute('datetime')]).toEqual(['TIME', '2023']);
+    const month = within(screen.getByText('Journal paper').closest('li')!).getByText('Jul 2019');
+    expect([month.tagName, month.getAttribute('datetime')]).toEqual(['TIME', '2019-07']);
+  });
+
   it("its details show the arXiv id with the version last seen and link the paper's DOI at doi.org", async () => {
     renderPopup([
       saved('arxiv:2607.00001', 'Published paper', 2000, {}, { version: 3, doi: '10.1109/cvpr52733.2026.00042' }),
