@@ -82,6 +82,16 @@ describe('reading list storage', () => {
     expect(newer.paper).toMatchObject({ version: 4, doi: '10.1109/cvpr.2026.00042' });
   });
 
+  it("saving again from a page that gives only the year keeps the day arXiv gave, and gives a year-only record its day", async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ published: '2026-07-01' }), { savedFrom: 'https://arxiv.org/abs/2607.01234', now: 1000 });
+    const fromProceedings = await savePaper(db, makePaper({ published: '2026' }), { savedFrom: 'https://proceedings.mlr.press/v300/', now: 2000 });
+    expect(fromProceedings.paper.published).toBe('2026-07-01');
+    await savePaper(db, makePaper({ id: 'arxiv:2607.09999', published: '2026' }), { savedFrom: 'https://proceedings.mlr.press/v300/', now: 3000 });
+    const fromArxiv = await savePaper(db, makePaper({ id: 'arxiv:2607.09999', published: '2026-06-30' }), { savedFrom: 'https://arxiv.org/abs/2607.09999', now: 4000 });
+    expect(fromArxiv.paper.published).toBe('2026-06-30');
+  });
+
   it('saving again takes an author count only with the author list it qualifies', async () => {
     const db = await openDatabase();
     // A listing shows three names of twelve; the abstract page later gives all twelve, and no count.
