@@ -332,6 +332,31 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     expect(await freshPopup.values(other.byRole('textbox', 'Note'))).toEqual([NOTE]);
   });
 
+  it('a proceedings paper known by its year alone, imported from BibTeX, shows its year and is cited with it', async () => {
+    const path = join(folder!, 'proceedings.bib');
+    writeFileSync(path, '@inproceedings{doe2019,\n  title = {A Proceedings Paper Known by Its Year},\n  author = {Doe, Jane},\n  booktitle = {Proceedings of ICML},\n  year = {2019}\n}\n');
+    const library = await harness.openExtensionPage('src/library/index.html', '#export');
+    await library.upload('input[type="file"]', path);
+    await library.waitFor('.import-summary');
+    expect(await library.texts('.import-summary p')).toEqual(['From proceedings.bib: 1 to add, 0 to update, 0 skipped.']);
+    await library.click(role('button', 'Import 1 paper'));
+    await until(async () => (await library.texts('[aria-labelledby="import-heading"] [role="status"]'))[0] === 'Imported 1 paper from proceedings.bib.', 'the import message');
+    await library.select(role('combobox', 'Format'), 'bibtex');
+    const bib = await library.download(role('button', 'Export 5'));
+    const entry = bib.text.split(/^(?=@)/m).find((e) => e.includes('Known'));
+    expect(entry).toContain('\tyear = {2019},\n');
+    expect(entry).not.toContain('month');
+    await library.close();
+
+    await reopenPopup();
+    // The newest save comes first; its date is the year, not "1 Jan 2019", and its datetime is the year too.
+    const shown = await popup.evaluate(() => {
+      const time = document.querySelector('li.item .meta > time');
+      return [time?.closest('li')?.querySelector('.title')?.textContent, time?.textContent, time?.getAttribute('datetime')];
+    });
+    expect(shown).toEqual(['A Proceedings Paper Known by Its Year', '2019', '2019']);
+  });
+
   it('a list of several pages of the background\'s answers (200 papers a page) arrives whole in the popup', async () => {
     const other = await (fresh ??= launch());
     // 1,200 more papers, the oldest saved first: ids in the order of save dates, so every page of 200 (in id order)
