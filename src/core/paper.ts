@@ -231,7 +231,7 @@ export function paperDateParts(date: string): number[] {
  */
 export function mergedDate(newer: string | null | undefined, older: string | null | undefined): string | null {
   if (!newer) return older || null;
-  return older && older.startsWith(`${newer}-`) ? older : newer;
+  return typeof older === 'string' && older.startsWith(`${newer}-`) ? older : newer; // (a damaged record's may be no string)
 }
 
 /** A canonical id within limits: a prefix, a colon, no white space, control, invisible or bidi characters. */

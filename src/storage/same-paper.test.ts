@@ -78,5 +78,7 @@ describe('mergeSamePaper', () => {
     const merged = mergeSamePaper('i:1', record('i:1'), damaged);
     expect(merged.paper.id).toBe('i:1');
     expect(merged.paper.title).toBe(makePaper().title);
+    const oddDate = { ...record('i:2'), paper: { ...makePaper(), published: 2019 } } as unknown as SavedPaper;
+    expect(mergeSamePaper('i:1', record('i:1', { updatedAt: 30 }), oddDate).paper.published).toBe(makePaper().published);
   });
 });
