@@ -92,7 +92,8 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     const ID = 'aclanthology:2023.acl-long.1';
     const item = () => popup.evaluate(() => {
       const li = document.querySelector('li.item[data-id="aclanthology:2023.acl-long.1"]');
-      return li && { title: li.querySelector('.title')?.textContent, href: li.querySelector('a.title')?.getAttribute('href') };
+      const date = li?.querySelector('.meta > time');
+      return li && { title: li.querySelector('.title')?.textContent, href: li.querySelector('a.title')?.getAttribute('href'), date: [date?.textContent, date?.getAttribute('datetime')] };
     });
     const saved = await until(async () => {
       const found = await item();
@@ -100,6 +101,7 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     }, `${ID} in the popup with the title Crossref gives`, 15_000);
     expect(api.requests).toContain(`doi.org /${ACL_DOI}`);
     expect(saved.href).toBe('https://aclanthology.org/2023.acl-long.1/');
+    expect(saved.date).toEqual(['2023', '2023']); // Crossref's `issued: [[2023]]`, the year alone
     await popup.close();
   });
 
