@@ -161,23 +161,23 @@ describe('volume page (constructed)', () => {
   const { papers, cards, ctx } = load('volume-2023.acl-long.html', 'https://aclanthology.org/volumes/2023.acl-long/');
   const venue = 'Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)';
 
-  it('skips the front matter row and takes venue and month from the volume', () => {
+  it('skips the front matter row and takes venue and month from the volume (no day: the page names none)', () => {
     expect(ctx.volumeTitle).toBe(venue);
-    expect(ctx.volumeDate).toBe('2023-07-01');
+    expect(ctx.volumeDate).toBe('2023-07');
     expect(cards).toHaveLength(3);
     expect(papers).toEqual([
       paper('volume', 'aclanthology:2023.acl-long.1', 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs', {
         authors: ['Ana Exemplo', 'Bo Muster', 'Chidi Placeholder'],
         abstract: 'We study transfer for named entity recognition in twelve low-resource languages. Code: https://github.com/example-org/xner.',
         githubRepos: ['example-org/xner'],
-        published: '2023-07-01',
+        published: '2023-07',
         pdfUrl: 'https://aclanthology.org/2023.acl-long.1.pdf',
         url: 'https://aclanthology.org/2023.acl-long.1/',
         venue,
       }),
       paper('volume', 'aclanthology:2023.acl-long.2', 'A Single-Author Paper Without an Abstract', {
         authors: ['Dana Solo'],
-        published: '2023-07-01',
+        published: '2023-07',
         pdfUrl: 'https://aclanthology.org/2023.acl-long.2.pdf',
         url: 'https://aclanthology.org/2023.acl-long.2/',
         venue,
@@ -185,7 +185,7 @@ describe('volume page (constructed)', () => {
       paper('volume', 'aclanthology:2023.acl-long.3', 'Do Large Language Models Know What They Don’t Know?', {
         authors: ['Eve Nguyen', 'Farid Haddad'],
         abstract: 'We probe calibration of large models on 5 benchmarks.',
-        published: '2023-07-01',
+        published: '2023-07',
         pdfUrl: 'https://aclanthology.org/2023.acl-long.3.pdf',
         url: 'https://aclanthology.org/2023.acl-long.3/',
         venue,
@@ -217,7 +217,7 @@ describe('paper page (constructed)', () => {
         abstract:
           'We study transfer for named entity recognition in twelve low-resource languages. Code: https://github.com/example-org/xner. Compare BERT.',
         githubRepos: ['example-org/xner'],
-        published: '2023-07-01',
+        published: '2023-07',
         pdfUrl: 'https://aclanthology.org/2023.acl-long.1.pdf',
         url,
         venue: 'Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)',

@@ -42,7 +42,7 @@ export interface AclContext {
   urlId: string | null;
   /** Paper pages: citation_* meta. */
   meta: CitationMeta | null;
-  /** Volume pages: the volume title (venue of every row) and its YYYY-MM-01 from Month/Year, if both are given. */
+  /** Volume pages: the volume title (venue of every row) and its YYYY-MM from Month/Year, if both are given. */
   volumeTitle: string | null;
   volumeDate: string | null;
 }
@@ -74,7 +74,7 @@ function detail(root: ParentNode, label: string): Element | null {
   return dt?.nextElementSibling?.tagName === 'DD' ? dt.nextElementSibling : null;
 }
 
-/** YYYY-MM-01 from "Month:" and "Year:" details; null unless both are there (a year alone is no date). */
+/** YYYY-MM from "Month:" and "Year:" details; null unless both are there (a year alone is no date). */
 function monthDate(root: ParentNode): string | null {
   const month = textOf(detail(root, 'Month'));
   const year = textOf(detail(root, 'Year'));

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { cardsUnder, citationAuthorName, httpUrl, linkedIds, parseLooseDate, readCitationMeta, readJsonLd, textOf } from './common';
+import { cardsUnder, citationAuthorName, httpUrl, linkedIds, parseDateOrYear, parseLooseDate, readCitationMeta, readJsonLd, textOf } from './common';
 
 function doc(head: string, body = '', url = 'https://example.org/paper/1'): Document {
   const d = new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -56,13 +56,25 @@ describe('readCitationMeta', () => {
     });
   });
 
-  it('takes the first full date among publication_date, date, online_date; a bare year is skipped', () => {
+  it('takes the most precise date among publication_date, date, online_date, the first of equals', () => {
     const d = (tags: string[]) => readCitationMeta(doc(meta('citation_title', 'T') + tags.join('')))!.published;
     expect(d([meta('citation_date', '2020-01-02'), meta('citation_publication_date', '2020/03/04')])).toBe('2020-03-04');
     expect(d([meta('citation_publication_date', '2019'), meta('citation_date', '2019/06/09')])).toBe('2019-06-09');
     expect(d([meta('citation_publication_date', '2019'), meta('citation_online_date', '2019/02/01')])).toBe('2019-02-01');
-    expect(d([meta('citation_publication_date', '2019')])).toBeNull();
-    expect(d([meta('citation_publication_date', '2023/07')])).toBe('2023-07-01');
+    expect(d([meta('citation_publication_date', '2019/07'), meta('citation_date', '2019')])).toBe('2019-07');
+  });
+
+  it('keeps a year or a month when that is all the tags give, never a day they do not name', () => {
+    const m = (tags: string[]) => readCitationMeta(doc(meta('citation_title', 'T') + tags.join('')))!;
+    expect(m([meta('citation_publication_date', '2019')]).published).toBe('2019'); // NeurIPS, CVF
+    expect(m([meta('citation_date', '2019')]).published).toBe('2019');
+    expect(m([meta('citation_publication_date', '2023/7')]).published).toBe('2023-07'); // ACL Anthology
+    expect(m([meta('citation_publication_date', '2023/07')]).published).toBe('2023-07');
+    expect(m([meta('citation_online_date', '2023')]).onlineDate).toBe('2023');
+    // Not a year: an arXiv id, a number too large or too small to be one.
+    expect(m([meta('citation_date', '2401.12345')]).published).toBeNull();
+    expect(m([meta('citation_date', '12019')]).published).toBeNull();
+    expect(m([meta('citation_date', '0219')]).published).toBeNull();
   });
 
   it('falls back to journal then inbook title for the venue; rejects non-http pdf URLs and bad ids', () => {
@@ -125,9 +137,11 @@ describe('parseLooseDate', () => {
     ['2026-9-9', '2026-09-09'],
     ['2026-09-09T23:30:00.000Z', '2026-09-09'],
     ['Submitted 2 December, 2025; originally announced', '2025-12-02'],
-    ['December 2025', '2025-12-01'],
-    ['Dec, 2025', '2025-12-01'],
-    ['2025-12', '2025-12-01'],
+    ['December 2025', '2025-12'],
+    ['Dec, 2025', '2025-12'],
+    ['2025-12', '2025-12'],
+    ['2023/7', '2023-07'],
+    ['2025-13', null],
     ['2019', null],
     ['Sep 15', '2026-09-15'],
     ['Sep 28', '2025-09-28'],
@@ -146,6 +160,29 @@ describe('parseLooseDate', () => {
     expect(parseLooseDate('Sep 28', null)).toBeNull();
     expect(parseLooseDate('Sep 28', new Date(NaN))).toBeNull();
     expect(parseLooseDate('Sep 28, 2020', null)).toBe('2020-09-28');
+  });
+});
+
+describe('parseDateOrYear', () => {
+  const now = new Date('2026-09-15T12:00:00Z');
+  it.each([
+    ['2019', '2019'],
+    [' 2019 ', '2019'],
+    ['1999', '1999'],
+    ['12 June 2017', '2017-06-12'],
+    ['June 2017', '2017-06'],
+    ['Sep 28', '2025-09-28'],
+    // A year only when it is the whole text: in other text a four-digit number can be anything.
+    ['SIGMORPHON 2019 Shared Task', null],
+    ['2019 papers', null],
+    ['2401.12345', null],
+    ['2401', null],
+    ['1899', null],
+    ['20190', null],
+    ['n/a', null],
+    ['', null],
+  ])('%s -> %s', (text, expected) => {
+    expect(parseDateOrYear(text, now)).toBe(expected);
   });
 });
 

@@ -8,9 +8,12 @@ export interface CitationMeta {
   title: string | null;
   /** One per `citation_author` tag, page order, "Last, First" turned into "First Last". */
   authors: string[];
-  /** YYYY-MM-DD: the first of citation_publication_date, citation_date, citation_online_date that is a full date. */
+  /**
+   * The most precise of citation_publication_date, citation_date, citation_online_date (the first of equals), at the
+   * precision it is written: YYYY-MM-DD, YYYY-MM or YYYY (isPaperDate).
+   */
   published: string | null;
-  /** YYYY-MM-DD from citation_online_date. */
+  /** citation_online_date at its precision. */
   onlineDate: string | null;
   pdfUrl: string | null;
   /** Lowercased DOI from citation_doi (or a DC.identifier that is a DOI). */
@@ -46,12 +49,11 @@ export function readCitationMeta(doc: Document): CitationMeta | null {
   const title = metaContent(doc, 'citation_title');
   if (!title) return null;
   const first = (...names: string[]) => names.map((n) => metaContent(doc, n)).find((v) => v !== null) ?? null;
-  // A year-only date ("2019") is not a YYYY-MM-DD, so fall through to the next tag that is.
-  const published =
-    ['citation_publication_date', 'citation_date', 'citation_online_date']
-      .map((n) => metaContent(doc, n))
-      .map((v) => (v ? parseLooseDate(v, null) : null))
-      .find((v) => v !== null) ?? null;
+  // A year-only citation_publication_date ("2019": NeurIPS, CVF) yields to a tag that names the day, where one does.
+  const published = ['citation_publication_date', 'citation_date', 'citation_online_date']
+    .map((n) => metaContent(doc, n))
+    .map((v) => (v ? parseDateOrYear(v, null) : null))
+    .reduce<string | null>((best, v) => (v && v.length > (best?.length ?? 0) ? v : best), null);
   const online = metaContent(doc, 'citation_online_date');
   const doiText = metaContent(doc, 'citation_doi') ?? metaContents(doc, 'dc.identifier').find((v) => parseDoi(v));
   const arxiv = metaContent(doc, 'citation_arxiv_id');
@@ -67,7 +69,7 @@ export function readCitationMeta(doc: Document): CitationMeta | null {
     title,
     authors: authors.map(citationAuthorName).filter((a) => a !== ''),
     published,
-    onlineDate: online ? parseLooseDate(online, null) : null,
+    onlineDate: online ? parseDateOrYear(online, null) : null,
     pdfUrl: pdf ? httpUrl(pdf, doc.baseURI) : null,
     doi: doiText ? parseDoi(doiText) : null,
     arxivId: arxiv ? (parseArxivId(arxiv)?.id ?? null) : null,
@@ -122,10 +124,11 @@ const DATE_PATTERNS: { re: RegExp; order: ('y' | 'm' | 'd' | 'M')[] }[] = [
 ];
 
 /**
- * A YYYY-MM-DD from loosely written dates: "9 Sep 2026", "Sep 9, 2026", "2026/09/09", "2026-09-09T10:00Z",
- * "Friday, 11 September 2026". Month precision ("December 2025", "2025-12") gives the 1st of the month.
- * A year alone ("2019") gives null: no day can be claimed. Without a year ("Sep 28") it is the most recent such
- * date not after `now` (UTC); with `now` null, year-less dates give null. Impossible dates (Feb 30) give null.
+ * A date found in loosely written text, as precise as the text is (isPaperDate): "9 Sep 2026", "Sep 9, 2026",
+ * "2026/09/09", "2026-09-09T10:00Z", "Friday, 11 September 2026" give YYYY-MM-DD; "December 2025", "2025/12" give
+ * YYYY-MM, never a day the text does not name. A year alone gives null here: in running text a four-digit number can
+ * be anything (parseDateOrYear takes one that is the whole text). Without a year ("Sep 28") it is the most recent
+ * such date not after `now` (UTC); with `now` null, year-less dates give null. Impossible dates (Feb 30) give null.
  */
 export function parseLooseDate(text: string, now: Date | null): string | null {
   for (const { re, order } of DATE_PATTERNS) {
@@ -138,8 +141,10 @@ export function parseLooseDate(text: string, now: Date | null): string | null {
       if (key === 'M') parts.m = MONTHS.indexOf(raw.slice(0, 3).toLowerCase()) + 1;
       else parts[key] = Number(raw);
     });
-    const { y, m: month, d = 1 } = parts;
+    const { y, m: month, d } = parts;
     if (month === undefined) return null;
+    if (y !== undefined && d === undefined) return validDate(y, month, 1) ? isoDate(y, month, 1).slice(0, 7) : null;
+    if (d === undefined) return null;
     if (y !== undefined) return validDate(y, month, d) ? isoDate(y, month, d) : null;
     if (!now || Number.isNaN(now.getTime())) return null;
     const today = isoDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
@@ -150,6 +155,17 @@ export function parseLooseDate(text: string, now: Date | null): string | null {
     return null;
   }
   return null;
+}
+
+const WHOLE_YEAR = new RegExp(String.raw`^${YEAR}$`);
+
+/**
+ * A year that is the whole text ("2019": citation_date, dblp's datePublished, Semantic Scholar's year), else
+ * parseLooseDate's date. Only the whole text: "SIGMORPHON 2019 Shared Task" or "2401.12345" is no year.
+ */
+export function parseDateOrYear(text: string, now: Date | null): string | null {
+  const trimmed = normalizeSpace(text);
+  return WHOLE_YEAR.test(trimmed) ? trimmed : parseLooseDate(trimmed, now);
 }
 
 function validDate(y: number, m: number, d: number): boolean {

@@ -143,7 +143,7 @@ describe('paper pages', () => {
         abstract:
           'We segment any concept named in text by distilling a vision-language model into a pixel decoder trained on ' +
           'web-scale pseudo-labels. Code and models are at https://github.com/cokafor/ovseg-scale.',
-        published: null, // citation_publication_date is "2024"
+        published: '2024', // citation_publication_date is "2024": the year, as the page gives it
         githubRepos: ['cokafor/ovseg-scale'],
         pdfUrl: pdf('content/CVPR2024', OKAFOR),
       },

@@ -2,7 +2,7 @@
 // paper pages (/content/CVPR2024/html/<Name>_paper.html; /content_ICCV_2019/html/… before 2020). Static HTML.
 // Markup: DOM-NOTES.md §10 [C] (listing from a scraper's test excerpt; paper page ids unverified); no saved page was
 // available, so the fixtures are constructed. A listing card is a dt.ptitle plus the dd elements up to the next dt.
-// `published` stays null (the pages give a year at most); supplementary material is ignored.
+// `published` is a year at most (all the pages give); supplementary material is ignored.
 import { githubReposFromText } from '../core/github';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';

@@ -134,7 +134,7 @@ describe('paper page, 2023 layout', () => {
         abstract:
           'We give an exploration algorithm for linear MDPs whose regret is optimal up to logarithmic factors. ' +
           'Our code is released at: \\url{https://github.com/hbecker/lin-explore}.',
-        published: null, // citation_publication_date is "2023"
+        published: '2023', // citation_publication_date is "2023": the year, as the page gives it
         githubRepos: ['hbecker/lin-explore'],
         pdfUrl: `${P}/2023/file/${H2023}-Paper-Conference.pdf`,
       },

@@ -1,7 +1,7 @@
 // NeurIPS proceedings (issue #3): year pages (/paper_files/paper/<year>, a static ul.paper-list) and paper pages
 // (/paper_files/paper/<year>/hash/<hash>-Abstract[-<track>].html, citation_* meta). Both hosts serve the same site.
 // Markup: DOM-NOTES.md §9, from third-party scrapers and Zotero's translator [C]; no saved page was available, so the
-// fixtures are constructed. `published` is usually null: citation_publication_date is the year alone.
+// fixtures are constructed. `published` is usually a year: citation_publication_date is the year alone.
 import { githubReposFromText } from '../core/github';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
