@@ -69,7 +69,7 @@ describe('author page (saved, reduced)', () => {
     ]);
   });
 
-  it('reads every field of every row', () => {
+  it('reads every field of every row, the year from the heading the row sits under', () => {
     const robert = 'Robert Weißgraeber';
     const team = ['Andreas Madsack', 'Johanna Heininger', 'Nyamsuren Davaasambuu', 'Vitaliia Voronik', 'Michael Käufl', robert];
     const pdf = (id: string) => `https://aclanthology.org/${id}.pdf`;
@@ -78,6 +78,7 @@ describe('author page (saved, reduced)', () => {
       paper(page, 'aclanthology:2022.in2writing-1.1', 'Data-to-text systems as writing environment', {
         authors: ['Adela Schneider', 'Andreas Madsack', 'Johanna Heininger', 'Ching-Yi Chen', robert],
         abstract: expect.stringMatching(/^Today, data-to-text systems are used as commercial solutions for automated text productionof large .* are then derived\.$/),
+        published: '2022',
         pdfUrl: pdf('2022.in2writing-1.1'),
         url: url('2022.in2writing-1.1'),
         venue: 'Proceedings of the First Workshop on Intelligent and Interactive Writing Assistants (In2Writing 2022)',
@@ -87,6 +88,7 @@ describe('author page (saved, reduced)', () => {
       paper(page, 'aclanthology:W19-4201', 'AX Semantics’ Submission to the SIGMORPHON 2019 Shared Task', {
         authors: ['Andreas Madsack', robert],
         abstract: expect.stringMatching(/^This paper describes the AX Semantics’ submission .* easy operation and reuse\.$/),
+        published: '2019',
         pdfUrl: pdf('W19-4201'),
         url: url('W19-4201'),
         venue: 'Proceedings of the 16th Workshop on Computational Research in Phonetics, Phonology, and Morphology',
@@ -97,6 +99,7 @@ describe('author page (saved, reduced)', () => {
         authors: team,
         abstract:
           'We present a readily available API that solves the morphology component for surface realizers in 10 languages (e.g., English, German and Finnish) for any topic and is available as REST API. This can be used to add morphology to any kind of NLG application (e.g., a multi-language chatbot), without requiring computational linguistic knowledge by the integrator.',
+        published: '2018',
         pdfUrl: pdf('W18-6560'),
         url: url('W18-6560'),
         venue: 'Proceedings of the 11th International Conference on Natural Language Generation',
@@ -107,6 +110,7 @@ describe('author page (saved, reduced)', () => {
         authors: team,
         abstract:
           'In this paper we describe our system and experimental results on the development set of the Surface Realisation Shared Task. Our system is an entry for the Shallow-Task, with two different models based on deep-learning implementations for building the sentence combined with a rule-based morphology component.',
+        published: '2018',
         pdfUrl: pdf('W18-3607'),
         url: url('W18-3607'),
         venue: 'Proceedings of the First Workshop on Multilingual Surface Realisation',
@@ -116,6 +120,7 @@ describe('author page (saved, reduced)', () => {
     expect(papers[4]).toEqual(
       paper(page, 'aclanthology:K18-3004', 'AX Semantics’ Submission to the CoNLL–SIGMORPHON 2018 Shared Task', {
         authors: ['Andreas Madsack', 'Alessia Cavallo', 'Johanna Heininger', robert],
+        published: '2018',
         pdfUrl: pdf('K18-3004'),
         url: url('K18-3004'),
         venue: 'Proceedings of the CoNLL–SIGMORPHON 2018 Shared Task: Universal Morphological Reinflection',
@@ -126,6 +131,7 @@ describe('author page (saved, reduced)', () => {
         authors: [robert, 'Andreas Madsack'],
         abstract:
           'A fully fledged practical working application for a rule-based NLG system is presented that is able to create non-trivial, human sounding narrative from structured data, in any language and for any topic.',
+        published: '2017',
         pdfUrl: pdf('W17-3524'),
         url: url('W17-3524'),
         venue: 'Proceedings of the 10th International Conference on Natural Language Generation',
@@ -140,6 +146,13 @@ describe('author page (saved, reduced)', () => {
       expect(parent.closest('a')).toBeNull();
       expect(before?.previousSibling).toBe(card.querySelector('strong'));
     }
+  });
+
+  it('gives a row no year when no year heading is above it', () => {
+    const { doc, ctx } = load('author-andreas-madsack.html', url);
+    doc.querySelectorAll('h4').forEach((h) => h.remove());
+    const row = doc.querySelector('div.d-sm-flex.align-items-stretch')!;
+    expect(aclanthology.extract(row, ctx)?.published).toBeNull();
   });
 
   it('extractPage gives the same papers', () => {
@@ -191,6 +204,19 @@ describe('volume page (constructed)', () => {
         venue,
       }),
     ]);
+  });
+});
+
+describe('volume page with a year and no month', () => {
+  it('gives the year alone, not a day or month the page does not name', () => {
+    const url = 'https://aclanthology.org/volumes/2023.acl-long/';
+    const doc = new JSDOM(fixture('volume-2023.acl-long.html'), { url }).window.document;
+    // The volume template writes the Month detail empty when the volume has none (hugo/layouts/volumes/single.html).
+    const month = [...doc.querySelectorAll('dt')].find((dt) => dt.textContent === 'Month:')!.nextElementSibling!;
+    month.textContent = '';
+    const ctx = aclanthology.context(doc, new URL(url), NOW);
+    expect(ctx.volumeDate).toBe('2023');
+    expect(aclanthology.findCards(doc, ctx).map((row) => aclanthology.extract(row, ctx)?.published)).toEqual(['2023', '2023', '2023']);
   });
 });
 
@@ -258,16 +284,18 @@ describe('empty and malformed pages', () => {
     const { papers } = extractPage(aclanthology, doc, new URL(url), NOW, (e) => errors.push(e));
     expect(errors).toEqual([]);
     expect(papers).toEqual([
-      paper('author', 'aclanthology:P19-1001', 'Minimal Row', { abstract: 'Sibling abstract.', url: 'https://aclanthology.org/P19-1001/' }),
+      // Every row sits under the page's "2024" heading.
+      paper('author', 'aclanthology:P19-1001', 'Minimal Row', { abstract: 'Sibling abstract.', published: '2024', url: 'https://aclanthology.org/P19-1001/' }),
       paper('author', 'arxiv:2401.12345', 'Linked Elsewhere', {
         authors: ['X Y'],
         pdfUrl: 'https://arxiv.org/pdf/2401.12345',
+        published: '2024',
         url: 'https://aclanthology.org/2024.x-1.4/',
         doi: '10.18653/v1/2024.x-1.4', // the row's DOI, kept beside the arXiv id that names the paper
         aliases: ['aclanthology:2024.x-1.4'], // that DOI's id and the anthology's own: one alias
       }),
       // A workshop id's own DOI is not one the id implies (hasAclDoi), so it is kept for exports.
-      paper('author', 'aclanthology:2024.x-1.5', 'With a DOI', { url: 'https://aclanthology.org/2024.x-1.5/', doi: '10.18653/v1/2024.x-1.5' }),
+      paper('author', 'aclanthology:2024.x-1.5', 'With a DOI', { published: '2024', url: 'https://aclanthology.org/2024.x-1.5/', doi: '10.18653/v1/2024.x-1.5' }),
     ]);
   });
 

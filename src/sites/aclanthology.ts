@@ -6,7 +6,7 @@ import { ACL_ANTHOLOGY_ID, aclAnthologyUrl, arxivPdfUrl, isAclFrontMatter } from
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
-import { cardsUnder, httpUrl, linkedIds, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';
+import { cardsUnder, httpUrl, linkedIds, parseDateOrYear, parseLooseDate, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 
@@ -23,6 +23,7 @@ const ROW_ABS_LINK = 'a[href^="#abstract-"]'; // badge "abs"; its target is the 
 const ABSTRACT = '.abstract-collapse'; // div.card.collapse.abstract-collapse#abstract-<id with "." as "--">, next sibling
 const ABSTRACT_BODY = '.card-body';
 const EVENT_VOLUME = ':scope > h4 > a[href*="/volumes/"]'; // event pages: div#<volume> > h4 > a (volume title) above its rows
+const YEAR_HEADING = 'H4'; // author pages: h4 "2022" above that year's rows (hugo/layouts/people/single.html)
 const PAGE_TITLE = 'h2#title'; // volume and paper pages; paper page: h2 > a[href=pdf] > title
 const PAPER_CARD = 'section#main'; // paper page: title, authors (p.lead), abstract, details (dl)
 const PAPER_AUTHORS = 'p.lead a[href*="/people/"]'; // fallback when citation_author is missing
@@ -42,7 +43,7 @@ export interface AclContext {
   urlId: string | null;
   /** Paper pages: citation_* meta. */
   meta: CitationMeta | null;
-  /** Volume pages: the volume title (venue of every row) and its YYYY-MM from Month/Year, if both are given. */
+  /** Volume pages: the volume title (venue of every row) and its date from Month/Year: YYYY-MM, or YYYY without a month. */
   volumeTitle: string | null;
   volumeDate: string | null;
 }
@@ -74,11 +75,26 @@ function detail(root: ParentNode, label: string): Element | null {
   return dt?.nextElementSibling?.tagName === 'DD' ? dt.nextElementSibling : null;
 }
 
-/** YYYY-MM from "Month:" and "Year:" details; null unless both are there (a year alone is no date). */
-function monthDate(root: ParentNode): string | null {
+/**
+ * The date the "Month:" and "Year:" details give: YYYY-MM, else the year alone (no month, or one that does not read as
+ * a month of that year), never a day: the details name none.
+ */
+function detailsDate(root: ParentNode): string | null {
   const month = textOf(detail(root, 'Month'));
-  const year = textOf(detail(root, 'Year'));
-  return month && /^\d{4}$/.test(year) ? parseLooseDate(`${month} ${year}`, null) : null;
+  const year = parseDateOrYear(textOf(detail(root, 'Year')), null);
+  if (!year || year.length !== 4) return null;
+  const monthYear = month ? parseLooseDate(`${month} ${year}`, null) : null;
+  return monthYear?.length === 7 ? monthYear : year;
+}
+
+/** Author pages: the year of the heading a row sits under. */
+function headingYear(row: Element): string | null {
+  for (let el = row.previousElementSibling; el; el = el.previousElementSibling) {
+    if (el.tagName !== YEAR_HEADING) continue;
+    const year = parseDateOrYear(textOf(el), null);
+    return year?.length === 4 ? year : null;
+  }
+  return null;
 }
 
 function abstractOf(row: Element): string | null {
@@ -112,7 +128,7 @@ function fromRow(row: Element, ctx: AclContext): Paper | null {
     authors: Array.from(row.querySelectorAll(ROW_AUTHORS), textOf).filter(Boolean),
     abstract,
     githubRepos: githubReposFromText(abstract ?? ''),
-    published: ctx.volumeDate,
+    published: ctx.volumeDate ?? (ctx.page === 'author' ? headingYear(row) : null),
     pdfUrl: httpUrl(row.querySelector(ROW_PDF)?.getAttribute('href'), ORIGIN) ?? (arxiv ? arxivPdfUrl(arxiv) : null),
     url: aclAnthologyUrl(id),
     venue: textOf(row.querySelector(ROW_VENUE)) || ctx.volumeTitle || eventVolume(row),
@@ -139,7 +155,7 @@ function fromPaperPage(card: Element, ctx: AclContext): Paper | null {
     authors: meta?.authors.length ? meta.authors : Array.from(card.querySelectorAll(PAPER_AUTHORS), textOf).filter(Boolean),
     abstract,
     githubRepos: githubReposFromText(abstract ?? ''),
-    published: meta?.published ?? monthDate(card),
+    published: meta?.published ?? detailsDate(card),
     pdfUrl:
       meta?.pdfUrl ??
       httpUrl(card.querySelector(`${PAGE_TITLE} a[href$=".pdf"]`)?.getAttribute('href'), ORIGIN) ??
@@ -164,7 +180,7 @@ export const aclanthology: SiteAdapter<AclContext> = {
       urlId: page === 'paper' ? anthologyId(url.href) : null,
       meta: page === 'paper' ? readCitationMeta(doc) : null,
       volumeTitle: volume ? textOf(doc.querySelector(PAGE_TITLE)) || null : null,
-      volumeDate: volume ? monthDate(doc) : null,
+      volumeDate: volume ? detailsDate(doc) : null,
     };
   },
 
