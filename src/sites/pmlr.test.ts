@@ -110,11 +110,18 @@ describe('paper page (constructed)', () => {
     expect(before?.previousSibling).toBe(parent.querySelector('h1'));
   });
 
-  it('falls back to the body without meta tags (no date or venue then)', () => {
+  it('falls back to the body without meta tags: the year its info line ends in, no venue', () => {
     const doc = new JSDOM(fixture('paper-v202-exemplo23a.html'), { url }).window.document;
     doc.querySelectorAll('meta[name^="citation_"]').forEach((m) => m.remove());
     const { papers } = extractPage(pmlr, doc, new URL(url), NOW);
-    expect(papers).toEqual([{ ...expected, published: null, venue: null }]);
+    expect(papers).toEqual([{ ...expected, published: '2023', venue: null }]);
+  });
+
+  it('takes no year from an info line that does not end in one', () => {
+    const doc = new JSDOM(fixture('paper-v202-exemplo23a.html'), { url }).window.document;
+    doc.querySelectorAll('meta[name^="citation_"]').forEach((m) => m.remove());
+    doc.querySelector('#info')!.textContent = 'Proceedings of the 2023 Workshop on Things, PMLR 202:1-2025';
+    expect(extractPage(pmlr, doc, new URL(url), NOW).papers[0]?.published).toBeNull();
   });
 });
 

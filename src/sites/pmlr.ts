@@ -1,12 +1,14 @@
 // PMLR, Proceedings of Machine Learning Research (issue #3): volume pages (one div.paper per paper) and paper pages.
 // Static Jekyll (mlresearch theme). Markup: DOM-NOTES.md §8 and mlresearch/mlresearch.github.io _includes (listpaper,
-// paper_abstract, paper_google_scholar).
+// paper_abstract, paper_google_scholar). A volume page's rows have no date: its heading's ("23-29 July 2023") is the
+// conference's, and PMLR dates a paper by its volume's publication (citation_publication_date, the year in BibTeX and
+// in a paper page's info line), which can come later.
 import { githubReposFromText } from '../core/github';
 import { arxivPdfUrl } from '../core/ids';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
-import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
+import { cardsUnder, httpUrl, idsFromHrefs, parseDateOrYear, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 
@@ -23,6 +25,8 @@ const PAPER_CARDS = [
 const PAPER_TITLE = 'h1';
 const PAPER_AUTHORS = ['#authors', 'span.authors']; // fallback when citation_author is missing; comma-separated
 const PAPER_ABSTRACT = '#abstract';
+const PAPER_INFO = '#info'; // "Proceedings of …, PMLR 202:1-25, 2023.": the volume's year of issue at the end
+const INFO_YEAR = /,\s*(\d{4})\.?$/;
 const PAPER_LINKS = '#extras a[href]'; // "Download PDF", supplementary, code, OpenReview ...
 const PAPER_PDF = '#extras a[href$=".pdf"]'; // "Download PDF"
 const PDF_TEXT = /download pdf|^pdf$/i; // the paper's own PDF link, not "Supplementary PDF"
@@ -92,7 +96,7 @@ function fromPaper(card: Element, ctx: PmlrContext): Paper | null {
   return build(ctx, ctx.urlKey, textOf(card.querySelector(PAPER_TITLE)) || (meta?.title ?? ''), links, {
     authors: meta?.authors.length ? meta.authors : splitAuthors(authors),
     abstract: textOf(card.querySelector(PAPER_ABSTRACT)) || meta?.abstract || null,
-    published: meta?.published ?? null,
+    published: meta?.published ?? parseDateOrYear(INFO_YEAR.exec(textOf(card.querySelector(PAPER_INFO)))?.[1] ?? '', null),
     pdfUrl: meta?.pdfUrl ?? httpUrl(card.querySelector(PAPER_PDF)?.getAttribute('href'), ORIGIN),
     venue: meta?.venue ?? null,
   });
