@@ -81,6 +81,7 @@ describe('year page 2023', () => {
   const card = (hash: string, track: string, title: string, authors: string[]): Paper => ({
     ...base(`neurips:2023/${hash}`, title, 'list', `${P}/2023/hash/${hash}-Abstract${track}.html`, 'NeurIPS 2023'),
     authors,
+    published: '2023', // the proceedings' year its address names
     pdfUrl: `${P}/2023/file/${hash}-Paper${track}.pdf`,
   });
 
@@ -151,6 +152,7 @@ describe('paper page, 2023 layout', () => {
     expect(papers[0]).toMatchObject({
       title: 'Provably Efficient Exploration with Linear Function Approximation',
       authors: ['Hannah Becker', 'Rui Zhang', 'Daniel K. Osei'], // p > i
+      published: '2023', // the year in its address
       pdfUrl: `${P}/2023/file/${H2023}-Paper-Conference.pdf`, // derived from the URL
       url: PAPER_2023,
     });
@@ -175,6 +177,13 @@ describe('paper page, assumed 2026 layout (div.paper-section)', () => {
     expect(papers).toEqual([expected]);
   });
 
+  it('prefers the date the page states to the year of its address', () => {
+    const { papers } = load('paper-2026-layout.html', PAPER_2025, (doc) => {
+      doc.querySelector('meta[name="citation_publication_date"]')!.setAttribute('content', '2026');
+    });
+    expect(papers[0]?.published).toBe('2026');
+  });
+
   it('reads the abstract through Zotero\'s selector when the heading is not an h4', () => {
     const { papers } = load('paper-2026-layout.html', PAPER_2025, (doc) => {
       const h4 = [...doc.querySelectorAll('h4')].find((h) => h.textContent === 'Abstract')!;
@@ -195,6 +204,7 @@ describe('damaged and empty year pages', () => {
     const card = (hash: string, title: string, authors: string[], id = `neurips:2021/${hash}`): Paper => ({
       ...base(id, title, 'list', `${N}/2021/hash/${hash}-Abstract.html`, 'NeurIPS 2021'),
       authors,
+      published: '2021',
       pdfUrl: `${N}/2021/file/${hash}-Paper.pdf`,
     });
     expect(papers).toEqual<Paper[]>([

@@ -1,12 +1,13 @@
 // NeurIPS proceedings (issue #3): year pages (/paper_files/paper/<year>, a static ul.paper-list) and paper pages
 // (/paper_files/paper/<year>/hash/<hash>-Abstract[-<track>].html, citation_* meta). Both hosts serve the same site.
 // Markup: DOM-NOTES.md §9, from third-party scrapers and Zotero's translator [C]; no saved page was available, so the
-// fixtures are constructed. `published` is usually a year: citation_publication_date is the year alone.
+// fixtures are constructed. `published` is usually a year: citation_publication_date is the year alone, and the year
+// in the address (/paper_files/paper/2023/…) is the proceedings' where a page states none (year pages).
 import { githubReposFromText } from '../core/github';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
-import { cardsUnder, httpUrl, linkedIds, readCitationMeta, textOf, type CitationMeta } from './common';
+import { cardsUnder, httpUrl, linkedIds, parseDateOrYear, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 
@@ -73,14 +74,21 @@ type Ids = { arxiv?: string | null; doi?: string | null };
 
 /**
  * The paper skeleton both kinds share; arXiv, then DOI, then `neurips:<year>/<hash>` (venues.ts: the id a dblp or
- * Scholar entry linking this page or its PDF gives).
+ * Scholar entry linking this page or its PDF gives). Dated by the proceedings' year its address names.
  */
 function paper(p: Where, title: string, page: string, ids: Ids): Paper | null {
   const found = venuePaperFromUrl(p.url);
   const identity = paperIdentity({ ...ids, site: 'neurips', siteId: found?.site === 'neurips' ? found.siteId : null });
   if (!identity || !title) return null;
   const { id, aliases } = identity;
-  return { ...emptyPaper(id, title, { site: 'neurips', page }), doi: ownDoi(ids.doi, id), aliases, url: p.url, venue: `NeurIPS ${p.year}` };
+  return {
+    ...emptyPaper(id, title, { site: 'neurips', page }),
+    doi: ownDoi(ids.doi, id),
+    aliases,
+    published: parseDateOrYear(p.year, null),
+    url: p.url,
+    venue: `NeurIPS ${p.year}`,
+  };
 }
 
 function extractListed(card: Element, ctx: NeuripsContext): Paper | null {
@@ -105,7 +113,7 @@ function extractPaper(card: Element, ctx: NeuripsContext): Paper | null {
     ...found,
     authors: meta?.authors.length ? meta.authors : splitNames(textOf(card.ownerDocument.querySelector(PAPER_AUTHORS))),
     abstract,
-    published: meta?.published ?? null,
+    published: meta?.published ?? found.published, // what the page states, before its address's year
     githubRepos: githubReposFromText(abstract ?? ''),
     pdfUrl: meta?.pdfUrl ?? pdfOf(p),
   };
