@@ -88,7 +88,7 @@ describe('cvf.pageKind', () => {
 describe('CVPR 2024 day listing', () => {
   const { cards, papers, errors } = load('list-cvpr2024-day.html', LIST_URL);
 
-  it('reads the three dt.ptitle cards exactly (authors in input order, arXiv ids, pdf; supp ignored)', () => {
+  it('reads the three dt.ptitle cards exactly (authors in input order, arXiv ids, pdf; supp ignored; the year the address names)', () => {
     expect(errors).toEqual([]);
     expect(cards).toHaveLength(3);
     expect(cards.every((c) => c.matches('dt.ptitle'))).toBe(true);
@@ -98,17 +98,20 @@ describe('CVPR 2024 day listing', () => {
       {
         ...base('arxiv:2403.01234', 'Neural Radiance Caching for Dynamic Scenes', 'list', html('content/CVPR2024', moreau), 'CVPR 2024'),
         authors: ['Ines Moreau', 'Jun Park', 'Zoë van Dijk'],
+        published: '2024', // content/CVPR2024/…
         pdfUrl: pdf('content/CVPR2024', moreau),
         aliases: [`cvf:${moreau}`], // the id a dblp or Scholar entry linking only this page gives it
       },
       {
         ...base(`cvf:${OKAFOR}`, 'Open-Vocabulary Segmentation at Scale', 'list', PAPER_URL, 'CVPR 2024'),
         authors: ['Chinedu Okafor'],
+        published: '2024',
         pdfUrl: pdf('content/CVPR2024', OKAFOR),
       },
       {
         ...base('arxiv:2312.09876', 'Event Cameras Meet Gaussian Splatting', 'list', html('content/CVPR2024', sato), 'CVPR 2024'),
         authors: ['Haruki Sato', 'Lea Müller'],
+        published: '2024',
         pdfUrl: pdf('content/CVPR2024', sato),
         aliases: [`cvf:${sato}`],
       },
@@ -160,10 +163,18 @@ describe('paper pages', () => {
         ...base('arxiv:1908.04321', 'Self-Supervised Depth From Rolling Shutter Video', 'paper', OLD_URL, 'ICCV 2019'),
         authors: ['Sara Lind', 'Mateo García-López'],
         abstract: 'Rolling shutter distortions carry depth cues; we learn depth from them without labels.',
+        published: '2019', // content_ICCV_2019/…
         pdfUrl: pdf('content_ICCV_2019', LIND),
         aliases: [`cvf:${LIND}`],
       },
     ]);
+  });
+
+  it('prefers the date the page states to the year of its address', () => {
+    const { papers } = load('paper-cvpr2024.html', PAPER_URL, (doc) =>
+      doc.querySelector('meta[name="citation_publication_date"]')!.setAttribute('content', '2023'),
+    );
+    expect(papers[0]?.published).toBe('2023');
   });
 
   it("keeps the page's DOI (citation_doi) beside the arXiv id (citation_arxiv_id) that names the paper", () => {
@@ -182,6 +193,7 @@ describe('paper pages', () => {
     const url = `${O}/content/CVPR2024W/MULA/html/Lind_Self-Supervised_Depth_From_Rolling_Shutter_ICCV_2019_paper.html`;
     const { papers } = load('paper-iccv2019-no-meta.html', url);
     expect(papers[0]?.venue).toBe('CVPR 2024 Workshops');
+    expect(papers[0]?.published).toBe('2024');
   });
 
   it('reads a 2017-2018 workshop page (content_<conf>_<year>_workshops) by the id a dblp or Scholar link to it gives', () => {
@@ -189,7 +201,7 @@ describe('paper pages', () => {
     const url = `${O}/content_cvpr_2018_workshops/w4/html/${name}_paper.html`;
     // Without its [arXiv] link, so the page's own id is the one a link names.
     const { papers } = load('paper-iccv2019-no-meta.html', url, (doc) => doc.querySelectorAll('a[href*="arxiv.org/"]').forEach((a) => a.remove()));
-    expect(papers[0]).toMatchObject({ id: `cvf:${name}`, url, venue: 'CVPR 2018 Workshops' });
+    expect(papers[0]).toMatchObject({ id: `cvf:${name}`, url, venue: 'CVPR 2018 Workshops', published: '2018' });
     expect(venueIdFromUrl(`${O}/content_cvpr_2018_workshops/papers/w4/${name}_paper.pdf`)).toBe(papers[0]?.id);
   });
 });
@@ -205,8 +217,9 @@ describe('damaged and empty pages', () => {
       {
         ...base(`cvf:${novak}`, 'Few-Shot Counting Without Exemplars', 'list', html('content/WACV2024', novak), 'WACV 2024'),
         authors: ['Julia Novak', 'Arjun Mehta'],
+        published: '2024',
       },
-      base(`cvf:${last}`, 'Last Card Without Details', 'list', html('content/WACV2024', last), 'WACV 2024'),
+      { ...base(`cvf:${last}`, 'Last Card Without Details', 'list', html('content/WACV2024', last), 'WACV 2024'), published: '2024' },
     ]);
   });
 

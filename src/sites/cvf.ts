@@ -2,12 +2,13 @@
 // paper pages (/content/CVPR2024/html/<Name>_paper.html; /content_ICCV_2019/html/… before 2020). Static HTML.
 // Markup: DOM-NOTES.md §10 [C] (listing from a scraper's test excerpt; paper page ids unverified); no saved page was
 // available, so the fixtures are constructed. A listing card is a dt.ptitle plus the dd elements up to the next dt.
-// `published` is a year at most (all the pages give); supplementary material is ignored.
+// `published` is a year at most: the page's citation_publication_date, else the year the paper's address names
+// (/content/CVPR2023/…, /content_ICCV_2019/…); supplementary material is ignored.
 import { githubReposFromText } from '../core/github';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venuePaperFromUrl } from '../core/venues';
-import { cardsUnder, httpUrl, idsFromHrefs, readCitationMeta, textOf, type CitationMeta } from './common';
+import { cardsUnder, httpUrl, idsFromHrefs, parseDateOrYear, readCitationMeta, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 
@@ -48,7 +49,7 @@ function pageKind(url: URL): string | null {
 
 /**
  * The paper page a link or URL names: its absolute URL, id (basename, by venues.ts: the id a dblp or Scholar entry
- * linking this page or its PDF gives) and venue ("CVPR 2024", "… Workshops").
+ * linking this page or its PDF gives), venue ("CVPR 2024", "… Workshops") and the proceedings' year.
  */
 function paperAt(href: string | null | undefined, base: string) {
   const url = httpUrl(href, base)?.split(/[?#]/)[0];
@@ -56,7 +57,7 @@ function paperAt(href: string | null | undefined, base: string) {
   const found = url && m ? venuePaperFromUrl(url) : null;
   if (!url || !m || found?.site !== 'cvf') return null;
   const workshop = m[2] || m[4] ? ' Workshops' : '';
-  return { url, id: found.siteId, venue: `${m[1]!.toUpperCase()} ${m[3]!}${workshop}` };
+  return { url, id: found.siteId, venue: `${m[1]!.toUpperCase()} ${m[3]!}${workshop}`, year: parseDateOrYear(m[3]!, null) };
 }
 
 /** The dd elements after a listing's dt, up to the next dt. */
@@ -70,14 +71,21 @@ const all = (els: Element[], sel: string) => els.flatMap((el) => [...el.querySel
 const href = (a: Element | undefined) => a?.getAttribute('href') ?? '';
 const arxivIn = (els: Element[], base: string) => idsFromHrefs(all(els, ARXIV_LINK).map(href), base).arxiv;
 
-type Where = { url: string; id: string; venue: string };
+type Where = { url: string; id: string; venue: string; year: string | null };
 
 /** The paper skeleton both kinds share: arXiv, then DOI, then `cvf:<basename>` (an alias when it is not the id). */
 function build(where: Where, title: string, page: string, ids: { arxiv: string | null; doi?: string | null }) {
   const identity = paperIdentity({ ...ids, site: 'cvf', siteId: where.id });
   if (!identity || !title) return null;
   const { id, aliases } = identity;
-  return { ...emptyPaper(id, title, { site: 'cvf', page }), doi: ownDoi(ids.doi, id), aliases, url: where.url, venue: where.venue };
+  return {
+    ...emptyPaper(id, title, { site: 'cvf', page }),
+    doi: ownDoi(ids.doi, id),
+    aliases,
+    published: where.year,
+    url: where.url,
+    venue: where.venue,
+  };
 }
 
 function extractListed(dt: Element, ctx: CvfContext): Paper | null {
@@ -105,7 +113,7 @@ function extractPaper(card: Element, ctx: CvfContext): Paper | null {
     ...found,
     authors: meta?.authors.length ? meta.authors : names.filter(Boolean),
     abstract,
-    published: meta?.published ?? null,
+    published: meta?.published ?? found.published, // what the page states, before its address's year
     githubRepos: githubReposFromText(abstract ?? ''),
     pdfUrl: meta?.pdfUrl ?? httpUrl(href(card.querySelector(PDF_LINK) ?? undefined), ctx.base),
   };
