@@ -54,12 +54,13 @@ describe('dblp.pageKind', () => {
 describe('person page (constructed)', () => {
   const { papers, cards } = load('person-vaswani.html', 'https://dblp.org/pid/v/AshishVaswani.html');
 
-  it('reads every field of every entry', () => {
+  it('reads every field of every entry, the year as dblp gives it', () => {
     expect(cards).toHaveLength(4);
     expect(papers).toEqual([
       // CoRR key (and its arXiv DOI) name the arXiv paper; homonym number stripped; title whitespace normalised.
       paper('person', 'arxiv:2401.12345', 'An Invented Preprint on Sparse Attention', {
         authors: ['Ashish Vaswani', 'Wei Wang'],
+        published: '2024',
         pdfUrl: 'https://arxiv.org/pdf/2401.12345',
         url: rec('journals/corr/abs-2401-12345'),
         aliases: ['dblp:journals/corr/abs-2401-12345'], // what a build before arXiv ids from CoRR keys stored
@@ -67,13 +68,15 @@ describe('person page (constructed)', () => {
       }),
       paper('person', 'doi:10.1162/tacl_a_99999', 'A Journal Article with a DOI', {
         authors: ['Jeanne Exemple', 'Ashish Vaswani'],
+        published: '2020',
         url: rec('journals/tacl/ExempleV20'),
         aliases: ['dblp:journals/tacl/ExempleV20'],
         venue: 'Trans. Assoc. Comput. Linguistics',
       }),
-      // No DOI or arXiv link: the NeurIPS page it links names it, as on that page; a year alone gives no date.
+      // No DOI or arXiv link: the NeurIPS page it links names it, as on that page.
       paper('person', `neurips:2017/${NIPS_HASH}`, 'Attention is All you Need', {
         authors: TRANSFORMER,
+        published: '2017', // "2017": the year alone, all dblp gives
         url: rec('conf/nips/VaswaniSPUJGKP17'),
         aliases: ['dblp:conf/nips/VaswaniSPUJGKP17'], // its id before venue ids
         venue: 'NIPS',
@@ -81,6 +84,7 @@ describe('person page (constructed)', () => {
       // Old CoRR key without abs-: the arxiv.org ee link gives the id.
       paper('person', 'arxiv:1706.03762', 'Attention Is All You Need', {
         authors: ['Ashish Vaswani', 'Noam Shazeer'],
+        published: '2017',
         pdfUrl: 'https://arxiv.org/pdf/1706.03762',
         url: rec('journals/corr/VaswaniSPUJGKP17'),
         aliases: ['dblp:journals/corr/VaswaniSPUJGKP17'],
@@ -128,6 +132,7 @@ describe('person page whose entries link venue pages (constructed)', () => {
     expect(papers[3]).toEqual(
       paper('person', 'pmlr:v202/exemplo23a', 'Sample-Efficient epsilon-Greedy Exploration in Linear Bandits', {
         authors: ['Jeanne Exemple'],
+        published: '2023',
         url: rec('conf/icml/Exemplo23'),
         venue: 'ICML',
         aliases: ['dblp:conf/icml/Exemplo23'],
@@ -151,6 +156,7 @@ describe('person page whose entries link venue pages (constructed)', () => {
     expect(papers[1]).toEqual(
       paper('person', 'doi:10.1109/cvpr52733.2024.01876', 'Panoptic Lifting for Open-World Scenes', {
         authors: ['Camila Reyes', 'Jeanne Exemple'],
+        published: '2024',
         url: rec('conf/cvpr/ReyesE24'),
         venue: 'CVPR',
         aliases: ['cvf:Reyes_Panoptic_Lifting_for_Open-World_Scenes_CVPR_2024', 'dblp:conf/cvpr/ReyesE24'],
@@ -181,9 +187,9 @@ describe('TOC page (constructed)', () => {
 
 describe('search page (constructed)', () => {
   const { papers } = load('search-attention.html', 'https://dblp.org/search?q=attention+is+all');
-  it('reads highlighted titles and a full date', () => {
+  it('reads highlighted titles, a year and a full date', () => {
     expect(papers.map((p) => [p?.id, p?.title, p?.published, p?.venue])).toEqual([
-      ['arxiv:1706.03762', 'Attention Is All You Need', null, 'CoRR'],
+      ['arxiv:1706.03762', 'Attention Is All You Need', '2017', 'CoRR'],
       [`neurips:2017/${NIPS_HASH}`, 'Attention is All you Need', '2017-12-04', 'NIPS'],
     ]);
   });
@@ -202,7 +208,7 @@ describe('empty and malformed pages', () => {
     const { papers } = extractPage(dblp, doc, new URL(url), NOW, (e) => errors.push(e));
     expect(errors).toEqual([]);
     expect(papers).toEqual([
-      paper('toc', 'dblp:conf/x/Old09', 'Old Layout Entry', { authors: ['Old Style'], url: rec('conf/x/Old09') }),
+      paper('toc', 'dblp:conf/x/Old09', 'Old Layout Entry', { authors: ['Old Style'], url: rec('conf/x/Old09') }), // "n/a": no date
       paper('toc', 'doi:10.1000/abc.1', 'Dated Entry', { published: '2021-03-05', url: rec('journals/x/Dated'), aliases: ['dblp:journals/x/Dated'] }),
       paper('toc', 'dblp:journals/corr/abs-2613-00001', 'Bad CoRR Id', { url: rec('journals/corr/abs-2613-00001') }),
     ]);

@@ -5,7 +5,7 @@ import { arxivPdfUrl, parseArxivId } from '../core/ids';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, ownDoi } from '../core/paper';
 import { venueIdsFromUrls } from '../core/venues';
-import { cardsUnder, idsFromHrefs, parseLooseDate, textOf } from './common';
+import { cardsUnder, idsFromHrefs, parseDateOrYear, textOf } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 
@@ -23,7 +23,7 @@ const AUTHOR = 'span[itemprop="author"]'; // > a > span[itemprop=name], or span.
 const AUTHOR_NAME = '[itemprop="name"]'; // its title attribute holds the full name when the text is abbreviated
 const VENUE = 'span[itemprop="isPartOf"] > span[itemprop="name"]'; // "NIPS", "CoRR"; the first isPartOf is the venue
 const VOLUME = 'span[itemprop="volumeNumber"]'; // CoRR: "abs/2401.12345"
-const DATE = 'span[itemprop="datePublished"]'; // usually a year only
+const DATE = 'span[itemprop="datePublished"]'; // usually a year only ("2017"), kept as that year
 const EE_LINKS = [
   'nav.publ li.drop-down div.head a[href]', // first drop-down head: the electronic edition ("view")
   'nav.publ li.ee a[href]', // every electronic edition in the drop-down body
@@ -96,8 +96,7 @@ export const dblp: SiteAdapter<DblpContext> = {
       doi: ownDoi(ee.doi, id),
       aliases,
       authors: Array.from(data.querySelectorAll(AUTHOR), authorName).filter(Boolean),
-      // A year alone is no date: parseLooseDate("2017") is null.
-      published: date ? parseLooseDate(date, null) : null,
+      published: date ? parseDateOrYear(date, null) : null,
       pdfUrl: arxiv ? arxivPdfUrl(arxiv) : null,
       url: `${ORIGIN}rec/${key}.html`,
       venue: textOf(data.querySelector(VENUE)) || ctx.tocTitle,
