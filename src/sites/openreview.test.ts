@@ -143,7 +143,7 @@ describe('venue page (group, two tabs rendered, one loading)', () => {
     });
   });
 
-  it('counts authors hidden behind "et al." and leaves a year-only date unknown', () => {
+  it('counts authors hidden behind "et al." and keeps a year-only date as the year', () => {
     const paper = papers[3]!;
     expect(paper.authors).toHaveLength(20);
     expect(paper.authors[0]).toBe('Ana Bauer');
@@ -152,6 +152,7 @@ describe('venue page (group, two tabs rendered, one loading)', () => {
       ...base('openreview:Lr8ZzW1kP4', 'A Benchmark Suite for Embodied Question Answering at Scale', 'list'),
       authors: paper.authors,
       authorCount: 23,
+      published: '2023', // shown "2023": a date forumDate shows without month or day
       pdfUrl: 'https://openreview.net/pdf?id=Lr8ZzW1kP4',
       url: 'https://openreview.net/forum?id=Lr8ZzW1kP4',
       venue: 'ICLR 2024 spotlight',
@@ -285,12 +286,25 @@ describe('search', () => {
       {
         ...base('doi:10.5555/3600270.3601234', 'Score-Based Diffusion on Riemannian Manifolds', 'list'),
         authors: ['Yusuf Demir', 'Claire Dubois'],
-        published: null, // "Dec 2022 (modified: 01 Mar 2023)": a month, not a day (and not the modification date)
+        published: '2022-12', // "Dec 2022 (modified: 01 Mar 2023)": a month, no day (and not the modification date)
         url: 'https://openreview.net/forum?id=HyxTz1BKDr',
         venue: 'NeurIPS 2022',
         aliases: ['openreview:HyxTz1BKDr'],
       },
     ]);
+  });
+
+  it('keeps the month or year a note shows when its date has no day (forumDate drops what the date lacks)', () => {
+    const { doc, ctx, cards } = load('search-diffusion.html', SEARCH_URL);
+    const shown = (text: string) => {
+      cards[1]!.querySelector('ul.note-meta-info > li')!.textContent = text;
+      return openreview.extract(cards[1]!, ctx)?.published;
+    };
+    expect(shown('2022 (modified: 01 Mar 2023)')).toBe('2022');
+    expect(shown('Sept 2023')).toBe('2023-09');
+    expect(shown('28 Sept 2023 (modified: 16 Feb 2024)')).toBe('2023-09-28');
+    expect(shown('modified: 01 Mar 2023')).toBeNull(); // only the modification date: not when it appeared
+    expect(shown('2401.12345')).toBeNull();
   });
 
   it('yields nothing for an empty result list', () => {

@@ -8,7 +8,7 @@ import { githubReposFromText, mergeRepos } from '../core/github';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { openReviewId } from '../core/venues';
-import { cardsUnder, httpUrl, idsFromHrefs, parseLooseDate, readCitationMeta, textOf } from './common';
+import { cardsUnder, httpUrl, idsFromHrefs, parseDateOrYear, readCitationMeta, textOf } from './common';
 import type { CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
@@ -37,7 +37,8 @@ const FIELD_VALUE = '.note-content-value';
 const NOT_AUTHOR = '.show-all, .private-author-label, .private-contents-icon, .glyphicon'; // list extras, not names
 const MORE_AUTHORS = /\((\d+) additional authors? not shown\)/; // a.show-all after the first 20 names
 const CODE_FIELD = /^(?:code|code (?:link|url)|source code|github)$/i; // content field names that hold a repository
-const FULL_DATE = /^\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}$/; // forumDate, en-GB: "16 Jan 2024" ("Sept 2023", "2023": no day)
+// forumDate, en-GB: "16 Jan 2024"; a date lacking a day shows "Sept 2023", one lacking a month too "2023"
+const SHOWN_DATE = /^(?:(?:\d{1,2}\s+)?[A-Za-z]+\.?\s+)?\d{4}$/;
 const NOTE_ID = /^[\w-]+$/; // note ids; venue forums (ICLR.cc/2024/Conference) are not papers
 
 export interface OpenReviewContext {
@@ -92,10 +93,10 @@ function fieldsOf(card: Element): Map<string, Element> {
   return fields;
 }
 
-/** "Published: 16 Jan 2024, Last Modified: …", "28 Sept 2023 (modified: …)": the first date, if it names a day. */
+/** "Published: 16 Jan 2024, Last Modified: …", "28 Sept 2023 (modified: …)", "Dec 2022": the first date, as precise as shown. */
 function listedDate(text: string): string | null {
   const shown = normalizeSpace(/Published:\s*([^,]+)/.exec(text)?.[1] ?? text.split(/[(,]/)[0]);
-  return FULL_DATE.test(shown) ? parseLooseDate(shown, null) : null;
+  return SHOWN_DATE.test(shown) ? parseDateOrYear(shown, null) : null;
 }
 
 type Found = Omit<Partial<Paper>, 'id' | 'title'> & { doi?: string | null };
