@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { emptyPaper, normalizeSpace, type Paper } from '../core/paper';
+import { textOf } from './common';
 import { extractPage } from './index';
 import { clusterToCid, parseByline, scholar, SCHOLAR_HOSTS } from './scholar';
 
@@ -156,6 +157,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
     expect(papers).toEqual([
       result('scholar:x6BpcW0wpHwJ', 'Dielectric properties and microwave heating of oil palm biomass and biochar', {
         authors: ['AA Salema', 'YK Yeow', 'K Ishaque', 'FN Ani'],
+        published: '2013',
         venue: 'Industrial Crops and …',
         url: sd('S0926669013004196'),
         pdfUrl:
@@ -163,6 +165,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
       }),
       result('scholar:mujFXSHytcgJ', 'Microwave dielectric characterization and loss mechanism of biowaste during pyrolysis', {
         authors: ['X Fan', 'B Li', 'W Zi', 'M Kang', 'H Wu', 'J Bian'],
+        published: '2024',
         venue: 'Energy Conversion and …',
         url: sd('S0196890424000165'),
       }),
@@ -171,6 +174,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         'Microwave dielectric properties of Malaysian palm oil and agricultural industrial biomass and biochar during pyrolysis process',
         {
           authors: ['AA Salema', 'FN Ani', 'J Mouris', 'R Hutcheon'],
+          published: '2017',
           venue: 'Fuel Processing Technology',
           url: sd('S0378382017306264'),
           pdfUrl: 'https://www.academia.edu/download/92095698/j.fuproc.2017.06.00620221007-1-1dpnnlp.pdf',
@@ -179,6 +183,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
       // The side link is "[HTML] mdpi.com": not a PDF.
       result('scholar:dQNPGuLcmp8J', 'Dielectric properties of biomass/biochar mixtures at microwave frequencies', {
         authors: ['C Ellison', 'MS McKeown', 'S Trabelsi', 'D Boldor'],
+        published: '2017',
         venue: 'Energies',
         url: 'https://www.mdpi.com/1996-1073/10/4/502',
       }),
@@ -187,12 +192,14 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         'Dielectric properties of biomass by-products generated from wood and agricultural industries in Finland',
         {
           authors: ['H Yao', 'Y Xiong', 'C Pickles', 'R Hutcheon', 'M Pahnila'],
+          published: '2025',
           venue: 'Bioresource …',
           url: sd('S0960852425002858'),
         },
       ),
       result('scholar:LNNFY5HEJKUJ', 'Microwave dielectric characterization of switchgrass for bioenergy and biofuel', {
         authors: ['F Motasemi', 'MT Afzal', 'AA Salema', 'J Mouris'],
+        published: '2014',
         venue: 'Fuel',
         url: sd('S0016236114001045'),
       }),
@@ -201,6 +208,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         'High-temperature dielectric properties and pyrolysis reduction characteristics of different biomass-pyrolusite mixtures in microwave field',
         {
           authors: ['K Li', 'G Chen', 'X Li', 'J Peng', 'R Ruan', 'M Omran'],
+          published: '2019',
           venue: 'Bioresource …',
           url: sd('S0960852419314476'),
           pdfUrl: 'https://oulurepo.oulu.fi/bitstream/handle/10024/28453/nbnfi-fe202002044527.pdf?sequence=1',
@@ -211,6 +219,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         'Microwave pyrolysis of sewage biosolids: dielectric properties, microwave susceptor role and its impact on biochar properties',
         {
           authors: ['E Antunes', 'MV Jacob', 'G Brodie'],
+          published: '2018',
           venue: 'Journal of Analytical and …',
           url: sd('S0165237017307647'),
         },
@@ -218,11 +227,12 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
       result(
         'scholar:G2HrETHJrRwJ',
         'Microwave dielectric characterization of Saudi Arabian date palm biomass during pyrolysis and at industrial frequencies',
-        { authors: ['HH Sait', 'AA Salema'], venue: 'Fuel', url: sd('S0016236115008674') },
+        { authors: ['HH Sait', 'AA Salema'], published: '2015', venue: 'Fuel', url: sd('S0016236115008674') },
       ),
       // The only result whose link carries a DOI.
       result('doi:10.1021/ef100623e', 'Dielectric properties of typical Australian wood-based biomass materials at microwave frequency', {
         authors: ['S Ramasamy', 'B Moghtaderi'],
+        published: '2010',
         venue: 'Energy & Fuels',
         url: 'https://pubs.acs.org/doi/abs/10.1021/ef100623e',
         aliases: ['scholar:eXXjCzYElyAJ'], // Scholar's own key, its id where the link names no DOI (and in older builds)
@@ -230,9 +240,10 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
     ]);
   });
 
-  it('reads year, host and truncation from each byline', () => {
+  it('reads year, host and truncation from each byline, and dates each result by that year', () => {
     const bylines = cards.map((c) => parseByline(c.querySelector('div.gs_a')!.textContent!));
     expect(bylines.map((b) => b.year)).toEqual([2013, 2024, 2017, 2017, 2025, 2014, 2019, 2018, 2015, 2010]);
+    expect(papers.map((p) => p?.published)).toEqual(['2013', '2024', '2017', '2017', '2025', '2014', '2019', '2018', '2015', '2010']);
     expect(bylines.map((b) => b.truncated)).toEqual([true, true, false, false, true, true, true, true, false, false]);
     expect(bylines.map((b) => b.host)).toEqual([
       'Elsevier', 'Elsevier', 'Elsevier', 'mdpi.com', 'Elsevier', 'Elsevier', 'Elsevier', 'Elsevier', 'Elsevier', 'ACS Publications',
@@ -272,6 +283,7 @@ describe('search, 2016 markup (saved pages, no data-cid)', () => {
     expect(papers).toEqual([
       result('scholar:pYyS8T9g_kkJ', 'Learning deep architectures for AI', {
         authors: ['Y Bengio'],
+        published: '2009',
         venue: 'Foundations and trends® in Machine Learning',
         url: 'http://dl.acm.org/citation.cfm?id=1658424',
         pdfUrl:
@@ -292,6 +304,7 @@ describe('search, 2016 markup (saved pages, no data-cid)', () => {
     expect(papers).toEqual([
       result('arxiv:1206.5538', 'Unsupervised feature learning and deep learning: A review and new perspectives', {
         authors: ['Y Bengio', 'AC Courville', 'P Vincent'],
+        published: '2012',
         venue: 'CoRR, abs/1206.5538',
         pdfUrl: 'https://arxiv.org/pdf/1206.5538',
         aliases: ['scholar:NuivrFmD6BEJ'], // from the cluster link, as the id is when nothing else names the paper
@@ -332,6 +345,7 @@ describe('search, results linking venue pages (constructed, 2026 markup)', () =>
     expect(papers[0]).toEqual(
       result('pmlr:v202/exemplo23a', 'Sample-efficient ε-greedy exploration in linear bandits', {
         authors: ['J Exemplo'],
+        published: '2023',
         venue: 'International Conference on Machine Learning',
         url: 'https://proceedings.mlr.press/v202/exemplo23a.html',
         pdfUrl: 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf',
@@ -353,6 +367,7 @@ describe('search, constructed variants (2026 markup)', () => {
     expect(papers).toEqual([
       result('arxiv:1706.03762', 'Attention is all you need', {
         authors: ['A Vaswani', 'N Shazeer', 'N Parmar'],
+        published: '2017',
         venue: 'Advances in neural …',
         url: 'https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
         pdfUrl: 'https://arxiv.org/pdf/1706.03762',
@@ -361,6 +376,7 @@ describe('search, constructed variants (2026 markup)', () => {
       }),
       result('arxiv:2001.04451', 'Reformer: The efficient transformer', {
         authors: ['N Kitaev', 'Ł Kaiser', 'A Levskaya'],
+        published: '2020',
         venue: 'arXiv preprint arXiv:2001.04451',
         url: 'https://openreview.net/forum?id=rkgNKkHtvB',
         pdfUrl: 'https://arxiv.org/pdf/2001.04451',
@@ -368,21 +384,24 @@ describe('search, constructed variants (2026 markup)', () => {
       }),
       result('scholar:EuB0AvAPBUsJ', 'Dropout: a simple way to prevent neural networks from overfitting', {
         authors: ['N Srivastava', 'G Hinton', 'A Krizhevsky'],
+        published: '2014',
         venue: 'The journal of machine …',
         url: 'https://www.cs.toronto.edu/~hinton/absps/JMLRdropout.pdf',
         pdfUrl: 'https://www.cs.toronto.edu/~hinton/absps/JMLRdropout.pdf',
       }),
       result('doi:10.1145/3065386', 'ImageNet classification with deep convolutional neural networks', {
         authors: ['A Krizhevsky', 'I Sutskever', 'GE Hinton'],
+        published: '2017',
         venue: 'Communications of the ACM',
         url: 'https://dl.acm.org/doi/abs/10.1145/3065386',
         aliases: ['scholar:ElcRFf2okPEJ'],
       }),
       result('scholar:22hVGo_0UC4J', 'Deep learning', {
         authors: ['I Goodfellow', 'Y Bengio', 'A Courville', 'Y Bengio'], // as Scholar shows it
+        published: '2016', // "names - 2016 - host": a year and no venue
         url: 'https://books.google.com/books?hl=en&lr=&id=omivDQAAQBAJ',
       }),
-      result('scholar:aueh7lEni34J', 'Learning multiple layers of features from tiny images', { authors: ['A Krizhevsky'] }),
+      result('scholar:aueh7lEni34J', 'Learning multiple layers of features from tiny images', { authors: ['A Krizhevsky'], published: '2009' }),
     ]);
   });
 
@@ -449,9 +468,10 @@ describe('search, malformed and empty pages', () => {
 
 describe('profile, 2020 markup (saved page, 20 rows)', () => {
   const { doc, ctx, cards, papers } = load('profile-2020.html', PROFILE);
-  const profilePaper = (cfv: string, title: string, authors: string[], venue: string) =>
+  const profilePaper = (cfv: string, title: string, authors: string[], venue: string, published: string) =>
     paper('profile', `scholar:A5NhLJkAAAAJ:${cfv}`, title, {
       authors,
+      published,
       venue,
       url: `https://scholar.google.com/citations?view_op=view_citation&hl=en&user=A5NhLJkAAAAJ&citation_for_view=A5NhLJkAAAAJ:${cfv}`,
     });
@@ -472,8 +492,18 @@ describe('profile, 2020 markup (saved page, 20 rows)', () => {
       expect(p!.venue).toBeTruthy();
       expect(p!.venue).not.toMatch(/,\s*\d{4}$/);
       expect(p!.source).toEqual({ site: 'scholar', page: 'profile' });
-      expect([p!.abstract, p!.published, p!.pdfUrl, p!.authorCount]).toEqual([null, null, null, null]);
+      expect([p!.abstract, p!.pdfUrl, p!.authorCount]).toEqual([null, null, null]);
+      expect(p!.published).toBe(textOf(row.querySelector('td.gsc_a_y'))); // the year column
     });
+  });
+
+  it('dates a row by its year column, else the ", 2005" after its venue, else not at all', () => {
+    const { ctx: c, cards: rows } = load('profile-2020.html', PROFILE);
+    const row = rows[0]!;
+    row.querySelector('td.gsc_a_y span')!.textContent = '';
+    expect(scholar.extract(row, c)?.published).toBe('2005');
+    row.querySelector('span.gs_oph')!.remove();
+    expect(scholar.extract(row, c)?.published).toBeNull();
   });
 
   it('reads rows exactly (quotes, cut author lists, cut venues)', () => {
@@ -483,19 +513,20 @@ describe('profile, 2020 markup (saved page, 20 rows)', () => {
         'The rites of the child: Global discourses of youth and reintegrating child soldiers in Sierra Leone',
         ['S Shepler'],
         'Journal of Human Rights 4 (2), 197-211',
+        '2005',
       ),
     );
     expect(papers[7]).toEqual(
-      profilePaper('mNrWkgRL2YcC', 'Conflict resolution and peace education in Africa', ['IM Schwartz', 'R Acholonu', 'GN Ayittey', 'R Dibie', 'K Kalu', 'C Bakwesegha'], 'Lexington Books'),
+      profilePaper('mNrWkgRL2YcC', 'Conflict resolution and peace education in Africa', ['IM Schwartz', 'R Acholonu', 'GN Ayittey', 'R Dibie', 'K Kalu', 'C Bakwesegha'], 'Lexington Books', '2003'),
     );
     expect(papers[10]).toEqual(
-      profilePaper('_5tno0g5mFcC', '"We Know Who is Eating the Ebola Money!": Corruption, the State, and the Ebola Response', ['S Shepler'], 'Anthropological Quarterly 90 (2), 451-473'),
+      profilePaper('_5tno0g5mFcC', '"We Know Who is Eating the Ebola Money!": Corruption, the State, and the Ebola Response', ['S Shepler'], 'Anthropological Quarterly 90 (2), 451-473', '2017'),
     );
     expect(papers[16]).toEqual(
-      profilePaper('FAceZFleit8C', 'The Ebola Virus and the Vampire State', ['S Shepler'], 'https://matsutas.wordpress.com/2014/07/21/the-ebola-virus-and-the-vampire …'),
+      profilePaper('FAceZFleit8C', 'The Ebola Virus and the Vampire State', ['S Shepler'], 'https://matsutas.wordpress.com/2014/07/21/the-ebola-virus-and-the-vampire …', '2014'),
     );
     expect(papers[19]).toEqual(
-      profilePaper('IRz6iEL74y4C', 'Producing ebola: creating knowledge in and about an epidemic', ['C Bolten', 'S Shepler'], 'Anthropological Quarterly 90 (2), 349-368'),
+      profilePaper('IRz6iEL74y4C', 'Producing ebola: creating knowledge in and about an epidemic', ['C Bolten', 'S Shepler'], 'Anthropological Quarterly 90 (2), 349-368', '2017'),
     );
   });
 
@@ -529,16 +560,19 @@ describe('profile, rows appended by "Show more"', () => {
     expect(found.map((row) => scholar.extract(row, ctx))).toEqual([
       paper('profile', 'scholar:A5NhLJkAAAAJ:Y0pCki6q_DkC', 'Teachers and the Ebola response in Sierra Leone', {
         authors: ['S Shepler'],
+        published: '2018',
         venue: 'Africa Today 64 (1), 1-20',
         url: url('Y0pCki6q_DkC'),
       }),
       paper('profile', 'scholar:A5NhLJkAAAAJ:W7OEmFMy1HYC', 'Post-war trajectories for girls associated with the fighting forces in Sierra Leone', {
         authors: ['S Shepler', 'A Abdalla', 'S Hussein', 'J Williams', 'M Sesay'],
+        published: '2009',
         venue: 'Women, Girls, and War, 45-68',
         url: url('W7OEmFMy1HYC'),
       }),
       paper('profile', 'scholar:A5NhLJkAAAAJ:Tyk-4Ss8FVUC', 'A note on youth and the 2018 elections', {
         authors: ['S Shepler'],
+        published: '2019',
         url: url('Tyk-4Ss8FVUC'),
       }),
     ]);

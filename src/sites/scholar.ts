@@ -2,8 +2,8 @@
 // Server-rendered; a profile's "Show more" appends rows to tbody#gsc_a_b by XHR, so findCards takes any subtree.
 // Markup: DOM-NOTES.md §5, checked on saved 2026 and 2016 result pages and a 2020 profile (test/fixtures/scholar/).
 // Decisions: `abstract` stays null (the `div.gs_rs` snippet is query-dependent fragments joined by "…", not the
-// abstract); `published` stays null (bylines give a year only); `authorCount` stays null (Scholar never shows a
-// count: a list cut with "…" keeps the shown names). The year is parsed (`parseByline`) but Paper has no field for it.
+// abstract); `published` is the year alone, all a byline or a profile row gives; `authorCount` stays null (Scholar never
+// shows a count: a list cut with "…" keeps the shown names).
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, parseArxivId } from '../core/ids';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
@@ -33,6 +33,8 @@ const PROFILE_ROW = 'tr.gsc_a_tr'; // 2020 markup; "Show more" appends the same 
 const PROFILE_TITLE = 'a.gsc_a_at'; // 2020 markup: href="javascript:void(0)", the citation URL in data-href
 const PROFILE_LINK_ATTRS = ['href', 'data-href'] as const;
 const PROFILE_GRAY = 'div.gs_gray'; // first: authors ("…, ..." when cut); second: venue + span.gs_oph ", 2005"
+const PROFILE_YEAR = 'td.gsc_a_y'; // the year column ("2005"; empty for an undated row)
+const VENUE_YEAR = /,\s*(\d{4})$/; // the gs_oph suffix narrow screens show instead of the column
 
 // ---- Hosts -------------------------------------------------------------------------------------------------------
 /**
@@ -57,7 +59,9 @@ export interface ScholarContext {
 /** A result's byline; `truncated`: the author list ended in "…" (results) or "..." (profiles). */
 export interface Byline { authors: string[]; truncated: boolean; venue: string | null; year: number | null; host: string | null }
 
-const YEAR_END = /(?:^|,\s*)((?:1[5-9]|20)\d{2})$/;
+const YEAR = String.raw`(?:1[5-9]|20)\d{2}`; // Scholar lists old books too
+const YEAR_END = new RegExp(String.raw`(?:^|,\s*)(${YEAR})$`);
+const WHOLE_YEAR = new RegExp(String.raw`^${YEAR}$`); // a profile row's year column
 const ELLIPSIS_END = /\s*(?:…|\.\.\.)$/;
 
 /** "AA Salema, FN Ani… - Industrial Crops and …, 2013 - Elsevier" (also "names - venue, year", "names - host"). */
@@ -141,6 +145,7 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
     doi: ownDoi(doi, identity.id),
     aliases: identity.aliases,
     authors: byline.authors,
+    published: byline.year === null ? null : String(byline.year),
     venue: byline.venue,
     url,
     pdfUrl: pdfUrl ?? (arxiv ? arxivPdfUrl(arxiv) : null),
@@ -155,10 +160,12 @@ function extractProfileRow(row: Element, ctx: ScholarContext): Paper | null {
   const title = textOf(link);
   if (!id || !title) return null;
   const [authors = '', venue = ''] = [...row.querySelectorAll(PROFILE_GRAY)].map(textOf);
+  const year = [textOf(row.querySelector(PROFILE_YEAR)), VENUE_YEAR.exec(venue)?.[1]].find((y) => y && WHOLE_YEAR.test(y));
   return {
     ...emptyPaper(id, title, { site: 'scholar', page: ctx.page }),
     authors: splitAuthors(authors).authors,
-    venue: venue.replace(/,\s*\d{4}$/, '').trim() || null, // drop the ", 2005" narrow-screen suffix
+    published: year ?? null,
+    venue: venue.replace(VENUE_YEAR, '').trim() || null, // drop the ", 2005" narrow-screen suffix
     url,
   };
 }
