@@ -108,9 +108,10 @@ describe('search, 2023+ rows (constructed)', () => {
         url: `${S2}/paper/Deep-Residual-Learning-for-Image-Recognition-He-Zhang/2c03df8b48bf3fa39054345bafabfeff15bfd11d`,
         aliases: ['semanticscholar:2c03df8b48bf3fa39054345bafabfeff15bfd11d'],
       }),
-      // No arXiv or DOI link: the Semantic Scholar id; a year alone is no date; an author without a page is a span.
+      // No arXiv or DOI link: the Semantic Scholar id; the year alone the row shows; an author without a page is a span.
       paper('search', 'semanticscholar:9a1a7e2b3c4d5e6f708192a3b4c5d6e7f8091a2b', 'Attention Mechanisms in Computer Vision: A Survey', {
         authors: ['Meng-Hao Guo', 'Tian-Xing Xu'],
+        published: '2022',
         venue: 'Computational Visual Media',
         url: `${S2}/paper/9a1a7e2b3c4d5e6f708192a3b4c5d6e7f8091a2b`,
       }),
@@ -171,6 +172,7 @@ describe('search, rows linking venue pages (constructed)', () => {
     expect(papers[0]).toMatchObject({ pdfUrl: 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf', url: `${S2}/paper/${'1'.repeat(40)}` });
     // The venue paper that names it is no alias; Semantic Scholar's own id is.
     expect(papers[0]!.aliases).toEqual([`semanticscholar:${'1'.repeat(40)}`]);
+    expect(papers.map((p) => p?.published)).toEqual(['2023', '2023', '2024', '2024', '2019', '2023']); // each row's year
   });
 
   it("gives a row its OpenReview forum as an alias when a proceedings' page names it", () => {
@@ -314,7 +316,8 @@ describe('paper page with JSON-LD only (constructed)', () => {
       paper('paper', 'doi:10.1145/3422622', 'Generative Adversarial Nets', {
         authors: ['Ian J. Goodfellow', 'Jean Pouget-Abadie', 'Mehdi Mirza'],
         abstract: 'We propose a new framework for estimating generative models via an adversarial process.',
-        venue: 'Neural Information Processing Systems', // datePublished "2014": a year is no date
+        published: '2014', // datePublished "2014": the year alone
+        venue: 'Neural Information Processing Systems',
         url,
         aliases: ['semanticscholar:54e325aee6b2d476bbbb88615ac15e251c6e8214'],
       }),
@@ -338,6 +341,7 @@ describe('author page (constructed)', () => {
       paper('author', 'semanticscholar:34f25a8704614163c4095b3ee2fc969b60de4698', 'Dropout: a simple way to prevent neural networks from overfitting', {
         authors: ['Nitish Srivastava', 'Geoffrey E. Hinton'],
         authorCount: 5,
+        published: '2014',
         venue: 'Journal of machine learning research',
         url: `${S2}/paper/Dropout%3A-a-simple-way-to-prevent-neural-networks-Srivastava-Hinton/34f25a8704614163c4095b3ee2fc969b60de4698`,
       }),

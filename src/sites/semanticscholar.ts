@@ -8,7 +8,7 @@ import { arxivIdFromUrl, arxivPdfUrl, parseDoi } from '../core/ids';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venueIdsFromUrls } from '../core/venues';
-import { httpUrl, parseLooseDate, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';
+import { httpUrl, parseDateOrYear, readCitationMeta, readJsonLd, textOf, type CitationMeta } from './common';
 import type { SiteAdapter } from './types';
 import { SITE_NAMES } from './names';
 
@@ -42,7 +42,7 @@ const VENUES = [
   '.cl-paper-venue', // 2019-2022 [U]
 ];
 const DATES = [
-  '[data-test-id="paper-year"]', // 2023+: "12 June 2017" or "2022" [U]
+  '[data-test-id="paper-year"]', // 2023+: "12 June 2017" or "2022" (kept as the year) [U]
   '.cl-paper-pubdates', // 2019-2022 [U]
 ];
 const PDF_LINK = 'a[data-test-id="paper-link"], a.cl-paper-view-paper'; // "[PDF] arXiv", "View via Publisher" [U]
@@ -132,7 +132,7 @@ function fromRow(card: Element, ctx: S2Context): Paper | null {
     aliases: identity.aliases,
     authors,
     authorCount: more ? authors.length + Number(more[1]) : null,
-    published: parseLooseDate(textOf(first(card, DATES)), ctx.now),
+    published: parseDateOrYear(textOf(first(card, DATES)), ctx.now),
     venue: textOf(first(card, VENUES)) || null,
     pdfUrl: pdf ?? (arxiv ? arxivPdfUrl(arxiv) : null),
     url: link.url,
@@ -155,7 +155,7 @@ function fromPage(card: Element, ctx: S2Context): Paper | null {
     aliases: identity.aliases,
     authors: meta?.authors.length ? meta.authors : ldAuthors.filter((a): a is string => !!a),
     abstract: meta?.abstract ?? str(article?.description),
-    published: meta?.published ?? parseLooseDate(str(article?.datePublished) ?? textOf(first(card, DATES)), null),
+    published: meta?.published ?? parseDateOrYear(str(article?.datePublished) ?? textOf(first(card, DATES)), null),
     venue: meta?.venue ?? str(article?.publication) ?? (textOf(first(card, VENUES)) || null),
     pdfUrl: meta?.pdfUrl ?? links.pdf ?? (arxiv ? arxivPdfUrl(arxiv) : null),
     url: ctx.pageUrl,
