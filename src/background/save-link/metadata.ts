@@ -1,13 +1,18 @@
 // "Save to reading list" on a link: the paper's metadata from the APIs that know it. Never rejects for
 // network or API trouble: the worst answer is a minimal paper (canonical id, a stand-in title, the link)
 // with `complete: false`, which the caller can save at once and enrich later.
+import * as v from 'valibot';
 import { arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, idFromDoi, parseArxivId, parseDoi } from '../../core/ids';
 import { emptyPaper, isPaperVersion, type Paper } from '../../core/paper';
+import { venuePaperFromUrl } from '../../core/venues';
+import { SITE_NAMES } from '../../sites/names';
+import { pageSiteOf } from '../../sites/read-page';
+import { PaperSchema } from '../messages';
 import { fetchArxivPaper } from './arxiv-api';
 import { doiHome, fetchDoiPaper, DOI_ORIGIN } from './doi-api';
 import { finish } from './finish';
 import { fetchHfPaper } from './hf-paper';
-import type { SourceDeps } from './http';
+import { get, type SourceDeps } from './http';
 import { fetchOpenReviewPaper, OPENREVIEW_ORIGIN } from './openreview-api';
 import { createSpacedQueue, realSleep } from './spaced-queue';
 import type { LinkTarget } from './targets';
@@ -29,6 +34,12 @@ export interface LinkResolverOptions {
   timeoutMs?: number;
   /** arXiv requests queued beyond this get the minimal paper at once; default 10 (half a minute of waiting). */
   maxArxivQueue?: number;
+  /**
+   * Reads a paper page's HTML with its site's adapter (readPaperPage) where a DOM parser is: Chrome's offscreen
+   * document, Firefox's background page. Its answer crosses from another context and is checked. Without it, page
+   * targets get the minimal paper and nothing is fetched.
+   */
+  readPage?: (html: string, url: string) => Promise<unknown>;
 }
 
 export interface LinkResolver {
@@ -67,6 +78,21 @@ function minimalDraft(target: LinkTarget): Paper {
       const doi = parseDoi(target.doi) ?? '';
       return { ...emptyPaper(idFromDoi(doi), `doi:${doi}`, { site: 'doi', page: 'link' }), url: `${DOI_ORIGIN}/${doi}`, ...doiHome(doi) };
     }
+    case 'page': {
+      // Only the https paper page identifyLink gives: anything else has no id here, which finish refuses.
+      const found = isPaperPage(target) ? venuePaperFromUrl(target.url) : null;
+      const key = found?.site === target.site ? found.siteId : '';
+      return { ...emptyPaper(key && `${target.site}:${key}`, `${SITE_NAMES[target.site]} paper ${key}`, { site: target.site, page: 'link' }), url: target.url };
+    }
+  }
+}
+
+function isPaperPage(target: Extract<LinkTarget, { kind: 'page' }>): boolean {
+  try {
+    const url = new URL(target.url);
+    return url.protocol === 'https:' && url.href === target.url && pageSiteOf(url) === target.site;
+  } catch {
+    return false;
   }
 }
 
@@ -103,7 +129,25 @@ export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
         const answer = await fetchDoiPaper(deps, target.doi);
         return answer.status === 'found' ? answer.paper : null;
       }
+      case 'page':
+        return page(target);
     }
+  }
+
+  /** The page, fetched as any metadata is (anonymous, bounded), then read by its site's adapter. */
+  async function page(target: Extract<LinkTarget, { kind: 'page' }>): Promise<Paper | null> {
+    const readPage = options.readPage;
+    if (!readPage) return null;
+    const paperId = venuePaperFromUrl(target.url)?.siteId;
+    const fetched = await get(target.url, {
+      ...deps,
+      accept: 'text/html,application/xhtml+xml;q=0.9',
+      // Where the site moved the page: still that paper's page there (a redirect to another paper would be read as this one).
+      allowedFinal: (url) => pageSiteOf(url) === target.site && venuePaperFromUrl(url.href)?.siteId === paperId,
+    });
+    if (fetched.kind !== 'ok') return null;
+    const read = v.safeParse(PaperSchema, await readPage(fetched.text, target.url));
+    return read.success ? read.output : null;
   }
 
   return {

@@ -14,6 +14,12 @@ function matches(pattern: string, href: string): boolean {
 }
 const matched = (href: string) => LINK_PATTERNS.some((p) => matches(p, href));
 
+const NEURIPS = 'https://proceedings.neurips.cc/paper_files/paper';
+const CVF = 'https://openaccess.thecvf.com';
+/** Links that each name one paper page of `site`, which is read. */
+const pages = (site: 'pmlr' | 'neurips' | 'cvf', url: string, links: string[]): Array<[string, LinkTarget]> =>
+  links.map((link) => [link, { kind: 'page', site, url }]);
+
 const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://arxiv.org/abs/2402.09876', { kind: 'arxiv', id: '2402.09876', version: null }],
   ['http://arxiv.org/abs/2402.09876v3', { kind: 'arxiv', id: '2402.09876', version: 3 }],
@@ -54,6 +60,38 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://www.aclweb.org/anthology/P19-1001.pdf', { kind: 'doi', doi: '10.18653/v1/P19-1001' }],
   ['http://aclweb.org/anthology/D18-1045', { kind: 'doi', doi: '10.18653/v1/D18-1045' }],
   ['https://www.aclweb.org/anthology/2020.acl-main.1/', { kind: 'doi', doi: '10.18653/v1/2020.acl-main.1' }],
+  // PMLR, NeurIPS and CVF papers: no DOI or API, so their own page is read (its paper page, from the page or its PDF)
+  ...pages('pmlr', 'https://proceedings.mlr.press/v202/exemplo23a.html', [
+    'https://proceedings.mlr.press/v202/exemplo23a.html',
+    'http://proceedings.mlr.press/v202/exemplo23a.html#abstract',
+    'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf',
+    'https://jmlr.org/proceedings/papers/v202/exemplo23a.html', // JMLR W&CP, PMLR's address before 2017
+  ]),
+  ...pages('pmlr', 'https://proceedings.mlr.press/v37/ioffe15.html', ['https://proceedings.mlr.press/v37/ioffe15.pdf', 'http://www.jmlr.org/proceedings/papers/v37/ioffe15.pdf']),
+  ...pages('pmlr', 'https://proceedings.mlr.press/r12/smith09a.html', ['https://proceedings.mlr.press/r12/smith09a.html']), // a reissued volume
+  ...pages('neurips', `${NEURIPS}/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract-Conference.html`, [
+    `${NEURIPS}/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract-Conference.html`,
+    `${NEURIPS}/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Paper-Conference.pdf`, // the PDF beside it (the adapter's own mapping)
+    'https://papers.neurips.cc/paper_files/paper/2023/file/0A1B2C3D4E5F60718293A4B5C6D7E8F9-Paper-Conference.pdf',
+  ]),
+  ...pages('neurips', `${NEURIPS}/2019/hash/d0921d442ee91b896ad95059d13df618-Abstract.html`, [
+    'https://proceedings.neurips.cc/paper/2019/hash/d0921d442ee91b896ad95059d13df618-Abstract.html', // before 2023: redirected there
+    'http://proceedings.neurips.cc/paper/2019/file/d0921d442ee91b896ad95059d13df618-Paper.pdf',
+  ]),
+  ...pages('neurips', 'https://papers.nips.cc/paper_files/paper/2025/hash/00112233445566778899aabbccddeeff-Abstract-Datasets_and_Benchmarks_Track.html', [
+    'https://papers.nips.cc/paper_files/paper/2025/file/00112233445566778899aabbccddeeff-Paper-Datasets_and_Benchmarks_Track.pdf',
+  ]),
+  ...pages('cvf', `${CVF}/content/CVPR2024/html/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.html`, [
+    `${CVF}/content/CVPR2024/html/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.html`,
+    `${CVF}/content/CVPR2024/papers/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.pdf`,
+    `http://openaccess.thecvf.com/content/CVPR2024/papers/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.pdf?download=1`,
+  ]),
+  ...pages('cvf', `${CVF}/content_ICCV_2019/html/Lind_Self-Supervised_Depth_From_Rolling_Shutter_ICCV_2019_paper.html`, [
+    `${CVF}/content_ICCV_2019/papers/Lind_Self-Supervised_Depth_From_Rolling_Shutter_ICCV_2019_paper.pdf`,
+  ]),
+  ...pages('cvf', `${CVF}/content/CVPR2024W/MAT/html/Doe_Tiny_Workshop_Paper_CVPRW_2024_paper.html`, [
+    `${CVF}/content/CVPR2024W/MAT/papers/Doe_Tiny_Workshop_Paper_CVPRW_2024_paper.pdf`,
+  ]),
 ];
 
 describe('identifyLink', () => {
@@ -98,6 +136,31 @@ describe('identifyLink', () => {
     'https://aclanthology.org/J19-1001.pdf', // CL: MIT Press DOIs
     'https://aclanthology.org.evil.example/2023.acl-long.1/',
     'https://evil.example/aclanthology.org/2023.acl-long.1/',
+    // PMLR, NeurIPS, CVF: volumes, indexes, supplements, BibTeX, reviews, author pages name no one paper page
+    'https://proceedings.mlr.press/',
+    'https://proceedings.mlr.press/v202/',
+    'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a-supp.pdf',
+    'https://proceedings.mlr.press/v202/exemplo23a-supp.zip',
+    'https://proceedings.mlr.press/v202/assets/bib/bibliography.bib',
+    'https://proceedings.mlr.press/faq.html',
+    'https://jmlr.org/papers/v24/21-0001.html', // JMLR's journal papers are no PMLR paper
+    `${NEURIPS}/2023`,
+    `${NEURIPS}/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Supplemental-Conference.pdf`,
+    `${NEURIPS}/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Bibtex-Conference.bib`,
+    `${NEURIPS}/2021/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Reviews.html`,
+    `${NEURIPS}/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Paper-Conference.pdf`, // a PDF name in the pages' folder
+    `${NEURIPS}/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract-Conference.html`,
+    'https://papers.nips.cc/paper/7181-attention-is-all-you-need', // a number no page gives
+    'https://proceedings.neurips.cc/papers/search?q=diffusion',
+    'https://neurips.cc/virtual/2023/poster/70001',
+    `${CVF}/CVPR2024?day=all`,
+    `${CVF}/CVPR2024_workshops/menu`,
+    `${CVF}/content/CVPR2024/supplemental/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_supplemental.pdf`,
+    `${CVF}/content/CVPR2024/html/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.pdf`,
+    `${CVF}/CVPR2024?query_author=Okafor`,
+    'https://proceedings.mlr.press.evil.example/v202/exemplo23a.html',
+    'https://openaccess.thecvf.com.evil.example/content/CVPR2024/html/X_CVPR_2024_paper.html',
+    'https://evil.example/proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract-Conference.html',
     'https://evil.example/redirect?to=https://aclanthology.org/2023.acl-long.1/',
     'ftp://aclanthology.org/2023.acl-long.1.pdf',
     'https://arxiv.org.evil.example/abs/2402.09876',
@@ -137,6 +200,9 @@ describe('LINK_PATTERNS', () => {
     'https://aclanthology.org.evil.example/2023.acl-long.1/',
     'https://www.aclweb.org/portal/',
     'https://www.aclweb.org/anthology/P16-1001.pdf',
+    'https://neurips.cc/virtual/2023/poster/70001',
+    'https://openaccess.thecvf.com/CVPR2024?day=all',
+    'https://jmlr.org/papers/v24/21-0001.html',
   ])('do not show it on %s', (href) => {
     expect(matched(href)).toBe(false);
   });

@@ -1,13 +1,17 @@
-// Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names.
+// Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names: an id an API
+// knows, or for PMLR, NeurIPS and CVF papers (no DOI, no API) the paper page to read.
 // Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
 import { aclAnthologyDoi, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, parseDoi, webUrl } from '../../core/ids';
 import { openReviewId, venuePaperFromUrl } from '../../core/venues';
+import { pageSiteOf, type PageSite } from '../../sites/read-page';
 
 export type LinkTarget =
   /** `version`: the one the link names (`/pdf/<id>v2`), what the reader will see; the paper is the id. */
   | { kind: 'arxiv'; id: string; version?: number | null }
   | { kind: 'openreview'; id: string }
-  | { kind: 'doi'; doi: string };
+  | { kind: 'doi'; doi: string }
+  /** A paper no API knows (PMLR, NeurIPS, CVF): `url` is its page on that site (https), which is read. */
+  | { kind: 'page'; site: PageSite; url: string };
 
 const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
 const ARXIV_PATHS = ['abs', 'pdf', 'html'];
@@ -22,6 +26,9 @@ const ACLWEB_HOSTS = ['aclweb.org', 'www.aclweb.org'];
  * volume, event and author links would offer a save that can only fail.
  */
 const ACL_PATHS = ['20*', '*17-*', '*18-*', '*19-*'];
+/** jmlr.org's proceedings, PMLR's address before 2017 (the same volumes and keys, venues.ts). */
+const JMLR_HOSTS = ['jmlr.org', 'www.jmlr.org'];
+const NEURIPS_HOSTS = ['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc'];
 
 /** Links the menu item appears on. A pattern can over-match (`/papers/trending`); identifyLink decides. */
 export const LINK_PATTERNS: string[] = [
@@ -37,6 +44,10 @@ export const LINK_PATTERNS: string[] = [
   '*://dx.doi.org/*',
   ...ACL_HOSTS.flatMap((host) => ACL_PATHS.map((path) => `*://${host}/${path}`)),
   ...ACLWEB_HOSTS.flatMap((host) => ACL_PATHS.map((path) => `*://${host}/anthology/${path}`)),
+  '*://proceedings.mlr.press/*',
+  ...JMLR_HOSTS.map((host) => `*://${host}/proceedings/papers/*`),
+  ...NEURIPS_HOSTS.map((host) => `*://${host}/*paper/*`),
+  '*://openaccess.thecvf.com/content*',
 ];
 
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
@@ -57,6 +68,8 @@ export function identifyLink(href: string): LinkTarget | null {
   }
   if (DOI_HOSTS.has(host)) return doiTarget(url);
   if (ACL_HOSTS.includes(host) || ACLWEB_HOSTS.includes(host)) return aclTarget(url);
+  const page = paperPage(url);
+  if (page) return page;
   const arxiv = arxivIdFromUrl(url.href);
   return arxiv ? { kind: 'arxiv', id: arxiv.id, version: arxiv.version } : null; // the paper, and the version apart
 }
@@ -83,4 +96,29 @@ function aclTarget(url: URL): LinkTarget | null {
   const found = venuePaperFromUrl(url.href);
   if (found?.site !== 'aclanthology' || isAclFrontMatter(found.siteId) || !hasAclDoi(found.siteId)) return null;
   return { kind: 'doi', doi: aclAnthologyDoi(found.siteId) };
+}
+
+/**
+ * A PMLR, NeurIPS or CVF paper's page, from a link to it or to its PDF (each site's own address scheme, venues.ts;
+ * supplements, BibTeX and reviews are no target), as the https address its site's adapter reads as that paper's page.
+ */
+function paperPage(url: URL): LinkTarget | null {
+  const found = venuePaperFromUrl(url.href);
+  const path = url.pathname;
+  let page: string | null = null;
+  if (found?.site === 'pmlr' && !/-supp\.|\.zip$/i.test(path)) {
+    page = `https://proceedings.mlr.press/${found.siteId}.html`;
+  } else if (found?.site === 'neurips') {
+    // The PDF beside a page: /file/<hash>-Paper<track>.pdf for /hash/<hash>-Abstract<track>.html (the adapter's pdfOf).
+    const m = /^\/(?:paper_files\/)?paper\/(\d{4})\/(?:hash\/[0-9a-f]{32}-Abstract((?:-\w+)?)\.html|file\/[0-9a-f]{32}-Paper((?:-\w+)?)\.pdf)$/i.exec(path);
+    const host = url.hostname === 'papers.nips.cc' ? 'papers.nips.cc' : 'proceedings.neurips.cc';
+    const [year, hash] = found.siteId.split('/');
+    if (m) page = `https://${host}/paper_files/paper/${year}/hash/${hash}-Abstract${m[2] ?? m[3] ?? ''}.html`;
+  } else if (found?.site === 'cvf') {
+    // The PDF is in the page's `papers` folder where the page is in `html`; the rest of the path is the same.
+    const html = path.replace(/\/papers\/((?:[^/]+\/)?[^/]+_paper)\.pdf$/i, '/html/$1.html');
+    if (/\/html\/(?:[^/]+\/)?[^/]+_paper\.html$/i.test(html)) page = `https://openaccess.thecvf.com${html}`;
+  }
+  const site = page ? pageSiteOf(new URL(page)) : null;
+  return page && site === found?.site ? { kind: 'page', site, url: page } : null;
 }
