@@ -15,7 +15,9 @@ export function manifestFor(target: Target): Manifest {
     throw new Error(`manifest.json version ${source.version} differs from package.json ${pkg.version}`);
   }
   const { browser_specific_settings, background, ...common } = structuredClone(source);
-  if (target === 'chrome') return { ...common, background };
+  // Chrome's service worker has no DOMParser: an offscreen document reads the paper pages a link save fetches
+  // (src/background/page-reader.ts). Firefox's background page parses itself, and knows no such permission.
+  if (target === 'chrome') return { ...common, background, permissions: [...common.permissions, 'offscreen'] };
   return {
     ...common,
     background: { scripts: [background.service_worker], type: 'module' },

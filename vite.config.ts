@@ -25,9 +25,10 @@ export default defineConfig({
     alias: { 'sync-fetch': noNetwork, 'node-fetch': noNetwork },
   },
   build: {
-    // The full-page library is opened from the popup, not named in the manifest.
+    // The full-page library is opened from the popup, and Chrome's offscreen page reader (src/background/page-reader.ts)
+    // by the service worker: neither is named in the manifest.
     rollupOptions: {
-      input: { library: 'src/library/index.html' },
+      input: { library: 'src/library/index.html', ...(target === 'chrome' ? { offscreen: 'src/offscreen/index.html' } : {}) },
       // The extension pages' code in few chunks: the popup loaded nine (each page's own modules and every module two
       // pages share), and extension resources answer slowly (~75 ms to the first response on this machine, traced).
       // 'protocol' is what the service worker shares with the pages; 'popup' the popup's modules and the rest of what

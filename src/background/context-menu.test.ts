@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { emptyPaper } from '../core/paper';
-import { saveLink } from './context-menu';
+import { METADATA_ORIGINS, originsFor, saveLink } from './context-menu';
 import { openDatabase, removePaper, savePaper } from '../storage/reading-list';
 import { parseEnvelope, SavedPaperSchema } from './messages';
 
@@ -40,5 +40,25 @@ describe('saveLink', () => {
     // Undo of a removal puts the record back through the protocol: it must pass.
     const removed = await removePaper(db, 'arxiv:2401.12345');
     expect(() => parseEnvelope({ type: 'restore', payload: { record: removed } })).not.toThrow();
+  });
+});
+
+describe('originsFor: what a click asks for', () => {
+  it('the metadata APIs; for a paper page read whole, that site too (the grant that turns it on in the options)', () => {
+    expect(originsFor('https://arxiv.org/abs/2401.12345')).toEqual(METADATA_ORIGINS);
+    expect(originsFor('https://blog.example/')).toEqual(METADATA_ORIGINS);
+    expect(originsFor('https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf')).toEqual([...METADATA_ORIGINS, 'https://proceedings.mlr.press/*']);
+    expect(originsFor('https://papers.nips.cc/paper_files/paper/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Paper-Conference.pdf')).toEqual([
+      ...METADATA_ORIGINS,
+      'https://proceedings.neurips.cc/paper_files/paper/*',
+      'https://papers.nips.cc/paper_files/paper/*',
+    ]);
+    expect(originsFor('https://openaccess.thecvf.com/content/CVPR2024/html/X_Y_CVPR_2024_paper.html')).toEqual([...METADATA_ORIGINS, 'https://openaccess.thecvf.com/*']);
+  });
+
+  it('every origin asked for is an optional host permission of the manifest (else the request fails whole)', async () => {
+    const manifest = (await import('../../manifest.json')).default;
+    const links = ['https://proceedings.mlr.press/v1/a.html', 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract.html', 'https://openaccess.thecvf.com/content/CVPR2024/html/X_CVPR_2024_paper.html'];
+    for (const link of links) expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(originsFor(link)));
   });
 });

@@ -1,6 +1,8 @@
-// "Save to reading list" on links to arXiv, Hugging Face, alphaXiv, OpenReview and DOI pages on any site
-// (issue #5): the background fetches the paper's metadata and saves it like a save from a card.
+// "Save to reading list" on links to arXiv, Hugging Face, alphaXiv, OpenReview, DOI, ACL Anthology, PMLR, NeurIPS and
+// CVF pages on any site (issue #5): the background fetches the paper's metadata, or its page, and saves it like a save
+// from a card.
 import { savedFromUrl, type Paper } from '../core/paper';
+import { PAGE_SITES } from '../sites/read-page';
 import { identifyLink } from './save-link/targets';
 
 export const MENU_ID = 'papershelf-save-link';
@@ -17,6 +19,16 @@ export const METADATA_ORIGINS = [
   'https://api.crossref.org/*',
   'https://api.datacite.org/*',
 ];
+
+/**
+ * What a click on a link asks for: the metadata APIs, and for a paper page read whole (PMLR, NeurIPS, CVF) that site's
+ * pages, the same grant as turning the site on in the options (its overlays then run there too: what was granted is
+ * the site). Only the site the link is on, so a save from an arXiv link never asks for three proceedings sites.
+ */
+export function originsFor(linkUrl: string): string[] {
+  const target = identifyLink(linkUrl);
+  return target?.kind === 'page' ? [...METADATA_ORIGINS, ...PAGE_SITES[target.site].matches] : METADATA_ORIGINS;
+}
 
 export interface SaveLinkDeps {
   resolve(target: NonNullable<ReturnType<typeof identifyLink>>): Promise<{ paper: Paper; complete: boolean }>;

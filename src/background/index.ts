@@ -8,12 +8,13 @@ import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
 import { updateToolbarCount } from './toolbar-count';
-import { MENU_ID, METADATA_ORIGINS, saveLink } from './context-menu';
+import { MENU_ID, originsFor, saveLink } from './context-menu';
 import { reportLinkProblem, reportLinkSaved } from './link-save-notice';
 import { LINK_PROBLEM_KEY } from './link-problem';
 import { recordRejectedToken } from './rejected-token';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
+import { pageReader } from './page-reader';
 import { savePaper } from '../storage/reading-list';
 import { createRelevanceService } from './relevance';
 import { tellTabsSettingsChanged } from './settings-notice';
@@ -118,7 +119,7 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 // "Save to reading list" on paper links anywhere.
-const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, init), now: Date.now });
+const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, init), now: Date.now, readPage: pageReader() });
 browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.create({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS });
 });
@@ -132,7 +133,7 @@ browser.storage.onChanged.addListener((changes, area) => void (area === 'session
 function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
   // Asked synchronously inside the click (browsers grant only from a user action); refused is fine.
-  const asked = browser.permissions.request({ origins: METADATA_ORIGINS }).catch(() => false);
+  const asked = browser.permissions.request({ origins: originsFor(info.linkUrl) }).catch(() => false);
   void asked
     .then(() =>
       saveLink(info.linkUrl!, info.pageUrl ?? tab?.url, {
