@@ -1,7 +1,8 @@
 // A stand-in for api.github.com and huggingface.co/api on 127.0.0.1:443. The browsers resolve those two
 // hosts to this machine (Chromium --host-resolver-rules, Firefox network.dns.localDomains) and accept its
 // self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co; export.arxiv.org is answered too, in Chromium, which ignores the name mismatch;
-// doi.org too, which both browsers reach in save-link.e2e.ts). Needed because
+// doi.org too, which both browsers reach in save-link.e2e.ts; and proceedings.mlr.press's paper pages, which the background
+// fetches to read when a link to one is saved, also in save-link.e2e.ts). Needed because
 // the extension's background fetches are not visible to page-level request interception in Firefox.
 import { createServer, type Server } from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -22,12 +23,14 @@ export interface FakeApi {
   hfPapers: Map<string, unknown>;
   /** doi.org's content negotiation: CSL-JSON by lowercased DOI (what Crossref answers after doi.org's redirect). */
   csl: Map<string, unknown>;
+  /** Whole HTML pages by `host path` (a paper page the background reads to save a link to it). */
+  pages: Map<string, string>;
   /** When set, GitHub answers 403 "API rate limit exceeded" with remaining 0 until this epoch second. */
   rateLimitedUntil: number | null;
   close(): Promise<void>;
 }
 
-export const FAKE_HOSTS = ['api.github.com', 'huggingface.co', 'export.arxiv.org', 'doi.org'];
+export const FAKE_HOSTS = ['api.github.com', 'huggingface.co', 'export.arxiv.org', 'doi.org', 'proceedings.mlr.press'];
 
 export async function startFakeApi(): Promise<FakeApi> {
   const api: FakeApi = {
@@ -36,6 +39,7 @@ export async function startFakeApi(): Promise<FakeApi> {
     hfRepos: new Map(),
     hfPapers: new Map(),
     csl: new Map(),
+    pages: new Map(),
     rateLimitedUntil: null,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -75,6 +79,13 @@ export async function startFakeApi(): Promise<FakeApi> {
       // arXiv's answer for ids it does not know: a feed without entries.
       res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8', 'access-control-allow-origin': '*' });
       res.end('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><title>arXiv Query</title><opensearch:totalResults>0</opensearch:totalResults></feed>');
+      return;
+    }
+    const page = api.pages.get(`${host} ${path}`);
+    if (page !== undefined) {
+      // No CORS header: the extension reads it only with the host permission the click asked for, as on the real site.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
       return;
     }
     if (host === 'doi.org') {
