@@ -14,15 +14,18 @@ const ReadPage = v.object({
 
 interface Runtime {
   id: string;
+  getURL(path: string): string;
   onMessage: {
-    addListener(listener: (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => boolean): void;
+    addListener(listener: (message: unknown, sender: { id?: string; url?: string; tab?: unknown }, sendResponse: (answer: unknown) => void) => boolean): void;
   };
 }
 const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
 
 runtime.onMessage.addListener((message, sender, sendResponse) => {
   const request = v.safeParse(ReadPage, message);
-  if (!request.success || sender.id !== runtime.id) return false; // not ours: a notice to the extension's pages
+  // Only the worker asks (a content script's message reaches extension pages too, with this id but a tab).
+  const fromWorker = sender.id === runtime.id && !sender.tab && (sender.url ?? '').startsWith(runtime.getURL(''));
+  if (!request.success || !fromWorker) return false; // not ours: a notice to the extension's pages
   try {
     sendResponse(readPaperPage(request.output.html, request.output.url));
   } catch {
