@@ -92,6 +92,14 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ...pages('cvf', `${CVF}/content/CVPR2024W/MAT/html/Doe_Tiny_Workshop_Paper_CVPRW_2024_paper.html`, [
     `${CVF}/content/CVPR2024W/MAT/papers/Doe_Tiny_Workshop_Paper_CVPRW_2024_paper.pdf`,
   ]),
+  ...pages('cvf', `${CVF}/content_CVPRW_2019/html/CEFRL/Doe_Older_Workshop_Paper_CVPRW_2019_paper.html`, [
+    `${CVF}/content_CVPRW_2019/papers/CEFRL/Doe_Older_Workshop_Paper_CVPRW_2019_paper.pdf`,
+  ]),
+  // 2017-2018 workshops put the workshop before `html` and after `papers`
+  ...pages('cvf', `${CVF}/content_cvpr_2018_workshops/w13/html/Doe_Oldest_Workshop_Paper_CVPR_2018_paper.html`, [
+    `${CVF}/content_cvpr_2018_workshops/w13/html/Doe_Oldest_Workshop_Paper_CVPR_2018_paper.html`,
+    `${CVF}/content_cvpr_2018_workshops/papers/w13/Doe_Oldest_Workshop_Paper_CVPR_2018_paper.pdf`,
+  ]),
 ];
 
 describe('identifyLink', () => {

@@ -110,13 +110,16 @@ function paperPage(url: URL): LinkTarget | null {
     page = `https://proceedings.mlr.press/${found.siteId}.html`;
   } else if (found?.site === 'neurips') {
     // The PDF beside a page: /file/<hash>-Paper<track>.pdf for /hash/<hash>-Abstract<track>.html (the adapter's pdfOf).
-    const m = /^\/(?:paper_files\/)?paper\/(\d{4})\/(?:hash\/[0-9a-f]{32}-Abstract((?:-\w+)?)\.html|file\/[0-9a-f]{32}-Paper((?:-\w+)?)\.pdf)$/i.exec(path);
+    const m = /^\/(?:paper_files\/)?paper\/\d{4}\/(?:hash\/[0-9a-f]{32}-Abstract((?:-\w+)?)\.html|file\/[0-9a-f]{32}-Paper((?:-\w+)?)\.pdf)$/i.exec(path);
     const host = url.hostname === 'papers.nips.cc' ? 'papers.nips.cc' : 'proceedings.neurips.cc';
     const [year, hash] = found.siteId.split('/');
-    if (m) page = `https://${host}/paper_files/paper/${year}/hash/${hash}-Abstract${m[2] ?? m[3] ?? ''}.html`;
+    if (m) page = `https://${host}/paper_files/paper/${year}/hash/${hash}-Abstract${m[1] ?? m[2] ?? ''}.html`;
   } else if (found?.site === 'cvf') {
-    // The PDF is in the page's `papers` folder where the page is in `html`; the rest of the path is the same.
-    const html = path.replace(/\/papers\/((?:[^/]+\/)?[^/]+_paper)\.pdf$/i, '/html/$1.html');
+    // The PDF is in a `papers` folder where the page is in `html`, a workshop's folder on the same side of it, except
+    // 2017-2018 workshops: pages /content_cvpr_2018_workshops/<ws>/html/…, PDFs …/papers/<ws>/… (venues.ts).
+    const html = /_workshops\//i.test(path)
+      ? path.replace(/^(\/[^/]+)\/papers\/([^/]+)\/([^/]+_paper)\.pdf$/i, '$1/$2/html/$3.html')
+      : path.replace(/\/papers\/((?:[^/]+\/)?[^/]+_paper)\.pdf$/i, '/html/$1.html');
     if (/\/html\/(?:[^/]+\/)?[^/]+_paper\.html$/i.test(html)) page = `https://openaccess.thecvf.com${html}`;
   }
   const site = page ? pageSiteOf(new URL(page)) : null;
