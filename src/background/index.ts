@@ -15,7 +15,8 @@ import { recordRejectedToken } from './rejected-token';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
-import { savePaper } from '../storage/reading-list';
+import { hasPapers, savePaper } from '../storage/reading-list';
+import { listPresence } from './list-presence';
 import { createRelevanceService } from './relevance';
 import { tellTabsSettingsChanged } from './settings-notice';
 import { createSettingsService } from './settings';
@@ -36,6 +37,11 @@ const toolbar = { db, settings: settings.read };
 const relevance = createRelevanceService(db);
 const repos = createRepoService(db, async () => (await settings.read()).githubToken.trim() || null, recordRejectedToken);
 
+// Whether anything is saved, read now, before any message's write: pages are told when the list gains its first paper or
+// loses its last, since relevance is on for them only while something is (list-presence.ts).
+const presence = listPresence(() => db().then(hasPapers), () => void tellTabsSettingsChanged(browser.tabs).catch(() => undefined));
+presence.start();
+
 /** The last notice's sending: each one waits for it, so tabs get notices in the order the writes made them. */
 let sending: Promise<void> = Promise.resolve();
 
@@ -45,6 +51,7 @@ let sending: Promise<void> = Promise.resolve();
  */
 function broadcast(notice: Notice): Promise<void> {
   void updateToolbarCount(toolbar).catch(() => {});
+  void presence.written();
   sending = sending.then(async () => {
     const tabs = await browser.tabs.query({}).catch(() => []);
     for (const tab of tabs) {

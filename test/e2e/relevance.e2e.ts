@@ -69,6 +69,8 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
 
   it('with a paper saved that no card is like, the control is drawn all the same, its "Next relevant" greyed and doing nothing', async () => {
     await saveElsewhere(harness);
+    // The list's first paper: the open listing is told, and draws the control without a reload.
+    await until(async () => (await controls(tab)).length > 0, 'the control, without a reload', 5000);
     await tab.reload();
     await settled(tab);
     // Drawn whether or not a card is relevant, so the page cannot tell from it (overlay-privacy.e2e.ts measures it).
@@ -84,11 +86,19 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
     const library = await harness.openExtensionPage('src/library/index.html', '.library');
     await removeElsewhere(library); // the list below is the one saved paper (browsers.ts)
     await library.close();
+    // The list's last paper gone: the control goes too.
+    await until(() => tab.evaluate(() => document.querySelector('papershelf-controls') === null), 'the control gone, without a reload', 5000);
   });
 
   it('after a save and a reload, marks exactly the cards the scorer puts over the threshold, with the reason', async () => {
     await tab.clickSave(SAVED.id);
     await until(async () => (await tab.overlays()).find((o) => o.id === SAVED.id)?.pressed === 'true', 'the save', 3000);
+    // The first paper of the list: the page is scored at once, as when relevance is turned on.
+    const live = await until(async () => {
+      const found = (await tab.overlays()).filter((o) => o.relevance !== null);
+      return found.length === expected.length && found;
+    }, `${expected.length} relevance marks without a reload`, 10_000);
+    expect(live.map((o) => o.id)).toEqual(expected);
     await tab.reload();
     await settled(tab);
     const marked = await until(async () => {
