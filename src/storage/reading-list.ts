@@ -9,7 +9,7 @@ import { findRecord, withAliases, writeAliases } from './aliases';
 import { knownIds } from '../core/aliases';
 import { mergeDuplicates } from '../core/merge-duplicates';
 import { savedStates } from './saved-states';
-import { DB_NAME, DB_VERSION, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
+import { DB_NAME, DB_VERSION, GENERATION_KEY, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
 export type Database = IDBPDatabase<PapershelfDB>;
 
@@ -31,7 +31,7 @@ export function relevanceGeneration(db: Database): number {
 function listWrite(db: Database) {
   const tx = db.transaction(['papers', 'relevance', 'aliases', 'meta'], 'readwrite');
   const token = crypto.randomUUID();
-  tx.objectStore('meta').put({ key: 'list-generation', token }).catch(() => {}); // a failed request fails tx.done
+  tx.objectStore('meta').put({ key: GENERATION_KEY, token }).catch(() => {}); // a failed request fails tx.done
   return { tx, token };
 }
 

@@ -15,14 +15,12 @@
 // listWrite), so a snapshot older than any committed write is never read as current.
 import type { Database } from './reading-list';
 import type { SavedState } from './reading-list';
-import type { SavedIdsSnapshot, SavedPaper } from './schema';
+import { GENERATION_KEY, SNAPSHOT_KEY, type SavedIdsSnapshot, type SavedPaper } from './schema';
 import { READING_STATUSES } from './status';
 import { aliasList } from './aliases';
 
 /** Quiet time after the last write (or a read of the keys) before the snapshot is written: writes come in bursts. */
 export const SNAPSHOT_DELAY_MS = 2000;
-const GENERATION_KEY = 'list-generation';
-const SNAPSHOT_KEY = 'saved-ids';
 
 const isPair = (pair: unknown): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
 
@@ -174,7 +172,7 @@ export class SavedStates {
     if (!saved) return false;
     const tx = this.db.transaction('meta', 'readwrite');
     const current = tokenOf(await tx.store.get(GENERATION_KEY));
-    if (current !== this.generation || this.saved !== saved) {
+    if (current !== this.generation) {
       tx.abort();
       await tx.done.catch(() => undefined);
       return false;

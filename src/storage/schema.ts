@@ -72,12 +72,16 @@ export interface RateLimitState {
   blockedUntil: number;
 }
 
+/** `meta` keys of the list's generation and of the saved ids' snapshot (saved-states.ts). */
+export const GENERATION_KEY = 'list-generation';
+export const SNAPSHOT_KEY = 'saved-ids';
+
 /**
  * Which write the list is at: every write that can change the saved ids or aliases puts a new token here, in its own
  * transaction (reading-list.ts), so a snapshot of the ids taken at another token is known to be out of date.
  */
 export interface ListGeneration {
-  key: 'list-generation';
+  key: typeof GENERATION_KEY;
   token: string;
 }
 
@@ -86,7 +90,7 @@ export interface ListGeneration {
  * an idle service worker after 30 s) reads it instead of every key of two stores (saved-states.ts).
  */
 export interface SavedIdsSnapshot {
-  key: 'saved-ids';
+  key: typeof SNAPSHOT_KEY;
   token: string;
   ids: string[];
   /** `[alias, id it is saved under]`, as the `aliases` store keys them. */
@@ -348,7 +352,7 @@ export const DB_VERSION = MIGRATIONS.length;
  */
 export function upgrade(db: IDBPDatabase<PapershelfDB>, oldVersion: number, tx: UpgradeTx): void {
   // A step may move records to other ids: the snapshot of the saved ids goes, and the first lookup reads the keys.
-  if (db.objectStoreNames.contains('meta')) tx.objectStore('meta').delete('saved-ids').catch(() => {}); // a failed request aborts the upgrade
+  if (db.objectStoreNames.contains('meta')) tx.objectStore('meta').delete(SNAPSHOT_KEY).catch(() => {}); // a failed request aborts the upgrade
   let previous: Promise<unknown> | undefined;
   for (let version = oldVersion; version < DB_VERSION; version++) {
     const step = MIGRATIONS[version]!;
