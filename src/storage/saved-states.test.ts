@@ -269,7 +269,7 @@ describe('the saved ids kept as one record, for a background that starts again',
     const after = async (write: () => Promise<unknown>) => (await write(), tokens.push(await generation(db)));
     await after(() => savePaper(db, makePaper({ id: id(1) }), FROM));
     await after(() => putPapers(db, [record(2), record(3), record(4)]));
-    const [removed] = await Promise.all([removePaper(db, id(2)), Promise.resolve()]);
+    const removed = await removePaper(db, id(2));
     tokens.push(await generation(db));
     await after(() => restorePapers(db, [removed!]));
     await after(() => removePapers(db, [id(2)]));
