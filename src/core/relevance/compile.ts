@@ -1,7 +1,9 @@
 // The page-independent half of scoring (issue #8): the model's strings turned into typed arrays once.
 // Costs one string lookup per stored (paper, term) pair, so keep the result while the library is unchanged
-// (e.g. in the service worker, dropped on save/remove); `scorer()` then only reweights per page.
-import type { RelevanceModel } from './model';
+// (e.g. in the service worker); `scorer()` then only reweights per page. The work is split in two: `indexDoc` (a
+// paper's terms as ids, once per paper) and `assemble` (the arrays over every paper, typed-array loops only), so a
+// library that changed by a few papers indexes those alone and assembles again.
+import type { ModelDoc, RelevanceModel } from './model';
 import { internTerm, termCount } from './tokenize';
 
 /** Arrays are indexed by interned term id (tokenize.ts); ids ≥ `terms` were interned later and are not in the library. */
@@ -23,30 +25,49 @@ export interface RelevanceIndex {
   readonly postTf: Float32Array;
 }
 
-export function compile(model: RelevanceModel): RelevanceIndex {
-  const ids = Object.keys(model.docs);
-  const n = ids.length;
+/** One saved paper as the index holds it: its term ids ascending, each with 1 + ln(count). */
+export interface IndexedDoc {
+  readonly id: string;
+  readonly title: string;
+  readonly terms: Int32Array;
+  readonly tf: Float32Array;
+}
+
+// Packs (term id, position) into one number so a numeric typed-array sort orders a doc's terms by id.
+let packed = new Float64Array(256);
+
+/** A paper's terms as interned ids, ascending, with their weights. */
+export function indexDoc(id: string, doc: ModelDoc): IndexedDoc {
+  const len = doc.terms.length;
+  if (packed.length < len) packed = new Float64Array(len);
+  for (let i = 0; i < len; i++) packed[i] = internTerm(doc.terms[i]!) * 65536 + i;
+  const order = packed.subarray(0, len).sort();
+  const terms = new Int32Array(len);
+  const tf = new Float32Array(len);
+  for (let i = 0; i < len; i++) {
+    const pos = order[i]! % 65536;
+    terms[i] = (order[i]! - pos) / 65536;
+    tf[i] = 1 + Math.log(doc.counts[pos]!);
+  }
+  return { id, title: doc.title, terms, tf };
+}
+
+/** The index over these papers, in this order. */
+export function assemble(docs: readonly IndexedDoc[]): RelevanceIndex {
+  const n = docs.length;
+  const ids: string[] = new Array(n);
   const titles: string[] = new Array(n);
   const docStart = new Int32Array(n + 1);
-  for (let d = 0; d < n; d++) docStart[d + 1] = docStart[d]! + model.docs[ids[d]!]!.terms.length;
+  for (let d = 0; d < n; d++) docStart[d + 1] = docStart[d]! + docs[d]!.terms.length;
   const size = docStart[n]!;
   const fwdTerm = new Int32Array(size);
   const fwdTf = new Float32Array(size);
-  // Pack (term id, position) into one number so a numeric typed-array sort orders a doc's terms by id.
-  let packed = new Float64Array(256);
   for (let d = 0; d < n; d++) {
-    const doc = model.docs[ids[d]!]!;
+    const doc = docs[d]!;
+    ids[d] = doc.id;
     titles[d] = doc.title;
-    const len = doc.terms.length;
-    if (packed.length < len) packed = new Float64Array(len);
-    for (let i = 0; i < len; i++) packed[i] = internTerm(doc.terms[i]!) * 65536 + i;
-    const order = packed.subarray(0, len).sort();
-    const at = docStart[d]!;
-    for (let i = 0; i < len; i++) {
-      const pos = order[i]! % 65536;
-      fwdTerm[at + i] = (order[i]! - pos) / 65536;
-      fwdTf[at + i] = 1 + Math.log(doc.counts[pos]!);
-    }
+    fwdTerm.set(doc.terms, docStart[d]!);
+    fwdTf.set(doc.tf, docStart[d]!);
   }
   const terms = termCount();
   const df = new Int32Array(terms);
@@ -64,4 +85,8 @@ export function compile(model: RelevanceModel): RelevanceIndex {
     }
   }
   return { kind: 'relevance-index', ids, titles, terms, df, docStart, fwdTerm, fwdTf, postStart, postDoc, postTf };
+}
+
+export function compile(model: RelevanceModel): RelevanceIndex {
+  return assemble(Object.keys(model.docs).map((id) => indexDoc(id, model.docs[id]!)));
 }

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assemble, compile } from './compile';
+import { buildModel, type RelevanceInput } from './model';
+import { packIndex, unpackIndex, type PackedIndex } from './pack';
+import { scorer } from './score';
+import { internTerm } from './tokenize';
+
+const area = (name: string): RelevanceInput[] =>
+  readFileSync(new URL(`../../../test/data/relevance/${name}.tsv`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      const [title, abstract] = line.split('\t') as [string, string];
+      return { id: `${name}:${i}`, title, abstract, tags: i % 5 ? [] : ['to try'] };
+    });
+
+const library = [...area('rl').slice(0, 20), ...area('graphs').slice(0, 20)];
+const page = [...area('rl').slice(20), ...area('speech-audio').slice(0, 20)];
+
+describe('packIndex / unpackIndex (the stored form of the compiled index)', () => {
+  it('unpacks to the index it packed: every array, and so every score, the same', () => {
+    const index = compile(buildModel(library));
+    const packed = packIndex(index);
+    // Each term once, as a string: ids are this process's own.
+    expect(new Set(packed.terms.split('\n')).size).toBe(packed.terms.split('\n').length);
+    expect(packed.terms.split('\n').length).toBe(index.df.filter((df) => df > 0).length);
+    const again = assemble(unpackIndex(structuredClone(packed))!);
+    expect(again).toEqual(index);
+    const a = scorer(index, { background: page });
+    const b = scorer(again, { background: page });
+    expect(page.map((c) => b.score(c))).toEqual(page.map((c) => a.score(c)));
+  });
+
+  it('keeps each paper in order of term id when this worker numbered the terms otherwise (it interned some before)', () => {
+    const second = `pack-order-${Math.random()}-b`;
+    const secondId = internTerm(second); // interned here before unpacking: the lower id, though listed second
+    const first = `pack-order-${Math.random()}-a`;
+    const packed: PackedIndex = { terms: `${first}\n${second}`, ids: ['a', 'b'], titles: ['A', 'B'], docStart: Int32Array.from([0, 2, 3]), fwd: Int32Array.from([0, 1, 0]), tf: Float32Array.from([1.5, 2.5, 3.5]) };
+    const [a, b] = unpackIndex(packed)!;
+    const firstId = internTerm(first);
+    expect(firstId).toBeGreaterThan(secondId);
+    expect([...a!.terms]).toEqual([secondId, firstId]);
+    expect([...a!.tf]).toEqual([2.5, 1.5]); // each weight stays with its term
+    expect([...b!.terms]).toEqual([firstId]);
+    expect(a).toMatchObject({ id: 'a', title: 'A' });
+  });
+
+  it('an empty library packs and unpacks', () => {
+    const packed = packIndex(compile(buildModel([])));
+    expect(packed).toMatchObject({ terms: '', ids: [], titles: [] });
+    expect(unpackIndex(packed)).toEqual([]);
+  });
+
+  it('refuses a value that is not a whole packed index, rather than score with it', () => {
+    const good = packIndex(compile(buildModel(library.slice(0, 3))));
+    const n = good.fwd.length;
+    const damaged: unknown[] = [
+      null,
+      'index',
+      { ...good, terms: 7 },
+      { ...good, ids: [...good.ids, 'extra'] },
+      { ...good, titles: good.titles.slice(1) },
+      { ...good, ids: good.ids.map((id, i) => (i ? id : 1)) },
+      { ...good, fwd: Array.from(good.fwd) },
+      { ...good, tf: new Float64Array(good.tf) },
+      { ...good, docStart: Int32Array.from([1, ...good.docStart.slice(1)]) },
+      { ...good, docStart: Int32Array.from([0, n, 1, n]) }, // a paper ending before it starts
+      { ...good, docStart: good.docStart.slice(0, -1) },
+      { ...good, tf: good.tf.slice(1) },
+      { ...good, fwd: Int32Array.from(good.fwd, (p, i) => (i === 5 ? good.terms.split('\n').length : p)) }, // past the dictionary
+      { ...good, fwd: Int32Array.from(good.fwd, (p, i) => (i === 5 ? -1 : p)) },
+      { ...good, terms: `${good.terms}\n${good.terms.split('\n')[0]}` }, // a term twice
+    ];
+    expect(unpackIndex(good)).not.toBeNull();
+    for (const value of damaged) expect(unpackIndex(value)).toBeNull();
+  });
+});
