@@ -1,11 +1,20 @@
 // Relevance scoring for content scripts (issue #8), in the background only: the page never runs the scorer and
-// never sees the library. The compiled index is cached until the reading list changes (reading-list.ts counts
-// every write); a page's cards are tokenised and scored in slices with a yield between them, so a save clicked
-// meanwhile is not held up behind a 1,000-card page.
-import { compile, type RelevanceIndex } from '../core/relevance/compile';
+// never sees the library. The compiled index is kept until the reading list changes (reading-list.ts counts every
+// write and the ids it wrote); a page's cards are tokenised and scored in slices with a yield between them, so a save
+// clicked meanwhile is not held up behind a 1,000-card page.
+//
+// Issue #7: building the index from every stored row took ~1.5 s at 10,000 papers in Chrome's worker (reading 1.3
+// million term strings, then interning them), once per start of the worker, and again after every save. Now a change
+// reads the rows of the papers it wrote alone and assembles the index again from the others' terms as they are in
+// memory; and the index is stored packed (storage/relevance.ts) a moment after it is built, for a worker that starts
+// again to read instead of the rows.
+import { assemble, indexDoc, type IndexedDoc, type RelevanceIndex } from '../core/relevance/compile';
+import { packIndex, unpackIndex } from '../core/relevance/pack';
 import { reason } from '../core/relevance/reason';
 import { prepare, scorer, type Candidate } from '../core/relevance/score';
-import { loadRelevanceModel, rebuildRelevance, relevanceGeneration, type Database } from '../storage/reading-list';
+import { rebuildRelevance, relevanceChanges, relevanceGeneration, type Database } from '../storage/reading-list';
+import { loadRelevanceRows, loadRelevanceSnapshot, readRelevanceRows, writeRelevanceSnapshot } from '../storage/relevance';
+import { SNAPSHOT_DELAY_MS } from '../storage/saved-states';
 import type { RelevanceCard, RelevanceMark } from './messages';
 
 export interface RelevanceService {
@@ -13,7 +22,12 @@ export interface RelevanceService {
   score(cards: readonly RelevanceCard[], context?: readonly RelevanceCard[]): Promise<RelevanceMark[]>;
   /** Rebuild the model from the list; resolves with the number of papers in it. */
   reset(): Promise<number>;
+  /** Store the packed index now if one is waiting to be (else after `snapshotDelay`); resolves with whether it was. */
+  writeSnapshot(): Promise<boolean>;
 }
+
+/** How the index in memory was built: from the stored snapshot, from every row, or from the last one and the rows a write changed. */
+export type IndexSource = 'snapshot' | 'rows' | 'update';
 
 export interface RelevanceOptions {
   /** Cards tokenised or scored per slice (~10 ms a slice at 100 cards against 10,000 papers). */
@@ -21,34 +35,101 @@ export interface RelevanceOptions {
   /** Yields to other work between slices. */
   pause?: () => Promise<void>;
   threshold?: number;
+  /** Quiet time after a build before its packed index is stored (builds come in bursts, as saves do). */
+  snapshotDelay?: number;
+  /** Told of every build of the index (tests, measurements). */
+  onBuilt?: (source: IndexSource, papers: number) => void;
 }
 
-interface Compiled {
+interface Library {
+  index: RelevanceIndex;
+  saved: ReadonlySet<string>;
+  docs: ReadonlyMap<string, IndexedDoc>;
+  /** The list's generation token the index is of; undefined when not known (then it is not stored). */
+  token: string | undefined;
+}
+
+interface Cached {
   db: Database;
   generation: number;
-  index: Promise<{ index: RelevanceIndex; saved: ReadonlySet<string> }>;
+  library: Promise<Library>;
 }
 
 export function createRelevanceService(db: () => Promise<Database>, options: RelevanceOptions = {}): RelevanceService {
   const slice = Math.max(1, options.slice ?? 100);
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  let cached: Compiled | null = null;
+  const snapshotDelay = options.snapshotDelay ?? SNAPSHOT_DELAY_MS;
+  let cached: Cached | null = null;
+  let pending: { db: Database; library: Library; timer: ReturnType<typeof setTimeout> } | null = null;
 
-  async function current() {
+  function built(docs: ReadonlyMap<string, IndexedDoc>, token: string | undefined, source: IndexSource, index = assemble([...docs.values()])): Library {
+    options.onBuilt?.(source, index.ids.length);
+    return { index, saved: new Set(index.ids), docs, token };
+  }
+
+  /** Store this library's index once builds stop, unless the list has moved on by then (the token says). */
+  function storeLater(database: Database, library: Library, generation: number): void {
+    if (library.token === undefined || relevanceGeneration(database) !== generation) return; // a write the rows may not show
+    if (pending) clearTimeout(pending.timer);
+    pending = { db: database, library, timer: setTimeout(() => void store().catch(() => false), snapshotDelay) };
+  }
+
+  async function store(): Promise<boolean> {
+    const waiting = pending;
+    pending = null;
+    if (!waiting) return false;
+    clearTimeout(waiting.timer);
+    return writeRelevanceSnapshot(waiting.db, waiting.library.token!, packIndex(waiting.library.index));
+  }
+
+  /** Every paper's terms: from the snapshot when it is the list's, else from every row (then stored). */
+  async function load(database: Database, generation: number): Promise<Library> {
+    const snapshot = await loadRelevanceSnapshot(database).catch(() => null);
+    const unpacked = snapshot && unpackIndex(snapshot.packed);
+    if (unpacked) return built(new Map(unpacked.map((doc) => [doc.id, doc])), snapshot.token, 'snapshot');
+    const { token, rows } = await loadRelevanceRows(database);
+    const library = built(new Map(rows.map((row) => [row.id, indexDoc(row.id, row)])), token, 'rows');
+    storeLater(database, library, generation);
+    return library;
+  }
+
+  /** The library after writes to these ids: their rows read again, the other papers' terms kept. */
+  async function update(database: Database, library: Library, ids: ReadonlySet<string>, generation: number): Promise<Library> {
+    const read = await readRelevanceRows(database, ids);
+    if (!read) return load(database, generation); // a row of another tokenizer version: every row is read (and rebuilt)
+    let next: Library;
+    if (!ids.size) next = { ...library, token: read.token }; // a write that changed no row gave the list a new token
+    else {
+      const docs = new Map(library.docs);
+      for (const [id, row] of read.rows) {
+        if (row) docs.set(id, indexDoc(id, row));
+        else docs.delete(id);
+      }
+      next = built(docs, read.token, 'update');
+    }
+    storeLater(database, next, generation);
+    return next;
+  }
+
+  async function current(): Promise<Library> {
     const database = await db();
     const generation = relevanceGeneration(database);
-    if (cached?.db !== database || cached.generation !== generation) {
-      // The generation is read before loading: a write during the load makes the next request load again.
-      const index = loadRelevanceModel(database).then((model) => {
-        const compiled = compile(model);
-        return { index: compiled, saved: new Set(compiled.ids) };
-      });
-      cached = { db: database, generation, index };
-      index.catch(() => {
-        if (cached?.index === index) cached = null; // do not keep a failure
-      });
+    if (cached?.db !== database) cached = { db: database, generation, library: load(database, generation) };
+    else if (cached.generation !== generation) {
+      // The generation is read before the rows: a write during the read makes the next request read its rows too.
+      const ids = relevanceChanges(database, cached.generation);
+      const previous = cached.library;
+      cached = {
+        db: database,
+        generation,
+        library: ids ? previous.then((library) => update(database, library, ids, generation), () => load(database, generation)) : load(database, generation),
+      };
     }
-    return cached.index;
+    const library = cached.library;
+    library.catch(() => {
+      if (cached?.library === library) cached = null; // do not keep a failure
+    });
+    return library;
   }
 
   return {
@@ -81,5 +162,6 @@ export function createRelevanceService(db: () => Promise<Database>, options: Rel
       cached = null;
       return papers;
     },
+    writeSnapshot: store,
   };
 }

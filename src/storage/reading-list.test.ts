@@ -4,7 +4,8 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { buildModel, fromSaved } from '../core/relevance/model';
-import { editPaper, editPapers, listPapers, loadRelevanceModel, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
+import { editPaper, editPapers, listPapers, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
+import { loadRelevanceModel } from './relevance';
 import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
 
 beforeEach(() => {

@@ -3,36 +3,73 @@
 import { applyEdit, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
 import { mergePapers, type Paper } from '../core/paper';
-import type { RelevanceModel } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
 import { findRecord, withAliases, writeAliases } from './aliases';
 import { knownIds } from '../core/aliases';
 import { mergeDuplicates } from '../core/merge-duplicates';
 import { savedStates } from './saved-states';
-import { DB_NAME, DB_VERSION, GENERATION_KEY, RELEVANCE_DOC_VERSION, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
+import { DB_NAME, DB_VERSION, GENERATION_KEY, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
 export type Database = IDBPDatabase<PapershelfDB>;
 
 // Every write to the reading list writes the paper's relevance row in the same transaction (so the model cannot
-// drift), and bumps this per-database counter, so the background knows when its compiled index is stale.
-const generations = new WeakMap<Database, number>();
-const changed = (db: Database) => void generations.set(db, (generations.get(db) ?? 0) + 1);
+// drift), and bumps this per-database counter, noting which rows it wrote, so the background knows when its compiled
+// index is stale and what to read again.
+interface Changes {
+  generation: number;
+  /** The ids whose rows each recent write changed, by the generation it made; null: every row (a rebuild). */
+  log: { generation: number; ids: ReadonlySet<string> | null }[];
+}
+const changes = new WeakMap<Database, Changes>();
+/** Writes remembered: a scorer further behind reads every row again. */
+const CHANGES_KEPT = 64;
+
+function changed(db: Database, ids: Iterable<string> | null): void {
+  const entry = changes.get(db) ?? { generation: 0, log: [] };
+  entry.generation++;
+  entry.log.push({ generation: entry.generation, ids: ids && new Set(ids) });
+  if (entry.log.length > CHANGES_KEPT) entry.log.shift();
+  changes.set(db, entry);
+}
 
 /** Changes to the list (and so to the relevance model) made through this module since the database opened. */
 export function relevanceGeneration(db: Database): number {
-  return generations.get(db) ?? 0;
+  return changes.get(db)?.generation ?? 0;
 }
 
 /**
- * A transaction for a write that may change which ids are saved (or their aliases): over the list's stores and `meta`,
- * where it puts a new generation token first, so a snapshot of the saved ids taken before it is not read as current
- * (saved-states.ts). Once it has committed, the writer tells SavedStates the token (`committed`).
+ * The ids whose relevance rows changed after generation `since` (relevanceGeneration), or null when that is not known
+ * (too long ago, or a rebuild): then every row is to be read again.
+ */
+export function relevanceChanges(db: Database, since: number): Set<string> | null {
+  const entry = changes.get(db);
+  if (!entry || since === entry.generation) return new Set();
+  const later = entry.log.filter((e) => e.generation > since);
+  if (later.length !== entry.generation - since) return null;
+  const ids = new Set<string>();
+  for (const e of later) {
+    if (!e.ids) return null;
+    for (const id of e.ids) ids.add(id);
+  }
+  return ids;
+}
+
+/** Puts a new generation token in `meta`, in the transaction of a write (see listWrite); returns it. */
+function newGeneration(tx: { objectStore(name: 'meta'): { put(value: { key: typeof GENERATION_KEY; token: string }): Promise<unknown> } }): string {
+  const token = crypto.randomUUID();
+  tx.objectStore('meta').put({ key: GENERATION_KEY, token }).catch(() => {}); // a failed request fails tx.done
+  return token;
+}
+
+/**
+ * A transaction for a write that may change which ids are saved, their aliases or their relevance rows: over the
+ * list's stores and `meta`, where it puts a new generation token first, so a snapshot taken before it (of the saved
+ * ids: saved-states.ts; of the relevance index: relevance.ts) is not read as current. Once it has committed, the writer
+ * tells SavedStates the token (`committed`).
  */
 function listWrite(db: Database) {
   const tx = db.transaction(['papers', 'relevance', 'aliases', 'meta'], 'readwrite');
-  const token = crypto.randomUUID();
-  tx.objectStore('meta').put({ key: GENERATION_KEY, token }).catch(() => {}); // a failed request fails tx.done
-  return { tx, token };
+  return { tx, token: newGeneration(tx) };
 }
 
 export class StorageUnavailableError extends Error {
@@ -83,7 +120,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
     : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now });
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, existing, record)]);
   await tx.done;
-  changed(db);
+  changed(db, [record.id]);
   savedStates(db).written(record.id, record);
   savedStates(db).committed(token);
   return record;
@@ -98,10 +135,8 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
   const existing = (await findRecord(tx, [id])) ?? null;
   if (existing) await Promise.all([tx.objectStore('papers').delete(existing.id), tx.objectStore('relevance').delete(existing.id), writeAliases(tx, existing, undefined)]);
   await tx.done;
-  if (existing) {
-    changed(db);
-    savedStates(db).written(existing.id, null);
-  }
+  changed(db, existing ? [existing.id] : []); // the token is new either way
+  if (existing) savedStates(db).written(existing.id, null);
   savedStates(db).committed(token);
   return existing;
 }
@@ -124,7 +159,7 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
     removed.push(existing);
   }
   await tx.done;
-  if (removed.length) changed(db);
+  changed(db, removed.map((r) => r.id));
   for (const record of removed) savedStates(db).written(record.id, null);
   savedStates(db).committed(token);
   return removed;
@@ -191,11 +226,12 @@ export type { PaperEdit };
  * in the list are skipped. Resolves with how many records were written.
  */
 export async function editPapers(db: Database, ids: readonly string[], edit: PaperEdit, now = Date.now()): Promise<number> {
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'meta'], 'readwrite'); // a new generation only if a row changes
+  let token: string | undefined;
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   let written = 0;
-  let retagged = false;
+  const retagged: string[] = [];
   const records: SavedPaper[] = [];
   for (const id of new Set(ids)) {
     const existing = await papers.get(id);
@@ -209,15 +245,19 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
       throw error;
     }
     const retag = record.tags.join('\n') !== existing.tags.join('\n');
-    retagged ||= retag;
+    if (retag) retagged.push(record.id);
+    if (retag) token ??= newGeneration(tx);
     if (record !== existing) void papers.put(record);
     if (retag) void relevance.put(relevanceDoc(record));
     records.push(record);
     written++;
   }
   await tx.done;
-  if (retagged) changed(db);
   for (const { id, status, tags } of records) savedStates(db).written(id, { status, tags }); // the aliases stay as they are
+  if (token !== undefined) {
+    changed(db, retagged);
+    savedStates(db).committed(token);
+  }
   return written;
 }
 
@@ -226,7 +266,8 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
  * with the committed record, or null if not saved.
  */
 export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
-  const tx = db.transaction(['papers', 'relevance', 'aliases'], 'readwrite'); // ids and aliases stay: no new generation
+  // Ids and aliases stay; a new generation only if the relevance row changes (tags are in it).
+  const tx = db.transaction(['papers', 'relevance', 'aliases', 'meta'], 'readwrite');
   const papers = tx.objectStore('papers');
   const existing = await findRecord(tx, [id]);
   if (!existing) {
@@ -235,10 +276,14 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   }
   const record = applyEdit(existing, edit, now);
   const retag = record.tags.join('\n') !== existing.tags.join('\n');
+  const token = retag ? newGeneration(tx) : undefined;
   await Promise.all([record !== existing && papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
-  if (retag) changed(db);
   savedStates(db).written(record.id, { status: record.status, tags: record.tags }); // the aliases stay as they are
+  if (token !== undefined) {
+    changed(db, [record.id]);
+    savedStates(db).committed(token);
+  }
   return record;
 }
 
@@ -278,7 +323,7 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
       requests.push(tx.objectStore('relevance').put(relevanceDoc(record)));
     }
   });
-  changed(db);
+  changed(db, stored.map((r) => r.id));
   for (const record of stored) savedStates(db).written(record.id, record);
   savedStates(db).committed(token);
   return records.length;
@@ -305,7 +350,7 @@ export async function restorePapers(db: Database, records: readonly SavedPaper[]
     written.push(stored);
   }
   await tx.done;
-  changed(db);
+  changed(db, written.map((r) => r.id));
   for (const record of written) savedStates(db).written(record.id, record);
   savedStates(db).committed(token);
   return written;
@@ -359,7 +404,7 @@ export async function mergeRecords(db: Database, keep: RecordVersion, others: re
     requests.push(papers.put(merged), relevance.put(relevanceDoc(merged)), writeAliases(tx, kept, merged));
     return { merged, originals };
   });
-  changed(db);
+  changed(db, originals.map((r) => r.id));
   // The others first: their ids are the merged record's aliases from now on (a lookup by one answers `savedAs` it).
   for (const other of originals.slice(1)) savedStates(db).written(other.id, null);
   savedStates(db).written(merged.id, merged);
@@ -385,7 +430,7 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
     if (again) throw new StaleRecordError(`“${again.paper.title}” was saved again as ${again.id} since the merge: the merge was not undone`);
     stored.forEach((record, i) => requests.push(papers.put(record), relevance.put(relevanceDoc(record)), writeAliases(tx, i === 0 ? current : undefined, record)));
   });
-  changed(db);
+  changed(db, stored.map((r) => r.id));
   for (const record of stored) savedStates(db).written(record.id, record);
   savedStates(db).committed(token);
   return stored;
@@ -393,31 +438,13 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
 
 /** Reset: rebuild every relevance row from the reading list as it is now, in one transaction. Resolves with the count. */
 export async function rebuildRelevance(db: Database): Promise<number> {
-  const tx = db.transaction(['papers', 'relevance'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'meta'], 'readwrite');
+  const token = newGeneration(tx);
   const relevance = tx.objectStore('relevance');
   const [papers] = await Promise.all([tx.objectStore('papers').getAll(), relevance.clear()]);
   await Promise.all(papers.map((saved) => relevance.put(relevanceDoc(saved))));
   await tx.done;
-  changed(db);
+  changed(db, null);
+  savedStates(db).committed(token);
   return papers.length;
-}
-
-/**
- * The relevance model as stored. Self-healing: when its rows do not match the list (a tokenizer version bump,
- * or a database written by code that bypassed this module) it is rebuilt from the list first.
- */
-export async function loadRelevanceModel(db: Database, healed = false): Promise<RelevanceModel> {
-  const tx = db.transaction(['papers', 'relevance'], 'readonly');
-  const [count, docs] = await Promise.all([tx.objectStore('papers').count(), tx.objectStore('relevance').getAll()]);
-  await tx.done;
-  if (!healed && (docs.length !== count || docs.some((d) => d.v !== RELEVANCE_DOC_VERSION))) {
-    await rebuildRelevance(db);
-    return loadRelevanceModel(db, true);
-  }
-  const model: RelevanceModel = { version: 1, docs: {}, df: {} };
-  for (const { id, title, terms, counts } of docs) {
-    model.docs[id] = { title, terms, counts };
-    for (const t of terms) model.df[t] = (Object.hasOwn(model.df, t) ? model.df[t]! : 0) + 1;
-  }
-  return model;
 }

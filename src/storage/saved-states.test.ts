@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { mulberry32 } from '../core/random';
-import { editPaper, editPapers, lookup, mergeRecords, openDatabase, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from './reading-list';
+import { editPaper, editPapers, lookup, rebuildRelevance, mergeRecords, openDatabase, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from './reading-list';
 import { SavedStates, savedStates, SNAPSHOT_DELAY_MS } from './saved-states';
 import { DB_NAME, DB_VERSION, upgrade, type PapershelfDB, type SavedPaper } from './schema';
 
@@ -262,7 +262,7 @@ describe('the saved ids kept as one record, for a background that starts again',
     expect(await db.get('meta', 'saved-ids')).toBeUndefined();
   });
 
-  it('every write that can change ids or aliases gives a new generation; edits of status and tags do not', async () => {
+  it('every write that can change ids, aliases or relevance rows gives a new generation; edits of status and notes do not', async () => {
     const db = await openDatabase();
     const record = (n: number): SavedPaper => ({ id: id(n), paper: makePaper({ id: id(n), title: 'A paper on attention' }), status: 'to-read', tags: [], note: '', savedFrom: 'import', savedAt: n, updatedAt: n });
     const tokens: (string | undefined)[] = [];
@@ -277,12 +277,21 @@ describe('the saved ids kept as one record, for a background that starts again',
     tokens.push(await generation(db));
     await after(() => unmergeRecords(db, merged, originals));
     await after(() => removePaper(db, id(99))); // nothing to remove: a write all the same
+    // Tags are in a paper's relevance row (the snapshot of the relevance index is of a generation too): a tag edit and a
+    // rebuild of the rows give a new one; a status edit, or a tag edit that changes no tag, does not.
+    await after(() => editPaper(db, id(1), { addTags: ['x'] }));
+    await after(() => editPapers(db, [id(1), id(3)], { addTags: ['y'] }));
+    await after(() => rebuildRelevance(db));
     expect(tokens.every((token) => typeof token === 'string')).toBe(true);
     expect(new Set(tokens).size).toBe(tokens.length);
     const before = await generation(db);
     await editPaper(db, id(1), { status: 'done' });
-    await editPapers(db, [id(1), id(3)], { addTags: ['x'] });
-    expect(await generation(db)).toBe(before);
+    await editPapers(db, [id(1), id(3)], { status: 'reading', addTags: ['x'] }); // id(3) gains 'x'
+    expect(await generation(db)).not.toBe(before);
+    const now = await generation(db);
+    await editPapers(db, [id(1), id(3)], { status: 'done', addTags: ['x'] });
+    await editPaper(db, id(3), { note: 'read it' });
+    expect(await generation(db)).toBe(now);
   });
 
   it('a background started again at any quiet moment agrees with the database, after random writes and snapshots', async () => {

@@ -4,6 +4,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
 import { aclAnthologyIdFromDoi, arxivIdOf, parseArxivId } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
+import type { PackedIndex } from '../core/relevance/pack';
 import { mergeSamePaper } from './same-paper';
 import { aliasesOf } from '../core/aliases';
 import { aliasList } from './aliases';
@@ -72,13 +73,15 @@ export interface RateLimitState {
   blockedUntil: number;
 }
 
-/** `meta` keys of the list's generation and of the saved ids' snapshot (saved-states.ts). */
+/** `meta` keys of the list's generation, of the saved ids' snapshot (saved-states.ts) and of the relevance index's (relevance.ts). */
 export const GENERATION_KEY = 'list-generation';
 export const SNAPSHOT_KEY = 'saved-ids';
+export const RELEVANCE_SNAPSHOT_KEY = 'relevance-index';
 
 /**
- * Which write the list is at: every write that can change the saved ids or aliases puts a new token here, in its own
- * transaction (reading-list.ts), so a snapshot of the ids taken at another token is known to be out of date.
+ * Which write the list is at: every write that can change the saved ids, their aliases or their relevance rows puts a
+ * new token here, in its own transaction (reading-list.ts), so a snapshot taken at another token is known to be out
+ * of date.
  */
 export interface ListGeneration {
   key: typeof GENERATION_KEY;
@@ -95,6 +98,17 @@ export interface SavedIdsSnapshot {
   ids: string[];
   /** `[alias, id it is saved under]`, as the `aliases` store keys them. */
   aliases: [string, string][];
+}
+
+/**
+ * The compiled relevance index as of the write `token` names, packed (core/relevance/pack.ts): a background that starts
+ * again reads it instead of every relevance row (relevance.ts). `v`: RELEVANCE_DOC_VERSION of the rows it was built from.
+ */
+export interface RelevanceSnapshot {
+  key: typeof RELEVANCE_SNAPSHOT_KEY;
+  token: string;
+  v: number;
+  index: PackedIndex;
 }
 
 /**
@@ -142,10 +156,10 @@ export interface PapershelfDB extends DBSchema {
     value: PaperReposEntry;
     indexes: { 'by-fetchedAt': number };
   };
-  /** Small records of background state: rate-limit blocks, and the saved ids' snapshot with its generation (saved-states.ts). */
+  /** Small records of background state: rate-limit blocks, the list's generation and the snapshots read at a worker's start. */
   meta: {
     key: string;
-    value: RateLimitState | ListGeneration | SavedIdsSnapshot;
+    value: RateLimitState | ListGeneration | SavedIdsSnapshot | RelevanceSnapshot;
   };
   /** The relevance model, one row per saved paper (keyed like `papers`). */
   relevance: {
@@ -351,8 +365,11 @@ export const DB_VERSION = MIGRATIONS.length;
  * nothing and run at once. The chain stays inside the upgrade transaction (its requests keep it open).
  */
 export function upgrade(db: IDBPDatabase<PapershelfDB>, oldVersion: number, tx: UpgradeTx): void {
-  // A step may move records to other ids: the snapshot of the saved ids goes, and the first lookup reads the keys.
-  if (db.objectStoreNames.contains('meta')) tx.objectStore('meta').delete(SNAPSHOT_KEY).catch(() => {}); // a failed request aborts the upgrade
+  // A step may move records to other ids or rewrite relevance rows: the snapshots go, and the first lookup reads the
+  // keys, the first relevance request the rows.
+  if (db.objectStoreNames.contains('meta')) {
+    for (const key of [SNAPSHOT_KEY, RELEVANCE_SNAPSHOT_KEY]) tx.objectStore('meta').delete(key).catch(() => {}); // a failed request aborts the upgrade
+  }
   let previous: Promise<unknown> | undefined;
   for (let version = oldVersion; version < DB_VERSION; version++) {
     const step = MIGRATIONS[version]!;

@@ -1,8 +1,12 @@
 // Chromium: a service worker Chrome stopped (as it does after 30 s idle) starts again with nothing in memory and reads
 // the saved ids back: from its snapshot record when no write came after it, from the keys when one did
 // (storage/saved-states.ts). Either way every card shows what the list holds, a save or a removal just before the
-// stop included. Firefox keeps its background page; there is no worker to stop.
+// stop included. Likewise relevance: the restarted worker reads its packed index (storage/relevance.ts) and marks the
+// cards as before. Firefox keeps its background page; there is no worker to stop.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { huggingface } from '../../src/sites/huggingface';
 import { launchChromium, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, routes } from './pages';
 import { SNAPSHOT_DELAY_MS } from '../../src/storage/saved-states';
@@ -26,8 +30,8 @@ async function settled(): Promise<{ id: string; pressed: string | null }[]> {
 
 const saved = async () => (await settled()).filter((o) => o.pressed === 'true').map((o) => o.id);
 
-/** The snapshot record and the database's generation, read as the database holds them. */
-async function snapshot(): Promise<{ token?: string; ids?: string[]; generation?: string }> {
+/** The snapshot record (saved ids, or with `key` another) and the database's generation, read as the database holds them. */
+async function snapshot(key = 'saved-ids'): Promise<{ token?: string; ids?: string[]; generation?: string }> {
   const page = await harness.openExtensionPage('src/options/index.html', 'form.settings');
   try {
     return await page.run(`new Promise((resolve, reject) => {
@@ -35,7 +39,7 @@ async function snapshot(): Promise<{ token?: string; ids?: string[]; generation?
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
         const store = open.result.transaction('meta').objectStore('meta');
-        const snap = store.get('saved-ids');
+        const snap = store.get('${key}');
         const gen = store.get('list-generation');
         store.transaction.oncomplete = () => {
           open.result.close();
@@ -78,4 +82,33 @@ it('chromium: after a stop, the cards show the list as it is, read from the snap
   await harness.stopServiceWorker!();
   await tab.reload();
   expect(await saved()).toEqual([b]);
+});
+
+it('chromium: after a stop, relevance marks the cards as before, from the index it stored', async () => {
+  const marked = async () => {
+    await settled();
+    await until(async () => (await tab.overlays()).some((o) => o.relevance !== null), 'a relevance mark', 10_000);
+    await new Promise((r) => setTimeout(r, 300)); // every answer in
+    return (await tab.overlays()).filter((o) => o.relevance !== null).map((o) => `${o.id}: ${o.relevance}`);
+  };
+  // The list holds one paper (the test above left it so); saved alone, this one has cards like it (relevance.e2e.ts).
+  const doc = new JSDOM(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8'), { url: DAILY_URL }).window.document;
+  const ctx = huggingface.context(doc, new URL(DAILY_URL), new Date('2026-07-02T12:00:00Z'));
+  const like = huggingface.findCards(doc, ctx).map((card) => huggingface.extract(card, ctx)!).find((p) => p.title.startsWith('Perceive-to-Reason'))!;
+  await tab.goto(DAILY_URL);
+  const [only] = await saved();
+  const popup = await harness.openPopup();
+  expect(await popup.run(`chrome.runtime.sendMessage({ type: 'remove', payload: { id: '${only}' } }).then((r) => r.ok)`)).toBe(true);
+  await popup.close();
+  await tab.clickSave(like.id);
+  await until(async () => (await saved()).includes(like.id), 'the save');
+  await tab.reload();
+  const before = await marked();
+  expect(before.length).toBeGreaterThan(0);
+  await new Promise((r) => setTimeout(r, SNAPSHOT_DELAY_MS + 1000));
+  const stored = await snapshot('relevance-index');
+  expect(stored.token).toBe(stored.generation);
+  await harness.stopServiceWorker!();
+  await tab.reload();
+  expect(await marked()).toEqual(before);
 });

@@ -1,0 +1,149 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makePaper } from '../../test/unit/paper-factory';
+import { editPaper, openDatabase, putPapers, rebuildRelevance, removePaper, savePaper, type Database } from '../storage/reading-list';
+import type { SavedPaper } from '../storage/schema';
+import { createRelevanceService, type IndexSource } from './relevance';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+/** The labelled set of src/core/relevance: title<TAB>abstract per line, one file per research area. */
+const area = (name: string) =>
+  readFileSync(new URL(`../../test/data/relevance/${name}.tsv`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      const [title, abstract] = line.split('\t') as [string, string];
+      return { id: `arxiv:${name}.${i}`, title, abstract };
+    });
+const rl = area('rl');
+const graphs = area('graphs');
+const page = [...rl.slice(15, 40), ...graphs.slice(15, 40), ...area('speech-audio').slice(0, 20)];
+const record = (c: { id: string; title: string; abstract: string }, i: number): SavedPaper => ({
+  id: c.id,
+  paper: makePaper({ id: c.id, title: c.title, abstract: c.abstract, githubRepos: [] }),
+  status: 'to-read',
+  tags: [],
+  note: '',
+  savedFrom: 'https://x.example/',
+  savedAt: i,
+  updatedAt: i,
+});
+const FROM = { savedFrom: 'https://x.example/' };
+
+/** A service over `db` that records how it built its index, and never stores one unasked. */
+function service(db: Database) {
+  const builds: IndexSource[] = [];
+  const relevance = createRelevanceService(async () => db, { snapshotDelay: 3_600_000, onBuilt: (source) => builds.push(source) });
+  return { relevance, builds, marks: () => relevance.score(page) };
+}
+
+/** What a background that started now would mark: the index built from every row, no snapshot read. */
+async function fromRows(db: Database) {
+  const fresh = service(db);
+  await db.delete('meta', 'relevance-index');
+  const marks = await fresh.marks();
+  expect(fresh.builds).toEqual(['rows']);
+  return marks;
+}
+
+describe('the relevance index in the background', () => {
+  it('after saves, removals and tag edits reads only the rows they wrote, and marks as a fresh build would', async () => {
+    const db = await openDatabase();
+    await putPapers(db, rl.slice(0, 8).map(record));
+    const s = service(db);
+    const before = await s.marks();
+    expect(s.builds).toEqual(['rows']);
+    expect(before.length).toBeGreaterThan(0);
+
+    for (const c of graphs.slice(0, 10)) await savePaper(db, makePaper({ id: c.id, title: c.title, abstract: c.abstract, githubRepos: [] }), FROM);
+    await removePaper(db, rl[0]!.id);
+    await editPaper(db, rl[1]!.id, { addTags: ['graph neural networks'] });
+    await editPaper(db, rl[2]!.id, { status: 'done' }); // no row written
+    const after = await s.marks();
+    expect(s.builds).toEqual(['rows', 'update']);
+    expect(after).toEqual(await fromRows(db));
+    // The graph papers saved since now bring graph cards up.
+    const graphIds = (marks: { id: string }[]) => marks.filter((m) => m.id.includes('graphs')).length;
+    expect(graphIds(after)).toBeGreaterThan(graphIds(before));
+  });
+
+  it('a background that starts again reads the stored index, not the rows, and marks the same', async () => {
+    const db = await openDatabase();
+    await putPapers(db, [...rl.slice(0, 10), ...graphs.slice(0, 5)].map(record));
+    const first = service(db);
+    const marks = await first.marks();
+    expect(await first.relevance.writeSnapshot()).toBe(true);
+    expect(await first.relevance.writeSnapshot()).toBe(false); // nothing waiting
+
+    const again = service(db);
+    expect(await again.marks()).toEqual(marks);
+    expect(again.builds).toEqual(['snapshot']);
+    // Then a save: the started one reads that row alone.
+    await savePaper(db, makePaper({ id: graphs[5]!.id, title: graphs[5]!.title, abstract: graphs[5]!.abstract, githubRepos: [] }), FROM);
+    const updated = await again.marks();
+    expect(again.builds).toEqual(['snapshot', 'update']);
+    expect(updated).toEqual(await fromRows(db));
+  });
+
+  it('never reads a stored index of another generation: after any write to a row, one started again reads the rows', async () => {
+    const db = await openDatabase();
+    await putPapers(db, rl.slice(0, 10).map(record));
+    const writes: ((db: Database) => Promise<unknown>)[] = [
+      (d) => savePaper(d, makePaper({ id: graphs[0]!.id, title: graphs[0]!.title, abstract: graphs[0]!.abstract, githubRepos: [] }), FROM),
+      (d) => removePaper(d, rl[3]!.id),
+      (d) => editPaper(d, rl[4]!.id, { tags: ['offline rl'] }),
+      (d) => rebuildRelevance(d),
+    ];
+    for (const write of writes) {
+      const s = service(db);
+      await s.marks();
+      expect(await s.relevance.writeSnapshot()).toBe(s.builds[0] !== 'snapshot'); // stored once built from rows
+      await write(db);
+      const again = service(db);
+      const marks = await again.marks();
+      expect(again.builds).toEqual(['rows']);
+      expect(marks).toEqual(await fromRows(db));
+    }
+    // A status edit writes no row: the stored index stays the list's.
+    const s = service(db);
+    await s.marks();
+    await s.relevance.writeSnapshot();
+    await editPaper(db, rl[5]!.id, { status: 'reading' });
+    const again = service(db);
+    await again.marks();
+    expect(again.builds).toEqual(['snapshot']);
+  });
+
+  it('does not store an index a write has overtaken, and reads the rows when the stored one is damaged', async () => {
+    const db = await openDatabase();
+    await putPapers(db, rl.slice(0, 10).map(record));
+    const s = service(db);
+    await s.marks();
+    await removePaper(db, rl[0]!.id); // after the build, before the store
+    expect(await s.relevance.writeSnapshot()).toBe(false);
+    expect(await db.get('meta', 'relevance-index')).toBeUndefined();
+
+    await s.marks(); // the update, of the list as it is: stored
+    expect(await s.relevance.writeSnapshot()).toBe(true);
+    const stored = (await db.get('meta', 'relevance-index')) as { index: { fwd: Int32Array } };
+    await db.put('meta', { ...stored, index: { ...stored.index, fwd: new Int32Array(3) } } as never);
+    const again = service(db);
+    expect(await again.marks()).toEqual(await fromRows(db));
+    expect(again.builds).toEqual(['rows']);
+  });
+
+  it('stores the index by itself a moment after a build', async () => {
+    const db = await openDatabase();
+    await putPapers(db, rl.slice(0, 6).map(record));
+    const relevance = createRelevanceService(async () => db, { snapshotDelay: 20 });
+    await relevance.score(page);
+    expect(await db.get('meta', 'relevance-index')).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await db.get('meta', 'relevance-index')).toMatchObject({ token: ((await db.get('meta', 'list-generation')) as { token: string }).token });
+  });
+});

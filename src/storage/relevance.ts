@@ -1,0 +1,83 @@
+// Reads of the relevance model (issue #8) for the background's scorer, and its packed snapshot (issue #7).
+//
+// The rows (one per saved paper, written with the paper: reading-list.ts) are the model. The background keeps the
+// compiled index in memory; after Chrome stopped the idle worker it would read every row again: at 10,000 papers
+// ~0.5 s of reading and ~0.4 s of counting and interning strings before the first card of a page is scored. So the
+// index is also kept packed (core/relevance/pack.ts) in one `meta` record, read ~30 ms, under the generation token
+// of the list it was built from: every write of a row puts a new token in its own transaction (reading-list.ts), so
+// a snapshot of another generation is never read as the model.
+import type { RelevanceModel } from '../core/relevance/model';
+import { rebuildRelevance, type Database } from './reading-list';
+import { GENERATION_KEY, RELEVANCE_DOC_VERSION, RELEVANCE_SNAPSHOT_KEY, type RelevanceDoc, type RelevanceSnapshot } from './schema';
+
+const tokenOf = (record: unknown): string | undefined => {
+  const token = (record as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' ? token : undefined;
+};
+
+/** The packed index of the database's generation, as stored (the caller unpacks and checks it), or null. */
+export async function loadRelevanceSnapshot(db: Database): Promise<{ token: string; packed: unknown } | null> {
+  const tx = db.transaction('meta', 'readonly');
+  const [generation, snapshot] = await Promise.all([tx.store.get(GENERATION_KEY), tx.store.get(RELEVANCE_SNAPSHOT_KEY)]);
+  await tx.done;
+  const token = tokenOf(generation);
+  const s = snapshot as Partial<RelevanceSnapshot> | undefined;
+  return token !== undefined && s?.token === token && s.v === RELEVANCE_DOC_VERSION ? { token, packed: s.index } : null;
+}
+
+/**
+ * Every row, with the generation they are of (undefined: no write by this build yet). Self-healing: when the rows do
+ * not match the list (a tokenizer version bump, or a database written by code that bypassed reading-list.ts) they are
+ * rebuilt from the list first.
+ */
+export async function loadRelevanceRows(db: Database, healed = false): Promise<{ token: string | undefined; rows: RelevanceDoc[] }> {
+  const tx = db.transaction(['papers', 'relevance', 'meta'], 'readonly');
+  const [count, rows, generation] = await Promise.all([tx.objectStore('papers').count(), tx.objectStore('relevance').getAll(), tx.objectStore('meta').get(GENERATION_KEY)]);
+  await tx.done;
+  if (!healed && (rows.length !== count || rows.some((d) => d.v !== RELEVANCE_DOC_VERSION))) {
+    await rebuildRelevance(db);
+    return loadRelevanceRows(db, true);
+  }
+  return { token: tokenOf(generation), rows };
+}
+
+/**
+ * The rows of these ids (undefined: not saved), with the generation they are of; null when one is of another
+ * tokenizer version (the caller loads every row, which rebuilds them).
+ */
+export async function readRelevanceRows(db: Database, ids: Iterable<string>): Promise<{ token: string | undefined; rows: Map<string, RelevanceDoc | undefined> } | null> {
+  const tx = db.transaction(['relevance', 'meta'], 'readonly');
+  const list = [...ids];
+  const [generation, ...found] = await Promise.all([tx.objectStore('meta').get(GENERATION_KEY), ...list.map((id) => tx.objectStore('relevance').get(id))]);
+  await tx.done;
+  if (found.some((row) => row && (row as RelevanceDoc).v !== RELEVANCE_DOC_VERSION)) return null;
+  return { token: tokenOf(generation), rows: new Map(list.map((id, i) => [id, found[i] as RelevanceDoc | undefined])) };
+}
+
+/**
+ * Store the packed index as the model of generation `token`, unless a write has given the list another since.
+ * Resolves with whether it was written.
+ */
+export async function writeRelevanceSnapshot(db: Database, token: string, index: RelevanceSnapshot['index']): Promise<boolean> {
+  const tx = db.transaction('meta', 'readwrite');
+  if (tokenOf(await tx.store.get(GENERATION_KEY)) !== token) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return false;
+  }
+  const snapshot: RelevanceSnapshot = { key: RELEVANCE_SNAPSHOT_KEY, token, v: RELEVANCE_DOC_VERSION, index };
+  void tx.store.put(snapshot).catch(() => {}); // a failed request fails tx.done
+  await tx.done;
+  return true;
+}
+
+/** The relevance model as stored (with its document frequencies): what the rows say, for tests and tools. */
+export async function loadRelevanceModel(db: Database): Promise<RelevanceModel> {
+  const { rows } = await loadRelevanceRows(db);
+  const model: RelevanceModel = { version: 1, docs: {}, df: {} };
+  for (const { id, title, terms, counts } of rows) {
+    model.docs[id] = { title, terms, counts };
+    for (const t of terms) model.df[t] = (Object.hasOwn(model.df, t) ? model.df[t]! : 0) + 1;
+  }
+  return model;
+}
