@@ -203,6 +203,54 @@ export async function measureStorage(bench: Bench, ids: string[], runs: number, 
   }
 }
 
+export interface RelevanceIndexSamples {
+  cards: number;
+  marked: number;
+  warmMs: number[];
+  /** The first request after a save: the background reads the saved paper's row and assembles its index again. */
+  afterSaveMs: number[];
+  /** The first request after Chrome stopped the worker: the worker starts and reads back the index it stored. */
+  coldMs: number[];
+}
+
+/**
+ * A page's relevance request (the background scores the cards against the whole list), warm and when the background
+ * must build its index again: after a save, and after the service worker stopped. `cards`: none of them saved.
+ */
+export async function measureRelevanceIndex(bench: Bench, cards: { id: string; title: string; abstract: string | null }[], runs: number): Promise<RelevanceIndexSamples> {
+  const page = await messagingPage(bench);
+  try {
+    const ask = () =>
+      page.evaluate(async (list) => {
+        const start = performance.now();
+        const reply = await globalThis.chrome!.runtime.sendMessage({ type: 'relevance', payload: { cards: list } });
+        const ms = performance.now() - start;
+        if (!reply.ok) throw new Error(reply.error.message);
+        return { ms, marked: (reply.value as unknown[]).length };
+      }, cards);
+    const { marked } = await ask();
+    const warmMs: number[] = [];
+    for (let i = 0; i < runs; i++) warmMs.push((await ask()).ms);
+    const afterSaveMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const reply = await page.evaluate((paper) => globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper, savedFrom: 'https://arxiv.org/list/cs.LG/new' } }), freshPaper(1000 + i));
+      if (!reply.ok) throw new Error(`the save failed: ${reply.error.message}`);
+      afterSaveMs.push((await ask()).ms);
+    }
+    const coldMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // The worker's deferred writes (its snapshots, 2 s after the last build or write) waited out, as 30 s idle would.
+      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 500);
+      await stopServiceWorkers(bench.context);
+      await page.goto(page.url());
+      coldMs.push((await ask()).ms);
+    }
+    return { cards: cards.length, marked, warmMs, afterSaveMs, coldMs };
+  } finally {
+    await page.close();
+  }
+}
+
 export interface PopupSample {
   /** ms from navigation start until the first list item is in the DOM, and until the frame showing it is drawn. */
   firstItem: number;

@@ -126,6 +126,11 @@ export function readingList({ count, include = [], seed = 7, now = Date.UTC(2026
   });
 }
 
+/** A page's cards for a relevance request: other synthetic papers (another seed), none of them in the reading list. */
+export function relevanceCards(count: number): { id: string; title: string; abstract: string | null }[] {
+  return readingList({ count, seed: 99 }).map((r, i) => ({ id: `arxiv:2699.${String(i).padStart(5, '0')}`, title: r.paper.title, abstract: r.paper.abstract?.slice(0, 2000) ?? null }));
+}
+
 /** A paper that is not in the list yet (for the save figure). */
 export function freshPaper(i: number): Paper {
   return syntheticPaper(`arxiv:2412.${10_000 + i}`, 100_000 + i, random(1000 + i));

@@ -9,9 +9,9 @@ import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { launch, snapshotBuild, stopServiceWorkers, type Bench, type Served } from './browser';
 import { measureLoad, profileAppends, SCROLL_PX, SCROLL_STEPS, traceCaused, type AppendSample, type CausedSample, type LoadSample, type ScrollSample } from './measure-pages';
-import { measureKeystroke, measurePopupOpen, measureStorage, seed, waitForSearchIndex, type KeystrokeSample, type PopupSample } from './measure-extension';
+import { measureKeystroke, measurePopupOpen, measureRelevanceIndex, measureStorage, seed, waitForSearchIndex, type KeystrokeSample, type PopupSample } from './measure-extension';
 import { benchPage, type BenchPage, type Site } from './pages';
-import { narrowingPrefixes, readingList } from './records';
+import { narrowingPrefixes, readingList, relevanceCards } from './records';
 import { evaluate, median, table, writeResults, type Figure } from './report';
 import { measureSizes } from './sizes';
 import { benchBackgroundTasks, benchRelevance } from '../src/core/relevance/bench';
@@ -172,6 +172,9 @@ async function main(): Promise<void> {
   log('storage');
   const lookupIds = pages.get('huggingface:1000')!.ids;
   const storage = await measureStorage(ext, lookupIds, STORAGE_RUNS, quick ? 1 : 3);
+
+  log('relevance in the background: warm, after a save, after a worker stop');
+  const relevanceIndex = await measureRelevanceIndex(ext, relevanceCards(100), quick ? 3 : 5);
 
   log('popup');
   const allPopupOpens: PopupSample[] = [];
@@ -391,6 +394,10 @@ async function main(): Promise<void> {
   figures.push({ group: rel, label: `the same as the background splits it (${RELEVANCE_CARDS_MAX} cards a request, 100 a slice), total`, unit: 'ms', value: relevanceTasks.totalMs });
   figures.push({ group: rel, label: 'longest uninterrupted task in the background', unit: 'ms', value: relevanceTasks.longestTaskMs, budget: { max: 50, text: '≤ 50 ms' },
     note: 'none of it runs in the page; a long task would delay the background\'s answers to lookups and saves' });
+  const relLabel = `a page's request, ${relevanceIndex.cards} cards (${relevanceIndex.marked} marked), in Chromium`;
+  figures.push({ group: rel, label: `${relLabel}, warm`, unit: 'ms', value: median(relevanceIndex.warmMs), samples: relevanceIndex.warmMs });
+  figures.push({ group: rel, label: `${relLabel}, first after a save (that paper's row read, the index assembled again)`, unit: 'ms', value: median(relevanceIndex.afterSaveMs), samples: relevanceIndex.afterSaveMs });
+  figures.push({ group: rel, label: `${relLabel}, first after the service worker stopped (the stored index read back)`, unit: 'ms', value: median(relevanceIndex.coldMs), samples: relevanceIndex.coldMs });
 
   const kB = (b: number) => b / 1000;
   for (const f of sizes.contentScripts) {
@@ -422,6 +429,7 @@ async function main(): Promise<void> {
     raw: {
       pages: Object.fromEntries([...perSite].map(([k, v]) => [k, v])),
       storage,
+      relevanceIndex,
       popup: { opens: allPopupOpens, keystrokes, problem: popupProblem },
       relevance,
       relevanceTasks,

@@ -1,0 +1,28 @@
+// `npx tsx bench/relevance-index.ts [--dist DIR] [--runs N] [--count N]`: only the relevance figures of `npm run bench`
+// that run in the browser: a page's request for 100 cards, warm, first after a save and first after Chrome stopped the
+// service worker (it stops an idle one after 30 s), over N saved papers (default 10,000), for trying changes to how
+// the background builds its index. Needs a build (`npm run build`; `--dist` for another one); prints medians and samples.
+import { launch, snapshotBuild } from './browser';
+import { measureRelevanceIndex, seed } from './measure-extension';
+import { readingList, relevanceCards } from './records';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const RUNS = Number(arg('--runs', '5'));
+const COUNT = Number(arg('--count', '10000'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const show = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} ${median(xs).toFixed(1).padStart(7)} ms   [${xs.map((x) => x.toFixed(1)).join(', ')}]`);
+
+const bench = await launch({ extension: snapshotBuild(arg('--dist', 'dist/chrome')), routes: new Map() });
+try {
+  await seed(bench, readingList({ count: COUNT }));
+  const r = await measureRelevanceIndex(bench, relevanceCards(100), RUNS);
+  console.log(`relevance, ${COUNT} saved papers, ${r.cards} cards (${r.marked} marked), ${RUNS} runs`);
+  show('warm', r.warmMs);
+  show('first after a save', r.afterSaveMs);
+  show('first after the service worker stopped', r.coldMs);
+} finally {
+  await bench.close();
+}
