@@ -1,8 +1,8 @@
 // A stand-in for api.github.com and huggingface.co/api on 127.0.0.1:443. The browsers resolve those two
 // hosts to this machine (Chromium --host-resolver-rules, Firefox network.dns.localDomains) and accept its
 // self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co; export.arxiv.org is answered too, in Chromium, which ignores the name mismatch;
-// doi.org too, which both browsers reach in save-link.e2e.ts; and proceedings.mlr.press's paper pages, which the background
-// fetches to read when a link to one is saved, also in save-link.e2e.ts). Needed because
+// doi.org too, which both browsers reach in save-link.e2e.ts; and PMLR's, NeurIPS's and CVF's paper pages, which the
+// background fetches to read when a link to one is saved, in save-venue-link.e2e.ts). Needed because
 // the extension's background fetches are not visible to page-level request interception in Firefox.
 import { createServer, type Server } from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ export interface FakeApi {
   close(): Promise<void>;
 }
 
-export const FAKE_HOSTS = ['api.github.com', 'huggingface.co', 'export.arxiv.org', 'doi.org', 'proceedings.mlr.press'];
+export const FAKE_HOSTS = ['api.github.com', 'huggingface.co', 'export.arxiv.org', 'doi.org', 'proceedings.mlr.press', 'proceedings.neurips.cc', 'openaccess.thecvf.com'];
 
 export async function startFakeApi(): Promise<FakeApi> {
   const api: FakeApi = {
