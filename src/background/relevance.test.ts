@@ -146,4 +146,26 @@ describe('the relevance index in the background', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await db.get('meta', 'relevance-index')).toMatchObject({ token: ((await db.get('meta', 'list-generation')) as { token: string }).token });
   });
+
+  it('reads every row a slice at a time; a save between two slices is in the next request\'s index, and that index is stored', async () => {
+    const db = await openDatabase();
+    await putPapers(db, [...rl.slice(0, 12), ...graphs.slice(0, 8)].map(record));
+    let pauses = 0;
+    const builds: IndexSource[] = [];
+    const relevance = createRelevanceService(async () => db, {
+      snapshotDelay: 3_600_000,
+      rowsPerRead: 4,
+      onBuilt: (source) => builds.push(source),
+      pause: async () => {
+        if (pauses++ === 0) await savePaper(db, makePaper({ id: graphs[20]!.id, title: graphs[20]!.title, abstract: graphs[20]!.abstract, githubRepos: [] }), FROM);
+      },
+    });
+    await relevance.score(page);
+    expect(pauses).toBeGreaterThan(2);
+    expect(await relevance.writeSnapshot()).toBe(false); // rows of no one generation: not stored
+    const marks = await relevance.score(page);
+    expect(builds).toEqual(['rows', 'update']);
+    expect(marks).toEqual(await fromRows(db));
+    expect(await relevance.writeSnapshot()).toBe(true);
+  });
 });

@@ -7,7 +7,7 @@ import { compile } from '../core/relevance/compile';
 import { buildModel } from '../core/relevance/model';
 import { packIndex } from '../core/relevance/pack';
 import { editPaper, editPapers, openDatabase, rebuildRelevance, relevanceChanges, relevanceGeneration, removePaper, removePapers, savePaper } from './reading-list';
-import { loadRelevanceSnapshot, readRelevanceRows, writeRelevanceSnapshot } from './relevance';
+import { loadRelevanceRows, loadRelevanceSnapshot, readRelevanceRows, writeRelevanceSnapshot } from './relevance';
 import { DB_NAME, DB_VERSION, upgrade, type PapershelfDB } from './schema';
 
 beforeEach(() => {
@@ -77,5 +77,46 @@ describe('the stored relevance index', () => {
     expect((await readRelevanceRows(db, [id(1), id(2)]))?.rows).toEqual(new Map([[id(1), expect.objectContaining({ id: id(1) })], [id(2), undefined]]));
     await db.put('relevance', { ...(await db.get('relevance', id(1)))!, v: 0 });
     expect(await readRelevanceRows(db, [id(1)])).toBeNull();
+  });
+});
+
+describe('loadRelevanceRows (every row, a batch a transaction)', () => {
+  it('reads every row in batches with a pause after each, and says which generation they are of', async () => {
+    const db = await openDatabase();
+    for (let n = 1; n <= 10; n++) await savePaper(db, makePaper({ id: id(n) }), FROM);
+    let pauses = 0;
+    const read = await loadRelevanceRows(db, { batch: 3, pause: async () => void pauses++ });
+    expect(read.rows.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, i) => id(i + 1)));
+    expect(read.token).toBe(await token(db));
+    expect(pauses).toBe(3); // after 3, 6 and 9 rows
+    expect(await loadRelevanceRows(db)).toEqual(read);
+  });
+
+  it('a write between two batches: the rows are of no one generation (undefined), and are not taken for damaged', async () => {
+    const db = await openDatabase();
+    for (let n = 1; n <= 6; n++) await savePaper(db, makePaper({ id: id(n) }), FROM);
+    let once = false;
+    const read = await loadRelevanceRows(db, {
+      batch: 2,
+      pause: async () => {
+        if (once) return;
+        once = true;
+        await removePaper(db, id(1)); // read already
+        await savePaper(db, makePaper({ id: id(7) }), FROM); // read in a later batch
+      },
+    });
+    expect(read.token).toBeUndefined();
+    expect(read.rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7].map(id));
+    expect(await db.count('relevance')).toBe(6); // not rebuilt: 7 rows against 6 papers is the write, not damage
+  });
+
+  it('rebuilds rows that do not match the list, read in batches too', async () => {
+    const db = await openDatabase();
+    for (let n = 1; n <= 5; n++) await savePaper(db, makePaper({ id: id(n) }), FROM);
+    await db.put('relevance', { ...(await db.get('relevance', id(4)))!, v: 0 });
+    await db.delete('relevance', id(2));
+    const read = await loadRelevanceRows(db, { batch: 2 });
+    expect(read.rows.map((r) => [r.id, r.v])).toEqual([1, 2, 3, 4, 5].map((n) => [id(n), 1]));
+    expect(read.token).toBe(await token(db)); // the rebuild's
   });
 });

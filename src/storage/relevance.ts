@@ -25,20 +25,49 @@ export async function loadRelevanceSnapshot(db: Database): Promise<{ token: stri
   return token !== undefined && s?.token === token && s.v === RELEVANCE_DOC_VERSION ? { token, packed: s.index } : null;
 }
 
+/** How loadRelevanceRows reads: `batch` rows a transaction, with `pause` between them. */
+export interface RowReading {
+  batch?: number;
+  pause?: () => Promise<void>;
+}
+
 /**
- * Every row, with the generation they are of (undefined: no write by this build yet). Self-healing: when the rows do
- * not match the list (a tokenizer version bump, or a database written by code that bypassed reading-list.ts) they are
- * rebuilt from the list first.
+ * Every row, with the generation they are of (undefined: no write by this build yet, or a write came between two
+ * batches: the caller then reads those rows again, reading-list.ts relevanceChanges). Read `batch` rows at a time, each
+ * in its own transaction with a pause after it: at 10,000 papers one read of every row held the worker for ~0.5 s (the
+ * strings are made on its thread), and a save clicked meanwhile waited. Self-healing: when the rows do not match the
+ * list (a tokenizer version bump, or a database written by code that bypassed reading-list.ts) they are rebuilt from
+ * the list first.
  */
-export async function loadRelevanceRows(db: Database, healed = false): Promise<{ token: string | undefined; rows: RelevanceDoc[] }> {
-  const tx = db.transaction(['papers', 'relevance', 'meta'], 'readonly');
-  const [count, rows, generation] = await Promise.all([tx.objectStore('papers').count(), tx.objectStore('relevance').getAll(), tx.objectStore('meta').get(GENERATION_KEY)]);
-  await tx.done;
-  if (!healed && (rows.length !== count || rows.some((d) => d.v !== RELEVANCE_DOC_VERSION))) {
-    await rebuildRelevance(db);
-    return loadRelevanceRows(db, true);
+export async function loadRelevanceRows(db: Database, reading: RowReading = {}, healed = false): Promise<{ token: string | undefined; rows: RelevanceDoc[] }> {
+  const batch = reading.batch ?? Infinity;
+  const rows: RelevanceDoc[] = [];
+  let first: string | undefined;
+  let same = true;
+  let count = 0;
+  for (let after: string | undefined; ; ) {
+    const tx = db.transaction(['papers', 'relevance', 'meta'], 'readonly');
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const [papers, found, generation] = await Promise.all([
+      after === undefined ? tx.objectStore('papers').count() : undefined,
+      tx.objectStore('relevance').getAll(range, Number.isFinite(batch) ? batch : undefined),
+      tx.objectStore('meta').get(GENERATION_KEY),
+    ]);
+    await tx.done;
+    const token = tokenOf(generation);
+    if (after === undefined) [first, count] = [token, papers!];
+    else same &&= token === first;
+    for (const row of found) rows.push(row);
+    if (found.length < batch) break;
+    after = found[found.length - 1]!.id;
+    await reading.pause?.();
   }
-  return { token: tokenOf(generation), rows };
+  // Rows read across writes are not checked against the count read before them: the next request reads again.
+  if (same && !healed && (rows.length !== count || rows.some((d) => d.v !== RELEVANCE_DOC_VERSION))) {
+    await rebuildRelevance(db);
+    return loadRelevanceRows(db, reading, true);
+  }
+  return { token: same ? first : undefined, rows };
 }
 
 /**
