@@ -23,6 +23,9 @@ try {
   show('warm', r.warmMs);
   show('first after a save', r.afterSaveMs);
   show('first after the service worker stopped', r.coldMs);
+  show('  meanwhile, the longest a lookup waited', r.coldHeldMs);
+  show('the same, no stored index (every row read)', r.coldRowsMs);
+  show('  meanwhile, the longest a lookup waited', r.coldRowsHeldMs);
 } finally {
   await bench.close();
 }
