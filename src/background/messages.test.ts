@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
+import { area, savedRecord } from '../../test/unit/relevance-data';
 import { openDatabase, savePaper, type Database } from '../storage/reading-list';
 import { loadRelevanceModel } from '../storage/relevance';
 import { DEFAULT_SETTINGS } from '../storage/settings';
-import { readFileSync } from 'node:fs';
 import { handle, type HandlerDeps } from './handlers';
 import { createRelevanceService } from './relevance';
 import type { Settings } from '../storage/settings';
@@ -354,27 +354,9 @@ describe('handle', () => {
 });
 
 describe('relevance', () => {
-  /** The labelled set of src/core/relevance: title<TAB>abstract per line, one file per research area. */
-  const area = (name: string) =>
-    readFileSync(new URL(`../../test/data/relevance/${name}.tsv`, import.meta.url), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((line, i) => {
-        const [title, abstract] = line.split('\t') as [string, string];
-        return { id: `arxiv:${name}.${i}`, title, abstract };
-      });
   const rl = area('rl');
   const others = [...area('speech-audio'), ...area('medical-imaging'), ...area('time-series')].slice(0, 40);
-  const record = (c: { id: string; title: string; abstract: string }, i: number): SavedPaper => ({
-    id: c.id,
-    paper: makePaper({ id: c.id, title: c.title, abstract: c.abstract, githubRepos: [] }),
-    status: 'to-read',
-    tags: [],
-    note: '',
-    savedFrom: 'https://x.example/',
-    savedAt: i,
-    updatedAt: i,
-  });
+  const record = savedRecord;
 
   async function setup(settings: Partial<Settings> = {}, pauses = { n: 0 }) {
     const db = await openDatabase();

@@ -1,38 +1,19 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
+import { area, savedRecord } from '../../test/unit/relevance-data';
 import { editPaper, openDatabase, putPapers, rebuildRelevance, removePaper, savePaper, type Database } from '../storage/reading-list';
-import type { SavedPaper } from '../storage/schema';
 import { createRelevanceService, type IndexSource } from './relevance';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 
-/** The labelled set of src/core/relevance: title<TAB>abstract per line, one file per research area. */
-const area = (name: string) =>
-  readFileSync(new URL(`../../test/data/relevance/${name}.tsv`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((line, i) => {
-      const [title, abstract] = line.split('\t') as [string, string];
-      return { id: `arxiv:${name}.${i}`, title, abstract };
-    });
 const rl = area('rl');
 const graphs = area('graphs');
 const page = [...rl.slice(15, 40), ...graphs.slice(15, 40), ...area('speech-audio').slice(0, 20)];
-const record = (c: { id: string; title: string; abstract: string }, i: number): SavedPaper => ({
-  id: c.id,
-  paper: makePaper({ id: c.id, title: c.title, abstract: c.abstract, githubRepos: [] }),
-  status: 'to-read',
-  tags: [],
-  note: '',
-  savedFrom: 'https://x.example/',
-  savedAt: i,
-  updatedAt: i,
-});
+const record = savedRecord;
 const FROM = { savedFrom: 'https://x.example/' };
 
 /** A service over `db` that records how it built its index, and never stores one unasked. */
