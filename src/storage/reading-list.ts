@@ -245,10 +245,12 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
       throw error;
     }
     const retag = record.tags.join('\n') !== existing.tags.join('\n');
-    if (retag) retagged.push(record.id);
-    if (retag) token ??= newGeneration(tx);
     if (record !== existing) void papers.put(record);
-    if (retag) void relevance.put(relevanceDoc(record));
+    if (retag) {
+      token ??= newGeneration(tx);
+      void relevance.put(relevanceDoc(record));
+      retagged.push(record.id);
+    }
     records.push(record);
     written++;
   }
