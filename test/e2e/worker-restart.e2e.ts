@@ -71,6 +71,8 @@ it('chromium: after a stop, the cards show the list as it is, read from the snap
   // read (the unit tests of saved-states.ts check which is read; here, that the cards are right).
   await tab.clickSave(b!);
   await until(async () => (await saved()).includes(b!), 'the second save');
+  // The card shows the click at once; the stop must come after the save committed (its new generation), or it undoes it.
+  await until(async () => (await snapshot()).generation !== written.generation, 'the second save committed');
   await harness.stopServiceWorker!();
   await tab.reload();
   expect((await saved()).sort()).toEqual([a, b].sort());
