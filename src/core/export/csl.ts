@@ -105,8 +105,9 @@ function dateParts(date: CslDate | undefined): number[] {
   const parts = date?.['date-parts']?.[0];
   if (Array.isArray(parts)) return parts.map((p) => Number(p)).filter((p) => Number.isInteger(p));
   const text = date?.raw ?? date?.literal;
-  const m = typeof text === 'string' ? /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/.exec(text.trim()) : null;
-  return m ? [m[1], m[2], m[3]].filter((p): p is string => p !== undefined).map(Number) : [];
+  // ISO (2019-07-21) or RIS's own form, which citation-js leaves raw in Y1 (2019/07/21/other, parts left empty).
+  const m = typeof text === 'string' ? /^(\d{4})(?:([-/])(\d{1,2})(?:\2(\d{1,2}))?)?/.exec(text.trim()) : null;
+  return m ? [m[1], m[3], m[4]].filter((p): p is string => p !== undefined).map(Number) : [];
 }
 
 /** The date as precisely as the item gives it (paperDate): YYYY-MM-DD, YYYY-MM or YYYY; null without a year. */

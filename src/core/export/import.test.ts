@@ -199,6 +199,15 @@ describe('parseImport: files from other tools', () => {
     expect(result.records[0]?.tags).toEqual(['Computer Science - Machine Learning', 'to-skim']);
   });
 
+  it('RIS dates in Y1 (older RIS, EndNote) keep the month and day they give; an empty part or a season gives none', async () => {
+    const dated = async (line: string) => (await ok(`TY  - JOUR\nTI  - Dated\n${line}\nER  - \n`)).records[0]?.paper.published;
+    expect(await dated('Y1  - 2019/07')).toBe('2019-07');
+    expect(await dated('Y1  - 2019/07/')).toBe('2019-07');
+    expect(await dated('Y1  - 2019/07/21/')).toBe('2019-07-21');
+    expect(await dated('Y1  - 2019///Summer')).toBe('2019');
+    expect(await dated('Y1  - 2019/13/')).toBe('2019'); // no such month
+  });
+
   it('RIS with one space before the dash, LF line ends and no blank lines', async () => {
     const result = await ok('TY - JOUR\nTI - Spaced Out\nAU - Doe, Jane\nPY - 2020\nER - \nTY - JOUR\nTI - Second\nER -\n');
     expect(result.records.map((r) => r.paper.title)).toEqual(['Spaced Out', 'Second']);
