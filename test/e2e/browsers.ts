@@ -549,10 +549,16 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
             { downloadBehavior: { type: 'allowed', destinationFolder: folder } },
           );
           await page.click(selector);
+          // Firefox may write under one name and rename it: a file is taken once it is there, whole (no .part), with the
+          // same name and size at two polls in a row; one gone between listing and stat is not there yet.
+          let seen = '';
           const filename = await until(async () => {
             const names = readdirSync(folder);
-            const done = names.find((n) => !n.endsWith('.part') && statSync(join(folder, n)).size > 0);
-            return done && !names.some((n) => n.endsWith('.part')) && done;
+            const sizes = names.map((n) => `${n}:${statSync(join(folder, n), { throwIfNoEntry: false })?.size ?? 0}`);
+            const done = names.length === 1 && !names[0]!.endsWith('.part') && !sizes[0]!.endsWith(':0') ? sizes[0]! : '';
+            const stable = done !== '' && done === seen;
+            seen = done;
+            return stable && names[0];
           }, 'the download to finish', 10_000);
           return { filename, text: readFileSync(join(folder, filename), 'utf8') };
         } finally {
