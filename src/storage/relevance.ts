@@ -8,12 +8,7 @@
 // a snapshot of another generation is never read as the model.
 import type { RelevanceModel } from '../core/relevance/model';
 import { rebuildRelevance, type Database } from './reading-list';
-import { GENERATION_KEY, RELEVANCE_DOC_VERSION, RELEVANCE_SNAPSHOT_KEY, type RelevanceDoc, type RelevanceSnapshot } from './schema';
-
-const tokenOf = (record: unknown): string | undefined => {
-  const token = (record as { token?: unknown } | undefined)?.token;
-  return typeof token === 'string' ? token : undefined;
-};
+import { GENERATION_KEY, RELEVANCE_DOC_VERSION, RELEVANCE_SNAPSHOT_KEY, tokenOf, type RelevanceDoc, type RelevanceSnapshot } from './schema';
 
 /** The packed index of the database's generation, as stored (the caller unpacks and checks it), or null. */
 export async function loadRelevanceSnapshot(db: Database): Promise<{ token: string; packed: unknown } | null> {

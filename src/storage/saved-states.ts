@@ -15,7 +15,7 @@
 // listWrite), so a snapshot older than any committed write is never read as current.
 import type { Database } from './reading-list';
 import type { SavedState } from './reading-list';
-import { GENERATION_KEY, SNAPSHOT_KEY, type SavedIdsSnapshot, type SavedPaper } from './schema';
+import { GENERATION_KEY, SNAPSHOT_KEY, tokenOf, type SavedIdsSnapshot, type SavedPaper } from './schema';
 import { READING_STATUSES } from './status';
 import { aliasList } from './aliases';
 
@@ -30,11 +30,6 @@ function snapshotOf(record: unknown): SavedIdsSnapshot | null {
   const valid = typeof r?.token === 'string' && Array.isArray(r.ids) && r.ids.every((id) => typeof id === 'string') && Array.isArray(r.aliases) && r.aliases.every(isPair);
   return valid ? (r as SavedIdsSnapshot) : null;
 }
-
-const tokenOf = (record: unknown): string | undefined => {
-  const token = (record as { token?: unknown } | undefined)?.token;
-  return typeof token === 'string' ? token : undefined;
-};
 
 /**
  * What a write tells the memory: the record as stored (its state and its paper's aliases), or null: not saved. A write

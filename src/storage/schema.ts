@@ -88,6 +88,12 @@ export interface ListGeneration {
   token: string;
 }
 
+/** The token of a record as stored (the generation, or a snapshot's), when it has one: a damaged record has none. */
+export function tokenOf(record: unknown): string | undefined {
+  const token = (record as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' ? token : undefined;
+}
+
 /**
  * Every saved id and alias as of the write `token` names, in one record: a background that starts again (Chrome stops
  * an idle service worker after 30 s) reads it instead of every key of two stores (saved-states.ts).
