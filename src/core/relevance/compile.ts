@@ -36,19 +36,27 @@ export interface IndexedDoc {
 // Packs (term id, position) into one number so a numeric typed-array sort orders a doc's terms by id.
 let packed = new Float64Array(256);
 
-/** A paper's terms as interned ids, ascending, with their weights. */
-export function indexDoc(id: string, doc: ModelDoc): IndexedDoc {
-  const len = doc.terms.length;
+/**
+ * A paper's `len` terms as the index holds them: the ids `idAt` gives each position, ascending, each with the weight
+ * `weightAt` gives its position.
+ */
+export function byTermId(len: number, idAt: (position: number) => number, weightAt: (position: number) => number): { terms: Int32Array; tf: Float32Array } {
   if (packed.length < len) packed = new Float64Array(len);
-  for (let i = 0; i < len; i++) packed[i] = internTerm(doc.terms[i]!) * 65536 + i;
+  for (let i = 0; i < len; i++) packed[i] = idAt(i) * 65536 + i;
   const order = packed.subarray(0, len).sort();
   const terms = new Int32Array(len);
   const tf = new Float32Array(len);
   for (let i = 0; i < len; i++) {
     const pos = order[i]! % 65536;
     terms[i] = (order[i]! - pos) / 65536;
-    tf[i] = 1 + Math.log(doc.counts[pos]!);
+    tf[i] = weightAt(pos);
   }
+  return { terms, tf };
+}
+
+/** A paper's terms as interned ids, ascending, with their weights. */
+export function indexDoc(id: string, doc: ModelDoc): IndexedDoc {
+  const { terms, tf } = byTermId(doc.terms.length, (pos) => internTerm(doc.terms[pos]!), (pos) => 1 + Math.log(doc.counts[pos]!));
   return { id, title: doc.title, terms, tf };
 }
 

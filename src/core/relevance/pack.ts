@@ -3,14 +3,14 @@
 // strings, ~0.5 s to read in the worker and ~0.4 s more to count and intern them. Packed, the library's terms are
 // one string (each term once) and the papers' terms positions in it, typed arrays that read as one copy; unpacking
 // interns each distinct term once. Term ids are per worker (tokenize.ts), so they are never stored.
-import type { IndexedDoc, RelevanceIndex } from './compile';
+import { byTermId, type IndexedDoc, type RelevanceIndex } from './compile';
 import { internTerm, termCount, termString } from './tokenize';
 
 export interface PackedIndex {
   /** Every term of the library once, joined by "\n" (no term holds one: terms are words and "word word" pairs). */
   terms: string;
-  ids: string[];
-  titles: string[];
+  ids: readonly string[];
+  titles: readonly string[];
   /** Per paper d, entries docStart[d]..docStart[d+1] of `fwd` and `tf`. */
   docStart: Int32Array;
   /** Positions in `terms`, ascending within a paper. */
@@ -26,7 +26,8 @@ export function packIndex(index: RelevanceIndex): PackedIndex {
   for (let t = 0; t < index.terms; t++) if (index.df[t]! > 0) position[t] = terms.push(termString(t)) - 1;
   const fwd = new Int32Array(index.fwdTerm.length);
   for (let p = 0; p < fwd.length; p++) fwd[p] = position[index.fwdTerm[p]!]!;
-  return { terms: terms.join('\n'), ids: [...index.ids], titles: [...index.titles], docStart: index.docStart.slice(), fwd, tf: index.fwdTf.slice() };
+  // The index's own arrays: storing the value copies them (structured clone), and nothing changes an index.
+  return { terms: terms.join('\n'), ids: index.ids, titles: index.titles, docStart: index.docStart, fwd, tf: index.fwdTf };
 }
 
 const isStrings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
@@ -60,13 +61,8 @@ export function unpackIndex(value: unknown): IndexedDoc[] | null {
     // A worker that interned some of these terms before (a save's, a page's) numbers them otherwise: sort again.
     let ascending = true;
     for (let i = start + 1; i < end && ascending; i++) ascending = mapped[i - 1]! < mapped[i]!;
-    if (!ascending) [terms, weights] = sortByTerm(terms, weights);
+    if (!ascending) ({ terms, tf: weights } = byTermId(end - start, (pos) => mapped[start + pos]!, (pos) => tf[start + pos]!));
     docs[d] = { id: ids[d]!, title: titles[d]!, terms, tf: weights };
   }
   return docs;
-}
-
-function sortByTerm(terms: Int32Array, tf: Float32Array): [Int32Array, Float32Array] {
-  const order = Array.from(terms.keys()).sort((a, b) => terms[a]! - terms[b]!);
-  return [Int32Array.from(order, (i) => terms[i]!), Float32Array.from(order, (i) => tf[i]!)];
 }
