@@ -5,15 +5,10 @@
 import { launch, snapshotBuild } from './browser';
 import { measureStorage, seed } from './measure-extension';
 import { readingList } from './records';
+import { arg, show } from './tool-output';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const RUNS = Number(arg('--runs', '9'));
 const ALIASED = Number(arg('--aliased', '0.25'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const show = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} ${median(xs).toFixed(1).padStart(7)} ms   [${xs.map((x) => x.toFixed(1)).join(', ')}]`);
 
 const library = readingList({ count: 10_000 }).map((record, i) => {
   if (i % Math.round(1 / ALIASED) !== 0 || !ALIASED) return record;

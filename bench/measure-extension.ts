@@ -9,7 +9,7 @@ import type { Bench } from './browser';
 import { mainThread, minus, stopServiceWorkers, within } from './browser';
 import { freshPaper } from './records';
 import { SNAPSHOT_DELAY_MS } from '../src/storage/saved-states';
-import type { SavedPaper } from '../src/storage/schema';
+import { RELEVANCE_SNAPSHOT_KEY, type SavedPaper } from '../src/storage/schema';
 import type { Paper } from '../src/core/paper';
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: { message: string } };
@@ -268,16 +268,16 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
       coldHeldMs.push(cold.heldMs);
       // Then without the stored index (as after an update of the extension): every row read.
       await page.waitForTimeout(SNAPSHOT_DELAY_MS + 500);
-      await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      await page.evaluate((key) => new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('papershelf');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').delete('relevance-index');
+          tx.objectStore('meta').delete(key);
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
-      }));
+      }), RELEVANCE_SNAPSHOT_KEY);
       await stopServiceWorkers(bench.context);
       await page.goto(page.url());
       const rows = await ask();

@@ -4,15 +4,12 @@
 import { launch, snapshotBuild } from './browser';
 import { measureKeystroke, measurePopupOpen, seed, waitForSearchIndex } from './measure-extension';
 import { narrowingPrefixes, readingList } from './records';
+import { arg, show as showSamples } from './tool-output';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const LIBRARY = arg('--library', 10_000);
-const RUNS = arg('--runs', 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const show = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} ${median(xs).toFixed(0).padStart(6)} ms   [${xs.map((x) => x.toFixed(0)).join(', ')}]`);
+const show = (label: string, xs: number[]) => showSamples(label, xs, 0);
+
+const LIBRARY = Number(arg('--library', '10000'));
+const RUNS = Number(arg('--runs', '5'));
 
 const dist = snapshotBuild();
 const bench = await launch({ extension: dist, routes: new Map() });

@@ -5,15 +5,10 @@
 import { launch, snapshotBuild } from './browser';
 import { measureRelevanceIndex, seed } from './measure-extension';
 import { readingList, relevanceCards } from './records';
+import { arg, show } from './tool-output';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const RUNS = Number(arg('--runs', '5'));
 const COUNT = Number(arg('--count', '10000'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const show = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} ${median(xs).toFixed(1).padStart(7)} ms   [${xs.map((x) => x.toFixed(1)).join(', ')}]`);
 
 const bench = await launch({ extension: snapshotBuild(arg('--dist', 'dist/chrome')), routes: new Map() });
 try {
