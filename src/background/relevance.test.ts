@@ -26,7 +26,7 @@ function service(db: Database) {
 /** What a background that started now would mark: the index built from every row, no snapshot read. */
 async function fromRows(db: Database) {
   const fresh = service(db);
-  await db.delete('meta', 'relevance-index');
+  await db.delete('snapshots', 'relevance-index');
   const marks = await fresh.marks();
   expect(fresh.builds).toEqual(['rows']);
   return marks;
@@ -107,15 +107,30 @@ describe('the relevance index in the background', () => {
     await s.marks();
     await removePaper(db, rl[0]!.id); // after the build, before the store
     expect(await s.relevance.writeSnapshot()).toBe(false);
-    expect(await db.get('meta', 'relevance-index')).toBeUndefined();
+    expect(await db.get('snapshots', 'relevance-index')).toBeUndefined();
 
     await s.marks(); // the update, of the list as it is: stored
     expect(await s.relevance.writeSnapshot()).toBe(true);
-    const stored = (await db.get('meta', 'relevance-index')) as { index: { fwd: Int32Array } };
-    await db.put('meta', { ...stored, index: { ...stored.index, fwd: new Int32Array(3) } } as never);
+    const stored = (await db.get('snapshots', 'relevance-index')) as { index: Blob };
+    await db.put('snapshots', { ...stored, index: stored.index.slice(0, stored.index.size - 1) } as never); // a byte short
     const again = service(db);
     expect(await again.marks()).toEqual(await fromRows(db));
     expect(again.builds).toEqual(['rows']);
+  });
+
+  it('stores the index a part at a time, yielding between the parts, so a save is not held behind one long copy', async () => {
+    const db = await openDatabase();
+    await putPapers(db, [...rl.slice(0, 30), ...graphs.slice(0, 30)].map(record));
+    let pauses = 0;
+    const relevance = createRelevanceService(async () => db, { snapshotDelay: 3_600_000, pause: async () => void pauses++ });
+    await relevance.score(page);
+    const before = pauses;
+    expect(await relevance.writeSnapshot()).toBe(true);
+    const stored = (await db.get('snapshots', 'relevance-index')) as { index: Blob };
+    expect(stored.index).toBeInstanceOf(Blob);
+    // One pause after packing, one after each part of at most 256 kB (packedBytes).
+    expect(pauses - before).toBeGreaterThanOrEqual(1 + Math.ceil(stored.index.size / (256 * 1024)));
+    expect(pauses - before).toBeGreaterThan(2);
   });
 
   it('stores the index by itself a moment after a build', async () => {
@@ -123,9 +138,9 @@ describe('the relevance index in the background', () => {
     await putPapers(db, rl.slice(0, 6).map(record));
     const relevance = createRelevanceService(async () => db, { snapshotDelay: 20 });
     await relevance.score(page);
-    expect(await db.get('meta', 'relevance-index')).toBeUndefined();
+    expect(await db.get('snapshots', 'relevance-index')).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await db.get('meta', 'relevance-index')).toMatchObject({ token: ((await db.get('meta', 'list-generation')) as { token: string }).token });
+    expect(await db.get('snapshots', 'relevance-index')).toMatchObject({ token: ((await db.get('meta', 'list-generation')) as { token: string }).token });
   });
 
   it('reads every row a slice at a time; a save between two slices is in the next request\'s index, and that index is stored', async () => {

@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordFigures } from '../../test/figures';
 import { makePaper } from '../../test/unit/paper-factory';
-import { createV3ToV7 } from '../../test/unit/old-databases';
+import { createV3ToV8 } from '../../test/unit/old-databases';
 import { buildModel, fromSaved } from '../core/relevance/model';
 import { listPapers, lookup, openDatabase } from './reading-list';
 import { loadRelevanceModel } from './relevance';
@@ -102,14 +102,14 @@ async function createV2(papers: SavedPaper[]) {
 
 /** Version 3 with papers, a cached repository, a paper→repository lookup and a rate-limit block, as 0.3.0 wrote them. */
 const createV3 = (papers: SavedPaper[]) =>
-  createV3ToV7(DB_NAME, 3, papers, {
+  createV3ToV8(DB_NAME, 3, papers, {
     repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }],
     paperRepos: [{ key: '2607.01234', repos: ['example/sparse-moe'], fetchedAt: 5 }],
     meta: [{ key: 'github:anonymous', blockedUntil: 42 }],
   });
 
 /** Version 4 with papers and a cached repository, as 0.4.0 wrote them. */
-const createV4 = (papers: SavedPaper[]) => createV3ToV7(DB_NAME, 4, papers, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }] });
+const createV4 = (papers: SavedPaper[]) => createV3ToV8(DB_NAME, 4, papers, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }] });
 
 /** Saved by a build that kept a search page's whole address (before savedFromUrl): longer than a record may hold. */
 const LONG_FROM: SavedPaper = {
@@ -200,7 +200,7 @@ const NOT_ACL: SavedPaper[] = [
   { ...V1_PAPERS[2]!, id: 'doi:10.18653/v1/2023.acl-long', paper: { ...V1_PAPERS[2]!.paper, id: 'doi:10.18653/v1/2023.acl-long' } },
 ];
 
-const STORES = ['aliases', 'meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings'];
+const STORES = ['aliases', 'meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings', 'snapshots'];
 
 /** Upgrades checked (each test that opens an older database and checks every record after it), for npm test's report. */
 const checked = { migrationsChecked: 0, recordsChecked: 0 };
@@ -306,7 +306,7 @@ describe('database migrations', () => {
 
   it('v6 → v7 adds the settings store, empty, and leaves every record and cache as it was', async () => {
     const records = V1_PAPERS.map(upgraded);
-    await createV3ToV7(DB_NAME, 6, records, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }], meta: [{ key: 'github:anonymous', blockedUntil: 42 }] });
+    await createV3ToV8(DB_NAME, 6, records, { repos: [{ key: 'o/r', repo: null, status: 'not-found', etag: null, fetchedAt: 3 }], meta: [{ key: 'github:anonymous', blockedUntil: 42 }] });
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
@@ -334,7 +334,7 @@ describe('database migrations', () => {
     const journal = record('doi:10.1109/tpami.2025.3512345', { tags: ['moe', 'survey'], note: 'journal version', status: 'done', savedAt: 50, updatedAt: 200 }, { pdfUrl: null, url: 'https://doi.org/10.1109/tpami.2025.3512345' });
     const twoCases = record('dblp:conf/icml/Smith23', { tags: ['RL', 'rl', 'Theory'] });
     const plain = record('arxiv:2402.00001', {});
-    await createV3ToV7(DB_NAME, 7, [preprint, journal, twoCases, plain]);
+    await createV3ToV8(DB_NAME, 7, [preprint, journal, twoCases, plain]);
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
     expect((await db.getAllKeys('papers')).sort()).toEqual(['arxiv:2401.12345', 'arxiv:2402.00001', 'dblp:conf/icml/Smith23']);
@@ -357,6 +357,28 @@ describe('database migrations', () => {
     for (const stored of await db.getAll('papers')) expect(v.safeParse(SavedPaperSchema, stored).issues).toBeUndefined();
     checked.migrationsChecked++;
     checked.recordsChecked += 4;
+  });
+
+  it('v8 → v9 drops the snapshots meta held (a save waited for their commit there) and keeps everything else', async () => {
+    const records = V1_PAPERS.map(upgraded).map((record) => ({ ...record, paper: { ...record.paper, aliases: [] } }));
+    const generation = { key: 'list-generation', token: 'v8-token' };
+    await createV3ToV8(DB_NAME, 8, records, {
+      meta: [
+        { key: 'github:anonymous', blockedUntil: 42 },
+        generation,
+        { key: 'saved-ids', token: 'v8-token', ids: records.map((r) => r.id), aliases: [] },
+        { key: 'relevance-index', token: 'v8-token', v: RELEVANCE_DOC_VERSION, index: { terms: '' } },
+      ],
+    });
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect((await db.getAll('meta')).sort((a, b) => a.key.localeCompare(b.key))).toEqual([{ key: 'github:anonymous', blockedUntil: 42 }, generation]);
+    expect(await db.count('snapshots')).toBe(0);
+    for (const record of records) expect(await db.get('papers', record.id)).toEqual(record);
+    expect(Object.keys(await lookup(db, records.map((r) => r.id)))).toHaveLength(records.length);
+    checked.migrationsChecked++;
+    checked.recordsChecked += records.length;
   });
 
   it('v2 → v4 builds the relevance model under the new ids only', async () => {

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { compile } from '../core/relevance/compile';
 import { buildModel } from '../core/relevance/model';
-import { packIndex } from '../core/relevance/pack';
+import { packedBytes, packedFromBytes, packIndex } from '../core/relevance/pack';
 import { editPaper, editPapers, openDatabase, rebuildRelevance, relevanceChanges, relevanceGeneration, removePaper, removePapers, savePaper } from './reading-list';
 import { loadRelevanceRows, loadRelevanceSnapshot, readRelevanceRows, writeRelevanceSnapshot } from './relevance';
 import { DB_NAME, DB_VERSION, upgrade, type PapershelfDB } from './schema';
@@ -17,7 +17,8 @@ beforeEach(() => {
 const FROM = { savedFrom: 'https://huggingface.co/papers' };
 const id = (n: number) => `arxiv:2607.${String(n).padStart(5, '0')}`;
 const token = async (db: Awaited<ReturnType<typeof openDatabase>>) => ((await db.get('meta', 'list-generation')) as { token: string }).token;
-const packed = () => packIndex(compile(buildModel([{ id: id(1), title: 'Sparse mixture of experts' }])));
+const index = () => packIndex(compile(buildModel([{ id: id(1), title: 'Sparse mixture of experts' }])));
+const packed = () => new Blob([...packedBytes(index())]);
 
 describe('relevanceChanges (which rows to read again)', () => {
   it('names the papers each write since a generation wrote; a rebuild, or a scorer too far behind, reads every row', async () => {
@@ -50,14 +51,18 @@ describe('the stored relevance index', () => {
     await savePaper(db, makePaper({ id: id(1) }), FROM);
     const at = await token(db);
     expect(await writeRelevanceSnapshot(db, at, packed())).toBe(true);
-    expect(await loadRelevanceSnapshot(db)).toEqual({ token: at, packed: packed() });
+    const loaded = await loadRelevanceSnapshot(db);
+    expect(loaded?.token).toBe(at);
+    expect(packedFromBytes(loaded!.bytes)).toEqual(index());
     await editPaper(db, id(1), { note: 'later' });
     expect(await loadRelevanceSnapshot(db)).not.toBeNull();
     await editPaper(db, id(1), { addTags: ['moe'] });
     expect(await loadRelevanceSnapshot(db)).toBeNull();
     expect(await writeRelevanceSnapshot(db, at, packed())).toBe(false); // that generation is over
     expect(await writeRelevanceSnapshot(db, await token(db), packed())).toBe(true);
-    await db.put('meta', { ...(await db.get('meta', 'relevance-index'))!, v: 0 } as never); // another tokenizer's terms
+    await db.put('snapshots', { ...(await db.get('snapshots', 'relevance-index'))!, v: 0 } as never); // another tokenizer's terms
+    expect(await loadRelevanceSnapshot(db)).toBeNull();
+    await db.put('snapshots', { ...(await db.get('snapshots', 'relevance-index'))!, v: 1, index: index() } as never); // as an object, not bytes
     expect(await loadRelevanceSnapshot(db)).toBeNull();
   });
 
@@ -67,7 +72,7 @@ describe('the stored relevance index', () => {
     expect(await writeRelevanceSnapshot(db, await token(db), packed())).toBe(true);
     db.close();
     const newer = await openDB<PapershelfDB>(DB_NAME, DB_VERSION + 1, { upgrade: (udb, old, _new, tx) => upgrade(udb, old, tx) });
-    expect(await newer.get('meta', 'relevance-index')).toBeUndefined();
+    expect(await newer.get('snapshots', 'relevance-index')).toBeUndefined();
     newer.close();
   });
 

@@ -3,21 +3,20 @@
 // The rows (one per saved paper, written with the paper: reading-list.ts) are the model. The background keeps the
 // compiled index in memory; after Chrome stopped the idle worker it would read every row again: at 10,000 papers
 // ~0.5 s of reading and ~0.4 s of counting and interning strings before the first card of a page is scored. So the
-// index is also kept packed (core/relevance/pack.ts) in one `meta` record, read ~30 ms, under the generation token
+// index is also kept packed (core/relevance/pack.ts), as one Blob (snapshots.ts), read ~30 ms, under the generation token
 // of the list it was built from: every write of a row puts a new token in its own transaction (reading-list.ts), so
 // a snapshot of another generation is never read as the model.
 import type { RelevanceModel } from '../core/relevance/model';
 import { rebuildRelevance, type Database } from './reading-list';
 import { GENERATION_KEY, RELEVANCE_DOC_VERSION, RELEVANCE_SNAPSHOT_KEY, tokenOf, type RelevanceDoc, type RelevanceSnapshot } from './schema';
+import { readSnapshot, writeSnapshot } from './snapshots';
 
-/** The packed index of the database's generation, as stored (the caller unpacks and checks it), or null. */
-export async function loadRelevanceSnapshot(db: Database): Promise<{ token: string; packed: unknown } | null> {
-  const tx = db.transaction('meta', 'readonly');
-  const [generation, snapshot] = await Promise.all([tx.store.get(GENERATION_KEY), tx.store.get(RELEVANCE_SNAPSHOT_KEY)]);
-  await tx.done;
-  const token = tokenOf(generation);
-  const s = snapshot as Partial<RelevanceSnapshot> | undefined;
-  return token !== undefined && s?.token === token && s.v === RELEVANCE_DOC_VERSION ? { token, packed: s.index } : null;
+/** The bytes of the packed index of the database's generation, as stored (the caller decodes and checks them), or null. */
+export async function loadRelevanceSnapshot(db: Database): Promise<{ token: string; bytes: ArrayBuffer } | null> {
+  const { generation, stored } = await readSnapshot(db, RELEVANCE_SNAPSHOT_KEY);
+  const s = stored as Partial<RelevanceSnapshot> | undefined;
+  if (generation === undefined || s?.token !== generation || s.v !== RELEVANCE_DOC_VERSION || !(s.index instanceof Blob)) return null;
+  return { token: generation, bytes: await s.index.arrayBuffer() };
 }
 
 /** How loadRelevanceRows reads: `batch` rows a transaction, with `pause` between them. */
@@ -79,20 +78,11 @@ export async function readRelevanceRows(db: Database, ids: Iterable<string>): Pr
 }
 
 /**
- * Store the packed index as the model of generation `token`, unless a write has given the list another since.
- * Resolves with whether it was written.
+ * Store the packed index's bytes (core/relevance/pack.ts packedBytes, in one Blob) as the model of generation `token`,
+ * unless a write has given the list another since. Resolves with whether it was written.
  */
-export async function writeRelevanceSnapshot(db: Database, token: string, index: RelevanceSnapshot['index']): Promise<boolean> {
-  const tx = db.transaction('meta', 'readwrite');
-  if (tokenOf(await tx.store.get(GENERATION_KEY)) !== token) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    return false;
-  }
-  const snapshot: RelevanceSnapshot = { key: RELEVANCE_SNAPSHOT_KEY, token, v: RELEVANCE_DOC_VERSION, index };
-  void tx.store.put(snapshot).catch(() => {}); // a failed request fails tx.done
-  await tx.done;
-  return true;
+export function writeRelevanceSnapshot(db: Database, token: string, index: Blob): Promise<boolean> {
+  return writeSnapshot(db, { key: RELEVANCE_SNAPSHOT_KEY, token, v: RELEVANCE_DOC_VERSION, index });
 }
 
 /** The relevance model as stored (with its document frequencies): what the rows say, for tests and tools. */

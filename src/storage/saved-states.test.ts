@@ -20,7 +20,7 @@ const truth = (db: Database, ids: string[]) => {
   const keysOnly = {
     getAllKeys: (...args: Parameters<Database['getAllKeys']>) => db.getAllKeys(...args),
     transaction: (...args: Parameters<Database['transaction']>) => {
-      if (args[0] === 'meta') throw new DOMException('no snapshot here', 'NotFoundError');
+      if ((typeof args[0] === 'string' ? [args[0]] : Array.from(args[0])).includes('snapshots')) throw new DOMException('no snapshot here', 'NotFoundError');
       return db.transaction(...args);
     },
   };
@@ -259,7 +259,7 @@ describe('the saved ids kept as one record, for a background that starts again',
     await other.lookup([id(1)]);
     await savePaper(db, makePaper({ id: id(2) }), FROM);
     expect(await other.writeSnapshot()).toBe(false);
-    expect(await db.get('meta', 'saved-ids')).toBeUndefined();
+    expect(await db.get('snapshots', 'saved-ids')).toBeUndefined();
   });
 
   it('every write that can change ids, aliases or relevance rows gives a new generation; edits of status and notes do not', async () => {
@@ -330,7 +330,7 @@ describe('the saved ids kept as one record, for a background that starts again',
     await savePaper(db, makePaper({ id: id(1) }), FROM);
     const token = await generation(db);
     for (const damaged of [{ ids: 'x', aliases: [] }, { ids: [id(1), 7], aliases: [] }, { ids: [], aliases: [['a']] }, { aliases: [] }]) {
-      await db.put('meta', { key: 'saved-ids', token, ...damaged } as never);
+      await db.put('snapshots', { key: 'saved-ids', token, ...damaged } as never);
       const again = restarted(db);
       expect(await again.states.lookup([id(1)])).toEqual({ [id(1)]: { status: 'to-read', tags: [] } });
       expect(again.keyReads()).toBe(1);
@@ -346,9 +346,9 @@ describe('the saved ids kept as one record, for a background that starts again',
       vi.advanceTimersByTime(SNAPSHOT_DELAY_MS - 100);
       await savePaper(db, makePaper({ id: id(2) }), FROM);
       vi.advanceTimersByTime(SNAPSHOT_DELAY_MS - 100);
-      expect(await db.get('meta', 'saved-ids')).toBeUndefined(); // each write put it off
+      expect(await db.get('snapshots', 'saved-ids')).toBeUndefined(); // each write put it off
       vi.advanceTimersByTime(200);
-      await vi.waitFor(async () => expect(await db.get('meta', 'saved-ids')).toMatchObject({ token: await generation(db), ids: [id(1), id(2)] }));
+      await vi.waitFor(async () => expect(await db.get('snapshots', 'saved-ids')).toMatchObject({ token: await generation(db), ids: [id(1), id(2)] }));
     } finally {
       vi.useRealTimers();
     }
@@ -361,7 +361,7 @@ describe('the saved ids kept as one record, for a background that starts again',
     expect(await savedStates(db).writeSnapshot()).toBe(true);
     db.close();
     const newer = await openDB<PapershelfDB>(DB_NAME, DB_VERSION + 1, { upgrade: (udb, old, _new, tx) => upgrade(udb, old, tx) });
-    expect(await newer.get('meta', 'saved-ids')).toBeUndefined();
+    expect(await newer.get('snapshots', 'saved-ids')).toBeUndefined();
     expect(await newer.get('meta', 'list-generation')).toBeDefined();
     newer.close();
   });

@@ -9,13 +9,14 @@
 //
 // That read is what a page waits for after Chrome stopped the idle worker (30 s without an event): all keys of
 // `papers` and `aliases` took 60-110 ms at 10,000 papers in the worker, the same ids kept as one record's array
-// 9-25 ms. So the ids and aliases are also kept as one `meta` record (SavedIdsSnapshot), written from memory a
+// 9-25 ms. So the ids and aliases are also kept as one record (SavedIdsSnapshot, snapshots.ts), written from memory a
 // moment after the writes stop (SNAPSHOT_DELAY_MS), and read instead of the keys when its token is the database's
 // generation: every write that can change ids or aliases puts a new one in its own transaction (reading-list.ts
 // listWrite), so a snapshot older than any committed write is never read as current.
 import type { Database } from './reading-list';
 import type { SavedState } from './reading-list';
-import { GENERATION_KEY, SNAPSHOT_KEY, tokenOf, type SavedIdsSnapshot, type SavedPaper } from './schema';
+import { SNAPSHOT_KEY, type SavedIdsSnapshot, type SavedPaper } from './schema';
+import { readSnapshot, writeFirstSnapshot, writeSnapshot } from './snapshots';
 import { READING_STATUSES } from './status';
 import { aliasList } from './aliases';
 
@@ -165,23 +166,14 @@ export class SavedStates {
     this.snapshotTimer = null;
     const saved = this.saved;
     if (!saved) return false;
-    const tx = this.db.transaction('meta', 'readwrite');
-    const current = tokenOf(await tx.store.get(GENERATION_KEY));
-    if (current !== this.generation) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      return false;
-    }
-    // Nothing since the ids were read, and no write by this build yet: this is the first generation.
-    const token = current ?? crypto.randomUUID();
     const aliases: [string, string][] = [];
     for (const [id, list] of this.aliasesOf) for (const alias of list) aliases.push([alias, id]);
-    const snapshot: SavedIdsSnapshot = { key: SNAPSHOT_KEY, token, ids: [...saved], aliases };
-    void tx.store.put(snapshot).catch(() => {}); // a failed request fails tx.done
-    if (current === undefined) void tx.store.put({ key: GENERATION_KEY, token }).catch(() => {});
-    await tx.done;
-    if (current === undefined && this.generation === undefined) this.generation = token;
-    return true;
+    // No write by this build yet (none since the ids were read): the snapshot gives the list its first generation.
+    const first = this.generation === undefined;
+    const snapshot: SavedIdsSnapshot = { key: SNAPSHOT_KEY, token: this.generation ?? crypto.randomUUID(), ids: [...saved], aliases };
+    const stored = await (first ? writeFirstSnapshot(this.db, snapshot) : writeSnapshot(this.db, snapshot));
+    if (stored && first && this.generation === undefined) this.generation = snapshot.token;
+    return stored;
   }
 
   private scheduleSnapshot(): void {
@@ -193,11 +185,9 @@ export class SavedStates {
   /** The snapshot, when it is of the database's generation; else null. Never rejects (null: read the keys). */
   private async currentSnapshot(): Promise<{ snapshot: SavedIdsSnapshot | null; generation: string | undefined }> {
     try {
-      const tx = this.db.transaction('meta', 'readonly');
-      const [generation, snapshot] = await Promise.all([tx.store.get(GENERATION_KEY), tx.store.get(SNAPSHOT_KEY)]);
-      const token = tokenOf(generation);
-      const found = snapshotOf(snapshot);
-      return { snapshot: found && token !== undefined && found.token === token ? found : null, generation: token };
+      const { generation, stored } = await readSnapshot(this.db, SNAPSHOT_KEY);
+      const found = snapshotOf(stored);
+      return { snapshot: found && generation !== undefined && found.token === generation ? found : null, generation };
     } catch {
       return { snapshot: null, generation: undefined };
     }

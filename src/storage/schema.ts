@@ -4,7 +4,6 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
 import { aclAnthologyIdFromDoi, arxivIdOf, parseArxivId } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
-import type { PackedIndex } from '../core/relevance/pack';
 import { mergeSamePaper } from './same-paper';
 import { aliasesOf } from '../core/aliases';
 import { aliasList } from './aliases';
@@ -73,7 +72,7 @@ export interface RateLimitState {
   blockedUntil: number;
 }
 
-/** `meta` keys of the list's generation, of the saved ids' snapshot (saved-states.ts) and of the relevance index's (relevance.ts). */
+/** The `meta` key of the list's generation; the `snapshots` keys of the saved ids' snapshot (saved-states.ts) and of the relevance index's (relevance.ts). */
 export const GENERATION_KEY = 'list-generation';
 export const SNAPSHOT_KEY = 'saved-ids';
 export const RELEVANCE_SNAPSHOT_KEY = 'relevance-index';
@@ -107,14 +106,15 @@ export interface SavedIdsSnapshot {
 }
 
 /**
- * The compiled relevance index as of the write `token` names, packed (core/relevance/pack.ts): a background that starts
- * again reads it instead of every relevance row (relevance.ts). `v`: RELEVANCE_DOC_VERSION of the rows it was built from.
+ * The compiled relevance index as of the write `token` names, packed (core/relevance/pack.ts) and stored as its bytes
+ * (packedBytes) in one Blob: a background that starts again reads it instead of every relevance row (relevance.ts).
+ * `v`: RELEVANCE_DOC_VERSION of the rows it was built from.
  */
 export interface RelevanceSnapshot {
   key: typeof RELEVANCE_SNAPSHOT_KEY;
   token: string;
   v: number;
-  index: PackedIndex;
+  index: Blob;
 }
 
 /**
@@ -162,10 +162,18 @@ export interface PapershelfDB extends DBSchema {
     value: PaperReposEntry;
     indexes: { 'by-fetchedAt': number };
   };
-  /** Small records of background state: rate-limit blocks, the list's generation and the snapshots read at a worker's start. */
+  /** Small records of background state: rate-limit blocks and the list's generation. */
   meta: {
     key: string;
-    value: RateLimitState | ListGeneration | SavedIdsSnapshot | RelevanceSnapshot;
+    value: RateLimitState | ListGeneration;
+  };
+  /**
+   * What a worker that starts again reads instead of whole stores, each under the generation it was taken at. Its own
+   * store, not `meta`: a save's transaction holds `meta` (the new generation), and would wait for a snapshot's commit.
+   */
+  snapshots: {
+    key: string;
+    value: SavedIdsSnapshot | RelevanceSnapshot;
   };
   /** The relevance model, one row per saved paper (keyed like `papers`). */
   relevance: {
@@ -300,6 +308,12 @@ export const MIGRATIONS: readonly Migration[] = [
       })
       .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
   },
+  // v9 (0.9.0): the snapshots move out of `meta` to a store of their own (issue #7). A save's transaction writes the
+  // list's new generation in `meta`; while the relevance index's snapshot (~10 MB at 10,000 papers) was written
+  // there, a save clicked at that moment waited for its commit. Nothing moves: upgrade() drops the old ones.
+  (db) => {
+    db.createObjectStore('snapshots', { keyPath: 'key' });
+  },
 ];
 
 /**
@@ -373,9 +387,11 @@ export const DB_VERSION = MIGRATIONS.length;
 export function upgrade(db: IDBPDatabase<PapershelfDB>, oldVersion: number, tx: UpgradeTx): void {
   // A step may move records to other ids or rewrite relevance rows: the snapshots go, and the first lookup reads the
   // keys, the first relevance request the rows.
+  // Before v9 they were kept in `meta`, under the same keys.
   if (db.objectStoreNames.contains('meta')) {
     for (const key of [SNAPSHOT_KEY, RELEVANCE_SNAPSHOT_KEY]) tx.objectStore('meta').delete(key).catch(() => {}); // a failed request aborts the upgrade
   }
+  if (db.objectStoreNames.contains('snapshots')) tx.objectStore('snapshots').clear().catch(() => {});
   let previous: Promise<unknown> | undefined;
   for (let version = oldVersion; version < DB_VERSION; version++) {
     const step = MIGRATIONS[version]!;

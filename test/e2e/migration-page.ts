@@ -2,7 +2,7 @@
 // version made with the raw schema of that version (test/unit/old-databases.ts, as the fake-indexeddb tests do).
 import { openDatabase } from '../../src/storage/reading-list';
 import type { SavedPaper } from '../../src/storage/schema';
-import { createV3ToV7 } from '../unit/old-databases';
+import { createV3ToV8 } from '../unit/old-databases';
 
 const NAME = 'papershelf-migration-check';
 
@@ -12,7 +12,7 @@ async function upgradeFrom(version: 3 | 4 | 7, papers: SavedPaper[]): Promise<{ 
     request.onsuccess = () => resolve();
     request.onerror = () => reject(request.error);
   });
-  await createV3ToV7(NAME, version, papers);
+  await createV3ToV8(NAME, version, papers);
   const db = await openDatabase(NAME);
   const aliases = await db.getAllKeys('aliases');
   const result = { version: db.version, papers: await db.getAll('papers'), relevance: (await db.getAllKeys('relevance')).map(String), aliases };

@@ -38,10 +38,10 @@ async function snapshot(key = 'saved-ids'): Promise<{ token?: string; ids?: stri
       const open = indexedDB.open('papershelf');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
-        const store = open.result.transaction('meta').objectStore('meta');
-        const snap = store.get('${key}');
-        const gen = store.get('list-generation');
-        store.transaction.oncomplete = () => {
+        const tx = open.result.transaction(['meta', 'snapshots']);
+        const snap = tx.objectStore('snapshots').get('${key}');
+        const gen = tx.objectStore('meta').get('list-generation');
+        tx.oncomplete = () => {
           open.result.close();
           resolve({ token: snap.result?.token, ids: snap.result?.ids, generation: gen.result?.token });
         };
@@ -110,6 +110,28 @@ it('chromium: after a stop, relevance marks the cards as before, from the index 
   await new Promise((r) => setTimeout(r, SNAPSHOT_DELAY_MS + 1000));
   const stored = await snapshot('relevance-index');
   expect(stored.token).toBe(stored.generation);
+  await harness.stopServiceWorker!();
+  // The rows emptied behind the list's back (no new generation): an index built from them would mark nothing, so the
+  // same marks can only come from the stored one.
+  const page = await harness.openExtensionPage('src/options/index.html', 'form.settings');
+  try {
+    await page.run(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('papershelf');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('relevance', 'readwrite');
+        const rows = tx.objectStore('relevance');
+        rows.openCursor().onsuccess = (event) => {
+          const cursor = event.target.result;
+          if (cursor) { cursor.update({ ...cursor.value, terms: [], counts: [] }); cursor.continue(); }
+        };
+        tx.oncomplete = () => { open.result.close(); resolve(true); };
+        tx.onerror = () => reject(tx.error);
+      };
+    })`);
+  } finally {
+    await page.close();
+  }
   await harness.stopServiceWorker!();
   await tab.reload();
   expect(await marked()).toEqual(before);

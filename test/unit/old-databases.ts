@@ -8,15 +8,17 @@ import { relevanceDoc, type SavedPaper } from '../../src/storage/schema';
 export interface OldRows {
   repos?: Array<{ key: string; repo: null; status: string; etag: string | null; fetchedAt: number }>;
   paperRepos?: Array<{ key: string; repos: string[]; fetchedAt: number }>;
-  meta?: Array<{ key: string; blockedUntil: number }>;
+  /** Rate-limit blocks; from v8 on, also the list's generation and the snapshots `meta` held before v9. */
+  meta?: Array<{ key: string } & Record<string, unknown>>;
 }
 
 /**
- * The database `name` exactly as versions 3 to 7 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
- * added no store; v7 added the `settings` store, empty here), holding `papers` (in the shape of that version: the caller's to give), their relevance rows as those
- * versions wrote them, and `rows`.
+ * The database `name` exactly as versions 3 to 8 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
+ * added no store; v7 added the `settings` store, empty here; v8 the `aliases` store, empty here: the caller gives papers with no
+ * aliases), holding `papers` (in the shape of that version: the caller's to give), their relevance rows
+ * as those versions wrote them, and `rows`.
  */
-export async function createV3ToV7(name: string, version: 3 | 4 | 5 | 6 | 7, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
+export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
   const db = await openDB(name, version, {
     upgrade(raw) {
       const store = raw.createObjectStore('papers', { keyPath: 'id' });
@@ -27,6 +29,7 @@ export async function createV3ToV7(name: string, version: 3 | 4 | 5 | 6 | 7, pap
       raw.createObjectStore('meta', { keyPath: 'key' });
       raw.createObjectStore('relevance', { keyPath: 'id' });
       if (version >= 7) raw.createObjectStore('settings');
+      if (version >= 8) raw.createObjectStore('aliases');
     },
   });
   const tx = db.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta'], 'readwrite');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assemble, compile } from './compile';
 import { buildModel, type RelevanceInput } from './model';
-import { packIndex, unpackIndex, type PackedIndex } from './pack';
+import { packedBytes, packedFromBytes, packIndex, unpackIndex, type PackedIndex } from './pack';
 import { scorer } from './score';
 import { internTerm } from './tokenize';
 
@@ -74,5 +74,68 @@ describe('packIndex / unpackIndex (the stored form of the compiled index)', () =
     ];
     expect(unpackIndex(good)).not.toBeNull();
     for (const value of damaged) expect(unpackIndex(value)).toBeNull();
+  });
+});
+
+describe('packedBytes / packedFromBytes (the packed index as the bytes of one Blob)', () => {
+  const joined = (parts: Uint8Array[]) => {
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    parts.reduce((at, p) => (all.set(p, at), at + p.byteLength), 0);
+    return all.buffer;
+  };
+
+  it('reads back the packed index it wrote, whatever the parts\' size, and so scores the same', async () => {
+    const index = compile(buildModel(library));
+    const packed = packIndex(index);
+    packed.titles = packed.titles.map((t, i) => (i === 0 ? `${t} \n "quoted" — Ünïcode 😀` : t)); // any text survives
+    const parts = [...packedBytes(packed, 1000)];
+    expect(parts.length).toBeGreaterThan(10);
+    expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThanOrEqual(1000);
+    const read = packedFromBytes(await new Blob(parts).arrayBuffer())!;
+    expect(read).toEqual(packed);
+    expect(packedFromBytes(joined([...packedBytes(packed)]))).toEqual(packed);
+    const again = assemble(unpackIndex(packedFromBytes(joined([...packedBytes(packIndex(index))]))!)!);
+    expect(page.map((c) => scorer(again, { background: page }).score(c))).toEqual(page.map((c) => scorer(index, { background: page }).score(c)));
+  });
+
+  it('an empty library', () => {
+    const packed = packIndex(compile(buildModel([])));
+    expect(packedFromBytes(joined([...packedBytes(packed)]))).toEqual(packed);
+  });
+
+  it('refuses bytes that are not a packed index it wrote', () => {
+    const good = new Uint8Array(joined([...packedBytes(packIndex(compile(buildModel(library.slice(0, 3)))))]));
+    const trailerAt = good.byteLength - 24;
+    const trailer = new Int32Array(good.buffer.slice(trailerAt)); // papers, entries, bytes of terms, ids, titles, magic
+    const withTrailer = (i: number, value: number) => {
+      const copy = good.slice();
+      const changed = trailer.slice();
+      changed[i] = value;
+      copy.set(new Uint8Array(changed.buffer), trailerAt);
+      return copy.buffer;
+    };
+    const withByte = (at: number, value: number) => {
+      const copy = good.slice();
+      copy[at] = value;
+      return copy.buffer;
+    };
+    const titlesAt = trailerAt - trailer[4]!;
+    const termsAt = titlesAt - trailer[3]! - trailer[2]!;
+    const damaged: ArrayBuffer[] = [
+      new ArrayBuffer(0),
+      good.buffer.slice(0, 23), // shorter than a trailer
+      good.buffer.slice(1),
+      good.buffer.slice(0, good.byteLength - 1),
+      joined([new Uint8Array(4), good]),
+      withTrailer(5, 0x12345678), // not our magic
+      withTrailer(0, -1),
+      withTrailer(0, trailer[0]! + 1), // a paper more than the bytes hold
+      withTrailer(1, trailer[1]! - 1),
+      withTrailer(2, trailer[2]! + 1),
+      withByte(termsAt, 0xff), // not UTF-8
+      withByte(titlesAt, 0x7b), // titles that are not JSON
+    ];
+    expect(packedFromBytes(good.buffer)).not.toBeNull();
+    for (const bytes of damaged) expect(packedFromBytes(bytes)).toBeNull();
   });
 });
