@@ -217,7 +217,15 @@ export interface RelevanceIndexSamples {
   coldRowsMs: number[];
   /** Likewise. */
   coldRowsHeldMs: number[];
+  /**
+   * A save acknowledged, sent around the moment the background stores the index it built (SNAPSHOT_DELAY_MS after a
+   * build): one save per offset in STORE_OFFSETS_MS, each after a build of its own.
+   */
+  saveWhileStoringMs: number[];
 }
+
+/** When the save is sent, in ms after the request that built the index was answered (its store is due ~2 s later). */
+export const STORE_OFFSETS_MS = Array.from({ length: 9 }, (_, i) => SNAPSHOT_DELAY_MS - 80 + 20 * i);
 
 /**
  * A page's relevance request (the background scores the cards against the whole list), warm and when the background
@@ -254,6 +262,23 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
       if (!reply.ok) throw new Error(`the save failed: ${reply.error.message}`);
       afterSaveMs.push((await ask()).ms);
     }
+    const saveWhileStoringMs: number[] = [];
+    for (const [i, offset] of STORE_OFFSETS_MS.entries()) {
+      const ms = await page.evaluate(async ({ list, paper, next, wait }) => {
+        type Reply = { ok: boolean; error?: { message: string } };
+        const from = 'https://arxiv.org/list/cs.LG/new';
+        for (const message of [{ type: 'save', payload: { paper, savedFrom: from } }, { type: 'relevance', payload: { cards: list } }]) {
+          const reply = (await globalThis.chrome!.runtime.sendMessage(message)) as Reply;
+          if (!reply.ok) throw new Error(reply.error!.message);
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        const start = performance.now();
+        const reply = (await globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper: next, savedFrom: from } })) as Reply;
+        if (!reply.ok) throw new Error(reply.error!.message);
+        return performance.now() - start;
+      }, { list: cards, paper: freshPaper(2000 + 2 * i), next: freshPaper(2001 + 2 * i), wait: offset });
+      saveWhileStoringMs.push(ms);
+    }
     const coldMs: number[] = [];
     const coldHeldMs: number[] = [];
     const coldRowsMs: number[] = [];
@@ -272,8 +297,8 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
         const open = indexedDB.open('papershelf');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').delete(key);
+          const tx = open.result.transaction('snapshots', 'readwrite');
+          tx.objectStore('snapshots').delete(key);
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
@@ -284,7 +309,7 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
       coldRowsMs.push(rows.ms);
       coldRowsHeldMs.push(rows.heldMs);
     }
-    return { cards: cards.length, marked, warmMs, afterSaveMs, coldMs, coldHeldMs, coldRowsMs, coldRowsHeldMs };
+    return { cards: cards.length, marked, warmMs, afterSaveMs, saveWhileStoringMs, coldMs, coldHeldMs, coldRowsMs, coldRowsHeldMs };
   } finally {
     await page.close();
   }

@@ -17,6 +17,7 @@ try {
   console.log(`relevance, ${COUNT} saved papers, ${r.cards} cards (${r.marked} marked), ${RUNS} runs`);
   show('warm', r.warmMs);
   show('first after a save', r.afterSaveMs);
+  show('a save sent around the index\'s store', r.saveWhileStoringMs);
   show('first after the service worker stopped', r.coldMs);
   show('  meanwhile, the longest a lookup waited', r.coldHeldMs);
   show('the same, no stored index (every row read)', r.coldRowsMs);
