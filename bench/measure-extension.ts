@@ -136,7 +136,7 @@ export async function measureStorage(bench: Bench, ids: string[], runs: number, 
     // last write (here the seeding) or read of the keys: waited out, as the browser's 30 s would.
     const coldLookupMs: number[] = [];
     for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
-      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 500);
+      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
       await stopServiceWorkers(bench.context);
       coldLookupMs.push((await lookupOnce()).ms);
     }
@@ -285,14 +285,14 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
     const coldRowsHeldMs: number[] = [];
     for (let i = 0; i < runs; i++) {
       // The worker's deferred writes (its snapshots, 2 s after the last build or write) waited out, as 30 s idle would.
-      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 500);
+      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
       await stopServiceWorkers(bench.context);
       await page.goto(page.url());
       const cold = await ask();
       coldMs.push(cold.ms);
       coldHeldMs.push(cold.heldMs);
       // Then without the stored index (as after an update of the extension): every row read.
-      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 500);
+      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
       await page.evaluate((key) => new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('papershelf');
         open.onerror = () => reject(open.error);

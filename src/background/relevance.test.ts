@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { area, savedRecord } from '../../test/unit/relevance-data';
 import { editPaper, openDatabase, putPapers, rebuildRelevance, removePaper, savePaper, type Database } from '../storage/reading-list';
@@ -100,22 +100,46 @@ describe('the relevance index in the background', () => {
     expect(again.builds).toEqual(['snapshot']);
   });
 
-  it('does not store an index a write has overtaken, and reads the rows when the stored one is damaged', async () => {
+  it('stores the index brought up to date with a write that came after its build, not the one it overtook; reads the rows when the stored one is damaged', async () => {
     const db = await openDatabase();
     await putPapers(db, rl.slice(0, 10).map(record));
     const s = service(db);
     await s.marks();
     await removePaper(db, rl[0]!.id); // after the build, before the store
-    expect(await s.relevance.writeSnapshot()).toBe(false);
-    expect(await db.get('snapshots', 'relevance-index')).toBeUndefined();
-
-    await s.marks(); // the update, of the list as it is: stored
     expect(await s.relevance.writeSnapshot()).toBe(true);
+    expect(s.builds).toEqual(['rows', 'update']); // the removed paper's row read, no page asking
+    expect(await db.get('snapshots', 'relevance-index')).toMatchObject({ token: ((await db.get('meta', 'list-generation')) as { token: string }).token });
+    const restarted = service(db);
+    const marks = await restarted.marks();
+    expect(restarted.builds).toEqual(['snapshot']);
+    expect(await s.relevance.writeSnapshot()).toBe(false); // nothing new to store
     const stored = (await db.get('snapshots', 'relevance-index')) as { index: Blob };
     await db.put('snapshots', { ...stored, index: stored.index.slice(0, stored.index.size - 1) } as never); // a byte short
     const again = service(db);
-    expect(await again.marks()).toEqual(await fromRows(db));
+    expect(await again.marks()).toEqual(marks);
     expect(again.builds).toEqual(['rows']);
+    expect(marks).toEqual(await fromRows(db));
+  });
+
+  it('after saves with no page asking, stores the index brought up to date once they stop: a restarted worker reads it, not the rows', async () => {
+    const db = await openDatabase();
+    await putPapers(db, rl.slice(0, 8).map(record));
+    const builds: IndexSource[] = [];
+    const relevance = createRelevanceService(async () => db, { snapshotDelay: 50, onBuilt: (source) => builds.push(source) });
+    await relevance.score(page);
+    const token = async () => ((await db.get('meta', 'list-generation')) as { token: string }).token;
+    await vi.waitFor(async () => expect(await db.get('snapshots', 'relevance-index')).toMatchObject({ token: await token() }));
+    // A reader saves three papers from the page (no new request), then reads one for a while.
+    for (const c of graphs.slice(0, 3)) {
+      await savePaper(db, makePaper({ id: c.id, title: c.title, abstract: c.abstract, githubRepos: [] }), FROM);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await vi.waitFor(async () => expect(await db.get('snapshots', 'relevance-index')).toMatchObject({ token: await token() }));
+    expect(builds).toEqual(['rows', 'update']); // once, after the last save
+    const restarted = service(db);
+    const marks = await restarted.marks();
+    expect(restarted.builds).toEqual(['snapshot']);
+    expect(marks).toEqual(await fromRows(db));
   });
 
   it('stores the index a part at a time, yielding between the parts, so a save is not held behind one long copy', async () => {
@@ -158,10 +182,14 @@ describe('the relevance index in the background', () => {
     });
     await relevance.score(page);
     expect(pauses).toBeGreaterThan(2);
-    expect(await relevance.writeSnapshot()).toBe(false); // rows of no one generation: not stored
+    // Rows of no one generation: stored only once the save's row is read again.
+    expect(await relevance.writeSnapshot()).toBe(true);
+    expect(builds).toEqual(['rows', 'update']);
     const marks = await relevance.score(page);
     expect(builds).toEqual(['rows', 'update']);
+    const restarted = service(db);
+    expect(await restarted.marks()).toEqual(marks);
+    expect(restarted.builds).toEqual(['snapshot']);
     expect(marks).toEqual(await fromRows(db));
-    expect(await relevance.writeSnapshot()).toBe(true);
   });
 });

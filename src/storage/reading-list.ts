@@ -24,12 +24,29 @@ const changes = new WeakMap<Database, Changes>();
 /** Writes remembered: a scorer further behind reads every row again. */
 const CHANGES_KEPT = 64;
 
+const watchers = new WeakMap<Database, Set<() => void>>();
+
 function changed(db: Database, ids: Iterable<string> | null): void {
   const entry = changes.get(db) ?? { generation: 0, log: [] };
   entry.generation++;
   entry.log.push({ generation: entry.generation, ids: ids && new Set(ids) });
   if (entry.log.length > CHANGES_KEPT) entry.log.shift();
   changes.set(db, entry);
+  for (const watcher of watchers.get(db) ?? []) {
+    try {
+      watcher();
+    } catch {
+      // a watcher's failure is its own: the write has committed
+    }
+  }
+}
+
+/** Call `watcher` after every committed write that counts as a change (relevanceGeneration); returns the unsubscribe. */
+export function watchRelevanceChanges(db: Database, watcher: () => void): () => void {
+  const set = watchers.get(db) ?? new Set();
+  watchers.set(db, set);
+  set.add(watcher);
+  return () => void set.delete(watcher);
 }
 
 /** Changes to the list (and so to the relevance model) made through this module since the database opened. */

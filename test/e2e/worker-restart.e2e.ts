@@ -2,7 +2,8 @@
 // the saved ids back: from its snapshot record when no write came after it, from the keys when one did
 // (storage/saved-states.ts). Either way every card shows what the list holds, a save or a removal just before the
 // stop included. Likewise relevance: the restarted worker reads its packed index (storage/relevance.ts) and marks the
-// cards as before. Firefox keeps its background page; there is no worker to stop.
+// cards as before, also after a save no page asked relevance about since. Firefox keeps its background page; there is
+// no worker to stop.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
@@ -111,8 +112,37 @@ it('chromium: after a stop, relevance marks the cards as before, from the index 
   const stored = await snapshot('relevance-index');
   expect(stored.token).toBe(stored.generation);
   await harness.stopServiceWorker!();
-  // The rows emptied behind the list's back (no new generation): an index built from them would mark nothing, so the
-  // same marks can only come from the stored one.
+  // The rows emptied: the same marks can only come from the stored index.
+  await emptyRows();
+  await harness.stopServiceWorker!();
+  await tab.reload();
+  expect(await marked()).toEqual(before);
+
+  // A save from the page, and no page asks for relevance after it (a reader goes off to read the paper): the index,
+  // brought up to date with the save, is stored all the same, and the worker that starts after the pause reads it.
+  const markedIds = new Set(before.map((m) => m.split(': ')[0]));
+  const other = (await settled()).find((o) => o.pressed === 'false' && !markedIds.has(o.id))!.id;
+  await tab.clickSave(other);
+  await until(async () => (await saved()).includes(other), 'the second save');
+  await new Promise((r) => setTimeout(r, SNAPSHOT_DELAY_MS + 1000));
+  const again = await snapshot('relevance-index');
+  expect(again.token).toBe(again.generation);
+  expect(again.token).not.toBe(stored.token);
+  await harness.stopServiceWorker!();
+  await emptyRows();
+  await harness.stopServiceWorker!();
+  await tab.reload();
+  const fromStored = await marked();
+  // What the rows, rebuilt from the list, give.
+  const popup2 = await harness.openPopup();
+  expect(await popup2.run(`chrome.runtime.sendMessage({ type: 'resetRelevance', payload: {} }).then((r) => r.ok && r.value.papers)`)).toBe(2);
+  await popup2.close();
+  await tab.reload();
+  expect(fromStored).toEqual(await marked());
+});
+
+/** Every relevance row emptied behind the list's back (no new generation): an index built from them marks nothing. */
+async function emptyRows(): Promise<void> {
   const page = await harness.openExtensionPage('src/options/index.html', 'form.settings');
   try {
     await page.run(`new Promise((resolve, reject) => {
@@ -132,7 +162,4 @@ it('chromium: after a stop, relevance marks the cards as before, from the index 
   } finally {
     await page.close();
   }
-  await harness.stopServiceWorker!();
-  await tab.reload();
-  expect(await marked()).toEqual(before);
-});
+}
