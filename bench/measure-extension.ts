@@ -217,6 +217,8 @@ export interface RelevanceIndexSamples {
   coldRowsMs: number[];
   /** Likewise. */
   coldRowsHeldMs: number[];
+  /** The first request after a save that no request followed, then a stop (a reader saves a paper, then reads it). */
+  coldAfterSaveMs: number[];
   /**
    * A save acknowledged, sent around the moment the background stores the index it built (SNAPSHOT_DELAY_MS after a
    * build): one save per offset in STORE_OFFSETS_MS, each after a build of its own.
@@ -283,6 +285,7 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
     const coldHeldMs: number[] = [];
     const coldRowsMs: number[] = [];
     const coldRowsHeldMs: number[] = [];
+    const coldAfterSaveMs: number[] = [];
     for (let i = 0; i < runs; i++) {
       // The worker's deferred writes (its snapshots, 2 s after the last build or write) waited out, as 30 s idle would.
       await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
@@ -308,8 +311,16 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
       const rows = await ask();
       coldRowsMs.push(rows.ms);
       coldRowsHeldMs.push(rows.heldMs);
+      // A save from a page, no request after it (the reader goes off to read the paper), then a stop.
+      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
+      const reply = await page.evaluate((paper) => globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper, savedFrom: 'https://arxiv.org/list/cs.LG/new' } }), freshPaper(3000 + i));
+      if (!reply.ok) throw new Error(`the save failed: ${reply.error.message}`);
+      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
+      await stopServiceWorkers(bench.context);
+      await page.goto(page.url());
+      coldAfterSaveMs.push((await ask()).ms);
     }
-    return { cards: cards.length, marked, warmMs, afterSaveMs, saveWhileStoringMs, coldMs, coldHeldMs, coldRowsMs, coldRowsHeldMs };
+    return { cards: cards.length, marked, warmMs, afterSaveMs, saveWhileStoringMs, coldMs, coldHeldMs, coldRowsMs, coldRowsHeldMs, coldAfterSaveMs };
   } finally {
     await page.close();
   }

@@ -20,6 +20,7 @@ try {
   show('a save sent around the index\'s store', r.saveWhileStoringMs);
   show('first after the service worker stopped', r.coldMs);
   show('  meanwhile, the longest a lookup waited', r.coldHeldMs);
+  show('first after a save, no request, then a stop', r.coldAfterSaveMs);
   show('the same, no stored index (every row read)', r.coldRowsMs);
   show('  meanwhile, the longest a lookup waited', r.coldRowsHeldMs);
 } finally {

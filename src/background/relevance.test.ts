@@ -157,6 +157,24 @@ describe('the relevance index in the background', () => {
     expect(pauses - before).toBeGreaterThan(2);
   });
 
+  it('assembles the index after a save a step at a time, pausing between the steps, and marks as one build at once would', async () => {
+    const db = await openDatabase();
+    await putPapers(db, [...rl.slice(0, 20), ...graphs.slice(0, 20)].map(record));
+    const pausesOfAnUpdate = async (docsPerStep: number) => {
+      let pauses = 0;
+      const relevance = createRelevanceService(async () => db, { snapshotDelay: 3_600_000, docsPerStep, pause: async () => void pauses++ });
+      await relevance.score(page);
+      await savePaper(db, makePaper({ id: `x:${docsPerStep}`, title: 'Offline reinforcement learning', abstract: null, githubRepos: [] }), FROM);
+      const before = pauses;
+      const marks = await relevance.score(page);
+      return { pauses: pauses - before, marks };
+    };
+    const whole = await pausesOfAnUpdate(1_000_000);
+    const stepped = await pausesOfAnUpdate(5);
+    expect(stepped.pauses - whole.pauses).toBeGreaterThanOrEqual(2 * Math.floor(42 / 5));
+    expect(stepped.marks).toEqual(await fromRows(db));
+  });
+
   it('stores the index by itself a moment after a build', async () => {
     const db = await openDatabase();
     await putPapers(db, rl.slice(0, 6).map(record));

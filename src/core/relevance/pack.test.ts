@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assemble, compile } from './compile';
+import { assemble, assembling, compile, indexDoc } from './compile';
 import { buildModel, type RelevanceInput } from './model';
 import { packedBytes, packedFromBytes, packIndex, unpackIndex, type PackedIndex } from './pack';
 import { scorer } from './score';
@@ -137,5 +137,21 @@ describe('packedBytes / packedFromBytes (the packed index as the bytes of one Bl
     ];
     expect(packedFromBytes(good.buffer)).not.toBeNull();
     for (const bytes of damaged) expect(packedFromBytes(bytes)).toBeNull();
+  });
+});
+
+describe('assembling (the index assembled in steps)', () => {
+  it('gives the index assemble gives, pausing after each step of each pass', () => {
+    const model = buildModel(library);
+    const docs = Object.keys(model.docs).map((id) => indexDoc(id, model.docs[id]!));
+    for (const per of [1, 7, docs.length, docs.length + 1]) {
+      const steps = assembling(docs, per);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      expect(step.value).toEqual(assemble(docs));
+      expect(step.value).toEqual(compile(model));
+      expect(pauses).toBe(2 * Math.floor(docs.length / per) + 1);
+    }
   });
 });
