@@ -300,8 +300,10 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
         const open = indexedDB.open('papershelf');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('snapshots', 'readwrite');
-          tx.objectStore('snapshots').delete(key);
+          // Builds before schema v9 (another build, --dist) kept it in `meta`.
+          const store = open.result.objectStoreNames.contains('snapshots') ? 'snapshots' : 'meta';
+          const tx = open.result.transaction(store, 'readwrite');
+          tx.objectStore(store).delete(key);
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
