@@ -8,6 +8,8 @@ import { bothBrowsers, removeElsewhere, saveElsewhere, shownControls, until, typ
 import { huggingface } from '../../src/sites/huggingface';
 import { buildModel } from '../../src/core/relevance/model';
 import { scorer } from '../../src/core/relevance/score';
+import { packedFromBytes, unpackIndex } from '../../src/core/relevance/pack';
+import { SNAPSHOT_DELAY_MS } from '../../src/storage/saved-states';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2026-07-02';
 const daily = withStandInStyle(readFileSync('test/fixtures/huggingface/daily-2026-07-02.html', 'utf8'));
@@ -111,6 +113,36 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
       { label: `Next relevant (${expected.length})`, pressed: null, disabled: 'false' },
       { label: 'Dim done', pressed: 'false', disabled: null },
     ]);
+  });
+
+  it('2 s after the index is built, it is stored as one Blob under the list\'s generation, and reads back as that index', async () => {
+    await new Promise((r) => setTimeout(r, SNAPSHOT_DELAY_MS + 1000));
+    const page = await harness.openExtensionPage('src/options/index.html', 'form');
+    let stored: { isBlob: boolean; bytes: number[]; token?: string; generation?: string };
+    try {
+      stored = await page.run(`new Promise((resolve, reject) => {
+        const open = indexedDB.open('papershelf');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['meta', 'snapshots']);
+          const snap = tx.objectStore('snapshots').get('relevance-index');
+          const gen = tx.objectStore('meta').get('list-generation');
+          tx.oncomplete = async () => {
+            open.result.close();
+            const index = snap.result?.index;
+            const isBlob = index instanceof Blob;
+            const bytes = isBlob ? Array.from(new Uint8Array(await index.arrayBuffer())) : [];
+            resolve({ isBlob, bytes, token: snap.result?.token, generation: gen.result?.token });
+          };
+        };
+      })`);
+    } finally {
+      await page.close();
+    }
+    expect(stored.isBlob).toBe(true);
+    expect(stored.token).toBe(stored.generation);
+    const docs = unpackIndex(packedFromBytes(Uint8Array.from(stored.bytes).buffer));
+    expect(docs?.map((d) => d.id)).toEqual([SAVED.id]);
   });
 
   it('a screen reader browsing the page (no focus on a mark) hears each mark with its reason', async ({ skip }) => {
