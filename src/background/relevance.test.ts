@@ -175,6 +175,22 @@ describe('the relevance index in the background', () => {
     expect(stepped.marks).toEqual(await fromRows(db));
   });
 
+  it('after an import, indexes the imported papers a slice at a time, pausing between slices', async () => {
+    const pausesOfAnImport = async (rowsPerRead: number) => {
+      const db = await openDatabase(`import-${rowsPerRead}`);
+      await putPapers(db, rl.slice(0, 5).map(record));
+      let pauses = 0;
+      const relevance = createRelevanceService(async () => db, { snapshotDelay: 3_600_000, rowsPerRead, docsPerStep: 1_000_000, pause: async () => void pauses++ });
+      await relevance.score(page);
+      await putPapers(db, [...rl.slice(5, 25), ...graphs.slice(0, 20)].map(record)); // 40 papers in one write
+      const before = pauses;
+      const marks = await relevance.score(page);
+      expect(marks).toEqual(await fromRows(db));
+      return pauses - before;
+    };
+    expect((await pausesOfAnImport(4)) - (await pausesOfAnImport(1_000_000))).toBe(40 / 4);
+  });
+
   it('stores the index by itself a moment after a build', async () => {
     const db = await openDatabase();
     await putPapers(db, rl.slice(0, 6).map(record));

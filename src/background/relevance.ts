@@ -149,10 +149,13 @@ export function createRelevanceService(db: () => Promise<Database>, options: Rel
     let next: Library;
     if (!ids.size) next = { ...library, token: read.token }; // a write that changed no row gave the list a new token
     else {
+      // Indexed `rowsPerRead` at a time, as when every row is read: an import of thousands of papers is one change.
       const docs = new Map(library.docs);
+      let indexed = 0;
       for (const [id, row] of read.rows) {
         if (row) docs.set(id, indexDoc(id, row));
         else docs.delete(id);
+        if (++indexed % rowsPerRead === 0) await pause();
       }
       next = await built(docs, read.token, 'update');
     }
