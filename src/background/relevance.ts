@@ -6,8 +6,8 @@
 // Issue #7: building the index from every stored row took ~1.5 s at 10,000 papers in Chrome's worker (reading 1.3
 // million term strings, then interning them), once per start of the worker, and again after every save. Now a change
 // reads the rows of the papers it wrote alone and assembles the index again from the others' terms as they are in
-// memory; and the index is stored packed (storage/relevance.ts) a moment after it is built, for a worker that starts
-// again to read instead of the rows.
+// memory; and the index is stored packed (storage/relevance.ts) a moment after it is built or the list changes, for a
+// worker that starts again to read instead of the rows.
 import { assembling, indexDoc, type IndexedDoc, type RelevanceIndex } from '../core/relevance/compile';
 import { packedBytes, packedFromBytes, packIndex, unpackIndex } from '../core/relevance/pack';
 import { reason } from '../core/relevance/reason';
