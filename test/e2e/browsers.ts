@@ -270,6 +270,37 @@ export async function removeElsewhere(page: Tab): Promise<void> {
   if (!reply.ok) throw new Error('the paper from elsewhere was not removed');
 }
 
+/**
+ * A snapshot record (storage/snapshots.ts: `saved-ids`, `relevance-index`) and the list's generation, read in one
+ * transaction from an extension page, as the database holds them; a Blob field comes back as its bytes.
+ */
+export async function storedSnapshot(harness: Harness, key: string): Promise<{ token?: string; ids?: string[]; index?: number[] | null; generation?: string }> {
+  const page = await harness.openExtensionPage('src/options/index.html', 'form');
+  try {
+    return await page.run(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('papershelf');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['meta', 'snapshots']);
+        const snap = tx.objectStore('snapshots').get(${JSON.stringify(key)});
+        const gen = tx.objectStore('meta').get('list-generation');
+        tx.oncomplete = async () => {
+          open.result.close();
+          const index = snap.result?.index;
+          resolve({
+            token: snap.result?.token,
+            ids: snap.result?.ids,
+            index: index instanceof Blob ? Array.from(new Uint8Array(await index.arrayBuffer())) : index === undefined ? undefined : null,
+            generation: gen.result?.token,
+          });
+        };
+      };
+    })`);
+  } finally {
+    await page.close();
+  }
+}
+
 /** The reader's own browser settings, as set in its preferences before it starts. */
 export interface ReaderSettings {
   /** The smallest font size the browser draws text at, in CSS px (a low-vision setting; none by default). */

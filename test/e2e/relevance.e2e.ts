@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { bothBrowsers, removeElsewhere, saveElsewhere, shownControls, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
+import { bothBrowsers, removeElsewhere, saveElsewhere, shownControls, storedSnapshot, until, type Harness, type Routes, type Tab, withStandInStyle } from './browsers';
 import { huggingface } from '../../src/sites/huggingface';
 import { buildModel } from '../../src/core/relevance/model';
 import { scorer } from '../../src/core/relevance/score';
@@ -117,31 +117,10 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
 
   it('2 s after the index is built, it is stored as one Blob under the list\'s generation, and reads back as that index', async () => {
     await new Promise((r) => setTimeout(r, SNAPSHOT_DELAY_MS + 1000));
-    const page = await harness.openExtensionPage('src/options/index.html', 'form');
-    let stored: { isBlob: boolean; bytes: number[]; token?: string; generation?: string };
-    try {
-      stored = await page.run(`new Promise((resolve, reject) => {
-        const open = indexedDB.open('papershelf');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['meta', 'snapshots']);
-          const snap = tx.objectStore('snapshots').get('relevance-index');
-          const gen = tx.objectStore('meta').get('list-generation');
-          tx.oncomplete = async () => {
-            open.result.close();
-            const index = snap.result?.index;
-            const isBlob = index instanceof Blob;
-            const bytes = isBlob ? Array.from(new Uint8Array(await index.arrayBuffer())) : [];
-            resolve({ isBlob, bytes, token: snap.result?.token, generation: gen.result?.token });
-          };
-        };
-      })`);
-    } finally {
-      await page.close();
-    }
-    expect(stored.isBlob).toBe(true);
+    const stored = await storedSnapshot(harness, 'relevance-index');
+    expect(stored.index).toBeInstanceOf(Array); // a Blob's bytes
     expect(stored.token).toBe(stored.generation);
-    const docs = unpackIndex(packedFromBytes(Uint8Array.from(stored.bytes).buffer));
+    const docs = unpackIndex(packedFromBytes(Uint8Array.from(stored.index!).buffer));
     expect(docs?.map((d) => d.id)).toEqual([SAVED.id]);
   });
 

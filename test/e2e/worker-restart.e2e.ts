@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { huggingface } from '../../src/sites/huggingface';
-import { launchChromium, until, type Harness, type Tab } from './browsers';
+import { launchChromium, storedSnapshot, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, routes } from './pages';
 import { SNAPSHOT_DELAY_MS } from '../../src/storage/saved-states';
 
@@ -31,27 +31,8 @@ async function settled(): Promise<{ id: string; pressed: string | null }[]> {
 
 const saved = async () => (await settled()).filter((o) => o.pressed === 'true').map((o) => o.id);
 
-/** The snapshot record (saved ids, or with `key` another) and the database's generation, read as the database holds them. */
-async function snapshot(key = 'saved-ids'): Promise<{ token?: string; ids?: string[]; generation?: string }> {
-  const page = await harness.openExtensionPage('src/options/index.html', 'form.settings');
-  try {
-    return await page.run(`new Promise((resolve, reject) => {
-      const open = indexedDB.open('papershelf');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction(['meta', 'snapshots']);
-        const snap = tx.objectStore('snapshots').get('${key}');
-        const gen = tx.objectStore('meta').get('list-generation');
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve({ token: snap.result?.token, ids: snap.result?.ids, generation: gen.result?.token });
-        };
-      };
-    })`);
-  } finally {
-    await page.close();
-  }
-}
+/** The snapshot record (saved ids, or with `key` another) and the database's generation. */
+const snapshot = (key = 'saved-ids') => storedSnapshot(harness, key);
 
 it('chromium: after a stop, the cards show the list as it is, read from the snapshot or, after a newer write, from the keys', async () => {
   await tab.goto(DAILY_URL);
