@@ -255,13 +255,25 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
         if (!reply.ok) throw new Error(reply.error!.message);
         return { ms, heldMs, marked: (reply.value as unknown[]).length };
       }, cards);
+    /** A save from a page, acknowledged once committed. */
+    const save = async (paper: Paper) => {
+      const reply = await page.evaluate((p) => globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper: p, savedFrom: 'https://arxiv.org/list/cs.LG/new' } }), paper);
+      if (!reply.ok) throw new Error(`the save failed: ${reply.error.message}`);
+    };
+    /** The request, first after a worker stop; the worker's deferred writes (its snapshots, 2 s after the last build or write) waited out before, as 30 s idle would. */
+    const askAfterStop = async (beforeStop?: () => Promise<void>) => {
+      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
+      await beforeStop?.();
+      await stopServiceWorkers(bench.context);
+      await page.goto(page.url());
+      return ask();
+    };
     const { marked } = await ask();
     const warmMs: number[] = [];
     for (let i = 0; i < runs; i++) warmMs.push((await ask()).ms);
     const afterSaveMs: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const reply = await page.evaluate((paper) => globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper, savedFrom: 'https://arxiv.org/list/cs.LG/new' } }), freshPaper(1000 + i));
-      if (!reply.ok) throw new Error(`the save failed: ${reply.error.message}`);
+      await save(freshPaper(1000 + i));
       afterSaveMs.push((await ask()).ms);
     }
     const saveWhileStoringMs: number[] = [];
@@ -287,16 +299,11 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
     const coldRowsHeldMs: number[] = [];
     const coldAfterSaveMs: number[] = [];
     for (let i = 0; i < runs; i++) {
-      // The worker's deferred writes (its snapshots, 2 s after the last build or write) waited out, as 30 s idle would.
-      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
-      await stopServiceWorkers(bench.context);
-      await page.goto(page.url());
-      const cold = await ask();
+      const cold = await askAfterStop();
       coldMs.push(cold.ms);
       coldHeldMs.push(cold.heldMs);
       // Then without the stored index (as after an update of the extension): every row read.
-      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
-      await page.evaluate((key) => new Promise<void>((resolve, reject) => {
+      const rows = await askAfterStop(() => page.evaluate((key) => new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('papershelf');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -307,20 +314,13 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
-      }), RELEVANCE_SNAPSHOT_KEY);
-      await stopServiceWorkers(bench.context);
-      await page.goto(page.url());
-      const rows = await ask();
+      }), RELEVANCE_SNAPSHOT_KEY));
       coldRowsMs.push(rows.ms);
       coldRowsHeldMs.push(rows.heldMs);
       // A save from a page, no request after it (the reader goes off to read the paper), then a stop.
       await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
-      const reply = await page.evaluate((paper) => globalThis.chrome!.runtime.sendMessage({ type: 'save', payload: { paper, savedFrom: 'https://arxiv.org/list/cs.LG/new' } }), freshPaper(3000 + i));
-      if (!reply.ok) throw new Error(`the save failed: ${reply.error.message}`);
-      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
-      await stopServiceWorkers(bench.context);
-      await page.goto(page.url());
-      coldAfterSaveMs.push((await ask()).ms);
+      await save(freshPaper(3000 + i));
+      coldAfterSaveMs.push((await askAfterStop()).ms);
     }
     return { cards: cards.length, marked, warmMs, afterSaveMs, saveWhileStoringMs, coldMs, coldHeldMs, coldRowsMs, coldRowsHeldMs, coldAfterSaveMs };
   } finally {
