@@ -15,7 +15,7 @@ import { readSnapshot, writeSnapshot } from './snapshots';
 export async function loadRelevanceSnapshot(db: Database): Promise<{ token: string; bytes: ArrayBuffer } | null> {
   const { generation, stored } = await readSnapshot(db, RELEVANCE_SNAPSHOT_KEY);
   const s = stored as Partial<RelevanceSnapshot> | undefined;
-  if (generation === undefined || s?.token !== generation || s.v !== RELEVANCE_DOC_VERSION || !(s.index instanceof Blob)) return null;
+  if (generation === undefined || s?.v !== RELEVANCE_DOC_VERSION || !(s.index instanceof Blob)) return null;
   return { token: generation, bytes: await s.index.arrayBuffer() };
 }
 

@@ -186,8 +186,7 @@ export class SavedStates {
   private async currentSnapshot(): Promise<{ snapshot: SavedIdsSnapshot | null; generation: string | undefined }> {
     try {
       const { generation, stored } = await readSnapshot(this.db, SNAPSHOT_KEY);
-      const found = snapshotOf(stored);
-      return { snapshot: found && generation !== undefined && found.token === generation ? found : null, generation };
+      return { snapshot: snapshotOf(stored), generation };
     } catch {
       return { snapshot: null, generation: undefined };
     }

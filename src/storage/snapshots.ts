@@ -7,18 +7,22 @@ import { GENERATION_KEY, tokenOf, type SavedIdsSnapshot, type RelevanceSnapshot 
 
 type Snapshot = SavedIdsSnapshot | RelevanceSnapshot;
 
-/** The list's generation and the snapshot under `key` as stored (unchecked: the caller validates it), read together. */
+/**
+ * The list's generation and, when it was taken at that generation, the snapshot under `key` as stored (else undefined;
+ * its fields unchecked: the caller validates them), read together.
+ */
 export async function readSnapshot(db: Database, key: Snapshot['key']): Promise<{ generation: string | undefined; stored: unknown }> {
   const tx = db.transaction(['meta', 'snapshots'], 'readonly');
-  const [generation, stored] = await Promise.all([tx.objectStore('meta').get(GENERATION_KEY), tx.objectStore('snapshots').get(key)]);
+  const [record, found] = await Promise.all([tx.objectStore('meta').get(GENERATION_KEY), tx.objectStore('snapshots').get(key)]);
   await tx.done;
-  return { generation: tokenOf(generation), stored };
+  const generation = tokenOf(record);
+  return { generation, stored: generation !== undefined && tokenOf(found) === generation ? found : undefined };
 }
 
 /**
  * Store `snapshot` unless the list's generation is no longer its token; resolves with whether it was stored. The check
  * and the write are two transactions, so a write of the list may commit between them: the snapshot is then stored
- * under a token that is no longer the generation, and never read (readSnapshot's caller compares them).
+ * under a token that is no longer the generation, and never read (readSnapshot compares them).
  */
 export async function writeSnapshot(db: Database, snapshot: Snapshot): Promise<boolean> {
   if (tokenOf(await db.get('meta', GENERATION_KEY)) !== snapshot.token) return false;
