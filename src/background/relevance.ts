@@ -144,7 +144,7 @@ export function createRelevanceService(db: () => Promise<Database>, options: Rel
 
   /** The library after writes to these ids: their rows read again, the other papers' terms kept. */
   async function update(database: Database, library: Library, ids: ReadonlySet<string>): Promise<Library> {
-    const read = await readRelevanceRows(database, ids);
+    const read = await readRelevanceRows(database, ids, { batch: rowsPerRead, pause });
     if (!read) return load(database); // a row of another tokenizer version: every row is read (and rebuilt)
     let next: Library;
     if (!ids.size) next = { ...library, token: read.token }; // a write that changed no row gave the list a new token

@@ -85,6 +85,37 @@ describe('the stored relevance index', () => {
   });
 });
 
+describe('readRelevanceRows (the rows a write changed, a batch a transaction)', () => {
+  it('reads the ids in batches with a pause between them, and says which generation they are of', async () => {
+    const db = await openDatabase();
+    for (let n = 1; n <= 7; n++) await savePaper(db, makePaper({ id: id(n) }), FROM);
+    const ids = [1, 2, 3, 4, 5, 6, 7, 8].map(id); // the 8th is not saved
+    let pauses = 0;
+    const read = await readRelevanceRows(db, ids, { batch: 3, pause: async () => void pauses++ });
+    expect(pauses).toBe(2); // between 3, 3 and 2 ids
+    expect([...read!.rows.keys()]).toEqual(ids);
+    expect([...read!.rows.values()].map((row) => row?.id)).toEqual([...ids.slice(0, 7), undefined]);
+    expect(read!.token).toBe(await token(db));
+    expect(await readRelevanceRows(db, ids)).toEqual(read);
+    expect((await readRelevanceRows(db, [], { batch: 3 }))!.token).toBe(await token(db)); // no id: the generation alone
+  });
+
+  it('a write between two batches: the rows are of no one generation (undefined)', async () => {
+    const db = await openDatabase();
+    for (let n = 1; n <= 4; n++) await savePaper(db, makePaper({ id: id(n) }), FROM);
+    const read = await readRelevanceRows(db, [1, 2, 3, 4].map(id), { batch: 2, pause: () => removePaper(db, id(1)).then(() => undefined) });
+    expect(read!.token).toBeUndefined();
+    expect(read!.rows.get(id(1))?.id).toBe(id(1)); // read before the removal
+  });
+
+  it('a row of another tokenizer version in a later batch: null (every row is read instead)', async () => {
+    const db = await openDatabase();
+    for (let n = 1; n <= 4; n++) await savePaper(db, makePaper({ id: id(n) }), FROM);
+    await db.put('relevance', { ...(await db.get('relevance', id(4)))!, v: 0 });
+    expect(await readRelevanceRows(db, [1, 2, 3, 4].map(id), { batch: 2 })).toBeNull();
+  });
+});
+
 describe('loadRelevanceRows (every row, a batch a transaction)', () => {
   it('reads every row in batches with a pause after each, and says which generation they are of', async () => {
     const db = await openDatabase();

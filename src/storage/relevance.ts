@@ -65,16 +65,31 @@ export async function loadRelevanceRows(db: Database, reading: RowReading = {}, 
 }
 
 /**
- * The rows of these ids (undefined: not saved), with the generation they are of; null when one is of another
- * tokenizer version (the caller loads every row, which rebuilds them).
+ * The rows of these ids (undefined: not saved), with the generation they are of (undefined when a write came between
+ * two batches); null when one is of another tokenizer version (the caller loads every row, which rebuilds them). Read
+ * `batch` ids a transaction with `pause` between, as loadRelevanceRows reads: after an import the ids are thousands, and
+ * one transaction of them all held the worker as one read of every row did.
  */
-export async function readRelevanceRows(db: Database, ids: Iterable<string>): Promise<{ token: string | undefined; rows: Map<string, RelevanceDoc | undefined> } | null> {
-  const tx = db.transaction(['relevance', 'meta'], 'readonly');
+export async function readRelevanceRows(db: Database, ids: Iterable<string>, reading: RowReading = {}): Promise<{ token: string | undefined; rows: Map<string, RelevanceDoc | undefined> } | null> {
   const list = [...ids];
-  const [generation, ...found] = await Promise.all([tx.objectStore('meta').get(GENERATION_KEY), ...list.map((id) => tx.objectStore('relevance').get(id))]);
-  await tx.done;
-  if (found.some((row) => row && (row as RelevanceDoc).v !== RELEVANCE_DOC_VERSION)) return null;
-  return { token: tokenOf(generation), rows: new Map(list.map((id, i) => [id, found[i] as RelevanceDoc | undefined])) };
+  const batch = Math.max(1, reading.batch ?? Infinity);
+  const rows = new Map<string, RelevanceDoc | undefined>();
+  let first: string | undefined;
+  let same = true;
+  for (let i = 0; i === 0 || i < list.length; i += batch) {
+    if (i > 0) await reading.pause?.();
+    const part = list.slice(i, i + batch);
+    const tx = db.transaction(['relevance', 'meta'], 'readonly');
+    const store = tx.objectStore('relevance');
+    const [generation, ...found] = await Promise.all([tx.objectStore('meta').get(GENERATION_KEY), ...part.map((id) => store.get(id))]);
+    await tx.done;
+    if (found.some((row) => row && (row as RelevanceDoc).v !== RELEVANCE_DOC_VERSION)) return null;
+    const token = tokenOf(generation);
+    if (i === 0) first = token;
+    else same &&= token === first;
+    part.forEach((id, j) => rows.set(id, found[j] as RelevanceDoc | undefined));
+  }
+  return { token: same ? first : undefined, rows };
 }
 
 /**
