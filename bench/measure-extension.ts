@@ -224,6 +224,10 @@ export interface RelevanceIndexSamples {
    * build): one save per offset in STORE_OFFSETS_MS, each after a build of its own.
    */
   saveWhileStoringMs: number[];
+  /** First after an import that rewrote papers of the list (`imported`; none given: empty). */
+  afterImportMs: number[];
+  /** Meanwhile, the longest a lookup sent during that request waited. */
+  afterImportHeldMs: number[];
 }
 
 /** When the save is sent, in ms after the request that built the index was answered (its store is due ~2 s later). */
@@ -233,7 +237,7 @@ export const STORE_OFFSETS_MS = Array.from({ length: 9 }, (_, i) => SNAPSHOT_DEL
  * A page's relevance request (the background scores the cards against the whole list), warm and when the background
  * must build its index again: after a save, and after the service worker stopped. `cards`: none of them saved.
  */
-export async function measureRelevanceIndex(bench: Bench, cards: { id: string; title: string; abstract: string | null }[], runs: number): Promise<RelevanceIndexSamples> {
+export async function measureRelevanceIndex(bench: Bench, cards: { id: string; title: string; abstract: string | null }[], runs: number, imported: SavedPaper[] = []): Promise<RelevanceIndexSamples> {
   const page = await messagingPage(bench);
   try {
     // The request, and meanwhile one lookup after another (of an id not saved): the longest a lookup waited is how
@@ -275,6 +279,16 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
     for (let i = 0; i < runs; i++) {
       await save(freshPaper(1000 + i));
       afterSaveMs.push((await ask()).ms);
+    }
+    // An import that rewrites papers of the list (one `putMany`, as the popup's import sends), then a page's request:
+    // the background reads the rows it wrote again.
+    const afterImportMs: number[] = [];
+    const afterImportHeldMs: number[] = [];
+    for (let i = 0; imported.length && i < runs; i++) {
+      await seed(bench, imported.map((record) => ({ ...record, note: `imported, run ${i}` })), imported.length);
+      const asked = await ask();
+      afterImportMs.push(asked.ms);
+      afterImportHeldMs.push(asked.heldMs);
     }
     const saveWhileStoringMs: number[] = [];
     for (const [i, offset] of STORE_OFFSETS_MS.entries()) {
@@ -322,7 +336,7 @@ export async function measureRelevanceIndex(bench: Bench, cards: { id: string; t
       await save(freshPaper(3000 + i));
       coldAfterSaveMs.push((await askAfterStop()).ms);
     }
-    return { cards: cards.length, marked, warmMs, afterSaveMs, saveWhileStoringMs, coldMs, coldHeldMs, coldRowsMs, coldRowsHeldMs, coldAfterSaveMs };
+    return { cards: cards.length, marked, warmMs, afterSaveMs, afterImportMs, afterImportHeldMs, saveWhileStoringMs, coldMs, coldHeldMs, coldRowsMs, coldRowsHeldMs, coldAfterSaveMs };
   } finally {
     await page.close();
   }

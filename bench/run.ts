@@ -25,6 +25,8 @@ const SITES: Site[] = ['huggingface', 'arxiv'];
 /** 50 cards appended `times` times to each loaded 1,000-card page, one after the other, each from a quiet page. */
 const APPEND = { at: 1000, count: 50, times: 3 };
 const LIBRARY = 10_000;
+/** Papers of the list an import rewrites (one `putMany`) before a page's relevance request. */
+const IMPORTED = 2_000;
 const STORAGE_RUNS = quick ? 3 : 9;
 /** Popup opens (and search keystrokes): 9, as bench/popup.ts; with 5, the first-item row read 170, 224 and 169 ms in three runs. */
 const POPUP_RUNS = quick ? 2 : 9;
@@ -174,8 +176,8 @@ async function main(): Promise<void> {
   const lookupIds = pages.get('huggingface:1000')!.ids;
   const storage = await measureStorage(ext, lookupIds, STORAGE_RUNS, quick ? 1 : 3);
 
-  log('relevance in the background: warm, after a save, after a worker stop');
-  const relevanceIndex = await measureRelevanceIndex(ext, relevanceCards(100), quick ? 3 : 5);
+  log('relevance in the background: warm, after a save, after an import, after a worker stop');
+  const relevanceIndex = await measureRelevanceIndex(ext, relevanceCards(100), quick ? 3 : 5, library.slice(0, IMPORTED));
 
   log('popup');
   const allPopupOpens: PopupSample[] = [];
@@ -401,6 +403,8 @@ async function main(): Promise<void> {
   const relLabel = `a page's request, ${relevanceIndex.cards} cards (${relevanceIndex.marked} marked), in Chromium`;
   figures.push({ group: rel, label: `${relLabel}, warm`, unit: 'ms', value: median(relevanceIndex.warmMs), samples: relevanceIndex.warmMs });
   figures.push({ group: rel, label: `${relLabel}, first after a save (that paper's row read, the index assembled again)`, unit: 'ms', value: median(relevanceIndex.afterSaveMs), samples: relevanceIndex.afterSaveMs });
+  figures.push({ group: rel, label: `${relLabel}, first after an import that rewrote ${n(IMPORTED)} of the papers`, unit: 'ms', value: median(relevanceIndex.afterImportMs), samples: relevanceIndex.afterImportMs,
+    note: `meanwhile a lookup waited at most ${(median(relevanceIndex.afterImportHeldMs) ?? NaN).toFixed(0)} ms (median of the requests' longest waits)` });
   figures.push({ group: rel, label: `${relLabel}, first after the service worker stopped (the stored index read back)`, unit: 'ms', value: median(relevanceIndex.coldMs), samples: relevanceIndex.coldMs });
   figures.push({ group: rel, label: `${relLabel}, first after a save that no request followed, then a worker stop`, unit: 'ms', value: median(relevanceIndex.coldAfterSaveMs), samples: relevanceIndex.coldAfterSaveMs,
     note: 'a reader saves a paper from a page, then reads it past the 30 s a worker idles: the index, brought up to date with the save, was stored 2 s after it' });
