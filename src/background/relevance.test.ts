@@ -175,6 +175,24 @@ describe('the relevance index in the background', () => {
     expect(stepped.marks).toEqual(await fromRows(db));
   });
 
+  it('pauses while it works out the page\'s weights (a lookup sent with a page\'s request is not held behind them), and marks alike', async () => {
+    const db = await openDatabase();
+    await putPapers(db, [...rl.slice(0, 20), ...graphs.slice(0, 20)].map(record));
+    const pausesOfARequest = async (weightsSliceMs: number) => {
+      let pauses = 0;
+      const relevance = createRelevanceService(async () => db, { snapshotDelay: 3_600_000, weightsSliceMs, pause: async () => void pauses++ });
+      await relevance.score(page); // the index built
+      const before = pauses;
+      const marks = await relevance.score(page);
+      return { pauses: pauses - before, marks };
+    };
+    const whole = await pausesOfARequest(Infinity);
+    const sliced = await pausesOfARequest(0);
+    expect(sliced.pauses - whole.pauses).toBeGreaterThanOrEqual(1); // 40 papers: the one step after the page's idf
+    expect(sliced.marks).toEqual(whole.marks);
+    expect(whole.marks.length).toBeGreaterThan(0);
+  });
+
   it('after an import, reads and indexes the imported papers a slice at a time, pausing between slices', async () => {
     const pausesOfAnImport = async (rowsPerRead: number) => {
       const db = await openDatabase(`import-${rowsPerRead}`);

@@ -11,7 +11,8 @@
 import { assembling, indexDoc, type IndexedDoc, type RelevanceIndex } from '../core/relevance/compile';
 import { packedBytes, packedFromBytes, packIndex, unpackIndex } from '../core/relevance/pack';
 import { reason } from '../core/relevance/reason';
-import { prepare, scorer, type Candidate } from '../core/relevance/score';
+import { prepare, scoring, WEIGHTS_SLICE_MS, type Candidate } from '../core/relevance/score';
+import { runStepsInSlices } from '../core/steps';
 import { rebuildRelevance, relevanceChanges, relevanceGeneration, watchRelevanceChanges, type Database } from '../storage/reading-list';
 import { loadRelevanceRows, loadRelevanceSnapshot, readRelevanceRows, writeRelevanceSnapshot } from '../storage/relevance';
 import { SNAPSHOT_DELAY_MS } from '../storage/saved-states';
@@ -39,6 +40,11 @@ export interface RelevanceOptions {
   rowsPerRead?: number;
   /** Papers per step of assembling the index (each of its three passes pauses after so many): 2,500 take ~5-12 ms. */
   docsPerStep?: number;
+  /**
+   * Work on the page's weights (core/relevance/score.ts scoring) between two pauses, ms: ~15 ms in all at 10,000
+   * papers on a warm worker, 35-65 on one just started, when a lookup sent with the page's request waited behind it.
+   */
+  weightsSliceMs?: number;
   /** Quiet time after a build before its packed index is stored (builds come in bursts, as saves do). */
   snapshotDelay?: number;
   /** Told of every build of the index (tests, measurements). */
@@ -65,6 +71,7 @@ export function createRelevanceService(db: () => Promise<Database>, options: Rel
   const snapshotDelay = options.snapshotDelay ?? SNAPSHOT_DELAY_MS;
   const rowsPerRead = Math.max(1, options.rowsPerRead ?? 500);
   const docsPerStep = Math.max(1, options.docsPerStep ?? 2500);
+  const weightsSliceMs = Math.max(0, options.weightsSliceMs ?? WEIGHTS_SLICE_MS);
   let cached: Cached | null = null;
   let pending: { db: Database; timer: ReturnType<typeof setTimeout> } | null = null;
   let watched: Database | null = null;
@@ -202,7 +209,7 @@ export function createRelevanceService(db: () => Promise<Database>, options: Rel
         prepare(page.slice(i, i + slice));
         await pause();
       }
-      const s = scorer(index, { background: page, threshold: options.threshold });
+      const s = await runStepsInSlices(scoring(index, { background: page, threshold: options.threshold }), pause, weightsSliceMs);
       const marks: RelevanceMark[] = [];
       for (let i = 0; i < scored.length; i += slice) {
         if (i > 0) await pause();

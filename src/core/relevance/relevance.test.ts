@@ -5,7 +5,7 @@ import { compile } from './compile';
 import { evaluate, rng, type LabelledPaper } from './evaluate';
 import { addPaper, buildModel, docTerms, emptyModel, fromSaved, MAX_DOC_TERMS, paperCount, removePaper, type RelevanceInput } from './model';
 import { reason } from './reason';
-import { calibrateThreshold, DEFAULT_THRESHOLD, prepare, scorer } from './score';
+import { calibrateThreshold, DEFAULT_THRESHOLD, prepare, scorer, scoring } from './score';
 import { fieldTerms, stem, termString, tokenize } from './tokenize';
 
 const DATA = new URL('../../../test/data/relevance/', import.meta.url);
@@ -211,6 +211,21 @@ describe('scorer', () => {
     expect(s.score(fresh).score).toBeGreaterThan(s.threshold);
     prepare(page);
     expect(scorer(model, { background: page }).score(page[0]!)).toEqual(s.score(page[0]!));
+  });
+
+  it('as steps (scoring): yields while it walks the postings, and scores as scorer() does', () => {
+    const library = compile(buildModel(syntheticPapers(2000, 3)));
+    const postings = library.docStart[library.ids.length]!;
+    expect(postings).toBeGreaterThan(4 * 32_768); // enough to be walked in several steps, twice
+    const cards = syntheticPapers(40, 4);
+    const steps = scoring(library, { background: cards });
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // One after the page's idf, then one per 32,768 postings of each of the two walks (papers' norms, centroid).
+    expect(yields).toBeGreaterThanOrEqual(1 + 2 * Math.floor(postings / 32_768));
+    const whole = scorer(library, { background: cards });
+    for (const card of cards) expect(step.value.score(card)).toEqual(whole.score(card));
   });
 
   it('calibrates a threshold from unsaved cards, never below the floor', () => {
