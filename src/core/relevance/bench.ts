@@ -17,7 +17,7 @@ export interface RelevanceBench {
   /** Medians over `reps` fresh pages, ms: */
   /** `prepare(cards)`: tokenising the cards (can run in idle slices). */
   tokenizeMs: number;
-  /** `scorer(index, { background: cards })` on prepared cards: idf reweighting, one task. */
+  /** `scorer(index, { background: cards })` on prepared cards: idf reweighting, run at once (the background runs it in slices: `scoring`). */
   pageMs: number;
   /** Scoring every card (can run in slices), and the slowest single card. */
   scoreMs: number;
