@@ -26,6 +26,7 @@ try {
   show('lookup, warm', s.lookupMs);
   show('lookup, service worker just stopped', s.coldLookupMs);
   show('save acknowledged', s.saveMs);
+  show('save acknowledged, back to back', s.burstMs);
 } finally {
   await bench.close();
 }

@@ -3,6 +3,7 @@
 // is next opened, a success as a short "✓"; both with a title that says which paper or link.
 import browser from 'webextension-polyfill';
 import type { Database } from '../storage/reading-list';
+import { countToRead } from '../storage/to-read';
 import type { Settings } from '../storage/settings';
 import { readLinkProblem } from './link-problem';
 
@@ -21,10 +22,6 @@ export function countLabel(count: number): string {
   return count > 999 ? '999+' : String(count);
 }
 
-export async function toReadCount(db: Database): Promise<number> {
-  return db.countFromIndex('papers', 'by-status', 'to-read');
-}
-
 /** What the count is read from: the list, and the settings as the background serves them (settings.ts). */
 export interface ToolbarSource {
   db: () => Promise<Database>;
@@ -37,7 +34,7 @@ export async function updateToolbarCount({ db, settings }: ToolbarSource): Promi
   if (confirmation && Date.now() < confirmation.until) return showOnToolbar('✓', '#16a34a', confirmation.title);
   confirmation = null;
   const { toolbarCount } = await settings();
-  const text = toolbarCount ? countLabel(await toReadCount(await db())) : '';
+  const text = toolbarCount ? countLabel(await countToRead(await db())) : '';
   await showOnToolbar(text, '#2563eb', TITLE);
 }
 

@@ -7,7 +7,8 @@ import { mergeSamePaper } from './same-paper';
 import { findRecord, withAliases, writeAliases } from './aliases';
 import { knownIds } from '../core/aliases';
 import { mergeDuplicates } from '../core/merge-duplicates';
-import { savedStates } from './saved-states';
+import { savedStates, type Written } from './saved-states';
+import { toReadWritten } from './to-read';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
 export type Database = IDBPDatabase<PapershelfDB>;
@@ -69,6 +70,15 @@ export function relevanceChanges(db: Database, since: number): Set<string> | nul
     for (const id of e.ids) ids.add(id);
   }
   return ids;
+}
+
+/**
+ * A write to this id has committed, leaving `record` stored (null: not saved): the memory the background keeps of the
+ * list (which papers are saved and their states: saved-states.ts; which are still to read: to-read.ts) follows it.
+ */
+function noteWritten(db: Database, id: string, record: Written | null): void {
+  savedStates(db).written(id, record);
+  toReadWritten(db, id, record?.status ?? null);
 }
 
 /** Puts a new generation token in `meta`, in the transaction of a write (see listWrite); returns it. */
@@ -138,7 +148,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, existing, record)]);
   await tx.done;
   changed(db, [record.id]);
-  savedStates(db).written(record.id, record);
+  noteWritten(db, record.id, record);
   savedStates(db).committed(token);
   return record;
 }
@@ -153,7 +163,7 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
   if (existing) await Promise.all([tx.objectStore('papers').delete(existing.id), tx.objectStore('relevance').delete(existing.id), writeAliases(tx, existing, undefined)]);
   await tx.done;
   changed(db, existing ? [existing.id] : []); // the token is new either way
-  if (existing) savedStates(db).written(existing.id, null);
+  if (existing) noteWritten(db, existing.id, null);
   savedStates(db).committed(token);
   return existing;
 }
@@ -177,7 +187,7 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
   }
   await tx.done;
   changed(db, removed.map((r) => r.id));
-  for (const record of removed) savedStates(db).written(record.id, null);
+  for (const record of removed) noteWritten(db, record.id, null);
   savedStates(db).committed(token);
   return removed;
 }
@@ -272,7 +282,7 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
     written++;
   }
   await tx.done;
-  for (const { id, status, tags } of records) savedStates(db).written(id, { status, tags }); // the aliases stay as they are
+  for (const { id, status, tags } of records) noteWritten(db, id, { status, tags }); // the aliases stay as they are
   if (token !== undefined) {
     changed(db, retagged);
     savedStates(db).committed(token);
@@ -298,7 +308,7 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   const token = retag ? newGeneration(tx) : undefined;
   await Promise.all([record !== existing && papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
   await tx.done;
-  savedStates(db).written(record.id, { status: record.status, tags: record.tags }); // the aliases stay as they are
+  noteWritten(db, record.id, { status: record.status, tags: record.tags }); // the aliases stay as they are
   if (token !== undefined) {
     changed(db, [record.id]);
     savedStates(db).committed(token);
@@ -343,7 +353,7 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
     }
   });
   changed(db, stored.map((r) => r.id));
-  for (const record of stored) savedStates(db).written(record.id, record);
+  for (const record of stored) noteWritten(db, record.id, record);
   savedStates(db).committed(token);
   return records.length;
 }
@@ -370,7 +380,7 @@ export async function restorePapers(db: Database, records: readonly SavedPaper[]
   }
   await tx.done;
   changed(db, written.map((r) => r.id));
-  for (const record of written) savedStates(db).written(record.id, record);
+  for (const record of written) noteWritten(db, record.id, record);
   savedStates(db).committed(token);
   return written;
 }
@@ -425,8 +435,8 @@ export async function mergeRecords(db: Database, keep: RecordVersion, others: re
   });
   changed(db, originals.map((r) => r.id));
   // The others first: their ids are the merged record's aliases from now on (a lookup by one answers `savedAs` it).
-  for (const other of originals.slice(1)) savedStates(db).written(other.id, null);
-  savedStates(db).written(merged.id, merged);
+  for (const other of originals.slice(1)) noteWritten(db, other.id, null);
+  noteWritten(db, merged.id, merged);
   savedStates(db).committed(token);
   return { merged, originals };
 }
@@ -450,7 +460,7 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
     stored.forEach((record, i) => requests.push(papers.put(record), relevance.put(relevanceDoc(record)), writeAliases(tx, i === 0 ? current : undefined, record)));
   });
   changed(db, stored.map((r) => r.id));
-  for (const record of stored) savedStates(db).written(record.id, record);
+  for (const record of stored) noteWritten(db, record.id, record);
   savedStates(db).committed(token);
   return stored;
 }

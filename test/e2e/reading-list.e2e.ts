@@ -37,6 +37,13 @@ async function settledOverlays(tab: Tab, count: number) {
 
 const overlayOf = async (tab: Tab, id: string) => (await tab.overlays()).find((o) => o.id === id);
 
+/** The toolbar button's count of papers still to read once it reads `expected`; fails with what it reads instead. */
+async function toolbarCountIs(popup: Tab, expected: string, what: string): Promise<string> {
+  let shown = '';
+  await until(async () => (shown = await popup.run<string>(`(globalThis.browser ?? globalThis.chrome).action.getBadgeText({})`)) === expected, what).catch(() => undefined);
+  return shown;
+}
+
 /** The popup's list once it shows exactly `expected` (titles, in order); fails with what it shows instead. */
 async function listShows(popup: Tab, expected: string[], what: string): Promise<string[]> {
   let shown: string[] = [];
@@ -103,6 +110,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await reopenPopup();
     expect(await listShows(popup, ALL, 'the four saved papers')).toEqual(ALL);
     expect(await popup.texts('.bar .count')).toEqual(['4 papers']);
+    expect(await toolbarCountIs(popup, '4', 'the toolbar count of four papers to read')).toBe('4');
   });
 
   it('searches as you type: a word of one title, then an author', async () => {
@@ -145,6 +153,8 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     // inspector does not report).
     expect((await overlayOf(listing, BYTES.id))?.pressed).toBe('true');
     expect((await overlayOf(daily, PERCEPTION.id))?.pressed).toBe('true');
+    // One reading and one done: two still to read.
+    expect(await toolbarCountIs(popup, '2', 'the toolbar count after the status changes')).toBe('2');
   });
 
   it('filters by status, site and "has code"', async () => {
@@ -234,6 +244,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     ]);
     expect(shown).toEqual(rest);
     expect(snackbar).toBe(`Removed “${MEMO.title}”.`);
+    expect(await toolbarCountIs(popup, '1', 'the toolbar count without it')).toBe('1');
 
     await popup.click(role('button', 'Undo'));
     expect(await listShows(popup, ALL, 'the paper back in its place')).toEqual(ALL);
@@ -243,6 +254,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
       const card = await overlayOf(listing, MEMO.id);
       return card?.pressed === 'true' && card.chips.includes(TAG);
     }, 'the card to follow the undo', 3000);
+    expect(await toolbarCountIs(popup, '2', 'the toolbar count with it back')).toBe('2');
 
     // It is back in storage, not just on screen.
     await reopenPopup();
