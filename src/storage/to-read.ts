@@ -1,12 +1,12 @@
 // How many papers are still to read (the toolbar's count: background/toolbar-count.ts), kept in memory by the context
 // that owns the database, as saved-states.ts keeps which papers are saved.
 //
-// Counting them in IndexedDB after every write (`countFromIndex('papers', 'by-status', 'to-read')`) took ~42 ms at
+// Counting them in IndexedDB after every write (`countFromIndex('papers', 'by-status', 'to-read')`) took 42-96 ms at
 // 10,000 papers (~6,000 to read) in Chromium, in a readonly transaction over `papers`: a save sent right after another
 // was acknowledged waited for the first one's count (43 ms back to back against 9 ms one at a time; issue #7's budget is
-// 50). So the ids still to read are read once (the index's keys, when the count is first asked for: ~50 ms, once per
-// worker life), and every committed write tells this memory the status it left (reading-list.ts `noteWritten`): the count
-// is then the set's size, with no request.
+// 50). So the ids still to read are read once per worker life (the index's keys, when the count is first asked for:
+// 69-135 ms, probed beside counts of 56-96), and every committed write tells this memory the status it left
+// (reading-list.ts `noteWritten`): the count is then the set's size, with no request.
 import type { Database } from './reading-list';
 
 class ToRead {
