@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupKey, localNotDuplicates, MAX_KEPT } from './not-duplicates';
+import { groupIds, groupKey, localNotDuplicates, MAX_KEPT } from './not-duplicates';
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {
   const map = new Map(Object.entries(initial));
@@ -27,6 +27,19 @@ describe('groups said not to be duplicates', () => {
     localNotDuplicates(storage).add(key);
     localNotDuplicates(storage).add(key);
     expect([...localNotDuplicates(storage).read()]).toEqual([key]);
+  });
+
+  it('takes a backup\'s groups in one write, newest last, each once, and gives back a group\'s ids', () => {
+    const storage = memoryStorage();
+    const store = localNotDuplicates(storage);
+    const [ab, cd, ef] = [groupKey(['cvf:a', 'doi:10.1/b']), groupKey(['dblp:d', 'cvf:c']), groupKey(['cvf:e', 'cvf:f'])];
+    store.add(ab, cd);
+    let writes = 0;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (k, v) => (writes++, setItem(k, v));
+    expect([...store.add(cd, ef, ef)]).toEqual([ab, cd, ef]);
+    expect(writes).toBe(1);
+    expect(groupIds(cd)).toEqual(['cvf:c', 'dblp:d']);
   });
 
   it('offers every group when what is stored is unreadable, and keeps the newest when there are too many', () => {

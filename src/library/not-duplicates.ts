@@ -4,7 +4,8 @@
 export interface NotDuplicates {
   /** The groups said to be different papers, by key (groupKey). */
   read(): Set<string>;
-  add(key: string): Set<string>;
+  /** Keep these groups (a dismissal: one; a backup's import: many), newest last; gives every group kept. */
+  add(...keys: string[]): Set<string>;
 }
 
 const KEY = 'papershelf:not-duplicates';
@@ -13,6 +14,9 @@ export const MAX_KEPT = 1000;
 
 /** A group's key: its ids, in order, one per line (no id holds a line break). */
 export const groupKey = (ids: readonly string[]): string => [...ids].sort().join('\n');
+
+/** A group's ids from its key (groupKey's inverse). */
+export const groupIds = (key: string): string[] => key.split('\n');
 
 export function localNotDuplicates(storage: Storage | undefined = globalThis.localStorage): NotDuplicates {
   const read = (): string[] => {
@@ -25,8 +29,9 @@ export function localNotDuplicates(storage: Storage | undefined = globalThis.loc
   };
   return {
     read: () => new Set(read()),
-    add(key) {
-      const keys = [...read().filter((other) => other !== key), key].slice(-MAX_KEPT);
+    add(...added) {
+      const adding = new Set(added);
+      const keys = [...read().filter((other) => !adding.has(other)), ...adding].slice(-MAX_KEPT);
       try {
         storage?.setItem(KEY, JSON.stringify(keys));
       } catch {
@@ -40,5 +45,11 @@ export function localNotDuplicates(storage: Storage | undefined = globalThis.loc
 /** For tests: kept in memory, one store per page rendered (the DOM's localStorage outlives a test). */
 export function memoryNotDuplicates(): NotDuplicates {
   const keys = new Set<string>();
-  return { read: () => new Set(keys), add: (key) => new Set(keys.add(key)) };
+  return {
+    read: () => new Set(keys),
+    add: (...added) => {
+      for (const key of added) keys.add(key);
+      return new Set(keys);
+    },
+  };
 }

@@ -17,6 +17,8 @@ const PERCEPTION = { id: 'arxiv:2606.28322', title: 'PerceptionRubrics: Calibrat
 const ELDR = { id: 'arxiv:2607.00466', title: 'ELDR: Expert-Locality-Aware Decode Routing for PD-Disaggregated MoE Serving' };
 const BYTES = { id: 'arxiv:2609.10993', title: 'Token-Free Language Modelling with Byte Patches' };
 const MEMO = { id: 'arxiv:2609.10657', title: 'Quantifying the Memorization-to-Generalization Transition in Planning Agents' };
+/** Two papers the reader said are not one paper (as the library's "Not the same paper" keeps them: ids sorted). */
+const APART = [BYTES.id, MEMO.id].sort();
 /** The popup's order: newest save first (saved in the order Perception, ELDR, Bytes, Memo). */
 const ALL = [MEMO, BYTES, ELDR, PERCEPTION].map((p) => p.title);
 
@@ -268,6 +270,11 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
   it('exports a JSON backup from the library page holding every paper, note, tag and status', async () => {
     fresh = launch(); // the fresh profile for the import starts meanwhile
     fresh.catch(() => {}); // (awaited in the next test)
+    // Two of the papers left apart as "Not the same paper" (the library page keeps that in its localStorage; a click on
+    // the button needs two copies of one paper, which the unit tests make): the backup keeps the decision.
+    const before = await harness.openExtensionPage('src/library/index.html', '#export');
+    await before.run(`localStorage.setItem('papershelf:not-duplicates', ${JSON.stringify(JSON.stringify([APART.join('\n')]))})`);
+    await before.close();
     const library = await harness.openExtensionPage('src/library/index.html', '#export');
     // A page of its own, not the popup's 480 px body (the popup's style sheet was once linked here too).
     const layout = await library.evaluate(() => ({ view: document.documentElement.clientWidth, body: document.body.getBoundingClientRect().width, font: getComputedStyle(document.body).fontSize }));
@@ -291,6 +298,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     expect(byId.get(MEMO.id)!.savedFrom).toBe(NEW_URL);
     expect(byId.get(PERCEPTION.id)!.savedFrom).toBe(DAILY_URL);
     expect(byId.get(BYTES.id)!.paper.githubRepos).toEqual(['nlp-group/byte-patch']);
+    expect(data.notDuplicates).toEqual([APART]);
     await library.close();
   });
 
@@ -332,6 +340,9 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await library.select(other.byRole('combobox', 'Format'), 'json');
     const again = await library.download(other.byRole('button', 'Export 4'));
     expect((JSON.parse(again.text) as Backup).papers).toEqual((JSON.parse(backup.text) as Backup).papers);
+    // The papers left apart are left apart here too, and in its backups.
+    expect(await library.run(`JSON.parse(localStorage.getItem('papershelf:not-duplicates'))`)).toEqual([APART.join('\n')]);
+    expect((JSON.parse(again.text) as Backup).notDuplicates).toEqual([APART]);
 
     // And the fresh profile's popup shows it all.
     const freshPopup = await other.openPopup();

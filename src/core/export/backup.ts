@@ -4,7 +4,9 @@ import type { SavedPaper } from '../../storage/schema';
 export const BACKUP_FORMAT = 'papershelf-backup';
 /**
  * Bump when a field changes meaning or is added; import refuses backups newer than it understands. 2: papers have
- * `version` and `doi` (version-1 backups, without them, import with both unknown).
+ * `version` and `doi` (version-1 backups, without them, import with both unknown). A top-level field an older build
+ * may skip without losing anything of the papers (`notDuplicates`) does not bump it: a whole backup refused for it
+ * would lose more than the field.
  */
 export const BACKUP_VERSION = 2;
 
@@ -15,4 +17,9 @@ export interface Backup {
   /** ISO 8601. */
   exportedAt: string;
   papers: SavedPaper[];
+  /**
+   * The groups of possible duplicates the reader said are different papers ("Not the same paper" on the library
+   * page): each its ids, sorted. Only groups whose every paper is in `papers`; absent when there are none.
+   */
+  notDuplicates?: string[][];
 }

@@ -215,5 +215,18 @@ describe('JSON backup', () => {
     expect(backup.exportedAt).toBe('2026-01-02T15:04:05.000Z');
     expect(backup.papers).toEqual(realistic);
     expect(text.split('\n')).toHaveLength(realistic.length + 3);
+    expect(backup).not.toHaveProperty('notDuplicates'); // none said: the file as before
+  });
+
+  it('keeps the groups said to be different papers whose every paper it holds, each sorted', async () => {
+    const [a, b, c] = realistic.map((r) => r.id) as [string, string, string];
+    const groups = [[b, a], [a, c], [a, 'arxiv:2699.00001']]; // the last one's second paper is not exported
+    const { text } = await exportPapers(realistic, 'json', { now: NOW, notDuplicates: groups });
+    const backup = JSON.parse(text) as { notDuplicates?: string[][] };
+    expect(backup.notDuplicates).toEqual([[a, b].sort(), [a, c].sort()]);
+    const some = await exportPapers(realistic.slice(0, 2), 'json', { now: NOW, notDuplicates: groups });
+    expect(JSON.parse(some.text).notDuplicates).toEqual([[a, b].sort()]);
+    const none = await exportPapers(realistic.slice(0, 1), 'json', { now: NOW, notDuplicates: groups });
+    expect(JSON.parse(none.text)).not.toHaveProperty('notDuplicates');
   });
 });

@@ -20,6 +20,11 @@ export interface ExportOptions extends LongWork {
   now?: number;
   /** Which part of the list this is ("12-shown", "3-selected"), named in the file name; none for the whole list. */
   part?: string;
+  /**
+   * The backup only: groups of possible duplicates the reader said are different papers, each by its ids. Those whose
+   * every paper is exported are kept in the file (Backup.notDuplicates).
+   */
+  notDuplicates?: Iterable<readonly string[]>;
 }
 
 export interface ExportResult {
@@ -85,8 +90,11 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
     case 'json': {
       const lines = await inChunks(saved, options, (chunk) => chunk.map((paper) => JSON.stringify(backupRecord(paper))));
       const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() }).slice(0, -1);
+      const exported = new Set(saved.map((paper) => paper.id));
+      const groups = [...(options.notDuplicates ?? [])].filter((ids) => ids.length > 1 && ids.every((id) => exported.has(id))).map((ids) => [...ids].sort());
+      const tail = groups.length ? `,"notDuplicates":[\n${groups.map((ids) => JSON.stringify(ids)).join(',\n')}\n]` : '';
       // One paper per line: readable, diffable, and still one JSON document.
-      text = `${head},"papers":[\n${lines.join(',\n')}\n]}\n`;
+      text = `${head},"papers":[\n${lines.join(',\n')}\n]${tail}}\n`;
       break;
     }
   }

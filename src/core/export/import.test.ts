@@ -70,6 +70,28 @@ describe('parseImport: re-import of each exported citation format', () => {
     const result = await ok((await exportPapers(realistic, 'json')).text, 'backup.json');
     expect(result.format).toBe('backup');
     expect(result.records).toStrictEqual(realistic);
+    expect(result).not.toHaveProperty('notDuplicates');
+  });
+
+  it('JSON backup: the groups said to be different papers come back, and a damaged one costs only itself', async () => {
+    const [a, b, c] = realistic.map((r) => r.id) as [string, string, string];
+    const exported = await ok((await exportPapers(realistic, 'json', { notDuplicates: [[b, a], [c, a]] })).text, 'backup.json');
+    expect(exported.records).toStrictEqual(realistic);
+    expect(exported.notDuplicates).toEqual([[a, b].sort(), [a, c].sort()]);
+
+    const damaged = [
+      [a, b],
+      'not a group',
+      [a], // one paper: no group
+      [a, a], // the same paper twice: no group
+      [a, 42],
+      [a, 'javascript:alert(1)'],
+      [b, 'arxiv:math.GT/0309136'], // an id as an older build gave it: today's
+    ];
+    const result = await ok(backup(realistic, { notDuplicates: damaged }));
+    expect(result.records).toHaveLength(realistic.length);
+    expect(result.notDuplicates).toEqual([[a, b].sort(), [b, 'arxiv:math/0309136'].sort()]);
+    expect((await ok(backup(realistic, { notDuplicates: { [a]: b } }))).notDuplicates).toBeUndefined();
   });
 });
 

@@ -46,7 +46,14 @@ export interface ImportSkip {
 }
 
 export type ImportParseResult =
-  | { ok: true; format: ImportFormat; records: SavedPaper[]; skipped: ImportSkip[] }
+  | {
+      ok: true;
+      format: ImportFormat;
+      records: SavedPaper[];
+      skipped: ImportSkip[];
+      /** A backup's groups of possible duplicates the reader said are different papers (Backup.notDuplicates), by ids. */
+      notDuplicates?: string[][];
+    }
   | { ok: false; error: string };
 
 /** A problem with the whole file: nothing is imported. */
@@ -244,7 +251,24 @@ async function parseBackup(data: Record<string, unknown>, options: LongWork): Pr
       return { record: parsed.output };
     }),
   );
-  return { ok: true, format: 'backup', ...dedupe(rekeyed(checked), (a, b) => a.updatedAt > b.updatedAt) };
+  const notDuplicates = notDuplicateGroups(data.notDuplicates);
+  return { ok: true, format: 'backup', ...dedupe(rekeyed(checked), (a, b) => a.updatedAt > b.updatedAt), ...(notDuplicates.length ? { notDuplicates } : {}) };
+}
+
+/**
+ * A backup's `notDuplicates`: each group's ids as today's (currentId, as its records are rekeyed), sorted, once each;
+ * the last MAX_IMPORT_RECORDS groups at most (the library keeps fewer). What is not a list of two or more paper ids is
+ * left out: a damaged field costs those decisions, never the papers.
+ */
+function notDuplicateGroups(raw: unknown): string[][] {
+  if (!Array.isArray(raw)) return [];
+  const groups: string[][] = [];
+  for (const group of raw.slice(-MAX_IMPORT_RECORDS)) {
+    if (!Array.isArray(group) || !group.every((id): id is string => typeof id === 'string' && v.is(PaperId, id))) continue;
+    const ids = [...new Set(group.map(currentId))].sort();
+    if (ids.length > 1) groups.push(ids);
+  }
+  return groups;
 }
 
 /**

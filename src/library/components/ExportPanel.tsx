@@ -17,6 +17,8 @@ interface Props {
   formatRef?: RefObject<HTMLSelectElement | null>;
   /** False while only the newest papers are read: "all" would be those alone, so nothing is exported yet. */
   complete?: boolean;
+  /** Groups of possible duplicates the reader said are different papers, by ids: a backup keeps those it holds whole. */
+  notDuplicates?: Iterable<readonly string[]>;
 }
 
 type Job = { done: number; total: number; controller: AbortController };
@@ -24,7 +26,7 @@ type Job = { done: number; total: number; controller: AbortController };
 export const WAIT_FOR_WHOLE_LIST = 'Export and import wait until the whole list is read.';
 
 /** Export all, the shown or the selected papers in one of the formats, with progress and cancel. */
-export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef, complete = true }: Props) {
+export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef, complete = true, notDuplicates }: Props) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [job, setJob] = useState<Job | null>(null);
   const [message, setMessage] = useState('');
@@ -57,6 +59,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
       const file = await module.exportPapers(list, format, {
         // A file of part of the list says so in its name: a backup of 3 selected papers is not a backup of the list.
         part: scope === 'all' ? undefined : `${list.length}-${scope === 'shown' ? 'shown' : 'selected'}`,
+        notDuplicates,
         signal: controller.signal,
         onProgress: (done, total) => setJob({ done, total, controller }),
       });

@@ -23,12 +23,15 @@ export function ImportPanel({
   load,
   complete = true,
   announce = () => {},
+  onNotDuplicates = () => {},
 }: {
   state: ReadingListState;
   load: LoadExportModule;
   complete?: boolean;
   /** The page's polite live region: what reading the file found is said, not only drawn. */
   announce?: (message: string) => void;
+  /** A backup's groups of possible duplicates said to be different papers, by ids: kept as the page keeps its own. */
+  onNotDuplicates?: (groups: readonly string[][]) => void;
 }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
@@ -95,6 +98,9 @@ export function ImportPanel({
       // that edit where it is newer, instead of being overwritten with the preview's merge of an older copy.
       const { upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now());
       const written = await state.putMany(upserts);
+      // The reader's "Not the same paper" in the backup: its groups are left apart here too (those of papers the list
+      // does not hold match no group until it does, and cost nothing).
+      if (preview.parsed.notDuplicates?.length) onNotDuplicates(preview.parsed.notDuplicates);
       setMessage(
         written === 0
           ? `Nothing imported from ${preview.filename}: the list has changed since, and now holds all it had.`

@@ -6,6 +6,7 @@ import { memoryDraftStore } from '../../popup/note-drafts';
 import { loadExportModule } from '../export-module';
 import { LibraryApp } from './LibraryApp';
 import { fakeExportModule, renderLibrary } from './render-library';
+import { groupKey, memoryNotDuplicates } from '../not-duplicates';
 
 afterEach(cleanup);
 
@@ -627,6 +628,31 @@ describe('library duplicates', () => {
     cleanup();
     renderLibrary([...copies, makeSaved('dblp:conf/cvpr/Lovelace24', TITLE, 7000)], undefined, undefined, notDuplicates);
     expect(await screen.findByRole('button', { name: 'Duplicates (1)' })).toBeTruthy();
+  });
+
+  it('a backup keeps the groups left apart, and importing it into another profile leaves them apart there', async () => {
+    const here = memoryNotDuplicates();
+    here.add(groupKey([CVF, DOI]));
+    const { module } = renderLibrary(copies, undefined, undefined, here);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'json' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export 3' }));
+    await waitFor(() => expect(module.exportPapers).toHaveBeenCalledTimes(1));
+    expect([...(module.exportPapers.mock.calls[0]![2]?.notDuplicates ?? [])]).toEqual([[CVF, DOI].sort()]);
+    cleanup();
+
+    // Another profile: the two copies are offered as duplicates until the backup's decision comes in with it.
+    const importing = fakeExportModule();
+    importing.parseImport.mockResolvedValue({ ok: true, format: 'backup', records: copies, skipped: [], notDuplicates: [[CVF, DOI].sort()] });
+    importing.mergeImportAsync.mockResolvedValue({ upserts: [copies[2]!], summary: { added: 1, updated: 0, skipped: [], futureDated: [] } });
+    const there = memoryNotDuplicates();
+    renderLibrary(copies.slice(0, 2), importing, undefined, there);
+    expect(await screen.findByRole('button', { name: 'Duplicates (1)' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^File/), { target: { files: [new File(['{}'], 'backup.json', { type: 'application/json' })] } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 1 paper' }));
+    expect(await screen.findByText('Imported 1 paper from backup.json.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Duplicates/ })).toBeNull());
+    expect([...there.read()]).toEqual([groupKey([CVF, DOI])]);
   });
 
   it('a group merged while others are left puts the focus on the list of groups, not the page', async () => {

@@ -17,7 +17,7 @@ import { toggleAll, toggleSelection } from '../selection';
 import type { findDuplicates } from '../../core/duplicates';
 import { BulkBar } from './BulkBar';
 import { DuplicatesPanel } from './DuplicatesPanel';
-import { groupKey, localNotDuplicates, type NotDuplicates } from '../not-duplicates';
+import { groupIds, groupKey, localNotDuplicates, MAX_KEPT, type NotDuplicates } from '../not-duplicates';
 import { nextMacrotask } from '../../core/export/progress';
 import { ChartsPanel } from './ChartsPanel';
 import { ExportPanel } from './ExportPanel';
@@ -191,8 +191,15 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 load={loadExport}
                 formatRef={formatRef}
                 complete={snapshot.complete}
+                notDuplicates={[...notDuplicates].map(groupIds)}
               />
-              <ImportPanel state={state} load={loadExport} complete={snapshot.complete} announce={setAnnouncement} />
+              <ImportPanel
+                state={state}
+                load={loadExport}
+                complete={snapshot.complete}
+                announce={setAnnouncement}
+                onNotDuplicates={(groups) => setNotDuplicates(notDuplicatesStore.add(...groups.slice(-MAX_KEPT).map(groupKey)))}
+              />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>
