@@ -1,7 +1,8 @@
 // `npx tsx bench/lookup.ts [--dist DIR] [--aliased SHARE] [--runs N]`: only the storage figures of `npm run bench` (saved
-// state of 1,000 ids, warm and with the service worker just stopped; one save), over 10,000 saved papers of which
-// SHARE (default 0.25) are known by other ids too (a journal DOI, a venue page: schema v8's alias index), for trying
-// storage changes. Needs a build (`npm run build`; `--dist` for another one); prints medians and every sample.
+// state of 1,000 ids, warm and with the service worker just stopped; one save at a time, and saves back to back), over
+// 10,000 saved papers of which SHARE (default 0.25) are known by other ids too (a journal DOI, a venue page: schema v8's
+// alias index), for trying storage changes. Needs a build (`npm run build`; `--dist` for another one); prints medians
+// and every sample.
 import { launch, snapshotBuild } from './browser';
 import { measureStorage, seed } from './measure-extension';
 import { readingList } from './records';
