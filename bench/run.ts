@@ -208,7 +208,7 @@ async function main(): Promise<void> {
 
   log('relevance (issue #8), in Node: the same code the background runs');
   const relevance = benchRelevance(LIBRARY, 1000, quick ? 2 : 5);
-  const relevanceTasks = benchBackgroundTasks(LIBRARY, 1000, RELEVANCE_CARDS_MAX, 100, quick ? 1 : 3);
+  const relevanceTasks = await benchBackgroundTasks(LIBRARY, 1000, RELEVANCE_CARDS_MAX, 100, quick ? 1 : 3);
 
   // ------------------------------------------------------------------------------------------ figures
   const figures: Figure[] = [];

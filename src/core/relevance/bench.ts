@@ -3,7 +3,8 @@
 import { compile } from './compile';
 import { rng } from './evaluate';
 import { addPaper, emptyModel, type RelevanceInput } from './model';
-import { prepare, scorer, scoring, WEIGHTS_SLICE_MS, type Candidate, type Scorer } from './score';
+import { prepare, scorer, scoring, WEIGHTS_SLICE_MS, type Candidate } from './score';
+import { runStepsInSlices } from '../steps';
 
 export interface RelevanceBench {
   saved: number;
@@ -144,7 +145,7 @@ export interface BackgroundTasksBench {
  * The work split as the background does it: per request, tokenise in slices, `scoring()` (idf reweighting and the
  * page's Rocchio profile) in slices of WEIGHTS_SLICE_MS, then score in slices. Reports the longest uninterrupted task.
  */
-export function benchBackgroundTasks(saved = 10_000, cards = 1_000, request = 200, slice = 100, reps = 3): BackgroundTasksBench {
+export async function benchBackgroundTasks(saved = 10_000, cards = 1_000, request = 200, slice = 100, reps = 3): Promise<BackgroundTasksBench> {
   const { index } = library(saved);
   const totals: number[] = [];
   const longest: number[] = [];
@@ -152,27 +153,26 @@ export function benchBackgroundTasks(saved = 10_000, cards = 1_000, request = 20
     const page: Candidate[] = syntheticPapers(cards, 100 + r);
     let total = 0;
     let max = 0;
+    const record = (ms: number) => {
+      total += ms;
+      max = Math.max(max, ms);
+    };
     const task = (work: () => void) => {
       const t = performance.now();
       work();
-      const ms = performance.now() - t;
-      total += ms;
-      max = Math.max(max, ms);
+      record(performance.now() - t);
     };
     for (let b = 0; b < cards; b += request) {
       const batch = page.slice(b, b + request);
       for (let i = 0; i < batch.length; i += slice) task(() => prepare(batch.slice(i, i + slice)));
-      // The page's weights, run as the background runs them: slices of WEIGHTS_SLICE_MS (or the step that ends past it).
-      const steps = scoring(index, { background: batch });
-      let step: IteratorResult<void, Scorer> | undefined;
-      do {
-        task(() => {
-          const from = performance.now();
-          do step = steps.next();
-          while (!step.done && performance.now() - from < WEIGHTS_SLICE_MS);
-        });
-      } while (!step!.done);
-      const s = (step as IteratorReturnResult<Scorer>).value;
+      // The page's weights, through the background's own slicing (core/steps.ts): each slice, pause to pause, a task.
+      let from = performance.now();
+      const pause = async () => {
+        record(performance.now() - from);
+        from = performance.now();
+      };
+      const s = await runStepsInSlices(scoring(index, { background: batch }), pause, WEIGHTS_SLICE_MS);
+      record(performance.now() - from);
       for (let i = 0; i < batch.length; i += slice) task(() => batch.slice(i, i + slice).forEach((c) => s.score(c)));
     }
     if (r === 0) continue; // warm-up

@@ -301,8 +301,8 @@ describe('speed (sanity only; figures come from npm run bench)', () => {
     expect(r.modelBytes).toBeGreaterThan(0);
   });
 
-  it('splits a page into background tasks as src/background/relevance.ts does', () => {
-    const r = benchBackgroundTasks(1_000, 120, 50, 25, 1);
+  it('splits a page into background tasks as src/background/relevance.ts does', async () => {
+    const r = await benchBackgroundTasks(1_000, 120, 50, 25, 1);
     expect(r.longestTaskMs).toBeGreaterThan(0);
     expect(r.longestTaskMs).toBeLessThanOrEqual(r.totalMs);
   });
