@@ -28,6 +28,8 @@ try {
   show('lookup, service worker just stopped', s.coldLookupMs);
   show('save acknowledged', s.saveMs);
   show('save acknowledged, back to back', s.burstMs);
+  show('save acknowledged, first after the service worker stopped', s.coldSaveMs);
+  show('save acknowledged, the next one at once', s.coldSecondSaveMs);
 } finally {
   await bench.close();
 }
