@@ -1,5 +1,6 @@
 // Derives the two store packages' manifests from the one source, manifest.json (issue #2):
-// Chrome wants a module service worker; Firefox 142+ wants `background.scripts` and the gecko settings.
+// Chrome wants a service worker; Firefox 142+ wants `background.scripts` and the gecko settings. crxjs builds either as a
+// module loader; scripts/build.mjs then bundles the background into one classic script, background.js, and names it.
 import source from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 

@@ -80,7 +80,8 @@ export async function launch(options: { extension: string | null; routes: Map<st
   let extensionId: string | null = null;
   const findWorker = async (): Promise<Worker | null> => {
     if (!options.extension) return null;
-    const isOurs = (w: Worker) => w.url().includes('service-worker-loader');
+    // background.js; an older build's (`--dist`) crxjs module loader.
+    const isOurs = (w: Worker) => /\/(background|service-worker-loader)\.js$/.test(w.url());
     return context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
   };
   if (options.extension) extensionId = new URL((await findWorker())!.url()).host;

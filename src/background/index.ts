@@ -1,4 +1,5 @@
-// The background context (Chrome: module service worker; Firefox: event page). It alone owns IndexedDB;
+// The background context (Chrome: service worker; Firefox: event page; both run it as the one classic script
+// scripts/build.mjs makes of it, background.js). It alone owns IndexedDB;
 // every request is checked for its sender and validated before it is acted on.
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { databaseOpener } from '../storage/connection';

@@ -7,7 +7,7 @@ import { readPaperPage } from '../sites/read-page';
 
 const URL_ = 'https://proceedings.mlr.press/v202/exemplo23a.html';
 const HTML = readFileSync(join(import.meta.dirname, '../../test/fixtures/pmlr/paper-v202-exemplo23a.html'), 'utf8');
-const WORKER = { id: 'abc', url: 'chrome-extension://abc/service-worker-loader.js' };
+const WORKER = { id: 'abc', url: 'chrome-extension://abc/background.js' };
 type Listener = (message: unknown, sender: object, sendResponse: (answer: unknown) => void) => boolean;
 let listener: Listener;
 

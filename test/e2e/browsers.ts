@@ -358,8 +358,8 @@ export async function launchChromium(dist: string, routes: Routes, settings: Rea
     if (!served) return route.abort('blockedbyclient');
     return route.fulfill({ status: served.status ?? 200, contentType: served.contentType ?? 'text/html; charset=utf-8', body: served.body });
   });
-  const worker = context.serviceWorkers().find((w) => w.url().includes('service-worker-loader')) ??
-    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes('service-worker-loader') }));
+  const worker = context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js') }));
   const extensionId = new URL(worker.url()).host;
 
   const inServiceWorker = async (script: string): Promise<unknown> => {
