@@ -1,13 +1,16 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { editPaper, editPapers, mergeRecords, openDatabase, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from './reading-list';
 import type { ReadingStatus, SavedPaper } from './schema';
-import { countToRead } from './to-read';
+import { countToRead, readToReadIds, toReadIds } from './to-read';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 const FROM = { savedFrom: 'https://arxiv.org/list/cs.LG/new' };
@@ -18,11 +21,11 @@ const record = (n: number, status: ReadingStatus, extra: Partial<SavedPaper> = {
 /** What the database holds, counted by IndexedDB itself. */
 const counted = (db: Database) => db.countFromIndex('papers', 'by-status', 'to-read');
 
-/** Counts the reads of the to-read index's keys, and any count IndexedDB is asked for. */
+/** Counts the reads of the ids still to read, and any count IndexedDB is asked for. */
 function watchReads(db: Database) {
   const reads = { keys: 0, counts: 0 };
-  const getAllKeysFromIndex = db.getAllKeysFromIndex.bind(db);
-  (db as { getAllKeysFromIndex: unknown }).getAllKeysFromIndex = (...args: Parameters<Database['getAllKeysFromIndex']>) => (reads.keys++, getAllKeysFromIndex(...args));
+  const read = toReadIds.read;
+  vi.spyOn(toReadIds, 'read').mockImplementation((db) => (reads.keys++, read(db)));
   const countFromIndex = db.countFromIndex.bind(db);
   (db as { countFromIndex: unknown }).countFromIndex = (...args: Parameters<Database['countFromIndex']>) => (reads.counts++, countFromIndex(...args));
   return reads;
@@ -66,6 +69,7 @@ describe('the count of papers still to read, kept in memory', () => {
   it('a write committed while the ids are being read is counted once', async () => {
     const db = await openDatabase();
     for (const n of [1, 2]) await savePaper(db, makePaper({ id: id(n) }), FROM);
+    vi.spyOn(toReadIds, 'read').mockImplementation((db) => readToReadIds(db, 1)); // a chunk per id: writes come between
     const first = countToRead(db); // starts reading the ids
     const writes = Promise.all([savePaper(db, makePaper({ id: id(3) }), FROM), editPaper(db, id(1), { status: 'done' }), savePaper(db, makePaper({ id: id(2) }), FROM)]);
     await Promise.all([first, writes]);
@@ -78,12 +82,11 @@ describe('the count of papers still to read, kept in memory', () => {
     await putPapers(db, [record(1, 'to-read'), record(2, 'to-read')]);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const getAllKeysFromIndex = db.getAllKeysFromIndex.bind(db);
-    (db as { getAllKeysFromIndex: unknown }).getAllKeysFromIndex = async (...args: Parameters<Database['getAllKeysFromIndex']>) => {
-      const keys = await getAllKeysFromIndex(...args); // read before the writes below
+    vi.spyOn(toReadIds, 'read').mockImplementation(async (db) => {
+      const keys = await readToReadIds(db); // read before the writes below
       await gate;
       return keys;
-    };
+    });
     const first = countToRead(db);
     await editPaper(db, id(1), { status: 'done' });
     await savePaper(db, makePaper({ id: id(3) }), FROM);
@@ -97,9 +100,7 @@ describe('the count of papers still to read, kept in memory', () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: id(1) }), FROM);
     let fail = true;
-    const getAllKeysFromIndex = db.getAllKeysFromIndex.bind(db);
-    (db as { getAllKeysFromIndex: unknown }).getAllKeysFromIndex = (...args: Parameters<Database['getAllKeysFromIndex']>) =>
-      fail ? Promise.reject(new DOMException('disk', 'UnknownError')) : getAllKeysFromIndex(...args);
+    vi.spyOn(toReadIds, 'read').mockImplementation((db) => (fail ? Promise.reject(new DOMException('disk', 'UnknownError')) : readToReadIds(db)));
     await expect(countToRead(db)).rejects.toThrow('disk');
     await savePaper(db, makePaper({ id: id(2) }), FROM); // no memory yet: nothing to follow
     fail = false;
@@ -111,5 +112,44 @@ describe('the count of papers still to read, kept in memory', () => {
     await savePaper(db, makePaper({ id: id(1) }), FROM);
     await db.put('papers', { ...record(2, 'to-read'), status: 'archived' } as unknown as SavedPaper);
     expect(await countToRead(db)).toBe(1);
+  });
+});
+
+describe('reading the ids still to read, a chunk a transaction', () => {
+  /** Papers 1-40, every third one read or done: the ids to read are not one run of the index. */
+  async function list() {
+    const db = await openDatabase();
+    await putPapers(db, Array.from({ length: 40 }, (_, i) => record(i + 1, i % 3 === 1 ? 'reading' : i % 3 === 2 ? 'done' : 'to-read')));
+    return db;
+  }
+
+  it('reads every id the index has as to read, whatever the chunk', async () => {
+    const db = await list();
+    const all = new Set(await db.getAllKeysFromIndex('papers', 'by-status', 'to-read'));
+    expect(all.size).toBe(14);
+    for (const chunk of [1, 2, 3, 13, 14, 15, 500]) expect(await readToReadIds(db, chunk), `chunk ${chunk}`).toEqual(all);
+  });
+
+  it('lets a write go between two chunks, instead of after the whole read', async () => {
+    const db = await list();
+    const order = async (chunk: number) => {
+      const done: string[] = [];
+      const read = readToReadIds(db, chunk).then(() => done.push('read'));
+      const save = Promise.resolve().then(() => savePaper(db, makePaper({ id: id(900 + chunk) }), FROM)).then(() => done.push('save'));
+      await Promise.all([read, save]);
+      return done;
+    };
+    expect(await order(2)).toEqual(['save', 'read']);
+    expect(await order(500)).toEqual(['read', 'save']); // one transaction holds the write until it is over
+  });
+
+  it('takes up after the last id read when writes between chunks removed it, or ids before it', async () => {
+    const db = await list();
+    vi.spyOn(toReadIds, 'read').mockImplementation((db) => readToReadIds(db, 2));
+    const count = countToRead(db);
+    // Sent as the read begins: each commits between two of its chunks.
+    await Promise.all([removePaper(db, id(1)), removePaper(db, id(4)), editPaper(db, id(7), { status: 'done' }), savePaper(db, makePaper({ id: id(41) }), FROM), removePaper(db, id(40))]);
+    expect(await count).toBe(await counted(db));
+    expect(await counted(db)).toBe(11); // 14, less 1, 4, 7 and 40, and 41
   });
 });

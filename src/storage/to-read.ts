@@ -7,7 +7,50 @@
 // 50). So the ids still to read are read once per worker life (the index's keys, when the count is first asked for:
 // 69-135 ms, probed beside counts of 56-96), and every committed write tells this memory the status it left
 // (reading-list.ts `noteWritten`): the count is then the set's size, with no request.
+//
+// That one read held the database: a save sent while it ran (the second save of a worker's life, right after the
+// first one asked for the count) waited for all of it, 67-106 ms at 10,000 papers (stop 45, `bench/lookup.ts`). So the
+// ids are read TO_READ_CHUNK at a time, each chunk a transaction of its own, and a write waits for one chunk at most:
+// that save took 13-33 ms with chunks of 250, 13-26 with 100, 22-38 with 500 (6 worker starts each). A key cursor is
+// slower than one getAllKeys (the whole read 240-400 ms instead of 69-135): the toolbar's count comes that much later,
+// once per worker life, and no save waits for it.
 import type { Database } from './reading-list';
+
+/** Ids read per transaction (readToReadIds). */
+export const TO_READ_CHUNK = 200;
+
+/**
+ * The ids of the papers still to read, as the by-status index has them, read `chunk` at a time: a key cursor per
+ * transaction, each taking up after the last primary key the one before read (the index is in (status, id) order).
+ * A write committed between two chunks may or may not be in what this returns (the caller applies it on top).
+ */
+export async function readToReadIds(db: Database, chunk = TO_READ_CHUNK): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const range = IDBKeyRange.only('to-read');
+  let after: string | undefined;
+  for (;;) {
+    const tx = db.transaction('papers', 'readonly');
+    let cursor = await tx.store.index('by-status').openKeyCursor(range);
+    if (cursor && after !== undefined) {
+      // Past the last id read (continuePrimaryKey refuses a position that is not ahead of the cursor's own).
+      const last: string = after;
+      if (cursor.primaryKey < last) cursor = await cursor.continuePrimaryKey('to-read', last);
+      if (cursor && cursor.primaryKey === last) cursor = await cursor.continue();
+    }
+    let read = 0;
+    while (cursor && read < chunk) {
+      ids.add(cursor.primaryKey);
+      after = cursor.primaryKey;
+      read++;
+      cursor = read < chunk ? await cursor.continue() : cursor;
+    }
+    await tx.done;
+    if (!cursor) return ids;
+  }
+}
+
+/** What the memory reads the ids with (a seam for tests). */
+export const toReadIds = { read: (db: Database) => readToReadIds(db) };
 
 class ToRead {
   /** The ids of the papers still to read, once read; null before that. */
@@ -40,7 +83,7 @@ class ToRead {
       try {
         // The index's primary keys: by-status is the same index the count was taken from (a status no build writes,
         // on a damaged record, is not "to-read" here either).
-        const ids = new Set(await this.db.getAllKeysFromIndex('papers', 'by-status', 'to-read'));
+        const ids = await toReadIds.read(this.db);
         for (const [id, toRead] of this.duringLoad) {
           if (toRead) ids.add(id);
           else ids.delete(id);
