@@ -119,6 +119,99 @@ export function table(rows: Row[], markdown = false): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fail)].join('\n');
 }
 
+/** The machine and run a results file names (bench/run.ts `machine`). */
+export interface RunInfo {
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  os: string;
+  node: string;
+  chromium: string;
+  date: string;
+  loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
+  commit: string | null;
+  uncommittedChanges: number;
+}
+
+/** One line: which commit ran where and when, as LAST-RUN.md and the README say it. */
+export function runLine(info: RunInfo): string {
+  const changes = info.uncommittedChanges ? `, with ${info.uncommittedChanges} uncommitted change${info.uncommittedChanges > 1 ? 's' : ''}` : '';
+  const load = `load average ${info.loadAverageAtStart[0]} at the start${info.loadAverageAtEnd ? `, ${info.loadAverageAtEnd[0]} at the end` : ''}`;
+  return `\`${info.commit ?? 'unknown commit'}\`${changes}, ${info.date.slice(0, 10)}: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, ${info.chromium} headless, Node ${info.node.replace(/^v/, '')}; ${load}`;
+}
+
+/**
+ * The rows with a budget, as the README shows them: what each measured, its figure (a ratio row's ratio), the budget,
+ * whether it was met, and how many runs were within.
+ */
+export function budgetTable(rows: Row[]): string {
+  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const budgeted = rows.filter((r) => r.budget);
+  const figureText = (r: Row) => (r.checked?.what === 'ratio' && r.ratio != null ? `${ratioText(r)} (${fmt(r.value, r.unit)} against ${fmt(r.baseline, r.unit)})` : valueText(r));
+  const met = (r: Row) => (r.result === 'PASS' ? 'met' : r.result === 'FAIL' ? '**not met**' : r.result);
+  return [
+    line(['figure', 'last run', 'budget', 'result', 'runs within']),
+    line(['---', '---', '---', '---', '---']),
+    ...budgeted.map((r) => line([`${r.group}: ${r.label}`, figureText(r), r.budget!.text, met(r), withinText(r.within)])),
+  ].join('\n');
+}
+
+/** bench/record.ts: the README's block of the last run's budget rows lies between these lines. */
+export const START = '<!-- last-run:start (bench/record.ts writes what is between these lines) -->';
+export const END = '<!-- last-run:end -->';
+
+export interface Results {
+  machine: RunInfo;
+  config: { runs: Record<string, number>; library: number; popupRuns: number; quick: boolean };
+  figures: Row[];
+}
+
+/** What a results file holds, checked enough to say what is wrong with one that is not a full run's. */
+export function readResults(text: string, from: string): Results {
+  let results: Partial<Results>;
+  try {
+    results = JSON.parse(text) as Partial<Results>;
+  } catch {
+    throw new Error(`${from} is not JSON: run \`npm run bench\` again`);
+  }
+  if (!results.machine || !results.config || !Array.isArray(results.figures)) throw new Error(`${from} is not a results file of \`npm run bench\``);
+  if (results.config.quick) throw new Error(`${from} is a --quick run (fewer loads, no 5,000-card pages): record a full \`npm run bench\``);
+  return results as Results;
+}
+
+const counts = (r: Results) => {
+  const runs = r.config.runs;
+  return `medians of ${runs['1000']} loads at 1,000 cards, ${runs['100']} at 100, ${runs['5000']} at 5,000; ${r.config.popupRuns} popup opens; a ${r.config.library.toLocaleString('en-US')}-paper reading list`;
+};
+
+export const tally = (rows: Row[]) => `${rows.filter((r) => r.result === 'PASS').length} of ${rows.filter((r) => r.budget).length} budget rows met`;
+
+export function lastRunPage(r: Results): string {
+  return `# The last full \`npm run bench\`
+
+What \`npm run bench\` printed in its last full run recorded here (\`npx tsx bench/record.ts\` writes this page and the
+README's table from \`bench/results.json\`, which is not kept in the repository: each run writes its own). What changed
+from stop to stop, and why: \`bench/HISTORY.md\`.
+
+- ${runLine(r.machine)}.
+- ${counts(r)}: ${tally(r.figures)}.
+- "Runs within": how many runs met the budget on their own; on rows checked by value, the page alone's runs against the
+  same budget ("alone"). The README's Performance section says why each row not met is not.
+
+${table(r.figures, true)}
+`;
+}
+
+/** The README with its block between the markers made from `r` (an error when the markers are not there, once each). */
+export function readmeWithRun(readme: string, r: Results): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start || readme.indexOf(START, start + 1) >= 0) throw new Error(`the README has no block between ${START} and ${END}`);
+  const block = `${START}\nLast full run: ${runLine(r.machine)}; ${counts(r)}. **${tally(r.figures)}.**\n\n${budgetTable(r.figures)}\n`;
+  return readme.slice(0, start) + block + readme.slice(end);
+}
+
 export function writeResults(path: string, data: unknown): void {
   writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
 }
