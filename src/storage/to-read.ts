@@ -11,9 +11,10 @@
 // That one read held the database: a save sent while it ran (the second save of a worker's life, right after the
 // first one asked for the count) waited for all of it, 67-106 ms at 10,000 papers (stop 45, `bench/lookup.ts`). So the
 // ids are read TO_READ_CHUNK at a time, each chunk a transaction of its own, and a write waits for one chunk at most:
-// that save took 13-33 ms with chunks of 250, 13-26 with 100, 22-38 with 500 (6 worker starts each). A key cursor is
-// slower than one getAllKeys (the whole read 240-400 ms instead of 69-135): the toolbar's count comes that much later,
-// once per worker life, and no save waits for it.
+// that save took 13-26 ms with chunks of 100, 13-33 with 250, 22-38 with 500 (6 worker starts each), and 12-33 with
+// 200, the size kept (`bench/lookup.ts`, two runs of 5 starts). A key cursor is slower than one getAllKeys (the whole
+// read 240-400 ms with chunks of 100-250, instead of 69-135): the toolbar's count comes that much later, once per
+// worker life, and no save waits for it.
 import type { Database } from './reading-list';
 
 /** Ids read per transaction (readToReadIds). */
