@@ -195,7 +195,7 @@ README's table from \`bench/results.json\`, which is not kept in the repository:
 from stop to stop, and why: \`bench/HISTORY.md\`.
 
 - ${runLine(r.machine)}.
-- ${counts(r)}: ${tally(r.figures)}.
+- ${counts(r).replace(/^./, (c) => c.toUpperCase())}: ${tally(r.figures)}.
 - "Runs within": how many runs met the budget on their own; on rows checked by value, the page alone's runs against the
   same budget ("alone"). The README's Performance section says why each row not met is not.
 

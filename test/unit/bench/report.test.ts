@@ -95,7 +95,7 @@ describe('bench record: the last run in LAST-RUN.md and the README', () => {
   it('writes the whole table with the machine and commit in LAST-RUN.md', () => {
     const page = lastRunPage(results);
     expect(page).toContain('`abc1234`, 2026-12-03: AMD EPYC, 2 cores, 24 GB, Chrome/156.0.8078.114 headless, Node 20.20.2; load average 0.4 at the start, 1.2 at the end');
-    expect(page).toContain('1 of 2 budget rows met');
+    expect(page).toContain('- Medians of 7 loads at 1,000 cards, 5 at 100, 3 at 5,000; 9 popup opens; a 10,000-paper reading list: 1 of 2 budget rows met.');
     expect(page).toContain('| Storage: saves back to back | 8.4 ms |');
     expect(lastRunPage({ ...results, machine: { ...machine, uncommittedChanges: 2 } })).toContain('`abc1234`, with 2 uncommitted changes, 2026-12-03');
   });
