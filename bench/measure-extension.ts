@@ -95,6 +95,8 @@ export interface StorageSamples {
   /** The whole list as the popup reads it: page after page (listPage), through messaging. */
   listMs: number[];
   listBytes: number;
+  /** How many papers that list held (the seeded ones and those saved here). */
+  listPapers: number;
 }
 
 /** Quiet time before each timed save. */
@@ -138,10 +140,14 @@ export async function measureStorage(bench: Bench, ids: string[], runs: number, 
     // Cold: stop the worker (as the browser does after 30 s idle), then the first lookup of a page. The idle time
     // is what the worker had to write its snapshot of the saved ids (storage/saved-states.ts) a moment after the
     // last write (here the seeding) or read of the keys: waited out, as the browser's 30 s would.
-    const coldLookupMs: number[] = [];
-    for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+    const stopWhenIdle = async () => {
       await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
       await stopServiceWorkers(bench.context);
+    };
+    const coldRuns = Math.max(3, Math.ceil(runs / 2));
+    const coldLookupMs: number[] = [];
+    for (let i = 0; i < coldRuns; i++) {
+      await stopWhenIdle();
       coldLookupMs.push((await lookupOnce()).ms);
     }
     const worker = await bench.worker();
@@ -181,19 +187,20 @@ export async function measureStorage(bench: Bench, ids: string[], runs: number, 
     // Cold: most saves come minutes after the page loaded, when the browser has stopped the idle worker.
     const coldSaveMs: number[] = [];
     const coldSecondSaveMs: number[] = [];
-    for (let i = 1; i <= Math.max(3, Math.ceil(runs / 2)); i++) {
-      await page.waitForTimeout(SNAPSHOT_DELAY_MS + 1000);
-      await stopServiceWorkers(bench.context);
+    for (let i = 1; i <= coldRuns; i++) {
+      await stopWhenIdle();
       coldSaveMs.push(await saveOnce(freshPaper(2 * runs + 2 * i - 1)));
       coldSecondSaveMs.push(await saveOnce(freshPaper(2 * runs + 2 * i)));
     }
     const listMs: number[] = [];
     let listBytes = 0;
+    let listPapers = 0;
     for (let i = 0; i < listRuns; i++) {
       const r = await page.evaluate(async (count) => {
         const start = performance.now();
         let after: string | null = null;
         let bytes = 0;
+        let papers = 0;
         let measuring = 0; // time spent sizing the answers, left out of the figure
         do {
           const reply = (await globalThis.chrome!.runtime.sendMessage({ type: 'listPage', payload: { after, count } })) as
@@ -202,15 +209,17 @@ export async function measureStorage(bench: Bench, ids: string[], runs: number, 
           if (!reply.ok) throw new Error(reply.error.message);
           const t = performance.now();
           bytes += JSON.stringify(reply.value.papers).length;
+          papers += reply.value.papers.length;
           measuring += performance.now() - t;
           after = reply.value.next;
         } while (after !== null);
-        return { ms: performance.now() - start - measuring, bytes };
+        return { ms: performance.now() - start - measuring, bytes, papers };
       }, LIST_PAGE);
       listMs.push(r.ms);
       listBytes = r.bytes;
+      listPapers = r.papers;
     }
-    return { lookupMs, coldLookupMs, lookupHits, rawLookupMs, saveMs, burstMs, coldSaveMs, coldSecondSaveMs, listMs, listBytes };
+    return { lookupMs, coldLookupMs, lookupHits, rawLookupMs, saveMs, burstMs, coldSaveMs, coldSecondSaveMs, listMs, listBytes, listPapers };
   } finally {
     await page.close();
   }
