@@ -5,6 +5,8 @@ import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
+import type { LinkResolver } from './save-link/metadata';
+import { saveTabPaper, tabPaper } from './tab-paper';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
@@ -18,6 +20,8 @@ export interface HandlerDeps {
   /** Write a change to the settings, and tell whoever follows them (open pages, the toolbar count). */
   saveSettings: (patch: Partial<Settings>) => Promise<Settings>;
   relevance: RelevanceService;
+  /** A paper's metadata from the address that names it (the APIs, or its page read): saves from a tab's address. */
+  links: Pick<LinkResolver, 'resolve'>;
 }
 
 export async function handle(message: Envelope, deps: HandlerDeps): Promise<Responses[MessageName]> {
@@ -130,6 +134,12 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       // The kept record without the others' ids first, then each other record as itself again.
       for (const record of stored) deps.broadcast(changedNotice(record));
       return stored;
+    }
+    case 'tabPaper':
+      return tabPaper(db, (message.payload as Envelope<'tabPaper'>['payload']).url);
+    case 'saveTabPaper': {
+      const { url } = message.payload as Envelope<'saveTabPaper'>['payload'];
+      return saveTabPaper(db, url, deps);
     }
     case 'putMany': {
       const { records } = message.payload as Envelope<'putMany'>['payload'];

@@ -63,7 +63,10 @@ function broadcast(notice: Notice): Promise<void> {
   return sending;
 }
 
-const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, session: browser.storage.session });
+/** A paper's metadata from a link to it (the menu below) or from the address of the tab the popup opened over. */
+const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, init), now: Date.now, readPage: pageReader() });
+
+const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, links: linkResolver, session: browser.storage.session });
 
 // Starting again after being stopped in the middle of a write: its notice may never have been sent, so every
 // tab and page re-reads the saved state of what it shows.
@@ -127,7 +130,6 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 // "Save to reading list" on paper links anywhere.
-const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, init), now: Date.now, readPage: pageReader() });
 browser.runtime.onInstalled.addListener(() => {
   browser.contextMenus.create({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS });
 });

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { SavedPaper } from '../storage/schema';
 import type { Settings } from '../storage/settings';
 import type { SavedState } from '../storage/reading-list';
+import type { TabPaper } from './tab-paper';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
 import { SettingsPatchSchema } from '../storage/settings-schema';
@@ -20,6 +21,8 @@ export const BATCH_MAX = 50;
 /** The most paper ids one lookup may name (a page's whole listing at once: see Annotator.askNamedStates). */
 export const LOOKUP_MAX = 20_000;
 const httpUrl = v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL'));
+/** A tab's address, bounded: no paper address comes near it. */
+const tabUrl = v.pipe(v.string(), v.maxLength(4096), v.check(isHttpUrl, 'must be an http(s) URL'));
 const paperDate = v.pipe(v.string(), v.check(isPaperDate, 'must be a date: YYYY, YYYY-MM or a real YYYY-MM-DD'));
 const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(L.count)));
 
@@ -162,6 +165,13 @@ export const requests = {
     v.strictObject({ merged: RecordVersionSchema, records: v.pipe(v.array(SavedPaperSchema), v.minLength(2), v.maxLength(L.aliases + 1)) }),
     v.check(({ merged, records }) => records[0]?.id === merged.id && eachOnce(records.map((record) => record.id)), 'the kept record first, then each other once'),
   ),
+  /**
+   * The paper the tab a popup opened over shows, known from its address alone (a PDF, where no content script runs),
+   * and its saved state (background/tab-paper.ts). Extension pages only: it reads the list.
+   */
+  tabPaper: v.strictObject({ url: tabUrl }),
+  /** Save that paper, its metadata read as a link's save reads it. Extension pages only. */
+  saveTabPaper: v.strictObject({ url: tabUrl }),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */
@@ -237,6 +247,10 @@ export interface Responses {
   /** The records as stored again, in the order given. */
   unmerge: SavedPaper[];
   putMany: { written: number };
+  /** null: the address names no paper. */
+  tabPaper: TabPaper | null;
+  /** The record as stored. */
+  saveTabPaper: SavedPaper;
   editMany: { written: number };
   repos: (RepoSummary | null)[];
   paperRepos: string[][];

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../storage/settings';
 import { deferred } from './github/test-helpers';
 import type { Notice } from './messages';
 import { createRelevanceService } from './relevance';
+import type { HandlerDeps } from './handlers';
 import { createResponder, IN_FLIGHT_KEY, type SessionMark } from './respond';
 
 beforeEach(() => {
@@ -14,7 +15,7 @@ beforeEach(() => {
 });
 
 /** A responder over a fresh database whose session storage answers when `gate` resolves (a worker just woken). */
-async function setup(gate: Promise<void> = Promise.resolve()) {
+async function setup(gate: Promise<void> = Promise.resolve(), links: HandlerDeps['links'] = { resolve: async () => Promise.reject(new Error('not asked')) }) {
   const db: Database = await openDatabase();
   const notices: Notice[] = [];
   const marks: string[] = [];
@@ -32,6 +33,7 @@ async function setup(gate: Promise<void> = Promise.resolve()) {
     settings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => DEFAULT_SETTINGS,
     relevance: createRelevanceService(async () => db),
+    links,
     session,
   });
   return { db, notices, marks, responder };
@@ -68,6 +70,23 @@ describe('the background answers writes', () => {
     const refused = await responder.respond({ type: 'save', payload: { paper: { ...paper, __proto__: { title: 'x' } }, savedFrom: FROM, extra: 1 } });
     expect(refused).toMatchObject({ ok: false, error: { name: 'TypeError', message: expect.stringMatching(/^Invalid "save" message/) } });
     expect(marks).toHaveLength(2); // nothing was marked for a request that was refused
+  });
+
+  it("marks a save from a tab's address in flight, and answers an address that names no paper with an error the popup shows", async () => {
+    const paper = makePaper({ id: 'arxiv:2606.41234', title: 'Sparse Routing' });
+    const { db, marks, notices, responder } = await setup(undefined, { resolve: async () => ({ paper, complete: true }) });
+    const url = 'https://arxiv.org/pdf/2606.41234v2';
+    expect(await responder.respond({ type: 'tabPaper', payload: { url } })).toMatchObject({ ok: true, value: { id: paper.id, state: null } });
+    expect(marks).toEqual([]); // a read
+    expect(await responder.respond({ type: 'saveTabPaper', payload: { url } })).toMatchObject({ ok: true, value: { id: paper.id, savedFrom: url } });
+    expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
+    expect(notices).toEqual([{ type: 'changed', id: paper.id, aliases: [], state: { status: 'to-read', tags: [] } }]);
+    expect(await responder.respond({ type: 'saveTabPaper', payload: { url: 'https://arxiv.org/list/cs.LG/new' } })).toEqual({
+      ok: false,
+      error: { name: 'NoPaperError', message: 'This page names no paper Papershelf knows' },
+    });
+    expect(await responder.respond({ type: 'saveTabPaper', payload: { url: 'javascript:alert(1)' } })).toMatchObject({ ok: false, error: { name: 'TypeError' } });
+    expect(await db.count('papers')).toBe(1);
   });
 
   it('marks a settings change in flight too, so a worker stopped before its notice makes tabs re-read', async () => {

@@ -261,6 +261,7 @@ describe('startContentScript with the real background (its handlers over fake-in
       settings: async () => DEFAULT_SETTINGS,
       saveSettings: async () => DEFAULT_SETTINGS,
       relevance: createRelevanceService(async () => db),
+      links: { resolve: async () => Promise.reject(new Error('no saves from an address in these tests')) },
     };
     (globalThis as { browser?: unknown }).browser = {
       runtime: {

@@ -55,6 +55,8 @@ function validPayload(type: MessageName): Json {
     resetRelevance: {},
     topics: { papers: [{ title: 'Sparse Mixture-of-Experts Routing', abstract: 'We route tokens to experts.' }, { title: 'Diffusion', abstract: null }] },
     editMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'], edit: { status: 'done', addTags: ['moe'] } },
+    tabPaper: { url: 'https://arxiv.org/pdf/2401.00001v2' },
+    saveTabPaper: { url: 'https://openreview.net/pdf?id=Xk9pQ2vN7a' },
   };
   return structuredClone(payloads[type]) as Json;
 }
@@ -224,9 +226,12 @@ function malformed(rng: Rng): { message: unknown; label: string } {
     case 10: {
       // A hostile string in place of one string value.
       const paths = keyPaths(payload).filter((p) => typeof at(payload, p) === 'string');
-      const hostile = rng.pick(hostileStrings().filter((s) => /[\s<>]/.test(s))); // white space or markup: no field allows both
-      if (!paths.length) return { message: { type, payload: { [hostile]: hostile } }, label: 'hostile key' };
+      const hostile0 = rng.pick(hostileStrings().filter((s) => /[\s<>]/.test(s))); // white space or markup: no field allows both
+      if (!paths.length) return { message: { type, payload: { [hostile0]: hostile0 } }, label: 'hostile key' };
       const path = rng.pick(paths);
+      // A GitHub token is any printable ASCII without spaces (settings-schema.ts), so markup alone can be one: white space
+      // is what it never holds.
+      const hostile = path.join('.') === 'patch.githubToken' && !/\s/.test(hostile0) ? `${hostile0} ${hostile0}` : hostile0;
       const target = at(payload, path.slice(0, -1)) as Record<string | number, Json>;
       const key = path[path.length - 1]!;
       // Free-text fields accept any string: put the hostile string where text is not free.

@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyPaper, type Paper } from '../core/paper';
+import { makePaper } from '../../test/unit/paper-factory';
+import { openDatabase, savePaper, type Database } from '../storage/reading-list';
+import { METADATA_ORIGINS } from './context-menu';
+import type { Notice } from './messages';
+import type { LinkTarget } from './save-link/targets';
+import { NoPaperError, saveTabPaper, tabPaper } from './tab-paper';
+
+let db: Database;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openDatabase();
+});
+
+const PDF = 'https://arxiv.org/pdf/2606.41234v2';
+
+describe('tabPaper: the paper a tab shows, from its address', () => {
+  it('names an arXiv PDF by its paper id (no version), with what its save asks for, and not saved', async () => {
+    expect(await tabPaper(db, PDF)).toEqual({ id: 'arxiv:2606.41234', label: 'arXiv:2606.41234', origins: METADATA_ORIGINS, state: null });
+  });
+
+  it('gives its saved state under its id, or under the record that knows it by another id', async () => {
+    await savePaper(db, makePaper({ id: 'arxiv:2606.41234' }), { savedFrom: 'https://huggingface.co/papers' });
+    expect((await tabPaper(db, 'https://arxiv.org/abs/2606.41234'))?.state).toEqual({ status: 'to-read', tags: [] });
+    // A journal's paper saved under its DOI, which names the OpenReview forum too: the OpenReview PDF's tab is that paper.
+    await savePaper(db, makePaper({ id: 'doi:10.1145/3292500.3330701', aliases: ['openreview:Xk9pQ2vN7a'] }), { savedFrom: 'https://dl.acm.org/' });
+    expect(await tabPaper(db, 'https://openreview.net/pdf?id=Xk9pQ2vN7a')).toEqual({
+      id: 'openreview:Xk9pQ2vN7a',
+      label: 'OpenReview paper Xk9pQ2vN7a',
+      origins: METADATA_ORIGINS,
+      state: { status: 'to-read', tags: [], savedAs: 'doi:10.1145/3292500.3330701' },
+    });
+  });
+
+  it("asks for a proceedings site's pages too where the paper's page must be read (PMLR)", async () => {
+    const found = await tabPaper(db, 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf');
+    expect(found).toMatchObject({ id: 'pmlr:v202/exemplo23a', origins: [...METADATA_ORIGINS, 'https://proceedings.mlr.press/*'], state: null });
+  });
+
+  it('is null for an address that names no paper: a listing, a search, another site', async () => {
+    for (const url of ['https://arxiv.org/list/cs.LG/new', 'https://huggingface.co/papers/trending', 'https://openreview.net/group?id=ICLR.cc/2024/Conference', 'https://blog.example.org/']) {
+      expect(await tabPaper(db, url)).toBeNull();
+    }
+  });
+});
+
+describe('saveTabPaper: saves it as a link to it would be saved', () => {
+  const resolved = (paper: Paper) => ({ resolve: vi.fn(async (_target: LinkTarget) => ({ paper, complete: true })) });
+
+  it("reads the paper's metadata, keeps the version the tab shows, saves it from that address and tells every tab", async () => {
+    const notices: Notice[] = [];
+    const paper = { ...emptyPaper('arxiv:2606.41234', 'Sparse Routing for Long-Context Retrieval', { site: 'huggingface', page: 'api' }), version: 3 };
+    const links = { resolve: vi.fn(async (target: LinkTarget) => ({ paper: { ...paper, version: target.kind === 'arxiv' ? target.version ?? null : null }, complete: true })) };
+    const record = await saveTabPaper(db, PDF, { links, broadcast: (notice) => void notices.push(notice) });
+    expect(links.resolve).toHaveBeenCalledWith({ kind: 'arxiv', id: '2606.41234', version: 2 });
+    expect(record).toMatchObject({ id: 'arxiv:2606.41234', status: 'to-read', savedFrom: PDF, paper: { title: paper.title, version: 2 } });
+    expect(await db.get('papers', 'arxiv:2606.41234')).toEqual(record);
+    expect(notices).toEqual([{ type: 'changed', id: 'arxiv:2606.41234', aliases: [], state: { status: 'to-read', tags: [] } }]);
+    expect((await tabPaper(db, PDF))?.state).toEqual({ status: 'to-read', tags: [] });
+  });
+
+  it('refuses an address that names no paper with a NoPaperError, saving and telling nothing', async () => {
+    const notices: Notice[] = [];
+    const links = resolved(makePaper());
+    await expect(saveTabPaper(db, 'https://arxiv.org/list/cs.LG/new', { links, broadcast: (notice) => void notices.push(notice) })).rejects.toBeInstanceOf(NoPaperError);
+    expect(links.resolve).not.toHaveBeenCalled();
+    expect(await db.count('papers')).toBe(0);
+    expect(notices).toEqual([]);
+  });
+
+  it("saves nothing and tells nothing when the write fails (the reader's click is answered with the error)", async () => {
+    const notices: Notice[] = [];
+    const links = resolved(makePaper({ id: 'arxiv:2606.41234' }));
+    db.close();
+    await expect(saveTabPaper(db, PDF, { links, broadcast: (notice) => void notices.push(notice) })).rejects.toThrow();
+    expect(notices).toEqual([]);
+  });
+});

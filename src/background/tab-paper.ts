@@ -1,0 +1,60 @@
+// The paper a tab shows, for the popup opened over it: a PDF (arxiv.org/pdf/…, openreview.net/pdf?id=…, a proceedings
+// PDF), where no content script runs and so no card offers a Save, or any other page whose address names a paper.
+// Known from the address alone, as "Save to reading list" on a link to it knows it (save-link/targets.ts), and saved
+// the same way: the background reads its metadata (save-link/metadata.ts).
+import { changedNotice, type Notice } from './messages';
+import { originsFor, saveLink } from './context-menu';
+import { minimalPaper, type LinkResolver } from './save-link/metadata';
+import { identifyLink } from './save-link/targets';
+import { lookup, savePaper, type Database, type SavedState } from '../storage/reading-list';
+import type { SavedPaper } from '../storage/schema';
+
+export interface TabPaper {
+  /** The id saving it gives it (the paper's id, without an arXiv version). */
+  id: string;
+  /** What to call it until it is saved: "arXiv:2606.41234", "OpenReview paper …", "doi:10.…", "PMLR paper …". */
+  label: string;
+  /** What its save asks for, as a link's save does (the metadata APIs; a proceedings site's pages): a popup's click asks. */
+  origins: string[];
+  /** Its saved state, under its id or one it is known by (then `savedAs`); null: not in the list. */
+  state: SavedState | null;
+}
+
+/** The paper this address names and its saved state; null when it names none. */
+export async function tabPaper(db: Database, url: string): Promise<TabPaper | null> {
+  const target = identifyLink(url);
+  if (!target) return null;
+  let stand: ReturnType<typeof minimalPaper>;
+  try {
+    stand = minimalPaper(target);
+  } catch {
+    return null; // a target no save could make a paper of
+  }
+  const states = await lookup(db, [stand.id]);
+  return { id: stand.id, label: stand.title, origins: originsFor(url), state: states[stand.id] ?? null };
+}
+
+export class NoPaperError extends Error {
+  override name = 'NoPaperError';
+}
+
+/**
+ * Save the paper this address names, its metadata read as for a link; the page it is saved from is the address
+ * itself. Rejects with NoPaperError, saving nothing, for an address that names none.
+ */
+export async function saveTabPaper(
+  db: Database,
+  url: string,
+  deps: { links: Pick<LinkResolver, 'resolve'>; broadcast: (notice: Notice) => void },
+): Promise<SavedPaper> {
+  let record: SavedPaper | null = null;
+  await saveLink(url, url, {
+    resolve: (target) => deps.links.resolve(target),
+    save: async (paper, savedFrom) => {
+      record = await savePaper(db, paper, { savedFrom });
+      deps.broadcast(changedNotice(record));
+    },
+  });
+  if (!record) throw new NoPaperError('This page names no paper Papershelf knows');
+  return record;
+}
