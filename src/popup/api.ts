@@ -8,6 +8,7 @@ import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
 import { takeLinkProblem } from '../background/link-problem';
+import type { TabPaper } from '../background/tab-paper';
 
 export interface SiteAccess {
   /** Human name, e.g. "Hugging Face Papers". */
@@ -15,6 +16,14 @@ export interface SiteAccess {
   /** Host patterns the content script needs. */
   origins: string[];
   granted: boolean;
+}
+
+/** The paper the tab the popup opened over shows (background/tab-paper.ts), and what its save still has to ask for. */
+export interface TabPaperView extends TabPaper {
+  /** The tab's address, which names the paper. */
+  url: string;
+  /** Of `origins`, those not granted yet: the save's click asks for them. */
+  missing: string[];
 }
 
 export type { PaperEdit } from '../storage/edit';
@@ -58,6 +67,13 @@ export interface ReadingListApi {
   openLibrary(): Promise<void>;
   /** The last failed save from a link's context menu (marked "!" on the toolbar button), once; null when none. */
   takeLinkProblem(): Promise<string | null>;
+  /**
+   * The paper the reader's tab shows, from its address (a PDF, where no card offers a Save), with its saved state; null
+   * when its address names none, or the page has no tab of its own to look at (the popup opened in a tab).
+   */
+  tabPaper(): Promise<TabPaperView | null>;
+  /** Save it as a link to it is saved. Call it from a user action: it first asks for `missing` (a browser grants only then). */
+  saveTabPaper(tab: TabPaperView): Promise<SavedPaper>;
 }
 
 export const LIBRARY_PATH = 'src/library/index.html';
@@ -95,4 +111,34 @@ export const extensionApi: ReadingListApi = {
   openOptions: () => browser.runtime.openOptionsPage(),
   openLibrary: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PATH) })),
   takeLinkProblem,
+  async tabPaper() {
+    // The tab the reader looks at: the active one of the browser window last focused, which the toolbar popup opens
+    // over (the click on the toolbar button lets it read that tab's address: `activeTab`). The popup opened as a tab of
+    // its own is that tab: nothing to offer there.
+    const [own, windowId] = await Promise.all([browser.tabs.getCurrent(), readerWindowId()]);
+    const [tab] = windowId === undefined ? [] : await browser.tabs.query({ active: true, windowId });
+    const url = tab?.url;
+    if (!url || !/^https?:\/\//.test(url) || (own !== undefined && own.id === tab.id)) return null;
+    const paper = await send('tabPaper', { url });
+    if (!paper) return null;
+    const granted = await Promise.all(paper.origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
+    return { ...paper, url, missing: paper.origins.filter((_, i) => !granted[i]) };
+  },
+  saveTabPaper(tab) {
+    // Asked inside the reader's click, before anything is awaited; refused, the paper is still saved with what is granted
+    // (as a link's save is): its title from Hugging Face's paper API, or its id until the metadata is read.
+    const asked = tab.missing.length ? browser.permissions.request({ origins: tab.missing }).catch(() => false) : Promise.resolve(true);
+    return asked.then(() => send('saveTabPaper', { url: tab.url }));
+  },
 };
+
+/**
+ * The browser window the reader looks at: the one last focused, which the toolbar popup belongs to. The popup page in a
+ * window of its own (a popup-type window, as automation opens it) looks at the browser window in focus, or the only one.
+ */
+async function readerWindowId(): Promise<number | undefined> {
+  const last = await browser.windows.getLastFocused();
+  if (last.type === 'normal') return last.id;
+  const normal = await browser.windows.getAll({ windowTypes: ['normal'] });
+  return (normal.find((window) => window.focused) ?? (normal.length === 1 ? normal[0] : undefined))?.id;
+}

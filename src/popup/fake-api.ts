@@ -5,7 +5,7 @@ import { makePaper } from '../../test/unit/paper-factory';
 import { changedNotice, type Notice } from '../background/messages';
 import type { Paper } from '../core/paper';
 import type { SavedPaper } from '../storage/schema';
-import type { PaperEdit, ReadingListApi, SiteAccess } from './api';
+import type { PaperEdit, ReadingListApi, SiteAccess, TabPaperView } from './api';
 import { applyEdit } from '../storage/edit';
 import { mergeDuplicates } from '../core/merge-duplicates';
 import type { RecordVersion } from '../storage/reading-list';
@@ -25,6 +25,10 @@ export interface FakeApi extends ReadingListApi {
   failPutMany: Error | null;
   /** A failed save from a link, for `takeLinkProblem` to hand out once. */
   linkProblem: string | null;
+  /** The paper the reader's tab shows, for `tabPaper` (null: none). */
+  tab: TabPaperView | null;
+  /** What `saveTabPaper` saves (its title and abstract, as the metadata read would give them), or the error it fails with. */
+  tabSave: { title: string } | Error;
   /** Deliver a notice to subscribers as the background would. */
   emit(notice?: Notice): void;
 }
@@ -120,6 +124,22 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       const problem = api.linkProblem;
       api.linkProblem = null;
       return problem;
+    }),
+    tab: null,
+    tabSave: { title: 'A paper' },
+    // As the background answers: the state under the id the paper is saved as.
+    tabPaper: vi.fn(async () => {
+      if (!api.tab) return null;
+      const found = api.papers.find((p) => p.id === api.tab!.id || p.paper.aliases.includes(api.tab!.id));
+      const state = found ? { status: found.status, tags: [...found.tags], ...(found.id === api.tab.id ? {} : { savedAs: found.id }) } : null;
+      return structuredClone({ ...api.tab, state });
+    }),
+    saveTabPaper: vi.fn(async (tab: TabPaperView) => {
+      if (api.tabSave instanceof Error) throw api.tabSave;
+      const record = makeSaved(tab.id, api.tabSave.title, Date.now(), { savedFrom: tab.url });
+      upsert([record]);
+      broadcast(changedNotice(record));
+      return clone(record);
     }),
     emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),
   };

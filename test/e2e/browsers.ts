@@ -121,6 +121,11 @@ export interface Harness {
   newTab(): Promise<Tab>;
   /** A tab with the popup page open (as a normal tab: same document the toolbar popup shows). */
   openPopup(): Promise<Tab>;
+  /**
+   * The popup as the toolbar button opens it over this tab: the tab brought to the front of the browser window, the
+   * popup page in a window of its own (automation cannot click the toolbar button), so the tab it looks at is this one.
+   */
+  openPopupOver(tab: Tab): Promise<Tab>;
   /** A tab with one of the extension's pages open, e.g. `src/options/index.html`; resolves once `ready` is there. */
   openExtensionPage(path: string, ready: string): Promise<Tab>;
   /** A selector for the element with this ARIA role and exact accessible name, in this driver's syntax. */
@@ -452,6 +457,16 @@ export async function launchChromium(dist: string, routes: Routes, settings: Rea
       await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
       return wrap(page);
     },
+    async openPopupOver(tab) {
+      await tab.toFront();
+      const url = `chrome-extension://${extensionId}/src/popup/index.html`;
+      const [page] = await Promise.all([
+        context.waitForEvent('page', { predicate: (p) => p.url() === url }),
+        inServiceWorker(`chrome.windows.create({ url: ${JSON.stringify(url)}, type: 'popup' }).then(() => true)`),
+      ]);
+      await page.waitForSelector('main.app');
+      return wrap(page);
+    },
     async openExtensionPage(path, ready) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -607,6 +622,19 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
       return wrap(page);
     },
     openPopup: () => openExtensionPage('src/popup/index.html', 'main.app'),
+    async openPopupOver(tab) {
+      // An extension page of ours opens the window (a page of the add-on may); the tab is brought to the front after it.
+      const opener = await openExtensionPage('src/options/index.html', 'form');
+      await tab.toFront();
+      const url = `moz-extension://${FIREFOX_UUID}/src/popup/index.html`;
+      const before = new Set(await browser.pages());
+      await opener.run(`browser.windows.create({ url: ${JSON.stringify(url)}, type: 'popup' }).then(() => true)`);
+      // Under BiDi an extension page's address reads about:blank to puppeteer (as with goto, above): the new page is it.
+      const page = await until(async () => (await browser.pages()).find((p) => !before.has(p)), 'the popup window', 10_000);
+      await until(() => page.$('main.app').catch(() => null), 'the popup window', 10_000);
+      await opener.close();
+      return wrap(page);
+    },
     openExtensionPage,
     // Puppeteer's ARIA query handler (the accessibility tree, over WebDriver BiDi).
     byRole: (role, name) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`,

@@ -12,6 +12,7 @@ import { ListStatus } from './ListStatus';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
+import { TabPaper } from './TabPaper';
 import { UndoSnackbar } from './UndoSnackbar';
 
 interface Props {
@@ -75,6 +76,7 @@ export function App({ api, stateOptions, state: started }: Props) {
               }
             />
           ))}
+        <TabPaper api={api} papers={snapshot.papers} announce={setAnnouncement} />
         <ListStatus state={state} snapshot={snapshot} searchRef={searchRef} />
         {snapshot.load === 'ready' && total === 0 && (
           <section class="empty">

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TabPaperView } from '../api';
+import { makeSaved } from '../fake-api';
+import { renderPopup } from './render-popup';
+
+afterEach(cleanup);
+
+const PDF: TabPaperView = {
+  url: 'https://arxiv.org/pdf/2606.41234v2',
+  id: 'arxiv:2606.41234',
+  label: 'arXiv:2606.41234',
+  origins: ['https://export.arxiv.org/api/query*'],
+  missing: ['https://export.arxiv.org/api/query*'],
+  state: null,
+};
+const region = () => screen.getByRole('region', { name: "This tab's paper" });
+
+describe("popup: the paper the reader's tab shows", () => {
+  it('is not there when the tab shows no paper', async () => {
+    const { api } = renderPopup([makeSaved('arxiv:2607.00001', 'Only paper', 1000)]);
+    await screen.findByText('Only paper');
+    await waitFor(() => expect(api.tabPaper).toHaveBeenCalled());
+    expect(screen.queryByRole('region', { name: "This tab's paper" })).toBeNull();
+  });
+
+  it('an unsaved PDF: one click saves it, the list shows it, the line says so and takes the focus', async () => {
+    const { api } = renderPopup([], { tab: PDF });
+    api.tabSave = { title: 'Sparse Routing for Long-Context Retrieval' };
+    expect(await screen.findByText('arXiv:2606.41234')).toBeTruthy();
+    const save = within(region()).getByRole('button', { name: 'Save to reading list' });
+    save.focus();
+    fireEvent.click(save);
+    fireEvent.click(save); // a double click saves once
+    expect(save.getAttribute('aria-disabled')).toBe('true');
+    expect(save.textContent).toBe('Saving…');
+    await waitFor(() => expect(within(region()).getByText('In your reading list: to read.')).toBeTruthy());
+    expect(api.saveTabPaper).toHaveBeenCalledTimes(1);
+    expect(api.saveTabPaper).toHaveBeenCalledWith(PDF);
+    expect(within(region()).getByText('Sparse Routing for Long-Context Retrieval')).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Reading list' })).getByText('Sparse Routing for Long-Context Retrieval')).toBeTruthy());
+    expect(document.activeElement?.textContent).toBe('In your reading list: to read.');
+    expect(within(region()).queryByRole('button')).toBeNull();
+  });
+
+  it('a paper saved under another id shows saved, with the title the list has for it, and no Save', async () => {
+    const record = makeSaved('doi:10.1145/3292500.3330701', 'The Journal Version', 1000, { status: 'reading' }, { aliases: ['arxiv:2606.41234'] });
+    renderPopup([record], { tab: PDF });
+    await waitFor(() => expect(within(region()).getByText('The Journal Version')).toBeTruthy());
+    expect(within(region()).getByText('In your reading list: reading.')).toBeTruthy();
+    expect(within(region()).queryByRole('button')).toBeNull();
+  });
+
+  it('follows the list: removed in the popup, the tab offers Save again', async () => {
+    const { api } = renderPopup([makeSaved('arxiv:2606.41234', 'Sparse Routing', 1000)], { tab: PDF });
+    await waitFor(() => expect(within(region()).getByText('In your reading list: to read.')).toBeTruthy());
+    await api.remove('arxiv:2606.41234'); // as from the list below, or another tab
+    await waitFor(() => expect(within(region()).getByRole('button', { name: 'Save to reading list' })).toBeTruthy());
+    expect(within(region()).getByText('arXiv:2606.41234')).toBeTruthy();
+  });
+
+  it('a save that fails says why, and the button is there to try again', async () => {
+    const { api } = renderPopup([], { tab: PDF });
+    api.tabSave = Object.assign(new Error('Storage is full: free some space, then try again'), { name: 'QuotaExceededError' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to reading list' }));
+    expect((await within(region()).findByRole('alert')).textContent).toBe("Could not save this tab's paper: Storage is full: free some space, then try again");
+    const again = within(region()).getByRole('button', { name: 'Save to reading list' });
+    expect(again.hasAttribute('aria-disabled')).toBe(false);
+    api.tabSave = { title: 'Sparse Routing' };
+    fireEvent.click(again);
+    await waitFor(() => expect(within(region()).getByText('In your reading list: to read.')).toBeTruthy());
+    expect(within(region()).queryByRole('alert')).toBeNull();
+  });
+
+  it('renders a hostile title as text', async () => {
+    const record = makeSaved('arxiv:2606.41234', '<img src=x onerror=alert(1)>', 1000);
+    const { container } = renderPopup([record], { tab: PDF });
+    await waitFor(() => expect(within(region()).getByText('<img src=x onerror=alert(1)>')).toBeTruthy());
+    expect(container.querySelector('img')).toBeNull();
+  });
+});
