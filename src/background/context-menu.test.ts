@@ -44,21 +44,31 @@ describe('saveLink', () => {
 });
 
 describe('originsFor: what a click asks for', () => {
-  it('the metadata APIs; for a paper page read whole, that site too (the grant that turns it on in the options)', () => {
-    expect(originsFor('https://arxiv.org/abs/2401.12345')).toEqual(METADATA_ORIGINS);
-    expect(originsFor('https://blog.example/')).toEqual(METADATA_ORIGINS);
-    expect(originsFor('https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf')).toEqual([...METADATA_ORIGINS, 'https://proceedings.mlr.press/*']);
+  it("only the hosts that paper's save reads; for a paper page read whole, that site (the grant that turns it on in the options)", () => {
+    const arxiv = ['https://export.arxiv.org/api/query*'];
+    expect(originsFor('https://arxiv.org/abs/2401.12345')).toEqual(arxiv);
+    expect(originsFor('https://arxiv.org/pdf/2401.12345v2')).toEqual(arxiv);
+    expect(originsFor('https://doi.org/10.48550/arXiv.2401.12345')).toEqual(arxiv); // arXiv's own DOI is the arXiv paper
+    expect(originsFor('https://openreview.net/pdf?id=Xk9pQ2vN7a')).toEqual(['https://api2.openreview.net/notes*', 'https://api.openreview.net/notes*']);
+    expect(originsFor('https://doi.org/10.1145/3292500.3330701')).toEqual(['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*']);
+    expect(originsFor('https://aclanthology.org/2023.acl-long.1.pdf')).toEqual(['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*']); // read through its DOI
+    expect(originsFor('https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf')).toEqual(['https://proceedings.mlr.press/*']);
     expect(originsFor('https://papers.nips.cc/paper_files/paper/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Paper-Conference.pdf')).toEqual([
-      ...METADATA_ORIGINS,
       'https://proceedings.neurips.cc/paper_files/paper/*',
       'https://papers.nips.cc/paper_files/paper/*',
     ]);
-    expect(originsFor('https://openaccess.thecvf.com/content/CVPR2024/html/X_Y_CVPR_2024_paper.html')).toEqual([...METADATA_ORIGINS, 'https://openaccess.thecvf.com/*']);
+    expect(originsFor('https://openaccess.thecvf.com/content/CVPR2024/html/X_Y_CVPR_2024_paper.html')).toEqual(['https://openaccess.thecvf.com/*']);
+    // A link to no paper saves nothing and asks for nothing.
+    expect(originsFor('https://blog.example/')).toEqual([]);
+    expect(originsFor('https://arxiv.org/list/cs.LG/new')).toEqual([]);
+    // Every metadata host is asked for by some kind of link.
+    const kinds = ['https://arxiv.org/abs/2401.12345', 'https://openreview.net/forum?id=Xk9pQ2vN7a', 'https://doi.org/10.1145/3292500.3330701'];
+    expect(new Set(kinds.flatMap(originsFor))).toEqual(new Set(METADATA_ORIGINS));
   });
 
   it('every origin asked for is an optional host permission of the manifest (else the request fails whole)', async () => {
     const manifest = (await import('../../manifest.json')).default;
-    const links = ['https://proceedings.mlr.press/v1/a.html', 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract.html', 'https://openaccess.thecvf.com/content/CVPR2024/html/X_CVPR_2024_paper.html'];
+    const links = ['https://arxiv.org/abs/2401.12345', 'https://openreview.net/forum?id=Xk9pQ2vN7a', 'https://doi.org/10.1145/3292500.3330701', 'https://proceedings.mlr.press/v1/a.html', 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract.html', 'https://openaccess.thecvf.com/content/CVPR2024/html/X_CVPR_2024_paper.html'];
     for (const link of links) expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(originsFor(link)));
   });
 });

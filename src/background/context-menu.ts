@@ -1,33 +1,45 @@
 // "Save to reading list" on links to arXiv, Hugging Face, alphaXiv, OpenReview, DOI, ACL Anthology, PMLR, NeurIPS and
 // CVF pages on any site (issue #5): the background fetches the paper's metadata, or its page, and saves it like a save
 // from a card.
+import { arxivIdFromDoi } from '../core/ids';
 import { savedFromUrl, type Paper } from '../core/paper';
 import { PAGE_SITES } from '../sites/read-page';
 import { identifyLink } from './save-link/targets';
 
 export const MENU_ID = 'papershelf-save-link';
 
-/**
- * Where paper metadata comes from: optional hosts, asked for on the first save from a link (a user
- * action). Without them the paper is still saved, with the id and link as its title.
- */
-export const METADATA_ORIGINS = [
-  'https://export.arxiv.org/api/query*',
-  'https://api2.openreview.net/notes*',
-  'https://api.openreview.net/notes*',
-  'https://doi.org/*',
-  'https://api.crossref.org/*',
-  'https://api.datacite.org/*',
-];
+/** arXiv's API, for arXiv papers Hugging Face's paper API (a host permission) does not know. */
+const ARXIV_API = ['https://export.arxiv.org/api/query*'];
+const OPENREVIEW_APIS = ['https://api2.openreview.net/notes*', 'https://api.openreview.net/notes*'];
+/** A DOI's metadata: content negotiation at doi.org, answered by Crossref or DataCite. */
+const DOI_APIS = ['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*'];
 
 /**
- * What a click on a link asks for: the metadata APIs, and for a paper page read whole (PMLR, NeurIPS, CVF) that site's
- * pages, the same grant as turning the site on in the options (its overlays then run there too: what was granted is
- * the site). Only the site the link is on, so a save from an arXiv link never asks for three proceedings sites.
+ * Where paper metadata comes from: optional hosts, asked for on the first save of a paper of their kind (a user
+ * action). Without them the paper is still saved, with the id and link as its title.
+ */
+export const METADATA_ORIGINS = [...ARXIV_API, ...OPENREVIEW_APIS, ...DOI_APIS];
+
+/**
+ * What a click on a link (or the popup's save of a tab) asks for: the hosts that save reads, and no other. An arXiv
+ * paper's, arXiv's API (an arXiv DOI is the arXiv paper); an OpenReview paper's, OpenReview's; a DOI's, the DOI
+ * resolvers; a paper page read whole (PMLR, NeurIPS, CVF), that site's pages, the same grant as turning the site on in
+ * the options (its overlays then run there too: what was granted is the site). Nothing for a link to no paper.
  */
 export function originsFor(linkUrl: string): string[] {
   const target = identifyLink(linkUrl);
-  return target?.kind === 'page' ? [...METADATA_ORIGINS, ...PAGE_SITES[target.site].matches] : METADATA_ORIGINS;
+  switch (target?.kind) {
+    case 'arxiv':
+      return ARXIV_API;
+    case 'openreview':
+      return OPENREVIEW_APIS;
+    case 'doi':
+      return arxivIdFromDoi(target.doi) ? ARXIV_API : DOI_APIS;
+    case 'page':
+      return [...PAGE_SITES[target.site].matches];
+    default:
+      return [];
+  }
 }
 
 export interface SaveLinkDeps {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyPaper, type Paper } from '../core/paper';
 import { makePaper } from '../../test/unit/paper-factory';
 import { openDatabase, savePaper, type Database } from '../storage/reading-list';
-import { METADATA_ORIGINS } from './context-menu';
+const ARXIV_API = ['https://export.arxiv.org/api/query*'];
 import type { Notice } from './messages';
 import type { LinkTarget } from './save-link/targets';
 import { NoPaperError, saveTabPaper, tabPaper } from './tab-paper';
@@ -19,7 +19,7 @@ const PDF = 'https://arxiv.org/pdf/2606.41234v2';
 
 describe('tabPaper: the paper a tab shows, from its address', () => {
   it('names an arXiv PDF by its paper id (no version), with what its save asks for, and not saved', async () => {
-    expect(await tabPaper(db, PDF)).toEqual({ id: 'arxiv:2606.41234', label: 'arXiv:2606.41234', origins: METADATA_ORIGINS, state: null });
+    expect(await tabPaper(db, PDF)).toEqual({ id: 'arxiv:2606.41234', label: 'arXiv:2606.41234', origins: ARXIV_API, state: null });
   });
 
   it('gives its saved state under its id, or under the record that knows it by another id', async () => {
@@ -30,14 +30,14 @@ describe('tabPaper: the paper a tab shows, from its address', () => {
     expect(await tabPaper(db, 'https://openreview.net/pdf?id=Xk9pQ2vN7a')).toEqual({
       id: 'openreview:Xk9pQ2vN7a',
       label: 'OpenReview paper Xk9pQ2vN7a',
-      origins: METADATA_ORIGINS,
+      origins: ['https://api2.openreview.net/notes*', 'https://api.openreview.net/notes*'],
       state: { status: 'to-read', tags: [], savedAs: 'doi:10.1145/3292500.3330701' },
     });
   });
 
   it("asks for a proceedings site's pages too where the paper's page must be read (PMLR)", async () => {
     const found = await tabPaper(db, 'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf');
-    expect(found).toMatchObject({ id: 'pmlr:v202/exemplo23a', origins: [...METADATA_ORIGINS, 'https://proceedings.mlr.press/*'], state: null });
+    expect(found).toMatchObject({ id: 'pmlr:v202/exemplo23a', origins: ['https://proceedings.mlr.press/*'], state: null });
   });
 
   it('is null for an address that names no paper: a listing, a search, another site', async () => {

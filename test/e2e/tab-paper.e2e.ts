@@ -1,16 +1,19 @@
-// The popup saves the paper the reader's tab shows, end to end in Chromium and Firefox: an arXiv PDF, where no content
-// script runs and so no card offers a Save. The toolbar button's click lets the popup read the tab's address
-// (`activeTab`), which automation cannot click: this test's copy of the build has that address as a host permission
-// instead, which lets it read the same. In Chromium, whose permission prompt cannot be answered, the metadata hosts a
-// save asks for are host permissions of the copy too (a reader grants them once, at the first save); Firefox's prompt is
-// switched off, so there the click's request is made and granted. The paper's title comes from Hugging Face's paper
-// API (the local fake); the tab is served as a page, as the test cannot show a PDF: what counts is its address.
+// The popup saves the paper the reader's tab shows, end to end in Chromium and Firefox: an arXiv PDF and an ACL
+// Anthology PDF, where no content script runs and so no card offers a Save. The toolbar button's click lets the popup
+// read the tab's address (`activeTab`), which automation cannot click: this test's copy of the build has those
+// addresses as host permissions instead, which let it read the same. A save asks for the metadata hosts it reads, not
+// granted yet, inside the click: in Chromium, whose permission prompt cannot be answered, they are host permissions of
+// the copy too (a reader grants them once, at the first save of that kind); Firefox's prompt is switched off, so there
+// the DOI save's request is made and granted (Firefox grants hosts whole, so export.arxiv.org, whose listings the
+// extension reads, is granted already and the arXiv save asks nothing). Titles come from Hugging Face's paper API and
+// doi.org (the local fake); the tabs are served as pages, as the test cannot show a PDF: what counts is the address.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothBrowsers, copiedBuilds, until, type Harness } from './browsers';
 import { startFakeApi, type FakeApi } from './fake-api/server';
-import { METADATA_ORIGINS } from '../../src/background/context-menu';
+import { originsFor } from '../../src/background/context-menu';
+import { ACL_DOI, aclCsl } from '../../src/background/save-link/fixtures';
 
 const PDF_URL = 'https://arxiv.org/pdf/2606.41234v2';
 const OTHER_PDF_URL = 'https://arxiv.org/pdf/2606.49999';
@@ -22,7 +25,10 @@ const PAPER = {
   publishedAt: '2026-06-29T17:59:59.000Z',
   upvotes: 12,
 };
-const TAB_ACCESS = 'https://arxiv.org/pdf/*';
+const ACL_PDF_URL = 'https://aclanthology.org/2023.acl-long.1.pdf';
+const TAB_ACCESS = ['https://arxiv.org/pdf/*', 'https://aclanthology.org/*'];
+/** What the saves of these two tabs ask for: arXiv's API, and the DOI resolvers (the ACL paper is read through its DOI). */
+const ASKED = [...new Set([...originsFor(PDF_URL), ...originsFor(ACL_PDF_URL)])];
 
 const dist = copiedBuilds('tab-paper');
 beforeAll(() => {
@@ -30,17 +36,17 @@ beforeAll(() => {
     const path = join(dist, build, 'manifest.json');
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions: string[]; optional_host_permissions: string[]; permissions: string[] };
     expect(manifest.permissions).toContain('activeTab');
-    manifest.host_permissions.push(TAB_ACCESS);
+    manifest.host_permissions.push(...TAB_ACCESS);
     if (build === 'chrome') {
-      manifest.optional_host_permissions = manifest.optional_host_permissions.filter((p) => !METADATA_ORIGINS.includes(p));
-      manifest.host_permissions.push(...METADATA_ORIGINS);
+      manifest.optional_host_permissions = manifest.optional_host_permissions.filter((p) => !ASKED.includes(p));
+      manifest.host_permissions.push(...ASKED);
     }
     writeFileSync(path, JSON.stringify(manifest));
   }
 });
 
 const pdf = '<!doctype html><html><head><title>2606.41234v2.pdf</title></head><body><embed type="application/pdf"></body></html>';
-const browsers = bothBrowsers((url) => (url === PDF_URL || url === OTHER_PDF_URL ? { body: pdf } : undefined), dist);
+const browsers = bothBrowsers((url) => ([PDF_URL, OTHER_PDF_URL, ACL_PDF_URL].includes(url) ? { body: pdf } : undefined), dist);
 
 describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", (name, launch) => {
   let api: FakeApi;
@@ -49,6 +55,7 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
   beforeAll(async () => {
     api = await startFakeApi();
     api.hfPapers.set(PAPER.id, PAPER);
+    api.csl.set(ACL_DOI, aclCsl());
     harness = await launch();
   });
   afterAll(async () => {
@@ -66,15 +73,13 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     expect(await popup.texts(region)).toEqual([expect.stringContaining('This tab: arXiv:2606.41234')]);
     expect(await popup.texts(`${region} button`)).toEqual(['Save to reading list']);
 
-    // One of the metadata hosts a save asks for (Firefox grants hosts whole, so export.arxiv.org is granted already).
-    const doiApi = () => popup.evaluate(() => (globalThis as any).browser.permissions.contains({ origins: ['https://doi.org/*'] }));
-    if (name === 'firefox') expect(await doiApi()).toBe(false);
-    await popup.click(`${region} button`); // a real click: in Firefox it asks for the metadata hosts, granted
+    await popup.click(`${region} button`); // a real click
     await until(async () => (await popup.texts(`${region} p`)).includes('In your reading list: to read.'), 'the popup to say it is saved', 15_000);
     expect((await popup.texts(`${region} .tab-paper-title`))).toEqual([PAPER.title]);
     await until(async () => (await popup.texts('li.item .title')).includes(PAPER.title), 'the paper in the list', 10_000);
     expect(api.requests).toContain(`huggingface.co /api/papers/${PAPER.id}`);
-    if (name === 'firefox') expect(await doiApi()).toBe(true);
+    // Nothing asked but what an arXiv paper's save reads: not the DOI resolvers.
+    expect(await popup.evaluate(() => (globalThis as any).browser.permissions.contains({ origins: ['https://doi.org/*'] }))).toBe(name === 'chromium'); // the copy's
     // Saved from the tab's address, with the version it shows.
     const stored = await popup.evaluate(() =>
       (globalThis as any).browser.runtime.sendMessage({ type: 'list', payload: {} }).then((reply: any) => reply.value.map((r: any) => [r.id, r.savedFrom, r.paper.version])),
@@ -104,5 +109,23 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     expect(await overSaved.texts(`${region} .tab-paper-title`)).toEqual([PAPER.title]);
     await overSaved.close();
     await Promise.all([saved.close(), other.close()]);
+  });
+
+  it('an ACL Anthology PDF: saved through its DOI, the click asking for the DOI resolvers', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(ACL_PDF_URL);
+    const popup = await harness.openPopupOver(tab);
+    await popup.waitFor(`${region} button`);
+    expect(await popup.texts(`${region} .tab-paper-title`)).toEqual(['doi:10.18653/v1/2023.acl-long.1']);
+    const granted = () => popup.evaluate(() => (globalThis as any).browser.permissions.contains({ origins: ['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*'] }));
+    expect(await granted()).toBe(name === 'chromium'); // the copy's host permissions; in Firefox the click asks
+    await popup.click(`${region} button`);
+    await until(async () => (await popup.texts(`${region} p`)).includes('In your reading list: to read.'), 'the popup to say it is saved', 15_000);
+    expect(await popup.texts(`${region} .tab-paper-title`)).toEqual([aclCsl().title]);
+    expect(await granted()).toBe(true);
+    expect(api.requests).toContain(`doi.org /${ACL_DOI}`);
+    await until(async () => (await popup.texts('li.item .title')).includes(aclCsl().title), 'the paper in the list');
+    await popup.close();
+    await tab.close();
   });
 });
