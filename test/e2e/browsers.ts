@@ -333,6 +333,51 @@ export function copiedBuilds(name: string, builds: readonly ('chrome' | 'firefox
   return dist;
 }
 
+/** What either driver's page offers the methods both harnesses' tabs share (Playwright's and Puppeteer's alike). */
+interface DriverPage {
+  evaluate(fn: string | (() => unknown)): Promise<unknown>;
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  bringToFront(): Promise<void>;
+  mouse: { click(x: number, y: number): Promise<void>; move(x: number, y: number): Promise<void> };
+}
+
+/** A tab's methods that are the same in both browsers: navigation, overlays read and clicked, the real mouse. */
+function pageTab(page: DriverPage): Pick<Tab, 'goto' | 'reload' | 'overlays' | 'overlaysAsIs' | 'clickSave' | 'scrollThrough' | 'hover' | 'clickAt' | 'toFront' | 'evaluate'> {
+  const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
+  const run = (script: string) => page.evaluate(script);
+  const toFront = () => page.bringToFront();
+  /** The position of this paper's first overlay, scrolled to (a card far down has no overlay to scroll to until read). */
+  const reach = async (id: string) => {
+    await readOverlays(evaluate, run, toFront);
+    await page.evaluate(scrollScript(id));
+    const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
+    if (!target) throw new Error(`no overlay for ${id}`);
+    return target;
+  };
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    overlays: () => readOverlays(evaluate, run, toFront),
+    overlaysAsIs: () => inspectOverlays(evaluate),
+    async clickSave(id) {
+      const target = await reach(id);
+      await page.mouse.click(target.x, target.y);
+    },
+    async scrollThrough() {
+      await toFront(); // background tabs get no rendering updates, so no intersection callbacks
+      await run(SWEEP);
+    },
+    async hover(id) {
+      const target = await reach(id);
+      await page.mouse.move(target.x + 200, target.y);
+    },
+    clickAt: (x, y) => page.mouse.click(x, y),
+    toFront,
+    evaluate,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------- Chromium
 
 export async function launchChromium(dist: string, routes: Routes, settings: ReaderSettings = {}): Promise<Harness> {
@@ -374,36 +419,9 @@ export async function launchChromium(dist: string, routes: Routes, settings: Rea
   };
 
   const wrap = (page: PwPage): Tab => {
-    const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
-    const run = (script: string) => page.evaluate(script) as Promise<unknown>;
-    const toFront = () => page.bringToFront();
     return {
-      goto: async (url) => void (await page.goto(url)),
-      reload: async () => void (await page.reload()),
-      overlays: () => readOverlays(evaluate, run, toFront),
-      overlaysAsIs: () => inspectOverlays(evaluate),
-      async clickSave(id) {
-        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
-        await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
-        if (!target) throw new Error(`no overlay for ${id}`);
-        await page.mouse.click(target.x, target.y);
-      },
-      async scrollThrough() {
-        await toFront(); // background tabs get no rendering updates, so no intersection callbacks
-        await run(SWEEP);
-      },
-      async hover(id) {
-        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
-        await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
-        if (!target) throw new Error(`no overlay for ${id}`);
-        await page.mouse.move(target.x + 200, target.y);
-      },
-      clickAt: (x, y) => page.mouse.click(x, y),
-      toFront,
+      ...pageTab(page),
       resize: (width, height) => page.setViewportSize({ width, height }),
-      evaluate,
       run: (script) => page.evaluate(script),
       async inContentScript(script) {
         const cdp = await context.newCDPSession(page);
@@ -541,36 +559,9 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
   };
 
   const wrap = (page: PpPage): Tab => {
-    const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
-    const run = (script: string) => page.evaluate(script) as Promise<unknown>;
-    const toFront = () => page.bringToFront();
     return {
-      goto: async (url) => void (await page.goto(url)),
-      reload: async () => void (await page.reload()),
-      overlays: () => readOverlays(evaluate, run, toFront),
-      overlaysAsIs: () => inspectOverlays(evaluate),
-      async clickSave(id) {
-        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
-        await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
-        if (!target) throw new Error(`no overlay for ${id}`);
-        await page.mouse.click(target.x, target.y);
-      },
-      async scrollThrough() {
-        await toFront(); // background tabs get no rendering updates, so no intersection callbacks
-        await run(SWEEP);
-      },
-      async hover(id) {
-        await readOverlays(evaluate, run, toFront); // a card far down has no overlay to scroll to until then
-        await page.evaluate(scrollScript(id));
-        const target = (await readOverlays(evaluate, run, toFront)).find((o) => o.id === id);
-        if (!target) throw new Error(`no overlay for ${id}`);
-        await page.mouse.move(target.x + 200, target.y);
-      },
-      clickAt: (x, y) => page.mouse.click(x, y),
-      toFront,
+      ...pageTab(page),
       resize: (width, height) => page.setViewport({ width, height }),
-      evaluate,
       run: (script) => page.evaluate(script) as Promise<never>,
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),
       texts: (selector) => page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText)),
