@@ -16,6 +16,8 @@ import { recordRejectedToken } from './rejected-token';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
+import { shortcutAction } from './shortcut';
+import { saveTabPaper } from './tab-paper';
 import { hasPapers, savePaper } from '../storage/reading-list';
 import { listPresence } from './list-presence';
 import { createRelevanceService } from './relevance';
@@ -122,12 +124,35 @@ browser.permissions.onRemoved.addListener(sync);
 browser.runtime.onStartup.addListener(sync);
 browser.runtime.onInstalled.addListener(sync);
 
-// The keyboard shortcut: the active tab's content script knows which card is under the pointer or in focus.
-browser.commands.onCommand.addListener(async (command) => {
+// The keyboard shortcut: the active tab's content script knows which card is under the pointer or in focus; a paper's
+// PDF (no content script, no card) is saved from its address, as the popup's Save would (shortcut.ts).
+browser.commands.onCommand.addListener(onCommand);
+// Under a name in the worker's own scope, as the menu's handler below: automation cannot press a browser shortcut.
+(globalThis as { papershelfCommand?: typeof onCommand }).papershelfCommand = onCommand;
+
+function onCommand(command: string, tab?: Tabs.Tab): void {
   if (command !== 'save-paper') return;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'save-shortcut' }).catch(() => {}); // not a paper page
-});
+  if (!tab) {
+    // A browser that passes no tab: the active one (a grant asked for now would be outside the key press, and refused).
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active && onCommand(command, active));
+    return;
+  }
+  const action = shortcutAction(tab);
+  if (action?.kind === 'document') {
+    // Asked synchronously inside the key press (browsers grant only from a user action); refused is fine, as for a link.
+    const origins = originsFor(action.url);
+    const asked = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
+    void asked
+      .then(async () => saveTabPaper(await db(), action.url, { links: linkResolver, broadcast: (notice) => void broadcast(notice) }))
+      .then(
+        (record) => reportLinkSaved(record.paper.title, toolbar),
+        (error) => reportLinkProblem(action.url, error, toolbar),
+      )
+      .catch((error) => console.warn('Papershelf: the shortcut:', error));
+    return;
+  }
+  if (action) browser.tabs.sendMessage(action.tabId, { type: 'save-shortcut' }).catch(() => {}); // not a paper page
+}
 
 // "Save to reading list" on paper links anywhere.
 browser.runtime.onInstalled.addListener(() => {

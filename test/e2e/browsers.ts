@@ -139,6 +139,11 @@ export interface Harness {
    * native menu): calls the handler the background keeps as `papershelfMenuClick` (see README "Testing hooks").
    */
   menuClick(info: Record<string, unknown>): Promise<void>;
+  /**
+   * The extension's keyboard shortcut (`save-paper`) pressed with this tab in front, as the browser reports it
+   * (automation cannot press a browser's shortcut): calls the handler the background keeps as `papershelfCommand`.
+   */
+  pressShortcut(tab: Tab): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -497,6 +502,10 @@ export async function launchChromium(dist: string, routes: Routes, settings: Rea
     async menuClick(info) {
       await inServiceWorker(`globalThis.papershelfMenuClick(${JSON.stringify(info)}, undefined)`);
     },
+    async pressShortcut(tab) {
+      await tab.toFront();
+      await inServiceWorker(`chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => globalThis.papershelfCommand('save-paper', tab))`);
+    },
     async stopServiceWorker() {
       // The ServiceWorker domain lives on page targets; any page of the profile can stop the workers.
       const page = context.pages()[0] ?? (await context.newPage());
@@ -629,6 +638,17 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
     openExtensionPage,
     // Puppeteer's ARIA query handler (the accessibility tree, over WebDriver BiDi).
     byRole: (role, name) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`,
+    async pressShortcut(tab) {
+      const page = await openExtensionPage('src/options/index.html', 'form');
+      try {
+        await tab.toFront();
+        await page.run(
+          `Promise.all([browser.runtime.getBackgroundPage(), browser.tabs.query({ active: true, currentWindow: true })]).then(([bg, [tab]]) => bg.papershelfCommand('save-paper', tab))`,
+        );
+      } finally {
+        await page.close();
+      }
+    },
     async menuClick(info) {
       // Firefox's background is an event page: an extension page of the same add-on can reach its window.
       const page = await openExtensionPage('src/options/index.html', 'form');

@@ -17,6 +17,7 @@ import { ACL_DOI, aclCsl } from '../../src/background/save-link/fixtures';
 
 const PDF_URL = 'https://arxiv.org/pdf/2606.41234v2';
 const OTHER_PDF_URL = 'https://arxiv.org/pdf/2606.49999';
+const THIRD_PDF_URL = 'https://arxiv.org/pdf/2606.43333';
 const PAPER = {
   id: '2606.41234',
   title: 'Sparse Routing for Long-Context Retrieval',
@@ -46,7 +47,7 @@ beforeAll(() => {
 });
 
 const pdf = '<!doctype html><html><head><title>2606.41234v2.pdf</title></head><body><embed type="application/pdf"></body></html>';
-const browsers = bothBrowsers((url) => ([PDF_URL, OTHER_PDF_URL, ACL_PDF_URL].includes(url) ? { body: pdf } : undefined), dist);
+const browsers = bothBrowsers((url) => ([PDF_URL, OTHER_PDF_URL, THIRD_PDF_URL, ACL_PDF_URL].includes(url) ? { body: pdf } : undefined), dist);
 
 describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", (name, launch) => {
   let api: FakeApi;
@@ -125,6 +126,24 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     expect(await granted()).toBe(true);
     expect(api.requests).toContain(`doi.org /${ACL_DOI}`);
     await until(async () => (await popup.texts('li.item .title')).includes(aclCsl().title), 'the paper in the list');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('the keyboard shortcut on a PDF saves its paper (no card there to toggle), and says so on the toolbar button', async () => {
+    api.hfPapers.set('2606.43333', { ...PAPER, id: '2606.43333', title: 'Saved With a Key' });
+    const tab = await harness.newTab();
+    await tab.goto(THIRD_PDF_URL);
+    await harness.pressShortcut(tab);
+    const popup = await harness.openPopup();
+    await until(async () => (await popup.texts('li.item .title')).includes('Saved With a Key'), 'the paper in the list', 15_000);
+    if (harness.inServiceWorker) {
+      expect(await harness.inServiceWorker('chrome.action.getTitle({})')).toBe('Papershelf: saved “Saved With a Key” to the reading list');
+    }
+    // Pressed again, it stays saved: on a PDF the shortcut never removes (nothing there would show it).
+    await harness.pressShortcut(tab);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await popup.texts('li.item .title')).toContain('Saved With a Key');
     await popup.close();
     await tab.close();
   });

@@ -1,0 +1,42 @@
+// The keyboard shortcut (Alt+Shift+S, command `save-paper`). On a page with cards, the tab's content script knows which
+// card is under the pointer or in focus and toggles it. A paper's PDF (or arXiv's HTML view of it) has no content
+// script and no card: there the shortcut saves the paper its address names, as the popup's Save would.
+import { identifyLink } from './save-link/targets';
+
+const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org']);
+const AR5IV_HOSTS = new Set(['ar5iv.labs.arxiv.org', 'ar5iv.org']);
+const OPENREVIEW_HOSTS = new Set(['openreview.net', 'www.openreview.net']);
+
+/**
+ * Whether this address shows a paper itself, not a page about it: a PDF (any `.pdf`, arXiv's `/pdf/`, OpenReview's
+ * `/pdf` and `/attachment`) or arXiv's HTML rendering (`/html/`, ar5iv). No content script runs on these.
+ */
+export function isPaperDocument(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  const host = parsed.hostname.toLowerCase();
+  const path = parsed.pathname;
+  if (/\.pdf$/i.test(path)) return true;
+  if (ARXIV_HOSTS.has(host)) return /^\/(?:pdf|html)\//.test(path);
+  if (AR5IV_HOSTS.has(host)) return /^\/(?:html|abs)\//.test(path);
+  if (OPENREVIEW_HOSTS.has(host)) return path === '/pdf' || path === '/attachment';
+  return false;
+}
+
+export type ShortcutAction =
+  /** Tell the tab's content script, which toggles the card under the pointer or in focus. */
+  | { kind: 'card'; tabId: number }
+  /** Save the paper this document's address names (never a removal: nothing on the page would show it). */
+  | { kind: 'document'; url: string };
+
+/** What the shortcut does in this tab; null: nothing (no tab, or a document that names no paper Papershelf knows). */
+export function shortcutAction(tab: { id?: number; url?: string } | undefined): ShortcutAction | null {
+  if (!tab) return null;
+  if (tab.url && isPaperDocument(tab.url)) return identifyLink(tab.url) ? { kind: 'document', url: tab.url } : null;
+  return tab.id === undefined ? null : { kind: 'card', tabId: tab.id };
+}
