@@ -4,7 +4,7 @@
 import { arxivIdFromDoi } from '../core/ids';
 import { savedFromUrl, type Paper } from '../core/paper';
 import { PAGE_SITES } from '../sites/read-page';
-import { identifyLink } from './save-link/targets';
+import { identifyLink, type LinkTarget } from './save-link/targets';
 
 export const MENU_ID = 'papershelf-save-link';
 
@@ -27,7 +27,11 @@ export const METADATA_ORIGINS = [...ARXIV_API, ...OPENREVIEW_APIS, ...DOI_APIS];
  * the options (its overlays then run there too: what was granted is the site). Nothing for a link to no paper.
  */
 export function originsFor(linkUrl: string): string[] {
-  const target = identifyLink(linkUrl);
+  return originsOf(identifyLink(linkUrl));
+}
+
+/** originsFor, for the paper identifyLink found in an address (null: none). */
+export function originsOf(target: LinkTarget | null): string[] {
   switch (target?.kind) {
     case 'arxiv':
       return ARXIV_API;

@@ -4,12 +4,12 @@
 import browser, { type Menus, type Runtime, type Tabs } from 'webextension-polyfill';
 import { databaseOpener } from '../storage/connection';
 import { createResponder, IN_FLIGHT_KEY } from './respond';
-import { allowedRequest, changedNotice, isExtensionPage, pageReply, type Notice } from './messages';
+import { allowedRequest, isExtensionPage, pageReply, type Notice } from './messages';
 import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
 import { updateToolbarCount } from './toolbar-count';
-import { MENU_ID, originsFor, saveLink } from './context-menu';
+import { MENU_ID, originsFor } from './context-menu';
 import { reportLinkProblem, reportLinkSaved } from './link-save-notice';
 import { LINK_PROBLEM_KEY } from './link-problem';
 import { recordRejectedToken } from './rejected-token';
@@ -17,8 +17,8 @@ import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
 import { shortcutAction } from './shortcut';
-import { saveTabPaper } from './tab-paper';
-import { hasPapers, savePaper } from '../storage/reading-list';
+import { saveAddressed, saveTabPaper } from './tab-paper';
+import { hasPapers } from '../storage/reading-list';
 import { listPresence } from './list-presence';
 import { createRelevanceService } from './relevance';
 import { tellTabsSettingsChanged } from './settings-notice';
@@ -67,6 +67,16 @@ function broadcast(notice: Notice): Promise<void> {
 
 /** A paper's metadata from a link to it (the menu below) or from the address of the tab the popup opened over. */
 const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, init), now: Date.now, readPage: pageReader() });
+/** The menu's and the shortcut's saves from an address (the popup's goes through the responder, with the same). */
+const addressSave = { links: linkResolver, broadcast: (notice: Notice) => void broadcast(notice) };
+
+/**
+ * Ask for these hosts; call it synchronously inside the reader's click or key press (browsers grant only then).
+ * Refused, or nothing to ask for, the save goes on with what is granted.
+ */
+function askFor(origins: string[]): Promise<unknown> {
+  return origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
+}
 
 const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, links: linkResolver, session: browser.storage.session });
 
@@ -139,11 +149,8 @@ function onCommand(command: string, tab?: Tabs.Tab): void {
   }
   const action = shortcutAction(tab);
   if (action?.kind === 'document') {
-    // Asked synchronously inside the key press (browsers grant only from a user action); refused is fine, as for a link.
-    const origins = originsFor(action.url);
-    const asked = origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
-    void asked
-      .then(async () => saveTabPaper(await db(), action.url, { links: linkResolver, broadcast: (notice) => void broadcast(notice) }))
+    void askFor(originsFor(action.url)) // inside the key press, as for a link
+      .then(async () => saveTabPaper(await db(), action.url, addressSave))
       .then(
         (record) => reportLinkSaved(record.paper.title, toolbar),
         (error) => reportLinkProblem(action.url, error, toolbar),
@@ -167,21 +174,11 @@ browser.storage.onChanged.addListener((changes, area) => void (area === 'session
 
 function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
-  // Asked synchronously inside the click (browsers grant only from a user action); refused is fine.
-  const asked = browser.permissions.request({ origins: originsFor(info.linkUrl) }).catch(() => false);
-  void asked
-    .then(() =>
-      saveLink(info.linkUrl!, info.pageUrl ?? tab?.url, {
-        resolve: (target) => linkResolver.resolve(target),
-        save: async (paper, savedFrom) => {
-          const record = await savePaper(await db(), paper, { savedFrom });
-          void broadcast(changedNotice(record));
-        },
-      }),
-    )
+  void askFor(originsFor(info.linkUrl)) // inside the click
+    .then(async () => saveAddressed(await db(), info.linkUrl!, info.pageUrl ?? tab?.url, addressSave))
     .then(
       // The menu closes at once and the page shows nothing: the toolbar button says how it went.
-      (paper) => (paper ? reportLinkSaved(paper.title, toolbar) : reportLinkProblem(info.linkUrl!, null, toolbar)),
+      (record) => (record ? reportLinkSaved(record.paper.title, toolbar) : reportLinkProblem(info.linkUrl!, null, toolbar)),
       (error) => {
         console.warn('Papershelf: could not save the link:', error);
         return reportLinkProblem(info.linkUrl!, error, toolbar);

@@ -1,30 +1,22 @@
 // The keyboard shortcut (Alt+Shift+S, command `save-paper`). On a page with cards, the tab's content script knows which
 // card is under the pointer or in focus and toggles it. A paper's PDF (or arXiv's HTML view of it) has no content
 // script and no card: there the shortcut saves the paper its address names, as the popup's Save would.
-import { identifyLink } from './save-link/targets';
-
-const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org']);
-const AR5IV_HOSTS = new Set(['ar5iv.labs.arxiv.org', 'ar5iv.org']);
-const OPENREVIEW_HOSTS = new Set(['openreview.net', 'www.openreview.net']);
+import { webUrl } from '../core/ids';
+import { AR5IV_HOSTS, ARXIV_HOSTS, identifyLink, OPENREVIEW_HOSTS } from './save-link/targets';
 
 /**
  * Whether this address shows a paper itself, not a page about it: a PDF (any `.pdf`, arXiv's `/pdf/`, OpenReview's
  * `/pdf` and `/attachment`) or arXiv's HTML rendering (`/html/`, ar5iv). No content script runs on these.
  */
 export function isPaperDocument(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  const parsed = webUrl(url);
+  if (!parsed) return false;
   const host = parsed.hostname.toLowerCase();
   const path = parsed.pathname;
   if (/\.pdf$/i.test(path)) return true;
-  if (ARXIV_HOSTS.has(host)) return /^\/(?:pdf|html)\//.test(path);
-  if (AR5IV_HOSTS.has(host)) return /^\/(?:html|abs)\//.test(path);
-  if (OPENREVIEW_HOSTS.has(host)) return path === '/pdf' || path === '/attachment';
+  if (ARXIV_HOSTS.includes(host)) return /^\/(?:pdf|html)\//.test(path);
+  if (AR5IV_HOSTS.includes(host)) return /^\/(?:html|abs)\//.test(path);
+  if (OPENREVIEW_HOSTS.includes(host)) return path === '/pdf' || path === '/attachment';
   return false;
 }
 

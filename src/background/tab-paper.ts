@@ -3,7 +3,7 @@
 // Known from the address alone, as "Save to reading list" on a link to it knows it (save-link/targets.ts), and saved
 // the same way: the background reads its metadata (save-link/metadata.ts).
 import { changedNotice, type Notice } from './messages';
-import { originsFor, saveLink } from './context-menu';
+import { originsOf, saveLink } from './context-menu';
 import { minimalPaper, type LinkResolver } from './save-link/metadata';
 import { identifyLink } from './save-link/targets';
 import { lookup, savePaper, type Database, type SavedState } from '../storage/reading-list';
@@ -31,30 +31,41 @@ export async function tabPaper(db: Database, url: string): Promise<TabPaper | nu
     return null; // a target no save could make a paper of
   }
   const states = await lookup(db, [stand.id]);
-  return { id: stand.id, label: stand.title, origins: originsFor(url), state: states[stand.id] ?? null };
+  return { id: stand.id, label: stand.title, origins: originsOf(target), state: states[stand.id] ?? null };
 }
 
 export class NoPaperError extends Error {
   override name = 'NoPaperError';
 }
 
+/** What a save from an address needs: the metadata reader, and the notice to every tab. */
+export interface AddressSaveDeps {
+  links: Pick<LinkResolver, 'resolve'>;
+  broadcast: (notice: Notice) => void;
+}
+
 /**
- * Save the paper this address names, its metadata read as for a link; the page it is saved from is the address
- * itself. Rejects with NoPaperError, saving nothing, for an address that names none.
+ * Save the paper an address names (a link's, or a tab's), its metadata read as for a link, saved from `pageUrl`, and
+ * tell every tab; null, saving nothing, when it names none. The link menu's, the popup's and the shortcut's save.
  */
-export async function saveTabPaper(
-  db: Database,
-  url: string,
-  deps: { links: Pick<LinkResolver, 'resolve'>; broadcast: (notice: Notice) => void },
-): Promise<SavedPaper> {
+export async function saveAddressed(db: Database, url: string, pageUrl: string | undefined, deps: AddressSaveDeps): Promise<SavedPaper | null> {
   let record: SavedPaper | null = null;
-  await saveLink(url, url, {
+  await saveLink(url, pageUrl, {
     resolve: (target) => deps.links.resolve(target),
     save: async (paper, savedFrom) => {
       record = await savePaper(db, paper, { savedFrom });
       deps.broadcast(changedNotice(record));
     },
   });
+  return record;
+}
+
+/**
+ * Save the paper a tab's address names, saved from that address. Rejects with NoPaperError, saving nothing, for an
+ * address that names none.
+ */
+export async function saveTabPaper(db: Database, url: string, deps: AddressSaveDeps): Promise<SavedPaper> {
+  const record = await saveAddressed(db, url, url, deps);
   if (!record) throw new NoPaperError('This page names no paper Papershelf knows');
   return record;
 }

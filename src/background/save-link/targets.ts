@@ -13,10 +13,11 @@ export type LinkTarget =
   /** A paper no API knows (PMLR, NeurIPS, CVF): `url` is its page on that site (https), which is read. */
   | { kind: 'page'; site: PageSite; url: string };
 
-const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
+export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
 const ARXIV_PATHS = ['abs', 'pdf', 'html'];
 /** ar5iv, arXiv's HTML view of its papers before arxiv.org/html/ (still linked from many pages). */
-const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
+export const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
+export const OPENREVIEW_HOSTS = ['openreview.net', 'www.openreview.net'];
 const ACL_HOSTS = ['aclanthology.org', 'www.aclanthology.org'];
 /** The anthology's address until 2020 (`aclweb.org/anthology/P19-1001`), still in many papers' references. */
 const ACLWEB_HOSTS = ['aclweb.org', 'www.aclweb.org'];
@@ -59,7 +60,7 @@ export function identifyLink(href: string): LinkTarget | null {
   const url = webUrl(href);
   if (!url) return null;
   const host = url.hostname.toLowerCase();
-  if (host === 'openreview.net' || host === 'www.openreview.net') {
+  if (OPENREVIEW_HOSTS.includes(host)) {
     // A paper's forum, PDF or attachment, not a venue's forum; a link to a reply (`noteId`) is to the paper's forum, opened
     // at the reply, and saves the paper (as a list entry linking a reply is no paper entry: venues.ts).
     url.searchParams.delete('noteId');
