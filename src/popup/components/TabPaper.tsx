@@ -23,7 +23,7 @@ export function TabPaper({ api, papers, announce }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   /** The line saying it is saved takes the focus from the button it replaces, once the reader's click saved it. */
   const savedLine = useRef<HTMLParagraphElement>(null);
-  const [focusSaved, setFocusSaved] = useState(false);
+  const focusSaved = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -37,11 +37,11 @@ export function TabPaper({ api, papers, announce }: Props) {
     };
   }, [api]);
   useEffect(() => {
-    if (focusSaved && savedLine.current) {
+    if (focusSaved.current && savedLine.current) {
       savedLine.current.focus();
-      setFocusSaved(false);
+      focusSaved.current = false;
     }
-  }, [focusSaved, tab]);
+  }, [tab]);
 
   if (!tab) return null;
   const savedId = tab.state ? tab.state.savedAs ?? tab.id : null;
@@ -56,7 +56,7 @@ export function TabPaper({ api, papers, announce }: Props) {
       (record) => {
         setTab({ ...tab, state: { status: record.status, tags: [...record.tags], ...(record.id === tab.id ? {} : { savedAs: record.id }) } });
         setSavedTitle(record.paper.title);
-        setFocusSaved(true);
+        focusSaved.current = true;
         announce(`Saved “${record.paper.title}” to the reading list.`);
       },
       (error: unknown) => setProblem(`Could not save this tab's paper: ${error instanceof Error ? error.message : String(error)}`),
