@@ -13,6 +13,8 @@ describe('isPaperDocument: an address that shows the paper itself, where no cont
     'https://aclanthology.org/2023.acl-long.1.pdf',
     'https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf',
     'https://example.org/papers/Some.PDF',
+    'https://dl.acm.org/doi/10.1145/3580305.3599256', // a publisher's page of one paper: no content script there either
+    'https://www.nature.com/articles/nature14539',
   ])('%s is one', (url) => expect(isPaperDocument(url)).toBe(true));
 
   it.each([
@@ -22,6 +24,7 @@ describe('isPaperDocument: an address that shows the paper itself, where no cont
     'https://openreview.net/forum?id=Xk9pQ2vN7a',
     'https://aclanthology.org/2023.acl-long.1/',
     'https://example.org/pdf/notes', // a "/pdf/" folder elsewhere is nobody's PDF
+    'https://dl.acm.org/toc/tkdd/2023/17/1', // a publisher's table of contents
     'file:///home/me/2606.41234.pdf',
     'not a url',
   ])('%s is not', (url) => expect(isPaperDocument(url)).toBe(false));
@@ -30,6 +33,11 @@ describe('isPaperDocument: an address that shows the paper itself, where no cont
 describe('shortcutAction: what the shortcut does in the tab in front', () => {
   it("saves the paper a PDF's address names, from that address", () => {
     expect(shortcutAction({ id: 7, url: 'https://arxiv.org/pdf/2606.41234v2' })).toEqual({ kind: 'document', url: 'https://arxiv.org/pdf/2606.41234v2' });
+  });
+
+  it("saves the paper of a publisher's page from its address", () => {
+    const url = 'https://link.springer.com/chapter/10.1007/978-3-031-19775-8_1';
+    expect(shortcutAction({ id: 7, url })).toEqual({ kind: 'document', url });
   });
 
   it("on any other page, tells the tab's content script (which toggles the card under the pointer or in focus)", () => {

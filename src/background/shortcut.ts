@@ -1,19 +1,22 @@
 // The keyboard shortcut (Alt+Shift+S, command `save-paper`). On a page with cards, the tab's content script knows which
 // card is under the pointer or in focus and toggles it. A paper's PDF (or arXiv's HTML view of it) has no content
-// script and no card: there the shortcut saves the paper its address names, as the popup's Save would.
+// script and no card, nor has a publisher's page (ACM, Springer, …): there the shortcut saves the paper its address names,
+// as the popup's Save would.
 import { webUrl } from '../core/ids';
+import { publisherDoi } from '../core/publishers';
 import { AR5IV_HOSTS, ARXIV_HOSTS, identifyLink, OPENREVIEW_HOSTS } from './save-link/targets';
 
 /**
- * Whether this address shows a paper itself, not a page about it: a PDF (any `.pdf`, arXiv's `/pdf/`, OpenReview's
- * `/pdf` and `/attachment`) or arXiv's HTML rendering (`/html/`, ar5iv). No content script runs on these.
+ * Whether this address shows one paper with no card for it: a PDF (any `.pdf`, arXiv's `/pdf/`, OpenReview's `/pdf` and
+ * `/attachment`), arXiv's HTML rendering (`/html/`, ar5iv), or a publisher's page of one paper (core/publishers.ts). No
+ * content script runs on these.
  */
 export function isPaperDocument(url: string): boolean {
   const parsed = webUrl(url);
   if (!parsed) return false;
   const host = parsed.hostname.toLowerCase();
   const path = parsed.pathname;
-  if (/\.pdf$/i.test(path)) return true;
+  if (/\.pdf$/i.test(path) || publisherDoi(parsed.href)) return true;
   if (ARXIV_HOSTS.includes(host)) return /^\/(?:pdf|html)\//.test(path);
   if (AR5IV_HOSTS.includes(host)) return /^\/(?:html|abs)\//.test(path);
   if (OPENREVIEW_HOSTS.includes(host)) return path === '/pdf' || path === '/attachment';

@@ -427,6 +427,10 @@ describe('search, DOIs in publisher links', () => {
       row('aaaaaaaaaaaB', 'https://ieeexplore.ieee.org/abstract/document/1234567', 'https://link.springer.com/content/pdf/10.1007/s11263-015-0816-y.pdf'),
       row('aaaaaaaaaaaC', 'https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012345/meta'),
       row('aaaaaaaaaaaD', 'https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1.full.pdf'),
+      // MIT Press puts the article's number and title after the DOI; Nature's and IJCAI's DOIs follow from the address
+      row('aaaaaaaaaaaE', 'https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00577/116710/Lost-in-the-Middle'),
+      row('aaaaaaaaaaaF', 'https://www.nature.com/articles/nature14539'),
+      row('aaaaaaaaaaaG', 'https://www.ijcai.org/proceedings/2019/0264.pdf'),
     ].join('');
     const doc = new JSDOM(`<body>${html}</body>`, { url }).window.document;
     const page = extractPage(scholar, doc, new URL(url), NOW);
@@ -435,6 +439,9 @@ describe('search, DOIs in publisher links', () => {
       'doi:10.1007/s11263-015-0816-y',
       'doi:10.1088/1742-6596/1234/1/012345',
       'doi:10.1101/2020.01.01.123456',
+      'doi:10.1162/tacl_a_00577',
+      'doi:10.1038/nature14539',
+      'doi:10.24963/ijcai.2019/264',
     ]);
   });
 });

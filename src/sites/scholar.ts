@@ -5,6 +5,7 @@
 // abstract); `published` is the year alone, all a byline or a profile row gives; `authorCount` stays null (Scholar never
 // shows a count: a list cut with "…" keeps the shown names).
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, parseArxivId } from '../core/ids';
+import { publisherDoi } from '../core/publishers';
 import { paperIdentity } from '../core/aliases';
 import { emptyPaper, normalizeSpace, ownDoi, type Paper } from '../core/paper';
 import { venueIdsFromUrls } from '../core/venues';
@@ -125,7 +126,8 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
   const byline = parseByline(textOf(card.querySelector(RESULT_BYLINE)));
   const named = BYLINE_ARXIV.exec(byline.venue ?? '')?.[1];
   const arxiv = outbound.map((u) => arxivIdFromUrl(u)?.id).find(Boolean) ?? (named && parseArxivId(named)?.id);
-  const doi = outbound.map((u) => doiFromUrl(u)).find(Boolean);
+  // A publisher's own address scheme first (MIT Press puts more after the DOI; Nature's and IJCAI's follow from it).
+  const doi = outbound.map((u) => publisherDoi(u) ?? doiFromUrl(u)).find(Boolean);
   // A PMLR, NeurIPS, OpenReview, CVF or ACL Anthology page or PDF; a second venue's (its forum beside its PMLR PDF) is an alias.
   const [venue, ...otherVenues] = venueIdsFromUrls(outbound);
   const identity = paperIdentity({

@@ -27,7 +27,13 @@ const PAPER = {
   upvotes: 12,
 };
 const ACL_PDF_URL = 'https://aclanthology.org/2023.acl-long.1.pdf';
-const TAB_ACCESS = ['https://arxiv.org/pdf/*', 'https://aclanthology.org/*'];
+/** Publishers' addresses that carry the paper's DOI (core/publishers.ts): an ACM PDF, a Nature article's page. */
+const ACM_DOI = '10.1145/3580305.3599256';
+const ACM_PDF_URL = `https://dl.acm.org/doi/pdf/${ACM_DOI}?download=true`;
+const ACM_TITLE = 'Graph Retrieval at Scale for Session Recommendations';
+const NATURE_DOI = '10.1038/s41586-026-01234-5';
+const NATURE_URL = 'https://www.nature.com/articles/s41586-026-01234-5';
+const TAB_ACCESS = ['https://arxiv.org/pdf/*', 'https://aclanthology.org/*', 'https://dl.acm.org/*', 'https://www.nature.com/*'];
 /** What the saves of these two tabs ask for: arXiv's API, and the DOI resolvers (the ACL paper is read through its DOI). */
 const ASKED = [...new Set([...originsFor(PDF_URL), ...originsFor(ACL_PDF_URL)])];
 
@@ -47,7 +53,8 @@ beforeAll(() => {
 });
 
 const pdf = '<!doctype html><html><head><title>2606.41234v2.pdf</title></head><body><embed type="application/pdf"></body></html>';
-const browsers = bothBrowsers((url) => ([PDF_URL, OTHER_PDF_URL, THIRD_PDF_URL, ACL_PDF_URL].includes(url) ? { body: pdf } : undefined), dist);
+const TABS = [PDF_URL, OTHER_PDF_URL, THIRD_PDF_URL, ACL_PDF_URL, ACM_PDF_URL, NATURE_URL];
+const browsers = bothBrowsers((url) => (TABS.includes(url) ? { body: pdf } : undefined), dist);
 
 describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", (name, launch) => {
   let api: FakeApi;
@@ -57,6 +64,11 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     api = await startFakeApi();
     api.hfPapers.set(PAPER.id, PAPER);
     api.csl.set(ACL_DOI, aclCsl());
+    // A publisher's record: the ACL one's shape, nothing of the anthology in it.
+    const published = (doi: string, title: string, page: string) =>
+      aclCsl({ DOI: doi, title, publisher: 'A Publisher', prefix: doi.split('/')[0], link: [], event: undefined, 'container-title': 'A Journal', URL: `https://doi.org/${doi}`, resource: { primary: { URL: page } } });
+    api.csl.set(ACM_DOI, published(ACM_DOI, ACM_TITLE, `https://dl.acm.org/doi/${ACM_DOI}`));
+    api.csl.set(NATURE_DOI, published(NATURE_DOI, 'Saved From a Publisher Page With a Key', NATURE_URL));
     harness = await launch();
   });
   afterAll(async () => {
@@ -126,6 +138,35 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     expect(await granted()).toBe(true);
     expect(api.requests).toContain(`doi.org /${ACL_DOI}`);
     await until(async () => (await popup.texts('li.item .title')).includes(aclCsl().title), 'the paper in the list');
+    await popup.close();
+    await tab.close();
+  });
+
+  it("a publisher's PDF whose address carries its DOI (ACM): saved through the DOI, from that address", async () => {
+    const tab = await harness.newTab();
+    await tab.goto(ACM_PDF_URL);
+    const popup = await harness.openPopupOver(tab);
+    await popup.waitFor(`${region} button`);
+    expect(await popup.texts(`${region} .tab-paper-title`)).toEqual([`doi:${ACM_DOI}`]);
+    await popup.click(`${region} button`);
+    await until(async () => (await popup.texts(`${region} p`)).includes('In your reading list: to read.'), 'the popup to say it is saved', 15_000);
+    expect(await popup.texts(`${region} .tab-paper-title`)).toEqual([ACM_TITLE]);
+    expect(api.requests).toContain(`doi.org /${ACM_DOI}`);
+    const stored = await popup.evaluate(() =>
+      (globalThis as any).browser.runtime.sendMessage({ type: 'list', payload: {} }).then((reply: any) => reply.value.map((r: any) => [r.id, r.savedFrom])),
+    );
+    expect(stored).toContainEqual([`doi:${ACM_DOI}`, ACM_PDF_URL]);
+    await popup.close();
+    await tab.close();
+  });
+
+  it("the keyboard shortcut on a publisher's article page (no card there either) saves its paper", async () => {
+    const tab = await harness.newTab();
+    await tab.goto(NATURE_URL);
+    await harness.pressShortcut(tab);
+    const popup = await harness.openPopup();
+    await until(async () => (await popup.texts('li.item .title')).includes('Saved From a Publisher Page With a Key'), 'the paper in the list', 15_000);
+    expect(api.requests).toContain(`doi.org /${NATURE_DOI}`);
     await popup.close();
     await tab.close();
   });

@@ -60,6 +60,12 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://www.aclweb.org/anthology/P19-1001.pdf', { kind: 'doi', doi: '10.18653/v1/P19-1001' }],
   ['http://aclweb.org/anthology/D18-1045', { kind: 'doi', doi: '10.18653/v1/D18-1045' }],
   ['https://www.aclweb.org/anthology/2020.acl-main.1/', { kind: 'doi', doi: '10.18653/v1/2020.acl-main.1' }],
+  // Publishers' pages and PDFs whose address carries the DOI (core/publishers.ts): read through the DOI
+  ['https://dl.acm.org/doi/pdf/10.1145/3580305.3599256', { kind: 'doi', doi: '10.1145/3580305.3599256' }],
+  ['https://link.springer.com/chapter/10.1007/978-3-031-19775-8_1', { kind: 'doi', doi: '10.1007/978-3-031-19775-8_1' }],
+  ['https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00577/116710/Lost-in-the-Middle', { kind: 'doi', doi: '10.1162/tacl_a_00577' }],
+  ['https://www.nature.com/articles/nature14539', { kind: 'doi', doi: '10.1038/nature14539' }],
+  ['https://www.ijcai.org/proceedings/2019/0264.pdf', { kind: 'doi', doi: '10.24963/ijcai.2019/264' }],
   // PMLR, NeurIPS and CVF papers: no DOI or API, so their own page is read (its paper page, from the page or its PDF)
   ...pages('pmlr', 'https://proceedings.mlr.press/v202/exemplo23a.html', [
     'https://proceedings.mlr.press/v202/exemplo23a.html',
@@ -139,6 +145,8 @@ describe('identifyLink', () => {
     'https://aclanthology.org/2023.acl-long.1/extra',
     'https://aclanthology.org/2020.lrec-1.1/', // LREC: no ACL DOI
     'https://aclanthology.org/2024.x-1.5/', // a workshop since 2020: no ACL DOI
+    'https://dl.acm.org/doi/proceedings/10.1145/3580305', // a publisher's volume
+    'https://link.springer.com/book/10.1007/978-3-031-19775-8',
     'https://aclanthology.org/P16-1001/', // before 2017: no 10.18653 DOI
     'https://aclanthology.org/Q19-1001/', // TACL: MIT Press DOIs
     'https://aclanthology.org/J19-1001.pdf', // CL: MIT Press DOIs
@@ -211,6 +219,10 @@ describe('LINK_PATTERNS', () => {
     'https://neurips.cc/virtual/2023/poster/70001',
     'https://openaccess.thecvf.com/CVPR2024?day=all',
     'https://jmlr.org/papers/v24/21-0001.html',
+    'https://dl.acm.org/toc/tkdd/2023/17/1',
+    'https://link.springer.com/journal/10994',
+    'https://www.nature.com/subjects/machine-learning',
+    'https://evil.example/doi/10.1145/3580305.3599256',
   ])('do not show it on %s', (href) => {
     expect(matched(href)).toBe(false);
   });

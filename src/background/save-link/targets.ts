@@ -2,6 +2,7 @@
 // knows, or for PMLR, NeurIPS and CVF papers (no DOI, no API) the paper page to read.
 // Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
 import { aclAnthologyDoi, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, parseDoi, webUrl } from '../../core/ids';
+import { MAX_DOI, PUBLISHER_LINK_PATTERNS, publisherDoi } from '../../core/publishers';
 import { openReviewId, venuePaperFromUrl } from '../../core/venues';
 import { pageSiteOf, type PageSite } from '../../sites/read-page';
 
@@ -9,6 +10,7 @@ export type LinkTarget =
   /** `version`: the one the link names (`/pdf/<id>v2`), what the reader will see; the paper is the id. */
   | { kind: 'arxiv'; id: string; version?: number | null }
   | { kind: 'openreview'; id: string }
+  /** A doi.org link, an ACL Anthology paper (its ACL DOI), a publisher's page or PDF whose address carries the DOI. */
   | { kind: 'doi'; doi: string }
   /** A paper no API knows (PMLR, NeurIPS, CVF): `url` is its page on that site (https), which is read. */
   | { kind: 'page'; site: PageSite; url: string };
@@ -49,11 +51,10 @@ export const LINK_PATTERNS: string[] = [
   ...JMLR_HOSTS.map((host) => `*://${host}/proceedings/papers/*`),
   ...NEURIPS_HOSTS.map((host) => `*://${host}/*paper/*`),
   '*://openaccess.thecvf.com/content*',
+  ...PUBLISHER_LINK_PATTERNS,
 ];
 
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
-/** Longer DOIs exist in theory only; the bound keeps the canonical id under PaperSchema's 300 characters. */
-const MAX_DOI = 250;
 
 /** The paper a link names, or null for anything else (listing pages, venue forums, non-http URLs). */
 export function identifyLink(href: string): LinkTarget | null {
@@ -71,6 +72,8 @@ export function identifyLink(href: string): LinkTarget | null {
   if (ACL_HOSTS.includes(host) || ACLWEB_HOSTS.includes(host)) return aclTarget(url);
   const page = paperPage(url);
   if (page) return page;
+  const published = publisherDoi(url.href);
+  if (published) return { kind: 'doi', doi: published };
   const arxiv = arxivIdFromUrl(url.href);
   return arxiv ? { kind: 'arxiv', id: arxiv.id, version: arxiv.version } : null; // the paper, and the version apart
 }
