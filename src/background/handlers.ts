@@ -6,7 +6,7 @@ import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 import type { LinkResolver } from './save-link/metadata';
-import { saveTabPaper, tabPaper } from './tab-paper';
+import { previewTabPaper, saveTabPaper, tabPaper } from './tab-paper';
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
@@ -22,6 +22,8 @@ export interface HandlerDeps {
   relevance: RelevanceService;
   /** A paper's metadata from the address that names it (the APIs, or its page read): saves from a tab's address. */
   links: Pick<LinkResolver, 'resolve'>;
+  /** Whether all these hosts are granted (none: true). */
+  granted: (origins: string[]) => Promise<boolean>;
 }
 
 export async function handle(message: Envelope, deps: HandlerDeps): Promise<Responses[MessageName]> {
@@ -137,6 +139,8 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     }
     case 'tabPaper':
       return tabPaper(db, (message.payload as Envelope<'tabPaper'>['payload']).url);
+    case 'previewTabPaper':
+      return previewTabPaper((message.payload as Envelope<'previewTabPaper'>['payload']).url, deps);
     case 'saveTabPaper': {
       const { url } = message.payload as Envelope<'saveTabPaper'>['payload'];
       return saveTabPaper(db, url, deps);

@@ -78,7 +78,12 @@ function askFor(origins: string[]): Promise<unknown> {
   return origins.length ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
 }
 
-const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, links: linkResolver, session: browser.storage.session });
+/** Whether all these hosts are granted: the popup's preview of a tab's paper reads only what is. */
+function granted(origins: string[]): Promise<boolean> {
+  return origins.length ? browser.permissions.contains({ origins }).catch(() => false) : Promise.resolve(true);
+}
+
+const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, links: linkResolver, granted, session: browser.storage.session });
 
 // Starting again after being stopped in the middle of a write: its notice may never have been sent, so every
 // tab and page re-reads the saved state of what it shows.

@@ -72,7 +72,7 @@ describe('parseEnvelope', () => {
 
 /** The handler's dependencies over `db` (its open may fail): no GitHub, default settings; `extra` replaces any of them. */
 function depsOver(db: () => Promise<Database>, extra: Partial<HandlerDeps> = {}): HandlerDeps {
-  return { db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, saveSettings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(db), links: { resolve: async () => Promise.reject(new Error('not asked')) }, ...extra };
+  return { db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, saveSettings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(db), links: { resolve: async () => Promise.reject(new Error('not asked')) }, granted: async () => false, ...extra };
 }
 
 describe('handle', () => {
@@ -506,7 +506,7 @@ describe('allowedRequest: what the background takes from whom', () => {
     const page = 'https://huggingface.co/papers/date/2026-07-02';
     const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
-    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'tabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'tabPaper', 'previewTabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
     // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
     expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
     expect(allowedRequest('list', undefined, base)).toBe(false);

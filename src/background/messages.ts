@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { SavedPaper } from '../storage/schema';
 import type { Settings } from '../storage/settings';
 import type { SavedState } from '../storage/reading-list';
-import type { TabPaper } from './tab-paper';
+import type { TabPaper, TabPaperPreview } from './tab-paper';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
 import { SettingsPatchSchema } from '../storage/settings-schema';
@@ -170,6 +170,8 @@ export const requests = {
    * and its saved state (background/tab-paper.ts). Extension pages only: it reads the list.
    */
   tabPaper: v.strictObject({ url: tabUrl }),
+  /** What that paper is called, its metadata read (when its hosts are granted) and kept for its save. Extension pages only. */
+  previewTabPaper: v.strictObject({ url: tabUrl }),
   /** Save that paper, its metadata read as a link's save reads it. Extension pages only. */
   saveTabPaper: v.strictObject({ url: tabUrl }),
   /** Write many records in one transaction: all or nothing (imports). */
@@ -249,6 +251,8 @@ export interface Responses {
   putMany: { written: number };
   /** null: the address names no paper. */
   tabPaper: TabPaper | null;
+  /** null: not read (a host not granted, the sources failed or do not know it, no paper). */
+  previewTabPaper: TabPaperPreview | null;
   /** The record as stored. */
   saveTabPaper: SavedPaper;
   editMany: { written: number };

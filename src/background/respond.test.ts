@@ -34,6 +34,7 @@ async function setup(gate: Promise<void> = Promise.resolve(), links: HandlerDeps
     saveSettings: async () => DEFAULT_SETTINGS,
     relevance: createRelevanceService(async () => db),
     links,
+    granted: async () => true,
     session,
   });
   return { db, notices, marks, responder };

@@ -7,7 +7,7 @@ import { openDatabase, savePaper, type Database } from '../storage/reading-list'
 const ARXIV_API = ['https://export.arxiv.org/api/query*'];
 import type { Notice } from './messages';
 import type { LinkTarget } from './save-link/targets';
-import { NoPaperError, saveTabPaper, tabPaper } from './tab-paper';
+import { NoPaperError, previewTabPaper, saveTabPaper, tabPaper } from './tab-paper';
 
 let db: Database;
 beforeEach(async () => {
@@ -44,6 +44,32 @@ describe('tabPaper: the paper a tab shows, from its address', () => {
     for (const url of ['https://arxiv.org/list/cs.LG/new', 'https://huggingface.co/papers/trending', 'https://openreview.net/group?id=ICLR.cc/2024/Conference', 'https://blog.example.org/']) {
       expect(await tabPaper(db, url)).toBeNull();
     }
+  });
+});
+
+describe("previewTabPaper: what the tab's paper is called, before it is saved", () => {
+  const paper = { ...emptyPaper('doi:10.1145/3580305.3599256', 'Graph Retrieval at Scale', { site: 'doi', page: 'api' }), authors: ['A One', 'B Two', 'C Three', 'D Four'], authorCount: 12 };
+
+  it("reads it as its save will, when every host its kind reads is granted: its title and first authors", async () => {
+    const links = { resolve: vi.fn(async () => ({ paper, complete: true })) };
+    const granted = vi.fn(async () => true);
+    expect(await previewTabPaper('https://dl.acm.org/doi/pdf/10.1145/3580305.3599256', { links, granted })).toEqual({ title: 'Graph Retrieval at Scale', authors: ['A One', 'B Two', 'C Three'], authorCount: 12 });
+    expect(granted).toHaveBeenCalledWith(['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*']);
+    expect(links.resolve).toHaveBeenCalledWith({ kind: 'doi', doi: '10.1145/3580305.3599256' });
+  });
+
+  it('reads nothing while a host it needs is not granted (asked only inside a click), nor for an address that names no paper', async () => {
+    const links = { resolve: vi.fn(async () => ({ paper, complete: true })) };
+    expect(await previewTabPaper(PDF, { links, granted: async () => false })).toBeNull();
+    const granted = vi.fn(async () => true);
+    expect(await previewTabPaper('https://arxiv.org/list/cs.LG/new', { links, granted })).toBeNull();
+    expect(granted).not.toHaveBeenCalled();
+    expect(links.resolve).not.toHaveBeenCalled();
+  });
+
+  it('is null when the sources failed or do not know it (the stand-in is no name)', async () => {
+    const links = { resolve: async () => ({ paper: { ...paper, title: 'doi:10.1145/3580305.3599256' }, complete: false }) };
+    expect(await previewTabPaper('https://dl.acm.org/doi/10.1145/3580305.3599256', { links, granted: async () => true })).toBeNull();
   });
 });
 

@@ -34,6 +34,27 @@ export async function tabPaper(db: Database, url: string): Promise<TabPaper | nu
   return { id: stand.id, label: stand.title, origins: originsOf(target), state: states[stand.id] ?? null };
 }
 
+/** What a tab's paper is called before it is saved, as its save will read it. */
+export interface TabPaperPreview {
+  title: string;
+  /** The first three authors (`authorCount`: how many in all, when more are known than named). */
+  authors: string[];
+  authorCount: number;
+}
+
+/**
+ * What the paper this address names is called, read as its save reads it (and kept for that save: save-link/metadata's
+ * recent reads), when every host its kind reads is granted already; null, reading nothing, when one is not (the popup
+ * asks for hosts only inside a click), and when the sources failed or do not know it.
+ */
+export async function previewTabPaper(url: string, deps: { links: Pick<LinkResolver, 'resolve'>; granted: (origins: string[]) => Promise<boolean> }): Promise<TabPaperPreview | null> {
+  const target = identifyLink(url);
+  if (!target || !(await deps.granted(originsOf(target)))) return null;
+  const { paper, complete } = await deps.links.resolve(target);
+  if (!complete) return null;
+  return { title: paper.title, authors: paper.authors.slice(0, 3), authorCount: Math.max(paper.authorCount ?? 0, paper.authors.length) };
+}
+
 export class NoPaperError extends Error {
   override name = 'NoPaperError';
 }

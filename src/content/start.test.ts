@@ -262,6 +262,7 @@ describe('startContentScript with the real background (its handlers over fake-in
       saveSettings: async () => DEFAULT_SETTINGS,
       relevance: createRelevanceService(async () => db),
       links: { resolve: async () => Promise.reject(new Error('no saves from an address in these tests')) },
+      granted: async () => false,
     };
     (globalThis as { browser?: unknown }).browser = {
       runtime: {

@@ -8,7 +8,8 @@ import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
 import { takeLinkProblem } from '../background/link-problem';
-import type { TabPaper } from '../background/tab-paper';
+import type { TabPaper, TabPaperPreview } from '../background/tab-paper';
+export type { TabPaperPreview };
 
 export interface SiteAccess {
   /** Human name, e.g. "Hugging Face Papers". */
@@ -72,6 +73,11 @@ export interface ReadingListApi {
    * when its address names none, or the page has no tab of its own to look at (the popup opened in a tab).
    */
   tabPaper(): Promise<TabPaperView | null>;
+  /**
+   * What it is called, read as its save reads it (the background keeps it for the save); null when it cannot be read
+   * without asking for a host (`missing`), or its sources do not know it.
+   */
+  previewTabPaper(tab: TabPaperView): Promise<TabPaperPreview | null>;
   /** Save it as a link to it is saved. Call it from a user action: it first asks for `missing` (a browser grants only then). */
   saveTabPaper(tab: TabPaperView): Promise<SavedPaper>;
 }
@@ -124,6 +130,7 @@ export const extensionApi: ReadingListApi = {
     const granted = await Promise.all(paper.origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
     return { ...paper, url, missing: paper.origins.filter((_, i) => !granted[i]) };
   },
+  previewTabPaper: (tab) => (tab.missing.length ? Promise.resolve(null) : send('previewTabPaper', { url: tab.url })),
   saveTabPaper(tab) {
     // Asked inside the reader's click, before anything is awaited; refused, the paper is still saved with what is granted
     // (as a link's save is): its title from Hugging Face's paper API, or its id until the metadata is read.

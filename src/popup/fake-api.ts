@@ -5,7 +5,7 @@ import { makePaper } from '../../test/unit/paper-factory';
 import { changedNotice, type Notice } from '../background/messages';
 import type { Paper } from '../core/paper';
 import type { SavedPaper } from '../storage/schema';
-import type { PaperEdit, ReadingListApi, SiteAccess, TabPaperView } from './api';
+import type { PaperEdit, ReadingListApi, SiteAccess, TabPaperPreview, TabPaperView } from './api';
 import { applyEdit } from '../storage/edit';
 import { mergeDuplicates } from '../core/merge-duplicates';
 import type { RecordVersion } from '../storage/reading-list';
@@ -27,6 +27,8 @@ export interface FakeApi extends ReadingListApi {
   linkProblem: string | null;
   /** The paper the reader's tab shows, for `tabPaper` (null: none). */
   tab: TabPaperView | null;
+  /** What `previewTabPaper` answers (null: it cannot be read; a promise: one the test settles). */
+  tabPreview: TabPaperPreview | null | Promise<TabPaperPreview | null>;
   /** What `saveTabPaper` saves (its title and abstract, as the metadata read would give them), or the error it fails with. */
   tabSave: { title: string } | Error;
   /** Deliver a notice to subscribers as the background would. */
@@ -126,6 +128,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       return problem;
     }),
     tab: null,
+    tabPreview: null,
     tabSave: { title: 'A paper' },
     // As the background answers: the state under the id the paper is saved as.
     tabPaper: vi.fn(async () => {
@@ -134,6 +137,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       const state = found ? { status: found.status, tags: [...found.tags], ...(found.id === api.tab.id ? {} : { savedAs: found.id }) } : null;
       return structuredClone({ ...api.tab, state });
     }),
+    previewTabPaper: vi.fn(async () => structuredClone(await api.tabPreview)),
     saveTabPaper: vi.fn(async (tab: TabPaperView) => {
       if (api.tabSave instanceof Error) throw api.tabSave;
       const record = makeSaved(tab.id, api.tabSave.title, Date.now(), { savedFrom: tab.url });

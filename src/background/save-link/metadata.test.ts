@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PaperSchema } from '../messages';
 import { ACL_DOI, aclCsl, ARXIV_ID, arxivEntry, arxivErrorEntry, arxivFeed, crossrefCsl, DOI, FORUM_ID, hfPaper, openreviewV1, openreviewV2 } from './fixtures';
 import { fetchHfPaper } from './hf-paper';
-import { createLinkResolver, minimalPaper, type LinkResolverOptions } from './metadata';
+import { createLinkResolver, minimalPaper, RECENT_MS, type LinkResolverOptions } from './metadata';
 import { atom, fakeClock, fakeFetch, json, networkError, respond, type Call } from './test-helpers';
 
 const HF = `https://huggingface.co/api/papers/${ARXIV_ID}`;
@@ -158,6 +158,37 @@ describe('arXiv links name a version', () => {
     expect((await hf.resolver.resolve({ kind: 'arxiv', id: `${ARXIV_ID}v3` })).paper.version).toBe(3);
     expect(minimalPaper({ kind: 'arxiv', id: ARXIV_ID, version: 4 }).version).toBe(4);
     expect(v.is(PaperSchema, minimalPaper({ kind: 'arxiv', id: ARXIV_ID, version: 4 }))).toBe(true);
+  });
+});
+
+describe('a paper read once is read once: the popup\'s preview of a tab\'s paper, then its save', () => {
+  it('a second resolve within ten minutes reads nothing again, whatever version it names; after them it reads again', async () => {
+    const { resolver, fake, clock } = setup(() => json(hfPaper()));
+    const first = await resolver.resolve({ kind: 'arxiv', id: ARXIV_ID });
+    clock.advance(RECENT_MS - 1);
+    const second = await resolver.resolve({ kind: 'arxiv', id: ARXIV_ID, version: 2 });
+    expect(fake.urls()).toEqual([HF]);
+    expect(second).toEqual({ paper: { ...first.paper, version: 2 }, complete: true });
+    // Each its own copy: a caller's change is not the next one's paper.
+    second.paper.authors.push('Someone Else');
+    expect((await resolver.resolve({ kind: 'arxiv', id: ARXIV_ID })).paper.authors).toEqual(first.paper.authors);
+    clock.advance(1);
+    await resolver.resolve({ kind: 'arxiv', id: ARXIV_ID });
+    expect(fake.urls()).toEqual([HF, HF]);
+  });
+
+  it('one read under way serves both; a read that found nothing is tried again next time', async () => {
+    let answer = () => json({ error: 'down' }, 503);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { resolver, fake } = setup(async (url) => (url.startsWith('https://doi.org/') ? (await gate, answer()) : networkError()));
+    const both = Promise.all([resolver.resolve({ kind: 'doi', doi: DOI }), resolver.resolve({ kind: 'doi', doi: DOI.toUpperCase() })]);
+    release();
+    expect((await both).map((r) => r.complete)).toEqual([false, false]);
+    expect(fake.urls()).toEqual([`https://doi.org/${DOI}`]);
+    answer = () => json(crossrefCsl());
+    expect((await resolver.resolve({ kind: 'doi', doi: DOI })).complete).toBe(true);
+    expect(fake.urls()).toHaveLength(2);
   });
 });
 

@@ -150,19 +150,44 @@ export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
     return read.success ? read.output : null;
   }
 
+  /**
+   * Papers read lately, by target (an arXiv version apart), and reads under way: the popup's preview of a tab's paper
+   * and the save that follows it, or a link saved twice, read once. A read that found nothing is forgotten when done,
+   * so the next save tries again.
+   */
+  const recent = new Map<string, { at: number; read: Promise<Paper | null> }>();
+  function remembered(target: LinkTarget): Promise<Paper | null> {
+    const key = JSON.stringify(target.kind === 'arxiv' ? [target.kind, target.id] : target);
+    const now = options.now();
+    const kept = recent.get(key);
+    if (kept && now - kept.at < RECENT_MS) return kept.read;
+    const read = lookup(target);
+    recent.delete(key);
+    recent.set(key, { at: now, read });
+    while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+    const forget = () => recent.get(key)?.read === read && recent.delete(key);
+    read.then((paper) => paper || forget(), forget);
+    return read;
+  }
+
   return {
     async resolve(input) {
       const target = normalise(input);
       const fallback = minimalPaper(target); // throws here, before any request, for a malformed target
       try {
-        const paper = await lookup(target);
-        return paper ? { paper: withLinkVersion(paper, target), complete: true } : { paper: fallback, complete: false };
+        const paper = await remembered(target);
+        // Each caller its own copy of a paper read once.
+        return paper ? { paper: withLinkVersion(structuredClone(paper), target), complete: true } : { paper: fallback, complete: false };
       } catch {
         return { paper: fallback, complete: false }; // a bug below must not lose the user's click
       }
     },
   };
 }
+
+/** How long a paper read is reused, and how many are kept. */
+export const RECENT_MS = 10 * 60_000;
+const RECENT_MAX = 32;
 
 /** A versioned link (`/pdf/<id>v2`) shows that version, whatever the latest the API knows: the reader saw that one. */
 function withLinkVersion(paper: Paper, target: LinkTarget): Paper {

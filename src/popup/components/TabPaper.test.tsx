@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TabPaperView } from '../api';
 import { makeSaved } from '../fake-api';
 import { renderPopup } from './render-popup';
@@ -42,6 +42,40 @@ describe("popup: the paper the reader's tab shows", () => {
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Reading list' })).getByText('Sparse Routing for Long-Context Retrieval')).toBeTruthy());
     expect(document.activeElement?.textContent).toBe('In your reading list: to read.');
     expect(within(region()).queryByRole('button')).toBeNull();
+  });
+
+  it('an unsaved paper is named by the title and authors its save will read, once read, and by its id until then', async () => {
+    const tab = { ...PDF, missing: [] };
+    let answer!: (preview: { title: string; authors: string[]; authorCount: number }) => void;
+    const { api } = renderPopup([], { tab });
+    api.tabPreview = new Promise((resolve) => (answer = resolve));
+    await screen.findByRole('region', { name: "This tab's paper" });
+    expect(within(region()).getByText('arXiv:2606.41234')).toBeTruthy();
+    await waitFor(() => expect(api.previewTabPaper).toHaveBeenCalledWith(tab));
+    answer({ title: '<b>Sparse</b> Routing', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'], authorCount: 7 });
+    await waitFor(() => expect(within(region()).getByText('<b>Sparse</b> Routing')).toBeTruthy()); // as text
+    expect(region().querySelector('b')).toBeNull();
+    expect(within(region()).getByText('Ada Lovelace, Alan Turing, Grace Hopper et al.')).toBeTruthy();
+    api.emit(); // a change elsewhere: the tab's state is read again, its name is not
+    await waitFor(() => expect(api.tabPaper).toHaveBeenCalledTimes(2));
+    expect(api.previewTabPaper).toHaveBeenCalledTimes(1);
+    expect(within(region()).getByText('<b>Sparse</b> Routing')).toBeTruthy();
+
+    // Saved, it is the record's title, without the authors' line.
+    api.tabSave = { title: 'Sparse Routing, as Saved' };
+    fireEvent.click(within(region()).getByRole('button', { name: 'Save to reading list' }));
+    await waitFor(() => expect(within(region()).getByText('Sparse Routing, as Saved')).toBeTruthy());
+    expect(within(region()).queryByText('Ada Lovelace, Alan Turing, Grace Hopper et al.')).toBeNull();
+  });
+
+  it('keeps the id when its name cannot be read (a host to ask for first, the sources down)', async () => {
+    const { api } = renderPopup([], { tab: PDF });
+    vi.mocked(api.previewTabPaper).mockRejectedValue(new Error('offline'));
+    await waitFor(() => expect(api.previewTabPaper).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(within(region()).getByText('arXiv:2606.41234')).toBeTruthy();
+    expect(within(region()).queryByRole('alert')).toBeNull();
+    expect(within(region()).getByRole('button', { name: 'Save to reading list' })).toBeTruthy();
   });
 
   it('a paper saved under another id shows saved, with the title the list has for it, and no Save', async () => {

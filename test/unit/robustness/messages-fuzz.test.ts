@@ -56,6 +56,7 @@ function validPayload(type: MessageName): Json {
     topics: { papers: [{ title: 'Sparse Mixture-of-Experts Routing', abstract: 'We route tokens to experts.' }, { title: 'Diffusion', abstract: null }] },
     editMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'], edit: { status: 'done', addTags: ['moe'] } },
     tabPaper: { url: 'https://arxiv.org/pdf/2401.00001v2' },
+    previewTabPaper: { url: 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256' },
     saveTabPaper: { url: 'https://openreview.net/pdf?id=Xk9pQ2vN7a' },
   };
   return structuredClone(payloads[type]) as Json;
