@@ -74,6 +74,11 @@ export interface ReadingListApi {
    */
   tabPaper(): Promise<TabPaperView | null>;
   /**
+   * The paper an address the reader typed names (core/typed-address.ts: an arXiv id, a DOI, a paper's address), with its
+   * saved state, as tabPaper gives a tab's; null when it names none. Previewed and saved as a tab's paper is.
+   */
+  typedPaper(address: string): Promise<TabPaperView | null>;
+  /**
    * What it is called, read as its save reads it (the background keeps it for the save); null when it cannot be read
    * without asking for a host (`missing`), or its sources do not know it.
    */
@@ -83,6 +88,14 @@ export interface ReadingListApi {
 }
 
 export const LIBRARY_PATH = 'src/library/index.html';
+
+/** The paper an address names, its saved state, and which of the hosts its save reads are still to ask for. */
+async function addressed(url: string): Promise<TabPaperView | null> {
+  const paper = await send('tabPaper', { url });
+  if (!paper) return null;
+  const granted = await Promise.all(paper.origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
+  return { ...paper, url, missing: paper.origins.filter((_, i) => !granted[i]) };
+}
 
 export const extensionApi: ReadingListApi = {
   list: (limit) => (limit === undefined ? wholeList((after) => send('listPage', { after, count: LIST_PAGE })) : send('list', { limit })),
@@ -125,11 +138,9 @@ export const extensionApi: ReadingListApi = {
     const [tab] = windowId === undefined ? [] : await browser.tabs.query({ active: true, windowId });
     const url = tab?.url;
     if (!url || !/^https?:\/\//.test(url) || (own !== undefined && own.id === tab.id)) return null;
-    const paper = await send('tabPaper', { url });
-    if (!paper) return null;
-    const granted = await Promise.all(paper.origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
-    return { ...paper, url, missing: paper.origins.filter((_, i) => !granted[i]) };
+    return addressed(url);
   },
+  typedPaper: (address) => addressed(address),
   previewTabPaper: (tab) => (tab.missing.length ? Promise.resolve(null) : send('previewTabPaper', { url: tab.url })),
   saveTabPaper(tab) {
     // Asked inside the reader's click, before anything is awaited; refused, the paper is still saved with what is granted

@@ -27,6 +27,8 @@ export interface FakeApi extends ReadingListApi {
   linkProblem: string | null;
   /** The paper the reader's tab shows, for `tabPaper` (null: none). */
   tab: TabPaperView | null;
+  /** The papers `typedPaper` knows, by address (any other address names none). */
+  typed: Map<string, TabPaperView>;
   /** What `previewTabPaper` answers (null: it cannot be read; a promise: one the test settles). */
   tabPreview: TabPaperPreview | null | Promise<TabPaperPreview | null>;
   /** What `saveTabPaper` saves (its title and abstract, as the metadata read would give them), or the error it fails with. */
@@ -128,15 +130,12 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       return problem;
     }),
     tab: null,
+    typed: new Map(),
     tabPreview: null,
     tabSave: { title: 'A paper' },
     // As the background answers: the state under the id the paper is saved as.
-    tabPaper: vi.fn(async () => {
-      if (!api.tab) return null;
-      const found = api.papers.find((p) => p.id === api.tab!.id || p.paper.aliases.includes(api.tab!.id));
-      const state = found ? { status: found.status, tags: [...found.tags], ...(found.id === api.tab.id ? {} : { savedAs: found.id }) } : null;
-      return structuredClone({ ...api.tab, state });
-    }),
+    tabPaper: vi.fn(async () => withState(api.tab)),
+    typedPaper: vi.fn(async (address: string) => withState(api.typed.get(address) ?? null)),
     previewTabPaper: vi.fn(async () => structuredClone(await api.tabPreview)),
     saveTabPaper: vi.fn(async (tab: TabPaperView) => {
       if (api.tabSave instanceof Error) throw api.tabSave;
@@ -147,6 +146,13 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
     }),
     emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),
   };
+  /** A paper an address names, with its state as the background answers it: under the id the paper is saved as. */
+  function withState(view: TabPaperView | null): TabPaperView | null {
+    if (!view) return null;
+    const found = api.papers.find((p) => p.id === view.id || p.paper.aliases.includes(view.id));
+    const state = found ? { status: found.status, tags: [...found.tags], ...(found.id === view.id ? {} : { savedAs: found.id }) } : null;
+    return structuredClone({ ...view, state });
+  }
   return api;
 }
 

@@ -7,7 +7,8 @@
 // the DOI save's request is made and granted (Firefox grants hosts whole, so export.arxiv.org, whose listings the
 // extension reads, is granted already and the arXiv save asks nothing). Titles come from Hugging Face's paper API and
 // doi.org (the local fake); the tabs are served as pages, as the test cannot show a PDF: what counts is the address.
-// Where its hosts are granted, the popup names the paper before the click, read once for both.
+// Where its hosts are granted, the popup names the paper before the click, read once for both. The same line serves a
+// paper whose arXiv id the reader types in the popup's search box.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,6 +181,25 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     expect(api.requests).toContain(`doi.org /${NATURE_DOI}`);
     await popup.close();
     await tab.close();
+  });
+
+  it('an arXiv id typed in the search box: named before the click (no host to ask for), saved in one click', async () => {
+    api.hfPapers.set('2606.45555', { ...PAPER, id: '2606.45555', title: 'Typed From a Slide', authors: [{ name: 'Grace Hopper' }] });
+    const popup = await harness.openPopup();
+    await popup.waitFor('input[aria-label="Search papers"]'); // the list has papers by now: the search box is there
+    await popup.type('input[aria-label="Search papers"]', 'arXiv:2606.45555');
+    const typed = 'section[aria-label="The paper you typed"]';
+    await until(async () => (await popup.texts(`${typed} .tab-paper-title`)).includes('Typed From a Slide'), 'the typed paper named', 10_000);
+    expect(await popup.texts(`${typed} .tab-paper-authors`)).toEqual(['Grace Hopper']);
+    await popup.click(`${typed} button`);
+    await until(async () => (await popup.texts(`${typed} p`)).includes('In your reading list: to read.'), 'the typed paper saved', 15_000);
+    await until(async () => (await popup.texts('li.item .title')).includes('Typed From a Slide'), 'the search to find it', 10_000);
+    const stored = await popup.evaluate(() =>
+      (globalThis as any).browser.runtime.sendMessage({ type: 'list', payload: {} }).then((reply: any) => reply.value.map((r: any) => [r.id, r.savedFrom])),
+    );
+    expect(stored).toContainEqual(['arxiv:2606.45555', 'https://arxiv.org/abs/2606.45555']);
+    expect(api.requests.filter((r) => r === 'huggingface.co /api/papers/2606.45555')).toHaveLength(1);
+    await popup.close();
   });
 
   it('the keyboard shortcut on a PDF saves its paper (no card there to toggle), and says so on the toolbar button', async () => {

@@ -13,6 +13,7 @@ import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
 import { TabPaper } from './TabPaper';
+import { TypedPaper } from './TypedPaper';
 import { UndoSnackbar } from './UndoSnackbar';
 
 interface Props {
@@ -41,8 +42,9 @@ export function App({ api, stateOptions, state: started }: Props) {
   // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
   const query = text;
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]));
-  const narrowed = searchText(query) !== '' || isFiltered(filters);
   const total = snapshot.papers.length;
+  // An empty list's box (for a paper to paste) narrows nothing.
+  const narrowed = total > 0 && (searchText(query) !== '' || isFiltered(filters));
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
   const resultMessage = useDebounced(narrowed && !view.pending ? `${countLabel(view.papers.length)} shown of ${formatCount(total)}.` : '', 400);
   // One live region: the latest of a result count and an action's confirmation.
@@ -83,8 +85,19 @@ export function App({ api, stateOptions, state: started }: Props) {
             <p>Your reading list is empty.</p>
             <p class="muted">
               Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">Hugging Face Papers</a> and
-              press <strong>Save</strong> on any paper card.
+              press <strong>Save</strong> on any paper card, or paste an arXiv id, a DOI or a paper's address here:
             </p>
+            <input
+              class="search"
+              type="search"
+              aria-label="Paste an arXiv id, a DOI or a paper's address"
+              placeholder="2401.12345, 10.1145/…, https://…"
+              autocomplete="off"
+              spellcheck={false}
+              value={text}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+            <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} />
           </section>
         )}
         {snapshot.load === 'ready' && total > 0 && (
@@ -96,6 +109,7 @@ export function App({ api, stateOptions, state: started }: Props) {
             <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
             {/* Busy while the list shown is the popup's copy from its last open, until the background answers. */}
             <div class="scroll" aria-busy={snapshot.provisional || undefined}>
+              <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} />
               {view.pending && <p class="muted">Preparing search…</p>}
               {!view.pending && view.papers.length === 0 && (
                 <p class="muted none">

@@ -1,0 +1,25 @@
+// What a reader types or pastes to name a paper (the popup's search box): an arXiv id, a DOI, or a paper's address,
+// as the address "Save to reading list" on a link to it would read (background/save-link/targets.ts decides whether
+// it names a paper).
+import { isDoi, parseArxivId, webUrl } from './ids';
+
+/** Longer text is no address a reader types (the background's limit on a tab's address). */
+const MAX_TYPED = 4096;
+
+/**
+ * The address a typed paper reference stands for: `2401.12345v2`, `arXiv:hep-th/9901001` (arXiv's abstract page),
+ * `10.1145/3580305.3599256`, `doi:10.1145/…` (doi.org), an http(s) address, or one without its scheme
+ * (`arxiv.org/abs/…`, `openreview.net/forum?id=…`); null for anything else, such as words being searched for.
+ */
+export function typedAddress(text: string): string | null {
+  const typed = text.trim();
+  if (!typed || typed.length > MAX_TYPED || /\s/.test(typed)) return null;
+  if (/^https?:\/\//i.test(typed)) return webUrl(typed)?.href ?? null;
+  const arxiv = parseArxivId(typed);
+  if (arxiv) return `https://arxiv.org/abs/${arxiv.id}${arxiv.version ? `v${arxiv.version}` : ''}`;
+  const doi = typed.replace(/^doi:/i, '');
+  if (isDoi(doi)) return `https://doi.org/${doi}`;
+  // A host name (a dot, then letters) and a path: an address pasted without its scheme.
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S/i.test(typed)) return webUrl(`https://${typed}`)?.href ?? null;
+  return null;
+}

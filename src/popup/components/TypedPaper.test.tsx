@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TabPaperView } from '../api';
+import { makeSaved } from '../fake-api';
+import { renderPopup } from './render-popup';
+
+afterEach(cleanup);
+
+const ABS = 'https://arxiv.org/abs/2606.41234';
+const TYPED: TabPaperView = { url: ABS, id: 'arxiv:2606.41234', label: 'arXiv:2606.41234', origins: [], missing: [], state: null };
+const LIST = [makeSaved('arxiv:2607.00001', 'Already Saved', 1000)];
+const name = 'The paper you typed';
+
+async function typeInSearch(text: string) {
+  const box = await screen.findByRole('searchbox', { name: 'Search papers' });
+  fireEvent.input(box, { target: { value: text } });
+}
+
+describe('popup: a paper typed or pasted in the search box', () => {
+  it('an arXiv id not in the list: named, saved in one click, then in the list', async () => {
+    const { api } = renderPopup(LIST);
+    api.typed.set(ABS, TYPED);
+    api.tabSave = { title: 'Sparse Routing for Long-Context Retrieval' };
+    await typeInSearch(' arXiv:2606.41234 ');
+    const region = await screen.findByRole('region', { name });
+    expect(api.typedPaper).toHaveBeenLastCalledWith(ABS);
+    expect(within(region).getByText('arXiv:2606.41234')).toBeTruthy();
+    expect(screen.getByText(/No papers match/)).toBeTruthy(); // the search itself finds nothing yet
+    fireEvent.click(within(region).getByRole('button', { name: 'Save to reading list' }));
+    await waitFor(() => expect(within(screen.getByRole('region', { name })).getByText('In your reading list: to read.')).toBeTruthy());
+    expect(api.saveTabPaper).toHaveBeenCalledWith(TYPED);
+    expect(api.papers.map((p) => [p.id, p.savedFrom])).toContainEqual(['arxiv:2606.41234', ABS]);
+    // The search now finds it too.
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Reading list' })).getByText('Sparse Routing for Long-Context Retrieval')).toBeTruthy());
+  });
+
+  it('a paper already saved (under another id): says so, with the title the list has, and offers no Save', async () => {
+    const record = makeSaved('doi:10.1145/3292500.3330701', 'The Journal Version', 1000, { status: 'reading' }, { aliases: ['arxiv:2606.41234'] });
+    const { api } = renderPopup([record]);
+    api.typed.set(ABS, TYPED);
+    await typeInSearch('https://arxiv.org/abs/2606.41234');
+    expect(api.typedPaper).toHaveBeenLastCalledWith(ABS);
+    const region = await screen.findByRole('region', { name });
+    await waitFor(() => expect(within(region).getByText('The Journal Version')).toBeTruthy());
+    expect(within(region).getByText('In your reading list: reading.')).toBeTruthy();
+    expect(within(region).queryByRole('button')).toBeNull();
+  });
+
+  it('nothing for words, nor for an address that names no paper; each address its own', async () => {
+    const { api } = renderPopup(LIST);
+    api.typed.set(ABS, TYPED);
+    await typeInSearch('sparse routing');
+    await screen.findByText(/No papers match/);
+    expect(api.typedPaper).not.toHaveBeenCalled();
+    await typeInSearch('https://arxiv.org/list/cs.LG/new');
+    await waitFor(() => expect(api.typedPaper).toHaveBeenLastCalledWith('https://arxiv.org/list/cs.LG/new'));
+    expect(screen.queryByRole('region', { name })).toBeNull();
+    await typeInSearch('2606.41234');
+    await screen.findByRole('region', { name });
+    await typeInSearch('2606.4123'); // an id being corrected: not a paper while it is no id
+    await waitFor(() => expect(screen.queryByRole('region', { name })).toBeNull());
+  });
+});
+
+describe('popup: the first paper, pasted into an empty list', () => {
+  it('the empty list offers a box for it, and the saved paper is the list', async () => {
+    const { api } = renderPopup([]);
+    api.typed.set(ABS, TYPED);
+    api.tabSave = { title: 'The First Paper' };
+    const box = await screen.findByRole('searchbox', { name: "Paste an arXiv id, a DOI or a paper's address" });
+    fireEvent.input(box, { target: { value: '2606.41234' } });
+    const region = await screen.findByRole('region', { name });
+    fireEvent.click(within(region).getByRole('button', { name: 'Save to reading list' }));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Reading list' })).getByText('The First Paper')).toBeTruthy());
+    expect(screen.queryByText('Your reading list is empty.')).toBeNull();
+    // The search box holds what was pasted: the search finds the paper, and the typed line says it is saved.
+    expect((screen.getByRole('searchbox', { name: 'Search papers' }) as HTMLInputElement).value).toBe('2606.41234');
+    await waitFor(() => expect(within(screen.getByRole('region', { name })).getByText('In your reading list: to read.')).toBeTruthy());
+  });
+});

@@ -1,0 +1,25 @@
+import { useCallback } from 'preact/hooks';
+import type { ReadingListApi } from '../api';
+import { typedAddress } from '../../core/typed-address';
+import type { SavedPaper } from '../../storage/schema';
+import { AddressedPaper } from './AddressedPaper';
+
+interface Props {
+  api: ReadingListApi;
+  papers: readonly SavedPaper[];
+  announce: (message: string) => void;
+  /** What the search box holds. */
+  text: string;
+}
+
+/**
+ * The paper the search box's text names, when it is an arXiv id, a DOI or a paper's address (pasted from a talk's slide,
+ * a mail, a chat): in the list or not, and one click saves it as a link to it would be saved. Nothing for words.
+ */
+export function TypedPaper({ api, papers, announce, text }: Props) {
+  const address = typedAddress(text);
+  const find = useCallback(() => (address ? api.typedPaper(address) : Promise.resolve(null)), [api, address]);
+  if (!address) return null;
+  // Its own state per address: a preview, a failed save, a title read for another paper are not this one's.
+  return <AddressedPaper key={address} api={api} papers={papers} announce={announce} find={find} name="The paper you typed" lead="You typed:" subject="this paper" />;
+}
