@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, TabPaperPreview, TabPaperView } from '../api';
 import { formatAuthors, STATUS_LABELS } from '../format';
@@ -14,6 +15,8 @@ interface Props {
   name: string;
   lead: string;
   subject: string;
+  /** Holds its save while it offers one (else null): for a key elsewhere (Enter in the search box) to press it. */
+  saveRef?: RefObject<(() => void) | null>;
 }
 
 /**
@@ -22,7 +25,7 @@ interface Props {
  * and it is named by its title and authors once the background has read them (where no host must be asked for first),
  * by its id until then.
  */
-export function AddressedPaper({ api, papers, announce, find, name, lead, subject }: Props) {
+export function AddressedPaper({ api, papers, announce, find, name, lead, subject, saveRef }: Props) {
   const [shown, setShown] = useState<TabPaperView | null>(null);
   /** The title its save read, until the list holds the record. */
   const [savedTitle, setSavedTitle] = useState<string | null>(null);
@@ -30,8 +33,12 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
   const [preview, setPreview] = useState<{ url: string; paper: TabPaperPreview } | null>(null);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  /** The line saying it is saved takes the focus from the button it replaces, once the reader's click saved it. */
+  /**
+   * The line saying it is saved takes the focus from the button it replaces, once the reader's click saved it (not from
+   * the search box, where Enter saved it).
+   */
   const savedLine = useRef<HTMLParagraphElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const focusSaved = useRef(false);
 
   useEffect(() => {
@@ -64,7 +71,17 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
     }
   }, [shown]);
 
-  if (!shown) return null;
+  useEffect(
+    () => () => {
+      if (saveRef) saveRef.current = null;
+    },
+    [saveRef],
+  );
+
+  if (!shown) {
+    if (saveRef) saveRef.current = null;
+    return null;
+  }
   const savedId = shown.state ? shown.state.savedAs ?? shown.id : null;
   const saved = savedId === null ? undefined : papers.find((record) => record.id === savedId);
   const named = preview?.url === shown.url ? preview.paper : null;
@@ -73,18 +90,21 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
 
   const save = () => {
     if (saving) return;
+    const fromButton = saveButton.current !== null && document.activeElement === saveButton.current;
     setSaving(true);
     setProblem(null);
     api.saveTabPaper(shown).then(
       (record) => {
         setShown({ ...shown, state: { status: record.status, tags: [...record.tags], ...(record.id === shown.id ? {} : { savedAs: record.id }) } });
         setSavedTitle(record.paper.title);
-        focusSaved.current = true;
+        focusSaved.current = fromButton;
         announce(`Saved “${record.paper.title}” to the reading list.`);
       },
       (error: unknown) => setProblem(`Could not save ${subject}: ${error instanceof Error ? error.message : String(error)}`),
     ).finally(() => setSaving(false));
   };
+
+  if (saveRef) saveRef.current = shown.state ? null : save;
 
   return (
     <section class="tab-paper" aria-label={name}>
@@ -97,7 +117,7 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
           In your reading list: {STATUS_LABELS[shown.state.status].toLowerCase()}.
         </p>
       ) : (
-        <button type="button" class="tab-paper-save" onClick={save} aria-disabled={saving || undefined}>
+        <button type="button" class="tab-paper-save" ref={saveButton} onClick={save} aria-disabled={saving || undefined}>
           {saving ? 'Saving…' : 'Save to reading list'}
         </button>
       )}

@@ -33,6 +33,8 @@ export function App({ api, stateOptions, state: started }: Props) {
   const [announcement, setAnnouncement] = useAnnouncer();
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  /** The typed paper's save while it offers one: Enter in the search box. */
+  const typedSave = useRef<(() => void) | null>(null);
   useSlashFocus(searchRef);
 
   const refreshAccess = useCallback(() => api.siteAccess().then(setAccess, () => setAccess([])), [api]);
@@ -96,20 +98,21 @@ export function App({ api, stateOptions, state: started }: Props) {
               spellcheck={false}
               value={text}
               onInput={(event) => setText(event.currentTarget.value)}
+              onKeyDown={(event) => event.key === 'Enter' && typedSave.current?.()}
             />
-            <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} />
+            <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} saveRef={typedSave} />
           </section>
         )}
         {snapshot.load === 'ready' && total > 0 && (
           <>
             <div class="controls" role="search">
-              <SearchBox value={text} onChange={setText} inputRef={searchRef} onArrowDown={() => setFocusRequest({ id: '' })} />
+              <SearchBox value={text} onChange={setText} inputRef={searchRef} onArrowDown={() => setFocusRequest({ id: '' })} onEnter={() => typedSave.current?.()} />
               <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
             </div>
             <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
             {/* Busy while the list shown is the popup's copy from its last open, until the background answers. */}
             <div class="scroll" aria-busy={snapshot.provisional || undefined}>
-              <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} />
+              <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} saveRef={typedSave} />
               {view.pending && <p class="muted">Preparing search…</p>}
               {!view.pending && view.papers.length === 0 && (
                 <p class="muted none">

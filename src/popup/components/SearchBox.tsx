@@ -6,14 +6,18 @@ interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
   /** ArrowDown leaves the box for the first result. */
   onArrowDown?: () => void;
+  /** Enter: in the popup, saves the paper the text names when it is not in the list (TypedPaper). */
+  onEnter?: () => void;
 }
 
 /** Search as you type over title, authors, abstract, tags and notes. `/` focuses it, Escape clears it. */
-export function SearchBox({ value, onChange, inputRef, onArrowDown }: Props) {
+export function SearchBox({ value, onChange, inputRef, onArrowDown, onEnter }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && value) {
       event.preventDefault(); // clear first; a second Escape may close the popup
       onChange('');
+    } else if (event.key === 'Enter' && onEnter) {
+      onEnter(); // in the key's own handler: a save that asks for a host may ask only here
     } else if (event.key === 'ArrowDown' && onArrowDown) {
       event.preventDefault();
       onArrowDown();

@@ -35,6 +35,24 @@ describe('popup: a paper typed or pasted in the search box', () => {
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Reading list' })).getByText('Sparse Routing for Long-Context Retrieval')).toBeTruthy());
   });
 
+  it('Enter in the search box saves it, once; with words, or once it is saved, Enter saves nothing', async () => {
+    const { api } = renderPopup(LIST);
+    api.typed.set(ABS, TYPED);
+    const box = await screen.findByRole('searchbox', { name: 'Search papers' });
+    box.focus();
+    fireEvent.input(box, { target: { value: 'sparse' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    fireEvent.input(box, { target: { value: '2606.41234' } });
+    await screen.findByRole('region', { name });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    fireEvent.keyDown(box, { key: 'Enter' }); // pressed twice while it saves
+    await waitFor(() => expect(within(screen.getByRole('region', { name })).getByText('In your reading list: to read.')).toBeTruthy());
+    expect(document.activeElement).toBe(box); // the focus stays where the reader types
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(api.saveTabPaper).toHaveBeenCalledTimes(1);
+    expect(api.saveTabPaper).toHaveBeenCalledWith(TYPED);
+  });
+
   it('a paper already saved (under another id): says so, with the title the list has, and offers no Save', async () => {
     const record = makeSaved('doi:10.1145/3292500.3330701', 'The Journal Version', 1000, { status: 'reading' }, { aliases: ['arxiv:2606.41234'] });
     const { api } = renderPopup([record]);

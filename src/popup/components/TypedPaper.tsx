@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useCallback } from 'preact/hooks';
 import type { ReadingListApi } from '../api';
 import { typedAddress } from '../../core/typed-address';
@@ -10,16 +11,21 @@ interface Props {
   announce: (message: string) => void;
   /** What the search box holds. */
   text: string;
+  /** Its save while it offers one, for Enter in the search box. */
+  saveRef?: RefObject<(() => void) | null>;
 }
 
 /**
  * The paper the search box's text names, when it is an arXiv id, a DOI or a paper's address (pasted from a talk's slide,
  * a mail, a chat): in the list or not, and one click saves it as a link to it would be saved. Nothing for words.
  */
-export function TypedPaper({ api, papers, announce, text }: Props) {
+export function TypedPaper({ api, papers, announce, text, saveRef }: Props) {
   const address = typedAddress(text);
   const find = useCallback(() => (address ? api.typedPaper(address) : Promise.resolve(null)), [api, address]);
-  if (!address) return null;
+  if (!address) {
+    if (saveRef) saveRef.current = null;
+    return null;
+  }
   // Its own state per address: a preview, a failed save, a title read for another paper are not this one's.
-  return <AddressedPaper key={address} api={api} papers={papers} announce={announce} find={find} name="The paper you typed" lead="You typed:" subject="this paper" />;
+  return <AddressedPaper key={address} api={api} papers={papers} announce={announce} find={find} name="The paper you typed" lead="You typed:" subject="this paper" saveRef={saveRef} />;
 }
