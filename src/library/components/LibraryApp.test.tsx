@@ -33,6 +33,22 @@ describe('library page', () => {
     expect(screen.getByText('10,000 papers')).toBeTruthy();
   }, 30_000);
 
+  it('saves a paper pasted in the search box, with Enter, as the popup does', async () => {
+    const { api } = renderLibrary([]);
+    const ABS = 'https://arxiv.org/abs/2606.41234';
+    api.typed.set(ABS, { url: ABS, id: 'arxiv:2606.41234', label: 'arXiv:2606.41234', origins: [], missing: [], state: null });
+    api.tabSave = { title: 'Pasted Into the Library' };
+    const search = await screen.findByRole('searchbox', { name: 'Search papers' });
+    fireEvent.input(search, { target: { value: 'arxiv.org/abs/2606.41234' } });
+    const typed = await screen.findByRole('region', { name: 'The paper you typed' });
+    expect(within(typed).getByText('arXiv:2606.41234')).toBeTruthy();
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'The paper you typed' })).getByText('In your reading list: to read.')).toBeTruthy());
+    expect(within(screen.getByRole('region', { name: 'The paper you typed' })).getByText('Pasted Into the Library')).toBeTruthy();
+    fireEvent.input(search, { target: { value: '' } });
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Papers' })).getByText('Pasted Into the Library')).toBeTruthy());
+  });
+
   it('selects a range with shift-click and counts the selection', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

@@ -5,6 +5,7 @@ import { LiveRegion, useAnnouncer } from '../../popup/components/LiveRegion';
 import { ListStatus } from '../../popup/components/ListStatus';
 import { SearchBox } from '../../popup/components/SearchBox';
 import { SortSelect } from '../../popup/components/SortSelect';
+import { TypedPaper } from '../../popup/components/TypedPaper';
 import { UndoSnackbar } from '../../popup/components/UndoSnackbar';
 import { countLabel, formatCount } from '../../popup/format';
 import { useSlashFocus } from '../../popup/keyboard';
@@ -46,6 +47,8 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
   const [announcement, setAnnouncement] = useAnnouncer();
   const anchor = useRef<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  /** The typed paper's save while it offers one: Enter in the search box. */
+  const typedSave = useRef<(() => void) | null>(null);
   const viewportRef = useRef<HTMLDivElement>(null);
   const formatRef = useRef<HTMLSelectElement>(null);
   useSlashFocus(searchRef);
@@ -128,10 +131,11 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
           <div class="columns">
             <main class="main">
               <div class="controls" role="search">
-                <SearchBox value={text} onChange={setText} inputRef={searchRef} />
+                <SearchBox value={text} onChange={setText} inputRef={searchRef} onEnter={() => typedSave.current?.()} />
                 <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
               </div>
               <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
+              <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={text} saveRef={typedSave} />
               {showDuplicates && duplicates.length > 0 && (
                 <DuplicatesPanel
                   groups={duplicates}

@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, TabPaperPreview, TabPaperView } from '../api';
 import { formatAuthors, STATUS_LABELS } from '../format';
+import './addressed-paper.css';
 import type { SavedPaper } from '../../storage/schema';
 
 interface Props {
