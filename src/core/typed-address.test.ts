@@ -8,6 +8,8 @@ describe('typedAddress: a paper reference typed or pasted', () => {
     ['ARXIV:hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001'],
     ['10.1145/3580305.3599256', 'https://doi.org/10.1145/3580305.3599256'],
     ['doi:10.18653/v1/2023.acl-long.1', 'https://doi.org/10.18653/v1/2023.acl-long.1'],
+    ['2023.acl-long.1', 'https://aclanthology.org/2023.acl-long.1/'],
+    ['p19-1001', 'https://aclanthology.org/P19-1001/'],
     ['https://openreview.net/forum?id=Xk9pQ2vN7a', 'https://openreview.net/forum?id=Xk9pQ2vN7a'],
     ['HTTP://arxiv.org/pdf/2401.12345', 'http://arxiv.org/pdf/2401.12345'],
     ['arxiv.org/abs/2401.12345', 'https://arxiv.org/abs/2401.12345'],
@@ -25,6 +27,7 @@ describe('typedAddress: a paper reference typed or pasted', () => {
     '2401.1234', // not an id of 2024 (five digits)
     '10.1145', // a DOI prefix alone
     'arxiv.org', // a site, no paper
+    'acl-long.1', // no year
     'javascript:alert(1)',
     'ftp://arxiv.org/abs/2401.12345',
     'https://',

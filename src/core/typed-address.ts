@@ -1,14 +1,15 @@
 // What a reader types or pastes to name a paper (the popup's search box): an arXiv id, a DOI, or a paper's address,
 // as the address "Save to reading list" on a link to it would read (background/save-link/targets.ts decides whether
 // it names a paper).
-import { isDoi, parseArxivId, webUrl } from './ids';
+import { isAclAnthologyId, isDoi, parseArxivId, webUrl } from './ids';
 
 /** Longer text is no address a reader types (the background's limit on a tab's address). */
 const MAX_TYPED = 4096;
 
 /**
  * The address a typed paper reference stands for: `2401.12345v2`, `arXiv:hep-th/9901001` (arXiv's abstract page),
- * `10.1145/3580305.3599256`, `doi:10.1145/…` (doi.org), an http(s) address, or one without its scheme
+ * `10.1145/3580305.3599256`, `doi:10.1145/…` (doi.org), an ACL Anthology id (`2023.acl-long.1`, `P19-1001`: its
+ * page), an http(s) address, or one without its scheme
  * (`arxiv.org/abs/…`, `openreview.net/forum?id=…`); null for anything else, such as words being searched for.
  */
 export function typedAddress(text: string): string | null {
@@ -19,6 +20,9 @@ export function typedAddress(text: string): string | null {
   if (arxiv) return `https://arxiv.org/abs/${arxiv.id}${arxiv.version ? `v${arxiv.version}` : ''}`;
   const doi = typed.replace(/^doi:/i, '');
   if (isDoi(doi)) return `https://doi.org/${doi}`;
+  // An ACL Anthology id, in either case: new-style ids are lowercase, old-style ones start with a capital.
+  const acl = [typed.toLowerCase(), typed.toUpperCase()].find(isAclAnthologyId);
+  if (acl) return `https://aclanthology.org/${acl}/`;
   // A host name (a dot, then letters) and a path: an address pasted without its scheme.
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S/i.test(typed)) return webUrl(`https://${typed}`)?.href ?? null;
   return null;
