@@ -89,16 +89,13 @@ export function App({ api, stateOptions, state: started }: Props) {
               Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">Hugging Face Papers</a> and
               press <strong>Save</strong> on any paper card, or paste an arXiv id, a DOI or a paper's address here:
             </p>
-            <input
-              class="search"
-              type="search"
-              aria-label="Paste an arXiv id, a DOI or a paper's address"
-              placeholder="2401.12345, 10.1145/…, https://…"
-              autocomplete="off"
-              spellcheck={false}
+            <SearchBox
               value={text}
-              onInput={(event) => setText(event.currentTarget.value)}
-              onKeyDown={(event) => event.key === 'Enter' && typedSave.current?.()}
+              onChange={setText}
+              inputRef={searchRef}
+              onEnter={() => typedSave.current?.()}
+              label="Paste an arXiv id, a DOI or a paper's address"
+              placeholder="2401.12345, 10.1145/…, https://…"
             />
             <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} saveRef={typedSave} />
           </section>

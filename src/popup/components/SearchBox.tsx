@@ -6,12 +6,15 @@ interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
   /** ArrowDown leaves the box for the first result. */
   onArrowDown?: () => void;
-  /** Enter: in the popup, saves the paper the text names when it is not in the list (TypedPaper). */
+  /** Enter: saves the paper the text names when it is not in the list (TypedPaper). */
   onEnter?: () => void;
+  /** Its name and hint, when it is not for searching (an empty list's box for a first paper). */
+  label?: string;
+  placeholder?: string;
 }
 
 /** Search as you type over title, authors, abstract, tags and notes. `/` focuses it, Escape clears it. */
-export function SearchBox({ value, onChange, inputRef, onArrowDown, onEnter }: Props) {
+export function SearchBox({ value, onChange, inputRef, onArrowDown, onEnter, label = 'Search papers', placeholder = 'Search (/) titles, authors, abstracts, tags, notes' }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && value) {
       event.preventDefault(); // clear first; a second Escape may close the popup
@@ -28,9 +31,9 @@ export function SearchBox({ value, onChange, inputRef, onArrowDown, onEnter }: P
       ref={inputRef}
       class="search"
       type="search"
-      aria-label="Search papers"
+      aria-label={label}
       aria-keyshortcuts="/"
-      placeholder="Search (/) titles, authors, abstracts, tags, notes"
+      placeholder={placeholder}
       autocomplete="off"
       spellcheck={false}
       value={value}
