@@ -83,6 +83,9 @@ const DOI_BODY = String.raw`10\.\d{4,9}\/[-._;()/:A-Za-z0-9]+`;
 const DOI_RE = new RegExp(String.raw`\b(${DOI_BODY})`);
 const WHOLE_DOI_RE = new RegExp(`^${DOI_BODY}$`);
 
+/** Longer DOIs exist in theory only; the bound keeps a DOI's canonical id under PaperSchema's 300 characters. */
+export const MAX_DOI = 250;
+
 /** Whether `text` is one DOI and nothing else (any case: DOIs compare case-insensitively). */
 export function isDoi(text: string): boolean {
   return WHOLE_DOI_RE.test(text);

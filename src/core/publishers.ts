@@ -2,7 +2,7 @@
 // Press, IOP, bioRxiv article (its page or its PDF), an IJCAI paper. With the DOI, such a page's paper is saved as a
 // link to doi.org would save it (the DOI's metadata), and a Google Scholar result linking there is that paper.
 // Each publisher's own address scheme, strictly: a volume, a table of contents, a supplement or a figure is no paper.
-import { parseDoi, webUrl } from './ids';
+import { MAX_DOI, parseDoi, webUrl } from './ids';
 
 interface Publisher {
   name: string;
@@ -100,9 +100,6 @@ const PUBLISHERS: Publisher[] = [
     doi: ijcaiDoi,
   },
 ];
-
-/** Longer DOIs exist in theory only; the bound keeps the canonical id under PaperSchema's 300 characters. */
-export const MAX_DOI = 250;
 
 /** Match patterns of the publishers' paper addresses (http and https), for the link menu. */
 export const PUBLISHER_LINK_PATTERNS: string[] = PUBLISHERS.flatMap((p) => p.hosts.flatMap((host) => p.paths.map((path) => `*://${host}${path}`)));

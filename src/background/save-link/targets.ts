@@ -1,8 +1,8 @@
 // Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names: an id an API
 // knows, or for PMLR, NeurIPS and CVF papers (no DOI, no API) the paper page to read.
 // Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
-import { aclAnthologyDoi, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, parseDoi, webUrl } from '../../core/ids';
-import { MAX_DOI, PUBLISHER_LINK_PATTERNS, publisherDoi } from '../../core/publishers';
+import { aclAnthologyDoi, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, MAX_DOI, parseDoi, webUrl } from '../../core/ids';
+import { PUBLISHER_LINK_PATTERNS, publisherDoi } from '../../core/publishers';
 import { openReviewId, venuePaperFromUrl } from '../../core/venues';
 import { pageSiteOf, type PageSite } from '../../sites/read-page';
 
