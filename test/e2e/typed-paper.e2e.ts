@@ -60,4 +60,27 @@ describe.each(browsers)('%s: a paper pasted into the popup of an empty list', (n
     expect(await popup.texts(`${typed} .tab-paper-authors`)).toEqual([]);
     await popup.close();
   });
+
+  it("saved with Enter, its BibTeX is one click away: the library's export, loaded in the popup, on the clipboard", async () => {
+    const popup = await harness.openPopup();
+    await popup.waitFor(box);
+    await popup.type(box, '2606.47777');
+    await until(async () => (await popup.texts(`${typed} .tab-paper-title`)).includes('Named Before Any Grant'), 'the title');
+    await popup.press('Enter');
+    await until(async () => (await popup.texts('li.item .title')).includes('Named Before Any Grant'), 'the paper in the list', 15_000);
+    await popup.click('li.item button[aria-expanded="false"]');
+    // What reaches the clipboard, kept on its way there: the real writeText still runs (and must succeed).
+    await popup.evaluate(() => {
+      const clipboard = navigator.clipboard;
+      const write = clipboard.writeText.bind(clipboard);
+      clipboard.writeText = (text: string) => ((globalThis as any).copied = text, write(text));
+    });
+    await popup.click('button[aria-label^="Copy the BibTeX"]');
+    await until(async () => (await popup.texts('.copy-bibtex [role="status"]')).includes('BibTeX copied.'), 'the copy', 10_000);
+    const copied = String(await popup.evaluate(() => (globalThis as any).copied));
+    expect(copied).toMatch(/^@misc\{lovelace2026named,\n\ttitle = \{.*Named.*Grant.*\},\n/);
+    expect(copied).toContain('author = {Lovelace, Ada and Turing, Alan and Hopper, Grace and Noether, Emmy}');
+    expect(copied).toContain('eprint = {2606.47777}');
+    await popup.close();
+  });
 });

@@ -1,15 +1,17 @@
 import type { SavedPaper } from '../../storage/schema';
+import { CopyBibtex } from './CopyBibtex';
 import { NoteEditor } from './NoteEditor';
 import { PaperIds } from './PaperIds';
 import { PaperLinks } from './PaperLinks';
 import { TagEditor } from './TagEditor';
 
-/** What opens under an item: links, identifiers, tags, note and the abstract. */
+/** What opens under an item: links, identifiers, a copy of its BibTeX, tags, note and the abstract. */
 export function PaperDetails({ saved, knownTags, id }: { saved: SavedPaper; knownTags: readonly string[]; id: string }) {
   return (
     <div class="details" id={id}>
       <PaperLinks paper={saved.paper} savedFrom={saved.savedFrom} />
       <PaperIds saved={saved} />
+      <CopyBibtex saved={saved} />
       <TagEditor saved={saved} knownTags={knownTags} />
       <NoteEditor saved={saved} />
       {saved.paper.abstract && (
