@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typedAddress } from './typed-address';
+import { MAX_PASTED, pastedAddresses, typedAddress } from './typed-address';
 
 describe('typedAddress: a paper reference typed or pasted', () => {
   it.each([
@@ -34,5 +34,40 @@ describe('typedAddress: a paper reference typed or pasted', () => {
     `https://arxiv.org/abs/${'x'.repeat(4100)}`,
   ])('%j is none', (typed) => {
     expect(typedAddress(typed)).toBeNull();
+  });
+});
+
+describe('pastedAddresses: a pasted list of papers', () => {
+  it('reads one per line or between commas, without the brackets and punctuation around them, each once', () => {
+    const text = [
+      '2401.12345',
+      '  https://arxiv.org/pdf/2402.00001v2 , 10.1145/3580305.3599256;',
+      'See (arXiv:2401.12345). And <https://openreview.net/forum?id=Xk9pQ2vN7a>',
+      '"doi:10.18653/v1/2023.acl-long.1"',
+    ].join('\n');
+    expect(pastedAddresses(text)).toEqual({
+      addresses: [
+        'https://arxiv.org/abs/2401.12345',
+        'https://arxiv.org/pdf/2402.00001v2',
+        'https://doi.org/10.1145/3580305.3599256',
+        'https://openreview.net/forum?id=Xk9pQ2vN7a',
+        'https://doi.org/10.18653/v1/2023.acl-long.1',
+      ],
+      ignored: ['See', 'And'],
+      truncated: false,
+    });
+  });
+
+  it(`keeps the first ${MAX_PASTED} and says more were left out`, () => {
+    const ids = Array.from({ length: MAX_PASTED + 3 }, (_, i) => `2401.${String(10000 + i)}`);
+    const read = pastedAddresses([...ids, ids[0]].join('\n'));
+    expect(read.addresses).toHaveLength(MAX_PASTED);
+    expect(read.addresses.at(-1)).toBe(`https://arxiv.org/abs/2401.${10000 + MAX_PASTED - 1}`);
+    expect(read.truncated).toBe(true);
+    expect(pastedAddresses(ids.slice(0, MAX_PASTED).join(' ')).truncated).toBe(false);
+  });
+
+  it('is empty for nothing pasted', () => {
+    expect(pastedAddresses('  \n ,; ')).toEqual({ addresses: [], ignored: [], truncated: false });
   });
 });

@@ -27,3 +27,35 @@ export function typedAddress(text: string): string | null {
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S/i.test(typed)) return webUrl(`https://${typed}`)?.href ?? null;
   return null;
 }
+
+/** A pasted list's limit: longer lists are a file to import. */
+export const MAX_PASTED = 500;
+
+export interface PastedAddresses {
+  /** Each address once, in the order pasted (at most MAX_PASTED). */
+  addresses: string[];
+  /** The pieces of text that name no paper (words around the ids, a malformed id), each once. */
+  ignored: string[];
+  /** More addresses than MAX_PASTED were pasted: the rest are left out. */
+  truncated: boolean;
+}
+
+/**
+ * The paper references in a pasted list: one per line, or separated by spaces, commas or semicolons, each as
+ * typedAddress reads it, with the brackets, quotes and sentence punctuation around it dropped (`<https://…>`,
+ * `(arXiv:2401.12345).`).
+ */
+export function pastedAddresses(text: string): PastedAddresses {
+  const addresses = new Set<string>();
+  const ignored = new Set<string>();
+  let truncated = false;
+  for (const piece of text.split(/[\s,;]+/)) {
+    const token = piece.replace(/^[<(\["'“‘]+/, '').replace(/[>)\]"'”’.:]+$/, '');
+    if (!token) continue;
+    const address = typedAddress(token);
+    if (!address) ignored.add(token);
+    else if (addresses.size < MAX_PASTED) addresses.add(address);
+    else if (!addresses.has(address)) truncated = true;
+  }
+  return { addresses: [...addresses], ignored: [...ignored], truncated };
+}

@@ -1,8 +1,8 @@
-// A paper pasted into the popup of an empty list, end to end in Chromium and Firefox, on the build as installed (no
-// host added to its manifest): the empty list offers a box for it, and an arXiv paper is named before any click or
-// grant. Both browsers grant a host whole, whatever the path its pattern names, so arXiv's API (export.arxiv.org)
-// comes granted with the arXiv listing pages the extension reads: an arXiv paper's save asks for nothing. Titles
-// come from the local fake of Hugging Face's API.
+// Papers pasted, end to end in Chromium and Firefox, on the build as installed (no host added to its manifest): the
+// popup of an empty list offers a box for one, and names an arXiv paper before any click or grant (both browsers
+// grant a host whole, whatever the path its pattern names, so arXiv's API, export.arxiv.org, comes granted with the
+// arXiv listing pages the extension reads: an arXiv paper's save asks for nothing); saved with Enter, its BibTeX is
+// copied from the popup; the library page saves a pasted list. Titles come from the local fake of Hugging Face's API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothBrowsers, copiedBuilds, until, type Harness } from './browsers';
 import { startFakeApi, type FakeApi } from './fake-api/server';
@@ -10,7 +10,7 @@ import { startFakeApi, type FakeApi } from './fake-api/server';
 const dist = copiedBuilds('typed-paper');
 const browsers = bothBrowsers(() => undefined, dist);
 
-describe.each(browsers)('%s: a paper pasted into the popup of an empty list', (name, launch) => {
+describe.each(browsers)('%s: papers pasted into the popup and the library', (name, launch) => {
   let api: FakeApi;
   let harness: Harness;
 
@@ -82,5 +82,25 @@ describe.each(browsers)('%s: a paper pasted into the popup of an empty list', (n
     expect(copied).toContain('author = {Lovelace, Ada and Turing, Alan and Hopper, Grace and Noether, Emmy}');
     expect(copied).toContain('eprint = {2606.47777}');
     await popup.close();
+  });
+
+  it('the library: a pasted list, looked up, then the papers not in the list saved in one go', async () => {
+    for (const [id, title] of [['2606.41111', 'First of the Pasted'], ['2606.42222', 'Second of the Pasted']] as const) {
+      api.hfPapers.set(id, { id, title, authors: [{ name: 'Ada Lovelace' }], summary: 'A paper.', publishedAt: '2026-06-29T17:59:59.000Z', upvotes: 1 });
+    }
+    const library = await harness.openExtensionPage('src/library/index.html', '.library');
+    const panel = 'section[aria-labelledby="paste-heading"]';
+    // 2606.47777 was saved above.
+    await library.type(`${panel} textarea`, 'Week 3: 2606.41111, arxiv.org/abs/2606.42222 (2606.47777)');
+    await library.click(harness.byRole('button', 'Find papers'));
+    await until(async () => (await library.texts(`${panel} p`)).includes('3 papers found: 2 to save, 1 in your list already.'), 'the lookup');
+    expect(await library.texts(`${panel} p.muted`)).toContain('Not a paper: “Week”, “3”.');
+    await library.click(harness.byRole('button', 'Save 2 papers'));
+    await until(async () => (await library.texts(`${panel} [role="status"]`)).includes('Saved 2 papers.'), 'the saves', 20_000);
+    await until(async () => {
+      const titles = await library.texts('[role="table"] [role="row"]');
+      return titles.some((t) => t.includes('First of the Pasted')) && titles.some((t) => t.includes('Second of the Pasted'));
+    }, 'both in the table');
+    await library.close();
   });
 });

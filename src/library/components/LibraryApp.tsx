@@ -24,6 +24,7 @@ import { ChartsPanel } from './ChartsPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { PaperTable } from './PaperTable';
+import { PastePanel } from './PastePanel';
 
 interface Props {
   api: ReadingListApi;
@@ -204,6 +205,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 announce={setAnnouncement}
                 onNotDuplicates={(groups) => setNotDuplicates(notDuplicatesStore.add(...groups.slice(-MAX_KEPT).map(groupKey)))}
               />
+              <PastePanel api={api} announce={setAnnouncement} />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>
