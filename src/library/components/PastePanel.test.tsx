@@ -38,9 +38,12 @@ describe('library: add papers by id', () => {
     expect(screen.getByText('Not a paper: “Reading”, “group”, “week”, “3”, “https://arxiv.org/list/cs.LG/new”.')).toBeTruthy();
     expect(said).toEqual(['3 papers found: 2 to save, 1 in your list already.']);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Save 2 papers' }));
+    const saveButton = screen.getByRole('button', { name: 'Save 2 papers' });
+    saveButton.focus();
+    fireEvent.click(saveButton);
     expect(api.requestAccess).toHaveBeenCalledWith(DOI_HOSTS); // in the click
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved 2 papers.'));
+    await waitFor(() => expect(document.activeElement).toBe(box)); // the button gone, the focus back in the box
     expect(vi.mocked(api.saveTabPaper).mock.calls.map(([v]) => [v.id, v.missing])).toEqual([
       ['arxiv:2401.00001', []],
       ['doi:10.1145/3580305.3599256', []],

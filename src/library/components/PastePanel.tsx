@@ -31,6 +31,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
   const stop = useRef(false);
   const [saving, setSaving] = useState(false);
   const busy = progress !== null;
+  const box = useRef<HTMLTextAreaElement>(null);
 
   async function look() {
     const read = pastedAddresses(text);
@@ -87,6 +88,11 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
       setFound(null);
       setProgress(null);
       setSaving(false);
+      // The Save and Stop buttons are gone: a focus left with them goes back to the list's box.
+      setTimeout(() => {
+        const focused = document.activeElement;
+        if (!focused || focused === document.body || !focused.isConnected) box.current?.focus();
+      });
     });
   }
 
@@ -95,7 +101,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
       <h2 id="paste-heading">Add papers by id</h2>
       <label class="field stacked">
         <span>arXiv ids, DOIs or paper links, one per line (up to {MAX_PASTED})</span>
-        <textarea rows={4} value={text} disabled={busy} spellcheck={false} onInput={(event) => (setText(event.currentTarget.value), setFound(null))} />
+        <textarea ref={box} rows={4} value={text} disabled={busy} spellcheck={false} onInput={(event) => (setText(event.currentTarget.value), setFound(null))} />
       </label>
       <div class="actions">
         <button type="button" disabled={busy || !text.trim()} onClick={() => void look()}>
