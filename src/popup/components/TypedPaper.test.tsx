@@ -78,6 +78,11 @@ describe('popup: a paper typed or pasted in the search box', () => {
     await screen.findByRole('region', { name });
     await typeInSearch('2606.4123'); // an id being corrected: not a paper while it is no id
     await waitFor(() => expect(screen.queryByRole('region', { name })).toBeNull());
+    await typeInSearch('Sparse Routing. arXiv:2606.41234 [cs.LG]'); // a reference pasted whole
+    await screen.findByRole('region', { name });
+    expect(api.typedPaper).toHaveBeenLastCalledWith(ABS);
+    await typeInSearch('2606.41234 2606.41235'); // two papers: the library's list takes them
+    await waitFor(() => expect(screen.queryByRole('region', { name })).toBeNull());
   });
 });
 

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useCallback } from 'preact/hooks';
 import type { ReadingListApi } from '../api';
-import { typedAddress } from '../../core/typed-address';
+import { pastedAddresses } from '../../core/typed-address';
 import type { SavedPaper } from '../../storage/schema';
 import { AddressedPaper } from './AddressedPaper';
 
@@ -16,11 +16,14 @@ interface Props {
 }
 
 /**
- * The paper the search box's text names, when it is an arXiv id, a DOI or a paper's address (pasted from a talk's slide,
- * a mail, a chat): in the list or not, and one click saves it as a link to it would be saved. Nothing for words.
+ * The paper the search box's text names, when it holds one arXiv id, DOI or paper's address (pasted from a talk's slide,
+ * a mail, a chat, a reference list): in the list or not, and one click saves it as a link to it would be saved. Nothing
+ * for words alone, nor for several papers (the library's "Add papers by id" takes a list).
  */
 export function TypedPaper({ api, papers, announce, text, saveRef }: Props) {
-  const address = typedAddress(text);
+  // One paper among the words too: a citation pasted whole ("… arXiv:1706.03762 [cs.CL]") names it.
+  const named = pastedAddresses(text).addresses;
+  const address = named.length === 1 ? named[0]! : null;
   const find = useCallback(() => (address ? api.typedPaper(address) : Promise.resolve(null)), [api, address]);
   if (!address) {
     if (saveRef) saveRef.current = null;
