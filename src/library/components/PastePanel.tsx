@@ -101,14 +101,24 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
       <h2 id="paste-heading">Add papers by id</h2>
       <label class="field stacked">
         <span>arXiv ids, DOIs or paper links, one per line (up to {MAX_PASTED})</span>
-        <textarea ref={box} rows={4} value={text} disabled={busy} spellcheck={false} onInput={(event) => (setText(event.currentTarget.value), setFound(null))} />
+        <textarea
+          ref={box}
+          rows={4}
+          value={text}
+          disabled={busy}
+          spellcheck={false}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setFound(null); // what was found was this text's
+          }}
+        />
       </label>
       <div class="actions">
         <button type="button" disabled={busy || !text.trim()} onClick={() => void look()}>
           Find papers
         </button>
         {saving && (
-          <button type="button" onClick={() => (stop.current = true)}>
+          <button type="button" onClick={() => void (stop.current = true)}>
             Stop
           </button>
         )}
