@@ -84,7 +84,7 @@ describe.each(browsers)('%s: papers pasted into the popup and the library', (nam
     await popup.close();
   });
 
-  it('the library: a pasted list, looked up, then the papers not in the list saved in one go', async () => {
+  it('the library: a pasted list, looked up, then the papers not in the list saved in one go; their BibTeX copied', async () => {
     for (const [id, title] of [['2606.41111', 'First of the Pasted'], ['2606.42222', 'Second of the Pasted']] as const) {
       api.hfPapers.set(id, { id, title, authors: [{ name: 'Ada Lovelace' }], summary: 'A paper.', publishedAt: '2026-06-29T17:59:59.000Z', upvotes: 1 });
     }
@@ -101,6 +101,21 @@ describe.each(browsers)('%s: papers pasted into the popup and the library', (nam
       const titles = await library.texts('[role="table"] [role="row"]');
       return titles.some((t) => t.includes('First of the Pasted')) && titles.some((t) => t.includes('Second of the Pasted'));
     }, 'both in the table');
+
+    // Both selected, their BibTeX copied from the bulk bar (what reaches the clipboard kept on its way there).
+    await library.click('input[type="checkbox"][aria-label="Select “First of the Pasted”"]');
+    await library.click('input[type="checkbox"][aria-label="Select “Second of the Pasted”"]');
+    await library.evaluate(() => {
+      const clipboard = navigator.clipboard;
+      const write = clipboard.writeText.bind(clipboard);
+      clipboard.writeText = (text: string) => ((globalThis as any).copied = text, write(text));
+    });
+    await library.click('button[aria-label="Copy the BibTeX of the 2 papers selected"]');
+    await until(async () => (await library.texts('.bulk .copy-bibtex [role="status"]')).includes('BibTeX of 2 papers copied.'), 'the copy', 10_000);
+    const copied = String(await library.evaluate(() => (globalThis as any).copied));
+    expect(copied.match(/^@\w+\{/gm)).toHaveLength(2);
+    expect(copied).toContain('eprint = {2606.41111}');
+    expect(copied).toContain('eprint = {2606.42222}');
     await library.close();
   });
 });

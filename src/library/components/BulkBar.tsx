@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { READING_STATUSES, type ReadingStatus } from '../../storage/status';
 import { formatCount, STATUS_LABELS } from '../../popup/format';
@@ -14,6 +15,8 @@ interface Props {
   onRemove: () => void;
   onExport: () => void;
   onClear: () => void;
+  /** More actions on the selection, after Export (the page's Copy BibTeX). */
+  children?: ComponentChildren;
   /**
    * The selection shown became empty while the focus was on one of the bar's buttons, which are now disabled: the
    * page puts the focus somewhere useful (else it falls to the page's body, and a keyboard user starts over).
@@ -22,7 +25,7 @@ interface Props {
 }
 
 /** Actions on the selected papers. */
-export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRemove, onExport, onClear, onEmptied }: Props) {
+export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRemove, onExport, onClear, onEmptied, children }: Props) {
   const [status, setStatus] = useState<ReadingStatus>('done');
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -100,6 +103,7 @@ export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRe
       <button type="button" disabled={disabled} onClick={onExport}>
         Export selected…
       </button>
+      {children}
       <button type="button" class="danger" disabled={disabled} onClick={onRemove}>
         Remove
       </button>

@@ -76,6 +76,25 @@ describe('library page', () => {
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Third paper”' }) as HTMLSelectElement).value).toBe('reading'));
   });
 
+  it("copies the selected papers' BibTeX, in the order shown, to the clipboard", async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const { module } = renderLibrary(papers);
+      await screen.findByText('First paper');
+      expect((screen.getByRole('button', { name: 'Copy the BibTeX of the 0 papers selected' }) as HTMLButtonElement).disabled).toBe(true);
+      fireEvent.click(box('Third paper'));
+      fireEvent.click(box('First paper'));
+      fireEvent.click(screen.getByRole('button', { name: 'Copy the BibTeX of the 2 papers selected' }));
+      await waitFor(() => expect(screen.getByText('BibTeX of 2 papers copied.')).toBeTruthy());
+      expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00001', 'arxiv:2607.00003']);
+      expect(module.exportPapers.mock.calls[0]![1]).toBe('bibtex');
+      expect(writeText).toHaveBeenCalledWith('arxiv:2607.00001\narxiv:2607.00003'); // the fake export's text
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
+  });
+
   it('adds a tag to the selected papers', async () => {
     const { api } = renderLibrary(papers);
     await screen.findByText('First paper');

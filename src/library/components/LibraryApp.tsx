@@ -4,6 +4,7 @@ import { FilterBar } from '../../popup/components/FilterBar';
 import { LiveRegion, useAnnouncer } from '../../popup/components/LiveRegion';
 import { ListStatus } from '../../popup/components/ListStatus';
 import { SearchBox } from '../../popup/components/SearchBox';
+import { CopyBibtex } from '../../popup/components/CopyBibtex';
 import { SortSelect } from '../../popup/components/SortSelect';
 import { TypedPaper } from '../../popup/components/TypedPaper';
 import { UndoSnackbar } from '../../popup/components/UndoSnackbar';
@@ -168,7 +169,9 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 }}
                 onClear={() => setSelected(new Set())}
                 onEmptied={toTable}
-              />
+              >
+                <CopyBibtex papers={selection} name={`Copy the BibTeX of the ${countLabel(selection.length)} selected`} disabled={selection.length === 0} load={loadExport} />
+              </BulkBar>
               {view.pending ? (
                 <p class="muted">Preparing search…</p>
               ) : snapshot.papers.length === 0 ? (

@@ -11,7 +11,7 @@ const saved = makeSaved('arxiv:2606.41234', 'Sparse Routing for {Long} Contexts'
 describe('Copy BibTeX', () => {
   it("puts the paper's entry, as the library's BibTeX export writes it, on the clipboard, and says so", async () => {
     const write = vi.fn(async (_text: string) => {});
-    render(<CopyBibtex saved={saved} write={write} />);
+    render(<CopyBibtex papers={[saved]} name="Copy the BibTeX of “Sparse Routing for {Long} Contexts”" write={write} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy the BibTeX of “Sparse Routing for {Long} Contexts”' }));
     expect(screen.getByRole('status').textContent).toBe('Copying…');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('BibTeX copied.'), { timeout: 5000 });
@@ -24,7 +24,7 @@ describe('Copy BibTeX', () => {
   });
 
   it('says why when the clipboard refuses (no focus, no user action)', async () => {
-    render(<CopyBibtex saved={saved} write={async () => Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError'))} />);
+    render(<CopyBibtex papers={[saved]} name="Copy" write={async () => Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError'))} />);
     fireEvent.click(screen.getByRole('button'));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Could not copy: Document is not focused.'), { timeout: 5000 });
   });

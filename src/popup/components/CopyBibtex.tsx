@@ -1,42 +1,50 @@
 import { useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
+import { countLabel } from '../format';
+
+type ExportPapers = typeof import('../../core/export/index').exportPapers;
 
 /** The export code (citation-js among it) is loaded at the first copy, as the library page loads it for files. */
-const bibtexOf = async (saved: SavedPaper): Promise<string> => {
-  const { exportPapers } = await import('../../core/export/index');
-  return (await exportPapers([saved], 'bibtex')).text;
-};
+const loadExport = (): Promise<{ exportPapers: ExportPapers }> => import('../../core/export/index');
 
 interface Props {
-  saved: SavedPaper;
+  /** What is copied: one paper (the popup), or the library's selection. */
+  papers: readonly SavedPaper[];
+  /** The button's accessible name ("Copy the BibTeX of “…”"). */
+  name: string;
+  disabled?: boolean;
+  /** The export code (the library page passes its own loader, tests a fake). */
+  load?: () => Promise<{ exportPapers: ExportPapers }>;
   /** Where the text goes: the clipboard (tests pass their own). */
   write?: (text: string) => Promise<void>;
 }
 
 /**
- * "Copy BibTeX": the paper's entry as the library's BibTeX export writes it (its citation key, arXiv eprint fields,
+ * "Copy BibTeX": the papers' entries as the library's BibTeX export writes them (citation keys, arXiv eprint fields,
  * DOI, venue), on the clipboard, for the paper the reader is writing. Says how it went beside the button.
  */
-export function CopyBibtex({ saved, write = (text) => navigator.clipboard.writeText(text) }: Props) {
+export function CopyBibtex({ papers, name, disabled = false, load = loadExport, write = (text) => navigator.clipboard.writeText(text) }: Props) {
   const [said, setSaid] = useState('');
   const copy = () => {
+    const copied = [...papers];
     setSaid('Copying…');
-    bibtexOf(saved)
-      .then(write)
+    load()
+      .then((module) => module.exportPapers(copied, 'bibtex'))
+      .then((result) => write(result.text))
       .then(
-        () => setSaid('BibTeX copied.'),
+        () => setSaid(copied.length === 1 ? 'BibTeX copied.' : `BibTeX of ${countLabel(copied.length)} copied.`),
         (error: unknown) => setSaid(`Could not copy: ${messageOf(error)}`),
       );
   };
   return (
-    <p class="copy-bibtex">
-      <button type="button" class="link" onClick={copy} aria-label={`Copy the BibTeX of “${saved.paper.title}”`}>
+    <span class="copy-bibtex">
+      <button type="button" class="link" disabled={disabled} onClick={copy} aria-label={name}>
         Copy BibTeX
       </button>{' '}
       <span class="muted small" role="status">
         {said}
       </span>
-    </p>
+    </span>
   );
 }
 

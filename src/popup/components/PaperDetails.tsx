@@ -11,7 +11,9 @@ export function PaperDetails({ saved, knownTags, id }: { saved: SavedPaper; know
     <div class="details" id={id}>
       <PaperLinks paper={saved.paper} savedFrom={saved.savedFrom} />
       <PaperIds saved={saved} />
-      <CopyBibtex saved={saved} />
+      <p class="copy-line">
+        <CopyBibtex papers={[saved]} name={`Copy the BibTeX of “${saved.paper.title}”`} />
+      </p>
       <TagEditor saved={saved} knownTags={knownTags} />
       <NoteEditor saved={saved} />
       {saved.paper.abstract && (
