@@ -105,10 +105,12 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     expect(stored).toEqual([['arxiv:2606.41234', PDF_URL, 2]]);
     await popup.close();
 
-    // Opened again over the same tab, it says so at once: no second Save.
+    // Opened again over the same tab, it says so at once: no second Save, and its BibTeX to copy for the reader citing it.
     const again = await harness.openPopupOver(tab);
     await until(async () => (await again.texts(`${region} p`)).includes('In your reading list: to read.'), 'the popup opened again to say it is saved');
-    expect(await again.texts(`${region} button`)).toEqual([]);
+    await until(async () => (await again.texts(`${region} button`)).join() === 'Copy BibTeX', 'only Copy BibTeX there');
+    await again.click(`${region} button`);
+    await until(async () => (await again.texts(`${region} [role="status"]`)).includes('BibTeX copied.'), 'the copy', 10_000);
     await again.close();
     await tab.close();
   });

@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, TabPaperPreview, TabPaperView } from '../api';
 import { formatAuthors, STATUS_LABELS } from '../format';
+import { CopyBibtex } from './CopyBibtex';
 import './addressed-paper.css';
 import type { SavedPaper } from '../../storage/schema';
 
@@ -114,9 +115,17 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
       </p>
       {authors && <p class="tab-paper-line muted tab-paper-authors">{authors}</p>}
       {shown.state ? (
-        <p class="tab-paper-line muted" tabIndex={-1} ref={savedLine}>
-          In your reading list: {STATUS_LABELS[shown.state.status].toLowerCase()}.
-        </p>
+        <>
+          <p class="tab-paper-line muted" tabIndex={-1} ref={savedLine}>
+            In your reading list: {STATUS_LABELS[shown.state.status].toLowerCase()}.
+          </p>
+          {/* The paper being read, to cite: its entry as the list holds it. */}
+          {saved && (
+            <p class="tab-paper-line">
+              <CopyBibtex papers={[saved]} name={`Copy the BibTeX of “${saved.paper.title}”`} />
+            </p>
+          )}
+        </>
       ) : (
         <button type="button" class="tab-paper-save" ref={saveButton} onClick={save} aria-disabled={saving || undefined}>
           {saving ? 'Saving…' : 'Save to reading list'}

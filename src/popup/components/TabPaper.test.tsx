@@ -41,7 +41,7 @@ describe("popup: the paper the reader's tab shows", () => {
     expect(within(region()).getByText('Sparse Routing for Long-Context Retrieval')).toBeTruthy();
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Reading list' })).getByText('Sparse Routing for Long-Context Retrieval')).toBeTruthy());
     expect(document.activeElement?.textContent).toBe('In your reading list: to read.');
-    expect(within(region()).queryByRole('button')).toBeNull();
+    expect(within(region()).queryByRole('button', { name: 'Save to reading list' })).toBeNull();
   });
 
   it('an unsaved paper is named by the title and authors its save will read, once read, and by its id until then', async () => {
@@ -78,12 +78,22 @@ describe("popup: the paper the reader's tab shows", () => {
     expect(within(region()).getByRole('button', { name: 'Save to reading list' })).toBeTruthy();
   });
 
-  it('a paper saved under another id shows saved, with the title the list has for it, and no Save', async () => {
+  it('a paper saved under another id shows saved, with the title the list has for it, no Save, and its BibTeX to copy', async () => {
     const record = makeSaved('doi:10.1145/3292500.3330701', 'The Journal Version', 1000, { status: 'reading' }, { aliases: ['arxiv:2606.41234'] });
-    renderPopup([record], { tab: PDF });
-    await waitFor(() => expect(within(region()).getByText('The Journal Version')).toBeTruthy());
-    expect(within(region()).getByText('In your reading list: reading.')).toBeTruthy();
-    expect(within(region()).queryByRole('button')).toBeNull();
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      renderPopup([record], { tab: PDF });
+      await waitFor(() => expect(within(region()).getByText('The Journal Version')).toBeTruthy());
+      expect(within(region()).getByText('In your reading list: reading.')).toBeTruthy();
+      expect(within(region()).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Copy the BibTeX of “The Journal Version”']);
+      // The reader on the PDF, writing: the entry of the record the list holds (its DOI, the id it is saved under).
+      fireEvent.click(within(region()).getByRole('button', { name: 'Copy the BibTeX of “The Journal Version”' }));
+      await waitFor(() => expect(within(region()).getByText('BibTeX copied.')).toBeTruthy(), { timeout: 5000 });
+      expect(writeText.mock.calls[0]![0]).toContain('doi = {10.1145/3292500.3330701}');
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
   });
 
   it('follows the list: removed in the popup, the tab offers Save again', async () => {

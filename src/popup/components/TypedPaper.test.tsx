@@ -62,7 +62,7 @@ describe('popup: a paper typed or pasted in the search box', () => {
     const region = await screen.findByRole('region', { name });
     await waitFor(() => expect(within(region).getByText('The Journal Version')).toBeTruthy());
     expect(within(region).getByText('In your reading list: reading.')).toBeTruthy();
-    expect(within(region).queryByRole('button')).toBeNull();
+    expect(within(region).queryByRole('button', { name: 'Save to reading list' })).toBeNull();
   });
 
   it('nothing for words, nor for an address that names no paper; each address its own', async () => {
