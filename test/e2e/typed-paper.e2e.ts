@@ -4,10 +4,25 @@
 // arXiv listing pages the extension reads: an arXiv paper's save asks for nothing); saved with Enter, its BibTeX is
 // copied from the popup; the library page saves a pasted list. Titles come from the local fake of Hugging Face's API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bothBrowsers, copiedBuilds, until, type Harness } from './browsers';
+import { bothBrowsers, copiedBuilds, until, type Harness, type Tab } from './browsers';
 import { startFakeApi, type FakeApi } from './fake-api/server';
 
 const dist = copiedBuilds('typed-paper');
+
+/**
+ * Click a Copy BibTeX button and wait for it to say `done`; what reached the clipboard, kept on its way there (the
+ * page's real writeText still runs, and must succeed for the button to say so).
+ */
+async function copyWith(tab: Tab, button: string, status: string, done: string): Promise<string> {
+  await tab.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = (text: string) => ((globalThis as any).copied = text, write(text));
+  });
+  await tab.click(button);
+  await until(async () => (await tab.texts(status)).includes(done), 'the copy', 10_000);
+  return String(await tab.evaluate(() => (globalThis as any).copied));
+}
 const browsers = bothBrowsers(() => undefined, dist);
 
 describe.each(browsers)('%s: papers pasted into the popup and the library', (name, launch) => {
@@ -69,15 +84,7 @@ describe.each(browsers)('%s: papers pasted into the popup and the library', (nam
     await popup.press('Enter');
     await until(async () => (await popup.texts('li.item .title')).includes('Named Before Any Grant'), 'the paper in the list', 15_000);
     await popup.click('li.item button[aria-expanded="false"]');
-    // What reaches the clipboard, kept on its way there: the real writeText still runs (and must succeed).
-    await popup.evaluate(() => {
-      const clipboard = navigator.clipboard;
-      const write = clipboard.writeText.bind(clipboard);
-      clipboard.writeText = (text: string) => ((globalThis as any).copied = text, write(text));
-    });
-    await popup.click('button[aria-label^="Copy the BibTeX"]');
-    await until(async () => (await popup.texts('.copy-bibtex [role="status"]')).includes('BibTeX copied.'), 'the copy', 10_000);
-    const copied = String(await popup.evaluate(() => (globalThis as any).copied));
+    const copied = await copyWith(popup, 'button[aria-label^="Copy the BibTeX"]', '.copy-bibtex [role="status"]', 'BibTeX copied.');
     expect(copied).toMatch(/^@misc\{lovelace2026named,\n\ttitle = \{.*Named.*Grant.*\},\n/);
     expect(copied).toContain('author = {Lovelace, Ada and Turing, Alan and Hopper, Grace and Noether, Emmy}');
     expect(copied).toContain('eprint = {2606.47777}');
@@ -102,17 +109,10 @@ describe.each(browsers)('%s: papers pasted into the popup and the library', (nam
       return titles.some((t) => t.includes('First of the Pasted')) && titles.some((t) => t.includes('Second of the Pasted'));
     }, 'both in the table');
 
-    // Both selected, their BibTeX copied from the bulk bar (what reaches the clipboard kept on its way there).
+    // Both selected, their BibTeX copied from the bulk bar.
     await library.click('input[type="checkbox"][aria-label="Select “First of the Pasted”"]');
     await library.click('input[type="checkbox"][aria-label="Select “Second of the Pasted”"]');
-    await library.evaluate(() => {
-      const clipboard = navigator.clipboard;
-      const write = clipboard.writeText.bind(clipboard);
-      clipboard.writeText = (text: string) => ((globalThis as any).copied = text, write(text));
-    });
-    await library.click('button[aria-label="Copy the BibTeX of the 2 papers selected"]');
-    await until(async () => (await library.texts('.bulk .copy-bibtex [role="status"]')).includes('BibTeX of 2 papers copied.'), 'the copy', 10_000);
-    const copied = String(await library.evaluate(() => (globalThis as any).copied));
+    const copied = await copyWith(library, 'button[aria-label="Copy the BibTeX of the 2 papers selected"]', '.bulk .copy-bibtex [role="status"]', 'BibTeX of 2 papers copied.');
     expect(copied.match(/^@\w+\{/gm)).toHaveLength(2);
     expect(copied).toContain('eprint = {2606.41111}');
     expect(copied).toContain('eprint = {2606.42222}');
