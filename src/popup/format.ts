@@ -112,3 +112,9 @@ export const STATUS_LABELS = { 'to-read': 'To read', reading: 'Reading', done: '
 export function countLabel(n: number): string {
   return n === 1 ? '1 paper' : `${integer.format(n)} papers`;
 }
+
+/** What went wrong, in words: an Error's or a DOMException's message (the clipboard rejects with the latter), else the value. */
+export function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message ? message : String(error);
+}

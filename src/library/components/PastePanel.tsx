@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, TabPaperView } from '../../popup/api';
-import { countLabel, formatCount } from '../../popup/format';
+import { countLabel, errorMessage, formatCount } from '../../popup/format';
 import { MAX_PASTED, pastedAddresses } from '../../core/typed-address';
 
 /** What a pasted list names: the papers to save, those in the list already, and the text that names none. */
@@ -13,8 +13,6 @@ interface Found {
 
 /** Papers looked up at once (each a message to the background, a read of the saved state). */
 const LOOKUPS_AT_ONCE = 20;
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * "Add papers by id": a list pasted from a mail, a reading group's notes or a file of links (arXiv ids, DOIs, paper
@@ -53,7 +51,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
       setFound(result);
       announce(`${countLabel(all.length)} found: ${result.toSave.length} to save, ${result.inList.length} in your list already.`);
     } catch (error) {
-      setMessage(`Could not look them up: ${describe(error)}`);
+      setMessage(`Could not look them up: ${errorMessage(error)}`);
     } finally {
       setProgress(null);
     }
@@ -77,7 +75,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
           await api.saveTabPaper({ ...view, missing: [] });
           saved++;
         } catch (error) {
-          failed.push(`${view.label}: ${describe(error)}`);
+          failed.push(`${view.label}: ${errorMessage(error)}`);
         }
       }
       const left = list.toSave.length - saved - failed.length;

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, TabPaperPreview, TabPaperView } from '../api';
-import { formatAuthors, STATUS_LABELS } from '../format';
+import { errorMessage, formatAuthors, STATUS_LABELS } from '../format';
 import { CopyBibtex } from './CopyBibtex';
 import './addressed-paper.css';
 import type { SavedPaper } from '../../storage/schema';
@@ -102,7 +102,7 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
         focusSaved.current = fromButton;
         announce(`Saved “${record.paper.title}” to the reading list.`);
       },
-      (error: unknown) => setProblem(`Could not save ${subject}: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setProblem(`Could not save ${subject}: ${errorMessage(error)}`),
     ).finally(() => setSaving(false));
   };
 

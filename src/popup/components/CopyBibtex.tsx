@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
-import { countLabel } from '../format';
+import { countLabel, errorMessage } from '../format';
 
 type ExportPapers = typeof import('../../core/export/index').exportPapers;
 
@@ -33,7 +33,7 @@ export function CopyBibtex({ papers, name, disabled = false, load = loadExport, 
       .then((result) => write(result.text))
       .then(
         () => setSaid(copied.length === 1 ? 'BibTeX copied.' : `BibTeX of ${countLabel(copied.length)} copied.`),
-        (error: unknown) => setSaid(`Could not copy: ${messageOf(error)}`),
+        (error: unknown) => setSaid(`Could not copy: ${errorMessage(error)}`),
       );
   };
   return (
@@ -46,10 +46,4 @@ export function CopyBibtex({ papers, name, disabled = false, load = loadExport, 
       </span>
     </span>
   );
-}
-
-/** An Error's or a DOMException's message (the clipboard rejects with the latter). */
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message ? message : String(error);
 }
