@@ -6,6 +6,7 @@ import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 import type { LinkResolver } from './save-link/metadata';
+import { allArxivVersions, putArxivVersions } from '../storage/arxiv-versions';
 import { previewTabPaper, saveTabPaper, tabPaper } from './tab-paper';
 
 export interface HandlerDeps {
@@ -21,7 +22,7 @@ export interface HandlerDeps {
   saveSettings: (patch: Partial<Settings>) => Promise<Settings>;
   relevance: RelevanceService;
   /** A paper's metadata from the address that names it (the APIs, or its page read): saves from a tab's address. */
-  links: Pick<LinkResolver, 'resolve'>;
+  links: Pick<LinkResolver, 'resolve' | 'latestVersions'>;
   /** Whether all these hosts are granted (none: true). */
   granted: (origins: string[]) => Promise<boolean>;
 }
@@ -145,6 +146,17 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const { url } = message.payload as Envelope<'saveTabPaper'>['payload'];
       return saveTabPaper(db, url, deps);
     }
+    case 'checkVersions': {
+      const { ids } = message.payload as Envelope<'checkVersions'>['payload'];
+      const answer = await deps.links.latestVersions(ids.map((id) => id.slice('arxiv:'.length)));
+      if (answer.status === 'failed') throw new Error(answer.reason);
+      const checkedAt = Date.now();
+      const entries = answer.entries.map(({ id, version, updated }) => ({ key: id, version, updated, checkedAt }));
+      await putArxivVersions(db, entries);
+      return entries;
+    }
+    case 'arxivVersions':
+      return allArxivVersions(db);
     case 'putMany': {
       const { records } = message.payload as Envelope<'putMany'>['payload'];
       const written = await putPapers(db, records);

@@ -72,7 +72,7 @@ describe('parseEnvelope', () => {
 
 /** The handler's dependencies over `db` (its open may fail): no GitHub, default settings; `extra` replaces any of them. */
 function depsOver(db: () => Promise<Database>, extra: Partial<HandlerDeps> = {}): HandlerDeps {
-  return { db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, saveSettings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(db), links: { resolve: async () => Promise.reject(new Error('not asked')) }, granted: async () => false, ...extra };
+  return { db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, saveSettings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(db), links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async () => ({ status: 'failed' as const, reason: 'not asked' }) }, granted: async () => false, ...extra };
 }
 
 describe('handle', () => {
@@ -92,6 +92,44 @@ describe('handle', () => {
       { type: 'changed', id: paper.id, aliases: [], state: { status: 'reading', tags: ['moe'] } },
       { type: 'changed', id: paper.id, aliases: [], state: null },
     ]);
+  });
+
+  it("checks saved arXiv papers' newest versions: one batch asked by arXiv id, kept, read back; a failure's reason is the error", async () => {
+    const db = await openDatabase();
+    const asked: string[][] = [];
+    let answer: Awaited<ReturnType<HandlerDeps['links']['latestVersions']>> = { status: 'ok', entries: [{ id: '2401.00001', version: 3, updated: '2026-11-02' }] };
+    const deps = depsOver(async () => db, { links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async (ids) => (asked.push([...ids]), answer) } });
+    const checked = await handle(parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001', 'arxiv:hep-th/9901001'] } }), deps);
+    expect(asked).toEqual([['2401.00001', 'hep-th/9901001']]);
+    expect(checked).toEqual([{ key: '2401.00001', version: 3, updated: '2026-11-02', checkedAt: expect.any(Number) }]);
+    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(checked);
+    answer = { status: 'failed', reason: 'arXiv answered HTTP 503 (busy: try again in a few minutes)' };
+    await expect(handle(parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001'] } }), deps)).rejects.toThrow('arXiv answered HTTP 503 (busy: try again in a few minutes)');
+    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(checked); // what the last check said stays
+  });
+
+  it('refuses a check of a paper that is not arXiv’s, of one paper twice, of none or of more than a batch', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `arxiv:2401.${String(i).padStart(5, '0')}`);
+    expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: ['doi:10.1145/1'] } })).toThrow(/must be an arXiv paper id/);
+    expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001', 'arxiv:2401.00001'] } })).toThrow(/each paper once/);
+    expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: [] } })).toThrow(/Invalid "checkVersions"/);
+    expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: ids(101) } })).toThrow(/Invalid "checkVersions"/);
+    expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: ids(100) } })).not.toThrow();
+    expect(() => parseEnvelope({ type: 'edit', payload: { id: 'arxiv:2401.00001', edit: { seenVersion: 0 } } })).toThrow(/at edit\.seenVersion/);
+  });
+
+  it('"Seen" raises the version the reader saw, never lowers it, and leaves the edit time: no notice of a new state needed', async () => {
+    const db = await openDatabase();
+    const deps = depsOver(async () => db);
+    const paper = makePaper({ id: 'arxiv:2401.00001', version: 1 });
+    const saved = await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://arxiv.org/abs/2401.00001v1' } }), deps) as SavedPaper;
+    const seen = await handle(parseEnvelope({ type: 'edit', payload: { id: paper.id, edit: { seenVersion: 3 } } }), deps) as SavedPaper;
+    expect(seen.paper.version).toBe(3);
+    expect(seen.updatedAt).toBe(saved.updatedAt);
+    const again = await handle(parseEnvelope({ type: 'edit', payload: { id: paper.id, edit: { seenVersion: 2, status: 'done' } } }), deps) as SavedPaper;
+    expect(again).toMatchObject({ status: 'done', paper: { version: 3 } });
+    const list = await handle(parseEnvelope({ type: 'list', payload: {} }), deps) as SavedPaper[];
+    expect(list[0]!.paper.version).toBe(3);
   });
 
   it('follows a paper by any of its ids: lookup with a card\'s aliases, edits and removal by an alias, notices naming the record', async () => {

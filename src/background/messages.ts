@@ -1,7 +1,8 @@
 // The one typed protocol between content scripts / popup and the background. Each request is validated
 // against a valibot schema before the background acts on it; nothing else crosses.
 import * as v from 'valibot';
-import type { SavedPaper } from '../storage/schema';
+import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
+import { VERSIONS_BATCH } from './save-link/arxiv-api';
 import type { Settings } from '../storage/settings';
 import type { SavedState } from '../storage/reading-list';
 import type { TabPaper, TabPaperPreview } from './tab-paper';
@@ -105,6 +106,8 @@ const EditSchema = v.strictObject({
   addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
   removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
   note: v.optional(v.pipe(v.string(), v.maxLength(RECORD_LIMITS.note))),
+  /** The arXiv version the reader has now seen ("Seen" on a paper a check found revised): the paper's version rises to it. */
+  seenVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(L.version))),
 });
 
 /** Request schemas by message name. */
@@ -174,6 +177,21 @@ export const requests = {
   previewTabPaper: v.strictObject({ url: tabUrl }),
   /** Save that paper, its metadata read as a link's save reads it. Extension pages only. */
   saveTabPaper: v.strictObject({ url: tabUrl }),
+  /**
+   * Ask arXiv for the newest version of these saved arXiv papers (one request, at most VERSIONS_BATCH, in the arXiv
+   * queue) and keep what it says (storage/arxiv-versions.ts). Extension pages only: the library's check, one batch a
+   * message, so it shows progress and can stop.
+   */
+  checkVersions: v.strictObject({
+    ids: v.pipe(
+      v.array(v.pipe(PaperId, v.startsWith('arxiv:', 'must be an arXiv paper id'))),
+      v.minLength(1),
+      v.maxLength(VERSIONS_BATCH),
+      v.check((ids) => eachOnce(ids), 'each paper once'),
+    ),
+  }),
+  /** What the checks so far said of saved papers' newest arXiv versions. Extension pages only. */
+  arxivVersions: v.strictObject({}),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */
@@ -249,6 +267,9 @@ export interface Responses {
   /** The records as stored again, in the order given. */
   unmerge: SavedPaper[];
   putMany: { written: number };
+  /** What arXiv said of the papers it holds (ids it does not hold are left out). */
+  checkVersions: ArxivVersionEntry[];
+  arxivVersions: ArxivVersionEntry[];
   /** null: the address names no paper. */
   tabPaper: TabPaper | null;
   /** null: not read (a host not granted, the sources failed or do not know it, no paper). */

@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 
 /** A responder over a fresh database whose session storage answers when `gate` resolves (a worker just woken). */
-async function setup(gate: Promise<void> = Promise.resolve(), links: HandlerDeps['links'] = { resolve: async () => Promise.reject(new Error('not asked')) }) {
+async function setup(gate: Promise<void> = Promise.resolve(), links: Pick<HandlerDeps['links'], 'resolve'> = { resolve: async () => Promise.reject(new Error('not asked')) }) {
   const db: Database = await openDatabase();
   const notices: Notice[] = [];
   const marks: string[] = [];
@@ -33,7 +33,7 @@ async function setup(gate: Promise<void> = Promise.resolve(), links: HandlerDeps
     settings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => DEFAULT_SETTINGS,
     relevance: createRelevanceService(async () => db),
-    links,
+    links: { latestVersions: async () => ({ status: 'failed', reason: 'not asked' }), ...links },
     granted: async () => true,
     session,
   });

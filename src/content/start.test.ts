@@ -261,7 +261,7 @@ describe('startContentScript with the real background (its handlers over fake-in
       settings: async () => DEFAULT_SETTINGS,
       saveSettings: async () => DEFAULT_SETTINGS,
       relevance: createRelevanceService(async () => db),
-      links: { resolve: async () => Promise.reject(new Error('no saves from an address in these tests')) },
+      links: { resolve: async () => Promise.reject(new Error('no saves from an address in these tests')) , latestVersions: async () => ({ status: 'failed' as const, reason: 'not asked' }) },
       granted: async () => false,
     };
     (globalThis as { browser?: unknown }).browser = {

@@ -2,6 +2,7 @@
 // (showing a bulk edit at once) and test doubles all apply it the same way.
 import { unionTags, withoutTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
+import { isPaperVersion } from '../core/paper';
 import type { ReadingStatus, SavedPaper } from './schema';
 
 /** What the user keeps about a paper; omitted fields stay as they are. */
@@ -14,6 +15,12 @@ export interface PaperEdit {
   /** Tags to take out of what is stored, likewise inside the write. */
   removeTags?: string[];
   note?: string;
+  /**
+   * The arXiv version the reader has now seen (a check found a newer one than they saved: "Seen"): the paper's
+   * `version` rises to it, never falls. Metadata, not an edit of theirs: `updatedAt` stays (imports keep the higher
+   * version whoever's edit wins).
+   */
+  seenVersion?: number;
 }
 
 /**
@@ -24,8 +31,9 @@ export interface PaperEdit {
  * from a backup of it.
  */
 export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
-  const { addTags, removeTags, ...fields } = edit;
-  const record: SavedPaper = { ...existing, ...fields, updatedAt: now };
+  const { addTags, removeTags, seenVersion, ...fields } = edit;
+  const seen = seenFrom(existing, seenVersion);
+  const record: SavedPaper = { ...seen, ...fields, updatedAt: now };
   // One tag whatever its case: an added tag the paper has in another case is there already, and a list given whole
   // keeps each tag's first spelling.
   if (fields.tags) record.tags = unionTags(fields.tags, []);
@@ -35,5 +43,12 @@ export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): S
     throw new RangeError(`A paper has at most ${RECORD_LIMITS.tags} tags; “${existing.paper.title}” would have ${record.tags.length}`);
   }
   const same = record.status === existing.status && record.note === existing.note && record.tags.join('\n') === existing.tags.join('\n');
-  return same ? existing : record;
+  return same ? seen : record;
+}
+
+/** The record with its paper's version raised to `version` (an arXiv paper's, within bounds), else itself. */
+function seenFrom(existing: SavedPaper, version: number | undefined): SavedPaper {
+  const paper = existing.paper;
+  if (version === undefined || !isPaperVersion(version, existing.id) || (paper.version !== null && paper.version >= version)) return existing;
+  return { ...existing, paper: { ...paper, version } };
 }

@@ -200,7 +200,7 @@ const NOT_ACL: SavedPaper[] = [
   { ...V1_PAPERS[2]!, id: 'doi:10.18653/v1/2023.acl-long', paper: { ...V1_PAPERS[2]!.paper, id: 'doi:10.18653/v1/2023.acl-long' } },
 ];
 
-const STORES = ['aliases', 'meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings', 'snapshots'];
+const STORES = ['aliases', 'arxivVersions', 'meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings', 'snapshots'];
 
 /** Upgrades checked (each test that opens an older database and checks every record after it), for npm test's report. */
 const checked = { migrationsChecked: 0, recordsChecked: 0 };
@@ -377,6 +377,19 @@ describe('database migrations', () => {
     expect(await db.count('snapshots')).toBe(0);
     for (const record of records) expect(await db.get('papers', record.id)).toEqual(record);
     expect(Object.keys(await lookup(db, records.map((r) => r.id)))).toHaveLength(records.length);
+    checked.migrationsChecked++;
+    checked.recordsChecked += records.length;
+  });
+
+  it('v9 → v10 adds the store of arXiv versions, empty, and keeps every record as it was', async () => {
+    const records = V1_PAPERS.map(upgraded).map((record) => ({ ...record, paper: { ...record.paper, aliases: [] } }));
+    await createV3ToV8(DB_NAME, 9, records, { paperRepos: [{ key: '2607.01234', repos: ['o/r'], fetchedAt: 7 }] });
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.count('arxivVersions')).toBe(0);
+    for (const record of records) expect(await db.get('papers', record.id)).toEqual(record);
+    expect(await db.get('paperRepos', '2607.01234')).toEqual({ key: '2607.01234', repos: ['o/r'], fetchedAt: 7 });
     checked.migrationsChecked++;
     checked.recordsChecked += records.length;
   });

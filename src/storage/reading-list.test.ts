@@ -208,7 +208,7 @@ describe('reading list storage', () => {
   it('creates every store and index of the current version from an empty database', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['aliases', 'meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings', 'snapshots']);
+    expect([...db.objectStoreNames].sort()).toEqual(['aliases', 'arxivVersions', 'meta', 'paperRepos', 'papers', 'relevance', 'repos', 'settings', 'snapshots']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['by-savedAt', 'by-status']);
   });
 

@@ -65,6 +65,17 @@ export interface PaperReposEntry {
   fetchedAt: number;
 }
 
+/** What arXiv's API said of a saved paper's newest version when last asked (the library's check for new versions). */
+export interface ArxivVersionEntry {
+  /** arXiv id without version (as `paperRepos`). */
+  key: string;
+  version: number;
+  /** YYYY-MM-DD the newest version was submitted; null when arXiv gave no real date. */
+  updated: string | null;
+  /** Epoch milliseconds of the answer. */
+  checkedAt: number;
+}
+
 /** A service that said "stop": no request to it before `blockedUntil` (epoch ms). Kept across worker restarts. */
 export interface RateLimitState {
   /** e.g. `github:anonymous`, `github:token`, `huggingface`. */
@@ -187,6 +198,11 @@ export interface PapershelfDB extends DBSchema {
   aliases: {
     key: [string, string];
     value: 0;
+  };
+  /** arXiv's newest version of saved papers, as last asked (storage/arxiv-versions.ts): facts of arXiv's, not the reader's, so not backed up. */
+  arxivVersions: {
+    key: string;
+    value: ArxivVersionEntry;
   };
   /** The user's settings, one row under SETTINGS_KEY (settings-store.ts); out-of-line key. */
   settings: {
@@ -313,6 +329,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // there, a save clicked at that moment waited for its commit. Nothing moves: upgrade() drops the old ones.
   (db) => {
     db.createObjectStore('snapshots', { keyPath: 'key' });
+  },
+  // v10 (0.10.0): what arXiv last said of saved papers' newest versions (the library's check for new versions).
+  (db) => {
+    db.createObjectStore('arxivVersions', { keyPath: 'key' });
   },
 ];
 

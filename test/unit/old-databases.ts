@@ -13,12 +13,12 @@ export interface OldRows {
 }
 
 /**
- * The database `name` exactly as versions 3 to 8 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
+ * The database `name` exactly as versions 3 to 9 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
  * added no store; v7 added the `settings` store, empty here; v8 the `aliases` store, empty here: the caller gives papers with no
- * aliases), holding `papers` (in the shape of that version: the caller's to give), their relevance rows
+ * aliases; v9 the `snapshots` store, empty here), holding `papers` (in the shape of that version: the caller's to give), their relevance rows
  * as those versions wrote them, and `rows`.
  */
-export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
+export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8 | 9, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
   const db = await openDB(name, version, {
     upgrade(raw) {
       const store = raw.createObjectStore('papers', { keyPath: 'id' });
@@ -30,6 +30,7 @@ export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8,
       raw.createObjectStore('relevance', { keyPath: 'id' });
       if (version >= 7) raw.createObjectStore('settings');
       if (version >= 8) raw.createObjectStore('aliases');
+      if (version >= 9) raw.createObjectStore('snapshots', { keyPath: 'key' });
     },
   });
   const tx = db.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta'], 'readwrite');

@@ -3,7 +3,7 @@
 import { githubReposFromText, mergeRepos } from '../../core/github';
 import { arxivAbsUrl, arxivPdfUrl } from '../../core/ids';
 import { emptyPaper, type Paper } from '../../core/paper';
-import { archiveId, parseArxivAtom, type ArxivEntry } from './atom';
+import { archiveId, parseArxivAtom, parseArxivAtomBatch, type ArxivEntry, type LatestEntry } from './atom';
 import { finish } from './finish';
 import { get, type Fetched, type SourceDeps } from './http';
 import type { SpacedQueue } from './spaced-queue';
@@ -44,4 +44,26 @@ export async function fetchArxivPaper(deps: SourceDeps, queue: SpacedQueue, arxi
   if (parsed.status === 'not-found') return { status: 'not-found' };
   const paper = parsed.status === 'found' ? paperFromEntry(parsed.entry) : null;
   return paper ? { status: 'found', paper } : { status: 'failed' };
+}
+
+/** Most ids one batched question names (arXiv answers up to 2,000 a page; a short answer keeps each wait short). */
+export const VERSIONS_BATCH = 100;
+
+export type VersionsResult = { status: 'ok'; entries: LatestEntry[] } | { status: 'failed'; reason: string };
+
+/**
+ * The newest version of each of these papers (at most VERSIONS_BATCH), in one request through the spaced queue. A paper
+ * arXiv does not hold is not in `entries`; an answer that is not one is `failed`, with a reason a reader can act on.
+ */
+export async function fetchLatestVersions(deps: SourceDeps, queue: SpacedQueue, arxivIds: readonly string[]): Promise<VersionsResult> {
+  if (arxivIds.length === 0) return { status: 'ok', entries: [] };
+  if (arxivIds.length > VERSIONS_BATCH) throw new RangeError(`At most ${VERSIONS_BATCH} papers a request`);
+  const busy: Fetched = { kind: 'failed' };
+  const query = `${ARXIV_API}${arxivIds.map(archiveId).join(',')}&max_results=${arxivIds.length}`;
+  const answer = await queue(() => get(query, { ...deps, accept: 'application/atom+xml', allowedFinal: arxivHost }), busy);
+  if (answer === busy) return { status: 'failed', reason: 'other arXiv requests are waiting: try again in a minute' };
+  if (answer.kind === 'status') return { status: 'failed', reason: `arXiv answered HTTP ${answer.status}${answer.status === 429 || answer.status === 503 ? ' (busy: try again in a few minutes)' : ''}` };
+  if (answer.kind !== 'ok') return { status: 'failed', reason: 'arXiv could not be reached (offline, or too slow to answer)' };
+  const parsed = parseArxivAtomBatch(answer.text, arxivIds);
+  return parsed.status === 'ok' ? parsed : { status: 'failed', reason: `arXiv's answer was not read: ${parsed.reason}` };
 }

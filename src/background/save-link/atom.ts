@@ -115,3 +115,48 @@ function readEntry(entry: XmlElement, expected: string): AtomResult {
     },
   };
 }
+
+/** An arXiv paper's newest version, as a batched answer (`id_list=a,b,c`) gives it. */
+export interface LatestEntry {
+  /** Without version or subject class. */
+  id: string;
+  version: number;
+  /** YYYY-MM-DD the newest version was submitted (`<updated>`), null when the entry gives no real date. */
+  updated: string | null;
+}
+
+export type AtomBatchResult = { status: 'ok'; entries: LatestEntry[] } | { status: 'invalid'; reason: string };
+
+/**
+ * The newest version of each paper a batched answer holds, for the ids asked (`expected`, versions ignored): entries
+ * for other papers, without a version or doubled are not trusted, and arXiv's "Error" entry (one bad id fails the
+ * whole batch) is `invalid` with its summary. Ids asked that it does not hold are simply not in `entries`.
+ */
+export function parseArxivAtomBatch(xml: string, expected: readonly string[]): AtomBatchResult {
+  const asked = new Set(expected.map((id) => archiveId(parseArxivId(id)?.id ?? '')));
+  const feed = parseXml(xml);
+  if (!feed) return { status: 'invalid', reason: 'not well-formed XML' };
+  if (feed.ns !== ATOM_NS || feed.local !== 'feed') return { status: 'invalid', reason: 'not an Atom feed' };
+  const entries: LatestEntry[] = [];
+  const seen = new Set<string>();
+  try {
+    for (const entry of childrenNamed(feed, ATOM_NS, 'entry')) {
+      const idMatch = ENTRY_ID.exec(text(entry, ATOM_NS, 'id') ?? '');
+      const parsed = idMatch ? parseArxivId(idMatch[1]!) : null;
+      if (!parsed && text(entry, ATOM_NS, 'title') === 'Error') {
+        return { status: 'invalid', reason: `arXiv refused the query: ${(text(entry, ATOM_NS, 'summary') ?? 'no reason given').slice(0, 200)}` };
+      }
+      if (!parsed) throw new Invalid('entry id is not an arXiv abs URL');
+      const id = archiveId(parsed.id);
+      if (!asked.has(id)) throw new Invalid(`entry ${parsed.id} was not asked for`);
+      if (parsed.version === null) throw new Invalid(`entry ${parsed.id} names no version`);
+      if (seen.has(id)) throw new Invalid(`two entries for ${parsed.id}`);
+      seen.add(id);
+      entries.push({ id: parsed.id, version: parsed.version, updated: datePart(text(entry, ATOM_NS, 'updated')) });
+    }
+  } catch (error) {
+    if (error instanceof Invalid) return { status: 'invalid', reason: error.message };
+    throw error;
+  }
+  return { status: 'ok', entries };
+}

@@ -8,7 +8,7 @@ import { venuePaperFromUrl } from '../../core/venues';
 import { SITE_NAMES } from '../../sites/names';
 import { pageSiteOf } from '../../sites/read-page';
 import { PaperSchema } from '../messages';
-import { fetchArxivPaper } from './arxiv-api';
+import { fetchArxivPaper, fetchLatestVersions, type VersionsResult } from './arxiv-api';
 import { doiHome, fetchDoiPaper, DOI_ORIGIN } from './doi-api';
 import { finish } from './finish';
 import { fetchHfPaper } from './hf-paper';
@@ -45,6 +45,8 @@ export interface LinkResolverOptions {
 export interface LinkResolver {
   /** Rejects only for a target identifyLink could never produce (a malformed id). */
   resolve(target: LinkTarget): Promise<Resolved>;
+  /** The newest arXiv version of each paper (ids without version, at most VERSIONS_BATCH), in the same spaced queue. */
+  latestVersions(arxivIds: readonly string[]): Promise<VersionsResult>;
 }
 
 /** arXiv API terms of use: at most one request every three seconds. */
@@ -182,6 +184,7 @@ export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
         return { paper: fallback, complete: false }; // a bug below must not lose the user's click
       }
     },
+    latestVersions: (arxivIds) => fetchLatestVersions(deps, arxivQueue, arxivIds),
   };
 }
 

@@ -58,6 +58,8 @@ function validPayload(type: MessageName): Json {
     tabPaper: { url: 'https://arxiv.org/pdf/2401.00001v2' },
     previewTabPaper: { url: 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256' },
     saveTabPaper: { url: 'https://openreview.net/pdf?id=Xk9pQ2vN7a' },
+    checkVersions: { ids: ['arxiv:2401.00001', 'arxiv:hep-th/9901001'] },
+    arxivVersions: {},
   };
   return structuredClone(payloads[type]) as Json;
 }

@@ -1,0 +1,49 @@
+// Whether arXiv holds a newer version of a saved paper than the one its reader saved: the authors' camera-ready, a
+// fixed proof, new experiments. Pure: the library, the popup and tests decide it the same way.
+
+/** What arXiv said of a paper's newest version when last asked. */
+export interface LatestVersion {
+  version: number;
+  /** YYYY-MM-DD the newest version was submitted; null when not known. */
+  updated: string | null;
+}
+
+/** What a saved record says of the version its reader saw. */
+export interface SavedVersion {
+  paper: { id: string; version: number | null };
+  /** Epoch milliseconds of the first save. */
+  savedAt: number;
+}
+
+/** The UTC day of an epoch time, as arXiv dates its versions. */
+export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Newer than what was saved: a higher version than the one the reader saw, where the record knows it (an abstract
+ * page's, a versioned link's, the API's at a link's save). Where it does not (saved from a listing that names no
+ * version), a version past the first submitted after the day of the save: one submitted that day or before is what
+ * the reader found. Only arXiv papers have versions.
+ */
+export function isRevised(saved: SavedVersion, latest: LatestVersion | undefined): boolean {
+  if (!latest || !saved.paper.id.startsWith('arxiv:')) return false;
+  if (saved.paper.version !== null) return latest.version > saved.paper.version;
+  return latest.version > 1 && latest.updated !== null && saved.savedAt > 0 && latest.updated > utcDay(saved.savedAt);
+}
+
+/** "v3 of 2 Nov 2026; you saved v1" — what the library and the popup say of a revised paper. */
+export function revisionText(saved: SavedVersion, latest: LatestVersion): string {
+  const when = latest.updated ? ` of ${readableDay(latest.updated)}` : '';
+  const yours = saved.paper.version !== null ? `you saved v${saved.paper.version}` : `you saved it on ${readableDay(utcDay(saved.savedAt))}`;
+  return `arXiv has v${latest.version}${when}; ${yours}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function readableDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+/** The arXiv id (without version) a record's versions are asked by: only a record saved under an arXiv id. */
+export function arxivKey(id: string): string | null {
+  return id.startsWith('arxiv:') ? id.slice('arxiv:'.length) : null;
+}
