@@ -5,11 +5,12 @@ import { arxivIdFromDoi } from '../core/ids';
 import { savedFromUrl, type Paper } from '../core/paper';
 import { PAGE_SITES } from '../sites/read-page';
 import { identifyLink, type LinkTarget } from './save-link/targets';
+import { ARXIV_API_ORIGINS } from './messages';
 
 export const MENU_ID = 'papershelf-save-link';
 
 /** arXiv's API, for arXiv papers Hugging Face's paper API (a host permission) does not know. */
-const ARXIV_API = ['https://export.arxiv.org/api/query*'];
+const ARXIV_API = ARXIV_API_ORIGINS;
 const OPENREVIEW_APIS = ['https://api2.openreview.net/notes*', 'https://api.openreview.net/notes*'];
 /** A DOI's metadata: content negotiation at doi.org, answered by Crossref or DataCite. */
 const DOI_APIS = ['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*'];

@@ -6,7 +6,7 @@ import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 import type { LinkResolver } from './save-link/metadata';
-import { allArxivVersions, putArxivVersions } from '../storage/arxiv-versions';
+import { allArxivVersions, arxivVersionsOf, putArxivVersions } from '../storage/arxiv-versions';
 import { previewTabPaper, saveTabPaper, tabPaper } from './tab-paper';
 
 export interface HandlerDeps {
@@ -155,8 +155,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       await putArxivVersions(db, entries);
       return entries;
     }
-    case 'arxivVersions':
-      return allArxivVersions(db);
+    case 'arxivVersions': {
+      const { ids } = message.payload as Envelope<'arxivVersions'>['payload'];
+      return ids ? arxivVersionsOf(db, ids.map((id) => id.slice('arxiv:'.length))) : allArxivVersions(db);
+    }
     case 'putMany': {
       const { records } = message.payload as Envelope<'putMany'>['payload'];
       const written = await putPapers(db, records);

@@ -103,6 +103,8 @@ describe('handle', () => {
     expect(asked).toEqual([['2401.00001', 'hep-th/9901001']]);
     expect(checked).toEqual([{ key: '2401.00001', version: 3, updated: '2026-11-02', checkedAt: expect.any(Number) }]);
     expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(checked);
+    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: { ids: ['arxiv:2401.00001', 'arxiv:2401.00002'] } }), deps)).toEqual(checked);
+    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: { ids: ['arxiv:2401.00002'] } }), deps)).toEqual([]);
     answer = { status: 'failed', reason: 'arXiv answered HTTP 503 (busy: try again in a few minutes)' };
     await expect(handle(parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001'] } }), deps)).rejects.toThrow('arXiv answered HTTP 503 (busy: try again in a few minutes)');
     expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(checked); // what the last check said stays

@@ -2,7 +2,6 @@
 // against a valibot schema before the background acts on it; nothing else crosses.
 import * as v from 'valibot';
 import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
-import { VERSIONS_BATCH } from './save-link/arxiv-api';
 import type { Settings } from '../storage/settings';
 import type { SavedState } from '../storage/reading-list';
 import type { TabPaper, TabPaperPreview } from './tab-paper';
@@ -19,6 +18,10 @@ const optionalText = (max: number) => v.nullable(text(max));
 const L = PAPER_LIMITS;
 /** The most items of a batched question (`repos`, `paperRepos`) in one message. */
 export const BATCH_MAX = 50;
+/** Most papers one `checkVersions` names: one arXiv API request (arXiv answers up to 2,000; a short answer keeps each wait short). */
+export const VERSIONS_BATCH = 100;
+/** What asking arXiv's API takes: the host permission link saves of arXiv papers use too (context-menu.ts). */
+export const ARXIV_API_ORIGINS = ['https://export.arxiv.org/api/query*'];
 /** The most paper ids one lookup may name (a page's whole listing at once: see Annotator.askNamedStates). */
 export const LOOKUP_MAX = 20_000;
 const httpUrl = v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL'));
@@ -34,6 +37,8 @@ export const PaperId = v.pipe(
   v.check(isWellFormedId, 'must be a canonical paper id like arxiv:2401.12345'),
   v.regex(ID_PREFIX, 'must be a canonical paper id like arxiv:2401.12345'),
 );
+
+const ArxivPaperId = v.pipe(PaperId, v.startsWith('arxiv:', 'must be an arXiv paper id'));
 
 export const PaperSchema = v.pipe(
   v.strictObject({
@@ -184,14 +189,14 @@ export const requests = {
    */
   checkVersions: v.strictObject({
     ids: v.pipe(
-      v.array(v.pipe(PaperId, v.startsWith('arxiv:', 'must be an arXiv paper id'))),
+      v.array(ArxivPaperId),
       v.minLength(1),
       v.maxLength(VERSIONS_BATCH),
       v.check((ids) => eachOnce(ids), 'each paper once'),
     ),
   }),
-  /** What the checks so far said of saved papers' newest arXiv versions. Extension pages only. */
-  arxivVersions: v.strictObject({}),
+  /** What the checks so far said of saved papers' newest arXiv versions (of these papers only, when given). Extension pages only. */
+  arxivVersions: v.strictObject({ ids: v.optional(v.pipe(v.array(ArxivPaperId), v.maxLength(100_000))) }),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivKey, isRevised, revisionText, utcDay } from './revisions';
+import { arxivKey, isRevised, utcDay } from './revisions';
 
 const day = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 const saved = (version: number | null, savedOn = '2026-10-01', id = 'arxiv:2409.01234') => ({ paper: { id, version }, savedAt: day(savedOn) });
@@ -23,13 +23,6 @@ describe('isRevised', () => {
   it('nothing asked, or a paper that is not arXiv’s, is not revised', () => {
     expect(isRevised(saved(1), undefined)).toBe(false);
     expect(isRevised(saved(null, '2026-10-01', 'doi:10.1145/1'), { version: 4, updated: '2026-11-01' })).toBe(false);
-  });
-});
-
-describe('revisionText', () => {
-  it('names the new version, its day, and what the reader saved', () => {
-    expect(revisionText(saved(1), { version: 3, updated: '2026-11-02' })).toBe('arXiv has v3 of 2 Nov 2026; you saved v1');
-    expect(revisionText(saved(null, '2026-10-01'), { version: 2, updated: null })).toBe('arXiv has v2; you saved it on 1 Oct 2026');
   });
 });
 

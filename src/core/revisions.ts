@@ -30,19 +30,6 @@ export function isRevised(saved: SavedVersion, latest: LatestVersion | undefined
   return latest.version > 1 && latest.updated !== null && saved.savedAt > 0 && latest.updated > utcDay(saved.savedAt);
 }
 
-/** "v3 of 2 Nov 2026; you saved v1" — what the library and the popup say of a revised paper. */
-export function revisionText(saved: SavedVersion, latest: LatestVersion): string {
-  const when = latest.updated ? ` of ${readableDay(latest.updated)}` : '';
-  const yours = saved.paper.version !== null ? `you saved v${saved.paper.version}` : `you saved it on ${readableDay(utcDay(saved.savedAt))}`;
-  return `arXiv has v${latest.version}${when}; ${yours}`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-function readableDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
-}
-
 /** The arXiv id (without version) a record's versions are asked by: only a record saved under an arXiv id. */
 export function arxivKey(id: string): string | null {
   return id.startsWith('arxiv:') ? id.slice('arxiv:'.length) : null;

@@ -3,8 +3,8 @@
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
 import { send } from '../background/client';
-import { ChangedNoticeSchema, ReloadNoticeSchema, type Notice } from '../background/messages';
-import type { ReadingStatus, SavedPaper } from '../storage/schema';
+import { ARXIV_API_ORIGINS, ChangedNoticeSchema, ReloadNoticeSchema, type Notice } from '../background/messages';
+import type { ArxivVersionEntry, ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
 import { takeLinkProblem } from '../background/link-problem';
@@ -85,6 +85,15 @@ export interface ReadingListApi {
   previewTabPaper(tab: TabPaperView): Promise<TabPaperPreview | null>;
   /** Save it as a link to it is saved. Call it from a user action: it first asks for `missing` (a browser grants only then). */
   saveTabPaper(tab: TabPaperView): Promise<SavedPaper>;
+  /** What the checks so far said of saved arXiv papers' newest versions (only these papers', when given). */
+  arxivVersions(ids?: string[]): Promise<ArxivVersionEntry[]>;
+  /**
+   * Ask arXiv for these saved arXiv papers' newest versions (at most VERSIONS_BATCH, one request, three seconds after
+   * arXiv's last): resolves with what it said (papers it does not hold left out), rejects with why it said nothing.
+   */
+  checkVersions(ids: string[]): Promise<ArxivVersionEntry[]>;
+  /** Whether arXiv's API may be asked (Firefox lets a reader withhold it); requestAccess(ARXIV_API_ORIGINS) asks. */
+  arxivGranted(): Promise<boolean>;
 }
 
 export const LIBRARY_PATH = 'src/library/index.html';
@@ -148,6 +157,9 @@ export const extensionApi: ReadingListApi = {
     const asked = tab.missing.length ? browser.permissions.request({ origins: tab.missing }).catch(() => false) : Promise.resolve(true);
     return asked.then(() => send('saveTabPaper', { url: tab.url }));
   },
+  arxivVersions: (ids) => send('arxivVersions', ids ? { ids } : {}),
+  checkVersions: (ids) => send('checkVersions', { ids }),
+  arxivGranted: () => browser.permissions.contains({ origins: ARXIV_API_ORIGINS }),
 };
 
 /**

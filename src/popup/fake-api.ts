@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { changedNotice, type Notice } from '../background/messages';
 import type { Paper } from '../core/paper';
-import type { SavedPaper } from '../storage/schema';
+import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi, SiteAccess, TabPaperPreview, TabPaperView } from './api';
 import { applyEdit } from '../storage/edit';
 import { mergeDuplicates } from '../core/merge-duplicates';
@@ -33,6 +33,13 @@ export interface FakeApi extends ReadingListApi {
   tabPreview: TabPaperPreview | null | Promise<TabPaperPreview | null>;
   /** What `saveTabPaper` saves (its title and abstract, as the metadata read would give them), or the error it fails with. */
   tabSave: { title: string } | Error;
+  /** What arXiv answers `checkVersions`: the newest version by arXiv id (papers not here it does not hold), or the error it fails with. */
+  arxiv: Map<string, { version: number; updated: string | null }> | Error;
+  /** What the checks so far said (`checkVersions` adds to it), by arXiv id. */
+  versions: Map<string, ArxivVersionEntry>;
+  /** Whether arXiv's API is granted (`requestAccess` of it grants it, unless `refuseAccess`). */
+  arxivAccess: boolean;
+  refuseAccess: boolean;
   /** Deliver a notice to subscribers as the background would. */
   emit(notice?: Notice): void;
 }
@@ -121,7 +128,11 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       return () => (listeners = listeners.filter((l) => l !== onChange));
     },
     siteAccess: vi.fn(async () => access),
-    requestAccess: vi.fn(async () => true),
+    requestAccess: vi.fn(async (origins: string[]) => {
+      if (api.refuseAccess) return false;
+      if (origins.some((origin) => origin.startsWith('https://export.arxiv.org/'))) api.arxivAccess = true;
+      return true;
+    }),
     openOptions: vi.fn(async () => {}),
     openLibrary: vi.fn(async () => {}),
     takeLinkProblem: vi.fn(async () => {
@@ -144,6 +155,25 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       broadcast(changedNotice(record));
       return clone(record);
     }),
+    arxiv: new Map(),
+    versions: new Map(),
+    arxivAccess: true,
+    refuseAccess: false,
+    arxivVersions: vi.fn(async (ids?: string[]) =>
+      structuredClone(ids ? ids.map((id) => api.versions.get(id.slice('arxiv:'.length))).filter((e): e is ArxivVersionEntry => !!e) : [...api.versions.values()])),
+    checkVersions: vi.fn(async (ids: string[]) => {
+      if (api.arxiv instanceof Error) throw api.arxiv;
+      if (!api.arxivAccess) throw new Error('arXiv could not be reached (offline, or too slow to answer)'); // as a withheld host fails
+      const known = api.arxiv;
+      const entries = ids.flatMap((id) => {
+        const key = id.slice('arxiv:'.length);
+        const latest = known.get(key);
+        return latest ? [{ key, ...latest, checkedAt: Date.now() }] : [];
+      });
+      for (const entry of entries) api.versions.set(entry.key, entry);
+      return structuredClone(entries);
+    }),
+    arxivGranted: vi.fn(async () => api.arxivAccess),
     emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),
   };
   /** A paper an address names, with its state as the background answers it: under the id the paper is saved as. */

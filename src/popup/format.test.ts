@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, formatAuthors, formatDay, repoUrl, safeHttpUrl, timeAgo } from './format';
+import { firstLine, formatAuthors, formatDay, repoUrl, safeHttpUrl, revisionText, timeAgo } from './format';
 
 describe('format', () => {
   it('links only well-formed GitHub names', () => {
@@ -54,5 +54,13 @@ describe('format', () => {
   it('takes the first non-empty line of a note', () => {
     expect(firstLine('\n  first  \nsecond')).toBe('first');
     expect(firstLine('')).toBe('');
+  });
+});
+
+describe('revisionText', () => {
+  const at = (day: string) => Date.parse(`${day}T12:00:00Z`);
+  it('names the new version, its day, and what the reader saved', () => {
+    expect(revisionText({ paper: { id: 'arxiv:2409.01234', version: 1 }, savedAt: at('2026-10-01') }, { version: 3, updated: '2026-11-02' })).toBe('arXiv has v3 of 2 Nov 2026; you saved v1');
+    expect(revisionText({ paper: { id: 'arxiv:2409.01234', version: null }, savedAt: at('2026-10-01') }, { version: 2, updated: null })).toBe('arXiv has v2; you saved it on 1 Oct 2026');
   });
 });

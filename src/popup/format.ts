@@ -1,4 +1,5 @@
 // Small display helpers for the popup. Links are only ever http(s): a stored `javascript:` URL stays text.
+import { utcDay as dayOf, type LatestVersion, type SavedVersion } from '../core/revisions';
 import { REPO_NAME } from '../core/github';
 import { isPaperDate } from '../core/paper';
 
@@ -117,4 +118,11 @@ export function countLabel(n: number): string {
 export function errorMessage(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
   return typeof message === 'string' && message ? message : String(error);
+}
+
+/** "arXiv has v3 of 2 Nov 2026; you saved v1": what the library and the popup say of a paper a check found revised. */
+export function revisionText(saved: SavedVersion, latest: LatestVersion): string {
+  const day = formatDay(latest.updated);
+  const yours = saved.paper.version !== null ? `you saved v${saved.paper.version}` : `you saved it on ${formatDay(dayOf(saved.savedAt))}`;
+  return `arXiv has v${latest.version}${day ? ` of ${day}` : ''}; ${yours}`;
 }

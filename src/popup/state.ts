@@ -60,6 +60,8 @@ export interface ReadingListState {
   /** Resolves true once stored; false when the background refused it (the draft is kept, and the problem said). */
   saveNote(id: string, note: string): Promise<boolean>;
   remove(ids: readonly string[]): Promise<void>;
+  /** The reader has seen arXiv's `version` of this paper (a check found it newer than the one saved): its version rises to it. */
+  markSeen(id: string, version: number): Promise<void>;
   /**
    * Merge copies of one paper into `keepId`, as this page shows them (refused, the problem said, if one was changed
    * since); with undo. Resolves true once merged.
@@ -489,6 +491,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     },
     stashNote: stash,
     saveNote,
+    markSeen: (id, version) => editOne(id, { seenVersion: version }).then(() => undefined, fail('Could not mark the new version seen')),
     remove,
     merge,
     undo,

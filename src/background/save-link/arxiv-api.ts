@@ -7,6 +7,7 @@ import { archiveId, parseArxivAtom, parseArxivAtomBatch, type ArxivEntry, type L
 import { finish } from './finish';
 import { get, type Fetched, type SourceDeps } from './http';
 import type { SpacedQueue } from './spaced-queue';
+import { VERSIONS_BATCH } from '../messages';
 
 export const ARXIV_API = 'https://export.arxiv.org/api/query?id_list=';
 
@@ -46,8 +47,6 @@ export async function fetchArxivPaper(deps: SourceDeps, queue: SpacedQueue, arxi
   return paper ? { status: 'found', paper } : { status: 'failed' };
 }
 
-/** Most ids one batched question names (arXiv answers up to 2,000 a page; a short answer keeps each wait short). */
-export const VERSIONS_BATCH = 100;
 
 export type VersionsResult = { status: 'ok'; entries: LatestEntry[] } | { status: 'failed'; reason: string };
 

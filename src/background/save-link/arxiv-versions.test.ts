@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArxivAtomBatch } from './atom';
 import { createLinkResolver } from './metadata';
-import { VERSIONS_BATCH } from './arxiv-api';
+import { VERSIONS_BATCH } from '../messages';
 import { arxivEntry, arxivErrorEntry, arxivFeed } from './fixtures';
 import { atom, fakeClock, fakeFetch, respond } from './test-helpers';
 

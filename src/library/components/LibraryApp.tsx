@@ -26,6 +26,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
+import { VersionsPanel } from './VersionsPanel';
 
 interface Props {
   api: ReadingListApi;
@@ -209,6 +210,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 onNotDuplicates={(groups) => setNotDuplicates(notDuplicatesStore.add(...groups.slice(-MAX_KEPT).map(groupKey)))}
               />
               <PastePanel api={api} announce={setAnnouncement} />
+              <VersionsPanel api={api} papers={snapshot.papers} announce={setAnnouncement} />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>

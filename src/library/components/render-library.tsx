@@ -2,7 +2,7 @@
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { SavedPaper } from '../../storage/schema';
-import { createFakeApi } from '../../popup/fake-api';
+import { createFakeApi, type FakeApi } from '../../popup/fake-api';
 import { memoryDraftStore } from '../../popup/note-drafts';
 import type { ExportModule, LoadExportModule } from '../export-module';
 import { LibraryApp } from './LibraryApp';
@@ -20,8 +20,10 @@ export function fakeExportModule(): { [K in keyof ExportModule]: ReturnType<type
   };
 }
 
-export function renderLibrary(papers: SavedPaper[], module = fakeExportModule(), load?: LoadExportModule, notDuplicates = memoryNotDuplicates()) {
+/** `prepare`: set up the fake background before the page's first requests (what earlier checks kept, say). */
+export function renderLibrary(papers: SavedPaper[], module = fakeExportModule(), load?: LoadExportModule, notDuplicates = memoryNotDuplicates(), prepare?: (api: FakeApi) => void) {
   const api = createFakeApi(papers);
+  prepare?.(api);
   const view = render(
     <LibraryApp api={api} loadExport={load ?? (async () => module)} stateOptions={{ drafts: memoryDraftStore(), refreshDelayMs: 0 }} notDuplicatesStore={notDuplicates} />,
   );

@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ReadingListApi } from '../../popup/api';
+import { ARXIV_API_ORIGINS, VERSIONS_BATCH } from '../../background/messages';
+import { arxivKey, isRevised } from '../../core/revisions';
+import type { ArxivVersionEntry, SavedPaper } from '../../storage/schema';
+import { countLabel, errorMessage, formatCount, formatLocalDay, revisionText } from '../../popup/format';
+import { useReadingListState } from '../../popup/state-hooks';
+
+/** Revised papers listed at once (the rest are counted). */
+const SHOWN = 100;
+
+interface Revised {
+  saved: SavedPaper;
+  latest: ArxivVersionEntry;
+}
+
+/**
+ * "New arXiv versions": the library asks arXiv for the newest version of every saved arXiv paper (VERSIONS_BATCH a
+ * request, three seconds apart as arXiv's terms ask; those never asked first, then those asked longest ago), keeps
+ * what it says, and lists the papers revised since their reader saved them (core/revisions.ts), each with a link to
+ * the new version and "Seen". Nothing is asked before the reader's click.
+ */
+export function VersionsPanel({ api, papers, announce = () => {} }: { api: ReadingListApi; papers: readonly SavedPaper[]; announce?: (message: string) => void }) {
+  const state = useReadingListState();
+  const [versions, setVersions] = useState<ReadonlyMap<string, ArxivVersionEntry>>(new Map());
+  const [granted, setGranted] = useState(true);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const stop = useRef(false);
+  const list = useRef<HTMLUListElement>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.arxivVersions().then((entries) => live && setVersions(new Map(entries.map((entry) => [entry.key, entry]))), () => undefined);
+    api.arxivGranted().then((yes) => live && setGranted(yes), () => undefined);
+    return () => void (live = false);
+  }, [api]);
+
+  const arxiv = useMemo(() => papers.filter((saved) => arxivKey(saved.id) !== null), [papers]);
+  const revised = useMemo(() => {
+    const found: Revised[] = [];
+    for (const saved of arxiv) {
+      const latest = versions.get(arxivKey(saved.id)!);
+      if (latest && isRevised(saved, latest)) found.push({ saved, latest });
+    }
+    return found.sort((a, b) => (b.latest.updated ?? '').localeCompare(a.latest.updated ?? '') || b.saved.savedAt - a.saved.savedAt);
+  }, [arxiv, versions]);
+  const asked = arxiv.filter((saved) => versions.has(arxivKey(saved.id)!));
+  const lastAsked = asked.reduce((latest, saved) => Math.max(latest, versions.get(arxivKey(saved.id)!)!.checkedAt), 0);
+
+  function check() {
+    // Asked inside the click, before anything is awaited (browsers grant only then).
+    const access = granted ? Promise.resolve(true) : api.requestAccess(ARXIV_API_ORIGINS).catch(() => false);
+    // Never asked first, then asked longest ago: a check stopped half-way is carried on by the next.
+    const order = [...arxiv].sort((a, b) => (versions.get(arxivKey(a.id)!)?.checkedAt ?? -1) - (versions.get(arxivKey(b.id)!)?.checkedAt ?? -1));
+    stop.current = false;
+    setMessage('');
+    setProgress(`Asking arXiv about ${countLabel(order.length)}…`);
+    void access.then(async (allowed) => {
+      if (!allowed) {
+        setProgress(null);
+        setMessage('Not checked: Papershelf may ask arXiv (export.arxiv.org) only once you allow it.');
+        return;
+      }
+      setGranted(true);
+      let done = 0;
+      let problem: string | null = null;
+      const learnt = new Map(versions);
+      for (let i = 0; i < order.length && !stop.current; i += VERSIONS_BATCH) {
+        const batch = order.slice(i, i + VERSIONS_BATCH);
+        try {
+          for (const entry of await api.checkVersions(batch.map((saved) => saved.id))) learnt.set(entry.key, entry);
+        } catch (error) {
+          problem = errorMessage(error);
+          break;
+        }
+        done += batch.length;
+        setVersions(new Map(learnt));
+        setProgress(`Checked ${formatCount(done)} of ${formatCount(order.length)}…`);
+      }
+      const now = arxiv.filter((saved) => isRevised(saved, learnt.get(arxivKey(saved.id)!))).length;
+      const found = now === 0 ? 'none has a newer version than you saved' : `${countLabel(now)} ${now === 1 ? 'has' : 'have'} a newer version than you saved`;
+      const said = problem
+        ? `Checked ${formatCount(done)} of ${formatCount(order.length)}, then stopped: ${problem}. Of those checked so far, ${found}.`
+        : done < order.length
+          ? `Stopped after ${formatCount(done)} of ${formatCount(order.length)}: ${found}.`
+          : `Checked ${countLabel(done)}: ${found}.`;
+      setProgress(null);
+      setMessage(said); // said by the panel's status line: not announced twice
+    });
+  }
+
+  /** Marked seen, the paper leaves the list: the focus goes to the next one's "Seen" (the last one's: the check's button). */
+  function seen(button: HTMLButtonElement, saved: SavedPaper, latest: ArxivVersionEntry) {
+    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
+    const at = buttons.indexOf(button);
+    void state.markSeen(saved.id, latest.version).then(() =>
+      setTimeout(() => {
+        if (button.isConnected) return; // still listed (the edit failed, and the problem is said)
+        const next = list.current?.querySelectorAll('button')[Math.max(0, at)];
+        (next ?? checkButton.current)?.focus();
+      }),
+    );
+  }
+
+  const busy = progress !== null;
+  return (
+    <section class="panel versions" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">New arXiv versions</h2>
+      <p class="muted">
+        {arxiv.length === 0
+          ? 'No arXiv paper in your list yet.'
+          : asked.length === 0
+            ? `arXiv has not been asked about your ${countLabel(arxiv.length)} from arXiv.`
+            : `Of your ${countLabel(arxiv.length)} from arXiv, ${formatCount(asked.length)} checked, last on ${formatLocalDay(lastAsked)}.`}
+      </p>
+      <div class="actions">
+        <button type="button" ref={checkButton} disabled={busy || arxiv.length === 0} onClick={check}>
+          Check arXiv for new versions
+        </button>
+        {busy && (
+          <button type="button" onClick={() => void (stop.current = true)}>
+            Stop
+          </button>
+        )}
+        {progress && <span class="muted">{progress}</span>}
+      </div>
+      <p role="status" class="muted">
+        {message}
+      </p>
+      {revised.length > 0 && (
+        <>
+          <ul ref={list} class="revised" aria-label="Papers with a newer version">
+            {revised.slice(0, SHOWN).map(({ saved, latest }) => (
+              <li key={saved.id}>
+                <a href={`https://arxiv.org/abs/${latest.key}v${latest.version}`} target="_blank" rel="noreferrer">
+                  {saved.paper.title}
+                </a>
+                <span class="muted"> {revisionText(saved, latest)}. </span>
+                <button type="button" class="link" aria-label={`Seen: v${latest.version} of “${saved.paper.title}”`} onClick={(event) => seen(event.currentTarget, saved, latest)}>
+                  Seen
+                </button>
+              </li>
+            ))}
+          </ul>
+          {revised.length > SHOWN && <p class="muted">And {countLabel(revised.length - SHOWN)} more, listed as you mark these seen.</p>}
+          {revised.length > 1 && (
+            <div class="actions">
+              <button
+                type="button"
+                onClick={() => {
+                  const all = revised.slice(0, SHOWN);
+                  void Promise.all(all.map(({ saved, latest }) => state.markSeen(saved.id, latest.version))).then(() => announce(`${countLabel(all.length)} marked seen.`));
+                }}
+              >
+                All {formatCount(Math.min(revised.length, SHOWN))} seen
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
