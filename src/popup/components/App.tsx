@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, SiteAccess } from '../api';
+import { ArxivVersionsContext, useArxivVersions } from '../arxiv-versions';
 import { countLabel, formatCount } from '../format';
 import { useSlashFocus } from '../keyboard';
 import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../list-query';
@@ -26,6 +27,7 @@ interface Props {
 export function App({ api, stateOptions, state: started }: Props) {
   const state = useReadingList(api, stateOptions, started);
   const snapshot = useSnapshot(state);
+  const versions = useArxivVersions(api, snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional);
   const [access, setAccess] = useState<SiteAccess[]>([]);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
@@ -56,6 +58,7 @@ export function App({ api, stateOptions, state: started }: Props) {
 
   return (
     <ReadingListContext.Provider value={state}>
+      <ArxivVersionsContext.Provider value={versions}>
       <main class="app">
         <header class="bar">
           <h1>Papershelf</h1>
@@ -162,6 +165,7 @@ export function App({ api, stateOptions, state: started }: Props) {
           </button>
         </footer>
       </main>
+      </ArxivVersionsContext.Provider>
     </ReadingListContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { NoteEditor } from './NoteEditor';
 import { PaperIds } from './PaperIds';
 import { PaperLinks } from './PaperLinks';
 import { TagEditor } from './TagEditor';
+import { NewVersion } from './NewVersion';
 
 /** What opens under an item: links, identifiers, a copy of its BibTeX, tags, note and the abstract. */
 export function PaperDetails({ saved, knownTags, id }: { saved: SavedPaper; knownTags: readonly string[]; id: string }) {
@@ -11,6 +12,7 @@ export function PaperDetails({ saved, knownTags, id }: { saved: SavedPaper; know
     <div class="details" id={id}>
       <PaperLinks paper={saved.paper} savedFrom={saved.savedFrom} />
       <PaperIds saved={saved} />
+      <NewVersion saved={saved} />
       <p class="copy-line">
         <CopyBibtex papers={[saved]} name={`Copy the BibTeX of “${saved.paper.title}”`} />
       </p>

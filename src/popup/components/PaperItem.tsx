@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
-import { firstLine, formatAuthors, formatDay, safeHttpUrl, siteLabel, timeAgo } from '../format';
+import { firstLine, formatAuthors, formatDay, revisionText, safeHttpUrl, siteLabel, timeAgo } from '../format';
+import { useNewerVersion } from '../arxiv-versions';
 import { PaperDetails } from './PaperDetails';
 import { RepoBadge } from './RepoBadge';
 import { StatusSelect } from './StatusSelect';
@@ -27,6 +28,7 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
   const published = formatDay(paper.published);
   const note = firstLine(saved.note);
   const tab = active ? 0 : -1;
+  const newer = useNewerVersion(saved);
   return (
     <li
       class={expanded ? 'item open' : 'item'}
@@ -51,6 +53,7 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
           {authors && <span class="authors">{authors}</span>}
           {published && <time dateTime={paper.published ?? undefined}>{published}</time>}
           <span class="site">{siteLabel(paper.source.site, saved.savedFrom)}</span>
+          {newer && <span class="revised" title={revisionText(saved, newer)}>v{newer.version} out</span>}
           <span>
             saved <time dateTime={new Date(saved.savedAt).toISOString()}>{timeAgo(saved.savedAt, now)}</time>
           </span>

@@ -1,16 +1,17 @@
 // Test helper: the popup over an in-memory API, with drafts kept in memory.
 import { render } from '@testing-library/preact';
-import type { SavedPaper } from '../../storage/schema';
+import type { ArxivVersionEntry, SavedPaper } from '../../storage/schema';
 import type { SiteAccess, TabPaperView } from '../api';
 import { createFakeApi } from '../fake-api';
 import { memoryDraftStore } from '../note-drafts';
 import type { StateOptions } from '../state';
 import { App } from './App';
 
-/** `tab`: the paper the reader's tab shows (none by default). */
-export function renderPopup(papers: SavedPaper[], options: { access?: SiteAccess[]; stateOptions?: StateOptions; tab?: TabPaperView } = {}) {
+/** `tab`: the paper the reader's tab shows (none by default); `versions`: what library checks of arXiv kept. */
+export function renderPopup(papers: SavedPaper[], options: { access?: SiteAccess[]; stateOptions?: StateOptions; tab?: TabPaperView; versions?: ArxivVersionEntry[] } = {}) {
   const api = createFakeApi(papers, options.access);
   api.tab = options.tab ?? null;
+  for (const entry of options.versions ?? []) api.versions.set(entry.key, entry);
   const drafts = memoryDraftStore();
   const view = render(<App api={api} stateOptions={{ drafts, refreshDelayMs: 0, ...options.stateOptions }} />);
   return { api, drafts, ...view };

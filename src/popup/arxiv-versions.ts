@@ -1,0 +1,29 @@
+// What the library's checks learnt of saved arXiv papers' newest versions, for the popup's list and details: read once
+// the list is shown (never before its first render), and a paper revised since its save is marked.
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { arxivKey, isRevised } from '../core/revisions';
+import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
+import type { ReadingListApi } from './api';
+
+const NONE: ReadonlyMap<string, ArxivVersionEntry> = new Map();
+export const ArxivVersionsContext = createContext<ReadonlyMap<string, ArxivVersionEntry>>(NONE);
+
+/** The checks' answers by arXiv id, asked for once `ready` (the whole list shown); empty until then, or when they fail. */
+export function useArxivVersions(api: ReadingListApi, ready: boolean): ReadonlyMap<string, ArxivVersionEntry> {
+  const [versions, setVersions] = useState(NONE);
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
+    api.arxivVersions().then((entries) => live && entries.length > 0 && setVersions(new Map(entries.map((entry) => [entry.key, entry]))), () => undefined);
+    return () => void (live = false);
+  }, [api, ready]);
+  return versions;
+}
+
+/** arXiv's newer version of this saved paper than the one its reader saved (core/revisions.ts), if a check found one. */
+export function useNewerVersion(saved: SavedPaper): ArxivVersionEntry | undefined {
+  const key = arxivKey(saved.id);
+  const latest = useContext(ArxivVersionsContext).get(key ?? '');
+  return latest && isRevised(saved, latest) ? latest : undefined;
+}

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSaved } from '../fake-api';
+import { renderPopup } from './render-popup';
+
+afterEach(cleanup);
+
+const day = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
+
+describe('popup: a newer arXiv version than the one saved', () => {
+  it('marks the paper in the list, says it in its details with a link, and "Seen" takes the mark away', async () => {
+    const { api } = renderPopup(
+      [
+        makeSaved('arxiv:2409.00001', 'Revised Since', day('2026-09-01'), {}, { version: 1 }),
+        makeSaved('arxiv:2409.00003', 'Up To Date', day('2026-09-03'), {}, { version: 2 }),
+      ],
+      {
+        versions: [
+          { key: '2409.00001', version: 3, updated: '2026-11-02', checkedAt: day('2026-11-25') },
+          { key: '2409.00003', version: 2, updated: '2026-11-20', checkedAt: day('2026-11-25') },
+        ],
+      },
+    );
+    const mark = await screen.findByText('v3 out');
+    expect(mark.getAttribute('title')).toBe('arXiv has v3 of 2 Nov 2026; you saved v1');
+    expect(mark.closest('li')?.getAttribute('data-id')).toBe('arxiv:2409.00001');
+    expect(screen.getAllByText(/ out$/)).toHaveLength(1); // the paper saved at its newest version has none
+
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “Revised Since”' }));
+    const item = mark.closest('li')!;
+    expect(within(item).getByText(/arXiv has v3 of 2 Nov 2026; you saved v1\./)).toBeTruthy();
+    expect(within(item).getByRole('link', { name: 'Open v3' }).getAttribute('href')).toBe('https://arxiv.org/abs/2409.00001v3');
+    const seen = within(item).getByRole('button', { name: 'Seen: v3 of “Revised Since”' });
+    seen.focus();
+    fireEvent.click(seen);
+    await waitFor(() => expect(screen.queryByText('v3 out')).toBeNull());
+    expect(api.papers.find((p) => p.id === 'arxiv:2409.00001')?.paper.version).toBe(3);
+    await waitFor(() => expect(document.activeElement).toBe(item)); // not lost with the line
+    expect(within(item).queryByText(/arXiv has v3/)).toBeNull();
+  });
+
+  it('asks for the checks’ answers only once the list is shown, and shows nothing without them', async () => {
+    const { api } = renderPopup([makeSaved('arxiv:2409.00001', 'Never Checked', day('2026-09-01'), {}, { version: 1 })]);
+    await screen.findByText('Never Checked');
+    await waitFor(() => expect(api.arxivVersions).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText(/ out$/)).toBeNull();
+  });
+});
