@@ -23,6 +23,8 @@ export interface FakeApi {
   hfPapers: Map<string, unknown>;
   /** doi.org's content negotiation: CSL-JSON by lowercased DOI (what Crossref answers after doi.org's redirect). */
   csl: Map<string, unknown>;
+  /** arXiv API: the newest version of papers it holds, by arXiv id (any other id asked is left out of its answer). */
+  arxivLatest: Map<string, { version: number; updated: string }>;
   /** Whole HTML pages by `host path` (a paper page the background reads to save a link to it). */
   pages: Map<string, string>;
   /** When set, GitHub answers 403 "API rate limit exceeded" with remaining 0 until this epoch second. */
@@ -39,6 +41,7 @@ export async function startFakeApi(): Promise<FakeApi> {
     hfRepos: new Map(),
     hfPapers: new Map(),
     csl: new Map(),
+    arxivLatest: new Map(),
     pages: new Map(),
     rateLimitedUntil: null,
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -76,9 +79,15 @@ export async function startFakeApi(): Promise<FakeApi> {
       return githubRepo ? json(200, { id: paper[1], title: 'x', githubRepo: `https://github.com/${githubRepo}` }) : json(404, { error: 'Paper not found' });
     }
     if (host === 'export.arxiv.org' && path.startsWith('/api/query')) {
-      // arXiv's answer for ids it does not know: a feed without entries.
+      // An entry for each id asked that `arxivLatest` holds (as arXiv gives it: the newest version's abs URL, the day it
+      // was submitted); for ids it does not know, none.
+      const ids = new URL(path, 'https://export.arxiv.org').searchParams.get('id_list')?.split(',') ?? [];
+      const entries = ids.flatMap((id) => {
+        const latest = api.arxivLatest.get(id);
+        return latest ? [`<entry><id>http://arxiv.org/abs/${id}v${latest.version}</id><updated>${latest.updated}T10:00:00Z</updated><published>2026-01-05T10:00:00Z</published><title>Paper ${id}</title><summary>An abstract.</summary><author><name>A. Author</name></author></entry>`] : [];
+      });
       res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8', 'access-control-allow-origin': '*' });
-      res.end('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><title>arXiv Query</title><opensearch:totalResults>0</opensearch:totalResults></feed>');
+      res.end(`<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><title>arXiv Query</title><opensearch:totalResults>${entries.length}</opensearch:totalResults>${entries.join('')}</feed>`);
       return;
     }
     const page = api.pages.get(`${host} ${path}`);
