@@ -1,7 +1,7 @@
 // What the library's checks learnt of saved arXiv papers' newest versions, for the popup's list and details: read once
 // the list is shown (never before its first render), and a paper revised since its save is marked.
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { arxivKey, isRevised } from '../core/revisions';
 import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
@@ -9,16 +9,23 @@ import type { ReadingListApi } from './api';
 const NONE: ReadonlyMap<string, ArxivVersionEntry> = new Map();
 export const ArxivVersionsContext = createContext<ReadonlyMap<string, ArxivVersionEntry>>(NONE);
 
-/** The checks' answers by arXiv id, asked for once `ready` (the whole list shown); empty until then, or when they fail. */
-export function useArxivVersions(api: ReadingListApi, ready: boolean): ReadonlyMap<string, ArxivVersionEntry> {
+/**
+ * The checks' answers by arXiv id, asked for once `ready` (the whole list shown); empty until then, or when they fail.
+ * `learn` adds what a check run on this page says.
+ */
+export function useArxivVersions(api: ReadingListApi, ready: boolean): [ReadonlyMap<string, ArxivVersionEntry>, (entries: readonly ArxivVersionEntry[]) => void] {
   const [versions, setVersions] = useState(NONE);
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    api.arxivVersions().then((entries) => live && entries.length > 0 && setVersions(new Map(entries.map((entry) => [entry.key, entry]))), () => undefined);
+    // What was learnt on this page meanwhile is newer than what was kept before.
+    api.arxivVersions().then((entries) => live && entries.length > 0 && setVersions((learnt) => new Map([...entries.map((entry) => [entry.key, entry] as const), ...learnt])), () => undefined);
     return () => void (live = false);
   }, [api, ready]);
-  return versions;
+  const learn = useCallback((entries: readonly ArxivVersionEntry[]) => {
+    if (entries.length) setVersions((known) => new Map([...known, ...entries.map((entry) => [entry.key, entry] as const)]));
+  }, []);
+  return [versions, learn];
 }
 
 /** arXiv's newer version of this saved paper than the one its reader saved (core/revisions.ts), if a check found one. */

@@ -213,11 +213,17 @@ describe('library page', () => {
     expect(screen.getByRole('img', { name: 'Note: Compare with the grokking results.' })).toBeTruthy();
   });
 
-  it("a row shows the arXiv version last seen after the title", async () => {
-    renderLibrary([makeSaved('arxiv:2607.00011', 'Versioned paper', 9000, {}, { version: 4 }), makeSaved('arxiv:2607.00012', 'Unversioned paper', 8000)]);
+  it("a row shows the arXiv version saved after the title, and a newer one a check found", async () => {
+    renderLibrary([makeSaved('arxiv:2607.00011', 'Versioned paper', 9000, {}, { version: 4 }), makeSaved('arxiv:2607.00012', 'Unversioned paper', 8000)], fakeExportModule(), undefined, memoryNotDuplicates(), (api) => {
+      api.versions.set('2607.00011', { key: '2607.00011', version: 5, updated: '2026-11-02', checkedAt: 1 });
+      api.versions.set('2607.00012', { key: '2607.00012', version: 1, updated: '2026-07-01', checkedAt: 1 });
+    });
     const row = (await screen.findByText('Versioned paper')).closest('[role="row"]')!;
-    expect(within(row as HTMLElement).getByTitle('arXiv version 4, the last one seen').textContent).toBe(' v4');
-    expect(screen.getByText('Unversioned paper').closest('[role="row"]')!.querySelector('.version')).toBeNull();
+    expect(within(row as HTMLElement).getByTitle('arXiv version 4, the one you saved').textContent).toBe(' v4');
+    expect((await within(row as HTMLElement).findByTitle('arXiv has v5 of 2 Nov 2026; you saved v4')).textContent).toBe(' v5 out');
+    const other = screen.getByText('Unversioned paper').closest('[role="row"]')!;
+    expect(other.querySelector('.version')).toBeNull();
+    expect(other.querySelector('.revised')).toBeNull();
   });
 
   it('a note of 10,000 characters on one line is read out by its beginning, not whole on every visit to the row', async () => {

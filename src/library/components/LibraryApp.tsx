@@ -27,6 +27,7 @@ import { ImportPanel } from './ImportPanel';
 import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { VersionsPanel } from './VersionsPanel';
+import { ArxivVersionsContext, useArxivVersions } from '../../popup/arxiv-versions';
 
 interface Props {
   api: ReadingListApi;
@@ -41,6 +42,7 @@ interface Props {
 export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, notDuplicatesStore = localNotDuplicates() }: Props) {
   const state = useReadingList(api, stateOptions);
   const snapshot = useSnapshot(state);
+  const [versions, learnVersions] = useArxivVersions(api, snapshot.load === 'ready');
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('saved');
@@ -111,6 +113,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
 
   return (
     <ReadingListContext.Provider value={state}>
+      <ArxivVersionsContext.Provider value={versions}>
       <div class="library">
         <header class="top">
           <h1>Papershelf library</h1>
@@ -210,7 +213,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 onNotDuplicates={(groups) => setNotDuplicates(notDuplicatesStore.add(...groups.slice(-MAX_KEPT).map(groupKey)))}
               />
               <PastePanel api={api} announce={setAnnouncement} />
-              <VersionsPanel api={api} papers={snapshot.papers} announce={setAnnouncement} />
+              <VersionsPanel api={api} papers={snapshot.papers} versions={versions} learn={learnVersions} announce={setAnnouncement} />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>
@@ -227,6 +230,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
           onHold={state.holdUndo}
         />
       </div>
+      </ArxivVersionsContext.Provider>
     </ReadingListContext.Provider>
   );
 }

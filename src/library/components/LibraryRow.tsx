@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'preact';
 import { RepoBadge } from '../../popup/components/RepoBadge';
 import { StatusSelect } from '../../popup/components/StatusSelect';
-import { firstLine, formatAuthors, formatDay, formatLocalDay, safeHttpUrl, siteLabel } from '../../popup/format';
+import { firstLine, formatAuthors, formatDay, formatLocalDay, revisionText, safeHttpUrl, siteLabel } from '../../popup/format';
+import { useNewerVersion } from '../../popup/arxiv-versions';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { clip } from '../../core/paper';
 
@@ -18,6 +19,7 @@ interface Props {
 export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatus }: Props) {
   const { paper } = saved;
   const href = safeHttpUrl(paper.url) ?? safeHttpUrl(saved.savedFrom);
+  const newer = useNewerVersion(saved);
   return (
     <div role="row" aria-rowindex={rowIndex} class={selected ? 'row selected' : 'row'} style={style} data-id={saved.id}>
       <div role="cell" class="cell check">
@@ -38,11 +40,17 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
           <span title={paper.title}>{paper.title}</span>
         )}
         {paper.version ? (
-          <span class="version" title={`arXiv version ${paper.version}, the last one seen`}>
+          <span class="version" title={`arXiv version ${paper.version}, the one you saved`}>
             {' '}
             v{paper.version}
           </span>
         ) : null}
+        {newer && (
+          <span class="revised" title={revisionText(saved, newer)}>
+            {' '}
+            v{newer.version} out
+          </span>
+        )}
         {/* An aria-label on a plain span is not read out (ARIA gives generic elements no name): an image names it. */}
         {/* Its beginning only: a 10,000-character note would be read out whole on every visit to the row. */}
         {firstLine(saved.note) && (

@@ -9,6 +9,15 @@ import { useReadingListState } from '../../popup/state-hooks';
 /** Revised papers listed at once (the rest are counted). */
 const SHOWN = 100;
 
+interface Props {
+  api: ReadingListApi;
+  papers: readonly SavedPaper[];
+  /** What arXiv said so far, by arXiv id (popup/arxiv-versions.ts), and how a check adds to it. */
+  versions: ReadonlyMap<string, ArxivVersionEntry>;
+  learn: (entries: readonly ArxivVersionEntry[]) => void;
+  announce?: (message: string) => void;
+}
+
 interface Revised {
   saved: SavedPaper;
   latest: ArxivVersionEntry;
@@ -20,9 +29,8 @@ interface Revised {
  * what it says, and lists the papers revised since their reader saved them (core/revisions.ts), each with a link to
  * the new version and "Seen". Nothing is asked before the reader's click.
  */
-export function VersionsPanel({ api, papers, announce = () => {} }: { api: ReadingListApi; papers: readonly SavedPaper[]; announce?: (message: string) => void }) {
+export function VersionsPanel({ api, papers, versions, learn, announce = () => {} }: Props) {
   const state = useReadingListState();
-  const [versions, setVersions] = useState<ReadonlyMap<string, ArxivVersionEntry>>(new Map());
   const [granted, setGranted] = useState(true);
   const [progress, setProgress] = useState<string | null>(null);
   const [message, setMessage] = useState('');
@@ -32,7 +40,6 @@ export function VersionsPanel({ api, papers, announce = () => {} }: { api: Readi
 
   useEffect(() => {
     let live = true;
-    api.arxivVersions().then((entries) => live && setVersions(new Map(entries.map((entry) => [entry.key, entry]))), () => undefined);
     api.arxivGranted().then((yes) => live && setGranted(yes), () => undefined);
     return () => void (live = false);
   }, [api]);
@@ -70,13 +77,14 @@ export function VersionsPanel({ api, papers, announce = () => {} }: { api: Readi
       for (let i = 0; i < order.length && !stop.current; i += VERSIONS_BATCH) {
         const batch = order.slice(i, i + VERSIONS_BATCH);
         try {
-          for (const entry of await api.checkVersions(batch.map((saved) => saved.id))) learnt.set(entry.key, entry);
+          const entries = await api.checkVersions(batch.map((saved) => saved.id));
+          for (const entry of entries) learnt.set(entry.key, entry);
+          learn(entries);
         } catch (error) {
           problem = errorMessage(error);
           break;
         }
         done += batch.length;
-        setVersions(new Map(learnt));
         setProgress(`Checked ${formatCount(done)} of ${formatCount(order.length)}…`);
       }
       const now = arxiv.filter((saved) => isRevised(saved, learnt.get(arxivKey(saved.id)!))).length;

@@ -27,7 +27,7 @@ interface Props {
 export function App({ api, stateOptions, state: started }: Props) {
   const state = useReadingList(api, stateOptions, started);
   const snapshot = useSnapshot(state);
-  const versions = useArxivVersions(api, snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional);
+  const [versions] = useArxivVersions(api, snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional);
   const [access, setAccess] = useState<SiteAccess[]>([]);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
