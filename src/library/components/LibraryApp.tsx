@@ -213,7 +213,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 onNotDuplicates={(groups) => setNotDuplicates(notDuplicatesStore.add(...groups.slice(-MAX_KEPT).map(groupKey)))}
               />
               <PastePanel api={api} announce={setAnnouncement} />
-              <VersionsPanel api={api} papers={snapshot.papers} versions={versions} learn={learnVersions} announce={setAnnouncement} />
+              <VersionsPanel api={api} papers={snapshot.papers} versions={versions} learn={learnVersions} complete={snapshot.complete} announce={setAnnouncement} />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>

@@ -15,6 +15,8 @@ interface Props {
   /** What arXiv said so far, by arXiv id (popup/arxiv-versions.ts), and how a check adds to it. */
   versions: ReadonlyMap<string, ArxivVersionEntry>;
   learn: (entries: readonly ArxivVersionEntry[]) => void;
+  /** Whether `papers` is the whole list yet (a long one loads newest first): a check asks about every paper. */
+  complete?: boolean;
   announce?: (message: string) => void;
 }
 
@@ -29,7 +31,7 @@ interface Revised {
  * what it says, and lists the papers revised since their reader saved them (core/revisions.ts), each with a link to
  * the new version and "Seen". Nothing is asked before the reader's click.
  */
-export function VersionsPanel({ api, papers, versions, learn, announce = () => {} }: Props) {
+export function VersionsPanel({ api, papers, versions, learn, complete = true, announce = () => {} }: Props) {
   const state = useReadingListState();
   const [granted, setGranted] = useState(true);
   const [progress, setProgress] = useState<string | null>(null);
@@ -124,7 +126,7 @@ export function VersionsPanel({ api, papers, versions, learn, announce = () => {
             : `Of your ${countLabel(arxiv.length)} from arXiv, ${formatCount(asked.length)} checked, last on ${formatLocalDay(lastAsked)}.`}
       </p>
       <div class="actions">
-        <button type="button" ref={checkButton} disabled={busy || arxiv.length === 0} onClick={check}>
+        <button type="button" ref={checkButton} disabled={busy || arxiv.length === 0 || !complete} onClick={check}>
           Check arXiv for new versions
         </button>
         {busy && (
