@@ -33,7 +33,9 @@ describe('library: new arXiv versions', () => {
   it('asks arXiv about every saved arXiv paper in one click and lists those revised since their save', async () => {
     const { api } = setup();
     await screen.findByRole('region', { name: 'New arXiv versions' });
-    await waitFor(() => expect(within(panel()).getByText('arXiv has not been asked about your 3 papers from arXiv.')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(panel()).getByText('arXiv has not been asked about your 3 papers from arXiv. A check sends arXiv the ids of these papers (nothing else: not your tags, notes or other papers).')).toBeTruthy(),
+    );
     expect(api.checkVersions).not.toHaveBeenCalled(); // nothing before the click
     fireEvent.click(within(panel()).getByRole('button', { name: 'Check arXiv for new versions' }));
     await waitFor(() => expect(within(panel()).getByRole('status').textContent).toBe('Checked 3 papers: 2 papers have a newer version than you saved.'));

@@ -124,6 +124,7 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
           : asked.length === 0
             ? `arXiv has not been asked about your ${countLabel(arxiv.length)} from arXiv.`
             : `Of your ${countLabel(arxiv.length)} from arXiv, ${formatCount(asked.length)} checked, last on ${formatLocalDay(lastAsked)}.`}
+        {arxiv.length > 0 && ' A check sends arXiv the ids of these papers (nothing else: not your tags, notes or other papers).'}
       </p>
       <div class="actions">
         <button type="button" ref={checkButton} disabled={busy || arxiv.length === 0 || !complete} onClick={check}>
