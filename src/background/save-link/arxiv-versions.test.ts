@@ -34,6 +34,7 @@ describe('parseArxivAtomBatch', () => {
     expect(parseArxivAtomBatch(arxivFeed(arxivEntry() + arxivEntry()), ['2402.09876'])).toMatchObject({ status: 'invalid', reason: 'two entries for 2402.09876' });
     const unversioned = arxivEntry().replace(/(<id>http:\/\/arxiv\.org\/abs\/2402\.09876)v2/, '$1');
     expect(parseArxivAtomBatch(arxivFeed(unversioned), ['2402.09876'])).toMatchObject({ status: 'invalid', reason: 'entry 2402.09876 names no version' });
+    expect(parseArxivAtomBatch(arxivFeed(arxivEntry('2402.09876', 100_000)), ['2402.09876'])).toMatchObject({ status: 'invalid', reason: 'entry 2402.09876 names no real version' });
     expect(parseArxivAtomBatch(arxivFeed(arxivErrorEntry('2402.0987x')), ['2402.09876'])).toEqual({
       status: 'invalid',
       reason: 'arXiv refused the query: incorrect id format for 2402.0987x',

@@ -2,7 +2,7 @@
 // feed with exactly one entry for exactly the id asked for. arXiv answers a bad id with HTTP 200 and an
 // entry titled "Error"; that, like an empty feed, means "not found". Text is whitespace-normalised, TeX kept.
 import { parseArxivId } from '../../core/ids';
-import { normalizeSpace } from '../../core/paper';
+import { isPaperVersion, normalizeSpace } from '../../core/paper';
 import { childrenNamed, parseXml, textContent, type XmlElement } from './xml';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -150,6 +150,7 @@ export function parseArxivAtomBatch(xml: string, expected: readonly string[]): A
       const id = archiveId(parsed.id);
       if (!asked.has(id)) throw new Invalid(`entry ${parsed.id} was not asked for`);
       if (parsed.version === null) throw new Invalid(`entry ${parsed.id} names no version`);
+      if (!isPaperVersion(parsed.version, 'arxiv:')) throw new Invalid(`entry ${parsed.id} names no real version`);
       if (seen.has(id)) throw new Invalid(`two entries for ${parsed.id}`);
       seen.add(id);
       entries.push({ id: parsed.id, version: parsed.version, updated: datePart(text(entry, ATOM_NS, 'updated')) });
