@@ -151,7 +151,7 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const answer = await deps.links.latestVersions(ids.map((id) => id.slice('arxiv:'.length)));
       if (answer.status === 'failed') throw new Error(answer.reason);
       const checkedAt = Date.now();
-      const entries = answer.entries.map(({ id, version, updated }) => ({ key: id, version, updated, checkedAt }));
+      const entries = answer.entries.map(({ id, version, updated, comment }) => ({ key: id, version, updated, checkedAt, ...(comment ? { comment } : {}) }));
       await putArxivVersions(db, entries);
       return entries;
     }

@@ -34,7 +34,7 @@ export interface FakeApi extends ReadingListApi {
   /** What `saveTabPaper` saves (its title and abstract, as the metadata read would give them), or the error it fails with. */
   tabSave: { title: string } | Error;
   /** What arXiv answers `checkVersions`: the newest version by arXiv id (papers not here it does not hold), or the error it fails with. */
-  arxiv: Map<string, { version: number; updated: string | null }> | Error;
+  arxiv: Map<string, { version: number; updated: string | null; comment?: string }> | Error;
   /** What the checks so far said (`checkVersions` adds to it), by arXiv id. */
   versions: Map<string, ArxivVersionEntry>;
   /** Whether arXiv's API is granted (`requestAccess` of it grants it, unless `refuseAccess`). */

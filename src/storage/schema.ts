@@ -74,6 +74,8 @@ export interface ArxivVersionEntry {
   updated: string | null;
   /** Epoch milliseconds of the answer. */
   checkedAt: number;
+  /** The newest version's comment, its authors' word on what it is (absent: none); page data, shown as text only. */
+  comment?: string;
 }
 
 /** A service that said "stop": no request to it before `blockedUntil` (epoch ms). Kept across worker restarts. */

@@ -36,7 +36,7 @@ describe.each(browsers)('%s: new arXiv versions of saved papers', (_name, launch
 
   beforeAll(async () => {
     api = await startFakeApi();
-    api.arxivLatest.set('2609.10001', { version: 3, updated: '2026-11-02' });
+    api.arxivLatest.set('2609.10001', { version: 3, updated: '2026-11-02', comment: 'Camera-ready for ICML 2026 &amp; new ablations' });
     api.arxivLatest.set('2609.10002', { version: 2, updated: '2026-10-15' }); // submitted after its save
     api.arxivLatest.set('2609.10003', { version: 2, updated: '2026-11-20' });
     harness = await launch();
@@ -58,6 +58,7 @@ describe.each(browsers)('%s: new arXiv versions of saved papers', (_name, launch
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/^export\.arxiv\.org \/api\/query\?id_list=(2609\.1000[123],){2}2609\.1000[123]&max_results=3$/);
     expect(await library.texts(`${panel} .revised a`)).toEqual(['Camera Ready Since', 'Saved From A Listing']);
+    expect(await library.texts(`${panel} .revised .comment`)).toEqual(['Its comment: “Camera-ready for ICML 2026 & new ablations”']);
     await library.click(harness.byRole('button', 'Seen: v3 of “Camera Ready Since”'));
     await until(async () => (await library.texts(`${panel} .revised a`)).join() === 'Saved From A Listing', 'the paper seen to leave the list');
     await library.close();

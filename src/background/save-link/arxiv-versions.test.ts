@@ -15,8 +15,13 @@ describe('parseArxivAtomBatch', () => {
     expect(parseArxivAtomBatch(xml, ['2402.09876', 'math.GT/0309136', '2401.00001'])).toEqual({
       status: 'ok',
       entries: [
-        { id: '2402.09876', version: 3, updated: '2026-11-02' },
-        { id: 'math/0309136', version: 2, updated: '2004-01-05' },
+        {
+          id: '2402.09876',
+          version: 3,
+          updated: '2026-11-02',
+          comment: '12 pages, 4 figures; accepted at ICML 2024. Code: https://github.com/Example-Lab/moe-routing and https://github.com/example-lab/MoE-Bench',
+        },
+        { id: 'math/0309136', version: 2, updated: '2004-01-05', comment: '12 pages, 4 figures; accepted at ICML 2024. Code: https://github.com/Example-Lab/moe-routing and https://github.com/example-lab/MoE-Bench' },
       ],
     });
   });
@@ -25,8 +30,20 @@ describe('parseArxivAtomBatch', () => {
     expect(parseArxivAtomBatch(arxivFeed(''), ['2402.09876'])).toEqual({ status: 'ok', entries: [] });
     expect(parseArxivAtomBatch(arxivFeed(dated('2402.09876', 2, '2026-02-30T00:00:00Z')), ['2402.09876'])).toEqual({
       status: 'ok',
-      entries: [{ id: '2402.09876', version: 2, updated: null }],
+      entries: [{ id: '2402.09876', version: 2, updated: null, comment: expect.any(String) }],
     });
+  });
+
+  it("keeps the newest version's comment as text, clipped; none is null", () => {
+    const long = arxivEntry().replace(/(<arxiv:comment[^>]*>)[\s\S]*?(<\/arxiv:comment>)/, `$1${'Camera-ready &amp; more. '.repeat(40)}$2`);
+    const none = arxivEntry('2402.11111').replace(/<arxiv:comment[^>]*>[\s\S]*?<\/arxiv:comment>/, '');
+    const result = parseArxivAtomBatch(arxivFeed(long + none), ['2402.09876', '2402.11111']);
+    expect(result.status).toBe('ok');
+    const [first, second] = result.status === 'ok' ? result.entries : [];
+    expect(first!.comment).toHaveLength(500);
+    expect(first!.comment!.startsWith('Camera-ready & more. Camera-ready')).toBe(true);
+    expect(first!.comment!.endsWith('…')).toBe(true);
+    expect(second!.comment).toBeNull();
   });
 
   it('refuses an answer it cannot trust: a paper not asked for, one twice, one without a version, arXiv’s error', () => {
@@ -53,7 +70,7 @@ describe('LinkResolver.latestVersions', () => {
 
   it('asks for all the ids in one request of as many results, through arXiv’s three-second queue', async () => {
     const { clock, fake, resolver } = setup(() => atom(arxivFeed(dated('2402.09876', 4, '2026-11-20T09:00:00Z'))));
-    expect(await resolver.latestVersions(['2402.09876', 'math/0309136'])).toEqual({ status: 'ok', entries: [{ id: '2402.09876', version: 4, updated: '2026-11-20' }] });
+    expect(await resolver.latestVersions(['2402.09876', 'math/0309136'])).toEqual({ status: 'ok', entries: [{ id: '2402.09876', version: 4, updated: '2026-11-20', comment: expect.stringMatching(/^12 pages/) }] });
     await resolver.latestVersions(['2402.09876']);
     expect(fake.urls()).toEqual([
       'https://export.arxiv.org/api/query?id_list=2402.09876,math/0309136&max_results=2',

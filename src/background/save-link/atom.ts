@@ -2,7 +2,7 @@
 // feed with exactly one entry for exactly the id asked for. arXiv answers a bad id with HTTP 200 and an
 // entry titled "Error"; that, like an empty feed, means "not found". Text is whitespace-normalised, TeX kept.
 import { parseArxivId } from '../../core/ids';
-import { isPaperVersion, normalizeSpace } from '../../core/paper';
+import { clip, isPaperVersion, normalizeSpace } from '../../core/paper';
 import { childrenNamed, parseXml, textContent, type XmlElement } from './xml';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -123,7 +123,12 @@ export interface LatestEntry {
   version: number;
   /** YYYY-MM-DD the newest version was submitted (`<updated>`), null when the entry gives no real date. */
   updated: string | null;
+  /** The newest version's comment (`<arxiv:comment>`: "camera-ready for ICML 2024", "withdrawn: an error in Lemma 3"), at most COMMENT_MAX characters; null when none. */
+  comment: string | null;
 }
+
+/** The longest comment kept: arXiv's run to a few lines. */
+export const COMMENT_MAX = 500;
 
 export type AtomBatchResult = { status: 'ok'; entries: LatestEntry[] } | { status: 'invalid'; reason: string };
 
@@ -153,7 +158,8 @@ export function parseArxivAtomBatch(xml: string, expected: readonly string[]): A
       if (!isPaperVersion(parsed.version, 'arxiv:')) throw new Invalid(`entry ${parsed.id} names no real version`);
       if (seen.has(id)) throw new Invalid(`two entries for ${parsed.id}`);
       seen.add(id);
-      entries.push({ id: parsed.id, version: parsed.version, updated: datePart(text(entry, ATOM_NS, 'updated')) });
+      const comment = text(entry, ARXIV_NS, 'comment');
+      entries.push({ id: parsed.id, version: parsed.version, updated: datePart(text(entry, ATOM_NS, 'updated')), comment: comment && clip(comment, COMMENT_MAX) });
     }
   } catch (error) {
     if (error instanceof Invalid) return { status: 'invalid', reason: error.message };

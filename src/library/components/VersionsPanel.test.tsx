@@ -20,7 +20,7 @@ const revisedTitles = () => within(panel()).queryAllByRole('link').map((link) =>
 function setup(prepare?: Parameters<typeof renderLibrary>[4]) {
   const view = renderLibrary(papers, fakeExportModule(), undefined, memoryNotDuplicates(), (api) => {
     api.arxiv = new Map([
-      ['2409.00001', { version: 3, updated: '2026-11-02' }],
+      ['2409.00001', { version: 3, updated: '2026-11-02', comment: 'Camera-ready for ICML 2026; new ablations' }],
       ['2409.00002', { version: 2, updated: '2026-10-15' }], // submitted after the save
       ['2409.00003', { version: 2, updated: '2026-11-20' }],
     ]);
@@ -45,6 +45,7 @@ describe('library: new arXiv versions', () => {
       ['Saved From A Listing', 'https://arxiv.org/abs/2409.00002v2'],
     ]);
     expect(within(panel()).getByText(/arXiv has v3 of 2 Nov 2026; you saved v1/)).toBeTruthy();
+    expect(within(panel()).getByText('Its comment: “Camera-ready for ICML 2026; new ablations”')).toBeTruthy();
     expect(within(panel()).getByText(/arXiv has v2 of 15 Oct 2026; you saved it on 2 Sept? 2026/)).toBeTruthy();
   });
 

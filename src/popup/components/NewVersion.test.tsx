@@ -17,7 +17,7 @@ describe('popup: a newer arXiv version than the one saved', () => {
       ],
       {
         versions: [
-          { key: '2409.00001', version: 3, updated: '2026-11-02', checkedAt: day('2026-11-25') },
+          { key: '2409.00001', version: 3, updated: '2026-11-02', checkedAt: day('2026-11-25'), comment: 'Camera-ready <b>for</b> ICML 2026' },
           { key: '2409.00003', version: 2, updated: '2026-11-20', checkedAt: day('2026-11-25') },
         ],
       },
@@ -30,6 +30,8 @@ describe('popup: a newer arXiv version than the one saved', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Details of “Revised Since”' }));
     const item = mark.closest('li')!;
     expect(within(item).getByText(/arXiv has v3 of 2 Nov 2026; you saved v1\./)).toBeTruthy();
+    expect(within(item).getByText('Its comment: “Camera-ready <b>for</b> ICML 2026”')).toBeTruthy(); // text, never markup
+    expect(item.querySelector('.new-version b')).toBeNull();
     expect(within(item).getByRole('link', { name: 'Open v3' }).getAttribute('href')).toBe('https://arxiv.org/abs/2409.00001v3');
     const seen = within(item).getByRole('button', { name: 'Seen: v3 of “Revised Since”' });
     seen.focus();
