@@ -3,7 +3,7 @@ import { arxivIdOf, isDoi } from '../../core/ids';
 import type { SavedPaper } from '../../storage/schema';
 
 /**
- * The paper's identifiers: its arXiv id with the version last seen, and its DOI as a doi.org link; a paper saved under
+ * The paper's identifiers: its arXiv id with the version saved (the one its reader saw), and its DOI as a doi.org link; a paper saved under
  * another id (a CVF page's) shows those its aliases give (Paper.aliases: the dblp entry that named its DOI).
  */
 export function PaperIds({ saved }: { saved: SavedPaper }) {
@@ -16,7 +16,7 @@ export function PaperIds({ saved }: { saved: SavedPaper }) {
   return (
     <p class="ids">
       {arxiv && (
-        <span title={version ? `The version last seen is ${version}` : undefined}>
+        <span title={version ? `The version you saved is ${version}` : undefined}>
           arXiv:{arxiv}
           {version}
         </span>
