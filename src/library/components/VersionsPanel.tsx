@@ -149,7 +149,7 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
                   {saved.paper.title}
                 </a>
                 <span class="muted"> {revisionText(saved, latest)}. </span>
-                {latest.comment && <span class="comment">Its comment: “{latest.comment}” </span>}
+                {latest.comment && <span class="comment">Its comment: “{latest.comment}”</span>}{latest.comment && ' '}
                 <button type="button" class="link" aria-label={`Seen: v${latest.version} of “${saved.paper.title}”`} onClick={(event) => seen(event.currentTarget, saved, latest)}>
                   Seen
                 </button>
