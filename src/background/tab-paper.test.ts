@@ -18,8 +18,9 @@ beforeEach(async () => {
 const PDF = 'https://arxiv.org/pdf/2606.41234v2';
 
 describe('tabPaper: the paper a tab shows, from its address', () => {
-  it('names an arXiv PDF by its paper id (no version), with what its save asks for, and not saved', async () => {
-    expect(await tabPaper(db, PDF)).toEqual({ id: 'arxiv:2606.41234', label: 'arXiv:2606.41234', origins: ARXIV_API, state: null });
+  it('names an arXiv PDF by its paper id (no version) and the version it shows, with what its save asks for, and not saved', async () => {
+    expect(await tabPaper(db, PDF)).toEqual({ id: 'arxiv:2606.41234', label: 'arXiv:2606.41234', origins: ARXIV_API, state: null, version: 2 });
+    expect(await tabPaper(db, 'https://arxiv.org/pdf/2606.41234')).not.toHaveProperty('version'); // the newest, whichever it is
   });
 
   it('gives its saved state under its id, or under the record that knows it by another id', async () => {

@@ -18,6 +18,8 @@ export interface TabPaper {
   origins: string[];
   /** Its saved state, under its id or one it is known by (then `savedAs`); null: not in the list. */
   state: SavedState | null;
+  /** The arXiv version its address names (`/pdf/<id>v3`: 3); absent when it names none. */
+  version?: number;
 }
 
 /** The paper this address names and its saved state; null when it names none. */
@@ -31,7 +33,7 @@ export async function tabPaper(db: Database, url: string): Promise<TabPaper | nu
     return null; // a target no save could make a paper of
   }
   const states = await lookup(db, [stand.id]);
-  return { id: stand.id, label: stand.title, origins: originsOf(target), state: states[stand.id] ?? null };
+  return { id: stand.id, label: stand.title, origins: originsOf(target), state: states[stand.id] ?? null, ...(stand.version !== null ? { version: stand.version } : {}) };
 }
 
 /** What a tab's paper is called before it is saved, as its save will read it. */

@@ -5,6 +5,7 @@ import { errorMessage, formatAuthors, STATUS_LABELS } from '../format';
 import { CopyBibtex } from './CopyBibtex';
 import './addressed-paper.css';
 import type { SavedPaper } from '../../storage/schema';
+import { useReadingListState } from '../state-hooks';
 
 interface Props {
   api: ReadingListApi;
@@ -119,6 +120,7 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
           <p class="tab-paper-line muted" tabIndex={-1} ref={savedLine}>
             In your reading list: {STATUS_LABELS[shown.state.status].toLowerCase()}.
           </p>
+          {saved && <ShownVersion saved={saved} version={shown.version} />}
           {/* The paper being read, to cite: its entry as the list holds it. */}
           {saved && (
             <p class="tab-paper-line">
@@ -137,5 +139,31 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The address names a newer arXiv version than the one the list keeps (a PDF of v3 of a paper saved at v1): the reader
+ * is reading it, and "Seen" makes it the version the list keeps (so a library check compares with it).
+ */
+function ShownVersion({ saved, version }: { saved: SavedPaper; version: number | undefined }) {
+  const state = useReadingListState();
+  const kept = saved.paper.version;
+  if (version === undefined || !saved.id.startsWith('arxiv:') || (kept !== null && kept >= version)) return null;
+  return (
+    <p class="tab-paper-line new-version">
+      Its address names v{version}; {kept !== null ? `you saved v${kept}` : 'the version you saved is not known'}.{' '}
+      <button
+        type="button"
+        class="link"
+        aria-label={`Seen: v${version} of “${saved.paper.title}”`}
+        onClick={(event) => {
+          const section = event.currentTarget.closest<HTMLElement>('section');
+          void state.markSeen(saved.id, version).then(() => setTimeout(() => section?.querySelector<HTMLElement>('.tab-paper-line[tabindex]')?.focus()));
+        }}
+      >
+        Seen
+      </button>
+    </p>
   );
 }

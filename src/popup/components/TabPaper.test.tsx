@@ -96,6 +96,24 @@ describe("popup: the paper the reader's tab shows", () => {
     }
   });
 
+  it('a PDF of a newer version than the one saved says so, and "Seen" makes it the version the list keeps', async () => {
+    const { api } = renderPopup([makeSaved('arxiv:2606.41234', 'Sparse Routing', 1000, { status: 'reading' }, { version: 1 })], { tab: { ...PDF, url: 'https://arxiv.org/pdf/2606.41234v3', version: 3, missing: [] } });
+    const line = await within(await screen.findByRole('region', { name: "This tab's paper" })).findByText(/^Its address names v3; you saved v1\./);
+    fireEvent.click(within(line).getByRole('button', { name: 'Seen: v3 of “Sparse Routing”' }));
+    await waitFor(() => expect(within(region()).queryByText(/Its address names/)).toBeNull());
+    expect(api.papers[0]!.paper.version).toBe(3);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('In your reading list: reading.'));
+  });
+
+  it('a PDF of the version saved, or an older one, or of no version, says nothing of versions', async () => {
+    for (const [url, version] of [['https://arxiv.org/pdf/2606.41234v2', 2], ['https://arxiv.org/pdf/2606.41234v1', 1], ['https://arxiv.org/pdf/2606.41234', undefined]] as const) {
+      renderPopup([makeSaved('arxiv:2606.41234', 'Sparse Routing', 1000, {}, { version: 2 })], { tab: { ...PDF, url, ...(version ? { version } : {}), missing: [] } });
+      await within(await screen.findByRole('region', { name: "This tab's paper" })).findByText('In your reading list: to read.');
+      expect(within(region()).queryByText(/Its address names/)).toBeNull();
+      cleanup();
+    }
+  });
+
   it('follows the list: removed in the popup, the tab offers Save again', async () => {
     const { api } = renderPopup([makeSaved('arxiv:2606.41234', 'Sparse Routing', 1000)], { tab: PDF });
     await waitFor(() => expect(within(region()).getByText('In your reading list: to read.')).toBeTruthy());
