@@ -19,6 +19,8 @@ import { ACL_DOI, aclCsl } from '../../src/background/save-link/fixtures';
 
 const PDF_URL = 'https://arxiv.org/pdf/2606.41234v2';
 const OTHER_PDF_URL = 'https://arxiv.org/pdf/2606.49999';
+/** The same paper's newer version, the one it is read at after its save. */
+const NEWER_PDF_URL = 'https://arxiv.org/pdf/2606.41234v3';
 const THIRD_PDF_URL = 'https://arxiv.org/pdf/2606.43333';
 const PAPER = {
   id: '2606.41234',
@@ -55,7 +57,7 @@ beforeAll(() => {
 });
 
 const pdf = '<!doctype html><html><head><title>2606.41234v2.pdf</title></head><body><embed type="application/pdf"></body></html>';
-const TABS = [PDF_URL, OTHER_PDF_URL, THIRD_PDF_URL, ACL_PDF_URL, ACM_PDF_URL, NATURE_URL];
+const TABS = [PDF_URL, NEWER_PDF_URL, OTHER_PDF_URL, THIRD_PDF_URL, ACL_PDF_URL, ACM_PDF_URL, NATURE_URL];
 const browsers = bothBrowsers((url) => (TABS.includes(url) ? { body: pdf } : undefined), dist);
 
 describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", (name, launch) => {
@@ -129,6 +131,21 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     expect(await overSaved.texts(`${region} .tab-paper-title`)).toEqual([PAPER.title]);
     await overSaved.close();
     await Promise.all([saved.close(), other.close()]);
+  });
+
+  it('a PDF of a newer version of the saved paper says so, and "Seen" makes that the version the list keeps', async () => {
+    const tab = await harness.newTab();
+    await tab.goto(NEWER_PDF_URL);
+    const popup = await harness.openPopupOver(tab);
+    await until(async () => (await popup.texts(`${region} .new-version`)).some((t) => t.startsWith('Its address names v3; you saved v2.')), 'the newer version said');
+    await popup.click(harness.byRole('button', `Seen: v3 of “${PAPER.title}”`));
+    await until(async () => (await popup.texts(`${region} .new-version`)).length === 0, 'the line gone once seen');
+    const stored = await popup.evaluate(() =>
+      (globalThis as any).browser.runtime.sendMessage({ type: 'list', payload: {} }).then((reply: any) => reply.value.map((r: any) => [r.id, r.paper.version])),
+    );
+    expect(stored).toEqual([['arxiv:2606.41234', 3]]);
+    await popup.close();
+    await tab.close();
   });
 
   it('an ACL Anthology PDF: saved through its DOI, the click asking for the DOI resolvers', async () => {
