@@ -3,7 +3,7 @@
 import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { RelevanceService } from './relevance';
-import { editPaper, editPapers, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
+import { editPaper, editPapers, fillPublication, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 import type { LinkResolver } from './save-link/metadata';
 import { allArxivVersions, arxivVersionsOf, putArxivVersions } from '../storage/arxiv-versions';
@@ -153,7 +153,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const checkedAt = Date.now();
       const entries = answer.entries.map(({ id, version, updated, comment }) => ({ key: id, version, updated, checkedAt, ...(comment ? { comment } : {}) }));
       await putArxivVersions(db, entries);
-      return entries;
+      // The journal's DOI and reference, where the records have none: notices, since a DOI is an id cards answer to.
+      const published = await fillPublication(db, answer.entries.map(({ id, doi, journalRef }) => ({ id: `arxiv:${id}`, doi, venue: journalRef })));
+      for (const record of published) deps.broadcast(changedNotice(record));
+      return { entries, published: published.map((record) => record.id) };
     }
     case 'arxivVersions': {
       const { ids } = message.payload as Envelope<'arxivVersions'>['payload'];

@@ -97,20 +97,37 @@ describe('handle', () => {
   it("checks saved arXiv papers' newest versions: one batch asked by arXiv id, kept, read back; a failure's reason is the error", async () => {
     const db = await openDatabase();
     const asked: string[][] = [];
-    let answer: Awaited<ReturnType<HandlerDeps['links']['latestVersions']>> = { status: 'ok', entries: [{ id: '2401.00001', version: 3, updated: '2026-11-02', comment: 'Camera-ready for ICML 2026' }, { id: 'hep-th/9901001', version: 2, updated: null, comment: null }] };
+    let answer: Awaited<ReturnType<HandlerDeps['links']['latestVersions']>> = { status: 'ok', entries: [{ id: '2401.00001', version: 3, updated: '2026-11-02', comment: 'Camera-ready for ICML 2026', doi: null, journalRef: null }, { id: 'hep-th/9901001', version: 2, updated: null, comment: null, doi: null, journalRef: null }] };
     const deps = depsOver(async () => db, { links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async (ids) => (asked.push([...ids]), answer) } });
     const checked = await handle(parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001', 'arxiv:hep-th/9901001'] } }), deps);
     expect(asked).toEqual([['2401.00001', 'hep-th/9901001']]);
-    expect(checked).toEqual([
-      { key: '2401.00001', version: 3, updated: '2026-11-02', checkedAt: expect.any(Number), comment: 'Camera-ready for ICML 2026' },
-      { key: 'hep-th/9901001', version: 2, updated: null, checkedAt: expect.any(Number) },
-    ]);
-    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(checked);
-    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: { ids: ['arxiv:2401.00001', 'arxiv:2401.00002'] } }), deps)).toEqual((checked as unknown[]).slice(0, 1));
+    const { entries } = checked as { entries: unknown[] };
+    expect(checked).toEqual({
+      entries: [
+        { key: '2401.00001', version: 3, updated: '2026-11-02', checkedAt: expect.any(Number), comment: 'Camera-ready for ICML 2026' },
+        { key: 'hep-th/9901001', version: 2, updated: null, checkedAt: expect.any(Number) },
+      ],
+      published: [],
+    });
+    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(entries);
+    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: { ids: ['arxiv:2401.00001', 'arxiv:2401.00002'] } }), deps)).toEqual(entries.slice(0, 1));
     expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: { ids: ['arxiv:2401.00002'] } }), deps)).toEqual([]);
     answer = { status: 'failed', reason: 'arXiv answered HTTP 503 (busy: try again in a few minutes)' };
     await expect(handle(parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001'] } }), deps)).rejects.toThrow('arXiv answered HTTP 503 (busy: try again in a few minutes)');
-    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(checked); // what the last check said stays
+    expect(await handle(parseEnvelope({ type: 'arxivVersions', payload: {} }), deps)).toEqual(entries); // what the last check said stays
+  });
+
+  it("a check fills in the journal DOI arXiv gives a saved paper, telling every tab (cards answer to the DOI now)", async () => {
+    const db = await openDatabase();
+    const notices: Notice[] = [];
+    const latestVersions = async () => ({ status: 'ok' as const, entries: [{ id: '2401.00001', version: 2, updated: '2026-11-02', comment: null, doi: '10.1145/3650000.3650123', journalRef: 'KDD 2026' }] });
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n), links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions } });
+    await handle(parseEnvelope({ type: 'save', payload: { paper: makePaper({ id: 'arxiv:2401.00001' }), savedFrom: 'https://arxiv.org/abs/2401.00001' } }), deps);
+    notices.length = 0;
+    const answer = await handle(parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001'] } }), deps);
+    expect(answer).toMatchObject({ published: ['arxiv:2401.00001'] });
+    expect(notices).toEqual([{ type: 'changed', id: 'arxiv:2401.00001', aliases: ['doi:10.1145/3650000.3650123'], state: { status: 'to-read', tags: [] } }]);
+    expect(await handle(parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001'] } }), deps)).toMatchObject({ published: [] }); // once
   });
 
   it('refuses a check of a paper that is not arXiv’s, of one paper twice, of none or of more than a batch', () => {

@@ -272,8 +272,11 @@ export interface Responses {
   /** The records as stored again, in the order given. */
   unmerge: SavedPaper[];
   putMany: { written: number };
-  /** What arXiv said of the papers it holds (ids it does not hold are left out). */
-  checkVersions: ArxivVersionEntry[];
+  /**
+   * What arXiv said of the papers it holds (ids it does not hold are left out), and the papers it gave a journal DOI or
+   * reference they had none of (filled in: storage/reading-list.ts fillPublication).
+   */
+  checkVersions: { entries: ArxivVersionEntry[]; published: string[] };
   arxivVersions: ArxivVersionEntry[];
   /** null: the address names no paper. */
   tabPaper: TabPaper | null;

@@ -89,9 +89,10 @@ export interface ReadingListApi {
   arxivVersions(ids?: string[]): Promise<ArxivVersionEntry[]>;
   /**
    * Ask arXiv for these saved arXiv papers' newest versions (at most VERSIONS_BATCH, one request, three seconds after
-   * arXiv's last): resolves with what it said (papers it does not hold left out), rejects with why it said nothing.
+   * arXiv's last): resolves with what it said (papers it does not hold left out) and the papers it gave a journal DOI
+   * or reference they had none of (filled in), rejects with why it said nothing.
    */
-  checkVersions(ids: string[]): Promise<ArxivVersionEntry[]>;
+  checkVersions(ids: string[]): Promise<{ entries: ArxivVersionEntry[]; published: string[] }>;
   /** Whether arXiv's API may be asked (Firefox lets a reader withhold it); requestAccess(ARXIV_API_ORIGINS) asks. */
   arxivGranted(): Promise<boolean>;
 }

@@ -34,7 +34,7 @@ export interface FakeApi extends ReadingListApi {
   /** What `saveTabPaper` saves (its title and abstract, as the metadata read would give them), or the error it fails with. */
   tabSave: { title: string } | Error;
   /** What arXiv answers `checkVersions`: the newest version by arXiv id (papers not here it does not hold), or the error it fails with. */
-  arxiv: Map<string, { version: number; updated: string | null; comment?: string }> | Error;
+  arxiv: Map<string, { version: number; updated: string | null; comment?: string; doi?: string; journalRef?: string }> | Error;
   /** What the checks so far said (`checkVersions` adds to it), by arXiv id. */
   versions: Map<string, ArxivVersionEntry>;
   /** Whether arXiv's API is granted (`requestAccess` of it grants it, unless `refuseAccess`). */
@@ -165,13 +165,24 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       if (api.arxiv instanceof Error) throw api.arxiv;
       if (!api.arxivAccess) throw new Error('arXiv could not be reached (offline, or too slow to answer)'); // as a withheld host fails
       const known = api.arxiv;
-      const entries = ids.flatMap((id) => {
+      const entries: ArxivVersionEntry[] = [];
+      const published: SavedPaper[] = [];
+      for (const id of ids) {
         const key = id.slice('arxiv:'.length);
         const latest = known.get(key);
-        return latest ? [{ key, ...latest, checkedAt: Date.now() }] : [];
-      });
+        if (!latest) continue;
+        const { doi, journalRef, ...kept } = latest;
+        entries.push({ key, ...kept, checkedAt: Date.now() });
+        // As the background fills them in: only where the record has none.
+        const record = api.papers.find((p) => p.id === id);
+        if (record && ((doi && !record.paper.doi) || (journalRef && !record.paper.venue))) {
+          published.push({ ...record, paper: { ...record.paper, doi: record.paper.doi ?? doi ?? null, venue: record.paper.venue ?? journalRef ?? null } });
+        }
+      }
       for (const entry of entries) api.versions.set(entry.key, entry);
-      return structuredClone(entries);
+      upsert(published);
+      for (const record of published) broadcast(changedNotice(record));
+      return structuredClone({ entries, published: published.map((record) => record.id) });
     }),
     arxivGranted: vi.fn(async () => api.arxivAccess),
     emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),

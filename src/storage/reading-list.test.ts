@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { buildModel, fromSaved } from '../core/relevance/model';
-import { editPaper, editPapers, listPapers, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
+import { editPaper, editPapers, fillPublication, listPapers, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
 import { loadRelevanceModel } from './relevance';
 import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
 
@@ -27,6 +27,24 @@ describe('reading list storage', () => {
     // Tags already there do not count twice, and taking some out makes room.
     expect((await editPaper(db, 'arxiv:2607.00001', { addTags: ['t0'] }))?.tags).toHaveLength(100);
     expect((await editPaper(db, 'arxiv:2607.00001', { removeTags: ['t0'], addTags: ['one-more'] }))?.tags).toHaveLength(100);
+  });
+
+  it("fills in a journal's DOI and reference arXiv gives where the record has none, never over one, the edit time kept", async () => {
+    const db = await openDatabase();
+    const bare = await savePaper(db, makePaper({ id: 'arxiv:2401.00001', doi: null, venue: null }), { savedFrom: 'https://arxiv.org/abs/2401.00001', now: 10 });
+    await savePaper(db, makePaper({ id: 'arxiv:2401.00002', doi: '10.1000/mine', venue: 'My venue' }), { savedFrom: 'https://arxiv.org/abs/2401.00002', now: 20 });
+    const written = await fillPublication(db, [
+      { id: 'arxiv:2401.00001', doi: '10.1145/3650000.3650123', venue: 'ICML 2024' },
+      { id: 'arxiv:2401.00002', doi: '10.1145/other', venue: 'Other venue' }, // has both: untouched
+      { id: 'arxiv:2401.00003', doi: '10.1145/gone', venue: null }, // not saved
+    ]);
+    expect(written.map((r) => r.id)).toEqual(['arxiv:2401.00001']);
+    const [filled, kept] = [await db.get('papers', 'arxiv:2401.00001'), await db.get('papers', 'arxiv:2401.00002')];
+    expect(filled).toMatchObject({ updatedAt: bare.updatedAt, paper: { doi: '10.1145/3650000.3650123', venue: 'ICML 2024', aliases: ['doi:10.1145/3650000.3650123'] } });
+    expect(kept?.paper).toMatchObject({ doi: '10.1000/mine', venue: 'My venue' });
+    // The journal's page, which names the paper by its DOI, finds it saved.
+    expect(await lookup(db, ['doi:10.1145/3650000.3650123'])).toEqual({ 'doi:10.1145/3650000.3650123': { status: 'to-read', tags: [], savedAs: 'arxiv:2401.00001' } });
+    expect(await fillPublication(db, [{ id: 'arxiv:2401.00001', doi: '10.1145/later', venue: 'Later' }])).toEqual([]);
   });
 
   it('saves, lists newest first, and survives reopening', async () => {

@@ -465,6 +465,42 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
   return stored;
 }
 
+/** What arXiv says of a saved paper's publication: its journal's DOI and reference (null: none given). */
+export interface PublicationFacts {
+  id: string;
+  doi: string | null;
+  venue: string | null;
+}
+
+/**
+ * Fill in what arXiv says of saved papers' publication (a check for new versions: the journal DOI and reference its
+ * authors gave) where the record has none, never over what it has: the DOI joins the paper's aliases, so the journal's
+ * page shows it saved and exports cite it. Metadata, not the reader's edit: `updatedAt` stays. One transaction; resolves
+ * with the records it changed, as stored.
+ */
+export async function fillPublication(db: Database, facts: readonly PublicationFacts[]): Promise<SavedPaper[]> {
+  const { tx, token } = listWrite(db);
+  const papers = tx.objectStore('papers');
+  const written = await allOrNothing(tx, async (requests) => {
+    const records: SavedPaper[] = [];
+    for (const fact of facts) {
+      const existing = await papers.get(fact.id);
+      if (!existing) continue;
+      const doi = existing.paper.doi ?? fact.doi;
+      const venue = existing.paper.venue ?? fact.venue;
+      if (doi === existing.paper.doi && venue === existing.paper.venue) continue;
+      const record = withAliases({ ...existing, paper: { ...existing.paper, doi, venue } });
+      requests.push(papers.put(record), writeAliases(tx, existing, record));
+      records.push(record);
+    }
+    return records;
+  });
+  changed(db, written.map((r) => r.id));
+  for (const record of written) noteWritten(db, record.id, record);
+  savedStates(db).committed(token);
+  return written;
+}
+
 /** Reset: rebuild every relevance row from the reading list as it is now, in one transaction. Resolves with the count. */
 export async function rebuildRelevance(db: Database): Promise<number> {
   const tx = db.transaction(['papers', 'relevance', 'meta'], 'readwrite');

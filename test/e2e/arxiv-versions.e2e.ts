@@ -38,7 +38,7 @@ describe.each(browsers)('%s: new arXiv versions of saved papers', (_name, launch
     api = await startFakeApi();
     api.arxivLatest.set('2609.10001', { version: 3, updated: '2026-11-02', comment: 'Camera-ready for ICML 2026 &amp; new ablations' });
     api.arxivLatest.set('2609.10002', { version: 2, updated: '2026-10-15' }); // submitted after its save
-    api.arxivLatest.set('2609.10003', { version: 2, updated: '2026-11-20' });
+    api.arxivLatest.set('2609.10003', { version: 2, updated: '2026-11-20', doi: '10.1145/3650000.3650123', journalRef: 'KDD 2026' }); // published since
     harness = await launch();
   });
   afterAll(async () => {
@@ -53,7 +53,14 @@ describe.each(browsers)('%s: new arXiv versions of saved papers', (_name, launch
     await until(async () => (await library.texts(`${panel} p.muted`)).some((t) => t.includes('arXiv has not been asked about your 3 papers from arXiv.')), 'the panel');
     expect(api.requests.filter((r) => r.startsWith('export.arxiv.org'))).toEqual([]); // nothing before the click
     await library.click(harness.byRole('button', 'Check arXiv for new versions'));
-    await until(async () => (await library.texts(`${panel} [role=status]`)).includes('Checked 3 papers: 2 papers have a newer version than you saved.'), 'the check', 15_000);
+    await until(
+      async () =>
+        (await library.texts(`${panel} [role=status]`)).includes(
+          'Checked 3 papers: 2 papers have a newer version than you saved. arXiv gave 1 paper the journal reference or DOI it lacked (now in its details and exports).',
+        ),
+      'the check',
+      15_000,
+    );
     const asked = api.requests.filter((r) => r.startsWith('export.arxiv.org'));
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/^export\.arxiv\.org \/api\/query\?id_list=(2609\.1000[123],){2}2609\.1000[123]&max_results=3$/);
@@ -71,6 +78,7 @@ describe.each(browsers)('%s: new arXiv versions of saved papers', (_name, launch
     await until(async () => (await popup.texts('.new-version')).some((t) => t.startsWith('arXiv has v2 of 15 Oct 2026; you saved it on 1 Sep')), 'the details’ line');
     const versions = (await popup.run<{ value: SavedPaper[] }>(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'list', payload: {} })`)).value;
     expect(versions.find((r) => r.id === 'arxiv:2609.10001')?.paper.version).toBe(3); // seen: the version it rose to
+    expect(versions.find((r) => r.id === 'arxiv:2609.10003')?.paper).toMatchObject({ doi: '10.1145/3650000.3650123', venue: 'KDD 2026', aliases: ['doi:10.1145/3650000.3650123'] });
     await popup.close();
   });
 });

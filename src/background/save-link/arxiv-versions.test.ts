@@ -20,8 +20,10 @@ describe('parseArxivAtomBatch', () => {
           version: 3,
           updated: '2026-11-02',
           comment: '12 pages, 4 figures; accepted at ICML 2024. Code: https://github.com/Example-Lab/moe-routing and https://github.com/example-lab/MoE-Bench',
+          doi: '10.1145/3650000.3650123',
+          journalRef: 'Proceedings of ICML 2024, PMLR 235:1234–1250',
         },
-        { id: 'math/0309136', version: 2, updated: '2004-01-05', comment: '12 pages, 4 figures; accepted at ICML 2024. Code: https://github.com/Example-Lab/moe-routing and https://github.com/example-lab/MoE-Bench' },
+        { id: 'math/0309136', version: 2, updated: '2004-01-05', comment: expect.stringMatching(/^12 pages/), doi: '10.1145/3650000.3650123', journalRef: expect.stringMatching(/^Proceedings/) },
       ],
     });
   });
@@ -30,7 +32,7 @@ describe('parseArxivAtomBatch', () => {
     expect(parseArxivAtomBatch(arxivFeed(''), ['2402.09876'])).toEqual({ status: 'ok', entries: [] });
     expect(parseArxivAtomBatch(arxivFeed(dated('2402.09876', 2, '2026-02-30T00:00:00Z')), ['2402.09876'])).toEqual({
       status: 'ok',
-      entries: [{ id: '2402.09876', version: 2, updated: null, comment: expect.any(String) }],
+      entries: [{ id: '2402.09876', version: 2, updated: null, comment: expect.any(String), doi: '10.1145/3650000.3650123', journalRef: expect.any(String) }],
     });
   });
 
@@ -44,6 +46,18 @@ describe('parseArxivAtomBatch', () => {
     expect(first!.comment!.startsWith('Camera-ready & more. Camera-ready')).toBe(true);
     expect(first!.comment!.endsWith('…')).toBe(true);
     expect(second!.comment).toBeNull();
+  });
+
+  it("keeps the journal's DOI lowercased and never arXiv's own; a paper published nowhere has neither", () => {
+    const upper = arxivEntry().replace('10.1145/3650000.3650123</arxiv:doi>', '10.1145/3650000.ABC</arxiv:doi>');
+    const own = arxivEntry('2402.11111').replace('10.1145/3650000.3650123</arxiv:doi>', '10.48550/arXiv.2402.11111</arxiv:doi>');
+    const none = arxivEntry('2402.22222').replace(/<arxiv:doi[^>]*>[^<]*<\/arxiv:doi>/, '').replace(/<arxiv:journal_ref[^>]*>[^<]*<\/arxiv:journal_ref>/, '');
+    const result = parseArxivAtomBatch(arxivFeed(upper + own + none), ['2402.09876', '2402.11111', '2402.22222']);
+    expect(result.status === 'ok' && result.entries.map(({ doi, journalRef }) => [doi, journalRef && journalRef.slice(0, 11)])).toEqual([
+      ['10.1145/3650000.abc', 'Proceedings'],
+      [null, 'Proceedings'],
+      [null, null],
+    ]);
   });
 
   it('refuses an answer it cannot trust: a paper not asked for, one twice, one without a version, arXiv’s error', () => {
@@ -70,7 +84,7 @@ describe('LinkResolver.latestVersions', () => {
 
   it('asks for all the ids in one request of as many results, through arXiv’s three-second queue', async () => {
     const { clock, fake, resolver } = setup(() => atom(arxivFeed(dated('2402.09876', 4, '2026-11-20T09:00:00Z'))));
-    expect(await resolver.latestVersions(['2402.09876', 'math/0309136'])).toEqual({ status: 'ok', entries: [{ id: '2402.09876', version: 4, updated: '2026-11-20', comment: expect.stringMatching(/^12 pages/) }] });
+    expect(await resolver.latestVersions(['2402.09876', 'math/0309136'])).toEqual({ status: 'ok', entries: [expect.objectContaining({ id: '2402.09876', version: 4, updated: '2026-11-20', comment: expect.stringMatching(/^12 pages/) })] });
     await resolver.latestVersions(['2402.09876']);
     expect(fake.urls()).toEqual([
       'https://export.arxiv.org/api/query?id_list=2402.09876,math/0309136&max_results=2',

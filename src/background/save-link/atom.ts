@@ -2,7 +2,7 @@
 // feed with exactly one entry for exactly the id asked for. arXiv answers a bad id with HTTP 200 and an
 // entry titled "Error"; that, like an empty feed, means "not found". Text is whitespace-normalised, TeX kept.
 import { parseArxivId } from '../../core/ids';
-import { clip, isPaperVersion, normalizeSpace } from '../../core/paper';
+import { clip, isPaperVersion, normalizeSpace, ownDoi, PAPER_LIMITS } from '../../core/paper';
 import { childrenNamed, parseXml, textContent, type XmlElement } from './xml';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -125,6 +125,10 @@ export interface LatestEntry {
   updated: string | null;
   /** The newest version's comment (`<arxiv:comment>`: "camera-ready for ICML 2024", "withdrawn: an error in Lemma 3"), at most COMMENT_MAX characters; null when none. */
   comment: string | null;
+  /** The journal's DOI its authors gave (`<arxiv:doi>`, lowercased, never arXiv's own); null when none. */
+  doi: string | null;
+  /** Where it was published (`<arxiv:journal_ref>`: "NeurIPS 2025", "Phys. Rev. D 99, 104013"), clipped to a venue's bound; null when none. */
+  journalRef: string | null;
 }
 
 /** The longest comment kept: arXiv's run to a few lines. */
@@ -159,7 +163,15 @@ export function parseArxivAtomBatch(xml: string, expected: readonly string[]): A
       if (seen.has(id)) throw new Invalid(`two entries for ${parsed.id}`);
       seen.add(id);
       const comment = text(entry, ARXIV_NS, 'comment');
-      entries.push({ id: parsed.id, version: parsed.version, updated: datePart(text(entry, ATOM_NS, 'updated')), comment: comment && clip(comment, COMMENT_MAX) });
+      const journalRef = text(entry, ARXIV_NS, 'journal_ref');
+      entries.push({
+        id: parsed.id,
+        version: parsed.version,
+        updated: datePart(text(entry, ATOM_NS, 'updated')),
+        comment: comment && clip(comment, COMMENT_MAX),
+        doi: ownDoi(text(entry, ARXIV_NS, 'doi'), `arxiv:${parsed.id}`),
+        journalRef: journalRef && clip(journalRef, PAPER_LIMITS.venue),
+      });
     }
   } catch (error) {
     if (error instanceof Invalid) return { status: 'invalid', reason: error.message };

@@ -21,7 +21,7 @@ function setup(prepare?: Parameters<typeof renderLibrary>[4]) {
   const view = renderLibrary(papers, fakeExportModule(), undefined, memoryNotDuplicates(), (api) => {
     api.arxiv = new Map([
       ['2409.00001', { version: 3, updated: '2026-11-02', comment: 'Camera-ready for ICML 2026; new ablations' }],
-      ['2409.00002', { version: 2, updated: '2026-10-15' }], // submitted after the save
+      ['2409.00002', { version: 2, updated: '2026-10-15', doi: '10.1145/3650000.3650123', journalRef: 'KDD 2026' }], // submitted after the save
       ['2409.00003', { version: 2, updated: '2026-11-20' }],
     ]);
     prepare?.(api);
@@ -38,7 +38,12 @@ describe('library: new arXiv versions', () => {
     );
     expect(api.checkVersions).not.toHaveBeenCalled(); // nothing before the click
     fireEvent.click(within(panel()).getByRole('button', { name: 'Check arXiv for new versions' }));
-    await waitFor(() => expect(within(panel()).getByRole('status').textContent).toBe('Checked 3 papers: 2 papers have a newer version than you saved.'));
+    await waitFor(() =>
+      expect(within(panel()).getByRole('status').textContent).toBe(
+        'Checked 3 papers: 2 papers have a newer version than you saved. arXiv gave 1 paper the journal reference or DOI it lacked (now in its details and exports).',
+      ),
+    );
+    expect(api.papers.find((p) => p.id === 'arxiv:2409.00002')?.paper).toMatchObject({ doi: '10.1145/3650000.3650123', venue: 'KDD 2026' });
     expect(vi.mocked(api.checkVersions).mock.calls.map(([ids]) => [...ids].sort())).toEqual([['arxiv:2409.00001', 'arxiv:2409.00002', 'arxiv:2409.00003']]); // one request, not the DOI's
     expect(revisedTitles()).toEqual([
       ['Saved At v1', 'https://arxiv.org/abs/2409.00001v3'],

@@ -74,14 +74,16 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
       }
       setGranted(true);
       let done = 0;
+      let published = 0;
       let problem: string | null = null;
       const learnt = new Map(versions);
       for (let i = 0; i < order.length && !stop.current; i += VERSIONS_BATCH) {
         const batch = order.slice(i, i + VERSIONS_BATCH);
         try {
-          const entries = await api.checkVersions(batch.map((saved) => saved.id));
-          for (const entry of entries) learnt.set(entry.key, entry);
-          learn(entries);
+          const answer = await api.checkVersions(batch.map((saved) => saved.id));
+          for (const entry of answer.entries) learnt.set(entry.key, entry);
+          learn(answer.entries);
+          published += answer.published.length;
         } catch (error) {
           problem = errorMessage(error);
           break;
@@ -91,11 +93,12 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
       }
       const now = arxiv.filter((saved) => isRevised(saved, learnt.get(arxivKey(saved.id)!))).length;
       const found = now === 0 ? 'none has a newer version than you saved' : `${countLabel(now)} ${now === 1 ? 'has' : 'have'} a newer version than you saved`;
-      const said = problem
+      const filled = published ? ` arXiv gave ${countLabel(published)} the journal reference or DOI ${published === 1 ? 'it' : 'they'} lacked (now in ${published === 1 ? 'its' : 'their'} details and exports).` : '';
+      const said = (problem
         ? `Checked ${formatCount(done)} of ${formatCount(order.length)}, then stopped: ${problem}. Of those checked so far, ${found}.`
         : done < order.length
           ? `Stopped after ${formatCount(done)} of ${formatCount(order.length)}: ${found}.`
-          : `Checked ${countLabel(done)}: ${found}.`;
+          : `Checked ${countLabel(done)}: ${found}.`) + filled;
       setProgress(null);
       setMessage(said); // said by the panel's status line: not announced twice
     });

@@ -24,7 +24,7 @@ export interface FakeApi {
   /** doi.org's content negotiation: CSL-JSON by lowercased DOI (what Crossref answers after doi.org's redirect). */
   csl: Map<string, unknown>;
   /** arXiv API: the newest version of papers it holds, by arXiv id (any other id asked is left out of its answer). */
-  arxivLatest: Map<string, { version: number; updated: string; comment?: string }>;
+  arxivLatest: Map<string, { version: number; updated: string; comment?: string; doi?: string; journalRef?: string }>;
   /** Whole HTML pages by `host path` (a paper page the background reads to save a link to it). */
   pages: Map<string, string>;
   /** When set, GitHub answers 403 "API rate limit exceeded" with remaining 0 until this epoch second. */
@@ -84,7 +84,7 @@ export async function startFakeApi(): Promise<FakeApi> {
       const ids = new URL(path, 'https://export.arxiv.org').searchParams.get('id_list')?.split(',') ?? [];
       const entries = ids.flatMap((id) => {
         const latest = api.arxivLatest.get(id);
-        return latest ? [`<entry><id>http://arxiv.org/abs/${id}v${latest.version}</id><updated>${latest.updated}T10:00:00Z</updated><published>2026-01-05T10:00:00Z</published><title>Paper ${id}</title><summary>An abstract.</summary><author><name>A. Author</name></author>${latest.comment ? `<arxiv:comment xmlns:arxiv="http://arxiv.org/schemas/atom">${latest.comment}</arxiv:comment>` : ''}</entry>`] : [];
+        return latest ? [`<entry><id>http://arxiv.org/abs/${id}v${latest.version}</id><updated>${latest.updated}T10:00:00Z</updated><published>2026-01-05T10:00:00Z</published><title>Paper ${id}</title><summary>An abstract.</summary><author><name>A. Author</name></author>${[['comment', latest.comment], ['doi', latest.doi], ['journal_ref', latest.journalRef]].map(([name, value]) => (value ? `<arxiv:${name} xmlns:arxiv="http://arxiv.org/schemas/atom">${value}</arxiv:${name}>` : '')).join('')}</entry>`] : [];
       });
       res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8', 'access-control-allow-origin': '*' });
       res.end(`<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><title>arXiv Query</title><opensearch:totalResults>${entries.length}</opensearch:totalResults>${entries.join('')}</feed>`);
