@@ -74,6 +74,23 @@ describe('library: new arXiv versions', () => {
     expect(api.checkVersions).not.toHaveBeenCalled();
   });
 
+  it('"All 2 seen" marks every listed paper seen at once; the focus goes back to the check', async () => {
+    const { api } = setup((api) => {
+      for (const [key, latest] of api.arxiv as Map<string, { version: number; updated: string | null }>) api.versions.set(key, { key, version: latest.version, updated: latest.updated, checkedAt: day('2026-11-25') });
+    });
+    await screen.findByRole('region', { name: 'New arXiv versions' });
+    const all = await within(panel()).findByRole('button', { name: 'All 2 seen' });
+    all.focus();
+    fireEvent.click(all);
+    await waitFor(() => expect(revisedTitles()).toEqual([]));
+    expect(api.papers.filter((p) => p.id.startsWith('arxiv:')).map((p) => [p.id, p.paper.version]).sort()).toEqual([
+      ['arxiv:2409.00001', 3],
+      ['arxiv:2409.00002', 2],
+      ['arxiv:2409.00003', 2],
+    ]);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Check arXiv for new versions'));
+  });
+
   it('says why it stopped, keeping what it learnt; asks for arXiv’s host in the click where it is withheld', async () => {
     const { api } = setup((api) => {
       api.arxivAccess = false;
@@ -114,12 +131,15 @@ describe('library: new arXiv versions', () => {
     });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Check arXiv for new versions' }));
     await within(panel()).findByText('Checked 100 of 250…');
-    fireEvent.click(within(panel()).getByRole('button', { name: 'Stop' }));
+    const stopButton = within(panel()).getByRole('button', { name: 'Stop' });
+    stopButton.focus();
+    fireEvent.click(stopButton);
     release();
     await waitFor(() => expect(within(panel()).getByRole('status').textContent).toBe('Stopped after 200 of 250: 1 paper has a newer version than you saved.'));
     const calls = vi.mocked(api.checkVersions).mock.calls.map(([ids]) => ids);
     expect(calls.map((ids) => ids.length)).toEqual([100, 100]);
     expect(calls.flat()).not.toContain('arxiv:2410.00249'); // asked last time: last in line
     expect(revisedTitles()).toEqual([['Paper 200', 'https://arxiv.org/abs/2410.00200v2']]);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Check arXiv for new versions')); // Stop is gone
   });
 });

@@ -91,8 +91,8 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
         done += batch.length;
         setProgress(`Checked ${formatCount(done)} of ${formatCount(order.length)}…`);
       }
-      const now = arxiv.filter((saved) => isRevised(saved, learnt.get(arxivKey(saved.id)!))).length;
-      const found = now === 0 ? 'none has a newer version than you saved' : `${countLabel(now)} ${now === 1 ? 'has' : 'have'} a newer version than you saved`;
+      const newer = arxiv.filter((saved) => isRevised(saved, learnt.get(arxivKey(saved.id)!))).length;
+      const found = newer === 0 ? 'none has a newer version than you saved' : `${countLabel(newer)} ${newer === 1 ? 'has' : 'have'} a newer version than you saved`;
       const filled = published ? ` arXiv gave ${countLabel(published)} the journal reference or DOI ${published === 1 ? 'it' : 'they'} lacked (now in ${published === 1 ? 'its' : 'their'} details and exports).` : '';
       const said = (problem
         ? `Checked ${formatCount(done)} of ${formatCount(order.length)}, then stopped: ${problem}. Of those checked so far, ${found}.`
@@ -101,6 +101,15 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
           : `Checked ${countLabel(done)}: ${found}.`) + filled;
       setProgress(null);
       setMessage(said); // said by the panel's status line: not announced twice
+      focusIfLost(); // the Stop button is gone
+    });
+  }
+
+  /** A focus left on a button that is gone (Stop, "All seen") goes back to the check's button, not to the page's body. */
+  function focusIfLost() {
+    setTimeout(() => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || !focused.isConnected) checkButton.current?.focus();
     });
   }
 
@@ -166,7 +175,10 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
                 type="button"
                 onClick={() => {
                   const all = revised.slice(0, SHOWN);
-                  void Promise.all(all.map(({ saved, latest }) => state.markSeen(saved.id, latest.version))).then(() => announce(`${countLabel(all.length)} marked seen.`));
+                  void Promise.all(all.map(({ saved, latest }) => state.markSeen(saved.id, latest.version))).then(() => {
+                    announce(`${countLabel(all.length)} marked seen.`);
+                    focusIfLost();
+                  });
                 }}
               >
                 All {formatCount(Math.min(revised.length, SHOWN))} seen
