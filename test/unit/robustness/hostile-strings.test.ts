@@ -2,7 +2,8 @@
 // Hostile strings (issue #6, "Strings"): titles, authors, abstracts, tags, notes and repository names carrying
 // markup, script URLs, bidi overrides and zero-width characters are shown as text and never become markup or
 // clickable script; only https://github.com/<owner>/<repo> (overlay) and http(s) URLs (popup) become links.
-// (a) the page overlay, (b) the popup, (c) the background's message validation, (d) the library's duplicates.
+// (a) the page overlay, (b) the popup, (c) the background's message validation, (d) the library's duplicates, (e) a new
+// arXiv version's comment (arXiv's text) in the library and the popup.
 import { h } from 'preact';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import * as v from 'valibot';
@@ -283,6 +284,55 @@ describe('(d) library duplicates', () => {
       expect(ids.length).toBeGreaterThan(1);
       expect(ids.every((id, i) => byId.get(id)?.paper.title === titles[i]), `titles of ${ids.join()} shown verbatim`).toBe(true);
       expect(group.querySelectorAll('input[type="radio"]')).toHaveLength(ids.length);
+    }
+  }, 60_000);
+});
+
+describe('(e) a new arXiv version\'s comment (from arXiv\'s answers), in the library and the popup', () => {
+  /** A paper saved at v1, and arXiv's v2 whose comment is the payload. */
+  const revised = (payload: string, i: number) => {
+    const key = `2401.${String(10_000 + i)}`;
+    const record: SavedPaper = {
+      id: `arxiv:${key}`,
+      paper: makePaper({ id: `arxiv:${key}`, title: `Paper ${i}`, version: 1 }),
+      status: 'to-read',
+      tags: [],
+      note: '',
+      savedFrom: '',
+      savedAt: 1_000_000 + i,
+      updatedAt: 1_000_000 + i,
+    };
+    return { record, entry: { key, version: 2, updated: '2026-11-02', checkedAt: 1, comment: payload } };
+  };
+
+  it('every payload stays text, verbatim: in the library panel\'s list and the popup\'s details', async () => {
+    const cases = PAYLOADS.slice(0, 100).map(revised); // the panel lists 100 at once
+    const view = renderLibrary(cases.map((c) => c.record), undefined, undefined, undefined, (api) => {
+      for (const { entry } of cases) api.versions.set(entry.key, entry);
+    });
+    const list = await view.findByRole('list', { name: 'Papers with a newer version' }, { timeout: 10_000 });
+    await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(cases.length));
+    expect(list.querySelectorAll(FORBIDDEN)).toHaveLength(0);
+    expect(hasHandlerAttribute(list)).toBe(false);
+    const shown = new Set(Array.from(list.querySelectorAll('.comment'), (el) => el.textContent));
+    for (const { entry } of cases) {
+      figures.popupItemsChecked++;
+      expect(shown.has(`Its comment: “${entry.comment}”`), `comment ${JSON.stringify(entry.comment.slice(0, 60))} shown verbatim`).toBe(true);
+    }
+    expect(Array.from(list.querySelectorAll('.comment')).every((el) => el.childElementCount === 0)).toBe(true);
+    cleanup();
+
+    const api = createFakeApi(cases.slice(0, 10).map((c) => c.record));
+    for (const { entry } of cases.slice(0, 10)) api.versions.set(entry.key, entry);
+    const popup = render(h(App, { api, stateOptions: { drafts: memoryDraftStore(), refreshDelayMs: 0 } }));
+    await waitFor(() => expect(popup.container.querySelectorAll('li[data-id] .revised')).toHaveLength(10), { timeout: 10_000 });
+    for (const li of Array.from(popup.container.querySelectorAll('li[data-id]'))) {
+      fireEvent.click(li.querySelector('button[aria-expanded]')!);
+      const line = await waitFor(() => li.querySelector('.new-version')!);
+      const { entry } = cases.find((c) => c.record.id === li.getAttribute('data-id'))!;
+      expect(line.querySelector('.comment')?.textContent).toBe(`Its comment: “${entry.comment}”`);
+      expect(line.querySelectorAll(FORBIDDEN)).toHaveLength(0);
+      expect(hasHandlerAttribute(line)).toBe(false);
     }
   }, 60_000);
 });
