@@ -220,7 +220,7 @@ describe('library page', () => {
     });
     const row = (await screen.findByText('Versioned paper')).closest('[role="row"]')!;
     expect(within(row as HTMLElement).getByTitle('arXiv version 4, the one you saved').textContent).toBe(' v4');
-    expect((await within(row as HTMLElement).findByTitle('arXiv has v5 of 2 Nov 2026; you saved v4')).textContent).toBe(' v5 out');
+    expect((await within(row as HTMLElement).findByTitle('arXiv has v5 of 2 Nov 2026; you saved v4')).textContent).toBe(' v5 out: arXiv has v5 of 2 Nov 2026; you saved v4');
     const other = screen.getByText('Unversioned paper').closest('[role="row"]')!;
     expect(other.querySelector('.version')).toBeNull();
     expect(other.querySelector('.revised')).toBeNull();

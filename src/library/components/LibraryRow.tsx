@@ -48,7 +48,7 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
         {newer && (
           <span class="revised" title={revisionText(saved, newer)}>
             {' '}
-            v{newer.version} out
+            v{newer.version} out<span class="sr-only">: {revisionText(saved, newer)}</span>
           </span>
         )}
         {/* An aria-label on a plain span is not read out (ARIA gives generic elements no name): an image names it. */}

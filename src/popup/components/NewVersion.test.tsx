@@ -22,10 +22,11 @@ describe('popup: a newer arXiv version than the one saved', () => {
         ],
       },
     );
-    const mark = await screen.findByText('v3 out');
-    expect(mark.getAttribute('title')).toBe('arXiv has v3 of 2 Nov 2026; you saved v1');
+    const mark = await screen.findByTitle('arXiv has v3 of 2 Nov 2026; you saved v1');
+    expect(mark.textContent).toBe('v3 out: arXiv has v3 of 2 Nov 2026; you saved v1'); // the rest for screen readers only
+    expect(mark.querySelector('.sr-only')?.textContent).toBe(': arXiv has v3 of 2 Nov 2026; you saved v1');
     expect(mark.closest('li')?.getAttribute('data-id')).toBe('arxiv:2409.00001');
-    expect(screen.getAllByText(/ out$/)).toHaveLength(1); // the paper saved at its newest version has none
+    expect(document.querySelectorAll('li .meta .revised')).toHaveLength(1); // the paper saved at its newest version has none
 
     fireEvent.click(screen.getByRole('button', { name: 'Details of “Revised Since”' }));
     const item = mark.closest('li')!;
@@ -36,7 +37,7 @@ describe('popup: a newer arXiv version than the one saved', () => {
     const seen = within(item).getByRole('button', { name: 'Seen: v3 of “Revised Since”' });
     seen.focus();
     fireEvent.click(seen);
-    await waitFor(() => expect(screen.queryByText('v3 out')).toBeNull());
+    await waitFor(() => expect(document.querySelector('li .meta .revised')).toBeNull());
     expect(api.papers.find((p) => p.id === 'arxiv:2409.00001')?.paper.version).toBe(3);
     await waitFor(() => expect(document.activeElement).toBe(item)); // not lost with the line
     expect(within(item).queryByText(/arXiv has v3/)).toBeNull();
@@ -46,6 +47,6 @@ describe('popup: a newer arXiv version than the one saved', () => {
     const { api } = renderPopup([makeSaved('arxiv:2409.00001', 'Never Checked', day('2026-09-01'), {}, { version: 1 })]);
     await screen.findByText('Never Checked');
     await waitFor(() => expect(api.arxivVersions).toHaveBeenCalledTimes(1));
-    expect(screen.queryByText(/ out$/)).toBeNull();
+    expect(document.querySelector('li .meta .revised')).toBeNull();
   });
 });

@@ -53,7 +53,11 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
           {authors && <span class="authors">{authors}</span>}
           {published && <time dateTime={paper.published ?? undefined}>{published}</time>}
           <span class="site">{siteLabel(paper.source.site, saved.savedFrom)}</span>
-          {newer && <span class="revised" title={revisionText(saved, newer)}>v{newer.version} out</span>}
+          {newer && (
+            <span class="revised" title={revisionText(saved, newer)}>
+              v{newer.version} out<span class="sr-only">: {revisionText(saved, newer)}</span>
+            </span>
+          )}
           <span>
             saved <time dateTime={new Date(saved.savedAt).toISOString()}>{timeAgo(saved.savedAt, now)}</time>
           </span>
