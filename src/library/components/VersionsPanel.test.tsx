@@ -91,6 +91,28 @@ describe('library: new arXiv versions', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Check arXiv for new versions'));
   });
 
+  it('does not ask again about papers asked in the last 12 hours (arXiv announces new versions once a day)', async () => {
+    const { api } = setup((api) => {
+      api.versions.set('2409.00001', { key: '2409.00001', version: 3, updated: '2026-11-02', checkedAt: Date.now() - 60 * 60_000 }); // an hour ago
+      api.versions.set('2409.00003', { key: '2409.00003', version: 2, updated: '2026-11-20', checkedAt: Date.now() - 13 * 60 * 60_000 }); // 13 hours ago
+    });
+    await screen.findByRole('region', { name: 'New arXiv versions' });
+    await within(panel()).findByText(/Of your 3 papers from arXiv, 2 checked/);
+    const check = within(panel()).getByRole('button', { name: 'Check arXiv for new versions' });
+    fireEvent.click(check);
+    await waitFor(() =>
+      expect(within(panel()).getByRole('status').textContent).toBe(
+        'Checked 2 papers (1 paper asked in the last 12 hours was not asked again): 2 papers have a newer version than you saved. arXiv gave 1 paper the journal reference or DOI it lacked (now in its details and exports).',
+      ),
+    );
+    expect(vi.mocked(api.checkVersions).mock.calls.map(([ids]) => ids)).toEqual([['arxiv:2409.00002', 'arxiv:2409.00003']]); // never asked first
+    fireEvent.click(check);
+    await waitFor(() =>
+      expect(within(panel()).getByRole('status').textContent).toBe('All 3 papers were asked in the last 12 hours, and arXiv announces new versions once a day: nothing to ask yet.'),
+    );
+    expect(api.checkVersions).toHaveBeenCalledTimes(1);
+  });
+
   it('says why it stopped, keeping what it learnt; asks for arXiv’s host in the click where it is withheld', async () => {
     const { api } = setup((api) => {
       api.arxivAccess = false;

@@ -8,6 +8,8 @@ import { useReadingListState } from '../../popup/state-hooks';
 
 /** Revised papers listed at once (the rest are counted). */
 const SHOWN = 100;
+/** A paper asked about this recently is not asked again: arXiv announces new versions once a day. */
+export const ASK_AGAIN_AFTER_MS = 12 * 60 * 60_000;
 
 interface Props {
   api: ReadingListApi;
@@ -59,12 +61,21 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
   const lastAsked = asked.reduce((latest, saved) => Math.max(latest, versions.get(arxivKey(saved.id)!)!.checkedAt), 0);
 
   function check() {
-    // Asked inside the click, before anything is awaited (browsers grant only then).
-    const access = granted ? Promise.resolve(true) : api.requestAccess(ARXIV_API_ORIGINS).catch(() => false);
-    // Never asked first, then asked longest ago: a check stopped half-way is carried on by the next.
-    const order = [...arxiv].sort((a, b) => (versions.get(arxivKey(a.id)!)?.checkedAt ?? -1) - (versions.get(arxivKey(b.id)!)?.checkedAt ?? -1));
+    // Never asked first, then asked longest ago: a check stopped half-way is carried on by the next. Those asked within
+    // ASK_AGAIN_AFTER_MS are not asked again.
+    const askedAt = (saved: SavedPaper) => versions.get(arxivKey(saved.id)!)?.checkedAt ?? -1;
+    const since = Date.now() - ASK_AGAIN_AFTER_MS;
+    const order = arxiv.filter((saved) => askedAt(saved) < since).sort((a, b) => askedAt(a) - askedAt(b));
+    const recent = arxiv.length - order.length;
+    const notAgain = recent ? ` (${countLabel(recent)} asked in the last 12 hours ${recent === 1 ? 'was' : 'were'} not asked again)` : '';
     stop.current = false;
     setMessage('');
+    if (order.length === 0) {
+      setMessage(`All ${countLabel(arxiv.length)} were asked in the last 12 hours, and arXiv announces new versions once a day: nothing to ask yet.`);
+      return;
+    }
+    // Asked inside the click, before anything is awaited (browsers grant only then).
+    const access = granted ? Promise.resolve(true) : api.requestAccess(ARXIV_API_ORIGINS).catch(() => false);
     setProgress(`Asking arXiv about ${countLabel(order.length)}…`);
     void access.then(async (allowed) => {
       if (!allowed) {
@@ -98,7 +109,7 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
         ? `Checked ${formatCount(done)} of ${formatCount(order.length)}, then stopped: ${problem}. Of those checked so far, ${found}.`
         : done < order.length
           ? `Stopped after ${formatCount(done)} of ${formatCount(order.length)}: ${found}.`
-          : `Checked ${countLabel(done)}: ${found}.`) + filled;
+          : `Checked ${countLabel(done)}${notAgain}: ${found}.`) + filled;
       setProgress(null);
       setMessage(said); // said by the panel's status line: not announced twice
       focusIfLost(); // the Stop button is gone
