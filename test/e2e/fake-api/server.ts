@@ -1,7 +1,8 @@
 // A stand-in for api.github.com and huggingface.co/api on 127.0.0.1:443. The browsers resolve those two
 // hosts to this machine (Chromium --host-resolver-rules, Firefox network.dns.localDomains) and accept its
-// self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co; export.arxiv.org is answered too, in Chromium, which ignores the name mismatch;
-// doi.org too, which both browsers reach in save-link.e2e.ts; and PMLR's, NeurIPS's and CVF's paper pages, which the
+// self-signed test certificate (cert.pem, test-only, for api.github.com and huggingface.co; both browsers take it for
+// the other names too, as the automation asks them to: export.arxiv.org, which both reach in arxiv-versions.e2e.ts;
+// doi.org, in save-link.e2e.ts; and PMLR's, NeurIPS's and CVF's paper pages, which the
 // background fetches to read when a link to one is saved, in save-venue-link.e2e.ts). Needed because
 // the extension's background fetches are not visible to page-level request interception in Firefox.
 import { createServer, type Server } from 'node:https';
