@@ -1,10 +1,11 @@
 // What the library's checks learnt of saved arXiv papers' newest versions, for the popup's list and details: read once
 // the list is shown (never before its first render), and a paper revised since its save is marked.
 import { createContext } from 'preact';
-import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { arxivKey, isRevised } from '../core/revisions';
 import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
+import type { RevisedTest } from './list-query';
 
 const NONE: ReadonlyMap<string, ArxivVersionEntry> = new Map();
 export const ArxivVersionsContext = createContext<ReadonlyMap<string, ArxivVersionEntry>>(NONE);
@@ -33,4 +34,12 @@ export function useNewerVersion(saved: SavedPaper): ArxivVersionEntry | undefine
   const key = arxivKey(saved.id);
   const latest = useContext(ArxivVersionsContext).get(key ?? '');
   return latest && isRevised(saved, latest) ? latest : undefined;
+}
+
+/** The papers arXiv has a newer version of, as these answers say: the list's "New version" filter, and its count. */
+export function useRevised(papers: readonly SavedPaper[], versions: ReadonlyMap<string, ArxivVersionEntry>): { revised: RevisedTest; count: number } {
+  return useMemo(() => {
+    const revised: RevisedTest = (saved) => isRevised(saved, versions.get(arxivKey(saved.id) ?? ''));
+    return { revised, count: versions.size === 0 ? 0 : papers.filter(revised).length };
+  }, [papers, versions]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSaved } from './fake-api';
-import { applyQuery, hasCode, matchesFilters, NO_FILTERS, siteIds, sortPapers, tagCounts } from './list-query';
+import { applyQuery, hasCode, isFiltered, matchesFilters, NO_FILTERS, siteIds, sortPapers, tagCounts } from './list-query';
 
 const a = makeSaved('arxiv:2601.00001', 'beta transformers', 3000, { status: 'reading', tags: ['nlp', 'moe'] }, {
   published: '2026-01-05',
@@ -33,6 +33,13 @@ describe('filters', () => {
     expect(hasCode(c)).toBe(false);
   });
   it('combined', () => expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, tag: 'nlp', status: 'to-read' })))).toEqual(['3']));
+  it('by new version, as the test given says (none without one), and with a search', () => {
+    const revised = (s: { id: string }) => s.id.endsWith('3');
+    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, newVersion: true }, revised)))).toEqual(['3']);
+    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, newVersion: true })))).toEqual([]);
+    expect(ids(applyQuery(all, { ...NO_FILTERS, newVersion: true }, 'saved', new Map(all.map((s) => [s.id, 1])), revised))).toEqual(['3']);
+    expect(isFiltered({ ...NO_FILTERS, newVersion: true })).toBe(true);
+  });
 });
 
 describe('sorting', () => {

@@ -11,7 +11,13 @@ export interface ListFilters {
   /** Adapter id (`huggingface`, `arxiv`, …); '' means any site. */
   site: string;
   hasCode: boolean;
+  /** Only papers arXiv has a newer version of than the one saved (core/revisions.ts; the library's checks found it). */
+  newVersion: boolean;
 }
+
+/** Whether arXiv has a newer version of this saved paper than the one saved (as the checks found: popup/arxiv-versions.ts). */
+export type RevisedTest = (saved: SavedPaper) => boolean;
+const NONE_REVISED: RevisedTest = () => false;
 
 export type SortKey = 'saved' | 'published' | 'title' | 'stars' | 'upvotes' | 'relevance';
 
@@ -24,23 +30,24 @@ export const SORT_LABELS: Record<SortKey, string> = {
   relevance: 'Best match',
 };
 
-export const NO_FILTERS: ListFilters = { status: 'all', tag: '', site: '', hasCode: false };
+export const NO_FILTERS: ListFilters = { status: 'all', tag: '', site: '', hasCode: false, newVersion: false };
 
 /** A paper "has code" when it names at least one repository we would link to. */
 export function hasCode(saved: SavedPaper): boolean {
   return saved.paper.githubRepos.some((name) => REPO_NAME.test(name));
 }
 
-export function matchesFilters(saved: SavedPaper, filters: ListFilters): boolean {
+export function matchesFilters(saved: SavedPaper, filters: ListFilters, revised: RevisedTest = NONE_REVISED): boolean {
   if (filters.status !== 'all' && saved.status !== filters.status) return false;
   if (filters.tag && !saved.tags.includes(filters.tag)) return false;
   if (filters.site && saved.paper.source.site !== filters.site) return false;
   if (filters.hasCode && !hasCode(saved)) return false;
+  if (filters.newVersion && !revised(saved)) return false;
   return true;
 }
 
 export function isFiltered(filters: ListFilters): boolean {
-  return filters.status !== 'all' || filters.tag !== '' || filters.site !== '' || filters.hasCode;
+  return filters.status !== 'all' || filters.tag !== '' || filters.site !== '' || filters.hasCode || filters.newVersion;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -86,8 +93,9 @@ export function applyQuery(
   filters: ListFilters,
   sort: SortKey,
   scores: ReadonlyMap<string, number> | null,
+  revised: RevisedTest = NONE_REVISED,
 ): SavedPaper[] {
-  const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters));
+  const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters, revised));
   return sortPapers(kept, sort, scores);
 }
 

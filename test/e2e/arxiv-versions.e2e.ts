@@ -76,6 +76,9 @@ describe.each(browsers)('%s: new arXiv versions of saved papers', (_name, launch
     expect((await popup.texts('li.item .revised'))[0]).toMatch(/^v2 out/);
     await popup.click(harness.byRole('button', 'Details of “Saved From A Listing”'));
     await until(async () => (await popup.texts('.new-version')).some((t) => t.startsWith('arXiv has v2 of 15 Oct 2026; you saved it on 1 Sep')), 'the details’ line');
+    // The list's "New version" filter: the one paper still revised.
+    await popup.click(harness.byRole('checkbox', 'New version (1)'));
+    await until(async () => (await popup.texts('li.item .title')).join() === 'Saved From A Listing', 'the filtered list');
     const versions = (await popup.run<{ value: SavedPaper[] }>(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'list', payload: {} })`)).value;
     expect(versions.find((r) => r.id === 'arxiv:2609.10001')?.paper.version).toBe(3); // seen: the version it rose to
     expect(versions.find((r) => r.id === 'arxiv:2609.10003')?.paper).toMatchObject({ doi: '10.1145/3650000.3650123', venue: 'KDD 2026', aliases: ['doi:10.1145/3650000.3650123'] });

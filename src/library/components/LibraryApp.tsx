@@ -27,7 +27,7 @@ import { ImportPanel } from './ImportPanel';
 import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { VersionsPanel } from './VersionsPanel';
-import { ArxivVersionsContext, useArxivVersions } from '../../popup/arxiv-versions';
+import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
 
 interface Props {
   api: ReadingListApi;
@@ -59,7 +59,8 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
   useSlashFocus(searchRef);
 
   const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
-  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]));
+  const newVersions = useRevised(snapshot.papers, versions);
+  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), newVersions.revised);
   const narrowed = searchText(query) !== '' || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
   // What a bulk action acts on: the selected papers the search and filters show, in the order shown. Papers selected
@@ -140,7 +141,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 <SearchBox value={text} onChange={setText} inputRef={searchRef} onEnter={() => typedSave.current?.()} />
                 <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
               </div>
-              <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
+              <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} />
               <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={text} saveRef={typedSave} />
               {showDuplicates && duplicates.length > 0 && (
                 <DuplicatesPanel

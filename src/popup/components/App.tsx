@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, SiteAccess } from '../api';
-import { ArxivVersionsContext, useArxivVersions } from '../arxiv-versions';
+import { ArxivVersionsContext, useArxivVersions, useRevised } from '../arxiv-versions';
 import { countLabel, formatCount } from '../format';
 import { useSlashFocus } from '../keyboard';
 import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../list-query';
@@ -45,7 +45,8 @@ export function App({ api, stateOptions, state: started }: Props) {
   // Every keystroke searches, in the same render (a search costs a few ms at 10,000 papers, see search-index):
   // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
   const query = text;
-  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]));
+  const newVersions = useRevised(snapshot.papers, versions);
+  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), newVersions.revised);
   const total = snapshot.papers.length;
   // An empty list's box (for a paper to paste) narrows nothing.
   const narrowed = total > 0 && (searchText(query) !== '' || isFiltered(filters));
@@ -109,7 +110,7 @@ export function App({ api, stateOptions, state: started }: Props) {
               <SearchBox value={text} onChange={setText} inputRef={searchRef} onArrowDown={() => setFocusRequest({ id: '' })} onEnter={() => typedSave.current?.()} />
               <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
             </div>
-            <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} />
+            <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} />
             {/* Busy while the list shown is the popup's copy from its last open, until the background answers. */}
             <div class="scroll" aria-busy={snapshot.provisional || undefined}>
               <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} saveRef={typedSave} />

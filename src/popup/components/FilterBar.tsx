@@ -8,10 +8,12 @@ interface Props {
   onChange: (filters: ListFilters) => void;
   tags: readonly (readonly [string, number])[];
   sites: readonly string[];
+  /** How many papers arXiv has a newer version of (popup/arxiv-versions.ts): the "New version" filter shows while any has, or it filters. */
+  newVersions?: number;
 }
 
-/** Status, tag, site and "has code"; each control says what it filters for screen readers. */
-export function FilterBar({ filters, onChange, tags, sites }: Props) {
+/** Status, tag, site, "has code" and "new version"; each control says what it filters for screen readers. */
+export function FilterBar({ filters, onChange, tags, sites, newVersions = 0 }: Props) {
   const update = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
   const first = useRef<HTMLSelectElement>(null);
   // A tag or site chosen here that no paper has any more (its last paper untagged or removed) stays an option, or
@@ -48,6 +50,12 @@ export function FilterBar({ filters, onChange, tags, sites }: Props) {
         <input type="checkbox" checked={filters.hasCode} onChange={(e) => update({ hasCode: e.currentTarget.checked })} />
         Has code
       </label>
+      {(newVersions > 0 || filters.newVersion) && (
+        <label class="check">
+          <input type="checkbox" checked={filters.newVersion} onChange={(e) => update({ newVersion: e.currentTarget.checked })} />
+          New version ({newVersions})
+        </label>
+      )}
       {isFiltered(filters) && (
         <button
           type="button"

@@ -43,6 +43,30 @@ describe('popup: a newer arXiv version than the one saved', () => {
     expect(within(item).queryByText(/arXiv has v3/)).toBeNull();
   });
 
+  it('"New version (1)" filters the list to the papers arXiv has revised since their save; absent when none is', async () => {
+    const { api } = renderPopup(
+      [
+        makeSaved('arxiv:2409.00001', 'Revised Since', day('2026-09-01'), {}, { version: 1 }),
+        makeSaved('arxiv:2409.00003', 'Up To Date', day('2026-09-03'), {}, { version: 2 }),
+      ],
+      { versions: [{ key: '2409.00001', version: 3, updated: '2026-11-02', checkedAt: day('2026-11-25') }] },
+    );
+    const filter = await screen.findByRole('checkbox', { name: 'New version (1)' });
+    fireEvent.click(filter);
+    await waitFor(() => expect(screen.queryByText('Up To Date')).toBeNull());
+    expect(screen.getByText('Revised Since')).toBeTruthy();
+    expect(screen.getByText('1 of 2 papers')).toBeTruthy();
+    // Seen, it leaves the filtered list; the filter stays (unticked it would go) until cleared.
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “Revised Since”' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Seen: v3 of “Revised Since”' }));
+    await waitFor(() => expect(screen.queryByText('Revised Since')).toBeNull());
+    expect(screen.getByRole('checkbox', { name: 'New version (0)' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await screen.findByText('Up To Date');
+    expect(screen.queryByRole('checkbox', { name: /^New version/ })).toBeNull();
+    expect(api.papers.find((p) => p.id === 'arxiv:2409.00001')?.paper.version).toBe(3);
+  });
+
   it('asks for the checks’ answers only once the list is shown, and shows nothing without them', async () => {
     const { api } = renderPopup([makeSaved('arxiv:2409.00001', 'Never Checked', day('2026-09-01'), {}, { version: 1 })]);
     await screen.findByText('Never Checked');
