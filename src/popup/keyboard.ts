@@ -1,10 +1,16 @@
-// Page-wide keys: `/` focuses the search box unless the user is typing somewhere.
+// Page-wide keys: `/` focuses the search box unless the user is typing somewhere; where a focus lost goes back to.
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target.matches('input, textarea, select');
+}
+
+/** The focus fell to the page's body: its element was disabled or went (a button that ends a job goes with the job). */
+export function focusLost(): boolean {
+  const focused = document.activeElement;
+  return focused === null || focused === document.body || !focused.isConnected;
 }
 
 export function useSlashFocus(ref: RefObject<HTMLInputElement | null>): void {

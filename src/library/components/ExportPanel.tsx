@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { focusLost } from '../../popup/keyboard';
 import type { SavedPaper } from '../../storage/schema';
 import { downloadText } from '../download';
 import { FORMAT_LABELS, isAbort, type ExportFormat, type LoadExportModule } from '../export-module';
@@ -34,8 +35,6 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
   const running = useRef(false);
   const exportButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  /** The focus fell to the page's body (its button was disabled or went): true. */
-  const focusLost = () => document.activeElement === null || document.activeElement === document.body || !document.activeElement.isConnected;
   const scopes: [ExportScope, string, number][] = [
     ['all', 'All papers', all.length],
     ['shown', 'Shown (search and filters)', shown.length],

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { focusLost } from '../../popup/keyboard';
 import type { ReadingListState } from '../../popup/state';
 import type { SavedPaper } from '../../storage/schema';
 import { isAbort, type ExportModule, type LoadExportModule, type MergeSummary } from '../export-module';
@@ -49,8 +50,7 @@ export function ImportPanel({
    */
   const keepFocus = (button: HTMLButtonElement) =>
     setTimeout(() => {
-      const focused = document.activeElement;
-      if (focused && focused !== document.body && focused.isConnected) return; // the reader has moved on
+      if (!focusLost()) return; // the reader has moved on
       (button.isConnected && !button.disabled ? button : fileInput.current)?.focus();
     });
 

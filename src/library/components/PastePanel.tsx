@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { focusLost } from '../../popup/keyboard';
 import type { ReadingListApi, TabPaperView } from '../../popup/api';
 import { countLabel, errorMessage, formatCount } from '../../popup/format';
 import { MAX_PASTED, pastedAddresses } from '../../core/typed-address';
@@ -87,10 +88,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
       setProgress(null);
       setSaving(false);
       // The Save and Stop buttons are gone: a focus left with them goes back to the list's box.
-      setTimeout(() => {
-        const focused = document.activeElement;
-        if (!focused || focused === document.body || !focused.isConnected) box.current?.focus();
-      });
+      setTimeout(() => focusLost() && box.current?.focus());
     });
   }
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { focusLost } from '../../popup/keyboard';
 import type { ReadingListApi } from '../../popup/api';
 import { ARXIV_API_ORIGINS, VERSIONS_BATCH } from '../../background/messages';
 import { arxivKey, isRevised } from '../../core/revisions';
@@ -118,10 +119,7 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
 
   /** A focus left on a button that is gone (Stop, "All seen") goes back to the check's button, not to the page's body. */
   function focusIfLost() {
-    setTimeout(() => {
-      const focused = document.activeElement;
-      if (!focused || focused === document.body || !focused.isConnected) checkButton.current?.focus();
-    });
+    setTimeout(() => focusLost() && checkButton.current?.focus());
   }
 
   /** Marked seen, the paper leaves the list: the focus goes to the next one's "Seen" (the last one's: the check's button). */
