@@ -6,7 +6,7 @@ import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, fillPublication, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
 import type { LinkResolver } from './save-link/metadata';
-import { allArxivVersions, arxivVersionsOf, putArxivVersions } from '../storage/arxiv-versions';
+import { allArxivVersions, putArxivVersions } from '../storage/arxiv-versions';
 import { previewTabPaper, saveTabPaper, tabPaper } from './tab-paper';
 
 export interface HandlerDeps {
@@ -158,10 +158,8 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       for (const record of published) deps.broadcast(changedNotice(record));
       return { entries, published: published.map((record) => record.id) };
     }
-    case 'arxivVersions': {
-      const { ids } = message.payload as Envelope<'arxivVersions'>['payload'];
-      return ids ? arxivVersionsOf(db, ids.map((id) => id.slice('arxiv:'.length))) : allArxivVersions(db);
-    }
+    case 'arxivVersions':
+      return allArxivVersions(db);
     case 'putMany': {
       const { records } = message.payload as Envelope<'putMany'>['payload'];
       const written = await putPapers(db, records);

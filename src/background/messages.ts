@@ -195,8 +195,8 @@ export const requests = {
       v.check((ids) => eachOnce(ids), 'each paper once'),
     ),
   }),
-  /** What the checks so far said of saved papers' newest arXiv versions (of these papers only, when given). Extension pages only. */
-  arxivVersions: v.strictObject({ ids: v.optional(v.pipe(v.array(ArxivPaperId), v.maxLength(100_000))) }),
+  /** What the checks so far said of saved papers' newest arXiv versions. Extension pages only. */
+  arxivVersions: v.strictObject({}),
   /** Write many records in one transaction: all or nothing (imports). */
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */

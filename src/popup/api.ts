@@ -85,8 +85,8 @@ export interface ReadingListApi {
   previewTabPaper(tab: TabPaperView): Promise<TabPaperPreview | null>;
   /** Save it as a link to it is saved. Call it from a user action: it first asks for `missing` (a browser grants only then). */
   saveTabPaper(tab: TabPaperView): Promise<SavedPaper>;
-  /** What the checks so far said of saved arXiv papers' newest versions (only these papers', when given). */
-  arxivVersions(ids?: string[]): Promise<ArxivVersionEntry[]>;
+  /** What the checks so far said of saved arXiv papers' newest versions. */
+  arxivVersions(): Promise<ArxivVersionEntry[]>;
   /**
    * Ask arXiv for these saved arXiv papers' newest versions (at most VERSIONS_BATCH, one request, three seconds after
    * arXiv's last): resolves with what it said (papers it does not hold left out) and the papers it gave a journal DOI
@@ -158,7 +158,7 @@ export const extensionApi: ReadingListApi = {
     const asked = tab.missing.length ? browser.permissions.request({ origins: tab.missing }).catch(() => false) : Promise.resolve(true);
     return asked.then(() => send('saveTabPaper', { url: tab.url }));
   },
-  arxivVersions: (ids) => send('arxivVersions', ids ? { ids } : {}),
+  arxivVersions: () => send('arxivVersions', {}),
   checkVersions: (ids) => send('checkVersions', { ids }),
   arxivGranted: () => browser.permissions.contains({ origins: ARXIV_API_ORIGINS }),
 };

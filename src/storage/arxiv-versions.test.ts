@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './reading-list';
-import { allArxivVersions, arxivVersionsOf, putArxivVersions } from './arxiv-versions';
+import { allArxivVersions, putArxivVersions } from './arxiv-versions';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -22,7 +22,5 @@ describe('arXiv versions storage', () => {
       { key: '2401.00001', version: 3, updated: '2026-11-02', checkedAt: 2 },
       { key: 'hep-th/9901001', version: 3, updated: null, checkedAt: 1 },
     ]);
-    expect(await arxivVersionsOf(db, ['hep-th/9901001', '2401.99999'])).toEqual([{ key: 'hep-th/9901001', version: 3, updated: null, checkedAt: 1 }]);
-    expect(await arxivVersionsOf(db, [])).toEqual([]);
   });
 });

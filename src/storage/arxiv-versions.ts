@@ -14,11 +14,3 @@ export async function putArxivVersions(db: Database, entries: readonly ArxivVers
 export function allArxivVersions(db: Database): Promise<ArxivVersionEntry[]> {
   return db.getAll('arxivVersions');
 }
-
-/** The entries of these arXiv ids (without version) that are kept, in one transaction. */
-export async function arxivVersionsOf(db: Database, keys: readonly string[]): Promise<ArxivVersionEntry[]> {
-  const tx = db.transaction('arxivVersions', 'readonly');
-  const found = await Promise.all(keys.map((key) => tx.store.get(key)));
-  await tx.done;
-  return found.filter((entry): entry is ArxivVersionEntry => entry !== undefined);
-}
