@@ -1,7 +1,7 @@
 // The one entry of an arXiv API answer (`export.arxiv.org/api/query?id_list=<id>`), read strictly: an Atom
 // feed with exactly one entry for exactly the id asked for. arXiv answers a bad id with HTTP 200 and an
 // entry titled "Error"; that, like an empty feed, means "not found". Text is whitespace-normalised, TeX kept.
-import { parseArxivId } from '../../core/ids';
+import { parseArxivId, type ArxivId } from '../../core/ids';
 import { clip, isPaperVersion, normalizeSpace, ownDoi, PAPER_LIMITS } from '../../core/paper';
 import { childrenNamed, parseXml, textContent, type XmlElement } from './xml';
 
@@ -80,14 +80,22 @@ export function parseArxivAtom(xml: string, expectedId: string): AtomResult {
   }
 }
 
-function readEntry(entry: XmlElement, expected: string): AtomResult {
-  const idText = text(entry, ATOM_NS, 'id') ?? '';
-  const title = text(entry, ATOM_NS, 'title');
-  const idMatch = ENTRY_ID.exec(idText);
+/**
+ * The arXiv paper an entry is (its id the abs page of a version), or `error` for arXiv's error entry (id under
+ * /api/errors, title "Error", summary naming the problem); throws Invalid for anything else.
+ */
+function entryPaper(entry: XmlElement): ArxivId | 'error' {
+  const idMatch = ENTRY_ID.exec(text(entry, ATOM_NS, 'id') ?? '');
   const parsed = idMatch ? parseArxivId(idMatch[1]!) : null;
-  // arXiv's error entry: id under /api/errors, title "Error", summary naming the problem.
-  if (!parsed && title === 'Error') return { status: 'not-found' };
-  if (!parsed) throw new Invalid('entry id is not an arXiv abs URL');
+  if (parsed) return parsed;
+  if (text(entry, ATOM_NS, 'title') === 'Error') return 'error';
+  throw new Invalid('entry id is not an arXiv abs URL');
+}
+
+function readEntry(entry: XmlElement, expected: string): AtomResult {
+  const title = text(entry, ATOM_NS, 'title');
+  const parsed = entryPaper(entry);
+  if (parsed === 'error') return { status: 'not-found' };
   if (archiveId(parsed.id) !== archiveId(expected)) throw new Invalid(`entry is ${parsed.id}, not ${expected}`);
   if (!title) throw new Invalid('entry without a title');
   const authors = childrenNamed(entry, ATOM_NS, 'author')
@@ -150,12 +158,10 @@ export function parseArxivAtomBatch(xml: string, expected: readonly string[]): A
   const seen = new Set<string>();
   try {
     for (const entry of childrenNamed(feed, ATOM_NS, 'entry')) {
-      const idMatch = ENTRY_ID.exec(text(entry, ATOM_NS, 'id') ?? '');
-      const parsed = idMatch ? parseArxivId(idMatch[1]!) : null;
-      if (!parsed && text(entry, ATOM_NS, 'title') === 'Error') {
+      const parsed = entryPaper(entry);
+      if (parsed === 'error') {
         return { status: 'invalid', reason: `arXiv refused the query: ${(text(entry, ATOM_NS, 'summary') ?? 'no reason given').slice(0, 200)}` };
       }
-      if (!parsed) throw new Invalid('entry id is not an arXiv abs URL');
       const id = archiveId(parsed.id);
       if (!asked.has(id)) throw new Invalid(`entry ${parsed.id} was not asked for`);
       if (parsed.version === null) throw new Invalid(`entry ${parsed.id} names no version`);
