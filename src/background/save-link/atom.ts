@@ -1,6 +1,7 @@
-// The one entry of an arXiv API answer (`export.arxiv.org/api/query?id_list=<id>`), read strictly: an Atom
-// feed with exactly one entry for exactly the id asked for. arXiv answers a bad id with HTTP 200 and an
-// entry titled "Error"; that, like an empty feed, means "not found". Text is whitespace-normalised, TeX kept.
+// arXiv API answers (`export.arxiv.org/api/query?id_list=…`), read strictly: for one id, an Atom feed with exactly one
+// entry for exactly that id (parseArxivAtom); for many, each entry's newest version (parseArxivAtomBatch). arXiv
+// answers a bad id with HTTP 200 and an entry titled "Error"; for one id that, like an empty feed, means "not found".
+// Text is whitespace-normalised, TeX kept.
 import { parseArxivId, type ArxivId } from '../../core/ids';
 import { clip, isPaperVersion, normalizeSpace, ownDoi, PAPER_LIMITS } from '../../core/paper';
 import { childrenNamed, parseXml, textContent, type XmlElement } from './xml';
