@@ -51,8 +51,8 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       // Relevance is asked for only with something to be like: a page whose reader has saved nothing gets neither
       // marks nor the page control ("Next relevant (0)" on every listing of a new user's browser). The control's
       // presence so tells a page that the list is not empty, and nothing more (overlay/page-control.ts).
-      const [{ watchedTopics, tagRules, relevance }, listed] = await Promise.all([deps.settings(), deps.db().then(hasPapers).catch(() => true)]);
-      return { watchedTopics, tagRules, relevance: relevance.enabled && listed };
+      const [{ watchedTopics, followedAuthors, tagRules, relevance }, listed] = await Promise.all([deps.settings(), deps.db().then(hasPapers).catch(() => true)]);
+      return { watchedTopics, followedAuthors, tagRules, relevance: relevance.enabled && listed };
     }
     case 'relevance': {
       // Off means off: the content script does not ask, and the background would not answer if it did.

@@ -352,10 +352,10 @@ describe('handle', () => {
 
   it('gives pages the tag settings but never the GitHub token', async () => {
     const db = await openDatabase();
-    const deps = depsOver(async () => db, { settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'] }) });
+    const deps = depsOver(async () => db, { settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'] }) });
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://huggingface.co/papers' });
     const answer = await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
-    expect(answer).toEqual({ watchedTopics: ['llm'], tagRules: [], relevance: true });
+    expect(answer).toEqual({ watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [], relevance: true });
     expect(JSON.stringify(answer)).not.toContain('secret');
   });
 
@@ -405,9 +405,18 @@ describe('handle', () => {
     expect(() => parseEnvelope({ type: 'topics', payload: { papers: [{ title: 'x'.repeat(2001), abstract: null }] } })).toThrow(TypeError);
   });
 
+  it('takes followed authors in a settings change up to their bounds: 500 names of 200 characters', () => {
+    const patch = (followedAuthors: unknown) => ({ type: 'setSettings', payload: { patch: { followedAuthors } } });
+    expect(() => parseEnvelope(patch(Array.from({ length: 500 }, () => 'x'.repeat(200))))).not.toThrow();
+    expect(() => parseEnvelope(patch(Array.from({ length: 501 }, () => 'Yann LeCun')))).toThrow(TypeError);
+    expect(() => parseEnvelope(patch(['x'.repeat(201)]))).toThrow(TypeError);
+    expect(() => parseEnvelope(patch([42]))).toThrow(TypeError);
+    expect(() => parseEnvelope(patch('Yann LeCun'))).toThrow(TypeError);
+  });
+
   it('answers the tag settings even when the database cannot be opened', async () => {
     const deps = depsOver(() => Promise.reject(new Error('blocked')));
-    expect(await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)).toEqual({ watchedTopics: [], tagRules: [], relevance: true });
+    expect(await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)).toEqual({ watchedTopics: [], followedAuthors: [], tagRules: [], relevance: true });
   });
 });
 

@@ -287,7 +287,7 @@ export interface Responses {
   editMany: { written: number };
   repos: (RepoSummary | null)[];
   paperRepos: string[][];
-  tagSettings: { watchedTopics: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
+  tagSettings: { watchedTopics: string[]; followedAuthors: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
   settings: Settings;
   setSettings: Settings;
   /** Only cards over the threshold and not already saved. */

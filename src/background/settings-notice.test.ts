@@ -5,8 +5,9 @@ import { pageSettingsChanged, tellTabsSettingsChanged } from './settings-notice'
 describe('settings notice (open pages follow a settings change at once)', () => {
   const before = { ...DEFAULT_SETTINGS, githubToken: 'ghp_old' };
 
-  it('a change to what pages read (watched topics, tag rules, relevance) tells the tabs', () => {
+  it('a change to what pages read (watched topics, followed authors, tag rules, relevance) tells the tabs', () => {
     expect(pageSettingsChanged(before, { ...before, watchedTopics: ['moe'] })).toBe(true);
+    expect(pageSettingsChanged(before, { ...before, followedAuthors: ['Yann LeCun'] })).toBe(true);
     expect(pageSettingsChanged(before, { ...before, tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }] })).toBe(true);
     expect(pageSettingsChanged(before, { ...before, relevance: { enabled: false } })).toBe(true);
   });

@@ -1,11 +1,12 @@
-// Open pages follow a change of the settings they read (tagSettings: watched topics, tag rules, relevance) at once:
-// every tab is told that they changed, and its content script asks for them again. The notice carries nothing.
+// Open pages follow a change of the settings they read (tagSettings: watched topics, followed authors, tag rules,
+// relevance) at once: every tab is told that they changed, and its content script asks for them again. The notice
+// carries nothing.
 import type { Settings } from '../storage/settings';
 import type { SettingsNotice } from './messages';
 
 /** What a page reads of the settings (the token and the toolbar count are the background's alone). */
 function pageSettings(s: Settings): string {
-  return JSON.stringify([s.watchedTopics, s.tagRules, s.relevance?.enabled]);
+  return JSON.stringify([s.watchedTopics, s.followedAuthors, s.tagRules, s.relevance?.enabled]);
 }
 
 /** A change to what pages read; a new token or toolbar count tells no tab anything. */

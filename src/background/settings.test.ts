@@ -97,14 +97,32 @@ describe('settings in the background', () => {
     expect(legacy.items).toEqual({});
   });
 
+  it('settings a build before followed authors kept read as following none, and a save keeps the rest', async () => {
+    const db = await openDatabase();
+    const { followedAuthors: _, ...older } = { ...DEFAULT_SETTINGS, githubToken: 'ghp_old', watchedTopics: ['llm'] };
+    await db.put('settings', older, 'settings');
+    const service = createSettingsService(async () => db, legacyArea(), followers());
+    expect(await service.read()).toEqual({ ...DEFAULT_SETTINGS, githubToken: 'ghp_old', watchedTopics: ['llm'], followedAuthors: [] });
+    await service.save({ followedAuthors: ['Yann LeCun'] });
+    expect(await service.read()).toEqual({ ...DEFAULT_SETTINGS, githubToken: 'ghp_old', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'] });
+  });
+
   it('of settings an older build left, a field of the wrong shape is dropped (its default stands) and the rest move', async () => {
     const db = await openDatabase();
     const rule = { tag: 'rl', match: 'reward', fields: 'both' };
     const legacy = legacyArea({
-      settings: { githubToken: 42, watchedTopics: ['llm'], tagRules: [rule, null, { tag: 'x' }], toolbarCount: 'yes', relevance: null, stray: 1 },
+      settings: {
+        githubToken: 42,
+        watchedTopics: ['llm'],
+        followedAuthors: ['Yann LeCun', 7, 'x'.repeat(201), null],
+        tagRules: [rule, null, { tag: 'x' }],
+        toolbarCount: 'yes',
+        relevance: null,
+        stray: 1,
+      },
     });
     const service = createSettingsService(async () => db, legacy, followers());
-    expect(await service.read()).toEqual({ ...DEFAULT_SETTINGS, watchedTopics: ['llm'], tagRules: [rule] });
+    expect(await service.read()).toEqual({ ...DEFAULT_SETTINGS, watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [rule] });
   });
 
   it('a token an older build kept with white space moves trimmed, and one the options page refuses moves still, for it to say why', async () => {
@@ -142,6 +160,7 @@ describe('settings in the background', () => {
     expect(await service.read()).toEqual({
       githubToken: 'ghp_x',
       watchedTopics: ['moe'],
+      followedAuthors: [],
       tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }],
       toolbarCount: false,
       relevance: { enabled: false },

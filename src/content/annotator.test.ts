@@ -108,7 +108,7 @@ describe('Annotator', () => {
       return paper.id === 'fake:1' ? [{ id: 'agents', label: 'Agents' }, { id: 'planning', label: 'Planning' }] : [];
     });
     performance.clearMarks(ANNOTATED_MARK);
-    const a = annotator(port, vi.fn(), createTagger({ watchedTopics: ['planning'], tagRules: [] }));
+    const a = annotator(port, vi.fn(), createTagger({ watchedTopics: ['planning'], followedAuthors: [], tagRules: [] }));
     const started = a.start();
     await vi.waitFor(() => expect(hosts()).toHaveLength(3), WAIT);
     const chips = (host: Element) => [...roots.get(host)!.querySelectorAll('.tags button.chip')].map((b) => `${shownText(b)}${b.hasAttribute('data-watched') ? '*' : ''}`);
@@ -1184,7 +1184,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     const port = fakePort();
     const topics = vi.fn(async (paper: Paper) => [{ id: 'agents', label: `Agents ${paper.id}` }]);
     port.topics = topics;
-    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }), REPORTED).start();
+    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), REPORTED).start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     const all = articles();
     FakeObserver.show(...all.slice(40, 44));
@@ -1319,7 +1319,7 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
       return [{ id: 'agents', label: `Agents ${paper.id}` }];
     });
     const marked = marks();
-    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }), REPORTED).start();
+    const started = annotator(port, vi.fn(), createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), REPORTED).start();
     await vi.waitFor(() => expect(FakeObserver.all.find((o) => o.targets.size === 80 && !o.options?.rootMargin)).toBeTruthy(), WAIT);
     FakeObserver.show(...articles().slice(40, 44));
     await vi.waitFor(() => expect(marked).toHaveLength(1), WAIT);
@@ -2037,23 +2037,42 @@ describe('Annotator following a settings change (options page, no reload)', () =
 
   it('the overlays built already take the new rule chips and watched topics; taken away again, they go', async () => {
     document.body.innerHTML = card('1', 'Offline reward learning') + card('2', 'Vision transformers');
-    const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }));
+    const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }));
     await a.start();
     await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['Agents'], ['Agents']]), WAIT);
     expect(hosts().map(watchedRow)).toEqual([false, false]);
-    await a.updateSettings(createTagger({ watchedTopics: ['agents'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: ['agents'], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
     expect(hosts().map(chips)).toEqual([['Agents*', 'rl'], ['Agents*']]);
     expect(hosts().map(watchedRow)).toEqual([true, true]);
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), false);
     expect(hosts().map(chips)).toEqual([['Agents'], ['Agents']]);
     expect(hosts().map(watchedRow)).toEqual([false, false]);
   });
 
+  it('cards by a followed author get a chip naming them and stand out, however the page writes the name; a click marks them all', async () => {
+    document.body.innerHTML =
+      card('1', 'Energy models', ['Yann LeCun', 'A. Other']) + card('2', 'Convnets', ['Y. LeCun']) + card('3', 'Diffusion', ['Yves LeCun']);
+    const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }));
+    await a.start();
+    await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['Agents'], ['Agents'], ['Agents']]), WAIT);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: ['Yann LeCun'], tagRules: [] }), false);
+    expect(hosts().map(chips)).toEqual([['Yann LeCun*', 'Agents'], ['Yann LeCun*', 'Agents'], ['Agents']]);
+    expect(hosts().map(watchedRow)).toEqual([true, true, false]);
+    const chip = roots.get(hosts()[1]!)!.querySelector('.tags button.chip') as HTMLElement;
+    expect(chip.title).toBe('Author you follow: mark every paper on this page by Yann LeCun');
+    expect(chip.getAttribute('data-kind')).toBe('author');
+    chip.click();
+    expect(hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('marked'))).toEqual([true, true, false]);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), false); // unfollowed
+    expect(hosts().map(chips)).toEqual([['Agents'], ['Agents'], ['Agents']]);
+    expect(hosts().map(watchedRow)).toEqual([false, false, false]);
+  });
+
   it('a card appended after the change is built with the new settings', async () => {
     document.body.innerHTML = card('1', 'Offline reward learning');
-    const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], tagRules: [] }));
+    const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }));
     await a.start();
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
     document.body.insertAdjacentHTML('beforeend', card('3', 'Reward models'));
     await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['rl', 'Agents'], ['rl', 'Agents']]), WAIT);
   });
@@ -2068,7 +2087,7 @@ describe('Annotator following a settings change (options page, no reload)', () =
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
     a.setDimDone(true);
     expect(control()).not.toBeNull();
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), false);
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, true, true]);
     expect(control()).toBeNull();
     expect(hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('dim'))).toEqual([false, false, false]);
@@ -2094,7 +2113,7 @@ describe('Annotator following a settings change (options page, no reload)', () =
     a.setRelevance(true);
     const started = a.start();
     await vi.waitFor(() => expect(port.relevance).toHaveBeenCalledTimes(1), WAIT);
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), false);
     answer();
     await started;
     await flush();
@@ -2107,7 +2126,7 @@ describe('Annotator following a settings change (options page, no reload)', () =
     const port = fakePort();
     relevant(port);
     const a = annotator(port);
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), true);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), true);
     expect(control()).toBeNull();
     await a.start();
     expect(port.relevance).toHaveBeenCalledTimes(1);
@@ -2123,15 +2142,15 @@ describe('Annotator following a settings change (options page, no reload)', () =
     await a.start();
     expect(port.relevance).not.toHaveBeenCalled();
     expect(control()).toBeNull();
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), true);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), true);
     expect(port.relevance).toHaveBeenCalledWith(
       ['1', '2', '3'].map((id) => ({ id: `fake:${id}`, title: `Paper ${id}`, abstract: null })),
       [],
     );
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
     expect(shownText(nextButton())).toBe('Next relevant (1)');
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), false);
-    await a.updateSettings(createTagger({ watchedTopics: [], tagRules: [] }), true);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), true);
     expect(port.relevance).toHaveBeenCalledTimes(2);
     expect(hosts().map((h) => mark(h).hidden)).toEqual([true, false, true]);
     expect(shownText(nextButton())).toBe('Next relevant (1)');

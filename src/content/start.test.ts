@@ -84,7 +84,7 @@ describe('startContentScript follows a settings notice (options page, no reload)
   let asked: string[];
 
   beforeEach(() => {
-    settings = { watchedTopics: [], tagRules: [], relevance: false };
+    settings = { watchedTopics: [], followedAuthors: [], tagRules: [], relevance: false };
     listeners = [];
     asked = [];
     const answers: Record<string, (payload: any) => unknown> = {
@@ -118,12 +118,12 @@ describe('startContentScript follows a settings notice (options page, no reload)
     startContentScript([adapter]);
     await vi.waitFor(() => expect(chips()).toEqual([[], []]));
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(1);
-    settings = { watchedTopics: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: true };
+    settings = { watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: true };
     tell({ type: 'settings' });
     await vi.waitFor(() => expect(chips()).toEqual([['rl'], []]));
     await vi.waitFor(() => expect(marks()).toEqual([true, false]));
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(2);
-    settings = { watchedTopics: [], tagRules: [], relevance: false };
+    settings = { watchedTopics: [], followedAuthors: [], tagRules: [], relevance: false };
     tell({ type: 'settings', tagRules: [{ tag: 'x', match: 'vision', fields: 'title' }] }); // not a notice: ignored
     tell({ type: 'settings' });
     await vi.waitFor(() => expect(marks()).toEqual([false, false]));
@@ -138,7 +138,7 @@ describe('startContentScript follows a settings notice (options page, no reload)
     await vi.waitFor(() => expect(asked).toContain('lookup'));
     await vi.waitFor(() => expect(chips().length).toBeGreaterThan(0));
     expect(chips().flat()).not.toContain('rl');
-    settings = { watchedTopics: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: false };
+    settings = { watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: false };
     tell({ type: 'reload' });
     // (The earlier tests' scripts are still running on this document, deaf to this test's notices: the overlay of this
     // test's script is the one that changes.)
@@ -177,7 +177,7 @@ describe('startContentScript follows a paper under any of its ids (Paper.aliases
     sent = [];
     // The background as it answers a page: paper 1 is saved as its DOI.
     const answers: Record<string, (payload: any) => unknown> = {
-      tagSettings: () => ({ watchedTopics: [], tagRules: [], relevance: false }),
+      tagSettings: () => ({ watchedTopics: [], followedAuthors: [], tagRules: [], relevance: false }),
       lookup: ({ ids }: { ids: string[] }) => Object.fromEntries(ids.map((id) => [id, id === 'dblp:conf/x/1' ? { status: 'reading', tags: [], savedAs: 'doi:10.1109/one' } : null])),
       topics: ({ papers }: { papers: unknown[] }) => papers.map(() => []),
       edit: ({ id, edit }: { id: string; edit: { status: string } }) => ({ id, status: edit.status, tags: [] }),
@@ -340,7 +340,7 @@ describe('startContentScript asks for repositories a Hugging Face card shows sta
   beforeEach(() => {
     asked = [];
     const answers: Record<string, (payload: any) => unknown> = {
-      tagSettings: () => ({ watchedTopics: [], tagRules: [], relevance: false }),
+      tagSettings: () => ({ watchedTopics: [], followedAuthors: [], tagRules: [], relevance: false }),
       lookup: () => ({}),
       topics: ({ papers }: { papers: unknown[] }) => papers.map(() => []),
       paperRepos: ({ arxivIds }: { arxivIds: string[] }) => arxivIds.map(() => []),

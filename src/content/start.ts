@@ -16,8 +16,8 @@ import { PAPER_LIMITS, type Paper } from '../core/paper';
  */
 const send = <N extends ContentScriptRequest>(type: N, payload: RequestOf<N>) => sendAny(type, payload) as Promise<PageResponses[N]>;
 
-/** A page's settings when the background cannot say: no rules, no watched topics, no relevance. */
-const NO_SETTINGS = { watchedTopics: [], tagRules: [], relevance: false };
+/** A page's settings when the background cannot say: no rules, no watched topics or followed authors, no relevance. */
+const NO_SETTINGS = { watchedTopics: [], followedAuthors: [], tagRules: [], relevance: false };
 
 export function startContentScript(adapters: readonly SiteAdapter<any>[]): void {
   // The page settings, asked once before the first annotation and again on each settings notice. Answers count in the

@@ -7,6 +7,7 @@ describe('card tagger', () => {
   it('combines rule tags, the built-in topics the background matched (watched ones marked) and site keywords', () => {
     const tag = createTagger({
       watchedTopics: ['moe'],
+      followedAuthors: [],
       tagRules: [{ tag: 'my-routing', match: 'router, routing', fields: 'both' }],
     });
     const paper = makePaper({
@@ -25,8 +26,19 @@ describe('card tagger', () => {
     expect(tag(paper)).toEqual([tags[0], tags.at(-1)]);
   });
 
+  it("puts the followed authors among a paper's authors first, watched, named as the reader wrote them", () => {
+    const tag = createTagger({ watchedTopics: [], followedAuthors: ['Yann LeCun', 'Schölkopf', 'Geoffrey Hinton'], tagRules: [] });
+    const paper = makePaper({ title: 'T', abstract: null, categories: ['cs.LG'], authors: ['B Schoelkopf', 'Y LeCun', 'Jane Doe'] });
+    expect(tag(paper)).toEqual([
+      { label: 'Yann LeCun', kind: 'author', watched: true },
+      { label: 'Schölkopf', kind: 'author', watched: true },
+      { label: 'cs.LG', kind: 'site', watched: false },
+    ]);
+    expect(tag(makePaper({ title: 'T', abstract: null, categories: [], authors: ['Yves LeCun'] }))).toEqual([]);
+  });
+
   it('skips invalid rules instead of failing the page', () => {
-    const tag = createTagger({ watchedTopics: [], tagRules: [{ tag: 'bad', match: '/(a+)+/', fields: 'title' }] });
+    const tag = createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'bad', match: '/(a+)+/', fields: 'title' }] });
     expect(tag(makePaper({ title: 'aaaa', abstract: null, categories: [] }))).toEqual([]);
   });
 });

@@ -1,24 +1,33 @@
-// Tags for a card before the user's own: the user's tag rules, built-in topics (matched by the background from title
-// and abstract, see background/topics.ts) and the site's keywords (Hugging Face ai_keywords, arXiv categories).
+// Tags for a card before the user's own: the authors the user follows among its authors (core/authors.ts), the user's
+// tag rules, built-in topics (matched by the background from title and abstract, see background/topics.ts) and the
+// site's keywords (Hugging Face ai_keywords, arXiv categories).
 import type { Paper } from '../core/paper';
 import type { TopicMatch } from '../background/messages';
 import { compileRules, type UserRule } from '../core/tags/rules';
+import { followedMatcher } from '../core/authors';
 import type { Tag } from './overlay/tag-chips';
 
 export interface TagSettings {
   /** Topic ids the user watches. */
   watchedTopics: string[];
+  /** Names of authors the user follows: a card by one stands out, with a chip naming them as the user wrote it. */
+  followedAuthors: string[];
   tagRules: UserRule[];
 }
 
-/** A card's tags: its rule tags, then `topics` (the background's answer for it; watched ones marked), then keywords. */
+/**
+ * A card's tags: its followed authors (watched), its rule tags, then `topics` (the background's answer for it; watched
+ * ones marked), then keywords.
+ */
 export type Tagger = (paper: Paper, topics?: readonly TopicMatch[]) => Tag[];
 
 /** The user's rules are compiled once per page. */
 export function createTagger(settings: TagSettings): Tagger {
   const watched = new Set(settings.watchedTopics);
   const rules = compileRules(settings.tagRules);
+  const followed = followedMatcher(settings.followedAuthors);
   return (paper, topics = []) => [
+    ...followed(paper.authors).map((label): Tag => ({ label, kind: 'author', watched: true })),
     ...rules(paper).map((label): Tag => ({ label, kind: 'rule', watched: false })),
     ...topics.map(({ id, label }): Tag => ({ label, kind: 'topic', watched: watched.has(id) })),
     ...paper.categories.map((label): Tag => ({ label, kind: 'site', watched: false })),

@@ -63,6 +63,36 @@ describe('SettingsForm', () => {
     expect((screen.getByLabelText('Mixture of experts') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('saves followed authors one a line: trimmed, each once, blank lines dropped, and shows them so', async () => {
+    const store = fakeStore({ followedAuthors: ['Geoffrey Hinton'] });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    const field = (await screen.findByLabelText('Followed authors, one name a line')) as HTMLTextAreaElement;
+    expect(field.value).toBe('Geoffrey Hinton');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toMatch(/“Y\. LeCun”/);
+    fireEvent.input(field, { target: { value: 'Geoffrey Hinton\n\n  Yann   LeCun \nyann lecun\nSchölkopf\n' } });
+    expect(field.value).toBe('Geoffrey Hinton\n\n  Yann   LeCun \nyann lecun\nSchölkopf\n'); // as typed while edited
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.write).toHaveBeenCalledWith({ followedAuthors: ['Geoffrey Hinton', 'Yann LeCun', 'Schölkopf'] });
+    expect(field.value).toBe('Geoffrey Hinton\nYann LeCun\nSchölkopf');
+  });
+
+  it('refuses a followed name that names no one or is too long, says which line at the field, and takes the focus there', async () => {
+    const store = fakeStore();
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    const field = (await screen.findByLabelText('Followed authors, one name a line')) as HTMLTextAreaElement;
+    fireEvent.input(field, { target: { value: `Yann LeCun\n1234\n${'a'.repeat(201)}` } });
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const error = document.getElementById(field.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(error?.textContent).toBe('Line 2: a name needs letters. Line 3: a name is at most 200 characters.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Fix the followed authors first; nothing was saved.');
+    expect(store.write).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(field);
+    fireEvent.input(field, { target: { value: Array.from({ length: 501 }, (_, i) => `Author ${i}`).join('\n') } });
+    expect(screen.getByRole('alert').textContent).toBe('At most 500 names.');
+  });
+
   it('a new token or toolbar count applies at once: no reload is asked for', async () => {
     render(<SettingsForm store={fakeStore()} topics={TOPICS} />);
     fireEvent.input(await screen.findByLabelText(/Personal access token/), { target: { value: 'ghp_abc' } });

@@ -4,6 +4,7 @@ import { validateRule, type UserRule } from '../core/tags/rules';
 import { githubTokenProblem } from './github-token';
 import { tokenDigest } from '../core/token-digest';
 import { followStored } from './follow-stored';
+import { FOLLOWED_LIMITS, followedNameProblem, followedNames } from '../core/authors';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
@@ -18,7 +19,10 @@ export interface TopicChoice {
 const EMPTY_RULE: UserRule = { tag: '', match: '', fields: 'both' };
 const isBlank = (rule: UserRule) => !rule.tag.trim() && !rule.match.trim();
 
-/** GitHub token, toolbar count, relevance, watched topics and tag rules; nothing is saved until every rule is valid. */
+/**
+ * GitHub token, toolbar count, relevance, watched topics, followed authors and tag rules; nothing is saved until every
+ * rule and name is valid.
+ */
 export function SettingsForm({
   store,
   topics,
@@ -142,6 +146,14 @@ export function SettingsForm({
   const tagFails = rules.map((rule, i) => problems[i] !== null && !validateRule({ ...rule, match: 'x' }).ok);
   const setRule = (i: number, patch: Partial<UserRule>) => update({ tagRules: rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const watched = new Set(settings.watchedTopics);
+  // Followed authors are edited as lines (kept as typed, blank ones too, while the field is edited) and saved as names.
+  const authorLines = settings.followedAuthors;
+  const authorProblems = authorLines.flatMap((line, i) => {
+    const problem = line.trim() ? followedNameProblem(line.trim()) : null;
+    return problem ? [`Line ${i + 1}: ${problem}.`] : [];
+  });
+  if (authorLines.filter((line) => line.trim()).length > FOLLOWED_LIMITS.names) authorProblems.push(`At most ${FOLLOWED_LIMITS.names} names.`);
+  const authorsProblem = authorProblems.length ? authorProblems.join(' ') : null;
   const tokenProblem = githubTokenProblem(settings.githubToken);
   // About the saved token: said while the field still holds it.
   const tokenRejected = savedTokenRejected && !tokenProblem && settings.githubToken.trim() === savedToken;
@@ -149,15 +161,16 @@ export function SettingsForm({
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (tokenProblem || problems.some(Boolean)) {
-      setMessage(`Fix the ${tokenProblem ? (problems.some(Boolean) ? 'token and the highlighted rules' : 'token') : 'highlighted rules'} first; nothing was saved.`);
+    if (tokenProblem || problems.some(Boolean) || authorsProblem) {
+      const fix = [tokenProblem && 'token', authorsProblem && 'followed authors', problems.some(Boolean) && 'highlighted rules'].filter(Boolean);
+      setMessage(`Fix the ${fix.length > 1 ? `${fix.slice(0, -1).join(', ')} and ${fix.at(-1)}` : fix[0]} first; nothing was saved.`);
       form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); // to the first field to fix
       return;
     }
     try {
       // Only what was changed on this page, over what is stored now: a change saved meanwhile from another options
       // tab to a field left alone here stays.
-      const edited = { ...settings, githubToken: settings.githubToken.trim(), tagRules: rules.filter((rule) => !isBlank(rule)) };
+      const edited = { ...settings, githubToken: settings.githubToken.trim(), followedAuthors: followedNames(authorLines), tagRules: rules.filter((rule) => !isBlank(rule)) };
       const patch = Object.fromEntries(
         Object.entries(edited).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(stored[key as keyof Settings])),
       ) as Partial<Settings>;
@@ -257,6 +270,27 @@ export function SettingsForm({
           </label>
         ))}
       </fieldset>
+
+      <h2>Followed authors</h2>
+      <p class="muted" id={`${id}-authors-help`}>
+        Papers by these authors stand out on every page, with a chip naming them. One name a line: “Yann LeCun” also finds
+        “Y. LeCun” and “LeCun, Yann”; a family name alone (“LeCun”) finds every author of that name.
+      </p>
+      <textarea
+        class="authors"
+        rows={5}
+        spellcheck={false}
+        aria-label="Followed authors, one name a line"
+        value={authorLines.join('\n')}
+        aria-invalid={authorsProblem ? true : undefined}
+        aria-describedby={authorsProblem ? `${id}-authors-error ${id}-authors-help` : `${id}-authors-help`}
+        onInput={(e) => update({ followedAuthors: (e.target as HTMLTextAreaElement).value.split('\n') })}
+      />
+      {authorsProblem && (
+        <p class="error" role="alert" id={`${id}-authors-error`}>
+          {authorsProblem}
+        </p>
+      )}
 
       <h2>Tag rules</h2>
       <p class="muted">Tag a paper when its title or abstract matches words (comma-separated) or a /regular expression/.</p>

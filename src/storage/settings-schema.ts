@@ -2,11 +2,14 @@
 // ../background/messages.ts) and the settings an older build left in storage.local (settings-store.ts).
 import * as v from 'valibot';
 import type { Settings } from './settings';
+import { FOLLOWED_LIMITS } from '../core/authors';
 
 /** '' for none; a token goes into a request header, which takes no white space nor control characters. */
 const GithubToken = v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*$/, 'a token is printable ASCII without spaces'));
 /** A topic id (core/tags/taxonomy.ts). */
 const TopicId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,100}$/, 'must be a topic id'));
+/** A followed author's name as typed (core/authors.ts: one with no letter finds no one, and is skipped). */
+const FollowedAuthor = v.pipe(v.string(), v.maxLength(FOLLOWED_LIMITS.name));
 const TagRule = v.strictObject({
   tag: v.pipe(v.string(), v.maxLength(200)),
   match: v.pipe(v.string(), v.maxLength(5000)),
@@ -21,6 +24,7 @@ const TagRule = v.strictObject({
 export const SettingsPatchSchema = v.strictObject({
   githubToken: v.optional(GithubToken),
   watchedTopics: v.optional(v.pipe(v.array(TopicId), v.maxLength(500))),
+  followedAuthors: v.optional(v.pipe(v.array(FollowedAuthor), v.maxLength(FOLLOWED_LIMITS.names))),
   tagRules: v.optional(v.pipe(v.array(TagRule), v.maxLength(1000))),
   toolbarCount: v.optional(v.boolean()),
   relevance: v.optional(v.strictObject({ enabled: v.boolean() })),
@@ -41,10 +45,12 @@ function items<T>(list: unknown, item: v.GenericSchema<unknown, T>): T[] | undef
 export function settingsFromOlderBuild(stored: unknown): Partial<Settings> {
   if (!isRecord(stored)) return {};
   const kept: Partial<Settings> = {};
-  const { githubToken, watchedTopics, tagRules, toolbarCount, relevance } = stored;
+  const { githubToken, watchedTopics, followedAuthors, tagRules, toolbarCount, relevance } = stored;
   if (typeof githubToken === 'string' && githubToken.length <= 1000) kept.githubToken = githubToken.trim();
   const topics = items(watchedTopics, TopicId);
   if (topics) kept.watchedTopics = topics.slice(0, 500);
+  const authors = items(followedAuthors, FollowedAuthor);
+  if (authors) kept.followedAuthors = authors.slice(0, FOLLOWED_LIMITS.names);
   const rules = items(tagRules, TagRule);
   if (rules) kept.tagRules = rules.slice(0, 1000);
   const entries = SettingsPatchSchema.entries;

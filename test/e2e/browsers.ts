@@ -35,6 +35,8 @@ export interface OverlayInfo {
   markFocused: boolean;
   /** The overlay is dimmed ("Dim done"). */
   dimmed: boolean;
+  /** The card stands out: a watched topic, a followed author. */
+  watched: boolean;
   /** The card's status line (e.g. a failed write's message); '' when quiet. */
   message: string;
   /**

@@ -1,20 +1,30 @@
 // Open pages follow the options page at once, in both browsers: a new tag rule puts its chips on the overlays already
-// built, and relevance turned off takes the page control away, with no reload of the listing.
+// built, a followed author makes their cards stand out with a chip naming them, and relevance turned off takes the page
+// control away, with no reload of the listing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { bothBrowsers, saveElsewhere, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, PAGES, routes } from './pages';
 import { huggingface } from '../../src/sites/huggingface';
 import { compileRules } from '../../src/core/tags/rules';
+import { followedMatcher, nameParts } from '../../src/core/authors';
 
 const RULE = { tag: 'livetag', match: 'reasoning', fields: 'title' as const };
-// The cards the rule tags, as the adapter reads them.
-const tagged = (() => {
+// The listing's papers, as the adapter reads them.
+const papers = (() => {
   const doc = new JSDOM(PAGES[DAILY_URL]!, { url: DAILY_URL }).window.document;
   const ctx = huggingface.context(doc, new URL(DAILY_URL), new Date('2026-07-02T12:00:00Z'));
-  const rules = compileRules([RULE]);
-  return huggingface.findCards(doc, ctx).map((card) => huggingface.extract(card, ctx)!).filter((p) => rules(p).length).map((p) => p.id);
+  return huggingface.findCards(doc, ctx).map((card) => huggingface.extract(card, ctx)!);
 })();
+// The cards the rule tags.
+const tagged = papers.filter((p) => compileRules([RULE])(p).length).map((p) => p.id);
+// An author of the second paper, followed as "Y. LeCun" would be: the given name's initial and the family name.
+const AUTHOR = (() => {
+  const name = papers[1]!.authors[0]!;
+  const words = name.split(' ');
+  return `${words[0]![0]}. ${words.slice(1).join(' ')}`;
+})();
+const byAuthor = papers.filter((p) => followedMatcher([AUTHOR])(p.authors).length).map((p) => p.id);
 
 const browsers = bothBrowsers(routes);
 
@@ -64,6 +74,24 @@ describe.each(browsers)('%s: an open listing follows the settings', (_name, laun
     expect(withChip.map((o) => o.id)).toEqual(tagged);
     expect(await tab.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(said).not.toMatch(/reload/i); // so the options page asks for none
+  });
+
+  it('a followed author, written with an initial, makes the cards by them stand out with a chip naming them, without a reload', async () => {
+    expect(nameParts(AUTHOR)!.given).toHaveLength(1); // an initial, so the page's full name is found from it
+    expect(byAuthor.length).toBeGreaterThan(0);
+    expect(byAuthor.length).toBeLessThan(papers.length); // and not every card: the others must not stand out
+    expect((await tab.overlays()).filter((o) => o.watched)).toEqual([]);
+    await saveSettings((options) => options.type(harness.byRole('textbox', 'Followed authors, one name a line'), AUTHOR));
+    const standOut = await until(async () => {
+      const found = (await tab.overlays()).filter((o) => o.chips.includes(AUTHOR));
+      return found.length === byAuthor.length && found;
+    }, `${byAuthor.length} "${AUTHOR}" chips`, 10_000);
+    expect(standOut.map((o) => o.id)).toEqual(byAuthor);
+    expect(standOut.every((o) => o.watched && o.chips[0] === AUTHOR)).toBe(true); // first among the chips
+    expect((await tab.overlays()).filter((o) => o.watched).map((o) => o.id)).toEqual(byAuthor);
+    expect(await tab.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    const text = await tab.evaluate(() => document.documentElement.outerHTML.replace(/ data-papershelf-inspector(-controls)?="[^"]*"/g, ''));
+    expect(text.split(AUTHOR)).toHaveLength(1); // the page never sees whom the reader follows
   });
 
   it('relevance turned off takes the page control away, without a reload; the page learns no setting', async () => {

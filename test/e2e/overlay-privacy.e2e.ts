@@ -2,7 +2,7 @@
 // host's box (getBoundingClientRect, offset*, client*, scroll*: what a ResizeObserver reports too), its card's
 // height, and hit testing (elementFromPoint retargets our closed root's content to the host). All of it must be the
 // same whether the paper is saved or not, with a status or none, with a dozen tags of the reader's or none, with
-// tag rules and watched topics or none, marked relevant or not, in light or dark. So must the page-level relevance
+// tag rules, watched topics and followed authors or none, marked relevant or not, in light or dark. So must the page-level relevance
 // control's box and hit testing, whether any card is relevant or none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
@@ -117,7 +117,7 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
   });
   afterAll(() => harness?.close());
 
-  it.each(PAGES_UNDER_TEST)('$site: saved or not, tags, rules, watched topics, relevance and theme leave every host the same', async ({ url, saved, count, dark }) => {
+  it.each(PAGES_UNDER_TEST)('$site: saved or not, tags, rules, watched topics, followed authors, relevance and theme leave every host the same', async ({ url, saved, count, dark }) => {
     await saveElsewhere(harness); // relevance is asked for only with a list to be like
     const tab = await harness.newTab();
     await tab.resize(1024, 800);
@@ -144,6 +144,8 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     const patch = {
       relevance: { enabled: true },
       watchedTopics: TOPICS.slice(0, 8).map((t) => t.id),
+      // Every Hugging Face card's first author, and family names alone that many arXiv cards have.
+      followedAuthors: [...hfPapers.flatMap((p) => p.authors.slice(0, 1)), 'Wang', 'Zhang', 'Li', 'Chen', 'Liu'],
       tagRules: [{ tag: 'a-rule-tag-of-the-readers-own', match: 'a', fields: 'both' }],
     };
     // As the options page saves them (the background's setSettings: only extension pages may send it).
@@ -152,8 +154,9 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     await until(async () => {
       const found = await tab.overlays();
       return saved.every((id) => found.find((o) => o.id === id)?.pressed === 'true') &&
-        found.some((o) => o.chips.includes('a-rule-tag-of-the-readers-own')) && found;
-    }, 'the saved states and the rule shown', 15_000);
+        found.some((o) => o.chips.includes('a-rule-tag-of-the-readers-own')) &&
+        found.some((o) => o.chips.some((chip) => patch.followedAuthors.includes(chip))) && found;
+    }, 'the saved states, the rule and a followed author shown', 15_000);
     expect(differences(before, await measure(tab))).toEqual([]);
 
     // Reloaded: relevance marks (on Hugging Face, cards like the saved one), watched topics from the start.

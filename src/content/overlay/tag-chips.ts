@@ -1,15 +1,16 @@
-// Tag chips: the user's own tags, rule tags, topics and site keywords, a few at a time with a "+N" overflow.
+// Tag chips: followed authors, the user's own tags, rule tags, topics and site keywords, a few at a time with a "+N"
+// overflow.
 // Clicking a chip marks every card on the page that has the same tag.
 import { sameTag, tagKey } from '../../core/tags/same-tag';
 import { el, onUser } from './host';
 
-export type TagKind = 'user' | 'rule' | 'topic' | 'site';
+export type TagKind = 'author' | 'user' | 'rule' | 'topic' | 'site';
 
 export interface Tag {
   /** Shown text and identity on the page (topics by label, keywords as written). */
   label: string;
   kind: TagKind;
-  /** A topic the user watches: the card stands out. */
+  /** A topic the user watches, an author the user follows: the card stands out. */
   watched: boolean;
 }
 
@@ -21,6 +22,7 @@ export const TAG_STYLE = `
 .chip[data-kind="user"] { border-color: var(--saved-line); }
 .chip[data-kind="rule"] { border-color: #86efac; }
 .chip[data-kind="site"] { color: var(--muted); }
+.chip[data-kind="author"]::before { content: "★ "; }
 .chip[data-watched] { border-color: var(--watch); font-weight: 600; }
 .chip[aria-pressed="true"] { background: var(--mark); }
 .more { border: 0; background: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;
@@ -32,9 +34,12 @@ export const TAG_STYLE = `
 /** Chips shown before the "+N" overflow. */
 export const VISIBLE_TAGS = 3;
 
-const ORDER: Record<TagKind, number> = { user: 0, rule: 1, topic: 2, site: 3 };
+const ORDER: Record<TagKind, number> = { author: 0, user: 1, rule: 2, topic: 3, site: 4 };
 
-/** User tags, then rules, watched topics, topics, site keywords; one chip per label (in any case: core/tags/same-tag.ts). */
+/**
+ * Followed authors and watched topics first, then user tags, rules, topics, site keywords; one chip per label (in any
+ * case: core/tags/same-tag.ts).
+ */
 export function orderTags(tags: readonly Tag[]): Tag[] {
   const seen = new Set<string>();
   return [...tags]
@@ -74,7 +79,10 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     const shown = expanded ? tags : tags.slice(0, VISIBLE_TAGS);
     for (const tag of shown) {
       const chip = el(doc, 'button', { type: 'button', class: 'chip', 'data-kind': tag.kind, 'aria-pressed': String(marked !== null && sameTag(tag.label, marked)) }, tag.label);
-      chip.title = `${KIND_NAMES[tag.kind]}${tag.watched ? ' (watched)' : ''}: mark every paper on this page tagged “${tag.label}”`;
+      chip.title =
+        tag.kind === 'author'
+          ? `${KIND_NAMES.author}: mark every paper on this page by ${tag.label}`
+          : `${KIND_NAMES[tag.kind]}${tag.watched ? ' (watched)' : ''}: mark every paper on this page tagged “${tag.label}”`;
       if (tag.watched) chip.setAttribute('data-watched', '');
       onUser(chip, 'click', (event) => {
         event.preventDefault();
@@ -126,4 +134,4 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
 
 const MORE = Symbol('more');
 
-const KIND_NAMES: Record<TagKind, string> = { user: 'Your tag', rule: 'Your rule', topic: 'Topic', site: 'Site keyword' };
+const KIND_NAMES: Record<TagKind, string> = { author: 'Author you follow', user: 'Your tag', rule: 'Your rule', topic: 'Topic', site: 'Site keyword' };

@@ -63,6 +63,8 @@ document.addEventListener('papershelf-inspect', () => {
       relevance: root?.querySelector('button.relevant:not([hidden])') ? (root.querySelector('.why') ? shown(root.querySelector('.why')) : '') : null,
       markFocused: root?.activeElement?.classList?.contains('relevant') ?? false,
       dimmed: root?.querySelector('.row')?.classList.contains('dim') ?? false,
+      // The card stands out (a watched topic, a followed author).
+      watched: root?.querySelector('.row')?.classList.contains('watched') ?? false,
       message: (root?.querySelector('.msg') ? shown(root.querySelector('.msg')) : ''),
       // A saved paper's reading status: its button (label, centre, open or not) and, while open, the statuses offered.
       status: statusOf(root),

@@ -48,7 +48,7 @@ function validPayload(type: MessageName): Json {
     unmerge: { merged: { id: 'arxiv:2401.00001', updatedAt: 1_750_000_000_002 }, records: [record('arxiv:2401.00001'), record('arxiv:2401.00002')] },
     tagSettings: {},
     settings: {},
-    setSettings: { patch: { githubToken: 'ghp_x', watchedTopics: ['llm'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: true } } },
+    setSettings: { patch: { githubToken: 'ghp_x', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: true } } },
     repos: { names: ['huggingface/transformers', 'pytorch/pytorch'] },
     paperRepos: { arxivIds: ['2401.00001', 'hep-th/9901001'] },
     relevance: { cards: [{ id: 'arxiv:2401.00001', title: 'Sparse experts', abstract: 'We route tokens.' }], context: [{ id: 'arxiv:2401.00002', title: 'Diffusion', abstract: null }] },
@@ -95,7 +95,7 @@ function at(root: Json, path: readonly (string | number)[]): Json {
 }
 
 /** Optional keys (their absence is valid). */
-const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|patch\.(?:githubToken|watchedTopics|tagRules|toolbarCount|relevance)|context|limit)$/;
+const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|patch\.(?:githubToken|watchedTopics|followedAuthors|tagRules|toolbarCount|relevance)|context|limit)$/;
 
 /** A value no field of the protocol accepts in place of `current` (none takes two kinds; only settings are boolean). */
 function wrongType(rng: Rng, current: Json): Json {

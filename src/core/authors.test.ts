@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { FOLLOWED_LIMITS, followedMatcher, followedNameProblem, followedNames, nameParts, sameAuthor } from './authors';
+
+const same = (followed: string, name: string) => sameAuthor(nameParts(followed)!, nameParts(name)!);
+
+describe('nameParts', () => {
+  it('reads the family name and the given names as each site writes them', () => {
+    expect(nameParts('Yann LeCun')).toEqual({ family: 'lecun', given: ['yann'] });
+    expect(nameParts('LeCun, Yann')).toEqual({ family: 'lecun', given: ['yann'] });
+    expect(nameParts('Y LeCun')).toEqual({ family: 'lecun', given: ['y'] });
+    expect(nameParts('GE Hinton')).toEqual({ family: 'hinton', given: ['g', 'e'] });
+    expect(nameParts('G. E. Hinton')).toEqual({ family: 'hinton', given: ['g', 'e'] });
+    expect(nameParts('Jean-Baptiste Mouret')).toEqual({ family: 'mouret', given: ['jean', 'baptiste'] });
+    expect(nameParts('J.-B. Mouret')).toEqual({ family: 'mouret', given: ['j', 'b'] });
+    expect(nameParts('Wei Wang 0001')).toEqual({ family: 'wang', given: ['wei'] });
+    expect(nameParts('Martin Luther King Jr.')).toEqual({ family: 'king', given: ['martin', 'luther'] });
+    expect(nameParts('Martin Luther King, Jr.')).toEqual({ family: 'king', given: ['martin', 'luther'] });
+    expect(nameParts('King, Jr., Martin Luther')).toEqual({ family: 'king', given: ['martin', 'luther'] });
+    expect(nameParts('Laurens van der Maaten')).toEqual({ family: 'maaten', given: ['laurens'] });
+    expect(nameParts('van der Maaten, Laurens')).toEqual({ family: 'maaten', given: ['laurens'] });
+    expect(nameParts("Seán O'Brien")).toEqual({ family: 'obrien', given: ['sean'] });
+    expect(nameParts('  Yann\u00a0 LeCun ')).toEqual({ family: 'lecun', given: ['yann'] });
+    expect(nameParts('LeCun')).toEqual({ family: 'lecun', given: [] });
+  });
+
+  it('folds accents and German transliteration alike', () => {
+    const key = nameParts('Bernhard Schölkopf')!.family;
+    expect(nameParts('Bernhard Scholkopf')!.family).toBe(key);
+    expect(nameParts('Bernhard Schoelkopf')!.family).toBe(key);
+    expect(nameParts('Müller, K.-R.')!.family).toBe(nameParts('Klaus-Robert Mueller')!.family);
+    expect(nameParts('Éric Gaussier')).toEqual(nameParts('Eric Gaussier'));
+  });
+
+  it('names no one without a letter', () => {
+    expect(nameParts('')).toBeNull();
+    expect(nameParts('  ')).toBeNull();
+    expect(nameParts('0001')).toBeNull();
+    expect(nameParts(', ,')).toBeNull();
+    expect(nameParts('…')).toBeNull();
+  });
+});
+
+describe('sameAuthor', () => {
+  it('takes an initial for any name it begins, and a spelled-out name for itself only', () => {
+    expect(same('Yann LeCun', 'Y. LeCun')).toBe(true);
+    expect(same('Yann LeCun', 'Y LeCun')).toBe(true);
+    expect(same('Y. LeCun', 'Yann LeCun')).toBe(true);
+    expect(same('Yann LeCun', 'Yves LeCun')).toBe(false);
+    expect(same('Yann LeCun', 'Yann Dauphin')).toBe(false);
+    expect(same('Kaiming He', 'Kai He')).toBe(false);
+  });
+
+  it('compares the given names both write, first with first', () => {
+    expect(same('Geoffrey E. Hinton', 'Geoffrey Hinton')).toBe(true);
+    expect(same('Geoffrey E. Hinton', 'GE Hinton')).toBe(true);
+    expect(same('Geoffrey E. Hinton', 'G. Everest Hinton')).toBe(true);
+    expect(same('John A. Smith', 'John B. Smith')).toBe(false);
+    expect(same('Laurens van der Maaten', 'L. J. P. van der Maaten')).toBe(true);
+    expect(same('Jean-Baptiste Mouret', 'J.-B. Mouret')).toBe(true);
+    expect(same('Jean-Baptiste Mouret', 'Jean-Pierre Mouret')).toBe(false);
+  });
+
+  it('follows a family name alone to every author of it, but not the other way', () => {
+    expect(same('LeCun', 'Yann LeCun')).toBe(true);
+    expect(same('LeCun', 'LeCun')).toBe(true);
+    expect(same('Yann LeCun', 'LeCun')).toBe(false);
+  });
+});
+
+describe('followedMatcher', () => {
+  it('gives the followed names a paper has, as the reader wrote them and in their order', () => {
+    const match = followedMatcher(['Bernhard Schölkopf', 'Yann LeCun', 'Hinton']);
+    expect(match(['Y LeCun', 'B Schoelkopf', 'A Other'])).toEqual(['Bernhard Schölkopf', 'Yann LeCun']);
+    expect(match(['Geoffrey Hinton', 'Geoffrey Hinton'])).toEqual(['Hinton']);
+    expect(match(['Yves LeCun'])).toEqual([]);
+    expect(match([])).toEqual([]);
+  });
+
+  it('skips names that name no one, and matches nothing when none is followed', () => {
+    expect(followedMatcher([])(['Yann LeCun'])).toEqual([]);
+    expect(followedMatcher(['', '123', 'Yann LeCun'])(['Yann LeCun', '', '4'])).toEqual(['Yann LeCun']);
+  });
+
+  it('finds two followed authors of one family name apart', () => {
+    const match = followedMatcher(['Kaiming He', 'Di He']);
+    expect(match(['Kaiming He'])).toEqual(['Kaiming He']);
+    expect(match(['D. He', 'K. He'])).toEqual(['Kaiming He', 'Di He']);
+  });
+});
+
+describe('followedNames and followedNameProblem', () => {
+  it('keeps each name once, trimmed, in the order typed, without blank lines', () => {
+    expect(followedNames(['  Yann LeCun ', '', 'yann  lecun', 'Geoffrey Hinton', '   '])).toEqual(['Yann LeCun', 'Geoffrey Hinton']);
+    expect(followedNames(Array.from({ length: 600 }, (_, i) => `Author ${i}`))).toHaveLength(FOLLOWED_LIMITS.names);
+  });
+
+  it('says why a name cannot be followed', () => {
+    expect(followedNameProblem('Yann LeCun')).toBeNull();
+    expect(followedNameProblem('1234')).toMatch(/letters/);
+    expect(followedNameProblem('a'.repeat(FOLLOWED_LIMITS.name + 1))).toMatch(/at most 200/);
+  });
+});

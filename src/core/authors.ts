@@ -1,0 +1,140 @@
+// Followed authors: names the reader typed on the options page, found among a paper's authors as each site writes
+// them. arXiv and Hugging Face give full names ("Yann LeCun"), Google Scholar initials ("Y LeCun"), dblp a
+// disambiguation number ("Wei Wang 0001"), BibTeX imports "LeCun, Yann"; accents come and go ("Schölkopf",
+// "Scholkopf", "Schoelkopf"). Two names are one author when their family names agree and each given name either
+// side spells out agrees with the other's, a lone initial with any name it begins (the page says no more). A name
+// followed by its family name alone ("LeCun") finds every author of that family name. Pure; runs in the content
+// script (core of the card's author chip) and in the popup.
+import { normalizeSpace } from './paper';
+
+/** A name as compared: the family name's key and the given names (an initial as its one letter), folded. */
+export interface NameParts {
+  family: string;
+  given: string[];
+}
+
+/** Most names a reader may follow, and the longest name (options page and settings schema). */
+export const FOLLOWED_LIMITS = { names: 500, name: 200 } as const;
+
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+/** The family name's particles ("Laurens van der Maaten", "Nando de Freitas"): no given names. */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|le|la|ten|ter|zu|bin|al|el)$/i;
+/** dblp's homonym number ("Wei Wang 0001"). */
+const HOMONYM = /^\d{4}$/;
+
+/** Case, accents and compatibility forms folded: É as e, ß as ss. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase().replace(/ß/g, 'ss');
+}
+
+/**
+ * A family name's key: letters and digits only ("O'Brien", "Smith-Jones" as written either way), German's umlauts as
+ * transliterated agreeing with them dropped ("Schoelkopf" is "Schölkopf").
+ */
+function familyKey(words: readonly string[]): string {
+  return fold(words.join('')).replace(/[^\p{L}\p{N}]+/gu, '').replace(/([aou])e/g, '$1');
+}
+
+/** "Yann" → ["yann"]; "G. E." and Scholar's "GE" → ["g", "e"]; "Jean-Baptiste" → ["jean", "baptiste"]. */
+function givenParts(words: readonly string[]): string[] {
+  const parts: string[] = [];
+  for (const word of words) {
+    // Initials written together: Scholar's "GE Hinton", never a name of its own (those are capitalised, not capitals).
+    if (/^\p{Lu}{2,3}$/u.test(word)) {
+      for (const letter of word) parts.push(fold(letter));
+      continue;
+    }
+    for (const part of word.split(/[.\-‐]+/)) {
+      const key = fold(part).replace(/[^\p{L}\p{N}]+/gu, '');
+      if (key) parts.push(key);
+    }
+  }
+  return parts;
+}
+
+/** A name's parts; null when it names no one (no letter in it). */
+export function nameParts(name: string): NameParts | null {
+  const text = normalizeSpace(name);
+  if (!/\p{L}/u.test(text)) return null;
+  // "Family, Given" (BibTeX, dblp's sort form), BibTeX's "Family, Jr, Given", or "Given Family, Jr." (no given after it).
+  const pieces = text.split(',').map((piece) => piece.trim());
+  const inverted = pieces.length > 1 && pieces[1] !== '' && (pieces.length > 2 || !SUFFIX.test(pieces[1]!));
+  const family = pieces[0]!.split(' ').filter(Boolean);
+  const given = inverted ? pieces[pieces.length > 2 ? 2 : 1]!.split(' ').filter(Boolean) : [];
+  while (family.length > 1 && (SUFFIX.test(family.at(-1)!) || HOMONYM.test(family.at(-1)!))) family.pop();
+  if (!family.length) return null;
+  // "van der Maaten, Laurens" and "Laurens van der Maaten" alike: the family's last word is its key.
+  const last = family.pop()!;
+  if (!inverted) given.push(...family.filter((word, i) => i === 0 || !PARTICLE.test(word)));
+  const key = familyKey([last]);
+  return key ? { family: key, given: givenParts(given) } : null;
+}
+
+/** A given name agrees with another: equal, or one is an initial the other begins with. */
+const sameGiven = (a: string, b: string) => (a.length === 1 || b.length === 1 ? a[0] === b[0] : a === b);
+
+/**
+ * Whether `name` (a paper's) is the author `followed` names: the same family name, and the given names both write
+ * agree, first with first, second with second. A followed family name alone agrees with any given names; a page's
+ * name without given names agrees only with it.
+ */
+export function sameAuthor(followed: NameParts, name: NameParts): boolean {
+  if (followed.family !== name.family) return false;
+  if (!followed.given.length) return true;
+  if (!name.given.length) return false;
+  const both = Math.min(followed.given.length, name.given.length);
+  for (let i = 0; i < both; i++) if (!sameGiven(followed.given[i]!, name.given[i]!)) return false;
+  return true;
+}
+
+/** The followed names of a paper's authors: each followed name as the reader wrote it, in their order. */
+export type FollowedMatcher = (authors: readonly string[]) => string[];
+
+/** Compiled once per page (or list): names that name no one are skipped. */
+export function followedMatcher(followed: readonly string[]): FollowedMatcher {
+  const byFamily = new Map<string, { name: string; parts: NameParts; order: number }[]>();
+  followed.forEach((raw, order) => {
+    const name = normalizeSpace(raw);
+    const parts = nameParts(name);
+    if (!parts) return;
+    const list = byFamily.get(parts.family) ?? [];
+    list.push({ name, parts, order });
+    byFamily.set(parts.family, list);
+  });
+  if (!byFamily.size) return () => [];
+  return (authors) => {
+    const found = new Map<number, string>();
+    for (const author of authors) {
+      const parts = nameParts(author);
+      if (!parts) continue;
+      for (const candidate of byFamily.get(parts.family) ?? []) {
+        if (sameAuthor(candidate.parts, parts)) found.set(candidate.order, candidate.name);
+      }
+    }
+    return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+  };
+}
+
+/**
+ * The list the options page saves from what the reader typed (one name a line): trimmed, blank lines dropped, a name
+ * given twice (in any case or spacing) kept once, at most FOLLOWED_LIMITS.names. Names are kept as written.
+ */
+export function followedNames(lines: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const line of lines) {
+    const name = normalizeSpace(line).trim();
+    const key = fold(name);
+    if (!name || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(name);
+  }
+  return kept.slice(0, FOLLOWED_LIMITS.names);
+}
+
+/** Why a followed name cannot be one (options page), or null. */
+export function followedNameProblem(name: string): string | null {
+  if (name.length > FOLLOWED_LIMITS.name) return `a name is at most ${FOLLOWED_LIMITS.name} characters`;
+  if (!nameParts(name)) return 'a name needs letters';
+  return null;
+}
