@@ -2,6 +2,8 @@
 // APIs (they come in through `deps`), so tests drive it with fake-indexeddb and a recorded broadcast.
 import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
+import type { SettingsChange } from '../storage/settings-store';
+import { changeFollowed } from '../core/authors';
 import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, fillPublication, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
@@ -19,7 +21,7 @@ export interface HandlerDeps {
   };
   settings: () => Promise<Settings>;
   /** Write a change to the settings, and tell whoever follows them (open pages, the toolbar count). */
-  saveSettings: (patch: Partial<Settings>) => Promise<Settings>;
+  saveSettings: (change: SettingsChange) => Promise<Settings>;
   relevance: RelevanceService;
   /** A paper's metadata from the address that names it (the APIs, or its page read): saves from a tab's address. */
   links: Pick<LinkResolver, 'resolve' | 'latestVersions'>;
@@ -67,6 +69,12 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     case 'setSettings': {
       const { patch } = message.payload as Envelope<'setSettings'>['payload'];
       return deps.saveSettings(patch);
+    }
+    case 'followAuthor': {
+      // Made from the stored list in the write's transaction: a popup and the options page changing it at once both land.
+      const { name, follow } = message.payload as Envelope<'followAuthor'>['payload'];
+      const { followedAuthors } = await deps.saveSettings((stored) => ({ followedAuthors: changeFollowed(stored.followedAuthors, name, follow) }));
+      return followedAuthors;
     }
   }
   const db = await deps.db();

@@ -8,6 +8,7 @@ import { loadRelevanceModel } from '../storage/relevance';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { handle, type HandlerDeps } from './handlers';
 import { createRelevanceService } from './relevance';
+import { createSettingsService } from './settings';
 import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
 import * as v from 'valibot';
@@ -414,6 +415,27 @@ describe('handle', () => {
     expect(() => parseEnvelope(patch('Yann LeCun'))).toThrow(TypeError);
   });
 
+  it('follows an author and stops following them in the stored list, keeping the rest of the settings; pages are told', async () => {
+    const db = await openDatabase();
+    const pages = vi.fn();
+    const service = createSettingsService(async () => db, { get: async () => ({}), remove: async () => {} }, { pages, toolbarCount: () => {} });
+    await service.save({ followedAuthors: ['LeCun', 'Geoffrey Hinton'], watchedTopics: ['llm'] });
+    const deps = depsOver(async () => db, { settings: service.read, saveSettings: service.save });
+    const follow = (name: string, follow: boolean) => handle(parseEnvelope({ type: 'followAuthor', payload: { name, follow } }), deps);
+    expect(await follow('Bernhard Schölkopf', true)).toEqual(['LeCun', 'Geoffrey Hinton', 'Bernhard Schölkopf']);
+    expect(await follow('bernhard  schölkopf', true)).toEqual(['LeCun', 'Geoffrey Hinton', 'Bernhard Schölkopf']); // once
+    // Unfollowed as a paper writes them: every followed name that finds "Y. LeCun" goes.
+    expect(await follow('Y. LeCun', false)).toEqual(['Geoffrey Hinton', 'Bernhard Schölkopf']);
+    expect(await follow('Alan Turing', false)).toEqual(['Geoffrey Hinton', 'Bernhard Schölkopf']);
+    expect(await service.read()).toMatchObject({ followedAuthors: ['Geoffrey Hinton', 'Bernhard Schölkopf'], watchedTopics: ['llm'] });
+    expect(pages).toHaveBeenCalledTimes(3); // the first save and the two changes; nothing for the changes that changed nothing
+    // Two at once (a popup and the library) both land.
+    await Promise.all([follow('Ada Lovelace', true), follow('Grace Hopper', true)]);
+    expect((await service.read()).followedAuthors).toEqual(['Geoffrey Hinton', 'Bernhard Schölkopf', 'Ada Lovelace', 'Grace Hopper']);
+    expect(() => parseEnvelope({ type: 'followAuthor', payload: { name: '', follow: true } })).toThrow(TypeError);
+    expect(() => parseEnvelope({ type: 'followAuthor', payload: { name: 'x'.repeat(201), follow: true } })).toThrow(TypeError);
+  });
+
   it('answers the tag settings even when the database cannot be opened', async () => {
     const deps = depsOver(() => Promise.reject(new Error('blocked')));
     expect(await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)).toEqual({ watchedTopics: [], followedAuthors: [], tagRules: [], relevance: true });
@@ -573,7 +595,7 @@ describe('allowedRequest: what the background takes from whom', () => {
     const page = 'https://huggingface.co/papers/date/2026-07-02';
     const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
-    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'tabPaper', 'previewTabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'followAuthor', 'tabPaper', 'previewTabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
     // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
     expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
     expect(allowedRequest('list', undefined, base)).toBe(false);

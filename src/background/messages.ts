@@ -8,6 +8,7 @@ import type { TabPaper, TabPaperPreview } from './tab-paper';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
 import { SettingsPatchSchema } from '../storage/settings-schema';
+import { FOLLOWED_LIMITS } from '../core/authors';
 import { unionTags } from '../core/tags/same-tag';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
@@ -206,6 +207,11 @@ export const requests = {
   /** Change some settings (options page only); answered with the settings as stored. */
   setSettings: v.strictObject({ patch: SettingsPatchSchema }),
   /**
+   * Follow an author, or stop following them (every followed name that finds `name`: core/authors.ts changeFollowed).
+   * Extension pages only (the popup's and the library's paper details); answered with the followed names as stored.
+   */
+  followAuthor: v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(FOLLOWED_LIMITS.name)), follow: v.boolean() }),
+  /**
    * Score a page's cards against the reading list. `cards` are scored; `context` (other cards of the same page,
    * e.g. when a few cards were appended later) only joins the page statistics.
    */
@@ -290,6 +296,7 @@ export interface Responses {
   tagSettings: { watchedTopics: string[]; followedAuthors: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
   settings: Settings;
   setSettings: Settings;
+  followAuthor: string[];
   /** Only cards over the threshold and not already saved. */
   relevance: RelevanceMark[];
   resetRelevance: { papers: number };

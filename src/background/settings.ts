@@ -3,19 +3,19 @@
 // changed (settings-notice.ts), the toolbar count when it was turned on or off.
 import type { Database } from '../storage/reading-list';
 import type { Settings } from '../storage/settings';
-import { adoptLocalSettings, readSettings, writeSettings, type LegacySettingsArea } from '../storage/settings-store';
+import { adoptLocalSettings, readSettings, writeSettings, type LegacySettingsArea, type SettingsChange } from '../storage/settings-store';
 import { pageSettingsChanged } from './settings-notice';
 
 export interface SettingsService {
   read(): Promise<Settings>;
-  /** Write a change; resolves with the settings as stored. */
-  save(patch: Partial<Settings>): Promise<Settings>;
+  /** Write a change (a patch, or one made from the stored settings in the write's transaction); resolves with the settings as stored. */
+  save(change: SettingsChange): Promise<Settings>;
   /** Settled once settings an older build kept in storage.local have moved (true: there were some). */
   readonly adopted: Promise<boolean>;
 }
 
 export interface SettingsFollowers {
-  /** What pages read (watched topics, tag rules, relevance) changed. */
+  /** What pages read (watched topics, followed authors, tag rules, relevance) changed. */
   pages(): void | Promise<void>;
   /** The toolbar count was turned on or off. */
   toolbarCount(): void;
@@ -47,9 +47,9 @@ export function createSettingsService(db: () => Promise<Database>, legacy: Legac
       await move();
       return readSettings(await db());
     },
-    async save(patch) {
+    async save(change) {
       await move();
-      const { before, after } = await writeSettings(await db(), patch);
+      const { before, after } = await writeSettings(await db(), change);
       // Awaited: the write is marked in flight (respond.ts) until its notice has gone out to the tabs.
       if (pageSettingsChanged(before, after)) await followers.pages();
       if (before.toolbarCount !== after.toolbarCount) followers.toolbarCount();

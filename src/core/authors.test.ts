@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOLLOWED_LIMITS, followedMatcher, followedNameProblem, followedNames, nameParts, sameAuthor } from './authors';
+import { changeFollowed, FOLLOWED_LIMITS, followedMatcher, followedNameProblem, followedNames, nameParts, sameAuthor } from './authors';
 
 const same = (followed: string, name: string) => sameAuthor(nameParts(followed)!, nameParts(name)!);
 
@@ -98,5 +98,15 @@ describe('followedNames and followedNameProblem', () => {
     expect(followedNameProblem('Yann LeCun')).toBeNull();
     expect(followedNameProblem('1234')).toMatch(/letters/);
     expect(followedNameProblem('a'.repeat(FOLLOWED_LIMITS.name + 1))).toMatch(/at most 200/);
+  });
+});
+
+describe('changeFollowed', () => {
+  it('follows a name as written, once; unfollowing an author drops every followed name that finds them', () => {
+    expect(changeFollowed(['Geoffrey Hinton'], '  Yann LeCun ', true)).toEqual(['Geoffrey Hinton', 'Yann LeCun']);
+    expect(changeFollowed(['Yann LeCun'], 'yann lecun', true)).toEqual(['Yann LeCun']);
+    expect(changeFollowed(['Yann LeCun', 'LeCun', 'Geoffrey Hinton'], 'Y. LeCun', false)).toEqual(['Geoffrey Hinton']);
+    expect(changeFollowed(['Yann LeCun'], 'Yves LeCun', false)).toEqual(['Yann LeCun']);
+    expect(changeFollowed(['Yann LeCun', '1234'], '1234', false)).toEqual(['Yann LeCun', '1234']);
   });
 });

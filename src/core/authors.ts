@@ -138,3 +138,16 @@ export function followedNameProblem(name: string): string | null {
   if (!nameParts(name)) return 'a name needs letters';
   return null;
 }
+
+/**
+ * The followed list after following the author `name` (added as written, once) or no longer following them (every
+ * followed name that finds them goes: "Yann LeCun" and "LeCun" both, for a popup's "Y. LeCun").
+ */
+export function changeFollowed(followed: readonly string[], name: string, follow: boolean): string[] {
+  if (follow) return followedNames([...followed, name]);
+  const author = nameParts(name);
+  return followed.filter((kept) => {
+    const parts = nameParts(kept);
+    return !(author && parts && sameAuthor(parts, author));
+  });
+}

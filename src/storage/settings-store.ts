@@ -11,14 +11,17 @@ export async function readSettings(db: Database): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await db.get('settings', SETTINGS_KEY)) };
 }
 
+/** A change: the fields to write, or what to write made from the settings as stored (read in the same transaction). */
+export type SettingsChange = Partial<Settings> | ((stored: Settings) => Partial<Settings>);
+
 /**
- * Apply `patch` over the stored settings in one transaction (two pages saving at once both land); resolves with the
+ * Apply `change` over the stored settings in one transaction (two pages saving at once both land); resolves with the
  * settings before and after, once committed.
  */
-export async function writeSettings(db: Database, patch: Partial<Settings>): Promise<{ before: Settings; after: Settings }> {
+export async function writeSettings(db: Database, change: SettingsChange): Promise<{ before: Settings; after: Settings }> {
   const tx = db.transaction('settings', 'readwrite');
   const before: Settings = { ...DEFAULT_SETTINGS, ...(await tx.store.get(SETTINGS_KEY)) };
-  const after: Settings = { ...before, ...patch };
+  const after: Settings = { ...before, ...(typeof change === 'function' ? change(before) : change) };
   await tx.store.put(after, SETTINGS_KEY);
   await tx.done;
   return { before, after };
