@@ -22,8 +22,11 @@ const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|le|la|ten|te
 /** dblp's homonym number ("Wei Wang 0001"). */
 const HOMONYM = /^\d{4}$/;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Case, accents and compatibility forms folded: É as e, ß as ss. */
 function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase(); // most names: nothing to fold, and normalize() costs
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase().replace(/ß/g, 'ss');
 }
 
@@ -52,12 +55,12 @@ function givenParts(words: readonly string[]): string[] {
   return parts;
 }
 
-/** A name's parts; null when it names no one (no letter in it). */
-export function nameParts(name: string): NameParts | null {
+/** A name's family key and its given names' words, unfolded (their parts are made only where the family agrees). */
+function splitName(name: string): { family: string; given: string[] } | null {
   const text = normalizeSpace(name);
   if (!/\p{L}/u.test(text)) return null;
   // "Family, Given" (BibTeX, dblp's sort form), BibTeX's "Family, Jr, Given", or "Given Family, Jr." (no given after it).
-  const pieces = text.split(',').map((piece) => piece.trim());
+  const pieces = text.includes(',') ? text.split(',').map((piece) => piece.trim()) : [text.trim()];
   const inverted = pieces.length > 1 && pieces[1] !== '' && (pieces.length > 2 || !SUFFIX.test(pieces[1]!));
   const family = pieces[0]!.split(' ').filter(Boolean);
   const given = inverted ? pieces[pieces.length > 2 ? 2 : 1]!.split(' ').filter(Boolean) : [];
@@ -67,7 +70,24 @@ export function nameParts(name: string): NameParts | null {
   const last = family.pop()!;
   if (!inverted) given.push(...family.filter((word, i) => i === 0 || !PARTICLE.test(word)));
   const key = familyKey([last]);
-  return key ? { family: key, given: givenParts(given) } : null;
+  return key ? { family: key, given } : null;
+}
+
+/** Names of letters, spaces, dots, apostrophes and hyphens alone: no accent to fold, no comma, no homonym number. */
+const PLAIN = /^[A-Za-z .'-]*$/;
+
+/** A plain name's family key as splitName makes it (the last word's), or null when the name is not plain. */
+function quickFamily(name: string): string | null {
+  if (!PLAIN.test(name)) return null;
+  const text = name.trimEnd();
+  const last = text.slice(text.lastIndexOf(' ') + 1);
+  return SUFFIX.test(last) ? null : last.toLowerCase().replace(/[^a-z]+/g, '').replace(/([aou])e/g, '$1');
+}
+
+/** A name's parts; null when it names no one (no letter in it). */
+export function nameParts(name: string): NameParts | null {
+  const split = splitName(name);
+  return split && { family: split.family, given: givenParts(split.given) };
 }
 
 /** A given name agrees with another: equal, or one is an initial the other begins with. */
@@ -103,15 +123,19 @@ export function followedMatcher(followed: readonly string[]): FollowedMatcher {
   });
   if (!byFamily.size) return () => [];
   return (authors) => {
-    const found = new Map<number, string>();
+    let found: Map<number, string> | null = null;
     for (const author of authors) {
-      const parts = nameParts(author);
-      if (!parts) continue;
-      for (const candidate of byFamily.get(parts.family) ?? []) {
-        if (sameAuthor(candidate.parts, parts)) found.set(candidate.order, candidate.name);
+      const quick = quickFamily(author);
+      if (quick !== null && !byFamily.has(quick)) continue; // the common case, decided without parsing the name
+      const split = splitName(author);
+      const candidates = split && byFamily.get(split.family);
+      if (!candidates) continue; // most authors: no followed family name, and their given names are never read
+      const parts = { family: split.family, given: givenParts(split.given) };
+      for (const candidate of candidates) {
+        if (sameAuthor(candidate.parts, parts)) (found ??= new Map()).set(candidate.order, candidate.name);
       }
     }
-    return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+    return found ? [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name) : [];
   };
 }
 

@@ -95,6 +95,10 @@ export interface ReadingListApi {
   checkVersions(ids: string[]): Promise<{ entries: ArxivVersionEntry[]; published: string[] }>;
   /** Whether arXiv's API may be asked (Firefox lets a reader withhold it); requestAccess(ARXIV_API_ORIGINS) asks. */
   arxivGranted(): Promise<boolean>;
+  /** The names of the authors the reader follows, as the options page keeps them. */
+  followedAuthors(): Promise<string[]>;
+  /** Follow an author as a paper names them, or stop following them (core/authors.ts changeFollowed); resolves with the names now followed. */
+  followAuthor(name: string, follow: boolean): Promise<string[]>;
 }
 
 export const LIBRARY_PATH = 'src/library/index.html';
@@ -161,6 +165,8 @@ export const extensionApi: ReadingListApi = {
   arxivVersions: () => send('arxivVersions', {}),
   checkVersions: (ids) => send('checkVersions', { ids }),
   arxivGranted: () => browser.permissions.contains({ origins: ARXIV_API_ORIGINS }),
+  followedAuthors: () => send('settings', {}).then((settings) => settings.followedAuthors),
+  followAuthor: (name, follow) => send('followAuthor', { name, follow }),
 };
 
 /**

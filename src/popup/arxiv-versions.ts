@@ -5,7 +5,7 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/ho
 import { arxivKey, isRevised } from '../core/revisions';
 import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
-import type { RevisedTest } from './list-query';
+import type { PaperTest } from './list-query';
 
 const NONE: ReadonlyMap<string, ArxivVersionEntry> = new Map();
 export const ArxivVersionsContext = createContext<ReadonlyMap<string, ArxivVersionEntry>>(NONE);
@@ -37,9 +37,9 @@ export function useNewerVersion(saved: SavedPaper): ArxivVersionEntry | undefine
 }
 
 /** The papers arXiv has a newer version of, as these answers say: the list's "New version" filter, and its count. */
-export function useRevised(papers: readonly SavedPaper[], versions: ReadonlyMap<string, ArxivVersionEntry>): { revised: RevisedTest; count: number } {
+export function useRevised(papers: readonly SavedPaper[], versions: ReadonlyMap<string, ArxivVersionEntry>): { revised: PaperTest; count: number } {
   return useMemo(() => {
-    const revised: RevisedTest = (saved) => isRevised(saved, versions.get(arxivKey(saved.id) ?? ''));
+    const revised: PaperTest = (saved) => isRevised(saved, versions.get(arxivKey(saved.id) ?? ''));
     return { revised, count: versions.size === 0 ? 0 : papers.filter(revised).length };
   }, [papers, versions]);
 }

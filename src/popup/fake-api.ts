@@ -9,6 +9,7 @@ import type { PaperEdit, ReadingListApi, SiteAccess, TabPaperPreview, TabPaperVi
 import { applyEdit } from '../storage/edit';
 import { mergeDuplicates } from '../core/merge-duplicates';
 import type { RecordVersion } from '../storage/reading-list';
+import { changeFollowed } from '../core/authors';
 
 /** The stored copy of each version, or the background's refusal of a record gone or changed since (StaleRecordError). */
 function current(papers: readonly SavedPaper[], versions: readonly RecordVersion[]): SavedPaper[] {
@@ -40,6 +41,8 @@ export interface FakeApi extends ReadingListApi {
   /** Whether arXiv's API is granted (`requestAccess` of it grants it, unless `refuseAccess`). */
   arxivAccess: boolean;
   refuseAccess: boolean;
+  /** The names followed (`followAuthor` changes them as the background does), or the error reading them fails with. */
+  followed: string[] | Error;
   /** Deliver a notice to subscribers as the background would. */
   emit(notice?: Notice): void;
 }
@@ -184,6 +187,16 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       return structuredClone({ entries, published: published.map((record) => record.id) });
     }),
     arxivGranted: vi.fn(async () => api.arxivAccess),
+    followed: [],
+    followedAuthors: vi.fn(async () => {
+      if (api.followed instanceof Error) throw api.followed;
+      return [...api.followed];
+    }),
+    followAuthor: vi.fn(async (name: string, follow: boolean) => {
+      if (api.followed instanceof Error) throw api.followed;
+      api.followed = changeFollowed(api.followed, name, follow);
+      return [...api.followed];
+    }),
     emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),
   };
   /** A paper an address names, with its state as the background answers it: under the id the paper is saved as. */

@@ -35,10 +35,17 @@ describe('filters', () => {
   it('combined', () => expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, tag: 'nlp', status: 'to-read' })))).toEqual(['3']));
   it('by new version, as the test given says (none without one), and with a search', () => {
     const revised = (s: { id: string }) => s.id.endsWith('3');
-    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, newVersion: true }, revised)))).toEqual(['3']);
+    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, newVersion: true }, { revised })))).toEqual(['3']);
     expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, newVersion: true })))).toEqual([]);
-    expect(ids(applyQuery(all, { ...NO_FILTERS, newVersion: true }, 'saved', new Map(all.map((s) => [s.id, 1])), revised))).toEqual(['3']);
+    expect(ids(applyQuery(all, { ...NO_FILTERS, newVersion: true }, 'saved', new Map(all.map((s) => [s.id, 1])), { revised }))).toEqual(['3']);
     expect(isFiltered({ ...NO_FILTERS, newVersion: true })).toBe(true);
+  });
+  it('by followed authors, as the test given says (none without one), with the other filters', () => {
+    const followed = (s: { id: string }) => !s.id.endsWith('2');
+    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, followed: true }, { followed })))).toEqual(['1', '3']);
+    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, followed: true, tag: 'nlp', status: 'to-read' }, { followed })))).toEqual(['3']);
+    expect(ids(all.filter((s) => matchesFilters(s, { ...NO_FILTERS, followed: true })))).toEqual([]);
+    expect(isFiltered({ ...NO_FILTERS, followed: true })).toBe(true);
   });
 });
 

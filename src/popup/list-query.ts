@@ -13,11 +13,21 @@ export interface ListFilters {
   hasCode: boolean;
   /** Only papers arXiv has a newer version of than the one saved (core/revisions.ts; the library's checks found it). */
   newVersion: boolean;
+  /** Only papers by an author the reader follows (core/authors.ts; popup/followed-authors.ts). */
+  followed: boolean;
 }
 
-/** Whether arXiv has a newer version of this saved paper than the one saved (as the checks found: popup/arxiv-versions.ts). */
-export type RevisedTest = (saved: SavedPaper) => boolean;
-const NONE_REVISED: RevisedTest = () => false;
+/** A test of a saved paper against what the record alone does not say. */
+export type PaperTest = (saved: SavedPaper) => boolean;
+
+/** What the list's filters ask beyond the records. */
+export interface PaperTests {
+  /** arXiv has a newer version of it than the one saved (as the checks found: popup/arxiv-versions.ts). */
+  revised: PaperTest;
+  /** One of its authors is followed (popup/followed-authors.ts). */
+  followed: PaperTest;
+}
+const NO_TESTS: PaperTests = { revised: () => false, followed: () => false };
 
 export type SortKey = 'saved' | 'published' | 'title' | 'stars' | 'upvotes' | 'relevance';
 
@@ -30,24 +40,25 @@ export const SORT_LABELS: Record<SortKey, string> = {
   relevance: 'Best match',
 };
 
-export const NO_FILTERS: ListFilters = { status: 'all', tag: '', site: '', hasCode: false, newVersion: false };
+export const NO_FILTERS: ListFilters = { status: 'all', tag: '', site: '', hasCode: false, newVersion: false, followed: false };
 
 /** A paper "has code" when it names at least one repository we would link to. */
 export function hasCode(saved: SavedPaper): boolean {
   return saved.paper.githubRepos.some((name) => REPO_NAME.test(name));
 }
 
-export function matchesFilters(saved: SavedPaper, filters: ListFilters, revised: RevisedTest = NONE_REVISED): boolean {
+export function matchesFilters(saved: SavedPaper, filters: ListFilters, tests: Partial<PaperTests> = NO_TESTS): boolean {
   if (filters.status !== 'all' && saved.status !== filters.status) return false;
   if (filters.tag && !saved.tags.includes(filters.tag)) return false;
   if (filters.site && saved.paper.source.site !== filters.site) return false;
   if (filters.hasCode && !hasCode(saved)) return false;
-  if (filters.newVersion && !revised(saved)) return false;
+  if (filters.newVersion && !(tests.revised ?? NO_TESTS.revised)(saved)) return false;
+  if (filters.followed && !(tests.followed ?? NO_TESTS.followed)(saved)) return false;
   return true;
 }
 
 export function isFiltered(filters: ListFilters): boolean {
-  return filters.status !== 'all' || filters.tag !== '' || filters.site !== '' || filters.hasCode || filters.newVersion;
+  return filters.status !== 'all' || filters.tag !== '' || filters.site !== '' || filters.hasCode || filters.newVersion || filters.followed;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -93,9 +104,9 @@ export function applyQuery(
   filters: ListFilters,
   sort: SortKey,
   scores: ReadonlyMap<string, number> | null,
-  revised: RevisedTest = NONE_REVISED,
+  tests: Partial<PaperTests> = NO_TESTS,
 ): SavedPaper[] {
-  const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters, revised));
+  const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters, tests));
   return sortPapers(kept, sort, scores);
 }
 

@@ -4,7 +4,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
-import { applyQuery, type ListFilters, type RevisedTest, type SortKey } from './list-query';
+import { applyQuery, type ListFilters, type PaperTests, type SortKey } from './list-query';
 import { hasSearchTerms } from './search-index';
 import { createReadingListState, type ListSnapshot, type ReadingListState, type StateOptions } from './state';
 
@@ -60,13 +60,14 @@ export interface ListView {
   pending: boolean;
 }
 
-export function useListView(state: ReadingListState, snapshot: ListSnapshot, query: ListQuery, revised?: RevisedTest): ListView {
+/** `tests`: what the filters ask beyond the records (list-query.ts PaperTests); kept the same object while they hold. */
+export function useListView(state: ReadingListState, snapshot: ListSnapshot, query: ListQuery, tests?: Partial<PaperTests>): ListView {
   const text = searchText(query.text);
   const scores = useMemo(() => (text ? state.search(text) : null), [state, text, snapshot.indexVersion, snapshot.indexing]);
   const pending = Boolean(text) && scores === null;
   const papers = useMemo(
-    () => (pending ? [] : applyQuery(snapshot.papers, query.filters, query.sort, scores, revised)),
-    [pending, snapshot.papers, query.filters, query.sort, scores, revised],
+    () => (pending ? [] : applyQuery(snapshot.papers, query.filters, query.sort, scores, tests)),
+    [pending, snapshot.papers, query.filters, query.sort, scores, tests],
   );
   return { papers, pending };
 }

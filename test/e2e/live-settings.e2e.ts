@@ -25,6 +25,10 @@ const AUTHOR = (() => {
   return `${words[0]![0]}. ${words.slice(1).join(' ')}`;
 })();
 const byAuthor = papers.filter((p) => followedMatcher([AUTHOR])(p.authors).length).map((p) => p.id);
+// A paper the reader saves from the page, and its first author, followed from the popup's details as the paper names them.
+const FROM_POPUP = papers.find((p, i) => i > 1 && p.authors.length > 0 && !followedMatcher([AUTHOR])(p.authors).length)!;
+const POPUP_AUTHOR = FROM_POPUP.authors[0]!;
+const byPopupAuthor = papers.filter((p) => followedMatcher([POPUP_AUTHOR])(p.authors).length).map((p) => p.id);
 
 const browsers = bothBrowsers(routes);
 
@@ -92,6 +96,31 @@ describe.each(browsers)('%s: an open listing follows the settings', (_name, laun
     expect(await tab.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
     const text = await tab.evaluate(() => document.documentElement.outerHTML.replace(/ data-papershelf-inspector(-controls)?="[^"]*"/g, ''));
     expect(text.split(AUTHOR)).toHaveLength(1); // the page never sees whom the reader follows
+  });
+
+  it("an author followed from a saved paper's details in the popup makes their cards stand out on the open page", async () => {
+    expect(byPopupAuthor.length).toBeLessThan(papers.length);
+    await tab.clickSave(FROM_POPUP.id);
+    await until(async () => (await tab.overlays()).find((o) => o.id === FROM_POPUP.id)?.pressed === 'true', 'the paper saved');
+    const popup = await harness.openPopup();
+    await popup.click(harness.byRole('button', `Details of “${FROM_POPUP.title}”`));
+    const toggle = harness.byRole('button', `Follow ${POPUP_AUTHOR}`);
+    await until(async () => popup.run<boolean>(`!!document.querySelector('button.author[aria-pressed="false"]:not([disabled])')`), 'the toggles ready');
+    await popup.click(toggle);
+    await until(async () => popup.run<boolean>(`[...document.querySelectorAll('button.author[aria-pressed="true"]')].some((b) => b.textContent.endsWith(${JSON.stringify(POPUP_AUTHOR)}))`), 'the toggle pressed');
+    await until(async () => (await popup.texts('.filters label')).some((t) => t.startsWith('Followed authors (')), 'the filter offered');
+    await popup.close();
+    const standOut = await until(async () => {
+      const found = (await tab.overlays()).filter((o) => o.chips.includes(POPUP_AUTHOR));
+      return found.length === byPopupAuthor.length && found;
+    }, `${byPopupAuthor.length} "${POPUP_AUTHOR}" chips`, 10_000);
+    expect(standOut.map((o) => o.id)).toEqual(byPopupAuthor);
+    expect(standOut.every((o) => o.watched)).toBe(true);
+    // Kept where the options page shows it, beside the name followed there.
+    const options = await harness.openExtensionPage('src/options/index.html', 'form.settings');
+    expect(await options.run<string>(`document.querySelector('textarea.authors').value`)).toBe(`${AUTHOR}\n${POPUP_AUTHOR}`);
+    await options.close();
+    expect(await tab.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 
   it('relevance turned off takes the page control away, without a reload; the page learns no setting', async () => {

@@ -730,3 +730,19 @@ describe('library duplicates', () => {
     expect(api.papers).toHaveLength(2);
   });
 });
+
+describe('library page: followed authors', () => {
+  it('"Followed authors (N)" narrows the table to the papers by an author the reader follows, however the paper writes them', async () => {
+    const list = [
+      makeSaved('arxiv:2607.00011', 'By LeCun', 3000, {}, { authors: ['Y. LeCun'] }),
+      makeSaved('arxiv:2607.00012', 'By Hinton', 2000, {}, { authors: ['Geoffrey E. Hinton', 'Ada Lovelace'] }),
+      makeSaved('arxiv:2607.00013', 'By neither', 1000, {}, { authors: ['Yves LeCun'] }),
+    ];
+    renderLibrary(list, undefined, undefined, undefined, (api) => void (api.followed = ['Yann LeCun', 'GE Hinton']));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Followed authors (2)' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    expect(screen.queryByText('By neither')).toBeNull();
+    expect(screen.getByText('By LeCun')).toBeTruthy();
+    expect(screen.getByText('By Hinton')).toBeTruthy();
+  });
+});

@@ -28,6 +28,7 @@ import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { VersionsPanel } from './VersionsPanel';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
+import { useFollowedAuthors, useFollowedCount } from '../../popup/followed-authors';
 
 interface Props {
   api: ReadingListApi;
@@ -43,6 +44,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
   const state = useReadingList(api, stateOptions);
   const snapshot = useSnapshot(state);
   const [versions, learnVersions] = useArxivVersions(api, snapshot.load === 'ready');
+  const followed = useFollowedAuthors(api, snapshot.load === 'ready');
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('saved');
@@ -60,7 +62,9 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
 
   const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
   const newVersions = useRevised(snapshot.papers, versions);
-  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), newVersions.revised);
+  const byFollowed = useFollowedCount(snapshot.papers, followed);
+  const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
+  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
   const narrowed = searchText(query) !== '' || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
   // What a bulk action acts on: the selected papers the search and filters show, in the order shown. Papers selected
@@ -141,7 +145,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 <SearchBox value={text} onChange={setText} inputRef={searchRef} onEnter={() => typedSave.current?.()} />
                 <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
               </div>
-              <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} />
+              <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} followed={byFollowed ?? 0} />
               <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={text} saveRef={typedSave} />
               {showDuplicates && duplicates.length > 0 && (
                 <DuplicatesPanel

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, SiteAccess } from '../api';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../arxiv-versions';
+import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../followed-authors';
 import { countLabel, formatCount } from '../format';
 import { useSlashFocus } from '../keyboard';
 import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../list-query';
@@ -27,7 +28,9 @@ interface Props {
 export function App({ api, stateOptions, state: started }: Props) {
   const state = useReadingList(api, stateOptions, started);
   const snapshot = useSnapshot(state);
-  const [versions] = useArxivVersions(api, snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional);
+  const wholeListShown = snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional;
+  const [versions] = useArxivVersions(api, wholeListShown);
+  const followed = useFollowedAuthors(api, wholeListShown);
   const [access, setAccess] = useState<SiteAccess[]>([]);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
@@ -46,7 +49,9 @@ export function App({ api, stateOptions, state: started }: Props) {
   // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
   const query = text;
   const newVersions = useRevised(snapshot.papers, versions);
-  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), newVersions.revised);
+  const byFollowed = useFollowedCount(snapshot.papers, followed);
+  const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
+  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
   const total = snapshot.papers.length;
   // An empty list's box (for a paper to paste) narrows nothing.
   const narrowed = total > 0 && (searchText(query) !== '' || isFiltered(filters));
@@ -60,6 +65,7 @@ export function App({ api, stateOptions, state: started }: Props) {
   return (
     <ReadingListContext.Provider value={state}>
       <ArxivVersionsContext.Provider value={versions}>
+      <FollowedAuthorsContext.Provider value={followed}>
       <main class="app">
         <header class="bar">
           <h1>Papershelf</h1>
@@ -110,7 +116,7 @@ export function App({ api, stateOptions, state: started }: Props) {
               <SearchBox value={text} onChange={setText} inputRef={searchRef} onArrowDown={() => setFocusRequest({ id: '' })} onEnter={() => typedSave.current?.()} />
               <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
             </div>
-            <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} />
+            <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} followed={byFollowed ?? 0} />
             {/* Busy while the list shown is the popup's copy from its last open, until the background answers. */}
             <div class="scroll" aria-busy={snapshot.provisional || undefined}>
               <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} saveRef={typedSave} />
@@ -166,6 +172,7 @@ export function App({ api, stateOptions, state: started }: Props) {
           </button>
         </footer>
       </main>
+      </FollowedAuthorsContext.Provider>
       </ArxivVersionsContext.Provider>
     </ReadingListContext.Provider>
   );

@@ -10,10 +10,12 @@ interface Props {
   sites: readonly string[];
   /** How many papers arXiv has a newer version of (popup/arxiv-versions.ts): the "New version" filter shows while any has, or it filters. */
   newVersions?: number;
+  /** How many papers have an author the reader follows (popup/followed-authors.ts): the filter shows while any has, or it filters. */
+  followed?: number;
 }
 
-/** Status, tag, site, "has code" and "new version"; each control says what it filters for screen readers. */
-export function FilterBar({ filters, onChange, tags, sites, newVersions = 0 }: Props) {
+/** Status, tag, site, "has code", "new version" and "followed authors"; each control says what it filters for screen readers. */
+export function FilterBar({ filters, onChange, tags, sites, newVersions = 0, followed = 0 }: Props) {
   const update = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
   const first = useRef<HTMLSelectElement>(null);
   // A tag or site chosen here that no paper has any more (its last paper untagged or removed) stays an option, or
@@ -54,6 +56,12 @@ export function FilterBar({ filters, onChange, tags, sites, newVersions = 0 }: P
         <label class="check">
           <input type="checkbox" checked={filters.newVersion} onChange={(e) => update({ newVersion: e.currentTarget.checked })} />
           New version ({newVersions})
+        </label>
+      )}
+      {(followed > 0 || filters.followed) && (
+        <label class="check" title="Papers by the authors you follow (options page, or a paper's authors in the popup)">
+          <input type="checkbox" checked={filters.followed} onChange={(e) => update({ followed: e.currentTarget.checked })} />
+          Followed authors ({followed})
         </label>
       )}
       {isFiltered(filters) && (

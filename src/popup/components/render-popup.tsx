@@ -7,10 +7,17 @@ import { memoryDraftStore } from '../note-drafts';
 import type { StateOptions } from '../state';
 import { App } from './App';
 
-/** `tab`: the paper the reader's tab shows (none by default); `versions`: what library checks of arXiv kept. */
-export function renderPopup(papers: SavedPaper[], options: { access?: SiteAccess[]; stateOptions?: StateOptions; tab?: TabPaperView; versions?: ArxivVersionEntry[] } = {}) {
+/**
+ * `tab`: the paper the reader's tab shows (none by default); `versions`: what library checks of arXiv kept;
+ * `followed`: the authors the reader follows (none by default).
+ */
+export function renderPopup(
+  papers: SavedPaper[],
+  options: { access?: SiteAccess[]; stateOptions?: StateOptions; tab?: TabPaperView; versions?: ArxivVersionEntry[]; followed?: string[] | Error } = {},
+) {
   const api = createFakeApi(papers, options.access);
   api.tab = options.tab ?? null;
+  api.followed = options.followed ?? [];
   for (const entry of options.versions ?? []) api.versions.set(entry.key, entry);
   const drafts = memoryDraftStore();
   const view = render(<App api={api} stateOptions={{ drafts, refreshDelayMs: 0, ...options.stateOptions }} />);
