@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './random';
 import { changeFollowed, FOLLOWED_LIMITS, followedMatcher, followedNameProblem, followedNames, nameParts, sameAuthor } from './authors';
 
 const same = (followed: string, name: string) => sameAuthor(nameParts(followed)!, nameParts(name)!);
@@ -79,6 +80,20 @@ describe('followedMatcher', () => {
   it('skips names that name no one, and matches nothing when none is followed', () => {
     expect(followedMatcher([])(['Yann LeCun'])).toEqual([]);
     expect(followedMatcher(['', '123', 'Yann LeCun'])(['Yann LeCun', '', '4'])).toEqual(['Yann LeCun']);
+  });
+
+  it('finds every name that names someone by itself, whichever way it is read (plain names take a shorter path)', () => {
+    const random = mulberry32(7);
+    const pick = (chars: string) => chars[Math.floor(random() * chars.length)]!;
+    const missed: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const length = 1 + Math.floor(random() * 24);
+      // Plain names (letters, spaces, dots, apostrophes, hyphens), and some with what takes the longer path.
+      const alphabet = i % 3 ? "AbcDeoUe .'-" : "AbcDeoUe .'-,0é1Jr";
+      const name = Array.from({ length }, () => pick(alphabet)).join('');
+      if (nameParts(name) && followedMatcher([name])([name]).length !== 1) missed.push(name);
+    }
+    expect(missed).toEqual([]);
   });
 
   it('finds two followed authors of one family name apart', () => {
