@@ -13,7 +13,9 @@ export interface FollowedAuthors {
   names: readonly string[] | null;
   /** The followed names that find this author (none: not followed). */
   of(author: string): string[];
-  /** Whether a saved paper has a followed author (the records' objects are never changed in place, so it is kept). */
+  /** The followed names that find a saved paper's authors, as the reader wrote them (kept per record: records are never changed in place). */
+  ofPaper(saved: SavedPaper): readonly string[];
+  /** Whether a saved paper has a followed author. */
   test: PaperTest;
   /** Follow an author as the paper names them, or stop following them; rejects with why the write failed. */
   change(name: string, follow: boolean): Promise<void>;
@@ -23,25 +25,45 @@ export const FollowedAuthorsContext = createContext<FollowedAuthors | null>(null
 
 /** The followed authors, asked for once `ready` (the whole list shown). */
 export function useFollowedAuthors(api: ReadingListApi, ready: boolean): FollowedAuthors {
-  const [names, setNames] = useState<readonly string[] | null>(null);
+  // Following no one is the same empty list before the read and after it: the tests, and so the list shown, stay as
+  // they are when the read says so (at 10,000 papers the list is filtered and sorted again when they change).
+  const [names, setNames] = useState<readonly string[]>(NO_ONE);
+  const [known, setKnown] = useState(false);
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    api.followedAuthors().then((read) => live && setNames((known) => known ?? read), () => undefined);
+    api.followedAuthors().then(
+      (read) => {
+        if (!live) return;
+        setNames((shown) => (shown !== NO_ONE || !read.length ? shown : read)); // a toggle's answer meanwhile is newer
+        setKnown(true);
+      },
+      () => undefined,
+    );
     return () => void (live = false);
   }, [api, ready]);
-  const change = useCallback(async (name: string, follow: boolean) => setNames(await api.followAuthor(name, follow)), [api]);
-  return useMemo(() => {
-    const match: FollowedMatcher = followedMatcher(names ?? []);
-    const found = new WeakMap<SavedPaper, boolean>();
-    const test: PaperTest = (saved) => {
-      let has = found.get(saved);
-      if (has === undefined) found.set(saved, (has = match(saved.paper.authors).length > 0));
-      return has;
+  const change = useCallback(
+    async (name: string, follow: boolean) => {
+      const now = await api.followAuthor(name, follow);
+      setNames(now.length ? now : NO_ONE);
+      setKnown(true);
+    },
+    [api],
+  );
+  const tests = useMemo(() => {
+    const match: FollowedMatcher = followedMatcher(names);
+    const found = new WeakMap<SavedPaper, readonly string[]>();
+    const ofPaper = (saved: SavedPaper) => {
+      let of = found.get(saved);
+      if (of === undefined) found.set(saved, (of = match(saved.paper.authors)));
+      return of;
     };
-    return { names, of: (author) => match([author]), test, change };
-  }, [names, change]);
+    return { of: (author: string) => match([author]), ofPaper, test: (saved: SavedPaper) => ofPaper(saved).length > 0 };
+  }, [names]);
+  return useMemo(() => ({ ...tests, names: known ? names : null, change }), [tests, known, names, change]);
 }
+
+const NO_ONE: readonly string[] = [];
 
 /** Papers tested in one go before the count yields to the page (a slice of 2,000 takes ~10 ms; 10,000 at once took ~70). */
 const COUNT_SLICE = 2000;
@@ -53,6 +75,7 @@ const COUNT_SLICE = 2000;
  */
 export function useFollowedCount(papers: readonly SavedPaper[], followed: FollowedAuthors): number | null {
   const none = !followed.names?.length;
+  const { test } = followed;
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
     if (none) return;
@@ -62,12 +85,12 @@ export function useFollowedCount(papers: readonly SavedPaper[], followed: Follow
     const step = () => {
       if (!live) return;
       const end = Math.min(papers.length, at + COUNT_SLICE);
-      for (; at < end; at++) if (followed.test(papers[at]!)) found++;
+      for (; at < end; at++) if (test(papers[at]!)) found++;
       if (at < papers.length) setTimeout(step, 0);
       else setCount(found);
     };
     step();
     return () => void (live = false);
-  }, [papers, followed, none]);
+  }, [papers, test, none]);
   return none ? 0 : count;
 }

@@ -75,6 +75,18 @@ describe("popup: a paper's authors, to follow", () => {
   });
 });
 
+describe("popup: the list's papers by a followed author", () => {
+  it('are marked with the name as the reader wrote it (and the others it finds), read out in full', async () => {
+    renderPopup([...papers(), makeSaved('arxiv:2409.00005', 'Both', 500, {}, { authors: ['Ada Lovelace', 'Yann LeCun'] })], { followed: ['Yann LeCun', 'Lovelace'] });
+    await waitFor(() => expect(document.querySelectorAll('li .meta .followed')).toHaveLength(3));
+    const mark = (title: string) => screen.getByText(title).closest('li')!.querySelector('.meta .followed');
+    expect(mark('Energy Models')?.textContent).toBe('★ Yann LeCun +1: By Yann LeCun, Lovelace, whom you follow');
+    expect(mark('Energy Models')?.getAttribute('title')).toBe('By Yann LeCun, Lovelace, whom you follow');
+    expect(mark('Convnets')?.textContent).toBe('★ Yann LeCun: By Yann LeCun, whom you follow');
+    expect(mark('Engines')).toBeNull();
+  });
+});
+
 describe('popup: the "Followed authors" filter', () => {
   it('counts and shows the papers by a followed author; absent while none is followed, and a follow brings it', async () => {
     renderPopup(papers(), { followed: ['Yann LeCun'] });

@@ -1,7 +1,8 @@
-import { useId } from 'preact/hooks';
+import { useContext, useId } from 'preact/hooks';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { firstLine, formatAuthors, formatDay, revisionText, safeHttpUrl, siteLabel, timeAgo } from '../format';
 import { useNewerVersion } from '../arxiv-versions';
+import { FollowedAuthorsContext } from '../followed-authors';
 import { PaperDetails } from './PaperDetails';
 import { RepoBadge } from './RepoBadge';
 import { StatusSelect } from './StatusSelect';
@@ -29,6 +30,9 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
   const note = firstLine(saved.note);
   const tab = active ? 0 : -1;
   const newer = useNewerVersion(saved);
+  const followed = useContext(FollowedAuthorsContext);
+  const following = followed?.names?.length ? followed.ofPaper(saved) : [];
+  const byFollowed = following.length ? `By ${following.join(', ')}, whom you follow` : '';
   return (
     <li
       class={expanded ? 'item open' : 'item'}
@@ -51,6 +55,14 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
         )}
         <div class="meta" id={`${id}-meta`}>
           {authors && <span class="authors">{authors}</span>}
+          {byFollowed && (
+            <span class="followed" title={byFollowed}>
+              <span aria-hidden="true">★ </span>
+              {following[0]}
+              {following.length > 1 && ` +${following.length - 1}`}
+              <span class="sr-only">: {byFollowed}</span>
+            </span>
+          )}
           {published && <time dateTime={paper.published ?? undefined}>{published}</time>}
           <span class="site">{siteLabel(paper.source.site, saved.savedFrom)}</span>
           {newer && (
