@@ -39,4 +39,22 @@ describe('useFollowedCount', () => {
     await waitFor(() => expect(api.followedAuthors).toHaveBeenCalled());
     expect(seen.every((count) => count === 0)).toBe(true);
   });
+
+  it('reading that no one is followed changes no test (the list is not filtered and sorted again for it)', async () => {
+    const api = createFakeApi([]);
+    const out: { followed?: FollowedAuthors } = {};
+    const tests: unknown[] = [];
+    function Probe() {
+      const followed = useFollowedAuthors(api, true);
+      out.followed = followed;
+      tests.push(followed.test);
+      return null;
+    }
+    render(<Probe />);
+    await waitFor(() => expect(out.followed?.names).toEqual([]));
+    expect(new Set(tests).size).toBe(1);
+    await out.followed!.change('Yann LeCun', true);
+    await waitFor(() => expect(out.followed?.names).toEqual(['Yann LeCun']));
+    expect(new Set(tests).size).toBe(2);
+  });
 });
