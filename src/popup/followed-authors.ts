@@ -2,7 +2,7 @@
 // "Followed authors" filter and its count, and the follow toggle on a paper's authors in the popup's details. Read
 // once the list is shown (never before its first render); a toggle writes through the background and shows its answer.
 import { createContext } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { followedMatcher, type FollowedMatcher } from '../core/authors';
 import type { SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
@@ -22,6 +22,15 @@ export interface FollowedAuthors {
 }
 
 export const FollowedAuthorsContext = createContext<FollowedAuthors | null>(null);
+
+/** The followed names that find this saved paper's authors (none while none is followed, or not known yet). */
+export function useFollowing(saved: SavedPaper): readonly string[] {
+  const followed = useContext(FollowedAuthorsContext);
+  return followed?.names?.length ? followed.ofPaper(saved) : NO_ONE;
+}
+
+/** What a list's mark of a paper by followed authors says in full (its hover, and for screen readers). */
+export const followingText = (names: readonly string[]) => `By ${names.join(', ')}, whom you follow`;
 
 /** The followed authors, asked for once `ready` (the whole list shown). */
 export function useFollowedAuthors(api: ReadingListApi, ready: boolean): FollowedAuthors {

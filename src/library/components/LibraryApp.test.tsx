@@ -744,5 +744,12 @@ describe('library page: followed authors', () => {
     expect(screen.queryByText('By neither')).toBeNull();
     expect(screen.getByText('By LeCun')).toBeTruthy();
     expect(screen.getByText('By Hinton')).toBeTruthy();
+    // Each row by a followed author is marked, named in full for the hover and for screen readers.
+    const mark = (title: string) => screen.getByText(title).closest('[role="row"]')!.querySelector('.followed');
+    expect(mark('By LeCun')?.getAttribute('aria-label')).toBe('By Yann LeCun, whom you follow');
+    expect(mark('By Hinton')?.getAttribute('title')).toBe('By GE Hinton, whom you follow');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Followed authors (2)' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
+    expect(mark('By neither')).toBeNull();
   });
 });

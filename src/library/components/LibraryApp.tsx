@@ -28,7 +28,7 @@ import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { VersionsPanel } from './VersionsPanel';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
-import { useFollowedAuthors, useFollowedCount } from '../../popup/followed-authors';
+import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../../popup/followed-authors';
 
 interface Props {
   api: ReadingListApi;
@@ -119,6 +119,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
   return (
     <ReadingListContext.Provider value={state}>
       <ArxivVersionsContext.Provider value={versions}>
+      <FollowedAuthorsContext.Provider value={followed}>
       <div class="library">
         <header class="top">
           <h1>Papershelf library</h1>
@@ -235,6 +236,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
           onHold={state.holdUndo}
         />
       </div>
+      </FollowedAuthorsContext.Provider>
       </ArxivVersionsContext.Provider>
     </ReadingListContext.Provider>
   );

@@ -3,6 +3,7 @@ import { RepoBadge } from '../../popup/components/RepoBadge';
 import { StatusSelect } from '../../popup/components/StatusSelect';
 import { firstLine, formatAuthors, formatDay, formatLocalDay, revisionText, safeHttpUrl, siteLabel } from '../../popup/format';
 import { useNewerVersion } from '../../popup/arxiv-versions';
+import { followingText, useFollowing } from '../../popup/followed-authors';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { clip } from '../../core/paper';
 
@@ -20,6 +21,7 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
   const { paper } = saved;
   const href = safeHttpUrl(paper.url) ?? safeHttpUrl(saved.savedFrom);
   const newer = useNewerVersion(saved);
+  const following = useFollowing(saved);
   return (
     <div role="row" aria-rowindex={rowIndex} class={selected ? 'row selected' : 'row'} style={style} data-id={saved.id}>
       <div role="cell" class="cell check">
@@ -60,7 +62,14 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
           </span>
         )}
       </div>
-      <div role="cell" class="cell">{formatAuthors(paper.authors, paper.authorCount, 2)}</div>
+      <div role="cell" class="cell">
+        {following.length > 0 && (
+          <span class="followed" role="img" title={followingText(following)} aria-label={followingText(following)}>
+            ★{' '}
+          </span>
+        )}
+        {formatAuthors(paper.authors, paper.authorCount, 2)}
+      </div>
       <div role="cell" class="cell">{formatDay(paper.published) ?? '—'}</div>
       <div role="cell" class="cell">{formatLocalDay(saved.savedAt)}</div>
       <div role="cell" class="cell">{siteLabel(paper.source.site, saved.savedFrom)}</div>

@@ -1,8 +1,8 @@
-import { useContext, useId } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { firstLine, formatAuthors, formatDay, revisionText, safeHttpUrl, siteLabel, timeAgo } from '../format';
 import { useNewerVersion } from '../arxiv-versions';
-import { FollowedAuthorsContext } from '../followed-authors';
+import { followingText, useFollowing } from '../followed-authors';
 import { PaperDetails } from './PaperDetails';
 import { RepoBadge } from './RepoBadge';
 import { StatusSelect } from './StatusSelect';
@@ -30,9 +30,8 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
   const note = firstLine(saved.note);
   const tab = active ? 0 : -1;
   const newer = useNewerVersion(saved);
-  const followed = useContext(FollowedAuthorsContext);
-  const following = followed?.names?.length ? followed.ofPaper(saved) : [];
-  const byFollowed = following.length ? `By ${following.join(', ')}, whom you follow` : '';
+  const following = useFollowing(saved);
+  const byFollowed = following.length ? followingText(following) : '';
   return (
     <li
       class={expanded ? 'item open' : 'item'}
