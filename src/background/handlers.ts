@@ -3,7 +3,7 @@
 import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { SettingsChange } from '../storage/settings-store';
-import { changeFollowed } from '../core/authors';
+import { changeFollowed, countFollowed } from '../core/authors';
 import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, fillPublication, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
@@ -79,6 +79,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
   }
   const db = await deps.db();
   switch (message.type) {
+    case 'followedCounts': {
+      const { names } = message.payload as Envelope<'followedCounts'>['payload'];
+      return countFollowed(names, (await listPapers(db)).map((saved) => saved.paper.authors));
+    }
     case 'lookup': {
       const { ids, aliases } = message.payload as Envelope<'lookup'>['payload'];
       return lookup(db, ids, aliases);

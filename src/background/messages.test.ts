@@ -436,6 +436,15 @@ describe('handle', () => {
     expect(() => parseEnvelope({ type: 'followAuthor', payload: { name: 'x'.repeat(201), follow: true } })).toThrow(TypeError);
   });
 
+  it("counts the saved papers each name finds, for the options page", async () => {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00001', authors: ['Y. LeCun', 'Ada Lovelace'] }), { savedFrom: 'https://arxiv.org/list/cs.LG/new' });
+    await savePaper(db, makePaper({ id: 'arxiv:2607.00002', authors: ['Yann LeCun'] }), { savedFrom: 'https://arxiv.org/list/cs.LG/new' });
+    const count = (names: string[]) => handle(parseEnvelope({ type: 'followedCounts', payload: { names } }), depsOver(async () => db));
+    expect(await count(['Yann LeCun', 'Lovelace', 'Yves Nobody'])).toEqual([2, 1, 0]);
+    expect(() => parseEnvelope({ type: 'followedCounts', payload: { names: Array.from({ length: 501 }, () => 'A B') } })).toThrow(TypeError);
+  });
+
   it('answers the tag settings even when the database cannot be opened', async () => {
     const deps = depsOver(() => Promise.reject(new Error('blocked')));
     expect(await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)).toEqual({ watchedTopics: [], followedAuthors: [], tagRules: [], relevance: true });
@@ -595,7 +604,7 @@ describe('allowedRequest: what the background takes from whom', () => {
     const page = 'https://huggingface.co/papers/date/2026-07-02';
     const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
-    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'followAuthor', 'tabPaper', 'previewTabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'followAuthor', 'followedCounts', 'tabPaper', 'previewTabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
     // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
     expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
     expect(allowedRequest('list', undefined, base)).toBe(false);

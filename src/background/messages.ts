@@ -211,6 +211,8 @@ export const requests = {
    * Extension pages only (the popup's and the library's paper details); answered with the followed names as stored.
    */
   followAuthor: v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(FOLLOWED_LIMITS.name)), follow: v.boolean() }),
+  /** How many saved papers each of these names finds (the options page, as the names are typed). Extension pages only. */
+  followedCounts: v.strictObject({ names: v.pipe(v.array(v.pipe(v.string(), v.maxLength(FOLLOWED_LIMITS.name))), v.maxLength(FOLLOWED_LIMITS.names)) }),
   /**
    * Score a page's cards against the reading list. `cards` are scored; `context` (other cards of the same page,
    * e.g. when a few cards were appended later) only joins the page statistics.
@@ -297,6 +299,8 @@ export interface Responses {
   settings: Settings;
   setSettings: Settings;
   followAuthor: string[];
+  /** In the names' order. */
+  followedCounts: number[];
   /** Only cards over the threshold and not already saved. */
   relevance: RelevanceMark[];
   resetRelevance: { papers: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './random';
-import { changeFollowed, FOLLOWED_LIMITS, followedMatcher, followedNameProblem, followedNames, nameParts, sameAuthor } from './authors';
+import { changeFollowed, countFollowed, FOLLOWED_LIMITS, followedMatcher, followedNameProblem, followedNames, nameParts, sameAuthor } from './authors';
 
 const same = (followed: string, name: string) => sameAuthor(nameParts(followed)!, nameParts(name)!);
 
@@ -123,5 +123,13 @@ describe('changeFollowed', () => {
     expect(changeFollowed(['Yann LeCun', 'LeCun', 'Geoffrey Hinton'], 'Y. LeCun', false)).toEqual(['Geoffrey Hinton']);
     expect(changeFollowed(['Yann LeCun'], 'Yves LeCun', false)).toEqual(['Yann LeCun']);
     expect(changeFollowed(['Yann LeCun', '1234'], '1234', false)).toEqual(['Yann LeCun', '1234']);
+  });
+});
+
+describe('countFollowed', () => {
+  it('counts the papers each followed name finds, in the names\' order, a paper once per name', () => {
+    const papers = [['Y. LeCun', 'Yann LeCun'], ['Geoffrey Hinton', 'Yann LeCun'], ['Ada Lovelace'], []];
+    expect(countFollowed(['Yann LeCun', 'LeCun', 'Hinton', 'Yves Nobody', '1234'], papers)).toEqual([2, 2, 1, 0, 0]);
+    expect(countFollowed([], papers)).toEqual([]);
   });
 });

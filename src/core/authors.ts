@@ -112,18 +112,35 @@ export type FollowedMatcher = (authors: readonly string[]) => string[];
 
 /** Compiled once per page (or list): names that name no one are skipped. */
 export function followedMatcher(followed: readonly string[]): FollowedMatcher {
-  const byFamily = new Map<string, { name: string; parts: NameParts; order: number }[]>();
+  const match = followedOrders(followed);
+  const names = followed.map((raw) => normalizeSpace(raw));
+  return (authors) => match(authors).map((order) => names[order]!);
+}
+
+/**
+ * How many of these papers (their author lists) each followed name finds, in the names' order: the options page says
+ * which names find nothing in the reader's list (a misspelling, or someone not yet saved).
+ */
+export function countFollowed(followed: readonly string[], papers: Iterable<readonly string[]>): number[] {
+  const match = followedOrders(followed);
+  const counts = followed.map(() => 0);
+  for (const authors of papers) for (const order of match(authors)) counts[order]!++;
+  return counts;
+}
+
+/** The positions in `followed` of the names that find a paper's authors, in order. */
+function followedOrders(followed: readonly string[]): (authors: readonly string[]) => number[] {
+  const byFamily = new Map<string, { parts: NameParts; order: number }[]>();
   followed.forEach((raw, order) => {
-    const name = normalizeSpace(raw);
-    const parts = nameParts(name);
+    const parts = nameParts(raw);
     if (!parts) return;
     const list = byFamily.get(parts.family) ?? [];
-    list.push({ name, parts, order });
+    list.push({ parts, order });
     byFamily.set(parts.family, list);
   });
   if (!byFamily.size) return () => [];
   return (authors) => {
-    let found: Map<number, string> | null = null;
+    let found: Set<number> | null = null;
     for (const author of authors) {
       const quick = quickFamily(author);
       if (quick !== null && !byFamily.has(quick)) continue; // the common case, decided without parsing the name
@@ -132,10 +149,10 @@ export function followedMatcher(followed: readonly string[]): FollowedMatcher {
       if (!candidates) continue; // most authors: no followed family name, and their given names are never read
       const parts = { family: split.family, given: givenParts(split.given) };
       for (const candidate of candidates) {
-        if (sameAuthor(candidate.parts, parts)) (found ??= new Map()).set(candidate.order, candidate.name);
+        if (sameAuthor(candidate.parts, parts)) (found ??= new Set()).add(candidate.order);
       }
     }
-    return found ? [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name) : [];
+    return found ? [...found].sort((a, b) => a - b) : [];
   };
 }
 

@@ -93,6 +93,19 @@ describe('SettingsForm', () => {
     expect(screen.getByRole('alert').textContent).toBe('At most 500 names.');
   });
 
+  it('says, once the typing stops, which followed names find no paper in the list yet (a misspelling, say)', async () => {
+    const countFollowed = vi.fn(async (names: string[]) => names.map((name) => (name.includes('LeCun') ? 3 : 0)));
+    render(<SettingsForm store={fakeStore({ followedAuthors: ['Yann LeCun'] })} topics={TOPICS} countFollowed={countFollowed} />);
+    await waitFor(() => expect(document.querySelector('.followed-found')?.textContent).toBe('Every name finds papers in your list.'), { timeout: 2000 });
+    expect(document.querySelector('.followed-found')?.getAttribute('role')).toBe('status');
+    const field = screen.getByLabelText('Followed authors, one name a line');
+    fireEvent.input(field, { target: { value: 'Yann LeCun\nGeofrey Hintn\n\n1234\nyann lecun' } });
+    fireEvent.input(field, { target: { value: 'Yann LeCun\nGeofrey Hintn\n\n1234\nyann lecun\nAda Lovelace' } });
+    await waitFor(() => expect(document.querySelector('.followed-found')?.textContent).toBe('1 of 3 names find papers in your list; none yet for “Geofrey Hintn”, “Ada Lovelace”.'), { timeout: 2000 });
+    // Asked once for the typing (after it stopped), with the names as they would be saved: each once, none that names no one.
+    expect(countFollowed.mock.calls.map(([names]) => names)).toEqual([['Yann LeCun'], ['Yann LeCun', 'Geofrey Hintn', 'Ada Lovelace']]);
+  });
+
   it('a new token or toolbar count applies at once: no reload is asked for', async () => {
     render(<SettingsForm store={fakeStore()} topics={TOPICS} />);
     fireEvent.input(await screen.findByLabelText(/Personal access token/), { target: { value: 'ghp_abc' } });

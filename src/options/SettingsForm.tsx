@@ -16,6 +16,26 @@ export interface TopicChoice {
   label: string;
 }
 
+/** How long the typing must have stopped before the list is asked which names find papers. */
+const COUNT_DELAY_MS = 400;
+/** Names listed as finding nothing before "and N more". */
+const UNFOUND_SHOWN = 10;
+
+/** Which followed names find papers in the list, and which none yet (a misspelling, or someone not saved yet). */
+function FollowedFound({ names, counts }: { names: string[]; counts: number[] }) {
+  const unfound = names.filter((_, i) => counts[i] === 0);
+  const finding = names.length - unfound.length;
+  const listed = unfound.slice(0, UNFOUND_SHOWN).map((name) => `“${name}”`).join(', ');
+  const more = unfound.length - Math.min(unfound.length, UNFOUND_SHOWN);
+  return (
+    <p class="muted followed-found" role="status">
+      {finding === names.length
+        ? 'Every name finds papers in your list.'
+        : `${finding} of ${names.length} names find papers in your list; none yet for ${listed}${more ? ` and ${more} more` : ''}.`}
+    </p>
+  );
+}
+
 const EMPTY_RULE: UserRule = { tag: '', match: '', fields: 'both' };
 const isBlank = (rule: UserRule) => !rule.tag.trim() && !rule.match.trim();
 
@@ -29,6 +49,7 @@ export function SettingsForm({
   resetRelevance,
   rejectedTokenDigest,
   watchRejectedToken,
+  countFollowed,
 }: {
   store: SettingsStore;
   topics: readonly TopicChoice[];
@@ -38,6 +59,8 @@ export function SettingsForm({
   rejectedTokenDigest?: () => Promise<string | null>;
   /** Calls its listener when that digest changes (a 401 while the page is open); returns the unsubscribe. */
   watchRejectedToken?: (listener: () => void) => () => void;
+  /** How many saved papers each name finds (the background's `followedCounts`), in the names' order. */
+  countFollowed?: (names: string[]) => Promise<number[]>;
 }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   /** The settings as last read or saved here: Save writes only the fields that differ from them. */
@@ -118,6 +141,21 @@ export function SettingsForm({
       stop?.();
     };
   }, [savedToken, rejectedTokenDigest, watchRejectedToken]);
+  // Which followed names find papers in the list, asked a moment after the typing stops (a misspelt name finds none).
+  const typedNames = settings ? followedNames(settings.followedAuthors).filter((name) => !followedNameProblem(name)) : [];
+  const typedKey = JSON.stringify(typedNames);
+  const [found, setFound] = useState<{ key: string; names: string[]; counts: number[] } | null>(null);
+  useEffect(() => {
+    if (!countFollowed || !typedNames.length) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      countFollowed(typedNames).then((counts) => live && setFound({ key: typedKey, names: typedNames, counts }), () => undefined);
+    }, COUNT_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [typedKey, countFollowed]);
   if (readError) {
     return (
       <div class="settings">
@@ -291,6 +329,7 @@ export function SettingsForm({
           {authorsProblem}
         </p>
       )}
+      {found && found.key === typedKey && <FollowedFound names={found.names} counts={found.counts} />}
 
       <h2>Tag rules</h2>
       <p class="muted">Tag a paper when its title or abstract matches words (comma-separated) or a /regular expression/.</p>

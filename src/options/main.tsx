@@ -33,6 +33,7 @@ render(
       resetRelevance={() => send('resetRelevance', {})}
       rejectedTokenDigest={readRejectedTokenDigest}
       watchRejectedToken={watchRejectedToken}
+      countFollowed={(names) => send('followedCounts', { names })}
     />
   </main>,
   document.getElementById('app')!,

@@ -119,6 +119,8 @@ describe.each(browsers)('%s: an open listing follows the settings', (_name, laun
     // Kept where the options page shows it, beside the name followed there.
     const options = await harness.openExtensionPage('src/options/index.html', 'form.settings');
     expect(await options.run<string>(`document.querySelector('textarea.authors').value`)).toBe(`${AUTHOR}\n${POPUP_AUTHOR}`);
+    // The list has a paper by the author followed from it, none by the one followed from the options page.
+    await until(async () => (await options.texts('.followed-found')).join() === `1 of 2 names find papers in your list; none yet for “${AUTHOR}”.`, 'which names find papers');
     await options.close();
     expect(await tab.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });

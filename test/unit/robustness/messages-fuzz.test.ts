@@ -61,6 +61,7 @@ function validPayload(type: MessageName): Json {
     checkVersions: { ids: ['arxiv:2401.00001', 'arxiv:hep-th/9901001'] },
     arxivVersions: {},
     followAuthor: { name: 'Yann LeCun', follow: true },
+    followedCounts: { names: ['Yann LeCun', 'Hinton'] },
   };
   return structuredClone(payloads[type]) as Json;
 }
@@ -239,7 +240,7 @@ function malformed(rng: Rng): { message: unknown; label: string } {
       const target = at(payload, path.slice(0, -1)) as Record<string | number, Json>;
       const key = path[path.length - 1]!;
       // Free-text fields accept any string: put the hostile string where text is not free.
-      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|patch\.(?:tagRules\.\d+\.(?:tag|match)|followedAuthors\.\d+)|name|(?:cards|context|papers)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
+      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|patch\.(?:tagRules\.\d+\.(?:tag|match)|followedAuthors\.\d+)|name|names\.\d+|(?:cards|context|papers)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
         return { message: { type, payload: { ...(payload as Record<string, Json>), [hostile.slice(0, 50)]: hostile } }, label: 'hostile extra key' };
       }
       target[key] = hostile;
