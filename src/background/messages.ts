@@ -7,7 +7,7 @@ import type { SavedState } from '../storage/reading-list';
 import type { TabPaper, TabPaperPreview } from './tab-paper';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
-import { SettingsPatchSchema } from '../storage/settings-schema';
+import { FollowedAuthor, SettingsPatchSchema } from '../storage/settings-schema';
 import { FOLLOWED_LIMITS } from '../core/authors';
 import { unionTags } from '../core/tags/same-tag';
 import { ID_PREFIXES } from '../core/ids';
@@ -210,9 +210,9 @@ export const requests = {
    * Follow an author, or stop following them (every followed name that finds `name`: core/authors.ts changeFollowed).
    * Extension pages only (the popup's and the library's paper details); answered with the followed names as stored.
    */
-  followAuthor: v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(FOLLOWED_LIMITS.name)), follow: v.boolean() }),
+  followAuthor: v.strictObject({ name: v.pipe(FollowedAuthor, v.minLength(1)), follow: v.boolean() }),
   /** How many saved papers each of these names finds (the options page, as the names are typed). Extension pages only. */
-  followedCounts: v.strictObject({ names: v.pipe(v.array(v.pipe(v.string(), v.maxLength(FOLLOWED_LIMITS.name))), v.maxLength(FOLLOWED_LIMITS.names)) }),
+  followedCounts: v.strictObject({ names: v.pipe(v.array(FollowedAuthor), v.maxLength(FOLLOWED_LIMITS.names)) }),
   /**
    * Score a page's cards against the reading list. `cards` are scored; `context` (other cards of the same page,
    * e.g. when a few cards were appended later) only joins the page statistics.

@@ -9,7 +9,7 @@ const GithubToken = v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*
 /** A topic id (core/tags/taxonomy.ts). */
 const TopicId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,100}$/, 'must be a topic id'));
 /** A followed author's name as typed (core/authors.ts: one with no letter finds no one, and is skipped). */
-const FollowedAuthor = v.pipe(v.string(), v.maxLength(FOLLOWED_LIMITS.name));
+export const FollowedAuthor = v.pipe(v.string(), v.maxLength(FOLLOWED_LIMITS.name));
 const TagRule = v.strictObject({
   tag: v.pipe(v.string(), v.maxLength(200)),
   match: v.pipe(v.string(), v.maxLength(5000)),
