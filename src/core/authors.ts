@@ -34,8 +34,8 @@ function fold(text: string): string {
  * A family name's key: letters and digits only ("O'Brien", "Smith-Jones" as written either way), German's umlauts as
  * transliterated agreeing with them dropped ("Schoelkopf" is "Schölkopf").
  */
-function familyKey(words: readonly string[]): string {
-  return fold(words.join('')).replace(/[^\p{L}\p{N}]+/gu, '').replace(/([aou])e/g, '$1');
+function familyKey(word: string): string {
+  return fold(word).replace(/[^\p{L}\p{N}]+/gu, '').replace(/([aou])e/g, '$1');
 }
 
 /** "Yann" → ["yann"]; "G. E." and Scholar's "GE" → ["g", "e"]; "Jean-Baptiste" → ["jean", "baptiste"]. */
@@ -69,7 +69,7 @@ function splitName(name: string): { family: string; given: string[] } | null {
   // "van der Maaten, Laurens" and "Laurens van der Maaten" alike: the family's last word is its key.
   const last = family.pop()!;
   if (!inverted) given.push(...family.filter((word, i) => i === 0 || !PARTICLE.test(word)));
-  const key = familyKey([last]);
+  const key = familyKey(last);
   return key ? { family: key, given } : null;
 }
 
