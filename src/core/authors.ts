@@ -165,12 +165,17 @@ export function followedNames(lines: readonly string[]): string[] {
   const kept: string[] = [];
   for (const line of lines) {
     const name = normalizeSpace(line).trim();
-    const key = fold(name);
+    const key = followedKey(name);
     if (!name || seen.has(key)) continue;
     seen.add(key);
     kept.push(name);
   }
   return kept.slice(0, FOLLOWED_LIMITS.names);
+}
+
+/** What makes two followed names one (followedNames keeps it once): the name trimmed, its case and accents folded. */
+export function followedKey(name: string): string {
+  return fold(normalizeSpace(name).trim());
 }
 
 /** Why a followed name cannot be one (options page), or null. */

@@ -10,6 +10,9 @@ const GithubToken = v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*
 const TopicId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,100}$/, 'must be a topic id'));
 /** A followed author's name as typed (core/authors.ts: one with no letter finds no one, and is skipped). */
 export const FollowedAuthor = v.pipe(v.string(), v.maxLength(FOLLOWED_LIMITS.name));
+/** How many of each list the settings hold at most (well above what the options page lets through, for rules). */
+export const SETTINGS_LIMITS = { watchedTopics: 500, followedAuthors: FOLLOWED_LIMITS.names, tagRules: 1000 } as const;
+
 const TagRule = v.strictObject({
   tag: v.pipe(v.string(), v.maxLength(200)),
   match: v.pipe(v.string(), v.maxLength(5000)),
@@ -23,9 +26,9 @@ const TagRule = v.strictObject({
  */
 export const SettingsPatchSchema = v.strictObject({
   githubToken: v.optional(GithubToken),
-  watchedTopics: v.optional(v.pipe(v.array(TopicId), v.maxLength(500))),
-  followedAuthors: v.optional(v.pipe(v.array(FollowedAuthor), v.maxLength(FOLLOWED_LIMITS.names))),
-  tagRules: v.optional(v.pipe(v.array(TagRule), v.maxLength(1000))),
+  watchedTopics: v.optional(v.pipe(v.array(TopicId), v.maxLength(SETTINGS_LIMITS.watchedTopics))),
+  followedAuthors: v.optional(v.pipe(v.array(FollowedAuthor), v.maxLength(SETTINGS_LIMITS.followedAuthors))),
+  tagRules: v.optional(v.pipe(v.array(TagRule), v.maxLength(SETTINGS_LIMITS.tagRules))),
   toolbarCount: v.optional(v.boolean()),
   relevance: v.optional(v.strictObject({ enabled: v.boolean() })),
 });
@@ -48,13 +51,22 @@ export function settingsFromOlderBuild(stored: unknown): Partial<Settings> {
   const { githubToken, watchedTopics, followedAuthors, tagRules, toolbarCount, relevance } = stored;
   if (typeof githubToken === 'string' && githubToken.length <= 1000) kept.githubToken = githubToken.trim();
   const topics = items(watchedTopics, TopicId);
-  if (topics) kept.watchedTopics = topics.slice(0, 500);
+  if (topics) kept.watchedTopics = topics.slice(0, SETTINGS_LIMITS.watchedTopics);
   const authors = items(followedAuthors, FollowedAuthor);
-  if (authors) kept.followedAuthors = authors.slice(0, FOLLOWED_LIMITS.names);
+  if (authors) kept.followedAuthors = authors.slice(0, SETTINGS_LIMITS.followedAuthors);
   const rules = items(tagRules, TagRule);
-  if (rules) kept.tagRules = rules.slice(0, 1000);
+  if (rules) kept.tagRules = rules.slice(0, SETTINGS_LIMITS.tagRules);
   const entries = SettingsPatchSchema.entries;
   if (v.is(entries.toolbarCount, toolbarCount) && toolbarCount !== undefined) kept.toolbarCount = toolbarCount;
   if (v.is(entries.relevance, relevance) && relevance !== undefined) kept.relevance = relevance;
+  return kept;
+}
+
+/** The settings a backup carries (core/export/settings.ts): all but the GitHub token, which no file takes or gives. */
+export const BackupSettingsSchema = v.omit(SettingsPatchSchema, ['githubToken']);
+
+/** What may be kept of a backup's settings: as of an older build's (each field checked, a list's good items), never a token. */
+export function settingsFromBackup(raw: unknown): Partial<Omit<Settings, 'githubToken'>> {
+  const { githubToken: _token, ...kept } = settingsFromOlderBuild(raw);
   return kept;
 }

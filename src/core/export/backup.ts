@@ -1,11 +1,12 @@
 // The JSON backup's envelope: `{ "format": "papershelf-backup", "version": 1, "exportedAt": ISO, "papers": [...] }`.
 import type { SavedPaper } from '../../storage/schema';
+import type { BackupSettings } from './settings';
 
 export const BACKUP_FORMAT = 'papershelf-backup';
 /**
  * Bump when a field changes meaning or is added; import refuses backups newer than it understands. 2: papers have
  * `version` and `doi` (version-1 backups, without them, import with both unknown). A top-level field an older build
- * may skip without losing anything of the papers (`notDuplicates`) does not bump it: a whole backup refused for it
+ * may skip without losing anything of the papers (`notDuplicates`, `settings`) does not bump it: a whole backup refused for it
  * would lose more than the field.
  */
 export const BACKUP_VERSION = 2;
@@ -22,4 +23,6 @@ export interface Backup {
    * page): each its ids, sorted. Only groups whose every paper is in `papers`; absent when there are none.
    */
   notDuplicates?: string[][];
+  /** The reader's settings but the GitHub token (./settings.ts), in a backup of the whole list that asked for them. */
+  settings?: BackupSettings;
 }

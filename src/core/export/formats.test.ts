@@ -229,4 +229,17 @@ describe('JSON backup', () => {
     const none = await exportPapers(realistic.slice(0, 1), 'json', { now: NOW, notDuplicates: groups });
     expect(JSON.parse(none.text)).not.toHaveProperty('notDuplicates');
   });
+
+  it('keeps the settings it is given, without the GitHub token, and is one JSON document with them', async () => {
+    const settings = { githubToken: 'ghp_secret', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' as const }], toolbarCount: false, relevance: { enabled: false } };
+    const { text } = await exportPapers(realistic, 'json', { now: NOW, settings, notDuplicates: [realistic.slice(0, 2).map((r) => r.id)] });
+    expect(text).not.toContain('ghp_secret');
+    const backup = JSON.parse(text) as { papers: SavedPaper[]; settings?: unknown; notDuplicates?: unknown };
+    expect(backup.papers).toEqual(realistic);
+    expect(backup.notDuplicates).toHaveLength(1);
+    expect(backup.settings).toEqual({ watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: false } });
+    expect(JSON.parse((await exportPapers(realistic, 'json', { now: NOW })).text)).not.toHaveProperty('settings');
+    // The other formats have no place for them.
+    expect((await exportPapers(realistic, 'csv', { now: NOW, settings })).text).not.toContain('Yann LeCun');
+  });
 });

@@ -9,6 +9,7 @@ import { citationKeys } from './keys';
 import type { LongWork } from './progress';
 import { inChunks, throwIfAborted } from './progress';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+import { backupSettings, type BackupSettings } from './settings';
 
 export { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 export type { Backup } from './backup';
@@ -25,6 +26,8 @@ export interface ExportOptions extends LongWork {
    * every paper is exported are kept in the file (Backup.notDuplicates).
    */
   notDuplicates?: Iterable<readonly string[]>;
+  /** The backup only: the reader's settings to keep in it (Backup.settings; the GitHub token is never written). */
+  settings?: BackupSettings;
 }
 
 export interface ExportResult {
@@ -92,7 +95,9 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
       const head = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() }).slice(0, -1);
       const exported = new Set(saved.map((paper) => paper.id));
       const groups = [...(options.notDuplicates ?? [])].filter((ids) => ids.length > 1 && ids.every((id) => exported.has(id))).map((ids) => [...ids].sort());
-      const tail = groups.length ? `,"notDuplicates":[\n${groups.map((ids) => JSON.stringify(ids)).join(',\n')}\n]` : '';
+      const tail =
+        (groups.length ? `,"notDuplicates":[\n${groups.map((ids) => JSON.stringify(ids)).join(',\n')}\n]` : '') +
+        (options.settings ? `,\n"settings":${JSON.stringify(backupSettings(options.settings))}\n` : '');
       // One paper per line: readable, diffable, and still one JSON document.
       text = `${head},"papers":[\n${lines.join(',\n')}\n]${tail}}\n`;
       break;

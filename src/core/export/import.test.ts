@@ -93,6 +93,37 @@ describe('parseImport: re-import of each exported citation format', () => {
     expect(result.notDuplicates).toEqual([[a, b].sort(), [b, 'arxiv:math/0309136'].sort()]);
     expect((await ok(backup(realistic, { notDuplicates: { [a]: b } }))).notDuplicates).toBeUndefined();
   });
+
+  it('JSON backup: its settings come back, never a token, and a damaged field costs only itself', async () => {
+    const settings = { githubToken: 'ghp_secret', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' as const }], toolbarCount: false, relevance: { enabled: false } };
+    const exported = await ok((await exportPapers(realistic, 'json', { settings })).text, 'backup.json');
+    expect(exported.records).toStrictEqual(realistic);
+    expect(exported.settings).toEqual({ watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: false } });
+
+    // A file written by hand, or damaged: a token in it is not taken; each field of the wrong shape is dropped, and a
+    // list keeps its good items.
+    const damaged = await ok(
+      backup(realistic, {
+        settings: {
+          githubToken: 'ghp_planted',
+          watchedTopics: ['llm', 'NOT A TOPIC', 7],
+          followedAuthors: 'Yann LeCun',
+          tagRules: [{ tag: 'rl', match: 'reward', fields: 'everywhere' }, { tag: 'moe', match: 'experts', fields: 'title' }],
+          toolbarCount: 'yes',
+          relevance: { enabled: true, extra: 1 },
+          unknown: true,
+        },
+      }),
+    );
+    expect(damaged.records).toHaveLength(realistic.length);
+    expect(damaged.settings).toEqual({ watchedTopics: ['llm'], tagRules: [{ tag: 'moe', match: 'experts', fields: 'title' }] });
+    expect(JSON.stringify(damaged)).not.toContain('ghp_planted');
+    for (const nothing of ['settings', 42, null, [], { githubToken: 'ghp_planted' }, { toolbarCount: 1 }]) {
+      const result = await ok(backup(realistic, { settings: nothing }));
+      expect(result.records).toHaveLength(realistic.length);
+      expect(result).not.toHaveProperty('settings');
+    }
+  });
 });
 
 describe('parseImport: files from other tools', () => {

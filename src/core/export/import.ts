@@ -28,6 +28,8 @@ import { venueIdFromUrl } from '../venues';
 import type { CslItem } from './csl';
 import { fromCsl, importId, keywordText, tagCandidates, yearOf } from './csl';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+import type { BackupSettings } from './settings';
+import { settingsFromBackup } from '../../storage/settings-schema';
 import type { LongWork } from './progress';
 import { inChunks, isAbortError, throwIfAborted } from './progress';
 
@@ -53,6 +55,8 @@ export type ImportParseResult =
       skipped: ImportSkip[];
       /** A backup's groups of possible duplicates the reader said are different papers (Backup.notDuplicates), by ids. */
       notDuplicates?: string[][];
+      /** A backup's settings (Backup.settings), each field that was readable; never a GitHub token. */
+      settings?: Partial<BackupSettings>;
     }
   | { ok: false; error: string };
 
@@ -252,7 +256,15 @@ async function parseBackup(data: Record<string, unknown>, options: LongWork): Pr
     }),
   );
   const notDuplicates = notDuplicateGroups(data.notDuplicates);
-  return { ok: true, format: 'backup', ...dedupe(rekeyed(checked), (a, b) => a.updatedAt > b.updatedAt), ...(notDuplicates.length ? { notDuplicates } : {}) };
+  // A damaged field costs that setting (or a list's damaged items), never the papers nor the other settings.
+  const settings = settingsFromBackup(data.settings);
+  return {
+    ok: true,
+    format: 'backup',
+    ...dedupe(rekeyed(checked), (a, b) => a.updatedAt > b.updatedAt),
+    ...(notDuplicates.length ? { notDuplicates } : {}),
+    ...(Object.keys(settings).length ? { settings } : {}),
+  };
 }
 
 /**
