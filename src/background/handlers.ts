@@ -4,6 +4,7 @@ import { changedNotice, type Envelope, type Responses, type Notice, type Message
 import type { Settings } from '../storage/settings';
 import type { SettingsChange } from '../storage/settings-store';
 import { changeFollowed, countFollowed } from '../core/authors';
+import { backupSettings, mergeBackupSettings } from '../core/export/settings';
 import type { RelevanceService } from './relevance';
 import { editPaper, editPapers, fillPublication, hasPapers, listPage, listPapers, lookup, mergeRecords, preloadLookups, putPapers, removePaper, removePapers, restorePapers, savePaper, unmergeRecords, type Database } from '../storage/reading-list';
 import { matchTopics, prepareTopics } from './topics';
@@ -75,6 +76,11 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const { name, follow } = message.payload as Envelope<'followAuthor'>['payload'];
       const { followedAuthors } = await deps.saveSettings((stored) => ({ followedAuthors: changeFollowed(stored.followedAuthors, name, follow) }));
       return followedAuthors;
+    }
+    case 'importSettings': {
+      // Joined with the stored settings in the write's transaction, as a follow is: a change made meanwhile stays.
+      const { settings } = message.payload as Envelope<'importSettings'>['payload'];
+      return backupSettings(await deps.saveSettings((stored) => mergeBackupSettings(stored, settings).change));
     }
   }
   const db = await deps.db();

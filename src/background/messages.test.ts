@@ -436,6 +436,41 @@ describe('handle', () => {
     expect(() => parseEnvelope({ type: 'followAuthor', payload: { name: 'x'.repeat(201), follow: true } })).toThrow(TypeError);
   });
 
+  it("adds a backup's settings to the stored ones in the write's transaction, never taking a token; pages are told", async () => {
+    const db = await openDatabase();
+    const pages = vi.fn();
+    const toolbarCount = vi.fn();
+    const service = createSettingsService(async () => db, { get: async () => ({}), remove: async () => {} }, { pages, toolbarCount });
+    await service.save({ githubToken: 'ghp_mine', followedAuthors: ['Yann LeCun'], watchedTopics: ['llm'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }] });
+    const deps = depsOver(async () => db, { settings: service.read, saveSettings: service.save });
+    const add = (settings: unknown) => handle(parseEnvelope({ type: 'importSettings', payload: { settings } }), deps);
+    const backup = { watchedTopics: ['llm', 'robotics'], followedAuthors: ['yann lecun', 'Geoffrey Hinton'], tagRules: [{ tag: 'moe', match: 'experts', fields: 'title' }], toolbarCount: false, relevance: { enabled: true } };
+    // Followed meanwhile from a popup: the import joins the stored list, not the one its page read.
+    const follow = handle(parseEnvelope({ type: 'followAuthor', payload: { name: 'Ada Lovelace', follow: true } }), deps);
+    const answer = await add(backup);
+    await follow;
+    const stored = await service.read();
+    expect(stored).toEqual({
+      githubToken: 'ghp_mine',
+      watchedTopics: ['llm', 'robotics'],
+      followedAuthors: ['Yann LeCun', 'Ada Lovelace', 'Geoffrey Hinton'],
+      tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }, { tag: 'moe', match: 'experts', fields: 'title' }],
+      toolbarCount: false,
+      relevance: { enabled: true },
+    });
+    expect(answer).toEqual({ watchedTopics: stored.watchedTopics, followedAuthors: stored.followedAuthors, tagRules: stored.tagRules, toolbarCount: false, relevance: { enabled: true } });
+    expect(JSON.stringify(answer)).not.toContain('ghp_mine');
+    expect(pages).toHaveBeenCalledTimes(3); // the first save, the follow, the import
+    expect(toolbarCount).toHaveBeenCalledTimes(1); // turned off by the import (the first save left it on)
+    // Again: nothing to add, nothing changes, nobody told.
+    await add(backup);
+    expect(pages).toHaveBeenCalledTimes(3);
+    // A token is no setting a backup gives: the message is refused whole.
+    expect(() => parseEnvelope({ type: 'importSettings', payload: { settings: { githubToken: 'ghp_planted' } } })).toThrow(TypeError);
+    expect(() => parseEnvelope({ type: 'importSettings', payload: { settings: { followedAuthors: Array.from({ length: 501 }, () => 'A B') } } })).toThrow(TypeError);
+    expect((await service.read()).githubToken).toBe('ghp_mine');
+  });
+
   it("counts the saved papers each name finds, for the options page", async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001', authors: ['Y. LeCun', 'Ada Lovelace'] }), { savedFrom: 'https://arxiv.org/list/cs.LG/new' });
@@ -604,7 +639,7 @@ describe('allowedRequest: what the background takes from whom', () => {
     const page = 'https://huggingface.co/papers/date/2026-07-02';
     const allowed = Object.keys(requests).filter((type) => allowedRequest(type, page, base));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_REQUESTS].sort());
-    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'followAuthor', 'followedCounts', 'tabPaper', 'previewTabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
+    for (const type of ['list', 'listPage', 'putMany', 'editMany', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'resetRelevance', 'settings', 'setSettings', 'followAuthor', 'followedCounts', 'importSettings', 'tabPaper', 'previewTabPaper', 'saveTabPaper']) expect(allowedRequest(type, page, base)).toBe(false);
     // A page's URL that merely mentions the extension's is still a page; no sender URL at all is no page of ours.
     expect(allowedRequest('list', `https://evil.example/?${base}`, base)).toBe(false);
     expect(allowedRequest('list', undefined, base)).toBe(false);

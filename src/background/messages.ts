@@ -7,7 +7,8 @@ import type { SavedState } from '../storage/reading-list';
 import type { TabPaper, TabPaperPreview } from './tab-paper';
 import { READING_STATUSES } from '../storage/status';
 import { RECORD_LIMITS } from '../storage/limits';
-import { FollowedAuthor, SettingsPatchSchema } from '../storage/settings-schema';
+import { BackupSettingsSchema, FollowedAuthor, SettingsPatchSchema } from '../storage/settings-schema';
+import type { BackupSettings } from '../core/export/settings';
 import { FOLLOWED_LIMITS } from '../core/authors';
 import { unionTags } from '../core/tags/same-tag';
 import { ID_PREFIXES } from '../core/ids';
@@ -214,6 +215,12 @@ export const requests = {
   /** How many saved papers each of these names finds (the options page, as the names are typed). Extension pages only. */
   followedCounts: v.strictObject({ names: v.pipe(v.array(FollowedAuthor), v.maxLength(FOLLOWED_LIMITS.names)) }),
   /**
+   * Add a backup's settings to the reader's (core/export/settings.ts mergeBackupSettings: the lists joined, the switches
+   * the backup's), from the stored settings in the write's transaction. Extension pages only (the library's import);
+   * answered with the settings as stored, but the token.
+   */
+  importSettings: v.strictObject({ settings: BackupSettingsSchema }),
+  /**
    * Score a page's cards against the reading list. `cards` are scored; `context` (other cards of the same page,
    * e.g. when a few cards were appended later) only joins the page statistics.
    */
@@ -301,6 +308,7 @@ export interface Responses {
   followAuthor: string[];
   /** In the names' order. */
   followedCounts: number[];
+  importSettings: BackupSettings;
   /** Only cards over the threshold and not already saved. */
   relevance: RelevanceMark[];
   resetRelevance: { papers: number };

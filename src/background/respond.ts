@@ -6,9 +6,9 @@ import { parseEnvelope, type Notice, type Reply } from './messages';
 
 /**
  * Messages that change what tabs show, and so end with a notice to every tab: the reading list's change notice, or
- * the settings notice (setSettings, followAuthor). A worker stopped before its notice went out makes every tab re-read both.
+ * the settings notice (setSettings, followAuthor, importSettings). A worker stopped before its notice went out makes every tab re-read both.
  */
-export const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'putMany', 'saveTabPaper', 'setSettings', 'followAuthor']);
+export const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'putMany', 'saveTabPaper', 'setSettings', 'followAuthor', 'importSettings']);
 export const IN_FLIGHT_KEY = 'writesInFlight';
 
 /** The part of `storage.session` the mark uses. */

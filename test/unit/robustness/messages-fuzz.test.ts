@@ -62,6 +62,7 @@ function validPayload(type: MessageName): Json {
     arxivVersions: {},
     followAuthor: { name: 'Yann LeCun', follow: true },
     followedCounts: { names: ['Yann LeCun', 'Hinton'] },
+    importSettings: { settings: { watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: false } } },
   };
   return structuredClone(payloads[type]) as Json;
 }
@@ -97,7 +98,7 @@ function at(root: Json, path: readonly (string | number)[]): Json {
 }
 
 /** Optional keys (their absence is valid). */
-const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|patch\.(?:githubToken|watchedTopics|followedAuthors|tagRules|toolbarCount|relevance)|context|limit)$/;
+const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|(?:patch|settings)\.(?:githubToken|watchedTopics|followedAuthors|tagRules|toolbarCount|relevance)|context|limit)$/;
 
 /** A value no field of the protocol accepts in place of `current` (none takes two kinds; only settings are boolean). */
 function wrongType(rng: Rng, current: Json): Json {
@@ -240,7 +241,7 @@ function malformed(rng: Rng): { message: unknown; label: string } {
       const target = at(payload, path.slice(0, -1)) as Record<string | number, Json>;
       const key = path[path.length - 1]!;
       // Free-text fields accept any string: put the hostile string where text is not free.
-      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|patch\.(?:tagRules\.\d+\.(?:tag|match)|followedAuthors\.\d+)|name|names\.\d+|(?:cards|context|papers)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
+      if (/^(?:paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))|edit\.note|(?:patch|settings)\.(?:tagRules\.\d+\.(?:tag|match)|followedAuthors\.\d+)|name|names\.\d+|(?:cards|context|papers)\.\d+\.(?:title|abstract)|(?:record|records\.\d+)\.(?:note|paper\.(?:title|abstract|venue|authors\.\d+|categories\.\d+|source\.(?:site|page))))$/.test(path.join('.'))) {
         return { message: { type, payload: { ...(payload as Record<string, Json>), [hostile.slice(0, 50)]: hostile } }, label: 'hostile extra key' };
       }
       target[key] = hostile;
