@@ -37,7 +37,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'protocol', test: /[\\/](src[\\/](background[\\/](messages|client|link-problem|rejected-token)|core[\\/]token-digest|storage[\\/](edit|schema|status)|sites[\\/]names)\.ts|node_modules[\\/](valibot|webextension-polyfill)[\\/])/, priority: 20 },
+            { name: 'protocol', test: /[\\/](src[\\/](background[\\/](messages|client|link-problem|rejected-token)|core[\\/](token-digest|export[\\/]settings)|storage[\\/](edit|schema|status)|sites[\\/]names)\.ts|node_modules[\\/](valibot|webextension-polyfill)[\\/])/, priority: 20 },
             // Not popup.css: a style sheet in this chunk is linked by every page that loads it (the library and options
             // pages had the popup's 480 px body, stop 34).
             { name: 'popup', test: /[\\/]src[\\/]popup[\\/](?!main\.tsx|index\.html)(?![^?]*\.css(\?|$))/, priority: 10 },

@@ -9,6 +9,7 @@ import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
 import { takeLinkProblem } from '../background/link-problem';
 import type { TabPaper, TabPaperPreview } from '../background/tab-paper';
+import { backupSettings, type BackupSettings } from '../core/export/settings';
 export type { TabPaperPreview };
 
 export interface SiteAccess {
@@ -99,6 +100,10 @@ export interface ReadingListApi {
   followedAuthors(): Promise<string[]>;
   /** Follow an author as a paper names them, or stop following them (core/authors.ts changeFollowed); resolves with the names now followed. */
   followAuthor(name: string, follow: boolean): Promise<string[]>;
+  /** The settings a backup keeps (all but the GitHub token: core/export/settings.ts). */
+  backupSettings(): Promise<BackupSettings>;
+  /** Add a backup's settings to the reader's (mergeBackupSettings, in the background's write); resolves with them as stored. */
+  importSettings(settings: Partial<BackupSettings>): Promise<BackupSettings>;
 }
 
 export const LIBRARY_PATH = 'src/library/index.html';
@@ -167,6 +172,8 @@ export const extensionApi: ReadingListApi = {
   arxivGranted: () => browser.permissions.contains({ origins: ARXIV_API_ORIGINS }),
   followedAuthors: () => send('settings', {}).then((settings) => settings.followedAuthors),
   followAuthor: (name, follow) => send('followAuthor', { name, follow }),
+  backupSettings: () => send('settings', {}).then(backupSettings),
+  importSettings: (settings) => send('importSettings', { settings }),
 };
 
 /**

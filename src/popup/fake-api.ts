@@ -10,6 +10,7 @@ import { applyEdit } from '../storage/edit';
 import { mergeDuplicates } from '../core/merge-duplicates';
 import type { RecordVersion } from '../storage/reading-list';
 import { changeFollowed } from '../core/authors';
+import { backupSettings, mergeBackupSettings, type BackupSettings } from '../core/export/settings';
 
 /** The stored copy of each version, or the background's refusal of a record gone or changed since (StaleRecordError). */
 function current(papers: readonly SavedPaper[], versions: readonly RecordVersion[]): SavedPaper[] {
@@ -43,6 +44,10 @@ export interface FakeApi extends ReadingListApi {
   refuseAccess: boolean;
   /** The names followed (`followAuthor` changes them as the background does), or the error reading them fails with. */
   followed: string[] | Error;
+  /** The other settings a backup keeps (the followed names are `followed`); `importSettings` joins a backup's as the background does. */
+  settings: Omit<BackupSettings, 'followedAuthors'>;
+  /** What `importSettings` fails with, if anything. */
+  failImportSettings: Error | null;
   /** Deliver a notice to subscribers as the background would. */
   emit(notice?: Notice): void;
 }
@@ -196,6 +201,20 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       if (api.followed instanceof Error) throw api.followed;
       api.followed = changeFollowed(api.followed, name, follow);
       return [...api.followed];
+    }),
+    settings: { watchedTopics: [], tagRules: [], toolbarCount: true, relevance: { enabled: true } },
+    failImportSettings: null,
+    backupSettings: vi.fn(async () => {
+      if (api.followed instanceof Error) throw api.followed;
+      return backupSettings({ ...api.settings, followedAuthors: api.followed });
+    }),
+    importSettings: vi.fn(async (theirs: Partial<BackupSettings>) => {
+      if (api.failImportSettings) throw api.failImportSettings;
+      if (api.followed instanceof Error) throw api.followed;
+      const { followedAuthors = api.followed, ...rest } = mergeBackupSettings({ ...api.settings, followedAuthors: api.followed }, theirs).change;
+      api.followed = followedAuthors;
+      api.settings = { ...api.settings, ...rest };
+      return backupSettings({ ...api.settings, followedAuthors: api.followed });
     }),
     emit: (notice = { type: 'reload' }) => listeners.forEach((l) => l(notice)),
   };

@@ -19,6 +19,8 @@ export interface FollowedAuthors {
   test: PaperTest;
   /** Follow an author as the paper names them, or stop following them; rejects with why the write failed. */
   change(name: string, follow: boolean): Promise<void>;
+  /** Show these as the names followed (the background's answer to a write of them elsewhere on the page: an import). */
+  show(names: readonly string[]): void;
 }
 
 export const FollowedAuthorsContext = createContext<FollowedAuthors | null>(null);
@@ -51,14 +53,11 @@ export function useFollowedAuthors(api: ReadingListApi, ready: boolean): Followe
     );
     return () => void (live = false);
   }, [api, ready]);
-  const change = useCallback(
-    async (name: string, follow: boolean) => {
-      const now = await api.followAuthor(name, follow);
-      setNames(now.length ? now : NO_ONE);
-      setKnown(true);
-    },
-    [api],
-  );
+  const show = useCallback((now: readonly string[]) => {
+    setNames(now.length ? now : NO_ONE);
+    setKnown(true);
+  }, []);
+  const change = useCallback(async (name: string, follow: boolean) => show(await api.followAuthor(name, follow)), [api, show]);
   const tests = useMemo(() => {
     const match: FollowedMatcher = followedMatcher(names);
     const found = new WeakMap<SavedPaper, readonly string[]>();
@@ -69,7 +68,7 @@ export function useFollowedAuthors(api: ReadingListApi, ready: boolean): Followe
     };
     return { of: (author: string) => match([author]), ofPaper, test: (saved: SavedPaper) => ofPaper(saved).length > 0 };
   }, [names]);
-  return useMemo(() => ({ ...tests, names: known ? names : null, change }), [tests, known, names, change]);
+  return useMemo(() => ({ ...tests, names: known ? names : null, change, show }), [tests, known, names, change, show]);
 }
 
 const NO_ONE: readonly string[] = [];

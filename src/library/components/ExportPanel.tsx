@@ -5,6 +5,7 @@ import type { SavedPaper } from '../../storage/schema';
 import { downloadText } from '../download';
 import { FORMAT_LABELS, isAbort, type ExportFormat, type LoadExportModule } from '../export-module';
 import { formatCount } from '../../popup/format';
+import type { BackupSettings } from '../../core/export/settings';
 
 export type ExportScope = 'all' | 'shown' | 'selection';
 
@@ -20,6 +21,8 @@ interface Props {
   complete?: boolean;
   /** Groups of possible duplicates the reader said are different papers, by ids: a backup keeps those it holds whole. */
   notDuplicates?: Iterable<readonly string[]>;
+  /** The reader's settings as a backup keeps them (never the GitHub token): offered for a JSON backup when given. */
+  settings?: () => Promise<BackupSettings>;
 }
 
 type Job = { done: number; total: number; controller: AbortController };
@@ -27,8 +30,12 @@ type Job = { done: number; total: number; controller: AbortController };
 export const WAIT_FOR_WHOLE_LIST = 'Export and import wait until the whole list is read.';
 
 /** Export all, the shown or the selected papers in one of the formats, with progress and cancel. */
-export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef, complete = true, notDuplicates }: Props) {
+export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef, complete = true, notDuplicates, settings }: Props) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
+  /** The reader's choice of keeping the settings in the backup; until one, a backup of the whole list keeps them. */
+  const [settingsChoice, setSettingsChoice] = useState<boolean | null>(null);
+  const offerSettings = format === 'json' && settings !== undefined;
+  const withSettings = offerSettings && (settingsChoice ?? scope === 'all');
   const [job, setJob] = useState<Job | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,17 +61,18 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
     const fromButton = document.activeElement === exportButton.current;
     setTimeout(() => (fromButton || focusLost()) && cancelButton.current?.focus());
     try {
-      const module = await load();
+      const [module, kept] = await Promise.all([load(), withSettings ? settings() : undefined]);
       const file = await module.exportPapers(list, format, {
         // A file of part of the list says so in its name: a backup of 3 selected papers is not a backup of the list.
         part: scope === 'all' ? undefined : `${list.length}-${scope === 'shown' ? 'shown' : 'selected'}`,
         notDuplicates,
+        settings: kept,
         signal: controller.signal,
         onProgress: (done, total) => setJob({ done, total, controller }),
       });
       controller.signal.throwIfAborted();
       downloadText(file);
-      setMessage(`Exported ${list.length === 1 ? '1 paper' : `${list.length} papers`} to ${file.filename}.`);
+      setMessage(`Exported ${list.length === 1 ? '1 paper' : `${list.length} papers`}${kept ? ' and your settings' : ''} to ${file.filename}.`);
     } catch (failure) {
       if (isAbort(failure)) setMessage('Export cancelled; no file was written.');
       else setError(`Export failed: ${failure instanceof Error ? failure.message : String(failure)}`);
@@ -97,6 +105,12 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
           ))}
         </select>
       </label>
+      {offerSettings && (
+        <label class="check wide">
+          <input type="checkbox" checked={withSettings} onChange={(e) => setSettingsChoice(e.currentTarget.checked)} />
+          With my settings (watched topics, followed authors, tag rules, relevance and the toolbar count; never the GitHub token)
+        </label>
+      )}
       <div class="actions">
         <button type="button" ref={exportButton} onClick={() => void run()} disabled={job !== null || papers.length === 0 || !complete}>
           Export {formatCount(papers.length)}

@@ -7,10 +7,29 @@ import { WAIT_FOR_WHOLE_LIST } from './ExportPanel';
 import { ImportSummaryView } from './ImportSummaryView';
 import { formatCount } from '../../popup/format';
 import { MAX_IMPORT_BYTES, TOO_LARGE } from '../../core/export/limits';
+import { mergeBackupSettings, settingsMergeText, type BackupSettings } from '../../core/export/settings';
 
 type Parsed = Extract<Awaited<ReturnType<ExportModule['parseImport']>>, { ok: true }>;
-/** The file as read (merged again when applied) and what merging it into the list as it was then would do. */
-type Preview = { filename: string; module: ExportModule; parsed: Parsed; upserts: SavedPaper[]; summary: MergeSummary };
+/**
+ * The file as read (merged again when applied) and what merging it into the list as it was then would do; for a backup
+ * with settings, what adding them to the reader's would do (null: nothing; undefined: the file has none).
+ */
+type Preview = {
+  filename: string;
+  module: ExportModule;
+  parsed: Parsed;
+  upserts: SavedPaper[];
+  summary: MergeSummary;
+  settingsText?: string | null;
+  /** Why a backup's settings are not offered. */
+  settingsProblem?: string;
+};
+
+/** The reader's settings as a backup keeps them, and the write that adds a backup's to them (the background's). */
+export interface SettingsAccess {
+  read(): Promise<BackupSettings>;
+  add(settings: Partial<BackupSettings>): Promise<unknown>;
+}
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -25,6 +44,7 @@ export function ImportPanel({
   complete = true,
   announce = () => {},
   onNotDuplicates = () => {},
+  settings,
 }: {
   state: ReadingListState;
   load: LoadExportModule;
@@ -33,6 +53,8 @@ export function ImportPanel({
   announce?: (message: string) => void;
   /** A backup's groups of possible duplicates said to be different papers, by ids: kept as the page keeps its own. */
   onNotDuplicates?: (groups: readonly string[][]) => void;
+  /** Where a backup's settings go; without it they are not offered. */
+  settings?: SettingsAccess;
 }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
@@ -40,6 +62,8 @@ export function ImportPanel({
   const [error, setError] = useState<string | null>(null);
   /** The file being read and checked (not yet the write, which is one transaction): Cancel aborts it. */
   const [reading, setReading] = useState<AbortController | null>(null);
+  /** Whether a backup's settings are added with its papers (the reader unticks it to leave theirs as they are). */
+  const [withSettings, setWithSettings] = useState(true);
   const busy = progress !== null;
   const fileInput = useRef<HTMLInputElement>(null);
   /** The file being read, to put the focus back once its reading ends. */
@@ -73,11 +97,24 @@ export function ImportPanel({
       const parsed = await module.parseImport(text, file.name, { onProgress, signal });
       if (!parsed.ok) throw new Error(parsed.error);
       const { upserts, summary } = await module.mergeImportAsync(state.getSnapshot().byId, parsed, Date.now(), { onProgress, signal });
+      // What its settings would add, against the reader's as they are now (the write joins them with those as stored then).
+      // Yours unreadable, the papers are still offered and the settings are not (the preview says why).
+      let settingsText: string | null | undefined;
+      let settingsProblem: string | undefined;
+      if (parsed.settings && settings) {
+        try {
+          settingsText = settingsMergeText(mergeBackupSettings(await settings.read(), parsed.settings));
+        } catch (failure) {
+          settingsProblem = `Its settings are left out: yours could not be read (${describe(failure)}).`;
+        }
+      }
       signal.throwIfAborted();
-      setPreview({ filename: file.name, module, parsed, upserts, summary });
+      setWithSettings(true);
+      setPreview({ filename: file.name, module, parsed, upserts, summary, settingsText, settingsProblem });
+      const more = settingsText ? ` Its settings: ${settingsText}` : '';
       announce(
-        `Read ${file.name}: ${summary.added} to add, ${summary.updated} to update, ${summary.skipped.length} skipped. ` +
-          (upserts.length ? 'Nothing is written until you press Import.' : 'There is nothing to import.'),
+        `Read ${file.name}: ${summary.added} to add, ${summary.updated} to update, ${summary.skipped.length} skipped.${more} ` +
+          (upserts.length || settingsText ? 'Nothing is written until you press Import.' : 'There is nothing to import.'),
       );
     } catch (failure) {
       if (isAbort(failure)) setMessage('Import cancelled; nothing was imported.');
@@ -91,28 +128,52 @@ export function ImportPanel({
 
   async function apply() {
     if (!preview) return;
-    setProgress(`Importing ${formatCount(preview.upserts.length)} papers…`);
+    const addSettings = Boolean(withSettings && preview.settingsText && settings && preview.parsed.settings);
+    setProgress(preview.upserts.length ? `Importing ${formatCount(preview.upserts.length)} papers…` : 'Importing the settings…');
     setError(null);
+    let written = 0;
     try {
-      // Merged again with the list as it is now: a paper edited since the preview (here or in another tab) keeps
-      // that edit where it is newer, instead of being overwritten with the preview's merge of an older copy.
-      const { upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now());
-      const written = await state.putMany(upserts);
+      if (preview.upserts.length) {
+        // Merged again with the list as it is now: a paper edited since the preview (here or in another tab) keeps
+        // that edit where it is newer, instead of being overwritten with the preview's merge of an older copy.
+        const { upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now());
+        written = await state.putMany(upserts);
+      }
       // The reader's "Not the same paper" in the backup: its groups are left apart here too (those of papers the list
       // does not hold match no group until it does, and cost nothing).
       if (preview.parsed.notDuplicates?.length) onNotDuplicates(preview.parsed.notDuplicates);
-      setMessage(
-        written === 0
-          ? `Nothing imported from ${preview.filename}: the list has changed since, and now holds all it had.`
-          : `Imported ${written === 1 ? '1 paper' : `${formatCount(written)} papers`} from ${preview.filename}.`,
-      );
-      setPreview(null);
     } catch (failure) {
-      setError(`Import failed: ${describe(failure)}. Nothing was imported; your list is unchanged.`);
-    } finally {
+      setError(`Import failed: ${describe(failure)}. Nothing was imported; your list${addSettings ? ' and settings are' : ' is'} unchanged.`);
       setProgress(null);
+      return;
     }
+    const papers = written === 1 ? '1 paper' : `${formatCount(written)} papers`;
+    // The settings after the papers, in a write of their own: the papers stay imported if it fails, and the message says so.
+    if (addSettings) {
+      try {
+        await settings!.add(preview.parsed.settings!);
+      } catch (failure) {
+        setError(`${written ? `Imported ${papers} from ${preview.filename}, but not its settings` : `Could not import the settings from ${preview.filename}`}: ${describe(failure)}. Your settings are unchanged.`);
+        setPreview(null);
+        setProgress(null);
+        return;
+      }
+    }
+    setMessage(
+      written
+        ? `Imported ${papers}${addSettings ? ' and the settings' : ''} from ${preview.filename}.`
+        : addSettings
+          ? `Imported the settings from ${preview.filename}.`
+          : `Nothing imported from ${preview.filename}: the list has changed since, and now holds all it had.`,
+    );
+    setPreview(null);
+    setProgress(null);
   }
+
+  const addsSettings = Boolean(withSettings && preview?.settingsText);
+  const importLabel = preview
+    ? [preview.upserts.length ? (preview.upserts.length === 1 ? '1 paper' : `${formatCount(preview.upserts.length)} papers`) : '', addsSettings ? 'settings' : ''].filter(Boolean).join(' and ')
+    : '';
 
   return (
     <section class="panel" aria-labelledby="import-heading">
@@ -142,16 +203,29 @@ export function ImportPanel({
       {preview && (
         <>
           <ImportSummaryView filename={preview.filename} summary={preview.summary} />
+          {preview.settingsProblem && <p class="error">{preview.settingsProblem}</p>}
+          {preview.settingsText !== undefined && (
+            <div class="import-settings">
+              {preview.settingsText === null ? (
+                <p class="muted">Its settings are all in yours already.</p>
+              ) : (
+                <label class="check wide">
+                  <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings(e.currentTarget.checked)} />
+                  Its settings too: {preview.settingsText}
+                </label>
+              )}
+            </div>
+          )}
           <div class="actions">
             <button
               type="button"
-              disabled={busy || !complete || preview.upserts.length === 0}
+              disabled={busy || !complete || !importLabel}
               onClick={(event) => {
                 const button = event.currentTarget;
                 void apply().then(() => keepFocus(button));
               }}
             >
-              Import {preview.upserts.length === 1 ? '1 paper' : `${formatCount(preview.upserts.length)} papers`}
+              Import {importLabel || '0 papers'}
             </button>
             <button
               type="button"

@@ -23,7 +23,7 @@ import { groupIds, groupKey, localNotDuplicates, MAX_KEPT, type NotDuplicates } 
 import { nextMacrotask } from '../../core/export/progress';
 import { ChartsPanel } from './ChartsPanel';
 import { ExportPanel } from './ExportPanel';
-import { ImportPanel } from './ImportPanel';
+import { ImportPanel, type SettingsAccess } from './ImportPanel';
 import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { VersionsPanel } from './VersionsPanel';
@@ -45,6 +45,11 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
   const snapshot = useSnapshot(state);
   const [versions, learnVersions] = useArxivVersions(api, snapshot.load === 'ready');
   const followed = useFollowedAuthors(api, snapshot.load === 'ready');
+  // A backup's settings, imported: the followed names the background now keeps are this page's too (marks and filter).
+  const settingsAccess = useMemo<SettingsAccess>(
+    () => ({ read: () => api.backupSettings(), add: async (settings) => followed.show((await api.importSettings(settings)).followedAuthors) }),
+    [api, followed.show],
+  );
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('saved');
@@ -210,6 +215,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 formatRef={formatRef}
                 complete={snapshot.complete}
                 notDuplicates={[...notDuplicates].map(groupIds)}
+                settings={settingsAccess.read}
               />
               <ImportPanel
                 state={state}
@@ -217,6 +223,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 complete={snapshot.complete}
                 announce={setAnnouncement}
                 onNotDuplicates={(groups) => setNotDuplicates(notDuplicatesStore.add(...groups.slice(-MAX_KEPT).map(groupKey)))}
+                settings={settingsAccess}
               />
               <PastePanel api={api} announce={setAnnouncement} />
               <VersionsPanel api={api} papers={snapshot.papers} versions={versions} learn={learnVersions} complete={snapshot.complete} announce={setAnnouncement} />
