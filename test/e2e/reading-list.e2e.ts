@@ -23,6 +23,15 @@ const APART = [BYTES.id, MEMO.id].sort();
 const ALL = [MEMO, BYTES, ELDR, PERCEPTION].map((p) => p.title);
 
 const TAG = 'to-replicate';
+/** Settings the reader has when the backup is made (relevance off, so the fresh profile's import turns it off there). */
+const SETTINGS = {
+  watchedTopics: ['llm'],
+  followedAuthors: ['Ada Lovelace'],
+  tagRules: [{ tag: 'memory-work', match: 'memory', fields: 'title' as const }],
+  toolbarCount: true,
+  relevance: { enabled: false },
+};
+const TOKEN = 'ghp_e2eBackupNeverCarriesThis';
 // "grokking" is in no saved paper's title, authors or abstract: a search for it can only find the note.
 const NOTE = 'Compare with the grokking results.\nAsk how large the task pools were.';
 
@@ -276,6 +285,8 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await before.run(`localStorage.setItem('papershelf:not-duplicates', ${JSON.stringify(JSON.stringify([APART.join('\n')]))})`);
     await before.close();
     const library = await harness.openExtensionPage('src/library/index.html', '#export');
+    // The reader's settings, as the options page saves them: the backup keeps them, all but the token.
+    expect(await library.run(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'setSettings', payload: { patch: ${JSON.stringify({ githubToken: TOKEN, ...SETTINGS })} } })`)).toMatchObject({ ok: true });
     // A page of its own, not the popup's 480 px body (the popup's style sheet was once linked here too).
     const layout = await library.evaluate(() => ({ view: document.documentElement.clientWidth, body: document.body.getBoundingClientRect().width, font: getComputedStyle(document.body).fontSize }));
     expect(layout.view).toBeGreaterThan(480);
@@ -283,7 +294,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await library.select(role('combobox', 'Format'), 'json');
     backup = await library.download(role('button', 'Export 4'));
     expect(backup.filename).toMatch(/^papershelf-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    await until(async () => (await library.texts('#export [role="status"]'))[0] === `Exported 4 papers to ${backup.filename}.`, 'the export message');
+    await until(async () => (await library.texts('#export [role="status"]'))[0] === `Exported 4 papers and your settings to ${backup.filename}.`, 'the export message');
 
     const data = JSON.parse(backup.text) as Backup;
     expect([data.format, data.version]).toEqual(['papershelf-backup', 2]);
@@ -299,6 +310,8 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     expect(byId.get(PERCEPTION.id)!.savedFrom).toBe(DAILY_URL);
     expect(byId.get(BYTES.id)!.paper.githubRepos).toEqual(['nlp-group/byte-patch']);
     expect(data.notDuplicates).toEqual([APART]);
+    expect(data.settings).toEqual(SETTINGS);
+    expect(backup.text).not.toContain(TOKEN);
     await library.close();
   });
 
@@ -333,8 +346,17 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await library.upload('input[type="file"]', path);
     await library.waitFor('.import-summary');
     expect(await library.texts('.import-summary p')).toEqual([`From ${backup.filename}: 4 to add, 0 to update, 0 skipped.`]);
-    await library.click(other.byRole('button', 'Import 4 papers'));
-    await until(async () => (await library.texts('[aria-labelledby="import-heading"] [role="status"]'))[0] === `Imported 4 papers from ${backup.filename}.`, 'the import message');
+    expect(await library.texts('.import-settings label')).toEqual(['Its settings too: Adds 1 watched topic, 1 followed author and 1 tag rule to yours, and turns relevance marks off.']);
+    await library.click(other.byRole('button', 'Import 4 papers and settings'));
+    await until(async () => (await library.texts('[aria-labelledby="import-heading"] [role="status"]'))[0] === `Imported 4 papers and the settings from ${backup.filename}.`, 'the import message');
+    // The fresh profile's options page shows the settings, and no token came with them.
+    const options = await other.openExtensionPage('src/options/index.html', 'form');
+    await until(async () => (await options.values(other.byRole('textbox', 'Followed authors, one name a line')))[0] === SETTINGS.followedAuthors[0], 'the followed author');
+    expect(await options.values(other.byRole('textbox', 'Rule 1 tag'))).toEqual([SETTINGS.tagRules[0]!.tag]);
+    expect(await options.values('input[type="password"]')).toEqual(['']);
+    expect(await options.run(`[...document.querySelectorAll('fieldset.topics input:checked')].map((box) => box.closest('label').textContent.trim())`)).toEqual(['LLMs']);
+    expect(await options.run(`[...document.querySelectorAll('input[type="checkbox"]')].find((box) => box.closest('label').textContent.includes('Mark relevant cards')).checked`)).toBe(false);
+    await options.close();
 
     // Exported again from the fresh profile, every record is the same, field for field (dates included).
     await library.select(other.byRole('combobox', 'Format'), 'json');
