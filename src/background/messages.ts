@@ -112,6 +112,8 @@ const EditSchema = v.strictObject({
   /** Added to the stored tags inside the write: concurrent adds from two pages both land. */
   addTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
   removeTags: v.optional(v.pipe(v.array(TagSchema), v.maxLength(RECORD_LIMITS.tags))),
+  /** A tag renamed (or merged into another) inside the write: the library's Tags panel. */
+  renameTag: v.optional(v.strictObject({ from: TagSchema, to: TagSchema })),
   note: v.optional(v.pipe(v.string(), v.maxLength(RECORD_LIMITS.note))),
   /** The arXiv version the reader has now seen ("Seen" on a paper a check found revised): the paper's version rises to it. */
   seenVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(L.version))),

@@ -1,6 +1,6 @@
 // What an edit of a saved paper does to its record: pure, so the background (inside its transaction), the popup
 // (showing a bulk edit at once) and test doubles all apply it the same way.
-import { unionTags, withoutTags } from '../core/tags/same-tag';
+import { sameTag, unionTags, withoutTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
 import { isPaperVersion } from '../core/paper';
 import type { ReadingStatus, SavedPaper } from './schema';
@@ -14,6 +14,12 @@ export interface PaperEdit {
   addTags?: string[];
   /** Tags to take out of what is stored, likewise inside the write. */
   removeTags?: string[];
+  /**
+   * A tag renamed, inside the write (the library's Tags panel): `from`, in any case, becomes `to` where it stands, and
+   * a tag the paper has that is `to` in another case is spelt `to` too, so renaming into a tag the paper has merges
+   * the two (once, where the first of them stood).
+   */
+  renameTag?: { from: string; to: string };
   note?: string;
   /**
    * The arXiv version the reader has now seen (a check found a newer one than they saved: "Seen"): the paper's
@@ -31,7 +37,7 @@ export interface PaperEdit {
  * from a backup of it.
  */
 export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
-  const { addTags, removeTags, seenVersion, ...fields } = edit;
+  const { addTags, removeTags, renameTag, seenVersion, ...fields } = edit;
   const seen = seenFrom(existing, seenVersion);
   const record: SavedPaper = { ...seen, ...fields, updatedAt: now };
   // One tag whatever its case: an added tag the paper has in another case is there already, and a list given whole
@@ -39,6 +45,7 @@ export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): S
   if (fields.tags) record.tags = unionTags(fields.tags, []);
   if (addTags) record.tags = unionTags(record.tags, addTags);
   if (removeTags) record.tags = withoutTags(record.tags, removeTags);
+  if (renameTag) record.tags = unionTags(record.tags.map((tag) => (sameTag(tag, renameTag.from) || sameTag(tag, renameTag.to) ? renameTag.to : tag)), []);
   if (record.tags.length > RECORD_LIMITS.tags) {
     throw new RangeError(`A paper has at most ${RECORD_LIMITS.tags} tags; “${existing.paper.title}” would have ${record.tags.length}`);
   }

@@ -196,6 +196,23 @@ describe('reading list storage', () => {
     expect(await editPaper(db, 'arxiv:2607.01234', { tags: ['moe', 'a'] }, 500)).toMatchObject({ updatedAt: 500 });
   });
 
+  it('renames a tag where it stands on each paper as stored, in any case, merging it into a tag of the new name', async () => {
+    const db = await openDatabase();
+    const ids = [1, 2, 3, 4].map((i) => `arxiv:2607.0000${i}`);
+    for (const id of ids) await savePaper(db, makePaper({ id }), { savedFrom: 'https://x.example/', now: 1 });
+    await editPaper(db, ids[0]!, { tags: ['nlp', 'Reinforcment', 'moe'] }, 2);
+    await editPaper(db, ids[1]!, { tags: ['RL', 'reinforcment'] }, 2); // has both: one tag where the first stood
+    await editPaper(db, ids[2]!, { tags: ['vision'] }, 2); // has neither: left alone, its edit time too
+    await editPaper(db, ids[3]!, { tags: ['rl'] }, 2); // the new name alone, in another case: spelt as asked
+    expect(await editPapers(db, ids, { renameTag: { from: 'reinforcment', to: 'rl' } }, 10)).toBe(4);
+    const byId = new Map((await listPapers(db)).map((r) => [r.id, r]));
+    expect(ids.map((id) => byId.get(id)!.tags)).toEqual([['nlp', 'rl', 'moe'], ['rl'], ['vision'], ['rl']]);
+    expect(ids.map((id) => byId.get(id)!.updatedAt)).toEqual([10, 10, 2, 2]);
+    // A change of case alone is a rename too.
+    await editPapers(db, ids, { renameTag: { from: 'rl', to: 'RL' } }, 20);
+    expect((await listPapers(db)).filter((r) => r.tags.includes('RL')).map((r) => r.id).sort()).toEqual([ids[0], ids[1], ids[3]]);
+  });
+
   it('adds and removes a tag whatever its case, keeping the spelling the paper has', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper(), { savedFrom: 'https://x.example/', now: 1 });

@@ -54,7 +54,7 @@ function validPayload(type: MessageName): Json {
     relevance: { cards: [{ id: 'arxiv:2401.00001', title: 'Sparse experts', abstract: 'We route tokens.' }], context: [{ id: 'arxiv:2401.00002', title: 'Diffusion', abstract: null }] },
     resetRelevance: {},
     topics: { papers: [{ title: 'Sparse Mixture-of-Experts Routing', abstract: 'We route tokens to experts.' }, { title: 'Diffusion', abstract: null }] },
-    editMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'], edit: { status: 'done', addTags: ['moe'] } },
+    editMany: { ids: ['arxiv:2401.00001', 'doi:10.1145/3292500.3330701'], edit: { status: 'done', addTags: ['moe'], renameTag: { from: 'rl', to: 'reinforcement learning' } } },
     tabPaper: { url: 'https://arxiv.org/pdf/2401.00001v2' },
     previewTabPaper: { url: 'https://dl.acm.org/doi/pdf/10.1145/3580305.3599256' },
     saveTabPaper: { url: 'https://openreview.net/pdf?id=Xk9pQ2vN7a' },
@@ -98,7 +98,7 @@ function at(root: Json, path: readonly (string | number)[]): Json {
 }
 
 /** Optional keys (their absence is valid). */
-const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags)|(?:patch|settings)\.(?:githubToken|watchedTopics|followedAuthors|tagRules|toolbarCount|relevance)|context|limit)$/;
+const OPTIONAL = /^(?:edit\.(?:status|tags|note|addTags|removeTags|renameTag)|(?:patch|settings)\.(?:githubToken|watchedTopics|followedAuthors|tagRules|toolbarCount|relevance)|context|limit)$/;
 
 /** A value no field of the protocol accepts in place of `current` (none takes two kinds; only settings are boolean). */
 function wrongType(rng: Rng, current: Json): Json {
