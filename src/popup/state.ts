@@ -5,6 +5,7 @@ import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi } from './api';
 import { applyEdit } from '../storage/edit';
 import { tagCounts, siteIds } from './list-query';
+import { sameTag } from '../core/tags/same-tag';
 import type { FirstPaintStore } from './first-paint';
 import { localDraftStore, type DraftStore } from './note-drafts';
 import { PaperIndex } from './search-index';
@@ -55,6 +56,13 @@ export interface ReadingListState {
   addTag(ids: readonly string[], tag: string): Promise<void>;
   /** Take one tag off one paper (applied by the background to what it has, so a concurrent add survives). */
   removeTag(id: string, tag: string): Promise<void>;
+  /**
+   * Rename a tag (in any case) on every paper this page shows with it, in one write; `to` a tag some have already
+   * merges the two. Resolves with how many papers it changed; rejects, nothing changed, when the background refuses.
+   */
+  renameTagEverywhere(from: string, to: string): Promise<number>;
+  /** Take a tag (in any case) off every paper this page shows with it, in one write; as renameTagEverywhere. */
+  removeTagEverywhere(tag: string): Promise<number>;
   /** Keep a note draft synchronously (every keystroke); `saveNote` sends it. */
   stashNote(id: string, note: string): void;
   /** Resolves true once stored; false when the background refused it (the draft is kept, and the problem said). */
@@ -325,6 +333,13 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     upsertLocal(targets.map((id) => applyEdit(snapshot.byId.get(id)!, edit, at)));
   }
 
+  /** An edit of a tag on every paper carrying it (in any case), in one write; resolves with how many. */
+  async function tagEverywhere(tag: string, edit: PaperEdit): Promise<number> {
+    const ids = snapshot.papers.filter((saved) => saved.tags.some((kept) => sameTag(kept, tag))).map((saved) => saved.id);
+    await editMany(ids, edit);
+    return ids.length;
+  }
+
   /** Notes on their way to the background, by paper: what a keystroke typed meanwhile is typed over. */
   const sending = new Map<string, string>();
   /** A draft of this note, with the note it is typed over: the one being saved, else the stored one. */
@@ -489,6 +504,8 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       // The background adds the tag to what it has, not to this page's possibly stale copies (issue #6).
       return editMany(targets, { addTags: [tag] }).catch(fail('Could not add the tag'));
     },
+    renameTagEverywhere: (from, to) => tagEverywhere(from, { renameTag: { from, to } }),
+    removeTagEverywhere: (tag) => tagEverywhere(tag, { removeTags: [tag] }),
     stashNote: stash,
     saveNote,
     markSeen: (id, version) => editOne(id, { seenVersion: version }).then(() => undefined, fail('Could not mark the new version seen')),

@@ -26,6 +26,8 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel, type SettingsAccess } from './ImportPanel';
 import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
+import { TagsPanel } from './TagsPanel';
+import { sameTag } from '../../core/tags/same-tag';
 import { VersionsPanel } from './VersionsPanel';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
 import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../../popup/followed-authors';
@@ -227,6 +229,22 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
               />
               <PastePanel api={api} announce={setAnnouncement} />
               <VersionsPanel api={api} papers={snapshot.papers} versions={versions} learn={learnVersions} complete={snapshot.complete} announce={setAnnouncement} />
+              <TagsPanel
+                tags={snapshot.tags}
+                // A table shown by the tag follows it: under its new name, or, the tag gone, unfiltered by tag.
+                onRename={async (from, to) => {
+                  const n = await state.renameTagEverywhere(from, to);
+                  setFilters((current) => (current.tag && sameTag(current.tag, from) ? { ...current, tag: to } : current));
+                  return n;
+                }}
+                onRemove={async (tag) => {
+                  const n = await state.removeTagEverywhere(tag);
+                  setFilters((current) => (current.tag && sameTag(current.tag, tag) ? { ...current, tag: '' } : current));
+                  return n;
+                }}
+                onShow={(tag) => setFilters((current) => ({ ...current, tag }))}
+                announce={setAnnouncement}
+              />
               <ChartsPanel papers={snapshot.papers} />
             </aside>
           </div>
