@@ -56,6 +56,8 @@ export interface ReadingListState {
   addTag(ids: readonly string[], tag: string): Promise<void>;
   /** Take one tag off one paper (applied by the background to what it has, so a concurrent add survives). */
   removeTag(id: string, tag: string): Promise<void>;
+  /** Take one tag (in any case) off these papers, in one write (the library's selection). */
+  removeTagFrom(ids: readonly string[], tag: string): Promise<void>;
   /**
    * Rename a tag (in any case) on every paper this page shows with it, in one write; `to` a tag some have already
    * merges the two. Resolves with how many papers it changed; rejects, nothing changed, when the background refuses.
@@ -503,6 +505,10 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       const targets = ids.filter((id) => snapshot.byId.has(id) && !snapshot.byId.get(id)!.tags.includes(tag));
       // The background adds the tag to what it has, not to this page's possibly stale copies (issue #6).
       return editMany(targets, { addTags: [tag] }).catch(fail('Could not add the tag'));
+    },
+    removeTagFrom(ids, tag) {
+      const targets = ids.filter((id) => snapshot.byId.get(id)?.tags.some((kept) => sameTag(kept, tag)));
+      return editMany(targets, { removeTags: [tag] }).catch(fail('Could not remove the tag'));
     },
     renameTagEverywhere: (from, to) => tagEverywhere(from, { renameTag: { from, to } }),
     removeTagEverywhere: (tag) => tagEverywhere(tag, { removeTags: [tag] }),

@@ -10,8 +10,11 @@ interface Props {
   /** Selected papers the search and filters hide: left out of every action. */
   hidden?: number;
   knownTags: readonly string[];
+  /** The tags the papers acted on carry, most used first: what "Remove tag" offers. */
+  selectionTags?: readonly string[];
   onStatus: (status: ReadingStatus) => void;
   onAddTag: (tag: string) => void;
+  onRemoveTag?: (tag: string) => void;
   onRemove: () => void;
   onExport: () => void;
   onClear: () => void;
@@ -25,9 +28,12 @@ interface Props {
 }
 
 /** Actions on the selected papers. */
-export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRemove, onExport, onClear, onEmptied, children }: Props) {
+export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onStatus, onAddTag, onRemoveTag, onRemove, onExport, onClear, onEmptied, children }: Props) {
   const [status, setStatus] = useState<ReadingStatus>('done');
   const [tag, setTag] = useState('');
+  /** The tag picked to remove; the most used of the selection's until one is picked (or when the picked one is gone). */
+  const [picked, setPicked] = useState('');
+  const toRemove = selectionTags.includes(picked) ? picked : (selectionTags[0] ?? '');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const disabled = count === 0;
@@ -100,6 +106,20 @@ export function BulkBar({ count, hidden = 0, knownTags, onStatus, onAddTag, onRe
           Add tag
         </button>
       </form>
+      {onRemoveTag && (
+        <span class="group">
+          <select aria-label="Tag to remove from the selected papers" value={toRemove} disabled={disabled || !selectionTags.length} onChange={(e) => setPicked(e.currentTarget.value)}>
+            {selectionTags.map((known) => (
+              <option key={known} value={known}>
+                {known}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={disabled || !toRemove} onClick={() => onRemoveTag(toRemove)}>
+            Remove tag
+          </button>
+        </span>
+      )}
       <button type="button" disabled={disabled} onClick={onExport}>
         Export selected…
       </button>

@@ -105,6 +105,31 @@ describe('library page', () => {
     await waitFor(() => expect(api.papers.filter((p) => p.tags.includes('to present')).map((p) => p.id)).toEqual(['arxiv:2607.00001', 'arxiv:2607.00002']));
   });
 
+  it('removes a tag the selected papers carry from those papers only, in one write', async () => {
+    const tagged = [
+      makeSaved('arxiv:2607.00001', 'First paper', 5000, { tags: ['nlp', 'to discuss'] }),
+      makeSaved('arxiv:2607.00002', 'Second paper', 4000, { tags: ['to discuss'] }),
+      makeSaved('arxiv:2607.00003', 'Third paper', 3000, { tags: ['To Discuss'] }),
+      makeSaved('arxiv:2607.00004', 'Fourth paper', 2000, { tags: ['to discuss'] }),
+    ];
+    const { api } = renderLibrary(tagged);
+    await screen.findByText('First paper');
+    const pick = screen.getByRole('combobox', { name: 'Tag to remove from the selected papers' }) as HTMLSelectElement;
+    expect(pick.disabled).toBe(true); // nothing selected
+    fireEvent.click(box('First paper'));
+    // The selection's tags, most used first.
+    expect([...pick.options].map((o) => o.value)).toEqual(['nlp', 'to discuss']);
+    fireEvent.click(box('Third paper'));
+    fireEvent.click(box('Second paper'));
+    expect([...pick.options].map((o) => o.value)).toEqual(['to discuss', 'nlp', 'To Discuss']);
+    expect(pick.value).toBe('to discuss');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag' }));
+    await waitFor(() => expect(api.papers.map((p) => p.tags)).toEqual([['nlp'], [], [], ['to discuss']]));
+    expect(api.editMany).toHaveBeenCalledTimes(1);
+    const live = document.querySelector('p.sr-only[aria-live="polite"]')!;
+    expect(live.textContent).toBe('Tag “to discuss” removed from 3 papers.');
+  });
+
   it('says each confirmation to a screen reader, even in the same words as the one before', async () => {
     const { api } = renderLibrary(papers);
     await screen.findByText('First paper');

@@ -10,7 +10,7 @@ import { TypedPaper } from '../../popup/components/TypedPaper';
 import { UndoSnackbar } from '../../popup/components/UndoSnackbar';
 import { countLabel, formatCount } from '../../popup/format';
 import { useSlashFocus } from '../../popup/keyboard';
-import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../../popup/list-query';
+import { isFiltered, NO_FILTERS, tagCounts, type ListFilters, type SortKey } from '../../popup/list-query';
 import type { StateOptions } from '../../popup/state';
 import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../../popup/state-hooks';
 import { loadExportModule, type LoadExportModule } from '../export-module';
@@ -77,6 +77,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
   // What a bulk action acts on: the selected papers the search and filters show, in the order shown. Papers selected
   // and then hidden by a search or filter stay checked, but no action reaches a paper the reader cannot see.
   const selection = useMemo(() => view.papers.filter((saved) => selected.has(saved.id)), [view.papers, selected]);
+  const selectionTags = useMemo(() => tagCounts(selection).map(([tag]) => tag), [selection]);
   const selectedIds = useMemo(() => selection.map((saved) => saved.id), [selection]);
   const hiddenSelected = useMemo(
     () => snapshot.papers.reduce((n, saved) => n + (selected.has(saved.id) ? 1 : 0), 0) - selection.length,
@@ -167,6 +168,7 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 count={selection.length}
                 hidden={hiddenSelected}
                 knownTags={knownTags}
+                selectionTags={selectionTags}
                 onStatus={(status) => {
                   void state.setStatus(selectedIds, status);
                   setAnnouncement(`Status set for ${countLabel(selectedIds.length)}.`);
@@ -174,6 +176,11 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 onAddTag={(tag) => {
                   void state.addTag(selectedIds, tag);
                   setAnnouncement(`Tag “${tag}” added to ${countLabel(selectedIds.length)}.`);
+                }}
+                onRemoveTag={(tag) => {
+                  const carrying = selection.filter((saved) => saved.tags.some((kept) => sameTag(kept, tag))).length;
+                  void state.removeTagFrom(selectedIds, tag);
+                  setAnnouncement(`Tag “${tag}” removed from ${countLabel(carrying)}.`);
                 }}
                 onRemove={() => {
                   void state.remove(selectedIds);
