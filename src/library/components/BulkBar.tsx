@@ -40,6 +40,14 @@ export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onSt
   const bar = useRef<HTMLDivElement>(null);
   /** The control of the bar that last had the focus, until the focus went to another element. */
   const lastFocused = useRef<HTMLElement | null>(null);
+  const removeTagButton = useRef<HTMLButtonElement>(null);
+  const addTagField = useRef<HTMLInputElement>(null);
+  // The selection's last tag removed, "Remove tag" is disabled under the focus: it goes to the tag field beside it.
+  useLayoutEffect(() => {
+    if (selectionTags.length || disabled) return;
+    const focused = document.activeElement;
+    if (focused === removeTagButton.current || ((focused === null || focused === document.body) && lastFocused.current === removeTagButton.current)) addTagField.current?.focus();
+  }, [selectionTags.length, disabled]);
   useLayoutEffect(() => {
     if (!disabled) return;
     const focused = document.activeElement;
@@ -85,6 +93,7 @@ export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onSt
       </span>
       <form class="group" onSubmit={addTag}>
         <input
+          ref={addTagField}
           aria-label="Tag to add to the selected papers"
           list={`${id}-tags`}
           value={tag}
@@ -115,7 +124,7 @@ export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onSt
               </option>
             ))}
           </select>
-          <button type="button" disabled={disabled || !toRemove} onClick={() => onRemoveTag(toRemove)}>
+          <button type="button" ref={removeTagButton} disabled={disabled || !toRemove} onClick={() => onRemoveTag(toRemove)}>
             Remove tag
           </button>
         </span>

@@ -128,6 +128,13 @@ describe('library page', () => {
     expect(api.editMany).toHaveBeenCalledTimes(1);
     const live = document.querySelector('p.sr-only[aria-live="polite"]')!;
     expect(live.textContent).toBe('Tag “to discuss” removed from 3 papers.');
+    // The selection's last tag removed, the focus goes from the button, disabled now, to the tag field beside it.
+    const remove = screen.getByRole('button', { name: 'Remove tag' }) as HTMLButtonElement;
+    remove.focus();
+    fireEvent.click(remove);
+    await waitFor(() => expect(remove.disabled).toBe(true));
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Tag to add to the selected papers' }));
+    expect(api.papers.map((p) => p.tags)).toEqual([[], [], [], ['to discuss']]);
   });
 
   it('says each confirmation to a screen reader, even in the same words as the one before', async () => {
