@@ -13,3 +13,14 @@ describe('the permissions both manifests ask for', () => {
     }
   });
 });
+
+describe('the keyboard shortcuts both manifests suggest', () => {
+  it('open the reading list (the toolbar popup) and save the paper in front, each changeable in the browser', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const commands = manifestFor(target).commands as Record<string, { suggested_key: { default: string }; description: string }>;
+      expect(Object.fromEntries(Object.entries(commands).map(([name, command]) => [name, command.suggested_key.default]))).toEqual({ _execute_action: 'Alt+Shift+L', 'save-paper': 'Alt+Shift+S' });
+      // Chrome takes at most four suggested keys, and each must be Alt or Ctrl with a letter or digit.
+      expect(Object.values(commands).every((command) => /^(Alt|Ctrl)\+(Shift\+)?[A-Z0-9]$/.test(command.suggested_key.default))).toBe(true);
+    }
+  });
+});
