@@ -66,7 +66,7 @@ export interface ReadingListApi {
   requestAccess(origins: string[]): Promise<boolean>;
   openOptions(): Promise<void>;
   /** The full-tab library page; an extension page of our own needs no `tabs` permission. */
-  openLibrary(): Promise<void>;
+  openLibrary(section?: LibrarySection): Promise<void>;
   /** The last failed save from a link's context menu (marked "!" on the toolbar button), once; null when none. */
   takeLinkProblem(): Promise<string | null>;
   /**
@@ -107,6 +107,8 @@ export interface ReadingListApi {
 }
 
 export const LIBRARY_PATH = 'src/library/index.html';
+/** A part of the library page the popup opens it at: `backup`, its export with a JSON backup of the whole list chosen. */
+export type LibrarySection = 'backup';
 
 /** The paper an address names, its saved state, and which of the hosts its save reads are still to ask for. */
 async function addressed(url: string): Promise<TabPaperView | null> {
@@ -147,7 +149,7 @@ export const extensionApi: ReadingListApi = {
   },
   requestAccess: (origins) => browser.permissions.request({ origins }),
   openOptions: () => browser.runtime.openOptionsPage(),
-  openLibrary: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PATH) })),
+  openLibrary: async (section) => void (await browser.tabs.create({ url: browser.runtime.getURL(section ? `${LIBRARY_PATH}#${section}` : LIBRARY_PATH) })),
   takeLinkProblem,
   async tabPaper() {
     // The tab the reader looks at: the active one of the browser window last focused, which the toolbar popup opens

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The reader's settings in the library's JSON backup: offered with the export (never the GitHub token), and added to
-// the reader's on import (the lists joined, the switches the backup's), with the real export code.
+// The library's JSON backup: the reader's settings offered with it (never the GitHub token) and added to theirs on
+// import (the lists joined, the switches the backup's), with the real export code; and the backups the popup reminds of.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeSaved } from '../../popup/fake-api';
@@ -80,6 +80,41 @@ describe('library export: settings in the backup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export 3' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Export failed: the background did not answer');
     expect(blobs).toEqual([]);
+  });
+});
+
+describe('library export: the backup the popup reminds of', () => {
+  beforeEach(() => {
+    URL.createObjectURL = vi.fn(() => 'blob:papershelf/1');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opened for a backup, the JSON backup is chosen and Export has the focus once the list is read', async () => {
+    renderLibrary(papers, undefined, loadExportModule, undefined, undefined, { forBackup: true });
+    await screen.findByText('First paper');
+    expect((screen.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('json');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export 3' })));
+  });
+
+  it('records a JSON backup of the whole list, and nothing else, for the popup\'s reminder', async () => {
+    const { backups } = renderLibrary(papers, undefined, loadExportModule);
+    await screen.findByText('First paper');
+    fireEvent.click(screen.getByRole('button', { name: 'Export 3' })); // BibTeX
+    await screen.findByText(/^Exported 3 papers to papershelf-/, {}, { timeout: 5000 });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'json' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select “First paper”' }));
+    fireEvent.click(screen.getByRole('radio', { name: /^Selected/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 1' })); // part of the list
+    await screen.findByText(/^Exported 1 paper to papershelf-backup-/, {}, { timeout: 5000 });
+    expect(backups.state.last).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: /^All papers/ }));
+    const before = Date.now();
+    fireEvent.click(screen.getByRole('button', { name: 'Export 3' }));
+    await screen.findByText(/^Exported 3 papers and your settings to papershelf-backup-/, {}, { timeout: 5000 });
+    expect(backups.state.last).toEqual({ at: expect.any(Number), papers: 3 });
+    expect(backups.state.last!.at).toBeGreaterThanOrEqual(before);
   });
 });
 

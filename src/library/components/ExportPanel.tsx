@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { focusLost } from '../../popup/keyboard';
 import type { SavedPaper } from '../../storage/schema';
 import { downloadText } from '../download';
@@ -23,6 +23,13 @@ interface Props {
   notDuplicates?: Iterable<readonly string[]>;
   /** The reader's settings as a backup keeps them (never the GitHub token): offered for a JSON backup when given. */
   settings?: () => Promise<BackupSettings>;
+  /**
+   * The page was opened for a backup (the popup's reminder): the JSON backup is chosen, and Export takes the focus once
+   * the whole list is read.
+   */
+  forBackup?: boolean;
+  /** A JSON backup of the whole list was written (the popup's reminder counts from it). */
+  onBackedUp?: (record: { at: number; papers: number }) => void;
 }
 
 type Job = { done: number; total: number; controller: AbortController };
@@ -30,8 +37,8 @@ type Job = { done: number; total: number; controller: AbortController };
 export const WAIT_FOR_WHOLE_LIST = 'Export and import wait until the whole list is read.';
 
 /** Export all, the shown or the selected papers in one of the formats, with progress and cancel. */
-export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef, complete = true, notDuplicates, settings }: Props) {
-  const [format, setFormat] = useState<ExportFormat>('bibtex');
+export function ExportPanel({ all, shown, selection, scope, onScope, load, formatRef, complete = true, notDuplicates, settings, forBackup = false, onBackedUp }: Props) {
+  const [format, setFormat] = useState<ExportFormat>(forBackup ? 'json' : 'bibtex');
   /** The reader's choice of keeping the settings in the backup; until one, a backup of the whole list keeps them. */
   const [settingsChoice, setSettingsChoice] = useState<boolean | null>(null);
   const offerSettings = format === 'json' && settings !== undefined;
@@ -48,6 +55,13 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
     ['selection', 'Selected', selection.length],
   ];
   const papers = scope === 'all' ? all : scope === 'shown' ? shown : selection;
+  const backupFocused = useRef(false);
+  useEffect(() => {
+    if (!forBackup || !complete || backupFocused.current || !exportButton.current || exportButton.current.disabled) return;
+    backupFocused.current = true;
+    exportButton.current.scrollIntoView?.({ block: 'center' });
+    exportButton.current.focus();
+  }, [forBackup, complete, papers.length]);
 
   async function run() {
     if (running.current) return;
@@ -72,6 +86,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
       });
       controller.signal.throwIfAborted();
       downloadText(file);
+      if (format === 'json' && scope === 'all') onBackedUp?.({ at: Date.now(), papers: list.length });
       setMessage(`Exported ${list.length === 1 ? '1 paper' : `${list.length} papers`}${kept ? ' and your settings' : ''} to ${file.filename}.`);
     } catch (failure) {
       if (isAbort(failure)) setMessage('Export cancelled; no file was written.');

@@ -24,6 +24,7 @@ import { nextMacrotask } from '../../core/export/progress';
 import { ChartsPanel } from './ChartsPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel, type SettingsAccess } from './ImportPanel';
+import { localBackupReminder, type BackupReminderStore } from '../../popup/backup-reminder';
 import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { TagsPanel } from './TagsPanel';
@@ -39,10 +40,21 @@ interface Props {
   stateOptions?: StateOptions;
   /** Groups the reader said are not duplicates; tests pass one over their own storage. */
   notDuplicatesStore?: NotDuplicates;
+  /** Where a backup of the whole list is recorded, for the popup's reminder; tests pass one in memory. */
+  backups?: BackupReminderStore;
+  /** Opened for a backup (the popup's reminder: `#backup`); the page reads its address when not given. */
+  forBackup?: boolean;
 }
 
 /** The full-tab library: the same list as the popup, all of it, with bulk actions, charts, export and import. */
-export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, notDuplicatesStore = localNotDuplicates() }: Props) {
+export function LibraryApp({
+  api,
+  loadExport = loadExportModule,
+  stateOptions,
+  notDuplicatesStore = localNotDuplicates(),
+  backups = localBackupReminder(),
+  forBackup = globalThis.location?.hash === '#backup',
+}: Props) {
   const state = useReadingList(api, stateOptions);
   const snapshot = useSnapshot(state);
   const [versions, learnVersions] = useArxivVersions(api, snapshot.load === 'ready');
@@ -225,6 +237,8 @@ export function LibraryApp({ api, loadExport = loadExportModule, stateOptions, n
                 complete={snapshot.complete}
                 notDuplicates={[...notDuplicates].map(groupIds)}
                 settings={settingsAccess.read}
+                forBackup={forBackup}
+                onBackedUp={(record) => backups.backedUp(record)}
               />
               <ImportPanel
                 state={state}

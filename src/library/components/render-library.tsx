@@ -7,6 +7,7 @@ import { memoryDraftStore } from '../../popup/note-drafts';
 import type { ExportModule, LoadExportModule } from '../export-module';
 import { LibraryApp } from './LibraryApp';
 import { memoryNotDuplicates } from '../not-duplicates';
+import { memoryBackupReminder } from '../../popup/backup-reminder';
 
 export function fakeExportModule(): { [K in keyof ExportModule]: ReturnType<typeof vi.fn<ExportModule[K]>> } {
   return {
@@ -21,11 +22,26 @@ export function fakeExportModule(): { [K in keyof ExportModule]: ReturnType<type
 }
 
 /** `prepare`: set up the fake background before the page's first requests (what earlier checks kept, say). */
-export function renderLibrary(papers: SavedPaper[], module = fakeExportModule(), load?: LoadExportModule, notDuplicates = memoryNotDuplicates(), prepare?: (api: FakeApi) => void) {
+export function renderLibrary(
+  papers: SavedPaper[],
+  module = fakeExportModule(),
+  load?: LoadExportModule,
+  notDuplicates = memoryNotDuplicates(),
+  prepare?: (api: FakeApi) => void,
+  page: { backups?: ReturnType<typeof memoryBackupReminder>; forBackup?: boolean } = {},
+) {
   const api = createFakeApi(papers);
   prepare?.(api);
+  const backups = page.backups ?? memoryBackupReminder();
   const view = render(
-    <LibraryApp api={api} loadExport={load ?? (async () => module)} stateOptions={{ drafts: memoryDraftStore(), refreshDelayMs: 0 }} notDuplicatesStore={notDuplicates} />,
+    <LibraryApp
+      api={api}
+      loadExport={load ?? (async () => module)}
+      stateOptions={{ drafts: memoryDraftStore(), refreshDelayMs: 0 }}
+      notDuplicatesStore={notDuplicates}
+      backups={backups}
+      forBackup={page.forBackup ?? false}
+    />,
   );
-  return { api, module, notDuplicates, ...view };
+  return { api, module, notDuplicates, backups, ...view };
 }

@@ -17,15 +17,23 @@ import { SortSelect } from './SortSelect';
 import { TabPaper } from './TabPaper';
 import { TypedPaper } from './TypedPaper';
 import { UndoSnackbar } from './UndoSnackbar';
+import { BackupReminder } from './BackupReminder';
+import { localBackupReminder, type BackupReminderStore } from '../backup-reminder';
+
+/** One store for the page (read again by each reminder shown). */
+let pageBackups: BackupReminderStore | undefined;
+const defaultBackups = () => (pageBackups ??= localBackupReminder());
 
 interface Props {
   api: ReadingListApi;
   stateOptions?: StateOptions;
+  /** Where the last backup is recorded (the extension's localStorage; tests pass one in memory). */
+  backups?: BackupReminderStore;
   /** A state already started by the page (see useReadingList); else the App makes and starts its own. */
   state?: ReadingListState;
 }
 
-export function App({ api, stateOptions, state: started }: Props) {
+export function App({ api, stateOptions, state: started, backups = defaultBackups() }: Props) {
   const state = useReadingList(api, stateOptions, started);
   const snapshot = useSnapshot(state);
   const wholeListShown = snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional;
@@ -38,6 +46,7 @@ export function App({ api, stateOptions, state: started }: Props) {
   const [announcement, setAnnouncement] = useAnnouncer();
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const libraryButton = useRef<HTMLButtonElement>(null);
   /** The typed paper's save while it offers one: Enter in the search box. */
   const typedSave = useRef<(() => void) | null>(null);
   useSlashFocus(searchRef);
@@ -160,11 +169,14 @@ export function App({ api, stateOptions, state: started }: Props) {
           }}
           onHold={state.holdUndo}
         />
+        {wholeListShown && (
+          <BackupReminder papers={snapshot.papers} store={backups} onBackUp={() => void api.openLibrary('backup')} onSnoozed={() => libraryButton.current?.focus()} />
+        )}
         <footer class="foot">
           <span class="muted small keys" aria-hidden="true">
             ↑↓ move · Enter open · 1/2/3 status · / search
           </span>
-          <button type="button" class="link" onClick={() => void api.openLibrary()}>
+          <button type="button" class="link" ref={libraryButton} onClick={() => void api.openLibrary()}>
             Open library
           </button>
           <button type="button" class="link" onClick={() => void api.openOptions()}>

@@ -6,6 +6,7 @@ import { createFakeApi } from '../fake-api';
 import { memoryDraftStore } from '../note-drafts';
 import type { StateOptions } from '../state';
 import { App } from './App';
+import { memoryBackupReminder, type BackupReminderStore } from '../backup-reminder';
 
 /**
  * `tab`: the paper the reader's tab shows (none by default); `versions`: what library checks of arXiv kept;
@@ -13,13 +14,22 @@ import { App } from './App';
  */
 export function renderPopup(
   papers: SavedPaper[],
-  options: { access?: SiteAccess[]; stateOptions?: StateOptions; tab?: TabPaperView; versions?: ArxivVersionEntry[]; followed?: string[] | Error } = {},
+  options: {
+    access?: SiteAccess[];
+    stateOptions?: StateOptions;
+    tab?: TabPaperView;
+    versions?: ArxivVersionEntry[];
+    followed?: string[] | Error;
+    /** Where the last backup is recorded (by default in memory: none yet). */
+    backups?: BackupReminderStore;
+  } = {},
 ) {
   const api = createFakeApi(papers, options.access);
   api.tab = options.tab ?? null;
   api.followed = options.followed ?? [];
   for (const entry of options.versions ?? []) api.versions.set(entry.key, entry);
   const drafts = memoryDraftStore();
-  const view = render(<App api={api} stateOptions={{ drafts, refreshDelayMs: 0, ...options.stateOptions }} />);
-  return { api, drafts, ...view };
+  const backups = options.backups ?? memoryBackupReminder();
+  const view = render(<App api={api} stateOptions={{ drafts, refreshDelayMs: 0, ...options.stateOptions }} backups={backups} />);
+  return { api, drafts, backups, ...view };
 }
