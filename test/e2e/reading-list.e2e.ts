@@ -427,4 +427,43 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     expect(await listShows(popup, ['Bulk paper number 0 oldestmarker'], 'the oldest paper, found by search')).toEqual(['Bulk paper number 0 oldestmarker']);
     await popup.close();
   });
+
+  it('the popup reminds of a backup the list has outgrown, until the library writes one', async () => {
+    const other = await (fresh ??= launch());
+    // This profile's one backup (of the 4 papers imported first) made 40 days ago, as the library recorded it.
+    const library = await other.openExtensionPage('src/library/index.html', '#export');
+    const old = Date.now() - 40 * 86_400_000;
+    await library.run(`localStorage.setItem('papershelf:backup-reminder', JSON.stringify({ last: { at: ${old}, papers: 4 }, snoozedUntil: 0 }))`);
+    const popup = await other.openPopup();
+    await until(async () => (await popup.texts('.backup-reminder span'))[0]?.startsWith('Your last backup is of ') ?? false, 'the reminder');
+    expect(await popup.texts('.backup-reminder button')).toEqual(['Back up…', 'Not now']);
+    await popup.close();
+
+    await library.select(other.byRole('combobox', 'Format'), 'json');
+    const written = await library.download(other.byRole('button', 'Export 1,204'));
+    expect((JSON.parse(written.text) as Backup).papers).toHaveLength(1204);
+    await library.close();
+    const after = await other.openPopup();
+    await until(async () => (await after.texts('.count')).join(' ') === '1,204 papers', 'the whole list');
+    expect(await after.texts('.backup-reminder')).toEqual([]);
+    await after.close();
+  });
+  it('renames a tag on every paper from the library, and the open listing and the popup show the new name', async () => {
+    const RENAMED = 'replicate first';
+    const library = await harness.openExtensionPage('src/library/index.html', '#export');
+    await library.click(role('button', `Rename “${TAG}”`));
+    // The field opens with the name selected: typing replaces it.
+    await library.type(role('textbox', `New name for “${TAG}”`), RENAMED);
+    await library.press('Enter');
+    await until(async () => (await library.texts('[aria-labelledby="tags-heading"] [role="status"]'))[0] === `Renamed “${TAG}” to “${RENAMED}” on 2 papers.`, 'the rename message');
+    await library.close();
+    // The card on the open listing follows with no reload, as after any tag edit.
+    await until(async () => {
+      const card = await overlayOf(listing, MEMO.id);
+      return card?.chips.includes(RENAMED) && !card.chips.includes(TAG);
+    }, 'the card to show the new name');
+    const view = await reopenPopup();
+    expect(await view.run(`[...document.querySelectorAll('li.item')].filter((item) => item.textContent.includes(${JSON.stringify(RENAMED)})).length`)).toBe(2);
+    expect(await view.run(`document.body.textContent.includes(${JSON.stringify(TAG)})`)).toBe(false);
+  });
 });
