@@ -9,6 +9,7 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
   ris: 'RIS (.ris)',
   'csl-json': 'CSL-JSON (Zotero, Pandoc)',
   markdown: 'Markdown list',
+  'markdown-notes': 'Markdown with notes (a section a paper)',
   csv: 'CSV (spreadsheet)',
   json: 'Papershelf backup (JSON)',
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../storage/schema';
 import type { ExportFormat } from './formats';
-import { csvCell, exportPapers, markdownLine, markdownText } from './formats';
+import { csvCell, exportPapers, markdownLine, markdownSection, markdownText } from './formats';
 import { acl, attention, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
 
 const NOW = Date.UTC(2026, 0, 2, 15, 4, 5);
@@ -19,6 +19,7 @@ describe('exportPapers', () => {
     ['ris', 'papershelf-2026-01-02.ris', 'application/x-research-info-systems;charset=utf-8'],
     ['csl-json', 'papershelf-2026-01-02.csl.json', 'application/vnd.citationstyles.csl+json;charset=utf-8'],
     ['markdown', 'papershelf-2026-01-02.md', 'text/markdown;charset=utf-8'],
+    ['markdown-notes', 'papershelf-notes-2026-01-02.md', 'text/markdown;charset=utf-8'],
     ['csv', 'papershelf-2026-01-02.csv', 'text/csv;charset=utf-8'],
     ['json', 'papershelf-backup-2026-01-02.json', 'application/json;charset=utf-8'],
   ] as const)('%s: file name and type', async (format, filename, mime) => {
@@ -44,14 +45,14 @@ describe('exportPapers', () => {
   });
 
   it('exports an empty selection without failing', async () => {
-    for (const format of ['bibtex', 'ris', 'csl-json', 'markdown', 'csv', 'json'] as const) {
+    for (const format of ['bibtex', 'ris', 'csl-json', 'markdown', 'markdown-notes', 'csv', 'json'] as const) {
       await expect(exportPapers([], format, { now: NOW })).resolves.toMatchObject({ filename: expect.any(String) });
     }
   });
 
   it('does not modify the records it exports', async () => {
     const copy = structuredClone(realistic);
-    for (const format of ['bibtex', 'ris', 'csl-json', 'markdown', 'csv', 'json'] as const) await exportPapers(realistic, format, { now: NOW });
+    for (const format of ['bibtex', 'ris', 'csl-json', 'markdown', 'markdown-notes', 'csv', 'json'] as const) await exportPapers(realistic, format, { now: NOW });
     expect(realistic).toEqual(copy);
   });
 });
@@ -96,6 +97,43 @@ describe('dates known to the year or the month', () => {
       // The authors, then the date, then the venue.
       expect(text.split('\r\n')[1]).toContain(`Benyou Wang",${published},Proceedings of the 61st Annual Meeting`);
     }
+  });
+});
+
+describe('Markdown export with notes', () => {
+  it('writes a section per paper: its title linked, what it is, what the reader keeps, and the whole note quoted as written', async () => {
+    const noted = { ...attention, note: 'Key idea: **attention** only.\r\n\n- read section 3\n# my heading\n' };
+    const { text, filename } = await exportPapers([noted, acl], 'markdown-notes', { now: NOW });
+    expect(filename).toBe('papershelf-notes-2026-01-02.md');
+    const lines = text.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['# Papershelf reading notes', '', 'Exported 2026-01-02, 2 papers, 2 with notes.']);
+    const first = text.slice(text.indexOf('## [Attention'), text.indexOf('## [One Cannot'));
+    expect(first.split('\n').slice(0, 2)).toEqual(['## [Attention Is All You Need](<https://huggingface.co/papers/1706.03762>)', '']);
+    expect(first).toContain(' · arXiv:1706.03762');
+    expect(first).toContain('\nreading · tags: transformers, classics · saved ');
+    // The reader's Markdown kept, each line quoted (the heading stays inside the quote), blank lines as quote breaks.
+    expect(first.trimEnd().split('\n').slice(-5)).toEqual(['', '> Key idea: **attention** only.', '>', '> - read section 3', '> # my heading']);
+  });
+
+  it('escapes page data as the list does, and the raw HTML a note may hold, never the note\'s own Markdown', () => {
+    const hostile = {
+      ...openreview,
+      paper: { ...openreview.paper, title: '<img src=x onerror=alert(1)> [x](javascript:alert(1))', authors: ['**Bold** Author'], venue: 'ICLR <b>2024</b>' },
+      note: 'pasted: <script>alert(1)</script> <!-- hidden -->\n[my link](https://example.org) and 2 < 3',
+    };
+    const section = markdownSection(hostile);
+    expect(section).toContain('## [\\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\)](<https://openreview.net/');
+    expect(section).toContain('\\*\\*Bold\\*\\* Author');
+    expect(section).toContain('ICLR \\<b\\>2024\\</b\\>');
+    expect(section).toContain('> pasted: \\<script>alert(1)\\</script> \\<!-- hidden -->');
+    expect(section).toContain('> [my link](https://example.org) and 2 < 3');
+    expect(section).not.toMatch(/(^|[^\\])<(script|img|b|!--)/);
+  });
+
+  it('a paper without a note is its heading and lines alone', () => {
+    const section = markdownSection({ ...acl, note: '  \n ' });
+    expect(section.trimEnd().split('\n').at(-1)).toMatch(/^done · tags: dialogue · saved \d{4}-\d{2}-\d{2}$/);
+    expect(section.split('\n').filter((line) => line.startsWith('>'))).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@ import { backupSettings, type BackupSettings } from './settings';
 export { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 export type { Backup } from './backup';
 
-export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'markdown' | 'csv' | 'json';
+export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'markdown' | 'markdown-notes' | 'csv' | 'json';
 
 export interface ExportOptions extends LongWork {
   /** Epoch ms for the file name and the backup's `exportedAt`; defaults to now. */
@@ -41,6 +41,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: st
   ris: { label: 'RIS', extension: 'ris', mime: 'application/x-research-info-systems;charset=utf-8' },
   'csl-json': { label: 'CSL-JSON', extension: 'csl.json', mime: 'application/vnd.citationstyles.csl+json;charset=utf-8' },
   markdown: { label: 'Markdown', extension: 'md', mime: 'text/markdown;charset=utf-8' },
+  'markdown-notes': { label: 'Markdown with notes', extension: 'md', mime: 'text/markdown;charset=utf-8' },
   csv: { label: 'CSV', extension: 'csv', mime: 'text/csv;charset=utf-8' },
   json: { label: 'Papershelf backup (JSON)', extension: 'json', mime: 'application/json;charset=utf-8' },
 };
@@ -50,7 +51,7 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
   const now = options.now ?? Date.now();
   const day = localDay(now);
   const { extension, mime } = EXPORT_FORMATS[format];
-  const stem = `${format === 'json' ? 'papershelf-backup' : 'papershelf'}-${day}${options.part ? `-${options.part}` : ''}`;
+  const stem = `${format === 'json' ? 'papershelf-backup' : format === 'markdown-notes' ? 'papershelf-notes' : 'papershelf'}-${day}${options.part ? `-${options.part}` : ''}`;
   const filename = `${stem}.${extension}`;
   let text: string;
   switch (format) {
@@ -82,6 +83,13 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
       const lines = await inChunks(saved, options, (chunk) => chunk.map(markdownLine));
       const count = `${saved.length} ${saved.length === 1 ? 'paper' : 'papers'}`;
       text = `# Papershelf reading list\n\nExported ${day}, ${count}.\n\n${lines.map((line) => `${line}\n`).join('')}`;
+      break;
+    }
+    case 'markdown-notes': {
+      const sections = await inChunks(saved, options, (chunk) => chunk.map(markdownSection));
+      const count = `${saved.length} ${saved.length === 1 ? 'paper' : 'papers'}`;
+      const noted = saved.filter((paper) => paper.note.trim()).length;
+      text = `# Papershelf reading notes\n\nExported ${day}, ${count}, ${noted} with notes.\n${sections.map((section) => `\n${section}`).join('')}`;
       break;
     }
     case 'csv': {
@@ -171,6 +179,38 @@ export function markdownLine(saved: SavedPaper): string {
   const note = firstLine(saved.note);
   if (note) meta.push(`Note: ${markdownText(note)}`);
   return `- ${parts.join(' — ')} · ${meta.join(' · ')}`;
+}
+
+/**
+ * A paper as a section of the notes file: its title as a heading (linked), a line of what it is (authors, date, venue,
+ * ids), a line of what the reader keeps (status, tags, the day of the save), and the whole note as a quote, line for
+ * line and as written (the reader's own text, their Markdown kept: a heading or list in it stays inside the quote), but
+ * for raw HTML: a note may hold text pasted from a page, and many renderers pass HTML through, so a `<` that would open
+ * a tag or a comment is escaped. Page data is escaped as in markdownLine.
+ */
+export function markdownSection(saved: SavedPaper): string {
+  const paper = saved.paper;
+  const title = markdownText(paper.title) || 'Untitled';
+  const { arxiv, doi } = arxivIdAndDoi({ ...paper, id: saved.id });
+  const url = markdownUrl(paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : null));
+  const what: string[] = [];
+  if (paper.authors.length) {
+    const shown = paper.authors.slice(0, 8).map(markdownText);
+    what.push(paper.authors.length > 8 ? `${shown.join(', ')} et al.` : shown.join(', '));
+  }
+  if (paper.published) what.push(markdownText(paper.published));
+  if (paper.venue) what.push(markdownText(paper.venue));
+  if (arxiv) what.push(markdownText(`arXiv:${arxiv}${paper.version ? `v${paper.version}` : ''}`));
+  if (doi) what.push(markdownText(`DOI ${doi}`));
+  const kept = [STATUS_LABEL[saved.status] ?? markdownText(saved.status)];
+  if (saved.tags.length) kept.push(`tags: ${saved.tags.map(markdownText).join(', ')}`);
+  if (Number.isFinite(saved.savedAt) && saved.savedAt > 0) kept.push(`saved ${localDay(saved.savedAt)}`);
+  const lines = [`## ${url ? `[${title}](<${url}>)` : title}`, ''];
+  if (what.length) lines.push(`${what.join(' · ')}  `);
+  lines.push(kept.join(' · '));
+  const note = saved.note.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/^\n+|\s+$/g, '');
+  if (note) lines.push('', ...note.replace(/<(?=[A-Za-z/!?])/g, '\\<').split('\n').map((line) => (line.trim() ? `> ${line}` : '>')));
+  return `${lines.join('\n')}\n`;
 }
 
 // ---- CSV ------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { CHUNK_SIZE, inChunks, isAbortError } from './progress';
 import { generatePapers } from '../../../test/fixtures/export/generate';
 
 const papers = generatePapers(1200, 7);
-const FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl-json', 'markdown', 'csv', 'json'];
+const FORMATS: ExportFormat[] = ['bibtex', 'ris', 'csl-json', 'markdown', 'markdown-notes', 'csv', 'json'];
 
 describe('progress and cancellation', () => {
   it.each(FORMATS)('%s export reports progress chunk by chunk up to the total', async (format) => {
