@@ -138,6 +138,9 @@ describe('library import: settings from a backup', () => {
     expect(offer.closest('label')!.textContent).toBe('Its settings too: Adds 1 watched topic and 2 followed authors to yours, and turns relevance marks on and the toolbar count off.');
     const live = document.querySelector('[aria-live="polite"][aria-atomic="true"]')!;
     await waitFor(() => expect(live.textContent).toMatch(/Its settings: Adds 1 watched topic .* Nothing is written until you press Import\.$/));
+    // Item by item, as text.
+    const added = panel().querySelector('details.settings-added')!;
+    expect([...added.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Watched topics: robotics', 'Followed authors: Yann LeCun; GE Hinton']);
     expect(api.importSettings).not.toHaveBeenCalled();
     fireEvent.click(within(panel()).getByRole('button', { name: 'Import 2 papers and settings' }));
     expect(await within(panel()).findByText('Imported 2 papers and the settings from backup.json.')).toBeTruthy();
@@ -207,6 +210,18 @@ describe('library import: settings from a backup', () => {
     expect(await within(panel()).findByText('Its settings are left out: yours could not be read (the background did not answer).', {}, { timeout: 5000 })).toBeTruthy();
     expect(within(panel()).queryByRole('checkbox', { name: /^Its settings too:/ })).toBeNull();
     expect(within(panel()).getByRole('button', { name: 'Import 3 papers' })).toBeTruthy();
+  });
+
+  it('names what the settings add as text, whatever the file holds', async () => {
+    renderLibrary([], undefined, loadExportModule);
+    await empty();
+    const hostile = '<img src=x onerror="globalThis.pwned=1">';
+    choose(file({ followedAuthors: [`Ada ${hostile} Lovelace`], tagRules: [{ tag: 'x', match: hostile, fields: 'abstract' }] }));
+    await within(panel()).findByText('What they add', {}, { timeout: 5000 });
+    const added = panel().querySelector('details.settings-added')!;
+    expect([...added.querySelectorAll('li')].map((li) => li.textContent)).toEqual([`Followed authors: Ada ${hostile} Lovelace`, `Tag rules: “x” for ${hostile} in abstracts`]);
+    expect(added.querySelector('img')).toBeNull();
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
   });
 
   it('a backup without settings (an older build\'s) offers none', async () => {

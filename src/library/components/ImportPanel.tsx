@@ -7,7 +7,7 @@ import { WAIT_FOR_WHOLE_LIST } from './ExportPanel';
 import { ImportSummaryView } from './ImportSummaryView';
 import { formatCount } from '../../popup/format';
 import { MAX_IMPORT_BYTES, TOO_LARGE } from '../../core/export/limits';
-import { mergeBackupSettings, settingsMergeText, type BackupSettings } from '../../core/export/settings';
+import { mergeBackupSettings, settingsMergeText, type BackupSettings, type SettingsMerge } from '../../core/export/settings';
 
 type Parsed = Extract<Awaited<ReturnType<ExportModule['parseImport']>>, { ok: true }>;
 /**
@@ -21,6 +21,8 @@ type Preview = {
   upserts: SavedPaper[];
   summary: MergeSummary;
   settingsText?: string | null;
+  /** What they add, item by item. */
+  settingsAdded?: SettingsMerge['added'];
   /** Why a backup's settings are not offered. */
   settingsProblem?: string;
 };
@@ -100,17 +102,20 @@ export function ImportPanel({
       // What its settings would add, against the reader's as they are now (the write joins them with those as stored then).
       // Yours unreadable, the papers are still offered and the settings are not (the preview says why).
       let settingsText: string | null | undefined;
+      let settingsAdded: SettingsMerge['added'] | undefined;
       let settingsProblem: string | undefined;
       if (parsed.settings && settings) {
         try {
-          settingsText = settingsMergeText(mergeBackupSettings(await settings.read(), parsed.settings));
+          const merge = mergeBackupSettings(await settings.read(), parsed.settings);
+          settingsText = settingsMergeText(merge);
+          settingsAdded = merge.added;
         } catch (failure) {
           settingsProblem = `Its settings are left out: yours could not be read (${describe(failure)}).`;
         }
       }
       signal.throwIfAborted();
       setWithSettings(true);
-      setPreview({ filename: file.name, module, parsed, upserts, summary, settingsText, settingsProblem });
+      setPreview({ filename: file.name, module, parsed, upserts, summary, settingsText, settingsAdded, settingsProblem });
       const more = settingsText ? ` Its settings: ${settingsText}` : '';
       announce(
         `Read ${file.name}: ${summary.added} to add, ${summary.updated} to update, ${summary.skipped.length} skipped.${more} ` +
@@ -214,6 +219,7 @@ export function ImportPanel({
                   Its settings too: {preview.settingsText}
                 </label>
               )}
+              {preview.settingsAdded && <SettingsAdded added={preview.settingsAdded} />}
             </div>
           )}
           <div class="actions">
@@ -249,5 +255,30 @@ export function ImportPanel({
         </p>
       )}
     </section>
+  );
+}
+
+const FIELDS = { title: 'titles', abstract: 'abstracts', both: 'titles and abstracts' } as const;
+
+/** The items a backup's settings add, as text (a file's strings are data: never markup). */
+function SettingsAdded({ added }: { added: SettingsMerge['added'] }) {
+  const rows: [string, string[]][] = [
+    ['Watched topics', added.watchedTopics],
+    ['Followed authors', added.followedAuthors],
+    ['Tag rules', added.tagRules.map((rule) => `“${rule.tag}” for ${rule.match} in ${FIELDS[rule.fields]}`)],
+  ];
+  const shown = rows.filter(([, items]) => items.length);
+  if (!shown.length) return null;
+  return (
+    <details class="settings-added">
+      <summary>What they add</summary>
+      <ul>
+        {shown.map(([what, items]) => (
+          <li key={what}>
+            {what}: {items.join('; ')}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
