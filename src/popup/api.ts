@@ -67,6 +67,8 @@ export interface ReadingListApi {
   openOptions(): Promise<void>;
   /** The full-tab library page; an extension page of our own needs no `tabs` permission. */
   openLibrary(section?: LibrarySection): Promise<void>;
+  /** Open these http(s) pages in new background tabs, in this order (the library's "Open in tabs"). */
+  openTabs(urls: readonly string[]): Promise<void>;
   /** The last failed save from a link's context menu (marked "!" on the toolbar button), once; null when none. */
   takeLinkProblem(): Promise<string | null>;
   /**
@@ -150,6 +152,10 @@ export const extensionApi: ReadingListApi = {
   requestAccess: (origins) => browser.permissions.request({ origins }),
   openOptions: () => browser.runtime.openOptionsPage(),
   openLibrary: async (section) => void (await browser.tabs.create({ url: browser.runtime.getURL(section ? `${LIBRARY_PATH}#${section}` : LIBRARY_PATH) })),
+  async openTabs(urls) {
+    // One after another, so the tabs stand in the list's order; none takes the focus from the library.
+    for (const url of urls) await browser.tabs.create({ url, active: false });
+  },
   takeLinkProblem,
   async tabPaper() {
     // The tab the reader looks at: the active one of the browser window last focused, which the toolbar popup opens

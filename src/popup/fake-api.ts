@@ -143,6 +143,7 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
     }),
     openOptions: vi.fn(async () => {}),
     openLibrary: vi.fn(async () => {}),
+    openTabs: vi.fn(async () => {}),
     takeLinkProblem: vi.fn(async () => {
       const problem = api.linkProblem;
       api.linkProblem = null;

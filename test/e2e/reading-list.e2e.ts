@@ -428,6 +428,22 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await popup.close();
   });
 
+  it('opens the selected papers\' pages in background tabs from the library', async () => {
+    const library = await harness.openExtensionPage('src/library/index.html', '#export');
+    const api = '(globalThis.browser ?? globalThis.chrome)';
+    const tabs = () => library.run<{ count: number; activeIsLibrary: boolean }>(
+      `Promise.all([${api}.tabs.query({}), ${api}.tabs.getCurrent(), ${api}.tabs.query({ active: true, currentWindow: true })]).then(([all, own, [active]]) => ({ count: all.length, activeIsLibrary: active?.id === own?.id }))`,
+    );
+    const before = await tabs();
+    await library.click(role('checkbox', `Select “${MEMO.title}”`));
+    await library.click(role('checkbox', `Select “${BYTES.title}”`));
+    await library.click(role('button', 'Open in tabs'));
+    await until(async () => (await library.texts('.open-tabs [role="status"]'))[0] === 'Opened 2 papers.', 'the tabs opened');
+    // Two more tabs, behind the library, which keeps the reader's place.
+    expect(await tabs()).toEqual({ count: before.count + 2, activeIsLibrary: true });
+    await library.close();
+  });
+
   it('the popup reminds of a backup the list has outgrown, until the library writes one', async () => {
     const other = await (fresh ??= launch());
     // This profile's one backup (of the 4 papers imported first) made 40 days ago, as the library recorded it.

@@ -137,6 +137,25 @@ describe('library page', () => {
     expect(api.papers.map((p) => p.tags)).toEqual([[], [], [], ['to discuss']]);
   });
 
+  it('opens the selected papers\' pages in background tabs, in the table\'s order, 20 a click at most', async () => {
+    const many = Array.from({ length: 25 }, (_, i) =>
+      makeSaved(`arxiv:2607.${String(i + 1).padStart(5, '0')}`, `Paper ${i}`, 9000 - i, i === 1 ? { savedFrom: '' } : {}, { url: i === 1 ? 'javascript:alert(1)' : `https://arxiv.org/abs/2607.${String(i + 1).padStart(5, '0')}` }),
+    );
+    const { api } = renderLibrary(many);
+    await screen.findByText('Paper 0');
+    expect((screen.getByRole('button', { name: 'Open in tabs' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(box('Paper 2'));
+    fireEvent.click(box('Paper 0'));
+    fireEvent.click(box('Paper 1')); // its page is no web page, and it was imported (saved from no page): left out
+    fireEvent.click(screen.getByRole('button', { name: 'Open in tabs' }));
+    expect(api.openTabs).toHaveBeenLastCalledWith(['https://arxiv.org/abs/2607.00001', 'https://arxiv.org/abs/2607.00003']);
+    expect(await screen.findByText('Opened 2 papers.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all 25 shown' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open the first 20 in tabs' }));
+    expect(vi.mocked(api.openTabs).mock.lastCall![0]).toHaveLength(20);
+    expect(await screen.findByText('Opened 20 papers; 4 papers more selected (select fewer to open them).')).toBeTruthy();
+  });
+
   it('says each confirmation to a screen reader, even in the same words as the one before', async () => {
     const { api } = renderLibrary(papers);
     await screen.findByText('First paper');

@@ -28,6 +28,7 @@ import { localBackupReminder, type BackupReminderStore } from '../../popup/backu
 import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { TagsPanel } from './TagsPanel';
+import { OpenInTabs } from './OpenInTabs';
 import { sameTag } from '../../core/tags/same-tag';
 import { VersionsPanel } from './VersionsPanel';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
@@ -207,6 +208,7 @@ export function LibraryApp({
                 onEmptied={toTable}
               >
                 <CopyBibtex papers={selection} name={`Copy the BibTeX of the ${countLabel(selection.length)} selected`} disabled={selection.length === 0} load={loadExport} />
+                <OpenInTabs papers={selection} open={(urls) => api.openTabs(urls)} />
               </BulkBar>
               {view.pending ? (
                 <p class="muted">Preparing search…</p>
