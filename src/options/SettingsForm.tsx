@@ -387,6 +387,10 @@ export function SettingsForm({
       <p>
         <button type="submit">Save settings</button> <span role="status">{message}</span>
       </p>
+      <p class="muted">
+        A JSON backup of your whole list, made on the library page, keeps these settings too (all but the GitHub token),
+        and importing one there adds its settings to yours.
+      </p>
     </form>
   );
 }
