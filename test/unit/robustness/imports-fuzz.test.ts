@@ -8,6 +8,7 @@ import { SavedPaperSchema } from '../../../src/background/messages';
 import { exportPapers, type ExportFormat } from '../../../src/core/export/formats';
 import { mergeImport, parseImport } from '../../../src/core/export/import';
 import { generatePapers } from '../../fixtures/export/generate';
+import { BackupSettingsSchema } from '../../../src/storage/settings-schema';
 import { recordFigures } from '../../figures';
 import { hashSeed, Rng } from './mutate';
 
@@ -61,7 +62,9 @@ describe('imports of corrupted files', () => {
   const existing = new Map(generatePapers(20, 7).map((p) => [p.id, p]));
 
   it.each(FORMATS)('$format: every corrupted file is either rejected whole with a message, or gives only valid records', async ({ format, name }) => {
-    const { text: original } = await exportPapers(papers, format, { now: Date.UTC(2026, 0, 2) });
+    // The backup carries settings too (a token among those given, which it never writes): corruptions reach them as well.
+    const settings = { githubToken: 'ghp_never', watchedTopics: ['llm', 'rl'], followedAuthors: ['Yann LeCun', 'Fei-Fei Li'], tagRules: [{ tag: 'moe', match: '/mixture of experts/i', fields: 'both' as const }], toolbarCount: false, relevance: { enabled: false } };
+    const { text: original } = await exportPapers(papers, format, { now: Date.UTC(2026, 0, 2), settings });
     const failures: string[] = [];
     for (let i = 0; i < FILES && failures.length < 5; i++) {
       const rng = new Rng(hashSeed(BASE_SEED, 'import', format, i));
@@ -88,6 +91,11 @@ describe('imports of corrupted files', () => {
           if (!check.success) failures.push(`${where}: invalid record ${record.id}: ${check.issues[0]?.message}`);
         }
         for (const skip of result.skipped) if (!skip.reason) failures.push(`${where}: a skipped record without a reason`);
+        // What is kept of the settings is what the background's message takes: each field valid, never a token.
+        if (result.settings) {
+          const check = v.safeParse(BackupSettingsSchema, result.settings);
+          if (!check.success) failures.push(`${where}: invalid settings: ${check.issues[0]?.message}`);
+        }
         mergeImport(existing, result, Date.UTC(2026, 0, 3));
       } catch (error) {
         failures.push(`${where}: threw ${String((error as Error)?.message ?? error).slice(0, 200)}`);
