@@ -88,6 +88,8 @@ export const SavedPaperSchema = v.strictObject({
   savedFrom: v.union([v.literal(''), httpUrl]),
   savedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** When the status was last set; absent where unknown (older builds' records and backups). */
+  statusAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 /** A record as a page last saw it: a write that names it is refused when the record was changed since. */

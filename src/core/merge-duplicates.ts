@@ -47,16 +47,20 @@ function mergeTwo(keep: SavedPaper, other: SavedPaper, now: number): SavedPaper 
     );
   }
   const earlier = savedTime(other) < savedTime(keep) ? other : keep;
+  const status = furtherStatus(keep.status, other.status);
+  // The time of the status kept: of the copy that has it; both having it, the earlier (when the paper first got there).
+  const times = [keep, other].filter((copy) => copy.status === status && typeof copy.statusAt === 'number').map((copy) => copy.statusAt!);
   return {
     id: keep.id,
     paper,
-    status: furtherStatus(keep.status, other.status),
+    status,
     tags,
     note,
     savedFrom: earlier.savedFrom || keep.savedFrom || other.savedFrom,
     savedAt: earlier.savedAt,
     // Now, the reader's edit; never before either copy's own (a clock that was ahead when it was edited).
     updatedAt: Math.max(now, keep.updatedAt, other.updatedAt),
+    ...(times.length ? { statusAt: Math.min(...times) } : {}),
   };
 }
 

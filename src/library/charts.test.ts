@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSaved } from '../popup/fake-api';
-import { byStatus, savedPerWeek, topTags, weekStart } from './charts';
+import { byStatus, donePerWeek, savedPerWeek, topTags, weekStart } from './charts';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 
@@ -9,6 +9,21 @@ describe('chart data', () => {
     expect(weekStart(at(2026, 7, 1)).getDay()).toBe(1); // a Wednesday
     expect(weekStart(at(2026, 7, 1)).getDate()).toBe(29);
     expect(weekStart(at(2026, 7, 5)).getDate()).toBe(29); // the Sunday after
+  });
+
+  it('counts papers marked done per week by when they were, leaving out those done at a time unknown', () => {
+    const now = at(2026, 7, 1);
+    const papers = [
+      makeSaved('arxiv:2607.00001', 'Done this week', at(2026, 1, 1), { status: 'done', statusAt: at(2026, 6, 30) }),
+      makeSaved('arxiv:2607.00002', 'Done last week', at(2026, 6, 1), { status: 'done', statusAt: at(2026, 6, 24) }),
+      makeSaved('arxiv:2607.00003', 'Done too', at(2026, 6, 1), { status: 'done', statusAt: at(2026, 6, 23) }),
+      makeSaved('arxiv:2607.00004', 'Reading', at(2026, 6, 1), { status: 'reading', statusAt: at(2026, 6, 30) }),
+      makeSaved('arxiv:2607.00005', 'Done by an older build', at(2026, 6, 1), { status: 'done' }),
+    ];
+    const weeks = donePerWeek(papers, now);
+    expect(weeks).toHaveLength(26);
+    expect(weeks.slice(-2).map((week) => week.value)).toEqual([2, 1]);
+    expect(weeks.reduce((sum, week) => sum + week.value, 0)).toBe(3);
   });
 
   it('counts papers saved per week over the last 26 weeks, empty weeks included', () => {

@@ -27,6 +27,16 @@ const long = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', 
 
 /** Papers saved in each of the last `weeks` weeks (this week last), empty weeks included. */
 export function savedPerWeek(papers: readonly SavedPaper[], now: number, weeks = 26): Bar[] {
+  return perWeek(papers.map((saved) => saved.savedAt), now, weeks);
+}
+
+/** Papers marked done in each of the last `weeks` weeks, by when (those done at a time unknown, before it was kept, left out). */
+export function donePerWeek(papers: readonly SavedPaper[], now: number, weeks = 26): Bar[] {
+  return perWeek(papers.flatMap((saved) => (saved.status === 'done' && saved.statusAt !== undefined ? [saved.statusAt] : [])), now, weeks);
+}
+
+/** How many of `times` fall in each of the last `weeks` weeks (this week last), empty weeks included. */
+function perWeek(times: readonly number[], now: number, weeks: number): Bar[] {
   const current = weekStart(now);
   const starts: Date[] = [];
   for (let i = weeks - 1; i >= 0; i--) {
@@ -36,9 +46,9 @@ export function savedPerWeek(papers: readonly SavedPaper[], now: number, weeks =
   }
   const counts = new Array<number>(weeks).fill(0);
   const first = starts[0]!.getTime();
-  for (const saved of papers) {
-    if (saved.savedAt < first || saved.savedAt > now + DAY) continue;
-    const index = starts.findLastIndex((start) => start.getTime() <= saved.savedAt);
+  for (const time of times) {
+    if (time < first || time > now + DAY) continue;
+    const index = starts.findLastIndex((start) => start.getTime() <= time);
     if (index >= 0) counts[index]! += 1;
   }
   return starts.map((start, i) => ({ label: short.format(start), fullLabel: `Week of ${long.format(start)}`, value: counts[i]! }));

@@ -40,6 +40,8 @@ export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): S
   const { addTags, removeTags, renameTag, seenVersion, ...fields } = edit;
   const seen = seenFrom(existing, seenVersion);
   const record: SavedPaper = { ...seen, ...fields, updatedAt: now };
+  // The status moved on (or back): when, so a done paper says the day it was finished.
+  if (fields.status !== undefined && fields.status !== existing.status) record.statusAt = now;
   // One tag whatever its case: an added tag the paper has in another case is there already, and a list given whole
   // keeps each tag's first spelling.
   if (fields.tags) record.tags = unionTags(fields.tags, []);

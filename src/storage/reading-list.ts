@@ -144,7 +144,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   const existing = await findRecord(tx, knownIds(paper));
   const record: SavedPaper = withAliases(existing
     ? { ...existing, paper: mergePapers(paper, existing.paper, existing.id) }
-    : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now });
+    : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now, statusAt: now });
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, existing, record)]);
   await tx.done;
   changed(db, [record.id]);

@@ -7,6 +7,11 @@ import { unionTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
 import type { SavedPaper } from './schema';
 
+/** The record's `statusAt`, as a field to spread where its status is taken (none where it has none). */
+export function statusTime(record: Pick<SavedPaper, 'statusAt'>): { statusAt?: number } {
+  return typeof record.statusAt === 'number' ? { statusAt: record.statusAt } : {};
+}
+
 /** Both copies' papers merged (mergePapers), tolerating a damaged record without one; the id is the merged record's. */
 function mergePaper(id: string, newer: Paper | undefined, older: Paper | undefined): Paper {
   const paper = newer && older ? mergePapers(newer, older, id) : { ...(newer ?? older)! };
@@ -34,7 +39,7 @@ function notesOf(newer: string, tagLine: string, older: string): string {
  * One record for `id` from two copies of a paper. The newer edit (`updatedAt`; a tie goes to `first`) gives the
  * status and, field by field, the metadata (mergePapers); tags are the union (newer copy's first, case-insensitively
  * once; those past the record's limit go into the note); notes are both kept when they differ (notesOf); the earlier
- * save date and its page are kept, and the later edit time.
+ * save date and its page are kept, and the later edit time; the status's time goes with the status.
  */
 export function mergeSamePaper(id: string, first: SavedPaper, second: SavedPaper): SavedPaper {
   const [newer, older] = second.updatedAt > first.updatedAt ? [second, first] : [first, second];
@@ -54,5 +59,6 @@ export function mergeSamePaper(id: string, first: SavedPaper, second: SavedPaper
     savedFrom: earlier.savedFrom || later.savedFrom,
     savedAt: earlier.savedAt > 0 ? earlier.savedAt : later.savedAt,
     updatedAt: Math.max(first.updatedAt, second.updatedAt),
+    ...statusTime(newer),
   };
 }

@@ -26,6 +26,11 @@ export interface SavedPaper {
   /** Epoch milliseconds. */
   savedAt: number;
   updatedAt: number;
+  /**
+   * When the reader last changed the status (the save, for a paper never moved on), epoch ms: a done paper's is the day
+   * it was finished. Absent where unknown: records kept or backed up by builds before it.
+   */
+  statusAt?: number;
 }
 
 /** What a GitHub badge shows about a repository (from `GET /repos/{owner}/{repo}`, validated). */

@@ -182,12 +182,12 @@ describe('Markdown export', () => {
 describe('CSV export', () => {
   it('writes RFC 4180 CSV with a header, CRLF rows and a UTF-8 byte order mark', async () => {
     const { text } = await exportPapers([attention], 'csv', { now: NOW });
-    expect(text.startsWith('\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at,arxiv_version\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at,arxiv_version,status_at\r\n')).toBe(true);
     expect(text).toBe(
-      '\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at,arxiv_version\r\n' +
+      '\uFEFFid,title,authors,published,venue,status,tags,note,url,pdf_url,doi,arxiv_id,categories,saved_at,updated_at,arxiv_version,status_at\r\n' +
         'arxiv:1706.03762,Attention Is All You Need,"Ashish Vaswani; Noam Shazeer; Niki Parmar; Jakob Uszkoreit; Llion Jones; Aidan N. Gomez; Łukasz Kaiser; Illia Polosukhin",' +
         '2017-06-12,,reading,"transformers; classics","مراجعة القسم 3\u200F — שלום\u200B zero\u200Dwidth 👩‍👩‍👧 🇺🇦\nsecond line",https://huggingface.co/papers/1706.03762,' +
-        'https://arxiv.org/pdf/1706.03762,,1706.03762,"cs.CL; cs.LG",2024-01-05T09:30:00.000Z,2024-02-01T12:00:00.000Z,\r\n',
+        'https://arxiv.org/pdf/1706.03762,,1706.03762,"cs.CL; cs.LG",2024-01-05T09:30:00.000Z,2024-02-01T12:00:00.000Z,,\r\n',
     );
   });
 
@@ -249,7 +249,7 @@ describe('JSON backup', () => {
     const { text } = await exportPapers(realistic, 'json', { now: NOW });
     const backup = JSON.parse(text) as { format: string; version: number; exportedAt: string; papers: SavedPaper[] };
     expect(backup.format).toBe('papershelf-backup');
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(3);
     expect(backup.exportedAt).toBe('2026-01-02T15:04:05.000Z');
     expect(backup.papers).toEqual(realistic);
     expect(text.split('\n')).toHaveLength(realistic.length + 3);

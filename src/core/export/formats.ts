@@ -123,8 +123,8 @@ function localDay(time: number): string {
 
 /** A stored record's own fields, in a fixed order (nothing the record does not have). */
 function backupRecord(saved: SavedPaper): SavedPaper {
-  const { id, paper, status, tags, note, savedFrom, savedAt, updatedAt } = saved;
-  return { id, paper, status, tags, note, savedFrom, savedAt, updatedAt };
+  const { id, paper, status, tags, note, savedFrom, savedAt, updatedAt, statusAt } = saved;
+  return { id, paper, status, tags, note, savedFrom, savedAt, updatedAt, ...(statusAt !== undefined ? { statusAt } : {}) };
 }
 
 // ---- Markdown -------------------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ export function markdownSection(saved: SavedPaper): string {
 // ---- CSV ------------------------------------------------------------------------------------------------
 
 /** Columns are only ever appended, so spreadsheets set up for an older export still find theirs. */
-export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'venue', 'status', 'tags', 'note', 'url', 'pdf_url', 'doi', 'arxiv_id', 'categories', 'saved_at', 'updated_at', 'arxiv_version'];
+export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'venue', 'status', 'tags', 'note', 'url', 'pdf_url', 'doi', 'arxiv_id', 'categories', 'saved_at', 'updated_at', 'arxiv_version', 'status_at'];
 
 function csvCells(saved: SavedPaper): string[] {
   const paper = saved.paper;
@@ -239,6 +239,7 @@ function csvCells(saved: SavedPaper): string[] {
     iso(saved.savedAt),
     iso(saved.updatedAt),
     paper.version ? String(paper.version) : '',
+    saved.statusAt !== undefined ? iso(saved.statusAt) : '',
   ];
 }
 

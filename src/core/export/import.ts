@@ -21,7 +21,7 @@ import type { Paper } from '../paper';
 import { v5Record, v8Record, type SavedPaper } from '../../storage/schema';
 import { RECORD_LIMITS } from '../../storage/limits';
 import { tagKey, unionTags } from '../tags/same-tag';
-import { mergeSamePaper } from '../../storage/same-paper';
+import { mergeSamePaper, statusTime } from '../../storage/same-paper';
 import { currentId, idFromDoi } from '../ids';
 import { aliasesOf, boundAliases, knownIds } from '../aliases';
 import { venueIdFromUrl } from '../venues';
@@ -519,6 +519,7 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
       savedFrom: earliest.savedFrom || (earliest === current ? incoming : current).savedFrom,
       savedAt: earliest.savedAt,
       updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
+      ...statusTime(newer),
     };
   }
   // Exports write the paper's categories (Hugging Face and OpenReview keywords, arXiv classes) and the user's tags
@@ -540,7 +541,7 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
 
 /** A new record from a citation file gets `now` as its save and edit time. */
 function stamped(record: SavedPaper, now: number): SavedPaper {
-  return record.updatedAt > 0 ? record : { ...record, savedAt: record.savedAt || now, updatedAt: now };
+  return record.updatedAt > 0 ? record : { ...record, savedAt: record.savedAt || now, updatedAt: now, statusAt: now };
 }
 
 /**
@@ -587,7 +588,10 @@ class Merger {
    * like a citation record (the list's status, note and tags stay, its tags and missing metadata are added); a
    * new paper is added as it is, saved and edited now. Either way the summary says so.
    */
-  private credible(incoming: SavedPaper, current: SavedPaper | undefined): SavedPaper {
+  private credible(record: SavedPaper, current: SavedPaper | undefined): SavedPaper {
+    // A status set in the future is not believed either: its time is dropped (unknown), the status kept.
+    const { statusAt, ...timeless } = record;
+    const incoming: SavedPaper = statusAt !== undefined && statusAt > this.now + CLOCK_SKEW_MS ? timeless : record;
     const latest = Math.max(incoming.savedAt, incoming.updatedAt);
     if (latest <= this.now + CLOCK_SKEW_MS) return incoming;
     const reason = current

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
-import { byStatus, savedPerWeek, topTags } from '../charts';
+import { byStatus, donePerWeek, savedPerWeek, topTags } from '../charts';
 import { BarChart } from './BarChart';
 
 /** The list over time and by kind: where a picture says more than a table. */
@@ -8,10 +8,12 @@ export function ChartsPanel({ papers, now }: { papers: readonly SavedPaper[]; no
   // Read again when the list changes (a tab left open for days counts what is saved since), not on every render.
   const today = useMemo(() => now ?? Date.now(), [now, papers]);
   const weeks = useMemo(() => savedPerWeek(papers, today), [papers, today]);
+  const done = useMemo(() => donePerWeek(papers, today), [papers, today]);
   const tags = useMemo(() => topTags(papers), [papers]);
   const statuses = useMemo(() => byStatus(papers), [papers]);
   const recent = weeks.reduce((sum, week) => sum + week.value, 0);
   const busiest = weeks.reduce((best, week) => (week.value > best.value ? week : best), weeks[0]!);
+  const finished = done.reduce((sum, week) => sum + week.value, 0);
   return (
     <section class="panel charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">Your list over time</h2>
@@ -23,6 +25,13 @@ export function ChartsPanel({ papers, now }: { papers: readonly SavedPaper[]; no
             : `${recent} saved in the last 26 weeks; most in the ${busiest.fullLabel.replace(/^Week/, 'week')} (${busiest.value}).`
         }
         bars={weeks}
+        layout="columns"
+        labelHeader="Week"
+      />
+      <BarChart
+        title="Papers done per week"
+        summary={finished === 0 ? 'No paper marked done in the last 26 weeks.' : `${finished} marked done in the last 26 weeks, ${(finished / 26).toFixed(1)} a week.`}
+        bars={done}
         layout="columns"
         labelHeader="Week"
       />

@@ -72,6 +72,11 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
           <span>
             saved <time dateTime={new Date(saved.savedAt).toISOString()}>{timeAgo(saved.savedAt, now)}</time>
           </span>
+          {saved.status !== 'to-read' && saved.statusAt !== undefined && (
+            <span class="status-time">
+              {saved.status === 'done' ? 'done' : 'reading since'} <time dateTime={new Date(saved.statusAt).toISOString()}>{timeAgo(saved.statusAt, now)}</time>
+            </span>
+          )}
         </div>
         {(saved.tags.length > 0 || paper.githubRepos.length > 0) && (
           <div class="badges">

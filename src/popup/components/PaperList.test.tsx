@@ -224,3 +224,24 @@ describe('popup keyboard', () => {
     expect(document.activeElement).toBe(row('Third paper'));
   });
 });
+
+describe('popup: when a status was set', () => {
+  it('says when a paper was marked done, or has been read since, and nothing of one to read', async () => {
+    const day = 86_400_000;
+    renderPopup([
+      makeSaved('arxiv:2607.00001', 'Finished paper', Date.now() - 30 * day, { status: 'done', statusAt: Date.now() - 3 * day }),
+      makeSaved('arxiv:2607.00002', 'Open paper', Date.now() - 30 * day, { status: 'reading', statusAt: Date.now() - 2 * 60 * 60 * 1000 }),
+      makeSaved('arxiv:2607.00003', 'Waiting paper', Date.now() - 30 * day, { statusAt: Date.now() - 30 * day }),
+      makeSaved('arxiv:2607.00004', 'Old build paper', Date.now() - 30 * day, { status: 'done' }), // when: unknown
+    ]);
+    await screen.findByText('Finished paper');
+    const said = (title: string) => row(title).querySelector('.status-time')?.textContent ?? null;
+    expect(said('Finished paper')).toBe('done 3 days ago');
+    expect(said('Open paper')).toBe('reading since 2 hours ago');
+    expect(said('Waiting paper')).toBeNull();
+    expect(said('Old build paper')).toBeNull();
+    // Marked done here: said at once.
+    fireEvent.keyDown(row('Waiting paper'), { key: '3' });
+    await waitFor(() => expect(said('Waiting paper')).toBe('done just now'));
+  });
+});
