@@ -7,9 +7,13 @@ import { unionTags } from '../core/tags/same-tag';
 import { RECORD_LIMITS } from './limits';
 import type { SavedPaper } from './schema';
 
-/** The record's `statusAt`, as a field to spread where its status is taken (none where it has none). */
-export function statusTime(record: Pick<SavedPaper, 'statusAt'>): { statusAt?: number } {
-  return typeof record.statusAt === 'number' ? { statusAt: record.statusAt } : {};
+/**
+ * The `statusAt` of the record whose status is taken, as a field to spread; where it has none (an older build's copy),
+ * the other copy's when that copy has the same status (the time is as true of it); else none.
+ */
+export function statusTime(taken: Pick<SavedPaper, 'status' | 'statusAt'>, other?: Pick<SavedPaper, 'status' | 'statusAt'>): { statusAt?: number } {
+  if (typeof taken.statusAt === 'number') return { statusAt: taken.statusAt };
+  return other && other.status === taken.status && typeof other.statusAt === 'number' ? { statusAt: other.statusAt } : {};
 }
 
 /** Both copies' papers merged (mergePapers), tolerating a damaged record without one; the id is the merged record's. */
@@ -59,6 +63,6 @@ export function mergeSamePaper(id: string, first: SavedPaper, second: SavedPaper
     savedFrom: earlier.savedFrom || later.savedFrom,
     savedAt: earlier.savedAt > 0 ? earlier.savedAt : later.savedAt,
     updatedAt: Math.max(first.updatedAt, second.updatedAt),
-    ...statusTime(newer),
+    ...statusTime(newer, older),
   };
 }

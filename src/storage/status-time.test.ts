@@ -46,9 +46,11 @@ describe('statusAt through merges', () => {
     const a = record('arxiv:2607.00001', { status: 'done', statusAt: 700, updatedAt: 900 });
     const b = record('arxiv:2607.00001', { status: 'reading', statusAt: 800, updatedAt: 850 });
     expect(mergeSamePaper('arxiv:2607.00001', b, a)).toMatchObject({ status: 'done', statusAt: 700 });
-    // The newer copy's time unknown: unknown, not the other copy's (which belongs to another status).
-    const { statusAt: _unknown, ...older } = a;
-    expect(mergeSamePaper('arxiv:2607.00001', b, { ...older, updatedAt: 990 })).not.toHaveProperty('statusAt');
+    // The newer copy's time unknown (an older build's): unknown, not the other copy's, which belongs to another status...
+    const { statusAt: _unknown, ...timeless } = a;
+    expect(mergeSamePaper('arxiv:2607.00001', b, { ...timeless, updatedAt: 990 })).not.toHaveProperty('statusAt');
+    // ...unless that copy has the same status: its time is as true of the merged record.
+    expect(mergeSamePaper('arxiv:2607.00001', { ...b, status: 'done', statusAt: 650 }, { ...timeless, updatedAt: 990 })).toMatchObject({ status: 'done', statusAt: 650 });
   });
 
   it('the reader\'s merge of duplicates: the time of the further status, the earlier of two the same', () => {
@@ -71,6 +73,13 @@ describe('statusAt in backups', () => {
     expect(parsed.records).toStrictEqual(saved);
     const inList = new Map([[saved[0]!.id, { ...saved[0]!, status: 'reading' as const, statusAt: NOW - 9000, updatedAt: NOW - 8000 }]]);
     expect(mergeImport(inList, parsed, NOW).upserts.find((r) => r.id === saved[0]!.id)).toMatchObject({ status: 'done', statusAt: NOW - 5000 });
+    // A format-2 backup (no status times) with a newer edit of a paper of the same status: the list's time stays.
+    const { statusAt: _none, ...older } = saved[0]!;
+    const v2 = JSON.stringify({ format: 'papershelf-backup', version: 2, exportedAt: new Date(NOW).toISOString(), papers: [{ ...older, note: 'edited', updatedAt: NOW - 100 }] });
+    const fromV2 = await parseImport(v2, 'old-backup.json');
+    if (!fromV2.ok) throw new Error(fromV2.error);
+    const listed = new Map([[saved[0]!.id, saved[0]!]]);
+    expect(mergeImport(listed, fromV2, NOW).upserts[0]).toMatchObject({ status: 'done', note: 'edited', statusAt: NOW - 5000 });
   });
 
   it('a status time in the future is not believed: the status comes in, its time unknown', async () => {

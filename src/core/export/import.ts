@@ -519,7 +519,7 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
       savedFrom: earliest.savedFrom || (earliest === current ? incoming : current).savedFrom,
       savedAt: earliest.savedAt,
       updatedAt: Math.max(current.updatedAt, incoming.updatedAt),
-      ...statusTime(newer),
+      ...statusTime(newer, older),
     };
   }
   // Exports write the paper's categories (Hugging Face and OpenReview keywords, arXiv classes) and the user's tags
