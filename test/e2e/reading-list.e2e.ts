@@ -468,8 +468,13 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     const RENAMED = 'replicate first';
     const library = await harness.openExtensionPage('src/library/index.html', '#export');
     await library.click(role('button', `Rename “${TAG}”`));
-    // The field opens with the name selected: typing replaces it.
+    // The field opens with the focus and the name selected: typing replaces it.
+    await until(
+      () => library.run<boolean>(`(() => { const input = document.activeElement; return input instanceof HTMLInputElement && input.value === ${JSON.stringify(TAG)} && input.selectionStart === 0 && input.selectionEnd === input.value.length; })()`),
+      'the name selected in the field',
+    );
     await library.type(role('textbox', `New name for “${TAG}”`), RENAMED);
+    expect(await library.values(role('textbox', `New name for “${TAG}”`))).toEqual([RENAMED]);
     await library.press('Enter');
     await until(async () => (await library.texts('[aria-labelledby="tags-heading"] [role="status"]'))[0] === `Renamed “${TAG}” to “${RENAMED}” on 2 papers.`, 'the rename message');
     await library.close();

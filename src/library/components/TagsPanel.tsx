@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sameTag } from '../../core/tags/same-tag';
 import { errorMessage, formatCount } from '../../popup/format';
 import { checkTag } from '../../popup/tag-input';
@@ -38,8 +38,9 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
   const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = all ? tags : tags.slice(0, FIRST);
-  // An opened rename or removal takes the focus: the name, selected, to type over; or the removal to confirm.
-  useEffect(() => {
+  // An opened rename or removal takes the focus: the name, selected, to type over; or the removal to confirm. Before the
+  // frame is painted: a key typed as soon as the field shows must not land in it before the selection is made.
+  useLayoutEffect(() => {
     const first = editing && panel.current?.querySelector<HTMLElement>('.tag-edit input, .tag-edit button');
     first?.focus();
     if (first instanceof HTMLInputElement) first.select();
