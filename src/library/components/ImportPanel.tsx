@@ -5,7 +5,7 @@ import type { SavedPaper } from '../../storage/schema';
 import { isAbort, type ExportModule, type LoadExportModule, type MergeSummary } from '../export-module';
 import { WAIT_FOR_WHOLE_LIST } from './ExportPanel';
 import { ImportSummaryView } from './ImportSummaryView';
-import { formatCount } from '../../popup/format';
+import { countLabel, formatCount } from '../../popup/format';
 import { MAX_IMPORT_BYTES, TOO_LARGE } from '../../core/export/limits';
 import { mergeBackupSettings, settingsMergeText, type BackupSettings, type SettingsMerge } from '../../core/export/settings';
 
@@ -152,7 +152,7 @@ export function ImportPanel({
       setProgress(null);
       return;
     }
-    const papers = written === 1 ? '1 paper' : `${formatCount(written)} papers`;
+    const papers = countLabel(written);
     // The settings after the papers, in a write of their own: the papers stay imported if it fails, and the message says so.
     if (addSettings) {
       try {
@@ -177,7 +177,7 @@ export function ImportPanel({
 
   const addsSettings = Boolean(withSettings && preview?.settingsText);
   const importLabel = preview
-    ? [preview.upserts.length ? (preview.upserts.length === 1 ? '1 paper' : `${formatCount(preview.upserts.length)} papers`) : '', addsSettings ? 'settings' : ''].filter(Boolean).join(' and ')
+    ? [preview.upserts.length ? countLabel(preview.upserts.length) : '', addsSettings ? 'settings' : ''].filter(Boolean).join(' and ')
     : '';
 
   return (

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sameTag } from '../../core/tags/same-tag';
-import { errorMessage, formatCount } from '../../popup/format';
+import { countLabel, errorMessage, formatCount } from '../../popup/format';
 import { checkTag } from '../../popup/tag-input';
 
 interface Props {
@@ -20,8 +20,6 @@ type Editing = { tag: string; mode: 'rename' | 'remove' };
 
 /** Tags shown before "Show all": the most used. */
 const FIRST = 30;
-
-const papers = (n: number) => (n === 1 ? '1 paper' : `${formatCount(n)} papers`);
 
 /**
  * Every tag of the list with its count: a click shows its papers; Rename (or merge, where the new name is another tag
@@ -82,7 +80,7 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
     setBusy(true);
     try {
       const n = await onRename(from, chosen.to);
-      const done = `${chosen.into ? 'Merged' : 'Renamed'} “${from}” ${chosen.into ? 'into' : 'to'} “${chosen.to}” on ${papers(n)}.`;
+      const done = `${chosen.into ? 'Merged' : 'Renamed'} “${from}” ${chosen.into ? 'into' : 'to'} “${chosen.to}” on ${countLabel(n)}.`;
       setMessage(done);
       announce(done);
       setEditing(null);
@@ -99,7 +97,7 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
     setBusy(true);
     try {
       const n = await onRemove(tag);
-      const done = `Removed “${tag}” from ${papers(n)}.`;
+      const done = `Removed “${tag}” from ${countLabel(n)}.`;
       setMessage(done);
       announce(done);
       setEditing(null);
@@ -132,7 +130,7 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
             const chosen = mode === 'rename' ? target(tag) : null;
             return (
               <li key={tag}>
-                <button type="button" class="link" data-tag={tag} aria-label={`Show “${tag}” (${papers(count)})`} onClick={() => onShow(tag)}>
+                <button type="button" class="link" data-tag={tag} aria-label={`Show “${tag}” (${countLabel(count)})`} onClick={() => onShow(tag)}>
                   {tag}
                 </button>{' '}
                 <span class="muted">{formatCount(count)}</span>
@@ -179,7 +177,7 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
                   <div class="tag-edit" onKeyDown={escape(tag)}>
                     <span>Nothing can undo it.</span>
                     <button type="button" disabled={busy} onClick={() => void remove(tag)}>
-                      Remove “{tag}” from {papers(count)}
+                      Remove “{tag}” from {countLabel(count)}
                     </button>
                     <button type="button" onClick={() => close(tag)}>
                       Cancel
