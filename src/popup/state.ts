@@ -5,7 +5,7 @@ import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi } from './api';
 import { applyEdit } from '../storage/edit';
 import { tagCounts, siteIds } from './list-query';
-import { sameTag } from '../core/tags/same-tag';
+import { hasTag } from '../core/tags/same-tag';
 import type { FirstPaintStore } from './first-paint';
 import { localDraftStore, type DraftStore } from './note-drafts';
 import { PaperIndex } from './search-index';
@@ -337,7 +337,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
 
   /** An edit of a tag on every paper carrying it (in any case), in one write; resolves with how many. */
   async function tagEverywhere(tag: string, edit: PaperEdit): Promise<number> {
-    const ids = snapshot.papers.filter((saved) => saved.tags.some((kept) => sameTag(kept, tag))).map((saved) => saved.id);
+    const ids = snapshot.papers.filter((saved) => hasTag(saved.tags, tag)).map((saved) => saved.id);
     await editMany(ids, edit);
     return ids.length;
   }
@@ -507,7 +507,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       return editMany(targets, { addTags: [tag] }).catch(fail('Could not add the tag'));
     },
     removeTagFrom(ids, tag) {
-      const targets = ids.filter((id) => snapshot.byId.get(id)?.tags.some((kept) => sameTag(kept, tag)));
+      const targets = ids.filter((id) => hasTag(snapshot.byId.get(id)?.tags ?? [], tag));
       return editMany(targets, { removeTags: [tag] }).catch(fail('Could not remove the tag'));
     },
     renameTagEverywhere: (from, to) => tagEverywhere(from, { renameTag: { from, to } }),

@@ -10,6 +10,11 @@ export function sameTag(a: string, b: string): boolean {
   return a === b || tagKey(a) === tagKey(b);
 }
 
+/** Whether `tags` hold `tag`, in any case. */
+export function hasTag(tags: readonly string[], tag: string): boolean {
+  return tags.some((kept) => sameTag(kept, tag));
+}
+
 /** `first`'s tags, then those of `second` not already there (in any case), at most `max` of them. */
 export function unionTags(first: readonly string[], second: readonly string[], max = Infinity): string[] {
   const seen = new Set<string>();

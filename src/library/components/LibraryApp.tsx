@@ -29,7 +29,7 @@ import { PaperTable } from './PaperTable';
 import { PastePanel } from './PastePanel';
 import { TagsPanel } from './TagsPanel';
 import { OpenInTabs } from './OpenInTabs';
-import { sameTag } from '../../core/tags/same-tag';
+import { hasTag, sameTag } from '../../core/tags/same-tag';
 import { VersionsPanel } from './VersionsPanel';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
 import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../../popup/followed-authors';
@@ -191,7 +191,7 @@ export function LibraryApp({
                   setAnnouncement(`Tag “${tag}” added to ${countLabel(selectedIds.length)}.`);
                 }}
                 onRemoveTag={(tag) => {
-                  const carrying = selection.filter((saved) => saved.tags.some((kept) => sameTag(kept, tag))).length;
+                  const carrying = selection.filter((saved) => hasTag(saved.tags, tag)).length;
                   void state.removeTagFrom(selectedIds, tag);
                   setAnnouncement(`Tag “${tag}” removed from ${countLabel(carrying)}.`);
                 }}

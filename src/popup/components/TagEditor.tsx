@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
-import { sameTag } from '../../core/tags/same-tag';
+import { hasTag } from '../../core/tags/same-tag';
 import { useReadingListState } from '../state-hooks';
 import { checkTag, MAX_TAGS, suggestTags } from '../tag-input';
 
@@ -23,7 +23,7 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
   const add = (text: string) => {
     const check = checkTag(text, knownTags);
     if (!check.ok) return setError(check.error);
-    if (saved.tags.some((t) => sameTag(t, check.tag))) return setError(`“${check.tag}” is already a tag.`);
+    if (hasTag(saved.tags, check.tag)) return setError(`“${check.tag}” is already a tag.`);
     if (saved.tags.length >= MAX_TAGS) return setError(`A paper has at most ${MAX_TAGS} tags.`);
     setError(null);
     setTyped('');
