@@ -165,20 +165,33 @@ function firstLine(note: string): string {
 
 /** `- [Title](<url>) — Authors · status · tags: a, b · Note: first line` */
 export function markdownLine(saved: SavedPaper): string {
-  const paper = saved.paper;
-  const title = markdownText(paper.title) || 'Untitled';
-  const { arxiv } = arxivIdAndDoi({ ...paper, id: saved.id });
-  const url = markdownUrl(paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : null));
-  const parts = [url ? `[${title}](<${url}>)` : title];
-  if (paper.authors.length) {
-    const shown = paper.authors.slice(0, 8).map(markdownText);
-    parts.push(paper.authors.length > 8 ? `${shown.join(', ')} et al.` : shown.join(', '));
-  }
-  const meta = [STATUS_LABEL[saved.status] ?? markdownText(saved.status)];
-  if (saved.tags.length) meta.push(`tags: ${saved.tags.map(markdownText).join(', ')}`);
+  const parts = [markdownTitle(saved)];
+  if (saved.paper.authors.length) parts.push(markdownAuthors(saved.paper.authors));
   const note = firstLine(saved.note);
+  const meta = markdownKept(saved);
   if (note) meta.push(`Note: ${markdownText(note)}`);
   return `- ${parts.join(' — ')} · ${meta.join(' · ')}`;
+}
+
+/** The paper's title as inert text, linked to its page (or arXiv's abstract page) where it has an http(s) one. */
+function markdownTitle(saved: SavedPaper): string {
+  const title = markdownText(saved.paper.title) || 'Untitled';
+  const { arxiv } = arxivIdAndDoi({ ...saved.paper, id: saved.id });
+  const url = markdownUrl(saved.paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : null));
+  return url ? `[${title}](<${url}>)` : title;
+}
+
+/** The first 8 authors, "et al." for more. */
+function markdownAuthors(authors: readonly string[]): string {
+  const shown = authors.slice(0, 8).map(markdownText);
+  return authors.length > 8 ? `${shown.join(', ')} et al.` : shown.join(', ');
+}
+
+/** What the reader keeps of the paper: its status, and its tags where it has some. */
+function markdownKept(saved: SavedPaper): string[] {
+  const kept = [STATUS_LABEL[saved.status] ?? markdownText(saved.status)];
+  if (saved.tags.length) kept.push(`tags: ${saved.tags.map(markdownText).join(', ')}`);
+  return kept;
 }
 
 /**
@@ -190,22 +203,16 @@ export function markdownLine(saved: SavedPaper): string {
  */
 export function markdownSection(saved: SavedPaper): string {
   const paper = saved.paper;
-  const title = markdownText(paper.title) || 'Untitled';
   const { arxiv, doi } = arxivIdAndDoi({ ...paper, id: saved.id });
-  const url = markdownUrl(paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : null));
   const what: string[] = [];
-  if (paper.authors.length) {
-    const shown = paper.authors.slice(0, 8).map(markdownText);
-    what.push(paper.authors.length > 8 ? `${shown.join(', ')} et al.` : shown.join(', '));
-  }
+  if (paper.authors.length) what.push(markdownAuthors(paper.authors));
   if (paper.published) what.push(markdownText(paper.published));
   if (paper.venue) what.push(markdownText(paper.venue));
   if (arxiv) what.push(markdownText(`arXiv:${arxiv}${paper.version ? `v${paper.version}` : ''}`));
   if (doi) what.push(markdownText(`DOI ${doi}`));
-  const kept = [STATUS_LABEL[saved.status] ?? markdownText(saved.status)];
-  if (saved.tags.length) kept.push(`tags: ${saved.tags.map(markdownText).join(', ')}`);
+  const kept = markdownKept(saved);
   if (Number.isFinite(saved.savedAt) && saved.savedAt > 0) kept.push(`saved ${localDay(saved.savedAt)}`);
-  const lines = [`## ${url ? `[${title}](<${url}>)` : title}`, ''];
+  const lines = [`## ${markdownTitle(saved)}`, ''];
   if (what.length) lines.push(`${what.join(' · ')}  `);
   lines.push(kept.join(' · '));
   const note = saved.note.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/^\n+|\s+$/g, '');
