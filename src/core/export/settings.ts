@@ -76,6 +76,13 @@ export function mergeBackupSettings(mine: BackupSettings, theirs: Partial<Backup
   };
 }
 
+/** The lists a backup's settings add to, with what one item and many are called. */
+const LISTS = [
+  ['watchedTopics', 'watched topic', 'watched topics'],
+  ['followedAuthors', 'followed author', 'followed authors'],
+  ['tagRules', 'tag rule', 'tag rules'],
+] as const;
+
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** "a", "a and b", "a, b and c". */
@@ -89,19 +96,11 @@ function listed(parts: readonly string[]): string {
  */
 export function settingsMergeText(merge: SettingsMerge): string | null {
   const { added, leftOut, switched } = merge;
-  const adds = [
-    added.watchedTopics.length ? count(added.watchedTopics.length, 'watched topic', 'watched topics') : '',
-    added.followedAuthors.length ? count(added.followedAuthors.length, 'followed author', 'followed authors') : '',
-    added.tagRules.length ? count(added.tagRules.length, 'tag rule', 'tag rules') : '',
-  ].filter(Boolean);
+  const adds = LISTS.filter(([field]) => added[field].length).map(([field, one, many]) => count(added[field].length, one, many));
+  const left = LISTS.filter(([field]) => leftOut[field]).map(([field, one, many]) => count(leftOut[field], one, many));
   const turns = [
     switched.relevance !== undefined ? `relevance marks ${switched.relevance ? 'on' : 'off'}` : '',
     switched.toolbarCount !== undefined ? `the toolbar count ${switched.toolbarCount ? 'on' : 'off'}` : '',
-  ].filter(Boolean);
-  const left = [
-    leftOut.watchedTopics ? count(leftOut.watchedTopics, 'watched topic', 'watched topics') : '',
-    leftOut.followedAuthors ? count(leftOut.followedAuthors, 'followed author', 'followed authors') : '',
-    leftOut.tagRules ? count(leftOut.tagRules, 'tag rule', 'tag rules') : '',
   ].filter(Boolean);
   if (!adds.length && !turns.length) return left.length ? `Adds nothing. Left out, yours being full: ${listed(left)}.` : null;
   const clauses = [adds.length ? `adds ${listed(adds)} to yours` : '', turns.length ? `turns ${listed(turns)}` : ''].filter(Boolean);
