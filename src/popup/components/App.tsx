@@ -20,10 +20,6 @@ import { UndoSnackbar } from './UndoSnackbar';
 import { BackupReminder } from './BackupReminder';
 import { localBackupReminder, type BackupReminderStore } from '../backup-reminder';
 
-/** One store for the page (read again by each reminder shown). */
-let pageBackups: BackupReminderStore | undefined;
-const defaultBackups = () => (pageBackups ??= localBackupReminder());
-
 interface Props {
   api: ReadingListApi;
   stateOptions?: StateOptions;
@@ -33,7 +29,7 @@ interface Props {
   state?: ReadingListState;
 }
 
-export function App({ api, stateOptions, state: started, backups = defaultBackups() }: Props) {
+export function App({ api, stateOptions, state: started, backups = localBackupReminder() }: Props) {
   const state = useReadingList(api, stateOptions, started);
   const snapshot = useSnapshot(state);
   const wholeListShown = snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional;
