@@ -131,51 +131,53 @@ export function ImportPanel({
     }
   }
 
+  /** Whether Import adds the backup's settings: offered (they would change something), and left ticked. */
+  const addsSettings = Boolean(withSettings && preview?.settingsText && preview.parsed.settings && settings);
+
   async function apply() {
     if (!preview) return;
-    const addSettings = Boolean(withSettings && preview.settingsText && settings && preview.parsed.settings);
     setProgress(preview.upserts.length ? `Importing ${formatCount(preview.upserts.length)} papers…` : 'Importing the settings…');
     setError(null);
-    let written = 0;
     try {
-      if (preview.upserts.length) {
-        // Merged again with the list as it is now: a paper edited since the preview (here or in another tab) keeps
-        // that edit where it is newer, instead of being overwritten with the preview's merge of an older copy.
-        const { upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now());
-        written = await state.putMany(upserts);
-      }
-      // The reader's "Not the same paper" in the backup: its groups are left apart here too (those of papers the list
-      // does not hold match no group until it does, and cost nothing).
-      if (preview.parsed.notDuplicates?.length) onNotDuplicates(preview.parsed.notDuplicates);
-    } catch (failure) {
-      setError(`Import failed: ${describe(failure)}. Nothing was imported; your list${addSettings ? ' and settings are' : ' is'} unchanged.`);
-      setProgress(null);
-      return;
-    }
-    const papers = countLabel(written);
-    // The settings after the papers, in a write of their own: the papers stay imported if it fails, and the message says so.
-    if (addSettings) {
+      let written = 0;
       try {
-        await settings!.add(preview.parsed.settings!);
+        if (preview.upserts.length) {
+          // Merged again with the list as it is now: a paper edited since the preview (here or in another tab) keeps
+          // that edit where it is newer, instead of being overwritten with the preview's merge of an older copy.
+          const { upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now());
+          written = await state.putMany(upserts);
+        }
+        // The reader's "Not the same paper" in the backup: its groups are left apart here too (those of papers the list
+        // does not hold match no group until it does, and cost nothing).
+        if (preview.parsed.notDuplicates?.length) onNotDuplicates(preview.parsed.notDuplicates);
       } catch (failure) {
-        setError(`${written ? `Imported ${papers} from ${preview.filename}, but not its settings` : `Could not import the settings from ${preview.filename}`}: ${describe(failure)}. Your settings are unchanged.`);
-        setPreview(null);
-        setProgress(null);
+        setError(`Import failed: ${describe(failure)}. Nothing was imported; your list${addsSettings ? ' and settings are' : ' is'} unchanged.`);
         return;
       }
+      const papers = countLabel(written);
+      // The settings after the papers, in a write of their own: the papers stay imported if it fails, and the message says so.
+      if (addsSettings) {
+        try {
+          await settings!.add(preview.parsed.settings!);
+        } catch (failure) {
+          setError(`${written ? `Imported ${papers} from ${preview.filename}, but not its settings` : `Could not import the settings from ${preview.filename}`}: ${describe(failure)}. Your settings are unchanged.`);
+          setPreview(null);
+          return;
+        }
+      }
+      setMessage(
+        written
+          ? `Imported ${papers}${addsSettings ? ' and the settings' : ''} from ${preview.filename}.`
+          : addsSettings
+            ? `Imported the settings from ${preview.filename}.`
+            : `Nothing imported from ${preview.filename}: the list has changed since, and now holds all it had.`,
+      );
+      setPreview(null);
+    } finally {
+      setProgress(null);
     }
-    setMessage(
-      written
-        ? `Imported ${papers}${addSettings ? ' and the settings' : ''} from ${preview.filename}.`
-        : addSettings
-          ? `Imported the settings from ${preview.filename}.`
-          : `Nothing imported from ${preview.filename}: the list has changed since, and now holds all it had.`,
-    );
-    setPreview(null);
-    setProgress(null);
   }
 
-  const addsSettings = Boolean(withSettings && preview?.settingsText);
   const importLabel = preview
     ? [preview.upserts.length ? countLabel(preview.upserts.length) : '', addsSettings ? 'settings' : ''].filter(Boolean).join(' and ')
     : '';
