@@ -1,11 +1,12 @@
 import type { CSSProperties } from 'preact';
 import { RepoBadge } from '../../popup/components/RepoBadge';
 import { StatusSelect } from '../../popup/components/StatusSelect';
-import { firstLine, formatAuthors, formatDay, formatLocalDay, revisionText, safeHttpUrl, siteLabel } from '../../popup/format';
+import { firstLine, formatAuthors, formatDay, formatLocalDay, revisionText, siteLabel } from '../../popup/format';
 import { useNewerVersion } from '../../popup/arxiv-versions';
 import { followingText, useFollowing } from '../../popup/followed-authors';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { clip } from '../../core/paper';
+import { paperPage } from './OpenInTabs';
 
 interface Props {
   saved: SavedPaper;
@@ -19,7 +20,7 @@ interface Props {
 
 export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatus }: Props) {
   const { paper } = saved;
-  const href = safeHttpUrl(paper.url) ?? safeHttpUrl(saved.savedFrom);
+  const href = paperPage(saved);
   const newer = useNewerVersion(saved);
   const following = useFollowing(saved);
   return (

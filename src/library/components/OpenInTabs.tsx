@@ -5,7 +5,7 @@ import { countLabel, errorMessage, safeHttpUrl } from '../../popup/format';
 /** Tabs opened by one click at most: a selection of 300 papers is not 300 tabs. */
 export const OPEN_AT_ONCE = 20;
 
-/** The page a paper's row links to (its own page, else the page it was saved from), when it is an http(s) one. */
+/** The page a paper's row links to, and Open in tabs opens: its own page, else the page it was saved from, when http(s). */
 export const paperPage = (saved: SavedPaper): string | null => safeHttpUrl(saved.paper.url) ?? safeHttpUrl(saved.savedFrom);
 
 /**
