@@ -1,15 +1,21 @@
 // Followed authors: names the reader typed on the options page, found among a paper's authors as each site writes
 // them. arXiv and Hugging Face give full names ("Yann LeCun"), Google Scholar initials ("Y LeCun"), dblp a
-// disambiguation number ("Wei Wang 0001"), BibTeX imports "LeCun, Yann"; accents come and go ("Schölkopf",
-// "Scholkopf", "Schoelkopf"). Two names are one author when their family names agree and each given name either
+// disambiguation number ("Wei Wang 0001"), BibTeX imports "LeCun, Yann"; accents come and go ("Schölkopf" is
+// "Scholkopf" with its accents dropped, and "Schoelkopf" with its umlaut written out; but "Xue" is not "Xu", nor
+// "Goel" "Gol": an "e" after a vowel is the umlaut's only where one name has the umlaut). Two names are one author when their family names agree and each given name either
 // side spells out agrees with the other's, a lone initial with any name it begins (the page says no more). A name
 // followed by its family name alone ("LeCun") finds every author of that family name. Pure; runs in the content
 // script (core of the card's author chip) and in the popup.
 import { normalizeSpace } from './paper';
 
-/** A name as compared: the family name's key and the given names (an initial as its one letter), folded. */
-export interface NameParts {
+/** A family name as compared: its key, folded, and where it has an umlaut the key with it written out (ö as oe). */
+export interface Family {
   family: string;
+  umlaut?: string;
+}
+
+/** A name as compared: the family name's keys and the given names (an initial as its one letter), folded. */
+export interface NameParts extends Family {
   given: string[];
 }
 
@@ -30,12 +36,24 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase().replace(/ß/g, 'ss');
 }
 
+const UMLAUT = /[äöüÄÖÜ]/;
+const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+const lettersOnly = (word: string) => fold(word).replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
- * A family name's key: letters and digits only ("O'Brien", "Smith-Jones" as written either way), German's umlauts as
- * transliterated agreeing with them dropped ("Schoelkopf" is "Schölkopf").
+ * A family name's keys: letters and digits only ("O'Brien", "Smith-Jones" as written either way), accents dropped
+ * ("Schölkopf" is "scholkopf"), and a German umlaut's also written out ("schoelkopf"), which a page may have instead.
  */
-function familyKey(word: string): string {
-  return fold(word).replace(/[^\p{L}\p{N}]+/gu, '').replace(/([aou])e/g, '$1');
+function familyKeys(word: string): Family {
+  const family = lettersOnly(word);
+  if (ASCII.test(word)) return { family };
+  const composed = word.normalize('NFC');
+  return UMLAUT.test(composed) ? { family, umlaut: lettersOnly(composed.replace(/[äöüÄÖÜ]/g, (letter) => WRITTEN_OUT[letter]!)) } : { family };
+}
+
+/** Two family names agree: the same key, or, where either has an umlaut, the same with it written out. */
+export function sameFamily(a: Family, b: Family): boolean {
+  return a.family === b.family || ((a.umlaut !== undefined || b.umlaut !== undefined) && (a.umlaut ?? a.family) === (b.umlaut ?? b.family));
 }
 
 /** "Yann" → ["yann"]; "G. E." and Scholar's "GE" → ["g", "e"]; "Jean-Baptiste" → ["jean", "baptiste"]. */
@@ -55,8 +73,8 @@ function givenParts(words: readonly string[]): string[] {
   return parts;
 }
 
-/** A name's family key and its given names' words, unfolded (their parts are made only where the family agrees). */
-function splitName(name: string): { family: string; given: string[] } | null {
+/** A name's family keys and its given names' words, unfolded (their parts are made only where the family agrees). */
+function splitName(name: string): { family: Family; given: string[] } | null {
   const text = normalizeSpace(name);
   if (!/\p{L}/u.test(text)) return null;
   // "Family, Given" (BibTeX, dblp's sort form), BibTeX's "Family, Jr, Given", or "Given Family, Jr." (no given after it).
@@ -69,8 +87,8 @@ function splitName(name: string): { family: string; given: string[] } | null {
   // "van der Maaten, Laurens" and "Laurens van der Maaten" alike: the family's last word is its key.
   const last = family.pop()!;
   if (!inverted) given.push(...family.filter((word, i) => i === 0 || !PARTICLE.test(word)));
-  const key = familyKey(last);
-  return key ? { family: key, given } : null;
+  const keys = familyKeys(last);
+  return keys.family ? { family: keys, given } : null;
 }
 
 /** Names of letters, spaces, dots, apostrophes and hyphens alone: no accent to fold, no comma, no homonym number. */
@@ -81,13 +99,13 @@ function quickFamily(name: string): string | null {
   if (!PLAIN.test(name)) return null;
   const text = name.trimEnd();
   const last = text.slice(text.lastIndexOf(' ') + 1);
-  return SUFFIX.test(last) ? null : last.toLowerCase().replace(/[^a-z]+/g, '').replace(/([aou])e/g, '$1');
+  return SUFFIX.test(last) ? null : last.toLowerCase().replace(/[^a-z]+/g, '');
 }
 
 /** A name's parts; null when it names no one (no letter in it). */
 export function nameParts(name: string): NameParts | null {
   const split = splitName(name);
-  return split && { family: split.family, given: givenParts(split.given) };
+  return split && { ...split.family, given: givenParts(split.given) };
 }
 
 /** A given name agrees with another: equal, or one is an initial the other begins with. */
@@ -99,12 +117,18 @@ const sameGiven = (a: string, b: string) => (a.length === 1 || b.length === 1 ? 
  * name without given names agrees only with it.
  */
 export function sameAuthor(followed: NameParts, name: NameParts): boolean {
-  if (followed.family !== name.family) return false;
+  if (!sameFamily(followed, name)) return false;
   if (!followed.given.length) return true;
   if (!name.given.length) return false;
   const both = Math.min(followed.given.length, name.given.length);
   for (let i = 0; i < both; i++) if (!sameGiven(followed.given[i]!, name.given[i]!)) return false;
   return true;
+}
+
+/** A name's family keys as sameAuthor compares them (null: it names no one), a plain name's without parsing it whole. */
+export function nameFamily(name: string): Family | null {
+  const quick = quickFamily(name);
+  return quick !== null ? { family: quick } : (splitName(name)?.family ?? null);
 }
 
 /** The followed names of a paper's authors: each followed name as the reader wrote it, in their order. */
@@ -128,15 +152,20 @@ export function countFollowed(followed: readonly string[], papers: Iterable<read
   return counts;
 }
 
+/** The keys a family name is found under: its own, and its umlaut's written out where it has one (see sameFamily). */
+export const lookupKeys = (family: Family): string[] => (family.umlaut === undefined ? [family.family] : [family.family, family.umlaut]);
+
 /** The positions in `followed` of the names that find a paper's authors, in order. */
 function followedOrders(followed: readonly string[]): (authors: readonly string[]) => number[] {
   const byFamily = new Map<string, { parts: NameParts; order: number }[]>();
   followed.forEach((raw, order) => {
     const parts = nameParts(raw);
     if (!parts) return;
-    const list = byFamily.get(parts.family) ?? [];
-    list.push({ parts, order });
-    byFamily.set(parts.family, list);
+    for (const key of lookupKeys(parts)) {
+      const list = byFamily.get(key) ?? [];
+      list.push({ parts, order });
+      byFamily.set(key, list);
+    }
   });
   if (!byFamily.size) return () => [];
   return (authors) => {
@@ -145,9 +174,9 @@ function followedOrders(followed: readonly string[]): (authors: readonly string[
       const quick = quickFamily(author);
       if (quick !== null && !byFamily.has(quick)) continue; // the common case, decided without parsing the name
       const split = splitName(author);
-      const candidates = split && byFamily.get(split.family);
-      if (!candidates) continue; // most authors: no followed family name, and their given names are never read
-      const parts = { family: split.family, given: givenParts(split.given) };
+      const candidates = split ? lookupKeys(split.family).flatMap((key) => byFamily.get(key) ?? []) : [];
+      if (!split || !candidates.length) continue; // most authors: no followed family name, and their given names are never read
+      const parts = { ...split.family, given: givenParts(split.given) };
       for (const candidate of candidates) {
         if (sameAuthor(candidate.parts, parts)) (found ??= new Set()).add(candidate.order);
       }
