@@ -33,6 +33,16 @@ try {
     const k = await measureKeystroke(bench, last!.page, key.slice(0, -1), key.at(-1)!);
     if (k) strokes.push(k);
   }
+  // Qualifiers (search-syntax.ts): the last letter of an author's family name (the first such keystroke: their keys
+  // are read ahead once `author:` is typed), a tag and a year left out, each typed after the qualifier's start.
+  const family = library[3]!.paper.authors[0]!.split(' ').at(-1)!.toLowerCase();
+  const tag = library.find((saved) => saved.tags.length)?.tags[0] ?? 'vision';
+  const qualified = [`author:${family}`, `tag:${tag}`, '-year:2025', `-status:done author:${family}`];
+  const qualifierStrokes = [];
+  for (const typed of qualified) {
+    const k = await measureKeystroke(bench, last!.page, typed.slice(0, -1), typed.at(-1)!);
+    if (k) qualifierStrokes.push(k);
+  }
   console.log(`popup, ${LIBRARY} papers, ${RUNS} opens, keystrokes ${keys.map((k) => `"${k}"`).join(' ')}`);
   show('navigation → DOMContentLoaded', opens.map((o) => o.domContentLoaded));
   show('first open ever (no copy): first item', [firstEver.sample.firstItem]);
@@ -42,6 +52,9 @@ try {
   show("navigation → background's first item", opens.map((o) => o.answeredItem));
   show('keystroke → list updated', strokes.map((s) => s.updated));
   show('keystroke, main-thread work', strokes.map((s) => s.mainMs));
+  console.log(`qualifier keystrokes ${qualified.map((k) => `"${k}"`).join(' ')}`);
+  show('qualifier keystroke → list updated', qualifierStrokes.map((s) => s.updated));
+  show('qualifier keystroke, main-thread work', qualifierStrokes.map((s) => s.mainMs));
 } finally {
   await bench.close();
 }

@@ -98,15 +98,16 @@ export function sortPapers(papers: readonly SavedPaper[], sort: SortKey, scores:
   return [...papers].sort((a, b) => primary(a, b) || bySaved(a, b) || collator.compare(a.id, b.id));
 }
 
-/** Search hits (null: no search) ∩ filters, sorted. */
+/** Search hits (null: no search) ∩ filters ∩ the search's qualifiers (`qualified`, search-syntax.ts; null: none), sorted. */
 export function applyQuery(
   papers: readonly SavedPaper[],
   filters: ListFilters,
   sort: SortKey,
   scores: ReadonlyMap<string, number> | null,
   tests: Partial<PaperTests> = NO_TESTS,
+  qualified: PaperTest | null = null,
 ): SavedPaper[] {
-  const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters, tests));
+  const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters, tests) && (!qualified || qualified(saved)));
   return sortPapers(kept, sort, scores);
 }
 

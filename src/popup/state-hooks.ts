@@ -5,7 +5,7 @@ import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preac
 import type { SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
 import { applyQuery, type ListFilters, type PaperTests, type SortKey } from './list-query';
-import { hasSearchTerms } from './search-index';
+import { compileSearch, parseSearch, prepareAuthorSearch } from './search-syntax';
 import { createReadingListState, type ListSnapshot, type ReadingListState, type StateOptions } from './state';
 
 export const ReadingListContext = createContext<ReadingListState | null>(null);
@@ -45,31 +45,44 @@ export interface ListQuery {
   sort: SortKey;
 }
 
-/**
- * What is searched for: one character would match nearly every paper by prefix, so search from two; and only text
- * with a word in it (".*" or "--" alone would be a search for nothing, and hide the whole list).
- */
+/** The words of the typed search that the full-text search looks for ('' for none; search-syntax.ts searchWords). */
 export function searchText(typed: string): string {
-  const text = typed.trim();
-  return text.length >= 2 && hasSearchTerms(text) ? text : '';
+  return parseSearch(typed).text;
 }
 
 export interface ListView {
   papers: SavedPaper[];
   /** A search is typed but the index is still being built. */
   pending: boolean;
+  /** The search narrows the list: words to search for, or a qualifier that asks something (`tag:rl`). */
+  searched: boolean;
+  /** Why a qualifier typed asks nothing or finds nothing (search-syntax.ts), for the line under the box. */
+  problems: string[];
 }
 
 /** `tests`: what the filters ask beyond the records (list-query.ts PaperTests); kept the same object while they hold. */
 export function useListView(state: ReadingListState, snapshot: ListSnapshot, query: ListQuery, tests?: Partial<PaperTests>): ListView {
-  const text = searchText(query.text);
+  const parsed = useMemo(() => parseSearch(query.text), [query.text]);
+  const { text } = parsed;
+  const qualified = useMemo(
+    () => compileSearch(parsed.qualifiers, { papers: snapshot.papers, tags: snapshot.tags.map(([tag]) => tag), sites: snapshot.sites }),
+    [parsed, snapshot.papers, snapshot.tags, snapshot.sites],
+  );
+  // `author:` typed: its name's keystrokes should find every author's family read already (search-syntax.ts).
+  const byAuthor = parsed.qualifiers.some((qualifier) => qualifier.key === 'author');
+  useEffect(() => {
+    if (!byAuthor) return;
+    let live = true;
+    void prepareAuthorSearch(snapshot.papers, () => new Promise((resolve) => setTimeout(resolve, 0)), () => live);
+    return () => void (live = false);
+  }, [byAuthor, snapshot.papers]);
   const scores = useMemo(() => (text ? state.search(text) : null), [state, text, snapshot.indexVersion, snapshot.indexing]);
   const pending = Boolean(text) && scores === null;
   const papers = useMemo(
-    () => (pending ? [] : applyQuery(snapshot.papers, query.filters, query.sort, scores, tests)),
-    [pending, snapshot.papers, query.filters, query.sort, scores, tests],
+    () => (pending ? [] : applyQuery(snapshot.papers, query.filters, query.sort, scores, tests, qualified.test)),
+    [pending, snapshot.papers, query.filters, query.sort, scores, tests, qualified.test],
   );
-  return { papers, pending };
+  return { papers, pending, searched: Boolean(text) || qualified.test !== null, problems: qualified.problems };
 }
 
 /** `value`, but only once it has stopped changing for `ms` (0: at once). */

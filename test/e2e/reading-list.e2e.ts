@@ -197,6 +197,25 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     expect(await popup.values(hasCode)).toEqual(['false']);
   });
 
+  it('reads qualifiers in the search box: an author by family name, a status left out, a site, and says why one asks nothing', async () => {
+    const search = role('searchbox', 'Search papers');
+    // The word "Peng" finds two papers (a surname and a given name); the author qualifier, the one by a Peng.
+    await popup.type(search, 'author:peng');
+    expect(await listShows(popup, [PERCEPTION.title], 'author:peng')).toEqual([PERCEPTION.title]);
+    expect(await popup.texts('.bar .count')).toEqual(['1 of 4 papers']);
+    await popup.type(search, ' -is:done');
+    await until(async () => (await popup.texts('.none')).some((text) => text.startsWith('No papers match.')), 'no papers for author:peng -is:done');
+    await popup.press('Escape');
+    await popup.type(search, '-status:to-read site:arxiv');
+    expect(await listShows(popup, [BYTES.title], 'the arXiv paper not to read')).toEqual([BYTES.title]);
+    await popup.press('Escape');
+    await popup.type(search, 'status:dnoe');
+    await until(async () => (await popup.texts('.search-problems')).join() === '“status:dnoe”: a status is to-read, reading or done.', 'why status:dnoe asks nothing');
+    expect(await listShows(popup, ALL, 'the whole list while the qualifier asks nothing')).toEqual(ALL);
+    await popup.press('Escape');
+    expect(await listShows(popup, ALL, 'the whole list again')).toEqual(ALL);
+  });
+
   it('adds a tag with the tag editor, completes it on a second paper, and the cards show it', async () => {
     await popup.click(role('button', `Details of “${MEMO.title}”`));
     await typeInto(popup, role('combobox', `Add a tag to “${MEMO.title}”`), TAG);

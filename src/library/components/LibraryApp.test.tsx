@@ -393,6 +393,27 @@ describe('library export', () => {
     expect(screen.getByRole('button', { name: 'Export 1' })).toBeTruthy();
   });
 
+  it('a search of qualifiers alone narrows the table, the count and the export as words do, and says why one asks nothing', async () => {
+    const { module } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    const search = screen.getByRole('searchbox', { name: 'Search papers' });
+    fireEvent.input(search, { target: { value: '-status:done -tag:nlp' } });
+    await waitFor(() => expect(dataRows().map((row) => row.textContent)).toEqual([expect.stringContaining('Third paper'), expect.stringContaining('Fourth paper'), expect.stringContaining('Fifth paper')]));
+    expect(screen.getByText('3 of 5 papers')).toBeTruthy();
+    expect((screen.getByRole('radio', { name: /^Shown/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Export 3' }));
+    await waitFor(() => expect(module.exportPapers).toHaveBeenCalledTimes(1));
+    expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00003', 'arxiv:2607.00004', 'arxiv:2607.00005']);
+    fireEvent.input(search, { target: { value: 'has:pdf' } });
+    const problems = document.getElementById(search.getAttribute('aria-describedby')!)!;
+    await waitFor(() => expect(problems.textContent).toBe('“has:pdf”: has: takes code, note or tags.'));
+    expect(problems.hidden).toBe(false);
+    expect(dataRows()).toHaveLength(5);
+    fireEvent.input(search, { target: { value: 'tag:robotics' } });
+    await waitFor(() => expect(screen.getByText(/No papers match/).textContent).toContain('status: (to-read, reading, done)'));
+    expect(problems.textContent).toBe('No paper has the tag “robotics”.');
+  });
+
   it('names a file of part of the list for that part, so it is never taken for the whole list', async () => {
     renderLibrary(papers, undefined, loadExportModule);
     await screen.findByText('First paper');

@@ -4,6 +4,8 @@ import { FilterBar } from '../../popup/components/FilterBar';
 import { LiveRegion, useAnnouncer } from '../../popup/components/LiveRegion';
 import { ListStatus } from '../../popup/components/ListStatus';
 import { SearchBox } from '../../popup/components/SearchBox';
+import { SearchProblems } from '../../popup/components/SearchProblems';
+import { SEARCH_SYNTAX_HELP } from '../../popup/search-syntax';
 import { CopyBibtex } from '../../popup/components/CopyBibtex';
 import { SortSelect } from '../../popup/components/SortSelect';
 import { TypedPaper } from '../../popup/components/TypedPaper';
@@ -85,7 +87,7 @@ export function LibraryApp({
   const byFollowed = useFollowedCount(snapshot.papers, followed);
   const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
-  const narrowed = searchText(query) !== '' || isFiltered(filters);
+  const narrowed = view.searched || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
   // What a bulk action acts on: the selected papers the search and filters show, in the order shown. Papers selected
   // and then hidden by a search or filter stay checked, but no action reaches a paper the reader cannot see.
@@ -164,9 +166,10 @@ export function LibraryApp({
           <div class="columns">
             <main class="main">
               <div class="controls" role="search">
-                <SearchBox value={text} onChange={setText} inputRef={searchRef} onEnter={() => typedSave.current?.()} />
+                <SearchBox value={text} onChange={setText} inputRef={searchRef} onEnter={() => typedSave.current?.()} describedBy="search-problems" hint={SEARCH_SYNTAX_HELP} />
                 <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
               </div>
+              <SearchProblems id="search-problems" problems={view.problems} />
               <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} followed={byFollowed ?? 0} />
               <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={text} saveRef={typedSave} />
               {showDuplicates && duplicates.length > 0 && (
@@ -215,7 +218,9 @@ export function LibraryApp({
               ) : snapshot.papers.length === 0 ? (
                 <p class="empty">Your reading list is empty. Save papers from the sites you read, or import a file.</p>
               ) : view.papers.length === 0 ? (
-                <p class="empty">No papers match.</p>
+                <p class="empty">
+                  No papers match.{view.searched && <span class="small"> {SEARCH_SYNTAX_HELP}</span>}
+                </p>
               ) : (
                 <PaperTable
                   papers={view.papers}

@@ -138,6 +138,37 @@ describe('popup App', () => {
     expect((box as HTMLInputElement).value).toBe('');
   });
 
+  it('reads qualifiers in the search box (tag:, status:, author:, year:, a minus), counts what they show, and says why one asks nothing', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'Sparse experts', 3000, { tags: ['MoE'], status: 'done' }, { authors: ['Ada Lovelace'], published: '2024-02-01' }),
+      saved('arxiv:2607.00002', 'Diffusion models', 2000, { tags: ['vision'] }, { authors: ['Alan Turing'], published: '2022' }),
+      saved('arxiv:2607.00003', 'Routing experts', 1000, { tags: ['moe'] }, { authors: ['A. Lovelace'], published: null }),
+    ]);
+    const box = await screen.findByRole('searchbox', { name: 'Search papers' });
+    const problems = document.getElementById(box.getAttribute('aria-describedby')!)!;
+    const search = async (text: string, expected: string[]) => {
+      fireEvent.input(box, { target: { value: text } });
+      await waitFor(() => expect(titles()).toEqual(expected));
+    };
+    await search('tag:moe', ['Sparse experts', 'Routing experts']);
+    expect(screen.getByText('2 of 3 papers')).toBeTruthy();
+    expect(problems.hidden).toBe(true);
+    await search('tag:moe -status:done', ['Routing experts']);
+    await search('author:lovelace year:2024', ['Sparse experts']);
+    await search('experts author:"alan turing"', []);
+    expect(screen.getByText(/No papers match/).textContent).toContain('has:code');
+    // Being typed: asks nothing yet, says nothing.
+    await search('status:', ['Sparse experts', 'Diffusion models', 'Routing experts']);
+    expect(screen.getByText('3 papers')).toBeTruthy();
+    await search('status:dnoe', ['Sparse experts', 'Diffusion models', 'Routing experts']);
+    expect(problems.hidden).toBe(false);
+    expect(problems.textContent).toBe('“status:dnoe”: a status is to-read, reading or done.');
+    await search('status:done', ['Sparse experts']);
+    expect(problems.hidden).toBe(true);
+    // An id with its prefix is still a word: the ids search finds it.
+    await search('arXiv:2607.00002', ['Diffusion models']);
+  });
+
   it('announces the number of results politely', async () => {
     renderPopup([saved('arxiv:2607.00001', 'Sparse experts', 3000), saved('arxiv:2607.00002', 'Diffusion models', 2000)]);
     fireEvent.input(await screen.findByRole('searchbox'), { target: { value: 'diffusion' } });

@@ -13,6 +13,8 @@ import { LiveRegion, useAnnouncer } from './LiveRegion';
 import { ListStatus } from './ListStatus';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
+import { SearchProblems } from './SearchProblems';
+import { SEARCH_SYNTAX_HELP } from '../search-syntax';
 import { SortSelect } from './SortSelect';
 import { TabPaper } from './TabPaper';
 import { TypedPaper } from './TypedPaper';
@@ -59,7 +61,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
   const total = snapshot.papers.length;
   // An empty list's box (for a paper to paste) narrows nothing.
-  const narrowed = total > 0 && (searchText(query) !== '' || isFiltered(filters));
+  const narrowed = total > 0 && (view.searched || isFiltered(filters));
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
   const resultMessage = useDebounced(narrowed && !view.pending ? `${countLabel(view.papers.length)} shown of ${formatCount(total)}.` : '', 400);
   // One live region: the latest of a result count and an action's confirmation.
@@ -118,9 +120,18 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
         {snapshot.load === 'ready' && total > 0 && (
           <>
             <div class="controls" role="search">
-              <SearchBox value={text} onChange={setText} inputRef={searchRef} onArrowDown={() => setFocusRequest({ id: '' })} onEnter={() => typedSave.current?.()} />
+              <SearchBox
+                value={text}
+                onChange={setText}
+                inputRef={searchRef}
+                onArrowDown={() => setFocusRequest({ id: '' })}
+                onEnter={() => typedSave.current?.()}
+                describedBy="search-problems"
+                hint={SEARCH_SYNTAX_HELP}
+              />
               <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
             </div>
+            <SearchProblems id="search-problems" problems={view.problems} />
             <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} followed={byFollowed ?? 0} />
             {/* Busy while the list shown is the popup's copy from its last open, until the background answers. */}
             <div class="scroll" aria-busy={snapshot.provisional || undefined}>
@@ -128,7 +139,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
               {view.pending && <p class="muted">Preparing search…</p>}
               {!view.pending && view.papers.length === 0 && (
                 <p class="muted none">
-                  No papers match.{' '}
+                  No papers match. {view.searched && <span class="small">{SEARCH_SYNTAX_HELP} </span>}
                   <button
                     type="button"
                     class="link"

@@ -11,10 +11,14 @@ interface Props {
   /** Its name and hint, when it is not for searching (an empty list's box for a first paper). */
   label?: string;
   placeholder?: string;
+  /** The id of what the box should be read with (SearchProblems: why a qualifier typed asks nothing). */
+  describedBy?: string;
+  /** What it takes besides words, on hover (the list's box: search-syntax.ts). */
+  hint?: string;
 }
 
 /** Search as you type over title, authors, abstract, tags and notes. `/` focuses it, Escape clears it. */
-export function SearchBox({ value, onChange, inputRef, onArrowDown, onEnter, label = 'Search papers', placeholder = 'Search (/) titles, authors, abstracts, tags, notes' }: Props) {
+export function SearchBox({ value, onChange, inputRef, onArrowDown, onEnter, label = 'Search papers', placeholder = 'Search (/) titles, authors, abstracts, tags, notes', describedBy, hint }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && value) {
       event.preventDefault(); // clear first; a second Escape may close the popup
@@ -33,6 +37,8 @@ export function SearchBox({ value, onChange, inputRef, onArrowDown, onEnter, lab
       type="search"
       aria-label={label}
       aria-keyshortcuts="/"
+      aria-describedby={describedBy}
+      title={hint}
       placeholder={placeholder}
       autocomplete="off"
       spellcheck={false}

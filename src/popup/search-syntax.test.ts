@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { makeSaved } from './fake-api';
+import { applyQuery, NO_FILTERS } from './list-query';
+import { compileSearch, parseSearch, prepareAuthorSearch, yearRange, type SearchContext } from './search-syntax';
+
+const lecun = makeSaved('arxiv:2601.00001', 'Energy-based models', 4000, { status: 'reading', tags: ['EBM', 'theory'], note: 'read §3' }, {
+  authors: ['Yann LeCun', 'Ada Lovelace'],
+  published: '2021-06-02',
+  githubRepos: ['fair/ebm'],
+});
+const scholkopf = makeSaved('arxiv:2601.00002', 'Kernel methods', 3000, { status: 'done', tags: ['theory'] }, {
+  authors: ['Bernhard Schölkopf'],
+  published: '2019',
+  githubRepos: [],
+  source: { site: 'arxiv', page: 'abs' },
+});
+const undated = makeSaved('openreview:abc', 'Diffusion for agents', 2000, {}, { authors: ['Y. LeCun'], published: null, githubRepos: [], source: { site: 'openreview', page: 'forum' } });
+const hinton = makeSaved('arxiv:2601.00004', 'Capsules', 1000, { note: '  ' }, { authors: ['Geoffrey E. Hinton'], published: '2023-11', githubRepos: ['javascript:x'] });
+const all = [lecun, scholkopf, undated, hinton];
+const context: SearchContext = { papers: all, tags: ['EBM', 'theory'], sites: ['arxiv', 'huggingface', 'openreview'] };
+
+/** The titles the typed search shows, newest saved first, and what it says. */
+function shown(typed: string, scores: Map<string, number> | null = null) {
+  const { qualifiers } = parseSearch(typed);
+  const { test, problems } = compileSearch(qualifiers, context);
+  return { titles: applyQuery(all, NO_FILTERS, 'saved', scores, {}, test).map((s) => s.paper.title), problems };
+}
+const titles = (typed: string) => shown(typed).titles;
+
+describe('parseSearch: words and qualifiers', () => {
+  it('takes the qualifiers out and leaves the words for the full-text search', () => {
+    const parsed = parseSearch('  diffusion  tag:rl   agents status:done ');
+    expect(parsed.text).toBe('diffusion agents');
+    expect(parsed.qualifiers).toEqual([
+      { key: 'tag', value: 'rl', negated: false, raw: 'tag:rl' },
+      { key: 'status', value: 'done', negated: false, raw: 'status:done' },
+    ]);
+  });
+
+  it('reads quoted values with spaces, a quote not yet closed, a minus before one, and keys in any case', () => {
+    expect(parseSearch('author:"yann  lecun" x').qualifiers[0]).toMatchObject({ key: 'author', value: 'yann  lecun' });
+    expect(parseSearch('author:"yann le').qualifiers[0]).toMatchObject({ key: 'author', value: 'yann le' });
+    expect(parseSearch('-Status:done').qualifiers[0]).toMatchObject({ key: 'status', value: 'done', negated: true, raw: '-Status:done' });
+    expect(parseSearch('IS:reading BY:hinton').qualifiers.map((q) => q.key)).toEqual(['status', 'author']);
+  });
+
+  it('leaves ids, addresses and unknown keys as words, so the ids search and the typed paper still read them', () => {
+    for (const typed of ['arXiv:2401.12345', 'doi:10.1145/3.4', 'https://arxiv.org/abs/2401.12345', 'note:x', 'foo:"a b"']) {
+      expect(parseSearch(typed)).toEqual({ text: typed, qualifiers: [] });
+    }
+    expect(parseSearch('tag:rl arXiv:2401.12345').text).toBe('arXiv:2401.12345');
+  });
+
+  it('searches no words when only qualifiers, one letter or punctuation are left', () => {
+    expect(parseSearch('tag:rl').text).toBe('');
+    expect(parseSearch('tag:rl x').text).toBe('');
+    expect(parseSearch('status:done --').text).toBe('');
+    expect(parseSearch('').qualifiers).toEqual([]);
+  });
+});
+
+describe('qualifiers as tests', () => {
+  it('tag: any case; a tag no paper has finds none and says so, naming tags that begin so', () => {
+    expect(titles('tag:ebm')).toEqual(['Energy-based models']);
+    expect(titles('tag:THEORY')).toEqual(['Energy-based models', 'Kernel methods']);
+    expect(shown('tag:the')).toEqual({ titles: [], problems: ['No paper has the tag “the”; tags that begin so: “theory”.'] });
+    expect(shown('tag:"graph nets"').problems).toEqual(['No paper has the tag “graph nets”.']);
+  });
+
+  it('status: its names, other spellings and a start that names one; is: is the same', () => {
+    expect(titles('status:done')).toEqual(['Kernel methods']);
+    expect(titles('is:read')).toEqual(['Kernel methods']);
+    expect(titles('status:to-read')).toEqual(['Diffusion for agents', 'Capsules']);
+    expect(titles('status:unread')).toEqual(['Diffusion for agents', 'Capsules']);
+    expect(titles('is:readi')).toEqual(['Energy-based models']);
+    expect(titles('status:t')).toEqual(['Diffusion for agents', 'Capsules']);
+  });
+
+  it('status: a start that could be two asks nothing yet; a word that is none says what a status is', () => {
+    expect(shown('status:rea')).toEqual({ titles: all.map((s) => s.paper.title), problems: [] });
+    expect(shown('status:dnoe')).toEqual({ titles: all.map((s) => s.paper.title), problems: ['“status:dnoe”: a status is to-read, reading or done.'] });
+  });
+
+  it('author: as followed authors match (family name alone, initials, accents and "oe" folded)', () => {
+    expect(titles('author:lecun')).toEqual(['Energy-based models', 'Diffusion for agents']);
+    expect(titles('author:"yann lecun"')).toEqual(['Energy-based models', 'Diffusion for agents']);
+    // "Y. LeCun" may be Yves: an initial agrees with any name it begins; "Yann LeCun" is not.
+    expect(titles('author:"yves lecun"')).toEqual(['Diffusion for agents']);
+    expect(titles('by:schoelkopf')).toEqual(['Kernel methods']);
+    expect(titles('author:"G. Hinton"')).toEqual(['Capsules']);
+    expect(shown('author:"3 4"').problems).toEqual(['“author:"3 4"”: an author is a name, such as author:lecun or author:"yann lecun".']);
+  });
+
+  it('year: one, a span either way round, open-ended and bounds; a paper of unknown date is of none', () => {
+    expect(titles('year:2021')).toEqual(['Energy-based models']);
+    expect(titles('year:2019-2021')).toEqual(['Energy-based models', 'Kernel methods']);
+    expect(titles('year:2021..2019')).toEqual(['Energy-based models', 'Kernel methods']);
+    expect(titles('year:2020-')).toEqual(['Energy-based models', 'Capsules']);
+    expect(titles('year:>2021')).toEqual(['Capsules']);
+    expect(titles('year:>=2021')).toEqual(['Energy-based models', 'Capsules']);
+    expect(titles('year:<2021')).toEqual(['Kernel methods']);
+    expect(titles('year:<=2021')).toEqual(['Energy-based models', 'Kernel methods']);
+    expect(titles('-year:2021')).toEqual(['Kernel methods', 'Diffusion for agents', 'Capsules']);
+  });
+
+  it('year: digits still being typed ask nothing; anything else says how a year is written', () => {
+    for (const typed of ['year:20', 'year:>=202', 'year:2020-20', 'year:2019.']) expect(shown(typed)).toEqual({ titles: all.map((s) => s.paper.title), problems: [] });
+    expect(shown('year:last').problems).toEqual(['“year:last”: a year is written 2024, 2020-2023, >2022 or <2020.']);
+    expect(yearRange('2019')).toEqual([2019, 2019]);
+    expect(yearRange('21')).toBeNull();
+  });
+
+  it('site: by its id or its name, folded, or a start naming one; an unknown site names the list’s', () => {
+    expect(titles('site:openreview')).toEqual(['Diffusion for agents']);
+    expect(titles('site:OpenRev')).toEqual(['Diffusion for agents']);
+    expect(titles('site:"Hugging Face"')).toEqual(['Energy-based models', 'Capsules']);
+    expect(titles('site:hf')).toEqual(['Energy-based models', 'Capsules']);
+    expect(shown('site:zotero').problems).toEqual(['“site:zotero”: the list\'s sites are arxiv, huggingface, openreview.']);
+  });
+
+  it('has: code (a repository we would link to), note (not blank) and tags', () => {
+    expect(titles('has:code')).toEqual(['Energy-based models']);
+    expect(titles('has:note')).toEqual(['Energy-based models']);
+    expect(titles('has:tags')).toEqual(['Energy-based models', 'Kernel methods']);
+    expect(titles('-has:tags')).toEqual(['Diffusion for agents', 'Capsules']);
+    expect(shown('has:pdf').problems).toEqual(['“has:pdf”: has: takes code, note or tags.']);
+  });
+
+  it('every qualifier must hold, a minus leaves its papers out, and the words search within them', () => {
+    expect(titles('tag:theory -status:done')).toEqual(['Energy-based models']);
+    expect(titles('author:lecun -tag:ebm')).toEqual(['Diffusion for agents']);
+    const hits = new Map([[undated.id, 2], [hinton.id, 1]]);
+    expect(shown('agents author:lecun', hits).titles).toEqual(['Diffusion for agents']);
+  });
+
+  it('a qualifier with nothing after it yet asks nothing and says nothing', () => {
+    expect(compileSearch(parseSearch('tag: status: -author:""').qualifiers, context)).toEqual({ test: null, problems: [] });
+  });
+
+  it('hostile values are only compared, never run or read as patterns', () => {
+    expect(shown('tag:"<img src=x onerror=alert(1)>"').titles).toEqual([]);
+    expect(shown('author:".*"').problems).toHaveLength(1);
+    expect(titles('tag:(.*)')).toEqual([]);
+  });
+});
+
+describe('prepareAuthorSearch', () => {
+  it('reads the list a slice at a time, pausing between slices, and stops when told', async () => {
+    const list = [...all]; // a list of its own: the index is made once per list
+    let pauses = 0;
+    await prepareAuthorSearch(list, async () => void pauses++, () => true, 1);
+    expect(pauses).toBe(3); // four slices of one, no pause after the last
+    pauses = 0;
+    await prepareAuthorSearch([...all], async () => void pauses++, () => pauses < 1, 1);
+    expect(pauses).toBe(1);
+    // Made ahead or not, the qualifier finds the same papers.
+    expect(compileSearch(parseSearch('author:lecun').qualifiers, { ...context, papers: list }).test!(undated)).toBe(true);
+  });
+});

@@ -1,0 +1,278 @@
+// What the popup's and the library's search box reads besides words: qualifiers such as `tag:rl`, `status:done`,
+// `author:lecun`, `year:2020-2023`, `site:arxiv`, `has:code`, each left out with `-` before it (`-status:done`),
+// a value with spaces in quotes (`author:"yann lecun"`). Words go to the full-text search (search-index.ts); each
+// qualifier is a test every paper shown must pass, as the filter bar's are. Pure; shared by both pages.
+//
+// Only these keys are qualifiers: `arXiv:2401.12345`, `doi:10.1145/…` and `https://…` stay words (the ids search
+// and the typed paper read them). A qualifier with nothing after it yet (`tag:`) is being typed and asks nothing; one
+// whose value is no status, site or year says why under the box and asks nothing either.
+import { lookupKeys, nameFamily, nameParts, sameAuthor, sameFamily, type Family, type NameParts } from '../core/authors';
+import { hasTag, tagKey } from '../core/tags/same-tag';
+import type { SavedPaper } from '../storage/schema';
+import { READING_STATUSES, type ReadingStatus } from '../storage/status';
+import { siteName } from './format';
+import { hasCode, type PaperTest } from './list-query';
+import { hasSearchTerms } from './search-index';
+
+export type QualifierKey = 'tag' | 'status' | 'author' | 'year' | 'site' | 'has';
+
+/** The keys the box reads, with their other spellings (`is:done`, `by:hinton`). */
+const KEYS: Record<string, QualifierKey> = { tag: 'tag', status: 'status', is: 'status', author: 'author', by: 'author', year: 'year', site: 'site', has: 'has' };
+
+export interface Qualifier {
+  key: QualifierKey;
+  /** As typed, the quotes taken off and the spaces trimmed. */
+  value: string;
+  /** `-` before it: papers that do not pass. */
+  negated: boolean;
+  /** The qualifier as typed, for messages (`-status:dnoe`). */
+  raw: string;
+}
+
+export interface ParsedSearch {
+  /** The words for the full-text search, or '' when there are none worth searching for (see searchWords). */
+  text: string;
+  qualifiers: Qualifier[];
+}
+
+// A qualifier (`-key:value`, `key:"value with spaces"`, the closing quote optional while it is typed), else a word.
+const TOKEN = /\s*(?:(-?)([a-z]+):(?:"([^"]*)"?|(\S*))|(\S+))/iy;
+
+/**
+ * What is searched for among the words: one character would match nearly every paper by prefix, so search from two;
+ * and only text with a word in it (".*" or "--" alone would be a search for nothing, and hide the whole list).
+ */
+export function searchWords(words: string): string {
+  const text = words.trim();
+  return text.length >= 2 && hasSearchTerms(text) ? text : '';
+}
+
+export function parseSearch(typed: string): ParsedSearch {
+  const words: string[] = [];
+  const qualifiers: Qualifier[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(typed); match && match[0].trim(); match = TOKEN.exec(typed)) {
+    const raw = match[0].trim();
+    const key = match[2] === undefined ? undefined : KEYS[match[2].toLowerCase()];
+    if (key) qualifiers.push({ key, value: (match[3] ?? match[4] ?? '').trim(), negated: match[1] === '-', raw });
+    else words.push(raw);
+  }
+  return { text: searchWords(words.join(' ')), qualifiers };
+}
+
+/** The list's papers, and its own tags and sites, which qualifiers name. */
+export interface SearchContext {
+  papers: readonly SavedPaper[];
+  tags: readonly string[];
+  sites: readonly string[];
+}
+
+export interface CompiledSearch {
+  /** What every paper shown must pass; null when no qualifier asks anything. */
+  test: PaperTest | null;
+  /** Why a qualifier asks nothing, or finds nothing, in words for the reader (shown under the box). */
+  problems: string[];
+}
+
+type Compiled = { test: PaperTest; problem?: string } | { test?: undefined; problem?: string };
+
+/** Lowercased, accents and everything but letters and digits dropped: `Hugging Face` is `huggingface`. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The one name a typed value means among `names` (each a list of spellings, folded): a spelling it is, else the one
+ * name it is the start of. 'partial' when it starts several (still being typed), null when it starts none.
+ */
+function choose<T>(value: string, names: readonly (readonly [T, readonly string[]])[]): T | 'partial' | null {
+  const typed = fold(value);
+  const exact = names.find(([, spellings]) => spellings.includes(typed));
+  if (exact) return exact[0];
+  const started = names.filter(([, spellings]) => spellings.some((spelling) => spelling.startsWith(typed)));
+  return started.length === 1 ? started[0]![0] : started.length > 1 ? 'partial' : null;
+}
+
+const STATUS_NAMES: readonly (readonly [ReadingStatus, readonly string[]])[] = [
+  ['to-read', ['toread', 'unread', 'todo']],
+  ['reading', ['reading']],
+  ['done', ['done', 'read', 'finished']],
+];
+
+const HAS: readonly (readonly [string, readonly string[]])[] = [
+  ['code', ['code', 'repo', 'github']],
+  ['note', ['note', 'notes']],
+  ['tags', ['tag', 'tags']],
+];
+const HAS_TESTS: Record<string, PaperTest> = {
+  code: hasCode,
+  note: (saved) => saved.note.trim() !== '',
+  tags: (saved) => saved.tags.length > 0,
+};
+
+const quote = (text: string) => `“${text}”`;
+const YEAR_FORMS = 'a year is written 2024, 2020-2023, >2022 or <2020';
+/** A year (or a range's second year) of fewer than four digits yet: still being typed. */
+const YEAR_TYPED = /^(?:[<>]=?)?\d{0,3}$|^\d{4}(?:-|\.\.?)\d{0,3}$/;
+
+/** A year's range from `2024`, `2020-2023` (or `2020..2023`), `2020-` (and after), `>2022`, `>=2022`, `<2020`, `<=2020`. */
+export function yearRange(value: string): [from: number, to: number] | null {
+  const single = /^(\d{4})$/.exec(value);
+  if (single) return [Number(single[1]), Number(single[1])];
+  const span = /^(\d{4})(?:-|\.\.)(\d{4})?$/.exec(value);
+  if (span) {
+    const from = Number(span[1]);
+    const to = span[2] === undefined ? Infinity : Number(span[2]);
+    return from <= to ? [from, to] : [to, from];
+  }
+  const bound = /^([<>]=?)(\d{4})$/.exec(value);
+  if (!bound) return null;
+  const year = Number(bound[2]);
+  switch (bound[1]) {
+    case '>':
+      return [year + 1, Infinity];
+    case '>=':
+      return [year, Infinity];
+    case '<':
+      return [-Infinity, year - 1];
+    default:
+      return [-Infinity, year];
+  }
+}
+
+const KNOWN_SITES = ['huggingface', 'arxiv', 'alphaxiv', 'openreview', 'pmlr', 'neurips', 'cvf', 'dblp', 'aclanthology', 'scholar', 'semanticscholar'];
+const SITE_ALIASES: Record<string, string[]> = { huggingface: ['hf'], semanticscholar: ['s2'] };
+
+/**
+ * Each author's family keys, and their name's parts once a qualifier read them, per author list (kept while the
+ * record is: a list's arrays outlive its snapshots).
+ */
+interface AuthorKeys {
+  families: readonly (Family | null)[];
+  parts: (NameParts | null | undefined)[];
+}
+const authorKeys = new WeakMap<readonly string[], AuthorKeys>();
+function keysOf(authors: readonly string[]): AuthorKeys {
+  let keys = authorKeys.get(authors);
+  if (!keys) authorKeys.set(authors, (keys = { families: authors.map(nameFamily), parts: [] }));
+  return keys;
+}
+
+/**
+ * The papers of a list by their authors' family keys (core/authors.ts lookupKeys), with the author's place, made once
+ * per list and as far as `done`: an author qualifier reads the papers of that family alone, so at 10,000 papers a
+ * keystroke of `author:…` costs a few ms, where testing every paper's every name cost ~30.
+ */
+interface AuthorIndex {
+  byFamily: Map<string, { saved: SavedPaper; at: number }[]>;
+  done: number;
+}
+const authorIndexes = new WeakMap<readonly SavedPaper[], AuthorIndex>();
+
+function authorIndex(papers: readonly SavedPaper[], upTo = papers.length): AuthorIndex {
+  let index = authorIndexes.get(papers);
+  if (!index) authorIndexes.set(papers, (index = { byFamily: new Map(), done: 0 }));
+  for (; index.done < Math.min(upTo, papers.length); index.done++) {
+    const saved = papers[index.done]!;
+    keysOf(saved.paper.authors).families.forEach((family, at) => {
+      for (const key of family ? lookupKeys(family) : []) {
+        const list = index!.byFamily.get(key);
+        if (list) list.push({ saved, at });
+        else index!.byFamily.set(key, [{ saved, at }]);
+      }
+    });
+  }
+  return index;
+}
+
+/**
+ * Makes the list's author index ahead, a slice at a time between pauses, until `live()` says to stop: the list view
+ * starts it as soon as an author qualifier is typed (`author:`), so the keystrokes of its name find it made.
+ */
+export async function prepareAuthorSearch(papers: readonly SavedPaper[], pause: () => Promise<void>, live: () => boolean, slice = 1000): Promise<void> {
+  for (let upTo = slice; live(); upTo += slice) {
+    if (authorIndex(papers, upTo).done >= papers.length) return;
+    await pause();
+  }
+}
+
+/** The list's papers with an author who is `wanted` (core/authors.ts sameAuthor). */
+function byAuthor(papers: readonly SavedPaper[], wanted: NameParts): Set<SavedPaper> {
+  const found = new Set<SavedPaper>();
+  const { byFamily } = authorIndex(papers);
+  for (const key of lookupKeys(wanted)) {
+    for (const { saved, at } of byFamily.get(key) ?? []) {
+      if (found.has(saved)) continue;
+      const keys = keysOf(saved.paper.authors);
+      if (!sameFamily(keys.families[at]!, wanted)) continue;
+      if (wanted.given.length) {
+        // A family name alone finds every author of that name; given names are read only here, once.
+        const parts = keys.parts[at] === undefined ? (keys.parts[at] = nameParts(saved.paper.authors[at]!)) : keys.parts[at];
+        if (!parts || !sameAuthor(wanted, parts)) continue;
+      }
+      found.add(saved);
+    }
+  }
+  return found;
+}
+
+function compileOne({ key, value, raw }: Qualifier, context: SearchContext): Compiled {
+  switch (key) {
+    case 'tag': {
+      const test: PaperTest = (saved) => hasTag(saved.tags, value);
+      if (context.tags.some((tag) => tagKey(tag) === tagKey(value))) return { test };
+      const like = context.tags.filter((tag) => tagKey(tag).startsWith(tagKey(value))).slice(0, 3);
+      return { test, problem: `No paper has the tag ${quote(value)}${like.length ? `; tags that begin so: ${like.map(quote).join(', ')}` : ''}.` };
+    }
+    case 'status': {
+      const status = choose(value, STATUS_NAMES.map(([id, spellings]) => [id, [fold(id), ...spellings]] as const));
+      if (status === 'partial') return {};
+      if (!status) return { problem: `${quote(raw)}: a status is ${READING_STATUSES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}.` };
+      return { test: (saved) => saved.status === status };
+    }
+    case 'has': {
+      const what = choose(value, HAS);
+      if (what === 'partial') return {};
+      if (!what) return { problem: `${quote(raw)}: has: takes code, note or tags.` };
+      return { test: HAS_TESTS[what]! };
+    }
+    case 'year': {
+      const range = yearRange(value.replace(/\s+/g, ''));
+      if (!range) return YEAR_TYPED.test(value) ? {} : { problem: `${quote(raw)}: ${YEAR_FORMS}.` };
+      const [from, to] = range;
+      return {
+        test: (saved) => {
+          const year = saved.paper.published ? Number(saved.paper.published.slice(0, 4)) : NaN;
+          return year >= from && year <= to;
+        },
+      };
+    }
+    case 'site': {
+      const sites = [...new Set([...KNOWN_SITES, ...context.sites])];
+      const site = choose(value, sites.map((id) => [id, [fold(id), fold(siteName(id)), ...(SITE_ALIASES[id] ?? [])]] as const));
+      if (site === 'partial') return {};
+      if (!site) return { problem: `${quote(raw)}: the list's sites are ${context.sites.join(', ') || 'none yet'}.` };
+      return { test: (saved) => saved.paper.source.site === site };
+    }
+    case 'author': {
+      const wanted = nameParts(value);
+      if (!wanted) return { problem: `${quote(raw)}: an author is a name, such as author:lecun or author:"yann lecun".` };
+      const found = byAuthor(context.papers, wanted);
+      return { test: (saved) => found.has(saved) };
+    }
+  }
+}
+
+/** The qualifiers as one test (every one must pass; a negated one must not), and what the reader should be told. */
+export function compileSearch(qualifiers: readonly Qualifier[], context: SearchContext): CompiledSearch {
+  const tests: PaperTest[] = [];
+  const problems: string[] = [];
+  for (const qualifier of qualifiers) {
+    if (!qualifier.value) continue; // still being typed
+    const { test, problem } = compileOne(qualifier, context);
+    if (problem) problems.push(problem);
+    if (test) tests.push(qualifier.negated ? (saved: SavedPaper) => !test(saved) : test);
+  }
+  return { test: tests.length ? (saved) => tests.every((test) => test(saved)) : null, problems };
+}
+
+/** What the box takes besides words, for its hint and the empty result. */
+export const SEARCH_SYNTAX_HELP = 'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), site:, has:code, has:note; - before one leaves those out.';
