@@ -130,6 +130,10 @@ describe('doiFromUrl', () => {
     ['https://genome.cshlp.org/content/10.1101/gr.123456.111', '10.1101/gr.123456.111'],
     ['https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0123456', '10.1371/journal.pone.0123456'],
     ['https://www.tandfonline.com/doi/full/10.1080/14754830500120087?journalCode=cjhr20#abstract', '10.1080/14754830500120087'],
+    // Springer's old full-text page, its DOI's slash encoded or not; a doi.org link with a closing slash.
+    ['https://link.springer.com/article/10.1007/s10858-010-9407-y/fulltext.html', '10.1007/s10858-010-9407-y'],
+    ['https://link.springer.com/article/10.1007%2Fs10858-010-9407-y/fulltext.html', '10.1007/s10858-010-9407-y'],
+    ['https://doi.org/10.1145/3065386/', '10.1145/3065386'],
   ])('%s', (url, doi) => {
     expect(doiFromUrl(url)).toBe(doi);
   });
@@ -230,6 +234,9 @@ describe('parseDoi edge cases', () => {
     ['doi:10.1000/ABC', '10.1000/abc'],
     ['https://doi.org/10.1145/3292500.3330701', '10.1145/3292500.3330701'],
     ['https://doi.org/10.1000%2Fxyz', '10.1000/xyz'],
+    // A closing slash is no part of a DOI: a doi.org link written with one names the same paper.
+    ['https://doi.org/10.1145/3065386/', '10.1145/3065386'],
+    ['https://doi.org/10.1145/3065386//.', '10.1145/3065386'],
   ])('%s -> %s', (input, doi) => {
     expect(parseDoi(input)).toBe(doi);
   });

@@ -101,15 +101,23 @@ export function parseDoi(text: string): string | null {
   }
   const m = DOI_RE.exec(source);
   if (!m) return null;
-  let doi = m[1]!;
-  // Strip punctuation and unmatched ")" until neither is left: `(see 10.1/x.)` ends in both.
-  for (let prev = ''; prev !== doi; ) {
-    prev = doi;
-    doi = doi.replace(/[.,;:]+$/, '');
-    // A ")" closes the DOI only when the DOI itself has no matching "(".
-    if (doi.endsWith(')') && count(doi, '(') < count(doi, ')')) doi = doi.slice(0, -1);
+  // Sentence punctuation, and a doi.org link's closing slash (`https://doi.org/10.1145/3065386/`): no DOI ends in one.
+  return withoutTrailing(m[1]!, /[.,;:/]+$/).toLowerCase();
+}
+
+/**
+ * `text` without what `trailing` matches at its end nor an unmatched ")", until neither is left: `(see 10.1/x.)` ends
+ * in both. A ")" closes the text only when the text itself has no matching "(": `10.1061/(ASCE)0733-9445(2006)132:2(246)`
+ * keeps its own.
+ */
+export function withoutTrailing(text: string, trailing: RegExp): string {
+  let kept = text;
+  for (let prev = ''; prev !== kept; ) {
+    prev = kept;
+    kept = kept.replace(trailing, '');
+    if (kept.endsWith(')') && count(kept, '(') < count(kept, ')')) kept = kept.slice(0, -1);
   }
-  return doi.toLowerCase();
+  return kept;
 }
 
 /** `href` parsed, when it is an http(s) address; null for anything else. */
@@ -124,7 +132,7 @@ function count(s: string, ch: string): number {
 
 /** What publishers put after the DOI in their addresses: a view (`/full`, `/meta`, `/pdf`) or a file kind (`.pdf`). */
 const URL_DOI_VIEW = /\/(?:full|abstract|abs|summary|fulltext|full-text|pdf|epdf|pdfdirect|pdfplus|meta|html|references|figures|citedby)$/i;
-const URL_DOI_FILE = /(?:\.full|\.abstract|\.short|\.full-text|\.full\.pdf|\.pdf)$/i;
+const URL_DOI_FILE = /(?:\.full|\.abstract|\.short|\.full-text|\.full\.pdf|\.pdf|\.html?)$/i;
 /** bioRxiv and medRxiv (10.1101) put the version after the DOI: `10.1101/2020.01.01.123456v2`. */
 const URL_DOI_VERSION = /^(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d+)v\d+$/;
 

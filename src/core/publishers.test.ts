@@ -30,6 +30,7 @@ const PAPERS: Array<[string, string]> = [
   ['https://www.biorxiv.org/content/10.1101/2023.01.01.522345v1.full', '10.1101/2023.01.01.522345'],
   ['https://www.medrxiv.org/content/10.1101/2020.03.19.20039354v1.abstract', '10.1101/2020.03.19.20039354'],
   ['https://www.biorxiv.org/content/10.1101/123456v3', '10.1101/123456'], // before 2019's dated DOIs
+  ['https://www.biorxiv.org/content/10.1101/2023.09.01.555333v1.full.pdf+html', '10.1101/2023.09.01.555333'], // the PDF in a frame
   // MIT Press: the DOI, then the article's number and title
   ['https://direct.mit.edu/tacl/article/doi/10.1162/tacl_a_00577/116710/Lost-in-the-Middle', '10.1162/tacl_a_00577'],
   ['https://direct.mit.edu/tacl/article-pdf/doi/10.1162/tacl_a_00577/2143624/tacl_a_00577.pdf', '10.1162/tacl_a_00577'],
@@ -37,6 +38,7 @@ const PAPERS: Array<[string, string]> = [
   // IOP: DOIs with a slash in the suffix, then a view
   ['https://iopscience.iop.org/article/10.1088/2632-2153/ac362b', '10.1088/2632-2153/ac362b'],
   ['https://iopscience.iop.org/article/10.1088/2632-2153/ac362b/pdf', '10.1088/2632-2153/ac362b'],
+  ['https://iopscience.iop.org/article/10.1088/2632-2153/ac362b/', '10.1088/2632-2153/ac362b'], // the closing slash is no part of it
   ['https://iopscience.iop.org/article/10.1088/1742-6596/1234/1/012345/meta', '10.1088/1742-6596/1234/1/012345'],
   ['https://www.frontiersin.org/articles/10.3389/frai.2023.1023456/full', '10.3389/frai.2023.1023456'],
   ['https://www.frontiersin.org/journals/artificial-intelligence/articles/10.3389/frai.2023.1023456/pdf', '10.3389/frai.2023.1023456'],

@@ -60,11 +60,12 @@ const PUBLISHERS: Publisher[] = [
     },
   },
   {
-    // The version after the DOI (`v2`), then a view: `.full`, `.full.pdf`, `.abstract`; not a supplement.
+    // The version after the DOI (`v2`), then a view: `.full`, `.full.pdf`, `.full.pdf+html` (the PDF in a frame),
+    // `.abstract`; not a supplement.
     name: 'bioRxiv',
     hosts: ['www.biorxiv.org', 'biorxiv.org', 'www.medrxiv.org', 'medrxiv.org'],
     paths: ['/content/10.1101/*'],
-    doi: matching(/^\/content\/(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d+)(?:v\d+)?(?:\.full(?:\.pdf|-text)?|\.abstract)?$/i),
+    doi: matching(/^\/content\/(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d+)(?:v\d+)?(?:\.full(?:\.pdf(?:\+html)?|-text)?|\.abstract)?$/i),
   },
   {
     // TACL, Computational Linguistics, Neural Computation: `/tacl/article/doi/10.1162/tacl_a_00577/116710/<title>`.
@@ -78,7 +79,7 @@ const PUBLISHERS: Publisher[] = [
     name: 'IOP',
     hosts: ['iopscience.iop.org'],
     paths: ['/article/10.*'],
-    doi: matching(new RegExp(String.raw`^\/article\/(${DOI}.+?)(?:\/(?:pdf|meta|ampdf))?$`, 'i')),
+    doi: matching(new RegExp(String.raw`^\/article\/(${DOI}.+?)(?:\/(?:pdf|meta|ampdf))?\/?$`, 'i')),
   },
   {
     name: 'Frontiers',

@@ -67,6 +67,19 @@ describe('pastedAddresses: a pasted list of papers', () => {
     expect(pastedAddresses(ids.slice(0, MAX_PASTED).join(' ')).truncated).toBe(false);
   });
 
+  it('drops a question or exclamation mark after an id, but not a ")" the id itself opened', () => {
+    expect(pastedAddresses('Can we read arXiv:2401.12345? Read 2402.00001! Is it 10.1145/3580305.3599256?').addresses).toEqual([
+      'https://arxiv.org/abs/2401.12345',
+      'https://arxiv.org/abs/2402.00001',
+      'https://doi.org/10.1145/3580305.3599256',
+    ]);
+    expect(pastedAddresses('https://arxiv.org/abs/2401.12345!').addresses).toEqual(['https://arxiv.org/abs/2401.12345']);
+    // Older ASCE DOIs end in "(page)"; in brackets of their own, the brackets go and the DOI's stay.
+    const doi = '10.1061/(ASCE)0733-9445(2006)132:2(246)';
+    expect(pastedAddresses(doi).addresses).toEqual([`https://doi.org/${doi}`]);
+    expect(pastedAddresses(`(doi:${doi}).`).addresses).toEqual([`https://doi.org/${doi}`]);
+  });
+
   it('is empty for nothing pasted', () => {
     expect(pastedAddresses('  \n ,; ')).toEqual({ addresses: [], ignored: [], truncated: false });
   });

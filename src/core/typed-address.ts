@@ -1,7 +1,7 @@
 // What a reader types or pastes to name a paper (the popup's search box): an arXiv id, a DOI, or a paper's address,
 // as the address "Save to reading list" on a link to it would read (background/save-link/targets.ts decides whether
 // it names a paper).
-import { isAclAnthologyId, isDoi, parseArxivId, webUrl } from './ids';
+import { isAclAnthologyId, isDoi, parseArxivId, webUrl, withoutTrailing } from './ids';
 
 /** Longer text is no address a reader types (the background's limit on a tab's address). */
 const MAX_TYPED = 4096;
@@ -43,14 +43,14 @@ export interface PastedAddresses {
 /**
  * The paper references in a pasted list: one per line, or separated by spaces, commas or semicolons, each as
  * typedAddress reads it, with the brackets, quotes and sentence punctuation around it dropped (`<https://…>`,
- * `(arXiv:2401.12345).`).
+ * `(arXiv:2401.12345).`, `Is it 2401.12345?`), but not a ")" the id itself opened (`10.1061/(ASCE)…132:2(246)`).
  */
 export function pastedAddresses(text: string): PastedAddresses {
   const addresses = new Set<string>();
   const ignored = new Set<string>();
   let truncated = false;
   for (const piece of text.split(/[\s,;]+/)) {
-    const token = piece.replace(/^[<(\["'“‘]+/, '').replace(/[>)\]"'”’.:]+$/, '');
+    const token = withoutTrailing(piece.replace(/^[<(\["'“‘]+/, ''), /[>\]"'”’.:?!]+$/);
     if (!token) continue;
     const address = typedAddress(token);
     if (!address) ignored.add(token);
