@@ -157,3 +157,52 @@ describe('prepareAuthorSearch', () => {
     expect(compileSearch(parseSearch('author:lecun').qualifiers, { ...context, papers: list }).test!(undated)).toBe(true);
   });
 });
+
+describe('saved: when the reader saved it', () => {
+  // Local times: the reader's calendar, whatever the machine's time zone.
+  const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
+  const now = at(2026, 12, 3, 15);
+  const papers = [
+    makeSaved('arxiv:2612.00001', 'Saved this morning', at(2026, 12, 3, 8)),
+    makeSaved('arxiv:2612.00002', 'Saved on the 1st', at(2026, 12, 1, 0, )),
+    makeSaved('arxiv:2612.00003', 'Saved late in November', at(2026, 11, 30, 23)),
+    makeSaved('arxiv:2612.00004', 'Saved in October', at(2026, 10, 15)),
+    makeSaved('arxiv:2612.00005', 'Saved last year', at(2025, 6, 1)),
+  ];
+  const find = (typed: string) => {
+    const { test, problems } = compileSearch(parseSearch(typed).qualifiers, { papers, tags: [], sites: [], now });
+    return { titles: papers.filter((s) => !test || test(s)).map((s) => s.paper.title), problems };
+  };
+  const titles = (typed: string) => find(typed).titles;
+
+  it('the last days, weeks, months and years, and today', () => {
+    expect(titles('saved:today')).toEqual(['Saved this morning']);
+    expect(titles('saved:1d')).toEqual(['Saved this morning']);
+    expect(titles('saved:3d')).toEqual(['Saved this morning', 'Saved on the 1st', 'Saved late in November']);
+    expect(titles('saved:1w')).toEqual(['Saved this morning', 'Saved on the 1st', 'Saved late in November']);
+    expect(titles('saved:2m')).toEqual(['Saved this morning', 'Saved on the 1st', 'Saved late in November', 'Saved in October']);
+    expect(titles('saved:1y')).toHaveLength(4);
+    expect(titles('-saved:1y')).toEqual(['Saved last year']);
+  });
+
+  it('a local year, month or day, after or before one, and a span of them (both ends included)', () => {
+    expect(titles('saved:2026-11')).toEqual(['Saved late in November']);
+    expect(titles('saved:2026-12-01')).toEqual(['Saved on the 1st']);
+    expect(titles('saved:2025')).toEqual(['Saved last year']);
+    expect(titles('saved:>2026-11-30')).toEqual(['Saved this morning', 'Saved on the 1st']);
+    expect(titles('saved:>=2026-11-30')).toEqual(['Saved this morning', 'Saved on the 1st', 'Saved late in November']);
+    expect(titles('saved:<2026-11')).toEqual(['Saved in October', 'Saved last year']);
+    expect(titles('saved:<=2026-11')).toEqual(['Saved late in November', 'Saved in October', 'Saved last year']);
+    expect(titles('saved:2026-10..2026-11')).toEqual(['Saved late in November', 'Saved in October']);
+    expect(titles('saved:2026-11..2026-10')).toEqual(['Saved late in November', 'Saved in October']);
+  });
+
+  it('asks nothing while a time is typed, and says how one is written otherwise', () => {
+    for (const typed of ['saved:7', 'saved:2026-1', 'saved:2026-11-0', 'saved:>2026-1', 'saved:2026-10..', 'saved:2026-10..2026-1', 'saved:tod']) {
+      expect(find(typed), typed).toEqual({ titles: papers.map((s) => s.paper.title), problems: [] });
+    }
+    for (const typed of ['saved:lastweek', 'saved:7x', 'saved:2026-13', 'saved:2026-02-30']) {
+      expect(find(typed).problems, typed).toEqual([`“${typed}”: a time is written 7d, 2w, 3m, 1y, today, 2026-11, 2026-11-28, >2026-11-01 or 2026-11-01..2026-11-15.`]);
+    }
+  });
+});

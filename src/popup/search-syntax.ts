@@ -1,11 +1,11 @@
 // What the popup's and the library's search box reads besides words: qualifiers such as `tag:rl`, `status:done`,
-// `author:lecun`, `year:2020-2023`, `site:arxiv`, `has:code`, each left out with `-` before it (`-status:done`),
+// `author:lecun`, `year:2020-2023`, `saved:7d`, `site:arxiv`, `has:code`, each left out with `-` before it (`-status:done`),
 // a value with spaces in quotes (`author:"yann lecun"`). Words go to the full-text search (search-index.ts); each
 // qualifier is a test every paper shown must pass, as the filter bar's are. Pure; shared by both pages.
 //
 // Only these keys are qualifiers: `arXiv:2401.12345`, `doi:10.1145/…` and `https://…` stay words (the ids search
 // and the typed paper read them). A qualifier with nothing after it yet (`tag:`) is being typed and asks nothing; one
-// whose value is no status, site or year says why under the box and asks nothing either.
+// whose value is no status, site, year or time says why under the box and asks nothing either.
 import { lookupKeys, nameFamily, nameParts, sameAuthor, sameFamily, type Family, type NameParts } from '../core/authors';
 import { hasTag, tagKey } from '../core/tags/same-tag';
 import type { SavedPaper } from '../storage/schema';
@@ -14,10 +14,10 @@ import { siteName } from './format';
 import { hasCode, type PaperTest } from './list-query';
 import { hasSearchTerms } from './search-index';
 
-export type QualifierKey = 'tag' | 'status' | 'author' | 'year' | 'site' | 'has';
+export type QualifierKey = 'tag' | 'status' | 'author' | 'year' | 'saved' | 'site' | 'has';
 
 /** The keys the box reads, with their other spellings (`is:done`, `by:hinton`). */
-const KEYS: Record<string, QualifierKey> = { tag: 'tag', status: 'status', is: 'status', author: 'author', by: 'author', year: 'year', site: 'site', has: 'has' };
+const KEYS: Record<string, QualifierKey> = { tag: 'tag', status: 'status', is: 'status', author: 'author', by: 'author', year: 'year', saved: 'saved', site: 'site', has: 'has' };
 
 export interface Qualifier {
   key: QualifierKey;
@@ -60,11 +60,12 @@ export function parseSearch(typed: string): ParsedSearch {
   return { text: searchWords(words.join(' ')), qualifiers };
 }
 
-/** The list's papers, and its own tags and sites, which qualifiers name. */
+/** The list's papers, and its own tags and sites, which qualifiers name; `now`, what `saved:7d` counts back from. */
 export interface SearchContext {
   papers: readonly SavedPaper[];
   tags: readonly string[];
   sites: readonly string[];
+  now?: number;
 }
 
 export interface CompiledSearch {
@@ -135,6 +136,59 @@ export function yearRange(value: string): [from: number, to: number] | null {
       return [-Infinity, year - 1];
     default:
       return [-Infinity, year];
+  }
+}
+
+const DAY_MS = 86_400_000;
+const SPAN_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
+const SAVED_FORMS = 'a time is written 7d, 2w, 3m, 1y, today, 2026-11, 2026-11-28, >2026-11-01 or 2026-11-01..2026-11-15';
+/** A number without its unit yet, a date of fewer digits than a day's, a range or bound not yet ended: being typed. */
+const SAVED_TYPED = /^(?:\d+|(?:[<>]=?|[\d-]+\.\.?)?\d{0,4}(?:-\d{0,2}){0,2}|t|to|tod|toda)$/i;
+
+/** The local calendar year, month or day a date names, as [start, end) in ms; null when it is no such date. */
+function localPeriod(value: string): [start: number, end: number] | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), m[2] === undefined ? null : Number(m[2]) - 1, m[3] === undefined ? null : Number(m[3])];
+  if (month !== null && (month < 0 || month > 11)) return null;
+  const start = new Date(year, month ?? 0, day ?? 1);
+  // 2026-02-30 is no day: the Date would roll it over to March.
+  if (day !== null && (start.getMonth() !== month || day < 1)) return null;
+  const end = day !== null ? new Date(year, month!, day + 1) : month !== null ? new Date(year, month + 1, 1) : new Date(year + 1, 0, 1);
+  return [start.getTime(), end.getTime()];
+}
+
+/**
+ * When the papers `saved:` asks for were saved, as [from, to) in ms: the last 7 days (`7d`; `w`eeks, `m`onths of 30
+ * days, `y`ears of 365), `today`, a local year, month or day (`2026`, `2026-11`, `2026-11-28`), after or before one
+ * (`>2026-11-01`, `>=`, `<`, `<=`), or a span of them (`2026-11-01..2026-11-15`, both included). Null: none of these.
+ */
+export function savedRange(value: string, now: number): [from: number, to: number] | null {
+  const span = /^(\d+)([dwmy])$/i.exec(value);
+  if (span) return [now - Number(span[1]) * SPAN_DAYS[span[2]!.toLowerCase()]! * DAY_MS, Infinity];
+  if (/^today$/i.test(value)) {
+    const today = new Date(now);
+    return [new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime(), Infinity];
+  }
+  const period = localPeriod(value);
+  if (period) return period;
+  const range = /^([\d-]+)\.\.([\d-]+)$/.exec(value);
+  if (range) {
+    const [a, b] = [localPeriod(range[1]!), localPeriod(range[2]!)];
+    return a && b ? [Math.min(a[0], b[0]), Math.max(a[1], b[1])] : null;
+  }
+  const bound = /^([<>]=?)([\d-]+)$/.exec(value);
+  const date = bound && localPeriod(bound[2]!);
+  if (!bound || !date) return null;
+  switch (bound[1]) {
+    case '>':
+      return [date[1], Infinity];
+    case '>=':
+      return [date[0], Infinity];
+    case '<':
+      return [-Infinity, date[0]];
+    default:
+      return [-Infinity, date[1]];
   }
 }
 
@@ -245,6 +299,13 @@ function compileOne({ key, value, raw }: Qualifier, context: SearchContext): Com
         },
       };
     }
+    case 'saved': {
+      const range = savedRange(value.replace(/\s+/g, ''), context.now ?? Date.now());
+      // A month or day written whole (`2026-13`) is no longer being typed.
+      if (!range) return SAVED_TYPED.test(value) && !/\d{4}-\d{2}(?:-\d{2})?$/.test(value) ? {} : { problem: `${quote(raw)}: ${SAVED_FORMS}.` };
+      const [from, to] = range;
+      return { test: (saved) => saved.savedAt >= from && saved.savedAt < to };
+    }
     case 'site': {
       const sites = [...new Set([...KNOWN_SITES, ...context.sites])];
       const site = choose(value, sites.map((id) => [id, [fold(id), fold(siteName(id)), ...(SITE_ALIASES[id] ?? [])]] as const));
@@ -275,4 +336,5 @@ export function compileSearch(qualifiers: readonly Qualifier[], context: SearchC
 }
 
 /** What the box takes besides words, for its hint and the empty result. */
-export const SEARCH_SYNTAX_HELP = 'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), site:, has:code, has:note; - before one leaves those out.';
+export const SEARCH_SYNTAX_HELP =
+  'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, has:code, has:note; - before one leaves those out.';
