@@ -47,6 +47,28 @@ export function parseRisText(text: string): RawRisRecord[] {
   return records as RawRisRecord[];
 }
 
+/** The RIS tags that may repeat: names and keywords. citation-js makes any other tag given twice a list it cannot convert. */
+const REPEATED_TAGS = new Set(['AU', 'A1', 'A2', 'A3', 'A4', 'ED', 'KW']);
+const YEAR = /\b\d{4}\b/;
+
+/**
+ * CSL for a RIS record, as citation-js converts it, from the record as other tools write it: a tag that may not repeat
+ * and does (two UR lines, an abstract page and its PDF; a DO or T2 given twice, as Mendeley writes them) is read as its
+ * first value, where citation-js gave the paper no URL or skipped the record; and a DA it reads into no year (EndNote's
+ * free-text date, "Jan 15" as the year 15, "January 15, 2019" as text), which it prefers to PY, gives way to the PY.
+ */
 export function risRecordToCsl(record: RawRisRecord): CslItem {
-  return plugins.input.data(record, '@ris/record') as CslItem;
+  const single: RawRisRecord = {};
+  for (const [tag, value] of Object.entries(record)) single[tag] = Array.isArray(value) && !REPEATED_TAGS.has(tag) ? value.find((v) => v !== '') ?? value[0] : value;
+  const csl = plugins.input.data(single, '@ris/record') as CslItem;
+  const hasYear = [single.PY, single.Y1].some((value) => typeof value === 'string' && YEAR.test(value));
+  if (!hasYear || single.DA === undefined || yearIn(csl.issued)) return csl;
+  delete single.DA;
+  return plugins.input.data(single, '@ris/record') as CslItem;
+}
+
+/** Whether a converted date has a year (citation-js reads "Jan 15" as the year 15, "Spring" as text alone). */
+function yearIn(date: CslItem['issued']): boolean {
+  const year = Number(date?.['date-parts']?.[0]?.[0]);
+  return Number.isInteger(year) && year >= 1000;
 }

@@ -40,6 +40,8 @@ export interface CslItem {
   'event-date'?: CslDate;
   'container-title'?: string;
   'event-title'?: string;
+  /** The conference's name, as CSL 1.0.1 calls it (citation-js reads a RIS conference record's T2 as this). */
+  event?: string;
   publisher?: string;
   number?: string;
   /** The arXiv version (`3`), as CSL's "version or release number". */
@@ -51,9 +53,13 @@ export interface CslItem {
   keyword?: string;
 }
 
-/** arXiv subject classes (`cs.LG`, `stat.ML`, `hep-th`, `cond-mat.stat-mech`): what `primaryClass` may hold. */
+/**
+ * arXiv subject classes (`cs.LG`, `stat.ML`, `cond-mat.stat-mech`, and the archives that are classes of their own,
+ * `hep-th`, `quant-ph`, `gr-qc`): what `primaryClass` may hold. Never `cs`, `math`, `stat` or `physics` alone: no
+ * paper is classed so, and as keywords they are a reader's tags.
+ */
 export const ARXIV_CATEGORY =
-  /^(?:cs|math|stat|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|nucl-ex|nucl-th|quant-ph)(?:\.[A-Za-z][A-Za-z-]+)?$/;
+  /^(?:(?:cs|math|stat|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin)\.[A-Za-z][A-Za-z-]+|astro-ph|cond-mat|nlin|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|nucl-ex|nucl-th|quant-ph)$/;
 
 const CONFERENCE =
   /\b(?:proceedings|conference|workshops?|symposium|meeting|congress|neurips|nips|icml|iclr|cvpr|iccv|eccv|wacv|bmvc|acl|emnlp|naacl|eacl|aacl|coling|conll|lrec|aaai|ijcai|kdd|www|sigir|wsdm|cikm|recsys|corl|rss|icra|iros|aistats|uai|colt|mlsys|miccai|interspeech|icassp|siggraph|chi|uist|facct|findings)\b/i;
@@ -288,7 +294,7 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const doi = typeof item.DOI === 'string' ? parseDoi(item.DOI) : null;
   const arxivId = arxivOf(item, hints, doi);
   const arxiv = arxivId?.id ?? null;
-  const container = normalizeSpace(strip(item['container-title'] ?? item['event-title'] ?? ''));
+  const container = normalizeSpace(strip(item['container-title'] ?? item['event-title'] ?? item.event ?? ''));
   const venue = container && !/^(?:arxiv|corr)\b/i.test(container) ? container : null;
   const keywords = splitKeywords(item.keyword);
   // The archive an old-style id names (hep-th/9901001) is the primaryClass exports write when the paper has no
@@ -331,7 +337,7 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   };
 }
 
-/** Keywords of an imported item that are not arXiv categories: candidates for tags. */
-export function tagCandidates(item: CslItem): string[] {
-  return splitKeywords(item.keyword).filter((k) => !ARXIV_CATEGORY.test(k));
+/** Keywords of an imported item that are not the categories fromCsl made of them: candidates for tags. */
+export function tagCandidates(item: CslItem, paper: Pick<Paper, 'categories'>): string[] {
+  return splitKeywords(item.keyword).filter((k) => !paper.categories.includes(k));
 }

@@ -348,6 +348,7 @@ const CslInputSchema = v.object({
   'event-date': v.optional(CslDateSchema),
   'container-title': optionalText,
   'event-title': optionalText,
+  event: optionalText,
   publisher: optionalText,
   number: v.optional(v.union([v.string(), v.number()])),
   version: v.optional(v.union([v.string(), v.number()])),
@@ -377,7 +378,8 @@ async function parseCslList(list: unknown[], options: LongWork): Promise<ImportP
       const parsed = v.safeParse(CslInputSchema, raw);
       if (!parsed.success) return { skip: { id: where, reason: describeIssues(parsed.issues) } };
       const item = cslItemOf(parsed.output);
-      return importedRecord(fromCsl(item, { page: 'csl-json', siteIdFromId: true }), tagCandidates(item), where);
+      const paper = fromCsl(item, { page: 'csl-json', siteIdFromId: true });
+      return importedRecord(paper, tagCandidates(item, paper), where);
     }),
   );
   return { ok: true, format: 'csl-json', ...dedupe(checked) };
@@ -416,7 +418,7 @@ async function parseBibtex(body: string, options: LongWork): Promise<ImportParse
       page: 'bibtex',
       dblpKey: DBLP_CITE_KEY.exec(entry.label)?.[1] ?? null,
     });
-    return importedRecord(paper, tagCandidates(csl), `@${entry.type}{${clip(entry.label, 60)}}`);
+    return importedRecord(paper, tagCandidates(csl, paper), `@${entry.type}{${clip(entry.label, 60)}}`);
   };
   const checked = await inChunks(entries, options, (chunk) => {
     try {
@@ -454,7 +456,8 @@ async function parseRis(body: string, options: LongWork): Promise<ImportParseRes
       const where = `#${start + i + 1}`;
       try {
         const csl = risRecordToCsl(record);
-        return importedRecord(fromCsl(csl, { page: 'ris', siteIdFromId: true, plainText: true }), tagCandidates(csl), where);
+        const paper = fromCsl(csl, { page: 'ris', siteIdFromId: true, plainText: true });
+        return importedRecord(paper, tagCandidates(csl, paper), where);
       } catch (error) {
         return { skip: { id: where, reason: `could not be read (${firstLine(error)})` } };
       }
@@ -526,13 +529,16 @@ function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): Sa
   // as one keyword list, which import cannot tell apart: a keyword that is one of the paper's categories in the
   // list is that category coming back, not a new tag (or re-importing an export would tag every paper).
   const categories = new Set(current.paper.categories.map((c) => keywordText(c).toLowerCase()));
+  // And the other way round: a keyword that is one of its tags (`quant-ph`) is that tag coming back, not a category.
+  const tags = new Set(current.tags.map((tag) => keywordText(tag).toLowerCase()));
+  const incomingPaper = { ...incoming.paper, categories: incoming.paper.categories.filter((c) => categories.has(keywordText(c).toLowerCase()) || !tags.has(keywordText(c).toLowerCase())) };
   // A DOI the list knows as one of the paper's ids (a CVF paper's IEEE DOI, from a dblp entry merged into it) is
   // nothing new: exports write it from there (arxivIdAndDoi), and it comes back as the record's `doi`.
   const doi = incoming.paper.doi;
   const knownDoi = doi && knownIds({ ...current.paper, id: current.id }).includes(idFromDoi(doi));
   const merged: SavedPaper = {
     ...current,
-    paper: mergePapers(current.paper, knownDoi ? { ...incoming.paper, doi: null } : incoming.paper),
+    paper: mergePapers(current.paper, knownDoi ? { ...incomingPaper, doi: null } : incomingPaper),
     tags: unionTags(current.tags, incoming.tags.filter((tag) => !categories.has(keywordText(tag).toLowerCase())), RECORD_LIMITS.tags),
     note: current.note || incoming.note,
   };

@@ -1,0 +1,77 @@
+// Files other tools write that citation-js reads otherwise than they mean (repeated RIS tags, EndNote's free-text
+// dates, a conference's name), and tags that look like arXiv classes, through an export and back.
+import { describe, expect, it } from 'vitest';
+import { openreview } from '../../../test/fixtures/export/papers';
+import type { SavedPaper } from '../../storage/schema';
+import { exportPapers } from './formats';
+import { mergeImport, parseImport } from './import';
+
+async function ok(text: string, filename?: string) {
+  const result = await parseImport(text, filename);
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+describe('RIS as EndNote writes it: a DA with no year (its free-text Date field) leaves the PY its year', () => {
+  it.each(['Jan 15', 'Dec 14', 'Jan', 'Spring', 'January 15, 2019'])('PY 2019 + DA %s keeps 2019', async (da) => {
+    const result = await ok(`TY  - JOUR\nTI  - An EndNote Record\nAU  - Doe, Jane\nPY  - 2019\nDA  - ${da}\nDO  - 10.1000/xyz123\nER  - \n`, 'endnote.ris');
+    expect(result.skipped).toEqual([]);
+    expect(result.records[0]?.paper.published?.slice(0, 4)).toBe('2019');
+  });
+  it('two EndNote records of the same title in different years stay two papers', async () => {
+    const rec = (y: number) => `TY  - JOUR\nTI  - Annual Report\nPY  - ${y}\nDA  - Jan 15\nER  - \n`;
+    const result = await ok(rec(2019) + rec(2020), 'endnote.ris');
+    expect(result.records).toHaveLength(2);
+  });
+});
+
+describe('RIS as Mendeley writes it: a tag given twice is read as its first value, not a record lost', () => {
+  it('two UR lines (abstract page and PDF) still name the arXiv paper and keep its URL', async () => {
+    const ris = 'TY  - JOUR\nTI  - Attention Is All You Need\nAU  - Vaswani, Ashish\nPY  - 2017\nUR  - http://arxiv.org/abs/1706.03762\nUR  - http://arxiv.org/pdf/1706.03762\nER  - \n';
+    const result = await ok(ris, 'mendeley.ris');
+    expect(result.records[0]?.id).toBe('arxiv:1706.03762');
+    expect(result.records[0]?.paper.url).toBe('http://arxiv.org/abs/1706.03762');
+  });
+  it.each([
+    ['T2', 'T2  - Journal of Things\nT2  - J. Things'],
+    ['JO', 'JO  - Journal of Things\nJO  - J. Things'],
+    ['DO', 'DO  - 10.1000/xyz123\nDO  - 10.1000/xyz123'],
+    ['Y2 (access date)', 'Y2  - 2024/01/01/\nY2  - 2024/02/01/'],
+  ])('a repeated %s does not cost the record', async (_tag, lines) => {
+    const result = await ok(`TY  - JOUR\nTI  - A Paper\nAU  - Doe, Jane\nPY  - 2020\n${lines}\nER  - \n`, 'x.ris');
+    expect(result.skipped).toEqual([]);
+    expect(result.records.map((r) => r.paper.title)).toEqual(['A Paper']);
+  });
+});
+
+describe('a conference record\'s conference name is its venue: RIS T2, CSL-JSON event', () => {
+  it.each(['CONF', 'CPAPER'])('%s with T2', async (ty) => {
+    const result = await ok(`TY  - ${ty}\nTI  - A Conference Paper\nAU  - Doe, Jane\nPY  - 2020\nT2  - Advances in Neural Information Processing Systems\nER  - \n`, 'x.ris');
+    expect(result.records[0]?.paper.venue).toBe('Advances in Neural Information Processing Systems');
+  });
+  it('CSL-JSON `event` (CSL 1.0.1, older Zotero) as well as `event-title`', async () => {
+    const result = await ok(JSON.stringify([{ id: 'x', type: 'paper-conference', title: 'A Conference Paper', event: 'NeurIPS 2020' }]));
+    expect(result.records[0]?.paper.venue).toBe('NeurIPS 2020');
+  });
+});
+
+describe('a tag named like an arXiv archive ("math", "physics", "quant-ph") comes back from an own export as a tag', () => {
+  const tagged = (tag: string): SavedPaper => ({ ...openreview, tags: [tag] });
+  it.each([
+    ['bibtex', 'math'],
+    ['ris', 'physics'],
+    ['csl-json', 'quant-ph'],
+  ] as const)('%s: re-importing the export of a paper tagged %s changes nothing', async (format, tag) => {
+    const paper = tagged(tag);
+    const exported = await exportPapers([paper], format);
+    const parsed = await ok(exported.text, exported.filename);
+    const { summary, upserts } = mergeImport(new Map([[paper.id, paper]]), parsed, Date.UTC(2026, 7, 1));
+    expect(upserts).toEqual([]);
+    expect(summary).toMatchObject({ added: 0, updated: 0 });
+  });
+  it('into an empty list (a new device), the tag comes back as a tag', async () => {
+    const exported = await exportPapers([tagged('math')], 'ris');
+    const parsed = await ok(exported.text, exported.filename);
+    expect(parsed.records[0]?.tags).toEqual(['math']);
+  });
+});
