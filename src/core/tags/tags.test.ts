@@ -214,11 +214,12 @@ describe('user rules', () => {
   });
 
   it('rejects nested quantifiers', () => {
-    for (const p of ['(a+)+', '(a*)*', '(\\w+\\s?)*', '((ab)+c)+', '(a+){2,}', '(?:x+y)+?', '(a{2,})*']) {
+    // Repeated choices whose options may match the same text backtrack as badly: `(.|\s)*` is the common idiom.
+    for (const p of ['(a+)+', '(a*)*', '(\\w+\\s?)*', '((ab)+c)+', '(a+){2,}', '(?:x+y)+?', '(a{2,})*', '(.|\\s)*', '(?:a|ab)+', '(\\w|-)+', '(a|)*', '(?<x>[ab]|a)+']) {
       expect(nestedQuantifier(p), p).not.toBeNull();
-      expect(err(rule(`/${p}b/`))).toMatch(/repeats a group/);
+      expect(err(rule(`/${p}b/`))).toMatch(/repeats a group that already repeats, or a choice/);
     }
-    for (const p of ['(ab)+', '(a+)?', '[(a+)]+', '\\(a+\\)+', 'a+b*', '(a|b){2}', '(a+){1}', '(?<n>ab)+']) {
+    for (const p of ['(ab)+', '(a+)?', '[(a+)]+', '\\(a+\\)+', 'a+b*', '(a|b){2}', '(a+){1}', '(?<n>ab)+', '(cat|dog)+', '(?:ab|cd)*', '(.|\\s)?']) {
       expect(nestedQuantifier(p), p).toBeNull();
     }
   });
@@ -309,5 +310,88 @@ describe('labelled evaluation', () => {
   it('reports the held-out set (written after the taxonomy was frozen; not gated)', () => {
     const { micro } = evaluate('holdout.json (unseen while tuning)', holdout);
     expect(micro.precision).toBeGreaterThan(0);
+  });
+});
+
+describe('topic words in another sense, and common phrasings missed (found by an audit; the labelled sets improved)', () => {
+  it('recommender: the verb "recommend" / "recommendations" in any abstract', () => {
+    expect(tags('Prompt Sensitivity of Large Language Models in Clinical Classification',
+      'We evaluate 8 prompt templates across 6 tasks and recommend ensembling over prompts to stabilise predictions.')).not.toContain('recommender');
+    expect(tags('On the Reproducibility of Deep RL', 'Based on these findings, we recommend that practitioners report variance over seeds.')).not.toContain('recommender');
+    expect(tags('X', 'We close with practical recommendations.')).not.toContain('recommender');
+  });
+
+  it('speech: ASR = attack success rate, TTS = test-time scaling, "native speakers", "spoken by"', () => {
+    expect(tags('Stealthy Jailbreak Prompts on Aligned LLMs',
+      'Our attack achieves an attack success rate (ASR) of 92% on GPT-4.')).not.toContain('speech');
+    expect(tags('Can 1B LLM Surpass 405B LLM? Rethinking Compute-Optimal Test-Time Scaling',
+      'Test-Time Scaling (TTS) is an important method for improving the performance of Large Language Models (LLMs) by using additional computation during the inference phase.')).not.toContain('speech');
+    expect(tags('MasakhaNER: Named Entity Recognition for African Languages',
+      'We create the first large publicly available dataset for named entity recognition in ten African languages, annotated by native speakers.')).not.toContain('speech');
+    expect(tags('X', 'Low-resource languages spoken by millions remain underserved by machine translation.')).not.toContain('speech');
+  });
+
+  it('code: any mention of "Python" (a library written in it)', () => {
+    expect(tags('Scikit-learn: Machine Learning in Python',
+      'Scikit-learn is a Python module integrating a wide range of state-of-the-art machine learning algorithms for medium-scale supervised and unsupervised problems.')).not.toContain('code');
+    expect(tags('Conformal Prediction for Regression', 'We release an open-source Python package.')).not.toContain('code');
+  });
+
+  it('diffusion: "denoising" that is not a diffusion model (BART, image denoising, DINO detector)', () => {
+    expect(tags('BART: Denoising Sequence-to-Sequence Pre-training for Natural Language Generation, Translation, and Comprehension',
+      'We present BART, a denoising autoencoder for pretraining sequence-to-sequence models.')).not.toContain('diffusion');
+    expect(tags('Beyond a Gaussian Denoiser: Residual Learning of Deep CNN for Image Denoising')).not.toContain('diffusion');
+    expect(tags('DINO: DETR with Improved DeNoising Anchor Boxes for End-to-End Object Detection')).not.toContain('diffusion');
+  });
+
+  it('pruning: "data sparsity" (recommenders) is not a sparse model', () => {
+    expect(tags('Self-Attentive Sequential Recommendation',
+      'Our method deals well with data sparsity on both sparse and dense datasets.')).not.toContain('pruning');
+  });
+
+  it('self-supervised: MAE is also a mean absolute error', () => {
+    expect(tags('Are Transformers Effective for Long-Term Forecasting?',
+      'Our linear model reduces MAE and MSE substantially compared to Transformer-based forecasters.')).not.toContain('self-supervised');
+  });
+
+  it('continual-learning: RL "experience replay" and the adverb "continually"', () => {
+    expect(tags('Prioritized Experience Replay',
+      'Experience replay lets online reinforcement learning agents remember and reuse experiences from the past.')).not.toContain('continual-learning');
+    expect(tags('Hindsight Experience Replay')).not.toContain('continual-learning');
+    expect(tags('Emergent Abilities of Large Language Models', 'As language models continually grow, new abilities emerge.')).not.toContain('continual-learning');
+  });
+
+  it('state-space-models: "gated linear units", "linear-time algorithm", "subquadratic time"', () => {
+    expect(tags('GLU Variants Improve Transformer',
+      'Gated Linear Units consist of the component-wise product of two linear projections.')).not.toContain('state-space-models');
+    expect(tags('A Linear-Time Algorithm for Maximum Matching in Planar Graphs')).not.toContain('state-space-models');
+    expect(tags('Edit Distance Cannot Be Computed in Strongly Subquadratic Time (unless SETH is false)')).not.toContain('state-space-models');
+  });
+
+  it('segmentation: SAM = Sharpness-Aware Minimization', () => {
+    expect(tags('Sharpness-Aware Minimization for Efficiently Improving Generalization',
+      'Our procedure, Sharpness-Aware Minimization (SAM), seeks parameters that lie in neighborhoods having uniformly low loss. SAM improves model generalization; SAM natively provides robustness to label noise.')).not.toContain('segmentation');
+  });
+
+  it('molecules: "compound" scaling / compound AI systems', () => {
+    expect(tags('EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks',
+      'We propose a new scaling method that uniformly scales all dimensions of depth/width/resolution using a simple yet highly effective compound coefficient.')).not.toContain('molecules');
+    expect(tags('The Shift from Models to Compound AI Systems')).not.toContain('molecules');
+  });
+
+  it('alignment: "safety alignment", "aligned models"', () => {
+    expect(tags('Safety Alignment Should Be Made More Than Just a Few Tokens Deep',
+      'The safety alignment of current Large Language Models (LLMs) is vulnerable. Relatively simple attacks, or even benign fine-tuning, can jailbreak aligned models. Safety alignment can take shortcuts, wherein the alignment adapts a model\'s generative distribution primarily over only its very first few output tokens.')).toContain('alignment');
+  });
+
+  it('agents: "LLM-based agents", "use (external) tools" (Toolformer)', () => {
+    expect(tags('X', 'LLM-based agents are increasingly deployed to browse the web.')).toContain('agents');
+    expect(tags('Toolformer: Language Models Can Teach Themselves to Use Tools',
+      'We show that LMs can teach themselves to use external tools via simple APIs. We introduce Toolformer, a model trained to decide which APIs to call, when to call them, what arguments to pass.')).toContain('agents');
+  });
+
+  it('llm: "instruction tuning" (space) and "instruction fine-tuning": `instruction-(fine)?tun*` compiles to a literal hyphen', () => {
+    expect(tags('Instruction Tuning with Curated Demonstrations')).toContain('llm');
+    expect(tags('A Survey on Instruction Fine-Tuning')).toContain('llm');
   });
 });

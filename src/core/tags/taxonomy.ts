@@ -37,14 +37,14 @@ export const TOPICS: readonly Topic[] = [
     id: 'llm',
     label: 'LLMs',
     phrases:
-      "=LLMs?, =SLMs?, =MLLMs?, =LVLMs?, language model*, chatbots?, chat (models?|assistants?), =ChatGPT, =GPT-\\d\\w{0,2}, =L(LaMA|lama)*, =M(istral|ixtral*), =Qwen*, =RLHF, =RLAIF, reasoning models?, code (completion )?models?, instruction-(fine)?tun*, large vision-language models?",
+      "=LLMs?, =SLMs?, =MLLMs?, =LVLMs?, language model*, chatbots?, chat (models?|assistants?), =ChatGPT, =GPT-\\d\\w{0,2}, =L(LaMA|lama)*, =M(istral|ixtral*), =Qwen*, =RLHF, =RLAIF, reasoning models?, code (completion )?models?, instruction (fine-)?tun*, large vision-language models?",
     exclude: '(vision|audio|video|protein|codec|masked)-language model*',
   },
   {
     id: 'diffusion',
     label: 'Diffusion & flow models',
     phrases:
-      'diffusion, denois*, score-based (generative )?models?, score matching, flow matching, rectified flow*, consistency (models?|distillation), =DDPMs?, =DDIM, classifier-free guidance, probability-flow',
+      'diffusion, score-based (generative )?models?, score matching, flow matching, rectified flow*, consistency (models?|distillation), =DDPMs?, =DDIM, classifier-free guidance, probability-flow',
     exclude:
       '(information|reaction|heat|anisotropic|anomalous|graph) diffusion, diffusion (of|MRI|imaging|tensor*|coefficient*|equations?|maps?|kernels?|wavelets?|weighted), denoising autoencoders?',
   },
@@ -68,8 +68,10 @@ export const TOPICS: readonly Topic[] = [
     id: 'pruning',
     label: 'Pruning & sparsity',
     phrases:
-      'prun*, sparsity, sparse (training|subnetworks?|networks?), lottery tickets?, (token|layer) (dropping|pruning|reduction), (drop|discard)* (\\w+ )?tokens',
-    exclude: '(tree|data|dataset|alpha-beta|cost-complexity) pruning, pruned trees?, prun* (unpromising|branches|search)',
+      '!prun*, sparsity, !sparse (training|subnetworks?|networks?), !lottery tickets?, !(token|layer) (dropping|pruning|reduction), !(drop|discard)* (\\w+ )?tokens',
+    // "Data sparsity" (recommenders), a sparse autoencoder's sparsity: the word alone needs company.
+    exclude: '(tree|data|dataset|alpha-beta|cost-complexity) pruning, pruned trees?, prun* (unpromising|branches|search), (data|label|feedback|reward|interaction) sparsity',
+    min: 2,
   },
   {
     id: 'distillation',
@@ -107,7 +109,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'state-space-models',
     label: 'State-space models',
     phrases:
-      'state space (sequence )?models?, =SSMs?, =Mamba*, =S(4|5), =RWKV*, linear attention, linear-time, recurrent architectures?, =RetNet, =Hyena, subquadratic, gated linear, selective scan, diagonal state*',
+      'state space (sequence )?models?, =SSMs?, =Mamba*, =S(4|5), =RWKV*, linear attention, linear-time (sequence models?|attention|architectures?|RNNs?|recurren*), recurrent architectures?, =RetNet, =Hyena, subquadratic (architectures?|models?|attention|sequence models?), gated linear (attention|RNNs?|recurren*), selective scan, diagonal state*',
   },
   {
     id: 'peft',
@@ -132,7 +134,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'alignment',
     label: 'Alignment',
     phrases:
-      '!=RL(HF|AIF), !=(DPO|KTO|SimPO|ORPO), preference (optimi[sz]ation|data|datasets?|pairs|labels|learning), !preference models?, human preferences?, !(human|AI) feedback, !reward models?, !reward (hacking|overoptimi*), !overoptimi*, !(align|aligning) (\\w+ )?(language models?|LLMs?|models?|polic(y|ies)|assistants?), !constitutional, !sycophan*',
+      '!=RL(HF|AIF), !=(DPO|KTO|SimPO|ORPO), preference (optimi[sz]ation|data|datasets?|pairs|labels|learning), !preference models?, human preferences?, !(human|AI) feedback, !reward models?, !reward (hacking|overoptimi*), !overoptimi*, !(align|aligning) (\\w+ )?(language models?|LLMs?|models?|polic(y|ies)|assistants?), !constitutional, !sycophan*, !(safety|value|values|human|preference|LLM) alignment',
     exclude: '(process|outcome) reward models?',
     min: 2,
   },
@@ -140,8 +142,8 @@ export const TOPICS: readonly Topic[] = [
     id: 'agents',
     label: 'Agents & tool use',
     phrases:
-      'agentic, multi-agent, (LLM|language|language model|AI|autonomous|web|GUI|computer-use|coding|software|embodied|research|generalist|conversational) agents?, agent (framework|scaffold|benchmark)*, tool (use|usage|calls?|calling|learning), tool-(augmented|using), function calling, =API calls?, =ReAct*, web navigation',
-    title: 'agents?',
+      'agentic, multi-agent, (LLM|language|language model|AI|autonomous|web|GUI|computer-use|coding|software|embodied|research|generalist|conversational) agents?, (LLM|language model|AI|VLM)-(based|powered|driven) agents?, (use|uses|using) external tools, agent (framework|scaffold|benchmark)*, tool (use|usage|calls?|calling|learning), tool-(augmented|using), function calling, =API calls?, =ReAct*, web navigation',
+    title: 'agents?, (use|uses|using) tools',
     exclude:
       '(chemical|warfare|travel|insurance|nerve|contrast|therapeutic|antimicrobial|antiviral|biological|reducing|oxidi[sz]ing|estate|surrounding|traffic) agents?, agent-based model*',
   },
@@ -177,7 +179,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'code',
     label: 'Code generation',
     phrases:
-      'code (generation|completion|LLMs?|language models?|models?|repositor*|synthesis|editing|reasoning|agents?), program synthesis, synthesi[sz]e programs?, generated programs?, (write|writes|writing) code, software engineering, =SWE-bench*, =HumanEval*, =MBPP, =APPS, =LiveCodeBench, coding (agents?|assistants?|tasks?), programming (contests?|problems?|languages?), unit tests?, bug fixing, repository-level, =Python',
+      'code (generation|completion|LLMs?|language models?|models?|repositor*|synthesis|editing|reasoning|agents?), program synthesis, synthesi[sz]e programs?, generated programs?, (write|writes|writing) code, software engineering, =SWE-bench*, =HumanEval*, =MBPP, =APPS, =LiveCodeBench, coding (agents?|assistants?|tasks?), programming (contests?|problems?|languages?), unit tests?, bug fixing, repository-level',
   },
   {
     id: 'multimodal',
@@ -197,8 +199,11 @@ export const TOPICS: readonly Topic[] = [
     id: 'speech',
     label: 'Speech & audio',
     phrases:
-      'speech, spoken, audio*, =ASR, =TTS, text-to-speech, voice*, music*, speakers?, acoustic*, =wav2vec*, =HuBERT, =WavLM, =Whisper*, sounds, listeners?, word error rate, prosod*, phonetic',
-    exclude: '(hate|free) speech, speech acts?, parts? of speech',
+      '!speech, !spoken (language|dialogue|conversation)*, spoken, !audio*, =ASR, =TTS, !text-to-speech, voice*, !music*, speakers?, !acoustic*, !=wav2vec*, !=HuBERT, !=WavLM, !=Whisper*, sounds, listeners?, !word error rate, !prosod*, !phonetic',
+    // ASR is also an attack's success rate, TTS test-time scaling, speakers those of a language: alone they need company.
+    exclude:
+      '(hate|free) speech, speech acts?, parts? of speech, attack success rates? \\(ASR\\), test-time scaling \\(TTS\\), native speakers?, (languages?|dialects?) spoken',
+    min: 2,
   },
   {
     id: '3d-vision',
@@ -212,7 +217,9 @@ export const TOPICS: readonly Topic[] = [
     id: 'segmentation',
     label: 'Segmentation',
     phrases:
-      'segmentation, !segment anything, !(semantic|instance|panoptic|image) segmentation, !panoptic, !=mIoU, =SAM, !=ADE20K',
+      'segmentation, !segment anything, !(semantic|instance|panoptic|image) segmentation, !panoptic, !=mIoU, !=ADE20K',
+    // SAM is also Sharpness-Aware Minimization: the model's name counts in a title only.
+    title: '=SAM',
     exclude: '(word|customer|market|sentence|text|topic|speaker|user|expert|BPE) segmentations?',
     min: 2,
   },
@@ -226,7 +233,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'self-supervised',
     label: 'Self-supervised',
     phrases:
-      'self-supervised, contrastive (learning|pretraining|representation*|language-image), contrastively, unsupervised (pretraining|representations?|sentence embeddings?), masked (autoencoders?|image model*|atom|feature*), =(SimCLR|BYOL|JEPA|MAE), =DINO*, pretext tasks?, without labels, self-distillation, unlabell?ed data',
+      'self-supervised, contrastive (learning|pretraining|representation*|language-image), contrastively, unsupervised (pretraining|representations?|sentence embeddings?), masked (autoencoders?|image model*|atom|feature*), =(SimCLR|BYOL|JEPA), =DINO*, pretext tasks?, without labels, self-distillation, unlabell?ed data',
   },
   {
     id: 'graphs',
@@ -246,8 +253,10 @@ export const TOPICS: readonly Topic[] = [
     id: 'recommender',
     label: 'Recommender systems',
     phrases:
-      'recommend(er|ers|ation|ations|s)?, collaborative filtering, click-through, =CTR, user-item, cold-start, (sequential|conversational) recommend*',
+      '!recommender*, recommendations?, !recommendation (systems?|models?|tasks?|datasets?|scenarios?|platforms?|performance|accuracy|lists?), !collaborative filtering, !click-through, !=CTR, !user-item, cold-start, !(sequential|conversational|news|item|product|movie|music|POI|next-item|top-K) recommend*',
     exclude: 'recommendations? (for|on|that)',
+    // "We recommend…", "practical recommendations": the verb and the advice are not the topic; one "recommendation" needs company.
+    min: 2,
   },
   {
     id: 'unlearning',
@@ -363,7 +372,8 @@ export const TOPICS: readonly Topic[] = [
     id: 'continual-learning',
     label: 'Continual learning',
     phrases:
-      'continual*, lifelong, forgetting, (class|task|domain)-incremental, incremental learning, rehearsal, replay*, elastic weight consolidation, =EWC',
+      'continual, continually (learn*|adapt*|train*|updat*), lifelong, forgetting, (class|task|domain)-incremental, incremental learning, rehearsal, replay*, elastic weight consolidation, =EWC',
+    exclude: '(experience|prioriti[sz]ed|hindsight) replay*',
   },
   {
     id: 'robotics',
@@ -393,7 +403,7 @@ export const TOPICS: readonly Topic[] = [
     id: 'molecules',
     label: 'Molecules & proteins',
     phrases:
-      'molecul*, protein*, drug (discovery|design), chemically, chemistry, compounds?, materials (discovery|science|design), new materials, crystal*, atoms?, =QM9, =MoleculeNet, =GEOM*, antibod*, enzymes?, =DFT, ligands?',
+      'molecul*, protein*, drug (discovery|design), chemically, chemistry, (chemical|organic|bioactive|drug-like|novel) compounds?, materials (discovery|science|design), new materials, crystal*, atoms?, =QM9, =MoleculeNet, =GEOM*, antibod*, enzymes?, =DFT, ligands?',
   },
   {
     id: 'scientific-ml',
