@@ -73,7 +73,7 @@ function compileRegex(match: string): { re: RegExp } | { error: string } {
     if (!'imsug'.includes(f)) return { error: `Flag "${f}" is not supported; use i, m, s or u.` };
   }
   const nested = nestedQuantifier(source);
-  if (nested) return { error: `The pattern repeats a group that already repeats (${nested}); this can hang the page.` };
+  if (nested) return { error: `The pattern repeats a group that already repeats, or a choice of options that may match the same text (${nested}); this can hang the page.` };
   let re: RegExp;
   try {
     re = new RegExp(source, flags.replace('g', '')); // `g` would make test() stateful across papers
@@ -99,7 +99,8 @@ function compileWords(match: string): { re: RegExp } | { error: string } {
 
 /**
  * The first group that is repeated (`*`, `+`, `{n,}`, `{n,m}` with m > 1) while containing a repeat itself,
- * e.g. `(a+)+` or `(\w+\s?)*`: the classic shapes of catastrophic backtracking. Null when there is none.
+ * e.g. `(a+)+` or `(\w+\s?)*`, or a choice whose options may match the same text, e.g. `(.|\s)*`: the classic shapes
+ * of catastrophic backtracking. Null when there is none.
  */
 export function nestedQuantifier(source: string): string | null {
   const stack: { start: number; repeats: boolean }[] = [{ start: 0, repeats: false }];
@@ -115,7 +116,7 @@ export function nestedQuantifier(source: string): string | null {
       const group = stack.length > 1 ? stack.pop()! : null;
       if (!group) continue;
       const q = repeatAt(source, i + 1);
-      if (q && group.repeats) return source.slice(group.start, i + 1 + q);
+      if (q && (group.repeats || overlappingChoice(source.slice(group.start + 1, i)))) return source.slice(group.start, i + 1 + q);
       if (q || group.repeats) stack[stack.length - 1]!.repeats = true;
     } else {
       const q = repeatAt(source, i);
@@ -126,6 +127,34 @@ export function nestedQuantifier(source: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether a group's alternatives may match the same text: `(.|\s)`, `(a|ab)`, `(\w|-)`. Repeated, such a choice
+ * backtracks exponentially as `(a+)+` does (each character can be taken by either option), so only a choice of plain
+ * words none of which begins another (`(cat|dog)+`) may repeat.
+ */
+function overlappingChoice(group: string): boolean {
+  const body = group.replace(/^\?(?::|<[A-Za-z_]\w*>)/, '');
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(body, i);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (!alternatives.length) return false;
+  alternatives.push(body.slice(start));
+  if (alternatives.some((alternative) => alternative === '' || /[\\.[\]()*+?{}^$]/.test(alternative))) return true;
+  const words = alternatives.map((alternative) => alternative.toLowerCase());
+  return words.some((word, i) => words.some((other, j) => i !== j && other.startsWith(word)));
 }
 
 /** Length of a repeating quantifier at `i` (with an optional lazy `?`), or 0. `?` and `{n}` / `{0,1}` do not repeat. */
