@@ -130,13 +130,14 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       return listPage(db, after, count);
     }
     case 'restore': {
-      const { record } = message.payload as Envelope<'restore'>['payload'];
-      const [stored = record] = await restorePapers(db, [record]);
+      const { record, removedAt } = message.payload as Envelope<'restore'>['payload'];
+      const [stored = record] = await restorePapers(db, [record], removedAt);
       deps.broadcast(changedNotice(stored));
       return stored;
     }
     case 'restoreMany': {
-      const restored = await restorePapers(db, (message.payload as Envelope<'restoreMany'>['payload']).records);
+      const { records, removedAt } = message.payload as Envelope<'restoreMany'>['payload'];
+      const restored = await restorePapers(db, records, removedAt);
       deps.broadcast({ type: 'reload' }); // one notice, not one per record
       return restored;
     }

@@ -77,6 +77,9 @@ export const TagSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLengt
 const StatusSchema = v.picklist(READING_STATUSES);
 
 /** A whole reading-list record, as stored and as backed up. */
+/** A time in ms since the epoch, as Date.now() gives it. */
+const Timestamp = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 export const SavedPaperSchema = v.strictObject({
   id: PaperId,
   paper: PaperSchema,
@@ -155,12 +158,12 @@ export const requests = {
    */
   listPage: v.strictObject({ after: v.nullable(PaperId), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5_000)) }),
   /**
-   * Put back a removed record (undo of a remove): as it was, or merged with the copy saved again since (another tab, a
-   * link), never over it (storage/reading-list.ts restorePapers).
+   * Put back a removed record (undo of a remove): as it was, or merged with the copy saved again since `removedAt`
+   * (another tab, a link), never over it (storage/reading-list.ts restorePapers).
    */
-  restore: v.strictObject({ record: SavedPaperSchema }),
+  restore: v.strictObject({ record: SavedPaperSchema, removedAt: v.optional(Timestamp) }),
   /** `restore` for many records (undo of a bulk remove), in one transaction: all or nothing, one notice. */
-  restoreMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.minLength(1), v.maxLength(100_000)) }),
+  restoreMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.minLength(1), v.maxLength(100_000)), removedAt: v.optional(Timestamp) }),
   /**
    * Merge copies of one paper saved under ids that named nothing of each other into `keep` (the library's duplicates;
    * storage/reading-list.ts mergeRecords), in one transaction: refused when any was changed since the page saw it

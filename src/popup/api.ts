@@ -41,9 +41,10 @@ export interface ReadingListApi {
   /** Many papers in one transaction (all or nothing); resolves with the removed records (keep them for undo). */
   removeMany(ids: string[]): Promise<SavedPaper[]>;
   /** Put a removed record back (undo); resolves with it as stored (merged with a copy saved again meanwhile, if any). */
-  restore(record: SavedPaper): Promise<SavedPaper>;
+  /** `removedAt`: when the removal was asked for (UndoEntry.removedAt). */
+  restore(record: SavedPaper, removedAt?: number): Promise<SavedPaper>;
   /** `restore` for many records in one transaction (undo of a bulk remove): all or nothing. */
-  restoreMany(records: SavedPaper[]): Promise<SavedPaper[]>;
+  restoreMany(records: SavedPaper[], removedAt?: number): Promise<SavedPaper[]>;
   /** Resolves with the committed record, or null if the paper is no longer saved. */
   edit(id: string, edit: PaperEdit): Promise<SavedPaper | null>;
   /**
@@ -124,8 +125,8 @@ export const extensionApi: ReadingListApi = {
   list: (limit) => (limit === undefined ? wholeList((after) => send('listPage', { after, count: LIST_PAGE })) : send('list', { limit })),
   remove: (id) => send('remove', { id }),
   removeMany: (ids) => send('removeMany', { ids }),
-  restore: (record) => send('restore', { record }),
-  restoreMany: (records) => send('restoreMany', { records }),
+  restore: (record, removedAt) => send('restore', removedAt === undefined ? { record } : { record, removedAt }),
+  restoreMany: (records, removedAt) => send('restoreMany', removedAt === undefined ? { records } : { records, removedAt }),
   edit: (id, edit) => send('edit', { id, edit }),
   merge: (keep, others) => send('merge', { keep, others }),
   unmerge: (merged, records) => send('unmerge', { merged, records }),

@@ -16,6 +16,11 @@ export interface UndoEntry {
   message: string;
   /** The record a merge made of `records`: the undo puts them back over it (unless it was changed since). */
   merged?: SavedPaper;
+  /**
+   * When the removal was asked for: a record of the same paper saved since (from another page, under another of its
+   * ids) is merged with the one put back; one that was there before (a journal version saved apart) is left alone.
+   */
+  removedAt?: number;
 }
 
 /** Papers in the first answer when the popup opens: more than a popup shows, a small message. */
@@ -369,6 +374,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     if (!targets.length) return;
     const echo = targets.length === 1 ? targets[0]! : RELOAD;
     expectEcho(echo);
+    const removedAt = now();
     let removed: SavedPaper[];
     try {
       removed = targets.length === 1 ? [await api.remove(echo)].filter((r): r is SavedPaper => r !== null) : await api.removeMany(targets);
@@ -379,7 +385,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     }
     if (!removed.length) consumeEcho(echo); // nothing was removed, so nothing was broadcast
     removeLocal(removed.map((record) => record.id));
-    if (removed.length) offerUndo(removed);
+    if (removed.length) offerUndo(removed, undefined, removedAt);
   }
 
   async function merge(keepId: string, otherIds: readonly string[]): Promise<boolean> {
@@ -402,7 +408,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     return true;
   }
 
-  function offerUndo(records: SavedPaper[], merged?: SavedPaper): void {
+  function offerUndo(records: SavedPaper[], merged?: SavedPaper, removedAt?: number): void {
     clearTimeout(undoTimer);
     const [first] = records;
     const message = merged
@@ -410,7 +416,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       : records.length === 1 && first
         ? `Removed “${first.paper.title}”.`
         : `Removed ${records.length} papers.`;
-    set({ undo: merged ? { records, message, merged } : { records, message } });
+    set({ undo: merged ? { records, message, merged } : { records, message, removedAt } });
     undoTimer = setTimeout(() => set({ undo: null }), undoMs);
   }
 
@@ -440,7 +446,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       if (entry.merged) await unmerge(entry.merged, entry.records);
       else if (entry.records.length === 1 && only) {
         expectEcho(only.id);
-        const stored = await api.restore(only).catch((error: unknown) => {
+        const stored = await api.restore(only, entry.removedAt).catch((error: unknown) => {
           consumeEcho(only.id);
           throw error;
         });
@@ -450,7 +456,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
         upsertLocal([stored]); // as stored: merged with a copy saved again meanwhile, if any
       } else {
         expectEcho(RELOAD);
-        const stored = await api.restoreMany(entry.records).catch((error: unknown) => {
+        const stored = await api.restoreMany(entry.records, entry.removedAt).catch((error: unknown) => {
           consumeEcho(RELOAD);
           throw error;
         });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { editPaper, lookup, openDatabase, putPapers, removePaper, restorePapers, savePaper } from './reading-list';
+import { editPaper, fillPublication, listPapers, lookup, openDatabase, putPapers, removePaper, removePapers, restorePapers, savePaper } from './reading-list';
 import { SavedStates } from './saved-states';
 
 beforeEach(() => {
@@ -110,5 +110,50 @@ describe('a saved paper answers to all its ids', () => {
     await putPapers(db, [{ id: 'arxiv:2401.00002', paper: makePaper({ id: 'arxiv:2401.00002' }), status: 'to-read', tags: [], note: '', savedFrom: '', savedAt: 1, updatedAt: 1 }]);
     await editPaper(db, 'arxiv:2401.00002', { status: 'done' });
     expect(await lookup(db, ['arxiv:2401.00002'])).toEqual({ 'arxiv:2401.00002': { status: 'done', tags: [] } });
+  });
+});
+
+describe('undo of a removal puts back that record, merged only with a copy saved since', () => {
+  // The journal version and the preprint saved apart; a check of arXiv then gives the preprint the journal's DOI.
+  const JOURNAL = 'doi:10.1038/s41586-024-00001-x';
+  const PREPRINT = 'arxiv:2401.00001';
+  async function twoRecords() {
+    const db = await openDatabase();
+    await savePaper(db, makePaper({ id: JOURNAL, title: 'Same paper' }), { savedFrom: 'https://www.nature.com/', now: 1000 });
+    await editPaper(db, JOURNAL, { status: 'done', tags: ['journal'], note: 'published version' }, 2000);
+    await savePaper(db, makePaper({ id: PREPRINT, title: 'Same paper' }), { savedFrom: 'https://arxiv.org/abs/2401.00001', now: 3000 });
+    await editPaper(db, PREPRINT, { status: 'reading', tags: ['preprint'], note: 'preprint' }, 4000);
+    await fillPublication(db, [{ id: PREPRINT, doi: '10.1038/s41586-024-00001-x', venue: 'Nature' }]);
+    return db;
+  }
+  const byId = (records: { id: string }[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+
+  it('a record of the same paper that was there before the removal stays apart, untouched', async () => {
+    const db = await twoRecords();
+    const journal = await db.get('papers', JOURNAL);
+    const removed = await removePaper(db, PREPRINT);
+    const [restored] = await restorePapers(db, [removed!], 5000);
+    expect(restored).toEqual(removed);
+    expect(await db.get('papers', PREPRINT)).toEqual(removed);
+    expect(await db.get('papers', JOURNAL)).toEqual(journal);
+    expect(await lookup(db, [PREPRINT, JOURNAL])).toMatchObject({ [PREPRINT]: { status: 'reading' }, [JOURNAL]: { status: 'done' } });
+  });
+
+  it('the undo of a bulk removal puts back every record, none merged into another put back before it', async () => {
+    const db = await twoRecords();
+    const before = byId(await listPapers(db));
+    await restorePapers(db, await removePapers(db, [JOURNAL, PREPRINT]), 5000);
+    expect(byId(await listPapers(db))).toEqual(before);
+  });
+
+  it('a copy saved since the removal, under another of its ids, is still one record with the one put back', async () => {
+    const db = await twoRecords();
+    const removed = await removePapers(db, [JOURNAL, PREPRINT]);
+    await savePaper(db, makePaper({ id: JOURNAL, title: 'Same paper' }), { savedFrom: 'https://www.nature.com/', now: 6000 });
+    const restored = await restorePapers(db, removed.filter((r) => r.id === PREPRINT), 5000);
+    expect(restored.map((r) => r.id)).toEqual([JOURNAL]);
+    // As two copies of a paper merge: the save since is the newer edit (its status), the notes and the first save kept.
+    expect(restored[0]).toMatchObject({ status: 'to-read', note: 'preprint', savedAt: 3000 });
+    expect(await listPapers(db)).toHaveLength(1);
   });
 });

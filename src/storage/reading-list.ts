@@ -362,16 +362,20 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
  * Put removed records back (undo of a remove), in one transaction. A paper saved again since it was removed (in
  * another tab or window, or from a link) is not overwritten by its older copy: the two become one record as two
  * copies of a paper do (same-paper.ts: the newer edit's status and metadata, both sides' tags and notes, the first
- * save). Resolves with the records as stored.
+ * save). Since: under its own id (it was gone), or first saved at or after `removedAt`, when the removal was asked
+ * for. A record of the same paper that was in the list before (the journal version the reader kept apart from the
+ * preprint, one of the same bulk removal put back just before) is another record, and stays as it is. Without
+ * `removedAt` (an older popup's undo) any record of the paper counts as saved since. Resolves with the records as stored.
  */
-export async function restorePapers(db: Database, records: readonly SavedPaper[]): Promise<SavedPaper[]> {
+export async function restorePapers(db: Database, records: readonly SavedPaper[], removedAt?: number): Promise<SavedPaper[]> {
   const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const written: SavedPaper[] = [];
   for (const record of records) {
     // Saved again meanwhile, maybe under another of its ids (from another page): the two are one record, under that id.
-    const current = await findRecord(tx, knownIds(record.paper));
+    const found = await findRecord(tx, knownIds(record.paper));
+    const current = found && (found.id === record.id || removedAt === undefined || found.savedAt >= removedAt) ? found : undefined;
     const stored = withAliases(current ? mergeSamePaper(current.id, current, record) : record);
     void papers.put(stored);
     void relevance.put(relevanceDoc(stored));
