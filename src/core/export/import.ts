@@ -581,6 +581,8 @@ class Merger {
   readonly added = new Set<string>();
   readonly updated = new Set<string>();
   readonly futureDated: ImportSkip[] = [];
+  /** Ids this import added from backup records: records of one list, kept apart there, are not one paper here either. */
+  private readonly fromBackup = new Set<string>();
   constructor(
     readonly existing: ReadonlyMap<string, SavedPaper>,
     readonly now: number,
@@ -647,7 +649,9 @@ class Merger {
   private resolve(incoming: SavedPaper): SavedPaper {
     if (!this.upserts.has(incoming.id) && !this.existing.has(incoming.id)) {
       const id = this.byAlias(incoming.paper);
-      if (id) return { ...incoming, id, paper: { ...incoming.paper, id, aliases: boundAliases(knownIds(incoming.paper), id) } };
+      // Two records of one backup (a preprint and its journal version the reader kept apart, the preprint naming the
+      // journal's DOI) stay two: the list they came from had them so.
+      if (id && !(incoming.updatedAt > 0 && this.fromBackup.has(id))) return { ...incoming, id, paper: { ...incoming.paper, id, aliases: boundAliases(knownIds(incoming.paper), id) } };
     }
     const byUrl = incoming.updatedAt === 0 && incoming.paper.url !== null && venueIdFromUrl(incoming.paper.url) === incoming.id;
     if (!(incoming.id.startsWith('import:') || byUrl) || this.upserts.has(incoming.id) || this.existing.has(incoming.id)) return incoming;
@@ -671,10 +675,13 @@ class Merger {
       const added = stamped(incoming, this.now);
       this.upserts.set(incoming.id, added);
       this.added.add(incoming.id);
+      if (record.updatedAt > 0) this.fromBackup.add(incoming.id);
       if (this.aliasIndex) this.indexAliases(added); // a later record of the file may be this paper under another id
       return;
     }
-    const merged = mergeRecord(current, incoming, this.now);
+    // A backup record of the paper under another of its ids is another copy of it, not a newer edit of this one: both
+    // sides' tags and notes are kept (as the schema upgrades and the undo merge two copies), not the newer's alone.
+    const merged = incoming.updatedAt > 0 && resolved.id !== record.id ? mergeSamePaper(current.id, current, incoming) : mergeRecord(current, incoming, this.now);
     if (merged === current || equal(merged, current)) {
       const reason = equal(incoming, current)
         ? 'unchanged: identical to the copy in the list'

@@ -343,3 +343,47 @@ describe('looseTitleKey', () => {
     expect(looseTitleKey('Sparse recovery')).not.toBe(looseTitleKey('Dense recovery'));
   });
 });
+
+describe('mergeImport: a backup holding two records of one paper (kept apart in the list it came from)', () => {
+  // The journal version and the preprint, the preprint naming the journal's DOI since arXiv was checked.
+  const JOURNAL = 'doi:10.1038/s41586-024-00001-x';
+  const journal: SavedPaper = {
+    ...openreview,
+    id: JOURNAL,
+    paper: { ...openreview.paper, id: JOURNAL, title: 'Same paper', aliases: [] },
+    status: 'done',
+    tags: ['journal'],
+    note: 'published version',
+    savedAt: 1000,
+    updatedAt: 2000,
+    statusAt: 2000,
+  };
+  const preprint: SavedPaper = {
+    ...attention,
+    paper: { ...attention.paper, title: 'Same paper', aliases: [JOURNAL] },
+    status: 'reading',
+    tags: ['preprint'],
+    note: 'notes on the preprint',
+    savedAt: 3000,
+    updatedAt: 4000,
+    statusAt: 4000,
+  };
+
+  it('restores both into a new profile, in either order, each as it was', async () => {
+    for (const papers of [[journal, preprint], [preprint, journal]]) {
+      const parsed = await parseImport(JSON.stringify({ format: 'papershelf-backup', version: 3, exportedAt: '2026-01-01T00:00:00.000Z', papers }), 'backup.json');
+      const { upserts, summary } = mergeImport(new Map(), parsed, NOW);
+      expect(summary).toMatchObject({ added: 2, updated: 0 });
+      expect(upserts.find((r) => r.id === JOURNAL)).toMatchObject({ status: 'done', tags: ['journal'], note: 'published version' });
+      expect(upserts.find((r) => r.id === preprint.id)).toMatchObject({ status: 'reading', tags: ['preprint'], note: 'notes on the preprint' });
+    }
+  });
+
+  it('into a list holding the other copy, it merges as two copies of a paper do: both tags and both notes kept', () => {
+    const { upserts } = mergeImport(list(journal), [preprint], NOW);
+    expect(upserts).toHaveLength(1);
+    expect(upserts[0]).toMatchObject({ id: JOURNAL, status: 'reading', tags: ['preprint', 'journal'], savedAt: 1000, updatedAt: 4000 });
+    expect(upserts[0]!.note).toContain('published version');
+    expect(upserts[0]!.note).toContain('notes on the preprint');
+  });
+});
