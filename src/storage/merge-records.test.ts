@@ -125,6 +125,22 @@ describe('merging two records of one paper', () => {
     expect(await contents(db2)).toEqual(imported);
   });
 
+
+  it("undo keeps with the kept record what it learned since without an edit: a higher version (Seen), an id a save gave it", async () => {
+    const ARXIV = 'arxiv:2401.00001';
+    const preprint: SavedPaper = { ...cvf, id: ARXIV, paper: makePaper({ id: ARXIV, title: TITLE, version: 1 }), updatedAt: 5 };
+    const db = await openDatabase();
+    await putPapers(db, [preprint, cvf]);
+    const { merged, originals } = await mergeRecords(db, version(preprint), [version(cvf)], 100);
+    await editPaper(db, ARXIV, { seenVersion: 3 }, 200); // metadata: the edit time stays
+    await savePaper(db, makePaper({ id: 'openreview:AbCdEf', title: TITLE, aliases: [ARXIV] }), { savedFrom: 'https://openreview.net/', now: 150 });
+    const [kept, other] = await unmergeRecords(db, version(merged), originals);
+    expect(kept!.paper.version).toBe(3); // a version only ever goes up
+    expect(other).toEqual(cvf);
+    expect(await lookup(db, ['openreview:AbCdEf', CVF])).toMatchObject({ 'openreview:AbCdEf': { savedAs: ARXIV }, [CVF]: { status: 'reading' } });
+    // What the other copy brought goes back with it: the kept record does not answer to the CVF page's id.
+    expect(kept!.paper.aliases).not.toContain(CVF);
+  });
   it('merges three copies into one, and undo puts the three back', async () => {
     const db = await openDatabase();
     const dblp: SavedPaper = { ...doi, id: KEY, paper: makePaper({ id: KEY, title: TITLE }), note: '', tags: [], savedAt: 500, updatedAt: 500 };

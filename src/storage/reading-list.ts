@@ -449,16 +449,19 @@ export async function mergeRecords(db: Database, keep: RecordVersion, others: re
  * Undo of a merge: the records as they were before it (mergeRecords' `originals`, the kept one first) put back exactly,
  * in one transaction, over the merged record. Refused (StaleRecordError), writing nothing, when the merged record was
  * changed since (`merged`: as the merge returned it), or a record of one of the other ids was saved again meanwhile:
- * the undo would write over those. Resolves with the records as stored.
+ * the undo would write over those. What the merged record learned since without an edit of the reader's (which would
+ * have changed `updatedAt`) stays with the kept record: a higher arXiv version ("Seen"), an id a save from another page
+ * gave it, a journal DOI a check of arXiv filled in (keptSince). Resolves with the records as stored.
  */
 export async function unmergeRecords(db: Database, merged: RecordVersion, originals: readonly SavedPaper[]): Promise<SavedPaper[]> {
   const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
-  const stored = originals.map(withAliases);
+  let stored = originals.map(withAliases);
   await allOrNothing(tx, async (requests) => {
     if (stored[0]?.id !== merged.id || new Set(stored.map((r) => r.id)).size !== stored.length) throw new TypeError('An undo of a merge puts back the kept record first, then each other once');
     const [current] = await currentRecords(papers, [merged], 'the merge was not undone');
+    stored = [withAliases(keptSince(stored[0], current!, stored.slice(1))), ...stored.slice(1)];
     const again = (await Promise.all(stored.slice(1).map((record) => papers.get(record.id)))).find(Boolean);
     if (again) throw new StaleRecordError(`“${again.paper.title}” was saved again as ${again.id} since the merge: the merge was not undone`);
     stored.forEach((record, i) => requests.push(papers.put(record), relevance.put(relevanceDoc(record)), writeAliases(tx, i === 0 ? current : undefined, record)));
@@ -467,6 +470,19 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
   for (const record of stored) noteWritten(db, record.id, record);
   savedStates(db).committed(token);
   return stored;
+}
+
+/**
+ * The kept record of an undone merge, with what the merged record (`current`) learned since the merge that no other
+ * copy brought to it: a higher version, a DOI it had none of, ids it answers to.
+ */
+function keptSince(kept: SavedPaper, current: SavedPaper, others: readonly SavedPaper[]): SavedPaper {
+  // Every id and DOI a copy brought to the merge (a `doi:` id's DOI too): those go back with their own records.
+  const theirs = new Set(others.flatMap((other) => [...knownIds(other.paper), ...(other.paper.doi ? [other.paper.doi] : [])].flatMap((id) => (id.startsWith('doi:') ? [id, id.slice('doi:'.length)] : [id]))));
+  const learned = (current.paper.aliases ?? []).filter((alias) => !theirs.has(alias));
+  const version = Math.max(kept.paper.version ?? 0, current.paper.version ?? 0) || null;
+  const doi = kept.paper.doi ?? (current.paper.doi && !theirs.has(current.paper.doi) ? current.paper.doi : null);
+  return { ...kept, paper: { ...kept.paper, version, doi, aliases: [...new Set([...(kept.paper.aliases ?? []), ...learned])] } };
 }
 
 /** What arXiv says of a saved paper's publication: its journal's DOI and reference (null: none given). */
