@@ -66,7 +66,9 @@ function mergeTwo(keep: SavedPaper, other: SavedPaper, now: number): SavedPaper 
 
 /**
  * One record of `keep` and `others`, copies of one paper the reader merges: `keep`'s id; the papers merged field by
- * field (mergePapers, `keep`'s first), every other copy's id and aliases among the aliases; the tags of all, each once
+ * field (mergePapers, `keep`'s first), every other copy's id among the aliases, and the copies' own aliases as far
+ * as PAPER_LIMITS.aliases allows (the first ones: a copy with many is rare, and a merge refused for it could never be
+ * done); the tags of all, each once
  * whatever its case; the further-along status; every note kept, `keep`'s first, each other under a line naming its id
  * (unless empty or the same); the earliest save; edited `now`. Throws MergeRefusedError rather than lose anything:
  * tags or a note past a record's limits, an other id the aliases have no room for.
