@@ -27,6 +27,9 @@ const SITE_NAMES: Record<string, string> = {
   semanticscholar: 'Semantic Scholar',
 };
 
+/** The ids of the sites Papershelf reads (adapters), in menu order. */
+export const SITE_IDS: readonly string[] = Object.keys(SITE_NAMES);
+
 /** A site id's name for menus (no page at hand). */
 export function siteName(site: string): string {
   return SITE_NAMES[site] ?? site;

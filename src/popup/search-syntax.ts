@@ -10,7 +10,7 @@ import { lookupKeys, nameFamily, nameParts, sameAuthor, sameFamily, type Family,
 import { hasTag, tagKey } from '../core/tags/same-tag';
 import type { SavedPaper } from '../storage/schema';
 import { READING_STATUSES, type ReadingStatus } from '../storage/status';
-import { siteName } from './format';
+import { SITE_IDS, siteName } from './format';
 import { hasCode, type PaperTest } from './list-query';
 import { hasSearchTerms } from './search-index';
 
@@ -192,7 +192,6 @@ export function savedRange(value: string, now: number): [from: number, to: numbe
   }
 }
 
-const KNOWN_SITES = ['huggingface', 'arxiv', 'alphaxiv', 'openreview', 'pmlr', 'neurips', 'cvf', 'dblp', 'aclanthology', 'scholar', 'semanticscholar'];
 const SITE_ALIASES: Record<string, string[]> = { huggingface: ['hf'], semanticscholar: ['s2'] };
 
 /**
@@ -307,7 +306,7 @@ function compileOne({ key, value, raw }: Qualifier, context: SearchContext): Com
       return { test: (saved) => saved.savedAt >= from && saved.savedAt < to };
     }
     case 'site': {
-      const sites = [...new Set([...KNOWN_SITES, ...context.sites])];
+      const sites = [...new Set([...SITE_IDS, ...context.sites])];
       const site = choose(value, sites.map((id) => [id, [fold(id), fold(siteName(id)), ...(SITE_ALIASES[id] ?? [])]] as const));
       if (site === 'partial') return {};
       if (!site) return { problem: `${quote(raw)}: the list's sites are ${context.sites.join(', ') || 'none yet'}.` };
