@@ -2,10 +2,10 @@
 // them. arXiv and Hugging Face give full names ("Yann LeCun"), Google Scholar initials ("Y LeCun"), dblp a
 // disambiguation number ("Wei Wang 0001"), BibTeX imports "LeCun, Yann"; accents come and go ("Schölkopf" is
 // "Scholkopf" with its accents dropped, and "Schoelkopf" with its umlaut written out; but "Xue" is not "Xu", nor
-// "Goel" "Gol": an "e" after a vowel is the umlaut's only where one name has the umlaut). Two names are one author when their family names agree and each given name either
-// side spells out agrees with the other's, a lone initial with any name it begins (the page says no more). A name
-// followed by its family name alone ("LeCun") finds every author of that family name. Pure; runs in the content
-// script (core of the card's author chip) and in the popup.
+// "Goel" "Gol": an "e" after a vowel is the umlaut's only where one name has the umlaut). Two names are one author
+// when their family names agree and each given name either side spells out agrees with the other's, a lone initial
+// with any name it begins (the page says no more). A name followed by its family name alone ("LeCun") finds every
+// author of that family name. Pure; runs in the content script (core of the card's author chip) and in the popup.
 import { normalizeSpace } from './paper';
 
 /** A family name as compared: its key, folded, and where it has an umlaut the key with it written out (ö as oe). */

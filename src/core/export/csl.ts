@@ -337,7 +337,7 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   };
 }
 
-/** Keywords of an imported item that are not the categories fromCsl made of them: candidates for tags. */
-export function tagCandidates(item: CslItem, paper: Pick<Paper, 'categories'>): string[] {
-  return splitKeywords(item.keyword).filter((k) => !paper.categories.includes(k));
+/** Keywords of an imported item that are not arXiv categories: candidates for tags. */
+export function tagCandidates(item: CslItem): string[] {
+  return splitKeywords(item.keyword).filter((k) => !ARXIV_CATEGORY.test(k));
 }

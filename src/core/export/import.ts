@@ -378,8 +378,7 @@ async function parseCslList(list: unknown[], options: LongWork): Promise<ImportP
       const parsed = v.safeParse(CslInputSchema, raw);
       if (!parsed.success) return { skip: { id: where, reason: describeIssues(parsed.issues) } };
       const item = cslItemOf(parsed.output);
-      const paper = fromCsl(item, { page: 'csl-json', siteIdFromId: true });
-      return importedRecord(paper, tagCandidates(item, paper), where);
+      return importedRecord(fromCsl(item, { page: 'csl-json', siteIdFromId: true }), tagCandidates(item), where);
     }),
   );
   return { ok: true, format: 'csl-json', ...dedupe(checked) };
@@ -418,7 +417,7 @@ async function parseBibtex(body: string, options: LongWork): Promise<ImportParse
       page: 'bibtex',
       dblpKey: DBLP_CITE_KEY.exec(entry.label)?.[1] ?? null,
     });
-    return importedRecord(paper, tagCandidates(csl, paper), `@${entry.type}{${clip(entry.label, 60)}}`);
+    return importedRecord(paper, tagCandidates(csl), `@${entry.type}{${clip(entry.label, 60)}}`);
   };
   const checked = await inChunks(entries, options, (chunk) => {
     try {
@@ -456,8 +455,7 @@ async function parseRis(body: string, options: LongWork): Promise<ImportParseRes
       const where = `#${start + i + 1}`;
       try {
         const csl = risRecordToCsl(record);
-        const paper = fromCsl(csl, { page: 'ris', siteIdFromId: true, plainText: true });
-        return importedRecord(paper, tagCandidates(csl, paper), where);
+        return importedRecord(fromCsl(csl, { page: 'ris', siteIdFromId: true, plainText: true }), tagCandidates(csl), where);
       } catch (error) {
         return { skip: { id: where, reason: `could not be read (${firstLine(error)})` } };
       }
