@@ -341,6 +341,25 @@ describe('GitHub client: failures never throw', () => {
     expect(fake.calls).toHaveLength(2);
   });
 
+  it.each([
+    ['200', () => jsonResponse(githubRepoBody('owner/shared'), 200, { etag: 'W/"abc"' })],
+    ['304', () => notModified({ etag: 'W/"abc"' })],
+  ] as const)('with storage full over a stale entry, a %s it cannot keep is still the answer: one request, then fresh', async (_status, reply) => {
+    const { cache, db } = await freshDatabase();
+    const time = clock();
+    const repo = { fullName: 'owner/shared', stars: 1, forks: 0, pushedAt: null, archived: false, description: null, language: null, license: null, htmlUrl: 'https://github.com/owner/shared' };
+    await putRepo(db, { key: 'owner/shared', status: 'ok', etag: 'W/"abc"', fetchedAt: time.now() - 2 * DAY, repo });
+    const full = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const fake = fakeFetch(reply);
+    const client = createGithubClient({ fetch: fake.fetch, now: time.now, cache: { ...cache, putRepo: full, putRateLimit: full } });
+    for (let block = 0; block < 20; block++) {
+      await Promise.all(Array.from({ length: 8 }, () => client.repo('owner/shared')));
+      await client.idle();
+    }
+    expect(fake.calls).toHaveLength(1);
+    expect(await client.repo('owner/shared')).toMatchObject({ state: 'fresh' });
+  });
+
   it('odd but valid fields are normalised (empty repository, unknown licence, nulls)', async () => {
     const { client } = await setup(() =>
       ok('owner/empty', { pushed_at: null, license: { spdx_id: 'NOASSERTION' }, description: null, language: null }),

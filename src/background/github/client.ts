@@ -72,7 +72,10 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     const name = fullName.trim();
     if (!REPO_NAME.test(name)) return { state: 'not-found', repo: null, name }; // cannot exist; never asked
     const key = repoKey(name);
-    const cached = (await safely(() => cache.getRepo(key), null)) ?? uncached.get(key) ?? null;
+    // The newer of the two: storage that filled up keeps an old entry, which must not hide the answer held here since.
+    const stored = await safely(() => cache.getRepo(key), null);
+    const held = uncached.get(key);
+    const cached = (held && (!stored || held.fetchedAt > stored.fetchedAt) ? held : stored) ?? null;
     const age = cached ? now() - cached.fetchedAt : Infinity;
     if (cached && age >= 0 && age < FRESH_MS) return answer(cached, name, 'fresh');
     if (coolingDown(key)) return fallback(cached, name);

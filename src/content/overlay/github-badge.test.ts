@@ -26,6 +26,10 @@ it("shows the repository at once, the page's figure if any, and the API's figure
   expect(shownText(badge.element)).toBe('owner/repo★ 2.5k · 12d ago');
   expect(badge.element.title).toBe('GitHub repository owner/repo, 2500 stars, last push 12d ago');
   expect(abbreviate(999)).toBe('999');
+  // Rounded up to the next unit, not "1000k".
+  expect(abbreviate(999_499)).toBe('999k');
+  expect(abbreviate(999_500)).toBe('1M');
+  expect(abbreviate(1_250_000)).toBe('1.3M');
 });
 
 it('writes nothing when an answer changes nothing (offline, rate-limited, or what the page showed already)', async () => {

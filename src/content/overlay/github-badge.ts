@@ -23,7 +23,8 @@ const MARK_PATH =
 /** 1234 -> "1.2k", 1_500_000 -> "1.5M". */
 export function abbreviate(n: number): string {
   if (n < 1000) return String(n);
-  if (n < 1e6) return `${trim(n / 1e3)}k`;
+  // 999,500 rounds to 1000k: from there it is 1M.
+  if (n < 999_500) return `${trim(n / 1e3)}k`;
   return `${trim(n / 1e6)}M`;
 }
 const trim = (x: number) => (x >= 100 ? Math.round(x).toString() : x.toFixed(1).replace(/\.0$/, ''));
