@@ -12,7 +12,7 @@ import { updateToolbarCount } from './toolbar-count';
 import { MENU_ID, originsFor } from './context-menu';
 import { reportLinkProblem, reportLinkSaved } from './link-save-notice';
 import { LINK_PROBLEM_KEY } from './link-problem';
-import { recordRejectedToken } from './rejected-token';
+import { recordRejectedToken, unlessRejected } from './rejected-token';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
@@ -38,7 +38,7 @@ const settings = createSettingsService(db, browser.storage.local, {
 const toolbar = { db, settings: settings.read };
 
 const relevance = createRelevanceService(db);
-const repos = createRepoService(db, async () => (await settings.read()).githubToken.trim() || null, recordRejectedToken);
+const repos = createRepoService(db, async () => unlessRejected((await settings.read()).githubToken.trim() || null), recordRejectedToken);
 
 // Whether anything is saved, read now, before any message's write: pages are told when the list gains its first paper or
 // loses its last, since relevance is on for them only while something is (list-presence.ts).

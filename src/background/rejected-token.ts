@@ -11,7 +11,18 @@ export async function recordRejectedToken(token: string): Promise<void> {
   await browser.storage.session.set({ [REJECTED_TOKEN_KEY]: await tokenDigest(token) });
 }
 
-/** The options page: the digest of the token GitHub last refused, or null. */
+/**
+ * The background: `token`, unless it is the one GitHub last refused. Its digest is in storage.session, which outlives
+ * a stopped service worker (the client's own memory of it does not): a revoked token is not sent again after a
+ * restart either, until a different one is saved.
+ */
+export async function unlessRejected(token: string | null): Promise<string | null> {
+  if (!token) return null;
+  const rejected = await readRejectedTokenDigest();
+  return rejected !== null && rejected === (await tokenDigest(token)) ? null : token;
+}
+
+/** The options page (and unlessRejected): the digest of the token GitHub last refused, or null. */
 export async function readRejectedTokenDigest(): Promise<string | null> {
   try {
     const digest = (await browser.storage.session.get(REJECTED_TOKEN_KEY))[REJECTED_TOKEN_KEY];
