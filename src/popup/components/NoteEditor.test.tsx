@@ -85,6 +85,33 @@ describe('note editor', () => {
     expect(box.value).toBe('mine, unsaved');
   });
 
+  it('an earlier save’s answer does not put older text back while a newer save is on its way', async () => {
+    const { api } = renderPopup([makeSaved('arxiv:2607.00001', 'Noted paper', 3000, { note: '' })]);
+    const edit = api.edit;
+    const answers: (() => void)[] = [];
+    api.edit = (async (...args: Parameters<typeof edit>) => {
+      const stored = await edit(...args);
+      await new Promise<void>((resolve) => answers.push(resolve));
+      return stored;
+    }) as typeof edit;
+    const box = await noteBox();
+    fireEvent.input(box, { target: { value: 'first' } });
+    fireEvent.blur(box);
+    fireEvent.input(box, { target: { value: 'first second' } });
+    fireEvent.blur(box);
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(box.value).toBe('first second');
+    fireEvent.input(box, { target: { value: `${box.value} third` } });
+    answers[1]!();
+    fireEvent.blur(box);
+    await waitFor(() => expect(answers).toHaveLength(3));
+    answers[2]!();
+    await waitFor(() => expect(api.papers[0]!.note).toBe('first second third'));
+    expect(box.value).toBe('first second third');
+  });
+
   it('keeps a pasted note within what the background stores, and says the rest was not kept', async () => {
     const { api } = renderPopup(papers);
     const box = await noteBox();

@@ -20,13 +20,16 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
   /** The last input was longer than a note may be, and cut: said, or the cut text would go unnoticed. */
   const [clipped, setClipped] = useState(false);
   const pending = useRef<string | null>(null);
+  /** Saves sent and not yet answered: an earlier one's answer is older text than the box shows. */
+  const inFlight = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mounted = useRef(true);
   const id = useId();
 
-  // Follow changes made elsewhere, but never over text the user has not saved yet.
+  // Follow changes made elsewhere, but never over text the user has not saved yet, nor while a save is on its way (the
+  // answer to an earlier one would put older text back, and the next keystroke would build on it).
   useEffect(() => {
-    if (pending.current === null) setDraft(saved.note);
+    if (pending.current === null && inFlight.current === 0) setDraft(saved.note);
   }, [saved.note]);
 
   const flush = useCallback(() => {
@@ -35,7 +38,9 @@ export function NoteEditor({ saved, delayMs = 400 }: { saved: SavedPaper; delayM
     if (note === null) return;
     pending.current = null;
     setSaving(true);
+    inFlight.current++;
     void state.saveNote(saved.id, note).then((ok) => {
+      inFlight.current--;
       if (!ok) pending.current ??= note; // still unsaved: kept on screen through changes from elsewhere, sent again
       if (!mounted.current) return;
       setFailed(!ok);
