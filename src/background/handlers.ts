@@ -101,9 +101,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     }
     case 'editMany': {
       const { ids, edit } = message.payload as Envelope<'editMany'>['payload'];
-      const written = await editPapers(db, ids, edit);
+      const at = Date.now();
+      const written = await editPapers(db, ids, edit, at);
       if (written) deps.broadcast({ type: 'reload' }); // one notice, not one per record
-      return { written };
+      return { written, at };
     }
     case 'save': {
       const { paper, savedFrom } = message.payload as Envelope<'save'>['payload'];

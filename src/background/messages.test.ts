@@ -202,10 +202,13 @@ describe('handle', () => {
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(51);
     notices.length = 0;
-    expect(await handle(parseEnvelope({ type: 'editMany', payload: { ids: many.slice(0, 3).map((r) => r.id), edit: { status: 'done' } } }), deps)).toEqual({ written: 3 });
+    const bulk = (await handle(parseEnvelope({ type: 'editMany', payload: { ids: many.slice(0, 3).map((r) => r.id), edit: { status: 'done' } } }), deps)) as { written: number; at: number };
+    expect(bulk).toEqual({ written: 3, at: expect.any(Number) });
     expect(notices).toEqual([{ type: 'reload' }]);
     const list = (await handle(parseEnvelope({ type: 'list', payload: {} }), deps)) as SavedPaper[];
     expect(list.filter((r) => r.status === 'done').map((r) => r.id).sort()).toEqual(many.slice(0, 3).map((r) => r.id).sort());
+    // The edit's time is the one the records were given: the page shows them as stored.
+    expect(list.filter((r) => r.status === 'done').every((r) => r.updatedAt === bulk.at)).toBe(true);
   });
 
   it('merges two records of one paper: the other one removed, then the merged one naming its id; undo puts both back', async () => {

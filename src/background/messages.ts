@@ -306,7 +306,8 @@ export interface Responses {
   previewTabPaper: TabPaperPreview | null;
   /** The record as stored. */
   saveTabPaper: SavedPaper;
-  editMany: { written: number };
+  /** `at`: the edit's time, which the page gives the records it shows (their `updatedAt`, as stored). */
+  editMany: { written: number; at: number };
   repos: (RepoSummary | null)[];
   paperRepos: string[][];
   tagSettings: { watchedTopics: string[]; followedAuthors: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };

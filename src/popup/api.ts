@@ -58,7 +58,7 @@ export interface ReadingListApi {
   /** Write many records in one transaction: all or nothing (imports, bulk edits). */
   putMany(records: SavedPaper[]): Promise<{ written: number }>;
   /** The same change to many papers, applied by the background to what it has (one transaction). */
-  editMany(ids: string[], edit: PaperEdit): Promise<{ written: number }>;
+  editMany(ids: string[], edit: PaperEdit): Promise<{ written: number; at: number }>;
   /** Called after any change to the list made anywhere (with the background's notice); returns an unsubscribe function. */
   subscribe(onChange: (notice: Notice) => void): () => void;
   /** Core sites and whether their host access is granted (Firefox lets users withhold it). */

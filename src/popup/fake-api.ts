@@ -104,10 +104,12 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
     }),
     editMany: vi.fn(async (ids: string[], edit: PaperEdit) => {
       if (api.failPutMany) throw api.failPutMany; // the same all-or-nothing write fails the same way
-      const records = api.papers.filter((p) => ids.includes(p.id)).map((found) => applyEdit(clone(found), structuredClone(edit), Math.max(Date.now(), found.updatedAt + 1)));
+      const found = api.papers.filter((p) => ids.includes(p.id));
+      const at = Math.max(Date.now(), ...found.map((record) => record.updatedAt + 1));
+      const records = found.map((record) => applyEdit(clone(record), structuredClone(edit), at));
       upsert(records);
       if (records.length) broadcast({ type: 'reload' });
-      return { written: records.length };
+      return { written: records.length, at };
     }),
     merge: vi.fn(async (keep: RecordVersion, others: RecordVersion[]) => {
       const originals = current(api.papers, [keep, ...others]).map(clone);

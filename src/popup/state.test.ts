@@ -263,6 +263,15 @@ describe('reading-list state', () => {
     expect(vi.mocked(api.remove).mock.calls).toEqual([[two.id]]);
   });
 
+  it('after a bulk edit the page holds the records as stored (their edit time the background\'s), so a merge of them next is not refused', async () => {
+    const a = makeSaved('cvf:CVPR2024/html/Lovelace_X', 'Rethinking Attention', 3000);
+    const b = makeSaved('doi:10.1109/cvpr52733.2024.00123', 'Rethinking attention.', 6000);
+    const { api, state } = await started([a, b], { now: () => Date.now() + 7 }); // the page's clock a little ahead
+    await state.setStatus([a.id, b.id], 'reading');
+    for (const id of [a.id, b.id]) expect(state.getSnapshot().byId.get(id)!.updatedAt).toBe(api.papers.find((p) => p.id === id)!.updatedAt);
+    expect(await state.merge(a.id, [b.id])).toBe(true);
+  });
+
   it('a bulk removal that fails removes nothing and says so', async () => {
     const { api, state } = await started();
     api.failPutMany = new Error('QuotaExceededError');

@@ -329,14 +329,15 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     }
     if (!targets.length) return;
     expectEcho(RELOAD);
+    let at: number;
     try {
-      await api.editMany(targets, edit);
+      ({ at } = await api.editMany(targets, edit));
     } catch (error) {
       consumeEcho(RELOAD);
       throw error;
     }
-    // Show it at once as the background applied it (others' concurrent edits arrive with their own notices).
-    const at = now();
+    // Show it at once as the background applied it, at its time: the records' `updatedAt` as stored, which a merge
+    // next names them by (others' concurrent edits arrive with their own notices).
     upsertLocal(targets.map((id) => applyEdit(snapshot.byId.get(id)!, edit, at)));
   }
 
