@@ -49,6 +49,22 @@ describe('library page', () => {
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Papers' })).getByText('Pasted Into the Library')).toBeTruthy());
   });
 
+  it('"/" on a row checkbox or the "Has code" box goes to the search box (nobody types into a checkbox)', async () => {
+    renderLibrary(papers);
+    const search = await screen.findByRole('searchbox', { name: 'Search papers' });
+    for (const checkbox of [box('First paper'), screen.getByRole('checkbox', { name: 'Has code' })]) {
+      checkbox.focus();
+      fireEvent.keyDown(checkbox, { key: '/' });
+      expect(document.activeElement).toBe(search);
+    }
+    // Typed into a text field, "/" is a character.
+    const field = document.body.appendChild(document.createElement('input'));
+    field.focus();
+    fireEvent.keyDown(field, { key: '/' });
+    expect(document.activeElement).toBe(field);
+    field.remove();
+  });
+
   it('selects a range with shift-click and counts the selection', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

@@ -34,6 +34,23 @@ describe('tag editor', () => {
     expect(input.value).toBe('');
   });
 
+  it('ArrowUp from the field goes to the last suggestion, and from the first back round to the last', async () => {
+    renderPopup(papers);
+    const input = await openDetails('Untagged paper');
+    fireEvent.focus(input);
+    fireEvent.input(input, { target: { value: 'vi' } });
+    const listbox = screen.getByRole('listbox', { name: 'Existing tags' });
+    const option = (name: string) => within(listbox).getByRole('option', { name }).id;
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(option('vision transformers'));
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(option('vision'));
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(option('vision transformers'));
+  });
+
   it('adds a new tag, picks one with the mouse, and removes one', async () => {
     const { api } = renderPopup(papers);
     const input = await openDetails('Tagged paper');

@@ -37,7 +37,8 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
       event.preventDefault();
       const list = suggestTags(knownTags, typed, saved.tags);
       if (!open) setOpen(true);
-      if (list.length) setActive((i) => (event.key === 'ArrowDown' ? (i + 1) % list.length : (i - 1 + list.length) % list.length));
+      // From the field (none active, -1), Down goes to the first suggestion and Up to the last.
+      if (list.length) setActive((i) => (event.key === 'ArrowDown' ? (i + 1) % list.length : i <= 0 ? list.length - 1 : i - 1));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const picked = active >= 0 ? suggestions[active] : undefined;
