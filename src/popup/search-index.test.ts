@@ -37,6 +37,11 @@ describe('PaperIndex', () => {
     expect(hits(index, '10.1109/cvpr52733.2026.00042')).toEqual([cvf.id]);
     expect(hits(index, '10.1038/s41586-026-01234-5')).toEqual([journal.id]);
     expect(hits(index, '2601.0000')).toEqual([moe.id, diffusion.id, journal.id].sort()); // typing it: a prefix
+    // As pasted from a citation or an address: the DOI with doi:, an arXiv id with its version.
+    expect(hits(index, 'doi:10.1038/s41586-026-01234-5')).toEqual([journal.id]);
+    expect(hits(index, 'doi:10.1109/cvpr52733.2026.00042')).toEqual([cvf.id]);
+    expect(hits(index, 'arXiv:2601.00003v2')).toEqual([journal.id]);
+    expect(hits(index, '2601.00001v1')).toEqual([moe.id]);
   });
 
   it('matches prefixes as you type, small typos, and ignores accents', () => {

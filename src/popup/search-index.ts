@@ -20,13 +20,17 @@ function fieldText(saved: SavedPaper, field: Field): string {
     case 'note':
       return saved.note;
     case 'ids':
-      return [saved.id, ...(Array.isArray(saved.paper.aliases) ? saved.paper.aliases : []), saved.paper.doi ?? ''].join(' ');
+      // The DOI as `doi:…`, as a reader may paste it (the word "doi" must match too).
+      return [saved.id, ...(Array.isArray(saved.paper.aliases) ? saved.paper.aliases : []), saved.paper.doi ? `doi:${saved.paper.doi}` : ''].join(' ');
   }
 }
 
-/** Lowercase and strip accents, so "schölkopf" finds "Schölkopf" and "scholkopf" does too. */
+/**
+ * Lowercase and strip accents, so "schölkopf" finds "Schölkopf" and "scholkopf" does too; an arXiv number's version
+ * dropped ("2601.00003v2" is the paper saved as 2601.00003, whose id has none).
+ */
 function processTerm(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/^(\d{4,7})v\d+$/, '$1');
 }
 
 export const SEARCH_OPTIONS: SearchOptions = {
