@@ -259,6 +259,7 @@ export function LibraryApp({
               <VersionsPanel api={api} papers={snapshot.papers} versions={versions} learn={learnVersions} complete={snapshot.complete} announce={setAnnouncement} />
               <TagsPanel
                 tags={snapshot.tags}
+                complete={snapshot.complete}
                 // A table shown by the tag follows it: under its new name, or, the tag gone, unfiltered by tag.
                 onRename={async (from, to) => {
                   const n = await state.renameTagEverywhere(from, to);

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // The library's Tags panel: every tag with its count, shown, renamed (or merged) and removed on every paper at once.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSaved } from '../../popup/fake-api';
+import { FIRST_PAGE } from '../../popup/state';
 import { renderLibrary } from './render-library';
 
 afterEach(cleanup);
@@ -45,6 +46,31 @@ describe('library: the Tags panel', () => {
     await within(panel()).findByText(/^Removed/);
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect((screen.getByRole('combobox', { name: 'Filter by tag' }) as HTMLSelectElement).value).toBe('');
+  });
+
+  it('waits for the whole list to rename or remove: a tag on an older paper still loading is renamed there too', async () => {
+    const many = Array.from({ length: FIRST_PAGE + 5 }, (_, i) =>
+      makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 10_000 - i, { tags: i === 0 || i === FIRST_PAGE + 3 ? ['reinforcment'] : [] }),
+    );
+    let release!: () => void;
+    const whole = new Promise<void>((resolve) => (release = resolve));
+    const { api } = renderLibrary(many, undefined, undefined, undefined, (fake) => {
+      const list = fake.list;
+      fake.list = vi.fn(async (limit?: number) => {
+        if (limit === undefined) await whole;
+        return list(limit);
+      });
+    });
+    await screen.findByText('Newest 60, loading the rest…');
+    const rename = within(panel()).getByRole('button', { name: 'Rename “reinforcment”' }) as HTMLButtonElement;
+    expect(rename.disabled).toBe(true);
+    expect(within(panel()).getByText('Renaming and removing wait for the rest of the list to load.')).toBeTruthy();
+    release();
+    await waitFor(() => expect(rename.disabled).toBe(false));
+    fireEvent.click(rename);
+    fireEvent.input(within(panel()).getByRole('textbox', { name: 'New name for “reinforcment”' }), { target: { value: 'reinforcement' } });
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Rename' }));
+    await waitFor(() => expect(api.papers.filter((p) => p.tags.length).map((p) => p.tags)).toEqual([['reinforcement'], ['reinforcement']]));
   });
 
   it('renames a tag on every paper with it, in any case, in one write', async () => {

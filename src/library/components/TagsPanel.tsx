@@ -14,6 +14,11 @@ interface Props {
   onShow: (tag: string) => void;
   /** The page's polite live region. */
   announce?: (message: string) => void;
+  /**
+   * Whether `tags` are the whole list's yet (a long one loads newest first): a rename or removal acts on the papers
+   * the page holds, so both wait for all of them, as Export and Import do.
+   */
+  complete?: boolean;
 }
 
 type Editing = { tag: string; mode: 'rename' | 'remove' };
@@ -26,7 +31,7 @@ const FIRST = 30;
  * of the list) and Remove act on every paper with it, in one write each. Neither can be undone, so Remove asks first
  * and Rename's button says when it merges.
  */
-export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {} }: Props) {
+export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {}, complete = true }: Props) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [typed, setTyped] = useState('');
   const [all, setAll] = useState(false);
@@ -121,6 +126,7 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
       <h2 id="tags-heading" tabIndex={-1} ref={heading}>
         Tags
       </h2>
+      {!complete && tags.length > 0 && <p class="muted small">Renaming and removing wait for the rest of the list to load.</p>}
       {tags.length === 0 ? (
         <p class="muted">No paper has a tag yet.</p>
       ) : (
@@ -136,10 +142,10 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
                 <span class="muted">{formatCount(count)}</span>
                 {mode === null && (
                   <span class="tag-actions">
-                    <button type="button" disabled={busy} aria-label={`Rename “${tag}”`} onClick={() => open(tag, 'rename')}>
+                    <button type="button" disabled={busy || !complete} aria-label={`Rename “${tag}”`} onClick={() => open(tag, 'rename')}>
                       Rename
                     </button>
-                    <button type="button" disabled={busy} aria-label={`Remove “${tag}” from every paper`} onClick={() => open(tag, 'remove')}>
+                    <button type="button" disabled={busy || !complete} aria-label={`Remove “${tag}” from every paper`} onClick={() => open(tag, 'remove')}>
                       Remove
                     </button>
                   </span>
