@@ -272,6 +272,28 @@ describe('reading-list state', () => {
     expect(await state.merge(a.id, [b.id])).toBe(true);
   });
 
+  it('a paper removed elsewhere while the whole list is being read does not come back with that read', async () => {
+    const many = longList();
+    const api = createFakeApi(many);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const list = api.list;
+    api.list = vi.fn(async (limit?: number) => {
+      const answer = await list(limit);
+      if (limit === undefined) await held; // read before the removal, answered after it
+      return answer;
+    });
+    const state = createReadingListState(api, { drafts: memoryDraftStore(), refreshDelayMs: 0 });
+    stops.push(state.start());
+    await vi.waitFor(() => expect(state.getSnapshot().load).toBe('ready'));
+    const old = many[FIRST_PAGE + 2]!;
+    await api.remove(old.id); // another tab: its notice reaches this page
+    release();
+    await vi.waitFor(() => expect(state.getSnapshot().complete).toBe(true));
+    await vi.waitFor(() => expect(state.getSnapshot().byId.has(old.id)).toBe(false));
+    expect(state.getSnapshot().papers).toHaveLength(many.length - 1);
+  });
+
   it('a bulk removal that fails removes nothing and says so', async () => {
     const { api, state } = await started();
     api.failPutMany = new Error('QuotaExceededError');

@@ -278,8 +278,11 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   function onNotice(notice: Notice): void {
     if (consumeEcho(notice.type === 'reload' ? RELOAD : notice.id)) return;
     if (notice.type === 'changed' && notice.state === null) {
-      if (snapshot.byId.has(notice.id)) removeLocal([notice.id]);
-      return;
+      const shown = snapshot.byId.has(notice.id);
+      if (shown) removeLocal([notice.id]);
+      // Not among the papers shown yet, while the rest of the list loads: the read under way may have read it before
+      // the removal, and would bring it back; a refresh follows the removal instead.
+      if (shown || snapshot.complete) return;
     }
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(() => void refresh(), refreshDelayMs);
