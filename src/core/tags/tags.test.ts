@@ -394,4 +394,24 @@ describe('topic words in another sense, and common phrasings missed (found by an
     expect(tags('Instruction Tuning with Curated Demonstrations')).toContain('llm');
     expect(tags('A Survey on Instruction Fine-Tuning')).toContain('llm');
   });
+  it('reasoning / medical / robotics: title-only and weak words in other senses', () => {
+    expect(tags('A Mathematical Framework for Transformer Circuits')).not.toContain('reasoning');
+    expect(tags('Proof-of-Learning: Definitions and Practice')).not.toContain('reasoning');
+    expect(tags('CLEVR: A Diagnostic Dataset for Compositional Language and Elementary Visual Reasoning')).not.toContain('medical');
+    expect(tags('StyleCLIP: Text-Driven Manipulation of StyleGAN Imagery')).not.toContain('robotics');
+  });
+
+  it('image-generation: NLP "text style transfer"', () => {
+    expect(tags('Style Transformer: Unpaired Text Style Transfer without Disentangled Latent Representation')).not.toContain('image-generation');
+  });
+
+  it('graphs: causal DAG structure learning (guideline: "causal DAG discovery are not")', () => {
+    expect(tags('DAGs with NO TEARS: Continuous Optimization for Structure Learning',
+      'Estimating the structure of directed acyclic graphs (DAGs, also known as Bayesian networks) is a challenging problem.')).not.toContain('graphs');
+  });
+
+  it('benchmarks: "we present experiments on three datasets", "renders images"', () => {
+    expect(tags('X', 'We present experiments on three datasets and show consistent gains.')).not.toContain('benchmarks');
+    expect(tags('X', 'Our model renders high-quality images in real time.')).not.toContain('benchmarks');
+  });
 });

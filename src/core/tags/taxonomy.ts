@@ -53,7 +53,7 @@ export const TOPICS: readonly Topic[] = [
     label: 'Image generation',
     phrases:
       '!image (generation|generators?|synthesis|editing), text-to-image, image-to-image, generat* (\\w+ )?images?, !synthesi[sz]e* (\\w+ )?images, !edit* images?, =GANs?, !generative adversarial networks?, !=FID, !inpainting, !style transfer, !=DALL-E*, !stable diffusion, !autoregressive image*',
-    exclude: '(AI|machine)-generated images?',
+    exclude: '(AI|machine)-generated images?, (text|textual|sentence|language) style transfer',
     min: 2,
   },
   {
@@ -152,7 +152,7 @@ export const TOPICS: readonly Topic[] = [
     label: 'Reasoning',
     phrases:
       'reasoning, !chain-of-thoughts?, !=CoT, step-by-step, !=(GSM8K|MATH|AIME), !math (word )?problems, !theorem prov*, provers?, !olympiad*, !test-time (compute|scaling), !overthink*, !process reward models?, !=PRMs?, rationales?, commonsense, !reasoning models?',
-    title: 'math*, proofs?',
+    title: 'math, =MATH, mathematics, mathematical (reasoning|problems?|questions|olympiad*|proofs?|discovery), (formal|mathematical|theorem) proofs?',
     min: 2,
   },
   {
@@ -240,7 +240,7 @@ export const TOPICS: readonly Topic[] = [
     label: 'Graph learning',
     phrases:
       'graphs?, graph-*, hypergraph*, subgraph*, =GNNs?, message-passing, knowledge graphs?, node (classification|representations?|embeddings?), link prediction, =Weisfeiler*',
-    exclude: 'computation(al)? graphs?, (bar|line|causal) graphs?',
+    exclude: 'computation(al)? graphs?, (bar|line|causal) graphs?, directed acyclic graphs?',
   },
   {
     id: 'time-series',
@@ -337,7 +337,7 @@ export const TOPICS: readonly Topic[] = [
     phrases:
       '(releas|introduc|present|buil|construct|curat|collect|creat|crowdsourc|assembl|render)* (a |an |the |our )?(new |novel |large-scale |challenging |cleaned |carefully )?([\\w,-]+ ){0,3}(benchmarks?|datasets?|corpus|corpora|challenge sets?|evaluation (sets?|harness|suite|protocol)|questions|tasks|annotat*|judge?ments|preferences|(video|image)-question pairs|images), new (benchmarks?|datasets?|set|corpus|questions), as a (new )?benchmark, we (benchmark|annotate), evaluation (guidelines|protocol|harness|methodology)',
     title: 'benchmark*, datasets?, corpus, corpora, evaluat*, challenge sets?, leaderboard',
-    exclude: 'dataset (distillation|condensation)',
+    exclude: 'dataset (distillation|condensation), present* (\\w+ ){0,2}(experiments|results|evaluations?) on, render* ([\\w-]+ ){0,2}images',
   },
   {
     id: 'data-curation',
@@ -380,7 +380,7 @@ export const TOPICS: readonly Topic[] = [
     label: 'Robotics',
     phrases:
       'robot*, manipulation, locomotion, grasp*, quadrotors?, quadrupeds?, legged, embodied, embodiments?, sim-to-real, teleoperat*, dexterous, =VLAs?, vision-language-action',
-    exclude: 'robots.txt, robotic process automation',
+    exclude: 'robots.txt, robotic process automation, (text-driven|text-guided|image|photo|face|facial|attribute|semantic|latent|style) manipulation',
     min: 2,
   },
   {
@@ -396,7 +396,7 @@ export const TOPICS: readonly Topic[] = [
     label: 'Medical',
     phrases:
       'medical*, clinic*, patients?, hospitals?, radiolog*, patholog*, X-rays?, =MRI, =CT, =EHRs?, electronic health records?, health-care, diagnos*, diseases?, tumou?rs?, lesions?, cancer*, =ICU, =MIMIC*, whole-slide, dermatolog*, biomarkers?, organs?, =MedQA, physicians?, mortality',
-    exclude: 'diagnos* (failures?|faults?|errors?|problems?|and remed*)',
+    exclude: 'diagnos* (failures?|faults?|errors?|problems?|and remed*), diagnostic (datasets?|benchmarks?|suites?|test sets?|evaluations?|probes?|classifiers?)',
     min: 2,
   },
   {
