@@ -394,6 +394,7 @@ describe('topic words in another sense, and common phrasings missed (found by an
     expect(tags('Instruction Tuning with Curated Demonstrations')).toContain('llm');
     expect(tags('A Survey on Instruction Fine-Tuning')).toContain('llm');
   });
+
   it('reasoning / medical / robotics: title-only and weak words in other senses', () => {
     expect(tags('A Mathematical Framework for Transformer Circuits')).not.toContain('reasoning');
     expect(tags('Proof-of-Learning: Definitions and Practice')).not.toContain('reasoning');
