@@ -13,14 +13,14 @@ describe('saveLink', () => {
     const deps = { resolve: vi.fn(async () => resolved('arxiv:2401.12345')), save: vi.fn(async () => {}) };
     const paper = await saveLink('https://arxiv.org/pdf/2401.12345v2', 'https://blog.example/post', deps);
     expect(deps.resolve).toHaveBeenCalledWith({ kind: 'arxiv', id: '2401.12345', version: 2 });
-    expect(deps.save).toHaveBeenCalledWith(paper, 'https://blog.example/post');
+    expect(deps.save).toHaveBeenCalledWith(paper, 'https://blog.example/post', true);
     expect(paper?.title).toBe('Title of arxiv:2401.12345');
   });
 
   it('uses the paper URL when the page is not a web page, and ignores links to no paper', async () => {
     const deps = { resolve: vi.fn(async () => resolved('arxiv:2401.12345')), save: vi.fn(async () => {}) };
     await saveLink('https://huggingface.co/papers/2401.12345', 'file:///home/me/notes.html', deps);
-    expect(deps.save).toHaveBeenCalledWith(expect.anything(), 'https://arxiv.org/abs/2401.12345');
+    expect(deps.save).toHaveBeenCalledWith(expect.anything(), 'https://arxiv.org/abs/2401.12345', true);
     expect(await saveLink('https://huggingface.co/papers/trending', 'https://x.example/', deps)).toBeNull();
     expect(deps.resolve).toHaveBeenCalledTimes(1);
   });
@@ -35,7 +35,7 @@ describe('saveLink', () => {
       save: vi.fn(async (paper: Parameters<typeof savePaper>[1], savedFrom: string) => void saved.push(await savePaper(db, paper, { savedFrom }))),
     };
     await saveLink('https://arxiv.org/abs/2401.12345', page, deps);
-    expect(deps.save).toHaveBeenCalledWith(expect.anything(), 'https://www.google.com/search');
+    expect(deps.save).toHaveBeenCalledWith(expect.anything(), 'https://www.google.com/search', true);
     expect(v.is(SavedPaperSchema, saved[0])).toBe(true);
     // Undo of a removal puts the record back through the protocol: it must pass.
     const removed = await removePaper(db, 'arxiv:2401.12345');

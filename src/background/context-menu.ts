@@ -49,16 +49,17 @@ export function originsOf(target: LinkTarget | null): string[] {
 
 export interface SaveLinkDeps {
   resolve(target: NonNullable<ReturnType<typeof identifyLink>>): Promise<{ paper: Paper; complete: boolean }>;
-  save(paper: Paper, savedFrom: string): Promise<unknown>;
+  /** `complete`: false for a stand-in whose metadata could not be read (SaveOptions.standIn). */
+  save(paper: Paper, savedFrom: string, complete: boolean): Promise<unknown>;
 }
 
 /** Save the paper a link names; null when the link names none. `pageUrl` is where the link was clicked. */
 export async function saveLink(linkUrl: string, pageUrl: string | undefined, deps: SaveLinkDeps): Promise<Paper | null> {
   const target = identifyLink(linkUrl);
   if (!target) return null;
-  const { paper } = await deps.resolve(target);
+  const { paper, complete } = await deps.resolve(target);
   // Within what a record keeps (a longer one could not be restored after a removal, nor imported from a backup).
   const from = savedFromUrl(pageUrl) ?? paper.url ?? savedFromUrl(linkUrl) ?? '';
-  await deps.save(paper, from);
+  await deps.save(paper, from, complete);
   return paper;
 }

@@ -89,6 +89,19 @@ describe('saveTabPaper: saves it as a link to it would be saved', () => {
     expect((await tabPaper(db, PDF))?.state).toEqual({ status: 'to-read', tags: [] });
   });
 
+  it('saved again while its metadata cannot be read, a paper keeps its title and links: the stand-in only fills gaps', async () => {
+    const real = { ...emptyPaper('arxiv:2606.41234', 'Sparse Routing for Long-Context Retrieval', { site: 'arxiv', page: 'abs' }), authors: ['Ada Lovelace'], url: 'https://arxiv.org/abs/2606.41234' };
+    await savePaper(db, real, { savedFrom: 'https://arxiv.org/abs/2606.41234' });
+    // Every host failed (offline, 429, a host not granted): the stand-in, its id as its title.
+    const standIn = { ...emptyPaper('arxiv:2606.41234', 'arXiv:2606.41234', { site: 'arxiv', page: 'link' }), url: 'https://arxiv.org/abs/2606.41234', pdfUrl: PDF, version: 2 };
+    const links = { resolve: vi.fn(async () => ({ paper: standIn, complete: false })) };
+    const record = await saveTabPaper(db, PDF, { links, broadcast: () => {} });
+    expect(record.paper).toMatchObject({ title: real.title, authors: ['Ada Lovelace'], pdfUrl: PDF, version: 2 });
+    // A new paper saved so is the stand-in, to be read again later.
+    const other = await saveTabPaper(db, 'https://arxiv.org/abs/2606.41235', { links: { resolve: vi.fn(async () => ({ paper: { ...standIn, id: 'arxiv:2606.41235', title: 'arXiv:2606.41235' }, complete: false })) }, broadcast: () => {} });
+    expect(other.paper.title).toBe('arXiv:2606.41235');
+  });
+
   it('refuses an address that names no paper with a NoPaperError, saving and telling nothing', async () => {
     const notices: Notice[] = [];
     const links = resolved(makePaper());

@@ -75,8 +75,8 @@ export async function saveAddressed(db: Database, url: string, pageUrl: string |
   let record: SavedPaper | null = null;
   await saveLink(url, pageUrl, {
     resolve: (target) => deps.links.resolve(target),
-    save: async (paper, savedFrom) => {
-      record = await savePaper(db, paper, { savedFrom });
+    save: async (paper, savedFrom, complete) => {
+      record = await savePaper(db, paper, { savedFrom, standIn: !complete });
       deps.broadcast(changedNotice(record));
     },
   });

@@ -126,6 +126,11 @@ export async function openDatabase(name = DB_NAME, onClosed?: () => void): Promi
 export interface SaveOptions {
   savedFrom: string;
   now?: number;
+  /**
+   * The paper is a stand-in, its metadata unread (a link saved while the metadata hosts failed: its id as its title):
+   * over a record saved already it only fills what the record lacks, never its title or links.
+   */
+  standIn?: boolean;
 }
 
 /**
@@ -143,7 +148,7 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   // that record is the paper's, and keeps its id.
   const existing = await findRecord(tx, knownIds(paper));
   const record: SavedPaper = withAliases(existing
-    ? { ...existing, paper: mergePapers(paper, existing.paper, existing.id) }
+    ? { ...existing, paper: options.standIn ? mergePapers(existing.paper, paper, existing.id) : mergePapers(paper, existing.paper, existing.id) }
     : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now, statusAt: now });
   await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, existing, record)]);
   await tx.done;
