@@ -117,6 +117,12 @@ describe('the reading status of a saved paper', () => {
     choices()[0]!.focus();
     elsewhere.focus();
     expect(open()).toBe(false);
+    // Back to their button, then on past it (Shift+Tab twice, to the Save button): closed too.
+    toggle.click();
+    toggle.focus();
+    expect(open()).toBe(true);
+    elsewhere.focus();
+    expect(open()).toBe(false);
   });
 
   it('keeps focus where it is on a press inside while open (a click that does not focus its button closes nothing)', () => {

@@ -125,11 +125,6 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void, pick
         return choice;
       });
       group.append(...choices);
-      // Focus leaving the group (Tab past it, a click elsewhere) closes it; back to its own button leaves it to that.
-      group.addEventListener('focusout', (event) => {
-        const to = event.relatedTarget as Node | null;
-        if (!to || (!group!.contains(to) && to !== toggle)) close(false);
-      });
       toggle.after(group);
     }
     markCurrent();
@@ -144,6 +139,12 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void, pick
     event.stopPropagation();
     if (group && !group.hidden) close(true);
     else open();
+  });
+  // Focus leaving the control (Tab past the statuses, Shift+Tab past their button, a click elsewhere) closes them; moving
+  // between the statuses and their own button leaves them open.
+  element.addEventListener('focusout', (event) => {
+    const to = event.relatedTarget as Node | null;
+    if (!to || !element.contains(to)) close(false);
   });
   // Escape closes the open statuses, from a status or from their button (focus moved back to it), and goes no further:
   // the page's own Escape (closing its dialog, say) is not set off. Closed, Escape is the page's.
