@@ -624,6 +624,32 @@ describe('Annotator', () => {
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:2' }), location.href);
   });
 
+  it('on the shortcut, toggles no card once the pointer left every card (not the last one it crossed)', async () => {
+    document.body.innerHTML = '<header><h1>Papers</h1></header>' + card('1') + card('2');
+    const port = fakePort();
+    const a = annotator(port);
+    await a.start();
+    document.querySelectorAll('article')[1]!.querySelector('h3')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    document.querySelector('h1')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(await a.toggleActive()).toBeNull();
+    expect(port.save).not.toHaveBeenCalled();
+  });
+
+  it("on the shortcut, toggles the card whose fields sit beside it (the adapter's cardBeside: arXiv's dd)", async () => {
+    document.body.innerHTML = card('1') + '<aside data-beside="1">its title, beside it</aside>' + card('2') + '<aside data-beside="2">its title</aside>';
+    const port = fakePort();
+    const beside: SiteAdapter<null> = {
+      ...fakeAdapter,
+      cardBeside: (el) => (el.localName === 'aside' && el.previousElementSibling?.localName === 'article' ? el.previousElementSibling : null),
+    };
+    const a = new Annotator({ doc: document, adapterFor: () => beside, port, now: () => new Date('2026-07-02T00:00:00Z') });
+    running.push(a);
+    await a.start();
+    document.querySelector('article')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    document.querySelector('aside[data-beside="2"]')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(await a.toggleActive()).toBe('fake:2');
+  });
+
   it('says when storage is full, and keeps the card unsaved', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort();

@@ -415,12 +415,12 @@ export class Annotator {
     this.themeObserver = new MutationObserver(followTheme);
     this.themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['class'] });
     win?.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', followTheme);
-    // Remember the card under the pointer or focus (events from the closed root are retargeted to the host).
+    // Remember the card under the pointer or focus (events from the closed root are retargeted to the host); off
+    // every card, none (the shortcut then acts on no card it is not pointed at).
     const track = (event: Event) => {
       const host = (event.target as Element | null)?.closest?.(HOST_TAG);
-      const card = host ? null : this.enclosingCard(event.target as Element);
-      const entry = host ? this.byHost.get(host) : card ? this.cards.get(card) : undefined;
-      if (entry) this.active = entry;
+      const card = host ? null : (this.enclosingCard(event.target as Element) ?? this.cardBeside(event.target as Element));
+      this.active = (host ? this.byHost.get(host) : card ? this.cards.get(card) : undefined) ?? null;
     };
     doc.addEventListener('mouseover', track, { passive: true });
     doc.addEventListener('focusin', track);
@@ -840,6 +840,17 @@ export class Annotator {
     // was out of the page (a re-render took it out mid-batch) is mounted when it is back.
     if (!entry.placed) return !entry.revealed;
     return this.inPlace(entry) && entry.overlay!.host.isConnected;
+  }
+
+  /** The card whose fields `node` is among, beside the card itself (SiteAdapter.cardBeside: arXiv's dd). */
+  private cardBeside(node: Element | null): Element | null {
+    const beside = this.adapter?.cardBeside;
+    if (!beside) return null;
+    for (let el: Element | null = node; el; el = el.parentElement) {
+      const card = beside(el);
+      if (card) return this.cards.has(card) ? card : null;
+    }
+    return null;
   }
 
   private enclosingCard(node: Element | null): Element | null {

@@ -281,6 +281,16 @@ describe('/new listing (new-cs-lg.html, built from the templates)', () => {
   const url = 'https://arxiv.org/list/cs.LG/new';
   const papers = () => run(load('new-cs-lg.html'), url).papers;
 
+  it("gives a listing entry's dd (title, authors, abstract) its dt card, for the shortcut's card under the pointer", () => {
+    const doc = load('new-cs-lg.html');
+    const [first, second] = arxiv.findCards(doc, ctxFor(doc, url));
+    const dd = second!.nextElementSibling!;
+    expect(dd.localName).toBe('dd');
+    expect(arxiv.cardBeside!(dd)).toBe(second);
+    expect(arxiv.cardBeside!(first!)).toBeNull(); // the dt is the card itself
+    expect(arxiv.cardBeside!(dd.querySelector('.list-title')!)).toBeNull(); // the annotator walks up to the dd
+  });
+
   it('finds the entries of all three sections in document order', () => {
     const doc = load('new-cs-lg.html');
     expect(doc.querySelectorAll('dl#articles')).toHaveLength(3);

@@ -699,6 +699,15 @@ export const arxiv: SiteAdapter<ArxivContext> = {
   // A listing row's first line ("[1] arXiv:… [pdf, html, other]") has most of its width free: the overlay goes at its
   // end, and inserting it moves nothing below (a block under the title moved the whole list, 60-110 ms a batch).
   inlineOverlay: (card) => card.localName === LIST_CARD,
+  // A listing entry's dd (title, authors, abstract) is the dt's before it.
+  cardBeside(el) {
+    if (el.localName !== 'dd') return null;
+    for (let prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (prev.localName === LIST_CARD) return prev;
+      if (prev.localName === 'dd') return null;
+    }
+    return null;
+  },
   mountPoint(card) {
     if (card.localName === LIST_CARD) return { parent: card, before: null };
     if (card.matches(SEARCH_CARD)) return after(card.querySelector(SEARCH_TITLE), card);

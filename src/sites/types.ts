@@ -67,6 +67,12 @@ export interface SiteAdapter<Ctx = unknown> {
    * which on a long list is most of what inserting it costs (issue #7).
    */
   inlineOverlay?(card: Element): boolean;
+  /**
+   * Optional: the card an element outside every card belongs to, where a card's fields sit beside it (arXiv's
+   * listing: the title and authors are in the `<dd>` after the `<dt>` card); null for none. Only the keyboard shortcut
+   * asks (the paper under the pointer), never the page's mutations.
+   */
+  cardBeside?(el: Element): Element | null;
   /** Where the overlay goes for this card: appended to `parent` before `before` (null: at the end). */
   mountPoint(card: Element): { parent: Element; before: Node | null };
 }
