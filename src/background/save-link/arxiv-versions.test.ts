@@ -58,6 +58,10 @@ describe('parseArxivAtomBatch', () => {
       [null, 'Proceedings'],
       [null, null],
     ]);
+    // Several DOIs, space-separated (a paper and its erratum): the first is the paper's.
+    const two = arxivEntry().replace('10.1145/3650000.3650123</arxiv:doi>', '10.1103/PhysRevD.76.013009 10.1103/PhysRevD.77.019901</arxiv:doi>');
+    const both = parseArxivAtomBatch(arxivFeed(two), ['2402.09876']);
+    expect(both.status === 'ok' && both.entries[0]!.doi).toBe('10.1103/physrevd.76.013009');
   });
 
   it('refuses an answer it cannot trust: a paper not asked for, one twice, one without a version, arXiv’s error', () => {

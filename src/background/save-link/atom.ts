@@ -120,9 +120,14 @@ function readEntry(entry: XmlElement, expected: string): AtomResult {
       pdfUrl: pdf[0]?.attrs.href?.trim() || null,
       comment: text(entry, ARXIV_NS, 'comment'),
       journalRef: text(entry, ARXIV_NS, 'journal_ref'),
-      doi: text(entry, ARXIV_NS, 'doi'),
+      doi: firstDoi(text(entry, ARXIV_NS, 'doi')),
     },
   };
+}
+
+/** `<arxiv:doi>` may list several DOIs, space-separated (a paper and its erratum): the first is the paper's. */
+function firstDoi(value: string | null): string | null {
+  return value?.trim().split(/\s+/)[0] || null;
 }
 
 /** An arXiv paper's newest version, as a batched answer (`id_list=a,b,c`) gives it. */
@@ -176,7 +181,7 @@ export function parseArxivAtomBatch(xml: string, expected: readonly string[]): A
         version: parsed.version,
         updated: datePart(text(entry, ATOM_NS, 'updated')),
         comment: comment && clip(comment, COMMENT_MAX),
-        doi: ownDoi(text(entry, ARXIV_NS, 'doi'), `arxiv:${parsed.id}`),
+        doi: ownDoi(firstDoi(text(entry, ARXIV_NS, 'doi')), `arxiv:${parsed.id}`),
         journalRef: journalRef && clip(journalRef, PAPER_LIMITS.venue),
       });
     }
