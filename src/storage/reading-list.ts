@@ -2,7 +2,8 @@
 // after its transaction has committed (`tx.done`), so "saved" always means saved.
 import { applyEdit, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
-import { mergePapers, type Paper } from '../core/paper';
+import { mergedIdentity, mergePapers, type Paper } from '../core/paper';
+import { doiOf } from '../core/ids';
 import { mergeSamePaper } from './same-paper';
 import { findRecord, withAliases, writeAliases } from './aliases';
 import { knownIds } from '../core/aliases';
@@ -482,12 +483,13 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
  * copy brought to it: a higher version, a DOI it had none of, ids it answers to.
  */
 function keptSince(kept: SavedPaper, current: SavedPaper, others: readonly SavedPaper[]): SavedPaper {
-  // Every id and DOI a copy brought to the merge (a `doi:` id's DOI too): those go back with their own records.
-  const theirs = new Set(others.flatMap((other) => [...knownIds(other.paper), ...(other.paper.doi ? [other.paper.doi] : [])].flatMap((id) => (id.startsWith('doi:') ? [id, id.slice('doi:'.length)] : [id]))));
+  // Every id and DOI a copy brought to the merge (the DOI an id carries too): those go back with their own records.
+  const theirs = new Set(others.flatMap((other) => [...knownIds(other.paper), other.paper.doi].flatMap((id) => (id ? [id, doiOf(id) ?? id] : []))));
   const learned = (current.paper.aliases ?? []).filter((alias) => !theirs.has(alias));
-  const version = Math.max(kept.paper.version ?? 0, current.paper.version ?? 0) || null;
-  const doi = kept.paper.doi ?? (current.paper.doi && !theirs.has(current.paper.doi) ? current.paper.doi : null);
-  return { ...kept, paper: { ...kept.paper, version, doi, aliases: [...new Set([...(kept.paper.aliases ?? []), ...learned])] } };
+  const theirDoi = current.paper.doi !== null && theirs.has(current.paper.doi);
+  // The version never goes down, a DOI once found is kept (mergedIdentity), the kept record's own first.
+  const identity = mergedIdentity(kept.paper, { version: current.paper.version, doi: theirDoi ? null : current.paper.doi });
+  return { ...kept, paper: { ...kept.paper, ...identity, aliases: [...new Set([...(kept.paper.aliases ?? []), ...learned])] } };
 }
 
 /** What arXiv says of a saved paper's publication: its journal's DOI and reference (null: none given). */
