@@ -10,6 +10,7 @@ import { RELEVANCE_CARDS_MAX } from '../background/messages';
 import { createTagger } from './tagger';
 import { shownText, userInput } from './overlay/host';
 import { card, fakeAdapter } from '../../test/unit/fake-adapter';
+import { huggingface } from '../sites/huggingface';
 import { captureClosedRoots } from '../../test/unit/closed-roots';
 
 // jsdom's clicks are all a script's: here they stand for the user's (the guard itself: overlay/save-control.test.ts).
@@ -2197,4 +2198,54 @@ describe('failureMessage', () => {
       }
     }
   });
+});
+
+describe('Annotator with overlays beside their cards (a Hugging Face row of several paper links)', () => {
+  /** Hugging Face's adapter as on a profile page (jsdom's own address is not one). */
+  const PROFILE = new URL('https://huggingface.co/example-org');
+  const profile: SiteAdapter<any> = {
+    ...huggingface,
+    pageKind: () => 'profile',
+    context: (doc, _url, now) => huggingface.context(doc, PROFILE, now),
+    contextInSlices: undefined,
+  };
+  const row = (...ids: string[]) => `<div class="paper-card">${ids.map((id) => `<a href="/papers/${id}">Paper ${id}</a>`).join('')}</div>`;
+  const overlaysIn = (el: Element) => [...el.querySelectorAll('papershelf-overlay')].map((h) => h.getAttribute('data-papershelf-id'));
+
+  /** The rows' waits are WAIT long: each test gets room to fail on its assertion rather than time out. */
+  const LONG = 15000;
+
+  async function started() {
+    document.body.innerHTML = `<main><h2>Papers</h2><div class="grid">${row('2607.00917', '2401.12345')}</div></main>`;
+    const a = new Annotator({ doc: document, adapterFor: () => profile, port: fakePort(), onError: vi.fn(), now: () => new Date('2026-07-02T00:00:00Z') });
+    running.push(a);
+    await a.start();
+    const r = document.querySelector('.paper-card')!;
+    await vi.waitFor(() => expect(overlaysIn(r)).toEqual(['arxiv:2607.00917', 'arxiv:2401.12345']), WAIT);
+    return r;
+  }
+
+  it('gives a link the page adds to the row its own overlay, and leaves the others as they are', async () => {
+    const r = await started();
+    r.insertAdjacentHTML('beforeend', '<a href="/papers/2609.22268">Paper 2609.22268</a>');
+    await vi.waitFor(() => expect(overlaysIn(r)).toEqual(['arxiv:2607.00917', 'arxiv:2401.12345', 'arxiv:2609.22268']), WAIT);
+  }, LONG);
+
+  it("takes a replaced link's overlay away with it, and gives its replacement one", async () => {
+    const r = await started();
+    const first = r.querySelector('a')!;
+    const next = document.createElement('a');
+    next.href = '/papers/2609.22268';
+    next.textContent = 'Paper 2609.22268';
+    first.replaceWith(next);
+    await vi.waitFor(() => expect(overlaysIn(r)).toEqual(['arxiv:2609.22268', 'arxiv:2401.12345']), WAIT);
+    // The other link's overlay stays beside it.
+    expect(r.querySelector('a[href="/papers/2401.12345"]')!.nextElementSibling!.localName).toBe('papershelf-overlay');
+  }, LONG);
+
+  it("puts back the overlay a re-render took out of the row, that card's only", async () => {
+    const r = await started();
+    r.querySelectorAll('papershelf-overlay')[0]!.remove();
+    await vi.waitFor(() => expect(overlaysIn(r)).toEqual(['arxiv:2607.00917', 'arxiv:2401.12345']), WAIT);
+  }, LONG);
 });

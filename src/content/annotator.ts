@@ -210,8 +210,11 @@ function holdsLink(el: Element): boolean {
 
 export class Annotator {
   private readonly cards = new WeakMap<Element, Annotated>();
-  /** Mount parent -> card, so mutations next to an overlay outside its card are traced back to the card. */
-  private readonly parents = new WeakMap<Element, Element>();
+  /**
+   * Mount parent -> the cards whose overlays were put in it from outside it (a Hugging Face profile row's link cards,
+   * alphaXiv's h1), so that a change next to such an overlay is traced back to its card. A row can hold several.
+   */
+  private readonly parents = new WeakMap<Element, Set<Element>>();
   /** Every card by paper id, for live updates (several cards can show one paper). */
   private readonly byId = new Map<string, Set<Annotated>>();
   private readonly states = new Map<string, SavedState | null>();
@@ -798,8 +801,9 @@ export class Annotator {
         // check that the overlay is still there, and, where the added part holds a link, that the card still names
         // its paper (a part re-rendered for another paper beside the overlay). Elsewhere, look for new cards in the
         // added subtree only.
-        const enclosing = this.enclosingCard(node as Element);
+        // A link added beside a card's overlay, outside the card, is no part of it (a row of link cards: a new one).
         const link = holdsLink(node as Element);
+        const enclosing = this.enclosingCard(node as Element, link);
         if (enclosing) {
           if (link) found.add(this.recheck(enclosing));
           else if (!this.hasOverlay(enclosing)) found.add(enclosing);
@@ -813,10 +817,11 @@ export class Annotator {
       for (const node of record.removedNodes) {
         // Our overlay was taken out by a re-render while the card stayed: put it back.
         if (node.nodeType === 1 && (node as Element).localName === HOST_TAG && record.target.isConnected) {
-          const card = this.enclosingCard(record.target as Element);
-          if (card) found.add(card);
+          const card = this.byHost.get(node as Element)?.card ?? this.enclosingCard(record.target as Element);
+          if (card?.isConnected) found.add(card);
         }
       }
+      if (record.removedNodes.length && record.target.nodeType === 1) this.dropOrphans(record.target as Element);
     }
     if (found.size) void this.annotate([...found]);
   }
@@ -853,13 +858,38 @@ export class Annotator {
     return null;
   }
 
-  private enclosingCard(node: Element | null): Element | null {
+  /**
+   * The card `node` is in, or else the one whose overlay sits beside it; none where `node` sits beside several (a row
+   * of link cards: an element added there is no card's part) or, with `within`, is in no card.
+   */
+  private enclosingCard(node: Element | null, within = false): Element | null {
     for (let el: Element | null = node; el; el = el.parentElement) {
       if (this.cards.has(el)) return el;
-      const card = this.parents.get(el);
-      if (card) return card;
+      if (within) continue;
+      const beside = this.besideIn(el);
+      if (beside.length) return beside.length === 1 ? beside[0]! : null;
     }
     return null;
+  }
+
+  /** The cards, in the page, whose overlays were put in `parent` from outside it. */
+  private besideIn(parent: Element): Element[] {
+    const cards = this.parents.get(parent);
+    if (!cards) return [];
+    return [...cards].filter((card) => card.isConnected && this.cards.get(card)?.parent === parent);
+  }
+
+  /**
+   * Overlays put beside a card that the page has taken out of `parent` (a row's link replaced by another paper's)
+   * go with it: nothing else would, and they would go on naming the paper it held.
+   */
+  private dropOrphans(parent: Element): void {
+    for (const card of this.parents.get(parent) ?? []) {
+      if (card.isConnected) continue;
+      const host = this.cards.get(card)?.overlay?.host;
+      if (host?.parentNode === parent) host.remove();
+      this.parents.get(parent)!.delete(card);
+    }
   }
 
   /**
@@ -1089,7 +1119,11 @@ export class Annotator {
     at.parent.insertBefore(overlay.host, at.before);
     entry.parent = at.parent;
     entry.placed = true;
-    this.parents.set(at.parent, entry.card);
+    if (!entry.card.contains(at.parent)) {
+      let beside = this.parents.get(at.parent);
+      if (!beside) this.parents.set(at.parent, (beside = new Set()));
+      beside.add(entry.card);
+    }
     return overlay;
   }
 
