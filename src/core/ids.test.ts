@@ -361,6 +361,12 @@ describe('currentId: ids older builds stored or exported, as canonicalId gives t
     expect(currentId('doi:10.48550/arXiv.2401.12345')).toBe('arxiv:2401.12345');
     expect(currentId('doi:10.1000/ABC')).toBe('doi:10.1000/abc');
   });
+  it("drops what parseDoi no longer keeps at a DOI's end: a doi.org link's closing slash, a sentence's full stop", () => {
+    expect(currentId('doi:10.1145/3065386/')).toBe('doi:10.1145/3065386');
+    expect(currentId('doi:10.1145/3065386.')).toBe('doi:10.1145/3065386');
+    expect(currentId('doi:10.1061/(asce)0733-9445(2006)132:2(246)')).toBe('doi:10.1061/(asce)0733-9445(2006)132:2(246)');
+    expect(currentId('doi:10.18653/v1/2023.acl-long.1/')).toBe('aclanthology:2023.acl-long.1');
+  });
   it('leaves current ids and ids it does not understand as they are', () => {
     for (const id of ['arxiv:math/0309136', 'aclanthology:2023.acl-long.1', 'doi:10.1000/abc', 'openreview:aBcD3fGh1', 'arxiv:not-an-id', 'doi:nonsense', 'import:0123456789abcdef']) {
       expect(currentId(id)).toBe(id);

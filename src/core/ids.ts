@@ -91,6 +91,11 @@ export function isDoi(text: string): boolean {
   return WHOLE_DOI_RE.test(text);
 }
 
+/** `doi` without sentence punctuation or a doi.org link's closing slash (`https://doi.org/10.1145/3065386/`) at its end: no DOI ends in one. */
+export function trimmedDoi(doi: string): string {
+  return withoutTrailing(doi, /[.,;:/]+$/);
+}
+
 /** The first DOI in a string or `doi.org` URL, trailing sentence punctuation stripped, lowercased. */
 export function parseDoi(text: string): string | null {
   let source = text;
@@ -101,8 +106,7 @@ export function parseDoi(text: string): string | null {
   }
   const m = DOI_RE.exec(source);
   if (!m) return null;
-  // Sentence punctuation, and a doi.org link's closing slash (`https://doi.org/10.1145/3065386/`): no DOI ends in one.
-  return withoutTrailing(m[1]!, /[.,;:/]+$/).toLowerCase();
+  return trimmedDoi(m[1]!).toLowerCase();
 }
 
 /**
@@ -263,7 +267,8 @@ export function canonicalId(hints: IdentityHints): string | null {
  * The id canonicalId gives today for an id an older build may have stored or exported: an arXiv id without its
  * version and subject class (`arxiv:math.GT/0309136v2` → `arxiv:math/0309136`, schema v6), a DOI id that names an
  * arXiv or ACL Anthology paper as that paper's id (`doi:10.18653/v1/2023.acl-long.1` → `aclanthology:2023.acl-long.1`,
- * schema v4), a DOI lowercased. Any other id is returned as it is.
+ * schema v4), a DOI lowercased and without a closing slash or full stop (`doi:10.1145/3065386/`, schema v11). Any
+ * other id is returned as it is.
  */
 export function currentId(id: string): string {
   if (id.startsWith('arxiv:')) {
@@ -271,7 +276,7 @@ export function currentId(id: string): string {
     return arxiv ? `arxiv:${arxiv.id}` : id;
   }
   if (id.startsWith('doi:')) {
-    const doi = id.slice('doi:'.length);
+    const doi = trimmedDoi(id.slice('doi:'.length));
     return isDoi(doi) ? idFromDoi(doi.toLowerCase()) : id;
   }
   return id;
