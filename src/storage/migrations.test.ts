@@ -394,6 +394,45 @@ describe('database migrations', () => {
     checked.recordsChecked += records.length;
   });
 
+  it("v10 → v11 moves DOI ids and DOIs that kept a doi.org link's closing slash to today's form, joining the copies of one paper", async () => {
+    const record = (id: string, fields: Partial<SavedPaper>, paper: Partial<Paper> = {}): SavedPaper => ({
+      id, paper: makePaper({ id, aliases: [], ...paper }), status: 'to-read', tags: [], note: '', savedFrom: 'https://doi.org/', savedAt: 100, updatedAt: 100, ...fields,
+    });
+    // Saved from https://doi.org/10.1145/3065386/ by an older build, and again, slash-less, by a newer one.
+    const slashed = record('doi:10.1145/3065386/', { status: 'reading', tags: ['vision'], note: 'old copy', savedAt: 50, updatedAt: 200 }, { doi: null });
+    const again = record('doi:10.1145/3065386', { tags: ['cnn'], savedAt: 300, updatedAt: 300 }, { doi: null });
+    // Saved alone from a doi.org link with its slash: it only moves.
+    const alone = record('doi:10.1000/xyz123/', { tags: ['alone'] }, { doi: null });
+    // An arXiv paper whose journal DOI an older build kept with the slash (its alias too), and that journal version
+    // saved on its own by a newer build: one paper.
+    const preprint = record('arxiv:2401.12345', { note: 'preprint', updatedAt: 400 }, { doi: '10.1109/tpami.2025.3512345/', aliases: ['doi:10.1109/tpami.2025.3512345/'] });
+    const journal = record('doi:10.1109/tpami.2025.3512345', { status: 'done', note: 'journal', updatedAt: 150 }, { doi: null });
+    const plain = record('arxiv:2402.00001', { tags: ['kept'] });
+    await createV3ToV8(DB_NAME, 10, [slashed, again, alone, preprint, journal, plain], { aliases: [['doi:10.1109/tpami.2025.3512345/', preprint.id]] });
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    expect((await db.getAllKeys('papers')).sort()).toEqual(['arxiv:2401.12345', 'arxiv:2402.00001', 'doi:10.1000/xyz123', 'doi:10.1145/3065386']);
+    expect((await db.getAllKeys('relevance')).sort()).toEqual(['arxiv:2401.12345', 'arxiv:2402.00001', 'doi:10.1000/xyz123', 'doi:10.1145/3065386']);
+    // The newer edit's status (mergeSamePaper), both copies' tags and note, the earlier save.
+    expect(await db.get('papers', 'doi:10.1145/3065386')).toMatchObject({ status: 'to-read', tags: ['cnn', 'vision'], note: 'old copy', savedAt: 50, updatedAt: 300 });
+    expect((await db.get('papers', 'doi:10.1145/3065386'))!.paper.id).toBe('doi:10.1145/3065386');
+    expect(await db.get('papers', 'doi:10.1000/xyz123')).toEqual({ ...alone, id: 'doi:10.1000/xyz123', paper: { ...alone.paper, id: 'doi:10.1000/xyz123' } });
+    const merged = (await db.get('papers', preprint.id))!;
+    expect(merged).toMatchObject({ status: 'to-read', note: 'preprint\n\njournal' });
+    expect(merged.paper).toMatchObject({ doi: '10.1109/tpami.2025.3512345', aliases: ['doi:10.1109/tpami.2025.3512345'] });
+    expect(await db.get('papers', plain.id)).toEqual(plain);
+    expect(await db.getAllKeys('aliases')).toEqual([['doi:10.1109/tpami.2025.3512345', preprint.id]]);
+    expect(await db.get('relevance', preprint.id)).toEqual(relevanceDoc(merged));
+    // A page that links either paper by its DOI finds it saved.
+    expect(await lookup(db, ['doi:10.1145/3065386', 'doi:10.1109/tpami.2025.3512345'])).toEqual({
+      'doi:10.1145/3065386': { status: 'to-read', tags: ['cnn', 'vision'] },
+      'doi:10.1109/tpami.2025.3512345': { status: 'to-read', tags: [], savedAs: preprint.id },
+    });
+    for (const stored of await db.getAll('papers')) expect(v.safeParse(SavedPaperSchema, stored).issues).toBeUndefined();
+    checked.migrationsChecked++;
+    checked.recordsChecked += 6;
+  });
+
   it('v2 → v4 builds the relevance model under the new ids only', async () => {
     await createV2([V1_PAPERS[0]!, ROW_COPY, DOI_COPY, ACL_ALONE]);
     const db = await openDatabase();

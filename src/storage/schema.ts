@@ -2,7 +2,7 @@
 // Every version gets one step in `MIGRATIONS`; a step never awaits anything but the upgrade transaction.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
-import { aclAnthologyIdFromDoi, arxivIdOf, parseArxivId } from '../core/ids';
+import { aclAnthologyIdFromDoi, arxivIdOf, currentId, isDoi, parseArxivId, trimmedDoi } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
 import { aliasesOf } from '../core/aliases';
@@ -341,6 +341,12 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('arxivVersions', { keyPath: 'key' });
   },
+  // v11 (0.11.0): DOI ids in today's form. Builds before kept a doi.org link's closing slash in the DOI
+  // (`doi:10.1145/3065386/`, saved from `https://doi.org/10.1145/3065386/`), which canonicalId now drops: the paper
+  // showed as unsaved on every page, and a save made it twice. Records move to their id's current form (currentId),
+  // their paper's DOI and aliases likewise, in `papers`, `relevance` and `aliases`; a paper that turns out to be saved
+  // twice (under both forms, or once by id and once named by another record's alias) becomes one (same-paper.ts).
+  (_db, tx) => currentIds(tx),
 ];
 
 /**
@@ -399,6 +405,75 @@ function movePapers(tx: UpgradeTx, idFor: (id: string) => string | null): Promis
         writes.push(papers.delete(record.id), relevance.delete(record.id), papers.put(moved), relevance.put(relevanceDoc(moved)));
       }
       return Promise.all(writes);
+    })
+    .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
+}
+
+/**
+ * A record with its id, its paper's DOI and its aliases in today's form (see MIGRATIONS[10]), or null when they are
+ * that already or the record is too damaged to touch.
+ */
+export function v11Record(record: SavedPaper): SavedPaper | null {
+  if (!record || typeof record !== 'object' || !record.paper || typeof record.paper !== 'object' || typeof record.id !== 'string') return null;
+  const id = currentId(record.id);
+  const had = record.paper.doi;
+  const doi = typeof had === 'string' && isDoi(trimmedDoi(had)) ? trimmedDoi(had) : had;
+  const aliases = aliasesOf({ ...record.paper, id, doi });
+  const old = aliasList(record);
+  if (id === record.id && doi === had && record.paper.id === id && old.length === aliases.length && old.every((a, i) => a === aliases[i])) return null;
+  return { ...record, id, paper: { ...record.paper, id, doi, aliases } };
+}
+
+/** MIGRATIONS[10]: every record in today's form (v11Record), records of one paper joined, `aliases` made again. */
+function currentIds(tx: UpgradeTx): Promise<unknown> {
+  const papers = tx.objectStore('papers');
+  const relevance = tx.objectStore('relevance');
+  const aliases = tx.objectStore('aliases');
+  return papers
+    .getAll()
+    .then((all) => {
+      const byId = new Map<string, SavedPaper>(all.map((record) => [record.id, record]));
+      const writes = new Map<string, SavedPaper | null>();
+      for (const record of all) {
+        const current = v11Record(record);
+        if (!current || byId.get(record.id) !== record) continue;
+        const other = current.id === record.id ? undefined : byId.get(current.id);
+        let moved = current;
+        try {
+          if (other) moved = mergeSamePaper(current.id, other, current);
+        } catch {
+          continue; // a damaged record stays where it is rather than half-moved
+        }
+        if (current.id !== record.id) {
+          byId.delete(record.id);
+          writes.set(record.id, null);
+        }
+        byId.set(current.id, moved);
+        writes.set(current.id, moved);
+      }
+      if (!writes.size) return [];
+      // A moved record or alias may now name another record: one paper, one record (as MIGRATIONS[7] joined them).
+      for (const id of [...byId.keys()]) {
+        let record = byId.get(id);
+        if (!record) continue;
+        for (const alias of aliasList(record)) {
+          const other = byId.get(alias);
+          if (!other || alias === id) continue;
+          try {
+            record = mergeSamePaper(id, record, other);
+          } catch {
+            continue;
+          }
+          byId.set(id, record);
+          byId.delete(alias);
+          writes.set(id, record);
+          writes.set(alias, null);
+        }
+      }
+      const rows: Promise<unknown>[] = [aliases.clear()];
+      for (const [id, record] of writes) rows.push(...(record ? [papers.put(record), relevance.put(relevanceDoc(record))] : [papers.delete(id), relevance.delete(id)]));
+      for (const [id, record] of byId) for (const alias of aliasList(record)) if (!byId.has(alias)) rows.push(aliases.put(0, [alias, id]));
+      return Promise.all(rows);
     })
     .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
 }

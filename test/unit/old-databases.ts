@@ -10,15 +10,18 @@ export interface OldRows {
   paperRepos?: Array<{ key: string; repos: string[]; fetchedAt: number }>;
   /** Rate-limit blocks; from v8 on, also the list's generation and the snapshots `meta` held before v9. */
   meta?: Array<{ key: string } & Record<string, unknown>>;
+  /** From v8 on: `[alias, record id]` keys of the `aliases` store, as the papers given name them. */
+  aliases?: Array<[string, string]>;
 }
 
 /**
- * The database `name` exactly as versions 3 to 9 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
- * added no store; v7 added the `settings` store, empty here; v8 the `aliases` store, empty here: the caller gives papers with no
- * aliases; v9 the `snapshots` store, empty here), holding `papers` (in the shape of that version: the caller's to give), their relevance rows
- * as those versions wrote them, and `rows`.
+ * The database `name` exactly as versions 3 to 10 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
+ * added no store; v7 added the `settings` store, empty here; v8 the `aliases` store, holding `rows.aliases` only: the
+ * caller gives the papers' aliases and their keys; v9 the `snapshots` store, empty here; v10 `arxivVersions`, empty
+ * here), holding `papers` (in the shape of that version: the caller's to give), their relevance rows as those versions
+ * wrote them, and `rows`.
  */
-export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8 | 9, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
+export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
   const db = await openDB(name, version, {
     upgrade(raw) {
       const store = raw.createObjectStore('papers', { keyPath: 'id' });
@@ -31,10 +34,12 @@ export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8 
       if (version >= 7) raw.createObjectStore('settings');
       if (version >= 8) raw.createObjectStore('aliases');
       if (version >= 9) raw.createObjectStore('snapshots', { keyPath: 'key' });
+      if (version >= 10) raw.createObjectStore('arxivVersions', { keyPath: 'key' });
     },
   });
-  const tx = db.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta'], 'readwrite');
+  const tx = db.transaction(['papers', 'relevance', 'repos', 'paperRepos', 'meta', ...(version >= 8 ? ['aliases'] : [])], 'readwrite');
   await Promise.all([
+    ...(rows.aliases ?? []).map((key) => tx.objectStore('aliases').put(0, key)),
     ...papers.map((paper) => tx.objectStore('papers').put(paper)),
     ...papers.map((paper) => tx.objectStore('relevance').put(relevanceDoc(paper))),
     ...(rows.repos ?? []).map((row) => tx.objectStore('repos').put(row)),
