@@ -41,6 +41,28 @@ describe('chart data', () => {
     expect(weeks.reduce((sum, w) => sum + w.value, 0)).toBe(3);
   });
 
+  it('starts every week at its Monday\'s first instant where a midnight does not exist (Asia/Tehran, DST at 00:00)', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tehran';
+    try {
+      // 22 March 2021, a Monday, began at 01:00: its week starts then, and the weeks before it still at midnight.
+      const now = at(2021, 3, 24);
+      const papers = [
+        makeSaved('arxiv:1', 'Monday, just after midnight', at(2021, 3, 15, 0) + 30 * 60e3),
+        makeSaved('arxiv:2', 'Sunday before', at(2021, 3, 14, 23)),
+      ];
+      const weeks = savedPerWeek(papers, now);
+      expect(weeks.slice(-3).map((week) => week.value)).toEqual([1, 1, 0]);
+      // A Tuesday whose midnight does not exist (22 March 2022): its week's Monday had one.
+      expect(weekStart(at(2022, 3, 22)).getHours()).toBe(0);
+      expect(weekStart(at(2022, 3, 22)).getDate()).toBe(21);
+      expect(weekStart(at(2021, 3, 24)).getTime()).toBe(new Date(2021, 2, 22).getTime());
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('takes the ten most used tags and counts by status', () => {
     const papers = Array.from({ length: 12 }, (_, i) => makeSaved(`arxiv:${i}`, 't', i, { tags: [`tag${i}`, 'common'], status: i % 3 === 0 ? 'done' : 'to-read' }));
     const tags = topTags(papers);

@@ -14,12 +14,14 @@ export interface Bar {
 
 const DAY = 86_400_000;
 
-/** Monday 00:00 local time of the week containing `time`. */
-export function weekStart(time: number): Date {
+/**
+ * The first instant of the Monday `weeksBack` weeks before the week containing `time`, local time: its midnight, or
+ * 01:00 where that day's midnight does not exist (Asia/Tehran's daylight-saving days until 2022). Made from the
+ * calendar day each time, so one such Monday does not move every other week's start to 01:00.
+ */
+export function weekStart(time: number, weeksBack = 0): Date {
   const date = new Date(time);
-  date.setHours(0, 0, 0, 0);
-  date.setDate(date.getDate() - ((date.getDay() + 6) % 7));
-  return date;
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() - ((date.getDay() + 6) % 7) - 7 * weeksBack);
 }
 
 const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
@@ -37,13 +39,9 @@ export function donePerWeek(papers: readonly SavedPaper[], now: number, weeks = 
 
 /** How many of `times` fall in each of the last `weeks` weeks (this week last), empty weeks included. */
 function perWeek(times: readonly number[], now: number, weeks: number): Bar[] {
-  const current = weekStart(now);
   const starts: Date[] = [];
-  for (let i = weeks - 1; i >= 0; i--) {
-    const start = new Date(current);
-    start.setDate(start.getDate() - 7 * i); // by calendar days, so a daylight-saving change does not shift weeks
-    starts.push(start);
-  }
+  // By calendar days, so a daylight-saving change does not shift weeks.
+  for (let i = weeks - 1; i >= 0; i--) starts.push(weekStart(now, i));
   const counts = new Array<number>(weeks).fill(0);
   const first = starts[0]!.getTime();
   for (const time of times) {
