@@ -48,6 +48,7 @@ export function PaperTable({ papers, selected, onSelect, onSelectAll, onStatus, 
         count={papers.length}
         rowHeight={ROW_HEIGHT}
         viewportRef={viewportRef}
+        rowKey={(index) => papers[index]!.id}
         renderRow={(index, style) => {
           const saved = papers[index]!;
           return (

@@ -83,6 +83,45 @@ describe('VirtualList', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Status of a');
   });
 
+  it('a focused row scrolled out of the window stays the same paper when rows before it come or go (saved or removed in another tab)', () => {
+    const table = (items: string[]) => (
+      <VirtualList
+        count={items.length}
+        rowHeight={40}
+        fallbackHeight={400}
+        overscan={5}
+        rowKey={(i) => items[i]!}
+        renderRow={(i, style) => (
+          <div key={items[i]} class="row" style={style}>
+            <input aria-label={`Select ${items[i]}`} />
+          </div>
+        )}
+      />
+    );
+    const items = Array.from({ length: 1000 }, (_, i) => `p${i}`);
+    const { rerender, container } = render(table(items));
+    const viewport = container.firstElementChild as HTMLElement;
+    const box = container.querySelector<HTMLInputElement>('[aria-label="Select p2"]')!;
+    act(() => box.focus());
+    viewport.scrollTop = 500 * 40; // PageDown on the checkbox: the focused row leaves the window
+    fireEvent.scroll(viewport);
+    // A paper saved in another tab comes first: the focused paper is one row further down, still focused and kept.
+    rerender(table(['new', ...items]));
+    expect(document.activeElement).toBe(box);
+    expect(box.isConnected).toBe(true);
+    // A paper before it removed elsewhere: the same again.
+    rerender(table(items.slice(1)));
+    expect(document.activeElement).toBe(box);
+    expect(box.isConnected).toBe(true);
+    const labels = () => [...container.querySelectorAll('input')].map((i) => i.getAttribute('aria-label'));
+    expect(labels()[0]).toBe('Select p2');
+    expect(labels()).not.toContain('Select p1');
+    // The focused paper itself removed: the row that took its place has the focus, as in the window.
+    rerender(table(items.slice(3)));
+    expect(box.isConnected).toBe(false);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Select p4');
+  });
+
   it('clamps at the end of the list', () => {
     const { container } = render(<VirtualList count={3} rowHeight={40} renderRow={(i, style) => <div key={i} class="row" style={style} />} />);
     expect(container.querySelectorAll('.row')).toHaveLength(3);

@@ -14,6 +14,11 @@ interface Props extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   renderRow: (index: number, style: CSSProperties) => ComponentChild;
   /** The scrolling element, for the page to move the focus to. */
   viewportRef?: RefObject<HTMLDivElement | null>;
+  /**
+   * Each row's key (the one renderRow gives it): the focused row is followed by it when rows before it come or go (a
+   * paper saved or removed in another tab), where its index alone would keep another row in its place.
+   */
+  rowKey?: (index: number) => string;
 }
 
 /**
@@ -22,12 +27,12 @@ interface Props extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
  * focus would fall to the page's body with it; a focused row that leaves the list (a status its filter hides, a
  * removal) hands the focus to the same control of the row that takes its place.
  */
-export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 600, renderRow, viewportRef, ...rest }: Props) {
+export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 600, renderRow, viewportRef, rowKey, ...rest }: Props) {
   const ownViewport = useRef<HTMLDivElement>(null);
   const viewport = viewportRef ?? ownViewport;
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(fallbackHeight);
-  const [focused, setFocused] = useState<number | null>(null);
+  const [focus, setFocus] = useState<{ index: number; key: string | undefined } | null>(null);
   /** Where the focus last was in the rows: the element, its row's index and which of the row's cells held it. */
   const lastFocus = useRef<{ element: Element; index: number; cell: number } | null>(null);
 
@@ -46,7 +51,7 @@ export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 6
   const onFocusIn = (event: FocusEvent) => {
     const row = rowOf(event.target);
     const index = indexOf(row);
-    setFocused(index);
+    setFocus(index === null ? null : { index, key: index < count ? rowKey?.(index) : undefined });
     if (row && index !== null) {
       const cell = [...row.children].findIndex((child) => child.contains(event.target as Node));
       lastFocus.current = { element: event.target as Element, index, cell };
@@ -54,7 +59,7 @@ export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 6
   };
   const onFocusOut = (event: FocusEvent) => {
     if (viewport.current?.contains(event.relatedTarget as Node | null)) return;
-    setFocused(null);
+    setFocus(null);
     // Gone elsewhere on purpose (a click on the page's background has no relatedTarget, but the element is still
     // there); a removed element leaves lastFocus for the effect below.
     const left = event.target as Element;
@@ -82,6 +87,19 @@ export function VirtualList({ count, rowHeight, overscan = 8, fallbackHeight = 6
     observer.observe(el);
     return () => observer.disconnect();
   }, [fallbackHeight]);
+
+  // The focused row where it is now: rows before it that came or went moved it. Gone from the list, the row that takes
+  // its place (the effect above gives it the focus).
+  let focused = focus?.index ?? null;
+  let moved = false;
+  if (focus && focus.key !== undefined && rowKey && (focus.index >= count || rowKey(focus.index) !== focus.key)) {
+    for (let i = 0; i < count && !moved; i++) if (rowKey(i) === focus.key) [focused, moved] = [i, true];
+  }
+  useLayoutEffect(() => {
+    if (!moved || !focus || focused === null) return;
+    if (lastFocus.current?.index === focus.index) lastFocus.current.index = focused;
+    setFocus({ index: focused, key: focus.key });
+  });
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
