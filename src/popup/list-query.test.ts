@@ -90,4 +90,9 @@ describe('applyQuery', () => {
 describe('facets', () => {
   it('counts tags, most used first', () => expect(tagCounts(all)).toEqual([['nlp', 2], ['moe', 1], ['vision', 1]]));
   it('lists sites', () => expect(siteIds(all)).toEqual(['arxiv', 'huggingface']));
+  it('lists sites in the order of the names the filter shows, not of their ids', () => {
+    const from = (site: string) => makeSaved(`${site}:x`, site, 1, {}, { source: { site, page: 'paper' } });
+    // "Google Scholar" (scholar) before "Hugging Face" and "PMLR", where its id came after both.
+    expect(siteIds(['pmlr', 'scholar', 'huggingface', 'semanticscholar'].map(from))).toEqual(['scholar', 'huggingface', 'pmlr', 'semanticscholar']);
+  });
 });

@@ -1,6 +1,6 @@
 // Filtering and sorting of the reading list: pure functions, shared by the popup and the library page.
 import type { ReadingStatus, SavedPaper } from '../storage/schema';
-import { REPO_NAME } from './format';
+import { REPO_NAME, siteName } from './format';
 
 export type StatusFilter = ReadingStatus | 'all';
 
@@ -118,7 +118,7 @@ export function tagCounts(papers: readonly SavedPaper[]): [tag: string, count: n
   return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
 }
 
-/** Sites the list's papers came from, by name. */
+/** Sites the list's papers came from, by the name the filter shows (`scholar` is "Google Scholar"). */
 export function siteIds(papers: readonly SavedPaper[]): string[] {
-  return [...new Set(papers.map((saved) => saved.paper.source.site))].sort(collator.compare);
+  return [...new Set(papers.map((saved) => saved.paper.source.site))].sort((a, b) => collator.compare(siteName(a), siteName(b)) || collator.compare(a, b));
 }
