@@ -43,6 +43,11 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const [sort, setSort] = useState<SortKey>('saved');
   const [announcement, setAnnouncement] = useAnnouncer();
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
+  // A request is for the render that made it (the list's effect takes it then): kept, it would pull the focus into the
+  // list whenever the list is drawn again (a search that found nothing, its typo taken back), from the box being typed in.
+  useEffect(() => {
+    if (focusRequest) setFocusRequest(null);
+  }, [focusRequest]);
   const searchRef = useRef<HTMLInputElement>(null);
   const libraryButton = useRef<HTMLButtonElement>(null);
   /** The typed paper's save while it offers one: Enter in the search box. */

@@ -216,6 +216,23 @@ describe('popup keyboard', () => {
     expect(document.activeElement).toBe(search);
   });
 
+  it('a list shown again after a search that found nothing leaves the focus in the search box, where the reader types', async () => {
+    renderPopup(three);
+    await screen.findByText('First paper');
+    const search = screen.getByRole('searchbox');
+    search.focus();
+    fireEvent.keyDown(search, { key: 'ArrowDown' }); // into the list, and back up to type
+    await waitFor(() => expect(document.activeElement).toBe(row('First paper')));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    await waitFor(() => expect(document.activeElement).toBe(search));
+    fireEvent.input(search, { target: { value: 'Secxyzq' } });
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    fireEvent.input(search, { target: { value: 'Second' } }); // the typo taken back: the list comes back
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 60)); // its effects run
+    expect(document.activeElement).toBe(search);
+  });
+
   it('keeps focus in the list after a removal', async () => {
     renderPopup(three);
     await screen.findByText('First paper');
