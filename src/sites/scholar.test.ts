@@ -37,6 +37,13 @@ describe('scholar.pageKind', () => {
     ['https://scholar.google.com/scholar?cites=8981356803495928007&as_sdt=2005&sciodt=0,5&hl=en', 'search'],
     ['https://scholar.google.com/scholar?cluster=8981356803495928007&hl=en&as_sdt=0,5', 'search'],
     ['https://scholar.google.com/scholar?q=related:x6BpcW0wpHwJ:scholar.google.com/&hl=en', 'search'],
+    // The Advanced search dialog (form#gs_asd_frm, action="/scholar", GET) names its fields as_*, never q.
+    ['https://scholar.google.com/scholar?as_q=transformers&as_epq=&as_oq=&as_eq=&as_occt=any&as_sauthors=&as_publication=&as_ylo=&as_yhi=&hl=en&as_sdt=0%2C5', 'search'],
+    ['https://scholar.google.com/scholar?as_q=&as_epq=attention+is+all+you+need&as_oq=&as_eq=&as_occt=title&hl=en', 'search'],
+    ['https://scholar.google.com/scholar?as_q=&as_oq=diffusion+flow&as_occt=any&hl=en', 'search'],
+    ['https://scholar.google.com/scholar?as_q=&as_sauthors=%22GE+Hinton%22&as_publication=&hl=en', 'search'],
+    ['https://scholar.google.com/scholar?as_q=&as_sauthors=&as_publication=Nature&as_ylo=2020&hl=en', 'search'],
+    ['https://scholar.google.com/scholar?as_q=&as_epq=&as_oq=&as_eq=&as_occt=any&as_sauthors=&as_publication=&as_ylo=2020&as_yhi=&hl=en', null],
     [PROFILE, 'profile'],
     ['https://scholar.google.com/citations?hl=en&user=A5NhLJkAAAAJ&view_op=list_works&sortby=pubdate', 'profile'],
     ['https://scholar.google.com/citations?user=A5NhLJkAAAAJ&cstart=20&pagesize=80', 'profile'],

@@ -1,4 +1,4 @@
-// Google Scholar (issue #3): result lists (/scholar?q=, ?cites=, ?cluster=) and profiles (/citations?user=).
+// Google Scholar (issue #3): result lists (/scholar?q=, ?cites=, ?cluster=, Advanced search ?as_q=…) and profiles (/citations?user=).
 // Server-rendered; a profile's "Show more" appends rows to tbody#gsc_a_b by XHR, so findCards takes any subtree.
 // Markup: DOM-NOTES.md §5, checked on saved 2026 and 2016 result pages and a 2020 profile (test/fixtures/scholar/).
 // Decisions: `abstract` stays null (the `div.gs_rs` snippet is query-dependent fragments joined by "…", not the
@@ -26,6 +26,9 @@ const SIDE_LINKS = [
   'div.gs_ggs a', // 2016 markup: div.gs_ggs > div.gs_md_wp > a "[PDF] from sanghv.com"
 ];
 const CLUSTER_PARAMS = ['cluster', 'cites'] as const; // 2016 markup: "All N versions", "Cited by N" links (decimal id)
+// What a result page is for: a query, a paper's citations or versions, or the Advanced search dialog's text fields
+// (form#gs_asd_frm submits as_q, as_epq, … to /scholar without q). A year range alone (as_ylo) finds nothing.
+const SEARCH_PARAMS = ['q', 'cites', 'cluster', 'as_q', 'as_epq', 'as_oq', 'as_sauthors', 'as_publication'] as const;
 const MARKERS = /^(?:\s*\[(?:PDF|HTML|BOOK|B|CITATION|C|DOC|PS)\])+\s*/; // h3 prefix, doubled in 2026 ("[HTML][HTML]")
 const PDF_MARKER = /^\s*\[PDF\]/;
 const BYLINE_ARXIV = /\b(?:arXiv:\s*|CoRR,?\s+abs\/)([\w./-]+)/i; // venue "arXiv preprint arXiv:1706.03762", "CoRR, abs/1206.5538"
@@ -175,7 +178,7 @@ function extractProfileRow(row: Element, ctx: ScholarContext): Paper | null {
 function pageKind(url: URL): string | null {
   if (url.protocol !== 'https:' || !SCHOLAR_HOST.test(url.hostname)) return null;
   const q = (name: string) => !!url.searchParams.get(name)?.trim();
-  if (url.pathname === '/scholar') return q('q') || q('cites') || q('cluster') ? 'search' : null;
+  if (url.pathname === '/scholar') return SEARCH_PARAMS.some(q) ? 'search' : null;
   if (url.pathname !== '/citations' || !q('user')) return null;
   const view = url.searchParams.get('view_op');
   return !view || view === 'list_works' ? 'profile' : null;
