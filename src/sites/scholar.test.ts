@@ -632,6 +632,21 @@ describe('country domains', () => {
     expect(de.papers).toEqual(com.papers);
   });
 
+  it('a result page in another language: the marker spans before a title are no part of it, whatever they say', () => {
+    // Scholar writes the h3's type markers (span.gs_ctc / span.gs_ctu) in the page's language: hl=de shows a book as
+    // "[BUCH][B]" and a citation-only result as "[ZITATION][Z]", hl=fr "[LIVRE][B]".
+    const url = 'https://scholar.google.de/scholar?hl=de&q=attention+is+all+you+need';
+    const html = fixture('search-variants.html')
+      .replace('<span class="gs_ct1">[BOOK]</span>', '<span class="gs_ct1">[BUCH]</span>')
+      .replace('<span class="gs_ct1">[CITATION]</span><span class="gs_ct2">[C]</span>', '<span class="gs_ct1">[ZITATION]</span><span class="gs_ct2">[Z]</span>');
+    const doc = new JSDOM(html, { url }).window.document;
+    const ctx = scholar.context(doc, new URL(url), NOW);
+    const titles = scholar.findCards(doc, ctx).map((card) => scholar.extract(card, ctx)?.title);
+    expect(titles.slice(4)).toEqual(['Deep learning', 'Learning multiple layers of features from tiny images']);
+    const english = load('search-variants.html', 'https://scholar.google.com/scholar?q=attention+is+all+you+need');
+    expect(titles).toEqual(english.papers.map((p) => p?.title));
+  });
+
   it('a profile on scholar.google.co.uk: same ids, links stay on the page’s own domain', () => {
     const uk = load('profile-2020.html', PROFILE.replace('scholar.google.com', 'scholar.google.co.uk'));
     const com = load('profile-2020.html', PROFILE);

@@ -29,6 +29,9 @@ const CLUSTER_PARAMS = ['cluster', 'cites'] as const; // 2016 markup: "All N ver
 // What a result page is for: a query, a paper's citations or versions, or the Advanced search dialog's text fields
 // (form#gs_asd_frm submits as_q, as_epq, … to /scholar without q). A year range alone (as_ylo) finds nothing.
 const SEARCH_PARAMS = ['q', 'cites', 'cluster', 'as_q', 'as_epq', 'as_oq', 'as_sauthors', 'as_publication'] as const;
+// The h3's type markers sit in their own span (2016 and 2026 markup), written in the page's language (hl=de: "[BUCH]",
+// "[ZITATION]"): the span is dropped whatever it says; MARKERS catches English ones written as bare text.
+const MARKER_SPANS = 'span.gs_ctc, span.gs_ctu';
 const MARKERS = /^(?:\s*\[(?:PDF|HTML|BOOK|B|CITATION|C|DOC|PS)\])+\s*/; // h3 prefix, doubled in 2026 ("[HTML][HTML]")
 const PDF_MARKER = /^\s*\[PDF\]/;
 const BYLINE_ARXIV = /\b(?:arXiv:\s*|CoRR,?\s+abs\/)([\w./-]+)/i; // venue "arXiv preprint arXiv:1706.03762", "CoRR, abs/1206.5538"
@@ -142,7 +145,8 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
     siteId: card.getAttribute('data-cid') ?? clusterCid(card, ctx.base),
   });
   const rawTitle = textOf(h3);
-  const title = normalizeSpace(rawTitle.replace(MARKERS, ''));
+  const shown = h3 ? [...h3.childNodes].filter((n) => !(n.nodeType === 1 && (n as Element).matches(MARKER_SPANS))) : [];
+  const title = normalizeSpace(shown.map((n) => n.textContent).join('').replace(MARKERS, ''));
   if (!identity || !title) return null;
   const pdfUrl = PDF_MARKER.test(rawTitle) ? url : sideUrl && PDF_MARKER.test(textOf(side)) ? sideUrl : null;
   return {
