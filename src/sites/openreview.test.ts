@@ -65,7 +65,9 @@ describe('openreview.pageKind', () => {
     [SEARCH_URL, 'list'],
     ['https://openreview.net/search?term=', 'list'],
     ['https://openreview.net/venue?id=ICLR.cc', null], // lists venues, never papers
-    ['https://openreview.net/profile?id=~Mira_Lindqvist1', null],
+    ['https://openreview.net/profile?id=~Mira_Lindqvist1', 'list'], // its Publications: a NoteList
+    ['https://openreview.net/profile', null], // the app puts the owner's id in the address (PreferredIdUpdater)
+    ['https://openreview.net/profile/edit', null],
     ['https://openreview.net/pdf?id=Xk9pQ2vN7a', null],
     ['https://openreview.net/', null],
     ['https://api2.openreview.net/notes?id=Xk9pQ2vN7a', null],
@@ -193,6 +195,38 @@ describe('venue page (group, two tabs rendered, one loading)', () => {
     expect(openreview.findCards(ul.querySelector('div.note')!, ctx)).toEqual([ul.children[0]]);
     expect(openreview.findCards(doc, ctx)).toHaveLength(6);
     expect(openreview.findCards(doc.querySelector('footer')!, ctx)).toEqual([]);
+  });
+});
+
+describe('profile page', () => {
+  // app/profile/Profile.js renders the Publications section with components/profile/ProfilePublications.js: a NoteList
+  // of the author's first 10 notes (no PDF or website icons, no contents), rendered on the client, whose titles link
+  // the forum with a referrer back to the profile.
+  const url = 'https://openreview.net/profile?id=~Mira_Lindqvist1';
+  const html = `<main id="content"><h1>Mira Lindqvist</h1>
+    <section><h4>Publications</h4><div>
+      <ul class="list-unstyled submissions-list">
+        <li><div class="note "><h4><a href="/forum?id=Xk9pQ2vN7a&amp;referrer=%5Bthe%20profile%20of%20Mira%20Lindqvist%5D(%2Fprofile%3Fid%3D~Mira_Lindqvist1)">Sparse Mixtures of Recurrent Experts for Long-Context Modeling</a></h4>
+          <div class="note-authors"><span><a title="~Mira_Lindqvist1" href="/profile?id=~Mira_Lindqvist1">Mira Lindqvist</a>, <a title="~Tomás_Ortega2" href="/profile?id=~Tom%C3%A1s_Ortega2">Tomás Ortega</a></span></div>
+          <ul class="note-meta-info list-inline"><li>Published: 16 Jan 2024, Last Modified: 15 Mar 2024</li><li>ICLR 2024 oral</li><li class="readers">Readers: Everyone</li></ul></div></li>
+      </ul>
+      <a href="/search?term=~Mira_Lindqvist1&amp;content=authors&amp;group=all&amp;source=forum&amp;sort=cdate:desc">View all 14 publications</a>
+    </div></section>
+    <section><h4>Co-Authors</h4><ul><li><a href="/profile?id=~Tom%C3%A1s_Ortega2">Tomás Ortega</a></li></ul></section></main>`;
+
+  it("reads the author's publications as a list page does", () => {
+    const doc = new JSDOM(html, { url }).window.document;
+    const ctx = openreview.context(doc, new URL(url), NOW);
+    expect(ctx.page).toBe('list'); // the content script reads only pages pageKind names
+    const cards = openreview.findCards(doc, ctx);
+    expect(cards).toHaveLength(1);
+    expect(openreview.extract(cards[0]!, ctx)).toEqual<Paper>({
+      ...base('openreview:Xk9pQ2vN7a', 'Sparse Mixtures of Recurrent Experts for Long-Context Modeling', 'list'),
+      authors: ['Mira Lindqvist', 'Tomás Ortega'],
+      published: '2024-01-16',
+      url: 'https://openreview.net/forum?id=Xk9pQ2vN7a',
+      venue: 'ICLR 2024 oral',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 // OpenReview (issue #3): forum pages (/forum?id=<id>, one submission: citation_* meta + the forum note) and note lists
-// (venue/group pages, /submissions?venue=, search). A Next.js app whose lists render client-side (venue tabs, search,
+// (venue/group pages, /submissions?venue=, search, an author's profile). A Next.js app whose lists render client-side (venue tabs, search,
 // pagination), so findCards takes any added subtree. Markup: openreview/openreview-web app/forum/page.js,
 // components/forum/ForumNote.js, NoteList.js, Note.js, NoteTitle.js, NoteAuthors.js, ExpandableList.js, NoteContent.js
 // (DOM-NOTES.md §4). No saved page was available: the fixtures are built from that source.
@@ -54,7 +54,8 @@ function pageKind(url: URL): string | null {
   const path = url.pathname.replace(/\/+$/, '');
   const has = (key: string) => Boolean(url.searchParams.get(key)?.trim());
   if (path === '/forum') return NOTE_ID.test(url.searchParams.get('id') ?? '') ? 'forum' : null;
-  if (path === '/search' || (path === '/group' && has('id')) || (path === '/submissions' && has('venue'))) {
+  // A profile's Publications are a NoteList too (app/profile/Profile.js, components/profile/ProfilePublications.js).
+  if (path === '/search' || ((path === '/group' || path === '/profile') && has('id')) || (path === '/submissions' && has('venue'))) {
     return 'list';
   }
   return null;
