@@ -199,10 +199,11 @@ export function aclAnthologyIdFromDoi(doi: string): string | null {
 
 /**
  * Whether an anthology id is a volume's front matter (its own entry, not a paper): new-style ids ending in `.0`;
- * old-style ids with paper number 0 (W volumes have two digits, so `W19-4200`; others one, so `P19-1000`).
+ * old-style ids with paper number 0 (W volumes have two digits, so `W19-4200`, as have C69 and the D19 workshop
+ * volumes from 5 on, so `D19-5700`: acl-org/acl-anthology's parse_id; others one, so `P19-1000`).
  */
 export function isAclFrontMatter(id: string): boolean {
-  return /\.0$/.test(id) || /^W\d{2}-\d{2}00$/.test(id) || /^[A-VX-Z]\d{2}-\d000$/.test(id);
+  return /\.0$/.test(id) || /^(?:W\d{2}-\d|C69-\d|D19-[5-9])\d00$/.test(id) || /^[A-VX-Z]\d{2}-\d000$/.test(id);
 }
 
 /** The ACL DOI of an anthology id (the inverse of aclAnthologyIdFromDoi). */

@@ -220,6 +220,27 @@ describe('volume page with a year and no month', () => {
   });
 });
 
+describe('volumes whose old-style ids number the volume with two digits', () => {
+  // acl-org/acl-anthology parse_id: before 2020 the volume is the first digit after the hyphen, but the first two in W
+  // collections, C69 and the D19 workshop volumes from 5 on (D19-5702 is paper 2 of volume D19-57): front matter is
+  // D19-5700 there, not D19-5000.
+  const row = (id: string, title: string, author: string) => `<div class="d-sm-flex align-items-stretch mb-3"><div class="d-block me-2 list-button-row"><span class="d-inline d-sm-block text-nowrap"><a class="badge text-bg-primary align-middle me-1" href=https://aclanthology.org/${id}.pdf>pdf</a><a class="badge text-bg-secondary align-middle me-1" href=/${id}.bib>bib</a></span></div><span class=d-block><strong><a class=align-middle href=/${id}/>${title}</a></strong><br><a href=/people/${author.toLowerCase().replace(' ', '-')}/>${author}</a></span></div>`;
+
+  it.each([
+    ['D19-57', 'D19-5700', 'D19-5701'],
+    ['D19-62', 'D19-6200', 'D19-6201'],
+    ['C69-12', 'C69-1200', 'C69-1201'],
+  ])('skips the front matter row of %s', (volume, frontMatter, first) => {
+    const url = `https://aclanthology.org/volumes/${volume}/`;
+    const html = `<section id=main><h2 id=title>Proceedings of a Workshop</h2><div>
+      ${row(frontMatter, 'Proceedings of a Workshop', 'Ed Itor')}${row(first, 'A Paper in the Workshop', 'Ann Author')}</div></section>`;
+    const doc = new JSDOM(html, { url }).window.document;
+    const ctx = aclanthology.context(doc, new URL(url), NOW);
+    const cards = aclanthology.findCards(doc, ctx);
+    expect(cards.map((card) => aclanthology.extract(card, ctx)?.id)).toEqual([`aclanthology:${first}`]);
+  });
+});
+
 describe('event page (constructed)', () => {
   const { papers } = load('event-acl-2023.html', 'https://aclanthology.org/events/acl-2023/');
   it('takes each row’s venue from its volume block and skips front matter', () => {
