@@ -89,6 +89,13 @@ describe('applyQuery', () => {
 
 describe('facets', () => {
   it('counts tags, most used first', () => expect(tagCounts(all)).toEqual([['nlp', 2], ['moe', 1], ['vision', 1]]));
+  it('counts a tag two papers spell in different cases once, named as most of them spell it, and filters on it in any case', () => {
+    const tagged = (id: string, tags: string[]) => makeSaved(id, id, 1, { tags });
+    const list = [tagged('a:1', ['RL']), tagged('a:2', ['rl', 'nlp']), tagged('a:3', ['RL']), tagged('a:4', ['Nlp'])];
+    expect(tagCounts(list)).toEqual([['RL', 3], ['Nlp', 2]]); // a tie of spellings: the first by name, whatever the order
+    expect(tagCounts([...list].reverse())).toEqual([['RL', 3], ['Nlp', 2]]);
+    expect(list.filter((saved) => matchesFilters(saved, { ...NO_FILTERS, tag: 'RL' })).map((saved) => saved.id)).toEqual(['a:1', 'a:2', 'a:3']);
+  });
   it('lists sites', () => expect(siteIds(all)).toEqual(['arxiv', 'huggingface']));
   it('lists sites in the order of the names the filter shows, not of their ids', () => {
     const from = (site: string) => makeSaved(`${site}:x`, site, 1, {}, { source: { site, page: 'paper' } });

@@ -1,6 +1,7 @@
 // Filtering and sorting of the reading list: pure functions, shared by the popup and the library page.
 import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import { REPO_NAME, siteName } from './format';
+import { hasTag, tagKey } from '../core/tags/same-tag';
 
 export type StatusFilter = ReadingStatus | 'all';
 
@@ -49,7 +50,7 @@ export function hasCode(saved: SavedPaper): boolean {
 
 export function matchesFilters(saved: SavedPaper, filters: ListFilters, tests: Partial<PaperTests> = NO_TESTS): boolean {
   if (filters.status !== 'all' && saved.status !== filters.status) return false;
-  if (filters.tag && !saved.tags.includes(filters.tag)) return false;
+  if (filters.tag && !hasTag(saved.tags, filters.tag)) return false;
   if (filters.site && saved.paper.source.site !== filters.site) return false;
   if (filters.hasCode && !hasCode(saved)) return false;
   if (filters.newVersion && !(tests.revised ?? NO_TESTS.revised)(saved)) return false;
@@ -111,11 +112,27 @@ export function applyQuery(
   return sortPapers(kept, sort, scores);
 }
 
-/** Every tag with how many papers carry it, most used first, then by name. */
+/**
+ * Every tag with how many papers carry it, most used first, then by name. A tag is one whatever its case, as
+ * everywhere else (same-tag.ts: one paper holds it once, its filter and `tag:` match any case, a rename takes every
+ * case), even where two papers spell it differently (an import): it is named as most of them spell it.
+ */
 export function tagCounts(papers: readonly SavedPaper[]): [tag: string, count: number][] {
-  const counts = new Map<string, number>();
-  for (const saved of papers) for (const tag of saved.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
+  const byKey = new Map<string, { count: number; spellings: Map<string, number> }>();
+  for (const saved of papers) {
+    for (const tag of saved.tags) {
+      const key = tagKey(tag);
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { count: 0, spellings: new Map() }));
+      entry.count++;
+      entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1);
+    }
+  }
+  const named = [...byKey.values()].map(({ count, spellings }): [string, number] => {
+    const [spelling] = [...spellings].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]) || (a[0] < b[0] ? -1 : 1))[0]!;
+    return [spelling, count];
+  });
+  return named.sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]));
 }
 
 /** Sites the list's papers came from, by the name the filter shows (`scholar` is "Google Scholar"). */
