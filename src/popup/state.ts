@@ -74,7 +74,8 @@ export interface ReadingListState {
   stashNote(id: string, note: string): void;
   /** Resolves true once stored; false when the background refused it (the draft is kept, and the problem said). */
   saveNote(id: string, note: string): Promise<boolean>;
-  remove(ids: readonly string[]): Promise<void>;
+  /** Resolves with the ids removed: none when the background refused (the problem said). */
+  remove(ids: readonly string[]): Promise<readonly string[]>;
   /** The reader has seen arXiv's `version` of this paper (a check found it newer than the one saved): its version rises to it. */
   markSeen(id: string, version: number): Promise<void>;
   /**
@@ -373,9 +374,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   }
 
   /** One paper through `remove` (precise notice); many through one `removeMany` transaction: all or nothing. */
-  async function remove(ids: readonly string[]): Promise<void> {
+  async function remove(ids: readonly string[]): Promise<readonly string[]> {
     const targets = [...new Set(ids)];
-    if (!targets.length) return;
+    if (!targets.length) return [];
     const echo = targets.length === 1 ? targets[0]! : RELOAD;
     expectEcho(echo);
     const removedAt = now();
@@ -385,11 +386,13 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     } catch (error) {
       consumeEcho(echo);
       fail(targets.length === 1 ? 'Could not remove the paper' : 'Could not remove the papers: none was removed')(error);
-      return;
+      return [];
     }
     if (!removed.length) consumeEcho(echo); // nothing was removed, so nothing was broadcast
-    removeLocal(removed.map((record) => record.id));
+    const gone = removed.map((record) => record.id);
+    removeLocal(gone);
     if (removed.length) offerUndo(removed, undefined, removedAt);
+    return gone;
   }
 
   async function merge(keepId: string, otherIds: readonly string[]): Promise<boolean> {

@@ -220,6 +220,23 @@ describe('library page', () => {
     expect(api.papers).toHaveLength(5);
   });
 
+  it('a removal the background refuses keeps the selection, to try again', async () => {
+    const { api } = renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Fifth paper'));
+    api.failPutMany = new Error('QuotaExceededError');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await screen.findByText(/Could not remove the papers/);
+    expect(dataRows()).toHaveLength(5);
+    expect(box('First paper').checked).toBe(true);
+    expect(box('Fifth paper').checked).toBe(true);
+    api.failPutMany = null;
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(3));
+    await waitFor(() => expect(screen.getAllByRole('checkbox', { name: /^Select “/ }).filter((b) => (b as HTMLInputElement).checked)).toEqual([]));
+  });
+
   it('a bulk action acts only on the selected papers the search and filters show, and says how many are left out', async () => {
     const { api, module } = renderLibrary(papers);
     await screen.findByText('First paper');

@@ -199,9 +199,11 @@ export function LibraryApp({
                   setAnnouncement(`Tag “${tag}” removed from ${countLabel(carrying)}.`);
                 }}
                 onRemove={() => {
-                  void state.remove(selectedIds);
-                  const removed = new Set(selectedIds);
-                  setSelected((current) => new Set([...current].filter((id) => !removed.has(id))));
+                  // Out of the selection once removed: a removal the background refused leaves it, to try again.
+                  void state.remove(selectedIds).then((gone) => {
+                    const removed = new Set(gone);
+                    if (removed.size) setSelected((current) => new Set([...current].filter((id) => !removed.has(id))));
+                  });
                 }}
                 onExport={() => {
                   setScopeChoice({ scope: 'selection', narrowed });
