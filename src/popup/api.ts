@@ -1,9 +1,9 @@
 // The popup's (and library page's) view of the background: an interface with a real implementation over
 // messages, so components are tested against a fake (./fake-api.ts).
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
 import { send } from '../background/client';
-import { ARXIV_API_ORIGINS, ChangedNoticeSchema, ReloadNoticeSchema, type Notice } from '../background/messages';
+import { ARXIV_API_ORIGINS, ChangedNoticeSchema, isExtensionPage, ReloadNoticeSchema, type Notice } from '../background/messages';
 import type { ArxivVersionEntry, ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
@@ -133,8 +133,12 @@ export const extensionApi: ReadingListApi = {
   putMany: (records) => send('putMany', { records }),
   editMany: (ids, edit) => send('editMany', { ids, edit }),
   subscribe(onChange) {
-    const listener = (message: unknown) => {
-      if (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message)) onChange(message);
+    const listener = (message: unknown, sender: Runtime.MessageSender) => {
+      // Only the background's: a content script's runtime.sendMessage reaches every extension page too (with our id,
+      // its tab and its web page's URL), and a page's fake removal would drop a saved paper from what the library
+      // shows, and so from the backup it exports of the whole list.
+      const fromBackground = sender.id === browser.runtime.id && !sender.tab && isExtensionPage(sender.url, browser.runtime.getURL(''));
+      if (fromBackground && (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message))) onChange(message);
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
