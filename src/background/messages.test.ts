@@ -132,6 +132,10 @@ describe('handle', () => {
   it('refuses a check of a paper that is not arXiv’s, of one paper twice, of none or of more than a batch', () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `arxiv:2401.${String(i).padStart(5, '0')}`);
     expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: ['doi:10.1145/1'] } })).toThrow(/must be an arXiv paper id/);
+    // Its ids go into arXiv's query as they are: only an arXiv id, as saving one gives it (no version, nothing else).
+    for (const id of ['arxiv:2401.00001#', 'arxiv:2401.00001&max_results=1', 'arxiv:2401.00001v2', 'arxiv:../../x', 'arxiv:math.GT/0309136']) {
+      expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: [id] } }), id).toThrow(/must be an arXiv paper id/);
+    }
     expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001', 'arxiv:2401.00001'] } })).toThrow(/each paper once/);
     expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: [] } })).toThrow(/Invalid "checkVersions"/);
     expect(() => parseEnvelope({ type: 'checkVersions', payload: { ids: ids(101) } })).toThrow(/Invalid "checkVersions"/);

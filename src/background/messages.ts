@@ -13,6 +13,7 @@ import { FOLLOWED_LIMITS } from '../core/authors';
 import { unionTags } from '../core/tags/same-tag';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
+import { arxivKey } from '../core/revisions';
 import { isHttpUrl, isPaperDate, isPaperDoi, isWellFormedId, PAPER_LIMITS } from '../core/paper';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -40,7 +41,8 @@ export const PaperId = v.pipe(
   v.regex(ID_PREFIX, 'must be a canonical paper id like arxiv:2401.12345'),
 );
 
-const ArxivPaperId = v.pipe(PaperId, v.startsWith('arxiv:', 'must be an arXiv paper id'));
+/** An arXiv paper's id as saving one gives it (core/revisions.ts arxivKey): it goes into arXiv's query as it is. */
+const ArxivPaperId = v.pipe(PaperId, v.check((id) => arxivKey(id) !== null, 'must be an arXiv paper id'));
 
 export const PaperSchema = v.pipe(
   v.strictObject({

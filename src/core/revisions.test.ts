@@ -30,6 +30,9 @@ describe('arxivKey and utcDay', () => {
   it('only arXiv records are asked by their arXiv id; days are UTC', () => {
     expect(arxivKey('arxiv:hep-th/9901001')).toBe('hep-th/9901001');
     expect(arxivKey('doi:10.1145/1')).toBeNull();
+    // A record whose id is no arXiv id (a page's, a backup's) is not asked about: its id would go into arXiv's query.
+    expect(arxivKey('arxiv:2401.00001#')).toBeNull();
+    expect(arxivKey('arxiv:2401.00001&max_results=1')).toBeNull();
     expect(utcDay(Date.parse('2026-10-01T23:30:00-05:00'))).toBe('2026-10-02');
   });
 });

@@ -1,5 +1,6 @@
 // Whether arXiv holds a newer version of a saved paper than the one its reader saved: the authors' camera-ready, a
 // fixed proof, new experiments. Pure: the library, the popup and tests decide it the same way.
+import { parseArxivId } from './ids';
 
 /** What arXiv said of a paper's newest version when last asked. */
 export interface LatestVersion {
@@ -30,7 +31,11 @@ export function isRevised(saved: SavedVersion, latest: LatestVersion | undefined
   return latest.version > 1 && latest.updated !== null && saved.savedAt > 0 && latest.updated > utcDay(saved.savedAt);
 }
 
-/** The arXiv id (without version) a record's versions are asked by: only a record saved under an arXiv id. */
+/**
+ * The arXiv id (without version) a record's versions are asked by: only a record saved under an arXiv id, as saving one
+ * gives it (parseArxivId's). Anything else under the prefix (a page's or a backup's) would go into arXiv's query.
+ */
 export function arxivKey(id: string): string | null {
-  return id.startsWith('arxiv:') ? id.slice('arxiv:'.length) : null;
+  const key = id.startsWith('arxiv:') ? id.slice('arxiv:'.length) : null;
+  return key !== null && parseArxivId(key)?.id === key ? key : null;
 }
