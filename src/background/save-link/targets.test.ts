@@ -126,6 +126,10 @@ describe('identifyLink', () => {
     'https://doi.org/10.1000/xyz.', // sentence punctuation is not part of a link's DOI
     'https://doi.org/10.1000/%E0%A4%A', // malformed escape
     `https://doi.org/10.1000/${'x'.repeat(260)}`,
+    // A DOI with a `.` or `..` segment (escaped slashes, a query's id) would walk doi.org's path to another DOI's metadata.
+    'https://doi.org/10.1234%2F..%2F..%2F10.5555%2Fother',
+    'https://doi.org/10.1234%2F.%2Fx',
+    'https://journals.plos.org/plosone/article?id=10.1371/../../10.5555/other',
     'https://arxiv.org/list/cs.LG/recent',
     'https://arxiv.org/abs/2413.00001', // no 13th month
     // ACL Anthology pages that are no paper, papers without an ACL DOI, and what else a paper links

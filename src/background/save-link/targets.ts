@@ -73,7 +73,7 @@ export function identifyLink(href: string): LinkTarget | null {
   const page = paperPage(url);
   if (page) return page;
   const published = publisherDoi(url.href);
-  if (published) return { kind: 'doi', doi: published };
+  if (published) return walksPath(published) ? null : { kind: 'doi', doi: published };
   const arxiv = arxivIdFromUrl(url.href);
   return arxiv ? { kind: 'arxiv', id: arxiv.id, version: arxiv.version } : null; // the paper, and the version apart
 }
@@ -87,7 +87,15 @@ function doiTarget(url: URL): LinkTarget | null {
   }
   // The DOI must be the whole path: a DOI parseDoi would cut short (SICI `<...>`) names another paper.
   const doi = parseDoi(path);
-  return doi && doi === path.toLowerCase() && doi.length <= MAX_DOI ? { kind: 'doi', doi } : null;
+  return doi && doi === path.toLowerCase() && doi.length <= MAX_DOI && !walksPath(doi) ? { kind: 'doi', doi } : null;
+}
+
+/**
+ * Whether a DOI has a `.` or `..` segment (`10.1234/../../10.5555/x`, from a link's escaped slashes or a query's id):
+ * its metadata is asked at `https://doi.org/<doi>`, which the URL parser resolves to another DOI's.
+ */
+function walksPath(doi: string): boolean {
+  return doi.split('/').some((segment) => segment === '.' || segment === '..');
 }
 
 /**
