@@ -117,7 +117,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     return undefined;
   }
   const base = browser.runtime.getURL('');
-  if (!allowedRequest(type, sender.url, base)) {
+  if (!allowedRequest(type, sender.url, base, message)) {
     console.warn('Papershelf: rejected a request a web page may not make:', String(type).slice(0, 40));
     return Promise.resolve({ ok: false, error: { name: 'Error', message: 'Not available to web pages' } });
   }

@@ -330,6 +330,17 @@ describe('handle', () => {
     expect(allowedRequest('removeMany', 'https://huggingface.co/papers', 'chrome-extension://abc/')).toBe(false); // never from a web page
   });
 
+  it("takes a content script's edit of the status only: a page cannot empty a paper's note or tags, which no card changes", () => {
+    const page = 'https://huggingface.co/papers';
+    const base = 'chrome-extension://abc/';
+    const edit = (change: unknown) => ({ type: 'edit', payload: { id: 'arxiv:2607.00001', edit: change } });
+    expect(allowedRequest('edit', page, base, edit({ status: 'done' }))).toBe(true);
+    for (const change of [{ note: '' }, { tags: [] }, { removeTags: ['x'] }, { renameTag: { from: 'a', to: 'b' } }, { seenVersion: 9 }, { status: 'done', note: '' }, null, 'status']) {
+      expect(allowedRequest('edit', page, base, edit(change))).toBe(false);
+    }
+    expect(allowedRequest('edit', `${base}src/popup/index.html`, base, edit({ note: 'mine' }))).toBe(true); // the popup's
+  });
+
   it('writes nothing when one record of a batch fails', async () => {
     const db = await openDatabase();
     const { putPapers, listPapers } = await import('../storage/reading-list');

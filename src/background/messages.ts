@@ -335,13 +335,21 @@ export type MessageName = keyof typeof requests;
 export const CONTENT_SCRIPT_REQUESTS = ['lookup', 'topics', 'save', 'remove', 'edit', 'tagSettings', 'relevance', 'repos', 'paperRepos'] as const satisfies readonly MessageName[];
 export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 
+/** What a content script's `edit` may change: a card's status control is all it has (content/start.ts). */
+const CONTENT_SCRIPT_EDITS: readonly string[] = ['status'];
+
 /**
  * Whether a message of this type is taken from this sender of our own extension: from one of its pages
  * (`senderUrl` under `extensionBase`, runtime.getURL('')), any request; from its content scripts, whose sender is the
- * web page they run in, only CONTENT_SCRIPT_REQUESTS.
+ * web page they run in, only CONTENT_SCRIPT_REQUESTS, and an `edit` of the status only (`message`, when given: a
+ * compromised page process could otherwise empty a saved paper's note or tags, which no card can change).
  */
-export function allowedRequest(type: unknown, senderUrl: string | undefined, extensionBase: string): boolean {
-  return isExtensionPage(senderUrl, extensionBase) || (CONTENT_SCRIPT_REQUESTS as readonly unknown[]).includes(type);
+export function allowedRequest(type: unknown, senderUrl: string | undefined, extensionBase: string, message?: unknown): boolean {
+  if (isExtensionPage(senderUrl, extensionBase)) return true;
+  if (!(CONTENT_SCRIPT_REQUESTS as readonly unknown[]).includes(type)) return false;
+  if (type !== 'edit' || message === undefined) return true;
+  const edit = (message as { payload?: { edit?: unknown } } | null)?.payload?.edit;
+  return edit !== null && typeof edit === 'object' && Object.keys(edit).every((key) => CONTENT_SCRIPT_EDITS.includes(key));
 }
 
 /** Whether a sender is one of the extension's own pages (popup, library, options), not a content script's web page. */
