@@ -103,6 +103,18 @@ describe('BibTeX export', () => {
     expect(first?.properties.author).toContain('王小明');
   });
 
+  it('braces a title’s first word, and the first after a colon, when styles would lowercase its capitals (BERT, GPT-4, LoRA)', async () => {
+    const titled = (title: string, venue: string | null = null): SavedPaper => ({ ...attention, paper: { ...attention.paper, title, venue } });
+    const titles = async (title: string, venue?: string) => reparse(await bibtex([titled(title, venue)]))[0]!.properties;
+    expect((await titles('BERT: Pre-training of Deep Bidirectional Transformers')).title).toBe('{BERT}: Pre-training of {Deep} {Bidirectional} {Transformers}');
+    expect((await titles('GPT-4 Technical Report')).title).toBe('{GPT}-4 {Technical} {Report}');
+    expect((await titles('LoRA: LLMs Adapted')).title).toBe('{LoRA}: {LLMs} {Adapted}');
+    expect((await titles('mBART for Translation')).title).toBe('{mBART} for {Translation}');
+    // A first word capitalised only at its first letter is kept as it is, as styles keep it.
+    expect((await titles('Attention Is All You Need: Again')).title).toBe('Attention {Is} {All} {You} {Need}: Again');
+    expect((await titles('A Paper', 'ICML 2023 Workshop')).booktitle).toBe('{ICML} 2023 {Workshop}');
+  });
+
   it('escapes page data that is not TeX and defuses TeX that reads files or runs code', () => {
     expect(texEscapePlain('R&D {x} 50% #1 a_b ~ ^ \\ <i>')).toBe(
       'R\\&D \\textbraceleft{}x\\textbraceright{} 50\\% \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}i\\textgreater{}',

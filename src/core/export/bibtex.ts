@@ -81,6 +81,23 @@ function arxivFields(saved: SavedPaper): [string, string][] {
   return fields;
 }
 
+/** The fields citation-js writes as titles, bracing their capitalised words. */
+const TITLE_FIELDS = new Set(['title', 'booktitle']);
+
+/**
+ * citation-js braces the capitalised words of a title but the first of each part (the title's, and each after a
+ * colon), which bibliography styles that print titles in sentence case leave capitalised. They keep only its first
+ * letter, though: a first word with capitals after it ("BERT: Pre-training…", "GPT-4 Technical Report", "LoRA",
+ * "mBART") would print as "Bert", "Gpt-4", "Lora", "Mbart". Such a word is braced too, as the others are.
+ */
+function protectLeadingWords(title: string): string {
+  const protect = (word: string) => (/[A-Z]/.test(word.slice(1)) ? `{${word}}` : word);
+  return title
+    .split(/(:\s*)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/^[a-z]*[A-Z].*?\b/, protect)))
+    .join('');
+}
+
 function serialize(type: string, label: string, fields: [string, string, boolean][]): string {
   const lines = fields.map(([name, value, macro]) => `\t${name} = ${macro ? value : `{${value}}`}`);
   return `@${type}{${label},\n${lines.join(',\n')}\n}\n`;
@@ -95,7 +112,7 @@ export function bibtexEntries(saved: readonly SavedPaper[], items: readonly CslI
     const item = items[i]!;
     const fields = new Map<string, [string, boolean]>();
     for (const [name, value] of Object.entries(entry.properties)) {
-      if (typeof value === 'string' && value !== '') fields.set(name, [value, false]);
+      if (typeof value === 'string' && value !== '') fields.set(name, [TITLE_FIELDS.has(name) ? protectLeadingWords(value) : value, false]);
     }
     // citation-js repeats the URL as howpublished for some types; one url field is what importers expect.
     if (fields.get('howpublished')?.[0] === fields.get('url')?.[0]) fields.delete('howpublished');

@@ -210,7 +210,7 @@ describe('a paper known by aliases: exports give the arXiv id and DOI the list k
   it('BibTeX: eprint, archivePrefix (primaryClass where known) and doi; the entry type, URL and version stay what the id says', async () => {
     const [cvpr, journal, acl, preprint] = entries((await exportPapers(knownByAliases, 'bibtex')).text);
     expect(cvpr!.type).toBe('inproceedings');
-    expect(cvpr!.fields).toMatchObject({ booktitle: 'CVPR 2024', eprint: '2312.00001', archivePrefix: 'arXiv', doi: '10.1109/cvpr52733.2024.00123', url: cvprByAliases.paper.url });
+    expect(cvpr!.fields).toMatchObject({ booktitle: '{CVPR} 2024', eprint: '2312.00001', archivePrefix: 'arXiv', doi: '10.1109/cvpr52733.2024.00123', url: cvprByAliases.paper.url });
     expect(Object.keys(cvpr!.fields)).not.toContain('primaryClass'); // the CVF page gave no category
     expect(journal!.type).toBe('article');
     expect(journal!.fields).toMatchObject({ journal: 'Nature', eprint: '2401.00002', archivePrefix: 'arXiv', primaryClass: 'cs.LG', doi: '10.1038/s41586-024-07001-x', url: journalByAliases.paper.url });
