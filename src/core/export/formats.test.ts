@@ -130,6 +130,13 @@ describe('Markdown export with notes', () => {
     expect(section).not.toMatch(/(^|[^\\])<(script|img|b|!--)/);
   });
 
+  it('leaves a `<` the note escaped already as it is: doubling its backslash would unescape the tag', () => {
+    const section = markdownSection({ ...acl, note: 'as Markdown: \\<script>alert(1)\\</script>, \\\\<b>two</b>' });
+    expect(section).toContain('> as Markdown: \\<script>alert(1)\\</script>, \\\\\\<b>two\\</b>');
+    // No `<` starting a tag behind an even number of backslashes (none, or escaped backslashes).
+    expect(section.split('\n').filter((line) => line.startsWith('>'))).not.toContainEqual(expect.stringMatching(/(^|[^\\])(\\\\)*<[A-Za-z/!?]/));
+  });
+
   it('a paper without a note is its heading and lines alone', () => {
     const section = markdownSection({ ...acl, note: '  \n ' });
     expect(section.trimEnd().split('\n').at(-1)).toMatch(/^done · tags: dialogue · saved \d{4}-\d{2}-\d{2}$/);

@@ -216,8 +216,16 @@ export function markdownSection(saved: SavedPaper): string {
   if (what.length) lines.push(`${what.join(' · ')}  `);
   lines.push(kept.join(' · '));
   const note = saved.note.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/^\n+|\s+$/g, '');
-  if (note) lines.push('', ...note.replace(/<(?=[A-Za-z/!?])/g, '\\<').split('\n').map((line) => (line.trim() ? `> ${line}` : '>')));
+  if (note) lines.push('', ...escapeTags(note).split('\n').map((line) => (line.trim() ? `> ${line}` : '>')));
   return `${lines.join('\n')}\n`;
+}
+
+/** A `<` that would open a tag, a comment or an autolink, or a backslash escape (kept: `\<` is escaped already). */
+const TAG_START = /\\[\s\S]|<(?=[A-Za-z/!?])/g;
+
+/** Every `<` that would open a tag escaped; one the text escaped already is left so (doubled, its backslash would be the escaped one). */
+function escapeTags(text: string): string {
+  return text.replace(TAG_START, (m) => (m === '<' ? '\\<' : m));
 }
 
 // ---- CSV ------------------------------------------------------------------------------------------------
