@@ -137,6 +137,46 @@ describe('Markdown export with notes', () => {
     expect(section.split('\n').filter((line) => line.startsWith('>'))).not.toContainEqual(expect.stringMatching(/(^|[^\\])(\\\\)*<[A-Za-z/!?]/));
   });
 
+  /** The quoted note of a section, its `> ` taken off. */
+  const quoted = (note: string) =>
+    markdownSection({ ...acl, note })
+      .split('\n')
+      .filter((line) => line.startsWith('>'))
+      .map((line) => line.replace(/^> ?/, ''));
+  /** A `<` that opens a tag behind no backslash, or behind escaped ones. */
+  const bareTag = /(^|[^\\])(\\\\)*<[A-Za-z/!?]/;
+
+  it('leaves a note’s code as written: no backslash before `<` in inline code or a fenced block', () => {
+    const note = ['Use `List<T>` and ``a <b> ` c``, not <b>bold</b>.', '', '```html', '<div class="x">', '  </div>', '```', 'after <i>it</i>', '~~~', '<br>', '~~~~'].join('\n');
+    expect(quoted(note)).toEqual([
+      'Use `List<T>` and ``a <b> ` c``, not \\<b>bold\\</b>.',
+      '',
+      '```html',
+      '<div class="x">',
+      '  </div>',
+      '```',
+      'after \\<i>it\\</i>',
+      '~~~',
+      '<br>',
+      '~~~~',
+    ]);
+    // An unclosed fence is code to the end of the note, as the quote ends it.
+    expect(quoted('```\n<T>')).toEqual(['```', '<T>']);
+  });
+
+  it.each([
+    ['a code span across lines (a list item may end the paragraph between)', '- a `x\n- <script>alert(1)</script> `'],
+    ['a backtick in a link destination, where no span starts', '[a](x`y) <script>alert(1)</script> `'],
+    ['a backtick in a link title', '[a](x "a)b`") <script>alert(1)</script> `'],
+    ['a table cell ending inside a span', '| `a | <script>alert(1)</script> | b` |'],
+    ['an escaped backtick', '\\`a <script>alert(1)</script> `'],
+    ['an indented fence (a list item’s, which the list’s end closes)', '- item\n  ```\n<script>alert(1)</script>\n```\n<b>x</b>'],
+    ['a fence closed after a tab', '```\n\t```\n<script>alert(1)</script>\n```\n<b>x</b>'],
+    ['a fence whose info string has a backtick (inline code, not a fence)', '```a`\n<script>alert(1)</script>'],
+  ])('escapes every tag where code could be read otherwise: %s', (_what, note) => {
+    expect(quoted(note).filter((line) => bareTag.test(line))).toEqual([]);
+  });
+
   it('a paper without a note is its heading and lines alone', () => {
     const section = markdownSection({ ...acl, note: '  \n ' });
     expect(section.trimEnd().split('\n').at(-1)).toMatch(/^done · tags: dialogue · saved \d{4}-\d{2}-\d{2}$/);

@@ -199,7 +199,7 @@ function markdownKept(saved: SavedPaper): string[] {
  * ids), a line of what the reader keeps (status, tags, the day of the save), and the whole note as a quote, line for
  * line and as written (the reader's own text, their Markdown kept: a heading or list in it stays inside the quote), but
  * for raw HTML: a note may hold text pasted from a page, and many renderers pass HTML through, so a `<` that would open
- * a tag or a comment is escaped. Page data is escaped as in markdownLine.
+ * a tag or a comment is escaped (outside its code: inertNote). Page data is escaped as in markdownLine.
  */
 export function markdownSection(saved: SavedPaper): string {
   const paper = saved.paper;
@@ -216,7 +216,7 @@ export function markdownSection(saved: SavedPaper): string {
   if (what.length) lines.push(`${what.join(' · ')}  `);
   lines.push(kept.join(' · '));
   const note = saved.note.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/^\n+|\s+$/g, '');
-  if (note) lines.push('', ...escapeTags(note).split('\n').map((line) => (line.trim() ? `> ${line}` : '>')));
+  if (note) lines.push('', ...inertNote(note).split('\n').map((line) => (line.trim() ? `> ${line}` : '>')));
   return `${lines.join('\n')}\n`;
 }
 
@@ -226,6 +226,82 @@ const TAG_START = /\\[\s\S]|<(?=[A-Za-z/!?])/g;
 /** Every `<` that would open a tag escaped; one the text escaped already is left so (doubled, its backslash would be the escaped one). */
 function escapeTags(text: string): string {
   return text.replace(TAG_START, (m) => (m === '<' ? '\\<' : m));
+}
+
+/** A fence's opening line (CommonMark): three or more backticks, and none in what follows them, or three or more tildes. */
+const FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
+
+/**
+ * A note's raw HTML made inert (escapeTags), but not in its code: inside a fenced block or an inline code span a
+ * backslash is shown as written, and `<` is not HTML anyway. Only code every renderer reads as code is left as it is:
+ * a fence opened at the start of a line (one indented may belong to a list item, whose end would close it early; one
+ * after a tab depends on the tab's width), and code spans as inertProse keeps them. Once the note's fences could be
+ * read two ways, the rest of it is escaped whole.
+ */
+function inertNote(note: string): string {
+  const out: string[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length) out.push(inertProse(prose.join('\n')));
+    prose = [];
+  };
+  let fence: string | null = null;
+  let unsure = false;
+  for (const line of note.split('\n')) {
+    const lead = /^[ \t]*/.exec(line)![0];
+    const open = FENCE.exec(line.slice(lead.length));
+    const run = open ? (open[1] ?? open[2]!) : '';
+    if (unsure) out.push(escapeTags(line));
+    else if (fence !== null) {
+      // A closing fence: the opening's character, at least as many, nothing after; up to three spaces before it.
+      const closes = run[0] === fence[0] && run.length >= fence.length && /^[`~]+[ \t]*$/.test(line.slice(lead.length));
+      if (closes && lead.includes('\t')) unsure = true;
+      else if (closes && lead.length <= 3) fence = null;
+      out.push(line);
+    } else if (open) {
+      flush();
+      if (lead) unsure = true;
+      else fence = run;
+      out.push(lead ? escapeTags(line) : line);
+    } else if (!line.trim()) {
+      flush();
+      out.push(line);
+    } else prose.push(line);
+  }
+  flush();
+  return out.join('\n');
+}
+
+/**
+ * Prose of a note (lines between blank lines and fences) with escapeTags outside its inline code spans. A span is kept
+ * only where every renderer reads it so: within one line (a list item or heading may end the paragraph between two), no
+ * `|` in it (GFM ends a table cell there, even in code), and no `]` or `$` in the prose (a link's destination or title,
+ * or math, may hold the backtick the span would start with). Else all of it is escaped.
+ */
+function inertProse(text: string): string {
+  if (/[\]$]/.test(text)) return escapeTags(text);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    if (c === '\\') {
+      out += text.slice(i, i + 2);
+      i += 2;
+    } else if (c === '`') {
+      const run = /^`+/.exec(text.slice(i))![0];
+      // A span ends at the next run of as many backticks; a run with no such run after it is text.
+      const end = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+      end.lastIndex = i + run.length;
+      const close = end.exec(text);
+      const span = close ? text.slice(i, close.index + run.length) : run;
+      if (/[\n|]/.test(span)) return escapeTags(text);
+      out += span;
+      i += span.length;
+    } else {
+      out += c === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? '') ? '\\<' : c;
+      i++;
+    }
+  }
+  return out;
 }
 
 // ---- CSV ------------------------------------------------------------------------------------------------
