@@ -75,6 +75,13 @@ describe('names', () => {
     ['Plato', { literal: 'Plato' }],
     ['Google, Inc.', { literal: 'Google, Inc.' }],
     ['Sun and Moon', { literal: 'Sun and Moon' }],
+    // Organisations arXiv lists among the authors (Gemini, BLOOM, Llama 3, GLM): one name, not "Team, Gemini".
+    ['Gemini Team', { literal: 'Gemini Team' }],
+    ['BigScience Workshop', { literal: 'BigScience Workshop' }],
+    ['Team GLM', { literal: 'Team GLM' }],
+    ['Meta AI', { literal: 'Meta AI' }],
+    ['Google Research', { literal: 'Google Research' }],
+    ['Lin Ai', { family: 'Ai', given: 'Lin' }],
     ['  Jane\u00A0\nDoe ', { family: 'Doe', given: 'Jane' }],
   ])('%s', (name, csl) => {
     expect(splitName(name)).toEqual(csl);

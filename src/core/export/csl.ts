@@ -75,17 +75,23 @@ export function venueKind(venue: string | null): 'conference' | 'journal' | null
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'dei', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'zu']);
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/**
+ * An organisation arXiv lists among a paper's authors ("Gemini Team", "BigScience Workshop", "Team GLM", "Meta AI"):
+ * the word such names end with (or, for a team, may start with). `AI` only in capitals: Ai is a family name.
+ */
+const ORGANISATION = /^team\s|\s(?:team|workshop|consortium|collaboration|group|project|initiative|labs?|laboratory|institute|research|foundation|inc\.?|ltd\.?|corporation)$/i;
+const AI = /\sAI$/;
 
 /**
  * A page's "Given Family" name as CSL. Lowercase particles join the family name ("Anna van der Berg" → family
  * "van der Berg"), a trailing Jr./III becomes the suffix. Single words, CJK names (order unknowable), names
- * with commas or the word "and" stay literal rather than being split wrongly.
+ * with commas or the word "and", and organisations (ORGANISATION) stay literal rather than being split wrongly.
  */
 export function splitName(raw: string): CslName {
   const name = normalizeSpace(raw);
   const words = name.split(' ');
   // "and" would split the name in a BibTeX author list; kept literal, it is braced as one name.
-  if (words.length < 2 || name.includes(',') || CJK.test(name) || /\band\b/i.test(name)) return { literal: name };
+  if (words.length < 2 || name.includes(',') || CJK.test(name) || /\band\b/i.test(name) || ORGANISATION.test(name) || AI.test(name)) return { literal: name };
   let suffix: string | undefined;
   if (words.length > 2 && SUFFIX.test(words[words.length - 1]!)) suffix = words.pop();
   let start = words.length - 1;
