@@ -25,6 +25,18 @@ describe('RIS as EndNote writes it: a DA with no year (its free-text Date field)
   });
 });
 
+describe('RIS with classic Mac line ends (CR alone), as old EndNote and Reference Manager files have them', () => {
+  it('reads each record', async () => {
+    const rec = (title: string) => `TY  - JOUR\rTI  - ${title}\rAU  - Doe, Jane\rPY  - 2019\rER  -\r`;
+    const result = await ok(`${rec('One')}\r${rec('Two')}`, 'old.ris');
+    expect(result.skipped).toEqual([]);
+    expect(result.records.map((r) => [r.paper.title, r.paper.authors, r.paper.published])).toEqual([
+      ['One', ['Jane Doe'], '2019'],
+      ['Two', ['Jane Doe'], '2019'],
+    ]);
+  });
+});
+
 describe('RIS as Mendeley writes it: a tag given twice is read as its first value, not a record lost', () => {
   it('two UR lines (abstract page and PDF) still name the arXiv paper and keep its URL', async () => {
     const ris = 'TY  - JOUR\nTI  - Attention Is All You Need\nAU  - Vaswani, Ashish\nPY  - 2017\nUR  - http://arxiv.org/abs/1706.03762\nUR  - http://arxiv.org/pdf/1706.03762\nER  - \n';

@@ -439,8 +439,9 @@ async function parseBibtex(body: string, options: LongWork): Promise<ImportParse
 
 async function parseRis(body: string, options: LongWork): Promise<ImportParseResult> {
   const { parseRisText, risRecordToCsl } = await import('./citation-parse');
-  // Some writers put one space before the dash ("TY - JOUR"); the specification (and citation-js) want two.
-  const normalized = body.replace(/^[ \t]*([A-Z][A-Z0-9]) {1,2}-(?: |$)/gm, '$1  - ');
+  // Some writers put one space before the dash ("TY - JOUR"); the specification (and citation-js) want two. And classic
+  // Mac writers end lines with CR alone, which citation-js does not split at: the file would be one record, untitled.
+  const normalized = body.replace(/\r\n?/g, '\n').replace(/^[ \t]*([A-Z][A-Z0-9]) {1,2}-(?: |$)/gm, '$1  - ');
   let records: ReturnType<typeof parseRisText>;
   try {
     records = parseRisText(normalized);
