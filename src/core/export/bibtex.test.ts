@@ -115,6 +115,15 @@ describe('BibTeX export', () => {
     expect((await titles('A Paper', 'ICML 2023 Workshop')).booktitle).toBe('{ICML} 2023 {Workshop}');
   });
 
+  it('braces words led by a digit that have capitals (3D, 6DoF), which citation-js never braces', async () => {
+    const titled = (title: string): SavedPaper => ({ ...attention, paper: { ...attention.paper, title } });
+    const title = async (text: string) => reparse(await bibtex([titled(text)]))[0]!.properties.title;
+    expect(await title('3D Gaussian Splatting for 6DoF and 4K')).toBe('{3D} {Gaussian} {Splatting} for {6DoF} and {4K}');
+    expect(await title('Towards 3D: H100 Scale')).toBe('Towards {3D}: H100 {Scale}'); // H100 is kept as the first after a colon
+    // Math and braces keep their meaning: a superscript's argument is not regrouped.
+    expect(await title('Cost $O(n^2D)$ of {3D} nets')).toBe('Cost ${O}(n^2D)$ of {3D} nets');
+  });
+
   it('escapes page data that is not TeX and defuses TeX that reads files or runs code', () => {
     expect(texEscapePlain('R&D {x} 50% #1 a_b ~ ^ \\ <i>')).toBe(
       'R\\&D \\textbraceleft{}x\\textbraceright{} 50\\% \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}i\\textgreater{}',

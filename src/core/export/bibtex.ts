@@ -88,15 +88,24 @@ const TITLE_FIELDS = new Set(['title', 'booktitle']);
  * citation-js braces the capitalised words of a title but the first of each part (the title's, and each after a
  * colon), which bibliography styles that print titles in sentence case leave capitalised. They keep only its first
  * letter, though: a first word with capitals after it ("BERT: Pre-training…", "GPT-4 Technical Report", "LoRA",
- * "mBART") would print as "Bert", "Gpt-4", "Lora", "Mbart". Such a word is braced too, as the others are.
+ * "mBART") would print as "Bert", "Gpt-4", "Lora", "Mbart". Such a word is braced too, as the others are, and so is
+ * a word led by a digit (DIGIT_LED).
  */
-function protectLeadingWords(title: string): string {
+function protectCapitals(title: string): string {
   const protect = (word: string) => (/[A-Z]/.test(word.slice(1)) ? `{${word}}` : word);
   return title
     .split(/(:\s*)/)
     .map((part, i) => (i % 2 ? part : part.replace(/^[a-z]*[A-Z].*?\b/, protect)))
-    .join('');
+    .join('')
+    .replace(DIGIT_LED, '{$&}');
 }
+
+/**
+ * A word that starts with a digit and has capitals ("3D", "6DoF", "4K"): citation-js braces words from their first
+ * capital on a word boundary, so never these, and "3D Gaussian Splatting" would print as "3d gaussian splatting".
+ * Not after a word character, a brace (braced already) or a backslash, nor after `^` or `_`, whose argument it is.
+ */
+const DIGIT_LED = /(?<![\w{\\^_])\d[0-9a-z]*[A-Z][A-Za-z0-9]*\b/g;
 
 function serialize(type: string, label: string, fields: [string, string, boolean][]): string {
   const lines = fields.map(([name, value, macro]) => `\t${name} = ${macro ? value : `{${value}}`}`);
@@ -112,7 +121,7 @@ export function bibtexEntries(saved: readonly SavedPaper[], items: readonly CslI
     const item = items[i]!;
     const fields = new Map<string, [string, boolean]>();
     for (const [name, value] of Object.entries(entry.properties)) {
-      if (typeof value === 'string' && value !== '') fields.set(name, [TITLE_FIELDS.has(name) ? protectLeadingWords(value) : value, false]);
+      if (typeof value === 'string' && value !== '') fields.set(name, [TITLE_FIELDS.has(name) ? protectCapitals(value) : value, false]);
     }
     // citation-js repeats the URL as howpublished for some types; one url field is what importers expect.
     if (fields.get('howpublished')?.[0] === fields.get('url')?.[0]) fields.delete('howpublished');
