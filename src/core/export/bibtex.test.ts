@@ -124,6 +124,14 @@ describe('BibTeX export', () => {
     expect(await title('Cost $O(n^2D)$ of {3D} nets')).toBe('Cost ${O}(n^2D)$ of {3D} nets');
   });
 
+  it('braces words led by a capital beyond ASCII (Étude, Ångström), which citation-js never braces', async () => {
+    const titled = (title: string): SavedPaper => ({ ...attention, paper: { ...attention.paper, title } });
+    const title = async (text: string) => reparse(await bibtex([titled(text)]))[0]!.properties.title;
+    expect(await title('A Study of Étude Networks in Zürich')).toBe('A {Study} of {Étude} {Networks} in {Z}ürich');
+    expect(await title('Über Ångström-scale Øresund Data')).toBe('{Über} {Ångström}-scale {Øresund} {Data}');
+    expect(await title('Sparse ÉLAN: über alles')).toBe('Sparse {É{LAN}}: über alles'); // lowercase stays lowercase
+  });
+
   it('escapes page data that is not TeX and defuses TeX that reads files or runs code', () => {
     expect(texEscapePlain('R&D {x} 50% #1 a_b ~ ^ \\ <i>')).toBe(
       'R\\&D \\textbraceleft{}x\\textbraceright{} 50\\% \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}i\\textgreater{}',

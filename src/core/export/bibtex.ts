@@ -97,8 +97,16 @@ function protectCapitals(title: string): string {
     .split(/(:\s*)/)
     .map((part, i) => (i % 2 ? part : part.replace(/^[a-z]*[A-Z].*?\b/, protect)))
     .join('')
-    .replace(DIGIT_LED, '{$&}');
+    .replace(DIGIT_LED, '{$&}')
+    .replace(NON_ASCII_LED, '{$&}');
 }
+
+/**
+ * A word led by a capital beyond ASCII ("Étude", "Ångström", "Øresund"): citation-js braces only words whose first
+ * capital is A-Z, and a sentence-case style would print "étude". Not after a letter, digit, brace or backslash; a
+ * group citation-js braced inside it ("É{LAN}") goes in with it whole.
+ */
+const NON_ASCII_LED = /(?<![\p{L}\p{N}{}\\^_])(?=[^\x00-\x7F])\p{Lu}[\p{L}\p{N}]*(?:\{[^{}\s\\]*\}[\p{L}\p{N}]*)*/gu;
 
 /**
  * A word that starts with a digit and has capitals ("3D", "6DoF", "4K"): citation-js braces words from their first
