@@ -41,6 +41,13 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://openreview.net/forum?id=r1-x_Y&noteId=rv1AbCdEfG', { kind: 'openreview', id: 'r1-x_Y' }],
   ['https://openreview.net/pdf?id=Hk7x9QbRZa', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
   ['https://openreview.net/attachment?id=Hk7x9QbRZa&name=pdf', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
+  // As older papers' references write them: http, www.
+  ['http://openreview.net/forum?id=Hk7x9QbRZa', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
+  ['https://www.openreview.net/pdf?id=Hk7x9QbRZa', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
+  ['https://www.doi.org/10.1145/3650000.3650123', { kind: 'doi', doi: '10.1145/3650000.3650123' }],
+  ['http://huggingface.co/papers/2402.09876', { kind: 'arxiv', id: '2402.09876', version: null }],
+  ['http://www.alphaxiv.org/abs/2402.09876v1', { kind: 'arxiv', id: '2402.09876', version: 1 }],
+  ['https://arxiv.org/format/2402.09876v2', { kind: 'arxiv', id: '2402.09876', version: 2 }], // "Other formats"
   ['https://doi.org/10.1145/3650000.3650123', { kind: 'doi', doi: '10.1145/3650000.3650123' }],
   ['http://dx.doi.org/10.1016/J.Neunet.2024.106123', { kind: 'doi', doi: '10.1016/j.neunet.2024.106123' }],
   ['https://doi.org/10.1000/a%2Fb(1)/', { kind: 'doi', doi: '10.1000/a/b(1)' }],

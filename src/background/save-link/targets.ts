@@ -16,7 +16,8 @@ export type LinkTarget =
   | { kind: 'page'; site: PageSite; url: string };
 
 export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
-const ARXIV_PATHS = ['abs', 'pdf', 'html'];
+/** `format`: the "Other formats" page of one paper, which arxivIdFromUrl reads as that paper too. */
+const ARXIV_PATHS = ['abs', 'pdf', 'html', 'format'];
 /** ar5iv, arXiv's HTML view of its papers before arxiv.org/html/ (still linked from many pages). */
 export const AR5IV_HOSTS = ['ar5iv.labs.arxiv.org', 'ar5iv.org'];
 export const OPENREVIEW_HOSTS = ['openreview.net', 'www.openreview.net'];
@@ -32,19 +33,20 @@ const ACL_PATHS = ['20*', '*17-*', '*18-*', '*19-*'];
 /** jmlr.org's proceedings, PMLR's address before 2017 (the same volumes and keys, venues.ts). */
 const JMLR_HOSTS = ['jmlr.org', 'www.jmlr.org'];
 const NEURIPS_HOSTS = ['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc'];
+const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
 
 /** Links the menu item appears on. A pattern can over-match (`/papers/trending`); identifyLink decides. */
 export const LINK_PATTERNS: string[] = [
   // `*://` is http and https: old pages still link http://arxiv.org/abs/...
   ...ARXIV_HOSTS.flatMap((host) => ARXIV_PATHS.map((path) => `*://${host}/${path}/*`)),
   ...AR5IV_HOSTS.flatMap((host) => ['html', 'abs'].map((path) => `*://${host}/${path}/*`)),
-  'https://huggingface.co/papers/*',
-  ...['alphaxiv.org', 'www.alphaxiv.org'].flatMap((host) => [`https://${host}/abs/*`, `https://${host}/overview/*`]),
-  'https://openreview.net/forum?id=*',
-  'https://openreview.net/pdf?id=*',
-  'https://openreview.net/attachment?id=*', // list pages link PDFs this way
-  '*://doi.org/*',
-  '*://dx.doi.org/*',
+  // Every host and scheme identifyLink reads as a paper (references in older papers write http:// and www.), so that
+  // no link it would save goes without the menu.
+  '*://huggingface.co/papers/*',
+  ...['alphaxiv.org', 'www.alphaxiv.org'].flatMap((host) => [`*://${host}/abs/*`, `*://${host}/overview/*`]),
+  // list pages link PDFs as `attachment`
+  ...OPENREVIEW_HOSTS.flatMap((host) => ['forum', 'pdf', 'attachment'].map((path) => `*://${host}/${path}?id=*`)),
+  ...[...DOI_HOSTS].map((host) => `*://${host}/*`),
   ...ACL_HOSTS.flatMap((host) => ACL_PATHS.map((path) => `*://${host}/${path}`)),
   ...ACLWEB_HOSTS.flatMap((host) => ACL_PATHS.map((path) => `*://${host}/anthology/${path}`)),
   '*://proceedings.mlr.press/*',
@@ -53,8 +55,6 @@ export const LINK_PATTERNS: string[] = [
   '*://openaccess.thecvf.com/content*',
   ...PUBLISHER_LINK_PATTERNS,
 ];
-
-const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
 
 /** The paper a link names, or null for anything else (listing pages, venue forums, non-http URLs). */
 export function identifyLink(href: string): LinkTarget | null {
