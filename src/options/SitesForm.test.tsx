@@ -69,6 +69,34 @@ describe('SitesForm', () => {
     expect(granted.size).toBe(0);
   });
 
+  it('a site granted on some of its addresses runs there: shown on, Apply asks for the rest, unticking withdraws it all', async () => {
+    // Google Scholar granted before its country domains were asked for (or a host Firefox withholds): its script is
+    // registered for scholar.google.com (site-scripts.ts), so the page must not call it off, nor leave no way to stop it.
+    const scholar: SiteInfo[] = [
+      { id: 'scholar', name: 'Google Scholar', matches: ['https://scholar.google.com/scholar*', 'https://scholar.google.de/scholar*'], former: [], optional: true },
+    ];
+    const granted = new Set(['https://scholar.google.com/scholar*']);
+    const permissions = fake(granted, scholar);
+    render(<SitesForm permissions={permissions} />);
+    const box = (await screen.findByLabelText(/Google Scholar/)) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(screen.getByText(/only on some of its addresses/)).toBeTruthy();
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/Saved\./);
+    expect(permissions.remove).toHaveBeenCalledWith(scholar[0]!.matches);
+    expect(granted.size).toBe(0);
+    await waitFor(() => expect(screen.queryByText(/only on some of its addresses/)).toBeNull());
+    // Ticked again: Apply asks for all of it.
+    granted.add('https://scholar.google.com/scholar*');
+    cleanup();
+    render(<SitesForm permissions={permissions} />);
+    await screen.findByText(/only on some of its addresses/);
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText(/Saved\./);
+    expect(permissions.request).toHaveBeenCalledWith(scholar[0]!.matches);
+  });
+
   it('shows core sites as always on, and Apply disabled until something changes', async () => {
     render(<SitesForm permissions={fake(new Set(['https://huggingface.co/papers*']))} />);
     const core = (await screen.findByLabelText(/Hugging Face Papers/)) as HTMLInputElement;

@@ -13,8 +13,12 @@ export interface SitePermissions {
 
 interface Row extends SiteInfo {
   granted: boolean;
-  /** Not granted whole, but some of the narrower patterns an earlier version asked for are: it runs there only. */
-  partial: boolean;
+  /**
+   * Not granted whole, but its script runs where part of it is (background/site-scripts.ts grantedOf): `some`, some of
+   * its own patterns (Google Scholar's .com before its country domains were asked for, a host Firefox withholds);
+   * `former`, the narrower patterns an earlier version asked for. False: it runs nowhere.
+   */
+  partial: false | 'some' | 'former';
   wanted: boolean;
 }
 
@@ -34,13 +38,20 @@ export function SitesForm({ permissions }: { permissions: SitePermissions }) {
     const all = permissions.sites();
     try {
       const granted = await Promise.all(all.map((site) => permissions.granted(site.matches)));
-      const partial = await Promise.all(all.map((site, i) => !granted[i] && site.former.length > 0 && anyGranted(permissions, site.former)));
+      // As the background registers the site's script: for its own patterns granted, else for its former ones.
+      const partial = await Promise.all(
+        all.map(async (site, i): Promise<Row['partial']> => {
+          if (granted[i]) return false;
+          if (await anyGranted(permissions, site.matches)) return 'some';
+          return site.former.length > 0 && (await anyGranted(permissions, site.former)) ? 'former' : false;
+        }),
+      );
       setReadError('');
       setRows((before) =>
         all.map((site, i) => {
           const was = before?.find((row) => row.id === site.id);
           // A partial grant shows ticked: the site runs, and Apply asks for the rest of it.
-          const on = granted[i]! || partial[i]!;
+          const on = granted[i]! || partial[i] !== false;
           return { ...site, granted: granted[i]!, partial: partial[i]!, wanted: !fresh && was && was.wanted !== was.granted ? was.wanted : on };
         }),
       );
@@ -106,10 +117,16 @@ export function SitesForm({ permissions }: { permissions: SitePermissions }) {
                 onChange={(e) => setRows(rows.map((x) => (x.id === r.id ? { ...x, wanted: (e.target as HTMLInputElement).checked } : x)))}
               />{' '}
               {r.name}
-              {r.partial && (
+              {r.partial === 'former' && (
                 <span class="muted">
                   {' '}
                   (only on the pages an earlier version was allowed: Apply to let it follow links within the site)
+                </span>
+              )}
+              {r.partial === 'some' && (
+                <span class="muted">
+                  {' '}
+                  (only on some of its addresses, where access was allowed: Apply to allow the rest)
                 </span>
               )}
             </label>
