@@ -56,6 +56,7 @@ describe('extract CLI', () => {
     const { code, err } = await run(...argv);
     expect(code).toBe(2);
     expect(err).toMatch(message);
+    expect(err).toMatch(/^usage: npm run -s extract -- <file\.html> --url <page url>/m); // each bad argument with the usage line
   });
 
   it('takes a leap day for --now', async () => {

@@ -23,7 +23,7 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
   try {
     url = new URL(args.url);
   } catch {
-    io.err(`Not a URL: ${args.url}`);
+    io.err(`Not a URL: ${args.url}\n${USAGE}`); // a bad argument like the others: with the usage line (README)
     return 2;
   }
   const match = adapterFor(url);
