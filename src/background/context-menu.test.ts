@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { emptyPaper } from '../core/paper';
-import { METADATA_ORIGINS, originsFor, saveLink } from './context-menu';
+import { installMenu, MENU_ID, METADATA_ORIGINS, originsFor, saveLink } from './context-menu';
 import { openDatabase, removePaper, savePaper } from '../storage/reading-list';
 import { parseEnvelope, SavedPaperSchema } from './messages';
 
@@ -70,5 +70,21 @@ describe('originsFor: what a click asks for', () => {
     const manifest = (await import('../../manifest.json')).default;
     const links = ['https://arxiv.org/abs/2401.12345', 'https://openreview.net/forum?id=Xk9pQ2vN7a', 'https://doi.org/10.1145/3292500.3330701', 'https://proceedings.mlr.press/v1/a.html', 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract.html', 'https://openaccess.thecvf.com/content/CVPR2024/html/X_CVPR_2024_paper.html'];
     for (const link of links) expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(originsFor(link)));
+  });
+});
+
+describe('installMenu', () => {
+  it("replaces an item an earlier version left (its patterns), rather than failing on the item's id", async () => {
+    const items = new Map<string, string[]>([[MENU_ID, ['https://openreview.net/forum?id=*']]]);
+    const menus = {
+      removeAll: vi.fn(async () => items.clear()),
+      create: vi.fn((item: { id: string; targetUrlPatterns: string[] }) => {
+        if (items.has(item.id)) throw new Error(`Cannot create item with duplicate id ${item.id}`);
+        items.set(item.id, item.targetUrlPatterns);
+      }),
+    };
+    await installMenu(menus, ['*://openreview.net/forum?id=*']);
+    expect([...items]).toEqual([[MENU_ID, ['*://openreview.net/forum?id=*']]]);
+    expect(menus.create).toHaveBeenCalledWith({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: ['*://openreview.net/forum?id=*'] });
   });
 });

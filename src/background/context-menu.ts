@@ -9,6 +9,22 @@ import { ARXIV_API_ORIGINS } from './messages';
 
 export const MENU_ID = 'papershelf-save-link';
 
+/** The part of `contextMenus` the menu item needs. */
+export interface MenusApi {
+  removeAll(): Promise<void>;
+  create(properties: { id: string; title: string; contexts: ['link']; targetUrlPatterns: string[] }): unknown;
+}
+
+/**
+ * Make the "Save to reading list" item, for the links `patterns` match. Installed and updated alike: an item the
+ * browser kept from the version before (menus can outlive an update) is removed first, or the new item's create would
+ * fail on its id and the old version's patterns stay.
+ */
+export async function installMenu(menus: MenusApi, patterns: string[]): Promise<void> {
+  await menus.removeAll();
+  menus.create({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: patterns });
+}
+
 /** arXiv's API, for arXiv papers Hugging Face's paper API (a host permission) does not know. */
 const ARXIV_API = ARXIV_API_ORIGINS;
 const OPENREVIEW_APIS = ['https://api2.openreview.net/notes*', 'https://api.openreview.net/notes*'];

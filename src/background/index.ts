@@ -9,7 +9,7 @@ import { syncSiteScripts } from './site-scripts';
 import { SITE_SCRIPT_FILES } from './site-script-files';
 import { createRepoService } from './repos';
 import { updateToolbarCount } from './toolbar-count';
-import { MENU_ID, originsFor } from './context-menu';
+import { installMenu, MENU_ID, originsFor } from './context-menu';
 import { reportLinkProblem, reportLinkSaved } from './link-save-notice';
 import { LINK_PROBLEM_KEY } from './link-problem';
 import { recordRejectedToken, unlessRejected } from './rejected-token';
@@ -168,7 +168,7 @@ function onCommand(command: string, tab?: Tabs.Tab): void {
 
 // "Save to reading list" on paper links anywhere.
 browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.create({ id: MENU_ID, title: 'Save to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS });
+  installMenu(browser.contextMenus, LINK_PATTERNS).catch((error) => console.warn('Papershelf: the link menu:', error));
 });
 browser.contextMenus.onClicked.addListener(onMenuClick);
 // The popup took the last failed link save (to show it): the toolbar button goes back to the count.
