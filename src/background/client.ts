@@ -6,7 +6,7 @@ export class BackgroundError extends Error {}
 /** The part of the extension runtime a content script uses. */
 export interface ContentRuntime {
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: { addListener(listener: (message: unknown) => undefined): void };
+  onMessage: { addListener(listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => undefined): void };
 }
 
 /**

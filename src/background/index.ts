@@ -16,7 +16,7 @@ import { recordRejectedToken, unlessRejected } from './rejected-token';
 import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
-import { shortcutAction } from './shortcut';
+import { shortcutAction, unansweredShortcut } from './shortcut';
 import { saveAddressed, saveTabPaper } from './tab-paper';
 import { hasPapers } from '../storage/reading-list';
 import { listPresence } from './list-presence';
@@ -154,16 +154,27 @@ function onCommand(command: string, tab?: Tabs.Tab): void {
   }
   const action = shortcutAction(tab);
   if (action?.kind === 'document') {
-    void askFor(originsFor(action.url)) // inside the key press, as for a link
-      .then(async () => saveTabPaper(await db(), action.url, addressSave))
-      .then(
-        (record) => reportLinkSaved(record.paper.title, toolbar),
-        (error) => reportLinkProblem(action.url, error, toolbar),
-      )
-      .catch((error) => console.warn('Papershelf: the shortcut:', error));
+    saveDocument(action.url, askFor(originsFor(action.url))); // asked inside the key press, as for a link
     return;
   }
-  if (action) browser.tabs.sendMessage(action.tabId, { type: 'save-shortcut' }).catch(() => {}); // not a paper page
+  if (!action) return;
+  // The content script answers that it took it (content/start.ts). None there: the paper the address names, with the
+  // metadata hosts granted already (the key press is over: nothing can be asked now).
+  browser.tabs.sendMessage(action.tabId, { type: 'save-shortcut' }).catch(() => {
+    const url = unansweredShortcut(tab.url);
+    if (url) saveDocument(url, Promise.resolve());
+  });
+}
+
+/** Save the paper a tab's address names, once `asked` settles, and say how it went on the toolbar button. */
+function saveDocument(url: string, asked: Promise<unknown>): void {
+  void asked
+    .then(async () => saveTabPaper(await db(), url, addressSave))
+    .then(
+      (record) => reportLinkSaved(record.paper.title, toolbar),
+      (error) => reportLinkProblem(url, error, toolbar),
+    )
+    .catch((error) => console.warn('Papershelf: the shortcut:', error));
 }
 
 // "Save to reading list" on paper links anywhere.

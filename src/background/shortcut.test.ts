@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPaperDocument, shortcutAction } from './shortcut';
+import { isPaperDocument, shortcutAction, unansweredShortcut } from './shortcut';
 
 describe('isPaperDocument: an address that shows the paper itself, where no content script runs', () => {
   it.each([
@@ -51,4 +51,19 @@ describe('shortcutAction: what the shortcut does in the tab in front', () => {
     expect(shortcutAction(undefined)).toBeNull();
     expect(shortcutAction({ url: 'https://example.org/' })).toBeNull();
   });
+});
+
+describe('unansweredShortcut: a card page whose content script did not take the shortcut (none there)', () => {
+  it.each([
+    'https://openreview.net/forum?id=Xk9pQ2vN7a', // OpenReview not turned on
+    'https://aclanthology.org/2023.acl-long.1/',
+    'https://proceedings.mlr.press/v202/exemplo23a.html',
+    'https://arxiv.org/abs/2606.41234', // a tab opened before the extension was installed
+    'https://huggingface.co/papers/2606.41234',
+  ])('%s: its paper is saved', (url) => expect(unansweredShortcut(url)).toBe(url));
+
+  it.each(['https://arxiv.org/list/cs.LG/new', 'https://huggingface.co/papers', 'https://openreview.net/group?id=ICLR.cc/2024/Conference', 'https://example.org/', undefined])(
+    '%s: nothing (no one paper)',
+    (url) => expect(unansweredShortcut(url)).toBeNull(),
+  );
 });

@@ -35,3 +35,13 @@ export function shortcutAction(tab: { id?: number; url?: string } | undefined): 
   if (tab.url && isPaperDocument(tab.url)) return identifyLink(tab.url) ? { kind: 'document', url: tab.url } : null;
   return tab.id === undefined ? null : { kind: 'card', tabId: tab.id };
 }
+
+/**
+ * The address to save when the tab's content script did not take the shortcut: none is there (an optional site the
+ * reader has not turned on, a tab opened before the extension was installed or updated), so the paper the address
+ * names, if it names one (an OpenReview forum, an ACL Anthology or PMLR paper page, an arXiv abstract), is saved as a
+ * PDF's is; null for any other page (a listing names no one paper).
+ */
+export function unansweredShortcut(url: string | undefined): string | null {
+  return url && identifyLink(url) ? url : null;
+}

@@ -80,7 +80,7 @@ describe('startContentScript follows a settings notice (options page, no reload)
   const adapter = fakeAdapter;
   const roots = captureClosedRoots();
   let settings: Responses['tagSettings'];
-  let listeners: ((message: unknown) => undefined)[];
+  let listeners: ((message: unknown, sender?: unknown, respond?: (answer: unknown) => void) => undefined)[];
   let asked: string[];
 
   beforeEach(() => {
@@ -99,7 +99,7 @@ describe('startContentScript follows a settings notice (options page, no reload)
           asked.push(type);
           return { ok: true, value: answers[type]?.(payload) ?? [] };
         },
-        onMessage: { addListener: (listener: (message: unknown) => undefined) => listeners.push(listener) },
+        onMessage: { addListener: (listener: (typeof listeners)[number]) => listeners.push(listener) },
       },
     };
   });
@@ -144,6 +144,18 @@ describe('startContentScript follows a settings notice (options page, no reload)
     // test's script is the one that changes.)
     await vi.waitFor(() => expect(chips().flat()).toContain('rl'));
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(2);
+  });
+
+  it('answers the save shortcut at once, that it took it (none here: the background saves the address), and nothing else', async () => {
+    history.replaceState(null, '', '/profile');
+    startContentScript([adapter]);
+    const respond = vi.fn();
+    const own = listeners.at(-1)!;
+    own({ type: 'settings' }, {}, respond);
+    own({ type: 'reload' }, {}, respond);
+    expect(respond).not.toHaveBeenCalled();
+    own({ type: 'save-shortcut' }, {}, respond);
+    expect(respond).toHaveBeenCalledExactlyOnceWith(true);
   });
 
   it('on a page no adapter handles, a settings notice asks nothing', async () => {

@@ -87,15 +87,19 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   const followSettings = () =>
     askSettings().then((settings) => settings && annotator.updateSettings(createTagger(settings), settings.relevance)).catch(onError);
 
-  // Nothing is answered: the background only tells (a change, a reload, new settings, the save shortcut).
-  runtime().onMessage.addListener((message: unknown) => {
+  // Nothing is answered but the save shortcut, at once: that it was taken (with none here, the background saves the
+  // paper the page's address names). The rest the background only tells (a change, a reload, new settings).
+  runtime().onMessage.addListener((message: unknown, _sender, respond) => {
     const notice = noticeOf(message);
     if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state, notice.aliases);
     // A worker stopped between a write and its notice: the saved states, and the settings (a change's notice may be the
     // one lost), are read again.
     else if (notice?.type === 'reload') void (annotator.refresh(), annotator.isPrepared() && followSettings());
     else if (notice?.type === 'settings') void (annotator.isPrepared() && followSettings());
-    else if ((message as { type?: unknown })?.type === 'save-shortcut') void annotator.toggleActive();
+    else if ((message as { type?: unknown })?.type === 'save-shortcut') {
+      void annotator.toggleActive();
+      respond(true);
+    }
     return undefined;
   });
 
