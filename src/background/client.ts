@@ -6,7 +6,8 @@ export class BackgroundError extends Error {}
 /** The part of the extension runtime a content script uses. */
 export interface ContentRuntime {
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: { addListener(listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => undefined): void };
+  /** A listener that will answer later returns true (both browsers keep the channel open for it). */
+  onMessage: { addListener(listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => true | undefined): void };
 }
 
 /**

@@ -158,12 +158,13 @@ function onCommand(command: string, tab?: Tabs.Tab): void {
     return;
   }
   if (!action) return;
-  // The content script answers that it took it (content/start.ts). None there: the paper the address names, with the
-  // metadata hosts granted already (the key press is over: nothing can be asked now).
-  browser.tabs.sendMessage(action.tabId, { type: 'save-shortcut' }).catch(() => {
+  // The content script answers whether a card took it (content/start.ts). No card did, or no script is there: the
+  // paper the address names, with the metadata hosts granted already (the key press is over: nothing can be asked).
+  const byAddress = () => {
     const url = unansweredShortcut(tab.url);
     if (url) saveDocument(url, Promise.resolve());
-  });
+  };
+  browser.tabs.sendMessage(action.tabId, { type: 'save-shortcut' }).then((took) => took === false && byAddress(), byAddress);
 }
 
 /** Save the paper a tab's address names, once `asked` settles, and say how it went on the toolbar button. */

@@ -80,7 +80,7 @@ describe('startContentScript follows a settings notice (options page, no reload)
   const adapter = fakeAdapter;
   const roots = captureClosedRoots();
   let settings: Responses['tagSettings'];
-  let listeners: ((message: unknown, sender?: unknown, respond?: (answer: unknown) => void) => undefined)[];
+  let listeners: ((message: unknown, sender?: unknown, respond?: (answer: unknown) => void) => true | undefined)[];
   let asked: string[];
 
   beforeEach(() => {
@@ -146,16 +146,24 @@ describe('startContentScript follows a settings notice (options page, no reload)
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(2);
   });
 
-  it('answers the save shortcut at once, that it took it (none here: the background saves the address), and nothing else', async () => {
-    history.replaceState(null, '', '/profile');
-    startContentScript([adapter]);
+  it('answers the save shortcut with whether a card took it (none did: the background saves the address), and nothing else', async () => {
+    // A page only this test's script handles (the earlier tests' scripts still run on this document).
+    history.replaceState(null, '', '/shortcut');
+    document.body.innerHTML = '<article><a class="paper" href="/1">l</a><h3>Reward models</h3></article><article><a class="paper" href="/2">l</a><h3>Vision</h3></article>';
+    startContentScript([{ ...adapter, pageKind: (url: URL) => (url.pathname === '/shortcut' ? 'list' : null) }]);
+    await vi.waitFor(() => expect(chips()).toEqual([[], []]));
     const respond = vi.fn();
     const own = listeners.at(-1)!;
-    own({ type: 'settings' }, {}, respond);
+    expect(own({ type: 'settings' }, {}, respond)).toBeUndefined();
     own({ type: 'reload' }, {}, respond);
-    expect(respond).not.toHaveBeenCalled();
+    // Two cards, none under the pointer: none takes it.
+    expect(own({ type: 'save-shortcut' }, {}, respond)).toBe(true); // answered later
+    await vi.waitFor(() => expect(respond).toHaveBeenCalledExactlyOnceWith(false));
+    // The card under the pointer does.
+    document.querySelector('h3')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     own({ type: 'save-shortcut' }, {}, respond);
-    expect(respond).toHaveBeenCalledExactlyOnceWith(true);
+    await vi.waitFor(() => expect(respond).toHaveBeenLastCalledWith(true));
+    expect(asked).toContain('save');
   });
 
   it('on a page no adapter handles, a settings notice asks nothing', async () => {

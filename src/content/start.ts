@@ -87,8 +87,9 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   const followSettings = () =>
     askSettings().then((settings) => settings && annotator.updateSettings(createTagger(settings), settings.relevance)).catch(onError);
 
-  // Nothing is answered but the save shortcut, at once: that it was taken (with none here, the background saves the
-  // paper the page's address names). The rest the background only tells (a change, a reload, new settings).
+  // Nothing is answered but the save shortcut: whether a card took it (none here, or none under the pointer or alone on
+  // the page yet, the background saves the paper the page's address names, if it names one). The rest the background
+  // only tells (a change, a reload, new settings).
   runtime().onMessage.addListener((message: unknown, _sender, respond) => {
     const notice = noticeOf(message);
     if (notice?.type === 'changed') annotator.applyChange(notice.id, notice.state, notice.aliases);
@@ -97,8 +98,11 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     else if (notice?.type === 'reload') void (annotator.refresh(), annotator.isPrepared() && followSettings());
     else if (notice?.type === 'settings') void (annotator.isPrepared() && followSettings());
     else if ((message as { type?: unknown })?.type === 'save-shortcut') {
-      void annotator.toggleActive();
-      respond(true);
+      annotator.toggleActive().then(
+        (id) => respond(id !== null),
+        () => respond(true), // a card took it, and says what went wrong
+      );
+      return true;
     }
     return undefined;
   });

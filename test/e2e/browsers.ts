@@ -144,8 +144,10 @@ export interface Harness {
   /**
    * The extension's keyboard shortcut (`save-paper`) pressed with this tab in front, as the browser reports it
    * (automation cannot press a browser's shortcut): calls the handler the background keeps as `papershelfCommand`.
+   * `url`: the tab's address as the key press's activeTab grant gives it, where the test's build has no host
+   * permission to read it (the tab the browser reports then has none).
    */
-  pressShortcut(tab: Tab): Promise<void>;
+  pressShortcut(tab: Tab, url?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -504,9 +506,10 @@ export async function launchChromium(dist: string, routes: Routes, settings: Rea
     async menuClick(info) {
       await inServiceWorker(`globalThis.papershelfMenuClick(${JSON.stringify(info)}, undefined)`);
     },
-    async pressShortcut(tab) {
+    async pressShortcut(tab, url) {
       await tab.toFront();
-      await inServiceWorker(`chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => globalThis.papershelfCommand('save-paper', tab))`);
+      const granted = url ? `{ ...tab, url: ${JSON.stringify(url)} }` : 'tab';
+      await inServiceWorker(`chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => globalThis.papershelfCommand('save-paper', ${granted}))`);
     },
     async stopServiceWorker() {
       // The ServiceWorker domain lives on page targets; any page of the profile can stop the workers.
@@ -640,12 +643,13 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
     openExtensionPage,
     // Puppeteer's ARIA query handler (the accessibility tree, over WebDriver BiDi).
     byRole: (role, name) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`,
-    async pressShortcut(tab) {
+    async pressShortcut(tab, url) {
       const page = await openExtensionPage('src/options/index.html', 'form');
       try {
         await tab.toFront();
+        const granted = url ? `{ ...tab, url: ${JSON.stringify(url)} }` : 'tab';
         await page.run(
-          `Promise.all([browser.runtime.getBackgroundPage(), browser.tabs.query({ active: true, currentWindow: true })]).then(([bg, [tab]]) => bg.papershelfCommand('save-paper', tab))`,
+          `Promise.all([browser.runtime.getBackgroundPage(), browser.tabs.query({ active: true, currentWindow: true })]).then(([bg, [tab]]) => bg.papershelfCommand('save-paper', ${granted}))`,
         );
       } finally {
         await page.close();

@@ -37,6 +37,12 @@ const ACM_PDF_URL = `https://dl.acm.org/doi/pdf/${ACM_DOI}?download=true`;
 const ACM_TITLE = 'Graph Retrieval at Scale for Session Recommendations';
 const NATURE_DOI = '10.1038/s41586-026-01234-5';
 const NATURE_URL = 'https://www.nature.com/articles/s41586-026-01234-5';
+/**
+ * A CVF paper page, the optional site not turned on: no content script there to take the shortcut. Not in TAB_ACCESS
+ * (a host granted is granted whole, and would turn the site's script on): the key press gives its address.
+ */
+const CVF_URL = 'https://openaccess.thecvf.com/content/CVPR2024/html/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.html';
+const CVF_PAGE = readFileSync(new URL('../fixtures/cvf/paper-cvpr2024.html', import.meta.url), 'utf8');
 const TAB_ACCESS = ['https://arxiv.org/pdf/*', 'https://aclanthology.org/*', 'https://dl.acm.org/*', 'https://www.nature.com/*'];
 /** What the saves of these two tabs ask for: arXiv's API, and the DOI resolvers (the ACL paper is read through its DOI). */
 const ASKED = [...new Set([...originsFor(PDF_URL), ...originsFor(ACL_PDF_URL)])];
@@ -58,7 +64,7 @@ beforeAll(() => {
 
 const pdf = '<!doctype html><html><head><title>2606.41234v2.pdf</title></head><body><embed type="application/pdf"></body></html>';
 const TABS = [PDF_URL, NEWER_PDF_URL, OTHER_PDF_URL, THIRD_PDF_URL, ACL_PDF_URL, ACM_PDF_URL, NATURE_URL];
-const browsers = bothBrowsers((url) => (TABS.includes(url) ? { body: pdf } : undefined), dist);
+const browsers = bothBrowsers((url) => (TABS.includes(url) ? { body: pdf } : url === CVF_URL ? { body: CVF_PAGE } : undefined), dist);
 
 describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", (name, launch) => {
   let api: FakeApi;
@@ -235,6 +241,19 @@ describe.each(browsers)("%s: the popup saves the paper the reader's tab shows", 
     await harness.pressShortcut(tab);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await popup.texts('li.item .title')).toContain('Saved With a Key');
+    await popup.close();
+    await tab.close();
+  });
+
+  it("the keyboard shortcut on a paper's page whose site is not turned on (no content script answers) saves the paper its address names", async () => {
+    const tab = await harness.newTab();
+    await tab.goto(CVF_URL);
+    await harness.pressShortcut(tab, CVF_URL);
+    const popup = await harness.openPopup();
+    const ids = () =>
+      popup.evaluate(() => (globalThis as any).browser.runtime.sendMessage({ type: 'list', payload: {} }).then((reply: any) => reply.value.map((r: any) => r.id))) as Promise<string[]>;
+    // Its id from the address (the page itself is not granted, so its stand-in: nothing can be asked after the key press).
+    await until(async () => (await ids()).includes('cvf:Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024'), 'the paper in the list', 15_000);
     await popup.close();
     await tab.close();
   });
