@@ -81,6 +81,18 @@ describe('sameAuthor', () => {
     expect(same('LeCun', 'LeCun')).toBe(true);
     expect(same('Yann LeCun', 'LeCun')).toBe(false);
   });
+
+  it('a family name with its particles followed alone ("van der Maaten") finds every author of it, a capitalised first word being a given name', () => {
+    expect(nameParts('van der Maaten')).toEqual({ family: 'maaten', given: [] });
+    expect(same('van der Maaten', 'Laurens van der Maaten')).toBe(true);
+    expect(same('de Freitas', 'Nando de Freitas')).toBe(true);
+    expect(same('von Luxburg', 'Luxburg, Ulrike von')).toBe(true);
+    expect(followedMatcher(['van der Maaten', 'de Freitas'])(['L. van der Maaten', 'Nando de Freitas'])).toEqual(['van der Maaten', 'de Freitas']);
+    // "Van", "Di", "Le" written as given names are given names.
+    expect(nameParts('Van Jacobson')).toEqual({ family: 'jacobson', given: ['van'] });
+    expect(same('Di He', 'Kaiming He')).toBe(false);
+    expect(same('Le Song', 'Le Song')).toBe(true);
+  });
 });
 
 describe('followedMatcher', () => {

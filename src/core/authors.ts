@@ -73,6 +73,12 @@ function givenParts(words: readonly string[]): string[] {
   return parts;
 }
 
+/**
+ * A first word that is the family name's particle, not a given name: written in lower case, as a family name followed
+ * alone is ("van der Maaten", "de Freitas"). A capitalised one is a given name ("Van Jacobson", "Di He", "Le Song").
+ */
+const leadingParticle = (word: string) => PARTICLE.test(word) && word === word.toLowerCase();
+
 /** A name's family keys and its given names' words, unfolded (their parts are made only where the family agrees). */
 function splitName(name: string): { family: Family; given: string[] } | null {
   const text = normalizeSpace(name);
@@ -86,7 +92,7 @@ function splitName(name: string): { family: Family; given: string[] } | null {
   if (!family.length) return null;
   // "van der Maaten, Laurens" and "Laurens van der Maaten" alike: the family's last word is its key.
   const last = family.pop()!;
-  if (!inverted) given.push(...family.filter((word, i) => i === 0 || !PARTICLE.test(word)));
+  if (!inverted) given.push(...family.filter((word, i) => !PARTICLE.test(word) || (i === 0 && !leadingParticle(word))));
   const keys = familyKeys(last);
   return keys.family ? { family: keys, given } : null;
 }
