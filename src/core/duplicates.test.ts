@@ -42,6 +42,21 @@ describe('findDuplicates', () => {
     expect(ids(findDuplicates([a, b]))).toEqual([['import:a', 'import:b']]);
   });
 
+  it('reads a surname alike in either order, with particles, "Given Family, Jr." and dblp\'s homonym number', () => {
+    for (const [a, b] of [
+      ['van der Maaten, Laurens', 'Laurens van der Maaten'],
+      ['King, Martin Luther', 'Martin Luther King, Jr.'],
+      ['Wang, Wei', 'Wei Wang 0001'],
+      ['Hinton, Geoffrey E.', 'G. E. Hinton'],
+    ]) {
+      expect(surnameKey(a!), `${a} / ${b}`).toBe(surnameKey(b!));
+    }
+    // One author alone, imported from BibTeX and saved from arXiv: one paper.
+    const bib = record('import:vdm14', {}, { title: 'Accelerating t-SNE using Tree-Based Algorithms', authors: ['van der Maaten, Laurens'] });
+    const arxiv = record('arxiv:1301.3342', {}, { title: 'Accelerating t-SNE using tree-based algorithms', authors: ['Laurens van der Maaten'] });
+    expect(ids(findDuplicates([bib, arxiv]))).toEqual([['arxiv:1301.3342', 'import:vdm14']]);
+  });
+
   it('the same title with no surname in common is two papers; so is one with authors and one without', () => {
     const other = record('doi:10.1/x', {}, { authors: ['Grace Hopper'] });
     const none = record('doi:10.1/y', {}, { authors: [] });

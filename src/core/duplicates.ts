@@ -23,17 +23,21 @@ export function duplicateTitleKey(title: unknown): string {
 }
 
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+/** dblp's homonym number ("Wei Wang 0001"), which its BibTeX keeps. */
+const HOMONYM = /^\d{4}$/;
 
 /**
- * An author's surname as compared: the part before a comma ("Lovelace, Ada"), else the last word that is no suffix
- * ("Martin Luther King Jr."), keyed as titles are (case, accents and TeX folded: `M\"uller` is Müller is Muller).
+ * An author's surname as compared: the last word that is no suffix nor homonym number of the part before a comma
+ * ("Lovelace, Ada", "Martin Luther King, Jr.") or of the whole name, keyed as titles are (case, accents and TeX folded:
+ * `M\"uller` is Müller is Muller). The last word either way, as followed authors' family names are (authors.ts):
+ * "van der Maaten, Laurens" is "Laurens van der Maaten", and "King, Martin Luther" "Martin Luther King, Jr.".
  */
 export function surnameKey(name: string): string {
   const text = normalizeSpace(name);
   const comma = text.indexOf(',');
-  const words = (comma > 0 ? text.slice(0, comma) : text).split(' ');
-  while (words.length > 1 && SUFFIX.test(words[words.length - 1]!)) words.pop();
-  return looseTitleKey(comma > 0 ? words.join(' ') : (words[words.length - 1] ?? ''));
+  const words = (comma > 0 ? text.slice(0, comma) : text).split(' ').filter(Boolean);
+  while (words.length > 1 && (SUFFIX.test(words[words.length - 1]!) || HOMONYM.test(words[words.length - 1]!))) words.pop();
+  return looseTitleKey(words[words.length - 1] ?? '');
 }
 
 function surnamesOf(record: SavedPaper): Set<string> {
