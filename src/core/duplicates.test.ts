@@ -40,6 +40,10 @@ describe('findDuplicates', () => {
     expect(duplicateTitleKey(a.paper.title)).toBe(duplicateTitleKey(b.paper.title));
     expect(surnameKey('M\\"uller, Jan')).toBe(surnameKey('Jan Müller Jr.'));
     expect(ids(findDuplicates([a, b]))).toEqual([['import:a', 'import:b']]);
+    // arXiv keeps a title's TeX; NeurIPS' page has the letter.
+    const arxiv = record('arxiv:1606.05579', {}, { title: '$\\beta$-VAE: Learning Basic Visual Concepts' });
+    const venue = record('neurips:2017/0123456789abcdef0123456789abcdef', {}, { title: 'β-VAE: Learning Basic Visual Concepts' });
+    expect(ids(findDuplicates([venue, arxiv]))).toEqual([[arxiv.id, venue.id]]);
   });
 
   it('reads a surname alike in either order, with particles, "Given Family, Jr." and dblp\'s homonym number', () => {

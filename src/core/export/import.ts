@@ -550,13 +550,26 @@ function stamped(record: SavedPaper, now: number): SavedPaper {
 }
 
 /**
- * A title as a key that TeX does not change: TeX commands dropped (kept literally or decoded, `\ell`, `\"`), accents
- * and compatibility forms folded (ü as u, ₁ as 1), and only letters and digits kept, without spaces (so `M\"uller`
+ * TeX's Greek letters and `\ell`, as the letter they write: arXiv keeps a title's TeX (`$\beta$-VAE`) where a venue,
+ * dblp or a decoded BibTeX file has the letter (β-VAE), and dropped as other commands are, the two titles differed.
+ */
+const GREEK = (
+  'alpha α beta β gamma γ delta δ epsilon ε varepsilon ε zeta ζ eta η theta θ vartheta θ iota ι kappa κ lambda λ mu μ ' +
+  'nu ν xi ξ pi π varpi π rho ρ varrho ρ sigma σ varsigma ς tau τ upsilon υ phi φ varphi φ chi χ psi ψ omega ω ' +
+  'Gamma Γ Delta Δ Theta Θ Lambda Λ Xi Ξ Pi Π Sigma Σ Upsilon Υ Phi Φ Psi Ψ Omega Ω ell ℓ'
+).split(' ');
+/** A Map, not an object: a title's `\constructor` is no letter. */
+const TEX_LETTERS = new Map(GREEK.flatMap((word, i) => (i % 2 ? [] : [[word, GREEK[i + 1]!] as const])));
+
+/**
+ * A title as a key that TeX does not change: TeX's letters as the letter (`\beta` as β), other commands dropped (kept
+ * literally or decoded, `\"`), accents and compatibility forms folded (ü as u, ₁ as 1), and only letters and digits kept, without spaces (so `M\"uller`
  * and `Müller` agree). Only for matching an `import:` record to the one paper of the list with that key, never an id.
  * No year: a record read back from BibTeX has its year only in its `import:` id, not in the paper.
  */
 export function looseTitleKey(title: string): string {
   return title
+    .replace(/\\([A-Za-z]+)/g, (command, name: string) => TEX_LETTERS.get(name) ?? command)
     .replace(/\\(?:[A-Za-z]+|.)/g, '')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -341,6 +341,11 @@ describe('looseTitleKey', () => {
     expect(looseTitleKey('Sparse $\\ell_1$ recovery')).toBe(looseTitleKey('Sparse \\ell₁ recovery'));
     expect(looseTitleKey('The {BERT} of Vision')).toBe(looseTitleKey('The BERT of Vision'));
     expect(looseTitleKey('Sparse recovery')).not.toBe(looseTitleKey('Dense recovery'));
+    // arXiv keeps a title's TeX, a venue or dblp the letter it writes.
+    expect(looseTitleKey('$\\beta$-VAE: Learning Basic Visual Concepts')).toBe(looseTitleKey('β-VAE: learning basic visual concepts'));
+    expect(looseTitleKey('$\\alpha$-Divergence and $\\Phi$-Entropy')).toBe(looseTitleKey('α-divergence and Φ-entropy'));
+    expect(looseTitleKey('$\\alpha$-Divergence')).not.toBe(looseTitleKey('$\\beta$-Divergence'));
+    expect(looseTitleKey('A \\constructor of \\toString')).toBe(looseTitleKey('A of'));
   });
 });
 
