@@ -74,6 +74,8 @@ describe('sameAuthor', () => {
     expect(same('Laurens van der Maaten', 'L. J. P. van der Maaten')).toBe(true);
     expect(same('Jean-Baptiste Mouret', 'J.-B. Mouret')).toBe(true);
     expect(same('Jean-Baptiste Mouret', 'Jean-Pierre Mouret')).toBe(false);
+    for (const dash of ['\u2010', '\u2011', '\u2013']) expect(same('Jean-Baptiste Mouret', `Jean${dash}Baptiste Mouret`), dash).toBe(true);
+    expect(same('J.-B. Mouret', 'Jean\u2011Baptiste Mouret')).toBe(true);
   });
 
   it('follows a family name alone to every author of it, but not the other way', () => {

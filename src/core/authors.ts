@@ -65,7 +65,8 @@ function givenParts(words: readonly string[]): string[] {
       for (const letter of word) parts.push(fold(letter));
       continue;
     }
-    for (const part of word.split(/[.\-‐]+/)) {
+    // Any dash joins given names: a page may write "Jean‑Pierre" with a non-breaking hyphen (U+2011) or an en dash.
+    for (const part of word.split(/[.\p{Pd}]+/u)) {
       const key = fold(part).replace(/[^\p{L}\p{N}]+/gu, '');
       if (key) parts.push(key);
     }
