@@ -10,7 +10,10 @@ export interface ReasonOptions {
 
 const clip = (s: string, max: number) => {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  if (t.length <= max) return t;
+  // Not between the two halves of a character beyond the BMP (an emoji, 𝒪): a lone half shows as "�".
+  const end = /[\uD800-\uDBFF]/.test(t[max - 2]!) ? max - 2 : max - 1;
+  return `${t.slice(0, end).trimEnd()}…`;
 };
 
 /**

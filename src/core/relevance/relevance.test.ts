@@ -255,6 +255,14 @@ describe('reason', () => {
     expect(r).toMatch(/"A very long title x+…"$/);
     expect(r.length).toBeLessThan(90);
   });
+
+  it('clips a title without splitting an emoji or a math letter in two', () => {
+    for (const title of [`${'a'.repeat(58)}🦙 and more`, `${'a'.repeat(57)}🦙 and more`, '𝒪'.repeat(40)]) {
+      const r = reason({ neighbours: [n(title)], terms: [] });
+      expect(r, title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(r).toMatch(/…"$/);
+    }
+  });
 });
 
 describe('offline evaluation (labelled set, precision at 10)', () => {
