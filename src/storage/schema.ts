@@ -307,23 +307,7 @@ export const MIGRATIONS: readonly Migration[] = [
           byId.set(record.id, current ?? record);
           if (current) writes.set(record.id, current);
         }
-        for (const id of [...byId.keys()]) {
-          let record = byId.get(id);
-          if (!record || !Array.isArray(record.paper?.aliases)) continue;
-          for (const alias of record.paper.aliases) {
-            const other = byId.get(alias);
-            if (!other || alias === id) continue;
-            try {
-              record = mergeSamePaper(id, record, other);
-            } catch {
-              continue; // a damaged record stays as it is rather than half-merged
-            }
-            byId.set(id, record);
-            byId.delete(alias);
-            writes.set(id, record);
-            writes.set(alias, null);
-          }
-        }
+        joinNamed(byId, writes);
         const rows = [...writes].flatMap(([id, record]): Promise<unknown>[] =>
           record ? [papers.put(record), relevance.put(relevanceDoc(record))] : [papers.delete(id), relevance.delete(id)]);
         for (const [id, record] of byId) for (const alias of aliasList(record)) if (!byId.has(alias)) rows.push(aliases.put(0, [alias, id]));
@@ -362,6 +346,30 @@ export function v8Record(record: SavedPaper): SavedPaper | null {
   const sameTags = !tags || tags.length === record.tags.length;
   if (sameAliases && sameTags) return null;
   return { ...record, paper: { ...record.paper, aliases }, ...(tags && !sameTags ? { tags } : {}) };
+}
+
+/**
+ * Records that name another's id among their aliases become one, under the naming record's id (same-paper.ts):
+ * `byId` is brought up to date and `writes` gets the merged records, and null for each id merged away.
+ */
+function joinNamed(byId: Map<string, SavedPaper>, writes: Map<string, SavedPaper | null>): void {
+  for (const id of [...byId.keys()]) {
+    let record = byId.get(id);
+    if (!record || !Array.isArray(record.paper?.aliases)) continue;
+    for (const alias of record.paper.aliases) {
+      const other = byId.get(alias);
+      if (!other || alias === id) continue;
+      try {
+        record = mergeSamePaper(id, record, other);
+      } catch {
+        continue; // a damaged record stays as it is rather than half-merged
+      }
+      byId.set(id, record);
+      byId.delete(alias);
+      writes.set(id, record);
+      writes.set(alias, null);
+    }
+  }
 }
 
 /** A record as v5 keeps it (see MIGRATIONS[4]), or null when it is that already or too damaged to touch. */
@@ -453,23 +461,7 @@ function currentIds(tx: UpgradeTx): Promise<unknown> {
       }
       if (!writes.size) return [];
       // A moved record or alias may now name another record: one paper, one record (as MIGRATIONS[7] joined them).
-      for (const id of [...byId.keys()]) {
-        let record = byId.get(id);
-        if (!record) continue;
-        for (const alias of aliasList(record)) {
-          const other = byId.get(alias);
-          if (!other || alias === id) continue;
-          try {
-            record = mergeSamePaper(id, record, other);
-          } catch {
-            continue;
-          }
-          byId.set(id, record);
-          byId.delete(alias);
-          writes.set(id, record);
-          writes.set(alias, null);
-        }
-      }
+      joinNamed(byId, writes);
       const rows: Promise<unknown>[] = [aliases.clear()];
       for (const [id, record] of writes) rows.push(...(record ? [papers.put(record), relevance.put(relevanceDoc(record))] : [papers.delete(id), relevance.delete(id)]));
       for (const [id, record] of byId) for (const alias of aliasList(record)) if (!byId.has(alias)) rows.push(aliases.put(0, [alias, id]));
