@@ -58,3 +58,10 @@ it("keeps the page's star count when the answer knows none (GitHub out of reach)
 it('gives a malformed repository name no badge', () => {
   expect(createGithubBadge(document, 'not a repo', null, () => NOW)).toBeNull();
 });
+
+it('leaves a push date it cannot read out of the label too, as out of the figures', () => {
+  const badge = createGithubBadge(document, 'Owner/Repo', 12, () => NOW)!;
+  badge.update({ pushedAt: 'not a date' });
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 12');
+  expect(badge.element.getAttribute('aria-label')).toBe('GitHub repository Owner/Repo, 12 stars');
+});

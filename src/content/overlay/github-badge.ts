@@ -67,11 +67,13 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   const render = () => {
     setText(name, state.name);
     if (REPO_NAME.test(state.name)) setAttr(element, 'href', `https://github.com/${state.name}`);
-    const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', state.pushedAt ? relativeAge(state.pushedAt, now()) ?? '' : ''];
+    // A date that does not parse has no age, in the figures and the label alike (the label said "last push null").
+    const age = state.pushedAt ? relativeAge(state.pushedAt, now()) : null;
+    const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', age ?? ''];
     setText(figures, parts.filter(Boolean).join(' · '));
     const warning = state.notFound ? 'not found' : state.archived ? 'archived' : '';
     setText(warn, warning);
-    const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', state.pushedAt ? `last push ${relativeAge(state.pushedAt, now())}` : '', warning]
+    const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', age ? `last push ${age}` : '', warning]
       .filter(Boolean)
       .join(', ');
     setAttr(element, 'aria-label', label);
