@@ -24,7 +24,7 @@ it("shows the repository at once, the page's figure if any, and the API's figure
   badge.update({ name: 'owner/repo', stars: 2500, pushedAt: '2026-11-19T00:00:00Z' });
   expect(badge.element.getAttribute('href')).toBe('https://github.com/owner/repo');
   expect(shownText(badge.element)).toBe('owner/repo★ 2.5k · 12d ago');
-  expect(badge.element.title).toBe('GitHub repository owner/repo, 2500 stars, last push 12d ago');
+  expect(badge.element.title).toBe('GitHub repository owner/repo, 2500 stars, last push 12 days ago');
   expect(abbreviate(999)).toBe('999');
   // Rounded up to the next unit, not "1000k".
   expect(abbreviate(999_499)).toBe('999k');
@@ -64,4 +64,14 @@ it('leaves a push date it cannot read out of the label too, as out of the figure
   badge.update({ pushedAt: 'not a date' });
   expect(shownText(badge.element)).toBe('Owner/Repo★ 12');
   expect(badge.element.getAttribute('aria-label')).toBe('GitHub repository Owner/Repo, 12 stars');
+});
+
+it('reads its figures in words: one star, days, months and years spelled out (a screen reader said "12 d ago")', () => {
+  const badge = createGithubBadge(document, 'Owner/Repo', 1, () => NOW)!;
+  const label = (pushedAt: string) => (badge.update({ pushedAt }), badge.element.getAttribute('aria-label'));
+  expect(label('2026-11-30T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push 1 day ago');
+  expect(label('2026-07-01T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push 5 months ago');
+  expect(label('2024-06-01T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push 2 years ago');
+  expect(label('2026-12-01T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push today');
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 1 · today'); // the figures shown stay short
 });

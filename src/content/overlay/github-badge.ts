@@ -40,6 +40,11 @@ export function relativeAge(iso: string, now: number): string | null {
   return `${Math.floor(days / 365)}y ago`;
 }
 
+const UNITS: Record<string, string> = { d: 'day', mo: 'month', y: 'year' };
+const counted = (n: string, unit: string) => `${n} ${unit}${n === '1' ? '' : 's'}`;
+/** The label's words for a short age ("12d ago" is "12 days ago"): a screen reader read "12 d ago". */
+const ageInWords = (age: string) => age.replace(/^(\d+)(d|mo|y) ago$/, (_, n: string, unit: string) => `${counted(n, UNITS[unit]!)} ago`);
+
 export interface GithubBadge {
   element: HTMLAnchorElement;
   update(view: Partial<RepoView>): void;
@@ -73,7 +78,7 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     setText(figures, parts.filter(Boolean).join(' · '));
     const warning = state.notFound ? 'not found' : state.archived ? 'archived' : '';
     setText(warn, warning);
-    const label = [`GitHub repository ${state.name}`, state.stars !== null ? `${state.stars} stars` : '', age ? `last push ${age}` : '', warning]
+    const label = [`GitHub repository ${state.name}`, state.stars !== null ? counted(String(state.stars), 'star') : '', age ? `last push ${ageInWords(age)}` : '', warning]
       .filter(Boolean)
       .join(', ');
     setAttr(element, 'aria-label', label);
