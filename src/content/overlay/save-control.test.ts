@@ -150,6 +150,24 @@ describe('the reading status of a saved paper', () => {
     expect([status.hidden, shownText(toggle)]).toEqual([false, 'Reading▾']);
     expect(row.querySelectorAll('.status-control')).toHaveLength(1);
   });
+  it('hands the focus to the Save button when the paper is removed elsewhere while its statuses have it (another tab)', () => {
+    const { control, row, toggle, choices } = saved('reading');
+    const button = row.querySelector<HTMLButtonElement>('button.save')!;
+    toggle.click();
+    expect(document.activeElement).toBe(choices()[1]);
+    control.setStatus(null);
+    expect(document.activeElement).toBe(button); // not the page's body: the reader carries on from the card
+    control.setStatus('to-read');
+    toggle.focus();
+    control.setStatus(null);
+    expect(document.activeElement).toBe(button);
+    // Focus elsewhere stays where it is.
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    control.setStatus('to-read');
+    elsewhere.focus();
+    control.setStatus(null);
+    expect(document.activeElement).toBe(elsewhere);
+  });
 });
 
 describe("a page script's clicks", () => {

@@ -75,7 +75,14 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
       setText(label, saved ? 'Saved' : 'Save');
       setAttr(button, 'title', saved ? 'In your Papershelf reading list (click to remove)' : 'Save to your Papershelf reading list');
       if (saved) statusControl().show(status);
-      else statusUi?.hide();
+      else if (statusUi) {
+        // Removed while the status or its choices had the focus (from another tab, the popup): the focus goes to the
+        // Save button beside them, not to the page's body, from where a keyboard reader had to Tab in from the top.
+        const root = button.getRootNode() as Document | ShadowRoot;
+        const focused = statusUi.element.contains(root.activeElement);
+        statusUi.hide();
+        if (focused) button.focus();
+      }
     },
     showMessage(text) {
       setText(message, text);
