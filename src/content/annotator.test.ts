@@ -413,6 +413,20 @@ describe('Annotator', () => {
     expect(shownText(root.querySelector('[role=status]')!)).toBe('Could not save. Try again.');
   });
 
+  it('takes the failure message away when the save tried again goes through', async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    const save = port.save;
+    port.save = vi.fn().mockRejectedValueOnce(new Error('offline')).mockImplementation(save);
+    await annotator(port).start();
+    button(hosts()[0]!).click();
+    await flush();
+    button(hosts()[0]!).click();
+    await flush();
+    const root = roots.get(hosts()[0]!)!;
+    expect([button(hosts()[0]!).getAttribute('aria-pressed'), shownText(root.querySelector('[role=status]')!)]).toEqual(['true', '']);
+  });
+
   it('shows the stored state, without a failure message, when the answer was lost after the write committed', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort();

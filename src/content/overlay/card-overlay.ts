@@ -167,8 +167,8 @@ export function createCardOverlay(
     row.append(save.elements[0]!, relevance.elements[0], chips.element, badges, end, save.elements[1]!, relevance.elements[1]);
     row.classList.toggle('watched', base().some((t) => t.watched));
     relevance.set(relevanceReason);
-    if (message) save.showMessage(message);
     applyState();
+    if (message) save.showMessage(message); // after the state, whose change clears a message (save-control.ts)
     // Names and page-given stars at once, then the figures the background knows.
     const read = paper();
     if (read) addBadges(read.githubRepos, read.githubStars);

@@ -192,3 +192,14 @@ describe("a page script's clicks", () => {
     expect([calls, toggle.getAttribute('aria-expanded')]).toEqual([['toggle false'], 'true']);
   });
 });
+
+it("takes a failure's message away once the state changes (the reader's retry went through), not before", () => {
+  const control = createSaveControl(document, { toggle: () => {}, setStatus: () => {} });
+  const [, message] = control.elements as [HTMLButtonElement, HTMLElement];
+  control.setStatus(null); // the save failed and was rolled back…
+  control.showMessage('Could not save. Try again.');
+  control.setStatus(null); // …and a late lookup says so again: the message stays
+  expect(shownText(message)).toBe('Could not save. Try again.');
+  control.setStatus('to-read'); // tried again, and saved: "Could not save" beside "Saved" is wrong
+  expect(shownText(message)).toBe('');
+});

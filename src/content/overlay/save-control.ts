@@ -59,9 +59,14 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let shown: ReadingStatus | null | undefined;
   const control: SaveControl = {
     elements: [button, message],
     setStatus(status) {
+      // A failure's message is about the state before this one: "Could not save" beside "Saved" (the reader tried
+      // again, and it went through) is taken away. A failure's rollback comes before its message (annotator.ts).
+      if (status !== shown) control.showMessage('');
+      shown = status;
       // The same state again (a lookup after the overlay was built with it, a broadcast, a refresh after an import)
       // writes nothing: setAttr and setText leave what is already there (see host.ts).
       const saved = status !== null && status !== undefined;
@@ -87,7 +92,7 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
     showMessage(text) {
       setText(message, text);
       clearTimeout(timer);
-      timer = setTimeout(() => setText(message, ''), 5000);
+      if (text) timer = setTimeout(() => setText(message, ''), 5000);
     },
     focus: () => button.focus(),
   };
