@@ -41,3 +41,16 @@ it('names the "+N" button for the tags it shows, one or more', () => {
   view.setTags(topics('a', 'b', 'c', 'd', 'e'));
   expect([shownText(more()), more().getAttribute('aria-label')]).toEqual(['+2', 'Show 2 more tags']);
 });
+
+it('keeps the focus in the chips when the focused one goes behind "+N" (a tag saved in another tab comes first)', () => {
+  const { view, more } = chips(topics('a', 'b', 'c', 'd'));
+  const chip = (label: string) => [...view.element.querySelectorAll<HTMLButtonElement>('.chip')].find((b) => shownText(b) === label);
+  chip('c')!.focus();
+  view.setTags([{ label: 'mine', kind: 'user', watched: false }, ...topics('a', 'b', 'c', 'd')]);
+  expect(chip('c')).toBeUndefined();
+  expect([document.activeElement === more(), shownText(more())]).toEqual([true, '+2']);
+  // A chip still shown keeps it, as before.
+  chip('b')!.focus();
+  view.setTags(topics('a', 'b'));
+  expect(document.activeElement).toBe(chip('b'));
+});

@@ -77,6 +77,9 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     const focused = active && element.contains(active) ? (active.classList.contains('more') ? MORE : active.getAttribute('data-text')) : null;
     element.replaceChildren();
     const shown = expanded ? tags : tags.slice(0, VISIBLE_TAGS);
+    // The focused chip not drawn again (its tag gone behind "+N", or taken away, by a change from another tab): the
+    // "more" button takes the focus, the nearest control left, instead of the page's body.
+    const toMore = focused === MORE || (focused !== null && !shown.some((tag) => tag.label === focused));
     for (const tag of shown) {
       const chip = el(doc, 'button', { type: 'button', class: 'chip', 'data-kind': tag.kind, 'aria-pressed': String(marked !== null && sameTag(tag.label, marked)) }, tag.label);
       chip.title =
@@ -95,12 +98,12 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     // ("⋯", seen only when something did not: host.ts), which nothing measures (issue #7). As "⋯" it is the pointer's
     // alone: keys reach each control on a line left off (the row scrolls to it) and a screen reader reads them all,
     // so for them it was, on every card, a stop that showed nothing new; it is out of the Tab order and the tree
-    // (but when it takes the focus back from "less": a focused element must be in the tree).
+    // (but when it takes the focus, back from "less" or from a chip gone: a focused element must be in the tree).
     const hidden = tags.length - shown.length;
     const label = expanded ? 'less' : hidden > 0 ? `+${hidden}` : '⋯';
     const more = el(doc, 'button', { type: 'button', class: hidden > 0 && !expanded ? 'more count' : 'more', 'aria-expanded': String(expanded) }, label);
     more.setAttribute('aria-label', expanded ? 'Show less' : hidden > 0 ? `Show ${hidden} more ${hidden === 1 ? 'tag' : 'tags'}` : 'Show all');
-    if (!expanded && hidden === 0 && focused !== MORE) {
+    if (!expanded && hidden === 0 && !toMore) {
       more.tabIndex = -1;
       more.setAttribute('aria-hidden', 'true');
     }
@@ -113,7 +116,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     });
     element.append(more);
     if (focused !== null) {
-      const successor = [...element.children].find((b) => (focused === MORE ? b === more : b !== more && b.getAttribute('data-text') === focused));
+      const successor = [...element.children].find((b) => (toMore ? b === more : b !== more && b.getAttribute('data-text') === focused));
       (successor as HTMLElement | undefined)?.focus();
     }
   };
