@@ -399,6 +399,13 @@ describe('Annotator', () => {
     expect(button(hosts()[0]!).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it("names each card's paper on its Save button, so that a screen reader's list of buttons tells them apart", async () => {
+    document.body.innerHTML = card('1', 'Attention Is All You Need') + card('2', 'Deep Residual Learning');
+    await annotator(fakePort({ 'fake:2': 'reading' })).start();
+    expect(hosts().map((h) => button(h).getAttribute('aria-label'))).toEqual(['Save “Attention Is All You Need”', 'Saved “Deep Residual Learning”']);
+    expect(hosts().map((h) => shownText(button(h)))).toEqual(['☆Save', '★Saved']); // the name begins with what is shown
+  });
+
   it('rolls back and says so when a save fails', async () => {
     document.body.innerHTML = card('1');
     const port = fakePort();

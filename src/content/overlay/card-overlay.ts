@@ -150,7 +150,8 @@ export function createCardOverlay(
       openFor = { ...openFor, ...change };
       if (row) openHost(doc, row, openFor.tags || openFor.statuses);
     };
-    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, picking: (statuses) => open({ statuses }) });
+    const read = paper();
+    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, picking: (statuses) => open({ statuses }) }, read?.title);
     const chips = createTagChips(doc, actions.mark, (tags) => open({ tags }));
     const relevance = createRelevanceMark(doc);
     const badges = doc.createElement('span');
@@ -170,7 +171,6 @@ export function createCardOverlay(
     applyState();
     if (message) save.showMessage(message); // after the state, whose change clears a message (save-control.ts)
     // Names and page-given stars at once, then the figures the background knows.
-    const read = paper();
     if (read) addBadges(read.githubRepos, read.githubStars);
     if (read && !read.githubRepos.length) {
       actions.moreRepos(read).then(

@@ -37,7 +37,11 @@ export interface SaveActions {
   picking?(open: boolean): void;
 }
 
-export function createSaveControl(doc: Document, actions: SaveActions): SaveControl {
+/**
+ * `title`: the card's paper, named in the button's label ("Save “Attention Is All You Need”"), so that a screen
+ * reader's list of a page's buttons tells thirty "Save" apart. The label begins with the text shown, for voice control.
+ */
+export function createSaveControl(doc: Document, actions: SaveActions, title?: string): SaveControl {
   const button = el(doc, 'button', { type: 'button', class: 'save', 'aria-pressed': 'false' });
   const star = el(doc, 'span', { 'aria-hidden': 'true' });
   const label = el(doc, 'span');
@@ -78,6 +82,7 @@ export function createSaveControl(doc: Document, actions: SaveActions): SaveCont
       else button.removeAttribute('aria-busy');
       setText(star, saved ? '★' : '☆');
       setText(label, saved ? 'Saved' : 'Save');
+      if (title) setAttr(button, 'aria-label', `${saved ? 'Saved' : 'Save'} “${title}”`);
       setAttr(button, 'title', saved ? 'In your Papershelf reading list (click to remove)' : 'Save to your Papershelf reading list');
       if (saved) statusControl().show(status);
       else if (statusUi) {
