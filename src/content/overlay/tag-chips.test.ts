@@ -54,3 +54,14 @@ it('keeps the focus in the chips when the focused one goes behind "+N" (a tag sa
   view.setTags(topics('a', 'b'));
   expect(document.activeElement).toBe(chip('b'));
 });
+
+it("shows a followed author's name after the star: no ::before of the chips' style draws anything but its text too", async () => {
+  // What a chip shows is generated content (host.ts SHOWN_TEXT_STYLE, `[data-text]::before`): a more specific
+  // `::before` with a content of its own replaced the name, and the chip showed "★ " alone, read out as "star".
+  const { TAG_STYLE } = await import('./tag-chips');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(TAG_STYLE);
+  const generated = ([...sheet.cssRules] as CSSStyleRule[]).filter((r) => /::?before/.test(r.selectorText) && r.style.getPropertyValue('content'));
+  expect(generated.map((r) => r.selectorText)).toEqual(['.chip[data-kind="author"]::before']);
+  for (const rule of generated) expect(rule.style.getPropertyValue('content')).toContain('attr(data-text)');
+});

@@ -14,6 +14,7 @@ export interface Tag {
   watched: boolean;
 }
 
+// A followed author's `::before` outranks host.ts's `[data-text]::before`, so it draws the chip's text itself.
 export const TAG_STYLE = `
 .tags { display: contents; }
 .chip { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 0 6px; cursor: pointer;
@@ -22,7 +23,7 @@ export const TAG_STYLE = `
 .chip[data-kind="user"] { border-color: var(--saved-line); }
 .chip[data-kind="rule"] { border-color: #86efac; }
 .chip[data-kind="site"] { color: var(--muted); }
-.chip[data-kind="author"]::before { content: "★ "; }
+.chip[data-kind="author"]::before { content: "★ " attr(data-text); }
 .chip[data-watched] { border-color: var(--watch); font-weight: 600; }
 .chip[aria-pressed="true"] { background: var(--mark); }
 .more { border: 0; background: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;
