@@ -12,6 +12,7 @@ export const RELEVANCE_STYLE = `
   padding: 2px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--muted);
   box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .relevant:hover ~ .why, .relevant:focus ~ .why, .relevant[aria-expanded="true"] ~ .why { display: block; }
+.relevant[data-dismissed] ~ .why { display: none; }
 .row.dim { opacity: .45; }
 .row.dim:hover, .row.dim:focus-within { opacity: 1; }
 `;
@@ -31,8 +32,20 @@ export function createRelevanceMark(doc: Document): RelevanceMarkView {
   onUser(mark, 'click', (event) => {
     event.preventDefault(); // the card may be a link
     event.stopPropagation();
+    mark.removeAttribute('data-dismissed');
     mark.setAttribute('aria-expanded', String(mark.getAttribute('aria-expanded') !== 'true'));
   });
+  // Escape puts the line away (WCAG 1.4.13: it covers the card below, and "Next relevant" puts the focus here) until
+  // the focus leaves, or the pointer with no focus here; once put away, Escape is the page's.
+  mark.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || mark.hasAttribute('data-dismissed')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    mark.setAttribute('data-dismissed', '');
+    mark.setAttribute('aria-expanded', 'false');
+  });
+  mark.addEventListener('blur', () => mark.removeAttribute('data-dismissed'));
+  mark.addEventListener('mouseleave', () => mark.matches(':focus') || mark.removeAttribute('data-dismissed'));
   const view: RelevanceMarkView = {
     elements: [mark, why],
     set(reason) {
