@@ -209,7 +209,12 @@ export function createCardOverlay(
     tagLabels: () => (built ? built.chips.labels() : orderTags([...userTags(), ...base()]).map((t) => t.label)),
     setRelevance(reason) {
       relevanceReason = reason;
-      built?.relevance.set(reason);
+      if (!built) return;
+      // The mark going while it has the focus (its paper saved elsewhere, relevance turned off): the focus goes to the
+      // Save button before it, not to the page's body, from where a keyboard reader had to Tab in from the top.
+      const focused = reason === null && root.activeElement === built.relevance.elements[0];
+      built.relevance.set(reason);
+      if (focused) built.save.focus();
     },
     focusRelevance: () => build().relevance.focus(),
     setDimDone(on) {

@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { beforeEach, expect, it, vi } from 'vitest';
+import { emptyPaper } from '../../core/paper';
+import { captureClosedRoots } from '../../../test/unit/closed-roots';
+import { userInput } from './host';
+import { createCardOverlay, type OverlayActions } from './card-overlay';
+
+// jsdom's clicks are all a script's: here they stand for the user's.
+beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
+const roots = captureClosedRoots();
+
+function built() {
+  const paper = emptyPaper('fake:1', 'A paper', { site: 'fake', page: 'list' });
+  const actions: OverlayActions = { toggle: () => {}, setStatus: () => {}, mark: () => {}, repo: async () => null, moreRepos: async () => [], now: () => 0 };
+  const overlay = createCardOverlay(document, paper.id, () => paper, () => 'light', () => [], actions);
+  document.body.replaceChildren(overlay.host);
+  overlay.reveal();
+  overlay.setState(null);
+  const root = roots.get(overlay.host)!;
+  return { overlay, root, save: root.querySelector<HTMLButtonElement>('button.save')! };
+}
+
+it('hands the focus to the Save button when the focused relevance mark goes (the paper saved in another tab)', () => {
+  const { overlay, root, save } = built();
+  overlay.setRelevance('like 2 saved papers');
+  overlay.focusRelevance(); // "Next relevant" put the focus here
+  expect(root.activeElement?.classList.contains('relevant')).toBe(true);
+  overlay.setState({ status: 'to-read', tags: [] });
+  overlay.setRelevance(null); // saved papers are never marked (annotator.ts putState)
+  expect(root.activeElement).toBe(save);
+  // A mark without the focus goes without moving it.
+  const elsewhere = document.body.appendChild(document.createElement('button'));
+  overlay.setRelevance('like 1 saved paper');
+  elsewhere.focus();
+  overlay.setRelevance(null);
+  expect(document.activeElement).toBe(elsewhere);
+});
