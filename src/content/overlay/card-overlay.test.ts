@@ -35,3 +35,27 @@ it('hands the focus to the Save button when the focused relevance mark goes (the
   overlay.setRelevance(null);
   expect(document.activeElement).toBe(elsewhere);
 });
+
+it("draws nothing again when the saved state comes in and changes nothing shown (most cards: not saved)", async () => {
+  // The save control writes nothing for it (save-control.test.ts), but the chips were all drawn anew: a frame of
+  // layout and paint for every card built before its answer, and again for each on a refresh or a page Back.
+  const paper = emptyPaper('fake:1', 'A paper', { site: 'fake', page: 'list' });
+  const actions: OverlayActions = { toggle: () => {}, setStatus: () => {}, mark: () => {}, repo: async () => null, moreRepos: async () => [], now: () => 0 };
+  const tags = [{ label: 'LLMs', kind: 'topic' as const, watched: false }, { label: 'cs.LG', kind: 'site' as const, watched: false }];
+  const overlay = createCardOverlay(document, paper.id, () => paper, () => 'light', () => tags, actions);
+  document.body.replaceChildren(overlay.host);
+  overlay.reveal();
+  const root = roots.get(overlay.host)!;
+  const seen: MutationRecord[] = [];
+  const observer = new MutationObserver((records) => seen.push(...records));
+  observer.observe(root.querySelector('.tags')!, { subtree: true, childList: true, attributes: true });
+  overlay.setState(null); // the lookup's answer: not saved
+  overlay.setState(null); // a refresh
+  overlay.setMarked(null); // a mark cleared on another card's chip, none here
+  await Promise.resolve();
+  seen.push(...observer.takeRecords());
+  observer.disconnect();
+  expect(seen).toEqual([]);
+  overlay.setState({ status: 'to-read', tags: ['mine'] }); // a real change is drawn
+  expect([...root.querySelectorAll('.chip')].map((c) => c.getAttribute('data-text'))).toEqual(['mine', 'LLMs', 'cs.LG']);
+});

@@ -122,13 +122,19 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     }
   };
 
+  // The same tags or mark again (every saved-state answer, notice and refresh sets both) draw nothing: the chips drawn
+  // anew cost the page a frame of layout and paint for each card (issue #7), where the save control wrote nothing.
+  let drawn: string | null = null;
   return {
     element,
     setTags(next) {
       tags = orderTags(next);
-      render();
+      const key = JSON.stringify(tags.map((t) => [t.label, t.kind, t.watched]));
+      if (key !== drawn) render();
+      drawn = key;
     },
     setMarked(label) {
+      if (label === marked) return;
       marked = label;
       render();
     },
