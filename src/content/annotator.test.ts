@@ -463,6 +463,26 @@ describe('Annotator', () => {
     await vi.waitFor(() => expect(hosts().map(theme)).toEqual(['light', 'light']), WAIT);
   });
 
+  it("on a site whose theme is its class alone (Hugging Face), a page without it is light whatever the system says", async () => {
+    // A system set to dark (jsdom has no matchMedia of its own).
+    const matchMedia = (query: string) => ({ matches: query === '(prefers-color-scheme: dark)', addEventListener() {}, removeEventListener() {} });
+    Object.defineProperty(window, 'matchMedia', { configurable: true, value: matchMedia });
+    onTestFinished(() => void delete (window as { matchMedia?: unknown }).matchMedia);
+    const byClass = { ...fakeAdapter, themeByClass: true };
+    document.body.innerHTML = card('1');
+    const a = new Annotator({ doc: document, adapterFor: (url) => (byClass.pageKind(url) ? byClass : null), port: fakePort(), onError: vi.fn(), now: () => new Date('2026-07-02T00:00:00Z') });
+    running.push(a);
+    await a.start();
+    const theme = (host: Element) => roots.get(host)!.querySelector('.row')!.getAttribute('data-theme');
+    await vi.waitFor(() => expect(hosts().map(theme)).toEqual(['light']), WAIT);
+    // Elsewhere the system's setting decides.
+    const b = annotator(fakePort());
+    a.stop();
+    document.body.innerHTML = card('2');
+    await b.start();
+    await vi.waitFor(() => expect(hosts().map(theme)).toEqual(['dark']), WAIT);
+  });
+
   it('applies changes broadcast from other tabs', async () => {
     document.body.innerHTML = card('1');
     const a = annotator(fakePort());

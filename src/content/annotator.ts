@@ -690,14 +690,18 @@ export class Annotator {
    * is never read while mounting, in the middle of the page's own DOM changes), once per slice of builds.
    */
   private theme(): 'light' | 'dark' {
-    if (this.revealing) return (this.sliceTheme ??= pageTheme(this.options.doc));
-    return pageTheme(this.options.doc);
+    if (this.revealing) return (this.sliceTheme ??= this.pageTheme());
+    return this.pageTheme();
+  }
+
+  private pageTheme(): 'light' | 'dark' {
+    return pageTheme(this.options.doc, this.adapter?.themeByClass);
   }
 
   /** The page's theme now, given to every overlay built with another (once per switch: most class changes are not one). */
   private followTheme(): void {
     if (this.stopped) return;
-    const theme = pageTheme(this.options.doc);
+    const theme = this.pageTheme();
     if (theme === this.shownTheme) return;
     this.shownTheme = theme;
     this.sliceTheme = null;
@@ -1454,7 +1458,7 @@ export class Annotator {
   private updateControl(): void {
     const count = this.relevantCards().length;
     if (!this.control) {
-      this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) });
+      this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) }, this.pageTheme());
       this.options.doc.body.append(this.control.host);
     }
     this.control.setCount(count);

@@ -406,6 +406,9 @@ function titleOf(card: Element): Element | null {
 
 export const huggingface: SiteAdapter<HfContext> = {
   id: 'huggingface',
+  // Its theme is the `dark` class alone: a SystemThemeMonitor puts it there from the system setting, unless the reader
+  // chose light or dark on the site (ThemeSwitcher; DOM-NOTES.md), and a page without it is light (the saved pages).
+  themeByClass: true,
   name: SITE_NAMES.huggingface,
   // All of huggingface.co for profile pages (hf.co/<name>); the manifest leaves out repository pages (/<a>/<b>, an
   // exclude glob) and pageKind turns down the rest at once, so other pages cost a URL test.

@@ -62,6 +62,11 @@ export interface SiteAdapter<Ctx = unknown> {
    */
   summary?(card: Element, ctx: Ctx): PaperSummary | null | undefined;
   /**
+   * Optional: true where the site's theme is its `<html>` `dark` class alone (Hugging Face: its SystemThemeMonitor
+   * sets the class from the system setting when the reader chose none), so a page without it is light.
+   */
+  themeByClass?: boolean;
+  /**
    * Optional: true where the overlay goes in the card's own first line (mountPoint is then in that line) rather
    * than in a block of its own, because the line has room: an overlay that adds no height moves nothing below it,
    * which on a long list is most of what inserting it costs (issue #7).

@@ -83,11 +83,15 @@ export interface OverlayHost {
   root: ShadowRoot;
 }
 
-/** Light or dark, following the site: its own `dark`/`light` class (Hugging Face) first, else the system setting. */
-export function pageTheme(doc: Document): Theme {
+/**
+ * Light or dark, following the site: its own `dark`/`light` class first, else the system setting; where the site
+ * themes by its `dark` class alone (`byClass`: Hugging Face, whose own monitor of the system setting puts it there),
+ * a page without it is light, whatever the system says (the reader chose light on the site).
+ */
+export function pageTheme(doc: Document, byClass = false): Theme {
   const root = doc.documentElement;
   if (root.classList.contains('dark')) return 'dark';
-  if (root.classList.contains('light')) return 'light';
+  if (byClass || root.classList.contains('light')) return 'light';
   return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 

@@ -40,13 +40,14 @@ export interface PageControl {
   setTheme(theme: Theme): void;
 }
 
-export function createPageControl(doc: Document, actions: { next(): void; dim(on: boolean): void }): PageControl {
+/** `theme`: the page's (the annotator's reading of it, which knows how the site themes). */
+export function createPageControl(doc: Document, actions: { next(): void; dim(on: boolean): void }, theme: Theme = pageTheme(doc)): PageControl {
   const host = doc.createElement(CONTROL_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const bar = el(doc, 'div', { class: 'bar', role: 'group', 'aria-label': 'Papershelf' });
-  bar.dataset.theme = pageTheme(doc);
+  bar.dataset.theme = theme;
   // aria-disabled, not disabled: a disabled button is skipped by Tab, which a page could tell from where the focus goes.
   const next = el(doc, 'button', { type: 'button', class: 'next', title: 'Go to the next card like the papers you saved (marked ◆ Relevant)' });
   const label = el(doc, 'span', { class: 'label' });
