@@ -28,7 +28,7 @@ it('leaves the "⋯" button out of the Tab order and the accessibility tree whil
   expect(shownText(more())).toBe('less');
   expect(more().tabIndex).toBe(0);
   expect(more().hasAttribute('aria-hidden')).toBe(false);
-  expect(more().getAttribute('aria-label')).toBe('Show less');
+  expect(more().getAttribute('aria-label')).toBe('less: show fewer tags');
   // Closed with keys ("less" focused), the focus stays on the button, which a screen reader then still finds.
   more().focus();
   more().click();
@@ -37,9 +37,10 @@ it('leaves the "⋯" button out of the Tab order and the accessibility tree whil
 
 it('names the "+N" button for the tags it shows, one or more', () => {
   const { view, more } = chips(topics('a', 'b', 'c', 'd'));
-  expect([shownText(more()), more().getAttribute('aria-label'), more().tabIndex, more().hasAttribute('aria-hidden')]).toEqual(['+1', 'Show 1 more tag', 0, false]);
+  // Each begins with the text shown, for voice control (WCAG 2.5.3).
+  expect([shownText(more()), more().getAttribute('aria-label'), more().tabIndex, more().hasAttribute('aria-hidden')]).toEqual(['+1', '+1: show 1 more tag', 0, false]);
   view.setTags(topics('a', 'b', 'c', 'd', 'e'));
-  expect([shownText(more()), more().getAttribute('aria-label')]).toEqual(['+2', 'Show 2 more tags']);
+  expect([shownText(more()), more().getAttribute('aria-label')]).toEqual(['+2', '+2: show 2 more tags']);
 });
 
 it('keeps the focus in the chips when the focused one goes behind "+N" (a tag saved in another tab comes first)', () => {

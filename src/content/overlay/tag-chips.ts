@@ -103,7 +103,8 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     const hidden = tags.length - shown.length;
     const label = expanded ? 'less' : hidden > 0 ? `+${hidden}` : '⋯';
     const more = el(doc, 'button', { type: 'button', class: hidden > 0 && !expanded ? 'more count' : 'more', 'aria-expanded': String(expanded) }, label);
-    more.setAttribute('aria-label', expanded ? 'Show less' : hidden > 0 ? `Show ${hidden} more ${hidden === 1 ? 'tag' : 'tags'}` : 'Show all');
+    // Each name begins with the text shown ("+2", "less"), so a reader who speaks it to voice control is understood.
+    more.setAttribute('aria-label', expanded ? 'less: show fewer tags' : hidden > 0 ? `+${hidden}: show ${hidden} more ${hidden === 1 ? 'tag' : 'tags'}` : 'Show all');
     if (!expanded && hidden === 0 && !toMore) {
       more.tabIndex = -1;
       more.setAttribute('aria-hidden', 'true');
