@@ -357,6 +357,14 @@ export function isExtensionPage(senderUrl: string | undefined, extensionBase: st
   return senderUrl !== undefined && extensionBase !== '' && senderUrl.startsWith(extensionBase);
 }
 
+/**
+ * Whether a message an extension page got is the background's: our id, no tab, an extension address. A content
+ * script's runtime.sendMessage reaches every extension page too, with our id but its tab and its web page's address.
+ */
+export function fromOwnBackground(sender: { id?: string; url?: string; tab?: unknown }, runtime: { id: string; getURL(path: string): string }): boolean {
+  return sender.id === runtime.id && !sender.tab && isExtensionPage(sender.url, runtime.getURL(''));
+}
+
 /** What a web page's content script learns of a paper it saved, edited or removed: its id and its state on a card. */
 export interface PageSavedState extends SavedState {
   id: string;

@@ -2,6 +2,7 @@
 // It answers the one message with plain Paper data, which the worker checks again; offscreen documents get
 // chrome.runtime alone, so no polyfill.
 import * as v from 'valibot';
+import { fromOwnBackground } from '../background/messages';
 import { READ_PAGE } from '../background/page-reader';
 import { MAX_BODY_CHARS } from '../background/save-link/http';
 import { readPaperPage } from '../sites/read-page';
@@ -24,8 +25,7 @@ const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chro
 runtime.onMessage.addListener((message, sender, sendResponse) => {
   const request = v.safeParse(ReadPage, message);
   // Only the worker asks (a content script's message reaches extension pages too, with this id but a tab).
-  const fromWorker = sender.id === runtime.id && !sender.tab && (sender.url ?? '').startsWith(runtime.getURL(''));
-  if (!request.success || !fromWorker) return false; // not ours: a notice to the extension's pages
+  if (!request.success || !fromOwnBackground(sender, runtime)) return false; // not ours: a notice to the extension's pages
   try {
     sendResponse(readPaperPage(request.output.html, request.output.url));
   } catch {

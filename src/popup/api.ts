@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
 import { send } from '../background/client';
-import { ARXIV_API_ORIGINS, ChangedNoticeSchema, isExtensionPage, ReloadNoticeSchema, type Notice } from '../background/messages';
+import { ARXIV_API_ORIGINS, ChangedNoticeSchema, fromOwnBackground, ReloadNoticeSchema, type Notice } from '../background/messages';
 import type { ArxivVersionEntry, ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
@@ -134,11 +134,9 @@ export const extensionApi: ReadingListApi = {
   editMany: (ids, edit) => send('editMany', { ids, edit }),
   subscribe(onChange) {
     const listener = (message: unknown, sender: Runtime.MessageSender) => {
-      // Only the background's: a content script's runtime.sendMessage reaches every extension page too (with our id,
-      // its tab and its web page's URL), and a page's fake removal would drop a saved paper from what the library
-      // shows, and so from the backup it exports of the whole list.
-      const fromBackground = sender.id === browser.runtime.id && !sender.tab && isExtensionPage(sender.url, browser.runtime.getURL(''));
-      if (fromBackground && (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message))) onChange(message);
+      // Only the background's: a page's fake removal would drop a saved paper from what the library shows, and so
+      // from the backup it exports of the whole list.
+      if (fromOwnBackground(sender, browser.runtime) && (v.is(ChangedNoticeSchema, message) || v.is(ReloadNoticeSchema, message))) onChange(message);
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
