@@ -281,12 +281,12 @@ function inertNote(note: string): string {
 function inertProse(text: string): string {
   if (/[\]$]/.test(text)) return escapeTags(text);
   let out = '';
+  /** Where the text not written yet starts: what lies between spans goes through escapeTags. */
+  let plain = 0;
   for (let i = 0; i < text.length; ) {
     const c = text[i]!;
-    if (c === '\\') {
-      out += text.slice(i, i + 2);
-      i += 2;
-    } else if (c === '`') {
+    if (c === '\\') i += 2; // an escaped backtick starts no span
+    else if (c === '`') {
       const run = /^`+/.exec(text.slice(i))![0];
       // A span ends at the next run of as many backticks; a run with no such run after it is text.
       const end = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
@@ -294,14 +294,12 @@ function inertProse(text: string): string {
       const close = end.exec(text);
       const span = close ? text.slice(i, close.index + run.length) : run;
       if (/[\n|]/.test(span)) return escapeTags(text);
-      out += span;
+      out += escapeTags(text.slice(plain, i)) + span;
       i += span.length;
-    } else {
-      out += c === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? '') ? '\\<' : c;
-      i++;
-    }
+      plain = i;
+    } else i++;
   }
-  return out;
+  return out + escapeTags(text.slice(plain));
 }
 
 // ---- CSV ------------------------------------------------------------------------------------------------
