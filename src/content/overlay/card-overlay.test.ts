@@ -9,9 +9,10 @@ import { createCardOverlay, type OverlayActions } from './card-overlay';
 beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
 const roots = captureClosedRoots();
 
+const paper = emptyPaper('fake:1', 'A paper', { site: 'fake', page: 'list' });
+const actions: OverlayActions = { toggle: () => {}, setStatus: () => {}, mark: () => {}, repo: async () => null, moreRepos: async () => [], now: () => 0 };
+
 function built() {
-  const paper = emptyPaper('fake:1', 'A paper', { site: 'fake', page: 'list' });
-  const actions: OverlayActions = { toggle: () => {}, setStatus: () => {}, mark: () => {}, repo: async () => null, moreRepos: async () => [], now: () => 0 };
   const overlay = createCardOverlay(document, paper.id, () => paper, () => 'light', () => [], actions);
   document.body.replaceChildren(overlay.host);
   overlay.reveal();
@@ -39,8 +40,6 @@ it('hands the focus to the Save button when the focused relevance mark goes (the
 it("draws nothing again when the saved state comes in and changes nothing shown (most cards: not saved)", async () => {
   // The save control writes nothing for it (save-control.test.ts), but the chips were all drawn anew: a frame of
   // layout and paint for every card built before its answer, and again for each on a refresh or a page Back.
-  const paper = emptyPaper('fake:1', 'A paper', { site: 'fake', page: 'list' });
-  const actions: OverlayActions = { toggle: () => {}, setStatus: () => {}, mark: () => {}, repo: async () => null, moreRepos: async () => [], now: () => 0 };
   const tags = [{ label: 'LLMs', kind: 'topic' as const, watched: false }, { label: 'cs.LG', kind: 'site' as const, watched: false }];
   const overlay = createCardOverlay(document, paper.id, () => paper, () => 'light', () => tags, actions);
   document.body.replaceChildren(overlay.host);
