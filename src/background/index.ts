@@ -17,8 +17,8 @@ import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
 import { shortcutAction, unansweredShortcut } from './shortcut';
-import { saveAddressed, saveTabPaper } from './tab-paper';
-import { hasPapers } from '../storage/reading-list';
+import { saveAddressed, saveTabPaper, type AddressSaveDeps } from './tab-paper';
+import { hasPapers, type Database } from '../storage/reading-list';
 import { listPresence } from './list-presence';
 import { createRelevanceService } from './relevance';
 import { tellTabsSettingsChanged } from './settings-notice';
@@ -67,8 +67,6 @@ function broadcast(notice: Notice): Promise<void> {
 
 /** A paper's metadata from a link to it (the menu below) or from the address of the tab the popup opened over. */
 const linkResolver = createLinkResolver({ fetch: (input, init) => fetch(input, init), now: Date.now, readPage: pageReader() });
-/** The menu's and the shortcut's saves from an address (the popup's goes through the responder, with the same). */
-const addressSave = { links: linkResolver, broadcast: (notice: Notice) => void broadcast(notice) };
 
 /**
  * Ask for these hosts; call it synchronously inside the reader's click or key press (browsers grant only then).
@@ -84,6 +82,14 @@ function granted(origins: string[]): Promise<boolean> {
 }
 
 const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, links: linkResolver, granted, session: browser.storage.session });
+
+/**
+ * The menu's and the shortcut's saves from an address (the popup's is a request, with the same resolver), marked in
+ * flight as a request's write is: a worker stopped between the write and its notice makes every tab re-read.
+ */
+function saveByAddress<T>(save: (db: Database, deps: AddressSaveDeps) => Promise<T>): Promise<T> {
+  return responder.write(async (sendNotice) => save(await db(), { links: linkResolver, broadcast: sendNotice }));
+}
 
 // Starting again after being stopped in the middle of a write: its notice may never have been sent, so every
 // tab and page re-reads the saved state of what it shows.
@@ -170,7 +176,7 @@ function onCommand(command: string, tab?: Tabs.Tab): void {
 /** Save the paper a tab's address names, once `asked` settles, and say how it went on the toolbar button. */
 function saveDocument(url: string, asked: Promise<unknown>): void {
   void asked
-    .then(async () => saveTabPaper(await db(), url, addressSave))
+    .then(() => saveByAddress((database, deps) => saveTabPaper(database, url, deps)))
     .then(
       (record) => reportLinkSaved(record.paper.title, toolbar),
       (error) => reportLinkProblem(url, error, toolbar),
@@ -192,7 +198,7 @@ browser.storage.onChanged.addListener((changes, area) => void (area === 'session
 function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
   void askFor(originsFor(info.linkUrl)) // inside the click
-    .then(async () => saveAddressed(await db(), info.linkUrl!, info.pageUrl ?? tab?.url, addressSave))
+    .then(() => saveByAddress((database, deps) => saveAddressed(database, info.linkUrl!, info.pageUrl ?? tab?.url, deps)))
     .then(
       // The menu closes at once and the page shows nothing: the toolbar button says how it went.
       (record) => (record ? reportLinkSaved(record.paper.title, toolbar) : reportLinkProblem(info.linkUrl!, null, toolbar)),

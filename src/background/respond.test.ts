@@ -9,6 +9,7 @@ import type { Notice } from './messages';
 import { createRelevanceService } from './relevance';
 import type { HandlerDeps } from './handlers';
 import { createResponder, IN_FLIGHT_KEY, type SessionMark } from './respond';
+import { saveAddressed } from './tab-paper';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -88,6 +89,30 @@ describe('the background answers writes', () => {
     });
     expect(await responder.respond({ type: 'saveTabPaper', payload: { url: 'javascript:alert(1)' } })).toMatchObject({ ok: false, error: { name: 'TypeError' } });
     expect(await db.count('papers')).toBe(1);
+  });
+
+  it("marks the link menu's save in flight (a write no message asked for), after the writes before it, until its notice is out", async () => {
+    const gate = deferred<void>();
+    const paper = makePaper({ id: 'arxiv:2606.41234', title: 'Sparse Routing' });
+    const { db, marks, notices, responder } = await setup(gate.promise);
+    // A removal asked for by a tab just before: the menu's save, which came after it, must not overtake it.
+    const links = { resolve: async () => ({ paper, complete: true }) };
+    await saveAddressed(db, 'https://arxiv.org/abs/2606.41234', FROM, { links, broadcast: () => {} });
+    const removal = responder.respond({ type: 'remove', payload: { id: paper.id } });
+    const menu = responder.write((broadcast) => saveAddressed(db, 'https://arxiv.org/abs/2606.41234', FROM, { links, broadcast }));
+    expect(responder.inFlight()).toBe(2);
+    gate.resolve();
+    expect(await removal).toMatchObject({ ok: true });
+    expect(await menu).toMatchObject({ id: paper.id });
+    expect(await db.get('papers', paper.id)).toMatchObject({ id: paper.id }); // saved again, after the removal
+    expect(notices.map((n) => n.type === 'changed' && n.state)).toEqual([null, { status: 'to-read', tags: [] }]);
+    expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
+    expect(responder.inFlight()).toBe(0);
+    // One that fails throws its error, and its mark is taken away all the same.
+    const failure = responder.write(async () => Promise.reject(new Error('offline')));
+    await expect(failure).rejects.toThrow('offline');
+    expect(responder.inFlight()).toBe(0);
+    expect(marks.slice(-1)).toEqual([`remove ${IN_FLIGHT_KEY}`]);
   });
 
   it('marks a settings change in flight too, so a worker stopped before its notice makes tabs re-read', async () => {

@@ -25,6 +25,11 @@ export interface ResponderDeps extends Omit<HandlerDeps, 'broadcast'> {
 
 export interface Responder {
   respond(message: unknown): Promise<Reply<unknown>>;
+  /**
+   * A write that comes from no message (the link menu's save, the keyboard shortcut's from an address): marked in
+   * flight as a request's is, until the notices `run` sends through its `broadcast` have gone out. Its error is thrown.
+   */
+  write<T>(run: (broadcast: HandlerDeps['broadcast']) => Promise<T>): Promise<T>;
   /** Writes whose change notice has not gone out yet. */
   inFlight(): number;
 }
@@ -51,6 +56,17 @@ export function createResponder(deps: ResponderDeps): Responder {
 
   const handlerDeps = (broadcast: HandlerDeps['broadcast']): HandlerDeps => ({ ...deps, broadcast });
 
+  async function write<T>(run: (broadcast: HandlerDeps['broadcast']) => Promise<T>): Promise<T> {
+    await begin();
+    const notices: Promise<void>[] = [];
+    try {
+      return await run((notice) => void notices.push(deps.broadcast(notice)));
+    } finally {
+      await Promise.allSettled(notices);
+      await end();
+    }
+  }
+
   async function respond(message: unknown): Promise<Reply<unknown>> {
     try {
       const envelope = parseEnvelope(message);
@@ -59,15 +75,7 @@ export function createResponder(deps: ResponderDeps): Responder {
       }
       // A write: marked as in flight until its change notice has gone out, so a worker stopped in between tells
       // every tab to re-read when it starts again.
-      await begin();
-      const notices: Promise<void>[] = [];
-      try {
-        const value = await handle(envelope, handlerDeps((notice) => void notices.push(deps.broadcast(notice))));
-        return { ok: true, value };
-      } finally {
-        await Promise.allSettled(notices);
-        await end();
-      }
+      return { ok: true, value: await write((broadcast) => handle(envelope, handlerDeps(broadcast))) };
     } catch (error) {
       const { name, message: text } = error instanceof Error ? error : new Error(String(error));
       console.warn('Papershelf: request failed:', text);
@@ -75,5 +83,5 @@ export function createResponder(deps: ResponderDeps): Responder {
     }
   }
 
-  return { respond, inFlight: () => inFlight };
+  return { respond, write, inFlight: () => inFlight };
 }
