@@ -81,8 +81,11 @@ export interface Tab {
   scrollThrough(): Promise<void>;
   /** Move the real mouse over this paper's first card. */
   hover(id: string): Promise<void>;
-  /** A real mouse click at this point of the viewport (an overlay's control, from overlays()). */
-  clickAt(x: number, y: number): Promise<void>;
+  /**
+   * A real mouse click at this point of the viewport (an overlay's control, from overlays()); `count` clicks in a row
+   * make a double (2) or triple (3) click, each click's `detail` counting up as the browser counts a user's.
+   */
+  clickAt(x: number, y: number, count?: number): Promise<void>;
   /** Make this the tab in front, as a reader looking at it (keys go to the tab in front). */
   toFront(): Promise<void>;
   /** Give the page a viewport of this size in CSS pixels, as a window resized to it. */
@@ -352,7 +355,7 @@ interface DriverPage {
 }
 
 /** A tab's methods that are the same in both browsers: navigation, overlays read and clicked, the real mouse. */
-function pageTab(page: DriverPage): Pick<Tab, 'goto' | 'reload' | 'overlays' | 'overlaysAsIs' | 'clickSave' | 'scrollThrough' | 'hover' | 'clickAt' | 'toFront' | 'evaluate'> {
+function pageTab(page: DriverPage): Pick<Tab, 'goto' | 'reload' | 'overlays' | 'overlaysAsIs' | 'clickSave' | 'scrollThrough' | 'hover' | 'toFront' | 'evaluate'> {
   const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
   const run = (script: string) => page.evaluate(script);
   const toFront = () => page.bringToFront();
@@ -381,7 +384,6 @@ function pageTab(page: DriverPage): Pick<Tab, 'goto' | 'reload' | 'overlays' | '
       const target = await reach(id);
       await page.mouse.move(target.x + 200, target.y);
     },
-    clickAt: (x, y) => page.mouse.click(x, y),
     toFront,
     evaluate,
   };
@@ -430,6 +432,7 @@ export async function launchChromium(dist: string, routes: Routes, settings: Rea
   const wrap = (page: PwPage): Tab => {
     return {
       ...pageTab(page),
+      clickAt: (x, y, count = 1) => page.mouse.click(x, y, { clickCount: count }),
       resize: (width, height) => page.setViewportSize({ width, height }),
       run: (script) => page.evaluate(script),
       async inContentScript(script) {
@@ -575,6 +578,8 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
   const wrap = (page: PpPage): Tab => {
     return {
       ...pageTab(page),
+      // Firefox counts the clicks of one action chain (WebDriver BiDi), each click of its own chain is a first one.
+      clickAt: (x, y, count = 1) => page.mouse.click(x, y, { count }),
       resize: (width, height) => page.setViewport({ width, height }),
       run: (script) => page.evaluate(script) as Promise<never>,
       waitFor: async (selector, timeout = 10_000) => void (await page.waitForSelector(selector, { timeout })),

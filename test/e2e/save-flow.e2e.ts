@@ -164,4 +164,30 @@ describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, laun
     }
     await library.close();
   });
+
+  it('a double or a triple click on Save leaves the paper saved; each key press toggles it', async () => {
+    const { id } = (await first.overlays())[0]!; // unsaved by now
+    await first.hover(id); // scrolled to, as for a click, and the pointer on its card
+    const { x, y } = (await first.overlaysAsIs()).find((o) => o.id === id)!;
+    const pressed = async (tab: Tab) => (await tab.overlays()).find((o) => o.id === id)?.pressed;
+    /** The state shown in both tabs (the second follows the stored list), held for a moment after: no late toggle. */
+    const settled = async (state: 'true' | 'false', what: string) => {
+      await until(async () => (await pressed(first)) === state && (await pressed(second)) === state, what, 3000);
+      await new Promise((r) => setTimeout(r, 700));
+      expect([await pressed(first), await pressed(second)], what).toEqual([state, state]);
+      await first.toFront(); // the reader's next act is on the first tab's card
+    };
+    await first.toFront(); // as the reader would be; keys go to the tab in front
+    await first.clickAt(x, y, 2);
+    await settled('true', 'saved by a double click');
+    await first.clickAt(x, y); // a reader's next click, a moment later: one click, one toggle
+    await settled('false', 'removed by one click');
+    await first.clickAt(x, y, 3);
+    await settled('true', 'saved by a triple click');
+    // The clicked button has the focus: Enter and Space press it (their clicks' detail is 0), each press a toggle.
+    await first.press('Enter');
+    await settled('false', 'removed with Enter');
+    await first.press(' ');
+    await settled('true', 'saved with Space');
+  });
 });

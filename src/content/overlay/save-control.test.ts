@@ -42,6 +42,53 @@ it('looks the same while its state is asked as when the paper is not saved: no s
   expect(button.outerHTML).toBe(asking);
 });
 
+describe('clicks in a row on the Save button', () => {
+  /** The control in the document, not saved, whose toggle shows its change at once (optimistic, as the annotator's). */
+  function unsaved() {
+    const toggled: boolean[] = [];
+    const control: ReturnType<typeof createSaveControl> = createSaveControl(document, {
+      toggle: (save) => (toggled.push(save), control.setStatus(save ? 'to-read' : null)),
+      setStatus: () => {},
+    });
+    const card = document.createElement('a'); // the card may be a link: no click of ours may follow it
+    card.href = '#followed';
+    card.append(...control.elements);
+    document.body.replaceChildren(card);
+    control.setStatus(null);
+    const button = card.querySelector<HTMLButtonElement>('button.save')!;
+    const pageHeard = vi.fn();
+    document.addEventListener('click', pageHeard);
+    onTestFinished(() => document.removeEventListener('click', pageHeard));
+    /** A click as the browser counts it: `detail` is its place in a double or triple click (0: a key pressed it). */
+    const click = (detail: number) => {
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, detail });
+      button.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    return { button, toggled, click, pageHeard };
+  }
+
+  it('a double or a triple click saves once and leaves the paper saved; each is ours alone', () => {
+    for (const clicks of [[1, 2], [1, 2, 3]]) {
+      const { button, toggled, click, pageHeard } = unsaved();
+      expect(clicks.map(click)).toEqual(clicks.map(() => true)); // not the page's link, not its click handler
+      expect([toggled, button.getAttribute('aria-pressed'), pageHeard.mock.calls.length]).toEqual([[true], 'true', 0]);
+      // A click after the double click is a new one: it removes.
+      click(1);
+      expect([toggled, button.getAttribute('aria-pressed')]).toEqual([[true, false], 'false']);
+    }
+  });
+
+  it('each key press toggles (keys press with detail 0), as each single click does', () => {
+    const { button, toggled, click } = unsaved();
+    click(0);
+    click(0);
+    click(1);
+    click(1);
+    expect([toggled, button.getAttribute('aria-pressed')]).toEqual([[true, false, true, false], 'false']);
+  });
+});
+
 describe('the reading status of a saved paper', () => {
   /** The control in the document (focus needs it), saved with `status`. */
   function saved(status: 'to-read' | 'reading' | 'done') {

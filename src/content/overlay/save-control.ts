@@ -52,6 +52,9 @@ export function createSaveControl(doc: Document, actions: SaveActions, title?: s
     // The card may sit inside a link or a click handler of the page: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
+    // A double or triple click is one act: its first click toggles, the others (detail 2, 3) do not toggle it back
+    // (the toggle is optimistic, so the second click saw "Saved" and removed it). Keys press with detail 0.
+    if (event.detail > 1) return;
     actions.toggle(button.getAttribute('aria-pressed') !== 'true');
   });
   // The status exists only once the paper is saved: most cards on a page never need it.
