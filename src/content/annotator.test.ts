@@ -584,7 +584,7 @@ describe('Annotator', () => {
     await flush();
     expect(port.setStatus).toHaveBeenCalledWith('fake:1', 'done');
     expect(shownText(status)).toBe('Done▾');
-    expect(status.getAttribute('aria-label')).toBe('Reading status: Done');
+    expect(status.getAttribute('aria-label')).toBe('Done: reading status of “Paper 1”');
   });
 
   it('shows a few tag chips with a +N overflow, and a chip click marks every card that has the tag', async () => {
@@ -711,7 +711,7 @@ describe('Annotator', () => {
     const status = (i: number) => roots.get(hosts()[i]!)!.querySelector<HTMLButtonElement>('button.status');
     expect(status(0)!.closest('[hidden]')).toBeNull();
     expect(shownText(status(0)!)).toBe('Reading▾');
-    expect(status(0)!.getAttribute('aria-label')).toBe('Reading status: Reading');
+    expect(status(0)!.getAttribute('aria-label')).toBe('Reading: reading status of “Paper 1”');
     expect(status(1)).toBeNull(); // no status until saved
     // No <select> or other form control: each one built sets off Chromium's autofill agent (save-control.ts).
     expect(hosts().flatMap((h) => [...roots.get(h)!.querySelectorAll('select, input, textarea, option')])).toEqual([]);

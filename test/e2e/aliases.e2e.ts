@@ -12,6 +12,8 @@ const CVF_ID = `cvf:${OKAFOR}`;
 const DBLP_URL = 'https://dblp.org/pid/00/1234.html';
 const DOI = '10.1109/CVPR52733.2024.01234';
 const DOI_ID = `doi:${DOI.toLowerCase()}`;
+/** The paper's title on both pages (dblp's final "." is not the title's). */
+const TITLE = 'Open-Vocabulary Segmentation at Scale';
 const cvfPage = readFileSync('test/fixtures/cvf/paper-cvpr2024.html', 'utf8');
 /** The dblp person page of the adapter's tests, its CVPR entry naming the paper's IEEE DOI before its CVF page (as dblp lists electronic editions). */
 const dblpPage = readFileSync('test/fixtures/dblp/person-venues.html', 'utf8').replace(
@@ -45,12 +47,12 @@ it('firefox: saved on the CVF page, the dblp entry by its DOI is that paper, bot
   await cvf.goto(CVF_URL);
   await until(() => overlayOf(cvf, CVF_ID), 'the CVF page overlay', 10_000);
   await cvf.clickSave(CVF_ID);
-  await until(async () => (await statusOf(cvf, CVF_ID)) === 'Reading status: To read', 'saved on the CVF page');
+  await until(async () => (await statusOf(cvf, CVF_ID)) === `To read: reading status of “${TITLE}”`, 'saved on the CVF page');
 
   const dblp = await harness.newTab();
   await dblp.goto(DBLP_URL);
   await until(() => overlayOf(dblp, DOI_ID), 'the dblp entry overlay (by its DOI)', 10_000);
-  await until(async () => (await statusOf(dblp, DOI_ID)) === 'Reading status: To read', 'the dblp entry to show the paper saved');
+  await until(async () => (await statusOf(dblp, DOI_ID)) === `To read: reading status of “${TITLE}”`, 'the dblp entry to show the paper saved');
 
   // Its status changed on dblp is the CVF record's: the CVF tab follows.
   const shown = (await overlayOf(dblp, DOI_ID))!.status!;
@@ -61,8 +63,8 @@ it('firefox: saved on the CVF page, the dblp entry by its DOI is that paper, bot
   }, 'the statuses to open on dblp');
   const done = open.choices.find((c) => c.label === 'Done')!;
   await dblp.clickAt(done.x, done.y);
-  await until(async () => (await statusOf(dblp, DOI_ID)) === 'Reading status: Done', 'Done on dblp');
-  await until(async () => (await statusOf(cvf, CVF_ID)) === 'Reading status: Done', 'the CVF tab to follow', 3000);
+  await until(async () => (await statusOf(dblp, DOI_ID)) === `Done: reading status of “${TITLE}”`, 'Done on dblp');
+  await until(async () => (await statusOf(cvf, CVF_ID)) === `Done: reading status of “${TITLE}”`, 'the CVF tab to follow', 3000);
 
   const popup = await harness.openPopup();
   await popup.waitFor('li.item');
@@ -75,10 +77,10 @@ it('firefox: saved on the CVF page, the dblp entry by its DOI is that paper, bot
   await until(async () => (await statusOf(dblp, DOI_ID)) === null && (await overlayOf(dblp, DOI_ID))?.pressed === 'false', 'removed on dblp');
   await until(async () => (await statusOf(cvf, CVF_ID)) === null, 'the CVF tab to follow the removal', 3000);
   await dblp.clickSave(DOI_ID);
-  await until(async () => (await statusOf(dblp, DOI_ID)) === 'Reading status: To read', 'saved again on dblp');
-  await until(async () => (await statusOf(cvf, CVF_ID)) === 'Reading status: To read', 'the CVF tab to show it saved', 3000);
+  await until(async () => (await statusOf(dblp, DOI_ID)) === `To read: reading status of “${TITLE}”`, 'saved again on dblp');
+  await until(async () => (await statusOf(cvf, CVF_ID)) === `To read: reading status of “${TITLE}”`, 'the CVF tab to show it saved', 3000);
   await cvf.reload();
-  await until(async () => (await statusOf(cvf, CVF_ID)) === 'Reading status: To read', 'saved after a reload of the CVF page', 10_000);
+  await until(async () => (await statusOf(cvf, CVF_ID)) === `To read: reading status of “${TITLE}”`, 'saved after a reload of the CVF page', 10_000);
   const again = await harness.openPopup();
   await again.waitFor('li.item');
   expect(await again.texts('li.item .title')).toHaveLength(1);

@@ -71,7 +71,7 @@ it('firefox: two records of one paper merged in the library are one paper in the
   expect((await putRecords(library, RECORDS)).ok).toBe(true);
   const cvf = await harness.newTab();
   await cvf.goto(CVF_URL);
-  await until(async () => (await statusOf(cvf)) === 'Reading status: Reading', 'the CVF page to show its own record', 10_000);
+  await until(async () => (await statusOf(cvf)) === `Reading: reading status of “${TITLE}”`, 'the CVF page to show its own record', 10_000);
   expect(await popupTitles()).toHaveLength(2);
 
   await library.toFront();
@@ -84,13 +84,13 @@ it('firefox: two records of one paper merged in the library are one paper in the
   expect(await library.texts(harness.byRole('button', 'Duplicates (1)'))).toEqual([]);
 
   // The tab open meanwhile follows the notices: its card is the merged record's (done, the further along).
-  await until(async () => (await statusOf(cvf)) === 'Reading status: Done', 'the CVF tab to show the merged record', 5000);
+  await until(async () => (await statusOf(cvf)) === `Done: reading status of “${TITLE}”`, 'the CVF tab to show the merged record', 5000);
   expect(await popupTitles()).toEqual([`${TITLE}.`]);
   await cvf.reload();
-  await until(async () => (await statusOf(cvf)) === 'Reading status: Done', 'saved as the merged record after a reload', 10_000);
+  await until(async () => (await statusOf(cvf)) === `Done: reading status of “${TITLE}”`, 'saved as the merged record after a reload', 10_000);
 
   await library.toFront();
   await library.click('.snackbar button:not(.close)'); // Undo
   await until(async () => (await popupTitles()).length === 2, 'both records back');
-  await until(async () => (await statusOf(cvf)) === 'Reading status: Reading', 'the CVF tab to show its own record again', 5000);
+  await until(async () => (await statusOf(cvf)) === `Reading: reading status of “${TITLE}”`, 'the CVF tab to show its own record again', 5000);
 });

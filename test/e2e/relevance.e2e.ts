@@ -126,7 +126,9 @@ describe.each(browsers)('%s: relevance marks', (_name, launch) => {
 
   it('a screen reader browsing the page (no focus on a mark) hears each mark with its reason', async ({ skip }) => {
     if (!tab.descriptions) skip(); // the accessibility tree is read over Chromium's DevTools protocol
-    const described = await tab.descriptions!('button', 'Relevant');
+    // Each mark is named for its card's paper ("Relevant: “…”"): one button of that name per marked card.
+    const named = (id: string) => `Relevant: “${papers.find((p) => p.id === id)!.title}”`;
+    const described = (await Promise.all(expected.map((id) => tab.descriptions!('button', named(id))))).flat();
     expect(described).toHaveLength(expected.length);
     for (const description of described) expect(description).toMatch(/^Relevant: like 1 saved paper: "Perceive-to-Reason/);
   });

@@ -95,7 +95,7 @@ describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, laun
     await first.toFront(); // as the reader would be; keys go to the tab in front
     const shown = await until(async () => {
       const status = await statusIn(first);
-      return status?.label === 'Reading status: To read' && status;
+      return status?.label === `To read: reading status of “${FIRST.title}”` && status;
     }, 'the saved paper to show its status');
     await first.clickAt(shown.x, shown.y);
     const open = await until(async () => {
@@ -108,9 +108,9 @@ describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, laun
     await first.clickAt(done.x, done.y);
     await until(async () => {
       const status = await statusIn(first);
-      return status?.label === 'Reading status: Done' && !status.open && status.focused === 'status';
+      return status?.label === `Done: reading status of “${FIRST.title}”` && !status.open && status.focused === 'status';
     }, 'Done shown, the statuses closed, focus back on the status');
-    await until(async () => (await statusIn(second))?.label === 'Reading status: Done', 'the second tab to follow', 2000);
+    await until(async () => (await statusIn(second))?.label === `Done: reading status of “${FIRST.title}”`, 'the second tab to follow', 2000);
 
     // The keyboard: Enter opens (focus on the current status), Escape closes, Tab out of the statuses closes them;
     // neither writes anything.
@@ -125,7 +125,7 @@ describe.each(browsers)('%s: save a Hugging Face paper end to end', (_name, laun
     await until(async () => (await statusIn(first))?.open, 'opened again');
     await first.press('Tab');
     await until(async () => (await statusIn(first))?.open === false, 'Tab out of the statuses to close them');
-    expect((await statusIn(first))?.label).toBe('Reading status: Done');
+    expect((await statusIn(first))?.label).toBe(`Done: reading status of “${FIRST.title}”`);
 
     const popup = await harness.openPopup();
     await popup.waitFor('li.item');

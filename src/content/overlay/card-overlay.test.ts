@@ -2,7 +2,7 @@
 import { beforeEach, expect, it, vi } from 'vitest';
 import { emptyPaper } from '../../core/paper';
 import { captureClosedRoots } from '../../../test/unit/closed-roots';
-import { userInput } from './host';
+import { shownText, userInput } from './host';
 import { createCardOverlay, type OverlayActions } from './card-overlay';
 
 // jsdom's clicks are all a script's: here they stand for the user's.
@@ -57,4 +57,37 @@ it("draws nothing again when the saved state comes in and changes nothing shown 
   expect(seen).toEqual([]);
   overlay.setState({ status: 'to-read', tags: ['mine'] }); // a real change is drawn
   expect([...root.querySelectorAll('.chip')].map((c) => c.getAttribute('data-text'))).toEqual(['mine', 'LLMs', 'cs.LG']);
+});
+
+it("names its paper in the label of each control that acts on this card alone, each label beginning with the text shown", () => {
+  // A screen reader's list of a page's buttons had thirty "Reading status: To read" and "Relevant" alike; voice control
+  // is understood when the name begins with what is shown (WCAG 2.5.3). Chips keep their tag's name: a chip marks its
+  // tag on every card, the same act wherever it is clicked.
+  const tags = ['LLMs', 'Agents', 'RL', 'cs.LG'].map((label) => ({ label, kind: 'topic' as const, watched: false }));
+  const overlay = createCardOverlay(document, paper.id, () => paper, () => 'light', () => tags, actions);
+  document.body.replaceChildren(overlay.host);
+  overlay.reveal();
+  overlay.setState(null);
+  overlay.setRelevance('like 2 saved papers');
+  const root = roots.get(overlay.host)!;
+  /** The text shown, but for the marks a screen reader skips (aria-hidden: "◆", "▾"). */
+  const shown = (element: Element): string =>
+    element.getAttribute('aria-hidden') === 'true' ? '' : (element.getAttribute('data-text') ?? '') + [...element.children].map(shown).join('');
+  const named = (selector: string) => {
+    const element = root.querySelector(selector)!;
+    const name = element.getAttribute('aria-label')!;
+    expect(name.startsWith(shown(element)), `“${name}” begins with “${shown(element)}”`).toBe(true);
+    return name;
+  };
+  expect([named('.relevant'), named('.more')]).toEqual(['Relevant: “A paper”', '+1: show 1 more tag of “A paper”']);
+  overlay.setState({ status: 'to-read', tags: [] });
+  root.querySelector<HTMLButtonElement>('.status')!.click();
+  expect([named('.save'), named('.status'), root.querySelector('.statuses')!.getAttribute('aria-label')]).toEqual([
+    'Saved “A paper”',
+    'To read: reading status of “A paper”',
+    'Set the reading status of “A paper”',
+  ]);
+  expect(shownText(root.querySelector('.status')!)).toBe('To read▾');
+  root.querySelector<HTMLButtonElement>('.more')!.click();
+  expect(named('.more')).toBe('less: show fewer tags of “A paper”');
 });

@@ -152,8 +152,8 @@ export function createCardOverlay(
     };
     const read = paper();
     const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, picking: (statuses) => open({ statuses }) }, read?.title);
-    const chips = createTagChips(doc, actions.mark, (tags) => open({ tags }));
-    const relevance = createRelevanceMark(doc);
+    const chips = createTagChips(doc, actions.mark, (tags) => open({ tags }), read?.title);
+    const relevance = createRelevanceMark(doc, read?.title);
     const badges = doc.createElement('span');
     badges.className = 'badges';
     built = { save, chips, relevance, badges };

@@ -106,7 +106,7 @@ describe('the reading status of a saved paper', () => {
 
   it('names the status on a button, and builds no form control (no <select>: Chromium autofill work per control)', () => {
     const { row, toggle, choices } = saved('reading');
-    expect([shownText(toggle), toggle.getAttribute('aria-label'), toggle.getAttribute('aria-expanded')]).toEqual(['Reading▾', 'Reading status: Reading', 'false']);
+    expect([shownText(toggle), toggle.getAttribute('aria-label'), toggle.getAttribute('aria-expanded')]).toEqual(['Reading▾', 'Reading: reading status', 'false']);
     expect(choices()).toEqual([]); // the choices are built when first opened
     toggle.click();
     expect(row.querySelectorAll('select, input, textarea, option')).toHaveLength(0);

@@ -39,7 +39,8 @@ export interface SaveActions {
 
 /**
  * `title`: the card's paper, named in the button's label ("Save “Attention Is All You Need”"), so that a screen
- * reader's list of a page's buttons tells thirty "Save" apart. The label begins with the text shown, for voice control.
+ * reader's list of a page's buttons tells thirty "Save" apart; its reading status's too ("To read: reading status of
+ * “…”"). Each label begins with the text shown, for voice control (WCAG 2.5.3).
  */
 export function createSaveControl(doc: Document, actions: SaveActions, title?: string): SaveControl {
   const button = el(doc, 'button', { type: 'button', class: 'save', 'aria-pressed': 'false' });
@@ -60,7 +61,7 @@ export function createSaveControl(doc: Document, actions: SaveActions, title?: s
   // The status exists only once the paper is saved: most cards on a page never need it.
   let statusUi: ReturnType<typeof createStatus> | null = null;
   const statusControl = () => {
-    statusUi ??= createStatus(doc, (value) => actions.setStatus(value), (open) => actions.picking?.(open));
+    statusUi ??= createStatus(doc, (value) => actions.setStatus(value), (open) => actions.picking?.(open), title);
     if (!statusUi.element.parentNode) button.after(statusUi.element);
     return statusUi;
   };
@@ -113,7 +114,8 @@ export function createSaveControl(doc: Document, actions: SaveActions, title?: s
  * button per status (aria-pressed on the current one, focused when opened). Picking one, or Escape, or moving focus
  * out of the group closes it; picking another status calls `pick` (the annotator shows the change at once).
  */
-function createStatus(doc: Document, pick: (status: ReadingStatus) => void, picking: (open: boolean) => void) {
+function createStatus(doc: Document, pick: (status: ReadingStatus) => void, picking: (open: boolean) => void, title?: string) {
+  const of = title ? ` of “${title}”` : '';
   const toggle = el(doc, 'button', { type: 'button', class: 'status', 'aria-expanded': 'false' });
   const label = el(doc, 'span');
   toggle.append(label, el(doc, 'span', { 'aria-hidden': 'true' }, '▾'));
@@ -133,7 +135,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void, pick
   };
   const open = () => {
     if (!group) {
-      group = el(doc, 'span', { class: 'statuses', role: 'group', 'aria-label': 'Set the reading status' });
+      group = el(doc, 'span', { class: 'statuses', role: 'group', 'aria-label': `Set the reading status${of}` });
       choices = STATUSES.map((value) => {
         const choice = el(doc, 'button', { type: 'button', class: 'pick', 'aria-pressed': 'false' }, STATUS_LABELS[value]);
         onUser(choice, 'click', (event) => {
@@ -186,7 +188,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void, pick
       current = status;
       element.hidden = false;
       setText(label, STATUS_LABELS[status]);
-      setAttr(toggle, 'aria-label', `Reading status: ${STATUS_LABELS[status]}`);
+      setAttr(toggle, 'aria-label', `${STATUS_LABELS[status]}: reading status${of}`);
       markCurrent();
     },
     hide() {

@@ -64,8 +64,11 @@ export interface TagChips {
 /**
  * `onExpand`: the reader opened (true) or closed the list with the "more" button; the overlay opens its row for it
  * (host.ts openHost), one of the two ways, both the reader's, its content ever takes more room than its one line.
+ * `title`: the card's paper, named in the "more" button's label, which acts on this card alone (a chip's does not: it
+ * marks its tag on every card, and is named by its tag).
  */
-export function createTagChips(doc: Document, onMark: (label: string) => void, onExpand: (expanded: boolean) => void = () => {}): TagChips {
+export function createTagChips(doc: Document, onMark: (label: string) => void, onExpand: (expanded: boolean) => void = () => {}, title?: string): TagChips {
+  const of = title ? ` of “${title}”` : '';
   const element = el(doc, 'span', { class: 'tags' });
   let tags: Tag[] = [];
   let expanded = false;
@@ -104,7 +107,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     const label = expanded ? 'less' : hidden > 0 ? `+${hidden}` : '⋯';
     const more = el(doc, 'button', { type: 'button', class: hidden > 0 && !expanded ? 'more count' : 'more', 'aria-expanded': String(expanded) }, label);
     // Each name begins with the text shown ("+2", "less"), so a reader who speaks it to voice control is understood.
-    more.setAttribute('aria-label', expanded ? 'less: show fewer tags' : hidden > 0 ? `+${hidden}: show ${hidden} more ${hidden === 1 ? 'tag' : 'tags'}` : 'Show all');
+    more.setAttribute('aria-label', expanded ? `less: show fewer tags${of}` : hidden > 0 ? `+${hidden}: show ${hidden} more ${hidden === 1 ? 'tag' : 'tags'}${of}` : 'Show all');
     if (!expanded && hidden === 0 && !toMore) {
       more.tabIndex = -1;
       more.setAttribute('aria-hidden', 'true');
