@@ -75,3 +75,14 @@ it('reads its figures in words: one star, days, months and years spelled out (a 
   expect(label('2026-12-01T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push today');
   expect(shownText(badge.element)).toBe('Owner/Repo★ 1 · today'); // the figures shown stay short
 });
+
+it('opens one tab for a double click: its second click follows no link (a single click and a key press do)', () => {
+  const badge = createGithubBadge(document, 'Owner/Repo', null, () => NOW)!;
+  document.body.replaceChildren(badge.element);
+  const followed = (detail: number) => {
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, detail });
+    badge.element.dispatchEvent(event);
+    return !event.defaultPrevented;
+  };
+  expect([followed(0), followed(1), followed(2), followed(3)]).toEqual([true, true, false, false]);
+});

@@ -1,7 +1,7 @@
 // GitHub badges: one per repository a card names, linking to it, with stars (abbreviated), the last push as
 // relative time, and a mark for archived or missing repositories. The repository name shows at once; figures
 // fill in when known. Never a spinner, never an error dialog.
-import { el, setAttr, setText } from './host';
+import { el, repeatedClick, setAttr, setText } from './host';
 import { REPO_NAME } from '../../core/github';
 
 import type { RepoSummary as RepoView } from '../../background/messages';
@@ -64,7 +64,10 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   const figures = el(doc, 'span', { class: 'fig' });
   const warn = el(doc, 'span', { class: 'warn' });
   element.append(svg, name, figures, warn);
-  element.addEventListener('click', (event) => event.stopPropagation()); // the page's card click is not ours
+  element.addEventListener('click', (event) => {
+    event.stopPropagation(); // the page's card click is not ours
+    if (repeatedClick(event)) event.preventDefault(); // one tab for a double click (the link opens a new one)
+  });
 
   let state: RepoView = { name: repo, stars: pageStars, pushedAt: null, archived: false, notFound: false };
   // Only what differs is written (setText, setAttr): an answer that changes nothing (offline or rate-limited, or the

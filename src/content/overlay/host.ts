@@ -211,6 +211,14 @@ export function onUser<K extends keyof HTMLElementEventMap>(element: HTMLElement
   });
 }
 
+/**
+ * A click after the first of a double or triple click (its `detail` counts them; a key's click has 0). On a control
+ * that toggles, each would undo the one before (a double click on Save saved, then removed); where the first click
+ * changed the row (statuses opened or closed, a label grown or shrunk), they land on whatever came under the pointer.
+ * Such a click acts on nothing, but is still the overlay's (the card may be a link).
+ */
+export const repeatedClick = (event: MouseEvent): boolean => event.detail > 1;
+
 /** A tiny element builder: attributes and text only, never markup. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,

@@ -35,3 +35,16 @@ it('Escape hides the reason shown over the page (focus or hover stays), and goes
   expect(shows).toBeGreaterThan(-1);
   expect(hides).toBeGreaterThan(shows);
 });
+
+it('a double click keeps the reason open (its second click does not close it again)', () => {
+  const view = createRelevanceMark(document);
+  const [mark] = view.elements;
+  document.body.replaceChildren(...view.elements);
+  view.set('like 2 saved papers');
+  const click = (detail: number) => mark.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail }));
+  click(1);
+  click(2);
+  expect(mark.getAttribute('aria-expanded')).toBe('true');
+  click(1);
+  expect(mark.getAttribute('aria-expanded')).toBe('false');
+});

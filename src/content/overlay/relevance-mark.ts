@@ -2,7 +2,7 @@
 // description, its tooltip, and a line shown under the overlay, over the page, while it is hovered or focused (click
 // keeps it open): only the reader's own pointer or keys show it, and the host's box never changes (host.ts). The reason
 // names saved papers, so it exists only in here: never in the page's DOM, attributes or classes.
-import { el, onUser, setAttr, setText } from './host';
+import { el, onUser, repeatedClick, setAttr, setText } from './host';
 
 export const RELEVANCE_STYLE = `
 .relevant { display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 999px; cursor: help;
@@ -37,6 +37,7 @@ export function createRelevanceMark(doc: Document, title?: string): RelevanceMar
   onUser(mark, 'click', (event) => {
     event.preventDefault(); // the card may be a link
     event.stopPropagation();
+    if (repeatedClick(event)) return;
     mark.removeAttribute('data-dismissed');
     mark.setAttribute('aria-expanded', String(mark.getAttribute('aria-expanded') !== 'true'));
   });

@@ -138,6 +138,16 @@ describe('the reading status of a saved paper', () => {
     expect([open(), picked]).toEqual([false, []]);
   });
 
+  it('a double click on the status opens the statuses and leaves them open (its second click is no toggle)', () => {
+    const { toggle, open } = saved('reading');
+    const click = (detail: number) => toggle.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail }));
+    click(1);
+    click(2);
+    expect(open()).toBe(true);
+    click(1); // a click of its own, later, closes them
+    expect(open()).toBe(false);
+  });
+
   it('Escape closes the statuses from their button too (focus moved back to it), and goes no further', () => {
     const { toggle, open } = saved('reading');
     toggle.click();

@@ -4,7 +4,7 @@
 // date and reads its forms, then another that reads them again (on a 5,000-card Hugging Face list 23-48 ms and 16-27
 // ms; on arXiv 1,000 a forced style and layout of ~10 ms), for every saved paper's overlay built (issue #7).
 import type { ReadingStatus } from '../../storage/schema';
-import { el, onUser, setAttr, setText } from './host';
+import { el, onUser, repeatedClick, setAttr, setText } from './host';
 
 export const SAVE_STYLE = `
 .save, .status, .pick { display: inline-flex; align-items: center; gap: 4px; border-radius: 999px;
@@ -55,7 +55,7 @@ export function createSaveControl(doc: Document, actions: SaveActions, title?: s
     event.stopPropagation();
     // A double or triple click is one act: its first click toggles, the others (detail 2, 3) do not toggle it back
     // (the toggle is optimistic, so the second click saw "Saved" and removed it). Keys press with detail 0.
-    if (event.detail > 1) return;
+    if (repeatedClick(event)) return;
     actions.toggle(button.getAttribute('aria-pressed') !== 'true');
   });
   // The status exists only once the paper is saved: most cards on a page never need it.
@@ -141,6 +141,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void, pick
         onUser(choice, 'click', (event) => {
           event.preventDefault();
           event.stopPropagation();
+          if (repeatedClick(event)) return;
           close(true);
           if (value !== current) pick(value);
         });
@@ -159,6 +160,7 @@ function createStatus(doc: Document, pick: (status: ReadingStatus) => void, pick
     // The card may sit inside a link or a click handler of the page: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
+    if (repeatedClick(event)) return; // a double click opens them, and leaves them open
     if (group && !group.hidden) close(true);
     else open();
   });

@@ -66,3 +66,22 @@ it("shows a followed author's name after the star: no ::before of the chips' sty
   expect(generated.map((r) => r.selectorText)).toEqual(['.chip[data-kind="author"]::before']);
   for (const rule of generated) expect(rule.style.getPropertyValue('content')).toContain('attr(data-text)');
 });
+
+it('a double click on a chip marks its tag (its second click does not clear it), and on "+N" shows the tags', () => {
+  const marked: string[] = [];
+  const view = createTagChips(document, (label) => marked.push(label));
+  document.body.replaceChildren(view.element);
+  view.setTags(topics('a', 'b', 'c', 'd'));
+  /** A click as the browser counts it: `detail` is its place in a double click. */
+  const click = (target: Element, detail: number) => target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail }));
+  const chip = view.element.querySelector('.chip')!;
+  click(chip, 1);
+  click(chip, 2);
+  expect(marked).toEqual(['a']);
+  const more = () => view.element.querySelector('.more')!;
+  click(more(), 1);
+  click(more(), 2); // drawn anew by the first click: the second lands on its successor
+  expect(shownText(more())).toBe('less');
+  click(more(), 1);
+  expect(shownText(more())).toBe('+1');
+});

@@ -2,7 +2,7 @@
 // overflow.
 // Clicking a chip marks every card on the page that has the same tag.
 import { sameTag, tagKey } from '../../core/tags/same-tag';
-import { el, onUser } from './host';
+import { el, onUser, repeatedClick } from './host';
 
 export type TagKind = 'author' | 'user' | 'rule' | 'topic' | 'site';
 
@@ -94,7 +94,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
       onUser(chip, 'click', (event) => {
         event.preventDefault();
         event.stopPropagation();
-        onMark(tag.label);
+        if (!repeatedClick(event)) onMark(tag.label); // a double click marks the tag: a second click cleared it
       });
       element.append(chip);
     }
@@ -115,6 +115,7 @@ export function createTagChips(doc: Document, onMark: (label: string) => void, o
     onUser(more, 'click', (event) => {
       event.preventDefault();
       event.stopPropagation();
+      if (repeatedClick(event)) return;
       expanded = !expanded;
       render();
       onExpand(expanded);
