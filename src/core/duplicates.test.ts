@@ -44,6 +44,12 @@ describe('findDuplicates', () => {
     const arxiv = record('arxiv:1606.05579', {}, { title: '$\\beta$-VAE: Learning Basic Visual Concepts' });
     const venue = record('neurips:2017/0123456789abcdef0123456789abcdef', {}, { title: 'β-VAE: Learning Basic Visual Concepts' });
     expect(ids(findDuplicates([venue, arxiv]))).toEqual([[arxiv.id, venue.id]]);
+    // A listing that spells the letter out is the same paper; a name inside a word (AlphaFold) is no letter.
+    const spelled = record('import:beta-vae', {}, { title: 'Beta-VAE: Learning Basic Visual Concepts' });
+    expect(ids(findDuplicates([venue, arxiv, spelled]))).toEqual([[arxiv.id, venue.id, spelled.id]]);
+    const fold = record('import:alphafold', {}, { title: 'AlphaFold: Accurate Protein Structure Prediction' });
+    const letter = record('import:alpha-fold', {}, { title: 'α-Fold: Accurate Protein Structure Prediction' });
+    expect(findDuplicates([fold, letter])).toEqual([]);
   });
 
   it('reads a surname alike in either order, with particles, "Given Family, Jr." and dblp\'s homonym number', () => {

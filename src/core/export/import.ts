@@ -562,8 +562,21 @@ const GREEK = (
 const TEX_LETTERS = new Map(GREEK.flatMap((word, i) => (i % 2 ? [] : [[word, GREEK[i + 1]!] as const])));
 
 /**
+ * Greek letters' names written out, as the letter: one listing writes "beta-VAE" or "pi0" where another has β-VAE or
+ * π0. Only a whole word (no letter next to it: digits may be, "pi0"), so AlphaFold and "Alphabet" stay as they are;
+ * a capital's name ("Gamma") is the small letter, as the key lowercases the letter itself.
+ */
+const SPELLED_GREEK = new Map(
+  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi chi psi omega'
+    .split(' ')
+    .map((name) => [name, TEX_LETTERS.get(name)!] as const),
+);
+const SPELLED_GREEK_WORD = new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...SPELLED_GREEK.keys()].join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+
+/**
  * A title as a key that TeX does not change: TeX's letters as the letter (`\beta` as β), other commands dropped (kept
- * literally or decoded, `\"`), accents and compatibility forms folded (ü as u, ₁ as 1), and only letters and digits kept, without spaces (so `M\"uller`
+ * literally or decoded, `\"`), Greek letters' names as the letter (SPELLED_GREEK), accents and compatibility forms
+ * folded (ü as u, ₁ as 1), and only letters and digits kept, without spaces (so `M\"uller`
  * and `Müller` agree). Only for matching an `import:` record to the one paper of the list with that key, never an id.
  * No year: a record read back from BibTeX has its year only in its `import:` id, not in the paper.
  */
@@ -571,6 +584,9 @@ export function looseTitleKey(title: string): string {
   return title
     .replace(/\\([A-Za-z]+)/g, (command, name: string) => TEX_LETTERS.get(name) ?? command)
     .replace(/\\(?:[A-Za-z]+|.)/g, '')
+    // BibTeX's case braces split no word: "{B}eta-VAE" is Beta-VAE, not B and eta.
+    .replace(/[{}]/g, '')
+    .replace(SPELLED_GREEK_WORD, (name) => SPELLED_GREEK.get(name.toLowerCase())!)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFKC')

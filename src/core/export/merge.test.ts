@@ -347,6 +347,30 @@ describe('looseTitleKey', () => {
     expect(looseTitleKey('$\\alpha$-Divergence')).not.toBe(looseTitleKey('$\\beta$-Divergence'));
     expect(looseTitleKey('A \\constructor of \\toString')).toBe(looseTitleKey('A of'));
   });
+
+  it('reads a Greek letter\'s name, as a whole word or a hyphen-joined part, as the letter', () => {
+    const betaVae = looseTitleKey('β-VAE: Learning Basic Visual Concepts');
+    for (const title of ['beta-VAE: Learning Basic Visual Concepts', 'Beta-VAE: learning basic visual concepts', 'BETA-VAE: LEARNING BASIC VISUAL CONCEPTS', '{B}eta-{VAE}: Learning Basic Visual Concepts']) {
+      expect(looseTitleKey(title), title).toBe(betaVae);
+    }
+    expect(looseTitleKey('alpha-Divergence and Phi-Entropy')).toBe(looseTitleKey('$\\alpha$-Divergence and $\\Phi$-Entropy'));
+    expect(looseTitleKey('Lambda calculus for gamma rays')).toBe(looseTitleKey('λ-calculus for γ rays'));
+    // Physical Intelligence's π0, also listed as "pi0" and "$\pi_0$": a digit next to the name leaves it a word.
+    expect(looseTitleKey('pi0: A Vision-Language-Action Flow Model')).toBe(looseTitleKey('$\\pi_0$: A Vision-Language-Action Flow Model'));
+    expect(looseTitleKey('Beta distribution priors')).toBe(looseTitleKey('β distribution priors'));
+  });
+
+  it('leaves a Greek letter\'s name inside a longer word as it is', () => {
+    expect(looseTitleKey('AlphaFold: protein structure')).not.toBe(looseTitleKey('αFold: protein structure'));
+    expect(looseTitleKey('Alphabet soup')).not.toBe(looseTitleKey('αbet soup'));
+    expect(looseTitleKey('Betamax tapes')).not.toBe(looseTitleKey('βmax tapes'));
+    expect(looseTitleKey('Metamorphic testing')).toBe('metamorphictesting');
+    expect(looseTitleKey('Sigmoid and Tanh')).toBe('sigmoidandtanh');
+    expect(looseTitleKey('Beta-VAE')).not.toBe(looseTitleKey('Delta-VAE'));
+    // An accented name is another word (Mü, not Mu), whether its accent is composed or not.
+    expect(looseTitleKey('Mü and the model')).toBe(looseTitleKey('Mu\u0308 and the model'));
+    expect(looseTitleKey('Mü and the model')).not.toBe(looseTitleKey('μ and the model'));
+  });
 });
 
 describe('mergeImport: a backup holding two records of one paper (kept apart in the list it came from)', () => {
