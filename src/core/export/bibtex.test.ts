@@ -52,6 +52,16 @@ describe('BibTeX export', () => {
     expect(await bibtex([dated('2023-11')])).toContain('\tyear = {2023},\n\tmonth = nov,\n');
   });
 
+  it("gives a paper the citation key it has in the whole list given, in BibTeX and CSL-JSON alike", async () => {
+    const later = { ...attention, id: 'arxiv:1706.99999', paper: { ...attention.paper, id: 'arxiv:1706.99999' }, savedAt: attention.savedAt + 1 };
+    const library = [later, acl, attention];
+    const alone = await exportPapers([later], 'bibtex', { library });
+    expect(alone.text.startsWith('@misc{vaswani2017attentiona,')).toBe(true);
+    expect((await exportPapers([later, acl], 'bibtex', { library })).text).toContain('@misc{vaswani2017attentiona,');
+    const csl = JSON.parse((await exportPapers([acl, later], 'csl-json', { library })).text) as { 'citation-key': string }[];
+    expect(csl.map((item) => item['citation-key'])).toEqual(['liu2023one', 'vaswani2017attentiona']);
+  });
+
   it('re-parses with citation-js: one entry per paper, unique valid keys, balanced braces', async () => {
     const text = await bibtex([...realistic, { ...attention, id: 'arxiv:1706.03763', paper: { ...attention.paper, id: 'arxiv:1706.03763' } }]);
     const parsed = reparse(text);

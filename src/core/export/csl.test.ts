@@ -192,4 +192,44 @@ describe('citationKeys', () => {
     const nothing = { ...oldStyle, id: 'openreview:中文', paper: { ...oldStyle.paper, title: '中文标题', authors: ['王小明'] } };
     expect(citationKeys([nothing])).toEqual(['openreview']);
   });
+
+  // Three papers of one base key (Vaswani, 2017, "Attention"), saved in the order first, second, third.
+  const same = (id: string, savedAt: number) => ({ ...attention, id, paper: { ...attention.paper, id }, savedAt });
+  const first = same('arxiv:1706.03762', Date.UTC(2024, 0, 1));
+  const second = same('arxiv:1706.00002', Date.UTC(2024, 0, 2));
+  const third = same('arxiv:1706.00001', Date.UTC(2024, 0, 3));
+  const library = [third, acl, first, emoji, second];
+
+  it("are each paper's key among the whole list, whatever else is exported and in whatever order", () => {
+    const keyOf = new Map(library.map((saved, i) => [saved.id, citationKeys(library, library)[i]]));
+    expect([keyOf.get(first.id), keyOf.get(second.id), keyOf.get(third.id)]).toEqual(['vaswani2017attention', 'vaswani2017attentiona', 'vaswani2017attentionb']);
+    for (const part of [[third], [second], [second, third], [third, first], [emoji, second, acl], [second, first, third], library]) {
+      expect(citationKeys(part, library), part.map((saved) => saved.id).join()).toEqual(part.map((saved) => keyOf.get(saved.id)));
+    }
+    // A paper saved later gets a key of its own and changes none of the earlier ones.
+    const later = same('arxiv:1706.00000', Date.UTC(2025, 0, 1));
+    expect(citationKeys([third, later, first], [...library, later])).toEqual(['vaswani2017attentionb', 'vaswani2017attentionc', 'vaswani2017attention']);
+  });
+
+  it('without the whole list, are the keys among the exported papers by their saves, not their order; an unknown save comes last', () => {
+    expect(citationKeys([third, second])).toEqual(['vaswani2017attentiona', 'vaswani2017attention']);
+    expect(citationKeys([second, third])).toEqual(['vaswani2017attention', 'vaswani2017attentiona']);
+    const unknown = { ...same('arxiv:1706.00000', 0) };
+    expect(citationKeys([unknown, third])).toEqual(['vaswani2017attentiona', 'vaswani2017attention']);
+  });
+
+  it('key an exported record as exported, and keep every key of one file unique', () => {
+    // An exported paper missing from the list given is keyed among it; one the list holds under another title by its own.
+    const edited = { ...second, paper: { ...second.paper, title: 'Transformers Revisited' } };
+    expect(citationKeys([edited, third], library)).toEqual(['vaswani2017transformers', 'vaswani2017attentiona']);
+    const missing = same('arxiv:1706.00009', Date.UTC(2023, 0, 1));
+    expect(citationKeys([missing, first], library)).toEqual(['vaswani2017attention', 'vaswani2017attentiona']);
+    // A suffixed key that is another paper's own key is skipped.
+    const word = (id: string, title: string, savedAt: number) => ({ ...same(id, savedAt), paper: { ...attention.paper, id, title } });
+    const own = [word('import:a', 'Use of things', 1), word('import:b', 'Use of stuff', 2), word('import:c', 'Used things', 3), word('import:d', 'Use of it', 4)];
+    expect(citationKeys(own, own)).toEqual(['vaswani2017use', 'vaswani2017usea', 'vaswani2017used', 'vaswani2017useb']);
+    expect(citationKeys([own[3]!], own)).toEqual(['vaswani2017useb']);
+    const twice = citationKeys([third, third, first], library);
+    expect(twice).toEqual(['vaswani2017attentionb', 'vaswani2017attentionc', 'vaswani2017attention']);
+  });
 });

@@ -28,6 +28,11 @@ export interface ExportOptions extends LongWork {
   notDuplicates?: Iterable<readonly string[]>;
   /** The backup only: the reader's settings to keep in it (Backup.settings; the GitHub token is never written). */
   settings?: BackupSettings;
+  /**
+   * BibTeX and CSL-JSON: the whole reading list, whose keys the exported papers' citation keys are (keys.ts), so a
+   * paper's key does not change with what else is exported. Without it, the keys among the exported papers alone.
+   */
+  library?: readonly SavedPaper[];
 }
 
 export interface ExportResult {
@@ -57,7 +62,7 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
   switch (format) {
     case 'bibtex': {
       const { bibtexEntries } = await import('./bibtex');
-      const keys = citationKeys(saved);
+      const keys = citationKeys(saved, options.library);
       const entries = await inChunks(saved, options, (chunk, start) => bibtexEntries(chunk, chunk.map(toCsl), keys.slice(start, start + chunk.length)));
       text = entries.join('\n');
       break;
@@ -69,7 +74,7 @@ export async function exportPapers(saved: readonly SavedPaper[], format: ExportF
       break;
     }
     case 'csl-json': {
-      const keys = citationKeys(saved);
+      const keys = citationKeys(saved, options.library);
       const items = await inChunks(saved, options, (chunk, start) =>
         chunk.map((paper, i): CslItem => {
           const { id, ...rest } = toCsl(paper);

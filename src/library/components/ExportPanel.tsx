@@ -68,6 +68,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
     running.current = true;
     const controller = new AbortController();
     const list = [...papers]; // what was asked for, even if the list changes meanwhile
+    const library = all; // citation keys are the papers' keys in the whole list, whatever part is exported
     setJob({ done: 0, total: list.length, controller });
     setMessage('');
     setError(null);
@@ -81,6 +82,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
         part: scope === 'all' ? undefined : `${list.length}-${scope === 'shown' ? 'shown' : 'selected'}`,
         notDuplicates,
         settings: kept,
+        library,
         signal: controller.signal,
         onProgress: (done, total) => setJob({ done, total, controller }),
       });

@@ -105,6 +105,8 @@ describe('library page', () => {
       await waitFor(() => expect(screen.getByText('BibTeX of 2 papers copied.')).toBeTruthy());
       expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00001', 'arxiv:2607.00003']);
       expect(module.exportPapers.mock.calls[0]![1]).toBe('bibtex');
+      // Keyed among the whole list, so the keys are those any other part of it would be exported with.
+      expect(module.exportPapers.mock.calls[0]![2]?.library?.map((s) => s.id).sort()).toEqual(papers.map((s) => s.id).sort());
       expect(writeText).toHaveBeenCalledWith('arxiv:2607.00001\narxiv:2607.00003'); // the fake export's text
     } finally {
       Reflect.deleteProperty(navigator, 'clipboard');
@@ -401,6 +403,7 @@ describe('library export', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export 1' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00002']);
+    expect(module.exportPapers.mock.calls[0]![2]?.library?.map((s) => s.id).sort()).toEqual(papers.map((s) => s.id).sort());
   });
 
   it('offers what the search and filters show by default while they narrow the list, with All one choice away', async () => {

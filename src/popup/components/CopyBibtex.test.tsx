@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSaved } from '../fake-api';
+import type { ListSnapshot, ReadingListState } from '../state';
+import { ReadingListContext } from '../state-hooks';
 import { CopyBibtex } from './CopyBibtex';
 
 afterEach(cleanup);
@@ -21,6 +23,43 @@ describe('Copy BibTeX', () => {
     expect(text).toMatch(/^@\w+\{\w+,\n/);
     expect(text).toContain('eprint = {2606.41234}');
     expect(text).toContain('author = {Lovelace, Ada and Turing, Alan}');
+  });
+
+  it("copies the paper's citation key among the whole list, waiting for the list while only its newest papers are read", async () => {
+    // The same first author, year and first word, saved earlier: that one has the plain key, this paper the next.
+    const earlier = makeSaved('arxiv:2601.00001', 'Sparse Attention', 500, {}, { authors: ['Ada Lovelace'], published: '2026-01-02' });
+    let snapshot = { load: 'ready', complete: false, provisional: false, loadError: null, papers: [saved] } as unknown as ListSnapshot;
+    const listeners = new Set<() => void>();
+    const state = {
+      getSnapshot: () => snapshot,
+      subscribe: (listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)),
+    } as unknown as ReadingListState;
+    const write = vi.fn(async (_text: string) => {});
+    render(
+      <ReadingListContext.Provider value={state}>
+        <CopyBibtex papers={[saved]} name="Copy" write={write} />
+      </ReadingListContext.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(write).not.toHaveBeenCalled();
+    snapshot = { ...snapshot, complete: true, papers: [saved, earlier] };
+    for (const listener of listeners) listener();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('BibTeX copied.'), { timeout: 5000 });
+    expect(write.mock.calls[0]![0]).toMatch(/^@misc\{lovelace2026sparsea,\n/);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('says why when the list it keys against did not load', async () => {
+    const snapshot = { load: 'error', complete: false, provisional: false, loadError: 'The database is closed.', papers: [] } as unknown as ListSnapshot;
+    const state = { getSnapshot: () => snapshot, subscribe: () => () => {} } as unknown as ReadingListState;
+    render(
+      <ReadingListContext.Provider value={state}>
+        <CopyBibtex papers={[saved]} name="Copy" write={async () => {}} />
+      </ReadingListContext.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Could not copy: The database is closed.'), { timeout: 5000 });
   });
 
   it('says why when the clipboard refuses (no focus, no user action)', async () => {

@@ -1,8 +1,30 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
 import { countLabel, errorMessage } from '../format';
+import { ReadingListContext } from '../state-hooks';
+import type { ReadingListState } from '../state';
 
 type ExportPapers = typeof import('../../core/export/index').exportPapers;
+
+/**
+ * The whole list the page holds, once it holds all of it (the popup shows its copy of the newest papers first, then the
+ * newest page): citation keys are the papers' keys among the whole list (core/export/keys.ts), so a key copied here is
+ * the one every later copy or export gives. No list around (a lone button): the copied papers' keys among themselves.
+ */
+export function wholeListOf(state: ReadingListState | null): Promise<readonly SavedPaper[] | undefined> {
+  if (!state) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const settled = (): boolean => {
+      const snapshot = state.getSnapshot();
+      if (snapshot.load === 'error') reject(new Error(snapshot.loadError ?? 'the reading list did not load'));
+      else if (snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional) resolve(snapshot.papers);
+      else return false;
+      return true;
+    };
+    if (settled()) return;
+    const unsubscribe = state.subscribe(() => settled() && unsubscribe());
+  });
+}
 
 /** The export code (citation-js among it) is loaded at the first copy, as the library page loads it for files. */
 const loadExport = (): Promise<{ exportPapers: ExportPapers }> => import('../../core/export/index');
@@ -25,11 +47,12 @@ interface Props {
  */
 export function CopyBibtex({ papers, name, disabled = false, load = loadExport, write = (text) => navigator.clipboard.writeText(text) }: Props) {
   const [said, setSaid] = useState('');
+  const state = useContext(ReadingListContext);
   const copy = () => {
     const copied = [...papers];
     setSaid('Copying…');
-    load()
-      .then((module) => module.exportPapers(copied, 'bibtex'))
+    Promise.all([load(), wholeListOf(state)])
+      .then(([module, library]) => module.exportPapers(copied, 'bibtex', { library }))
       .then((result) => write(result.text))
       .then(
         () => setSaid(copied.length === 1 ? 'BibTeX copied.' : `BibTeX of ${countLabel(copied.length)} copied.`),
