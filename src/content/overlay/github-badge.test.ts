@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { expect, it } from 'vitest';
-import { abbreviate, createGithubBadge } from './github-badge';
+import { abbreviate, createGithubBadge, relativeAge } from './github-badge';
 import { shownText } from './host';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
@@ -85,4 +85,22 @@ it('opens one tab for a double click: its second click follows no link (a single
     return !event.defaultPrevented;
   };
   expect([followed(0), followed(1), followed(2), followed(3)]).toEqual([true, true, false, false]);
+});
+
+it('reads a push dated a little after now (GitHub\'s clock ahead) as today, and one days after now as no age at all', () => {
+  const ahead = (ms: number) => relativeAge(new Date(NOW + ms).toISOString(), NOW);
+  expect(ahead(0)).toBe('today');
+  expect(ahead(30_000)).toBe('today');
+  expect(ahead(23 * 3_600_000)).toBe('today');
+  expect(ahead(24 * 3_600_000)).toBe('today');
+  expect(ahead(24 * 3_600_000 + 1000)).toBeNull();
+  expect(ahead(3 * 86_400_000)).toBeNull();
+  expect(relativeAge('2099-01-01T00:00:00Z', NOW)).toBeNull();
+  // This clock days behind, the badge says nothing of the push rather than "today".
+  const badge = createGithubBadge(document, 'Owner/Repo', 12, () => NOW)!;
+  badge.update({ pushedAt: '2026-12-05T00:00:00Z' });
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 12');
+  expect(badge.element.getAttribute('aria-label')).toBe('GitHub repository Owner/Repo, 12 stars');
+  badge.update({ pushedAt: '2026-12-01T00:00:05Z' });
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 12 · today');
 });

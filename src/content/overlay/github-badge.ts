@@ -3,6 +3,7 @@
 // fill in when known. Never a spinner, never an error dialog.
 import { el, repeatedClick, setAttr, setText } from './host';
 import { REPO_NAME } from '../../core/github';
+import { CLOCK_SKEW_MS } from '../../core/clock-skew';
 
 import type { RepoSummary as RepoView } from '../../background/messages';
 
@@ -29,10 +30,13 @@ export function abbreviate(n: number): string {
 }
 const trim = (x: number) => (x >= 100 ? Math.round(x).toString() : x.toFixed(1).replace(/\.0$/, ''));
 
-/** "today", "3d ago", "5mo ago", "2y ago". */
+/** "today", "3d ago", "5mo ago", "2y ago"; null for no date, or one further ahead of `now` than clocks differ. */
 export function relativeAge(iso: string, now: number): string | null {
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return null;
+  // A push after now: this clock is behind GitHub's. Seconds or hours behind, the push is today's; days behind, this
+  // clock is wrong and no age counted from it is right ("today" said the repository was fresh): none is shown.
+  if (then - now > CLOCK_SKEW_MS) return null;
   const days = Math.floor((now - then) / 86_400_000);
   if (days < 1) return 'today';
   if (days < 60) return `${days}d ago`;

@@ -34,6 +34,7 @@ import type { LongWork } from './progress';
 import { inChunks, isAbortError, throwIfAborted } from './progress';
 
 import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, TOO_LARGE } from './limits';
+import { CLOCK_SKEW_MS } from '../clock-skew';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS };
 
@@ -475,8 +476,7 @@ export interface MergeSummary {
   futureDated: ImportSkip[];
 }
 
-/** How far ahead of this device's clock another device's may be before its times are not believed. */
-export const CLOCK_SKEW_MS = 24 * 3_600_000;
+export { CLOCK_SKEW_MS };
 
 /** "dated 2099-01-01, in the future" (Date cannot show times past the year 275760: "in the far future"). */
 const datedInFuture = (ms: number) => (ms <= 8.64e15 ? `dated ${new Date(ms).toISOString().slice(0, 10)}, in the future` : 'dated in the far future');
