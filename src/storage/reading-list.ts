@@ -144,15 +144,18 @@ export interface SaveOptions {
 export async function savePaper(db: Database, paper: Paper, options: SaveOptions): Promise<SavedPaper> {
   const now = options.now ?? Date.now();
   const { tx, token } = listWrite(db);
-  const papers = tx.objectStore('papers');
-  // Saved already, maybe under another of its ids (a CVF paper saved from its page, seen again on dblp by its DOI):
-  // that record is the paper's, and keeps its id.
-  const existing = await findRecord(tx, knownIds(paper));
-  const record: SavedPaper = withAliases(existing
-    ? { ...existing, paper: options.standIn ? mergePapers(existing.paper, paper, existing.id) : mergePapers(paper, existing.paper, existing.id) }
-    : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now, statusAt: now });
-  await Promise.all([papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, existing, record)]);
-  await tx.done;
+  const record = await allOrNothing(tx, async (requests) => {
+    // Saved already, maybe under another of its ids (a CVF paper saved from its page, seen again on dblp by its DOI):
+    // that record is the paper's, and keeps its id.
+    const existing = await findRecord(tx, knownIds(paper));
+    const record: SavedPaper = withAliases(existing
+      ? { ...existing, paper: options.standIn ? mergePapers(existing.paper, paper, existing.id) : mergePapers(paper, existing.paper, existing.id) }
+      : { id: paper.id, paper, status: 'to-read', tags: [], note: '', savedFrom: options.savedFrom, savedAt: now, updatedAt: now, statusAt: now });
+    requests.push(tx.objectStore('papers').put(record));
+    requests.push(tx.objectStore('relevance').put(relevanceDoc(record)));
+    requests.push(writeAliases(tx, existing, record));
+    return record;
+  });
   changed(db, [record.id]);
   noteWritten(db, record.id, record);
   savedStates(db).committed(token);
@@ -165,9 +168,15 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
  */
 export async function removePaper(db: Database, id: string): Promise<SavedPaper | null> {
   const { tx, token } = listWrite(db);
-  const existing = (await findRecord(tx, [id])) ?? null;
-  if (existing) await Promise.all([tx.objectStore('papers').delete(existing.id), tx.objectStore('relevance').delete(existing.id), writeAliases(tx, existing, undefined)]);
-  await tx.done;
+  const existing = await allOrNothing(tx, async (requests) => {
+    const existing = (await findRecord(tx, [id])) ?? null;
+    if (existing) {
+      requests.push(tx.objectStore('papers').delete(existing.id));
+      requests.push(tx.objectStore('relevance').delete(existing.id));
+      requests.push(writeAliases(tx, existing, undefined));
+    }
+    return existing;
+  });
   changed(db, existing ? [existing.id] : []); // the token is new either way
   if (existing) noteWritten(db, existing.id, null);
   savedStates(db).committed(token);
@@ -183,15 +192,16 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const removed: SavedPaper[] = [];
-  for (const id of new Set(ids)) {
-    const existing = await papers.get(id);
-    if (!existing) continue;
-    void papers.delete(id);
-    void relevance.delete(id);
-    writeAliases(tx, existing, undefined).catch(() => {}); // a failed request fails tx.done
-    removed.push(existing);
-  }
-  await tx.done;
+  await allOrNothing(tx, async (requests) => {
+    for (const id of new Set(ids)) {
+      const existing = await papers.get(id);
+      if (!existing) continue;
+      requests.push(papers.delete(id));
+      requests.push(relevance.delete(id));
+      requests.push(writeAliases(tx, existing, undefined));
+      removed.push(existing);
+    }
+  });
   changed(db, removed.map((r) => r.id));
   for (const record of removed) noteWritten(db, record.id, null);
   savedStates(db).committed(token);
@@ -266,28 +276,23 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
   let written = 0;
   const retagged: string[] = [];
   const records: SavedPaper[] = [];
-  for (const id of new Set(ids)) {
-    const existing = await papers.get(id);
-    if (!existing) continue;
-    let record: SavedPaper;
-    try {
-      record = applyEdit(existing, edit, now);
-    } catch (error) {
-      tx.abort(); // all or nothing: the records already edited in this transaction are not written
-      tx.done.catch(() => {});
-      throw error;
+  // All or nothing: an edit applyEdit refuses (too many tags) leaves the records edited before it unwritten too.
+  await allOrNothing(tx, async (requests) => {
+    for (const id of new Set(ids)) {
+      const existing = await papers.get(id);
+      if (!existing) continue;
+      const record = applyEdit(existing, edit, now);
+      const retag = record.tags.join('\n') !== existing.tags.join('\n');
+      if (record !== existing) requests.push(papers.put(record));
+      if (retag) {
+        token ??= newGeneration(tx);
+        requests.push(relevance.put(relevanceDoc(record)));
+        retagged.push(record.id);
+      }
+      records.push(record);
+      written++;
     }
-    const retag = record.tags.join('\n') !== existing.tags.join('\n');
-    if (record !== existing) void papers.put(record);
-    if (retag) {
-      token ??= newGeneration(tx);
-      void relevance.put(relevanceDoc(record));
-      retagged.push(record.id);
-    }
-    records.push(record);
-    written++;
-  }
-  await tx.done;
+  });
   for (const { id, status, tags } of records) noteWritten(db, id, { status, tags }); // the aliases stay as they are
   if (token !== undefined) {
     changed(db, retagged);
@@ -303,17 +308,18 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
 export async function editPaper(db: Database, id: string, edit: PaperEdit, now = Date.now()): Promise<SavedPaper | null> {
   // Ids and aliases stay; a new generation only if the relevance row changes (tags are in it).
   const tx = db.transaction(['papers', 'relevance', 'aliases', 'meta'], 'readwrite');
-  const papers = tx.objectStore('papers');
-  const existing = await findRecord(tx, [id]);
-  if (!existing) {
-    await tx.done;
-    return null;
-  }
-  const record = applyEdit(existing, edit, now);
-  const retag = record.tags.join('\n') !== existing.tags.join('\n');
-  const token = retag ? newGeneration(tx) : undefined;
-  await Promise.all([record !== existing && papers.put(record), retag && tx.objectStore('relevance').put(relevanceDoc(record))]);
-  await tx.done;
+  let token: string | undefined;
+  const record = await allOrNothing(tx, async (requests) => {
+    const existing = await findRecord(tx, [id]);
+    if (!existing) return null;
+    const record = applyEdit(existing, edit, now);
+    const retag = record.tags.join('\n') !== existing.tags.join('\n');
+    if (retag) token = newGeneration(tx);
+    if (record !== existing) requests.push(tx.objectStore('papers').put(record));
+    if (retag) requests.push(tx.objectStore('relevance').put(relevanceDoc(record)));
+    return record;
+  });
+  if (!record) return null;
   noteWritten(db, record.id, { status: record.status, tags: record.tags }); // the aliases stay as they are
   if (token !== undefined) {
     changed(db, [record.id]);
@@ -322,7 +328,6 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   return record;
 }
 
-/** Write records as given (their aliases as every write keeps them: withAliases), all in one transaction: every one is committed, or none is. */
 /**
  * `write`'s requests (pushed to the list it is given) and the transaction's commit, all or nothing: on any failure (a
  * request's, its own check's, or a put() that throws at once, as for a record without a key) the transaction is
@@ -347,6 +352,7 @@ async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, write
   }
 }
 
+/** Write records as given (their aliases as every write keeps them: withAliases), all in one transaction: every one is committed, or none is. */
 export async function putPapers(db: Database, records: readonly SavedPaper[]): Promise<number> {
   const { tx, token } = listWrite(db);
   const stored = records.map(withAliases);
@@ -378,17 +384,18 @@ export async function restorePapers(db: Database, records: readonly SavedPaper[]
   const papers = tx.objectStore('papers');
   const relevance = tx.objectStore('relevance');
   const written: SavedPaper[] = [];
-  for (const record of records) {
-    // Saved again meanwhile, maybe under another of its ids (from another page): the two are one record, under that id.
-    const found = await findRecord(tx, knownIds(record.paper));
-    const current = found && (found.id === record.id || removedAt === undefined || found.savedAt >= removedAt) ? found : undefined;
-    const stored = withAliases(current ? mergeSamePaper(current.id, current, record) : record);
-    void papers.put(stored);
-    void relevance.put(relevanceDoc(stored));
-    writeAliases(tx, current, stored).catch(() => {}); // a failed request fails tx.done
-    written.push(stored);
-  }
-  await tx.done;
+  await allOrNothing(tx, async (requests) => {
+    for (const record of records) {
+      // Saved again meanwhile, maybe under another of its ids (from another page): the two are one record, under that id.
+      const found = await findRecord(tx, knownIds(record.paper));
+      const current = found && (found.id === record.id || removedAt === undefined || found.savedAt >= removedAt) ? found : undefined;
+      const stored = withAliases(current ? mergeSamePaper(current.id, current, record) : record);
+      requests.push(papers.put(stored));
+      requests.push(relevance.put(relevanceDoc(stored)));
+      requests.push(writeAliases(tx, current, stored));
+      written.push(stored);
+    }
+  });
   changed(db, written.map((r) => r.id));
   for (const record of written) noteWritten(db, record.id, record);
   savedStates(db).committed(token);
