@@ -433,6 +433,40 @@ describe('database migrations', () => {
     checked.recordsChecked += 6;
   });
 
+  it("v11 → v12 drops what 0.1.0 and 0.2.0 let into a paper and the background refuses since, so undo and re-import take it", async () => {
+    // As 0.2.0 saved them from a broken page (a date no calendar has, an address with a space, `owner/..`), carried
+    // through every upgrade since; beside a record with nothing to drop.
+    const loose = (id: string, paper: Partial<Paper>): SavedPaper => ({ ...V1_PAPERS[1]!, id, paper: makePaper({ id, aliases: [], ...paper }) });
+    const dated = loose('arxiv:2607.00011', { published: '2026-02-30', githubRepos: ['o/..', 'ok/repo', 'o/.'] });
+    const spaced = loose('arxiv:2607.00012', { published: '0999-01-01', pdfUrl: 'https://x.org/paper one.pdf', projectUrl: 'https://[broken/', url: 'https://x.org/abs?q=a b#part two' });
+    const fine = loose('arxiv:2607.00013', { published: '2026-02', url: 'https://x.org/abs/2607.00013' });
+    for (const record of [dated, spaced]) expect(v.is(SavedPaperSchema, record)).toBe(false); // what Undo (restore) and re-import refused
+    await createV3ToV8(DB_NAME, 11, [dated, spaced, fine]);
+    const db = await openDatabase();
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('papers', dated.id)).toEqual({ ...dated, paper: { ...dated.paper, published: null, githubRepos: ['ok/repo'] } });
+    expect(await db.get('papers', spaced.id)).toEqual({
+      ...spaced,
+      paper: { ...spaced.paper, published: null, pdfUrl: 'https://x.org/paper%20one.pdf', projectUrl: null, url: 'https://x.org/abs?q=a%20b#part%20two' },
+    });
+    expect(await db.get('papers', fine.id)).toEqual(fine);
+    for (const record of await db.getAll('papers')) expect(v.safeParse(SavedPaperSchema, record).issues).toBeUndefined();
+    // Title, abstract and tags did not change: nor did the relevance rows.
+    for (const record of [dated, spaced, fine]) expect(await db.get('relevance', record.id)).toEqual(relevanceDoc(record));
+    checked.migrationsChecked++;
+    checked.recordsChecked += 3;
+  });
+
+  it('v1 → current: a paper 0.1.0 saved with a date no calendar has comes out as today\'s schema takes it', async () => {
+    const broken: SavedPaper = { ...V1_PAPERS[0]!, id: 'arxiv:2607.04444', paper: beforeV5(makePaper({ id: 'arxiv:2607.04444', published: '2026-02-30', pdfUrl: 'https://x.org/a b.pdf' })) };
+    await createV1([...V1_PAPERS, broken]);
+    const db = await openDatabase();
+    expect(await db.get('papers', broken.id)).toEqual({ ...broken, paper: { ...broken.paper, published: null, pdfUrl: 'https://x.org/a%20b.pdf', version: null, doi: null, aliases: [] } });
+    for (const record of await db.getAll('papers')) expect(v.safeParse(SavedPaperSchema, record).issues).toBeUndefined();
+    checked.migrationsChecked++;
+    checked.recordsChecked += V1_PAPERS.length + 1;
+  });
+
   it('v2 → v4 builds the relevance model under the new ids only', async () => {
     await createV2([V1_PAPERS[0]!, ROW_COPY, DOI_COPY, ACL_ALONE]);
     const db = await openDatabase();

@@ -1,7 +1,8 @@
 // The one IndexedDB schema (idb's typed DBSchema) and its versioned upgrade path.
 // Every version gets one step in `MIGRATIONS`; a step never awaits anything but the upgrade transaction.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { isHttpUrl, savedFromUrl, type Paper } from '../core/paper';
+import { isHttpUrl, isPaperDate, savedFromUrl, type Paper } from '../core/paper';
+import { REPO_NAME } from '../core/github';
 import { aclAnthologyIdFromDoi, arxivIdOf, currentId, isDoi, parseArxivId, trimmedDoi } from '../core/ids';
 import { docTerms } from '../core/relevance/model';
 import { mergeSamePaper } from './same-paper';
@@ -331,6 +332,20 @@ export const MIGRATIONS: readonly Migration[] = [
   // their paper's DOI and aliases likewise, in `papers`, `relevance` and `aliases`; a paper that turns out to be saved
   // twice (under both forms, or once by id and once named by another record's alias) becomes one (same-paper.ts).
   (_db, tx) => currentIds(tx),
+  // v12 (0.12.0): papers within what a record may hold today. 0.1.0 and 0.2.0 checked a saved paper more loosely than the
+  // background has since (aa325d4): they kept a date no calendar has (2026-02-30, the year 0999), an address with a
+  // space in it, a repository named `owner/..`. Such a record could not come back through the schema every record is
+  // checked against when it is sent back: its undo after a removal, the undo of a merge into it and an import that
+  // merges a copy into it were refused. The date and the repository go, as a page's do (boundPaper); an address is
+  // kept as the URL parser writes it (a space as %20) where it can be, else goes. Title, abstract and tags stay, so
+  // the relevance rows do; so do the ids, so the aliases do.
+  (_db, tx) => {
+    const papers = tx.objectStore('papers');
+    return papers
+      .getAll()
+      .then((all) => Promise.all(all.map(v12Record).flatMap((record) => (record ? [papers.put(record)] : []))))
+      .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
+  },
 ];
 
 /**
@@ -468,6 +483,31 @@ function currentIds(tx: UpgradeTx): Promise<unknown> {
       return Promise.all(rows);
     })
     .catch(() => {}); // a failed request aborts the upgrade, and openDatabase() reports that
+}
+
+/** An address as a record keeps it (isHttpUrl), written as the URL parser writes it (`a b` as `a%20b`); else null. */
+function keptUrl(url: string): string | null {
+  if (isHttpUrl(url)) return url;
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && isHttpUrl(parsed.href) ? parsed.href : null;
+}
+
+/**
+ * A record whose paper's date, addresses and repositories are what a record may hold today (see MIGRATIONS[11]), or
+ * null when they are that already or the record is too damaged to touch.
+ */
+export function v12Record(record: SavedPaper): SavedPaper | null {
+  if (!record || typeof record !== 'object' || !record.paper || typeof record.paper !== 'object') return null;
+  const paper = record.paper;
+  const fixed: Partial<Paper> = {};
+  if (typeof paper.published === 'string' && !isPaperDate(paper.published)) fixed.published = null;
+  for (const key of ['projectUrl', 'pdfUrl', 'url'] as const) {
+    const url = paper[key];
+    if (typeof url === 'string' && keptUrl(url) !== url) fixed[key] = keptUrl(url);
+  }
+  const repos = Array.isArray(paper.githubRepos) ? paper.githubRepos.filter((repo) => typeof repo === 'string' && REPO_NAME.test(repo)) : null;
+  if (repos && repos.length !== paper.githubRepos.length) fixed.githubRepos = repos;
+  return Object.keys(fixed).length ? { ...record, paper: { ...paper, ...fixed } } : null;
 }
 
 export const DB_VERSION = MIGRATIONS.length;

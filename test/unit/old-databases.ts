@@ -15,13 +15,13 @@ export interface OldRows {
 }
 
 /**
- * The database `name` exactly as versions 3 to 10 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
+ * The database `name` exactly as versions 3 to 11 created it (MIGRATIONS[0..2]; v4 to v6 moved or rewrote records and
  * added no store; v7 added the `settings` store, empty here; v8 the `aliases` store, holding `rows.aliases` only: the
  * caller gives the papers' aliases and their keys; v9 the `snapshots` store, empty here; v10 `arxivVersions`, empty
- * here), holding `papers` (in the shape of that version: the caller's to give), their relevance rows as those versions
- * wrote them, and `rows`.
+ * here; v11 moved records and added no store), holding `papers` (in the shape of that version: the caller's to give),
+ * their relevance rows as those versions wrote them, and `rows`.
  */
-export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
+export async function createV3ToV8(name: string, version: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11, papers: SavedPaper[], rows: OldRows = {}): Promise<void> {
   const db = await openDB(name, version, {
     upgrade(raw) {
       const store = raw.createObjectStore('papers', { keyPath: 'id' });
