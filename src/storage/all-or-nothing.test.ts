@@ -99,3 +99,32 @@ describe('a write stopped part way by a full disk writes nothing, and the memory
     expect(await state(db)).toEqual(before);
   });
 });
+
+describe("a request that fails once made is the error a write throws, not the abort it caused", () => {
+  /**
+   * `write`'s error, with each put() into `papers` over a stored record failing when it runs (ConstraintError), as
+   * Firefox fails a put on a full disk: the transaction aborts while the write may still await a read of its own.
+   */
+  async function failingWhenRun(write: () => Promise<unknown>): Promise<unknown> {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      return this.name === 'papers' ? this.add(...args) : put.apply(this, args);
+    };
+    try {
+      await write();
+      return undefined;
+    } catch (error) {
+      return error;
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  }
+
+  it('a bulk edit, and an undo putting back a paper saved again meanwhile, each of two records', async () => {
+    const db = await twoSaved();
+    const before = await state(db);
+    expect(await failingWhenRun(() => editPapers(db, [id(1), id(2)], { status: 'done' }))).toMatchObject({ name: 'ConstraintError' });
+    expect(await failingWhenRun(() => restorePapers(db, [record(1), record(2)]))).toMatchObject({ name: 'ConstraintError' });
+    expect(await state(db)).toEqual(before);
+  });
+});

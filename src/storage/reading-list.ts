@@ -328,27 +328,47 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
   return record;
 }
 
+/** Where a write puts its requests (allOrNothing): pushed, as to a list. */
+interface Requests {
+  push(...requests: Promise<unknown>[]): number;
+}
+
 /**
  * `write`'s requests (pushed to the list it is given) and the transaction's commit, all or nothing: on any failure (a
  * request's, its own check's, or a put() that throws at once, as for a record without a key) the transaction is
- * aborted, the other requests' and its own rejections that follow are expected, and the error is thrown.
+ * aborted, the other requests' and its own rejections that follow are expected, and the error is thrown. A request
+ * that failed once made (Firefox reports a full disk on the put) aborted the transaction itself: its error, which the
+ * transaction keeps, is the one thrown, not the AbortError of the read `write` was awaiting meanwhile.
  */
-async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, write: (requests: Promise<unknown>[]) => Promise<T>): Promise<T> {
+async function allOrNothing<T>(tx: { abort(): void; done: Promise<void>; readonly error: DOMException | null }, write: (requests: Requests) => Promise<T>): Promise<T> {
   const requests: Promise<unknown>[] = [];
+  // The requests and the commit handled as they are made: one that fails while `write` still awaits a read aborts the
+  // transaction then, and is thrown below, not left an unhandled rejection meanwhile.
+  tx.done.catch(() => {});
+  const pending: Requests = {
+    push: (...more) => {
+      for (const request of more) request.catch(() => {});
+      return requests.push(...more);
+    },
+  };
   try {
-    const value = await write(requests);
+    const value = await write(pending);
     await Promise.all(requests);
     await tx.done;
     return value;
   } catch (error) {
-    for (const request of requests) request.catch(() => {});
-    tx.done.catch(() => {});
+    let cause: DOMException | null = null; // set when a request's failure aborted it; null for our own abort below
+    try {
+      cause = tx.error;
+    } catch {
+      /* an older browser's getter throws while the transaction runs: then no request had failed it */
+    }
     try {
       tx.abort();
     } catch {
       /* already aborted */
     }
-    throw error;
+    throw cause ?? error;
   }
 }
 
