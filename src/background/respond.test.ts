@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 
 /** A responder over a fresh database whose session storage answers when `gate` resolves (a worker just woken). */
-async function setup(gate: Promise<void> = Promise.resolve(), links: Pick<HandlerDeps['links'], 'resolve'> = { resolve: async () => Promise.reject(new Error('not asked')) }) {
+async function setup(gate: Promise<void> = Promise.resolve(), links: Partial<HandlerDeps['links']> = { resolve: async () => Promise.reject(new Error('not asked')) }) {
   const db: Database = await openDatabase();
   const notices: Notice[] = [];
   const marks: string[] = [];
@@ -34,7 +34,7 @@ async function setup(gate: Promise<void> = Promise.resolve(), links: Pick<Handle
     settings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => DEFAULT_SETTINGS,
     relevance: createRelevanceService(async () => db),
-    links: { latestVersions: async () => ({ status: 'failed', reason: 'not asked' }), ...links },
+    links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async () => ({ status: 'failed', reason: 'not asked' }), ...links },
     granted: async () => true,
     session,
   });
@@ -113,6 +113,18 @@ describe('the background answers writes', () => {
     await expect(failure).rejects.toThrow('offline');
     expect(responder.inFlight()).toBe(0);
     expect(marks.slice(-1)).toEqual([`remove ${IN_FLIGHT_KEY}`]);
+  });
+
+  it("marks a check of arXiv versions in flight: the journal DOI it fills in is a write, whose notice cards answer to", async () => {
+    const entries = [{ id: '2401.00001', version: 2, updated: '2026-11-02', comment: null, doi: '10.1145/3650000.3650123', journalRef: 'KDD 2026' }];
+    const { marks, notices, responder } = await setup(undefined, { latestVersions: async () => ({ status: 'ok', entries }) });
+    await responder.respond({ type: 'save', payload: { paper: makePaper({ id: 'arxiv:2401.00001' }), savedFrom: FROM } });
+    marks.length = 0;
+    notices.length = 0;
+    expect(await responder.respond({ type: 'checkVersions', payload: { ids: ['arxiv:2401.00001'] } })).toMatchObject({ ok: true, value: { published: ['arxiv:2401.00001'] } });
+    expect(notices).toEqual([{ type: 'changed', id: 'arxiv:2401.00001', aliases: ['doi:10.1145/3650000.3650123'], state: { status: 'to-read', tags: [] } }]);
+    expect(marks).toEqual([`set ${IN_FLIGHT_KEY}`, `remove ${IN_FLIGHT_KEY}`]);
+    expect(responder.inFlight()).toBe(0);
   });
 
   it('marks a settings change in flight too, so a worker stopped before its notice makes tabs re-read', async () => {

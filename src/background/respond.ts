@@ -7,8 +7,9 @@ import { parseEnvelope, type Notice, type Reply } from './messages';
 /**
  * Messages that change what tabs show, and so end with a notice to every tab: the reading list's change notice, or
  * the settings notice (setSettings, followAuthor, importSettings). A worker stopped before its notice went out makes every tab re-read both.
+ * A check of arXiv versions is one too: the journal DOI it fills in is an id cards answer to (fillPublication).
  */
-export const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'putMany', 'saveTabPaper', 'setSettings', 'followAuthor', 'importSettings']);
+export const WRITES = new Set<string>(['edit', 'editMany', 'save', 'remove', 'removeMany', 'restore', 'restoreMany', 'merge', 'unmerge', 'putMany', 'saveTabPaper', 'checkVersions', 'setSettings', 'followAuthor', 'importSettings']);
 export const IN_FLIGHT_KEY = 'writesInFlight';
 
 /** The part of `storage.session` the mark uses. */
