@@ -131,6 +131,17 @@ export function ImportPanel({
     }
   }
 
+  /** Whether these records are in the list as stored, each as it was written (read again from the background). */
+  async function storedAsWritten(records: readonly SavedPaper[]): Promise<boolean> {
+    if (!records.length) return false;
+    await state.refresh(); // a failed read keeps the list as it was, which does not hold them
+    const { byId } = state.getSnapshot();
+    return records.every((record) => {
+      const stored = byId.get(record.id);
+      return stored !== undefined && stored.updatedAt === record.updatedAt && stored.status === record.status && stored.note === record.note && stored.tags.join('\n') === record.tags.join('\n');
+    });
+  }
+
   /** Whether Import adds the backup's settings: offered (they would change something), and left ticked. */
   const addsSettings = Boolean(withSettings && preview?.settingsText && preview.parsed.settings && settings);
 
@@ -140,20 +151,26 @@ export function ImportPanel({
     setError(null);
     try {
       let written = 0;
+      let upserts: SavedPaper[] = [];
       try {
         if (preview.upserts.length) {
           // Merged again with the list as it is now: a paper edited since the preview (here or in another tab) keeps
           // that edit where it is newer, instead of being overwritten with the preview's merge of an older copy.
-          const { upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now());
+          ({ upserts } = await preview.module.mergeImportAsync(state.getSnapshot().byId, preview.parsed, Date.now()));
           written = await state.putMany(upserts);
         }
-        // The reader's "Not the same paper" in the backup: its groups are left apart here too (those of papers the list
-        // does not hold match no group until it does, and cost nothing).
-        if (preview.parsed.notDuplicates?.length) onNotDuplicates(preview.parsed.notDuplicates);
       } catch (failure) {
-        setError(`Import failed: ${describe(failure)}. Nothing was imported; your list${addsSettings ? ' and settings are' : ' is'} unchanged.`);
-        return;
+        // The answer can be lost after the write committed (the background stopped before it answered): the list as
+        // stored says whether it did, as a card re-reads before it says a save failed. The write is all or nothing.
+        if (!(await storedAsWritten(upserts))) {
+          setError(`Import failed: ${describe(failure)}. Nothing was imported; your list${addsSettings ? ' and settings are' : ' is'} unchanged.`);
+          return;
+        }
+        written = upserts.length;
       }
+      // The reader's "Not the same paper" in the backup: its groups are left apart here too (those of papers the list
+      // does not hold match no group until it does, and cost nothing).
+      if (preview.parsed.notDuplicates?.length) onNotDuplicates(preview.parsed.notDuplicates);
       const papers = countLabel(written);
       // The settings after the papers, in a write of their own: the papers stay imported if it fails, and the message says so.
       if (addsSettings) {

@@ -592,6 +592,21 @@ describe('library import', () => {
     expect(await screen.findByText('Imported paper')).toBeTruthy();
   });
 
+  it('says the papers were imported when the write committed but its answer was lost (the background stopped before it answered)', async () => {
+    const { api } = renderLibrary(papers, importModule());
+    await screen.findByText('First paper');
+    const write = vi.mocked(api.putMany).getMockImplementation()!;
+    vi.mocked(api.putMany).mockImplementationOnce(async (records) => {
+      await write(records);
+      throw new Error('The message port closed before a response was received.');
+    });
+    choose();
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 papers' }));
+    expect(await screen.findByText('Imported 2 papers from backup.json.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await screen.findByText('Imported paper')).toBeTruthy();
+  });
+
   it('leaves the list unchanged and says so when the write fails', async () => {
     const { api } = renderLibrary(papers, importModule());
     await screen.findByText('First paper');
