@@ -736,6 +736,22 @@ describe('abstract page (abs-2609.22268.html, real 2026 page reduced)', () => {
     });
   });
 
+  it('a long author list: the hidden rest are authors, its "et al." toggle is none', () => {
+    // arxiv-browse abs/author_links.html: past the first authors, the rest go in a hidden div#long-author-list, then a
+    // javascript: toggle link and a noscript line, all inside div.authors.
+    const doc = load('abs-2609.22268.html');
+    doc.querySelector('div.authors')!.insertAdjacentHTML(
+      'beforeend',
+      ', \n  <div id="long-author-list" style="display: none;">\n        ' +
+        '<a href="https://arxiv.org/search/cond-mat?searchtype=author&amp;query=Ramani,+K">Kavya Ramani</a>, ' +
+        '<a href="https://arxiv.org/search/cond-mat?searchtype=author&amp;query=Moreau,+J">Julien Moreau</a>\n  </div>\n' +
+        '  <a href="javascript:toggleAuthorList(\'long-author-list\',\'et al. (2 additional authors not shown)\');"\n' +
+        '     title="Show Entire Author List" id="toggle">\n    et al. (2 additional authors not shown)</a>\n' +
+        '  <noscript>&nbsp;You must enable JavaScript to view entire author list.</noscript>',
+    );
+    expect(run(doc, url).papers[0]?.authors).toEqual(['Théo Andrieux', 'Andreas Ntinos', 'Manas V. Upadhyay', 'Kavya Ramani', 'Julien Moreau']);
+  });
+
   it('takes the journal ref by its label, not by td.jref (which also holds report numbers)', () => {
     const doc = load('abs-2609.22268.html');
     doc.querySelector('.metatable table tbody')!.insertAdjacentHTML(

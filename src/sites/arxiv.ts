@@ -50,6 +50,9 @@ const ABS_CARDS = [
 ];
 const ABS_TITLE = 'h1.title'; // any template; its parent is the card when #abs is missing
 const ABS_AUTHORS = 'div.authors'; // span.descriptor "Authors:" + one link per author, display form
+// A long list (abs/author_links.html): the rest of the authors in a hidden div#long-author-list, then this toggle link,
+// "et al. (N additional authors not shown)", which is no author.
+const ABS_AUTHORS_TOGGLE = 'a[href^="javascript:"]';
 const ABS_ABSTRACT = 'blockquote.abstract'; // span.descriptor "Abstract:" + text
 const ABS_DATELINE = '.dateline'; // "[Submitted on 9 Sep 2026 (v1), last revised 12 Sep 2026 (this version, v2)]"
 const ABS_COMMENTS = 'td.comments';
@@ -608,7 +611,9 @@ function extractAbs(card: Element, ctx: ArxivContext): Paper | null {
   const abstractEl = card.querySelector(ABS_ABSTRACT);
   const bodyAbstract = readText(abstractEl);
   const abstract = bodyAbstract?.text && !bodyAbstract.lossy ? bodyAbstract.text : meta('citation_abstract') || null;
-  const authorLinks = [...card.querySelectorAll(`${ABS_AUTHORS} a`)].map((a) => normalizeSpace(a.textContent));
+  const authorLinks = [...card.querySelectorAll(`${ABS_AUTHORS} a`)]
+    .filter((a) => !a.matches(ABS_AUTHORS_TOGGLE))
+    .map((a) => normalizeSpace(a.textContent));
   const comments = card.querySelector(ABS_COMMENTS);
   let venue: string | null = null;
   for (const row of card.querySelectorAll(ABS_META_ROWS)) {
