@@ -599,6 +599,7 @@ describe('search results (search.html, built from the template)', () => {
           'covering routing, load balancing, expert-parallel attention and failure recovery.',
         published: '2025-11-06', // "v1 submitted", not the latest "Submitted"
         venue: 'Proceedings of MLSys 2026',
+        doi: '10.1145/3700001.3700002', // the DOI box's link: the journal's, as an abstract page's citation_doi
         categories: ['cs.LG', 'cs.AI', 'cs.DC'], // not the DOI box's "doi" tag
       }),
       expected('2512.00042', 'search', {
@@ -651,6 +652,17 @@ describe('search results (search.html, built from the template)', () => {
     const ctx = ctxFor(doc, url);
     expect(arxiv.extract(cut!, ctx)?.abstract).toBeNull();
     expect(arxiv.extract(uncut!, ctx)?.abstract).toBe('We give a streaming top-$k$ attention with constant memory.');
+  });
+
+  it("keeps the first DOI box's DOI, never arXiv's own", () => {
+    const doc = load('search.html');
+    const li = doc.querySelectorAll('li.arxiv-result')[1]!;
+    const box = li.querySelector('div.tags.has-addons')!.parentElement!;
+    // search-macros.html: one box per DOI the paper names (a paper and its erratum)
+    box.insertAdjacentHTML('afterend', box.outerHTML.replaceAll('10.1145/3700001.3700002', '10.1145/3700001.3799999'));
+    expect(arxiv.extract(li, ctxFor(doc, url))?.doi).toBe('10.1145/3700001.3700002');
+    for (const a of li.querySelectorAll('div.tags.has-addons a')) a.setAttribute('href', 'https://doi.org/10.48550/arXiv.2511.04567');
+    expect(arxiv.extract(li, ctxFor(doc, url))?.doi).toBeNull();
   });
 
   it('a bare "et al." leaves the author count unknown', () => {

@@ -43,6 +43,7 @@ const SEARCH_TOGGLE = /^[△▽]?\s*(?:Less|More)$/; // text of the toggle links
 const SEARCH_DATES = 'p.is-size-7:not(.comments)'; // "Submitted 2 December, 2025; [v1 submitted ...;] originally announced ..."
 const SEARCH_EXTRAS = 'p.comments'; // "Comments:", "Journal ref:", "Report number:" rows, label in the first span
 const SEARCH_TAGS = 'div.tags:not(.has-addons) > span.tag'; // categories, primary first (the DOI box is div.tags.has-addons)
+const SEARCH_DOIS = 'div.tags.has-addons a[href]'; // one box per DOI the authors gave (the journal's): https://doi.org/<doi>
 
 // ---- Abstract page (/abs/<id>) --------------------------------------------------------------------------------------
 const ABS_CARDS = [
@@ -561,6 +562,8 @@ function extractSearch(li: Element, ctx: ArxivContext): Paper | null {
     // A version the result's own link names (arXiv's search links the unversioned abstract page, DOM-NOTES §2.4, so
     // this is null there; a versioned link, as other tools' copies of the page give, is read).
     version: urlVersion(li.querySelector(SEARCH_ID_LINKS[0]!)?.getAttribute('href'), id!),
+    // The first, as the arXiv API's <arxiv:doi> listing several is read (a paper and its erratum); arXiv's own is not one.
+    doi: journalDoi(li.querySelector(SEARCH_DOIS)?.getAttribute('href')),
     categories: [...new Set([...li.querySelectorAll(SEARCH_TAGS)].map((t) => normalizeSpace(t.textContent)))].filter(
       (c) => new RegExp(`^${CATEGORY}$`).test(c),
     ),
