@@ -299,6 +299,29 @@ describe('paper page (constructed)', () => {
     for (const card of cards.slice(1)) expectMountAfterTitle(card, card.querySelector('a[data-test-id="title-link"]')!);
   });
 
+  it("after in-app navigation to another paper, takes nothing from the head the app left describing the last one", () => {
+    // The app renders the next paper's page without a load (zotero/translators#2112, #2914: data "held over from a
+    // paper from a previously visited page"): here its header is BERT's, its head still Attention's meta and JSON-LD.
+    const bert = `${S2}/paper/BERT%3A-Pre-training-of-Deep-Bidirectional-Transformers-Devlin-Chang/df2b0e26d0599ce3e70df8a9da02e51594e0e992`;
+    const { doc } = load('paper.html', PAPER_URL);
+    const header = doc.querySelector('[data-test-id="paper-detail-page-header"]')!;
+    header.querySelector('h1')!.textContent = 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding';
+    header.querySelector('[data-test-id="venue-metadata"]')!.textContent = 'North American Chapter of the Association for Computational Linguistics';
+    header.querySelector('[data-test-id="paper-year"]')!.textContent = '11 October 2018';
+    header.querySelector('a[data-test-id="paper-link"]')!.setAttribute('href', 'https://arxiv.org/pdf/1810.04805.pdf');
+    header.querySelector('a[href*="/figure/"]')!.setAttribute('href', `${new URL(bert).pathname}/figure/0`);
+    const ctx = s2.context(doc, new URL(bert), NOW);
+    expect(s2.extract(header, ctx)).toEqual(
+      paper('paper', 'arxiv:1810.04805', 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding', {
+        published: '2018-10-11',
+        venue: 'North American Chapter of the Association for Computational Linguistics',
+        pdfUrl: 'https://arxiv.org/pdf/1810.04805.pdf',
+        url: `${S2}${new URL(bert).pathname}`,
+        aliases: ['semanticscholar:df2b0e26d0599ce3e70df8a9da02e51594e0e992'],
+      }),
+    );
+  });
+
   it('finds the paper card again when the header is re-rendered', () => {
     const header = cards[0]!;
     expect(s2.findCards(header, ctx)).toEqual([header]);

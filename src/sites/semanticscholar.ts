@@ -139,8 +139,17 @@ function fromRow(card: Element, ctx: S2Context): Paper | null {
   };
 }
 
+/** A title as two copies of it agree: letters and digits, case and accents folded. */
+const titleKey = (title: string) => title.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 function fromPage(card: Element, ctx: S2Context): Paper | null {
-  const { meta, article } = ctx;
+  // The app shows another paper without a load, and its head (citation_* meta, JSON-LD) can still describe the one
+  // before (zotero/translators#2112, #2914): it counts only while the page's h1 shows its title (the h1 may hold more,
+  // a badge, say: the markup is unverified).
+  const shown = titleKey(textOf(first(card, PAGE_TITLES)));
+  const ours = (title: string | null) => !shown || !title || shown.includes(titleKey(title));
+  const meta = ctx.meta && ours(ctx.meta.title) ? ctx.meta : null;
+  const article = ctx.article && ours(str(ctx.article.name)) ? ctx.article : null;
   const links = outbound(card);
   const arxiv = meta?.arxivId ?? arxivIdFromUrl(meta?.pdfUrl ?? '')?.id ?? links.arxiv;
   const doi = meta?.doi ?? links.doi;
