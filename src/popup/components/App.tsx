@@ -4,6 +4,7 @@ import { ArxivVersionsContext, useArxivVersions, useRevised } from '../arxiv-ver
 import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../followed-authors';
 import { countLabel, formatCount } from '../format';
 import { useSlashFocus } from '../keyboard';
+import { useKeptPaper } from '../kept-paper';
 import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../list-query';
 import type { ReadingListState, StateOptions } from '../state';
 import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../state-hooks';
@@ -64,6 +65,9 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const byFollowed = useFollowedCount(snapshot.papers, followed);
   const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
+  // The paper being typed in stays shown while the focus is in it (kept-paper.ts), as stored now (gone if removed).
+  const [held, setHeld] = useState<string | null>(null);
+  const shown = useKeptPaper(view.papers, held === null ? undefined : snapshot.byId.get(held));
   const total = snapshot.papers.length;
   // An empty list's box (for a paper to paste) narrows nothing.
   const narrowed = total > 0 && (view.searched || isFiltered(filters));
@@ -142,7 +146,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
             <div class="scroll" aria-busy={snapshot.provisional || undefined}>
               <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} saveRef={typedSave} />
               {view.pending && <p class="muted">Preparing search…</p>}
-              {!view.pending && view.papers.length === 0 && (
+              {!view.pending && shown.length === 0 && (
                 <p class="muted none">
                   No papers match. {view.searched && <span class="small">{SEARCH_SYNTAX_HELP} </span>}
                   <button
@@ -158,13 +162,14 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
                   </button>
                 </p>
               )}
-              {view.papers.length > 0 && (
+              {shown.length > 0 && (
                 <PaperList
-                  papers={view.papers}
+                  papers={shown}
                   knownTags={knownTags}
                   announce={setAnnouncement}
                   onLeaveTop={() => searchRef.current?.focus()}
                   focusRequest={focusRequest}
+                  onHold={setHeld}
                 />
               )}
             </div>

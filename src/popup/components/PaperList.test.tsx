@@ -191,6 +191,34 @@ describe('popup keyboard', () => {
     await waitFor(() => expect(document.activeElement).toBe(row('Third paper')));
   });
 
+  it('under a search of its note, the paper whose note is being typed stays where it was until the focus leaves it', async () => {
+    const { api } = renderPopup([
+      makeSaved('arxiv:2607.00001', 'First paper', 3000, { note: 'todo: section 3' }),
+      makeSaved('arxiv:2607.00002', 'Second paper', 2000, { note: 'todo later' }),
+      three[2]!,
+    ]);
+    await screen.findByText('First paper');
+    const search = screen.getByRole('searchbox');
+    fireEvent.input(search, { target: { value: 'todo' } });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Details of “First paper”' }));
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'section 3 read' } });
+    // Saved (the search no longer finds it): the item, its editor and the focus stay, so the next keys go on into the note.
+    await waitFor(() => expect(api.papers.find((p) => p.id === 'arxiv:2607.00001')?.note).toBe('section 3 read'));
+    await new Promise((resolve) => setTimeout(resolve, 60)); // its effects run
+    expect(rows().map((r) => r.dataset.id)).toEqual(['arxiv:2607.00001', 'arxiv:2607.00002']);
+    expect(box.isConnected).toBe(true);
+    expect(document.activeElement).toBe(box);
+    // Within the item (its details' buttons) it stays; once the focus leaves the item, the search has its way.
+    screen.getByRole('button', { name: 'Details of “First paper”' }).focus();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(rows()).toHaveLength(2);
+    search.focus();
+    await waitFor(() => expect(rows().map((r) => r.dataset.id)).toEqual(['arxiv:2607.00002']));
+  });
+
   it('a tag filter whose last paper lost the tag still says what it filters by', async () => {
     renderPopup([{ ...three[0]!, tags: ['moe'] }, three[1]!]);
     await screen.findByText('First paper');

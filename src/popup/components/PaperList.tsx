@@ -21,12 +21,17 @@ interface Props {
   onLeaveTop?: () => void;
   /** Set to an id (or '' for the first item) to move focus into the list. */
   focusRequest?: { id: string } | null;
+  /**
+   * The paper whose note is being typed (its note has the focus), then null once the focus leaves its item: the page
+   * keeps it in the list meanwhile (kept-paper.ts), whatever the search and filters say of it now.
+   */
+  onHold?: (id: string | null) => void;
 }
 
 const STATUS_KEYS: Record<string, ReadingStatus | undefined> = { '1': READING_STATUSES[0], '2': READING_STATUSES[1], '3': READING_STATUSES[2] };
 
 /** A list with a roving tabindex: Tab enters at one item, arrows move, Enter opens, 1/2/3 set the status. */
-export function PaperList({ papers, knownTags, announce, onLeaveTop, focusRequest }: Props) {
+export function PaperList({ papers, knownTags, announce, onLeaveTop, focusRequest, onHold }: Props) {
   const state = useReadingListState();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -81,12 +86,25 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
     else onLeaveTop?.();
   });
 
+  const held = useRef<string | null>(null);
+  const hold = (id: string | null) => {
+    if (held.current === id) return;
+    held.current = id;
+    onHold?.(id);
+  };
   const onFocusIn = (event: FocusEvent) => {
-    const id = (event.target as HTMLElement).closest<HTMLElement>('li.item')?.dataset.id;
+    const target = event.target as HTMLElement;
+    const id = target.closest<HTMLElement>('li.item')?.dataset.id;
     const index = shown.findIndex((saved) => saved.id === id);
     focusedItem.current = id && index >= 0 ? { id, index } : null;
+    // The note, which is saved as it is typed; a tag or status changes on a deliberate act, which takes the item out
+    // of a filter it no longer matches, as designed.
+    if (id && target.matches('textarea')) hold(id);
+    else if (held.current !== id) hold(null);
   };
   const onFocusOut = (event: FocusEvent) => {
+    const to = event.relatedTarget as Element | null;
+    if (held.current !== null && to?.closest<HTMLElement>('li.item')?.dataset.id !== held.current) hold(null);
     if (listRef.current?.contains(event.relatedTarget as Node | null)) return;
     const left = event.target as Element;
     // Gone elsewhere on purpose; an element taken out with its item has no relatedTarget and is no longer connected.
