@@ -53,6 +53,21 @@ describe('PaperIndex', () => {
     expect(hits(index, 'lovelace diffusion')).toEqual([]);
   });
 
+  it('finds words inside Chinese and Japanese text, which has no spaces between them', () => {
+    const zh = makeSaved('arxiv:2601.00011', '基于深度学习的医学图像分割方法', 1000, { note: '这篇论文的实验部分很扎实，值得复现。' });
+    const ja = makeSaved('arxiv:2601.00012', '大規模言語モデルの推論能力について', 1000, { tags: ['LLM'] });
+    const index = indexOf(moe, diffusion, zh, ja);
+    expect(hits(index, '图像分割')).toEqual([zh.id]);
+    expect(hits(index, '深度学习')).toEqual([zh.id]);
+    expect(hits(index, '实验')).toEqual([zh.id]); // in the note
+    expect(hits(index, '言語モデル')).toEqual([ja.id]);
+    expect(hits(index, '推論 llm')).toEqual([ja.id]);
+    expect(hits(index, '图像分')).toEqual([zh.id]); // being typed
+    expect(hits(index, '分割图像')).toEqual([]); // the same characters in another order are other words
+    expect(hits(index, '言語 diffusion')).toEqual([]);
+    expect(hits(index, 'switch transf')).toEqual([moe.id]); // other text as before
+  });
+
   it('expands a word as a prefix from its third letter; one or two letters match whole words only', () => {
     const index = indexOf(moe, diffusion);
     expect(hits(index, 'con')).toEqual([diffusion.id]);

@@ -40,7 +40,30 @@ export const SEARCH_OPTIONS: SearchOptions = {
 
 /** The short fields: few words per paper, so expanding a prefix over them is cheap. */
 const SHORT_FIELDS: Field[] = ['title', 'authors', 'tags', 'note'];
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+const byPunctuation = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** Chinese and Japanese, written without spaces between words (with the katakana long-vowel mark, which is Common). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
+const UNSPACED_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+/gu;
+
+/**
+ * Words between spaces and punctuation; a run of Chinese or Japanese as its overlapping pairs of characters (as
+ * Lucene's CJK analyzer does): a sentence has no spaces, so it was one "word", and "图像分割" did not find the note
+ * "本文的图像分割方法" nor "言語モデル" the title "大規模言語モデルの推論". Typed text is split alike, every pair must match.
+ */
+function tokenize(text: string): string[] {
+  const words = byPunctuation(text);
+  if (!UNSPACED.test(text)) return words; // nearly every field: one test, then MiniSearch's own words
+  return words.flatMap((word) =>
+    UNSPACED.test(word)
+      ? (word.match(UNSPACED_RUNS) ?? []).flatMap((run) => {
+          if (!UNSPACED.test(run)) return [run];
+          const chars = [...run];
+          return chars.length === 1 ? chars : chars.slice(1).map((char, i) => chars[i]! + char);
+        })
+      : [word],
+  );
+}
 
 /**
  * The query for typed text (issue #7: a keystroke must cost little at 10,000 papers). Every word must match (AND),
@@ -88,6 +111,7 @@ export class PaperIndex {
     fields: [...FIELDS],
     idField: 'id',
     extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field as Field)),
+    tokenize,
     processTerm,
     searchOptions: SEARCH_OPTIONS,
   });
