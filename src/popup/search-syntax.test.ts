@@ -46,9 +46,15 @@ describe('parseSearch: words and qualifiers', () => {
 
   it('leaves ids, addresses and unknown keys as words, so the ids search and the typed paper still read them', () => {
     for (const typed of ['arXiv:2401.12345', 'doi:10.1145/3.4', 'https://arxiv.org/abs/2401.12345', 'note:x', 'foo:"a b"']) {
-      expect(parseSearch(typed)).toEqual({ text: typed, qualifiers: [] });
+      expect(parseSearch(typed)).toEqual({ text: typed, qualifiers: [], excluded: [] });
     }
     expect(parseSearch('tag:rl arXiv:2401.12345').text).toBe('arXiv:2401.12345');
+  });
+
+  it('takes a word with a minus before it out, to leave out what it finds; a word within words keeps its hyphen', () => {
+    expect(parseSearch('diffusion -survey -Video models')).toMatchObject({ text: 'diffusion models', excluded: ['survey', 'Video'] });
+    expect(parseSearch('state-of-the-art -x --').excluded).toEqual([]); // one letter, punctuation: nothing yet
+    expect(parseSearch('state-of-the-art').text).toBe('state-of-the-art');
   });
 
   it('searches no words when only qualifiers, one letter or punctuation are left', () => {

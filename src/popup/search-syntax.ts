@@ -33,6 +33,8 @@ export interface ParsedSearch {
   /** The words for the full-text search, or '' when there are none worth searching for (see searchWords). */
   text: string;
   qualifiers: Qualifier[];
+  /** Words with a minus before them (`-survey`): the papers the full-text search finds by any one of them are left out. */
+  excluded: string[];
 }
 
 // A qualifier (`-key:value`, `key:"value with spaces"`, the closing quote optional while it is typed), else a word.
@@ -50,14 +52,20 @@ export function searchWords(words: string): string {
 export function parseSearch(typed: string): ParsedSearch {
   const words: string[] = [];
   const qualifiers: Qualifier[] = [];
+  const excluded: string[] = [];
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(typed); match && match[0].trim(); match = TOKEN.exec(typed)) {
     const raw = match[0].trim();
     const key = match[2] === undefined ? undefined : KEYS[match[2].toLowerCase()];
     if (key) qualifiers.push({ key, value: (match[3] ?? match[4] ?? '').trim(), negated: match[1] === '-', raw });
-    else words.push(raw);
+    // A minus before a word leaves it out, as before a qualifier (the word was searched for: `-survey` showed the
+    // surveys alone); one letter yet asks nothing, as a word of one letter does.
+    else if (/^-[\p{L}\p{N}]/u.test(raw)) {
+      const word = searchWords(raw.slice(1));
+      if (word) excluded.push(word);
+    } else words.push(raw);
   }
-  return { text: searchWords(words.join(' ')), qualifiers };
+  return { text: searchWords(words.join(' ')), qualifiers, excluded };
 }
 
 /** The list's papers, and its own tags and sites, which qualifiers name; `now`, what `saved:7d` counts back from. */
@@ -336,4 +344,4 @@ export function compileSearch(qualifiers: readonly Qualifier[], context: SearchC
 
 /** What the box takes besides words, for its hint and the empty result. */
 export const SEARCH_SYNTAX_HELP =
-  'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, has:code, has:note; - before one leaves those out.';
+  'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, has:code, has:note; - before one, or before a word, leaves those out.';

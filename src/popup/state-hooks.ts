@@ -77,12 +77,28 @@ export function useListView(state: ReadingListState, snapshot: ListSnapshot, que
     return () => void (live = false);
   }, [byAuthor, snapshot.papers]);
   const scores = useMemo(() => (text ? state.search(text) : null), [state, text, snapshot.indexVersion, snapshot.indexing]);
-  const pending = Boolean(text) && scores === null;
-  const papers = useMemo(
-    () => (pending ? [] : applyQuery(snapshot.papers, query.filters, query.sort, scores, tests, qualified.test)),
-    [pending, snapshot.papers, query.filters, query.sort, scores, tests, qualified.test],
+  // The papers a word with a minus before it finds (each word as if typed alone), left out; undefined while indexing.
+  const { excluded } = parsed;
+  const left = useMemo(() => {
+    if (!excluded.length) return null;
+    const found = new Set<string>();
+    for (const word of excluded) {
+      const hits = state.search(word);
+      if (!hits) return undefined;
+      for (const id of hits.keys()) found.add(id);
+    }
+    return found;
+  }, [state, excluded, snapshot.indexVersion, snapshot.indexing]);
+  const test = useMemo(
+    () => (left ? (saved: SavedPaper) => !left.has(saved.id) && (!qualified.test || qualified.test(saved)) : qualified.test),
+    [left, qualified.test],
   );
-  return { papers, pending, searched: Boolean(text) || qualified.test !== null, problems: qualified.problems };
+  const pending = (Boolean(text) && scores === null) || left === undefined;
+  const papers = useMemo(
+    () => (pending ? [] : applyQuery(snapshot.papers, query.filters, query.sort, scores, tests, test)),
+    [pending, snapshot.papers, query.filters, query.sort, scores, tests, test],
+  );
+  return { papers, pending, searched: Boolean(text) || test !== null, problems: qualified.problems };
 }
 
 /** `value`, but only once it has stopped changing for `ms` (0: at once). */

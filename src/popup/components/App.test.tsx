@@ -138,6 +138,25 @@ describe('popup App', () => {
     expect((box as HTMLInputElement).value).toBe('');
   });
 
+  it('leaves out the papers a word with a minus before it finds, with the other words and qualifiers', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'A survey of diffusion models', 3000, {}, { abstract: 'We review.' }),
+      saved('arxiv:2607.00002', 'Diffusion models for video', 2000, { tags: ['video'] }, { abstract: 'Frames.' }),
+      saved('arxiv:2607.00003', 'Sparse experts', 1000, { note: 'a survey would help' }, { abstract: 'Routing.' }),
+    ]);
+    const box = await screen.findByRole('searchbox', { name: 'Search papers' });
+    const search = async (text: string, expected: string[]) => {
+      fireEvent.input(box, { target: { value: text } });
+      await waitFor(() => expect(titles()).toEqual(expected));
+    };
+    await search('-survey', ['Diffusion models for video']); // the title's and the note's word alike
+    expect(screen.getByText('1 of 3 papers')).toBeTruthy();
+    await search('diffusion -survey', ['Diffusion models for video']);
+    await search('diffusion -video', ['A survey of diffusion models']);
+    await search('-survey -tag:video', []);
+    await search('diffusion -', ['A survey of diffusion models', 'Diffusion models for video']); // being typed: nothing left out yet
+  });
+
   it('reads qualifiers in the search box (tag:, status:, author:, year:, a minus), counts what they show, and says why one asks nothing', async () => {
     renderPopup([
       saved('arxiv:2607.00001', 'Sparse experts', 3000, { tags: ['MoE'], status: 'done' }, { authors: ['Ada Lovelace'], published: '2024-02-01' }),
