@@ -74,7 +74,7 @@ describe.each(browsers)('%s: new arXiv versions of saved papers', (_name, launch
     await popup.waitFor('li.item');
     await until(async () => (await popup.texts('li.item .revised')).length === 1, 'the popup’s mark', 10_000);
     expect((await popup.texts('li.item .revised'))[0]).toMatch(/^v2 out/);
-    await popup.click(harness.byRole('button', 'Details of “Saved From A Listing”'));
+    await popup.click(harness.byRole('button', 'More: details of “Saved From A Listing”'));
     await until(async () => (await popup.texts('.new-version')).some((t) => t.startsWith('arXiv has v2 of 15 Oct 2026; you saved it on 1 Sep')), 'the details’ line');
     // The list's "New version" filter: the one paper still revised.
     await popup.click(harness.byRole('checkbox', 'New version (1)'));

@@ -120,7 +120,7 @@ describe('chromium: ten tabs and three popups writing at once', () => {
     const popupEdit = async (popup: Tab, op: Op) => {
       if (op.kind === 'status') return popup.select(role('combobox', `Status of “${title(op.id)}”`), op.status);
       if (op.kind !== 'tag') throw new Error('clicks are made in tabs');
-      await popup.click(role('button', `Details of “${title(op.id)}”`));
+      await popup.click(role('button', `More: details of “${title(op.id)}”`));
       const box = role('combobox', `Add a tag to “${title(op.id)}”`);
       await popup.waitFor(box);
       await popup.type(box, op.tag);

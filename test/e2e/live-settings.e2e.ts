@@ -103,7 +103,7 @@ describe.each(browsers)('%s: an open listing follows the settings', (_name, laun
     await tab.clickSave(FROM_POPUP.id);
     await until(async () => (await tab.overlays()).find((o) => o.id === FROM_POPUP.id)?.pressed === 'true', 'the paper saved');
     const popup = await harness.openPopup();
-    await popup.click(harness.byRole('button', `Details of “${FROM_POPUP.title}”`));
+    await popup.click(harness.byRole('button', `More: details of “${FROM_POPUP.title}”`));
     const toggle = harness.byRole('button', `Follow ${POPUP_AUTHOR}`);
     await until(async () => popup.run<boolean>(`!!document.querySelector('button.author[aria-pressed="false"]:not([disabled])')`), 'the toggles ready');
     await popup.click(toggle);

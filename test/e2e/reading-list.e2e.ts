@@ -217,7 +217,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
   });
 
   it('adds a tag with the tag editor, completes it on a second paper, and the cards show it', async () => {
-    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await popup.click(role('button', `More: details of “${MEMO.title}”`));
     await typeInto(popup, role('combobox', `Add a tag to “${MEMO.title}”`), TAG);
     await popup.press('Enter');
     await until(async () => (await popup.texts(`li.item[data-id="${MEMO.id}"] .badges .chip`)).includes(TAG), 'the chip in the list');
@@ -225,7 +225,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await until(async () => (await overlayOf(listing, MEMO.id))?.chips.includes(TAG), 'the chip on the arXiv card', 3000);
 
     // The second paper picks the tag from the completion list with the mouse.
-    await popup.click(role('button', `Details of “${PERCEPTION.title}”`));
+    await popup.click(role('button', `More: details of “${PERCEPTION.title}”`));
     await typeInto(popup, role('combobox', `Add a tag to “${PERCEPTION.title}”`), 'repl');
     await popup.waitFor(role('option', TAG));
     await popup.click(role('option', TAG));
@@ -244,13 +244,13 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
   });
 
   it('writes a note that is still there after closing and reopening the popup, and is searchable', async () => {
-    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await popup.click(role('button', `More: details of “${MEMO.title}”`));
     await typeInto(popup, role('textbox', 'Note'), NOTE);
     await reopenPopup(); // at once: no waiting for the autosave
 
     await until(async () => (await popup.texts(`li.item[data-id="${MEMO.id}"] .note-line`)).length === 1, 'the note line');
     expect(await popup.texts(`li.item[data-id="${MEMO.id}"] .note-line`)).toEqual([NOTE.split('\n')[0]]);
-    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await popup.click(role('button', `More: details of “${MEMO.title}”`));
     await popup.waitFor(role('textbox', 'Note'));
     expect(await popup.values(role('textbox', 'Note'))).toEqual([NOTE]);
     // Only one paper has a note.
@@ -290,7 +290,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await reopenPopup();
     expect(await listShows(popup, ALL, 'the list after reopening')).toEqual(ALL);
     expect(await popup.values('li.item select.status')).toEqual(['to-read', 'reading', 'to-read', 'done']);
-    await popup.click(role('button', `Details of “${MEMO.title}”`));
+    await popup.click(role('button', `More: details of “${MEMO.title}”`));
     await popup.waitFor(role('textbox', 'Note'));
     expect(await popup.values(role('textbox', 'Note'))).toEqual([NOTE]);
   });
@@ -391,7 +391,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     expect(await freshPopup.values('li.item select.status')).toEqual(['to-read', 'reading', 'to-read', 'done']);
     expect(await freshPopup.texts('li.item .badges .chip')).toEqual([TAG, TAG]);
     expect(await freshPopup.texts(`li.item[data-id="${MEMO.id}"] .note-line`)).toEqual([NOTE.split('\n')[0]]);
-    await freshPopup.click(other.byRole('button', `Details of “${MEMO.title}”`));
+    await freshPopup.click(other.byRole('button', `More: details of “${MEMO.title}”`));
     await freshPopup.waitFor(other.byRole('textbox', 'Note'));
     expect(await freshPopup.values(other.byRole('textbox', 'Note'))).toEqual([NOTE]);
   });

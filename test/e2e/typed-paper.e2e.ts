@@ -83,7 +83,7 @@ describe.each(browsers)('%s: papers pasted into the popup and the library', (_na
     await popup.press('Enter');
     await until(async () => (await popup.texts('li.item .title')).includes('Named Before Any Grant'), 'the paper in the list', 15_000);
     await popup.click('li.item button[aria-expanded="false"]');
-    const copied = await copyWith(popup, 'button[aria-label^="Copy the BibTeX"]', '.copy-bibtex [role="status"]', 'BibTeX copied.');
+    const copied = await copyWith(popup, 'button[aria-label^="Copy BibTeX"]', '.copy-bibtex [role="status"]', 'BibTeX copied.');
     expect(copied).toMatch(/^@misc\{lovelace2026named,\n\ttitle = \{.*Named.*Grant.*\},\n/);
     expect(copied).toContain('author = {Lovelace, Ada and Turing, Alan and Hopper, Grace and Noether, Emmy}');
     expect(copied).toContain('eprint = {2606.47777}');
@@ -111,7 +111,7 @@ describe.each(browsers)('%s: papers pasted into the popup and the library', (_na
     // Both selected, their BibTeX copied from the bulk bar.
     await library.click('input[type="checkbox"][aria-label="Select “First of the Pasted”"]');
     await library.click('input[type="checkbox"][aria-label="Select “Second of the Pasted”"]');
-    const copied = await copyWith(library, 'button[aria-label="Copy the BibTeX of the 2 papers selected"]', '.bulk .copy-bibtex [role="status"]', 'BibTeX of 2 papers copied.');
+    const copied = await copyWith(library, 'button[aria-label="Copy BibTeX of the 2 papers selected"]', '.bulk .copy-bibtex [role="status"]', 'BibTeX of 2 papers copied.');
     expect(copied.match(/^@\w+\{/gm)).toHaveLength(2);
     expect(copied).toContain('eprint = {2606.41111}');
     expect(copied).toContain('eprint = {2606.42222}');

@@ -98,10 +98,10 @@ describe('library page', () => {
     try {
       const { module } = renderLibrary(papers);
       await screen.findByText('First paper');
-      expect((screen.getByRole('button', { name: 'Copy the BibTeX of the 0 papers selected' }) as HTMLButtonElement).disabled).toBe(true);
+      expect((screen.getByRole('button', { name: 'Copy BibTeX of the 0 papers selected' }) as HTMLButtonElement).disabled).toBe(true);
       fireEvent.click(box('Third paper'));
       fireEvent.click(box('First paper'));
-      fireEvent.click(screen.getByRole('button', { name: 'Copy the BibTeX of the 2 papers selected' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Copy BibTeX of the 2 papers selected' }));
       await waitFor(() => expect(screen.getByText('BibTeX of 2 papers copied.')).toBeTruthy());
       expect(module.exportPapers.mock.calls[0]![0].map((s) => s.id)).toEqual(['arxiv:2607.00001', 'arxiv:2607.00003']);
       expect(module.exportPapers.mock.calls[0]![1]).toBe('bibtex');

@@ -212,7 +212,7 @@ export function LibraryApp({
                 onClear={() => setSelected(new Set())}
                 onEmptied={toTable}
               >
-                <CopyBibtex papers={selection} name={`Copy the BibTeX of the ${countLabel(selection.length)} selected`} disabled={selection.length === 0} load={loadExport} />
+                <CopyBibtex papers={selection} name={`Copy BibTeX of the ${countLabel(selection.length)} selected`} disabled={selection.length === 0} load={loadExport} />
                 <OpenInTabs papers={selection} open={(urls) => api.openTabs(urls)} />
               </BulkBar>
               {view.pending ? (

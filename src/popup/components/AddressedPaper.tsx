@@ -124,7 +124,7 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
           {/* The paper being read, to cite: its entry as the list holds it. */}
           {saved && (
             <p class="tab-paper-line">
-              <CopyBibtex papers={[saved]} name={`Copy the BibTeX of “${saved.paper.title}”`} />
+              <CopyBibtex papers={[saved]} name={`Copy BibTeX of “${saved.paper.title}”`} />
             </p>
           )}
         </>

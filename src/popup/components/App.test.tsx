@@ -78,11 +78,11 @@ describe('popup App', () => {
       saved('arxiv:2607.00001', 'Published paper', 2000, {}, { version: 3, doi: '10.1109/cvpr52733.2026.00042' }),
       saved('doi:10.1145/3292500.3330701', 'DOI paper', 1000),
     ]);
-    fireEvent.click(await screen.findByRole('button', { name: 'Details of “Published paper”' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'More: details of “Published paper”' }));
     const first = within(screen.getByText('Published paper').closest('li')!);
     expect(first.getByText('arXiv:2607.00001v3')).toBeTruthy();
     expect(first.getByRole('link', { name: 'DOI 10.1109/cvpr52733.2026.00042' }).getAttribute('href')).toBe('https://doi.org/10.1109/cvpr52733.2026.00042');
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “DOI paper”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “DOI paper”' }));
     const second = within(screen.getByText('DOI paper').closest('li')!);
     expect(second.getByRole('link', { name: 'DOI 10.1145/3292500.3330701' }).getAttribute('href')).toBe('https://doi.org/10.1145/3292500.3330701');
     expect(second.queryByText(/^arXiv:/)).toBeNull();
@@ -90,7 +90,7 @@ describe('popup App', () => {
 
   it('a paper saved under a venue id shows the arXiv id and DOI its other ids give', async () => {
     renderPopup([saved('cvf:CVPR_2026/Smith_Example', 'CVF paper', 1000, {}, { aliases: ['doi:10.1109/cvpr52733.2026.00043', 'arxiv:2607.00009', 'dblp:conf/cvpr/Smith26'] })]);
-    fireEvent.click(await screen.findByRole('button', { name: 'Details of “CVF paper”' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'More: details of “CVF paper”' }));
     const item = within(screen.getByText('CVF paper').closest('li')!);
     expect(item.getByText('arXiv:2607.00009')).toBeTruthy(); // no version: the one seen was not of an arXiv page
     expect(item.getByRole('link', { name: 'DOI 10.1109/cvpr52733.2026.00043' }).getAttribute('href')).toBe('https://doi.org/10.1109/cvpr52733.2026.00043');
@@ -108,7 +108,7 @@ describe('popup App', () => {
     evil.savedFrom = 'javascript:alert(2)';
     const { container } = renderPopup([evil]);
     expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /^Details of/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^More: details of/ }));
     for (const text of ['<script>alert(1)</script>', '<b>x</b>', '<iframe src=javascript:alert(4)>', 'javascript:alert(5)', '<svg onload=alert(6)>']) {
       expect(screen.getAllByText(text).length).toBeGreaterThan(0);
     }
@@ -309,6 +309,23 @@ describe('popup App', () => {
     fireEvent.click(clearFilters);
     await screen.findByText('Second paper');
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Filter by status' }));
+  });
+
+  it("names each button of a paper by the words it shows first, so that voice control finds it by them (WCAG 2.5.3)", async () => {
+    renderPopup([saved('arxiv:2607.00001', 'Spoken paper', 3000, { tags: ['rl'] })]);
+    await screen.findByText('Spoken paper');
+    const item = screen.getByText('Spoken paper').closest('li')!;
+    const named = () =>
+      [...item.querySelectorAll('button')]
+        .map((button) => [button.textContent!.trim(), button.getAttribute('aria-label') ?? button.textContent!.trim()] as const)
+        .filter(([shown]) => /\p{L}/u.test(shown)); // not "×", which no one says
+    const more = screen.getByRole('button', { name: 'More: details of “Spoken paper”' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    await screen.findByRole('textbox', { name: 'Note' });
+    expect(named().map(([shown]) => shown)).toEqual(expect.arrayContaining(['Less', 'Remove', 'Copy BibTeX']));
+    for (const [shown, name] of named()) expect(name.toLowerCase()).toContain(shown.toLowerCase());
+    expect(screen.getByRole('button', { name: 'Less: details of “Spoken paper”' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('opens the library and the options', async () => {

@@ -13,8 +13,8 @@ const saved = makeSaved('arxiv:2606.41234', 'Sparse Routing for {Long} Contexts'
 describe('Copy BibTeX', () => {
   it("puts the paper's entry, as the library's BibTeX export writes it, on the clipboard, and says so", async () => {
     const write = vi.fn(async (_text: string) => {});
-    render(<CopyBibtex papers={[saved]} name="Copy the BibTeX of “Sparse Routing for {Long} Contexts”" write={write} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy the BibTeX of “Sparse Routing for {Long} Contexts”' }));
+    render(<CopyBibtex papers={[saved]} name="Copy BibTeX of “Sparse Routing for {Long} Contexts”" write={write} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy BibTeX of “Sparse Routing for {Long} Contexts”' }));
     expect(screen.getByRole('status').textContent).toBe('Copying…');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('BibTeX copied.'), { timeout: 5000 });
     const text = write.mock.calls[0]![0];

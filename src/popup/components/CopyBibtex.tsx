@@ -32,7 +32,7 @@ const loadExport = (): Promise<{ exportPapers: ExportPapers }> => import('../../
 interface Props {
   /** What is copied: one paper (the popup), or the library's selection. */
   papers: readonly SavedPaper[];
-  /** The button's accessible name ("Copy the BibTeX of “…”"). */
+  /** The button's accessible name ("Copy BibTeX of “…”"): it begins with the words shown, for voice control (WCAG 2.5.3). */
   name: string;
   disabled?: boolean;
   /** The export code (the library page passes its own loader, tests a fake). */

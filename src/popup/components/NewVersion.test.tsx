@@ -28,7 +28,7 @@ describe('popup: a newer arXiv version than the one saved', () => {
     expect(mark.closest('li')?.getAttribute('data-id')).toBe('arxiv:2409.00001');
     expect(document.querySelectorAll('li .meta .revised')).toHaveLength(1); // the paper saved at its newest version has none
 
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “Revised Since”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “Revised Since”' }));
     const item = mark.closest('li')!;
     expect(within(item).getByText(/arXiv has v3 of 2 Nov 2026; you saved v1\./)).toBeTruthy();
     expect(within(item).getByText('Its comment: “Camera-ready <b>for</b> ICML 2026”')).toBeTruthy(); // text, never markup
@@ -57,7 +57,7 @@ describe('popup: a newer arXiv version than the one saved', () => {
     expect(screen.getByText('Revised Since')).toBeTruthy();
     expect(screen.getByText('1 of 2 papers')).toBeTruthy();
     // Seen, it leaves the filtered list; the filter stays (unticked it would go) until cleared.
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “Revised Since”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “Revised Since”' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Seen: v3 of “Revised Since”' }));
     await waitFor(() => expect(screen.queryByText('Revised Since')).toBeNull());
     expect(screen.getByRole('checkbox', { name: 'New version (0)' })).toBeTruthy();

@@ -12,7 +12,7 @@ afterEach(cleanup);
 const papers = [makeSaved('arxiv:2607.00001', 'Noted paper', 3000, { note: 'old note' })];
 
 async function noteBox() {
-  fireEvent.click(await screen.findByRole('button', { name: 'Details of “Noted paper”' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'More: details of “Noted paper”' }));
   return screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
 }
 
@@ -50,7 +50,7 @@ describe('note editor', () => {
     const { api } = renderPopup(papers);
     const box = await noteBox();
     fireEvent.input(box, { target: { value: 'closing the panel' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “Noted paper”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Less: details of “Noted paper”' }));
     expect(api.edit).toHaveBeenCalledWith('arxiv:2607.00001', { note: 'closing the panel' });
   });
 

@@ -13,7 +13,7 @@ const papers = () => [
   makeSaved('arxiv:2409.00003', 'Engines', 1000, {}, { authors: ['Charles Babbage', '<img src=x onerror=alert(1)>'] }),
 ];
 const details = (title: string) => {
-  fireEvent.click(screen.getByRole('button', { name: `Details of “${title}”` }));
+  fireEvent.click(screen.getByRole('button', { name: `More: details of “${title}”` }));
   return screen.getByText(title).closest('li')!;
 };
 const followToggle = (item: HTMLElement, name: string) => within(item).getByRole('button', { name: `Follow ${name}` });

@@ -16,7 +16,7 @@ export function PaperDetails({ saved, knownTags, id }: { saved: SavedPaper; know
       <NewVersion saved={saved} />
       <PaperAuthors paper={saved.paper} />
       <p class="copy-line">
-        <CopyBibtex papers={[saved]} name={`Copy the BibTeX of “${saved.paper.title}”`} />
+        <CopyBibtex papers={[saved]} name={`Copy BibTeX of “${saved.paper.title}”`} />
       </p>
       <TagEditor saved={saved} knownTags={knownTags} />
       <NoteEditor saved={saved} />

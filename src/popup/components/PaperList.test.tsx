@@ -128,7 +128,7 @@ describe('popup keyboard', () => {
     const old = Array.from({ length: 20 }, (_, i) => makeSaved(`arxiv:2607.${String(i).padStart(5, '0')}`, `Old paper ${i}`, 10_000 - i));
     const { api } = renderPopup(old);
     await waitFor(() => expect(rows()).toHaveLength(20));
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “Old paper 15”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “Old paper 15”' }));
     const box = (await screen.findByRole('combobox', { name: 'Add a tag to “Old paper 15”' })) as HTMLInputElement;
     box.focus();
     fireEvent.input(box, { target: { value: 'half-typ' } });
@@ -183,7 +183,7 @@ describe('popup keyboard', () => {
     renderPopup(tagged);
     await screen.findByText('First paper');
     fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: 'moe' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “Second paper”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “Second paper”' }));
     const untag = await screen.findByRole('button', { name: 'Remove tag “moe” from “Second paper”' });
     untag.focus();
     fireEvent.click(untag);
@@ -201,7 +201,7 @@ describe('popup keyboard', () => {
     const search = screen.getByRole('searchbox');
     fireEvent.input(search, { target: { value: 'todo' } });
     await waitFor(() => expect(rows()).toHaveLength(2));
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “First paper”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “First paper”' }));
     const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
     box.focus();
     fireEvent.input(box, { target: { value: 'section 3 read' } });
@@ -212,7 +212,7 @@ describe('popup keyboard', () => {
     expect(box.isConnected).toBe(true);
     expect(document.activeElement).toBe(box);
     // Within the item (its details' buttons) it stays; once the focus leaves the item, the search has its way.
-    screen.getByRole('button', { name: 'Details of “First paper”' }).focus();
+    screen.getByRole('button', { name: 'Less: details of “First paper”' }).focus();
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(rows()).toHaveLength(2);
     search.focus();
@@ -224,7 +224,7 @@ describe('popup keyboard', () => {
     await screen.findByText('First paper');
     const filter = screen.getByRole('combobox', { name: 'Filter by tag' }) as HTMLSelectElement;
     fireEvent.change(filter, { target: { value: 'moe' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Details of “First paper”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “First paper”' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Remove tag “moe” from “First paper”' }));
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(screen.getByText(/No papers match/)).toBeTruthy();

@@ -86,9 +86,9 @@ describe("popup: the paper the reader's tab shows", () => {
       renderPopup([record], { tab: PDF });
       await waitFor(() => expect(within(region()).getByText('The Journal Version')).toBeTruthy());
       expect(within(region()).getByText('In your reading list: reading.')).toBeTruthy();
-      expect(within(region()).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Copy the BibTeX of “The Journal Version”']);
+      expect(within(region()).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Copy BibTeX of “The Journal Version”']);
       // The reader on the PDF, writing: the entry of the record the list holds (its DOI, the id it is saved under).
-      fireEvent.click(within(region()).getByRole('button', { name: 'Copy the BibTeX of “The Journal Version”' }));
+      fireEvent.click(within(region()).getByRole('button', { name: 'Copy BibTeX of “The Journal Version”' }));
       await waitFor(() => expect(within(region()).getByText('BibTeX copied.')).toBeTruthy(), { timeout: 5000 });
       expect(writeText.mock.calls[0]![0]).toContain('doi = {10.1145/3292500.3330701}');
     } finally {

@@ -13,7 +13,7 @@ const papers = [
 ];
 
 async function openDetails(title: string) {
-  fireEvent.click(await screen.findByRole('button', { name: `Details of “${title}”` }));
+  fireEvent.click(await screen.findByRole('button', { name: `More: details of “${title}”` }));
   return screen.getByRole('combobox', { name: `Add a tag to “${title}”` }) as HTMLInputElement;
 }
 
