@@ -1,6 +1,7 @@
-// The paper whose note the reader is typing (saved as it is typed) stays in the popup's list, where it was, while the focus is in it:
-// under a search of its note's words, or `-has:note`, a save mid-note took it out of the list, its editor with it, and
-// the next keys went to the list's item in its place ("3" marked that other paper done).
+// The paper the reader is typing in (its note, saved as it is typed, or a tag) stays in the popup's list, where it was,
+// while the focus is in it: under a search of its note's words, or `-has:note`, a save mid-note took it out of the
+// list, its editor with it, and the next keys went to the list's item in its place ("3" marked that other paper done);
+// so did a change made in another tab under a filter, mid-tag.
 import { useMemo, useRef } from 'preact/hooks';
 import type { SavedPaper } from '../storage/schema';
 

@@ -219,6 +219,24 @@ describe('popup keyboard', () => {
     await waitFor(() => expect(rows().map((r) => r.dataset.id)).toEqual(['arxiv:2607.00002']));
   });
 
+  it('under a status filter, a paper changed in another tab while a tag is typed into it stays until the focus leaves it', async () => {
+    const { api } = renderPopup(three);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by status' }), { target: { value: 'to-read' } });
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “Second paper”' }));
+    const box = (await screen.findByRole('combobox', { name: 'Add a tag to “Second paper”' })) as HTMLInputElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'half-typ' } });
+    api.papers = api.papers.map((p) => (p.id === 'arxiv:2607.00002' ? { ...p, status: 'done' } : p));
+    api.emit();
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status of “Second paper”' }) as HTMLSelectElement).value).toBe('done'));
+    expect(rows()).toHaveLength(3);
+    expect(box.isConnected && box.value).toBe('half-typ');
+    expect(document.activeElement).toBe(box);
+    screen.getByRole('searchbox').focus();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+  });
+
   it('a tag filter whose last paper lost the tag still says what it filters by', async () => {
     renderPopup([{ ...three[0]!, tags: ['moe'] }, three[1]!]);
     await screen.findByText('First paper');

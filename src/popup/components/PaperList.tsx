@@ -22,8 +22,8 @@ interface Props {
   /** Set to an id (or '' for the first item) to move focus into the list. */
   focusRequest?: { id: string } | null;
   /**
-   * The paper whose note is being typed (its note has the focus), then null once the focus leaves its item: the page
-   * keeps it in the list meanwhile (kept-paper.ts), whatever the search and filters say of it now.
+   * The paper being typed in (its note or a tag), then null once the focus leaves its item: the page keeps it in the
+   * list meanwhile (kept-paper.ts), whatever the search and filters say of it now.
    */
   onHold?: (id: string | null) => void;
 }
@@ -97,10 +97,14 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
     const id = target.closest<HTMLElement>('li.item')?.dataset.id;
     const index = shown.findIndex((saved) => saved.id === id);
     focusedItem.current = id && index >= 0 ? { id, index } : null;
-    // The note, which is saved as it is typed; a tag or status changes on a deliberate act, which takes the item out
-    // of a filter it no longer matches, as designed.
-    if (id && target.matches('textarea')) hold(id);
-    else if (held.current !== id) hold(null);
+    if (held.current !== id) hold(null);
+  };
+  // Typed in (its note, saved as it is typed, or a tag not added yet), an item is held. A status or tag changed by a
+  // click or a key on the item (not typed) takes it out of a filter it no longer matches, as designed.
+  const onInput = (event: Event) => {
+    const target = event.target as HTMLElement;
+    const id = target.closest<HTMLElement>('li.item')?.dataset.id;
+    if (id && target.matches('textarea, input:not([type="checkbox"])')) hold(id);
   };
   const onFocusOut = (event: FocusEvent) => {
     const to = event.relatedTarget as Element | null;
@@ -166,7 +170,7 @@ export function PaperList({ papers, knownTags, announce, onLeaveTop, focusReques
   const now = Date.now();
   return (
     <>
-      <ul class="list" aria-label="Reading list" ref={listRef} onKeyDown={onKeyDown} onFocusIn={onFocusIn} onFocusOut={onFocusOut}>
+      <ul class="list" aria-label="Reading list" ref={listRef} onKeyDown={onKeyDown} onFocusIn={onFocusIn} onFocusOut={onFocusOut} onInput={onInput}>
         {shown.map((saved, i) => (
           <PaperItem
             key={saved.id}
