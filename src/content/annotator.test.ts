@@ -449,6 +449,71 @@ describe('Annotator', () => {
     expect(shownText(roots.get(hosts()[0]!)!.querySelector('[role=status]')!)).toBe('');
   });
 
+  it("quick presses: an earlier write's notice or answer, come while a later one is on its way, leaves the card as the reader left it", async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort({ 'fake:1': 'reading' });
+    // The background does the writes in order, each when the test lets it, and its notice comes before its answer.
+    const queue: (() => void)[] = [];
+    const gated = <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+      vi.fn(async (...args: A) => {
+        await new Promise<void>((resolve) => queue.push(resolve));
+        const answer = await write(...args);
+        a.applyChange('fake:1', port.store.has('fake:1') ? { ...port.store.get('fake:1')!, tags: [] } : null);
+        return answer;
+      });
+    const { save, remove } = port;
+    port.save = gated(save);
+    port.remove = gated(remove);
+    const a = annotator(port);
+    await a.start();
+    const pressed = () => button(hosts()[0]!).getAttribute('aria-pressed');
+    const press = () => button(hosts()[0]!).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 0 })); // Enter
+    /** The background commits the oldest write waiting, tells every tab, then answers. */
+    const commit = async () => {
+      queue.shift()!();
+      await flush();
+    };
+    press(); // remove
+    press(); // save again
+    expect(pressed()).toBe('true');
+    await commit(); // the removal's notice, while the save is on its way
+    expect(pressed()).toBe('true');
+    press(); // the reader removes it: a removal, as the card showed it saved
+    expect(pressed()).toBe('false');
+    await commit(); // the save's notice and answer, while the last removal is on its way
+    expect(pressed()).toBe('false');
+    await commit();
+    await flush();
+    expect(pressed()).toBe('false');
+    expect([...port.store.keys()]).toEqual([]);
+    expect(port.calls.filter((c) => c.startsWith('lookup'))).toHaveLength(1); // the page's own: the notices matched
+  });
+
+  it("a notice from another tab held while this tab's write was on its way has the card read the paper again", async () => {
+    document.body.innerHTML = card('1');
+    const port = fakePort();
+    let answer!: () => void;
+    const { save } = port;
+    port.save = vi.fn(async (paper: Paper, from: string) => {
+      const saved = { ...(await save(paper, from)) }; // committed; its answer is on its way
+      a.applyChange('fake:1', { status: saved.status, tags: [] });
+      await new Promise<void>((resolve) => (answer = resolve));
+      return saved;
+    });
+    const a = annotator(port);
+    await a.start();
+    button(hosts()[0]!).click();
+    await flush();
+    // Another tab sets the status before this tab hears the answer.
+    port.store.set('fake:1', { status: 'done', tags: [] });
+    a.applyChange('fake:1', { status: 'done', tags: [] });
+    answer();
+    await flush(); // the answer is in: it is older than the other tab's change
+    const status = () => shownText(roots.get(hosts()[0]!)!.querySelector('button.status')!);
+    await vi.waitFor(() => expect(status()).toContain('Done'), { timeout: 1000 });
+    expect(port.calls.filter((c) => c.startsWith('lookup'))).toHaveLength(2);
+  });
+
   it("follows the site's theme switch on overlays built before it, and on those built after", async () => {
     document.body.innerHTML = card('1');
     onTestFinished(() => document.documentElement.classList.remove('dark'));

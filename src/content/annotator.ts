@@ -237,6 +237,16 @@ export class Annotator {
    */
   private changes = 0;
   private readonly changedAt = new Map<string, number>();
+  /**
+   * This tab's own writes of a paper (saves, removals, statuses) not answered yet, by paper id: the newest one's ticket,
+   * and whether a notice was held back meanwhile. Quick presses send writes one after another; the background does them
+   * in order, but the notice or answer of an earlier one comes while a later one is on its way, and shown, it would make
+   * the card show a state the reader already changed (and the next press go the wrong way). So while any is on its way,
+   * a notice of the paper is held back and only the newest write's answer is shown; a notice held back that differs
+   * from what the card shows once all are answered (another tab's change meanwhile) has the card read its state again.
+   */
+  private readonly writing = new Map<string, { open: number; latest: number; held: SavedState | null | undefined }>();
+  private tickets = 0;
   private readonly byHost = new WeakMap<Element, Annotated>();
   /** Every element ever annotated as a card: one that names no paper now is checked again when a link in it changes. */
   private readonly wereCards = new WeakSet<Element>();
@@ -461,6 +471,11 @@ export class Annotator {
    * saved before a page linked them), and a removal clears no card saved as a third record.
    */
   applyChange(id: string, state: SavedState | null, aliases: readonly string[] = []): void {
+    this.applyRecord(id, state, aliases, true);
+  }
+
+  /** applyChange; `notice`: a paper with writes of this tab on their way keeps its state (see `writing`). */
+  private applyRecord(id: string, state: SavedState | null, aliases: readonly string[], notice: boolean): void {
     const others = new Set<string>();
     for (const alias of aliases) {
       const shown = this.states.get(alias);
@@ -474,9 +489,59 @@ export class Annotator {
     }
     others.delete(id);
     const asRecord = state && { status: state.status, tags: state.tags, savedAs: id };
-    let unmarked = this.setState(id, state);
-    for (const other of others) unmarked = this.setState(other, asRecord) || unmarked;
+    let unmarked = !(notice && this.held(id, state)) && this.setState(id, state);
+    for (const other of others) if (!(notice && this.held(other, asRecord))) unmarked = this.setState(other, asRecord) || unmarked;
     if (unmarked) this.updateControl();
+  }
+
+  /** Whether a notice's state for this paper waits for this tab's writes of it to be answered (kept to compare then). */
+  private held(id: string, state: SavedState | null): boolean {
+    const writes = this.writing.get(id);
+    if (writes) writes.held = state;
+    return writes !== undefined;
+  }
+
+  /** A write of this paper begins: its ticket. */
+  private beginWrite(id: string): number {
+    const writes = this.writing.get(id) ?? { open: 0, latest: 0, held: undefined };
+    writes.open += 1;
+    writes.latest = ++this.tickets;
+    this.writing.set(id, writes);
+    return writes.latest;
+  }
+
+  private isLatest(id: string, ticket: number): boolean {
+    return this.writing.get(id)?.latest === ticket;
+  }
+
+  /**
+   * A write of this paper is answered (or failed). The last: a notice held back meanwhile that differs from what the
+   * cards show now (another tab's write came in between) has them read the paper's state again.
+   */
+  private endWrite(paper: Paper, record: string): void {
+    const writes = this.writing.get(paper.id);
+    if (!writes || --writes.open > 0) return;
+    this.writing.delete(paper.id);
+    if (writes.held !== undefined && !sameState(writes.held, this.states.get(paper.id) ?? null)) {
+      void this.reread(paper, record, this.states.get(paper.id) ?? null);
+    }
+  }
+
+  /**
+   * Read the paper's state from the background again (asked under every id it is known by here, the record's among
+   * them) and show it unless a notice came meanwhile; the state it is found in (`fallback` if the read fails).
+   */
+  private async reread(paper: Paper, record: string, fallback: SavedState | null): Promise<SavedState | null> {
+    const { port } = this.options;
+    const known = this.aliases.get(paper.id) ?? [];
+    const aliases = record === paper.id ? known : boundAliases([record, ...known], paper.id);
+    const askedAt = this.changes;
+    const asked = aliases.length ? port.lookup([paper.id], { [paper.id]: aliases }) : port.lookup([paper.id]);
+    const actual = await asked.then((states) => states[paper.id] ?? null, () => fallback);
+    // A notice that came meanwhile is newer than this answer (or than what was shown before, if it failed too).
+    if (this.changedSince(paper.id, askedAt)) return this.states.get(paper.id) ?? null;
+    if (this.answeredState(paper.id, actual, askedAt)) this.updateControl();
+    return actual;
   }
 
   /**
@@ -485,7 +550,7 @@ export class Annotator {
    */
   private answered(paperId: string, record: string, state: SavedState | null): void {
     const unmarked = paperId !== record && this.setState(paperId, state && { status: state.status, tags: state.tags, savedAs: record });
-    this.applyChange(record, state);
+    this.applyRecord(record, state, [], false);
     if (unmarked) this.updateControl();
   }
 
@@ -1540,25 +1605,22 @@ export class Annotator {
     const previous = this.states.get(paper.id) ?? null;
     const record = previous?.savedAs ?? paper.id;
     this.show(paper.id, save ? (previous ?? { status: 'to-read', tags: [] }) : null);
+    const ticket = this.beginWrite(paper.id);
     try {
       if (save) {
         const saved = await port.save(this.savedHere(paper), this.savedFrom());
-        this.answered(paper.id, saved.id, { status: saved.status, tags: saved.tags });
+        if (this.isLatest(paper.id, ticket)) this.answered(paper.id, saved.id, { status: saved.status, tags: saved.tags });
       } else await port.remove(record);
     } catch (error) {
-      // The answer can be lost after the write committed (the service worker stopped in between): show what
-      // the background really has, and say it failed only if it did (issue #6). Asked under every id the paper is
-      // known by here, the record's among them.
-      const known = this.aliases.get(paper.id) ?? [];
-      const aliases = record === paper.id ? known : boundAliases([record, ...known], paper.id);
-      const askedAt = this.changes;
-      const asked = aliases.length ? port.lookup([paper.id], { [paper.id]: aliases }) : port.lookup([paper.id]);
-      let actual = await asked.then((states) => states[paper.id] ?? null, () => previous);
-      // A notice that came meanwhile is newer than this answer (or than what was shown before, if it failed too).
-      if (this.changedSince(paper.id, askedAt)) actual = this.states.get(paper.id) ?? null;
-      else if (this.answeredState(paper.id, actual, askedAt)) this.updateControl();
-      if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'save' : 'remove'));
       this.options.onError?.(error);
+      // A later press of the reader's is on its way: its answer says what the paper is now.
+      if (!this.isLatest(paper.id, ticket)) return;
+      // The answer can be lost after the write committed (the service worker stopped in between): show what
+      // the background really has, and say it failed only if it did (issue #6).
+      const actual = await this.reread(paper, record, previous);
+      if (!!actual !== save) this.tell(paper.id, failureMessage(error, save ? 'save' : 'remove'));
+    } finally {
+      this.endWrite(paper, record);
     }
   }
 
@@ -1586,20 +1648,31 @@ export class Annotator {
     if (!previous) return;
     const record = previous.savedAs ?? paper.id;
     this.show(paper.id, { ...previous, status });
+    const ticket = this.beginWrite(paper.id);
     try {
       const saved = await this.options.port.setStatus(record, status);
       // Null: the record is gone (removed meanwhile, elsewhere).
-      this.answered(paper.id, saved?.id ?? record, saved && { status: saved.status, tags: saved.tags });
+      if (this.isLatest(paper.id, ticket)) this.answered(paper.id, saved?.id ?? record, saved && { status: saved.status, tags: saved.tags });
     } catch (error) {
-      this.show(paper.id, previous);
-      this.tell(paper.id, failureMessage(error, 'change the status'));
+      if (this.isLatest(paper.id, ticket)) {
+        this.show(paper.id, previous);
+        this.tell(paper.id, failureMessage(error, 'change the status'));
+      }
       this.options.onError?.(error);
+    } finally {
+      this.endWrite(paper, record);
     }
   }
 
   private tell(id: string, message: string): void {
     for (const overlay of this.overlaysOf(id)) overlay.showMessage(message);
   }
+}
+
+/** Whether two saved states show alike on a card. */
+function sameState(a: SavedState | null, b: SavedState | null): boolean {
+  if (!a || !b) return a === b;
+  return a.status === b.status && a.savedAs === b.savedAs && a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]);
 }
 
 /**

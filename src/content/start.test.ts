@@ -237,6 +237,7 @@ describe('startContentScript follows a paper under any of its ids (Paper.aliases
     root.querySelector<HTMLButtonElement>('button.status')!.click();
     [...root.querySelectorAll<HTMLButtonElement>('.statuses button')].find((b) => shownText(b) === 'Done')!.click();
     await vi.waitFor(() => expect(payloads('edit')).toEqual([{ id: 'doi:10.1109/one', edit: { status: 'done' } }]));
+    await new Promise((resolve) => setTimeout(resolve, 10)); // and answered: a notice of a paper whose write is on its way waits for it
     // Another tab saved paper 2 as its DOI, whose record names this page's id for it; then removed paper 1's record.
     tell({ type: 'changed', id: 'doi:10.1109/two', aliases: ['dblp:conf/x/2'], state: { status: 'to-read', tags: [] } });
     expect(pressed()).toEqual(['true', 'true', 'false']);
