@@ -110,7 +110,21 @@ const PAGES_UNDER_TEST = [
   { site: 'arXiv', url: NEW_URL, saved: ARXIV_SAVED, count: 9, dark: false },
 ] as const;
 
-describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size of an overlay', (_name, launch) => {
+/**
+ * The daily page with a script of its own that defines our hosts' tags as its custom elements before we make any, and
+ * keeps each one's ElementInternals: a root attached to a custom element is its internals' (`shadowRoot`), closed or not.
+ */
+const DEFINING_URL = 'https://huggingface.co/papers/date/2026-07-03';
+const DEFINING_PAGE = PAGES[DAILY_URL]!.replace('</head>', `<script>
+  window.internals = [];
+  for (const tag of ['papershelf-overlay', 'papershelf-controls']) {
+    customElements.define(tag, class extends HTMLElement {
+      constructor() { super(); window.internals.push(this.attachInternals()); }
+    });
+  }
+</script></head>`);
+
+describe.each(bothBrowsers((url) => (url === DEFINING_URL ? { body: DEFINING_PAGE } : routes(url))))('%s: the page learns nothing from the size of an overlay', (_name, launch) => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await launch();
@@ -196,6 +210,22 @@ describe.each(bothBrowsers(routes))('%s: the page learns nothing from the size o
     await tab.run(`document.querySelectorAll('papershelf-overlay').forEach((h) => h.style.setProperty('height', 'auto', 'important'))`);
     await new Promise((r) => setTimeout(r, 200));
     expect(differences(before, await measure(tab))).toEqual([]);
+    await tab.close();
+  });
+
+  it("nor from its own custom elements of our hosts' names: their internals never hold our roots", async () => {
+    const library = await harness.openExtensionPage('src/library/index.html', '.library');
+    expect((await putRecords(library, [record(HF_SAVED[0]!, DAILY_URL, 0)])).ok).toBe(true);
+    await library.close();
+    await saveElsewhere(harness); // the relevance control too
+    const tab = await harness.newTab();
+    await tab.goto(DEFINING_URL);
+    await until(async () => (await tab.overlays()).find((o) => o.id === HF_SAVED[0])?.pressed === 'true', 'the saved card shown saved', 15_000);
+    await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
+    // The page's classes ran on our hosts (so the test is not passing for want of them)…
+    expect(await tab.run<number>(`window.internals.length`)).toBeGreaterThan(hfPapers.length);
+    // …and none of them can reach inside.
+    expect(await tab.run<number>(`window.internals.filter((i) => i.shadowRoot !== null).length`)).toBe(0);
     await tab.close();
   });
 });

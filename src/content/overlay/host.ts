@@ -108,10 +108,29 @@ function styleText(styles: readonly string[]): string {
  * nothing to lay out) between being mounted and being filled; fillHost gives it its style and row and shows it.
  */
 export function createHost(doc: Document, id: string): OverlayHost {
-  const host = doc.createElement(HOST_TAG);
+  const host = shadowHostElement(doc, HOST_TAG);
   host.setAttribute('data-papershelf-id', id);
   host.hidden = true;
   return { host, root: host.attachShadow({ mode: 'closed' }) };
+}
+
+const inertDocs = new WeakMap<Document, Document>();
+
+/**
+ * An element of this (custom element) name to attach a closed root to, unlike any the page's own custom elements
+ * make. A page that defined the name itself (customElements.define('papershelf-overlay', …)) has its constructor run
+ * on every one `doc` makes from then on, and a root attached to a custom element is its ElementInternals'
+ * (attachInternals().shadowRoot hands it over, closed or not: HTML's "available to element internals"), which read
+ * out each card's saved state, status and tags in Chromium and Firefox alike. Such an element is made in a document
+ * of our own instead, which has no custom element registry: the root is attached to a plain element, and the page's
+ * upgrade, when the host is inserted, finds no root its internals may see.
+ */
+export function shadowHostElement(doc: Document, name: string): HTMLElement {
+  const element = doc.createElement(name);
+  if (!element.matches(':defined')) return element; // not a custom element of the page's: the usual case
+  let inert = inertDocs.get(doc);
+  if (!inert) inertDocs.set(doc, (inert = doc.implementation.createHTMLDocument('')));
+  return inert.createElement(name);
 }
 
 /**

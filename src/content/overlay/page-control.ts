@@ -8,7 +8,7 @@
 // drawn only when one is told a page built to probe the reader's interests that much), and the count sits in a slot
 // of fixed width, so "(1)" and "(42)" give the bar one size. That the list is not empty is all its presence tells. Every declaration on the host is `!important` (see host.ts): the
 // page's own style cannot undo them.
-import { el, onUser, pageTheme, setAttr, setText, SHOWN_TEXT_STYLE, type Theme } from './host';
+import { el, onUser, pageTheme, setAttr, setText, shadowHostElement, SHOWN_TEXT_STYLE, type Theme } from './host';
 
 export const CONTROL_TAG = 'papershelf-controls';
 
@@ -42,7 +42,7 @@ export interface PageControl {
 
 /** `theme`: the page's (the annotator's reading of it, which knows how the site themes). */
 export function createPageControl(doc: Document, actions: { next(): void; dim(on: boolean): void }, theme: Theme = pageTheme(doc)): PageControl {
-  const host = doc.createElement(CONTROL_TAG);
+  const host = shadowHostElement(doc, CONTROL_TAG); // never a page's custom element (host.ts)
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
