@@ -12,6 +12,7 @@ import { emptyPaper } from '../../src/core/paper';
 import { huggingface } from '../../src/sites/huggingface';
 import { TOPICS } from '../../src/core/tags/taxonomy';
 import type { SavedPaper } from '../../src/storage/schema';
+import { PALETTE } from '../../src/content/overlay/host';
 
 // Hugging Face: a paper, and the one relevance.e2e.ts saves (others on the page are like it).
 const hfPapers = (() => {
@@ -124,7 +125,25 @@ const DEFINING_PAGE = PAGES[DAILY_URL]!.replace('</head>', `<script>
   }
 </script></head>`);
 
-describe.each(bothBrowsers((url) => (url === DEFINING_URL ? { body: DEFINING_PAGE } : routes(url))))('%s: the page learns nothing from the size of an overlay', (_name, launch) => {
+/**
+ * The daily page registering every custom property our overlays' styles declare (host.ts PALETTE, the row's own) as
+ * not inherited, its initial value an address on the page's own site: what an overlay's style reads of one then loads
+ * it, and the page's server, or its Resource Timing, learns what was drawn.
+ */
+const REGISTERING_URL = 'https://huggingface.co/papers/date/2026-07-04';
+const REGISTERED = [...new Set([...Object.keys(PALETTE.light), ...Object.keys(PALETTE.dark), 'row-bg', 'more'])];
+const REGISTERING_PAGE = PAGES[DAILY_URL]!.replace('</head>', `<style>${REGISTERED.map((name) =>
+  `@property --${name} { syntax: '*'; inherits: false; initial-value: url(https://huggingface.co/probe/${name}.png); }`).join('\n')}</style></head>`);
+/** The probe addresses the browsers asked for. */
+const probed: string[] = [];
+
+const privacyRoutes = (url: string) => {
+  if (url.startsWith('https://huggingface.co/probe/')) return void probed.push(url);
+  if (url === DEFINING_URL) return { body: DEFINING_PAGE };
+  return url === REGISTERING_URL ? { body: REGISTERING_PAGE } : routes(url);
+};
+
+describe.each(bothBrowsers(privacyRoutes))('%s: the page learns nothing from the size of an overlay', (_name, launch) => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await launch();
@@ -226,6 +245,21 @@ describe.each(bothBrowsers((url) => (url === DEFINING_URL ? { body: DEFINING_PAG
     expect(await tab.run<number>(`window.internals.length`)).toBeGreaterThan(hfPapers.length);
     // …and none of them can reach inside.
     expect(await tab.run<number>(`window.internals.filter((i) => i.shadowRoot !== null).length`)).toBe(0);
+    await tab.close();
+  });
+
+  it("nor from what our styles load: a custom property of ours the page registers is never one a resource is read from", async () => {
+    const library = await harness.openExtensionPage('src/library/index.html', '.library');
+    expect((await putRecords(library, [record(HF_SAVED[0]!, DAILY_URL, 0)])).ok).toBe(true);
+    await library.close();
+    await saveElsewhere(harness); // the relevance control too
+    probed.length = 0;
+    const tab = await harness.newTab();
+    await tab.goto(REGISTERING_URL);
+    await until(async () => (await tab.overlays()).find((o) => o.id === HF_SAVED[0])?.pressed === 'true', 'the saved card shown saved', 15_000);
+    await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
+    await new Promise((r) => setTimeout(r, 500)); // a load the drawing started
+    expect(probed).toEqual([]);
     await tab.close();
   });
 });

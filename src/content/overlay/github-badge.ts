@@ -9,8 +9,8 @@ import type { RepoSummary as RepoView } from '../../background/messages';
 
 export const BADGE_STYLE = `
 .badge { display: inline-flex; align-items: center; gap: 4px; border: 1px solid var(--line); border-radius: 6px;
-  padding: 0 6px; text-decoration: none; background: var(--bg); max-width: 22em; }
-.badge:hover { background: var(--hover); }
+  padding: 0 6px; text-decoration: none; background-color: var(--bg); max-width: 22em; }
+.badge:hover { background-color: var(--hover); }
 .badge .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .badge .fig { color: var(--muted); white-space: nowrap; }
 .badge .warn { color: var(--warn); }

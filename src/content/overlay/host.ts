@@ -28,6 +28,14 @@ export const PALETTE = {
   },
 } satisfies Record<Theme, Record<string, string>>;
 
+/**
+ * The palette's custom properties, declared on the row. Their names are no secret, and a page's `@property` rule (or
+ * CSS.registerProperty) reaches into our roots: registered `inherits: false`, or with a syntax our colours do not
+ * fit, they take the page's initial value inside, `url(…)` among them. So no property that can load anything
+ * (`background`, `background-image`, `border-image`, `list-style`, `mask`, `cursor`, `content`) ever reads one: only
+ * `background-color`, `color`, `border-color` and the like, where a url() is invalid and loads nothing. `background:
+ * var(--saved-bg)` had a saved paper's button fetch an address of the page's choosing (style-values.test.ts).
+ */
 const properties = (colours: Record<string, string>) =>
   Object.entries(colours)
     .map(([name, value]) => `--${name}: ${value};`)
@@ -56,7 +64,7 @@ const BASE_STYLE = `
   contain: size layout style !important; }
 .row { box-sizing: border-box; width: 100%; height: 100%; overflow: hidden; padding-inline-end: var(--more);
   display: flex; align-items: center; align-content: flex-start;
-  gap: 6px; row-gap: 24px; flex-wrap: wrap; border-radius: 8px; color: var(--fg); background: var(--row-bg);
+  gap: 6px; row-gap: 24px; flex-wrap: wrap; border-radius: 8px; color: var(--fg); background-color: var(--row-bg);
   --more: 3em; --row-bg: var(--bg); ${properties(PALETTE.light)} }
 .row > * { flex: none; }
 .row[data-theme="dark"] { ${properties(PALETTE.dark)} }
@@ -65,12 +73,12 @@ const BASE_STYLE = `
 .row.marked { --row-bg: var(--mark); }
 .row.open { height: auto; min-height: 100%; overflow: visible; padding-inline-end: 0; row-gap: 4px; }
 .end { flex: 1 0 0; align-self: stretch; margin-inline-end: calc(-1 * var(--more)); position: relative; z-index: 1;
-  background: var(--row-bg); }
+  background-color: var(--row-bg); }
 .row.open .end { display: none; }
 button, a { font: inherit; color: inherit; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
 .msg { position: absolute; top: 0; inset-inline-end: 0; bottom: 0; z-index: 3; max-width: 100%; display: flex; align-items: center;
-  box-sizing: border-box; overflow: hidden; white-space: nowrap; color: var(--error); background: var(--row-bg); }
+  box-sizing: border-box; overflow: hidden; white-space: nowrap; color: var(--error); background-color: var(--row-bg); }
 .msg[data-text]:not([data-text=""]) { padding: 0 8px; }
 ${SHOWN_TEXT_STYLE}
 `;

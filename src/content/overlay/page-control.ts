@@ -17,7 +17,7 @@ const STYLE = `
   bottom: 16px !important; z-index: 2147483646 !important; contain: layout style !important;
   font: 12.5px/1.5 system-ui, -apple-system, sans-serif !important; }
 .bar { display: flex; gap: 6px; padding: 6px; border-radius: 10px;
-  background: var(--bg); color: var(--fg); border: 1px solid var(--line); box-shadow: 0 2px 8px rgba(0,0,0,.15);
+  background-color: var(--bg); color: var(--fg); border: 1px solid var(--line); box-shadow: 0 2px 8px rgba(0,0,0,.15);
   --fg: #1f2937; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb; --muted: #4b5563; }
 /* The count's slot holds "(99+)" whatever it shows. */
 .count { display: inline-block; width: 5ch; text-align: start; font-variant-numeric: tabular-nums; }
@@ -25,9 +25,9 @@ const STYLE = `
 .bar.none .next { color: var(--muted); cursor: default; }
 ${SHOWN_TEXT_STYLE}
 .bar[data-theme="dark"] { --fg: #e5e7eb; --bg: #1f2937; --line: #4b5563; --hover: #374151; --accent: #60a5fa; --muted: #9ca3af; }
-button { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
+button { font: inherit; color: inherit; background-color: var(--bg); border: 1px solid var(--line); border-radius: 999px;
   padding: 1px 10px; cursor: pointer; }
-button:hover:not([aria-disabled="true"]) { background: var(--hover); }
+button:hover:not([aria-disabled="true"]) { background-color: var(--hover); }
 button[aria-pressed="true"] { border-color: var(--accent); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;

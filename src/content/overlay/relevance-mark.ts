@@ -6,10 +6,10 @@ import { el, onUser, repeatedClick, setAttr, setText } from './host';
 
 export const RELEVANCE_STYLE = `
 .relevant { display: inline-flex; align-items: center; gap: 3px; padding: 0 8px; border-radius: 999px; cursor: help;
-  border: 1px solid var(--accent); background: var(--mark); color: var(--fg); }
+  border: 1px solid var(--accent); background-color: var(--mark); color: var(--fg); }
 .relevant[hidden], .why[hidden] { display: none; }
 .why { display: none; position: absolute; top: 100%; inset-inline-start: 0; z-index: 3; max-width: 100%; box-sizing: border-box;
-  padding: 2px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--muted);
+  padding: 2px 8px; border: 1px solid var(--line); border-radius: 6px; background-color: var(--bg); color: var(--muted);
   box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .relevant:hover ~ .why, .relevant:focus ~ .why, .relevant[aria-expanded="true"] ~ .why { display: block; }
 .relevant[data-dismissed] ~ .why { display: none; }

@@ -8,11 +8,11 @@ import { el, onUser, repeatedClick, setAttr, setText } from './host';
 
 export const SAVE_STYLE = `
 .save, .status, .pick { display: inline-flex; align-items: center; gap: 4px; border-radius: 999px;
-  border: 1px solid var(--line); background: var(--bg); cursor: pointer; }
+  border: 1px solid var(--line); background-color: var(--bg); cursor: pointer; }
 .save { padding: 1px 10px; }
 .status { padding: 1px 8px; }
-.save:hover, .status:hover, .pick:hover { background: var(--hover); }
-.save[aria-pressed="true"] { background: var(--saved-bg); border-color: var(--saved-line); color: var(--saved-fg); }
+.save:hover, .status:hover, .pick:hover { background-color: var(--hover); }
+.save[aria-pressed="true"] { background-color: var(--saved-bg); border-color: var(--saved-line); color: var(--saved-fg); }
 .status-control, .statuses { display: inline-flex; align-items: center; gap: 4px; }
 .pick { padding: 1px 8px; }
 .pick[aria-pressed="true"] { border-color: var(--accent); }

@@ -17,7 +17,7 @@ export interface Tag {
 // A followed author's `::before` outranks host.ts's `[data-text]::before`, so it draws the chip's text itself.
 export const TAG_STYLE = `
 .tags { display: contents; }
-.chip { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 0 6px; cursor: pointer;
+.chip { border: 1px solid var(--line); background-color: var(--bg); border-radius: 6px; padding: 0 6px; cursor: pointer;
   max-width: 16em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chip[data-kind="topic"] { border-color: #93c5fd; }
 .chip[data-kind="user"] { border-color: var(--saved-line); }
@@ -25,8 +25,8 @@ export const TAG_STYLE = `
 .chip[data-kind="site"] { color: var(--muted); }
 .chip[data-kind="author"]::before { content: "★ " attr(data-text); }
 .chip[data-watched] { border-color: var(--watch); font-weight: 600; }
-.chip[aria-pressed="true"] { background: var(--mark); }
-.more { border: 0; background: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;
+.chip[aria-pressed="true"] { background-color: var(--mark); }
+.more { border: 0; background-color: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;
   position: absolute; top: 0; inset-inline-end: 0; height: 100%; width: var(--more); }
 .more:focus-visible, .more.count { z-index: 2; }
 .row.open .more { position: static; height: auto; width: auto; padding: 0 4px; }
