@@ -132,8 +132,17 @@ const DEFINING_PAGE = PAGES[DAILY_URL]!.replace('</head>', `<script>
  */
 const REGISTERING_URL = 'https://huggingface.co/papers/date/2026-07-04';
 const REGISTERED = [...new Set([...Object.keys(PALETTE.light), ...Object.keys(PALETTE.dark), 'row-bg', 'more'])];
+/** Family names a page may give fonts of its own (ours, once: `-apple-system`), for Chinese (none in the page's own text). */
+const FACES = ['-apple-system', 'BlinkMacSystemFont', 'Segoe UI', 'DejaVu Sans', 'Arial', 'Noto Sans CJK SC'];
 const REGISTERING_PAGE = PAGES[DAILY_URL]!.replace('</head>', `<style>${REGISTERED.map((name) =>
-  `@property --${name} { syntax: '*'; inherits: false; initial-value: url(https://huggingface.co/probe/${name}.png); }`).join('\n')}</style></head>`);
+  `@property --${name} { syntax: '*'; inherits: false; initial-value: url(https://huggingface.co/probe/${name}.png); }`).join('\n')}</style>
+<script>
+  window.faces = ${JSON.stringify(FACES)}.map((family) => {
+    const face = new FontFace(family, 'url(https://huggingface.co/probe/' + encodeURIComponent(family) + '.woff2)', { unicodeRange: 'U+4E00-9FFF' });
+    document.fonts.add(face);
+    return face;
+  });
+</script></head>`);
 /** The probe addresses the browsers asked for. */
 const probed: string[] = [];
 
@@ -248,18 +257,26 @@ describe.each(bothBrowsers(privacyRoutes))('%s: the page learns nothing from the
     await tab.close();
   });
 
-  it("nor from what our styles load: a custom property of ours the page registers is never one a resource is read from", async () => {
+  it("nor from what our styles load: neither a custom property of ours the page registers nor a font of its own is ever used", async () => {
     const library = await harness.openExtensionPage('src/library/index.html', '.library');
-    expect((await putRecords(library, [record(HF_SAVED[0]!, DAILY_URL, 0)])).ok).toBe(true);
+    // A tag in Chinese, which this machine's system font (DejaVu Sans) has no glyph for, alone on a paper the test above
+    // did not save (so it is the row's first chip).
+    const tagged = hfPapers.find((paper) => !HF_SAVED.includes(paper.id))!.id;
+    expect((await putRecords(library, [{ ...record(tagged, DAILY_URL, 0), tags: ['注意'] }])).ok).toBe(true);
+    // No watched topics or followed authors (the test above set them): their chips would come before the tag's.
+    const patch = { watchedTopics: [], followedAuthors: [], tagRules: [] };
+    expect(await library.run(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'setSettings', payload: { patch: ${JSON.stringify(patch)} } })`)).toMatchObject({ ok: true });
     await library.close();
     await saveElsewhere(harness); // the relevance control too
     probed.length = 0;
     const tab = await harness.newTab();
     await tab.goto(REGISTERING_URL);
-    await until(async () => (await tab.overlays()).find((o) => o.id === HF_SAVED[0])?.pressed === 'true', 'the saved card shown saved', 15_000);
+    await until(async () => (await tab.overlays()).find((o) => o.id === tagged)?.chips.includes('注意'), 'the saved card shown with its tag', 15_000);
     await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
     await new Promise((r) => setTimeout(r, 500)); // a load the drawing started
     expect(probed).toEqual([]);
+    // No font of the page's was used for our text (its status would leave "unloaded"), whatever it is called.
+    expect(await tab.run<string[]>(`window.faces.map((face) => face.status)`)).toEqual(FACES.map(() => 'unloaded'));
     await tab.close();
   });
 });

@@ -35,6 +35,9 @@ export const PALETTE = {
  * (`background`, `background-image`, `border-image`, `list-style`, `mask`, `cursor`, `content`) ever reads one: only
  * `background-color`, `color`, `border-color` and the like, where a url() is invalid and loads nothing. `background:
  * var(--saved-bg)` had a saved paper's button fetch an address of the page's choosing (style-values.test.ts).
+ * Likewise the font is generic families only (`system-ui, sans-serif`): a page's @font-face (or FontFace) applies inside
+ * too, and a family name of its own in our list (`-apple-system` was one) took any character the system font lacks (a
+ * tag in Chinese, say) from the page's font, whose loading (its `status`) the page sees.
  */
 const properties = (colours: Record<string, string>) =>
   Object.entries(colours)
@@ -60,7 +63,7 @@ const properties = (colours: Record<string, string>) =>
  */
 const BASE_STYLE = `
 :host { all: initial !important; display: block !important; margin: 6px 0 2px !important;
-  font: 12.5px/1.5 system-ui, -apple-system, sans-serif !important; height: calc(1lh + 5.25px) !important;
+  font: 12.5px/1.5 system-ui, sans-serif !important; height: calc(1lh + 5.25px) !important;
   contain: size layout style !important; }
 .row { box-sizing: border-box; width: 100%; height: 100%; overflow: hidden; padding-inline-end: var(--more);
   display: flex; align-items: center; align-content: flex-start;

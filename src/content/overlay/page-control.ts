@@ -15,7 +15,7 @@ export const CONTROL_TAG = 'papershelf-controls';
 const STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; right: 16px !important;
   bottom: 16px !important; z-index: 2147483646 !important; contain: layout style !important;
-  font: 12.5px/1.5 system-ui, -apple-system, sans-serif !important; }
+  font: 12.5px/1.5 system-ui, sans-serif !important; }
 .bar { display: flex; gap: 6px; padding: 6px; border-radius: 10px;
   background-color: var(--bg); color: var(--fg); border: 1px solid var(--line); box-shadow: 0 2px 8px rgba(0,0,0,.15);
   --fg: #1f2937; --bg: #fff; --line: #d1d5db; --hover: #f3f4f6; --accent: #2563eb; --muted: #4b5563; }

@@ -38,3 +38,18 @@ it.each([false, true])('no property that loads a resource takes a custom propert
   // …and never by a property that can load what a page put in it.
   expect(found.filter((d) => LOADING.test(d.split(':')[0]!) && d.includes('var('))).toEqual([]);
 });
+
+/** CSS's generic font families: names no @font-face can take (a page's own face is matched by a name it chose). */
+const GENERIC = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'math', 'emoji', 'fangsong', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'inherit']);
+
+it('every font our styles name is a generic family, which no page font can stand in for', () => {
+  const overlay = createCardOverlay(document, paper.id, () => paper, () => 'light', () => [], actions);
+  const control = createPageControl(document, { next: () => {}, dim: () => {} }, 'light');
+  document.body.replaceChildren(overlay.host, control.host);
+  overlay.reveal();
+  const fonts = [...declarations(roots.get(overlay.host)!), ...declarations(roots.get(control.host)!)].filter((d) => /^font(-family)?:/.test(d));
+  expect(fonts.length).toBeGreaterThan(1);
+  // A family list is what follows the size (`12.5px/1.5 system-ui, sans-serif`), or the whole value of font-family.
+  const families = fonts.flatMap((d) => d.replace(/^font(-family)?:\s*/, '').replace(/\s*!important$/, '').replace(/^.*?\d(px|em|rem|%)(\s*\/\s*[\d.]+)?\s+/, '').split(','));
+  expect(families.map((f) => f.trim()).filter((f) => !GENERIC.has(f))).toEqual([]);
+});
