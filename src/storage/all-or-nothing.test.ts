@@ -22,12 +22,19 @@ async function failingAt(method: 'put' | 'delete', store: string, nth: number, w
     return original.apply(this, args);
   } as never;
   try {
+    return await errorOf(write);
+  } finally {
+    IDBObjectStore.prototype[method] = original as never;
+  }
+}
+
+/** The error `write` throws; undefined if it does not. */
+async function errorOf(write: () => Promise<unknown>): Promise<unknown> {
+  try {
     await write();
     return undefined;
   } catch (error) {
     return error;
-  } finally {
-    IDBObjectStore.prototype[method] = original as never;
   }
 }
 
@@ -111,10 +118,7 @@ describe("a request that fails once made is the error a write throws, not the ab
       return this.name === 'papers' ? this.add(...args) : put.apply(this, args);
     };
     try {
-      await write();
-      return undefined;
-    } catch (error) {
-      return error;
+      return await errorOf(write);
     } finally {
       IDBObjectStore.prototype.put = put;
     }
