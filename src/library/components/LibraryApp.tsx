@@ -12,7 +12,8 @@ import { TypedPaper } from '../../popup/components/TypedPaper';
 import { UndoSnackbar } from '../../popup/components/UndoSnackbar';
 import { countLabel, formatCount } from '../../popup/format';
 import { useSlashFocus } from '../../popup/keyboard';
-import { isFiltered, NO_FILTERS, tagCounts, type ListFilters, type SortKey } from '../../popup/list-query';
+import { isFiltered, NO_FILTERS, tagCounts, type ListFilters } from '../../popup/list-query';
+import { useSortChoice } from '../../popup/sort-choice';
 import type { StateOptions } from '../../popup/state';
 import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../../popup/state-hooks';
 import { loadExportModule, type LoadExportModule } from '../export-module';
@@ -69,7 +70,6 @@ export function LibraryApp({
   );
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<SortKey>('saved');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [scopeChoice, setScopeChoice] = useState<ScopeChoice | null>(null);
   const [showDuplicates, setShowDuplicates] = useState(false);
@@ -83,6 +83,8 @@ export function LibraryApp({
   useSlashFocus(searchRef);
 
   const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
+  const searching = searchText(query) !== '';
+  const [sort, setSort] = useSortChoice(searching);
   const newVersions = useRevised(snapshot.papers, versions);
   const byFollowed = useFollowedCount(snapshot.papers, followed);
   const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
@@ -167,7 +169,7 @@ export function LibraryApp({
             <main class="main">
               <div class="controls" role="search">
                 <SearchBox value={text} onChange={setText} inputRef={searchRef} onEnter={() => typedSave.current?.()} describedBy="search-problems" hint={SEARCH_SYNTAX_HELP} />
-                <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
+                <SortSelect value={sort} onChange={setSort} searching={searching} />
               </div>
               <SearchProblems id="search-problems" problems={view.problems} />
               <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} followed={byFollowed ?? 0} />

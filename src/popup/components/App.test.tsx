@@ -237,6 +237,42 @@ describe('popup App', () => {
     await sortBy('saved', ['Beta', 'alpha', 'Gamma']);
   });
 
+  it('sorts by best match only while words are searched for: cleared, the menu shows the sort in effect, and the next search starts from it', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'Graph networks for graph problems', 1000),
+      saved('arxiv:2607.00002', 'Sparse attention', 2000, {}, { abstract: 'We compare with a graph baseline.' }),
+      saved('arxiv:2607.00003', 'Other work', 3000),
+    ]);
+    await screen.findByText('Other work');
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    const sort = () => screen.getByRole('combobox', { name: 'Sort' }) as HTMLSelectElement;
+    fireEvent.input(box, { target: { value: 'graph' } });
+    await waitFor(() => expect(titles()).toEqual(['Sparse attention', 'Graph networks for graph problems']));
+    fireEvent.change(sort(), { target: { value: 'relevance' } });
+    await waitFor(() => expect(titles()).toEqual(['Graph networks for graph problems', 'Sparse attention']));
+    fireEvent.keyDown(box, { key: 'Escape' });
+    await waitFor(() => expect(titles()).toEqual(['Other work', 'Sparse attention', 'Graph networks for graph problems']));
+    expect(sort().value).toBe('saved');
+    // What the menu said is what the next search sorts by.
+    fireEvent.input(box, { target: { value: 'graph' } });
+    await waitFor(() => expect(titles()).toHaveLength(2));
+    expect(sort().value).toBe('saved');
+    expect(titles()).toEqual(['Sparse attention', 'Graph networks for graph problems']);
+  });
+
+  it("a pick made while searching other than best match is the reader's sort when the search is cleared", async () => {
+    renderPopup([saved('arxiv:2607.00001', 'Beta graph', 1000), saved('arxiv:2607.00002', 'Alpha graph', 2000), saved('arxiv:2607.00003', 'Gamma', 3000)]);
+    await screen.findByText('Gamma');
+    const box = screen.getByRole('searchbox', { name: 'Search papers' });
+    const sort = () => screen.getByRole('combobox', { name: 'Sort' }) as HTMLSelectElement;
+    fireEvent.input(box, { target: { value: 'graph' } });
+    fireEvent.change(sort(), { target: { value: 'relevance' } });
+    fireEvent.change(sort(), { target: { value: 'title' } });
+    fireEvent.keyDown(box, { key: 'Escape' });
+    await waitFor(() => expect(titles()).toEqual(['Alpha graph', 'Beta graph', 'Gamma']));
+    expect(sort().value).toBe('title');
+  });
+
   it('changes a paper’s status', async () => {
     const { api } = renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
     fireEvent.change(await screen.findByRole('combobox', { name: 'Status of “Only paper”' }), { target: { value: 'done' } });

@@ -5,7 +5,8 @@ import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '..
 import { countLabel, formatCount } from '../format';
 import { useSlashFocus } from '../keyboard';
 import { useKeptPaper } from '../kept-paper';
-import { isFiltered, NO_FILTERS, type ListFilters, type SortKey } from '../list-query';
+import { isFiltered, NO_FILTERS, type ListFilters } from '../list-query';
+import { useSortChoice } from '../sort-choice';
 import type { ReadingListState, StateOptions } from '../state';
 import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../state-hooks';
 import { AccessNotice } from './AccessNotice';
@@ -41,7 +42,6 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const [access, setAccess] = useState<SiteAccess[]>([]);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<SortKey>('saved');
   const [announcement, setAnnouncement] = useAnnouncer();
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   // A request is for the render that made it (the list's effect takes it then): kept, it would pull the focus into the
@@ -61,6 +61,8 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   // Every keystroke searches, in the same render (a search costs a few ms at 10,000 papers, see search-index):
   // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
   const query = text;
+  const searching = searchText(query) !== '';
+  const [sort, setSort] = useSortChoice(searching);
   const newVersions = useRevised(snapshot.papers, versions);
   const byFollowed = useFollowedCount(snapshot.papers, followed);
   const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
@@ -138,7 +140,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
                 describedBy="search-problems"
                 hint={SEARCH_SYNTAX_HELP}
               />
-              <SortSelect value={sort} onChange={setSort} searching={searchText(query) !== ''} />
+              <SortSelect value={sort} onChange={setSort} searching={searching} />
             </div>
             <SearchProblems id="search-problems" problems={view.problems} />
             <FilterBar filters={filters} onChange={setFilters} tags={snapshot.tags} sites={snapshot.sites} newVersions={newVersions.count} followed={byFollowed ?? 0} />
