@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { sameTag } from '../../core/tags/same-tag';
 import { READING_STATUSES } from '../../storage/status';
 import { siteName, STATUS_LABELS } from '../format';
 import { isFiltered, NO_FILTERS, type ListFilters, type StatusFilter } from '../list-query';
@@ -20,7 +21,7 @@ export function FilterBar({ filters, onChange, tags, sites, newVersions = 0, fol
   const first = useRef<HTMLSelectElement>(null);
   // A tag or site chosen here that no paper has any more (its last paper untagged or removed) stays an option, or
   // the menu would show a blank while it still filters.
-  const tagOptions = filters.tag && !tags.some(([tag]) => tag === filters.tag) ? [...tags, [filters.tag, 0] as const] : tags;
+  const tagOptions = filters.tag && !tags.some(([tag]) => sameTag(tag, filters.tag)) ? [...tags, [filters.tag, 0] as const] : tags;
   const siteOptions = filters.site && !sites.includes(filters.site) ? [...sites, filters.site] : sites;
   return (
     <div class="filters" role="group" aria-label="Filters">
@@ -35,7 +36,9 @@ export function FilterBar({ filters, onChange, tags, sites, newVersions = 0, fol
       <select aria-label="Filter by tag" value={filters.tag} onChange={(e) => update({ tag: e.currentTarget.value })} disabled={tagOptions.length === 0}>
         <option value="">All tags</option>
         {tagOptions.map(([tag, count]) => (
-          <option key={tag} value={tag}>
+          // The tag filtered by, in any case: most papers may spell it otherwise now (an import, RL for rl), and the
+          // list names it so, with all its papers (list-query.ts tagCounts), which the filter shows (hasTag).
+          <option key={tag} value={filters.tag && sameTag(tag, filters.tag) ? filters.tag : tag}>
             {tag} ({count})
           </option>
         ))}

@@ -250,6 +250,21 @@ describe('popup keyboard', () => {
     expect(filter.selectedOptions[0]?.textContent).toBe('moe (0)');
   });
 
+  it('a tag filter most papers now spell otherwise is named and counted as the list names it, all its papers shown', async () => {
+    const { api } = renderPopup([{ ...three[0]!, tags: ['RL'] }, three[1]!, three[2]!]);
+    await screen.findByText('First paper');
+    const filter = screen.getByRole('combobox', { name: 'Filter by tag' }) as HTMLSelectElement;
+    fireEvent.change(filter, { target: { value: 'RL' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    // An import (or another tab) tags the other two "rl": one tag, as most of its papers spell it now.
+    api.papers = api.papers.map((p) => (p.id === three[0]!.id ? p : { ...p, tags: ['rl'] }));
+    api.emit();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(filter.value).toBe('RL');
+    expect([...filter.options].map((option) => option.textContent)).toEqual(['All tags', 'rl (3)']);
+    expect(filter.selectedOptions[0]?.textContent).toBe('rl (3)');
+  });
+
   it('after removing the only paper the search shows, the focus goes back to the search box', async () => {
     renderPopup(three);
     await screen.findByText('First paper');
