@@ -450,6 +450,19 @@ describe('library export', () => {
     expect(problems.textContent).toBe('No paper has the tag “robotics”.');
   });
 
+  it('when nothing matches, "Clear search and filters" shows the whole list again and leaves the focus in the search box, as in the popup', async () => {
+    renderLibrary(papers);
+    const search = (await screen.findByRole('searchbox', { name: 'Search papers' })) as HTMLInputElement;
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: 'nlp' } });
+    fireEvent.input(search, { target: { value: 'Second' } });
+    await screen.findByText(/No papers match/);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(5));
+    expect(search.value).toBe('');
+    expect((screen.getByRole('combobox', { name: 'Filter by tag' }) as HTMLSelectElement).value).toBe('');
+    expect(document.activeElement).toBe(search);
+  });
+
   it('names a file of part of the list for that part, so it is never taken for the whole list', async () => {
     renderLibrary(papers, undefined, loadExportModule);
     await screen.findByText('First paper');

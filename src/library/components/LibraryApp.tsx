@@ -223,7 +223,18 @@ export function LibraryApp({
                 <p class="empty">Your reading list is empty. Save papers from the sites you read, or import a file.</p>
               ) : view.papers.length === 0 ? (
                 <p class="empty">
-                  No papers match.{view.searched && <span class="small"> {SEARCH_SYNTAX_HELP}</span>}
+                  No papers match.{view.searched && <span class="small"> {SEARCH_SYNTAX_HELP}</span>}{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => {
+                      setText('');
+                      setFilters(NO_FILTERS);
+                      searchRef.current?.focus(); // this button goes with the empty result, as the popup's does
+                    }}
+                  >
+                    Clear search and filters
+                  </button>
                 </p>
               ) : (
                 <PaperTable
