@@ -9,6 +9,7 @@ import { hasTag } from '../core/tags/same-tag';
 import type { FirstPaintStore } from './first-paint';
 import { localDraftStore, type DraftStore } from './note-drafts';
 import { PaperIndex } from './search-index';
+import { addressedPapers } from './addressed-search';
 
 export interface UndoEntry {
   /** The removed records, or the merged ones (the kept one first), exactly as they were. */
@@ -54,7 +55,7 @@ export interface ReadingListState {
   /** Load the list and follow changes made anywhere; returns `stop`. */
   start(): () => void;
   refresh(): Promise<void>;
-  /** Scores by id for a query, or null while the index is being built. */
+  /** Scores by id for a query (its words, or the paper an address in it names), or null while the index is being built. */
   search(text: string): Map<string, number> | null;
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<void>;
   setTags(id: string, tags: string[]): Promise<void>;
@@ -506,7 +507,18 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       };
     },
     refresh,
-    search: (text) => (indexing ? null : index.search(text)),
+    search(text) {
+      if (indexing) return null;
+      const scores = index.search(text);
+      // The paper its address names (addressed-search.ts), first by best match: what the reader pasted is that paper.
+      const named = addressedPapers(text, snapshot.papers);
+      if (named.length) {
+        let top = 0;
+        for (const score of scores.values()) top = Math.max(top, score);
+        for (const id of named) scores.set(id, top + 1);
+      }
+      return scores;
+    },
     setStatus: (ids, status) =>
       editMany(
         ids.filter((id) => snapshot.byId.get(id)?.status !== status),

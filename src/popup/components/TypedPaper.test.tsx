@@ -63,6 +63,22 @@ describe('popup: a paper typed or pasted in the search box', () => {
     await waitFor(() => expect(within(region).getByText('The Journal Version')).toBeTruthy());
     expect(within(region).getByText('In your reading list: reading.')).toBeTruthy();
     expect(within(region).queryByRole('button', { name: 'Save to reading list' })).toBeNull();
+    // And the list shows it: the search finds the paper by the id the address names, here one of its aliases.
+    expect(within(screen.getByRole('list', { name: 'Reading list' })).getByText('The Journal Version')).toBeTruthy();
+  });
+
+  it("the list shows the saved paper an address names (any version, its Hugging Face page, its DOI's link), and words still search words", async () => {
+    const other = makeSaved('arxiv:2607.00002', 'Linear attention', 2000, {}, { abstract: 'We compare with arxiv.org abs pages.' });
+    renderPopup([makeSaved('arxiv:2607.00001', 'Already Saved', 1000, {}, { doi: '10.1145/3580305.3599256' }), other]);
+    const shown = () => within(screen.getByRole('list', { name: 'Reading list' })).getAllByRole('link', { name: /./ }).filter((a) => a.classList.contains('title')).map((a) => a.textContent);
+    for (const text of ['https://arxiv.org/abs/2607.00001v2', 'https://huggingface.co/papers/2607.00001', 'https://doi.org/10.1145/3580305.3599256', 'arXiv:2607.00001v3']) {
+      await typeInSearch(text);
+      await waitFor(() => expect(shown()).toEqual(['Already Saved']));
+    }
+    await typeInSearch('linear');
+    await waitFor(() => expect(shown()).toEqual(['Linear attention']));
+    await typeInSearch('https://arxiv.org/abs/2607.00009'); // a paper not saved: its address finds none of the list
+    await screen.findByText(/No papers match/);
   });
 
   it('nothing for words, nor for an address that names no paper; each address its own', async () => {
