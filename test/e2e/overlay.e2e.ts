@@ -54,7 +54,8 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
     for (const repo of ['acme-lab/hash-attn', 'Vision-Lab/Curri_Distill', 'tabcal/tabcal', 'nlp-group/byte-patch', 'fedlab/skew-ft', 'fedlab/skew-bench']) {
       api.repos.set(repo, { stars: 12, pushedAt: '2025-01-01T00:00:00Z', archived: repo === 'tabcal/tabcal' });
     }
-    api.repos.set('grok-lab/modular', { stars: 250_000, pushedAt: '2026-06-30T00:00:00Z' });
+    // Pushed 12 days before the run, so that its badge's accessible name is known whatever the day.
+    api.repos.set('grok-lab/modular', { stars: 250_000, pushedAt: new Date(Date.now() - 12 * 86_400_000).toISOString() });
     api.hfRepos.set('2609.10863', 'grok-lab/modular');
     harness = await launch();
   });
@@ -158,6 +159,9 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
       'arxiv:2608.04321': ['fedlab/skew-ft', 'fedlab/skew-bench'],
     });
     await until(async () => (await tab.overlays()).find((o) => o.id === 'arxiv:2609.10976')?.badges[0]?.text.includes('archived'), 'archived mark');
+    // A screen reader's name for the badge begins with the repository it shows, for voice control (WCAG 2.5.3), then
+    // reads its figures in full (Chromium: the accessibility tree reaches into closed roots).
+    if (tab.descriptions) expect(await tab.descriptions('link', 'grok-lab/modular on GitHub: 250,000 stars, last push 12 days ago')).toHaveLength(1);
     expect(overlays.find((o) => o.id === 'arxiv:2609.10658')!.chips).toContain('cs.LG');
     await tab.close();
   });

@@ -24,7 +24,7 @@ it("shows the repository at once, the page's figure if any, and the API's figure
   badge.update({ name: 'owner/repo', stars: 2500, pushedAt: '2026-11-19T00:00:00Z' });
   expect(badge.element.getAttribute('href')).toBe('https://github.com/owner/repo');
   expect(shownText(badge.element)).toBe('owner/repo★ 2.5k · 12d ago');
-  expect(badge.element.title).toBe('GitHub repository owner/repo, 2500 stars, last push 12 days ago');
+  expect(badge.element.title).toBe('owner/repo on GitHub: 2,500 stars, last push 12 days ago');
   expect(abbreviate(999)).toBe('999');
   // Rounded up to the next unit, not "1000k".
   expect(abbreviate(999_499)).toBe('999k');
@@ -52,7 +52,7 @@ it("keeps the page's star count when the answer knows none (GitHub out of reach)
   expect(shownText(badge.element)).toBe('Owner/Repo★ 1.2k');
   badge.update({ ...unavailable, notFound: true });
   expect(shownText(badge.element)).toBe('Owner/Reponot found');
-  expect(badge.element.title).toBe('GitHub repository Owner/Repo, not found');
+  expect(badge.element.title).toBe('Owner/Repo on GitHub: not found');
 });
 
 it('gives a malformed repository name no badge', () => {
@@ -63,16 +63,16 @@ it('leaves a push date it cannot read out of the label too, as out of the figure
   const badge = createGithubBadge(document, 'Owner/Repo', 12, () => NOW)!;
   badge.update({ pushedAt: 'not a date' });
   expect(shownText(badge.element)).toBe('Owner/Repo★ 12');
-  expect(badge.element.getAttribute('aria-label')).toBe('GitHub repository Owner/Repo, 12 stars');
+  expect(badge.element.getAttribute('aria-label')).toBe('Owner/Repo on GitHub: 12 stars');
 });
 
 it('reads its figures in words: one star, days, months and years spelled out (a screen reader said "12 d ago")', () => {
   const badge = createGithubBadge(document, 'Owner/Repo', 1, () => NOW)!;
   const label = (pushedAt: string) => (badge.update({ pushedAt }), badge.element.getAttribute('aria-label'));
-  expect(label('2026-11-30T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push 1 day ago');
-  expect(label('2026-07-01T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push 5 months ago');
-  expect(label('2024-06-01T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push 2 years ago');
-  expect(label('2026-12-01T00:00:00Z')).toBe('GitHub repository Owner/Repo, 1 star, last push today');
+  expect(label('2026-11-30T00:00:00Z')).toBe('Owner/Repo on GitHub: 1 star, last push 1 day ago');
+  expect(label('2026-07-01T00:00:00Z')).toBe('Owner/Repo on GitHub: 1 star, last push 5 months ago');
+  expect(label('2024-06-01T00:00:00Z')).toBe('Owner/Repo on GitHub: 1 star, last push 2 years ago');
+  expect(label('2026-12-01T00:00:00Z')).toBe('Owner/Repo on GitHub: 1 star, last push today');
   expect(shownText(badge.element)).toBe('Owner/Repo★ 1 · today'); // the figures shown stay short
 });
 
@@ -100,7 +100,19 @@ it('reads a push dated a little after now (GitHub\'s clock ahead) as today, and 
   const badge = createGithubBadge(document, 'Owner/Repo', 12, () => NOW)!;
   badge.update({ pushedAt: '2026-12-05T00:00:00Z' });
   expect(shownText(badge.element)).toBe('Owner/Repo★ 12');
-  expect(badge.element.getAttribute('aria-label')).toBe('GitHub repository Owner/Repo, 12 stars');
+  expect(badge.element.getAttribute('aria-label')).toBe('Owner/Repo on GitHub: 12 stars');
   badge.update({ pushedAt: '2026-12-01T00:00:05Z' });
   expect(shownText(badge.element)).toBe('Owner/Repo★ 12 · today');
+});
+
+it('is named first by the repository it shows (WCAG 2.5.3: voice control finds it by its shown words), then its figures in full', () => {
+  const badge = createGithubBadge(document, 'Owner/Repo', null, () => NOW)!;
+  const name = () => badge.element.getAttribute('aria-label')!;
+  const shownName = () => badge.element.querySelector('.name')!.getAttribute('data-text')!;
+  expect(name()).toBe('Owner/Repo on GitHub');
+  badge.update({ name: 'owner/repo', stars: 1_234_567, pushedAt: '2026-11-19T00:00:00Z', archived: true });
+  expect(shownText(badge.element)).toBe('owner/repo★ 1.2M · 12d agoarchived');
+  expect(name()).toBe('owner/repo on GitHub: 1,234,567 stars, last push 12 days ago, archived');
+  expect(name().startsWith(`${shownName()} `)).toBe(true);
+  expect(badge.element.title).toBe(name());
 });

@@ -46,6 +46,8 @@ export function relativeAge(iso: string, now: number): string | null {
 
 const UNITS: Record<string, string> = { d: 'day', mo: 'month', y: 'year' };
 const counted = (n: string, unit: string) => `${n} ${unit}${n === '1' ? '' : 's'}`;
+/** A star count as the label reads it: all its digits, grouped ("1,234"), in the overlay's language, whatever the reader's. */
+const STARS = new Intl.NumberFormat('en-US');
 /** The label's words for a short age ("12d ago" is "12 days ago"): a screen reader read "12 d ago". */
 const ageInWords = (age: string) => age.replace(/^(\d+)(d|mo|y) ago$/, (_, n: string, unit: string) => `${counted(n, UNITS[unit]!)} ago`);
 
@@ -85,9 +87,10 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     setText(figures, parts.filter(Boolean).join(' · '));
     const warning = state.notFound ? 'not found' : state.archived ? 'archived' : '';
     setText(warn, warning);
-    const label = [`GitHub repository ${state.name}`, state.stars !== null ? counted(String(state.stars), 'star') : '', age ? `last push ${ageInWords(age)}` : '', warning]
-      .filter(Boolean)
-      .join(', ');
+    // The name begins with the repository's name, the words shown first, for voice control (WCAG 2.5.3: "GitHub
+    // repository owner/repo" was not found by "click owner/repo"); the figures follow in words ("1,234 stars").
+    const facts = [state.stars !== null ? counted(STARS.format(state.stars), 'star') : '', age ? `last push ${ageInWords(age)}` : '', warning].filter(Boolean);
+    const label = `${state.name} on GitHub${facts.length ? `: ${facts.join(', ')}` : ''}`;
     setAttr(element, 'aria-label', label);
     setAttr(element, 'title', label);
   };
