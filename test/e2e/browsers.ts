@@ -28,6 +28,8 @@ export interface OverlayInfo {
   x: number;
   y: number;
   chips: string[];
+  /** Each followed author's chip's `::before` content as computed: its star, and the star's alternative text after a `/`. */
+  authorStars: string[];
   badges: { href: string; text: string }[];
   /** The relevance reason line when the card is marked relevant, else null. */
   relevance: string | null;

@@ -14,7 +14,11 @@ export interface Tag {
   watched: boolean;
 }
 
-// A followed author's `::before` outranks host.ts's `[data-text]::before`, so it draws the chip's text itself.
+// A followed author's chip draws its star as `::before` (outranking host.ts's `[data-text]::before`) and its text as
+// `::after`, still generated content. The star is decoration: its alternative text (after the `/`) is empty, so the
+// chip is named "Ada Lovelace", not "black star Ada Lovelace". Two pseudo-elements, as Firefox (ESR 153) reads a
+// `content` of attr() and alternative text both ("★ " attr(data-text) / attr(data-text)) as "Ada LovelaceAda Lovelace".
+// A browser without alternative text drops the second declaration and keeps the first: the star read, as before.
 export const TAG_STYLE = `
 .tags { display: contents; }
 .chip { border: 1px solid var(--line); background-color: var(--bg); border-radius: 6px; padding: 0 6px; cursor: pointer;
@@ -23,7 +27,8 @@ export const TAG_STYLE = `
 .chip[data-kind="user"] { border-color: var(--saved-line); }
 .chip[data-kind="rule"] { border-color: #86efac; }
 .chip[data-kind="site"] { color: var(--muted); }
-.chip[data-kind="author"]::before { content: "★ " attr(data-text); }
+.chip[data-kind="author"]::before { content: "★ "; content: "★ " / ""; }
+.chip[data-kind="author"]::after { content: attr(data-text); }
 .chip[data-watched] { border-color: var(--watch); font-weight: 600; }
 .chip[aria-pressed="true"] { background-color: var(--mark); }
 .more { border: 0; background-color: var(--row-bg); color: var(--muted); cursor: pointer; padding: 0; border-radius: 6px;

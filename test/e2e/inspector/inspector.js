@@ -58,6 +58,8 @@ document.addEventListener('papershelf-inspect', () => {
       x: at.x,
       y: at.y,
       chips: [...(root?.querySelectorAll('.tags .chip') ?? [])].map((c) => shown(c)),
+      // A followed author's chip's star, as the browser took its style: drawn, and read as its alternative text (after a /).
+      authorStars: [...(root?.querySelectorAll('.tags .chip[data-kind="author"]') ?? [])].map((c) => getComputedStyle(c, '::before').content),
       badges: [...(root?.querySelectorAll('a.badge') ?? [])].map((a) => ({ href: a.href, text: shown(a) })),
       // The relevance reason line when the card is marked, else null; and whether the mark has focus.
       relevance: root?.querySelector('button.relevant:not([hidden])') ? (root.querySelector('.why') ? shown(root.querySelector('.why')) : '') : null,
