@@ -6,6 +6,7 @@ import { ListStatus } from '../../popup/components/ListStatus';
 import { SearchBox } from '../../popup/components/SearchBox';
 import { SearchProblems } from '../../popup/components/SearchProblems';
 import { SEARCH_SYNTAX_HELP } from '../../popup/search-syntax';
+import { NoMatch } from '../../popup/components/NoMatch';
 import { CopyBibtex } from '../../popup/components/CopyBibtex';
 import { SortSelect } from '../../popup/components/SortSelect';
 import { TypedPaper } from '../../popup/components/TypedPaper';
@@ -222,20 +223,15 @@ export function LibraryApp({
               ) : snapshot.papers.length === 0 ? (
                 <p class="empty">Your reading list is empty. Save papers from the sites you read, or import a file.</p>
               ) : view.papers.length === 0 ? (
-                <p class="empty">
-                  No papers match.{view.searched && <span class="small"> {SEARCH_SYNTAX_HELP}</span>}{' '}
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() => {
-                      setText('');
-                      setFilters(NO_FILTERS);
-                      searchRef.current?.focus(); // this button goes with the empty result, as the popup's does
-                    }}
-                  >
-                    Clear search and filters
-                  </button>
-                </p>
+                <NoMatch
+                  class="empty"
+                  searched={view.searched}
+                  onClear={() => {
+                    setText('');
+                    setFilters(NO_FILTERS);
+                    searchRef.current?.focus();
+                  }}
+                />
               ) : (
                 <PaperTable
                   papers={view.papers}

@@ -17,6 +17,7 @@ import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
 import { SearchProblems } from './SearchProblems';
 import { SEARCH_SYNTAX_HELP } from '../search-syntax';
+import { NoMatch } from './NoMatch';
 import { SortSelect } from './SortSelect';
 import { TabPaper } from './TabPaper';
 import { TypedPaper } from './TypedPaper';
@@ -149,20 +150,15 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
               <TypedPaper api={api} papers={snapshot.papers} announce={setAnnouncement} text={query} saveRef={typedSave} />
               {view.pending && <p class="muted">Preparing search…</p>}
               {!view.pending && shown.length === 0 && (
-                <p class="muted none">
-                  No papers match. {view.searched && <span class="small">{SEARCH_SYNTAX_HELP} </span>}
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() => {
-                      setText('');
-                      setFilters(NO_FILTERS);
-                      searchRef.current?.focus(); // this button goes with the empty result
-                    }}
-                  >
-                    Clear search and filters
-                  </button>
-                </p>
+                <NoMatch
+                  class="muted none"
+                  searched={view.searched}
+                  onClear={() => {
+                    setText('');
+                    setFilters(NO_FILTERS);
+                    searchRef.current?.focus();
+                  }}
+                />
               )}
               {shown.length > 0 && (
                 <PaperList
