@@ -106,6 +106,12 @@ describe('followedMatcher', () => {
     expect(match([])).toEqual([]);
   });
 
+  it('folds the letters no accent-stripping reaches, as a reader without them writes the name', () => {
+    const match = followedMatcher(['Lukasz Kaiser', 'Soren Hauberg', 'Thomas Strasser']);
+    expect(match(['Łukasz Kaiser', 'Søren Hauberg', 'Thomas Straßer'])).toEqual(['Lukasz Kaiser', 'Soren Hauberg', 'Thomas Strasser']);
+    expect(followedMatcher(['Łukasz Kaiser'])(['L. Kaiser'])).toEqual(['Łukasz Kaiser']);
+  });
+
   it('skips names that name no one, and matches nothing when none is followed', () => {
     expect(followedMatcher([])(['Yann LeCun'])).toEqual([]);
     expect(followedMatcher(['', '123', 'Yann LeCun'])(['Yann LeCun', '', '4'])).toEqual(['Yann LeCun']);

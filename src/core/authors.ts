@@ -7,6 +7,7 @@
 // with any name it begins (the page says no more). A name followed by its family name alone ("LeCun") finds every
 // author of that family name. Pure; runs in the content script (core of the card's author chip) and in the popup.
 import { normalizeSpace } from './paper';
+import { foldText } from './fold';
 
 /** A family name as compared: its key, folded, and where it has an umlaut the key with it written out (ö as oe). */
 export interface Family {
@@ -30,15 +31,10 @@ const HOMONYM = /^\d{4}$/;
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Case, accents and compatibility forms folded: É as e, ß as ss. */
-function fold(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase(); // most names: nothing to fold, and normalize() costs
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase().replace(/ß/g, 'ss');
-}
 
 const UMLAUT = /[äöüÄÖÜ]/;
 const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
-const lettersOnly = (word: string) => fold(word).replace(/[^\p{L}\p{N}]+/gu, '');
+const lettersOnly = (word: string) => foldText(word).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * A family name's keys: letters and digits only ("O'Brien", "Smith-Jones" as written either way), accents dropped
@@ -62,12 +58,12 @@ function givenParts(words: readonly string[]): string[] {
   for (const word of words) {
     // Initials written together: Scholar's "GE Hinton", never a name of its own (those are capitalised, not capitals).
     if (/^\p{Lu}{2,3}$/u.test(word)) {
-      for (const letter of word) parts.push(fold(letter));
+      for (const letter of word) parts.push(foldText(letter));
       continue;
     }
     // Any dash joins given names: a page may write "Jean‑Pierre" with a non-breaking hyphen (U+2011) or an en dash.
     for (const part of word.split(/[.\p{Pd}]+/u)) {
-      const key = fold(part).replace(/[^\p{L}\p{N}]+/gu, '');
+      const key = foldText(part).replace(/[^\p{L}\p{N}]+/gu, '');
       if (key) parts.push(key);
     }
   }
@@ -211,7 +207,7 @@ export function followedNames(lines: readonly string[]): string[] {
 
 /** What makes two followed names one (followedNames keeps it once): the name trimmed, its case and accents folded. */
 export function followedKey(name: string): string {
-  return fold(normalizeSpace(name).trim());
+  return foldText(normalizeSpace(name).trim());
 }
 
 /** Why a followed name cannot be one (options page), or null. */

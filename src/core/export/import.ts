@@ -35,6 +35,7 @@ import { inChunks, isAbortError, throwIfAborted } from './progress';
 
 import { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS, TOO_LARGE } from './limits';
 import { CLOCK_SKEW_MS } from '../clock-skew';
+import { foldText } from '../fold';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_RECORDS };
 
@@ -576,22 +577,18 @@ const SPELLED_GREEK_WORD = new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...SPELLED_GREEK
 /**
  * A title as a key that TeX does not change: TeX's letters as the letter (`\beta` as β), other commands dropped (kept
  * literally or decoded, `\"`), Greek letters' names as the letter (SPELLED_GREEK), accents and compatibility forms
- * folded (ü as u, ₁ as 1), and only letters and digits kept, without spaces (so `M\"uller`
+ * folded (ü as u, ₁ as 1, ß as ss: core/fold.ts), and only letters and digits kept, without spaces (so `M\"uller`
  * and `Müller` agree). Only for matching an `import:` record to the one paper of the list with that key, never an id.
  * No year: a record read back from BibTeX has its year only in its `import:` id, not in the paper.
  */
 export function looseTitleKey(title: string): string {
-  return title
+  const plain = title
     .replace(/\\([A-Za-z]+)/g, (command, name: string) => TEX_LETTERS.get(name) ?? command)
     .replace(/\\(?:[A-Za-z]+|.)/g, '')
     // BibTeX's case braces split no word: "{B}eta-VAE" is Beta-VAE, not B and eta.
     .replace(/[{}]/g, '')
-    .replace(SPELLED_GREEK_WORD, (name) => SPELLED_GREEK.get(name.toLowerCase())!)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+    .replace(SPELLED_GREEK_WORD, (name) => SPELLED_GREEK.get(name.toLowerCase())!);
+  return foldText(plain).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The id of the one record each key names (null: more than one has it); a record whose key is empty has none. */

@@ -1,17 +1,13 @@
 // Citation keys (BibTeX labels): `vaswani2017attention`, the Google Scholar / arXiv style, unique in the reading list.
 import type { SavedPaper } from '../../storage/schema';
 import { splitName, yearOf } from './csl';
+import { foldText } from '../fold';
 
-const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'at', 'by', 'via', 'is', 'are']);
 
-/** Lowercase ASCII letters and digits only: accents dropped (ü → u), other scripts removed. */
+/** Lowercase ASCII letters and digits only: accents dropped (ü → u, ß → ss; core/fold.ts), other scripts removed. */
 export function asciiWord(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (c) => FOLD[c]!)
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]/g, '');
+  return foldText(text).replace(/[^a-z0-9]/g, '');
 }
 
 function firstTitleWord(title: string): string {
