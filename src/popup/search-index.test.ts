@@ -53,6 +53,29 @@ describe('PaperIndex', () => {
     expect(hits(index, 'lovelace diffusion')).toEqual([]);
   });
 
+  it('folds the letters no accent-stripping reaches: ß, ł, æ, ø … as a reader without them types them', () => {
+    const street = makeSaved('arxiv:2601.00021', 'Straßenszenen verstehen', 1000, {}, { authors: ['Łukasz Kaiser', 'Søren Hauberg'] });
+    const index = indexOf(moe, diffusion, street);
+    expect(hits(index, 'strassenszenen')).toEqual([street.id]);
+    expect(hits(index, 'Straßenszenen')).toEqual([street.id]);
+    expect(hits(index, 'lukasz')).toEqual([street.id]);
+    expect(hits(index, 'soren hauberg')).toEqual([street.id]);
+    expect(hits(index, 'Łukasz')).toEqual([street.id]);
+  });
+
+  it("finds a paper by its venue and its site's categories (arXiv's cs.CL, Hugging Face's keywords)", () => {
+    const acl = makeSaved('arxiv:2601.00031', 'Parsing with grammars', 1000, {}, { venue: 'ACL 2026 (Long Papers)', categories: ['cs.CL', 'cs.LG'] });
+    const hf = makeSaved('arxiv:2601.00032', 'Routing tokens', 1000, {}, { venue: 'NeurIPS 2025', categories: ['Mixture of Experts'] });
+    const index = indexOf(moe, diffusion, acl, hf);
+    expect(hits(index, 'neurips')).toEqual([hf.id]);
+    expect(hits(index, 'acl 2026')).toEqual([acl.id]);
+    expect(hits(index, 'cs.CL')).toEqual([acl.id]);
+    expect(hits(index, 'cs.LG')).toEqual([acl.id]);
+    expect(hits(index, 'cs.AI')).toEqual([]);
+    expect(hits(index, 'mixture of experts')).toEqual([moe.id, hf.id].sort()); // the title of one, the keyword of the other
+    expect(hits(index, 'neur')).toEqual([hf.id]); // typed: a prefix, as in a title
+  });
+
   it('finds words inside Chinese and Japanese text, which has no spaces between them', () => {
     const zh = makeSaved('arxiv:2601.00011', '基于深度学习的医学图像分割方法', 1000, { note: '这篇论文的实验部分很扎实，值得复现。' });
     const ja = makeSaved('arxiv:2601.00012', '大規模言語モデルの推論能力について', 1000, { tags: ['LLM'] });

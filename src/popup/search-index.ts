@@ -1,10 +1,12 @@
-// Full-text search over the reading list with MiniSearch: title, authors, abstract, tags and note, and the paper's
-// ids (its own, its aliases, its DOI), so a pasted arXiv id or DOI finds it.
+// Full-text search over the reading list with MiniSearch: title, authors, abstract, tags, note, venue and the site's
+// categories (arXiv's cs.CL, Hugging Face's keywords), and the paper's ids (its own, its aliases, its DOI), so a
+// pasted arXiv id or DOI finds it.
 // Kept up to date by diffing each new list against what was indexed, so one edit re-indexes one paper.
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { SavedPaper } from '../storage/schema';
+import { foldText } from '../core/fold';
 
-const FIELDS = ['title', 'authors', 'abstract', 'tags', 'note', 'ids'] as const;
+const FIELDS = ['title', 'authors', 'abstract', 'tags', 'note', 'venue', 'ids'] as const;
 type Field = (typeof FIELDS)[number];
 
 function fieldText(saved: SavedPaper, field: Field): string {
@@ -19,6 +21,8 @@ function fieldText(saved: SavedPaper, field: Field): string {
       return saved.tags.join(' ');
     case 'note':
       return saved.note;
+    case 'venue':
+      return [saved.paper.venue ?? '', ...(Array.isArray(saved.paper.categories) ? saved.paper.categories : [])].join(' ');
     case 'ids':
       // The DOI as `doi:…`, as a reader may paste it (the word "doi" must match too).
       return [saved.id, ...(Array.isArray(saved.paper.aliases) ? saved.paper.aliases : []), saved.paper.doi ? `doi:${saved.paper.doi}` : ''].join(' ');
@@ -26,11 +30,11 @@ function fieldText(saved: SavedPaper, field: Field): string {
 }
 
 /**
- * Lowercase and strip accents, so "schölkopf" finds "Schölkopf" and "scholkopf" does too; an arXiv number's version
- * dropped ("2601.00003v2" is the paper saved as 2601.00003, whose id has none).
+ * Folded (core/fold.ts), so "schölkopf" finds "Schölkopf" and "scholkopf" does too, "strasse" "Straße"; an arXiv
+ * number's version dropped ("2601.00003v2" is the paper saved as 2601.00003, whose id has none).
  */
 function processTerm(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/^(\d{4,7})v\d+$/, '$1');
+  return foldText(term).replace(/^(\d{4,7})v\d+$/, '$1');
 }
 
 export const SEARCH_OPTIONS: SearchOptions = {
@@ -39,7 +43,7 @@ export const SEARCH_OPTIONS: SearchOptions = {
 };
 
 /** The short fields: few words per paper, so expanding a prefix over them is cheap. */
-const SHORT_FIELDS: Field[] = ['title', 'authors', 'tags', 'note'];
+const SHORT_FIELDS: Field[] = ['title', 'authors', 'tags', 'note', 'venue'];
 const byPunctuation = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /** Chinese and Japanese, written without spaces between words (with the katakana long-vowel mark, which is Common). */

@@ -124,6 +124,28 @@ describe('qualifiers as tests', () => {
     expect(shown('site:zotero').problems).toEqual(['“site:zotero”: the list\'s sites are arxiv, huggingface, openreview.']);
   });
 
+  it('venue: words of the venue as the paper gives it, folded; cat: a category by its start (cat:cs is every cs.*)', () => {
+    const neurips = makeSaved('arxiv:2601.00005', 'Routing tokens', 500, {}, { venue: 'NeurIPS 2025', categories: ['cs.LG', 'stat.ML'] });
+    const acl = makeSaved('aclanthology:2026.acl-long.7', 'Parsing', 400, {}, { venue: 'Proceedings of the 64th Annual Meeting of the ACL (Volume 1: Long Papers)', categories: ['cs.CL'] });
+    const hf = makeSaved('arxiv:2601.00006', 'Experts', 300, {}, { venue: null, categories: ['Mixture of Experts'] });
+    const papers = [...all, neurips, acl, hf];
+    const find = (typed: string) => {
+      const { test, problems } = compileSearch(parseSearch(typed).qualifiers, { ...context, papers });
+      return { titles: applyQuery(papers, NO_FILTERS, 'saved', null, {}, test).map((s) => s.paper.title), problems };
+    };
+    expect(find('venue:neurips').titles).toEqual(['Routing tokens']);
+    expect(find('venue:"annual meeting"').titles).toEqual(['Parsing']);
+    expect(find('venue:2025').titles).toEqual(['Routing tokens']);
+    expect(find('-venue:neurips').titles).not.toContain('Routing tokens');
+    expect(find('venue:icml')).toEqual({ titles: [], problems: ['No paper\'s venue has “icml”.'] });
+    expect(find('cat:cs.CL').titles).toEqual(['Parsing']);
+    expect(find('cat:CS').titles).toEqual(['Routing tokens', 'Parsing']);
+    expect(find('category:stat.ml').titles).toEqual(['Routing tokens']);
+    expect(find('cat:"mixture of experts"').titles).toEqual(['Experts']);
+    expect(find('cat:cs.CV')).toEqual({ titles: [], problems: ['No paper has a category that begins “cs.CV”.'] });
+    expect(find('venue:"—"').problems).toEqual(['“venue:"—"”: a venue is written as the paper gives it, such as venue:neurips or venue:"ICML 2024".']);
+  });
+
   it('has: code (a repository we would link to), note (not blank) and tags', () => {
     expect(titles('has:code')).toEqual(['Energy-based models']);
     expect(titles('has:note')).toEqual(['Energy-based models']);

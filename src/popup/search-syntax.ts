@@ -1,5 +1,5 @@
 // What the popup's and the library's search box reads besides words: qualifiers such as `tag:rl`, `status:done`,
-// `author:lecun`, `year:2020-2023`, `saved:7d`, `site:arxiv`, `has:code`, each left out with `-` before it (`-status:done`),
+// `author:lecun`, `year:2020-2023`, `saved:7d`, `site:arxiv`, `venue:neurips`, `cat:cs.cl`, `has:code`, each left out with `-` before it (`-status:done`),
 // a value with spaces in quotes (`author:"yann lecun"`). Words go to the full-text search (search-index.ts); each
 // qualifier is a test every paper shown must pass, as the filter bar's are. Pure; shared by both pages.
 //
@@ -8,16 +8,30 @@
 // whose value is no status, site, year or time says why under the box and asks nothing either.
 import { lookupKeys, nameFamily, nameParts, sameAuthor, sameFamily, type Family, type NameParts } from '../core/authors';
 import { hasTag, tagKey } from '../core/tags/same-tag';
+import { foldText } from '../core/fold';
 import type { SavedPaper } from '../storage/schema';
 import { READING_STATUSES, type ReadingStatus } from '../storage/status';
 import { SITE_IDS, siteName } from './format';
 import { hasCode, type PaperTest } from './list-query';
 import { hasSearchTerms } from './search-index';
 
-export type QualifierKey = 'tag' | 'status' | 'author' | 'year' | 'saved' | 'site' | 'has';
+export type QualifierKey = 'tag' | 'status' | 'author' | 'year' | 'saved' | 'site' | 'venue' | 'category' | 'has';
 
 /** The keys the box reads, with their other spellings (`is:done`, `by:hinton`). */
-const KEYS: Record<string, QualifierKey> = { tag: 'tag', status: 'status', is: 'status', author: 'author', by: 'author', year: 'year', saved: 'saved', site: 'site', has: 'has' };
+const KEYS: Record<string, QualifierKey> = {
+  tag: 'tag',
+  status: 'status',
+  is: 'status',
+  author: 'author',
+  by: 'author',
+  year: 'year',
+  saved: 'saved',
+  site: 'site',
+  venue: 'venue',
+  cat: 'category',
+  category: 'category',
+  has: 'has',
+};
 
 export interface Qualifier {
   key: QualifierKey;
@@ -85,8 +99,8 @@ export interface CompiledSearch {
 
 type Compiled = { test: PaperTest; problem?: string } | { test?: undefined; problem?: string };
 
-/** Lowercased, accents and everything but letters and digits dropped: `Hugging Face` is `huggingface`. */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** Folded (core/fold.ts), everything but letters and digits dropped: `Hugging Face` is `huggingface`. */
+const fold = (text: string) => foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * The one name a typed value means among `names` (each a list of spellings, folded): a spelling it is, else the one
@@ -201,6 +215,23 @@ export function savedRange(value: string, now: number): [from: number, to: numbe
 }
 
 const SITE_ALIASES: Record<string, string[]> = { huggingface: ['hf'], semanticscholar: ['s2'] };
+
+/** Each venue's and category's folded form, kept while its record is (every write makes new objects). */
+const foldedVenues = new WeakMap<object, string>();
+const foldedCategories = new WeakMap<readonly string[], string[]>();
+function venueOf(saved: SavedPaper): string {
+  let venue = foldedVenues.get(saved.paper);
+  if (venue === undefined) foldedVenues.set(saved.paper, (venue = saved.paper.venue ? fold(saved.paper.venue) : ''));
+  return venue;
+}
+function categoriesOf(saved: SavedPaper): readonly string[] {
+  const categories = saved.paper.categories;
+  if (!Array.isArray(categories)) return [];
+  let folded = foldedCategories.get(categories);
+  if (!folded) foldedCategories.set(categories, (folded = categories.map(fold)));
+  return folded;
+}
+
 
 /**
  * Each author's family keys, and their name's parts once a qualifier read them, per author list (kept while the
@@ -320,6 +351,20 @@ function compileOne({ key, value, raw }: Qualifier, context: SearchContext): Com
       if (!site) return { problem: `${quote(raw)}: the list's sites are ${context.sites.join(', ') || 'none yet'}.` };
       return { test: (saved) => saved.paper.source.site === site };
     }
+    case 'venue': {
+      // Words of the venue as written (`venue:neurips`, `venue:"ICML 2024"`), anywhere in it.
+      const typed = fold(value);
+      if (!typed) return { problem: `${quote(raw)}: a venue is written as the paper gives it, such as venue:neurips or venue:"ICML 2024".` };
+      const test: PaperTest = (saved) => venueOf(saved).includes(typed);
+      return context.papers.some(test) ? { test } : { test, problem: `No paper's venue has ${quote(value)}.` };
+    }
+    case 'category': {
+      const typed = fold(value);
+      if (!typed) return { problem: `${quote(raw)}: a category is written as the site gives it, such as cat:cs.CL or cat:cs.` };
+      const test: PaperTest = (saved) => categoriesOf(saved).some((category) => category.startsWith(typed));
+      if (context.papers.some(test)) return { test };
+      return { test, problem: `No paper has a category that begins ${quote(value)}.` };
+    }
     case 'author': {
       const wanted = nameParts(value);
       if (!wanted) return { problem: `${quote(raw)}: an author is a name, such as author:lecun or author:"yann lecun".` };
@@ -344,4 +389,4 @@ export function compileSearch(qualifiers: readonly Qualifier[], context: SearchC
 
 /** What the box takes besides words, for its hint and the empty result. */
 export const SEARCH_SYNTAX_HELP =
-  'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, has:code, has:note; - before one, or before a word, leaves those out.';
+  'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, venue:, cat: (cs.CL), has:code, has:note; - before one, or before a word, leaves those out.';
