@@ -304,6 +304,44 @@ describe('reading-list state', () => {
     expect(state.getSnapshot().problem).toMatch(/Could not remove/);
   });
 
+  it('a note saved after another tab removed its paper is not dropped: the paper is offered back with it, until acted on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { api, state } = await started(undefined, { now: () => 7000, undoMs: 100 });
+    // Another tab removes the paper; the notice takes it off the list, and the open note's editor flushes as it goes.
+    api.papers = api.papers.filter((s) => s.id !== two.id);
+    api.emit({ type: 'changed', id: two.id, aliases: [], state: null });
+    expect(state.getSnapshot().byId.has(two.id)).toBe(false);
+    expect(await state.saveNote(two.id, 'the ablation in §4 is weak')).toBe(true);
+    expect(state.getSnapshot().undo).toMatchObject({
+      message: '“Diffusion models” was removed in another tab or window, so your note was not saved.',
+      action: 'Save it again with the note',
+      sticky: true,
+    });
+    state.holdUndo(true);
+    state.holdUndo(false);
+    await vi.advanceTimersByTimeAsync(1000); // what the reader typed does not time out
+    expect(state.getSnapshot().undo?.action).toBe('Save it again with the note');
+    vi.useRealTimers();
+    await state.undo();
+    expect(api.restore).toHaveBeenCalledWith({ ...two, note: 'the ablation in §4 is weak', updatedAt: 7000 }, 7000);
+    await vi.waitFor(() => expect(state.getSnapshot().byId.get(two.id)?.note).toBe('the ablation in §4 is weak'));
+    expect(state.getSnapshot().undo).toBeNull();
+  });
+
+  it('a note whose paper was removed elsewhere with nothing new typed offers nothing; one removed here goes into its undo', async () => {
+    const { api, state } = await started(undefined, { now: () => 7000 });
+    api.papers = api.papers.filter((s) => s.id !== two.id);
+    api.emit({ type: 'changed', id: two.id, aliases: [], state: null });
+    await state.saveNote(two.id, two.note); // the flush of an editor whose text was the stored note
+    expect(state.getSnapshot().undo).toBeNull();
+    // Removed in this page while its note was typed: the removal's undo puts it back with the note.
+    await state.remove([one.id]);
+    await state.saveNote(one.id, 'typed as it went');
+    expect(state.getSnapshot().undo?.message).toBe('Removed “Sparse experts”.');
+    await state.undo();
+    expect(api.papers.find((s) => s.id === one.id)?.note).toBe('typed as it went');
+  });
+
   it('an undo that fails (the background restarting) is offered again, so the removed papers are not lost', async () => {
     const { api, state } = await started();
     await state.remove([one.id]);

@@ -22,6 +22,10 @@ export interface UndoEntry {
    * ids) is merged with the one put back; one that was there before (a journal version saved apart) is left alone.
    */
   removedAt?: number;
+  /** What its button says ("Undo" when not set). */
+  action?: string;
+  /** It stays until the reader acts on it or dismisses it (it holds text they typed, which is nowhere else). */
+  sticky?: boolean;
 }
 
 /** Papers in the first answer when the popup opens: more than a popup shows, a small message. */
@@ -143,6 +147,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   let indexing = false;
   let indexWanted: readonly SavedPaper[] | null = null;
   let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Papers a notice said were removed elsewhere, as shown then, the latest few: a note's save may follow (keepNoteOfRemoved). */
+  const removedElsewhere = new Map<string, { record: SavedPaper; at: number }>();
+  const REMOVED_KEPT = 50;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let draftsRecovered = false;
   let stopped = false;
@@ -280,8 +287,14 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   function onNotice(notice: Notice): void {
     if (consumeEcho(notice.type === 'reload' ? RELOAD : notice.id)) return;
     if (notice.type === 'changed' && notice.state === null) {
-      const shown = snapshot.byId.has(notice.id);
-      if (shown) removeLocal([notice.id]);
+      const shown = snapshot.byId.get(notice.id);
+      if (shown) {
+        // A note typed on it may still be on its way (the editor flushes as the paper leaves the list).
+        removedElsewhere.delete(notice.id);
+        removedElsewhere.set(notice.id, { record: shown, at: now() });
+        if (removedElsewhere.size > REMOVED_KEPT) removedElsewhere.delete(removedElsewhere.keys().next().value!);
+        removeLocal([notice.id]);
+      }
       // Not among the papers shown yet, while the rest of the list loads: the read under way may have read it before
       // the removal, and would bring it back; a refresh follows the removal instead.
       if (shown || snapshot.complete) return;
@@ -361,8 +374,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
   async function saveNote(id: string, note: string): Promise<boolean> {
     stash(id, note);
     sending.set(id, note);
+    const before = snapshot.byId.get(id);
     try {
-      await editOne(id, { note });
+      if (!(await editOne(id, { note }))) keepNoteOfRemoved(id, note, before);
       // Only this save's draft: text typed since (here, or on the other page sharing the drafts) is not saved yet.
       drafts.deleteIf(id, note);
       return true;
@@ -428,6 +442,34 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     undoTimer = setTimeout(() => set({ undo: null }), undoMs);
   }
 
+  /**
+   * A note's save found its paper no longer saved. Removed here (the removal's undo is offered): that undo puts it
+   * back with the note. Removed in another tab or window: the paper as this page last had it, with the note, is offered
+   * to save again, until the reader acts on it; the text typed is nowhere else, and dropping it said nothing.
+   */
+  function keepNoteOfRemoved(id: string, note: string, before: SavedPaper | undefined): void {
+    const withNote = (record: SavedPaper): SavedPaper => ({ ...record, note, updatedAt: Math.max(record.updatedAt, now()) });
+    const entry = snapshot.undo;
+    if (entry && !entry.merged && entry.records.some((record) => record.id === id)) {
+      set({ undo: { ...entry, records: entry.records.map((record) => (record.id === id ? withNote(record) : record)) } });
+      return;
+    }
+    const gone = removedElsewhere.get(id);
+    removedElsewhere.delete(id);
+    const last = gone?.record ?? before;
+    if (!last || last.note === note) return; // nothing typed is lost
+    clearTimeout(undoTimer);
+    set({
+      undo: {
+        records: [withNote(last)],
+        message: `“${last.paper.title}” was removed in another tab or window, so your note was not saved.`,
+        removedAt: gone?.at ?? now(),
+        action: 'Save it again with the note',
+        sticky: true,
+      },
+    });
+  }
+
   /** Put merged records back as they were, over the merged one: one write, refused if it was changed since. */
   async function unmerge(merged: SavedPaper, records: SavedPaper[]): Promise<void> {
     const ids = records.map((record) => record.id);
@@ -441,7 +483,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
 
   function holdUndo(held: boolean): void {
     clearTimeout(undoTimer);
-    if (!held && snapshot.undo) undoTimer = setTimeout(() => set({ undo: null }), undoMs);
+    if (!held && snapshot.undo && !snapshot.undo.sticky) undoTimer = setTimeout(() => set({ undo: null }), undoMs);
   }
 
   async function undo(): Promise<void> {
@@ -476,7 +518,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       // merge refused because its record was changed since would be refused again: that change is what is kept.
       if (!snapshot.undo && !(entry.merged && (error as Error | null)?.name === 'StaleRecordError')) {
         set({ undo: entry });
-        undoTimer = setTimeout(() => set({ undo: null }), undoMs);
+        if (!entry.sticky) undoTimer = setTimeout(() => set({ undo: null }), undoMs);
       }
     }
   }

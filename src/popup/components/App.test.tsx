@@ -364,6 +364,21 @@ describe('popup App', () => {
     expect(screen.getByRole('button', { name: 'Less: details of “Spoken paper”' }).getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('a note being typed when another tab removes its paper is offered back with the paper, not dropped', async () => {
+    const { api } = renderPopup([saved('arxiv:2607.00001', 'Noted paper', 3000), saved('arxiv:2607.00002', 'Other paper', 2000)]);
+    fireEvent.click(await screen.findByRole('button', { name: 'More: details of “Noted paper”' }));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'compare with the baseline' } });
+    // Removed in another tab before the typed note's save: the list drops it, and its editor flushes as it goes.
+    api.papers = api.papers.filter((s) => s.id !== 'arxiv:2607.00001');
+    api.emit({ type: 'changed', id: 'arxiv:2607.00001', aliases: [], state: null });
+    await waitFor(() => expect(titles()).toEqual(['Other paper']));
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status.textContent).toContain('“Noted paper” was removed in another tab or window, so your note was not saved.'));
+    fireEvent.click(within(status).getByRole('button', { name: 'Save it again with the note' }));
+    await waitFor(() => expect(titles()).toEqual(['Noted paper', 'Other paper']));
+    expect(api.papers.find((s) => s.id === 'arxiv:2607.00001')?.note).toBe('compare with the baseline');
+  });
+
   it('opens the library and the options', async () => {
     const { api } = renderPopup([]);
     fireEvent.click(await screen.findByRole('button', { name: 'Open library' }));

@@ -36,7 +36,7 @@ export function UndoSnackbar({ undo, onUndo, onDismiss, onHold }: Props) {
         <>
           <span>{undo.message}</span>
           <button type="button" onClick={() => onUndo(undo)}>
-            Undo
+            {undo.action ?? 'Undo'}
           </button>
           <button type="button" class="close" aria-label="Dismiss" onClick={onDismiss}>
             ×
