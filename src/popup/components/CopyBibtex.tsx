@@ -2,6 +2,7 @@ import { useContext, useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
 import { countLabel, errorMessage } from '../format';
 import { ReadingListContext } from '../state-hooks';
+import { writeWhenMade } from '../clipboard';
 import type { ReadingListState } from '../state';
 
 type ExportPapers = typeof import('../../core/export/index').exportPapers;
@@ -37,27 +38,28 @@ interface Props {
   disabled?: boolean;
   /** The export code (the library page passes its own loader, tests a fake). */
   load?: () => Promise<{ exportPapers: ExportPapers }>;
-  /** Where the text goes: the clipboard (tests pass their own). */
-  write?: (text: string) => Promise<void>;
+  /** Where the text goes, asked for inside the click with the text to come: the clipboard (tests pass their own). */
+  write?: (text: Promise<string>) => Promise<void>;
 }
 
 /**
  * "Copy BibTeX": the papers' entries as the library's BibTeX export writes them (citation keys, arXiv eprint fields,
  * DOI, venue), on the clipboard, for the paper the reader is writing. Says how it went beside the button.
  */
-export function CopyBibtex({ papers, name, disabled = false, load = loadExport, write = (text) => navigator.clipboard.writeText(text) }: Props) {
+export function CopyBibtex({ papers, name, disabled = false, load = loadExport, write = (text) => writeWhenMade(text) }: Props) {
   const [said, setSaid] = useState('');
   const state = useContext(ReadingListContext);
   const copy = () => {
     const copied = [...papers];
     setSaid('Copying…');
-    Promise.all([load(), wholeListOf(state)])
+    const text = Promise.all([load(), wholeListOf(state)])
       .then(([module, library]) => module.exportPapers(copied, 'bibtex', { library }))
-      .then((result) => write(result.text))
-      .then(
-        () => setSaid(copied.length === 1 ? 'BibTeX copied.' : `BibTeX of ${countLabel(copied.length)} copied.`),
-        (error: unknown) => setSaid(`Could not copy: ${errorMessage(error)}`),
-      );
+      .then((result) => result.text);
+    // The text's own failure is what is said, whatever the clipboard makes of an item that never came.
+    Promise.all([text, write(text)]).then(
+      () => setSaid(copied.length === 1 ? 'BibTeX copied.' : `BibTeX of ${countLabel(copied.length)} copied.`),
+      (error: unknown) => setSaid(`Could not copy: ${errorMessage(error)}`),
+    );
   };
   return (
     <span class="copy-bibtex">
