@@ -123,6 +123,38 @@ describe('year page 2023', () => {
   });
 });
 
+describe('year page 2025 (div.paper-content, span.paper-authors, a track badge)', () => {
+  const { cards, papers, errors } = load('year-2025.html', `${P}/2025`);
+  const card = (hash: string, track: string, title: string, authors: string[]): Paper => ({
+    ...base(`neurips:2025/${hash}`, title, 'list', `${P}/2025/hash/${hash}-Abstract${track}.html`, 'NeurIPS 2025'),
+    authors,
+    published: '2025',
+    pdfUrl: `${P}/2025/file/${hash}-Paper${track}.pdf`,
+  });
+
+  it('reads each card\'s authors from span.paper-authors, not the track badge', () => {
+    expect(errors).toEqual([]);
+    expect(cards).toHaveLength(2);
+    expect(papers).toEqual<Paper[]>([
+      card('00112233445566778899aabbccddee01', '-Conference', 'Sparse Mixtures of Experts for Streaming Speech Recognition', [
+        'Ingrid Solberg',
+        'Tomás Ortega',
+        'Wen-Li Chao',
+      ]),
+      card('00112233445566778899aabbccddee02', '-Datasets_and_Benchmarks_Track', 'RiverBench: A Benchmark for Hydrological Forecasting', [
+        'Kofi Mensah',
+      ]),
+    ]);
+  });
+
+  it('mounts right after the title link, in div.paper-content', () => {
+    for (const c of cards) {
+      const link = c.querySelector('a[href*="/hash/"]')!;
+      expect(neurips.mountPoint(c)).toEqual({ parent: link.parentElement, before: link.nextSibling });
+    }
+  });
+});
+
 describe('paper page, 2023 layout', () => {
   it('reads citation_* meta, the abstract after the "Abstract" heading and its repository', () => {
     const { cards, papers, errors } = load('paper-2023-layout.html', PAPER_2023);

@@ -18,7 +18,10 @@ const PAPER_PATH = /^\/paper_files\/paper\/(\d{4})\/hash\/([0-9a-f]{32})-Abstrac
 // ---- Year page ------------------------------------------------------------------------------------------------------
 const LIST_CARD = 'ul.paper-list > li'; // li.conference, li.datasets_and_benchmarks
 const LIST_LINK = 'a[href*="/hash/"]'; // a[title="paper title"]: the title, links to the abstract page
-const LIST_AUTHORS = 'i'; // "Name, Name"; without it the names are the li's text after the link
+const LIST_AUTHORS = [
+  'span.paper-authors', // 2025 layout: li > div.paper-content > a + span.paper-authors, then span.paper-track-badge
+  'i', // earlier layout: li > a + i; without either, the names are the li's text after the link
+];
 // ---- Paper page -----------------------------------------------------------------------------------------------------
 const PAPER_TITLE = 'h4'; // the first h4 that is not a section heading
 const SECTION_HEADING = /^(?:authors|abstract|bibtex|supplemental|reviews?)$/i;
@@ -97,8 +100,8 @@ function extractListed(card: Element, ctx: NeuripsContext): Paper | null {
   // An arXiv link in a card (rare) names the paper.
   const found = p && link ? paper(p, textOf(link), 'list', { arxiv: linkedIds(card, ctx.base).arxiv }) : null;
   if (!found || !p) return null;
-  const names = card.querySelector(LIST_AUTHORS);
-  // Without the <i>: the text nodes after the link.
+  const names = LIST_AUTHORS.map((sel) => card.querySelector(sel)).find(Boolean);
+  // Without either: the text nodes after the link.
   const loose = [...card.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ');
   return { ...found, authors: splitNames(names ? textOf(names) : loose), pdfUrl: pdfOf(p) };
 }
@@ -157,6 +160,7 @@ export const neurips: SiteAdapter<NeuripsContext> = {
 
 // Live pages the fixtures stand for (test/fixtures/neurips/, all constructed):
 // - https://proceedings.neurips.cc/paper_files/paper/2023                                   year page (year-2023.html)
+// - https://proceedings.neurips.cc/paper_files/paper/2025                                   year page, 2025 layout (year-2025.html)
 // - https://proceedings.neurips.cc/paper_files/paper/2023/hash/<hash>-Abstract-Conference.html   paper page,
 //   2023 layout (paper-2023-layout.html)
 // - https://papers.nips.cc/paper_files/paper/2025/hash/<hash>-Abstract-Datasets_and_Benchmarks_Track.html   paper page,

@@ -87,6 +87,7 @@ export const FIXTURE_URLS: Record<string, Record<string, string>> = {
   },
   neurips: {
     'year-2023.html': `${NIPS}/2023`,
+    'year-2025.html': `${NIPS}/2025`,
     'paper-2023-layout.html': `${NIPS}/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract-Conference.html`,
     'paper-2026-layout.html':
       'https://papers.nips.cc/paper_files/paper/2025/hash/00112233445566778899aabbccddeeff-Abstract-Datasets_and_Benchmarks_Track.html',
