@@ -52,6 +52,17 @@ describe('BibTeX export', () => {
     expect(await bibtex([dated('2023-11')])).toContain('\tyear = {2023},\n\tmonth = nov,\n');
   });
 
+  it('ends a cut author list with "and others" (printed "et al."), and a whole one without', async () => {
+    const cut = { ...attention, paper: { ...attention.paper, authors: attention.paper.authors.slice(0, 2), authorCount: 8 } };
+    const text = await bibtex([cut]);
+    const [first, second] = attention.paper.authors.map((name) => name.split(' ').reverse()[0]);
+    expect(text).toMatch(new RegExp(`\\tauthor = \\{${first}, [^}]* and ${second}, [^}]* and others\\},\\n`));
+    expect(reparse(text)[0]!.properties.author).toBeDefined();
+    expect(await bibtex([attention])).not.toContain('others');
+    // A count no larger than the names (a page that gives both) is no cut.
+    expect(await bibtex([{ ...attention, paper: { ...attention.paper, authorCount: attention.paper.authors.length } }])).not.toContain('others');
+  });
+
   it("gives a paper the citation key it has in the whole list given, in BibTeX and CSL-JSON alike", async () => {
     const later = { ...attention, id: 'arxiv:1706.99999', paper: { ...attention.paper, id: 'arxiv:1706.99999' }, savedAt: attention.savedAt + 1 };
     const library = [later, acl, attention];
