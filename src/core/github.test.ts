@@ -79,6 +79,10 @@ describe('normalizeGithubRepo', () => {
     ['marketplace pages', 'https://github.com/marketplace/actions/checkout'],
     ['reserved owners in any case', 'https://github.com/Features/Copilot'],
     ['uploaded attachments', 'https://github.com/user-attachments/assets/0f1e2d3c'],
+    ['security advisories', 'https://github.com/advisories/GHSA-jfh8-c2jp-5v3q'],
+    ['enterprise accounts', 'https://github.com/enterprises/octo-enterprise'],
+    ['MCP registry pages', 'https://github.com/mcp/microsoft/playwright-mcp'],
+    ['old downloads', 'https://github.com/downloads/mozilla/pdf.js/pdf.js-0.1.zip'],
     ['a bare owner/repo (not a URL)', 'foo/bar'],
     ['other sites', 'https://gitlab.com/foo/bar'],
     ['text before the URL', 'code at https://github.com/foo/bar'],
@@ -145,6 +149,7 @@ describe('githubReposFromText', () => {
     ['Project page: https://foo.github.io/bar/. Gist: https://gist.github.com/foo/abc123. Code: github.com/foo/real.', ['foo/real']],
     ['Follow https://github.com/sponsors/foo and https://github.com/orgs/foo; code: https://github.com/foo/x', ['foo/x']],
     ['Our lab: https://github.com/foo. Code: https://github.com/foo/x', ['foo/x']],
+    ['The flaw (https://github.com/advisories/GHSA-jfh8-c2jp-5v3q) is fixed in https://github.com/foo/x.', ['foo/x']],
     ['Data: https://raw.githubusercontent.com/foo/bar/main/data.csv', ['foo/bar']],
     ['Line\nbreak github.com/foo/bar\nnext', ['foo/bar']],
   ])('%s', (text, repos) => {

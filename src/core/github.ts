@@ -10,6 +10,10 @@ export const RESERVED_OWNERS = [
   'dashboard',
   // Not in the spec's list, but equally GitHub's own: uploaded images/files and account pages.
   'user-attachments', 'account', 'blog', 'stars',
+  // GitHub's pages with a second segment that is no repository: security advisories (`/advisories/GHSA-xxxx-xxxx-xxxx`,
+  // named in security papers), enterprise accounts, the MCP server registry (`/mcp/<owner>/<repo>`) and the old
+  // downloads (`/downloads/<owner>/<repo>/<file>`). Read as `owner/repo`, each gave a badge for a repository that is not.
+  'advisories', 'enterprises', 'mcp', 'downloads',
 ] as const;
 
 const RESERVED = new Set<string>(RESERVED_OWNERS);
