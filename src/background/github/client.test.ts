@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { getRepo, putRepo } from '../../storage/repo-cache';
-import { createGithubClient, FRESH_MS, githubHeaders, RETRY_MS, type GithubClientOptions } from './client';
+import { createGithubClient, FRESH_MS, githubHeaders, MAX_STALE_MS, RETRY_MS, type GithubClientOptions } from './client';
 import { createHfPaperRepos } from './hf';
 import { clock, DAY, deferred, fakeFetch, freshDatabase, githubRepoBody, HOUR, jsonResponse, notModified } from './test-helpers';
 
@@ -311,6 +311,34 @@ describe('GitHub client: failures never throw', () => {
       await client.idle();
     }
     expect(fake.calls).toHaveLength(2);
+  });
+
+  it('an answer older than a week is not shown as the repository\'s: asked for like a miss, unavailable if GitHub cannot answer', async () => {
+    let answer = (url: string): Response => (url.endsWith('/owner/gone') ? jsonResponse({ message: 'Not Found' }, 404) : ok('owner/old'));
+    const { client, fake, time } = await setup((url) => answer(url));
+    await client.repo('owner/old');
+    expect(await client.repo('owner/gone')).toMatchObject({ state: 'not-found' });
+    time.advance(MAX_STALE_MS - 1);
+    answer = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await client.repo('owner/old')).toMatchObject({ state: 'stale', repo: { stars: 1234 } }); // within the week
+    await client.idle();
+    time.advance(RETRY_MS);
+    // Offline (or rate-limited: see below) a week later: neither the old count nor its last push stands as today's.
+    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old' });
+    expect(await client.repo('owner/gone')).toEqual({ state: 'unavailable', repo: null, name: 'owner/gone' });
+    time.advance(RETRY_MS);
+    answer = () => jsonResponse({ message: 'API rate limit exceeded for 203.0.113.7.' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(time.now() / 1000 + 1800) });
+    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old' });
+    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old' }); // blocked: not asked
+    // Once GitHub answers, the request is awaited (not the old figures first) and sends the old ETag: a 304 makes it current.
+    time.advance(HOUR);
+    answer = () => notModified({ etag: ETAG });
+    const calls = fake.calls.length;
+    expect(await client.repo('owner/old')).toMatchObject({ state: 'fresh', repo: { stars: 1234 } });
+    expect(fake.calls).toHaveLength(calls + 1);
+    expect(fake.calls.at(-1)!.headers.get('if-none-match')).toBe(ETAG);
   });
 
   it('survives a broken cache (storage unavailable) by asking GitHub', async () => {

@@ -18,9 +18,16 @@ export const FRESH_MS = 24 * 60 * 60 * 1000;
  * nothing is cached then, and the cards that share it, built a block at a time as the reader scrolls, would each ask.
  */
 export const RETRY_MS = 5 * 60 * 1000;
+/**
+ * How old an answer may be and still be shown while GitHub cannot be asked (rate limit, offline). Served stale without
+ * a bound, a star count from months ago stood as the repository's for as long as the limit lasted, and its last push
+ * aged as if nothing had been pushed since. Older than this, it is asked for like a miss, and is "unavailable" if
+ * GitHub does not answer (its ETag still makes a 304 refresh it).
+ */
+export const MAX_STALE_MS = 7 * FRESH_MS;
 
 export interface RepoResult {
-  /** fresh: cached < 24 h or just fetched; stale: older cache (revalidating, or GitHub unreachable). */
+  /** fresh: cached < 24 h or just fetched; stale: older cache, under MAX_STALE_MS (revalidating, or GitHub unreachable). */
   state: 'fresh' | 'stale' | 'not-found' | 'unavailable';
   repo: RepoInfo | null;
   /** What to show: GitHub's current name when known (renames followed), else the name asked for. */
@@ -79,10 +86,20 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     const age = cached ? now() - cached.fetchedAt : Infinity;
     if (cached && age >= 0 && age < FRESH_MS) return answer(cached, name, 'fresh');
     if (coolingDown(key)) return fallback(cached, name);
-    if (!cached) return refresh(name, key, null);
+    if (!servable(cached)) return refresh(name, key, cached);
     // Stale: answer at once, revalidate behind it.
     void refresh(name, key, cached).then((result) => notify(name, result));
     return answer(cached, name, 'stale');
+  }
+
+  /** Whether a cached answer may still be shown (age < MAX_STALE_MS; one from the future is stale, as above). */
+  function servable(cached: Entry): cached is RepoCacheEntry {
+    return !!cached && now() - cached.fetchedAt < MAX_STALE_MS;
+  }
+
+  /** What to answer when GitHub cannot be asked or did not answer usefully: whatever is cached, unless too old. */
+  function fallback(cached: Entry, name: string): RepoResult {
+    return servable(cached) ? answer(cached, name, 'stale') : { state: 'unavailable', repo: null, name };
   }
 
   function notify(name: string, result: RepoResult): void {
@@ -178,11 +195,6 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
 function answer(entry: RepoCacheEntry, name: string, state: 'fresh' | 'stale'): RepoResult {
   if (entry.status === 'not-found' || !entry.repo) return { state: 'not-found', repo: null, name };
   return { state, repo: entry.repo, name: entry.repo.fullName };
-}
-
-/** What to answer when GitHub cannot be asked or did not answer usefully: whatever is cached. */
-function fallback(cached: Entry, name: string): RepoResult {
-  return cached ? answer(cached, name, 'stale') : { state: 'unavailable', repo: null, name };
 }
 
 /** A token goes into a header: anything but visible ASCII is a paste accident, not a token. */
