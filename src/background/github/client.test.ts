@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getRepo, putRepo } from '../../storage/repo-cache';
 import { createGithubClient, FRESH_MS, githubHeaders, MAX_STALE_MS, RETRY_MS, type GithubClientOptions } from './client';
 import { createHfPaperRepos } from './hf';
-import { clock, DAY, deferred, fakeFetch, freshDatabase, githubRepoBody, HOUR, jsonResponse, notModified } from './test-helpers';
+import { clock, DAY, deferred, fakeFetch, freshDatabase, githubRepoBody, HOUR, jsonResponse, notModified, stalled, within } from './test-helpers';
 
 const ETAG = 'W/"6f1ed002ab5595859014ebf0951522d9"';
 const ok = (name: string, overrides = {}, headers: Record<string, string> = {}) =>
@@ -339,6 +339,20 @@ describe('GitHub client: failures never throw', () => {
     expect(await client.repo('owner/old')).toMatchObject({ state: 'fresh', repo: { stars: 1234 } });
     expect(fake.calls).toHaveLength(calls + 1);
     expect(fake.calls.at(-1)!.headers.get('if-none-match')).toBe(ETAG);
+  });
+
+  it('a request that stalls is given up after the timeout: it does not hold its slot, nor the badges queued behind it', async () => {
+    const { client, fake } = await setup(
+      (url, call) => (url.endsWith('/owner/hung') ? stalled(call) : ok(url.slice('https://api.github.com/repos/'.length))),
+      { concurrency: 1, timeoutMs: 50 },
+    );
+    const hung = client.repo('owner/hung');
+    const next = client.repo('owner/next'); // waits for the one slot
+    expect(await within(hung)).toEqual({ state: 'unavailable', repo: null, name: 'owner/hung' });
+    expect(await within(next)).toMatchObject({ state: 'fresh', repo: { fullName: 'owner/next' } });
+    expect(fake.calls.map((call) => call.init.signal)).toEqual([expect.any(AbortSignal), expect.any(AbortSignal)]);
+    expect(await client.repo('owner/hung')).toMatchObject({ state: 'unavailable' }); // a failure: not asked again at once
+    expect(fake.calls).toHaveLength(2);
   });
 
   it('survives a broken cache (storage unavailable) by asking GitHub', async () => {

@@ -25,6 +25,12 @@ export const RETRY_MS = 5 * 60 * 1000;
  * GitHub does not answer (its ETag still makes a 304 refresh it).
  */
 export const MAX_STALE_MS = 7 * FRESH_MS;
+/**
+ * How long one request may take. fetch has no limit of its own: a connection that stalls (a captive portal, a network
+ * that went away mid-request) held its repository's single flight and one of the few slots until the worker died, and
+ * with a few of them every badge's request waited behind them, the batch of cards that asked answered never.
+ */
+export const REQUEST_TIMEOUT_MS = 20_000;
 
 export interface RepoResult {
   /** fresh: cached < 24 h or just fetched; stale: older cache, under MAX_STALE_MS (revalidating, or GitHub unreachable). */
@@ -41,6 +47,8 @@ export interface GithubClientOptions {
   /** The optional personal access token (options page); read per request so a change applies at once. */
   token?: () => Promise<string | null>;
   concurrency?: number;
+  /** Tests: REQUEST_TIMEOUT_MS. */
+  timeoutMs?: number;
   /**
    * Called once per token GitHub answers 401 to (revoked, expired, mistyped), so the options page can say so; the token
    * is asked without from then on. May be async; its failure is only logged.
@@ -59,7 +67,7 @@ export interface GithubClient {
 type Entry = RepoCacheEntry | null;
 
 export function createGithubClient(options: GithubClientOptions): GithubClient {
-  const { fetch: fetchFn, cache, now, token = async () => null, concurrency = 4, onRevalidated, onTokenRejected } = options;
+  const { fetch: fetchFn, cache, now, token = async () => null, concurrency = 4, timeoutMs = REQUEST_TIMEOUT_MS, onRevalidated, onTokenRejected } = options;
   const limit = createLimiter(concurrency);
   const inFlight = createSingleFlight<RepoResult>();
   const blocks = createBlocks(cache, now, GITHUB_MAX_WAIT);
@@ -140,9 +148,10 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
         headers: githubHeaders(url, auth, cached?.status === 'ok' ? cached.etag : null),
         credentials: 'omit',
         cache: 'no-store', // our own ETag handling; the HTTP cache must not answer for GitHub
+        signal: AbortSignal.timeout(timeoutMs), // also bounds reading the body below (a stalled body is a failure)
       });
     } catch {
-      return failed(key, cached, name); // offline, DNS, CORS…
+      return failed(key, cached, name); // offline, DNS, CORS, timed out…
     }
     if (response.status === 401 && auth) {
       // Revoked, expired or mistyped: public repositories need no token, so ask again without it.

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { getPaperRepos } from '../../storage/repo-cache';
-import { createHfPaperRepos } from './hf';
-import { clock, DAY, deferred, fakeFetch, freshDatabase, HOUR, jsonResponse } from './test-helpers';
+import { createHfPaperRepos, type HfPaperReposOptions } from './hf';
+import { clock, DAY, deferred, fakeFetch, freshDatabase, HOUR, jsonResponse, stalled, within } from './test-helpers';
 
 /** A trimmed `/api/papers/{id}` body as Hugging Face sends it (optional fields absent, not null). */
 const paper = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -16,11 +16,11 @@ const paper = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function setup(script: Parameters<typeof fakeFetch>[0]) {
+async function setup(script: Parameters<typeof fakeFetch>[0], extra: Partial<HfPaperReposOptions> = {}) {
   const { db, cache } = await freshDatabase();
   const time = clock();
   const fake = fakeFetch(script);
-  const hf = createHfPaperRepos({ fetch: fake.fetch, cache, now: time.now });
+  const hf = createHfPaperRepos({ fetch: fake.fetch, cache, now: time.now, ...extra });
   return { db, cache, time, fake, hf };
 }
 
@@ -77,6 +77,17 @@ describe('Hugging Face paper repositories', () => {
     }
     expect(await getPaperRepos(db, '2401.00006')).toBeNull();
     expect(fake.calls).toHaveLength(4);
+  });
+
+  it('a request that stalls is given up after the timeout, and the papers queued behind it are asked', async () => {
+    const { hf } = await setup(
+      (url, call) => (url.endsWith('/2401.00010') ? stalled(call) : jsonResponse(paper('2401.00011', { githubRepo: 'https://github.com/o/r' }))),
+      { concurrency: 1, timeoutMs: 50 },
+    );
+    const hung = hf.reposFor('2401.00010');
+    const next = hf.reposFor('2401.00011');
+    expect(await within(hung)).toEqual([]);
+    expect(await within(next)).toEqual(['o/r']);
   });
 
   it('one request for concurrent callers; invalid ids are never asked', async () => {

@@ -3,7 +3,7 @@
 // revalidating, one request per paper at a time, and none while Hugging Face's rate limit says wait.
 import type { PaperReposEntry } from '../../storage/schema';
 import type { PaperRepoCache } from './cache';
-import { FRESH_MS } from './client';
+import { FRESH_MS, REQUEST_TIMEOUT_MS } from './client';
 import { parseHfPaper } from './parse';
 import { createLimiter, createSingleFlight, safely } from './queue';
 import { createBlocks, HF_MAX_WAIT, hfBlockedUntil } from './rate-limit';
@@ -18,6 +18,8 @@ export interface HfPaperReposOptions {
   cache: PaperRepoCache;
   now: () => number;
   concurrency?: number;
+  /** Tests: REQUEST_TIMEOUT_MS. */
+  timeoutMs?: number;
 }
 
 export interface HfPaperRepos {
@@ -27,7 +29,7 @@ export interface HfPaperRepos {
 }
 
 export function createHfPaperRepos(options: HfPaperReposOptions): HfPaperRepos {
-  const { fetch: fetchFn, cache, now, concurrency = 2 } = options;
+  const { fetch: fetchFn, cache, now, concurrency = 2, timeoutMs = REQUEST_TIMEOUT_MS } = options;
   const limit = createLimiter(concurrency);
   const inFlight = createSingleFlight<string[]>();
   const blocks = createBlocks(cache, now, HF_MAX_WAIT);
@@ -53,7 +55,8 @@ export function createHfPaperRepos(options: HfPaperReposOptions): HfPaperRepos {
     let response: Response;
     try {
       // No cookies: the lookup is anonymous whatever the user's Hugging Face session.
-      response = await fetchFn(HF_PAPERS_API + id, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+      // Bounded in time, as GitHub's (client.ts): a stalled request would hold its slot, and the cards behind it, forever.
+      response = await fetchFn(HF_PAPERS_API + id, { headers: { Accept: 'application/json' }, credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
     } catch {
       return fallback;
     }

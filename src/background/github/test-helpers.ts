@@ -76,6 +76,16 @@ export function githubRepoBody(fullName: string, overrides: Record<string, unkno
   };
 }
 
+/** A response that never comes, as a stalled connection's: only the request's abort signal ends it, as it ends a real fetch. */
+export function stalled(call: Call): Promise<Response> {
+  return new Promise((_, reject) => call.init.signal?.addEventListener('abort', () => reject(call.init.signal!.reason)));
+}
+
+/** `promise`, or 'still waiting' after `ms` (real time): a test of something that must not hang fails instead of hanging. */
+export function within<T>(promise: Promise<T>, ms = 2000): Promise<T | 'still waiting'> {
+  return Promise.race([promise, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+}
+
 /** A promise with its resolver outside, to hold a response open. */
 export function deferred<T>() {
   let resolve!: (value: T) => void;
