@@ -17,7 +17,7 @@ export interface HandlerDeps {
   broadcast: (notice: Notice) => void;
   /** GitHub and Hugging Face lookups, cached (see ./github). */
   repos: {
-    repo(name: string): Promise<RepoSummary | null>;
+    repo(name: string, ask?: { spare?: boolean }): Promise<RepoSummary | null>;
     paperRepos(arxivId: string): Promise<string[]>;
   };
   settings: () => Promise<Settings>;
@@ -34,8 +34,8 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
   switch (message.type) {
     // Each item on its own: one that fails (offline, rate-limited) is unavailable, and the others are answered.
     case 'repos': {
-      const { names } = message.payload as Envelope<'repos'>['payload'];
-      return Promise.all(names.map((name) => deps.repos.repo(name).catch(() => null)));
+      const { names, spare } = message.payload as Envelope<'repos'>['payload'];
+      return Promise.all(names.map((name) => deps.repos.repo(name, spare ? { spare } : undefined).catch(() => null)));
     }
     case 'paperRepos': {
       const { arxivIds } = message.payload as Envelope<'paperRepos'>['payload'];

@@ -366,6 +366,11 @@ describe('handle', () => {
     const deps = depsOver(async () => db, { repos });
     const names = ['b/two', 'rate/limited', 'a/one'];
     expect(await handle(parseEnvelope({ type: 'repos', payload: { names } }), deps)).toEqual([summary('b/two'), null, summary('a/one')]);
+    expect(repos.repo).toHaveBeenCalledWith('b/two', undefined);
+    // Badges that show the page's stars: GitHub is spared for them when its quota runs low (github/client.ts).
+    await handle(parseEnvelope({ type: 'repos', payload: { names: ['hf/starred'], spare: true } }), deps);
+    expect(repos.repo).toHaveBeenLastCalledWith('hf/starred', { spare: true });
+    expect(() => parseEnvelope({ type: 'repos', payload: { names: ['hf/starred'], spare: 'yes' } })).toThrow(/spare/);
     expect(await handle(parseEnvelope({ type: 'paperRepos', payload: { arxivIds: ['2401.00001', '2401.00002'] } }), deps)).toEqual([['lab/2401.00001'], []]);
   });
 

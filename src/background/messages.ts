@@ -243,7 +243,11 @@ export const requests = {
    * GitHub facts for badges, answered in the same order (null: unavailable). A page's content script asks for the
    * badges of a batch of overlays in one message (issue #7: one message per badge cost ~0.6 ms each in the page).
    */
-  repos: v.strictObject({ names: v.pipe(v.array(v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo'))), v.minLength(1), v.maxLength(BATCH_MAX)) }),
+  repos: v.strictObject({
+    names: v.pipe(v.array(v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo'))), v.minLength(1), v.maxLength(BATCH_MAX)),
+    /** The cards show stars of their own (the page's): GitHub is not asked for them when its quota runs low. */
+    spare: v.optional(v.literal(true)),
+  }),
   /** Repositories Hugging Face knows for these arXiv papers (same order; [] when none or unavailable), in one message. */
   paperRepos: v.strictObject({
     arxivIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id'))), v.minLength(1), v.maxLength(BATCH_MAX)),

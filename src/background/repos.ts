@@ -3,7 +3,7 @@
 import type { Database } from '../storage/reading-list';
 import type { RepoSummary } from './messages';
 import { databaseCache } from './github/cache';
-import { createGithubClient, type RepoResult } from './github/client';
+import { createGithubClient, type RepoAsk, type RepoResult } from './github/client';
 import { createHfPaperRepos } from './github/hf';
 
 export function summarize(result: RepoResult): RepoSummary {
@@ -27,7 +27,7 @@ export function createRepoService(
   const github = createGithubClient({ fetch: fetchFn, cache, now: Date.now, token, onTokenRejected });
   const hf = createHfPaperRepos({ fetch: fetchFn, cache, now: Date.now });
   return {
-    repo: async (name: string) => summarize(await github.repo(name)),
+    repo: async (name: string, ask?: RepoAsk) => summarize(await github.repo(name, ask)),
     paperRepos: (arxivId: string) => hf.reposFor(arxivId),
   };
 }

@@ -717,8 +717,25 @@ describe('Annotator', () => {
     await flush();
     const badges = [...roots.get(hosts()[0]!)!.querySelectorAll('a.badge')] as HTMLAnchorElement[];
     expect(badges.map((b) => b.href)).toEqual(['https://github.com/Owner/Repo']); // the malformed name gets no link
-    expect(port.repo).toHaveBeenCalledWith('Owner/Repo');
+    expect(port.repo).toHaveBeenCalledWith('Owner/Repo', true); // it shows the page's stars: GitHub may be spared
     expect(shownText(badges[0]!)).toContain('★ 1.2k · 12d ago');
+  });
+
+  it("asks for a badge that shows the page's stars as one GitHub may be spared for (its quota running low)", async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    const starred: SiteAdapter<null> = {
+      ...fakeAdapter,
+      extract: (c) => {
+        const paper = fakeAdapter.extract(c, null)!;
+        return paper.id === 'fake:1' ? { ...paper, githubRepos: ['hf/starred'], githubStars: 99 } : { ...paper, githubRepos: ['arxiv/plain'], githubStars: null };
+      },
+    };
+    const a = new Annotator({ doc: document, adapterFor: () => starred, port, now: () => new Date('2026-07-02T00:00:00Z') });
+    running.push(a);
+    await a.start();
+    await flush();
+    expect(vi.mocked(port.repo).mock.calls.sort()).toEqual([['arxiv/plain', false], ['hf/starred', true]]);
   });
 
   it('saves the hovered card on the keyboard shortcut', async () => {

@@ -26,7 +26,8 @@ export interface ReadingListPort {
   /** `id`, here and in setStatus: the record's (a card's `savedAs`, where its state has one). */
   remove(id: string): Promise<void>;
   setStatus(id: string, status: ReadingStatus): Promise<PageSavedState | null>;
-  repo(name: string): Promise<RepoSummary | null>;
+  /** `spare`: the card shows the page's stars already (GitHub is not asked when its quota runs low). */
+  repo(name: string, spare?: boolean): Promise<RepoSummary | null>;
   moreRepos(paper: Paper): Promise<string[]>;
   /** Scores cards in the background (only asked when relevance is on); answers only the marked ones. */
   relevance?(cards: RelevanceCard[], context: RelevanceCard[]): Promise<RelevanceMark[]>;
@@ -1575,7 +1576,7 @@ export class Annotator {
       toggle: (save) => withPaper((paper) => void this.toggle(paper, save)),
       setStatus: (status) => withPaper((paper) => void this.setStatus(paper, status)),
       mark: (label) => this.mark(label),
-      repo: (name) => port.repo(name),
+      repo: (name, spare) => port.repo(name, spare),
       moreRepos: (p) => port.moreRepos(p),
       now: () => this.now().getTime(),
     };

@@ -389,4 +389,20 @@ describe('startContentScript asks for repositories a Hugging Face card shows sta
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(asked.filter((m) => m.type === 'paperRepos').flatMap((m) => m.payload.arxivIds)).toEqual(['2607.00001']);
   });
+
+  it("asks for the badges that show the page's stars in a message of their own, which GitHub may be spared for", async () => {
+    history.replaceState(null, '', '/list');
+    document.body.innerHTML = '<article data-stars="12" data-repo="hf/starred"><a class="paper" href="/2607.00001">l</a></article><article data-repo="arxiv/plain"><a class="paper" href="/2607.00002">l</a></article>';
+    const withRepos = {
+      ...hfCards,
+      extract(card: Element) {
+        return { ...hfCards.extract(card), githubRepos: [card.getAttribute('data-repo')!] };
+      },
+    };
+    startContentScript([withRepos]); // the last test here: a content script is never stopped
+    await vi.waitFor(() => expect(asked.filter((m) => m.type === 'repos')).toHaveLength(2));
+    expect(asked.filter((m) => m.type === 'repos').map((m) => m.payload)).toEqual(
+      expect.arrayContaining([{ names: ['arxiv/plain'] }, { names: ['hf/starred'], spare: true }]),
+    );
+  });
 });

@@ -42,6 +42,8 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
     (papers: Paper[]) => send('topics', { papers: papers.map((p) => ({ title: p.title.slice(0, PAPER_LIMITS.title), abstract: p.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null })) }),
     BATCH_MAX,
   );
+  const repos = batched((names: string[]) => send('repos', { names }), BATCH_MAX);
+  const spareRepos = batched((names: string[]) => send('repos', { names, spare: true }), BATCH_MAX);
   const annotator = new Annotator({
     doc: document,
     adapterFor: (url) => adapters.find((adapter) => adapter.pageKind(url) !== null) ?? null,
@@ -57,8 +59,9 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
         const saved = await send('edit', { id, edit: { status } });
         return saved && { id: saved.id, status: saved.status, tags: saved.tags };
       },
-      // The badges of the overlays built in one slice: one message for all (see batched).
-      repo: batched((names: string[]) => send('repos', { names }), BATCH_MAX),
+      // The badges of the overlays built in one slice: one message for all (see batched); those showing the page's
+      // stars in another, which GitHub is asked for only while its quota is not running low.
+      repo: (name, spare) => (spare ? spareRepos : repos)(name),
       moreRepos: async (paper) => {
         // Hugging Face's own data already says whether a paper has code; elsewhere, ask its paper API. A Hugging Face
         // card read from its markup (a listing re-rendered in the page) shows the stars but links them to the paper

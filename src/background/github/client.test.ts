@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { getRepo, putRepo } from '../../storage/repo-cache';
-import { createGithubClient, FRESH_MS, githubHeaders, MAX_STALE_MS, RETRY_MS, type GithubClientOptions } from './client';
+import { createGithubClient, FRESH_MS, githubHeaders, MAX_STALE_MS, RETRY_MS, SPARE_RESERVE, type GithubClientOptions } from './client';
 import { createHfPaperRepos } from './hf';
 import { clock, DAY, deferred, fakeFetch, freshDatabase, githubRepoBody, HOUR, jsonResponse, notModified, stalled, within } from './test-helpers';
 
@@ -153,6 +153,33 @@ describe('GitHub client: concurrency', () => {
 });
 
 describe('GitHub client: rate limits', () => {
+  it("keeps the quota's last requests for badges with no figures of their own: one showing the page's stars is not asked then", async () => {
+    let remaining = 40;
+    const { client, fake, time } = await setup((url) =>
+      ok(url.slice('https://api.github.com/repos/'.length), {}, { 'x-ratelimit-remaining': String(--remaining), 'x-ratelimit-reset': String(time.now() / 1000 + 1800) }),
+    );
+    // Plenty left: a card with the page's stars is asked for as any other (its last push, whether archived).
+    expect(await client.repo('hf/first', { spare: true })).toMatchObject({ state: 'fresh' });
+    time.advance(DAY + 1); // its answer is a day old now
+    for (let i = 0; i < 19; i++) await client.repo(`arxiv/card${i}`);
+    expect(remaining).toBe(SPARE_RESERVE);
+    expect(await client.repo('hf/second', { spare: true })).toMatchObject({ state: 'fresh' }); // 20 left: asked
+    const asked = fake.calls.length;
+    // Below the reserve: the card keeps its page's figures, and the requests left go to badges that have none.
+    expect(await client.repo('hf/third', { spare: true })).toEqual({ state: 'unavailable', repo: null, name: 'hf/third' });
+    expect(fake.calls).toHaveLength(asked);
+    expect(await client.repo('arxiv/next')).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(asked + 1);
+    // A cached answer is still given, and is not revalidated while the quota is low.
+    expect(await client.repo('hf/first', { spare: true })).toMatchObject({ state: 'stale', repo: { stars: 1234 } });
+    await client.idle();
+    expect(fake.calls).toHaveLength(asked + 1);
+    // Once the hour is over, the card's repository is asked for again.
+    time.advance(HOUR);
+    expect(await client.repo('hf/third', { spare: true })).toMatchObject({ state: 'fresh' });
+    expect(fake.calls).toHaveLength(asked + 2);
+  });
+
   it('stops after X-RateLimit-Remaining: 0 until X-RateLimit-Reset, then resumes', async () => {
     const { client, fake, time } = await setup((url) =>
       ok(url.slice('https://api.github.com/repos/'.length), {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(time.now() / 1000 + 1800) }),

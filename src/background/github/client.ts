@@ -31,6 +31,19 @@ export const MAX_STALE_MS = 7 * FRESH_MS;
  * with a few of them every badge's request waited behind them, the batch of cards that asked answered never.
  */
 export const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * The requests of GitHub's hour kept for badges that have no figures of their own. A Hugging Face card shows the stars
+ * its page gives (which cost no GitHub quota): GitHub is asked for its last push only while more than this many
+ * requests are left, so a long Hugging Face listing does not spend the anonymous 60 an hour that an arXiv listing's
+ * badges, which have nothing else, need. A third of the anonymous hour; with a token (5,000) it never binds.
+ */
+export const SPARE_RESERVE = 20;
+
+/** Options of one lookup. */
+export interface RepoAsk {
+  /** The card shows figures of its own (the page's stars): GitHub is not asked when its quota runs low (SPARE_RESERVE). */
+  spare?: boolean;
+}
 
 export interface RepoResult {
   /** fresh: cached < 24 h or just fetched; stale: older cache, under MAX_STALE_MS (revalidating, or GitHub unreachable). */
@@ -59,7 +72,7 @@ export interface GithubClientOptions {
 }
 
 export interface GithubClient {
-  repo(fullName: string): Promise<RepoResult>;
+  repo(fullName: string, ask?: RepoAsk): Promise<RepoResult>;
   /** Resolves when no request is in flight or queued (tests; shutdown). */
   idle(): Promise<void>;
 }
@@ -78,12 +91,24 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   /** Tokens GitHub answered 401 to: not sent again, so one revoked token does not cost every badge. */
   const rejectedTokens = new Set<string>();
 
+  /** What GitHub's last answer said is left of its quota, per quota (anonymous, token), until it resets. */
+  const quota = new Map<string, { remaining: number; resetAt: number }>();
+  const runningLow = (blockKey: string) => {
+    const left = quota.get(blockKey);
+    return !!left && left.remaining < SPARE_RESERVE && now() < left.resetAt;
+  };
+  function noteQuota(blockKey: string, headers: Headers): void {
+    const remaining = Number(headers.get('x-ratelimit-remaining') ?? NaN);
+    const reset = Number(headers.get('x-ratelimit-reset') ?? NaN); // epoch seconds
+    if (headers.get('x-ratelimit-remaining')?.trim() && Number.isInteger(remaining) && Number.isFinite(reset)) quota.set(blockKey, { remaining, resetAt: reset * 1000 });
+  }
+
   const coolingDown = (key: string) => {
     const since = now() - (failedAt.get(key) ?? -Infinity);
     return since >= 0 && since < RETRY_MS;
   };
 
-  async function repo(fullName: string): Promise<RepoResult> {
+  async function repo(fullName: string, ask: RepoAsk = {}): Promise<RepoResult> {
     const name = fullName.trim();
     if (!REPO_NAME.test(name)) return { state: 'not-found', repo: null, name }; // cannot exist; never asked
     const key = repoKey(name);
@@ -94,9 +119,9 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     const age = cached ? now() - cached.fetchedAt : Infinity;
     if (cached && age >= 0 && age < FRESH_MS) return answer(cached, name, 'fresh');
     if (coolingDown(key)) return fallback(cached, name);
-    if (!servable(cached)) return refresh(name, key, cached);
+    if (!servable(cached)) return refresh(name, key, cached, ask);
     // Stale: answer at once, revalidate behind it.
-    void refresh(name, key, cached).then((result) => notify(name, result));
+    void refresh(name, key, cached, ask).then((result) => notify(name, result));
     return answer(cached, name, 'stale');
   }
 
@@ -126,8 +151,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     }
   }
 
-  function refresh(name: string, key: string, cached: Entry): Promise<RepoResult> {
-    return inFlight.run(key, () => limit(() => request(name, key, cached).catch(() => failed(key, cached, name))));
+  function refresh(name: string, key: string, cached: Entry, ask: RepoAsk): Promise<RepoResult> {
+    return inFlight.run(key, () => limit(() => request(name, key, cached, ask).catch(() => failed(key, cached, name))));
   }
 
   /** What was cached, and the repository is not asked again before RETRY_MS. */
@@ -136,11 +161,12 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     return fallback(cached, name);
   }
 
-  async function request(name: string, key: string, cached: Entry): Promise<RepoResult> {
+  async function request(name: string, key: string, cached: Entry, ask: RepoAsk): Promise<RepoResult> {
     const given = validToken(await safely(token, null));
     const auth = given && !rejectedTokens.has(given) ? given : null;
     const blockKey = auth ? 'github:token' : 'github:anonymous'; // a token has its own, larger quota
     if (await blocks.active(blockKey)) return fallback(cached, name);
+    if (ask.spare && runningLow(blockKey)) return fallback(cached, name); // the card keeps its page's stars
     const url = `${GITHUB_API}/repos/${name}`;
     let response: Response;
     try {
@@ -160,8 +186,9 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
         console.warn('Papershelf: GitHub rejected the token from the options page (401); asking without it');
         tellRejected(auth);
       }
-      return request(name, key, cached);
+      return request(name, key, cached, ask);
     }
+    noteQuota(blockKey, response.headers);
     const json = response.status === 200 || response.status >= 400 ? await safely(() => response.json(), undefined) : undefined;
     const until = githubBlockedUntil(response, githubMessage(json), now());
     if (until !== null) {

@@ -37,7 +37,8 @@ export interface OverlayActions {
   setStatus(status: ReadingStatus): void;
   mark(label: string): void;
   /** Repository facts from the background (cache or GitHub); null when unavailable. */
-  repo(name: string): Promise<RepoSummary | null>;
+  /** `spare`: the badge shows the page's stars already. */
+  repo(name: string, spare?: boolean): Promise<RepoSummary | null>;
   /** Repositories known elsewhere for a paper the page shows none for (Hugging Face's paper API). */
   moreRepos(paper: Paper): Promise<string[]>;
   now(): number;
@@ -113,11 +114,12 @@ export function createCardOverlay(
     for (const repo of repos) {
       const key = repo.toLowerCase();
       if (shown.has(key) || !built) continue;
-      const badge = createGithubBadge(doc, repo, repos.length === 1 ? pageStars : null, actions.now);
+      const stars = repos.length === 1 ? pageStars : null;
+      const badge = createGithubBadge(doc, repo, stars, actions.now);
       if (!badge) continue;
       shown.add(key);
       built.badges.append(badge.element);
-      actions.repo(repo).then(
+      actions.repo(repo, stars !== null).then(
         (view) => view && badge.update(view),
         () => {}, // offline or rate-limited: the name and any page figure stay
       );
