@@ -7,6 +7,7 @@ import { WAIT_FOR_WHOLE_LIST } from './ExportPanel';
 import { ImportSummaryView } from './ImportSummaryView';
 import { countLabel, formatCount } from '../../popup/format';
 import { MAX_IMPORT_BYTES, TOO_LARGE } from '../../core/export/limits';
+import { decodeImportBytes } from '../../core/export/decode';
 import { mergeBackupSettings, settingsMergeText, type BackupSettings, type SettingsMerge } from '../../core/export/settings';
 
 type Parsed = Extract<Awaited<ReturnType<ExportModule['parseImport']>>, { ok: true }>;
@@ -93,7 +94,8 @@ export function ImportPanel({
     try {
       // Refused by its size, before it is read: the parser would refuse it too, once the page had held it all.
       if (file.size > MAX_IMPORT_BYTES) throw new Error(`${TOO_LARGE}. Nothing was imported.`);
-      const [module, text] = await Promise.all([load(), file.text()]);
+      // Not file.text(): that reads every file as UTF-8, and Latin-1 and UTF-16 files are reference files too.
+      const [module, text] = await Promise.all([load(), file.arrayBuffer().then(decodeImportBytes)]);
       signal.throwIfAborted();
       const onProgress = (done: number, total: number) => !signal.aborted && setProgress(`Checking ${formatCount(done)} of ${formatCount(total)} records…`);
       const parsed = await module.parseImport(text, file.name, { onProgress, signal });

@@ -701,11 +701,13 @@ describe('library import', () => {
     const huge = new File(['[]'], 'video.json', { type: 'application/json' });
     Object.defineProperty(huge, 'size', { value: 3 * 1024 ** 3 }); // a 3 GB file picked by mistake
     const text = vi.spyOn(huge, 'text');
+    const bytes = vi.spyOn(huge, 'arrayBuffer');
     fireEvent.change(screen.getByLabelText(/^File/), { target: { files: [huge] } });
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Could not import video.json: The file is larger than the 50 MB import limit. Nothing was imported.',
     );
     expect(text).not.toHaveBeenCalled();
+    expect(bytes).not.toHaveBeenCalled();
     expect(module.parseImport).not.toHaveBeenCalled();
     expect(api.putMany).not.toHaveBeenCalled();
     expect((screen.getByLabelText(/^File/) as HTMLInputElement).disabled).toBe(false);
@@ -719,6 +721,21 @@ describe('library import', () => {
     choose('{oops', 'broken.json');
     expect((await screen.findByRole('alert')).textContent).toBe('Could not import broken.json: The file is not valid JSON. Nothing was imported.');
     expect(api.putMany).not.toHaveBeenCalled();
+  });
+
+  it('reads a Latin-1 or UTF-16 file as its letters: Müller is not M\uFFFDller, nor a file refused as binary', async () => {
+    const module = fakeExportModule();
+    renderLibrary(papers, module);
+    await screen.findByText('First paper');
+    const bib = '@article{m, title={Caf\u00e9}, author={M\u00fcller, J\u00f6rg}}';
+    const latin1 = Uint8Array.from([...bib].map((c) => c.charCodeAt(0)));
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...bib].flatMap((c) => [c.charCodeAt(0), 0])]);
+    for (const [bytes, name] of [[latin1, 'jabref.bib'], [utf16, 'windows.bib']] as const) {
+      module.parseImport.mockClear();
+      fireEvent.change(screen.getByLabelText(/^File/), { target: { files: [new File([bytes], name)] } });
+      await waitFor(() => expect(module.parseImport).toHaveBeenCalledWith(bib, name, expect.anything()));
+      await waitFor(() => expect((screen.getByLabelText(/^File/) as HTMLInputElement).disabled).toBe(false));
+    }
   });
 });
 
