@@ -270,6 +270,27 @@ describe('parseImport: files from other tools', () => {
     const one = await ok(JSON.stringify({ id: 1, type: 'article-journal', title: 'Single', DOI: '10.1234/ABC', issued: { 'date-parts': [['2020', '5', '6']] }, number: 7 }));
     expect(one.records[0]).toMatchObject({ id: 'doi:10.1234/abc', paper: { published: '2020-05-06' } });
   });
+
+  it('CSL dates written as EDTF strings (the CSL 1.0.2 schema allows them in place of date-parts, and as `edtf`) are read, not the item skipped', async () => {
+    const items = [
+      { id: 'a', type: 'article-journal', title: 'Day', issued: '2020-05-01' },
+      { id: 'b', type: 'article-journal', title: 'Month', issued: '2019-07' },
+      { id: 'c', type: 'article-journal', title: 'Interval', issued: '2018-03-02/2018-03-05' },
+      { id: 'd', type: 'article-journal', title: 'Edtf field', issued: { edtf: '2017-11' } },
+      { id: 'e', type: 'paper-conference', title: 'Event', 'event-date': '2016' },
+      { id: 'f', type: 'article-journal', title: 'Unknown', issued: 'XXXX' },
+    ];
+    const result = await ok(JSON.stringify(items), 'edtf.json');
+    expect(result.skipped).toEqual([]);
+    expect(result.records.map((r) => [r.paper.title, r.paper.published])).toEqual([
+      ['Day', '2020-05-01'],
+      ['Month', '2019-07'],
+      ['Interval', '2018-03-02'],
+      ['Edtf field', '2017-11'],
+      ['Event', '2016'],
+      ['Unknown', null],
+    ]);
+  });
 });
 
 describe('parseImport: validation per record', () => {

@@ -335,11 +335,25 @@ const CslNameSchema = v.object({
   'non-dropping-particle': optionalText,
   'dropping-particle': optionalText,
 });
-const CslDateSchema = v.object({
-  'date-parts': v.optional(v.array(v.array(v.union([v.number(), v.string()])))),
-  raw: optionalText,
-  literal: optionalText,
-});
+/**
+ * A CSL date: date-parts, or an EDTF string ("2020-05-01", "2020-05"), which the CSL 1.0.2 schema allows in place of
+ * the object and as its `edtf`; both are read as the `raw` date they are (csl.ts dateParts reads its leading ISO date).
+ */
+const CslDateSchema = v.union([
+  v.pipe(
+    v.object({
+      'date-parts': v.optional(v.array(v.array(v.union([v.number(), v.string()])))),
+      raw: optionalText,
+      literal: optionalText,
+      edtf: optionalText,
+    }),
+    v.transform(({ edtf, ...date }) => (edtf !== undefined && date['date-parts'] === undefined && date.raw === undefined ? { ...date, raw: edtf } : date)),
+  ),
+  v.pipe(
+    v.string(),
+    v.transform((raw) => ({ raw })),
+  ),
+]);
 /** The CSL variables Papershelf reads; others are ignored. Type errors skip the item. */
 const CslInputSchema = v.object({
   id: v.optional(v.union([v.string(), v.number()])),
