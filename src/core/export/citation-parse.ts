@@ -24,6 +24,18 @@ export type RawRisRecord = Record<string, unknown>;
 const IDENTITY_FIELDS = ['doi', 'url', 'eprint'];
 const TEX_ESCAPE = /\{\\([_%&#$])\}|\\([_%&#$])/g;
 
+/**
+ * The name lists. citation-js reads the spaces after a TeX command as part of it, so in `Gau\ss and Riemann, B.` or
+ * `Man, Per\& and Doe, Jane` it found no ` and ` and made the two authors one; BibTeX splits names at ` and ` whatever
+ * comes before. An empty group after such a command (`\ss{} and`) ends it where TeX would, and is nothing in the name.
+ */
+const NAME_FIELDS = ['author', 'editor'];
+const COMMAND_BEFORE_AND = /\\([A-Za-z]+|[&%$#_{}])(?= +and\s)/gi;
+
+function diacritics(): Record<string, unknown> {
+  return (plugins.config.get('@bibtex') as { constants: { diacritics: Record<string, unknown> } }).constants.diacritics;
+}
+
 export function parseBibtexText(text: string): RawBibEntry[] {
   const entries = plugins.input.data(text, '@biblatex/text');
   if (!Array.isArray(entries)) throw new SyntaxError('no entries');
@@ -31,6 +43,11 @@ export function parseBibtexText(text: string): RawBibEntry[] {
     for (const field of IDENTITY_FIELDS) {
       const value = entry.properties?.[field];
       if (typeof value === 'string') entry.properties[field] = value.replace(TEX_ESCAPE, (_, braced: string | undefined, bare: string | undefined) => braced ?? bare ?? '');
+    }
+    for (const field of NAME_FIELDS) {
+      const value = entry.properties?.[field];
+      // An accent command (\c, \u) takes what follows as its letter: left as it is.
+      if (typeof value === 'string') entry.properties[field] = value.replace(COMMAND_BEFORE_AND, (command, name: string) => (Object.hasOwn(diacritics(), name) ? command : `${command}{}`));
     }
   }
   return entries as RawBibEntry[];

@@ -87,3 +87,25 @@ describe('a tag named like an arXiv archive ("math", "physics", "quant-ph") come
     expect(parsed.records[0]?.tags).toEqual(['math']);
   });
 });
+
+describe('BibTeX author lists: a name ending in a TeX command before " and " is still its own name', () => {
+  it.each([
+    ['Carl Friedrich Gau\\ss and Bernhard Riemann', ['Carl Friedrich Gauß', 'Bernhard Riemann']],
+    ['Hansen, Bj\\o and Doe, Jane', ['Bjø Hansen', 'Jane Doe']],
+    ['Lab, Smith \\& and Doe, Jane and Roe, Rick', ['Smith & Lab', 'Jane Doe', 'Rick Roe']],
+    ['Under, Score\\_ and Doe, Jane', ['Score_ Under', 'Jane Doe']],
+    // As before: a command within a name, and one braced.
+    ['M\\"uller, J\\"org and Wei{\\ss} and Doe, Jane', ['Jörg Müller', 'Weiß', 'Jane Doe']],
+  ])('%s', async (authors, expected) => {
+    const result = await ok(`@article{k, title={Names}, author={${authors}}, year={2020}}`, 'names.bib');
+    expect(result.records[0]?.paper.authors).toEqual(expected);
+  });
+
+  it("a Papershelf export's author whose given name ends in an escaped character (`Smith, Ann\\_ and …`) comes back as it went", async () => {
+    const paper: SavedPaper = { ...openreview, paper: { ...openreview.paper, authors: ['Ann_ Smith', 'Bo& Lee', 'Jane Doe'] } };
+    const exported = await exportPapers([paper], 'bibtex');
+    expect(exported.text).toContain('author = {Smith, Ann\\_ and Lee, Bo\\& and Doe, Jane}');
+    const result = await ok(exported.text, exported.filename);
+    expect(result.records[0]?.paper.authors).toEqual(['Ann_ Smith', 'Bo& Lee', 'Jane Doe']);
+  });
+});
