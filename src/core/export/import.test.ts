@@ -369,6 +369,20 @@ describe('parseImport: validation per record', () => {
     ]);
   });
 
+  it('a paper with more authors than a record keeps (5,154 for ATLAS and CMS) is imported with the first 5,000 and the count, not skipped', async () => {
+    const names = Array.from({ length: 5154 }, (_, i) => `Author${i} Person`);
+    const bib = `@article{atlas, title = {Combined Measurement of the Higgs Boson Mass}, author = {${names.join(' and ')}}, eprint = {1503.07589}, archivePrefix = {arXiv}, year = 2015}`;
+    const csl = JSON.stringify([{ id: 'x', type: 'article-journal', title: 'Combined Measurement of the Higgs Boson Mass', DOI: '10.1103/PhysRevLett.114.191803', author: names.map((n) => ({ given: n.split(' ')[0], family: 'Person' })) }]);
+    const ris = `TY  - JOUR\nTI  - Combined Measurement of the Higgs Boson Mass\n${names.map((n) => `AU  - Person, ${n.split(' ')[0]}`).join('\n')}\nPY  - 2015\nER  - \n`;
+    for (const [text, name] of [[bib, 'atlas.bib'], [csl, 'atlas.json'], [ris, 'atlas.ris']]) {
+      const result = await ok(text!, name);
+      expect(result.skipped).toEqual([]);
+      expect(result.records).toHaveLength(1);
+      const paper = result.records[0]!.paper;
+      expect([paper.authors.length, paper.authors[0], paper.authors.at(-1), paper.authorCount]).toEqual([5000, 'Author0 Person', 'Author4999 Person', 5154]);
+    }
+  }, 30_000);
+
   it('never takes a script URL from a citation file', async () => {
     const result = await ok('@misc{x, title = {T}, url = {javascript:alert(1)}, howpublished = {data:text/html,<script>}}', 'x.bib');
     expect(result.records[0]?.paper.url).toBeNull();

@@ -16,7 +16,7 @@
 //   never override what the user did with a paper already in the list (see mergeImport).
 import * as v from 'valibot';
 import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages';
-import { mergePapers, normalizeSpace } from '../paper';
+import { mergePapers, normalizeSpace, PAPER_LIMITS } from '../paper';
 import type { Paper } from '../paper';
 import { v5Record, v8Record, type SavedPaper } from '../../storage/schema';
 import { RECORD_LIMITS } from '../../storage/limits';
@@ -151,8 +151,12 @@ function validTags(candidates: readonly string[]): string[] {
 type Checked = { record: SavedPaper } | { skip: ImportSkip };
 
 /** A citation record as a new reading-list entry, validated like everything the list stores. */
-function importedRecord(paper: Paper, tags: readonly string[], where: string): Checked {
-  if (!paper.title) return { skip: { id: where, reason: 'it has no title' } };
+function importedRecord(read: Paper, tags: readonly string[], where: string): Checked {
+  if (!read.title) return { skip: { id: where, reason: 'it has no title' } };
+  // A big collaboration's paper (ATLAS and CMS together: 5,154 authors) lists more authors than a record keeps: the
+  // first ones are kept and the count, as a page's save keeps them (core/paper.ts boundPaper), not the paper skipped.
+  const max = PAPER_LIMITS.authors;
+  const paper = read.authors.length > max ? { ...read, authors: read.authors.slice(0, max), authorCount: read.authors.length } : read;
   const record: SavedPaper = { id: paper.id, paper, status: 'to-read', tags: validTags(tags), note: '', savedFrom: '', savedAt: 0, updatedAt: 0 };
   const parsed = v.safeParse(SavedPaperSchema, record);
   return parsed.success ? { record: parsed.output } : { skip: { id: paper.id, title: clip(paper.title), reason: describeIssues(parsed.issues) } };
