@@ -167,6 +167,14 @@ describe('BibTeX export', () => {
     expect(texEscapeSource('$x < y$ and a < b')).toBe('$x {<} y$ and a \\textless{} b');
   });
 
+  it('never writes `^^`, which TeX reads as a character code even inside a command name (`\\^^69nput` is `\\input`)', async () => {
+    for (const source of ['$\\^^69nput{/etc/passwd}$', '$x \\^^^5cinput$', '$\\^^^^0069nput$', 'a $\\^^5cwrite18{id}$ b']) {
+      expect(texEscapeSource(source), source).not.toContain('^^');
+    }
+    const leak: SavedPaper = { ...attention, paper: { ...attention.paper, title: 'Leak $\\^^69nput{/etc/passwd}$', abstract: 'x $\\^^69nput{/etc/shadow}$' } };
+    expect(await bibtex([leak])).not.toContain('^^');
+  });
+
   it.each([
     'InputIfFileExists{/etc/passwd}{}{}',
     'IfFileExists{/etc/passwd}{a}{b}',

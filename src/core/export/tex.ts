@@ -149,8 +149,9 @@ export function texEscapeSource(source: string): string {
       continue;
     }
     if (c === '^') {
-      // `^^` would be read as a character code: keep the two carets apart.
-      if (math) out += text[i + 1] === '^' ? '^{}' : '^';
+      // `^^` would be read as a character code: keep the two carets apart, this one from the next and from one just
+      // written (`\^`, a kept accent), since TeX reads `^^` inside a command's name too: `\^^69nput` is `\input`.
+      if (math) out += `${out.endsWith('^') ? '{}' : ''}${text[i + 1] === '^' ? '^{}' : '^'}`;
       else out += PLAIN['^']!;
       continue;
     }
