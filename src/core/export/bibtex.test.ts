@@ -241,6 +241,14 @@ describe('BibTeX export', () => {
     expect(parsed[0]?.properties.url).toBe('https://example.org/?q=%7Ba');
   });
 
+  it('writes a URL without `^`, which TeX reads as a character code where a style has \\url take its argument as text', async () => {
+    const url = 'https://evil.example/a^^5cinput^^20/etc/passwd^^20.pdf';
+    const linked: SavedPaper = { ...openreview, paper: { ...openreview.paper, url } };
+    const text = await bibtex([linked]);
+    expect(text).not.toContain('^');
+    expect(reparse(text)[0]?.properties.url).toBe('https://evil.example/a%5E%5E5cinput%5E%5E20/etc/passwd%5E%5E20.pdf');
+  });
+
   it('leaves citation-js configured as it was', async () => {
     const config = plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } };
     expect(config.format.asciiOnly).toBe(true);

@@ -169,7 +169,11 @@ export function texEscapeSource(source: string): string {
   return out;
 }
 
-/** A URL or DOI as a verbatim field: nothing that would end the field or start a group. */
+/**
+ * A URL or DOI as a verbatim field: nothing that would end the field or start a group, and no `^` (a character RFC 3986
+ * does not allow in a URL, which browsers leave as it is): a style that writes the field as `\url{…}` defines \url as
+ * `\texttt{#1}` where the document loads no url package (natbib's plainnat), and TeX then reads `^^5cinput` as \input.
+ */
 export function texVerbatim(text: string): string {
-  return flatten(text).replace(/[{}\\\s"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return flatten(text).replace(/[{}\\\s"^]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
