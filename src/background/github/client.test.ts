@@ -461,6 +461,19 @@ describe('GitHub client: token', () => {
     expect(await client.repo('o/r')).toMatchObject({ state: 'unavailable' });
   });
 
+  it('answers "not found" for a repository only the token can see (private or internal), as GitHub does without it', async () => {
+    const token = async () => 'ghp_org0123456789abcdefghijklmnopqrstuvwx';
+    const { client, db } = await setup(
+      (url) => (url.endsWith('/acme/secret') ? ok('acme/secret', { private: true, visibility: 'private' }) : url.endsWith('/acme/inner') ? ok('acme/inner', { private: true, visibility: 'internal' }) : ok('acme/public')),
+      { token },
+    );
+    for (const name of ['acme/secret', 'acme/inner']) {
+      expect(await client.repo(name)).toEqual({ state: 'not-found', repo: null, name });
+      expect((await getRepo(db, name))?.repo ?? null).toBeNull(); // nothing of it kept either
+    }
+    expect(await client.repo('acme/public')).toMatchObject({ state: 'fresh', repo: { stars: 1234 } });
+  });
+
   it('ignores an empty or mangled token and a token getter that fails', async () => {
     for (const token of [async () => '', async () => 'ghp_abc\nX-Evil: 1', () => Promise.reject(new Error('storage'))]) {
       const { client, fake } = await setup(() => ok('owner/repo'), { token });

@@ -4,7 +4,7 @@
 import type { RepoCacheEntry, RepoInfo } from '../../storage/schema';
 import { repoKey } from '../../storage/repo-cache';
 import type { RepoCache } from './cache';
-import { githubMessage, parseGithubRepo, REPO_NAME } from './parse';
+import { githubMessage, isPrivateRepo, parseGithubRepo, REPO_NAME } from './parse';
 import { createLimiter, createSingleFlight, safely } from './queue';
 import { createBlocks, GITHUB_MAX_WAIT, githubBlockedUntil } from './rate-limit';
 
@@ -207,6 +207,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       return store(name, { key, repo: null, status: 'not-found', etag: null, fetchedAt: now() });
     }
     if (response.status !== 200) return failed(key, cached, name); // 5xx, refused…
+    // One only the token sees is no paper's code to anyone else: "not found", as GitHub answers without the token.
+    if (isPrivateRepo(json)) return store(name, { key, repo: null, status: 'not-found', etag: null, fetchedAt: now() });
     const info = parseGithubRepo(json);
     if (!info) return failed(key, cached, name);
     const entry: RepoCacheEntry = { key, repo: info, status: 'ok', etag: response.headers.get('etag'), fetchedAt: now() };

@@ -41,6 +41,19 @@ export function parseGithubRepo(json: unknown): RepoInfo | null {
   };
 }
 
+/**
+ * Whether a `GET /repos/{owner}/{repo}` body is of a repository only the token's owner can see (private, or internal
+ * to an enterprise). Asked without a token GitHub answers 404 for it; with a token of `repo` scope it answers 200,
+ * and a page (a compromised page process sends what its content script could) would learn from the badges it asks
+ * for which private repositories of the reader's organisations exist, and when they were last pushed to.
+ */
+export function isPrivateRepo(json: unknown): boolean {
+  const result = v.safeParse(v.object({ private: v.optional(v.unknown()), visibility: v.optional(v.unknown()) }), json);
+  if (!result.success) return false;
+  const { private: hidden, visibility } = result.output;
+  return hidden === true || (typeof visibility === 'string' && visibility !== 'public');
+}
+
 /** The `message` of a GitHub error body, if any (to recognise "API rate limit exceeded"). */
 export function githubMessage(json: unknown): string | null {
   const result = v.safeParse(v.object({ message: v.string() }), json);
