@@ -263,6 +263,10 @@ describe('CSV export', () => {
     ['a;+1;\tb;\rc', `"a;'+1;'\tb;'\rc"`],
     ['x; "=1+1"', `"x; ""'=1+1"""`],
     ['a;b=1; c-d', '"a;b=1; c-d"'],
+    // Where the file is split on `;`, a quoted cell's line break ends the row: the next line starts one.
+    ['Deep\n=HYPERLINK(A1)', `"Deep\n'=HYPERLINK(A1)"`],
+    ['a\r\n @SUM(1)\r-2+3', `"a\r\n '@SUM(1)\r'-2+3"`],
+    ['line one\nline two', '"line one\nline two"'],
   ])('guards against formula injection: %j', (cell, expected) => {
     expect(csvCell(cell)).toBe(expected);
   });
@@ -288,6 +292,18 @@ describe('CSV export', () => {
     const parts = text.split('\r\n')[1]!.split(';');
     expect(parts).toHaveLength(7);
     for (const part of parts) expect(part).not.toMatch(/^[\s"]*[=+\-@]/);
+  });
+
+  it('starts no line of the file with a formula, though a cell holds line breaks (Excel in ;-separator locales)', async () => {
+    const hostile: SavedPaper = {
+      ...acl,
+      paper: { ...acl.paper, title: 'Deep\n=HYPERLINK("http://evil.example")', venue: 'Proc.\r\n+1+cmd|/C calc!A0' },
+      note: 'fine\n"@SUM(1)"\r-2',
+    };
+    const { text } = await exportPapers([hostile], 'csv', { now: NOW });
+    const lines = text.split(/\r\n|[\r\n]/).flatMap((line) => line.split(';'));
+    expect(lines.length).toBeGreaterThan(4);
+    for (const line of lines) expect(line).not.toMatch(/^[\s"]*[=+\-@]/);
   });
 });
 

@@ -340,10 +340,11 @@ function csvCells(saved: SavedPaper): string[] {
 /**
  * A leading `=`, `+`, `-`, `@`, tab or CR would make a spreadsheet run a cell as a formula (OWASP "CSV
  * injection"). Excel in locales whose list separator is `;` (German, French, Dutch…) splits the file's lines on
- * `;` instead, whatever the quotes, so text after any `;` starts a cell too (lists are joined with "; "); spaces
- * or quotes in front of the character do not make it safe.
+ * `;` instead, whatever the quotes, so text after any `;` starts a cell too (lists are joined with "; "), and text
+ * after a line break inside a cell (a note's second line, a title an imported file or a page gave in two) starts a
+ * row; spaces or quotes in front of the character do not make it safe.
  */
-const FORMULA_START = /(^|;)([ "]*)(?=[=+\-@\t\r])/g;
+const FORMULA_START = /(^|[;\r\n])([ "]*)(?=[=+\-@\t\r])/g;
 
 /** One CSV cell: every place a formula could start gets a `'` in front of it; then RFC 4180 quoting, `;` included. */
 export function csvCell(value: string): string {
