@@ -39,7 +39,8 @@ export interface PaperEdit {
 export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): SavedPaper {
   const { addTags, removeTags, renameTag, seenVersion, ...fields } = edit;
   const seen = seenFrom(existing, seenVersion);
-  const record: SavedPaper = { ...seen, ...fields, updatedAt: now };
+  const had = storedTags(existing);
+  const record: SavedPaper = { ...seen, tags: had, ...fields, updatedAt: now };
   // The status moved on (or back): when, so a done paper says the day it was finished.
   if (fields.status !== undefined && fields.status !== existing.status) record.statusAt = now;
   // One tag whatever its case: an added tag the paper has in another case is there already, and a list given whole
@@ -51,8 +52,18 @@ export function applyEdit(existing: SavedPaper, edit: PaperEdit, now: number): S
   if (record.tags.length > RECORD_LIMITS.tags) {
     throw new RangeError(`A paper has at most ${RECORD_LIMITS.tags} tags; “${existing.paper.title}” would have ${record.tags.length}`);
   }
-  const same = record.status === existing.status && record.note === existing.note && record.tags.join('\n') === existing.tags.join('\n');
+  const same = record.status === existing.status && record.note === existing.note && record.tags.join('\n') === had.join('\n');
   return same ? seen : record;
+}
+
+/**
+ * A stored record's tags, its strings only: a record damaged on disk (a hand edit, another build's bug) may have no
+ * list, and an edit of it, or a save of its paper again, threw on it. The first failed every edit the reader made to
+ * mend it; the second came after the save had committed, so the page was told it failed and no other tab was told.
+ */
+export function storedTags(record: SavedPaper): string[] {
+  const tags: unknown = record.tags;
+  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
 }
 
 /** The record with its paper's version raised to `version` (an arXiv paper's, within bounds), else itself. */

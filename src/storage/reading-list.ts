@@ -1,6 +1,6 @@
 // The only code that touches IndexedDB. Plain functions over an open database; each write resolves only
 // after its transaction has committed (`tx.done`), so "saved" always means saved.
-import { applyEdit, type PaperEdit } from './edit';
+import { applyEdit, storedTags, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
 import { mergedIdentity, mergePapers, type Paper } from '../core/paper';
 import { doiOf } from '../core/ids';
@@ -282,7 +282,7 @@ export async function editPapers(db: Database, ids: readonly string[], edit: Pap
       const existing = await papers.get(id);
       if (!existing) continue;
       const record = applyEdit(existing, edit, now);
-      const retag = record.tags.join('\n') !== existing.tags.join('\n');
+      const retag = record.tags.join('\n') !== storedTags(existing).join('\n');
       if (record !== existing) requests.push(papers.put(record));
       if (retag) {
         token ??= newGeneration(tx);
@@ -313,7 +313,7 @@ export async function editPaper(db: Database, id: string, edit: PaperEdit, now =
     const existing = await findRecord(tx, [id]);
     if (!existing) return null;
     const record = applyEdit(existing, edit, now);
-    const retag = record.tags.join('\n') !== existing.tags.join('\n');
+    const retag = record.tags.join('\n') !== storedTags(existing).join('\n');
     if (retag) token = newGeneration(tx);
     if (record !== existing) requests.push(tx.objectStore('papers').put(record));
     if (retag) requests.push(tx.objectStore('relevance').put(relevanceDoc(record)));

@@ -62,6 +62,26 @@ describe('saved states kept in memory by the background', () => {
     });
   });
 
+  it('a damaged record can be edited and saved again: the write mends it, and its success is not reported as a failure', async () => {
+    const db = await openDatabase();
+    const damaged = { id: id(1), paper: makePaper({ id: id(1) }), status: 'archived', note: '', savedFrom: '', savedAt: 1, updatedAt: 1 };
+    await db.put('papers', damaged as unknown as SavedPaper);
+    await db.put('papers', { ...damaged, id: id(2), status: 'done', tags: ['ok', 7] } as unknown as SavedPaper);
+    await lookup(db, [id(1), id(2)]); // the memory of the list is read, and follows the writes below
+
+    // Saved again from a page: the new metadata is kept, and the answer says so.
+    const saved = await savePaper(db, makePaper({ id: id(1), title: 'Seen again' }), FROM);
+    expect((await db.get('papers', id(1)))?.paper.title).toBe('Seen again');
+    expect(saved.paper.title).toBe('Seen again');
+    // A status set, a tag added: each a write of its own, the record mended (strings only in its tag list).
+    expect(await editPaper(db, id(1), { status: 'done' })).toMatchObject({ status: 'done', tags: [] });
+    expect(await editPaper(db, id(2), { addTags: ['new'] })).toMatchObject({ tags: ['ok', 'new'] });
+    expect(await editPapers(db, [id(1), id(2)], { status: 'reading' })).toBe(2);
+    expect(await db.get('papers', id(1))).toMatchObject({ status: 'reading', tags: [] });
+    expect(await lookup(db, [id(1), id(2)])).toEqual(await truth(db, [id(1), id(2)]));
+    expect(await lookup(db, [id(2)])).toEqual({ [id(2)]: { status: 'reading', tags: ['ok', 'new'] } });
+  });
+
   it('asks IndexedDB for all keys once, then only for saved papers it has not seen', async () => {
     const db = await openDatabase();
     for (let i = 1; i <= 5; i++) await savePaper(db, makePaper({ id: id(i) }), FROM);

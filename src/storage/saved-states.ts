@@ -73,7 +73,7 @@ export class SavedStates {
   /** A write to this id has committed: `record` is what is stored now (null: not saved). */
   written(id: string, record: Written | null): void {
     this.lastWrite.set(id, ++this.writes);
-    if (record) this.states.set(id, { status: record.status, tags: [...record.tags] });
+    if (record) this.states.set(id, stateOf(record)); // a damaged record's too: this runs after the write committed
     else this.states.delete(id);
     if (this.saved) {
       if (record) this.saved.add(id);
@@ -235,7 +235,7 @@ export class SavedStates {
  * saved: its tags that are strings, and `to-read` for a status no build writes, rather than a lookup that fails for
  * every card of the page.
  */
-function stateOf(record: SavedPaper): SavedState {
+function stateOf(record: Pick<SavedPaper, 'status' | 'tags'>): SavedState {
   const tags: unknown = record.tags;
   return {
     status: READING_STATUSES.includes(record.status) ? record.status : 'to-read',
