@@ -19,6 +19,7 @@ import { pageReader } from './page-reader';
 import { shortcutAction, unansweredShortcut } from './shortcut';
 import { saveAddressed, saveTabPaper, type AddressSaveDeps } from './tab-paper';
 import { hasPapers, type Database } from '../storage/reading-list';
+import { pruneCaches } from '../storage/repo-cache';
 import { listPresence } from './list-presence';
 import { createRelevanceService } from './relevance';
 import { tellTabsSettingsChanged } from './settings-notice';
@@ -137,6 +138,11 @@ const sync = () => syncSiteScripts(SITE_SCRIPT_FILES).catch((error) => console.w
 const count = () => updateToolbarCount(toolbar).catch((error) => console.warn('Papershelf: toolbar count:', error));
 browser.runtime.onStartup.addListener(count);
 browser.runtime.onInstalled.addListener(count);
+// The badge caches let go of answers not asked for in a month (storage/repo-cache.ts), once a browser start or update:
+// they gained an entry per repository and paper ever shown, and kept every one.
+const prune = () => void db().then((open) => pruneCaches(open, Date.now())).catch((error) => console.warn('Papershelf: cache prune:', error));
+browser.runtime.onStartup.addListener(prune);
+browser.runtime.onInstalled.addListener(prune);
 void settings.adopted.then((moved) => {
   if (moved) void count(); // as the moved settings say
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './reading-list';
-import { getPaperRepos, getRateLimit, getRepo, putPaperRepos, putRateLimit, putRepo } from './repo-cache';
+import { CACHE_KEPT_MS, getPaperRepos, getRateLimit, getRepo, pruneCaches, putPaperRepos, putRateLimit, putRepo } from './repo-cache';
 import type { RepoCacheEntry } from './schema';
 
 beforeEach(() => {
@@ -52,5 +52,23 @@ describe('repo cache storage', () => {
     db.close();
     const reopened = await openDatabase();
     expect(await getRateLimit(reopened, 'github:anonymous')).toEqual({ key: 'github:anonymous', blockedUntil: 1_700_000_360_000 });
+  });
+
+  it('lets go of answers not renewed for a month, in both caches, a batch a transaction, and keeps every other', async () => {
+    const db = await openDatabase();
+    const now = 1_800_000_000_000;
+    const old = now - CACHE_KEPT_MS - 1;
+    const recent = now - CACHE_KEPT_MS + 1;
+    for (let i = 0; i < 5; i++) await putRepo(db, { ...entry(`old/r${i}`), fetchedAt: old - i });
+    await putRepo(db, { ...entry('kept/recent'), fetchedAt: recent }, { ...entry('kept/now'), fetchedAt: now });
+    await putPaperRepos(db, { key: '2401.00001', repos: [], fetchedAt: old });
+    await putPaperRepos(db, { key: '2401.00002', repos: ['a/b'], fetchedAt: recent });
+    await putRateLimit(db, { key: 'github:anonymous', blockedUntil: 1 });
+
+    expect(await pruneCaches(db, now, 2)).toBe(6);
+    expect((await db.getAllKeys('repos')).sort()).toEqual(['kept/now', 'kept/recent']);
+    expect(await db.getAllKeys('paperRepos')).toEqual(['2401.00002']);
+    expect(await getRateLimit(db, 'github:anonymous')).toEqual({ key: 'github:anonymous', blockedUntil: 1 });
+    expect(await pruneCaches(db, now)).toBe(0);
   });
 });

@@ -39,3 +39,33 @@ export async function putRateLimit(db: Database, state: RateLimitState): Promise
   await tx.store.put(state);
   await tx.done;
 }
+
+/**
+ * How long a cached answer is kept after GitHub or Hugging Face last gave it. Every badge and arXiv card a page shows
+ * asks, so both caches gain an entry per repository and paper ever seen (an arXiv listing is hundreds of papers a day),
+ * and nothing took them out: the database grew for as long as the extension was used. An answer shown again is asked
+ * again within a day (FRESH_MS) or a week (MAX_STALE_MS), which renews it; one not shown for this long is of a page
+ * not visited since, and is asked for afresh if it is.
+ */
+export const CACHE_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+/** Entries deleted per transaction: a badge's read of the cache waits for one batch at most, not the whole prune. */
+export const PRUNE_BATCH = 500;
+
+/**
+ * Delete the GitHub and Hugging Face answers older than CACHE_KEPT_MS (by `fetchedAt`, the stores' `by-fetchedAt`
+ * index, made for this), a batch a transaction. Resolves with how many went.
+ */
+export async function pruneCaches(db: Database, now: number, batch = PRUNE_BATCH): Promise<number> {
+  const before = IDBKeyRange.upperBound(now - CACHE_KEPT_MS, true);
+  let removed = 0;
+  for (const name of ['repos', 'paperRepos'] as const) {
+    for (;;) {
+      const tx = db.transaction(name, 'readwrite');
+      const keys = await tx.store.index('by-fetchedAt').getAllKeys(before, batch);
+      await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
+      removed += keys.length;
+      if (keys.length < batch) break;
+    }
+  }
+  return removed;
+}
