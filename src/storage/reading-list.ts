@@ -10,6 +10,7 @@ import { knownIds } from '../core/aliases';
 import { mergeDuplicates } from '../core/merge-duplicates';
 import { savedStates, type Written } from './saved-states';
 import { toReadWritten } from './to-read';
+import { readableRecord } from './readable';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, relevanceDoc, upgrade, type PapershelfDB, type ReadingStatus, type SavedPaper } from './schema';
 
 export type Database = IDBPDatabase<PapershelfDB>;
@@ -213,9 +214,9 @@ export async function hasPapers(db: Database): Promise<boolean> {
   return (await db.getKey('papers', IDBKeyRange.lowerBound(''))) !== undefined;
 }
 
-/** The whole list, newest save first. */
+/** The whole list, newest save first; a record damaged on disk as readableRecord gives it (so are listPage's). */
 export async function listPapers(db: Database, limit?: number): Promise<SavedPaper[]> {
-  if (limit === undefined) return (await db.getAllFromIndex('papers', 'by-savedAt')).reverse();
+  if (limit === undefined) return (await db.getAllFromIndex('papers', 'by-savedAt')).reverse().map(readableRecord);
   // Only the newest `limit` (a 10,000-paper list is megabytes): the limit-th newest save date from a key cursor (no
   // records read), then the records from that date on in one getAll, newest first.
   const tx = db.transaction('papers', 'readonly');
@@ -225,12 +226,12 @@ export async function listPapers(db: Database, limit?: number): Promise<SavedPap
   const from = cursor?.key;
   const newest = (await index.getAll(from === undefined ? null : IDBKeyRange.lowerBound(from))).reverse().slice(0, limit);
   await tx.done;
-  return newest;
+  return newest.map(readableRecord);
 }
 
 /** Up to `count` papers in id order after `after` (null: from the first); `next` is the last id when more may follow. */
 export async function listPage(db: Database, after: string | null, count: number): Promise<{ papers: SavedPaper[]; next: string | null }> {
-  const papers = await db.getAll('papers', after === null ? null : IDBKeyRange.lowerBound(after, true), count);
+  const papers = (await db.getAll('papers', after === null ? null : IDBKeyRange.lowerBound(after, true), count)).map(readableRecord);
   return { papers, next: papers.length === count ? papers[papers.length - 1]!.id : null };
 }
 
