@@ -5,7 +5,9 @@ import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSaved } from '../popup/fake-api';
 import { renderPopup } from '../popup/components/render-popup';
-import { listPage, listPapers, openDatabase } from './reading-list';
+import * as v from 'valibot';
+import { SavedPaperSchema } from '../background/messages';
+import { listPage, listPapers, openDatabase, removePaper, removePapers, restorePapers } from './reading-list';
 import type { SavedPaper } from './schema';
 
 beforeEach(() => {
@@ -56,5 +58,23 @@ describe('a record damaged on disk, read out with the list', () => {
     await db.put('papers', good);
     expect((await listPage(db, null, 10)).papers).toEqual([good]);
     expect(await listPapers(db, 1)).toEqual([good]);
+  });
+});
+
+describe('a record damaged on disk, removed', () => {
+  it('comes back with the undo: what the removal answered passes the check an undo is sent through', async () => {
+    const db = await openDatabase();
+    for (const [, damaged] of DAMAGED) {
+      await db.put('papers', damaged as SavedPaper);
+      const removed = (await removePaper(db, base.id))!;
+      const sent = v.safeParse(SavedPaperSchema, removed);
+      expect(sent.issues).toBeUndefined();
+      await restorePapers(db, [sent.output as SavedPaper]);
+      expect((await db.get('papers', base.id))?.note).toBe(typeof (damaged as SavedPaper).note === 'string' ? 'a note kept' : '');
+      // A bulk removal's undo likewise.
+      await db.put('papers', damaged as SavedPaper);
+      const [again] = await removePapers(db, [base.id]);
+      expect(v.safeParse(SavedPaperSchema, again).issues).toBeUndefined();
+    }
   });
 });

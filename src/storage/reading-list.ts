@@ -164,8 +164,8 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
 }
 
 /**
- * Remove a paper, by the id it is saved under or one of its aliases; resolves with the removed record (for undo), or
- * null if it was not in the list.
+ * Remove a paper, by the id it is saved under or one of its aliases; resolves with the removed record (for undo, as the
+ * list gives it), or null if it was not in the list.
  */
 export async function removePaper(db: Database, id: string): Promise<SavedPaper | null> {
   const { tx, token } = listWrite(db);
@@ -181,7 +181,9 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
   changed(db, existing ? [existing.id] : []); // the token is new either way
   if (existing) noteWritten(db, existing.id, null);
   savedStates(db).committed(token);
-  return existing;
+  // As the list gives it (readableRecord): the undo sends it back through the schema every record is checked against,
+  // which refused a record damaged on disk, and the removal stood.
+  return existing && readableRecord(existing);
 }
 
 /**
@@ -206,7 +208,7 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
   changed(db, removed.map((r) => r.id));
   for (const record of removed) noteWritten(db, record.id, null);
   savedStates(db).committed(token);
-  return removed;
+  return removed.map(readableRecord); // as removePaper's
 }
 
 /** Whether anything is saved: the first id, one key read whatever the size of the list. */
