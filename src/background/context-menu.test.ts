@@ -52,6 +52,8 @@ describe('originsFor: what a click asks for', () => {
     expect(originsFor('https://openreview.net/pdf?id=Xk9pQ2vN7a')).toEqual(['https://api2.openreview.net/notes*', 'https://api.openreview.net/notes*']);
     expect(originsFor('https://doi.org/10.1145/3292500.3330701')).toEqual(['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*']);
     expect(originsFor('https://aclanthology.org/2023.acl-long.1.pdf')).toEqual(['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*']); // read through its DOI
+    // Through Google Scholar's redirect (an alert mail's link): what the paper it leads to needs, nothing of Scholar's
+    expect(originsFor('https://scholar.google.com/scholar_url?url=https://dl.acm.org/doi/10.1145/3292500.3330701&hl=en&oi=scholaralrt')).toEqual(['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*']);
     expect(originsFor('https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf')).toEqual(['https://proceedings.mlr.press/*']);
     expect(originsFor('https://papers.nips.cc/paper_files/paper/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Paper-Conference.pdf')).toEqual([
       'https://proceedings.neurips.cc/paper_files/paper/*',

@@ -52,6 +52,10 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['http://dx.doi.org/10.1016/J.Neunet.2024.106123', { kind: 'doi', doi: '10.1016/j.neunet.2024.106123' }],
   ['https://doi.org/10.1000/a%2Fb(1)/', { kind: 'doi', doi: '10.1000/a/b(1)' }],
   ['https://doi.org/10.48550/arXiv.2402.09876', { kind: 'doi', doi: '10.48550/arxiv.2402.09876' }],
+  // Google Scholar's redirect to a result, as its alert mails link every paper (the address escaped or not)
+  ['https://scholar.google.com/scholar_url?url=https://arxiv.org/pdf/2402.09876v2&hl=en&sa=X&d=123&ei=abc&scisig=xyz&oi=scholaralrt&hist=q:1&html=&pos=0&folt=kw', { kind: 'arxiv', id: '2402.09876', version: 2 }],
+  ['http://scholar.google.de/scholar_url?url=https%3A%2F%2Fdl.acm.org%2Fdoi%2Fabs%2F10.1145%2F3580305.3599256&hl=de&sa=X', { kind: 'doi', doi: '10.1145/3580305.3599256' }],
+  ['https://scholar.google.com/scholar_url?url=https://openreview.net/forum%3Fid%3DHk7x9QbRZa&hl=en', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
   // ACL Anthology papers with an ACL DOI: the paper page (with or without its slash), its PDF and a revision's PDF
   ['https://aclanthology.org/2023.acl-long.1/', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
   ['https://aclanthology.org/2023.acl-long.1', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
@@ -189,6 +193,13 @@ describe('identifyLink', () => {
     'https://openaccess.thecvf.com.evil.example/content/CVPR2024/html/X_CVPR_2024_paper.html',
     'https://evil.example/proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract-Conference.html',
     'https://evil.example/redirect?to=https://aclanthology.org/2023.acl-long.1/',
+    // A Scholar redirect to no paper, to another redirect, or without its target; Scholar's own pages
+    'https://scholar.google.com/scholar_url?url=https://example.org/paper.pdf&hl=en',
+    'https://scholar.google.com/scholar_url?url=https://scholar.google.com/scholar_url%3Furl%3Dhttps://arxiv.org/abs/2402.09876',
+    'https://scholar.google.com/scholar_url?url=javascript:alert(1)//arxiv.org/abs/2402.09876',
+    'https://scholar.google.com/scholar_url?hl=en',
+    'https://scholar.google.com/scholar?q=https://arxiv.org/abs/2402.09876',
+    'https://scholar.google.evil.example/scholar_url?url=https://arxiv.org/abs/2402.09876',
     'ftp://aclanthology.org/2023.acl-long.1.pdf',
     'https://arxiv.org.evil.example/abs/2402.09876',
     'https://evil.example/redirect?to=https://arxiv.org/abs/2402.09876',
@@ -234,6 +245,8 @@ describe('LINK_PATTERNS', () => {
     'https://link.springer.com/journal/10994',
     'https://www.nature.com/subjects/machine-learning',
     'https://evil.example/doi/10.1145/3580305.3599256',
+    'https://scholar.google.com/scholar?q=attention',
+    'https://scholar.google.com/citations?user=A5NhLJkAAAAJ',
   ])('do not show it on %s', (href) => {
     expect(matched(href)).toBe(false);
   });

@@ -5,6 +5,7 @@ import { aclAnthologyDoi, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, MAX_DOI, 
 import { PUBLISHER_LINK_PATTERNS, publisherDoi } from '../../core/publishers';
 import { openReviewId, venuePaperFromUrl } from '../../core/venues';
 import { pageSiteOf, type PageSite } from '../../sites/read-page';
+import { SCHOLAR_HOSTS } from '../../sites/scholar';
 
 export type LinkTarget =
   /** `version`: the one the link names (`/pdf/<id>v2`), what the reader will see; the paper is the id. */
@@ -34,6 +35,11 @@ const ACL_PATHS = ['20*', '*17-*', '*18-*', '*19-*'];
 const JMLR_HOSTS = ['jmlr.org', 'www.jmlr.org'];
 const NEURIPS_HOSTS = ['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc'];
 const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
+/**
+ * Google Scholar's way out to a paper (`/scholar_url?url=<address>&hl=…&oi=scholaralrt`): every link in a Scholar alert
+ * mail, and some result links. The paper is the address it names, read as a link to it would be.
+ */
+const SCHOLAR_REDIRECT = '/scholar_url';
 
 /** Links the menu item appears on. A pattern can over-match (`/papers/trending`); identifyLink decides. */
 export const LINK_PATTERNS: string[] = [
@@ -54,12 +60,18 @@ export const LINK_PATTERNS: string[] = [
   ...NEURIPS_HOSTS.map((host) => `*://${host}/*paper/*`),
   '*://openaccess.thecvf.com/content*',
   ...PUBLISHER_LINK_PATTERNS,
+  ...SCHOLAR_HOSTS.map((host) => `*://${host}${SCHOLAR_REDIRECT}?url=*`),
 ];
 
 /** The paper a link names, or null for anything else (listing pages, venue forums, non-http URLs). */
 export function identifyLink(href: string): LinkTarget | null {
   const url = webUrl(href);
   if (!url) return null;
+  if (SCHOLAR_HOSTS.includes(url.hostname.toLowerCase())) {
+    // One redirect deep: what it leads to is read as any link, and a redirect to another is none.
+    const to = url.pathname === SCHOLAR_REDIRECT ? webUrl(url.searchParams.get('url') ?? '') : null;
+    return to && !SCHOLAR_HOSTS.includes(to.hostname.toLowerCase()) ? identifyLink(to.href) : null;
+  }
   const host = url.hostname.toLowerCase();
   if (OPENREVIEW_HOSTS.includes(host)) {
     // A paper's forum, PDF or attachment, not a venue's forum; a link to a reply (`noteId`) is to the paper's forum, opened
