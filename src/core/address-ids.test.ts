@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { minimalPaper } from '../background/save-link/metadata';
 import { identifyLink } from '../background/save-link/targets';
-import { addressIds } from './address-ids';
+import { addressIds, onePaperAddress } from './address-ids';
+import { pastedAddresses } from './typed-address';
 
 /** Addresses of papers, of every kind "Save to reading list" on a link saves (save-link/targets.test.ts). */
 const PAPERS = [
@@ -56,4 +57,22 @@ describe('addressIds: the ids a paper address names it by', () => {
       expect(addressIds(url)).toEqual([]);
     },
   );
+});
+
+describe('onePaperAddress: the one paper pasted text names', () => {
+  const pasted = (text: string) => onePaperAddress(pastedAddresses(text).addresses);
+
+  it("arXiv's \"Cite as\" copied whole names its paper three times: the first address", () => {
+    const citeAs = 'arXiv:1706.03762 [cs.CL]\n(or arXiv:1706.03762v7 [cs.CL] for this version)\nhttps://doi.org/10.48550/arXiv.1706.03762';
+    expect(pasted(citeAs)).toBe('https://arxiv.org/abs/1706.03762');
+    expect(pasted('https://huggingface.co/papers/1706.03762 arXiv:1706.03762')).toBe('https://huggingface.co/papers/1706.03762');
+  });
+
+  it('one address, even one that names no paper (the background decides); none, or two papers: null', () => {
+    expect(pasted('https://arxiv.org/list/cs.LG/new')).toBe('https://arxiv.org/list/cs.LG/new');
+    expect(pasted('attention is all you need')).toBeNull();
+    expect(pasted('2606.41234 2606.41235')).toBeNull();
+    expect(pasted('https://example.org/a https://example.org/b')).toBeNull();
+    expect(pasted('10.1145/3580305.3599256 arXiv:2606.41234')).toBeNull();
+  });
 });

@@ -23,3 +23,15 @@ export function addressIds(address: string): string[] {
   if (arxiv) ids.push(`arxiv:${arxiv.id}`);
   return [...new Set(ids)];
 }
+
+/**
+ * The one paper a reader's pasted text names (its addresses, as pastedAddresses reads them): its one address, or the
+ * first of several that all name it (arXiv's "Cite as" copied whole: `arXiv:1706.03762`, `arXiv:1706.03762v7`, its
+ * `https://doi.org/10.48550/arXiv.1706.03762`); null for none, or for addresses of different papers.
+ */
+export function onePaperAddress(addresses: readonly string[]): string | null {
+  const [first, ...others] = addresses;
+  if (first === undefined) return null;
+  const ids = new Set(addressIds(first));
+  return others.every((other) => addressIds(other).some((id) => ids.has(id))) ? first : null;
+}

@@ -23,6 +23,8 @@ describe('addressedPapers: the saved paper an address pasted in the search names
     ['https://openreview.net/pdf?id=Hk7x9QbRZa', ['openreview:Hk7x9QbRZa']],
     // One paper named in a reference pasted whole, as the "You typed:" line reads it.
     ['Sparse Routing. arXiv:2401.00001 [cs.LG]', ['arxiv:2401.00001']],
+    // arXiv's "Cite as" copied whole: one paper, named three times.
+    ['arXiv:2401.00001 [cs.LG]\n(or arXiv:2401.00001v2 [cs.LG] for this version)\nhttps://doi.org/10.48550/arXiv.2401.00001', ['arxiv:2401.00001']],
   ])('%s finds %j', (text, ids) => {
     expect(addressedPapers(text, LIST)).toEqual(ids);
   });

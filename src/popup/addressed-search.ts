@@ -1,7 +1,7 @@
 // A paper's address (or arXiv id, or DOI) pasted into the search box finds that paper in the list, under any id it is
 // saved by: the search's words alone (https, org, abs, 00001v2) found nothing, while the "You typed:" line said it was
 // saved. Read as that line reads it (TypedPaper: one paper named in the text), then by the ids the address names it by.
-import { addressIds } from '../core/address-ids';
+import { addressIds, onePaperAddress } from '../core/address-ids';
 import { pastedAddresses } from '../core/typed-address';
 import type { SavedPaper } from '../storage/schema';
 
@@ -28,8 +28,8 @@ function answering(papers: readonly SavedPaper[], ids: readonly string[]): strin
 
 /** The ids of the papers of `papers` that the text names, when it names one paper as the "You typed:" line reads it; else none. */
 export function addressedPapers(text: string, papers: readonly SavedPaper[]): string[] {
-  const named = pastedAddresses(text).addresses;
-  if (named.length !== 1) return [];
-  const ids = addressIds(named[0]!);
+  const address = onePaperAddress(pastedAddresses(text).addresses);
+  if (address === null) return [];
+  const ids = addressIds(address);
   return ids.length ? answering(papers, ids) : [];
 }

@@ -99,6 +99,10 @@ describe('popup: a paper typed or pasted in the search box', () => {
     expect(api.typedPaper).toHaveBeenLastCalledWith(ABS);
     await typeInSearch('2606.41234 2606.41235'); // two papers: the library's list takes them
     await waitFor(() => expect(screen.queryByRole('region', { name })).toBeNull());
+    // arXiv's "Cite as" copied whole: one paper named three times, shown by its first address
+    await typeInSearch('arXiv:2606.41234 [cs.LG]\n(or arXiv:2606.41234v2 [cs.LG] for this version)\nhttps://doi.org/10.48550/arXiv.2606.41234');
+    await screen.findByRole('region', { name });
+    expect(api.typedPaper).toHaveBeenLastCalledWith(ABS);
   });
 });
 

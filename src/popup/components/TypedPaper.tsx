@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useCallback } from 'preact/hooks';
 import type { ReadingListApi } from '../api';
+import { onePaperAddress } from '../../core/address-ids';
 import { pastedAddresses } from '../../core/typed-address';
 import type { SavedPaper } from '../../storage/schema';
 import { AddressedPaper } from './AddressedPaper';
@@ -22,8 +23,8 @@ interface Props {
  */
 export function TypedPaper({ api, papers, announce, text, saveRef }: Props) {
   // One paper among the words too: a citation pasted whole ("… arXiv:1706.03762 [cs.CL]") names it.
-  const named = pastedAddresses(text).addresses;
-  const address = named.length === 1 ? named[0]! : null;
+  // One paper named more than once too (arXiv's "Cite as": its id, that version's, its DOI).
+  const address = onePaperAddress(pastedAddresses(text).addresses);
   const find = useCallback(() => (address ? api.typedPaper(address) : Promise.resolve(null)), [api, address]);
   if (!address) {
     if (saveRef) saveRef.current = null;
