@@ -46,6 +46,7 @@ describe('venueIdFromUrl: one id for every address of a venue paper', () => {
     ['https://aclanthology.org/P17-1001', 'aclanthology:P17-1001'],
     ['https://www.aclweb.org/anthology/P19-1001/', 'aclanthology:P19-1001'],
     ['http://aclweb.org/anthology/P/P17/P17-1001.pdf', 'aclanthology:P17-1001'],
+    ['https://www.aclweb.org/anthology/papers/N/N19/N19-1423/', 'aclanthology:N19-1423'], // the 2018-2019 site's paper page
     ['https://www.aclweb.org/anthology/2020.acl-main.1.pdf', 'aclanthology:2020.acl-main.1'],
   ])('%s is %s', (href, id) => {
     expect(venueIdFromUrl(href)).toBe(id);

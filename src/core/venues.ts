@@ -81,12 +81,13 @@ function cvf(host: string, path: string): string | null {
 }
 
 // ---- ACL Anthology --------------------------------------------------------------------------------------------------
-// /<anthology id>/, /<anthology id>.pdf (revisions …v2.pdf); before 2020 aclweb.org/anthology/<id>[.pdf|/] and
-// /anthology/P/P17/P17-1001.pdf. Key: the anthology id (front matter, `….0`, is the volume's own entry: the adapter's
-// lists skip it, but its page has this id too).
+// /<anthology id>/, /<anthology id>.pdf (revisions …v2.pdf); before 2020 aclweb.org/anthology/<id>[.pdf|/],
+// /anthology/P/P17/P17-1001.pdf, and the 2018-2019 site's paper pages /anthology/papers/N/N19/N19-1423/ (still in many
+// references). Key: the anthology id (front matter, `….0`, is the volume's own entry: the adapter's lists skip it, but
+// its page has this id too).
 const ACL_HOST = /^(?:www\.)?aclanthology\.org$/;
 const ACLWEB_HOST = /^(?:www\.)?aclweb\.org$/;
-const ACL_PATH = new RegExp(String.raw`^/(?:[A-Z]/[A-Z]\d{2}/)?(${ACL_ANTHOLOGY_ID})(?:v\d+)?(?:\.pdf|/)?$`, 'i');
+const ACL_PATH = new RegExp(String.raw`^/(?:(?:papers/)?[A-Z]/[A-Z]\d{2}/)?(${ACL_ANTHOLOGY_ID})(?:v\d+)?(?:\.pdf|/)?$`, 'i');
 
 function aclanthology(host: string, path: string): string | null {
   const rest = ACL_HOST.test(host) ? path : ACLWEB_HOST.test(host) ? /^\/anthology(\/.*)$/.exec(path)?.[1] : undefined;

@@ -58,6 +58,8 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://scholar.google.com/scholar_url?url=https://openreview.net/forum%3Fid%3DHk7x9QbRZa&hl=en', { kind: 'openreview', id: 'Hk7x9QbRZa' }],
   // ACL Anthology papers with an ACL DOI: the paper page (with or without its slash), its PDF and a revision's PDF
   ['https://aclanthology.org/2023.acl-long.1/', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
+  // The 2018-2019 site's paper page, as many references still link it
+  ['https://www.aclweb.org/anthology/papers/N/N19/N19-1423/', { kind: 'doi', doi: '10.18653/v1/N19-1423' }],
   ['https://aclanthology.org/2023.acl-long.1', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
   ['https://aclanthology.org/2023.acl-long.1.pdf', { kind: 'doi', doi: '10.18653/v1/2023.acl-long.1' }],
   ['https://aclanthology.org/2022.findings-acl.12v2.pdf', { kind: 'doi', doi: '10.18653/v1/2022.findings-acl.12' }],
