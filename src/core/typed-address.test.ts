@@ -80,6 +80,15 @@ describe('pastedAddresses: a pasted list of papers', () => {
     expect(pastedAddresses(`(doi:${doi}).`).addresses).toEqual([`https://doi.org/${doi}`]);
   });
 
+  it("reads the ids in a BibTeX entry (arXiv's, Google Scholar's, a publisher's), whose braces hold them", () => {
+    const arxiv = '@misc{vaswani2017attention,\n  title={Attention Is All You Need},\n  eprint={1706.03762},\n  archivePrefix={arXiv},\n  url={https://arxiv.org/abs/1706.03762},\n}';
+    expect(pastedAddresses(arxiv).addresses).toEqual(['https://arxiv.org/abs/1706.03762']);
+    expect(pastedAddresses('@article{v2017,title={Attention},journal={arXiv preprint arXiv:1706.03762},year={2017}}').addresses).toEqual(['https://arxiv.org/abs/1706.03762']);
+    expect(pastedAddresses('@inproceedings{k, doi = {10.1145/3580305.3599256}, url = {https://doi.org/10.1145/3580305.3599256}}').addresses).toEqual([
+      'https://doi.org/10.1145/3580305.3599256',
+    ]);
+  });
+
   it('is empty for nothing pasted', () => {
     expect(pastedAddresses('  \n ,; ')).toEqual({ addresses: [], ignored: [], truncated: false });
   });

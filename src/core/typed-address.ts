@@ -44,12 +44,14 @@ export interface PastedAddresses {
  * The paper references in a pasted list: one per line, or separated by spaces, commas or semicolons, each as
  * typedAddress reads it, with the brackets, quotes and sentence punctuation around it dropped (`<https://…>`,
  * `(arXiv:2401.12345).`, `Is it 2401.12345?`), but not a ")" the id itself opened (`10.1061/(ASCE)…132:2(246)`).
+ * A BibTeX entry's braces part its fields' values too (`eprint={1706.03762}`, `doi = {10.1145/…}`): no id or DOI
+ * holds a brace, nor does an address unescaped.
  */
 export function pastedAddresses(text: string): PastedAddresses {
   const addresses = new Set<string>();
   const ignored = new Set<string>();
   let truncated = false;
-  for (const piece of text.split(/[\s,;]+/)) {
+  for (const piece of text.split(/[\s,;{}]+/)) {
     const token = withoutTrailing(piece.replace(/^[<(\["'“‘]+/, ''), /[>\]"'”’.:?!]+$/);
     if (!token) continue;
     const address = typedAddress(token);
