@@ -24,6 +24,8 @@ const Name = v.object({ given: optString, family: optString, literal: optString,
 
 const Csl = v.object({
   title: oneString,
+  /** Crossref's, where the publisher deposited the title in two parts (ACM often: `Tea` + `A …`); CSL itself has none. */
+  subtitle: oneString,
   author: v.fallback(v.array(v.unknown()), []),
   abstract: optString,
   issued: v.fallback(v.nullish(v.object({ 'date-parts': v.array(v.array(DatePart)) }), null), null),
@@ -65,6 +67,17 @@ export function doiHome(doi: string): Pick<Paper, 'url' | 'pdfUrl'> | null {
   return acl ? { url: aclAnthologyUrl(acl), pdfUrl: aclAnthologyPdfUrl(acl) } : null;
 }
 
+/**
+ * The whole title: the title and, where it came apart from it, its subtitle, as the paper's first page prints them
+ * (`Title: Subtitle`; after a title ending in its own `:`, `?` or `!` only a space). A subtitle the title already holds
+ * (some deposits give both) is not added twice.
+ */
+function wholeTitle(title: string, subtitle: string | null): string {
+  const sub = subtitle ? jatsToText(subtitle).trim() : '';
+  if (!sub || title.toLowerCase().includes(sub.toLowerCase())) return title;
+  return `${title.trimEnd()}${/[:?!.]$/.test(title.trimEnd()) ? ' ' : ': '}${sub}`;
+}
+
 /** The paper from a CSL-JSON body, or null when it has no title. */
 export function paperFromCsl(json: unknown, doi: string): Paper | null {
   const result = v.safeParse(Csl, json);
@@ -73,7 +86,7 @@ export function paperFromCsl(json: unknown, doi: string): Paper | null {
   const abstract = csl.abstract ? jatsToText(csl.abstract) : null;
   return finish({
     // Crossref titles carry inline markup too (`H<sub>2</sub>O`); TeX is left alone.
-    ...emptyPaper(idFromDoi(doi), jatsToText(csl.title ?? ''), { site: 'doi', page: 'api' }),
+    ...emptyPaper(idFromDoi(doi), wholeTitle(jatsToText(csl.title ?? ''), csl.subtitle), { site: 'doi', page: 'api' }),
     authors: csl.author.map(authorName),
     abstract,
     published: issuedDate(csl.issued?.['date-parts']),

@@ -454,6 +454,21 @@ describe('DOI links', () => {
     });
   });
 
+  it("a title Crossref gives in two parts (ACM's `title` and `subtitle`) is saved whole, once", async () => {
+    const titled = async (title: unknown, subtitle: unknown) => {
+      const { resolver } = setup(() => json(crossrefCsl({ title, subtitle })));
+      return (await resolver.resolve({ kind: 'doi', doi: '10.1145/3301275.3302275' })).paper.title;
+    };
+    expect(await titled('Explaining Models', ['An Empirical Study of How Explanations Impact Fairness Judgment'])).toBe(
+      'Explaining Models: An Empirical Study of How Explanations Impact Fairness Judgment',
+    );
+    expect(await titled('Who Is the Expert?', 'Reconciling Algorithm Aversion')).toBe('Who Is the Expert? Reconciling Algorithm Aversion');
+    expect(await titled('Tea:', ['A High-Level Language'])).toBe('Tea: A High-Level Language');
+    expect(await titled('Tea: A High-Level Language', ['A High-Level Language'])).toBe('Tea: A High-Level Language'); // already in it
+    expect(await titled('Tea', [])).toBe('Tea'); // Crossref's empty list: no subtitle
+    expect(await titled('Tea', ['<i>In vivo</i> x'])).toBe('Tea: In vivo x');
+  });
+
   it("arXiv's own DOI resolves as the arXiv paper", async () => {
     const { resolver, fake } = setup(() => json(hfPaper()));
     const { paper } = await resolver.resolve({ kind: 'doi', doi: `10.48550/arXiv.${ARXIV_ID}` });
