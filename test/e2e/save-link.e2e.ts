@@ -91,6 +91,20 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     await next.close();
   });
 
+  it('the menu item is there, made with every link pattern (the browser refuses the whole item for one it cannot read)', async () => {
+    const options = await harness.openExtensionPage('src/options/index.html', 'form');
+    try {
+      const menus = '(globalThis.browser ?? globalThis.chrome).contextMenus';
+      // An update of an item that does not exist is refused: the item was made, its patterns all taken.
+      await until(
+        async () => (await options.run<string>(`${menus}.update(${JSON.stringify(MENU_ID)}, {}).then(() => 'there', (e) => String(e?.message ?? e))`)) === 'there',
+        'the link menu item',
+      );
+    } finally {
+      await options.close();
+    }
+  });
+
   it('an ACL Anthology PDF link saves, through its DOI, the paper its anthology page shows', async () => {
     const popup = await harness.openPopup();
     await click('https://aclanthology.org/2023.acl-long.1.pdf');
