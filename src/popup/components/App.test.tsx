@@ -297,6 +297,16 @@ describe('popup App', () => {
     expect(await screen.findByText('Saved in a tab')).toBeTruthy();
   });
 
+  it('the last paper removed, the focus is in the empty list\'s box, not lost to the page', async () => {
+    renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
+    const remove = await screen.findByRole('button', { name: 'Remove “Only paper” from the reading list' });
+    remove.focus();
+    fireEvent.click(remove);
+    await screen.findByText('Your reading list is empty.');
+    // The list's box goes with the list; the empty list's box (for a first paper to paste) is the one that takes it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: "Paste an arXiv id, a DOI or a paper's address" })));
+  });
+
   it('keeps the undo while the keyboard or the pointer is on it, and lets it go after its time once they leave', async () => {
     renderPopup([saved('arxiv:2607.00001', 'First paper', 2000), saved('arxiv:2607.00002', 'Second paper', 1000)], { stateOptions: { undoMs: 60 } });
     fireEvent.click(await screen.findByRole('button', { name: 'Remove “First paper” from the reading list' }));

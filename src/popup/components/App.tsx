@@ -3,7 +3,7 @@ import type { ReadingListApi, SiteAccess } from '../api';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../arxiv-versions';
 import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../followed-authors';
 import { countLabel, formatCount } from '../format';
-import { useSlashFocus } from '../keyboard';
+import { focusLost, useSlashFocus } from '../keyboard';
 import { useKeptPaper } from '../kept-paper';
 import { isFiltered, NO_FILTERS, type ListFilters } from '../list-query';
 import { useSortChoice } from '../sort-choice';
@@ -72,6 +72,14 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const [held, setHeld] = useState<string | null>(null);
   const shown = useKeptPaper(view.papers, held === null ? undefined : snapshot.byId.get(held));
   const total = snapshot.papers.length;
+  // The list emptied (its last paper removed here or elsewhere) takes its search box with it, the focus too when it was
+  // there (a removal sends it there): the empty list's box, for a paper to paste, takes it, not the page's body.
+  const shownAny = snapshot.load === 'ready' && total > 0;
+  const hadPapers = useRef(false);
+  useEffect(() => {
+    if (!shownAny && hadPapers.current && snapshot.load === 'ready' && focusLost()) searchRef.current?.focus();
+    hadPapers.current = shownAny;
+  }, [shownAny]);
   // An empty list's box (for a paper to paste) narrows nothing.
   const narrowed = total > 0 && (view.searched || isFiltered(filters));
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
