@@ -307,6 +307,18 @@ describe('popup App', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: "Paste an arXiv id, a DOI or a paper's address" })));
   });
 
+  it('the undo dismissed with no paper shown, the focus goes to the search box, not the page', async () => {
+    renderPopup([saved('arxiv:2607.00001', 'Only paper', 1000)]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove “Only paper” from the reading list' }));
+    await screen.findByText('Your reading list is empty.');
+    const dismiss = within(screen.getByRole('status')).getByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    await waitFor(() => expect(within(screen.getByRole('status')).queryByRole('button')).toBeNull());
+    // No list to go back into: the box the page has, the empty list's.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: "Paste an arXiv id, a DOI or a paper's address" })));
+  });
+
   it('keeps the undo while the keyboard or the pointer is on it, and lets it go after its time once they leave', async () => {
     renderPopup([saved('arxiv:2607.00001', 'First paper', 2000), saved('arxiv:2607.00002', 'Second paper', 1000)], { stateOptions: { undoMs: 60 } });
     fireEvent.click(await screen.findByRole('button', { name: 'Remove “First paper” from the reading list' }));

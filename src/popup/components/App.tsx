@@ -188,7 +188,9 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
           onUndo={(entry) => void state.undo().then(() => setFocusRequest({ id: entry.records[0]?.id ?? '' }))}
           onDismiss={() => {
             state.dismissUndo();
-            setFocusRequest({ id: '' });
+            // No item to go back to (the list emptied, or nothing matches): the search box the page shows.
+            if (shown.length) setFocusRequest({ id: '' });
+            else searchRef.current?.focus();
           }}
           onHold={state.holdUndo}
         />
