@@ -1,7 +1,7 @@
 // The popup's list with text no one planned for, in both browsers: a name with no space in it (a site's run-together
 // author list, a scraped handle) wraps inside its item, in the list and in the opened details, and the list never
 // scrolls sideways (it did: the name widened the details, the list scrolled as the focus went into them, and the
-// paper's title, status and buttons went out of view).
+// paper's title, status and buttons went out of view). A title in Arabic reads from the right, as it is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothBrowsers, copiedBuilds, putRecords, type Harness, type Tab } from './browsers';
 import { routes } from './pages';
@@ -11,6 +11,8 @@ import type { SavedPaper } from '../../src/storage/schema';
 const DIST = copiedBuilds('popup-layout');
 
 const LONG_NAME = 'X'.repeat(150);
+/** An Arabic title with a Latin word in it: it reads from the right, its first word first, as Arabic does. */
+const RTL_TITLE = 'نموذج لغوي كبير (LLM) للترجمة — دراسة';
 const RECORDS: SavedPaper[] = [
   {
     id: 'arxiv:2601.00001',
@@ -21,6 +23,16 @@ const RECORDS: SavedPaper[] = [
     savedFrom: 'https://arxiv.org/list/cs.LG/new',
     savedAt: 1_780_000_000_000,
     updatedAt: 1_780_000_000_000,
+  },
+  {
+    id: 'arxiv:2601.00002',
+    paper: { ...emptyPaper('arxiv:2601.00002', RTL_TITLE, { site: 'arxiv', page: 'listing' }), authors: ['Ada Lovelace'] },
+    status: 'to-read',
+    tags: [],
+    note: RTL_TITLE, // its line in the list reads as the title does
+    savedFrom: 'https://arxiv.org/list/cs.CL/new',
+    savedAt: 1_780_000_000_001,
+    updatedAt: 1_780_000_000_001,
   },
 ];
 
@@ -33,7 +45,17 @@ const overflow = (popup: Tab) =>
     return { past: past.map((el) => `${el.tagName.toLowerCase()}.${el.className}`), sideways: scroll.scrollWidth - scroll.clientWidth };
   });
 
-describe.each(bothBrowsers(routes, DIST))('%s: the popup with a name of no spaces', (_name, launch) => {
+/** Where the title's first and last words are drawn: an Arabic title starts at the right, its first word right of its last. */
+const titleWords = (page: Tab, selector: string) =>
+  page.run<{ first: number; last: number }>(`(() => {
+    const title = [...document.querySelectorAll(${JSON.stringify(selector)})].find((el) => el.textContent === ${JSON.stringify(RTL_TITLE)});
+    const text = title.firstChild;
+    const word = (from, to) => { const range = document.createRange(); range.setStart(text, from); range.setEnd(text, to); return range.getBoundingClientRect(); };
+    const value = text.data;
+    return { first: word(0, value.indexOf(' ')).left, last: word(value.lastIndexOf(' ') + 1, value.length).right };
+  })()`);
+
+describe.each(bothBrowsers(routes, DIST))('%s: the popup with text of no spaces and right to left', (_name, launch) => {
   let harness: Harness;
   let popup: Tab;
 
@@ -41,7 +63,7 @@ describe.each(bothBrowsers(routes, DIST))('%s: the popup with a name of no space
     harness = await launch();
     popup = await harness.openPopup();
     expect((await putRecords(popup, RECORDS)).ok).toBe(true);
-    await popup.waitFor('li.item'); // the popup follows the write's notice
+    await popup.waitFor('li.item + li.item'); // the popup follows the write's notice
   });
   afterAll(() => harness?.close());
 
@@ -49,10 +71,21 @@ describe.each(bothBrowsers(routes, DIST))('%s: the popup with a name of no space
     expect(await overflow(popup)).toEqual({ past: [], sideways: 0 });
   });
 
+  it('draws an Arabic title (and note) from the right, its first word first, in the popup and in the library', async () => {
+    const inPopup = await titleWords(popup, 'li.item .title');
+    expect(inPopup.first).toBeGreaterThan(inPopup.last);
+    const note = await titleWords(popup, 'li.item .note-line');
+    expect(note.first).toBeGreaterThan(note.last);
+    const library = await harness.openExtensionPage('src/library/index.html', '.title-cell a');
+    const inLibrary = await titleWords(library, '.title-cell a');
+    expect(inLibrary.first).toBeGreaterThan(inLibrary.last);
+    await library.close();
+  });
+
   it('wraps it inside the opened details, and the list does not scroll sideways when the focus goes into them', async () => {
-    await popup.click('li.item button.toggle');
+    await popup.click('li.item[data-id="arxiv:2601.00001"] button.toggle');
     await popup.waitFor('li.item .paper-authors');
-    await popup.type('li.item input[role=combobox]', 'n');
+    await popup.type('li.item[data-id="arxiv:2601.00001"] input[role=combobox]', 'n');
     expect(await overflow(popup)).toEqual({ past: [], sideways: 0 });
   });
 });

@@ -36,11 +36,14 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
       </div>
       <div role="cell" class="cell title-cell">
         {href ? (
-          <a href={href} target="_blank" rel="noreferrer" title={paper.title}>
+          // dir="auto": a title in Arabic or Hebrew reads from the right, as written (popup's PaperItem).
+          <a href={href} target="_blank" rel="noreferrer" title={paper.title} dir="auto">
             {paper.title}
           </a>
         ) : (
-          <span title={paper.title}>{paper.title}</span>
+          <span title={paper.title} dir="auto">
+            {paper.title}
+          </span>
         )}
         {paper.version ? (
           <span class="version" title={`arXiv version ${paper.version}, the one you saved`}>

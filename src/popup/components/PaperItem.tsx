@@ -44,11 +44,12 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
     >
       <div class="main">
         {href ? (
-          <a id={`${id}-title`} class="title" href={href} target="_blank" rel="noreferrer" tabIndex={tab}>
+          // dir="auto": a title (a note) in Arabic or Hebrew reads from the right, as written, not run into the list's left-to-right order.
+          <a id={`${id}-title`} class="title" dir="auto" href={href} target="_blank" rel="noreferrer" tabIndex={tab}>
             {paper.title}
           </a>
         ) : (
-          <span id={`${id}-title`} class="title">
+          <span id={`${id}-title`} class="title" dir="auto">
             {paper.title}
           </span>
         )}
@@ -84,7 +85,11 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
             <TagChips tags={saved.tags} />
           </div>
         )}
-        {note && <p class="note-line">{note}</p>}
+        {note && (
+          <p class="note-line" dir="auto">
+            {note}
+          </p>
+        )}
         {expanded && <PaperDetails saved={saved} knownTags={knownTags} id={`${id}-details`} />}
       </div>
       <div class="side">
