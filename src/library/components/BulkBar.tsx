@@ -37,6 +37,8 @@ export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onSt
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const disabled = count === 0;
+  /** "Clear selection" stays while papers the filters hide are selected (it clears them too). */
+  const clearDisabled = disabled && hidden === 0;
   const bar = useRef<HTMLDivElement>(null);
   /** The control of the bar that last had the focus, until the focus went to another element. */
   const lastFocused = useRef<HTMLElement | null>(null);
@@ -55,7 +57,8 @@ export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onSt
     // Browsers differ: Chromium moves the focus off a disabled control to the body, Firefox leaves it there.
     const lost = inBar ?? (focused === null || focused === document.body ? lastFocused.current : null);
     if (lost?.matches(':disabled')) onEmptied?.();
-  }, [disabled]);
+    // Also when "Clear selection" alone was enabled (only papers the filters hide were selected) and is disabled now.
+  }, [disabled, clearDisabled]);
 
   const addTag = (event: Event) => {
     event.preventDefault();
@@ -136,7 +139,7 @@ export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onSt
       <button type="button" class="danger" disabled={disabled} onClick={onRemove}>
         Remove
       </button>
-      <button type="button" class="link" disabled={disabled && hidden === 0} onClick={onClear}>
+      <button type="button" class="link" disabled={clearDisabled} onClick={onClear}>
         Clear selection
       </button>
       {error && (

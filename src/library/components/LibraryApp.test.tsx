@@ -293,6 +293,21 @@ describe('library page', () => {
     expect(document.activeElement).toBe(screen.getByRole('rowgroup', { name: 'Papers, scrollable' }));
   });
 
+  it('"Clear selection" of papers a filter hides takes the focus from its now disabled button to the list', async () => {
+    renderLibrary(papers);
+    await screen.findByText('First paper');
+    fireEvent.click(box('Second paper'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filter by tag' }), { target: { value: 'nlp' } });
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    const bar = screen.getByRole('region', { name: 'Selected papers' });
+    expect(within(bar).getByText('None of the shown papers selected (1 more not shown, left out)')).toBeTruthy();
+    const clear = within(bar).getByRole('button', { name: 'Clear selection' });
+    clear.focus();
+    fireEvent.click(clear);
+    await waitFor(() => expect((clear as HTMLButtonElement).disabled).toBe(true));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('rowgroup', { name: 'Papers, scrollable' })));
+  });
+
   it('a row says it has a note, and what it begins with, to a screen reader too', async () => {
     renderLibrary([makeSaved('arxiv:2607.00010', 'Noted paper', 9000, { note: '\n  Compare with the grokking results.  \nSecond line' })]);
     await screen.findByText('Noted paper');
