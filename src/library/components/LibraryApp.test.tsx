@@ -65,6 +65,14 @@ describe('library page', () => {
     field.remove();
   });
 
+  it('names the select-all box with the count grouped, as the bar counts ("Select all 1,234 shown")', async () => {
+    const many = Array.from({ length: 1234 }, (_, i) => makeSaved(`arxiv:2607.${String(i + 1).padStart(5, '0')}`, `Paper ${i}`, 9000 - i));
+    renderLibrary(many);
+    await screen.findByText('Paper 0');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all 1,234 shown' }));
+    expect(screen.getByText('1,234 selected')).toBeTruthy();
+  });
+
   it('selects a range with shift-click and counts the selection', async () => {
     renderLibrary(papers);
     await screen.findByText('First paper');

@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
+import { formatCount } from '../../popup/format';
 import { LibraryRow } from './LibraryRow';
 import { VirtualList } from './VirtualList';
 
@@ -31,7 +32,7 @@ export function PaperTable({ papers, selected, onSelect, onSelectAll, onStatus, 
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} class="row head">
           <div role="columnheader" class="cell check">
-            <input ref={allBox} type="checkbox" aria-label={`Select all ${papers.length} shown`} checked={all} onClick={onSelectAll} />
+            <input ref={allBox} type="checkbox" aria-label={`Select all ${formatCount(papers.length)} shown`} checked={all} onClick={onSelectAll} />
           </div>
           {COLUMNS.map((name) => (
             <div key={name} role="columnheader" class="cell">
