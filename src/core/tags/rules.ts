@@ -2,6 +2,7 @@
 // Validation is strict (clear messages for the options page); compilation skips what validation rejects.
 
 import type { PaperText } from './match';
+import { adjacentRepeats } from './adjacent-repeats';
 
 export interface UserRule {
   /** Shown on the card; letters, digits, space, `-`, `_`, `.`; at most 40 characters. */
@@ -80,6 +81,8 @@ function compileRegex(match: string): { re: RegExp } | { error: string } {
   } catch (e) {
     return { error: `Invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}` };
   }
+  const inRow = adjacentRepeats(source, flags);
+  if (inRow) return { error: `The pattern has repeats in a row that may match the same characters (${inRow}); this can hang the page.` };
   if (re.test('')) return { error: 'The pattern matches empty text, so it would tag every paper.' };
   return { re };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, expandLead, translate, type Matcher, type PaperText } from './match';
 import { compileRules, nestedQuantifier, validateRule, type UserRule } from './rules';
+import { adjacentRepeats } from './adjacent-repeats';
 import { TOPICS, type Topic } from './taxonomy';
 
 interface LabelledPaper {
@@ -222,6 +223,24 @@ describe('user rules', () => {
     for (const p of ['(ab)+', '(a+)?', '[(a+)]+', '\\(a+\\)+', 'a+b*', '(a|b){2}', '(a+){1}', '(?<n>ab)+', '(cat|dog)+', '(?:ab|cd)*', '(.|\\s)?']) {
       expect(nestedQuantifier(p), p).toBeNull();
     }
+  });
+
+  it('rejects repeats in a row that may match the same characters', () => {
+    // Each way of sharing a run between them is tried before failing: `\w*\w*\w*\w*!` takes seconds on 400 letters.
+    for (const [p, flags] of <[string, string][]>[['\\w*\\w*\\w*\\w*!', ''], ['\\d+\\.?\\d*x', ''], ['\\w+\\s*\\w+!', ''], ['a*A*!', 'i'], ['[a-z]+[A-Z]+!', 'i'], ['\\w*(?:-)?\\w*!', ''], ['.*?\\w+!', ''], ['\\w{2,}\\w{1,100}!', ''], ['x(?=\\w*\\w*!)', ''], ['(?:a|\\w+)\\w+!', '']]) {
+      expect(adjacentRepeats(p, flags), p).not.toBeNull();
+      expect(err(rule(`/${p}/${flags}`))).toMatch(/repeats in a row that may match the same characters/);
+    }
+    for (const [p, flags] of <[string, string][]>[['diffusion.*video', 'i'], ['large.*language.*model', 'i'], ['\\w+\\s+\\w+', ''], ['[a-z]+[0-9]+', ''], ['xa*A*', ''], ['gpt-?\\d+(\\.\\d+)?', ''], ['\\d{1,4}\\d{1,4}', ''], ['\\S+\\s+\\S+', 'u'], ['\\bLLMs?\\b', 'i']]) {
+      expect(adjacentRepeats(p, flags), p).toBeNull();
+      expect(validateRule(rule(`/${p}/${flags}`)), p).toEqual({ ok: true });
+    }
+  });
+
+  it('leaves out such a rule where it tags, so a page is not held up by it', () => {
+    const tagger = compileRules([rule('/\\w*\\w*\\w*!/', { tag: 'slow' }), rule('/a{3}/', { tag: 'quick' })]);
+    // Not tried at all: on the title alone it would take seconds to fail.
+    expect(tagger({ title: 'a'.repeat(400), abstract: `${'a'.repeat(20)}!` })).toEqual(['quick']);
   });
 
   it('compiles valid rules, skips invalid ones and respects fields', () => {

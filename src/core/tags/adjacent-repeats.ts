@@ -1,0 +1,154 @@
+// The other shape of a tag rule that can hang a page: repeats in a row that may take the same characters, such as
+// `\w*\w*\w*!` or `\d+\.?\d*x`. Each way of sharing a run of such characters between them is tried before the match
+// fails, so the work grows as the run's length to the power of their number: four `\w*` take many seconds on 400
+// letters, two `\d+` around an optional `.` eight seconds on a 3,000-digit run. Nested repeats are rules.ts's check.
+//
+// Sound for that shape: two repeats are "in a row" when nothing between them must match (only optional items,
+// assertions, groups that may match nothing), and "may take the same character" unless no character is matched by
+// both, found by testing both on every UTF-16 unit. A repeat separated by text that must match (`.*language.*model`)
+// is not this shape: the run between is cut at that text.
+
+/** A repeat open for the next one: what one of its steps matches (a pattern for one character; null: any text). */
+interface Repeat {
+  atom: string | null;
+  start: number;
+}
+
+/** A repeat bounded this low backtracks little (`\d{1,4}`); above it, or unbounded, it is a repeat here. */
+const SMALL_REPEAT = 10;
+
+let everyUnit: string | null = null;
+/** Every UTF-16 code unit once, to test two one-character patterns against all the text they could ever see. */
+function allUnits(): string {
+  if (everyUnit === null) {
+    const chunks: string[] = [];
+    for (let c = 0; c < 0x10000; c += 0x1000) {
+      chunks.push(String.fromCharCode(...Array.from({ length: 0x1000 }, (_, k) => c + k)));
+    }
+    everyUnit = chunks.join('');
+  }
+  return everyUnit;
+}
+
+/** Whether a one-character pattern may match a character beyond the 16-bit range (with the `u` flag only). */
+const mayBeAstral = (atom: string) => atom === '.' || /^\\[WDSpP]|^\[\^|\\[WDSpP]|\\u\{|[\uD800-\uDFFF]/.test(atom);
+
+/** Whether some character is matched by both one-character patterns under `flags`. */
+function overlap(a: string | null, b: string | null, flags: string): boolean {
+  if (a === null || b === null) return true;
+  if (flags.includes('u') && mayBeAstral(a) && mayBeAstral(b)) return true;
+  try {
+    return new RegExp(`(?=${a})(?:${b})`, flags).test(allUnits());
+  } catch {
+    return true; // read wrong here: assume the worst
+  }
+}
+
+/** The quantifier at `i`: its bounds and length; null when there is none. */
+function quantifier(source: string, i: number): { min: number; max: number; length: number } | null {
+  const c = source[i];
+  let q: { min: number; max: number; length: number } | null = null;
+  if (c === '*') q = { min: 0, max: Infinity, length: 1 };
+  else if (c === '+') q = { min: 1, max: Infinity, length: 1 };
+  else if (c === '?') q = { min: 0, max: 1, length: 1 };
+  else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+    if (!m) return null; // a `{` standing for itself (without the `u` flag)
+    const min = Number(m[1]);
+    q = { min, max: m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]), length: m[0].length };
+  }
+  if (q && source[i + q.length] === '?') q.length++; // lazy: tried the other way round, as many ways
+  return q;
+}
+
+/** Length of the escape at `i` (`\w`, `\u{1F600}`, `\p{L}`, `\k<name>`, `\12`). */
+function escapeLength(source: string, i: number): number {
+  const m = /^\\(?:u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>|\d+|[\s\S])/.exec(source.slice(i));
+  return m ? m[0].length : 1;
+}
+
+/** Index of the `]` closing the character class opened at `i`. */
+function classEnd(source: string, i: number): number {
+  for (let j = i + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++;
+    else if (source[j] === ']') return j;
+  }
+  return source.length;
+}
+
+/**
+ * The first two repeats in a row that may take the same characters, as written (`\w*\w*`), or null. `source` must be a
+ * valid pattern under `flags` (it is read, not checked).
+ */
+export function adjacentRepeats(source: string, flags: string): string | null {
+  const testFlags = flags.replace(/[gmy]/g, '');
+  let i = 0;
+  let found: string | null = null;
+  const union = (...lists: Repeat[][]) => [...new Set(lists.flat())];
+
+  /** Reads alternatives up to the `)` that ends them; returns the repeats open after them, given those open before. */
+  const alternatives = (before: Repeat[]): Repeat[] => {
+    let ends: Repeat[] = [];
+    let open = before;
+    while (i < source.length && found === null) {
+      const c = source[i]!;
+      if (c === ')') break;
+      if (c === '|') {
+        ends = union(ends, open);
+        open = before;
+        i++;
+        continue;
+      }
+      const start = i;
+      /** What one step of this item matches: a one-character pattern, null for any text, 'empty' for an assertion. */
+      let atom: string | null | 'empty';
+      let inner: Repeat[] = [];
+      if (c === '(') {
+        const prefix = /^\((?:\?(?:<[=!]|[=!]|<[^>]*>|[^:)]*:))?/.exec(source.slice(i))![0];
+        i += prefix.length;
+        if (/^\(\?<?[=!]$/.test(prefix)) {
+          alternatives([]); // a lookaround matches nothing here, but its own repeats can hang it
+          atom = 'empty';
+        } else {
+          inner = alternatives(open);
+          atom = null;
+        }
+        i++; // the `)`
+      } else if (c === '[') {
+        i = classEnd(source, i) + 1;
+        atom = source.slice(start, i);
+      } else if (c === '\\') {
+        i += escapeLength(source, i);
+        const escape = source.slice(start, i);
+        atom = /^\\[bB]$/.test(escape) ? 'empty' : /^\\(?:k<|[1-9])/.test(escape) ? null : escape;
+      } else if (c === '^' || c === '$') {
+        i++;
+        atom = 'empty';
+      } else {
+        i += String.fromCodePoint(source.codePointAt(i)!).length;
+        atom = source.slice(start, i);
+      }
+      const q = quantifier(source, i);
+      if (q) i += q.length;
+      if (atom === 'empty') continue;
+      const min = q?.min ?? 1;
+      const repeats = (q?.max ?? 1) > SMALL_REPEAT;
+      if (repeats) {
+        const twin = open.find((r) => overlap(r.atom, atom as string | null, testFlags));
+        if (twin) {
+          found = source.slice(twin.start, i);
+          break;
+        }
+      }
+      // A group passes on what is open at its end (which is what was open before it, if it may match nothing).
+      open = union(repeats ? [{ atom, start }] : [], inner, min === 0 ? open : []);
+    }
+    return union(ends, open);
+  };
+
+  while (i < source.length && found === null) {
+    alternatives([]);
+    i++; // an unmatched `)` (none in a valid pattern)
+  }
+  return found;
+}
