@@ -188,7 +188,7 @@ describe('SettingsForm', () => {
     expect(((await screen.findByLabelText('Rule 1 tag')) as HTMLInputElement).value).toBe('rl');
     expect(vi.mocked(store.read).mock.calls.length - reads).toBe(1);
     expect((screen.getByLabelText('Mixture of experts') as HTMLInputElement).checked).toBe(true); // the edit here stands
-    expect((screen.getByLabelText('LLMs') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('LLMs') as HTMLInputElement).checked).toBe(true); // and so does the one made there
     // A second rule added here joins the other tab's, instead of replacing it.
     fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
     fireEvent.input(screen.getByLabelText('Rule 2 tag'), { target: { value: 'routing' } });
@@ -196,11 +196,33 @@ describe('SettingsForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Saved.');
     expect(store.current()).toMatchObject({
-      watchedTopics: ['moe'],
+      watchedTopics: ['moe', 'llm'],
       tagRules: [
         { tag: 'rl', match: 'reward', fields: 'both' },
         { tag: 'routing', match: 'router', fields: 'both' },
       ],
+    });
+  });
+
+  it('a list changed both here and in another options tab keeps both changes: a rule removed there stays removed, one added here is kept', async () => {
+    const rl = { tag: 'rl', match: 'reward', fields: 'both' as const };
+    const moe = { tag: 'moe', match: 'experts', fields: 'both' as const };
+    const store = fakeStore({ tagRules: [rl, moe], followedAuthors: ['Yann LeCun'] });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    // Here: a rule added and a name added, not saved yet.
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a rule' }));
+    fireEvent.input(screen.getByLabelText('Rule 3 tag'), { target: { value: 'routing' } });
+    fireEvent.input(screen.getByLabelText('Rule 3 words or /regex/'), { target: { value: 'router' } });
+    fireEvent.input(screen.getByLabelText('Followed authors, one name a line'), { target: { value: 'Yann LeCun\nFei-Fei Li ' } });
+    // There: the first rule removed, and another name followed.
+    await store.write({ tagRules: [moe], followedAuthors: ['Yann LeCun', 'Geoffrey Hinton'] });
+    fireEvent(window, new Event('focus'));
+    await waitFor(() => expect((screen.getByLabelText('Rule 1 tag') as HTMLInputElement).value).toBe('moe'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.current()).toMatchObject({
+      tagRules: [moe, { tag: 'routing', match: 'router', fields: 'both' }],
+      followedAuthors: ['Yann LeCun', 'Fei-Fei Li', 'Geoffrey Hinton'],
     });
   });
 
