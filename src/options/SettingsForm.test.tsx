@@ -226,6 +226,26 @@ describe('SettingsForm', () => {
     });
   });
 
+  it('keeps what is typed while a save is on its way (the background waking up), for the next Save', async () => {
+    const store = fakeStore();
+    const write = store.write;
+    let arrive = () => {};
+    store.write = vi.fn((patch: Partial<Settings>) => new Promise<Settings>((resolve) => (arrive = () => void write(patch).then(resolve))));
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    fireEvent.click(await screen.findByLabelText('Mixture of experts'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(screen.getByLabelText(/Show how many papers are still to read/)); // typed before the answer
+    fireEvent.input(screen.getByLabelText('Followed authors, one name a line'), { target: { value: 'Yann LeCun' } });
+    arrive();
+    await screen.findByText('Saved.');
+    expect(store.current()).toMatchObject({ watchedTopics: ['moe'], toolbarCount: true, followedAuthors: [] });
+    expect((screen.getByLabelText(/Show how many papers are still to read/) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('Followed authors, one name a line') as HTMLTextAreaElement).value).toBe('Yann LeCun');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    arrive();
+    await waitFor(() => expect(store.current()).toMatchObject({ watchedTopics: ['moe'], toolbarCount: false, followedAuthors: ['Yann LeCun'] }));
+  });
+
   it('says when the settings could not be read, instead of loading forever, and reads them again on request', async () => {
     const store = fakeStore({ watchedTopics: ['llm'] });
     vi.mocked(store.read).mockRejectedValueOnce(new Error('storage is unavailable'));

@@ -214,7 +214,8 @@ export function SettingsForm({
       ) as Partial<Settings>;
       const saved = await store.write(patch);
       setStored(saved);
-      setSettings(saved);
+      // What was typed while the save was on its way stays, to be saved next: only what was sent takes its stored form.
+      setSettings((shown) => (shown ? followStored(shown, settings, saved) : saved));
       // The token and the toolbar count are read when used; open pages are told and follow the rest at once.
       setMessage('Saved.');
     } catch (error) {
