@@ -83,7 +83,9 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     // The background records the failure in storage.session (the open popup, an extension page, can read it); the
     // popup opened after that says it, and taking it clears the record.
     const recorded = () => popup.run<string | null>(`(globalThis.browser ?? globalThis.chrome).storage.session.get('linkSaveProblem').then((r) => r.linkSaveProblem ?? null)`);
-    await until(async () => (await recorded()) === said, 'the failure recorded by the background', 15_000);
+    await until(async () => (await recorded()) === said, 'the failure recorded by the background', 15_000).catch(async (error: Error) => {
+      throw new Error(`${error.message}; recorded: ${JSON.stringify(await recorded())}`);
+    });
     const next = await harness.openPopup();
     await until(async () => (await next.texts('.error-box span')).includes(said), 'the failed save said in the popup', 15_000);
     await until(async () => (await recorded()) === null, 'the failure taken by the popup that said it');
