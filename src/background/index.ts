@@ -203,14 +203,18 @@ browser.storage.onChanged.addListener((changes, area) => void (area === 'session
 
 function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
-  void askFor(originsFor(info.linkUrl)) // inside the click
-    .then(() => saveByAddress((database, deps) => saveAddressed(database, info.linkUrl!, info.pageUrl ?? tab?.url, deps)))
+  // Read now: what the click gave may not outlive it (the test's stand-in for the click passes an object of the page
+  // that called, which Firefox makes a dead object once that page closes).
+  const linkUrl = info.linkUrl;
+  const pageUrl = info.pageUrl ?? tab?.url;
+  void askFor(originsFor(linkUrl)) // inside the click
+    .then(() => saveByAddress((database, deps) => saveAddressed(database, linkUrl, pageUrl, deps)))
     .then(
       // The menu closes at once and the page shows nothing: the toolbar button says how it went.
-      (record) => (record ? reportLinkSaved(record.paper.title, toolbar) : reportLinkProblem(info.linkUrl!, null, toolbar)),
+      (record) => (record ? reportLinkSaved(record.paper.title, toolbar) : reportLinkProblem(linkUrl, null, toolbar)),
       (error) => {
         console.warn('Papershelf: could not save the link:', error);
-        return reportLinkProblem(info.linkUrl!, error, toolbar);
+        return reportLinkProblem(linkUrl, error, toolbar);
       },
     )
     .catch((error) => console.warn('Papershelf: toolbar button:', error));

@@ -671,7 +671,9 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
       const page = await openExtensionPage('src/options/index.html', 'form');
       try {
         await page.run(
-          `browser.runtime.getBackgroundPage().then((bg) => bg.papershelfMenuClick(${JSON.stringify(info)}, undefined))`,
+          // The click's data made in the event page's own realm, as the browser's would be: an object of this page
+          // would be a dead object there once this page closes.
+          `browser.runtime.getBackgroundPage().then((bg) => bg.papershelfMenuClick(bg.JSON.parse(${JSON.stringify(JSON.stringify(info))}), undefined))`,
         );
       } finally {
         await page.close();
