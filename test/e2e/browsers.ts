@@ -553,7 +553,8 @@ export async function launchFirefox(dist: string, routes: Routes, settings: Read
       'extensions.webextOptionalPermissionPrompts': false,
       // The event page sleeps after 5 minutes idle, not 30 s: the tests stand in for events automation cannot send (the
       // link menu's click, called on the page through getBackgroundPage), and such a call, unlike the event, does not
-      // keep it awake while the work it started goes on (the suspect of save-link.e2e.ts's Firefox flake, not proven).
+      // keep it awake while the work it started goes on. (It was suspected of save-link.e2e.ts's Firefox flake and ruled
+      // out: the flake came back with it, and its cause was the click's data dying with the page that passed it.)
       'extensions.background.idle.timeout': 300_000,
       ...(settings.minimumFontSize ? { 'font.minimum-size.x-western': settings.minimumFontSize } : {}),
     },
