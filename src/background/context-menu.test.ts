@@ -60,6 +60,7 @@ describe('originsFor: what a click asks for', () => {
       'https://papers.nips.cc/paper_files/paper/*',
     ]);
     expect(originsFor('https://openaccess.thecvf.com/content/CVPR2024/html/X_Y_CVPR_2024_paper.html')).toEqual(['https://openaccess.thecvf.com/*']);
+    expect(originsFor('https://aclanthology.org/2020.lrec-1.1.pdf')).toEqual(['https://aclanthology.org/*']); // no ACL DOI: its page is read
     // A link to no paper saves nothing and asks for nothing.
     expect(originsFor('https://blog.example/')).toEqual([]);
     expect(originsFor('https://arxiv.org/list/cs.LG/new')).toEqual([]);
@@ -70,7 +71,7 @@ describe('originsFor: what a click asks for', () => {
 
   it('every origin asked for is an optional host permission of the manifest (else the request fails whole)', async () => {
     const manifest = (await import('../../manifest.json')).default;
-    const links = ['https://arxiv.org/abs/2401.12345', 'https://openreview.net/forum?id=Xk9pQ2vN7a', 'https://doi.org/10.1145/3292500.3330701', 'https://proceedings.mlr.press/v1/a.html', 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract.html', 'https://openaccess.thecvf.com/content/CVPR2024/html/X_CVPR_2024_paper.html'];
+    const links = ['https://arxiv.org/abs/2401.12345', 'https://openreview.net/forum?id=Xk9pQ2vN7a', 'https://doi.org/10.1145/3292500.3330701', 'https://proceedings.mlr.press/v1/a.html', 'https://proceedings.neurips.cc/paper_files/paper/2023/hash/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Abstract.html', 'https://openaccess.thecvf.com/content/CVPR2024/html/X_CVPR_2024_paper.html', 'https://aclanthology.org/P16-1001/'];
     for (const link of links) expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(originsFor(link)));
   });
 });

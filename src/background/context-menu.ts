@@ -40,8 +40,9 @@ export const METADATA_ORIGINS = [...ARXIV_API, ...OPENREVIEW_APIS, ...DOI_APIS];
 /**
  * What a click on a link (or the popup's save of a tab) asks for: the hosts that save reads, and no other. An arXiv
  * paper's, arXiv's API (an arXiv DOI is the arXiv paper); an OpenReview paper's, OpenReview's; a DOI's, the DOI
- * resolvers; a paper page read whole (PMLR, NeurIPS, CVF), that site's pages, the same grant as turning the site on in
- * the options (its overlays then run there too: what was granted is the site). Nothing for a link to no paper.
+ * resolvers; a paper page read whole (PMLR, NeurIPS, CVF, an anthology paper without an ACL DOI), that site's pages,
+ * the same grant as turning the site on in the options (its overlays then run there too: what was granted is the site).
+ * Nothing for a link to no paper.
  */
 export function originsFor(linkUrl: string): string[] {
   return originsOf(identifyLink(linkUrl));

@@ -46,7 +46,7 @@ export function offscreenReader(apis: OffscreenApis, idleMs = OFFSCREEN_IDLE_MS)
     await apis.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       reasons: ['DOM_PARSER'],
-      justification: 'Read a paper page the user asked to save (PMLR, NeurIPS, CVF) with the same code that reads it in the tab',
+      justification: 'Read a paper page the user asked to save (PMLR, NeurIPS, CVF, ACL Anthology) with the same code that reads it in the tab',
     });
   }
 

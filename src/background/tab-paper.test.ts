@@ -41,6 +41,18 @@ describe('tabPaper: the paper a tab shows, from its address', () => {
     expect(found).toMatchObject({ id: 'pmlr:v202/exemplo23a', origins: ['https://proceedings.mlr.press/*'], state: null });
   });
 
+  it('names an anthology PDF the ACL gave no DOI (LREC, a TACL paper) by its anthology id, its page to be read; saved under a DOI that knows it, that record', async () => {
+    expect(await tabPaper(db, 'https://aclanthology.org/2020.lrec-1.1.pdf')).toEqual({
+      id: 'aclanthology:2020.lrec-1.1',
+      label: 'ACL Anthology paper 2020.lrec-1.1',
+      origins: ['https://aclanthology.org/*'],
+      state: null,
+    });
+    // TACL's page gives MIT Press's DOI, which wins as the paper's id: its card saved it so, its anthology id an alias.
+    await savePaper(db, makePaper({ id: 'doi:10.1162/tacl_a_00577', aliases: ['aclanthology:Q19-1001'] }), { savedFrom: 'https://aclanthology.org/Q19-1001/' });
+    expect((await tabPaper(db, 'https://aclanthology.org/Q19-1001.pdf'))?.state).toEqual({ status: 'to-read', tags: [], savedAs: 'doi:10.1162/tacl_a_00577' });
+  });
+
   it('is null for an address that names no paper: a listing, a search, another site', async () => {
     for (const url of ['https://arxiv.org/list/cs.LG/new', 'https://huggingface.co/papers/trending', 'https://openreview.net/group?id=ICLR.cc/2024/Conference', 'https://blog.example.org/']) {
       expect(await tabPaper(db, url)).toBeNull();

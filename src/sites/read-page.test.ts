@@ -16,6 +16,7 @@ const PAPER_PAGES: Array<[PageSite, string, string]> = [
   ['neurips', 'paper-2026-layout.html', 'https://papers.nips.cc/paper_files/paper/2025/hash/00112233445566778899aabbccddeeff-Abstract-Datasets_and_Benchmarks_Track.html'],
   ['cvf', 'paper-cvpr2024.html', 'https://openaccess.thecvf.com/content/CVPR2024/html/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.html'],
   ['cvf', 'paper-iccv2019-no-meta.html', 'https://openaccess.thecvf.com/content_ICCV_2019/html/Lind_Self-Supervised_Depth_From_Rolling_Shutter_ICCV_2019_paper.html'],
+  ['aclanthology', 'paper-2023.acl-long.1.html', 'https://aclanthology.org/2023.acl-long.1/'],
 ];
 
 /** What the content script's card gives on that page (the adapter over the page as a browser loads it). */
@@ -30,6 +31,25 @@ describe('readPaperPage: the paper the page\'s card shows', () => {
     const cards = onThePage(site, html, url);
     expect(cards).toHaveLength(1);
     expect(readPaperPage(html, url, NOW)).toEqual(cards[0]);
+  });
+
+  it('an anthology paper the ACL gave no DOI is its anthology id, read whole from its page', () => {
+    const url = 'https://aclanthology.org/2020.lrec-1.1/';
+    const html = fixture('aclanthology', 'paper-2023.acl-long.1.html')
+      .replace(/<meta content="10\.18653[^>]*>/, '')
+      .replace(/<dt>DOI:<\/dt><dd>.*?<\/dd>/, '')
+      .replace(/\n\s*doi = "[^"]*",/, '')
+      .replaceAll('2023.acl-long.1', '2020.lrec-1.1');
+    expect(html).not.toContain('10.18653');
+    expect(readPaperPage(html, url, NOW)).toMatchObject({
+      id: 'aclanthology:2020.lrec-1.1',
+      doi: null,
+      title: 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs',
+      authors: ['Ana Exemplo', 'Bo Muster', 'Chidi Placeholder'],
+      published: '2023-07',
+      url,
+      pdfUrl: 'https://aclanthology.org/2020.lrec-1.1.pdf',
+    });
   });
 
   it('resolves relative links against the page (or its own <base>), not the extension page that parses it', () => {
@@ -88,7 +108,9 @@ describe('pageSiteOf', () => {
     'https://proceedings.mlr.press/v202/',
     'https://proceedings.neurips.cc/paper_files/paper/2023',
     'https://openaccess.thecvf.com/CVPR2024?day=all',
-    'https://aclanthology.org/2023.acl-long.1/',
+    'https://aclanthology.org/volumes/2023.acl-long/',
+    'https://aclanthology.org/2023.acl-long.1.pdf',
+    'https://aclanthology.org/people/andreas-madsack/',
   ])('no site reads %s as a paper page', (url) => {
     expect(pageSiteOf(new URL(url))).toBeNull();
   });

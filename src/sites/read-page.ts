@@ -1,16 +1,18 @@
-// A paper's own page on a proceedings site with no metadata API (PMLR, NeurIPS, CVF), read from its HTML by that
-// site's adapter, the code the content script runs there: "Save to reading list" on a link to it saves the paper, and
-// the id, the card on that page shows. Runs wherever DOMParser is (Chrome's offscreen document, Firefox's background
-// page, tests); DOMParser's 'text/html' builds the document without running it: no script, handler or load.
+// A paper's own page on a proceedings site with no metadata API (PMLR, NeurIPS, CVF; ACL Anthology papers without an
+// ACL DOI), read from its HTML by that site's adapter, the code the content script runs there: "Save to reading list"
+// on a link to it saves the paper, and the id, the card on that page shows. Runs wherever DOMParser is (Chrome's
+// offscreen document, Firefox's background page, tests); DOMParser's 'text/html' builds the document without running
+// it: no script, handler or load.
 import type { Paper } from '../core/paper';
 import { extractCard } from './extract-card';
 import { pmlr } from './pmlr';
 import { neurips } from './neurips';
 import { cvf } from './cvf';
+import { aclanthology } from './aclanthology';
 import type { SiteAdapter } from './types';
 
 /** The sites whose paper pages a link save reads, by adapter id. */
-export const PAGE_SITES = { pmlr, neurips, cvf } as const satisfies Record<string, SiteAdapter<any>>;
+export const PAGE_SITES = { pmlr, neurips, cvf, aclanthology } as const satisfies Record<string, SiteAdapter<any>>;
 export type PageSite = keyof typeof PAGE_SITES;
 
 /** The site whose adapter reads `url` as one paper's page, else null. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// Links to PMLR, NeurIPS and CVF papers: their page is fetched and read by the site's adapter (readPaperPage), the
-// reader standing in for Chrome's offscreen document or Firefox's background page.
+// Links to PMLR, NeurIPS and CVF papers, and to ACL Anthology papers without an ACL DOI: their page is fetched and read
+// by the site's adapter (readPaperPage), the reader standing in for Chrome's offscreen document or Firefox's background page.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
@@ -51,6 +51,26 @@ describe('paper pages: read by the site\'s own adapter', () => {
     const { resolver } = setup(() => html(withArxiv));
     const { paper } = await resolver.resolve(PMLR);
     expect(paper).toMatchObject({ id: 'arxiv:2302.01234', aliases: ['pmlr:v202/exemplo23a'] });
+  });
+
+  it('an anthology paper the ACL gave no DOI (LREC): its page is read, and saves the paper its card shows, by its anthology id', async () => {
+    const page = 'https://aclanthology.org/2020.lrec-1.1/';
+    const lrec = fixture('aclanthology', 'paper-2023.acl-long.1.html')
+      .replace(/<meta content="10\.18653[^>]*>/, '')
+      .replace(/<dt>DOI:<\/dt><dd>.*?<\/dd>/, '')
+      .replace(/\n\s*doi = "[^"]*",/, '')
+      .replaceAll('2023.acl-long.1', '2020.lrec-1.1');
+    expect(lrec).not.toContain('10.18653');
+    const target = identifyLink('https://www.aclweb.org/anthology/2020.lrec-1.1.pdf')!;
+    expect(target).toEqual({ kind: 'page', site: 'aclanthology', url: page });
+    const { resolver, fake } = setup((url) => (url === page ? html(lrec) : networkError()));
+    const { paper, complete } = await resolver.resolve(target);
+    expect(complete).toBe(true);
+    expect(paper).toEqual(readPaperPage(lrec, page));
+    expect(paper).toMatchObject({ id: 'aclanthology:2020.lrec-1.1', doi: null, title: 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs', url: page });
+    expect(fake.urls()).toEqual([page]);
+    // Not read: the same id, its anthology page, a title naming it
+    expect(minimalPaper(target)).toMatchObject({ id: 'aclanthology:2020.lrec-1.1', title: 'ACL Anthology paper 2020.lrec-1.1', url: page });
   });
 
   it('the stand-in for a page that could not be read: the venue id, a title naming it, the page', () => {

@@ -17,7 +17,7 @@ const matched = (href: string) => LINK_PATTERNS.some((p) => matches(p, href));
 const NEURIPS = 'https://proceedings.neurips.cc/paper_files/paper';
 const CVF = 'https://openaccess.thecvf.com';
 /** Links that each name one paper page of `site`, which is read. */
-const pages = (site: 'pmlr' | 'neurips' | 'cvf', url: string, links: string[]): Array<[string, LinkTarget]> =>
+const pages = (site: 'pmlr' | 'neurips' | 'cvf' | 'aclanthology', url: string, links: string[]): Array<[string, LinkTarget]> =>
   links.map((link) => [link, { kind: 'page', site, url }]);
 
 const PAPER_LINKS: Array<[string, LinkTarget]> = [
@@ -73,6 +73,23 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['https://www.aclweb.org/anthology/P19-1001.pdf', { kind: 'doi', doi: '10.18653/v1/P19-1001' }],
   ['http://aclweb.org/anthology/D18-1045', { kind: 'doi', doi: '10.18653/v1/D18-1045' }],
   ['https://www.aclweb.org/anthology/2020.acl-main.1/', { kind: 'doi', doi: '10.18653/v1/2020.acl-main.1' }],
+  // ACL Anthology papers the ACL gave no DOI of its own: their anthology page is read (the page or PDF, either host)
+  ...pages('aclanthology', 'https://aclanthology.org/2020.lrec-1.1/', [
+    'https://aclanthology.org/2020.lrec-1.1/', // LREC
+    'https://aclanthology.org/2020.lrec-1.1.pdf',
+    'https://www.aclweb.org/anthology/2020.lrec-1.1.pdf',
+  ]),
+  ...pages('aclanthology', 'https://aclanthology.org/2024.x-1.5/', ['https://aclanthology.org/2024.x-1.5/']), // a workshop since 2020
+  ...pages('aclanthology', 'https://aclanthology.org/P16-1001/', [
+    'https://aclanthology.org/P16-1001/', // before 2017
+    'https://aclanthology.org/p16-1001.pdf',
+    'https://www.aclweb.org/anthology/P16-1001.pdf',
+    'http://aclweb.org/anthology/P/P16/P16-1001.pdf',
+  ]),
+  ...pages('aclanthology', 'https://aclanthology.org/Q19-1001/', ['https://aclanthology.org/Q19-1001/']), // TACL: MIT Press DOIs
+  ...pages('aclanthology', 'https://aclanthology.org/J19-1001/', ['https://aclanthology.org/J19-1001.pdf']), // CL: MIT Press DOIs
+  ...pages('aclanthology', 'https://aclanthology.org/C69-0101/', ['https://aclanthology.org/C69-0101/']),
+  ...pages('aclanthology', 'https://aclanthology.org/1995.iwpt-1.1/', ['https://aclanthology.org/1995.iwpt-1.1/']), // an older event, new-style id
   // Publishers' pages and PDFs whose address carries the DOI (core/publishers.ts): read through the DOI
   ['https://dl.acm.org/doi/pdf/10.1145/3580305.3599256', { kind: 'doi', doi: '10.1145/3580305.3599256' }],
   ['https://link.springer.com/chapter/10.1007/978-3-031-19775-8_1', { kind: 'doi', doi: '10.1007/978-3-031-19775-8_1' }],
@@ -145,7 +162,7 @@ describe('identifyLink', () => {
     'https://journals.plos.org/plosone/article?id=10.1371/../../10.5555/other',
     'https://arxiv.org/list/cs.LG/recent',
     'https://arxiv.org/abs/2413.00001', // no 13th month
-    // ACL Anthology pages that are no paper, papers without an ACL DOI, and what else a paper links
+    // ACL Anthology pages that are no paper, and what else a paper links
     'https://aclanthology.org/',
     'https://aclanthology.org/volumes/2023.acl-long/',
     'https://aclanthology.org/volumes/P19-1/',
@@ -160,13 +177,8 @@ describe('identifyLink', () => {
     'https://aclanthology.org/attachments/2023.acl-long.1.software.zip',
     'https://aclanthology.org/2023.acl-long.1e1.pdf', // an erratum, not the paper
     'https://aclanthology.org/2023.acl-long.1/extra',
-    'https://aclanthology.org/2020.lrec-1.1/', // LREC: no ACL DOI
-    'https://aclanthology.org/2024.x-1.5/', // a workshop since 2020: no ACL DOI
     'https://dl.acm.org/doi/proceedings/10.1145/3580305', // a publisher's volume
     'https://link.springer.com/book/10.1007/978-3-031-19775-8',
-    'https://aclanthology.org/P16-1001/', // before 2017: no 10.18653 DOI
-    'https://aclanthology.org/Q19-1001/', // TACL: MIT Press DOIs
-    'https://aclanthology.org/J19-1001.pdf', // CL: MIT Press DOIs
     'https://aclanthology.org.evil.example/2023.acl-long.1/',
     'https://evil.example/aclanthology.org/2023.acl-long.1/',
     // PMLR, NeurIPS, CVF: volumes, indexes, supplements, BibTeX, reviews, author pages name no one paper page
@@ -230,16 +242,16 @@ describe('LINK_PATTERNS', () => {
     'https://openreview.net/group?id=ICLR.cc/2024/Conference',
     'https://huggingface.co/models',
     'https://www.doi.org.evil.example/10.1000/x',
-    // ACL Anthology: its other pages, and papers the ACL gave no DOI (before 2017)
+    // ACL Anthology: its other pages
     'https://aclanthology.org/',
     'https://aclanthology.org/volumes/2023.acl-long/',
     'https://aclanthology.org/events/acl-2023/',
     'https://aclanthology.org/people/andreas-madsack/',
     'https://aclanthology.org/info/ids/',
-    'https://aclanthology.org/P16-1001/',
+    'https://aclanthology.org/venues/acl/',
     'https://aclanthology.org.evil.example/2023.acl-long.1/',
     'https://www.aclweb.org/portal/',
-    'https://www.aclweb.org/anthology/P16-1001.pdf',
+    'https://www.aclweb.org/anthology/',
     'https://neurips.cc/virtual/2023/poster/70001',
     'https://openaccess.thecvf.com/CVPR2024?day=all',
     'https://jmlr.org/papers/v24/21-0001.html',

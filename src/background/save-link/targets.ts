@@ -1,7 +1,7 @@
 // Which links get "Save to reading list" (contextMenus `targetUrlPatterns`), and what paper a link names: an id an API
-// knows, or for PMLR, NeurIPS and CVF papers (no DOI, no API) the paper page to read.
+// knows, or for PMLR, NeurIPS, CVF and ACL Anthology papers without a DOI (no API) the paper page to read.
 // Match-pattern paths are matched against path + query in Chrome and Firefox, so `forum?id=*` works.
-import { aclAnthologyDoi, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, MAX_DOI, parseDoi, webUrl } from '../../core/ids';
+import { aclAnthologyDoi, aclAnthologyUrl, arxivIdFromUrl, hasAclDoi, isAclFrontMatter, MAX_DOI, parseDoi, webUrl } from '../../core/ids';
 import { PUBLISHER_LINK_PATTERNS, publisherDoi } from '../../core/publishers';
 import { openReviewId, venuePaperFromUrl } from '../../core/venues';
 import { pageSiteOf, type PageSite } from '../../sites/read-page';
@@ -13,7 +13,7 @@ export type LinkTarget =
   | { kind: 'openreview'; id: string }
   /** A doi.org link, an ACL Anthology paper (its ACL DOI), a publisher's page or PDF whose address carries the DOI. */
   | { kind: 'doi'; doi: string }
-  /** A paper no API knows (PMLR, NeurIPS, CVF): `url` is its page on that site (https), which is read. */
+  /** A paper no API knows (PMLR, NeurIPS, CVF, an anthology paper without an ACL DOI): `url` is its page on that site (https), which is read. */
   | { kind: 'page'; site: PageSite; url: string };
 
 export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'];
@@ -26,11 +26,12 @@ const ACL_HOSTS = ['aclanthology.org', 'www.aclanthology.org'];
 /** The anthology's address until 2020 (`aclweb.org/anthology/P19-1001`), still in many papers' references. */
 const ACLWEB_HOSTS = ['aclweb.org', 'www.aclweb.org'];
 /**
- * ACL Anthology papers that can have an ACL DOI (hasAclDoi): new-style ids (`/2023.acl-long.1/`, `.pdf`) from 2020,
- * old-style ones from 2017-2019 (`/P19-1001/`, `/W17-4201.pdf`, `/P/P19/P19-1001.pdf`). Not the whole site: its
- * volume, event and author links would offer a save that can only fail.
+ * ACL Anthology papers: new-style ids (`/2023.acl-long.1/`, `.pdf`; from 2020, and the older events the anthology
+ * took in since, `/1995.iwpt-1.1/`), old-style ones (`/P19-1001/`, `/W17-4201.pdf`, `/P/P19/P19-1001.pdf`), whose
+ * two-digit year comes before a `-`. Not the whole site: its author, event and most volume links would offer a save
+ * that can only fail.
  */
-const ACL_PATHS = ['20*', '*17-*', '*18-*', '*19-*'];
+const ACL_PATHS = ['1*', '20*', ...Array.from({ length: 10 }, (_, digit) => `*${digit}-*`)];
 /** jmlr.org's proceedings, PMLR's address before 2017 (the same volumes and keys, venues.ts). */
 const JMLR_HOSTS = ['jmlr.org', 'www.jmlr.org'];
 const NEURIPS_HOSTS = ['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc'];
@@ -111,15 +112,18 @@ function walksPath(doi: string): boolean {
 }
 
 /**
- * An anthology paper's page or PDF, by its ACL DOI: the background cannot read the page itself (a service worker has
- * no DOMParser), and the DOI's metadata comes as JSON. The id is read as the site adapter reads it (venues.ts), so
- * the DOI maps back (idFromDoi) to the `aclanthology:` id the paper has on its own page. Papers the ACL gave no DOI,
- * and front matter (a volume's own entry), are no target.
+ * An anthology paper's page or PDF: by its ACL DOI where the id shows it has one (its metadata comes as JSON, asked
+ * of the DOI resolvers a doi.org link asks), else its anthology page, read with the site's adapter as a PMLR page is
+ * (older papers, LREC, COLING, TACL and CL, workshops since 2020: the ACL gave them no DOI of its own, and one made up
+ * from the id may not exist). Either way the id is the one the paper has on its own page, `aclanthology:<id>` (the
+ * DOI maps back to it, idFromDoi). Front matter (a volume's own entry) is no target.
  */
 function aclTarget(url: URL): LinkTarget | null {
   const found = venuePaperFromUrl(url.href);
-  if (found?.site !== 'aclanthology' || isAclFrontMatter(found.siteId) || !hasAclDoi(found.siteId)) return null;
-  return { kind: 'doi', doi: aclAnthologyDoi(found.siteId) };
+  if (found?.site !== 'aclanthology' || isAclFrontMatter(found.siteId)) return null;
+  if (hasAclDoi(found.siteId)) return { kind: 'doi', doi: aclAnthologyDoi(found.siteId) };
+  const page = aclAnthologyUrl(found.siteId);
+  return pageSiteOf(new URL(page)) === 'aclanthology' ? { kind: 'page', site: 'aclanthology', url: page } : null;
 }
 
 /**
