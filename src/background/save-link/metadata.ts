@@ -2,7 +2,7 @@
 // network or API trouble: the worst answer is a minimal paper (canonical id, a stand-in title, the link)
 // with `complete: false`, which the caller can save at once and enrich later.
 import * as v from 'valibot';
-import { arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, idFromDoi, parseArxivId, parseDoi } from '../../core/ids';
+import { aclAnthologyIdFromDoi, aclAnthologyUrl, arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, idFromDoi, parseArxivId, parseDoi } from '../../core/ids';
 import { emptyPaper, isPaperVersion, type Paper } from '../../core/paper';
 import { venuePaperFromUrl } from '../../core/venues';
 import { SITE_NAMES } from '../../sites/names';
@@ -129,7 +129,13 @@ export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
       }
       case 'doi': {
         const answer = await fetchDoiPaper(deps, target.doi);
-        return answer.status === 'found' ? answer.paper : null;
+        if (answer.status === 'found') return answer.paper;
+        // An ACL DOI the anthology id promised (hasAclDoi: the ACL's venues 2017-2019 and since) that doi.org does not
+        // know: not every volume of those years had its DOIs registered (workshops of other societies). The paper's
+        // anthology page names it still. Its host is not asked for here (the click asked for the DOI resolvers): the page
+        // is read where the reader granted that site, and a fetch the browser refuses is the stand-in, as before.
+        const acl = aclAnthologyIdFromDoi(target.doi);
+        return acl ? page({ kind: 'page', site: 'aclanthology', url: aclAnthologyUrl(acl) }) : null;
       }
       case 'page':
         return page(target);

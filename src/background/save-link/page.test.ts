@@ -73,6 +73,33 @@ describe('paper pages: read by the site\'s own adapter', () => {
     expect(minimalPaper(target)).toMatchObject({ id: 'aclanthology:2020.lrec-1.1', title: 'ACL Anthology paper 2020.lrec-1.1', url: page });
   });
 
+  it("an ACL DOI doi.org does not know (a 2019 workshop's, never registered): the anthology page is read instead, else the DOI's stand-in", async () => {
+    const page = 'https://aclanthology.org/W19-6101/';
+    const workshop = fixture('aclanthology', 'paper-2023.acl-long.1.html')
+      .replace(/<meta content="10\.18653[^>]*>/, '')
+      .replace(/<dt>DOI:<\/dt><dd>.*?<\/dd>/, '')
+      .replace(/\n\s*doi = "[^"]*",/, '')
+      .replaceAll('2023.acl-long.1', 'W19-6101');
+    const target = identifyLink('https://aclanthology.org/W19-6101.pdf')!;
+    expect(target).toEqual({ kind: 'doi', doi: '10.18653/v1/W19-6101' }); // the id says the ACL gave it a DOI
+    const notFound = () => respond('<html><title>DOI Not Found</title></html>', 404, 'text/html');
+    const { resolver, fake } = setup((url) => (url === page ? html(workshop) : notFound()));
+    const { paper, complete } = await resolver.resolve(target);
+    expect(complete).toBe(true);
+    expect(paper).toEqual(readPaperPage(workshop, page));
+    expect(paper).toMatchObject({ id: 'aclanthology:W19-6101', title: 'Cross-lingual Transfer for Low-Resource NER with BiLSTMs', url: page });
+    expect(fake.urls()).toEqual(['https://doi.org/10.18653/v1/w19-6101', page]);
+    // The page not read either (the site not granted, no reader): the stand-in, as before; another DOI reads no page.
+    const unread = setup((url) => (url === page ? networkError() : notFound()));
+    expect(await unread.resolver.resolve(target)).toEqual({ paper: minimalPaper(target), complete: false });
+    const noReader = setup((url) => (url === page ? html(workshop) : notFound()), { readPage: undefined });
+    expect(await noReader.resolver.resolve(target)).toEqual({ paper: minimalPaper(target), complete: false });
+    expect(noReader.fake.urls()).toEqual(['https://doi.org/10.18653/v1/w19-6101']);
+    const other = setup(notFound);
+    await other.resolver.resolve({ kind: 'doi', doi: '10.1145/3292500.3330701' });
+    expect(other.fake.urls()).toEqual(['https://doi.org/10.1145/3292500.3330701']);
+  });
+
   it('the stand-in for a page that could not be read: the venue id, a title naming it, the page', () => {
     expect(minimalPaper(PMLR)).toMatchObject({ id: 'pmlr:v202/exemplo23a', title: 'PMLR paper v202/exemplo23a', url: PMLR_PAGE, source: { site: 'pmlr', page: 'link' } });
     const cvf = identifyLink('https://openaccess.thecvf.com/content/CVPR2024/papers/Okafor_Open-Vocabulary_Segmentation_at_Scale_CVPR_2024_paper.pdf')!;
