@@ -55,6 +55,9 @@ describe('originsFor: what a click asks for', () => {
     // Through Google Scholar's redirect (an alert mail's link): what the paper it leads to needs, nothing of Scholar's
     expect(originsFor('https://scholar.google.com/scholar_url?url=https://dl.acm.org/doi/10.1145/3292500.3330701&hl=en&oi=scholaralrt')).toEqual(['https://doi.org/*', 'https://api.crossref.org/*', 'https://api.datacite.org/*']);
     expect(originsFor('https://proceedings.mlr.press/v202/exemplo23a/exemplo23a.pdf')).toEqual(['https://proceedings.mlr.press/*']);
+    // An ACM pseudo-DOI: no resolver knows it, so its save reads nothing and asks for nothing
+    expect(originsFor('https://dl.acm.org/doi/10.5555/3295222.3295349')).toEqual([]);
+    expect(originsFor('https://doi.org/10.5555/3295222.3295349')).toEqual([]);
     expect(originsFor('https://papers.nips.cc/paper_files/paper/2023/file/0a1b2c3d4e5f60718293a4b5c6d7e8f9-Paper-Conference.pdf')).toEqual([
       'https://proceedings.neurips.cc/paper_files/paper/*',
       'https://papers.nips.cc/paper_files/paper/*',

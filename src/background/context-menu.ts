@@ -1,7 +1,7 @@
 // "Save to reading list" on links to arXiv, Hugging Face, alphaXiv, OpenReview, DOI, ACL Anthology, PMLR, NeurIPS and
 // CVF pages on any site (issue #5): the background fetches the paper's metadata, or its page, and saves it like a save
 // from a card.
-import { arxivIdFromDoi } from '../core/ids';
+import { arxivIdFromDoi, isAcmPseudoDoi } from '../core/ids';
 import { savedFromUrl, type Paper } from '../core/paper';
 import { PAGE_SITES } from '../sites/read-page';
 import { identifyLink, type LinkTarget } from './save-link/targets';
@@ -56,7 +56,8 @@ export function originsOf(target: LinkTarget | null): string[] {
     case 'openreview':
       return OPENREVIEW_APIS;
     case 'doi':
-      return arxivIdFromDoi(target.doi) ? ARXIV_API : DOI_APIS;
+      // An ACM pseudo-DOI: no resolver knows it, so its save reads nothing and asks for nothing (the stand-in at once).
+      return arxivIdFromDoi(target.doi) ? ARXIV_API : isAcmPseudoDoi(target.doi) ? [] : DOI_APIS;
     case 'page':
       return [...PAGE_SITES[target.site].matches];
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isDoi, journalDoi, parseArxivId, parseDoi, type IdentityHints } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiAddress, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isAcmPseudoDoi, isDoi, journalDoi, parseArxivId, parseDoi, type IdentityHints } from './ids';
 import { paperIdentity } from './aliases';
 import { isWellFormedId, PAPER_LIMITS } from './paper';
 
@@ -333,6 +333,24 @@ describe('ACL Anthology DOIs name the anthology paper (one id per paper, issue #
 
   it('arXiv still comes first', () => {
     expect(canonicalId({ site: 'aclanthology', arxiv: '2401.12345', doi: '10.18653/v1/2023.acl-long.1' })).toBe('arxiv:2401.12345');
+  });
+});
+
+describe('ACM pseudo-DOIs (10.5555): no doi.org link', () => {
+  it('are found by their prefix alone, in any case; their address is their ACM Digital Library page, any other DOI\'s doi.org', () => {
+    expect(isAcmPseudoDoi('10.5555/3295222.3295349')).toBe(true);
+    expect(isAcmPseudoDoi('10.5555/ICLR.2024.12345')).toBe(true);
+    expect(isAcmPseudoDoi('10.1145/3292500.3330701')).toBe(false); // ACM's own, registered
+    expect(isAcmPseudoDoi('10.55555/x')).toBe(false);
+    expect(isAcmPseudoDoi('10.1234/10.5555/x')).toBe(false);
+    expect(doiAddress('10.5555/3295222.3295349')).toBe('https://dl.acm.org/doi/10.5555/3295222.3295349');
+    expect(doiAddress('10.1145/3292500.3330701')).toBe('https://doi.org/10.1145/3292500.3330701');
+    expect(doiAddress('10.18653/v1/2023.acl-long.1')).toBe('https://doi.org/10.18653/v1/2023.acl-long.1');
+  });
+
+  it('are still DOIs as ids go: the id ACM, dblp and OpenReview give the paper, a publisher address names, and exports cite', () => {
+    expect(canonicalId({ site: 'dblp', doi: '10.5555/3295222.3295349' })).toBe('doi:10.5555/3295222.3295349');
+    expect(doiOf('doi:10.5555/3295222.3295349')).toBe('10.5555/3295222.3295349');
   });
 });
 

@@ -156,6 +156,21 @@ export function doiFromUrl(href: string): string | null {
   return doi && DOI_RE.test(doi) ? doi : null;
 }
 
+/**
+ * Whether a DOI is one of ACM's pseudo-DOIs (`10.5555/…`): the ACM Digital Library's ids for what it holds without a
+ * registered DOI (the NeurIPS and ICML proceedings it reprints, many older papers). ACM, dblp, OpenReview and publishers'
+ * `citation_doi` give them as DOIs, and they name one paper each, but doi.org resolves none: neither its link nor its
+ * metadata leads anywhere.
+ */
+export function isAcmPseudoDoi(doi: string): boolean {
+  return /^10\.5555\//i.test(doi);
+}
+
+/** Where a reader finds a DOI's paper: its doi.org link, or for an ACM pseudo-DOI its page in the ACM Digital Library. */
+export function doiAddress(doi: string): string {
+  return isAcmPseudoDoi(doi) ? `https://dl.acm.org/doi/${doi}` : `https://doi.org/${doi}`;
+}
+
 /** `10.48550/arxiv.<id>` is arXiv's own DOI for every paper: it names the arXiv paper. */
 export function arxivIdFromDoi(doi: string): ArxivId | null {
   const m = /^10\.48550\/arxiv\.(.+)$/i.exec(doi);

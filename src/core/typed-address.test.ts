@@ -8,6 +8,7 @@ describe('typedAddress: a paper reference typed or pasted', () => {
     ['ARXIV:hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001'],
     ['10.1145/3580305.3599256', 'https://doi.org/10.1145/3580305.3599256'],
     ['doi:10.18653/v1/2023.acl-long.1', 'https://doi.org/10.18653/v1/2023.acl-long.1'],
+    ['10.5555/3295222.3295349', 'https://dl.acm.org/doi/10.5555/3295222.3295349'], // ACM's pseudo-DOI: doi.org knows none
     ['2023.acl-long.1', 'https://aclanthology.org/2023.acl-long.1/'],
     ['p19-1001', 'https://aclanthology.org/P19-1001/'],
     ['https://openreview.net/forum?id=Xk9pQ2vN7a', 'https://openreview.net/forum?id=Xk9pQ2vN7a'],

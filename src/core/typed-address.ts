@@ -1,7 +1,7 @@
 // What a reader types or pastes to name a paper (the popup's search box): an arXiv id, a DOI, or a paper's address,
 // as the address "Save to reading list" on a link to it would read (background/save-link/targets.ts decides whether
 // it names a paper).
-import { isAclAnthologyId, isDoi, parseArxivId, webUrl, withoutTrailing } from './ids';
+import { doiAddress, isAclAnthologyId, isDoi, parseArxivId, webUrl, withoutTrailing } from './ids';
 
 /** Longer text is no address a reader types (the background's limit on a tab's address). */
 const MAX_TYPED = 4096;
@@ -19,7 +19,7 @@ export function typedAddress(text: string): string | null {
   const arxiv = parseArxivId(typed);
   if (arxiv) return `https://arxiv.org/abs/${arxiv.id}${arxiv.version ? `v${arxiv.version}` : ''}`;
   const doi = typed.replace(/^doi:/i, '');
-  if (isDoi(doi)) return `https://doi.org/${doi}`;
+  if (isDoi(doi)) return doiAddress(doi); // an ACM pseudo-DOI's page at ACM: doi.org knows none
   // An ACL Anthology id, in either case: new-style ids are lowercase, old-style ones start with a capital.
   const acl = [typed.toLowerCase(), typed.toUpperCase()].find(isAclAnthologyId);
   if (acl) return `https://aclanthology.org/${acl}/`;

@@ -537,6 +537,17 @@ describe('DOI links', () => {
     }
   });
 
+  it("an ACM pseudo-DOI (10.5555, which doi.org resolves none of) is not asked for, and its stand-in links ACM's page, not doi.org", async () => {
+    const { resolver, fake } = setup(() => json(crossrefCsl()));
+    const target = { kind: 'doi', doi: '10.5555/3295222.3295349' } as const;
+    const { paper, complete } = await resolver.resolve(target);
+    expect(fake.calls).toHaveLength(0);
+    expect(complete).toBe(false);
+    expect(paper).toEqual(minimalPaper(target));
+    expect(paper).toMatchObject({ id: 'doi:10.5555/3295222.3295349', title: 'doi:10.5555/3295222.3295349', url: 'https://dl.acm.org/doi/10.5555/3295222.3295349' });
+    expect(v.is(PaperSchema, paper)).toBe(true);
+  });
+
   it('gives the minimal paper for 404s, HTML, malformed JSON, bodies without a title, network errors', async () => {
     const minimal = minimalPaper({ kind: 'doi', doi: DOI });
     expect(minimal).toMatchObject({ id: `doi:${DOI}`, title: `doi:${DOI}`, url: `https://doi.org/${DOI}`, source: { site: 'doi', page: 'link' } });

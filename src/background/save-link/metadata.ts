@@ -2,14 +2,14 @@
 // network or API trouble: the worst answer is a minimal paper (canonical id, a stand-in title, the link)
 // with `complete: false`, which the caller can save at once and enrich later.
 import * as v from 'valibot';
-import { aclAnthologyIdFromDoi, aclAnthologyUrl, arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, idFromDoi, parseArxivId, parseDoi } from '../../core/ids';
+import { aclAnthologyIdFromDoi, aclAnthologyUrl, arxivAbsUrl, arxivIdFromDoi, arxivPdfUrl, doiAddress, idFromDoi, isAcmPseudoDoi, parseArxivId, parseDoi } from '../../core/ids';
 import { emptyPaper, isPaperVersion, type Paper } from '../../core/paper';
 import { venuePaperFromUrl } from '../../core/venues';
 import { SITE_NAMES } from '../../sites/names';
 import { pageSiteOf } from '../../sites/read-page';
 import { PaperSchema } from '../messages';
 import { fetchArxivPaper, fetchLatestVersions, type VersionsResult } from './arxiv-api';
-import { doiHome, fetchDoiPaper, DOI_ORIGIN } from './doi-api';
+import { doiHome, fetchDoiPaper } from './doi-api';
 import { finish } from './finish';
 import { fetchHfPaper } from './hf-paper';
 import { get, type SourceDeps } from './http';
@@ -78,7 +78,7 @@ function minimalDraft(target: LinkTarget): Paper {
     }
     case 'doi': {
       const doi = parseDoi(target.doi) ?? '';
-      return { ...emptyPaper(idFromDoi(doi), `doi:${doi}`, { site: 'doi', page: 'link' }), url: `${DOI_ORIGIN}/${doi}`, ...doiHome(doi) };
+      return { ...emptyPaper(idFromDoi(doi), `doi:${doi}`, { site: 'doi', page: 'link' }), url: doiAddress(doi), ...doiHome(doi) };
     }
     case 'page': {
       // Only the https paper page identifyLink gives: anything else has no id here, which finish refuses.
@@ -128,6 +128,7 @@ export function createLinkResolver(options: LinkResolverOptions): LinkResolver {
         return answer.status === 'found' ? answer.paper : null;
       }
       case 'doi': {
+        if (isAcmPseudoDoi(target.doi)) return null; // doi.org knows none: a request that can only fail
         const answer = await fetchDoiPaper(deps, target.doi);
         if (answer.status === 'found') return answer.paper;
         // An ACL DOI the anthology id promised (hasAclDoi: the ACL's venues 2017-2019 and since) that doi.org does not

@@ -44,6 +44,12 @@ describe('toCsl', () => {
     expect(item).not.toHaveProperty('publisher');
   });
 
+  it('a paper known by its DOI alone is cited at doi.org, one known by an ACM pseudo-DOI at its ACM page (doi.org knows none)', () => {
+    const bare = (id: string) => toCsl({ ...acl, id, paper: { ...acl.paper, id, url: null, pdfUrl: null, doi: null } });
+    expect(bare('doi:10.1145/3292500.3330701')).toMatchObject({ DOI: '10.1145/3292500.3330701', URL: 'https://doi.org/10.1145/3292500.3330701' });
+    expect(bare('doi:10.5555/3295222.3295349')).toMatchObject({ DOI: '10.5555/3295222.3295349', URL: 'https://dl.acm.org/doi/10.5555/3295222.3295349' });
+  });
+
   it('leaves out what is unknown and never includes the note or status', () => {
     const item = toCsl(oldStyle);
     expect(Object.keys(item)).toEqual(['id', 'type', 'title', 'author', 'publisher', 'number', 'DOI', 'URL']);

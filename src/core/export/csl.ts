@@ -9,7 +9,7 @@
 import type { Paper } from '../paper';
 import { isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivAbsUrl, arxivIdFromDoi, doiAddress, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { arxivIdAndDoi, paperIdentity } from '../aliases';
 import { venueIdFromUrl } from '../venues';
 
@@ -187,7 +187,7 @@ export function toCsl(saved: SavedPaper): CslItem {
   if (itemDoi) item.DOI = itemDoi;
   const url = ownArxiv
     ? arxivAbsUrl(ownArxiv)
-    : (asciiUrl(paper.url) ?? asciiUrl(paper.pdfUrl) ?? (doi ? `https://doi.org/${doi}` : null) ?? (arxiv ? arxivAbsUrl(arxiv) : null));
+    : (asciiUrl(paper.url) ?? asciiUrl(paper.pdfUrl) ?? (doi ? doiAddress(doi) : null) ?? (arxiv ? arxivAbsUrl(arxiv) : null));
   if (url) item.URL = url;
   if (paper.abstract) item.abstract = paper.abstract;
   const keywords = keywordsOf(saved);

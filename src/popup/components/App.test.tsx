@@ -88,6 +88,13 @@ describe('popup App', () => {
     expect(second.queryByText(/^arXiv:/)).toBeNull();
   });
 
+  it("links an ACM pseudo-DOI (10.5555, which doi.org does not know) to its ACM Digital Library page", async () => {
+    renderPopup([saved('neurips:2017/3f5ee243547dee91fbd053c1c4a845aa', 'NeurIPS paper', 1000, {}, { aliases: ['doi:10.5555/3295222.3295349'] })]);
+    fireEvent.click(await screen.findByRole('button', { name: 'More: details of “NeurIPS paper”' }));
+    const item = within(screen.getByText('NeurIPS paper').closest('li')!);
+    expect(item.getByRole('link', { name: 'DOI 10.5555/3295222.3295349' }).getAttribute('href')).toBe('https://dl.acm.org/doi/10.5555/3295222.3295349');
+  });
+
   it('a paper saved under a venue id shows the arXiv id and DOI its other ids give', async () => {
     renderPopup([saved('cvf:CVPR_2026/Smith_Example', 'CVF paper', 1000, {}, { aliases: ['doi:10.1109/cvpr52733.2026.00043', 'arxiv:2607.00009', 'dblp:conf/cvpr/Smith26'] })]);
     fireEvent.click(await screen.findByRole('button', { name: 'More: details of “CVF paper”' }));

@@ -1,9 +1,10 @@
 import { arxivIdAndDoi } from '../../core/aliases';
-import { arxivIdOf, isDoi } from '../../core/ids';
+import { arxivIdOf, doiAddress, isDoi } from '../../core/ids';
 import type { SavedPaper } from '../../storage/schema';
 
 /**
- * The paper's identifiers: its arXiv id with the version saved (the one its reader saw), and its DOI as a doi.org link; a paper saved under
+ * The paper's identifiers: its arXiv id with the version saved (the one its reader saw), and its DOI as a doi.org link
+ * (an ACM pseudo-DOI's, which doi.org does not know, to its ACM Digital Library page); a paper saved under
  * another id (a CVF page's) shows those its aliases give (Paper.aliases: the dblp entry that named its DOI).
  */
 export function PaperIds({ saved }: { saved: SavedPaper }) {
@@ -22,7 +23,7 @@ export function PaperIds({ saved }: { saved: SavedPaper }) {
         </span>
       )}
       {doi && (
-        <a href={`https://doi.org/${doi}`} target="_blank" rel="noreferrer">
+        <a href={doiAddress(doi)} target="_blank" rel="noreferrer">
           DOI {doi}
         </a>
       )}
