@@ -82,7 +82,7 @@ function compileRegex(match: string): { re: RegExp } | { error: string } {
     return { error: `Invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}` };
   }
   const inRow = adjacentRepeats(source, flags);
-  if (inRow) return { error: `The pattern has repeats in a row that may match the same characters (${inRow}); this can hang the page.` };
+  if (inRow) return { error: `The pattern has repeats in a row that may match the same characters, or one character apart that both may match (${inRow}); this can hang the page.` };
   if (re.test('')) return { error: 'The pattern matches empty text, so it would tag every paper.' };
   return { re };
 }
