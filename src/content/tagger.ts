@@ -24,7 +24,11 @@ export type Tagger = (paper: Paper, topics?: readonly TopicMatch[]) => Tag[];
 /** The user's rules are compiled once per page. */
 export function createTagger(settings: TagSettings): Tagger {
   const watched = new Set(settings.watchedTopics);
-  const rules = compileRules(settings.tagRules);
+  // A rule left out for being slow is said in the page's console, where the reader who wrote it can find why its
+  // tag stopped showing on this page.
+  const rules = compileRules(settings.tagRules, {
+    onSlow: (rule, ms) => console.warn(`Papershelf: the tag rule "${rule.tag}" (${rule.match}) took ${Math.round(ms)} ms on one paper, so it is skipped on the rest of this page.`),
+  });
   const followed = followedMatcher(settings.followedAuthors);
   return (paper, topics = []) => [
     ...followed(paper.authors).map((label): Tag => ({ label, kind: 'author', watched: true })),

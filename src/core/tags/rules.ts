@@ -31,20 +31,47 @@ export function validateRule(rule: UserRule): RuleCheck {
   return 'error' in compiled ? { ok: false, error: compiled.error } : { ok: true };
 }
 
+/**
+ * What a rule reads of a field. No check above catches every pattern whose work grows as a power of the text's
+ * length (a lone leading `.*` is quadratic: `/.*!/` took 0.9 s on a 50,000-character abstract), so the text is
+ * bounded: as much as the built-in topics read of an abstract, and more than arXiv allows one (1,920).
+ */
+export const RULE_TEXT_MAX = 5000;
+/**
+ * A rule that took this long on one paper is left out for the rest of the page: an ordinary rule takes well under a
+ * millisecond on a whole abstract, and one that takes this long on every card freezes a listing's scroll.
+ */
+export const SLOW_RULE_MS = 50;
+
+export interface RuleWatch {
+  /** Milliseconds, as performance.now(). */
+  now?: () => number;
+  /** Told once of a rule left out for being slow, with how long it took on the paper. */
+  onSlow?: (rule: UserRule, ms: number) => void;
+}
+
 /** One function tagging papers with every valid rule that matches (tags in rule order, no duplicates). */
-export function compileRules(rules: readonly UserRule[]): (paper: PaperText) => string[] {
-  const compiled: { tag: string; re: RegExp; fields: UserRule['fields'] }[] = [];
+export function compileRules(rules: readonly UserRule[], { now = () => performance.now(), onSlow }: RuleWatch = {}): (paper: PaperText) => string[] {
+  const compiled: { rule: UserRule; tag: string; re: RegExp; fields: UserRule['fields']; slow: boolean }[] = [];
   for (const rule of rules) {
     const c = compileRule(rule);
-    if (!('error' in c)) compiled.push({ tag: rule.tag.trim(), re: c.re, fields: rule.fields });
+    if (!('error' in c)) compiled.push({ rule, tag: rule.tag.trim(), re: c.re, fields: rule.fields, slow: false });
   }
   return (paper) => {
     const tags: string[] = [];
-    for (const { tag, re, fields } of compiled) {
-      if (tags.includes(tag)) continue;
+    const title = (paper.title ?? '').slice(0, RULE_TEXT_MAX);
+    const abstract = (paper.abstract ?? '').slice(0, RULE_TEXT_MAX);
+    for (const entry of compiled) {
+      const { tag, re, fields } = entry;
+      if (entry.slow || tags.includes(tag)) continue;
+      const start = now();
       // Fields are tested separately so a phrase cannot straddle title and abstract.
-      const hit =
-        (fields !== 'abstract' && re.test(paper.title ?? '')) || (fields !== 'title' && re.test(paper.abstract ?? ''));
+      const hit = (fields !== 'abstract' && re.test(title)) || (fields !== 'title' && re.test(abstract));
+      const took = now() - start;
+      if (took > SLOW_RULE_MS) {
+        entry.slow = true;
+        onSlow?.(entry.rule, took);
+      }
       if (hit) tags.push(tag);
     }
     return tags;

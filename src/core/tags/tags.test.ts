@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, expandLead, translate, type Matcher, type PaperText } from './match';
-import { compileRules, nestedQuantifier, validateRule, type UserRule } from './rules';
+import { compileRules, nestedQuantifier, RULE_TEXT_MAX, SLOW_RULE_MS, validateRule, type UserRule } from './rules';
 import { adjacentRepeats } from './adjacent-repeats';
 import { TOPICS, type Topic } from './taxonomy';
 
@@ -254,6 +254,31 @@ describe('user rules', () => {
     const tagger = compileRules([rule('/\\w*\\w*\\w*!/', { tag: 'slow' }), rule('/a{3}/', { tag: 'quick' })]);
     // Not tried at all: on the title alone it would take seconds to fail.
     expect(tagger({ title: 'a'.repeat(400), abstract: `${'a'.repeat(20)}!` })).toEqual(['quick']);
+  });
+
+  it(`reads the first ${RULE_TEXT_MAX} characters of a field`, () => {
+    // A lone leading `.*` is quadratic in the text's length: `/.*!/` took 0.9 s to fail on 50,000 characters.
+    const tagger = compileRules([rule('/needle/', { tag: 'found' })]);
+    const filler = 'x'.repeat(RULE_TEXT_MAX - 6);
+    expect(tagger({ title: 'T', abstract: `${filler}needle` })).toEqual(['found']);
+    expect(tagger({ title: 'T', abstract: `${filler}xneedle` })).toEqual([]);
+    expect(tagger({ title: `${filler}xneedle`, abstract: null })).toEqual([]);
+  });
+
+  it(`leaves out a rule that took over ${SLOW_RULE_MS} ms on a paper for the papers after it, and says so`, () => {
+    const rules = [rule('/slow/', { tag: 'slow' }), rule('/quick/', { tag: 'quick' })];
+    // The clock moves only while the first rule runs on the first paper: by SLOW_RULE_MS + 1 then.
+    const times = [0, SLOW_RULE_MS + 1];
+    const slow: [string, number][] = [];
+    const tagger = compileRules(rules, { now: () => times.shift() ?? 1000, onSlow: (r, ms) => slow.push([r.tag, ms]) });
+    expect(tagger({ title: 'slow quick', abstract: null })).toEqual(['slow', 'quick']); // its answer there still counts
+    expect(slow).toEqual([['slow', SLOW_RULE_MS + 1]]);
+    expect(tagger({ title: 'slow quick', abstract: 'slow' })).toEqual(['quick']);
+    expect(slow).toHaveLength(1); // told once
+    // Exactly the limit is not over it.
+    const kept = compileRules(rules, { now: (() => { const at = [0, SLOW_RULE_MS]; return () => at.shift() ?? 0; })() });
+    kept({ title: 'x', abstract: null });
+    expect(kept({ title: 'slow', abstract: null })).toEqual(['slow']);
   });
 
   it('compiles valid rules, skips invalid ones and respects fields', () => {
