@@ -3,6 +3,7 @@
 
 import type { PaperText } from './match';
 import { adjacentRepeats } from './adjacent-repeats';
+import { leadingRepeat } from './leading-repeat';
 
 export interface UserRule {
   /** Shown on the card; letters, digits, space, `-`, `_`, `.`; at most 40 characters. */
@@ -110,6 +111,8 @@ function compileRegex(match: string): { re: RegExp } | { error: string } {
   }
   const inRow = adjacentRepeats(source, flags);
   if (inRow) return { error: `The pattern has repeats in a row that may match the same characters, or one character apart that both may match (${inRow}); this can hang the page.` };
+  const leading = leadingRepeat(source, flags);
+  if (leading) return { error: `The pattern starts with a repeat that may take whole sentences (${leading}), tried from every character of the text; a rule matches anywhere in the text, so leave it out.` };
   if (re.test('')) return { error: 'The pattern matches empty text, so it would tag every paper.' };
   return { re };
 }

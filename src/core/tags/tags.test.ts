@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, expandLead, translate, type Matcher, type PaperText } from './match';
 import { compileRules, nestedQuantifier, RULE_TEXT_MAX, SLOW_RULE_MS, validateRule, type UserRule } from './rules';
 import { adjacentRepeats } from './adjacent-repeats';
+import { leadingRepeat } from './leading-repeat';
 import { TOPICS, type Topic } from './taxonomy';
 
 interface LabelledPaper {
@@ -244,8 +245,20 @@ describe('user rules', () => {
       expect(err(rule(`/${p}/${flags}`))).toMatch(/repeats in a row that may match the same characters, or one character apart/);
     }
     // Ordinary rules: text of two characters or more between repeats, or a character one of them cannot take.
-    for (const [p, flags] of <[string, string][]>[['large.*language.*model', 'i'], ['\\bdiffusion\\b', ''], ['(vision|image).{0,40}transformer', 'i'], ['.*the.*the.*', ''], ['\\w+-\\w+-\\w+', ''], ['\\S+ \\S+', ''], ['\\d+\\.\\d+', ''], ['(speculative|draft).*(decoding|sampling)', 'i'], ['[a-z]+ing\\b.*model', '']]) {
+    for (const [p, flags] of <[string, string][]>[['large.*language.*model', 'i'], ['\\bdiffusion\\b', ''], ['(vision|image).{0,40}transformer', 'i'], ['the.*the.*', ''], ['\\w+-\\w+-\\w+', ''], ['\\S+ \\S+', ''], ['\\d+\\.\\d+', ''], ['(speculative|draft).*(decoding|sampling)', 'i'], ['[a-z]+ing\\b.*model', '']]) {
       expect(adjacentRepeats(p, flags), p).toBeNull();
+      expect(validateRule(rule(`/${p}/${flags}`)), p).toEqual({ ok: true });
+    }
+  });
+
+  it('rejects a start that may take whole sentences, which adds nothing but the work of running it from every character', () => {
+    // `/.*learning.*zebra/i` took 74 ms on every 5,000-character abstract, 0.1 ms without its `.*`.
+    for (const [p, flags, repeat] of <[string, string, string][]>[['.*learning.*zebra', 'i', '.*'], ['.*?x', '', '.*?'], ['(?:.+)x', '', '.+'], ['[\\s\\S]*x', '', '[\\s\\S]*'], ['a|[^.]+x', '', '[^.]+'], ['(?<all>.*)x', '', '.*'], ['\\D{2,}x', '', '\\D{2,}']]) {
+      expect(leadingRepeat(p, flags), p).toBe(repeat);
+      expect(err(rule(`/${p}/${flags}`))).toMatch(/starts with a repeat that may take whole sentences/);
+    }
+    for (const [p, flags] of <[string, string][]>[['\\w+ing', ''], ['^.*x', ''], ['.{0,40}x', ''], ['\\S+ x', ''], ['x.*y', ''], ['\\bdiffusion\\b', ''], ['(vision|image).{0,40}transformer', 'i'], ['[a-z]+-?based', 'i']]) {
+      expect(leadingRepeat(p, flags), p).toBeNull();
       expect(validateRule(rule(`/${p}/${flags}`)), p).toEqual({ ok: true });
     }
   });
