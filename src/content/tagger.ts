@@ -27,7 +27,7 @@ export function createTagger(settings: TagSettings): Tagger {
   // A rule left out for being slow is said in the page's console, where the reader who wrote it can find why its
   // tag stopped showing on this page.
   const rules = compileRules(settings.tagRules, {
-    onSlow: (rule, ms) => console.warn(`Papershelf: the tag rule "${rule.tag}" (${rule.match}) took ${Math.round(ms)} ms on one paper, so it is skipped on the rest of this page.`),
+    onSlow: (rule, ms) => console.warn(`Papershelf: the tag rule "${rule.tag}" (${rule.match}) took over 50 ms on two papers (${Math.round(ms)} ms on the last), so it is skipped on the rest of this page.`),
   });
   const followed = followedMatcher(settings.followedAuthors);
   return (paper, topics = []) => [

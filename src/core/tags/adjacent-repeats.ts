@@ -49,6 +49,20 @@ function overlap(a: string | null, b: string | null, flags: string): boolean {
   }
 }
 
+/**
+ * Whether one character may be a letter or a space: those fill an abstract, so repeats one of them apart split their
+ * run at hundreds of places. A digit or a comma between them (`/llama.*3.*instruct/i`) occurs a few times in a text,
+ * which costs little; refusing it would refuse ordinary rules.
+ */
+function frequent(atom: string, flags: string): boolean {
+  try {
+    const one = new RegExp(`^(?:${atom})$`, flags);
+    return [...'etaoinshrdlucmfwypvbgkjqxz ', '\n'].some((c) => one.test(c));
+  } catch {
+    return true; // read wrong here: assume the worst
+  }
+}
+
 /** The quantifier at `i`: its bounds and length; null when there is none. */
 function quantifier(source: string, i: number): { min: number; max: number; length: number } | null {
   const c = source[i];
@@ -148,7 +162,7 @@ export function adjacentRepeats(source: string, flags: string): string | null {
       }
       // One character that must match, and which a repeat open before may take too, leaves that repeat open, for the
       // characters both may take.
-      const single = atom !== null && min === 1 && (q?.max ?? 1) === 1;
+      const single = atom !== null && min === 1 && (q?.max ?? 1) === 1 && frequent(atom, testFlags);
       const through = single
         ? open.flatMap((r) => (!r.passed && overlap(r.atom, atom as string, testFlags) ? [{ atom: r.atom === null ? atom : `(?=${r.atom})(?:${atom})`, start: r.start, passed: true }] : []))
         : [];

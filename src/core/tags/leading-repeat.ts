@@ -25,18 +25,72 @@ const LEADING = /^(?:\((?:\?:|\?<[A-Za-z_$][\w$]*>)?)*((\[(?:\\[\s\S]|[^\]\\])*\
 
 /** The repeat a pattern starts with that may take words and the spaces between them, as written, or null. */
 export function leadingRepeat(source: string, flags: string): string | null {
+  return leadingRepeats(source, flags)[0]?.repeat ?? null;
+}
+
+interface Leading {
+  /** Where the repeat (its atom) begins in the source, and its length with its quantifier. */
+  at: number;
+  length: number;
+  repeat: string;
+  /** What takes its place: nothing for `*`, one step for `+`, n steps for `{n,}`. */
+  instead: string;
+  /** Whether a group it opens is itself repeated (`(.*a){2}`): each round then needs the repeat, not only the first. */
+  repeatedGroup: boolean;
+}
+
+/** Whether any group opened between `from` and `to` is followed by a quantifier once closed. */
+function repeatedGroup(source: string, from: number, to: number): boolean {
+  for (let open = from; open < to; open++) {
+    if (source[open] !== '(') continue;
+    let depth = 0;
+    for (let i = open; i < source.length; i++) {
+      const c = source[i];
+      if (c === '\\') i++;
+      else if (c === '[') {
+        for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      } else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) {
+        if (/[*+?{]/.test(source[i + 1] ?? '')) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+function leadingRepeats(source: string, flags: string): Leading[] {
   const testFlags = flags.replace(/[gmy]/g, '');
+  const found: Leading[] = [];
   for (const start of alternativeStarts(source)) {
     const m = LEADING.exec(source.slice(start));
     if (!m) continue;
-    const [, repeat, atom, , max] = m;
+    const [whole, repeat, atom, quantifier, max] = m;
     if (max) continue; // bounded (`.{0,40}`): that many characters from each, as cheap as reading the text
     try {
       const one = new RegExp(`^(?:${atom})$`, testFlags);
-      if (one.test('a') && one.test(' ')) return repeat!;
+      if (!(one.test('a') && one.test(' '))) continue;
     } catch {
-      // read wrong here: rules.ts has checked the pattern, and its other checks still run
+      continue; // read wrong here: rules.ts has checked the pattern, and its other checks still run
     }
+    const least = quantifier === '*' ? 0 : quantifier === '+' ? 1 : Number(/^\{(\d+)/.exec(quantifier!)?.[1] ?? 0);
+    const instead = least === 0 ? '' : least === 1 ? atom! : `${atom}{${least}}`;
+    const at = start + whole.length - repeat!.length;
+    found.push({ at, length: repeat!.length, repeat: repeat!, instead, repeatedGroup: repeatedGroup(source, start, at) });
   }
-  return null;
+  return found;
+}
+
+/**
+ * The pattern without the work of such a start, matching the same texts: a rule is tested (matches anywhere), and a
+ * match that starts with `X*` still matches from after it, one that starts with `X+` from its last step (so `.*x` is
+ * `x`, `.+x` is `.x`, `[^.]{3,}x` is `[^.]{3}x`). Kept as written where a backreference could read what the repeat took.
+ */
+export function withoutLeadingRepeats(source: string, flags: string): string {
+  if (/\\(?:[1-9]|k<)/.test(source)) return source;
+  let out = source;
+  for (const { at, length, instead, repeatedGroup } of leadingRepeats(source, flags).reverse()) {
+    if (!repeatedGroup) out = out.slice(0, at) + instead + out.slice(at + length);
+  }
+  return out;
 }
