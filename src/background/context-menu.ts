@@ -76,8 +76,14 @@ export async function saveLink(linkUrl: string, pageUrl: string | undefined, dep
   const target = identifyLink(linkUrl);
   if (!target) return null;
   const { paper, complete } = await deps.resolve(target);
-  // Within what a record keeps (a longer one could not be restored after a removal, nor imported from a backup).
-  const from = savedFromUrl(pageUrl) ?? paper.url ?? savedFromUrl(linkUrl) ?? '';
-  await deps.save(paper, from, complete);
+  await deps.save(paper, savedFromOf(pageUrl, paper, linkUrl), complete);
   return paper;
+}
+
+/**
+ * Where a paper saved from a link was saved from: the page the link was on, else the paper's own page, else the link.
+ * Within what a record keeps (a longer one could not be restored after a removal, nor imported from a backup).
+ */
+export function savedFromOf(pageUrl: string | undefined, paper: Paper, linkUrl: string): string {
+  return savedFromUrl(pageUrl) ?? paper.url ?? savedFromUrl(linkUrl) ?? '';
 }

@@ -17,8 +17,9 @@ import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
 import { shortcutAction, unansweredShortcut } from './shortcut';
-import { saveAddressed, saveTabPaper, type AddressSaveDeps } from './tab-paper';
-import { hasPapers, type Database } from '../storage/reading-list';
+import { NoPaperError } from './tab-paper';
+import { createPromptSaver } from './prompt-save';
+import { hasPapers } from '../storage/reading-list';
 import { pruneCaches } from '../storage/repo-cache';
 import { listPresence } from './list-presence';
 import { createRelevanceService } from './relevance';
@@ -85,12 +86,17 @@ function granted(origins: string[]): Promise<boolean> {
 const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, links: linkResolver, granted, session: browser.storage.session });
 
 /**
- * The menu's and the shortcut's saves from an address (the popup's is a request, with the same resolver), marked in
- * flight as a request's write is: a worker stopped between the write and its notice makes every tab re-read.
+ * The menu's and the shortcut's saves from an address (the popup's is a request, with the same resolver): saved at
+ * once, as a stand-in if the metadata is slow, and completed when it comes (prompt-save.ts). Each write is marked in
+ * flight as a request's is: a worker stopped between the write and its notice makes every tab re-read.
  */
-function saveByAddress<T>(save: (db: Database, deps: AddressSaveDeps) => Promise<T>): Promise<T> {
-  return responder.write(async (sendNotice) => save(await db(), { links: linkResolver, broadcast: sendNotice }));
-}
+const addressSaver = createPromptSaver({
+  links: linkResolver,
+  write: (run) => responder.write(async (sendNotice) => run(await db(), sendNotice)),
+  session: browser.storage.session,
+});
+// Stand-ins an earlier worker saved and was stopped before completing.
+void addressSaver.resume();
 
 // Starting again after being stopped in the middle of a write: its notice may never have been sent, so every
 // tab and page re-reads the saved state of what it shows.
@@ -182,9 +188,13 @@ function onCommand(command: string, tab?: Tabs.Tab): void {
 /** Save the paper a tab's address names, once `asked` settles, and say how it went on the toolbar button. */
 function saveDocument(url: string, asked: Promise<unknown>): void {
   void asked
-    .then(() => saveByAddress((database, deps) => saveTabPaper(database, url, deps)))
+    .then(() => addressSaver.save(url, url))
+    .then((saved) => {
+      if (!saved) throw new NoPaperError('This page names no paper Papershelf knows');
+      return saved;
+    })
     .then(
-      (record) => reportLinkSaved(record.paper.title, toolbar),
+      (saved) => reportLinkSaved(saved.record.paper.title, toolbar),
       (error) => reportLinkProblem(url, error, toolbar),
     )
     .catch((error) => console.warn('Papershelf: the shortcut:', error));
@@ -208,10 +218,10 @@ function onMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): void {
   const linkUrl = info.linkUrl;
   const pageUrl = info.pageUrl ?? tab?.url;
   void askFor(originsFor(linkUrl)) // inside the click
-    .then(() => saveByAddress((database, deps) => saveAddressed(database, linkUrl, pageUrl, deps)))
+    .then(() => addressSaver.save(linkUrl, pageUrl))
     .then(
       // The menu closes at once and the page shows nothing: the toolbar button says how it went.
-      (record) => (record ? reportLinkSaved(record.paper.title, toolbar) : reportLinkProblem(linkUrl, null, toolbar)),
+      (saved) => (saved ? reportLinkSaved(saved.record.paper.title, toolbar) : reportLinkProblem(linkUrl, null, toolbar)),
       (error) => {
         console.warn('Papershelf: could not save the link:', error);
         return reportLinkProblem(linkUrl, error, toolbar);

@@ -69,7 +69,8 @@ export interface AddressSaveDeps {
 
 /**
  * Save the paper an address names (a link's, or a tab's), its metadata read as for a link, saved from `pageUrl`, and
- * tell every tab; null, saving nothing, when it names none. The link menu's, the popup's and the shortcut's save.
+ * tell every tab; null, saving nothing, when it names none. The popup's save, which waits for the metadata (the popup
+ * shows the save under way and answers with the record); the link menu's and the shortcut's save at once (prompt-save.ts).
  */
 export async function saveAddressed(db: Database, url: string, pageUrl: string | undefined, deps: AddressSaveDeps): Promise<SavedPaper | null> {
   let record: SavedPaper | null = null;

@@ -14,19 +14,19 @@ type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<PapershelfDB, ArrayLi
 
 /**
  * The record for the first of `ids` that names one: each id as a key first (a paper asked for by the id it is saved
- * under is the common case), then each as an alias. Undefined when none does.
+ * under is the common case), then each as an alias. Undefined when none does. `except`: a record's id not to give.
  */
-export async function findRecord<Mode extends IDBTransactionMode>(tx: Tx<Mode>, ids: readonly string[]): Promise<SavedPaper | undefined> {
+export async function findRecord<Mode extends IDBTransactionMode>(tx: Tx<Mode>, ids: readonly string[], except?: string): Promise<SavedPaper | undefined> {
   const papers = tx.objectStore('papers');
   for (const id of ids) {
-    const record = await papers.get(id);
+    const record = id === except ? undefined : await papers.get(id);
     if (record) return record;
   }
   const aliases = tx.objectStore('aliases');
   for (const id of ids) {
     // Any record naming `id`: keys [id, …] sort after [id] and before [id, []] (an array sorts after every string).
     for (const [, owner] of await aliases.getAllKeys(IDBKeyRange.bound([id], [id, []]))) {
-      const record = await papers.get(owner);
+      const record = owner === except ? undefined : await papers.get(owner);
       if (record) return record;
     }
   }

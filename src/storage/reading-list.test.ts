@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { buildModel, fromSaved } from '../core/relevance/model';
-import { editPaper, editPapers, fillPublication, listPapers, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
+import { completePaper, editPaper, editPapers, fillPublication, listPapers, lookup, openDatabase, putPapers, rebuildRelevance, relevanceGeneration, removePaper, savePaper } from './reading-list';
 import { loadRelevanceModel } from './relevance';
 import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
 
@@ -45,6 +45,46 @@ describe('reading list storage', () => {
     // The journal's page, which names the paper by its DOI, finds it saved.
     expect(await lookup(db, ['doi:10.1145/3650000.3650123'])).toEqual({ 'doi:10.1145/3650000.3650123': { status: 'to-read', tags: [], savedAs: 'arxiv:2401.00001' } });
     expect(await fillPublication(db, [{ id: 'arxiv:2401.00001', doi: '10.1145/later', venue: 'Later' }])).toEqual([]);
+  });
+
+  it("completes a stand-in with its metadata, keeping the reader's status, tags, note and edit time; never brings back a removed paper", async () => {
+    const db = await openDatabase();
+    const standIn = { ...makePaper({ id: 'arxiv:2607.00001', title: 'arXiv:2607.00001' }), authors: [], abstract: null, url: 'https://arxiv.org/abs/2607.00001' };
+    await savePaper(db, standIn, { savedFrom: 'https://blog.example.org/', now: 10, standIn: true });
+    const edited = await editPaper(db, 'arxiv:2607.00001', { status: 'reading', tags: ['moe'], note: 'read §3' }, 20);
+    const paper = makePaper({ id: 'arxiv:2607.00001', title: 'Sparse Experts', doi: '10.1145/3650000.3650123' });
+    const completed = await completePaper(db, 'arxiv:2607.00001', paper);
+    expect(completed).toEqual({ record: { ...edited, paper: { ...paper, aliases: ['doi:10.1145/3650000.3650123'] } }, removed: null });
+    expect(await db.get('papers', 'arxiv:2607.00001')).toEqual(completed?.record);
+    expect(await lookup(db, ['doi:10.1145/3650000.3650123'])).toEqual({ 'doi:10.1145/3650000.3650123': { status: 'reading', tags: ['moe'], savedAs: 'arxiv:2607.00001' } });
+    await removePaper(db, 'arxiv:2607.00001');
+    expect(await completePaper(db, 'arxiv:2607.00001', paper)).toBeNull();
+    expect(await db.count('papers')).toBe(0);
+    expect(await lookup(db, ['arxiv:2607.00001'])).toEqual({ 'arxiv:2607.00001': null });
+  });
+
+  it('folds an untouched stand-in into the record saved under an id only the metadata names (the save that waited would have refreshed it)', async () => {
+    const db = await openDatabase();
+    // The arXiv paper, read and tagged long ago; then a link to its CVF page saved before the page could be read.
+    await savePaper(db, makePaper({ id: 'arxiv:2403.01234', title: 'Neural Radiance Caching' }), { savedFrom: 'https://arxiv.org/list/cs.CV/new', now: 10 });
+    const reader = await editPaper(db, 'arxiv:2403.01234', { status: 'done', tags: ['nerf'] }, 20);
+    const cvf = 'cvf:Moreau_Neural_Radiance_Caching_CVPR_2024_paper';
+    const standIn = { ...makePaper({ id: cvf, title: 'CVF paper Moreau_Neural_Radiance_Caching_CVPR_2024_paper' }), authors: [], abstract: null, url: 'https://openaccess.thecvf.com/content/CVPR2024/html/Moreau_Neural_Radiance_Caching_CVPR_2024_paper.html' };
+    const saved = await savePaper(db, standIn, { savedFrom: 'https://blog.example.org/', now: 30, standIn: true });
+    const read = makePaper({ id: 'arxiv:2403.01234', title: 'Neural Radiance Caching for Dynamic Scenes', aliases: [cvf], venue: 'CVPR 2024' });
+    const done = await completePaper(db, cvf, read);
+    expect(done?.removed).toEqual(saved);
+    expect(done?.record).toMatchObject({ id: 'arxiv:2403.01234', status: 'done', tags: ['nerf'], savedAt: 10, updatedAt: reader!.updatedAt, paper: { title: read.title, venue: 'CVPR 2024', aliases: [cvf] } });
+    expect(await listPapers(db)).toEqual([done?.record]);
+    expect(await lookup(db, [cvf])).toEqual({ [cvf]: { status: 'done', tags: ['nerf'], savedAs: 'arxiv:2403.01234' } });
+    // A stand-in the reader gave a tag meanwhile is theirs: completed where it is, not merged unasked.
+    const other = await openDatabase('another');
+    await savePaper(other, makePaper({ id: 'arxiv:2403.01234' }), { savedFrom: 'https://arxiv.org/list/cs.CV/new', now: 10 });
+    await savePaper(other, standIn, { savedFrom: 'https://blog.example.org/', now: 40, standIn: true });
+    await editPaper(other, cvf, { tags: ['cvpr'] }, 50);
+    const kept = await completePaper(other, cvf, read);
+    expect(kept).toMatchObject({ removed: null, record: { id: cvf, tags: ['cvpr'], paper: { title: read.title, aliases: ['arxiv:2403.01234'] } } });
+    expect((await listPapers(other)).map((r) => r.id).sort()).toEqual(['arxiv:2403.01234', cvf]);
   });
 
   it('saves, lists newest first, and survives reopening', async () => {

@@ -163,6 +163,51 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   return record;
 }
 
+/** What completePaper wrote: the completed record, and the stand-in's record when it was folded into another. */
+export interface Completed {
+  record: SavedPaper;
+  removed: SavedPaper | null;
+}
+
+/**
+ * Fill in the metadata of a paper saved at once as a stand-in (a link saved before its metadata came: the background's
+ * prompt save), once it comes: the paper as savePaper would refresh it (the metadata read wins where it knows a field),
+ * the reader's status, tags, note and edit time as they are now (they may have changed since the stand-in's save). Only
+ * the record saved under `id`, and only while it is saved: a paper removed meanwhile stays removed (null).
+ *
+ * The metadata can name the paper by ids its stand-in did not know (an OpenReview forum or a CVF page that links the
+ * arXiv paper: that paper, its forum or page an alias), under which another record is saved: the save that waited for
+ * the metadata would have refreshed that record, and made no other. So does this, if the stand-in's record is as its
+ * save left it (no status, tag or note given it since): that record is removed and its ids join the other's. A record
+ * the reader changed meanwhile is completed where it is, the two then merged by the reader (the library's duplicates).
+ */
+export async function completePaper(db: Database, id: string, paper: Paper): Promise<Completed | null> {
+  const { tx, token } = listWrite(db);
+  const papers = tx.objectStore('papers');
+  const done = await allOrNothing(tx, async (requests) => {
+    const standIn = await papers.get(id);
+    if (!standIn) return null;
+    const other = untouched(standIn) ? await findRecord(tx, knownIds(paper), standIn.id) : undefined;
+    const into = other ?? standIn;
+    // The metadata read over the record's paper, and over the stand-in's (its ids, links) where folded.
+    const before = other ? mergePapers(other.paper, standIn.paper, other.id) : into.paper;
+    const record = withAliases({ ...into, paper: mergePapers(paper, before, into.id) });
+    if (other) requests.push(papers.delete(standIn.id), tx.objectStore('relevance').delete(standIn.id), writeAliases(tx, standIn, undefined));
+    requests.push(papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, into, record));
+    return { record, removed: other ? standIn : null };
+  });
+  changed(db, done ? [done.record.id, ...(done.removed ? [done.removed.id] : [])] : []); // the token is new either way
+  if (done?.removed) noteWritten(db, done.removed.id, null);
+  if (done) noteWritten(db, done.record.id, done.record);
+  savedStates(db).committed(token);
+  return done && { record: done.record, removed: done.removed && readableRecord(done.removed) };
+}
+
+/** A record as its save left it: nothing of the reader's in it (no status moved, tag or note given; no edit since). */
+function untouched(record: SavedPaper): boolean {
+  return record.status === 'to-read' && storedTags(record).length === 0 && !record.note && record.updatedAt === record.savedAt;
+}
+
 /**
  * Remove a paper, by the id it is saved under or one of its aliases; resolves with the removed record (for undo, as the
  * list gives it), or null if it was not in the list.
