@@ -126,6 +126,26 @@ describe.each(browsers)('%s: save from a link anywhere', (name, launch) => {
     await popup.close();
   });
 
+  it('a paper whose metadata is slow is saved at once under its id, and takes its title when the API answers', async () => {
+    const SLOW = { ...PAPER, id: '2606.41236', title: 'Slow Answers from a Busy API' };
+    api.hfPapers.set(SLOW.id, SLOW);
+    let answer!: () => void;
+    api.holds.set(`huggingface.co /api/papers/${SLOW.id}`, new Promise<void>((resolve) => (answer = resolve)));
+    const popup = await harness.openPopup();
+    try {
+      await click(`https://arxiv.org/abs/${SLOW.id}`);
+      // Within a few seconds, while Hugging Face has not answered (its timeout is 20 s): the stand-in, told to the open popup.
+      await until(async () => (await popup.texts('li.item .title')).includes(`arXiv:${SLOW.id}`), 'the stand-in in the popup before the API answers', 8_000);
+      expect(api.requests).toContain(`huggingface.co /api/papers/${SLOW.id}`);
+      answer();
+      await until(async () => (await popup.texts('li.item .title')).includes(SLOW.title), 'the title the API gave, once it answered', 10_000);
+      expect(await popup.texts('li.item .title')).not.toContain(`arXiv:${SLOW.id}`);
+    } finally {
+      answer();
+      await popup.close();
+    }
+  });
+
   it('a tab showing the paper saved from a link elsewhere follows at once', async () => {
     const daily = await harness.newTab();
     await daily.goto(DAILY_URL);

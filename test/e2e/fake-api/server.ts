@@ -6,6 +6,7 @@
 // background fetches to read when a link to one is saved, in save-venue-link.e2e.ts). Needed because
 // the extension's background fetches are not visible to page-level request interception in Firefox.
 import { createServer, type Server } from 'node:https';
+import type { ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 
 export interface FakeRepo {
@@ -30,6 +31,8 @@ export interface FakeApi {
   pages: Map<string, string>;
   /** When set, GitHub answers 403 "API rate limit exceeded" with remaining 0 until this epoch second. */
   rateLimitedUntil: number | null;
+  /** Requests (`host path`) answered only once their promise settles: a slow API. */
+  holds: Map<string, Promise<unknown>>;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function startFakeApi(): Promise<FakeApi> {
     arxivLatest: new Map(),
     pages: new Map(),
     rateLimitedUntil: null,
+    holds: new Map(),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const dir = 'test/e2e/fake-api';
@@ -52,6 +56,12 @@ export async function startFakeApi(): Promise<FakeApi> {
     const host = req.headers.host ?? '';
     const path = req.url ?? '';
     api.requests.push(`${host} ${path}`);
+    const held = api.holds.get(`${host} ${path}`);
+    const reply = () => answer(res, host, path);
+    if (held) void held.then(reply, reply);
+    else reply();
+  });
+  function answer(res: ServerResponse, host: string, path: string): void {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', ...headers });
       res.end(JSON.stringify(body));
@@ -103,7 +113,7 @@ export async function startFakeApi(): Promise<FakeApi> {
       return body ? json(200, body, { 'content-type': 'application/vnd.citationstyles.csl+json' }) : json(404, { error: 'DOI not found' });
     }
     json(404, { error: 'not served by the fake API' });
-  });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(443, '127.0.0.1', () => resolve());
