@@ -4,6 +4,8 @@ import { validateRule, type UserRule } from '../core/tags/rules';
 import { githubTokenProblem } from './github-token';
 import { tokenDigest } from '../core/token-digest';
 import { followStored } from './follow-stored';
+import { quoted } from '../popup/isolate';
+import { Isolated } from '../popup/components/Isolated';
 import { FOLLOWED_LIMITS, followedNameProblem, followedNames } from '../core/authors';
 
 export interface SettingsStore {
@@ -25,13 +27,13 @@ const UNFOUND_SHOWN = 10;
 function FollowedFound({ names, counts }: { names: string[]; counts: number[] }) {
   const unfound = names.filter((_, i) => counts[i] === 0);
   const finding = names.length - unfound.length;
-  const listed = unfound.slice(0, UNFOUND_SHOWN).map((name) => `“${name}”`).join(', ');
+  const listed = unfound.slice(0, UNFOUND_SHOWN).map(quoted).join(', ');
   const more = unfound.length - Math.min(unfound.length, UNFOUND_SHOWN);
   return (
     <p class="muted followed-found" role="status">
       {finding === names.length
         ? 'Every name finds papers in your list.'
-        : `${finding} of ${names.length} names find papers in your list; none yet for ${listed}${more ? ` and ${more} more` : ''}.`}
+        : <Isolated text={`${finding} of ${names.length} names find papers in your list; none yet for ${listed}${more ? ` and ${more} more` : ''}.`} />}
     </p>
   );
 }

@@ -3,6 +3,7 @@ import { changedNotice } from '../background/messages';
 import { createFakeApi, makeSaved } from './fake-api';
 import { memoryFirstPaint } from './first-paint';
 import { memoryDraftStore } from './note-drafts';
+import { quoted } from './isolate';
 import { createReadingListState, FIRST_PAGE, type StateOptions } from './state';
 
 const one = makeSaved('arxiv:2601.00001', 'Sparse experts', 3000, { tags: ['moe'] });
@@ -313,7 +314,7 @@ describe('reading-list state', () => {
     expect(state.getSnapshot().byId.has(two.id)).toBe(false);
     expect(await state.saveNote(two.id, 'the ablation in §4 is weak')).toBe(true);
     expect(state.getSnapshot().undo).toMatchObject({
-      message: '“Diffusion models” was removed in another tab or window, so your note was not saved.',
+      message: `${quoted('Diffusion models')} was removed in another tab or window, so your note was not saved.`,
       action: 'Save it again with the note',
       sticky: true,
     });
@@ -337,7 +338,7 @@ describe('reading-list state', () => {
     // Removed in this page while its note was typed: the removal's undo puts it back with the note.
     await state.remove([one.id]);
     await state.saveNote(one.id, 'typed as it went');
-    expect(state.getSnapshot().undo?.message).toBe('Removed “Sparse experts”.');
+    expect(state.getSnapshot().undo?.message).toBe(`Removed ${quoted('Sparse experts')}.`);
     await state.undo();
     expect(api.papers.find((s) => s.id === one.id)?.note).toBe('typed as it went');
   });
@@ -351,7 +352,7 @@ describe('reading-list state', () => {
     });
     await state.undo();
     expect(state.getSnapshot().problem).toMatch(/^Could not undo: .*Receiving end does not exist/);
-    expect(state.getSnapshot().undo?.message).toBe('Removed “Sparse experts”.'); // still there to try again
+    expect(state.getSnapshot().undo?.message).toBe(`Removed ${quoted('Sparse experts')}.`); // still there to try again
     api.restore = restore;
     await state.undo();
     expect(api.papers.find((s) => s.id === one.id)).toEqual(one);
@@ -369,7 +370,7 @@ describe('reading-list state', () => {
   it('forgets the undo after its time', async () => {
     const { api, state } = await started(undefined, { undoMs: 20 });
     await state.remove([one.id]);
-    expect(state.getSnapshot().undo?.message).toBe('Removed “Sparse experts”.');
+    expect(state.getSnapshot().undo?.message).toBe(`Removed ${quoted('Sparse experts')}.`);
     await vi.waitFor(() => expect(state.getSnapshot().undo).toBeNull());
     await state.undo();
     expect(api.restore).not.toHaveBeenCalled();

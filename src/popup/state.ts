@@ -3,6 +3,7 @@
 import type { Notice } from '../background/messages';
 import type { ReadingStatus, SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi } from './api';
+import { quoted } from './isolate';
 import { applyEdit } from '../storage/edit';
 import { tagCounts, siteIds } from './list-query';
 import { hasTag } from '../core/tags/same-tag';
@@ -434,9 +435,9 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     clearTimeout(undoTimer);
     const [first] = records;
     const message = merged
-      ? `Merged ${records.length} copies of “${merged.paper.title}”.`
+      ? `Merged ${records.length} copies of ${quoted(merged.paper.title)}.`
       : records.length === 1 && first
-        ? `Removed “${first.paper.title}”.`
+        ? `Removed ${quoted(first.paper.title)}.`
         : `Removed ${records.length} papers.`;
     set({ undo: merged ? { records, message, merged } : { records, message, removedAt } });
     undoTimer = setTimeout(() => set({ undo: null }), undoMs);
@@ -462,7 +463,7 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
     set({
       undo: {
         records: [withNote(last)],
-        message: `“${last.paper.title}” was removed in another tab or window, so your note was not saved.`,
+        message: `${quoted(last.paper.title)} was removed in another tab or window, so your note was not saved.`,
         removedAt: gone?.at ?? now(),
         action: 'Save it again with the note',
         sticky: true,

@@ -69,7 +69,7 @@ function DuplicateGroup({ group, onMerge, onDismiss }: { group: readonly SavedPa
     <li>
       <fieldset>
         <legend>
-          “{title}”: {group.length} copies
+          “<bdi>{title}</bdi>”: {group.length} copies
         </legend>
         {group.map((record, i) => (
           <div key={record.id} class="copy">

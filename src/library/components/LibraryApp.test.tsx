@@ -7,6 +7,7 @@ import { loadExportModule } from '../export-module';
 import { LibraryApp } from './LibraryApp';
 import { fakeExportModule, renderLibrary } from './render-library';
 import { groupKey, memoryNotDuplicates } from '../not-duplicates';
+import { wholeText } from '../../../test/unit/whole-text';
 
 afterEach(cleanup);
 
@@ -800,6 +801,8 @@ describe('library duplicates', () => {
     expect(panel.textContent).toContain('Reading · vision · saved');
     expect(panel.textContent).toContain('Note: <img src=x onerror=alert(1)>');
     expect(panel.querySelector('img')).toBeNull();
+    // The group's title is isolated from "“…”: 2 copies" (an Arabic or Hebrew one would take the colon and count in).
+    expect(panel.querySelector('legend bdi')?.textContent).toMatch(/^Rethinking attention for dense prediction\.?$/i);
 
     fireEvent.click(keepCvf);
     const merge = within(panel).getByRole('button', { name: `Merge 2 copies of “${TITLE}” into ${CVF}` });
@@ -815,7 +818,7 @@ describe('library duplicates', () => {
     // The panel went, its button with it: the focus goes to the table.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('rowgroup', { name: 'Papers, scrollable' })));
 
-    const snackbar = screen.getByText(`Merged 2 copies of “${TITLE}”.`).closest<HTMLElement>('[role="status"]')!;
+    const snackbar = screen.getByText(wholeText(`Merged 2 copies of “${TITLE}”.`)).closest<HTMLElement>('[role="status"]')!;
     fireEvent.click(within(snackbar).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(api.unmerge).toHaveBeenCalledTimes(1));
     expect(vi.mocked(api.unmerge).mock.calls[0]).toEqual([{ id: CVF, updatedAt: merged.updatedAt }, [copies[0], copies[1]]]);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TabPaperView } from '../../popup/api';
 import { createFakeApi, makeSaved } from '../../popup/fake-api';
 import { PastePanel } from './PastePanel';
+import { wholeText } from '../../../test/unit/whole-text';
 
 afterEach(cleanup);
 
@@ -35,7 +36,7 @@ describe('library: add papers by id', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Find papers' }));
     await screen.findByText('3 papers found: 2 to save, 1 in your list already.');
     // Words, and an address that names no paper (the background's answer), are named as such.
-    expect(screen.getByText('Not a paper: “Reading”, “group”, “week”, “3”, “https://arxiv.org/list/cs.LG/new”.')).toBeTruthy();
+    expect(screen.getByText(wholeText('Not a paper: “Reading”, “group”, “week”, “3”, “https://arxiv.org/list/cs.LG/new”.'))).toBeTruthy();
     expect(said).toEqual(['3 papers found: 2 to save, 1 in your list already.']);
 
     const saveButton = screen.getByRole('button', { name: 'Save 2 papers' });

@@ -3,6 +3,8 @@ import { focusLost } from '../../popup/keyboard';
 import type { ReadingListApi, TabPaperView } from '../../popup/api';
 import { countLabel, errorMessage, formatCount } from '../../popup/format';
 import { MAX_PASTED, pastedAddresses } from '../../core/typed-address';
+import { quoted } from '../../popup/isolate';
+import { Isolated } from '../../popup/components/Isolated';
 
 /** What a pasted list names: the papers to save, those in the list already, and the text that names none. */
 interface Found {
@@ -129,7 +131,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
           </p>
           {found.ignored.length > 0 && (
             <p class="muted">
-              Not a paper: {found.ignored.slice(0, 5).map((piece) => `“${piece}”`).join(', ')}
+              Not a paper: <Isolated text={found.ignored.slice(0, 5).map(quoted).join(', ')} />
               {found.ignored.length > 5 && ` and ${formatCount(found.ignored.length - 5)} more`}.
             </p>
           )}

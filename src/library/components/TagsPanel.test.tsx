@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSaved } from '../../popup/fake-api';
 import { FIRST_PAGE } from '../../popup/state';
 import { renderLibrary } from './render-library';
+import { wholeText } from '../../../test/unit/whole-text';
 
 afterEach(cleanup);
 
@@ -82,7 +83,7 @@ describe('library: the Tags panel', () => {
     await waitFor(() => expect(document.activeElement).toBe(input));
     fireEvent.input(input, { target: { value: 'reinforcement learning' } });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Rename' }));
-    expect(await within(panel()).findByText('Renamed “reinforcment” to “reinforcement learning” on 3 papers.')).toBeTruthy();
+    expect(await within(panel()).findByText(wholeText('Renamed “reinforcment” to “reinforcement learning” on 3 papers.'))).toBeTruthy();
     expect(api.editMany).toHaveBeenCalledTimes(1);
     expect(tagsOf(api)).toEqual({ 1: ['nlp', 'reinforcement learning'], 2: ['RL', 'reinforcement learning'], 3: ['reinforcement learning'], 4: ['vision'], 5: [] });
     expect(names()).toEqual([['reinforcement learning', '3'], ['nlp', '1'], ['RL', '1'], ['vision', '1']]);
@@ -98,7 +99,7 @@ describe('library: the Tags panel', () => {
     fireEvent.input(input, { target: { value: 'rl' } });
     // The list's spelling of it is kept.
     fireEvent.click(within(panel()).getByRole('button', { name: 'Merge into “RL”' }));
-    expect(await within(panel()).findByText('Merged “reinforcment” into “RL” on 3 papers.')).toBeTruthy();
+    expect(await within(panel()).findByText(wholeText('Merged “reinforcment” into “RL” on 3 papers.'))).toBeTruthy();
     expect(tagsOf(api)).toEqual({ 1: ['nlp', 'RL'], 2: ['RL'], 3: ['RL'], 4: ['vision'], 5: [] });
   });
 
@@ -133,7 +134,7 @@ describe('library: the Tags panel', () => {
     expect(api.editMany).not.toHaveBeenCalled();
     fireEvent.click(confirm);
     // Every spelling of it: three papers.
-    expect(await within(panel()).findByText('Removed “reinforcment” from 3 papers.')).toBeTruthy();
+    expect(await within(panel()).findByText(wholeText('Removed “reinforcment” from 3 papers.'))).toBeTruthy();
     expect(tagsOf(api)).toEqual({ 1: ['nlp'], 2: ['RL'], 3: [], 4: ['vision'], 5: [] });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Tags' })));
   });

@@ -2,6 +2,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sameTag } from '../../core/tags/same-tag';
 import { countLabel, errorMessage, formatCount } from '../../popup/format';
 import { checkTag } from '../../popup/tag-input';
+import { quoted } from '../../popup/isolate';
+import { Isolated } from '../../popup/components/Isolated';
 
 interface Props {
   /** Every tag with how many papers carry it, most used first (the list's own count: ListSnapshot.tags). */
@@ -85,14 +87,14 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
     setBusy(true);
     try {
       const n = await onRename(from, chosen.to);
-      const done = `${chosen.into ? 'Merged' : 'Renamed'} “${from}” ${chosen.into ? 'into' : 'to'} “${chosen.to}” on ${countLabel(n)}.`;
+      const done = `${chosen.into ? 'Merged' : 'Renamed'} ${quoted(from)} ${chosen.into ? 'into' : 'to'} ${quoted(chosen.to)} on ${countLabel(n)}.`;
       setMessage(done);
       announce(done);
       setEditing(null);
       setError(null);
       focusTag(chosen.to);
     } catch (failure) {
-      setError(`Could not rename “${from}”: ${errorMessage(failure)}. No paper was changed.`);
+      setError(`Could not rename ${quoted(from)}: ${errorMessage(failure)}. No paper was changed.`);
     } finally {
       setBusy(false);
     }
@@ -102,14 +104,14 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
     setBusy(true);
     try {
       const n = await onRemove(tag);
-      const done = `Removed “${tag}” from ${countLabel(n)}.`;
+      const done = `Removed ${quoted(tag)} from ${countLabel(n)}.`;
       setMessage(done);
       announce(done);
       setEditing(null);
       setError(null);
       focusTag(null);
     } catch (failure) {
-      setError(`Could not remove “${tag}”: ${errorMessage(failure)}. No paper was changed.`);
+      setError(`Could not remove ${quoted(tag)}: ${errorMessage(failure)}. No paper was changed.`);
     } finally {
       setBusy(false);
     }
@@ -201,11 +203,11 @@ export function TagsPanel({ tags, onRename, onRemove, onShow, announce = () => {
         </button>
       )}
       <p role="status" class="muted">
-        {message}
+        <Isolated text={message} />
       </p>
       {error && (
         <p role="alert" class="error" id="tags-error">
-          {error}
+          <Isolated text={error} />
         </p>
       )}
     </section>

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSaved } from '../../popup/fake-api';
 import { fakeExportModule, renderLibrary } from './render-library';
 import { memoryNotDuplicates } from '../not-duplicates';
+import { wholeText } from '../../../test/unit/whole-text';
 
 afterEach(cleanup);
 
@@ -50,7 +51,7 @@ describe('library: new arXiv versions', () => {
       ['Saved From A Listing', 'https://arxiv.org/abs/2409.00002v2'],
     ]);
     expect(within(panel()).getByText(/arXiv has v3 of 2 Nov 2026; you saved v1/)).toBeTruthy();
-    expect(within(panel()).getByText('Its comment: “Camera-ready for ICML 2026; new ablations”')).toBeTruthy();
+    expect(within(panel()).getByText(wholeText('Its comment: “Camera-ready for ICML 2026; new ablations”'))).toBeTruthy();
     expect(within(panel()).getByText(/arXiv has v2 of 15 Oct 2026; you saved it on 2 Sept? 2026/)).toBeTruthy();
   });
 

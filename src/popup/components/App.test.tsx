@@ -294,6 +294,8 @@ describe('popup App', () => {
     expect(api.remove).toHaveBeenCalledWith('arxiv:2607.00001');
     const snackbar = screen.getByRole('status');
     expect(snackbar.textContent).toContain('Removed “Only paper”.');
+    // The title is isolated from the sentence (an Arabic or Hebrew one keeps its own order, and the quotes theirs).
+    expect([...snackbar.querySelectorAll('bdi')].map((bdi) => bdi.textContent)).toEqual(['Only paper']);
     fireEvent.click(within(snackbar).getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Only paper')).toBeTruthy();
     expect(api.restore).toHaveBeenCalledTimes(1);

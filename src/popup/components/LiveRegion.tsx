@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { Isolated } from './Isolated';
 
 /** What the live region says, and how many things it has said (each one is said, even in the last one's words). */
 export interface Announcement {
@@ -19,7 +20,9 @@ export function LiveRegion({ message }: { message: Announcement }) {
   // (tagging papers one at a time: "Tag “later” added to 1 paper." each time).
   return (
     <p class="sr-only" aria-live="polite" aria-atomic="true">
-      <span key={message.serial}>{message.text}</span>
+      <span key={message.serial}>
+        <Isolated text={message.text} />
+      </span>
     </p>
   );
 }

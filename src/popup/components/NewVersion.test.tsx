@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSaved } from '../fake-api';
 import { renderPopup } from './render-popup';
+import { wholeText } from '../../../test/unit/whole-text';
 
 afterEach(cleanup);
 
@@ -31,7 +32,7 @@ describe('popup: a newer arXiv version than the one saved', () => {
     fireEvent.click(screen.getByRole('button', { name: 'More: details of “Revised Since”' }));
     const item = mark.closest('li')!;
     expect(within(item).getByText(/arXiv has v3 of 2 Nov 2026; you saved v1\./)).toBeTruthy();
-    expect(within(item).getByText('Its comment: “Camera-ready <b>for</b> ICML 2026”')).toBeTruthy(); // text, never markup
+    expect(within(item).getByText(wholeText('Its comment: “Camera-ready <b>for</b> ICML 2026”'))).toBeTruthy(); // text, never markup
     expect(item.querySelector('.new-version b')).toBeNull();
     expect(within(item).getByRole('link', { name: 'Open v3' }).getAttribute('href')).toBe('https://arxiv.org/abs/2409.00001v3');
     const seen = within(item).getByRole('button', { name: 'Seen: v3 of “Revised Since”' });

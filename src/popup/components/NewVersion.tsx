@@ -17,7 +17,7 @@ export function NewVersion({ saved }: { saved: SavedPaper }) {
   return (
     <p class="new-version">
       {revisionText(saved, newer)}.{' '}
-      {newer.comment && <span class="comment">Its comment: “{newer.comment}”</span>}{newer.comment && ' '}
+      {newer.comment && <span class="comment">Its comment: “<bdi>{newer.comment}</bdi>”</span>}{newer.comment && ' '}
       <a href={`https://arxiv.org/abs/${newer.key}v${newer.version}`} target="_blank" rel="noreferrer">
         Open v{newer.version}
       </a>{' '}

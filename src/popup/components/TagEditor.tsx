@@ -3,6 +3,8 @@ import type { SavedPaper } from '../../storage/schema';
 import { hasTag } from '../../core/tags/same-tag';
 import { useReadingListState } from '../state-hooks';
 import { checkTag, MAX_TAGS, suggestTags } from '../tag-input';
+import { quoted } from '../isolate';
+import { Isolated } from './Isolated';
 
 /**
  * Chips with remove buttons and a combobox that completes from every tag in use (ARIA 1.2 combobox with a
@@ -23,7 +25,7 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
   const add = (text: string) => {
     const check = checkTag(text, knownTags);
     if (!check.ok) return setError(check.error);
-    if (hasTag(saved.tags, check.tag)) return setError(`“${check.tag}” is already a tag.`);
+    if (hasTag(saved.tags, check.tag)) return setError(`${quoted(check.tag)} is already a tag.`);
     if (saved.tags.length >= MAX_TAGS) return setError(`A paper has at most ${MAX_TAGS} tags.`);
     setError(null);
     setTyped('');
@@ -125,7 +127,7 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
       </div>
       {error && (
         <p id={`${id}-error`} class="error" role="alert">
-          {error}
+          <Isolated text={error} />
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { UndoEntry } from '../state';
+import { Isolated } from './Isolated';
 
 interface Props {
   undo: UndoEntry | null;
@@ -34,7 +35,9 @@ export function UndoSnackbar({ undo, onUndo, onDismiss, onHold }: Props) {
     >
       {undo && (
         <>
-          <span>{undo.message}</span>
+          <span>
+            <Isolated text={undo.message} />
+          </span>
           <button type="button" onClick={() => onUndo(undo)}>
             {undo.action ?? 'Undo'}
           </button>
