@@ -115,6 +115,38 @@ describe('SettingsForm', () => {
     expect(screen.queryByText(/reload/)).toBeNull();
   });
 
+  it('says, at the rules, how many tag rules are kept and what to do, and keeps every rule typed', async () => {
+    const full = Array.from({ length: 1000 }, (_, i) => ({ tag: `t${i}`, match: `word${i}`, fields: 'both' as const }));
+    const store = fakeStore({ tagRules: full });
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    // Plain selectors: the queries by role or label are slow over a thousand rules' fields in jsdom.
+    const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    const field = (name: string) => document.querySelector<HTMLInputElement>(`[aria-label="${name}"]`)!;
+    const alert = () => document.querySelector<HTMLElement>('[role="alert"]');
+    await waitFor(() => expect(button('Add a rule')).toBeTruthy());
+    fireEvent.click(button('Add a rule'));
+    expect(alert()).toBeNull(); // a blank rule is no rule yet
+    fireEvent.input(field('Rule 1001 tag'), { target: { value: 'extra' } });
+    fireEvent.input(field('Rule 1001 words or /regex/'), { target: { value: 'more words' } });
+    const error = alert()!;
+    expect(error.textContent).toBe(
+      "At most 1,000 tag rules are kept, and there are 1,001: remove 1, or join rules of one tag (a rule's words may list several, comma-separated), to save.",
+    );
+    expect(button('Add a rule').getAttribute('aria-describedby')).toBe(error.id);
+    fireEvent.click(button('Save settings'));
+    await waitFor(() => expect(document.body.textContent).toContain('Fix the number of tag rules first; nothing was saved.'));
+    expect(store.write).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(error);
+    expect(field('Rule 1001 words or /regex/').value).toBe('more words');
+    // One removed, it saves.
+    fireEvent.click(button('Remove rule 1'));
+    expect(alert()).toBeNull();
+    fireEvent.click(button('Save settings'));
+    await waitFor(() => expect(document.body.textContent).toContain('Saved.'));
+    expect(store.current().tagRules).toHaveLength(1000);
+    expect(store.current().tagRules.at(-1)).toEqual({ tag: 'extra', match: 'more words', fields: 'both' });
+  }, 30_000);
+
   it('refuses to save a catastrophic regex and says why', async () => {
     const store = fakeStore({ tagRules: [{ tag: 'x', match: '/(a+)+$/', fields: 'title' }] });
     render(<SettingsForm store={store} topics={TOPICS} />);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../storage/settings';
-import { validateRule, type UserRule } from '../core/tags/rules';
+import { MAX_RULES, validateRule, type UserRule } from '../core/tags/rules';
 import { githubTokenProblem } from './github-token';
 import { tokenDigest } from '../core/token-digest';
 import { followStored } from './follow-stored';
@@ -22,6 +22,7 @@ export interface TopicChoice {
 const COUNT_DELAY_MS = 400;
 /** Names listed as finding nothing before "and N more". */
 const UNFOUND_SHOWN = 10;
+const COUNT = new Intl.NumberFormat('en');
 
 /** Which followed names find papers in the list, and which none yet (a misspelling, or someone not saved yet). */
 function FollowedFound({ names, counts }: { names: string[]; counts: number[] }) {
@@ -182,6 +183,13 @@ export function SettingsForm({
     const check = validateRule(rule);
     return check.ok ? null : check.error;
   });
+  // More rules than the settings keep: the background refused the save with a schema's words ("Invalid length"), and
+  // the reader learnt neither the limit nor what to do. Said at the rules, before a save, and nothing typed is lost.
+  const ruleCount = rules.filter((rule) => !isBlank(rule)).length;
+  const rulesProblem =
+    ruleCount > MAX_RULES
+      ? `At most ${COUNT.format(MAX_RULES)} tag rules are kept, and there are ${COUNT.format(ruleCount)}: remove ${COUNT.format(ruleCount - MAX_RULES)}, or join rules of one tag (a rule's words may list several, comma-separated), to save.`
+      : null;
   // Which field a rule fails on: its tag when the tag fails with any match, else its match.
   const tagFails = rules.map((rule, i) => problems[i] !== null && !validateRule({ ...rule, match: 'x' }).ok);
   const setRule = (i: number, patch: Partial<UserRule>) => update({ tagRules: rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
@@ -201,10 +209,15 @@ export function SettingsForm({
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (tokenProblem || problems.some(Boolean) || authorsProblem) {
-      const fix = [tokenProblem && 'token', authorsProblem && 'followed authors', problems.some(Boolean) && 'highlighted rules'].filter(Boolean);
+    if (tokenProblem || problems.some(Boolean) || authorsProblem || rulesProblem) {
+      const fix = [
+        tokenProblem && 'token',
+        authorsProblem && 'followed authors',
+        problems.some(Boolean) && 'highlighted rules',
+        rulesProblem && 'number of tag rules',
+      ].filter(Boolean);
       setMessage(`Fix the ${fix.length > 1 ? `${fix.slice(0, -1).join(', ')} and ${fix.at(-1)}` : fix[0]} first; nothing was saved.`);
-      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); // to the first field to fix
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .rules-count')?.focus(); // to the first field to fix
       return;
     }
     try {
@@ -376,9 +389,15 @@ export function SettingsForm({
           )}
         </div>
       ))}
+      {rulesProblem && (
+        <p class="error rules-count" role="alert" id={`${id}-rules-count`} tabIndex={-1}>
+          {rulesProblem}
+        </p>
+      )}
       <button
         type="button"
         ref={addRule}
+        aria-describedby={rulesProblem ? `${id}-rules-count` : undefined}
         onClick={() => {
           focusRule.current = rules.length; // on to the new rule's tag
           update({ tagRules: [...rules, EMPTY_RULE] });

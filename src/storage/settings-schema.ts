@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Settings } from './settings';
 import { FOLLOWED_LIMITS } from '../core/authors';
+import { MAX_RULES } from '../core/tags/rules';
 
 /** '' for none; a token goes into a request header, which takes no white space nor control characters. */
 const GithubToken = v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*$/, 'a token is printable ASCII without spaces'));
@@ -10,8 +11,8 @@ const GithubToken = v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*
 const TopicId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,100}$/, 'must be a topic id'));
 /** A followed author's name as typed (core/authors.ts: one with no letter finds no one, and is skipped). */
 export const FollowedAuthor = v.pipe(v.string(), v.maxLength(FOLLOWED_LIMITS.name));
-/** How many of each list the settings hold at most (well above what the options page lets through, for rules). */
-export const SETTINGS_LIMITS = { watchedTopics: 500, followedAuthors: FOLLOWED_LIMITS.names, tagRules: 1000 } as const;
+/** How many of each list the settings hold at most (the options page says so before a save, for names and rules). */
+export const SETTINGS_LIMITS = { watchedTopics: 500, followedAuthors: FOLLOWED_LIMITS.names, tagRules: MAX_RULES } as const;
 
 const TagRule = v.strictObject({
   tag: v.pipe(v.string(), v.maxLength(200)),

@@ -18,6 +18,8 @@ export type RuleCheck = { ok: true } | { ok: false; error: string };
 export const MAX_TAG_LENGTH = 40;
 export const MAX_REGEX_LENGTH = 200;
 export const MAX_WORDS_LENGTH = 1000;
+/** How many rules the settings keep (storage/settings-schema.ts refuses more; the options page says so first). */
+export const MAX_RULES = 1000;
 
 const TAG_RE = /^[\p{L}\p{N} ._-]+$/u;
 const REGEX_FORM = /^\/(.*)\/([a-z]*)$/s;
