@@ -262,6 +262,11 @@ export interface RepoSummary {
   pushedAt: string | null;
   archived: boolean;
   notFound: boolean;
+  /**
+   * GitHub gave no figures and none are cached (its rate limit, out of reach, an error): why, and when it will be asked
+   * again (epoch ms), for the badge to say so. Absent when there are figures or the repository is gone.
+   */
+  unavailable?: { reason: 'rate-limit' | 'unreachable' | 'error'; retryAt: number | null };
 }
 
 /** A built-in topic a paper matches: its taxonomy id and its label. */

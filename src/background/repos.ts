@@ -13,6 +13,7 @@ export function summarize(result: RepoResult): RepoSummary {
     pushedAt: result.repo?.pushedAt ?? null,
     archived: result.repo?.archived ?? false,
     notFound: result.state === 'not-found',
+    ...(result.unavailable ? { unavailable: result.unavailable } : {}),
   };
 }
 

@@ -166,7 +166,9 @@ describe('GitHub client: rate limits', () => {
     expect(await client.repo('hf/second', { spare: true })).toMatchObject({ state: 'fresh' }); // 20 left: asked
     const asked = fake.calls.length;
     // Below the reserve: the card keeps its page's figures, and the requests left go to badges that have none.
-    expect(await client.repo('hf/third', { spare: true })).toEqual({ state: 'unavailable', repo: null, name: 'hf/third' });
+    // Its badge would say why, and until when: the hour's end (it shows the page's stars instead).
+    const reserved = { reason: 'rate-limit', retryAt: time.now() + 30 * 60_000 };
+    expect(await client.repo('hf/third', { spare: true })).toEqual({ state: 'unavailable', repo: null, name: 'hf/third', unavailable: reserved });
     expect(fake.calls).toHaveLength(asked);
     expect(await client.repo('arxiv/next')).toMatchObject({ state: 'fresh' });
     expect(fake.calls).toHaveLength(asked + 1);
@@ -185,7 +187,8 @@ describe('GitHub client: rate limits', () => {
       ok(url.slice('https://api.github.com/repos/'.length), {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(time.now() / 1000 + 1800) }),
     );
     expect(await client.repo('owner/first')).toMatchObject({ state: 'fresh' }); // the last allowed answer is kept
-    expect(await client.repo('owner/second')).toEqual({ state: 'unavailable', repo: null, name: 'owner/second' });
+    // The badge can say why, and when GitHub will be asked again: at the reset.
+    expect(await client.repo('owner/second')).toEqual({ state: 'unavailable', repo: null, name: 'owner/second', unavailable: { reason: 'rate-limit', retryAt: time.now() + 30 * 60_000 } });
     time.advance(29 * 60 * 1000);
     expect(await client.repo('owner/second')).toMatchObject({ state: 'unavailable' });
     expect(fake.calls).toHaveLength(1);
@@ -281,7 +284,9 @@ describe('GitHub client: failures never throw', () => {
     await client.repo('owner/known');
     offline = true;
     time.advance(DAY + 1);
-    expect(await client.repo('owner/unknown')).toEqual({ state: 'unavailable', repo: null, name: 'owner/unknown' });
+    const unreachable = { reason: 'unreachable', retryAt: time.now() + RETRY_MS };
+    expect(await client.repo('owner/unknown')).toEqual({ state: 'unavailable', repo: null, name: 'owner/unknown', unavailable: unreachable });
+    expect(await client.repo('owner/unknown')).toEqual({ state: 'unavailable', repo: null, name: 'owner/unknown', unavailable: unreachable }); // cooling down, as said
     expect(await client.repo('owner/known')).toMatchObject({ state: 'stale', repo: { stars: 1234 } });
     await client.idle();
     expect(await client.repo('owner/known')).toMatchObject({ state: 'stale' }); // failure did not refresh it
@@ -298,10 +303,10 @@ describe('GitHub client: failures never throw', () => {
       () => jsonResponse({ message: 'Server Error' }, 502),
     ];
     let answer = bodies[0]!;
-    const { client, db } = await setup(() => answer());
+    const { client, db, time } = await setup(() => answer());
     for (const body of bodies) {
       answer = body;
-      expect(await client.repo('owner/repo')).toEqual({ state: 'unavailable', repo: null, name: 'owner/repo' });
+      expect(await client.repo('owner/repo')).toEqual({ state: 'unavailable', repo: null, name: 'owner/repo', unavailable: { reason: 'error', retryAt: time.now() + RETRY_MS } });
     }
     expect(await getRepo(db, 'owner/repo')).toBeNull();
   });
@@ -353,12 +358,14 @@ describe('GitHub client: failures never throw', () => {
     await client.idle();
     time.advance(RETRY_MS);
     // Offline (or rate-limited: see below) a week later: neither the old count nor its last push stands as today's.
-    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old' });
-    expect(await client.repo('owner/gone')).toEqual({ state: 'unavailable', repo: null, name: 'owner/gone' });
+    const offline = { reason: 'unreachable', retryAt: time.now() + RETRY_MS };
+    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old', unavailable: offline });
+    expect(await client.repo('owner/gone')).toEqual({ state: 'unavailable', repo: null, name: 'owner/gone', unavailable: offline });
     time.advance(RETRY_MS);
     answer = () => jsonResponse({ message: 'API rate limit exceeded for 203.0.113.7.' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(time.now() / 1000 + 1800) });
-    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old' });
-    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old' }); // blocked: not asked
+    const limited = { reason: 'rate-limit', retryAt: time.now() + 30 * 60_000 };
+    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old', unavailable: limited });
+    expect(await client.repo('owner/old')).toEqual({ state: 'unavailable', repo: null, name: 'owner/old', unavailable: limited }); // blocked: not asked
     // Once GitHub answers, the request is awaited (not the old figures first) and sends the old ETag: a 304 makes it current.
     time.advance(HOUR);
     answer = () => notModified({ etag: ETAG });
@@ -375,7 +382,7 @@ describe('GitHub client: failures never throw', () => {
     );
     const hung = client.repo('owner/hung');
     const next = client.repo('owner/next'); // waits for the one slot
-    expect(await within(hung)).toEqual({ state: 'unavailable', repo: null, name: 'owner/hung' });
+    expect(await within(hung)).toEqual({ state: 'unavailable', repo: null, name: 'owner/hung', unavailable: { reason: 'unreachable', retryAt: expect.any(Number) } });
     expect(await within(next)).toMatchObject({ state: 'fresh', repo: { fullName: 'owner/next' } });
     expect(fake.calls.map((call) => call.init.signal)).toEqual([expect.any(AbortSignal), expect.any(AbortSignal)]);
     expect(await client.repo('owner/hung')).toMatchObject({ state: 'unavailable' }); // a failure: not asked again at once

@@ -45,12 +45,27 @@ export interface RepoAsk {
   spare?: boolean;
 }
 
+/**
+ * Why a repository has no figures: GitHub's rate limit (its hour's requests spent, a secondary limit, or the reserve kept
+ * for badges with nothing else), GitHub out of reach (offline, DNS, timed out), or an answer that was no repository (5xx,
+ * a refusal, a body that does not parse). A badge says which, so "unavailable" is not read as "no stars" or "not found".
+ */
+export type UnavailableReason = 'rate-limit' | 'unreachable' | 'error';
+
+/** Why, and when GitHub will be asked again (epoch ms; null when no time is known). */
+export interface Unavailable {
+  reason: UnavailableReason;
+  retryAt: number | null;
+}
+
 export interface RepoResult {
   /** fresh: cached < 24 h or just fetched; stale: older cache, under MAX_STALE_MS (revalidating, or GitHub unreachable). */
   state: 'fresh' | 'stale' | 'not-found' | 'unavailable';
   repo: RepoInfo | null;
   /** What to show: GitHub's current name when known (renames followed), else the name asked for. */
   name: string;
+  /** State 'unavailable' only: why, and when to try again. */
+  unavailable?: Unavailable;
 }
 
 export interface GithubClientOptions {
@@ -86,8 +101,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   const blocks = createBlocks(cache, now, GITHUB_MAX_WAIT);
   /** Answers the cache could not keep (storage full or broken), held here instead so they are not asked again. */
   const uncached = new Map<string, RepoCacheEntry>();
-  /** When each repository's last request failed (this worker's life; a success forgets it). */
-  const failedAt = new Map<string, number>();
+  /** When each repository's last request failed, and how (this worker's life; a success forgets it). */
+  const failures = new Map<string, { at: number; reason: UnavailableReason }>();
   /** Tokens GitHub answered 401 to: not sent again, so one revoked token does not cost every badge. */
   const rejectedTokens = new Set<string>();
 
@@ -103,9 +118,11 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     if (headers.get('x-ratelimit-remaining')?.trim() && Number.isInteger(remaining) && Number.isFinite(reset)) quota.set(blockKey, { remaining, resetAt: reset * 1000 });
   }
 
-  const coolingDown = (key: string) => {
-    const since = now() - (failedAt.get(key) ?? -Infinity);
-    return since >= 0 && since < RETRY_MS;
+  /** The failure a repository is still cooling down from (RETRY_MS), if any. */
+  const coolingDown = (key: string): Unavailable | null => {
+    const failure = failures.get(key);
+    const since = failure ? now() - failure.at : -1;
+    return failure && since >= 0 && since < RETRY_MS ? { reason: failure.reason, retryAt: failure.at + RETRY_MS } : null;
   };
 
   async function repo(fullName: string, ask: RepoAsk = {}): Promise<RepoResult> {
@@ -118,7 +135,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     const cached = (held && (!stored || held.fetchedAt > stored.fetchedAt) ? held : stored) ?? null;
     const age = cached ? now() - cached.fetchedAt : Infinity;
     if (cached && age >= 0 && age < FRESH_MS) return answer(cached, name, 'fresh');
-    if (coolingDown(key)) return fallback(cached, name);
+    const cooling = coolingDown(key);
+    if (cooling) return fallback(cached, name, cooling);
     if (!servable(cached)) return refresh(name, key, cached, ask);
     // Stale: answer at once, revalidate behind it.
     void refresh(name, key, cached, ask).then((result) => notify(name, result));
@@ -131,8 +149,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   }
 
   /** What to answer when GitHub cannot be asked or did not answer usefully: whatever is cached, unless too old. */
-  function fallback(cached: Entry, name: string): RepoResult {
-    return servable(cached) ? answer(cached, name, 'stale') : { state: 'unavailable', repo: null, name };
+  function fallback(cached: Entry, name: string, why: Unavailable): RepoResult {
+    return servable(cached) ? answer(cached, name, 'stale') : { state: 'unavailable', repo: null, name, unavailable: why };
   }
 
   function notify(name: string, result: RepoResult): void {
@@ -152,21 +170,26 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   }
 
   function refresh(name: string, key: string, cached: Entry, ask: RepoAsk): Promise<RepoResult> {
-    return inFlight.run(key, () => limit(() => request(name, key, cached, ask).catch(() => failed(key, cached, name))));
+    return inFlight.run(key, () => limit(() => request(name, key, cached, ask).catch(() => failed(key, cached, name, 'error'))));
   }
 
   /** What was cached, and the repository is not asked again before RETRY_MS. */
-  function failed(key: string, cached: Entry, name: string): RepoResult {
-    failedAt.set(key, now());
-    return fallback(cached, name);
+  function failed(key: string, cached: Entry, name: string, reason: UnavailableReason): RepoResult {
+    const at = now();
+    failures.set(key, { at, reason });
+    return fallback(cached, name, { reason, retryAt: at + RETRY_MS });
   }
+
+  /** GitHub's limit says wait (the block until its reset, or the reserve until the hour's end). */
+  const limited = (retryAt: number | null): Unavailable => ({ reason: 'rate-limit', retryAt });
 
   async function request(name: string, key: string, cached: Entry, ask: RepoAsk): Promise<RepoResult> {
     const given = validToken(await safely(token, null));
     const auth = given && !rejectedTokens.has(given) ? given : null;
     const blockKey = auth ? 'github:token' : 'github:anonymous'; // a token has its own, larger quota
-    if (await blocks.active(blockKey)) return fallback(cached, name);
-    if (ask.spare && runningLow(blockKey)) return fallback(cached, name); // the card keeps its page's stars
+    if (await blocks.active(blockKey)) return fallback(cached, name, limited(await blocks.until(blockKey)));
+    // The card keeps its page's stars.
+    if (ask.spare && runningLow(blockKey)) return fallback(cached, name, limited(quota.get(blockKey)?.resetAt ?? null));
     const url = `${GITHUB_API}/repos/${name}`;
     let response: Response;
     try {
@@ -177,7 +200,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
         signal: AbortSignal.timeout(timeoutMs), // also bounds reading the body below (a stalled body is a failure)
       });
     } catch {
-      return failed(key, cached, name); // offline, DNS, CORS, timed out…
+      return failed(key, cached, name, 'unreachable'); // offline, DNS, CORS, timed out…
     }
     if (response.status === 401 && auth) {
       // Revoked, expired or mistyped: public repositories need no token, so ask again without it.
@@ -193,10 +216,10 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     const until = githubBlockedUntil(response, githubMessage(json), now());
     if (until !== null) {
       await blocks.extend(blockKey, until);
-      if (response.status === 403 || response.status === 429) return fallback(cached, name); // the block says when to ask again
+      if (response.status === 403 || response.status === 429) return fallback(cached, name, limited(await blocks.until(blockKey))); // the block says when to ask again
     }
     // A redirect may only land on the API itself.
-    if (response.url && !response.url.startsWith(`${GITHUB_API}/`)) return failed(key, cached, name);
+    if (response.url && !response.url.startsWith(`${GITHUB_API}/`)) return failed(key, cached, name, 'error');
 
     if (response.status === 304 && cached) {
       const etag = response.headers.get('etag') ?? cached.etag;
@@ -206,11 +229,11 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       // Missing, private, deleted or taken down: all "not found" for a badge.
       return store(name, { key, repo: null, status: 'not-found', etag: null, fetchedAt: now() });
     }
-    if (response.status !== 200) return failed(key, cached, name); // 5xx, refused…
+    if (response.status !== 200) return failed(key, cached, name, 'error'); // 5xx, refused…
     // One only the token sees is no paper's code to anyone else: "not found", as GitHub answers without the token.
     if (isPrivateRepo(json)) return store(name, { key, repo: null, status: 'not-found', etag: null, fetchedAt: now() });
     const info = parseGithubRepo(json);
-    if (!info) return failed(key, cached, name);
+    if (!info) return failed(key, cached, name, 'error');
     const entry: RepoCacheEntry = { key, repo: info, status: 'ok', etag: response.headers.get('etag'), fetchedAt: now() };
     // Renamed or transferred (fetch followed the 301): cache under the new name too.
     const renamed = repoKey(info.fullName) !== key ? [{ ...entry, key: repoKey(info.fullName) }] : [];
@@ -218,7 +241,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   }
 
   async function store(name: string, ...entries: [RepoCacheEntry, ...RepoCacheEntry[]]): Promise<RepoResult> {
-    failedAt.delete(entries[0].key);
+    failures.delete(entries[0].key);
     const kept = await safely(() => cache.putRepo(...entries).then(() => true), false);
     for (const entry of entries) {
       if (kept) uncached.delete(entry.key);

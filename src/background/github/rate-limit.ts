@@ -76,6 +76,8 @@ export function createBlocks(store: RateLimitStore, now: () => number, maxWait: 
     async active(key: string): Promise<boolean> {
       return (await load(key)) > now();
     },
+    /** Epoch ms the block lasts until (0: none known). */
+    until: load,
     /** Never shortens a block already known. */
     async extend(key: string, until: number): Promise<void> {
       if (until <= (await load(key))) return;

@@ -116,3 +116,44 @@ it('is named first by the repository it shows (WCAG 2.5.3: voice control finds i
   expect(name().startsWith(`${shownName()} `)).toBe(true);
   expect(badge.element.title).toBe(name());
 });
+
+it("says when GitHub gave no figures, and why (its hourly limit, out of reach), apart from a repository that is gone", () => {
+  // A local time, so the label reads 14:05 whatever the test machine's time zone.
+  const retryAt = new Date(2026, 11, 1, 14, 5).getTime();
+  const clock = (now: number) => createGithubBadge(document, 'Owner/Repo', null, () => now)!;
+  const limited = clock(retryAt - 60_000);
+  limited.update({ name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable: { reason: 'rate-limit', retryAt } });
+  expect(shownText(limited.element)).toBe('Owner/Repo★ unavailable');
+  expect(limited.element.getAttribute('aria-label')).toBe("Owner/Repo on GitHub: stars unavailable (GitHub's hourly request limit is reached; try again after 14:05)");
+  expect(limited.element.title).toBe(limited.element.getAttribute('aria-label'));
+  expect(limited.element.getAttribute('href')).toBe('https://github.com/Owner/Repo'); // still the way to the repository
+
+  const offline = clock(retryAt - 60_000);
+  offline.update({ name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable: { reason: 'unreachable', retryAt } });
+  expect(offline.element.title).toBe('Owner/Repo on GitHub: stars unavailable (GitHub could not be reached; try again after 14:05)');
+  // A time gone by (the badge built long ago) is not offered as one to wait for.
+  const late = clock(retryAt + 60_000);
+  late.update({ name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable: { reason: 'error', retryAt } });
+  expect(late.element.title).toBe('Owner/Repo on GitHub: stars unavailable (GitHub gave no usable answer)');
+
+  // Not "not found": that is GitHub saying the repository is gone.
+  const gone = clock(retryAt - 60_000);
+  gone.update({ name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: true });
+  expect(shownText(gone.element)).toBe('Owner/Reponot found');
+  expect(gone.element.title).toBe('Owner/Repo on GitHub: not found');
+});
+
+it("keeps quiet about GitHub's figures while it shows a star count (the page's), and drops the mark once figures come", () => {
+  const unavailable = { reason: 'rate-limit' as const, retryAt: null };
+  const withPageStars = createGithubBadge(document, 'Owner/Repo', 1234, () => NOW)!;
+  withPageStars.update({ name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable });
+  expect(shownText(withPageStars.element)).toBe('Owner/Repo★ 1.2k');
+  expect(withPageStars.element.title).toBe('Owner/Repo on GitHub: 1,234 stars');
+
+  const badge = createGithubBadge(document, 'Owner/Repo', null, () => NOW)!;
+  badge.update({ name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable });
+  expect(badge.element.title).toBe("Owner/Repo on GitHub: stars unavailable (GitHub's hourly request limit is reached)");
+  badge.update({ name: 'Owner/Repo', stars: 7, pushedAt: null, archived: false, notFound: false });
+  expect(shownText(badge.element)).toBe('Owner/Repo★ 7');
+  expect(badge.element.title).toBe('Owner/Repo on GitHub: 7 stars');
+});

@@ -1,6 +1,7 @@
 // GitHub badges: one per repository a card names, linking to it, with stars (abbreviated), the last push as
-// relative time, and a mark for archived or missing repositories. The repository name shows at once; figures
-// fill in when known. Never a spinner, never an error dialog.
+// relative time, and a mark for archived or missing repositories, or for figures GitHub could not give (its hourly
+// limit, out of reach), whose label says why and when they will be asked for again. The repository name shows at
+// once; figures fill in when known. Never a spinner, never an error dialog.
 import { el, repeatedClick, setAttr, setText } from './host';
 import { REPO_NAME } from '../../core/github';
 import { CLOCK_SKEW_MS } from '../../core/clock-skew';
@@ -51,6 +52,19 @@ const STARS = new Intl.NumberFormat('en-US');
 /** The label's words for a short age ("12d ago" is "12 days ago"): a screen reader read "12 d ago". */
 const ageInWords = (age: string) => age.replace(/^(\d+)(d|mo|y) ago$/, (_, n: string, unit: string) => `${counted(n, UNITS[unit]!)} ago`);
 
+/** A time of today as the label gives it ("14:05"), in the reader's time zone. */
+const CLOCK = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const WHY: Record<NonNullable<RepoView['unavailable']>['reason'], string> = {
+  'rate-limit': "GitHub's hourly request limit is reached",
+  unreachable: 'GitHub could not be reached',
+  error: 'GitHub gave no usable answer',
+};
+/** Why a badge has no figures, in words, with when they will be asked for again (a time already past says nothing). */
+export function unavailableWords(why: NonNullable<RepoView['unavailable']>, now: number): string {
+  const retry = why.retryAt !== null && Number.isFinite(why.retryAt) && why.retryAt > now ? `; try again after ${CLOCK.format(why.retryAt)}` : '';
+  return `stars unavailable (${WHY[why.reason] ?? WHY.error}${retry})`;
+}
+
 export interface GithubBadge {
   element: HTMLAnchorElement;
   update(view: Partial<RepoView>): void;
@@ -76,6 +90,8 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   });
 
   let state: RepoView = { name: repo, stars: pageStars, pushedAt: null, archived: false, notFound: false };
+  /** Why GitHub gave no figures, from the last whole answer; shown only while no star count is (the page's would be). */
+  let unavailable: RepoView['unavailable'] = undefined;
   // Only what differs is written (setText, setAttr): an answer that changes nothing (offline or rate-limited, or the
   // figures the page showed already) leaves the page's DOM alone, and the page no frame to lay out for it.
   const render = () => {
@@ -85,11 +101,15 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     const age = state.pushedAt ? relativeAge(state.pushedAt, now()) : null;
     const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', age ?? ''];
     setText(figures, parts.filter(Boolean).join(' · '));
-    const warning = state.notFound ? 'not found' : state.archived ? 'archived' : '';
+    // Without a word the badge of a repository GitHub did not answer for (its hourly limit, offline) looked like one
+    // still loading, or of no stars; "not found" is a repository GitHub said is gone, which this is not.
+    const missing = !state.notFound && state.stars === null && unavailable ? unavailable : null;
+    const warning = state.notFound ? 'not found' : state.archived ? 'archived' : missing ? '★ unavailable' : '';
     setText(warn, warning);
     // The name begins with the repository's name, the words shown first, for voice control (WCAG 2.5.3: "GitHub
     // repository owner/repo" was not found by "click owner/repo"); the figures follow in words ("1,234 stars").
-    const facts = [state.stars !== null ? counted(STARS.format(state.stars), 'star') : '', age ? `last push ${ageInWords(age)}` : '', warning].filter(Boolean);
+    const said = missing ? unavailableWords(missing, now()) : warning;
+    const facts = [state.stars !== null ? counted(STARS.format(state.stars), 'star') : '', age ? `last push ${ageInWords(age)}` : '', said].filter(Boolean);
     const label = `${state.name} on GitHub${facts.length ? `: ${facts.join(', ')}` : ''}`;
     setAttr(element, 'aria-label', label);
     setAttr(element, 'title', label);
@@ -100,8 +120,11 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     update(view) {
       // A figure the answer does not know (null: GitHub out of reach and nothing cached) leaves the one shown, the
       // page's own star count say; a repository GitHub says is gone keeps none.
-      const known = Object.entries(view).filter(([, v]) => v !== undefined && (v !== null || view.notFound));
+      const { unavailable: why, ...figures } = view;
+      const known = Object.entries(figures).filter(([, v]) => v !== undefined && (v !== null || view.notFound));
       state = { ...state, ...Object.fromEntries(known) };
+      // A whole answer (the background's names the repository) says whether GitHub gave figures; a part of one keeps it.
+      if (why !== undefined || view.name !== undefined) unavailable = why;
       render();
     },
   };
