@@ -1,6 +1,6 @@
 // What the background does for each message: storage calls plus the change broadcast. Pure of extension
 // APIs (they come in through `deps`), so tests drive it with fake-indexeddb and a recorded broadcast.
-import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoSummary } from './messages';
+import { changedNotice, type Envelope, type Responses, type Notice, type MessageName, type RepoFigures, type RepoSummary } from './messages';
 import type { Settings } from '../storage/settings';
 import type { SettingsChange } from '../storage/settings-store';
 import { changeFollowed, countFollowed } from '../core/authors';
@@ -19,6 +19,8 @@ export interface HandlerDeps {
   repos: {
     repo(name: string, ask?: { spare?: boolean }): Promise<RepoSummary | null>;
     paperRepos(arxivId: string): Promise<string[]>;
+    /** What the cache holds of these repositories, never asking GitHub (in order; null where nothing). */
+    figures(names: readonly string[]): Promise<(RepoFigures | null)[]>;
   };
   settings: () => Promise<Settings>;
   /** Write a change to the settings, and tell whoever follows them (open pages, the toolbar count). */
@@ -36,6 +38,11 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
     case 'repos': {
       const { names, spare } = message.payload as Envelope<'repos'>['payload'];
       return Promise.all(names.map((name) => deps.repos.repo(name, spare ? { spare } : undefined).catch(() => null)));
+    }
+    case 'repoFigures': {
+      const { names } = message.payload as Envelope<'repoFigures'>['payload'];
+      // Unreadable (storage broken): none known, and the popup keeps the counts saved with the papers.
+      return deps.repos.figures(names).catch(() => names.map(() => null));
     }
     case 'paperRepos': {
       const { arxivIds } = message.payload as Envelope<'paperRepos'>['payload'];

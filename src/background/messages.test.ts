@@ -73,7 +73,7 @@ describe('parseEnvelope', () => {
 
 /** The handler's dependencies over `db` (its open may fail): no GitHub, default settings; `extra` replaces any of them. */
 function depsOver(db: () => Promise<Database>, extra: Partial<HandlerDeps> = {}): HandlerDeps {
-  return { db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [] }, settings: async () => DEFAULT_SETTINGS, saveSettings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(db), links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async () => ({ status: 'failed' as const, reason: 'not asked' }) }, granted: async () => false, ...extra };
+  return { db, broadcast: () => {}, repos: { repo: async () => null, paperRepos: async () => [], figures: async (names) => names.map(() => null) }, settings: async () => DEFAULT_SETTINGS, saveSettings: async () => DEFAULT_SETTINGS, relevance: createRelevanceService(db), links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async () => ({ status: 'failed' as const, reason: 'not asked' }) }, granted: async () => false, ...extra };
 }
 
 describe('handle', () => {
@@ -362,6 +362,7 @@ describe('handle', () => {
         if (arxivId === '2401.00002') throw new Error('offline');
         return [`lab/${arxivId}`];
       }),
+      figures: vi.fn(async (names: readonly string[]) => names.map((name) => (name === 'a/one' ? { stars: 9, archived: false, notFound: false, fetchedAt: 1 } : null))),
     };
     const deps = depsOver(async () => db, { repos });
     const names = ['b/two', 'rate/limited', 'a/one'];
@@ -372,6 +373,12 @@ describe('handle', () => {
     expect(repos.repo).toHaveBeenLastCalledWith('hf/starred', { spare: true });
     expect(() => parseEnvelope({ type: 'repos', payload: { names: ['hf/starred'], spare: 'yes' } })).toThrow(/spare/);
     expect(await handle(parseEnvelope({ type: 'paperRepos', payload: { arxivIds: ['2401.00001', '2401.00002'] } }), deps)).toEqual([['lab/2401.00001'], []]);
+     // The popup's star counts: the cache's answers, in order; a storage failure answers none, not an error.
+    const cached = { stars: 9, archived: false, notFound: false, fetchedAt: 1 };
+    expect(await handle(parseEnvelope({ type: 'repoFigures', payload: { names: ['b/two', 'a/one'] } }), deps)).toEqual([null, cached]);
+    repos.figures.mockRejectedValueOnce(new Error('storage broken'));
+    expect(await handle(parseEnvelope({ type: 'repoFigures', payload: { names: ['b/two', 'a/one'] } }), deps)).toEqual([null, null]);
+    expect(() => parseEnvelope({ type: 'repoFigures', payload: { names: ['not a repo'] } })).toThrow(/owner\/repo/);
   });
 
   it('gives pages the tag settings but never the GitHub token', async () => {

@@ -21,6 +21,8 @@ const optionalText = (max: number) => v.nullable(text(max));
 const L = PAPER_LIMITS;
 /** The most items of a batched question (`repos`, `paperRepos`) in one message. */
 export const BATCH_MAX = 50;
+/** The most names of one `repoFigures` question (a list of 10,000 papers asks in a few). */
+export const REPO_FIGURES_MAX = 2_000;
 /** Most papers one `checkVersions` names: one arXiv API request (arXiv answers up to 2,000; a short answer keeps each wait short). */
 export const VERSIONS_BATCH = 100;
 /** What asking arXiv's API takes: the host permission link saves of arXiv papers use too (context-menu.ts). */
@@ -248,11 +250,28 @@ export const requests = {
     /** The cards show stars of their own (the page's): GitHub is not asked for them when its quota runs low. */
     spare: v.optional(v.literal(true)),
   }),
+  /**
+   * What GitHub last said of these repositories, as the badges' cache holds it (null where it holds nothing), read without
+   * asking GitHub: the popup's and library's star counts, current where a badge has seen the repository since the save.
+   */
+  repoFigures: v.strictObject({
+    names: v.pipe(v.array(v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo'))), v.minLength(1), v.maxLength(REPO_FIGURES_MAX)),
+  }),
   /** Repositories Hugging Face knows for these arXiv papers (same order; [] when none or unavailable), in one message. */
   paperRepos: v.strictObject({
     arxivIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40), v.regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/, 'must be an arXiv id'))), v.minLength(1), v.maxLength(BATCH_MAX)),
   }),
 } as const;
+
+/** What GitHub last said of a repository (the badges' cache), for the popup's and library's star counts. */
+export interface RepoFigures {
+  stars: number | null;
+  archived: boolean;
+  /** GitHub said it is gone (or private). */
+  notFound: boolean;
+  /** When GitHub said it (epoch ms). */
+  fetchedAt: number;
+}
 
 /** What a GitHub badge shows; the background's answer to `repos`, per name. */
 export interface RepoSummary {
@@ -320,6 +339,8 @@ export interface Responses {
   /** `at`: the edit's time, which the page gives the records it shows (their `updatedAt`, as stored). */
   editMany: { written: number; at: number };
   repos: (RepoSummary | null)[];
+  /** In the names' order. */
+  repoFigures: (RepoFigures | null)[];
   paperRepos: string[][];
   tagSettings: { watchedTopics: string[]; followedAuthors: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
   settings: Settings;

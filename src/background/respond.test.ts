@@ -30,7 +30,7 @@ async function setup(gate: Promise<void> = Promise.resolve(), links: Partial<Han
   const responder = createResponder({
     db: async () => db,
     broadcast: async (notice) => void notices.push(notice),
-    repos: { repo: async () => null, paperRepos: async () => [] },
+    repos: { repo: async () => null, paperRepos: async () => [], figures: async (names) => names.map(() => null) },
     settings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => DEFAULT_SETTINGS,
     relevance: createRelevanceService(async () => db),

@@ -278,7 +278,7 @@ describe('startContentScript with the real background (its handlers over fake-in
     deps = {
       db: async () => db,
       broadcast: (notice: Notice) => listeners.forEach((listener) => listener(structuredClone(notice))),
-      repos: { repo: async () => null, paperRepos: async () => [] },
+      repos: { repo: async () => null, paperRepos: async () => [], figures: async (names) => names.map(() => null) },
       settings: async () => DEFAULT_SETTINGS,
       saveSettings: async () => DEFAULT_SETTINGS,
       relevance: createRelevanceService(async () => db),

@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
 import { send } from '../background/client';
-import { ARXIV_API_ORIGINS, ChangedNoticeSchema, fromOwnBackground, ReloadNoticeSchema, type Notice } from '../background/messages';
+import { ARXIV_API_ORIGINS, ChangedNoticeSchema, fromOwnBackground, ReloadNoticeSchema, REPO_FIGURES_MAX, type Notice, type RepoFigures } from '../background/messages';
 import type { ArxivVersionEntry, ReadingStatus, SavedPaper } from '../storage/schema';
 import { coreSites } from '../sites/names';
 import { LIST_PAGE, wholeList } from './whole-list';
@@ -101,6 +101,8 @@ export interface ReadingListApi {
   arxivGranted(): Promise<boolean>;
   /** The names of the authors the reader follows, as the options page keeps them. */
   followedAuthors(): Promise<string[]>;
+  /** What GitHub last said of these repositories, as the badges' cache holds it (in order; null where nothing); never asks GitHub. */
+  repoFigures(names: readonly string[]): Promise<(RepoFigures | null)[]>;
   /** Follow an author as a paper names them, or stop following them (core/authors.ts changeFollowed); resolves with the names now followed. */
   followAuthor(name: string, follow: boolean): Promise<string[]>;
   /** The settings a backup keeps (all but the GitHub token: core/export/settings.ts). */
@@ -182,6 +184,11 @@ export const extensionApi: ReadingListApi = {
   checkVersions: (ids) => send('checkVersions', { ids }),
   arxivGranted: () => browser.permissions.contains({ origins: ARXIV_API_ORIGINS }),
   followedAuthors: () => send('settings', {}).then((settings) => settings.followedAuthors),
+  async repoFigures(names) {
+    const parts: Promise<(RepoFigures | null)[]>[] = [];
+    for (let i = 0; i < names.length; i += REPO_FIGURES_MAX) parts.push(send('repoFigures', { names: names.slice(i, i + REPO_FIGURES_MAX) }));
+    return (await Promise.all(parts)).flat();
+  },
   followAuthor: (name, follow) => send('followAuthor', { name, follow }),
   backupSettings: () => send('settings', {}).then(backupSettings),
   importSettings: (settings) => send('importSettings', { settings }),

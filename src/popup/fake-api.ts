@@ -2,7 +2,7 @@
 // `remove` with the record, broadcasts a notice after each write) and records calls through vi.fn.
 import { vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { changedNotice, type Notice } from '../background/messages';
+import { changedNotice, type Notice, type RepoFigures } from '../background/messages';
 import type { Paper } from '../core/paper';
 import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
 import type { PaperEdit, ReadingListApi, SiteAccess, TabPaperPreview, TabPaperView } from './api';
@@ -42,6 +42,8 @@ export interface FakeApi extends ReadingListApi {
   /** Whether arXiv's API is granted (`requestAccess` of it grants it, unless `refuseAccess`). */
   arxivAccess: boolean;
   refuseAccess: boolean;
+  /** What the badges' cache holds, by repository name in lower case (`repoFigures` reads it), or the error reading fails with. */
+  githubCache: Map<string, RepoFigures> | Error;
   /** The names followed (`followAuthor` changes them as the background does), or the error reading them fails with. */
   followed: string[] | Error;
   /** The other settings a backup keeps (the followed names are `followed`); `importSettings` joins a backup's as the background does. */
@@ -195,6 +197,12 @@ export function createFakeApi(papers: SavedPaper[] = [], access: SiteAccess[] = 
       return structuredClone({ entries, published: published.map((record) => record.id) });
     }),
     arxivGranted: vi.fn(async () => api.arxivAccess),
+    githubCache: new Map(),
+    repoFigures: vi.fn(async (names: readonly string[]) => {
+      if (api.githubCache instanceof Error) throw api.githubCache;
+      const cache = api.githubCache;
+      return structuredClone(names.map((name) => cache.get(name.toLowerCase()) ?? null));
+    }),
     followed: [],
     followedAuthors: vi.fn(async () => {
       if (api.followed instanceof Error) throw api.followed;

@@ -27,8 +27,10 @@ export interface PaperTests {
   revised: PaperTest;
   /** One of its authors is followed (popup/followed-authors.ts). */
   followed: PaperTest;
+  /** Its star count as shown, GitHub's latest where known (popup/repo-figures.ts): the "Stars" sort's, so both agree. */
+  stars: (saved: SavedPaper) => number | null;
 }
-const NO_TESTS: PaperTests = { revised: () => false, followed: () => false };
+const NO_TESTS: PaperTests = { revised: () => false, followed: () => false, stars: (saved) => saved.paper.githubStars };
 
 export type SortKey = 'saved' | 'published' | 'title' | 'stars' | 'upvotes' | 'relevance';
 
@@ -76,14 +78,14 @@ const byPublished = (a: SavedPaper, b: SavedPaper) => {
   return x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? 1 : -1;
 };
 
-function comparator(sort: SortKey, scores: ReadonlyMap<string, number> | null): (a: SavedPaper, b: SavedPaper) => number {
+function comparator(sort: SortKey, scores: ReadonlyMap<string, number> | null, stars: PaperTests['stars']): (a: SavedPaper, b: SavedPaper) => number {
   switch (sort) {
     case 'published':
       return byPublished;
     case 'title':
       return (a, b) => collator.compare(a.paper.title, b.paper.title);
     case 'stars':
-      return (a, b) => desc(a.paper.githubStars, b.paper.githubStars);
+      return (a, b) => desc(stars(a), stars(b));
     case 'upvotes':
       return (a, b) => desc(a.paper.upvotes, b.paper.upvotes);
     case 'relevance':
@@ -94,8 +96,8 @@ function comparator(sort: SortKey, scores: ReadonlyMap<string, number> | null): 
 }
 
 /** A new, sorted array; ties fall back to newest saved first so the order is stable and predictable. */
-export function sortPapers(papers: readonly SavedPaper[], sort: SortKey, scores: ReadonlyMap<string, number> | null = null): SavedPaper[] {
-  const primary = comparator(sort, scores);
+export function sortPapers(papers: readonly SavedPaper[], sort: SortKey, scores: ReadonlyMap<string, number> | null = null, stars = NO_TESTS.stars): SavedPaper[] {
+  const primary = comparator(sort, scores, stars);
   return [...papers].sort((a, b) => primary(a, b) || bySaved(a, b) || collator.compare(a.id, b.id));
 }
 
@@ -109,7 +111,7 @@ export function applyQuery(
   qualified: PaperTest | null = null,
 ): SavedPaper[] {
   const kept = papers.filter((saved) => (!scores || scores.has(saved.id)) && matchesFilters(saved, filters, tests) && (!qualified || qualified(saved)));
-  return sortPapers(kept, sort, scores);
+  return sortPapers(kept, sort, scores, tests.stars);
 }
 
 /**

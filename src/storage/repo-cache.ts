@@ -13,6 +13,13 @@ export async function getRepo(db: Database, fullName: string): Promise<RepoCache
   return (await db.get('repos', repoKey(fullName))) ?? null;
 }
 
+/** The cached answers for many names (any case) in one transaction, in their order; null where none. */
+export async function getRepos(db: Database, fullNames: readonly string[]): Promise<(RepoCacheEntry | null)[]> {
+  const tx = db.transaction('repos');
+  const [found] = await Promise.all([Promise.all(fullNames.map((name) => tx.store.get(repoKey(name)))), tx.done]);
+  return found.map((entry) => entry ?? null);
+}
+
 /** Store one or more answers in one transaction (a rename stores the old and the new name together). */
 export async function putRepo(db: Database, ...entries: RepoCacheEntry[]): Promise<void> {
   const tx = db.transaction('repos', 'readwrite');

@@ -22,6 +22,16 @@ const box = (title: string) => screen.getByRole('checkbox', { name: `Select “$
 const dataRows = () => within(screen.getByRole('table', { name: 'Papers' })).getAllByRole('row').slice(1);
 
 describe('library page', () => {
+  it("shows GitHub's latest star count the extension knows in a row, not the one saved with the paper", async () => {
+    const paper = makeSaved('arxiv:2601.00001', 'Paper', 1000, {}, { githubRepos: ['lab/model'], githubStars: 3 });
+    renderLibrary([paper], undefined, undefined, undefined, (api) => {
+      api.githubCache = new Map([['lab/model', { stars: 4200, archived: false, notFound: false, fetchedAt: 2000 }]]);
+    });
+    await screen.findByText('Paper');
+    await waitFor(() => expect(document.querySelector('a.repo')!.getAttribute('aria-label')).toBe('Code: lab/model on GitHub, 4200 stars'));
+    expect(document.querySelector('a.repo')!.textContent).toBe('lab/model ★ 4,200');
+  });
+
   it('keeps fewer than 100 rows in the DOM for 10,000 papers', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => makeSaved(`arxiv:2601.${String(i).padStart(5, '0')}`, `Paper ${i}`, 20_000 - i));
     renderLibrary(many);

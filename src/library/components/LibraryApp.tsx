@@ -36,6 +36,7 @@ import { OpenInTabs } from './OpenInTabs';
 import { hasTag, sameTag } from '../../core/tags/same-tag';
 import { VersionsPanel } from './VersionsPanel';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
+import { RepoFiguresContext, starsFrom, useRepoFigures } from '../../popup/repo-figures';
 import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../../popup/followed-authors';
 
 interface Props {
@@ -64,6 +65,7 @@ export function LibraryApp({
   const snapshot = useSnapshot(state);
   const [versions, learnVersions] = useArxivVersions(api, snapshot.load === 'ready');
   const followed = useFollowedAuthors(api, snapshot.load === 'ready');
+  const repoFigures = useRepoFigures(api, snapshot.papers, snapshot.load === 'ready');
   // A backup's settings, imported: the followed names the background now keeps are this page's too (marks and filter).
   const settingsAccess = useMemo<SettingsAccess>(
     () => ({ read: () => api.backupSettings(), add: async (settings) => followed.show((await api.importSettings(settings)).followedAuthors) }),
@@ -88,7 +90,10 @@ export function LibraryApp({
   const [sort, setSort] = useSortChoice(searching);
   const newVersions = useRevised(snapshot.papers, versions);
   const byFollowed = useFollowedCount(snapshot.papers, followed);
-  const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
+  const tests = useMemo(
+    () => ({ revised: newVersions.revised, followed: followed.test, stars: starsFrom(repoFigures) }),
+    [newVersions.revised, followed.test, repoFigures],
+  );
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
   const narrowed = view.searched || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
@@ -146,6 +151,7 @@ export function LibraryApp({
     <ReadingListContext.Provider value={state}>
       <ArxivVersionsContext.Provider value={versions}>
       <FollowedAuthorsContext.Provider value={followed}>
+      <RepoFiguresContext.Provider value={repoFigures}>
       <div class="library">
         <header class="top">
           <h1>Papershelf library</h1>
@@ -301,6 +307,7 @@ export function LibraryApp({
           onHold={state.holdUndo}
         />
       </div>
+      </RepoFiguresContext.Provider>
       </FollowedAuthorsContext.Provider>
       </ArxivVersionsContext.Provider>
     </ReadingListContext.Provider>

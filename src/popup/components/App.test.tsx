@@ -244,6 +244,45 @@ describe('popup App', () => {
     await sortBy('saved', ['Beta', 'alpha', 'Gamma']);
   });
 
+  it("shows GitHub's latest star count the extension knows, not the one saved with the paper, and sorts by it", async () => {
+    const DAY = 86_400_000;
+    const savedAt = Date.UTC(2026, 0, 1);
+    const { api } = renderPopup(
+      [
+        saved('arxiv:2607.00001', 'Grown', savedAt + 2, {}, { githubRepos: ['Lab/Grown'], githubStars: 5 }),
+        saved('arxiv:2607.00002', 'Steady', savedAt + 1, {}, { githubRepos: ['lab/steady'], githubStars: 900 }),
+        saved('arxiv:2607.00003', 'Seen before the save', savedAt, {}, { githubRepos: ['lab/older'], githubStars: 40 }),
+        saved('arxiv:2607.00004', 'Gone', savedAt - 1, {}, { githubRepos: ['lab/gone'], githubStars: 70 }),
+      ],
+      {
+        githubCache: new Map([
+          ['lab/grown', { stars: 12_000, archived: false, notFound: false, fetchedAt: savedAt + 30 * DAY }],
+          // GitHub's answer from before the save is older than the count the save kept: that one stays.
+          ['lab/older', { stars: 1, archived: false, notFound: false, fetchedAt: savedAt - DAY }],
+          ['lab/gone', { stars: null, archived: false, notFound: true, fetchedAt: savedAt + DAY }],
+        ]),
+      },
+    );
+    const item = (title: string) => within(screen.getByText(title).closest('li')!);
+    await waitFor(() => expect(item('Grown').getByRole('link', { name: 'Code: Lab/Grown on GitHub, 12000 stars' })).toBeTruthy());
+    expect(item('Grown').getByRole('link', { name: /Lab\/Grown/ }).title).toMatch(/^Stars as GitHub gave them on /);
+    expect(item('Steady').getByRole('link', { name: 'Code: lab/steady on GitHub, 900 stars' }).title).toMatch(/^Stars when saved, /);
+    expect(item('Seen before the save').getByRole('link', { name: 'Code: lab/older on GitHub, 40 stars' })).toBeTruthy();
+    expect(item('Gone').getByRole('link', { name: 'Code: lab/gone on GitHub, not found' }).textContent).toBe('lab/gone not found');
+    // Asked once, for every paper's repository, from the cache alone.
+    expect(api.repoFigures).toHaveBeenCalledTimes(1);
+    expect([...(vi.mocked(api.repoFigures).mock.calls[0]![0])].sort()).toEqual(['Lab/Grown', 'lab/gone', 'lab/older', 'lab/steady']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'stars' } });
+    await waitFor(() => expect(titles()).toEqual(['Grown', 'Steady', 'Seen before the save', 'Gone']));
+  });
+
+  it("keeps the counts saved with the papers when the badges' cache cannot be read", async () => {
+    const { api } = renderPopup([saved('arxiv:2607.00001', 'Paper', 1000, {}, { githubRepos: ['lab/model'], githubStars: 7 })], { githubCache: new Error('storage broken') });
+    await waitFor(() => expect(api.repoFigures).toHaveBeenCalled());
+    await Promise.resolve();
+    expect(screen.getByRole('link', { name: 'Code: lab/model on GitHub, 7 stars' })).toBeTruthy();
+  });
+
   it('sorts by best match only while words are searched for: cleared, the menu shows the sort in effect, and the next search starts from it', async () => {
     renderPopup([
       saved('arxiv:2607.00001', 'Graph networks for graph problems', 1000),

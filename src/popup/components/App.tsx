@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, SiteAccess } from '../api';
 import { ArxivVersionsContext, useArxivVersions, useRevised } from '../arxiv-versions';
+import { RepoFiguresContext, starsFrom, useRepoFigures } from '../repo-figures';
 import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../followed-authors';
 import { countLabel, formatCount } from '../format';
 import { focusLost, useSlashFocus } from '../keyboard';
@@ -40,6 +41,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const wholeListShown = snapshot.load === 'ready' && snapshot.complete && !snapshot.provisional;
   const [versions] = useArxivVersions(api, wholeListShown);
   const followed = useFollowedAuthors(api, wholeListShown);
+  const repoFigures = useRepoFigures(api, snapshot.papers, wholeListShown);
   const [access, setAccess] = useState<SiteAccess[]>([]);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
@@ -66,7 +68,10 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const [sort, setSort] = useSortChoice(searching);
   const newVersions = useRevised(snapshot.papers, versions);
   const byFollowed = useFollowedCount(snapshot.papers, followed);
-  const tests = useMemo(() => ({ revised: newVersions.revised, followed: followed.test }), [newVersions.revised, followed.test]);
+  const tests = useMemo(
+    () => ({ revised: newVersions.revised, followed: followed.test, stars: starsFrom(repoFigures) }),
+    [newVersions.revised, followed.test, repoFigures],
+  );
   const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
   // The paper being typed in stays shown while the focus is in it (kept-paper.ts), as stored now (gone if removed).
   const [held, setHeld] = useState<string | null>(null);
@@ -93,6 +98,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
     <ReadingListContext.Provider value={state}>
       <ArxivVersionsContext.Provider value={versions}>
       <FollowedAuthorsContext.Provider value={followed}>
+      <RepoFiguresContext.Provider value={repoFigures}>
       <main class="app">
         <header class="bar">
           <h1>Papershelf</h1>
@@ -209,6 +215,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
           </button>
         </footer>
       </main>
+      </RepoFiguresContext.Provider>
       </FollowedAuthorsContext.Provider>
       </ArxivVersionsContext.Provider>
     </ReadingListContext.Provider>

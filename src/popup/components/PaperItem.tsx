@@ -81,7 +81,7 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
         </div>
         {(saved.tags.length > 0 || paper.githubRepos.length > 0) && (
           <div class="badges">
-            <RepoBadge repos={paper.githubRepos} stars={paper.githubStars} tabIndex={tab} />
+            <RepoBadge saved={saved} tabIndex={tab} />
             <TagChips tags={saved.tags} />
           </div>
         )}

@@ -1,13 +1,28 @@
-import { formatCount, repoUrl } from '../format';
+import type { SavedPaper } from '../../storage/schema';
+import { formatCount, formatLocalDay, repoUrl } from '../format';
+import { useShownStars } from '../repo-figures';
 
-/** The paper's code: a link to GitHub only for a well-formed owner/repo name, else plain text. */
-export function RepoBadge({ repos, stars, tabIndex }: { repos: readonly string[]; stars: number | null; tabIndex?: number }) {
+/**
+ * The paper's code: a link to GitHub only for a well-formed owner/repo name, else plain text. Its star count is GitHub's
+ * latest the extension knows (repo-figures.ts), else the one saved with the paper; its title says which, and of when.
+ */
+export function RepoBadge({ saved, tabIndex }: { saved: SavedPaper; tabIndex?: number }) {
+  const repos = saved.paper.githubRepos;
+  const { stars, github } = useShownStars(saved);
   const [name] = repos;
   if (!name) return null;
   const href = repoUrl(name);
-  const starText = stars === null ? '' : ` ★ ${formatCount(stars)}`;
+  const gone = github?.notFound === true;
+  const starText = stars !== null ? ` ★ ${formatCount(stars)}` : gone ? ' not found' : '';
   const more = repos.length > 1 ? ` +${repos.length - 1}` : '';
   if (!href) return <span class="repo">{name}</span>;
+  const title = github
+    ? gone
+      ? `GitHub did not find this repository on ${formatLocalDay(github.fetchedAt)}`
+      : `Stars as GitHub gave them on ${formatLocalDay(github.fetchedAt)}`
+    : stars !== null
+      ? `Stars when saved, ${formatLocalDay(saved.savedAt)}`
+      : undefined;
   return (
     <a
       class="repo"
@@ -15,7 +30,8 @@ export function RepoBadge({ repos, stars, tabIndex }: { repos: readonly string[]
       target="_blank"
       rel="noreferrer"
       tabIndex={tabIndex}
-      aria-label={`Code: ${name} on GitHub${stars === null ? '' : `, ${stars} stars`}`}
+      title={title}
+      aria-label={`Code: ${name} on GitHub${stars !== null ? `, ${stars} stars` : gone ? ', not found' : ''}`}
     >
       {name}
       {starText}

@@ -50,6 +50,7 @@ function validPayload(type: MessageName): Json {
     settings: {},
     setSettings: { patch: { githubToken: 'ghp_x', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: true } } },
     repos: { names: ['huggingface/transformers', 'pytorch/pytorch'] },
+    repoFigures: { names: ['huggingface/transformers', 'pytorch/pytorch'] },
     paperRepos: { arxivIds: ['2401.00001', 'hep-th/9901001'] },
     relevance: { cards: [{ id: 'arxiv:2401.00001', title: 'Sparse experts', abstract: 'We route tokens.' }], context: [{ id: 'arxiv:2401.00002', title: 'Diffusion', abstract: null }] },
     resetRelevance: {},
