@@ -11,6 +11,7 @@ import { createRelevanceService } from './relevance';
 import { createSettingsService } from './settings';
 import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
+import type { Paper } from '../core/paper';
 import * as v from 'valibot';
 import { allowedRequest, BATCH_MAX, pageReply, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, SettingsNoticeSchema, type Notice } from './messages';
 import { compileTaxonomy } from '../core/tags/match';
@@ -29,6 +30,15 @@ describe('parseEnvelope', () => {
     const paper = makePaper({ version: 3, doi: '10.1109/CVPR52733.2024.00123' });
     const envelope = parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://arxiv.org/abs/2607.01234v3' } });
     expect(envelope.payload).toMatchObject({ paper: { version: 3, doi: '10.1109/CVPR52733.2024.00123' } });
+  });
+
+  it('accepts the mark of a list cut with its length unknown (Paper.authorsCut), only as true', () => {
+    const paper = makePaper({ authorsCut: true });
+    expect(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://scholar.google.com/scholar?q=x' } }).payload).toMatchObject({ paper: { authorsCut: true } });
+    for (const authorsCut of [false, 'yes', 1]) {
+      const odd = { ...makePaper(), authorsCut } as unknown as Paper;
+      expect(() => parseEnvelope({ type: 'save', payload: { paper: odd, savedFrom: 'https://x.example/' } })).toThrow(/at paper\.authorsCut/);
+    }
   });
 
   it('accepts a date at the precision a page gives it: a year, a month, a day', () => {

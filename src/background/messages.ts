@@ -52,6 +52,8 @@ export const PaperSchema = v.pipe(
     title: v.pipe(v.string(), v.minLength(1), v.maxLength(L.title)),
     authors: v.pipe(v.array(text(L.author)), v.maxLength(L.authors)),
     authorCount: count,
+    /** Paper.authorsCut: present only as true (a whole list has none). */
+    authorsCut: v.optional(v.literal(true)),
     abstract: optionalText(L.abstract),
     published: v.nullable(paperDate),
     upvotes: count,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isPaperDate, isWellFormedId, mergedIdentity, mergePapers, normalizeSpace, PAPER_LIMITS, paperDate, paperDateParts, savedFromUrl, type Paper } from './paper';
+import { boundPaper, clip, emptyPaper, isCalendarDate, isHttpUrl, isPaperDate, isWellFormedId, mergedIdentity, mergePapers, moreAuthors, normalizeSpace, PAPER_LIMITS, paperDate, paperDateParts, savedFromUrl, type Paper } from './paper';
 import { mulberry32 } from './random';
 import { PaperSchema } from '../background/messages';
 
@@ -164,5 +164,41 @@ describe('mergedIdentity: one paper seen twice', () => {
     expect(mergedIdentity({ version: 5, doi: '10.1/y' }, { version: 2, doi: '10.1/x' })).toEqual({ version: 5, doi: '10.1/y' });
     expect(mergedIdentity({ version: null, doi: null }, {})).toEqual({ version: null, doi: null });
     expect(mergedIdentity(undefined, { version: 1 })).toEqual({ version: 1, doi: null }); // a record from before both fields
+  });
+});
+
+describe('authorsCut: a list cut with the number of authors unknown', () => {
+  const cut = (over: Partial<Paper> = {}) => base({ authors: ['A Vaswani', 'N Shazeer'], authorsCut: true, ...over });
+
+  it('is kept through boundPaper where it means something: beside names, with no count', () => {
+    expect(boundPaper(cut())!.authorsCut).toBe(true);
+    expect(v.safeParse(PaperSchema, boundPaper(cut())).success).toBe(true);
+    // A count says it already; a list with no names is no cut list.
+    expect(boundPaper(cut({ authorCount: 8 }))).not.toHaveProperty('authorsCut');
+    expect(boundPaper(cut({ authors: [] }))).not.toHaveProperty('authorsCut');
+    // A list over the limit gets its count, which says how many there are.
+    expect(boundPaper(cut({ authors: Array.from({ length: PAPER_LIMITS.authors + 1 }, (_, i) => `A${i}`) }))).not.toHaveProperty('authorsCut');
+  });
+
+  it('says the paper has more authors than it names, as a count above the names does', () => {
+    expect(moreAuthors(cut())).toBe(true);
+    expect(moreAuthors(base({ authors: ['A'], authorCount: 3 }))).toBe(true);
+    expect(moreAuthors(base({ authors: ['A'] }))).toBe(false);
+    expect(moreAuthors(base({ authors: ['A', 'B'], authorCount: 2 }))).toBe(false);
+  });
+
+  it('comes with the list it qualifies when one paper is seen twice', () => {
+    const whole = base({ authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'] });
+    // A cut list seen again keeps its mark; seen again as a whole list, or with a count, loses it.
+    expect(mergePapers(cut(), base()).authorsCut).toBe(true);
+    expect(mergePapers(cut({ title: 'New' }), cut()).authorsCut).toBe(true);
+    expect(mergePapers(whole, cut())).not.toHaveProperty('authorsCut');
+    expect(mergePapers(base({ authors: ['A', 'B'], authorCount: 12 }), cut())).not.toHaveProperty('authorsCut');
+    // A copy with no names leaves the list and its mark; one with only a count gives the list its count instead.
+    expect(mergePapers(base({ title: 'New' }), cut()).authorsCut).toBe(true);
+    expect(mergePapers(base({ authorCount: 12 }), cut())).toMatchObject({ authors: cut().authors, authorCount: 12 });
+    expect(mergePapers(base({ authorCount: 12 }), cut())).not.toHaveProperty('authorsCut');
+    // An older copy's mark is not given to the newer copy's whole list (a stand-in merged under a saved record too).
+    expect(mergePapers(whole, cut(), 'doi:10.1/x')).not.toHaveProperty('authorsCut');
   });
 });

@@ -12,6 +12,13 @@ export interface Paper {
   authors: string[];
   /** Set when the page gives only a count, or truncates the list ("et al."). */
   authorCount: number | null;
+  /**
+   * The list was cut and its source did not say how many authors there are (Google Scholar's "…", BibTeX's `and
+   * others`, arXiv's bare "et al."): the names are the first ones, not all, and exports and the popup say so. Only
+   * beside names and no count (a count above the names says it already: moreAuthors); absent on every other paper,
+   * and on records saved before it was kept (whose cut lists no one can tell apart now).
+   */
+  authorsCut?: true;
   abstract: string | null;
   /**
    * When it appeared, as precisely as the page says (isPaperDate): YYYY-MM-DD (the first version's date where the page
@@ -155,22 +162,33 @@ export function mergedIdentity(newer: Partial<Pick<Paper, 'version' | 'doi'>> | 
   return { version: versions.length ? Math.max(...versions) : null, doi: newer?.doi || older?.doi || null };
 }
 
+/** Whether the paper has more authors than it names: a count above its names, or a list cut short (authorsCut). */
+export function moreAuthors(paper: Pick<Paper, 'authors' | 'authorCount' | 'authorsCut'>): boolean {
+  return paper.authorsCut === true || (paper.authorCount ?? 0) > paper.authors.length;
+}
+
+/** The paper with the authorsCut mark where `cut` and it means something (names, no count), else without it. */
+export function withAuthorsCut<T extends Paper>(paper: T, cut: boolean | undefined): T {
+  const { authorsCut: _, ...rest } = paper;
+  return cut && paper.authors.length > 0 && (paper.authorCount ?? null) === null ? ({ ...rest, authorsCut: true } as T) : (rest as T);
+}
+
 const filled = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /**
  * One paper from two copies of it (saved again, merged with a second record, imported over the list): field by field
- * the newer copy's value unless it is unknown (null, '' or []), then the older one's; the author count comes with the
- * author list it qualifies ("et al."), so a full list seen later is not given an old listing's count; a date is kept at
- * its most precise (mergedDate: a proceedings year seen later does not undo the day an arXiv listing gave); the version
- * never goes down and a DOI once found is kept (mergedIdentity); the aliases are both copies' and the older copy's id
- * when it differs. The source is the newer copy's, and the id too unless `id` names the record it is merged into.
+ * the newer copy's value unless it is unknown (null, '' or []), then the older one's; the author count and the mark of a
+ * cut list (authorsCut) come with the author list they qualify ("et al."), so a full list seen later is not given an old
+ * listing's count or mark, nor a cut list a count seen later the mark; a date is kept at its most precise (mergedDate:
+ * a proceedings year seen later does not undo the day an arXiv listing gave); the version never goes down and a DOI once
+ * found is kept (mergedIdentity); the aliases are both copies' and the older copy's id when it differs. The source is the newer copy's, and the id too unless `id` names the record it is merged into.
  */
 export function mergePapers(newer: Paper, older: Paper, id = newer.id): Paper {
   const merged = { ...older } as Record<string, unknown>;
   for (const [key, value] of Object.entries(newer)) if (filled(value)) merged[key] = value;
   const listFromNewer = filled(newer.authors);
   const { version, doi } = mergedIdentity(newer, older);
-  return {
+  const paper: Paper = {
     ...(merged as unknown as Paper),
     authorCount: listFromNewer ? (newer.authorCount ?? null) : (older.authorCount ?? newer.authorCount ?? null),
     // Merged into a record of another id (one of the paper's aliases), they are kept as that id allows.
@@ -181,6 +199,7 @@ export function mergePapers(newer: Paper, older: Paper, id = newer.id): Paper {
     id,
     source: newer.source ?? older.source,
   };
+  return withAuthorsCut(paper, (listFromNewer ? newer : older).authorsCut);
 }
 
 /** YYYY-MM-DD of a year, month (1-12) and day, each zero-padded (no check that the day exists: isCalendarDate). */
@@ -274,7 +293,7 @@ export function boundPaper(paper: Paper): Paper | null {
   const url = (u: string | null) => (u && isHttpUrl(u) ? u : null);
   const authors = paper.authors.slice(0, L.authors).map((a) => clip(a, L.author));
   const authorCount = countOrNull(paper.authors.length > L.authors ? Math.max(paper.authors.length, paper.authorCount ?? 0) : paper.authorCount);
-  return {
+  const bounded: Paper = {
     id: paper.id,
     title: text.title,
     authors,
@@ -294,4 +313,5 @@ export function boundPaper(paper: Paper): Paper | null {
     aliases: boundAliases(paper.aliases ?? [], paper.id),
     source: { site: clip(paper.source.site, L.sourceField), page: clip(paper.source.page, L.sourceField) },
   };
+  return withAuthorsCut(bounded, paper.authorsCut);
 }

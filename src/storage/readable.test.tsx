@@ -53,6 +53,16 @@ describe('a record damaged on disk, read out with the list', () => {
     });
   }
 
+  it("keeps a damaged record's mark of a cut author list, and drops one of the wrong type", async () => {
+    const db = await openDatabase();
+    await db.put('papers', { ...base, tags: undefined, paper: { ...base.paper, authorsCut: true } } as unknown as SavedPaper);
+    expect((await listPage(db, null, 10)).papers[0]!.paper.authorsCut).toBe(true);
+    await db.put('papers', { ...base, tags: undefined, paper: { ...base.paper, authorsCut: 'yes' } } as unknown as SavedPaper);
+    const [read] = (await listPage(db, null, 10)).papers;
+    expect(read!.paper).not.toHaveProperty('authorsCut');
+    expect(v.safeParse(SavedPaperSchema, read).issues).toBeUndefined();
+  });
+
   it('a sound record is given as it is stored', async () => {
     const db = await openDatabase();
     await db.put('papers', good);

@@ -17,6 +17,8 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const PAPER_FIELDS: Record<Exclude<keyof Paper, 'id' | 'title' | 'source'>, (x: unknown) => boolean> = {
   authors: isStrings,
   authorCount: orNull(isNumber),
+  // Optional: absent on every whole list, and on records kept before it.
+  authorsCut: (x) => x === undefined || x === true,
   abstract: orNull(isString),
   published: orNull(isString),
   upvotes: orNull(isNumber),
@@ -39,7 +41,7 @@ function readablePaper(id: string, paper: unknown): Paper {
   const title = isString(given.title) && given.title.trim() !== '' ? given.title : id;
   const source = isSource(given.source) ? given.source : { site: '', page: '' };
   const read = emptyPaper(id, title, source) as unknown as Record<string, unknown>;
-  for (const [field, is] of Object.entries(PAPER_FIELDS)) if (is(given[field])) read[field] = given[field];
+  for (const [field, is] of Object.entries(PAPER_FIELDS)) if (given[field] !== undefined && is(given[field])) read[field] = given[field];
   return read as unknown as Paper;
 }
 

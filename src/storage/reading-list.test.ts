@@ -164,6 +164,20 @@ describe('reading list storage', () => {
     expect(bare.paper).toMatchObject({ authors: ['A', 'B', 'C'], authorCount: 12 });
   });
 
+  it('saving again keeps the mark of a list cut with its length unknown only with that list', async () => {
+    const db = await openDatabase();
+    const from = { savedFrom: 'https://scholar.google.com/scholar?q=x' };
+    // A Scholar byline's first names ("…"), then a card with no names: the list and its mark stay.
+    await savePaper(db, makePaper({ authors: ['A Vaswani', 'N Shazeer'], authorsCut: true }), { ...from, now: 1 });
+    expect((await savePaper(db, makePaper({ authors: [] }), { ...from, now: 2 })).paper.authorsCut).toBe(true);
+    // The paper's whole list seen later is not marked cut.
+    const names = Array.from({ length: 8 }, (_, i) => `Author ${i}`);
+    const whole = await savePaper(db, makePaper({ authors: names }), { ...from, now: 3 });
+    expect(whole.paper.authors).toEqual(names);
+    expect(whole.paper).not.toHaveProperty('authorsCut');
+    expect((await listPapers(db))[0]!.paper).not.toHaveProperty('authorsCut');
+  });
+
   it('reports saved state for many ids at once and removes with the removed record', async () => {
     const db = await openDatabase();
     await savePaper(db, makePaper({ id: 'arxiv:2607.00001' }), { savedFrom: 'https://x.example/' });
