@@ -671,6 +671,13 @@ describe('search results (search.html, built from the template)', () => {
     const authors = li.querySelector('p.authors')!;
     authors.lastChild!.textContent = ', et al.';
     expect(arxiv.extract(li, ctxFor(doc, url))?.authorCount).toBeNull();
+    // The names are the first ones, not all: the list is marked cut.
+    expect(arxiv.extract(li, ctxFor(doc, url))?.authorsCut).toBe(true);
+  });
+
+  it('marks no whole list, nor one whose "et al." gives the count, cut', () => {
+    const doc = load('search.html');
+    for (const li of doc.querySelectorAll('li.arxiv-result')) expect(arxiv.extract(li, ctxFor(doc, url))).not.toHaveProperty('authorsCut');
   });
 
   it('mounts after p.title, and finds a result added on its own', () => {

@@ -37,6 +37,7 @@ const SEARCH_ID_LINKS = [
 ];
 const SEARCH_TITLE = 'p.title'; // may contain span.search-hit highlights
 const SEARCH_AUTHORS = 'p.authors'; // at most 25 links, then ", et al. (N additional authors not shown)"
+const BARE_ET_AL = /\bet al\.?$/i; // the list's end without the count (DOM-NOTES §2: "max 25, then 'et al.'")
 const SEARCH_ABSTRACT_FULL = 'span.abstract-full'; // hidden; ends in an "△ Less" toggle link
 const SEARCH_ABSTRACT_SHORT = 'span.abstract-short'; // preview; ends in "▽ More" when truncated
 const SEARCH_TOGGLE = /^[△▽]?\s*(?:Less|More)$/; // text of the toggle links, not part of the abstract
@@ -553,8 +554,10 @@ function extractSearch(li: Element, ctx: ArxivContext): Paper | null {
   return {
     ...paper,
     authors: names,
-    // "et al. (N additional authors not shown)" gives the full count; a bare "et al." leaves it unknown (null).
+    // "et al. (N additional authors not shown)" gives the full count; a bare "et al." leaves it unknown (null), the
+    // list marked cut.
     authorCount: hidden ? names.length + Number(hidden[1]) : null,
+    ...(!hidden && names.length && BARE_ET_AL.test(normalizeSpace(authors?.textContent)) ? { authorsCut: true as const } : {}),
     abstract: readText(abstractEl, isToggle)?.text || null,
     published: searchPublished(text(li.querySelector(SEARCH_DATES))),
     githubRepos: repos(abstractEl, comments),

@@ -164,6 +164,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
     expect(papers).toEqual([
       result('scholar:x6BpcW0wpHwJ', 'Dielectric properties and microwave heating of oil palm biomass and biochar', {
         authors: ['AA Salema', 'YK Yeow', 'K Ishaque', 'FN Ani'],
+        authorsCut: true, // the byline ends in "…"
         published: '2013',
         venue: 'Industrial Crops and …',
         url: sd('S0926669013004196'),
@@ -172,6 +173,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
       }),
       result('scholar:mujFXSHytcgJ', 'Microwave dielectric characterization and loss mechanism of biowaste during pyrolysis', {
         authors: ['X Fan', 'B Li', 'W Zi', 'M Kang', 'H Wu', 'J Bian'],
+        authorsCut: true, // the byline ends in "…"
         published: '2024',
         venue: 'Energy Conversion and …',
         url: sd('S0196890424000165'),
@@ -199,6 +201,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         'Dielectric properties of biomass by-products generated from wood and agricultural industries in Finland',
         {
           authors: ['H Yao', 'Y Xiong', 'C Pickles', 'R Hutcheon', 'M Pahnila'],
+          authorsCut: true, // the byline ends in "…"
           published: '2025',
           venue: 'Bioresource …',
           url: sd('S0960852425002858'),
@@ -206,6 +209,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
       ),
       result('scholar:LNNFY5HEJKUJ', 'Microwave dielectric characterization of switchgrass for bioenergy and biofuel', {
         authors: ['F Motasemi', 'MT Afzal', 'AA Salema', 'J Mouris'],
+        authorsCut: true, // the byline ends in "…"
         published: '2014',
         venue: 'Fuel',
         url: sd('S0016236114001045'),
@@ -215,6 +219,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         'High-temperature dielectric properties and pyrolysis reduction characteristics of different biomass-pyrolusite mixtures in microwave field',
         {
           authors: ['K Li', 'G Chen', 'X Li', 'J Peng', 'R Ruan', 'M Omran'],
+          authorsCut: true, // the byline ends in "…"
           published: '2019',
           venue: 'Bioresource …',
           url: sd('S0960852419314476'),
@@ -226,6 +231,7 @@ describe('search, 2026 markup (saved page, 10 results)', () => {
         'Microwave pyrolysis of sewage biosolids: dielectric properties, microwave susceptor role and its impact on biochar properties',
         {
           authors: ['E Antunes', 'MV Jacob', 'G Brodie'],
+          authorsCut: true, // the byline ends in "…"
           published: '2018',
           venue: 'Journal of Analytical and …',
           url: sd('S0165237017307647'),
@@ -374,6 +380,7 @@ describe('search, constructed variants (2026 markup)', () => {
     expect(papers).toEqual([
       result('arxiv:1706.03762', 'Attention is all you need', {
         authors: ['A Vaswani', 'N Shazeer', 'N Parmar'],
+        authorsCut: true,
         published: '2017',
         venue: 'Advances in neural …',
         url: 'https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
@@ -391,6 +398,7 @@ describe('search, constructed variants (2026 markup)', () => {
       }),
       result('scholar:EuB0AvAPBUsJ', 'Dropout: a simple way to prevent neural networks from overfitting', {
         authors: ['N Srivastava', 'G Hinton', 'A Krizhevsky'],
+        authorsCut: true,
         published: '2014',
         venue: 'The journal of machine …',
         url: 'https://www.cs.toronto.edu/~hinton/absps/JMLRdropout.pdf',
@@ -507,6 +515,8 @@ describe('profile, 2020 markup (saved page, 20 rows)', () => {
       expect(p!.venue).not.toMatch(/,\s*\d{4}$/);
       expect(p!.source).toEqual({ site: 'scholar', page: 'profile' });
       expect([p!.abstract, p!.pdfUrl, p!.authorCount]).toEqual([null, null, null]);
+      // A list cut with "..." is marked so (Scholar gives no count), and only such a list.
+      expect(p!.authorsCut ?? false).toBe(/\.\.\.$/.test(textOf(row.querySelector('div.gs_gray'))));
       expect(p!.published).toBe(textOf(row.querySelector('td.gsc_a_y'))); // the year column
     });
   });
@@ -530,9 +540,10 @@ describe('profile, 2020 markup (saved page, 20 rows)', () => {
         '2005',
       ),
     );
-    expect(papers[7]).toEqual(
-      profilePaper('mNrWkgRL2YcC', 'Conflict resolution and peace education in Africa', ['IM Schwartz', 'R Acholonu', 'GN Ayittey', 'R Dibie', 'K Kalu', 'C Bakwesegha'], 'Lexington Books', '2003'),
-    );
+    expect(papers[7]).toEqual({
+      ...profilePaper('mNrWkgRL2YcC', 'Conflict resolution and peace education in Africa', ['IM Schwartz', 'R Acholonu', 'GN Ayittey', 'R Dibie', 'K Kalu', 'C Bakwesegha'], 'Lexington Books', '2003'),
+      authorsCut: true, // "…, C Bakwesegha, ..."
+    });
     expect(papers[10]).toEqual(
       profilePaper('_5tno0g5mFcC', '"We Know Who is Eating the Ebola Money!": Corruption, the State, and the Ebola Response', ['S Shepler'], 'Anthropological Quarterly 90 (2), 451-473', '2017'),
     );
@@ -580,6 +591,7 @@ describe('profile, rows appended by "Show more"', () => {
       }),
       paper('profile', 'scholar:A5NhLJkAAAAJ:W7OEmFMy1HYC', 'Post-war trajectories for girls associated with the fighting forces in Sierra Leone', {
         authors: ['S Shepler', 'A Abdalla', 'S Hussein', 'J Williams', 'M Sesay'],
+        authorsCut: true,
         published: '2009',
         venue: 'Women, Girls, and War, 45-68',
         url: url('W7OEmFMy1HYC'),

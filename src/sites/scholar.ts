@@ -3,7 +3,7 @@
 // Markup: DOM-NOTES.md §5, checked on saved 2026 and 2016 result pages and a 2020 profile (test/fixtures/scholar/).
 // Decisions: `abstract` stays null (the `div.gs_rs` snippet is query-dependent fragments joined by "…", not the
 // abstract); `published` is the year alone, all a byline or a profile row gives; `authorCount` stays null (Scholar never
-// shows a count: a list cut with "…" keeps the shown names).
+// shows a count): a list cut with "…" keeps the shown names and is marked cut (`authorsCut`), so it is not taken for all.
 import { arxivIdFromUrl, arxivPdfUrl, canonicalId, doiFromUrl, parseArxivId } from '../core/ids';
 import { publisherDoi } from '../core/publishers';
 import { paperIdentity } from '../core/aliases';
@@ -154,6 +154,7 @@ function extractResult(card: Element, ctx: ScholarContext): Paper | null {
     doi: ownDoi(doi, identity.id),
     aliases: identity.aliases,
     authors: byline.authors,
+    ...(byline.truncated && byline.authors.length ? { authorsCut: true as const } : {}),
     published: byline.year === null ? null : String(byline.year),
     venue: byline.venue,
     url,
@@ -170,9 +171,11 @@ function extractProfileRow(row: Element, ctx: ScholarContext): Paper | null {
   if (!id || !title) return null;
   const [authors = '', venue = ''] = [...row.querySelectorAll(PROFILE_GRAY)].map(textOf);
   const year = [textOf(row.querySelector(PROFILE_YEAR)), VENUE_YEAR.exec(venue)?.[1]].find((y) => y && WHOLE_YEAR.test(y));
+  const names = splitAuthors(authors);
   return {
     ...emptyPaper(id, title, { site: 'scholar', page: ctx.page }),
-    authors: splitAuthors(authors).authors,
+    authors: names.authors,
+    ...(names.truncated && names.authors.length ? { authorsCut: true as const } : {}),
     published: year ?? null,
     venue: venue.replace(VENUE_YEAR, '').trim() || null, // drop the ", 2005" narrow-screen suffix
     url,
