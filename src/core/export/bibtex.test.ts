@@ -63,6 +63,13 @@ describe('BibTeX export', () => {
     expect(await bibtex([{ ...attention, paper: { ...attention.paper, authorCount: attention.paper.authors.length } }])).not.toContain('others');
   });
 
+  it('ends a list cut with its length unknown (a Scholar byline\'s "…": authorsCut) with "and others" too', async () => {
+    const cut: SavedPaper = { ...attention, paper: { ...attention.paper, authors: attention.paper.authors.slice(0, 3), authorsCut: true } };
+    const text = await bibtex([cut]);
+    expect(text).toMatch(/\tauthor = \{Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and others\},\n/);
+    expect(reparse(text)[0]!.properties.author).toMatch(/ and others$/);
+  });
+
   it("gives a paper the citation key it has in the whole list given, in BibTeX and CSL-JSON alike", async () => {
     const later = { ...attention, id: 'arxiv:1706.99999', paper: { ...attention.paper, id: 'arxiv:1706.99999' }, savedAt: attention.savedAt + 1 };
     const library = [later, acl, attention];

@@ -10,6 +10,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { SavedPaper } from '../../storage/schema';
 import { arxivIdAndDoi } from '../aliases';
+import { moreAuthors } from '../paper';
 import type { CslItem, CslName } from './csl';
 import { ARXIV_CATEGORY, keywordsOf } from './csl';
 import { texEscapePlain, texEscapeSource, texVerbatim } from './tex';
@@ -136,10 +137,10 @@ export function bibtexEntries(saved: readonly SavedPaper[], items: readonly CslI
     const month = Number(fields.get('month')?.[0]);
     if (Number.isInteger(month) && month >= 1 && month <= 12) fields.set('month', [MONTHS[month - 1]!, true]);
     else fields.delete('month');
-    // A list the page cut (Hugging Face's "+12", a link's paper with more authors than a record keeps): BibTeX's
-    // "and others", which styles print as "et al.", not the names shown as if they were all.
+    // A list the page cut (Hugging Face's "+12", Scholar's "…", a link's paper with more authors than a record keeps):
+    // BibTeX's "and others", which styles print as "et al.", not the names shown as if they were all.
     const author = fields.get('author');
-    if (author && (paper.paper.authorCount ?? 0) > paper.paper.authors.length) fields.set('author', [`${author[0]} and others`, author[1]]);
+    if (author && moreAuthors(paper.paper)) fields.set('author', [`${author[0]} and others`, author[1]]);
     for (const [name, value] of arxivFields(paper)) fields.set(name, [value, false]);
     // biblatex's `version` (citation-js writes none): the arXiv version, next to the unversioned eprint.
     if (item.version) fields.set('version', [texVerbatim(item.version), false]);

@@ -173,6 +173,8 @@ export function toCsl(saved: SavedPaper): CslItem {
   const venue = paper.venue ? normalizeSpace(paper.venue) : '';
   const type = venueKind(venue) === 'conference' ? 'paper-conference' : venue ? 'article-journal' : 'article';
   const item: CslItem = { id: saved.id, type, title: paper.title };
+  // A list cut short (moreAuthors) is its names alone: CSL-JSON, and RIS made from it, have no mark for the rest (styles
+  // write their own "et al."), and an "others" name would be printed, and imported by Zotero, as an author.
   const authors = paper.authors.map(splitName).filter((n) => n.literal !== '');
   if (authors.length) item.author = authors;
   const issued = cslDate(paper.published);

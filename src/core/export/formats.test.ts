@@ -226,6 +226,23 @@ describe('Markdown export', () => {
   });
 });
 
+describe('a list with more authors than it names, in Markdown and CSV', () => {
+  const names = attention.paper.authors.slice(0, 3);
+  const cut: SavedPaper = { ...attention, paper: { ...attention.paper, authors: names, authorsCut: true } };
+  const counted: SavedPaper = { ...attention, paper: { ...attention.paper, authors: names, authorCount: 8 } };
+  const whole: SavedPaper = { ...attention, paper: { ...attention.paper, authors: names } };
+
+  it('ends the names with "et al." where the list was cut (authorsCut) or a count says there are more', async () => {
+    for (const paper of [cut, counted]) {
+      expect(markdownLine(paper)).toContain(' — Ashish Vaswani, Noam Shazeer, Niki Parmar et al. · ');
+      expect(markdownSection(paper)).toContain('Ashish Vaswani, Noam Shazeer, Niki Parmar et al. · ');
+      expect((await exportPapers([paper], 'csv', { now: NOW })).text).toContain(',"Ashish Vaswani; Noam Shazeer; Niki Parmar; et al.",');
+    }
+    expect(markdownLine(whole)).toContain(' — Ashish Vaswani, Noam Shazeer, Niki Parmar · ');
+    expect((await exportPapers([whole], 'csv', { now: NOW })).text).toContain(',"Ashish Vaswani; Noam Shazeer; Niki Parmar",');
+  });
+});
+
 describe('CSV export', () => {
   it('writes RFC 4180 CSV with a header, CRLF rows and a UTF-8 byte order mark', async () => {
     const { text } = await exportPapers([attention], 'csv', { now: NOW });

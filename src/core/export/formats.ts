@@ -1,6 +1,6 @@
 // Exporting the reading list (or a selection): BibTeX and RIS through citation-js (loaded only when one of them
 // is asked for), CSL-JSON, Markdown, CSV and the lossless JSON backup. Pure: returns text, saves nothing.
-import { isoDate, normalizeSpace } from '../paper';
+import { isoDate, moreAuthors, normalizeSpace, type Paper } from '../paper';
 import { arxivIdAndDoi } from '../aliases';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
 import { toCsl } from './csl';
@@ -171,7 +171,7 @@ function firstLine(note: string): string {
 /** `- [Title](<url>) — Authors · status · tags: a, b · Note: first line` */
 export function markdownLine(saved: SavedPaper): string {
   const parts = [markdownTitle(saved)];
-  if (saved.paper.authors.length) parts.push(markdownAuthors(saved.paper.authors));
+  if (saved.paper.authors.length) parts.push(markdownAuthors(saved.paper));
   const note = firstLine(saved.note);
   const meta = markdownKept(saved);
   if (note) meta.push(`Note: ${markdownText(note)}`);
@@ -186,10 +186,10 @@ function markdownTitle(saved: SavedPaper): string {
   return url ? `[${title}](<${url}>)` : title;
 }
 
-/** The first 8 authors, "et al." for more. */
-function markdownAuthors(authors: readonly string[]): string {
-  const shown = authors.slice(0, 8).map(markdownText);
-  return authors.length > 8 ? `${shown.join(', ')} et al.` : shown.join(', ');
+/** The first 8 authors, "et al." for more: more names, or more authors than the list names (a count, a cut list). */
+function markdownAuthors(paper: Paper): string {
+  const shown = paper.authors.slice(0, 8).map(markdownText);
+  return paper.authors.length > 8 || moreAuthors(paper) ? `${shown.join(', ')} et al.` : shown.join(', ');
 }
 
 /** What the reader keeps of the paper: its status, and its tags where it has some. */
@@ -210,7 +210,7 @@ export function markdownSection(saved: SavedPaper): string {
   const paper = saved.paper;
   const { arxiv, doi } = arxivIdAndDoi({ ...paper, id: saved.id });
   const what: string[] = [];
-  if (paper.authors.length) what.push(markdownAuthors(paper.authors));
+  if (paper.authors.length) what.push(markdownAuthors(paper));
   if (paper.published) what.push(markdownText(paper.published));
   if (paper.venue) what.push(markdownText(paper.venue));
   if (arxiv) what.push(markdownText(`arXiv:${arxiv}${paper.version ? `v${paper.version}` : ''}`));
@@ -319,7 +319,8 @@ function csvCells(saved: SavedPaper): string[] {
   return [
     saved.id,
     paper.title,
-    paper.authors.join('; '),
+    // More authors than named (a count, a cut list): "et al." as the last item, so no name seems to be all of them.
+    [...paper.authors, ...(paper.authors.length && moreAuthors(paper) ? ['et al.'] : [])].join('; '),
     paper.published ?? '',
     paper.venue ?? '',
     saved.status,
