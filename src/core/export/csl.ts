@@ -7,7 +7,7 @@
 // page as URL, and only an arXiv id gives a version or arXiv's DOI. Personal data (status, note) never goes into
 // citation data; tags do, as keywords, next to the paper's categories.
 import type { Paper } from '../paper';
-import { isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts } from '../paper';
+import { isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts, withAuthorsCut } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import { arxivAbsUrl, arxivIdFromDoi, doiAddress, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
 import { arxivIdAndDoi, paperIdentity } from '../aliases';
@@ -296,9 +296,10 @@ function versionOf(item: CslItem, arxiv: ArxivId | null, id: string): number | n
 export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const strip = hints.plainText ? (text: string) => text : stripMarkup;
   const title = normalizeSpace(strip(typeof item.title === 'string' ? item.title : ''));
-  const authors = (Array.isArray(item.author) ? item.author : [])
-    .map(joinName)
-    .filter((name) => name !== '' && name.toLowerCase() !== 'others');
+  const names = (Array.isArray(item.author) ? item.author : []).map(joinName).filter((name) => name !== '');
+  // BibTeX's "and others" ("et al.", a list cut with its length unknown), as citation-js reads it: a name "others",
+  // which is no author but the mark of a cut list (Paper.authorsCut).
+  const authors = names.filter((name) => name.toLowerCase() !== 'others');
   const doi = typeof item.DOI === 'string' ? parseDoi(item.DOI) : null;
   const arxivId = arxivOf(item, hints, doi);
   const arxiv = arxivId?.id ?? null;
@@ -322,7 +323,7 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const byTitle = { site: 'import', siteId: importId(title, yearOf(item.issued)).slice('import:'.length) };
   const { id, aliases } =
     paperIdentity({ arxiv, doi, venue: site ? null : venuePaper, otherIds, ...(site ?? { site: 'import' }) }) ?? paperIdentity({ otherIds, ...byTitle })!;
-  return {
+  const paper: Paper = {
     id,
     aliases,
     title,
@@ -343,6 +344,7 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
     doi: ownDoi(doi, id),
     source: { site: 'import', page: hints.page ?? 'csl-json' },
   };
+  return withAuthorsCut(paper, authors.length < names.length);
 }
 
 /** Keywords of an imported item that are not arXiv categories: candidates for tags. */

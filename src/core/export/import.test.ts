@@ -126,6 +126,27 @@ describe('parseImport: re-import of each exported citation format', () => {
   });
 });
 
+describe('parseImport: author lists cut with "and others"', () => {
+  const bib = (author: string) => `@article{k, title = {A Title}, author = {${author}}, year = {2020}, doi = {10.1000/xyz}}`;
+
+  it('reads "and others" as the mark of a cut list (authorsCut), not an author, and writes it back', async () => {
+    const [cut] = (await ok(bib('Vaswani, Ashish and Shazeer, Noam and others'), 'x.bib')).records;
+    expect(cut!.paper).toMatchObject({ authors: ['Ashish Vaswani', 'Noam Shazeer'], authorCount: null, authorsCut: true });
+    expect((await exportPapers([cut!], 'bibtex')).text).toContain('author = {Vaswani, Ashish and Shazeer, Noam and others}');
+    // CSL-JSON as citation-js writes it from such a file: the name "others".
+    const csl = JSON.stringify([{ id: 'k', type: 'article-journal', title: 'A Title', DOI: '10.1000/xyz', author: [{ family: 'Vaswani', given: 'Ashish' }, { family: 'others' }] }]);
+    expect((await ok(csl, 'x.json')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
+  });
+
+  it('marks no whole list, and no list of no names', async () => {
+    const [whole] = (await ok(bib('Vaswani, Ashish and Shazeer, Noam'), 'x.bib')).records;
+    expect(whole!.paper).not.toHaveProperty('authorsCut');
+    const [none] = (await ok(bib('others'), 'x.bib')).records;
+    expect(none!.paper).toMatchObject({ authors: [] });
+    expect(none!.paper).not.toHaveProperty('authorsCut');
+  });
+});
+
 describe('parseImport: files from other tools', () => {
   it('Zotero BibTeX export: the arXiv DOI names the paper; keywords too long to be tags are dropped', async () => {
     const result = await ok(fixture('zotero-export.bib'), 'Exported Items.bib');
