@@ -15,11 +15,14 @@ describe('format', () => {
   });
 
   it('shortens author lists', () => {
-    expect(formatAuthors(['A', 'B'], null)).toBe('A, B');
-    expect(formatAuthors(['A', 'B', 'C', 'D'], null)).toBe('A, B, C et al.');
-    expect(formatAuthors(['A'], 12)).toBe('A et al.');
-    expect(formatAuthors([], 5)).toBe('5 authors');
-    expect(formatAuthors([], null)).toBe('');
+    expect(formatAuthors({ authors: ['A', 'B'], authorCount: null })).toBe('A, B');
+    expect(formatAuthors({ authors: ['A', 'B', 'C', 'D'], authorCount: null })).toBe('A, B, C et al.');
+    expect(formatAuthors({ authors: ['A'], authorCount: 12 })).toBe('A et al.');
+    expect(formatAuthors({ authors: [], authorCount: 5 })).toBe('5 authors');
+    expect(formatAuthors({ authors: [], authorCount: null })).toBe('');
+    // A list its source cut with no count (Scholar's "…": authorsCut) is not shown as all the authors.
+    expect(formatAuthors({ authors: ['A', 'B'], authorCount: null, authorsCut: true })).toBe('A, B et al.');
+    expect(formatAuthors({ authors: ['A', 'B'], authorCount: null, authorsCut: true }, 2)).toBe('A, B et al.');
   });
 
   it('formats a day without time-zone drift', () => {

@@ -1,7 +1,7 @@
 // Small display helpers for the popup. Links are only ever http(s): a stored `javascript:` URL stays text.
 import { utcDay as dayOf, type LatestVersion, type SavedVersion } from '../core/revisions';
 import { REPO_NAME } from '../core/github';
-import { isPaperDate } from '../core/paper';
+import { isPaperDate, moreAuthors, type Paper } from '../core/paper';
 
 export function safeHttpUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -78,10 +78,14 @@ export function repoUrl(name: string): string | null {
   return REPO_NAME.test(name) ? `https://github.com/${name}` : null;
 }
 
-/** "Ada Lovelace, Alan Turing, Grace Hopper et al." from the first `shown` names. */
-export function formatAuthors(authors: readonly string[], authorCount: number | null, shown = 3): string {
+/**
+ * "Ada Lovelace, Alan Turing, Grace Hopper et al." from the first `shown` names: "et al." for more names, a count above
+ * them, or a list its source cut (authorsCut: Scholar's "…").
+ */
+export function formatAuthors(paper: Pick<Paper, 'authors' | 'authorCount' | 'authorsCut'>, shown = 3): string {
+  const { authors, authorCount } = paper;
   const first = authors.slice(0, shown).join(', ');
-  const more = authors.length > shown || (authorCount ?? 0) > Math.min(authors.length, shown);
+  const more = authors.length > shown || moreAuthors(paper);
   if (!first) return authorCount ? `${authorCount} authors` : '';
   return more ? `${first} et al.` : first;
 }

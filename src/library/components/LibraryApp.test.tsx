@@ -942,3 +942,15 @@ describe('library page: followed authors', () => {
     expect(mark('By neither')).toBeNull();
   });
 });
+
+describe('library page: author lists cut short', () => {
+  it('ends the authors of a list its source cut without a count (authorsCut) with "et al."', async () => {
+    renderLibrary([
+      makeSaved('scholar:x6BpcW0wpHwJ', 'Cut Short', 2000, {}, { authors: ['AA Salema', 'YK Yeow'], authorsCut: true }),
+      makeSaved('scholar:mujFXSHytcgJ', 'Whole', 1000, {}, { authors: ['X Fan', 'B Li'] }),
+    ]);
+    const cell = async (title: string) => within((await screen.findByText(title)).closest('[role="row"]') as HTMLElement);
+    expect((await cell('Cut Short')).getByText('AA Salema, YK Yeow et al.')).toBeTruthy();
+    expect((await cell('Whole')).getByText('X Fan, B Li')).toBeTruthy();
+  });
+});

@@ -72,7 +72,7 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
             ★{' '}
           </span>
         )}
-        {formatAuthors(paper.authors, paper.authorCount, 2)}
+        {formatAuthors(paper, 2)}
       </div>
       <div role="cell" class="cell">{formatDay(paper.published) ?? '—'}</div>
       <div role="cell" class="cell">{formatLocalDay(saved.savedAt)}</div>

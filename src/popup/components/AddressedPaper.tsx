@@ -89,7 +89,7 @@ export function AddressedPaper({ api, papers, announce, find, name, lead, subjec
   const saved = savedId === null ? undefined : papers.find((record) => record.id === savedId);
   const named = preview?.url === shown.url ? preview.paper : null;
   const title = saved?.paper.title ?? (shown.state ? savedTitle : null) ?? named?.title ?? shown.label;
-  const authors = !shown.state && named ? formatAuthors(named.authors, named.authorCount) : '';
+  const authors = !shown.state && named ? formatAuthors(named) : '';
 
   const save = () => {
     if (saving) return;

@@ -66,6 +66,18 @@ describe("popup: a paper's authors, to follow", () => {
     expect(item.querySelectorAll('button.author')).toHaveLength(AUTHORS_SHOWN + 3);
   });
 
+  it('says a list its source cut without a count (Scholar\'s "…") is not all the authors, in the row and the details', async () => {
+    renderPopup([
+      makeSaved('scholar:x6BpcW0wpHwJ', 'Cut Short', 2000, {}, { authors: ['AA Salema', 'YK Yeow'], authorsCut: true }),
+      makeSaved('scholar:mujFXSHytcgJ', 'Whole', 1000, {}, { authors: ['X Fan', 'B Li'] }),
+    ]);
+    await screen.findByText('Cut Short');
+    expect(screen.getByText('AA Salema, YK Yeow et al.')).toBeTruthy();
+    expect(screen.getByText('X Fan, B Li')).toBeTruthy();
+    expect(within(details('Cut Short')).getByText('and others not listed')).toBeTruthy();
+    expect(within(details('Whole')).queryByText(/not listed/)).toBeNull();
+  });
+
   it('greys the toggles while whom the reader follows is not known (it could not be read)', async () => {
     renderPopup(papers(), { followed: new Error('no background') });
     await screen.findByText('Convnets');

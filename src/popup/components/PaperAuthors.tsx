@@ -53,6 +53,8 @@ export function PaperAuthors({ paper }: { paper: Paper }) {
         </button>
       )}
       {unlisted > 0 && <span class="muted"> and {formatCount(unlisted)} not listed</span>}
+      {/* A list its source cut without a count (Scholar's "…"): the names are the first ones, not all. */}
+      {unlisted === 0 && paper.authorsCut && <span class="muted"> and others not listed</span>}
       {problem && (
         <p class="error" role="alert">
           {problem}

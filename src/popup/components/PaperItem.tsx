@@ -25,7 +25,7 @@ export function PaperItem({ saved, active, expanded, knownTags, onToggle, onStat
   const { paper } = saved;
   const id = useId();
   const href = safeHttpUrl(paper.url) ?? safeHttpUrl(saved.savedFrom);
-  const authors = formatAuthors(paper.authors, paper.authorCount);
+  const authors = formatAuthors(paper);
   const published = formatDay(paper.published);
   const note = firstLine(saved.note);
   const tab = active ? 0 : -1;
