@@ -201,4 +201,16 @@ describe('authorsCut: a list cut with the number of authors unknown', () => {
     // An older copy's mark is not given to the newer copy's whole list (a stand-in merged under a saved record too).
     expect(mergePapers(whole, cut(), 'doi:10.1/x')).not.toHaveProperty('authorsCut');
   });
+
+  it('does not let a list cut short replace a longer one seen before, whether its count is known or not', () => {
+    const whole = base({ authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'] });
+    expect(mergePapers(cut(), whole)).toMatchObject({ authors: whole.authors, authorCount: null });
+    expect(mergePapers(cut(), whole)).not.toHaveProperty('authorsCut');
+    expect(mergePapers(base({ authors: ['A'], authorCount: 8 }), whole)).toMatchObject({ authors: whole.authors, authorCount: 8 });
+    // A longer cut list stays, with its mark; a cut list no shorter than the one before replaces it.
+    expect(mergePapers(cut({ authors: ['A'] }), cut())).toMatchObject({ authors: cut().authors, authorsCut: true });
+    expect(mergePapers(cut({ authors: ['X', 'Y', 'Z'] }), base({ authors: ['A', 'B'] }))).toMatchObject({ authors: ['X', 'Y', 'Z'], authorsCut: true });
+    // A whole list, however short, is the newer copy's word, as before.
+    expect(mergePapers(base({ authors: ['Solo'] }), whole).authors).toEqual(['Solo']);
+  });
 });

@@ -179,17 +179,23 @@ const filled = (value: unknown) => value !== null && value !== undefined && valu
  * One paper from two copies of it (saved again, merged with a second record, imported over the list): field by field
  * the newer copy's value unless it is unknown (null, '' or []), then the older one's; the author count and the mark of a
  * cut list (authorsCut) come with the author list they qualify ("et al."), so a full list seen later is not given an old
- * listing's count or mark, nor a cut list a count seen later the mark; a date is kept at its most precise (mergedDate:
- * a proceedings year seen later does not undo the day an arXiv listing gave); the version never goes down and a DOI once
- * found is kept (mergedIdentity); the aliases are both copies' and the older copy's id when it differs. The source is the newer copy's, and the id too unless `id` names the record it is merged into.
+ * listing's count or mark, nor a cut list a count seen later the mark, and a list cut short does not replace a longer
+ * one; a date is kept at its most precise (mergedDate: a proceedings year seen later does not undo the day an arXiv
+ * listing gave); the version never goes down and a DOI once found is kept (mergedIdentity); the aliases are both copies'
+ * and the older copy's id when it differs. The source is the newer copy's, and the id too unless `id` names the record
+ * it is merged into.
  */
 export function mergePapers(newer: Paper, older: Paper, id = newer.id): Paper {
   const merged = { ...older } as Record<string, unknown>;
   for (const [key, value] of Object.entries(newer)) if (filled(value)) merged[key] = value;
-  const listFromNewer = filled(newer.authors);
+  // A list cut short (a Scholar byline's first names and "…") seen after a longer one (the arXiv page's whole list)
+  // is the start of that list, not news: the longer list stays, with its own count and mark.
+  const cutShort = filled(newer.authors) && moreAuthors(newer) && Array.isArray(older.authors) && older.authors.length > newer.authors.length;
+  const listFromNewer = filled(newer.authors) && !cutShort;
   const { version, doi } = mergedIdentity(newer, older);
   const paper: Paper = {
     ...(merged as unknown as Paper),
+    authors: listFromNewer || !Array.isArray(older.authors) ? newer.authors : older.authors,
     authorCount: listFromNewer ? (newer.authorCount ?? null) : (older.authorCount ?? newer.authorCount ?? null),
     // Merged into a record of another id (one of the paper's aliases), they are kept as that id allows.
     published: mergedDate(newer.published, older.published),

@@ -158,10 +158,23 @@ describe('reading list storage', () => {
     const names = Array.from({ length: 12 }, (_, i) => `Author ${i}`);
     const full = await savePaper(db, makePaper({ authors: names, authorCount: null }), { savedFrom: 'https://x.example/', now: 2 });
     expect(full.paper).toMatchObject({ authors: names, authorCount: null });
+    // The listing's three names seen again are the start of that list: the whole list stays.
+    const again = await savePaper(db, makePaper({ authors: ['A', 'B', 'C'], authorCount: 12 }), { savedFrom: 'https://x.example/', now: 3 });
+    expect(again.paper.authors).toEqual(names);
     // A card with no names keeps the list, and its count.
-    await savePaper(db, makePaper({ authors: ['A', 'B', 'C'], authorCount: 12 }), { savedFrom: 'https://x.example/', now: 3 });
-    const bare = await savePaper(db, makePaper({ authors: [], authorCount: null }), { savedFrom: 'https://x.example/', now: 4 });
+    const other = 'arxiv:2607.04321';
+    await savePaper(db, makePaper({ id: other, authors: ['A', 'B', 'C'], authorCount: 12 }), { savedFrom: 'https://x.example/', now: 3 });
+    const bare = await savePaper(db, makePaper({ id: other, authors: [], authorCount: null }), { savedFrom: 'https://x.example/', now: 4 });
     expect(bare.paper).toMatchObject({ authors: ['A', 'B', 'C'], authorCount: 12 });
+  });
+
+  it('saving a list cut short (a Scholar byline) after the whole list keeps the whole list, unmarked', async () => {
+    const db = await openDatabase();
+    const whole = ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit'];
+    await savePaper(db, makePaper({ authors: whole }), { savedFrom: 'https://arxiv.org/abs/1706.03762', now: 1 });
+    const again = await savePaper(db, makePaper({ authors: ['A Vaswani', 'N Shazeer'], authorsCut: true }), { savedFrom: 'https://scholar.google.com/scholar?q=x', now: 2 });
+    expect(again.paper.authors).toEqual(whole);
+    expect(again.paper).not.toHaveProperty('authorsCut');
   });
 
   it('saving again keeps the mark of a list cut with its length unknown only with that list', async () => {

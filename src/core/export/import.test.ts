@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../storage/schema';
 import { exportPapers } from './formats';
 import type { ImportParseResult } from './import';
-import { MAX_IMPORT_BYTES, parseImport } from './import';
+import { MAX_IMPORT_BYTES, mergeImport, parseImport } from './import';
 import { acl, attention, emoji, oldStyle, openreview, realistic, texTitle } from '../../../test/fixtures/export/papers';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/export/${name}`, import.meta.url), 'utf8');
@@ -136,6 +136,14 @@ describe('parseImport: author lists cut with "and others"', () => {
     // CSL-JSON as citation-js writes it from such a file: the name "others".
     const csl = JSON.stringify([{ id: 'k', type: 'article-journal', title: 'A Title', DOI: '10.1000/xyz', author: [{ family: 'Vaswani', given: 'Ashish' }, { family: 'others' }] }]);
     expect((await ok(csl, 'x.json')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
+  });
+
+  it('a whole list imported over a cut one in the list fills it in, and the mark goes', async () => {
+    const [cut] = (await ok(bib('Vaswani, Ashish and others'), 'x.bib')).records;
+    const result = await ok(bib('Vaswani, Ashish and Shazeer, Noam'), 'x.bib');
+    const { upserts } = mergeImport(new Map([[cut!.id, cut!]]), result.records, 5000);
+    expect(upserts[0]!.paper.authors).toEqual(['Ashish Vaswani', 'Noam Shazeer']);
+    expect(upserts[0]!.paper).not.toHaveProperty('authorsCut');
   });
 
   it('marks no whole list, and no list of no names', async () => {

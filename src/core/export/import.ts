@@ -523,8 +523,8 @@ function equal(a: unknown, b: unknown): boolean {
  *   value first; the earliest `savedAt` is kept, the latest `updatedAt`. Ties go to the list.
  * - Records without timestamps (BibTeX/RIS/CSL): the user's status and note stay; tags are the union (keywords
  *   add tags, never remove them), except keywords that are the paper's own categories; metadata only fills
- *   fields the list has empty, or gives the list's date a month or day it lacked (mergedDate). When anything
- *   changes, `updatedAt` becomes `now`.
+ *   fields the list has empty, or an author list it has cut short with a longer one (mergePapers), or gives the
+ *   list's date a month or day it lacked (mergedDate). When anything changes, `updatedAt` becomes `now`.
  */
 function mergeRecord(current: SavedPaper, incoming: SavedPaper, now: number): SavedPaper {
   if (incoming.updatedAt > 0) {
