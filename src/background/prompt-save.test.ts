@@ -184,7 +184,7 @@ describe('a save from a link or an address: the paper at once, its metadata when
     const responder = createResponder({
       db: async () => db,
       broadcast: async (notice) => void notices.push(notice),
-      repos: { repo: async () => null, paperRepos: async () => [] },
+      repos: { repo: async () => null, paperRepos: async () => [], figures: async (names) => names.map(() => null) },
       settings: async () => DEFAULT_SETTINGS,
       saveSettings: async () => DEFAULT_SETTINGS,
       relevance: createRelevanceService(async () => db),
