@@ -83,7 +83,7 @@ describe('a save from a link or an address: the paper at once, its metadata when
     expect((await db.get('papers', ID))?.paper.title).toBe(STAND_IN_TITLE);
     expect(states(notices)).toEqual([[ID, { status: 'to-read', tags: [] }]]);
     await settle();
-    expect(notes(session)).toEqual([{ id: ID, url: LINK }]); // for a worker stopped before the metadata comes
+    expect(notes(session)).toEqual([{ id: ID, url: LINK, savedAt: saved!.record.savedAt }]); // for a worker stopped before the metadata comes
     // The reader reads it, tags it and writes a note, in the popup, before the metadata comes.
     const edited = await editPaper(db, ID, { status: 'reading', tags: ['moe'], note: 'read §3' });
     reading.resolve({ paper: { ...PAPER, version: 2 }, complete: true });
@@ -128,6 +128,40 @@ describe('a save from a link or an address: the paper at once, its metadata when
     expect(await saved!.completed).toMatchObject({ id: ID, status: 'done' });
     expect(states(notices)).toEqual([['openreview:Xk9pQ2vN7a', { status: 'to-read', tags: [] }], ['openreview:Xk9pQ2vN7a', null], [ID, { status: 'done', tags: [] }]]);
     expect((await db.getAll('papers')).map((r) => r.id)).toEqual([ID]);
+  });
+
+  it('a stand-in a stopped worker made folds, on the next worker, into the record its metadata names', async () => {
+    await savePaper(db, PAPER, { savedFrom: 'https://huggingface.co/papers' });
+    const session = memorySession();
+    await afterPrompt(setup(new Promise<Resolved>(() => {}), session).saver.save('https://openreview.net/forum?id=Xk9pQ2vN7a', BLOG));
+    await settle();
+    const next = setup(Promise.resolve({ paper: { ...PAPER, aliases: ['openreview:Xk9pQ2vN7a'] }, complete: true }), session);
+    await next.saver.resume();
+    expect((await db.getAll('papers')).map((r) => r.id)).toEqual([ID]);
+    expect(states(next.notices)).toEqual([['openreview:Xk9pQ2vN7a', null], [ID, { status: 'to-read', tags: [] }]]);
+  });
+
+  it('a record of the link saved before (untouched, kept apart from the one its metadata names) is refreshed where it is, not folded away', async () => {
+    // Both saved long ago: the OpenReview forum from its page, the arXiv paper from Hugging Face; never edited.
+    const forum = 'openreview:Xk9pQ2vN7a';
+    await savePaper(db, PAPER, { savedFrom: 'https://huggingface.co/papers', now: 10 });
+    await savePaper(db, makePaper({ id: forum, title: 'Sparse Routing (forum)' }), { savedFrom: 'https://openreview.net/group?id=ICLR.cc', now: 20 });
+    const reading = deferred<Resolved>();
+    const { saver, notices, session } = setup(reading.promise);
+    const saved = await afterPrompt(saver.save('https://openreview.net/forum?id=Xk9pQ2vN7a', BLOG));
+    expect(saved?.record).toMatchObject({ id: forum, savedAt: 20 });
+    await settle();
+    expect(notes(session)).toEqual([{ id: forum, url: 'https://openreview.net/forum?id=Xk9pQ2vN7a' }]);
+    reading.resolve({ paper: { ...PAPER, aliases: [forum], source: { site: 'openreview', page: 'api' } }, complete: true });
+    // The save that waited would have refreshed the arXiv record and left the forum's: neither record is removed.
+    expect(await saved!.completed).toMatchObject({ id: forum, savedAt: 20, savedFrom: 'https://openreview.net/group?id=ICLR.cc', paper: { title: PAPER.title } });
+    expect((await db.getAll('papers')).map((r) => r.id).sort()).toEqual([ID, forum]);
+    expect(states(notices).filter((s) => s && s[1] === null)).toEqual([]);
+    // A note left by a stopped worker for that record folds nothing either.
+    await savePaper(db, makePaper({ id: 'openreview:Yk9pQ2vN7b', title: 'Another forum' }), { savedFrom: 'https://openreview.net/', now: 30 });
+    session.items.set(`${COMPLETION_PREFIX}old`, { id: 'openreview:Yk9pQ2vN7b', url: 'https://openreview.net/forum?id=Yk9pQ2vN7b' });
+    await setup(Promise.resolve({ paper: { ...PAPER, aliases: ['openreview:Yk9pQ2vN7b'] }, complete: true }), session).saver.resume();
+    expect((await db.getAll('papers')).map((r) => r.id).sort()).toEqual([ID, forum, 'openreview:Yk9pQ2vN7b']);
   });
 
   it('metadata that never comes (every source failed, late): the stand-in stays as saved, nothing more written', async () => {

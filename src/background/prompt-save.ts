@@ -52,8 +52,15 @@ export interface PromptSaver {
   resume(): Promise<void>;
 }
 
-/** A note as stored: the record's id, and the address its metadata is read from. */
-const NoteSchema = v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(PAPER_LIMITS.id)), url: v.pipe(v.string(), v.maxLength(100_000)) });
+/**
+ * A note as stored: the record's id, and the address its metadata is read from; `savedAt` where the save made the
+ * record (completePaper's `made`: only such a stand-in folds into another record).
+ */
+const NoteSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(PAPER_LIMITS.id)),
+  url: v.pipe(v.string(), v.maxLength(100_000)),
+  savedAt: v.optional(v.pipe(v.number(), v.finite())),
+});
 
 const realWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const warn = (error: unknown) => console.warn('Papershelf: completing a saved link:', error);
@@ -63,21 +70,21 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
   /** Notes this worker wrote: its own completions are under way, not left by an earlier worker. */
   const own = new Set<string>();
 
-  function write(paper: Paper, savedFrom: string, standIn: boolean): Promise<SavedPaper> {
+  function write(paper: Paper, savedFrom: string, standIn: boolean, now?: number): Promise<SavedPaper> {
     return deps.write(async (db, broadcast) => {
-      const record = await savePaper(db, paper, { savedFrom, standIn });
+      const record = await savePaper(db, paper, { savedFrom, standIn, now });
       broadcast(changedNotice(record));
       return record;
     });
   }
 
-  /** The record saved under `id` completed with what `reading` gives, if it gives the paper's metadata. */
-  async function complete(id: string, reading: Promise<Resolved>): Promise<SavedPaper | null> {
+  /** The record saved under `id` completed with what `reading` gives, if it gives the paper's metadata (`made`: completePaper's). */
+  async function complete(id: string, reading: Promise<Resolved>, made: number | undefined): Promise<SavedPaper | null> {
     try {
       const { paper, complete } = await reading;
       if (!complete) return null; // the stand-in is all that is known: it stays as saved
       return await deps.write(async (db, broadcast) => {
-        const done = await completePaper(db, id, paper);
+        const done = await completePaper(db, id, paper, made);
         // Folded into the record the metadata names: the stand-in's removal first, then the record naming its ids (as a merge's).
         if (done?.removed) broadcast(changedNotice(done.removed, 'removed'));
         if (done) broadcast(changedNotice(done.record));
@@ -101,13 +108,16 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
       return { record, completed: Promise.resolve(null) };
     }
     // The stand-in only fills what a record saved already lacks (savePaper's standIn), as when every source fails.
-    const record = await write(standIn, savedFromOf(pageUrl, standIn, url), true);
+    const now = Date.now();
+    const record = await write(standIn, savedFromOf(pageUrl, standIn, url), true, now);
+    // Made by this save, or a record saved before that the stand-in only filled (which the completion must not fold away).
+    const made = record.savedAt === now ? now : undefined;
     const key = `${COMPLETION_PREFIX}${crypto.randomUUID()}`;
     own.add(key);
     // Noted once the stand-in is written: a worker stopped before the note leaves the stand-in, never a note of nothing.
-    const noted = deps.session.set({ [key]: { id: record.id, url } }).catch(warn);
+    const noted = deps.session.set({ [key]: { id: record.id, url, ...(made === undefined ? {} : { savedAt: made }) } }).catch(warn);
     const completed = noted
-      .then(() => complete(record.id, reading))
+      .then(() => complete(record.id, reading, made))
       .finally(() => {
         own.delete(key);
         return deps.session.remove(key).catch(warn);
@@ -123,7 +133,7 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
       return warn(error);
     }
     // Each record once, whatever number of notes name it (a link saved twice before the worker stopped).
-    const byId = new Map<string, { url: string; keys: string[] }>();
+    const byId = new Map<string, { url: string; keys: string[]; made: number | undefined }>();
     const dropped: string[] = [];
     for (const [key, value] of Object.entries(stored)) {
       if (!key.startsWith(COMPLETION_PREFIX) || own.has(key)) continue;
@@ -132,15 +142,16 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
         dropped.push(key);
         continue;
       }
-      const entry = byId.get(note.output.id) ?? { url: note.output.url, keys: [] };
+      const entry = byId.get(note.output.id) ?? { url: note.output.url, keys: [], made: note.output.savedAt };
       entry.keys.push(key);
+      entry.made ??= note.output.savedAt;
       byId.set(note.output.id, entry);
     }
     if (dropped.length) await deps.session.remove(dropped).catch(warn);
     await Promise.all(
-      [...byId].map(async ([id, { url, keys }]) => {
+      [...byId].map(async ([id, { url, keys, made }]) => {
         // The note goes once this try is over: a worker stopped again during it leaves the note for the next.
-        await complete(id, deps.links.resolve(identifyLink(url)!));
+        await complete(id, deps.links.resolve(identifyLink(url)!), made);
         await deps.session.remove(keys).catch(warn);
       }),
     );

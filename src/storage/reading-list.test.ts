@@ -72,7 +72,7 @@ describe('reading list storage', () => {
     const standIn = { ...makePaper({ id: cvf, title: 'CVF paper Moreau_Neural_Radiance_Caching_CVPR_2024_paper' }), authors: [], abstract: null, url: 'https://openaccess.thecvf.com/content/CVPR2024/html/Moreau_Neural_Radiance_Caching_CVPR_2024_paper.html' };
     const saved = await savePaper(db, standIn, { savedFrom: 'https://blog.example.org/', now: 30, standIn: true });
     const read = makePaper({ id: 'arxiv:2403.01234', title: 'Neural Radiance Caching for Dynamic Scenes', aliases: [cvf], venue: 'CVPR 2024' });
-    const done = await completePaper(db, cvf, read);
+    const done = await completePaper(db, cvf, read, saved.savedAt);
     expect(done?.removed).toEqual(saved);
     expect(done?.record).toMatchObject({ id: 'arxiv:2403.01234', status: 'done', tags: ['nerf'], savedAt: 10, updatedAt: reader!.updatedAt, paper: { title: read.title, venue: 'CVPR 2024', aliases: [cvf] } });
     expect(await listPapers(db)).toEqual([done?.record]);
@@ -82,9 +82,17 @@ describe('reading list storage', () => {
     await savePaper(other, makePaper({ id: 'arxiv:2403.01234' }), { savedFrom: 'https://arxiv.org/list/cs.CV/new', now: 10 });
     await savePaper(other, standIn, { savedFrom: 'https://blog.example.org/', now: 40, standIn: true });
     await editPaper(other, cvf, { tags: ['cvpr'] }, 50);
-    const kept = await completePaper(other, cvf, read);
+    const kept = await completePaper(other, cvf, read, 40);
     expect(kept).toMatchObject({ removed: null, record: { id: cvf, tags: ['cvpr'], paper: { title: read.title, aliases: ['arxiv:2403.01234'] } } });
     expect((await listPapers(other)).map((r) => r.id).sort()).toEqual(['arxiv:2403.01234', cvf]);
+    // A record the stand-in's save did not make (saved before, which the stand-in only filled; or removed and saved
+    // again since) is no stand-in to fold: the save that waited would have left it, refreshing the other.
+    const third = await openDatabase('a third');
+    await savePaper(third, makePaper({ id: 'arxiv:2403.01234' }), { savedFrom: 'https://arxiv.org/list/cs.CV/new', now: 10 });
+    await savePaper(third, standIn, { savedFrom: 'https://blog.example.org/', now: 20, standIn: true });
+    expect(await completePaper(third, cvf, read)).toMatchObject({ removed: null, record: { id: cvf, savedAt: 20 } });
+    expect(await completePaper(third, cvf, read, 60)).toMatchObject({ removed: null, record: { id: cvf, savedAt: 20 } });
+    expect((await listPapers(third)).map((r) => r.id).sort()).toEqual(['arxiv:2403.01234', cvf]);
   });
 
   it('saves, lists newest first, and survives reopening', async () => {

@@ -177,17 +177,19 @@ export interface Completed {
  *
  * The metadata can name the paper by ids its stand-in did not know (an OpenReview forum or a CVF page that links the
  * arXiv paper: that paper, its forum or page an alias), under which another record is saved: the save that waited for
- * the metadata would have refreshed that record, and made no other. So does this, if the stand-in's record is as its
- * save left it (no status, tag or note given it since): that record is removed and its ids join the other's. A record
- * the reader changed meanwhile is completed where it is, the two then merged by the reader (the library's duplicates).
+ * the metadata would have refreshed that record, and made no other. So does this, if the stand-in's save made the
+ * record (`made`: its savedAt) and it is as that save left it (no status, tag or note given it since): that record is
+ * removed and its ids join the other's. A record the reader changed meanwhile is completed where it is, the two then
+ * merged by the reader (the library's duplicates); so is one saved before the stand-in's save (`made` absent, or
+ * another time: the stand-in only filled it), which the save that waited would have left as it was, not removed.
  */
-export async function completePaper(db: Database, id: string, paper: Paper): Promise<Completed | null> {
+export async function completePaper(db: Database, id: string, paper: Paper, made?: number): Promise<Completed | null> {
   const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const done = await allOrNothing(tx, async (requests) => {
     const standIn = await papers.get(id);
     if (!standIn) return null;
-    const other = untouched(standIn) ? await findRecord(tx, knownIds(paper), standIn.id) : undefined;
+    const other = made !== undefined && standIn.savedAt === made && untouched(standIn) ? await findRecord(tx, knownIds(paper), standIn.id) : undefined;
     const into = other ?? standIn;
     // The metadata read over the record's paper, and over the stand-in's (its ids, links) where folded.
     const before = other ? mergePapers(other.paper, standIn.paper, other.id) : into.paper;
