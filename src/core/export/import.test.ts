@@ -138,6 +138,15 @@ describe('parseImport: author lists cut with "and others"', () => {
     expect((await ok(csl, 'x.json')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
   });
 
+  it('a backup of papers with the mark says a format no build before it reads (4), and round-trips the mark', async () => {
+    // Builds before the mark check each paper with no unknown field: a backup of format 3 would lose every marked paper
+    // there, one by one; of format 4, they refuse the file whole and say to update.
+    const [cut] = (await ok(bib('Vaswani, Ashish and others'), 'x.bib')).records;
+    const text = (await exportPapers([cut!], 'json')).text;
+    expect(JSON.parse(text).version).toBeGreaterThan(3);
+    expect((await ok(text, 'backup.json')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
+  });
+
   it('a whole list imported over a cut one in the list fills it in, and the mark goes', async () => {
     const [cut] = (await ok(bib('Vaswani, Ashish and others'), 'x.bib')).records;
     const result = await ok(bib('Vaswani, Ashish and Shazeer, Noam'), 'x.bib');
@@ -431,7 +440,7 @@ describe('parseImport: malformed and hostile files are rejected whole, with a cl
     ['truncated JSON', () => backup([attention]).slice(0, 300), /^The file is not valid JSON; it may be cut off or damaged/],
     ['a __proto__ key', () => backup([{ ...attention, __proto__: { polluted: true } }]).replace('"id"', '"__proto__":{"polluted":true},"id"'), /contains the key "__proto__"/],
     ['a constructor.prototype key', () => backup([]).replace('"papers"', '"constructor":{"prototype":{"polluted":true}},"papers"'), /contains the key "(constructor|prototype)"/],
-    ['a newer backup version', () => backup([attention], { version: 4 }), /newer version of Papershelf \(backup format 4\); update the extension/],
+    ['a newer backup version', () => backup([attention], { version: 5 }), /newer version of Papershelf \(backup format 5\); update the extension/],
     ['a backup without papers', () => backup([], { papers: 'all of them' }), /^The backup has no list of papers/],
     ['an unknown JSON format', () => JSON.stringify({ format: 'zotero-rdf', items: [] }), /^Unknown JSON file format "zotero-rdf"/],
     ['JSON that is neither', () => JSON.stringify({ hello: 'world' }), /^This JSON file is neither a Papershelf backup nor CSL-JSON/],
