@@ -120,8 +120,8 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     update(view) {
       // A figure the answer does not know (null: GitHub out of reach and nothing cached) leaves the one shown, the
       // page's own star count say; a repository GitHub says is gone keeps none.
-      const { unavailable: why, ...figures } = view;
-      const known = Object.entries(figures).filter(([, v]) => v !== undefined && (v !== null || view.notFound));
+      const { unavailable: why, ...given } = view;
+      const known = Object.entries(given).filter(([, v]) => v !== undefined && (v !== null || view.notFound));
       state = { ...state, ...Object.fromEntries(known) };
       // A whole answer (the background's names the repository) says whether GitHub gave figures; a part of one keeps it.
       if (why !== undefined || view.name !== undefined) unavailable = why;
