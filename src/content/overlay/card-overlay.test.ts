@@ -91,3 +91,59 @@ it("names its paper in the label of each control that acts on this card alone, e
   root.querySelector<HTMLButtonElement>('.more')!.click();
   expect(named('.more')).toBe('less: show fewer tags of “A paper”');
 });
+
+it('asks GitHub once more for a badge it gave no figures for, after the time it named, and only while the page is shown', async () => {
+  vi.useFakeTimers({ now: 1_000_000 });
+  try {
+    const retryAt = Date.now() + 60_000;
+    const unavailable = { name: 'owner/repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable: { reason: 'rate-limit' as const, retryAt } };
+    const answers = [unavailable, { ...unavailable, unavailable: { reason: 'rate-limit' as const, retryAt: retryAt + 60_000 } }, { ...unavailable, stars: 42, unavailable: undefined }];
+    const repo = vi.fn(async () => answers[repo.mock.calls.length - 1] ?? null);
+    const withCode = { ...paper, githubRepos: ['owner/repo'] };
+    const overlay = createCardOverlay(document, paper.id, () => withCode, () => 'light', () => [], { ...actions, repo, now: () => Date.now() });
+    document.body.replaceChildren(overlay.host);
+    overlay.reveal();
+    const badge = () => roots.get(overlay.host)!.querySelector('a.badge')!;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(shownText(badge())).toBe('owner/repo★ unavailable');
+    expect(badge().getAttribute('aria-label')).toMatch(/; asked again after \d\d:\d\d\)$/);
+    expect(repo).toHaveBeenCalledTimes(1);
+    // A tab in the background waits until it is looked at.
+    let hidden = true;
+    const visibility = vi.spyOn(document, 'hidden', 'get').mockImplementation(() => hidden);
+    await vi.advanceTimersByTimeAsync(60_000 + 10_000);
+    expect(repo).toHaveBeenCalledTimes(1);
+    hidden = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(repo).toHaveBeenCalledTimes(2);
+    // Unavailable again: not asked a third time, and the label promises no more (the reader's reload asks).
+    expect(badge().getAttribute('aria-label')).toMatch(/; try again after \d\d:\d\d\)$/);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(repo).toHaveBeenCalledTimes(2);
+    visibility.mockRestore();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+it('asks again once for a badge that named a retry time, with the figures shown once they come', async () => {
+  vi.useFakeTimers({ now: 1_000_000 });
+  try {
+    const unavailable = { name: 'owner/repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable: { reason: 'unreachable' as const, retryAt: Date.now() + 300_000 } };
+    const repo = vi.fn(async () => (repo.mock.calls.length === 1 ? unavailable : { ...unavailable, stars: 42, unavailable: undefined }));
+    const withCode = { ...paper, githubRepos: ['owner/repo'] };
+    const overlay = createCardOverlay(document, paper.id, () => withCode, () => 'light', () => [], { ...actions, repo, now: () => Date.now() });
+    document.body.replaceChildren(overlay.host);
+    overlay.reveal();
+    const badge = () => roots.get(overlay.host)!.querySelector('a.badge')!;
+    await vi.advanceTimersByTimeAsync(299_000);
+    expect(shownText(badge())).toBe('owner/repo★ unavailable');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(repo).toHaveBeenCalledTimes(2);
+    expect(shownText(badge())).toBe('owner/repo★ 42');
+    expect(badge().getAttribute('aria-label')).toBe('owner/repo on GitHub: 42 stars');
+  } finally {
+    vi.useRealTimers();
+  }
+});

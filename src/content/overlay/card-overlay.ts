@@ -7,7 +7,7 @@ import { createHost, fillHost, openHost, setAttr, type Theme } from './host';
 import { createSaveControl, SAVE_STYLE } from './save-control';
 import { createTagChips, orderTags, TAG_STYLE, type Tag } from './tag-chips';
 import { sameTag } from '../../core/tags/same-tag';
-import { BADGE_STYLE, createGithubBadge } from './github-badge';
+import { askAgainAt, BADGE_STYLE, createGithubBadge } from './github-badge';
 import { createRelevanceMark, RELEVANCE_STYLE } from './relevance-mark';
 import type { RepoSummary } from '../../background/messages';
 
@@ -119,10 +119,18 @@ export function createCardOverlay(
       if (!badge) continue;
       shown.add(key);
       built.badges.append(badge.element);
-      actions.repo(repo, stars !== null).then(
-        (view) => view && badge.update(view),
-        () => {}, // offline or rate-limited: the name and any page figure stay
-      );
+      // An answer without figures ("unavailable": GitHub's limit, offline) is asked again once, after the time it names.
+      const ask = (again: boolean) =>
+        actions.repo(repo, stars !== null).then(
+          (view) => {
+            if (!view) return;
+            badge.update(view, again);
+            const at = badge.retryAt();
+            if (again && at !== null) askAgainAt(doc, badge.element, at, actions.now, () => void ask(false));
+          },
+          () => {}, // offline or rate-limited: the name and any page figure stay
+        );
+      void ask(true);
     }
   };
 

@@ -59,15 +59,44 @@ const WHY: Record<NonNullable<RepoView['unavailable']>['reason'], string> = {
   unreachable: 'GitHub could not be reached',
   error: 'GitHub gave no usable answer',
 };
-/** Why a badge has no figures, in words, with when they will be asked for again (a time already past says nothing). */
-export function unavailableWords(why: NonNullable<RepoView['unavailable']>, now: number): string {
-  const retry = why.retryAt !== null && Number.isFinite(why.retryAt) && why.retryAt > now ? `; try again after ${CLOCK.format(why.retryAt)}` : '';
+/**
+ * Why a badge has no figures, in words, with when they will be asked for again: by the badge itself (`asksAgain`), or
+ * by the reader, loading the page again (a time already past says nothing).
+ */
+export function unavailableWords(why: NonNullable<RepoView['unavailable']>, now: number, asksAgain = false): string {
+  const when = why.retryAt !== null && Number.isFinite(why.retryAt) && why.retryAt > now ? CLOCK.format(why.retryAt) : null;
+  const retry = when ? `; ${asksAgain ? 'asked again' : 'try again'} after ${when}` : '';
   return `stars unavailable (${WHY[why.reason] ?? WHY.error}${retry})`;
 }
 
 export interface GithubBadge {
   element: HTMLAnchorElement;
-  update(view: Partial<RepoView>): void;
+  /** `asksAgain`: the caller asks again at the answer's retryAt (askAgainAt), which the label then says. */
+  update(view: Partial<RepoView>, asksAgain?: boolean): void;
+  /** While it shows "unavailable": when GitHub may be asked again (epoch ms), as the background said; else null. */
+  retryAt(): number | null;
+}
+
+/** After the time an "unavailable" answer names: a clock a little behind GitHub's would ask before its limit's reset. */
+const RETRY_MARGIN_MS = 5_000;
+
+/**
+ * Call `ask` once, after `at` (a badge's retryAt), if its `element` is still on the page, and only once the page is
+ * shown: a badge said "unavailable" until the page was loaded again, while one request after the time GitHub named
+ * costs no more of its quota than that reload; a tab in the background waits until it is looked at, and spends none.
+ */
+export function askAgainAt(doc: Document, element: Element, at: number, now: () => number, ask: () => void): void {
+  const due = () => {
+    if (!element.isConnected) return; // the card went (the site showed another page)
+    if (!doc.hidden) return ask();
+    const shown = () => {
+      if (doc.hidden) return;
+      doc.removeEventListener('visibilitychange', shown);
+      if (element.isConnected) ask();
+    };
+    doc.addEventListener('visibilitychange', shown);
+  };
+  setTimeout(due, Math.max(0, at - now()) + RETRY_MARGIN_MS);
 }
 
 /** A badge for a repository name already validated as `owner/repo`; anything else gets no badge. */
@@ -92,6 +121,9 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   let state: RepoView = { name: repo, stars: pageStars, pushedAt: null, archived: false, notFound: false };
   /** Why GitHub gave no figures, from the last whole answer; shown only while no star count is (the page's would be). */
   let unavailable: RepoView['unavailable'] = undefined;
+  let asking = false;
+  /** What the badge shows "unavailable" for, if it does. */
+  const missing = () => (!state.notFound && state.stars === null && unavailable ? unavailable : null);
   // Only what differs is written (setText, setAttr): an answer that changes nothing (offline or rate-limited, or the
   // figures the page showed already) leaves the page's DOM alone, and the page no frame to lay out for it.
   const render = () => {
@@ -103,12 +135,12 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     setText(figures, parts.filter(Boolean).join(' · '));
     // Without a word the badge of a repository GitHub did not answer for (its hourly limit, offline) looked like one
     // still loading, or of no stars; "not found" is a repository GitHub said is gone, which this is not.
-    const missing = !state.notFound && state.stars === null && unavailable ? unavailable : null;
-    const warning = state.notFound ? 'not found' : state.archived ? 'archived' : missing ? '★ unavailable' : '';
+    const why = missing();
+    const warning = state.notFound ? 'not found' : state.archived ? 'archived' : why ? '★ unavailable' : '';
     setText(warn, warning);
     // The name begins with the repository's name, the words shown first, for voice control (WCAG 2.5.3: "GitHub
     // repository owner/repo" was not found by "click owner/repo"); the figures follow in words ("1,234 stars").
-    const said = missing ? unavailableWords(missing, now()) : warning;
+    const said = why ? unavailableWords(why, now(), asking) : warning;
     const facts = [state.stars !== null ? counted(STARS.format(state.stars), 'star') : '', age ? `last push ${ageInWords(age)}` : '', said].filter(Boolean);
     const label = `${state.name} on GitHub${facts.length ? `: ${facts.join(', ')}` : ''}`;
     setAttr(element, 'aria-label', label);
@@ -117,7 +149,8 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
   render();
   return {
     element,
-    update(view) {
+    update(view, asksAgain = false) {
+      asking = asksAgain;
       // A figure the answer does not know (null: GitHub out of reach and nothing cached) leaves the one shown, the
       // page's own star count say; a repository GitHub says is gone keeps none.
       const { unavailable: why, ...given } = view;
@@ -127,5 +160,6 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
       if (why !== undefined || view.name !== undefined) unavailable = why;
       render();
     },
+    retryAt: () => missing()?.retryAt ?? null,
   };
 }
