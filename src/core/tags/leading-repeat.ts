@@ -92,5 +92,6 @@ export function withoutLeadingRepeats(source: string, flags: string): string {
   for (const { at, length, instead, repeatedGroup } of leadingRepeats(source, flags).reverse()) {
     if (!repeatedGroup) out = out.slice(0, at) + instead + out.slice(at + length);
   }
-  return out;
+  // A start taken off may bare another (`.*.*x` is `.*x`, then `x`); each pass is shorter, so this ends.
+  return out === source ? out : withoutLeadingRepeats(out, flags);
 }

@@ -228,7 +228,7 @@ describe('user rules', () => {
 
   it('rejects repeats in a row that may match the same characters', () => {
     // Each way of sharing a run between them is tried before failing: `\w*\w*\w*\w*!` takes seconds on 400 letters.
-    for (const [p, flags] of <[string, string][]>[['\\w*\\w*\\w*\\w*!', ''], ['\\d+\\.?\\d*x', ''], ['\\w+\\s*\\w+!', ''], ['a*A*!', 'i'], ['[a-z]+[A-Z]+!', 'i'], ['\\w*(?:-)?\\w*!', ''], ['.*?\\w+!', ''], ['\\w{2,}\\w{1,100}!', ''], ['x(?=\\w*\\w*!)', ''], ['(?:a|\\w+)\\w+!', '']]) {
+    for (const [p, flags] of <[string, string][]>[['\\w*\\w*\\w*\\w*!', ''], ['\\d+\\.?\\d*x', ''], ['\\w+\\s*\\w+!', ''], ['a*A*!', 'i'], ['[a-z]+[A-Z]+!', 'i'], ['\\w*(?:-)?\\w*!', ''], ['x.*?\\w+!', ''], ['\\w{2,}\\w{1,100}!', ''], ['x(?=\\w*\\w*!)', ''], ['(?:a|\\w+)\\w+!', '']]) {
       expect(adjacentRepeats(p, flags), p).not.toBeNull();
       expect(err(rule(`/${p}/${flags}`))).toMatch(/repeats in a row that may match the same characters/);
     }
@@ -240,7 +240,7 @@ describe('user rules', () => {
 
   it('rejects such repeats one character apart, when both may take that character', () => {
     // `.*a.*a.*!` took 8.5 s to fail on a 2,000-character abstract: every `a` is a place to split the run.
-    for (const [p, flags] of <[string, string][]>[['.*a.*a.*!', ''], ['a.*b.*!', ''], ['.+ .+ .+!', ''], ['\\s.*\\s.*!', ''], ['.*(?:e).*!', ''], ['\\w+\\b[a-z]\\w+!', ''], ['.*[a,;].*!', ''], ['[^!]*[.\\s][^!]*!', '']]) {
+    for (const [p, flags] of <[string, string][]>[['.*a.*a.*!', ''], ['a.*b.*!', ''], ['.+ .+ .+!', ''], ['\\s.*\\s.*!', ''], ['x.*(?:e).*!', ''], ['\\w+\\b[a-z]\\w+!', ''], ['x.*[a,;].*!', ''], ['x[^!]*[.\\s][^!]*!', '']]) {
       expect(adjacentRepeats(p, flags), p).not.toBeNull();
       expect(err(rule(`/${p}/${flags}`))).toMatch(/repeats in a row that may match the same characters, or one character apart/);
     }
@@ -281,6 +281,28 @@ describe('user rules', () => {
     }
     // A rule saved with such a start still tags.
     expect(compileRules([rule('/.*diffusion/i', { tag: 'diffusion' })])({ title: 'Latent Diffusion Models', abstract: null })).toEqual(['diffusion']);
+  });
+
+  it('checks a rule for repeats in a row as it is run, without such a start: /.*\\d+B parameters/i is no error', () => {
+    // The start taken off no longer meets the repeat after it (`.*\d+`), which alone refused the rule.
+    for (const [p, flags, lean] of <[string, string, string][]>[
+      ['.*\\d+B parameters', 'i', '\\d+B parameters'],
+      ['.*\\w+former', 'i', '\\w+former'],
+      ['.+\\d+%', '', '.\\d+%'],
+      ['.*.*x', '', 'x'],
+      ['.*?\\w+!', '', '\\w+!'],
+      ['.*(?:e).*!', '', '(?:e).*!'],
+      ['.*[a,;].*!', '', '[a,;].*!'],
+      ['[^!]*[.\\s][^!]*!', '', '[.\\s][^!]*!'],
+    ]) {
+      expect(withoutLeadingRepeats(p, flags), p).toBe(lean);
+      expect(validateRule(rule(`/${p}/${flags}`)), p).toEqual({ ok: true });
+    }
+    const tagger = compileRules([rule('/.*\\d+B parameters/i', { tag: 'size' })]);
+    expect(tagger({ title: 'T', abstract: 'A model of 70B parameters.' })).toEqual(['size']);
+    expect(tagger({ title: 'T', abstract: 'A model of many parameters.' })).toEqual([]);
+    // What is left is still checked: repeats in a row after the start, or one letter apart, are refused as before.
+    for (const p of ['/.*a.*a.*!/', '/.+ .+ .+!/', '/.*x\\w*\\w*!/', '/^.*\\d+B/']) expect(validateRule(rule(p)).ok, p).toBe(false);
   });
 
   it('leaves out such a rule where it tags, so a page is not held up by it', () => {
