@@ -105,7 +105,7 @@ it('asks GitHub once more for a badge it gave no figures for, after the time it 
     overlay.reveal();
     const badge = () => roots.get(overlay.host)!.querySelector('a.badge')!;
     await vi.advanceTimersByTimeAsync(0);
-    expect(shownText(badge())).toBe('owner/repo★ unavailable');
+    expect(shownText(badge())).toBe('owner/repo★ ?');
     expect(badge().getAttribute('aria-label')).toMatch(/; asked again after \d\d:\d\d\)$/);
     expect(repo).toHaveBeenCalledTimes(1);
     // A tab in the background waits until it is looked at.
@@ -138,7 +138,7 @@ it('asks again once for a badge that named a retry time, with the figures shown 
     overlay.reveal();
     const badge = () => roots.get(overlay.host)!.querySelector('a.badge')!;
     await vi.advanceTimersByTimeAsync(299_000);
-    expect(shownText(badge())).toBe('owner/repo★ unavailable');
+    expect(shownText(badge())).toBe('owner/repo★ ?');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(repo).toHaveBeenCalledTimes(2);
     expect(shownText(badge())).toBe('owner/repo★ 42');

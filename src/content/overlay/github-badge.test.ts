@@ -123,7 +123,7 @@ it("says when GitHub gave no figures, and why (its hourly limit, out of reach), 
   const clock = (now: number) => createGithubBadge(document, 'Owner/Repo', null, () => now)!;
   const limited = clock(retryAt - 60_000);
   limited.update({ name: 'Owner/Repo', stars: null, pushedAt: null, archived: false, notFound: false, unavailable: { reason: 'rate-limit', retryAt } });
-  expect(shownText(limited.element)).toBe('Owner/Repo★ unavailable');
+  expect(shownText(limited.element)).toBe('Owner/Repo★ ?');
   expect(limited.element.getAttribute('aria-label')).toBe("Owner/Repo on GitHub: stars unavailable (GitHub's hourly request limit is reached; try again after 14:05)");
   expect(limited.element.title).toBe(limited.element.getAttribute('aria-label'));
   expect(limited.element.getAttribute('href')).toBe('https://github.com/Owner/Repo'); // still the way to the repository

@@ -14,7 +14,7 @@ export const BADGE_STYLE = `
 .badge:hover { background-color: var(--hover); }
 .badge .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .badge .fig { color: var(--muted); white-space: nowrap; }
-.badge .warn { color: var(--warn); }
+.badge .warn { color: var(--warn); white-space: nowrap; }
 .badge svg { width: 12px; height: 12px; fill: currentColor; flex: none; }
 `;
 
@@ -134,9 +134,11 @@ export function createGithubBadge(doc: Document, repo: string, pageStars: number
     const parts = [state.stars !== null ? `★ ${abbreviate(state.stars)}` : '', age ?? ''];
     setText(figures, parts.filter(Boolean).join(' · '));
     // Without a word the badge of a repository GitHub did not answer for (its hourly limit, offline) looked like one
-    // still loading, or of no stars; "not found" is a repository GitHub said is gone, which this is not.
+    // still loading, or of no stars; "not found" is a repository GitHub said is gone, which this is not. Two characters,
+    // its words in the label and tooltip: "★ unavailable" took the row's room, and pushed the Save button out of a row
+    // drawn with a large minimum font (overlay-font.e2e.ts).
     const why = missing();
-    const warning = state.notFound ? 'not found' : state.archived ? 'archived' : why ? '★ unavailable' : '';
+    const warning = state.notFound ? 'not found' : state.archived ? 'archived' : why ? '★ ?' : '';
     setText(warn, warning);
     // The name begins with the repository's name, the words shown first, for voice control (WCAG 2.5.3: "GitHub
     // repository owner/repo" was not found by "click owner/repo"); the figures follow in words ("1,234 stars").
