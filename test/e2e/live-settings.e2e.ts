@@ -57,7 +57,8 @@ describe.each(browsers)('%s: an open listing follows the settings', (_name, laun
     const options = await harness.openExtensionPage('src/options/index.html', 'form.settings');
     await change(options);
     await options.click(harness.byRole('button', 'Save settings'));
-    await until(async () => (await options.texts('[role=status]')).includes('Saved.'), 'settings saved');
+    // The save goes through the background, which tells every open tab first; a loaded machine (CI) took over 5 s once.
+    await until(async () => (await options.texts('[role=status]')).includes('Saved.'), 'settings saved', 15_000);
     const said = (await options.texts('body')).join(' ');
     await options.close();
     return said;

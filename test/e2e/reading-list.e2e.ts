@@ -316,7 +316,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await until(async () => (await library.texts('#export [role="status"]'))[0] === `Exported 4 papers and your settings to ${backup.filename}.`, 'the export message');
 
     const data = JSON.parse(backup.text) as Backup;
-    expect([data.format, data.version]).toEqual(['papershelf-backup', 3]);
+    expect([data.format, data.version]).toEqual(['papershelf-backup', 4]);
     const byId = new Map(data.papers.map((p) => [p.id, p]));
     expect(data.papers.map((p) => p.paper.title)).toEqual(ALL);
     expect(data.papers.map((p) => [p.status, p.tags, p.note])).toEqual([
