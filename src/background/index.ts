@@ -17,7 +17,7 @@ import { LINK_PATTERNS } from './save-link/targets';
 import { createLinkResolver } from './save-link/metadata';
 import { pageReader } from './page-reader';
 import { shortcutAction, unansweredShortcut } from './shortcut';
-import { NoPaperError } from './tab-paper';
+import { namedPaper } from './tab-paper';
 import { createPromptSaver } from './prompt-save';
 import { hasPapers } from '../storage/reading-list';
 import { pruneCaches } from '../storage/repo-cache';
@@ -189,10 +189,7 @@ function onCommand(command: string, tab?: Tabs.Tab): void {
 function saveDocument(url: string, asked: Promise<unknown>): void {
   void asked
     .then(() => addressSaver.save(url, url))
-    .then((saved) => {
-      if (!saved) throw new NoPaperError('This page names no paper Papershelf knows');
-      return saved;
-    })
+    .then(namedPaper)
     .then(
       (saved) => reportLinkSaved(saved.record.paper.title, toolbar),
       (error) => reportLinkProblem(url, error, toolbar),

@@ -11,7 +11,8 @@ import { savedFromOf } from './context-menu';
 import { changedNotice, type Notice } from './messages';
 import { minimalPaper, type LinkResolver, type Resolved } from './save-link/metadata';
 import { identifyLink } from './save-link/targets';
-import { completePaper, savePaper, type Database } from '../storage/reading-list';
+import { completePaper, type Database } from '../storage/reading-list';
+import { saveAndTell } from './tab-paper';
 import type { SavedPaper } from '../storage/schema';
 
 /** How long a save waits for the metadata before it saves the stand-in: Hugging Face's API answers well within it. */
@@ -71,11 +72,7 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
   const own = new Set<string>();
 
   function write(paper: Paper, savedFrom: string, standIn: boolean, now?: number): Promise<SavedPaper> {
-    return deps.write(async (db, broadcast) => {
-      const record = await savePaper(db, paper, { savedFrom, standIn, now });
-      broadcast(changedNotice(record));
-      return record;
-    });
+    return deps.write((db, broadcast) => saveAndTell(db, broadcast, paper, savedFrom, standIn, now));
   }
 
   /** The record saved under `id` completed with what `reading` gives, if it gives the paper's metadata (`made`: completePaper's). */

@@ -8,6 +8,7 @@ import { minimalPaper, type LinkResolver } from './save-link/metadata';
 import { identifyLink } from './save-link/targets';
 import { lookup, savePaper, type Database, type SavedState } from '../storage/reading-list';
 import type { SavedPaper } from '../storage/schema';
+import type { Paper } from '../core/paper';
 
 export interface TabPaper {
   /** The id saving it gives it (the paper's id, without an arXiv version). */
@@ -61,6 +62,22 @@ export class NoPaperError extends Error {
   override name = 'NoPaperError';
 }
 
+/** The save's record; rejects with NoPaperError for a save that found no paper in the address (null). */
+export function namedPaper<T>(saved: T | null): T {
+  if (saved === null) throw new NoPaperError('This page names no paper Papershelf knows');
+  return saved;
+}
+
+/**
+ * Save a paper read from an address and tell every tab and page: what each save from an address writes (the popup's,
+ * the link menu's, the shortcut's, a stand-in's). `standIn`: its metadata could not be read (SaveOptions.standIn).
+ */
+export async function saveAndTell(db: Database, broadcast: (notice: Notice) => void, paper: Paper, savedFrom: string, standIn: boolean, now?: number): Promise<SavedPaper> {
+  const record = await savePaper(db, paper, { savedFrom, standIn, now });
+  broadcast(changedNotice(record));
+  return record;
+}
+
 /** What a save from an address needs: the metadata reader, and the notice to every tab. */
 export interface AddressSaveDeps {
   links: Pick<LinkResolver, 'resolve'>;
@@ -77,8 +94,7 @@ export async function saveAddressed(db: Database, url: string, pageUrl: string |
   await saveLink(url, pageUrl, {
     resolve: (target) => deps.links.resolve(target),
     save: async (paper, savedFrom, complete) => {
-      record = await savePaper(db, paper, { savedFrom, standIn: !complete });
-      deps.broadcast(changedNotice(record));
+      record = await saveAndTell(db, deps.broadcast, paper, savedFrom, !complete);
     },
   });
   return record;
@@ -89,7 +105,5 @@ export async function saveAddressed(db: Database, url: string, pageUrl: string |
  * address that names none.
  */
 export async function saveTabPaper(db: Database, url: string, deps: AddressSaveDeps): Promise<SavedPaper> {
-  const record = await saveAddressed(db, url, url, deps);
-  if (!record) throw new NoPaperError('This page names no paper Papershelf knows');
-  return record;
+  return namedPaper(await saveAddressed(db, url, url, deps));
 }
