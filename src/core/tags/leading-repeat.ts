@@ -23,16 +23,10 @@ function alternativeStarts(source: string): number[] {
 /** Opening groups, then a repeat: one character (`.`, a class, an escape, a character) repeated more than a few times. */
 const LEADING = /^(?:\((?:\?:|\?<[A-Za-z_$][\w$]*>)?)*((\[(?:\\[\s\S]|[^\]\\])*\]|\\[^bB1-9k]|\.|[^\\()[|^$*+?{])(\*|\+|\{\d+,(\d*)\})\??)/;
 
-/** The repeat a pattern starts with that may take words and the spaces between them, as written, or null. */
-export function leadingRepeat(source: string, flags: string): string | null {
-  return leadingRepeats(source, flags)[0]?.repeat ?? null;
-}
-
 interface Leading {
   /** Where the repeat (its atom) begins in the source, and its length with its quantifier. */
   at: number;
   length: number;
-  repeat: string;
   /** What takes its place: nothing for `*`, one step for `+`, n steps for `{n,}`. */
   instead: string;
   /** Whether a group it opens is itself repeated (`(.*a){2}`): each round then needs the repeat, not only the first. */
@@ -76,7 +70,7 @@ function leadingRepeats(source: string, flags: string): Leading[] {
     const least = quantifier === '*' ? 0 : quantifier === '+' ? 1 : Number(/^\{(\d+)/.exec(quantifier!)?.[1] ?? 0);
     const instead = least === 0 ? '' : least === 1 ? atom! : `${atom}{${least}}`;
     const at = start + whole.length - repeat!.length;
-    found.push({ at, length: repeat!.length, repeat: repeat!, instead, repeatedGroup: repeatedGroup(source, start, at) });
+    found.push({ at, length: repeat!.length, instead, repeatedGroup: repeatedGroup(source, start, at) });
   }
   return found;
 }
