@@ -3,12 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { editPaper, openDatabase, removePaper, savePaper, type Database } from '../storage/reading-list';
-import { DEFAULT_SETTINGS } from '../storage/settings';
 import { deferred } from './github/test-helpers';
 import type { Notice } from './messages';
 import { COMPLETION_PREFIX, createPromptSaver, PROMPT_MS, type CompletionNotes, type PromptSaveDeps } from './prompt-save';
-import { createRelevanceService } from './relevance';
-import { createResponder, IN_FLIGHT_KEY } from './respond';
+import { IN_FLIGHT_KEY } from './respond';
+import { testResponder } from './test-helpers';
 import { minimalPaper, type Resolved } from './save-link/metadata';
 
 const LINK = 'https://arxiv.org/abs/2606.41234v2';
@@ -215,17 +214,8 @@ describe('a save from a link or an address: the paper at once, its metadata when
   it('each of its two writes is marked in flight until its notice is out, not the wait for the metadata between them', async () => {
     const marks: string[] = [];
     const notices: Notice[] = [];
-    const responder = createResponder({
-      db: async () => db,
-      broadcast: async (notice) => void notices.push(notice),
-      repos: { repo: async () => null, paperRepos: async () => [], figures: async (names) => names.map(() => null) },
-      settings: async () => DEFAULT_SETTINGS,
-      saveSettings: async () => DEFAULT_SETTINGS,
-      relevance: createRelevanceService(async () => db),
-      links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async () => ({ status: 'failed', reason: 'not asked' }) },
-      granted: async () => true,
-      session: { set: async (items) => void marks.push(`set ${Object.keys(items).join()}`), remove: async (key) => void marks.push(`remove ${key}`) },
-    });
+    const session = { set: async (items: Record<string, unknown>) => void marks.push(`set ${Object.keys(items).join()}`), remove: async (key: string) => void marks.push(`remove ${key}`) };
+    const responder = testResponder(db, { notices, session });
     const reading = deferred<Resolved>();
     const saver = createPromptSaver({ links: { resolve: () => reading.promise }, write: (run) => responder.write((broadcast) => run(db, broadcast)), session: memorySession() });
     const saved = await afterPrompt(saver.save(LINK, BLOG));

@@ -3,12 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { openDatabase, type Database } from '../storage/reading-list';
-import { DEFAULT_SETTINGS } from '../storage/settings';
 import { deferred } from './github/test-helpers';
 import type { Notice } from './messages';
-import { createRelevanceService } from './relevance';
 import type { HandlerDeps } from './handlers';
-import { createResponder, IN_FLIGHT_KEY, type SessionMark } from './respond';
+import { IN_FLIGHT_KEY, type SessionMark } from './respond';
+import { testResponder } from './test-helpers';
 import { saveAddressed } from './tab-paper';
 
 beforeEach(() => {
@@ -27,17 +26,7 @@ async function setup(gate: Promise<void> = Promise.resolve(), links: Partial<Han
     },
     remove: async (key) => void marks.push(`remove ${key}`),
   };
-  const responder = createResponder({
-    db: async () => db,
-    broadcast: async (notice) => void notices.push(notice),
-    repos: { repo: async () => null, paperRepos: async () => [], figures: async (names) => names.map(() => null) },
-    settings: async () => DEFAULT_SETTINGS,
-    saveSettings: async () => DEFAULT_SETTINGS,
-    relevance: createRelevanceService(async () => db),
-    links: { resolve: async () => Promise.reject(new Error('not asked')), latestVersions: async () => ({ status: 'failed', reason: 'not asked' }), ...links },
-    granted: async () => true,
-    session,
-  });
+  const responder = testResponder(db, { notices, session, links });
   return { db, notices, marks, responder };
 }
 
