@@ -292,14 +292,18 @@ function versionOf(item: CslItem, arxiv: ArxivId | null, id: string): number | n
   return version && isPaperVersion(version, id) ? version : null;
 }
 
+/** A name that only says the list goes on: "others", "et al.", "et al", "et. al.", "and others", "et alii". */
+const CUT_MARK = /^(?:and\s+)?(?:others|et\.?\s*al(?:\.|ii|ia)?)$/i;
+
 /** Best effort: a Paper from any CSL item (citation-js output for BibTeX/RIS, or a CSL-JSON file). */
 export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const strip = hints.plainText ? (text: string) => text : stripMarkup;
   const title = normalizeSpace(strip(typeof item.title === 'string' ? item.title : ''));
   const names = (Array.isArray(item.author) ? item.author : []).map(joinName).filter((name) => name !== '');
   // BibTeX's "and others" ("et al.", a list cut with its length unknown), as citation-js reads it: a name "others",
-  // which is no author but the mark of a cut list (Paper.authorsCut).
-  const authors = names.filter((name) => name.toLowerCase() !== 'others');
+  // which is no author but the mark of a cut list (Paper.authorsCut); so is a name "et al." (RIS `AU  - et al.`,
+  // BibTeX's `and et al.`, a CSL literal), as reference managers and hand-written files put it.
+  const authors = names.filter((name) => !CUT_MARK.test(name));
   const doi = typeof item.DOI === 'string' ? parseDoi(item.DOI) : null;
   const arxivId = arxivOf(item, hints, doi);
   const arxiv = arxivId?.id ?? null;

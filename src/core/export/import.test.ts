@@ -138,6 +138,19 @@ describe('parseImport: author lists cut with "and others"', () => {
     expect((await ok(csl, 'x.json')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
   });
 
+  it('reads "et al." as the same mark, however a file spells it (RIS AU lines, BibTeX, a CSL literal), never as an author', async () => {
+    const ris = (au: string) => `TY  - JOUR\nTI  - A Title\nAU  - Vaswani, Ashish\nAU  - ${au}\nPY  - 2020\nDO  - 10.1000/xyz\nER  - \n`;
+    for (const mark of ['et al.', 'et al', 'Et Al.', 'et. al.', 'et alii', 'and others']) {
+      expect((await ok(ris(mark), 'x.ris')).records[0]!.paper, mark).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
+    }
+    expect((await ok(bib('Vaswani, Ashish and et al.'), 'x.bib')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
+    const csl = JSON.stringify([{ id: 'k', type: 'article-journal', title: 'A Title', DOI: '10.1000/xyz', author: [{ family: 'Vaswani', given: 'Ashish' }, { literal: 'et al.' }] }]);
+    expect((await ok(csl, 'x.json')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani'], authorsCut: true });
+    // A name that only has these letters in it is a name.
+    expect((await ok(ris('Alet, Etienne'), 'x.ris')).records[0]!.paper).toMatchObject({ authors: ['Ashish Vaswani', 'Etienne Alet'] });
+    expect((await ok(ris('Alet, Etienne'), 'x.ris')).records[0]!.paper).not.toHaveProperty('authorsCut');
+  });
+
   it('a backup of papers with the mark says a format no build before it reads (4), and round-trips the mark', async () => {
     // Builds before the mark check each paper with no unknown field: a backup of format 3 would lose every marked paper
     // there, one by one; of format 4, they refuse the file whole and say to update.
