@@ -4,6 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
 import { tokenDigest } from '../core/token-digest';
+import { validateRule } from '../core/tags/rules';
+
+// The checks as they are, counted: a keystroke must not check every rule again.
+vi.mock('../core/tags/rules', async (importOriginal) => {
+  const rules = await importOriginal<typeof import('../core/tags/rules')>();
+  return { ...rules, validateRule: vi.fn(rules.validateRule) };
+});
 
 afterEach(cleanup);
 
@@ -178,6 +185,25 @@ describe('SettingsForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText(/nothing was saved/);
     expect(document.activeElement).toBe(match2);
+  });
+
+  it('checks a rule again only when it is edited: every keystroke checked every rule (200-300 ms at 1,000 rules)', async () => {
+    const tagRules = Array.from({ length: 200 }, (_, i) => ({ tag: `t${i}`, match: i % 2 ? `/word${i}s?/i` : `word${i}, other${i}`, fields: 'both' as const }));
+    tagRules[150] = { tag: 'x', match: '/(a+)+$/', fields: 'title' };
+    render(<SettingsForm store={fakeStore({ tagRules })} topics={TOPICS} />);
+    const match1 = await screen.findByLabelText('Rule 1 words or /regex/');
+    const checks = vi.mocked(validateRule);
+    checks.mockClear();
+    fireEvent.input(screen.getByLabelText(/Personal access token/), { target: { value: 'ghp_abc' } });
+    expect(checks).not.toHaveBeenCalled();
+    fireEvent.input(match1, { target: { value: '/(b+)+$/' } });
+    // The rule edited, and its tag alone (which field to mark): none of the other 199.
+    expect(checks.mock.calls.map(([rule]) => rule.tag)).toEqual(['t0', 't0']);
+    expect(match1.getAttribute('aria-invalid')).toBe('true');
+    // The rule left alone keeps its error.
+    expect(screen.getByLabelText('Rule 151 words or /regex/').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(match1, { target: { value: 'routing' } });
+    expect(match1.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('turns relevance marks off, and resets the model on request', async () => {
