@@ -11,6 +11,18 @@ import { matchTopics, prepareTopics } from './topics';
 import type { LinkResolver } from './save-link/metadata';
 import { allArxivVersions, putArxivVersions } from '../storage/arxiv-versions';
 import { previewTabPaper, saveTabPaper, tabPaper } from './tab-paper';
+import { checkRules, type RunnableRule } from '../core/tags/rules';
+
+/**
+ * The rules as pages run them, checked once per change of the rules (the last ones checked kept): every page load asks,
+ * and 1,000 rules take 100-300 ms to check, which each page's content script spent on its main thread before.
+ */
+let lastChecked: { key: string; rules: RunnableRule[] } | null = null;
+function checkedRules(rules: Settings['tagRules']): RunnableRule[] {
+  const key = JSON.stringify(rules);
+  if (lastChecked?.key !== key) lastChecked = { key, rules: checkRules(rules) };
+  return lastChecked.rules;
+}
 
 export interface HandlerDeps {
   db: () => Promise<Database>;
@@ -62,7 +74,7 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       // marks nor the page control ("Next relevant (0)" on every listing of a new user's browser). The control's
       // presence so tells a page that the list is not empty, and nothing more (overlay/page-control.ts).
       const [{ watchedTopics, followedAuthors, tagRules, relevance }, listed] = await Promise.all([deps.settings(), deps.db().then(hasPapers).catch(() => true)]);
-      return { watchedTopics, followedAuthors, tagRules, relevance: relevance.enabled && listed };
+      return { watchedTopics, followedAuthors, tagRules: checkedRules(tagRules), relevance: relevance.enabled && listed };
     }
     case 'relevance': {
       // Off means off: the content script does not ask, and the background would not answer if it did.

@@ -13,8 +13,9 @@ import type { Settings } from '../storage/settings';
 import type { SavedPaper } from '../storage/schema';
 import type { Paper } from '../core/paper';
 import * as v from 'valibot';
-import { allowedRequest, BATCH_MAX, pageReply, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, SettingsNoticeSchema, type Notice } from './messages';
+import { allowedRequest, BATCH_MAX, pageReply, ChangedNoticeSchema, CONTENT_SCRIPT_REQUESTS, noticeOf, parseEnvelope, ReloadNoticeSchema, requests, SettingsNoticeSchema, type Notice, type Responses } from './messages';
 import { compileTaxonomy } from '../core/tags/match';
+import { createTagger } from '../content/tagger';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -398,6 +399,30 @@ describe('handle', () => {
     const answer = await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps);
     expect(answer).toEqual({ watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [], relevance: true });
     expect(JSON.stringify(answer)).not.toContain('secret');
+  });
+
+  it('gives pages the tag rules checked and rewritten as they are run, so no content script carries the checks', async () => {
+    const db = await openDatabase();
+    let tagRules: Settings['tagRules'] = [
+      { tag: ' diffusion ', match: '/.*diffusion/i', fields: 'title' },
+      { tag: 'hangs', match: '/(a+)+$/', fields: 'both' },
+      { tag: 'routing', match: 'router, kv cache', fields: 'abstract' },
+    ];
+    const deps = depsOver(async () => db, { settings: async () => ({ ...DEFAULT_SETTINGS, tagRules }) });
+    const rules = async () => ((await handle(parseEnvelope({ type: 'tagSettings', payload: {} }), deps)) as Responses['tagSettings']).tagRules;
+    const sent = await rules();
+    // The rule that can hang a page is left out; the start that only adds work is taken off; words are a pattern.
+    expect(sent.map(({ tag, source, flags, fields }) => [tag, source, flags, fields])).toEqual([
+      ['diffusion', 'diffusion', 'i', 'title'],
+      ['routing', expect.stringContaining('kv\\s+cache|router'), 'iu', 'abstract'],
+    ]);
+    expect(sent[0]!.match).toBe('/.*diffusion/i'); // named as written in the page's message about a slow rule
+    // A page runs them as they were checked.
+    const tagged = createTagger({ watchedTopics: [], followedAuthors: [], tagRules: sent })(makePaper({ title: 'Latent Diffusion Models', abstract: 'Uses a KV  cache.', categories: [] }));
+    expect(tagged.map((t) => t.label)).toEqual(['diffusion', 'routing']);
+    // A change of the rules is checked anew.
+    tagRules = [{ tag: 'moe', match: 'experts', fields: 'both' }];
+    expect((await rules()).map((rule) => rule.tag)).toEqual(['moe']);
   });
 
   it('says relevance is on only with the setting on and something saved to be like', async () => {

@@ -11,6 +11,7 @@ import { BackupSettingsSchema, FollowedAuthor, SettingsPatchSchema } from '../st
 import type { BackupSettings } from '../core/export/settings';
 import { FOLLOWED_LIMITS } from '../core/authors';
 import { unionTags } from '../core/tags/same-tag';
+import type { RunnableRule } from '../core/tags/run-rules';
 import { ID_PREFIXES } from '../core/ids';
 import { REPO_NAME } from '../core/github';
 import { arxivKey } from '../core/revisions';
@@ -344,7 +345,8 @@ export interface Responses {
   /** In the names' order. */
   repoFigures: (RepoFigures | null)[];
   paperRepos: string[][];
-  tagSettings: { watchedTopics: string[]; followedAuthors: string[]; tagRules: { tag: string; match: string; fields: 'title' | 'abstract' | 'both' }[]; relevance: boolean };
+  /** The tag rules checked and rewritten as pages run them (core/tags/rules.ts checkRules): the checks stay out of content scripts. */
+  tagSettings: { watchedTopics: string[]; followedAuthors: string[]; tagRules: RunnableRule[]; relevance: boolean };
   settings: Settings;
   setSettings: Settings;
   followAuthor: string[];

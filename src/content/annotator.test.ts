@@ -12,6 +12,7 @@ import { shownText, userInput } from './overlay/host';
 import { card, fakeAdapter } from '../../test/unit/fake-adapter';
 import { huggingface } from '../sites/huggingface';
 import { captureClosedRoots } from '../../test/unit/closed-roots';
+import { checkRules } from '../core/tags/rules';
 
 // jsdom's clicks are all a script's: here they stand for the user's (the guard itself: overlay/save-control.test.ts).
 beforeEach(() => void vi.spyOn(userInput, 'isUser').mockReturnValue(true));
@@ -2191,7 +2192,7 @@ describe('Annotator following a settings change (options page, no reload)', () =
     await a.start();
     await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['Agents'], ['Agents']]), WAIT);
     expect(hosts().map(watchedRow)).toEqual([false, false]);
-    await a.updateSettings(createTagger({ watchedTopics: ['agents'], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: ['agents'], followedAuthors: [], tagRules: checkRules([{ tag: 'rl', match: 'reward', fields: 'title' }]) }), false);
     expect(hosts().map(chips)).toEqual([['Agents*', 'rl'], ['Agents*']]);
     expect(hosts().map(watchedRow)).toEqual([true, true]);
     await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }), false);
@@ -2222,7 +2223,7 @@ describe('Annotator following a settings change (options page, no reload)', () =
     document.body.innerHTML = card('1', 'Offline reward learning');
     const a = annotator(topicsPort(), vi.fn(), createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [] }));
     await a.start();
-    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }] }), false);
+    await a.updateSettings(createTagger({ watchedTopics: [], followedAuthors: [], tagRules: checkRules([{ tag: 'rl', match: 'reward', fields: 'title' }]) }), false);
     document.body.insertAdjacentHTML('beforeend', card('3', 'Reward models'));
     await vi.waitFor(() => expect(hosts().map(chips)).toEqual([['rl', 'Agents'], ['rl', 'Agents']]), WAIT);
   });

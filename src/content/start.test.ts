@@ -13,6 +13,7 @@ import { shownText, userInput } from './overlay/host';
 import { fakeAdapter } from '../../test/unit/fake-adapter';
 import { emptyPaper } from '../core/paper';
 import { captureClosedRoots } from '../../test/unit/closed-roots';
+import { checkRules } from '../core/tags/rules';
 
 describe('whenParsed (the script is injected at document_start and reads the page once it is parsed)', () => {
   it('waits for DOMContentLoaded while the document is loading, and runs once', () => {
@@ -118,13 +119,13 @@ describe('startContentScript follows a settings notice (options page, no reload)
     startContentScript([adapter]);
     await vi.waitFor(() => expect(chips()).toEqual([[], []]));
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(1);
-    settings = { watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: true };
+    settings = { watchedTopics: [], followedAuthors: [], tagRules: checkRules([{ tag: 'rl', match: 'reward', fields: 'title' }]), relevance: true };
     tell({ type: 'settings' });
     await vi.waitFor(() => expect(chips()).toEqual([['rl'], []]));
     await vi.waitFor(() => expect(marks()).toEqual([true, false]));
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(2);
     settings = { watchedTopics: [], followedAuthors: [], tagRules: [], relevance: false };
-    tell({ type: 'settings', tagRules: [{ tag: 'x', match: 'vision', fields: 'title' }] }); // not a notice: ignored
+    tell({ type: 'settings', tagRules: checkRules([{ tag: 'x', match: 'vision', fields: 'title' }]) }); // not a notice: ignored
     tell({ type: 'settings' });
     await vi.waitFor(() => expect(marks()).toEqual([false, false]));
     expect(chips()).toEqual([[], []]);
@@ -138,7 +139,7 @@ describe('startContentScript follows a settings notice (options page, no reload)
     await vi.waitFor(() => expect(asked).toContain('lookup'));
     await vi.waitFor(() => expect(chips().length).toBeGreaterThan(0));
     expect(chips().flat()).not.toContain('rl');
-    settings = { watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'rl', match: 'reward', fields: 'title' }], relevance: false };
+    settings = { watchedTopics: [], followedAuthors: [], tagRules: checkRules([{ tag: 'rl', match: 'reward', fields: 'title' }]), relevance: false };
     tell({ type: 'reload' });
     // (The earlier tests' scripts are still running on this document, deaf to this test's notices: the overlay of this
     // test's script is the one that changes.)

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { matchTopics } from '../background/topics';
 import { createTagger } from './tagger';
+import { checkRules } from '../core/tags/rules';
 
 describe('card tagger', () => {
   it('combines rule tags, the built-in topics the background matched (watched ones marked) and site keywords', () => {
     const tag = createTagger({
       watchedTopics: ['moe'],
       followedAuthors: [],
-      tagRules: [{ tag: 'my-routing', match: 'router, routing', fields: 'both' }],
+      tagRules: checkRules([{ tag: 'my-routing', match: 'router, routing', fields: 'both' }]),
     });
     const paper = makePaper({
       title: 'Sparse Mixture-of-Experts Routing for Efficient LLM Inference',
@@ -37,8 +38,14 @@ describe('card tagger', () => {
     expect(tag(makePaper({ title: 'T', abstract: null, categories: [], authors: ['Yves LeCun'] }))).toEqual([]);
   });
 
-  it('skips invalid rules instead of failing the page', () => {
-    const tag = createTagger({ watchedTopics: [], followedAuthors: [], tagRules: [{ tag: 'bad', match: '/(a+)+/', fields: 'title' }] });
-    expect(tag(makePaper({ title: 'aaaa', abstract: null, categories: [] }))).toEqual([]);
+  it('skips a rule the background left out, or one this browser cannot compile, instead of failing the page', () => {
+    expect(checkRules([{ tag: 'bad', match: '/(a+)+/', fields: 'title' }])).toEqual([]);
+    const sent = [
+      { tag: 'broken', source: '(', flags: '', fields: 'title' as const, match: '/(/' },
+      { tag: 'odd flags', source: 'a', flags: 'q', fields: 'title' as const, match: '/a/q' },
+      ...checkRules([{ tag: 'fine', match: '/a{3}/', fields: 'title' }]),
+    ];
+    const tag = createTagger({ watchedTopics: [], followedAuthors: [], tagRules: sent });
+    expect(tag(makePaper({ title: 'aaaa', abstract: null, categories: [] }))).toEqual([{ label: 'fine', kind: 'rule', watched: false }]);
   });
 });

@@ -3,7 +3,7 @@
 // site's keywords (Hugging Face ai_keywords, arXiv categories).
 import type { Paper } from '../core/paper';
 import type { TopicMatch } from '../background/messages';
-import { compileRules, type UserRule } from '../core/tags/rules';
+import { runRules, type RunnableRule } from '../core/tags/run-rules';
 import { followedMatcher } from '../core/authors';
 import type { Tag } from './overlay/tag-chips';
 
@@ -12,7 +12,8 @@ export interface TagSettings {
   watchedTopics: string[];
   /** Names of authors the user follows: a card by one stands out, with a chip naming them as the user wrote it. */
   followedAuthors: string[];
-  tagRules: UserRule[];
+  /** The user's rules, checked and rewritten by the background (core/tags/rules.ts checkRules). */
+  tagRules: RunnableRule[];
 }
 
 /**
@@ -26,7 +27,7 @@ export function createTagger(settings: TagSettings): Tagger {
   const watched = new Set(settings.watchedTopics);
   // A rule left out for being slow is said in the page's console, where the reader who wrote it can find why its
   // tag stopped showing on this page.
-  const rules = compileRules(settings.tagRules, {
+  const rules = runRules(settings.tagRules, {
     onSlow: (rule, ms) => console.warn(`Papershelf: the tag rule "${rule.tag}" (${rule.match}) took over 50 ms on two papers (${Math.round(ms)} ms on the last), so it is skipped on the rest of this page.`),
   });
   const followed = followedMatcher(settings.followedAuthors);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
 import { tokenDigest } from '../core/token-digest';
-import { validateRule } from '../core/tags/rules';
+import { validateRule, type UserRule } from '../core/tags/rules';
 
 // The checks as they are, counted: a keystroke must not check every rule again.
 vi.mock('../core/tags/rules', async (importOriginal) => {
@@ -188,7 +188,7 @@ describe('SettingsForm', () => {
   });
 
   it('checks a rule again only when it is edited: every keystroke checked every rule (200-300 ms at 1,000 rules)', async () => {
-    const tagRules = Array.from({ length: 200 }, (_, i) => ({ tag: `t${i}`, match: i % 2 ? `/word${i}s?/i` : `word${i}, other${i}`, fields: 'both' as const }));
+    const tagRules: UserRule[] = Array.from({ length: 200 }, (_, i) => ({ tag: `t${i}`, match: i % 2 ? `/word${i}s?/i` : `word${i}, other${i}`, fields: 'both' }));
     tagRules[150] = { tag: 'x', match: '/(a+)+$/', fields: 'title' };
     render(<SettingsForm store={fakeStore({ tagRules })} topics={TOPICS} />);
     const match1 = await screen.findByLabelText('Rule 1 words or /regex/');

@@ -1,9 +1,12 @@
 // User tag rules from the options page: "tag `my-topic` when the title or abstract matches ...".
-// Validation is strict (clear messages for the options page); compilation skips what validation rejects.
+// Validation is strict (clear messages for the options page); checkRules leaves out what it rejects and sends pages the rest as run (run-rules.ts).
 
 import type { PaperText } from './match';
 import { adjacentRepeats } from './adjacent-repeats';
 import { withoutLeadingRepeats } from './leading-repeat';
+import { runRules, type RuleWatch, type RunnableRule } from './run-rules';
+
+export { RULE_TEXT_MAX, SLOW_RULE_MS, type RunnableRule } from './run-rules';
 
 export interface UserRule {
   /** Shown on the card; letters, digits, space, `-`, `_`, `.`; at most 40 characters. */
@@ -35,50 +38,21 @@ export function validateRule(rule: UserRule): RuleCheck {
 }
 
 /**
- * What a rule reads of a field. No check above catches every pattern whose work grows as a power of the text's
- * length (a lone leading `.*` is quadratic: `/.*!/` took 0.9 s on a 50,000-character abstract), so the text is
- * bounded: as much as the built-in topics read of an abstract, and more than arXiv allows one (1,920).
+ * The rules a page runs, checked and rewritten (run-rules.ts): the valid ones, in order, each as it is run. The
+ * background sends these (tagSettings), so no content script carries the checks.
  */
-export const RULE_TEXT_MAX = 5000;
-/**
- * A rule that took this long on two papers is left out for the rest of the page: an ordinary rule takes well under a
- * millisecond on a whole abstract, and one that takes this long on every card freezes a listing's scroll. Two, not
- * one: a garbage collection or a busy machine can hold up any one call, and an ordinary rule must not lose its tags
- * for that.
- */
-export const SLOW_RULE_MS = 50;
-const SLOW_STRIKES = 2;
-
-export interface RuleWatch {
-  /** Milliseconds, as performance.now(). */
-  now?: () => number;
-  /** Told once of a rule left out for being slow, with how long it took on the last paper. */
-  onSlow?: (rule: UserRule, ms: number) => void;
+export function checkRules(rules: readonly UserRule[]): RunnableRule[] {
+  const runnable: RunnableRule[] = [];
+  for (const rule of rules) {
+    const c = compileRule(rule);
+    if (!('error' in c)) runnable.push({ tag: rule.tag.trim(), source: c.re.source, flags: c.re.flags, fields: rule.fields, match: rule.match });
+  }
+  return runnable;
 }
 
 /** One function tagging papers with every valid rule that matches (tags in rule order, no duplicates). */
-export function compileRules(rules: readonly UserRule[], { now = () => performance.now(), onSlow }: RuleWatch = {}): (paper: PaperText) => string[] {
-  const compiled: { rule: UserRule; tag: string; re: RegExp; fields: UserRule['fields']; slow: number }[] = [];
-  for (const rule of rules) {
-    const c = compileRule(rule);
-    if (!('error' in c)) compiled.push({ rule, tag: rule.tag.trim(), re: c.re, fields: rule.fields, slow: 0 });
-  }
-  return (paper) => {
-    const tags: string[] = [];
-    const title = (paper.title ?? '').slice(0, RULE_TEXT_MAX);
-    const abstract = (paper.abstract ?? '').slice(0, RULE_TEXT_MAX);
-    for (const entry of compiled) {
-      const { tag, re, fields } = entry;
-      if (entry.slow >= SLOW_STRIKES || tags.includes(tag)) continue;
-      const start = now();
-      // Fields are tested separately so a phrase cannot straddle title and abstract.
-      const hit = (fields !== 'abstract' && re.test(title)) || (fields !== 'title' && re.test(abstract));
-      const took = now() - start;
-      if (took > SLOW_RULE_MS && ++entry.slow === SLOW_STRIKES) onSlow?.(entry.rule, took);
-      if (hit) tags.push(tag);
-    }
-    return tags;
-  };
+export function compileRules(rules: readonly UserRule[], watch?: RuleWatch): (paper: PaperText) => string[] {
+  return runRules(checkRules(rules), watch);
 }
 
 function compileRule(rule: UserRule): { re: RegExp } | { error: string } {
