@@ -39,7 +39,7 @@ function allUnits(): string {
 const mayBeAstral = (atom: string) => atom === '.' || /^\\[WDSpP]|^\[\^|\\[WDSpP]|\\u\{|[\uD800-\uDFFF]/.test(atom);
 
 /** Whether some character is matched by both one-character patterns under `flags`. */
-function overlap(a: string | null, b: string | null, flags: string): boolean {
+export function overlap(a: string | null, b: string | null, flags: string): boolean {
   if (a === null || b === null) return true;
   if (flags.includes('u') && mayBeAstral(a) && mayBeAstral(b)) return true;
   try {

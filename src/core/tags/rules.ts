@@ -2,7 +2,7 @@
 // Validation is strict (clear messages for the options page); checkRules leaves out what it rejects and sends pages the rest as run (run-rules.ts).
 
 import type { PaperText } from './match';
-import { adjacentRepeats } from './adjacent-repeats';
+import { adjacentRepeats, overlap } from './adjacent-repeats';
 import { withoutLeadingRepeats } from './leading-repeat';
 import { runRules, type RuleWatch, type RunnableRule } from './run-rules';
 
@@ -77,7 +77,7 @@ function compileRegex(match: string): { re: RegExp } | { error: string } {
   for (const f of flags) {
     if (!'imsug'.includes(f)) return { error: `Flag "${f}" is not supported; use i, m, s or u.` };
   }
-  const nested = nestedQuantifier(source);
+  const nested = nestedQuantifier(source, flags);
   if (nested) return { error: `The pattern repeats a group that already repeats, or a choice of options that may match the same text (${nested}); this can hang the page.` };
   let re: RegExp;
   try {
@@ -115,9 +115,10 @@ function compileWords(match: string): { re: RegExp } | { error: string } {
 /**
  * The first group that is repeated (`*`, `+`, `{n,}`, `{n,m}` with m > 1) while containing a repeat itself,
  * e.g. `(a+)+` or `(\w+\s?)*`, or a choice whose options may match the same text, e.g. `(.|\s)*`: the classic shapes
- * of catastrophic backtracking. Null when there is none.
+ * of catastrophic backtracking. Null when there is none. A group whose rounds part at characters its repeats cannot
+ * take is no such shape (`(\w+-)+based`, `(\d{1,3},)*\d{3}`, `(\d+\.)+\d+`): see delimitedRounds.
  */
-export function nestedQuantifier(source: string): string | null {
+export function nestedQuantifier(source: string, flags = ''): string | null {
   const stack: { start: number; repeats: boolean }[] = [{ start: 0, repeats: false }];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
@@ -131,7 +132,8 @@ export function nestedQuantifier(source: string): string | null {
       const group = stack.length > 1 ? stack.pop()! : null;
       if (!group) continue;
       const q = repeatAt(source, i + 1);
-      if (q && (group.repeats || overlappingChoice(source.slice(group.start + 1, i)))) return source.slice(group.start, i + 1 + q);
+      const body = source.slice(group.start + 1, i);
+      if (q && ((group.repeats && !delimitedRounds(body, flags)) || overlappingChoice(body))) return source.slice(group.start, i + 1 + q);
       if (q || group.repeats) stack[stack.length - 1]!.repeats = true;
     } else {
       const q = repeatAt(source, i);
@@ -142,6 +144,39 @@ export function nestedQuantifier(source: string): string | null {
     }
   }
   return null;
+}
+
+/** One character's pattern: a character, an escape naming one or a class of them, a class, or `.`. */
+const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
+const COUNT = /^(?:\*|\+|\?|\{(\d+)(,(\d*))?\})\??/;
+
+/**
+ * Whether a repeated group's rounds can part the text one way only, so that repeating it backtracks no more than a
+ * plain repeat: its body is characters' patterns, each repeated or not, and each repeat is followed (in the next
+ * round, for the last) by one that must match at least once and shares no character with it. Then a round ends where
+ * such a character is, and nowhere else: `(\w+-)+` parts at each "-", `(\d{1,3},)*` at each ",", `(a+b+)+` where a
+ * "b" meets an "a". `(\w+\s?)*` and `(a+a)+` do not.
+ */
+function delimitedRounds(group: string, flags: string): boolean {
+  let body = group.replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, '');
+  if (body.startsWith('?')) return false; // a lookaround
+  const items: { atom: string; min: number; varies: boolean }[] = [];
+  while (body) {
+    const atom = ATOM.exec(body)?.[0];
+    if (!atom) return false; // a group, a choice, an anchor, a backreference: not this shape
+    body = body.slice(atom.length);
+    const count = COUNT.exec(body);
+    body = body.slice(count?.[0].length ?? 0);
+    // `{n,m}` read as written; `*`, `+`, `?` as their bounds (a lazy one, `+?`, bounds the same).
+    const [min, max] = !count ? [1, 1] : count[1] !== undefined ? [Number(count[1]), count[2] === undefined ? Number(count[1]) : count[3] === '' ? Infinity : Number(count[3])] : count[0][0] === '+' ? [1, Infinity] : count[0][0] === '*' ? [0, Infinity] : [0, 1];
+    items.push({ atom, min, varies: max > min });
+  }
+  const testFlags = flags.replace(/[gmy]/g, '');
+  return items.every((item, i) => {
+    if (!item.varies) return true;
+    const next = items[(i + 1) % items.length]!;
+    return next.min >= 1 && !overlap(item.atom, next.atom, testFlags);
+  });
 }
 
 /**

@@ -217,13 +217,22 @@ describe('user rules', () => {
 
   it('rejects nested quantifiers', () => {
     // Repeated choices whose options may match the same text backtrack as badly: `(.|\s)*` is the common idiom.
-    for (const p of ['(a+)+', '(a*)*', '(\\w+\\s?)*', '((ab)+c)+', '(a+){2,}', '(?:x+y)+?', '(a{2,})*', '(.|\\s)*', '(?:a|ab)+', '(\\w|-)+', '(a|)*', '(?<x>[ab]|a)+']) {
+    for (const p of ['(a+)+', '(a*)*', '(\\w+\\s?)*', '((ab)+c)+', '(a+){2,}', '(a{2,})*', '(.|\\s)*', '(?:a|ab)+', '(\\w|-)+', '(a|)*', '(?<x>[ab]|a)+']) {
       expect(nestedQuantifier(p), p).not.toBeNull();
       expect(err(rule(`/${p}b/`))).toMatch(/repeats a group that already repeats, or a choice/);
     }
     for (const p of ['(ab)+', '(a+)?', '[(a+)]+', '\\(a+\\)+', 'a+b*', '(a|b){2}', '(a+){1}', '(?<n>ab)+', '(cat|dog)+', '(?:ab|cd)*', '(.|\\s)?']) {
       expect(nestedQuantifier(p), p).toBeNull();
     }
+    // Rounds that part at a character their repeats cannot take are split one way only, as a plain repeat's run is.
+    for (const p of ['(\\w+-)+based', '(\\d{1,3},)*\\d{3}', '(a+b)+', '(a+b+)+', '(-\\d+)*', '(?:[a-z]+ )+x', '(?<n>\\d+\\.\\d+,)+', '(a+A)+', '(?:x+y)+?']) {
+      expect(nestedQuantifier(p), p).toBeNull();
+    }
+    // Not so where the next character may be taken by the repeat, may be left out, or is no single character's pattern.
+    for (const [p, flags] of <[string, string][]>[['(a+a)+', ''], ['(a+A)+', 'i'], ['(a*b*)+', ''], ['(\\w+\\d)+', ''], ['(.+,)+', ''], ['(a+b?)+', ''], ['(\\w+\\s*)+', ''], ['(a+(b))+', ''], ['(a+\\b)+', ''], ['(\\w+\\1)+', '']]) {
+      expect(nestedQuantifier(p, flags), p).not.toBeNull();
+    }
+    expect(compileRules([rule('/(\\w+-)+based/i', { tag: 'x-based' }), rule('/(\\d{1,3},)*\\d{3} parameters/', { tag: 'size' })])({ title: 'Graph-Transformer-Based Retrieval with 1,300,000 parameters', abstract: null })).toEqual(['x-based', 'size']);
   });
 
   it('rejects repeats in a row that may match the same characters', () => {
