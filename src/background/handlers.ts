@@ -42,6 +42,8 @@ export interface HandlerDeps {
   links: Pick<LinkResolver, 'resolve' | 'latestVersions'>;
   /** Whether all these hosts are granted (none: true). */
   granted: (origins: string[]) => Promise<boolean>;
+  /** Told of records put back (an undone removal), after their notices: a link's stand-in may be completed now (prompt-save.ts). */
+  restored?: (ids: string[]) => void;
 }
 
 export async function handle(message: Envelope, deps: HandlerDeps): Promise<Responses[MessageName]> {
@@ -153,12 +155,14 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const { record, removedAt } = message.payload as Envelope<'restore'>['payload'];
       const [stored = record] = await restorePapers(db, [record], removedAt);
       deps.broadcast(changedNotice(stored));
+      deps.restored?.([stored.id]);
       return stored;
     }
     case 'restoreMany': {
       const { records, removedAt } = message.payload as Envelope<'restoreMany'>['payload'];
       const restored = await restorePapers(db, records, removedAt);
       deps.broadcast({ type: 'reload' }); // one notice, not one per record
+      deps.restored?.(restored.map((record) => record.id));
       return restored;
     }
     case 'merge': {

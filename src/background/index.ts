@@ -83,7 +83,19 @@ function granted(origins: string[]): Promise<boolean> {
   return origins.length ? browser.permissions.contains({ origins }).catch(() => false) : Promise.resolve(true);
 }
 
-const responder = createResponder({ db, broadcast, repos, settings: settings.read, saveSettings: settings.save, relevance, links: linkResolver, granted, session: browser.storage.session });
+const responder = createResponder({
+  db,
+  broadcast,
+  repos,
+  settings: settings.read,
+  saveSettings: settings.save,
+  relevance,
+  links: linkResolver,
+  granted,
+  session: browser.storage.session,
+  // An undone removal of a link's stand-in whose metadata came meanwhile: completed now (addressSaver, below).
+  restored: (ids) => void addressSaver.restored(ids),
+});
 
 /**
  * The menu's and the shortcut's saves from an address (the popup's is a request, with the same resolver): saved at

@@ -305,7 +305,8 @@ describe('handle', () => {
   it('an undone bulk remove puts back what was removed in one go, merging a paper saved again meanwhile', async () => {
     const notices: Notice[] = [];
     const db = await openDatabase();
-    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n) });
+    const restoredIds: string[][] = [];
+    const deps = depsOver(async () => db, { broadcast: (n: Notice) => void notices.push(n), restored: (ids) => void restoredIds.push(ids) });
     const papers = [makePaper({ id: 'arxiv:2607.00001' }), makePaper({ id: 'arxiv:2607.00002' })];
     for (const paper of papers) await handle(parseEnvelope({ type: 'save', payload: { paper, savedFrom: 'https://huggingface.co/papers' } }), deps);
     await handle(parseEnvelope({ type: 'edit', payload: { id: papers[0]!.id, edit: { tags: ['old'], note: 'old note' } } }), deps);
@@ -317,6 +318,10 @@ describe('handle', () => {
     const restored = (await handle(parseEnvelope({ type: 'restoreMany', payload: { records: removed } }), deps)) as SavedPaper[];
     expect(notices).toEqual([{ type: 'reload' }]);
     expect(restored.map((r) => r.id)).toEqual(papers.map((p) => p.id));
+    // Told after the write, for a link's stand-in whose metadata came while it was removed (prompt-save.ts).
+    expect(restoredIds).toEqual([papers.map((p) => p.id)]);
+    await handle(parseEnvelope({ type: 'remove', payload: { id: papers[1]!.id } }), deps).then((one) => handle(parseEnvelope({ type: 'restore', payload: { record: one as SavedPaper } }), deps));
+    expect(restoredIds).toEqual([papers.map((p) => p.id), [papers[1]!.id]]);
     expect(restored[0]).toMatchObject({ status: 'done', tags: ['new', 'old'], note: 'old note', savedAt: removed[0]!.savedAt });
     expect(restored[1]).toEqual(removed[1]);
     const list = (await handle(parseEnvelope({ type: 'list', payload: {} }), deps)) as SavedPaper[];

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
-import { editPaper, openDatabase, removePaper, savePaper, type Database } from '../storage/reading-list';
+import { editPaper, openDatabase, removePaper, restorePapers, savePaper, type Database } from '../storage/reading-list';
 import { deferred } from './github/test-helpers';
 import type { Notice } from './messages';
-import { COMPLETION_PREFIX, createPromptSaver, PROMPT_MS, type CompletionNotes, type PromptSaveDeps } from './prompt-save';
+import { COMPLETION_PREFIX, createPromptSaver, PROMPT_MS, UNDO_KEEP_MS, type CompletionNotes, type PromptSaveDeps } from './prompt-save';
 import { IN_FLIGHT_KEY } from './respond';
 import { testResponder } from './test-helpers';
 import { minimalPaper, type Resolved } from './save-link/metadata';
@@ -103,6 +103,41 @@ describe('a save from a link or an address: the paper at once, its metadata when
     expect(await db.get('papers', ID)).toBeUndefined();
     expect(notices).toHaveLength(1);
     expect(notes(session)).toEqual([]);
+  });
+
+  it('a stand-in removed while its metadata came, then put back by an undo, is completed then, and told', async () => {
+    const reading = deferred<Resolved>();
+    const { saver, notices } = setup(reading.promise);
+    const saved = await afterPrompt(saver.save(LINK, BLOG));
+    const removed = await removePaper(db, ID);
+    reading.resolve({ paper: PAPER, complete: true });
+    expect(await saved!.completed).toBeNull();
+    // The undo: the stand-in as it was removed, then the background tells the saver (handlers.ts restore).
+    await restorePapers(db, [removed!]);
+    expect((await db.get('papers', ID))?.paper.title).toBe(STAND_IN_TITLE);
+    await saver.restored(['arxiv:2401.99999', ID]);
+    expect(await db.get('papers', ID)).toMatchObject({ savedFrom: BLOG, savedAt: removed!.savedAt, paper: { title: PAPER.title, authors: PAPER.authors } });
+    expect(states(notices).at(-1)).toEqual([ID, { status: 'to-read', tags: [] }]);
+    expect(notices).toHaveLength(2);
+    // Once: a second undo of the same paper (removed and put back again) finds nothing left to complete.
+    await saver.restored([ID]);
+    expect(notices).toHaveLength(2);
+  });
+
+  it('metadata kept for an undo is dropped after UNDO_KEEP_MS: a stand-in put back later stays as it was', async () => {
+    const reading = deferred<Resolved>();
+    const { saver, notices } = setup(reading.promise);
+    const saved = await afterPrompt(saver.save(LINK, BLOG));
+    const removed = await removePaper(db, ID);
+    reading.resolve({ paper: PAPER, complete: true });
+    await saved!.completed;
+    await restorePapers(db, [removed!]);
+    const later = Date.now() + UNDO_KEEP_MS + 1;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    await saver.restored([ID]);
+    vi.mocked(Date.now).mockRestore();
+    expect((await db.get('papers', ID))?.paper.title).toBe(STAND_IN_TITLE);
+    expect(notices).toHaveLength(1);
   });
 
   it('a paper saved already is not set back by its stand-in, and is refreshed when the metadata comes', async () => {

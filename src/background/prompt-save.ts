@@ -51,7 +51,15 @@ export interface PromptSaver {
   save(url: string, pageUrl: string | undefined): Promise<PromptSaved | null>;
   /** Complete the stand-ins an earlier worker left (its notes); once, when the worker starts. */
   resume(): Promise<void>;
+  /**
+   * Records were put back (an undone removal): a stand-in whose metadata came while it was removed is completed now,
+   * where it stayed a stand-in for good. Resolves once done; never rejects.
+   */
+  restored(ids: readonly string[]): Promise<void>;
 }
+
+/** How long metadata that came for a removed stand-in is kept for an undo (the popup's can be held open, and read). */
+export const UNDO_KEEP_MS = 10 * 60_000;
 
 /**
  * A note as stored: the record's id, and the address its metadata is read from; `savedAt` where the save made the
@@ -70,6 +78,8 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
   const wait = deps.wait ?? realWait;
   /** Notes this worker wrote: its own completions are under way, not left by an earlier worker. */
   const own = new Set<string>();
+  /** Metadata that came for a stand-in removed meanwhile, by id, until an undo puts it back (or UNDO_KEEP_MS pass). */
+  const unfinished = new Map<string, { paper: Paper; made: number | undefined; until: number }>();
 
   function write(paper: Paper, savedFrom: string, standIn: boolean, now?: number): Promise<SavedPaper> {
     return deps.write((db, broadcast) => saveAndTell(db, broadcast, paper, savedFrom, standIn, now));
@@ -82,6 +92,7 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
       if (!complete) return null; // the stand-in is all that is known: it stays as saved
       return await deps.write(async (db, broadcast) => {
         const done = await completePaper(db, id, paper, made);
+        if (!done) unfinished.set(id, { paper, made, until: Date.now() + UNDO_KEEP_MS }); // removed meanwhile: kept for an undo
         // Folded into the record the metadata names: the stand-in's removal first, then the record naming its ids (as a merge's).
         if (done?.removed) broadcast(changedNotice(done.removed, 'removed'));
         if (done) broadcast(changedNotice(done.record));
@@ -154,5 +165,18 @@ export function createPromptSaver(deps: PromptSaveDeps): PromptSaver {
     );
   }
 
-  return { save, resume };
+  async function restored(ids: readonly string[]): Promise<void> {
+    const now = Date.now();
+    for (const [id, { until }] of unfinished) if (until <= now) unfinished.delete(id);
+    await Promise.all(
+      ids.map((id) => {
+        const left = unfinished.get(id);
+        if (!left) return null;
+        unfinished.delete(id);
+        return complete(id, Promise.resolve({ paper: left.paper, complete: true }), left.made);
+      }),
+    );
+  }
+
+  return { save, resume, restored };
 }
