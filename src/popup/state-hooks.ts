@@ -2,10 +2,15 @@
 // and for the visible (searched, filtered, sorted) list.
 import { createContext } from 'preact';
 import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { SavedPaper } from '../storage/schema';
+import type { ArxivVersionEntry, SavedPaper } from '../storage/schema';
 import type { ReadingListApi } from './api';
 import { applyQuery, type ListFilters, type PaperTests, type SortKey } from './list-query';
 import { compileSearch, parseSearch, prepareAuthorSearch } from './search-syntax';
+import { useSortChoice } from './sort-choice';
+import { useRevised } from './arxiv-versions';
+import { useFollowedCount, type FollowedAuthors } from './followed-authors';
+import { starsFrom } from './repo-figures';
+import type { RepoFigures } from '../background/messages';
 import { createReadingListState, type ListSnapshot, type ReadingListState, type StateOptions } from './state';
 
 export const ReadingListContext = createContext<ReadingListState | null>(null);
@@ -99,6 +104,31 @@ export function useListView(state: ReadingListState, snapshot: ListSnapshot, que
     [pending, snapshot.papers, query.filters, query.sort, scores, tests, test],
   );
   return { papers, pending, searched: Boolean(text) || test !== null, problems: qualified.problems };
+}
+
+/** What the list's own filters ask beyond the records, as the popup and the library read them. */
+export interface ListSources {
+  versions: ReadonlyMap<string, ArxivVersionEntry>;
+  followed: FollowedAuthors;
+  repoFigures: ReadonlyMap<string, RepoFigures>;
+}
+
+/**
+ * The list as the popup and the library show it: searched for `query`, filtered and sorted (the sort the reader chose,
+ * relevance while searching), with the counts the filter bar shows (papers with a new arXiv version, by followed
+ * authors).
+ */
+export function useShownList(state: ReadingListState, snapshot: ListSnapshot, query: string, filters: ListFilters, { versions, followed, repoFigures }: ListSources) {
+  const searching = searchText(query) !== '';
+  const [sort, setSort] = useSortChoice(searching);
+  const newVersions = useRevised(snapshot.papers, versions);
+  const byFollowed = useFollowedCount(snapshot.papers, followed);
+  const tests = useMemo(
+    () => ({ revised: newVersions.revised, followed: followed.test, stars: starsFrom(repoFigures) }),
+    [newVersions.revised, followed.test, repoFigures],
+  );
+  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
+  return { view, searching, sort, setSort, newVersions, byFollowed };
 }
 
 /** `value`, but only once it has stopped changing for `ms` (0: at once). */

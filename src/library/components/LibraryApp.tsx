@@ -14,9 +14,8 @@ import { UndoSnackbar } from '../../popup/components/UndoSnackbar';
 import { countLabel, formatCount } from '../../popup/format';
 import { useSlashFocus } from '../../popup/keyboard';
 import { isFiltered, NO_FILTERS, tagCounts, type ListFilters } from '../../popup/list-query';
-import { useSortChoice } from '../../popup/sort-choice';
 import type { StateOptions } from '../../popup/state';
-import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../../popup/state-hooks';
+import { ReadingListContext, useDebounced, useReadingList, useShownList, useSnapshot } from '../../popup/state-hooks';
 import { loadExportModule, type LoadExportModule } from '../export-module';
 import { exportScope, type ScopeChoice } from '../export-scope';
 import { toggleAll, toggleSelection } from '../selection';
@@ -35,9 +34,9 @@ import { TagsPanel } from './TagsPanel';
 import { OpenInTabs } from './OpenInTabs';
 import { hasTag, sameTag } from '../../core/tags/same-tag';
 import { VersionsPanel } from './VersionsPanel';
-import { ArxivVersionsContext, useArxivVersions, useRevised } from '../../popup/arxiv-versions';
-import { RepoFiguresContext, starsFrom, useRepoFigures } from '../../popup/repo-figures';
-import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../../popup/followed-authors';
+import { ArxivVersionsContext, useArxivVersions } from '../../popup/arxiv-versions';
+import { RepoFiguresContext, useRepoFigures } from '../../popup/repo-figures';
+import { FollowedAuthorsContext, useFollowedAuthors } from '../../popup/followed-authors';
 
 interface Props {
   api: ReadingListApi;
@@ -86,15 +85,7 @@ export function LibraryApp({
   useSlashFocus(searchRef);
 
   const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
-  const searching = searchText(query) !== '';
-  const [sort, setSort] = useSortChoice(searching);
-  const newVersions = useRevised(snapshot.papers, versions);
-  const byFollowed = useFollowedCount(snapshot.papers, followed);
-  const tests = useMemo(
-    () => ({ revised: newVersions.revised, followed: followed.test, stars: starsFrom(repoFigures) }),
-    [newVersions.revised, followed.test, repoFigures],
-  );
-  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
+  const { view, searching, sort, setSort, newVersions, byFollowed } = useShownList(state, snapshot, query, filters, { versions, followed, repoFigures });
   const narrowed = view.searched || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
   // What a bulk action acts on: the selected papers the search and filters show, in the order shown. Papers selected

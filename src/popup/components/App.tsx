@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, SiteAccess } from '../api';
-import { ArxivVersionsContext, useArxivVersions, useRevised } from '../arxiv-versions';
-import { RepoFiguresContext, starsFrom, useRepoFigures } from '../repo-figures';
-import { FollowedAuthorsContext, useFollowedAuthors, useFollowedCount } from '../followed-authors';
+import { ArxivVersionsContext, useArxivVersions } from '../arxiv-versions';
+import { RepoFiguresContext, useRepoFigures } from '../repo-figures';
+import { FollowedAuthorsContext, useFollowedAuthors } from '../followed-authors';
 import { countLabel, formatCount } from '../format';
 import { focusLost, useSlashFocus } from '../keyboard';
 import { useKeptPaper } from '../kept-paper';
 import { isFiltered, NO_FILTERS, type ListFilters } from '../list-query';
-import { useSortChoice } from '../sort-choice';
 import type { ReadingListState, StateOptions } from '../state';
-import { ReadingListContext, searchText, useDebounced, useListView, useReadingList, useSnapshot } from '../state-hooks';
+import { ReadingListContext, useDebounced, useReadingList, useShownList, useSnapshot } from '../state-hooks';
 import { AccessNotice } from './AccessNotice';
 import { FilterBar } from './FilterBar';
 import { LiveRegion, useAnnouncer } from './LiveRegion';
@@ -64,15 +63,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   // Every keystroke searches, in the same render (a search costs a few ms at 10,000 papers, see search-index):
   // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
   const query = text;
-  const searching = searchText(query) !== '';
-  const [sort, setSort] = useSortChoice(searching);
-  const newVersions = useRevised(snapshot.papers, versions);
-  const byFollowed = useFollowedCount(snapshot.papers, followed);
-  const tests = useMemo(
-    () => ({ revised: newVersions.revised, followed: followed.test, stars: starsFrom(repoFigures) }),
-    [newVersions.revised, followed.test, repoFigures],
-  );
-  const view = useListView(state, snapshot, useMemo(() => ({ text: query, filters, sort }), [query, filters, sort]), tests);
+  const { view, searching, sort, setSort, newVersions, byFollowed } = useShownList(state, snapshot, query, filters, { versions, followed, repoFigures });
   // The paper being typed in stays shown while the focus is in it (kept-paper.ts), as stored now (gone if removed).
   const [held, setHeld] = useState<string | null>(null);
   const shown = useKeptPaper(view.papers, held === null ? undefined : snapshot.byId.get(held));
