@@ -15,7 +15,7 @@ import { countLabel, formatCount } from '../../popup/format';
 import { useSlashFocus } from '../../popup/keyboard';
 import { isFiltered, NO_FILTERS, tagCounts, type ListFilters } from '../../popup/list-query';
 import type { StateOptions } from '../../popup/state';
-import { ReadingListContext, useDebounced, useReadingList, useShownList, useSnapshot } from '../../popup/state-hooks';
+import { useDebounced, useReadingList, useShownList, useSnapshot } from '../../popup/state-hooks';
 import { loadExportModule, type LoadExportModule } from '../export-module';
 import { exportScope, type ScopeChoice } from '../export-scope';
 import { toggleAll, toggleSelection } from '../selection';
@@ -34,9 +34,10 @@ import { TagsPanel } from './TagsPanel';
 import { OpenInTabs } from './OpenInTabs';
 import { hasTag, sameTag } from '../../core/tags/same-tag';
 import { VersionsPanel } from './VersionsPanel';
-import { ArxivVersionsContext, useArxivVersions } from '../../popup/arxiv-versions';
-import { RepoFiguresContext, useRepoFigures } from '../../popup/repo-figures';
-import { FollowedAuthorsContext, useFollowedAuthors } from '../../popup/followed-authors';
+import { useArxivVersions } from '../../popup/arxiv-versions';
+import { ListContexts } from '../../popup/components/ListContexts';
+import { useRepoFigures } from '../../popup/repo-figures';
+import { useFollowedAuthors } from '../../popup/followed-authors';
 
 interface Props {
   api: ReadingListApi;
@@ -65,6 +66,7 @@ export function LibraryApp({
   const [versions, learnVersions] = useArxivVersions(api, snapshot.load === 'ready');
   const followed = useFollowedAuthors(api, snapshot.load === 'ready');
   const repoFigures = useRepoFigures(api, snapshot.papers, snapshot.load === 'ready');
+  const sources = useMemo(() => ({ versions, followed, repoFigures }), [versions, followed, repoFigures]);
   // A backup's settings, imported: the followed names the background now keeps are this page's too (marks and filter).
   const settingsAccess = useMemo<SettingsAccess>(
     () => ({ read: () => api.backupSettings(), add: async (settings) => followed.show((await api.importSettings(settings)).followedAuthors) }),
@@ -85,7 +87,7 @@ export function LibraryApp({
   useSlashFocus(searchRef);
 
   const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
-  const { view, searching, sort, setSort, newVersions, byFollowed } = useShownList(state, snapshot, query, filters, { versions, followed, repoFigures });
+  const { view, searching, sort, setSort, newVersions, byFollowed } = useShownList(state, snapshot, query, filters, sources);
   const narrowed = view.searched || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
   // What a bulk action acts on: the selected papers the search and filters show, in the order shown. Papers selected
@@ -139,10 +141,7 @@ export function LibraryApp({
   };
 
   return (
-    <ReadingListContext.Provider value={state}>
-      <ArxivVersionsContext.Provider value={versions}>
-      <FollowedAuthorsContext.Provider value={followed}>
-      <RepoFiguresContext.Provider value={repoFigures}>
+    <ListContexts state={state} sources={sources}>
       <div class="library">
         <header class="top">
           <h1>Papershelf library</h1>
@@ -298,9 +297,6 @@ export function LibraryApp({
           onHold={state.holdUndo}
         />
       </div>
-      </RepoFiguresContext.Provider>
-      </FollowedAuthorsContext.Provider>
-      </ArxivVersionsContext.Provider>
-    </ReadingListContext.Provider>
+    </ListContexts>
   );
 }

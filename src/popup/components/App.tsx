@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ReadingListApi, SiteAccess } from '../api';
-import { ArxivVersionsContext, useArxivVersions } from '../arxiv-versions';
-import { RepoFiguresContext, useRepoFigures } from '../repo-figures';
-import { FollowedAuthorsContext, useFollowedAuthors } from '../followed-authors';
+import { useArxivVersions } from '../arxiv-versions';
+import { ListContexts } from './ListContexts';
+import { useRepoFigures } from '../repo-figures';
+import { useFollowedAuthors } from '../followed-authors';
 import { countLabel, formatCount } from '../format';
 import { focusLost, useSlashFocus } from '../keyboard';
 import { useKeptPaper } from '../kept-paper';
 import { isFiltered, NO_FILTERS, type ListFilters } from '../list-query';
 import type { ReadingListState, StateOptions } from '../state';
-import { ReadingListContext, useDebounced, useReadingList, useShownList, useSnapshot } from '../state-hooks';
+import { useDebounced, useReadingList, useShownList, useSnapshot } from '../state-hooks';
 import { AccessNotice } from './AccessNotice';
 import { FilterBar } from './FilterBar';
 import { LiveRegion, useAnnouncer } from './LiveRegion';
@@ -41,6 +42,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   const [versions] = useArxivVersions(api, wholeListShown);
   const followed = useFollowedAuthors(api, wholeListShown);
   const repoFigures = useRepoFigures(api, snapshot.papers, wholeListShown);
+  const sources = useMemo(() => ({ versions, followed, repoFigures }), [versions, followed, repoFigures]);
   const [access, setAccess] = useState<SiteAccess[]>([]);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
@@ -63,7 +65,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   // Every keystroke searches, in the same render (a search costs a few ms at 10,000 papers, see search-index):
   // deferring it, even by a timer of 0, costs a frame, because Preact runs effects after the next paint.
   const query = text;
-  const { view, searching, sort, setSort, newVersions, byFollowed } = useShownList(state, snapshot, query, filters, { versions, followed, repoFigures });
+  const { view, searching, sort, setSort, newVersions, byFollowed } = useShownList(state, snapshot, query, filters, sources);
   // The paper being typed in stays shown while the focus is in it (kept-paper.ts), as stored now (gone if removed).
   const [held, setHeld] = useState<string | null>(null);
   const shown = useKeptPaper(view.papers, held === null ? undefined : snapshot.byId.get(held));
@@ -86,10 +88,7 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
   }, [resultMessage]);
 
   return (
-    <ReadingListContext.Provider value={state}>
-      <ArxivVersionsContext.Provider value={versions}>
-      <FollowedAuthorsContext.Provider value={followed}>
-      <RepoFiguresContext.Provider value={repoFigures}>
+    <ListContexts state={state} sources={sources}>
       <main class="app">
         <header class="bar">
           <h1>Papershelf</h1>
@@ -206,9 +205,6 @@ export function App({ api, stateOptions, state: started, backups = localBackupRe
           </button>
         </footer>
       </main>
-      </RepoFiguresContext.Provider>
-      </FollowedAuthorsContext.Provider>
-      </ArxivVersionsContext.Provider>
-    </ReadingListContext.Provider>
+    </ListContexts>
   );
 }
