@@ -116,7 +116,7 @@ function compileWords(match: string): { re: RegExp } | { error: string } {
  * The first group that is repeated (`*`, `+`, `{n,}`, `{n,m}` with m > 1) while containing a repeat itself,
  * e.g. `(a+)+` or `(\w+\s?)*`, or a choice whose options may match the same text, e.g. `(.|\s)*`: the classic shapes
  * of catastrophic backtracking. Null when there is none. A group whose rounds part at characters its repeats cannot
- * take is no such shape (`(\w+-)+based`, `(\d{1,3},)*\d{3}`, `(\d+\.)+\d+`): see delimitedRounds.
+ * take is no such shape (`(\w+-)+based`, `(\d{1,3},)*\d{3}`, `(a+b+)+`): see delimitedRounds.
  */
 export function nestedQuantifier(source: string, flags = ''): string | null {
   const stack: { start: number; repeats: boolean }[] = [{ start: 0, repeats: false }];
