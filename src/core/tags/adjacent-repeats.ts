@@ -15,12 +15,26 @@
 interface Repeat {
   atom: string | null;
   start: number;
+  /** Whether it is unbounded (or above SMALL_REPEAT): two of those sharing a run are refused outright. */
+  big?: boolean;
+  /** In how many ways it and the repeats before it that may take the same characters can share a run (see MAX_WAYS). */
+  ways: number;
+  /** Where the first of those begins. */
+  from: number;
   /** Whether it has passed a character that must match (its atom then only what both take), which only one may. */
   passed?: boolean;
 }
 
 /** A repeat bounded this low backtracks little (`\d{1,4}`); above it, or unbounded, it is a repeat here. */
 const SMALL_REPEAT = 10;
+/**
+ * How many ways a row of repeats (bounded ones too: `a?`, `\d{1,3}`, a choice `(a|aa)`) may share one run before the
+ * match fails, counting an unbounded one as RUN_WAYS (a run's length, as a text has them). Each way is tried from every
+ * character of the text: twenty `a?` took seconds on 5,000 letters (2^20 ways), four `\w{0,10}` 0.4 s (11^4),
+ * `\w+\w{1,10}` 0.3 s, where `\w+\d{0,3}` (4 RUN_WAYS) takes 0.1 s and one `\w+` alone (quadratic, accepted) 0.03 s.
+ */
+const RUN_WAYS = 1000;
+const MAX_WAYS = 4 * RUN_WAYS;
 
 let everyUnit: string | null = null;
 /** Every UTF-16 code unit once, to test two one-character patterns against all the text they could ever see. */
@@ -42,12 +56,28 @@ const mayBeAstral = (atom: string) => atom === '.' || /^\\[WDSpP]|^\[\^|\\[WDSpP
 export function overlap(a: string | null, b: string | null, flags: string): boolean {
   if (a === null || b === null) return true;
   if (flags.includes('u') && mayBeAstral(a) && mayBeAstral(b)) return true;
+  // One character written as itself: whether the other takes it (with `i`, both compare case-folded, so that is
+  // enough). Rows of optional letters ask this for every pair, and each test of every unit takes a fraction of a ms.
+  const one = LITERAL.test(a) ? a : LITERAL.test(b) ? b : null;
   try {
-    return new RegExp(`(?=${a})(?:${b})`, flags).test(allUnits());
+    if (one !== null) return new RegExp(`^(?:${one === a ? b : a})$`, flags).test(one.length === 2 ? one[1]! : one);
+    // The options page checks every rule at each render: the same pairs of classes again.
+    const key = `${a}\u0000${b}\u0000${flags}`;
+    let known = overlaps.get(key);
+    if (known === undefined) {
+      if (overlaps.size > 10_000) overlaps.clear();
+      overlaps.set(key, (known = new RegExp(`(?=${a})(?:${b})`, flags).test(allUnits())));
+    }
+    return known;
   } catch {
     return true; // read wrong here: assume the worst
   }
 }
+
+const overlaps = new Map<string, boolean>();
+
+/** A one-character pattern that is that character (a letter, a digit, escaped punctuation), one UTF-16 unit. */
+const LITERAL = /^(?:[^\\.[\]()*+?{}^$|\uD800-\uDFFF]|\\[^\w\s])$/;
 
 /**
  * Whether one character may be a letter or a space: those fill an abstract, so repeats one of them apart split their
@@ -61,6 +91,32 @@ function frequent(atom: string, flags: string): boolean {
   } catch {
     return true; // read wrong here: assume the worst
   }
+}
+
+/**
+ * A group's alternatives: how many, and in how many ways they may start at one place (1 for plain words none of which
+ * begins another, as `(cat|dog)`: at most one of them matches there).
+ */
+function choice(body: string): { count: number; ways: number } {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(body, i);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (!alternatives.length) return { count: 1, ways: 1 };
+  alternatives.push(body.slice(start));
+  const words = alternatives.map((a) => a.toLowerCase());
+  const plain = words.every((w) => w && !/[\\.[\]()*+?{}^$]/.test(w)) && !words.some((w, k) => words.some((o, j) => k !== j && o.startsWith(w)));
+  return { count: alternatives.length, ways: plain ? 1 : alternatives.length };
 }
 
 /** The quantifier at `i`: its bounds and length; null when there is none. */
@@ -123,6 +179,9 @@ export function adjacentRepeats(source: string, flags: string): string | null {
       /** What one step of this item matches: a one-character pattern, null for any text, 'empty' for an assertion. */
       let atom: string | null | 'empty';
       let inner: Repeat[] = [];
+      /** A group's choices, and the pattern its text must begin with (null: any, or not known). */
+      let choices = 1;
+      let first: string | null = null;
       if (c === '(') {
         const prefix = /^\((?:\?(?:<[=!]|[=!]|<[^>]*>|[^:)]*:))?/.exec(source.slice(i))![0];
         i += prefix.length;
@@ -133,8 +192,14 @@ export function adjacentRepeats(source: string, flags: string): string | null {
           alternatives(open);
           atom = 'empty';
         } else {
+          const bodyStart = i;
           inner = alternatives(open);
           atom = null;
+          const body = source.slice(bodyStart, i);
+          const { count, ways } = choice(body);
+          choices = ways;
+          const lead = count === 1 && /^(?:\[(?:\\[\s\S]|[^\]\\])*\]|\\[dDwWsS]|\\[pP]\{[^}]*\}|\\[^\dbBkpPuxc]|[^\\()[\]{}|^$*+?])/.exec(body)?.[0];
+          if (lead && (quantifier(body, lead.length)?.min ?? 1) >= 1) first = lead;
         }
         i++; // the `)`
       } else if (c === '[') {
@@ -157,20 +222,34 @@ export function adjacentRepeats(source: string, flags: string): string | null {
       const min = q?.min ?? 1;
       const repeats = (q?.max ?? 1) > SMALL_REPEAT;
       if (repeats) {
-        const twin = open.find((r) => overlap(r.atom, atom as string | null, testFlags));
+        const twin = open.find((r) => r.big && overlap(r.atom, atom as string | null, testFlags));
         if (twin) {
           found = source.slice(twin.start, i);
           break;
         }
       }
+      // Bounded repeats, optional items and choices share a run too, each multiplying the ways (a group by what its text
+      // begins with, as that is what must be in the run).
+      const own = repeats ? RUN_WAYS : (q ? q.max - q.min + 1 : 1) * choices;
+      let chained: Repeat[] = [];
+      if (own > 1) {
+        const shares = atom === null ? first : atom;
+        const before = open.filter((r) => overlap(r.atom, shares, testFlags)).sort((a, b) => b.ways - a.ways)[0];
+        const ways = own * (before?.ways ?? 1);
+        if (ways > MAX_WAYS) {
+          found = source.slice(before?.from ?? start, i);
+          break;
+        }
+        chained = [{ atom: atom === null ? first : atom, start, big: repeats, ways, from: before?.from ?? start }];
+      }
       // One character that must match, and which a repeat open before may take too, leaves that repeat open, for the
       // characters both may take.
       const single = atom !== null && min === 1 && (q?.max ?? 1) === 1 && frequent(atom, testFlags);
       const through = single
-        ? open.flatMap((r) => (!r.passed && overlap(r.atom, atom as string, testFlags) ? [{ atom: r.atom === null ? atom : `(?=${r.atom})(?:${atom})`, start: r.start, passed: true }] : []))
+        ? open.flatMap((r) => (!r.passed && overlap(r.atom, atom as string, testFlags) ? [{ ...r, atom: r.atom === null ? atom : `(?=${r.atom})(?:${atom})`, passed: true }] : []))
         : [];
       // A group passes on what is open at its end (which is what was open before it, if it may match nothing).
-      open = union(repeats ? [{ atom, start }] : [], inner, through, min === 0 ? open : []);
+      open = union(chained, inner, through, min === 0 ? open : []);
     }
     return union(ends, open);
   };
