@@ -205,8 +205,11 @@ export function adjacentRepeats(source: string, flags: string): string | null {
   let groups: ReturnType<typeof captures> | null = null;
   const capturesOf = () => (groups ??= captures(source));
 
-  /** Reads alternatives up to the `)` that ends them; returns the repeats open after them, given those open before. */
-  const alternatives = (before: Repeat[]): Repeat[] => {
+  /**
+   * Reads alternatives up to the `)` that ends them; returns the repeats open after them, given those open before (and
+   * those `behind` stay open throughout: a lookbehind is matched from its end, so any of its items may meet them).
+   */
+  const alternatives = (before: Repeat[], behind: Repeat[] = []): Repeat[] => {
     let ends: Repeat[] = [];
     let open = before;
     while (i < source.length && found === null) {
@@ -218,6 +221,7 @@ export function adjacentRepeats(source: string, flags: string): string | null {
         i++;
         continue;
       }
+      if (behind.length) open = union(open, behind);
       const start = i;
       /** What one step of this item matches: a one-character pattern, null for any text, 'empty' for an assertion. */
       let atom: string | null | 'empty';
@@ -231,12 +235,13 @@ export function adjacentRepeats(source: string, flags: string): string | null {
         if (/^\(\?<?[=!]$/.test(prefix)) {
           // A lookaround matches nothing here, but its own repeats can hang it, and it is tried again at every place a
           // repeat open before it stops: a repeat in it that may take that repeat's characters reads the run anew each
-          // time (`a+(?=a*!)`, `a+(?<=a+)!` took seconds on 5,000 letters; its result is not kept).
-          alternatives(open);
+          // time (`a+(?=a*!)`, `a+(?<=a+)!` took seconds on 5,000 letters; its result is not kept). A lookbehind reads
+          // back over that repeat's characters from its own end, so all of it is in a row with them (`\w+(?<=,b+)`).
+          alternatives(open, prefix.startsWith('(?<') ? union(open, behind) : behind);
           atom = 'empty';
         } else {
           const bodyStart = i;
-          inner = alternatives(open);
+          inner = alternatives(open, behind);
           atom = null;
           const body = source.slice(bodyStart, i);
           choices = choice(body).ways;
