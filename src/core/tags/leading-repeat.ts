@@ -89,3 +89,33 @@ export function withoutLeadingRepeats(source: string, flags: string): string {
   // A start taken off may bare another (`.*.*x` is `.*x`, then `x`); each pass is shorter, so this ends.
   return out === source ? out : withoutLeadingRepeats(out, flags);
 }
+
+/** How many choices may begin with a repeat, each read through the text from every character (see repeatedStarts). */
+export const MAX_REPEATED_STARTS = 8;
+
+/**
+ * The choices (`a|b`, at any depth) that begin with an unbounded repeat, as written: each runs that repeat from every
+ * character of the text, as much work as a whole rule with one (about 12 ms on 5,000 letters), so forty of them
+ * (`\w+0|\w+1|...`, within 200 characters) took half a second. Opening groups and lookarounds are looked into.
+ */
+export function repeatedStarts(source: string): string[] {
+  const found: string[] = [];
+  let choices = 0;
+  // Whether a choice beginning at `from` (past opening groups) begins with an unbounded repeat.
+  const look = (from: number) => {
+    const m = /^(?:\((?:\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>))?)*((?:\[(?:\\[\s\S]|[^\]\\])*\]|\\[^bB1-9k]|[^\\()[|^$*+?{])(?:[*+]|\{\d+,(\d*)\}))/.exec(source.slice(from));
+    if (m && !m[2]) found.push(m[1]!); // `{2,20}`: as cheap as reading the text
+  };
+  look(0);
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '|') {
+      choices++;
+      look(i + 1);
+    }
+  }
+  return choices ? found : [];
+}

@@ -3,7 +3,7 @@
 
 import type { PaperText } from './match';
 import { adjacentRepeats, overlap } from './adjacent-repeats';
-import { withoutLeadingRepeats } from './leading-repeat';
+import { MAX_REPEATED_STARTS, repeatedStarts, withoutLeadingRepeats } from './leading-repeat';
 import { runRules, type RuleWatch, type RunnableRule } from './run-rules';
 
 export { RULE_TEXT_MAX, SLOW_RULE_MS, type RunnableRule } from './run-rules';
@@ -94,6 +94,10 @@ function compileRegex(match: string): { re: RegExp } | { error: string } {
   // `\d+B parameters`, and was refused for `.*\d+`).
   const inRow = adjacentRepeats(lean, flags);
   if (inRow) return { error: `The pattern has repeats in a row that may match the same characters, or one character apart that both may match (${inRow}); this can hang the page.` };
+  // Each choice that begins with a repeat costs what a whole rule with one does; forty of them fit in 200 characters.
+  const starts = repeatedStarts(lean);
+  if (starts.length > MAX_REPEATED_STARTS)
+    return { error: `The pattern has ${starts.length} choices that begin with a repeat (${starts[0]}, ...), each read through the text from every character; this can hang the page. Put the repeat before the choice: \\w+(?:former|net).` };
   if (lean !== source) re = new RegExp(lean, flags.replace('g', ''));
   if (re.test('')) return { error: 'The pattern matches empty text, so it would tag every paper.' };
   return { re };
