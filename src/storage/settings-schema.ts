@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import type { Settings } from './settings';
 import { FOLLOWED_LIMITS } from '../core/authors';
-import { MAX_RULES } from '../core/tags/rules';
+import { MAX_RULES } from '../core/tags/rule-limits';
 
 /** '' for none; a token goes into a request header, which takes no white space nor control characters. */
 const GithubToken = v.pipe(v.string(), v.maxLength(1000), v.regex(/^[\x21-\x7e]*$/, 'a token is printable ASCII without spaces'));

@@ -7,6 +7,7 @@ import { MAX_REPEATED_STARTS, repeatedStarts, withoutLeadingRepeats } from './le
 import { runRules, type RuleWatch, type RunnableRule } from './run-rules';
 
 export { RULE_TEXT_MAX, SLOW_RULE_MS, type RunnableRule } from './run-rules';
+export { MAX_RULES } from './rule-limits';
 
 export interface UserRule {
   /** Shown on the card; letters, digits, space, `-`, `_`, `.`; at most 40 characters. */
@@ -21,8 +22,6 @@ export type RuleCheck = { ok: true } | { ok: false; error: string };
 export const MAX_TAG_LENGTH = 40;
 export const MAX_REGEX_LENGTH = 200;
 export const MAX_WORDS_LENGTH = 1000;
-/** How many rules the settings keep (storage/settings-schema.ts refuses more; the options page says so first). */
-export const MAX_RULES = 1000;
 
 const TAG_RE = /^[\p{L}\p{N} ._-]+$/u;
 const REGEX_FORM = /^\/(.*)\/([a-z]*)$/s;
