@@ -10,6 +10,7 @@
 // character (a letter, a space) occurs all through an abstract, so `/.*a.*a.*!/` took 8.5 s on a 2,000-character
 // abstract and `/.+ .+ .+!/` more than 20 s. Text of two or more characters that must match (`.*language.*model`) cuts
 // the run: what that costs grows with how often the text occurs, rarely in an abstract (0.5 ms on 5,000 characters).
+import { alternatives, classEnd, plainWords } from './pattern-text';
 
 /** A repeat open for the next one: what one of its steps matches (a pattern for one character; null: any text). */
 interface Repeat {
@@ -98,25 +99,8 @@ function frequent(atom: string, flags: string): boolean {
  * begins another, as `(cat|dog)`: at most one of them matches there).
  */
 function choice(body: string): { count: number; ways: number } {
-  const alternatives: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = classEnd(body, i);
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      alternatives.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (!alternatives.length) return { count: 1, ways: 1 };
-  alternatives.push(body.slice(start));
-  const words = alternatives.map((a) => a.toLowerCase());
-  const plain = words.every((w) => w && !/[\\.[\]()*+?{}^$]/.test(w)) && !words.some((w, k) => words.some((o, j) => k !== j && o.startsWith(w)));
-  return { count: alternatives.length, ways: plain ? 1 : alternatives.length };
+  const choices = alternatives(body);
+  return { count: choices.length, ways: choices.length === 1 || plainWords(choices) ? 1 : choices.length };
 }
 
 /** A one-character pattern at the start of a text: a class, a class escape, an escaped or a plain character. */
@@ -183,14 +167,6 @@ function escapeLength(source: string, i: number): number {
   return m ? m[0].length : 1;
 }
 
-/** Index of the `]` closing the character class opened at `i`. */
-function classEnd(source: string, i: number): number {
-  for (let j = i + 1; j < source.length; j++) {
-    if (source[j] === '\\') j++;
-    else if (source[j] === ']') return j;
-  }
-  return source.length;
-}
 
 /**
  * The first two repeats in a row that may take the same characters, as written (`\w*\w*`, or `.*a.*` with one

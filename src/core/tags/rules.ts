@@ -4,6 +4,7 @@
 import type { PaperText } from './match';
 import { adjacentRepeats, overlap } from './adjacent-repeats';
 import { MAX_REPEATED_STARTS, repeatedStarts, withoutLeadingRepeats } from './leading-repeat';
+import { alternatives, classEnd, plainWords } from './pattern-text';
 import { runRules, type RuleWatch, type RunnableRule } from './run-rules';
 
 export { RULE_TEXT_MAX, SLOW_RULE_MS, type RunnableRule } from './run-rules';
@@ -192,26 +193,8 @@ function delimitedRounds(group: string, flags: string): boolean {
  * words none of which begins another (`(cat|dog)+`) may repeat.
  */
 function overlappingChoice(group: string): boolean {
-  const body = group.replace(/^\?(?::|<[A-Za-z_]\w*>)/, '');
-  const alternatives: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = classEnd(body, i);
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      alternatives.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (!alternatives.length) return false;
-  alternatives.push(body.slice(start));
-  if (alternatives.some((alternative) => alternative === '' || /[\\.[\]()*+?{}^$]/.test(alternative))) return true;
-  const words = alternatives.map((alternative) => alternative.toLowerCase());
-  return words.some((word, i) => words.some((other, j) => i !== j && other.startsWith(word)));
+  const choices = alternatives(group.replace(/^\?(?::|<[A-Za-z_]\w*>)/, ''));
+  return choices.length > 1 && !plainWords(choices);
 }
 
 /** Length of a repeating quantifier at `i` (with an optional lazy `?`), or 0. `?` and `{n}` / `{0,1}` do not repeat. */
@@ -235,11 +218,3 @@ function optionalAt(source: string, i: number): number {
   return m ? m[0].length : 0;
 }
 
-/** Index of the `]` closing the character class opened at `i`. */
-function classEnd(source: string, i: number): number {
-  for (let j = i + 1; j < source.length; j++) {
-    if (source[j] === '\\') j++;
-    else if (source[j] === ']') return j;
-  }
-  return source.length;
-}
