@@ -6,7 +6,8 @@ import { JSDOM } from 'jsdom';
 import { bothBrowsers, saveElsewhere, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, PAGES, routes } from './pages';
 import { huggingface } from '../../src/sites/huggingface';
-import { compileRules } from '../../src/core/tags/rules';
+import { checkRules } from '../../src/core/tags/rules';
+import { runRules } from '../../src/core/tags/run-rules';
 import { followedMatcher, nameParts } from '../../src/core/authors';
 
 const RULE = { tag: 'livetag', match: 'reasoning', fields: 'title' as const };
@@ -17,7 +18,7 @@ const papers = (() => {
   return huggingface.findCards(doc, ctx).map((card) => huggingface.extract(card, ctx)!);
 })();
 // The cards the rule tags.
-const tagged = papers.filter((p) => compileRules([RULE])(p).length).map((p) => p.id);
+const tagged = papers.filter((p) => runRules(checkRules([RULE]))(p).length).map((p) => p.id);
 // An author of the second paper, followed as "Y. LeCun" would be: the given name's initial and the family name.
 const AUTHOR = (() => {
   const name = papers[1]!.authors[0]!;

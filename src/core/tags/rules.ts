@@ -1,11 +1,10 @@
 // User tag rules from the options page: "tag `my-topic` when the title or abstract matches ...".
 // Validation is strict (clear messages for the options page); checkRules leaves out what it rejects and sends pages the rest as run (run-rules.ts).
 
-import type { PaperText } from './match';
 import { adjacentRepeats, overlap } from './adjacent-repeats';
 import { MAX_REPEATED_STARTS, repeatedStarts, withoutLeadingRepeats } from './leading-repeat';
 import { alternatives, classEnd, plainWords } from './pattern-text';
-import { runRules, type RuleWatch, type RunnableRule } from './run-rules';
+import type { RunnableRule } from './run-rules';
 
 export { RULE_TEXT_MAX, SLOW_RULE_MS, type RunnableRule } from './run-rules';
 export { MAX_RULES } from './rule-limits';
@@ -48,11 +47,6 @@ export function checkRules(rules: readonly UserRule[]): RunnableRule[] {
     if (!('error' in c)) runnable.push({ tag: rule.tag.trim(), source: c.re.source, flags: c.re.flags, fields: rule.fields, match: rule.match });
   }
   return runnable;
-}
-
-/** One function tagging papers with every valid rule that matches (tags in rule order, no duplicates). */
-export function compileRules(rules: readonly UserRule[], watch?: RuleWatch): (paper: PaperText) => string[] {
-  return runRules(checkRules(rules), watch);
 }
 
 function compileRule(rule: UserRule): { re: RegExp } | { error: string } {

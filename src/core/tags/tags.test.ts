@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, expandLead, translate, type Matcher, type PaperText } from './match';
-import { compileRules, nestedQuantifier, RULE_TEXT_MAX, SLOW_RULE_MS, validateRule, type UserRule } from './rules';
+import { checkRules, nestedQuantifier, RULE_TEXT_MAX, SLOW_RULE_MS, validateRule, type UserRule } from './rules';
+import { runRules, type RuleWatch } from './run-rules';
 import { adjacentRepeats } from './adjacent-repeats';
 import { withoutLeadingRepeats } from './leading-repeat';
 import { TOPICS, type Topic } from './taxonomy';
+
+/** The rules as a page runs them: checked and rewritten by the background, then run by the content script. */
+const tagWith = (rules: readonly UserRule[], watch?: RuleWatch) => runRules(checkRules(rules), watch);
 
 interface LabelledPaper {
   id: string;
@@ -232,7 +236,7 @@ describe('user rules', () => {
     for (const [p, flags] of <[string, string][]>[['(a+a)+', ''], ['(a+A)+', 'i'], ['(a*b*)+', ''], ['(\\w+\\d)+', ''], ['(.+,)+', ''], ['(a+b?)+', ''], ['(\\w+\\s*)+', ''], ['(a+(b))+', ''], ['(a+\\b)+', ''], ['(\\w+\\1)+', '']]) {
       expect(nestedQuantifier(p, flags), p).not.toBeNull();
     }
-    expect(compileRules([rule('/(\\w+-)+based/i', { tag: 'x-based' }), rule('/(\\d{1,3},)*\\d{3} parameters/', { tag: 'size' })])({ title: 'Graph-Transformer-Based Retrieval with 1,300,000 parameters', abstract: null })).toEqual(['x-based', 'size']);
+    expect(tagWith([rule('/(\\w+-)+based/i', { tag: 'x-based' }), rule('/(\\d{1,3},)*\\d{3} parameters/', { tag: 'size' })])({ title: 'Graph-Transformer-Based Retrieval with 1,300,000 parameters', abstract: null })).toEqual(['x-based', 'size']);
   });
 
   it('rejects a repeated group with an optional part its rounds may share', () => {
@@ -358,7 +362,7 @@ describe('user rules', () => {
       for (const text of texts) expect(lean.test(text), `${p} on ${JSON.stringify(text)}`).toBe(new RegExp(p, flags).test(text));
     }
     // A rule saved with such a start still tags.
-    expect(compileRules([rule('/.*diffusion/i', { tag: 'diffusion' })])({ title: 'Latent Diffusion Models', abstract: null })).toEqual(['diffusion']);
+    expect(tagWith([rule('/.*diffusion/i', { tag: 'diffusion' })])({ title: 'Latent Diffusion Models', abstract: null })).toEqual(['diffusion']);
   });
 
   it('checks a rule for repeats in a row as it is run, without such a start: /.*\\d+B parameters/i is no error', () => {
@@ -376,7 +380,7 @@ describe('user rules', () => {
       expect(withoutLeadingRepeats(p, flags), p).toBe(lean);
       expect(validateRule(rule(`/${p}/${flags}`)), p).toEqual({ ok: true });
     }
-    const tagger = compileRules([rule('/.*\\d+B parameters/i', { tag: 'size' })]);
+    const tagger = tagWith([rule('/.*\\d+B parameters/i', { tag: 'size' })]);
     expect(tagger({ title: 'T', abstract: 'A model of 70B parameters.' })).toEqual(['size']);
     expect(tagger({ title: 'T', abstract: 'A model of many parameters.' })).toEqual([]);
     // What is left is still checked: repeats in a row after the start, or one letter apart, are refused as before.
@@ -384,14 +388,14 @@ describe('user rules', () => {
   });
 
   it('leaves out such a rule where it tags, so a page is not held up by it', () => {
-    const tagger = compileRules([rule('/\\w*\\w*\\w*!/', { tag: 'slow' }), rule('/a{3}/', { tag: 'quick' })]);
+    const tagger = tagWith([rule('/\\w*\\w*\\w*!/', { tag: 'slow' }), rule('/a{3}/', { tag: 'quick' })]);
     // Not tried at all: on the title alone it would take seconds to fail.
     expect(tagger({ title: 'a'.repeat(400), abstract: `${'a'.repeat(20)}!` })).toEqual(['quick']);
   });
 
   it(`reads the first ${RULE_TEXT_MAX} characters of a field`, () => {
     // A lone leading `.*` is quadratic in the text's length: `/.*!/` took 0.9 s to fail on 50,000 characters.
-    const tagger = compileRules([rule('/needle/', { tag: 'found' })]);
+    const tagger = tagWith([rule('/needle/', { tag: 'found' })]);
     const filler = 'x'.repeat(RULE_TEXT_MAX - 6);
     expect(tagger({ title: 'T', abstract: `${filler}needle` })).toEqual(['found']);
     expect(tagger({ title: 'T', abstract: `${filler}xneedle` })).toEqual([]);
@@ -403,7 +407,7 @@ describe('user rules', () => {
     // The clock moves only while the first rule runs on the first two papers: by SLOW_RULE_MS + 1 each time.
     const times = [0, SLOW_RULE_MS + 1, 0, 0, 0, SLOW_RULE_MS + 2];
     const slow: [string, number][] = [];
-    const tagger = compileRules(rules, { now: () => times.shift() ?? 1000, onSlow: (r, ms) => slow.push([r.tag, ms]) });
+    const tagger = tagWith(rules, { now: () => times.shift() ?? 1000, onSlow: (r, ms) => slow.push([r.tag, ms]) });
     expect(tagger({ title: 'slow quick', abstract: null })).toEqual(['slow', 'quick']);
     expect(slow).toEqual([]); // once may be a garbage collection
     expect(tagger({ title: 'slow quick', abstract: null })).toEqual(['slow', 'quick']); // its answer there still counts
@@ -411,13 +415,13 @@ describe('user rules', () => {
     expect(tagger({ title: 'slow quick', abstract: 'slow' })).toEqual(['quick']);
     expect(slow).toHaveLength(1); // told once
     // Exactly the limit is not over it.
-    const kept = compileRules(rules, { now: (() => { const at = [0, SLOW_RULE_MS]; return () => at.shift() ?? 0; })() });
+    const kept = tagWith(rules, { now: (() => { const at = [0, SLOW_RULE_MS]; return () => at.shift() ?? 0; })() });
     kept({ title: 'x', abstract: null });
     expect(kept({ title: 'slow', abstract: null })).toEqual(['slow']);
   });
 
   it('compiles valid rules, skips invalid ones and respects fields', () => {
-    const tagger = compileRules([
+    const tagger = tagWith([
       rule('kv cache, paged attention', { tag: 'serving' }),
       rule('/\\bMoE\\b/', { tag: 'moe', fields: 'title' }),
       rule('(', { tag: 'bad tag!' }),
