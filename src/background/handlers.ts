@@ -15,7 +15,7 @@ import { checkRules, type RunnableRule } from '../core/tags/rules';
 
 /**
  * The rules as pages run them, checked once per change of the rules (the last ones checked kept): every page load asks,
- * and 1,000 rules take 100-300 ms to check, which each page's content script spent on its main thread before.
+ * and 1,000 ordinary rules take 27-128 ms to check (in Node), which each page's content script spent on its main thread before.
  */
 let lastChecked: { key: string; rules: RunnableRule[] } | null = null;
 function checkedRules(rules: Settings['tagRules']): RunnableRule[] {

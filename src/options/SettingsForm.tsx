@@ -5,6 +5,7 @@ import { githubTokenProblem } from './github-token';
 import { tokenDigest } from '../core/token-digest';
 import { followStored } from './follow-stored';
 import { quoted } from '../popup/isolate';
+import { formatCount } from '../popup/format';
 import { Isolated } from '../popup/components/Isolated';
 import { FOLLOWED_LIMITS, followedNameProblem, followedNames } from '../core/authors';
 
@@ -22,7 +23,6 @@ export interface TopicChoice {
 const COUNT_DELAY_MS = 400;
 /** Names listed as finding nothing before "and N more". */
 const UNFOUND_SHOWN = 10;
-const COUNT = new Intl.NumberFormat('en');
 
 /** Which followed names find papers in the list, and which none yet (a misspelling, or someone not saved yet). */
 function FollowedFound({ names, counts }: { names: string[]; counts: number[] }) {
@@ -205,7 +205,7 @@ export function SettingsForm({
   const ruleCount = rules.filter((rule) => !isBlank(rule)).length;
   const rulesProblem =
     ruleCount > MAX_RULES
-      ? `At most ${COUNT.format(MAX_RULES)} tag rules are kept, and there are ${COUNT.format(ruleCount)}: remove ${COUNT.format(ruleCount - MAX_RULES)}, or join rules of one tag (a rule's words may list several, comma-separated), to save.`
+      ? `At most ${formatCount(MAX_RULES)} tag rules are kept, and there are ${formatCount(ruleCount)}: remove ${formatCount(ruleCount - MAX_RULES)}, or join rules of one tag (a rule's words may list several, comma-separated), to save.`
       : null;
   // Which field a rule fails on: its tag when the tag fails with any match, else its match.
   const tagFails = rules.map((rule) => ruleProblem(rule)?.inTag ?? false);
