@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { firstOccurrences } from './first-occurrence';
+import { checkRules } from './rules';
+import { mulberry32 } from '../random';
+
+describe('firstOccurrences: a gap takes the first occurrence of the text after it, and keeps it', () => {
+  it('rewrites a gap between fixed texts, each such gap of a chain, and each top-level choice', () => {
+    expect(firstOccurrences('large.*language.*model', 'i')).toBe('large(?=(?<ps0>.*?language))\\k<ps0>.*model');
+    expect(firstOccurrences('a.*b.+?c.*d')).toBe('a(?=(?<ps0>.*?b))\\k<ps0>.(?=(?<ps1>.*?c))\\k<ps1>.*d');
+    // `.+` takes one character before it looks.
+    expect(firstOccurrences('x.+\\bmodel\\b.*y')).toBe('x.(?=(?<ps0>.*?\\bmodel\\b))\\k<ps0>.*y');
+    expect(firstOccurrences('cat|a.*b.*c')).toBe('cat|a(?=(?<ps0>.*?b))\\k<ps0>.*c');
+  });
+
+  it('leaves what it cannot prove the same: no second gap, a text that may vary or take a line break, a backreference', () => {
+    for (const [source, flags] of [
+      ['a.*b', ''], // one gap: linear already
+      ['a.*bc$', ''],
+      ['a.*b?.*c', ''], // the text between may vary in length
+      ['a.*(?:b|c).*d', ''],
+      ['a.*\\s.*d', ''], // `\s` takes a line break, which the next gap cannot
+      ['a.*[^x].*d', ''],
+      ['(a).*b.*\\1', ''], // a group added would renumber the reader's
+      ['(?<w>a).*b.*\\k<w>', ''],
+      ['(?:a.*b.*c)', ''], // inside a group
+      ['a.{0,9}b.*c', ''], // a bounded gap
+    ] as const) {
+      expect(firstOccurrences(source, flags), source).toBe(source);
+    }
+    // With `s` every character is a gap's, line breaks too.
+    expect(firstOccurrences('a.*\\s.*d', 's')).toBe('a(?=(?<ps0>.*?\\s))\\k<ps0>.*d');
+  });
+
+  it('matches exactly the texts the pattern matches (random patterns and texts, line breaks among them)', () => {
+    const random = mulberry32(20261204);
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const pieces = ['a', 'b', 'ab', 'ba', 'x', '\\w', '\\d', '[ab]', '\\bab', 'a\\b', '\\s', ' ', 'b?', '(?:a|b)', '^', '$', 'a+', '\\.'];
+    const gaps = ['.*', '.+', '.*?', '.+?'];
+    const FLAGS = ['', 'i', 's', 'm', 'is'];
+    const chars = ['a', 'b', 'A', 'x', '1', ' ', '.', '\n', '\r'];
+    let rewritten = 0;
+    for (let n = 0; n < 3000; n++) {
+      const parts: string[] = [];
+      const count = 1 + Math.floor(random() * 4);
+      for (let p = 0; p < count; p++) {
+        if (random() < 0.7) parts.push(Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(pieces)).join(''));
+        parts.push(pick(gaps));
+      }
+      parts.push(pick(pieces));
+      const source = random() < 0.15 ? `${parts.join('')}|${pick(pieces)}` : parts.join('');
+      const flags = pick(FLAGS);
+      const run = firstOccurrences(source, flags);
+      if (run !== source) rewritten++;
+      const [before, after] = [new RegExp(source, flags), new RegExp(run, flags)];
+      for (let t = 0; t < 40; t++) {
+        const text = Array.from({ length: Math.floor(random() * 24) }, () => pick(chars)).join('');
+        if (before.test(text) !== after.test(text)) expect.fail(`/${source}/${flags} became /${run}/${flags}, which differs on ${JSON.stringify(text)}`);
+      }
+    }
+    expect(rewritten).toBeGreaterThan(500); // the test compares rewrites, not only patterns left as they were
+  });
+
+  it('is how the background sends such a rule; the message about it still names the rule as written', () => {
+    const [rule] = checkRules([{ tag: 'llm', match: '/large.*language.*model/i', fields: 'both' }]);
+    expect(rule).toMatchObject({ source: 'large(?=(?<ps0>.*?language))\\k<ps0>.*model', flags: 'i', match: '/large.*language.*model/i' });
+    const re = new RegExp(rule!.source, rule!.flags);
+    expect(re.test('A Large Language Model for Proofs')).toBe(true);
+    expect(re.test('large models of language')).toBe(false);
+  });
+});
