@@ -60,6 +60,8 @@ export const PaperSchema = v.pipe(
     upvotes: count,
     githubRepos: v.pipe(v.array(v.pipe(v.string(), v.regex(REPO_NAME, 'must be owner/repo'))), v.maxLength(L.repos)),
     githubStars: count,
+    /** Paper.githubStarsAt: when the count was read (a save stamps its own, whatever a page sent). */
+    githubStarsAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     projectUrl: v.nullable(httpUrl),
     pdfUrl: v.nullable(httpUrl),
     url: v.nullable(httpUrl),

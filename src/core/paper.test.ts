@@ -214,3 +214,30 @@ describe('authorsCut: a list cut with the number of authors unknown', () => {
     expect(mergePapers(base({ authors: ['Solo'] }), whole).authors).toEqual(['Solo']);
   });
 });
+
+describe('githubStarsAt: when a star count was read, kept with the count', () => {
+  const counted = (githubStars: number | null, githubStarsAt?: number) => base({ githubStars, ...(githubStarsAt !== undefined ? { githubStarsAt } : {}) });
+
+  it('goes with the count a merge keeps: the newer copy’s, else the older’s when the newer shows none', () => {
+    expect(mergePapers(counted(300, 5000), counted(100, 1000))).toMatchObject({ githubStars: 300, githubStarsAt: 5000 });
+    // An arXiv page saved later shows no count: the count and its day stay the Hugging Face save's.
+    expect(mergePapers(counted(null), counted(100, 1000))).toMatchObject({ githubStars: 100, githubStarsAt: 1000 });
+    // A newer copy's count whose day is unknown (kept by a build before it) does not take the older count's day.
+    const unknownDay = mergePapers(counted(300), counted(100, 1000));
+    expect(unknownDay.githubStars).toBe(300);
+    expect('githubStarsAt' in unknownDay).toBe(false);
+    expect('githubStarsAt' in mergePapers(counted(null), counted(null, 1000))).toBe(false);
+  });
+
+  it('where both copies say when, the count read later wins, whichever copy is newer', () => {
+    // A backup's copy edited later (a note) whose count was read before the list's last save.
+    expect(mergePapers(counted(100, 1000), counted(300, 5000))).toMatchObject({ githubStars: 300, githubStarsAt: 5000 });
+    expect(mergePapers(counted(100, 1000), counted(300))).toMatchObject({ githubStars: 100, githubStarsAt: 1000 });
+  });
+
+  it('is dropped by boundPaper (a page cannot say when a count was read), taken by the schema', () => {
+    expect('githubStarsAt' in boundPaper(counted(10, 1000))!).toBe(false);
+    expect(v.safeParse(PaperSchema, counted(10, 1000)).success).toBe(true);
+    expect(v.safeParse(PaperSchema, counted(10, -1)).success).toBe(false);
+  });
+});

@@ -31,6 +31,12 @@ export interface Paper {
   githubRepos: string[];
   /** As shown by the page (e.g. Hugging Face `githubStars`). */
   githubStars: number | null;
+  /**
+   * When `githubStars` was read (epoch ms): stamped by the save that read it (withStarsTime), and carried with the count
+   * through every merge (mergePapers). Absent where unknown: no count, a paper not saved yet (a page's paper never has
+   * one), or a count kept or backed up by builds before it.
+   */
+  githubStarsAt?: number;
   projectUrl: string | null;
   pdfUrl: string | null;
   /** The paper's page on the site it was found on. */
@@ -205,7 +211,30 @@ export function mergePapers(newer: Paper, older: Paper, id = newer.id): Paper {
     id,
     source: newer.source ?? older.source,
   };
-  return withAuthorsCut(paper, (listFromNewer ? newer : older).authorsCut);
+  return withStarsTime(withAuthorsCut(paper, (listFromNewer ? newer : older).authorsCut), starsOf(newer, older));
+}
+
+const isTime = (at: unknown): at is number => typeof at === 'number' && Number.isInteger(at) && at >= 0;
+
+/**
+ * Which copy's star count a merge keeps, with its time: the one read later where both copies say when (a paper saved
+ * again from a page that shows a count, a backup's copy against the list's), else the newer copy's, else the older's.
+ */
+function starsOf(newer: Paper, older: Paper): Pick<Paper, 'githubStars' | 'githubStarsAt'> {
+  const counted = [newer, older].filter((paper) => typeof paper.githubStars === 'number');
+  const [first, second] = counted;
+  const kept = first && second && isTime(first.githubStarsAt) && isTime(second.githubStarsAt) && second.githubStarsAt > first.githubStarsAt ? second : first;
+  return kept ? { githubStars: kept.githubStars, githubStarsAt: kept.githubStarsAt } : { githubStars: null };
+}
+
+/**
+ * The paper with `stars` as its count and that count's time (a save stamps the time it read a count: `{ githubStars,
+ * githubStarsAt: now }`); no time without a count or for a time that is none.
+ */
+export function withStarsTime<T extends Paper>(paper: T, stars: Pick<Paper, 'githubStars' | 'githubStarsAt'>): T {
+  const { githubStarsAt: _, ...rest } = paper;
+  const githubStars = stars.githubStars ?? null;
+  return (githubStars !== null && isTime(stars.githubStarsAt) ? { ...rest, githubStars, githubStarsAt: stars.githubStarsAt } : { ...rest, githubStars }) as T;
 }
 
 /** YYYY-MM-DD of a year, month (1-12) and day, each zero-padded (no check that the day exists: isCalendarDate). */

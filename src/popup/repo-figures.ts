@@ -62,14 +62,22 @@ export interface ShownStars {
 }
 
 /**
- * GitHub's answer where it is newer than the save, or where the save kept no count; else the saved count (a page's,
- * taken when the paper was saved after GitHub's answer: the cache keeps answers up to 30 days).
+ * GitHub's answer where it is newer than the saved count, or where the save kept no count; else the saved count (a
+ * page's, read by a save after GitHub's answer: the cache keeps answers up to 30 days).
  */
 export function shownStars(saved: SavedPaper, figures: ReadonlyMap<string, RepoFigures>): ShownStars {
   const name = shownRepo(saved);
   const github = name ? figures.get(key(name)) : undefined;
-  if (github && (github.fetchedAt >= saved.savedAt || saved.paper.githubStars === null)) return { stars: github.stars, github };
+  if (github && (github.fetchedAt >= starsReadAt(saved) || saved.paper.githubStars === null)) return { stars: github.stars, github };
   return { stars: saved.paper.githubStars, github: null };
+}
+
+/**
+ * When the saved count was read: its own time (Paper.githubStarsAt), else, for a count kept by builds before it, the
+ * first save's, the earliest it can be (a later save may have read it).
+ */
+export function starsReadAt(saved: SavedPaper): number {
+  return saved.paper.githubStarsAt ?? saved.savedAt;
 }
 
 /** shownStars for a component, from the page's figures (RepoFiguresContext). */

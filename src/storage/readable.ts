@@ -24,6 +24,8 @@ const PAPER_FIELDS: Record<Exclude<keyof Paper, 'id' | 'title' | 'source'>, (x: 
   upvotes: orNull(isNumber),
   githubRepos: isStrings,
   githubStars: orNull(isNumber),
+  // Optional: absent where the count's time is unknown.
+  githubStarsAt: (x) => x === undefined || isNumber(x),
   projectUrl: orNull(isString),
   pdfUrl: orNull(isString),
   url: orNull(isString),

@@ -53,8 +53,9 @@ describe('reading list storage', () => {
     await savePaper(db, standIn, { savedFrom: 'https://blog.example.org/', now: 10, standIn: true });
     const edited = await editPaper(db, 'arxiv:2607.00001', { status: 'reading', tags: ['moe'], note: 'read §3' }, 20);
     const paper = makePaper({ id: 'arxiv:2607.00001', title: 'Sparse Experts', doi: '10.1145/3650000.3650123' });
-    const completed = await completePaper(db, 'arxiv:2607.00001', paper);
-    expect(completed).toEqual({ record: { ...edited, paper: { ...paper, aliases: ['doi:10.1145/3650000.3650123'] } }, removed: null });
+    const completed = await completePaper(db, 'arxiv:2607.00001', paper, undefined, 30);
+    // The star count the metadata gave is as of the completion.
+    expect(completed).toEqual({ record: { ...edited, paper: { ...paper, githubStarsAt: 30, aliases: ['doi:10.1145/3650000.3650123'] } }, removed: null });
     expect(await db.get('papers', 'arxiv:2607.00001')).toEqual(completed?.record);
     expect(await lookup(db, ['doi:10.1145/3650000.3650123'])).toEqual({ 'doi:10.1145/3650000.3650123': { status: 'reading', tags: ['moe'], savedAs: 'arxiv:2607.00001' } });
     await removePaper(db, 'arxiv:2607.00001');
@@ -137,6 +138,18 @@ describe('reading list storage', () => {
     expect(again).toMatchObject({ status: 'reading', tags: ['moe'], note: 'read §3', savedAt: 1000, updatedAt: 1000, savedFrom: 'https://a.example/' });
     expect(again.paper.abstract).toBe('Old abstract');
     expect(again.paper.upvotes).toBe(9);
+  });
+
+  it('a save stamps the star count it read with its time, and a save that reads none keeps the count and its time', async () => {
+    const db = await openDatabase();
+    const first = await savePaper(db, makePaper({ githubStars: 100 }), { savedFrom: 'https://huggingface.co/papers/2607.01234', now: 1000 });
+    expect(first.paper).toMatchObject({ githubStars: 100, githubStarsAt: 1000 });
+    // A page cannot say when: the save's own time is stamped.
+    const again = await savePaper(db, makePaper({ githubStars: 300, githubStarsAt: 99 }), { savedFrom: 'https://huggingface.co/papers/2607.01234', now: 5000 });
+    expect(again).toMatchObject({ savedAt: 1000, paper: { githubStars: 300, githubStarsAt: 5000 } });
+    const fromArxiv = await savePaper(db, makePaper({ githubStars: null }), { savedFrom: 'https://arxiv.org/abs/2607.01234', now: 9000 });
+    expect(fromArxiv.paper).toMatchObject({ githubStars: 300, githubStarsAt: 5000 });
+    expect((await listPapers(db))[0]!.paper.githubStarsAt).toBe(5000);
   });
 
   it('saving again keeps the highest arXiv version seen and a DOI found earlier', async () => {

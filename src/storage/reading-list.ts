@@ -2,7 +2,7 @@
 // after its transaction has committed (`tx.done`), so "saved" always means saved.
 import { applyEdit, storedTags, type PaperEdit } from './edit';
 import { openDB, type IDBPDatabase } from 'idb';
-import { mergedIdentity, mergePapers, type Paper } from '../core/paper';
+import { mergedIdentity, mergePapers, withStarsTime, type Paper } from '../core/paper';
 import { doiOf } from '../core/ids';
 import { mergeSamePaper } from './same-paper';
 import { findRecord, withAliases, writeAliases } from './aliases';
@@ -142,8 +142,9 @@ export interface SaveOptions {
  * metadata seen again is no such change. A paper saved under one of its other ids (Paper.aliases) is that record. Resolves
  * with the stored record once committed.
  */
-export async function savePaper(db: Database, paper: Paper, options: SaveOptions): Promise<SavedPaper> {
+export async function savePaper(db: Database, given: Paper, options: SaveOptions): Promise<SavedPaper> {
   const now = options.now ?? Date.now();
+  const paper = seenNow(given, now);
   const { tx, token } = listWrite(db);
   const record = await allOrNothing(tx, async (requests) => {
     // Saved already, maybe under another of its ids (a CVF paper saved from its page, seen again on dblp by its DOI):
@@ -161,6 +162,11 @@ export async function savePaper(db: Database, paper: Paper, options: SaveOptions
   noteWritten(db, record.id, record);
   savedStates(db).committed(token);
   return record;
+}
+
+/** A paper just read from a page or a site: its star count, if it shows one, is as of `now` (Paper.githubStarsAt). */
+function seenNow(paper: Paper, now: number): Paper {
+  return withStarsTime(paper, { githubStars: paper.githubStars, githubStarsAt: now });
 }
 
 /** What completePaper wrote: the completed record, and the stand-in's record when it was folded into another. */
@@ -183,7 +189,8 @@ export interface Completed {
  * merged by the reader (the library's duplicates); so is one saved before the stand-in's save (`made` absent, or
  * another time: the stand-in only filled it), which the save that waited would have left as it was, not removed.
  */
-export async function completePaper(db: Database, id: string, paper: Paper, made?: number): Promise<Completed | null> {
+export async function completePaper(db: Database, id: string, read: Paper, made?: number, now = Date.now()): Promise<Completed | null> {
+  const paper = seenNow(read, now);
   const { tx, token } = listWrite(db);
   const papers = tx.objectStore('papers');
   const done = await allOrNothing(tx, async (requests) => {

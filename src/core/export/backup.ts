@@ -8,11 +8,12 @@ export const BACKUP_FORMAT = 'papershelf-backup';
  * `version` and `doi` (version-1 backups, without them, import with both unknown). 3: records may have `statusAt`
  * (older backups import with it unknown; an older build refuses a version-3 file whole, rather than each record). 4: papers may
  * have `authorsCut` (a list cut with its count unknown; older backups import without it: an older build, whose paper check
- * takes no unknown field, would otherwise skip each such paper one by one). A top-level field an older build
+ * takes no unknown field, would otherwise skip each such paper one by one). 5: papers may have `githubStarsAt` (when their
+ * star count was read; older backups import without it, for the same reason). A top-level field an older build
  * may skip without losing anything of the papers (`notDuplicates`, `settings`) does not bump it: a whole backup refused for it
  * would lose more than the field.
  */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 /** Everything in the reading list (papers, notes, tags, statuses, dates), re-importable without loss. */
 export interface Backup {

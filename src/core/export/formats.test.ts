@@ -329,7 +329,7 @@ describe('JSON backup', () => {
     const { text } = await exportPapers(realistic, 'json', { now: NOW });
     const backup = JSON.parse(text) as { format: string; version: number; exportedAt: string; papers: SavedPaper[] };
     expect(backup.format).toBe('papershelf-backup');
-    expect(backup.version).toBe(4);
+    expect(backup.version).toBe(5);
     expect(backup.exportedAt).toBe('2026-01-02T15:04:05.000Z');
     expect(backup.papers).toEqual(realistic);
     expect(text.split('\n')).toHaveLength(realistic.length + 3);

@@ -453,7 +453,7 @@ describe('parseImport: malformed and hostile files are rejected whole, with a cl
     ['truncated JSON', () => backup([attention]).slice(0, 300), /^The file is not valid JSON; it may be cut off or damaged/],
     ['a __proto__ key', () => backup([{ ...attention, __proto__: { polluted: true } }]).replace('"id"', '"__proto__":{"polluted":true},"id"'), /contains the key "__proto__"/],
     ['a constructor.prototype key', () => backup([]).replace('"papers"', '"constructor":{"prototype":{"polluted":true}},"papers"'), /contains the key "(constructor|prototype)"/],
-    ['a newer backup version', () => backup([attention], { version: 5 }), /newer version of Papershelf \(backup format 5\); update the extension/],
+    ['a newer backup version', () => backup([attention], { version: 6 }), /newer version of Papershelf \(backup format 6\); update the extension/],
     ['a backup without papers', () => backup([], { papers: 'all of them' }), /^The backup has no list of papers/],
     ['an unknown JSON format', () => JSON.stringify({ format: 'zotero-rdf', items: [] }), /^Unknown JSON file format "zotero-rdf"/],
     ['JSON that is neither', () => JSON.stringify({ hello: 'world' }), /^This JSON file is neither a Papershelf backup nor CSL-JSON/],

@@ -16,7 +16,7 @@
 //   never override what the user did with a paper already in the list (see mergeImport).
 import * as v from 'valibot';
 import { PaperId, SavedPaperSchema, TagSchema } from '../../background/messages';
-import { mergePapers, normalizeSpace, PAPER_LIMITS } from '../paper';
+import { mergePapers, normalizeSpace, PAPER_LIMITS, withStarsTime } from '../paper';
 import type { Paper } from '../paper';
 import { v5Record, v8Record, type SavedPaper } from '../../storage/schema';
 import { RECORD_LIMITS } from '../../storage/limits';
@@ -640,9 +640,12 @@ class Merger {
    * new paper is added as it is, saved and edited now. Either way the summary says so.
    */
   private credible(record: SavedPaper, current: SavedPaper | undefined): SavedPaper {
-    // A status set in the future is not believed either: its time is dropped (unknown), the status kept.
+    // A status set or a star count read in the future is not believed either: its time is dropped (unknown), the status
+    // or count kept.
     const { statusAt, ...timeless } = record;
-    const incoming: SavedPaper = statusAt !== undefined && statusAt > this.now + CLOCK_SKEW_MS ? timeless : record;
+    const future = (at: number | undefined) => at !== undefined && at > this.now + CLOCK_SKEW_MS;
+    const dated: SavedPaper = future(statusAt) ? timeless : record;
+    const incoming: SavedPaper = future(dated.paper.githubStarsAt) ? { ...dated, paper: withStarsTime(dated.paper, { githubStars: dated.paper.githubStars }) } : dated;
     const latest = Math.max(incoming.savedAt, incoming.updatedAt);
     if (latest <= this.now + CLOCK_SKEW_MS) return incoming;
     const reason = current

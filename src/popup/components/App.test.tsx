@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeApi, makeSaved } from '../fake-api';
+import { formatLocalDay } from '../format';
 import { memoryFirstPaint } from '../first-paint';
 import { App } from './App';
 import { renderPopup } from './render-popup';
@@ -253,10 +254,13 @@ describe('popup App', () => {
         saved('arxiv:2607.00002', 'Steady', savedAt + 1, {}, { githubRepos: ['lab/steady'], githubStars: 900 }),
         saved('arxiv:2607.00003', 'Seen before the save', savedAt, {}, { githubRepos: ['lab/older'], githubStars: 40 }),
         saved('arxiv:2607.00004', 'Gone', savedAt - 1, {}, { githubRepos: ['lab/gone'], githubStars: 70 }),
+        // Saved again 40 days later from a page showing 300: that count is newer than GitHub's answer of day 30.
+        saved('arxiv:2607.00005', 'Saved again', savedAt - 2, {}, { githubRepos: ['lab/again'], githubStars: 300, githubStarsAt: savedAt + 40 * DAY }),
       ],
       {
         githubCache: new Map([
           ['lab/grown', { stars: 12_000, archived: false, notFound: false, fetchedAt: savedAt + 30 * DAY }],
+          ['lab/again', { stars: 250, archived: false, notFound: false, fetchedAt: savedAt + 30 * DAY }],
           // GitHub's answer from before the save is older than the count the save kept: that one stays.
           ['lab/older', { stars: 1, archived: false, notFound: false, fetchedAt: savedAt - DAY }],
           ['lab/gone', { stars: null, archived: false, notFound: true, fetchedAt: savedAt + DAY }],
@@ -266,14 +270,17 @@ describe('popup App', () => {
     const item = (title: string) => within(screen.getByText(title).closest('li')!);
     await waitFor(() => expect(item('Grown').getByRole('link', { name: 'Code: Lab/Grown on GitHub, 12000 stars' })).toBeTruthy());
     expect(item('Grown').getByRole('link', { name: /Lab\/Grown/ }).title).toMatch(/^Stars as GitHub gave them on /);
-    expect(item('Steady').getByRole('link', { name: 'Code: lab/steady on GitHub, 900 stars' }).title).toMatch(/^Stars when saved, /);
+    // A count kept by a build that kept no day for it: the first save's or a later one's, so no day is named.
+    expect(item('Steady').getByRole('link', { name: 'Code: lab/steady on GitHub, 900 stars' }).title).toBe('Stars as a page showed them when the paper was saved');
+    const again = item('Saved again').getByRole('link', { name: 'Code: lab/again on GitHub, 300 stars' });
+    expect(again.title).toBe(`Stars as a page showed them on ${formatLocalDay(savedAt + 40 * DAY)}`);
     expect(item('Seen before the save').getByRole('link', { name: 'Code: lab/older on GitHub, 40 stars' })).toBeTruthy();
     expect(item('Gone').getByRole('link', { name: 'Code: lab/gone on GitHub, not found' }).textContent).toBe('lab/gone not found');
     // Asked once, for every paper's repository, from the cache alone.
     expect(api.repoFigures).toHaveBeenCalledTimes(1);
-    expect([...(vi.mocked(api.repoFigures).mock.calls[0]![0])].sort()).toEqual(['Lab/Grown', 'lab/gone', 'lab/older', 'lab/steady']);
+    expect([...(vi.mocked(api.repoFigures).mock.calls[0]![0])].sort()).toEqual(['Lab/Grown', 'lab/again', 'lab/gone', 'lab/older', 'lab/steady']);
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'stars' } });
-    await waitFor(() => expect(titles()).toEqual(['Grown', 'Steady', 'Seen before the save', 'Gone']));
+    await waitFor(() => expect(titles()).toEqual(['Grown', 'Steady', 'Saved again', 'Seen before the save', 'Gone']));
   });
 
   it("keeps the counts saved with the papers when the badges' cache cannot be read", async () => {

@@ -21,7 +21,9 @@ export function RepoBadge({ saved, tabIndex }: { saved: SavedPaper; tabIndex?: n
       ? `GitHub did not find this repository on ${formatLocalDay(github.fetchedAt)}`
       : `Stars as GitHub gave them on ${formatLocalDay(github.fetchedAt)}`
     : stars !== null
-      ? `Stars when saved, ${formatLocalDay(saved.savedAt)}`
+      ? saved.paper.githubStarsAt !== undefined
+        ? `Stars as a page showed them on ${formatLocalDay(saved.paper.githubStarsAt)}`
+        : 'Stars as a page showed them when the paper was saved' // kept by a build that kept no day: the first save's or a later one's
       : undefined;
   return (
     <a
