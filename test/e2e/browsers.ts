@@ -170,7 +170,7 @@ export function withStandInStyle(html: string): string {
 }
 
 /** Poll `fn` until it returns a truthy value (or throw with the last value after `timeoutMs`). */
-export async function until<T>(fn: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 5000): Promise<T> {
+export async function until<T>(fn: () => Promise<T | false | null | undefined>, what: string | (() => Promise<string>), timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | false | null | undefined;
   do {
@@ -178,7 +178,9 @@ export async function until<T>(fn: () => Promise<T | false | null | undefined>, 
     if (last) return last;
     await new Promise((r) => setTimeout(r, 50));
   } while (Date.now() < deadline);
-  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+  // A wait that says what it saw when it gave up (`what` as a function: read then), so a timeout on a busy machine can be told from a bug.
+  const said = typeof what === 'string' ? what : await what().catch((e: unknown) => `(its state could not be read: ${String(e)})`);
+  throw new Error(`Timed out waiting for ${said}; last value: ${JSON.stringify(last)}`);
 }
 
 async function inspectOverlays(evaluate: <T>(fn: () => T) => Promise<T>): Promise<OverlayInfo[]> {

@@ -252,7 +252,10 @@ describe.each(bothBrowsers(privacyRoutes))('%s: the page learns nothing from the
     await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
     // The page's classes ran on our hosts (so the test is not passing for want of them): every card's overlay and the
     // control, once built (the cards below the screen's margin are built a moment later, later still on a busy machine)…
-    await until(async () => (await tab.run<number>(`window.internals.length`)) > hfPapers.length, 'every host made', 15_000);
+    // (Timed out twice in many runs, both on a loaded machine, in Firefox: the message says how far it got.)
+    const made = () => tab.run<{ hosts: number; overlays: number; visibility: string; focus: boolean }>(`({ hosts: window.internals.length,
+      overlays: document.querySelectorAll('papershelf-overlay').length, visibility: document.visibilityState, focus: document.hasFocus() })`);
+    await until(async () => (await made()).hosts > hfPapers.length, async () => `every host made (${hfPapers.length} cards and the control; at the end ${JSON.stringify(await made())})`, 15_000);
     // …and none of them can reach inside.
     expect(await tab.run<number>(`window.internals.filter((i) => i.shadowRoot !== null).length`)).toBe(0);
     await tab.close();
