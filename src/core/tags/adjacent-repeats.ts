@@ -168,6 +168,53 @@ function escapeLength(source: string, i: number): number {
 }
 
 
+/** One character's pattern: a character, an escape naming one or a class of them, a class, or `.`. */
+const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
+const COUNT = /^(?:\*|\+|\?|\{(\d+)(,(\d*))?\})\??/;
+
+/**
+ * Whether a repeated group's rounds can part the text one way only, so that repeating it backtracks no more than a
+ * plain repeat: its body is characters' patterns, each repeated or not, and each repeat is followed (in the next
+ * round, for the last) by one that must match at least once and shares no character with it. Then a round ends where
+ * such a character is, and nowhere else: `(\w+-)+` parts at each "-", `(\d{1,3},)*` at each ",", `(a+b+)+` where a
+ * "b" meets an "a". `(\w+\s?)*` and `(a+a)+` do not. (Used by rules.ts's check of nested repeats.)
+ */
+export function delimitedRounds(group: string, flags: string): boolean {
+  return roundItems(group, flags) !== null;
+}
+
+/**
+ * The character each round of such a group ends with, where it ends with one that does not vary (`\.` of `(\d+\.)+`):
+ * a repeat after the group that cannot take it reads one round's text at most, wherever the rounds stop.
+ */
+function roundsEnd(group: string, flags: string): string | null {
+  const last = roundItems(group, flags)?.at(-1);
+  return last && !last.varies && last.min === 1 ? last.atom : null;
+}
+
+function roundItems(group: string, flags: string): { atom: string; min: number; varies: boolean }[] | null {
+  let body = group.replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, '');
+  if (body.startsWith('?')) return null; // a lookaround
+  const items: { atom: string; min: number; varies: boolean }[] = [];
+  while (body) {
+    const atom = ATOM.exec(body)?.[0];
+    if (!atom) return null; // a group, a choice, an anchor, a backreference: not this shape
+    body = body.slice(atom.length);
+    const count = COUNT.exec(body);
+    body = body.slice(count?.[0].length ?? 0);
+    // `{n,m}` read as written; `*`, `+`, `?` as their bounds (a lazy one, `+?`, bounds the same).
+    const [min, max] = !count ? [1, 1] : count[1] !== undefined ? [Number(count[1]), count[2] === undefined ? Number(count[1]) : count[3] === '' ? Infinity : Number(count[3])] : count[0][0] === '+' ? [1, Infinity] : count[0][0] === '*' ? [0, Infinity] : [0, 1];
+    items.push({ atom, min, varies: max > min });
+  }
+  const testFlags = flags.replace(/[gmy]/g, '');
+  const parted = items.every((item, i) => {
+    if (!item.varies) return true;
+    const next = items[(i + 1) % items.length]!;
+    return next.min >= 1 && !overlap(item.atom, next.atom, testFlags);
+  });
+  return parted ? items : null;
+}
+
 /**
  * The first two repeats in a row that may take the same characters, as written (`\w*\w*`, or `.*a.*` with one
  * character between that both may take), or null. `source` must be a valid pattern under `flags` (it is read, not
@@ -205,6 +252,8 @@ export function adjacentRepeats(source: string, flags: string): string | null {
       /** A group's choices, and the pattern its text must begin with (null: any, or not known). */
       let choices = 1;
       let first: string | null = null;
+      /** The character each of a group's rounds ends with, where they part one way only (roundsEnd). */
+      let roundEnd: string | null = null;
       if (c === '(') {
         const prefix = /^\((?:\?(?:<[=!]|[=!]|<[^>]*>|[^:)]*:))?/.exec(source.slice(i))![0];
         i += prefix.length;
@@ -222,6 +271,7 @@ export function adjacentRepeats(source: string, flags: string): string | null {
           const body = source.slice(bodyStart, i);
           choices = choice(body).ways;
           first = firstOf(body);
+          roundEnd = roundsEnd(body, testFlags);
         }
         i++; // the `)`
       } else if (c === '[') {
@@ -274,7 +324,10 @@ export function adjacentRepeats(source: string, flags: string): string | null {
           found = source.slice(before?.from ?? start, i);
           break;
         }
-        chained = [{ atom: atom === null ? first : atom, start, big: repeats, ways, from: before?.from ?? start }];
+        // A repeated group whose rounds end at a character is open, for what follows, only to repeats that may take it:
+        // one that cannot (`\d+` after `(\d+\.)+`) reads the last round's text at most, whichever round is last.
+        const takes = atom !== null ? atom : repeats && roundEnd !== null ? roundEnd : first;
+        chained = [{ atom: takes, start, big: repeats, ways, from: before?.from ?? start }];
       }
       // One character that must match, and which a repeat open before may take too, leaves that repeat open, for the
       // characters both may take.

@@ -1,7 +1,7 @@
 // User tag rules from the options page: "tag `my-topic` when the title or abstract matches ...".
 // Validation is strict (clear messages for the options page); checkRules leaves out what it rejects and sends pages the rest as run (run-rules.ts).
 
-import { adjacentRepeats, overlap } from './adjacent-repeats';
+import { adjacentRepeats, delimitedRounds } from './adjacent-repeats';
 import { MAX_REPEATED_STARTS, repeatedStarts, withoutLeadingRepeats } from './leading-repeat';
 import { alternatives, classEnd, plainWords } from './pattern-text';
 import { firstOccurrences } from './first-occurrence';
@@ -150,39 +150,6 @@ export function nestedQuantifier(source: string, flags = ''): string | null {
     }
   }
   return null;
-}
-
-/** One character's pattern: a character, an escape naming one or a class of them, a class, or `.`. */
-const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
-const COUNT = /^(?:\*|\+|\?|\{(\d+)(,(\d*))?\})\??/;
-
-/**
- * Whether a repeated group's rounds can part the text one way only, so that repeating it backtracks no more than a
- * plain repeat: its body is characters' patterns, each repeated or not, and each repeat is followed (in the next
- * round, for the last) by one that must match at least once and shares no character with it. Then a round ends where
- * such a character is, and nowhere else: `(\w+-)+` parts at each "-", `(\d{1,3},)*` at each ",", `(a+b+)+` where a
- * "b" meets an "a". `(\w+\s?)*` and `(a+a)+` do not.
- */
-function delimitedRounds(group: string, flags: string): boolean {
-  let body = group.replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, '');
-  if (body.startsWith('?')) return false; // a lookaround
-  const items: { atom: string; min: number; varies: boolean }[] = [];
-  while (body) {
-    const atom = ATOM.exec(body)?.[0];
-    if (!atom) return false; // a group, a choice, an anchor, a backreference: not this shape
-    body = body.slice(atom.length);
-    const count = COUNT.exec(body);
-    body = body.slice(count?.[0].length ?? 0);
-    // `{n,m}` read as written; `*`, `+`, `?` as their bounds (a lazy one, `+?`, bounds the same).
-    const [min, max] = !count ? [1, 1] : count[1] !== undefined ? [Number(count[1]), count[2] === undefined ? Number(count[1]) : count[3] === '' ? Infinity : Number(count[3])] : count[0][0] === '+' ? [1, Infinity] : count[0][0] === '*' ? [0, Infinity] : [0, 1];
-    items.push({ atom, min, varies: max > min });
-  }
-  const testFlags = flags.replace(/[gmy]/g, '');
-  return items.every((item, i) => {
-    if (!item.varies) return true;
-    const next = items[(i + 1) % items.length]!;
-    return next.min >= 1 && !overlap(item.atom, next.atom, testFlags);
-  });
 }
 
 /**
