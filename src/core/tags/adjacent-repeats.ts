@@ -39,7 +39,7 @@ const MAX_WAYS = 4 * RUN_WAYS;
 
 let everyUnit: string | null = null;
 /** Every UTF-16 code unit once, to test two one-character patterns against all the text they could ever see. */
-function allUnits(): string {
+export function allUnits(): string {
   if (everyUnit === null) {
     const chunks: string[] = [];
     for (let c = 0; c < 0x10000; c += 0x1000) {
@@ -51,7 +51,7 @@ function allUnits(): string {
 }
 
 /** Whether a one-character pattern may match a character beyond the 16-bit range (with the `u` flag only). */
-const mayBeAstral = (atom: string) => atom === '.' || /^\\[WDSpP]|^\[\^|\\[WDSpP]|\\u\{|[\uD800-\uDFFF]/.test(atom);
+export const mayBeAstral = (atom: string) => atom === '.' || /^\\[WDSpP]|^\[\^|\\[WDSpP]|\\u\{|[\uD800-\uDFFF]/.test(atom);
 
 /** Whether some character is matched by both one-character patterns under `flags`. */
 export function overlap(a: string | null, b: string | null, flags: string): boolean {

@@ -4,6 +4,16 @@ import { checkRules } from './rules';
 import { mulberry32 } from '../random';
 
 describe('firstOccurrences: a gap takes the first occurrence of the text after it, and keeps it', () => {
+  it('rewrites any repeat of one character\'s pattern so, where the same repeat follows and takes the text between', () => {
+    expect(firstOccurrences('diffusion[^.]*video[^.]*generation', 'i')).toBe('diffusion(?=(?<ps0>[^.]*?video))\\k<ps0>[^.]*generation');
+    expect(firstOccurrences('b+bbb+!')).toBe('b(?=(?<ps0>b*?bb))\\k<ps0>b+!');
+    expect(firstOccurrences('x\\w{3,}former\\w*')).toBe('x\\w{3}(?=(?<ps0>\\w*?former))\\k<ps0>\\w*');
+    // The second repeat cannot take the text between (a "."), or is another one: left as it is.
+    expect(firstOccurrences('a[^.]*b\\.[^.]*c')).toBe('a[^.]*b\\.[^.]*c');
+    expect(firstOccurrences('a\\w*b.*c')).toBe('a\\w*b.*c');
+    expect(firstOccurrences('a\\w{2,5}b\\w*c')).toBe('a\\w{2,5}b\\w*c');
+  });
+
   it('rewrites a gap between fixed texts, each such gap of a chain, and each top-level choice', () => {
     expect(firstOccurrences('large.*language.*model', 'i')).toBe('large(?=(?<ps0>.*?language))\\k<ps0>.*model');
     expect(firstOccurrences('a.*b.+?c.*d')).toBe('a(?=(?<ps0>.*?b))\\k<ps0>.(?=(?<ps1>.*?c))\\k<ps1>.*d');
@@ -35,16 +45,18 @@ describe('firstOccurrences: a gap takes the first occurrence of the text after i
     const random = mulberry32(20261204);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const pieces = ['a', 'b', 'ab', 'ba', 'x', '\\w', '\\d', '[ab]', '\\bab', 'a\\b', '\\s', ' ', 'b?', '(?:a|b)', '^', '$', 'a+', '\\.'];
-    const gaps = ['.*', '.+', '.*?', '.+?'];
+    const repeated = ['.', '.', '[ab]', '\\w', '[^x]', 'a', '\\D', '[^.]'];
+    const counts = ['*', '+', '*?', '+?', '{2,}'];
     const FLAGS = ['', 'i', 's', 'm', 'is'];
-    const chars = ['a', 'b', 'A', 'x', '1', ' ', '.', '\n', '\r'];
+    const chars = ['a', 'b', 'A', 'x', '1', ' ', '.', '\n', '\r', 'a', 'b'];
     let rewritten = 0;
     for (let n = 0; n < 3000; n++) {
       const parts: string[] = [];
       const count = 1 + Math.floor(random() * 4);
+      const atom = pick(repeated); // mostly one character's pattern repeated, as the rewrite needs
       for (let p = 0; p < count; p++) {
         if (random() < 0.7) parts.push(Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(pieces)).join(''));
-        parts.push(pick(gaps));
+        parts.push((random() < 0.85 ? atom : pick(repeated)) + pick(counts));
       }
       parts.push(pick(pieces));
       const source = random() < 0.15 ? `${parts.join('')}|${pick(pieces)}` : parts.join('');
