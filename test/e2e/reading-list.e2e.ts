@@ -316,7 +316,7 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     await until(async () => (await library.texts('#export [role="status"]'))[0] === `Exported 4 papers and your settings to ${backup.filename}.`, 'the export message');
 
     const data = JSON.parse(backup.text) as Backup;
-    expect([data.format, data.version]).toEqual(['papershelf-backup', 4]);
+    expect([data.format, data.version]).toEqual(['papershelf-backup', 5]);
     const byId = new Map(data.papers.map((p) => [p.id, p]));
     expect(data.papers.map((p) => p.paper.title)).toEqual(ALL);
     expect(data.papers.map((p) => [p.status, p.tags, p.note])).toEqual([
@@ -327,6 +327,10 @@ describe.each(browsers)('%s: the reading list end to end', (_name, launch) => {
     ]);
     expect(byId.get(MEMO.id)!.savedFrom).toBe(NEW_URL);
     expect(byId.get(PERCEPTION.id)!.savedFrom).toBe(DAILY_URL);
+    // The count the daily page showed, with the day the save read it (backup format 5).
+    const perception = byId.get(PERCEPTION.id)!.paper;
+    expect(perception.githubStars).not.toBeNull();
+    expect(perception.githubStarsAt).toBeGreaterThan(Date.now() - 3_600_000);
     expect(byId.get(BYTES.id)!.paper.githubRepos).toEqual(['nlp-group/byte-patch']);
     expect(data.notDuplicates).toEqual([APART]);
     expect(data.settings).toEqual(SETTINGS);
