@@ -7,7 +7,7 @@
 // the text between. So the first repeat is made to stop at the first occurrence and never give it back, an atomic
 // group as JavaScript writes one: `(?=(?<ps0>.*?B))\k<ps0>`. The same rules then take 1-15 ms, as one repeat does.
 import { allUnits, mayBeAstral } from './adjacent-repeats';
-import { alternatives, classEnd } from './pattern-text';
+import { alternatives, groupEnd } from './pattern-text';
 
 /** One character's pattern of fixed width (a quantifier after it is read apart). */
 const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
@@ -48,19 +48,6 @@ function tokens(source: string): Token[] {
     i = end;
   }
   return out;
-}
-
-/** Index of the `)` closing the group opened at `i` (the source's end if none). */
-function groupEnd(source: string, i: number): number {
-  let depth = 0;
-  for (let j = i; j < source.length; j++) {
-    const c = source[j];
-    if (c === '\\') j++;
-    else if (c === '[') j = classEnd(source, j);
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j;
-  }
-  return source.length;
 }
 
 /** Whether every character `atom` matches, `within` matches too, under `flags` (tested on every UTF-16 unit). */

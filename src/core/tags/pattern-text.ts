@@ -1,11 +1,24 @@
-// Reading a rule's pattern as text, for the checks (rules.ts, adjacent-repeats.ts, leading-repeat.ts): where a class
-// ends, and where its top-level choices are.
+// Reading a rule's pattern as text, for the checks (rules.ts, adjacent-repeats.ts, leading-repeat.ts) and the rewrite
+// (first-occurrence.ts): where a class or a group ends, and where its top-level choices are.
 
 /** Index of the `]` closing the character class opened at `i`. */
 export function classEnd(source: string, i: number): number {
   for (let j = i + 1; j < source.length; j++) {
     if (source[j] === '\\') j++;
     else if (source[j] === ']') return j;
+  }
+  return source.length;
+}
+
+/** Index of the `)` closing the group opened at `i` (the source's end if none). */
+export function groupEnd(source: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = classEnd(source, j);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j;
   }
   return source.length;
 }
