@@ -8,10 +8,31 @@ describe('firstOccurrences: a gap takes the first occurrence of the text after i
     expect(firstOccurrences('diffusion[^.]*video[^.]*generation', 'i')).toBe('diffusion(?=(?<ps0>[^.]*?video))\\k<ps0>[^.]*generation');
     expect(firstOccurrences('b+bbb+!')).toBe('b(?=(?<ps0>b*?bb))\\k<ps0>b+!');
     expect(firstOccurrences('x\\w{3,}former\\w*')).toBe('x\\w{3}(?=(?<ps0>\\w*?former))\\k<ps0>\\w*');
-    // The second repeat cannot take the text between (a "."), or is another one: left as it is.
+    // The second repeat cannot take the text between (a "."), or what the first takes: left as it is.
     expect(firstOccurrences('a[^.]*b\\.[^.]*c')).toBe('a[^.]*b\\.[^.]*c');
-    expect(firstOccurrences('a\\w*b.*c')).toBe('a\\w*b.*c');
+    expect(firstOccurrences('a.*b\\w*c')).toBe('a.*b\\w*c');
     expect(firstOccurrences('a\\w{2,5}b\\w*c')).toBe('a\\w{2,5}b\\w*c');
+  });
+
+  it('reads texts of fixed width as the text between and as the first repeat\'s unit, and a second repeat that takes more', () => {
+    // What the second repeat takes is all that matters: `.` takes all `\w` does.
+    expect(firstOccurrences('a\\w*b.*c')).toBe('a(?=(?<ps0>\\w*?b))\\k<ps0>.*c');
+    expect(firstOccurrences('\\w+former.*!')).toBe('\\w(?=(?<ps0>\\w*?former))\\k<ps0>.*!');
+    // A count that does not vary is so many characters, and a group of those a unit of that width.
+    expect(firstOccurrences('(?:b){2,}b{2}b+!')).toBe('(?:b){2}(?=(?<ps0>(?:b)*?b{2}))\\k<ps0>b+!');
+    expect(firstOccurrences('(?:\\d{2})*\\d{2}.+!')).toBe('(?=(?<ps0>(?:\\d{2})*?\\d{2}))\\k<ps0>.+!');
+    expect(firstOccurrences('(?:.{2}\\.){2,}.{2}.*!')).toBe('(?:.{2}\\.){2}(?=(?<ps0>(?:.{2}\\.)*?.{2}))\\k<ps0>.*!');
+    for (const source of [
+      'a\\d*b{1,2}\\d*c', // the text between may vary in length
+      'a\\d*b{2}?\\d*c',
+      'a\\d*(?:b|c)\\d*c',
+      'a\\d*b(?:\\d{2})+c', // a second repeat of two characters takes none but even lengths
+      'a(?:\\d?)*b\\d*c',
+      'a(?:x.)*b\\w*c', // `\w` does not take all the unit takes
+      'a\\d*x{0}\\d*c', // no text between
+    ]) {
+      expect(firstOccurrences(source), source).toBe(source);
+    }
   });
 
   it('rewrites a gap between fixed texts, each such gap of a chain, and each top-level choice', () => {
@@ -44,8 +65,8 @@ describe('firstOccurrences: a gap takes the first occurrence of the text after i
   it('matches exactly the texts the pattern matches (random patterns and texts, line breaks among them)', () => {
     const random = mulberry32(20261204);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const pieces = ['a', 'b', 'ab', 'ba', 'x', '\\w', '\\d', '[ab]', '\\bab', 'a\\b', '\\s', ' ', 'b?', '(?:a|b)', '^', '$', 'a+', '\\.'];
-    const repeated = ['.', '.', '[ab]', '\\w', '[^x]', 'a', '\\D', '[^.]'];
+    const pieces = ['a', 'b', 'ab', 'ba', 'x', '\\w', '\\d', '[ab]', '\\bab', 'a\\b', '\\s', ' ', 'b?', '(?:a|b)', '^', '$', 'a+', '\\.', 'b{2}', '.{2}', '(?:ab)', '(?:a\\w){2}', 'a{0}'];
+    const repeated = ['.', '.', '[ab]', '\\w', '[^x]', 'a', '\\D', '[^.]', '(?:ab)', '(?:.a)', '(?:\\w{2})', '(?:b)'];
     const counts = ['*', '+', '*?', '+?', '{2,}'];
     const FLAGS = ['', 'i', 's', 'm', 'is'];
     const chars = ['a', 'b', 'A', 'x', '1', ' ', '.', '\n', '\r', 'a', 'b'];
