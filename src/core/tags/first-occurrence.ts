@@ -9,8 +9,10 @@
 // The same holds where the first repeat is of a text of fixed width (`(?:\d{2})*`), the text between is written with
 // counts (`b{2}`), or the second repeat takes more than the first (`\w+former.*`): `(?:\d{2})*\d{2}.+!` took 10 s on
 // 5,000 digits, `(?:b){2,}b{2}b+!` 19 s on 5,000 b's. It does not where the text between may vary in length (`b{1,2}`):
-// a later occurrence's text may end before the first's.
-import { allUnits, mayBeAstral } from './adjacent-repeats';
+// a later occurrence's text may end before the first's. Where the first repeat takes characters the second cannot
+// (`[^.]*video.*generation`: a line break), the second reaches no further than the next of those, so the first may stop
+// after any of them and then at the text's first occurrence: quadratic, as one repeat from every start.
+import { allUnits, mayBeAstral, overlap } from './adjacent-repeats';
 import { alternatives, groupEnd } from './pattern-text';
 
 /** One character's pattern of fixed width (a quantifier after it is read apart). */
@@ -91,12 +93,33 @@ function tokens(source: string): Token[] {
 function within(atom: string, repeated: string, flags: string): boolean {
   if (atom === repeated) return true;
   if (repeated === '.' && flags.includes('s')) return true;
-  if (flags.includes('u') && mayBeAstral(atom) && repeated !== '.') return false; // beyond the units tested
-  try {
-    return !new RegExp(`(?!${repeated})(?:${atom})`, flags).test(allUnits());
-  } catch {
-    return false;
+  const key = `${atom}\u0000${repeated}\u0000${flags}`;
+  let known = contained.get(key);
+  if (known === undefined) {
+    try {
+      const outside = new RegExp(`(?!${repeated})(?:${atom})`, flags);
+      // With the `u` flag a class may take a character beyond the 16-bit range as one: those are tested too.
+      known = !outside.test(allUnits()) && !(flags.includes('u') && mayBeAstral(atom) && outside.test(allAstral()));
+    } catch {
+      known = false;
+    }
+    if (contained.size > 10_000) contained.clear();
+    contained.set(key, known);
   }
+  return known;
+}
+
+const contained = new Map<string, boolean>();
+
+let everyAstral: string | null = null;
+/** Every code point beyond the 16-bit range once (a surrogate pair each). */
+function allAstral(): string {
+  if (everyAstral === null) {
+    const chunks: string[] = [];
+    for (let c = 0x10000; c < 0x110000; c += 0x1000) chunks.push(String.fromCodePoint(...Array.from({ length: 0x1000 }, (_, k) => c + k)));
+    everyAstral = chunks.join('');
+  }
+  return everyAstral;
 }
 
 /**
@@ -124,11 +147,24 @@ export function firstOccurrences(source: string, flags = ''): string {
       const fixed = row.slice(k + 1, end).flatMap((t) => (t.kind === 'fixed' ? t.atoms : []));
       if (!fixed.length || next?.kind !== 'repeat' || next.atoms.length !== 1 || !token.atoms.length) continue;
       const gap = next.atoms[0]!;
-      if (![...token.atoms, ...fixed].every((atom) => within(atom, gap, testFlags))) continue;
+      if (!fixed.every((atom) => within(atom, gap, testFlags))) continue;
       const between = row.slice(k + 1, end).map((t) => t.text).join('');
       const name = `ps${named++}`;
       const least = token.least === 0 ? '' : token.least === 1 ? token.unit : `${token.unit}{${token.least}}`;
-      out = out.slice(0, -token.text.length) + `${least}(?=(?<${name}>${token.unit}*?${between}))\\k<${name}>`;
+      let [unit, upTo] = [token.unit, ''];
+      if (!token.atoms.every((atom) => within(atom, gap, testFlags))) {
+        // The first repeat takes characters the second cannot (`[^.]*video.*`: a line break, which `.` does not take).
+        // The second cannot reach past the last of those the first took, so the first occurrence after it is as good as
+        // any later one: the first repeat may stop after any of those (`upTo`, each tried), and from there takes what
+        // both take, to the text's first occurrence. Where they take nothing the same, it is no such shape.
+        if (token.atoms.length !== 1 || !overlap(unit, gap, testFlags)) {
+          named--;
+          continue;
+        }
+        upTo = `(?:${unit}*?(?!${gap})${unit})?`;
+        unit = `(?:(?=${gap})${unit})`;
+      }
+      out = out.slice(0, -token.text.length) + `${least}${upTo}(?=(?<${name}>${unit}*?${between}))\\k<${name}>`;
       k = end - 1;
     }
     return out;
