@@ -147,23 +147,27 @@ export function firstOccurrences(source: string, flags = ''): string {
       const fixed = row.slice(k + 1, end).flatMap((t) => (t.kind === 'fixed' ? t.atoms : []));
       if (!fixed.length || next?.kind !== 'repeat' || next.atoms.length !== 1 || !token.atoms.length) continue;
       const gap = next.atoms[0]!;
-      if (!fixed.every((atom) => within(atom, gap, testFlags))) continue;
       const between = row.slice(k + 1, end).map((t) => t.text).join('');
-      const name = `ps${named++}`;
       const least = token.least === 0 ? '' : token.least === 1 ? token.unit : `${token.unit}{${token.least}}`;
       let [unit, upTo] = [token.unit, ''];
-      if (!token.atoms.every((atom) => within(atom, gap, testFlags))) {
-        // The first repeat takes characters the second cannot (`[^.]*video.*`: a line break, which `.` does not take).
-        // The second cannot reach past the last of those the first took, so the first occurrence after it is as good as
-        // any later one: the first repeat may stop after any of those (`upTo`, each tried), and from there takes what
-        // both take, to the text's first occurrence. Where they take nothing the same, it is no such shape.
-        if (token.atoms.length !== 1 || !overlap(unit, gap, testFlags)) {
-          named--;
-          continue;
-        }
-        upTo = `(?:${unit}*?(?!${gap})${unit})?`;
-        unit = `(?:(?=${gap})${unit})`;
+      const takesText = fixed.every((atom) => within(atom, gap, testFlags));
+      const takesRepeat = token.atoms.every((atom) => within(atom, gap, testFlags));
+      if (!takesText || !takesRepeat) {
+        // The second repeat cannot take some character the first takes (`[^.]*video.*`: a line break, which `.` does not
+        // take), or one the text may be (`\S+.{2}\w[a-z]+`). It reaches no further than the next such character, so an
+        // occurrence is as good as any later one unless such a character comes between: the first repeat may stop right
+        // after any of them, or where one is within the text's width ahead (`upTo`, each tried), and from there takes what
+        // both take, to the text's first occurrence. Where the second takes none of the first's characters, or none that
+        // one of the text's may be, it never reaches past the next occurrence: no such shape.
+        if (token.atoms.length !== 1 || ![unit, ...fixed].every((atom) => overlap(atom, gap, testFlags))) continue;
+        const stops = [
+          ...(takesRepeat ? [] : [`(?!${gap})${unit}`]),
+          ...(takesText ? [] : [`(?=[\\s\\S]{0,${fixed.length - 1}}(?!${gap})[\\s\\S])`]),
+        ];
+        upTo = `(?:${unit}*?${stops.length > 1 ? `(?:${stops.join('|')})` : stops[0]})?`;
+        if (!takesRepeat) unit = `(?:(?=${gap})${unit})`;
       }
+      const name = `ps${named++}`;
       out = out.slice(0, -token.text.length) + `${least}${upTo}(?=(?<${name}>${unit}*?${between}))\\k<${name}>`;
       k = end - 1;
     }
