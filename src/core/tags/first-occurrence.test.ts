@@ -52,6 +52,14 @@ describe('firstOccurrences: a gap takes the first occurrence of the text after i
     for (const source of ['a\\w*b\\.[a-z]*c', 'a(?:\\d.)*b\\d*c']) expect(firstOccurrences(source), source).toBe(source);
   });
 
+  it('reads a bounded repeat that an unbounded one beside it takes as its least count, so the text between is fixed', () => {
+    expect(firstOccurrences('[\\w-]*?a{1,3}\\p{L}{3}.+\\d!', 'iu')).toBe('(?=(?<ps0>[\\w-]*?a\\p{L}{3}))\\k<ps0>.+\\d!');
+    expect(firstOccurrences('a\\w*b?c\\w*d')).toBe('a(?=(?<ps0>\\w*?c))\\k<ps0>\\w*d');
+    expect(firstOccurrences('a\\w*bc[a-z]{1,3}\\w*d')).toBe('a(?=(?<ps0>\\w*?bc[a-z]))\\k<ps0>\\w*d');
+    // Not where neither repeat beside it takes it (`-`), nor where it is not beside one.
+    for (const source of ['a\\w*-?b\\w*d', 'a\\w*bc?d\\w*e']) expect(firstOccurrences(source), source).toBe(source);
+  });
+
   it('rewrites a gap between fixed texts, each such gap of a chain, and each top-level choice', () => {
     expect(firstOccurrences('large.*language.*model', 'i')).toBe('large(?=(?<ps0>.*?language))\\k<ps0>.*model');
     expect(firstOccurrences('a.*b.+?c.*d')).toBe('a(?=(?<ps0>.*?b))\\k<ps0>.(?=(?<ps1>.*?c))\\k<ps1>.*d');
@@ -80,7 +88,7 @@ describe('firstOccurrences: a gap takes the first occurrence of the text after i
   it('matches exactly the texts the pattern matches (random patterns and texts, line breaks among them)', () => {
     const random = mulberry32(20261204);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const pieces = ['a', 'b', 'ab', 'ba', 'x', '\\w', '\\d', '[ab]', '\\bab', 'a\\b', '\\s', ' ', 'b?', '(?:a|b)', '^', '$', 'a+', '\\.', 'b{2}', '.{2}', '(?:ab)', '(?:a\\w){2}', 'a{0}'];
+    const pieces = ['a', 'b', 'ab', 'ba', 'x', '\\w', '\\d', '[ab]', '\\bab', 'a\\b', '\\s', ' ', 'b?', '(?:a|b)', '^', '$', 'a+', '\\.', 'b{2}', '.{2}', '(?:ab)', '(?:a\\w){2}', 'a{0}', 'b{1,3}', 'a?', '\\w{0,2}', '.{1,2}?', '\\s?'];
     const repeated = ['.', '.', '[ab]', '\\w', '[^x]', 'a', '\\D', '[^.]', '(?:ab)', '(?:.a)', '(?:\\w{2})', '(?:b)', '\\S', '[^ ]', '[\\s\\S]'];
     const counts = ['*', '+', '*?', '+?', '{2,}'];
     const FLAGS = ['', 'i', 's', 'm', 'is', 'u'];

@@ -122,6 +122,27 @@ function allAstral(): string {
   return everyAstral;
 }
 
+/** One character's pattern repeated a bounded number of times (`a{1,3}`, `\w?`): the pattern, and its least count. */
+const BOUNDED = new RegExp(`^(${ATOM.source.slice(1)})(?:\\?|\\{(\\d+),\\d+\\})\\??$`);
+
+/**
+ * The row with each bounded repeat of a character that an unbounded repeat of one character's pattern right before it
+ * or right after it takes too, repeated its least number of times: `\w*a{1,3}` matches the same texts as `\w*a`, and
+ * `[\w-]{1,3}.*` as `[\w-].*`, the other steps taken by the unbounded repeat. So the text between is of fixed width
+ * (`[\w-]*?a{1,3}\p{L}{3}.+\d!` took seconds on 5,000 letters).
+ */
+function absorbed(row: Token[], flags: string): Token[] {
+  return row.map((token, k) => {
+    const m = token.kind === 'other' ? BOUNDED.exec(token.text) : null;
+    if (!m) return token;
+    const atom = m[1]!;
+    const takes = (t: Token | undefined) => t?.kind === 'repeat' && t.atoms.length === 1 && within(atom, t.atoms[0]!, flags);
+    if (!takes(row[k - 1]) && !takes(row[k + 1])) return token;
+    const least = Number(m[2] ?? 0);
+    return { kind: 'fixed', text: least === 0 ? '' : least === 1 ? atom : `${atom}{${least}}`, atoms: Array<string>(least).fill(atom) };
+  });
+}
+
 /**
  * The pattern with each unbounded repeat (of a text of fixed width) that is followed by a fixed text and then a repeat
  * of one character's pattern, which takes every character of that text and of the first repeat's, made to stop at the text's first occurrence (see above); the
@@ -133,7 +154,7 @@ export function firstOccurrences(source: string, flags = ''): string {
   const testFlags = flags.replace(/[gmy]/g, '');
   let named = 0;
   const rewritten = alternatives(source).map((alternative) => {
-    const row = tokens(alternative);
+    const row = absorbed(tokens(alternative), testFlags);
     let out = '';
     for (let k = 0; k < row.length; k++) {
       const token = row[k]!;
