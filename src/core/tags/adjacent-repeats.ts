@@ -10,7 +10,7 @@
 // character (a letter, a space) occurs all through an abstract, so `/.*a.*a.*!/` took 8.5 s on a 2,000-character
 // abstract and `/.+ .+ .+!/` more than 20 s. Text of two or more characters that must match (`.*language.*model`) cuts
 // the run: what that costs grows with how often the text occurs, rarely in an abstract (0.5 ms on 5,000 characters).
-import { alternatives, classEnd, plainWords } from './pattern-text';
+import { alternatives, ATOM, classEnd, plainWords } from './pattern-text';
 
 /** A repeat open for the next one: what one of its steps matches (a pattern for one character; null: any text). */
 interface Repeat {
@@ -168,8 +168,6 @@ function escapeLength(source: string, i: number): number {
 }
 
 
-/** One character's pattern: a character, an escape naming one or a class of them, a class, or `.`. */
-const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
 const COUNT = /^(?:\*|\+|\?|\{(\d+)(,(\d*))?\})\??/;
 
 /**

@@ -13,10 +13,8 @@
 // (`[^.]*video.*generation`: a line break), the second reaches no further than the next of those, so the first may stop
 // after any of them and then at the text's first occurrence: quadratic, as one repeat from every start.
 import { allUnits, mayBeAstral, overlap } from './adjacent-repeats';
-import { alternatives, groupEnd } from './pattern-text';
+import { alternatives, ATOM, groupEnd } from './pattern-text';
 
-/** One character's pattern of fixed width (a quantifier after it is read apart). */
-const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
 const QUANTIFIER = /^(?:[*+?]|\{(\d+)(,\d*)?\})/;
 
 type Token =

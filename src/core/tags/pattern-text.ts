@@ -1,6 +1,12 @@
 // Reading a rule's pattern as text, for the checks (rules.ts, adjacent-repeats.ts, leading-repeat.ts) and the rewrite
 // (first-occurrence.ts): where a class or a group ends, and where its top-level choices are.
 
+/**
+ * One character's pattern at the start of a text (a quantifier after it is read apart): a character, an escape naming
+ * one or a class of them, a class, or `.`.
+ */
+export const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
+
 /** Index of the `]` closing the character class opened at `i`. */
 export function classEnd(source: string, i: number): number {
   for (let j = i + 1; j < source.length; j++) {
