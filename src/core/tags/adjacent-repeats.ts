@@ -39,7 +39,7 @@ const MAX_WAYS = 4 * RUN_WAYS;
 
 let everyUnit: string | null = null;
 /** Every UTF-16 code unit once, to test two one-character patterns against all the text they could ever see. */
-export function allUnits(): string {
+function allUnits(): string {
   if (everyUnit === null) {
     const chunks: string[] = [];
     for (let c = 0; c < 0x10000; c += 0x1000) {
@@ -62,20 +62,41 @@ export function overlap(a: string | null, b: string | null, flags: string): bool
   const one = LITERAL.test(a) ? a : LITERAL.test(b) ? b : null;
   try {
     if (one !== null) return new RegExp(`^(?:${one === a ? b : a})$`, flags).test(one.length === 2 ? one[1]! : one);
-    // The options page checks every rule at each render: the same pairs of classes again.
-    const key = `${a}\u0000${b}\u0000${flags}`;
-    let known = overlaps.get(key);
-    if (known === undefined) {
-      if (overlaps.size > 10_000) overlaps.clear();
-      overlaps.set(key, (known = new RegExp(`(?=${a})(?:${b})`, flags).test(allUnits())));
-    }
-    return known;
+    return matchesSomeCharacter(`(?=${a})(?:${b})`, flags);
   } catch {
     return true; // read wrong here: assume the worst
   }
 }
 
-const overlaps = new Map<string, boolean>();
+let everyAstral: string | null = null;
+/** Every code point beyond the 16-bit range once (a surrogate pair each). */
+function allAstral(): string {
+  if (everyAstral === null) {
+    const chunks: string[] = [];
+    for (let c = 0x10000; c < 0x110000; c += 0x1000) chunks.push(String.fromCodePoint(...Array.from({ length: 0x1000 }, (_, k) => c + k)));
+    everyAstral = chunks.join('');
+  }
+  return everyAstral;
+}
+
+/**
+ * Whether `pattern` matches some UTF-16 unit under `flags` (with `astral`, or some code point beyond them: a `u` class
+ * may take one as one character). Cached: the options page checks every rule at each render, the same pairs of classes
+ * again. Throws where the pattern does not compile.
+ */
+export function matchesSomeCharacter(pattern: string, flags: string, astral = false): boolean {
+  const key = `${pattern}\u0000${flags}\u0000${astral}`;
+  let known = tested.get(key);
+  if (known === undefined) {
+    const re = new RegExp(pattern, flags);
+    known = re.test(allUnits()) || (astral && re.test(allAstral()));
+    if (tested.size > 10_000) tested.clear();
+    tested.set(key, known);
+  }
+  return known;
+}
+
+const tested = new Map<string, boolean>();
 
 /** A one-character pattern that is that character (a letter, a digit, escaped punctuation), one UTF-16 unit. */
 const LITERAL = /^(?:[^\\.[\]()*+?{}^$|\uD800-\uDFFF]|\\[^\w\s])$/;

@@ -12,7 +12,7 @@
 // a later occurrence's text may end before the first's. Where the first repeat takes characters the second cannot
 // (`[^.]*video.*generation`: a line break), the second reaches no further than the next of those, so the first may stop
 // after any of them and then at the text's first occurrence: quadratic, as one repeat from every start.
-import { allUnits, mayBeAstral, overlap } from './adjacent-repeats';
+import { matchesSomeCharacter, mayBeAstral, overlap } from './adjacent-repeats';
 import { alternatives, ATOM, groupEnd } from './pattern-text';
 
 const QUANTIFIER = /^(?:[*+?]|\{(\d+)(,\d*)?\})/;
@@ -87,37 +87,15 @@ function tokens(source: string): Token[] {
   return out;
 }
 
-/** Whether every character `atom` matches, `within` matches too, under `flags` (tested on every UTF-16 unit). */
+/** Whether every character `atom` matches, `repeated` matches too, under `flags` (tested on every character). */
 function within(atom: string, repeated: string, flags: string): boolean {
   if (atom === repeated) return true;
   if (repeated === '.' && flags.includes('s')) return true;
-  const key = `${atom}\u0000${repeated}\u0000${flags}`;
-  let known = contained.get(key);
-  if (known === undefined) {
-    try {
-      const outside = new RegExp(`(?!${repeated})(?:${atom})`, flags);
-      // With the `u` flag a class may take a character beyond the 16-bit range as one: those are tested too.
-      known = !outside.test(allUnits()) && !(flags.includes('u') && mayBeAstral(atom) && outside.test(allAstral()));
-    } catch {
-      known = false;
-    }
-    if (contained.size > 10_000) contained.clear();
-    contained.set(key, known);
+  try {
+    return !matchesSomeCharacter(`(?!${repeated})(?:${atom})`, flags, flags.includes('u') && mayBeAstral(atom));
+  } catch {
+    return false;
   }
-  return known;
-}
-
-const contained = new Map<string, boolean>();
-
-let everyAstral: string | null = null;
-/** Every code point beyond the 16-bit range once (a surrogate pair each). */
-function allAstral(): string {
-  if (everyAstral === null) {
-    const chunks: string[] = [];
-    for (let c = 0x10000; c < 0x110000; c += 0x1000) chunks.push(String.fromCodePoint(...Array.from({ length: 0x1000 }, (_, k) => c + k)));
-    everyAstral = chunks.join('');
-  }
-  return everyAstral;
 }
 
 /** One character's pattern repeated a bounded number of times (`a{1,3}`, `\w?`): the pattern, and its least count. */
