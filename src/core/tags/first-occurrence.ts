@@ -13,7 +13,7 @@
 // (`[^.]*video.*generation`: a line break), the second reaches no further than the next of those, so the first may stop
 // after any of them and then at the text's first occurrence: quadratic, as one repeat from every start.
 import { matchesSomeCharacter, mayBeAstral, overlap } from './adjacent-repeats';
-import { alternatives, ATOM, groupEnd } from './pattern-text';
+import { alternatives, ATOM, groupEnd, repeatedText } from './pattern-text';
 
 const QUANTIFIER = /^(?:[*+?]|\{(\d+)(,\d*)?\})/;
 
@@ -115,7 +115,7 @@ function absorbed(row: Token[], flags: string): Token[] {
     const takes = (t: Token | undefined) => t?.kind === 'repeat' && t.atoms.length === 1 && within(atom, t.atoms[0]!, flags);
     if (!takes(row[k - 1]) && !takes(row[k + 1])) return token;
     const least = Number(m[2] ?? 0);
-    return { kind: 'fixed', text: least === 0 ? '' : least === 1 ? atom : `${atom}{${least}}`, atoms: Array<string>(least).fill(atom) };
+    return { kind: 'fixed', text: repeatedText(atom, least), atoms: Array<string>(least).fill(atom) };
   });
 }
 
@@ -145,7 +145,7 @@ export function firstOccurrences(source: string, flags = ''): string {
       if (!fixed.length || next?.kind !== 'repeat' || next.atoms.length !== 1 || !token.atoms.length) continue;
       const gap = next.atoms[0]!;
       const between = row.slice(k + 1, end).map((t) => t.text).join('');
-      const least = token.least === 0 ? '' : token.least === 1 ? token.unit : `${token.unit}{${token.least}}`;
+      const least = repeatedText(token.unit, token.least);
       let [unit, upTo] = [token.unit, ''];
       const takesText = fixed.every((atom) => within(atom, gap, testFlags));
       const takesRepeat = token.atoms.every((atom) => within(atom, gap, testFlags));
