@@ -121,9 +121,9 @@ function absorbed(row: Token[], flags: string): Token[] {
 
 /**
  * The pattern with each unbounded repeat (of a text of fixed width) that is followed by a fixed text and then a repeat
- * of one character's pattern, which takes every character of that text and of the first repeat's, made to stop at the text's first occurrence (see above); the
- * pattern itself where it has none, or where it has a backreference (a group added would renumber the reader's), or a
- * name of ours. A `test` of the result matches the same texts as one of the pattern.
+ * of one character's pattern made to stop at the text's first occurrence (see above); the pattern itself where it has
+ * none, or where it has a backreference (a group added would renumber the reader's), or a name of ours. A `test` of
+ * the result matches the same texts as one of the pattern.
  */
 export function firstOccurrences(source: string, flags = ''): string {
   if (/\\[1-9]|\\k<|\(\?<ps\d/.test(source)) return source;

@@ -7,7 +7,7 @@
  */
 export const ATOM = /^(?:\\(?:[dDwWsS]|[pP]\{[\w=]+\}|u\{[\dA-Fa-f]+\}|u[\dA-Fa-f]{4}|x[\dA-Fa-f]{2}|c[A-Za-z]|[^\dbBkpPuxc])|\[(?:\\[\s\S]|[^\]\\])*\]|[^\\()[\]{}|^$*+?])/;
 
-/** A pattern written to match `times` times exactly: nothing, itself, or itself with a count (`\\w{3}`). */
+/** A pattern written to match `times` times exactly: nothing, itself, or itself with a count (`\w{3}`). */
 export function repeatedText(pattern: string, times: number): string {
   return times === 0 ? '' : times === 1 ? pattern : `${pattern}{${times}}`;
 }

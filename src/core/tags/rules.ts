@@ -93,8 +93,8 @@ function compileRegex(match: string): { re: RegExp } | { error: string } {
   const starts = repeatedStarts(lean);
   if (starts.length > MAX_REPEATED_STARTS)
     return { error: `The pattern has ${starts.length} choices that begin with a repeat (${starts[0]}, ...), each read through the text from every character; this can hang the page. Put the repeat before the choice: \\w+(?:former|net).` };
-  // Two gaps with a fixed text between (`large.*language.*model`) are cubic on repetitive text: the first gap takes
-  // the text's first occurrence and keeps it, which tags the same papers (first-occurrence.ts).
+  // Two unbounded repeats around a fixed text (`large.*language.*model`) are cubic on text where it recurs: the first
+  // stops at the text's first occurrence and keeps it, which tags the same papers (first-occurrence.ts).
   const run = firstOccurrences(lean, flags);
   if (run !== source) re = new RegExp(run, flags.replace('g', ''));
   if (re.test('')) return { error: 'The pattern matches empty text, so it would tag every paper.' };
