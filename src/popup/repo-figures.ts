@@ -76,7 +76,7 @@ export function shownStars(saved: SavedPaper, figures: ReadonlyMap<string, RepoF
  * When the saved count was read: its own time (Paper.githubStarsAt), else, for a count kept by builds before it, the
  * first save's, the earliest it can be (a later save may have read it).
  */
-export function starsReadAt(saved: SavedPaper): number {
+function starsReadAt(saved: SavedPaper): number {
   return saved.paper.githubStarsAt ?? saved.savedAt;
 }
 
