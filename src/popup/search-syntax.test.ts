@@ -57,6 +57,15 @@ describe('parseSearch: words and qualifiers', () => {
     expect(parseSearch('state-of-the-art').text).toBe('state-of-the-art');
   });
 
+  it('takes a quoted phrase with a minus before it out whole, and searches for a quoted phrase without one', () => {
+    expect(parseSearch('diffusion -"large language models" video')).toMatchObject({ text: 'diffusion video', excluded: ['"large language models"'] });
+    expect(parseSearch('-"survey"')).toMatchObject({ text: '', excluded: ['"survey"'] });
+    expect(parseSearch('-"large lang')).toMatchObject({ text: '', excluded: ['"large lang'] }); // being typed
+    expect(parseSearch('-"')).toMatchObject({ text: '', excluded: [] });
+    expect(parseSearch('"graph nets" tag:rl')).toMatchObject({ text: '"graph nets"', excluded: [] });
+    expect(parseSearch('"graph nets tag:rl').qualifiers).toHaveLength(1); // a quote without a minus: words, as they were
+  });
+
   it('searches no words when only qualifiers, one letter or punctuation are left', () => {
     expect(parseSearch('tag:rl').text).toBe('');
     expect(parseSearch('tag:rl x').text).toBe('');

@@ -51,8 +51,11 @@ export interface ParsedSearch {
   excluded: string[];
 }
 
-// A qualifier (`-key:value`, `key:"value with spaces"`, the closing quote optional while it is typed), else a word.
-const TOKEN = /\s*(?:(-?)([a-z]+):(?:"([^"]*)"?|(\S*))|(\S+))/iy;
+// A qualifier (`-key:value`, `key:"value with spaces"`, the closing quote optional while it is typed), a quoted
+// phrase with a minus before it (`-"large language models"`: it leaves out what its words find; read as words,
+// `-"large` was no word with a minus, so every word of it was searched for and the list showed the very papers to
+// leave out), else a word (a quote without a minus stays in its words, as a pasted reference or BibTeX entry has them).
+const TOKEN = /\s*(?:(-?)([a-z]+):(?:"([^"]*)"?|(\S*))|(-"[^"]*"?)|(\S+))/iy;
 
 /**
  * What is searched for among the words: one character would match nearly every paper by prefix, so search from two;
@@ -74,7 +77,7 @@ export function parseSearch(typed: string): ParsedSearch {
     if (key) qualifiers.push({ key, value: (match[3] ?? match[4] ?? '').trim(), negated: match[1] === '-', raw });
     // A minus before a word leaves it out, as before a qualifier (the word was searched for: `-survey` showed the
     // surveys alone); one letter yet asks nothing, as a word of one letter does.
-    else if (/^-[\p{L}\p{N}]/u.test(raw)) {
+    else if (/^-["\p{L}\p{N}]/u.test(raw)) {
       const word = searchWords(raw.slice(1));
       if (word) excluded.push(word);
     } else words.push(raw);

@@ -163,6 +163,9 @@ describe('popup App', () => {
     await search('diffusion -video', ['A survey of diffusion models']);
     await search('-survey -tag:video', []);
     await search('diffusion -', ['A survey of diffusion models', 'Diffusion models for video']); // being typed: nothing left out yet
+    // A quoted phrase with a minus is left out whole (its words were searched for: the survey alone was shown).
+    await search('-"survey of"', ['Diffusion models for video', 'Sparse experts']);
+    await search('diffusion -"diffusion models for"', ['A survey of diffusion models']);
   });
 
   it('reads qualifiers in the search box (tag:, status:, author:, year:, a minus), counts what they show, and says why one asks nothing', async () => {
