@@ -147,6 +147,18 @@ describe('qualifiers as tests', () => {
     expect(find('venue:2025').titles).toEqual(['Routing tokens']);
     expect(find('-venue:neurips').titles).not.toContain('Routing tokens');
     expect(find('venue:icml')).toEqual({ titles: [], problems: ['No paper\'s venue has “icml”.'] });
+    // Words, not the inside of one: ACL is not NAACL's or EACL's, and "2024" is not "12024".
+    const naacl = makeSaved('aclanthology:2024.naacl-long.1', 'Tagging', 200, {}, { venue: 'NAACL-HLT 2024' });
+    const eacl = makeSaved('aclanthology:2024.eacl-long.1', 'Chunking', 100, {}, { venue: 'Proceedings of EACL' });
+    const more = [...papers, naacl, eacl];
+    const findIn = (typed: string) => applyQuery(more, NO_FILTERS, 'saved', null, {}, compileSearch(parseSearch(typed).qualifiers, { ...context, papers: more }).test).map((s) => s.paper.title);
+    expect(findIn('venue:acl')).toEqual(['Parsing']);
+    expect(findIn('venue:naacl')).toEqual(['Tagging']);
+    expect(findIn('venue:hlt')).toEqual(['Tagging']);
+    expect(findIn('venue:"hlt 2024"')).toEqual(['Tagging']);
+    expect(findIn('venue:neurips2025')).toEqual(['Routing tokens']);
+    expect(findIn('venue:"meeting of the"')).toEqual(['Parsing']);
+    expect(findIn('venue:eeting')).toEqual([]);
     expect(find('cat:cs.CL').titles).toEqual(['Parsing']);
     expect(find('cat:CS').titles).toEqual(['Routing tokens', 'Parsing']);
     expect(find('category:stat.ml').titles).toEqual(['Routing tokens']);

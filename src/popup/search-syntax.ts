@@ -219,12 +219,22 @@ export function savedRange(value: string, now: number): [from: number, to: numbe
 
 const SITE_ALIASES: Record<string, string[]> = { huggingface: ['hf'], semanticscholar: ['s2'] };
 
+/**
+ * A venue folded from each of its words on ("NAACL-HLT 2024": naaclhlt2024, hlt2024, 2024), so `venue:` finds the
+ * words it names wherever they stand, `venue:"ICML 2024"` and `venue:icml2024` alike, but not the inside of a word:
+ * `venue:acl`, searched for anywhere in the folded venue, found NAACL, EACL and AACL papers too.
+ */
+function venueSuffixes(venue: string): string[] {
+  const words = foldText(venue).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.map((_, i) => words.slice(i).join(''));
+}
+
 /** Each venue's and category's folded form, kept while its record is (every write makes new objects). */
-const foldedVenues = new WeakMap<object, string>();
+const foldedVenues = new WeakMap<object, string[]>();
 const foldedCategories = new WeakMap<readonly string[], string[]>();
-function venueOf(saved: SavedPaper): string {
+function venueOf(saved: SavedPaper): readonly string[] {
   let venue = foldedVenues.get(saved.paper);
-  if (venue === undefined) foldedVenues.set(saved.paper, (venue = saved.paper.venue ? fold(saved.paper.venue) : ''));
+  if (venue === undefined) foldedVenues.set(saved.paper, (venue = saved.paper.venue ? venueSuffixes(saved.paper.venue) : []));
   return venue;
 }
 function categoriesOf(saved: SavedPaper): readonly string[] {
@@ -355,10 +365,10 @@ function compileOne({ key, value, raw }: Qualifier, context: SearchContext): Com
       return { test: (saved) => saved.paper.source.site === site };
     }
     case 'venue': {
-      // Words of the venue as written (`venue:neurips`, `venue:"ICML 2024"`), anywhere in it.
+      // Words of the venue as written (`venue:neurips`, `venue:"ICML 2024"`), anywhere in it, from a word's start.
       const typed = fold(value);
       if (!typed) return { problem: `${quote(raw)}: a venue is written as the paper gives it, such as venue:neurips or venue:"ICML 2024".` };
-      const test: PaperTest = (saved) => venueOf(saved).includes(typed);
+      const test: PaperTest = (saved) => venueOf(saved).some((from) => from.startsWith(typed));
       return context.papers.some(test) ? { test } : { test, problem: `No paper's venue has ${quote(value)}.` };
     }
     case 'category': {
