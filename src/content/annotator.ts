@@ -13,6 +13,7 @@ import { sameTag } from '../core/tags/same-tag';
 import { LOOKUP_MAX, RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type PageSavedState, type RelevanceCard, type RelevanceMark, type RepoSummary, type TopicMatch } from '../background/messages';
 import type { Tagger } from './tagger';
 import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
+import { nextFrame, SLICE_MS, whenIdle, yieldToPage } from './annotator/schedule';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
@@ -112,8 +113,6 @@ export interface AnnotatorOptions {
 
 /** Cards per batch: small enough that one batch stays far below a frame even on a slow machine. */
 const BATCH = 10;
-/** Work done before yielding to the page: well under a frame, so no task of ours reaches 50 ms. */
-const SLICE_MS = 8;
 
 /**
  * How far outside the viewport an overlay's content is built (and its badges fetched): about a screen ahead, so
@@ -166,43 +165,6 @@ export const FIRST_CARDS = 16;
 
 /** The User Timing mark of a finished annotation pass (see Annotator.markAnnotated). */
 export const ANNOTATED_MARK = 'papershelf:annotated';
-
-/** Resolves when the browser is idle, or after `timeoutMs` (requestIdleCallback); null where there is none. */
-function idleWithin(timeoutMs: number): Promise<void> | null {
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
-  return idle ? new Promise((resolve) => idle(() => resolve(), { timeout: timeoutMs })) : null;
-}
-
-/** Wait for the page to be idle (at most a second), for work nobody waits for. */
-function whenIdle(): Promise<void> {
-  return idleWithin(1000) ?? new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** While this says so (the page is still loading), yieldToPage waits for idle time (see setPoliteWhile). */
-let politeWhile: (() => boolean) | null = null;
-
-/**
- * While `polite()` is true, yieldToPage gives the page all the time it wants: our next slice runs when the browser is
- * idle (or after POLITE_WAIT_MS). The content script is polite while the page loads, so our slices fill the gaps in
- * its loading (network waits) instead of delaying the tasks that load it.
- */
-export function setPoliteWhile(polite: (() => boolean) | null): void {
-  politeWhile = polite;
-}
-
-/** The longest a polite yield waits for idle time before the slice runs anyway. */
-const POLITE_WAIT_MS = 100;
-
-/**
- * Let the page run: while polite (above), until the browser is idle; else `scheduler.yield()` where the browser has it
- * (our continuation keeps its place), else a task.
- */
-export function yieldToPage(): Promise<void> {
-  const idle = politeWhile?.() ? idleWithin(POLITE_WAIT_MS) : null;
-  if (idle) return idle;
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The element is or holds a link: a part that can change which paper a card names (most adapters read it from links). */
 function holdsLink(el: Element): boolean {
@@ -423,7 +385,7 @@ export class Annotator {
     // Without the Navigation API (Firefox ESR) a page's pushState is seen only at its next DOM change, and a page can
     // redraw its cards before it changes its URL (see start.ts). Most in-page navigations follow a click: the URL is
     // checked once the page has drawn the frame after it (one check per click, nothing while nobody clicks).
-    doc.addEventListener('click', () => void this.nextFrame().then(() => this.checkUrl()), { capture: true, passive: true });
+    doc.addEventListener('click', () => void nextFrame(this.options.doc.defaultView).then(() => this.checkUrl()), { capture: true, passive: true });
     // The site's theme switch (Hugging Face's class on <html>) or the system's: overlays built already follow it.
     const followTheme = () => this.followTheme();
     this.themeObserver = new MutationObserver(followTheme);
@@ -685,7 +647,7 @@ export class Annotator {
         }
         if (built.length === PER_INSERTION) {
           this.insert(built.splice(0));
-          await this.nextFrame(); // drawn before the next are built
+          await nextFrame(this.options.doc.defaultView); // drawn before the next are built
           sliceStart = performance.now();
           this.sliceTheme = null;
           continue;
@@ -731,7 +693,7 @@ export class Annotator {
    */
   private async revealDone(): Promise<void> {
     if (!this.visibility) return;
-    await this.nextFrame();
+    await nextFrame(this.options.doc.defaultView);
     // The observer's report of that frame is delivered in a task of its own, which can come after ours: taken here, the
     // blocks it names are built in this pass, before the mark, and as this pass's (without neighbours: see settled).
     // Left to the callback, the first block below the screen came after the mark in some loads, and brought 24 more.
@@ -739,16 +701,6 @@ export class Annotator {
     if (reported.length) this.onVisible(reported);
     else if (this.toReveal.length) void this.revealQueued();
     await this.revealRun;
-  }
-
-  /** Resolves after the next frame has been drawn, or after 100 ms (a tab in the background draws no frames). */
-  private nextFrame(): Promise<void> {
-    const win = this.options.doc.defaultView;
-    return new Promise<void>((resolve) => {
-      const later = () => setTimeout(resolve, 0);
-      win?.requestAnimationFrame?.(later);
-      setTimeout(resolve, 100);
-    });
   }
 
   /**
@@ -1001,7 +953,7 @@ export class Annotator {
         // of other tasks, would otherwise keep that frame back until they end.
         await this.revealRun;
         screenTopics = [...this.topicWaits];
-        await this.nextFrame();
+        await nextFrame(this.options.doc.defaultView);
         if (this.stopped || this.adapter !== adapter) return;
         screenFirst = this.holdReveals = true;
       }
