@@ -14,6 +14,7 @@ import { LOOKUP_MAX, RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type PageSaved
 import type { Tagger } from './tagger';
 import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
 import { nextFrame, SLICE_MS, whenIdle, yieldToPage } from './annotator/schedule';
+import { StateOrder } from './annotator/state-order';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
@@ -192,24 +193,8 @@ export class Annotator {
   private readonly savedAs = new Map<string, string>();
   /** Saved states asked for and not answered yet, by paper id: a pass that finds such a card waits for that answer. */
   private readonly asking = new Map<string, Promise<void>>();
-  /**
-   * States shown from anything but a lookup's answer (a notice, a write's answer, the reader's click), counted, and
-   * each paper's last: a lookup answered after one of its papers changed so was read before it (or while the click's
-   * write was on its way) and leaves that paper alone. The background restarted after losing a notice has every tab
-   * re-read while writes commit, and each answer can arrive after the notice of a write it did not see.
-   */
-  private changes = 0;
-  private readonly changedAt = new Map<string, number>();
-  /**
-   * This tab's own writes of a paper (saves, removals, statuses) not answered yet, by paper id: the newest one's ticket,
-   * and whether a notice was held back meanwhile. Quick presses send writes one after another; the background does them
-   * in order, but the notice or answer of an earlier one comes while a later one is on its way, and shown, it would make
-   * the card show a state the reader already changed (and the next press go the wrong way). So while any is on its way,
-   * a notice of the paper is held back and only the newest write's answer is shown; a notice held back that differs
-   * from what the card shows once all are answered (another tab's change meanwhile) has the card read its state again.
-   */
-  private readonly writing = new Map<string, { open: number; latest: number; held: SavedState | null | undefined }>();
-  private tickets = 0;
+  /** Which state of a paper is newest when answers, notices and this tab's writes cross (see StateOrder). */
+  private readonly order = new StateOrder();
   private readonly byHost = new WeakMap<Element, Annotated>();
   /** Every element ever annotated as a card: one that names no paper now is checked again when a link in it changes. */
   private readonly wereCards = new WeakSet<Element>();
@@ -437,7 +422,7 @@ export class Annotator {
     this.applyRecord(id, state, aliases, true);
   }
 
-  /** applyChange; `notice`: a paper with writes of this tab on their way keeps its state (see `writing`). */
+  /** applyChange; `notice`: a paper with writes of this tab on their way keeps its state (see StateOrder.held). */
   private applyRecord(id: string, state: SavedState | null, aliases: readonly string[], notice: boolean): void {
     const others = new Set<string>();
     for (const alias of aliases) {
@@ -452,29 +437,9 @@ export class Annotator {
     }
     others.delete(id);
     const asRecord = state && { status: state.status, tags: state.tags, savedAs: id };
-    let unmarked = !(notice && this.held(id, state)) && this.setState(id, state);
-    for (const other of others) if (!(notice && this.held(other, asRecord))) unmarked = this.setState(other, asRecord) || unmarked;
+    let unmarked = !(notice && this.order.held(id, state)) && this.setState(id, state);
+    for (const other of others) if (!(notice && this.order.held(other, asRecord))) unmarked = this.setState(other, asRecord) || unmarked;
     if (unmarked) this.updateControl();
-  }
-
-  /** Whether a notice's state for this paper waits for this tab's writes of it to be answered (kept to compare then). */
-  private held(id: string, state: SavedState | null): boolean {
-    const writes = this.writing.get(id);
-    if (writes) writes.held = state;
-    return writes !== undefined;
-  }
-
-  /** A write of this paper begins: its ticket. */
-  private beginWrite(id: string): number {
-    const writes = this.writing.get(id) ?? { open: 0, latest: 0, held: undefined };
-    writes.open += 1;
-    writes.latest = ++this.tickets;
-    this.writing.set(id, writes);
-    return writes.latest;
-  }
-
-  private isLatest(id: string, ticket: number): boolean {
-    return this.writing.get(id)?.latest === ticket;
   }
 
   /**
@@ -482,12 +447,8 @@ export class Annotator {
    * cards show now (another tab's write came in between) has them read the paper's state again.
    */
   private endWrite(paper: Paper, record: string): void {
-    const writes = this.writing.get(paper.id);
-    if (!writes || --writes.open > 0) return;
-    this.writing.delete(paper.id);
-    if (writes.held !== undefined && !sameState(writes.held, this.states.get(paper.id) ?? null)) {
-      void this.reread(paper, record, this.states.get(paper.id) ?? null);
-    }
+    const shown = this.states.get(paper.id) ?? null;
+    if (this.order.endWrite(paper.id, shown)) void this.reread(paper, record, shown);
   }
 
   /**
@@ -498,11 +459,11 @@ export class Annotator {
     const { port } = this.options;
     const known = this.aliases.get(paper.id) ?? [];
     const aliases = record === paper.id ? known : boundAliases([record, ...known], paper.id);
-    const askedAt = this.changes;
+    const askedAt = this.order.count;
     const asked = aliases.length ? port.lookup([paper.id], { [paper.id]: aliases }) : port.lookup([paper.id]);
     const actual = await asked.then((states) => states[paper.id] ?? null, () => fallback);
     // A notice that came meanwhile is newer than this answer (or than what was shown before, if it failed too).
-    if (this.changedSince(paper.id, askedAt)) return this.states.get(paper.id) ?? null;
+    if (this.order.changedSince(paper.id, askedAt)) return this.states.get(paper.id) ?? null;
     if (this.answeredState(paper.id, actual, askedAt)) this.updateControl();
     return actual;
   }
@@ -527,17 +488,13 @@ export class Annotator {
    * a relevance mark went, for the caller to update the page control once.
    */
   private setState(id: string, state: SavedState | null): boolean {
-    this.changedAt.set(id, ++this.changes);
+    this.order.changed(id);
     return this.putState(id, state);
   }
 
-  /** A lookup's answer, asked when `changes` was `askedAt`: only for a paper that has not changed since (changedAt). */
+  /** A lookup's answer, asked at `askedAt` (StateOrder.count): only for a paper that has not changed since. */
   private answeredState(id: string, state: SavedState | null, askedAt: number): boolean {
-    return this.changedSince(id, askedAt) ? false : this.putState(id, state);
-  }
-
-  private changedSince(id: string, askedAt: number): boolean {
-    return this.changes > askedAt && (this.changedAt.get(id) ?? 0) > askedAt;
+    return this.order.changedSince(id, askedAt) ? false : this.putState(id, state);
   }
 
   private putState(id: string, state: SavedState | null): boolean {
@@ -1320,7 +1277,7 @@ export class Annotator {
     if (!ids.length) return;
     try {
       const aliases = this.lookupAliases(ids);
-      const askedAt = this.changes;
+      const askedAt = this.order.count;
       const states = await (aliases ? this.options.port.lookup(ids, aliases) : this.options.port.lookup(ids));
       let unmarked = false;
       for (const id of ids) unmarked = this.answeredState(id, states[id] ?? null, askedAt) || unmarked;
@@ -1359,7 +1316,7 @@ export class Annotator {
         const unsaved = ids.filter((id) => this.states.get(id) === null);
         if (this.stopped || !unsaved.length) return;
         try {
-          const askedAt = this.changes;
+          const askedAt = this.order.count;
           const states = await this.options.port.lookup(unsaved, this.lookupAliases(unsaved));
           // Saved from its card, or by a notice, meanwhile: that is newer than this answer.
           let unmarked = false;
@@ -1558,16 +1515,16 @@ export class Annotator {
     const previous = this.states.get(paper.id) ?? null;
     const record = previous?.savedAs ?? paper.id;
     this.show(paper.id, save ? (previous ?? { status: 'to-read', tags: [] }) : null);
-    const ticket = this.beginWrite(paper.id);
+    const ticket = this.order.beginWrite(paper.id);
     try {
       if (save) {
         const saved = await port.save(this.savedHere(paper), this.savedFrom());
-        if (this.isLatest(paper.id, ticket)) this.answered(paper.id, saved.id, { status: saved.status, tags: saved.tags });
+        if (this.order.isLatest(paper.id, ticket)) this.answered(paper.id, saved.id, { status: saved.status, tags: saved.tags });
       } else await port.remove(record);
     } catch (error) {
       this.options.onError?.(error);
       // A later press of the reader's is on its way: its answer says what the paper is now.
-      if (!this.isLatest(paper.id, ticket)) return;
+      if (!this.order.isLatest(paper.id, ticket)) return;
       // The answer can be lost after the write committed (the service worker stopped in between): show what
       // the background really has, and say it failed only if it did (issue #6).
       const actual = await this.reread(paper, record, previous);
@@ -1601,13 +1558,13 @@ export class Annotator {
     if (!previous) return;
     const record = previous.savedAs ?? paper.id;
     this.show(paper.id, { ...previous, status });
-    const ticket = this.beginWrite(paper.id);
+    const ticket = this.order.beginWrite(paper.id);
     try {
       const saved = await this.options.port.setStatus(record, status);
       // Null: the record is gone (removed meanwhile, elsewhere).
-      if (this.isLatest(paper.id, ticket)) this.answered(paper.id, saved?.id ?? record, saved && { status: saved.status, tags: saved.tags });
+      if (this.order.isLatest(paper.id, ticket)) this.answered(paper.id, saved?.id ?? record, saved && { status: saved.status, tags: saved.tags });
     } catch (error) {
-      if (this.isLatest(paper.id, ticket)) {
+      if (this.order.isLatest(paper.id, ticket)) {
         this.show(paper.id, previous);
         this.tell(paper.id, failureMessage(error, 'change the status'));
       }
@@ -1620,12 +1577,6 @@ export class Annotator {
   private tell(id: string, message: string): void {
     for (const overlay of this.overlaysOf(id)) overlay.showMessage(message);
   }
-}
-
-/** Whether two saved states show alike on a card. */
-function sameState(a: SavedState | null, b: SavedState | null): boolean {
-  if (!a || !b) return a === b;
-  return a.status === b.status && a.savedAs === b.savedAs && a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]);
 }
 
 /**
