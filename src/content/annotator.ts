@@ -15,6 +15,8 @@ import type { Tagger } from './tagger';
 import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
 import { nextFrame, SLICE_MS, whenIdle, yieldToPage } from './annotator/schedule';
 import { StateOrder } from './annotator/state-order';
+import { inPlace, type Annotated, type Block } from './annotator/annotated';
+import { CardFinder } from './annotator/card-finder';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
@@ -42,53 +44,7 @@ const CONTEXT_CARDS = 200;
 /** Batches smaller than this are scored with the page's context: alone, a handful of cards makes poor statistics. */
 const SMALL_BATCH = 50;
 
-interface Annotated {
-  id: string;
-  /**
-   * The card's paper, read when first needed (its overlay built, the card saved or scored for relevance): a long
-   * page's cards are mounted and looked up from their ids alone. Null once read: the card holds no paper after all.
-   */
-  paper?: Paper | null;
-  /** The overlay has been built (its card came near the viewport); until then the card is observed. */
-  revealed?: boolean;
-  /**
-   * The host is in the page. A card far from the viewport has no overlay at all until it nears it (issue #7: a
-   * thousand hosts, each with its closed root, cost ~30 ms to create and were nodes for every style and layout pass
-   * of the page): only its id and saved state are known. Its overlay is made, given the page's state (saved state,
-   * marks, relevance, dimming) and mounted when it is built.
-   */
-  placed?: boolean;
-  /** Where the overlay goes, read when it is mounted (the adapter of when the card was found). */
-  mountPoint: () => { parent: Element; before: Node | null };
-  /** The overlay goes in the card's own line (SiteAdapter.inlineOverlay). */
-  inline?: boolean;
-  /** Reads the card whole, with the adapter and page context of when it was found. */
-  read: () => Paper | null;
-  /** Reads only its title and abstract (for relevance scoring; SiteAdapter.summary), likewise. */
-  summary: () => PaperSummary | null;
-  card: Element;
-  /** Made when the card is first mounted (see `placed`). */
-  overlay?: CardOverlay;
-  /** Where the overlay was mounted (once placed): inside the card, or beside it (the adapter's mountPoint). */
-  parent?: Element;
-  /** The run of cards this one is watched and built with (see BLOCK). */
-  block?: Block;
-  /** The card no longer shows this paper (forget): nothing is built, read or scored for this entry any more. */
-  gone?: boolean;
-}
 
-/**
- * A run of up to BLOCK cards found together, in document order, waiting for the viewport: the observer watches its
- * first and last card only, and either one nearing the viewport builds the whole run (issue #7: an observer over
- * every card of a 5,000-card page was work at every frame; see BLOCK).
- */
-interface Block {
-  entries: Annotated[];
-  /** Queued to be built: a card found later starts a new block. */
-  built: boolean;
-  prev: Block | null;
-  next: Block | null;
-}
 
 export interface AnnotatorOptions {
   doc: Document;
@@ -173,12 +129,10 @@ function holdsLink(el: Element): boolean {
 }
 
 export class Annotator {
-  private readonly cards = new WeakMap<Element, Annotated>();
-  /**
-   * Mount parent -> the cards whose overlays were put in it from outside it (a Hugging Face profile row's link cards,
-   * alphaXiv's h1), so that a change next to such an overlay is traced back to its card. A row can hold several.
-   */
-  private readonly parents = new WeakMap<Element, Set<Element>>();
+  /** Which card an element of a changed page belongs to (see CardFinder). */
+  private readonly finder = new CardFinder();
+  /** The finder's entry of every annotated card, read for every card found. */
+  private readonly cards = this.finder.cards;
   /** Every card by paper id, for live updates (several cards can show one paper). */
   private readonly byId = new Map<string, Set<Annotated>>();
   private readonly states = new Map<string, SavedState | null>();
@@ -196,8 +150,6 @@ export class Annotator {
   /** Which state of a paper is newest when answers, notices and this tab's writes cross (see StateOrder). */
   private readonly order = new StateOrder();
   private readonly byHost = new WeakMap<Element, Annotated>();
-  /** Every element ever annotated as a card: one that names no paper now is checked again when a link in it changes. */
-  private readonly wereCards = new WeakSet<Element>();
   /**
    * Cards that named a paper but turned out to hold none when read whole (no title): not mounted again until a link in
    * them changes or the page does (in-page navigation).
@@ -380,7 +332,7 @@ export class Annotator {
     // every card, none (the shortcut then acts on no card it is not pointed at).
     const track = (event: Event) => {
       const host = (event.target as Element | null)?.closest?.(HOST_TAG);
-      const card = host ? null : (this.enclosingCard(event.target as Element) ?? this.cardBeside(event.target as Element));
+      const card = host ? null : (this.finder.enclosingCard(event.target as Element) ?? this.finder.cardBeside(event.target as Element, this.adapter));
       this.active = (host ? this.byHost.get(host) : card ? this.cards.get(card) : undefined) ?? null;
     };
     doc.addEventListener('mouseover', track, { passive: true });
@@ -627,7 +579,7 @@ export class Annotator {
   private insert(built: Annotated[]): void {
     const at = built.map((entry) => {
       try {
-        return this.isLive(entry) && !this.inPlace(entry) ? entry.mountPoint() : null;
+        return this.isLive(entry) && !inPlace(entry) ? entry.mountPoint() : null;
       } catch (error) {
         this.options.onError?.(error);
         return null;
@@ -769,7 +721,7 @@ export class Annotator {
     for (const record of records) {
       if (record.type === 'attributes') {
         // A link changed: the card around it is checked again (mountBatch: it may name another paper now).
-        const card = this.enclosingCard(record.target as Element) ?? this.formerCard(record.target as Element);
+        const card = this.finder.enclosingCard(record.target as Element) ?? this.finder.formerCard(record.target as Element);
         if (card) found.add(this.recheck(card));
         continue;
       }
@@ -782,34 +734,29 @@ export class Annotator {
         // added subtree only.
         // A link added beside a card's overlay, outside the card, is no part of it (a row of link cards: a new one).
         const link = holdsLink(node as Element);
-        const enclosing = this.enclosingCard(node as Element, link);
+        const enclosing = this.finder.enclosingCard(node as Element, link);
         if (enclosing) {
           if (link) found.add(this.recheck(enclosing));
-          else if (!this.hasOverlay(enclosing)) found.add(enclosing);
+          else if (!this.finder.hasOverlay(enclosing)) found.add(enclosing);
           continue;
         }
         // A link come into a card that names no paper now (emptied by a re-render, say): that card, checked again.
-        const former = link ? this.formerCard(node as Element) : null;
+        const former = link ? this.finder.formerCard(node as Element) : null;
         if (former) found.add(this.recheck(former));
         else for (const card of this.adapter.findCards(node as Element, this.ctx)) found.add(card);
       }
       for (const node of record.removedNodes) {
         // Our overlay was taken out by a re-render while the card stayed: put it back.
         if (node.nodeType === 1 && (node as Element).localName === HOST_TAG && record.target.isConnected) {
-          const card = this.byHost.get(node as Element)?.card ?? this.enclosingCard(record.target as Element);
+          const card = this.byHost.get(node as Element)?.card ?? this.finder.enclosingCard(record.target as Element);
           if (card?.isConnected) found.add(card);
         }
       }
-      if (record.removedNodes.length && record.target.nodeType === 1) this.dropOrphans(record.target as Element);
+      if (record.removedNodes.length && record.target.nodeType === 1) this.finder.dropOrphans(record.target as Element);
     }
     if (found.size) void this.annotate([...found]);
   }
 
-  /** The card, once annotated, that holds this element though it names no paper now (rejected or renamed to none). */
-  private formerCard(node: Element): Element | null {
-    for (let el: Element | null = node; el; el = el.parentElement) if (this.wereCards.has(el)) return el;
-    return null;
-  }
 
   /** A card one of whose links changed or came: a card that held no paper may hold one now (mountBatch decides). */
   private recheck(card: Element): Element {
@@ -817,59 +764,10 @@ export class Annotator {
     return card;
   }
 
-  private hasOverlay(card: Element): boolean {
-    const entry = this.cards.get(card);
-    if (!entry) return false;
-    // A card waiting to near the viewport has nothing to put back: the observer still watches it. One built while it
-    // was out of the page (a re-render took it out mid-batch) is mounted when it is back.
-    if (!entry.placed) return !entry.revealed;
-    return this.inPlace(entry) && entry.overlay!.host.isConnected;
-  }
 
-  /** The card whose fields `node` is among, beside the card itself (SiteAdapter.cardBeside: arXiv's dd). */
-  private cardBeside(node: Element | null): Element | null {
-    const beside = this.adapter?.cardBeside;
-    if (!beside) return null;
-    for (let el: Element | null = node; el; el = el.parentElement) {
-      const card = beside(el);
-      if (card) return this.cards.has(card) ? card : null;
-    }
-    return null;
-  }
 
-  /**
-   * The card `node` is in, or else the one whose overlay sits beside it; none where `node` sits beside several (a row
-   * of link cards: an element added there is no card's part) or, with `within`, is in no card.
-   */
-  private enclosingCard(node: Element | null, within = false): Element | null {
-    for (let el: Element | null = node; el; el = el.parentElement) {
-      if (this.cards.has(el)) return el;
-      if (within) continue;
-      const beside = this.besideIn(el);
-      if (beside.length) return beside.length === 1 ? beside[0]! : null;
-    }
-    return null;
-  }
 
-  /** The cards, in the page, whose overlays were put in `parent` from outside it. */
-  private besideIn(parent: Element): Element[] {
-    const cards = this.parents.get(parent);
-    if (!cards) return [];
-    return [...cards].filter((card) => card.isConnected && this.cards.get(card)?.parent === parent);
-  }
 
-  /**
-   * Overlays put beside a card that the page has taken out of `parent` (a row's link replaced by another paper's)
-   * go with it: nothing else would, and they would go on naming the paper it held.
-   */
-  private dropOrphans(parent: Element): void {
-    for (const card of this.parents.get(parent) ?? []) {
-      if (card.isConnected) continue;
-      const host = this.cards.get(card)?.overlay?.host;
-      if (host?.parentNode === parent) host.remove();
-      this.parents.get(parent)!.delete(card);
-    }
-  }
 
   /**
    * Extract and mount cards in small batches; once SLICE_MS of work has been done, ask the background for the
@@ -1036,7 +934,7 @@ export class Annotator {
       try {
         const known = this.cards.get(card);
         if (known && this.renamed(known, adapter, ctx)) this.forget(known);
-        else if (this.hasOverlay(card) || this.rejected.has(card)) continue;
+        else if (this.finder.hasOverlay(card) || this.rejected.has(card)) continue;
         const entry = this.cards.get(card);
         let found: { id: string; paper?: Paper | null } | undefined;
         if (!entry) {
@@ -1069,7 +967,7 @@ export class Annotator {
           if (!set) this.byId.set(id, (set = new Set()));
           set.add(entry);
           this.identified++;
-          this.wereCards.add(card);
+          this.finder.wereCards.add(card);
         }
         this.cards.set(card, entry);
         if (at) this.place(entry, at);
@@ -1093,23 +991,15 @@ export class Annotator {
    */
   private place(entry: Annotated, at?: { parent: Element; before: Node | null }): CardOverlay {
     const overlay = (entry.overlay ??= this.createOverlay(entry));
-    if (!at && this.inPlace(entry)) return overlay;
+    if (!at && inPlace(entry)) return overlay;
     at ??= entry.mountPoint();
     at.parent.insertBefore(overlay.host, at.before);
     entry.parent = at.parent;
     entry.placed = true;
-    if (!entry.card.contains(at.parent)) {
-      let beside = this.parents.get(at.parent);
-      if (!beside) this.parents.set(at.parent, (beside = new Set()));
-      beside.add(entry.card);
-    }
+    if (!entry.card.contains(at.parent)) this.finder.putBeside(entry.card, at.parent);
     return overlay;
   }
 
-  /** The card's overlay is where it was put (a re-render can take it out). */
-  private inPlace(entry: Annotated): boolean {
-    return !!entry.placed && entry.overlay!.host.parentNode === entry.parent;
-  }
 
   /** Mount the card's overlay if need be, and build its content (once). */
   private build(entry: Annotated): CardOverlay {
