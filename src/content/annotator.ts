@@ -17,6 +17,7 @@ import { nextFrame, SLICE_MS, whenIdle, yieldToPage } from './annotator/schedule
 import { StateOrder } from './annotator/state-order';
 import { inPlace, type Annotated, type Block } from './annotator/annotated';
 import { CardFinder } from './annotator/card-finder';
+import { failureMessage } from './annotator/failure-message';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
@@ -1467,15 +1468,4 @@ export class Annotator {
   private tell(id: string, message: string): void {
     for (const overlay of this.overlaysOf(id)) overlay.showMessage(message);
   }
-}
-
-/**
- * A short, specific message for a failed write: full storage and unavailable storage say so. Short enough for the
- * card's one line (the host's box is fixed: host.ts), which clips what does not fit: on a 300 px row, ~45 characters.
- */
-export function failureMessage(error: unknown, action: 'save' | 'remove' | 'change the status'): string {
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') return `Could not ${action}: browser storage is full.`;
-  if (name === 'StorageUnavailableError') return `Could not ${action}: browser storage is unavailable.`;
-  return `Could not ${action}. Try again.`;
 }
