@@ -1,6 +1,6 @@
 // Finds the cards an adapter recognises, gives each one overlay, keeps overlays in step with the reading
 // list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation).
-import { PAPER_LIMITS, savedFromUrl, type Paper, type PaperSummary } from '../core/paper';
+import { savedFromUrl, type Paper, type PaperSummary } from '../core/paper';
 import { aliasesOf, boundAliases } from '../core/aliases';
 import type { ReadingStatus } from '../storage/schema';
 import type { SavedState } from '../storage/reading-list';
@@ -10,14 +10,15 @@ import { createCardOverlay, type CardOverlay, type OverlayActions } from './over
 import { HOST_TAG, pageTheme } from './overlay/host';
 import type { Tag } from './overlay/tag-chips';
 import { sameTag } from '../core/tags/same-tag';
-import { LOOKUP_MAX, RELEVANCE_ABSTRACT_MAX, RELEVANCE_CARDS_MAX, type PageSavedState, type RelevanceCard, type RelevanceMark, type RepoSummary, type TopicMatch } from '../background/messages';
+import { LOOKUP_MAX, type PageSavedState, type RelevanceCard, type RelevanceMark, type RepoSummary, type TopicMatch } from '../background/messages';
 import type { Tagger } from './tagger';
-import { CONTROL_TAG, createPageControl, type PageControl } from './overlay/page-control';
+import { CONTROL_TAG } from './overlay/page-control';
 import { nextFrame, SLICE_MS, whenIdle, yieldToPage } from './annotator/schedule';
 import { StateOrder } from './annotator/state-order';
 import { inPlace, type Annotated, type Block } from './annotator/annotated';
 import { CardFinder } from './annotator/card-finder';
 import { failureMessage } from './annotator/failure-message';
+import { Relevance, type RelevanceCards } from './annotator/relevance';
 
 /** What the annotator needs from the background (the real one sends messages; tests pass a fake). */
 export interface ReadingListPort {
@@ -39,11 +40,6 @@ export interface ReadingListPort {
   /** The built-in topics of a paper (the background matches them: background/topics.ts). */
   topics?(paper: Paper): Promise<TopicMatch[]>;
 }
-
-/** Page cards kept as context for small later batches (a few cards appended by infinite scroll). */
-const CONTEXT_CARDS = 200;
-/** Batches smaller than this are scored with the page's context: alone, a handful of cards makes poor statistics. */
-const SMALL_BATCH = 50;
 
 
 
@@ -129,13 +125,13 @@ function holdsLink(el: Element): boolean {
   return el.matches('a[href]') || el.querySelector('a[href]') !== null;
 }
 
-export class Annotator {
+export class Annotator implements RelevanceCards {
   /** Which card an element of a changed page belongs to (see CardFinder). */
   private readonly finder = new CardFinder();
   /** The finder's entry of every annotated card, read for every card found. */
   private readonly cards = this.finder.cards;
-  /** Every card by paper id, for live updates (several cards can show one paper). */
-  private readonly byId = new Map<string, Set<Annotated>>();
+  /** Every card by paper id, for live updates (several cards can show one paper); Relevance reads it too. */
+  readonly byId = new Map<string, Set<Annotated>>();
   private readonly states = new Map<string, SavedState | null>();
   /**
    * The other ids (aliasesOf: the page's, and its own DOI's) of the papers read whole that have any, by paper id: a
@@ -168,18 +164,6 @@ export class Annotator {
   private stopped = false;
   private prepared: Promise<void> | null = null;
   private ready = false;
-  private relevanceOn = false;
-  /** Counts the times relevance was turned off (updateSettings): a scoring run or answer of before then is dropped. */
-  private relevanceRun = 0;
-  /** Reason line of each paper id marked relevant on this page. */
-  private readonly relevant = new Map<string, string>();
-  /** Paper ids already sent for scoring on this page. */
-  private readonly scored = new Set<string>();
-  private context: RelevanceCard[] = [];
-  private control: PageControl | null = null;
-  private dimDone = false;
-  /** The relevant card last moved to by "Next relevant". */
-  private cursor: Annotated | null = null;
   /** Cards that came near the viewport, their overlays built in document order a slice at a time. */
   private readonly toReveal: Annotated[] = [];
   private revealing = false;
@@ -205,7 +189,12 @@ export class Annotator {
   /** Answers for topics not yet in, for the pass that built their cards to wait for. */
   private readonly topicWaits = new Set<Promise<void>>();
 
-  constructor(private readonly options: AnnotatorOptions) {}
+  /** Which cards are relevant, their marks and the page control (see Relevance). */
+  private readonly relevance: Relevance;
+
+  constructor(private readonly options: AnnotatorOptions) {
+    this.relevance = new Relevance(options, this);
+  }
 
   /** Set before start(): topic, rule and keyword tags for each paper. */
   setTagger(tagger: Tagger): void {
@@ -214,7 +203,7 @@ export class Annotator {
 
   /** Set before start(): ask the background which cards are relevant (the user's setting). */
   setRelevance(enabled: boolean): void {
-    this.relevanceOn = enabled && !!this.options.port.relevance;
+    this.relevance.setRelevance(enabled);
   }
 
   /** This page asked for its settings (prime or start; a page no adapter handles never does). */
@@ -229,9 +218,9 @@ export class Annotator {
    */
   async updateSettings(tagger: Tagger, relevance: boolean): Promise<void> {
     this.options.tagger = tagger;
-    const was = this.relevanceOn;
-    this.setRelevance(relevance);
-    if (was && !this.relevanceOn) this.dropRelevance();
+    const was = this.relevance.relevanceOn;
+    this.relevance.setRelevance(relevance);
+    if (was && !this.relevance.relevanceOn) this.relevance.dropRelevance();
     let sliceStart = performance.now();
     for (const overlay of [...this.allOverlays()]) {
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -242,25 +231,11 @@ export class Annotator {
       overlay.refreshTags();
     }
     // Before this page's first pass (or on a page no adapter handles now), the pass scores what it finds.
-    if (!was && this.relevanceOn && this.ready && this.adapter) {
+    if (!was && this.relevance.relevanceOn && this.ready && this.adapter) {
       const entries: Annotated[] = [];
       for (const set of this.byId.values()) for (const entry of set) if (this.isLive(entry)) entries.push(entry);
-      await this.scoreRelevance(entries);
+      await this.relevance.scoreRelevance(entries);
     }
-  }
-
-  /** Relevance is off: no marks, no page control (its presence says the setting is on), nothing scored or dimmed. */
-  private dropRelevance(): void {
-    this.relevanceRun++;
-    const ids = [...this.relevant.keys()];
-    this.relevant.clear();
-    this.scored.clear();
-    this.context = [];
-    this.cursor = null;
-    for (const id of ids) for (const overlay of this.overlaysOf(id)) overlay.setRelevance(null);
-    if (this.dimDone) this.setDimDone(false); // its switch goes with the control
-    this.control?.host.remove();
-    this.control = null;
   }
 
   /**
@@ -359,7 +334,7 @@ export class Annotator {
     this.observer?.disconnect();
     this.themeObserver?.disconnect();
     this.visibility?.disconnect();
-    this.control?.host.remove();
+    this.relevance.stop();
   }
 
   /**
@@ -392,7 +367,7 @@ export class Annotator {
     const asRecord = state && { status: state.status, tags: state.tags, savedAs: id };
     let unmarked = !(notice && this.order.held(id, state)) && this.setState(id, state);
     for (const other of others) if (!(notice && this.order.held(other, asRecord))) unmarked = this.setState(other, asRecord) || unmarked;
-    if (unmarked) this.updateControl();
+    if (unmarked) this.relevance.updateControl();
   }
 
   /**
@@ -417,7 +392,7 @@ export class Annotator {
     const actual = await asked.then((states) => states[paper.id] ?? null, () => fallback);
     // A notice that came meanwhile is newer than this answer (or than what was shown before, if it failed too).
     if (this.order.changedSince(paper.id, askedAt)) return this.states.get(paper.id) ?? null;
-    if (this.answeredState(paper.id, actual, askedAt)) this.updateControl();
+    if (this.answeredState(paper.id, actual, askedAt)) this.relevance.updateControl();
     return actual;
   }
 
@@ -428,12 +403,12 @@ export class Annotator {
   private answered(paperId: string, record: string, state: SavedState | null): void {
     const unmarked = paperId !== record && this.setState(paperId, state && { status: state.status, tags: state.tags, savedAs: record });
     this.applyRecord(record, state, [], false);
-    if (unmarked) this.updateControl();
+    if (unmarked) this.relevance.updateControl();
   }
 
   /** One paper's state on its cards (see setState), the page control updated if a relevance mark went. */
   private show(id: string, state: SavedState | null): void {
-    if (this.setState(id, state)) this.updateControl();
+    if (this.setState(id, state)) this.relevance.updateControl();
   }
 
   /**
@@ -456,7 +431,7 @@ export class Annotator {
     if (record !== undefined && record !== id) this.savedAs.set(id, record);
     else if (this.savedAs.size) this.savedAs.delete(id);
     // A saved paper is no longer a suggestion: its relevance mark goes (saved papers are never marked).
-    const unmark = state !== null && this.relevant.delete(id);
+    const unmark = state !== null && this.relevance.relevant.delete(id);
     for (const overlay of this.overlaysOf(id)) {
       overlay.setState(state);
       if (unmark) overlay.setRelevance(null);
@@ -622,7 +597,7 @@ export class Annotator {
     return this.pageTheme();
   }
 
-  private pageTheme(): 'light' | 'dark' {
+  pageTheme(): 'light' | 'dark' {
     return pageTheme(this.options.doc, this.adapter?.themeByClass);
   }
 
@@ -634,7 +609,7 @@ export class Annotator {
     this.shownTheme = theme;
     this.sliceTheme = null;
     for (const overlay of this.allOverlays()) overlay.setTheme(theme);
-    this.control?.setTheme(theme);
+    this.relevance.setTheme(theme);
   }
 
   /**
@@ -660,7 +635,7 @@ export class Annotator {
     const href = this.address();
     if (href === this.href || this.stopped) return;
     this.href = href;
-    this.context = []; // another page: its own statistics
+    this.relevance.context = []; // another page: its own statistics
     this.rejected = new WeakSet(); // a card that held no paper on the last page may hold one on this
     this.adapter = this.options.adapterFor(new URL(href));
     if (!this.adapter) return;
@@ -859,7 +834,7 @@ export class Annotator {
     // The margin is this pass's (see settled): built without neighbours.
     if (screenFirst) await this.revealDone();
     annotated?.();
-    await this.scoreRelevance(mounted);
+    await this.relevance.scoreRelevance(mounted);
   }
 
   /**
@@ -1003,7 +978,7 @@ export class Annotator {
 
 
   /** Mount the card's overlay if need be, and build its content (once). */
-  private build(entry: Annotated): CardOverlay {
+  build(entry: Annotated): CardOverlay {
     const overlay = this.place(entry);
     overlay.reveal();
     entry.revealed = true;
@@ -1011,17 +986,17 @@ export class Annotator {
   }
 
   /** The overlays made so far for the cards of this paper. */
-  private *overlaysOf(id: string): Iterable<CardOverlay> {
+  *overlaysOf(id: string): Iterable<CardOverlay> {
     for (const entry of this.byId.get(id) ?? []) if (entry.overlay) yield entry.overlay;
   }
 
   /** Every overlay made so far. */
-  private *allOverlays(): Iterable<CardOverlay> {
+  *allOverlays(): Iterable<CardOverlay> {
     for (const set of this.byId.values()) for (const entry of set) if (entry.overlay) yield entry.overlay;
   }
 
   /** The card is in the page, and so is its host if it has one. */
-  private isLive(entry: Annotated): boolean {
+  isLive(entry: Annotated): boolean {
     if (entry.gone) return false;
     return entry.placed ? entry.overlay!.host.isConnected : entry.card.isConnected;
   }
@@ -1050,7 +1025,7 @@ export class Annotator {
    * (most cards of a long page are never built). Without them, the card is read whole, which decides (a card that
    * names no paper is dropped).
    */
-  private summaryOf(entry: Annotated): PaperSummary | null {
+  summaryOf(entry: Annotated): PaperSummary | null {
     if (entry.paper !== undefined) return entry.paper;
     try {
       const summary = entry.summary();
@@ -1172,7 +1147,7 @@ export class Annotator {
       const states = await (aliases ? this.options.port.lookup(ids, aliases) : this.options.port.lookup(ids));
       let unmarked = false;
       for (const id of ids) unmarked = this.answeredState(id, states[id] ?? null, askedAt) || unmarked;
-      if (unmarked) this.updateControl();
+      if (unmarked) this.relevance.updateControl();
     } catch (error) {
       this.options.onError?.(error);
     }
@@ -1212,7 +1187,7 @@ export class Annotator {
           // Saved from its card, or by a notice, meanwhile: that is newer than this answer.
           let unmarked = false;
           for (const id of unsaved) if (this.states.get(id) === null) unmarked = this.answeredState(id, states[id] ?? null, askedAt) || unmarked;
-          if (unmarked) this.updateControl();
+          if (unmarked) this.relevance.updateControl();
         } catch (error) {
           this.options.onError?.(error);
         }
@@ -1233,125 +1208,14 @@ export class Annotator {
     return true;
   }
 
-  /**
-   * One request per batch (per RELEVANCE_CARDS_MAX cards): only title and a clipped abstract leave the page. Cards
-   * not read yet are read here, in slices of idle time: scoring is never what a page waits for. Each batch is asked
-   * for as soon as it is full: its marks show sooner, and its texts are not held (in the page's heap, through its
-   * garbage collections) while the rest of a long page is read.
-   */
-  private async scoreRelevance(entries: Annotated[]): Promise<void> {
-    const relevance = this.options.port.relevance;
-    if (!this.relevanceOn || !relevance) return;
-    const run = this.relevanceRun;
-    const over = () => this.stopped || run !== this.relevanceRun;
-    // Nobody waits for it: it starts in idle time too, not in the task that marked the pass done (its first slice
-    // there held back the next frame by up to SLICE_MS).
-    await whenIdle();
-    if (over()) return;
-    let cards: RelevanceCard[] = [];
-    let sliceStart = performance.now();
-    for (const entry of entries) {
-      if (this.scored.has(entry.id) || entry.gone) continue;
-      if (entry.paper === undefined && performance.now() - sliceStart > SLICE_MS) {
-        await whenIdle();
-        if (over()) return;
-        sliceStart = performance.now();
-        if (this.scored.has(entry.id)) continue;
-      }
-      const text = this.summaryOf(entry);
-      if (!text) continue;
-      this.scored.add(entry.id);
-      const title = text.title.slice(0, PAPER_LIMITS.title);
-      if (title) cards.push({ id: entry.id, title, abstract: text.abstract?.slice(0, RELEVANCE_ABSTRACT_MAX) ?? null });
-      if (cards.length < RELEVANCE_CARDS_MAX) continue;
-      const batch = cards;
-      cards = [];
-      await this.askRelevance(relevance, batch);
-      // The answer comes in a task of its own: the next slice waits for idle time again.
-      await whenIdle();
-      if (over()) return;
-      sliceStart = performance.now();
-    }
-    if (cards.length) await this.askRelevance(relevance, cards);
-    if (over()) return; // turned off meanwhile: no control comes back
-    // The count once the run is done, not after each batch: any change to the page costs it a frame, and on a long
-    // page every frame costs in proportion to its cards (Hugging Face's cards are content-visibility:auto, which the
-    // browser tracks with an observer of its own). Hugging Face, 5,000 cards (ten batches), side by side: main-thread
-    // time until quiet 2,771 and 2,611 ms against 3,001 and 2,756 (the page alone 2,313 and 2,323; 7 loads each).
-    this.updateControl();
-  }
-
-  /** One batch's marks, shown on its cards' overlays; a batch that fails is asked again when its cards are next seen. */
-  private async askRelevance(relevance: NonNullable<ReadingListPort['relevance']>, batch: RelevanceCard[]): Promise<void> {
-    const ids = new Set(batch.map((c) => c.id));
-    const context = batch.length < SMALL_BATCH ? this.context.filter((c) => !ids.has(c.id)).slice(0, RELEVANCE_CARDS_MAX) : [];
-    if (this.context.length < CONTEXT_CARDS) this.context.push(...batch.slice(0, CONTEXT_CARDS - this.context.length));
-    const run = this.relevanceRun;
-    try {
-      const marks = await relevance(batch, context);
-      if (this.stopped || run !== this.relevanceRun) return; // turned off while asked
-      for (const { id, reason } of marks) {
-        this.relevant.set(id, reason);
-        for (const overlay of this.overlaysOf(id)) overlay.setRelevance(reason);
-      }
-    } catch (error) {
-      for (const c of batch) this.scored.delete(c.id);
-      this.options.onError?.(error);
-    }
-  }
-
-  /** Relevant cards on the page (with an overlay or not yet). */
-  private relevantCards(): Annotated[] {
-    const out: Annotated[] = [];
-    for (const id of this.relevant.keys()) for (const e of this.byId.get(id) ?? []) if (this.isLive(e)) out.push(e);
-    return out;
-  }
-
-  /**
-   * Cards in page order: by their position down the page, then document order within a row (a grid of cards). Only
-   * when the reader asks for the next one: comparing document positions alone costs a walk of the list per
-   * comparison, which on a page of thousands of cards took seconds.
-   */
-  private inPageOrder(entries: Annotated[]): Annotated[] {
-    const top = new Map(entries.map((e) => [e, e.card.getBoundingClientRect().top]));
-    return entries.sort((a, b) => top.get(a)! - top.get(b)! || (a.card.compareDocumentPosition(b.card) & 4 ? -1 : 1)); // 4: b follows a
-  }
-
-  /**
-   * The page control exists on every annotated page while relevance is on (the setting, and a list that is not empty),
-   * at one size whatever its count: whether it is in the page never says anything about the cards (page-control.ts).
-   */
-  private updateControl(): void {
-    const count = this.relevantCards().length;
-    if (!this.control) {
-      this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) }, this.pageTheme());
-      this.options.doc.body.append(this.control.host);
-    }
-    this.control.setCount(count);
-  }
-
-  /** Scroll to the next relevant card after the last one visited (wrapping) and focus its mark. */
+  /** Scroll to the next relevant card after the last one visited (wrapping) and focus its mark (Relevance.nextRelevant). */
   nextRelevant(): string | null {
-    const cursor = this.cursor && this.isLive(this.cursor) ? this.cursor : null;
-    const relevant = new Set(this.relevantCards());
-    if (!relevant.size) return null;
-    // The last one visited takes its place in the order even if it is no longer relevant (saved since).
-    const all = this.inPageOrder(cursor && !relevant.has(cursor) ? [...relevant, cursor] : [...relevant]);
-    const at = cursor ? all.indexOf(cursor) : -1;
-    const next = all.slice(at + 1).find((o) => relevant.has(o)) ?? all.find((o) => relevant.has(o))!;
-    this.cursor = next;
-    // Built first: a card far down has no overlay yet, and an unbuilt host is hidden and cannot be scrolled to.
-    const overlay = this.build(next);
-    overlay.focusRelevance();
-    overlay.host.scrollIntoView?.({ block: 'center' });
-    return next.id;
+    return this.relevance.nextRelevant();
   }
 
-  /** Dim (or not) the overlays of papers marked done; the page's cards themselves are left untouched. */
+  /** Dim (or not) the overlays of papers marked done (Relevance.setDimDone). */
   setDimDone(on: boolean): void {
-    this.dimDone = on;
-    this.control?.setDim(on);
-    for (const overlay of this.allOverlays()) overlay.setDimDone(on);
+    this.relevance.setDimDone(on);
   }
 
   private createOverlay(entry: Annotated): CardOverlay {
@@ -1383,8 +1247,8 @@ export class Annotator {
     const overlay = createCardOverlay(this.options.doc, entry.id, () => entry.paper ?? null, () => this.theme(), tags, actions, entry.inline);
     const { id } = entry;
     if (this.marked) overlay.setMarked(this.marked);
-    if (this.relevant.has(id)) overlay.setRelevance(this.relevant.get(id)!);
-    if (this.dimDone) overlay.setDimDone(true);
+    if (this.relevance.relevant.has(id)) overlay.setRelevance(this.relevance.relevant.get(id)!);
+    if (this.relevance.dimDone) overlay.setDimDone(true);
     if (this.states.has(id)) overlay.setState(this.states.get(id));
     this.byHost.set(overlay.host, entry);
     return overlay;
