@@ -1,5 +1,7 @@
 // Finds the cards an adapter recognises, gives each one overlay, keeps overlays in step with the reading
-// list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation).
+// list, and follows the page as it changes (infinite lists, re-rendered cards, in-page navigation). Its parts with a
+// job of their own are in annotator/: schedule (slices, idle time, frames), state-order (which saved state is newest),
+// card-finder (which card a changed element belongs to), relevance (marks and the page control), failure-message.
 import { savedFromUrl, type Paper, type PaperSummary } from '../core/paper';
 import { aliasesOf, boundAliases } from '../core/aliases';
 import type { ReadingStatus } from '../storage/schema';
