@@ -116,6 +116,26 @@ describe('library export: the backup the popup reminds of', () => {
     expect(backups.state.last).toEqual({ at: expect.any(Number), papers: 3 });
     expect(backups.state.last!.at).toBeGreaterThanOrEqual(before);
   });
+  it('a JSON backup of "Shown" or of every paper selected, with nothing narrowing the list, is a backup of the whole list', async () => {
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    const { backups } = renderLibrary(papers, undefined, loadExportModule);
+    await screen.findByText('First paper');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'json' } });
+    fireEvent.click(screen.getByRole('radio', { name: /^Shown/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 3' }));
+    await screen.findByText(/^Exported 3 papers and your settings to /, {}, { timeout: 5000 });
+    expect(backups.state.last).toEqual({ at: expect.any(Number), papers: 3 });
+    backups.state = { ...backups.state, last: null };
+    for (const title of ['First paper', 'Second paper', 'Third paper']) fireEvent.click(screen.getByRole('checkbox', { name: `Select “${title}”` }));
+    fireEvent.click(screen.getByRole('radio', { name: /^Selected/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export 3' }));
+    await waitFor(() => expect(names).toHaveLength(2), { timeout: 5000 });
+    expect(names).toEqual([expect.stringMatching(/^papershelf-backup-\d{4}-\d{2}-\d{2}\.json$/), expect.stringMatching(/^papershelf-backup-\d{4}-\d{2}-\d{2}\.json$/)]);
+    await waitFor(() => expect(backups.state.last).toEqual({ at: expect.any(Number), papers: 3 }));
+  });
 });
 
 describe('library import: settings from a backup', () => {

@@ -42,7 +42,11 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
   /** The reader's choice of keeping the settings in the backup; until one, a backup of the whole list keeps them. */
   const [settingsChoice, setSettingsChoice] = useState<boolean | null>(null);
   const offerSettings = format === 'json' && settings !== undefined;
-  const withSettings = offerSettings && (settingsChoice ?? scope === 'all');
+  const papers = scope === 'all' ? all : scope === 'shown' ? shown : selection;
+  // "Shown" with nothing narrowing the list, or every paper selected, is the whole list (its parts are drawn from it):
+  // a file of it is a backup as "All papers" makes, not a part named "-1234-shown" that the backup reminder ignores.
+  const whole = scope === 'all' || (complete && papers.length === all.length);
+  const withSettings = offerSettings && (settingsChoice ?? whole);
   const [job, setJob] = useState<Job | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +58,6 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
     ['shown', 'Shown (search and filters)', shown.length],
     ['selection', 'Selected', selection.length],
   ];
-  const papers = scope === 'all' ? all : scope === 'shown' ? shown : selection;
   const backupFocused = useRef(false);
   useEffect(() => {
     if (!forBackup || !complete || backupFocused.current || !exportButton.current || exportButton.current.disabled) return;
@@ -79,7 +82,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
       const [module, kept] = await Promise.all([load(), withSettings ? settings() : undefined]);
       const file = await module.exportPapers(list, format, {
         // A file of part of the list says so in its name: a backup of 3 selected papers is not a backup of the list.
-        part: scope === 'all' ? undefined : `${list.length}-${scope === 'shown' ? 'shown' : 'selected'}`,
+        part: whole ? undefined : `${list.length}-${scope === 'shown' ? 'shown' : 'selected'}`,
         notDuplicates,
         settings: kept,
         library,
@@ -88,7 +91,7 @@ export function ExportPanel({ all, shown, selection, scope, onScope, load, forma
       });
       controller.signal.throwIfAborted();
       downloadText(file);
-      if (format === 'json' && scope === 'all') onBackedUp?.({ at: Date.now(), papers: list.length });
+      if (format === 'json' && whole) onBackedUp?.({ at: Date.now(), papers: list.length });
       setMessage(`Exported ${list.length === 1 ? '1 paper' : `${list.length} papers`}${kept ? ' and your settings' : ''} to ${file.filename}.`);
     } catch (failure) {
       if (isAbort(failure)) setMessage('Export cancelled; no file was written.');
