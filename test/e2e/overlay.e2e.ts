@@ -192,6 +192,24 @@ describe.each(browsers)('%s: overlays with badges and tags', (_name, launch) => 
     await tab.close();
   });
 
+  it('arXiv at a phone\'s width: each overlay, on a line of its own, ends inside its entry\'s line, not past the screen\'s edge', async () => {
+    // Seen on a 420-pixel screen: the overlay, as wide as its line but indented by its margin, reached 12 px past the
+    // entry and the screen, and its "+N" / "⋯" at the end were cut off there.
+    const tab = await harness.newTab();
+    await tab.resize(420, 800);
+    await tab.goto(NEW_URL);
+    await settledOverlays(tab, 9);
+    const past = await tab.evaluate(() =>
+      [...document.querySelectorAll('papershelf-overlay')].flatMap((host) => {
+        const box = host.getBoundingClientRect();
+        const line = host.parentElement!.getBoundingClientRect();
+        return box.right > line.right + 0.5 ? [`${host.getAttribute('data-papershelf-id')}: ${Math.round(box.right - line.right)} px`] : [];
+      }),
+    );
+    expect(past).toEqual([]);
+    await tab.close();
+  });
+
   it('the keyboard shortcut saves the card under the pointer', async () => {
     const tab = await harness.newTab();
     await tab.goto(NEW_URL);

@@ -21,11 +21,12 @@ const STYLES = [SAVE_STYLE, TAG_STYLE, BADGE_STYLE, RELEVANCE_STYLE, '.badges { 
  * than the line: the line
  * keeps its height and nothing below moves. Where the line has no room the host starts a line of its own. Its width
  * is fixed, as its height (host.ts: the page must not learn the list from the host's size), at most the line's: 480 px
- * (40em of its own 12 px text).
+ * (40em of its own 12 px text). At most the line's less its margin: on a line of its own (a phone's narrow screen) a
+ * host as wide as the line, pushed in by the margin, reached past the entry and the screen, its end ("+N") cut off.
  */
 const INLINE_STYLE = `
 :host { display: inline-block !important; vertical-align: top !important; margin: 0 !important; margin-inline-start: 1em !important;
-  width: 40em !important; max-width: 100% !important; font-size: 12px !important; line-height: calc(16 / 12) !important;
+  width: 40em !important; max-width: calc(100% - 1em) !important; font-size: 12px !important; line-height: calc(16 / 12) !important;
   height: 1lh !important; }
 .row { row-gap: 16px; border-radius: 6px; }
 .save, .chip, .badge, .relevant, .status, .more { line-height: calc(14 / 12); padding-top: 0; padding-bottom: 0; }
