@@ -34,6 +34,16 @@ const RECORDS: SavedPaper[] = [
     savedAt: 1_780_000_000_001,
     updatedAt: 1_780_000_000_001,
   },
+  {
+    id: 'arxiv:2601.00003',
+    paper: { ...emptyPaper('arxiv:2601.00003', 'A paper with more authors than the details name', { site: 'arxiv', page: 'listing' }), authors: Array.from({ length: 20 }, (_, i) => `Author ${i}`) },
+    status: 'to-read',
+    tags: [],
+    note: '',
+    savedFrom: 'https://arxiv.org/list/cs.LG/new',
+    savedAt: 1_780_000_000_002,
+    updatedAt: 1_780_000_000_002,
+  },
 ];
 
 /** Elements of the list that reach past its right edge, and how far the list scrolls sideways. */
@@ -87,5 +97,19 @@ describe.each(bothBrowsers(routes, DIST))('%s: the popup with text of no spaces 
     await popup.waitFor('li.item .paper-authors');
     await popup.type('li.item[data-id="arxiv:2601.00001"] input[role=combobox]', 'n');
     expect(await overflow(popup)).toEqual({ past: [], sideways: 0 });
+  });
+
+  it('sets "N more authors" apart from the last author named, not run into it ("Author 11N more authors")', async () => {
+    await popup.click('li.item[data-id="arxiv:2601.00003"] button.toggle');
+    await popup.waitFor('li.item[data-id="arxiv:2601.00003"] .paper-authors button.link');
+    const gap = await popup.evaluate(() => {
+      const authors = document.querySelector('li.item[data-id="arxiv:2601.00003"] .paper-authors')!;
+      const last = [...authors.querySelectorAll('button.author')].at(-1)!.getBoundingClientRect();
+      const more = authors.querySelector('button.link')!.getBoundingClientRect();
+      // On the same line (it is, at the popup's width): the space between them.
+      return Math.abs(more.top - last.top) < 2 ? Math.round(more.left - last.right) : null;
+    });
+    expect(gap).not.toBeNull();
+    expect(gap).toBeGreaterThanOrEqual(3);
   });
 });

@@ -47,10 +47,14 @@ export function PaperAuthors({ paper }: { paper: Paper }) {
           );
         })}
       </ul>
+      {/* A space before it, as before "and N not listed": it ran into the last name ("Ada Lovelace3 more authors"). */}
       {hidden > 0 && (
-        <button type="button" class="link" onClick={() => setAll(true)}>
-          {formatCount(hidden)} more {hidden === 1 ? 'author' : 'authors'}
-        </button>
+        <>
+          {' '}
+          <button type="button" class="link" onClick={() => setAll(true)}>
+            {formatCount(hidden)} more {hidden === 1 ? 'author' : 'authors'}
+          </button>
+        </>
       )}
       {unlisted > 0 && <span class="muted"> and {formatCount(unlisted)} not listed</span>}
       {/* A list its source cut without a count (Scholar's "…"): the names are the first ones, not all. */}
