@@ -52,6 +52,20 @@ describe.each(bothBrowsers(routes, DIST))('%s: the library table', (_name, launc
     expect(cut).toEqual([]);
   });
 
+  it('lines each column\'s header up with the column under it, beside the rows\' scroll bar', async () => {
+    // Seen in Firefox: the scroll bar took its width from the rows alone, so their columns were narrower than the
+    // header's, each one more to the right ("Tags" 9 px right of the tags under it).
+    await library.resize(1280, 800);
+    await library.run('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    const offsets = await library.evaluate(() => {
+      const lefts = (row: Element) => [...row.children].map((cell) => cell.getBoundingClientRect().left);
+      const head = lefts(document.querySelector('.row.head')!);
+      const first = lefts(document.querySelector('.viewport [role=row]')!);
+      return head.map((left, i) => Math.round(first[i]! - left));
+    });
+    expect(offsets).toEqual(offsets.map(() => 0));
+  });
+
   it('draws the whole focus ring of the table and of each control in a row, none cut off by its cell', async () => {
     await library.resize(1600, 800);
     // Each focusable part of the header and the first row, and the scrolling table: its ring's box, and the box of the nearest
