@@ -92,6 +92,20 @@ describe.each(bothBrowsers(routes, DIST))('%s: the popup with text of no spaces 
     await library.close();
   });
 
+  it('sets an Arabic title and note against the right edge of the item, in Firefox as in Chromium', async () => {
+    // Firefox's own style gives a list item `text-align: match-parent`, which computes to `left` in the left-to-right
+    // list and was inherited as such: its Arabic title and note stood at the left, their ends ragged at the right.
+    const gaps = await popup.run<number[]>(`(() => {
+      const item = document.querySelector('li.item[data-id="arxiv:2601.00002"]');
+      return [item.querySelector('.title'), item.querySelector('.note-line')].map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return Math.round(el.getBoundingClientRect().right - range.getBoundingClientRect().right);
+      });
+    })()`);
+    expect(gaps).toEqual([0, 0]);
+  });
+
   it('wraps it inside the opened details, and the list does not scroll sideways when the focus goes into them', async () => {
     await popup.click('li.item[data-id="arxiv:2601.00001"] button.toggle');
     await popup.waitFor('li.item .paper-authors');
