@@ -79,7 +79,7 @@ export function LibraryRow({ saved, rowIndex, selected, style, onSelect, onStatu
       <div role="cell" class="cell">{siteLabel(paper.source.site, saved.savedFrom)}</div>
       <div role="cell" class="cell tags">{saved.tags.join(', ')}</div>
       <div role="cell" class="cell">
-        <RepoBadge saved={saved} />
+        <RepoBadge saved={saved} starsFirst />
       </div>
       <div role="cell" class="cell">
         <StatusSelect status={saved.status} title={paper.title} onChange={onStatus} />
