@@ -91,6 +91,53 @@ describe('PaperIndex', () => {
     expect(hits(index, 'switch transf')).toEqual([moe.id]); // other text as before
   });
 
+  it('keeps, with a quoted phrase, the hits where its words stand next to each other, in order, within one field', () => {
+    const gnn = makeSaved('arxiv:2601.00031', 'Graph Neural Networks: a survey', 1000, { tags: ['graph nets', 'RL'] }, {
+      authors: ['Bernhard Schölkopf', 'Ada Lovelace'],
+      abstract: 'We study message-passing graph-neural networks, and reinforcement learning.',
+      venue: 'NeurIPS 2024',
+      categories: ['cs.LG'],
+    });
+    const apart = makeSaved('arxiv:2601.00032', 'Neural networks on a graph', 1000, { tags: ['rlhf'] }, { authors: ['Ada Smith', 'Lovelace Jones'], abstract: 'Networks of a graph, made neural.' });
+    const index = indexOf(moe, gnn, apart);
+    const phrase = (text: string, open = false) => [...index.search({ words: '', phrases: [{ text, open }], typing: false }).keys()].sort();
+    expect(hits(index, 'graph neural networks')).toEqual([gnn.id, apart.id].sort()); // the words alone: anywhere
+    expect(phrase('graph neural networks')).toEqual([gnn.id]);
+    expect(phrase('networks graph')).toEqual([]); // in order
+    expect(phrase('graph  neural,networks')).toEqual([gnn.id]); // any spacing or punctuation between them
+    expect(phrase('message passing graph neural')).toEqual([gnn.id]); // in the abstract, hyphens and all
+    expect(phrase('bernhard scholkopf')).toEqual([gnn.id, moe.id].sort()); // folded as the search folds
+    expect(phrase('Schölkopf Ada')).toEqual([]); // one author's name, not the next one's
+    expect(phrase('lovelace jones')).toEqual([apart.id]);
+    expect(phrase('graph nets')).toEqual([gnn.id]); // a tag
+    expect(phrase('neurips 2024')).toEqual([gnn.id]); // the venue
+    expect(phrase('survey we')).toEqual([]); // not from the title into the abstract
+    // One word is that whole word: "rl" is not "rlhf", "network" not "networks" (the words alone find both).
+    expect(hits(index, 'rl')).toEqual([gnn.id]);
+    expect(phrase('rl')).toEqual([gnn.id]);
+    expect(hits(index, 'network')).toEqual([gnn.id, apart.id].sort());
+    expect(phrase('network')).toEqual([]);
+    // Several phrases, and other words, all hold.
+    const both = (second: string) => [...index.search({ words: 'survey', phrases: [{ text: 'graph neural', open: false }, { text: second, open: false }], typing: false }).keys()];
+    expect(both('ada lovelace')).toEqual([gnn.id]);
+    expect(both('lovelace ada')).toEqual([]);
+    // Its quote still open: the word being typed is the start of one.
+    expect(phrase('graph neural netw', true)).toEqual([gnn.id]);
+    expect(phrase('neural networks on a gra', true)).toEqual([apart.id]);
+    expect(phrase('graph neural ', true)).toEqual([gnn.id]); // a space typed: a whole word
+    expect(phrase('netw', true)).toEqual([gnn.id, apart.id].sort());
+    expect(phrase('netw')).toEqual([]);
+  });
+
+  it('finds a phrase of Chinese or Japanese inside a sentence, as their words are', () => {
+    const ja = makeSaved('arxiv:2601.00012', '大規模言語モデルの推論能力について', 1000);
+    const index = indexOf(moe, ja);
+    const phrase = (text: string) => [...index.search({ words: '', phrases: [{ text, open: false }], typing: false }).keys()];
+    expect(phrase('言語モデル')).toEqual([ja.id]);
+    expect(phrase('大規模 言語モデル')).toEqual([ja.id]);
+    expect(phrase('言語の')).toEqual([]);
+  });
+
   it('expands a word as a prefix from its third letter; one or two letters match whole words only', () => {
     const index = indexOf(moe, diffusion);
     expect(hits(index, 'con')).toEqual([diffusion.id]);
