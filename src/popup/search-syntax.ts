@@ -1,7 +1,8 @@
 // What the popup's and the library's search box reads besides words: qualifiers such as `tag:rl`, `status:done`,
 // `author:lecun`, `year:2020-2023`, `saved:7d`, `site:arxiv`, `venue:neurips`, `cat:cs.cl`, `has:code`, each left out with `-` before it (`-status:done`),
-// a value with spaces in quotes (`author:"yann lecun"`). Words go to the full-text search (search-index.ts); each
-// qualifier is a test every paper shown must pass, as the filter bar's are. Pure; shared by both pages.
+// a value with spaces in quotes (`author:"yann lecun"`), a quoted phrase (`"graph neural networks"`, `-"…"`). Words go
+// to the full-text search (search-index.ts); each qualifier is a test every paper shown must pass, as the filter bar's
+// are. Pure; shared by both pages.
 //
 // Only these keys are qualifiers: `arXiv:2401.12345`, `doi:10.1145/…` and `https://…` stay words (the ids search
 // and the typed paper read them). A qualifier with nothing after it yet (`tag:`) is being typed and asks nothing; one
@@ -13,7 +14,7 @@ import type { SavedPaper } from '../storage/schema';
 import { READING_STATUSES, type ReadingStatus } from '../storage/status';
 import { SITE_IDS, siteName } from './format';
 import { hasCode, type PaperTest } from './list-query';
-import { hasSearchTerms } from './search-index';
+import { hasSearchTerms, type Phrase, type WordQuery } from './search-index';
 
 export type QualifierKey = 'tag' | 'status' | 'author' | 'year' | 'saved' | 'site' | 'venue' | 'category' | 'has';
 
@@ -49,13 +50,18 @@ export interface ParsedSearch {
   qualifiers: Qualifier[];
   /** Words with a minus before them (`-survey`): the papers the full-text search finds by any one of them are left out. */
   excluded: string[];
+  /** Quoted phrases (`"graph neural networks"`): their words are among `text`, and a paper shown has each as a phrase. */
+  phrases: Phrase[];
+  /** The words and phrases for the index (search-index.ts), null when `text` is '': `text` but its phrases apart. */
+  query: WordQuery | null;
+  /** Quoted phrases with a minus before them (`-"large language models"`): the papers that have one are left out. */
+  excludedPhrases: Phrase[];
 }
 
 // A qualifier (`-key:value`, `key:"value with spaces"`, the closing quote optional while it is typed), a quoted
-// phrase with a minus before it (`-"large language models"`: it leaves out what its words find; read as words,
-// `-"large` was no word with a minus, so every word of it was searched for and the list showed the very papers to
-// leave out), else a word (a quote without a minus stays in its words, as a pasted reference or BibTeX entry has them).
-const TOKEN = /\s*(?:(-?)([a-z]+):(?:"([^"]*)"?|(\S*))|(-"[^"]*"?)|(\S+))/iy;
+// phrase, a minus before it or not (`"graph neural networks"`, `-"large language models"`; its closing quote, too,
+// optional while it is typed: an unclosed one runs to the end of the box, as a qualifier's value does), else a word.
+const TOKEN = /\s*(?:(-?)([a-z]+):(?:"([^"]*)"?|(\S*))|(-?)"([^"]*)("?)|(\S+))/iy;
 
 /**
  * What is searched for among the words: one character would match nearly every paper by prefix, so search from two;
@@ -70,19 +76,49 @@ export function parseSearch(typed: string): ParsedSearch {
   const words: string[] = [];
   const qualifiers: Qualifier[] = [];
   const excluded: string[] = [];
+  const phrases: Phrase[] = [];
+  const excludedPhrases: Phrase[] = [];
+  /** The words outside quotes, and whether a phrase came after the last of them (it is no longer being typed). */
+  const plain: string[] = [];
+  let typing = true;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(typed); match && match[0].trim(); match = TOKEN.exec(typed)) {
     const raw = match[0].trim();
     const key = match[2] === undefined ? undefined : KEYS[match[2].toLowerCase()];
     if (key) qualifiers.push({ key, value: (match[3] ?? match[4] ?? '').trim(), negated: match[1] === '-', raw });
+    else if (match[6] !== undefined) {
+      // A phrase: its words next to each other, in order, in one field (search-index.ts Phrase). They were found
+      // anywhere in the paper; a minus left out every paper with all of them, "large", "language" and "models" apart.
+      const phrase: Phrase = { text: match[6], open: match[7] !== '"' };
+      const negated = match[5] === '-';
+      if (negated) {
+        // One letter yet asks nothing, as a word of one letter does.
+        if (searchWords(raw.slice(1))) excludedPhrases.push(phrase);
+      } else {
+        // Its words are searched for as they were (a pasted reference's quoted title among the others), then each hit
+        // is checked for the phrase.
+        words.push(...raw.split(/\s+/));
+        if (hasSearchTerms(phrase.text)) {
+          phrases.push(phrase);
+          typing = false;
+        }
+      }
+    }
     // A minus before a word leaves it out, as before a qualifier (the word was searched for: `-survey` showed the
     // surveys alone); one letter yet asks nothing, as a word of one letter does.
     else if (/^-["\p{L}\p{N}]/u.test(raw)) {
       const word = searchWords(raw.slice(1));
       if (word) excluded.push(word);
-    } else words.push(raw);
+    } else {
+      words.push(raw);
+      plain.push(raw);
+      typing = true;
+    }
   }
-  return { text: searchWords(words.join(' ')), qualifiers, excluded };
+  const text = searchWords(words.join(' '));
+  // No words to search (one letter): no phrase to check either.
+  const query = text ? { words: plain.join(' '), phrases, typing } : null;
+  return { text, qualifiers, excluded, phrases: text ? phrases : [], query, excludedPhrases };
 }
 
 /** The list's papers, and its own tags and sites, which qualifiers name; `now`, what `saved:7d` counts back from. */
@@ -402,4 +438,4 @@ export function compileSearch(qualifiers: readonly Qualifier[], context: SearchC
 
 /** What the box takes besides words, for its hint and the empty result. */
 export const SEARCH_SYNTAX_HELP =
-  'Also: tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, venue:, cat: (cs.CL), has:code, has:note; - before one, or before a word, leaves those out.';
+  'Also: "a phrase", tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, venue:, cat: (cs.CL), has:code, has:note; - before one, a word or a phrase leaves those out.';

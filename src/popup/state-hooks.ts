@@ -81,19 +81,26 @@ export function useListView(state: ReadingListState, snapshot: ListSnapshot, que
     void prepareAuthorSearch(snapshot.papers, () => new Promise((resolve) => setTimeout(resolve, 0)), () => live);
     return () => void (live = false);
   }, [byAuthor, snapshot.papers]);
-  const scores = useMemo(() => (text ? state.search(text) : null), [state, text, snapshot.indexVersion, snapshot.indexing]);
-  // The papers a word with a minus before it finds (each word as if typed alone), left out; undefined while indexing.
-  const { excluded } = parsed;
+  // The words' hits, those a quoted phrase is not in left out (search-index.ts).
+  const { query: words } = parsed;
+  const scores = useMemo(() => (text ? state.search(text, words ?? undefined) : null), [state, text, words, snapshot.indexVersion, snapshot.indexing]);
+  // The papers a word with a minus before it finds (each word as if typed alone), or a quoted phrase with one is in
+  // (its words' hits that have it), left out; undefined while indexing.
+  const { excluded, excludedPhrases } = parsed;
   const left = useMemo(() => {
-    if (!excluded.length) return null;
+    if (!excluded.length && !excludedPhrases.length) return null;
     const found = new Set<string>();
-    for (const word of excluded) {
-      const hits = state.search(word);
+    const searches = [
+      ...excluded.map((word) => [word] as const),
+      ...excludedPhrases.map((phrase) => [phrase.text, { words: '', phrases: [phrase], typing: false }] as const),
+    ];
+    for (const [words, query] of searches) {
+      const hits = state.search(words, query);
       if (!hits) return undefined;
       for (const id of hits.keys()) found.add(id);
     }
     return found;
-  }, [state, excluded, snapshot.indexVersion, snapshot.indexing]);
+  }, [state, excluded, excludedPhrases, snapshot.indexVersion, snapshot.indexing]);
   const test = useMemo(
     () => (left ? (saved: SavedPaper) => !left.has(saved.id) && (!qualified.test || qualified.test(saved)) : qualified.test),
     [left, qualified.test],

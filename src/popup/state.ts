@@ -9,7 +9,7 @@ import { tagCounts, siteIds } from './list-query';
 import { hasTag } from '../core/tags/same-tag';
 import type { FirstPaintStore } from './first-paint';
 import { localDraftStore, type DraftStore } from './note-drafts';
-import { PaperIndex } from './search-index';
+import { PaperIndex, type WordQuery } from './search-index';
 import { addressedPapers } from './addressed-search';
 
 export interface UndoEntry {
@@ -60,8 +60,12 @@ export interface ReadingListState {
   /** Load the list and follow changes made anywhere; returns `stop`. */
   start(): () => void;
   refresh(): Promise<void>;
-  /** Scores by id for a query (its words, or the paper an address in it names), or null while the index is being built. */
-  search(text: string): Map<string, number> | null;
+  /**
+   * Scores by id for a query (its words, or the paper an address in it names), or null while the index is being built.
+   * `query`: its words and quoted phrases as the box read them (search-syntax.ts), searched for in place of `text`'s
+   * words; the paper an address in `text` names is shown whatever its phrases say.
+   */
+  search(text: string, query?: WordQuery): Map<string, number> | null;
   setStatus(ids: readonly string[], status: ReadingStatus): Promise<void>;
   setTags(id: string, tags: string[]): Promise<void>;
   addTag(ids: readonly string[], tag: string): Promise<void>;
@@ -550,10 +554,11 @@ export function createReadingListState(api: ReadingListApi, options: StateOption
       };
     },
     refresh,
-    search(text) {
+    search(text, query) {
       if (indexing) return null;
-      const scores = index.search(text);
-      // The paper its address names (addressed-search.ts), first by best match: what the reader pasted is that paper.
+      const scores = index.search(query ?? text);
+      // The paper its address names (addressed-search.ts), first by best match: what the reader pasted is that paper,
+      // a reference's quoted title or authors (`author = "Okafor, Ada and …"`) as it wrote them or not.
       const named = addressedPapers(text, snapshot.papers);
       if (named.length) {
         let top = 0;

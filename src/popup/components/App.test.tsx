@@ -168,6 +168,27 @@ describe('popup App', () => {
     await search('diffusion -"diffusion models for"', ['A survey of diffusion models']);
   });
 
+  it('shows, for a quoted phrase, the papers with its words next to each other in one field, and leaves them out with a minus', async () => {
+    renderPopup([
+      saved('arxiv:2607.00001', 'Graph neural networks for molecules', 3000, {}, { abstract: 'Message passing.' }),
+      saved('arxiv:2607.00002', 'Neural networks on a graph', 2000, { note: 'the graph-Neural approach of §2' }, { abstract: 'Graph data.' }),
+      saved('arxiv:2607.00003', 'Large language models', 1000, { tags: ['RLHF'] }, { authors: ['Bernhard Schölkopf'], abstract: 'We train a graph of neural networks.' }),
+    ]);
+    const box = await screen.findByRole('searchbox', { name: 'Search papers' });
+    const search = async (text: string, expected: string[]) => {
+      fireEvent.input(box, { target: { value: text } });
+      await waitFor(() => expect(titles()).toEqual(expected));
+    };
+    await search('graph neural networks', ['Graph neural networks for molecules', 'Neural networks on a graph', 'Large language models']);
+    await search('"graph neural networks"', ['Graph neural networks for molecules']);
+    await search('"graph neural"', ['Graph neural networks for molecules', 'Neural networks on a graph']); // the note's, past its hyphen
+    await search('"graph neural" -"neural networks on"', ['Graph neural networks for molecules']);
+    await search('-"graph neural"', ['Large language models']);
+    await search('"bernhard scholkopf"', ['Large language models']);
+    await search('"rl"', []); // a whole word: the tag is RLHF
+    await search('"networks on a gra', ['Neural networks on a graph']); // its quote still open: the word being typed as a start
+  });
+
   it('reads qualifiers in the search box (tag:, status:, author:, year:, a minus), counts what they show, and says why one asks nothing', async () => {
     renderPopup([
       saved('arxiv:2607.00001', 'Sparse experts', 3000, { tags: ['MoE'], status: 'done' }, { authors: ['Ada Lovelace'], published: '2024-02-01' }),

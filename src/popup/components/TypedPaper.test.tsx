@@ -75,6 +75,15 @@ describe('popup: a paper typed or pasted in the search box', () => {
       await typeInSearch(text);
       await waitFor(() => expect(shown()).toEqual(['Already Saved']));
     }
+    // A reference or BibTeX entry pasted whole, its quoted title and authors as it wrote them (no phrase of the paper's
+    // own fields): the paper it names all the same.
+    for (const text of [
+      'A. Okafor and B. Lee, "Already saved: a preprint," arXiv:2607.00001, 2026.',
+      '@article{okafor2026, title = "Already Saved", author = "Okafor, Ada and Lee, Bo", eprint = "2607.00001", archivePrefix = "arXiv"}',
+    ]) {
+      await typeInSearch(text);
+      await waitFor(() => expect(shown()).toEqual(['Already Saved']));
+    }
     await typeInSearch('linear');
     await waitFor(() => expect(shown()).toEqual(['Linear attention']));
     await typeInSearch('https://arxiv.org/abs/2607.00009'); // a paper not saved: its address finds none of the list
