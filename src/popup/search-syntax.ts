@@ -106,7 +106,7 @@ export function parseSearch(typed: string): ParsedSearch {
     }
     // A minus before a word leaves it out, as before a qualifier (the word was searched for: `-survey` showed the
     // surveys alone); one letter yet asks nothing, as a word of one letter does.
-    else if (/^-["\p{L}\p{N}]/u.test(raw)) {
+    else if (/^-[\p{L}\p{N}]/u.test(raw)) {
       const word = searchWords(raw.slice(1));
       if (word) excluded.push(word);
     } else {
@@ -438,4 +438,4 @@ export function compileSearch(qualifiers: readonly Qualifier[], context: SearchC
 
 /** What the box takes besides words, for its hint and the empty result. */
 export const SEARCH_SYNTAX_HELP =
-  'Also: "a phrase", tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, venue:, cat: (cs.CL), has:code, has:note; - before one, a word or a phrase leaves those out.';
+  'Also: "a phrase", tag:, status: (to-read, reading, done), author:, year: (2024, 2020-2023, >2022), saved: (7d, 2026-11), site:, venue:, cat: (cs.CL), has:code, has:note, has:tags; - before one, a word or a phrase leaves those out.';
