@@ -251,8 +251,11 @@ describe.each(bothBrowsers(privacyRoutes))('%s: the page learns nothing from the
     await until(async () => (await tab.overlays()).find((o) => o.id === HF_SAVED[0])?.pressed === 'true', 'the saved card shown saved', 15_000);
     await until(() => tab.run<boolean>(`document.querySelector('papershelf-controls') !== null`), 'the relevance control', 15_000);
     // The page's classes ran on our hosts (so the test is not passing for want of them): every card's overlay and the
-    // control, once built (the cards below the screen's margin are built a moment later, later still on a busy machine)…
-    // (Timed out twice in many runs, both on a loaded machine, in Firefox: the message says how far it got.)
+    // control. A card's overlay is mounted when its block of cards nears the viewport, so the reader scrolls through
+    // the page first: without it, whether the cards below the first screen were near depended on how far the page was
+    // laid out when the visibility observer first looked (in Firefox, a third of the loads mounted only the first
+    // block, 8 of 31 cards, as designed, and waited for a scroll that never came)…
+    await tab.scrollThrough();
     const made = () => tab.run<{ hosts: number; overlays: number; visibility: string; focus: boolean }>(`({ hosts: window.internals.length,
       overlays: document.querySelectorAll('papershelf-overlay').length, visibility: document.visibilityState, focus: document.hasFocus() })`);
     await until(async () => (await made()).hosts > hfPapers.length, async () => `every host made (${hfPapers.length} cards and the control; at the end ${JSON.stringify(await made())})`, 15_000);
