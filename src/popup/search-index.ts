@@ -4,6 +4,7 @@
 // Kept up to date by diffing each new list against what was indexed, so one edit re-indexes one paper.
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { SavedPaper } from '../storage/schema';
+import { escapeRegExp } from '../core/escape-regexp';
 import { foldText } from '../core/fold';
 
 const FIELDS = ['title', 'authors', 'abstract', 'tags', 'note', 'venue', 'ids'] as const;
@@ -167,7 +168,6 @@ function phraseFieldsOf(saved: SavedPaper): string {
   return text;
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isUnspaced = (word: string) => UNSPACED.test(word);
 
 /**
@@ -181,7 +181,7 @@ export function phraseTest({ text, open }: Phrase): RegExp | null {
   let source = isUnspaced(words[0]!) ? '' : `(?<!${EDGE})`;
   words.forEach((word, i) => {
     if (i > 0) source += `[${SPACING}]${isUnspaced(word) || isUnspaced(words[i - 1]!) ? '*' : '+'}`;
-    source += escape(word);
+    source += escapeRegExp(word);
   });
   const last = words.at(-1)!;
   if (!isUnspaced(last) && !typedLast({ text, open })) source += `(?!${EDGE})`;

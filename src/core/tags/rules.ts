@@ -1,6 +1,7 @@
 // User tag rules from the options page: "tag `my-topic` when the title or abstract matches ...".
 // Validation is strict (clear messages for the options page); checkRules leaves out what it rejects and sends pages the rest as run (run-rules.ts).
 
+import { escapeRegExp } from '../escape-regexp';
 import { adjacentRepeats, delimitedRounds } from './adjacent-repeats';
 import { MAX_REPEATED_STARTS, repeatedStarts, withoutLeadingRepeats } from './leading-repeat';
 import { alternatives, classEnd, plainWords } from './pattern-text';
@@ -110,7 +111,7 @@ function compileWords(match: string): { re: RegExp } | { error: string } {
   if (!terms.length) return { error: 'List at least one word or phrase, separated by commas.' };
   // Longest first, so "kv cache" is tried before "kv" (it only matters for where a match ends).
   terms.sort((a, b) => b.length - a.length);
-  const alts = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const alts = terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s+'));
   return { re: new RegExp(`${EDGE_BEFORE}(?:${alts.join('|')})${EDGE_AFTER}`, 'iu') };
 }
 
