@@ -46,7 +46,7 @@ describe('parseSearch: words and qualifiers', () => {
 
   it('leaves ids, addresses and unknown keys as words, so the ids search and the typed paper still read them', () => {
     for (const typed of ['arXiv:2401.12345', 'doi:10.1145/3.4', 'https://arxiv.org/abs/2401.12345', 'note:x', 'foo:"a b"']) {
-      expect(parseSearch(typed)).toEqual({ text: typed, qualifiers: [], excluded: [], phrases: [], query: { words: typed, phrases: [], typing: true }, excludedPhrases: [] });
+      expect(parseSearch(typed)).toEqual({ text: typed, qualifiers: [], excluded: [], query: { words: typed, phrases: [], typing: true }, excludedPhrases: [] });
     }
     expect(parseSearch('tag:rl arXiv:2401.12345').text).toBe('arXiv:2401.12345');
   });
@@ -63,30 +63,29 @@ describe('parseSearch: words and qualifiers', () => {
     expect(parseSearch('-"survey"')).toMatchObject({ text: '', excludedPhrases: [phrase('survey')] });
     expect(parseSearch('-"large lang')).toMatchObject({ text: '', excludedPhrases: [phrase('large lang', true)] }); // being typed
     expect(parseSearch('-"')).toMatchObject({ text: '', excluded: [], excludedPhrases: [] });
-    expect(parseSearch('"graph nets" tag:rl')).toMatchObject({ text: '"graph nets"', excluded: [], phrases: [phrase('graph nets')] });
+    expect(parseSearch('"graph nets" tag:rl')).toMatchObject({ text: '"graph nets"', excluded: [], query: { phrases: [phrase('graph nets')] } });
   });
 
   it('reads a quoted phrase: its words searched for as they were, the phrase kept to check the hits by', () => {
     const phrase = (text: string, open = false) => ({ text, open });
     const gnn = phrase('graph neural networks');
-    expect(parseSearch('"graph neural networks"')).toEqual({ text: '"graph neural networks"', qualifiers: [], excluded: [], phrases: [gnn], query: { words: '', phrases: [gnn], typing: false }, excludedPhrases: [] });
+    expect(parseSearch('"graph neural networks"')).toEqual({ text: '"graph neural networks"', qualifiers: [], excluded: [], query: { words: '', phrases: [gnn], typing: false }, excludedPhrases: [] });
     // The words outside quotes for the index apart; the last of them is typed only with no phrase after it.
     expect(parseSearch('survey "graph  neural" "rl" -video')).toMatchObject({
       text: 'survey "graph neural" "rl"',
       excluded: ['video'],
-      phrases: [phrase('graph  neural'), phrase('rl')],
-      query: { words: 'survey', typing: false },
+      query: { words: 'survey', phrases: [phrase('graph  neural'), phrase('rl')], typing: false },
     });
     expect(parseSearch('"rl" survey').query).toEqual({ words: 'survey', phrases: [phrase('rl')], typing: true });
     // While its quote is open it runs to the end of the box, as a qualifier's quoted value does.
-    expect(parseSearch('tag:rl "graph neur')).toMatchObject({ text: '"graph neur', qualifiers: [{ key: 'tag', value: 'rl' }], phrases: [phrase('graph neur', true)] });
-    expect(parseSearch('"graph nets tag:rl')).toMatchObject({ qualifiers: [], phrases: [phrase('graph nets tag:rl', true)] });
+    expect(parseSearch('tag:rl "graph neur')).toMatchObject({ text: '"graph neur', qualifiers: [{ key: 'tag', value: 'rl' }], query: { phrases: [phrase('graph neur', true)] } });
+    expect(parseSearch('"graph nets tag:rl')).toMatchObject({ qualifiers: [], query: { phrases: [phrase('graph nets tag:rl', true)] } });
     // A qualifier's quoted value is its own; quotes with no word in them ask nothing.
-    expect(parseSearch('tag:"graph nets"')).toMatchObject({ text: '', phrases: [], qualifiers: [{ key: 'tag', value: 'graph nets' }] });
-    expect(parseSearch('"" "--" "')).toMatchObject({ text: '', phrases: [] });
+    expect(parseSearch('tag:"graph nets"')).toMatchObject({ text: '', query: null, qualifiers: [{ key: 'tag', value: 'graph nets' }] });
+    expect(parseSearch('"" "--" "')).toMatchObject({ text: '', query: null });
     // A reference pasted with its title in quotes: the same words as before for the search (and the paper it names).
     const reference = 'A. Okafor, "Open-vocabulary segmentation," in Proc. CVPR, 2024, arXiv:2401.00002.';
-    expect(parseSearch(reference)).toMatchObject({ text: reference, phrases: [phrase('Open-vocabulary segmentation,')] });
+    expect(parseSearch(reference)).toMatchObject({ text: reference, query: { phrases: [phrase('Open-vocabulary segmentation,')] } });
   });
 
   it('searches no words when only qualifiers, one letter or punctuation are left', () => {

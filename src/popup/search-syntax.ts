@@ -50,9 +50,10 @@ export interface ParsedSearch {
   qualifiers: Qualifier[];
   /** Words with a minus before them (`-survey`): the papers the full-text search finds by any one of them are left out. */
   excluded: string[];
-  /** Quoted phrases (`"graph neural networks"`): their words are among `text`, and a paper shown has each as a phrase. */
-  phrases: Phrase[];
-  /** The words and phrases for the index (search-index.ts), null when `text` is '': `text` but its phrases apart. */
+  /**
+   * The words and phrases for the index (search-index.ts), null when `text` is '': `text` but its quoted phrases
+   * (`"graph neural networks"`) apart, a paper shown having each as a phrase (their words are among `text`).
+   */
   query: WordQuery | null;
   /** Quoted phrases with a minus before them (`-"large language models"`): the papers that have one are left out. */
   excludedPhrases: Phrase[];
@@ -118,7 +119,7 @@ export function parseSearch(typed: string): ParsedSearch {
   const text = searchWords(words.join(' '));
   // No words to search (one letter): no phrase to check either.
   const query = text ? { words: plain.join(' '), phrases, typing } : null;
-  return { text, qualifiers, excluded, phrases: text ? phrases : [], query, excludedPhrases };
+  return { text, qualifiers, excluded, query, excludedPhrases };
 }
 
 /** The list's papers, and its own tags and sites, which qualifiers name; `now`, what `saved:7d` counts back from. */
