@@ -433,7 +433,7 @@ export class Annotator implements RelevanceCards {
     if (record !== undefined && record !== id) this.savedAs.set(id, record);
     else if (this.savedAs.size) this.savedAs.delete(id);
     // A saved paper is no longer a suggestion: its relevance mark goes (saved papers are never marked).
-    const unmark = state !== null && this.relevance.relevant.delete(id);
+    const unmark = state !== null && this.relevance.unmark(id);
     for (const overlay of this.overlaysOf(id)) {
       overlay.setState(state);
       if (unmark) overlay.setRelevance(null);
@@ -637,7 +637,7 @@ export class Annotator implements RelevanceCards {
     const href = this.address();
     if (href === this.href || this.stopped) return;
     this.href = href;
-    this.relevance.context = []; // another page: its own statistics
+    this.relevance.newPage();
     this.rejected = new WeakSet(); // a card that held no paper on the last page may hold one on this
     this.adapter = this.options.adapterFor(new URL(href));
     if (!this.adapter) return;
@@ -1249,7 +1249,8 @@ export class Annotator implements RelevanceCards {
     const overlay = createCardOverlay(this.options.doc, entry.id, () => entry.paper ?? null, () => this.theme(), tags, actions, entry.inline);
     const { id } = entry;
     if (this.marked) overlay.setMarked(this.marked);
-    if (this.relevance.relevant.has(id)) overlay.setRelevance(this.relevance.relevant.get(id)!);
+    const mark = this.relevance.markOf(id);
+    if (mark !== undefined) overlay.setRelevance(mark);
     if (this.relevance.dimDone) overlay.setDimDone(true);
     if (this.states.has(id)) overlay.setState(this.states.get(id));
     this.byHost.set(overlay.host, entry);

@@ -38,14 +38,14 @@ export class Relevance {
   /** Counts the times relevance was turned off (updateSettings): a scoring run or answer of before then is dropped. */
   private relevanceRun = 0;
   /** Reason line of each paper id marked relevant on this page. */
-  readonly relevant = new Map<string, string>();
+  private readonly relevant = new Map<string, string>();
   /** Paper ids already sent for scoring on this page. */
   private readonly scored = new Set<string>();
   /** The page's first cards, the statistics small batches are scored with (a new page starts its own). */
-  context: RelevanceCard[] = [];
+  private context: RelevanceCard[] = [];
   private control: PageControl | null = null;
   /** The overlays of papers marked done are dimmed (setDimDone). */
-  dimDone = false;
+  private dimmed = false;
   /** The relevant card last moved to by "Next relevant". */
   private cursor: Annotated | null = null;
 
@@ -53,6 +53,26 @@ export class Relevance {
     private readonly options: Pick<AnnotatorOptions, 'doc' | 'port' | 'onError'>,
     private readonly page: RelevanceCards,
   ) {}
+
+  /** The reason line of the paper's relevance mark on this page, undefined when it has none. */
+  markOf(id: string): string | undefined {
+    return this.relevant.get(id);
+  }
+
+  /** The paper is saved: a saved paper is never a suggestion. Whether it had a mark (its overlays' marks go with it). */
+  unmark(id: string): boolean {
+    return this.relevant.delete(id);
+  }
+
+  /** Whether the overlays of papers marked done are dimmed (a new overlay follows). */
+  get dimDone(): boolean {
+    return this.dimmed;
+  }
+
+  /** Another page (an address change in a single-page site): small batches are scored with its own statistics. */
+  newPage(): void {
+    this.context = [];
+  }
 
   /** Set before start(): ask the background which cards are relevant (the user's setting). */
   setRelevance(enabled: boolean): void {
@@ -68,7 +88,7 @@ export class Relevance {
     this.context = [];
     this.cursor = null;
     for (const id of ids) for (const overlay of this.page.overlaysOf(id)) overlay.setRelevance(null);
-    if (this.dimDone) this.setDimDone(false); // its switch goes with the control
+    if (this.dimmed) this.setDimDone(false); // its switch goes with the control
     this.control?.host.remove();
     this.control = null;
   }
@@ -189,7 +209,7 @@ export class Relevance {
 
   /** Dim (or not) the overlays of papers marked done; the page's cards themselves are left untouched. */
   setDimDone(on: boolean): void {
-    this.dimDone = on;
+    this.dimmed = on;
     this.control?.setDim(on);
     for (const overlay of this.page.allOverlays()) overlay.setDimDone(on);
   }
