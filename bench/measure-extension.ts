@@ -396,6 +396,8 @@ interface PopupTiming {
   firstItemAt: number | null;
   firstItemFramedAt: number | null;
   answeredItemAt: number | null;
+  /** The library page only (bench/library.ts): when its whole list is in. */
+  completeAt: number | null;
   events: { name: string; start: number; duration: number }[];
   armed: Promise<{ keyAt: number; updatedAt: number; framedAt: number; mutations: number } | null> | null;
   errors: string[];

@@ -3,9 +3,11 @@
 //   (`li[data-id]`, else any `main li`), and firstItemFramedAt once the frame showing it has been drawn.
 // - arm()/armed: one keystroke's latency, from the keydown event's timestamp until the items the list shows have
 //   changed (the search result is in the DOM), and until the end of the frame that shows it.
+// The library page (bench/library.ts) is timed the same way, its items the rows of its table.
 (() => {
-  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/src/popup/index.html')) return;
-  const ITEM = 'li[data-id], main li';
+  const library = location.pathname.endsWith('/src/library/index.html');
+  if (location.protocol !== 'chrome-extension:' || !(library || location.pathname.endsWith('/src/popup/index.html'))) return;
+  const ITEM = library ? '[role="row"][data-id]' : 'li[data-id], main li';
   // answeredItemAt: the first item from the background's answer (the list is no longer marked aria-busy: before
   // that, the popup shows its copy of the newest papers from its last open).
   const popup = { firstItemAt: null, firstItemFramedAt: null, answeredItemAt: null, events: [], armed: null, errors: [] };
@@ -24,6 +26,19 @@
     }
   });
   first.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+
+  // completeAt (the library page): when its header stops saying "loading the rest" (its whole list is in, and its
+  // count shown) with rows in the table.
+  popup.completeAt = null;
+  if (library) {
+    const whole = new MutationObserver(() => {
+      const count = document.querySelector('header.top .muted')?.textContent ?? '';
+      if (!count || count.includes('loading the rest') || !document.querySelector(ITEM)) return;
+      popup.completeAt = performance.now();
+      whole.disconnect();
+    });
+    whole.observe(document, { childList: true, subtree: true, characterData: true });
+  }
 
   try {
     new PerformanceObserver((list) => {
