@@ -86,7 +86,9 @@ export function LibraryApp({
   const formatRef = useRef<HTMLSelectElement>(null);
   useSlashFocus(searchRef);
 
-  const query = useDebounced(text, snapshot.papers.length > 2000 ? 120 : 0);
+  // Every keystroke searches, in the same render, as in the popup (App.tsx): a search costs a few ms at 10,000 papers.
+  // A long list's keystrokes were held 120 ms for a pause in the typing, from before the search was quick.
+  const query = text;
   const { view, searching, sort, setSort, newVersions, byFollowed } = useShownList(state, snapshot, query, filters, sources);
   const narrowed = view.searched || isFiltered(filters);
   const knownTags = useMemo(() => snapshot.tags.map(([tag]) => tag), [snapshot.tags]);
