@@ -490,3 +490,105 @@ export async function waitForSearchIndex(page: Page, timeoutMs = 30_000): Promis
   }
   throw new Error('the popup search index was not ready in time');
 }
+
+export interface LibrarySample {
+  /** ms from navigation start of the library page. */
+  opens: { domContentLoaded: number; firstRow: number; framed: number; complete: number }[];
+  keystrokes: KeystrokeSample[];
+  /** ms from the change until the rows showed it (`updated`) and the frame with them was drawn (`framed`). */
+  sorts: { updated: number; framed: number }[];
+  selects: { updated: number; framed: number }[];
+}
+
+const LIBRARY_PAGE = 'src/library/index.html';
+
+/**
+ * In the page: run `act`, then wait until `done` holds (checked at each DOM change), and time both that and the end
+ * of the frame that shows it, from just before `act` (no protocol round trip in the figure).
+ */
+async function timeInPage(page: Page, act: string, done: string): Promise<{ updated: number; framed: number } | null> {
+  return page.evaluate(
+    ([actSource, doneSource]) =>
+      new Promise<{ updated: number; framed: number } | null>((resolve) => {
+        // Bench-only: the two steps come from this file as source text (a page function cannot take closures).
+        const act = new Function(actSource!) as () => void;
+        const done = new Function(`return (${doneSource!});`) as () => boolean;
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve(null);
+        }, 10_000);
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          const updated = performance.now() - start;
+          observer.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => setTimeout(() => resolve({ updated, framed: performance.now() - start }), 0));
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+        const start = performance.now();
+        act();
+      }),
+    [act, done],
+  );
+}
+
+/**
+ * The full-page library over the list seeded: `runs` opens (the first row, then the whole list in), then in the last
+ * one, its search index ready, a search keystroke per key (its last letter timed), six changes of sort and `runs`
+ * rounds of "select all" and none.
+ */
+export async function measureLibrary(bench: Bench, keys: readonly string[], runs: number): Promise<LibrarySample> {
+  const opens: LibrarySample['opens'] = [];
+  let page: Page | null = null;
+  for (let i = 0; i < runs; i++) {
+    page = (await bench.newTab()).page;
+    await page.goto(`chrome-extension://${bench.extensionId}/${LIBRARY_PAGE}`);
+    await within(
+      page.waitForFunction(() => globalThis.__papershelfPopup?.firstItemFramedAt != null && globalThis.__papershelfPopup.completeAt != null, undefined, { timeout: 120_000, polling: 100 }),
+      125_000,
+      'the library page',
+    );
+    opens.push(
+      await page.evaluate(() => ({
+        domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? NaN,
+        firstRow: globalThis.__papershelfPopup!.firstItemAt!,
+        framed: globalThis.__papershelfPopup!.firstItemFramedAt!,
+        complete: globalThis.__papershelfPopup!.completeAt!,
+      })),
+    );
+    if (i < runs - 1) await page.close();
+  }
+  try {
+    await waitForSearchIndex(page!);
+    const keystrokes: KeystrokeSample[] = [];
+    for (const key of keys) {
+      const k = await measureKeystroke(bench, page!, key.slice(0, -1), key.at(-1)!);
+      if (k) keystrokes.push(k);
+    }
+    // A change of sort over the whole list: the first row shown changes.
+    const firstRow = `document.querySelector('[role="row"][data-id]')?.getAttribute('data-id')`;
+    const sorts = [];
+    for (const sort of ['title', 'published', 'stars', 'saved', 'title', 'saved']) {
+      await page!.waitForTimeout(300);
+      const before = await page!.evaluate(firstRow);
+      const t = await timeInPage(
+        page!,
+        `const s = document.querySelector('.controls select'); s.value = ${JSON.stringify(sort)}; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+        `${firstRow} !== ${JSON.stringify(before)}`,
+      );
+      if (t) sorts.push(t);
+    }
+    // "Select all" over every paper shown, then none again: the rows on screen show it.
+    const selects = [];
+    for (let i = 0; i < runs; i++) {
+      for (const on of [true, false]) {
+        await page!.waitForTimeout(300);
+        const t = await timeInPage(page!, `document.querySelector('[role="columnheader"] input[type="checkbox"]').click();`, `${on ? '' : '!'}document.querySelector('[role="row"][data-id].selected')`);
+        if (t) selects.push(t);
+      }
+    }
+    return { opens, keystrokes, sorts, selects };
+  } finally {
+    await page!.close();
+  }
+}

@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { launch, snapshotBuild, stopServiceWorkers, type Bench, type Served } from './browser';
 import { measureLoad, profileAppends, SCROLL_PX, SCROLL_STEPS, traceCaused, type AppendSample, type CausedSample, type LoadSample, type ScrollSample } from './measure-pages';
-import { measureKeystroke, measurePopupOpen, measureRelevanceIndex, measureStorage, seed, STORE_OFFSETS_MS, waitForSearchIndex, type KeystrokeSample, type PopupSample } from './measure-extension';
+import { measureKeystroke, measureLibrary, measurePopupOpen, measureRelevanceIndex, measureStorage, seed, STORE_OFFSETS_MS, waitForSearchIndex, type KeystrokeSample, type LibrarySample, type PopupSample } from './measure-extension';
 import { benchPage, type BenchPage, type Site } from './pages';
 import { narrowingPrefixes, readingList, relevanceCards } from './records';
 import { evaluate, median, table, writeResults, type Figure } from './report';
@@ -30,6 +30,8 @@ const IMPORTED = 2_000;
 const STORAGE_RUNS = quick ? 3 : 9;
 /** Popup opens (and search keystrokes): 9, as bench/popup.ts; with 5, the first-item row read 170, 224 and 169 ms in three runs. */
 const POPUP_RUNS = quick ? 2 : 9;
+/** Library page opens (and its keystrokes): fewer than the popup's, each waits for the whole list (~3-6 s). */
+const LIBRARY_RUNS = quick ? 2 : 5;
 /** Loads of each `at`-card page with the service worker stopped before each (as the browser stops it after 30 s idle). */
 const COLD = { at: 1000, runs: quick ? 1 : 3 };
 /** Traced loads of each page of these sizes, apart from the timed runs: the tasks the extension causes (traceCaused). */
@@ -200,6 +202,16 @@ async function main(): Promise<void> {
   } catch (error) {
     popupProblem = String((error as Error)?.message ?? error);
     log(`popup: ${popupProblem}`);
+  }
+
+  log('library page');
+  let librarySample: LibrarySample | null = null;
+  let libraryProblem: string | null = null;
+  try {
+    librarySample = await measureLibrary(ext, searchKeys.slice(0, LIBRARY_RUNS), LIBRARY_RUNS);
+  } catch (error) {
+    libraryProblem = String((error as Error)?.message ?? error);
+    log(`library page: ${libraryProblem}`);
   }
 
   await ext.close();
@@ -396,6 +408,22 @@ async function main(): Promise<void> {
   figures.push({ group: 'Popup', label: 'search keystroke → updated list drawn', unit: 'ms', value: median(keys.map((k) => k.framed)), samples: keys.map((k) => k.framed) });
   figures.push({ group: 'Popup', label: 'search keystroke, main-thread work', unit: 'ms', value: median(keys.map((k) => k.mainMs)), samples: keys.map((k) => k.mainMs) });
 
+  // The library page (bench/library.ts): issue #7 sets no budget for it; the popup's are the ones to compare with.
+  if (librarySample) {
+    const lib = 'Library page';
+    const { opens: libOpens, keystrokes: libKeys, sorts, selects } = librarySample;
+    const row = (label: string, xs: number[], note?: string) => figures.push({ group: lib, label, unit: 'ms', value: median(xs), samples: xs, ...(note ? { note } : {}) });
+    row(`${n(LIBRARY)} papers, navigation → DOMContentLoaded`, libOpens.map((o) => o.domContentLoaded));
+    row(`${n(LIBRARY)} papers, first row in the DOM`, libOpens.map((o) => o.firstRow), 'from navigation start of the library page');
+    row(`${n(LIBRARY)} papers, the whole list in (its count shown)`, libOpens.map((o) => o.complete));
+    row('search keystroke → rows updated', libKeys.map((k) => k.updated), `the popup's budget: < 16 ms; ${libKeys.map((k) => `"${k.key}"`).join(', ')}`);
+    row('search keystroke, main-thread work', libKeys.map((k) => k.mainMs));
+    row('sort changed → rows updated', sorts.map((s) => s.updated));
+    row('"select all" or none → rows show it', selects.map((s) => s.updated));
+  } else {
+    figures.push({ group: 'Library page', label: 'not measured', unit: 'ms', value: null, note: `problem: ${libraryProblem}` });
+  }
+
   const rel = 'Relevance';
   figures.push({ group: rel, label: `model of ${n(relevance.saved)} saved papers, built paper by paper (${(relevance.modelBytes / 1e6).toFixed(1)} MB as JSON)`, unit: 'ms', value: relevance.buildMs });
   figures.push({ group: rel, label: 'compile the model for scoring (once per library change, cached)', unit: 'ms', value: relevance.compileMs });
@@ -451,6 +479,7 @@ async function main(): Promise<void> {
       storage,
       relevanceIndex,
       popup: { opens: allPopupOpens, keystrokes, problem: popupProblem },
+      library: { sample: librarySample, problem: libraryProblem },
       relevance,
       relevanceTasks,
     },
