@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiAddress, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isAcmPseudoDoi, isDoi, journalDoi, parseArxivId, parseDoi, type IdentityHints } from './ids';
+import { aclAnthologyIdFromDoi, arxivIdFromDoi, arxivIdFromUrl, arxivIdOf, canonicalId, currentId, doiAddress, doiFromUrl, doiOf, hasAclDoi, idFromDoi, isAclAnthologyId, isAcmPseudoDoi, isDoi, journalDoi, parseArxivId, parseDoi, safeHttpUrl, type IdentityHints } from './ids';
 import { paperIdentity } from './aliases';
 import { isWellFormedId, PAPER_LIMITS } from './paper';
 
@@ -388,6 +388,21 @@ describe('currentId: ids older builds stored or exported, as canonicalId gives t
   it('leaves current ids and ids it does not understand as they are', () => {
     for (const id of ['arxiv:math/0309136', 'aclanthology:2023.acl-long.1', 'doi:10.1000/abc', 'openreview:aBcD3fGh1', 'arxiv:not-an-id', 'doi:nonsense', 'import:0123456789abcdef']) {
       expect(currentId(id)).toBe(id);
+    }
+  });
+});
+
+describe('safeHttpUrl: an address a link or an export may name', () => {
+  it('keeps http(s) addresses, as the URL parser writes them', () => {
+    expect(safeHttpUrl('https://arxiv.org/abs/1')).toBe('https://arxiv.org/abs/1');
+    expect(safeHttpUrl('HTTP://Example.org')).toBe('http://example.org/');
+    // What reference managers expect of CSL's URL (toCsl) and what a link's href is: punycode host, escaped path.
+    expect(safeHttpUrl('https://bücher.de/a b')).toBe('https://xn--bcher-kva.de/a%20b');
+  });
+
+  it('refuses every other scheme, a relative address and nothing', () => {
+    for (const bad of ['javascript:alert(1)', 'data:text/html,<b>', 'ftp://example.org/x', 'mailto:a@b.c', 'arxiv.org/abs/1', '/abs/1', 'https://', '', null, undefined]) {
+      expect(safeHttpUrl(bad)).toBeNull();
     }
   });
 });

@@ -130,6 +130,14 @@ export function webUrl(href: string): URL | null {
   return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : null;
 }
 
+/**
+ * An http(s) address as the URL parser writes it (punycode host, percent-encoded path), else null: what a link or an
+ * export may name (a stored `javascript:` URL stays text). The popup's links and CSL's URL alike.
+ */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  return (url && webUrl(url)?.href) || null;
+}
+
 function count(s: string, ch: string): number {
   return s.split(ch).length - 1;
 }

@@ -1,17 +1,8 @@
 // Small display helpers for the popup. Links are only ever http(s): a stored `javascript:` URL stays text.
 import { utcDay as dayOf, type LatestVersion, type SavedVersion } from '../core/revisions';
 import { REPO_NAME } from '../core/github';
+import { safeHttpUrl } from '../core/ids';
 import { isPaperDate, moreAuthors, type Paper } from '../core/paper';
-
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 const SITE_NAMES: Record<string, string> = {
   huggingface: 'Hugging Face',

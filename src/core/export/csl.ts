@@ -9,7 +9,7 @@
 import type { Paper } from '../paper';
 import { isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts, withAuthorsCut } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, doiAddress, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, type ArxivId } from '../ids';
+import { arxivAbsUrl, arxivIdFromDoi, doiAddress, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, safeHttpUrl, type ArxivId } from '../ids';
 import { arxivIdAndDoi, paperIdentity } from '../aliases';
 import { venueIdFromUrl } from '../venues';
 
@@ -152,17 +152,6 @@ export function keywordsOf(saved: SavedPaper): string[] {
   return out;
 }
 
-/** An http(s) URL in its ASCII form (punycode host, percent-encoded path), as reference managers expect. */
-function asciiUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 export function toCsl(saved: SavedPaper): CslItem {
   const paper = saved.paper;
   // A DOI id is the paper's identity, so it comes first; then the DOI a page gave (a journal's, besides the arXiv id);
@@ -187,9 +176,10 @@ export function toCsl(saved: SavedPaper): CslItem {
   if (ownArxiv && paper.version) item.version = String(paper.version);
   const itemDoi = doi ?? (ownArxiv && type === 'article' ? `10.48550/arXiv.${ownArxiv}` : null);
   if (itemDoi) item.DOI = itemDoi;
+  // In its ASCII form (safeHttpUrl: punycode host, percent-encoded path), as reference managers expect.
   const url = ownArxiv
     ? arxivAbsUrl(ownArxiv)
-    : (asciiUrl(paper.url) ?? asciiUrl(paper.pdfUrl) ?? (doi ? doiAddress(doi) : null) ?? (arxiv ? arxivAbsUrl(arxiv) : null));
+    : (safeHttpUrl(paper.url) ?? safeHttpUrl(paper.pdfUrl) ?? (doi ? doiAddress(doi) : null) ?? (arxiv ? arxivAbsUrl(arxiv) : null));
   if (url) item.URL = url;
   if (paper.abstract) item.abstract = paper.abstract;
   const keywords = keywordsOf(saved);

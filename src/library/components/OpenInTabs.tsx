@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SavedPaper } from '../../storage/schema';
-import { countLabel, errorMessage, safeHttpUrl } from '../../popup/format';
+import { safeHttpUrl } from '../../core/ids';
+import { countLabel, errorMessage } from '../../popup/format';
 
 /** Tabs opened by one click at most: a selection of 300 papers is not 300 tabs. */
 export const OPEN_AT_ONCE = 20;

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { ReadingStatus, SavedPaper } from '../../storage/schema';
-import { firstLine, formatAuthors, formatDay, revisionText, safeHttpUrl, siteLabel, timeAgo } from '../format';
+import { safeHttpUrl } from '../../core/ids';
+import { firstLine, formatAuthors, formatDay, revisionText, siteLabel, timeAgo } from '../format';
 import { useNewerVersion } from '../arxiv-versions';
 import { followingText, useFollowing } from '../followed-authors';
 import { PaperDetails } from './PaperDetails';

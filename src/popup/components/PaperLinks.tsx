@@ -1,5 +1,6 @@
 import type { Paper } from '../../core/paper';
-import { repoUrl, safeHttpUrl } from '../format';
+import { safeHttpUrl } from '../../core/ids';
+import { repoUrl } from '../format';
 
 /** Open the paper, its PDF, its code, its project page: only the http(s) ones become links. */
 export function PaperLinks({ paper, savedFrom }: { paper: Paper; savedFrom: string }) {
