@@ -7,7 +7,7 @@
 // page as URL, and only an arXiv id gives a version or arXiv's DOI. Personal data (status, note) never goes into
 // citation data; tags do, as keywords, next to the paper's categories.
 import type { Paper } from '../paper';
-import { isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts, withAuthorsCut } from '../paper';
+import { emptyPaper, isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts, withAuthorsCut } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
 import { arxivAbsUrl, arxivIdFromDoi, doiAddress, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, safeHttpUrl, type ArxivId } from '../ids';
 import { arxivIdAndDoi, paperIdentity } from '../aliases';
@@ -318,25 +318,17 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const { id, aliases } =
     paperIdentity({ arxiv, doi, venue: site ? null : venuePaper, otherIds, ...(site ?? { site: 'import' }) }) ?? paperIdentity({ otherIds, ...byTitle })!;
   const paper: Paper = {
-    id,
+    ...emptyPaper(id, title, { site: 'import', page: hints.page ?? 'csl-json' }),
     aliases,
-    title,
     authors,
-    authorCount: null,
     abstract: abstract || null,
     // A conference's date stands for its paper's where the record gives no other (the import: id keeps to `issued`).
     published: publishedOf(item.issued) ?? publishedOf(item['event-date']),
-    upvotes: null,
-    githubRepos: [],
-    githubStars: null,
-    projectUrl: null,
-    pdfUrl: null,
     url: httpUrl(item.URL) ?? (arxiv ? arxivAbsUrl(arxiv) : null),
     venue,
     categories,
     version: versionOf(item, arxivId, id),
     doi: ownDoi(doi, id),
-    source: { site: 'import', page: hints.page ?? 'csl-json' },
   };
   return withAuthorsCut(paper, authors.length < names.length);
 }
