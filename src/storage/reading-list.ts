@@ -101,6 +101,18 @@ function listWrite(db: Database) {
   return { tx, token: newGeneration(tx) };
 }
 
+/**
+ * A listWrite has committed, removing `removed` and leaving `written` stored: the relevance index learns the ids, the
+ * memory of the list follows (the removed first: their ids may be a written record's aliases now), and then SavedStates
+ * takes the write's token, after the writes it stands for. Called with none, it still makes a new generation.
+ */
+function listWritten(db: Database, token: string, written: readonly SavedPaper[], removed: readonly SavedPaper[] = []): void {
+  changed(db, [...removed, ...written].map((record) => record.id));
+  for (const record of removed) noteWritten(db, record.id, null);
+  for (const record of written) noteWritten(db, record.id, record);
+  savedStates(db).committed(token);
+}
+
 export class StorageUnavailableError extends Error {
   override name = 'StorageUnavailableError';
 }
@@ -158,9 +170,7 @@ export async function savePaper(db: Database, given: Paper, options: SaveOptions
     requests.push(writeAliases(tx, existing, record));
     return record;
   });
-  changed(db, [record.id]);
-  noteWritten(db, record.id, record);
-  savedStates(db).committed(token);
+  listWritten(db, token, [record]);
   return record;
 }
 
@@ -205,10 +215,7 @@ export async function completePaper(db: Database, id: string, read: Paper, made?
     requests.push(papers.put(record), tx.objectStore('relevance').put(relevanceDoc(record)), writeAliases(tx, into, record));
     return { record, removed: other ? standIn : null };
   });
-  changed(db, done ? [done.record.id, ...(done.removed ? [done.removed.id] : [])] : []); // the token is new either way
-  if (done?.removed) noteWritten(db, done.removed.id, null);
-  if (done) noteWritten(db, done.record.id, done.record);
-  savedStates(db).committed(token);
+  listWritten(db, token, done ? [done.record] : [], done?.removed ? [done.removed] : []); // the token is new either way
   return done && { record: done.record, removed: done.removed && readableRecord(done.removed) };
 }
 
@@ -232,9 +239,7 @@ export async function removePaper(db: Database, id: string): Promise<SavedPaper 
     }
     return existing;
   });
-  changed(db, existing ? [existing.id] : []); // the token is new either way
-  if (existing) noteWritten(db, existing.id, null);
-  savedStates(db).committed(token);
+  listWritten(db, token, [], existing ? [existing] : []); // the token is new either way
   // As the list gives it (readableRecord): the undo sends it back through the schema every record is checked against,
   // which refused a record damaged on disk, and the removal stood.
   return existing && readableRecord(existing);
@@ -259,9 +264,7 @@ export async function removePapers(db: Database, ids: readonly string[]): Promis
       removed.push(existing);
     }
   });
-  changed(db, removed.map((r) => r.id));
-  for (const record of removed) noteWritten(db, record.id, null);
-  savedStates(db).committed(token);
+  listWritten(db, token, [], removed);
   return removed.map(readableRecord); // as removePaper's
 }
 
@@ -441,9 +444,7 @@ export async function putPapers(db: Database, records: readonly SavedPaper[]): P
       requests.push(tx.objectStore('relevance').put(relevanceDoc(record)));
     }
   });
-  changed(db, stored.map((r) => r.id));
-  for (const record of stored) noteWritten(db, record.id, record);
-  savedStates(db).committed(token);
+  listWritten(db, token, stored);
   return records.length;
 }
 
@@ -473,9 +474,7 @@ export async function restorePapers(db: Database, records: readonly SavedPaper[]
       written.push(stored);
     }
   });
-  changed(db, written.map((r) => r.id));
-  for (const record of written) noteWritten(db, record.id, record);
-  savedStates(db).committed(token);
+  listWritten(db, token, written);
   return written;
 }
 
@@ -527,11 +526,8 @@ export async function mergeRecords(db: Database, keep: RecordVersion, others: re
     requests.push(papers.put(merged), relevance.put(relevanceDoc(merged)), writeAliases(tx, kept, merged));
     return { merged, originals };
   });
-  changed(db, originals.map((r) => r.id));
-  // The others first: their ids are the merged record's aliases from now on (a lookup by one answers `savedAs` it).
-  for (const other of originals.slice(1)) noteWritten(db, other.id, null);
-  noteWritten(db, merged.id, merged);
-  savedStates(db).committed(token);
+  // The others go first (listWritten): their ids are the merged record's aliases from now on (a lookup by one answers `savedAs` it).
+  listWritten(db, token, [merged], originals.slice(1));
   return { merged, originals };
 }
 
@@ -556,9 +552,7 @@ export async function unmergeRecords(db: Database, merged: RecordVersion, origin
     if (again) throw new StaleRecordError(`“${again.paper.title}” was saved again as ${again.id} since the merge: the merge was not undone`);
     stored.forEach((record, i) => requests.push(papers.put(record), relevance.put(relevanceDoc(record)), writeAliases(tx, i === 0 ? current : undefined, record)));
   });
-  changed(db, stored.map((r) => r.id));
-  for (const record of stored) noteWritten(db, record.id, record);
-  savedStates(db).committed(token);
+  listWritten(db, token, stored);
   return stored;
 }
 
@@ -606,9 +600,7 @@ export async function fillPublication(db: Database, facts: readonly PublicationF
     }
     return records;
   });
-  changed(db, written.map((r) => r.id));
-  for (const record of written) noteWritten(db, record.id, record);
-  savedStates(db).committed(token);
+  listWritten(db, token, written);
   return written;
 }
 
