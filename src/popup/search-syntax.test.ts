@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSaved } from './fake-api';
 import { applyQuery, NO_FILTERS } from './list-query';
+import { PaperIndex } from './search-index';
 import { compileSearch, parseSearch, prepareAuthorSearch, yearRange, type SearchContext } from './search-syntax';
 
 const lecun = makeSaved('arxiv:2601.00001', 'Energy-based models', 4000, { status: 'reading', tags: ['EBM', 'theory'], note: 'read §3' }, {
@@ -86,6 +87,18 @@ describe('parseSearch: words and qualifiers', () => {
     // A reference pasted with its title in quotes: the same words as before for the search (and the paper it names).
     const reference = 'A. Okafor, "Open-vocabulary segmentation," in Proc. CVPR, 2024, arXiv:2401.00002.';
     expect(parseSearch(reference)).toMatchObject({ text: reference, query: { phrases: [phrase('Open-vocabulary segmentation,')] } });
+  });
+
+  it('reads a tab pasted between the words of a phrase or of a quoted value as the space it stands for', () => {
+    // A title copied from a table or a PDF brings tabs: the phrase was one "word" to the index and found nothing.
+    const index = new PaperIndex();
+    index.apply(index.diff(all));
+    const found = (typed: string) => [...index.search(parseSearch(typed).query!).keys()];
+    expect(found('"energy-based models"')).toEqual([lecun.id]);
+    expect(found('"energy-based\tmodels"')).toEqual([lecun.id]);
+    expect(found('"energy-based\tmod')).toEqual([lecun.id]);
+    expect(parseSearch('-"energy-based\tmodels"').excludedPhrases).toEqual([{ text: 'energy-based models', open: false }]);
+    expect(parseSearch('by:"Geoffrey\tHinton"').qualifiers).toMatchObject([{ key: 'author', value: 'Geoffrey Hinton' }]);
   });
 
   it('searches no words when only qualifiers, one letter or punctuation are left', () => {

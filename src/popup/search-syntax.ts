@@ -82,8 +82,11 @@ export function parseSearch(typed: string): ParsedSearch {
   /** The words outside quotes, and whether a phrase came after the last of them (it is no longer being typed). */
   const plain: string[] = [];
   let typing = true;
+  // A tab (pasted with a title from a table or a PDF) is a space: within quotes, where it was kept, the index's words and
+  // a phrase's test split only at spaces and punctuation, and the phrase was one word that nothing has.
+  const spaced = typed.replace(/\s/g, ' ');
   TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(typed); match && match[0].trim(); match = TOKEN.exec(typed)) {
+  for (let match = TOKEN.exec(spaced); match && match[0].trim(); match = TOKEN.exec(spaced)) {
     const raw = match[0].trim();
     const key = match[2] === undefined ? undefined : KEYS[match[2].toLowerCase()];
     if (key) qualifiers.push({ key, value: (match[3] ?? match[4] ?? '').trim(), negated: match[1] === '-', raw });
