@@ -117,6 +117,15 @@ describe('qualifiers as tests', () => {
     expect(shown('tag:"graph nets"').problems).toEqual(['No paper has the tag “graph nets”.']);
   });
 
+  it('tag: a quoted value with spaces finds the tag as it is kept, one space between its words (tag-input.ts)', () => {
+    const nets = makeSaved('arxiv:2601.00009', 'Message passing', 500, { tags: ['Graph nets'] });
+    const withNets: SearchContext = { papers: [nets], tags: ['Graph nets'], sites: ['huggingface'] };
+    for (const typed of ['tag:"graph nets"', 'tag:"graph  nets"', 'tag:" graph   nets "']) {
+      const { test, problems } = compileSearch(parseSearch(typed).qualifiers, withNets);
+      expect({ typed, found: test?.(nets), problems }).toEqual({ typed, found: true, problems: [] });
+    }
+  });
+
   it('status: its names, other spellings and a start that names one; is: is the same', () => {
     expect(titles('status:done')).toEqual(['Kernel methods']);
     expect(titles('is:read')).toEqual(['Kernel methods']);

@@ -362,10 +362,12 @@ function byAuthor(papers: readonly SavedPaper[], wanted: NameParts): Set<SavedPa
 function compileOne({ key, value, raw }: Qualifier, context: SearchContext): Compiled {
   switch (key) {
     case 'tag': {
-      const test: PaperTest = (saved) => hasTag(saved.tags, value);
-      if (context.tags.some((tag) => tagKey(tag) === tagKey(value))) return { test };
-      const like = context.tags.filter((tag) => tagKey(tag).startsWith(tagKey(value))).slice(0, 3);
-      return { test, problem: `No paper has the tag ${quote(value)}${like.length ? `; tags that begin so: ${like.map(quote).join(', ')}` : ''}.` };
+      // One space between its words, as a tag is kept (tag-input.ts): `tag:"graph  nets"` is the tag "graph nets".
+      const wanted = value.replace(/ +/g, ' ');
+      const test: PaperTest = (saved) => hasTag(saved.tags, wanted);
+      if (context.tags.some((tag) => tagKey(tag) === tagKey(wanted))) return { test };
+      const like = context.tags.filter((tag) => tagKey(tag).startsWith(tagKey(wanted))).slice(0, 3);
+      return { test, problem: `No paper has the tag ${quote(wanted)}${like.length ? `; tags that begin so: ${like.map(quote).join(', ')}` : ''}.` };
     }
     case 'status': {
       const status = choose(value, STATUS_NAMES.map(([id, spellings]) => [id, [fold(id), ...spellings]] as const));
