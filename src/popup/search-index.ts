@@ -83,13 +83,19 @@ export function hasSearchTerms(text: string): boolean {
   return tokenize(text).some(Boolean);
 }
 
+/**
+ * The longest word forgiven a typo: MiniSearch compares a word with the index's in a table of its length squared
+ * (fuzzySearch.ts), 100 MB for a pasted word of 10,000 letters, a RangeError from ~50,000; no word is this long.
+ */
+const FUZZY_MAX = 64;
+
 export function searchQuery(text: string | WordQuery): Query {
   const { words, phrases, typing } = typeof text === 'string' ? { words: text, phrases: [], typing: true } : text;
   const terms = tokenize(words).filter(Boolean);
   return {
     combineWith: 'AND',
     queries: [
-      ...terms.map((term, i) => termQuery(term, typing && i === terms.length - 1, term.length >= 5 ? 0.2 : false)),
+      ...terms.map((term, i) => termQuery(term, typing && i === terms.length - 1, term.length >= 5 && term.length <= FUZZY_MAX ? 0.2 : false)),
       // A phrase's words exactly (no typo, no longer word), but the one being typed in a phrase still open: fewer hits
       // for its test to check, and a phrase of one word needs none.
       ...phrases.flatMap((phrase) => {
