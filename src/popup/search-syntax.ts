@@ -70,7 +70,9 @@ const TOKEN = /\s*(?:(-?)([a-z]+):(?:"([^"]*)"?|(\S*))|(-?)"([^"]*)("?)|(\S+))/i
  */
 export function searchWords(words: string): string {
   const text = words.trim();
-  return text.length >= 2 && hasSearchTerms(text) ? text : '';
+  // Characters, not UTF-16 units: an emoji or a Han character beyond the BMP (𠮷) alone is one (it was searched for, exactly,
+  // and emptied the list, where 吉 alone asks nothing).
+  return text.length >= 2 && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(text) && hasSearchTerms(text) ? text : '';
 }
 
 export function parseSearch(typed: string): ParsedSearch {

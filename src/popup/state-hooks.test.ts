@@ -8,6 +8,13 @@ describe('searchText: what a typed search narrows the list by', () => {
     expect(searchText('   ')).toBe('');
   });
 
+  it('counts characters, not UTF-16 units: one beyond the BMP (an emoji, a rarer Han character) is one', () => {
+    expect(searchText('𠮷')).toBe('');
+    expect(searchText(' 🙂 ')).toBe('');
+    expect(searchText('吉')).toBe('');
+    expect(searchText('𠮷野')).toBe('𠮷野');
+  });
+
   it('does not narrow for punctuation alone, which has no word to find (it hid the whole list)', () => {
     for (const typed of ['.*', '***', '..', '--', '""', '((', '?!', '...']) expect(searchText(typed)).toBe('');
   });
