@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import type MiniSearch from 'minisearch';
+import { describe, expect, it, vi } from 'vitest';
+import { readingList } from '../../bench/records';
 import { makeSaved } from './fake-api';
-import { PaperIndex } from './search-index';
+import { PaperIndex, searchQuery, type WordQuery } from './search-index';
+import { parseSearch } from './search-syntax';
 
 const moe = makeSaved('arxiv:2601.00001', 'Scaling Sparse Mixture-of-Experts', 3000, { tags: ['efficiency'], note: 'Compare with switch transformer' }, {
   authors: ['Bernhard Schölkopf', 'Ada Lovelace'],
@@ -164,6 +167,62 @@ describe('PaperIndex', () => {
     expect(hits(index, 'x'.repeat(100_000))).toEqual([]);
     expect(hits(index, `sparse ${'ab'.repeat(5_000)}`)).toEqual([]);
     expect(hits(index, 'consistancy')).toEqual([diffusion.id]);
+  });
+
+  it('scores a query word by word as MiniSearch scores it whole (every word must match; its AND and quality)', () => {
+    const papers = readingList({ count: 400, seed: 11 });
+    const index = indexOf(...papers);
+    const mini = (index as unknown as { mini: MiniSearch }).mini;
+    // Pieces of the papers' titles and abstracts, as typed or pasted: several words, the last being typed or not,
+    // a word twice, quoted phrases, a word no paper has.
+    let seed = 5;
+    const pick = <T,>(xs: readonly T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length]!;
+    const words = papers.flatMap((saved) => `${saved.paper.title} ${saved.paper.abstract ?? ''}`.split(/\s+/)).filter(Boolean);
+    const typed: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const n = 1 + (i % 5);
+      const some = Array.from({ length: n }, () => pick(words));
+      typed.push(some.join(' '), `${some.join(' ')} `, `${some[0]} ${some.join(' ')}`, `"${some.join(' ')}" ${pick(words)}`, `${some.join(' ')} zqxjv`);
+    }
+    let compared = 0;
+    for (const text of typed) {
+      const query: WordQuery | null = parseSearch(text).query;
+      if (!query) continue;
+      const expected = new Map(mini.search(searchQuery(query)).map((hit) => [String(hit.id), hit.score]));
+      const phrased = query.phrases.length > 0;
+      const got = index.search(query);
+      if (phrased) {
+        // Only the hits with the phrase are kept, the same by either way.
+        for (const id of got.keys()) expect(expected.has(id)).toBe(true);
+        continue;
+      }
+      expect([...got.keys()].sort(), text).toEqual([...expected.keys()].sort());
+      for (const [id, score] of expected) expect(got.get(id), text).toBeCloseTo(score, 6);
+      if (expected.size) compared++;
+    }
+    expect(compared).toBeGreaterThan(100); // most queries find papers: the scores were compared, not just two empty lists
+  });
+
+  it('searches again only the words a keystroke changed, none after a word no paper has, and every word once the list changed', () => {
+    const index = indexOf(moe, diffusion);
+    const mini = (index as unknown as { mini: MiniSearch }).mini;
+    const search = vi.spyOn(mini, 'search');
+    const typing = (text: string) => parseSearch(text).query!;
+    expect([...index.search(typing('consistency models diff')).keys()]).toEqual([diffusion.id]);
+    expect(search).toHaveBeenCalledTimes(3);
+    search.mockClear();
+    expect([...index.search(typing('consistency models diffu')).keys()]).toEqual([diffusion.id]);
+    expect(search).toHaveBeenCalledTimes(1); // the last word alone
+    search.mockClear();
+    expect([...index.search(typing('zqxjv consistency models')).keys()]).toEqual([]);
+    expect(search).toHaveBeenCalledTimes(1); // nothing left after the first word
+    // A paper saved since: the same words are searched again, and find it.
+    index.search(typing('consistency models diffu'));
+    const another = makeSaved('arxiv:2601.00009', 'Consistency models for diffusion, again', 1000);
+    index.apply(index.diff([moe, diffusion, another]));
+    search.mockClear();
+    expect([...index.search(typing('consistency models diffu')).keys()].sort()).toEqual([diffusion.id, another.id]);
+    expect(search).toHaveBeenCalledTimes(3);
   });
 
   it('re-indexes only what changed, and forgets removed papers', () => {
