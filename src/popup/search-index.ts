@@ -120,6 +120,9 @@ function termQuery(term: string, typed: boolean, fuzzy: number | false): Query {
   };
 }
 
+/** The most words whose hits a search keeps for the next (PaperIndex.allWords). */
+const KEPT_WORDS = 24;
+
 /** The word a termQuery asks for, as the index keeps words: MiniSearch's quality counts the different ones. */
 const termOf = (query: Query): string => processTerm(((query as { queries: { queries: string[] }[] }).queries[0]!.queries[0])!);
 
@@ -308,7 +311,9 @@ export class PaperIndex {
       }
       if (!left.size) break;
     }
-    this.lastWords = words;
+    // A query typed word by word is short; a long one is pasted whole, and its words' hits (thousands of papers each for
+    // common ones) are not kept for a keystroke that will not come.
+    this.lastWords = words.size <= KEPT_WORDS ? words : new Map();
     if (left) for (const [id, score] of left) left.set(id, score * different.size);
     return left ?? new Map();
   }
