@@ -289,10 +289,10 @@ export class PaperIndex {
 
   /**
    * The papers every word matches, scored as MiniSearch scores searchQuery (the sum of each word's score, times the
-   * number of different words: its AND and its quality), in no order (the list sorts by score), but one word at a time: a word searched for in
-   * the last search is not searched again, and once no paper is left the words after are not searched at all. Each
-   * word costs a pass over the papers it is in (2-16 ms at 10,000 papers), and every keystroke searched all of them:
-   * a query of ten words ~60 ms a keystroke, a pasted BibTeX entry with its abstract ~1 s.
+   * number of different words: its AND and its quality), in no order (the list sorts by score), but one word at a
+   * time: a word searched for in the last search is not searched again, and once no paper is left the words after are
+   * not searched at all. Each word costs a pass over the papers it is in (2-16 ms at 10,000 papers), and every
+   * keystroke searched all of them: a query of ten words ~60 ms a keystroke, a pasted BibTeX entry with its abstract ~1 s.
    */
   private allWords(query: string | WordQuery): Map<string, number> {
     const words = new Map<string, Map<string, number>>();
