@@ -216,6 +216,11 @@ describe('PaperIndex', () => {
     search.mockClear();
     expect([...index.search(typing('zqxjv consistency models')).keys()]).toEqual([]);
     expect(search).toHaveBeenCalledTimes(1); // nothing left after the first word
+    // A word a minus leaves out is searched apart, between the keystroke's searches: the query's words are still kept.
+    search.mockClear();
+    index.search('turing');
+    expect([...index.search(typing('consistency models diffu')).keys()]).toEqual([diffusion.id]);
+    expect(search).toHaveBeenCalledTimes(1); // "turing" alone
     // A paper saved since: the same words are searched again, and find it.
     index.search(typing('consistency models diffu'));
     const another = makeSaved('arxiv:2601.00009', 'Consistency models for diffusion, again', 1000);

@@ -120,7 +120,7 @@ function termQuery(term: string, typed: boolean, fuzzy: number | false): Query {
   };
 }
 
-/** The most words whose hits a search keeps for the next (PaperIndex.allWords). */
+/** The most words whose hits the index keeps for the next searches (PaperIndex.hitsOf). */
 const KEPT_WORDS = 24;
 
 /** The word a termQuery asks for, as the index keeps words: MiniSearch's quality counts the different ones. */
@@ -229,10 +229,11 @@ export class PaperIndex {
   /** What each indexed paper looked like when indexed (references, no copies). */
   private readonly indexed = new Map<string, SavedPaper>();
   /**
-   * The last search's words, each with its papers and scores (termHits): a keystroke changes one word, and the others
-   * are not searched again. Emptied when the index changes.
+   * The words searched for last (KEPT_WORDS at most, the least recently asked first), each with its papers and scores
+   * (termHits): a keystroke changes one word, and the others are not searched again, nor the words a minus leaves out,
+   * which are searched apart between the keystroke's. Emptied when the index changes.
    */
-  private lastWords = new Map<string, Map<string, number>>();
+  private readonly wordHits = new Map<string, Map<string, number>>();
 
   get size(): number {
     return this.indexed.size;
@@ -290,18 +291,15 @@ export class PaperIndex {
   /**
    * The papers every word matches, scored as MiniSearch scores searchQuery (the sum of each word's score, times the
    * number of different words: its AND and its quality), in no order (the list sorts by score), but one word at a
-   * time: a word searched for in the last search is not searched again, and once no paper is left the words after are
-   * not searched at all. Each word costs a pass over the papers it is in (2-16 ms at 10,000 papers), and every
+   * time: a word searched for lately is not searched again (hitsOf), and once no paper is left the words after are not
+   * searched at all. Each word costs a pass over the papers it is in (2-16 ms at 10,000 papers), and every
    * keystroke searched all of them: a query of ten words ~60 ms a keystroke, a pasted BibTeX entry with its abstract ~1 s.
    */
   private allWords(query: string | WordQuery): Map<string, number> {
-    const words = new Map<string, Map<string, number>>();
     const different = new Set<string>();
     let left: Map<string, number> | null = null;
     for (const term of termQueries(query)) {
-      const key = JSON.stringify(term);
-      const hits = words.get(key) ?? this.lastWords.get(key) ?? this.termHits(term);
-      words.set(key, hits);
+      const hits = this.hitsOf(term);
       different.add(termOf(term));
       if (left === null) left = new Map(hits);
       else for (const [id, score] of left) {
@@ -311,11 +309,23 @@ export class PaperIndex {
       }
       if (!left.size) break;
     }
-    // A query typed word by word is short; a long one is pasted whole, and its words' hits (thousands of papers each for
-    // common ones) are not kept for a keystroke that will not come.
-    this.lastWords = words.size <= KEPT_WORDS ? words : new Map();
     if (left) for (const [id, score] of left) left.set(id, score * different.size);
     return left ?? new Map();
+  }
+
+  /**
+   * One word's hits, kept among the KEPT_WORDS asked for last. A query typed word by word is short; a long one is pasted
+   * whole, and its words' hits (thousands of papers each for a common word) are not all kept for a keystroke that will
+   * not come.
+   */
+  private hitsOf(term: Query): Map<string, number> {
+    const key = JSON.stringify(term);
+    let hits = this.wordHits.get(key);
+    if (hits) this.wordHits.delete(key); // asked again: the most recent
+    else hits = this.termHits(term);
+    this.wordHits.set(key, hits);
+    if (this.wordHits.size > KEPT_WORDS) this.wordHits.delete(this.wordHits.keys().next().value!);
+    return hits;
   }
 
   /** One word's papers and their scores (a query of one word: MiniSearch's quality is 1). */
@@ -324,7 +334,7 @@ export class PaperIndex {
   }
 
   private discard(ids: readonly string[]): void {
-    if (ids.length) this.lastWords = new Map();
+    if (ids.length) this.wordHits.clear();
     for (const id of ids) {
       if (!this.indexed.delete(id)) continue;
       this.mini.discard(id);
@@ -332,7 +342,7 @@ export class PaperIndex {
   }
 
   private add(papers: readonly SavedPaper[]): void {
-    if (papers.length) this.lastWords = new Map();
+    if (papers.length) this.wordHits.clear();
     for (const saved of papers) {
       // A paper listed twice in one batch would make MiniSearch throw on the duplicate id.
       if (this.indexed.has(saved.id)) this.discard([saved.id]);
