@@ -5,8 +5,6 @@ import { useShownStars } from '../repo-figures';
 /**
  * The paper's code: a link to GitHub only for a well-formed owner/repo name, else plain text. Its star count is GitHub's
  * latest the extension knows (repo-figures.ts), else the one saved with the paper; its title says which, and of when.
- */
-/**
  * `starsFirst`: the library's Code column, narrower than most names: the count leads, so the ellipsis cuts the name
  * ("★ 1,007 facebookresea…") where it cut the count ("facebookresea…"), and the whole name is in the title.
  */
