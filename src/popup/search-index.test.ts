@@ -141,11 +141,26 @@ describe('PaperIndex', () => {
     expect(phrase('言語の')).toEqual([]);
   });
 
-  it('expands a word as a prefix from its third letter; one or two letters match whole words only', () => {
+  it('expands a first word as a prefix from its third letter, one or two letters matching whole words only', () => {
     const index = indexOf(moe, diffusion);
     expect(hits(index, 'con')).toEqual([diffusion.id]);
     expect(hits(index, 'co')).toEqual([]);
     expect(hits(index, 'in')).toEqual([diffusion.id]); // the word "in"
+  });
+
+  it('expands a word typed after another from its first letter: the list narrows, it does not empty', () => {
+    const index = indexOf(moe, diffusion);
+    expect(hits(index, 'models')).toEqual([diffusion.id]);
+    expect(hits(index, 'models f')).toEqual([diffusion.id]); // "for"; no paper has the word "f"
+    expect(hits(index, 'models fo')).toEqual([diffusion.id]);
+    expect(hits(index, 'models x')).toEqual([]);
+    expect(hits(index, 'sparse s')).toEqual([moe.id]); // "Sparse", "Scaling", "Schölkopf", "switch"
+    expect(hits(index, 'sparse t')).toEqual([moe.id]); // "transformer", in the note
+    expect(hits(index, 'sparse f')).toEqual([]); // no title, author, tag or note word of it starts with f
+    expect([...index.search({ words: 'models f', phrases: [], typing: false }).keys()]).toEqual([]); // "f" typed: the whole word
+    // In a phrase being typed, the same: its words after the first.
+    expect([...index.search(parseSearch('"consistency m').query!).keys()]).toEqual([diffusion.id]);
+    expect([...index.search(parseSearch('"consistency m"').query!).keys()]).toEqual([]);
   });
 
   it('expands the typed word over abstracts only from its fifth letter (their vocabulary is most of the index)', () => {
@@ -230,6 +245,25 @@ describe('PaperIndex', () => {
     expect(search).toHaveBeenCalledTimes(3);
   });
 
+  it("looks for a word among the papers the words before it found, and uses those hits only among as few or fewer", () => {
+    const scaling = makeSaved('arxiv:2601.00010', 'Scaling laws for language models', 1000);
+    const index = indexOf(moe, diffusion, scaling);
+    const mini = (index as unknown as { mini: MiniSearch }).mini;
+    const search = vi.spyOn(mini, 'search');
+    expect(hits(index, 'consistency models')).toEqual([diffusion.id]);
+    expect(search).toHaveBeenCalledTimes(2);
+    expect(search.mock.calls[1]![1]?.boostDocument).toBeTypeOf('function'); // "models" among "consistency"'s papers
+    search.mockClear();
+    // "models" alone: among all papers, not the hits kept from among one.
+    expect(hits(index, 'models')).toEqual([diffusion.id, scaling.id].sort());
+    expect(search).toHaveBeenCalledTimes(1);
+    search.mockClear();
+    // A word said twice (a pasted abstract says "the" many times) is looked for once.
+    const pasted = (words: string): WordQuery => ({ words, phrases: [], typing: false });
+    expect([...index.search(pasted('laws models scaling models laws')).keys()]).toEqual([scaling.id]);
+    expect(search).toHaveBeenCalledTimes(3); // "laws", "models" and "scaling"
+  });
+
   it('re-indexes only what changed, and forgets removed papers', () => {
     const index = indexOf(moe, diffusion);
     const edited = { ...diffusion, note: 'read before the reading group' };
@@ -256,7 +290,8 @@ describe('PaperIndex', () => {
     const expected = (test: (i: number) => boolean) => papers.filter((_, i) => test(i)).map((p) => p.id).sort();
     const has = (i: number, word: string) => [i % 10, (i * 7) % 10, (i * 3) % 10, (i * 5) % 10].some((w) => words[w] === word);
     expect(hits(index, 'spar')).toEqual(expected((i) => words[i % 10] === 'sparse' || words[(i * 7) % 10] === 'sparse'));
-    expect(hits(index, 'writer 42')).toEqual(expected((i) => i % 97 === 42));
+    expect([...index.search({ words: 'writer 42', phrases: [], typing: false }).keys()].sort()).toEqual(expected((i) => i % 97 === 42));
+    expect(hits(index, 'writer 42').length).toBeGreaterThan(103); // "42" being typed: also Author 420, study 4201, …
     expect(hits(index, 'diffusion agents')).toEqual(expected((i) => has(i, 'diffusion') && has(i, 'agents')));
     expect(hits(index, 'attenton')).toEqual(expected((i) => words[i % 10] === 'attention' || words[(i * 7) % 10] === 'attention'));
   }, 60_000);

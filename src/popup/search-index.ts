@@ -40,6 +40,9 @@ function processTerm(term: string): string {
 
 export const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
+  // Two typos in a word at most (MiniSearch allows six: three in a word of 13 letters, "progressively", whose
+  // expansion over the index took 8 ms of a pasted abstract's search). A third is another word more often than a typo.
+  maxFuzzy: 2,
   boost: { title: 3, authors: 2, tags: 2, note: 1.5 },
 };
 
@@ -70,14 +73,6 @@ function tokenize(text: string): string[] {
   );
 }
 
-/**
- * The query for typed text (issue #7: a keystroke must cost little at 10,000 papers). Every word must match (AND),
- * in any field. The word being typed (the last) matches as a prefix: from its 3rd letter in title, authors, tags
- * and note, but in abstracts only from its 5th, because the abstracts' vocabulary is most of the index and
- * expanding "tra" over it (to train, training, transfer, transformer, …) took 30-90 ms a keystroke for thousands of
- * hits nobody reads; by "trans" the expansion is small. One or two letters match whole words only. Typos are
- * forgiven (fuzzy) from 5 letters in the short fields; in abstracts that would be slow and match too much.
- */
 /** Whether the typed text has a word to search for (punctuation alone has none, and would match nothing). */
 export function hasSearchTerms(text: string): boolean {
   return tokenize(text).some(Boolean);
@@ -89,6 +84,16 @@ export function hasSearchTerms(text: string): boolean {
  */
 const FUZZY_MAX = 64;
 
+/**
+ * The query for typed text (issue #7: a keystroke must cost little at 10,000 papers). Every word must match (AND),
+ * in any field. The word being typed (the last) matches as a prefix: in title, authors, tags and note from its 3rd
+ * letter, or its 1st after another word (it is looked for among that word's papers only, PaperIndex.hitsOf: "graph n"
+ * showed no paper until "graph neu", as no paper has the word "n"); in abstracts only from its 5th, because the
+ * abstracts' vocabulary is most of the index and expanding "tra" over it (to train, training, transfer, transformer,
+ * …) took 30-90 ms a keystroke for thousands of hits nobody reads; by "trans" the expansion is small. A first word of
+ * one or two letters matches whole words only. Typos are forgiven (fuzzy) from 5 letters in the short fields; in
+ * abstracts that would be slow and match too much.
+ */
 export function searchQuery(text: string | WordQuery): Query {
   return { combineWith: 'AND', queries: termQueries(text) };
 }
@@ -97,25 +102,29 @@ export function searchQuery(text: string | WordQuery): Query {
 function termQueries(text: string | WordQuery): Query[] {
   const { words, phrases, typing } = typeof text === 'string' ? { words: text, phrases: [], typing: true } : text;
   const terms = tokenize(words).filter(Boolean);
+  const typed = (last: boolean, before: number) => (!last ? false : before ? 'after' : 'first');
   return [
-    ...terms.map((term, i) => termQuery(term, typing && i === terms.length - 1, term.length >= 5 && term.length <= FUZZY_MAX ? 0.2 : false)),
+    ...terms.map((term, i) => termQuery(term, typed(typing && i === terms.length - 1, i), term.length >= 5 && term.length <= FUZZY_MAX ? 0.2 : false)),
     // A phrase's words exactly (no typo, no longer word), but the one being typed in a phrase still open: fewer hits
     // for its test to check, and a phrase of one word needs none.
     ...phrases.flatMap((phrase) => {
       const words = tokenize(phrase.text).filter(Boolean);
-      return words.map((term, i) => termQuery(term, i === words.length - 1 && typedLast(phrase), false));
+      return words.map((term, i) => termQuery(term, typed(i === words.length - 1 && typedLast(phrase), terms.length + i), false));
     }),
   ];
 }
 
-function termQuery(term: string, typed: boolean, fuzzy: number | false): Query {
+/** A word being typed, the query's first or after another; or not (false). */
+type Typed = 'first' | 'after' | false;
+
+function termQuery(term: string, typed: Typed, fuzzy: number | false): Query {
   return {
     combineWith: 'OR',
     queries: [
-      { queries: [term], fields: SHORT_FIELDS, prefix: typed && term.length >= 3, fuzzy },
-      { queries: [term], fields: ['abstract'], prefix: typed && term.length >= 5, fuzzy: false },
+      { queries: [term], fields: SHORT_FIELDS, prefix: typed !== false && (typed === 'after' || term.length >= 3), fuzzy },
+      { queries: [term], fields: ['abstract'], prefix: typed !== false && term.length >= 5, fuzzy: false },
       // Ids exactly (2601.00001 is not 2601.00002), the one being typed as a prefix from its 4th character.
-      { queries: [term], fields: ['ids'], prefix: typed && term.length >= 4, fuzzy: false },
+      { queries: [term], fields: ['ids'], prefix: typed !== false && term.length >= 4, fuzzy: false },
     ],
   };
 }
@@ -217,6 +226,18 @@ export interface IndexDiff {
   discard: string[];
 }
 
+/** A word's hits among some papers (`among`), or among all (null). */
+interface KeptHits {
+  hits: Map<string, number>;
+  among: ReadonlySet<string> | null;
+}
+
+/** Whether every paper of `some` is one of `all`. */
+function everyIn(some: ReadonlyMap<string, unknown>, all: ReadonlySet<string>): boolean {
+  for (const id of some.keys()) if (!all.has(id)) return false;
+  return true;
+}
+
 export class PaperIndex {
   private readonly mini = new MiniSearch<SavedPaper>({
     fields: [...FIELDS],
@@ -233,7 +254,7 @@ export class PaperIndex {
    * (termHits): a keystroke changes one word, and the others are not searched again, nor the words a minus leaves out,
    * which are searched apart between the keystroke's. Emptied when the index changes.
    */
-  private readonly wordHits = new Map<string, Map<string, number>>();
+  private readonly wordHits = new Map<string, KeptHits>();
 
   get size(): number {
     return this.indexed.size;
@@ -291,15 +312,16 @@ export class PaperIndex {
   /**
    * The papers every word matches, scored as MiniSearch scores searchQuery (the sum of each word's score, times the
    * number of different words: its AND and its quality), in no order (the list sorts by score), but one word at a
-   * time: a word searched for lately is not searched again (hitsOf), and once no paper is left the words after are not
-   * searched at all. Each word costs a pass over the papers it is in (2-16 ms at 10,000 papers), and every
-   * keystroke searched all of them: a query of ten words ~60 ms a keystroke, a pasted BibTeX entry with its abstract ~1 s.
+   * time, each among the papers the words before it left (hitsOf): a word searched for lately is not searched again,
+   * and once no paper is left the words after are not searched at all. A word scored among all papers costs a pass over
+   * those it is in (2-16 ms at 10,000 papers), and every keystroke searched all of them: a query of ten words ~60 ms a
+   * keystroke, a pasted BibTeX entry with its abstract ~1 s.
    */
   private allWords(query: string | WordQuery): Map<string, number> {
     const different = new Set<string>();
     let left: Map<string, number> | null = null;
     for (const term of termQueries(query)) {
-      const hits = this.hitsOf(term);
+      const hits = this.hitsOf(term, left);
       different.add(termOf(term));
       if (left === null) left = new Map(hits);
       else for (const [id, score] of left) {
@@ -314,23 +336,31 @@ export class PaperIndex {
   }
 
   /**
-   * One word's hits, kept among the KEPT_WORDS asked for last. A query typed word by word is short; a long one is pasted
-   * whole, and its words' hits (thousands of papers each for a common word) are not all kept for a keystroke that will
-   * not come.
+   * One word's hits among the papers every word before it matched (`among`; all papers for the first word), kept among
+   * the KEPT_WORDS asked for last. A query typed word by word is short; a long one is pasted whole, and its words' hits
+   * (thousands of papers each for a common word) are not all kept for a keystroke that will not come.
+   * After the first word only its papers are scored: MiniSearch skips a paper its boostDocument gives 0 before scoring
+   * it, and a common word is in thousands (a pasted abstract's 150 words took ~700 ms at 10,000 papers, now ~50). Hits
+   * found among some papers serve any search among fewer of them: the next keystroke, a word said twice.
    */
-  private hitsOf(term: Query): Map<string, number> {
+  private hitsOf(term: Query, among: ReadonlyMap<string, number> | null): Map<string, number> {
     const key = JSON.stringify(term);
-    let hits = this.wordHits.get(key);
-    if (hits) this.wordHits.delete(key); // asked again: the most recent
-    else hits = this.termHits(term);
-    this.wordHits.set(key, hits);
+    let kept = this.wordHits.get(key);
+    if (kept && (kept.among === null || (among !== null && among.size <= kept.among.size && everyIn(among, kept.among)))) {
+      this.wordHits.delete(key); // asked again: the most recent
+    } else if (among === null) {
+      kept = { hits: this.termHits(term), among: null };
+    } else {
+      kept = { hits: this.termHits(term, (id) => (among.has(String(id)) ? 1 : 0)), among: new Set(among.keys()) };
+    }
+    this.wordHits.set(key, kept);
     if (this.wordHits.size > KEPT_WORDS) this.wordHits.delete(this.wordHits.keys().next().value!);
-    return hits;
+    return kept.hits;
   }
 
-  /** One word's papers and their scores (a query of one word: MiniSearch's quality is 1). */
-  private termHits(term: Query): Map<string, number> {
-    return new Map(this.mini.search(term).map((hit) => [String(hit.id), hit.score]));
+  /** One word's papers and their scores (a query of one word: MiniSearch's quality is 1), those boostDocument keeps. */
+  private termHits(term: Query, boostDocument?: SearchOptions['boostDocument']): Map<string, number> {
+    return new Map(this.mini.search(term, boostDocument && { boostDocument }).map((hit) => [String(hit.id), hit.score]));
   }
 
   private discard(ids: readonly string[]): void {
