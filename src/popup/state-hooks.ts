@@ -69,9 +69,11 @@ export interface ListView {
 export function useListView(state: ReadingListState, snapshot: ListSnapshot, query: ListQuery, tests?: Partial<PaperTests>): ListView {
   const parsed = useMemo(() => parseSearch(query.text), [query.text]);
   const { text } = parsed;
+  // `saved:today` and `saved:7d` count from now, and the popup or the library may stay open past midnight.
+  const now = useClock(parsed.qualifiers.some((qualifier) => qualifier.key === 'saved'));
   const qualified = useMemo(
-    () => compileSearch(parsed.qualifiers, { papers: snapshot.papers, tags: snapshot.tags.map(([tag]) => tag), sites: snapshot.sites }),
-    [parsed, snapshot.papers, snapshot.tags, snapshot.sites],
+    () => compileSearch(parsed.qualifiers, { papers: snapshot.papers, tags: snapshot.tags.map(([tag]) => tag), sites: snapshot.sites, now }),
+    [parsed, snapshot.papers, snapshot.tags, snapshot.sites, now],
   );
   // `author:` typed: its name's keystrokes should find every author's family read already (search-syntax.ts).
   const byAuthor = parsed.qualifiers.some((qualifier) => qualifier.key === 'author');
@@ -111,6 +113,29 @@ export function useListView(state: ReadingListState, snapshot: ListSnapshot, que
     [pending, snapshot.papers, query.filters, query.sort, scores, tests, test],
   );
   return { papers, pending, searched: Boolean(text) || test !== null, problems: qualified.problems };
+}
+
+/** How often a clock in use is read again. */
+const CLOCK_TICK = 60_000;
+
+/**
+ * The time while `running`, read again every minute and when the page is shown again (a laptop woken the next
+ * morning); undefined while not (nothing to render again).
+ */
+export function useClock(running: boolean): number | undefined {
+  const [reads, setReads] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const read = () => setReads((count) => count + 1);
+    const shown = () => document.visibilityState === 'visible' && read();
+    const timer = setInterval(read, CLOCK_TICK);
+    document.addEventListener('visibilitychange', shown);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', shown);
+    };
+  }, [running]);
+  return useMemo(() => (running ? Date.now() : undefined), [running, reads]);
 }
 
 /** What the list's own filters ask beyond the records, as the popup and the library read them. */
