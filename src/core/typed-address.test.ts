@@ -15,6 +15,13 @@ describe('typedAddress: a paper reference typed or pasted', () => {
     ['HTTP://arxiv.org/pdf/2401.12345', 'http://arxiv.org/pdf/2401.12345'],
     ['arxiv.org/abs/2401.12345', 'https://arxiv.org/abs/2401.12345'],
     ['dl.acm.org/doi/10.1145/3580305.3599256', 'https://dl.acm.org/doi/10.1145/3580305.3599256'],
+    // Typed with caps lock on: no address or id is all capitals, and arXiv's path and version letter are lowercase.
+    ['HTTPS://ARXIV.ORG/ABS/2401.12345V2', 'https://arxiv.org/abs/2401.12345v2'],
+    ['ARXIV.ORG/PDF/HEP-TH/9901001', 'https://arxiv.org/pdf/hep-th/9901001'],
+    ['2401.12345V2', 'https://arxiv.org/abs/2401.12345v2'],
+    ['arXiv:2401.12345V3', 'https://arxiv.org/abs/2401.12345v3'],
+    ['DOI:10.1145/3580305.3599256', 'https://doi.org/10.1145/3580305.3599256'],
+    ['P19-1001', 'https://aclanthology.org/P19-1001/'],
   ])('%s stands for %s', (typed, address) => {
     expect(typedAddress(typed)).toBe(address);
   });

@@ -15,8 +15,11 @@ const MAX_TYPED = 4096;
 export function typedAddress(text: string): string | null {
   const typed = text.trim();
   if (!typed || typed.length > MAX_TYPED || /\s/.test(typed)) return null;
-  if (/^https?:\/\//i.test(typed)) return webUrl(typed)?.href ?? null;
-  const arxiv = parseArxivId(typed);
+  // Typed with caps lock on (`HTTPS://ARXIV.ORG/ABS/…`, `2401.12345V2`): no site's address nor arXiv id is all
+  // capitals, and arXiv's paths and version letter are lowercase alone. (A DOI may be: it is read as typed.)
+  const lower = /\p{Ll}/u.test(typed) ? typed : typed.toLowerCase();
+  if (/^https?:\/\//i.test(typed)) return webUrl(lower)?.href ?? null;
+  const arxiv = parseArxivId(lower.replace(/(\d)V(\d+)$/, '$1v$2')); // `arXiv:2401.12345V2`
   if (arxiv) return `https://arxiv.org/abs/${arxiv.id}${arxiv.version ? `v${arxiv.version}` : ''}`;
   const doi = typed.replace(/^doi:/i, '');
   if (isDoi(doi)) return doiAddress(doi); // an ACM pseudo-DOI's page at ACM: doi.org knows none
@@ -24,7 +27,7 @@ export function typedAddress(text: string): string | null {
   const acl = [typed.toLowerCase(), typed.toUpperCase()].find(isAclAnthologyId);
   if (acl) return `https://aclanthology.org/${acl}/`;
   // A host name (a dot, then letters) and a path: an address pasted without its scheme.
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S/i.test(typed)) return webUrl(`https://${typed}`)?.href ?? null;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S/i.test(typed)) return webUrl(`https://${lower}`)?.href ?? null;
   return null;
 }
 
