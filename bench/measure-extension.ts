@@ -452,7 +452,8 @@ export async function measureKeystroke(bench: Bench, page: Page, prefix: string,
   const eventsBefore = await page.evaluate(() => globalThis.__papershelfPopup!.events.length);
   const before = await mainThread(cdp);
   await page.evaluate(() => globalThis.__papershelfPopup!.arm(5000));
-  await page.keyboard.press(key);
+  // A key, or text pasted (more than one character: inserted at once, in one input event, as a paste is).
+  await ([...key].length > 1 ? page.keyboard.insertText(key) : page.keyboard.press(key));
   const result = await page.evaluate(() => globalThis.__papershelfPopup!.armed);
   await page.waitForTimeout(500);
   const after = await mainThread(cdp);

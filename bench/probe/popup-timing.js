@@ -1,7 +1,7 @@
 // Benchmark-only script for the popup page (context.addInitScript; it returns at once on other pages).
 // - firstItemAt: performance.now() (ms from navigation start) when the first reading-list item is in the DOM
 //   (`li[data-id]`, else any `main li`), and firstItemFramedAt once the frame showing it has been drawn.
-// - arm()/armed: one keystroke's latency, from the keydown event's timestamp until the items the list shows have
+// - arm()/armed: one keystroke's latency, from the keydown (or a paste's beforeinput) event's timestamp until the items the list shows have
 //   changed (the search result is in the DOM), and until the end of the frame that shows it.
 // The library page (bench/library.ts) is timed the same way, its items the rows of its table.
 (() => {
@@ -54,7 +54,7 @@
   const shownItems = () => [...document.querySelectorAll(ITEM)].map((li) => li.getAttribute('data-id') ?? li.textContent).join('\n');
 
   /**
-   * Call, then press one key; `armed` resolves with { keyAt, updatedAt, framedAt } once the items shown have
+   * Call, then press one key (or paste text); `armed` resolves with { keyAt, updatedAt, framedAt } once the items shown have
    * changed (other re-renders do not count), or null after `timeoutMs`.
    */
   popup.arm = (timeoutMs) => {
@@ -65,6 +65,7 @@
         if (keyAt === null) keyAt = event.timeStamp;
       };
       document.addEventListener('keydown', onKey, { capture: true });
+      document.addEventListener('beforeinput', onKey, { capture: true }); // text pasted: no key
       let mutations = 0;
       const observer = new MutationObserver(() => {
         mutations++;
@@ -81,6 +82,7 @@
         observer.disconnect();
         clearTimeout(timer);
         document.removeEventListener('keydown', onKey, { capture: true });
+        document.removeEventListener('beforeinput', onKey, { capture: true });
       };
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     });
