@@ -339,9 +339,10 @@ export class PaperIndex {
    * One word's hits among the papers every word before it matched (`among`; all papers for the first word), kept among
    * the KEPT_WORDS asked for last. A query typed word by word is short; a long one is pasted whole, and its words' hits
    * (thousands of papers each for a common word) are not all kept for a keystroke that will not come.
-   * After the first word only its papers are scored: MiniSearch skips a paper its boostDocument gives 0 before scoring
-   * it, and a common word is in thousands (a pasted abstract's 150 words took ~700 ms at 10,000 papers, now ~50). Hits
-   * found among some papers serve any search among fewer of them: the next keystroke, a word said twice.
+   * After the first word, only the papers the words before it left are scored: MiniSearch skips a paper its
+   * boostDocument gives 0 before scoring it, and a common word is in thousands (a pasted abstract's 150 words took
+   * ~700 ms at 10,000 papers, now ~50). Hits found among some papers serve any search among fewer of them: the next
+   * keystroke, a word said twice. Each keeps the ids it was found among (24 sets of 10,000 ids at most: ~8 MB).
    */
   private hitsOf(term: Query, among: ReadonlyMap<string, number> | null): Map<string, number> {
     const key = JSON.stringify(term);
