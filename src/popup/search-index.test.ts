@@ -264,6 +264,20 @@ describe('PaperIndex', () => {
     expect(search).toHaveBeenCalledTimes(3); // "laws", "models" and "scaling"
   });
 
+  it('keeps the hits of a long query\'s first 24 words while it is typed, not each word pushing out the next', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`);
+    const long = makeSaved('arxiv:2601.00011', words.join(' '), 1000);
+    const index = indexOf(moe, diffusion, long);
+    const mini = (index as unknown as { mini: MiniSearch }).mini;
+    const search = vi.spyOn(mini, 'search');
+    const typed = words.join(' ');
+    expect(hits(index, typed.slice(0, -1))).toEqual([long.id]);
+    expect(search).toHaveBeenCalledTimes(30);
+    search.mockClear();
+    expect(hits(index, typed)).toEqual([long.id]); // its last letter typed
+    expect(search).toHaveBeenCalledTimes(6); // words 25-29 again, and the 30th; each was asked again at every keystroke
+  });
+
   it('re-indexes only what changed, and forgets removed papers', () => {
     const index = indexOf(moe, diffusion);
     const edited = { ...diffusion, note: 'read before the reading group' };

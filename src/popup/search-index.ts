@@ -320,8 +320,9 @@ export class PaperIndex {
   private allWords(query: string | WordQuery): Map<string, number> {
     const different = new Set<string>();
     let left: Map<string, number> | null = null;
+    const asked = new Set<string>();
     for (const term of termQueries(query)) {
-      const hits = this.hitsOf(term, left);
+      const hits = this.hitsOf(term, left, asked);
       different.add(termOf(term));
       if (left === null) left = new Map(hits);
       else for (const [id, score] of left) {
@@ -344,8 +345,9 @@ export class PaperIndex {
    * ~700 ms at 10,000 papers, now ~50). Hits found among some papers serve any search among fewer of them: the next
    * keystroke, a word said twice. Each keeps the ids it was found among (24 sets of 10,000 ids at most: ~8 MB).
    */
-  private hitsOf(term: Query, among: ReadonlyMap<string, number> | null): Map<string, number> {
+  private hitsOf(term: Query, among: ReadonlyMap<string, number> | null, asked: Set<string>): Map<string, number> {
     const key = JSON.stringify(term);
+    asked.add(key);
     let kept = this.wordHits.get(key);
     if (kept && (kept.among === null || (among !== null && among.size <= kept.among.size && everyIn(among, kept.among)))) {
       this.wordHits.delete(key); // asked again: the most recent
@@ -355,7 +357,10 @@ export class PaperIndex {
       kept = { hits: this.termHits(term, (id) => (among.has(String(id)) ? 1 : 0)), among: new Set(among.keys()) };
     }
     this.wordHits.set(key, kept);
-    if (this.wordHits.size > KEPT_WORDS) this.wordHits.delete(this.wordHits.keys().next().value!);
+    // Full: the least recently asked goes, but not a word this search asked (`asked`): a query of more words than are
+    // kept, typed, asked each in turn at every keystroke, and each pushed out the next to be asked (none was ever kept
+    // for it). This one goes instead, once the search's own words fill the place.
+    if (this.wordHits.size > KEPT_WORDS) this.wordHits.delete([...this.wordHits.keys()].find((kept) => !asked.has(kept)) ?? key);
     return kept.hits;
   }
 
