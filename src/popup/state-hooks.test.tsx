@@ -5,7 +5,7 @@ import { createFakeApi, makeSaved } from './fake-api';
 import { NO_FILTERS } from './list-query';
 import { memoryDraftStore } from './note-drafts';
 import { createReadingListState } from './state';
-import { useListView } from './state-hooks';
+import { searchText, useListView } from './state-hooks';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -29,7 +29,7 @@ describe('useListView', () => {
   it('counts saved:today from the day it is now, past midnight, the popup or the library left open', async () => {
     const { titles, stop } = await view('saved:today');
     expect(titles()).toEqual(['Saved this morning']);
-    await act(() => vi.advanceTimersByTime(3 * 60_000)); // 00:01, the next day
+    await act(() => void vi.advanceTimersByTime(3 * 60_000)); // 00:01, the next day
     expect(titles()).toEqual([]);
     stop();
   });
@@ -38,8 +38,33 @@ describe('useListView', () => {
     const { titles, stop } = await view('saved:3d');
     expect(titles()).toEqual(['Saved this morning', 'Saved two days ago']);
     vi.setSystemTime(at(5, 9, 1)); // the laptop woke the morning after: the page is shown again
-    await act(() => document.dispatchEvent(new Event('visibilitychange')));
+    await act(() => void document.dispatchEvent(new Event('visibilitychange')));
     expect(titles()).toEqual(['Saved this morning']);
     stop();
+  });
+});
+
+describe('searchText: what a typed search narrows the list by', () => {
+  it('searches from two characters, trimmed', () => {
+    expect(searchText('  gr ')).toBe('gr');
+    expect(searchText('g')).toBe('');
+    expect(searchText('   ')).toBe('');
+  });
+
+  it('counts characters, not UTF-16 units: one beyond the BMP (an emoji, a rarer Han character) is one', () => {
+    expect(searchText('𠮷')).toBe('');
+    expect(searchText(' 🙂 ')).toBe('');
+    expect(searchText('吉')).toBe('');
+    expect(searchText('𠮷野')).toBe('𠮷野');
+  });
+
+  it('does not narrow for punctuation alone, which has no word to find (it hid the whole list)', () => {
+    for (const typed of ['.*', '***', '..', '--', '""', '((', '?!', '...']) expect(searchText(typed)).toBe('');
+  });
+
+  it('keeps punctuation around a word: the word is searched', () => {
+    expect(searchText('"diffusion"')).toBe('"diffusion"');
+    expect(searchText('C++')).toBe('C++');
+    expect(searchText('.*llm')).toBe('.*llm');
   });
 });
