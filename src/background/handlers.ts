@@ -66,6 +66,10 @@ export async function handle(message: Envelope, deps: HandlerDeps): Promise<Resp
       const { papers } = message.payload as Envelope<'topics'>['payload'];
       return matchTopics(papers);
     }
+    case 'wake':
+      // Opened (or found open) and nothing read: what a save needs first, and nothing a save would wait behind.
+      await deps.db();
+      return null;
     case 'tagSettings': {
       // A content script asks for its page's settings while the page is parsed, and for its cards' saved states
       // once it is: the database is opened and the saved ids read now, not when the first lookup comes (a worker

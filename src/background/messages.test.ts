@@ -397,6 +397,16 @@ describe('handle', () => {
     expect(() => parseEnvelope({ type: 'repoFigures', payload: { names: ['not a repo'] } })).toThrow(/owner\/repo/);
   });
 
+  it("opens the database for a page's wake-up, reads nothing, answers null; and takes nothing with it", async () => {
+    const db = await openDatabase();
+    const opened = vi.fn(async () => db);
+    const settings = vi.fn(async () => DEFAULT_SETTINGS);
+    const deps = depsOver(opened, { settings });
+    expect(await handle(parseEnvelope({ type: 'wake', payload: {} }), deps)).toBeNull();
+    expect([opened.mock.calls.length, settings.mock.calls.length]).toEqual([1, 0]);
+    expect(() => parseEnvelope({ type: 'wake', payload: { ids: ['arxiv:2401.00001'] } })).toThrow(/ids/);
+  });
+
   it('gives pages the tag settings but never the GitHub token', async () => {
     const db = await openDatabase();
     const deps = depsOver(async () => db, { settings: async () => ({ ...DEFAULT_SETTINGS, githubToken: 'secret', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'] }) });

@@ -219,6 +219,12 @@ export const requests = {
   putMany: v.strictObject({ records: v.pipe(v.array(SavedPaperSchema), v.maxLength(100_000)) }),
   /** What pages need from the settings: tagging, and whether relevance is on (never the GitHub token). */
   tagSettings: v.strictObject({}),
+  /**
+   * Nothing asked: the background opens the database and answers null. A card's Save sends it when the reader's
+   * pointer or focus reaches it (content/start.ts), so that a worker the browser stopped while the reader read is
+   * started, and its database open, before the click's save comes (Chromium takes ~50 ms to start one).
+   */
+  wake: v.strictObject({}),
   /** The whole settings, the token among them (options page only: not a CONTENT_SCRIPT_REQUESTS). */
   settings: v.strictObject({}),
   /** Change some settings (options page only); answered with the settings as stored. */
@@ -349,6 +355,7 @@ export interface Responses {
   paperRepos: string[][];
   /** The tag rules checked and rewritten as pages run them (core/tags/rules.ts checkRules): the checks stay out of content scripts. */
   tagSettings: { watchedTopics: string[]; followedAuthors: string[]; tagRules: RunnableRule[]; relevance: boolean };
+  wake: null;
   settings: Settings;
   setSettings: Settings;
   followAuthor: string[];
@@ -364,11 +371,11 @@ export type MessageName = keyof typeof requests;
 
 /**
  * What a content script asks, in a web page (content/start.ts): saved states, one paper's save, edit or removal, its
- * tagging settings, topics, badges and relevance. Never the list, bulk writes or resets: those are asked only by the
- * extension's own pages, so a compromised page process, which can send whatever its content script could, still
- * cannot read the whole list or overwrite it (allowedRequest).
+ * tagging settings, topics, badges and relevance, and a wake-up. Never the list, bulk writes or resets: those are
+ * asked only by the extension's own pages, so a compromised page process, which can send whatever its content script
+ * could, still cannot read the whole list or overwrite it (allowedRequest).
  */
-export const CONTENT_SCRIPT_REQUESTS = ['lookup', 'topics', 'save', 'remove', 'edit', 'tagSettings', 'relevance', 'repos', 'paperRepos'] as const satisfies readonly MessageName[];
+export const CONTENT_SCRIPT_REQUESTS = ['lookup', 'topics', 'save', 'remove', 'edit', 'tagSettings', 'relevance', 'repos', 'paperRepos', 'wake'] as const satisfies readonly MessageName[];
 export type ContentScriptRequest = (typeof CONTENT_SCRIPT_REQUESTS)[number];
 
 /** What a content script's `edit` may change: a card's status control is all it has (content/start.ts). */

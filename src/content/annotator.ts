@@ -41,6 +41,8 @@ export interface ReadingListPort {
   relevance?(cards: RelevanceCard[], context: RelevanceCard[]): Promise<RelevanceMark[]>;
   /** The built-in topics of a paper (the background matches them: background/topics.ts). */
   topics?(paper: Paper): Promise<TopicMatch[]>;
+  /** The reader is about to write (their pointer or focus reached a card's Save, or its statuses opened). */
+  wake?(): void;
 }
 
 
@@ -1241,6 +1243,7 @@ export class Annotator implements RelevanceCards {
     const actions: OverlayActions = {
       toggle: (save) => withPaper((paper) => void this.toggle(paper, save)),
       setStatus: (status) => withPaper((paper) => void this.setStatus(paper, status)),
+      warm: () => port.wake?.(),
       mark: (label) => this.mark(label),
       repo: (name, spare) => port.repo(name, spare),
       moreRepos: (p) => port.moreRepos(p),

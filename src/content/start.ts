@@ -11,11 +11,35 @@ import { batched } from './batched';
 import { createTagger } from './tagger';
 import { PAPER_LIMITS, type Paper } from '../core/paper';
 
+/** When this script last sent the background a message (performance.now()). */
+let lastSent = -Infinity;
+
 /**
  * Only what the background takes from a web page's content script (CONTENT_SCRIPT_REQUESTS): checked as it compiles;
  * answered as the background answers pages (PageResponses: a write gives the paper's state, not its record).
  */
-const send = <N extends ContentScriptRequest>(type: N, payload: RequestOf<N>) => sendAny(type, payload) as Promise<PageResponses[N]>;
+const send = <N extends ContentScriptRequest>(type: N, payload: RequestOf<N>) => {
+  lastSent = performance.now();
+  return sendAny(type, payload) as Promise<PageResponses[N]>;
+};
+
+/**
+ * How long after this script's last message a wake-up is sent: Chrome stops an extension's service worker 30 s after
+ * its last event, and Firefox its background page as long after, so one that got a message from here since is up for
+ * the click that may follow. Other tabs' messages keep it up too, which this script cannot know: then a wake-up is
+ * one small message more.
+ */
+export const WAKE_AFTER_MS = 20_000;
+
+/**
+ * Wake the background as the reader reaches for a card's Save (overlay/save-control.ts): a first save after a while
+ * without messages found it stopped and waited for it to start (Chromium here: acknowledged in 54-95 ms, against 14-25
+ * when the same save came 100-150 ms after a message had started it). At most once per WAKE_AFTER_MS of silence.
+ */
+export function wakeBackground(now: number = performance.now()): void {
+  if (now - lastSent < WAKE_AFTER_MS) return;
+  send('wake', {}).catch(() => undefined); // nobody waits for it: the save says what went wrong, if anything does
+}
 
 /** A page's settings when the background cannot say: no rules, no watched topics or followed authors, no relevance. */
 const NO_SETTINGS = { watchedTopics: [], followedAuthors: [], tagRules: [], relevance: false };
@@ -73,6 +97,7 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
       },
       relevance: (cards, context) => send('relevance', { cards, context }),
       topics,
+      wake: () => wakeBackground(),
     },
     // Page settings before the first annotation (one round trip), so every card gets its rule chips when built and
     // relevance is only asked for when the user has it on; a page no adapter handles (a Hugging Face profile

@@ -36,6 +36,8 @@ const INLINE_STYLES = [...STYLES, INLINE_STYLE];
 export interface OverlayActions {
   toggle(save: boolean): void;
   setStatus(status: ReadingStatus): void;
+  /** A write may come: the reader's pointer or focus reached Save, or the statuses opened (SaveActions.warm). */
+  warm?(): void;
   mark(label: string): void;
   /** Repository facts from the background (cache or GitHub); null when unavailable. */
   /** `spare`: the badge shows the page's stars already. */
@@ -162,7 +164,7 @@ export function createCardOverlay(
       if (row) openHost(doc, row, openFor.tags || openFor.statuses);
     };
     const read = paper();
-    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, picking: (statuses) => open({ statuses }) }, read?.title);
+    const save = createSaveControl(doc, { toggle: actions.toggle, setStatus: actions.setStatus, warm: actions.warm, picking: (statuses) => open({ statuses }) }, read?.title);
     const chips = createTagChips(doc, actions.mark, (tags) => open({ tags }), read?.title);
     const relevance = createRelevanceMark(doc, read?.title);
     const badges = doc.createElement('span');

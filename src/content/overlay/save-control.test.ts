@@ -260,3 +260,31 @@ it("takes a failure's message away once the state changes (the reader's retry we
   control.setStatus('to-read'); // tried again, and saved: "Could not save" beside "Saved" is wrong
   expect(shownText(message)).toBe('');
 });
+
+describe('a write on its way (warm: the content script wakes the background)', () => {
+  it("is told when the user's pointer or focus reaches Save and when the statuses open, not on a page script's events", () => {
+    const warmed: string[] = [];
+    let why = '';
+    const control = createSaveControl(document, { toggle: () => {}, setStatus: () => {}, warm: () => warmed.push(why) });
+    const row = document.createElement('div');
+    row.append(...control.elements);
+    document.body.replaceChildren(row);
+    const button = row.querySelector<HTMLButtonElement>('button.save')!;
+    const act = (name: string, run: () => void) => ((why = name), run());
+    control.setStatus(null);
+    expect(warmed).toEqual([]); // built, shown, not reached: nothing
+    act('pointer', () => button.dispatchEvent(new PointerEvent('pointerenter')));
+    act('focus', () => button.focus());
+    control.setStatus('to-read');
+    const toggle = row.querySelector<HTMLButtonElement>('button.status')!;
+    act('statuses opened', () => toggle.click());
+    act('statuses closed', () => toggle.click());
+    act('pointer over the page', () => row.dispatchEvent(new PointerEvent('pointerenter')));
+    expect(warmed).toEqual(['pointer', 'focus', 'statuses opened']);
+    // A page script's events (untrusted) tell nothing: the page cannot make the extension send messages at will.
+    vi.spyOn(userInput, 'isUser').mockRestore();
+    act('script pointer', () => button.dispatchEvent(new PointerEvent('pointerenter')));
+    act('script focus', () => button.dispatchEvent(new FocusEvent('focus')));
+    expect(warmed).toEqual(['pointer', 'focus', 'statuses opened']);
+  });
+});

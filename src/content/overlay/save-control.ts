@@ -35,6 +35,11 @@ export interface SaveActions {
   setStatus(status: ReadingStatus): void;
   /** The statuses opened (true) or closed: the overlay opens its row for them, where they may not fit its one line. */
   picking?(open: boolean): void;
+  /**
+   * A write may come: the reader's pointer reached Save or its focus did (Tab, or the press of a click), or the statuses
+   * opened. Called again at each, as often as the reader does it (the content script decides what to do: start.ts).
+   */
+  warm?(): void;
 }
 
 /**
@@ -58,10 +63,20 @@ export function createSaveControl(doc: Document, actions: SaveActions, title?: s
     if (repeatedClick(event)) return;
     actions.toggle(button.getAttribute('aria-pressed') !== 'true');
   });
+  // The reader reaches for Save a moment before pressing it: the pointer arrives (a mouse's press comes 100 ms or more
+  // later, its click at the release), or the focus does (Tab, then Enter or Space). The background may be stopped
+  // (the browser stops it after 30 s idle; starting it takes ~50 ms): told now, it is up when the click's save comes.
+  const warm = () => actions.warm?.();
+  onUser(button, 'pointerenter', warm);
+  onUser(button, 'focus', warm);
   // The status exists only once the paper is saved: most cards on a page never need it.
   let statusUi: ReturnType<typeof createStatus> | null = null;
   const statusControl = () => {
-    statusUi ??= createStatus(doc, (value) => actions.setStatus(value), (open) => actions.picking?.(open), title);
+    const picking = (open: boolean) => {
+      if (open) actions.warm?.(); // a status is picked next
+      actions.picking?.(open);
+    };
+    statusUi ??= createStatus(doc, (value) => actions.setStatus(value), picking, title);
     if (!statusUi.element.parentNode) button.after(statusUi.element);
     return statusUi;
   };

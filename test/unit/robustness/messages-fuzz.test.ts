@@ -47,6 +47,7 @@ function validPayload(type: MessageName): Json {
     merge: { keep: { id: 'arxiv:2401.00001', updatedAt: 1_750_000_000_001 }, others: [{ id: 'doi:10.1145/3292500.3330701', updatedAt: 1_750_000_000_001 }] },
     unmerge: { merged: { id: 'arxiv:2401.00001', updatedAt: 1_750_000_000_002 }, records: [record('arxiv:2401.00001'), record('arxiv:2401.00002')] },
     tagSettings: {},
+    wake: {},
     settings: {},
     setSettings: { patch: { githubToken: 'ghp_x', watchedTopics: ['llm'], followedAuthors: ['Yann LeCun'], tagRules: [{ tag: 'rl', match: 'reward', fields: 'both' }], toolbarCount: false, relevance: { enabled: true } } },
     repos: { names: ['huggingface/transformers', 'pytorch/pytorch'] },
