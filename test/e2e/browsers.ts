@@ -88,6 +88,8 @@ export interface Tab {
    * make a double (2) or triple (3) click, each click's `detail` counting up as the browser counts a user's.
    */
   clickAt(x: number, y: number, count?: number): Promise<void>;
+  /** Move the real mouse to this point of the viewport, and click nothing. */
+  pointAt(x: number, y: number): Promise<void>;
   /** Make this the tab in front, as a reader looking at it (keys go to the tab in front). */
   toFront(): Promise<void>;
   /** Give the page a viewport of this size in CSS pixels, as a window resized to it. */
@@ -139,6 +141,8 @@ export interface Harness {
   byRole(role: string, name: string): string;
   /** Chromium only: stop the extension's service worker now, as the browser may at any moment (DevTools protocol). */
   stopServiceWorker?(): Promise<void>;
+  /** Chromium only: whether the extension's service worker is running or starting (DevTools protocol), starting none. */
+  serviceWorkerRunning?(): Promise<boolean>;
   /** Chromium only: run a script in the extension's service worker (the test stands in for browser UI automation cannot reach). */
   inServiceWorker?(script: string): Promise<unknown>;
   /**
@@ -359,7 +363,7 @@ interface DriverPage {
 }
 
 /** A tab's methods that are the same in both browsers: navigation, overlays read and clicked, the real mouse. */
-function pageTab(page: DriverPage): Pick<Tab, 'goto' | 'reload' | 'overlays' | 'overlaysAsIs' | 'clickSave' | 'scrollThrough' | 'hover' | 'toFront' | 'evaluate'> {
+function pageTab(page: DriverPage): Pick<Tab, 'goto' | 'reload' | 'overlays' | 'overlaysAsIs' | 'clickSave' | 'scrollThrough' | 'hover' | 'pointAt' | 'toFront' | 'evaluate'> {
   const evaluate = <T>(fn: () => T) => page.evaluate(fn) as Promise<T>;
   const run = (script: string) => page.evaluate(script);
   const toFront = () => page.bringToFront();
@@ -388,6 +392,7 @@ function pageTab(page: DriverPage): Pick<Tab, 'goto' | 'reload' | 'overlays' | '
       const target = await reach(id);
       await page.mouse.move(target.x + 200, target.y);
     },
+    pointAt: (x, y) => page.mouse.move(x, y),
     toFront,
     evaluate,
   };
@@ -525,6 +530,22 @@ export async function launchChromium(dist: string, routes: Routes, settings: Rea
       try {
         await session.send('ServiceWorker.enable');
         await session.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    },
+    async serviceWorkerRunning() {
+      // Enabling the domain reports every worker version's running status; an evaluation in the worker would start it.
+      const page = context.pages()[0] ?? (await context.newPage());
+      const session = await context.newCDPSession(page);
+      const status = new Map<string, string>();
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) status.set(v.versionId, v.runningStatus);
+      });
+      try {
+        await session.send('ServiceWorker.enable');
+        await new Promise((r) => setTimeout(r, 100)); // the versions are reported as events, after the answer
+        return [...status.values()].some((s) => s === 'running' || s === 'starting');
       } finally {
         await session.detach().catch(() => {});
       }

@@ -11,6 +11,7 @@ import { huggingface } from '../../src/sites/huggingface';
 import { launchChromium, storedSnapshot, until, type Harness, type Tab } from './browsers';
 import { DAILY_URL, routes } from './pages';
 import { SNAPSHOT_DELAY_MS } from '../../src/storage/saved-states';
+import { WAKE_AFTER_MS } from '../../src/content/start';
 
 let harness: Harness;
 let tab: Tab;
@@ -121,6 +122,26 @@ it('chromium: after a stop, relevance marks the cards as before, from the index 
   await tab.reload();
   expect(fromStored).toEqual(await marked());
 });
+
+it("chromium: the pointer reaching a card's Save starts a worker Chrome stopped, before any click", async () => {
+  const running = () => harness.serviceWorkerRunning!();
+  await tab.goto(DAILY_URL);
+  const { id } = (await settled()).find((o) => o.pressed === 'false')!;
+  await tab.hover(id); // scrolled to, the pointer on its card (not on Save)
+  const save = (await tab.overlaysAsIs()).find((o) => o.id === id)!; // its save control's centre, as drawn now
+  // The page's messages keep the worker up and the content script knows it: it wakes the worker only after WAKE_AFTER_MS
+  // without one (the worker may have been stopped since). Then Chrome stops the idle worker.
+  await new Promise((r) => setTimeout(r, WAKE_AFTER_MS + 500));
+  await harness.stopServiceWorker!();
+  await until(async () => !(await running()), 'the worker stopped');
+  // Nothing else starts it: the pointer moving about the card, and a while.
+  await tab.pointAt(save.x + 250, save.y);
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await running()).toBe(false);
+  await tab.pointAt(save.x, save.y);
+  await until(running, 'the worker started as the pointer reached Save', 3000);
+  expect((await tab.overlaysAsIs()).find((o) => o.id === id)?.pressed).toBe('false'); // and nothing saved
+}, 90_000);
 
 /** Every relevance row emptied behind the list's back (no new generation): an index built from them marks nothing. */
 async function emptyRows(): Promise<void> {
