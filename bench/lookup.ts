@@ -4,7 +4,7 @@
 // alias index), for trying storage changes. Needs a build (`npm run build`; `--dist` for another one); prints medians
 // and every sample.
 import { launch, snapshotBuild } from './browser';
-import { measureStorage, seed } from './measure-extension';
+import { measureStorage, seed, WAKE_LEAD_MS } from './measure-extension';
 import { readingList } from './records';
 import { arg, show } from './tool-output';
 
@@ -30,6 +30,7 @@ try {
   show('save acknowledged, back to back', s.burstMs);
   show('save acknowledged, first after the service worker stopped', s.coldSaveMs);
   show('save acknowledged, the next one at once', s.coldSecondSaveMs);
+  show(`save acknowledged, first after the service worker stopped, ${WAKE_LEAD_MS} ms after the wake-up`, s.wokenSaveMs);
 } finally {
   await bench.close();
 }
