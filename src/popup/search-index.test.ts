@@ -161,6 +161,12 @@ describe('PaperIndex', () => {
     // In a phrase being typed, the same: its words after the first.
     expect([...index.search(parseSearch('"consistency m').query!).keys()]).toEqual([diffusion.id]);
     expect([...index.search(parseSearch('"consistency m"').query!).keys()]).toEqual([]);
+    // After a quoted phrase too: its words are words before it.
+    for (const typed of ['"consistency models" f', '"consistency models" fo', '"models" f', 'consistency "models" f']) {
+      expect([...index.search(parseSearch(typed).query!).keys()], typed).toEqual([diffusion.id]);
+    }
+    expect([...index.search(parseSearch('"consistency models" x').query!).keys()]).toEqual([]);
+    expect([...index.search(parseSearch('"sparse mixture" t').query!).keys()]).toEqual([moe.id]); // "transformer", in the note
   });
 
   it('expands the typed word over abstracts only from its fifth letter (their vocabulary is most of the index)', () => {

@@ -103,15 +103,18 @@ function termQueries(text: string | WordQuery): Query[] {
   const { words, phrases, typing } = typeof text === 'string' ? { words: text, phrases: [], typing: true } : text;
   const terms = tokenize(words).filter(Boolean);
   const typed = (last: boolean, before: number) => (!last ? false : before ? 'after' : 'first');
-  return [
-    ...terms.map((term, i) => termQuery(term, typed(typing && i === terms.length - 1, i), term.length >= 5 && term.length <= FUZZY_MAX ? 0.2 : false)),
-    // A phrase's words exactly (no typo, no longer word), but the one being typed in a phrase still open: fewer hits
-    // for its test to check, and a phrase of one word needs none.
-    ...phrases.flatMap((phrase) => {
-      const words = tokenize(phrase.text).filter(Boolean);
-      return words.map((term, i) => termQuery(term, typed(i === words.length - 1 && typedLast(phrase), terms.length + i), false));
-    }),
-  ];
+  // A word typed after a phrase (`"graph neural" n`) is typed after its words, and asked for after them, among their
+  // papers (PaperIndex.allWords): as the first word asked, "n" matched the whole word only, and the list emptied
+  // until "net". No phrase is open then (an open one runs to the end of the box), so none is typed.
+  const after = typing && phrases.length ? phrases.reduce((n, phrase) => n + tokenize(phrase.text).filter(Boolean).length, 0) : 0;
+  const wordQueries = terms.map((term, i) => termQuery(term, typed(typing && i === terms.length - 1, after + i), term.length >= 5 && term.length <= FUZZY_MAX ? 0.2 : false));
+  // A phrase's words exactly (no typo, no longer word), but the one being typed in a phrase still open: fewer hits
+  // for its test to check, and a phrase of one word needs none.
+  const phraseQueries = phrases.flatMap((phrase) => {
+    const words = tokenize(phrase.text).filter(Boolean);
+    return words.map((term, i) => termQuery(term, typed(i === words.length - 1 && typedLast(phrase), terms.length + i), false));
+  });
+  return after ? [...phraseQueries, ...wordQueries] : [...wordQueries, ...phraseQueries];
 }
 
 /** A word being typed, the query's first or after another; or not (false). */
