@@ -106,6 +106,12 @@ describe('parseSearch: words and qualifiers', () => {
     expect(parseSearch('tag:rl x').text).toBe('');
     expect(parseSearch('status:done --').text).toBe('');
     expect(parseSearch('').qualifiers).toEqual([]);
+    // The first letter of a phrase being typed, as of a word: its quote is no letter (`"g` hid every paper without the
+    // word "g", `-"a` every paper with the word "a").
+    for (const typed of ['"g', 'tag:rl "g', '"吉', '"𠮷']) expect(parseSearch(typed), typed).toMatchObject({ text: '', query: null });
+    expect(parseSearch('-"a').excludedPhrases).toEqual([]);
+    expect(parseSearch('"gr').text).toBe('"gr'); // two, as `gr` is searched
+    expect(parseSearch('-"gr').excludedPhrases).toEqual([{ text: 'gr', open: true }]);
   });
 });
 

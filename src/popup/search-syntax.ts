@@ -70,9 +70,12 @@ const TOKEN = /\s*(?:(-?)([a-z]+):(?:"([^"]*)"?|(\S*))|(-?)"([^"]*)("?)|(\S+))/i
  */
 export function searchWords(words: string): string {
   const text = words.trim();
+  // A phrase's opening quote is no letter: `"g` is one letter typed (it was searched for as the whole word "g", and
+  // emptied the list, at the start of every phrase typed; `-"a` left out every paper with the word "a").
+  const typed = text.replace(/^"/, '');
   // Characters, not UTF-16 units: an emoji or a Han character beyond the BMP (𠮷) alone is one (it was searched for, exactly,
   // and emptied the list, where 吉 alone asks nothing).
-  return text.length >= 2 && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(text) && hasSearchTerms(text) ? text : '';
+  return typed.length >= 2 && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(typed) && hasSearchTerms(text) ? text : '';
 }
 
 export function parseSearch(typed: string): ParsedSearch {
