@@ -132,6 +132,13 @@ describe('PaperIndex', () => {
     expect(phrase('netw')).toEqual([]);
   });
 
+  it('finds the words of a note pasted with tabs between them (a row of a table), as words and as a phrase', () => {
+    const table = makeSaved('arxiv:2601.00033', 'Vision transformers', 1000, { note: 'ImageNet\t84.2\tours\nCIFAR\u000b99.1' });
+    const index = indexOf(moe, table);
+    const found = (typed: string) => [...index.search(parseSearch(typed).query!).keys()];
+    for (const typed of ['ours', 'imagenet ours', '"imagenet 84.2 ours"', '99.1', 'cifar 99']) expect(found(typed), typed).toEqual([table.id]);
+  });
+
   it('finds a phrase of Chinese or Japanese inside a sentence, as their words are', () => {
     const ja = makeSaved('arxiv:2601.00012', '大規模言語モデルの推論能力について', 1000);
     const index = indexOf(moe, ja);

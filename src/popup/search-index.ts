@@ -48,7 +48,13 @@ export const SEARCH_OPTIONS: SearchOptions = {
 
 /** The short fields: few words per paper, so expanding a prefix over them is cheap. */
 const SHORT_FIELDS: Field[] = ['title', 'authors', 'tags', 'note', 'venue'];
-const byPunctuation = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+/**
+ * Words between spaces and punctuation, as MiniSearch's own tokenizer splits them (its SPACE_OR_PUNCTUATION), and
+ * between tabs too, which it keeps inside a word: a note pasted from a table ("ImageNet<tab>84.2<tab>ours") was one word,
+ * and neither "84.2" nor "ours" found it.
+ */
+const SPACE_OR_PUNCTUATION = /[\s\p{Z}\p{P}]+/u;
+const byPunctuation = (text: string): string[] => text.split(SPACE_OR_PUNCTUATION);
 
 /** Chinese and Japanese, written without spaces between words (with the katakana long-vowel mark, which is Common). */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
@@ -158,8 +164,8 @@ export interface Phrase {
   open: boolean;
 }
 
-/** Where MiniSearch's own tokenizer splits words (its SPACE_OR_PUNCTUATION): any spacing or punctuation between two words. */
-const SPACING = String.raw`\n\r\p{Z}\p{P}`;
+/** Where the index's words split (SPACE_OR_PUNCTUATION): any spacing or punctuation between two words. */
+const SPACING = String.raw`\s\p{Z}\p{P}`;
 const UNSPACED_CLASS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc`;
 /** A phrase's words, and each character of Chinese and Japanese (a word to the index as part of its pairs). */
 const PHRASE_WORD = new RegExp(`[${UNSPACED_CLASS}]|[^${SPACING}${UNSPACED_CLASS}]+`, 'gu');
