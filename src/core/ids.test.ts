@@ -47,7 +47,7 @@ describe('canonicalId', () => {
   });
   it('keeps balanced parentheses in DOIs', () => {
     expect(parseDoi('see (doi 10.1002/(SICI)1097-4636(199711)36:2<1::AID>3.0.CO;2-1)')).toBe(
-      '10.1002/(sici)1097-4636(199711)36:2',
+      '10.1002/(sici)1097-4636(199711)36:2<1::aid>3.0.co;2-1',
     );
   });
 });
@@ -237,6 +237,14 @@ describe('parseDoi edge cases', () => {
     // A closing slash is no part of a DOI: a doi.org link written with one names the same paper.
     ['https://doi.org/10.1145/3065386/', '10.1145/3065386'],
     ['https://doi.org/10.1145/3065386//.', '10.1145/3065386'],
+    // SICI DOIs (Wiley and AMS journals to the 2000s) carry <…> in the middle: cut at "<", every paper of an issue
+    // (J. Atmos. Sci. vol. 20, 1963, for Lorenz's) had one id.
+    ['https://doi.org/10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2', '10.1175/1520-0469(1963)020<0130:dnf>2.0.co;2'],
+    ['https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0', '10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0'],
+    ['doi:10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2.', '10.1175/1520-0469(1963)020<0130:dnf>2.0.co;2'],
+    // A "<" or ">" around a DOI is no part of it.
+    ['<https://doi.org/10.1000/xyz>', '10.1000/xyz'],
+    ['10.1000/xyz<br>', '10.1000/xyz'],
   ])('%s -> %s', (input, doi) => {
     expect(parseDoi(input)).toBe(doi);
   });
@@ -366,6 +374,7 @@ describe("a paper's own DOI (journalDoi, isDoi)", () => {
   it('isDoi takes one whole DOI in any case, nothing around it', () => {
     expect(isDoi('10.1145/3292500.3330701')).toBe(true);
     expect(isDoi('10.1109/CVPR.2024.00123')).toBe(true);
+    expect(isDoi('10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2')).toBe(true);
     for (const text of ['doi:10.1145/1', '10.1145/a b', 'see 10.1145/1', '10.12/x', '']) expect(isDoi(text)).toBe(false);
   });
 });

@@ -78,8 +78,12 @@ export function arxivIdFromUrl(href: string, base?: string): ArxivId | null {
   return candidate ? parseArxivId(candidate) : null;
 }
 
-/** Crossref-style DOI: `10.` + 4-9 digits + `/` + suffix. */
-const DOI_BODY = String.raw`10\.\d{4,9}\/[-._;()/:A-Za-z0-9]+`;
+/**
+ * Crossref-style DOI: `10.` + 4-9 digits + `/` + suffix. A SICI DOI (Wiley's and the AMS journals' to the 2000s) has
+ * `<…>` inside, `10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2`: cut at the `<`, it names a whole volume or issue.
+ */
+const DOI_CHARS = '[-._;()/:A-Za-z0-9]';
+const DOI_BODY = String.raw`10\.\d{4,9}\/${DOI_CHARS}+(?:<${DOI_CHARS}+>${DOI_CHARS}+)*`;
 const DOI_RE = new RegExp(String.raw`\b(${DOI_BODY})`);
 const WHOLE_DOI_RE = new RegExp(`^${DOI_BODY}$`);
 

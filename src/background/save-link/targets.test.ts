@@ -52,6 +52,8 @@ const PAPER_LINKS: Array<[string, LinkTarget]> = [
   ['http://dx.doi.org/10.1016/J.Neunet.2024.106123', { kind: 'doi', doi: '10.1016/j.neunet.2024.106123' }],
   ['https://doi.org/10.1000/a%2Fb(1)/', { kind: 'doi', doi: '10.1000/a/b(1)' }],
   ['https://doi.org/10.48550/arXiv.2402.09876', { kind: 'doi', doi: '10.48550/arxiv.2402.09876' }],
+  // A SICI DOI, `<…>` inside: the whole DOI, not the issue its first part names.
+  ['https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0', { kind: 'doi', doi: '10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0' }],
   // Google Scholar's redirect to a result, as its alert mails link every paper (the address escaped or not)
   ['https://scholar.google.com/scholar_url?url=https://arxiv.org/pdf/2402.09876v2&hl=en&sa=X&d=123&ei=abc&scisig=xyz&oi=scholaralrt&hist=q:1&html=&pos=0&folt=kw', { kind: 'arxiv', id: '2402.09876', version: 2 }],
   ['http://scholar.google.de/scholar_url?url=https%3A%2F%2Fdl.acm.org%2Fdoi%2Fabs%2F10.1145%2F3580305.3599256&hl=de&sa=X', { kind: 'doi', doi: '10.1145/3580305.3599256' }],
@@ -152,7 +154,6 @@ describe('identifyLink', () => {
     'https://openreview.net/profile?id=Hk7x9QbRZa',
     'https://doi.org/',
     'https://doi.org/abc/10.1000/xyz', // the DOI must be the path, not somewhere in it
-    'https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0', // parseDoi would cut it short
     'https://doi.org/10.1000/xyz.', // sentence punctuation is not part of a link's DOI
     'https://doi.org/10.1000/%E0%A4%A', // malformed escape
     `https://doi.org/10.1000/${'x'.repeat(260)}`,

@@ -98,7 +98,7 @@ function doiTarget(url: URL): LinkTarget | null {
   } catch {
     return null;
   }
-  // The DOI must be the whole path: a DOI parseDoi would cut short (SICI `<...>`) names another paper.
+  // The DOI must be the whole path: a DOI parseDoi would cut short (at a character no DOI pattern takes) names another paper.
   const doi = parseDoi(path);
   return doi && doi === path.toLowerCase() && doi.length <= MAX_DOI && !walksPath(doi) ? { kind: 'doi', doi } : null;
 }
