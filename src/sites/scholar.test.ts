@@ -324,6 +324,20 @@ describe('search, 2016 markup (saved pages, no data-cid)', () => {
       }),
     ]);
   });
+
+  it.each([
+    ['arXiv preprint hep-th/9603042', 'hep-th/9603042'],
+    ['arXiv preprint math.GT/0309136', 'math/0309136'], // the subject class names no paper of its own
+    ['arXiv preprint cs/0101001v2', 'cs/0101001'],
+  ])('reads an old-style arXiv id a link-less result names as Scholar writes it: %s', (venue, id) => {
+    // Scholar's venue for an arXiv paper is "arXiv preprint arXiv:<id>", but an old-style id has no "arXiv:" before it.
+    const url = 'https://scholar.google.com/scholar?q=%22Unsupervised+feature+learning+and+deep+learning%22';
+    const html = fixture('search-2016-citation.html').replace('CoRR, abs/1206.5538, 2012', `${venue}, 2012`);
+    const doc = new JSDOM(html, { url }).window.document;
+    const ctx = scholar.context(doc, new URL(url), NOW);
+    const [paper] = scholar.findCards(doc, ctx).map((card) => scholar.extract(card, ctx));
+    expect(paper).toMatchObject({ id: `arxiv:${id}`, venue, pdfUrl: `https://arxiv.org/pdf/${id}`, aliases: ['scholar:NuivrFmD6BEJ'] });
+  });
 });
 
 describe('search, results linking venue pages (constructed, 2026 markup)', () => {

@@ -34,7 +34,8 @@ const SEARCH_PARAMS = ['q', 'cites', 'cluster', 'as_q', 'as_epq', 'as_oq', 'as_s
 const MARKER_SPANS = 'span.gs_ctc, span.gs_ctu';
 const MARKERS = /^(?:\s*\[(?:PDF|HTML|BOOK|B|CITATION|C|DOC|PS)\])+\s*/; // h3 prefix, doubled in 2026 ("[HTML][HTML]")
 const PDF_MARKER = /^\s*\[PDF\]/;
-const BYLINE_ARXIV = /\b(?:arXiv:\s*|CoRR,?\s+abs\/)([\w./-]+)/i; // venue "arXiv preprint arXiv:1706.03762", "CoRR, abs/1206.5538"
+// Venue "arXiv preprint arXiv:1706.03762", "CoRR, abs/1206.5538"; an old-style id has no "arXiv:" ("arXiv preprint hep-th/9603042").
+const BYLINE_ARXIV = /\b(?:arXiv:\s*|arXiv preprint\s+(?:arXiv:\s*)?|CoRR,?\s+abs\/)([\w./-]+)/i;
 // ---- Profiles -----------------------------------------------------------------------------------------------------
 const PROFILE_ROW = 'tr.gsc_a_tr'; // 2020 markup; "Show more" appends the same rows
 const PROFILE_TITLE = 'a.gsc_a_at'; // 2020 markup: href="javascript:void(0)", the citation URL in data-href
