@@ -43,6 +43,8 @@ export interface CslItem {
   /** The conference's name, as CSL 1.0.1 calls it (citation-js reads a RIS conference record's T2 as this). */
   event?: string;
   publisher?: string;
+  /** Read for the arXiv id that dblp's CoRR and Semantic Scholar's ArXiv entries give as `abs/<id>` (arxivOf). */
+  volume?: string;
   number?: string;
   /** The arXiv version (`3`), as CSL's "version or release number". */
   version?: string;
@@ -262,7 +264,13 @@ function arxivOf(item: CslItem, hints: FromCslHints, doi: string | null): ArxivI
     const id = arxivIdFromDoi(doi);
     if (id) found.push(id);
   }
-  for (const text of [item.number, item['container-title'], item.URL]) {
+  // dblp's CoRR entries and Semantic Scholar's (`journal={ArXiv}, volume={abs/2206.04779}`, its only mention of the id)
+  // give the id as the journal's volume, as arXiv's listing URLs spell it.
+  const volume = typeof item.volume === 'string' && /^(?:arxiv|corr)\b/i.test(item['container-title']?.trim() ?? '') ? /^abs\/(\S+)$/.exec(item.volume.trim()) : null;
+  const fromVolume = volume ? parseArxivId(volume[1]!) : null;
+  if (fromVolume) found.push(fromVolume);
+  // The publisher is where citation-js puts a handwritten @misc's `howpublished = {arXiv preprint arXiv:2301.00003}`.
+  for (const text of [item.number, item['container-title'], item.publisher, item.URL]) {
     if (typeof text !== 'string') continue;
     const fromUrl = /^https?:/i.test(text.trim()) ? arxivIdFromUrl(text.trim()) : null;
     if (fromUrl) found.push(fromUrl);

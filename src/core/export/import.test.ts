@@ -195,6 +195,45 @@ describe('parseImport: files from other tools', () => {
     expect(result.records[1]?.paper.venue).toBe('Proceedings of the IEEE conference on computer vision and pattern recognition');
   });
 
+  it('Semantic Scholar BibTeX (and older dblp CoRR entries): the arXiv id in `volume = {abs/…}` names the paper; a handwritten `howpublished` too', async () => {
+    const bib = `@article{Lu2022ChallengesAO,
+  title={Challenges and Opportunities in Offline Reinforcement Learning from Visual Observations},
+  author={Cong Lu and Philip J. Ball and Tim G. J. Rudner},
+  journal={ArXiv},
+  year={2022},
+  volume={abs/2206.04779},
+  url={https://api.semanticscholar.org/CorpusID:249605861}
+}
+
+@article{DBLP:journals/corr/cs-LG-0601001,
+  author = {Jeanne Exemple},
+  title = {An Old CoRR Entry},
+  journal = {CoRR},
+  volume = {abs/cs/0601001},
+  year = {2006}
+}
+
+@misc{exemple2023,
+  title = {A Preprint Cited by Hand},
+  author = {Exemple, Jeanne},
+  year = {2023},
+  howpublished = {arXiv preprint arXiv:2301.00003}
+}
+
+@article{volume12,
+  title = {A Journal Paper},
+  author = {Exemple, Jeanne},
+  journal = {Journal of Things},
+  volume = {12},
+  year = {2023}
+}
+`;
+    const result = await ok(bib, 's2.bib');
+    expect(result.records.map((r) => r.id)).toEqual(['arxiv:2206.04779', 'arxiv:cs/0601001', 'arxiv:2301.00003', expect.stringMatching(/^import:/)]);
+    // "ArXiv" is no venue; the paper is the preprint, not a journal's.
+    expect(result.records[0]?.paper.venue).toBeNull();
+  });
+
   it('keeps a citation\'s year alone, or its year and month, as the date (Scholar, dblp and Zotero BibTeX)', async () => {
     expect((await ok(fixture('google-scholar.bib'))).records.map((r) => r.paper.published)).toEqual(['2017', '2016']);
     expect((await ok(fixture('dblp.bib'))).records[0]?.paper.published).toBe('2017');
