@@ -53,9 +53,24 @@ export function parseBibtexText(text: string): RawBibEntry[] {
   return entries as RawBibEntry[];
 }
 
+/**
+ * TeX accents an i or j on its dotless form (`Garc{\'\i}a`, `Mart\'{\i}nez`, as Google Scholar and JabRef write
+ * García): citation-js reads the letter as the dotless ı (Turkish) with a combining accent after it, which Unicode
+ * composes into no letter, so the name was not García, and exported again it made pdfLaTeX stop ("Unicode character
+ * ́ (U+0301) not set up for use with LaTeX"). With its dot, the letter composes as TeX printed it: í.
+ */
+const DOTLESS_ACCENTED = /([ıȷ])(\p{M}+)/gu;
+
+function dotted<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(DOTLESS_ACCENTED, (_, letter: string, marks: string) => `${letter === 'ı' ? 'i' : 'j'}${marks}`.normalize('NFC')) as T;
+  if (Array.isArray(value)) return value.map(dotted) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, dotted(field)])) as T;
+  return value;
+}
+
 /** CSL for raw entries (BibLaTeX mapping, which reads BibTeX fields too); TeX becomes Unicode. */
 export function bibEntriesToCsl(entries: RawBibEntry[]): CslItem[] {
-  return plugins.input.data(entries, '@biblatex/entries+list') as CslItem[];
+  return (plugins.input.data(entries, '@biblatex/entries+list') as CslItem[]).map(dotted);
 }
 
 export function parseRisText(text: string): RawRisRecord[] {

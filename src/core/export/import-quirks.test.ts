@@ -109,3 +109,19 @@ describe('BibTeX author lists: a name ending in a TeX command before " and " is 
     expect(result.records[0]?.paper.authors).toEqual(['Ann_ Smith', 'Bo& Lee', 'Jane Doe']);
   });
 });
+
+describe("BibTeX's accented i and j, written on the dotless letter (`Garc{\\'\\i}a`, as Google Scholar and JabRef write them)", () => {
+  it.each([
+    ["Garc{\\'\\i}a, Jos{\\'e}", 'José García'],
+    ["Mart\\'{\\i}nez, Ana", 'Ana Martínez'],
+    ["Garc{\\'{\\i}}a, Eva", 'Eva García'],
+    ['Ba{\\"\\i}d, Lina', 'Lina Baïd'],
+  ])('%s is the accented letter i, not a dotless ı with an accent LaTeX cannot typeset', async (author, expected) => {
+    const result = await ok(`@article{k, title={Log{\\'\\i}stica}, author={${author}}, year={2020}}`, 'scholar.bib');
+    expect(result.records[0]?.paper.authors).toEqual([expected]);
+    expect(result.records[0]?.paper.title).toBe('Logística');
+    // What the list exports again is what pdfLaTeX's inputenc reads: no combining accent (U+0301).
+    const exported = await exportPapers(result.records, 'bibtex');
+    expect(exported.text).not.toMatch(/\p{M}/u);
+  });
+});
