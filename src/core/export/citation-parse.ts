@@ -68,9 +68,30 @@ function dotted<T>(value: T): T {
   return value;
 }
 
+/**
+ * LaTeX's Å and å, which citation-js's table of text commands lacks: `{\AA}str{\"o}m` and `Kr\aa kenes`, as Google
+ * Scholar and JabRef write Åström and Kråkenes, came in as "\AAström" and "Kr\aakenes".
+ */
+const MISSING_LETTERS: Readonly<Record<string, string>> = { AA: 'Å', aa: 'å' };
+
+/**
+ * `run` with MISSING_LETTERS in citation-js's table, taken out again after: everywhere else the table stays as
+ * citation-js has it (exports decide by it which commands a title may keep: tex.ts).
+ */
+function withMissingLetters<T>(run: () => T): T {
+  const { commands } = (plugins.config.get('@bibtex') as { constants: { commands: Record<string, string> } }).constants;
+  const added = Object.keys(MISSING_LETTERS).filter((name) => !Object.hasOwn(commands, name));
+  for (const name of added) commands[name] = MISSING_LETTERS[name]!;
+  try {
+    return run();
+  } finally {
+    for (const name of added) delete commands[name];
+  }
+}
+
 /** CSL for raw entries (BibLaTeX mapping, which reads BibTeX fields too); TeX becomes Unicode. */
 export function bibEntriesToCsl(entries: RawBibEntry[]): CslItem[] {
-  return (plugins.input.data(entries, '@biblatex/entries+list') as CslItem[]).map(dotted);
+  return withMissingLetters(() => plugins.input.data(entries, '@biblatex/entries+list') as CslItem[]).map(dotted);
 }
 
 export function parseRisText(text: string): RawRisRecord[] {

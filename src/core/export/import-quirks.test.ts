@@ -1,5 +1,6 @@
 // Files other tools write that citation-js reads otherwise than they mean (repeated RIS tags, EndNote's free-text
 // dates, a conference's name), and tags that look like arXiv classes, through an export and back.
+import { plugins } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
 import { openreview } from '../../../test/fixtures/export/papers';
 import type { SavedPaper } from '../../storage/schema';
@@ -123,5 +124,17 @@ describe("BibTeX's accented i and j, written on the dotless letter (`Garc{\\'\\i
     // What the list exports again is what pdfLaTeX's inputenc reads: no combining accent (U+0301).
     const exported = await exportPapers(result.records, 'bibtex');
     expect(exported.text).not.toMatch(/\p{M}/u);
+  });
+});
+
+describe("BibTeX's \\AA and \\aa (Å, å), which citation-js does not know", () => {
+  it('are the letters, in names and titles, as Google Scholar and JabRef write them', async () => {
+    const bib = `@article{aastrom1995pid,\n  title={{PID} controllers in {\\AA}ngstr{\\"o}m units},\n  author={{\\AA}str{\\"o}m, Karl Johan and Kr\\aa kenes, Ove and H{\\aa}konsen, Lise},\n  journal={Automatica},\n  year={1995}\n}\n`;
+    const result = await ok(bib, 'scholar.bib');
+    expect(result.records[0]?.paper.title).toBe('PID controllers in Ångström units');
+    expect(result.records[0]?.paper.authors).toEqual(['Karl Johan Åström', 'Ove Kråkenes', 'Lise Håkonsen']);
+    // citation-js's own table is left as it was.
+    const { constants } = plugins.config.get('@bibtex') as { constants: { commands: Record<string, string> } };
+    expect(Object.hasOwn(constants.commands, 'AA')).toBe(false);
   });
 });
