@@ -25,6 +25,13 @@ const IDENTITY_FIELDS = ['doi', 'url', 'eprint'];
 const TEX_ESCAPE = /\{\\([_%&#$])\}|\\([_%&#$])/g;
 
 /**
+ * A `url` of several addresses one after another (Mendeley Desktop writes all of a document's, an abstract page and its
+ * PDF, into the one field): citation-js made them one address, the spaces as `%20`, which opened nothing and named no
+ * paper. No URL holds a space, so it is the first of them, as a RIS file's first `UR` is.
+ */
+const SEVERAL_URLS = /^\s*(https?:\/\/\S+)(?:\s+https?:\/\/\S+)+\s*$/i;
+
+/**
  * The name lists. citation-js reads the spaces after a TeX command as part of it, so in `Gau\ss and Riemann, B.` or
  * `Man, Per\& and Doe, Jane` it found no ` and ` and made the two authors one; BibTeX splits names at ` and ` whatever
  * comes before. An empty group after such a command (`\ss{} and`) ends it where TeX would, and is nothing in the name.
@@ -44,6 +51,8 @@ export function parseBibtexText(text: string): RawBibEntry[] {
       const value = entry.properties?.[field];
       if (typeof value === 'string') entry.properties[field] = value.replace(TEX_ESCAPE, (_, braced: string | undefined, bare: string | undefined) => braced ?? bare ?? '');
     }
+    const url = entry.properties?.url;
+    if (typeof url === 'string') entry.properties.url = SEVERAL_URLS.exec(url)?.[1] ?? url;
     for (const field of NAME_FIELDS) {
       const value = entry.properties?.[field];
       // An accent command (\c, \u) takes what follows as its letter: left as it is.

@@ -57,6 +57,19 @@ describe('RIS as Mendeley writes it: a tag given twice is read as its first valu
   });
 });
 
+describe('BibTeX as Mendeley Desktop writes it: a `url` of several addresses, one after another, is its first', () => {
+  const entry = (url: string) => `@article{Doe2019,\nauthor = {Doe, Jane},\ntitle = {{A Paper}},\nurl = {${url}},\nyear = {2019}\n}\n`;
+  it('an arXiv abstract page and its PDF still name the arXiv paper, with the page as its URL', async () => {
+    const result = await ok(entry('https://arxiv.org/abs/1901.00001v2 https://arxiv.org/pdf/1901.00001v2'), 'mendeley.bib');
+    expect(result.records[0]).toMatchObject({ id: 'arxiv:1901.00001', paper: { url: 'https://arxiv.org/abs/1901.00001v2', version: 2 } });
+  });
+  it('a venue page and another address: the venue paper, and a URL that opens', async () => {
+    const page = 'https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html';
+    const result = await ok(entry(`${page} http://papers.nips.cc/paper/7181-attention-is-all-you-need.pdf`), 'mendeley.bib');
+    expect(result.records[0]).toMatchObject({ id: 'neurips:2017/3f5ee243547dee91fbd053c1c4a845aa', paper: { url: page } });
+  });
+});
+
 describe('a conference record\'s conference name is its venue: RIS T2, CSL-JSON event', () => {
   it.each(['CONF', 'CPAPER'])('%s with T2', async (ty) => {
     const result = await ok(`TY  - ${ty}\nTI  - A Conference Paper\nAU  - Doe, Jane\nPY  - 2020\nT2  - Advances in Neural Information Processing Systems\nER  - \n`, 'x.ris');
