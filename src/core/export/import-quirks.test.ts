@@ -57,6 +57,47 @@ describe('RIS as Mendeley writes it: a tag given twice is read as its first valu
   });
 });
 
+describe('BibTeX with cross-references (dblp\'s "with crossref", biblatex): the volume an entry cross-references is no paper', () => {
+  it('imports the papers, with the venue they inherit, and says why the proceedings volume is left out', async () => {
+    const bib = `@inproceedings{DBLP:conf/nips/VaswaniSPUJGKP17,
+  author       = {Ashish Vaswani and Illia Polosukhin},
+  title        = {Attention is All you Need},
+  pages        = {5998--6008},
+  year         = {2017},
+  crossref     = {DBLP:conf/nips/2017},
+  url          = {https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html}
+}
+
+@proceedings{DBLP:conf/nips/2017,
+  editor       = {Isabelle Guyon and Ulrike von Luxburg},
+  title        = {Advances in Neural Information Processing Systems 30},
+  year         = {2017},
+  url          = {https://proceedings.neurips.cc/paper/2017}
+}
+
+@inproceedings{names-itself,
+  author       = {Jane Doe},
+  title        = {A Paper Whose Entry Cross-References Itself},
+  year         = {2020},
+  crossref     = {names-itself}
+}
+
+@proceedings{cited-alone,
+  editor       = {Jane Doe},
+  title        = {Proceedings of a Workshop the Reader Cites Whole},
+  year         = {2020}
+}
+`;
+    const result = await ok(bib, 'dblp.bib');
+    expect(result.records.map((r) => [r.paper.title, r.paper.venue])).toEqual([
+      ['Attention is All you Need', 'Advances in Neural Information Processing Systems 30'],
+      ['A Paper Whose Entry Cross-References Itself', null],
+      ['Proceedings of a Workshop the Reader Cites Whole', null],
+    ]);
+    expect(result.skipped).toEqual([{ id: '@proceedings{DBLP:conf/nips/2017}', title: 'Advances in Neural Information Processing Systems 30', reason: expect.stringMatching(/cross-reference/) }]);
+  });
+});
+
 describe('BibTeX as Mendeley Desktop writes it: a `url` of several addresses, one after another, is its first', () => {
   const entry = (url: string) => `@article{Doe2019,\nauthor = {Doe, Jane},\ntitle = {{A Paper}},\nurl = {${url}},\nyear = {2019}\n}\n`;
   it('an arXiv abstract page and its PDF still name the arXiv paper, with the page as its URL', async () => {

@@ -428,7 +428,22 @@ async function parseBibtex(body: string, options: LongWork): Promise<ImportParse
   }
   tooMany(entries.length, 'entries');
   if (entries.length === 0) throw new ImportError('No BibTeX entries were found in the file');
+  // The entries others cross-reference (dblp's "with crossref" BibTeX gives each paper's proceedings volume as an entry
+  // of its own, `crossref = {DBLP:conf/nips/2017}`): the volume whose venue and date its papers inherit, not a paper to
+  // read. It is still converted with them (citation-js reads the inherited fields from it), but no record.
+  // (Others: an entry that names itself is still a paper.)
+  const crossReferenced = new Set(
+    entries.flatMap((entry) => {
+      const key = text(entry.properties?.crossref);
+      return key !== null && key !== entry.label ? [key] : [];
+    }),
+  );
   const toRecord = (entry: Entry, csl: CslItem): Checked => {
+    const where = `@${entry.type}{${clip(entry.label, 60)}}`;
+    if (crossReferenced.has(entry.label)) {
+      const title = text(csl.title);
+      return { skip: { id: where, ...(title ? { title: clip(title) } : {}), reason: 'the volume other entries of the file cross-reference, not a paper' } };
+    }
     const p = entry.properties;
     const paper = fromCsl(csl, {
       eprint: text(p.eprint),
@@ -437,7 +452,7 @@ async function parseBibtex(body: string, options: LongWork): Promise<ImportParse
       page: 'bibtex',
       dblpKey: DBLP_CITE_KEY.exec(entry.label)?.[1] ?? null,
     });
-    return importedRecord(paper, tagCandidates(csl), `@${entry.type}{${clip(entry.label, 60)}}`);
+    return importedRecord(paper, tagCandidates(csl), where);
   };
   const checked = await inChunks(entries, options, (chunk) => {
     try {
