@@ -96,6 +96,14 @@ describe('BibTeX with cross-references (dblp\'s "with crossref", biblatex): the 
     ]);
     expect(result.skipped).toEqual([{ id: '@proceedings{DBLP:conf/nips/2017}', title: 'Advances in Neural Information Processing Systems 30', reason: expect.stringMatching(/cross-reference/) }]);
   });
+
+  it('every paper of a long file inherits from its volume, though the file is read in parts and the volumes come last', async () => {
+    const papers = Array.from({ length: 600 }, (_, i) => `@inproceedings{p${i}, author = {Doe, Jane}, title = {Paper Number ${i}}, crossref = {proc${i % 2}}}`);
+    const volumes = [0, 1].map((n) => `@proceedings{proc${n}, title = {Proceedings of Conference ${n}}, year = {202${n}}, editor = {Roe, Rick}}`);
+    const result = await ok([...papers, ...volumes].join('\n'), 'thesis.bib');
+    expect(result.records).toHaveLength(600);
+    expect(result.records.every((r, i) => r.paper.venue === `Proceedings of Conference ${i % 2}` && r.paper.published === `202${i % 2}`)).toBe(true);
+  });
 });
 
 describe('BibTeX as Mendeley Desktop writes it: a `url` of several addresses, one after another, is its first', () => {

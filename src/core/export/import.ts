@@ -454,9 +454,25 @@ async function parseBibtex(body: string, options: LongWork): Promise<ImportParse
     });
     return importedRecord(paper, tagCandidates(csl), where);
   };
+  // citation-js finds a cross-referenced entry only among those it converts together, and a file's volumes come after
+  // its papers (dblp writes them last): each part is converted with the volumes its entries cross-reference (and
+  // theirs), or the papers of every part but the last lost the venue and year they inherit.
+  const byLabel = new Map(entries.map((entry) => [entry.label, entry]));
+  const withVolumes = (chunk: readonly Entry[]): Entry[] => {
+    const out = [...chunk];
+    const seen = new Set(out);
+    for (let i = 0; i < out.length; i++) {
+      const volume = byLabel.get(text(out[i]!.properties?.crossref) ?? '');
+      if (volume && !seen.has(volume)) {
+        seen.add(volume);
+        out.push(volume);
+      }
+    }
+    return out;
+  };
   const checked = await inChunks(entries, options, (chunk) => {
     try {
-      const items = bibEntriesToCsl([...chunk]);
+      const items = bibEntriesToCsl(withVolumes(chunk));
       return chunk.map((entry, i) => toRecord(entry, items[i]!));
     } catch {
       // One entry citation-js cannot convert: find it, convert the rest.
