@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePaper } from '../../test/unit/paper-factory';
 import { buildModel, fromSaved } from '../core/relevance/model';
-import { editPaper, editPapers, listPapers, lookup, openDatabase, removePaper, removePapers, restorePapers, savePaper, type Database } from './reading-list';
+import { editPaper, editPapers, listPapers, lookup, openDatabase, rebuildRelevance, removePaper, removePapers, restorePapers, savePaper, type Database } from './reading-list';
 import { loadRelevanceModel } from './relevance';
 import type { SavedPaper } from './schema';
 
@@ -104,6 +104,13 @@ describe('a write stopped part way by a full disk writes nothing, and the memory
     expect(await state(db)).toEqual(before);
     expect(await failingAt('delete', 'papers', 2, () => removePapers(db, [id(1), id(2)]))).toMatchObject({ name: 'QuotaExceededError' });
     expect(await state(db)).toEqual(before);
+  });
+
+  it("a reset of the relevance model whose second row fails keeps every row it had (none cleared, none half rebuilt)", async () => {
+    const db = await twoSaved();
+    const rows = await db.getAll('relevance');
+    expect(await failingAt('put', 'relevance', 2, () => rebuildRelevance(db))).toMatchObject({ name: 'QuotaExceededError' });
+    expect(await db.getAll('relevance')).toEqual(rows);
   });
 });
 

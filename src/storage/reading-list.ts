@@ -609,9 +609,13 @@ export async function rebuildRelevance(db: Database): Promise<number> {
   const tx = db.transaction(['papers', 'relevance', 'meta'], 'readwrite');
   const token = newGeneration(tx);
   const relevance = tx.objectStore('relevance');
-  const [papers] = await Promise.all([tx.objectStore('papers').getAll(), relevance.clear()]);
-  await Promise.all(papers.map((saved) => relevance.put(relevanceDoc(saved))));
-  await tx.done;
+  // All or nothing, as every write of the list: a put that throws part way (a full disk) must not commit the clear and
+  // the rows put before it, a model of some papers only.
+  const papers = await allOrNothing(tx, async (requests) => {
+    const [papers] = await Promise.all([tx.objectStore('papers').getAll(), relevance.clear()]);
+    for (const saved of papers) requests.push(relevance.put(relevanceDoc(saved)));
+    return papers;
+  });
   changed(db, null);
   savedStates(db).committed(token);
   return papers.length;
