@@ -80,4 +80,21 @@ describe('library: add papers by id', () => {
     expect(api.papers.map((p) => p.id)).not.toContain('doi:10.1145/3580305.3599256');
     expect(vi.mocked(api.saveTabPaper)).toHaveBeenCalledTimes(3);
   });
+
+  it('a second click on Save while the first asks for access does nothing: one save of each paper, its progress kept', async () => {
+    const { api, box } = setup();
+    let grant!: (granted: boolean) => void;
+    vi.mocked(api.requestAccess).mockImplementation(() => new Promise<boolean>((resolve) => (grant = resolve)));
+    fireEvent.input(box, { target: { value: '2401.00001 10.1145/3580305.3599256' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find papers' }));
+    const saveButton = await screen.findByRole('button', { name: 'Save 2 papers' });
+    fireEvent.click(saveButton);
+    // The browser's prompt is open: the button says it cannot be pressed again, and a press does nothing.
+    await waitFor(() => expect((saveButton as HTMLButtonElement).disabled).toBe(true));
+    fireEvent.click(saveButton);
+    expect(api.requestAccess).toHaveBeenCalledTimes(1);
+    grant(true);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved 2 papers.'));
+    expect(vi.mocked(api.saveTabPaper).mock.calls.map(([v]) => v.id)).toEqual(['arxiv:2401.00001', 'doi:10.1145/3580305.3599256']);
+  });
 });

@@ -31,7 +31,9 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
   /** Set by Stop: the saves stop after the one under way. */
   const stop = useRef(false);
   const [saving, setSaving] = useState(false);
-  const busy = progress !== null;
+  // A save is under way from its click, while the browser asks for access too (no progress yet): a second click
+  // would start a second run of the same saves.
+  const busy = progress !== null || saving;
   const box = useRef<HTMLTextAreaElement>(null);
 
   async function look() {
@@ -61,6 +63,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
   }
 
   function save(list: Found) {
+    if (saving) return; // the button is disabled then; a click dispatched to it anyway saves nothing twice
     // Asked inside the click, before anything is awaited (browsers grant only then); refused, each paper is still
     // saved with what is granted, as a link's save is.
     const missing = [...new Set(list.toSave.flatMap((view) => view.missing))];
