@@ -97,6 +97,35 @@ describe('sameAuthor', () => {
   });
 });
 
+describe('a name in Chinese, Japanese or Korean script', () => {
+  it('is found by its first part as family name too (family name first, no comma), and by its last as a site writing it given name first has it', () => {
+    expect(same('山田', '山田 太郎')).toBe(true);
+    expect(same('山田', '太郎 山田')).toBe(true); // a CSL or Crossref name joined given name first
+    expect(same('山田 太郎', '山田 太郎')).toBe(true);
+    expect(same('山田 太郎', '太郎 山田')).toBe(true);
+    expect(same('太郎 山田', '山田 太郎')).toBe(true);
+    expect(same('山田 太郎', '山田 花子')).toBe(false);
+    expect(same('山田 太郎', '田中 太郎')).toBe(false);
+    expect(same('太郎', '山田 太郎')).toBe(true); // as before: the last part read as family name too
+    expect(same('やまだ', 'やまだ たろう')).toBe(true);
+    expect(same('ヤマダ', 'ヤマダ タロー')).toBe(true);
+    expect(same('佐々木', '佐々木 希')).toBe(true);
+    expect(same('김', '김 민준')).toBe(true);
+    expect(same('王', '王 伟')).toBe(true);
+    expect(followedMatcher(['山田', '鈴木 一郎'])(['山田 太郎', '鈴木 一郎'])).toEqual(['山田', '鈴木 一郎']);
+    expect(followedMatcher(['山田'])(['田中 太郎'])).toEqual([]);
+  });
+
+  it('leaves a Latin-script name, or one mixing scripts, read by its last word alone', () => {
+    expect(nameParts('Yann LeCun')).toEqual({ family: 'lecun', given: ['yann'] });
+    expect(same('Yann', 'Yann LeCun')).toBe(false);
+    expect(same('Wang', 'Wang Wei')).toBe(false);
+    expect(same('山田', '山田 Taro')).toBe(false);
+    expect(same('山田', '山田, 太郎')).toBe(true); // family name first, said by its comma
+    expect(same('太郎', '山田, 太郎')).toBe(false);
+  });
+});
+
 describe('followedMatcher', () => {
   it('gives the followed names a paper has, as the reader wrote them and in their order', () => {
     const match = followedMatcher(['Bernhard Schölkopf', 'Yann LeCun', 'Hinton']);

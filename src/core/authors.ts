@@ -9,10 +9,15 @@
 import { normalizeSpace } from './paper';
 import { foldText } from './fold';
 
-/** A family name as compared: its key, folded, and where it has an umlaut the key with it written out (ö as oe). */
+/**
+ * A family name as compared: its key, folded, and where it has an umlaut the key with it written out (ö as oe); a name
+ * in Chinese, Japanese or Korean script also its first part's key (`first`), the family name as those names are
+ * written ("山田 太郎"), where the last part is kept as well for a site that wrote it given name first ("太郎 山田").
+ */
 export interface Family {
   family: string;
   umlaut?: string;
+  first?: string;
 }
 
 /** A name as compared: the family name's keys and the given names (an initial as its one letter), folded. */
@@ -30,6 +35,8 @@ const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|le|la|ten|te
 const HOMONYM = /^\d{4}$/;
 
 const ASCII = /^[\x00-\x7f]*$/;
+/** A word in Han, Hiragana, Katakana or Hangul alone ("山田", "佐々木", "ユーリ", "김"), a letter in it. */
+const CJK_WORD = /^(?=.*\p{L})[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]+$/u;
 
 
 const UMLAUT = /[äöüÄÖÜ]/;
@@ -47,9 +54,16 @@ function familyKeys(word: string): Family {
   return UMLAUT.test(composed) ? { family, umlaut: lettersOnly(composed.replace(/[äöüÄÖÜ]/g, (letter) => WRITTEN_OUT[letter]!)) } : { family };
 }
 
-/** Two family names agree: the same key, or, where either has an umlaut, the same with it written out. */
-export function sameFamily(a: Family, b: Family): boolean {
+/** Two family names agree as last parts: the same key, or, where either has an umlaut, the same with it written out. */
+function sameLast(a: Family, b: Family): boolean {
   return a.family === b.family || ((a.umlaut !== undefined || b.umlaut !== undefined) && (a.umlaut ?? a.family) === (b.umlaut ?? b.family));
+}
+
+/** Two family names agree, either read family name first where it is a name in Chinese, Japanese or Korean script. */
+export function sameFamily(a: Family, b: Family): boolean {
+  if (sameLast(a, b)) return true;
+  if (a.first === undefined && b.first === undefined) return false;
+  return a.first === b.family || b.first === a.family || (a.first !== undefined && a.first === b.first);
 }
 
 /** "Yann" → ["yann"]; "G. E." and Scholar's "GE" → ["g", "e"]; "Jean-Baptiste" → ["jean", "baptiste"]. */
@@ -87,10 +101,13 @@ function splitName(name: string): { family: Family; given: string[] } | null {
   const given = inverted ? pieces[pieces.length > 2 ? 2 : 1]!.split(' ').filter(Boolean) : [];
   while (family.length > 1 && (SUFFIX.test(family.at(-1)!) || HOMONYM.test(family.at(-1)!))) family.pop();
   if (!family.length) return null;
+  // A name in Chinese, Japanese or Korean script is written family name first, without a comma ("山田 太郎").
+  const first = !inverted && family.length > 1 && family.every((word) => CJK_WORD.test(word)) ? lettersOnly(family[0]!) : '';
   // "van der Maaten, Laurens" and "Laurens van der Maaten" alike: the family's last word is its key.
   const last = family.pop()!;
   if (!inverted) given.push(...family.filter((word, i) => !PARTICLE.test(word) || (i === 0 && !leadingParticle(word))));
-  const keys = familyKeys(last);
+  const keys: Family = familyKeys(last);
+  if (first) keys.first = first;
   return keys.family ? { family: keys, given } : null;
 }
 
@@ -114,13 +131,22 @@ export function nameParts(name: string): NameParts | null {
 /** A given name agrees with another: equal, or one is an initial the other begins with. */
 const sameGiven = (a: string, b: string) => (a.length === 1 || b.length === 1 ? a[0] === b[0] : a === b);
 
+/** A name in Chinese, Japanese or Korean script read family name first: its first part the family, the others given. */
+const familyFirst = (name: NameParts): NameParts | null => (name.first === undefined ? null : { family: name.first, given: [...name.given.slice(1), name.family] });
+
 /**
  * Whether `name` (a paper's) is the author `followed` names: the same family name, and the given names both write
  * agree, first with first, second with second. A followed family name alone agrees with any given names; a page's
- * name without given names agrees only with it.
+ * name without given names agrees only with it. A name in Chinese, Japanese or Korean script is read either way round.
  */
 export function sameAuthor(followed: NameParts, name: NameParts): boolean {
-  if (!sameFamily(followed, name)) return false;
+  if (followed.first === undefined && name.first === undefined) return sameReading(followed, name);
+  const theirs = [name, familyFirst(name)];
+  return [followed, familyFirst(followed)].some((one) => one !== null && theirs.some((other) => other !== null && sameReading(one, other)));
+}
+
+function sameReading(followed: NameParts, name: NameParts): boolean {
+  if (!sameLast(followed, name)) return false;
   if (!followed.given.length) return true;
   if (!name.given.length) return false;
   const both = Math.min(followed.given.length, name.given.length);
@@ -155,8 +181,9 @@ export function countFollowed(followed: readonly string[], papers: Iterable<read
   return counts;
 }
 
-/** The keys a family name is found under: its own, and its umlaut's written out where it has one (see sameFamily). */
-export const lookupKeys = (family: Family): string[] => (family.umlaut === undefined ? [family.family] : [family.family, family.umlaut]);
+/** The keys a family name is found under: its own, and its umlaut's written out or its first part where it has one (see sameFamily). */
+export const lookupKeys = (family: Family): string[] =>
+  family.umlaut !== undefined ? [family.family, family.umlaut] : family.first !== undefined ? [family.family, family.first] : [family.family];
 
 /** The positions in `followed` of the names that find a paper's authors, in order. */
 function followedOrders(followed: readonly string[]): (authors: readonly string[]) => number[] {

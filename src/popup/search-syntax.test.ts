@@ -153,6 +153,11 @@ describe('qualifiers as tests', () => {
     expect(titles('author:"yves lecun"')).toEqual(['Diffusion for agents']);
     expect(titles('by:schoelkopf')).toEqual(['Kernel methods']);
     expect(titles('author:"G. Hinton"')).toEqual(['Capsules']);
+    // A name in Chinese or Japanese script, family name first: found by it too.
+    const yamada = makeSaved('cinii:1', '深層学習', 500, {}, { authors: ['山田 太郎', 'Ada Lovelace'] });
+    const byYamada = (typed: string) => compileSearch(parseSearch(typed).qualifiers, { ...context, papers: [...all, yamada] }).test!(yamada);
+    expect([byYamada('author:山田'), byYamada('author:"山田 太郎"'), byYamada('author:"太郎 山田"'), byYamada('author:太郎')]).toEqual([true, true, true, true]);
+    expect([byYamada('author:田中'), byYamada('author:"山田 花子"')]).toEqual([false, false]);
     expect(shown('author:"3 4"').problems).toEqual(['“author:"3 4"”: an author is a name, such as author:lecun or author:"yann lecun".']);
   });
 
