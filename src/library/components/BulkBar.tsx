@@ -3,6 +3,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { READING_STATUSES, type ReadingStatus } from '../../storage/status';
 import { formatCount, STATUS_LABELS } from '../../popup/format';
 import { checkTag } from '../../popup/tag-input';
+import { sameTag } from '../../core/tags/same-tag';
 
 interface Props {
   /** Selected papers the search and filters show: what the actions act on. */
@@ -31,9 +32,13 @@ interface Props {
 export function BulkBar({ count, hidden = 0, knownTags, selectionTags = [], onStatus, onAddTag, onRemoveTag, onRemove, onExport, onClear, onEmptied, children }: Props) {
   const [status, setStatus] = useState<ReadingStatus>('done');
   const [tag, setTag] = useState('');
-  /** The tag picked to remove; the most used of the selection's until one is picked (or when the picked one is gone). */
+  /**
+   * The tag picked to remove; the most used of the selection's until one is picked (or when the picked one is gone).
+   * Found in any case: papers selected after may spell it otherwise ("RL" becomes the selection's "rl"), and falling
+   * back then would put another tag under the reader's "Remove tag".
+   */
   const [picked, setPicked] = useState('');
-  const toRemove = selectionTags.includes(picked) ? picked : (selectionTags[0] ?? '');
+  const toRemove = selectionTags.find((tag) => sameTag(tag, picked)) ?? selectionTags[0] ?? '';
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const disabled = count === 0;

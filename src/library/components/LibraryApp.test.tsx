@@ -187,6 +187,29 @@ describe('library page', () => {
     expect(api.papers.map((p) => p.tags)).toEqual([[], [], [], ['to discuss']]);
   });
 
+  it('keeps the tag picked to remove when papers selected after spell it otherwise, and removes that tag', async () => {
+    const tagged = [
+      makeSaved('arxiv:2607.00001', 'First paper', 5000, { tags: ['theory', 'RL'] }),
+      makeSaved('arxiv:2607.00002', 'Second paper', 4000, { tags: ['theory', 'rl'] }),
+      makeSaved('arxiv:2607.00003', 'Third paper', 3000, { tags: ['theory', 'rl'] }),
+      makeSaved('arxiv:2607.00004', 'Fourth paper', 2000, { tags: ['theory'] }),
+    ];
+    const { api } = renderLibrary(tagged);
+    await screen.findByText('First paper');
+    const pick = screen.getByRole('combobox', { name: 'Tag to remove from the selected papers' }) as HTMLSelectElement;
+    fireEvent.click(box('First paper'));
+    fireEvent.click(box('Fourth paper'));
+    expect([...pick.options].map((o) => o.value)).toEqual(['theory', 'RL']);
+    fireEvent.change(pick, { target: { value: 'RL' } });
+    // Most of the selection spells it "rl" now: the tag picked is still the one to remove, not "theory".
+    fireEvent.click(box('Second paper'));
+    fireEvent.click(box('Third paper'));
+    expect([...pick.options].map((o) => o.value)).toEqual(['theory', 'rl']);
+    expect(pick.value).toBe('rl');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag' }));
+    await waitFor(() => expect(api.papers.map((p) => p.tags)).toEqual([['theory'], ['theory'], ['theory'], ['theory']]));
+  });
+
   it('opens the selected papers\' pages in background tabs, in the table\'s order, 20 a click at most', async () => {
     const many = Array.from({ length: 25 }, (_, i) =>
       makeSaved(`arxiv:2607.${String(i + 1).padStart(5, '0')}`, `Paper ${i}`, 9000 - i, i === 1 ? { savedFrom: '' } : {}, { url: i === 1 ? 'javascript:alert(1)' : `https://arxiv.org/abs/2607.${String(i + 1).padStart(5, '0')}` }),
