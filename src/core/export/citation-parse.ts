@@ -39,6 +39,12 @@ const SEVERAL_URLS = /^\s*(https?:\/\/\S+)(?:\s+https?:\/\/\S+)+\s*$/i;
 const NAME_FIELDS = ['author', 'editor'];
 const COMMAND_BEFORE_AND = /\\([A-Za-z]+|[&%$#_{}])(?= +and\s)/gi;
 
+/**
+ * A month abbreviated with a dot (`month = {Sep.}`, `{Sept.}`, `{Jan. 15}`), as hand-written and IEEE-style entries give
+ * it: citation-js knows the names and abbreviations (`sep`, `sept`, `september`) only without the dot, and read no month.
+ */
+const DOTTED_MONTH = /\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\./gi;
+
 function diacritics(): Record<string, unknown> {
   return (plugins.config.get('@bibtex') as { constants: { diacritics: Record<string, unknown> } }).constants.diacritics;
 }
@@ -51,6 +57,8 @@ export function parseBibtexText(text: string): RawBibEntry[] {
       const value = entry.properties?.[field];
       if (typeof value === 'string') entry.properties[field] = value.replace(TEX_ESCAPE, (_, braced: string | undefined, bare: string | undefined) => braced ?? bare ?? '');
     }
+    const month = entry.properties?.month;
+    if (typeof month === 'string') entry.properties.month = month.replace(DOTTED_MONTH, '$1');
     const url = entry.properties?.url;
     if (typeof url === 'string') entry.properties.url = SEVERAL_URLS.exec(url)?.[1] ?? url;
     for (const field of NAME_FIELDS) {

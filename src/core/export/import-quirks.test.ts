@@ -200,3 +200,20 @@ describe("BibTeX's \\AA and \\aa (Å, å), which citation-js does not know", () 
     expect(Object.hasOwn(constants.commands, 'AA')).toBe(false);
   });
 });
+
+describe('a BibTeX month abbreviated with a dot (`{Sep.}`, `{Sept.}`, `{jan.}`), as hand-written and IEEE-style entries have it', () => {
+  it.each([
+    ['{Sep.}', '2021-09'],
+    ['{Sept.}', '2021-09'],
+    ['{sept}', '2021-09'],
+    ['{jan.}', '2021-01'],
+    ['"Aug."', '2021-08'],
+    ['{Dec.}', '2021-12'],
+    ['{Sep. 14}', '2021-09-14'],
+    ['{14 Sep.}', '2021-09-14'],
+    ['sep', '2021-09'], // the macro, as before
+  ])('month = %s is the month', async (month, published) => {
+    const result = await ok(`@article{k, title={Dated}, author={Doe, Jane}, year={2021}, month=${month}}`, 'x.bib');
+    expect(result.records[0]?.paper.published).toBe(published);
+  });
+});
