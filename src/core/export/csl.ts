@@ -9,7 +9,7 @@
 import type { Paper } from '../paper';
 import { emptyPaper, isPaperVersion, normalizeSpace, ownDoi, paperDate, paperDateParts, withAuthorsCut } from '../paper';
 import type { SavedPaper } from '../../storage/schema';
-import { arxivAbsUrl, arxivIdFromDoi, doiAddress, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, safeHttpUrl, type ArxivId } from '../ids';
+import { arxivAbsUrl, arxivIdFromDoi, doiAddress, arxivIdFromUrl, arxivIdOf, ID_PREFIXES, parseArxivId, parseDoi, safeHttpUrl, webUrl, type ArxivId } from '../ids';
 import { arxivIdAndDoi, paperIdentity } from '../aliases';
 import { venueIdFromUrl } from '../venues';
 
@@ -293,6 +293,19 @@ function versionOf(item: CslItem, arxiv: ArxivId | null, id: string): number | n
 /** A name that only says the list goes on: "others", "et al.", "et al", "et. al.", "and others", "et alii". */
 const CUT_MARK = /^(?:and\s+)?(?:others|et\.?\s*al(?:\.|ii|ia)?)$/i;
 
+/** doi.org's hosts (`dx.doi.org` the older one). */
+const DOI_HOST = /^(?:dx\.|www\.)?doi\.org$/i;
+
+/**
+ * The DOI a doi.org address names: the only mention of the DOI in many a hand-written or exported record (`url =
+ * {https://doi.org/10.…}`, no `doi`), which otherwise came in as an `import:` paper beside the one the list has by its
+ * DOI. Only doi.org's: a publisher's address holding a DOI is that publisher's page (venueIdFromUrl reads the ones it knows).
+ */
+function doiOfAddress(url: unknown): string | null {
+  const address = typeof url === 'string' ? webUrl(url.trim()) : null;
+  return address && DOI_HOST.test(address.hostname) ? parseDoi(address.pathname) : null;
+}
+
 /** Best effort: a Paper from any CSL item (citation-js output for BibTeX/RIS, or a CSL-JSON file). */
 export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   const strip = hints.plainText ? (text: string) => text : stripMarkup;
@@ -302,7 +315,8 @@ export function fromCsl(item: CslItem, hints: FromCslHints = {}): Paper {
   // which is no author but the mark of a cut list (Paper.authorsCut); so is a name "et al." (RIS `AU  - et al.`,
   // BibTeX's `and et al.`, a CSL literal), as reference managers and hand-written files put it.
   const authors = names.filter((name) => !CUT_MARK.test(name));
-  const doi = typeof item.DOI === 'string' ? parseDoi(item.DOI) : null;
+  // A DOI field first; else the DOI its doi.org URL names (arXiv's own DOI there is the arXiv paper, as in the field).
+  const doi = (typeof item.DOI === 'string' ? parseDoi(item.DOI) : null) ?? doiOfAddress(item.URL);
   const arxivId = arxivOf(item, hints, doi);
   const arxiv = arxivId?.id ?? null;
   const container = normalizeSpace(strip(item['container-title'] ?? item['event-title'] ?? item.event ?? ''));

@@ -313,6 +313,22 @@ describe('parseImport: files from other tools', () => {
     expect(csl.records.map((r) => r.paper.aliases)).toEqual([[], ['pmlr:v202/exemplo23a']]);
   });
 
+  it('a doi.org address as the only mention of the DOI (`url`, RIS UR, CSL URL) names the paper by it, as a DOI field does', async () => {
+    const entry = (url: string) => `@article{k,\n  title = {A Journal Paper},\n  year = {2020},\n  url = {${url}}\n}\n`;
+    const read = async (text: string, filename?: string) => (await ok(text, filename)).records.map((r) => [r.id, r.paper.doi, r.paper.url]);
+    expect(await read(entry('https://doi.org/10.1234/abc'), 'refs.bib')).toEqual([['doi:10.1234/abc', null, 'https://doi.org/10.1234/abc']]);
+    expect(await read(entry('http://dx.doi.org/10.1162/tacl\\_a\\_00278'), 'refs.bib')).toEqual([['doi:10.1162/tacl_a_00278', null, 'http://dx.doi.org/10.1162/tacl_a_00278']]);
+    // arXiv's own DOI is the arXiv paper, and an ACL DOI its Anthology paper, as from a DOI field.
+    expect(await read(entry('https://doi.org/10.48550/arXiv.1706.03762'), 'refs.bib')).toEqual([['arxiv:1706.03762', null, 'https://doi.org/10.48550/arXiv.1706.03762']]);
+    expect((await read(entry('https://doi.org/10.18653/v1/P17-1001'), 'refs.bib'))[0]?.[0]).toBe('aclanthology:P17-1001');
+    expect(await read('TY  - JOUR\nTI  - A Journal Paper\nPY  - 2020\nUR  - https://doi.org/10.1234/abc\nER  - \n', 'x.ris')).toEqual([['doi:10.1234/abc', null, 'https://doi.org/10.1234/abc']]);
+    expect(await read(JSON.stringify([{ id: 'x', type: 'article-journal', title: 'A Journal Paper', URL: 'https://doi.org/10.1234/abc' }]))).toEqual([['doi:10.1234/abc', null, 'https://doi.org/10.1234/abc']]);
+    // A DOI field still comes first; another site's address that holds a DOI is that site's page, not read as one here.
+    const both = '@article{k,\n  title = {T},\n  year = {2020},\n  doi = {10.1234/own},\n  url = {https://doi.org/10.1234/other}\n}\n';
+    expect((await read(both, 'refs.bib'))[0]?.[0]).toBe('doi:10.1234/own');
+    expect((await read(entry('https://example.org/10.1234/abc'), 'refs.bib'))[0]?.[0]).toMatch(/^import:/);
+  });
+
   it('a record with arXiv id, DOI and venue URL answers to all of them; a title-and-year key is never one of its ids', async () => {
     const bib =
       '@inproceedings{DBLP:conf/cvpr/ReyesE24,\n  title = {Panoptic Lifting for Open-World Scenes},\n  year = {2024},\n' +
