@@ -124,12 +124,20 @@ const YEAR = /\b\d{4}\b/;
 /**
  * CSL for a RIS record, as citation-js converts it, from the record as other tools write it: a tag that may not repeat
  * and does (two UR lines, an abstract page and its PDF; a DO or T2 given twice, as Mendeley writes them) is read as its
- * first value, where citation-js gave the paper no URL or skipped the record; and a DA it reads into no year (EndNote's
- * free-text date, "Jan 15" as the year 15, "January 15, 2019" as text), which it prefers to PY, gives way to the PY.
+ * first value, where citation-js gave the paper no URL or skipped the record; authors under A1 and AU are all authors;
+ * and a DA it reads into no year (EndNote's free-text date, "Jan 15" as the year 15, "January 15, 2019" as text), which
+ * it prefers to PY, gives way to the PY.
  */
 export function risRecordToCsl(record: RawRisRecord): CslItem {
   const single: RawRisRecord = {};
   for (const [tag, value] of Object.entries(record)) single[tag] = Array.isArray(value) && !REPEATED_TAGS.has(tag) ? value.find((v) => v !== '') ?? value[0] : value;
+  // A1 (the older RIS's author tag) and AU both name the authors, and Zotero reads both; citation-js reads A1 only in a
+  // record without AU, so a record giving some authors under each lost its A1 ones. Both, in the order the tags first
+  // come (the record keeps no finer order), each name once: a writer may give the same list under both.
+  if (single.A1 !== undefined && single.AU !== undefined) {
+    single.AU = [...new Set(Object.keys(single).flatMap((tag) => (tag === 'A1' || tag === 'AU' ? [single[tag]].flat() : [])))];
+    delete single.A1;
+  }
   const csl = plugins.input.data(single, '@ris/record') as CslItem;
   const hasYear = [single.PY, single.Y1].some((value) => typeof value === 'string' && YEAR.test(value));
   if (!hasYear || single.DA === undefined || yearIn(csl.issued)) return csl;

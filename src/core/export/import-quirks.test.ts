@@ -217,3 +217,15 @@ describe('a BibTeX month abbreviated with a dot (`{Sep.}`, `{Sept.}`, `{jan.}`),
     expect(result.records[0]?.paper.published).toBe(published);
   });
 });
+
+describe("RIS authors under both author tags, the older RIS's A1 and the newer's AU (Zotero reads both)", () => {
+  it.each([
+    ['A1 then AU', 'A1  - One, Ann\nAU  - Two, Bo\nAU  - Three, Cy', ['Ann One', 'Bo Two', 'Cy Three']],
+    ['AU then A1', 'AU  - One, Ann\nA1  - Two, Bo', ['Ann One', 'Bo Two']],
+    ['the same names under both', 'A1  - One, Ann\nA1  - Two, Bo\nAU  - One, Ann\nAU  - Two, Bo', ['Ann One', 'Bo Two']],
+    ['A1 alone, as before', 'A1  - One, Ann\nA1  - Two, Bo', ['Ann One', 'Bo Two']],
+  ])('%s: every author is kept, once', async (_how, lines, authors) => {
+    const result = await ok(`TY  - JOUR\nTI  - A Paper\n${lines}\nPY  - 2020\nER  - \n`, 'x.ris');
+    expect(result.records[0]?.paper.authors).toEqual(authors);
+  });
+});
