@@ -751,6 +751,21 @@ describe('Annotator', () => {
     expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:2' }), location.href);
   });
 
+  it('on the shortcut, toggles the paper the hovered card shows now, after the page reused it for another (period tabs)', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    const port = fakePort();
+    const a = annotator(port);
+    await a.start();
+    const second = articles()[1]!;
+    second.querySelector('h3')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    // The pointer rests on the card while the page redraws it for another paper (no pointer move, no new mouseover).
+    second.querySelector('a.paper')!.setAttribute('href', '/3');
+    second.querySelector('h3')!.firstChild!.nodeValue = 'Paper 3';
+    await vi.waitFor(() => expect(hosts().map((h) => h.getAttribute('data-papershelf-id'))).toEqual(['fake:1', 'fake:3']), WAIT);
+    expect(await a.toggleActive()).toBe('fake:3');
+    expect(port.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'fake:3', title: 'Paper 3' }), location.href);
+  });
+
   it('on the shortcut, toggles no card once the pointer left every card (not the last one it crossed)', async () => {
     document.body.innerHTML = '<header><h1>Papers</h1></header>' + card('1') + card('2');
     const port = fakePort();

@@ -626,7 +626,10 @@ export class Annotator implements RelevanceCards {
 
   /** The keyboard shortcut: toggle the hovered/focused card, or the only card of a single-paper page. */
   async toggleActive(): Promise<string | null> {
-    const entry = this.active && this.isLive(this.active) ? this.active : this.onlyCard();
+    // A card the page reused for another paper (Hugging Face's period tabs) under a resting pointer: no new mouseover
+    // names it, and the entry remembered is gone. The card's entry now is that paper's.
+    const active = this.active?.gone ? (this.cards.get(this.active.card) ?? null) : this.active;
+    const entry = active && this.isLive(active) ? active : this.onlyCard();
     const paper = entry && this.paperOf(entry);
     if (!entry || !paper) return null;
     await this.toggle(paper, !this.states.get(paper.id));
