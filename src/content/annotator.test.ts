@@ -2023,6 +2023,18 @@ describe('Annotator relevance', () => {
     expect(dimmed()).toEqual([false, false, false]);
   });
 
+  it('a double click on "Dim done" dims once, as on the overlay\'s toggles (its second click undid the first)', async () => {
+    document.body.innerHTML = card('1') + card('2');
+    await withRelevance(relevancePort({ 'fake:1': 'done' })).start();
+    const dimmed = () => hosts().map((h) => roots.get(h)!.querySelector('.row')!.classList.contains('dim'));
+    const dim = controlButton(/^Dim done/);
+    for (const detail of [1, 2]) dim.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail }));
+    expect(dim.getAttribute('aria-pressed')).toBe('true');
+    expect(dimmed()).toEqual([true, false]);
+    dim.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 0 })); // a key: one press each
+    expect(dimmed()).toEqual([false, false]);
+  });
+
   it('scores cards appended later once, with the page as context; a re-rendered card keeps its mark', async () => {
     document.body.innerHTML = card('1') + card('2');
     const port = relevancePort();

@@ -8,7 +8,7 @@
 // drawn only when one is told a page built to probe the reader's interests that much), and the count sits in a slot
 // of fixed width, so "(1)" and "(42)" give the bar one size. That the list is not empty is all its presence tells. Every declaration on the host is `!important` (see host.ts): the
 // page's own style cannot undo them.
-import { el, onUser, pageTheme, setAttr, setText, shadowHostElement, SHOWN_TEXT_STYLE, type Theme } from './host';
+import { el, onUser, pageTheme, repeatedClick, setAttr, setText, shadowHostElement, SHOWN_TEXT_STYLE, type Theme } from './host';
 
 export const CONTROL_TAG = 'papershelf-controls';
 
@@ -58,7 +58,9 @@ export function createPageControl(doc: Document, actions: { next(): void; dim(on
   onUser(next, 'click', () => {
     if (next.getAttribute('aria-disabled') !== 'true') actions.next();
   });
-  onUser(dim, 'click', () => actions.dim(dim.getAttribute('aria-pressed') !== 'true'));
+  // A double click dims once, as the overlay's toggles act once (host.ts repeatedClick): its second click undid the
+  // first. "Next relevant" takes each click: quick clicks go down the page a card each.
+  onUser(dim, 'click', (event) => repeatedClick(event) || actions.dim(dim.getAttribute('aria-pressed') !== 'true'));
   bar.append(next, dim);
   root.append(style, bar);
   return {
