@@ -2129,6 +2129,24 @@ describe('Annotator relevance', () => {
     expect(drawn(control()!)).toBe(true);
   });
 
+  it('goes with in-page navigation to a page it does not handle, and comes back as it was on the next one it does', async () => {
+    document.body.innerHTML = '<main>' + card('1') + card('2') + '</main>';
+    const a = withRelevance(relevancePort({ 'fake:1': 'done' }));
+    await a.start();
+    controlButton(/^Dim done/).click();
+    history.pushState(null, '', '/profile'); // the site's own page, no listing: nothing of ours belongs there
+    document.querySelector('main')!.innerHTML = '<h1>Your profile</h1>';
+    await vi.waitFor(() => expect(control()).toBeNull(), WAIT);
+    a.applyChange('fake:2', { status: 'to-read', tags: [] }); // a marked paper saved elsewhere meanwhile
+    expect(control()).toBeNull();
+    history.pushState(null, '', '/list?page=3');
+    document.querySelector('main')!.innerHTML = card('1') + card('4');
+    await vi.waitFor(() => expect(shownText(controlButton(/^Next relevant/))).toBe('Next relevant (1)'), WAIT);
+    expect(controlButton(/^Dim done/).getAttribute('aria-pressed')).toBe('true'); // as the overlays are
+    expect(roots.get(hostIn(articles()[0]!)!)!.querySelector('.row')!.classList.contains('dim')).toBe(true);
+    expect(document.querySelectorAll('papershelf-controls')).toHaveLength(1);
+  });
+
   it('takes the mark off a card once its paper is saved, and counts it out of "Next relevant"', async () => {
     document.body.innerHTML = card('1') + card('2') + card('3') + card('4');
     const a = withRelevance(relevancePort());

@@ -645,7 +645,7 @@ export class Annotator implements RelevanceCards {
     this.relevance.newPage();
     this.rejected = new WeakSet(); // a card that held no paper on the last page may hold one on this
     this.adapter = this.options.adapterFor(new URL(href));
-    if (!this.adapter) return;
+    if (!this.adapter) return this.relevance.leavePage();
     if (this.options.prepare) {
       await this.prepareOnce();
       if (this.stopped || this.href !== href) return;

@@ -48,6 +48,8 @@ export class Relevance {
   private dimmed = false;
   /** The relevant card last moved to by "Next relevant". */
   private cursor: Annotated | null = null;
+  /** The page shown is not annotated (leavePage): no control until one is. */
+  private away = false;
 
   constructor(
     private readonly options: Pick<AnnotatorOptions, 'doc' | 'port' | 'onError'>,
@@ -72,6 +74,18 @@ export class Relevance {
   /** Another page (an address change in a single-page site): small batches are scored with its own statistics. */
   newPage(): void {
     this.context = [];
+    this.away = false;
+  }
+
+  /**
+   * An in-page navigation to a page no adapter handles (a single-page site's home, its profile): the control goes with
+   * the cards it counted (it stayed there, "Next relevant (n)" doing nothing), and comes back, as it was, with the
+   * next annotated page's count. Nothing brings it back meanwhile (a marked paper saved elsewhere, say).
+   */
+  leavePage(): void {
+    this.away = true;
+    this.control?.host.remove();
+    this.control = null;
   }
 
   /** Set before start(): ask the background which cards are relevant (the user's setting). */
@@ -182,9 +196,11 @@ export class Relevance {
    * at one size whatever its count: whether it is in the page never says anything about the cards (page-control.ts).
    */
   updateControl(): void {
+    if (this.away) return;
     const count = this.relevantCards().length;
     if (!this.control) {
       this.control = createPageControl(this.options.doc, { next: () => this.nextRelevant(), dim: (on) => this.setDimDone(on) }, this.page.pageTheme());
+      if (this.dimmed) this.control.setDim(true); // back after a page not annotated (leavePage): as the overlays are
       this.options.doc.body.append(this.control.host);
     }
     this.control.setCount(count);
