@@ -1318,6 +1318,24 @@ describe('Annotator on a long page (overlay content built near the viewport)', (
     expect(hosts()).toHaveLength(5);
   });
 
+  it('builds a card taken out of the page while its block was being built once the card is back and near the viewport', async () => {
+    document.body.innerHTML = many(5);
+    const slowTagger = (): Tag[] => {
+      for (const start = performance.now(); performance.now() - start < 5; ); // a batch takes a few slices
+      return [];
+    };
+    await annotator(fakePort(), vi.fn(), slowTagger).start();
+    const third = articles()[2]!;
+    const after = third.nextElementSibling;
+    FakeObserver.show(articles()[0]!); // its block is queued, and built a slice at a time
+    third.remove(); // a re-render takes a card out before its turn (a virtual list, a "load more" redraw)
+    await vi.waitFor(() => expect(hosts()).toHaveLength(4), WAIT);
+    document.body.insertBefore(third, after); // and puts it back
+    FakeObserver.show(third); // the browser reports it near the viewport, if it is watched
+    await vi.waitFor(() => expect(hostIn(third) && roots.get(hostIn(third)!)!.querySelector('button')).toBeTruthy(), WAIT);
+    expect(hosts()).toHaveLength(5);
+  });
+
   it('on a long page, annotates the cards on screen first: looked up and built before the others are mounted', async () => {
     document.body.innerHTML = Array.from({ length: 80 }, (_, i) => card(String(i + 1))).join('');
     const port = fakePort({ 'fake:42': 'reading', 'fake:7': 'done' });

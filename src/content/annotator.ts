@@ -542,7 +542,15 @@ export class Annotator implements RelevanceCards {
           continue;
         }
         const entry = this.toReveal.shift()!;
-        if (entry.revealed || !this.isLive(entry) || !this.paperOf(entry)) continue;
+        if (entry.revealed) continue;
+        if (!this.isLive(entry)) {
+          // Taken out of the page before its turn (a re-render): watched again, to be built once it is back near the
+          // viewport. Nothing else would build it: its block is built, and the change that brings it back finds it
+          // waiting for the viewport (CardFinder.hasOverlay).
+          if (!entry.gone) this.visibility?.observe(entry.card);
+          continue;
+        }
+        if (!this.paperOf(entry)) continue;
         (entry.overlay ??= this.createOverlay(entry)).reveal();
         entry.revealed = true;
         this.visibility?.unobserve(entry.card);
