@@ -147,6 +147,18 @@ describe('startContentScript follows a settings notice (options page, no reload)
     expect(asked.filter((t) => t === 'tagSettings')).toHaveLength(2);
   });
 
+  it('a page restored from the back/forward cache reads the settings again too (their notice never reached it, frozen)', async () => {
+    // A page only this test's script handles (the earlier tests' scripts still run on this document).
+    history.replaceState(null, '', '/restored');
+    document.body.innerHTML = '<article><a class="paper" href="/1">l</a><h3>Reward models</h3></article>';
+    startContentScript([{ ...adapter, pageKind: (url: URL) => (url.pathname === '/restored' ? 'list' : null) }]);
+    await vi.waitFor(() => expect(chips()).toEqual([[]]));
+    // A tag rule saved on the options page while the reader was on another page, this one in the cache.
+    settings = { watchedTopics: [], followedAuthors: [], tagRules: checkRules([{ tag: 'rl', match: 'reward', fields: 'title' }]), relevance: false };
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await vi.waitFor(() => expect(chips()).toEqual([['rl']]));
+  });
+
   it('answers the save shortcut with whether a card took it (none did: the background saves the address), and nothing else', async () => {
     // A page only this test's script handles (the earlier tests' scripts still run on this document).
     history.replaceState(null, '', '/shortcut');

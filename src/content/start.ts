@@ -137,9 +137,10 @@ export function startContentScript(adapters: readonly SiteAdapter<any>[]): void 
   });
 
   // A page restored from the back/forward cache was frozen while the reader went on (to a paper's own page, where
-  // they saved it, say): the change notices of that time never reached it, so every card's saved state is read again.
+  // they saved it, say): the change notices of that time never reached it, so every card's saved state is read again,
+  // and the settings (a settings notice of that time, a tag rule saved or relevance turned off, was lost as well).
   addEventListener('pageshow', (event) => {
-    if (event.persisted) void annotator.refresh();
+    if (event.persisted) void (annotator.refresh(), annotator.isPrepared() && followSettings());
   });
 
   // The Navigation API sees the page's own pushState navigations (the isolated world cannot patch them);
