@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createV3ToV8 } from '../../test/unit/old-databases';
 import { makePaper } from '../../test/unit/paper-factory';
 import { databaseOpener } from './connection';
 import { listPapers, lookup, savePaper } from './reading-list';
-import { DB_NAME, DB_VERSION } from './schema';
+import { DB_NAME, DB_VERSION, type SavedPaper } from './schema';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -51,5 +52,38 @@ describe("the background's connection", () => {
     await expect(db()).rejects.toThrow(/IndexedDB is unavailable/);
     globalThis.indexedDB = new IDBFactory();
     expect((await db()).version).toBe(DB_VERSION);
+  });
+
+  it('says storage is full when a full disk aborts the upgrade, and opens once there is room, nothing lost', async () => {
+    const { version: _version, doi: _doi, ...paper } = makePaper({ id: 'arxiv:2607.00001' }); // as saved before v5
+    const saved = { id: paper.id, paper, status: 'reading', tags: ['rl'], note: '', savedFrom: FROM.savedFrom, savedAt: 1, updatedAt: 1 } as SavedPaper;
+    await createV3ToV8(DB_NAME, 4, [saved]);
+    // A full disk fails a write of the upgrade (v5 rewrites every record) as a browser does: the request fails, the
+    // upgrade transaction aborts with its QuotaExceededError, and the open with an AbortError.
+    const put = IDBObjectStore.prototype.put;
+    const full = new Set<{ storeRecord?: () => never }>(); // fake-indexeddb's stores, their writes failing
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore & { _rawObjectStore: { storeRecord?: () => never } }, ...args: unknown[]) {
+      full.add(this._rawObjectStore);
+      this._rawObjectStore.storeRecord = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      return (put as (...args: unknown[]) => IDBRequest).apply(this, args);
+    } as never;
+    const db = databaseOpener();
+    try {
+      const error = await db().then(() => null, (e: unknown) => e);
+      // The name a write's full disk has (the card says "browser storage is full"), and words that say what to do.
+      expect(error).toMatchObject({ name: 'QuotaExceededError', message: expect.stringMatching(/storage is full.*free some disk space/i) });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      for (const store of full) delete store.storeRecord;
+    }
+    expect(await lookup(await db(), [saved.id])).toEqual({ [saved.id]: { status: 'reading', tags: ['rl'] } });
+  });
+
+  it('still says unavailable for an open that fails otherwise', async () => {
+    const newer = await openDB(DB_NAME, DB_VERSION + 1);
+    newer.close();
+    await expect(databaseOpener()()).rejects.toMatchObject({ name: 'StorageUnavailableError' });
   });
 });

@@ -117,14 +117,24 @@ export class StorageUnavailableError extends Error {
   override name = 'StorageUnavailableError';
 }
 
+/** The disk is full: named as a write's full disk is (QuotaExceededError), so the pages word it the same (failure-message.ts). */
+export class StorageFullError extends Error {
+  override name = 'QuotaExceededError';
+}
+
 /**
  * Open (and upgrade) the database. `onClosed` is called when the connection ends without our asking: the browser closed
  * it (storage cleared, a disk error), or a newer version wants to upgrade, for which it is closed here.
  */
 export async function openDatabase(name = DB_NAME, onClosed?: () => void): Promise<Database> {
+  let upgrading: { readonly error: DOMException | null } | undefined;
   try {
     return await openDB<PapershelfDB>(name, DB_VERSION, {
-      upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        upgrading = tx;
+        tx.done.catch(() => {}); // an aborted upgrade fails the open, reported below
+        upgrade(db, oldVersion, tx);
+      },
       // Another context opens a newer version: let it go so the upgrade can proceed.
       blocking: (_current, _blocked, event) => {
         (event.target as IDBDatabase).close();
@@ -133,6 +143,11 @@ export async function openDatabase(name = DB_NAME, onClosed?: () => void): Promi
       terminated: () => onClosed?.(),
     });
   } catch (error) {
+    // A full disk fails a write of the upgrade: the open fails with an AbortError, the upgrade's transaction holds the
+    // QuotaExceededError. Called "unavailable", it sent the reader looking for a broken browser rather than for room.
+    if ((upgrading?.error ?? (error as Error | null))?.name === 'QuotaExceededError') {
+      throw new StorageFullError('Browser storage is full: free some disk space, then try again');
+    }
     throw new StorageUnavailableError(`IndexedDB is unavailable: ${(error as Error)?.message ?? error}`);
   }
 }

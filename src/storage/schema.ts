@@ -531,4 +531,6 @@ export function upgrade(db: IDBPDatabase<PapershelfDB>, oldVersion: number, tx: 
     const step = MIGRATIONS[version]!;
     previous = (previous ? previous.then(() => step(db, tx)) : step(db, tx)) ?? undefined;
   }
+  // A failed request aborts the upgrade (openDatabase reports why); the steps after it then find the transaction done.
+  previous?.catch(() => {});
 }
