@@ -112,9 +112,37 @@ export function bibEntriesToCsl(entries: RawBibEntry[]): CslItem[] {
 }
 
 export function parseRisText(text: string): RawRisRecord[] {
-  const records = plugins.input.data(text, '@ris/file');
+  const records = plugins.input.data(closedAtEr(text), '@ris/file');
   if (!Array.isArray(records)) throw new SyntaxError('no records');
   return records as RawRisRecord[];
+}
+
+const RIS_TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*)|$)/;
+
+/**
+ * The text with each record closed at its ER line. citation-js closes none (the empty value of `ER  - ` is skipped
+ * before its ER case is reached), so the tag lines after an ER joined the record before it until the next TY: a record
+ * whose TY was empty or missing became more authors, keywords and second values of the paper before (itself lost
+ * without a word), a stray keyword between records one of that paper's tags. Here the lines between an ER and the next
+ * TY are a record of their own, of the generic type (GEN), when an ER closes them; otherwise they are no record's.
+ */
+function closedAtEr(text: string): string {
+  const out: string[] = [];
+  let outside: string[] | null = null; // the lines since an ER, while no TY has come
+  for (const line of text.split(/\r?\n/)) {
+    const [, tag, value] = RIS_TAG.exec(line.trim()) ?? [];
+    if (outside && tag === 'TY' && value?.trim()) outside = null;
+    if (!outside) {
+      out.push(line);
+      if (tag === 'ER') outside = [];
+    } else if (tag === 'ER') {
+      // From its first tag line: a blank line after the TY would be read as more of the type ("GEN ").
+      const first = outside.findIndex((kept) => RIS_TAG.test(kept.trim()));
+      if (outside.some((kept) => RIS_TAG.exec(kept.trim())?.[2]?.trim())) out.push('TY  - GEN', ...outside.slice(first), line);
+      outside = [];
+    } else outside.push(line);
+  }
+  return out.join('\n');
 }
 
 /** The RIS tags that may repeat: names and keywords. citation-js makes any other tag given twice a list it cannot convert. */

@@ -229,3 +229,28 @@ describe("RIS authors under both author tags, the older RIS's A1 and the newer's
     expect(result.records[0]?.paper.authors).toEqual(authors);
   });
 });
+
+describe('RIS: a record ends at its ER line, so the lines after it are not the record before', () => {
+  const first = 'TY  - JOUR\nTI  - The First Paper\nAU  - Doe, Jane\nPY  - 2019\nDO  - 10.1000/one\nER  - \n\n';
+  const second = 'TI  - The Second Paper\nAU  - Roe, Rick\nPY  - 2020\nDO  - 10.1000/two\nER  - \n';
+  const papers = (result: Awaited<ReturnType<typeof ok>>) => result.records.map((r) => [r.id, r.paper.title, r.paper.authors, r.paper.published, r.tags]);
+
+  it('a record with an empty TY, or none, is a paper of its own, not more authors of the one before', async () => {
+    for (const type of ['TY  - \n', '']) {
+      const result = await ok(first + type + second, 'x.ris');
+      expect(result.skipped).toEqual([]);
+      expect(papers(result)).toEqual([
+        ['doi:10.1000/one', 'The First Paper', ['Jane Doe'], '2019', []],
+        ['doi:10.1000/two', 'The Second Paper', ['Rick Roe'], '2020', []],
+      ]);
+    }
+  });
+
+  it('stray tag lines between two records belong to neither', async () => {
+    const result = await ok(`${first}KW  - exported-by-hand\nN1  - next record\n\nTY  - JOUR\n${second}`, 'x.ris');
+    expect(papers(result)).toEqual([
+      ['doi:10.1000/one', 'The First Paper', ['Jane Doe'], '2019', []],
+      ['doi:10.1000/two', 'The Second Paper', ['Rick Roe'], '2020', []],
+    ]);
+  });
+});
