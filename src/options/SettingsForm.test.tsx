@@ -100,6 +100,18 @@ describe('SettingsForm', () => {
     expect(screen.getByRole('alert').textContent).toBe('At most 500 names.');
   });
 
+  it('counts a name given twice (in another case or spacing) once against the 500: it is saved once', async () => {
+    const store = fakeStore();
+    render(<SettingsForm store={store} topics={TOPICS} />);
+    const field = (await screen.findByLabelText('Followed authors, one name a line')) as HTMLTextAreaElement;
+    const names = Array.from({ length: 500 }, (_, i) => `Author ${i}`);
+    fireEvent.input(field, { target: { value: [...names, 'author 7', '  Author   8 '].join('\n') } });
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Saved.');
+    expect(store.current().followedAuthors).toEqual(names);
+  });
+
   it('says, once the typing stops, which followed names find no paper in the list yet (a misspelling, say)', async () => {
     const countFollowed = vi.fn(async (names: string[]) => names.map((name) => (name.includes('LeCun') ? 3 : 0)));
     render(<SettingsForm store={fakeStore({ followedAuthors: ['Yann LeCun'] })} topics={TOPICS} countFollowed={countFollowed} />);

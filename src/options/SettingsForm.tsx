@@ -7,7 +7,7 @@ import { followStored } from './follow-stored';
 import { quoted } from '../popup/isolate';
 import { formatCount } from '../popup/format';
 import { Isolated } from '../popup/components/Isolated';
-import { FOLLOWED_LIMITS, followedNameProblem, followedNames } from '../core/authors';
+import { FOLLOWED_LIMITS, followedKey, followedNameProblem, followedNames } from '../core/authors';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
@@ -217,7 +217,8 @@ export function SettingsForm({
     const problem = line.trim() ? followedNameProblem(line.trim()) : null;
     return problem ? [`Line ${i + 1}: ${problem}.`] : [];
   });
-  if (authorLines.filter((line) => line.trim()).length > FOLLOWED_LIMITS.names) authorProblems.push(`At most ${FOLLOWED_LIMITS.names} names.`);
+  // Names, not lines: a name given twice (in any case or spacing) is saved once (followedNames), and counts once.
+  if (new Set(authorLines.filter((line) => line.trim()).map(followedKey)).size > FOLLOWED_LIMITS.names) authorProblems.push(`At most ${FOLLOWED_LIMITS.names} names.`);
   const authorsProblem = authorProblems.length ? authorProblems.join(' ') : null;
   const tokenProblem = githubTokenProblem(settings.githubToken);
   // About the saved token: said while the field still holds it.
