@@ -516,6 +516,23 @@ describe('handle', () => {
     expect(() => parseEnvelope({ type: 'followAuthor', payload: { name: 'x'.repeat(201), follow: true } })).toThrow(TypeError);
   });
 
+  it('refuses to follow a 501st author with why, never dropping the name unsaid; a name followed already, and an unfollow, still go', async () => {
+    const db = await openDatabase();
+    const pages = vi.fn();
+    const service = createSettingsService(async () => db, { get: async () => ({}), remove: async () => {} }, { pages, toolbarCount: () => {} });
+    const full = Array.from({ length: 500 }, (_, i) => `Author Number${i}`);
+    await service.save({ followedAuthors: full });
+    const deps = depsOver(async () => db, { settings: service.read, saveSettings: service.save });
+    const follow = (name: string, follow: boolean) => handle(parseEnvelope({ type: 'followAuthor', payload: { name, follow } }), deps);
+    // It answered with the 500 names as they were: the popup showed Ada unfollowed and said nothing.
+    await expect(follow('Ada Lovelace', true)).rejects.toThrow('You follow 500 authors, the most Papershelf keeps: stop following one to follow another');
+    expect((await service.read()).followedAuthors).toEqual(full);
+    expect(await follow('author  number7', true)).toEqual(full); // followed already: nothing to refuse
+    expect(await follow('Author Number0', false)).toEqual(full.slice(1));
+    expect(await follow('Ada Lovelace', true)).toEqual([...full.slice(1), 'Ada Lovelace']);
+    expect(pages).toHaveBeenCalledTimes(3); // the first save, the unfollow, the follow
+  });
+
   it("adds a backup's settings to the stored ones in the write's transaction, never taking a token; pages are told", async () => {
     const db = await openDatabase();
     const pages = vi.fn();

@@ -249,7 +249,16 @@ export function followedNameProblem(name: string): string | null {
  * followed name that finds them goes: "Yann LeCun" and "LeCun" both, for a popup's "Y. LeCun").
  */
 export function changeFollowed(followed: readonly string[], name: string, follow: boolean): string[] {
-  if (follow) return followedNames([...followed, name]);
+  if (follow) {
+    // followedNames keeps the first 500: a new name past them was dropped, and the popup's toggle stayed unpressed with
+    // nothing said. Refused with why instead (the popup and the library show a failed change's message); a name
+    // followed already changes nothing, and an unfollow is never refused.
+    const key = followedKey(name);
+    if (followed.length >= FOLLOWED_LIMITS.names && !followed.some((kept) => followedKey(kept) === key)) {
+      throw new Error(`You follow ${FOLLOWED_LIMITS.names} authors, the most Papershelf keeps: stop following one to follow another`);
+    }
+    return followedNames([...followed, name]);
+  }
   const author = nameParts(name);
   return followed.filter((kept) => {
     const parts = nameParts(kept);

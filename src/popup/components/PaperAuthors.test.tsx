@@ -55,6 +55,25 @@ describe("popup: a paper's authors, to follow", () => {
     expect(hostile.getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('says a follow past the 500-name limit did not happen, and still unfollows', async () => {
+    const full = ['Yann LeCun', ...Array.from({ length: 499 }, (_, i) => `Author Number${i}`)];
+    const { api } = renderPopup(papers(), { followed: full });
+    await screen.findByText('Energy Models');
+    const item = details('Energy Models');
+    await waitFor(() => expect(followToggle(item, 'Y. LeCun').getAttribute('aria-pressed')).toBe('true'));
+    // The toggle stayed unpressed and nothing said why: the 501st name was dropped from the list saved.
+    fireEvent.click(followToggle(item, 'Ada Lovelace'));
+    expect((await within(item).findByRole('alert')).textContent).toBe(
+      'Could not change whom you follow: You follow 500 authors, the most Papershelf keeps: stop following one to follow another',
+    );
+    expect(followToggle(item, 'Ada Lovelace').getAttribute('aria-pressed')).toBe('false');
+    expect(api.followed).toEqual(full);
+    fireEvent.click(followToggle(item, 'Y. LeCun'));
+    await waitFor(() => expect(followToggle(item, 'Y. LeCun').getAttribute('aria-pressed')).toBe('false'));
+    expect(within(item).queryByRole('alert')).toBeNull();
+    expect(api.followed).toEqual(full.slice(1));
+  });
+
   it('shows the first authors of a long list and the rest on request, and says how many the page did not list', async () => {
     const many = Array.from({ length: AUTHORS_SHOWN + 3 }, (_, i) => `Author Number${i}`);
     renderPopup([makeSaved('arxiv:2409.00004', 'Big Team', 1000, {}, { authors: many, authorCount: 40 })]);
