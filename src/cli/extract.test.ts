@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,26 @@ describe('extract CLI', () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err).toMatch(/^usage: npm run -s extract -- <file\.html> --url <page url>/m); // each bad argument with the usage line
+  });
+
+  it('reads a page saved as UTF-16 (PowerShell\'s `>`) or in its legacy charset as a browser would, not as garbled UTF-8', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-'));
+    const html = readFileSync('test/fixtures/arxiv/list-cs-2301.html', 'utf8').replace('NFTrig', 'NFTrig Schölkopf');
+    const url = 'https://arxiv.org/list/cs/2301';
+    const titles = async (file: string) => {
+      const { code, out } = await run(file, '--url', url);
+      expect(code).toBe(0);
+      return JSON.parse(out).papers.map((paper: { title: string }) => paper.title);
+    };
+    writeFileSync(join(dir, 'utf8.html'), html);
+    const expected = await titles(join(dir, 'utf8.html'));
+    expect(expected).toHaveLength(3);
+    expect(expected[0]).toBe('NFTrig Schölkopf');
+    // Before: no papers at all from the UTF-16 file (every other byte a NUL), and "Sch�lkopf" from the Latin-1 one.
+    writeFileSync(join(dir, 'utf16.html'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]));
+    expect(await titles(join(dir, 'utf16.html'))).toEqual(expected);
+    writeFileSync(join(dir, 'latin1.html'), Buffer.from(html.replace('<head>', '<head><meta charset="iso-8859-1">'), 'latin1'));
+    expect(await titles(join(dir, 'latin1.html'))).toEqual(expected);
   });
 
   it('takes a leap day for --now', async () => {

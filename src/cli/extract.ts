@@ -31,21 +31,37 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
     io.err(`No Papershelf adapter handles ${url.href}`);
     return 2;
   }
-  let html: string;
+  let bytes: Buffer;
   try {
-    html = await readFile(args.file, 'utf8');
+    bytes = await readFile(args.file);
   } catch (error) {
     io.err(`Cannot read ${args.file}: ${(error as Error).message}`);
     return 1;
   }
   // Scripts never run and sub-resources are never loaded: the page is parsed, nothing else.
-  const dom = new JSDOM(html, { url: url.href, virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(pageText(bytes), { url: url.href, virtualConsole: new VirtualConsole() });
   const result = extractPage(match.adapter, dom.window.document, url, args.now, (error) =>
     io.err(`skipped a card: ${(error as Error)?.message ?? error}`),
   );
   io.out(JSON.stringify(result, null, 2));
   dom.window.close();
   return 0;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A saved page's text: UTF-8 when its bytes are (most saved pages, whatever their <meta> says; a UTF-8 byte-order mark
+ * dropped). Other bytes go to jsdom, which decodes them as a browser does (a UTF-16 byte-order mark, else the page's
+ * <meta charset>, else windows-1252): read as UTF-8, a file PowerShell's `>` wrote as UTF-16 gave no papers, and a page
+ * saved in Latin-1 gave "Sch�lkopf".
+ */
+function pageText(bytes: Buffer): string | Buffer {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return bytes;
+  }
 }
 
 function parseArgs(argv: string[]): { file: string; url: string; now: Date } | string {
