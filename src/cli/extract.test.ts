@@ -45,6 +45,19 @@ describe('extract CLI', () => {
   });
 
   it.each([
+    ['paper.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), /paper\.pdf is not an HTML page \(it is a PDF\)/],
+    ['page.html.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]), /page\.html\.gz is not an HTML page \(it is binary data\)/],
+  ])('exits 1 for a file that is not an HTML page (%s), and says so', async (name, bytes, message) => {
+    // Before: {"site": "arxiv", "page": "abs", "papers": []} and exit 0, as if the page had no paper.
+    const file = join(mkdtempSync(join(tmpdir(), 'ps-')), name);
+    writeFileSync(file, bytes);
+    const { code, out, err } = await run(file, '--url', 'https://arxiv.org/abs/1706.03762');
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+  });
+
+  it.each([
     [[], /Missing the HTML file/],
     [['page.html'], /Missing --url/],
     [['page.html', '--url', 'not a url'], /Not a URL/],

@@ -12,7 +12,7 @@ export interface Io {
 // -s: without it npm prints its own lines on stdout before the JSON.
 const USAGE = 'usage: npm run -s extract -- <file.html> --url <page url> [--now YYYY-MM-DD]';
 
-/** Returns the exit code: 0 done, 1 unreadable file, 2 bad arguments or a URL no adapter handles. */
+/** Returns the exit code: 0 done, 1 a file unreadable or not an HTML page, 2 bad arguments or a URL no adapter handles. */
 export async function runExtract(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
@@ -38,6 +38,11 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
     io.err(`Cannot read ${args.file}: ${(error as Error).message}`);
     return 1;
   }
+  const kind = notHtml(bytes);
+  if (kind) {
+    io.err(`${args.file} is not an HTML page (it is ${kind}): give the page as the browser saves it (Save Page As)`);
+    return 1;
+  }
   // Scripts never run and sub-resources are never loaded: the page is parsed, nothing else.
   const dom = new JSDOM(pageText(bytes), { url: url.href, virtualConsole: new VirtualConsole() });
   const result = extractPage(match.adapter, dom.window.document, url, args.now, (error) =>
@@ -46,6 +51,16 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
   io.out(JSON.stringify(result, null, 2));
   dom.window.close();
   return 0;
+}
+
+/**
+ * What a file that is no page is (a PDF, or bytes with a NUL, which no text but UTF-16's has), or null: parsed as HTML,
+ * such a file gave `"papers": []` and exit 0, as if the page had no paper.
+ */
+function notHtml(bytes: Buffer): string | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'a PDF';
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return !utf16 && bytes.includes(0) ? 'binary data' : null;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
