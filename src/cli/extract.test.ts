@@ -92,6 +92,19 @@ describe('extract CLI', () => {
     expect(await titles(join(dir, 'latin1.html'))).toEqual(expected);
   });
 
+  it("writes no terminal control of a hostile title raw: JSON's escapes, read back as the title", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ps-')), 'hostile.html');
+    // U+009B is CSI in 8 bits ("\u009b2J" clears an xterm's screen), U+202E shows what follows reversed; JSON.stringify
+    // escapes neither (only U+0000 to U+001F), so they reached the terminal as they were.
+    const title = 'NFTrig \u009b2J\u007f \u202eevil\u202c';
+    writeFileSync(file, readFileSync('test/fixtures/arxiv/list-cs-2301.html', 'utf8').replace('NFTrig', title));
+    const { code, out } = await run(file, '--url', 'https://arxiv.org/list/cs/2301');
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain('"NFTrig \\u009b2J\\u007f \\u202eevil\\u202c"');
+    expect(JSON.parse(out).papers[0].title).toBe(title);
+  });
+
   it('takes a leap day for --now', async () => {
     const { code } = await run('test/fixtures/huggingface/empty.html', '--url', 'https://huggingface.co/papers', '--now', '2028-02-29');
     expect(code).toBe(0);

@@ -48,7 +48,7 @@ export async function runExtract(argv: string[], io: Io): Promise<number> {
   const result = extractPage(match.adapter, dom.window.document, url, args.now, (error) =>
     io.err(`skipped a card: ${(error as Error)?.message ?? error}`),
   );
-  io.out(JSON.stringify(result, null, 2));
+  io.out(terminalSafe(JSON.stringify(result, null, 2)));
   dom.window.close();
   return 0;
 }
@@ -62,6 +62,14 @@ function notHtml(bytes: Buffer): string | null {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   return !utf16 && bytes.includes(0) ? 'binary data' : null;
 }
+
+/**
+ * JSON.stringify escapes U+0000 to U+001F only: DEL, the 8-bit controls (U+009B is CSI: "\u009b2J" in a title cleared
+ * an xterm's screen) and the bidi overrides and isolates (U+202E shows the rest of the line reversed) went to the
+ * terminal raw. Written as JSON escapes instead, which parse back to the same text (`jq` shows the title as it was).
+ */
+const terminalSafe = (json: string) =>
+  json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
