@@ -19,6 +19,10 @@ interface Props {
 export function FilterBar({ filters, onChange, tags, sites, newVersions = 0, followed = 0 }: Props) {
   const update = (patch: Partial<ListFilters>) => onChange({ ...filters, ...patch });
   const first = useRef<HTMLSelectElement>(null);
+  const hasCode = useRef<HTMLInputElement>(null);
+  // "New version" and "Followed authors" stay while they filter; unticked with none left to count, the box goes from
+  // under the focus, which would fall to the page's body: it goes first to "Has code" before them.
+  const leaving = (checked: boolean, count: number) => !checked && count === 0 && hasCode.current?.focus();
   // A tag or site chosen here that no paper has any more (its last paper untagged or removed) stays an option, or
   // the menu would show a blank while it still filters.
   const tagOptions = filters.tag && !tags.some(([tag]) => sameTag(tag, filters.tag)) ? [...tags, [filters.tag, 0] as const] : tags;
@@ -52,18 +56,32 @@ export function FilterBar({ filters, onChange, tags, sites, newVersions = 0, fol
         ))}
       </select>
       <label class="check">
-        <input type="checkbox" checked={filters.hasCode} onChange={(e) => update({ hasCode: e.currentTarget.checked })} />
+        <input ref={hasCode} type="checkbox" checked={filters.hasCode} onChange={(e) => update({ hasCode: e.currentTarget.checked })} />
         Has code
       </label>
       {(newVersions > 0 || filters.newVersion) && (
         <label class="check">
-          <input type="checkbox" checked={filters.newVersion} onChange={(e) => update({ newVersion: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={filters.newVersion}
+            onChange={(e) => {
+              leaving(e.currentTarget.checked, newVersions);
+              update({ newVersion: e.currentTarget.checked });
+            }}
+          />
           New version ({newVersions})
         </label>
       )}
       {(followed > 0 || filters.followed) && (
         <label class="check" title="Papers by the authors you follow (options page, or a paper's authors in the popup)">
-          <input type="checkbox" checked={filters.followed} onChange={(e) => update({ followed: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={filters.followed}
+            onChange={(e) => {
+              leaving(e.currentTarget.checked, followed);
+              update({ followed: e.currentTarget.checked });
+            }}
+          />
           Followed authors ({followed})
         </label>
       )}

@@ -68,6 +68,22 @@ describe('popup: a newer arXiv version than the one saved', () => {
     expect(api.papers.find((p) => p.id === 'arxiv:2409.00001')?.paper.version).toBe(3);
   });
 
+  it('"New version (0)" unticked goes from under the focus: the focus goes to "Has code" before it, not the page\'s body', async () => {
+    renderPopup([makeSaved('arxiv:2409.00001', 'Revised Since', day('2026-09-01'), {}, { version: 1 })], {
+      versions: [{ key: '2409.00001', version: 3, updated: '2026-11-02', checkedAt: day('2026-11-25') }],
+    });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'New version (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More: details of “Revised Since”' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Seen: v3 of “Revised Since”' }));
+    await waitFor(() => expect(screen.queryByText('Revised Since')).toBeNull());
+    const filter = screen.getByRole('checkbox', { name: 'New version (0)' });
+    filter.focus();
+    fireEvent.click(filter);
+    await screen.findByText('Revised Since');
+    expect(screen.queryByRole('checkbox', { name: /^New version/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Has code' }));
+  });
+
   it('asks for the checks’ answers only once the list is shown, and shows nothing without them', async () => {
     const { api } = renderPopup([makeSaved('arxiv:2409.00001', 'Never Checked', day('2026-09-01'), {}, { version: 1 })]);
     await screen.findByText('Never Checked');
