@@ -18,6 +18,20 @@ async function openDetails(title: string) {
 }
 
 describe('tag editor', () => {
+  it('Escape closes the suggestions when they show, and is the page\'s (the popup closes) when none do', async () => {
+    renderPopup(papers);
+    const input = await openDetails('Untagged paper');
+    fireEvent.focus(input);
+    fireEvent.input(input, { target: { value: 'vi' } });
+    expect(screen.getByRole('listbox', { name: 'Existing tags', hidden: true }).hidden).toBe(false);
+    expect(fireEvent.keyDown(input, { key: 'Escape' })).toBe(false); // taken: the list closes, not the popup
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(fireEvent.keyDown(input, { key: 'Escape' })).toBe(true);
+    fireEvent.input(input, { target: { value: 'no such tag' } }); // nothing to suggest: no list shows
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(fireEvent.keyDown(input, { key: 'Escape' })).toBe(true);
+  });
+
   it('completes from the tags already in use and adds the chosen one', async () => {
     const { api } = renderPopup(papers);
     const input = await openDetails('Untagged paper');

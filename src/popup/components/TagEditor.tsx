@@ -45,7 +45,8 @@ export function TagEditor({ saved, knownTags }: { saved: SavedPaper; knownTags: 
       event.preventDefault();
       const picked = active >= 0 ? suggestions[active] : undefined;
       add(picked ?? typed);
-    } else if (event.key === 'Escape' && open) {
+    } else if (event.key === 'Escape' && suggestions.length > 0) {
+      // Only a list that shows is closed: open with nothing to suggest (a new tag typed), Escape is the popup's.
       event.preventDefault();
       event.stopPropagation(); // close the list, not the popup
       setOpen(false);
