@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TabPaperView } from '../../popup/api';
 import { createFakeApi, makeSaved } from '../../popup/fake-api';
@@ -51,6 +51,25 @@ describe('library: add papers by id', () => {
     ]);
     expect(api.papers.map((p) => p.id).sort()).toEqual(['arxiv:2401.00001', 'arxiv:2401.00003', 'doi:10.1145/3580305.3599256']);
     expect(said.at(-1)).toBe('Saved 2 papers.');
+  });
+
+  it('"Find papers", disabled while it looks up, gives the focus back to its button once done, not the page\'s body', async () => {
+    const { box } = setup();
+    fireEvent.input(box, { target: { value: '2401.00001 10.1145/3580305.3599256' } });
+    const find = screen.getByRole('button', { name: 'Find papers' }) as HTMLButtonElement;
+    find.focus();
+    fireEvent.click(find);
+    expect(find.disabled).toBe(true);
+    // Chromium drops the focus of a control disabled under it to the page's body (Firefox keeps it there); jsdom keeps
+    // it, and blurs no disabled control: an element focused and taken out leaves it on the body as Chromium does.
+    act(() => {
+      const elsewhere = document.body.appendChild(document.createElement('input'));
+      elsewhere.focus();
+      elsewhere.remove();
+    });
+    expect(document.activeElement).toBe(document.body);
+    await screen.findByText('2 papers found: 2 to save, 0 in your list already.');
+    await waitFor(() => expect(document.activeElement).toBe(find));
   });
 
   it('says which saves failed, and Stop ends the run after the save under way', async () => {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { focusLost } from '../../popup/keyboard';
 import type { ReadingListApi, TabPaperView } from '../../popup/api';
 import { countLabel, errorMessage, formatCount } from '../../popup/format';
@@ -35,6 +35,17 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
   // would start a second run of the same saves.
   const busy = progress !== null || saving;
   const box = useRef<HTMLTextAreaElement>(null);
+  const findButton = useRef<HTMLButtonElement>(null);
+  /**
+   * A lookup just ended: "Find papers", disabled under the focus while it looked (Chromium drops the focus to the page's
+   * body then), takes it back once enabled again, in that render (a timer could take it from where the reader went since).
+   */
+  const looked = useRef(false);
+  useLayoutEffect(() => {
+    if (!looked.current || busy) return;
+    looked.current = false;
+    if (focusLost()) findButton.current?.focus();
+  });
 
   async function look() {
     const read = pastedAddresses(text);
@@ -59,6 +70,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
       setMessage(`Could not look them up: ${errorMessage(error)}`);
     } finally {
       setProgress(null);
+      looked.current = true;
     }
   }
 
@@ -115,7 +127,7 @@ export function PastePanel({ api, announce = () => {} }: { api: ReadingListApi; 
         />
       </label>
       <div class="actions">
-        <button type="button" disabled={busy || !text.trim()} onClick={() => void look()}>
+        <button type="button" ref={findButton} disabled={busy || !text.trim()} onClick={() => void look()}>
           Find papers
         </button>
         {saving && (
