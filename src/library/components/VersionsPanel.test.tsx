@@ -122,9 +122,11 @@ describe('library: new arXiv versions', () => {
     await screen.findByRole('region', { name: 'New arXiv versions' });
     const check = await within(panel()).findByRole('button', { name: 'Check arXiv for new versions' });
     await waitFor(() => expect(api.arxivGranted).toHaveBeenCalled());
+    check.focus();
     fireEvent.click(check);
     expect(api.requestAccess).toHaveBeenCalledWith(['https://export.arxiv.org/api/query*']); // in the click
     await waitFor(() => expect(within(panel()).getByRole('status').textContent).toBe('Not checked: Papershelf may ask arXiv (export.arxiv.org) only once you allow it.'));
+    await waitFor(() => expect(document.activeElement).toBe(check)); // not left with Stop, gone
     expect(api.checkVersions).not.toHaveBeenCalled();
 
     api.refuseAccess = false;
@@ -135,6 +137,23 @@ describe('library: new arXiv versions', () => {
         'Checked 0 of 3, then stopped: arXiv answered HTTP 503 (busy: try again in a few minutes). Of those checked so far, none has a newer version than you saved.',
       ),
     );
+  });
+
+  it('the check, its button disabled while it runs, hands the focus to Stop, the one thing to do, and back once done', async () => {
+    const { api } = setup();
+    await screen.findByRole('region', { name: 'New arXiv versions' });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const real = vi.mocked(api.checkVersions).getMockImplementation()!;
+    vi.mocked(api.checkVersions).mockImplementation(async (ids) => (await gate, real(ids)));
+    const check = within(panel()).getByRole('button', { name: 'Check arXiv for new versions' }) as HTMLButtonElement;
+    check.focus();
+    fireEvent.click(check);
+    await waitFor(() => expect(check.disabled).toBe(true));
+    await waitFor(() => expect(document.activeElement).toBe(within(panel()).getByRole('button', { name: 'Stop' })));
+    release();
+    await waitFor(() => expect(within(panel()).getByRole('status').textContent).toMatch(/^Checked 3 papers/));
+    await waitFor(() => expect(document.activeElement).toBe(check)); // Stop is gone
   });
 
   it('asks a hundred papers a request, those never asked first, shows progress, and Stop ends after the request under way', async () => {

@@ -42,6 +42,7 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
   const stop = useRef(false);
   const list = useRef<HTMLUListElement>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -89,10 +90,15 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
     // Asked inside the click, before anything is awaited (browsers grant only then).
     const access = granted ? Promise.resolve(true) : api.requestAccess(ARXIV_API_ORIGINS).catch(() => false);
     setProgress(`Asking arXiv about ${countLabel(order.length)}…`);
+    // The check's button is disabled while it runs (Chromium then drops its focus, for minutes at 10,000 papers): the
+    // focus goes to Stop, the one thing to do, as Export's goes to Cancel.
+    const fromButton = document.activeElement === checkButton.current;
+    setTimeout(() => (fromButton || focusLost()) && stopButton.current?.focus());
     void access.then(async (allowed) => {
       if (!allowed) {
         setProgress(null);
         setMessage('Not checked: Papershelf may ask arXiv (export.arxiv.org) only once you allow it.');
+        focusIfLost(); // the Stop button is gone
         return;
       }
       setGranted(true);
@@ -163,7 +169,7 @@ export function VersionsPanel({ api, papers, versions, learn, complete = true, a
           Check arXiv for new versions
         </button>
         {busy && (
-          <button type="button" onClick={() => void (stop.current = true)}>
+          <button type="button" ref={stopButton} onClick={() => void (stop.current = true)}>
             Stop
           </button>
         )}
