@@ -22,7 +22,11 @@ export function FilterBar({ filters, onChange, tags, sites, newVersions = 0, fol
   const hasCode = useRef<HTMLInputElement>(null);
   // "New version" and "Followed authors" stay while they filter; unticked with none left to count, the box goes from
   // under the focus, which would fall to the page's body: it goes first to "Has code" before them.
-  const leaving = (checked: boolean, count: number) => !checked && count === 0 && hasCode.current?.focus();
+  const countedChange = (key: 'newVersion' | 'followed', count: number) => (event: { currentTarget: HTMLInputElement }) => {
+    const checked = event.currentTarget.checked;
+    if (!checked && count === 0) hasCode.current?.focus();
+    update({ [key]: checked });
+  };
   // A tag or site chosen here that no paper has any more (its last paper untagged or removed) stays an option, or
   // the menu would show a blank while it still filters.
   const tagOptions = filters.tag && !tags.some(([tag]) => sameTag(tag, filters.tag)) ? [...tags, [filters.tag, 0] as const] : tags;
@@ -61,27 +65,13 @@ export function FilterBar({ filters, onChange, tags, sites, newVersions = 0, fol
       </label>
       {(newVersions > 0 || filters.newVersion) && (
         <label class="check">
-          <input
-            type="checkbox"
-            checked={filters.newVersion}
-            onChange={(e) => {
-              leaving(e.currentTarget.checked, newVersions);
-              update({ newVersion: e.currentTarget.checked });
-            }}
-          />
+          <input type="checkbox" checked={filters.newVersion} onChange={countedChange('newVersion', newVersions)} />
           New version ({newVersions})
         </label>
       )}
       {(followed > 0 || filters.followed) && (
         <label class="check" title="Papers by the authors you follow (options page, or a paper's authors in the popup)">
-          <input
-            type="checkbox"
-            checked={filters.followed}
-            onChange={(e) => {
-              leaving(e.currentTarget.checked, followed);
-              update({ followed: e.currentTarget.checked });
-            }}
-          />
+          <input type="checkbox" checked={filters.followed} onChange={countedChange('followed', followed)} />
           Followed authors ({followed})
         </label>
       )}
