@@ -71,11 +71,11 @@ export function createSaveControl(doc: Document, actions: SaveActions, title?: s
   onUser(button, 'focus', warm);
   // The status exists only once the paper is saved: most cards on a page never need it.
   let statusUi: ReturnType<typeof createStatus> | null = null;
+  const picking = (open: boolean) => {
+    if (open) actions.warm?.(); // a status is picked next
+    actions.picking?.(open);
+  };
   const statusControl = () => {
-    const picking = (open: boolean) => {
-      if (open) actions.warm?.(); // a status is picked next
-      actions.picking?.(open);
-    };
     statusUi ??= createStatus(doc, (value) => actions.setStatus(value), picking, title);
     if (!statusUi.element.parentNode) button.after(statusUi.element);
     return statusUi;
